@@ -1,0 +1,1 @@
+"""flask-users: a small user service with email + password login."""
