@@ -1,0 +1,218 @@
+/**
+ * Secret detection and redaction for everything Guardian puts in front of a model or into a bundle.
+ * Two layers: secretlint's recommended preset (a maintained catalogue of provider token formats) and
+ * Guardian's own patterns (`patterns.ts`). A secret is replaced by `[REDACTED:<rule>]`; line breaks inside
+ * a redacted span are kept, so `path:line` references into redacted text stay right.
+ */
+import { lintSource } from '@secretlint/core';
+import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
+import {
+  GENERIC_ASSIGNMENT,
+  GUARDIAN_PATTERNS,
+  isConfigLikePath,
+  isPlaceholder,
+  looksRandom,
+  type SecretPattern,
+} from './patterns.js';
+
+export { isSecretFile, secretFileReason } from './files.js';
+
+export interface SecretFinding {
+  /** `@secretlint/secretlint-rule-…` for secretlint's rules, `guardian/<id>` for Guardian's own. */
+  ruleId: string;
+  /** 1-based line in the text as given. */
+  line: number;
+  /** What was found — never the secret itself. */
+  message: string;
+}
+
+export interface RedactResult {
+  text: string;
+  findings: SecretFinding[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+  /** Short rule name for the marker. */
+  marker: string;
+  ruleId: string;
+  message: string;
+}
+
+type SecretlintConfig = Parameters<typeof lintSource>[0]['options']['config'];
+
+const SECRETLINT_CONFIG: SecretlintConfig = {
+  rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedPreset }],
+};
+
+const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
+
+/**
+ * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
+ * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
+ * `password = "…"` rule fires on any literal in configuration files (`.env`, `.ini`, `.yaml`, …) and
+ * text of unknown origin, but in source code only on values that look machine-generated.
+ */
+export async function redactSecrets(text: string, opts: { path?: string } = {}): Promise<RedactResult> {
+  if (text.length === 0) return { text, findings: [] };
+  const spans: Span[] = [];
+  for (const p of GUARDIAN_PATTERNS) spans.push(...matchPattern(text, p));
+  spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
+  spans.push(...(await secretlintSpans(text, opts.path)));
+  return applySpans(text, spans);
+}
+
+/** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
+export function redactSecretsSync(text: string, opts: { path?: string } = {}): RedactResult {
+  const spans: Span[] = [];
+  for (const p of GUARDIAN_PATTERNS) spans.push(...matchPattern(text, p));
+  spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
+  return applySpans(text, spans);
+}
+
+function matchPattern(text: string, p: SecretPattern): Span[] {
+  const out: Span[] = [];
+  p.regex.lastIndex = 0;
+  for (const m of text.matchAll(p.regex)) {
+    const whole = m[0];
+    if (whole.length === 0) continue;
+    let start = m.index;
+    let secret = whole;
+    if (p.group !== undefined) {
+      const g = m[p.group];
+      if (g === undefined) continue;
+      // The group is the last occurrence of its text inside the match (values follow key names).
+      start = m.index + whole.lastIndexOf(g);
+      secret = g;
+    }
+    if (p.accept && !p.accept(secret)) continue;
+    out.push({
+      start,
+      end: start + secret.length,
+      marker: p.id,
+      ruleId: `guardian/${p.id}`,
+      message: `found ${p.message}`,
+    });
+  }
+  return out;
+}
+
+function genericAssignments(text: string, configLike: boolean): Span[] {
+  const out: Span[] = [];
+  const re = GENERIC_ASSIGNMENT.regex;
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const value = m[1] ?? m[2] ?? m[3];
+    if (value === undefined) continue;
+    if (isPlaceholder(value)) continue;
+    // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
+    // look generated are. Unquoted values in code are expressions (variables, calls), never literals.
+    if (!configLike && (m[3] !== undefined || !looksRandom(value))) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    out.push({
+      start,
+      end: start + value.length,
+      marker: GENERIC_ASSIGNMENT.id,
+      ruleId: `guardian/${GENERIC_ASSIGNMENT.id}`,
+      message: `found ${GENERIC_ASSIGNMENT.message}`,
+    });
+  }
+  return out;
+}
+
+async function secretlintSpans(text: string, path: string | undefined): Promise<Span[]> {
+  const result = await lintSource({
+    source: { content: text, filePath: path ?? 'input.txt', contentType: 'text' },
+    options: { config: SECRETLINT_CONFIG, noPhysicFilePath: path === undefined, locale: 'en' },
+  });
+  const out: Span[] = [];
+  for (const msg of result.messages) {
+    if (msg.type !== 'message') continue;
+    const marker = msg.ruleId.replace(SECRETLINT_PREFIX, '');
+    const base = {
+      marker,
+      ruleId: msg.ruleId,
+      message: `found ${describeSecretlintMessage(msg.messageId, marker)}`,
+    };
+    // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
+    // place (some rules report the start of the line), so redact every occurrence of the value and
+    // fall back to the range only when no value is found in the text.
+    const values = Object.values(msg.data ?? {}).filter(
+      (v): v is string => typeof v === 'string' && v.length >= 8 && !/\s/.test(v),
+    );
+    let found = false;
+    for (const v of values) {
+      let i = text.indexOf(v);
+      while (i !== -1) {
+        found = true;
+        out.push({ start: i, end: i + v.length, ...base });
+        i = text.indexOf(v, i + v.length);
+      }
+    }
+    if (!found && msg.range[1] > msg.range[0]) {
+      out.push({ start: msg.range[0], end: msg.range[1], ...base });
+    }
+  }
+  return out;
+}
+
+function describeSecretlintMessage(messageId: string, rule: string): string {
+  // messageIds are like "AWSSecretAccessKey", "GITHUB_TOKEN", "PostgreSQLConnection": readable enough.
+  const words = messageId
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
+  return words ? `${words} (${rule})` : rule;
+}
+
+function lineAt(lineStarts: number[], index: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function applySpans(text: string, spans: Span[]): RedactResult {
+  if (spans.length === 0) return { text, findings: [] };
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+
+  // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      continue;
+    }
+    merged.push({ ...s });
+  }
+
+  const findings: SecretFinding[] = [];
+  const seen = new Set<string>();
+  for (const s of sorted) {
+    const f = { ruleId: s.ruleId, line: lineAt(lineStarts, s.start), message: s.message };
+    const key = `${f.ruleId}\0${f.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(f);
+  }
+  findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+
+  let out = '';
+  let pos = 0;
+  for (const s of merged) {
+    out += text.slice(pos, s.start);
+    const newlines = text.slice(s.start, s.end).split('\n').length - 1;
+    out += `[REDACTED:${s.marker}]` + '\n'.repeat(newlines);
+    pos = s.end;
+  }
+  out += text.slice(pos);
+  return { text: out, findings };
+}
