@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Bundles every action (src/actions/<name>/index.ts) and the CLI (src/cli/index.ts) with ncc into
+// dist/<name>/. dist/ is committed; CI rebuilds from clean and fails on any difference.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.slice(2);
+
+const entries = [{ name: 'cli', entry: 'src/cli/index.ts' }];
+const actionsDir = join(root, 'src/actions');
+if (existsSync(actionsDir)) {
+  for (const name of readdirSync(actionsDir).sort()) {
+    if (existsSync(join(actionsDir, name, 'index.ts'))) entries.push({ name, entry: `src/actions/${name}/index.ts` });
+  }
+}
+
+const selected = only.length ? entries.filter((e) => only.includes(e.name)) : entries;
+if (!only.length) rmSync(join(root, 'dist'), { recursive: true, force: true });
+
+const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
+let failed = 0;
+for (const { name, entry } of selected) {
+  const out = join(root, 'dist', name);
+  rmSync(out, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [ncc, 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) {
+    console.error(`build: ${name} failed`);
+    failed++;
+    continue;
+  }
+  // ESM bundle: make sure Node treats dist/<name>/*.js as modules even when ncc does not say so.
+  writeFileSync(join(out, 'package.json'), '{\n  "type": "module"\n}\n');
+  console.log(`build: dist/${name}/index.js`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,17 @@
+/**
+ * Every `guardian` sub-command registers itself here. Each command lives in its own file under
+ * src/cli/commands/ and exports `register(program, io)`.
+ */
+import type { Command } from 'commander';
+import type { CliIO } from '../io.js';
+import * as spec from './spec.js';
+
+export type CommandContext = {
+  io: CliIO;
+  /** Set by a command: the process exit code. */
+  setExitCode(code: number): void;
+};
+
+export type Register = (program: Command, ctx: CommandContext) => void;
+
+export const registrations: Register[] = [spec.register];

@@ -1,0 +1,125 @@
+/**
+ * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
+ * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { GuardianError } from '../errors.js';
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface GitOptions {
+  cwd: string;
+  input?: string | Buffer;
+  /** Return non-zero exits instead of throwing. */
+  allowFailure?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Return stdout as a Buffer (binary-safe). */
+  binary?: boolean;
+}
+
+const BASE_ENV = {
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_CONFIG_NOSYSTEM: '1',
+  LC_ALL: 'C',
+};
+
+function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...process.env, ...BASE_ENV, ...extra };
+}
+
+export function execGit(args: string[], opts: GitOptions): GitResult {
+  const r = spawnSync('git', args, {
+    cwd: opts.cwd,
+    input: opts.input,
+    env: gitEnv(opts.env),
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  if (r.error) throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
+  const res = { code: r.status ?? 1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+  if (res.code !== 0 && !opts.allowFailure) {
+    throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`);
+  }
+  return res;
+}
+
+/** Binary-safe variant: stdout as a Buffer. */
+export function execGitBuffer(args: string[], opts: GitOptions): { code: number; stdout: Buffer; stderr: string } {
+  const r = spawnSync('git', args, { cwd: opts.cwd, input: opts.input, env: gitEnv(opts.env), maxBuffer: 512 * 1024 * 1024 });
+  if (r.error) throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
+  const code = r.status ?? 1;
+  const stderr = r.stderr.toString('utf8');
+  if (code !== 0 && !opts.allowFailure) {
+    throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+  }
+  return { code, stdout: r.stdout, stderr };
+}
+
+/** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
+export function execGitAsync(args: string[], opts: GitOptions): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+    child.on('close', (code) => {
+      const res = { code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      if (res.code !== 0 && !opts.allowFailure) {
+        reject(new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`));
+      } else resolve(res);
+    });
+    if (opts.input !== undefined) child.stdin.end(opts.input);
+    else child.stdin.end();
+  });
+}
+
+export function isGitRepo(cwd: string): boolean {
+  return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+}
+
+export function repoRoot(cwd: string): string {
+  return execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+}
+
+/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
+export function resolveCommit(cwd: string, ref: string): string {
+  if (ref.startsWith('-')) throw new GuardianError(`invalid ref '${ref}'`);
+  const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+  if (r.code !== 0) throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+  return r.stdout.trim();
+}
+
+export function headCommit(cwd: string): string {
+  return resolveCommit(cwd, 'HEAD');
+}
+
+/** A file's bytes at a commit, or undefined when the file does not exist there. */
+export function showFile(cwd: string, commit: string, path: string): Buffer | undefined {
+  const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+  return r.code === 0 ? r.stdout : undefined;
+}
+
+/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
+export function listFilesAt(cwd: string, commit: string, under?: string): string[] {
+  const args = ['ls-tree', '-r', '-z', '--name-only', commit];
+  if (under) args.push('--', under);
+  return execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+}
+
+/** Tracked and untracked (not ignored) files of the working tree. */
+export function listWorkingFiles(cwd: string): string[] {
+  return execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+    .stdout.split('\0')
+    .filter(Boolean);
+}
+
+export function isCleanWorkingTree(cwd: string, ignorePaths: string[] = []): boolean {
+  const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+  const entries = out.split('\0').filter(Boolean).map((e) => e.slice(3));
+  return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
+}

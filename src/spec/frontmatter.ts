@@ -1,0 +1,153 @@
+/**
+ * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
+ * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
+ * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
+ * `---js` block is refused before any engine could evaluate it.
+ */
+import matter from 'gray-matter';
+import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { lineAt } from './text.js';
+import type { Problem } from './types.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** 1-based file line of each top-level key. */
+  keyLines: Record<string, number>;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** 1-based file line where `body` starts. */
+  bodyLine: number;
+}
+
+/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
+const MAX_ALIAS_COUNT = 64;
+
+const refuse = (lang: string) => () => {
+  throw new FrontMatterLanguageError(lang);
+};
+
+class FrontMatterLanguageError extends Error {
+  constructor(readonly language: string) {
+    super(`front matter language '${language}' is not allowed`);
+  }
+}
+
+export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  if (!/^---/.test(firstLine)) {
+    return {
+      problems: [
+        { file, line: 1, severity: 'error', message: "no front matter: the file must start with a '---' YAML block" },
+      ],
+    };
+  }
+  // `---js`, `---javascript`, `---coffee`… would make gray-matter pick an engine that evaluates code.
+  const lang = firstLine.slice(3).trim();
+  if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: `front matter language '${lang}' is not allowed: only YAML ('---') front matter is accepted`,
+        },
+      ],
+    };
+  }
+
+  let yamlSource = '';
+  let content: string;
+  let closed = true;
+  try {
+    const parsed = matter(text, {
+      language: 'yaml',
+      engines: {
+        yaml: {
+          parse: (s: string) => {
+            yamlSource = s;
+            return {};
+          },
+          stringify: refuse('yaml'),
+        },
+        js: { parse: refuse('js'), stringify: refuse('js') },
+        javascript: { parse: refuse('javascript'), stringify: refuse('javascript') },
+        coffee: { parse: refuse('coffee'), stringify: refuse('coffee') },
+        json: { parse: refuse('json'), stringify: refuse('json') },
+      },
+    } as unknown as Parameters<typeof matter>[1]);
+    content = parsed.content;
+    // gray-matter treats a missing closing delimiter as "the whole file is front matter".
+    closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(firstLine.length));
+  } catch (e) {
+    const msg = e instanceof FrontMatterLanguageError ? e.message : `front matter could not be split: ${(e as Error).message}`;
+    return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
+  }
+  if (!closed) {
+    return {
+      problems: [{ file, line: 1, severity: 'error', message: "front matter is not closed: expected a '---' line after it" }],
+    };
+  }
+
+  const bodyOffset = text.length - content.length;
+  const bodyLine = lineAt(text, bodyOffset);
+  // The YAML starts on the line after the opening '---'.
+  const yamlFirstLine = 2;
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(yamlSource, {
+      schema: 'core',
+      customTags: [],
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      version: '1.2',
+    });
+  } catch (e) {
+    return { problems: [{ file, line: yamlFirstLine, severity: 'error', message: `YAML: ${(e as Error).message}` }] };
+  }
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const line = err.linePos?.[0]?.line;
+    const first = err.message.split('\n')[0] ?? err.message;
+    const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
+    problems.push({
+      file,
+      line: line !== undefined ? yamlFirstLine + line - 1 : yamlFirstLine,
+      severity: 'error',
+      message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
+    });
+  }
+  if (problems.length) return { problems };
+
+  if (doc.contents === null) {
+    return { fm: { data: {}, keyLines: {}, body: content, bodyLine }, problems };
+  }
+  if (!isMap(doc.contents)) {
+    return {
+      problems: [
+        { file, line: yamlFirstLine, severity: 'error', message: 'front matter must be a YAML mapping (key: value lines)' },
+      ],
+    };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const m = (e as Error).message;
+    const message = /alias/i.test(m)
+      ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
+      : `YAML: ${m}`;
+    return { problems: [{ file, line: yamlFirstLine, severity: 'error', message }] };
+  }
+
+  const keyLines: Record<string, number> = {};
+  for (const item of doc.contents.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+    const range = (item.key as { range?: [number, number, number] } | null)?.range;
+    if (range) keyLines[key] = yamlFirstLine + lineAt(yamlSource, range[0]) - 1;
+  }
+  return { fm: { data: data as Record<string, unknown>, keyLines, body: content, bodyLine }, problems };
+}

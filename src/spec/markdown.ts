@@ -1,0 +1,115 @@
+/** Markdown structure Guardian needs: H2 sections (outside code fences), checkbox items, fences. */
+import type { AcceptanceCriterion, Section, SectionKey } from './types.js';
+
+const SECTION_PATTERNS: [SectionKey, RegExp][] = [
+  ['goal', /^goals?$/],
+  ['acceptance_criteria', /^(functional\s+)?acceptance\s+criteria$/],
+  ['implementation_plan', /^implementation(\s+plan)?$/],
+  ['verification_plan', /^verification(\s+plan)?$/],
+  ['architectural_constraints', /^architectur(al|e)(\s+constraints?|\s+rules)?$/],
+  ['security_considerations', /^security(\s+considerations?)?$/],
+  ['relevant_existing_code', /^relevant(\s+existing)?\s+code$/],
+];
+
+export function sectionKeyFor(title: string): SectionKey | null {
+  const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const [key, re] of SECTION_PATTERNS) if (re.test(t)) return key;
+  return null;
+}
+
+export interface Fence {
+  info: string;
+  /** 1-based line of the opening fence (file lines, after offset). */
+  openLine: number;
+  closeLine?: number;
+  content: string;
+  /** 1-based line of the first content line. */
+  contentLine: number;
+}
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
+
+/** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+export function findFences(text: string, firstLine = 1): Fence[] {
+  const lines = text.split(/\r?\n/);
+  const fences: Fence[] = [];
+  let open: { marker: string; info: string; line: number; start: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!open) {
+      const m = FENCE_OPEN.exec(line);
+      if (m) open = { marker: m[2]!, info: m[3] ?? '', line: i, start: i + 1 };
+    } else {
+      const t = line.trim();
+      if (t.startsWith(open.marker[0]!.repeat(open.marker.length)) && /^(`+|~+)$/.test(t) && t[0] === open.marker[0]) {
+        fences.push({
+          info: open.info,
+          openLine: firstLine + open.line,
+          closeLine: firstLine + i,
+          content: lines.slice(open.start, i).join('\n'),
+          contentLine: firstLine + open.start,
+        });
+        open = undefined;
+      }
+    }
+  }
+  if (open) {
+    fences.push({
+      info: open.info,
+      openLine: firstLine + open.line,
+      content: lines.slice(open.start).join('\n'),
+      contentLine: firstLine + open.start,
+    });
+  }
+  return fences;
+}
+
+/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+export function splitSections(body: string, firstLine = 1): Section[] {
+  const lines = body.split(/\r?\n/);
+  const sections: Section[] = [];
+  let inFence: string | undefined;
+  let current: { title: string; line: number; start: number } | undefined;
+  const close = (end: number) => {
+    if (!current) return;
+    const raw = lines.slice(current.start, end);
+    let lead = 0;
+    while (lead < raw.length && raw[lead]!.trim() === '') lead++;
+    sections.push({
+      title: current.title,
+      key: sectionKeyFor(current.title),
+      body: raw.join('\n').trim(),
+      line: firstLine + current.line,
+      bodyLine: firstLine + current.start + lead,
+    });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fm) {
+      if (!inFence) inFence = fm[1]![0]!.repeat(fm[1]!.length);
+      else if (line.trim().startsWith(inFence) && /^(`+|~+)$/.test(line.trim())) inFence = undefined;
+      continue;
+    }
+    if (inFence) continue;
+    const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h) {
+      close(i);
+      // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
+      const title = h[1]!.replace(/^\d+(\.\d+)*[.)]?\s+/, '').replace(/[:.]\s*$/, '').trim();
+      current = { title, line: i, start: i + 1 };
+    }
+  }
+  close(lines.length);
+  return sections;
+}
+
+/** Checkbox list items ("* [ ] text", "- [x] text"). */
+export function parseCheckboxes(body: string, firstLine: number): AcceptanceCriterion[] {
+  const out: AcceptanceCriterion[] = [];
+  body.split(/\r?\n/).forEach((line, i) => {
+    const m = /^\s*(?:[-*+]|\d+[.)])\s+\[( |x|X)\]\s+(.*\S)\s*$/.exec(line);
+    if (m) out.push({ text: m[2]!, checked: m[1] !== ' ', line: firstLine + i });
+  });
+  return out;
+}

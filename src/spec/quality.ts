@@ -1,0 +1,264 @@
+/** `quality.toml`: the Validator's checks and the optional tables other stations read. */
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { describe } from './plan.js';
+import { decodeSpecFile, didYouMean } from './text.js';
+import {
+  DEFAULT_CHECK_TIMEOUT_SECONDS,
+  DEFAULT_PROTECTED,
+  DEFAULT_TOKEN_BUDGET,
+  type Problem,
+  type QualityCheck,
+  type QualityConfig,
+} from './types.js';
+
+const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'] as const;
+const CHECK_FIELDS = ['command', 'timeout', 'exclusive', 'env'] as const;
+const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+type Table = Record<string, unknown>;
+
+function isTable(v: unknown): v is Table {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): { config?: QualityConfig; problems: Problem[] } {
+  const decoded = decodeSpecFile(data, file);
+  if (decoded.text === undefined) return { problems: decoded.problems };
+  const text = decoded.text;
+  const lines = text.split(/\r?\n/);
+  const problems: Problem[] = [];
+
+  let doc: Table;
+  try {
+    doc = parseToml(text) as Table;
+  } catch (e) {
+    if (e instanceof TomlError) {
+      const first = e.message.split('\n')[0] ?? e.message;
+      return { problems: [{ file, line: e.line, severity: 'error', message: `TOML syntax error: ${first}` }] };
+    }
+    return { problems: [{ file, severity: 'error', message: `TOML: ${(e as Error).message}` }] };
+  }
+
+  /** Best-effort line of `key` inside `[table]` (smol-toml does not report positions). */
+  const lineOf = (table: string | undefined, key?: string): number | undefined => {
+    let inTable = table === undefined;
+    let tableLine: number | undefined;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!.trim();
+      const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
+      if (h && !l.startsWith('[[')) {
+        inTable = h[1] === table;
+        if (inTable) tableLine = i + 1;
+        continue;
+      }
+      if (inTable && key !== undefined && new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)) {
+        return i + 1;
+      }
+    }
+    // Dotted or inline definitions: fall back to the table header or any mention.
+    if (tableLine) return tableLine;
+    const idx = lines.findIndex((l) => key !== undefined && l.includes(key));
+    return idx >= 0 ? idx + 1 : undefined;
+  };
+  const err = (table: string | undefined, key: string | undefined, message: string) => {
+    const field = [table, key].filter(Boolean).join('.');
+    const line = lineOf(table, key);
+    problems.push({ file, ...(line ? { line } : {}), field: field || undefined, severity: 'error', message } as Problem);
+  };
+
+  for (const k of Object.keys(doc)) {
+    if (!(TABLES as readonly string[]).includes(k)) {
+      err(undefined, k, `unknown table or key '${k}'${didYouMean(k, TABLES)}; known tables: ${TABLES.map((t) => `[${t}]`).join(', ')}`);
+    } else if (!isTable(doc[k])) {
+      err(undefined, k, `expected a table [${k}], got ${describe(doc[k])}`);
+    }
+  }
+  const table = (name: string): Table => (isTable(doc[name]) ? (doc[name] as Table) : {});
+  const allowOnly = (name: string, allowed: readonly string[]) => {
+    for (const k of Object.keys(table(name))) {
+      if (!allowed.includes(k)) err(name, k, `unknown key '${k}'${didYouMean(k, allowed)}; expected one of ${allowed.join(', ')}`);
+    }
+  };
+  const positive = (name: string, key: string, opts: { int?: boolean; max?: number } = {}): number | undefined => {
+    const v = table(name)[key];
+    if (v === undefined) return undefined;
+    const n = typeof v === 'bigint' ? Number(v) : v;
+    if (typeof n !== 'number' || !(n > 0) || (opts.int && !Number.isInteger(n)) || (opts.max !== undefined && n > opts.max)) {
+      err(name, key, `expected a positive ${opts.int ? 'integer' : 'number'}${opts.max ? ` up to ${opts.max}` : ''}, got ${describe(v)}`);
+      return undefined;
+    }
+    return n;
+  };
+  const str = (name: string, key: string, t: Table = table(name)): string | undefined => {
+    const v = t[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v.trim() === '') {
+      err(name, key, `expected a non-empty string, got ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  };
+  const bool = (name: string, key: string): boolean | undefined => {
+    const v = table(name)[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'boolean') {
+      err(name, key, `expected true or false, got ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  };
+  const strings = (name: string, key: string, t: Table = table(name)): string[] | undefined => {
+    const v = t[key];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
+      err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
+      return undefined;
+    }
+    return v as string[];
+  };
+  const url = (name: string, key: string, t: Table = table(name)): string | undefined => {
+    const v = str(name, key, t);
+    if (v === undefined) return undefined;
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      return v;
+    } catch {
+      err(name, key, `expected an http(s) URL, got ${describe(v)}`);
+      return undefined;
+    }
+  };
+
+  // [quality_checks]
+  const checks: QualityCheck[] = [];
+  if (doc.quality_checks === undefined) {
+    err(undefined, 'quality_checks', 'missing [quality_checks] table: the Validator needs at least one check (name = "command")');
+  }
+  for (const [name, v] of Object.entries(table('quality_checks'))) {
+    if (!CHECK_NAME.test(name)) {
+      err('quality_checks', name, `check name '${name}' must be letters, digits, '_', '.', '-' (up to 64)`);
+      continue;
+    }
+    if (typeof v === 'string') {
+      if (v.trim() === '') err('quality_checks', name, 'expected a non-empty command');
+      else checks.push({ name, command: v, exclusive: false, env: {}, line: lineOf('quality_checks', name) });
+      continue;
+    }
+    if (!isTable(v)) {
+      err('quality_checks', name, `expected a command string or a table {command, timeout, exclusive, env}, got ${describe(v)}`);
+      continue;
+    }
+    const before = problems.length;
+    for (const k of Object.keys(v)) {
+      if (!(CHECK_FIELDS as readonly string[]).includes(k)) {
+        err('quality_checks', name, `unknown key '${k}' in check '${name}'${didYouMean(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`);
+      }
+    }
+    if (typeof v.command !== 'string' || v.command.trim() === '') {
+      err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`);
+    }
+    const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
+    if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 86400)) {
+      err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`);
+    }
+    if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
+      err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${describe(v.exclusive)}`);
+    }
+    const env: Record<string, string> = {};
+    if (v.env !== undefined) {
+      if (!isTable(v.env)) err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
+      else
+        for (const [ek, ev] of Object.entries(v.env)) {
+          if (typeof ev !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
+            err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
+          } else env[ek] = ev;
+        }
+    }
+    if (problems.length === before) {
+      checks.push({
+        name,
+        command: v.command as string,
+        ...(timeout !== undefined ? { timeout: timeout as number } : {}),
+        exclusive: (v.exclusive as boolean | undefined) ?? false,
+        env,
+        line: lineOf('quality_checks', name),
+      });
+    }
+  }
+
+  allowOnly('setup', ['commands', 'timeout']);
+  allowOnly('guard', ['protected', 'allow_skip_markers']);
+  allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+  allowOnly('bundle', ['token_budget', 'include', 'exclude']);
+  allowOnly('llm', ['model', 'base_url', 'coder', 'security', 'max_turns', 'token_budget', 'cost_budget_usd', 'timeout_seconds']);
+  allowOnly('commit', ['author_name', 'author_email']);
+
+  const llm = table('llm');
+  const stationLlm = (name: 'coder' | 'security') => {
+    const t = llm[name];
+    if (t === undefined) return {};
+    if (!isTable(t)) {
+      err('llm', name, `expected a table [llm.${name}] with model and base_url`);
+      return {};
+    }
+    for (const k of Object.keys(t)) {
+      if (k !== 'model' && k !== 'base_url') err(`llm.${name}`, k, `unknown key '${k}'; expected model, base_url`);
+    }
+    const model = str(`llm.${name}`, 'model', t);
+    const baseUrl = url(`llm.${name}`, 'base_url', t);
+    return { ...(model ? { model } : {}), ...(baseUrl ? { baseUrl } : {}) };
+  };
+
+  const tokenBudget = positive('bundle', 'token_budget', { int: true });
+  if (tokenBudget !== undefined && tokenBudget < 1000) err('bundle', 'token_budget', `expected at least 1000 tokens, got ${tokenBudget}`);
+  const email = str('commit', 'author_email');
+  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) err('commit', 'author_email', `expected an e-mail address, got ${describe(email)}`);
+
+  const config: QualityConfig = {
+    path: file,
+    checks,
+    setup: {
+      commands: strings('setup', 'commands') ?? [],
+      ...(positive('setup', 'timeout') !== undefined ? { timeout: positive('setup', 'timeout') } : {}),
+    },
+    guard: {
+      protected: strings('guard', 'protected') ?? [...DEFAULT_PROTECTED],
+      allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
+    },
+    validator: {
+      ...(positive('validator', 'jobs', { int: true, max: 64 }) !== undefined ? { jobs: positive('validator', 'jobs', { int: true, max: 64 }) } : {}),
+      failFast: bool('validator', 'fail_fast') ?? false,
+      defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
+      secretEnv: strings('validator', 'secret_env') ?? [],
+    },
+    bundle: {
+      tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,
+      include: strings('bundle', 'include') ?? [],
+      exclude: strings('bundle', 'exclude') ?? [],
+    },
+    llm: {
+      ...(str('llm', 'model') ? { model: str('llm', 'model') } : {}),
+      ...(url('llm', 'base_url') ? { baseUrl: url('llm', 'base_url') } : {}),
+      coder: stationLlm('coder'),
+      security: stationLlm('security'),
+      ...(positive('llm', 'max_turns', { int: true }) !== undefined ? { maxTurns: positive('llm', 'max_turns', { int: true }) } : {}),
+      ...(positive('llm', 'token_budget', { int: true }) !== undefined ? { tokenBudget: positive('llm', 'token_budget', { int: true }) } : {}),
+      ...(positive('llm', 'cost_budget_usd') !== undefined ? { costBudgetUsd: positive('llm', 'cost_budget_usd') } : {}),
+      ...(positive('llm', 'timeout_seconds') !== undefined ? { timeoutSeconds: positive('llm', 'timeout_seconds') } : {}),
+    },
+    commit: {
+      ...(str('commit', 'author_name') ? { authorName: str('commit', 'author_name') } : {}),
+      ...(email ? { authorEmail: email } : {}),
+    },
+  };
+  // Validation helpers above may be called twice for the same key; keep each problem once.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const k = `${p.line}|${p.field}|${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (unique.some((p) => p.severity === 'error')) return { problems: unique };
+  return { config, problems: unique };
+}

@@ -1,0 +1,95 @@
+/**
+ * Where spec files are read from: the working tree, or a commit (the Validator reads quality.toml and
+ * the plan from the base commit so a change cannot weaken its own checks).
+ */
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { execGit, showFile } from '../git/git.js';
+
+export interface FileSource {
+  /** Human label, e.g. the root path or "commit abc1234". */
+  readonly label: string;
+  /** Repository-relative posix paths of the files under `dir` (recursive), sorted. */
+  list(dir: string): string[];
+  /** The file's bytes, or undefined when absent. */
+  read(path: string): Buffer | undefined;
+  /** Size in bytes without reading the whole file, or undefined when absent. */
+  size(path: string): number | undefined;
+  exists(path: string): boolean;
+}
+
+export function fsSource(root: string): FileSource {
+  const walk = (rel: string): string[] => {
+    const abs = join(root, rel);
+    let names: string[];
+    try {
+      names = readdirSync(abs);
+    } catch {
+      return [];
+    }
+    const out: string[] = [];
+    for (const name of names.sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      let st;
+      try {
+        st = lstatSync(join(root, r));
+      } catch {
+        continue;
+      }
+      // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
+      if (st.isDirectory()) out.push(...walk(r));
+      else if (st.isFile()) out.push(r);
+    }
+    return out;
+  };
+  return {
+    label: root,
+    list: (dir) => walk(dir.replace(/\/+$/, '')),
+    read: (p) => {
+      try {
+        const st = lstatSync(join(root, p));
+        if (!st.isFile()) return undefined;
+        return readFileSync(join(root, p));
+      } catch {
+        return undefined;
+      }
+    },
+    size: (p) => {
+      try {
+        return statSync(join(root, p)).size;
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (p) => existsSync(join(root, p)),
+  };
+}
+
+export function gitSource(root: string, commit: string): FileSource {
+  let tree: Map<string, number> | undefined;
+  const entries = () => {
+    if (!tree) {
+      tree = new Map();
+      const out = execGit(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
+      for (const rec of out.split('\0')) {
+        if (!rec) continue;
+        // "<mode> <type> <object> <size>\t<path>"
+        const tab = rec.indexOf('\t');
+        const meta = rec.slice(0, tab).trim().split(/\s+/);
+        if (meta[1] !== 'blob' || meta[0] === '120000') continue;
+        tree.set(rec.slice(tab + 1), Number(meta[3]));
+      }
+    }
+    return tree;
+  };
+  return {
+    label: `commit ${commit.slice(0, 12)}`,
+    list: (dir) => {
+      const prefix = dir.replace(/\/+$/, '') + '/';
+      return [...entries().keys()].filter((p) => p.startsWith(prefix)).sort();
+    },
+    read: (p) => (entries().has(p) ? showFile(root, commit, p) : undefined),
+    size: (p) => entries().get(p),
+    exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+  };
+}
