@@ -1,0 +1,40 @@
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS: RegExp[] = [
+  /^INPUT_/,
+  /^GITHUB_TOKEN$/,
+  /^GH_TOKEN$/,
+  /^ACTIONS_.*TOKEN/,
+  /^ACTIONS_RUNTIME_/,
+  /^ACTIONS_CACHE_URL$/,
+  /^ACTIONS_RESULTS_URL$/,
+  /^OPENAI_/,
+  /^GUARDIAN_.*KEY/,
+  /_API_KEY$/,
+  /_TOKEN$/,
+  /_SECRET/,
+  /^CONTEXT7_/,
+];
+
+export function isSecretEnvName(name: string, secretEnv: string[] = []): boolean {
+  const upper = name.toUpperCase();
+  if (secretEnv.some((s) => s.toUpperCase() === upper)) return true;
+  return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+
+export function scrubEnv(
+  env: NodeJS.ProcessEnv,
+  opts: { allow?: string[]; secretEnv?: string[] } = {},
+): NodeJS.ProcessEnv {
+  const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) continue;
+    if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv)) continue;
+    out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * The one door to subprocesses for user-authored commands (quality checks, verification plan steps,
+ * setup commands). A command runs as `bash -c COMMAND` in its own process group, so a timeout or an
+ * abort kills everything it started; its combined output is kept with bounded memory (head and tail);
+ * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { HeadTailBuffer } from './output.js';
+import { scrubEnv } from './env.js';
+
+export { scrubEnv, isSecretEnvName } from './env.js';
+export { HeadTailBuffer } from './output.js';
+export { runPool, type PoolJob, type PoolOptions } from './pool.js';
+
+export const DEFAULT_TIMEOUT_MS = 600_000;
+export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+/** How long a process group gets between SIGTERM and SIGKILL. */
+export const KILL_GRACE_MS = 2000;
+
+export interface RunCommandOptions {
+  command: string;
+  cwd: string;
+  /** Default 600000 (10 minutes). */
+  timeoutMs?: number;
+  /** Base environment (default process.env); scrubbed before use. */
+  env?: NodeJS.ProcessEnv;
+  /** Names kept even though they look like secrets. */
+  allowEnv?: string[];
+  /** Further names to remove (quality.toml `[validator] secret_env`). */
+  secretEnv?: string[];
+  /** Bound on the kept output; the middle is dropped beyond it. Default 1 MiB. */
+  maxOutputBytes?: number;
+  signal?: AbortSignal;
+  onOutput?: (chunk: string) => void;
+}
+
+export interface CommandResult {
+  command: string;
+  /** null when the process was killed by a signal or never started. */
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  durationMs: number;
+  /** stdout and stderr interleaved in arrival order, head + tail when bounded. */
+  output: string;
+  truncated: boolean;
+  /** Set when the command could not be started or was aborted. */
+  error?: string;
+}
+
+function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/**
+ * True while a live (not zombie) process of the group `pgid` exists. On Linux this reads /proc, since
+ * an orphan killed with its group stays a zombie until init reaps it, and `kill(-pgid, 0)` counts it.
+ */
+export function processGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  if (!existsSync('/proc/self/stat')) return true;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') return true;
+  }
+  return false;
+}
+
+/** Waits (up to `maxMs`) until a killed group has really gone, so callers can remove its directory. */
+async function waitGroupGone(pgid: number | undefined, maxMs: number): Promise<void> {
+  if (pgid === undefined) return;
+  const until = Date.now() + maxMs;
+  while (processGroupAlive(pgid) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+}
+
+export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
+  const started = Date.now();
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
+  const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+
+  return new Promise<CommandResult>((resolve) => {
+    let timedOut = false;
+    let aborted = false;
+    let spawnError: string | undefined;
+    let settled = false;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    const timers: NodeJS.Timeout[] = [];
+
+    if (opts.signal?.aborted) {
+      resolve({
+        command: opts.command,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        durationMs: 0,
+        output: '',
+        truncated: false,
+        error: 'aborted before start',
+      });
+      return;
+    }
+
+    const child = spawn('bash', ['-c', opts.command], {
+      cwd: opts.cwd,
+      env,
+      // Its own process group: a timeout kills the whole tree, not only bash.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const pid = child.pid;
+
+    const onData = (d: Buffer) => {
+      out.push(d);
+      if (opts.onOutput) opts.onOutput(d.toString('utf8'));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+
+    const terminate = () => {
+      killGroup(pid, 'SIGTERM');
+      timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+    };
+
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      for (const t of timers) clearTimeout(t);
+      opts.signal?.removeEventListener('abort', onAbort);
+      // Nothing of the group may outlive the command (background jobs, daemons started by a test).
+      killGroup(pid, 'SIGKILL');
+      void waitGroupGone(pid, 1000).then(() => {
+        const { text, truncated } = out.result();
+        let error = spawnError;
+        if (!error && aborted) error = 'aborted';
+        resolve({
+          command: opts.command,
+          exitCode: exit?.code ?? null,
+          signal: exit?.signal ?? null,
+          timedOut,
+          durationMs: Date.now() - started,
+          output: text,
+          truncated,
+          ...(error ? { error } : {}),
+        });
+      });
+    };
+
+    const onAbort = () => {
+      aborted = true;
+      terminate();
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+    timers.push(
+      setTimeout(() => {
+        timedOut = true;
+        terminate();
+      }, timeoutMs),
+    );
+
+    child.on('error', (e) => {
+      spawnError = e.message;
+      finish();
+    });
+    child.on('exit', (code, signal) => {
+      exit = { code, signal };
+      // bash is gone; a background process may still hold the pipes open. Kill the rest of the group
+      // (politely first) and stop waiting for the pipes after the grace period.
+      killGroup(pid, 'SIGTERM');
+      timers.push(
+        setTimeout(() => {
+          killGroup(pid, 'SIGKILL');
+          child.stdout?.destroy();
+          child.stderr?.destroy();
+          finish();
+        }, KILL_GRACE_MS),
+      );
+    });
+    child.on('close', () => {
+      if (exit === undefined) exit = { code: child.exitCode, signal: child.signalCode };
+      finish();
+    });
+  });
+}
+
+/** The outcome of a command judged against an expectation: `expects: fail` inverts the exit status. */
+export function judge(
+  r: CommandResult,
+  expects: 'pass' | 'fail' = 'pass',
+): 'pass' | 'fail' | 'timeout' | 'error' {
+  if (r.timedOut) return 'timeout';
+  if (r.error && r.exitCode === null) return 'error';
+  const ok = r.exitCode === 0;
+  return ok === (expects === 'pass') ? 'pass' : 'fail';
+}

@@ -1,0 +1,68 @@
+/**
+ * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
+ * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
+ * and the report still shows how the output began and how it ended.
+ */
+export class HeadTailBuffer {
+  private readonly headMax: number;
+  private readonly tailMax: number;
+  private head: Buffer[] = [];
+  private headLen = 0;
+  private tail: Buffer[] = [];
+  private tailLen = 0;
+  private dropped = 0;
+
+  constructor(maxBytes: number) {
+    const max = Math.max(64, Math.floor(maxBytes));
+    this.headMax = Math.floor(max / 2);
+    this.tailMax = max - this.headMax;
+  }
+
+  push(chunk: Buffer): void {
+    let c = chunk;
+    if (this.headLen < this.headMax) {
+      const take = Math.min(this.headMax - this.headLen, c.length);
+      this.head.push(c.subarray(0, take));
+      this.headLen += take;
+      c = c.subarray(take);
+    }
+    if (c.length === 0) return;
+    this.tail.push(c);
+    this.tailLen += c.length;
+    while (this.tailLen > this.tailMax) {
+      const first = this.tail[0]!;
+      const excess = this.tailLen - this.tailMax;
+      if (first.length <= excess) {
+        this.tail.shift();
+        this.tailLen -= first.length;
+        this.dropped += first.length;
+      } else {
+        this.tail[0] = first.subarray(excess);
+        this.tailLen -= excess;
+        this.dropped += excess;
+      }
+    }
+  }
+
+  get truncated(): boolean {
+    return this.dropped > 0;
+  }
+
+  result(): { text: string; truncated: boolean } {
+    const head = Buffer.concat(this.head).toString('utf8');
+    const tail = Buffer.concat(this.tail).toString('utf8');
+    if (this.dropped === 0) return { text: head + tail, truncated: false };
+    return {
+      text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
+      truncated: true,
+    };
+  }
+}
+
+/** The last `maxLines` lines (and at most `maxChars` characters) of a text. */
+export function tailOf(text: string, maxLines = 60, maxChars = 8000): string {
+  const lines = text.replace(/\s+$/, '').split('\n');
+  let t = lines.slice(-maxLines).join('\n');
+  if (t.length > maxChars) t = '…' + t.slice(t.length - maxChars);
+  return t;
+}

@@ -1,0 +1,43 @@
+/**
+ * Runs independent jobs with at most `jobs` at a time. A job marked `exclusive` runs alone: the
+ * non-exclusive jobs go first in parallel, then each exclusive job by itself (the order of results is
+ * always the order of the input). With `failFast`, jobs not yet started are skipped after the first
+ * failure (`isFailure` decides) and reported as undefined.
+ */
+export interface PoolJob<T> {
+  exclusive?: boolean;
+  run: () => Promise<T>;
+}
+
+export interface PoolOptions<T> {
+  jobs: number;
+  failFast?: boolean;
+  isFailure?: (result: T) => boolean;
+}
+
+export async function runPool<T>(list: PoolJob<T>[], opts: PoolOptions<T>): Promise<(T | undefined)[]> {
+  const results: (T | undefined)[] = new Array(list.length).fill(undefined);
+  let stop = false;
+  const record = (i: number, r: T) => {
+    results[i] = r;
+    if (opts.failFast && opts.isFailure?.(r)) stop = true;
+  };
+
+  const shared = list.map((j, i) => ({ j, i })).filter(({ j }) => !j.exclusive);
+  const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
+
+  let next = 0;
+  const worker = async () => {
+    while (!stop && next < shared.length) {
+      const { j, i } = shared[next++]!;
+      record(i, await j.run());
+    }
+  };
+  const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  for (const { j, i } of alone) {
+    if (stop) break;
+    record(i, await j.run());
+  }
+  return results;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  HeadTailBuffer,
+  judge,
+  processGroupAlive,
+  runCommand,
+  runPool,
+  scrubEnv,
+} from '../../src/exec/index.js';
+
+const cwd = tmpdir();
+
+describe('runCommand', () => {
+  it('runs through bash in the given directory and captures combined output and exit code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-exec-'));
+    try {
+      const r = await runCommand({ command: 'pwd; echo out; echo err >&2; exit 3', cwd: dir });
+      expect(r.exitCode).toBe(3);
+      expect(r.signal).toBeNull();
+      expect(r.timedOut).toBe(false);
+      expect(r.output).toContain(dir);
+      expect(r.output).toContain('out');
+      expect(r.output).toContain('err');
+      expect(judge(r)).toBe('fail');
+      expect(judge(r, 'fail')).toBe('pass');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a command that does not exist as a failed check with the shell message', async () => {
+    const r = await runCommand({ command: 'no-such-tool-xyz --check', cwd });
+    expect(r.exitCode).toBe(127);
+    expect(r.output).toMatch(/no-such-tool-xyz: command not found/);
+    expect(judge(r)).toBe('fail');
+  });
+
+  it('kills the whole process group on timeout', async () => {
+    const r = await runCommand({
+      command: 'sleep 30 & sleep 31 & echo started $$; wait',
+      cwd,
+      timeoutMs: 300,
+    });
+    expect(r.timedOut).toBe(true);
+    expect(judge(r)).toBe('timeout');
+    const pgid = Number(/started (\d+)/.exec(r.output)?.[1]);
+    expect(pgid).toBeGreaterThan(0);
+    expect(processGroupAlive(pgid)).toBe(false);
+  });
+
+  it('does not wait for background processes left behind by a finished command', async () => {
+    const r = await runCommand({ command: 'sleep 30 & echo done $$', cwd });
+    expect(r.exitCode).toBe(0);
+    const pgid = Number(/done (\d+)/.exec(r.output)?.[1]);
+    expect(processGroupAlive(pgid)).toBe(false);
+  });
+
+  it('stops on abort', async () => {
+    const ac = new AbortController();
+    const p = runCommand({ command: 'sleep 30', cwd, signal: ac.signal });
+    setTimeout(() => ac.abort(), 100);
+    const r = await p;
+    expect(r.error).toBe('aborted');
+    expect(judge(r)).toBe('error');
+  });
+
+  it('reports a directory that does not exist as an error, not a crash', async () => {
+    const r = await runCommand({ command: 'true', cwd: join(tmpdir(), 'guardian-no-such-dir-xyz') });
+    expect(r.exitCode).toBeNull();
+    expect(r.error).toMatch(/ENOENT/);
+    expect(judge(r)).toBe('error');
+  });
+
+  it('keeps head and tail of very long output within the bound', async () => {
+    const r = await runCommand({
+      command: 'echo FIRST; yes 0123456789 | head -c 3000000; echo; echo LAST',
+      cwd,
+      maxOutputBytes: 4096,
+    });
+    expect(r.truncated).toBe(true);
+    expect(r.output.length).toBeLessThan(4096 + 200);
+    expect(r.output.startsWith('FIRST')).toBe(true);
+    expect(r.output.trimEnd().endsWith('LAST')).toBe(true);
+    expect(r.output).toMatch(/bytes of output omitted/);
+  });
+
+  it('passes a scrubbed environment to the child', async () => {
+    const env = {
+      PATH: process.env.PATH,
+      GITHUB_TOKEN: 'ghs_x',
+      INPUT_API_KEY: 'k',
+      OPENAI_API_KEY: 'sk-x',
+      ACTIONS_RUNTIME_TOKEN: 't',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
+      NPM_TOKEN: 'n',
+      MY_SECRET_VALUE: 's',
+      GUARDIAN_LLM_KEY: 'g',
+      DB_PASSWORD: 'p',
+      KEEP_ME: 'yes',
+      CI: 'true',
+    };
+    const r = await runCommand({
+      command: 'env | sort',
+      cwd,
+      env,
+      secretEnv: ['DB_PASSWORD'],
+      allowEnv: ['NPM_TOKEN'],
+    });
+    expect(r.output).toContain('KEEP_ME=yes');
+    expect(r.output).toContain('CI=true');
+    expect(r.output).toContain('NPM_TOKEN=n');
+    for (const gone of [
+      'GITHUB_TOKEN',
+      'INPUT_API_KEY',
+      'OPENAI_API_KEY',
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+      'MY_SECRET_VALUE',
+      'GUARDIAN_LLM_KEY',
+      'DB_PASSWORD',
+    ]) {
+      expect(r.output).not.toContain(`${gone}=`);
+    }
+  });
+});
+
+describe('scrubEnv', () => {
+  it('drops undefined values and keeps ordinary names', () => {
+    expect(scrubEnv({ A: '1', B: undefined, GH_TOKEN: 'x' })).toEqual({ A: '1' });
+  });
+});
+
+describe('HeadTailBuffer', () => {
+  it('is exact below the bound', () => {
+    const b = new HeadTailBuffer(100);
+    b.push(Buffer.from('abc'));
+    b.push(Buffer.from('def'));
+    expect(b.result()).toEqual({ text: 'abcdef', truncated: false });
+  });
+});
+
+describe('runPool', () => {
+  it('runs at most `jobs` at once, exclusive jobs alone, results in input order', async () => {
+    let running = 0;
+    let peak = 0;
+    const log: string[] = [];
+    const job = (name: string, exclusive = false) => ({
+      exclusive,
+      run: async () => {
+        running++;
+        peak = Math.max(peak, running);
+        if (exclusive) expect(running).toBe(1);
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 20));
+        running--;
+        return name;
+      },
+    });
+    const r = await runPool([job('a'), job('x', true), job('b'), job('c')], { jobs: 2 });
+    expect(r).toEqual(['a', 'x', 'b', 'c']);
+    expect(peak).toBe(2);
+    expect(log.at(-1)).toBe('start x');
+  });
+
+  it('stops starting jobs after a failure with failFast', async () => {
+    const r = await runPool(
+      [1, 2, 3].map((n) => ({ run: async () => n })),
+      { jobs: 1, failFast: true, isFailure: (n) => n === 1 },
+    );
+    expect(r).toEqual([1, undefined, undefined]);
+  });
+});
