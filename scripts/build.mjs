@@ -13,7 +13,8 @@ const entries = [{ name: 'cli', entry: 'src/cli/index.ts' }];
 const actionsDir = join(root, 'src/actions');
 if (existsSync(actionsDir)) {
   for (const name of readdirSync(actionsDir).sort()) {
-    if (existsSync(join(actionsDir, name, 'index.ts'))) entries.push({ name, entry: `src/actions/${name}/index.ts` });
+    if (existsSync(join(actionsDir, name, 'index.ts')))
+      entries.push({ name, entry: `src/actions/${name}/index.ts` });
   }
 }
 
@@ -25,10 +26,14 @@ let failed = 0;
 for (const { name, entry } of selected) {
   const out = join(root, 'dist', name);
   rmSync(out, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [ncc, 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', `dist/${name}`, '--license', 'licenses.txt', '-q'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) {
     console.error(`build: ${name} failed`);
     failed++;

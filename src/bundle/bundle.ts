@@ -52,7 +52,9 @@ export const TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
 
 export function bundleDirFor(root: string, taskId: string): string {
   if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
-    throw new ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`);
+    throw new ConfigurationError(
+      `invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`,
+    );
   }
   return join(root, '.guardian', 'bundles', taskId);
 }
@@ -91,7 +93,12 @@ export function readManifest(dir: string, expectedTaskId?: string): Manifest {
   } catch (e) {
     throw new ConfigurationError(`${path}: manifest.json is not valid JSON (${(e as Error).message})`);
   }
-  if (typeof m !== 'object' || m === null || typeof m.taskId !== 'string' || typeof m.baseCommit !== 'string') {
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    typeof m.taskId !== 'string' ||
+    typeof m.baseCommit !== 'string'
+  ) {
     throw new ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
   }
   if (m.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
@@ -138,7 +145,8 @@ export function verifyBundle(dir: string, m: Manifest = readManifest(dir)): stri
   const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
   for (const [rel, hash] of Object.entries(m.files)) {
     if (!present.has(rel)) problems.push(`${rel}: listed in manifest.json but missing`);
-    else if (sha256(readFileSync(join(dir, rel))) !== hash) problems.push(`${rel}: sha256 differs from manifest.json`);
+    else if (sha256(readFileSync(join(dir, rel))) !== hash)
+      problems.push(`${rel}: sha256 differs from manifest.json`);
     present.delete(rel);
   }
   for (const rel of present) problems.push(`${rel}: not listed in manifest.json`);

@@ -34,7 +34,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stderr.write(`guardian: ${e.message}\n`);
       return e.exitCode;
     }
-    io.stderr.write(`guardian: internal error (a bug, please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
+    io.stderr.write(
+      `guardian: internal error (a bug, please report it):\n${(e as Error)?.stack ?? String(e)}\n`,
+    );
     return 70;
   }
 }

@@ -41,14 +41,24 @@ export function execGit(args: string[], opts: GitOptions): GitResult {
   if (r.error) throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
   const res = { code: r.status ?? 1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
   if (res.code !== 0 && !opts.allowFailure) {
-    throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`);
+    throw new GuardianError(
+      `git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`,
+    );
   }
   return res;
 }
 
 /** Binary-safe variant: stdout as a Buffer. */
-export function execGitBuffer(args: string[], opts: GitOptions): { code: number; stdout: Buffer; stderr: string } {
-  const r = spawnSync('git', args, { cwd: opts.cwd, input: opts.input, env: gitEnv(opts.env), maxBuffer: 512 * 1024 * 1024 });
+export function execGitBuffer(
+  args: string[],
+  opts: GitOptions,
+): { code: number; stdout: Buffer; stderr: string } {
+  const r = spawnSync('git', args, {
+    cwd: opts.cwd,
+    input: opts.input,
+    env: gitEnv(opts.env),
+    maxBuffer: 512 * 1024 * 1024,
+  });
   if (r.error) throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
   const code = r.status ?? 1;
   const stderr = r.stderr.toString('utf8');
@@ -68,7 +78,11 @@ export function execGitAsync(args: string[], opts: GitOptions): Promise<GitResul
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
     child.on('close', (code) => {
-      const res = { code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      const res = {
+        code: code ?? 1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
       if (res.code !== 0 && !opts.allowFailure) {
         reject(new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`));
       } else resolve(res);
@@ -120,6 +134,9 @@ export function listWorkingFiles(cwd: string): string[] {
 
 export function isCleanWorkingTree(cwd: string, ignorePaths: string[] = []): boolean {
   const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
-  const entries = out.split('\0').filter(Boolean).map((e) => e.slice(3));
+  const entries = out
+    .split('\0')
+    .filter(Boolean)
+    .map((e) => e.slice(3));
   return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
 }

@@ -23,7 +23,10 @@ export function isTaskId(v: unknown): v is string {
   return typeof v === 'string' && v.length <= 64 && TASK_ID_PATTERN.test(v);
 }
 
-export function parseBlueprint(data: string | Buffer, file: string): { blueprint?: Blueprint; problems: Problem[] } {
+export function parseBlueprint(
+  data: string | Buffer,
+  file: string,
+): { blueprint?: Blueprint; problems: Problem[] } {
   const decoded = decodeSpecFile(data, file);
   if (decoded.text === undefined) return { problems: decoded.problems };
   const text = decoded.text;
@@ -37,24 +40,33 @@ export function parseBlueprint(data: string | Buffer, file: string): { blueprint
 
   for (const key of Object.keys(d)) {
     if (!(BLUEPRINT_FIELDS as readonly string[]).includes(key)) {
-      err(key, `unknown field '${key}'${didYouMean(key, BLUEPRINT_FIELDS)}; known fields: ${BLUEPRINT_FIELDS.join(', ')}`);
+      err(
+        key,
+        `unknown field '${key}'${didYouMean(key, BLUEPRINT_FIELDS)}; known fields: ${BLUEPRINT_FIELDS.join(', ')}`,
+      );
     }
   }
 
   if (d.id === undefined) err('id', 'missing required field `id` (a task id like TASK-042)', 1);
   else if (typeof d.id !== 'string') err('id', `expected a string like TASK-042, got ${describe(d.id)}`);
-  else if (!isTaskId(d.id)) err('id', `expected a task id like TASK-042 (letters, digits, dashes), got ${describe(d.id)}`);
+  else if (!isTaskId(d.id))
+    err('id', `expected a task id like TASK-042 (letters, digits, dashes), got ${describe(d.id)}`);
 
   if (d.title === undefined) err('title', 'missing required field `title`', 1);
-  else if (typeof d.title !== 'string' || d.title.trim() === '') err('title', `expected a non-empty string, got ${describe(d.title)}`);
+  else if (typeof d.title !== 'string' || d.title.trim() === '')
+    err('title', `expected a non-empty string, got ${describe(d.title)}`);
   else if (/[\r\n]/.test(d.title)) err('title', 'expected a single line of text');
 
-  if (d.status === undefined) err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);
+  if (d.status === undefined)
+    err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);
   else if (!TASK_STATUSES.includes(d.status as never)) {
     err('status', `expected one of ${TASK_STATUSES.join(', ')}, got ${describe(d.status)}`);
   }
 
-  if (d.requirement_id !== undefined && (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')) {
+  if (
+    d.requirement_id !== undefined &&
+    (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')
+  ) {
     err('requirement_id', `expected a non-empty string like REQ-007, got ${describe(d.requirement_id)}`);
   }
   if (d.branch !== undefined) {
@@ -87,7 +99,9 @@ export function parseBlueprint(data: string | Buffer, file: string): { blueprint
     const why = checkRepoRelativePath(p);
     return why ? `expected a repository-relative path, got ${why}` : undefined;
   });
-  const dependsOn = stringList('depends_on', (id) => (isTaskId(id) ? undefined : 'expected a task id like TASK-041'));
+  const dependsOn = stringList('depends_on', (id) =>
+    isTaskId(id) ? undefined : 'expected a task id like TASK-041',
+  );
   const labels = stringList('labels');
   if (d.milestone !== undefined && (typeof d.milestone !== 'string' || d.milestone.trim() === '')) {
     err('milestone', `expected a milestone id, got ${describe(d.milestone)}`);
@@ -126,7 +140,13 @@ export function parseBlueprint(data: string | Buffer, file: string): { blueprint
     });
   }
   if (!sections.goal) {
-    problems.push({ file, line: fm.bodyLine, field: 'Goal', severity: 'warning', message: "no '## Goal' section" });
+    problems.push({
+      file,
+      line: fm.bodyLine,
+      field: 'Goal',
+      severity: 'warning',
+      message: "no '## Goal' section",
+    });
   }
   if (!ac) {
     problems.push({

@@ -38,7 +38,12 @@ export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter
   if (!/^---/.test(firstLine)) {
     return {
       problems: [
-        { file, line: 1, severity: 'error', message: "no front matter: the file must start with a '---' YAML block" },
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: "no front matter: the file must start with a '---' YAML block",
+        },
       ],
     };
   }
@@ -81,19 +86,29 @@ export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter
     // gray-matter treats a missing closing delimiter as "the whole file is front matter".
     closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(firstLine.length));
   } catch (e) {
-    const msg = e instanceof FrontMatterLanguageError ? e.message : `front matter could not be split: ${(e as Error).message}`;
+    const msg =
+      e instanceof FrontMatterLanguageError
+        ? e.message
+        : `front matter could not be split: ${(e as Error).message}`;
     return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
   }
   if (!closed) {
     return {
-      problems: [{ file, line: 1, severity: 'error', message: "front matter is not closed: expected a '---' line after it" }],
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: "front matter is not closed: expected a '---' line after it",
+        },
+      ],
     };
   }
 
   const bodyOffset = text.length - content.length;
   const bodyLine = lineAt(text, bodyOffset);
-  // The YAML starts on the line after the opening '---'.
-  const yamlFirstLine = 2;
+  // The YAML starts on the line after the opening '---' (gray-matter keeps that line's newline).
+  const yamlFirstLine = yamlSource.startsWith('\n') ? 1 : yamlSource.startsWith('\r\n') ? 1 : 2;
 
   let doc: Document.Parsed;
   try {
@@ -102,11 +117,11 @@ export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter
       customTags: [],
       uniqueKeys: true,
       strict: true,
-      prettyErrors: false,
+      prettyErrors: true,
       version: '1.2',
     });
   } catch (e) {
-    return { problems: [{ file, line: yamlFirstLine, severity: 'error', message: `YAML: ${(e as Error).message}` }] };
+    return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${(e as Error).message}` }] };
   }
   for (const err of [...doc.errors, ...doc.warnings]) {
     const line = err.linePos?.[0]?.line;
@@ -114,7 +129,7 @@ export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter
     const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
     problems.push({
       file,
-      line: line !== undefined ? yamlFirstLine + line - 1 : yamlFirstLine,
+      line: line !== undefined ? yamlFirstLine + line - 1 : 2,
       severity: 'error',
       message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
     });
@@ -127,7 +142,12 @@ export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter
   if (!isMap(doc.contents)) {
     return {
       problems: [
-        { file, line: yamlFirstLine, severity: 'error', message: 'front matter must be a YAML mapping (key: value lines)' },
+        {
+          file,
+          line: 2,
+          severity: 'error',
+          message: 'front matter must be a YAML mapping (key: value lines)',
+        },
       ],
     };
   }
@@ -140,7 +160,7 @@ export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter
     const message = /alias/i.test(m)
       ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
       : `YAML: ${m}`;
-    return { problems: [{ file, line: yamlFirstLine, severity: 'error', message }] };
+    return { problems: [{ file, line: 2, severity: 'error', message }] };
   }
 
   const keyLines: Record<string, number> = {};

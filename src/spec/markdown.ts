@@ -41,7 +41,11 @@ export function findFences(text: string, firstLine = 1): Fence[] {
       if (m) open = { marker: m[2]!, info: m[3] ?? '', line: i, start: i + 1 };
     } else {
       const t = line.trim();
-      if (t.startsWith(open.marker[0]!.repeat(open.marker.length)) && /^(`+|~+)$/.test(t) && t[0] === open.marker[0]) {
+      if (
+        t.startsWith(open.marker[0]!.repeat(open.marker.length)) &&
+        /^(`+|~+)$/.test(t) &&
+        t[0] === open.marker[0]
+      ) {
         fences.push({
           info: open.info,
           openLine: firstLine + open.line,
@@ -96,7 +100,10 @@ export function splitSections(body: string, firstLine = 1): Section[] {
     if (h) {
       close(i);
       // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-      const title = h[1]!.replace(/^\d+(\.\d+)*[.)]?\s+/, '').replace(/[:.]\s*$/, '').trim();
+      const title = h[1]!
+        .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
+        .replace(/[:.]\s*$/, '')
+        .trim();
       current = { title, line: i, start: i + 1 };
     }
   }

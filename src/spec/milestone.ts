@@ -7,7 +7,10 @@ import type { Milestone, Problem } from './types.js';
 
 export const MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'] as const;
 
-export function parseMilestone(data: string | Buffer, file: string): { milestone?: Milestone; problems: Problem[] } {
+export function parseMilestone(
+  data: string | Buffer,
+  file: string,
+): { milestone?: Milestone; problems: Problem[] } {
   const decoded = decodeSpecFile(data, file);
   if (decoded.text === undefined) return { problems: decoded.problems };
   const { fm, problems } = parseFrontMatter(decoded.text, file);
@@ -19,7 +22,10 @@ export function parseMilestone(data: string | Buffer, file: string): { milestone
 
   for (const key of Object.keys(d)) {
     if (!(MILESTONE_FIELDS as readonly string[]).includes(key)) {
-      err(key, `unknown field '${key}'${didYouMean(key, MILESTONE_FIELDS)}; known fields: ${MILESTONE_FIELDS.join(', ')}`);
+      err(
+        key,
+        `unknown field '${key}'${didYouMean(key, MILESTONE_FIELDS)}; known fields: ${MILESTONE_FIELDS.join(', ')}`,
+      );
     }
   }
   if (d.id === undefined) err('id', 'missing required field `id` (a milestone id like MVP)', 1);
@@ -27,7 +33,8 @@ export function parseMilestone(data: string | Buffer, file: string): { milestone
     err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${describe(d.id)}`);
   }
   if (d.title === undefined) err('title', 'missing required field `title`', 1);
-  else if (typeof d.title !== 'string' || d.title.trim() === '') err('title', `expected a non-empty string, got ${describe(d.title)}`);
+  else if (typeof d.title !== 'string' || d.title.trim() === '')
+    err('title', `expected a non-empty string, got ${describe(d.title)}`);
   const tasks: string[] = [];
   if (d.tasks === undefined) err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
   else if (!Array.isArray(d.tasks)) err('tasks', `expected a list of task ids, got ${describe(d.tasks)}`);
@@ -38,9 +45,16 @@ export function parseMilestone(data: string | Buffer, file: string): { milestone
       else tasks.push(t);
     });
   }
-  if (d.parallel !== undefined && typeof d.parallel !== 'boolean') err('parallel', `expected true or false, got ${describe(d.parallel)}`);
-  if (d.schedule !== undefined && (typeof d.schedule !== 'string' || d.schedule.trim().split(/\s+/).length !== 5)) {
-    err('schedule', `expected a cron expression with five fields like "0 3 * * *", got ${describe(d.schedule)}`);
+  if (d.parallel !== undefined && typeof d.parallel !== 'boolean')
+    err('parallel', `expected true or false, got ${describe(d.parallel)}`);
+  if (
+    d.schedule !== undefined &&
+    (typeof d.schedule !== 'string' || d.schedule.trim().split(/\s+/).length !== 5)
+  ) {
+    err(
+      'schedule',
+      `expected a cron expression with five fields like "0 3 * * *", got ${describe(d.schedule)}`,
+    );
   }
   if (problems.length) return { problems };
   return {

@@ -80,7 +80,13 @@ export function parsePlan(
     const bad = (field: string, message: string) =>
       problems.push({ file, line: fieldLine(field), field: `${where}.${field}`, severity: 'error', message });
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      problems.push({ file, line, field: where, severity: 'error', message: `expected an object, got ${describe(raw)}` });
+      problems.push({
+        file,
+        line,
+        field: where,
+        severity: 'error',
+        message: `expected an object, got ${describe(raw)}`,
+      });
       return;
     }
     const o = raw as Record<string, unknown>;
@@ -133,7 +139,8 @@ export function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v === '' ? 'an empty string' : JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  if (typeof v === 'string')
+    return v === '' ? 'an empty string' : JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
 }

@@ -33,7 +33,11 @@ export interface LoadOptions {
 }
 
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
-export function loadProject(root: string, source: FileSource = fsSource(root), opts: LoadOptions = {}): Project {
+export function loadProject(
+  root: string,
+  source: FileSource = fsSource(root),
+  opts: LoadOptions = {},
+): Project {
   const problems: Problem[] = [];
   const tasks: Blueprint[] = [];
   const milestones: Milestone[] = [];
@@ -65,7 +69,8 @@ export function loadProject(root: string, source: FileSource = fsSource(root), o
       problems.push({
         file: QUALITY_FILE,
         severity: 'warning',
-        message: 'no quality.toml: the Validator needs its [quality_checks] (run `guardian init` to create one)',
+        message:
+          'no quality.toml: the Validator needs its [quality_checks] (run `guardian init` to create one)',
       });
     }
   }
@@ -99,7 +104,12 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
   for (const m of milestones) {
     const prev = milestoneIds.get(m.id);
     if (prev) {
-      problems.push({ file: m.path, field: 'id', severity: 'error', message: `duplicate milestone id ${m.id}: also defined in ${prev.path}` });
+      problems.push({
+        file: m.path,
+        field: 'id',
+        severity: 'error',
+        message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
+      });
     } else milestoneIds.set(m.id, m);
   }
   for (const t of tasks) {
@@ -213,14 +223,18 @@ export function requireTask(project: Project, taskId: string): Blueprint {
     // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
     const broken = project.problems.filter((p) => p.severity === 'error' && p.file.includes(taskId));
     if (broken.length) {
-      throw new ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+      throw new ConfigurationError(
+        `task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`,
+      );
     }
     const known = project.tasks.map((t) => t.id).sort();
     throw new ConfigurationError(
       `unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
     );
   }
-  const errs = errorsOf(project.problems).filter((p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)));
+  const errs = errorsOf(project.problems).filter(
+    (p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)),
+  );
   if (errs.length) {
     throw new ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
   }
@@ -241,8 +255,14 @@ export function requireMilestone(project: Project, id: string): Milestone {
 /** quality.toml, or a user error when it is missing or invalid (all its problems listed). */
 export function requireQuality(project: Project, where = 'the working tree'): QualityConfig {
   const errs = errorsOf(project.problems, QUALITY_FILE);
-  if (errs.length) throw new ConfigurationError(`quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`);
-  if (!project.quality) throw new ConfigurationError(`quality.toml is missing in ${where}: the Validator needs its [quality_checks]`);
+  if (errs.length)
+    throw new ConfigurationError(
+      `quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`,
+    );
+  if (!project.quality)
+    throw new ConfigurationError(
+      `quality.toml is missing in ${where}: the Validator needs its [quality_checks]`,
+    );
   return project.quality;
 }
 
@@ -252,5 +272,7 @@ export function readyTasks(project: Project, milestone?: Milestone): Blueprint[]
   const order = milestone
     ? milestone.tasks.map((id) => byId.get(id)).filter((t): t is Blueprint => !!t)
     : [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
-  return order.filter((t) => t.status === 'pending' && t.dependsOn.every((d) => byId.get(d)?.status === 'done'));
+  return order.filter(
+    (t) => t.status === 'pending' && t.dependsOn.every((d) => byId.get(d)?.status === 'done'),
+  );
 }

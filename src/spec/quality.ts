@@ -21,7 +21,10 @@ function isTable(v: unknown): v is Table {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): { config?: QualityConfig; problems: Problem[] } {
+export function parseQualityToml(
+  data: string | Buffer,
+  file = 'quality.toml',
+): { config?: QualityConfig; problems: Problem[] } {
   const decoded = decodeSpecFile(data, file);
   if (decoded.text === undefined) return { problems: decoded.problems };
   const text = decoded.text;
@@ -34,7 +37,9 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
   } catch (e) {
     if (e instanceof TomlError) {
       const first = e.message.split('\n')[0] ?? e.message;
-      return { problems: [{ file, line: e.line, severity: 'error', message: `TOML syntax error: ${first}` }] };
+      return {
+        problems: [{ file, line: e.line, severity: 'error', message: `TOML syntax error: ${first}` }],
+      };
     }
     return { problems: [{ file, severity: 'error', message: `TOML: ${(e as Error).message}` }] };
   }
@@ -51,7 +56,11 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
         if (inTable) tableLine = i + 1;
         continue;
       }
-      if (inTable && key !== undefined && new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)) {
+      if (
+        inTable &&
+        key !== undefined &&
+        new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)
+      ) {
         return i + 1;
       }
     }
@@ -63,12 +72,22 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
   const err = (table: string | undefined, key: string | undefined, message: string) => {
     const field = [table, key].filter(Boolean).join('.');
     const line = lineOf(table, key);
-    problems.push({ file, ...(line ? { line } : {}), field: field || undefined, severity: 'error', message } as Problem);
+    problems.push({
+      file,
+      ...(line ? { line } : {}),
+      field: field || undefined,
+      severity: 'error',
+      message,
+    } as Problem);
   };
 
   for (const k of Object.keys(doc)) {
     if (!(TABLES as readonly string[]).includes(k)) {
-      err(undefined, k, `unknown table or key '${k}'${didYouMean(k, TABLES)}; known tables: ${TABLES.map((t) => `[${t}]`).join(', ')}`);
+      err(
+        undefined,
+        k,
+        `unknown table or key '${k}'${didYouMean(k, TABLES)}; known tables: ${TABLES.map((t) => `[${t}]`).join(', ')}`,
+      );
     } else if (!isTable(doc[k])) {
       err(undefined, k, `expected a table [${k}], got ${describe(doc[k])}`);
     }
@@ -76,15 +95,29 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
   const table = (name: string): Table => (isTable(doc[name]) ? (doc[name] as Table) : {});
   const allowOnly = (name: string, allowed: readonly string[]) => {
     for (const k of Object.keys(table(name))) {
-      if (!allowed.includes(k)) err(name, k, `unknown key '${k}'${didYouMean(k, allowed)}; expected one of ${allowed.join(', ')}`);
+      if (!allowed.includes(k))
+        err(name, k, `unknown key '${k}'${didYouMean(k, allowed)}; expected one of ${allowed.join(', ')}`);
     }
   };
-  const positive = (name: string, key: string, opts: { int?: boolean; max?: number } = {}): number | undefined => {
+  const positive = (
+    name: string,
+    key: string,
+    opts: { int?: boolean; max?: number } = {},
+  ): number | undefined => {
     const v = table(name)[key];
     if (v === undefined) return undefined;
     const n = typeof v === 'bigint' ? Number(v) : v;
-    if (typeof n !== 'number' || !(n > 0) || (opts.int && !Number.isInteger(n)) || (opts.max !== undefined && n > opts.max)) {
-      err(name, key, `expected a positive ${opts.int ? 'integer' : 'number'}${opts.max ? ` up to ${opts.max}` : ''}, got ${describe(v)}`);
+    if (
+      typeof n !== 'number' ||
+      !(n > 0) ||
+      (opts.int && !Number.isInteger(n)) ||
+      (opts.max !== undefined && n > opts.max)
+    ) {
+      err(
+        name,
+        key,
+        `expected a positive ${opts.int ? 'integer' : 'number'}${opts.max ? ` up to ${opts.max}` : ''}, got ${describe(v)}`,
+      );
       return undefined;
     }
     return n;
@@ -132,7 +165,11 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
   // [quality_checks]
   const checks: QualityCheck[] = [];
   if (doc.quality_checks === undefined) {
-    err(undefined, 'quality_checks', 'missing [quality_checks] table: the Validator needs at least one check (name = "command")');
+    err(
+      undefined,
+      'quality_checks',
+      'missing [quality_checks] table: the Validator needs at least one check (name = "command")',
+    );
   }
   for (const [name, v] of Object.entries(table('quality_checks'))) {
     if (!CHECK_NAME.test(name)) {
@@ -145,24 +182,44 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
       continue;
     }
     if (!isTable(v)) {
-      err('quality_checks', name, `expected a command string or a table {command, timeout, exclusive, env}, got ${describe(v)}`);
+      err(
+        'quality_checks',
+        name,
+        `expected a command string or a table {command, timeout, exclusive, env}, got ${describe(v)}`,
+      );
       continue;
     }
     const before = problems.length;
     for (const k of Object.keys(v)) {
       if (!(CHECK_FIELDS as readonly string[]).includes(k)) {
-        err('quality_checks', name, `unknown key '${k}' in check '${name}'${didYouMean(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`);
+        err(
+          'quality_checks',
+          name,
+          `unknown key '${k}' in check '${name}'${didYouMean(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`,
+        );
       }
     }
     if (typeof v.command !== 'string' || v.command.trim() === '') {
-      err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`);
+      err(
+        'quality_checks',
+        name,
+        `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`,
+      );
     }
     const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
     if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 86400)) {
-      err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`);
+      err(
+        'quality_checks',
+        name,
+        `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`,
+      );
     }
     if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
-      err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${describe(v.exclusive)}`);
+      err(
+        'quality_checks',
+        name,
+        `check '${name}': 'exclusive' must be true or false, got ${describe(v.exclusive)}`,
+      );
     }
     const env: Record<string, string> = {};
     if (v.env !== undefined) {
@@ -170,7 +227,11 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
       else
         for (const [ek, ev] of Object.entries(v.env)) {
           if (typeof ev !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
-            err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
+            err(
+              'quality_checks',
+              name,
+              `check '${name}': env.${ek} must be a string with a valid variable name`,
+            );
           } else env[ek] = ev;
         }
     }
@@ -190,7 +251,16 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
   allowOnly('guard', ['protected', 'allow_skip_markers']);
   allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
   allowOnly('bundle', ['token_budget', 'include', 'exclude']);
-  allowOnly('llm', ['model', 'base_url', 'coder', 'security', 'max_turns', 'token_budget', 'cost_budget_usd', 'timeout_seconds']);
+  allowOnly('llm', [
+    'model',
+    'base_url',
+    'coder',
+    'security',
+    'max_turns',
+    'token_budget',
+    'cost_budget_usd',
+    'timeout_seconds',
+  ]);
   allowOnly('commit', ['author_name', 'author_email']);
 
   const llm = table('llm');
@@ -202,7 +272,8 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
       return {};
     }
     for (const k of Object.keys(t)) {
-      if (k !== 'model' && k !== 'base_url') err(`llm.${name}`, k, `unknown key '${k}'; expected model, base_url`);
+      if (k !== 'model' && k !== 'base_url')
+        err(`llm.${name}`, k, `unknown key '${k}'; expected model, base_url`);
     }
     const model = str(`llm.${name}`, 'model', t);
     const baseUrl = url(`llm.${name}`, 'base_url', t);
@@ -210,9 +281,11 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
   };
 
   const tokenBudget = positive('bundle', 'token_budget', { int: true });
-  if (tokenBudget !== undefined && tokenBudget < 1000) err('bundle', 'token_budget', `expected at least 1000 tokens, got ${tokenBudget}`);
+  if (tokenBudget !== undefined && tokenBudget < 1000)
+    err('bundle', 'token_budget', `expected at least 1000 tokens, got ${tokenBudget}`);
   const email = str('commit', 'author_email');
-  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) err('commit', 'author_email', `expected an e-mail address, got ${describe(email)}`);
+  if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email))
+    err('commit', 'author_email', `expected an e-mail address, got ${describe(email)}`);
 
   const config: QualityConfig = {
     path: file,
@@ -226,9 +299,12 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
       allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
     },
     validator: {
-      ...(positive('validator', 'jobs', { int: true, max: 64 }) !== undefined ? { jobs: positive('validator', 'jobs', { int: true, max: 64 }) } : {}),
+      ...(positive('validator', 'jobs', { int: true, max: 64 }) !== undefined
+        ? { jobs: positive('validator', 'jobs', { int: true, max: 64 }) }
+        : {}),
       failFast: bool('validator', 'fail_fast') ?? false,
-      defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
+      defaultTimeout:
+        positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
       secretEnv: strings('validator', 'secret_env') ?? [],
     },
     bundle: {
@@ -241,10 +317,18 @@ export function parseQualityToml(data: string | Buffer, file = 'quality.toml'): 
       ...(url('llm', 'base_url') ? { baseUrl: url('llm', 'base_url') } : {}),
       coder: stationLlm('coder'),
       security: stationLlm('security'),
-      ...(positive('llm', 'max_turns', { int: true }) !== undefined ? { maxTurns: positive('llm', 'max_turns', { int: true }) } : {}),
-      ...(positive('llm', 'token_budget', { int: true }) !== undefined ? { tokenBudget: positive('llm', 'token_budget', { int: true }) } : {}),
-      ...(positive('llm', 'cost_budget_usd') !== undefined ? { costBudgetUsd: positive('llm', 'cost_budget_usd') } : {}),
-      ...(positive('llm', 'timeout_seconds') !== undefined ? { timeoutSeconds: positive('llm', 'timeout_seconds') } : {}),
+      ...(positive('llm', 'max_turns', { int: true }) !== undefined
+        ? { maxTurns: positive('llm', 'max_turns', { int: true }) }
+        : {}),
+      ...(positive('llm', 'token_budget', { int: true }) !== undefined
+        ? { tokenBudget: positive('llm', 'token_budget', { int: true }) }
+        : {}),
+      ...(positive('llm', 'cost_budget_usd') !== undefined
+        ? { costBudgetUsd: positive('llm', 'cost_budget_usd') }
+        : {}),
+      ...(positive('llm', 'timeout_seconds') !== undefined
+        ? { timeoutSeconds: positive('llm', 'timeout_seconds') }
+        : {}),
     },
     commit: {
       ...(str('commit', 'author_name') ? { authorName: str('commit', 'author_name') } : {}),

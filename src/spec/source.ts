@@ -90,6 +90,7 @@ export function gitSource(root: string, commit: string): FileSource {
     },
     read: (p) => (entries().has(p) ? showFile(root, commit, p) : undefined),
     size: (p) => entries().get(p),
-    exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+    exists: (p) =>
+      entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
   };
 }

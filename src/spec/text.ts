@@ -43,7 +43,12 @@ export function decodeSpecFile(data: Buffer | string, file: string): { text?: st
   if (nul >= 0) {
     return {
       problems: [
-        { file, line: lineAt(text, nul), severity: 'error', message: 'contains a NUL byte; spec files must be text' },
+        {
+          file,
+          line: lineAt(text, nul),
+          severity: 'error',
+          message: 'contains a NUL byte; spec files must be text',
+        },
       ],
     };
   }
@@ -127,7 +132,9 @@ export function didYouMean(name: string, known: readonly string[]): string {
       best = k;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean '${best}'?)` : '';
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3))
+    ? ` (did you mean '${best}'?)`
+    : '';
 }
 
 /** Is this a valid git ref name (git check-ref-format rules, for a branch)? Returns the reason if not. */
@@ -135,11 +142,13 @@ export function checkRefName(ref: string): string | undefined {
   if (ref.length === 0) return 'it is empty';
   if (ref.length > 200) return 'it is longer than 200 characters';
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return 'it contains a space, a control character or one of ~ ^ : ? * [ \\';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref))
+    return 'it contains a space, a control character or one of ~ ^ : ? * [ \\';
   if (ref.includes('..')) return "it contains '..'";
   if (ref.includes('@{')) return "it contains '@{'";
   if (ref === '@') return "it is '@'";
-  if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//')) return "it has an empty component ('/')";
+  if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
+    return "it has an empty component ('/')";
   if (ref.endsWith('.')) return "it ends with '.'";
   if (ref.startsWith('-')) return "it starts with '-'";
   for (const part of ref.split('/')) {

@@ -20,7 +20,8 @@ export const JSON_SCHEMA_VERSION = 1;
 
 export function resolveRoot(ctx: CommandContext, root: string | undefined): string {
   const abs = resolve(ctx.io.cwd, root ?? '.');
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError(`--root ${root ?? '.'}: not a directory`);
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new UsageError(`--root ${root ?? '.'}: not a directory`);
   return abs;
 }
 
@@ -51,7 +52,9 @@ export function taskSummary(project: Project, t: Blueprint) {
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('lint')
-    .description('check blueprints, milestones and quality.toml; exit 0 when clean, 1 on problems, 2 on usage errors')
+    .description(
+      'check blueprints, milestones and quality.toml; exit 0 when clean, 1 on problems, 2 on usage errors',
+    )
     .option('--root <dir>', 'repository root', '.')
     .option('--json', 'machine-readable output (schema: docs in README, "guardian lint --json")')
     .action((opts: { root: string; json?: boolean }) => {
@@ -119,7 +122,13 @@ export function register(program: Command, ctx: CommandContext): void {
       ctx.io.stdout.write(
         table(
           ['ID', 'STATUS', 'DEPENDS ON', 'MILESTONE', 'TITLE'],
-          tasks.map((t) => [t.id, t.status, t.dependsOn.join(',') || '-', milestonesOf(project, t).join(',') || '-', t.title]),
+          tasks.map((t) => [
+            t.id,
+            t.status,
+            t.dependsOn.join(',') || '-',
+            milestonesOf(project, t).join(',') || '-',
+            t.title,
+          ]),
         ),
       );
     });
@@ -136,7 +145,11 @@ export function register(program: Command, ctx: CommandContext): void {
       const ready = readyTasks(project, m);
       const next = ready[0];
       if (opts.json) {
-        json(ctx, { schemaVersion: JSON_SCHEMA_VERSION, task: next ? taskSummary(project, next) : null, ready: ready.map((t) => t.id) });
+        json(ctx, {
+          schemaVersion: JSON_SCHEMA_VERSION,
+          task: next ? taskSummary(project, next) : null,
+          ready: ready.map((t) => t.id),
+        });
       } else if (next) {
         ctx.io.stdout.write(`${next.id}\n`);
       } else {
@@ -170,7 +183,10 @@ export function register(program: Command, ctx: CommandContext): void {
             acceptanceCriteria: t.acceptanceCriteria,
             plan: t.plan,
             sections: Object.fromEntries(
-              Object.entries(t.sections).map(([k, s]) => [k, { title: s!.title, line: s!.line, body: s!.body }]),
+              Object.entries(t.sections).map(([k, s]) => [
+                k,
+                { title: s!.title, line: s!.line, body: s!.body },
+              ]),
             ),
           },
         });
@@ -194,7 +210,9 @@ export function register(program: Command, ctx: CommandContext): void {
       out.push('', 'Verification plan:');
       if (!t.plan.length) out.push('  (none)');
       for (const s of t.plan) {
-        out.push(`  ${s.stage.padEnd(12)} expects ${s.expects.padEnd(4)}  ${s.command}${s.timeout ? `  (timeout ${s.timeout}s)` : ''}`);
+        out.push(
+          `  ${s.stage.padEnd(12)} expects ${s.expects.padEnd(4)}  ${s.command}${s.timeout ? `  (timeout ${s.timeout}s)` : ''}`,
+        );
       }
       ctx.io.stdout.write(out.join('\n') + '\n');
     });

@@ -1,0 +1,276 @@
+/**
+ * The bad-input table: each case is a user's mistake that must end in exit 1 with a message naming
+ * the file and the line or field, no stack trace, and nothing written.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../support/cli.js';
+import { BASIC_FRONT, blueprint, GOOD_PLAN, snapshot, specDir } from './helpers.js';
+
+const T = 'specs/tasks/TASK-001_thing.md';
+
+interface Case {
+  name: string;
+  files: (root: string) => Record<string, string | Buffer>;
+  /** Regexps the output must match (file + line/field + what was expected). */
+  expect: RegExp[];
+}
+
+const planWith = (json: string) =>
+  blueprint(BASIC_FRONT, `## Goal\nx\n\n## Verification Plan\n\`\`\`guardian\n${json}\n\`\`\`\n`);
+
+const cases: Case[] = [
+  {
+    name: 'no front matter',
+    files: () => ({ [T]: '# Just a title\n\nNo front matter here.\n' }),
+    expect: [/TASK-001_thing\.md:1: error: no front matter/],
+  },
+  {
+    name: 'YAML syntax error (line reported)',
+    files: () => ({ [T]: '---\nid: TASK-001\ntitle: "unclosed\nstatus: pending\n---\n## Goal\n' }),
+    expect: [/TASK-001_thing\.md:[34]: error: YAML syntax error/],
+  },
+  {
+    name: 'missing id',
+    files: () => ({ [T]: blueprint('title: x\nstatus: pending') }),
+    expect: [/TASK-001_thing\.md:1: error: id: missing required field `id`/],
+  },
+  {
+    name: 'id not a string',
+    files: () => ({ [T]: blueprint('id: 42\ntitle: x\nstatus: pending') }),
+    expect: [/TASK-001_thing\.md:2: error: id: expected a string like TASK-042, got number 42/],
+  },
+  {
+    name: 'bad status',
+    files: () => ({ [T]: blueprint('id: TASK-001\ntitle: x\nstatus: finished') }),
+    expect: [
+      /TASK-001_thing\.md:4: error: status: expected one of pending, in_progress, done, failed, blocked, got "finished"/,
+    ],
+  },
+  {
+    name: 'relevant_tests not a list',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nrelevant_tests: tests/test_a.py`) }),
+    expect: [/TASK-001_thing\.md:5: error: relevant_tests: expected a list, got "tests\/test_a\.py"/],
+  },
+  {
+    name: 'relevant_tests with ..',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nrelevant_tests:\n  - ../outside/test_x.py`) }),
+    expect: [
+      /TASK-001_thing\.md:5: error: relevant_tests: item 1 '\.\.\/outside\/test_x\.py': expected a repository-relative path, got a path that leaves the repository/,
+    ],
+  },
+  {
+    name: 'relevant_tests with an absolute path',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nrelevant_tests: ["/etc/passwd"]`) }),
+    expect: [
+      /TASK-001_thing\.md:5: error: relevant_tests: item 1 '\/etc\/passwd': expected a repository-relative path, got an absolute path/,
+    ],
+  },
+  {
+    name: 'duplicate ids across two files (both named)',
+    files: () => ({ [T]: blueprint(BASIC_FRONT), 'specs/tasks/TASK-001_copy.md': blueprint(BASIC_FRONT) }),
+    expect: [
+      /TASK-001_copy\.md:1: error: id: duplicate task id TASK-001: also defined in specs\/tasks\/TASK-001_thing\.md/,
+      /TASK-001_thing\.md:1: error: id: duplicate task id TASK-001: also defined in specs\/tasks\/TASK-001_copy\.md/,
+    ],
+  },
+  {
+    name: 'depends_on unknown',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\ndepends_on: [TASK-999]`) }),
+    expect: [/TASK-001_thing\.md:5: error: depends_on: depends on unknown task TASK-999/],
+  },
+  {
+    name: 'a dependency cycle',
+    files: () => ({
+      [T]: blueprint(`${BASIC_FRONT}\ndepends_on: [TASK-002]`),
+      'specs/tasks/TASK-002.md': blueprint('id: TASK-002\ntitle: y\nstatus: pending\ndepends_on: [TASK-003]'),
+      'specs/tasks/TASK-003.md': blueprint('id: TASK-003\ntitle: z\nstatus: pending\ndepends_on: [TASK-001]'),
+    }),
+    expect: [
+      /TASK-001_thing\.md:5: error: depends_on: dependency cycle: TASK-001 → TASK-002 → TASK-003 → TASK-001/,
+    ],
+  },
+  {
+    name: 'plan JSON invalid (line reported)',
+    files: () => ({
+      [T]: planWith(
+        '[\n  {\n    "description": "x",\n    "stage": "pre-start"\n    "command": "true",\n    "expects": "pass"\n  }\n]',
+      ),
+    }),
+    // Front matter 5 lines, "## Goal" 6, x 7, blank 8, heading 9, fence 10, "[" 11 … missing comma before line 15.
+    expect: [/TASK-001_thing\.md:1[45]: error: verification plan: invalid JSON/],
+  },
+  {
+    name: 'plan not an array',
+    files: () => ({ [T]: planWith('{"description": "x"}') }),
+    expect: [
+      /TASK-001_thing\.md:11: error: verification plan: expected a JSON array of steps, got an object/,
+    ],
+  },
+  {
+    name: 'bad stage',
+    files: () => ({
+      [T]: planWith(
+        '[\n {"description": "x",\n  "stage": "post-merge", "command": "true", "expects": "pass"}\n]',
+      ),
+    }),
+    expect: [
+      /TASK-001_thing\.md:13: error: plan step 1\.stage: expected "pre-start" or "final-submit", got "post-merge"/,
+    ],
+  },
+  {
+    name: 'bad expects',
+    files: () => ({
+      [T]: planWith('[{"description": "x", "stage": "pre-start", "command": "true", "expects": "succeed"}]'),
+    }),
+    expect: [/TASK-001_thing\.md:11: error: plan step 1\.expects: expected "pass" or "fail", got "succeed"/],
+  },
+  {
+    name: 'empty command',
+    files: () => ({
+      [T]: planWith('[{"description": "x", "stage": "pre-start", "command": "  ", "expects": "pass"}]'),
+    }),
+    expect: [/TASK-001_thing\.md:11: error: plan step 1\.command: expected a non-empty command string/],
+  },
+  {
+    name: 'unclosed fence',
+    files: () => ({ [T]: blueprint(BASIC_FRONT, '## Goal\nx\n\n## Verification Plan\n```guardian\n[]\n') }),
+    expect: [/TASK-001_thing\.md:10: error: verification plan: the ```guardian block is not closed/],
+  },
+  {
+    name: 'two guardian fences',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT, `## Goal\nx\n\n## Verification Plan\n${GOOD_PLAN}\n\n${GOOD_PLAN}\n`),
+    }),
+    expect: [
+      /TASK-001_thing\.md:21: error: verification plan: more than one ```guardian block \(lines 10, 21\)/,
+    ],
+  },
+  {
+    name: 'a ---js front matter',
+    files: (root) => ({
+      [T]: `---js\n{ id: (require('fs').writeFileSync(${JSON.stringify(join(root, 'PWNED'))}, 'x'), 'TASK-001'), title: 'x', status: 'pending' }\n---\n## Goal\n`,
+    }),
+    expect: [/TASK-001_thing\.md:1: error: front matter language 'js' is not allowed/],
+  },
+  {
+    name: 'a YAML alias bomb',
+    files: () => {
+      const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+      for (let i = 0; i < 9; i++) {
+        const prev = String.fromCharCode(97 + i);
+        const cur = String.fromCharCode(98 + i);
+        lines.push(
+          `${cur}: &${cur} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`,
+        );
+      }
+      return { [T]: `---\nid: TASK-001\ntitle: x\nstatus: pending\n${lines.join('\n')}\n---\n## Goal\n` };
+    },
+    expect: [/TASK-001_thing\.md:2: error: YAML aliases expand too much/],
+  },
+  {
+    name: 'a !!js/function tag',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nlabels: !!js/function "function () { return 1 }"`) }),
+    expect: [/TASK-001_thing\.md:5: error: YAML syntax error: .*custom YAML tags are not allowed/],
+  },
+  {
+    name: 'a file with NUL bytes',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nlabels: ["a\0b"]`) }),
+    expect: [/TASK-001_thing\.md:5: error: contains a NUL byte/],
+  },
+  {
+    name: 'invalid UTF-8',
+    files: () => ({
+      [T]: Buffer.concat([
+        Buffer.from(blueprint(BASIC_FRONT).replace('Do it.', 'Do')),
+        Buffer.from([0xff, 0xfe, 0x41]),
+      ]),
+    }),
+    expect: [/TASK-001_thing\.md:\d+: error: invalid UTF-8 at byte \d+/],
+  },
+  {
+    name: 'a 10 MB file',
+    files: () => ({ [T]: blueprint(BASIC_FRONT) + 'x'.repeat(10 * 1024 * 1024) }),
+    expect: [/TASK-001_thing\.md: error: file is 10\.0 MiB; spec files are limited to 1\.0 MiB/],
+  },
+  {
+    name: 'an unknown field (typo)',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\ndepend_on: [TASK-002]`) }),
+    expect: [
+      /TASK-001_thing\.md:5: error: depend_on: unknown field 'depend_on' \(did you mean 'depends_on'\?\)/,
+    ],
+  },
+  {
+    name: 'an invalid branch name',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nbranch: "feature/../x y"`) }),
+    expect: [/TASK-001_thing\.md:5: error: branch: 'feature\/\.\.\/x y' is not a valid git branch name/],
+  },
+  {
+    name: 'a milestone naming an unknown task',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      'specs/milestones/MVP.md': '---\nid: MVP\ntitle: MVP\ntasks: [TASK-001, TASK-404]\n---\n',
+    }),
+    expect: [/specs\/milestones\/MVP\.md: error: tasks: names unknown task TASK-404/],
+  },
+  {
+    name: 'quality.toml syntax error',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      'quality.toml': '[quality_checks]\nlint = "eslint ."\ntests = \n',
+    }),
+    expect: [/quality\.toml:3: error: TOML syntax error/],
+  },
+  {
+    name: 'quality.toml with a bad check',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      'quality.toml': '[quality_checks]\nlint = { command = "eslint .", timout = 5 }\n[validatr]\njobs = 2\n',
+    }),
+    expect: [
+      /quality\.toml:2: error: quality_checks\.lint: unknown key 'timout' in check 'lint' \(did you mean 'timeout'\?\)/,
+      /quality\.toml:3: error: validatr: unknown table or key 'validatr' \(did you mean 'validator'\?\)/,
+    ],
+  },
+];
+
+describe('guardian lint: bad input', () => {
+  test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const root = specDir({});
+    const files = c.files(root);
+    const withFiles = specDir(files);
+    const before = snapshot(withFiles);
+    const started = Date.now();
+    const r = await runCli(['lint', '--root', withFiles]);
+    const out = r.stdout + r.stderr;
+    expect(r.code).toBe(1);
+    for (const re of c.expect) expect(out).toMatch(re);
+    expect(out).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+    expect(out).not.toMatch(/internal error/);
+    expect(snapshot(withFiles)).toEqual(before); // nothing written
+    expect(existsSync(join(root, 'PWNED'))).toBe(false);
+    expect(existsSync(join(withFiles, 'PWNED'))).toBe(false);
+    // Bad input is refused quickly, even the 10 MB file and the alias bomb (generous bound, not a benchmark).
+    expect(Date.now() - started).toBeLessThan(20000);
+  });
+
+  test('every problem of a file is collected, not just the first', async () => {
+    const root = specDir({ [T]: blueprint('id: 7\ntitle: ""\nstatus: nope\nrelevant_tests: x') });
+    const r = await runCli(['lint', '--root', root, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    const fields = j.problems
+      .filter((p: { severity: string }) => p.severity === 'error')
+      .map((p: { field: string }) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['id', 'title', 'status', 'relevant_tests']));
+  });
+
+  test('a usage error exits 2', async () => {
+    const r = await runCli(['lint', '--root', '/definitely/not/here']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--root \/definitely\/not\/here: not a directory/);
+    const r2 = await runCli(['lint', '--bogus']);
+    expect(r2.code).toBe(2);
+  });
+});
