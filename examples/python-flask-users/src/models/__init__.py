@@ -5,6 +5,7 @@ Importing `src.models` registers every model on `Base.metadata`, which Alembic's
 """
 
 from src.models.base import Base
+from src.models.types import UTCDateTime, utcnow
 from src.models.user import User
 
-__all__ = ["Base", "User"]
+__all__ = ["Base", "User", "UTCDateTime", "utcnow"]
