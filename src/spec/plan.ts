@@ -59,17 +59,25 @@ export function parsePlan(
     });
     return { steps: [], found: true, problems };
   }
-  // JSON is valid YAML: the yaml parser gives us each step's source position.
-  const doc = parseDocument(src);
-  const items: (Node | null)[] = isSeq(doc.contents) ? (doc.contents.items as (Node | null)[]) : [];
+  // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
+  // step has a problem to report.
+  const starts = elementOffsets(src);
+  let items: (Node | null)[] | undefined;
+  const nodes = () => {
+    if (!items) {
+      const doc = parseDocument(src);
+      items = isSeq(doc.contents) ? (doc.contents.items as (Node | null)[]) : [];
+    }
+    return items;
+  };
   const lineOf = (node: Node | null | undefined) =>
     fence.contentLine + (node?.range ? lineAt(src, node.range[0]) : 1) - 1;
 
   const steps: PlanStep[] = [];
   value.forEach((raw, i) => {
-    const node = items[i];
-    const line = lineOf(node);
+    const line = fence.contentLine + lineAt(src, starts[i] ?? 0) - 1;
     const fieldLine = (name: string): number => {
+      const node = nodes()[i];
       if (node && isMap(node)) {
         const pair = node.items.find((p) => isScalar(p.key) && p.key.value === name);
         if (pair?.key) return lineOf(pair.key as Node);
@@ -143,4 +151,32 @@ export function describe(v: unknown): string {
     return v === '' ? 'an empty string' : JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
   if (typeof v === 'object') return 'an object';
   return `${typeof v} ${String(v)}`;
+}
+
+/** Offsets of the top-level array's elements in a JSON text already known to be valid. */
+function elementOffsets(src: string): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let expectElement = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
+    if (depth === 1 && expectElement) {
+      out.push(i);
+      expectElement = false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1) expectElement = true;
+    } else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectElement = true;
+  }
+  return out;
 }
