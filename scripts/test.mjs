@@ -30,6 +30,15 @@ const step = (name, cmd, cmdArgs, opts = {}) => {
   return r.status === 0;
 };
 
+// The Python example's checks need Debian's tools; install them when missing (CI has done it already).
+if (!process.env.GUARDIAN_SKIP_SETUP) {
+  const r = spawnSync('bash', ['scripts/setup-tools.sh'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    failures.push('setup (Debian tools for the examples)');
+  }
+}
+
 for (const e of extras) {
   const [name, outcome] = e.split('=');
   if (outcome === 'pass') passed++;
