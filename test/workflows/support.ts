@@ -191,14 +191,12 @@ export async function actionParserProblems(rel: string, text = readRepoFile(rel)
   const { parseAction } = await import('@actions/workflow-parser/actions/action-parser');
   const { NoOperationTraceWriter } = await import('@actions/workflow-parser');
   const parsed = parseAction({ name: rel, content: text }, new NoOperationTraceWriter());
-  return parsed.context.errors
-    .getErrors()
-    .map((e) => ({
-      file: rel,
-      line: e.range?.start.line ?? 0,
-      message: e.rawMessage,
-      severity: 'error' as const,
-    }));
+  return parsed.context.errors.getErrors().map((e) => ({
+    file: rel,
+    line: e.range?.start.line ?? 0,
+    message: e.rawMessage,
+    severity: 'error' as const,
+  }));
 }
 
 function dedupe(ps: ParserProblem[]): ParserProblem[] {
