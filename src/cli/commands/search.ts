@@ -1,0 +1,137 @@
+/** `guardian search`: ranked files of a repository for a task description. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { searchRepository, type EmbeddingsConfig, type SearchResult } from '../../search/index.js';
+import { streamLogger } from '../../util/log.js';
+import type { CommandContext } from './index.js';
+
+/** Version of the `--json` document; bumped only on incompatible changes. */
+export const SEARCH_JSON_SCHEMA_VERSION = 1;
+
+interface SearchCliOptions {
+  root: string;
+  query?: string;
+  queryFile?: string;
+  top: string;
+  json?: boolean;
+  file?: string[];
+  test?: string[];
+  cacheDir?: string;
+  embeddingsUrl?: string;
+  embeddingsModel?: string;
+  debug?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export function searchJson(root: string, query: string, top: number, res: SearchResult) {
+  return {
+    schemaVersion: SEARCH_JSON_SCHEMA_VERSION,
+    root,
+    query,
+    top,
+    files: res.files.map((f, i) => ({
+      rank: i + 1,
+      path: f.path,
+      score: f.score,
+      isTest: f.isTest,
+      kind: f.kind,
+      language: f.language ?? null,
+      reasons: f.reasons,
+      symbols: f.symbols,
+    })),
+    stats: res.stats,
+    notes: res.notes,
+  };
+}
+
+function formatHuman(res: SearchResult): string {
+  const lines: string[] = [];
+  if (res.files.length === 0) lines.push('no matching files');
+  res.files.forEach((f, i) => {
+    lines.push(
+      `${String(i + 1).padStart(2)}. ${f.path}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`,
+    );
+    for (const s of f.symbols.slice(0, 3))
+      lines.push(`      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`);
+    if (f.reasons.length) lines.push(`      why: ${f.reasons.slice(0, 3).join('; ')}`);
+  });
+  const st = res.stats;
+  lines.push(
+    `\n${st.indexedFiles} files indexed (${st.reusedFromCache} from cache, ${st.readFiles} read), ${st.historyCommits} commits of history, ${st.tookMs} ms`,
+  );
+  for (const n of res.notes) lines.push(`note: ${n}`);
+  return lines.join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('search')
+    .description('rank the files of a repository by relevance to a task (offline; embeddings optional)')
+    .option('--root <dir>', 'repository root', '.')
+    .option('--query <text>', 'task text to search for')
+    .option('--query-file <file>', 'read the task text from a file (a blueprint, a commit message…)')
+    .option('--top <k>', 'how many files to list', '10')
+    .option('--json', `one JSON document on stdout (schemaVersion ${SEARCH_JSON_SCHEMA_VERSION})`)
+    .option('--file <path>', 'a file the task names (repeatable; ranked first)', collect)
+    .option('--test <path>', 'a relevant test (repeatable; its imports are boosted)', collect)
+    .option('--cache-dir <dir>', 'index cache folder (default <root>/.guardian/index)')
+    .option(
+      '--embeddings-url <url>',
+      'OpenAI-compatible base URL for re-ranking (or GUARDIAN_EMBEDDINGS_BASE_URL)',
+    )
+    .option('--embeddings-model <name>', 'embeddings model (or GUARDIAN_EMBEDDINGS_MODEL)')
+    .option('--debug', 'print index notes as they happen')
+    .action(async (opts: SearchCliOptions) => {
+      const root = resolve(ctx.io.cwd, opts.root);
+      if (!existsSync(root) || !statSync(root).isDirectory())
+        throw new UsageError(`--root ${opts.root}: not a directory`);
+      if ((opts.query === undefined) === (opts.queryFile === undefined)) {
+        throw new UsageError('give exactly one of --query TEXT or --query-file FILE');
+      }
+      let query = opts.query ?? '';
+      if (opts.queryFile !== undefined) {
+        const qf = resolve(ctx.io.cwd, opts.queryFile);
+        try {
+          query = readFileSync(qf, 'utf8');
+        } catch (e) {
+          throw new UsageError(
+            `--query-file ${opts.queryFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+          );
+        }
+      }
+      if (!query.trim()) throw new UsageError('the query is empty');
+      const top = Number(opts.top);
+      if (!Number.isInteger(top) || top < 1 || top > 1000)
+        throw new UsageError(`--top ${opts.top}: expected an integer from 1 to 1000`);
+      const env = ctx.io.env;
+      const baseUrl = opts.embeddingsUrl ?? env.GUARDIAN_EMBEDDINGS_BASE_URL;
+      const model = opts.embeddingsModel ?? env.GUARDIAN_EMBEDDINGS_MODEL;
+      let embeddings: EmbeddingsConfig | undefined;
+      if (baseUrl || model) {
+        if (!baseUrl || !model)
+          throw new UsageError(
+            'embeddings need both a base URL and a model (--embeddings-url, --embeddings-model)',
+          );
+        embeddings = {
+          baseUrl,
+          model,
+          ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+        };
+      }
+      const res = await searchRepository({
+        root,
+        query,
+        top,
+        hints: { files: opts.file ?? [], relevantTests: opts.test ?? [] },
+        ...(opts.cacheDir ? { cacheDir: resolve(ctx.io.cwd, opts.cacheDir) } : {}),
+        ...(embeddings ? { embeddings } : {}),
+        log: streamLogger(ctx.io.stderr, { debug: !!opts.debug }),
+      });
+      if (opts.json) ctx.io.stdout.write(JSON.stringify(searchJson(root, query, top, res), null, 2) + '\n');
+      else ctx.io.stdout.write(formatHuman(res));
+      ctx.setExitCode(0);
+    });
+}

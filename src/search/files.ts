@@ -1,0 +1,364 @@
+/**
+ * Which files of a repository are worth indexing, and what they are. The list comes from git
+ * (`ls-files`), so `.gitignore` is respected; vendored trees, lock files, binaries, minified and generated
+ * files are left out with a note saying why.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore from 'ignore';
+import { execGit, isGitRepo } from '../git/git.js';
+
+export type FileKind = 'source' | 'test' | 'doc' | 'config' | 'other';
+
+export interface Candidate {
+  path: string;
+  /** Git blob id of the content on disk (from the git index when the file is unmodified). */
+  blob?: string;
+  /** Whether `blob` is known without reading the file (tracked and unmodified). */
+  blobKnown: boolean;
+  symlink: boolean;
+}
+
+/** Folder names whose contents are third-party, generated or build output. */
+const VENDORED_DIRS = new Set([
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'vendors',
+  'third_party',
+  'third-party',
+  'thirdparty',
+  'external',
+  'dist',
+  'build',
+  'out',
+  'target',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  '__pycache__',
+  '.venv',
+  'venv',
+  'site-packages',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.git',
+  '.guardian',
+  '__snapshots__',
+]);
+
+const LOCK_FILES = new Set([
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lockb',
+  'bun.lock',
+  'poetry.lock',
+  'pdm.lock',
+  'uv.lock',
+  'Pipfile.lock',
+  'Cargo.lock',
+  'Gemfile.lock',
+  'composer.lock',
+  'go.sum',
+  'mix.lock',
+  'pubspec.lock',
+  'packages.lock.json',
+  'flake.lock',
+]);
+
+const BINARY_EXT = new Set(
+  (
+    'png jpg jpeg gif bmp ico icns webp avif tif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar tar jar war ear ' +
+    'class pyc pyo so dylib dll exe bin obj o a lib wasm woff woff2 ttf otf eot mp3 mp4 m4a wav ogg flac avi mov ' +
+    'mkv webm sqlite sqlite3 db pkl npy npz h5 parquet onnx pt pth ckpt gguf safetensors keystore p12 pfx der'
+  ).split(' '),
+);
+
+export const LANGUAGE_BY_EXT: Record<string, string> = {
+  py: 'python',
+  pyi: 'python',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'tsx',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascript',
+  go: 'go',
+  java: 'java',
+  rs: 'rust',
+  rb: 'ruby',
+  c: 'c',
+  h: 'c',
+  cc: 'cpp',
+  cpp: 'cpp',
+  cxx: 'cpp',
+  hpp: 'cpp',
+  hh: 'cpp',
+  cs: 'c_sharp',
+  php: 'php',
+  kt: 'kotlin',
+  kts: 'kotlin',
+  swift: 'swift',
+  scala: 'scala',
+  lua: 'lua',
+  sh: 'bash',
+  bash: 'bash',
+  ex: 'elixir',
+  exs: 'elixir',
+  dart: 'dart',
+  vue: 'vue',
+  zig: 'zig',
+};
+
+const SOURCE_EXT = new Set([
+  ...Object.keys(LANGUAGE_BY_EXT),
+  'svelte',
+  'sql',
+  'pyx',
+  'pxd',
+  'm',
+  'mm',
+  'r',
+  'jl',
+  'pl',
+  'pm',
+  'ps1',
+  'clj',
+  'hs',
+  'ml',
+  'erl',
+  'fs',
+  'groovy',
+]);
+const DOC_EXT = new Set(['md', 'mdx', 'rst', 'txt', 'adoc', 'asciidoc']);
+const CONFIG_EXT = new Set([
+  'json',
+  'jsonc',
+  'json5',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'cfg',
+  'conf',
+  'xml',
+  'properties',
+  'gradle',
+  'env',
+]);
+
+export function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+export function languageOf(path: string): string | undefined {
+  return LANGUAGE_BY_EXT[extensionOf(path)];
+}
+
+const TEST_DIR =
+  /(^|\/)(tests?|__tests__|__test__|spec|specs|testing|test_?data|fixtures?|e2e|integration[-_]tests?)\//i;
+const TEST_NAME =
+  /(^|\/)(test_[^/]*|[^/]*_test\.[a-z]+|[^/]*_tests\.[a-z]+|[^/]*\.(test|spec|tests|e2e|test-d)\.[a-z]+|[^/]*Tests?\.(java|kt|cs|scala|swift)|conftest\.py)$/;
+
+export function isTestPath(path: string): boolean {
+  return TEST_DIR.test(path) || TEST_NAME.test(path);
+}
+
+export function kindOf(path: string): FileKind {
+  const ext = extensionOf(path);
+  if (isTestPath(path) && (SOURCE_EXT.has(ext) || ext === '')) return 'test';
+  if (SOURCE_EXT.has(ext)) return /(^|\/)(docs?|documentation)\//.test(path) ? 'doc' : 'source';
+  if (DOC_EXT.has(ext)) return 'doc';
+  if (CONFIG_EXT.has(ext)) return 'config';
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (/^(Dockerfile|Makefile|Rakefile|Gemfile|Procfile|Justfile)$/.test(name)) return 'config';
+  return 'other';
+}
+
+/** Why a path is left out before its content is read, or undefined to keep it. */
+export function pathSkipReason(path: string): string | undefined {
+  const parts = path.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (VENDORED_DIRS.has(parts[i]!)) return `vendored or build folder '${parts.slice(0, i + 1).join('/')}'`;
+  }
+  const name = parts[parts.length - 1]!;
+  if (LOCK_FILES.has(name)) return 'lock file';
+  const ext = extensionOf(name);
+  if (BINARY_EXT.has(ext)) return 'binary file type';
+  if (/\.min\.(js|css|mjs)$/.test(name) || /[.-]bundle\.js$/.test(name)) return 'minified file';
+  if (
+    /(_pb2(_grpc)?\.py|\.pb\.go|\.pb\.(cc|h)|_pb\.(js|ts)|\.g\.dart|\.generated\.[a-z]+|\.snap|\.map)$/.test(
+      name,
+    )
+  ) {
+    return 'generated file';
+  }
+  return undefined;
+}
+
+/** Why a file's content disqualifies it (binary, minified, generated), or undefined. */
+export function contentSkipReason(buf: Buffer, path: string): string | undefined {
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return 'binary content';
+  const text = head.toString('utf8');
+  const firstLines = text.split('\n', 6).join('\n');
+  if (
+    /@generated\b|\bDO NOT EDIT\b|auto-generated|autogenerated|generated by /i.test(firstLines) &&
+    !/\bnot\s+@?generated\b/i.test(firstLines)
+  ) {
+    return 'generated file (header says so)';
+  }
+  // Minified: very long lines. Source files may have a few long lines (data tables), so look at the average.
+  const lines = buf.length > 0 ? buf.toString('latin1').split('\n') : [];
+  let long = 0;
+  for (const l of lines) if (l.length > 1000) long++;
+  if (long > 0 && (buf.length / Math.max(1, lines.length) > 300 || long / lines.length > 0.2)) {
+    return 'minified (very long lines)';
+  }
+  if (kindOf(path) === 'config' && /\.json$/.test(path) && buf.length > 100_000) return 'large data file';
+  return undefined;
+}
+
+/** Git's blob id for content (what `git hash-object` prints). */
+export function gitBlobId(buf: Buffer): string {
+  return createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex');
+}
+
+export interface Listing {
+  files: Candidate[];
+  notes: string[];
+  /** True when the list came from git. */
+  git: boolean;
+}
+
+function splitZ(s: string): string[] {
+  return s.split('\0').filter(Boolean);
+}
+
+/** Lists candidate files: tracked (with their blob ids), modified and untracked-but-not-ignored. */
+export function listCandidates(root: string): Listing {
+  if (!isGitRepo(root)) return walkCandidates(root);
+  const notes: string[] = [];
+  const byPath = new Map<string, Candidate>();
+  const staged = execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-s', '--cached'], {
+    cwd: root,
+  }).stdout;
+  for (const entry of splitZ(staged)) {
+    // "<mode> <blob> <stage>\t<path>"
+    const tab = entry.indexOf('\t');
+    const [mode, blob] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    if (mode === '160000') continue; // submodule
+    byPath.set(path, { path, blob, blobKnown: true, symlink: mode === '120000' });
+  }
+  const changed = execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-m', '-o', '--exclude-standard'], {
+    cwd: root,
+  }).stdout;
+  for (const path of splitZ(changed)) {
+    const prev = byPath.get(path);
+    byPath.set(path, { path, blobKnown: false, symlink: prev?.symlink ?? false });
+  }
+  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, notes, git: true };
+}
+
+/** Outside a git repository: walk the tree, honouring .gitignore files along the way. */
+function walkCandidates(root: string): Listing {
+  const files: Candidate[] = [];
+  const notes = [`${root} is not a git repository: walking the folder (honouring .gitignore files)`];
+  const walk = (dir: string, ig: ReturnType<typeof ignore>[], rels: string[]) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      notes.push(`skipped folder ${relative(root, dir) || '.'}: ${(e as Error).message}`);
+      return;
+    }
+    const here = [...ig];
+    const relDir = relative(root, dir).split(sep).join('/');
+    const hereRels = [...rels];
+    const gi = join(dir, '.gitignore');
+    if (existsSync(gi)) {
+      try {
+        here.push(ignore().add(readFileSync(gi, 'utf8')));
+        hereRels.push(relDir);
+      } catch {
+        notes.push(`could not read ${relDir ? `${relDir}/` : ''}.gitignore`);
+      }
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name === '.git') continue;
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      const ignored = here.some((g, i) => {
+        const base = hereRels[i]!;
+        const sub = base ? rel.slice(base.length + 1) : rel;
+        return g.ignores(e.isDirectory() ? `${sub}/` : sub);
+      });
+      if (ignored) continue;
+      if (e.isDirectory()) {
+        if (VENDORED_DIRS.has(e.name)) continue;
+        walk(join(dir, e.name), here, hereRels);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        files.push({ path: rel, blobKnown: false, symlink: e.isSymbolicLink() });
+      }
+    }
+  };
+  walk(root, [], []);
+  return { files, notes, git: false };
+}
+
+export type ReadOutcome =
+  { ok: true; buf: Buffer; blob: string } | { ok: false; reason: string; blob?: string };
+
+/** Reads a candidate from disk with every guard: symlinks, size, permissions. */
+export function readCandidate(root: string, c: Candidate, maxBytes: number): ReadOutcome {
+  const abs = join(root, c.path);
+  let st;
+  try {
+    st = lstatSync(abs);
+  } catch (e) {
+    return { ok: false, reason: `cannot stat: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  if (st.isSymbolicLink() || c.symlink) {
+    let target: string;
+    try {
+      target = realpathSync(abs);
+    } catch {
+      return { ok: false, reason: 'broken symlink' };
+    }
+    const rootReal = realpathSync(root);
+    if (target !== rootReal && !target.startsWith(rootReal + sep))
+      return { ok: false, reason: 'symlink pointing outside the repository (not followed)' };
+    return { ok: false, reason: 'symlink (its target is indexed on its own)' };
+  }
+  if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
+  if (st.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
+  let buf: Buffer;
+  try {
+    buf = readFileSync(abs);
+  } catch (e) {
+    return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  return { ok: true, buf, blob: c.blobKnown && c.blob ? c.blob : gitBlobId(buf) };
+}
+
+/** Decodes UTF-8; invalid sequences become U+FFFD (reported, not fatal). */
+export function decodeText(buf: Buffer): { text: string; invalidUtf8: boolean } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), invalidUtf8: false };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(buf), invalidUtf8: true };
+  }
+}

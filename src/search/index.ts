@@ -1,0 +1,78 @@
+/**
+ * Code search: which files of a repository a task is about, each with its best symbols and the reasons
+ * it was chosen. Works offline; an embeddings endpoint, when configured, only re-orders the head.
+ */
+import { join } from 'node:path';
+import { GuardianError } from '../errors.js';
+import { silentLogger } from '../util/log.js';
+import { rerankWithEmbeddings } from './embeddings.js';
+import { indexRepository, type RepoIndex } from './indexer.js';
+import { rankFiles } from './rank.js';
+import type { SearchOptions, SearchResult } from './types.js';
+
+export type {
+  RankedFile,
+  RankedSymbol,
+  SearchOptions,
+  SearchResult,
+  SearchStats,
+  IndexOptions,
+  EmbeddingsConfig,
+} from './types.js';
+export { indexRepository, type RepoIndex } from './indexer.js';
+export { GRAMMARS } from './symbols.js';
+
+/** Searches a prepared index (lets a host run several queries over one index). */
+export async function searchIndex(
+  index: RepoIndex,
+  opts: Omit<SearchOptions, 'root'>,
+): Promise<Omit<SearchResult, 'stats'>> {
+  const top = opts.top ?? 10;
+  const ranked = rankFiles({
+    index,
+    query: opts.query,
+    top: Math.max(top, opts.embeddings ? 30 : top),
+    hints: opts.hints,
+  });
+  const notes = [...ranked.notes];
+  let files = ranked.files;
+  if (opts.embeddings && files.length > 1) {
+    const rr = await rerankWithEmbeddings({
+      index,
+      query: opts.query,
+      pool: files.map((f) => ({ path: f.path, score: f.score })),
+      config: opts.embeddings,
+      cacheDir: opts.cacheDir ?? join(index.root, '.guardian', 'index'),
+    });
+    if (rr.note) notes.push(rr.note);
+    else {
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      files = rr.pool.map((p) => {
+        const f = byPath.get(p.path)!;
+        const reasons =
+          p.similarity !== undefined
+            ? [...f.reasons, `embeddings: similarity ${p.similarity.toFixed(3)}`]
+            : f.reasons;
+        return { ...f, score: Math.round(p.score * 10000) / 10000, reasons };
+      });
+    }
+  }
+  return { files: files.slice(0, top), notes };
+}
+
+export async function searchRepository(opts: SearchOptions): Promise<SearchResult> {
+  const started = performance.now();
+  if (!opts.query.trim()) throw new GuardianError('search: the query is empty');
+  if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
+    throw new GuardianError(`search: top must be a positive integer, got ${opts.top}`);
+  }
+  const log = opts.log ?? silentLogger;
+  const index = await indexRepository(opts);
+  const res = await searchIndex(index, opts);
+  for (const n of [...index.notes, ...res.notes]) log.debug(n);
+  return {
+    files: res.files,
+    notes: [...index.notes, ...res.notes],
+    stats: { ...index.stats, tookMs: Math.round(performance.now() - started) },
+  };
+}

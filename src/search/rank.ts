@@ -1,0 +1,404 @@
+/**
+ * Ranking: the lexical engine's scores fused with structural evidence — files named in the task, the
+ * symbols it names, the relevant tests and what they import, test↔source pairing, the import graph, and
+ * the repository's history (past commits whose messages resemble the task, co-changes, churn).
+ *
+ * Every signal is normalized to [0, 1] over the candidates and weighted; the weights are global (no
+ * per-repository tuning) and documented next to each signal.
+ */
+import { posix } from 'node:path';
+import MiniSearch from 'minisearch';
+import { ImportResolver } from './imports.js';
+import type { FileEntry, RepoIndex, StoredSymbol } from './indexer.js';
+import { compoundKey, type ParsedQuery, parseQuery, tokenize } from './text.js';
+import type { RankedFile, RankedSymbol } from './types.js';
+
+export const WEIGHTS = {
+  /** BM25 over path, symbol names and content. */
+  lexical: 1.0,
+  /** Past commits with messages like the task, voting for the files they touched. */
+  history: 1.0,
+  /** The task names a symbol this file defines. */
+  definesSymbol: 0.6,
+  /** The task names this file (path, file name or dotted module). */
+  namedInQuery: 1.2,
+  /** The blueprint lists this file. */
+  namedInBlueprint: 3.0,
+  /** A relevant test: the test itself, and what it imports / is paired with. */
+  relevantTest: 1.0,
+  relevantTestImport: 1.2,
+  /** Evidence flowing from a test to its paired source, and along imports. */
+  testPairing: 0.35,
+  importNeighbor: 0.15,
+  /** Files that changed together with the strongest candidates. */
+  coChange: 0.3,
+  /** How often a file changes at all. */
+  churn: 0.08,
+};
+
+/** Multipliers by kind: sources first, tests below unless the task is about tests. */
+const KIND_FACTOR = { source: 1, test: 0.45, doc: 0.35, config: 0.4, other: 0.3 };
+
+const MAX_COMMIT_FILES = 40;
+
+interface Signals {
+  score: number;
+  parts: Map<string, number>;
+  reasons: { weight: number; text: string }[];
+}
+
+function normalize(m: Map<string, number>): Map<string, number> {
+  let max = 0;
+  for (const v of m.values()) if (v > max) max = v;
+  if (max <= 0) return new Map();
+  const out = new Map<string, number>();
+  for (const [k, v] of m) out.set(k, v / max);
+  return out;
+}
+
+function stemOfTest(path: string): string | undefined {
+  const name = posix.basename(path);
+  const m =
+    name.match(/^test_(.+)\.[a-z]+$/) ??
+    name.match(/^(.+?)_tests?\.[a-z]+$/) ??
+    name.match(/^(.+?)\.(test|spec|tests|e2e|test-d)\.[a-z]+$/) ??
+    name.match(/^(.+?)Tests?\.[a-z]+$/);
+  return m?.[1]?.toLowerCase();
+}
+
+function fileStem(path: string): string {
+  const name = posix.basename(path);
+  const dot = name.indexOf('.');
+  return (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+}
+
+/** Builds the commit-message index used for the history signal (cached per index object). */
+const commitIndexes = new WeakMap<object, MiniSearch>();
+function commitIndex(index: RepoIndex): MiniSearch {
+  let ms = commitIndexes.get(index.history);
+  if (!ms) {
+    ms = new MiniSearch({
+      fields: ['m'],
+      idField: 'i',
+      tokenize: (t: string) => tokenize(t),
+      processTerm: (t: string) => t,
+      searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' },
+    });
+    const docs: { i: number; m: string }[] = [];
+    index.history.commits.forEach((c, i) => {
+      if (c.f.length > 0 && c.f.length <= MAX_COMMIT_FILES) docs.push({ i, m: c.m });
+    });
+    ms.addAll(docs);
+    commitIndexes.set(index.history, ms);
+  }
+  return ms;
+}
+
+export interface RankInput {
+  index: RepoIndex;
+  query: string;
+  top: number;
+  hints?: { files?: string[]; relevantTests?: string[] };
+}
+
+export interface Ranked {
+  files: RankedFile[];
+  /** All candidates' scores (for re-ranking). */
+  pool: { path: string; score: number }[];
+  notes: string[];
+  parsed: ParsedQuery;
+}
+
+export function rankFiles(input: RankInput): Ranked {
+  const { index } = input;
+  const notes: string[] = [];
+  const parsed = parseQuery(input.query.slice(0, 20_000));
+  const files = index.files;
+  const paths = [...files.keys()];
+  const sig = new Map<string, Signals>();
+  const get = (p: string) => {
+    let s = sig.get(p);
+    if (!s) {
+      s = { score: 0, parts: new Map(), reasons: [] };
+      sig.set(p, s);
+    }
+    return s;
+  };
+  const add = (p: string, name: string, value: number, reason?: string) => {
+    if (!files.has(p) || !(value > 0)) return;
+    const s = get(p);
+    s.score += value;
+    s.parts.set(name, (s.parts.get(name) ?? 0) + value);
+    if (reason) s.reasons.push({ weight: value, text: reason });
+  };
+
+  const identifierTermSet = new Set<string>();
+  for (const id of parsed.identifiers) for (const t of tokenize(id)) identifierTermSet.add(t);
+
+  // 1. Lexical.
+  const lexHits = parsed.terms.length
+    ? index.lexical.search(input.query.slice(0, 20_000), {
+        boostTerm: (term: string) => (identifierTermSet.has(term) ? 2 : 1),
+      })
+    : [];
+  const df = new Map<string, number>();
+  for (const h of lexHits) for (const t of h.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const N = Math.max(1, files.size);
+  const idf = (t: string) => Math.log(1 + (N - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
+  const lex = normalize(new Map(lexHits.map((h) => [String(h.id), h.score])));
+  for (const h of lexHits) {
+    const p = String(h.id);
+    const v = lex.get(p) ?? 0;
+    if (v < 0.02) continue;
+    const terms = [...h.terms].sort((a, b) => idf(b) - idf(a)).slice(0, 4);
+    add(p, 'lexical', WEIGHTS.lexical * v, `lexical: ${terms.join(', ')}`);
+  }
+
+  // 2. History: past commits whose messages resemble the task vote for the files they touched.
+  const churn = new Map<string, number>();
+  for (const c of index.history.commits) for (const f of c.f) churn.set(f, (churn.get(f) ?? 0) + 1);
+  if (index.history.commits.length > 0 && parsed.terms.length) {
+    const hits = commitIndex(index).search(input.query.slice(0, 20_000)).slice(0, 40);
+    const votes = new Map<string, number>();
+    const why = new Map<string, { score: number; h: string; subject: string }>();
+    for (const h of hits) {
+      const c = index.history.commits[h.id as number]!;
+      const present = c.f.filter((f) => files.has(f));
+      if (!present.length) continue;
+      const w = h.score / Math.sqrt(present.length);
+      for (const f of present) {
+        votes.set(f, (votes.get(f) ?? 0) + w);
+        const prev = why.get(f);
+        if (!prev || prev.score < w)
+          why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0]!.slice(0, 80) });
+      }
+    }
+    for (const [f, v] of normalize(votes)) {
+      if (v < 0.02) continue;
+      const w = why.get(f)!;
+      add(f, 'history', WEIGHTS.history * v, `history: like past commit ${w.h} "${w.subject}"`);
+    }
+  }
+
+  // 3. Symbols the task names.
+  const defs = new Map<string, string[]>();
+  for (const f of files.values()) {
+    for (const s of f.symbols) {
+      if (s[1] === 'lines') continue;
+      const last = s[0].slice(s[0].lastIndexOf('.') + 1);
+      const key = compoundKey(last);
+      if (key.length < 3) continue;
+      const list = defs.get(key);
+      if (!list) defs.set(key, [f.path]);
+      else if (list[list.length - 1] !== f.path && list.length < 50) list.push(f.path);
+    }
+  }
+  const strongIds = new Set(parsed.identifiers.map(compoundKey));
+  // Capitalized words (not first in a sentence) are often class names written in prose.
+  const weakIds = new Set<string>();
+  for (const m of input.query.matchAll(/(?<![.!?]\s|^)\b([A-Z][a-z]+[A-Za-z]*)\b/gm))
+    weakIds.add(compoundKey(m[1]!));
+  for (const [key, list] of defs) {
+    const strength = strongIds.has(key) ? 1 : weakIds.has(key) ? 0.4 : 0;
+    if (!strength) continue;
+    const v = (strength * WEIGHTS.definesSymbol) / Math.sqrt(list.length);
+    for (const p of list) add(p, 'symbol', v, `defines \`${key}\` named in the task`);
+  }
+
+  // 4. Files the task names.
+  for (const m of parsed.pathMentions) {
+    const dotted = !m.includes('/') && !/\.[a-z]+$/.test(m) ? m.replace(/\./g, '/') : undefined;
+    for (const p of paths) {
+      const noExt = p.replace(/\.[^./]+$/, '');
+      const hit =
+        p === m ||
+        p.endsWith(`/${m}`) ||
+        (dotted !== undefined &&
+          (noExt === dotted || noExt.endsWith(`/${dotted}`) || noExt.endsWith(`/${dotted}/__init__`)));
+      if (hit) add(p, 'named', WEIGHTS.namedInQuery, `named in the task (${m})`);
+    }
+  }
+  for (const h of input.hints?.files ?? []) {
+    if (files.has(h)) add(h, 'blueprint', WEIGHTS.namedInBlueprint, 'named in blueprint');
+    else {
+      const suffix = paths.filter((p) => p.endsWith(`/${h}`));
+      if (suffix.length)
+        for (const p of suffix)
+          add(p, 'blueprint', WEIGHTS.namedInBlueprint / suffix.length, 'named in blueprint');
+      else notes.push(`blueprint names ${h}, which is not in the index`);
+    }
+  }
+
+  // 5. Relevant tests and what they import.
+  const resolver = new ImportResolver(paths, index.manifests);
+  const importsOf = (f: FileEntry) => {
+    const out = new Set<string>();
+    for (const spec of f.imports)
+      for (const r of resolver.resolve(f.path, f.lang, spec)) if (r !== f.path) out.add(r);
+    return [...out];
+  };
+  const sourcesByStem = new Map<string, string[]>();
+  for (const f of files.values()) {
+    if (f.kind !== 'source') continue;
+    const st = fileStem(f.path);
+    const list = sourcesByStem.get(st) ?? [];
+    list.push(f.path);
+    sourcesByStem.set(st, list);
+  }
+  const pairedSources = (test: string): string[] => {
+    const st = stemOfTest(test);
+    if (!st) return [];
+    const list = sourcesByStem.get(st) ?? sourcesByStem.get(st.replace(/^test_?/, '')) ?? [];
+    if (list.length <= 1) return list;
+    // Several candidates: prefer the one sharing the most path segments with the test.
+    const segs = new Set(test.split('/'));
+    const scored = list.map((p) => ({ p, n: p.split('/').filter((s) => segs.has(s)).length }));
+    const best = Math.max(...scored.map((s) => s.n));
+    return scored.filter((s) => s.n === best).map((s) => s.p);
+  };
+  for (const t of input.hints?.relevantTests ?? []) {
+    const f = files.get(t);
+    if (!f) {
+      notes.push(`relevant test ${t} is not in the repository index`);
+      continue;
+    }
+    add(t, 'relevantTest', WEIGHTS.relevantTest, 'relevant test of the task');
+    const imps = importsOf(f).filter((p) => files.get(p)?.kind !== 'test');
+    for (const p of imps)
+      add(p, 'relevantTestImport', WEIGHTS.relevantTestImport / Math.sqrt(imps.length), `imported by ${t}`);
+    for (const p of pairedSources(t))
+      add(p, 'relevantTestImport', WEIGHTS.relevantTestImport, `paired with test ${t}`);
+  }
+
+  // 6. Propagation: tests lend evidence to their sources; imports to their neighbours.
+  const base = new Map<string, number>();
+  for (const [p, s] of sig) base.set(p, s.score);
+  for (const [p, v] of base) {
+    const f = files.get(p)!;
+    if (f.kind === 'test') {
+      for (const src of pairedSources(p))
+        add(src, 'pairing', WEIGHTS.testPairing * v, `paired with test ${p}`);
+    }
+  }
+  const seeds = [...base.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  const topScore = seeds[0]?.[1] ?? 0;
+  const neighborGain = new Map<string, { v: number; from: string }>();
+  for (const [p, v] of seeds) {
+    const f = files.get(p)!;
+    if (f.kind === 'test') continue;
+    for (const q of importsOf(f)) {
+      const g = (WEIGHTS.importNeighbor * v) / Math.max(1, topScore);
+      const prev = neighborGain.get(q);
+      if (!prev || prev.v < g) neighborGain.set(q, { v: g, from: p });
+    }
+  }
+  for (const [q, g] of neighborGain) add(q, 'imports', g.v, `imported by ${g.from}`);
+
+  // 7. Co-change with the strongest candidates (blueprint files first).
+  const anchor = [...sig.entries()]
+    .filter(([p]) => files.get(p)!.kind === 'source')
+    .sort((a, b) => b[1].score - a[1].score)
+    .slice(0, 3)
+    .map(([p]) => p);
+  if (anchor.length && index.history.commits.length) {
+    const anchorSet = new Set(anchor);
+    const co = new Map<string, number>();
+    const anchorCount = new Map<string, number>();
+    for (const c of index.history.commits) {
+      if (c.f.length > 20) continue;
+      const inA = c.f.filter((f) => anchorSet.has(f));
+      if (!inA.length) continue;
+      for (const a of inA) anchorCount.set(a, (anchorCount.get(a) ?? 0) + 1);
+      for (const f of c.f) if (!anchorSet.has(f)) co.set(f, (co.get(f) ?? 0) + inA.length);
+    }
+    const total = [...anchorCount.values()].reduce((a, b) => a + b, 0);
+    if (total >= 3) {
+      for (const [f, n] of co) {
+        const conf = n / total;
+        if (n >= 2 && conf >= 0.1)
+          add(
+            f,
+            'cochange',
+            WEIGHTS.coChange * conf,
+            `changed together with ${anchor[0]} in ${n} past commits`,
+          );
+      }
+    }
+  }
+
+  // 8. Churn prior (only for files with other evidence).
+  const churnNorm = normalize(new Map([...churn].map(([k, v]) => [k, Math.log1p(v)])));
+  for (const p of sig.keys()) {
+    const c = churnNorm.get(p);
+    if (c) add(p, 'churn', WEIGHTS.churn * c);
+  }
+
+  // Kind factor and final order.
+  const blueprint = new Set(input.hints?.files ?? []);
+  const relevant = new Set(input.hints?.relevantTests ?? []);
+  const scored: { path: string; score: number }[] = [];
+  for (const [p, s] of sig) {
+    const f = files.get(p)!;
+    let k = KIND_FACTOR[f.kind];
+    if (f.kind === 'test' && (parsed.aboutTests || relevant.has(p))) k = 0.9;
+    if (blueprint.has(p)) k = 1;
+    scored.push({ path: p, score: s.score * k });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+
+  const queryTerms = new Set(parsed.terms);
+  const out: RankedFile[] = scored.slice(0, input.top).map(({ path, score }) => {
+    const f = files.get(path)!;
+    const s = sig.get(path)!;
+    const reasons = dedupeReasons(s.reasons);
+    return {
+      path,
+      score: round(score),
+      isTest: f.kind === 'test',
+      kind: f.kind,
+      ...(f.lang ? { language: f.lang } : {}),
+      reasons,
+      symbols: bestSymbols(f.symbols, queryTerms, strongIds, idf),
+    };
+  });
+  return { files: out, pool: scored, notes, parsed };
+}
+
+function dedupeReasons(rs: { weight: number; text: string }[]): string[] {
+  const by = new Map<string, number>();
+  for (const r of rs) by.set(r.text, Math.max(by.get(r.text) ?? 0, r.weight));
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([t]) => t);
+}
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+/** The symbols of a file that best match the task (defined names count double). */
+export function bestSymbols(
+  symbols: StoredSymbol[],
+  queryTerms: Set<string>,
+  strongIds: Set<string>,
+  idf: (t: string) => number,
+  limit = 5,
+): RankedSymbol[] {
+  const scored: RankedSymbol[] = [];
+  for (const [name, kind, startLine, endLine, terms] of symbols) {
+    let s = 0;
+    for (const t of terms) if (queryTerms.has(t)) s += idf(t);
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    const nameTerms = tokenize(last);
+    for (const t of nameTerms) if (queryTerms.has(t)) s += 2 * idf(t);
+    if (strongIds.has(compoundKey(last))) s += 10;
+    // Prefer precise chunks: a whole class matches everything its methods match.
+    const span = endLine - startLine + 1;
+    s = s / Math.log2(2 + span / 40);
+    if (s > 0) scored.push({ name, kind, startLine, endLine, score: s });
+  }
+  scored.sort((a, b) => b.score - a.score || a.startLine - b.startLine);
+  const max = scored[0]?.score ?? 1;
+  return scored.slice(0, limit).map((s) => ({ ...s, score: round(s.score / max) }));
+}

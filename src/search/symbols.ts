@@ -1,0 +1,351 @@
+/**
+ * Symbol chunks (functions, classes, methods, types) from tree-sitter's wasm grammars, and line windows
+ * for everything else.
+ *
+ * Where the .wasm files come from, in order:
+ *   1. `wasmDir` passed by the host;
+ *   2. a `tree-sitter/` folder next to the running bundle (`dist/<name>/tree-sitter/`: the build copies
+ *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` there);
+ *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
+ * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+
+export interface SymbolChunk {
+  /** Qualified name: `Class.method` for members. */
+  name: string;
+  kind: string;
+  /** 1-based, inclusive. */
+  startLine: number;
+  endLine: number;
+}
+
+/** Grammars the build must ship (file names inside tree-sitter-wasms/out/). */
+export const GRAMMARS: Record<string, string> = {
+  python: 'tree-sitter-python.wasm',
+  typescript: 'tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-tsx.wasm',
+  javascript: 'tree-sitter-javascript.wasm',
+  go: 'tree-sitter-go.wasm',
+  java: 'tree-sitter-java.wasm',
+  rust: 'tree-sitter-rust.wasm',
+  ruby: 'tree-sitter-ruby.wasm',
+  c: 'tree-sitter-c.wasm',
+  cpp: 'tree-sitter-cpp.wasm',
+  c_sharp: 'tree-sitter-c_sharp.wasm',
+  php: 'tree-sitter-php.wasm',
+  kotlin: 'tree-sitter-kotlin.wasm',
+};
+
+/** Node types that define a symbol, per language, with the kind reported. */
+const DEFINITIONS: Record<string, Record<string, string>> = {
+  python: { function_definition: 'function', class_definition: 'class' },
+  javascript: {
+    function_declaration: 'function',
+    generator_function_declaration: 'function',
+    class_declaration: 'class',
+    method_definition: 'method',
+    variable_declarator: 'variable',
+    field_definition: 'field',
+  },
+  typescript: {
+    function_declaration: 'function',
+    generator_function_declaration: 'function',
+    function_signature: 'function',
+    class_declaration: 'class',
+    abstract_class_declaration: 'class',
+    method_definition: 'method',
+    method_signature: 'method',
+    abstract_method_signature: 'method',
+    interface_declaration: 'interface',
+    type_alias_declaration: 'type',
+    enum_declaration: 'enum',
+    internal_module: 'namespace',
+    variable_declarator: 'variable',
+    public_field_definition: 'field',
+  },
+  go: {
+    function_declaration: 'function',
+    method_declaration: 'method',
+    type_spec: 'type',
+  },
+  java: {
+    class_declaration: 'class',
+    interface_declaration: 'interface',
+    enum_declaration: 'enum',
+    record_declaration: 'class',
+    annotation_type_declaration: 'interface',
+    method_declaration: 'method',
+    constructor_declaration: 'constructor',
+  },
+  rust: {
+    function_item: 'function',
+    function_signature_item: 'function',
+    struct_item: 'struct',
+    enum_item: 'enum',
+    union_item: 'struct',
+    trait_item: 'trait',
+    impl_item: 'impl',
+    mod_item: 'module',
+    macro_definition: 'macro',
+    type_item: 'type',
+  },
+  ruby: { method: 'method', singleton_method: 'method', class: 'class', module: 'module' },
+  c: { function_definition: 'function', struct_specifier: 'struct', enum_specifier: 'enum' },
+  cpp: {
+    function_definition: 'function',
+    class_specifier: 'class',
+    struct_specifier: 'struct',
+    enum_specifier: 'enum',
+    namespace_definition: 'namespace',
+  },
+  c_sharp: {
+    class_declaration: 'class',
+    interface_declaration: 'interface',
+    struct_declaration: 'struct',
+    enum_declaration: 'enum',
+    record_declaration: 'class',
+    method_declaration: 'method',
+    constructor_declaration: 'constructor',
+    property_declaration: 'property',
+  },
+  php: {
+    function_definition: 'function',
+    class_declaration: 'class',
+    interface_declaration: 'interface',
+    trait_declaration: 'trait',
+    method_declaration: 'method',
+  },
+  kotlin: { class_declaration: 'class', object_declaration: 'object', function_declaration: 'function' },
+};
+DEFINITIONS.tsx = DEFINITIONS.typescript!;
+
+/** Kinds whose members get qualified names (`Class.method`). */
+const CONTAINERS = new Set([
+  'class',
+  'interface',
+  'impl',
+  'trait',
+  'module',
+  'namespace',
+  'struct',
+  'enum',
+  'object',
+]);
+
+const FUNCTION_VALUES = new Set([
+  'arrow_function',
+  'function',
+  'function_expression',
+  'generator_function',
+  'class',
+  'call_expression',
+  'object',
+  'as_expression',
+  'satisfies_expression',
+]);
+
+interface Loaded {
+  parser: Parser;
+  language: Language;
+}
+
+export class SymbolExtractor {
+  private languages = new Map<string, Promise<Loaded | undefined>>();
+  private initialized: Promise<boolean> | undefined;
+  readonly notes: string[] = [];
+
+  constructor(private readonly wasmDir?: string) {}
+
+  private locate(file: string, pkg: 'web-tree-sitter' | 'tree-sitter-wasms'): string | undefined {
+    const candidates: string[] = [];
+    if (this.wasmDir) candidates.push(join(this.wasmDir, file));
+    try {
+      const here = dirname(fileURLToPath(import.meta.url));
+      candidates.push(join(here, 'tree-sitter', file));
+    } catch {
+      // not a file: URL (unusual hosts); fall through to the packages
+    }
+    try {
+      const require = createRequire(import.meta.url);
+      // web-tree-sitter's `exports` hides package.json; tree-sitter-wasms has no loadable main.
+      const pkgDir =
+        pkg === 'web-tree-sitter'
+          ? dirname(require.resolve(pkg))
+          : dirname(require.resolve(`${pkg}/package.json`));
+      candidates.push(pkg === 'web-tree-sitter' ? join(pkgDir, file) : join(pkgDir, 'out', file));
+    } catch {
+      // package not installed next to this module (bundled host): rely on the folders above
+    }
+    return candidates.find((c) => existsSync(c));
+  }
+
+  private init(): Promise<boolean> {
+    this.initialized ??= (async () => {
+      const core = this.locate('tree-sitter.wasm', 'web-tree-sitter');
+      if (!core) {
+        this.notes.push('tree-sitter.wasm not found: symbols fall back to line windows');
+        return false;
+      }
+      try {
+        await Parser.init({ locateFile: () => core });
+        return true;
+      } catch (e) {
+        this.notes.push(
+          `tree-sitter failed to start (${(e as Error).message}): symbols fall back to line windows`,
+        );
+        return false;
+      }
+    })();
+    return this.initialized;
+  }
+
+  private load(lang: string): Promise<Loaded | undefined> {
+    let p = this.languages.get(lang);
+    if (!p) {
+      p = (async () => {
+        const file = GRAMMARS[lang];
+        if (!file || !(await this.init())) return undefined;
+        const path = this.locate(file, 'tree-sitter-wasms');
+        if (!path) {
+          this.notes.push(`grammar ${file} not found: ${lang} files use line windows`);
+          return undefined;
+        }
+        try {
+          const language = await Language.load(path);
+          const parser = new Parser();
+          parser.setLanguage(language);
+          return { parser, language };
+        } catch (e) {
+          this.notes.push(
+            `grammar ${file} failed to load (${(e as Error).message}): ${lang} files use line windows`,
+          );
+          return undefined;
+        }
+      })();
+      this.languages.set(lang, p);
+    }
+    return p;
+  }
+
+  /** Symbols of a file, or undefined when the language has no grammar (caller uses line windows). */
+  async extract(lang: string | undefined, text: string): Promise<SymbolChunk[] | undefined> {
+    if (!lang || !DEFINITIONS[lang]) return undefined;
+    const loaded = await this.load(lang);
+    if (!loaded) return undefined;
+    let tree;
+    try {
+      tree = loaded.parser.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (!tree) return undefined;
+    try {
+      return collect(tree.rootNode, DEFINITIONS[lang]!);
+    } finally {
+      tree.delete();
+    }
+  }
+}
+
+function nameOf(node: Node, type: string): string | undefined {
+  if (type === 'impl_item') {
+    const t = node.childForFieldName('type');
+    const tr = node.childForFieldName('trait');
+    return t ? (tr ? `${t.text}` : t.text) : undefined;
+  }
+  if (type === 'method_declaration' && node.childForFieldName('receiver')) {
+    // Go: func (s *Server) Serve() → Server.Serve
+    const recv = node.childForFieldName('receiver')!.text.match(/\*?\s*([A-Za-z_]\w*)\s*(\[.*\])?\s*\)$/);
+    const n = node.childForFieldName('name')?.text;
+    return recv && n ? `${recv[1]}.${n}` : n;
+  }
+  const n = node.childForFieldName('name');
+  if (n) return n.text.length <= 120 ? n.text : undefined;
+  if (type === 'function_definition' || type === 'struct_specifier' || type === 'class_specifier') {
+    const d = node.childForFieldName('declarator') ?? node.childForFieldName('name');
+    const id = d?.text.match(/([A-Za-z_~][\w:~]*)\s*\(/) ?? d?.text.match(/([A-Za-z_]\w*)/);
+    return id?.[1];
+  }
+  return undefined;
+}
+
+function collect(root: Node, defs: Record<string, string>): SymbolChunk[] {
+  const out: SymbolChunk[] = [];
+  const stack: { end: number; name: string; kind: string }[] = [];
+  const cursor = root.walk();
+  try {
+    let descend = true;
+    for (;;) {
+      if (descend) {
+        const type = cursor.nodeType;
+        const kind = defs[type];
+        if (kind) {
+          const node = cursor.currentNode;
+          while (stack.length && stack[stack.length - 1]!.end <= node.startIndex) stack.pop();
+          let accept = true;
+          if (type === 'variable_declarator') {
+            // Only top-level-ish constants holding functions, classes, schemas or objects are symbols.
+            const value = node.childForFieldName('value');
+            accept = !!value && FUNCTION_VALUES.has(value.type) && stack.length === 0;
+          }
+          const name = accept ? nameOf(node, type) : undefined;
+          if (name) {
+            const qualified = stack.length ? `${stack[stack.length - 1]!.name}.${name}` : name;
+            const k =
+              kind === 'variable'
+                ? node.childForFieldName('value')?.type.includes('function')
+                  ? 'function'
+                  : 'const'
+                : kind;
+            const inType = stack.length > 0 && CONTAINERS.has(stack[stack.length - 1]!.kind);
+            const method = inType && k === 'function' ? 'method' : k;
+            out.push({
+              name: qualified,
+              kind: method,
+              startLine: node.startPosition.row + 1,
+              endLine: node.endPosition.row + 1,
+            });
+            if (CONTAINERS.has(kind) || kind === 'function' || kind === 'method') {
+              stack.push({ end: node.endIndex, name: qualified, kind });
+            }
+          }
+        }
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        descend = true;
+        continue;
+      }
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      let up = false;
+      while (cursor.gotoParent()) {
+        if (cursor.gotoNextSibling()) {
+          up = true;
+          break;
+        }
+      }
+      if (!up) break;
+      descend = true;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return out;
+}
+
+/** Fixed windows of lines for files without a grammar (or without symbols). */
+export function lineWindows(lineCount: number, size = 60): SymbolChunk[] {
+  const out: SymbolChunk[] = [];
+  for (let s = 1; s <= lineCount; s += size) {
+    const e = Math.min(lineCount, s + size - 1);
+    out.push({ name: `lines ${s}-${e}`, kind: 'lines', startLine: s, endLine: e });
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Tokenization shared by the index and the query: identifiers are split at camelCase and snake_case
+ * boundaries (and kept whole as well, so an exact identifier still outranks its parts), lower-cased,
+ * stemmed, and stripped of stop words. Numbers are dropped: in task text they are mostly issue numbers.
+ */
+import { stemmer } from 'stemmer';
+
+const STOP = new Set(
+  (
+    'a an and are as at be been but by can could did do does done for from had has have he her his how i if in ' +
+    'into is it its just let may me might more most must my no nor not of on or our out should so some such than ' +
+    'that the their them then there these they this those to too up us use used using via was we were what when ' +
+    'where which while who why will with would you your also all any each other only own same very now new ' +
+    // Words every commit message or every file has; their idf is near zero anyway, dropping them keeps the
+    // index small.
+    'self return def const var import export true false none null undefined fix fixes fixed issue pr ' +
+    'http https www com github'
+  ).split(' '),
+);
+
+const stemCache = new Map<string, string>();
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = word.length <= 3 ? word : stemmer(word);
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** `parseHTTPResponse_v2` → ["parse", "HTTP", "Response", "v2"]. */
+export function splitIdentifier(id: string): string[] {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_$]+/)
+    .filter(Boolean);
+}
+
+const IDENT = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+
+/** Terms of one identifier: its stemmed parts and, when compound, the whole identifier. */
+export function identifierTerms(id: string, out: string[]): void {
+  const parts = splitIdentifier(id);
+  for (const p of parts) {
+    const low = p.toLowerCase();
+    if (low.length < 2 || STOP.has(low) || /^\d+$/.test(low)) continue;
+    out.push(stem(low));
+  }
+  if (parts.length > 1) {
+    const whole = id.toLowerCase().replace(/[_$]/g, '');
+    if (whole.length >= 3) out.push(whole);
+  }
+}
+
+/** All terms of a text, in order (with repeats). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(IDENT)) identifierTerms(m[0], out);
+  return out;
+}
+
+/** The compound form of an identifier, as `identifierTerms` emits it (for exact symbol matching). */
+export function compoundKey(id: string): string {
+  return id.toLowerCase().replace(/[_$]/g, '');
+}
+
+/** Tokens of a repository path: its folders, name and extension split like identifiers. */
+export function pathTerms(path: string): string[] {
+  const out: string[] = [];
+  for (const seg of path.split(/[/\\.-]+/)) if (seg) identifierTerms(seg, out);
+  return out;
+}
+
+export interface ParsedQuery {
+  /** Terms for the lexical engine, in order. */
+  terms: string[];
+  /** Code-like identifiers quoted or written in the text (camelCase, snake_case, dotted, backticked). */
+  identifiers: string[];
+  /** Path-like or file-name-like mentions (`src/app.py`, `core.py`, `click.types`). */
+  pathMentions: string[];
+  /** True when the task itself is about tests (test files then keep their rank). */
+  aboutTests: boolean;
+}
+
+const PATH_MENTION =
+  /(?:^|[\s`'"([])((?:[\w@.-]+\/)*[\w@-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|go|java|rs|rb|c|h|cc|cpp|hpp|cs|php|kt|swift|scala|md|rst|toml|json|ya?ml))\b/g;
+const DOTTED = /\b([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+)\b/g;
+const BACKTICK = /`([^`\n]{1,80})`/g;
+
+export function parseQuery(text: string): ParsedQuery {
+  const terms = tokenize(text);
+  const identifiers = new Set<string>();
+  const pathMentions = new Set<string>();
+  for (const m of text.matchAll(PATH_MENTION)) pathMentions.add(m[1]!);
+  for (const m of text.matchAll(BACKTICK)) {
+    for (const id of m[1]!.matchAll(IDENT)) if (id[0].length >= 3) identifiers.add(id[0]);
+  }
+  for (const m of text.matchAll(DOTTED)) {
+    const d = m[1]!;
+    if (/\.(py|ts|js|tsx|jsx|md|rst|go|rs|java|json|toml|ya?ml)$/.test(d)) continue;
+    if (/^(e\.g|i\.e|etc)\b/i.test(d)) continue;
+    pathMentions.add(d);
+    for (const part of d.split('.')) if (part.length >= 3) identifiers.add(part);
+  }
+  for (const m of text.matchAll(IDENT)) {
+    const id = m[0];
+    // camelCase / PascalCase with an inner capital, or snake_case: almost certainly code.
+    if (
+      id.length >= 4 &&
+      (/[a-z][A-Z]/.test(id) || /[A-Za-z]_[A-Za-z]/.test(id) || /^[A-Z][a-z]+[A-Z]/.test(id))
+    ) {
+      identifiers.add(id.replace(/^_+|_+$/g, ''));
+    }
+  }
+  const head = text.split('\n', 1)[0] ?? '';
+  const aboutTests =
+    /\b(tests?|testing|test suite|unit tests?|spec|specs|fixtures?|flaky|coverage|conftest|pytest|jest|vitest)\b/i.test(
+      head,
+    ) && !/\b(add(ed|s)?|with|and|update[sd]?)\s+(a\s+|some\s+|more\s+)?(regression\s+)?tests?\b/i.test(head);
+  return { terms, identifiers: [...identifiers], pathMentions: [...pathMentions], aboutTests };
+}
