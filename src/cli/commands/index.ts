@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import * as spec from './spec.js';
+import * as validate from './validate.js';
+import * as prestart from './prestart.js';
 import * as search from './search.js';
 
 export type CommandContext = {
@@ -15,4 +17,4 @@ export type CommandContext = {
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const registrations: Register[] = [spec.register, search.register];
+export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register];

@@ -1,0 +1,108 @@
+/** `guardian validate TASK-ID`: the Validator station from the command line. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { isGitRepo, repoRoot } from '../../git/git.js';
+import { runValidator, type CheckResult } from '../../stations/validator/index.js';
+import { streamLogger } from '../../util/log.js';
+import { table } from '../io.js';
+import { resolveRoot } from './spec.js';
+import type { CommandContext } from './index.js';
+
+/** The repository root for --root (default: the current directory's repository). */
+export function gitRoot(ctx: CommandContext, root: string | undefined): string {
+  const dir = resolveRoot(ctx, root);
+  if (!isGitRepo(dir)) throw new UsageError(`${dir} is not inside a git repository`);
+  return repoRoot(dir);
+}
+
+export function positiveInt(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} ${v}: expected a whole number ≥ 1`);
+    return n;
+  };
+}
+
+export function checksTable(checks: CheckResult[]): string {
+  return table(
+    ['check', 'kind', 'outcome', 'exit', 'time', 'command'],
+    checks.map((c) => [
+      c.name,
+      c.kind,
+      c.outcome,
+      c.exitCode === null ? (c.signal ?? '') : String(c.exitCode),
+      `${(c.durationMs / 1000).toFixed(1)}s`,
+      c.command ?? c.description ?? '',
+    ]),
+  );
+}
+
+/** The failing checks' diagnostics and output, for the terminal. */
+export function failureDetails(checks: CheckResult[]): string {
+  const parts: string[] = [];
+  for (const c of checks.filter((x) => x.outcome !== 'pass')) {
+    parts.push(`\n── ${c.name} (${c.outcome})${c.command ? `: ${c.command}` : ''}`);
+    for (const d of c.diagnostics.slice(0, 20)) {
+      parts.push(`  ${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.message}`);
+    }
+    const tail = c.outputTail.split('\n').slice(-25).join('\n');
+    parts.push(tail.replace(/^/gm, '  │ '));
+  }
+  return parts.join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('validate')
+    .description(
+      'judge a change: quality checks, verification plan, guard rules and red/green proof; exit 0 on pass, 1 on fail',
+    )
+    .argument('<task-id>', 'the task, e.g. TASK-042')
+    .option('--root <dir>', 'repository root', '.')
+    .option('--base <ref>', 'base commit when there is no Task Bundle (default HEAD)')
+    .option('--json', 'print validation.json on stdout')
+    .option('--fail-fast', 'stop starting checks after the first failure')
+    .option(
+      '--jobs <n>',
+      'checks run in parallel (default [validator] jobs, else the number of cores)',
+      positiveInt('--jobs'),
+    )
+    .option('--security-json <path>', 'enforce the checks of this security.json (default: the bundle’s)')
+    .option('--setup', 'run [setup] commands before judging the working tree in place')
+    .action(
+      async (
+        taskId: string,
+        opts: {
+          root?: string;
+          base?: string;
+          json?: boolean;
+          failFast?: boolean;
+          jobs?: number;
+          securityJson?: string;
+          setup?: boolean;
+        },
+      ) => {
+        const root = gitRoot(ctx, opts.root);
+        const { report, markdownPath } = await runValidator({
+          root,
+          taskId,
+          base: opts.base,
+          env: ctx.io.env,
+          log: streamLogger(ctx.io.stderr),
+          ...(opts.failFast ? { failFast: true } : {}),
+          ...(opts.jobs ? { jobs: opts.jobs } : {}),
+          ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
+          ...(opts.setup ? { runSetup: true } : {}),
+        });
+        if (opts.json) {
+          ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        } else {
+          ctx.io.stdout.write(checksTable(report.checks));
+          if (report.verdict === 'fail') ctx.io.stdout.write(failureDetails(report.checks));
+          ctx.io.stdout.write(`\n${report.summary}\nreport: ${markdownPath}\n`);
+        }
+        ctx.setExitCode(report.verdict === 'pass' ? 0 : 1);
+      },
+    );
+}

@@ -1,0 +1,269 @@
+/**
+ * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
+ * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
+ * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
+ * not change the bytes (and so the sha256) of a patch.
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { GuardianError } from '../errors.js';
+import { execGit, execGitBuffer } from './git.js';
+
+/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
+export function withTempIndex<T>(
+  root: string,
+  fn: (env: NodeJS.ProcessEnv) => T,
+  seedFromRealIndex = false,
+): T {
+  const dir = mkdtempSync(join(tmpdir(), 'guardian-index-'));
+  const index = join(dir, 'index');
+  try {
+    if (seedFromRealIndex) {
+      // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
+      let real = execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
+      if (!isAbsolute(real)) real = join(root, real);
+      if (existsSync(real)) copyFileSync(real, index);
+    }
+    return fn({ GIT_INDEX_FILE: index });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function treeOf(root: string, commit: string): string {
+  return execGit(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
+}
+
+/**
+ * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
+ * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
+ * guard sees a change to them.
+ */
+export function workingTreeTree(root: string): string {
+  // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
+  const untrackedGuardian = execGit(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
+    cwd: root,
+  }).stdout;
+  return withTempIndex(
+    root,
+    (env) => {
+      execGit(['add', '-A'], { cwd: root, env });
+      if (untrackedGuardian) {
+        execGit(['update-index', '--force-remove', '-z', '--stdin'], {
+          cwd: root,
+          env,
+          input: untrackedGuardian,
+        });
+      }
+      return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    },
+    true,
+  );
+}
+
+/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
+export function diffTrees(root: string, base: string, tree: string): Buffer {
+  return execGitBuffer(
+    [
+      'diff-tree',
+      '-r',
+      '-p',
+      '--binary',
+      '--full-index',
+      '--no-renames',
+      '--no-color',
+      '--no-ext-diff',
+      base,
+      tree,
+    ],
+    { cwd: root },
+  ).stdout;
+}
+
+/** The working tree's change against `base`, as a patch and as a tree. */
+export function workingTreePatch(root: string, base: string): { patch: Buffer; tree: string } {
+  const tree = workingTreeTree(root);
+  return { patch: diffTrees(root, base, tree), tree };
+}
+
+/** Explains why git could not apply a patch, naming the first failing hunk's file. */
+export function explainApplyFailure(stderr: string, label: string, base: string): string {
+  const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+  const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+  if (failed) return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
+  const missing = /error: (.+): does not exist in index/.exec(stderr);
+  if (missing) return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
+  const exists = /error: (.+): already exists in index/.exec(stderr);
+  if (exists)
+    return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
+  const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
+  if (binary) return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
+  const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
+  if (corrupt) return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
+  const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
+  return `${at}: ${first.replace(/^error: /, '')}`;
+}
+
+/** Problems with a patch that git would report obscurely (a binary change without its data). */
+export function checkPatchText(patch: Buffer, label: string): void {
+  const text = patch.toString('latin1');
+  const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
+  if (m) {
+    const file = m[2] === '/dev/null' ? m[1] : m[2];
+    throw new GuardianError(
+      `${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``,
+    );
+  }
+}
+
+/**
+ * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
+ * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
+ */
+export function applyPatchToTree(root: string, base: string, patch: Buffer, label = 'changes.patch'): string {
+  if (patch.length === 0 || patch.toString('utf8').trim() === '') return treeOf(root, base);
+  checkPatchText(patch, label);
+  return withTempIndex(root, (env) => {
+    execGit(['read-tree', base], { cwd: root, env });
+    const r = execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+      cwd: root,
+      env,
+      input: patch,
+      allowFailure: true,
+    });
+    if (r.code !== 0) throw new GuardianError(explainApplyFailure(r.stderr, label, base));
+    return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+  });
+}
+
+export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'T' | 'C';
+
+export interface ChangedFile {
+  status: ChangeStatus;
+  /** New path (the only path for A/M/D/T). */
+  path: string;
+  /** Old path of a rename or copy. */
+  oldPath?: string;
+}
+
+/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
+export function changedFiles(root: string, from: string, to: string): ChangedFile[] {
+  const out = execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
+    cwd: root,
+  }).stdout;
+  const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < parts.length;) {
+    const code = parts[i++] ?? '';
+    if (!code) continue;
+    const status = code[0] as ChangeStatus;
+    if (status === 'R' || status === 'C') {
+      const oldPath = parts[i++]!;
+      const path = parts[i++]!;
+      files.push({ status, path, oldPath });
+    } else {
+      files.push({ status, path: parts[i++]! });
+    }
+  }
+  return files;
+}
+
+export interface AddedLine {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface RemovedLine {
+  file: string;
+  text: string;
+}
+
+/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+export function lineChanges(
+  root: string,
+  from: string,
+  to: string,
+): { added: AddedLine[]; removed: RemovedLine[] } {
+  const out = execGit(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
+    cwd: root,
+  }).stdout;
+  const added: AddedLine[] = [];
+  const removed: RemovedLine[] = [];
+  let file = '';
+  let oldFile = '';
+  let line = 0;
+  for (const l of out.split('\n')) {
+    if (l.startsWith('diff --git ')) {
+      file = '';
+      oldFile = '';
+      continue;
+    }
+    if (l.startsWith('--- ')) {
+      oldFile = unquote(l.slice(4)).replace(/^a\//, '');
+      continue;
+    }
+    if (l.startsWith('+++ ')) {
+      const p = unquote(l.slice(4));
+      file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
+      continue;
+    }
+    const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+    if (h) {
+      line = Number(h[1]);
+      continue;
+    }
+    if (l.startsWith('+') && file) {
+      added.push({ file, line, text: l.slice(1) });
+      line++;
+    } else if (l.startsWith('-') && !l.startsWith('---')) {
+      removed.push({ file: file || oldFile, text: l.slice(1) });
+    }
+  }
+  return { added, removed };
+}
+
+/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
+function unquote(p: string): string {
+  if (!p.startsWith('"')) return p;
+  const inner = p.slice(1, -1);
+  const bytes: number[] = [];
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!;
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const n = inner[++i]!;
+    if (/[0-7]/.test(n)) {
+      bytes.push(parseInt(inner.slice(i, i + 3), 8));
+      i += 2;
+    } else
+      bytes.push(
+        ({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 } as Record<string, number>)[n] ??
+          n.charCodeAt(0),
+      );
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
+export function overlayPaths(root: string, base: string, tree: string, paths: string[]): string {
+  if (paths.length === 0) return treeOf(root, base);
+  return withTempIndex(root, (env) => {
+    execGit(['read-tree', base], { cwd: root, env });
+    const listing = execGit(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
+    const info = listing
+      .split('\0')
+      .filter(Boolean)
+      .map((rec) => {
+        const tab = rec.indexOf('\t');
+        const [mode, , sha] = rec.slice(0, tab).split(' ');
+        return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
+      });
+    if (info.length)
+      execGit(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
+    return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+  });
+}

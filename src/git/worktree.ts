@@ -1,0 +1,52 @@
+/**
+ * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
+ * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
+ * half of the red/green proof in them, so the user's working tree is never touched.
+ */
+import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execGit } from './git.js';
+
+export interface Worktree {
+  /** Absolute path of the checkout. */
+  dir: string;
+  remove(): void;
+}
+
+/** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
+export function addWorktree(root: string, commit: string, tree?: string, prefix = 'guardian-wt-'): Worktree {
+  const parent = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  const dir = join(parent, 'tree');
+  let removed = false;
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+    rmSync(parent, { recursive: true, force: true });
+    execGit(['worktree', 'prune'], { cwd: root, allowFailure: true });
+  };
+  try {
+    execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
+    if (tree) execGit(['read-tree', '-u', '--reset', tree], { cwd: dir });
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  return { dir, remove };
+}
+
+/** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
+export const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
+
+/** Links the repository's dependency folders into a worktree (when the worktree has none of its own). */
+export function linkDependencies(root: string, dir: string, names: string[] = DEPENDENCY_DIRS): string[] {
+  const linked: string[] = [];
+  for (const name of names) {
+    if (existsSync(join(root, name)) && !existsSync(join(dir, name))) {
+      symlinkSync(join(root, name), join(dir, name), 'dir');
+      linked.push(name);
+    }
+  }
+  return linked;
+}

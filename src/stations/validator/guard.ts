@@ -1,0 +1,311 @@
+/**
+ * Guard rules: checks on the change itself that no test run can replace. They are what keeps a Coder
+ * from passing by weakening the checks: editing quality.toml or the specs, deleting or renaming a test,
+ * skipping a test, silencing a linter, or writing what the Security Consultant said must not be written.
+ */
+import vm from 'node:vm';
+import picomatch from 'picomatch';
+import type { AddedLine, ChangedFile, RemovedLine } from '../../git/patch.js';
+import type { CheckResult, Diagnostic } from './types.js';
+
+const TEST_GLOBS = [
+  '**/tests/**',
+  '**/test/**',
+  '**/__tests__/**',
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/conftest.py',
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*_test.go',
+  '**/*Test.java',
+  '**/*_spec.rb',
+];
+const isTestGlob = picomatch(TEST_GLOBS, { dot: true });
+
+/** Whether a path is a test file (by the usual conventions, or named in the blueprint's relevant_tests). */
+export function isTestFile(path: string, relevantTests: string[] = []): boolean {
+  return isTestGlob(path) || relevantTests.includes(path);
+}
+
+interface Marker {
+  re: RegExp;
+  what: string;
+}
+
+/** Markers that skip, focus or expect-to-fail tests. */
+const SKIP_MARKERS: Marker[] = [
+  { re: /@pytest\.mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
+  { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
+  { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
+  { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
+  {
+    re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf)\b/,
+    what: 'a skip/only modifier',
+  },
+  { re: /\b(it|test|describe)\s*\.\s*concurrent\s*\.\s*(skip|only)\b/, what: 'a skip/only modifier' },
+  {
+    re: /(^|[^.\w])(xit|xtest|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext)\s*\(/,
+    what: 'an x/f-prefixed test',
+  },
+  { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
+  { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
+  { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
+  {
+    re: /--deselect\b|\bcollect_ignore\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
+    what: 'a test exclusion',
+  },
+];
+
+/** Comments that silence the very tools the Validator runs. */
+const SUPPRESSIONS: Marker[] = [
+  { re: /#\s*nosec\b/, what: 'a bandit suppression (# nosec)' },
+  { re: /#\s*type:\s*ignore\b/, what: 'a mypy suppression (# type: ignore)' },
+  { re: /#\s*noqa\b/, what: 'a linter suppression (# noqa)' },
+  { re: /#\s*pylint:\s*disable\b/, what: 'a pylint suppression' },
+  { re: /#\s*fmt:\s*(off|skip)\b/, what: 'a formatter suppression (# fmt: off)' },
+  { re: /\beslint-disable\b/, what: 'an ESLint suppression (eslint-disable)' },
+  { re: /@ts-(ignore|nocheck|expect-error)\b/, what: 'a TypeScript suppression' },
+  { re: /\bistanbul\s+ignore\b|\bc8\s+ignore\b/, what: 'a coverage suppression' },
+];
+
+function guardResult(
+  name: string,
+  description: string,
+  diagnostics: Diagnostic[],
+  pass = diagnostics.length === 0,
+): CheckResult {
+  return {
+    name,
+    kind: 'guard',
+    description,
+    exitCode: null,
+    durationMs: 0,
+    outcome: pass ? 'pass' : 'fail',
+    outputTail: pass
+      ? 'ok'
+      : diagnostics
+          .slice(0, 60)
+          .map((d) => `${d.file}:${d.line}: ${d.message}`)
+          .join('\n'),
+    diagnostics,
+  };
+}
+
+export interface GuardInput {
+  changed: ChangedFile[];
+  added: AddedLine[];
+  removed: RemovedLine[];
+  /** Test files that exist at the base. */
+  baseFiles: Set<string>;
+  protectedGlobs: string[];
+  allowSkipMarkers: boolean;
+  relevantTests: string[];
+}
+
+export function protectedPathsCheck(input: GuardInput): CheckResult {
+  const isProtected = picomatch(input.protectedGlobs, { dot: true });
+  const diags: Diagnostic[] = [];
+  for (const f of input.changed) {
+    for (const p of [f.path, f.oldPath].filter((x): x is string => !!x)) {
+      if (isProtected(p)) {
+        diags.push({
+          file: p,
+          line: 1,
+          message: `the change ${verb(f, p)} ${p}, a protected path ([guard] protected: ${input.protectedGlobs.join(', ')})`,
+          tool: 'guard',
+        });
+      }
+    }
+  }
+  return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+
+function verb(f: ChangedFile, p: string): string {
+  if (f.status === 'A') return 'adds';
+  if (f.status === 'D') return 'deletes';
+  if (f.status === 'R') return p === f.oldPath ? 'renames' : 'renames a file to';
+  return 'modifies';
+}
+
+const TEST_DEF = [/^\s*(?:async\s+)?def\s+(test\w*)\s*\(/, /^\s*(?:it|test|specify)\s*\(\s*(['"`])(.+?)\1/];
+
+function testNames(lines: { text: string }[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const l of lines) {
+    for (const re of TEST_DEF) {
+      const m = re.exec(l.text);
+      if (m) names.set(m[m.length - 1]!, l.text.trim());
+    }
+  }
+  return names;
+}
+
+export function testFilesCheck(input: GuardInput): CheckResult {
+  const diags: Diagnostic[] = [];
+  for (const f of input.changed) {
+    if (f.status === 'D' && isTestFile(f.path, input.relevantTests) && input.baseFiles.has(f.path)) {
+      diags.push({
+        file: f.path,
+        line: 1,
+        message: `the change deletes the test file ${f.path}`,
+        tool: 'guard',
+      });
+    }
+    if (f.status === 'R' && f.oldPath && isTestFile(f.oldPath, input.relevantTests)) {
+      diags.push({
+        file: f.path,
+        line: 1,
+        message: `the change renames the test file ${f.oldPath} to ${f.path}`,
+        tool: 'guard',
+      });
+    }
+  }
+  // A test case removed from a file that stays (its name is not added back anywhere).
+  const removedTests = testNames(input.removed.filter((l) => isTestFile(l.file, input.relevantTests)));
+  const addedTests = testNames(input.added.filter((l) => isTestFile(l.file, input.relevantTests)));
+  const removedByFile = new Map(input.removed.map((l) => [l.text.trim(), l.file]));
+  for (const [name, text] of removedTests) {
+    if (addedTests.has(name)) continue;
+    const file = removedByFile.get(text) ?? '';
+    if (input.changed.some((f) => f.status === 'D' && f.path === file)) continue;
+    diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
+  }
+  return guardResult(
+    'guard:test-files',
+    'no test file is deleted or renamed and no test case removed',
+    diags,
+  );
+}
+
+export function skipMarkersCheck(input: GuardInput): CheckResult {
+  const diags: Diagnostic[] = [];
+  if (!input.allowSkipMarkers) {
+    for (const l of input.added) {
+      const inTest = isTestFile(l.file, input.relevantTests);
+      for (const m of SKIP_MARKERS) {
+        // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
+        if ((inTest || m.what === 'a test exclusion') && m.re.test(l.text)) {
+          diags.push({
+            file: l.file,
+            line: l.line,
+            message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+            tool: 'guard',
+          });
+          break;
+        }
+      }
+      for (const m of SUPPRESSIONS) {
+        if (m.re.test(l.text)) {
+          diags.push({
+            file: l.file,
+            line: l.line,
+            message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+            tool: 'guard',
+          });
+          break;
+        }
+      }
+    }
+  }
+  return guardResult('guard:skip-markers', 'no test is skipped or focused and no tool is silenced', diags);
+}
+
+export interface SecurityCheckSpec {
+  id: string;
+  description?: string;
+  pattern: string;
+  flags?: string;
+  paths?: string[];
+  message: string;
+  /** The finding the check comes from. */
+  findingId?: string;
+  severity?: string;
+}
+
+/** Checks in a security.json document; malformed entries become problems instead of being dropped. */
+export function securityChecksOf(
+  doc: unknown,
+  file: string,
+): { checks: SecurityCheckSpec[]; problems: string[] } {
+  const checks: SecurityCheckSpec[] = [];
+  const problems: string[] = [];
+  if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { findings?: unknown }).findings)) {
+    return { checks, problems: [`${file}: expected an object with a "findings" array`] };
+  }
+  const findings = (doc as { findings: unknown[] }).findings;
+  findings.forEach((f, i) => {
+    if (typeof f !== 'object' || f === null) return;
+    const c = (f as { check?: unknown }).check;
+    if (c === undefined || c === null) return;
+    const ck = c as Record<string, unknown>;
+    if (typeof ck.id !== 'string' || typeof ck.pattern !== 'string') {
+      problems.push(`${file}: findings[${i}].check needs a string "id" and "pattern"`);
+      return;
+    }
+    checks.push({
+      id: ck.id,
+      pattern: ck.pattern,
+      ...(typeof ck.flags === 'string' ? { flags: ck.flags } : {}),
+      ...(Array.isArray(ck.paths)
+        ? { paths: ck.paths.filter((p): p is string => typeof p === 'string') }
+        : {}),
+      message:
+        typeof ck.message === 'string'
+          ? ck.message
+          : typeof ck.description === 'string'
+            ? ck.description
+            : ck.id,
+      ...(typeof ck.description === 'string' ? { description: ck.description } : {}),
+      ...(typeof (f as { id?: unknown }).id === 'string' ? { findingId: (f as { id: string }).id } : {}),
+      ...(typeof (f as { severity?: unknown }).severity === 'string'
+        ? { severity: (f as { severity: string }).severity }
+        : {}),
+    });
+  });
+  return { checks, problems };
+}
+
+/** How long one security regex may run over all added lines (a model-written pattern may backtrack badly). */
+export const SECURITY_REGEX_BUDGET_MS = 2000;
+
+export function securityCheck(spec: SecurityCheckSpec, added: AddedLine[]): CheckResult {
+  const started = Date.now();
+  const name = `security:${spec.id}`;
+  const description = spec.description ?? spec.message;
+  let re: RegExp;
+  try {
+    // Global/sticky flags would make `test` stateful across lines.
+    re = new RegExp(spec.pattern, (spec.flags ?? '').replace(/[gy]/g, ''));
+  } catch (e) {
+    return {
+      ...guardResult(name, description, []),
+      outcome: 'error',
+      outputTail: `invalid pattern in security.json check ${spec.id}: ${(e as Error).message}`,
+    };
+  }
+  const inScope = spec.paths?.length ? picomatch(spec.paths, { dot: true }) : () => true;
+  const lines = added.filter((l) => inScope(l.file));
+  let hits: number[];
+  try {
+    hits = vm.runInNewContext(
+      'lines.flatMap((t, i) => (re.test(t) ? [i] : []))',
+      { lines: lines.map((l) => l.text), re },
+      { timeout: SECURITY_REGEX_BUDGET_MS },
+    ) as number[];
+  } catch (e) {
+    return {
+      ...guardResult(name, description, []),
+      outcome: 'error',
+      durationMs: Date.now() - started,
+      outputTail: `security.json check ${spec.id}: ${(e as Error).message} (pattern ${spec.pattern})`,
+    };
+  }
+  const diags = Array.from(hits, (i) => ({
+    file: lines[i]!.file,
+    line: lines[i]!.line,
+    message: `${spec.message} [${spec.id}${spec.severity ? `, ${spec.severity}` : ''}]`,
+    tool: 'security',
+  }));
+  return { ...guardResult(name, description, diags), durationMs: Date.now() - started };
+}

@@ -1,0 +1,444 @@
+/**
+ * The Validator station: one deterministic verdict on one change. It reads its rules from the base
+ * commit, runs every quality check and final-submit plan step, applies the guard rules to the change,
+ * proves red/green in a worktree, and writes validation.json + validation.md into the Task Bundle.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { recordStation, writeBundleFile } from '../../bundle/bundle.js';
+import { ConfigurationError } from '../../errors.js';
+import { listFilesAt } from '../../git/git.js';
+import {
+  applyPatchToTree,
+  changedFiles,
+  lineChanges,
+  overlayPaths,
+  workingTreePatch,
+  workingTreeTree,
+} from '../../git/patch.js';
+import { addWorktree, linkDependencies, type Worktree } from '../../git/worktree.js';
+import { runPool, type PoolJob } from '../../exec/index.js';
+import { DEFAULT_PROTECTED, type PlanStep, type QualityConfig } from '../../spec/index.js';
+import { sha256 } from '../../util/fs.js';
+import { silentLogger, type Logger } from '../../util/log.js';
+import { openGate } from './context.js';
+import {
+  isTestFile,
+  protectedPathsCheck,
+  securityCheck,
+  securityChecksOf,
+  skipMarkersCheck,
+  testFilesCheck,
+  type GuardInput,
+} from './guard.js';
+import { renderMarkdown, runCheck, summarize, type CommandCheck, type RunEnv } from './run-checks.js';
+import { VALIDATION_SCHEMA_VERSION, type CheckResult, type ValidationReport } from './types.js';
+import type { CommandResult } from '../../exec/index.js';
+
+export * from './types.js';
+export { extractDiagnostics } from './diagnostics.js';
+export { isTestFile } from './guard.js';
+
+export interface ValidatorOptions {
+  root: string;
+  taskId: string;
+  log?: Logger;
+  /** Base ref when there is no bundle (else the manifest's base commit is used). */
+  base?: string;
+  /** Environment for checks (scrubbed before use); hosts pass theirs. Default: this process's. */
+  env?: NodeJS.ProcessEnv;
+  /** Parallel checks; default `[validator] jobs`, else the number of cores. */
+  jobs?: number;
+  /** Stop starting checks after the first failure; default `[validator] fail_fast`. */
+  failFast?: boolean;
+  /**
+   * security.json to enforce. Default: the bundle's. In the split workflow the host passes the
+   * security job's copy, so the job that produced the code cannot remove the checks.
+   */
+  securityJson?: string;
+  /** Run `[setup] commands` even when judging in place (worktrees always run them). */
+  runSetup?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ValidatorResult {
+  report: ValidationReport;
+  bundleDir: string;
+  /** Absolute paths of validation.json and validation.md. */
+  reportPath: string;
+  markdownPath: string;
+}
+
+function timeoutMs(seconds: number | undefined, quality: QualityConfig): number {
+  return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
+}
+
+/** Prepares a worktree's dependencies: `[setup] commands` when there are any, else links node_modules/.venv. */
+async function prepareTree(
+  root: string,
+  dir: string,
+  quality: QualityConfig,
+  runEnv: RunEnv,
+  label: string,
+  force: boolean,
+): Promise<CheckResult[]> {
+  if (quality.setup.commands.length === 0) {
+    if (dir !== root) linkDependencies(root, dir);
+    return [];
+  }
+  if (dir === root && !force) return [];
+  const results: CheckResult[] = [];
+  for (const [i, command] of quality.setup.commands.entries()) {
+    const { check } = await runCheck(
+      {
+        name: `setup:${label}:${i + 1}`,
+        kind: 'quality',
+        description: `[setup] command ${i + 1} (${label} tree)`,
+        command,
+        expects: 'pass',
+        cwd: dir,
+        timeoutMs: timeoutMs(quality.setup.timeout, quality),
+        env: {},
+        exclusive: false,
+      },
+      runEnv,
+    );
+    results.push(check);
+    if (check.outcome !== 'pass') break;
+  }
+  return results;
+}
+
+function loadSecurityChecks(path: string | undefined): {
+  checks: ReturnType<typeof securityChecksOf>['checks'];
+  problems: string[];
+} {
+  if (!path || !existsSync(path)) return { checks: [], problems: [] };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return { checks: [], problems: [`${path}: not valid JSON (${(e as Error).message})`] };
+  }
+  return securityChecksOf(doc, path);
+}
+
+function redGreen(steps: PlanStep[], results: CommandResult[], testPaths: string[]): CheckResult {
+  const lines: string[] = [
+    `red tree: the base commit + ${testPaths.length} test file(s) of the change${testPaths.length ? `: ${testPaths.join(', ')}` : ''}`,
+  ];
+  if (steps.length === 0) {
+    return {
+      name: 'tdd:red-green',
+      kind: 'tdd',
+      description: 'the plan has no final-submit step that expects pass: nothing shows the change works',
+      exitCode: null,
+      durationMs: 0,
+      outcome: 'fail',
+      outputTail: 'no final-submit step with "expects": "pass" in the verification plan',
+      diagnostics: [],
+    };
+  }
+  const naming = steps.map((s) => testPaths.some((p) => s.command.includes(p)));
+  const mustFail = naming.some(Boolean) ? naming : steps.map(() => false);
+  let ok = true;
+  let anyRed = false;
+  steps.forEach((s, i) => {
+    const r = results[i]!;
+    const red = r.timedOut || r.exitCode !== 0;
+    anyRed ||= red;
+    const status = r.timedOut ? 'timed out' : r.error && r.exitCode === null ? r.error : `exit ${r.exitCode}`;
+    if (mustFail[i] && !red) ok = false;
+    lines.push(
+      `${red ? 'red  ' : 'GREEN'} \`${s.command}\` (${status})${mustFail[i] && !red ? ' <- passes without the implementation' : ''}`,
+    );
+  });
+  if (!naming.some(Boolean) && !anyRed) ok = false;
+  if (!ok) {
+    lines.push(
+      'the tests do not exercise the change: with only the test files applied to the base, the plan passes without the implementation',
+    );
+  }
+  const failures = steps.filter(
+    (_, i) => !results[i]!.timedOut && results[i]!.exitCode === 0 && (mustFail[i] || !anyRed),
+  );
+  return {
+    name: 'tdd:red-green',
+    kind: 'tdd',
+    description:
+      "the plan's tests fail on the base with only the change's test files, and pass with the whole change",
+    command: steps.map((s) => s.command).join(' ; '),
+    expects: 'fail',
+    exitCode: null,
+    durationMs: results.reduce((t, r) => t + r.durationMs, 0),
+    outcome: ok ? 'pass' : 'fail',
+    outputTail: lines.join('\n'),
+    diagnostics: ok
+      ? []
+      : (testPaths.length ? testPaths : ['']).filter(Boolean).map((file) => ({
+          file,
+          line: 1,
+          message: `new or changed tests pass without the implementation (${failures.map((s) => s.command).join(', ')})`,
+          tool: 'tdd',
+        })),
+  };
+}
+
+export async function runValidator(opts: ValidatorOptions): Promise<ValidatorResult> {
+  const log = opts.log ?? silentLogger;
+  const gate = openGate({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
+  const { root, bundleDir, baseCommit, task, quality } = gate;
+  const finalSteps = task.plan.filter((s) => s.stage === 'final-submit');
+  if (finalSteps.length === 0) {
+    throw new ConfigurationError(
+      `${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`,
+    );
+  }
+
+  const report = await recordStation(bundleDir, task.id, 'validate', async () => {
+    const startedAt = new Date();
+    const patchFile = join(bundleDir, 'changes.patch');
+    const fromBundle = existsSync(patchFile);
+    let patch: Buffer;
+    let tree: string;
+    if (fromBundle) {
+      patch = readFileSync(patchFile);
+      tree = applyPatchToTree(root, baseCommit, patch, 'changes.patch');
+    } else {
+      ({ patch, tree } = workingTreePatch(root, baseCommit));
+    }
+    const patchSha256 = sha256(patch);
+    const changed = changedFiles(root, baseCommit, tree);
+    const { added, removed } = lineChanges(root, baseCommit, tree);
+    log.info(
+      `validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : 'working tree'})`,
+    );
+
+    const worktrees: Worktree[] = [];
+    try {
+      const runEnv: RunEnv = {
+        env: opts.env,
+        secretEnv: quality.validator.secretEnv,
+        signal: opts.signal,
+        log,
+        aliases: [],
+      };
+      // Guard rules first: they cost nothing and a change that breaks them fails whatever its tests say.
+      const guardInput: GuardInput = {
+        changed,
+        added,
+        removed,
+        baseFiles: new Set(listFilesAt(root, baseCommit)),
+        protectedGlobs: quality.guard.protected.length ? quality.guard.protected : DEFAULT_PROTECTED,
+        allowSkipMarkers: quality.guard.allowSkipMarkers,
+        relevantTests: task.relevantTests,
+      };
+      const guards: CheckResult[] = [
+        protectedPathsCheck(guardInput),
+        testFilesCheck(guardInput),
+        skipMarkersCheck(guardInput),
+      ];
+      const sec = loadSecurityChecks(opts.securityJson ?? join(bundleDir, 'security.json'));
+      for (const problem of sec.problems) {
+        guards.push({
+          name: 'security:security.json',
+          kind: 'guard',
+          description: 'security.json can be read',
+          exitCode: null,
+          durationMs: 0,
+          outcome: 'error',
+          outputTail: problem,
+          diagnostics: [],
+        });
+      }
+      for (const spec of sec.checks) guards.push(securityCheck(spec, added));
+      for (const g of guards) log.info(`  ${g.outcome === 'pass' ? '✓' : '✗'} ${g.name}`);
+
+      const failFast = opts.failFast ?? quality.validator.failFast;
+      const jobs = Math.max(1, opts.jobs ?? quality.validator.jobs ?? availableParallelism());
+      const checks: CheckResult[] = [...guards];
+      let notRun = 0;
+      const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
+
+      // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
+      let judged = root;
+      if (fromBundle) {
+        const wt = addWorktree(root, baseCommit, tree);
+        worktrees.push(wt);
+        judged = wt.dir;
+        runEnv.aliases = [root];
+      }
+      const greenSteps = finalSteps;
+      const redSteps = finalSteps.filter((s) => s.expects === 'pass');
+      const testPaths = changed
+        .filter((f) => f.status !== 'D' && isTestFile(f.path, task.relevantTests))
+        .map((f) => f.path);
+
+      let redDir: string | undefined;
+      if (!failedAlready() && redSteps.length) {
+        const redTree = overlayPaths(root, baseCommit, tree, testPaths);
+        const wt = addWorktree(root, baseCommit, redTree);
+        worktrees.push(wt);
+        redDir = wt.dir;
+      }
+
+      if (!failedAlready()) {
+        const setups = await Promise.all([
+          prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
+          redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
+        ]);
+        checks.push(...setups.flat());
+      }
+
+      const commandChecks: CommandCheck[] = [
+        ...quality.checks.map((q) => ({
+          name: q.name,
+          kind: 'quality' as const,
+          command: q.command,
+          expects: 'pass' as const,
+          cwd: judged,
+          timeoutMs: timeoutMs(q.timeout, quality),
+          env: q.env,
+          exclusive: q.exclusive,
+        })),
+        ...greenSteps.map((s) => ({
+          name: `plan:${task.plan.indexOf(s) + 1}`,
+          kind: 'plan' as const,
+          description: s.description,
+          command: s.command,
+          expects: s.expects,
+          cwd: judged,
+          timeoutMs: timeoutMs(s.timeout, quality),
+          env: {},
+          exclusive: false,
+        })),
+      ];
+      type Out = { check: CheckResult; raw: CommandResult; red: boolean };
+      const jobsList: PoolJob<Out>[] = [
+        ...commandChecks.map((c) => ({
+          exclusive: c.exclusive,
+          run: async () => ({ ...(await runCheck(c, runEnv)), red: false }),
+        })),
+        ...(redDir
+          ? redSteps.map((s, i) => ({
+              run: async () => ({
+                ...(await runCheck(
+                  {
+                    name: `red:${i + 1}`,
+                    kind: 'tdd',
+                    command: s.command,
+                    expects: 'fail',
+                    cwd: redDir,
+                    timeoutMs: timeoutMs(s.timeout, quality),
+                    env: {},
+                    exclusive: false,
+                  },
+                  { ...runEnv, log: silentLogger },
+                )),
+                red: true,
+              }),
+            }))
+          : []),
+      ];
+      const outs = failedAlready()
+        ? jobsList.map(() => undefined)
+        : await runPool(jobsList, {
+            jobs,
+            failFast,
+            isFailure: (o) => !o.red && o.check.outcome !== 'pass',
+          });
+      const ran = outs.filter((o): o is Out => o !== undefined);
+      checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
+      notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
+      const redOuts = ran.filter((o) => o.red);
+      if (redDir && redOuts.length === redSteps.length) {
+        const tdd = redGreen(
+          redSteps,
+          redOuts.map((o) => o.raw),
+          testPaths,
+        );
+        log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
+        checks.push(tdd);
+      } else if (redSteps.length === 0) {
+        checks.push(redGreen([], [], testPaths));
+      } else {
+        notRun++;
+      }
+
+      // Checks that ran in the working tree must not have changed it: the commit would differ from
+      // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
+      if (!fromBundle) {
+        const after = workingTreeTree(root);
+        if (after !== tree) {
+          const touched = changedFiles(root, tree, after);
+          checks.push({
+            name: 'guard:unchanged-tree',
+            kind: 'guard',
+            description: 'the checks leave the working tree as they found it',
+            exitCode: null,
+            durationMs: 0,
+            outcome: 'fail',
+            outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
+              .map((f) => `${f.status} ${f.path}`)
+              .join('\n')}`,
+            diagnostics: touched.map((f) => ({
+              file: f.path,
+              line: 1,
+              message: `written by a check during validation (${f.status})`,
+              tool: 'guard',
+            })),
+          });
+        }
+      }
+
+      const { verdict, summary } = summarize(checks, notRun);
+      const result: ValidationReport = {
+        schemaVersion: VALIDATION_SCHEMA_VERSION,
+        taskId: task.id,
+        verdict,
+        baseCommit,
+        patchSha256,
+        patchSource: fromBundle ? 'bundle' : 'working-tree',
+        changedFiles: changed.map((f) => f.path),
+        startedAt: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        checks,
+        summary,
+      };
+      writeBundleFile(bundleDir, 'validation.json', JSON.stringify(result, null, 2) + '\n');
+      writeBundleFile(
+        bundleDir,
+        'validation.md',
+        renderMarkdown(
+          `Validation of ${task.id}`,
+          [
+            `Task: ${task.title}`,
+            `Base commit: \`${baseCommit}\``,
+            `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s)`,
+            `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
+          ],
+          checks,
+          verdict,
+          summary,
+        ),
+      );
+      return {
+        result,
+        record: {
+          verdict,
+          note: summary.slice(0, 500),
+          ...(verdict === 'fail' ? { status: 'failed' as const } : {}),
+        },
+      };
+    } finally {
+      for (const wt of worktrees) wt.remove();
+    }
+  });
+  return {
+    report,
+    bundleDir,
+    reportPath: join(bundleDir, 'validation.json'),
+    markdownPath: join(bundleDir, 'validation.md'),
+  };
+}

@@ -1,0 +1,139 @@
+/** Running command checks (quality.toml entries, plan steps) and turning results into report entries. */
+import { judge, runCommand, type CommandResult } from '../../exec/index.js';
+import { tailOf } from '../../exec/output.js';
+import type { Logger } from '../../util/log.js';
+import { extractDiagnostics } from './diagnostics.js';
+import type { CheckKind, CheckResult } from './types.js';
+
+export interface CommandCheck {
+  name: string;
+  kind: CheckKind;
+  description?: string;
+  command: string;
+  expects: 'pass' | 'fail';
+  cwd: string;
+  timeoutMs: number;
+  env: Record<string, string>;
+  exclusive: boolean;
+}
+
+export interface RunEnv {
+  env?: NodeJS.ProcessEnv;
+  secretEnv: string[];
+  signal?: AbortSignal;
+  log: Logger;
+  /** Other absolute roots that map onto the judged files (for diagnostics' paths). */
+  aliases: string[];
+}
+
+export async function runCheck(
+  c: CommandCheck,
+  r: RunEnv,
+): Promise<{ check: CheckResult; raw: CommandResult }> {
+  const base = r.env ?? process.env;
+  const raw = await runCommand({
+    command: c.command,
+    cwd: c.cwd,
+    timeoutMs: c.timeoutMs,
+    env: { ...base, ...c.env },
+    secretEnv: r.secretEnv,
+    // A check's own `env` names are wanted even when they look like secrets (e.g. a test DB token).
+    allowEnv: Object.keys(c.env),
+    signal: r.signal,
+  });
+  const outcome = judge(raw, c.expects);
+  let outputTail = tailOf(raw.output);
+  if (raw.timedOut)
+    outputTail += `\n[timed out after ${Math.round(c.timeoutMs / 1000)} s; process group killed]`;
+  if (raw.error) outputTail += `\n[${raw.error}]`;
+  const check: CheckResult = {
+    name: c.name,
+    kind: c.kind,
+    ...(c.description ? { description: c.description } : {}),
+    command: c.command,
+    expects: c.expects,
+    exitCode: raw.exitCode,
+    signal: raw.signal,
+    durationMs: raw.durationMs,
+    outcome,
+    outputTail: outputTail.trim(),
+    ...(raw.truncated ? { truncated: true } : {}),
+    // Diagnostics of a step that is expected to fail are what it is supposed to print.
+    diagnostics:
+      outcome !== 'pass' && c.expects === 'pass' ? extractDiagnostics(raw.output, c.cwd, r.aliases) : [],
+  };
+  const secs = (raw.durationMs / 1000).toFixed(1);
+  if (outcome === 'pass') r.log.info(`  ✓ ${c.name} (${secs} s)`);
+  else {
+    const why = raw.timedOut ? 'timed out' : raw.error ? raw.error : `exit ${raw.exitCode ?? raw.signal}`;
+    r.log.info(`  ✗ ${c.name} (${why}, ${secs} s)`);
+  }
+  return { check, raw };
+}
+
+export function summarize(
+  checks: CheckResult[],
+  notRun: number,
+): { verdict: 'pass' | 'fail'; summary: string } {
+  const failed = checks.filter((c) => c.outcome !== 'pass');
+  const skipped = notRun > 0 ? ` (${notRun} not run: --fail-fast)` : '';
+  if (failed.length === 0 && notRun === 0) {
+    const by = (k: CheckKind) => checks.filter((c) => c.kind === k).length;
+    return {
+      verdict: 'pass',
+      summary: `pass: ${checks.length} checks (${by('quality')} quality, ${by('plan')} plan, ${by('guard')} guard, ${by('tdd')} tdd)`,
+    };
+  }
+  return {
+    verdict: 'fail',
+    summary: `fail: ${failed.map((c) => (c.outcome === 'pass' || c.outcome === 'fail' ? c.name : `${c.name} (${c.outcome})`)).join(', ')}${skipped}`,
+  };
+}
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** validation.md / prestart.md: a table and the output of each failing check. */
+export function renderMarkdown(
+  title: string,
+  meta: string[],
+  checks: CheckResult[],
+  verdict: 'pass' | 'fail',
+  summary: string,
+): string {
+  const rows = checks.map((c) => {
+    const exit = c.exitCode ?? (c.signal ? c.signal : c.kind === 'guard' ? '' : '—');
+    const mark = c.outcome === 'pass' ? '✅ pass' : c.outcome === 'fail' ? '❌ fail' : `⚠️ ${c.outcome}`;
+    return `| ${cell(c.name)} | ${c.kind} | ${mark} | ${exit} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? '`' + cell(c.command) + '`' : cell(c.description ?? '')} |`;
+  });
+  const parts = [
+    `# ${title}: ${verdict.toUpperCase()}`,
+    '',
+    ...meta.map((m) => `- ${m}`),
+    '',
+    `**${summary}**`,
+    '',
+    '| check | kind | outcome | exit | time | command |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+  const failed = checks.filter((c) => c.outcome !== 'pass');
+  if (failed.length) {
+    parts.push('## Failures', '');
+    for (const c of failed) {
+      parts.push(`### ${c.name}${c.command ? ` — \`${c.command}\`` : ''}`, '');
+      if (c.description) parts.push(c.description, '');
+      if (c.diagnostics.length) {
+        for (const d of c.diagnostics.slice(0, 50)) {
+          parts.push(
+            `- \`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}\` ${d.message}${d.tool ? ` (${d.tool})` : ''}`,
+          );
+        }
+        parts.push('');
+      }
+      const fence = c.outputTail.includes('```') ? '~~~~' : '```';
+      parts.push(fence + 'text', c.outputTail, fence, '');
+    }
+  }
+  return parts.join('\n');
+}

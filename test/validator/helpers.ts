@@ -1,0 +1,87 @@
+/** Changes applied to temporary copies of the examples, and helpers to run the gate stations on them. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { debianFirstPath, type TempRepo } from '../support/repo.js';
+
+/** Environment for checks that run Debian's Python tools. */
+export function pythonEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: debianFirstPath() };
+}
+
+export function edit(repo: TempRepo, rel: string, from: string | RegExp, to: string): void {
+  const p = join(repo.root, rel);
+  const text = readFileSync(p, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit of ${rel}: ${String(from)} not found`);
+  writeFileSync(p, next);
+}
+
+export const LAST_LOGIN_TEST = `
+
+def test_login_records_last_login_in_utc(session: Session) -> None:
+    register(session, "carol@example.com", "correct horse")
+    session.commit()
+    user = login(session, "carol@example.com", "correct horse")
+    assert user is not None
+    assert user.last_login is not None
+    assert user.last_login.utcoffset() == timedelta(0)
+`;
+
+/** Only the new test of TASK-042 (the failing half of TDD). */
+export function addLastLoginTest(repo: TempRepo): void {
+  edit(repo, 'tests/test_auth.py', 'import pytest\n', 'from datetime import timedelta\n\nimport pytest\n');
+  const p = join(repo.root, 'tests/test_auth.py');
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/\n*$/, '\n') + LAST_LOGIN_TEST);
+}
+
+/** The implementation of TASK-042 (model column, migration, login update). */
+export function implementLastLogin(repo: TempRepo): void {
+  edit(
+    repo,
+    'src/models/user.py',
+    /( +created_at = Column\(.*\)\n)/,
+    '$1    last_login = Column(UTCDateTime(), nullable=True)\n',
+  );
+  edit(repo, 'src/services/auth.py', 'from src.models import User\n', 'from src.models import User\nfrom src.models.types import utcnow\n');
+  edit(
+    repo,
+    'src/services/auth.py',
+    /(    if not check_password_hash\(.*\):\n        return None\n)(    return user)/,
+    '$1    user.last_login = utcnow()\n    session.flush()\n$2',
+  );
+  repo.write(
+    'migrations/versions/0002_user_last_login.py',
+    `"""add users.last_login
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-01-06 09:00:00
+
+"""
+import sqlalchemy as sa
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.add_column(
+            sa.Column("last_login", sa.DateTime(timezone=True), nullable=True)
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("last_login")
+`,
+  );
+}
+
+export function readJson<T = unknown>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
