@@ -111,12 +111,18 @@ export function splitSections(body: string, firstLine = 1): Section[] {
   return sections;
 }
 
-/** Checkbox list items ("* [ ] text", "- [x] text"). */
+/** Checkbox list items ("* [ ] text", "- [x] text"); indented continuation lines join their item. */
 export function parseCheckboxes(body: string, firstLine: number): AcceptanceCriterion[] {
   const out: AcceptanceCriterion[] = [];
+  let current: AcceptanceCriterion | undefined;
   body.split(/\r?\n/).forEach((line, i) => {
     const m = /^\s*(?:[-*+]|\d+[.)])\s+\[( |x|X)\]\s+(.*\S)\s*$/.exec(line);
-    if (m) out.push({ text: m[2]!, checked: m[1] !== ' ', line: firstLine + i });
+    if (m) {
+      current = { text: m[2]!, checked: m[1] !== ' ', line: firstLine + i };
+      out.push(current);
+    } else if (current && /^\s+\S/.test(line) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) {
+      current.text += ` ${line.trim()}`;
+    } else current = undefined;
   });
   return out;
 }

@@ -256,3 +256,17 @@ describe('CLI', () => {
     }
   });
 });
+
+describe('acceptance criteria', () => {
+  test('an item wrapped onto indented lines is one criterion', () => {
+    const text = blueprint(
+      'id: TASK-9\ntitle: t\nstatus: pending',
+      '## Functional Acceptance Criteria\n*   [ ] When a user logs in, their time\n    is recorded.\n*   [x] Second.\n\nNot a continuation.\n',
+    );
+    const { blueprint: b } = parseBlueprint(text, 'a.md');
+    expect(b!.acceptanceCriteria.map((c) => c.text)).toEqual([
+      'When a user logs in, their time is recorded.',
+      'Second.',
+    ]);
+  });
+});
