@@ -87,6 +87,9 @@ export function lexicalOptions() {
   return {
     fields: LEXICAL_FIELDS,
     idField: 'id',
+    // Vacuuming runs in the background by default and breaks when documents change between its batches
+    // (the indexer awaits the parser between files): vacuum explicitly once all changes are in.
+    autoVacuum: false,
     // Documents arrive pre-tokenized (space separated); queries use the full tokenizer.
     tokenize: (text: string) => text.split(' ').filter(Boolean),
     processTerm: (term: string) => term,
@@ -332,6 +335,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     }
   }
   if (toAdd.length) lexical.addAll(toAdd);
+  if (lexical.dirtCount > 0) await lexical.vacuum({ batchSize: 1e9, batchWait: 0 });
 
   const invalid = [...files.values()].filter((f) => newBlobs[f.blob]?.u).map((f) => f.path);
   if (invalid.length)

@@ -1,0 +1,260 @@
+#!/usr/bin/env node
+// Retrieval benchmark for `guardian search`.
+//
+// Cases are mined from real repositories' history: the task text is a commit's message (subject +
+// body), the answer ("gold") is the non-test source files the commit modified, and the corpus is the
+// tree of the commit's PARENT, checked out in a scratch clone — the change itself is never visible,
+// and the history signals only see commits up to the parent.
+//
+// Usage:
+//   node bench/retrieval/run.mjs [options] REPO [REPO...]
+//     REPO        a git repository (bare or not), optionally named: click=/path/to/click.git
+//     --cases N   cases per repository (default 25)
+//     --scan N    newest non-merge commits to mine from (default 4000)
+//     --out F     also write the results as JSON to F (a Markdown table goes next to it as F.md)
+//     --fast      run guardian in-process with one shared cache per repository (quick ranking
+//                 iterations; latency columns are then not meaningful)
+//     --no-build  reuse bench/.work/build (else src/search is compiled there with tsc first)
+// Scratch data lives in bench/.work/ (git-ignored).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = resolve(here, '..', '..');
+const work = join(projectRoot, 'bench', '.work');
+const build = join(work, 'build');
+
+function parseArgs(argv) {
+  const o = { cases: 25, scan: 4000, out: undefined, fast: false, build: true, repos: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--cases') o.cases = Number(argv[++i]);
+    else if (a === '--scan') o.scan = Number(argv[++i]);
+    else if (a === '--out') o.out = resolve(argv[++i]);
+    else if (a === '--fast') o.fast = true;
+    else if (a === '--no-build') o.build = false;
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).join('\n'));
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else {
+      const eq = a.indexOf('=');
+      const path = resolve(eq > 0 ? a.slice(eq + 1) : a);
+      let name = eq > 0 ? a.slice(0, eq) : basename(path).replace(/\.git$/, '');
+      if (eq < 0 && (name === 'repo' || name === '')) name = basename(dirname(path)).replace(/^.*\+/, '');
+      o.repos.push({ name, path });
+    }
+  }
+  if (!o.repos.length) throw new Error('give at least one repository path (see --help)');
+  return o;
+}
+
+function git(cwd, args, opts = {}) {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LC_ALL: 'C' }, ...opts });
+  if (r.status !== 0 && !opts.allowFailure) throw new Error(`git ${args.join(' ')} (in ${cwd}): ${r.stderr}`);
+  return r.stdout;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+mkdirSync(work, { recursive: true });
+if (opts.build) {
+  const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('tsc failed');
+}
+const files = await import(join(build, 'src', 'search', 'files.js'));
+const search = opts.fast ? await import(join(build, 'src', 'search', 'index.js')) : undefined;
+
+// ---------------------------------------------------------------- mining
+const NOISE =
+  /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
+
+function mineCases(repo) {
+  const log = git(repo.path, ['-c', 'core.quotepath=off', 'log', '--no-merges', '--no-renames', `-n${opts.scan}`, '--format=%x1e%H%x1f%P%x1f%B%x1f', '--name-status', 'HEAD']);
+  const eligible = [];
+  for (const rec of log.split('\x1e')) {
+    const parts = rec.split('\x1f');
+    if (parts.length < 4) continue;
+    const [sha, parents, message, status] = parts;
+    if (parents.trim().split(' ').length !== 1) continue;
+    const subject = message.trim().split('\n')[0];
+    if (subject.length < 15 || NOISE.test(subject)) continue;
+    const words = subject.match(/[A-Za-z]{3,}/g) ?? [];
+    if (words.length < 3) continue;
+    const changes = status
+      .split('\n')
+      .map((l) => l.trim().split('\t'))
+      .filter((p) => p.length >= 2);
+    const src = changes.filter(([, p]) => files.kindOf(p) === 'source' && !files.pathSkipReason(p));
+    const gold = src.filter(([st]) => st === 'M').map(([, p]) => p);
+    if (gold.length < 1 || src.length > 5) continue;
+    eligible.push({ sha: sha.trim(), parent: parents.trim(), message: message.trim(), gold });
+  }
+  // Evenly spaced over the eligible commits (deterministic, no per-repository choices).
+  const n = Math.min(opts.cases, eligible.length);
+  const picked = [];
+  for (let i = 0; i < n; i++) picked.push(eligible[Math.floor((i * eligible.length) / n)]);
+  return { picked, eligible: eligible.length };
+}
+
+// ---------------------------------------------------------------- baselines
+function corpusOf(root) {
+  const listing = files.listCandidates(root);
+  const docs = [];
+  for (const c of listing.files) {
+    if (files.pathSkipReason(c.path)) continue;
+    const r = files.readCandidate(root, c, 512 * 1024);
+    if (!r.ok || files.contentSkipReason(r.buf, c.path)) continue;
+    docs.push({ id: c.path, path: c.path, content: files.decodeText(r.buf).text, blob: r.blob });
+  }
+  return docs;
+}
+
+function symbolNames(cacheDir, docs) {
+  // The symbol names guardian's index extracted (same tree-sitter chunks), for the BM25 symbols field.
+  try {
+    const blobs = JSON.parse(readFileSync(join(cacheDir, 'blobs.json'), 'utf8')).entries;
+    for (const d of docs) d.symbols = (blobs[d.blob]?.y ?? []).filter((s) => s[1] !== 'lines').map((s) => s[0]).join(' ');
+  } catch {
+    for (const d of docs) d.symbols = '';
+  }
+}
+
+function bm25(docs, query) {
+  const ms = new MiniSearch({ fields: ['path', 'symbols', 'content'], idField: 'id' });
+  ms.addAll(docs);
+  return ms.search(query).map((r) => r.id);
+}
+
+const STOP = new Set('the and for with from that this are was were not but into when then than have has its use fix fixes fixed add adds added'.split(' '));
+function keywordCount(docs, query) {
+  const words = [...new Set((query.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []).filter((w) => !STOP.has(w) && !/^\d+$/.test(w)))];
+  const scored = [];
+  for (const d of docs) {
+    const text = `${d.path}\n${d.content}`.toLowerCase();
+    let s = 0;
+    for (const w of words) {
+      let i = text.indexOf(w);
+      while (i >= 0) {
+        s++;
+        i = text.indexOf(w, i + w.length);
+      }
+    }
+    if (s > 0) scored.push({ id: d.id, s });
+  }
+  scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1));
+  return scored.map((x) => x.id);
+}
+
+// ---------------------------------------------------------------- scoring
+function metrics(ranked, gold) {
+  const g = new Set(gold);
+  const at = (k) => ranked.slice(0, k).filter((p) => g.has(p)).length / g.size;
+  const first = ranked.findIndex((p) => g.has(p));
+  return { r1: at(1), r5: at(5), r10: at(10), all10: at(10) === 1 ? 1 : 0, mrr: first >= 0 ? 1 / (first + 1) : 0 };
+}
+
+function pct(values, p) {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+function summarize(rows) {
+  const mean = (k) => rows.reduce((a, r) => a + r[k], 0) / Math.max(1, rows.length);
+  return { n: rows.length, r1: mean('r1'), r5: mean('r5'), r10: mean('r10'), all10: mean('all10'), mrr: mean('mrr') };
+}
+
+// ---------------------------------------------------------------- run
+function runQuery(root, query, cacheDir) {
+  const argFile = join(work, 'query-args.json');
+  writeFileSync(argFile, JSON.stringify({ root, query, cacheDir, top: 100 }));
+  const r = spawnSync(process.execPath, [join(here, 'query.mjs'), argFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`query failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+const results = { startedAt: new Date().toISOString(), options: { cases: opts.cases, scan: opts.scan, fast: opts.fast }, repos: [] };
+for (const repo of opts.repos) {
+  const { picked, eligible } = mineCases(repo);
+  const clone = join(work, 'repos', repo.name);
+  if (!existsSync(clone)) git(work, ['clone', '-q', '--shared', '--no-checkout', repo.path, clone]);
+  const perCase = [];
+  const t0 = Date.now();
+  for (const [i, c] of picked.entries()) {
+    git(clone, ['checkout', '-q', '--detach', '-f', c.parent]);
+    git(clone, ['clean', '-q', '-ffdx']);
+    const cacheDir = opts.fast ? join(work, 'cache', repo.name) : join(work, 'cache', `${repo.name}-case`);
+    let guardian;
+    let cold;
+    let warm;
+    if (opts.fast) {
+      const t = performance.now();
+      const res = await search.searchRepository({ root: clone, query: c.message, top: 100, cacheDir });
+      guardian = res.files.map((f) => f.path);
+      cold = warm = performance.now() - t;
+    } else {
+      rmSync(cacheDir, { recursive: true, force: true });
+      const a = runQuery(clone, c.message, cacheDir);
+      const b = runQuery(clone, c.message, cacheDir);
+      if (b.stats.readFiles !== 0) console.error(`  warning: warm run re-read ${b.stats.readFiles} files`);
+      if (JSON.stringify(a.files) !== JSON.stringify(b.files)) console.error('  warning: warm ranking differs from cold');
+      guardian = a.files;
+      cold = a.ms;
+      warm = b.ms;
+    }
+    const docs = corpusOf(clone);
+    symbolNames(cacheDir, docs);
+    const bm = bm25(docs, c.message);
+    const kw = keywordCount(docs, c.message);
+    const row = {
+      sha: c.sha.slice(0, 10),
+      subject: c.message.split('\n')[0].slice(0, 90),
+      gold: c.gold,
+      corpus: docs.length,
+      coldMs: Math.round(cold),
+      warmMs: Math.round(warm),
+      guardian: metrics(guardian, c.gold),
+      bm25: metrics(bm, c.gold),
+      keyword: metrics(kw, c.gold),
+      guardianTop5: guardian.slice(0, 5),
+    };
+    perCase.push(row);
+    process.stderr.write(
+      `${repo.name} ${i + 1}/${picked.length} ${row.sha} g@1=${row.guardian.r1.toFixed(2)} g@5=${row.guardian.r5.toFixed(2)} bm@1=${row.bm25.r1.toFixed(2)} cold=${row.coldMs}ms warm=${row.warmMs}ms  ${row.subject.slice(0, 60)}\n`,
+    );
+  }
+  results.repos.push({ name: repo.name, eligible, cases: perCase, seconds: Math.round((Date.now() - t0) / 1000) });
+}
+
+// ---------------------------------------------------------------- report
+function line(name, rows) {
+  const g = summarize(rows.map((r) => r.guardian));
+  const b = summarize(rows.map((r) => r.bm25));
+  const k = summarize(rows.map((r) => r.keyword));
+  const p = (x) => (100 * x).toFixed(1);
+  const cold = rows.map((r) => r.coldMs);
+  const warm = rows.map((r) => r.warmMs);
+  return [
+    `| ${name} | ${g.n} | guardian | ${p(g.r1)} | ${p(g.r5)} | ${p(g.r10)} | ${p(g.all10)} | ${g.mrr.toFixed(3)} | ${pct(cold, 50)} / ${pct(cold, 95)} | ${pct(warm, 50)} / ${pct(warm, 95)} |`,
+    `| | | BM25 | ${p(b.r1)} | ${p(b.r5)} | ${p(b.r10)} | ${p(b.all10)} | ${b.mrr.toFixed(3)} | | |`,
+    `| | | keyword | ${p(k.r1)} | ${p(k.r5)} | ${p(k.r10)} | ${p(k.all10)} | ${k.mrr.toFixed(3)} | | |`,
+  ].join('\n');
+}
+const all = results.repos.flatMap((r) => r.cases);
+const table = [
+  '| repo | cases | ranker | R@1 % | R@5 % | R@10 % | all-gold@10 % | MRR | cold p50 / p95 ms | warm p50 / p95 ms |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+  ...results.repos.map((r) => line(r.name, r.cases)),
+  line('**all**', all),
+].join('\n');
+console.log(`\n${table}\n`);
+if (opts.fast) console.log('(--fast: in-process with shared caches; latency columns are not meaningful)');
+if (opts.out) {
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, JSON.stringify({ ...results, table }, null, 2));
+  writeFileSync(`${opts.out}.md`, `${table}\n`);
+}
