@@ -16,6 +16,10 @@ export type StopReason =
   | 'cost_budget'
   | 'llm_error'
   | 'aborted'
+  /** The model gave up or kept answering without using the tools. */
+  | 'model_stopped'
+  /** The model tried to finish while the tests did not pass, too often. */
+  | 'incomplete'
   | 'no_model'
   | 'error';
 

@@ -1,0 +1,689 @@
+/**
+ * The Coder station: a tool-calling loop that turns the Task Bundle into a change, test first.
+ *
+ * The model works in the repository's working tree through the tools of tools.ts (sandboxed, TDD
+ * phases enforced). Budgets (turns, tokens, wall time, cost) are enforced here, outside the model. On
+ * every way out — finished, budget, model error, bug, interruption — the station writes
+ * `changes.patch`, `transcript.jsonl` and `coder.json`, and records itself in the manifest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
+import {
+  bundleDirFor,
+  readBundleFile,
+  readManifest,
+  recordStation,
+  writeBundleFile,
+  type Manifest,
+  type Usage,
+} from '../../bundle/bundle.js';
+import { ConfigurationError, errorMessage } from '../../errors.js';
+import { execGit } from '../../git/git.js';
+import {
+  Budget,
+  createChatClient,
+  howToConfigureModel,
+  LlmAbortedError,
+  LlmError,
+  resolveBudget,
+  type AssistantMessage,
+  type BudgetLimits,
+  type BudgetOverrides,
+  type BudgetStop,
+  type ChatMessage,
+  type LlmConfig,
+  type ModelPrice,
+  type StopReason,
+} from '../../llm/index.js';
+import { errorsOf, fsSource, gitSource, loadProject, requireQuality, requireTask } from '../../spec/index.js';
+import type { Blueprint, QualityConfig } from '../../spec/types.js';
+import { DEFAULT_CHECK_TIMEOUT_SECONDS, DEFAULT_PROTECTED } from '../../spec/types.js';
+import { sha256 } from '../../util/fs.js';
+import { silentLogger, type Logger } from '../../util/log.js';
+import type { ValidationReport } from '../validator/types.js';
+import { diffWorkingTree } from './patch.js';
+import { feedbackFromValidation, firstUserMessage, systemPrompt } from './prompt.js';
+import { Redactor } from './redact.js';
+import { Sandbox } from './sandbox.js';
+import type { Phase, RedProof, TestRunRecord } from './tdd.js';
+import { CoderTools, toolDefinitions, type AllowedCommand } from './tools.js';
+import { Transcript } from './transcript.js';
+
+export { Sandbox } from './sandbox.js';
+export { isTestPath } from './tdd.js';
+export type { Phase, RedProof, TestRunRecord } from './tdd.js';
+export { diffWorkingTree } from './patch.js';
+
+export const CODER_SCHEMA_VERSION = 1;
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** Request timeout per model call (each call is also capped by the remaining wall time). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
+/** Beyond this many characters of conversation, old tool outputs are elided to keep the context small. */
+const CONTEXT_CHAR_LIMIT = 320_000;
+/** Consecutive replies without a tool call before the run ends as `model_stopped`. */
+const MAX_IDLE_REPLIES = 3;
+
+export interface RunCoderOptions {
+  root: string;
+  taskId: string;
+  log?: Logger;
+  /** The model to use (see resolveLlmConfig); undefined means none is configured: the by-hand flow. */
+  llm?: LlmConfig;
+  /** Default `<root>/.guardian/bundles/<TASK-ID>`. */
+  bundleDir?: string;
+  /** 1-based; attempts after the first take the Validator's report as feedback. */
+  attempt?: number;
+  maxAttempts?: number;
+  budget?: BudgetOverrides;
+  /** The host's environment: the base of the test commands' (scrubbed) environment, and the secrets to redact. */
+  env?: NodeJS.ProcessEnv;
+  /** Aborts the run (SIGINT); outputs are still written. */
+  signal?: AbortSignal;
+  requestTimeoutMs?: number;
+  maxRetries?: number;
+  /** Price for a model the built-in table does not know. */
+  price?: ModelPrice;
+  temperature?: number;
+}
+
+export interface CoderResult {
+  taskId: string;
+  bundleDir: string;
+  attempt: number;
+  stopReason: StopReason;
+  /** One line: why the run stopped. */
+  message: string;
+  /** True only when the model finished with passing tests. */
+  ok: boolean;
+  model?: string;
+  usage: Usage;
+  turns: number;
+  phase: Phase;
+  redProof?: RedProof;
+  changedFiles: string[];
+  patchPath?: string;
+  patchSha256?: string;
+  /** The model's own summary (finish). */
+  summary?: string;
+  /** For the by-hand flow: what to do next. */
+  instructions?: string;
+}
+
+/** coder.json: the summary of the last attempt, plus the earlier ones. */
+export interface CoderReport {
+  schemaVersion: typeof CODER_SCHEMA_VERSION;
+  taskId: string;
+  attempt: number;
+  baseCommit: string;
+  model?: string;
+  baseUrl?: string;
+  stopReason: StopReason;
+  message: string;
+  startedAt: string;
+  durationMs: number;
+  turns: number;
+  usage: Usage;
+  /** Whether the price table knows the model (cost 0 otherwise). */
+  priced?: boolean;
+  budget?: BudgetLimits;
+  tddEnforced: boolean;
+  phase: Phase;
+  redProof?: RedProof;
+  testRuns: TestRunRecord[];
+  filesWritten: string[];
+  changedFiles: string[];
+  patchSha256?: string;
+  summary?: string;
+  history: Omit<CoderReport, 'history'>[];
+}
+
+interface TaskInputs {
+  bundleDir: string;
+  manifest: Manifest;
+  blueprint: Blueprint;
+  quality?: QualityConfig;
+  taskContext: string;
+}
+
+/**
+ * The blueprint and quality.toml as they are at the bundle's base commit (so the change cannot widen its
+ * own allowed commands or protected paths); the working tree when the blueprint is not committed yet.
+ */
+export function loadCoderInputs(
+  root: string,
+  taskId: string,
+  bundleDir = bundleDirFor(root, taskId),
+  log: Logger = silentLogger,
+): TaskInputs {
+  const manifest = readManifest(bundleDir, taskId);
+  let project = loadProject(root, gitSource(root, manifest.baseCommit));
+  if (!project.tasks.some((t) => t.id === taskId)) {
+    log.warn(
+      `task ${taskId} is not in the base commit ${manifest.baseCommit.slice(0, 12)}: using the working tree's specs`,
+    );
+    project = loadProject(root, fsSource(root));
+  }
+  const blueprint = requireTask(project, taskId);
+  const quality = errorsOf(project.problems, 'quality.toml').length
+    ? requireQuality(project, `commit ${manifest.baseCommit.slice(0, 12)}`)
+    : project.quality;
+  const taskContext = readBundleFile(bundleDir, 'task_context.md');
+  if (taskContext === undefined) {
+    throw new ConfigurationError(
+      `${join(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`,
+    );
+  }
+  return { bundleDir, manifest, blueprint, ...(quality ? { quality } : {}), taskContext };
+}
+
+/** The test commands the model may run: the verification plan's steps and quality.toml's checks. */
+export function allowedCommands(blueprint: Blueprint, quality?: QualityConfig): AllowedCommand[] {
+  const defaultTimeout = (quality?.validator.defaultTimeout ?? DEFAULT_CHECK_TIMEOUT_SECONDS) * 1000;
+  const out: AllowedCommand[] = [];
+  const seen = new Map<string, AllowedCommand>();
+  blueprint.plan.forEach((step, i) => {
+    const command = step.command.trim();
+    const existing = seen.get(command);
+    const isDefault = step.stage === 'final-submit';
+    if (existing) {
+      existing.isDefault ||= isDefault;
+      return;
+    }
+    const c: AllowedCommand = {
+      name: command,
+      command,
+      timeoutMs: step.timeout ? step.timeout * 1000 : defaultTimeout,
+      env: {},
+      isDefault,
+      source: `verification plan step ${i + 1}`,
+    };
+    seen.set(command, c);
+    out.push(c);
+  });
+  const planHasDefault = out.some((c) => c.isDefault);
+  for (const check of quality?.checks ?? []) {
+    const command = check.command.trim();
+    const existing = seen.get(command);
+    if (existing) {
+      if (existing.name === existing.command) existing.name = check.name;
+      existing.env = { ...check.env, ...existing.env };
+      continue;
+    }
+    const c: AllowedCommand = {
+      name: check.name,
+      command,
+      timeoutMs: check.timeout ? check.timeout * 1000 : defaultTimeout,
+      env: check.env,
+      isDefault: !planHasDefault && /test|spec/i.test(`${check.name} ${command}`),
+      source: `quality.toml [quality_checks] ${check.name}`,
+    };
+    seen.set(command, c);
+    out.push(c);
+  }
+  return out;
+}
+
+function readPreviousReport(bundleDir: string): CoderReport | undefined {
+  const text = readBundleFile(bundleDir, 'coder.json');
+  if (!text) return undefined;
+  try {
+    const r = JSON.parse(text) as CoderReport;
+    return r && r.schemaVersion === CODER_SCHEMA_VERSION ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readValidation(bundleDir: string): ValidationReport | undefined {
+  const text = readBundleFile(bundleDir, 'validation.json');
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as ValidationReport;
+  } catch {
+    throw new ConfigurationError(`${join(bundleDir, 'validation.json')} is not valid JSON`);
+  }
+}
+
+/** What to tell a developer who has no model configured. */
+export function byHandInstructions(root: string, taskId: string, bundleDir: string): string {
+  const rel = bundleDir.startsWith(root) ? bundleDir.slice(root.length + 1) || '.' : bundleDir;
+  return [
+    `No model is configured for the Coder, so nothing was changed.`,
+    `The Task Bundle is ready: ${rel}/`,
+    `  ${rel}/task_context.md   the task, rules, relevant code, security considerations and verification plan`,
+    ``,
+    `To continue by hand:`,
+    `  1. Give task_context.md to your own assistant (or read it yourself) and implement the task in this`,
+    `     working tree, test first: a failing test for the acceptance criteria, then the code.`,
+    `  2. Run \`guardian run ${taskId} --resume\` to validate the change and complete the task.`,
+    ``,
+    `To let Guardian's Coder do it: ${howToConfigureModel('coder')}.`,
+  ].join('\n');
+}
+
+function toParam(m: AssistantMessage): ChatMessage {
+  const calls = (m.tool_calls ?? []).filter(
+    (c): c is ChatCompletionMessageFunctionToolCall => c.type === 'function',
+  );
+  return {
+    role: 'assistant',
+    content: m.content ?? null,
+    ...(calls.length
+      ? {
+          tool_calls: calls.map((c) => ({
+            id: c.id,
+            type: 'function' as const,
+            function: { name: c.function.name, arguments: c.function.arguments },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** Elides the oldest tool outputs once the conversation gets long (the model can read files again). */
+function compact(messages: ChatMessage[]): void {
+  const size = () => messages.reduce((a, m) => a + (typeof m.content === 'string' ? m.content.length : 0), 0);
+  if (size() <= CONTEXT_CHAR_LIMIT) return;
+  for (let i = 2; i < messages.length - 12 && size() > CONTEXT_CHAR_LIMIT * 0.7; i++) {
+    const m = messages[i]!;
+    if (m.role === 'tool' && typeof m.content === 'string' && m.content.length > 400) {
+      m.content = `[earlier tool output elided to save context: ${m.content.length} characters]`;
+    }
+  }
+}
+
+const clip = (s: string, n = 20_000) =>
+  s.length > n ? `${s.slice(0, n)}[… ${s.length - n} characters cut]` : s;
+
+export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
+  const log = opts.log ?? silentLogger;
+  const attempt = opts.attempt ?? 1;
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new ConfigurationError(`--attempt must be a positive integer, got ${attempt}`);
+  if (attempt > maxAttempts) {
+    throw new ConfigurationError(
+      `attempt ${attempt} is more than the configured maximum of ${maxAttempts} attempts`,
+    );
+  }
+  const inputs = loadCoderInputs(opts.root, opts.taskId, opts.bundleDir, log);
+  const { bundleDir, manifest, blueprint, quality } = inputs;
+  const root = opts.root;
+
+  if (!opts.llm) {
+    const instructions = byHandInstructions(root, opts.taskId, bundleDir);
+    const message = 'no model configured: continue by hand';
+    await recordStation(bundleDir, opts.taskId, 'code', async () => {
+      const prev = readPreviousReport(bundleDir);
+      const report: CoderReport = {
+        schemaVersion: CODER_SCHEMA_VERSION,
+        taskId: opts.taskId,
+        attempt,
+        baseCommit: manifest.baseCommit,
+        stopReason: 'no_model',
+        message,
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        turns: 0,
+        usage: { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 },
+        tddEnforced: false,
+        phase: 'red',
+        testRuns: [],
+        filesWritten: [],
+        changedFiles: [],
+        history: historyOf(prev),
+      };
+      writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+      return {
+        result: undefined,
+        record: { status: 'skipped', stopReason: 'no_model', attempt, note: message },
+      };
+    });
+    return {
+      taskId: opts.taskId,
+      bundleDir,
+      attempt,
+      stopReason: 'no_model',
+      message,
+      ok: false,
+      usage: { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 },
+      turns: 0,
+      phase: 'red',
+      changedFiles: [],
+      instructions,
+    };
+  }
+
+  const llm = opts.llm;
+  const limits = resolveBudget(quality, opts.budget);
+  const previous = attempt > 1 ? readPreviousReport(bundleDir) : undefined;
+  let feedback: string | undefined;
+  if (attempt > 1) {
+    const validation = readValidation(bundleDir);
+    if (!validation)
+      log.warn(
+        `attempt ${attempt}: no validation.json in the bundle, so there is no Validator feedback to use`,
+      );
+    else feedback = feedbackFromValidation(validation);
+    restorePreviousWork(root, bundleDir, manifest.baseCommit, log);
+  }
+
+  const commands = allowedCommands(blueprint, quality);
+  const tddEnforced = commands.some((c) => c.isDefault);
+  const earlierRed = previous?.redProof ?? previous?.history.find((h) => h.redProof)?.redProof;
+  const phase: Phase = !tddEnforced || earlierRed ? 'green' : 'red';
+  const env = opts.env ?? process.env;
+  const secretEnv = [...(quality?.validator.secretEnv ?? [])];
+  // Any variable holding the API key is scrubbed from test commands, whatever its name.
+  for (const [k, v] of Object.entries(env)) if (v && v === llm.apiKey) secretEnv.push(k);
+  const redactor = Redactor.fromEnv(env, [{ value: llm.apiKey, label: 'api-key' }], secretEnv);
+  const protectedPatterns = quality?.guard.protected ?? DEFAULT_PROTECTED;
+  const sandbox = new Sandbox(root, protectedPatterns);
+  const budget = new Budget(limits, opts.signal ? { signal: opts.signal } : {});
+  const tools = new CoderTools(
+    {
+      root,
+      sandbox,
+      commands,
+      env,
+      secretEnv,
+      relevantTests: blueprint.relevantTests,
+      signal: budget.signal,
+      remainingMs: () => budget.remainingMs(),
+      log,
+    },
+    phase,
+  );
+  if (earlierRed) tools.redProof = earlierRed;
+  const client = createChatClient({
+    baseUrl: llm.baseUrl,
+    apiKey: llm.apiKey,
+    model: llm.model,
+    timeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
+    ...(opts.price ? { price: opts.price } : {}),
+    log,
+  });
+  if (limits.maxCostUsd !== undefined && !client.priced) {
+    log.warn(
+      `model '${llm.model}' is not in the price table: the cost budget cannot be enforced (turn, token and time budgets still are)`,
+    );
+  }
+  const transcript = new Transcript(
+    join(bundleDir, 'transcript.jsonl'),
+    redactor,
+    { attempt },
+    { truncate: attempt === 1 },
+  );
+  const startedAt = new Date();
+
+  const result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+    let stop: BudgetStop | undefined;
+    let summary: string | undefined;
+    let failure: unknown;
+    try {
+      const taskContext = redactor.literal(inputs.taskContext);
+      const sys = systemPrompt({
+        taskId: opts.taskId,
+        taskContext,
+        commands,
+        protectedPatterns,
+        phase,
+        tddEnforced,
+      });
+      const first = firstUserMessage({ phase, tddEnforced, attempt, ...(feedback ? { feedback } : {}) });
+      const messages: ChatMessage[] = [
+        { role: 'system', content: sys },
+        { role: 'user', content: await redactor.full(first) },
+      ];
+      const defs = toolDefinitions();
+      await transcript.write({
+        type: 'start',
+        taskId: opts.taskId,
+        baseCommit: manifest.baseCommit,
+        model: llm.model,
+        baseUrl: llm.baseUrl,
+        budget: limits,
+        phase,
+        tddEnforced,
+        commands: commands.map((c) => ({ name: c.name, command: c.command, default: c.isDefault })),
+      });
+      await transcript.write({ type: 'message', role: 'system', content: sys });
+      await transcript.write({ type: 'message', role: 'user', content: messages[1]!.content as string });
+      let idle = 0;
+      while (!stop) {
+        stop = budget.beginTurn();
+        if (stop) break;
+        const turn = budget.turns;
+        tools.turn = turn;
+        compact(messages);
+        const t0 = Date.now();
+        let res;
+        try {
+          res = await client.complete({
+            messages,
+            tools: defs,
+            signal: budget.signal,
+            timeoutMs: Math.max(
+              1,
+              Math.min(opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, budget.remainingMs()),
+            ),
+            ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}),
+          });
+        } catch (e) {
+          if (e instanceof LlmAbortedError || budget.signal.aborted) {
+            stop = budget.exhausted() ?? { reason: 'aborted', message: 'interrupted' };
+          } else if (e instanceof LlmError) {
+            stop = { reason: 'llm_error', message: e.message };
+            failure = e;
+          } else throw e;
+          break;
+        }
+        budget.record(res.usage);
+        await transcript.write({
+          type: 'model',
+          turn,
+          phase: tools.phase,
+          finishReason: res.finishReason,
+          usage: res.usage,
+          httpAttempts: res.attempts,
+          durationMs: Date.now() - t0,
+          content: res.message.content ?? null,
+          toolCalls: (res.message.tool_calls ?? []).map((c) =>
+            c.type === 'function'
+              ? { id: c.id, name: c.function.name, arguments: clip(c.function.arguments) }
+              : { id: c.id, type: c.type },
+          ),
+        });
+        messages.push(toParam(res.message));
+        const calls = res.message.tool_calls ?? [];
+        if (calls.length === 0) {
+          idle += 1;
+          if (idle >= MAX_IDLE_REPLIES) {
+            stop = {
+              reason: 'model_stopped',
+              message: `the model answered ${idle} times in a row without using a tool`,
+            };
+            break;
+          }
+          const nudge =
+            res.finishReason === 'length'
+              ? 'Your reply was cut off by the length limit. Continue in smaller steps, using the tools.'
+              : 'Continue by calling the tools. When the work is complete and the tests pass, call finish with a summary.';
+          messages.push({ role: 'user', content: nudge });
+          await transcript.write({ type: 'message', role: 'user', turn, content: nudge });
+          continue;
+        }
+        idle = 0;
+        for (const call of calls) {
+          const phaseBefore = tools.phase;
+          let content: string;
+          let outcome;
+          if (call.type !== 'function') {
+            content = `error: only function tools are available (${defs.map((d) => d.function.name).join(', ')})`;
+            log.info(`turn ${turn} (${phaseBefore}): unsupported tool call type ${call.type}`);
+          } else if (stop) {
+            content = 'not run: the run has ended';
+          } else {
+            outcome = await tools.execute(call.function.name, call.function.arguments);
+            content = await redactor.full(outcome.content);
+            log.info(
+              `turn ${turn} (${phaseBefore}): ${call.function.name} ${outcome.ok ? 'ok' : 'refused/failed'}`,
+            );
+          }
+          if (call.type === 'function') messages.push({ role: 'tool', tool_call_id: call.id, content });
+          await transcript.write({
+            type: 'tool',
+            turn,
+            phase: phaseBefore,
+            id: call.id,
+            name: call.type === 'function' ? call.function.name : call.type,
+            arguments: call.type === 'function' ? clip(call.function.arguments) : undefined,
+            ok: outcome?.ok ?? false,
+            result: clip(content),
+            ...(outcome?.testRuns ? { testRuns: outcome.testRuns } : {}),
+          });
+          if (outcome?.phaseChange) {
+            await transcript.write({
+              type: 'phase',
+              turn,
+              from: outcome.phaseChange.from,
+              to: outcome.phaseChange.to,
+              proof: outcome.phaseChange.proof,
+            });
+            log.info(`red confirmed: tests fail (${outcome.phaseChange.proof?.command}); phase green`);
+          }
+          if (outcome?.finished) {
+            summary = outcome.finished.summary;
+            stop = { reason: 'finished', message: 'the model finished with passing tests' };
+          } else if (outcome?.incomplete) {
+            stop = {
+              reason: 'incomplete',
+              message: `the model tried to finish too often while ${outcome.incomplete}`,
+            };
+          }
+          if (!stop && budget.signal.aborted)
+            stop = budget.exhausted() ?? { reason: 'aborted', message: 'interrupted' };
+        }
+      }
+    } catch (e) {
+      failure = e;
+      stop = { reason: 'error', message: `internal error: ${errorMessage(e)}` };
+      log.error(`coder: ${errorMessage(e)}`);
+    }
+    stop ??= { reason: 'error', message: 'stopped without a reason' };
+
+    // Outputs, whatever happened above.
+    let patchSha: string | undefined;
+    let changedFiles: string[] = [];
+    let outputError: unknown;
+    try {
+      const { patch, files } = diffWorkingTree(root, manifest.baseCommit);
+      writeBundleFile(bundleDir, 'changes.patch', patch);
+      patchSha = sha256(patch);
+      changedFiles = files;
+    } catch (e) {
+      outputError = e;
+      log.error(`could not write changes.patch: ${errorMessage(e)}`);
+    }
+    await transcript.write({
+      type: 'stop',
+      reason: stop.reason,
+      message: stop.message,
+      turns: budget.turns,
+      usage: budget.usage,
+      changedFiles,
+      ...(patchSha ? { patchSha256: patchSha } : {}),
+      ...(summary ? { summary } : {}),
+      ...(failure ? { error: errorMessage(failure) } : {}),
+    });
+    await transcript.flush();
+    budget.dispose();
+    const report: CoderReport = {
+      schemaVersion: CODER_SCHEMA_VERSION,
+      taskId: opts.taskId,
+      attempt,
+      baseCommit: manifest.baseCommit,
+      model: llm.model,
+      baseUrl: llm.baseUrl,
+      stopReason: stop.reason,
+      message: redactor.literal(stop.message),
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      turns: budget.turns,
+      usage: budget.usage,
+      priced: client.priced,
+      budget: limits,
+      tddEnforced,
+      phase: tools.phase,
+      ...(tools.redProof ? { redProof: tools.redProof } : {}),
+      testRuns: tools.testRuns,
+      filesWritten: [...tools.written].sort(),
+      changedFiles,
+      ...(patchSha ? { patchSha256: patchSha } : {}),
+      ...(summary ? { summary: await redactor.full(summary) } : {}),
+      history: historyOf(readPreviousReport(bundleDir)),
+    };
+    writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+    if (outputError) throw outputError;
+    const ok = stop.reason === 'finished';
+    const res: CoderResult = {
+      taskId: opts.taskId,
+      bundleDir,
+      attempt,
+      stopReason: stop.reason,
+      message: report.message,
+      ok,
+      model: llm.model,
+      usage: budget.usage,
+      turns: budget.turns,
+      phase: tools.phase,
+      ...(tools.redProof ? { redProof: tools.redProof } : {}),
+      changedFiles,
+      patchPath: join(bundleDir, 'changes.patch'),
+      ...(patchSha ? { patchSha256: patchSha } : {}),
+      ...(report.summary ? { summary: report.summary } : {}),
+    };
+    return {
+      result: res,
+      record: {
+        status: ok ? ('ok' as const) : ('failed' as const),
+        usage: budget.usage,
+        stopReason: stop.reason,
+        attempt,
+        note: report.message.slice(0, 300),
+      },
+    };
+  });
+  return result;
+}
+
+function historyOf(prev: CoderReport | undefined): Omit<CoderReport, 'history'>[] {
+  if (!prev) return [];
+  const { history, ...last } = prev;
+  return [...(history ?? []), last];
+}
+
+/**
+ * Attempt N > 1 in a fresh checkout (the split workflow): the working tree is at the base, the previous
+ * attempt's work is in the bundle's changes.patch. Apply it so the model continues from there.
+ */
+function restorePreviousWork(root: string, bundleDir: string, base: string, log: Logger): void {
+  const patchPath = join(bundleDir, 'changes.patch');
+  if (!existsSync(patchPath) || readFileSync(patchPath).length === 0) return;
+  if (diffWorkingTree(root, base).files.length > 0) return; // the work is already here
+  const head = execGit(['rev-parse', 'HEAD'], { cwd: root }).stdout.trim();
+  if (head !== base) {
+    log.warn(
+      `HEAD is ${head.slice(0, 12)}, not the bundle's base ${base.slice(0, 12)}: not applying the previous attempt's patch`,
+    );
+    return;
+  }
+  const r = execGit(['apply', '--binary', '--whitespace=nowarn', patchPath], {
+    cwd: root,
+    allowFailure: true,
+  });
+  if (r.code !== 0) log.warn(`could not apply the previous attempt's changes.patch: ${r.stderr.trim()}`);
+  else log.info(`applied the previous attempt's changes.patch`);
+}

@@ -1,0 +1,55 @@
+/**
+ * Everything the Coder sends to the model or writes to the bundle passes through one redactor: the
+ * secret patterns of src/secrets, plus the literal values of the secrets this process knows about (the
+ * API key and every secret-named variable of the host's environment). The literal pass catches what no
+ * pattern can: a test that reads /proc/<parent>/environ and prints the key, say.
+ */
+import { isSecretEnvName } from '../../exec/index.js';
+import { redactSecrets } from '../../secrets/index.js';
+
+const MIN_SECRET_LENGTH = 8;
+
+export class Redactor {
+  private readonly values: { value: string; label: string }[];
+
+  constructor(secrets: { value?: string; label: string }[]) {
+    const seen = new Set<string>();
+    this.values = [];
+    for (const s of secrets) {
+      if (!s.value || s.value.length < MIN_SECRET_LENGTH || seen.has(s.value)) continue;
+      seen.add(s.value);
+      this.values.push({ value: s.value, label: s.label });
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    this.values.sort((a, b) => b.value.length - a.value.length);
+  }
+
+  /** Secrets from an environment: the values of variables whose names look secret (or are listed). */
+  static fromEnv(
+    env: Record<string, string | undefined>,
+    extra: { value?: string; label: string }[] = [],
+    secretEnv: string[] = [],
+  ) {
+    const list: { value?: string; label: string }[] = [...extra];
+    for (const [k, v] of Object.entries(env)) {
+      if (v && isSecretEnvName(k, secretEnv)) list.push({ value: v, label: k.toLowerCase() });
+    }
+    return new Redactor(list);
+  }
+
+  /** Replaces known secret values only (synchronous, cheap). */
+  literal(text: string): string {
+    let out = text;
+    for (const { value, label } of this.values) {
+      if (out.includes(value)) out = out.split(value).join(`[REDACTED:${label}]`);
+    }
+    return out;
+  }
+
+  /** Known values, then the secret patterns. */
+  async full(text: string, path?: string): Promise<string> {
+    const lit = this.literal(text);
+    const { text: red } = await redactSecrets(lit, path ? { path } : {});
+    return red;
+  }
+}
