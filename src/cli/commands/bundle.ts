@@ -1,0 +1,119 @@
+/** `guardian bundle TASK-ID`: build the Task Bundle (task_context.md + evidence) for a task. */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import type { EmbeddingsConfig } from '../../search/index.js';
+import { runBundler, type BundlerResult } from '../../stations/bundler/index.js';
+import { streamLogger } from '../../util/log.js';
+import { table } from '../io.js';
+import type { CommandContext } from './index.js';
+
+/** Version of the `--json` document; bumped only on incompatible changes. */
+export const BUNDLE_JSON_SCHEMA_VERSION = 1;
+
+interface BundleCliOptions {
+  root: string;
+  base?: string;
+  json?: boolean;
+  budget?: string;
+  top?: string;
+  python?: string[];
+  sitePackages?: string[];
+  debug?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function human(r: BundlerResult): string {
+  const rows = Object.entries(r.sectionTokens)
+    .filter(([, t]) => t > 0)
+    .map(([name, t]) => [name, String(t)]);
+  const lines = [
+    `Task Bundle for ${r.taskId} at ${r.bundleDir}`,
+    `base commit ${r.baseCommit.slice(0, 12)} · ${r.tokens}/${r.tokenBudget} tokens (${r.tokenizer})`,
+    '',
+    table(['section', 'tokens'], rows).trimEnd(),
+    '',
+    `code: ${r.codeFiles.length ? r.codeFiles.map((f) => `${f.path}:${f.ranges.map((x) => `${x.start}-${x.end}`).join(',')}`).join(' ') : '(none)'}`,
+    `rules: ${r.rules} · libraries: ${r.libraries.length ? r.libraries.join(', ') : '(none)'} · API facts: ${r.facts}`,
+  ];
+  if (r.redactions) lines.push(`secrets redacted: ${r.redactions}`);
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  return lines.join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('bundle')
+    .description('build the Task Bundle (.guardian/bundles/TASK-ID/) the Coder works from')
+    .argument('<task-id>', 'the task, e.g. TASK-042')
+    .option('--root <dir>', 'repository root', '.')
+    .option('--base <ref>', 'base commit (default HEAD)')
+    .option('--json', `one JSON document on stdout (schemaVersion ${BUNDLE_JSON_SCHEMA_VERSION})`)
+    .option(
+      '--budget <tokens>',
+      'token budget for task_context.md (default: quality.toml [bundle] token_budget, else 24000)',
+    )
+    .option('--top <k>', 'how many files code search considers', '12')
+    .option(
+      '--python <path>',
+      'Python interpreter whose site-packages hold the libraries (repeatable)',
+      collect,
+    )
+    .option(
+      '--site-packages <dir>',
+      'a site-packages directory to read library APIs from (repeatable)',
+      collect,
+    )
+    .option('--debug', 'print debug notes')
+    .action(async (taskId: string, opts: BundleCliOptions) => {
+      const root = resolve(ctx.io.cwd, opts.root);
+      if (!existsSync(root) || !statSync(root).isDirectory())
+        throw new UsageError(`--root ${opts.root}: not a directory`);
+      let budget: number | undefined;
+      if (opts.budget !== undefined) {
+        budget = Number(opts.budget);
+        if (!Number.isInteger(budget) || budget < 1000) {
+          throw new UsageError(`--budget ${opts.budget}: expected an integer of at least 1000`);
+        }
+      }
+      const top = Number(opts.top ?? '12');
+      if (!Number.isInteger(top) || top < 1 || top > 200)
+        throw new UsageError(`--top ${opts.top}: expected an integer from 1 to 200`);
+      const env = ctx.io.env;
+      let embeddings: EmbeddingsConfig | undefined;
+      if (env.GUARDIAN_EMBEDDINGS_BASE_URL && env.GUARDIAN_EMBEDDINGS_MODEL) {
+        embeddings = {
+          baseUrl: env.GUARDIAN_EMBEDDINGS_BASE_URL,
+          model: env.GUARDIAN_EMBEDDINGS_MODEL,
+          ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+        };
+      }
+      const context7Key = env.CONTEXT7_API_KEY?.trim();
+      const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
+      const result = await runBundler({
+        root,
+        taskId,
+        base: opts.base,
+        log: opts.json ? { ...log, info: () => {}, group: (_n, fn) => fn() } : log,
+        tokenBudget: budget,
+        searchTop: top,
+        embeddings,
+        python: opts.sitePackages?.length
+          ? { sitePackages: opts.sitePackages.map((p) => resolve(ctx.io.cwd, p)) }
+          : opts.python?.length
+            ? { interpreters: opts.python }
+            : undefined,
+        context7: context7Key
+          ? { apiKey: context7Key, ...(env.CONTEXT7_API_URL ? { baseUrl: env.CONTEXT7_API_URL } : {}) }
+          : undefined,
+      });
+      if (opts.json) {
+        ctx.io.stdout.write(
+          JSON.stringify({ schemaVersion: BUNDLE_JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n',
+        );
+      } else ctx.io.stdout.write(human(result));
+      ctx.setExitCode(0);
+    });
+}

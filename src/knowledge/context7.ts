@@ -1,0 +1,204 @@
+/**
+ * Context7 over HTTP (used only when an API key is configured): resolve a library's Context7 id with
+ * `GET /api/v2/libs/search?libraryName=…&query=…`, then fetch documentation snippets for the task with
+ * `GET /api/v2/context?libraryId=…&query=…&type=json`. Answers are cached on disk (keyed by the request,
+ * never by the key) so reruns and parallel tasks do not spend quota; failures become notes, never
+ * errors — external docs improve a bundle but are never required for one.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256, writeFileAtomic } from '../util/fs.js';
+
+export const CONTEXT7_DEFAULT_BASE_URL = 'https://context7.com/api';
+
+export interface Context7Options {
+  apiKey: string;
+  /** Default https://context7.com/api (a self-hosted or test server otherwise). */
+  baseUrl?: string;
+  /** Cache directory; no cache when undefined. */
+  cacheDir?: string;
+  /** Cache entries older than this are refreshed (default 7 days). */
+  cacheTtlMs?: number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  /** Clock for cache expiry (tests). */
+  now?: () => number;
+}
+
+export interface Context7Library {
+  id: string;
+  title: string;
+  description?: string;
+  versions: string[];
+  totalSnippets?: number;
+  trustScore?: number;
+}
+
+export interface Context7Snippet {
+  title: string;
+  /** Code or prose. */
+  content: string;
+  language?: string;
+  /** Page or source URL when the API gives one. */
+  source?: string;
+}
+
+export class Context7Error extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'Context7Error';
+  }
+}
+
+export class Context7Client {
+  private readonly base: string;
+  private readonly doFetch: typeof fetch;
+  /** Requests made over the network (not from cache) in this client's life. */
+  requests = 0;
+
+  constructor(private readonly opts: Context7Options) {
+    this.base = (opts.baseUrl ?? CONTEXT7_DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.doFetch = opts.fetch ?? fetch;
+  }
+
+  /** Libraries matching a name, best match first (an exact name or id match wins over the API's order). */
+  async searchLibraries(libraryName: string, query: string): Promise<Context7Library[]> {
+    const body = await this.get('/v2/libs/search', { libraryName, query });
+    const raw = (Array.isArray(body) ? body : ((body as { results?: unknown[] })?.results ?? [])) as Record<
+      string,
+      unknown
+    >[];
+    const libs = raw
+      .filter((r) => r && typeof r.id === 'string')
+      .map((r) => ({
+        id: r.id as string,
+        title: String(r.title ?? r.name ?? r.id),
+        description: typeof r.description === 'string' ? r.description : undefined,
+        versions: Array.isArray(r.versions) ? r.versions.map(String) : [],
+        totalSnippets: typeof r.totalSnippets === 'number' ? r.totalSnippets : undefined,
+        trustScore: typeof r.trustScore === 'number' ? r.trustScore : undefined,
+      }));
+    const n = libraryName.toLowerCase().replace(/^@/, '');
+    const exact = (l: Context7Library) =>
+      l.title.toLowerCase() === n || l.id.toLowerCase().split('/').pop() === n.split('/').pop() ? 1 : 0;
+    // Stable: keep the API's order except that exact name matches come first.
+    return libs
+      .map((l, i) => ({ l, i }))
+      .sort((a, b) => exact(b.l) - exact(a.l) || a.i - b.i)
+      .map((x) => x.l);
+  }
+
+  /** Documentation snippets of a library for a query. */
+  async context(libraryId: string, query: string): Promise<Context7Snippet[]> {
+    const body = await this.get('/v2/context', { libraryId, query, type: 'json' });
+    if (typeof body === 'string') return body.trim() ? [{ title: libraryId, content: body.trim() }] : [];
+    const b = (body ?? {}) as Record<string, unknown>;
+    const out: Context7Snippet[] = [];
+    for (const s of (Array.isArray(b.codeSnippets) ? b.codeSnippets : []) as Record<string, unknown>[]) {
+      const list = (Array.isArray(s.codeList) ? s.codeList : []) as Record<string, unknown>[];
+      const code = list
+        .map((c) => String(c.code ?? ''))
+        .filter(Boolean)
+        .join('\n\n');
+      const desc = typeof s.codeDescription === 'string' ? s.codeDescription : '';
+      out.push({
+        title: String(s.codeTitle ?? s.title ?? 'snippet'),
+        content: [desc, code].filter(Boolean).join('\n\n'),
+        language: String(list[0]?.language ?? s.codeLanguage ?? ''),
+        source:
+          typeof s.codeId === 'string' ? s.codeId : typeof s.pageTitle === 'string' ? s.pageTitle : undefined,
+      });
+    }
+    for (const s of (Array.isArray(b.infoSnippets) ? b.infoSnippets : []) as Record<string, unknown>[]) {
+      const content = String(s.content ?? '').trim();
+      if (!content) continue;
+      out.push({
+        title: String(s.breadcrumb ?? s.title ?? 'documentation'),
+        content,
+        source: typeof s.pageId === 'string' ? s.pageId : undefined,
+      });
+    }
+    return out;
+  }
+
+  private async get(path: string, params: Record<string, string>): Promise<unknown> {
+    const url = new URL(this.base + path);
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    const cacheFile = this.opts.cacheDir
+      ? join(this.opts.cacheDir, `${sha256(url.toString()).slice(0, 32)}.json`)
+      : undefined;
+    const now = this.opts.now?.() ?? Date.now();
+    const ttl = this.opts.cacheTtlMs ?? 7 * 24 * 3600 * 1000;
+    if (cacheFile && existsSync(cacheFile)) {
+      try {
+        const c = JSON.parse(readFileSync(cacheFile, 'utf8')) as { at: number; url: string; body: unknown };
+        if (c.url === url.toString() && now - c.at < ttl) return c.body;
+      } catch {
+        // A damaged cache entry is refetched.
+      }
+    }
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), this.opts.timeoutMs ?? 20_000);
+    let res: Response;
+    try {
+      this.requests++;
+      res = await this.doFetch(url, {
+        headers: { Authorization: `Bearer ${this.opts.apiKey}`, Accept: 'application/json, text/plain' },
+        signal: ctl.signal,
+      });
+    } catch (e) {
+      const why = ctl.signal.aborted
+        ? `timed out after ${this.opts.timeoutMs ?? 20_000} ms`
+        : (e as Error).message;
+      throw new Context7Error(`Context7 request to ${url.origin}${url.pathname} failed: ${why}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    const text = await res.text();
+    if (!res.ok) {
+      let detail = '';
+      try {
+        const j = JSON.parse(text) as { message?: string; error?: string };
+        detail = j.message ?? j.error ?? '';
+      } catch {
+        detail = text.slice(0, 200);
+      }
+      const what =
+        res.status === 401 || res.status === 403
+          ? 'the API key was refused'
+          : res.status === 429
+            ? 'rate limited or out of quota'
+            : res.status === 404
+              ? 'not found'
+              : `HTTP ${res.status}`;
+      throw new Context7Error(
+        `Context7 ${url.pathname}: ${what}${detail ? ` (${detail.replace(this.opts.apiKey, '***')})` : ''}`,
+        res.status,
+      );
+    }
+    let body: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json') || /^\s*[[{]/.test(text)) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    if (cacheFile) {
+      mkdirSync(this.opts.cacheDir!, { recursive: true });
+      writeFileAtomic(cacheFile, JSON.stringify({ at: now, url: url.toString(), body }));
+    }
+    return body;
+  }
+}
+
+/** The Context7 id for an installed version, when the library lists that version (`/org/lib/v1.4.46`). */
+export function versionedId(lib: Context7Library, version: string | undefined): string {
+  if (!version) return lib.id;
+  const v = version.replace(/^v/, '');
+  const tag = lib.versions.find((t) => t.replace(/^v/, '') === v);
+  return tag ? `${lib.id}/${tag}` : lib.id;
+}

@@ -1,0 +1,284 @@
+/**
+ * External knowledge for a task: the third-party libraries it touches and their API facts, from what
+ * is installed (TypeScript declarations in node_modules, Python stubs and docstrings in site-packages)
+ * and, when a key is configured, from Context7. Offline by default; never fails a bundle.
+ */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCommand } from '../exec/index.js';
+import { silentLogger, type Logger } from '../util/log.js';
+import { Context7Client, versionedId, type Context7Options } from './context7.js';
+import { detectLibraries, parseManifest, taskIdentifiers, type ManifestDependency } from './detect.js';
+import {
+  clearPythonCache,
+  findPythonPackage,
+  installedDists,
+  pythonFact,
+  unreadableFiles as pyUnreadable,
+  type PythonPackage,
+} from './python.js';
+import {
+  clearTypescriptCache,
+  findNpmPackage,
+  typescriptFact,
+  unreadableFiles as tsUnreadable,
+  type NpmPackage,
+} from './typescript.js';
+import type { ApiFact, KnowledgeNote, KnowledgeResult, LibraryRef, RelevantSource } from './types.js';
+
+export type { ApiFact, KnowledgeNote, KnowledgeResult, LibraryRef, RelevantSource } from './types.js';
+export {
+  Context7Client,
+  Context7Error,
+  CONTEXT7_DEFAULT_BASE_URL,
+  type Context7Options,
+} from './context7.js';
+export { detectLibraries, parseImports, parseManifest, type ManifestDependency } from './detect.js';
+
+export interface PythonEnvOptions {
+  /** site-packages directories to search, in order; skips asking an interpreter. */
+  sitePackages?: string[];
+  /** Interpreters to ask for their `sys.path` (default: the repository's .venv/venv, then python3). */
+  interpreters?: string[];
+}
+
+export interface GatherKnowledgeOptions {
+  root: string;
+  /** The task's text (title, goal, criteria, plan). */
+  taskText: string;
+  /** Short query for documentation services (the title and goal). */
+  docsQuery?: string;
+  /** The code the task is about, most relevant first, with weights. */
+  sources: RelevantSource[];
+  /** Manifests at the base commit (package.json, requirements*.txt, pyproject.toml). */
+  manifests: { path: string; text: string }[];
+  /** Top-level module names that belong to the project (never third-party). */
+  localModules: Set<string>;
+  python?: PythonEnvOptions;
+  /** node_modules directories to search (default: `<root>/node_modules`). */
+  nodeModules?: string[];
+  context7?: Context7Options;
+  maxLibraries?: number;
+  maxFactsPerLibrary?: number;
+  log?: Logger;
+}
+
+const sysPathCache = new Map<string, string[] | null>();
+
+/** site-packages directories of the given interpreters (asked once per process each). */
+export async function discoverSitePackages(
+  interpreters: string[],
+  cwd: string,
+  log: Logger = silentLogger,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const py of interpreters) {
+    let paths = sysPathCache.get(py);
+    if (paths === undefined) {
+      const quoted = `'${py.replace(/'/g, `'\\''`)}'`;
+      const r = await runCommand({
+        command: `${quoted} -c 'import json, sys; print(json.dumps(sys.path))'`,
+        cwd,
+        timeoutMs: 20_000,
+        maxOutputBytes: 64 * 1024,
+      });
+      paths = null;
+      if (r.exitCode === 0) {
+        try {
+          const line = r.output.trim().split('\n').pop() ?? '[]';
+          paths = (JSON.parse(line) as unknown[]).filter((p): p is string => typeof p === 'string');
+        } catch {
+          paths = null;
+        }
+      }
+      if (!paths) log.debug(`python interpreter ${py} did not answer (${r.error ?? `exit ${r.exitCode}`})`);
+      sysPathCache.set(py, paths);
+    }
+    for (const p of paths ?? []) {
+      if (!/(?:site|dist)-packages\/?$/.test(p)) continue;
+      if (!isDir(p) || out.includes(p)) continue;
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function defaultInterpreters(root: string): string[] {
+  const venvs = ['.venv/bin/python', 'venv/bin/python', '.venv/Scripts/python.exe']
+    .map((p) => join(root, p))
+    .filter((p) => existsSync(p));
+  return [...venvs, 'python3', '/usr/bin/python3'];
+}
+
+/** Gathers libraries, API facts and notes. Errors of providers become notes. */
+export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<KnowledgeResult> {
+  const log = opts.log ?? silentLogger;
+  clearPythonCache();
+  clearTypescriptCache();
+  const notes: KnowledgeNote[] = [];
+  const manifests: ManifestDependency[] = opts.manifests.flatMap((m) => parseManifest(m.path, m.text));
+  const maxLibraries = opts.maxLibraries ?? 4;
+  const maxFacts = opts.maxFactsPerLibrary ?? 6;
+
+  // Python environment only when the task touches Python code or declares Python dependencies.
+  const pythonRelevant =
+    opts.sources.some((s) => /\.pyi?$/.test(s.path)) || manifests.some((d) => d.ecosystem === 'python');
+  let sites: string[] = [];
+  if (pythonRelevant) {
+    sites =
+      opts.python?.sitePackages?.filter(isDir) ??
+      (await discoverSitePackages(
+        opts.python?.interpreters ?? defaultInterpreters(opts.root),
+        opts.root,
+        log,
+      ));
+    if (sites.length === 0)
+      notes.push({ message: 'no Python site-packages found: no offline API facts for Python libraries' });
+  }
+  const topLevelDist = new Map<string, string>();
+  for (const site of sites) {
+    for (const d of installedDists(site))
+      for (const t of d.topLevel) if (!topLevelDist.has(t)) topLevelDist.set(t, d.name);
+  }
+
+  const libraries = detectLibraries({
+    taskText: opts.taskText,
+    sources: opts.sources,
+    manifests,
+    localModules: opts.localModules,
+    pythonDistOf: (n) => topLevelDist.get(n),
+  }).slice(0, maxLibraries);
+
+  const nodeModules = (opts.nodeModules ?? [join(opts.root, 'node_modules')]).filter(isDir);
+  const identifiers = taskIdentifiers(opts.taskText);
+  const facts: ApiFact[] = [];
+
+  for (const lib of libraries) {
+    const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
+    if (lib.ecosystem === 'python') {
+      const pkg = findPythonPackage(sites, lib.importName);
+      if (!pkg) {
+        notes.push({
+          library: label,
+          message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
+        });
+        continue;
+      }
+      lib.version = pkg.version;
+      facts.push(
+        ...pickFacts(lib, identifiers, maxFacts, (name, module) => pythonFact(pkg, name, label, module)),
+      );
+      noteIfNone(lib, facts, notes, pkg);
+    } else {
+      const pkg = findNpmPackage(nodeModules, lib.importName);
+      if (!pkg) {
+        notes.push({
+          library: label,
+          message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
+        });
+        continue;
+      }
+      lib.version = pkg.version;
+      facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => typescriptFact(pkg, name, label)));
+      noteIfNone(lib, facts, notes, pkg);
+    }
+  }
+  for (const [file, why] of [...pyUnreadable, ...tsUnreadable])
+    notes.push({ message: `skipped unreadable ${file} (${why})` });
+
+  if (opts.context7 && libraries.length > 0) {
+    const client = new Context7Client(opts.context7);
+    const query = (opts.docsQuery ?? opts.taskText).slice(0, 400);
+    for (const lib of libraries.slice(0, 3)) {
+      const name = lib.ecosystem === 'npm' ? lib.importName.replace(/^node:/, 'node ') : lib.packageName;
+      try {
+        const found = await client.searchLibraries(name, query);
+        const best = found[0];
+        if (!best) {
+          notes.push({ library: name, message: `Context7 has no library matching ${name}` });
+          continue;
+        }
+        const id = versionedId(best, lib.version);
+        const snippets = await client.context(id, query);
+        snippets.slice(0, 3).forEach((s, i) => {
+          facts.push({
+            library: lib.ecosystem === 'python' ? lib.packageName : lib.importName,
+            version: lib.version,
+            symbol: s.title,
+            kind: 'documentation',
+            text: s.content,
+            language: s.language || 'text',
+            provider: 'context7',
+            source: `context7:${id}${s.source ? ` (${s.source})` : ''}`,
+            score: 0.5 - i * 0.1,
+          });
+        });
+      } catch (e) {
+        notes.push({ library: name, message: (e as Error).message });
+        log.warn(`Context7: ${(e as Error).message}`);
+      }
+    }
+  }
+  return { libraries, facts, notes };
+}
+
+function pickFacts(
+  lib: LibraryRef,
+  identifiers: string[],
+  max: number,
+  lookup: (name: string, module?: string) => ApiFact | undefined,
+): ApiFact[] {
+  const out: ApiFact[] = [];
+  const tried = new Set<string>();
+  for (const s of lib.symbols) {
+    if (out.length >= max) break;
+    tried.add(s.name);
+    const f = lookup(s.name, s.module);
+    if (f) out.push({ ...f, score: Math.round(s.score * 1000) / 1000 });
+  }
+  // Names the task text uses that the library defines, though the code does not import them yet.
+  for (const name of identifiers.slice(0, 20)) {
+    if (out.length >= max) break;
+    if (tried.has(name)) continue;
+    tried.add(name);
+    const f = lookup(name);
+    if (f) {
+      out.push({ ...f, score: 0.5 });
+      if (!lib.symbols.some((s) => s.name === name))
+        lib.symbols.push({ name, score: 0.5, from: ['task text'] });
+    }
+  }
+  return out;
+}
+
+function noteIfNone(
+  lib: LibraryRef,
+  facts: ApiFact[],
+  notes: KnowledgeNote[],
+  pkg: PythonPackage | NpmPackage,
+): void {
+  const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
+  if (!facts.some((f) => f.library === label)) {
+    const where = 'entry' in pkg ? pkg.entry : (pkg.stubDir ?? pkg.srcDir ?? pkg.site);
+    notes.push({
+      library: label,
+      message: `${label}: none of the names the task uses were found in ${safeReal(where)}`,
+    });
+  }
+}
+
+function safeReal(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}

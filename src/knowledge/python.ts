@@ -1,0 +1,482 @@
+/**
+ * API facts of installed Python packages, read statically (nothing is imported or executed): the
+ * declaration from the package's `.pyi` stubs (`<pkg>-stubs/`, or stubs next to the sources) and the
+ * docstring from its sources, at the version installed in the project's site-packages.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ApiFact } from './types.js';
+
+export interface PythonPackage {
+  importName: string;
+  /** The site-packages directory it was found in. */
+  site: string;
+  /** Directory (or single-module file) of the sources, and of the stubs. */
+  srcDir?: string;
+  stubDir?: string;
+  /** The site directories holding the sources and the stubs (they may differ). */
+  srcSite?: string;
+  stubSite?: string;
+  version?: string;
+  distName?: string;
+}
+
+export interface InstalledDist {
+  name: string;
+  version: string;
+  topLevel: string[];
+}
+
+/** Distributions installed in a site directory, from `*.dist-info` / `*.egg-info` metadata. */
+export function installedDists(site: string): InstalledDist[] {
+  let names: string[];
+  try {
+    names = readdirSync(site);
+  } catch {
+    return [];
+  }
+  const out: InstalledDist[] = [];
+  for (const n of names) {
+    const m = /^(.+?)-(\d[^-]*?)(?:-py[\d.]+)?\.(?:dist-info|egg-info)$/.exec(n);
+    if (!m) continue;
+    let topLevel: string[] = [];
+    const meta = join(site, n);
+    try {
+      if (statSync(meta).isDirectory() && existsSync(join(meta, 'top_level.txt'))) {
+        topLevel = readFileSync(join(meta, 'top_level.txt'), 'utf8')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean);
+      }
+    } catch {
+      // Unreadable metadata: the distribution is still listed by its name.
+    }
+    out.push({ name: m[1]!, version: m[2]!, topLevel });
+  }
+  return out;
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '_');
+
+/** Finds an importable top-level package in the site directories (first hit wins, like Python). */
+export function findPythonPackage(sites: string[], importName: string): PythonPackage | undefined {
+  let found: PythonPackage | undefined;
+  for (const site of sites) {
+    const srcDir = firstExisting([
+      join(site, importName, '__init__.py'),
+      join(site, importName, '__init__.pyi'),
+    ])
+      ? join(site, importName)
+      : firstExisting([join(site, `${importName}.py`), join(site, `${importName}.pyi`)]);
+    const stubDir = existsSync(join(site, `${importName}-stubs`))
+      ? join(site, `${importName}-stubs`)
+      : undefined;
+    if (!srcDir && !stubDir) continue;
+    if (!found) found = { importName, site };
+    if (srcDir && !found.srcDir) {
+      found.srcDir = srcDir;
+      found.srcSite = site;
+    }
+    if (stubDir && !found.stubDir) {
+      found.stubDir = stubDir;
+      found.stubSite = site;
+    }
+    if (found.srcDir && found.stubDir) break;
+  }
+  if (!found) return undefined;
+  for (const site of sites) {
+    const dist = installedDists(site).find(
+      (d) => d.topLevel.includes(importName) || norm(d.name) === norm(importName),
+    );
+    if (dist) {
+      found.version = dist.version;
+      found.distName = dist.name;
+      break;
+    }
+  }
+  return found;
+}
+
+function firstExisting(paths: string[]): string | undefined {
+  return paths.find((p) => existsSync(p));
+}
+
+interface PyDef {
+  file: string;
+  /** 0-based line of the definition (after decorators). */
+  index: number;
+  lines: string[];
+  kind: 'class' | 'function' | 'variable';
+}
+
+const fileCache = new Map<string, string[] | null>();
+
+/** Files that exist but could not be read, with why (reported as notes by the caller). */
+export const unreadableFiles = new Map<string, string>();
+
+function readLines(file: string): string[] | undefined {
+  if (!fileCache.has(file)) {
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a regular file');
+      if (st.size > 4 * 1024 * 1024) throw new Error(`too large (${st.size} bytes)`);
+      fileCache.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+    } catch (e) {
+      fileCache.set(file, null);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') unreadableFiles.set(file, code ?? (e as Error).message);
+    }
+  }
+  return fileCache.get(file) ?? undefined;
+}
+
+/** Where module files are looked up: a site directory, reading stubs (`<top>-stubs/`) or sources. */
+export interface PyLayout {
+  site: string;
+  stubs: boolean;
+}
+
+/** The file of a dotted module (`['sqlalchemy', 'orm']`) in a layout, or undefined. */
+export function moduleFile(layout: PyLayout, parts: string[], ext: '.pyi' | '.py'): string | undefined {
+  const [top, ...rest] = parts;
+  if (!top) return undefined;
+  let dir = join(layout.site, top);
+  if (layout.stubs && existsSync(join(layout.site, `${top}-stubs`))) dir = join(layout.site, `${top}-stubs`);
+  if (rest.length === 0 && !existsSync(dir)) return firstExisting([join(layout.site, `${top}${ext}`)]);
+  const base = join(dir, ...rest);
+  return firstExisting([`${base}${ext}`, join(base, `__init__${ext}`)]);
+}
+
+/**
+ * Finds where `name` is defined, starting at module `parts` and following `from x import name`
+ * re-exports (relative or absolute, into other packages of the same site) and star imports.
+ */
+export function resolvePythonDef(
+  layout: PyLayout,
+  parts: string[],
+  name: string,
+  ext: '.pyi' | '.py',
+  depth = 0,
+  seen = new Set<string>(),
+): PyDef | undefined {
+  if (depth > 8) return undefined;
+  const file = moduleFile(layout, parts, ext);
+  if (!file || seen.has(`${file}#${name}`)) return undefined;
+  seen.add(`${file}#${name}`);
+  const lines = readLines(file);
+  if (!lines) return undefined;
+  const defRe = new RegExp(
+    `^(?:async\\s+)?(def|class)\\s+${name}\\b|^(${name})\\s*(?::[^=]*)?=|^(${name})\\s*:`,
+  );
+  for (let i = 0; i < lines.length; i++) {
+    const m = defRe.exec(lines[i]!);
+    if (!m) continue;
+    const kind = m[1] === 'class' ? 'class' : m[1] === 'def' ? 'function' : 'variable';
+    return { file, index: i, lines, kind };
+  }
+  const text = lines.join('\n');
+  const isPkg = /__init__\.pyi?$/.test(file);
+  const resolveModule = (spec: string): string[] => {
+    const dots = /^\.*/.exec(spec)![0].length;
+    const rest = spec.slice(dots).split('.').filter(Boolean);
+    if (dots === 0) return rest;
+    const here = isPkg ? parts : parts.slice(0, -1);
+    return [...here.slice(0, Math.max(1, here.length - (dots - 1))), ...rest];
+  };
+  const stars: string[][] = [];
+  for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+    const target = resolveModule(m[1]!);
+    const clause = m[2]!.replace(/[()\\]/g, ' ');
+    if (clause.trim() === '*') {
+      stars.push(target);
+      continue;
+    }
+    for (const part of clause.split(',')) {
+      const [orig, alias] = part
+        .trim()
+        .split(/\s+as\s+/)
+        .map((x) => x.trim());
+      if (!orig || (alias ?? orig) !== name) continue;
+      const r = resolvePythonDef(layout, target, orig, ext, depth + 1, seen);
+      if (r) return r;
+    }
+  }
+  for (const target of stars) {
+    const r = resolvePythonDef(layout, target, name, ext, depth + 1, seen);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+const MAX_DOC_LINES = 14;
+const MAX_MEMBERS = 24;
+
+/** Header (decorators + signature up to its colon), docstring, and for classes the public members. */
+export function describePythonDef(
+  def: PyDef,
+  opts: { withDoc: boolean },
+): { header: string; doc?: string; members: string[] } {
+  const { lines, index } = def;
+  let start = index;
+  while (start > 0 && /^\s*@/.test(lines[start - 1]!)) start--;
+  const header: string[] = lines.slice(start, index);
+  let depth = 0;
+  let i = index;
+  for (; i < lines.length && i < index + 40; i++) {
+    const l = lines[i]!;
+    header.push(l);
+    for (const ch of l.replace(/#.*$/, '')) {
+      if ('([{'.includes(ch)) depth++;
+      else if (')]}'.includes(ch)) depth--;
+    }
+    if (def.kind === 'variable' && depth <= 0) break;
+    if (depth <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(l)) break;
+  }
+  const bodyStart = i + 1;
+  const indent = /^(\s*)/.exec(lines[index]!)![1]!.length;
+  const doc = opts.withDoc ? docstringAt(lines, bodyStart) : undefined;
+  // Further @overload signatures of the same function (stubs list them one after the other).
+  const name = /(?:def|class)\s+(\w+)/.exec(lines[index]!)?.[1];
+  if (def.kind === 'function' && name && header.some((h) => /^\s*@(?:typing\.)?overload\b/.test(h))) {
+    let j = bodyStart;
+    let count = 1;
+    while (count < 3) {
+      while (j < lines.length && lines[j]!.trim() === '') j++;
+      const deco: string[] = [];
+      while (j < lines.length && /^\s*@/.test(lines[j]!)) deco.push(lines[j++]!);
+      if (j >= lines.length || !new RegExp(`^\\s*(?:async\\s+)?def\\s+${name}\\b`).test(lines[j]!)) break;
+      let d = 0;
+      const sig: string[] = [];
+      for (; j < lines.length; j++) {
+        sig.push(lines[j]!);
+        for (const ch of lines[j]!.replace(/#.*$/, '')) {
+          if ('([{'.includes(ch)) d++;
+          else if (')]}'.includes(ch)) d--;
+        }
+        if (d <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(lines[j]!)) break;
+      }
+      j++;
+      header.push(...deco, ...sig);
+      count++;
+    }
+  }
+  const members: string[] = [];
+  if (def.kind === 'class') {
+    let memberIndent: number | undefined;
+    for (let j = bodyStart; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.trim() === '') continue;
+      const ind = /^(\s*)/.exec(l)![1]!.length;
+      if (ind <= indent) break;
+      memberIndent ??= ind;
+      if (ind !== memberIndent) continue;
+      const m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(/.exec(l);
+      if (m && (!m[1]!.startsWith('_') || m[1] === '__init__' || m[1] === '__call__')) {
+        // The whole signature of each public method, up to its colon.
+        const sig: string[] = [];
+        let d = 0;
+        for (let k = j; k < lines.length && k < j + 20; k++) {
+          sig.push(lines[k]!.trim());
+          for (const ch of lines[k]!) {
+            if ('([{'.includes(ch)) d++;
+            else if (')]}'.includes(ch)) d--;
+          }
+          if (d <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(lines[k]!)) break;
+        }
+        const text = sig
+          .join(' ')
+          .replace(/\(\s+/g, '(')
+          .replace(/,\s*\)/g, ')');
+        if (!members.includes(text)) members.push(text);
+      }
+      if (members.length >= MAX_MEMBERS) break;
+    }
+  }
+  return { header: dedent(header).join('\n'), doc, members };
+}
+
+function docstringAt(lines: string[], from: number): string | undefined {
+  let j = from;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  const first = lines[j];
+  if (first === undefined) return undefined;
+  const m = /^\s*[rRuU]?("""|''')(.*)$/.exec(first);
+  if (!m) return undefined;
+  const quote = m[1]!;
+  const out: string[] = [];
+  let rest = m[2]!;
+  for (let k = j; k < lines.length && k < j + 400; k++) {
+    if (k > j) rest = lines[k]!;
+    const end = rest.indexOf(quote);
+    if (end >= 0) {
+      out.push(rest.slice(0, end));
+      break;
+    }
+    out.push(rest);
+  }
+  const trimmed = dedent(out.slice(1)).map((l) => l.trimEnd());
+  const all = [out[0]!.trim(), ...trimmed];
+  while (all.length && all[all.length - 1] === '') all.pop();
+  if (all[0] === '') all.shift();
+  if (all.length > MAX_DOC_LINES) return [...all.slice(0, MAX_DOC_LINES), '…'].join('\n');
+  return all.join('\n');
+}
+
+function dedent(lines: string[]): string[] {
+  const ind = Math.min(...lines.filter((l) => l.trim()).map((l) => /^(\s*)/.exec(l)![1]!.length));
+  return Number.isFinite(ind) ? lines.map((l) => l.slice(ind)) : lines;
+}
+
+/** One API fact for `name` of a package: stub declaration + source docstring, with provenance. */
+export function pythonFact(
+  pkg: PythonPackage,
+  name: string,
+  library: string,
+  module: string = pkg.importName,
+): ApiFact | undefined {
+  const parts = module.split('.');
+  const find = (site: string | undefined, stubs: boolean, ext: '.pyi' | '.py') => {
+    if (!site) return undefined;
+    const layout = { site, stubs };
+    return (
+      resolvePythonDef(layout, parts, name, ext) ??
+      (parts.length > 1 ? resolvePythonDef(layout, [pkg.importName], name, ext) : undefined)
+    );
+  };
+  let stubDef = find(pkg.stubSite, true, '.pyi');
+  const srcDef = find(pkg.srcSite, false, '.pyi') ?? find(pkg.srcSite, false, '.py');
+  // A stub that only says `name: Any` knows less than the source's real definition.
+  if (stubDef?.kind === 'variable' && srcDef && srcDef.kind !== 'variable') stubDef = undefined;
+  const primary = stubDef ?? srcDef;
+  if (!primary) return moduleFact(pkg, [...parts, name], library);
+  // `name: Any` says nothing the Coder can use.
+  if (primary.kind === 'variable' && /^\s*\w+\s*:\s*Any\s*$/.test(primary.lines[primary.index]!))
+    return undefined;
+  const p = describePythonDef(primary, { withDoc: true });
+  const src = srcDef && srcDef !== primary ? describePythonDef(srcDef, { withDoc: true }) : undefined;
+  let doc = p.doc;
+  let docFrom: PyDef | undefined = doc ? primary : undefined;
+  if (!doc && src?.doc) {
+    doc = src.doc;
+    docFrom = srcDef;
+  }
+  const members = p.members.length > 0 ? p.members : (src?.members ?? []);
+  const parts2 = [p.header.replace(/:\s*\.\.\.\s*(#.*)?$/, ':')];
+  if (doc) parts2.push(indentBlock(`"""${doc}"""`, primary.kind === 'variable' ? '' : '    '));
+  if (members.length)
+    parts2.push(...members.map((m) => `    ${m.replace(/:\s*(?:\.\.\.)?\s*(#.*)?$/, ': ...')}`));
+  // Weak stubs (`__init__(self, *args, **kwargs)`) hide the real parameters: list the ones the
+  // source documents.
+  if (primary.kind === 'class') {
+    const init = srcDef ? initParams(srcDef) : [];
+    if (init.length) parts2.push(`    # __init__ parameters: ${init.join(', ')}`);
+  }
+  const rel = (f: string) => siteRelative(pkg, f);
+  const source =
+    `${rel(primary.file)}:${primary.index + 1}` +
+    (docFrom && docFrom !== primary ? ` (docstring: ${rel(docFrom.file)}:${docFrom.index + 1})` : '');
+  return {
+    library,
+    version: pkg.version,
+    symbol: name,
+    kind: primary.kind,
+    text: parts2.join('\n'),
+    language: 'python',
+    provider: primary === stubDef ? 'python-stub' : 'python-source',
+    source,
+    file: primary.file,
+    line: primary.index + 1,
+    score: 0,
+  };
+}
+
+function siteRelative(pkg: PythonPackage, file: string): string {
+  const site = [pkg.stubSite, pkg.srcSite, pkg.site].find((d) => d && file.startsWith(d + '/')) ?? pkg.site;
+  return relative(site, file).split('\\').join('/');
+}
+
+/** A module imported as a name (`from alembic import op`): its public functions and classes. */
+function moduleFact(pkg: PythonPackage, parts: string[], library: string): ApiFact | undefined {
+  const layouts: [PyLayout | undefined, '.pyi' | '.py'][] = [
+    [pkg.stubSite ? { site: pkg.stubSite, stubs: true } : undefined, '.pyi'],
+    [pkg.srcSite ? { site: pkg.srcSite, stubs: false } : undefined, '.pyi'],
+    [pkg.srcSite ? { site: pkg.srcSite, stubs: false } : undefined, '.py'],
+  ];
+  for (const [layout, ext] of layouts) {
+    if (!layout) continue;
+    const file = moduleFile(layout, parts, ext);
+    const lines = file ? readLines(file) : undefined;
+    if (!file || !lines) continue;
+    const sigs: string[] = [];
+    for (let i = 0; i < lines.length && sigs.length < 40; i++) {
+      const m = /^(?:async\s+)?(def|class)\s+([A-Za-z]\w*)/.exec(lines[i]!);
+      if (!m) continue;
+      let sig = '';
+      let d = 0;
+      for (let k = i; k < lines.length && k < i + 30; k++) {
+        sig += (k > i ? ' ' : '') + lines[k]!.trim();
+        for (const ch of lines[k]!) {
+          if ('([{'.includes(ch)) d++;
+          else if (')]}'.includes(ch)) d--;
+        }
+        if (d <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(lines[k]!)) break;
+      }
+      sig = sig
+        .replace(/\(\s+/g, '(')
+        .replace(/,\s*\)/g, ')')
+        .replace(/:\s*(?:\.\.\.)?\s*(#.*)?$/, ': ...');
+      if (sig.length > 300) sig = sig.slice(0, 297) + '...';
+      if (!sigs.includes(sig)) sigs.push(sig);
+    }
+    if (sigs.length === 0) continue;
+    const doc = docstringAt(lines, 0);
+    return {
+      library,
+      version: pkg.version,
+      symbol: parts.join('.'),
+      kind: 'module',
+      text: [doc ? `"""${doc}"""` : undefined, ...sigs].filter(Boolean).join('\n'),
+      language: 'python',
+      provider: layout.stubs || ext === '.pyi' ? 'python-stub' : 'python-source',
+      source: `${siteRelative(pkg, file)}:1`,
+      file,
+      line: 1,
+      score: 0,
+    };
+  }
+  return undefined;
+}
+
+/** Parameter names a class's `__init__` docstring documents (`:param name:`), in order. */
+function initParams(def: PyDef): string[] {
+  const { lines, index } = def;
+  const indent = /^(\s*)/.exec(lines[index]!)![1]!.length;
+  for (let j = index + 1; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.trim() && /^(\s*)/.exec(l)![1]!.length <= indent) break;
+    if (/^\s*def\s+__init__\s*\(/.test(l)) {
+      const names: string[] = [];
+      for (let k = j + 1; k < lines.length && k < j + 1500; k++) {
+        const ln = lines[k]!;
+        if (/^\s*def\s+\w+\s*\(/.test(ln)) break;
+        const m = /:param\s+(?:[\w.[\], ]+\s+)?(\*{0,2}\w+):/.exec(ln);
+        if (m && !names.includes(m[1]!)) names.push(m[1]!);
+      }
+      return names.slice(0, 30);
+    }
+  }
+  return [];
+}
+
+function indentBlock(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? prefix + l : l))
+    .join('\n');
+}
+
+/** Clears the file cache (tests that rewrite files between runs). */
+export function clearPythonCache(): void {
+  fileCache.clear();
+  unreadableFiles.clear();
+}

@@ -1,0 +1,379 @@
+/**
+ * API facts of installed npm packages from their TypeScript declarations (`.d.ts` in the package, or
+ * `@types/<pkg>`; Node's built-in modules from `@types/node`), at the installed version. Declarations
+ * are read as text: the declaration of each name (JSDoc, signature, overloads, members), following
+ * re-exports (`export * from`, `export { a } from`) across the package's files.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { ApiFact } from './types.js';
+
+export interface NpmPackage {
+  name: string;
+  /** Directory of the package (or of its @types package). */
+  dir: string;
+  /** The declaration entry file. */
+  entry: string;
+  version?: string;
+  /** `@types/x` when the declarations come from DefinitelyTyped. */
+  typesPackage?: string;
+  /** node_modules directory it was found in (for provenance paths). */
+  nodeModules: string;
+}
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `types` of a package.json `exports` entry (string or nested conditions). */
+function typesFromExports(exp: unknown, sub = '.'): string | undefined {
+  if (!exp || typeof exp !== 'object') return undefined;
+  const e = exp as Record<string, unknown>;
+  const target = sub in e ? e[sub] : Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
+  const pick = (v: unknown): string | undefined => {
+    if (typeof v === 'string') return /\.d\.[cm]?ts$/.test(v) ? v : undefined;
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.types === 'string') return o.types;
+      for (const k of ['import', 'default', 'require', 'node']) {
+        const r = pick(o[k]);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  };
+  return pick(target);
+}
+
+/** Finds a package's declarations in the given node_modules directories. */
+export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPackage | undefined {
+  if (spec.startsWith('node:')) {
+    const mod = spec.slice(5).split('/')[0]!;
+    for (const nm of nodeModulesDirs) {
+      const dir = join(nm, '@types', 'node');
+      const entry = [join(dir, `${mod}.d.ts`), join(dir, mod, 'index.d.ts')].find(isFile);
+      if (entry) {
+        const pj = readJson(join(dir, 'package.json'));
+        return {
+          name: spec,
+          dir,
+          entry,
+          version: pj?.version as string | undefined,
+          typesPackage: '@types/node',
+          nodeModules: nm,
+        };
+      }
+    }
+    return undefined;
+  }
+  for (const nm of nodeModulesDirs) {
+    const dir = join(nm, spec);
+    const pj = readJson(join(dir, 'package.json'));
+    if (pj) {
+      const rel =
+        typesFromExports(pj.exports) ??
+        (typeof pj.types === 'string' ? pj.types : undefined) ??
+        (typeof pj.typings === 'string' ? pj.typings : undefined) ??
+        'index.d.ts';
+      const entry = resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`);
+      if (entry)
+        return { name: spec, dir, entry, version: pj.version as string | undefined, nodeModules: nm };
+    }
+    const typesName = spec.startsWith('@') ? `@types/${spec.slice(1).replace('/', '__')}` : `@types/${spec}`;
+    const tdir = join(nm, typesName);
+    const tpj = readJson(join(tdir, 'package.json'));
+    if (tpj) {
+      const rel =
+        (typeof tpj.types === 'string' ? tpj.types : undefined) ??
+        typesFromExports(tpj.exports) ??
+        'index.d.ts';
+      const entry = resolveDeclFile(tdir, rel.startsWith('.') ? rel : `./${rel}`);
+      if (entry) {
+        return {
+          name: spec,
+          dir: tdir,
+          entry,
+          version: (pj?.version as string | undefined) ?? (tpj.version as string | undefined),
+          typesPackage: typesName,
+          nodeModules: nm,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+function resolveDeclFile(fromDir: string, spec: string): string | undefined {
+  const base = resolve(fromDir, spec);
+  const noJs = base.replace(/\.(?:[cm]?js)$/, '');
+  const candidates = [
+    base,
+    `${noJs}.d.ts`,
+    `${noJs}.d.mts`,
+    `${noJs}.d.cts`,
+    join(base, 'index.d.ts'),
+    base.replace(/\.ts$/, '.d.ts'),
+  ];
+  return candidates.find((c) => /\.d\.[cm]?ts$/.test(c) && isFile(c));
+}
+
+const fileCache = new Map<string, string[] | null>();
+
+/** Files that exist but could not be read, with why (reported as notes by the caller). */
+export const unreadableFiles = new Map<string, string>();
+
+function lines(file: string): string[] | undefined {
+  if (!fileCache.has(file)) {
+    try {
+      const st = statSync(file);
+      if (!st.isFile()) throw new Error('not a regular file');
+      if (st.size > 8 * 1024 * 1024) throw new Error(`too large (${st.size} bytes)`);
+      fileCache.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+    } catch (e) {
+      fileCache.set(file, null);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') unreadableFiles.set(file, code ?? (e as Error).message);
+    }
+  }
+  return fileCache.get(file) ?? undefined;
+}
+
+interface TsDecl {
+  file: string;
+  /** 0-based first line of the declaration (after its JSDoc). */
+  index: number;
+  kind: string;
+  text: string;
+}
+
+const MAX_DECL_LINES = 40;
+const MAX_DOC_LINES = 12;
+
+/** Finds `name`'s declaration starting at a declaration file, following re-exports breadth-first. */
+export function findTsDeclaration(entry: string, name: string, maxFiles = 60): TsDecl | undefined {
+  const queue: { file: string; name: string }[] = [{ file: entry, name }];
+  const seen = new Set<string>();
+  while (queue.length > 0 && seen.size < maxFiles) {
+    const { file, name: want } = queue.shift()!;
+    const key = `${file}#${want}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ls = lines(file);
+    if (!ls) continue;
+    const d = declarationIn(file, ls, want);
+    if (d) return d;
+    const text = ls.join('\n');
+    for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+      for (const part of m[1]!.split(',')) {
+        const [orig, alias] = part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .map((s) => s.trim());
+        if ((alias ?? orig) === want && orig) {
+          const f = m[2]!.startsWith('.') ? resolveDeclFile(dirname(file), m[2]!) : undefined;
+          if (f) queue.push({ file: f, name: orig === 'default' ? want : orig });
+        }
+      }
+    }
+    // `import { a as b } from './x'; export { b }` and plain star re-exports.
+    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
+      for (const part of m[1]!.split(',')) {
+        const [orig, alias] = part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .map((s) => s.trim());
+        if ((alias ?? orig) === want && orig) {
+          const f = resolveDeclFile(dirname(file), m[2]!);
+          if (f) queue.push({ file: f, name: orig });
+        }
+      }
+    }
+    for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g)) {
+      if (m[1] && m[1] !== want) continue;
+      if (!m[2]!.startsWith('.')) continue;
+      const f = resolveDeclFile(dirname(file), m[2]!);
+      if (f) queue.push({ file: f, name: want });
+    }
+    // `/// <reference path="x.d.ts" />` (how @types/node's index pulls in its modules).
+    for (const m of text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g)) {
+      const f = resolveDeclFile(dirname(file), m[1]!.startsWith('.') ? m[1]! : `./${m[1]}`);
+      if (f) queue.push({ file: f, name: want });
+    }
+  }
+  return undefined;
+}
+
+function declarationIn(file: string, ls: string[], name: string): TsDecl | undefined {
+  const re = new RegExp(
+    `^\\s*(?:export\\s+)?(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(function\\*?|class|interface|type|const|let|var|enum|namespace)\\s+${name.replace(/\$/g, '\\$')}(?![\\w$])`,
+  );
+  for (let i = 0; i < ls.length; i++) {
+    const m = re.exec(ls[i]!);
+    if (!m) continue;
+    const kind = m[1]!.replace('*', '');
+    const blocks: string[] = [];
+    let end = extractBlock(ls, i, kind);
+    blocks.push(withDoc(ls, i, end));
+    // Overloads: the same function declared again right after.
+    let j = end + 1;
+    let n = 1;
+    while (kind === 'function' && n < 4) {
+      let k = j;
+      while (k < ls.length && (ls[k]!.trim() === '' || /^\s*(?:\/\*\*|\*|\*\/|\/\/)/.test(ls[k]!))) k++;
+      if (k >= ls.length || !re.exec(ls[k]!)) break;
+      end = extractBlock(ls, k, kind);
+      blocks.push(withDoc(ls, k, end));
+      j = end + 1;
+      n++;
+    }
+    return { file, index: i, kind, text: blocks.join('\n') };
+  }
+  return undefined;
+}
+
+/** Last line (0-based) of the declaration starting at `i`: matching brace or the `;` at depth 0. */
+function extractBlock(ls: string[], i: number, kind: string): number {
+  const braceKinds = new Set(['class', 'interface', 'enum', 'namespace']);
+  let depth = 0;
+  let opened = false;
+  let inBlockComment = false;
+  for (let k = i; k < ls.length && k < i + 5000; k++) {
+    const l = ls[k]!;
+    let quote: string | undefined;
+    for (let c = 0; c < l.length; c++) {
+      const ch = l[c]!;
+      if (inBlockComment) {
+        if (ch === '*' && l[c + 1] === '/') {
+          inBlockComment = false;
+          c++;
+        }
+        continue;
+      }
+      if (quote) {
+        if (ch === '\\') c++;
+        else if (ch === quote) quote = undefined;
+        continue;
+      }
+      if (ch === '/' && l[c + 1] === '/') break;
+      if (ch === '/' && l[c + 1] === '*') {
+        inBlockComment = true;
+        c++;
+        continue;
+      }
+      if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+      else if (ch === '{' || ch === '(' || ch === '[') {
+        depth++;
+        if (ch === '{') opened = true;
+      } else if (ch === '}' || ch === ')' || ch === ']') depth--;
+      else if (ch === ';' && depth === 0 && !braceKinds.has(kind)) return k;
+    }
+    if (inBlockComment) continue;
+    if (braceKinds.has(kind) && opened && depth <= 0) return k;
+    if (
+      !braceKinds.has(kind) &&
+      depth <= 0 &&
+      /^\s*(?:export|declare|\/\*\*|function|interface|class|type)\b/.test(ls[k + 1] ?? '')
+    ) {
+      return k;
+    }
+  }
+  return i;
+}
+
+/**
+ * A long class or interface condensed to its member signatures (depth-1 lines without comments), so
+ * the Coder sees the whole surface rather than the first screen of it.
+ */
+function condenseMembers(body: string[]): string[] {
+  const out: string[] = [body[0]!];
+  let depth = 0;
+  let inDoc = false;
+  for (const raw of body.slice(1)) {
+    const t = raw.trim();
+    if (inDoc) {
+      if (t.includes('*/')) inDoc = false;
+      continue;
+    }
+    if (t.startsWith('/*')) {
+      if (!t.includes('*/')) inDoc = true;
+      continue;
+    }
+    if (t.startsWith('//') || t === '') continue;
+    if (depth === 0) out.push(raw);
+    else if (out.length > 1 && out[out.length - 1]!.length < 240) out[out.length - 1] += ` ${t}`;
+    for (const ch of t.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""')) {
+      if (ch === '{' || ch === '(' || ch === '[') depth++;
+      else if (ch === '}' || ch === ')' || ch === ']') depth--;
+    }
+    if (depth < 0) depth = 0;
+  }
+  return out;
+}
+
+/** The declaration's lines with its JSDoc (trimmed), long bodies cut with a note. */
+function withDoc(ls: string[], start: number, end: number): string {
+  let docStart = start;
+  if (/\*\/\s*$/.test(ls[start - 1] ?? '')) {
+    let k = start - 1;
+    while (k >= 0 && !/^\s*\/\*\*/.test(ls[k]!)) k--;
+    if (k >= 0) docStart = k;
+  }
+  let doc = ls.slice(docStart, start);
+  if (doc.length > MAX_DOC_LINES)
+    doc = [...doc.slice(0, MAX_DOC_LINES - 1), ls[start - 1]!.replace(/^(\s*).*/, '$1 * …'), ls[start - 1]!];
+  let body = ls.slice(start, end + 1);
+  if (body.length > MAX_DECL_LINES) body = condenseMembers(body);
+  if (body.length > MAX_DECL_LINES) {
+    const more = body.length - (MAX_DECL_LINES - 1);
+    body = [
+      ...body.slice(0, MAX_DECL_LINES - 1),
+      `${/^(\s*)/.exec(body[0]!)![1]}    // … ${more} more lines`,
+    ];
+  }
+  const all = [...doc, ...body];
+  const ind = Math.min(...all.filter((l) => l.trim()).map((l) => /^(\s*)/.exec(l)![1]!.length));
+  return all.map((l) => l.slice(Number.isFinite(ind) ? ind : 0)).join('\n');
+}
+
+export function typescriptFact(pkg: NpmPackage, name: string, library: string): ApiFact | undefined {
+  const d = findTsDeclaration(pkg.entry, name);
+  if (!d) return undefined;
+  const rel = relative(pkg.nodeModules, d.file).split('\\').join('/');
+  return {
+    library,
+    version: pkg.version,
+    symbol: name,
+    kind: d.kind,
+    text: d.text,
+    language: 'ts',
+    provider: 'typescript-declarations',
+    source: `${rel}:${d.index + 1}`,
+    file: d.file,
+    line: d.index + 1,
+    score: 0,
+  };
+}
+
+export function clearTypescriptCache(): void {
+  fileCache.clear();
+  unreadableFiles.clear();
+}
+
+/** True when a path exists (used by callers deciding which node_modules to search). */
+export function hasNodeModules(dir: string): boolean {
+  return existsSync(join(dir, 'node_modules'));
+}

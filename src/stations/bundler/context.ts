@@ -1,0 +1,391 @@
+/**
+ * task_context.md: the one document the Coder reads. Sections in a fixed order (Task, Acceptance
+ * Criteria, Architectural Rules, Relevant Existing Code, External Knowledge, Verification Plan), items
+ * most relevant first, no timestamps — the same inputs give the same bytes, so providers' prompt caches
+ * hit on a rerun. Everything is fitted into a token budget counted with a real tokenizer.
+ */
+import { ConfigurationError } from '../../errors.js';
+import type { Blueprint } from '../../spec/types.js';
+import type { ApiFact, LibraryRef } from '../../knowledge/types.js';
+import type { RuleSection } from './rules.js';
+import { countTokens, TOKENIZER } from './tokens.js';
+
+export interface LineRange {
+  start: number;
+  end: number;
+  /** What the range holds ("class User", "imports"). */
+  label?: string;
+}
+
+export interface CodeCandidate {
+  path: string;
+  score: number;
+  isTest: boolean;
+  reasons: string[];
+  /** Redacted lines of the file (`lines[0]` is line 1). */
+  lines: string[];
+  /** Preferred ranges, and a smaller fallback when the preferred ones do not fit. */
+  ranges: LineRange[];
+  fallback?: LineRange[];
+}
+
+export interface ContextInput {
+  blueprint: Blueprint;
+  baseCommit: string;
+  budget: number;
+  rules: RuleSection[];
+  code: CodeCandidate[];
+  libraries: LibraryRef[];
+  facts: ApiFact[];
+  notes: string[];
+}
+
+export interface ContextOutput {
+  markdown: string;
+  tokens: number;
+  sectionTokens: Record<string, number>;
+  includedRules: RuleSection[];
+  includedCode: { path: string; ranges: LineRange[]; tokens: number }[];
+  includedFacts: ApiFact[];
+  omitted: { kind: 'rule' | 'code' | 'fact'; id: string; reason: string }[];
+}
+
+export const SECTION_TITLES = {
+  task: 'Task',
+  criteria: 'Acceptance Criteria',
+  rules: 'Architectural Rules',
+  code: 'Relevant Existing Code',
+  knowledge: 'External Knowledge',
+  plan: 'Verification Plan',
+} as const;
+
+const LANGUAGES: Record<string, string> = {
+  py: 'python',
+  pyi: 'python',
+  ts: 'ts',
+  tsx: 'tsx',
+  mts: 'ts',
+  cts: 'ts',
+  js: 'js',
+  jsx: 'jsx',
+  mjs: 'js',
+  cjs: 'js',
+  go: 'go',
+  rs: 'rust',
+  java: 'java',
+  kt: 'kotlin',
+  rb: 'ruby',
+  php: 'php',
+  cs: 'csharp',
+  c: 'c',
+  h: 'c',
+  cpp: 'cpp',
+  hpp: 'cpp',
+  sh: 'bash',
+  sql: 'sql',
+  md: 'markdown',
+  toml: 'toml',
+  yaml: 'yaml',
+  yml: 'yaml',
+  json: 'json',
+  ini: 'ini',
+  html: 'html',
+  css: 'css',
+  mako: 'mako',
+};
+
+export function languageOf(path: string): string {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+  return LANGUAGES[ext] ?? '';
+}
+
+/** A fence longer than any backtick run inside the text. */
+function fence(text: string, lang = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const f = '`'.repeat(Math.max(3, longest + 1));
+  return `${f}${lang}\n${text}\n${f}`;
+}
+
+function cite(path: string, start: number, end?: number): string {
+  return end !== undefined && end !== start ? `${path}:${start}-${end}` : `${path}:${start}`;
+}
+
+function renderTask(bp: Blueprint): string {
+  const out: string[] = [`## ${SECTION_TITLES.task}`, ''];
+  const meta = [
+    `**${bp.id}** — ${bp.title}`,
+    bp.requirementId ? `requirement ${bp.requirementId}` : undefined,
+    bp.branch ? `branch \`${bp.branch}\`` : undefined,
+    bp.dependsOn.length ? `depends on ${bp.dependsOn.join(', ')}` : undefined,
+    bp.labels.length ? `labels ${bp.labels.join(', ')}` : undefined,
+  ].filter(Boolean);
+  out.push(meta.join(' · '), '', `Blueprint: \`${bp.path}\``);
+  const sub = (
+    key: 'goal' | 'implementation_plan' | 'relevant_existing_code' | 'security_considerations',
+    title: string,
+  ) => {
+    const s = bp.sections[key];
+    if (!s || !s.body.trim()) return;
+    out.push('', `### ${title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+  };
+  sub('goal', 'Goal');
+  sub('implementation_plan', 'Implementation Plan');
+  for (const s of bp.otherSections) {
+    if (s.body.trim()) out.push('', `### ${s.title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+  }
+  sub('relevant_existing_code', "The blueprint's pointers to existing code");
+  sub('security_considerations', 'Security notes from the blueprint');
+  return out.join('\n');
+}
+
+function renderCriteria(bp: Blueprint): string {
+  const out = [`## ${SECTION_TITLES.criteria}`, ''];
+  if (bp.acceptanceCriteria.length === 0) {
+    const s = bp.sections.acceptance_criteria;
+    out.push(s?.body.trim() ? s.body.trim() : '_The blueprint lists no acceptance criteria._');
+  } else {
+    for (const c of bp.acceptanceCriteria) {
+      out.push(`- [${c.checked ? 'x' : ' '}] ${c.text} (\`${cite(bp.path, c.line)}\`)`);
+    }
+  }
+  return out.join('\n');
+}
+
+function renderPlan(bp: Blueprint): string {
+  const out = [`## ${SECTION_TITLES.plan}`, ''];
+  if (bp.plan.length === 0) {
+    out.push('_The blueprint has no verification plan steps._');
+    return out.join('\n');
+  }
+  out.push(
+    'The Validator runs these steps (from the blueprint at the base commit) after the quality checks of `quality.toml`.',
+    '',
+  );
+  for (const st of bp.plan) {
+    const t = st.timeout ? `, timeout ${st.timeout}s` : '';
+    out.push(
+      `- **${st.stage}** \`${st.command.replace(/`/g, "'")}\` must **${st.expects}**${t} — ${st.description} (\`${cite(bp.path, st.line)}\`)`,
+    );
+  }
+  return out.join('\n');
+}
+
+function renderRule(r: RuleSection): string {
+  const why = r.reasons.length ? `\n_Why: ${r.reasons.join('; ')}._\n` : '';
+  return `### ${r.heading} (\`${cite(r.source, r.line, r.endLine)}\`)\n${why}\n${r.body.trim()}`;
+}
+
+function renderCode(c: CodeCandidate, ranges: LineRange[]): string {
+  const lang = languageOf(c.path);
+  const kind = c.isTest ? ' (test)' : '';
+  const out = [
+    `### \`${c.path}\`${kind}`,
+    '',
+    `_Why: ${c.reasons.length ? c.reasons.join('; ') : 'ranked by code search'} (score ${c.score.toFixed(3)})._`,
+  ];
+  for (const r of ranges) {
+    const text = c.lines.slice(r.start - 1, r.end).join('\n');
+    out.push('', `\`${cite(c.path, r.start, r.end)}\`${r.label ? ` — ${r.label}` : ''}`, fence(text, lang));
+  }
+  return out.join('\n');
+}
+
+function renderLibraryHeader(lib: LibraryRef | undefined, name: string, version?: string): string {
+  const parts = [`### ${name}${version ? ` ${version}` : ''}`];
+  const meta: string[] = [];
+  if (version) meta.push('installed version');
+  if (lib?.declared) meta.push(`declared in ${lib.declared.file}: \`${lib.declared.spec}\``);
+  if (lib?.reasons.length) meta.push(`why: ${lib.reasons.slice(0, 3).join('; ')}`);
+  if (meta.length) parts.push('', `_${meta.join(' · ')}._`);
+  return parts.join('\n');
+}
+
+function renderFact(f: ApiFact): string {
+  const head =
+    f.provider === 'context7'
+      ? `#### ${f.symbol} (${f.source})`
+      : `#### \`${f.symbol}\` — ${f.kind} (\`${f.source}\`, ${f.provider})`;
+  return `${head}\n${fence(f.text.trimEnd(), f.language === 'text' ? '' : f.language)}`;
+}
+
+/**
+ * Builds the document within the budget. Fixed sections (task, criteria, plan) always go in; the
+ * rest is filled greedily in relevance order with shares for rules and library facts, and code taking
+ * what remains. An item that does not fit is tried in a smaller form, then omitted (and recorded).
+ */
+export function assembleContext(input: ContextInput): ContextOutput {
+  const { blueprint: bp, budget } = input;
+  const omitted: ContextOutput['omitted'] = [];
+  const header = [
+    `# ${bp.id}: ${bp.title}`,
+    '',
+    `> Task context assembled by Guardian's Bundler at base commit \`${input.baseCommit.slice(0, 12)}\`. Code, rules and API facts below are quoted from that commit and the installed libraries, with \`path:line\` sources; secrets are redacted. Token budget ${budget} (${TOKENIZER}).`,
+  ].join('\n');
+  const task = renderTask(bp);
+  const criteria = renderCriteria(bp);
+  const plan = renderPlan(bp);
+  const noteBlock = (notes: string[]) =>
+    notes.length ? `## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
+
+  const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
+  const fixed = countTokens(header) + countTokens(task) + countTokens(criteria) + countTokens(plan) + 6 * SEP;
+  let notesText = noteBlock(input.notes);
+  let remaining = budget - fixed - countTokens(notesText) - 40;
+  if (remaining < 0) {
+    throw new ConfigurationError(
+      `token budget ${budget} is too small for ${bp.id}: the task's own text (goal, criteria, plan) already takes ${fixed} tokens; raise [bundle] token_budget in quality.toml (or --budget)`,
+    );
+  }
+
+  const rulesOut: { r: RuleSection; text: string; tokens: number }[] = [];
+  const codeOut: { c: CodeCandidate; ranges: LineRange[]; text: string; tokens: number }[] = [];
+  const factsOut: { f: ApiFact; text: string; tokens: number }[] = [];
+
+  const share = (p: number) => Math.max(0, Math.floor(remaining * p));
+  const rulesCap = share(0.25);
+  const factsCap = share(0.2);
+  let rulesUsed = 0;
+  let factsUsed = 0;
+
+  // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
+  const pendingRules: RuleSection[] = [];
+  for (const r of input.rules) {
+    const text = renderRule(r);
+    const t = countTokens(text) + SEP;
+    if (rulesUsed + t <= rulesCap || (r.kind !== 'ranked' && t <= remaining)) {
+      rulesOut.push({ r, text, tokens: t });
+      rulesUsed += t;
+      remaining -= t;
+    } else pendingRules.push(r);
+  }
+  // 2. Library facts, within their share.
+  const pendingFacts: ApiFact[] = [];
+  for (const f of input.facts) {
+    const text = renderFact(f);
+    const t = countTokens(text) + SEP;
+    if (factsUsed + t <= factsCap) {
+      factsOut.push({ f, text, tokens: t });
+      factsUsed += t;
+      remaining -= t;
+    } else pendingFacts.push(f);
+  }
+  // 3. Code takes what remains, most relevant first; a file that does not fit is tried smaller.
+  for (const c of input.code) {
+    let placed = false;
+    for (const ranges of [c.ranges, c.fallback].filter((r): r is LineRange[] => !!r && r.length > 0)) {
+      const text = renderCode(c, ranges);
+      const t = countTokens(text) + SEP;
+      if (t <= remaining) {
+        codeOut.push({ c, ranges, text, tokens: t });
+        remaining -= t;
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) omitted.push({ kind: 'code', id: c.path, reason: 'token budget' });
+  }
+  // 4. Leftover room goes to the rules and facts that missed their share.
+  for (const r of pendingRules) {
+    const text = renderRule(r);
+    const t = countTokens(text) + SEP;
+    if (t <= remaining) {
+      rulesOut.push({ r, text, tokens: t });
+      remaining -= t;
+    } else omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
+  }
+  for (const f of pendingFacts) {
+    const text = renderFact(f);
+    const t = countTokens(text) + SEP;
+    if (t <= remaining) {
+      factsOut.push({ f, text, tokens: t });
+      remaining -= t;
+    } else omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
+  }
+  // Stable order inside sections: the input order (relevance), not the order of placement.
+  rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
+  factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
+  codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
+
+  const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => `\`${o.id}\``);
+  if (omittedCode.length) {
+    notesText = noteBlock([
+      ...input.notes,
+      `Left out to stay within the token budget: ${omittedCode.join(', ')} (see evidence/search.json).`,
+    ]);
+  }
+
+  const build = () => {
+    const rulesText = [
+      `## ${SECTION_TITLES.rules}`,
+      '',
+      rulesOut.length
+        ? rulesOut.map((x) => x.text).join('\n\n')
+        : '_No project rules found (specs/architecture.md, other specs/*.md, Project.toml, AGENTS.md, CONTRIBUTING.md)._',
+    ].join('\n');
+    const codeText = [
+      `## ${SECTION_TITLES.code}`,
+      '',
+      codeOut.length
+        ? codeOut.map((x) => x.text).join('\n\n')
+        : '_Code search found no relevant files at the base commit._',
+    ].join('\n');
+    const byLib = new Map<string, typeof factsOut>();
+    for (const x of factsOut) {
+      const k = x.f.library;
+      if (!byLib.has(k)) byLib.set(k, []);
+      byLib.get(k)!.push(x);
+    }
+    const knowledgeText = [
+      `## ${SECTION_TITLES.knowledge}`,
+      '',
+      byLib.size
+        ? [...byLib.entries()]
+            .map(([name, xs]) => {
+              const lib = input.libraries.find((l) => l.packageName === name || l.importName === name);
+              return [renderLibraryHeader(lib, name, xs[0]!.f.version), ...xs.map((x) => x.text)].join(
+                '\n\n',
+              );
+            })
+            .join('\n\n')
+        : input.libraries.length
+          ? `_No API facts found offline for: ${input.libraries.map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName)).join(', ')}._`
+          : '_The task touches no third-party library._',
+    ].join('\n');
+    const sections = {
+      header,
+      task,
+      criteria,
+      rules: rulesText,
+      code: codeText,
+      knowledge: knowledgeText,
+      plan,
+      notes: notesText,
+    };
+    const markdown =
+      [header, task, criteria, rulesText, codeText, knowledgeText, plan, notesText]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
+    return { markdown, sections };
+  };
+
+  let { markdown, sections } = build();
+  let tokens = countTokens(markdown);
+  // The estimate above is conservative; if rounding still overflows, drop the least relevant code.
+  while (tokens > budget && codeOut.length > 0) {
+    const dropped = codeOut.pop()!;
+    omitted.push({ kind: 'code', id: dropped.c.path, reason: 'token budget' });
+    ({ markdown, sections } = build());
+    tokens = countTokens(markdown);
+  }
+  const sectionTokens: Record<string, number> = {};
+  for (const [k, v] of Object.entries(sections)) sectionTokens[k] = v ? countTokens(v) : 0;
+  return {
+    markdown,
+    tokens,
+    sectionTokens,
+    includedRules: rulesOut.map((x) => x.r),
+    includedCode: codeOut.map((x) => ({ path: x.c.path, ranges: x.ranges, tokens: x.tokens })),
+    includedFacts: factsOut.map((x) => x.f),
+    omitted,
+  };
+}

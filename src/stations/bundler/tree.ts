@@ -1,0 +1,124 @@
+/**
+ * The repository as it is at the base commit, read through git's object store. Reading blobs (not the
+ * working tree) means the bundle shows exactly the code the Coder's patch will apply to, symbolic links
+ * are never followed (git stores a link as its target text), and nothing outside the repository can be
+ * reached.
+ */
+import { execGit, execGitBuffer } from '../../git/git.js';
+import { secretFileReason } from '../../secrets/index.js';
+
+export interface TreeEntry {
+  path: string;
+  /** Git file mode: 100644 / 100755 file, 120000 symbolic link, 160000 submodule. */
+  mode: string;
+  oid: string;
+  size: number;
+}
+
+export interface TextFile {
+  path: string;
+  text: string;
+  /** Lines without their line breaks; `lines[0]` is line 1. */
+  lines: string[];
+}
+
+export type ReadResult = { ok: true; file: TextFile } | { ok: false; path: string; reason: string };
+
+export interface ReadLimits {
+  /** Files larger than this are not read (bytes). */
+  maxBytes: number;
+  /** A line longer than this marks the file as minified or generated. */
+  maxLineLength: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 512 * 1024, maxLineLength: 1000 };
+
+const MINIFIED_NAME = /\.min\.(?:js|mjs|cjs|css)$|[.-]bundle\.js$|\.map$/i;
+
+export class RepoTree {
+  readonly entries: Map<string, TreeEntry>;
+  private readonly cache = new Map<string, ReadResult>();
+
+  constructor(
+    readonly root: string,
+    readonly commit: string,
+    private readonly limits: ReadLimits = DEFAULT_READ_LIMITS,
+  ) {
+    this.entries = listTree(root, commit);
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  /** Paths of regular files, sorted. */
+  files(): string[] {
+    return [...this.entries.values()]
+      .filter((e) => e.mode === '100644' || e.mode === '100755')
+      .map((e) => e.path)
+      .sort();
+  }
+
+  /** Reads a file as UTF-8 text, or says why it is not read (missing, link, secret, binary, …). */
+  read(path: string): ReadResult {
+    const cached = this.cache.get(path);
+    if (cached) return cached;
+    const r = this.readUncached(path);
+    this.cache.set(path, r);
+    return r;
+  }
+
+  private readUncached(path: string): ReadResult {
+    const e = this.entries.get(path);
+    const no = (reason: string): ReadResult => ({ ok: false, path, reason });
+    if (!e) return no(`not in the base commit ${this.commit.slice(0, 12)}`);
+    if (e.mode === '120000') return no('symbolic link (not followed)');
+    if (e.mode === '160000') return no('git submodule (not read)');
+    const secret = secretFileReason(path);
+    if (secret) return no(`${secret}: never included`);
+    if (e.size > this.limits.maxBytes) return no(`too large (${e.size} bytes > ${this.limits.maxBytes})`);
+    if (MINIFIED_NAME.test(path)) return no('minified or generated file');
+    const r = execGitBuffer(['cat-file', 'blob', e.oid], { cwd: this.root, allowFailure: true });
+    if (r.code !== 0) return no(`unreadable (${r.stderr.trim() || `git cat-file exit ${r.code}`})`);
+    return classifyBytes(path, r.stdout, this.limits);
+  }
+}
+
+/** Decides whether bytes are usable source text. Exported for files read from disk. */
+export function classifyBytes(
+  path: string,
+  data: Buffer,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): ReadResult {
+  const no = (reason: string): ReadResult => ({ ok: false, path, reason });
+  if (data.length > limits.maxBytes) return no(`too large (${data.length} bytes > ${limits.maxBytes})`);
+  if (data.subarray(0, 8000).includes(0)) return no('binary file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return no('not valid UTF-8');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
+  if (longest > limits.maxLineLength) return no(`minified or generated (a line of ${longest} characters)`);
+  return { ok: true, file: { path, text, lines } };
+}
+
+export function listTree(root: string, commit: string): Map<string, TreeEntry> {
+  const out = execGit(['ls-tree', '-r', '-l', '-z', '--full-tree', commit], { cwd: root }).stdout;
+  const entries = new Map<string, TreeEntry>();
+  for (const rec of out.split('\0')) {
+    if (!rec) continue;
+    // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
+    const tab = rec.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, _type, oid, size] = rec.slice(0, tab).trim().split(/\s+/);
+    if (!mode || !oid) continue;
+    const path = rec.slice(tab + 1);
+    entries.set(path, { path, mode, oid, size: size === '-' || size === undefined ? 0 : Number(size) });
+  }
+  return entries;
+}
