@@ -1,0 +1,28 @@
+/** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
+import * as core from '@actions/core';
+import type { Logger } from '../util/log.js';
+
+export function actionsLogger(): Logger {
+  const props = (w?: { file?: string; line?: number }) =>
+    w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
+  let depth = 0;
+  return {
+    info: (m) => core.info(m),
+    warn: (m, w) => core.warning(m, props(w)),
+    error: (m, w) => core.error(m, props(w)),
+    debug: (m) => core.debug(m),
+    // Actions has no nested groups: an inner phase is logged as a line inside the outer group.
+    group: async (name, fn) => {
+      if (depth > 0) {
+        core.info(`▸ ${name}`);
+        return fn();
+      }
+      depth++;
+      try {
+        return await core.group(name, fn);
+      } finally {
+        depth--;
+      }
+    },
+  };
+}

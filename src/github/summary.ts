@@ -1,0 +1,106 @@
+/**
+ * Job summaries: Markdown rendered from the bundle (manifest, validation.json), written with
+ * `core.summary`. Rendering is pure so it can be tested and reused by the CLI.
+ */
+import * as core from '@actions/core';
+import { STATIONS, type Manifest, type Usage } from '../bundle/bundle.js';
+import type { CheckResult, ValidationReport } from '../stations/validator/types.js';
+
+/** A table cell: one line, pipes escaped, cut to `max` characters. */
+export function cell(text: string | number | undefined | null, max = 200): string {
+  const s = String(text ?? '')
+    .replace(/\r?\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function table(headers: string[], rows: (string | number | undefined)[][]): string {
+  const line = (cells: (string | number | undefined)[]) => `| ${cells.map((c) => cell(c)).join(' | ')} |`;
+  return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n') + '\n';
+}
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+export function totalTokens(u: Usage | undefined): number {
+  return u ? u.promptTokens + u.completionTokens : 0;
+}
+
+export function formatCost(usd: number | undefined): string {
+  return usd ? `$${usd.toFixed(4)}` : '$0';
+}
+
+const OUTCOME_ICON: Record<string, string> = { pass: '✅', fail: '❌', timeout: '⏱️', error: '⚠️' };
+
+/** The stations that ran so far, with time, tokens and cost. */
+export function renderStations(m: Manifest): string {
+  const rows = STATIONS.filter((s) => m.stations[s]).map((s) => {
+    const r = m.stations[s]!;
+    return [
+      s,
+      r.status + (r.verdict ? ` (${r.verdict})` : ''),
+      formatDuration(r.durationMs),
+      totalTokens(r.usage) || '',
+      r.usage?.costUsd ? formatCost(r.usage.costUsd) : '',
+      r.note ?? r.stopReason ?? '',
+    ];
+  });
+  rows.push(['total', '', '', totalTokens(m.usage) || '', formatCost(m.usage.costUsd), '']);
+  return table(['Station', 'Status', 'Time', 'Tokens', 'Cost', 'Note'], rows);
+}
+
+function checkDetail(c: CheckResult): string {
+  if (c.outcome === 'pass') return c.description ?? c.command ?? '';
+  const d = c.diagnostics[0];
+  if (d)
+    return `${d.file}:${d.line}: ${d.message}${c.diagnostics.length > 1 ? ` (+${c.diagnostics.length - 1} more)` : ''}`;
+  const tail = c.outputTail.trim().split('\n').filter(Boolean);
+  return tail[tail.length - 1] ?? c.description ?? '';
+}
+
+/** The Validator's verdict table and, for each check that did not pass, its output tail. */
+export function renderValidation(r: ValidationReport, opts: { tails?: boolean } = {}): string {
+  const icon = r.verdict === 'pass' ? '✅' : '❌';
+  const parts = [
+    `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
+    `${r.summary}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
+      `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
+    table(
+      ['Check', 'Kind', 'Outcome', 'Time', 'Details'],
+      r.checks.map((c) => [
+        c.name,
+        c.kind,
+        `${OUTCOME_ICON[c.outcome] ?? ''} ${c.outcome}`,
+        formatDuration(c.durationMs),
+        checkDetail(c),
+      ]),
+    ),
+  ];
+  if (opts.tails !== false) {
+    for (const c of r.checks.filter((x) => x.outcome !== 'pass')) {
+      const tail = c.outputTail.trim();
+      if (!tail) continue;
+      const fence = tail.includes('```') ? '~~~~' : '```';
+      parts.push(
+        `<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(cell(c.command, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`,
+      );
+    }
+  }
+  return parts.join('\n');
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown, true).write();
+}
