@@ -7,8 +7,13 @@ import type { CliIO } from '../io.js';
 import * as spec from './spec.js';
 import * as validate from './validate.js';
 import * as prestart from './prestart.js';
+import * as complete from './complete.js';
 import * as search from './search.js';
 import * as bundle from './bundle.js';
+import * as run from './run.js';
+import * as milestone from './milestone.js';
+import * as status from './status.js';
+import * as code from './code.js';
 
 export type CommandContext = {
   io: CliIO;
@@ -18,4 +23,4 @@ export type CommandContext = {
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, bundle.register];
+export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, complete.register, bundle.register, run.register, milestone.register, status.register, code.register];

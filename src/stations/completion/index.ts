@@ -1,0 +1,269 @@
+/**
+ * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
+ * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
+ * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleDirFor, readManifest, recordStation } from '../../bundle/bundle.js';
+import { ConfigurationError, GuardianError } from '../../errors.js';
+import { execGit, resolveCommit } from '../../git/git.js';
+import {
+  branchTip,
+  checkBranchName,
+  commitTree,
+  currentBranch,
+  findCommitWithTrailer,
+  gitIdentity,
+  pushBranch,
+  replaceInTree,
+  type Identity,
+} from '../../git/commit.js';
+import { applyPatchToTree, workingTreePatch } from '../../git/patch.js';
+import {
+  fsSource,
+  gitSource,
+  loadProject,
+  requireTask,
+  type Blueprint,
+  type QualityConfig,
+} from '../../spec/index.js';
+import { sha256 } from '../../util/fs.js';
+import { silentLogger, type Logger } from '../../util/log.js';
+import type { ValidationReport } from '../validator/types.js';
+
+export const DEFAULT_AUTHOR: Identity = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
+
+export interface CompletionOptions {
+  root: string;
+  taskId: string;
+  log?: Logger;
+  /** Remote to push to (a name like `origin` or a URL); no push when absent. */
+  push?: string;
+  /** Branch to commit on; default the blueprint's `branch`, else `guardian/<task-id>`. */
+  branch?: string;
+  /** The CI run's URL, recorded as the `Guardian-Run:` trailer. */
+  runUrl?: string;
+  /** Commit author (and committer); default `[commit]` of quality.toml, else git's identity, else Guardian. */
+  author?: Identity;
+}
+
+export interface CompletionResult {
+  taskId: string;
+  commitSha: string;
+  branch: string;
+  pushed: boolean;
+  remote?: string;
+  /** True when an earlier run had already made the commit (no new commit this time). */
+  alreadyCompleted: boolean;
+  /** Whether the working tree now has the branch checked out. */
+  checkedOut: boolean;
+  bundleDeleted: boolean;
+}
+
+/** The blueprint with its `status:` value set to done: only that line changes, byte for byte. */
+export function setStatusDone(raw: string, statusLine: number | undefined, path: string): string {
+  const lines = raw.split('\n');
+  const i = (statusLine ?? 0) - 1;
+  const line = lines[i];
+  const m = line === undefined ? null : /^(\s*status\s*:\s*)(["']?)([^"'#\s\r]*)\2(.*)$/.exec(line);
+  if (!m)
+    throw new ConfigurationError(
+      `${path}${statusLine ? `:${statusLine}` : ''}: no \`status:\` line to mark the task done`,
+    );
+  lines[i] = `${m[1]}${m[2]}done${m[2]}${m[4]}`;
+  return lines.join('\n');
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+export function commitMessage(task: Blueprint, report: ValidationReport, runUrl?: string): string {
+  const parts = [`feat(${task.id}): ${oneLine(task.title)}`, ''];
+  if (task.acceptanceCriteria.length) {
+    parts.push('Acceptance criteria:', ...task.acceptanceCriteria.map((c) => `- ${oneLine(c.text)}`), '');
+  }
+  parts.push(
+    'Checks passed:',
+    ...report.checks.map((c) => `- ${c.name} (${c.kind})${c.command ? `: ${oneLine(c.command)}` : ''}`),
+    '',
+  );
+  parts.push(`Task-Id: ${task.id}`);
+  if (task.requirementId) parts.push(`Requirement-Id: ${oneLine(task.requirementId)}`);
+  parts.push('Guardian-Verdict: pass');
+  if (runUrl) parts.push(`Guardian-Run: ${oneLine(runUrl)}`);
+  return parts.join('\n') + '\n';
+}
+
+function blueprintDoneAt(root: string, commit: string, taskId: string): boolean {
+  const project = loadProject(root, gitSource(root, commit), { quality: false });
+  return project.tasks.find((t) => t.id === taskId)?.status === 'done';
+}
+
+function authorFor(root: string, opts: CompletionOptions, quality: QualityConfig | undefined): Identity {
+  if (opts.author) return opts.author;
+  if (quality?.commit.authorName && quality.commit.authorEmail) {
+    return { name: quality.commit.authorName, email: quality.commit.authorEmail };
+  }
+  return gitIdentity(root) ?? DEFAULT_AUTHOR;
+}
+
+/** A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done. */
+function findCompleted(root: string, taskId: string, branch: string): string | undefined {
+  for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
+    const sha = findCommitWithTrailer(root, rev, 'Task-Id', taskId);
+    if (sha && blueprintDoneAt(root, sha, taskId)) return sha;
+  }
+  return undefined;
+}
+
+function doPush(root: string, opts: CompletionOptions, branch: string, commit: string, log: Logger): boolean {
+  if (!opts.push) return false;
+  const r = pushBranch(root, opts.push, branch, commit);
+  log.info(
+    r.alreadyThere
+      ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}`
+      : `pushed ${branch} to ${opts.push}`,
+  );
+  return r.pushed || r.alreadyThere;
+}
+
+export async function runCompletion(opts: CompletionOptions): Promise<CompletionResult> {
+  const log = opts.log ?? silentLogger;
+  const { root, taskId } = opts;
+  if (opts.branch) checkBranchName(root, opts.branch);
+  const bundleDir = bundleDirFor(root, taskId);
+
+  if (!existsSync(join(bundleDir, 'manifest.json'))) {
+    // Re-run after success (the bundle is deleted then): find the commit instead of making another.
+    const project = loadProject(root, fsSource(root), { quality: false });
+    const task = project.tasks.find((t) => t.id === taskId);
+    const branch = opts.branch ?? task?.branch ?? `guardian/${taskId}`;
+    const done = findCompleted(root, taskId, branch);
+    if (!done) {
+      if (!task) requireTask(project, taskId);
+      throw new ConfigurationError(
+        `no Task Bundle for ${taskId} at ${bundleDir} and no completed commit (Task-Id: ${taskId}) on ${branch}: run \`guardian validate ${taskId}\` first`,
+      );
+    }
+    log.info(`${taskId} is already completed by ${done.slice(0, 12)}: no new commit`);
+    const pushed = doPush(root, opts, branch, done, log);
+    return {
+      taskId,
+      commitSha: done,
+      branch,
+      pushed,
+      ...(opts.push ? { remote: opts.push } : {}),
+      alreadyCompleted: true,
+      checkedOut: currentBranch(root) === branch,
+      bundleDeleted: false,
+    };
+  }
+
+  const manifest = readManifest(bundleDir, taskId);
+  const base = resolveCommit(root, manifest.baseCommit);
+  const validationPath = join(bundleDir, 'validation.json');
+  if (!existsSync(validationPath)) {
+    throw new ConfigurationError(
+      `${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`,
+    );
+  }
+  let report: ValidationReport;
+  try {
+    report = JSON.parse(readFileSync(validationPath, 'utf8')) as ValidationReport;
+  } catch (e) {
+    throw new ConfigurationError(
+      `${validationPath}: not valid JSON (${(e as Error).message}); nothing committed`,
+    );
+  }
+  if (report.taskId !== taskId || report.baseCommit !== base) {
+    throw new GuardianError(
+      `${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`,
+    );
+  }
+  if (report.verdict !== 'pass') {
+    throw new GuardianError(
+      `validation of ${taskId} did not pass (${report.summary}); nothing committed or pushed. Report: ${join(bundleDir, 'validation.md')}`,
+    );
+  }
+
+  const patchFile = join(bundleDir, 'changes.patch');
+  const fromBundle = existsSync(patchFile);
+  const patch = fromBundle ? readFileSync(patchFile) : workingTreePatch(root, base).patch;
+  const actual = sha256(patch);
+  if (actual !== report.patchSha256) {
+    throw new GuardianError(
+      `refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
+        `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`,
+    );
+  }
+
+  const project = loadProject(root, gitSource(root, base));
+  const task = requireTask(project, taskId);
+  const branch = opts.branch ?? task.branch ?? `guardian/${taskId}`;
+  checkBranchName(root, branch);
+
+  const result = await recordStation(bundleDir, taskId, 'complete', async () => {
+    const tip = branchTip(root, branch);
+    let commitSha: string;
+    let alreadyCompleted = false;
+    let checkedOut = currentBranch(root) === branch;
+    const done = tip ? findCommitWithTrailer(root, tip, 'Task-Id', taskId, 1) : undefined;
+    if (tip && done === tip && blueprintDoneAt(root, tip, taskId)) {
+      // An earlier run committed and then failed to push: no second commit.
+      commitSha = tip;
+      alreadyCompleted = true;
+      log.info(`${branch} already has the commit for ${taskId} (${tip.slice(0, 12)}): no new commit`);
+    } else {
+      if (tip && tip !== base) {
+        throw new GuardianError(
+          `the local branch ${branch} is at ${tip.slice(0, 12)}, not at the base commit ${base.slice(0, 12)}: it has commits Guardian did not make. ` +
+            `Nothing committed; delete or rename that branch, or pass --branch`,
+        );
+      }
+      let tree = applyPatchToTree(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
+      const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
+      if (blueprint !== task.raw) tree = replaceInTree(root, tree, task.path, blueprint);
+      commitSha = commitTree(
+        root,
+        tree,
+        base,
+        commitMessage(task, report, opts.runUrl),
+        authorFor(root, opts, project.quality),
+      );
+
+      const onBranch = currentBranch(root) === branch;
+      if (fromBundle) {
+        // The working tree is not the change: only move it when it has the branch checked out.
+        if (onBranch) execGit(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
+        execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+      } else {
+        // The working tree holds the change: the commit is what it has, so check the branch out over it
+        // (like `git switch -c BRANCH && git commit`), with the blueprint's new status written to disk.
+        execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+        if (!onBranch) execGit(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { cwd: root });
+        execGit(['read-tree', commitSha], { cwd: root });
+        writeFileSync(join(root, task.path), blueprint);
+        checkedOut = true;
+      }
+      log.info(`committed ${commitSha.slice(0, 12)} on ${branch}: feat(${taskId}): ${oneLine(task.title)}`);
+    }
+    const pushed = doPush(root, opts, branch, commitSha, log);
+    return {
+      result: {
+        taskId,
+        commitSha,
+        branch,
+        pushed,
+        ...(opts.push ? { remote: opts.push } : {}),
+        alreadyCompleted,
+        checkedOut,
+        bundleDeleted: false,
+      } satisfies CompletionResult,
+      record: { note: `${commitSha.slice(0, 12)} on ${branch}${pushed ? ` pushed to ${opts.push}` : ''}` },
+    };
+  });
+  rmSync(bundleDir, { recursive: true, force: true });
+  return { ...result, bundleDeleted: true };
+}
