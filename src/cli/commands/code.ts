@@ -1,0 +1,180 @@
+/** `guardian code TASK-ID`: the Coder station from the command line. */
+import { relative } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { isGitRepo, repoRoot } from '../../git/git.js';
+import { resolveLlmConfig, type BudgetOverrides } from '../../llm/index.js';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  loadCoderInputs,
+  runCoder,
+  type CoderResult,
+} from '../../stations/coder/index.js';
+import { streamLogger } from '../../util/log.js';
+import { resolveRoot } from './spec.js';
+import type { CommandContext } from './index.js';
+
+interface CodeOptions {
+  root?: string;
+  attempt?: number;
+  maxAttempts?: number;
+  maxTurns?: number;
+  tokenBudget?: number;
+  costBudget?: number;
+  timeBudget?: number;
+  model?: string;
+  baseUrl?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+function wholeNumber(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1) {
+      throw new UsageError(`${name} ${v}: expected a whole number ≥ 1`);
+    }
+    return n;
+  };
+}
+
+function positiveNumber(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} ${v}: expected a number > 0`);
+    return n;
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function humanReport(r: CoderResult, root: string): string {
+  const rel = (p: string) => relative(root, p) || '.';
+  const tokens = r.usage.promptTokens + r.usage.completionTokens;
+  const lines = [
+    `${r.taskId} attempt ${r.attempt}: ${r.stopReason} — ${r.message}`,
+    `model ${r.model}: ${r.turns} turn(s), ${fmt(tokens)} tokens (${fmt(r.usage.cachedTokens)} cached), $${r.usage.costUsd.toFixed(4)}`,
+  ];
+  if (r.redProof) {
+    lines.push(
+      `red:   \`${r.redProof.command}\` failed (exit ${r.redProof.exitCode}) with ${r.redProof.testFiles.join(', ')}`,
+    );
+  }
+  lines.push(`phase: ${r.phase}${r.ok ? ' — tests pass' : ''}`);
+  lines.push(`changed: ${r.changedFiles.length ? r.changedFiles.join(', ') : '(nothing)'}`);
+  if (r.patchPath)
+    lines.push(`patch: ${rel(r.patchPath)}${r.patchSha256 ? ` (sha256 ${r.patchSha256.slice(0, 12)})` : ''}`);
+  lines.push(`transcript: ${rel(r.bundleDir)}/transcript.jsonl`);
+  if (r.summary) lines.push('', r.summary);
+  lines.push('');
+  if (r.ok) lines.push(`next: guardian validate ${r.taskId}`);
+  else if (r.stopReason === 'aborted')
+    lines.push(`interrupted: the work so far is in the working tree and in changes.patch`);
+  else {
+    lines.push(
+      `the work so far is in the working tree and in changes.patch; run \`guardian validate ${r.taskId}\`, then ` +
+        `\`guardian code ${r.taskId} --attempt ${r.attempt + 1}\` to try again with the Validator's report`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('code')
+    .description(
+      'let a model implement the task test-first in this working tree (sandboxed tools, budgets); without a model, explain how to continue by hand',
+    )
+    .argument('<task-id>', 'the task, e.g. TASK-042')
+    .option('--root <dir>', 'repository root', '.')
+    .option(
+      '--attempt <n>',
+      'attempt number; from 2 on, the Validator report is fed back',
+      wholeNumber('--attempt'),
+    )
+    .option(
+      '--max-attempts <n>',
+      `highest attempt number allowed (default ${DEFAULT_MAX_ATTEMPTS})`,
+      wholeNumber('--max-attempts'),
+    )
+    .option('--max-turns <n>', 'model calls (default [llm] max_turns, else 40)', wholeNumber('--max-turns'))
+    .option(
+      '--token-budget <n>',
+      'prompt + completion tokens (default [llm] token_budget, else 1,000,000)',
+      wholeNumber('--token-budget'),
+    )
+    .option(
+      '--cost-budget <usd>',
+      'estimated cost in USD (default [llm] cost_budget_usd, else none)',
+      positiveNumber('--cost-budget'),
+    )
+    .option(
+      '--time-budget <seconds>',
+      'wall time (default [llm] timeout_seconds, else 1800)',
+      positiveNumber('--time-budget'),
+    )
+    .option('--model <name>', 'model (default GUARDIAN_CODER_MODEL, [llm.coder], GUARDIAN_MODEL, [llm])')
+    .option(
+      '--base-url <url>',
+      'OpenAI-compatible base URL (default OPENAI_BASE_URL, [llm] base_url, api.openai.com)',
+    )
+    .option('--json', 'print the result as JSON on stdout')
+    .option('-v, --verbose', 'debug output on stderr')
+    .action(async (taskId: string, opts: CodeOptions) => {
+      const dir = resolveRoot(ctx, opts.root);
+      if (!isGitRepo(dir)) throw new UsageError(`${dir} is not inside a git repository`);
+      const root = repoRoot(dir);
+      const log = streamLogger(ctx.io.stderr, { debug: opts.verbose === true });
+      const { quality } = loadCoderInputs(root, taskId, undefined, log);
+      const llm = resolveLlmConfig({
+        station: 'coder',
+        env: ctx.io.env,
+        ...(quality ? { quality } : {}),
+        overrides: {
+          ...(opts.model ? { model: opts.model } : {}),
+          ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+        },
+      });
+      if (llm) log.info(`model ${llm.model} at ${llm.baseUrl} (${llm.sources.model})`);
+      const budget: BudgetOverrides = {
+        ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
+        ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
+        ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
+        ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
+      };
+      // Ctrl-C ends the run cleanly: the loop stops, test processes are killed, outputs are written.
+      const ac = new AbortController();
+      const onSigint = () => {
+        log.warn('interrupted: stopping and saving the work so far (Ctrl-C again to force)');
+        process.off('SIGINT', onSigint);
+        ac.abort();
+      };
+      process.on('SIGINT', onSigint);
+      let result: CoderResult;
+      try {
+        result = await runCoder({
+          root,
+          taskId,
+          log,
+          ...(llm ? { llm } : {}),
+          ...(opts.attempt ? { attempt: opts.attempt } : {}),
+          ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+          budget,
+          env: ctx.io.env,
+          signal: ac.signal,
+        });
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      if (opts.json) {
+        ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      } else if (result.stopReason === 'no_model') {
+        ctx.io.stdout.write(`${result.instructions}\n`);
+      } else {
+        ctx.io.stdout.write(humanReport(result, root));
+      }
+      ctx.setExitCode(
+        result.ok || result.stopReason === 'no_model' ? 0 : result.stopReason === 'aborted' ? 130 : 1,
+      );
+    });
+}
