@@ -302,6 +302,8 @@ const CASES: Record<string, { bad: string[]; good: string[] }> = {
       'register(session, "alice@example.com", "correct horse")',
       'password_hash = Column(String(255), nullable=False)',
       'const password = process.env.DB_PASSWORD;',
+      'user = login(session, email="a@b.example", password="password123")',
+      "await request(app).post('/login').send({ email, password: 'hunter22' });",
     ],
   },
   'no-secret-token-literal': {

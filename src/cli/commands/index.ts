@@ -14,7 +14,7 @@ import * as run from './run.js';
 import * as milestone from './milestone.js';
 import * as status from './status.js';
 import * as code from './code.js';
-import * as code from './code.js';
+import * as security from './security.js';
 
 export type CommandContext = {
   io: CliIO;
@@ -24,4 +24,4 @@ export type CommandContext = {
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, complete.register, bundle.register, run.register, milestone.register, status.register, code.register, code.register];
+export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, complete.register, bundle.register, run.register, milestone.register, status.register, code.register, security.register];

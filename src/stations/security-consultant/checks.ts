@@ -71,7 +71,9 @@ const NOT_COMMENT = String.raw`^(?!\s*(?:#|\/\/|\/\*|\*(?!\*)\s|--\s))`;
 const SQL_UPPER = String.raw`(?:\bSELECT\b[^"'\x60\n]*\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\b[^"'\x60\n]*\bSET\b|\bDELETE\s+FROM\b|\bWHERE\b[^"'\x60\n]*(?:[=<>]|\bLIKE\b|\bIN\b))`;
 const SQL_LOWER = String.raw`(?:\bselect\s+(?:\*|distinct\b|count\s*\(|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\b|\binsert\s+into\b|\bupdate\b[^"'\x60\n]*\bset\b|\bdelete\s+from\b|\bwhere\b[^"'\x60\n]*(?:[=<>]|\blike\b|\bin\b))`;
 const SQL = `(?:${SQL_UPPER}|${SQL_LOWER})`;
-const CRED_NAMES = String.raw`(?:passw(?:or)?d|passwd|pwd|secret|secret_?key|api_?key|apikey|access_?key|auth_?token|access_?token|private_?key|client_?secret|db_?pass(?:word)?)`;
+const KEY_NAMES = String.raw`(?:secret|secret_?key|api_?key|apikey|access_?key|auth_?token|access_?token|private_?key|client_?secret|signing_?key)`;
+const PASSWORD_NAMES = String.raw`(?:passw(?:or)?d|passwd|pwd|db_?pass)`;
+const PLACEHOLDER = String.raw`(?:changeme|change-me|example|dummy|test|fake|placeholder|redacted|xxx|your[-_]|<|\$\{|%\(|\{\{)`;
 
 export const CHECKS: CheckDefinition[] = [
   // --- SQL injection
@@ -377,7 +379,9 @@ export const CHECKS: CheckDefinition[] = [
     category: 'secrets',
     languages: ['python', 'javascript', 'go', 'java', 'ruby', 'php'],
     description: 'a credential-named variable or key assigned a string literal',
-    pattern: String.raw`${NOT_COMMENT}.*(?:^|[^\w])["']?[\w]*${CRED_NAMES}["']?\s*(?::=|[:=])\s*["'](?!(?:changeme|change-me|example|dummy|test|fake|placeholder|redacted|xxx|your[-_]|<|\$\{|%\(|\{\{))[^"'\s]{8,}["']`,
+    // Password-named values must look like real passwords (12+ characters with letters and digits) so test
+    // fixtures such as "correct horse" pass; key/secret/token-named values need 8+ characters.
+    pattern: String.raw`${NOT_COMMENT}.*(?:^|[^\w])["']?\w*(?:${KEY_NAMES}["']?\s*(?::=|[:=])\s*["'](?!${PLACEHOLDER})[^"'\s]{8,}["']|${PASSWORD_NAMES}["']?\s*(?::=|[:=])\s*["'](?!${PLACEHOLDER})(?=[^"'\s]*\d)(?=[^"'\s]*[a-z])[^"'\s]{12,}["'])`,
     flags: 'i',
     message: 'A credential is written into the code: read it from the environment or a secret store.',
   },

@@ -1,0 +1,103 @@
+/** `guardian security TASK-ID`: the Security Consultant station from the command line. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { resolveLlmConfig } from '../../llm/index.js';
+import { parseQualityToml } from '../../spec/index.js';
+import {
+  runSecurityConsultant,
+  type SecurityConsultantResult,
+} from '../../stations/security-consultant/index.js';
+import { streamLogger } from '../../util/log.js';
+import { table } from '../io.js';
+import { resolveRoot } from './spec.js';
+import type { CommandContext } from './index.js';
+
+/** Version of the `--json` document; bumped only on incompatible changes. */
+export const SECURITY_JSON_OUTPUT_VERSION = 1;
+
+function human(r: SecurityConsultantResult): string {
+  const main = r.findings.filter((f) => !f.id.includes('/') || f.source === 'model');
+  const rows = main.map((f) => [
+    f.severity,
+    f.category,
+    f.source,
+    f.where
+      .slice(0, 3)
+      .map((w) => `${w.path}:${w.line}`)
+      .join(' ') || '-',
+  ]);
+  const lines = [
+    `Security Considerations for ${r.taskId} (${r.model ? `rules + model ${r.model}` : 'offline rules'})`,
+    `stack: ${r.stacks.join(', ') || 'unknown'} · ${r.counts.high} high, ${r.counts.medium} medium, ${r.counts.low} low · ${r.checks.length} guard checks`,
+    '',
+    rows.length
+      ? table(['severity', 'category', 'source', 'where'], rows).trimEnd()
+      : 'no security-relevant risk found',
+    '',
+    `written: ${r.securityJson}`,
+    `         ${r.taskContext} (## Security Considerations)`,
+  ];
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  return lines.join('\n') + '\n';
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('security')
+    .description(
+      'threat-model a task: security.json (enforced checks) and ## Security Considerations in the bundle',
+    )
+    .argument('<task-id>', 'the task, e.g. TASK-042')
+    .option('--root <dir>', 'repository root', '.')
+    .option('--json', `one JSON document on stdout (schemaVersion ${SECURITY_JSON_OUTPUT_VERSION})`)
+    .option('--offline', 'rules only, even when a model is configured')
+    .option(
+      '--model <name>',
+      'model for the optional model pass (overrides GUARDIAN_SECURITY_MODEL / quality.toml)',
+    )
+    .option('--base-url <url>', 'OpenAI-compatible server for the model pass')
+    .option('--debug', 'print debug notes')
+    .action(
+      async (
+        taskId: string,
+        opts: {
+          root?: string;
+          json?: boolean;
+          offline?: boolean;
+          model?: string;
+          baseUrl?: string;
+          debug?: boolean;
+        },
+      ) => {
+        const root = resolveRoot(ctx, opts.root);
+        const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
+        let llm: Parameters<typeof runSecurityConsultant>[0]['llm'];
+        if (!opts.offline) {
+          const qPath = join(root, 'quality.toml');
+          const quality = existsSync(qPath)
+            ? parseQualityToml(readFileSync(qPath), 'quality.toml').config
+            : undefined;
+          const cfg = resolveLlmConfig({
+            station: 'security',
+            env: ctx.io.env,
+            quality,
+            overrides: { model: opts.model, baseUrl: opts.baseUrl },
+          });
+          if (cfg) llm = { apiKey: cfg.apiKey, baseUrl: cfg.baseUrl, model: cfg.model };
+        }
+        const result = await runSecurityConsultant({
+          root,
+          taskId,
+          log: opts.json ? { ...log, info: () => {}, group: (_n, fn) => fn() } : log,
+          llm,
+        });
+        if (opts.json) {
+          ctx.io.stdout.write(
+            JSON.stringify({ schemaVersion: SECURITY_JSON_OUTPUT_VERSION, ...result }, null, 2) + '\n',
+          );
+        } else ctx.io.stdout.write(human(result));
+        ctx.setExitCode(0);
+      },
+    );
+}

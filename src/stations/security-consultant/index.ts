@@ -1,0 +1,199 @@
+/**
+ * The Security Consultant station: reads the Task Bundle, builds a threat model for the task (offline
+ * rules, plus an optional model pass), and writes `security.json` (machine-readable findings with guard
+ * checks the Validator enforces) and a `## Security Considerations` section in `task_context.md`.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordStation, writeBundleFile, type Usage } from '../../bundle/bundle.js';
+import { errorMessage } from '../../errors.js';
+import { createChatClient, type ChatClient } from '../../llm/index.js';
+import { redactSecrets, redactSecretsSync } from '../../secrets/index.js';
+import { silentLogger, type Logger } from '../../util/log.js';
+import { analyze, injectionFindings, type Finding } from './engine.js';
+import { readInputs } from './inputs.js';
+import { mergeFindings, runModelPass } from './model.js';
+import { renderSection, upsertSection } from './render.js';
+
+export { analyze, injectionFindings, type AnalysisInput, type Finding, type SourceFile } from './engine.js';
+export { CATEGORIES, CATEGORY_IDS, THREAT_CATEGORIES, type CategoryId } from './categories.js';
+export { CHECKS, lineViolates, toSecurityCheck, type SecurityCheck } from './checks.js';
+export { stripHiddenText, findAgentInstructions, wrapAsData } from './hygiene.js';
+
+export const SECURITY_SCHEMA_VERSION = 1;
+
+export interface SecurityConsultantOptions {
+  root: string;
+  taskId: string;
+  log?: Logger;
+  /** The model to consult (for example from `resolveLlmConfig`); without it the station runs offline. */
+  llm?: { apiKey: string; baseUrl?: string; model: string; timeoutMs?: number; maxRetries?: number };
+  /** A ready client (wins over `llm`). */
+  client?: ChatClient;
+  signal?: AbortSignal;
+}
+
+export interface SecurityDocument {
+  schemaVersion: number;
+  taskId: string;
+  generatedAt: string;
+  baseCommit: string;
+  engine: { rules: true; model?: string };
+  stacks: string[];
+  notes: string[];
+  findings: Finding[];
+}
+
+export interface SecurityConsultantResult {
+  taskId: string;
+  bundleDir: string;
+  findings: Finding[];
+  categories: string[];
+  counts: { high: number; medium: number; low: number };
+  checks: string[];
+  stacks: string[];
+  notes: string[];
+  model?: string;
+  usage?: Usage;
+  securityJson: string;
+  taskContext: string;
+}
+
+/** A logger whose messages are redacted first (model errors can echo request text). */
+function redactingLogger(log: Logger): Logger {
+  const r = (s: string) => redactSecretsSync(s).text;
+  return {
+    info: (m) => log.info(r(m)),
+    warn: (m, w) => log.warn(r(m), w),
+    error: (m, w) => log.error(r(m), w),
+    debug: (m) => log.debug(r(m)),
+    group: (name, fn) => log.group(r(name), fn),
+  };
+}
+
+export async function runSecurityConsultant(
+  opts: SecurityConsultantOptions,
+): Promise<SecurityConsultantResult> {
+  const log = redactingLogger(opts.log ?? silentLogger);
+  // Reading validates the bundle (exists, belongs to this task) before anything is recorded in it.
+  const inputs = await log.group('Reading the Task Bundle', () => readInputs(opts.root, opts.taskId));
+  const { dir } = inputs;
+  return recordStation(dir, opts.taskId, 'security', async () => {
+    const notes = [...inputs.notes];
+    const rules = await log.group('Threat model (offline rules)', async () => {
+      const result = analyze({
+        taskId: opts.taskId,
+        blueprint: { path: inputs.blueprintPath, text: inputs.blueprintText },
+        files: inputs.files,
+        repoFiles: inputs.repoFiles,
+      });
+      const hygiene = injectionFindings([
+        { path: inputs.blueprintPath, text: inputs.blueprintText, hidden: inputs.hidden },
+        ...inputs.files.map((f) => ({ path: f.path, text: f.content })),
+      ]);
+      log.info(
+        `${result.findings.length + hygiene.length} findings from the rules; stack: ${result.stacks.join(', ') || 'unknown'}`,
+      );
+      return { ...result, findings: [...hygiene, ...result.findings] };
+    });
+
+    let findings = rules.findings;
+    let model: string | undefined;
+    let usage: Usage | undefined;
+    const client = opts.client ?? (opts.llm ? createChatClient({ ...opts.llm, log }) : undefined);
+    if (client) {
+      await log.group(`Model pass (${client.model})`, async () => {
+        const lineCounts = new Map(inputs.files.map((f) => [f.path, f.content.split('\n').length]));
+        try {
+          const pass = await runModelPass({
+            client,
+            taskId: opts.taskId,
+            // The model sees the context without an earlier Security Considerations section.
+            taskContext: upsertSection(inputs.taskContext, ''),
+            files: inputs.files,
+            ruleFindings: findings,
+            repoFiles: new Set(inputs.repoFiles),
+            lineCounts,
+            signal: opts.signal,
+          });
+          model = pass.model;
+          usage = pass.usage;
+          appendTranscript(dir, [
+            { type: 'request', model: client.model, messages: pass.exchange.messages },
+            { type: 'response', model: pass.model, content: pass.exchange.answer, usage: pass.usage },
+          ]);
+          notes.push(...pass.notes);
+          for (const n of pass.notes) log.warn(n);
+          findings = mergeFindings(findings, pass.findings);
+          log.info(
+            `model added ${pass.findings.length} finding(s)${pass.notes.length ? `, dropped ${pass.notes.length}` : ''}`,
+          );
+        } catch (e) {
+          // The model is advisory: its failure costs the extra advice, not the rule findings.
+          const msg = errorMessage(e);
+          notes.push(`model pass failed, rule findings kept: ${msg}`);
+          log.warn(`model pass failed, rule findings kept: ${msg}`);
+        }
+      });
+    }
+
+    const cleanNotes = notes.map((n) => redactSecretsSync(n).text);
+    const doc: SecurityDocument = {
+      schemaVersion: SECURITY_SCHEMA_VERSION,
+      taskId: opts.taskId,
+      generatedAt: new Date().toISOString(),
+      baseCommit: inputs.manifest.baseCommit,
+      engine: { rules: true, ...(model ? { model } : {}) },
+      stacks: rules.stacks,
+      notes: cleanNotes,
+      findings,
+    };
+    const section = renderSection(findings, { stacks: rules.stacks, notes: cleanNotes, model });
+    const context = (
+      await redactSecrets(upsertSection(inputs.taskContext, section), { path: 'task_context.md' })
+    ).text;
+    const json = JSON.stringify(doc, null, 2) + '\n';
+    const cleanJson = (await redactSecrets(json, { path: 'security.json' })).text;
+    JSON.parse(cleanJson); // a redaction marker holds no quotes, so the JSON stays valid
+    writeBundleFile(dir, 'security.json', cleanJson);
+    writeBundleFile(dir, 'task_context.md', context);
+
+    const counts = { high: 0, medium: 0, low: 0 };
+    for (const f of findings) if (!f.id.includes('/') || f.source === 'model') counts[f.severity]++;
+    const categories = [...new Set(findings.map((f) => f.category))];
+    const checks = findings.flatMap((f) => (f.check ? [f.check.id] : []));
+    const result: SecurityConsultantResult = {
+      taskId: opts.taskId,
+      bundleDir: dir,
+      findings,
+      categories,
+      counts,
+      checks,
+      stacks: rules.stacks,
+      notes: cleanNotes,
+      ...(model ? { model } : {}),
+      ...(usage ? { usage } : {}),
+      securityJson: join(dir, 'security.json'),
+      taskContext: join(dir, 'task_context.md'),
+    };
+    const note = `${categories.length} categor${categories.length === 1 ? 'y' : 'ies'} (${categories.join(', ') || 'none'}), ${checks.length} guard checks${model ? `, model ${model}` : ''}`;
+    return { result, record: { note, ...(usage ? { usage } : {}) } };
+  });
+}
+
+function appendTranscript(dir: string, events: Record<string, unknown>[]): void {
+  const lines = events.map((e) => {
+    const red = redactDeepSync({ at: new Date().toISOString(), station: 'security', ...e });
+    return JSON.stringify(red) + '\n';
+  });
+  appendFileSync(join(dir, 'transcript.jsonl'), lines.join(''));
+}
+
+function redactDeepSync(value: unknown): unknown {
+  if (typeof value === 'string') return redactSecretsSync(value).text;
+  if (Array.isArray(value)) return value.map(redactDeepSync);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeepSync(v)]));
+  }
+  return value;
+}
