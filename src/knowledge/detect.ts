@@ -258,6 +258,7 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
     if (!s.from.includes(from)) s.from.push(from);
   };
 
+  const weights = new Map<LibraryRef, number[]>();
   for (const src of input.sources) {
     for (const imp of parseImports(src.path, src.text)) {
       let lib: LibraryRef | undefined;
@@ -274,9 +275,19 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
       }
       const reason = `imported by ${src.path}:${imp.line}`;
       if (!lib.reasons.includes(reason) && lib.reasons.length < 6) lib.reasons.push(reason);
-      lib.score += src.weight;
+      weights.set(lib, [...(weights.get(lib) ?? []), src.weight]);
       for (const n of imp.names) addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
     }
+  }
+
+  // The most relevant importer counts fully, further importers a little: a library every test file
+  // imports is not thereby more relevant than the one the code to change uses.
+  for (const [lib, ws] of weights) {
+    const sorted = [...ws].sort((a, b) => b - a);
+    const rest = sorted.slice(1).reduce((a, c) => a + c, 0);
+    lib.score += (sorted[0] ?? 0) + 0.2 * rest;
+    // Node's built-in modules are documented in @types/node and well known; packages come first.
+    if (lib.importName.startsWith('node:')) lib.score *= 0.6;
   }
 
   // Libraries named in the task text: declared dependencies whose name appears as a word.
@@ -298,7 +309,8 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
   }
   // Imported libraries named in the task text by their import name.
   for (const lib of libs.values()) {
-    const bare = lib.importName.replace(/^node:/, '');
+    // `node:test` is named by "node:test", never by the word "test".
+    const bare = lib.importName;
     if (lib.reasons.some((r) => r.startsWith('named in the task'))) continue;
     if (new RegExp(`(?<![\\w/-])${escapeRe(bare)}(?![\\w/-])`, 'i').test(text)) {
       lib.score += 1;
