@@ -9,8 +9,11 @@ export interface PullRequestRequest {
   head: string;
   /** Default: the repository's default branch. */
   base?: string;
+  /** Title of a new pull request (an open one keeps its title). */
   title: string;
-  body: string;
+  /** This task's part of the body, between markers, so that the tasks of a milestone share one PR. */
+  sectionId: string;
+  section: string;
 }
 
 export interface PullRequestResult {
@@ -23,6 +26,18 @@ export function splitRepository(repository: string): { owner: string; repo: stri
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
   if (!m) throw new GuardianError(`GITHUB_REPOSITORY ${JSON.stringify(repository)} is not owner/repo`);
   return { owner: m[1]!, repo: m[2]! };
+}
+
+const begin = (id: string) => `<!-- guardian:${id} -->`;
+const end = (id: string) => `<!-- /guardian:${id} -->`;
+
+/** The body with this task's section replaced, or appended when it is not there yet. */
+export function withSection(body: string, id: string, section: string): string {
+  const block = `${begin(id)}\n${section.trim()}\n${end(id)}`;
+  const i = body.indexOf(begin(id));
+  const j = body.indexOf(end(id));
+  if (i >= 0 && j > i) return body.slice(0, i) + block + body.slice(j + end(id).length);
+  return body.trim() ? `${body.trimEnd()}\n\n${block}\n` : `${block}\n`;
 }
 
 export async function openOrUpdatePullRequest(req: PullRequestRequest): Promise<PullRequestResult> {
@@ -43,8 +58,7 @@ export async function openOrUpdatePullRequest(req: PullRequestRequest): Promise<
         owner,
         repo,
         pull_number: existing.number,
-        title: req.title,
-        body: req.body,
+        body: withSection(existing.body ?? '', req.sectionId, req.section),
       });
       return { url: updated.data.html_url, number: updated.data.number, created: false };
     }
@@ -55,7 +69,7 @@ export async function openOrUpdatePullRequest(req: PullRequestRequest): Promise<
       head: req.head,
       base,
       title: req.title,
-      body: req.body,
+      body: withSection('', req.sectionId, req.section),
     });
     return { url: created.data.html_url, number: created.data.number, created: true };
   } catch (e) {

@@ -1,0 +1,202 @@
+/**
+ * The Completion action. On a pass it commits exactly the patch the Validator judged — the verdict and
+ * patch sha256 handed over as job outputs must agree with validation.json — pushes the branch and
+ * opens or updates a pull request. On a fail it fails the run with the Validator's report in the job
+ * summary and annotations on the failing lines.
+ */
+import * as core from '@actions/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleDirFor, type Manifest } from '../../bundle/bundle.js';
+import { ConfigurationError, GuardianError } from '../../errors.js';
+import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
+import { openVerifiedBundle } from '../../github/bundle.js';
+import {
+  booleanInput,
+  choiceInput,
+  pathInput,
+  refInput,
+  secretInput,
+  sha256Input,
+  taskIdInput,
+} from '../../github/inputs.js';
+import { actionsLogger } from '../../github/log.js';
+import { openOrUpdatePullRequest } from '../../github/pulls.js';
+import { runAction, runUrl } from '../../github/run.js';
+import { renderStations, renderValidation, table, writeSummary } from '../../github/summary.js';
+import { runCompletion } from '../../stations/completion/index.js';
+import type { ValidationReport } from '../../stations/validator/types.js';
+import { gitSource, loadProject } from '../../spec/index.js';
+
+export const Inputs = {
+  TaskId: 'task-id',
+  Root: 'root',
+  Verdict: 'verdict',
+  PatchSha256: 'patch-sha256',
+  Branch: 'branch',
+  Push: 'push',
+  OpenPr: 'open-pr',
+  PrBase: 'pr-base',
+  GithubToken: 'github-token',
+} as const;
+
+export interface CompleteInputs {
+  taskId: string;
+  root: string;
+  verdict?: 'pass' | 'fail';
+  patchSha256?: string;
+  branch?: string;
+  push: boolean;
+  openPr: boolean;
+  prBase?: string;
+  githubToken?: string;
+}
+
+export function getInputs(): CompleteInputs {
+  const inputs: CompleteInputs = {
+    taskId: taskIdInput(Inputs.TaskId),
+    root: pathInput(Inputs.Root),
+    verdict: choiceInput(Inputs.Verdict, ['pass', 'fail'] as const),
+    patchSha256: sha256Input(Inputs.PatchSha256),
+    branch: refInput(Inputs.Branch),
+    push: booleanInput(Inputs.Push, true),
+    openPr: booleanInput(Inputs.OpenPr, false),
+    prBase: refInput(Inputs.PrBase),
+    githubToken: secretInput(Inputs.GithubToken),
+  };
+  if (inputs.openPr && !inputs.push) {
+    throw new ConfigurationError(
+      `input '${Inputs.OpenPr}' is true but '${Inputs.Push}' is false: a pull request needs the pushed branch`,
+    );
+  }
+  if (inputs.openPr && !inputs.githubToken) {
+    throw new ConfigurationError(`input '${Inputs.OpenPr}' is true but '${Inputs.GithubToken}' is empty`);
+  }
+  return inputs;
+}
+
+function readReport(dir: string): ValidationReport | undefined {
+  const p = join(dir, 'validation.json');
+  if (!existsSync(p)) return undefined;
+  try {
+    return JSON.parse(readFileSync(p, 'utf8')) as ValidationReport;
+  } catch (e) {
+    throw new ConfigurationError(`${p}: not valid JSON (${(e as Error).message}); nothing committed`);
+  }
+}
+
+/** The job outputs handed from the validate job must name the same verdict and patch as the report. */
+export function checkHandover(inputs: CompleteInputs, report: ValidationReport | undefined): void {
+  if (!inputs.verdict && !inputs.patchSha256) return;
+  if (!report) {
+    throw new ConfigurationError(
+      `the Validator's verdict was handed over (${inputs.verdict ?? 'none'}) but the Task Bundle has no validation.json; nothing committed`,
+    );
+  }
+  if (inputs.verdict && inputs.verdict !== report.verdict) {
+    throw new GuardianError(
+      `input '${Inputs.Verdict}' is ${inputs.verdict} but validation.json says ${report.verdict}: the bundle is not the one the Validator judged; nothing committed`,
+    );
+  }
+  if (inputs.patchSha256 && inputs.patchSha256 !== report.patchSha256) {
+    throw new GuardianError(
+      `input '${Inputs.PatchSha256}' (${inputs.patchSha256.slice(0, 16)}…) differs from the patch validation.json judged ` +
+        `(${String(report.patchSha256).slice(0, 16)}…); nothing committed`,
+    );
+  }
+}
+
+function taskTitle(root: string, commit: string, taskId: string): string {
+  try {
+    const project = loadProject(root, gitSource(root, commit), { quality: false });
+    return project.tasks.find((t) => t.id === taskId)?.title ?? taskId;
+  } catch {
+    return taskId;
+  }
+}
+
+export async function run(): Promise<void> {
+  await runAction(async () => {
+    const inputs = getInputs();
+    const log = actionsLogger();
+    const dir = bundleDirFor(inputs.root, inputs.taskId);
+    let manifest: Manifest | undefined;
+    if (existsSync(join(dir, 'manifest.json'))) manifest = openVerifiedBundle(dir, inputs.taskId);
+    else if (inputs.verdict) {
+      throw new ConfigurationError(
+        `the Task Bundle for ${inputs.taskId} is missing (no manifest.json in ${dir}): the validate job's artifact was not downloaded there`,
+      );
+    }
+    const report = readReport(dir);
+    checkHandover(inputs, report);
+
+    if (report?.verdict === 'fail') {
+      emitAnnotations(annotationsOf(report));
+      await writeSummary(`${renderValidation(report)}\n${manifest ? renderStations(manifest) : ''}`);
+      core.setOutput('branch', '');
+      throw new GuardianError(
+        `${inputs.taskId}: the Validator's verdict is fail (${report.summary}); nothing committed`,
+      );
+    }
+
+    const url = runUrl();
+    const result = await runCompletion({
+      root: inputs.root,
+      taskId: inputs.taskId,
+      log,
+      push: inputs.push ? 'origin' : undefined,
+      branch: inputs.branch,
+      runUrl: url,
+    });
+    core.setOutput('commit-sha', result.commitSha);
+    core.setOutput('branch', result.branch);
+    core.info(`${inputs.taskId}: ${result.commitSha} on ${result.branch}${result.pushed ? ' (pushed)' : ''}`);
+
+    let pr: { url: string; number: number; created: boolean } | undefined;
+    if (inputs.openPr) {
+      const repository = process.env.GITHUB_REPOSITORY;
+      if (!repository)
+        throw new ConfigurationError(
+          'GITHUB_REPOSITORY is not set: cannot open a pull request outside GitHub Actions',
+        );
+      const base = report?.baseCommit ?? manifest?.baseCommit;
+      const title = base ? taskTitle(inputs.root, base, inputs.taskId) : inputs.taskId;
+      pr = await openOrUpdatePullRequest({
+        token: inputs.githubToken!,
+        repository,
+        head: result.branch,
+        base: inputs.prBase,
+        title: `feat(${inputs.taskId}): ${title}`,
+        sectionId: inputs.taskId,
+        section: [
+          `### ${inputs.taskId}: ${title}`,
+          '',
+          `Commit ${result.commitSha}${report ? ` — Validator: ${report.summary}` : ''}${url ? ` — [run](${url})` : ''}`,
+          '',
+          report
+            ? table(
+                ['Check', 'Kind', 'Outcome'],
+                report.checks.map((c) => [c.name, c.kind, c.outcome]),
+              )
+            : '',
+        ].join('\n'),
+      });
+      core.setOutput('pr-url', pr.url);
+      core.setOutput('pr-number', String(pr.number));
+      core.info(`${pr.created ? 'opened' : 'updated'} pull request ${pr.url}`);
+    }
+
+    const rows: string[][] = [
+      ['Commit', result.commitSha],
+      ['Branch', result.branch],
+      ['Pushed', result.pushed ? `yes (${result.remote})` : 'no'],
+    ];
+    if (result.alreadyCompleted) rows.push(['Note', 'already completed by an earlier run: no new commit']);
+    if (pr) rows.push(['Pull request', `${pr.url} (${pr.created ? 'opened' : 'updated'})`]);
+    // The bundle is gone after a successful completion: the manifest read before it stands in.
+    const stations = manifest ? renderStations(manifest) : '';
+    await writeSummary(
+      `### ✅ Completed ${inputs.taskId}\n\n${table(['Result', ''], rows)}\n${report ? renderValidation(report, { tails: false }) : ''}\n${stations}`,
+    );
+  });
+}
