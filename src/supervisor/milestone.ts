@@ -1,0 +1,454 @@
+/**
+ * The milestone driver: a milestone's tasks in dependency order, each through the whole line, halting
+ * at the first failure. Tasks already done are skipped, so a second run continues where the first one
+ * stopped.
+ *
+ * With `parallel > 1`, tasks whose dependencies are done run at the same time, each in its own git
+ * worktree (the local counterpart of the runners' matrix) up to and including the Validator. Their
+ * Completion then runs in the main checkout one at a time, in the order a sequential run would have
+ * used, so the branch ends up with the same commits (same trees, same messages) as a sequential run.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import {
+  bundleDirFor,
+  emptyUsage,
+  addUsage,
+  readManifest,
+  writeManifest,
+  type Usage,
+} from '../bundle/bundle.js';
+import { GuardianError, UsageError } from '../errors.js';
+import { execGit, headCommit } from '../git/git.js';
+import { branchTip, checkBranchName, currentBranch } from '../git/commit.js';
+import { addWorktree, linkDependencies } from '../git/worktree.js';
+import { loadProject, type Blueprint } from '../spec/index.js';
+import { silentLogger, type Logger } from '../util/log.js';
+import { appendLedger } from './ledger.js';
+import { dependentsOf, planMilestone, type MilestonePlan } from './plan.js';
+import { silentProgress } from './progress.js';
+import { dirtyPaths, ensureGitRepo, newRunId, runTask } from './task.js';
+import type {
+  MilestoneRunResult,
+  MilestoneTaskResult,
+  RunMilestoneOptions,
+  RunTaskOptions,
+  TaskRunResult,
+} from './types.js';
+
+export const MAX_PARALLEL = 16;
+
+export function parseParallel(value: string | number | undefined): number {
+  if (value === undefined) return 1;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PARALLEL) {
+    throw new UsageError(`--parallel ${value}: expected a whole number from 1 to ${MAX_PARALLEL}`);
+  }
+  return n;
+}
+
+function prefixed(log: Logger, prefix: string): Logger {
+  return {
+    info: (m) => log.info(`${prefix} ${m}`),
+    warn: (m, w) => log.warn(`${prefix} ${m}`, w),
+    error: (m, w) => log.error(`${prefix} ${m}`, w),
+    debug: (m) => log.debug(`${prefix} ${m}`),
+    group: (name, fn) => log.group(`${prefix} ${name}`, fn),
+  };
+}
+
+/** Whether the task's bundle was built against `head`: then the run resumes it instead of starting over. */
+function resumable(root: string, taskId: string, head: string): boolean {
+  const dir = bundleDirFor(root, taskId);
+  if (!existsSync(join(dir, 'manifest.json'))) return false;
+  try {
+    return readManifest(dir, taskId).baseCommit === head;
+  } catch {
+    return false;
+  }
+}
+
+function stateOf(r: TaskRunResult): MilestoneTaskResult['state'] {
+  switch (r.outcome) {
+    case 'committed':
+      return 'done';
+    case 'already_done':
+      return 'skipped';
+    case 'validated':
+      return 'validated';
+    case 'failed':
+      return 'failed';
+    case 'blocked':
+      return 'blocked';
+    case 'interrupted':
+      return 'interrupted';
+    default:
+      return 'paused';
+  }
+}
+
+export async function runMilestone(opts: RunMilestoneOptions): Promise<MilestoneRunResult> {
+  const root = resolve(opts.root);
+  const log = opts.log ?? silentLogger;
+  const progress = opts.progress ?? silentProgress;
+  const parallel = parseParallel(opts.parallel);
+  const signal = opts.signal ?? new AbortController().signal;
+  const startedAt = Date.now();
+  ensureGitRepo(root);
+
+  // Everything that would make the milestone impossible is refused here, before any task runs.
+  let project = loadProject(root);
+  let plan = planMilestone(project, opts.milestone);
+  const branch = opts.branch ?? `guardian/${plan.milestone.id}`;
+  if (!opts.dryRun) {
+    checkBranchName(root, branch);
+    const dirty = dirtyPaths(root);
+    if (dirty.length && plan.order.some((t) => t.status !== 'done')) {
+      const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
+      throw new GuardianError(
+        `the working tree has uncommitted changes (${shown}): milestone ${plan.milestone.id} commits each task on top of the last one and would mix them in. ` +
+          'Commit or stash them first, or run with --dry-run (nothing is committed).',
+      );
+    }
+    // One branch holds the milestone's commits, each task on top of the one before (a task that depends
+    // on another sees its change). It is checked out, so a second run continues where the first stopped.
+    const current = currentBranch(root);
+    if (current !== branch && !dirty.length) {
+      const exists = branchTip(root, branch) !== undefined;
+      execGit(exists ? ['switch', '--quiet', branch] : ['switch', '--quiet', '-c', branch], { cwd: root });
+      log.info(
+        `${exists ? 'switched to' : 'created and switched to'} branch ${branch} (was ${current ?? 'a detached HEAD'})`,
+      );
+      project = loadProject(root);
+      plan = planMilestone(project, opts.milestone);
+    }
+  }
+  const runId = newRunId();
+  const results = new Map<string, MilestoneTaskResult>();
+  const statusNow = new Map(project.tasks.map((t) => [t.id, t.status]));
+  const todo = plan.order.filter((t) => t.status !== 'done');
+
+  for (const t of plan.order) {
+    if (t.status === 'done') {
+      results.set(t.id, { taskId: t.id, title: t.title, state: 'skipped', reason: 'already done' });
+      continue;
+    }
+    const missing = plan.externalDeps.get(t.id)!.filter((d) => statusNow.get(d) !== 'done');
+    if (missing.length) {
+      results.set(t.id, {
+        taskId: t.id,
+        title: t.title,
+        state: 'blocked',
+        reason: `depends on ${missing.join(', ')} (outside the milestone), not done`,
+      });
+    }
+  }
+  if (todo.length === 0) log.info(`milestone ${plan.milestone.id}: every task is already done`);
+
+  const taskOpts = (t: Blueprint): Omit<RunTaskOptions, 'root'> => ({
+    taskId: t.id,
+    ...(opts.dryRun ? { dryRun: true } : {}),
+    ...(opts.push ? { push: opts.push } : {}),
+    ...(opts.dryRun ? {} : { branch }),
+    ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+    ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.stations ? { stations: opts.stations } : {}),
+    log: parallel > 1 ? prefixed(log, `[${t.id}]`) : log,
+    progress,
+    signal,
+    milestone: plan.milestone.id,
+    milestoneRunId: runId,
+    ledgerRoot: root,
+  });
+
+  const commits: string[] = [];
+  let halt: { taskId: string; state: MilestoneTaskResult['state'] } | undefined;
+
+  const depsReady = (t: Blueprint): 'ready' | 'wait' | { blocked: string } => {
+    for (const d of plan.internalDeps.get(t.id)!) {
+      const r = results.get(d);
+      if (!r) return 'wait';
+      if (r.state === 'done' || r.state === 'skipped') continue;
+      if (r.state === 'validated') return { blocked: `dry run: ${d} passed but is not committed` };
+      if (r.state === 'not_run' || r.state === 'interrupted' || r.state === 'paused') return 'wait';
+      return { blocked: `${d} ${r.state}` };
+    }
+    return 'ready';
+  };
+
+  const record = (t: Blueprint, r: TaskRunResult) => {
+    const state = stateOf(r);
+    results.set(t.id, { taskId: t.id, title: t.title, state, run: r });
+    if (r.commit) commits.push(r.commit);
+    if (state === 'failed' || state === 'interrupted' || state === 'paused') halt ??= { taskId: t.id, state };
+  };
+
+  if (parallel === 1) {
+    for (const t of plan.order) {
+      if (results.has(t.id)) continue;
+      if (halt || signal.aborted) break;
+      const ready = depsReady(t);
+      if (ready !== 'ready') {
+        if (typeof ready === 'object')
+          results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
+        continue;
+      }
+      const head = headCommit(root);
+      const r = await runTask({ root, ...taskOpts(t), resume: resumable(root, t.id, head) });
+      record(t, r);
+    }
+  } else {
+    await runParallel(
+      root,
+      plan,
+      parallel,
+      results,
+      depsReady,
+      record,
+      taskOpts,
+      () => !!halt || signal.aborted,
+      log,
+    );
+  }
+
+  // What did not run, and why.
+  const failed = halt?.taskId;
+  const blockedByFailure = failed ? dependentsOf(plan, failed) : new Set<string>();
+  for (const t of plan.order) {
+    if (results.has(t.id)) continue;
+    if (blockedByFailure.has(t.id)) {
+      results.set(t.id, {
+        taskId: t.id,
+        title: t.title,
+        state: 'blocked',
+        reason: `depends on ${failed} (${halt!.state})`,
+      });
+    } else {
+      results.set(t.id, {
+        taskId: t.id,
+        title: t.title,
+        state: 'not_run',
+        reason: halt ? `the milestone halted at ${halt.taskId}` : 'interrupted',
+      });
+    }
+  }
+  // Blocked tasks get a ledger entry too, so `guardian status` says why they did not run.
+  for (const t of plan.order) {
+    const r = results.get(t.id)!;
+    if (r.state !== 'blocked' || r.run) continue;
+    const at = new Date().toISOString();
+    appendLedger(root, {
+      schemaVersion: 1,
+      runId: newRunId(),
+      event: 'end',
+      taskId: t.id,
+      milestone: plan.milestone.id,
+      milestoneRunId: runId,
+      status: 'blocked',
+      outcome: 'blocked',
+      at,
+      startedAt: at,
+      durationMs: 0,
+      resumed: false,
+      dryRun: !!opts.dryRun,
+      message: r.reason ?? 'blocked',
+    });
+  }
+
+  const tasks = plan.order.map((t) => results.get(t.id)!);
+  const usage = tasks.reduce<Usage>((acc, r) => addUsage(acc, r.run?.usage), emptyUsage());
+  const outcome: MilestoneRunResult['outcome'] =
+    signal.aborted || halt?.state === 'interrupted'
+      ? 'interrupted'
+      : halt?.state === 'failed'
+        ? 'failed'
+        : halt?.state === 'paused'
+          ? 'paused'
+          : tasks.some((r) => r.state === 'blocked')
+            ? 'failed'
+            : tasks.some((r) => r.state === 'validated')
+              ? 'validated'
+              : 'done';
+  const id = plan.milestone.id;
+  const doneCount = tasks.filter((r) => r.state === 'done').length;
+  const skipped = tasks.filter((r) => r.state === 'skipped').length;
+  const message =
+    outcome === 'done'
+      ? `milestone ${id} done: ${doneCount} task(s) committed${skipped ? `, ${skipped} already done` : ''}`
+      : outcome === 'failed'
+        ? halt
+          ? `milestone ${id} halted: ${halt.taskId} failed — ${results.get(halt.taskId)!.run?.message ?? ''}`
+          : `milestone ${id} is blocked: ${tasks
+              .filter((r) => r.state === 'blocked')
+              .map((r) => `${r.taskId} (${r.reason})`)
+              .join(', ')}`
+        : outcome === 'interrupted'
+          ? `milestone ${id} interrupted: run \`guardian milestone ${id}\` again to continue (done tasks are skipped, started ones resume)`
+          : outcome === 'paused'
+            ? `milestone ${id} paused at ${halt!.taskId}: ${results.get(halt!.taskId)!.run?.message ?? ''}`
+            : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
+  return {
+    milestone: id,
+    title: plan.milestone.title,
+    runId,
+    outcome,
+    tasks,
+    commits,
+    ...(halt && halt.state === 'failed' ? { failedTask: halt.taskId } : {}),
+    usage,
+    durationMs: Date.now() - startedAt,
+    message,
+  };
+}
+
+/**
+ * Moves a bundle onto a new base commit (the tasks committed before it in milestone order): the
+ * Validator's verdict and Completion's record are dropped, so the change is judged again on the commit
+ * it will actually sit on. Returns false when the bundle is already based there.
+ */
+function rebaseBundle(root: string, taskId: string, head: string): boolean {
+  const dir = bundleDirFor(root, taskId);
+  const m = readManifest(dir, taskId);
+  if (m.baseCommit === head) return false;
+  m.baseCommit = head;
+  delete m.stations.validate;
+  delete m.stations.complete;
+  for (const f of ['validation.json', 'validation.md']) rmSync(join(dir, f), { force: true });
+  writeManifest(dir, m);
+  return true;
+}
+
+/** Copies a task's bundle from one checkout to another (replacing what was there). */
+function copyBundle(fromRoot: string, toRoot: string, taskId: string): void {
+  const from = bundleDirFor(fromRoot, taskId);
+  if (!existsSync(from)) return;
+  const to = bundleDirFor(toRoot, taskId);
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  cpSync(from, to, { recursive: true });
+}
+
+async function runParallel(
+  root: string,
+  plan: MilestonePlan,
+  parallel: number,
+  results: Map<string, MilestoneTaskResult>,
+  depsReady: (t: Blueprint) => 'ready' | 'wait' | { blocked: string },
+  record: (t: Blueprint, r: TaskRunResult) => void,
+  taskOpts: (t: Blueprint) => Omit<RunTaskOptions, 'root'>,
+  halted: () => boolean,
+  log: Logger,
+): Promise<void> {
+  /** Tasks through the Validator in their worktree, waiting for their turn to be committed. */
+  const validated = new Map<string, TaskRunResult>();
+  const running = new Map<string, Promise<void>>();
+  const started = new Set<string>();
+
+  // Up to the Validator in a worktree at the current HEAD; the bundle comes back to the main checkout.
+  const launch = (t: Blueprint) => {
+    started.add(t.id);
+    const head = headCommit(root);
+    const resume = resumable(root, t.id, head);
+    const p = (async () => {
+      const wt = addWorktree(root, head, undefined, 'guardian-task-');
+      try {
+        linkDependencies(root, wt.dir);
+        if (resume) copyBundle(root, wt.dir, t.id);
+        const o = taskOpts(t);
+        const r = await runTask({
+          ...o,
+          root: wt.dir,
+          resume,
+          ...(o.dryRun ? {} : { until: 'validate' as const }),
+        });
+        copyBundle(wt.dir, root, t.id);
+        if (r.outcome === 'paused' && r.verdict === 'pass' && !o.dryRun) validated.set(t.id, r);
+        else record(t, withRoot(r, wt.dir, root));
+      } catch (e) {
+        copyBundle(wt.dir, root, t.id);
+        throw e;
+      } finally {
+        wt.remove();
+        running.delete(t.id);
+      }
+    })();
+    running.set(t.id, p);
+  };
+
+  let next = 0; // the next task (in plan order) to be committed
+  for (;;) {
+    // Commit what is ready, strictly in plan order (this is what makes the commits equal a sequential run's).
+    while (next < plan.order.length) {
+      const t = plan.order[next]!;
+      if (results.has(t.id)) {
+        next++;
+        continue;
+      }
+      const v = validated.get(t.id);
+      if (!v || halted()) break;
+      validated.delete(t.id);
+      const head = headCommit(root);
+      if (rebaseBundle(root, t.id, head)) {
+        log.info(
+          `${t.id}: validated in its worktree against an earlier commit; validating again on ${head.slice(0, 12)} before committing`,
+        );
+      } else log.info(`${t.id}: validated in its worktree; committing in milestone order`);
+      const r = await runTask({ root, ...taskOpts(t), resume: true });
+      record(t, r.outcome === 'committed' ? mergeRuns(v, r) : r);
+      next++;
+    }
+    if (!halted()) {
+      for (const t of plan.order) {
+        if (running.size >= parallel) break;
+        if (results.has(t.id) || started.has(t.id)) continue;
+        const ready = depsReady(t);
+        if (ready === 'ready') launch(t);
+        else if (typeof ready === 'object') {
+          results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
+        }
+      }
+    }
+    if (running.size === 0) {
+      const waiting = plan.order.some((t) => validated.has(t.id));
+      if (!waiting || halted()) break;
+      continue;
+    }
+    // Surface a bug in one task's run only after the others have stopped (their bundles are kept).
+    await Promise.race(running.values());
+  }
+  // Validated tasks behind a failure are not committed (a sequential run would not have reached them).
+  for (const [id, r] of validated) {
+    const t = plan.order.find((x) => x.id === id)!;
+    results.set(id, {
+      taskId: id,
+      title: t.title,
+      state: 'not_run',
+      run: r,
+      reason: 'validated in its worktree, not committed: the milestone halted before its turn',
+    });
+  }
+}
+
+/** A task's report paths point into the worktree that is gone: point them at the main checkout's copy. */
+function withRoot(r: TaskRunResult, from: string, to: string): TaskRunResult {
+  const fix = (p?: string) => (p && p.startsWith(from) ? to + p.slice(from.length) : p);
+  return {
+    ...r,
+    ...(r.bundleDir ? { bundleDir: fix(r.bundleDir)! } : {}),
+    ...(r.reportPath ? { reportPath: fix(r.reportPath)! } : {}),
+  };
+}
+
+/** The worktree part (up to the Validator) and the commit part of one task, as one result. */
+function mergeRuns(a: TaskRunResult, b: TaskRunResult): TaskRunResult {
+  return {
+    ...b,
+    stations: [...a.stations, ...b.stations],
+    attempts: a.attempts + b.attempts,
+    usage: addUsage(a.usage, b.usage),
+    durationMs: a.durationMs + b.durationMs,
+    verdict: a.verdict ?? b.verdict,
+    ...(a.patchSha256 ? { patchSha256: a.patchSha256 } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+/** The terminal summaries of `guardian run`, `guardian milestone` and `guardian status`. */
+import { table } from '../cli/io.js';
+import { formatCost, formatDuration, formatTokens } from './progress.js';
+import type { StatusReport } from './status.js';
+import type { MilestoneRunResult, TaskRunResult } from './types.js';
+
+const short = (sha?: string) => (sha ? sha.slice(0, 12) : '-');
+const clip = (s: string | undefined, n: number) => {
+  const one = (s ?? '').replace(/\s+/g, ' ').trim();
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+};
+
+export function renderTaskSummary(r: TaskRunResult): string {
+  let out = '';
+  if (r.stations.length) {
+    out += table(
+      ['station', 'result', 'attempt', 'time', 'tokens', 'cost', 'note'],
+      r.stations.map((s) => [
+        s.station,
+        s.status === 'ok' && s.verdict ? s.verdict : s.status,
+        s.attempt ? String(s.attempt) : '',
+        formatDuration(s.durationMs),
+        formatTokens(s.usage),
+        formatCost(s.usage),
+        clip(s.note, 70),
+      ]),
+    );
+    out += `total: ${formatDuration(r.durationMs)}, ${formatTokens(r.usage)} tokens, ${formatCost(r.usage)}\n`;
+  }
+  out += `${r.message}\n`;
+  if (r.report) out += `\n${r.report.trimEnd()}\n`;
+  return out;
+}
+
+export function renderMilestoneSummary(r: MilestoneRunResult): string {
+  let out = `milestone ${r.milestone}: ${r.title}\n`;
+  out += table(
+    ['task', 'result', 'commit', 'time', 'tokens', 'cost', 'note'],
+    r.tasks.map((t) => [
+      t.taskId,
+      t.state,
+      short(t.run?.commit),
+      t.run ? formatDuration(t.run.durationMs) : '',
+      t.run ? formatTokens(t.run.usage) : '',
+      t.run ? formatCost(t.run.usage) : '',
+      clip(t.reason ?? (t.state === 'done' ? t.title : t.run?.message), 70),
+    ]),
+  );
+  out += `total: ${formatDuration(r.durationMs)}, ${formatTokens(r.usage)} tokens, ${formatCost(r.usage)}\n`;
+  out += `${r.message}\n`;
+  const failed = r.failedTask ? r.tasks.find((t) => t.taskId === r.failedTask) : undefined;
+  if (failed?.run) {
+    out += `\n── ${failed.taskId} ──\n`;
+    out += renderTaskSummary(failed.run);
+  }
+  return out;
+}
+
+function ago(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.round(s / 60)}m ago`;
+  if (s < 86400) return `${Math.round(s / 3600)}h ago`;
+  return `${Math.round(s / 86400)}d ago`;
+}
+
+export function renderStatus(r: StatusReport, now = Date.now()): string {
+  let out = r.milestone ? `milestone ${r.milestone.id}: ${r.milestone.title}\n` : '';
+  if (!r.tasks.length) return out + 'no tasks\n';
+  out += table(
+    ['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'],
+    r.tasks.map((t) => {
+      const e = t.lastRun;
+      return [
+        t.taskId,
+        t.status,
+        e ? ago(e.at, now) : 'never',
+        e ? (t.unfinished ? 'unfinished' : e.outcome) : '',
+        e?.verdict ?? '',
+        short(e?.commit),
+        e?.durationMs !== undefined ? formatDuration(e.durationMs) : '',
+        e?.usage ? formatTokens(e.usage) : '',
+        e?.usage ? formatCost(e.usage) : '',
+        clip(t.title, 50),
+      ];
+    }),
+  );
+  const done = r.tasks.filter((t) => t.status === 'done').length;
+  out += `${done}/${r.tasks.length} done\n`;
+  return out;
+}

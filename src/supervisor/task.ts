@@ -1,0 +1,578 @@
+/**
+ * The life of one task: pre-start → bundle → security → code → validate → complete, each station
+ * starting fresh from the Task Bundle on disk. The Supervisor decides only what runs next; every fact
+ * (which station finished, the verdict, the patch's hash) is read back from the bundle's manifest and
+ * reports, so `--resume` after a crash, a Ctrl-C or a change made by hand continues exactly where the
+ * bundle says the line stopped.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  addUsage,
+  bundleDirFor,
+  emptyUsage,
+  readManifest,
+  STATIONS,
+  writeManifest,
+  type Manifest,
+  type StationName,
+  type Usage,
+} from '../bundle/bundle.js';
+import { GuardianError, UsageError, isUserError } from '../errors.js';
+import { execGit, isGitRepo } from '../git/git.js';
+import { resolveLlmConfig } from '../llm/config.js';
+import { loadProject, requireTask, type Blueprint, type Project } from '../spec/index.js';
+import { silentLogger, type Logger } from '../util/log.js';
+import { appendLedger, type LedgerEntry, type LedgerStation, type RunOutcome } from './ledger.js';
+import { silentProgress, type ProgressSink } from './progress.js';
+import { defaultStations, type StationContext, type StationOutcome, type StationSet } from './stations.js';
+import type { RunTaskOptions, StationRun, TaskRunResult } from './types.js';
+
+export const DEFAULT_MAX_ATTEMPTS = 1;
+export const MAX_ATTEMPTS_LIMIT = 10;
+
+export function newRunId(): string {
+  const t = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${t}-${randomBytes(3).toString('hex')}`;
+}
+
+export function parseStationName(value: string, flag = '--until'): StationName {
+  const aliases: Record<string, StationName> = {
+    'pre-start': 'prestart',
+    bundler: 'bundle',
+    'security-consultant': 'security',
+    coder: 'code',
+    validator: 'validate',
+    completion: 'complete',
+  };
+  const name = (aliases[value] ?? value) as StationName;
+  if (!STATIONS.includes(name)) {
+    throw new UsageError(`${flag} ${value}: expected one of ${STATIONS.join(', ')}`);
+  }
+  return name;
+}
+
+export function parseMaxAttempts(value: string | number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_ATTEMPTS;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ATTEMPTS_LIMIT) {
+    throw new UsageError(`--max-attempts ${value}: expected a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`);
+  }
+  return n;
+}
+
+/**
+ * The station `--resume` continues from, read from the manifest: the first one that has not finished.
+ * A failed verdict sends the line back to the Coder (a new attempt, or the change fixed by hand).
+ */
+export function resumePoint(m: Manifest | undefined): StationName {
+  if (!m) return 'prestart';
+  for (const s of STATIONS) {
+    const rec = m.stations[s];
+    if (s === 'validate' && rec && (rec.verdict === 'fail' || rec.status === 'failed')) return 'code';
+    if (!rec || (rec.status !== 'ok' && rec.status !== 'skipped')) return s;
+  }
+  return 'complete';
+}
+
+/** Uncommitted paths outside `.guardian/` (what a commit would mix in). */
+export function dirtyPaths(root: string): string[] {
+  const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd: root }).stdout;
+  const paths: string[] = [];
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const e = parts[i]!;
+    if (!e) continue;
+    const code = e.slice(0, 2);
+    paths.push(e.slice(3));
+    if (code.startsWith('R') || code.startsWith('C')) i++; // the rename's source path follows
+  }
+  return paths.filter((p) => !p.startsWith('.guardian/'));
+}
+
+/** Whether the working tree differs from `commit` (outside .guardian/): a change made by hand. */
+function hasWorkingChanges(root: string, commit: string): boolean {
+  const diff = execGit(['diff', '--quiet', commit, '--', '.', ':(exclude).guardian'], {
+    cwd: root,
+    allowFailure: true,
+  });
+  if (diff.code !== 0) return true;
+  return dirtyPaths(root).length > 0;
+}
+
+function readText(path: string | undefined): string | undefined {
+  return path && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+function manifestIfAny(dir: string, taskId: string): Manifest | undefined {
+  return existsSync(join(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+}
+
+/** Moves an earlier run's bundle aside (never deleted: a Coder's patch in it is work). */
+function archiveBundle(root: string, dir: string, taskId: string, log: Logger): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dest = join(root, '.guardian', 'archive', `${taskId}-${stamp}`);
+  mkdirSync(join(root, '.guardian', 'archive'), { recursive: true });
+  renameSync(dir, dest);
+  log.info(`an earlier bundle of ${taskId} was moved to ${dest} (use --resume to continue a run instead)`);
+  return dest;
+}
+
+/** Marks a station the Ctrl-C stopped as not finished, so `--resume` runs it again. */
+function markInterrupted(dir: string, taskId: string, station: StationName): void {
+  if (!existsSync(join(dir, 'manifest.json'))) return;
+  const m = readManifest(dir, taskId);
+  const rec = m.stations[station];
+  const now = new Date().toISOString();
+  m.stations[station] = {
+    ...(rec ?? { startedAt: now }),
+    status: 'failed',
+    finishedAt: rec?.finishedAt ?? now,
+    note: 'interrupted (Ctrl-C): `guardian run --resume` runs this station again',
+  };
+  delete m.stations[station]!.verdict;
+  writeManifest(dir, m);
+}
+
+function blockers(project: Project, task: Blueprint): string[] {
+  const byId = new Map(project.tasks.map((t) => [t.id, t]));
+  return task.dependsOn.filter((d) => byId.get(d)?.status !== 'done');
+}
+
+export function ensureGitRepo(root: string): void {
+  if (!isGitRepo(root)) {
+    throw new GuardianError(`${root} is not a git repository: Guardian commits each task's change with git`);
+  }
+}
+
+interface Line {
+  opts: RunTaskOptions;
+  root: string;
+  task: Blueprint;
+  runId: string;
+  startedAt: Date;
+  ledgerRoot: string;
+  stationRuns: StationRun[];
+  usage: Usage;
+}
+
+function ledgerEntry(line: Line, event: 'start' | 'end', fields: Partial<LedgerEntry>): LedgerEntry {
+  return {
+    schemaVersion: 1,
+    runId: line.runId,
+    event,
+    taskId: line.task.id,
+    ...(line.opts.milestone ? { milestone: line.opts.milestone } : {}),
+    ...(line.opts.milestoneRunId ? { milestoneRunId: line.opts.milestoneRunId } : {}),
+    status: 'in_progress',
+    outcome: 'running',
+    at: new Date().toISOString(),
+    startedAt: line.startedAt.toISOString(),
+    resumed: !!line.opts.resume,
+    dryRun: !!line.opts.dryRun,
+    ...fields,
+  };
+}
+
+const STATUS_OF: Record<RunOutcome, TaskRunResult['status']> = {
+  running: 'in_progress',
+  committed: 'done',
+  already_done: 'done',
+  validated: 'in_progress',
+  failed: 'failed',
+  blocked: 'blocked',
+  interrupted: 'in_progress',
+  paused: 'in_progress',
+};
+
+/**
+ * Runs one task through the line. Throws a GuardianError for what must be fixed before anything runs
+ * (unknown task, invalid blueprint, dirty working tree, bad options); everything that happens once the
+ * line has started — a failed check, a station's error, Ctrl-C — is reported in the result and the
+ * ledger instead.
+ */
+export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
+  const root = resolve(opts.root);
+  const log = opts.log ?? silentLogger;
+  const progress: ProgressSink = opts.progress ?? silentProgress;
+  const stations: StationSet = { ...defaultStations(), ...opts.stations };
+  const maxAttempts = parseMaxAttempts(opts.maxAttempts);
+  const until = opts.until ? parseStationName(opts.until) : 'complete';
+  const signal = opts.signal ?? new AbortController().signal;
+  const env = opts.env ?? {};
+  const startedAt = new Date();
+
+  ensureGitRepo(root);
+  const bundleDir = bundleDirFor(root, opts.taskId);
+  const project = loadProject(root);
+  const task = requireTask(project, opts.taskId);
+  const runId = newRunId();
+  const line: Line = {
+    opts,
+    root,
+    task,
+    runId,
+    startedAt,
+    ledgerRoot: opts.ledgerRoot ?? root,
+    stationRuns: [],
+    usage: emptyUsage(),
+  };
+  const base = {
+    taskId: task.id,
+    title: task.title,
+    runId,
+    stations: line.stationRuns,
+    attempts: 0,
+  };
+
+  if (task.status === 'done') {
+    return {
+      ...base,
+      status: 'done',
+      outcome: 'already_done',
+      usage: emptyUsage(),
+      durationMs: 0,
+      message: `${task.id} is already done (status: done in ${task.path}): nothing to do`,
+    };
+  }
+  const waitingFor = blockers(project, task);
+  if (waitingFor.length) {
+    const message = `${task.id} depends on ${waitingFor.join(', ')}, not done yet: run ${waitingFor.length > 1 ? 'them' : 'it'} first (or \`guardian milestone\`)`;
+    appendLedger(
+      line.ledgerRoot,
+      ledgerEntry(line, 'end', { status: 'blocked', outcome: 'blocked', durationMs: 0, message }),
+    );
+    return { ...base, status: 'blocked', outcome: 'blocked', usage: emptyUsage(), durationMs: 0, message };
+  }
+
+  // Where the line starts.
+  let manifest = manifestIfAny(bundleDir, task.id);
+  let from: StationName = 'prestart';
+  if (opts.resume && manifest) {
+    from = resumePoint(manifest);
+  } else if (!opts.resume && manifest) {
+    const willCommit = !opts.dryRun && until === 'complete';
+    if (willCommit) checkClean(root, task);
+    archiveBundle(root, bundleDir, task.id, log);
+    manifest = undefined;
+  } else if (!opts.resume && !opts.dryRun && until === 'complete') {
+    checkClean(root, task);
+  }
+  if (STATIONS.indexOf(from) > STATIONS.indexOf(until)) {
+    return {
+      ...base,
+      status: task.status,
+      outcome: 'paused',
+      usage: emptyUsage(),
+      durationMs: 0,
+      bundleDir,
+      message: `${task.id}: the bundle has already passed ${until}; nothing to do until then (next station: ${from})`,
+    };
+  }
+
+  appendLedger(
+    line.ledgerRoot,
+    ledgerEntry(line, 'start', { ...(manifest ? { baseCommit: manifest.baseCommit } : {}) }),
+  );
+  progress.taskStart(task.id, task.title);
+  if (opts.resume && manifest) log.info(`resuming ${task.id} at ${from} (bundle ${bundleDir})`);
+
+  let verdict: 'pass' | 'fail' | undefined;
+  let commit: string | undefined;
+  let branch: string | undefined;
+  let pushedTo: string | undefined;
+  let patchSha256: string | undefined;
+  let reportPath: string | undefined;
+  let attempts = 0;
+  let attempt = (manifest?.stations.code?.attempt ?? (manifest?.stations.code ? 1 : 0)) + 0;
+  let outcome: RunOutcome = 'running';
+  let message = '';
+
+  const finish = (): TaskRunResult => {
+    progress.taskEnd(task.id, message);
+    const m = manifestIfAny(bundleDir, task.id);
+    const durationMs = Date.now() - startedAt.getTime();
+    const status = STATUS_OF[outcome];
+    const ledgerStations: LedgerStation[] = line.stationRuns.map((s) => ({
+      station: s.station,
+      status: s.status,
+      durationMs: s.durationMs,
+      ...(s.attempt ? { attempt: s.attempt } : {}),
+      ...(s.verdict ? { verdict: s.verdict } : {}),
+      ...(s.note ? { note: s.note.slice(0, 300) } : {}),
+      ...(s.usage.promptTokens || s.usage.completionTokens ? { usage: s.usage } : {}),
+    }));
+    appendLedger(
+      line.ledgerRoot,
+      ledgerEntry(line, 'end', {
+        status,
+        outcome,
+        durationMs,
+        stations: ledgerStations,
+        attempts,
+        ...(m ? { baseCommit: m.baseCommit } : {}),
+        ...(verdict ? { verdict } : {}),
+        ...(commit ? { commit } : {}),
+        ...(branch ? { branch } : {}),
+        ...(pushedTo ? { pushedTo } : {}),
+        usage: line.usage,
+        message,
+      }),
+    );
+    const failed = outcome === 'failed';
+    return {
+      ...base,
+      status,
+      outcome,
+      attempts,
+      usage: line.usage,
+      durationMs,
+      bundleDir: existsSync(bundleDir) ? bundleDir : undefined,
+      ...(m ? { baseCommit: m.baseCommit } : {}),
+      ...(verdict ? { verdict } : {}),
+      ...(commit ? { commit } : {}),
+      ...(branch ? { branch } : {}),
+      ...(pushedTo ? { pushedTo } : {}),
+      ...(patchSha256 ? { patchSha256 } : {}),
+      ...(failed && reportPath ? { reportPath, report: readText(reportPath) } : {}),
+      message,
+    };
+  };
+
+  const order = STATIONS.slice(STATIONS.indexOf(from), STATIONS.indexOf(until) + 1);
+  let i = 0;
+  while (i < order.length) {
+    const station = order[i]!;
+    if (signal.aborted) {
+      outcome = 'interrupted';
+      message = `${task.id} interrupted before ${station}: \`guardian run ${task.id} --resume\` continues`;
+      return finish();
+    }
+    if (station === 'complete' && opts.dryRun) {
+      outcome = 'validated';
+      message = `${task.id} passed every station (dry run: nothing committed or pushed)`;
+      return finish();
+    }
+
+    // The Coder without a model: the change is made by hand in the working tree.
+    if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env)) {
+      const m = manifestIfAny(bundleDir, task.id);
+      const handMade =
+        (m && existsSync(join(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
+      if (opts.resume && handMade) {
+        recordSkipped(
+          bundleDir,
+          task.id,
+          'code',
+          'no model configured: the change was made by hand in the working tree',
+        );
+        line.stationRuns.push({
+          station: 'code',
+          status: 'skipped',
+          durationMs: 0,
+          usage: emptyUsage(),
+          note: 'made by hand',
+        });
+        progress.stationEnd(task.id, 'code', 'skipped', 0, 'no model: using the change made by hand');
+        i++;
+        continue;
+      }
+      outcome = 'paused';
+      message = opts.resume
+        ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${join(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
+        : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${join(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
+      return finish();
+    }
+
+    if (station === 'code') {
+      attempt++;
+      attempts++;
+    }
+    const before = manifestIfAny(bundleDir, task.id)?.usage ?? emptyUsage();
+    const t0 = Date.now();
+    progress.stationStart(
+      task.id,
+      station,
+      station === 'code' || station === 'validate' ? attempt || undefined : undefined,
+    );
+    const ctx: StationContext = {
+      root,
+      taskId: task.id,
+      log,
+      signal,
+      env,
+      attempt: Math.max(1, attempt),
+      maxAttempts,
+      dryRun: !!opts.dryRun,
+      ...(opts.push ? { push: opts.push } : {}),
+      ...(opts.branch ? { branch: opts.branch } : {}),
+      ...(opts.base ? { base: opts.base } : {}),
+      ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+      onUsage: (u) => progress.usage(task.id, addUsage(line.usage, u)),
+    };
+    let out: StationOutcome;
+    try {
+      out = await stations[station](ctx);
+    } catch (e) {
+      const durationMs = Date.now() - t0;
+      const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+      line.usage = addUsage(line.usage, usage);
+      if (signal.aborted) {
+        markInterrupted(bundleDir, task.id, station);
+        line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
+        progress.stationEnd(task.id, station, 'interrupted', durationMs);
+        outcome = 'interrupted';
+        message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
+        return finish();
+      }
+      const note = (e as Error).message ?? String(e);
+      line.stationRuns.push({
+        station,
+        status: 'failed',
+        durationMs,
+        usage,
+        note,
+        ...(station === 'code' ? { attempt } : {}),
+      });
+      progress.stationEnd(task.id, station, 'failed', durationMs, firstLine(note));
+      outcome = 'failed';
+      message = `${task.id} failed at ${station}: ${note}`;
+      if (!isUserError(e)) {
+        finish();
+        throw e;
+      }
+      return finish();
+    }
+    const durationMs = Date.now() - t0;
+    const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+    line.usage = addUsage(line.usage, usage);
+    progress.usage(task.id, line.usage);
+
+    if (signal.aborted) {
+      // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
+      markInterrupted(bundleDir, task.id, station);
+      line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
+      progress.stationEnd(task.id, station, 'interrupted', durationMs);
+      outcome = 'interrupted';
+      message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
+      return finish();
+    }
+
+    const run: StationRun = {
+      station,
+      status: out.status,
+      durationMs,
+      usage,
+      ...(station === 'code' || station === 'validate' ? { attempt: Math.max(1, attempt) } : {}),
+      ...(out.verdict ? { verdict: out.verdict } : {}),
+      ...(out.note ? { note: out.note } : {}),
+    };
+    line.stationRuns.push(run);
+    progress.stationEnd(task.id, station, out.status, durationMs, out.note ? firstLine(out.note) : undefined);
+    if (out.patchSha256) patchSha256 = out.patchSha256;
+    if (station === 'validate') verdict = out.verdict;
+    if (out.commit) commit = out.commit;
+    if (out.branch) branch = out.branch;
+    if (out.pushedTo) pushedTo = out.pushedTo;
+
+    if (out.status === 'failed' && station === 'code' && order.includes('validate') && hasPatch(bundleDir)) {
+      // The Coder stopped without finishing (tests still failing, a budget): the Validator judges what
+      // it wrote, so the failure ends with the precise report (and a next attempt gets it as feedback).
+      log.info(
+        `${task.id}: the Coder stopped without finishing (${out.note ?? 'failed'}); the Validator judges its change`,
+      );
+      i++;
+      continue;
+    }
+    if (out.status === 'failed') {
+      reportPath = out.reportPath;
+      if (
+        station === 'validate' &&
+        attempts < maxAttempts &&
+        attempts > 0 &&
+        coderAvailable(project, env, opts)
+      ) {
+        log.info(
+          `${task.id}: attempt ${attempt} failed (${out.note ?? 'verdict fail'}); the Coder tries again with the report`,
+        );
+        i = order.indexOf('code');
+        continue;
+      }
+      outcome = 'failed';
+      const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
+      message =
+        station === 'validate'
+          ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+          : station === 'prestart'
+            ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
+            : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
+      return finish();
+    }
+    i++;
+  }
+
+  if (until !== 'complete') {
+    outcome = 'paused';
+    message = `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+  } else if (commit) {
+    outcome = 'committed';
+    message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;
+  } else {
+    outcome = 'committed';
+    message = `${task.id} done`;
+  }
+  return finish();
+}
+
+function firstLine(s: string): string {
+  const l = s.split('\n')[0] ?? '';
+  return l.length > 160 ? l.slice(0, 159) + '…' : l;
+}
+
+function usageDelta(before: Usage, after: Usage | undefined): Usage {
+  if (!after) return emptyUsage();
+  return {
+    promptTokens: Math.max(0, after.promptTokens - before.promptTokens),
+    completionTokens: Math.max(0, after.completionTokens - before.completionTokens),
+    cachedTokens: Math.max(0, after.cachedTokens - before.cachedTokens),
+    costUsd: Math.max(0, Math.round((after.costUsd - before.costUsd) * 1e6) / 1e6),
+  };
+}
+
+function coderConfigured(project: Project, env: NodeJS.ProcessEnv): boolean {
+  return (
+    resolveLlmConfig({ station: 'coder', env, ...(project.quality ? { quality: project.quality } : {}) }) !==
+    undefined
+  );
+}
+
+function coderAvailable(project: Project, env: NodeJS.ProcessEnv, opts: RunTaskOptions): boolean {
+  return !!opts.stations?.code || coderConfigured(project, env);
+}
+
+function recordSkipped(dir: string, taskId: string, station: StationName, note: string): void {
+  const m = readManifest(dir, taskId);
+  const now = new Date().toISOString();
+  m.stations[station] = { status: 'skipped', startedAt: now, finishedAt: now, durationMs: 0, note };
+  writeManifest(dir, m);
+}
+
+function checkClean(root: string, task: Blueprint): void {
+  const dirty = dirtyPaths(root);
+  if (dirty.length === 0) return;
+  const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
+  throw new GuardianError(
+    `the working tree has uncommitted changes (${shown}): Guardian commits ${task.id}'s change on top of HEAD and would mix them in. ` +
+      `Commit or stash them first, or run with --dry-run (nothing is committed). ` +
+      `If they are your own implementation of ${task.id}, run \`guardian run ${task.id} --resume\` to validate and commit them.`,
+  );
+}
+
+function hasPatch(dir: string): boolean {
+  const p = join(dir, 'changes.patch');
+  return existsSync(p) && readFileSync(p, 'utf8').trim() !== '';
+}

@@ -1,0 +1,290 @@
+/**
+ * What the Supervisor's end-to-end tests share: the changes that implement the ts-todo-api tasks (as a
+ * developer would make them by hand, or as a scripted model makes them through the Coder's tools), a
+ * scripted model server that plays every task of a milestone, and small git readers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  callTool,
+  callTools,
+  reply,
+  startScriptedServer,
+  type RecordedRequest,
+  type ScriptStep,
+  type ScriptedServer,
+} from '../support/llm-server.js';
+import { EXAMPLES, gitIn, makeRepo, type TempRepo } from '../support/repo.js';
+
+/** An exact search-and-replace in one file (the Coder's edit_file); `old === ''` writes a new file. */
+export interface Edit {
+  path: string;
+  old: string;
+  new: string;
+}
+
+export interface TaskChange {
+  /** How the scripted model recognises the task in its system prompt (the task's title). */
+  title: string;
+  tests: Edit[];
+  code: Edit[];
+  summary: string;
+}
+
+const COPIES_ANCHOR = "  it('hands out copies, not the stored objects', () => {";
+
+export const TASK_001: TaskChange = {
+  title: 'Mark a todo as completed',
+  tests: [
+    {
+      path: 'test/store.test.ts',
+      old: COPIES_ANCHOR,
+      new: `  it('completes a todo and returns a copy, or undefined for an unknown id', () => {
+    const store = new TodoStore(fixedNow);
+    const todo = store.add({ title: 'Buy milk' });
+    assert.equal(todo.completed, false);
+    const done = store.complete(todo.id);
+    assert.deepEqual(done, { ...todo, completed: true });
+    assert.equal(store.get(todo.id)?.completed, true);
+    assert.equal(store.complete(99), undefined);
+  });
+
+${COPIES_ANCHOR}`,
+    },
+  ],
+  code: [
+    {
+      path: 'src/todo.ts',
+      old: '  readonly createdAt: string;\n}',
+      new: '  readonly createdAt: string;\n  /** Whether the todo is done; false when created. */\n  readonly completed: boolean;\n}',
+    },
+    {
+      path: 'src/store.ts',
+      old: 'createdAt: this.now().toISOString() };',
+      new: 'createdAt: this.now().toISOString(), completed: false };',
+    },
+    {
+      path: 'src/store.ts',
+      old: '  /** All todos, oldest first. */',
+      new: `  /** Marks a todo completed and returns a copy; undefined for an unknown id. */
+  complete(id: number): Todo | undefined {
+    const todo = this.todos.get(id);
+    if (todo === undefined) return undefined;
+    const done: Todo = { ...todo, completed: true };
+    this.todos.set(id, done);
+    return { ...done };
+  }
+
+  /** All todos, oldest first. */`,
+    },
+  ],
+  summary: 'Added Todo.completed (false on creation) and TodoStore.complete(id), test first.',
+};
+
+/** Priority; its anchors assume TASK-001 is in (the milestone runs it second). */
+export const TASK_002: TaskChange = {
+  title: 'Add priority to todos',
+  tests: [
+    {
+      path: 'test/validate.test.ts',
+      old: "describe('validateNewTodo', () => {\n",
+      new: `describe('validateNewTodo', () => {
+  it('accepts a priority and defaults it to normal', () => {
+    const high = validateNewTodo({ title: 'x', priority: 'high' });
+    assert.ok(high.ok, JSON.stringify(high));
+    assert.equal(high.value.priority, 'high');
+    const plain = validateNewTodo({ title: 'x' });
+    assert.ok(plain.ok, JSON.stringify(plain));
+    assert.equal(plain.value.priority, 'normal');
+    const bad = validateNewTodo({ title: 'x', priority: 'urgent' });
+    assert.ok(!bad.ok);
+    assert.deepEqual(bad.errors, ['priority must be one of: low, normal, high']);
+  });
+
+`,
+    },
+  ],
+  code: [
+    {
+      path: 'src/todo.ts',
+      old: 'export const MAX_TITLE_LENGTH = 200;',
+      new: "export const MAX_TITLE_LENGTH = 200;\n\nexport const PRIORITIES = ['low', 'normal', 'high'] as const;\nexport type Priority = (typeof PRIORITIES)[number];",
+    },
+    {
+      path: 'src/todo.ts',
+      old: '  readonly completed: boolean;\n}',
+      new: '  readonly completed: boolean;\n  readonly priority: Priority;\n}',
+    },
+    {
+      path: 'src/todo.ts',
+      old: 'export interface NewTodo {\n  readonly title: string;\n}',
+      new: 'export interface NewTodo {\n  readonly title: string;\n  readonly priority?: Priority;\n}',
+    },
+    {
+      path: 'src/store.ts',
+      old: 'completed: false };',
+      new: "completed: false, priority: input.priority ?? 'normal' };",
+    },
+    {
+      path: 'src/validate.ts',
+      old: "import { MAX_TITLE_LENGTH, type NewTodo } from './todo.js';",
+      new: `import { MAX_TITLE_LENGTH, PRIORITIES, type NewTodo, type Priority } from './todo.js';
+
+function isPriority(value: unknown): value is Priority {
+  return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
+}`,
+    },
+    {
+      path: 'src/validate.ts',
+      old: "const errors = unknownFields(input, ['title']);",
+      new: "const errors = unknownFields(input, ['title', 'priority']);",
+    },
+    {
+      path: 'src/validate.ts',
+      old: "  if (errors.length > 0 || typeof title !== 'string') return { ok: false, errors };\n  return { ok: true, value: { title: title.trim() } };",
+      new: `  const priority = input.priority === undefined ? 'normal' : input.priority;
+  if (!isPriority(priority)) errors.push(\`priority must be one of: \${PRIORITIES.join(', ')}\`);
+  if (errors.length > 0 || typeof title !== 'string' || !isPriority(priority)) return { ok: false, errors };
+  return { ok: true, value: { title: title.trim(), priority } };`,
+    },
+  ],
+  summary: 'Added PRIORITIES/Priority, validated and defaulted priority, stored it.',
+};
+
+/** A task whose tests cannot pass: the test expects two open todos where there is one. */
+export const TASK_003_BROKEN: TaskChange = {
+  title: 'List only open todos',
+  tests: [
+    {
+      path: 'test/store.test.ts',
+      old: COPIES_ANCHOR,
+      new: `  it('lists only open todos', () => {
+    const store = new TodoStore(fixedNow);
+    store.add({ title: 'a' });
+    assert.equal(store.list({ status: 'open' }).length, 2);
+  });
+
+${COPIES_ANCHOR}`,
+    },
+  ],
+  code: [
+    {
+      path: 'src/store.ts',
+      old: '  list(): Todo[] {\n    return [...this.todos.values()].map((todo) => ({ ...todo }));\n  }',
+      new: `  list(filter: { status?: 'open' | 'completed' | 'all' } = {}): Todo[] {
+    const status = filter.status ?? 'all';
+    return [...this.todos.values()]
+      .filter((todo) => status === 'all' || todo.completed === (status === 'completed'))
+      .map((todo) => ({ ...todo }));
+  }`,
+    },
+  ],
+  summary: 'Added the status filter.',
+};
+
+/** Applies a change to a working tree the way a developer would (tests and code). */
+export function applyByHand(root: string, change: TaskChange): void {
+  for (const e of [...change.tests, ...change.code]) {
+    const p = join(root, e.path);
+    if (e.old === '') {
+      writeFileSync(p, e.new);
+      continue;
+    }
+    const text = readFileSync(p, 'utf8');
+    if (!text.includes(e.old)) throw new Error(`${e.path}: anchor not found: ${e.old.slice(0, 60)}`);
+    writeFileSync(p, text.replace(e.old, e.new));
+  }
+}
+
+const toolCall = (e: Edit) =>
+  e.old === ''
+    ? { name: 'write_file', arguments: { path: e.path, content: e.new } }
+    : { name: 'edit_file', arguments: { path: e.path, old_string: e.old, new_string: e.new } };
+
+/** The model's turns for one task: tests (red), run them, code (green), run them, finish. */
+export function modelTurns(change: TaskChange): ScriptStep[] {
+  return [
+    callTools(change.tests.map(toolCall)),
+    callTool('run_tests', {}),
+    callTools(change.code.map(toolCall)),
+    callTool('run_tests', {}),
+    callTool('finish', { summary: change.summary }),
+  ];
+}
+
+/**
+ * One scripted model for several tasks (they may run at the same time): the task is recognised by its
+ * title in the system prompt, the turn by the number of assistant messages so far. A task that has used
+ * its script keeps calling finish (a model that insists), which the Coder refuses while tests fail.
+ */
+export async function startTaskModel(changes: TaskChange[]): Promise<ScriptedServer> {
+  return startScriptedServer((req: RecordedRequest) => {
+    const messages = (req.body?.messages ?? []) as { role: string; content?: string }[];
+    const system = String(messages[0]?.content ?? '');
+    const change = changes.find((c) => system.includes(c.title));
+    if (!change) return reply('I do not know this task.');
+    const turn = messages.filter((m) => m.role === 'assistant').length;
+    const turns = modelTurns(change);
+    return turns[turn] ?? callTool('finish', { summary: change.summary });
+  });
+}
+
+/**
+ * A copy of examples/ts-todo-api with a bare remote. `[validator] jobs = 1`: the example's `test` check
+ * and its plan step both rebuild `build/` in the same tree, so they must not run at the same time.
+ */
+export function todoRepo(): TempRepo {
+  const quality = readFileSync(join(EXAMPLE_TODO, 'quality.toml'), 'utf8');
+  return makeRepo('ts-todo-api', {
+    files: { 'quality.toml': `${quality.trimEnd()}\n\n[validator]\njobs = 1\n` },
+  });
+}
+
+export const EXAMPLE_TODO = join(EXAMPLES, 'ts-todo-api');
+
+/** The environment that points the Coder at the scripted model (no other model settings leak in). */
+export function modelEnv(server: ScriptedServer): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(OPENAI_|GUARDIAN_)/.test(k)) env[k] = v;
+  }
+  return {
+    ...env,
+    OPENAI_API_KEY: 'sk-test-key-0123456789abcdef',
+    OPENAI_BASE_URL: server.url,
+    // Only the Coder talks to the model; the Security Consultant runs its offline rules.
+    GUARDIAN_CODER_MODEL: 'gpt-4.1',
+  };
+}
+
+/** The environment without any model: the by-hand flow. */
+export function noModelEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(OPENAI_|GUARDIAN_)/.test(k)) env[k] = v;
+  }
+  return env;
+}
+
+export interface CommitInfo {
+  sha: string;
+  tree: string;
+  message: string;
+  trailers: Record<string, string>;
+}
+
+/** Commits of `rev` not in `since`, oldest first, in the repository at `cwd` (a work tree or a bare remote). */
+export function commitsOf(cwd: string, rev: string, since: string): CommitInfo[] {
+  const shas = gitIn(cwd, ['rev-list', '--reverse', `${since}..${rev}`])
+    .split('\n')
+    .filter(Boolean);
+  return shas.map((sha) => {
+    const message = gitIn(cwd, ['log', '-1', '--format=%B', sha]);
+    const trailers: Record<string, string> = {};
+    for (const line of gitIn(cwd, ['log', '-1', '--format=%(trailers:only,unfold)', sha]).split('\n')) {
+      const m = /^([\w-]+):\s*(.*)$/.exec(line);
+      if (m) trailers[m[1]!] = m[2]!;
+    }
+    return { sha, tree: gitIn(cwd, ['rev-parse', `${sha}^{tree}`]), message, trailers };
+  });
+}
