@@ -57,7 +57,7 @@ export function implementLastLogin(repo: TempRepo): void {
   edit(
     repo,
     'src/services/auth.py',
-    /(    if not check_password_hash\(.*\):\n        return None\n)(    return user)/,
+    /( {4}if not check_password_hash\(.*\):\n {8}return None\n)( {4}return user)/,
     '$1    user.last_login = utcnow()\n    session.flush()\n$2',
   );
   repo.write(

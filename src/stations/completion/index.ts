@@ -188,29 +188,39 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
     );
   }
 
-  const patchFile = join(bundleDir, 'changes.patch');
-  const fromBundle = existsSync(patchFile);
-  const patch = fromBundle ? readFileSync(patchFile) : workingTreePatch(root, base).patch;
-  const actual = sha256(patch);
-  if (actual !== report.patchSha256) {
-    throw new GuardianError(
-      `refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-        `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`,
-    );
-  }
-
   const project = loadProject(root, gitSource(root, base));
   const task = requireTask(project, taskId);
   const branch = opts.branch ?? task.branch ?? `guardian/${taskId}`;
   checkBranchName(root, branch);
 
+  const tip0 = branchTip(root, branch);
+  const completedBefore =
+    tip0 !== undefined &&
+    findCommitWithTrailer(root, tip0, 'Task-Id', taskId, 1) === tip0 &&
+    blueprintDoneAt(root, tip0, taskId);
+  // After an earlier run committed (and the push failed), the working tree is that commit: the patch
+  // was verified then. Otherwise the patch must be exactly the judged one.
+  let patch: Buffer = Buffer.alloc(0);
+  let fromBundle = false;
+  if (!completedBefore) {
+    const patchFile = join(bundleDir, 'changes.patch');
+    fromBundle = existsSync(patchFile);
+    patch = fromBundle ? readFileSync(patchFile) : workingTreePatch(root, base).patch;
+    const actual = sha256(patch);
+    if (actual !== report.patchSha256) {
+      throw new GuardianError(
+        `refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
+          `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`,
+      );
+    }
+  }
+
   const result = await recordStation(bundleDir, taskId, 'complete', async () => {
-    const tip = branchTip(root, branch);
+    const tip = tip0;
     let commitSha: string;
     let alreadyCompleted = false;
     let checkedOut = currentBranch(root) === branch;
-    const done = tip ? findCommitWithTrailer(root, tip, 'Task-Id', taskId, 1) : undefined;
-    if (tip && done === tip && blueprintDoneAt(root, tip, taskId)) {
+    if (tip && completedBefore) {
       // An earlier run committed and then failed to push: no second commit.
       commitSha = tip;
       alreadyCompleted = true;
