@@ -257,7 +257,7 @@ describe('Coder stop reasons', () => {
         {
           name: 'tests',
           kind: 'quality',
-          command: 'node --test test/',
+          command: 'node --test test/*.test.mjs',
           exitCode: 1,
           durationMs: 5,
           outcome: 'fail',

@@ -67,10 +67,10 @@ export function readJsonl(path: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-/** A tiny Node project whose test command is `node --test test/`. */
+/** A tiny Node project whose test command is `node --test test/*.test.mjs`. */
 export const MINI_FILES: Record<string, string> = {
   '.gitignore': '.guardian/\nnode_modules\n',
-  'quality.toml': '[quality_checks]\ntests = "node --test test/"\n',
+  'quality.toml': '[quality_checks]\ntests = "node --test test/*.test.mjs"\n',
   'src/add.mjs': 'export function add(a, b) {\n  return a + b;\n}\n',
   'test/add.test.mjs':
     "import assert from 'node:assert/strict';\nimport { it } from 'node:test';\nimport { add } from '../src/add.mjs';\n\nit('adds', () => assert.equal(add(1, 2), 3));\n",
@@ -88,7 +88,7 @@ Add a mul function.
 ## 4. Verification Plan
 \`\`\`guardian
 [
-  { "description": "tests pass", "stage": "final-submit", "command": "node --test test/", "expects": "pass" }
+  { "description": "tests pass", "stage": "final-submit", "command": "node --test test/*.test.mjs", "expects": "pass" }
 ]
 \`\`\`
 `,

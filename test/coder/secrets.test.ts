@@ -80,8 +80,11 @@ describe('secrets never reach the model', () => {
 
   it('ran the leaking test (so the attempt was real)', () => {
     expect(result.redProof?.testFiles).toEqual(['test/leak.test.mjs']);
-    const bodies = server.chatRequests().map((r) => r.raw);
-    expect(bodies.some((b) => b.includes('ENV-DUMP') && b.includes('ENVIRON '))).toBe(true);
+    const run = readJsonl(join(bundleDir, 'transcript.jsonl')).find((e) => e.name === 'run_tests')!;
+    const output = String(run.result);
+    // It read the environ of its own process and of its parents, up to the process running Guardian.
+    expect(output.match(/ENVIRON \d+ /g)?.length).toBeGreaterThanOrEqual(3);
+    expect(output).toMatch(/RED confirmed/);
   });
 
   it('no request body contains the canaries or the API key', () => {

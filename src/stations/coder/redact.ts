@@ -32,7 +32,10 @@ export class Redactor {
   ) {
     const list: { value?: string; label: string }[] = [...extra];
     for (const [k, v] of Object.entries(env)) {
-      if (v && isSecretEnvName(k, secretEnv)) list.push({ value: v, label: k.toLowerCase() });
+      if (!v || !isSecretEnvName(k, secretEnv)) continue;
+      // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
+      if (/_(MODEL|BASE_URL)$/i.test(k) && !v.includes('@')) continue;
+      list.push({ value: v, label: k.toLowerCase() });
     }
     return new Redactor(list);
   }
