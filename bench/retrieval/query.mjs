@@ -8,8 +8,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { searchRepository } = await import(join(here, '..', '.work', 'build', 'src', 'search', 'index.js'));
 const args = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const started = performance.now();
-const res = await searchRepository({ root: args.root, query: args.query, top: args.top, cacheDir: args.cacheDir });
+const res = await searchRepository({
+  root: args.root,
+  query: args.query,
+  top: args.top,
+  cacheDir: args.cacheDir,
+});
 const ms = performance.now() - started;
 process.stdout.write(
-  JSON.stringify({ ms, stats: res.stats, files: res.files.map((f) => f.path), notes: res.notes.slice(0, 5) }) + '\n',
+  JSON.stringify({
+    ms,
+    stats: res.stats,
+    files: res.files.map((f) => f.path),
+    notes: res.notes.slice(0, 5),
+  }) + '\n',
 );

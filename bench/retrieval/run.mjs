@@ -37,7 +37,12 @@ function parseArgs(argv) {
     else if (a === '--fast') o.fast = true;
     else if (a === '--no-build') o.build = false;
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 21).join('\n'));
+      console.log(
+        readFileSync(fileURLToPath(import.meta.url), 'utf8')
+          .split('\n')
+          .slice(1, 21)
+          .join('\n'),
+      );
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else {
@@ -53,7 +58,13 @@ function parseArgs(argv) {
 }
 
 function git(cwd, args, opts = {}) {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LC_ALL: 'C' }, ...opts });
+  const r = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: 'C' },
+    ...opts,
+  });
   if (r.status !== 0 && !opts.allowFailure) throw new Error(`git ${args.join(' ')} (in ${cwd}): ${r.stderr}`);
   return r.stdout;
 }
@@ -73,7 +84,17 @@ const NOISE =
   /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
 
 function mineCases(repo) {
-  const log = git(repo.path, ['-c', 'core.quotepath=off', 'log', '--no-merges', '--no-renames', `-n${opts.scan}`, '--format=%x1e%H%x1f%P%x1f%B%x1f', '--name-status', 'HEAD']);
+  const log = git(repo.path, [
+    '-c',
+    'core.quotepath=off',
+    'log',
+    '--no-merges',
+    '--no-renames',
+    `-n${opts.scan}`,
+    '--format=%x1e%H%x1f%P%x1f%B%x1f',
+    '--name-status',
+    'HEAD',
+  ]);
   const eligible = [];
   for (const rec of log.split('\x1e')) {
     const parts = rec.split('\x1f');
@@ -117,7 +138,11 @@ function symbolNames(cacheDir, docs) {
   // The symbol names guardian's index extracted (same tree-sitter chunks), for the BM25 symbols field.
   try {
     const blobs = JSON.parse(readFileSync(join(cacheDir, 'blobs.json'), 'utf8')).entries;
-    for (const d of docs) d.symbols = (blobs[d.blob]?.y ?? []).filter((s) => s[1] !== 'lines').map((s) => s[0]).join(' ');
+    for (const d of docs)
+      d.symbols = (blobs[d.blob]?.y ?? [])
+        .filter((s) => s[1] !== 'lines')
+        .map((s) => s[0])
+        .join(' ');
   } catch {
     for (const d of docs) d.symbols = '';
   }
@@ -129,9 +154,17 @@ function bm25(docs, query) {
   return ms.search(query).map((r) => r.id);
 }
 
-const STOP = new Set('the and for with from that this are was were not but into when then than have has its use fix fixes fixed add adds added'.split(' '));
+const STOP = new Set(
+  'the and for with from that this are was were not but into when then than have has its use fix fixes fixed add adds added'.split(
+    ' ',
+  ),
+);
 function keywordCount(docs, query) {
-  const words = [...new Set((query.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []).filter((w) => !STOP.has(w) && !/^\d+$/.test(w)))];
+  const words = [
+    ...new Set(
+      (query.toLowerCase().match(/[a-z0-9_]{3,}/g) ?? []).filter((w) => !STOP.has(w) && !/^\d+$/.test(w)),
+    ),
+  ];
   const scored = [];
   for (const d of docs) {
     const text = `${d.path}\n${d.content}`.toLowerCase();
@@ -154,7 +187,13 @@ function metrics(ranked, gold) {
   const g = new Set(gold);
   const at = (k) => ranked.slice(0, k).filter((p) => g.has(p)).length / g.size;
   const first = ranked.findIndex((p) => g.has(p));
-  return { r1: at(1), r5: at(5), r10: at(10), all10: at(10) === 1 ? 1 : 0, mrr: first >= 0 ? 1 / (first + 1) : 0 };
+  return {
+    r1: at(1),
+    r5: at(5),
+    r10: at(10),
+    all10: at(10) === 1 ? 1 : 0,
+    mrr: first >= 0 ? 1 / (first + 1) : 0,
+  };
 }
 
 function pct(values, p) {
@@ -165,19 +204,33 @@ function pct(values, p) {
 
 function summarize(rows) {
   const mean = (k) => rows.reduce((a, r) => a + r[k], 0) / Math.max(1, rows.length);
-  return { n: rows.length, r1: mean('r1'), r5: mean('r5'), r10: mean('r10'), all10: mean('all10'), mrr: mean('mrr') };
+  return {
+    n: rows.length,
+    r1: mean('r1'),
+    r5: mean('r5'),
+    r10: mean('r10'),
+    all10: mean('all10'),
+    mrr: mean('mrr'),
+  };
 }
 
 // ---------------------------------------------------------------- run
 function runQuery(root, query, cacheDir) {
   const argFile = join(work, 'query-args.json');
   writeFileSync(argFile, JSON.stringify({ root, query, cacheDir, top: 100 }));
-  const r = spawnSync(process.execPath, [join(here, 'query.mjs'), argFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [join(here, 'query.mjs'), argFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`query failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-const results = { startedAt: new Date().toISOString(), options: { cases: opts.cases, scan: opts.scan, fast: opts.fast }, repos: [] };
+const results = {
+  startedAt: new Date().toISOString(),
+  options: { cases: opts.cases, scan: opts.scan, fast: opts.fast },
+  repos: [],
+};
 for (const repo of opts.repos) {
   const { picked, eligible } = mineCases(repo);
   const clone = join(work, 'repos', repo.name);
@@ -201,7 +254,8 @@ for (const repo of opts.repos) {
       const a = runQuery(clone, c.message, cacheDir);
       const b = runQuery(clone, c.message, cacheDir);
       if (b.stats.readFiles !== 0) console.error(`  warning: warm run re-read ${b.stats.readFiles} files`);
-      if (JSON.stringify(a.files) !== JSON.stringify(b.files)) console.error('  warning: warm ranking differs from cold');
+      if (JSON.stringify(a.files) !== JSON.stringify(b.files))
+        console.error('  warning: warm ranking differs from cold');
       guardian = a.files;
       cold = a.ms;
       warm = b.ms;
@@ -227,7 +281,12 @@ for (const repo of opts.repos) {
       `${repo.name} ${i + 1}/${picked.length} ${row.sha} g@1=${row.guardian.r1.toFixed(2)} g@5=${row.guardian.r5.toFixed(2)} bm@1=${row.bm25.r1.toFixed(2)} cold=${row.coldMs}ms warm=${row.warmMs}ms  ${row.subject.slice(0, 60)}\n`,
     );
   }
-  results.repos.push({ name: repo.name, eligible, cases: perCase, seconds: Math.round((Date.now() - t0) / 1000) });
+  results.repos.push({
+    name: repo.name,
+    eligible,
+    cases: perCase,
+    seconds: Math.round((Date.now() - t0) / 1000),
+  });
 }
 
 // ---------------------------------------------------------------- report

@@ -40,11 +40,7 @@ function fileText(index: RepoIndex, path: string): string {
   } catch {
     // unreadable now: embed what the index knows
   }
-  const names = f.symbols
-    .filter((s) => s[1] !== 'lines')
-    .slice(0, 60)
-    .map((s) => s[0])
-    .join(', ');
+  const names = f.definitions.slice(0, 60).join(', ');
   return `${path}\n${names}\n${body}`;
 }
 

@@ -221,12 +221,17 @@ export function contentSkipReason(buf: Buffer, path: string): string | undefined
     return 'generated file (header says so)';
   }
   // Minified: very long lines. Source files may have a few long lines (data tables), so look at the average.
-  const lines = buf.length > 0 ? buf.toString('latin1').split('\n') : [];
+  let lines = 0;
   let long = 0;
-  for (const l of lines) if (l.length > 1000) long++;
-  if (long > 0 && (buf.length / Math.max(1, lines.length) > 300 || long / lines.length > 0.2)) {
-    return 'minified (very long lines)';
+  for (let pos = 0; pos < buf.length;) {
+    let nl = buf.indexOf(10, pos);
+    if (nl < 0) nl = buf.length;
+    if (nl - pos > 1000) long++;
+    lines++;
+    pos = nl + 1;
   }
+  if (long > 0 && (buf.length / Math.max(1, lines) > 300 || long / lines > 0.2))
+    return 'minified (very long lines)';
   if (kindOf(path) === 'config' && /\.json$/.test(path) && buf.length > 100_000) return 'large data file';
   return undefined;
 }
@@ -320,7 +325,8 @@ function walkCandidates(root: string): Listing {
 }
 
 export type ReadOutcome =
-  { ok: true; buf: Buffer; blob: string } | { ok: false; reason: string; blob?: string };
+  | { ok: true; buf: Buffer; blob: string; size: number; mtimeMs: number }
+  | { ok: false; reason: string; blob?: string };
 
 /** Reads a candidate from disk with every guard: symlinks, size, permissions. */
 export function readCandidate(root: string, c: Candidate, maxBytes: number): ReadOutcome {
@@ -351,7 +357,13 @@ export function readCandidate(root: string, c: Candidate, maxBytes: number): Rea
   } catch (e) {
     return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  return { ok: true, buf, blob: c.blobKnown && c.blob ? c.blob : gitBlobId(buf) };
+  return {
+    ok: true,
+    buf,
+    blob: c.blobKnown && c.blob ? c.blob : gitBlobId(buf),
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+  };
 }
 
 /** Decodes UTF-8; invalid sequences become U+FFFD (reported, not fatal). */

@@ -4,7 +4,9 @@
  * together tend to change together again. Only ancestors of HEAD are read, so a task's own change (not
  * committed yet, or the child of the base in a benchmark) is never visible.
  */
+import MiniSearch from 'minisearch';
 import { execGit, execGitAsync } from '../git/git.js';
+import { tokenize } from './text.js';
 
 export interface PastCommit {
   /** Abbreviated sha. */
@@ -90,4 +92,29 @@ export async function loadHistory(
   }
   const r = await execGitAsync(logArgs(head, depth), { cwd: root, allowFailure: true });
   return { history: { head, commits: r.code === 0 ? parseLog(r.stdout) : [] }, reused: false };
+}
+
+/** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
+export const MAX_COMMIT_FILES = 40;
+
+export function commitIndexOptions() {
+  return {
+    fields: ['m'],
+    idField: 'i',
+    autoVacuum: false,
+    tokenize: (t: string) => tokenize(t),
+    processTerm: (t: string) => t,
+    searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' as const },
+  };
+}
+
+/** A lexical index over past commit messages; document ids are positions in `history.commits`. */
+export function buildCommitIndex(history: History): MiniSearch {
+  const ms = new MiniSearch(commitIndexOptions());
+  const docs: { i: number; m: string }[] = [];
+  history.commits.forEach((c, i) => {
+    if (c.f.length > 0 && c.f.length <= MAX_COMMIT_FILES) docs.push({ i, m: c.m });
+  });
+  ms.addAll(docs);
+  return ms;
 }

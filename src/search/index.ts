@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { GuardianError } from '../errors.js';
 import { silentLogger } from '../util/log.js';
-import { rerankWithEmbeddings } from './embeddings.js';
+import { ChunkStore } from './chunks.js';
 import { indexRepository, type RepoIndex } from './indexer.js';
 import { rankFiles } from './rank.js';
 import type { SearchOptions, SearchResult } from './types.js';
@@ -26,8 +26,9 @@ export { GRAMMARS } from './symbols.js';
 export async function searchIndex(
   index: RepoIndex,
   opts: Omit<SearchOptions, 'root'>,
-): Promise<Omit<SearchResult, 'stats'>> {
+): Promise<Omit<SearchResult, 'stats'> & { parsedFiles: number }> {
   const top = opts.top ?? 10;
+  const cacheDir = opts.cacheDir ?? join(index.root, '.guardian', 'index');
   const ranked = rankFiles({
     index,
     query: opts.query,
@@ -37,12 +38,14 @@ export async function searchIndex(
   const notes = [...ranked.notes];
   let files = ranked.files;
   if (opts.embeddings && files.length > 1) {
+    // Loaded only when configured: the HTTP client is a large module.
+    const { rerankWithEmbeddings } = await import('./embeddings.js');
     const rr = await rerankWithEmbeddings({
       index,
       query: opts.query,
       pool: files.map((f) => ({ path: f.path, score: f.score })),
       config: opts.embeddings,
-      cacheDir: opts.cacheDir ?? join(index.root, '.guardian', 'index'),
+      cacheDir,
     });
     if (rr.note) notes.push(rr.note);
     else {
@@ -57,7 +60,13 @@ export async function searchIndex(
       });
     }
   }
-  return { files: files.slice(0, top), notes };
+  files = files.slice(0, top);
+  // Best symbols: tree-sitter chunks of the returned files (parsed once per content, cached).
+  const store = new ChunkStore(index, cacheDir, opts.wasmDir);
+  for (const f of files) f.symbols = ranked.scoreChunks(await store.chunksOf(f.path));
+  store.save();
+  notes.push(...store.notes);
+  return { files, notes, parsedFiles: store.parsed };
 }
 
 export async function searchRepository(opts: SearchOptions): Promise<SearchResult> {
@@ -73,6 +82,6 @@ export async function searchRepository(opts: SearchOptions): Promise<SearchResul
   return {
     files: res.files,
     notes: [...index.notes, ...res.notes],
-    stats: { ...index.stats, tookMs: Math.round(performance.now() - started) },
+    stats: { ...index.stats, parsedFiles: res.parsedFiles, tookMs: Math.round(performance.now() - started) },
   };
 }

@@ -4,7 +4,7 @@
  * `.guardian/index/`; a warm run reads only the files whose content changed. A cache that cannot be
  * read is rebuilt with a note, never trusted and never fatal.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { silentLogger } from '../util/log.js';
@@ -19,18 +19,22 @@ import {
   pathSkipReason,
   readCandidate,
 } from './files.js';
-import { type History, HISTORY_VERSION, headSha, loadHistory } from './history.js';
+import {
+  buildCommitIndex,
+  commitIndexOptions,
+  type History,
+  HISTORY_VERSION,
+  headSha,
+  loadHistory,
+} from './history.js';
 import { extractImports } from './imports.js';
-import { SymbolExtractor, lineWindows } from './symbols.js';
+import { scanDefinitions } from './definitions.js';
 import { identifierTerms, pathTerms, tokenize } from './text.js';
 import type { IndexOptions } from './types.js';
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 const MAX_TOKENS_PER_FILE = 40_000;
-const MAX_SYMBOL_TERMS = 400;
-
-/** A symbol as stored: name, kind, start, end, its distinct terms. */
-export type StoredSymbol = [name: string, kind: string, start: number, end: number, terms: string[]];
+const TF_CAP = 3;
 
 /** What the cache keeps per blob. */
 export interface BlobRecord {
@@ -38,7 +42,8 @@ export interface BlobRecord {
   s?: string;
   /** Line count. */
   n?: number;
-  y?: StoredSymbol[];
+  /** Names the file defines (quick scan). */
+  d?: string[];
   i?: string[];
   /** Invalid UTF-8 (decoded with replacement characters). */
   u?: 1;
@@ -52,7 +57,7 @@ export interface FileEntry {
   kind: FileKind;
   lang?: string;
   lines: number;
-  symbols: StoredSymbol[];
+  definitions: string[];
   imports: string[];
 }
 
@@ -61,6 +66,8 @@ export interface RepoIndex {
   files: Map<string, FileEntry>;
   lexical: MiniSearch;
   history: History;
+  /** Lexical index over past commit messages (ids = positions in history.commits). */
+  commitIndex: MiniSearch;
   notes: string[];
   skipped: { path: string; reason: string }[];
   stats: {
@@ -115,24 +122,28 @@ function readJson<T>(path: string, notes: string[], what: string): T | undefined
   }
 }
 
-function isBlobRecord(v: unknown): v is BlobRecord {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+function isRecordMap(v: unknown): v is Record<string, BlobRecord> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  // Spot-check the values: a well-formed file of the wrong shape is not trusted.
+  for (const r of Object.values(v).slice(0, 50)) {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+    if (!('s' in r) && !Array.isArray((r as BlobRecord).d)) return false;
+  }
+  return true;
 }
 
-function symbolTerms(lineTerms: string[][], start: number, end: number): string[] {
-  const set = new Set<string>();
-  for (let l = start - 1; l < end && l < lineTerms.length && set.size < MAX_SYMBOL_TERMS; l++) {
-    for (const t of lineTerms[l]!) set.add(t);
-  }
-  return [...set].slice(0, MAX_SYMBOL_TERMS);
+function isStatMap(v: unknown): v is Record<string, [number, number, string]> {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((e) => Array.isArray(e) && e.length === 3)
+  );
 }
 
 function lexicalDoc(path: string, rec: BlobRecord, contentTerms: string[]): LexicalDoc {
   const sym: string[] = [];
-  for (const s of rec.y ?? []) {
-    if (s[1] === 'lines') continue;
-    identifierTerms(s[0].split('.').pop() ?? s[0], sym);
-  }
+  for (const d of rec.d ?? []) identifierTerms(d, sym);
   return {
     id: path,
     path: pathTerms(path).join(' '),
@@ -141,30 +152,25 @@ function lexicalDoc(path: string, rec: BlobRecord, contentTerms: string[]): Lexi
   };
 }
 
-/** Analyzes one file's text: symbols, imports, the terms of each symbol and of the whole file. */
-async function analyze(
-  extractor: SymbolExtractor,
-  path: string,
-  text: string,
-): Promise<{ rec: BlobRecord; contentTerms: string[] }> {
+/** Analyzes one file's text: its terms, the names it defines, its imports. */
+function analyze(path: string, text: string): { rec: BlobRecord; contentTerms: string[] } {
   const lang = languageOf(path);
-  const lines = text.split('\n');
-  const lineTerms = lines.map((l) => tokenize(l));
+  // BM25 saturates term frequency quickly (k1 = 1.2): past a few occurrences a term adds almost nothing,
+  // so each term is indexed at most TF_CAP times — a much smaller index for the same ranking.
+  const all = tokenize(text);
   const contentTerms: string[] = [];
-  for (const lt of lineTerms) {
-    if (contentTerms.length >= MAX_TOKENS_PER_FILE) break;
-    for (const t of lt) contentTerms.push(t);
+  const seenCount = new Map<string, number>();
+  for (const t of all) {
+    const n = seenCount.get(t) ?? 0;
+    if (n < TF_CAP) {
+      contentTerms.push(t);
+      seenCount.set(t, n + 1);
+      if (contentTerms.length >= MAX_TOKENS_PER_FILE) break;
+    }
   }
-  let symbols = await extractor.extract(lang, text);
-  if (!symbols || symbols.length === 0) symbols = lineWindows(lines.length);
-  const y: StoredSymbol[] = symbols.map((s) => [
-    s.name,
-    s.kind,
-    s.startLine,
-    s.endLine,
-    symbolTerms(lineTerms, s.startLine, s.endLine),
-  ]);
-  const rec: BlobRecord = { n: lines.length, y, i: extractImports(lang, text) };
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  const rec: BlobRecord = { n: lines, d: scanDefinitions(lang, text), i: extractImports(lang, text) };
   if (path === 'package.json' || path.endsWith('/package.json')) {
     try {
       const name = (JSON.parse(text) as { name?: unknown }).name;
@@ -223,15 +229,15 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   notes.push(...listing.notes);
 
   const blobsPath = join(cacheDir, 'blobs.json');
-  const cachedBlobs = readJson<{ version: number; entries: Record<string, BlobRecord> }>(
-    blobsPath,
-    notes,
-    'index',
-  );
-  const blobCache: Record<string, BlobRecord> =
-    cachedBlobs && cachedBlobs.version === INDEX_VERSION && isBlobRecord(cachedBlobs.entries)
-      ? cachedBlobs.entries
-      : {};
+  const cachedBlobs = readJson<{
+    version: number;
+    entries: Record<string, BlobRecord>;
+    stat?: Record<string, [size: number, mtimeMs: number, blob: string]>;
+  }>(blobsPath, notes, 'index');
+  const blobsOk = !!cachedBlobs && cachedBlobs.version === INDEX_VERSION && isRecordMap(cachedBlobs.entries);
+  const blobCache: Record<string, BlobRecord> = blobsOk ? cachedBlobs.entries : {};
+  const statCache = blobsOk && isStatMap(cachedBlobs.stat) ? cachedBlobs.stat : {};
+  const newStat: Record<string, [number, number, string]> = {};
 
   const lexPath = join(cacheDir, 'lexical.json');
   const cachedLex = readJson<{ version: number; docs: Record<string, string>; index: unknown }>(
@@ -255,7 +261,6 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     lexDocs = {};
   }
 
-  const extractor = new SymbolExtractor(opts.wasmDir);
   const files = new Map<string, FileEntry>();
   const skipped: { path: string; reason: string }[] = [];
   const packageJson = new Map<string, string>();
@@ -272,11 +277,22 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       skipped.push({ path: c.path, reason: why });
       continue;
     }
-    let rec = c.blobKnown && c.blob && !c.symlink ? blobCache[c.blob] : undefined;
-    let blob = c.blob;
+    let blob = c.blobKnown && !c.symlink ? c.blob : undefined;
+    if (!blob && !c.symlink) {
+      // Modified or untracked: the stat cache spares re-reading files unchanged since the last run.
+      const prev = statCache[c.path];
+      if (prev) {
+        try {
+          const st = lstatSync(join(root, c.path));
+          if (st.isFile() && st.size === prev[0] && st.mtimeMs === prev[1]) blob = prev[2];
+        } catch {
+          // gone: readCandidate below reports it
+        }
+      }
+    }
+    let rec = blob ? blobCache[blob] : undefined;
     let contentTerms: string[] | undefined;
-    const needLexical = !(lexDocs[c.path] && lexDocs[c.path] === blob);
-    if (!rec || (needLexical && !rec.s)) {
+    if (!rec || (!rec.s && lexDocs[c.path] !== blob)) {
       const r = readCandidate(root, c, maxBytes);
       if (!r.ok) {
         skipped.push({ path: c.path, reason: r.reason });
@@ -284,24 +300,26 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       }
       read++;
       blob = r.blob;
-      const why2 = contentSkipReason(r.buf, c.path);
-      if (why2) {
-        newBlobs[blob] = { s: why2 };
-        skipped.push({ path: c.path, reason: why2 });
-        continue;
-      }
-      const { text, invalidUtf8 } = decodeText(r.buf);
+      if (!c.blobKnown) newStat[c.path] = [r.size, r.mtimeMs, blob];
       const cachedRec = blobCache[blob];
-      if (cachedRec && !cachedRec.s && !needLexical) {
+      if (cachedRec && (cachedRec.s || lexDocs[c.path] === blob)) {
         rec = cachedRec;
       } else {
-        const a = await analyze(extractor, c.path, text);
-        rec = cachedRec && !cachedRec.s ? cachedRec : a.rec;
+        const why2 = contentSkipReason(r.buf, c.path);
+        if (why2) {
+          newBlobs[blob] = { s: why2 };
+          skipped.push({ path: c.path, reason: why2 });
+          continue;
+        }
+        const { text, invalidUtf8 } = decodeText(r.buf);
+        const a = analyze(c.path, text);
+        rec = a.rec;
         if (invalidUtf8) rec.u = 1;
         contentTerms = a.contentTerms;
       }
     } else {
-      reused++;
+      if (!rec.s) reused++;
+      if (!c.blobKnown) newStat[c.path] = statCache[c.path]!;
     }
     if (rec.s) {
       skipped.push({ path: c.path, reason: rec.s });
@@ -319,7 +337,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       kind: kindOf(c.path),
       lang: languageOf(c.path),
       lines: rec.n ?? 0,
-      symbols: rec.y ?? [],
+      definitions: rec.d ?? [],
       imports: rec.i ?? [],
     });
     if (lexDocs[c.path] !== blob) {
@@ -347,15 +365,42 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       skipped.filter((s) => !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason)),
     ),
   );
-  notes.push(...extractor.notes);
   if (files.size === 0) notes.push('no source files to index');
 
   const { history, reused: histReused } = await historyP;
+  const commitsPath = join(cacheDir, 'commits.json');
+  const cachedCommits = readJson<{ version: number; head: string; count: number; index: unknown }>(
+    commitsPath,
+    notes,
+    'history',
+  );
+  let commitIndex: MiniSearch | undefined;
+  if (
+    cachedCommits &&
+    cachedCommits.version === HISTORY_VERSION &&
+    cachedCommits.head === history.head &&
+    cachedCommits.count === history.commits.length
+  ) {
+    try {
+      commitIndex = MiniSearch.loadJS(cachedCommits.index as never, commitIndexOptions());
+    } catch {
+      commitIndex = undefined;
+    }
+  }
+  const commitIndexFresh = !commitIndex;
+  commitIndex ??= buildCommitIndex(history);
 
   // Write the cache back only when something changed.
   try {
-    if (read > 0 || Object.keys(newBlobs).length !== Object.keys(blobCache).length) {
-      writeFileAtomic(blobsPath, JSON.stringify({ version: INDEX_VERSION, entries: newBlobs }));
+    if (
+      read > 0 ||
+      Object.keys(newBlobs).length !== Object.keys(blobCache).length ||
+      Object.keys(newStat).length !== Object.keys(statCache).length
+    ) {
+      writeFileAtomic(
+        blobsPath,
+        JSON.stringify({ version: INDEX_VERSION, entries: newBlobs, stat: newStat }),
+      );
     }
     if (
       toAdd.length > 0 ||
@@ -370,6 +415,17 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     if (!histReused || !cachedHist || cachedHist.history.head !== history.head) {
       writeFileAtomic(histPath, JSON.stringify({ version: HISTORY_VERSION, depth, history }));
     }
+    if (commitIndexFresh) {
+      writeFileAtomic(
+        commitsPath,
+        JSON.stringify({
+          version: HISTORY_VERSION,
+          head: history.head,
+          count: history.commits.length,
+          index: commitIndex.toJSON(),
+        }),
+      );
+    }
   } catch (e) {
     notes.push(`could not write the index cache in ${cacheDir}: ${(e as Error).message}`);
   }
@@ -382,6 +438,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     files,
     lexical,
     history,
+    commitIndex,
     notes,
     skipped,
     manifests: { packageJson, goModule },

@@ -7,9 +7,9 @@
  * per-repository tuning) and documented next to each signal.
  */
 import { posix } from 'node:path';
-import MiniSearch from 'minisearch';
 import { ImportResolver } from './imports.js';
-import type { FileEntry, RepoIndex, StoredSymbol } from './indexer.js';
+import type { StoredChunk } from './chunks.js';
+import type { FileEntry, RepoIndex } from './indexer.js';
 import { compoundKey, type ParsedQuery, parseQuery, tokenize } from './text.js';
 import type { RankedFile, RankedSymbol } from './types.js';
 
@@ -38,8 +38,6 @@ export const WEIGHTS = {
 
 /** Multipliers by kind: sources first, tests below unless the task is about tests. */
 const KIND_FACTOR = { source: 1, test: 0.45, doc: 0.35, config: 0.4, other: 0.3 };
-
-const MAX_COMMIT_FILES = 40;
 
 interface Signals {
   score: number;
@@ -72,28 +70,6 @@ function fileStem(path: string): string {
   return (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
 }
 
-/** Builds the commit-message index used for the history signal (cached per index object). */
-const commitIndexes = new WeakMap<object, MiniSearch>();
-function commitIndex(index: RepoIndex): MiniSearch {
-  let ms = commitIndexes.get(index.history);
-  if (!ms) {
-    ms = new MiniSearch({
-      fields: ['m'],
-      idField: 'i',
-      tokenize: (t: string) => tokenize(t),
-      processTerm: (t: string) => t,
-      searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' },
-    });
-    const docs: { i: number; m: string }[] = [];
-    index.history.commits.forEach((c, i) => {
-      if (c.f.length > 0 && c.f.length <= MAX_COMMIT_FILES) docs.push({ i, m: c.m });
-    });
-    ms.addAll(docs);
-    commitIndexes.set(index.history, ms);
-  }
-  return ms;
-}
-
 export interface RankInput {
   index: RepoIndex;
   query: string;
@@ -107,6 +83,8 @@ export interface Ranked {
   pool: { path: string; score: number }[];
   notes: string[];
   parsed: ParsedQuery;
+  /** Scores a file's chunks against the query (best first). */
+  scoreChunks(chunks: StoredChunk[], limit?: number): RankedSymbol[];
 }
 
 export function rankFiles(input: RankInput): Ranked {
@@ -158,7 +136,7 @@ export function rankFiles(input: RankInput): Ranked {
   const churn = new Map<string, number>();
   for (const c of index.history.commits) for (const f of c.f) churn.set(f, (churn.get(f) ?? 0) + 1);
   if (index.history.commits.length > 0 && parsed.terms.length) {
-    const hits = commitIndex(index).search(input.query.slice(0, 20_000)).slice(0, 40);
+    const hits = index.commitIndex.search(input.query.slice(0, 20_000)).slice(0, 40);
     const votes = new Map<string, number>();
     const why = new Map<string, { score: number; h: string; subject: string }>();
     for (const h of hits) {
@@ -183,10 +161,8 @@ export function rankFiles(input: RankInput): Ranked {
   // 3. Symbols the task names.
   const defs = new Map<string, string[]>();
   for (const f of files.values()) {
-    for (const s of f.symbols) {
-      if (s[1] === 'lines') continue;
-      const last = s[0].slice(s[0].lastIndexOf('.') + 1);
-      const key = compoundKey(last);
+    for (const d of f.definitions) {
+      const key = compoundKey(d);
       if (key.length < 3) continue;
       const list = defs.get(key);
       if (!list) defs.set(key, [f.path]);
@@ -358,10 +334,16 @@ export function rankFiles(input: RankInput): Ranked {
       kind: f.kind,
       ...(f.lang ? { language: f.lang } : {}),
       reasons,
-      symbols: bestSymbols(f.symbols, queryTerms, strongIds, idf),
+      symbols: [],
     };
   });
-  return { files: out, pool: scored, notes, parsed };
+  return {
+    files: out,
+    pool: scored,
+    notes,
+    parsed,
+    scoreChunks: (chunks, limit) => bestSymbols(chunks, queryTerms, strongIds, idf, limit),
+  };
 }
 
 function dedupeReasons(rs: { weight: number; text: string }[]): string[] {
@@ -379,7 +361,7 @@ function round(n: number): number {
 
 /** The symbols of a file that best match the task (defined names count double). */
 export function bestSymbols(
-  symbols: StoredSymbol[],
+  symbols: StoredChunk[],
   queryTerms: Set<string>,
   strongIds: Set<string>,
   idf: (t: string) => number,

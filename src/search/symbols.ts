@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { Language, Parser, Query, type Node } from 'web-tree-sitter';
 
 export interface SymbolChunk {
   /** Qualified name: `Class.method` for members. */
@@ -152,6 +152,8 @@ const FUNCTION_VALUES = new Set([
 interface Loaded {
   parser: Parser;
   language: Language;
+  /** One pattern per definition node type the grammar knows; runs inside wasm (no tree walk in JS). */
+  query: Query;
 }
 
 export class SymbolExtractor {
@@ -219,7 +221,11 @@ export class SymbolExtractor {
           const language = await Language.load(path);
           const parser = new Parser();
           parser.setLanguage(language);
-          return { parser, language };
+          const types = Object.keys(DEFINITIONS[lang] ?? {}).filter(
+            (t) => language.idForNodeType(t, true) !== null,
+          );
+          const query = new Query(language, types.map((t) => `(${t}) @def`).join('\n'));
+          return { parser, language, query };
         } catch (e) {
           this.notes.push(
             `grammar ${file} failed to load (${(e as Error).message}): ${lang} files use line windows`,
@@ -245,7 +251,10 @@ export class SymbolExtractor {
     }
     if (!tree) return undefined;
     try {
-      return collect(tree.rootNode, DEFINITIONS[lang]!);
+      return collect(
+        loaded.query.captures(tree.rootNode).map((c) => c.node),
+        DEFINITIONS[lang]!,
+      );
     } finally {
       tree.delete();
     }
@@ -274,68 +283,36 @@ function nameOf(node: Node, type: string): string | undefined {
   return undefined;
 }
 
-function collect(root: Node, defs: Record<string, string>): SymbolChunk[] {
+/** Turns definition nodes (in document order) into qualified symbols. */
+function collect(nodes: Node[], defs: Record<string, string>): SymbolChunk[] {
   const out: SymbolChunk[] = [];
   const stack: { end: number; name: string; kind: string }[] = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (;;) {
-      if (descend) {
-        const type = cursor.nodeType;
-        const kind = defs[type];
-        if (kind) {
-          const node = cursor.currentNode;
-          while (stack.length && stack[stack.length - 1]!.end <= node.startIndex) stack.pop();
-          let accept = true;
-          if (type === 'variable_declarator') {
-            // Only top-level-ish constants holding functions, classes, schemas or objects are symbols.
-            const value = node.childForFieldName('value');
-            accept = !!value && FUNCTION_VALUES.has(value.type) && stack.length === 0;
-          }
-          const name = accept ? nameOf(node, type) : undefined;
-          if (name) {
-            const qualified = stack.length ? `${stack[stack.length - 1]!.name}.${name}` : name;
-            const k =
-              kind === 'variable'
-                ? node.childForFieldName('value')?.type.includes('function')
-                  ? 'function'
-                  : 'const'
-                : kind;
-            const inType = stack.length > 0 && CONTAINERS.has(stack[stack.length - 1]!.kind);
-            const method = inType && k === 'function' ? 'method' : k;
-            out.push({
-              name: qualified,
-              kind: method,
-              startLine: node.startPosition.row + 1,
-              endLine: node.endPosition.row + 1,
-            });
-            if (CONTAINERS.has(kind) || kind === 'function' || kind === 'method') {
-              stack.push({ end: node.endIndex, name: qualified, kind });
-            }
-          }
-        }
-      }
-      if (descend && cursor.gotoFirstChild()) {
-        descend = true;
-        continue;
-      }
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      let up = false;
-      while (cursor.gotoParent()) {
-        if (cursor.gotoNextSibling()) {
-          up = true;
-          break;
-        }
-      }
-      if (!up) break;
-      descend = true;
+  nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  for (const node of nodes) {
+    const type = node.type;
+    const kind = defs[type];
+    if (!kind) continue;
+    while (stack.length && stack[stack.length - 1]!.end <= node.startIndex) stack.pop();
+    let k = kind;
+    if (type === 'variable_declarator') {
+      // Only top-level constants holding functions, classes, schemas or objects are symbols.
+      const value = node.childForFieldName('value');
+      if (!value || !FUNCTION_VALUES.has(value.type) || stack.length > 0) continue;
+      k = value.type.includes('function') ? 'function' : 'const';
     }
-  } finally {
-    cursor.delete();
+    const name = nameOf(node, type);
+    if (!name) continue;
+    const parent = stack[stack.length - 1];
+    const qualified = parent ? `${parent.name}.${name}` : name;
+    const inType = parent !== undefined && CONTAINERS.has(parent.kind);
+    out.push({
+      name: qualified,
+      kind: inType && k === 'function' ? 'method' : k,
+      startLine: node.startPosition.row + 1,
+      endLine: node.endPosition.row + 1,
+    });
+    if (CONTAINERS.has(kind) || kind === 'function' || kind === 'method')
+      stack.push({ end: node.endIndex, name: qualified, kind });
   }
   return out;
 }

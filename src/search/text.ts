@@ -41,8 +41,10 @@ export function splitIdentifier(id: string): string[] {
 
 const IDENT = /[A-Za-z_$][A-Za-z0-9_$]*/g;
 
-/** Terms of one identifier: its stemmed parts and, when compound, the whole identifier. */
-export function identifierTerms(id: string, out: string[]): void {
+const termsCache = new Map<string, string[]>();
+
+function computeIdentifierTerms(id: string): string[] {
+  const out: string[] = [];
   const parts = splitIdentifier(id);
   for (const p of parts) {
     const low = p.toLowerCase();
@@ -53,6 +55,18 @@ export function identifierTerms(id: string, out: string[]): void {
     const whole = id.toLowerCase().replace(/[_$]/g, '');
     if (whole.length >= 3) out.push(whole);
   }
+  return out;
+}
+
+/** Terms of one identifier: its stemmed parts and, when compound, the whole identifier (memoized). */
+export function identifierTerms(id: string, out: string[]): void {
+  let terms = termsCache.get(id);
+  if (!terms) {
+    terms = computeIdentifierTerms(id);
+    if (termsCache.size > 500_000) termsCache.clear();
+    termsCache.set(id, terms);
+  }
+  for (const t of terms) out.push(t);
 }
 
 /** All terms of a text, in order (with repeats). */

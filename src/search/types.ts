@@ -53,8 +53,10 @@ export interface SearchStats {
   indexedFiles: number;
   /** Of those, how many came from the cache without reading the file. */
   reusedFromCache: number;
-  /** Files read from disk in this run. */
+  /** Files read from disk to (re)index them in this run. */
   readFiles: number;
+  /** Returned files whose symbol chunks were parsed in this run (the rest came from the chunk cache). */
+  parsedFiles: number;
   skippedFiles: number;
   historyCommits: number;
   tookMs: number;

@@ -1,0 +1,99 @@
+/**
+ * Symbol chunks for the files a search returns: tree-sitter boundaries (functions, classes, methods)
+ * with the terms of each chunk, or line windows where no grammar applies. Parsing happens only for
+ * files that rank, once per content: results are cached by blob id in `chunks.json`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/fs.js';
+import { decodeText } from './files.js';
+import type { RepoIndex } from './indexer.js';
+import { lineWindows, SymbolExtractor } from './symbols.js';
+import { tokenize } from './text.js';
+
+export const CHUNKS_VERSION = 1;
+const MAX_CHUNK_TERMS = 400;
+
+/** A chunk as stored: name, kind, start line, end line, its distinct terms. */
+export type StoredChunk = [name: string, kind: string, start: number, end: number, terms: string[]];
+
+interface ChunkCacheFile {
+  version: number;
+  entries: Record<string, StoredChunk[]>;
+}
+
+export class ChunkStore {
+  private entries: Record<string, StoredChunk[]> = {};
+  private dirty = false;
+  /** Files read and parsed in this run. */
+  parsed = 0;
+  readonly notes: string[] = [];
+  private extractor: SymbolExtractor;
+
+  constructor(
+    private readonly index: RepoIndex,
+    private readonly cacheDir: string,
+    wasmDir?: string,
+  ) {
+    this.extractor = new SymbolExtractor(wasmDir);
+    try {
+      const parsed = JSON.parse(readFileSync(join(cacheDir, 'chunks.json'), 'utf8')) as ChunkCacheFile;
+      if (parsed.version === CHUNKS_VERSION && parsed.entries && typeof parsed.entries === 'object')
+        this.entries = parsed.entries;
+    } catch {
+      // absent or unreadable: chunks are recomputed for the files that need them
+    }
+  }
+
+  async chunksOf(path: string): Promise<StoredChunk[]> {
+    const f = this.index.files.get(path);
+    if (!f) return [];
+    const cached = this.entries[f.blob];
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = decodeText(readFileSync(join(this.index.root, path))).text;
+    } catch (e) {
+      this.notes.push(
+        `could not read ${path} for its symbols: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
+      return [];
+    }
+    this.parsed++;
+    const lines = text.split('\n');
+    let symbols = await this.extractor.extract(f.lang, text);
+    if (!symbols || symbols.length === 0) symbols = lineWindows(lines.length);
+    const lineTerms = lines.map((l) => tokenize(l));
+    const chunks: StoredChunk[] = symbols.map((s) => {
+      const set = new Set<string>();
+      for (
+        let l = s.startLine - 1;
+        l < s.endLine && l < lineTerms.length && set.size < MAX_CHUNK_TERMS;
+        l++
+      ) {
+        for (const t of lineTerms[l]!) set.add(t);
+      }
+      return [s.name, s.kind, s.startLine, s.endLine, [...set]];
+    });
+    this.entries[f.blob] = chunks;
+    this.dirty = true;
+    return chunks;
+  }
+
+  /** Writes new chunks back, dropping entries of contents no longer in the repository. */
+  save(): void {
+    this.notes.push(...this.extractor.notes.filter((n) => !this.notes.includes(n)));
+    if (!this.dirty) return;
+    const live = new Set([...this.index.files.values()].map((f) => f.blob));
+    const kept: Record<string, StoredChunk[]> = {};
+    for (const [b, c] of Object.entries(this.entries)) if (live.has(b)) kept[b] = c;
+    try {
+      writeFileAtomic(
+        join(this.cacheDir, 'chunks.json'),
+        JSON.stringify({ version: CHUNKS_VERSION, entries: kept }),
+      );
+    } catch (e) {
+      this.notes.push(`could not write the chunk cache: ${(e as Error).message}`);
+    }
+  }
+}
