@@ -113,6 +113,27 @@ describe('Coder stop reasons', () => {
     expect(transcript.at(-1)).toMatchObject({ type: 'stop', reason: 'max_turns' });
   });
 
+  it('ends as incomplete when the model keeps finishing with failing tests', async () => {
+    const failing = NEW_TEST(1).replace('assert.ok(true)', 'assert.ok(false)');
+    const { result, report } = await run(
+      [
+        callTool('write_file', { path: 'test/mul.test.mjs', content: failing }),
+        callTool('run_tests', { command: 'tests' }),
+        callTool('finish', { summary: 'done' }),
+        callTool('run_tests', {}),
+        callTool('finish', { summary: 'done' }),
+        callTool('finish', { summary: 'really done' }),
+      ],
+      { budget: { maxTurns: 20 } },
+    );
+    expect(result.redProof?.command).toBe('node --test test/*.test.mjs');
+    expect(result.stopReason).toBe('incomplete');
+    expect(report.testRuns.map((r) => [r.phase, r.passed])).toEqual([
+      ['red', false],
+      ['green', false],
+    ]);
+  });
+
   it('stops on the token budget', async () => {
     const { result } = await run(
       () => callTool('list_files', {}, { usage: { prompt_tokens: 600, completion_tokens: 10 } }),

@@ -369,6 +369,19 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     restorePreviousWork(root, bundleDir, manifest.baseCommit, log);
   }
 
+  const head = execGit(['rev-parse', 'HEAD'], { cwd: root }).stdout.trim();
+  if (head !== manifest.baseCommit) {
+    log.warn(
+      `HEAD ${head.slice(0, 12)} is not the bundle's base commit ${manifest.baseCommit.slice(0, 12)}: changes.patch will include the difference`,
+    );
+  } else if (attempt === 1) {
+    const already = diffWorkingTree(root, manifest.baseCommit).files;
+    if (already.length) {
+      log.warn(
+        `the working tree already differs from the base in ${already.length} file(s) (${already.slice(0, 5).join(', ')}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`,
+      );
+    }
+  }
   const commands = allowedCommands(blueprint, quality);
   const tddEnforced = commands.some((c) => c.isDefault);
   const earlierRed = previous?.redProof ?? previous?.history.find((h) => h.redProof)?.redProof;

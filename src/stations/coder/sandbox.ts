@@ -28,7 +28,11 @@ export class Sandbox {
     this.root = root;
     this.realRoot = realpathSync(root);
     this.protectedPatterns = protectedPatterns;
-    const match = picomatch(protectedPatterns.length ? protectedPatterns : ['\0never'], { dot: true });
+    // nocase: on a case-insensitive filesystem (macOS, Windows) QUALITY.TOML is quality.toml.
+    const match = picomatch(protectedPatterns.length ? protectedPatterns : ['\0never'], {
+      dot: true,
+      nocase: true,
+    });
     // A pattern like `specs/**` protects the folder itself too.
     this.isProtected = (rel) => match(rel) || match(`${rel}/`) || match(`${rel}/x`);
   }

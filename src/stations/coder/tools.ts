@@ -476,7 +476,8 @@ export class CoderTools {
       });
       const passed = res.exitCode === 0 && !res.timedOut && !res.error;
       allPassed &&= passed;
-      if (!passed && !firstFailure) firstFailure = { cmd, res };
+      // Only a test command (a default one) can prove red: a failing linter says nothing about the tests.
+      if (!passed && !firstFailure && cmd.isDefault) firstFailure = { cmd, res };
       const rec: TestRunRecord = {
         phase: this.phase,
         turn: this.turn,
@@ -522,6 +523,9 @@ export class CoderTools {
         outcome.content +=
           '\n\nRED confirmed: the new tests fail, as they must before the implementation exists. ' +
           'Phase is now GREEN: implement the change (any non-protected file) until run_tests passes, then call finish.';
+      } else if (!selected.some((c) => c.isDefault)) {
+        outcome.content +=
+          '\n\nPhase RED: only a failing run of the test commands (run_tests without arguments) proves red.';
       } else if (allPassed) {
         outcome.content +=
           '\n\nPhase RED: the tests PASS, but before the implementation they must fail. Make the new tests check the behaviour the task asks for, then run them again.';
