@@ -245,6 +245,12 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
   if (tree.files().length === 0) notes.push('the repository has no files at the base commit');
   else if (ranked.length === 0) notes.push('code search found no source files related to the task');
 
+  tree.prefetch([
+    ...ranked.map((f) => f.path),
+    ...tree
+      .files()
+      .filter((p) => /^(?:package\.json|pyproject\.toml|requirements[^/]*\.(?:txt|in))$/.test(p)),
+  ]);
   const candidates: CodeCandidate[] = [];
   const skipped: { path: string; reason: string }[] = [];
   for (const f of ranked) {

@@ -15,8 +15,16 @@ function enc(): Tiktoken {
   return encoder;
 }
 
+const memo = new Map<string, number>();
+
+/** Tokens of `text` (memoized: assembly counts the same pieces several times). */
 export function countTokens(text: string): number {
   if (text.length === 0) return 0;
+  const known = memo.get(text);
+  if (known !== undefined) return known;
   // Special-token text in a repository (e.g. "<|endoftext|>") is ordinary text here.
-  return enc().encode(text, [], []).length;
+  const n = enc().encode(text, [], []).length;
+  if (memo.size > 5000) memo.clear();
+  memo.set(text, n);
+  return n;
 }

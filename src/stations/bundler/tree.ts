@@ -68,16 +68,52 @@ export class RepoTree {
     return r;
   }
 
-  private readUncached(path: string): ReadResult {
+  /**
+   * Reads many files with one `git cat-file --batch` (one process instead of one per file) and keeps
+   * the results for `read`. Paths that cannot be read are left to `read` to explain.
+   */
+  prefetch(paths: string[]): void {
+    const wanted = paths.filter((p) => !this.cache.has(p) && this.readable(p) === undefined);
+    if (wanted.length === 0) return;
+    const oids = wanted.map((p) => this.entries.get(p)!.oid);
+    const r = execGitBuffer(['cat-file', '--batch'], {
+      cwd: this.root,
+      input: oids.join('\n') + '\n',
+      allowFailure: true,
+    });
+    if (r.code !== 0) return;
+    const out = r.stdout;
+    let pos = 0;
+    for (const path of wanted) {
+      const nl = out.indexOf(0x0a, pos);
+      if (nl < 0) break;
+      const header = out.subarray(pos, nl).toString('utf8').split(' ');
+      pos = nl + 1;
+      if (header[1] !== 'blob') continue; // "<oid> missing": read() will report it
+      const size = Number(header[2]);
+      this.cache.set(path, classifyBytes(path, out.subarray(pos, pos + size), this.limits));
+      pos += size + 1;
+    }
+  }
+
+  /** Why a path cannot be read from its tree entry alone (undefined: its bytes decide). */
+  private readable(path: string): string | undefined {
     const e = this.entries.get(path);
-    const no = (reason: string): ReadResult => ({ ok: false, path, reason });
-    if (!e) return no(`not in the base commit ${this.commit.slice(0, 12)}`);
-    if (e.mode === '120000') return no('symbolic link (not followed)');
-    if (e.mode === '160000') return no('git submodule (not read)');
+    if (!e) return `not in the base commit ${this.commit.slice(0, 12)}`;
+    if (e.mode === '120000') return 'symbolic link (not followed)';
+    if (e.mode === '160000') return 'git submodule (not read)';
     const secret = secretFileReason(path);
-    if (secret) return no(`${secret}: never included`);
-    if (e.size > this.limits.maxBytes) return no(`too large (${e.size} bytes > ${this.limits.maxBytes})`);
-    if (MINIFIED_NAME.test(path)) return no('minified or generated file');
+    if (secret) return `${secret}: never included`;
+    if (e.size > this.limits.maxBytes) return `too large (${e.size} bytes > ${this.limits.maxBytes})`;
+    if (MINIFIED_NAME.test(path)) return 'minified or generated file';
+    return undefined;
+  }
+
+  private readUncached(path: string): ReadResult {
+    const no = (reason: string): ReadResult => ({ ok: false, path, reason });
+    const why = this.readable(path);
+    if (why) return no(why);
+    const e = this.entries.get(path)!;
     const r = execGitBuffer(['cat-file', 'blob', e.oid], { cwd: this.root, allowFailure: true });
     if (r.code !== 0) return no(`unreadable (${r.stderr.trim() || `git cat-file exit ${r.code}`})`);
     return classifyBytes(path, r.stdout, this.limits);
