@@ -1,0 +1,181 @@
+/** The tools on their own (no model): windows, exact edits, listings, phases. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoderTools, type AllowedCommand } from '../../src/stations/coder/tools.js';
+import { Sandbox } from '../../src/stations/coder/sandbox.js';
+import { isTestPath } from '../../src/stations/coder/tdd.js';
+import { silentLogger } from '../../src/util/log.js';
+import { makeRepo, type TempRepo } from '../support/repo.js';
+
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n') + '\n';
+
+describe('CoderTools', () => {
+  let repo: TempRepo;
+  const commands: AllowedCommand[] = [
+    {
+      name: 'tests',
+      command: 'node --test test/*.test.mjs',
+      timeoutMs: 60_000,
+      env: {},
+      isDefault: true,
+      source: 'plan',
+    },
+    { name: 'lint', command: 'true', timeoutMs: 60_000, env: {}, isDefault: false, source: 'quality.toml' },
+  ];
+  const tools = (phase: 'red' | 'green' = 'green') =>
+    new CoderTools(
+      {
+        root: repo.root,
+        sandbox: new Sandbox(repo.root),
+        commands,
+        env: { ...process.env },
+        secretEnv: [],
+        relevantTests: ['checks/behaviour.mjs'],
+        signal: new AbortController().signal,
+        remainingMs: () => 60_000,
+        log: silentLogger,
+      },
+      phase,
+    );
+
+  beforeAll(() => {
+    repo = makeRepo(undefined, {
+      files: {
+        'src/long.txt': lines(600),
+        'src/dup.ts': 'const a = 1;\nconst a = 1;\n',
+        'src/bin.dat': '\0\x01\x02binary',
+        'docs/readme.md': '# x\n',
+        '.env': 'SECRET=1\n',
+      },
+    });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('reads files in numbered windows and says how to go on', async () => {
+    const t = tools();
+    const first = (await t.execute('read_file', JSON.stringify({ path: 'src/long.txt' }))).content;
+    expect(first).toMatch(/^src\/long\.txt \(lines 1-250 of 600\):\n {5}1\tline 1\n/);
+    expect(first).toMatch(/read again with start_line=251\]$/);
+    const mid = (
+      await t.execute('read_file', JSON.stringify({ path: 'src/long.txt', start_line: 590, end_line: 700 }))
+    ).content;
+    expect(mid).toMatch(/lines 590-600 of 600/);
+    expect(
+      (await t.execute('read_file', JSON.stringify({ path: 'src/long.txt', start_line: 700 }))).content,
+    ).toMatch(/past the end/);
+    expect((await t.execute('read_file', JSON.stringify({ path: 'src/bin.dat' }))).content).toMatch(
+      /binary file/,
+    );
+    expect((await t.execute('read_file', JSON.stringify({ path: 'src' }))).content).toMatch(/is a folder/);
+    expect((await t.execute('read_file', JSON.stringify({ path: 'nope.txt' }))).content).toMatch(
+      /no such file/,
+    );
+  });
+
+  it('lists files by folder and glob, hiding secret files', async () => {
+    const t = tools();
+    expect((await t.execute('list_files', '{}')).content).not.toContain('.env');
+    expect((await t.execute('list_files', JSON.stringify({ path: 'src', pattern: '*.ts' }))).content).toBe(
+      '1 file(s):\nsrc/dup.ts',
+    );
+    expect((await t.execute('list_files', JSON.stringify({ pattern: '**/*.md' }))).content).toContain(
+      'docs/readme.md',
+    );
+    expect((await t.execute('list_files', JSON.stringify({ pattern: '**/*.none' }))).content).toBe(
+      'no files match',
+    );
+  });
+
+  it('edits exactly: unique anchor, ambiguity, replace_all', async () => {
+    const t = tools();
+    const amb = await t.execute(
+      'edit_file',
+      JSON.stringify({ path: 'src/dup.ts', old_string: 'const a = 1;', new_string: 'let a = 2;' }),
+    );
+    expect(amb.content).toMatch(/ambiguous: 2 matches \(lines 1, 2\)/);
+    const all = await t.execute(
+      'edit_file',
+      JSON.stringify({
+        path: 'src/dup.ts',
+        old_string: 'const a = 1;',
+        new_string: 'let a = 2;',
+        replace_all: true,
+      }),
+    );
+    expect(all.content).toBe('edited src/dup.ts: replaced 2 occurrences');
+    expect(readFileSync(join(repo.root, 'src/dup.ts'), 'utf8')).toBe('let a = 2;\nlet a = 2;\n');
+    const one = await t.execute(
+      'edit_file',
+      JSON.stringify({ path: 'docs/readme.md', old_string: '# x', new_string: '# y' }),
+    );
+    expect(one).toMatchObject({
+      ok: true,
+      content: 'edited docs/readme.md: replaced at line 1',
+      wrote: 'docs/readme.md',
+    });
+    const same = await t.execute(
+      'edit_file',
+      JSON.stringify({ path: 'docs/readme.md', old_string: '# y', new_string: '# y' }),
+    );
+    expect(same.content).toMatch(/nothing would change/);
+    expect(
+      (await t.execute('edit_file', JSON.stringify({ path: 'new.md', old_string: 'a', new_string: 'b' })))
+        .content,
+    ).toMatch(/no such file \(use write_file/);
+  });
+
+  it('in phase red writes only test files (conventions or relevant_tests), in green anything allowed', async () => {
+    const red = tools('red');
+    expect(
+      (await red.execute('write_file', JSON.stringify({ path: 'src/x.ts', content: 'x' }))).content,
+    ).toMatch(/phase RED allows only test files/);
+    expect(
+      (await red.execute('write_file', JSON.stringify({ path: 'test/x.test.mjs', content: 'x' }))).ok,
+    ).toBe(true);
+    expect(
+      (await red.execute('write_file', JSON.stringify({ path: 'checks/behaviour.mjs', content: 'x' }))).ok,
+    ).toBe(true);
+    expect(red.redTestFiles).toEqual(new Set(['test/x.test.mjs', 'checks/behaviour.mjs']));
+    const green = tools('green');
+    expect(
+      (await green.execute('write_file', JSON.stringify({ path: 'src/deep/new/x.ts', content: 'x\n' })))
+        .content,
+    ).toBe('created src/deep/new/x.ts (1 lines)');
+  });
+
+  it('a failing lint run does not prove red; a failing test run does', async () => {
+    const red = tools('red');
+    writeFileSync(
+      join(repo.root, 'test', 'fail.test.mjs'),
+      "import { it } from 'node:test';\nit('f', () => { throw new Error('no'); });\n",
+    );
+    await red.execute(
+      'write_file',
+      JSON.stringify({
+        path: 'test/fail.test.mjs',
+        content: readFileSync(join(repo.root, 'test', 'fail.test.mjs'), 'utf8'),
+      }),
+    );
+    const lint = await red.execute('run_tests', JSON.stringify({ command: 'lint' }));
+    expect(lint.content).toMatch(/only a failing run of the test commands/);
+    expect(red.phase).toBe('red');
+    const run = await red.execute('run_tests', '{}');
+    expect(run.phaseChange).toMatchObject({ from: 'red', to: 'green' });
+    expect(red.redProof?.testFiles).toEqual(['test/fail.test.mjs']);
+  });
+
+  it('knows test files by the Validator conventions', () => {
+    for (const p of [
+      'tests/test_auth.py',
+      'pkg/foo_test.go',
+      'src/a.test.ts',
+      'web/x.spec.js',
+      'src/test/java/FooTest.java',
+      'app/conftest.py',
+    ]) {
+      expect(isTestPath(p)).toBe(true);
+    }
+    for (const p of ['src/auth.py', 'src/testing.ts', 'README.md']) expect(isTestPath(p)).toBe(false);
+  });
+});
