@@ -1,6 +1,6 @@
 /** The tools on their own (no model): windows, exact edits, listings, phases. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoderTools, type AllowedCommand } from '../../src/stations/coder/tools.js';
 import { Sandbox } from '../../src/stations/coder/sandbox.js';
@@ -146,17 +146,8 @@ describe('CoderTools', () => {
 
   it('a failing lint run does not prove red; a failing test run does', async () => {
     const red = tools('red');
-    writeFileSync(
-      join(repo.root, 'test', 'fail.test.mjs'),
-      "import { it } from 'node:test';\nit('f', () => { throw new Error('no'); });\n",
-    );
-    await red.execute(
-      'write_file',
-      JSON.stringify({
-        path: 'test/fail.test.mjs',
-        content: readFileSync(join(repo.root, 'test', 'fail.test.mjs'), 'utf8'),
-      }),
-    );
+    const failing = "import { it } from 'node:test';\nit('f', () => {\n  throw new Error('no');\n});\n";
+    await red.execute('write_file', JSON.stringify({ path: 'test/fail.test.mjs', content: failing }));
     const lint = await red.execute('run_tests', JSON.stringify({ command: 'lint' }));
     expect(lint.content).toMatch(/only a failing run of the test commands/);
     expect(red.phase).toBe('red');
