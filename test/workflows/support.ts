@@ -157,7 +157,7 @@ export async function languageServiceProblems(
   return diags.map((d) => ({
     file: rel,
     line: d.range.start.line + 1,
-    message: d.message,
+    message: typeof d.message === 'string' ? d.message : d.message.value,
     severity: sev(d.severity),
   }));
 }

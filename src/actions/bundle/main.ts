@@ -1,0 +1,161 @@
+/**
+ * The Bundler action: decides the task's branch and base commit, runs the pre-start checks there,
+ * then builds the Task Bundle. Its outputs fix the base commit for every later job.
+ */
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import { bundleDirFor, readManifest } from '../../bundle/bundle.js';
+import { GuardianError } from '../../errors.js';
+import { execGit, resolveCommit } from '../../git/git.js';
+import {
+  booleanInput,
+  integerInput,
+  pathInput,
+  refInput,
+  secretInput,
+  taskIdInput,
+} from '../../github/inputs.js';
+import { actionsLogger } from '../../github/log.js';
+import { runAction } from '../../github/run.js';
+import { renderStations, renderValidation, table, writeSummary } from '../../github/summary.js';
+import { fsSource, gitSource, loadProject } from '../../spec/index.js';
+import { runBundler } from '../../stations/bundler/index.js';
+import { runPrestart } from '../../stations/prestart.js';
+import type { ValidationReport } from '../../stations/validator/types.js';
+
+export const Inputs = {
+  TaskId: 'task-id',
+  Root: 'root',
+  BaseRef: 'base-ref',
+  Branch: 'branch',
+  TokenBudget: 'token-budget',
+  Prestart: 'prestart',
+  Context7ApiKey: 'context7-api-key',
+} as const;
+
+export interface BundleInputs {
+  taskId: string;
+  root: string;
+  baseRef?: string;
+  branch?: string;
+  tokenBudget?: number;
+  prestart: boolean;
+  context7ApiKey?: string;
+}
+
+export function getInputs(): BundleInputs {
+  return {
+    taskId: taskIdInput(Inputs.TaskId),
+    root: pathInput(Inputs.Root),
+    baseRef: refInput(Inputs.BaseRef),
+    branch: refInput(Inputs.Branch),
+    tokenBudget: integerInput(Inputs.TokenBudget, { min: 1000, max: 2_000_000, zeroMeansUnset: true }),
+    prestart: booleanInput(Inputs.Prestart, true),
+    context7ApiKey: secretInput(Inputs.Context7ApiKey),
+  };
+}
+
+/** The branch the task's commit goes to: the input, else the blueprint's `branch`, else guardian/<task-id>. */
+export function taskBranch(root: string, taskId: string, explicit: string | undefined): string {
+  if (explicit) return explicit;
+  const head = execGit(['rev-parse', '--verify', '--quiet', 'HEAD'], {
+    cwd: root,
+    allowFailure: true,
+  }).stdout.trim();
+  const project = loadProject(root, head ? gitSource(root, head) : fsSource(root), { quality: false });
+  return project.tasks.find((t) => t.id === taskId)?.branch ?? `guardian/${taskId}`;
+}
+
+/**
+ * Where the task starts: the input; else the branch's tip on origin when the branch exists there (so
+ * the commit can be pushed without force, and the tasks of a milestone stack); else HEAD.
+ */
+export function baseFor(
+  root: string,
+  branch: string,
+  explicit: string | undefined,
+): { commit: string; from: string } {
+  if (explicit) {
+    const remote = `refs/remotes/origin/${explicit}`;
+    const viaRemote = execGit(['rev-parse', '--verify', '--quiet', `${remote}^{commit}`], {
+      cwd: root,
+      allowFailure: true,
+    });
+    if (viaRemote.code === 0) return { commit: viaRemote.stdout.trim(), from: `origin/${explicit}` };
+    return { commit: resolveCommit(root, explicit), from: explicit };
+  }
+  const tip = execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`], {
+    cwd: root,
+    allowFailure: true,
+  });
+  if (tip.code === 0) return { commit: tip.stdout.trim(), from: `origin/${branch}` };
+  return { commit: resolveCommit(root, 'HEAD'), from: 'HEAD' };
+}
+
+export async function run(): Promise<void> {
+  await runAction(async () => {
+    const inputs = getInputs();
+    const log = actionsLogger();
+    const { root, taskId } = inputs;
+    const branch = taskBranch(root, taskId, inputs.branch);
+    const base = baseFor(root, branch, inputs.baseRef);
+    core.info(`${taskId}: base ${base.commit.slice(0, 12)} (${base.from}), branch ${branch}`);
+    core.setOutput('base-commit', base.commit);
+    core.setOutput('branch', branch);
+    core.setOutput('bundle-path', bundleDirFor(root, taskId));
+
+    if (inputs.prestart) {
+      const pre = await log.group('Pre-start checks', () =>
+        // A fresh checkout has no dependencies installed: run quality.toml's [setup] commands first.
+        runPrestart({ root, taskId, log, base: base.commit, env: process.env, runSetup: true }),
+      );
+      if (pre.report.verdict === 'fail') {
+        await writeSummary(
+          renderValidation({
+            ...pre.report,
+            patchSha256: '',
+            patchSource: 'working-tree',
+            changedFiles: [],
+          } as ValidationReport),
+        );
+        throw new GuardianError(
+          `${taskId}: the pre-start checks fail at the base ${base.commit.slice(0, 12)} (${pre.report.summary}): the codebase is not in the state the blueprint expects; nothing was built`,
+        );
+      }
+    }
+
+    const result = await runBundler({
+      root,
+      taskId,
+      base: base.commit,
+      log,
+      tokenBudget: inputs.tokenBudget,
+      context7: inputs.context7ApiKey ? { apiKey: inputs.context7ApiKey } : undefined,
+    });
+    core.setOutput('context-tokens', String(result.tokens));
+
+    const manifest = readManifest(result.bundleDir, taskId);
+    await writeSummary(
+      [
+        `### 📦 Task Bundle — ${taskId}\n`,
+        table(
+          ['', ''],
+          [
+            ['Base commit', `${base.commit} (${base.from})`],
+            ['Branch', branch],
+            ['task_context.md', `${result.tokens} / ${result.tokenBudget} tokens (${result.tokenizer})`],
+            ['Relevant code', result.codeFiles.map((f) => f.path).join(', ') || 'none'],
+            ['Architectural rules', String(result.rules)],
+            ['Libraries', result.libraries.join(', ') || 'none'],
+            ['Secrets redacted', String(result.redactions)],
+          ],
+        ),
+        result.notes.length
+          ? `\n<details><summary>Notes (${result.notes.length})</summary>\n\n${result.notes.map((n) => `- ${n}`).join('\n')}\n</details>\n`
+          : '',
+        renderStations(manifest),
+        `\nBundle: \`${join('.guardian', 'bundles', taskId)}\``,
+      ].join('\n'),
+    );
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The Coder action: up to `max-attempts` attempts, each judged by the Validator inside this job as
+ * feedback for the next (the authoritative verdict comes from the validate job). The change leaves
+ * the job only as changes.patch in the Task Bundle.
+ */
+import * as core from '@actions/core';
+import { bundleDirFor, readManifest } from '../../bundle/bundle.js';
+import { ConfigurationError, GuardianError } from '../../errors.js';
+import { openVerifiedBundle } from '../../github/bundle.js';
+import {
+  integerInput,
+  optionalString,
+  pathInput,
+  secretInput,
+  taskIdInput,
+  urlInput,
+} from '../../github/inputs.js';
+import { actionsLogger } from '../../github/log.js';
+import { runAction } from '../../github/run.js';
+import { formatCost, renderStations, table, totalTokens, writeSummary } from '../../github/summary.js';
+import { howToConfigureModel, resolveLlmConfig } from '../../llm/index.js';
+import { gitSource, loadProject } from '../../spec/index.js';
+import { runCoder, type CoderResult } from '../../stations/coder/index.js';
+import { runValidator } from '../../stations/validator/index.js';
+
+export const Inputs = {
+  TaskId: 'task-id',
+  Root: 'root',
+  Model: 'model',
+  LlmBaseUrl: 'llm-base-url',
+  LlmApiKey: 'llm-api-key',
+  MaxAttempts: 'max-attempts',
+  MaxTurns: 'max-turns',
+} as const;
+
+export interface CodeInputs {
+  taskId: string;
+  root: string;
+  model?: string;
+  llmBaseUrl?: string;
+  llmApiKey?: string;
+  maxAttempts: number;
+  maxTurns?: number;
+}
+
+export function getInputs(): CodeInputs {
+  return {
+    taskId: taskIdInput(Inputs.TaskId),
+    root: pathInput(Inputs.Root),
+    model: optionalString(Inputs.Model),
+    llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
+    llmApiKey: secretInput(Inputs.LlmApiKey),
+    maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
+    maxTurns: integerInput(Inputs.MaxTurns, { min: 1, max: 1000, zeroMeansUnset: true }),
+  };
+}
+
+export async function run(): Promise<void> {
+  await runAction(async () => {
+    const inputs = getInputs();
+    const log = actionsLogger();
+    const dir = bundleDirFor(inputs.root, inputs.taskId);
+    const manifest = openVerifiedBundle(dir, inputs.taskId);
+    const project = loadProject(inputs.root, gitSource(inputs.root, manifest.baseCommit));
+    const llm = resolveLlmConfig({
+      station: 'coder',
+      env: process.env,
+      quality: project.quality,
+      overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
+    });
+    if (!llm) {
+      throw new ConfigurationError(
+        `no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`,
+      );
+    }
+
+    const attempts: { result: CoderResult; feedback?: string }[] = [];
+    for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
+      const result = await log.group(`Coder, attempt ${attempt} of ${inputs.maxAttempts}`, () =>
+        runCoder({
+          root: inputs.root,
+          taskId: inputs.taskId,
+          log,
+          llm,
+          attempt,
+          maxAttempts: inputs.maxAttempts,
+          budget: inputs.maxTurns ? { maxTurns: inputs.maxTurns } : undefined,
+          env: process.env,
+        }),
+      );
+      const entry: { result: CoderResult; feedback?: string } = { result };
+      attempts.push(entry);
+      core.info(`attempt ${attempt}: ${result.message}`);
+      if (!result.patchSha256 || attempt === inputs.maxAttempts) break;
+      // Judge the attempt here, so that the next one gets the Validator's report as feedback.
+      const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () =>
+        runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }),
+      );
+      entry.feedback = report.summary;
+      if (report.verdict === 'pass') break;
+    }
+
+    const last = attempts[attempts.length - 1]!.result;
+    const total = readManifest(dir, inputs.taskId);
+    core.setOutput('patch-sha256', last.patchSha256 ?? '');
+    core.setOutput('changed-files', String(last.changedFiles.length));
+    core.setOutput('stop-reason', last.stopReason);
+    core.setOutput('tokens', String(totalTokens(total.usage)));
+    core.setOutput('cost-usd', String(total.usage.costUsd));
+
+    await writeSummary(
+      [
+        `### 🛠️ Coder — ${inputs.taskId}\n`,
+        `Model ${llm.model}. ${last.message}\n`,
+        table(
+          ['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'],
+          attempts.map(({ result: r, feedback }) => [
+            r.attempt,
+            r.stopReason,
+            r.turns,
+            totalTokens(r.usage),
+            formatCost(r.usage.costUsd),
+            r.changedFiles.join(', ') || 'none',
+            feedback ?? '',
+          ]),
+        ),
+        last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
+        renderStations(total),
+      ].join('\n'),
+    );
+    if (!last.patchSha256) {
+      throw new GuardianError(`${inputs.taskId}: the Coder produced no change (${last.message})`);
+    }
+  });
+}
