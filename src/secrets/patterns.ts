@@ -94,7 +94,7 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
 
 /** Key names whose value is a secret in configuration text. */
 const SECRET_KEY_NAME =
-  '[A-Za-z0-9_.-]*?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
+  '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
 
 /**
  * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. Applied to
