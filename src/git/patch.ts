@@ -4,7 +4,7 @@
  * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
  * not change the bytes (and so the sha256) of a patch.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { GuardianError } from '../errors.js';
@@ -23,7 +23,14 @@ export function withTempIndex<T>(
       // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
       let real = execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
       if (!isAbsolute(real)) real = join(root, real);
-      if (existsSync(real)) copyFileSync(real, index);
+      if (existsSync(real)) {
+        copyFileSync(real, index);
+        // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
+        // it. A copy with a new mtime would make a file rewritten in the same second as the last
+        // `git add` (same size) look unchanged, and the change would escape judgment.
+        const st = statSync(real);
+        utimesSync(index, st.atime, st.mtime);
+      }
     }
     return fn({ GIT_INDEX_FILE: index });
   } finally {

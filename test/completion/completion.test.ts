@@ -7,7 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
 import { gitIn, makeRepo, type TempRepo } from '../support/repo.js';
-import { addLastLoginTest, implementLastLogin, pythonEnv } from '../validator/helpers.js';
+import {
+  addLastLoginTest,
+  doubleValue,
+  implementLastLogin,
+  pythonEnv,
+  smallRepoFiles,
+} from '../validator/helpers.js';
 
 const BLUEPRINT = 'specs/tasks/TASK-042_user-last-login.md';
 const BRANCH = 'feature/TASK-042-user-last-login';
@@ -26,6 +32,17 @@ async function validatedRepo(): Promise<TempRepo> {
   expect(v.code).toBe(0);
   return r;
 }
+
+/** The tiny repository of test/validator/helpers.ts, with its TASK-001 change validated. */
+async function validatedSmallRepo(): Promise<TempRepo> {
+  const r = makeRepo(undefined, { files: smallRepoFiles() });
+  repos.push(r);
+  doubleValue(r);
+  const v = await runCli(['validate', 'TASK-001', '--root', r.root]);
+  expect(v.code).toBe(0);
+  return r;
+}
+const SMALL_BRANCH = 'guardian/TASK-001';
 
 const cli = (r: TempRepo, ...args: string[]) => runCli([...args, '--root', r.root], { env: pythonEnv() });
 
@@ -101,97 +118,128 @@ describe('guardian complete', () => {
   });
 
   it('refuses a change modified after validation (tampered patch): nothing committed', async () => {
-    const r = await validatedRepo();
+    const r = await validatedSmallRepo();
     r.write('src/services/evil.py', '"""x"""\n');
-    const c = await cli(r, 'complete', 'TASK-042', '--push', 'origin');
+    const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin');
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(
       /refused: the working tree's change \(sha256 [0-9a-f]{16}…\) is not the one the Validator judged/,
     );
-    expect(r.git('branch', '--list', BRANCH)).toBe('');
-    expect(gitIn(r.remote, ['branch', '--list', BRANCH])).toBe('');
-    expect(existsSync(join(r.root, '.guardian/bundles/TASK-042/validation.json'))).toBe(true);
+    expect(r.git('branch', '--list', SMALL_BRANCH)).toBe('');
+    expect(gitIn(r.remote, ['branch', '--list', SMALL_BRANCH])).toBe('');
+    expect(existsSync(join(r.root, '.guardian/bundles/TASK-001/validation.json'))).toBe(true);
   });
 
   it('refuses a tampered changes.patch in the bundle', async () => {
-    const r = await validatedRepo();
+    const r = await validatedSmallRepo();
     // Turn the validated working-tree change into a bundle patch, then alter it.
     r.git('add', '-A');
     const patch = r.git('diff', '--cached', '--binary') + '\n';
     r.git('reset', '-q', '--hard');
     r.git('clean', '-fdq', '-e', '.guardian');
-    r.write('.guardian/bundles/TASK-042/changes.patch', patch);
-    const v = await cli(r, 'validate', 'TASK-042');
+    r.write('.guardian/bundles/TASK-001/changes.patch', patch);
+    const v = await cli(r, 'validate', 'TASK-001');
     expect(v.code).toBe(0);
-    r.write('.guardian/bundles/TASK-042/changes.patch', patch.replace('nullable=True', 'nullable=False'));
-    const c = await cli(r, 'complete', 'TASK-042');
+    r.write('.guardian/bundles/TASK-001/changes.patch', patch.replace('\n+2\n', '\n+3\n'));
+    const c = await cli(r, 'complete', 'TASK-001');
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/refused: the changes\.patch .* is not the one the Validator judged/);
-    expect(r.git('branch', '--list', BRANCH)).toBe('');
+    expect(r.git('branch', '--list', SMALL_BRANCH)).toBe('');
   });
 
   it('refuses when the verdict is fail, with the report', async () => {
-    const r = makeRepo('python-flask-users');
+    const r = makeRepo(undefined, { files: smallRepoFiles() });
     repos.push(r);
-    addLastLoginTest(r); // tests without the implementation: they fail
-    const v = await cli(r, 'validate', 'TASK-042', '--fail-fast');
+    r.write('src/value.txt', '2\n'); // an implementation without a test: the red/green proof fails
+    const v = await cli(r, 'validate', 'TASK-001', '--fail-fast');
     expect(v.code).toBe(1);
-    const c = await cli(r, 'complete', 'TASK-042', '--push', 'origin');
+    const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin');
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(
-      /validation of TASK-042 did not pass \(fail: .*\); nothing committed or pushed\. Report: .*validation\.md/,
+      /validation of TASK-001 did not pass \(fail: .*\); nothing committed or pushed\. Report: .*validation\.md/,
     );
-    expect(r.git('branch', '--list', BRANCH)).toBe('');
+    expect(r.git('branch', '--list', SMALL_BRANCH)).toBe('');
   });
 
   it('does not clobber a remote branch with work it did not make, and explains the local state', async () => {
-    const r = await validatedRepo();
+    const r = await validatedSmallRepo();
     // Someone else's commit already on the remote task branch.
     const other = join(r.root, '..', 'other');
     gitIn(join(r.root, '..'), ['clone', '-q', r.remote, other]);
-    gitIn(other, ['switch', '-q', '-c', BRANCH]);
+    gitIn(other, ['switch', '-q', '-c', SMALL_BRANCH]);
     gitIn(other, ['commit', '-q', '--allow-empty', '-m', 'their work']);
-    gitIn(other, ['push', '-q', 'origin', BRANCH]);
+    gitIn(other, ['push', '-q', 'origin', SMALL_BRANCH]);
     const theirs = gitIn(other, ['rev-parse', 'HEAD']);
 
-    const c = await cli(r, 'complete', 'TASK-042', '--push', 'origin');
+    const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin');
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(
-      /refused to push: origin's branch feature\/TASK-042-user-last-login is at [0-9a-f]{12}, which is not an ancestor/,
+      /refused to push: origin's branch guardian\/TASK-001 is at [0-9a-f]{12}, which is not an ancestor/,
     );
-    expect(c.stderr).toMatch(/the commit is on the local branch feature\/TASK-042-user-last-login/);
-    expect(gitIn(r.remote, ['rev-parse', `refs/heads/${BRANCH}`])).toBe(theirs);
+    expect(c.stderr).toMatch(/the commit is on the local branch guardian\/TASK-001/);
+    expect(gitIn(r.remote, ['rev-parse', `refs/heads/${SMALL_BRANCH}`])).toBe(theirs);
     // The bundle is kept, and a re-run after the remote is fixed pushes the same commit.
-    const local = r.git('rev-parse', BRANCH);
-    gitIn(other, ['push', '-q', 'origin', `:${BRANCH}`]);
-    const again = await cli(r, 'complete', 'TASK-042', '--push', 'origin', '--json');
+    const local = r.git('rev-parse', SMALL_BRANCH);
+    gitIn(other, ['push', '-q', 'origin', `:${SMALL_BRANCH}`]);
+    const again = await cli(r, 'complete', 'TASK-001', '--push', 'origin', '--json');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({
       commitSha: local,
       alreadyCompleted: true,
       pushed: true,
     });
-    expect(gitIn(r.remote, ['rev-parse', `refs/heads/${BRANCH}`])).toBe(local);
+    expect(gitIn(r.remote, ['rev-parse', `refs/heads/${SMALL_BRANCH}`])).toBe(local);
   });
 
   it('explains a push the remote rejects', async () => {
-    const r = await validatedRepo();
+    const r = await validatedSmallRepo();
     // A pre-receive hook that rejects every push.
     r.write('../remote.git/hooks/pre-receive', '#!/bin/sh\necho "protected by policy" >&2\nexit 1\n');
     const { chmodSync } = await import('node:fs');
     chmodSync(join(r.remote, 'hooks/pre-receive'), 0o755);
-    const c = await cli(r, 'complete', 'TASK-042', '--push', 'origin', '--branch', 'guardian/TASK-042');
+    const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin', '--branch', 'guardian/other');
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(
-      /the remote 'origin' rejected the push of guardian\/TASK-042: .*protected by policy/,
+      /the remote 'origin' rejected the push of guardian\/other: .*protected by policy/,
     );
     expect(c.stderr).toMatch(
-      /nothing was pushed; the commit [0-9a-f]{12} is on the local branch guardian\/TASK-042 and the Task Bundle is kept/,
+      /nothing was pushed; the commit [0-9a-f]{12} is on the local branch guardian\/other and the Task Bundle is kept/,
     );
-    expect(r.git('log', '-1', '--format=%(trailers:key=Task-Id,valueonly)', 'guardian/TASK-042')).toBe(
-      'TASK-042',
+    expect(r.git('log', '-1', '--format=%(trailers:key=Task-Id,valueonly)', 'guardian/other')).toBe(
+      'TASK-001',
     );
-    expect(existsSync(join(r.root, '.guardian/bundles/TASK-042/validation.json'))).toBe(true);
+    expect(existsSync(join(r.root, '.guardian/bundles/TASK-001/validation.json'))).toBe(true);
+  });
+
+  it('commits a bundle’s changes.patch without touching the working tree, as the [commit] author', async () => {
+    const quality =
+      '[quality_checks]\nlint = "test -f src/value.txt"\n[commit]\nauthor_name = "Guardian Bot"\nauthor_email = "bot@example.com"\n';
+    const r = makeRepo(undefined, { files: smallRepoFiles(quality) });
+    repos.push(r);
+    const base = r.git('rev-parse', 'HEAD');
+    doubleValue(r);
+    r.git('add', '-A');
+    const patch = r.git('diff', '--cached', '--binary') + '\n';
+    r.git('reset', '-q', '--hard');
+    r.write('.guardian/bundles/TASK-001/changes.patch', patch);
+    expect((await cli(r, 'validate', 'TASK-001')).code).toBe(0);
+    const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin', '--json');
+    expect(c.code).toBe(0);
+    const res = JSON.parse(c.stdout) as { commitSha: string; checkedOut: boolean };
+    expect(res.checkedOut).toBe(false);
+    expect(r.git('symbolic-ref', '--short', 'HEAD')).toBe('main');
+    expect(r.git('rev-parse', 'HEAD')).toBe(base);
+    expect(r.git('status', '--porcelain')).toBe('');
+    expect(gitIn(r.remote, ['log', '-1', '--format=%an <%ae>|%cn <%ce>|%s', SMALL_BRANCH])).toBe(
+      'Guardian Bot <bot@example.com>|Guardian Bot <bot@example.com>|feat(TASK-001): Double the value',
+    );
+    expect(gitIn(r.remote, ['show', `${SMALL_BRANCH}:src/value.txt`])).toBe('2');
+    expect(gitIn(r.remote, ['show', `${SMALL_BRANCH}:specs/tasks/TASK-001_double.md`])).toContain(
+      'status: "done"',
+    );
+    // --author wins over quality.toml on the next task; a re-run makes no new commit.
+    const again = await cli(r, 'complete', 'TASK-001', '--author', 'Someone <s@example.com>', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ commitSha: res.commitSha, alreadyCompleted: true });
   });
 
   it('reports an unknown task and a task that was never validated', async () => {

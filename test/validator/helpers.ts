@@ -96,3 +96,50 @@ def downgrade() -> None:
 export function readJson<T = unknown>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
+
+export const SMALL_BLUEPRINT = `---
+id: TASK-001
+title: "Double the value"
+requirement_id: "REQ-1"
+status: "pending"
+---
+
+## 1. Goal
+The value is doubled.
+
+## 2. Functional Acceptance Criteria
+*   [ ] \`src/value.txt\` holds 2.
+
+## 3. Implementation Plan
+1.  Change the test, then the value.
+
+## 4. Verification Plan
+\`\`\`guardian
+[
+  { "description": "The value check passes at the base.", "stage": "pre-start", "command": "sh tests/check.sh", "expects": "pass" },
+  { "description": "The value is 2.", "stage": "final-submit", "command": "sh tests/check.sh", "expects": "pass" }
+]
+\`\`\`
+`;
+
+/**
+ * A tiny repository with one task (TASK-001) whose "tests" are a shell script: fast enough to test the
+ * gate's rules without a real tool chain.
+ */
+export function smallRepoFiles(
+  quality = '[quality_checks]\nlint = "test -f src/value.txt"\n',
+): Record<string, string> {
+  return {
+    'quality.toml': quality,
+    '.gitignore': '.guardian/\n',
+    'specs/tasks/TASK-001_double.md': SMALL_BLUEPRINT,
+    'src/value.txt': '1\n',
+    'tests/check.sh': 'grep -qx 1 src/value.txt\n',
+  };
+}
+
+/** The TDD change of TASK-001: the test first, then the implementation. */
+export function doubleValue(repo: TempRepo): void {
+  repo.write('tests/check.sh', 'grep -qx 2 src/value.txt\n');
+  repo.write('src/value.txt', '2\n');
+}
