@@ -33,6 +33,7 @@ export async function searchIndex(
     index,
     query: opts.query,
     top: Math.max(top, opts.embeddings ? 30 : top),
+    ...(opts.embeddings ? { minPool: 30 } : {}),
     hints: opts.hints,
   });
   const notes = [...ranked.notes];
@@ -47,8 +48,10 @@ export async function searchIndex(
       config: opts.embeddings,
       cacheDir,
     });
-    if (rr.note) notes.push(rr.note);
-    else {
+    if (rr.note) {
+      notes.push(rr.note);
+      files = files.filter((f) => f.score > 0); // drop the padding offered to the re-ranker
+    } else {
       const byPath = new Map(files.map((f) => [f.path, f]));
       files = rr.pool.map((p) => {
         const f = byPath.get(p.path)!;

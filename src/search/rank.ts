@@ -74,6 +74,8 @@ export interface RankInput {
   index: RepoIndex;
   query: string;
   top: number;
+  /** Pad the result with unscored source files up to this many (a pool for re-ranking). */
+  minPool?: number;
   hints?: { files?: string[]; relevantTests?: string[] };
 }
 
@@ -321,6 +323,16 @@ export function rankFiles(input: RankInput): Ranked {
     scored.push({ path: p, score: s.score * k });
   }
   scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  if (input.minPool && scored.length < input.minPool) {
+    // Semantic re-ranking may find what no term matched: offer it the most-changed sources too.
+    const rest = [...files.values()]
+      .filter((f) => f.kind === 'source' && !sig.has(f.path))
+      .sort((a, b) => (churn.get(b.path) ?? 0) - (churn.get(a.path) ?? 0) || (a.path < b.path ? -1 : 1));
+    for (const f of rest.slice(0, input.minPool - scored.length)) {
+      sig.set(f.path, { score: 0, parts: new Map(), reasons: [] });
+      scored.push({ path: f.path, score: 0 });
+    }
+  }
 
   const queryTerms = new Set(parsed.terms);
   const out: RankedFile[] = scored.slice(0, input.top).map(({ path, score }) => {
@@ -381,6 +393,13 @@ export function bestSymbols(
     if (s > 0) scored.push({ name, kind, startLine, endLine, score: s });
   }
   scored.sort((a, b) => b.score - a.score || a.startLine - b.startLine);
-  const max = scored[0]?.score ?? 1;
+  if (scored.length === 0) {
+    // Nothing matched (a file chosen by a hint or by history): its outline is still useful.
+    return symbols
+      .filter((s) => !s[0].includes('.'))
+      .slice(0, limit)
+      .map(([name, kind, startLine, endLine]) => ({ name, kind, startLine, endLine, score: 0 }));
+  }
+  const max = scored[0]!.score;
   return scored.slice(0, limit).map((s) => ({ ...s, score: round(s.score / max) }));
 }
