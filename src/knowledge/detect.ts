@@ -5,6 +5,7 @@
  */
 import { builtinModules } from 'node:module';
 import { parse as parseToml } from 'smol-toml';
+import { terms } from './terms.js';
 import type { Ecosystem, LibraryRef, RelevantSource } from './types.js';
 
 export interface ImportUse {
@@ -336,8 +337,16 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
 
   // Identifiers of the task text raise the symbols they name.
   const taskIdents = new Set([...text.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
+  const taskTerms = new Set(terms(text));
   for (const lib of libs.values()) {
-    for (const s of lib.symbols) if (taskIdents.has(s.name)) s.score += 1;
+    for (const s of lib.symbols) {
+      if (taskIdents.has(s.name)) s.score += 1;
+      // Words of the name the task talks about (`DateTime` for "the time is recorded in UTC").
+      const parts = [...new Set(terms(s.name))];
+      const shared = parts.filter((t) => taskTerms.has(t)).length;
+      if (parts.length) s.score += (0.5 * shared) / parts.length;
+      s.score = Math.round(s.score * 1000) / 1000;
+    }
     lib.symbols.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     lib.score = Math.round(lib.score * 1000) / 1000;
   }

@@ -6,7 +6,7 @@
  */
 import type { Blueprint } from '../../spec/types.js';
 import { findFences } from '../../spec/markdown.js';
-import { bm25, terms } from './terms.js';
+import { bm25, terms } from '../../knowledge/terms.js';
 import type { RepoTree } from './tree.js';
 
 export type RuleKind = 'blueprint' | 'global' | 'ranked';

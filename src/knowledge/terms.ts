@@ -1,4 +1,4 @@
-/** Words of a text for relevance ranking: identifiers split at camelCase and snake_case, stemmed lightly. */
+/** Words of a text for relevance ranking (rules, library names): identifiers split at camelCase and snake_case, stemmed lightly. */
 
 const STOP = new Set(
   `a an and are as at be been but by can do does for from has have how i if in into is it its itself
