@@ -142,14 +142,17 @@ export function register(program: Command, ctx: CommandContext): void {
         ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
         ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
       };
-      // Ctrl-C ends the run cleanly: the loop stops, test processes are killed, outputs are written.
+      // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
+      // killed, outputs are written. A second signal gets the default behaviour.
       const ac = new AbortController();
-      const onSigint = () => {
-        log.warn('interrupted: stopping and saving the work so far (Ctrl-C again to force)');
-        process.off('SIGINT', onSigint);
+      const onSignal = (sig: NodeJS.Signals) => {
+        log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
         ac.abort();
       };
-      process.on('SIGINT', onSigint);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       let result: CoderResult;
       try {
         result = await runCoder({
@@ -164,7 +167,8 @@ export function register(program: Command, ctx: CommandContext): void {
           signal: ac.signal,
         });
       } finally {
-        process.off('SIGINT', onSigint);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
       }
       if (opts.json) {
         ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');

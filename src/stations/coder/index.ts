@@ -592,7 +592,9 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     let changedFiles: string[] = [];
     let outputError: unknown;
     try {
-      const { patch, files } = diffWorkingTree(root, manifest.baseCommit);
+      const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit);
+      if (excluded.length)
+        log.info(`left out of changes.patch (links pointing outside the repository): ${excluded.join(', ')}`);
       writeBundleFile(bundleDir, 'changes.patch', patch);
       patchSha = sha256(patch);
       changedFiles = files;
