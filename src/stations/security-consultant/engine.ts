@@ -25,6 +25,7 @@ import {
   isCommentLine,
   languageOf,
   NEGATION,
+  ABSENCE,
   TEXT_TRIGGERS,
   type CodeTrigger,
 } from './triggers.js';
@@ -162,26 +163,39 @@ export function proseLines(text: string): {
   return { prose, snippets };
 }
 
+/** A user story's role ("As an admin, …") is context, not a requirement of the task. */
+const USER_STORY_ROLE = /^(\s*(?:[-*]\s+)?as (?:a|an|the) [^,.]{1,60},)/i;
+/** File paths and file names in prose say where, not what ("`blog/models.py`" is not about models). */
+const PATH_TOKEN =
+  /`?(?:[\w.-]+\/)+(?:[\w.-]+\.(?:py|js|jsx|ts|tsx|go|html?|md|json|txt|toml|ya?ml|cfg|ini|sql|css)\b|(?=[`\s,.;:)]|$))`?|`?\b(?!(?:requirements|package|pyproject|go|Pipfile|Gemfile|Cargo)\b)[\w-]+\.(?:py|js|jsx|ts|tsx|go|html?|md|json|txt|toml|ya?ml|cfg|ini|sql|css)\b`?/g;
+
 function textEvidence(blueprint: TaskText): Evidence[] {
   const out: Evidence[] = [];
-  for (const { line, text, factor } of proseLines(blueprint.text).prose) {
+  for (const { line, text: raw, factor } of proseLines(blueprint.text).prose) {
+    const role = USER_STORY_ROLE.exec(raw)?.[1] ?? '';
+    const text = raw.slice(role.length).replace(PATH_TOKEN, (m) => ' '.repeat(m.length));
     for (const trig of TEXT_TRIGGERS) {
+      const target = trig.label === 'user story role' ? role : text;
+      if (!target) continue;
       const re = new RegExp(
         trig.re.source,
         trig.re.flags.includes('g') ? trig.re.flags : trig.re.flags + 'g',
       );
-      for (const m of text.matchAll(re)) {
-        if (NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      for (const m of target.matchAll(re)) {
+        // "no user input", "does not touch the database": explicit absence counts against the category.
+        const before = target.slice(Math.max(0, m.index - 40), m.index);
+        const negated = NEGATION.test(before);
+        if (negated && !ABSENCE.test(before)) continue;
         out.push({
           category: trig.category,
           kind: 'text',
-          label: trig.label,
-          weight: trig.weight * factor,
+          label: negated ? `not: ${trig.label}` : trig.label,
+          weight: (negated ? -Math.min(1, trig.weight) : trig.weight) * factor,
           path: blueprint.path,
           line,
           excerpt: m[0],
         });
-        break;
+        if (!negated) break;
       }
     }
   }
@@ -300,10 +314,10 @@ const LANGUAGE_STACK: Partial<Record<Language, string>> = { python: 'python', ja
 
 const KIND_ORDER: TriggerKind[] = [
   'existing-violation',
+  'symbol',
   'sink',
   'source',
   'call',
-  'symbol',
   'definition',
   'field',
   'import',
@@ -317,7 +331,11 @@ function assess(category: CategoryId, evidence: Evidence[]): CategoryAssessment 
   for (const e of mine) {
     if (e.kind === 'symbol') continue;
     const key = `${e.kind === 'text' ? 'text' : 'code'}:${e.label}`;
-    best.set(key, Math.max(best.get(key) ?? 0, e.weight));
+    const prev = best.get(key);
+    best.set(
+      key,
+      prev === undefined ? e.weight : e.weight < 0 ? Math.min(prev, e.weight) : Math.max(prev, e.weight),
+    );
   }
   let textScore = 0;
   let codeScore = 0;
@@ -325,35 +343,52 @@ function assess(category: CategoryId, evidence: Evidence[]): CategoryAssessment 
     if (key.startsWith('text:')) textScore += w;
     else codeScore += w;
   }
+  textScore = Math.max(0, textScore);
   const centralViolation = mine.some((e) => e.kind === 'existing-violation' && e.weight >= 2.25);
   const applies = textScore >= 3 || (textScore >= 1 && textScore + codeScore >= 4) || centralViolation;
   return { category, textScore, codeScore, applies, evidence: mine };
 }
 
-function pickLocations(evidence: Evidence[], limit = 5): Location[] {
+/**
+ * Where a finding points: code before text, application code before tests and blueprint snippets, the
+ * definitions the task names first, then sinks and sources (those inside or just after a named
+ * definition first), spread over files.
+ */
+function pickLocations(
+  evidence: Evidence[],
+  opts: { blueprintPath: string; tests: Set<string> },
+  limit = 5,
+): Location[] {
+  const symbols = evidence.filter((e) => e.kind === 'symbol');
+  const nearSymbol = (e: Evidence) =>
+    symbols.some((s) => s.path === e.path && e.line >= s.line && e.line <= s.line + 30);
+  const tier = (e: Evidence) =>
+    e.kind === 'text' ? 3 : e.path === opts.blueprintPath ? 2 : opts.tests.has(e.path) ? 1 : 0;
   const sorted = [...evidence].sort(
     (a, b) =>
+      tier(a) - tier(b) ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      Number(nearSymbol(b)) - Number(nearSymbol(a)) ||
       b.weight - a.weight ||
       a.path.localeCompare(b.path) ||
       a.line - b.line,
   );
+  const best = sorted.length ? tier(sorted[0]!) : 0;
+  const tierPool = sorted.filter((e) => tier(e) === best);
+  // Import lines say which library is in use, not where the risk is: only when nothing better exists.
+  const pool = tierPool.some((e) => e.kind !== 'import')
+    ? tierPool.filter((e) => e.kind !== 'import')
+    : tierPool;
   const out: Location[] = [];
-  const seen = new Set<string>();
   const perFile = new Map<string, number>();
-  for (const e of sorted) {
-    const key = `${e.path}:${e.line}`;
-    if (seen.has(key)) continue;
-    // Keep locations spread over files: at most two per file before the list is full.
-    if (
-      (perFile.get(e.path) ?? 0) >= 2 &&
-      sorted.some((o) => !seen.has(`${o.path}:${o.line}`) && (perFile.get(o.path) ?? 0) < 2)
-    )
-      continue;
-    seen.add(key);
-    perFile.set(e.path, (perFile.get(e.path) ?? 0) + 1);
-    out.push({ path: e.path, line: e.line });
-    if (out.length >= limit) break;
+  for (const round of [2, Infinity]) {
+    for (const e of pool) {
+      if (out.length >= limit) break;
+      if (out.some((o) => o.path === e.path && o.line === e.line)) continue;
+      if ((perFile.get(e.path) ?? 0) >= round) continue;
+      perFile.set(e.path, (perFile.get(e.path) ?? 0) + 1);
+      out.push({ path: e.path, line: e.line });
+    }
   }
   return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
 }
@@ -386,6 +421,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   }
 
   const names = namedIdentifiers(input.blueprint);
+  const tests = new Set(input.files.filter((f) => f.isTest).map((f) => f.path));
   for (const f of files) {
     const lang = (f as SourceFile & { snippetLanguage?: Language }).snippetLanguage ?? languageOf(f.path);
     if (lang) {
@@ -398,7 +434,10 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     evidence.push(...ev);
     // Definitions of identifiers the task names are locations for every category raised in that file.
     if (!f.isTest && f.path !== input.blueprint.path) {
-      const cats = new Set(ev.filter((e) => e.kind !== 'file-kind').map((e) => e.category));
+      // Only where the file does more than import a library for the category.
+      const cats = new Set(
+        ev.filter((e) => e.kind !== 'file-kind' && e.kind !== 'import').map((e) => e.category),
+      );
       for (const name of names) {
         const line = definitionLine(f.content, name);
         if (line === undefined) continue;
@@ -427,10 +466,11 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     const strong =
       a.textScore >= 3 || a.codeScore >= 4 || a.evidence.some((e) => e.kind === 'existing-violation');
     // Prefer code locations; text locations only when the code says nothing.
-    const codeEv = a.evidence.filter(
-      (e) => (e.kind !== 'text' && e.kind !== 'file-kind' && e.weight > 0) || e.kind === 'symbol',
-    );
-    const where = pickLocations(codeEv.length ? codeEv : a.evidence);
+    const codeEv = a.evidence.filter((e) => (e.kind !== 'file-kind' && e.weight > 0) || e.kind === 'symbol');
+    const where = pickLocations(codeEv.length ? codeEv : a.evidence, {
+      blueprintPath: input.blueprint.path,
+      tests,
+    });
     const violations = a.evidence.filter((e) => e.kind === 'existing-violation');
     const checks = checksFor(a.category, languages);
     const advice = adviceFor(a.category, stacks);

@@ -8,7 +8,7 @@
  */
 
 /** Zero-width and invisible formatting characters. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u00AD\u034F\u115F\u1160\u3164\uFFA0]/gu;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u00AD\u115F\u1160\u3164\uFFA0]|\u034F/gu;
 /** Bidirectional embedding, override and isolate controls (the "Trojan Source" characters). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
 /** Unicode tag characters (U+E0000–U+E007F): invisible copies of ASCII. */

@@ -40,15 +40,15 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'input-validation',
     3,
     'request data',
-    /\b(?:request (?:body|payload|parameters?)|query (?:string|param(?:eter)?s?)|form (?:data|fields?|submission)|json (?:body|payload)|path param(?:eter)?s?)\b/i,
+    /[?&][\w-]+=|\b(?:request (?:body|payload|parameters?)|query (?:string|param(?:eter)?s?)|form (?:data|fields?|submission)|json (?:body|payload)|path param(?:eter)?s?)\b/i,
   ),
   t(
     'input-validation',
-    3,
+    2,
     'endpoint',
     /\b(?:endpoints?|api routes?|routes? (?:that|which|to) accepts?|web ?hooks?|request handlers?)\b/i,
   ),
-  t('input-validation', 3, 'HTTP route', /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}:<>.-]*/),
+  t('input-validation', 2, 'HTTP route', /\b(?:GET|POST|PUT|PATCH|DELETE) \/[\w/{}:<>.-]*/),
   t(
     'input-validation',
     2,
@@ -61,6 +61,12 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'fields',
     /\b(?:fields?|parameters?|payload|email address|phone number|date of birth|datetime|timestamp)\b/i,
   ),
+  t(
+    'input-validation',
+    2,
+    'user content',
+    /\b(?:(?:my|their|user|users'|visitor|customer|reader) (?:comments?|reviews?|messages?|posts?|bios?|notes?|names?)|comments? (?:written|posted|submitted|left) by)\b/i,
+  ),
   // SQL injection
   t(
     'sql-injection',
@@ -72,7 +78,13 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'sql-injection',
     3,
     'database',
-    /\b(?:databases?|(?:db|database|sql) tables?|`\w+` table|migrations?|schema changes?|(?:new|add(?:s|ed)?|a) columns?|stored procedures?|query (?:the|for|by))\b/i,
+    /\b(?:(?:db|database|sql) tables?|`\w+` table|migrations?|schema changes?|(?:new|add(?:s|ed)?|a) columns?|stored procedures?|query (?:the|for|by))\b/i,
+  ),
+  t(
+    'sql-injection',
+    2,
+    'database',
+    /\bdatabases?\b(?! (?:passwords?|credentials?|user(?:name)?s?|hosts?|urls?|connections?|servers?|backups?|dumps?))/i,
   ),
   t(
     'sql-injection',
@@ -84,7 +96,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'sql-injection',
     1,
     'lookup',
-    /\b(?:look ?up|find (?:the|a|all)|fetch(?:es)? (?:the|all)|save[sd]?|stored?)\b/i,
+    /\b(?:look ?up|search(?:es|ing)?|filter(?:s|ed|ing)?|whose|find (?:the|a|all)|fetch(?:es)? (?:the|all)|save[sd]?|stored?)\b/i,
   ),
   // command injection
   t(
@@ -114,6 +126,12 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
   ),
   t(
     'path-traversal',
+    2,
+    'stored upload',
+    /\b(?:(?:save|write|store)s? (?:the |each |an? )?(?:upload(?:ed)?|files?|photos?|images?|documents?)(?: files?)? (?:to|in|into|under|next to)|(?:stored|saved|written) (?:under|in|into|next to)|temporary (?:directory|folder|file))\b/i,
+  ),
+  t(
+    'path-traversal',
     1,
     'file',
     /\b(?:files?|folders?|directory|directories|paths?|exports? (?:to|as) (?:a )?(?:file|csv|pdf))\b/i,
@@ -125,13 +143,19 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'HTML rendering',
     /\b(?:html|templates?|jinja2?|render(?:s|ed|ing)? (?:the |a |an )?(?:page|view|html|markdown|comment|message|profile|template)|render(?:s|ed|ing)? markdown|markdown (?:rendering|renderer|content|input|preview)|rich[- ]text|innerHTML|dangerouslySetInnerHTML|(?:react|vue|svelte|angular) components?|user[- ](?:generated|provided|supplied) (?:content|text|html)|display(?:s|ed|ing)? (?:the |a |user )?(?:name|comment|message|bio|title|review|content)s?|comments? (?:section|thread|box)|svg)\b/i,
   ),
+  t(
+    'xss',
+    2,
+    'user content shown',
+    /\b(?:append(?:s|ing)?|show(?:s|ing)?|render(?:s|ing)?|insert(?:s|ing)?|display(?:s|ing)?) (?:the |new |all |user |their |other users' )?(?:comments?|messages?|reviews?|posts?|replies|bios?|usernames?|display names?)\b/i,
+  ),
   t('xss', 1, 'page', /\b(?:pages?|views?|ui|front-?end|browser|dom|widgets?|dashboards?)\b/i),
   // SSRF
   t(
     'ssrf',
     3,
     'outbound URL',
-    /\b(?:web ?hooks?|callback urls?|(?:fetch|download|import|load|preview)(?:s|es|ing)? (?:\w+ ){0,3}(?:from )?(?:an? |the )?(?:remote |external |given |user[- ]supplied )?url|url (?:previews?|unfurl\w*|fetch\w*|import)|link previews?|proxy (?:requests?|endpoint|service|the request)|proxies requests|outbound (?:http )?requests?|server[- ]side requests?|avatar url|image url|remote (?:url|resource|feed)s?|rss feeds?|oembed)\b/i,
+    /\b(?:web ?hooks?|callback urls?|(?:fetch|download|import|load|preview)(?:s|es|ing)? (?:\w+ ){0,3}(?:from )?(?:an? |the )?(?:remote |external |given |user[- ]supplied )?url|url (?:previews?|unfurl\w*|fetch\w*|import)|link previews?|proxy (?:requests?|endpoint|service|the request)|proxies requests|outbound (?:http )?requests?|server[- ]side requests?|avatar url|image url|remote (?:url|resource|feed|image|file|page|content|host|server)s?|(?:fetch|download)(?:es|s|ing)? (?:the |a |an )?(?:remote|external|given|user[- ]supplied)|[?&](?:url|uri|link|src|image_url|feed|target)=|rss feeds?|oembed)\b/i,
   ),
   t(
     'ssrf',
@@ -144,21 +168,23 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'authentication',
     3,
     'login',
-    /\b(?:log(?:s|ged|ging)? ?in|log ?out|sign(?:s|ed|ing)? ?in|sign ?out|logins?|passwords?|pass ?phrases?|(?:user|login|web|browser|http|server[- ]side) sessions?|session (?:cookies?|ids?|tokens?|fixation|timeouts?|expir\w*|management|store)|cookies?|jwts?|(?:access|refresh|bearer|auth|api|reset|session) tokens?|oauth2?|openid|sso|saml|authenticat(?:e|es|ed|ion|ing)|mfa|2fa|two[- ]factor|totp|otp|one[- ]time (?:code|password)|remember[- ]me|credentials?|registration|sign[- ]?ups?|lockout|brute[- ]force|rate[- ]limit\w*)\b/i,
+    /\b(?:log(?:s|ged|ging)? ?in|log ?out|sign(?:s|ed|ing)? ?in|sign ?out|logins?|(?<!\b(?:database|db|smtp|e-?mail|email_host|service|host|server|redis|postgres(?:ql)?|mysql|pg)[ _-]?)passwords?|pass ?phrases?|(?:user|login|web|browser|http|server[- ]side) sessions?|session (?:cookies?|ids?|tokens?|fixation|timeouts?|expir\w*|management|store)|cookies?|jwts?|(?:access|refresh|bearer|auth|api|reset|session) tokens?|oauth2?|openid|sso|saml|authenticat(?:e|es|ed|ion|ing)|mfa|2fa|two[- ]factor|totp|otp|one[- ]time (?:code|password)|remember[- ]me|credentials?|registration|sign[- ]?ups?|lockout|brute[- ]force|rate[- ]limit\w*)\b/i,
   ),
   t(
     'authentication',
     1,
     'account',
-    /\b(?:accounts?|users?|identity|email verification|verify (?:the |their )?email)\b/i,
+    /\b(?:accounts?|identity|email verification|verify (?:the |their )?email)\b/i,
   ),
   // authorization / IDOR
+  t('authorization', 1, 'user story role', /\bas an? (?:admin|administrator|moderator|owner|manager)\b/i),
   t(
     'authorization',
     3,
     'access control',
-    /\b(?:admins?|administrators?|roles? (?:based|checks?|assignments?)|(?:user|admin|staff|member|editor|viewer|owner|moderator) roles?|role-based|permissions?|authoriz(?:e|es|ed|ation|ing)|access control|acls?|rbac|privileges?|(?:only|just) (?:the |their )?(?:owner|author|creator|admin|members?|user who)|owners?|ownership|tenants?|multi[- ]tenant|their own|other users'?|another user'?s?|belong(?:s|ing)? to (?:the |a |another |other )?(?:users?|accounts?|tenants?|teams?|organi[sz]ations?|owners?)|visible (?:only )?to|private (?:notes?|posts?|documents?|files?|messages?|data|profiles?|projects?)|shared with|share (?:a |the )?\w+ with|moderat(?:e|or|ors|ion)|forbidden|403|idor)\b/i,
+    /\b(?:(?:admin|administrator|staff|privileged|moderator) users? (?:can|may|only|are allowed)|(?:only|just) (?:admins?|administrators?|staff|moderators?)|roles? (?:based|checks?|assignments?)|(?:user|admin|staff|member|editor|viewer|owner|moderator) roles?|role-based|permissions?|authoriz(?:e|es|ed|ation|ing)|access control|acls?|rbac|privileges?|(?:only|just) (?:the |their )?(?:owner|author|creator|admin|members?|user who)|owners?|ownership|tenants?|multi[- ]tenant|their own|other users'?|another user'?s?|belong(?:s|ing)? to (?:the |a |another |other )?(?:users?|accounts?|tenants?|teams?|organi[sz]ations?|owners?)|visible (?:only )?to|private (?:notes?|posts?|documents?|files?|messages?|data|profiles?|projects?)|shared with|share (?:a |the )?\w+ with|moderat(?:e|or|ors|ion)|forbidden|403|idor)\b/i,
   ),
+  t('authorization', 2, 'admin', /\b(?:admins?|administrators?|staff)\b/i),
   t(
     'authorization',
     1,
@@ -183,8 +209,9 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'deserialization',
     3,
     'deserialize',
-    /\b(?:pickle[sd]?|unpickl\w*|deserializ\w*|unserializ\w*|marshal(?:l?ing)?|yaml (?:input|payloads?|uploads?|documents? from)|(?:load|parse|read)(?:s|ing)? (?:the |a |an )?(?:uploaded |user[- ]supplied |\w+ )?yaml|serialized (?:objects?|data|state)|object serialization|(?:import|load|restore)(?:s|ing)? (?:a |the )?(?:saved |exported )?(?:state|session|snapshot|backup|config(?:uration)? file|settings file)s?)\b/i,
+    /\b(?:pickle[sd]?|unpickl\w*|deserializ\w*|unserializ\w*|marshal(?:l?ing)?|yaml (?:input|payloads?|uploads?|documents? from)|upload(?:s|ed|ing)? (?:a |an |the )?yaml|pyyaml|yaml\.load|(?:load|parse|read)(?:s|ing)? (?:the |a |an )?(?:uploaded |user[- ]supplied |\w+ )?yaml|serialized (?:objects?|data|state)|object serialization|(?:import|load|restore)(?:s|ing)? (?:a |the )?(?:saved |exported )?(?:state|session|snapshot|backup|config(?:uration)? file|settings file)s?)\b/i,
   ),
+  t('deserialization', 2, 'yaml data', /\byaml (?:files?|data|documents?)\b/i),
   t(
     'deserialization',
     1,
@@ -230,27 +257,31 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'open-redirect',
     3,
     'redirect',
-    /\b(?:redirect(?:s|ed|ing)?|return[_-]?to\b|return[_ -]url|returnTo|next[_ -]?(?:url|page|param(?:eter)?)|`next`|continue[_ -]?url|callback[_ -]?url|forward(?:s|ed)? (?:the user )?to)\b/i,
+    /\b(?:redirect(?:s|ed|ing)?|return[_-]?to\b|return[_ -]url|returnTo|next[_ -]?(?:url|page|param(?:eter)?)|`next`|continue[_ -]?url|forward(?:s|ed)? (?:the user )?to)\b/i,
   ),
   t(
     'open-redirect',
     1,
     'navigate',
-    /\b(?:navigat(?:e|es|ion)|after (?:login|logging in|sign[- ]?in) (?:take|send|bring)s?)\b/i,
+    /\b(?:callback[_ -]?urls?|navigat(?:e|es|ion)|after (?:login|logging in|sign[- ]?in) (?:take|send|bring)s?)\b/i,
   ),
   // dependency risk
   t(
     'dependency-risk',
     3,
     'dependency',
-    /\b(?:dependenc(?:y|ies)|third[- ]party (?:packages?|librar(?:y|ies)|modules?|sdks?)|(?:add|adds|adding|install|installs|installing|upgrade|upgrades|upgrading|bump|bumps|bumping|pin|pins|pinning|replace|replacing|switch to|use) (?:the |a |an )?(?:[\w@./-]+ )?(?:package|librar(?:y|ies)|sdk|client library)s?|(?:pip|npm|yarn|pnpm|go) (?:install|add|get)|requirements\.txt|package\.json|pyproject\.toml|go\.mod|lock ?files?|package-lock|vulnerab(?:le|ility|ilities) in (?:a |the )?(?:dependency|package|library)|cve-\d{4}-\d+|supply chain)\b/i,
+    /\b(?:(?:new|third[- ]party|external|runtime|npm|python|pip|go|transitive) dependenc(?:y|ies)|dependency (?:upgrades?|updates?|bumps?|pins?|audit)|third[- ]party (?:packages?|librar(?:y|ies)|modules?|sdks?)|(?:add|adds|adding|install|installs|installing|upgrade|upgrades|upgrading|bump|bumps|bumping|pin|pins|pinning|replace|replacing|switch to|use) (?:the |a |an )?(?:`?[\w@./-]+`? )?(?:package|librar(?:y|ies)|sdk|client library)s?|(?:upgrade|bump|pin)(?:s|ing)? `?[\w@./-]+`? to v?\d|(?:pip|npm|yarn|pnpm|go) (?:install|add|get)|requirements\.txt|package\.json|pyproject\.toml|go\.mod|lock ?files?|package-lock|vulnerab(?:le|ility|ilities) in (?:a |the )?(?:dependency|package|library)|cve-\d{4}-\d+|supply chain)\b/i,
   ),
+  t('dependency-risk', 2, 'dependencies', /\bdependenc(?:y|ies)\b/i),
   t('dependency-risk', 1, 'library', /\b(?:librar(?:y|ies)|packages?|sdks?|frameworks?|versions?)\b/i),
 ];
 
 /** Words that cancel a phrase when they come just before it ("no user input", "without a database"). */
 export const NEGATION =
   /\b(?:no|not|without|never|none|nor|neither|n't|doesn't|don't|isn't|aren't|won't)\b(?:\W+\w+){0,2}\W*$/i;
+/** The same without "without", which usually states a requirement ("requests without a token get 401"). */
+export const ABSENCE =
+  /\b(?:no|not|never|none|nor|neither|n't|doesn't|don't|isn't|aren't|won't)\b(?:\W+\w+){0,2}\W*$/i;
 
 // --- Code triggers -----------------------------------------------------------------------------------
 
@@ -409,21 +440,17 @@ export const CODE_TRIGGERS: CodeTrigger[] = [
     'source',
     2,
     'FastAPI parameters',
-    /\b(?:Body|Query|Form|Path|Header|Cookie|File)\s*\(|:\s*UploadFile\b|\bBaseModel\)\s*:/,
-    ['fastapi'],
+    /\b(?:Body|Query|Form|Header|Cookie|File)\s*\(|=\s*Path\s*\(\s*(?:\.\.\.|default|description|gt|ge|lt|le)|:\s*UploadFile\b|\bBaseModel\)\s*:/,
   ),
   c(
     'input-validation',
     PY,
     'definition',
-    2,
+    1,
     'route handler',
     /^\s*@(?:\w+\.)?(?:route|get|post|put|patch|delete|api_view|websocket)\s*\(|^\s*@(?:app|bp|blueprint|router|api)\.\w+\s*\(\s*["']\//,
   ),
-  c('input-validation', PY, 'import', 1, 'web framework', /^\s*(?:from|import)\s+flask\b/, [
-    'flask',
-    'jinja',
-  ]),
+  c('input-validation', PY, 'import', 1, 'web framework', /^\s*(?:from|import)\s+flask\b/, ['flask']),
   c('input-validation', PY, 'import', 1, 'web framework', /^\s*(?:from|import)\s+django\b/, ['django']),
   c('input-validation', PY, 'import', 1, 'web framework', /^\s*(?:from|import)\s+(?:fastapi|starlette)\b/, [
     'fastapi',
@@ -458,7 +485,7 @@ export const CODE_TRIGGERS: CodeTrigger[] = [
     'input-validation',
     JS,
     'definition',
-    2,
+    1,
     'route handler',
     /\b(?:app|router|server|fastify|api)\.(?:get|post|put|patch|delete|all|route|use)\s*\(\s*["'`/]|\bcreateServer\s*\(|export\s+(?:async\s+)?function\s+(?:GET|POST|PUT|PATCH|DELETE)\b/,
   ),
@@ -492,7 +519,7 @@ export const CODE_TRIGGERS: CodeTrigger[] = [
     'input-validation',
     GO,
     'definition',
-    2,
+    1,
     'HTTP handler',
     /\bhttp\.ResponseWriter\b|\b(?:HandleFunc|Handle)\s*\(\s*"|\b(?:r|router|e|g)\.(?:GET|POST|PUT|PATCH|DELETE)\s*\(/,
     ['go'],
