@@ -214,14 +214,17 @@ export function modelTurns(change: TaskChange): ScriptStep[] {
 
 /**
  * One scripted model for several tasks (they may run at the same time): the task is recognised by its
- * title in the system prompt, the turn by the number of assistant messages so far. A task that has used
+ * title in the system prompt (the first one there), the turn by the number of assistant messages so far. A task that has used
  * its script keeps calling finish (a model that insists), which the Coder refuses while tests fail.
  */
 export async function startTaskModel(changes: TaskChange[]): Promise<ScriptedServer> {
   return startScriptedServer((req: RecordedRequest) => {
     const messages = (req.body?.messages ?? []) as { role: string; content?: string }[];
     const system = String(messages[0]?.content ?? '');
-    const change = changes.find((c) => system.includes(c.title));
+    // The task's own title comes first; others may appear later (history, relevant code).
+    const change = changes
+      .filter((c) => system.includes(c.title))
+      .sort((a, b) => system.indexOf(a.title) - system.indexOf(b.title))[0];
     if (!change) return reply('I do not know this task.');
     const turn = messages.filter((m) => m.role === 'assistant').length;
     const turns = modelTurns(change);
@@ -230,13 +233,19 @@ export async function startTaskModel(changes: TaskChange[]): Promise<ScriptedSer
 }
 
 /**
- * A copy of examples/ts-todo-api with a bare remote. `[validator] jobs = 1`: the example's `test` check
- * and its plan step both rebuild `build/` in the same tree, so they must not run at the same time.
+ * A copy of examples/ts-todo-api with a bare remote. The example's `test` check and its plan step both
+ * rebuild `build/` in the same tree, so `test` is marked exclusive (never at the same time as another
+ * check); the other checks still run two at a time.
  */
 export function todoRepo(): TempRepo {
-  const quality = readFileSync(join(EXAMPLE_TODO, 'quality.toml'), 'utf8');
+  const quality = readFileSync(join(EXAMPLE_TODO, 'quality.toml'), 'utf8').replace(
+    /^test = "npm test --silent"$/m,
+    'test = { command = "npm test --silent", exclusive = true }',
+  );
+  if (!quality.includes('exclusive = true'))
+    throw new Error('examples/ts-todo-api/quality.toml changed: update todoRepo()');
   return makeRepo('ts-todo-api', {
-    files: { 'quality.toml': `${quality.trimEnd()}\n\n[validator]\njobs = 1\n` },
+    files: { 'quality.toml': `${quality.trimEnd()}\n\n[validator]\njobs = 2\n` },
   });
 }
 
