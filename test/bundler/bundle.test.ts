@@ -229,6 +229,35 @@ describe('runBundler on the flask example (TASK-042)', () => {
   });
 });
 
+describe('quality.toml [bundle]', () => {
+  it('takes token_budget, include and exclude from quality.toml', async () => {
+    const quality = readFileSync(join(EXAMPLES, 'python-flask-users', 'quality.toml'), 'utf8');
+    const repo = makeRepo('python-flask-users', {
+      files: {
+        'quality.toml': `${quality}\n[bundle]\ntoken_budget = 6000\ninclude = ["alembic.ini"]\nexclude = ["src/app.py"]\n`,
+      },
+    });
+    try {
+      const r = await runBundler({ root: repo.root, taskId: 'TASK-042', python: { sitePackages: [] } });
+      expect(r.tokenBudget).toBe(6000);
+      const text = readFileSync(join(r.bundleDir, 'task_context.md'), 'utf8');
+      expect(countTokens(text)).toBeLessThanOrEqual(6000);
+      expect(text).not.toContain('### `src/app.py`');
+      const search = JSON.parse(readFileSync(join(r.bundleDir, 'evidence', 'search.json'), 'utf8'));
+      const app = search.files.find((f: { path: string }) => f.path === 'src/app.py');
+      if (app)
+        expect(app).toMatchObject({
+          included: false,
+          skipped: 'excluded by [bundle] exclude in quality.toml',
+        });
+      expect(search.hints.files).toContain('alembic.ini');
+      expect(search.files.some((f: { path: string }) => f.path === 'alembic.ini')).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('a bundle for every task of both examples', () => {
   for (const example of ['python-flask-users', 'ts-todo-api']) {
     it(`${example}: every task gets a complete bundle within its budget`, async () => {

@@ -8,6 +8,7 @@
  * a failure leaves the previous bundle (or none) — never half of a new one.
  */
 import { randomBytes } from 'node:crypto';
+import picomatch from 'picomatch';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
@@ -136,7 +137,16 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
     carryOverPrestart(finalDir, work, manifest);
     writeManifest(work, manifest);
     const result = await recordStation(work, taskId, 'bundle', async () => {
-      const r = await buildBundle({ ...opts, log, baseCommit, task, budget, dir: work });
+      const r = await buildBundle({
+        ...opts,
+        log,
+        baseCommit,
+        task,
+        budget,
+        dir: work,
+        include: project.quality?.bundle.include ?? [],
+        exclude: project.quality?.bundle.exclude ?? [],
+      });
       return {
         result: r,
         record: {
@@ -187,6 +197,9 @@ function swapIn(work: string, finalDir: string): void {
 
 interface BuildInput extends BundlerOptions {
   log: Logger;
+  /** quality.toml `[bundle] include` / `exclude`: globs always quoted / never quoted as code. */
+  include: string[];
+  exclude: string[];
   baseCommit: string;
   task: Blueprint;
   budget: number;
@@ -212,7 +225,16 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
   const taskText = blueprintQuery(bp);
 
   // 1. Code search.
-  const hintFiles = namedFiles(bp, tree);
+  const excludeMatch = input.exclude.length ? picomatch(input.exclude, { dot: true }) : undefined;
+  const excluded = (p: string) => (excludeMatch ? excludeMatch(p) : false);
+  const includeMatch = input.include.length ? picomatch(input.include, { dot: true }) : undefined;
+  const includedByConfig = includeMatch
+    ? tree
+        .files()
+        .filter((p) => includeMatch(p) && !excluded(p))
+        .slice(0, 20)
+    : [];
+  const hintFiles = [...new Set([...namedFiles(bp, tree), ...includedByConfig])];
   const relevantTests: string[] = [];
   for (const t of bp.relevantTests) {
     if (tree.has(t)) relevantTests.push(t);
@@ -241,7 +263,15 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     }
   });
   for (const n of search?.notes ?? []) log.debug(`search: ${n}`);
-  const ranked = withHints(search?.files ?? [], hintFiles, relevantTests);
+  const named = new Set(namedFiles(bp, tree));
+  const ranked = withHints(search?.files ?? [], [
+    ...hintFiles.map((p) => ({
+      path: p,
+      reason: named.has(p) ? 'named in the blueprint' : 'listed in [bundle] include of quality.toml',
+      isTest: false,
+    })),
+    ...relevantTests.map((p) => ({ path: p, reason: 'relevant_tests in the blueprint', isTest: true })),
+  ]);
   if (tree.files().length === 0) notes.push('the repository has no files at the base commit');
   else if (ranked.length === 0) notes.push('code search found no source files related to the task');
 
@@ -258,6 +288,10 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     // own sections, not as code.
     if (f.path.startsWith('specs/') || f.path.startsWith('.guardian/')) {
       skipped.push({ path: f.path, reason: 'specification file (quoted in its own sections, not as code)' });
+      continue;
+    }
+    if (excluded(f.path)) {
+      skipped.push({ path: f.path, reason: 'excluded by [bundle] exclude in quality.toml' });
       continue;
     }
     const r = tree.read(f.path);
@@ -478,25 +512,19 @@ export function namedFiles(bp: Blueprint, tree: RepoTree): string[] {
   return out;
 }
 
-/** Search results plus the blueprint's own pointers when search left them out. */
-function withHints(files: RankedFile[], hintFiles: string[], relevantTests: string[]): RankedFile[] {
+/** Search results plus the blueprint's own pointers (and configured files) when search left them out. */
+function withHints(
+  files: RankedFile[],
+  hints: { path: string; reason: string; isTest: boolean }[],
+): RankedFile[] {
   const out = [...files];
   const have = new Set(files.map((f) => f.path));
   const low = Math.min(...files.map((f) => f.score), 1);
-  for (const [path, reason, isTest] of [
-    ...hintFiles.map((p) => [p, 'named in the blueprint', false] as const),
-    ...relevantTests.map((p) => [p, 'relevant_tests in the blueprint', true] as const),
-  ]) {
-    if (have.has(path)) continue;
-    have.add(path);
-    out.push({
-      path,
-      score: low * 0.9,
-      isTest,
-      reasons: [reason],
-      symbols: [],
-      kind: 'source',
-    } as unknown as RankedFile);
+  for (const h of hints) {
+    if (have.has(h.path)) continue;
+    have.add(h.path);
+    const kind: RankedFile['kind'] = h.isTest ? 'test' : 'source';
+    out.push({ path: h.path, score: low * 0.9, isTest: h.isTest, reasons: [h.reason], symbols: [], kind });
   }
   return out;
 }
