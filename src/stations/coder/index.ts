@@ -369,6 +369,11 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     restorePreviousWork(root, bundleDir, manifest.baseCommit, log);
   }
 
+  if (attempt === 1 && readPreviousReport(bundleDir) && readValidation(bundleDir)?.verdict === 'fail') {
+    log.warn(
+      `the Validator rejected the previous attempt: run with --attempt 2 (or higher) to give the model its report`,
+    );
+  }
   const head = execGit(['rev-parse', 'HEAD'], { cwd: root }).stdout.trim();
   if (head !== manifest.baseCommit) {
     log.warn(

@@ -264,7 +264,13 @@ export class CoderTools {
           ok: false,
           content: `error: ${name}: ${code}: ${(e as Error).message.replace(this.ctx.root, '.')}`,
         };
-      throw e;
+      // Anything else is a fault of the tool (search index unreadable, a bug): the run goes on without
+      // it, and the transcript and the log keep the message.
+      this.ctx.log.warn(`tool ${name} failed: ${(e as Error)?.message ?? String(e)}`);
+      return {
+        ok: false,
+        content: `error: ${name} failed inside Guardian (${(e as Error)?.message ?? String(e)}); use the other tools instead`,
+      };
     }
     return { ok: false, content: `error: unknown tool "${name}"` };
   }
