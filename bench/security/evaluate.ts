@@ -23,6 +23,8 @@ export interface ScenarioLabels {
   expected: string[];
   acceptable: string[];
   where?: Record<string, string[]>;
+  /** "holdout": written after the rules were last tuned, to measure them on unseen tasks. */
+  split?: string;
 }
 
 export interface Scenario {
@@ -169,8 +171,8 @@ export function evaluate(scenarios: Scenario[]): Evaluation {
   };
 }
 
-/** A Markdown report of an evaluation. */
-export function report(e: Evaluation): string {
+/** A Markdown report of an evaluation (overall, then per split when the scenarios have several). */
+export function report(e: Evaluation, scenarios?: Scenario[]): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines = [
     '| scenario | stack | expected | missed | extra (false positives) |',
@@ -185,5 +187,14 @@ export function report(e: Evaluation): string {
     `precision ${pct(e.precision)} (target ≥ 80%) · recall ${pct(e.recall)} (target ≥ 90%) · F1 ${pct(e.f1)}`,
     `labelled locations found: ${e.locations.found}/${e.locations.total}`,
   ];
+  const splits = [...new Set((scenarios ?? []).map((s) => s.labels.split ?? 'dev'))];
+  if (scenarios && splits.length > 1) {
+    for (const split of splits) {
+      const sub = evaluate(scenarios.filter((s) => (s.labels.split ?? 'dev') === split));
+      lines.push(
+        `  ${split}: ${sub.scenarios.length} scenarios · precision ${pct(sub.precision)} · recall ${pct(sub.recall)} · ${sub.negatives.clean}/${sub.negatives.total} negatives clean`,
+      );
+    }
+  }
   return lines.join('\n') + '\n';
 }

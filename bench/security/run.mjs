@@ -41,7 +41,7 @@ const ms = performance.now() - started;
 if (flag('--json')) {
   process.stdout.write(JSON.stringify({ ...e, ms }, null, 2) + '\n');
 } else {
-  process.stdout.write(report(e));
+  process.stdout.write(report(e, scenarios));
   process.stdout.write(`engine time: ${ms.toFixed(0)} ms for ${scenarios.length} scenarios\n`);
   if (flag('--verbose')) {
     for (const s of scenarios) {

@@ -39,6 +39,12 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
   t(
     'input-validation',
     3,
+    'input constraints',
+    /\b(?:(?:is|are) (?:an error|rejected|refused)|reject(?:s|ed)? (?:with|as|when|if)|only (?:digits|letters|numbers|ascii|alphanumeric)|(?:at most|up to|max(?:imum)?\.?|min(?:imum)?\.?) \d+ ?(?:characters|chars|bytes|digits|items|entries|rows|mb|kb)|\d+\s*[-–]\s*\d+ (?:characters|chars))\b/i,
+  ),
+  t(
+    'input-validation',
+    3,
     'request data',
     /[?&][\w-]+=|\b(?:request (?:body|payload|parameters?)|query (?:string|param(?:eter)?s?)|form (?:data|fields?|submission)|json (?:body|payload)|path param(?:eter)?s?)\b/i,
   ),
@@ -90,7 +96,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'sql-injection',
     2,
     'persistence',
-    /\b(?:persist(?:s|ed|ence)?|store[sd]? (?:it |them )?in the (?:db|database)|records?|rows?|repository layer|data model|(?:user|\w+) model|models?|order(?:ed)? by|sort(?:ed|ing)? by)\b/i,
+    /\b(?:persist(?:s|ed|ence)?|store[sd]? (?:it |them )?in the (?:db|database)|records?|rows?|repository layer|data model|(?:user|\w+) model|models?|order(?:ed)? by|sort(?:s|ed|ing)? (?:\w+ ){0,4}by)\b/i,
   ),
   t(
     'sql-injection',
@@ -109,7 +115,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'command-injection',
     3,
     'eval',
-    /\b(?:eval(?:uate)? (?:an? |the )?(?:expression|formula|code|script)s?|eval\(|user[- ](?:provided|supplied|defined) (?:expressions?|formulas?|scripts?|code)|plugin code|sandbox)\b/i,
+    /\b(?:eval(?:uate|uates|uating)? (?:an? |the )?(?:\w+ ){0,2}(?:expressions?|formulas?|code|scripts?)|eval\(|user[- ](?:provided|supplied|defined) (?:expressions?|formulas?|scripts?|code)|plugin code|sandbox)\b/i,
   ),
   t(
     'command-injection',
@@ -123,6 +129,12 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     3,
     'file path',
     /\b(?:file ?names?|file ?paths?|directory traversal|path traversal|download(?:s|ing)? (?:a |the )?files?|serv(?:e|es|ing) (?:static |uploaded )?files?|read(?:s|ing)? (?:a |the )?files? (?:from|named|at)|files? (?:from|under|in) (?:the )?(?:directory|folder)|(?:zip|tar) (?:archives?|files?|extraction)|extract(?:s|ing)? (?:the )?(?:archive|zip)|attachments?)\b/i,
+  ),
+  t(
+    'path-traversal',
+    3,
+    'file name parameter',
+    /[?&](?:file|filename|file_name|path|filepath|doc|document)=|\bdownload(?:s|ing)? (?:\w+ ){0,3}(?:files?|pdfs?|reports?|documents?|attachments?|exports?)\b/i,
   ),
   t(
     'path-traversal',
@@ -250,6 +262,12 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     3,
     'upload',
     /\b(?:upload(?:s|ed|ing)?|multipart|file inputs?|attach(?:es|ed|ing)? (?:a |the )?files?|avatars?|profile (?:pictures?|photos?|images?)|import(?:s|ing)? (?:a |an )?(?:csv|excel|xlsx|json|xml) files?)\b/i,
+  ),
+  t(
+    'file-upload',
+    3,
+    'file input',
+    /\b(?:accepts?|receives?|takes?|import(?:s|ing)?(?: \w+){0,3} from) (?:a |an |the )?(?:csv|excel|xlsx|json|xml|zip|pdf|image|text|\.\w+) files?\b/i,
   ),
   t('file-upload', 1, 'image', /\b(?:images?|photos?|pictures?|documents?|pdfs?|attachments?)\b/i),
   // open redirect
