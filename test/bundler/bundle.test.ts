@@ -6,6 +6,7 @@ import { ConfigurationError } from '../../src/errors.js';
 import { countTokens, runBundler, type BundlerResult } from '../../src/stations/bundler/index.js';
 import { sha256 } from '../../src/util/fs.js';
 import { silentLogger } from '../../src/util/log.js';
+import { startContext7StandIn, VALID_KEY } from '../knowledge/context7-server.js';
 import { makeCanaries } from '../secrets/canaries.js';
 import { runCli } from '../support/cli.js';
 import { EXAMPLES, makeRepo, type TempRepo } from '../support/repo.js';
@@ -413,6 +414,36 @@ describe('guardian bundle (CLI)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Task Bundle for TASK-002 at /);
     expect(run.stdout).toMatch(/section\s+tokens/);
+  });
+
+  it('adds Context7 documentation when CONTEXT7_API_KEY is set (local stand-in)', async () => {
+    const server = await startContext7StandIn();
+    try {
+      const flask = makeRepo('python-flask-users');
+      try {
+        const env = { ...process.env, CONTEXT7_API_KEY: VALID_KEY, CONTEXT7_API_URL: server.url };
+        const run = await runCli(
+          ['bundle', 'TASK-042', '--root', flask.root, '--json', '--python', DEBIAN_PYTHON],
+          {
+            env,
+          },
+        );
+        expect(run.code).toBe(0);
+        const text = readFileSync(join(flask.root, '.guardian/bundles/TASK-042/task_context.md'), 'utf8');
+        expect(text).toMatch(/#### Add a timezone-aware DateTime column \(context7:\/sqlalchemy\/sqlalchemy/);
+        expect(server.requests.every((r) => r.authorization === `Bearer ${VALID_KEY}`)).toBe(true);
+        // The key itself goes nowhere near the bundle.
+        for (const f of ['task_context.md', 'evidence/knowledge.json', 'manifest.json']) {
+          expect(readFileSync(join(flask.root, '.guardian/bundles/TASK-042', f), 'utf8')).not.toContain(
+            VALID_KEY,
+          );
+        }
+      } finally {
+        flask.cleanup();
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('fails with one line for an unknown task and with usage errors for bad options', async () => {
