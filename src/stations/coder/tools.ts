@@ -28,6 +28,7 @@ export type ToolName = (typeof TOOL_NAMES)[number];
 const MAX_LIST = 400;
 const DEFAULT_WINDOW = 250;
 const MAX_READ_CHARS = 24_000;
+const MAX_READ_FILE_BYTES = 8 * 1024 * 1024;
 const MAX_WRITE_BYTES = 1024 * 1024;
 const OUTPUT_TAIL_CHARS = 6_000;
 /** After this many refused `finish` calls (tests not passing), the run ends as incomplete. */
@@ -309,6 +310,12 @@ export class CoderTools {
     const st = statSync(r.abs);
     if (st.isDirectory()) return { ok: false, content: `error: ${r.rel} is a folder; use list_files` };
     if (!st.isFile()) return { ok: false, content: `error: ${r.rel} is not a regular file` };
+    if (st.size > MAX_READ_FILE_BYTES) {
+      return {
+        ok: false,
+        content: `error: ${r.rel} is ${st.size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`,
+      };
+    }
     const buf = readFileSync(r.abs);
     if (buf.subarray(0, 8000).includes(0))
       return { ok: true, content: `${r.rel}: binary file (${buf.length} bytes), not shown` };
@@ -534,7 +541,8 @@ export class CoderTools {
           '\n\nPhase RED: only a failing run of the test commands (run_tests without arguments) proves red.';
       } else if (allPassed) {
         outcome.content +=
-          '\n\nPhase RED: the tests PASS, but before the implementation they must fail. Make the new tests check the behaviour the task asks for, then run them again.';
+          '\n\nPhase RED: the tests PASS, but before the implementation they must fail. Make the new tests check the behaviour the task asks for ' +
+          '(and put them where the test command runs them), then run them again.';
       } else {
         outcome.content +=
           '\n\nPhase RED: the run did not complete (timeout or error), so it does not prove the tests fail. Fix and run again.';
