@@ -225,7 +225,7 @@ export interface DetectInput {
   taskText: string;
   sources: RelevantSource[];
   manifests: ManifestDependency[];
-  /** Top-level names that belong to the project itself (folders and modules at the root or under src/). */
+  /** Top-level Python module names of the project itself, and `npm:<name>` for its own package name. */
   localModules: Set<string>;
   /** Python import name → distribution name, from installed metadata (top_level.txt). */
   pythonDistOf?: (importName: string) => string | undefined;
@@ -271,7 +271,9 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
       } else {
         const pkg = npmPackageOf(imp.module);
         if (!pkg) continue;
-        if (input.localModules.has(pkg)) continue;
+        // Bare specifiers are packages (local code is imported by relative path); only the
+        // project's own package name (a self-reference) is local.
+        if (input.localModules.has(`npm:${pkg}`)) continue;
         lib = get('npm', pkg);
       }
       const reason = `imported by ${src.path}:${imp.line}`;

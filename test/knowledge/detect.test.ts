@@ -91,6 +91,18 @@ describe('detectLibraries', () => {
     expect(libs.map((l) => l.importName)).toEqual(['flask']);
   });
 
+  it('treats bare npm specifiers as packages, except the project importing itself by name', () => {
+    const libs = detectLibraries({
+      taskText: 'x',
+      sources: [
+        { path: 'src/a.ts', text: "import { z } from 'zod';\nimport { b } from 'my-app/b';\n", weight: 1 },
+      ],
+      manifests: [],
+      localModules: new Set(['src', 'zod', 'npm:my-app']),
+    });
+    expect(libs.map((l) => l.importName)).toEqual(['zod']);
+  });
+
   it('counts a library named in the task even when no relevant file imports it yet', () => {
     const libs = detectLibraries({
       taskText: 'Validate the body with zod',

@@ -586,7 +586,16 @@ function localModules(tree: RepoTree): Set<string> {
     out.add(top);
     if (parts[0] === 'src' && parts[1]) out.add(parts[1].replace(/\.(?:py|pyi|ts|js)$/, ''));
   }
-  // The package's own name (self-imports in JS, the project itself in Python).
+  // The package's own name: JS code may import itself by it.
+  const pj = tree.read('package.json');
+  if (pj.ok) {
+    try {
+      const name = (JSON.parse(pj.file.text) as { name?: unknown }).name;
+      if (typeof name === 'string') out.add(`npm:${name}`);
+    } catch {
+      // An invalid package.json names nothing.
+    }
+  }
   return out;
 }
 
