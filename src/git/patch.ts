@@ -232,7 +232,9 @@ export function lineChanges(
 }
 
 /** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
-function unquote(p: string): string {
+function unquote(raw: string): string {
+  // git ends a name that contains a space with a TAB, so that the name is unambiguous.
+  const p = raw.replace(/\t$/, '');
   if (!p.startsWith('"')) return p;
   const inner = p.slice(1, -1);
   const bytes: number[] = [];

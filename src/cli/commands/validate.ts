@@ -97,6 +97,7 @@ export function register(program: Command, ctx: CommandContext): void {
         });
         if (opts.json) {
           ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+          if (report.verdict === 'fail') ctx.io.stderr.write(`${report.summary}\n`);
         } else {
           ctx.io.stdout.write(checksTable(report.checks));
           if (report.verdict === 'fail') ctx.io.stdout.write(failureDetails(report.checks));
