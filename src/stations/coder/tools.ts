@@ -3,7 +3,16 @@
  * message back to the model, never an exception), applies the sandbox and the TDD phase, and answers
  * with text for the model. There is no shell: the only commands that run are the task's test commands.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import picomatch from 'picomatch';
 import type { ChatTool } from '../../llm/index.js';
@@ -187,6 +196,24 @@ function int(args: Args, key: string): number | undefined {
     throw new ArgError(`argument "${key}" must be a positive integer, got ${JSON.stringify(v)}`);
   }
   return n;
+}
+
+/**
+ * Writes without following a symbolic link at the last path component: the sandbox checked the path a
+ * moment ago, and a link created since (by a process a test left behind) must not redirect the write.
+ */
+function writeNoFollow(abs: string, content: string): void {
+  const fd = openSync(
+    abs,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+    0o644,
+  );
+  try {
+    const buf = Buffer.from(content, 'utf8');
+    for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function lineOf(text: string, index: number): number {
@@ -399,7 +426,7 @@ export class CoderTools {
     const again = this.checkWritable(path);
     if (!again.ok || again.abs !== w.abs)
       return { ok: false, content: again.ok ? 'error: path changed while writing' : again.content };
-    writeFileSync(w.abs, content);
+    writeNoFollow(w.abs, content);
     this.recordWrite(w.rel);
     const n = content === '' ? 0 : content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
     return { ok: true, content: `${existed ? 'replaced' : 'created'} ${w.rel} (${n} lines)`, wrote: w.rel };
@@ -439,7 +466,7 @@ export class CoderTools {
       all === true
         ? text.split(oldS).join(newS)
         : text.slice(0, hits[0]) + newS + text.slice(hits[0]! + oldS.length);
-    writeFileSync(w.abs, updated);
+    writeNoFollow(w.abs, updated);
     this.recordWrite(w.rel);
     const where = hits.length === 1 ? `at line ${lineOf(text, hits[0]!)}` : `${hits.length} occurrences`;
     return { ok: true, content: `edited ${w.rel}: replaced ${where}`, wrote: w.rel };
