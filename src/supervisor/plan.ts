@@ -36,7 +36,6 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
       `${milestone.path}: milestone ${id} lists no tasks (front matter \`tasks: [...]\`)`,
     );
   }
-  const tasks = milestone.tasks.map((t) => requireTask(project, t));
   const inMilestone = new Set(milestone.tasks);
   const byId = new Map(project.tasks.map((t) => [t.id, t]));
 
@@ -57,6 +56,21 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
     throw new ConfigurationError(
       `milestone ${id} cannot run: its tasks have a dependency cycle, so none of them could ever start — nothing was run:\n${lines.join('\n')}`,
     );
+  }
+
+  // Every task must be known and valid before the first one starts.
+  const tasks: Blueprint[] = [];
+  const problems: string[] = [];
+  for (const t of milestone.tasks) {
+    try {
+      tasks.push(requireTask(project, t));
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length) {
+    throw new ConfigurationError(`milestone ${id} cannot run (nothing was run):\n${problems.join('\n')}`);
   }
 
   const internalDeps = new Map<string, string[]>();

@@ -59,6 +59,7 @@ const prestart: StationRunner = async (ctx) => {
     taskId: ctx.taskId,
     log: ctx.log,
     base: ctx.base,
+    env: ctx.env,
     signal: ctx.signal,
   });
   return {
@@ -70,7 +71,13 @@ const prestart: StationRunner = async (ctx) => {
 };
 
 const validate: StationRunner = async (ctx) => {
-  const r = await runValidator({ root: ctx.root, taskId: ctx.taskId, log: ctx.log, signal: ctx.signal });
+  const r = await runValidator({
+    root: ctx.root,
+    taskId: ctx.taskId,
+    log: ctx.log,
+    env: ctx.env,
+    signal: ctx.signal,
+  });
   return {
     status: r.report.verdict === 'pass' ? 'ok' : 'failed',
     verdict: r.report.verdict,

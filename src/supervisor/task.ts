@@ -203,7 +203,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   const maxAttempts = parseMaxAttempts(opts.maxAttempts);
   const until = opts.until ? parseStationName(opts.until) : 'complete';
   const signal = opts.signal ?? new AbortController().signal;
-  const env = opts.env ?? {};
+  const env = opts.env ?? process.env;
   const startedAt = new Date();
 
   ensureGitRepo(root);

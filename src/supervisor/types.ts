@@ -32,9 +32,9 @@ export interface RunTaskOptions {
   /** The CI run's URL, written by Completion as the `Guardian-Run:` trailer. */
   runUrl?: string;
   /**
-   * The environment the stations' model settings are resolved from (OPENAI_API_KEY, GUARDIAN_MODEL…).
-   * Stations never read process.env: the host passes it here (default: an empty environment, i.e. no
-   * model and the by-hand flow).
+   * The environment the stations run commands with (scrubbed of secrets) and resolve their model
+   * settings from (OPENAI_API_KEY, GUARDIAN_MODEL…). Stations never read process.env: the host passes
+   * it here (default: this process's environment).
    */
   env?: NodeJS.ProcessEnv;
   log?: Logger;

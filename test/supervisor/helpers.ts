@@ -297,3 +297,64 @@ export function commitsOf(cwd: string, rev: string, since: string): CommitInfo[]
     return { sha, tree: gitIn(cwd, ['rev-parse', `${sha}^{tree}`]), message, trailers };
   });
 }
+
+/** A blueprint of the small arithmetic project (no pre-start step unless given). */
+export const arithmeticBlueprint = (
+  id: string,
+  name: string,
+  title: string,
+  extra = '',
+  prestart = '',
+) => `---
+id: ${id}
+title: "${title}"
+requirement_id: "REQ-${id.slice(5)}"
+status: pending
+milestone: M1
+${extra}---
+## 1. Goal
+${title}.
+
+## 2. Functional Acceptance Criteria
+*   [ ] \`${name}(a, b)\` is exported from \`src/${name}.mjs\`.
+
+## 4. Verification Plan
+\`\`\`guardian
+[${prestart}
+  { "description": "tests pass", "stage": "final-submit", "command": "node --test", "expects": "pass" }
+]
+\`\`\`
+`;
+
+/**
+ * A tiny Node project (node --test) with two independent tasks, TASK-101 (mul) and TASK-102 (sub), in
+ * milestone M1: fast enough to exercise the line's behaviours end to end.
+ */
+export const ARITHMETIC: Record<string, string> = {
+  '.gitignore': '.guardian/\nnode_modules\n',
+  'quality.toml': '[quality_checks]\ntests = "node --test"\n',
+  'src/add.mjs': 'export function add(a, b) {\n  return a + b;\n}\n',
+  'test/add.test.mjs':
+    "import assert from 'node:assert/strict';\nimport { it } from 'node:test';\nimport { add } from '../src/add.mjs';\n\nit('adds', () => assert.equal(add(1, 2), 3));\n",
+  'specs/tasks/TASK-101_mul.md': arithmeticBlueprint('TASK-101', 'mul', 'Multiply two numbers'),
+  'specs/tasks/TASK-102_sub.md': arithmeticBlueprint('TASK-102', 'sub', 'Subtract two numbers'),
+  'specs/milestones/M1.md': '---\nid: M1\ntitle: "Arithmetic"\ntasks: [TASK-101, TASK-102]\n---\n',
+};
+
+export const arithmeticChange = (name: string, title: string, op: string, expected: number): TaskChange => ({
+  title,
+  tests: [
+    {
+      path: `test/${name}.test.mjs`,
+      old: '',
+      new: `import assert from 'node:assert/strict';\nimport { it } from 'node:test';\nimport { ${name} } from '../src/${name}.mjs';\n\nit('${name}', () => assert.equal(${name}(6, 3), ${expected}));\n`,
+    },
+  ],
+  code: [
+    { path: `src/${name}.mjs`, old: '', new: `export function ${name}(a, b) {\n  return a ${op} b;\n}\n` },
+  ],
+  summary: `Added ${name}.`,
+});
+
+export const MUL = arithmeticChange('mul', 'Multiply two numbers', '*', 18);
+export const SUB = arithmeticChange('sub', 'Subtract two numbers', '-', 3);

@@ -8,54 +8,7 @@ import { readLedger } from '../../src/supervisor/ledger.js';
 import { runCli } from '../support/cli.js';
 import type { ScriptedServer } from '../support/llm-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { commitsOf, modelEnv, startTaskModel, type TaskChange } from './helpers.js';
-
-const blueprint = (id: string, name: string, title: string) => `---
-id: ${id}
-title: "${title}"
-requirement_id: "REQ-${id.slice(5)}"
-status: pending
-milestone: M1
----
-## 1. Goal
-${title}.
-
-## 2. Functional Acceptance Criteria
-*   [ ] \`${name}(a, b)\` is exported from \`src/${name}.mjs\`.
-
-## 4. Verification Plan
-\`\`\`guardian
-[
-  { "description": "tests pass", "stage": "final-submit", "command": "node --test", "expects": "pass" }
-]
-\`\`\`
-`;
-
-const FILES: Record<string, string> = {
-  '.gitignore': '.guardian/\nnode_modules\n',
-  'quality.toml': '[quality_checks]\ntests = "node --test"\n',
-  'src/add.mjs': 'export function add(a, b) {\n  return a + b;\n}\n',
-  'test/add.test.mjs':
-    "import assert from 'node:assert/strict';\nimport { it } from 'node:test';\nimport { add } from '../src/add.mjs';\n\nit('adds', () => assert.equal(add(1, 2), 3));\n",
-  'specs/tasks/TASK-101_mul.md': blueprint('TASK-101', 'mul', 'Multiply two numbers'),
-  'specs/tasks/TASK-102_sub.md': blueprint('TASK-102', 'sub', 'Subtract two numbers'),
-  'specs/milestones/M1.md': '---\nid: M1\ntitle: "Arithmetic"\ntasks: [TASK-101, TASK-102]\n---\n',
-};
-
-const change = (name: string, title: string, op: string, expected: number): TaskChange => ({
-  title,
-  tests: [
-    {
-      path: `test/${name}.test.mjs`,
-      old: '',
-      new: `import assert from 'node:assert/strict';\nimport { it } from 'node:test';\nimport { ${name} } from '../src/${name}.mjs';\n\nit('${name}', () => assert.equal(${name}(6, 3), ${expected}));\n`,
-    },
-  ],
-  code: [{ path: `src/${name}.mjs`, old: '', new: `export function ${name}(a, b) {\n  return a ${op} b;\n}\n` }],
-  summary: `Added ${name}.`,
-});
-
-const CHANGES = [change('mul', 'Multiply two numbers', '*', 18), change('sub', 'Subtract two numbers', '-', 3)];
+import { ARITHMETIC, commitsOf, MUL, modelEnv, startTaskModel, SUB } from './helpers.js';
 
 describe('guardian milestone --parallel 2', () => {
   let sequential: TempRepo;
@@ -63,9 +16,9 @@ describe('guardian milestone --parallel 2', () => {
   let server: ScriptedServer;
 
   beforeAll(async () => {
-    sequential = makeRepo(undefined, { files: FILES });
-    parallel = makeRepo(undefined, { files: FILES });
-    server = await startTaskModel(CHANGES);
+    sequential = makeRepo(undefined, { files: ARITHMETIC });
+    parallel = makeRepo(undefined, { files: ARITHMETIC });
+    server = await startTaskModel([MUL, SUB]);
   });
   afterAll(async () => {
     await server?.close();
@@ -75,7 +28,9 @@ describe('guardian milestone --parallel 2', () => {
 
   it('gives the same commits as a sequential run, with the tasks run side by side', async () => {
     const env = modelEnv(server);
-    const seq = await runCli(['milestone', 'M1', '--root', sequential.root, '--push', 'origin', '--json'], { env });
+    const seq = await runCli(['milestone', 'M1', '--root', sequential.root, '--push', 'origin', '--json'], {
+      env,
+    });
     expect(seq.stderr).not.toMatch(/internal error/);
     expect(seq.code).toBe(0);
     const par = await runCli(
@@ -97,7 +52,10 @@ describe('guardian milestone --parallel 2', () => {
     // Side by side: both tasks started (in their worktrees) before either of those runs ended.
     const ledger = readLedger(parallel.root);
     const firstEnd = ledger.findIndex((e) => e.event === 'end');
-    const startsBefore = ledger.slice(0, firstEnd).filter((e) => e.event === 'start').map((e) => e.taskId);
+    const startsBefore = ledger
+      .slice(0, firstEnd)
+      .filter((e) => e.event === 'start')
+      .map((e) => e.taskId);
     expect(startsBefore.sort()).toEqual(['TASK-101', 'TASK-102']);
     // No worktree is left behind, and the main checkout is clean on the milestone branch.
     expect(parallel.git('worktree', 'list').split('\n')).toHaveLength(1);
