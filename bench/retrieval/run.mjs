@@ -244,11 +244,13 @@ for (const repo of opts.repos) {
     let guardian;
     let cold;
     let warm;
+    let coldCpu;
+    let warmCpu;
     if (opts.fast) {
       const t = performance.now();
       const res = await search.searchRepository({ root: clone, query: c.message, top: 100, cacheDir });
       guardian = res.files.map((f) => f.path);
-      cold = warm = performance.now() - t;
+      cold = warm = coldCpu = warmCpu = performance.now() - t;
     } else {
       rmSync(cacheDir, { recursive: true, force: true });
       const a = runQuery(clone, c.message, cacheDir);
@@ -259,6 +261,8 @@ for (const repo of opts.repos) {
       guardian = a.files;
       cold = a.ms;
       warm = b.ms;
+      coldCpu = a.cpuMs;
+      warmCpu = b.cpuMs;
     }
     const docs = corpusOf(clone);
     symbolNames(cacheDir, docs);
@@ -271,6 +275,8 @@ for (const repo of opts.repos) {
       corpus: docs.length,
       coldMs: Math.round(cold),
       warmMs: Math.round(warm),
+      coldCpuMs: Math.round(coldCpu),
+      warmCpuMs: Math.round(warmCpu),
       guardian: metrics(guardian, c.gold),
       bm25: metrics(bm, c.gold),
       keyword: metrics(kw, c.gold),
@@ -295,18 +301,20 @@ function line(name, rows) {
   const b = summarize(rows.map((r) => r.bm25));
   const k = summarize(rows.map((r) => r.keyword));
   const p = (x) => (100 * x).toFixed(1);
-  const cold = rows.map((r) => r.coldMs);
-  const warm = rows.map((r) => r.warmMs);
+  const lat = (key) => {
+    const v = rows.map((r) => r[key]);
+    return `${pct(v, 50)} / ${pct(v, 95)}`;
+  };
   return [
-    `| ${name} | ${g.n} | guardian | ${p(g.r1)} | ${p(g.r5)} | ${p(g.r10)} | ${p(g.all10)} | ${g.mrr.toFixed(3)} | ${pct(cold, 50)} / ${pct(cold, 95)} | ${pct(warm, 50)} / ${pct(warm, 95)} |`,
-    `| | | BM25 | ${p(b.r1)} | ${p(b.r5)} | ${p(b.r10)} | ${p(b.all10)} | ${b.mrr.toFixed(3)} | | |`,
-    `| | | keyword | ${p(k.r1)} | ${p(k.r5)} | ${p(k.r10)} | ${p(k.all10)} | ${k.mrr.toFixed(3)} | | |`,
+    `| ${name} | ${g.n} | guardian | ${p(g.r1)} | ${p(g.r5)} | ${p(g.r10)} | ${p(g.all10)} | ${g.mrr.toFixed(3)} | ${lat('coldMs')} | ${lat('warmMs')} | ${lat('coldCpuMs')} | ${lat('warmCpuMs')} |`,
+    `| | | BM25 | ${p(b.r1)} | ${p(b.r5)} | ${p(b.r10)} | ${p(b.all10)} | ${b.mrr.toFixed(3)} | | | | |`,
+    `| | | keyword | ${p(k.r1)} | ${p(k.r5)} | ${p(k.r10)} | ${p(k.all10)} | ${k.mrr.toFixed(3)} | | | | |`,
   ].join('\n');
 }
 const all = results.repos.flatMap((r) => r.cases);
 const table = [
-  '| repo | cases | ranker | R@1 % | R@5 % | R@10 % | all-gold@10 % | MRR | cold p50 / p95 ms | warm p50 / p95 ms |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '| repo | cases | ranker | R@1 % | R@5 % | R@10 % | all-gold@10 % | MRR | cold wall p50 / p95 ms | warm wall p50 / p95 ms | cold CPU p50 / p95 ms | warm CPU p50 / p95 ms |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.repos.map((r) => line(r.name, r.cases)),
   line('**all**', all),
 ].join('\n');

@@ -75,8 +75,11 @@ export class ChunkStore {
       }
       return [s.name, s.kind, s.startLine, s.endLine, [...set]];
     });
-    this.entries[f.blob] = chunks;
-    this.dirty = true;
+    // Line windows standing in for a grammar that failed to load are not kept: next time may work.
+    if (!f.lang || !this.extractor.degraded.has(f.lang)) {
+      this.entries[f.blob] = chunks;
+      this.dirty = true;
+    }
     return chunks;
   }
 

@@ -81,11 +81,12 @@ export interface RepoIndex {
   manifests: { packageJson: Map<string, string>; goModule?: string };
 }
 
+/** Fields arrive as term arrays (already tokenized by `analyze`). */
 interface LexicalDoc {
   id: string;
-  path: string;
-  symbols: string;
-  content: string;
+  path: string[];
+  symbols: string[];
+  content: string[];
 }
 
 const LEXICAL_FIELDS = ['path', 'symbols', 'content'];
@@ -97,8 +98,9 @@ export function lexicalOptions() {
     // Vacuuming runs in the background by default and breaks when documents change between its batches
     // (the indexer awaits the parser between files): vacuum explicitly once all changes are in.
     autoVacuum: false,
-    // Documents arrive pre-tokenized (space separated); queries use the full tokenizer.
-    tokenize: (text: string) => text.split(' ').filter(Boolean),
+    // Documents arrive as term arrays: no string round trip (queries use the full tokenizer below).
+    stringifyField: (value: unknown) => value as string,
+    tokenize: (terms: string) => terms as unknown as string[],
     processTerm: (term: string) => term,
     searchOptions: {
       tokenize: (text: string) => tokenize(text),
@@ -146,9 +148,9 @@ function lexicalDoc(path: string, rec: BlobRecord, contentTerms: string[]): Lexi
   for (const d of rec.d ?? []) identifierTerms(d, sym);
   return {
     id: path,
-    path: pathTerms(path).join(' '),
-    symbols: sym.join(' '),
-    content: contentTerms.join(' '),
+    path: pathTerms(path),
+    symbols: sym,
+    content: contentTerms,
   };
 }
 

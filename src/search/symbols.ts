@@ -12,8 +12,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Language, Parser, Query, type Node } from 'web-tree-sitter';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Language, Node, Parser, Query } from 'web-tree-sitter';
 
 export interface SymbolChunk {
   /** Qualified name: `Class.method` for members. */
@@ -156,22 +156,25 @@ interface Loaded {
   query: Query;
 }
 
-export class SymbolExtractor {
-  private languages = new Map<string, Promise<Loaded | undefined>>();
-  private initialized: Promise<boolean> | undefined;
-  readonly notes: string[] = [];
+type TreeSitter = typeof import('web-tree-sitter');
 
-  constructor(private readonly wasmDir?: string) {}
-
-  private locate(file: string, pkg: 'web-tree-sitter' | 'tree-sitter-wasms'): string | undefined {
-    const candidates: string[] = [];
-    if (this.wasmDir) candidates.push(join(this.wasmDir, file));
-    try {
-      const here = dirname(fileURLToPath(import.meta.url));
-      candidates.push(join(here, 'tree-sitter', file));
-    } catch {
-      // not a file: URL (unusual hosts); fall through to the packages
-    }
+/**
+ * Where a file of the tree-sitter runtime or grammars is: the host's folder, a `tree-sitter/` folder
+ * next to this module (the bundle), then the installed packages.
+ */
+function locate(
+  wasmDir: string | undefined,
+  file: string,
+  pkg: 'web-tree-sitter' | 'tree-sitter-wasms' | undefined,
+): string | undefined {
+  const candidates: string[] = [];
+  if (wasmDir) candidates.push(join(wasmDir, file));
+  try {
+    candidates.push(join(dirname(fileURLToPath(import.meta.url)), 'tree-sitter', file));
+  } catch {
+    // not a file: URL (unusual hosts); fall through to the packages
+  }
+  if (pkg) {
     try {
       const require = createRequire(import.meta.url);
       // web-tree-sitter's `exports` hides package.json; tree-sitter-wasms has no loadable main.
@@ -183,59 +186,88 @@ export class SymbolExtractor {
     } catch {
       // package not installed next to this module (bundled host): rely on the folders above
     }
-    return candidates.find((c) => existsSync(c));
   }
+  return candidates.find((c) => existsSync(c));
+}
 
-  private init(): Promise<boolean> {
-    this.initialized ??= (async () => {
-      const core = this.locate('tree-sitter.wasm', 'web-tree-sitter');
-      if (!core) {
-        this.notes.push('tree-sitter.wasm not found: symbols fall back to line windows');
-        return false;
-      }
+/** The runtime, started once per process (compiling the wasm is the expensive part). */
+const runtimes = new Map<string, Promise<{ ts?: TreeSitter; error?: string }>>();
+const grammars = new Map<string, Promise<{ loaded?: Loaded; error?: string }>>();
+
+function startRuntime(wasmDir: string | undefined): Promise<{ ts?: TreeSitter; error?: string }> {
+  const key = wasmDir ?? '';
+  let p = runtimes.get(key);
+  if (!p) {
+    p = (async () => {
+      const core = locate(wasmDir, 'tree-sitter.wasm', 'web-tree-sitter');
+      if (!core) return { error: 'tree-sitter.wasm not found: symbols fall back to line windows' };
       try {
-        await Parser.init({ locateFile: () => core });
-        return true;
+        // A bundle ships web-tree-sitter's own ESM file next to its wasm and loads it as it is: bundlers
+        // rewrite its `import.meta.url` handling into `__dirname`, which an ES module does not have.
+        const shipped = locate(wasmDir, 'tree-sitter.js', undefined);
+        const ts = shipped
+          ? ((await import(/* webpackIgnore: true */ pathToFileURL(shipped).href)) as TreeSitter)
+          : await import('web-tree-sitter');
+        await ts.Parser.init({ locateFile: () => core });
+        return { ts };
       } catch (e) {
-        this.notes.push(
-          `tree-sitter failed to start (${(e as Error).message}): symbols fall back to line windows`,
-        );
-        return false;
+        return {
+          error: `tree-sitter failed to start (${(e as Error).message}): symbols fall back to line windows`,
+        };
       }
     })();
-    return this.initialized;
+    runtimes.set(key, p);
   }
+  return p;
+}
 
-  private load(lang: string): Promise<Loaded | undefined> {
-    let p = this.languages.get(lang);
-    if (!p) {
-      p = (async () => {
-        const file = GRAMMARS[lang];
-        if (!file || !(await this.init())) return undefined;
-        const path = this.locate(file, 'tree-sitter-wasms');
-        if (!path) {
-          this.notes.push(`grammar ${file} not found: ${lang} files use line windows`);
-          return undefined;
-        }
-        try {
-          const language = await Language.load(path);
-          const parser = new Parser();
-          parser.setLanguage(language);
-          const types = Object.keys(DEFINITIONS[lang] ?? {}).filter(
-            (t) => language.idForNodeType(t, true) !== null,
-          );
-          const query = new Query(language, types.map((t) => `(${t}) @def`).join('\n'));
-          return { parser, language, query };
-        } catch (e) {
-          this.notes.push(
-            `grammar ${file} failed to load (${(e as Error).message}): ${lang} files use line windows`,
-          );
-          return undefined;
-        }
-      })();
-      this.languages.set(lang, p);
+function loadGrammar(
+  wasmDir: string | undefined,
+  lang: string,
+): Promise<{ loaded?: Loaded; error?: string }> {
+  const key = `${wasmDir ?? ''}\0${lang}`;
+  let p = grammars.get(key);
+  if (!p) {
+    p = (async () => {
+      const file = GRAMMARS[lang]!;
+      const rt = await startRuntime(wasmDir);
+      if (!rt.ts) return { error: rt.error };
+      const path = locate(wasmDir, file, 'tree-sitter-wasms');
+      if (!path) return { error: `grammar ${file} not found: ${lang} files use line windows` };
+      try {
+        const language = await rt.ts.Language.load(path);
+        const parser = new rt.ts.Parser();
+        parser.setLanguage(language);
+        const types = Object.keys(DEFINITIONS[lang] ?? {}).filter(
+          (t) => language.idForNodeType(t, true) !== null,
+        );
+        const query = new rt.ts.Query(language, types.map((t) => `(${t}) @def`).join('\n'));
+        return { loaded: { parser, language, query } };
+      } catch (e) {
+        return {
+          error: `grammar ${file} failed to load (${(e as Error).message}): ${lang} files use line windows`,
+        };
+      }
+    })();
+    grammars.set(key, p);
+  }
+  return p;
+}
+
+export class SymbolExtractor {
+  readonly notes: string[] = [];
+  /** Languages whose grammar should exist but could not be used (results must not be cached). */
+  readonly degraded = new Set<string>();
+
+  constructor(private readonly wasmDir?: string) {}
+
+  private async load(lang: string): Promise<Loaded | undefined> {
+    const r = await loadGrammar(this.wasmDir, lang);
+    if (r.error) {
+      this.degraded.add(lang);
+      if (!this.notes.includes(r.error)) this.notes.push(r.error);
     }
-    return p;
+    return r.loaded;
   }
 
   /** Symbols of a file, or undefined when the language has no grammar (caller uses line windows). */

@@ -69,10 +69,35 @@ export function identifierTerms(id: string, out: string[]): void {
   for (const t of terms) out.push(t);
 }
 
-/** All terms of a text, in order (with repeats). */
+/** All terms of a text, in order (with repeats). A hand-written scanner: this runs over every file. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(IDENT)) identifierTerms(m[0], out);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // [A-Za-z_$] starts an identifier
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36)
+          j++;
+        else break;
+      }
+      if (j - i <= 80) identifierTerms(text.slice(i, j), out);
+      i = j;
+    } else if (c >= 48 && c <= 57) {
+      // skip numbers together with any letters glued to them (0x1F, 10px)
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95) j++;
+        else break;
+      }
+      i = j;
+    } else i++;
+  }
   return out;
 }
 
