@@ -224,8 +224,15 @@ export function assembleContext(input: ContextInput): ContextOutput {
   const task = renderTask(bp);
   const criteria = renderCriteria(bp);
   const plan = renderPlan(bp);
-  const noteBlock = (notes: string[]) =>
-    notes.length ? `## Notes\n\n${notes.map((n) => `- ${n}`).join('\n')}` : '';
+  // Notes are for transparency; past a dozen they would crowd out code, and evidence/ has them all.
+  const MAX_NOTES = 12;
+  const noteBlock = (notes: string[]) => {
+    if (notes.length === 0) return '';
+    const shown = notes.slice(0, MAX_NOTES).map((n) => `- ${n}`);
+    if (notes.length > MAX_NOTES)
+      shown.push(`- … and ${notes.length - MAX_NOTES} more (see evidence/*.json)`);
+    return `## Notes\n\n${shown.join('\n')}`;
+  };
 
   const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
   const fixed = countTokens(header) + countTokens(task) + countTokens(criteria) + countTokens(plan) + 6 * SEP;
@@ -309,8 +316,8 @@ export function assembleContext(input: ContextInput): ContextOutput {
   const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => `\`${o.id}\``);
   if (omittedCode.length) {
     notesText = noteBlock([
-      ...input.notes,
       `Left out to stay within the token budget: ${omittedCode.join(', ')} (see evidence/search.json).`,
+      ...input.notes,
     ]);
   }
 

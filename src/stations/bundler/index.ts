@@ -393,6 +393,8 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
       hints: { files: hintFiles, relevantTests },
       stats: search?.stats ?? null,
       notes: search?.notes ?? [],
+      /** Everything the Bundler noted (the context shows the first dozen). */
+      bundleNotes: redactedNotes,
       files: ranked.map((f, i) => ({
         rank: i + 1,
         path: f.path,
