@@ -22,6 +22,7 @@ const cpuMs = (cpu.user + cpu.system) / 1000;
 process.stdout.write(
   JSON.stringify({
     ms,
+    cpuMs,
     stats: res.stats,
     files: res.files.map((f) => f.path),
     notes: res.notes.slice(0, 5),
