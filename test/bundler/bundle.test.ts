@@ -375,6 +375,20 @@ describe('bad input', () => {
     }
   });
 
+  it('an invalid quality.toml at the base commit is a clear error naming the file', async () => {
+    const repo = makeRepo('python-flask-users', {
+      files: { 'quality.toml': '[bundle]\ntoken_budget = "lots"\n' },
+    });
+    try {
+      await expect(runBundler({ root: repo.root, taskId: 'TASK-042' })).rejects.toThrow(
+        /quality\.toml in the base commit [0-9a-f]{12} is invalid:[\s\S]*quality\.toml:2: error: bundle\.token_budget/,
+      );
+      expect(existsSync(join(repo.root, '.guardian', 'bundles', 'TASK-042'))).toBe(false);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('a directory that is not a git repository is a clear error', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

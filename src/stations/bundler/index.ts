@@ -31,7 +31,16 @@ import {
   type RankedFile,
   type SearchResult,
 } from '../../search/index.js';
-import { fsSource, gitSource, loadProject, parseBlueprint, requireTask } from '../../spec/index.js';
+import {
+  errorsOf,
+  fsSource,
+  gitSource,
+  loadProject,
+  parseBlueprint,
+  QUALITY_FILE,
+  requireQuality,
+  requireTask,
+} from '../../spec/index.js';
 import { DEFAULT_TOKEN_BUDGET, type Blueprint } from '../../spec/types.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { assembleContext, type CodeCandidate, type LineRange } from './context.js';
@@ -117,6 +126,10 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
     }
     throw e;
   }
+  // A quality.toml that does not parse would silently lose its [bundle] settings: say so now (its
+  // absence is fine — the defaults apply).
+  if (errorsOf(project.problems, QUALITY_FILE).length > 0)
+    requireQuality(project, `the base commit ${short}`);
   const budget = opts.tokenBudget ?? project.quality?.bundle.tokenBudget ?? DEFAULT_TOKEN_BUDGET;
   if (!Number.isInteger(budget) || budget < 1000) {
     throw new ConfigurationError(`token budget must be an integer of at least 1000, got ${budget}`);
