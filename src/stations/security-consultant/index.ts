@@ -60,8 +60,8 @@ export interface SecurityConsultantResult {
 }
 
 /** A logger whose messages are redacted first (model errors can echo request text). */
-function redactingLogger(log: Logger): Logger {
-  const r = (s: string) => redactSecretsSync(s).text;
+function redactingLogger(log: Logger, known: string[]): Logger {
+  const r = (s: string) => scrubber(known)(redactSecretsSync(s).text);
   return {
     info: (m) => log.info(r(m)),
     warn: (m, w) => log.warn(r(m), w),
@@ -71,12 +71,33 @@ function redactingLogger(log: Logger): Logger {
   };
 }
 
+/** Replaces every known secret value (found while reading the inputs) wherever it turns up again. */
+function scrubber(values: string[]): (s: string) => string {
+  return (s) => {
+    let out = s;
+    for (const v of values) if (out.includes(v)) out = out.split(v).join('[REDACTED:known-secret]');
+    return out;
+  };
+}
+
+function scrubDeep<T>(value: T, scrub: (s: string) => string): T {
+  if (typeof value === 'string') return scrub(value) as T;
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, scrub)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, scrub)])) as T;
+  }
+  return value;
+}
+
 export async function runSecurityConsultant(
   opts: SecurityConsultantOptions,
 ): Promise<SecurityConsultantResult> {
-  const log = redactingLogger(opts.log ?? silentLogger);
+  const known: string[] = [];
+  const log = redactingLogger(opts.log ?? silentLogger, known);
   // Reading validates the bundle (exists, belongs to this task) before anything is recorded in it.
   const inputs = await log.group('Reading the Task Bundle', () => readInputs(opts.root, opts.taskId));
+  known.push(...inputs.secretValues);
+  const scrub = scrubber(known);
   const { dir } = inputs;
   return recordStation(dir, opts.taskId, 'security', async () => {
     const notes = [...inputs.notes];
@@ -105,7 +126,7 @@ export async function runSecurityConsultant(
       await log.group(`Model pass (${client.model})`, async () => {
         const lineCounts = new Map(inputs.files.map((f) => [f.path, f.content.split('\n').length]));
         try {
-          const pass = await runModelPass({
+          const rawPass = await runModelPass({
             client,
             taskId: opts.taskId,
             // The model sees the context without an earlier Security Considerations section.
@@ -116,6 +137,8 @@ export async function runSecurityConsultant(
             lineCounts,
             signal: opts.signal,
           });
+          // A model can only repeat what it was sent (redacted), but scrub known secrets all the same.
+          const pass = scrubDeep(rawPass, scrub);
           model = pass.model;
           usage = pass.usage;
           appendTranscript(dir, [
@@ -137,7 +160,8 @@ export async function runSecurityConsultant(
       });
     }
 
-    const cleanNotes = notes.map((n) => redactSecretsSync(n).text);
+    const cleanNotes = notes.map((n) => scrub(redactSecretsSync(n).text));
+    findings = scrubDeep(findings, scrub);
     const doc: SecurityDocument = {
       schemaVersion: SECURITY_SCHEMA_VERSION,
       taskId: opts.taskId,
@@ -149,11 +173,11 @@ export async function runSecurityConsultant(
       findings,
     };
     const section = renderSection(findings, { stacks: rules.stacks, notes: cleanNotes, model });
-    const context = (
-      await redactSecrets(upsertSection(inputs.taskContext, section), { path: 'task_context.md' })
-    ).text;
+    const context = scrub(
+      (await redactSecrets(upsertSection(inputs.taskContext, section), { path: 'task_context.md' })).text,
+    );
     const json = JSON.stringify(doc, null, 2) + '\n';
-    const cleanJson = (await redactSecrets(json, { path: 'security.json' })).text;
+    const cleanJson = scrub((await redactSecrets(json, { path: 'security.json' })).text);
     JSON.parse(cleanJson); // a redaction marker holds no quotes, so the JSON stays valid
     writeBundleFile(dir, 'security.json', cleanJson);
     writeBundleFile(dir, 'task_context.md', context);

@@ -39,6 +39,36 @@ export interface ConsultantInputs {
   repoFiles: string[];
   notes: string[];
   redactions: number;
+  /** The secret values that were redacted, to scrub them from anything written later (model answers). */
+  secretValues: string[];
+}
+
+const MARKER = /\[REDACTED:[^\]\s]*\]/g;
+
+/** The values a redaction replaced: the original text between the literal parts around each marker. */
+export function redactedValues(original: string, redacted: string): string[] {
+  const parts = redacted.split(MARKER);
+  if (parts.length < 2) return [];
+  const out: string[] = [];
+  let pos = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const at = i === parts.length - 1 ? original.length - part.length : original.indexOf(part, pos);
+    if (at < pos) return out;
+    if (i > 0) {
+      const value = original.slice(pos, at).trim();
+      if (value.length >= 8)
+        out.push(
+          value,
+          ...value
+            .split('\n')
+            .filter((l) => l.trim().length >= 16)
+            .map((l) => l.trim()),
+        );
+    }
+    pos = at + part.length;
+  }
+  return out;
 }
 
 /** Ranked files from evidence/search.json, tolerant of the wrapper around the list. */
@@ -110,6 +140,13 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
   const manifest = readManifest(dir, taskId);
   const notes: string[] = [];
   let redactions = 0;
+  const secretValues = new Set<string>();
+  const redact = async (text: string, path: string) => {
+    const r = await redactSecrets(text, { path });
+    redactions += r.findings.length;
+    for (const v of redactedValues(text, r.text)) secretValues.add(v);
+    return r.text;
+  };
 
   const rawBlueprint = readBundleFile(dir, 'blueprint.md');
   if (rawBlueprint === undefined) {
@@ -134,11 +171,8 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
   if (stripped.removed.length) {
     notes.push(`removed hidden text from blueprint.md: ${summarizeRemoved(stripped.removed)}`);
   }
-  const bp = await redactSecrets(stripped.text, { path: 'blueprint.md' });
-  redactions += bp.findings.length;
-  const ctxStripped = stripHiddenText(rawContext);
-  const ctx = await redactSecrets(ctxStripped.text, { path: 'task_context.md' });
-  redactions += ctx.findings.length;
+  const bpText = await redact(stripped.text, 'blueprint.md');
+  const ctxText = await redact(stripHiddenText(rawContext).text, 'task_context.md');
 
   const commitOk = isCommitAvailable(root, manifest.baseCommit);
   let repoFiles: string[] = [];
@@ -201,9 +235,7 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
       !/\.(?:txt|toml|json|cfg|ini|ya?ml|sql|mod|lock)$|(?:^|\/)(?:Dockerfile|Makefile|Gemfile)$/.test(path)
     )
       continue;
-    const red = await redactSecrets(text, { path });
-    redactions += red.findings.length;
-    text = red.text;
+    text = await redact(text, path);
     files.push({
       path,
       content: text,
@@ -221,13 +253,14 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
     dir,
     manifest,
     blueprintPath,
-    blueprintText: bp.text,
+    blueprintText: bpText,
     hidden: stripped.removed,
-    taskContext: ctx.text,
+    taskContext: ctxText,
     files,
     repoFiles,
     notes,
     redactions,
+    secretValues: [...secretValues].sort((a, b) => b.length - a.length),
   };
 }
 
