@@ -11,6 +11,7 @@ import {
   hang,
   httpError,
   openAiError,
+  rawBody,
   reply,
   startScriptedServer,
   type Script,
@@ -86,6 +87,37 @@ describe('Coder stop reasons', () => {
     expect(nudges.at(-1).content).toMatch(/Continue by calling the tools/);
     expect(result.stopReason).toBe('model_stopped');
     expect(readFileSync(join(repo!.root, 'test/add.test.mjs'), 'utf8')).toBe(MINI_FILES['test/add.test.mjs']);
+  });
+
+  it('tolerates servers that send object arguments and no call ids', async () => {
+    const body = JSON.stringify({
+      id: 'x',
+      object: 'chat.completion',
+      created: 0,
+      model: 'local',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'tool_calls',
+          message: {
+            role: 'assistant',
+            content: null,
+            tool_calls: [
+              { type: 'function', function: { name: 'read_file', arguments: { path: 'src/add.mjs' } } },
+            ],
+          },
+        },
+      ],
+    });
+    const { transcript } = await run([rawBody(body)], { budget: { maxTurns: 2 } });
+    const tool = transcript.find((e) => e.type === 'tool')!;
+    expect(tool).toMatchObject({ name: 'read_file', ok: true, id: 'call_1_0' });
+    const second = server!.chatRequests()[1]!.body.messages;
+    expect(second.at(-2).tool_calls[0]).toMatchObject({
+      id: 'call_1_0',
+      function: { arguments: '{"path":"src/add.mjs"}' },
+    });
+    expect(second.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_1_0' });
   });
 
   it('stops a runaway loop with the turn budget and keeps the work in changes.patch', async () => {

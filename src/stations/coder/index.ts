@@ -262,19 +262,42 @@ export function byHandInstructions(root: string, taskId: string, bundleDir: stri
   ].join('\n');
 }
 
-function toParam(m: AssistantMessage): ChatMessage {
-  const calls = (m.tool_calls ?? []).filter(
-    (c): c is ChatCompletionMessageFunctionToolCall => c.type === 'function',
-  );
+interface NormalizedCall {
+  id: string;
+  name: string;
+  /** Always a string: some OpenAI-compatible servers send an object. */
+  arguments: string;
+}
+
+/**
+ * The function calls of a reply in one shape, whatever the server sent: a missing id gets one (the
+ * tool answer must name it), object arguments become JSON text. Calls of other tool types are dropped
+ * (and counted) since only function tools exist.
+ */
+function normalizeCalls(m: AssistantMessage, turn: number): { calls: NormalizedCall[]; other: number } {
+  const all = m.tool_calls ?? [];
+  const fns = all.filter((c): c is ChatCompletionMessageFunctionToolCall => c.type === 'function' || !c.type);
+  const calls = fns.map((c, i) => {
+    const raw: unknown = c.function?.arguments;
+    return {
+      id: typeof c.id === 'string' && c.id ? c.id : `call_${turn}_${i}`,
+      name: typeof c.function?.name === 'string' ? c.function.name : '',
+      arguments: typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw),
+    };
+  });
+  return { calls, other: all.length - fns.length };
+}
+
+function assistantParam(content: string | null | undefined, calls: NormalizedCall[]): ChatMessage {
   return {
     role: 'assistant',
-    content: m.content ?? null,
+    content: content ?? null,
     ...(calls.length
       ? {
           tool_calls: calls.map((c) => ({
             id: c.id,
             type: 'function' as const,
-            function: { name: c.function.name, arguments: c.function.arguments },
+            function: { name: c.name, arguments: c.arguments },
           })),
         }
       : {}),
@@ -499,6 +522,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           break;
         }
         budget.record(res.usage);
+        const { calls, other } = normalizeCalls(res.message, turn);
         await transcript.write({
           type: 'model',
           turn,
@@ -508,14 +532,10 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           httpAttempts: res.attempts,
           durationMs: Date.now() - t0,
           content: res.message.content ?? null,
-          toolCalls: (res.message.tool_calls ?? []).map((c) =>
-            c.type === 'function'
-              ? { id: c.id, name: c.function.name, arguments: clip(c.function.arguments) }
-              : { id: c.id, type: c.type },
-          ),
+          toolCalls: calls.map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+          ...(other ? { unsupportedToolCalls: other } : {}),
         });
-        messages.push(toParam(res.message));
-        const calls = res.message.tool_calls ?? [];
+        messages.push(assistantParam(res.message.content, calls));
         if (calls.length === 0) {
           idle += 1;
           if (idle >= MAX_IDLE_REPLIES) {
@@ -528,7 +548,9 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           const nudge =
             res.finishReason === 'length'
               ? 'Your reply was cut off by the length limit. Continue in smaller steps, using the tools.'
-              : 'Continue by calling the tools. When the work is complete and the tests pass, call finish with a summary.';
+              : other
+                ? `Only function tools are available (${defs.map((d) => d.function.name).join(', ')}). Call one of them.`
+                : 'Continue by calling the tools. When the work is complete and the tests pass, call finish with a summary.';
           messages.push({ role: 'user', content: nudge });
           await transcript.write({ type: 'message', role: 'user', turn, content: nudge });
           continue;
@@ -538,26 +560,21 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           const phaseBefore = tools.phase;
           let content: string;
           let outcome;
-          if (call.type !== 'function') {
-            content = `error: only function tools are available (${defs.map((d) => d.function.name).join(', ')})`;
-            log.info(`turn ${turn} (${phaseBefore}): unsupported tool call type ${call.type}`);
-          } else if (stop) {
+          if (stop) {
             content = 'not run: the run has ended';
           } else {
-            outcome = await tools.execute(call.function.name, call.function.arguments);
+            outcome = await tools.execute(call.name, call.arguments);
             content = await redactor.full(outcome.content);
-            log.info(
-              `turn ${turn} (${phaseBefore}): ${call.function.name} ${outcome.ok ? 'ok' : 'refused/failed'}`,
-            );
+            log.info(`turn ${turn} (${phaseBefore}): ${call.name} ${outcome.ok ? 'ok' : 'refused/failed'}`);
           }
-          if (call.type === 'function') messages.push({ role: 'tool', tool_call_id: call.id, content });
+          messages.push({ role: 'tool', tool_call_id: call.id, content });
           await transcript.write({
             type: 'tool',
             turn,
             phase: phaseBefore,
             id: call.id,
-            name: call.type === 'function' ? call.function.name : call.type,
-            arguments: call.type === 'function' ? clip(call.function.arguments) : undefined,
+            name: call.name,
+            arguments: clip(call.arguments),
             ok: outcome?.ok ?? false,
             result: clip(content),
             ...(outcome?.testRuns ? { testRuns: outcome.testRuns } : {}),
