@@ -223,6 +223,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         signal: opts.signal,
         log,
         aliases: [],
+        shared: new Map(),
       };
       // Guard rules first: they cost nothing and a change that breaks them fails whatever its tests say.
       const guardInput: GuardInput = {

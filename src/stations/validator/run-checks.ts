@@ -24,6 +24,12 @@ export interface RunEnv {
   log: Logger;
   /** Other absolute roots that map onto the judged files (for diagnostics' paths). */
   aliases: string[];
+  /**
+   * Identical commands (same directory, command, env and timeout) run once and share the result: a
+   * quality check and a plan step are often the same `npm test`, and two copies of it in one
+   * directory at the same time would trip over each other's build output.
+   */
+  shared?: Map<string, Promise<CommandResult>>;
 }
 
 export async function runCheck(
@@ -31,16 +37,23 @@ export async function runCheck(
   r: RunEnv,
 ): Promise<{ check: CheckResult; raw: CommandResult }> {
   const base = r.env ?? process.env;
-  const raw = await runCommand({
-    command: c.command,
-    cwd: c.cwd,
-    timeoutMs: c.timeoutMs,
-    env: { ...base, ...c.env },
-    secretEnv: r.secretEnv,
-    // A check's own `env` names are wanted even when they look like secrets (e.g. a test DB token).
-    allowEnv: Object.keys(c.env),
-    signal: r.signal,
-  });
+  const key = JSON.stringify([c.cwd, c.command, c.env, c.timeoutMs]);
+  let pending = r.shared?.get(key);
+  const reused = pending !== undefined;
+  if (!pending) {
+    pending = runCommand({
+      command: c.command,
+      cwd: c.cwd,
+      timeoutMs: c.timeoutMs,
+      env: { ...base, ...c.env },
+      secretEnv: r.secretEnv,
+      // A check's own `env` names are wanted even when they look like secrets (e.g. a test DB token).
+      allowEnv: Object.keys(c.env),
+      signal: r.signal,
+    });
+    r.shared?.set(key, pending);
+  }
+  const raw = await pending;
   const outcome = judge(raw, c.expects);
   let outputTail = tailOf(raw.output);
   if (raw.timedOut)
@@ -63,10 +76,11 @@ export async function runCheck(
       outcome !== 'pass' && c.expects === 'pass' ? extractDiagnostics(raw.output, c.cwd, r.aliases) : [],
   };
   const secs = (raw.durationMs / 1000).toFixed(1);
-  if (outcome === 'pass') r.log.info(`  ✓ ${c.name} (${secs} s)`);
+  const same = reused ? ', same run as an identical command' : '';
+  if (outcome === 'pass') r.log.info(`  ✓ ${c.name} (${secs} s${same})`);
   else {
     const why = raw.timedOut ? 'timed out' : raw.error ? raw.error : `exit ${raw.exitCode ?? raw.signal}`;
-    r.log.info(`  ✗ ${c.name} (${why}, ${secs} s)`);
+    r.log.info(`  ✗ ${c.name} (${why}, ${secs} s${same})`);
   }
   return { check, raw };
 }
