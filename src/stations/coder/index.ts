@@ -536,6 +536,10 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           ...(other ? { unsupportedToolCalls: other } : {}),
         });
         messages.push(assistantParam(res.message.content, calls));
+        log.info(
+          `turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => c.name).join(', ') || 'no tool call'} — ` +
+            `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`,
+        );
         if (calls.length === 0) {
           idle += 1;
           if (idle >= MAX_IDLE_REPLIES) {
@@ -565,7 +569,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           } else {
             outcome = await tools.execute(call.name, call.arguments);
             content = await redactor.full(outcome.content);
-            log.info(`turn ${turn} (${phaseBefore}): ${call.name} ${outcome.ok ? 'ok' : 'refused/failed'}`);
+            if (!outcome.ok) log.info(`  ${call.name}: ${content.split('\n')[0]!.slice(0, 160)}`);
           }
           messages.push({ role: 'tool', tool_call_id: call.id, content });
           await transcript.write({
