@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, verifyBundle } from '../../src/bundle/bundle.js';
 import { ConfigurationError } from '../../src/errors.js';
@@ -198,6 +198,11 @@ describe('runBundler on the flask example (TASK-042)', () => {
 
   it('replaces the bundle on a rerun and leaves the previous one intact when a run fails', async () => {
     writeFileSync(join(r.bundleDir, 'stale.txt'), 'from an older run');
+    // The work directory of a run that was killed two hours ago.
+    const killed = join(repo.root, '.guardian', 'bundles', '.TASK-042.tmp-dead');
+    mkdirSync(killed);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(killed, twoHoursAgo, twoHoursAgo);
     const ok = await runBundler({ root: repo.root, taskId: 'TASK-042', python: { sitePackages: [] } });
     expect(existsSync(join(ok.bundleDir, 'stale.txt'))).toBe(false);
     const before = readFileSync(join(ok.bundleDir, 'task_context.md'), 'utf8');

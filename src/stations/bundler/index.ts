@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import picomatch from 'picomatch';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   bundleDirFor,
@@ -138,6 +138,7 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
   // Build next to the final place (same filesystem, so the final rename is atomic).
   const parent = dirname(finalDir);
   mkdirSync(parent, { recursive: true });
+  removeStaleWork(parent, taskId);
   const work = join(parent, `.${taskId}.tmp-${randomBytes(4).toString('hex')}`);
   mkdirSync(work, { recursive: true });
   try {
@@ -193,6 +194,20 @@ function carryOverPrestart(finalDir: string, work: string, manifest: Manifest): 
     if (/^prestart\.(?:json|md)$/.test(name)) copyFileSync(join(finalDir, name), join(work, name));
   }
   manifest.stations.prestart = old.stations.prestart;
+}
+
+/** Work directories of runs that were killed (older than an hour, so a concurrent run is left alone). */
+function removeStaleWork(parent: string, taskId: string): void {
+  const prefixes = [`.${taskId}.tmp-`, `${taskId}.old-`];
+  for (const name of readdirSync(parent)) {
+    if (!prefixes.some((p) => name.startsWith(p))) continue;
+    const p = join(parent, name);
+    try {
+      if (Date.now() - statSync(p).mtimeMs > 3600_000) rmSync(p, { recursive: true, force: true });
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
 }
 
 function swapIn(work: string, finalDir: string): void {
