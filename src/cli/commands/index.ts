@@ -15,6 +15,7 @@ import * as milestone from './milestone.js';
 import * as status from './status.js';
 import * as code from './code.js';
 import * as security from './security.js';
+import * as init from './init.js';
 
 export type CommandContext = {
   io: CliIO;
@@ -24,4 +25,4 @@ export type CommandContext = {
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, complete.register, bundle.register, run.register, milestone.register, status.register, code.register, security.register];
+export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, complete.register, bundle.register, run.register, milestone.register, status.register, code.register, security.register, init.register];

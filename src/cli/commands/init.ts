@@ -1,0 +1,413 @@
+/**
+ * `guardian init`: scaffolds Guardian into a repository — specs/tasks/, specs/milestones/, a
+ * quality.toml guessed from the repository's stack, `.guardian/` in .gitignore, and caller workflows
+ * (a dispatch with a task id, a nightly milestone). It never overwrites a file: what exists is
+ * reported as skipped.
+ */
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { fsSource, loadProject, parseQualityToml } from '../../spec/index.js';
+import type { CommandContext } from './index.js';
+import { resolveRoot } from './spec.js';
+
+/** Where callers take Guardian's reusable workflows from; `--repository` names the real one. */
+export const DEFAULT_GUARDIAN_REPOSITORY = 'OWNER/guardian';
+export const DEFAULT_GUARDIAN_REF = 'v1';
+export const NIGHTLY_CRON = '0 3 * * *';
+
+export interface Check {
+  name: string;
+  command: string;
+  /** Why Guardian chose it (shown by `guardian init`). */
+  why: string;
+}
+
+export interface StackGuess {
+  stacks: string[];
+  checks: Check[];
+  setup: string[];
+}
+
+function read(root: string, rel: string): string {
+  try {
+    return readFileSync(join(root, rel), 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const has = (root: string, rel: string) => existsSync(join(root, rel));
+
+function nodeChecks(root: string): StackGuess | undefined {
+  if (!has(root, 'package.json')) return undefined;
+  let pkg: {
+    scripts?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
+  try {
+    pkg = JSON.parse(read(root, 'package.json')) as typeof pkg;
+  } catch {
+    pkg = {};
+  }
+  const scripts = pkg.scripts ?? {};
+  const deps = { ...pkg.dependencies, ...pkg.devDependencies };
+  const files = readdirSync(root);
+  const checks: Check[] = [];
+  const script = (names: string[]) => names.find((n) => typeof scripts[n] === 'string');
+  const lint = script(['lint']);
+  if (lint) checks.push({ name: 'lint', command: `npm run ${lint}`, why: `package.json script "${lint}"` });
+  else if (deps.eslint || files.some((f) => /^(\.eslintrc(\..+)?|eslint\.config\.[cm]?[jt]s)$/.test(f))) {
+    checks.push({ name: 'lint', command: 'npx eslint .', why: 'ESLint is configured' });
+  }
+  const types = script(['typecheck', 'type-check', 'types', 'tsc']);
+  if (types)
+    checks.push({ name: 'typecheck', command: `npm run ${types}`, why: `package.json script "${types}"` });
+  else if (has(root, 'tsconfig.json')) {
+    checks.push({ name: 'typecheck', command: 'npx tsc --noEmit', why: 'tsconfig.json' });
+  }
+  const fmt = script(['format:check', 'fmt:check', 'prettier:check']);
+  if (fmt) checks.push({ name: 'format', command: `npm run ${fmt}`, why: `package.json script "${fmt}"` });
+  const test = scripts.test && !/no test specified/.test(scripts.test) ? 'test' : undefined;
+  if (test) checks.push({ name: 'tests', command: 'npm test', why: 'package.json script "test"' });
+  const setup = has(root, 'pnpm-lock.yaml')
+    ? ['pnpm install --frozen-lockfile']
+    : has(root, 'yarn.lock')
+      ? ['yarn install --frozen-lockfile']
+      : has(root, 'package-lock.json')
+        ? ['npm ci']
+        : ['npm install'];
+  return { stacks: [has(root, 'tsconfig.json') ? 'typescript' : 'javascript'], checks, setup };
+}
+
+function pythonChecks(root: string): StackGuess | undefined {
+  const files = readdirSync(root);
+  const reqs = files.filter((f) => /^requirements.*\.(txt|in)$/.test(f));
+  if (!has(root, 'pyproject.toml') && !has(root, 'setup.py') && !has(root, 'setup.cfg') && reqs.length === 0)
+    return undefined;
+  const text = [
+    read(root, 'pyproject.toml'),
+    read(root, 'setup.cfg'),
+    ...reqs.map((r) => read(root, r)),
+  ].join('\n');
+  const mentions = (tool: string) =>
+    new RegExp(`(^|[\\s"'\\[])${tool}([\\s"'\\]=<>~!.,]|$)`, 'm').test(text) ||
+    text.includes(`[tool.${tool}]`);
+  const src = has(root, 'src') ? 'src/' : '.';
+  const checks: Check[] = [];
+  if (mentions('black'))
+    checks.push({ name: 'format', command: 'black --check .', why: 'black is configured' });
+  if (mentions('ruff')) checks.push({ name: 'lint', command: 'ruff check .', why: 'ruff is configured' });
+  if (mentions('flake8') && !mentions('ruff'))
+    checks.push({ name: 'lint', command: 'flake8', why: 'flake8 is configured' });
+  if (mentions('mypy') || has(root, 'mypy.ini'))
+    checks.push({ name: 'types', command: `mypy ${src}`, why: 'mypy is configured' });
+  if (mentions('bandit'))
+    checks.push({ name: 'security', command: `bandit -r ${src} -ll`, why: 'bandit is configured' });
+  if (mentions('pytest') || has(root, 'tests') || has(root, 'pytest.ini') || has(root, 'conftest.py')) {
+    checks.push({
+      name: 'tests',
+      command: 'pytest',
+      why: mentions('pytest') ? 'pytest is configured' : 'a tests/ folder',
+    });
+  }
+  const setup = reqs.includes('requirements.txt')
+    ? ['pip install -r requirements.txt']
+    : has(root, 'pyproject.toml')
+      ? ['pip install -e .']
+      : [];
+  for (const dev of ['requirements-dev.txt', 'requirements_dev.txt', 'dev-requirements.txt']) {
+    if (reqs.includes(dev)) setup.push(`pip install -r ${dev}`);
+  }
+  return { stacks: ['python'], checks, setup };
+}
+
+function goChecks(root: string): StackGuess | undefined {
+  if (!has(root, 'go.mod')) return undefined;
+  return {
+    stacks: ['go'],
+    checks: [
+      { name: 'format', command: 'test -z "$(gofmt -l .)"', why: 'go.mod' },
+      { name: 'vet', command: 'go vet ./...', why: 'go.mod' },
+      { name: 'tests', command: 'go test ./...', why: 'go.mod' },
+    ],
+    setup: ['go mod download'],
+  };
+}
+
+function rustChecks(root: string): StackGuess | undefined {
+  if (!has(root, 'Cargo.toml')) return undefined;
+  return {
+    stacks: ['rust'],
+    checks: [
+      { name: 'format', command: 'cargo fmt --check', why: 'Cargo.toml' },
+      { name: 'clippy', command: 'cargo clippy --all-targets -- -D warnings', why: 'Cargo.toml' },
+      { name: 'tests', command: 'cargo test', why: 'Cargo.toml' },
+    ],
+    setup: ['cargo fetch'],
+  };
+}
+
+/** The checks a repository's own tooling suggests; names get a stack prefix when two stacks collide. */
+export function guessStack(root: string): StackGuess {
+  const found = [nodeChecks(root), pythonChecks(root), goChecks(root), rustChecks(root)].filter(
+    (g): g is StackGuess => !!g,
+  );
+  const out: StackGuess = { stacks: [], checks: [], setup: [] };
+  const names = new Map<string, number>();
+  for (const g of found) for (const c of g.checks) names.set(c.name, (names.get(c.name) ?? 0) + 1);
+  for (const g of found) {
+    out.stacks.push(...g.stacks);
+    out.setup.push(...g.setup);
+    for (const c of g.checks) {
+      out.checks.push((names.get(c.name) ?? 0) > 1 ? { ...c, name: `${g.stacks[0]}_${c.name}` } : c);
+    }
+  }
+  return out;
+}
+
+const tomlString = (s: string) => JSON.stringify(s);
+
+export function renderQualityToml(guess: StackGuess): string {
+  const lines = [
+    '# Guardian: the checks the Validator runs on every change (read from the base commit, so a change',
+    "# cannot weaken them). Guessed by `guardian init` from this repository's tooling: review them.",
+    '',
+    '[quality_checks]',
+  ];
+  if (guess.checks.length === 0) {
+    lines.push(
+      '# No linter, type checker or test runner was recognised. Name your checks, one command each:',
+      '#   tests = "make test"',
+      '#   lint = { command = "make lint", timeout = 300 }',
+      'tests = "echo \'configure the tests in quality.toml\' >&2; exit 1"',
+    );
+  }
+  for (const c of guess.checks) lines.push(`${c.name} = ${tomlString(c.command)}  # ${c.why}`);
+  lines.push(
+    '',
+    '[setup]',
+    '# Commands that install the toolchain in a fresh checkout (the Validator runs them in its worktrees).',
+    `commands = [${guess.setup.map(tomlString).join(', ')}]`,
+    '',
+    '[guard]',
+    '# Paths a change may not touch.',
+    'protected = ["quality.toml", "specs/**", ".github/**", ".guardian/**"]',
+    '',
+    '[llm]',
+    '# model = "gpt-4.1"        # or GUARDIAN_MODEL; the key comes from OPENAI_API_KEY, never from this file',
+    '# base_url = "https://api.openai.com/v1"',
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function dispatchWorkflow(repository: string, ref: string): string {
+  return `# Runs Guardian's assembly line for one task: Actions → "Guardian task" → Run workflow.
+# Pin the reusable workflow to a full commit SHA of ${repository} for a reproducible line.
+name: Guardian task
+
+on:
+  workflow_dispatch:
+    inputs:
+      task-id:
+        description: The task to build, like TASK-042 (specs/tasks/TASK-042_*.md).
+        required: true
+        type: string
+      open-pr:
+        description: Open or update a pull request when the Validator passes.
+        required: false
+        type: boolean
+        default: true
+
+permissions: {}
+
+jobs:
+  line:
+    # The most any job of the line needs; each job narrows it down (only "complete" writes).
+    permissions:
+      contents: write
+      pull-requests: write
+    uses: ${repository}/.github/workflows/assembly-line.yml@${ref}
+    with:
+      task-id: \${{ inputs.task-id }}
+      open-pr: \${{ inputs.open-pr }}
+    secrets:
+      llm-api-key: \${{ secrets.OPENAI_API_KEY }}
+`;
+}
+
+export function milestoneWorkflow(repository: string, ref: string, milestone: string): string {
+  return `# Runs a milestone's pending tasks through Guardian's assembly line every night (and on demand).
+# Pin the reusable workflow to a full commit SHA of ${repository} for a reproducible line.
+name: Guardian milestone
+
+on:
+  schedule:
+    - cron: '${NIGHTLY_CRON}'
+  workflow_dispatch:
+    inputs:
+      milestone:
+        description: The milestone to run (specs/milestones/<ID>.md).
+        required: true
+        type: string
+        default: ${milestone}
+
+permissions: {}
+
+jobs:
+  milestone:
+    permissions:
+      contents: write
+      pull-requests: write
+    uses: ${repository}/.github/workflows/milestone.yml@${ref}
+    with:
+      milestone: \${{ inputs.milestone || '${milestone}' }}
+    secrets:
+      llm-api-key: \${{ secrets.OPENAI_API_KEY }}
+`;
+}
+
+const SPECS_README = `# Specs
+
+- \`tasks/TASK-042_short-name.md\` — one blueprint per task: YAML front matter (\`id\`, \`title\`,
+  \`status\`, optional \`branch\`, \`relevant_tests\`, \`depends_on\`, \`milestone\`) and the sections
+  Goal, Functional Acceptance Criteria, Implementation Plan, Verification Plan (a fenced \`guardian\`
+  JSON array of steps), Architectural Constraints, Security Considerations, Relevant Existing Code.
+- \`milestones/MVP.md\` — front matter \`id\`, \`title\`, \`tasks: [TASK-001, …]\` in order, optional
+  \`parallel: true\` and \`schedule: "${NIGHTLY_CRON}"\`.
+
+Check them with \`guardian lint\`; see what can start with \`guardian next\`.
+`;
+
+export interface InitFile {
+  path: string;
+  content: string;
+}
+
+export interface InitResult {
+  root: string;
+  stack: StackGuess;
+  created: string[];
+  appended: string[];
+  skipped: { path: string; reason: string }[];
+  notes: string[];
+}
+
+export function initRepository(
+  root: string,
+  opts: { repository?: string; ref?: string; dryRun?: boolean } = {},
+): InitResult {
+  const repository = opts.repository ?? DEFAULT_GUARDIAN_REPOSITORY;
+  const ref = opts.ref ?? DEFAULT_GUARDIAN_REF;
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new UsageError(`--repository ${JSON.stringify(repository)}: expected owner/name`);
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(ref) || ref.includes('..')) {
+    throw new UsageError(`--ref ${JSON.stringify(ref)}: expected a tag, branch or commit SHA`);
+  }
+  const stack = guessStack(root);
+  const project = loadProject(root, fsSource(root), { quality: false });
+  const milestone = project.milestones[0]?.id ?? 'MVP';
+  const quality = renderQualityToml(stack);
+  // Generated text must be what Guardian itself accepts.
+  const check = parseQualityToml(quality);
+  if (check.problems.some((p) => p.severity === 'error')) {
+    throw new Error(`generated quality.toml is invalid: ${JSON.stringify(check.problems)}`);
+  }
+  const files: InitFile[] = [
+    { path: 'specs/README.md', content: SPECS_README },
+    { path: 'specs/tasks/.gitkeep', content: '' },
+    { path: 'specs/milestones/.gitkeep', content: '' },
+    { path: 'quality.toml', content: quality },
+    { path: '.github/workflows/guardian.yml', content: dispatchWorkflow(repository, ref) },
+    {
+      path: '.github/workflows/guardian-milestone.yml',
+      content: milestoneWorkflow(repository, ref, milestone),
+    },
+  ];
+  const result: InitResult = { root, stack, created: [], appended: [], skipped: [], notes: [] };
+  for (const f of files) {
+    const abs = join(root, f.path);
+    const dir = f.path.endsWith('.gitkeep') ? dirname(f.path) : undefined;
+    if (dir && existsSync(join(root, dir)) && readdirSync(join(root, dir)).length > 0) {
+      result.skipped.push({ path: `${dir}/`, reason: 'exists' });
+      continue;
+    }
+    if (existsSync(abs)) {
+      result.skipped.push({ path: f.path, reason: 'exists (not overwritten)' });
+      continue;
+    }
+    if (!opts.dryRun) {
+      mkdirSync(dirname(abs), { recursive: true });
+      // 'wx': never replace a file that appeared in the meantime.
+      writeFileSync(abs, f.content, { flag: 'wx' });
+    }
+    result.created.push(dir ? `${dir}/` : f.path);
+  }
+  const gitignore = join(root, '.gitignore');
+  const ignored = existsSync(gitignore)
+    ? readFileSync(gitignore, 'utf8')
+        .split(/\r?\n/)
+        .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()))
+    : false;
+  if (ignored) result.skipped.push({ path: '.gitignore', reason: '.guardian/ is already ignored' });
+  else {
+    const existed = existsSync(gitignore);
+    if (!opts.dryRun) {
+      const text = existed ? readFileSync(gitignore, 'utf8') : '';
+      const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+      appendFileSync(gitignore, `${sep}# Guardian's Task Bundles and caches\n.guardian/\n`);
+    }
+    (existed ? result.appended : result.created).push('.gitignore');
+  }
+  if (repository === DEFAULT_GUARDIAN_REPOSITORY) {
+    result.notes.push(
+      `the workflows call ${DEFAULT_GUARDIAN_REPOSITORY}: replace OWNER with the account Guardian is installed from (or run again with --repository)`,
+    );
+  }
+  result.notes.push(
+    'add the model key as the repository secret OPENAI_API_KEY (Settings → Secrets and variables → Actions)',
+  );
+  if (stack.checks.length === 0)
+    result.notes.push('no checks were recognised: edit [quality_checks] in quality.toml');
+  return result;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('init')
+    .description(
+      'scaffold specs/, quality.toml (guessed from the stack), .guardian/ in .gitignore and the caller workflows; never overwrites a file',
+    )
+    .option('--root <dir>', 'repository root', '.')
+    .option(
+      '--repository <owner/name>',
+      "where the workflows take Guardian's reusable workflows from",
+      DEFAULT_GUARDIAN_REPOSITORY,
+    )
+    .option('--ref <ref>', 'tag, branch or commit SHA of that repository', DEFAULT_GUARDIAN_REF)
+    .option('--dry-run', 'show what would be created, write nothing')
+    .option('--json', 'machine-readable output')
+    .action((opts: { root: string; repository: string; ref: string; dryRun?: boolean; json?: boolean }) => {
+      const root = resolveRoot(ctx, opts.root);
+      const r = initRepository(root, { repository: opts.repository, ref: opts.ref, dryRun: opts.dryRun });
+      if (opts.json) {
+        ctx.io.stdout.write(
+          JSON.stringify({ schemaVersion: 1, dryRun: !!opts.dryRun, ...r }, null, 2) + '\n',
+        );
+        return;
+      }
+      const out: string[] = [];
+      out.push(`stack: ${r.stack.stacks.join(', ') || 'not recognised'}`);
+      for (const c of r.stack.checks) out.push(`  check ${c.name} = ${c.command}  (${c.why})`);
+      const verb = opts.dryRun ? 'would create' : 'created';
+      for (const p of r.created) out.push(`${verb} ${p}`);
+      for (const p of r.appended) out.push(`${opts.dryRun ? 'would add' : 'added'} .guardian/ to ${p}`);
+      for (const s of r.skipped) out.push(`skipped ${s.path}: ${s.reason}`);
+      for (const n of r.notes) out.push(`note: ${n}`);
+      ctx.io.stdout.write(out.join('\n') + '\n');
+    });
+}
