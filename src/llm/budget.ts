@@ -100,9 +100,10 @@ export class Budget {
     this.now = opts.now ?? Date.now;
     this.startedAt = this.now();
     this.external = opts.signal;
+    // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp.
     this.timer = setTimeout(
       () => this.controller.abort(new Error('time budget exhausted')),
-      limits.maxWallMs,
+      Math.min(limits.maxWallMs, 2 ** 31 - 1),
     );
     this.timer.unref();
     if (opts.signal) {
