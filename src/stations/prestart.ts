@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { recordStation, writeBundleFile } from '../bundle/bundle.js';
+import { GuardianError } from '../errors.js';
 import { runPool } from '../exec/index.js';
 import { addWorktree, linkDependencies, type Worktree } from '../git/worktree.js';
 import { silentLogger, type Logger } from '../util/log.js';
@@ -105,6 +106,8 @@ export async function runPrestart(opts: PrestartOptions): Promise<PrestartResult
         );
         checks.push(...outs.filter((c): c is CheckResult => c !== undefined));
       }
+      if (opts.signal?.aborted)
+        throw new GuardianError('pre-start interrupted: every step was stopped; no report written');
       const s = summarize(checks, 0);
       const summary = steps.length === 0 ? 'pass: the verification plan has no pre-start steps' : s.summary;
       const result: PrestartReport = {

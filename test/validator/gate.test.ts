@@ -131,6 +131,20 @@ describe('validate: verdicts', () => {
     expect(res.report.verdict).toBe('pass');
   });
 
+  it('stops every check when interrupted, removes its worktrees and writes no verdict', async () => {
+    const r = small('[quality_checks]\nslow = "echo pgid $$ > ../pgid; sleep 30"\n');
+    doubleValue(r);
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 1500);
+    await expect(runValidator({ root: r.root, taskId: 'TASK-001', signal: ac.signal })).rejects.toThrow(
+      /validation interrupted/,
+    );
+    const pgid = Number(readFileSync(join(r.root, '../pgid'), 'utf8').replace('pgid', '').trim());
+    expect(processGroupAlive(pgid)).toBe(false);
+    expect(existsSync(join(r.root, '.guardian/bundles/TASK-001/validation.json'))).toBe(false);
+    expect(r.git('worktree', 'list').split('\n')).toHaveLength(1);
+  });
+
   it('fails when the checks write into the working tree (the commit would differ from what was judged)', async () => {
     const r = small('[quality_checks]\nwrites = "echo x > generated.txt"\n');
     doubleValue(r);

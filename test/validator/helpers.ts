@@ -143,3 +143,21 @@ export function doubleValue(repo: TempRepo): void {
   repo.write('tests/check.sh', 'grep -qx 2 src/value.txt\n');
   repo.write('src/value.txt', '2\n');
 }
+
+/** A Task Bundle manifest at the repository's HEAD, as the Bundler would write it. */
+export function writeBundleManifest(repo: TempRepo, taskId: string, blueprintPath: string): void {
+  repo.write(
+    `.guardian/bundles/${taskId}/manifest.json`,
+    JSON.stringify({
+      schemaVersion: 1,
+      taskId,
+      baseCommit: repo.git('rev-parse', 'HEAD'),
+      blueprintPath,
+      blueprintSha256: '',
+      createdAt: new Date().toISOString(),
+      stations: {},
+      files: {},
+      usage: { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 },
+    }),
+  );
+}

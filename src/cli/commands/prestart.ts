@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { runPrestart } from '../../stations/prestart.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
-import { checksTable, failureDetails, gitRoot, positiveInt } from './validate.js';
+import { checksTable, failureDetails, gitRoot, positiveInt, withInterrupt } from './validate.js';
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -21,15 +21,18 @@ export function register(program: Command, ctx: CommandContext): void {
         opts: { root?: string; base?: string; json?: boolean; jobs?: number; setup?: boolean },
       ) => {
         const root = gitRoot(ctx, opts.root);
-        const { report, markdownPath } = await runPrestart({
-          root,
-          taskId,
-          base: opts.base,
-          env: ctx.io.env,
-          log: streamLogger(ctx.io.stderr),
-          ...(opts.jobs ? { jobs: opts.jobs } : {}),
-          ...(opts.setup ? { runSetup: true } : {}),
-        });
+        const { report, markdownPath } = await withInterrupt((signal) =>
+          runPrestart({
+            signal,
+            root,
+            taskId,
+            base: opts.base,
+            env: ctx.io.env,
+            log: streamLogger(ctx.io.stderr),
+            ...(opts.jobs ? { jobs: opts.jobs } : {}),
+            ...(opts.setup ? { runSetup: true } : {}),
+          }),
+        );
         if (opts.json) ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else {
           if (report.checks.length) ctx.io.stdout.write(checksTable(report.checks));

@@ -24,6 +24,23 @@ export function positiveInt(name: string) {
   };
 }
 
+/**
+ * Runs `fn` with an AbortSignal that fires on Ctrl-C / SIGTERM. Checks run in their own process
+ * groups, out of reach of the terminal's SIGINT, so the station has to stop them itself.
+ */
+export async function withInterrupt<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const stop = () => ac.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await fn(ac.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 export function checksTable(checks: CheckResult[]): string {
   return table(
     ['check', 'kind', 'outcome', 'exit', 'time', 'command'],
@@ -84,17 +101,20 @@ export function register(program: Command, ctx: CommandContext): void {
         },
       ) => {
         const root = gitRoot(ctx, opts.root);
-        const { report, markdownPath } = await runValidator({
-          root,
-          taskId,
-          base: opts.base,
-          env: ctx.io.env,
-          log: streamLogger(ctx.io.stderr),
-          ...(opts.failFast ? { failFast: true } : {}),
-          ...(opts.jobs ? { jobs: opts.jobs } : {}),
-          ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
-          ...(opts.setup ? { runSetup: true } : {}),
-        });
+        const { report, markdownPath } = await withInterrupt((signal) =>
+          runValidator({
+            signal,
+            root,
+            taskId,
+            base: opts.base,
+            env: ctx.io.env,
+            log: streamLogger(ctx.io.stderr),
+            ...(opts.failFast ? { failFast: true } : {}),
+            ...(opts.jobs ? { jobs: opts.jobs } : {}),
+            ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
+            ...(opts.setup ? { runSetup: true } : {}),
+          }),
+        );
         if (opts.json) {
           ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
           if (report.verdict === 'fail') ctx.io.stderr.write(`${report.summary}\n`);

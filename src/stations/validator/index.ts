@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { recordStation, writeBundleFile } from '../../bundle/bundle.js';
-import { ConfigurationError } from '../../errors.js';
+import { ConfigurationError, GuardianError } from '../../errors.js';
 import { listFilesAt } from '../../git/git.js';
 import {
   applyPatchToTree,
@@ -349,6 +349,9 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             failFast,
             isFailure: (o) => !o.red && o.check.outcome !== 'pass',
           });
+      if (opts.signal?.aborted) {
+        throw new GuardianError('validation interrupted: every check was stopped; no verdict written');
+      }
       const ran = outs.filter((o): o is Out => o !== undefined);
       checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
       notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
