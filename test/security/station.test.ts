@@ -427,3 +427,27 @@ describe('bad input and injection hygiene (hand-made bundles)', () => {
     expect(readFileSync(r.taskContext, 'utf8')).toMatch(/No security-relevant risk was identified/);
   });
 });
+
+describe('TASK-003 of the TypeScript example (real bundle, CLI)', () => {
+  let repo: TempRepo;
+  beforeAll(async () => {
+    repo = makeRepo('ts-todo-api');
+    await runBundler({ root: repo.root, taskId: 'TASK-003' });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('raises input validation at the server and the validators, and nothing about databases', async () => {
+    const cli = await runCli(['security', 'TASK-003', '--root', repo.root, '--json', '--offline']);
+    expect(cli.code).toBe(0);
+    const r = JSON.parse(cli.stdout) as { findings: Finding[]; stacks: string[]; categories: string[] };
+    expect(r.stacks).toContain('node');
+    const iv = byCategory(r.findings, 'input-validation')!;
+    expect(iv.where.map((w) => w.path)).toEqual(expect.arrayContaining(['src/server.ts', 'src/validate.ts']));
+    expect(iv.advice).toMatch(/Validate every new input/);
+    // The blueprint asks never to echo the query value: reflected XSS is named.
+    expect(r.categories).toContain('xss');
+    expect(r.categories).not.toContain('sql-injection');
+    const ctx = readFileSync(join(bundleDirFor(repo.root, 'TASK-003'), 'task_context.md'), 'utf8');
+    expect(countSections(ctx)).toBe(1);
+  });
+});

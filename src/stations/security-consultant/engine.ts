@@ -26,6 +26,7 @@ import {
   languageOf,
   NEGATION,
   ABSENCE,
+  PROHIBITION,
   TEXT_TRIGGERS,
   type CodeTrigger,
 } from './triggers.js';
@@ -140,6 +141,7 @@ export function proseLines(text: string): {
     i++;
   }
   let factor = 1;
+  let continued = false;
   let fence: { marker: string; lang: string; start: number; body: string[] } | undefined;
   for (; i < lines.length; i++) {
     const l = lines[i] ?? '';
@@ -158,7 +160,18 @@ export function proseLines(text: string): {
     }
     const h = /^#{1,6}\s+(.*)$/.exec(l);
     if (h) factor = /architectur|constraint|convention/i.test(h[1]!) ? 0.5 : 1;
-    if (l.trim()) prose.push({ line: i + 1, text: l, factor });
+    if (!l.trim()) {
+      continued = false;
+      continue;
+    }
+    // A wrapped line continues the paragraph or list item above it: read them as one sentence.
+    const last = prose[prose.length - 1];
+    if (continued && last && !h && !/^\s*(?:[-*+]\s|\d+[.)]\s|>|\|)/.test(l)) {
+      last.text += ' ' + l.trim();
+      continue;
+    }
+    prose.push({ line: i + 1, text: l, factor });
+    continued = !h;
   }
   return { prose, snippets };
 }
@@ -184,7 +197,7 @@ function textEvidence(blueprint: TaskText): Evidence[] {
       for (const m of target.matchAll(re)) {
         // "no user input", "does not touch the database": explicit absence counts against the category.
         const before = target.slice(Math.max(0, m.index - 40), m.index);
-        const negated = NEGATION.test(before);
+        const negated = NEGATION.test(before) && !PROHIBITION.test(before);
         if (negated && !ABSENCE.test(before)) continue;
         out.push({
           category: trig.category,

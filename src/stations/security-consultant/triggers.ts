@@ -78,7 +78,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'sql-injection',
     3,
     'SQL',
-    /\b(?:sql|sqlite|postgres(?:ql)?|mysql|mariadb|sqlalchemy|orm|database quer(?:y|ies)|raw quer(?:y|ies)|db quer(?:y|ies))\b/i,
+    /\b(?:sql|sqlite|postgres(?:ql)?|mysql|mariadb|sqlalchemy|orm|database quer(?:y|ies)|raw quer(?:y|ies)(?! (?:values?|strings?|param))|db quer(?:y|ies))\b/i,
   ),
   t(
     'sql-injection',
@@ -154,6 +154,12 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     3,
     'HTML rendering',
     /\b(?:html|templates?|jinja2?|render(?:s|ed|ing)? (?:the |a |an )?(?:page|view|html|markdown|comment|message|profile|template)|render(?:s|ed|ing)? markdown|markdown (?:rendering|renderer|content|input|preview)|rich[- ]text|innerHTML|dangerouslySetInnerHTML|(?:react|vue|svelte|angular) components?|user[- ](?:generated|provided|supplied) (?:content|text|html)|display(?:s|ed|ing)? (?:the |a |user )?(?:name|comment|message|bio|title|review|content)s?|comments? (?:section|thread|box)|svg)\b/i,
+  ),
+  t(
+    'xss',
+    3,
+    'reflected input',
+    /\b(?:echo(?:es|ed|ing)?|reflect(?:s|ed|ing)?) (?:\w+ ){0,4}(?:in|into|back in|back into) the (?:response|page|html|output|error message)\b/i,
   ),
   t(
     'xss',
@@ -297,6 +303,9 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
 /** Words that cancel a phrase when they come just before it ("no user input", "without a database"). */
 export const NEGATION =
   /\b(?:no|not|without|never|none|nor|neither|n't|doesn't|don't|isn't|aren't|won't)\b(?:\W+\w+){0,2}\W*$/i;
+/** Prohibitions ("never echo …", "must not log …") name a risk the task has: they count for the category. */
+export const PROHIBITION =
+  /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not)\b(?:\W+\w+){0,2}\W*$/i;
 /** The same without "without", which usually states a requirement ("requests without a token get 401"). */
 export const ABSENCE =
   /\b(?:no|not|never|none|nor|neither|n't|doesn't|don't|isn't|aren't|won't)\b(?:\W+\w+){0,2}\W*$/i;
@@ -541,6 +550,31 @@ export const CODE_TRIGGERS: CodeTrigger[] = [
     'HTTP handler',
     /\bhttp\.ResponseWriter\b|\b(?:HandleFunc|Handle)\s*\(\s*"|\b(?:r|router|e|g)\.(?:GET|POST|PUT|PATCH|DELETE)\s*\(/,
     ['go'],
+  ),
+
+  c(
+    'input-validation',
+    PY,
+    'definition',
+    1,
+    'validator',
+    /^\s*(?:async\s+)?def\s+(?:validate|parse|sanitize|clean|check)_?\w*\s*\(/,
+  ),
+  c(
+    'input-validation',
+    JS,
+    'definition',
+    1,
+    'validator',
+    /^\s*(?:export\s+)?(?:async\s+)?function\s+(?:validate|parse|sanitize|clean|check)[A-Z_]\w*\s*\(/,
+  ),
+  c(
+    'input-validation',
+    GO,
+    'definition',
+    1,
+    'validator',
+    /^func\s+(?:\([^)]*\)\s*)?(?:[Vv]alidate|[Pp]arse|[Ss]anitize)\w*\s*\(/,
   ),
 
   // --- Command and code injection
