@@ -134,6 +134,19 @@ function sameRealmError(e: unknown): Error {
   return err;
 }
 
+/** A URL for messages: user and password (https://user:pass@host) removed. */
+export function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    if (!u.username && !u.password) return url;
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
 function withHeader(res: Response, name: string, value: string): Response {
   const headers = new Headers(res.headers);
   headers.set(name, value);
@@ -148,6 +161,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const baseFetch: FetchLike = opts.fetch ?? ((input, init) => fetch(input, init));
   const price = opts.price ?? priceFor(opts.model);
+  const shownUrl = withoutCredentials(baseUrl);
   /** Per call (calls may overlap): HTTP attempts, and why the last response was not retried. */
   const callState = new AsyncLocalStorage<{ attempts: number; noRetry?: string }>();
 
@@ -177,6 +191,9 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
     return res;
   };
 
+  const redact = (s: string) =>
+    opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
+
   const sdk = new OpenAI({
     apiKey: opts.apiKey,
     baseURL: baseUrl,
@@ -192,13 +209,12 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
     logger: {
       error: (m: string) => log.debug(`openai: ${m}`),
       warn: (m: string) => log.debug(`openai: ${m}`),
-      info: (m: string) => log.debug(`openai: ${m}`),
+      // The SDK's own retry notices ("… failed with status 429 … retrying") are worth seeing.
+      info: (m: string) =>
+        /retrying/.test(m) ? log.info(`model server: ${redact(m)}`) : log.debug(`openai: ${m}`),
       debug: () => {},
     },
   });
-
-  const redact = (s: string) =>
-    opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
 
   function toLlmError(
     e: unknown,
@@ -209,7 +225,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
     if (e instanceof LlmError) return e;
     const { attempts } = state;
     const lastNoRetryNote = state.noRetry;
-    const where = `the model server at ${baseUrl}`;
+    const where = `the model server at ${shownUrl}`;
     if (e instanceof APIUserAbortError || signal?.aborted) {
       return new LlmAbortedError(`request to ${where} aborted`, { cause: e });
     }
@@ -246,14 +262,14 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
       }
       if (status === 404) {
         return new LlmModelNotFoundError(
-          `model '${opts.model}' not found at ${baseUrl} (404: ${serverMsg}); check the model name and the base URL`,
+          `model '${opts.model}' not found at ${shownUrl} (404: ${serverMsg}); check the model name and the base URL`,
           { status, cause: e },
         );
       }
       if (status === 429) {
         if (code === 'insufficient_quota' || lastNoRetryNote === 'quota') {
           return new LlmQuotaError(
-            `the account behind the API key has no quota left at ${baseUrl} (429 insufficient_quota: ${serverMsg}); add credit or use another key`,
+            `the account behind the API key has no quota left at ${shownUrl} (429 insufficient_quota: ${serverMsg}); add credit or use another key`,
             { status, cause: e },
           );
         }
@@ -324,12 +340,12 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
       }
       if (typeof completion !== 'object' || completion === null || !Array.isArray(completion.choices)) {
         throw new LlmResponseError(
-          `the model server at ${baseUrl} answered with something that is not a chat completion`,
+          `the model server at ${shownUrl} answered with something that is not a chat completion`,
         );
       }
       const choice = completion.choices[0];
       if (!choice?.message) {
-        throw new LlmResponseError(`the model server at ${baseUrl} answered without a message (no choices)`);
+        throw new LlmResponseError(`the model server at ${shownUrl} answered without a message (no choices)`);
       }
       return {
         message: choice.message,

@@ -6,6 +6,7 @@ import {
   priceFor,
   resolveBudget,
   resolveLlmConfig,
+  withoutCredentials,
 } from '../../src/llm/index.js';
 import { ConfigurationError } from '../../src/errors.js';
 import type { QualityConfig } from '../../src/spec/types.js';
@@ -87,6 +88,13 @@ describe('resolveLlmConfig', () => {
         quality: quality({ baseUrl: 'not a url' }),
       }),
     ).toThrow(/quality.toml \[llm\] base_url: 'not a url' is not a URL/);
+  });
+});
+
+describe('withoutCredentials', () => {
+  it('drops user and password from URLs shown in messages', () => {
+    expect(withoutCredentials('https://user:pa55@llm.example.com/v1')).toBe('https://llm.example.com/v1');
+    expect(withoutCredentials('http://127.0.0.1:8080/v1')).toBe('http://127.0.0.1:8080/v1');
   });
 });
 

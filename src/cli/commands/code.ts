@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isGitRepo, repoRoot } from '../../git/git.js';
-import { resolveLlmConfig, type BudgetOverrides } from '../../llm/index.js';
+import { resolveLlmConfig, withoutCredentials, type BudgetOverrides } from '../../llm/index.js';
 import {
   DEFAULT_MAX_ATTEMPTS,
   loadCoderInputs,
@@ -135,7 +135,7 @@ export function register(program: Command, ctx: CommandContext): void {
           ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
         },
       });
-      if (llm) log.info(`model ${llm.model} at ${llm.baseUrl} (${llm.sources.model})`);
+      if (llm) log.info(`model ${llm.model} at ${withoutCredentials(llm.baseUrl)} (${llm.sources.model})`);
       const budget: BudgetOverrides = {
         ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
         ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
