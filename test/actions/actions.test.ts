@@ -14,7 +14,7 @@ afterEach(() => {
 });
 const track = (r: TempRepo) => (repos.push(r), r);
 
-const ACTIONS = ['bundle', 'security', 'code', 'validate', 'complete'];
+const ACTIONS = ['bundle', 'security', 'code', 'validate', 'complete', 'line'];
 
 // One repository for the tests that must fail before touching anything.
 let untouched: TempRepo | undefined;

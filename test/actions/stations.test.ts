@@ -167,6 +167,20 @@ test('complete refuses a verdict or patch hash that differs from validation.json
   expect(repo.git('--git-dir', repo.remote, 'branch', '--list')).toBe('* main');
 });
 
+test('the root action runs the line in one job; without a model it pauses after security and says how to go on', () => {
+  const repo = track(greetingRepo());
+  const r = runAction('line', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' }, node: NODE24 });
+  expect(r.code).toBe(1);
+  expect(r.outputs.outcome).toBe('paused');
+  expect(errorCommands(r)).toEqual([
+    expect.stringMatching(/^::error::TASK-900: paused: TASK-900: no model configured/),
+  ]);
+  expect(r.summary).toMatch(/\| prestart \| ok \(pass\) \|/);
+  expect(r.summary).toMatch(/\| bundle \| ok \|/);
+  expect(r.summary).toMatch(/\| security \| ok \|/);
+  expect(repo.git('--git-dir', repo.remote, 'branch', '--list')).toBe('* main');
+});
+
 describe('pull requests', () => {
   let server: Server;
   let url = '';

@@ -309,6 +309,7 @@ describe.each(actionFiles())('%s', (rel) => {
     expect(action.runs.using).toBe('node24');
     const name = rel.split('/').slice(-2, -1)[0];
     if (rel.startsWith('actions/')) expect(action.runs.main).toBe(`../../dist/${name}/index.js`);
+    if (rel === 'action.yml') expect(action.runs.main).toBe('dist/line/index.js');
   });
 
   test('kebab-case inputs and outputs, each with a description', () => {

@@ -1,0 +1,168 @@
+/**
+ * The root action: the whole assembly line in one job (`uses: OWNER/guardian@v1`), through the
+ * Supervisor. Simpler to adopt than the reusable workflow, at the cost of its trust boundaries: here
+ * one job holds the model key and the write token together.
+ */
+import * as core from '@actions/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigurationError, GuardianError } from '../../errors.js';
+import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
+import {
+  booleanInput,
+  integerInput,
+  optionalString,
+  pathInput,
+  refInput,
+  secretInput,
+  taskIdInput,
+  urlInput,
+} from '../../github/inputs.js';
+import { actionsLogger } from '../../github/log.js';
+import { openOrUpdatePullRequest } from '../../github/pulls.js';
+import { runAction, runUrl } from '../../github/run.js';
+import { formatCost, formatDuration, table, totalTokens, writeSummary } from '../../github/summary.js';
+import type { ValidationReport } from '../../stations/validator/types.js';
+import { runTask } from '../../supervisor/index.js';
+
+export const Inputs = {
+  TaskId: 'task-id',
+  Root: 'root',
+  BaseRef: 'base-ref',
+  Branch: 'branch',
+  Model: 'model',
+  LlmBaseUrl: 'llm-base-url',
+  LlmApiKey: 'llm-api-key',
+  MaxAttempts: 'max-attempts',
+  Push: 'push',
+  OpenPr: 'open-pr',
+  DryRun: 'dry-run',
+  GithubToken: 'github-token',
+} as const;
+
+export interface LineInputs {
+  taskId: string;
+  root: string;
+  baseRef?: string;
+  branch?: string;
+  model?: string;
+  llmBaseUrl?: string;
+  llmApiKey?: string;
+  maxAttempts: number;
+  push: boolean;
+  openPr: boolean;
+  dryRun: boolean;
+  githubToken?: string;
+}
+
+export function getInputs(): LineInputs {
+  const inputs: LineInputs = {
+    taskId: taskIdInput(Inputs.TaskId),
+    root: pathInput(Inputs.Root),
+    baseRef: refInput(Inputs.BaseRef),
+    branch: refInput(Inputs.Branch),
+    model: optionalString(Inputs.Model),
+    llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
+    llmApiKey: secretInput(Inputs.LlmApiKey),
+    maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
+    push: booleanInput(Inputs.Push, true),
+    openPr: booleanInput(Inputs.OpenPr, false),
+    dryRun: booleanInput(Inputs.DryRun, false),
+    githubToken: secretInput(Inputs.GithubToken),
+  };
+  if (inputs.openPr && (!inputs.push || inputs.dryRun)) {
+    throw new ConfigurationError(
+      `input '${Inputs.OpenPr}' needs '${Inputs.Push}' true and '${Inputs.DryRun}' false`,
+    );
+  }
+  if (inputs.openPr && !inputs.githubToken) {
+    throw new ConfigurationError(`input '${Inputs.OpenPr}' is true but '${Inputs.GithubToken}' is empty`);
+  }
+  return inputs;
+}
+
+/** The host's environment with the action's model settings on top (the stations resolve from it). */
+function stationEnv(inputs: LineInputs): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (inputs.model) env.GUARDIAN_MODEL = inputs.model;
+  if (inputs.llmBaseUrl) env.OPENAI_BASE_URL = inputs.llmBaseUrl;
+  if (inputs.llmApiKey) env.OPENAI_API_KEY = inputs.llmApiKey;
+  return env;
+}
+
+export async function run(): Promise<void> {
+  await runAction(async () => {
+    const inputs = getInputs();
+    const url = runUrl();
+    const r = await runTask({
+      root: inputs.root,
+      taskId: inputs.taskId,
+      base: inputs.baseRef,
+      branch: inputs.branch,
+      maxAttempts: inputs.maxAttempts,
+      push: inputs.push && !inputs.dryRun ? 'origin' : undefined,
+      dryRun: inputs.dryRun,
+      runUrl: url,
+      env: stationEnv(inputs),
+      log: actionsLogger(),
+    });
+    core.setOutput('outcome', r.outcome);
+    core.setOutput('verdict', r.verdict ?? '');
+    core.setOutput('patch-sha256', r.patchSha256 ?? '');
+    core.setOutput('commit-sha', r.commit ?? '');
+    core.setOutput('branch', r.branch ?? '');
+    core.setOutput('tokens', String(totalTokens(r.usage)));
+    core.setOutput('cost-usd', String(r.usage.costUsd));
+
+    let report: ValidationReport | undefined;
+    if (r.reportPath && r.reportPath.endsWith('validation.md')) {
+      const json = join(r.reportPath, '..', 'validation.json');
+      if (existsSync(json)) report = JSON.parse(readFileSync(json, 'utf8')) as ValidationReport;
+    }
+    if (report && report.verdict === 'fail') emitAnnotations(annotationsOf(report));
+
+    let prUrl = '';
+    if (inputs.openPr && r.commit && r.branch && r.pushedTo) {
+      const repository = process.env.GITHUB_REPOSITORY;
+      if (!repository)
+        throw new ConfigurationError(
+          'GITHUB_REPOSITORY is not set: cannot open a pull request outside GitHub Actions',
+        );
+      const pr = await openOrUpdatePullRequest({
+        token: inputs.githubToken!,
+        repository,
+        head: r.branch,
+        title: `feat(${r.taskId}): ${r.title}`,
+        sectionId: r.taskId,
+        section: `### ${r.taskId}: ${r.title}\n\nCommit ${r.commit} — ${r.message}${url ? ` — [run](${url})` : ''}\n`,
+      });
+      prUrl = pr.url;
+      core.info(`${pr.created ? 'opened' : 'updated'} pull request ${pr.url}`);
+    }
+    core.setOutput('pr-url', prUrl);
+
+    const rows = r.stations.map((s) => [
+      s.station,
+      s.status + (s.verdict ? ` (${s.verdict})` : ''),
+      s.attempt ?? '',
+      formatDuration(s.durationMs),
+      totalTokens(s.usage) || '',
+      s.usage.costUsd ? formatCost(s.usage.costUsd) : '',
+      s.note ?? '',
+    ]);
+    await writeSummary(
+      [
+        `### ${r.outcome === 'committed' || r.outcome === 'already_done' || r.outcome === 'validated' ? '✅' : '❌'} ${r.taskId}: ${r.outcome}\n`,
+        `${r.message}\n`,
+        table(['Station', 'Result', 'Attempt', 'Time', 'Tokens', 'Cost', 'Note'], rows),
+        r.commit
+          ? `\nCommit \`${r.commit}\` on \`${r.branch}\`${r.pushedTo ? ` (pushed to ${r.pushedTo})` : ''}${prUrl ? `, ${prUrl}` : ''}.\n`
+          : '',
+        r.report && r.outcome === 'failed' ? `\n${r.report}\n` : '',
+      ].join('\n'),
+    );
+    if (!['committed', 'already_done', 'validated'].includes(r.outcome)) {
+      throw new GuardianError(`${r.taskId}: ${r.outcome}: ${r.message}`);
+    }
+  });
+}
