@@ -71,9 +71,12 @@ export function renderStatus(r: StatusReport, now = Date.now()): string {
     ['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'],
     r.tasks.map((t) => {
       const e = t.lastRun;
+      // A commit on a branch that is not checked out: the working tree's blueprint still says pending.
+      const elsewhere =
+        e?.outcome === 'committed' && t.status !== 'done' && e.branch ? ` (done on ${e.branch})` : '';
       return [
         t.taskId,
-        t.status,
+        t.status + elsewhere,
         e ? ago(e.at, now) : 'never',
         e ? (t.unfinished ? 'unfinished' : e.outcome) : '',
         e?.verdict ?? '',
