@@ -12,6 +12,9 @@
 // run as a user runs it: a new node process per validation. Caches are warmed first and shared by all
 // variants (MYPY_CACHE_DIR). Rounds alternate the order of the variants; medians are reported.
 //
+// Also reported: the station's own time (validation.json's durationMs), which leaves out node's start
+// and the loading of the CLI bundle (measured alone with `guardian --version`).
+//
 // Usage: node bench/validator/run.mjs [rounds=3] [--json]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -144,13 +147,28 @@ function guardian(jobs) {
     log(res.stdout.slice(-3000) + res.stderr.slice(-3000));
     throw new Error(`bench: guardian validate --jobs ${jobs} exited ${res.status}`);
   }
-  return JSON.parse(res.stdout).verdict === 'pass';
+  const report = JSON.parse(res.stdout);
+  stationMs[`guardian --jobs ${jobs}`].push(report.durationMs);
+  return report.verdict === 'pass';
 }
+
+// The station's own time (validation.json's durationMs): the CLI run minus node's start and the
+// loading of the CLI bundle.
+const stationMs = { 'guardian --jobs 1': [], [`guardian --jobs ${cores}`]: [] };
 
 // 3. Warm-up (mypy cache, Python bytecode, file cache), not measured.
 log('warming up …');
 if (!direct()) throw new Error('bench: the direct commands do not give the expected results');
 guardian(cores);
+for (const k of Object.keys(stationMs)) stationMs[k].length = 0;
+// node's start plus loading the CLI bundle, measured alone.
+const startup = [];
+for (let i = 0; i < 3; i++) {
+  startup.push(
+    time(() => spawnSync(process.execPath, [join(cli, 'guardian.mjs'), '--version'], { env }).status === 0)
+      .ms,
+  );
+}
 
 const variants = {
   'direct sequential (bash)': () => direct(),
@@ -181,11 +199,17 @@ const ratios = {
   parallelVsSequential: sp / s1,
   parallelVsDirect: sp / d,
 };
+const st1 = median(stationMs['guardian --jobs 1']);
+const stp = median(stationMs[`guardian --jobs ${cores}`]);
+ratios.stationSequentialOverhead = st1 / d;
+ratios.stationParallelVsSequential = stp / st1;
 const result = {
   rounds,
   cores,
   commands: [...checks, planStep, `${planStep} (red tree)`],
   medianMs: m,
+  stationMedianMs: { 'guardian --jobs 1': st1, [`guardian --jobs ${cores}`]: stp },
+  cliStartupMs: median(startup),
   ratios,
 };
 if (asJson) console.log(JSON.stringify(result, null, 2));
@@ -201,6 +225,15 @@ else {
     `  guardian --jobs ${cores} / guardian --jobs 1    ${ratios.parallelVsSequential.toFixed(3)}×  (target ≤ 0.75×)`,
   );
   console.log(`  guardian --jobs ${cores} / direct sequential    ${ratios.parallelVsDirect.toFixed(3)}×`);
+  console.log(
+    `\n  without node's start and the CLI bundle's loading (${(result.cliStartupMs / 1000).toFixed(2)} s, measured alone):`,
+  );
+  console.log(
+    `  station --jobs 1             ${(st1 / 1000).toFixed(2)} s   ${ratios.stationSequentialOverhead.toFixed(3)}× direct sequential`,
+  );
+  console.log(
+    `  station --jobs ${cores}             ${(stp / 1000).toFixed(2)} s   ${ratios.stationParallelVsSequential.toFixed(3)}× station --jobs 1`,
+  );
 }
 if (!existsSync(join(work, 'keep'))) {
   try {
