@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, verifyBundle } from '../../src/bundle/bundle.js';
 import { ConfigurationError } from '../../src/errors.js';
@@ -258,6 +258,26 @@ describe('quality.toml [bundle]', () => {
         });
       expect(search.hints.files).toContain('alembic.ini');
       expect(search.files.some((f: { path: string }) => f.path === 'alembic.ini')).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
+describe('a project in a subdirectory of a repository (monorepo)', () => {
+  it('reads paths relative to the project root', async () => {
+    const repo = makeRepo(undefined, { files: { 'README.md': '# monorepo\n' } });
+    try {
+      cpSync(join(EXAMPLES, 'python-flask-users'), join(repo.root, 'services', 'users'), { recursive: true });
+      repo.git('add', '-A');
+      repo.git('commit', '-q', '-m', 'add the users service');
+      const root = join(repo.root, 'services', 'users');
+      const r = await runBundler({ root, taskId: 'TASK-042', python: { sitePackages: [] } });
+      expect(r.bundleDir).toBe(join(root, '.guardian', 'bundles', 'TASK-042'));
+      const text = readFileSync(join(r.bundleDir, 'task_context.md'), 'utf8');
+      expect(text).toMatch(/`src\/models\/user\.py:\d+-\d+`/);
+      expect(text).toContain('class User(Base):');
+      expect(text).toMatch(/Where models live \(`specs\/architecture\.md:\d+-\d+`\)/);
     } finally {
       repo.cleanup();
     }

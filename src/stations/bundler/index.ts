@@ -34,7 +34,6 @@ import {
 import {
   errorsOf,
   fsSource,
-  gitSource,
   loadProject,
   parseBlueprint,
   QUALITY_FILE,
@@ -109,7 +108,8 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
     throw e;
   }
   const short = baseCommit.slice(0, 12);
-  const project = loadProject(root, gitSource(root, baseCommit));
+  const tree = new RepoTree(root, baseCommit);
+  const project = loadProject(root, tree.asFileSource());
   let task: Blueprint;
   try {
     task = requireTask(project, taskId);
@@ -154,6 +154,7 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
       const r = await buildBundle({
         ...opts,
         log,
+        tree,
         baseCommit,
         task,
         budget,
@@ -225,6 +226,7 @@ function swapIn(work: string, finalDir: string): void {
 
 interface BuildInput extends BundlerOptions {
   log: Logger;
+  tree: RepoTree;
   /** quality.toml `[bundle] include` / `exclude`: globs always quoted / never quoted as code. */
   include: string[];
   exclude: string[];
@@ -249,7 +251,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
   const bp = parseBlueprint(rawBlueprint, input.task.path).blueprint ?? input.task;
   writeBundleFile(dir, 'blueprint.md', rawBlueprint);
 
-  const tree = await log.group('Reading the base commit', async () => new RepoTree(root, baseCommit));
+  const tree = input.tree;
   const taskText = blueprintQuery(bp);
 
   // 1. Code search.

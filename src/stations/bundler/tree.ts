@@ -6,6 +6,7 @@
  */
 import { execGit, execGitBuffer } from '../../git/git.js';
 import { secretFileReason } from '../../secrets/index.js';
+import type { FileSource } from '../../spec/index.js';
 
 export interface TreeEntry {
   path: string;
@@ -38,6 +39,7 @@ const MINIFIED_NAME = /\.min\.(?:js|mjs|cjs|css)$|[.-]bundle\.js$|\.map$/i;
 export class RepoTree {
   readonly entries: Map<string, TreeEntry>;
   private readonly cache = new Map<string, ReadResult>();
+  private fileList?: string[];
 
   constructor(
     readonly root: string,
@@ -51,12 +53,42 @@ export class RepoTree {
     return this.entries.has(path);
   }
 
+  /** The raw bytes of a regular file (no text checks), or undefined. */
+  bytes(path: string): Buffer | undefined {
+    const e = this.entries.get(path);
+    if (!e || (e.mode !== '100644' && e.mode !== '100755')) return undefined;
+    const r = execGitBuffer(['cat-file', 'blob', e.oid], { cwd: this.root, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+  }
+
+  /**
+   * The tree as a spec `FileSource`, so blueprints and quality.toml are read from exactly the files the
+   * bundle quotes — also when the project is a subdirectory of its repository.
+   */
+  asFileSource(): FileSource {
+    return {
+      label: `commit ${this.commit.slice(0, 12)}`,
+      list: (dir) => {
+        const prefix = dir.replace(/\/+$/, '') + '/';
+        return this.files().filter((p) => p.startsWith(prefix));
+      },
+      read: (p) => this.bytes(p),
+      size: (p) => {
+        const e = this.entries.get(p);
+        return e && (e.mode === '100644' || e.mode === '100755') ? e.size : undefined;
+      },
+      exists: (p) =>
+        this.entries.has(p) || this.files().some((f) => f.startsWith(p.replace(/\/+$/, '') + '/')),
+    };
+  }
+
   /** Paths of regular files, sorted. */
   files(): string[] {
-    return [...this.entries.values()]
+    this.fileList ??= [...this.entries.values()]
       .filter((e) => e.mode === '100644' || e.mode === '100755')
       .map((e) => e.path)
       .sort();
+    return this.fileList;
   }
 
   /** Reads a file as UTF-8 text, or says why it is not read (missing, link, secret, binary, …). */
@@ -143,8 +175,12 @@ export function classifyBytes(
   return { ok: true, file: { path, text, lines } };
 }
 
+/**
+ * Entries of a commit under `root`, with paths relative to it: when `root` is a subdirectory of the
+ * repository (a project inside a monorepo), only its part of the tree, as the spec loader sees it.
+ */
 export function listTree(root: string, commit: string): Map<string, TreeEntry> {
-  const out = execGit(['ls-tree', '-r', '-l', '-z', '--full-tree', commit], { cwd: root }).stdout;
+  const out = execGit(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
   const entries = new Map<string, TreeEntry>();
   for (const rec of out.split('\0')) {
     if (!rec) continue;
