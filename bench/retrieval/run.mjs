@@ -15,6 +15,7 @@
 //     --fast      run guardian in-process with one shared cache per repository (quick ranking
 //                 iterations; latency columns are then not meaningful)
 //     --no-build  reuse bench/.work/build (else src/search is compiled there with tsc first)
+//     --no-baselines  skip BM25 and keyword (their columns then read 0)
 // Scratch data lives in bench/.work/ (git-ignored).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const work = join(projectRoot, 'bench', '.work');
 const build = join(work, 'build');
 
 function parseArgs(argv) {
-  const o = { cases: 25, scan: 4000, out: undefined, fast: false, build: true, repos: [] };
+  const o = { cases: 25, scan: 4000, out: undefined, fast: false, build: true, baselines: true, repos: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cases') o.cases = Number(argv[++i]);
@@ -36,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = resolve(argv[++i]);
     else if (a === '--fast') o.fast = true;
     else if (a === '--no-build') o.build = false;
+    else if (a === '--no-baselines') o.baselines = false;
     else if (a === '--help' || a === '-h') {
       console.log(
         readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -80,8 +82,12 @@ const files = await import(join(build, 'src', 'search', 'files.js'));
 const search = opts.fast ? await import(join(build, 'src', 'search', 'index.js')) : undefined;
 
 // ---------------------------------------------------------------- mining
+// Commits that are not tasks anyone would write a blueprint for: releases, merges, reverts, dependency
+// and tool upgrades, typo/spelling/formatting/lint sweeps, docs/CI/test-only changes.
 const NOISE =
   /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
+const MAINTENANCE =
+  /\b(typos?|spelling|misspell\w*|bump(ed|s)?|upgrade[sd]? (to|dependenc\w+|deps)|update[sd]? (dev )?(dependencies|deps|package\.json|lock ?file)|(ruff|flake8|eslint|prettier|mypy|pylint|black|isort|biome) (fix(es)?|pass|errors?|warnings?|config\w*)|(make|fix) (ruff|flake8|eslint|prettier|mypy|pylint|isort|biome)|apply (ruff|flake8|eslint|prettier|black|isort|biome)|copyright|license header)\b/i;
 
 function mineCases(repo) {
   const log = git(repo.path, [
@@ -102,7 +108,7 @@ function mineCases(repo) {
     const [sha, parents, message, status] = parts;
     if (parents.trim().split(' ').length !== 1) continue;
     const subject = message.trim().split('\n')[0];
-    if (subject.length < 15 || NOISE.test(subject)) continue;
+    if (subject.length < 15 || NOISE.test(subject) || MAINTENANCE.test(subject)) continue;
     const words = subject.match(/[A-Za-z]{3,}/g) ?? [];
     if (words.length < 3) continue;
     const changes = status
@@ -248,7 +254,13 @@ for (const repo of opts.repos) {
     let warmCpu;
     if (opts.fast) {
       const t = performance.now();
-      const res = await search.searchRepository({ root: clone, query: c.message, top: 100, cacheDir });
+      const res = await search.searchRepository({
+        root: clone,
+        query: c.message,
+        top: 100,
+        symbolFiles: 10,
+        cacheDir,
+      });
       guardian = res.files.map((f) => f.path);
       cold = warm = coldCpu = warmCpu = performance.now() - t;
     } else {
@@ -264,10 +276,10 @@ for (const repo of opts.repos) {
       coldCpu = a.cpuMs;
       warmCpu = b.cpuMs;
     }
-    const docs = corpusOf(clone);
+    const docs = opts.baselines ? corpusOf(clone) : [];
     symbolNames(cacheDir, docs);
-    const bm = bm25(docs, c.message);
-    const kw = keywordCount(docs, c.message);
+    const bm = opts.baselines ? bm25(docs, c.message) : [];
+    const kw = opts.baselines ? keywordCount(docs, c.message) : [];
     const row = {
       sha: c.sha.slice(0, 10),
       subject: c.message.split('\n')[0].slice(0, 90),

@@ -176,9 +176,14 @@ export function isTestPath(path: string): boolean {
   return TEST_DIR.test(path) || TEST_NAME.test(path);
 }
 
+/** Code that configures tools rather than implementing the product (packaging, bundlers, linters). */
+const BUILD_CONFIG =
+  /(^|\/)(setup\.py|noxfile\.py|fabfile\.py|manage\.py|\.?[\w-]+rc\.[cm]?js|[\w.-]+\.config\.[cm]?[jt]s|Gruntfile\.js|gulpfile\.[cm]?js|sidebars\.js)$/;
+
 export function kindOf(path: string): FileKind {
   const ext = extensionOf(path);
   if (isTestPath(path) && (SOURCE_EXT.has(ext) || ext === '')) return 'test';
+  if (BUILD_CONFIG.test(path)) return 'config';
   if (SOURCE_EXT.has(ext)) return /(^|\/)(docs?|documentation)\//.test(path) ? 'doc' : 'source';
   if (DOC_EXT.has(ext)) return 'doc';
   if (CONFIG_EXT.has(ext)) return 'config';

@@ -22,8 +22,9 @@ export interface History {
   commits: PastCommit[];
 }
 
-export const HISTORY_VERSION = 2;
-const MAX_MESSAGE = 1200;
+export const HISTORY_VERSION = 3;
+/** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
+const MAX_MESSAGE = 400;
 
 function parseLog(out: string): PastCommit[] {
   const commits: PastCommit[] = [];

@@ -29,7 +29,7 @@ import {
 } from './history.js';
 import { extractImports } from './imports.js';
 import { scanDefinitions } from './definitions.js';
-import { identifierTerms, pathTerms, tokenize } from './text.js';
+import { identifierTerms, pathTerms, queryTerms, tokenize } from './text.js';
 import type { IndexOptions } from './types.js';
 
 export const INDEX_VERSION = 4;
@@ -103,7 +103,7 @@ export function lexicalOptions() {
     tokenize: (terms: string) => terms as unknown as string[],
     processTerm: (term: string) => term,
     searchOptions: {
-      tokenize: (text: string) => tokenize(text),
+      tokenize: (text: string) => queryTerms(text),
       processTerm: (term: string) => term,
       prefix: false,
       fuzzy: false,
@@ -227,7 +227,15 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     ? loadHistory(root, head, depth, histOk ? cachedHist.history : undefined)
     : Promise.resolve({ history: { head: '', commits: [] }, reused: false });
 
+  const phases: string[] = [];
+  let mark = process.cpuUsage();
+  const phase = (name: string) => {
+    const d = process.cpuUsage(mark);
+    phases.push(`${name} ${Math.round((d.user + d.system) / 1000)}ms`);
+    mark = process.cpuUsage();
+  };
   const listing = listCandidates(root);
+  phase('list');
   notes.push(...listing.notes);
 
   const blobsPath = join(cacheDir, 'blobs.json');
@@ -273,6 +281,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const toAdd: LexicalDoc[] = [];
   const seen = new Set<string>();
 
+  phase('load caches');
   for (const c of listing.files) {
     const why = pathSkipReason(c.path);
     if (why) {
@@ -354,6 +363,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       delete lexDocs[p];
     }
   }
+  phase('read+analyze');
   if (toAdd.length) lexical.addAll(toAdd);
   if (lexical.dirtCount > 0) await lexical.vacuum({ batchSize: 1e9, batchWait: 0 });
 
@@ -369,6 +379,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   );
   if (files.size === 0) notes.push('no source files to index');
 
+  phase('lexical');
   const { history, reused: histReused } = await historyP;
   const commitsPath = join(cacheDir, 'commits.json');
   const cachedCommits = readJson<{ version: number; head: string; count: number; index: unknown }>(
@@ -391,6 +402,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   }
   const commitIndexFresh = !commitIndex;
   commitIndex ??= buildCommitIndex(history);
+  phase('history');
 
   // Write the cache back only when something changed.
   try {
@@ -431,6 +443,8 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   } catch (e) {
     notes.push(`could not write the index cache in ${cacheDir}: ${(e as Error).message}`);
   }
+  phase('write caches');
+  log.debug(`search index CPU: ${phases.join(', ')}`);
   log.debug(
     `search index: ${files.size} files (${reused} from cache, ${read} read), ${history.commits.length} commits`,
   );

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { ImportResolver } from './imports.js';
 import type { StoredChunk } from './chunks.js';
 import type { FileEntry, RepoIndex } from './indexer.js';
-import { compoundKey, type ParsedQuery, parseQuery, tokenize } from './text.js';
+import { cleanQuery, compoundKey, type ParsedQuery, parseQuery, tokenize } from './text.js';
 import type { RankedFile, RankedSymbol } from './types.js';
 
 export const WEIGHTS = {
@@ -92,7 +92,8 @@ export interface Ranked {
 export function rankFiles(input: RankInput): Ranked {
   const { index } = input;
   const notes: string[] = [];
-  const parsed = parseQuery(input.query.slice(0, 20_000));
+  const query = cleanQuery(input.query.slice(0, 20_000));
+  const parsed = parseQuery(query);
   const files = index.files;
   const paths = [...files.keys()];
   const sig = new Map<string, Signals>();
@@ -117,7 +118,7 @@ export function rankFiles(input: RankInput): Ranked {
 
   // 1. Lexical.
   const lexHits = parsed.terms.length
-    ? index.lexical.search(input.query.slice(0, 20_000), {
+    ? index.lexical.search(query, {
         boostTerm: (term: string) => (identifierTermSet.has(term) ? 2 : 1),
       })
     : [];
@@ -138,7 +139,7 @@ export function rankFiles(input: RankInput): Ranked {
   const churn = new Map<string, number>();
   for (const c of index.history.commits) for (const f of c.f) churn.set(f, (churn.get(f) ?? 0) + 1);
   if (index.history.commits.length > 0 && parsed.terms.length) {
-    const hits = index.commitIndex.search(input.query.slice(0, 20_000)).slice(0, 40);
+    const hits = index.commitIndex.search(query).slice(0, 40);
     const votes = new Map<string, number>();
     const why = new Map<string, { score: number; h: string; subject: string }>();
     for (const h of hits) {

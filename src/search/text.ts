@@ -101,6 +101,46 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * Task text as the ranking should read it: without trailers, links, HTML comments and checklists
+ * (templates say the same in every task), with the first line (the subject) counted twice.
+ */
+export function cleanQuery(text: string): string {
+  const lines = text
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/\bhttps?:\/\/\S+/g, ' ')
+    .split('\n')
+    .filter(
+      (l) =>
+        !/^\s*(co-authored-by|signed-off-by|reviewed-by|acked-by|change-id|cc):/i.test(l) &&
+        !/^\s*[-*]\s*\[[ xX]\]/.test(l),
+    );
+  const subject = lines.find((l) => l.trim()) ?? '';
+  return `${subject}\n${lines.join('\n')}`;
+}
+
+/**
+ * Query terms: the text's terms plus each pair of adjacent words joined, so "HTTPS redirect" also
+ * looks for `httpsredirect` / `HttpsRedirect` (file and identifier names written as one word).
+ */
+export function queryTerms(text: string): string[] {
+  const out = tokenize(text);
+  const words = text.match(/[A-Za-z]+/g) ?? [];
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i]!.toLowerCase();
+    const b = words[i + 1]!.toLowerCase();
+    if (a.length < 3 || b.length < 3 || STOP.has(a) || STOP.has(b)) continue;
+    for (const joined of [stem(a) + stem(b), a + b]) {
+      if (!seen.has(joined)) {
+        seen.add(joined);
+        out.push(joined);
+      }
+    }
+  }
+  return out;
+}
+
 /** The compound form of an identifier, as `identifierTerms` emits it (for exact symbol matching). */
 export function compoundKey(id: string): string {
   return id.toLowerCase().replace(/[_$]/g, '');
