@@ -173,6 +173,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         continue;
       }
       lib.version = pkg.version;
+      noteVersionMismatch(lib, label, notes);
       facts.push(
         ...pickFacts(lib, identifiers, maxFacts, (name, module) => pythonFact(pkg, name, label, module)),
       );
@@ -187,6 +188,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         continue;
       }
       lib.version = pkg.version;
+      noteVersionMismatch(lib, label, notes);
       facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => typescriptFact(pkg, name, label)));
       noteIfNone(lib, facts, notes, pkg);
     }
@@ -228,6 +230,19 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
     }
   }
   return { libraries, facts, notes };
+}
+
+/** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
+function noteVersionMismatch(lib: LibraryRef, label: string, notes: KnowledgeNote[]): void {
+  if (!lib.version || !lib.declared) return;
+  const spec = lib.declared.spec.replace(/^[A-Za-z0-9._-]+(?=\s*==)/, '').trim();
+  const pinned = /^==\s*v?([\w.+-]+)$/.exec(spec)?.[1] ?? /^v?(\d+\.\d+\.\d+[\w.+-]*)$/.exec(spec)?.[1];
+  if (pinned && pinned !== lib.version) {
+    notes.push({
+      library: label,
+      message: `${label}: ${lib.declared.file} pins ${pinned} but ${lib.version} is installed; the API facts describe ${lib.version}`,
+    });
+  }
 }
 
 function pickFacts(

@@ -249,6 +249,29 @@ describe('gatherKnowledge (offline)', () => {
     expect(names[0]).toBe('acme:Widget');
   });
 
+  it('notes a pinned version that differs from the installed one', async () => {
+    const r = await gatherKnowledge({
+      root: tmp,
+      taskText: 'task',
+      sources: [
+        { path: 'a.py', text: 'from acme import Widget\n', weight: 1 },
+        { path: 'b.ts', text: "import { object } from 'tinylib';\n", weight: 1 },
+      ],
+      manifests: [
+        { path: 'requirements.txt', text: 'acme==2.0.0\n' },
+        { path: 'package.json', text: JSON.stringify({ dependencies: { tinylib: '3.1.4' } }) },
+      ],
+      localModules: new Set(),
+      python: { sitePackages: [join(tmp, 'site')] },
+      nodeModules: [join(tmp, 'node_modules')],
+    });
+    const notes = r.notes.map((n) => n.message);
+    expect(notes).toContain(
+      'acme: requirements.txt pins 2.0.0 but 2.3.1 is installed; the API facts describe 2.3.1',
+    );
+    expect(notes.some((n) => n.startsWith('tinylib:'))).toBe(false);
+  });
+
   it('notes libraries that are not installed and unreadable files, without failing', async () => {
     const r = await gatherKnowledge({
       root: tmp,
