@@ -286,7 +286,10 @@ export async function runMilestone(opts: RunMilestoneOptions): Promise<Milestone
         : outcome === 'interrupted'
           ? `milestone ${id} interrupted: run \`guardian milestone ${id}\` again to continue (done tasks are skipped, started ones resume)`
           : outcome === 'paused'
-            ? `milestone ${id} paused at ${halt!.taskId}: ${results.get(halt!.taskId)!.run?.message ?? ''}`
+            ? `milestone ${id} paused at ${halt!.taskId}: ${results.get(halt!.taskId)!.run?.message ?? ''}` +
+              (opts.dryRun
+                ? ''
+                : ` — commit it on the milestone branch with \`guardian run ${halt!.taskId} --resume --branch ${branch}\`, then run \`guardian milestone ${id}\` again`)
             : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
   return {
     milestone: id,
@@ -360,7 +363,12 @@ async function runParallel(
           ...o,
           root: wt.dir,
           resume,
-          ...(o.dryRun ? {} : { until: 'validate' as const }),
+          ...(o.dryRun
+            ? {}
+            : {
+                until: 'validate' as const,
+                untilReason: 'validated in its worktree; committed in milestone order',
+              }),
         });
         copyBundle(wt.dir, root, t.id);
         if (r.outcome === 'paused' && r.verdict === 'pass' && !o.dryRun) validated.set(t.id, r);

@@ -517,7 +517,9 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
 
   if (until !== 'complete') {
     outcome = 'paused';
-    message = `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+    message = opts.untilReason
+      ? `${task.id} stopped after ${until}: ${opts.untilReason}`
+      : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
   } else if (commit) {
     outcome = 'committed';
     message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;

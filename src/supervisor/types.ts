@@ -21,6 +21,8 @@ export interface RunTaskOptions {
   dryRun?: boolean;
   /** Stop after this station (inclusive). */
   until?: StationName;
+  /** Why the run stops at `until`, for the message and the ledger (default: "--until"). */
+  untilReason?: string;
   /** Coder ↔ Validator attempts; each retry gets the Validator's typed failure report (default 1). */
   maxAttempts?: number;
   /** Remote Completion pushes the task's branch to (no push when undefined). */
