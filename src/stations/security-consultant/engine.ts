@@ -358,7 +358,13 @@ function assess(category: CategoryId, evidence: Evidence[]): CategoryAssessment 
   }
   textScore = Math.max(0, textScore);
   const centralViolation = mine.some((e) => e.kind === 'existing-violation' && e.weight >= 2.25);
-  const applies = textScore >= 3 || (textScore >= 1 && textScore + codeScore >= 4) || centralViolation;
+  // One strong phrase is enough; weaker phrases need each other (4) or code evidence next to them.
+  const strongPhrase = mine.some((e) => e.kind === 'text' && e.weight >= 3);
+  const applies =
+    (strongPhrase && textScore >= 3) ||
+    textScore >= 4 ||
+    (textScore >= 1 && textScore + codeScore >= 4) ||
+    centralViolation;
   return { category, textScore, codeScore, applies, evidence: mine };
 }
 
@@ -471,6 +477,12 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   if (stacks.has('express') || stacks.has('react')) stacks.add('node');
   if (languages.has('template')) stacks.add('jinja');
 
+  // No code in the bundle (a new project, a docs-only search result): the manifests name the language.
+  if (languages.size === 0) {
+    if (stacks.has('python')) languages.add('python');
+    if (stacks.has('node')) languages.add('javascript');
+    if (stacks.has('go')) languages.add('go');
+  }
   const assessments = THREAT_CATEGORIES.map((c) => assess(c, evidence));
   const findings: Finding[] = [];
   for (const a of assessments) {

@@ -57,13 +57,14 @@ export function redactedValues(original: string, redacted: string): string[] {
     if (at < pos) return out;
     if (i > 0) {
       const value = original.slice(pos, at).trim();
-      if (value.length >= 8)
+      if (value.length >= 8) out.push(value);
+      // A multi-line secret (a key block) leaks line by line too.
+      if (value.includes('\n'))
         out.push(
-          value,
           ...value
             .split('\n')
-            .filter((l) => l.trim().length >= 16)
-            .map((l) => l.trim()),
+            .map((l) => l.trim())
+            .filter((l) => l.length >= 16),
         );
     }
     pos = at + part.length;

@@ -84,7 +84,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'sql-injection',
     3,
     'database',
-    /\b(?:(?:db|database|sql) tables?|`\w+` table|migrations?|schema changes?|(?:new|add(?:s|ed)?|a) columns?|stored procedures?|query (?:the|for|by))\b/i,
+    /\b(?:stor(?:e|es|ed|ing)(?: \w+){0,3} in (?:the |a |our )?(?:db|database)|(?:read|write|save|load)s? (?:\w+ ){0,3}(?:from|to|into) the (?:db|database)|(?:db|database|sql) tables?|`\w+` table|migrations?|schema changes?|(?:new|add(?:s|ed)?|a) columns?|stored procedures?|query (?:the|for|by))\b/i,
   ),
   t(
     'sql-injection',
