@@ -248,7 +248,7 @@ export function securityChecksOf(
       pattern: ck.pattern,
       ...(typeof ck.flags === 'string' ? { flags: ck.flags } : {}),
       ...(Array.isArray(ck.paths)
-        ? { paths: ck.paths.filter((p): p is string => typeof p === 'string') }
+        ? { paths: ck.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') }
         : {}),
       message:
         typeof ck.message === 'string'

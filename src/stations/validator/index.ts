@@ -19,7 +19,7 @@ import {
 } from '../../git/patch.js';
 import { addWorktree, linkDependencies, type Worktree } from '../../git/worktree.js';
 import { runPool, type PoolJob } from '../../exec/index.js';
-import { DEFAULT_PROTECTED, type PlanStep, type QualityConfig } from '../../spec/index.js';
+import { type PlanStep, type QualityConfig } from '../../spec/index.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { openGate } from './context.js';
@@ -231,7 +231,8 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         added,
         removed,
         baseFiles: new Set(listFilesAt(root, baseCommit)),
-        protectedGlobs: quality.guard.protected.length ? quality.guard.protected : DEFAULT_PROTECTED,
+        // quality.toml's own list (the parser fills in the defaults when [guard] protected is absent).
+        protectedGlobs: quality.guard.protected,
         allowSkipMarkers: quality.guard.allowSkipMarkers,
         relevantTests: task.relevantTests,
       };
