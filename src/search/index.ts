@@ -21,6 +21,7 @@ export type {
 } from './types.js';
 export { indexRepository, type RepoIndex } from './indexer.js';
 export { GRAMMARS } from './symbols.js';
+export { WEIGHTS } from './rank.js';
 
 /** Searches a prepared index (lets a host run several queries over one index). */
 export async function searchIndex(
@@ -35,6 +36,7 @@ export async function searchIndex(
     query: opts.query,
     top: Math.max(top, opts.embeddings ? 30 : top),
     ...(opts.embeddings ? { minPool: 30 } : {}),
+    ...(opts.weights ? { weights: opts.weights } : {}),
     hints: opts.hints,
   });
   const notes = [...ranked.notes];

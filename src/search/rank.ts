@@ -34,10 +34,12 @@ export const WEIGHTS = {
   coChange: 0.3,
   /** How often a file changes at all. */
   churn: 0.08,
+  /** Test files' scores are multiplied by this unless the task is about tests. */
+  testFactor: 0.45,
 };
 
 /** Multipliers by kind: sources first, tests below unless the task is about tests. */
-const KIND_FACTOR = { source: 1, test: 0.45, doc: 0.35, config: 0.4, other: 0.3 };
+const KIND_FACTOR = { source: 1, test: WEIGHTS.testFactor, doc: 0.35, config: 0.4, other: 0.3 };
 
 interface Signals {
   score: number;
@@ -74,6 +76,8 @@ export interface RankInput {
   index: RepoIndex;
   query: string;
   top: number;
+  /** Experiments only: weights overriding WEIGHTS. */
+  weights?: Partial<typeof WEIGHTS>;
   /** Pad the result with unscored source files up to this many (a pool for re-ranking). */
   minPool?: number;
   hints?: { files?: string[]; relevantTests?: string[] };
@@ -91,6 +95,7 @@ export interface Ranked {
 
 export function rankFiles(input: RankInput): Ranked {
   const { index } = input;
+  const W = { ...WEIGHTS, ...input.weights };
   const notes: string[] = [];
   const query = cleanQuery(input.query.slice(0, 20_000));
   const parsed = parseQuery(query);
@@ -132,7 +137,7 @@ export function rankFiles(input: RankInput): Ranked {
     const v = lex.get(p) ?? 0;
     if (v < 0.02) continue;
     const terms = [...h.terms].sort((a, b) => idf(b) - idf(a)).slice(0, 4);
-    add(p, 'lexical', WEIGHTS.lexical * v, `lexical: ${terms.join(', ')}`);
+    add(p, 'lexical', W.lexical * v, `lexical: ${terms.join(', ')}`);
   }
 
   // 2. History: past commits whose messages resemble the task vote for the files they touched.
@@ -157,7 +162,7 @@ export function rankFiles(input: RankInput): Ranked {
     for (const [f, v] of normalize(votes)) {
       if (v < 0.02) continue;
       const w = why.get(f)!;
-      add(f, 'history', WEIGHTS.history * v, `history: like past commit ${w.h} "${w.subject}"`);
+      add(f, 'history', W.history * v, `history: like past commit ${w.h} "${w.subject}"`);
     }
   }
 
@@ -180,7 +185,7 @@ export function rankFiles(input: RankInput): Ranked {
   for (const [key, list] of defs) {
     const strength = strongIds.has(key) ? 1 : weakIds.has(key) ? 0.4 : 0;
     if (!strength) continue;
-    const v = (strength * WEIGHTS.definesSymbol) / Math.sqrt(list.length);
+    const v = (strength * W.definesSymbol) / Math.sqrt(list.length);
     for (const p of list) add(p, 'symbol', v, `defines \`${key}\` named in the task`);
   }
 
@@ -194,16 +199,15 @@ export function rankFiles(input: RankInput): Ranked {
         p.endsWith(`/${m}`) ||
         (dotted !== undefined &&
           (noExt === dotted || noExt.endsWith(`/${dotted}`) || noExt.endsWith(`/${dotted}/__init__`)));
-      if (hit) add(p, 'named', WEIGHTS.namedInQuery, `named in the task (${m})`);
+      if (hit) add(p, 'named', W.namedInQuery, `named in the task (${m})`);
     }
   }
   for (const h of input.hints?.files ?? []) {
-    if (files.has(h)) add(h, 'blueprint', WEIGHTS.namedInBlueprint, 'named in blueprint');
+    if (files.has(h)) add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
     else {
       const suffix = paths.filter((p) => p.endsWith(`/${h}`));
       if (suffix.length)
-        for (const p of suffix)
-          add(p, 'blueprint', WEIGHTS.namedInBlueprint / suffix.length, 'named in blueprint');
+        for (const p of suffix) add(p, 'blueprint', W.namedInBlueprint / suffix.length, 'named in blueprint');
       else notes.push(`blueprint names ${h}, which is not in the index`);
     }
   }
@@ -241,12 +245,12 @@ export function rankFiles(input: RankInput): Ranked {
       notes.push(`relevant test ${t} is not in the repository index`);
       continue;
     }
-    add(t, 'relevantTest', WEIGHTS.relevantTest, 'relevant test of the task');
+    add(t, 'relevantTest', W.relevantTest, 'relevant test of the task');
     const imps = importsOf(f).filter((p) => files.get(p)?.kind !== 'test');
     for (const p of imps)
-      add(p, 'relevantTestImport', WEIGHTS.relevantTestImport / Math.sqrt(imps.length), `imported by ${t}`);
+      add(p, 'relevantTestImport', W.relevantTestImport / Math.sqrt(imps.length), `imported by ${t}`);
     for (const p of pairedSources(t))
-      add(p, 'relevantTestImport', WEIGHTS.relevantTestImport, `paired with test ${t}`);
+      add(p, 'relevantTestImport', W.relevantTestImport, `paired with test ${t}`);
   }
 
   // 6. Propagation: tests lend evidence to their sources; imports to their neighbours.
@@ -255,8 +259,7 @@ export function rankFiles(input: RankInput): Ranked {
   for (const [p, v] of base) {
     const f = files.get(p)!;
     if (f.kind === 'test') {
-      for (const src of pairedSources(p))
-        add(src, 'pairing', WEIGHTS.testPairing * v, `paired with test ${p}`);
+      for (const src of pairedSources(p)) add(src, 'pairing', W.testPairing * v, `paired with test ${p}`);
     }
   }
   const seeds = [...base.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
@@ -266,7 +269,7 @@ export function rankFiles(input: RankInput): Ranked {
     const f = files.get(p)!;
     if (f.kind === 'test') continue;
     for (const q of importsOf(f)) {
-      const g = (WEIGHTS.importNeighbor * v) / Math.max(1, topScore);
+      const g = (W.importNeighbor * v) / Math.max(1, topScore);
       const prev = neighborGain.get(q);
       if (!prev || prev.v < g) neighborGain.set(q, { v: g, from: p });
     }
@@ -295,12 +298,7 @@ export function rankFiles(input: RankInput): Ranked {
       for (const [f, n] of co) {
         const conf = n / total;
         if (n >= 2 && conf >= 0.1)
-          add(
-            f,
-            'cochange',
-            WEIGHTS.coChange * conf,
-            `changed together with ${anchor[0]} in ${n} past commits`,
-          );
+          add(f, 'cochange', W.coChange * conf, `changed together with ${anchor[0]} in ${n} past commits`);
       }
     }
   }
@@ -309,7 +307,7 @@ export function rankFiles(input: RankInput): Ranked {
   const churnNorm = normalize(new Map([...churn].map(([k, v]) => [k, Math.log1p(v)])));
   for (const p of sig.keys()) {
     const c = churnNorm.get(p);
-    if (c) add(p, 'churn', WEIGHTS.churn * c);
+    if (c) add(p, 'churn', W.churn * c);
   }
 
   // Kind factor and final order.
@@ -318,7 +316,7 @@ export function rankFiles(input: RankInput): Ranked {
   const scored: { path: string; score: number }[] = [];
   for (const [p, s] of sig) {
     const f = files.get(p)!;
-    let k = KIND_FACTOR[f.kind];
+    let k = f.kind === 'test' ? W.testFactor : KIND_FACTOR[f.kind];
     if (f.kind === 'test' && (parsed.aboutTests || relevant.has(p))) k = 0.9;
     if (blueprint.has(p)) k = 1;
     scored.push({ path: p, score: s.score * k });

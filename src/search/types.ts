@@ -26,6 +26,8 @@ export interface SearchOptions extends IndexOptions {
   /** How many files to return (default 10). */
   top?: number;
   hints?: { files?: string[]; relevantTests?: string[] };
+  /** Experiments (the retrieval benchmark's tuning): override ranking weights, see rank.ts WEIGHTS. */
+  weights?: Record<string, number>;
   /** How many of the returned files get their best symbols (default: all of them). */
   symbolFiles?: number;
   embeddings?: EmbeddingsConfig;

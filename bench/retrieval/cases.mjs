@@ -1,0 +1,92 @@
+// Shared by run.mjs and tune.mjs: mining benchmark cases from a repository's history, and metrics.
+import { spawnSync } from 'node:child_process';
+
+export function git(cwd, args, opts = {}) {
+  const r = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, LC_ALL: 'C' },
+    ...opts,
+  });
+  if (r.status !== 0 && !opts.allowFailure) throw new Error(`git ${args.join(' ')} (in ${cwd}): ${r.stderr}`);
+  return r.stdout;
+}
+
+// ---------------------------------------------------------------- mining
+// Commits that are not tasks anyone would write a blueprint for: releases, merges, reverts, dependency
+// and tool upgrades, typo/spelling/formatting/lint sweeps, docs/CI/test-only changes.
+const NOISE =
+  /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
+const MAINTENANCE =
+  /\b(typos?|spelling|misspell\w*|bump(ed|s)?|upgrade[sd]? (to|dependenc\w+|deps)|update[sd]? (dev )?(dependencies|deps|package\.json|lock ?file)|(ruff|flake8|eslint|prettier|mypy|pylint|black|isort|biome) (fix(es)?|pass|errors?|warnings?|config\w*)|(make|fix) (ruff|flake8|eslint|prettier|mypy|pylint|isort|biome)|apply (ruff|flake8|eslint|prettier|black|isort|biome)|copyright|license header)\b/i;
+
+export function mineCases(repo, opts, files) {
+  const log = git(repo.path, [
+    '-c',
+    'core.quotepath=off',
+    'log',
+    '--no-merges',
+    '--no-renames',
+    `-n${opts.scan}`,
+    '--format=%x1e%H%x1f%P%x1f%B%x1f',
+    '--name-status',
+    'HEAD',
+  ]);
+  const eligible = [];
+  for (const rec of log.split('\x1e')) {
+    const parts = rec.split('\x1f');
+    if (parts.length < 4) continue;
+    const [sha, parents, message, status] = parts;
+    if (parents.trim().split(' ').length !== 1) continue;
+    const subject = message.trim().split('\n')[0];
+    if (subject.length < 15 || NOISE.test(subject) || MAINTENANCE.test(subject)) continue;
+    const words = subject.match(/[A-Za-z]{3,}/g) ?? [];
+    if (words.length < 3) continue;
+    const changes = status
+      .split('\n')
+      .map((l) => l.trim().split('\t'))
+      .filter((p) => p.length >= 2);
+    const src = changes.filter(([, p]) => files.kindOf(p) === 'source' && !files.pathSkipReason(p));
+    const gold = src.filter(([st]) => st === 'M').map(([, p]) => p);
+    if (gold.length < 1 || src.length > 5) continue;
+    eligible.push({ sha: sha.trim(), parent: parents.trim(), message: message.trim(), gold });
+  }
+  // Evenly spaced over the eligible commits (deterministic, no per-repository choices).
+  const n = Math.min(opts.cases, eligible.length);
+  const picked = [];
+  for (let i = 0; i < n; i++) picked.push(eligible[Math.floor((i * eligible.length) / n)]);
+  return { picked, eligible: eligible.length };
+}
+
+// ---------------------------------------------------------------- scoring
+export function metrics(ranked, gold) {
+  const g = new Set(gold);
+  const at = (k) => ranked.slice(0, k).filter((p) => g.has(p)).length / g.size;
+  const first = ranked.findIndex((p) => g.has(p));
+  return {
+    r1: at(1),
+    r5: at(5),
+    r10: at(10),
+    all10: at(10) === 1 ? 1 : 0,
+    mrr: first >= 0 ? 1 / (first + 1) : 0,
+  };
+}
+
+export function pct(values, p) {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+export function summarize(rows) {
+  const mean = (k) => rows.reduce((a, r) => a + r[k], 0) / Math.max(1, rows.length);
+  return {
+    n: rows.length,
+    r1: mean('r1'),
+    r5: mean('r5'),
+    r10: mean('r10'),
+    all10: mean('all10'),
+    mrr: mean('mrr'),
+  };
+}

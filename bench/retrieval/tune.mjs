@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Weight tuning for guardian search's ranking, with a train/test split by repository so the reported
+// numbers are not the ones the weights were fitted on. Global weights only (no per-repository values).
+//
+//   node bench/retrieval/tune.mjs --train click,black,zod REPO [REPO...]   (same REPO syntax as run.mjs)
+//
+// Every case's index is built once and kept in memory; each weight setting then only re-ranks.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { git, metrics, mineCases, summarize } from './cases.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const projectRoot = resolve(here, '..', '..');
+const work = join(projectRoot, 'bench', '.work');
+const build = join(work, 'build');
+const argv = process.argv.slice(2);
+let train = [];
+const opts = { cases: 25, scan: 4000 };
+const repos = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--train') train = argv[++i].split(',');
+  else if (argv[i] === '--cases') opts.cases = Number(argv[++i]);
+  else {
+    const path = resolve(argv[i]);
+    let name = basename(path).replace(/\.git$/, '');
+    if (name === 'repo') name = basename(dirname(path)).replace(/^.*\+/, '');
+    repos.push({ name, path });
+  }
+}
+const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+if (spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' }).status !== 0)
+  process.exit(1);
+const files = await import(join(build, 'src', 'search', 'files.js'));
+const { indexRepository } = await import(join(build, 'src', 'search', 'indexer.js'));
+const { rankFiles, WEIGHTS } = await import(join(build, 'src', 'search', 'rank.js'));
+
+const cases = [];
+for (const repo of repos) {
+  const { picked } = mineCases(repo, opts, files);
+  const clone = join(work, 'repos', repo.name);
+  if (!existsSync(clone)) git(work, ['clone', '-q', '--shared', '--no-checkout', repo.path, clone]);
+  mkdirSync(join(work, 'cache'), { recursive: true });
+  for (const c of picked) {
+    git(clone, ['checkout', '-q', '--detach', '-f', c.parent]);
+    git(clone, ['clean', '-q', '-ffdx']);
+    const index = await indexRepository({ root: clone, cacheDir: join(work, 'cache', repo.name) });
+    cases.push({ repo: repo.name, index, query: c.message, gold: c.gold });
+  }
+  process.stderr.write(`indexed ${repo.name}: ${picked.length} cases\n`);
+}
+
+function evaluate(weights, subset) {
+  const by = new Map();
+  for (const c of subset) {
+    const ranked = rankFiles({ index: c.index, query: c.query, top: 100, weights }).files.map((f) => f.path);
+    const list = by.get(c.repo) ?? [];
+    list.push(metrics(ranked, c.gold));
+    by.set(c.repo, list);
+  }
+  const all = [...by.values()].flat();
+  const s = summarize(all);
+  return {
+    ...s,
+    objective: s.r5 + 0.5 * s.r1 + 0.25 * s.mrr,
+    byRepo: Object.fromEntries([...by].map(([k, v]) => [k, summarize(v)])),
+  };
+}
+
+const trainSet = cases.filter((c) => train.includes(c.repo));
+const testSet = cases.filter((c) => !train.includes(c.repo));
+const GRID = {
+  lexical: [0.6, 1, 1.5],
+  history: [0.5, 1, 1.5, 2],
+  definesSymbol: [0.3, 0.6, 1.2],
+  namedInQuery: [0.6, 1.2, 2],
+  testPairing: [0, 0.15, 0.35],
+  importNeighbor: [0, 0.15, 0.3],
+  coChange: [0, 0.3, 0.6],
+  churn: [0, 0.08, 0.2, 0.4],
+  testFactor: [0.3, 0.45, 0.6],
+};
+const fmt = (e) =>
+  `R@1 ${(100 * e.r1).toFixed(1)} R@5 ${(100 * e.r5).toFixed(1)} R@10 ${(100 * e.r10).toFixed(1)} MRR ${e.mrr.toFixed(3)}`;
+let best = { ...WEIGHTS };
+let bestEval = evaluate(best, trainSet);
+console.log(`start  train ${fmt(bestEval)} | test ${fmt(evaluate(best, testSet))}`);
+for (let round = 0; round < 2; round++) {
+  for (const [k, values] of Object.entries(GRID)) {
+    for (const v of values) {
+      if (best[k] === v) continue;
+      const w = { ...best, [k]: v };
+      const e = evaluate(w, trainSet);
+      if (e.objective > bestEval.objective + 1e-9) {
+        best = w;
+        bestEval = e;
+        console.log(`  ${k}=${v}  train ${fmt(e)}`);
+      }
+    }
+  }
+}
+const testEval = evaluate(best, testSet);
+console.log(`tuned weights: ${JSON.stringify(best)}`);
+console.log(`train ${fmt(bestEval)}`);
+console.log(`test  ${fmt(testEval)}`);
+for (const [repo, e] of Object.entries({ ...bestEval.byRepo, ...testEval.byRepo }))
+  console.log(`  ${repo}: ${fmt(e)}`);
