@@ -48,7 +48,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('bundle')
     .description('build the Task Bundle (.guardian/bundles/TASK-ID/) the Coder works from')
     .argument('<task-id>', 'the task, e.g. TASK-042')
-    .option('--root <dir>', 'repository root', '.')
+    .option('--root <dir>', 'project root (may be a subdirectory of its git repository)', '.')
     .option('--base <ref>', 'base commit (default HEAD)')
     .option('--json', `one JSON document on stdout (schemaVersion ${BUNDLE_JSON_SCHEMA_VERSION})`)
     .option(
