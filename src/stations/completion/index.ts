@@ -66,7 +66,7 @@ export function setStatusDone(raw: string, statusLine: number | undefined, path:
   const lines = raw.split('\n');
   const i = (statusLine ?? 0) - 1;
   const line = lines[i];
-  const m = line === undefined ? null : /^(\s*status\s*:\s*)(["']?)([^"'#\s\r]*)\2(.*)$/.exec(line);
+  const m = line === undefined ? null : /^(\s*status\s*:\s*)(["']?)([^"'#\s\r]*)\2([^\n]*)$/.exec(line);
   if (!m)
     throw new ConfigurationError(
       `${path}${statusLine ? `:${statusLine}` : ''}: no \`status:\` line to mark the task done`,
