@@ -186,7 +186,11 @@ function textEvidence(blueprint: TaskText): Evidence[] {
   const out: Evidence[] = [];
   for (const { line, text: raw, factor } of proseLines(blueprint.text).prose) {
     const role = USER_STORY_ROLE.exec(raw)?.[1] ?? '';
-    const text = raw.slice(role.length).replace(PATH_TOKEN, (m) => ' '.repeat(m.length));
+    // Code spans read as words ("the `Stripe-Signature` header"); paths are blanked first.
+    const text = raw
+      .slice(role.length)
+      .replace(PATH_TOKEN, (m) => ' '.repeat(m.length))
+      .replace(/`/g, '');
     for (const trig of TEXT_TRIGGERS) {
       const target = trig.label === 'user story role' ? role : text;
       if (!target) continue;

@@ -128,7 +128,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'path-traversal',
     3,
     'file path',
-    /\b(?:file ?names?|file ?paths?|directory traversal|path traversal|download(?:s|ing)? (?:a |the )?files?|serv(?:e|es|ing) (?:static |uploaded )?files?|read(?:s|ing)? (?:a |the )?files? (?:from|named|at)|files? (?:from|under|in) (?:the )?(?:directory|folder)|(?:zip|tar) (?:archives?|files?|extraction)|extract(?:s|ing)? (?:the )?(?:archive|zip)|attachments?)\b/i,
+    /\b(?:file ?names?|file ?paths?|directory traversal|path traversal|download(?:s|ing)? (?:a |the )?files?|serv(?:e|es|ing) (?:static |uploaded )?files?|read(?:s|ing)? (?:a |the )?files? (?:from|named|at)|files? (?:from|under|in) (?:the )?(?:directory|folder)|(?:zip|tar) (?:archives?|files?|extraction)|extract(?:s|ed|ing)?(?: \w+){0,3} (?:archives?|zip|tar|into|to)|\.(?:tar(?:\.gz)?|tgz|zip) (?:files?|archives?|backups?|uploads?)|attachments?)\b/i,
   ),
   t(
     'path-traversal',
@@ -173,13 +173,13 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'ssrf',
     3,
     'outbound URL',
-    /\b(?:web ?hooks?|callback urls?|(?:fetch|download|import|load|preview)(?:s|es|ing)? (?:\w+ ){0,3}(?:from )?(?:an? |the )?(?:remote |external |given |user[- ]supplied )?url|url (?:previews?|unfurl\w*|fetch\w*|import)|link previews?|proxy (?:requests?|endpoint|service|the request)|proxies requests|outbound (?:http )?requests?|server[- ]side requests?|avatar url|image url|remote (?:url|resource|feed|image|file|page|content|host|server)s?|(?:fetch|download)(?:es|s|ing)? (?:the |a |an )?(?:remote|external|given|user[- ]supplied)|[?&](?:url|uri|link|src|image_url|feed|target)=|rss feeds?|oembed)\b/i,
+    /\b(?:web ?hook urls?|(?:send|sends|sending|deliver|delivers|delivering|post|posts|posting|call|calls|calling|register|registers) (?:\w+ ){0,3}web ?hooks?|callback urls?|(?:fetch|download|import|load|preview)(?:s|es|ing)? (?:\w+ ){0,3}(?:from )?(?:an? |the )?(?:remote |external |given |user[- ]supplied )?url|url (?:previews?|unfurl\w*|fetch\w*|import)|link previews?|proxy (?:requests?|endpoint|service|the request)|proxies requests|outbound (?:http )?requests?|server[- ]side requests?|avatar url|image url|remote (?:url|resource|feed|image|file|page|content|host|server)s?|(?:fetch|download)(?:es|s|ing)? (?:the |a |an )?(?:remote|external|given|user[- ]supplied)|[?&](?:url|uri|link|src|image_url|feed|target)=|rss feeds?|oembed)\b/i,
   ),
   t(
     'ssrf',
     1,
     'http client',
-    /\b(?:urls?|http requests?|third[- ]party (?:api|service)s?|external (?:api|service)s?|integrations?)\b/i,
+    /\b(?:web ?hooks?|urls?|http requests?|third[- ]party (?:api|service)s?|external (?:api|service)s?|integrations?)\b/i,
   ),
   // authentication
   t(
@@ -214,7 +214,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'cryptography',
     3,
     'crypto',
-    /\b(?:encrypt(?:s|ed|ion|ing)?|decrypt(?:s|ed|ion|ing)?|cipher|hash(?:es|ed|ing)? (?:the )?(?:password|token|key|secret|pin)s?|password hash(?:es|ing)?|hmac|digital signatures?|sign(?:s|ed|ing)? (?:the )?(?:payload|request|token|message|webhook|url|cookie)s?|signed (?:urls?|cookies?|tokens?)|(?:hmac|webhook|request|payload) signatures?|signature (?:verification|header|check)|verify (?:the )?signatures?|random (?:tokens?|codes?|ids?|strings?|passwords?)|(?:reset|verification|invite|invitation|magic[- ]link|api|confirmation) (?:tokens?|codes?|links?|keys?)|nonces?|salts?|key derivation|tls|ssl|certificates?|csprng|secure random|uuid4|(?:generate|generates|generating) (?:a |an )?(?:token|code|key|secret|password))\b/i,
+    /\b(?:encrypt(?:s|ed|ion|ing)?|decrypt(?:s|ed|ion|ing)?|cipher|hash(?:es|ed|ing)? (?:the )?(?:password|token|key|secret|pin)s?|password hash(?:es|ing)?|hmac|digital signatures?|sign(?:s|ed|ing)? (?:the )?(?:payload|request|token|message|webhook|url|cookie)s?|signed (?:urls?|cookies?|tokens?)|(?:hmac|webhook|request|payload) signatures?|signature (?:verification|header|check)|verify (?:the )?signatures?|random (?:tokens?|codes?|ids?|strings?|passwords?)|(?:reset|verification|invite|invitation|magic[- ]link|confirmation) (?:tokens?|codes?|links?|keys?)|(?:generate|generates|generating|create|creates|creating|issue|issues|issuing|rotate|rotates|rotating)(?: \w+){0,2} api (?:keys?|tokens?)|nonces?|salts?|key derivation|tls|ssl|certificates?|csprng|secure random|uuid4|(?:generate|generates|generating) (?:a |an )?(?:token|code|key|secret|password))\b/i,
   ),
   t(
     'cryptography',
