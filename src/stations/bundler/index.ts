@@ -332,6 +332,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     }
     const text = await redact(r.file.text, f.path);
     const lines = text.split(/\r?\n/);
+    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     candidates.push({
       path: f.path,
       score: f.score,
