@@ -4,7 +4,15 @@
 // transpiles (--transpile-only): type checking is `npm run typecheck`'s job, so one broken test file
 // cannot change or block a bundle.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +51,25 @@ for (const { name, entry } of selected) {
   }
   // ESM bundle: make sure Node treats dist/<name>/*.js as modules even when ncc does not say so.
   writeFileSync(join(out, 'package.json'), '{\n  "type": "module"\n}\n');
+  copyTreeSitterAssets(out);
   console.log(`build: dist/${name}/index.js`);
 }
 process.exit(failed ? 1 : 0);
+
+// A bundle that contains the code search loads web-tree-sitter and its grammars from a tree-sitter/
+// folder next to its index.js (src/search/symbols.ts): copy the files src/search/tree-sitter-assets.json
+// lists, only into the bundles that need them.
+function copyTreeSitterAssets(out) {
+  const list = join(root, 'src/search/tree-sitter-assets.json');
+  if (!existsSync(list)) return;
+  const usesSearch = readdirSync(out).some(
+    (f) => f.endsWith('.js') && readFileSync(join(out, f), 'utf8').includes('tree-sitter.wasm'),
+  );
+  if (!usesSearch) return;
+  const assets = JSON.parse(readFileSync(list, 'utf8'));
+  const dir = join(out, assets.folder);
+  mkdirSync(dir, { recursive: true });
+  for (const rel of assets.files) {
+    copyFileSync(join(root, 'node_modules', rel), join(dir, rel.split('/').pop()));
+  }
+}
