@@ -34,8 +34,15 @@ describe('on the flask example', () => {
   afterAll(() => repo.cleanup());
 
   test('bundle runs the pre-start checks and builds the Task Bundle; its outputs fix base and branch', () => {
-    const r = runAction('bundle', { cwd: repo.root, inputs: { 'task-id': 'TASK-042' }, node: NODE24 });
+    const r = runAction('bundle', {
+      cwd: repo.root,
+      inputs: { 'task-id': 'TASK-042' },
+      env: { RUNNER_DEBUG: '1' },
+      node: NODE24,
+    });
     expect(errorCommands(r)).toEqual([]);
+    // The bundle carries the tree-sitter runtime and grammars (symbol-level search, not line windows).
+    expect(r.stdout).not.toMatch(/tree-sitter failed|tree-sitter\.wasm not found/);
     expect(r.code).toBe(0);
     expect(r.outputs['base-commit']).toBe(repo.git('rev-parse', 'HEAD'));
     expect(r.outputs.branch).toBe('feature/TASK-042-user-last-login');

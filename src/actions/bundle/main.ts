@@ -139,7 +139,7 @@ export async function run(): Promise<void> {
       [
         `### 📦 Task Bundle — ${taskId}\n`,
         table(
-          ['', ''],
+          ['Item', 'Value'],
           [
             ['Base commit', `${base.commit} (${base.from})`],
             ['Branch', branch],

@@ -196,7 +196,7 @@ export async function run(): Promise<void> {
     // The bundle is gone after a successful completion: the manifest read before it stands in.
     const stations = manifest ? renderStations(manifest) : '';
     await writeSummary(
-      `### ✅ Completed ${inputs.taskId}\n\n${table(['Result', ''], rows)}\n${report ? renderValidation(report, { tails: false }) : ''}\n${stations}`,
+      `### ✅ Completed ${inputs.taskId}\n\n${table(['Result', 'Value'], rows)}\n${report ? renderValidation(report, { tails: false }) : ''}\n${stations}`,
     );
   });
 }
