@@ -47,12 +47,23 @@ interface Signals {
   reasons: { weight: number; text: string }[];
 }
 
-function normalize(m: Map<string, number>): Map<string, number> {
+/**
+ * Scales a signal to [0, 1] by its maximum over code files (sources and tests). Documents are left out
+ * of the maximum: a changelog or the blueprint itself can match a task far better than any code, and
+ * would otherwise flatten every code file's score. Values above 1 are clipped.
+ */
+function normalize(m: Map<string, number>, files?: Map<string, FileEntry>): Map<string, number> {
   let max = 0;
-  for (const v of m.values()) if (v > max) max = v;
-  if (max <= 0) return new Map();
+  let codeMax = 0;
+  for (const [k, v] of m) {
+    if (v > max) max = v;
+    const kind = files?.get(k)?.kind;
+    if ((kind === 'source' || kind === 'test') && v > codeMax) codeMax = v;
+  }
+  const d = codeMax > 0 ? codeMax : max;
+  if (d <= 0) return new Map();
   const out = new Map<string, number>();
-  for (const [k, v] of m) out.set(k, v / max);
+  for (const [k, v] of m) out.set(k, Math.min(1, v / d));
   return out;
 }
 
@@ -131,7 +142,7 @@ export function rankFiles(input: RankInput): Ranked {
   for (const h of lexHits) for (const t of h.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const N = Math.max(1, files.size);
   const idf = (t: string) => Math.log(1 + (N - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-  const lex = normalize(new Map(lexHits.map((h) => [String(h.id), h.score])));
+  const lex = normalize(new Map(lexHits.map((h) => [String(h.id), h.score])), files);
   for (const h of lexHits) {
     const p = String(h.id);
     const v = lex.get(p) ?? 0;
@@ -159,7 +170,7 @@ export function rankFiles(input: RankInput): Ranked {
           why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0]!.slice(0, 80) });
       }
     }
-    for (const [f, v] of normalize(votes)) {
+    for (const [f, v] of normalize(votes, files)) {
       if (v < 0.02) continue;
       const w = why.get(f)!;
       add(f, 'history', W.history * v, `history: like past commit ${w.h} "${w.subject}"`);

@@ -47,7 +47,7 @@ export function searchJson(root: string, query: string, top: number, res: Search
   };
 }
 
-function formatHuman(res: SearchResult): string {
+export function formatHuman(res: SearchResult): string {
   const lines: string[] = [];
   if (res.files.length === 0) lines.push('no matching files');
   res.files.forEach((f, i) => {
