@@ -88,7 +88,9 @@ export function gitSource(root: string, commit: string): FileSource {
       const prefix = dir.replace(/\/+$/, '') + '/';
       return [...entries().keys()].filter((p) => p.startsWith(prefix)).sort();
     },
-    read: (p) => (entries().has(p) ? showFile(root, commit, p) : undefined),
+    // `ls-tree` lists paths relative to `root` (which may be a subdirectory of the repository); `./`
+    // makes `git show` resolve them the same way.
+    read: (p) => (entries().has(p) ? showFile(root, commit, `./${p}`) : undefined),
     size: (p) => entries().get(p),
     exists: (p) =>
       entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),

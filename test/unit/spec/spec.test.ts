@@ -270,3 +270,24 @@ describe('acceptance criteria', () => {
     ]);
   });
 });
+
+describe('gitSource in a subdirectory', () => {
+  test('a project root below the repository top reads the same files', () => {
+    const repo = makeRepo(undefined, {
+      files: {
+        'app/quality.toml': '[quality_checks]\ntests = "true"\n',
+        'app/specs/tasks/a.md': blueprint('id: TASK-1\ntitle: a\nstatus: pending'),
+      },
+    });
+    try {
+      const base = repo.git('rev-parse', 'HEAD');
+      const root = `${repo.root}/app`;
+      const project = loadProject(root, gitSource(root, base));
+      expect(project.problems).toEqual([]);
+      expect(project.tasks.map((t) => t.id)).toEqual(['TASK-1']);
+      expect(requireQuality(project).checks[0]!.command).toBe('true');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
