@@ -17,7 +17,7 @@ import { runBundler } from '../../src/stations/bundler/index.js';
 import { runSecurityConsultant, type Finding } from '../../src/stations/security-consultant/index.js';
 import { securityChecksOf } from '../../src/stations/validator/guard.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { rawBody, reply, startScriptedServer } from '../support/llm-server.js';
+import { httpError, openAiError, rawBody, reply, startScriptedServer } from '../support/llm-server.js';
 import { runCli } from '../support/cli.js';
 
 function lineOf(file: string, re: RegExp): number {
@@ -215,6 +215,42 @@ describe('TASK-042 of the Python example (real bundle)', () => {
       expect(r.findings.every((f) => f.source === 'rules')).toBe(true);
       expect(r.notes.some((n) => /model answer dropped: not valid JSON/.test(n))).toBe(true);
       expect(readFileSync(r.taskContext, 'utf8')).toMatch(/model answer dropped: not valid JSON/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks again without response_format when the server does not support it', async () => {
+    const answer = {
+      findings: [
+        {
+          category: 'sensitive-logging',
+          title: 'No passwords in logs',
+          severity: 'medium',
+          where: [{ path: 'src/services/auth.py', line: 57 }],
+          risk: 'r',
+          advice: 'Log the user id only.',
+          verification: 'v',
+        },
+      ],
+    };
+    const server = await startScriptedServer([
+      httpError(
+        400,
+        openAiError('Unrecognized request argument supplied: response_format', 'invalid_request_error'),
+      ),
+      reply(JSON.stringify(answer)),
+    ]);
+    try {
+      const r = await runSecurityConsultant({
+        root: repo.root,
+        taskId: 'TASK-042',
+        llm: { apiKey: 'k', baseUrl: server.url, model: 'local-model', maxRetries: 0 },
+      });
+      const [first, second] = server.chatRequests();
+      expect(first!.body.response_format).toEqual({ type: 'json_object' });
+      expect(second!.body.response_format).toBeUndefined();
+      expect(r.findings.some((f) => f.category === 'sensitive-logging' && f.source === 'model')).toBe(true);
     } finally {
       await server.close();
     }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { isGitRepo, repoRoot } from '../../git/git.js';
 import { resolveLlmConfig } from '../../llm/index.js';
 import { parseQualityToml } from '../../spec/index.js';
 import {
@@ -70,7 +71,9 @@ export function register(program: Command, ctx: CommandContext): void {
           debug?: boolean;
         },
       ) => {
-        const root = resolveRoot(ctx, opts.root);
+        // From a subdirectory, the bundle still lives at the repository root.
+        const dir = resolveRoot(ctx, opts.root);
+        const root = isGitRepo(dir) ? repoRoot(dir) : dir;
         const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
         let llm: Parameters<typeof runSecurityConsultant>[0]['llm'];
         if (!opts.offline) {

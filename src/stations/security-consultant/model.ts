@@ -5,7 +5,7 @@
  * written by a model could block every change or backtrack for minutes.
  */
 import type { Usage } from '../../bundle/bundle.js';
-import type { ChatClient, ChatMessage } from '../../llm/index.js';
+import { LlmBadRequestError, type ChatClient, type ChatMessage } from '../../llm/index.js';
 import { redactSecrets } from '../../secrets/index.js';
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId, type Severity } from './categories.js';
@@ -227,12 +227,19 @@ export async function runModelPass(input: ModelPassInput): Promise<ModelPassResu
   for (const m of messages) {
     if (typeof m.content === 'string') m.content = (await redactSecrets(m.content)).text;
   }
-  const res = await input.client.complete({
-    messages,
-    responseFormat: { type: 'json_object' },
-    temperature: 0,
-    signal: input.signal,
-  });
+  let res;
+  try {
+    res = await input.client.complete({
+      messages,
+      responseFormat: { type: 'json_object' },
+      signal: input.signal,
+    });
+  } catch (e) {
+    // Some OpenAI-compatible servers do not know `response_format`: ask again without it (the prompt
+    // already asks for JSON, and the answer is validated either way).
+    if (!(e instanceof LlmBadRequestError)) throw e;
+    res = await input.client.complete({ messages, signal: input.signal });
+  }
   const content = typeof res.message.content === 'string' ? res.message.content : '';
   const answer = (await redactSecrets(content)).text;
   const parsed = parseModelAnswer(answer, input);
