@@ -59,7 +59,7 @@ const NOT_NAMES = new Set([
 ]);
 
 /** Names defined in a file (deduplicated, in order of appearance, at most 2,000). */
-export function scanDefinitions(lang: string | undefined, text: string): string[] {
+function findDefinitions(lang: string | undefined, text: string): { at: number; name: string }[] {
   const patterns = (lang && PATTERNS[lang]) || PATTERNS.generic!;
   const found: { at: number; name: string }[] = [];
   for (const re of patterns) {
@@ -69,7 +69,45 @@ export function scanDefinitions(lang: string | undefined, text: string): string[
       if (!NOT_NAMES.has(name)) found.push({ at: m.index ?? 0, name });
     }
   }
-  found.sort((a, b) => a.at - b.at);
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * An outline from the definition scan: each definition runs to the line before the next one. The
+ * stand-in for tree-sitter on very large files, where parsing costs more than it is worth.
+ */
+export function outlineByScan(
+  lang: string | undefined,
+  text: string,
+): { name: string; kind: string; startLine: number; endLine: number }[] {
+  const found = findDefinitions(lang, text);
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (at: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const starts: { name: string; line: number }[] = [];
+  for (const f of found) {
+    const line = lineOf(f.at + (text[f.at] === '\n' ? 1 : 0));
+    if (!starts.length || starts[starts.length - 1]!.line !== line) starts.push({ name: f.name, line });
+  }
+  return starts.map((s, i) => ({
+    name: s.name,
+    kind: 'definition',
+    startLine: s.line,
+    endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1]!.line - 1) : lineStarts.length,
+  }));
+}
+
+export function scanDefinitions(lang: string | undefined, text: string): string[] {
+  const found = findDefinitions(lang, text);
   const out: string[] = [];
   const seen = new Set<string>();
   for (const f of found) {

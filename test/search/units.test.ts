@@ -239,3 +239,15 @@ describe('imports', () => {
     expect(r.resolve('src/lib.rs', 'rust', 'crate::cache::Cache')).toEqual(['src/cache.rs']);
   });
 });
+
+describe('outline by scan (large files)', () => {
+  it('runs each definition to the line before the next', async () => {
+    const { outlineByScan } = await import('../../src/search/definitions.js');
+    const src = 'import x\n\nclass A:\n    def b(self):\n        pass\n\ndef c():\n    return 1\n';
+    expect(outlineByScan('python', src)).toEqual([
+      { name: 'A', kind: 'definition', startLine: 3, endLine: 3 },
+      { name: 'b', kind: 'definition', startLine: 4, endLine: 6 },
+      { name: 'c', kind: 'definition', startLine: 7, endLine: 9 },
+    ]);
+  });
+});
