@@ -288,7 +288,8 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   let patchSha256: string | undefined;
   let reportPath: string | undefined;
   let attempts = 0;
-  let attempt = (manifest?.stations.code?.attempt ?? (manifest?.stations.code ? 1 : 0)) + 0;
+  // The last Coder attempt the bundle records (a resumed run goes on counting from there).
+  let attempt = manifest?.stations.code ? (manifest.stations.code.attempt ?? 1) : 0;
   let outcome: RunOutcome = 'running';
   let message = '';
 
