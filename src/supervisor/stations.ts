@@ -4,26 +4,26 @@
  * output there and records itself in the manifest. Nothing is carried in memory from one station to
  * the next — the same contract as the split workflow, where each station is a separate job.
  */
-import { bundleDirFor, readManifest, type StationName, type Usage } from '../bundle/bundle.js';
-import { addWorktree, linkDependencies } from '../git/worktree.js';
-import { runCompletion } from '../stations/completion/index.js';
-import { runBundler } from '../stations/bundler/index.js';
-import { runSecurityConsultant } from '../stations/security-consultant/index.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../util/log.js';
-import { runPrestart } from '../stations/prestart.js';
-import { runValidator } from '../stations/validator/index.js';
-import { runCoder } from '../stations/coder/index.js';
+import { bundleDirFor, readManifest, type StationName, type Usage } from '../bundle/bundle.js';
+import { addWorktree, linkDependencies } from '../git/worktree.js';
 import { resolveLlmConfig } from '../llm/config.js';
 import { loadProject } from '../spec/index.js';
+import { runBundler } from '../stations/bundler/index.js';
+import { runCoder } from '../stations/coder/index.js';
+import { runCompletion } from '../stations/completion/index.js';
+import { runPrestart } from '../stations/prestart.js';
+import { runSecurityConsultant } from '../stations/security-consultant/index.js';
+import { runValidator } from '../stations/validator/index.js';
+import type { Logger } from '../util/log.js';
 
 export interface StationContext {
   root: string;
   taskId: string;
   log: Logger;
   signal: AbortSignal;
-  /** The host's environment (model settings, API keys): passed to stations that talk to a model. */
+  /** The host's environment: the base of the checks' (scrubbed) environment and the model settings. */
   env: NodeJS.ProcessEnv;
   /** Coder attempt number (1-based); the Validator's report of the previous one is in the bundle. */
   attempt: number;
