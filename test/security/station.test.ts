@@ -58,6 +58,14 @@ describe('TASK-042 of the Python example (real bundle)', () => {
     ).toBe(true);
     expect(sql.advice).toMatch(/SQLAlchemy/);
     expect(sql.check?.id).toMatch(/^no-sql-/);
+    // The example's own SQL-injection test is named as the one to keep passing.
+    const sqlTest = lineOf(
+      join(repo.root, 'tests/test_auth.py'),
+      /def test_login_does_not_treat_input_as_sql/,
+    );
+    expect(sql.verification).toContain(
+      `\`tests/test_auth.py:${sqlTest}\` (test_login_does_not_treat_input_as_sql)`,
+    );
 
     const iv = byCategory(r.findings, 'input-validation')!;
     expect(iv).toBeDefined();

@@ -420,6 +420,51 @@ function lowerSeverity(s: Severity): Severity {
   return s === 'high' ? 'medium' : 'low';
 }
 
+/** Words in a test's name that say it exercises a category (`test_login_does_not_treat_input_as_sql`). */
+const TEST_NAME_WORDS: Partial<Record<CategoryId, RegExp>> = {
+  'sql-injection': /sql|inject|quot(?:e|ing)/i,
+  'input-validation': /invalid|malformed|reject|validat|bad_?input|too_?(?:long|large|big)|missing|empty/i,
+  'command-injection': /shell|command|inject/i,
+  'path-traversal': /travers|dot_?dot|outside|escape_?(?:dir|root)/i,
+  xss: /xss|escap|html|script/i,
+  ssrf: /ssrf|private|internal|localhost|loopback|metadata/i,
+  authentication: /login|logout|sign_?in|password|session|auth(?!or)/i,
+  authorization: /forbid|permission|owner|other_?user|admin|not_?allowed|403|access/i,
+  cryptography: /token|random|hash|signature|hmac/i,
+  deserialization: /pickle|yaml|deserial/i,
+  secrets: /secret|credential/i,
+  'sensitive-logging': /log(?!in|out)/i,
+  'file-upload': /upload|file_?type|too_?large/i,
+  'open-redirect': /redirect|next_?url/i,
+};
+
+interface TestCase {
+  path: string;
+  line: number;
+  name: string;
+}
+
+function existingTests(category: CategoryId, tests: TestCase[]): string {
+  const words = TEST_NAME_WORDS[category];
+  const hits = words ? tests.filter((t) => words.test(t.name.replace(/\s+/g, '_'))).slice(0, 3) : [];
+  if (!hits.length) return '';
+  return ` Existing tests to keep passing and extend: ${hits.map((t) => `\`${t.path}:${t.line}\` (${t.name})`).join(', ')}.`;
+}
+
+/** Test cases defined in the bundle's test files (pytest, jest/mocha/node:test, Go). */
+function testCases(files: SourceFile[]): TestCase[] {
+  const out: TestCase[] = [];
+  const re = /^\s*(?:async\s+)?def\s+(test_\w+)|^\s*(?:it|test)\s*\(\s*(["'`])(.+?)\2|^func\s+(Test\w+)\s*\(/;
+  for (const f of files.filter((x) => x.isTest)) {
+    f.content.split('\n').forEach((l, i) => {
+      const m = re.exec(l);
+      const name = m?.[1] ?? m?.[3] ?? m?.[4];
+      if (name) out.push({ path: f.path, line: i + 1, name });
+    });
+  }
+  return out;
+}
+
 export function analyze(input: AnalysisInput): AnalysisResult {
   const stacks = new Set<string>();
   const languages = new Set<Language>();
@@ -488,6 +533,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     if (stacks.has('go')) languages.add('go');
   }
   const assessments = THREAT_CATEGORIES.map((c) => assess(c, evidence));
+  const knownTests = testCases(input.files);
   const findings: Finding[] = [];
   for (const a of assessments) {
     if (!a.applies) continue;
@@ -516,7 +562,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       where,
       risk: cat.risk + note,
       advice: advice.join(' '),
-      verification: cat.verification,
+      verification: cat.verification + existingTests(a.category, knownTests),
       source: 'rules',
     };
     const [first, ...rest] = checks;
