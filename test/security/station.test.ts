@@ -280,6 +280,34 @@ describe('TASK-042 of the Python example (real bundle)', () => {
     }
   });
 
+  it('guardian security --model/--base-url consult a model with the key from the environment', async () => {
+    const server = await startScriptedServer([reply('{"findings": []}')], { apiKey: 'env-key' });
+    try {
+      const cli = await runCli(
+        [
+          'security',
+          'TASK-042',
+          '--root',
+          join(repo.root, 'src'),
+          '--json',
+          '--model',
+          'sec-model',
+          '--base-url',
+          server.url,
+        ],
+        {
+          env: { PATH: process.env.PATH, OPENAI_API_KEY: 'env-key' },
+        },
+      );
+      expect(cli.code).toBe(0);
+      expect(JSON.parse(cli.stdout).model).toBeDefined();
+      expect(server.chatRequests()[0]!.body.model).toBe('sec-model');
+      expect(cli.stderr).not.toContain('env-key');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('guardian security prints a table, and one JSON document with --json', async () => {
     const human = await runCli(['security', 'TASK-042', '--root', repo.root, '--offline']);
     expect(human.code).toBe(0);

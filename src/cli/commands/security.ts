@@ -87,7 +87,15 @@ export function register(program: Command, ctx: CommandContext): void {
             quality,
             overrides: { model: opts.model, baseUrl: opts.baseUrl },
           });
-          if (cfg) llm = { apiKey: cfg.apiKey, baseUrl: cfg.baseUrl, model: cfg.model };
+          const timeout = quality?.llm.timeoutSeconds;
+          if (cfg) {
+            llm = {
+              apiKey: cfg.apiKey,
+              baseUrl: cfg.baseUrl,
+              model: cfg.model,
+              ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+            };
+          }
         }
         const result = await runSecurityConsultant({
           root,
