@@ -1,11 +1,16 @@
 /**
- * Runs independent jobs with at most `jobs` at a time. A job marked `exclusive` runs alone: the
+ * Runs independent jobs with at most `jobs` at a time, longest expected first. A job marked `exclusive` runs alone: the
  * non-exclusive jobs go first in parallel, then each exclusive job by itself (the order of results is
  * always the order of the input). With `failFast`, jobs not yet started are skipped after the first
  * failure (`isFailure` decides) and reported as undefined.
  */
 export interface PoolJob<T> {
   exclusive?: boolean;
+  /**
+   * Expected duration (ms) when known. Jobs expected to take longest start first (unknown ones before
+   * all known ones, in input order): with few workers this shortens the whole run.
+   */
+  expectedMs?: number;
   run: () => Promise<T>;
 }
 
@@ -23,7 +28,11 @@ export async function runPool<T>(list: PoolJob<T>[], opts: PoolOptions<T>): Prom
     if (opts.failFast && opts.isFailure?.(r)) stop = true;
   };
 
-  const shared = list.map((j, i) => ({ j, i })).filter(({ j }) => !j.exclusive);
+  const rank = (j: PoolJob<T>) => (j.expectedMs === undefined ? Infinity : j.expectedMs);
+  const shared = list
+    .map((j, i) => ({ j, i }))
+    .filter(({ j }) => !j.exclusive)
+    .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
   const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
 
   let next = 0;

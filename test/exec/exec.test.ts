@@ -165,6 +165,20 @@ describe('runPool', () => {
     expect(log.at(-1)).toBe('start x');
   });
 
+  it('starts the longest expected jobs first (unknown durations before known ones)', async () => {
+    const started: string[] = [];
+    const job = (name: string, expectedMs?: number) => ({
+      ...(expectedMs === undefined ? {} : { expectedMs }),
+      run: async () => {
+        started.push(name);
+        return name;
+      },
+    });
+    const r = await runPool([job('short', 10), job('long', 5000), job('new'), job('mid', 300)], { jobs: 1 });
+    expect(r).toEqual(['short', 'long', 'new', 'mid']);
+    expect(started).toEqual(['new', 'long', 'mid', 'short']);
+  });
+
   it('stops starting jobs after a failure with failFast', async () => {
     const r = await runPool(
       [1, 2, 3].map((n) => ({ run: async () => n })),

@@ -23,6 +23,7 @@ import { type PlanStep, type QualityConfig } from '../../spec/index.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { openGate } from './context.js';
+import { loadTimings, saveTimings, timingKey } from './timings.js';
 import {
   isTestFile,
   protectedPathsCheck,
@@ -317,13 +318,33 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         })),
       ];
       type Out = { check: CheckResult; raw: CommandResult; red: boolean };
+      // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
+      // that command's run) goes last so it does not hold a worker while it waits.
+      const timings = loadTimings(root);
+      const seen = new Set<string>();
+      const expected = (
+        tree: 'judged' | 'red',
+        c: { cwd: string; command: string; env: Record<string, string>; timeoutMs: number },
+      ) => {
+        const key = JSON.stringify([c.cwd, c.command, c.env, c.timeoutMs]);
+        if (seen.has(key)) return 0;
+        seen.add(key);
+        return timings[timingKey(tree, c.command)];
+      };
       const jobsList: PoolJob<Out>[] = [
         ...commandChecks.map((c) => ({
           exclusive: c.exclusive,
+          expectedMs: expected('judged', c),
           run: async () => ({ ...(await runCheck(c, runEnv)), red: false }),
         })),
         ...(redDir
           ? redSteps.map((s, i) => ({
+              expectedMs: expected('red', {
+                cwd: redDir,
+                command: s.command,
+                env: {},
+                timeoutMs: timeoutMs(s.timeout, quality),
+              }),
               run: async () => ({
                 ...(await runCheck(
                   {
@@ -354,6 +375,13 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         throw new GuardianError('validation interrupted: every check was stopped; no verdict written');
       }
       const ran = outs.filter((o): o is Out => o !== undefined);
+      saveTimings(
+        root,
+        timings,
+        Object.fromEntries(
+          ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs]),
+        ),
+      );
       checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
       notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
       const redOuts = ran.filter((o) => o.red);
