@@ -10,7 +10,7 @@ import { redactSecrets } from '../../secrets/index.js';
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId, type Severity } from './categories.js';
 import type { Finding, Location, SourceFile } from './engine.js';
-import { wrapAsData } from './hygiene.js';
+import { findAgentInstructions, stripHiddenText, wrapAsData } from './hygiene.js';
 
 export const MAX_PROMPT_CHARS = 90_000;
 const MAX_FILE_LINES = 400;
@@ -100,6 +100,23 @@ export function buildMessages(
   ];
 }
 
+/**
+ * Model text as one plain line for the Markdown section: no hidden comments or invisible characters, no
+ * line breaks that could open a heading or a fence of their own, no raw HTML tags.
+ */
+export function plainText(s: string): string {
+  return (
+    stripHiddenText(s)
+      // Control characters (terminal escapes among them) have no place in advice.
+      // eslint-disable-next-line no-control-regex
+      .text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+      .replace(/\s*\n+\s*/g, ' ')
+      .replace(/<\/?[a-zA-Z][^>]*>/g, (t) => t.replace(/</g, '&lt;'))
+      .replace(/^#+\s*/, '')
+      .trim()
+  );
+}
+
 /** Parses and validates the model's answer; what does not hold up is dropped with a note. */
 export function parseModelAnswer(
   answer: string,
@@ -128,8 +145,13 @@ export function parseModelAnswer(
     if (typeof f !== 'object' || f === null) return void notes.push(`${label} dropped: not an object`);
     if (!isCategoryId(f.category))
       return void notes.push(`${label} dropped: unknown category ${JSON.stringify(f.category)}`);
-    const str = (k: string) => (typeof f[k] === 'string' ? (f[k] as string).trim() : '');
+    const str = (k: string) => (typeof f[k] === 'string' ? plainText(f[k] as string) : '');
     if (!str('advice') && !str('risk')) return void notes.push(`${label} dropped: no risk or advice`);
+    // The answer goes into the Coder's context: advice that reads like orders to an agent is not advice.
+    const steering = ['title', 'risk', 'advice', 'verification'].flatMap((k) =>
+      findAgentInstructions(str(k)),
+    );
+    if (steering.length) return void notes.push(`${label} dropped: it ${steering[0]!.what}`);
     const where: Location[] = [];
     const bogus: string[] = [];
     for (const w of Array.isArray(f.where) ? f.where : []) {
