@@ -182,6 +182,14 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       `${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`,
     );
   }
+  if (
+    !Array.isArray(report.checks) ||
+    (report.verdict === 'pass' && report.checks.some((c) => c.outcome !== 'pass'))
+  ) {
+    throw new GuardianError(
+      `${validationPath} is inconsistent (verdict pass with a check that did not pass): run \`guardian validate ${taskId}\` again; nothing committed`,
+    );
+  }
   if (report.verdict !== 'pass') {
     throw new GuardianError(
       `validation of ${taskId} did not pass (${report.summary}); nothing committed or pushed. Report: ${join(bundleDir, 'validation.md')}`,
