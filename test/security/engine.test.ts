@@ -81,12 +81,11 @@ describe('hygiene', () => {
       },
     ]);
     expect(f!.category).toBe('prompt-injection');
-    expect(f!.where).toEqual(
-      [
-        { path: 'README.md', line: 3 },
-        { path: 'src/access.py', line: 2 },
-      ].sort((a, b) => (a.path === 'src/access.py' ? -1 : 1) - (b.path === 'src/access.py' ? -1 : 1)),
-    );
+    // In the order the sources were given.
+    expect(f!.where).toEqual([
+      { path: 'src/access.py', line: 2 },
+      { path: 'README.md', line: 3 },
+    ]);
     expect(f!.risk).toMatch(/src\/access\.py:2 invisible bidi-control characters/);
     expect(f!.risk).toMatch(/README\.md:3 gives orders to AI agents/);
     expect(injectionFindings([{ path: 'a.py', text: 'x = 1\n' }])).toEqual([]);
