@@ -108,12 +108,13 @@ describe('quality.toml guessed from the stack', () => {
   });
 
   test('every generated quality.toml is one Guardian accepts', () => {
-    for (const files of [
+    const cases: Record<string, string>[] = [
       { 'go.mod': '' },
       { 'pyproject.toml': '[tool.black]\n' },
       {},
       { 'package.json': '{}' },
-    ]) {
+    ];
+    for (const files of cases) {
       const root = tree(files);
       initRepository(root);
       const r = parseQualityToml(read(root, 'quality.toml'));
