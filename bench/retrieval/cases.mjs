@@ -17,7 +17,7 @@ export function git(cwd, args, opts = {}) {
 // Commits that are not tasks anyone would write a blueprint for: releases, merges, reverts, dependency
 // and tool upgrades, typo/spelling/formatting/lint sweeps, docs/CI/test-only changes.
 const NOISE =
-  /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
+  /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|(chore|build|ci)\(release\)|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
 const MAINTENANCE =
   /\b(typos?|spelling|misspell\w*|bump(ed|s)?|upgrade[sd]? (to|dependenc\w+|deps)|update[sd]? (dev )?(dependencies|deps|package\.json|lock ?file)|(ruff|flake8|eslint|prettier|mypy|pylint|black|isort|biome) (fix(es)?|pass|errors?|warnings?|config\w*)|(make|fix) (ruff|flake8|eslint|prettier|mypy|pylint|isort|biome)|apply (ruff|flake8|eslint|prettier|black|isort|biome)|copyright|license header)\b/i;
 

@@ -17,10 +17,12 @@ const work = join(projectRoot, 'bench', '.work');
 const build = join(work, 'build');
 const argv = process.argv.slice(2);
 let train = [];
+let variants = false;
 const opts = { cases: 25, scan: 4000 };
 const repos = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--train') train = argv[++i].split(',');
+  else if (argv[i] === '--variants') variants = true;
   else if (argv[i] === '--cases') opts.cases = Number(argv[++i]);
   else {
     const path = resolve(argv[i]);
@@ -68,6 +70,28 @@ function evaluate(weights, subset) {
   };
 }
 
+const fmt0 = (e) =>
+  `R@1 ${(100 * e.r1).toFixed(1)} R@5 ${(100 * e.r5).toFixed(1)} R@10 ${(100 * e.r10).toFixed(1)} MRR ${e.mrr.toFixed(3)}`;
+if (variants) {
+  // Switch each feature off in turn (all repositories): what does it contribute?
+  const V = {
+    current: {},
+    'no code normalization': { codeNormalize: 0 },
+    'no joined pairs': { joinedPairs: 0 },
+    'subject once': { subjectTwice: 0 },
+    'no history': { history: 0, coChange: 0, churn: 0 },
+    'no structure': { testPairing: 0, importNeighbor: 0, coChange: 0, definesSymbol: 0, namedInQuery: 0 },
+  };
+  for (const [name, w] of Object.entries(V)) {
+    const e = evaluate({ ...WEIGHTS, ...w }, cases);
+    console.log(
+      `${name.padEnd(24)} ${fmt0(e)}   ${Object.entries(e.byRepo)
+        .map(([r, x]) => `${r} ${(100 * x.r1).toFixed(0)}/${(100 * x.r5).toFixed(0)}`)
+        .join(' ')}`,
+    );
+  }
+  process.exit(0);
+}
 const trainSet = cases.filter((c) => train.includes(c.repo));
 const testSet = cases.filter((c) => !train.includes(c.repo));
 const GRID = {

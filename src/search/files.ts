@@ -178,7 +178,7 @@ export function isTestPath(path: string): boolean {
 
 /** Code that configures tools rather than implementing the product (packaging, bundlers, linters). */
 const BUILD_CONFIG =
-  /(^|\/)(setup\.py|noxfile\.py|fabfile\.py|manage\.py|\.?[\w-]+rc\.[cm]?js|[\w.-]+\.config\.[cm]?[jt]s|Gruntfile\.js|gulpfile\.[cm]?js|sidebars\.js)$/;
+  /(^|\/)(setup\.py|noxfile\.py|fabfile\.py|manage\.py|\.?[\w-]+rc\.[cm]?js|[\w.-]+\.(config|conf)\.[cm]?[jt]s|Gruntfile\.js|gulpfile\.[cm]?js|sidebars\.js)$/;
 
 export function kindOf(path: string): FileKind {
   const ext = extensionOf(path);

@@ -10,7 +10,14 @@ import { posix } from 'node:path';
 import { ImportResolver } from './imports.js';
 import type { StoredChunk } from './chunks.js';
 import type { FileEntry, RepoIndex } from './indexer.js';
-import { cleanQuery, compoundKey, type ParsedQuery, parseQuery, tokenize } from './text.js';
+import {
+  cleanQuery,
+  compoundKey,
+  type ParsedQuery,
+  parseQuery,
+  queryTerms as joinedQueryTerms,
+  tokenize,
+} from './text.js';
 import type { RankedFile, RankedSymbol } from './types.js';
 
 export const WEIGHTS = {
@@ -36,6 +43,10 @@ export const WEIGHTS = {
   churn: 0.08,
   /** Test files' scores are multiplied by this unless the task is about tests. */
   testFactor: 0.45,
+  /** Switches (1 = on), kept as weights so the benchmark can compare them. */
+  codeNormalize: 1,
+  joinedPairs: 1,
+  subjectTwice: 1,
 };
 
 /** Multipliers by kind: sources first, tests below unless the task is about tests. */
@@ -52,7 +63,11 @@ interface Signals {
  * of the maximum: a changelog or the blueprint itself can match a task far better than any code, and
  * would otherwise flatten every code file's score. Values above 1 are clipped.
  */
-function normalize(m: Map<string, number>, files?: Map<string, FileEntry>): Map<string, number> {
+function normalize(
+  m: Map<string, number>,
+  files?: Map<string, FileEntry>,
+  byCode = true,
+): Map<string, number> {
   let max = 0;
   let codeMax = 0;
   for (const [k, v] of m) {
@@ -60,7 +75,7 @@ function normalize(m: Map<string, number>, files?: Map<string, FileEntry>): Map<
     const kind = files?.get(k)?.kind;
     if ((kind === 'source' || kind === 'test') && v > codeMax) codeMax = v;
   }
-  const d = codeMax > 0 ? codeMax : max;
+  const d = byCode && codeMax > 0 ? codeMax : max;
   if (d <= 0) return new Map();
   const out = new Map<string, number>();
   for (const [k, v] of m) out.set(k, Math.min(1, v / d));
@@ -108,7 +123,7 @@ export function rankFiles(input: RankInput): Ranked {
   const { index } = input;
   const W = { ...WEIGHTS, ...input.weights };
   const notes: string[] = [];
-  const query = cleanQuery(input.query.slice(0, 20_000));
+  const query = cleanQuery(input.query.slice(0, 20_000), W.subjectTwice > 0);
   const parsed = parseQuery(query);
   const files = index.files;
   const paths = [...files.keys()];
@@ -135,6 +150,7 @@ export function rankFiles(input: RankInput): Ranked {
   // 1. Lexical.
   const lexHits = parsed.terms.length
     ? index.lexical.search(query, {
+        tokenize: W.joinedPairs > 0 ? joinedQueryTerms : tokenize,
         boostTerm: (term: string) => (identifierTermSet.has(term) ? 2 : 1),
       })
     : [];
@@ -142,7 +158,7 @@ export function rankFiles(input: RankInput): Ranked {
   for (const h of lexHits) for (const t of h.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const N = Math.max(1, files.size);
   const idf = (t: string) => Math.log(1 + (N - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-  const lex = normalize(new Map(lexHits.map((h) => [String(h.id), h.score])), files);
+  const lex = normalize(new Map(lexHits.map((h) => [String(h.id), h.score])), files, W.codeNormalize > 0);
   for (const h of lexHits) {
     const p = String(h.id);
     const v = lex.get(p) ?? 0;
@@ -170,7 +186,7 @@ export function rankFiles(input: RankInput): Ranked {
           why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0]!.slice(0, 80) });
       }
     }
-    for (const [f, v] of normalize(votes, files)) {
+    for (const [f, v] of normalize(votes, files, W.codeNormalize > 0)) {
       if (v < 0.02) continue;
       const w = why.get(f)!;
       add(f, 'history', W.history * v, `history: like past commit ${w.h} "${w.subject}"`);

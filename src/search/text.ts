@@ -105,7 +105,7 @@ export function tokenize(text: string): string[] {
  * Task text as the ranking should read it: without trailers, links, HTML comments and checklists
  * (templates say the same in every task), with the first line (the subject) counted twice.
  */
-export function cleanQuery(text: string): string {
+export function cleanQuery(text: string, subjectTwice = true): string {
   const lines = text
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/\bhttps?:\/\/\S+/g, ' ')
@@ -116,7 +116,7 @@ export function cleanQuery(text: string): string {
         !/^\s*[-*]\s*\[[ xX]\]/.test(l),
     );
   const subject = lines.find((l) => l.trim()) ?? '';
-  return `${subject}\n${lines.join('\n')}`;
+  return subjectTwice ? `${subject}\n${lines.join('\n')}` : lines.join('\n');
 }
 
 /**
