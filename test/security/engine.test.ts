@@ -217,6 +217,9 @@ describe('the Security Considerations section', () => {
     expect(md).toMatch(/- \*\*Where:\*\* `specs\/tasks\/TASK-1\.md:8`/); // no code evidence: the task text
     expect(md).toMatch(/Guard checks: `security:no-sql-fstring`/);
     expect(md).toMatch(/Detected stack: Python, SQLAlchemy\./);
+    expect(md).toMatch(
+      /- \*\*Why:\*\* the task says “Store the order in the database” \(specs\/tasks\/TASK-1\.md:8\)\./,
+    );
     expect(md).toMatch(/Notes:\n- a note/);
   });
 });

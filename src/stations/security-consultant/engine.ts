@@ -97,6 +97,8 @@ export interface Finding {
   verification: string;
   source: 'rules' | 'model';
   check?: SecurityCheck;
+  /** Rule findings: the strongest evidence that raised the category, as short sentences. */
+  because?: string[];
 }
 
 export interface CategoryAssessment {
@@ -416,6 +418,36 @@ function pickLocations(
   return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
 }
 
+/** The strongest evidence of a category in words, one entry per label, code first. */
+function explain(evidence: Evidence[], limit = 4): string[] {
+  const seen = new Set<string>();
+  const quote = (s: string) => s.replace(/`/g, "'").slice(0, 90);
+  const ranked = [...evidence]
+    .filter((e) => e.weight > 0 && e.kind !== 'symbol')
+    .sort(
+      (a, b) =>
+        Number(a.kind === 'text') - Number(b.kind === 'text') ||
+        b.weight - a.weight ||
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+    );
+  const out: string[] = [];
+  for (const e of ranked) {
+    // One entry per label, and one quote per line of the task.
+    const key = `${e.kind === 'text' ? 't' : 'c'}:${e.label}`;
+    const lineKey = e.kind === 'text' ? `line:${e.line}` : key;
+    if (seen.has(key) || seen.has(lineKey)) continue;
+    seen.add(key);
+    seen.add(lineKey);
+    if (e.kind === 'text') out.push(`the task says “${quote(e.excerpt)}” (${e.path}:${e.line})`);
+    else if (e.kind === 'file-kind') out.push(`${e.path} is a ${e.label}`);
+    else if (e.kind === 'existing-violation')
+      out.push(`${e.path}:${e.line} already breaks ${e.label}: \`${quote(e.excerpt)}\``);
+    else out.push(`${e.label} at ${e.path}:${e.line}: \`${quote(e.excerpt)}\``);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 function lowerSeverity(s: Severity): Severity {
   return s === 'high' ? 'medium' : 'low';
 }
@@ -564,6 +596,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       advice: advice.join(' '),
       verification: cat.verification + existingTests(a.category, knownTests),
       source: 'rules',
+      because: explain(a.evidence),
     };
     const [first, ...rest] = checks;
     findings.push(first ? { ...base, check: toSecurityCheck(first) } : base);

@@ -70,6 +70,7 @@ export function renderSection(findings: Finding[], opts: RenderOptions): string 
       ...new Map(list.flatMap((f) => f.where).map((w) => [`${w.path}:${w.line}`, w])).values(),
     ].slice(0, 8);
     if (where.length) out.push(`- **Where:** ${where.map(loc).join(', ')}`);
+    if (main.because?.length) out.push(`- **Why:** ${main.because.join('; ')}.`);
     out.push(`- **Risk:** ${main.risk}`);
     out.push(`- **Do:** ${main.advice}`);
     const modelAdvice = list.filter((f) => f.source === 'model' && f !== main);
