@@ -7,7 +7,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseDocument, isMap, isSeq, visit, isScalar, isPair, type Document } from 'yaml';
 import { parse as parseYaml } from 'yaml';
-import { actionFiles, readRepoFile, workflowFiles } from './support.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { actionFiles, PROJECT_ROOT, readRepoFile, workflowFiles } from './support.js';
 
 type Json = Record<string, unknown>;
 interface Step {
@@ -310,6 +312,8 @@ describe.each(actionFiles())('%s', (rel) => {
     const name = rel.split('/').slice(-2, -1)[0];
     if (rel.startsWith('actions/')) expect(action.runs.main).toBe(`../../dist/${name}/index.js`);
     if (rel === 'action.yml') expect(action.runs.main).toBe('dist/line/index.js');
+    // The committed bundle it points at exists (dist/ is rebuilt and checked for drift in CI).
+    expect(existsSync(join(PROJECT_ROOT, dirname(rel), action.runs.main!))).toBe(true);
   });
 
   test('kebab-case inputs and outputs, each with a description', () => {
