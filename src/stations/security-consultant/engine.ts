@@ -418,32 +418,26 @@ function pickLocations(
   return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
 }
 
-/** The strongest evidence of a category in words, one entry per label, code first. */
-function explain(evidence: Evidence[], limit = 4): string[] {
-  const seen = new Set<string>();
+/** The strongest evidence of a category in words: the task's own words first, then up to three code facts. */
+function explain(evidence: Evidence[]): string[] {
   const quote = (s: string) => s.replace(/`/g, "'").slice(0, 90);
-  const ranked = [...evidence]
-    .filter((e) => e.weight > 0 && e.kind !== 'symbol')
-    .sort(
-      (a, b) =>
-        Number(a.kind === 'text') - Number(b.kind === 'text') ||
-        b.weight - a.weight ||
-        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
-    );
+  const strongest = (list: Evidence[]) =>
+    [...list].sort((a, b) => b.weight - a.weight || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const out: string[] = [];
-  for (const e of ranked) {
-    // One entry per label, and one quote per line of the task.
-    const key = `${e.kind === 'text' ? 't' : 'c'}:${e.label}`;
-    const lineKey = e.kind === 'text' ? `line:${e.line}` : key;
-    if (seen.has(key) || seen.has(lineKey)) continue;
-    seen.add(key);
-    seen.add(lineKey);
-    if (e.kind === 'text') out.push(`the task says “${quote(e.excerpt)}” (${e.path}:${e.line})`);
-    else if (e.kind === 'file-kind') out.push(`${e.path} is a ${e.label}`);
+  const seen = new Set<string>();
+  for (const e of strongest(evidence.filter((x) => x.kind === 'text' && x.weight > 0)).slice(0, 1)) {
+    out.push(`the task says “${quote(e.excerpt)}” (${e.path}:${e.line})`);
+  }
+  for (const e of strongest(
+    evidence.filter((x) => x.kind !== 'text' && x.kind !== 'symbol' && x.weight > 0),
+  )) {
+    if (seen.has(e.label)) continue;
+    seen.add(e.label);
+    if (e.kind === 'file-kind') out.push(`${e.path} (${e.label})`);
     else if (e.kind === 'existing-violation')
       out.push(`${e.path}:${e.line} already breaks ${e.label}: \`${quote(e.excerpt)}\``);
     else out.push(`${e.label} at ${e.path}:${e.line}: \`${quote(e.excerpt)}\``);
-    if (out.length >= limit) break;
+    if (out.length >= 4) break;
   }
   return out;
 }
