@@ -79,6 +79,7 @@ if (variants) {
     'no code normalization': { codeNormalize: 0 },
     'no joined pairs': { joinedPairs: 0 },
     'subject once': { subjectTwice: 0 },
+    'no scope': { scope: 0 },
     'no history': { history: 0, coChange: 0, churn: 0 },
     'no structure': { testPairing: 0, importNeighbor: 0, coChange: 0, definesSymbol: 0, namedInQuery: 0 },
   };
@@ -103,6 +104,7 @@ const GRID = {
   importNeighbor: [0, 0.15, 0.3],
   coChange: [0, 0.3, 0.6],
   churn: [0, 0.08, 0.2, 0.4],
+  scope: [0, 0.25, 0.5, 1],
   testFactor: [0.3, 0.45, 0.6],
 };
 const fmt = (e) =>

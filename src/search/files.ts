@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ignore from 'ignore';
+import { GuardianError } from '../errors.js';
 import { execGit, isGitRepo } from '../git/git.js';
 
 export type FileKind = 'source' | 'test' | 'doc' | 'config' | 'other';
@@ -259,12 +260,18 @@ function splitZ(s: string): string[] {
 
 /** Lists candidate files: tracked (with their blob ids), modified and untracked-but-not-ignored. */
 export function listCandidates(root: string): Listing {
-  if (!isGitRepo(root)) return walkCandidates(root);
   const notes: string[] = [];
   const byPath = new Map<string, Candidate>();
-  const staged = execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-s', '--cached'], {
+  // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
+  const ls = execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-s', '--cached'], {
     cwd: root,
-  }).stdout;
+    allowFailure: true,
+  });
+  if (ls.code !== 0) {
+    if (isGitRepo(root)) throw new GuardianError(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
+    return walkCandidates(root);
+  }
+  const staged = ls.stdout;
   for (const entry of splitZ(staged)) {
     // "<mode> <blob> <stage>\t<path>"
     const tab = entry.indexOf('\t');

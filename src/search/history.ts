@@ -50,6 +50,7 @@ function logArgs(range: string, depth: number): string[] {
     'log',
     '--no-merges',
     '--no-renames',
+    '--relative',
     `-n${depth}`,
     '--format=%x1e%h%x1f%B%x1f',
     '--name-only',

@@ -29,6 +29,8 @@ export const WEIGHTS = {
   definesSymbol: 0.6,
   /** The task names this file (path, file name or dotted module). */
   namedInQuery: 1.2,
+  /** A conventional-commit scope (`fix(server): …`) that names a folder or file of this path. */
+  scope: 0.5,
   /** The blueprint lists this file. */
   namedInBlueprint: 3.0,
   /** A relevant test: the test itself, and what it imports / is paired with. */
@@ -214,6 +216,24 @@ export function rankFiles(input: RankInput): Ranked {
     if (!strength) continue;
     const v = (strength * W.definesSymbol) / Math.sqrt(list.length);
     for (const p of list) add(p, 'symbol', v, `defines \`${key}\` named in the task`);
+  }
+
+  // 4a. The task's scope, conventional-commit style: `fix(server): …`, `feat(form-data): …`.
+  const scopeMatch = query.match(/^\s*[a-z]+\(([^)\n]{1,60})\)!?:/i);
+  if (scopeMatch && W.scope > 0) {
+    const scopes = scopeMatch[1]!
+      .split(/[\s,/|]+/)
+      .map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, ''))
+      .filter((x) => x.length >= 2);
+    const scopeStems = new Set(scopes.flatMap((x) => [x, ...tokenize(x)]));
+    for (const p of paths) {
+      const segs = p.toLowerCase().split('/');
+      const hit = segs.some((seg, i) => {
+        const bare = (i === segs.length - 1 ? seg.replace(/\.[^.]+$/, '') : seg).replace(/[^a-z0-9]/g, '');
+        return scopeStems.has(bare) || tokenize(bare).some((t) => scopeStems.has(t) && t.length >= 4);
+      });
+      if (hit && sig.has(p)) add(p, 'scope', W.scope, `in the task's scope (${scopeMatch[1]})`);
+    }
   }
 
   // 4. Files the task names.
