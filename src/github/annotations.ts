@@ -14,9 +14,25 @@ export interface Annotation {
   startColumn?: number;
 }
 
-/** One annotation per diagnostic of every check that did not pass; a check without any gets one without a file. */
+/**
+ * One annotation per diagnostic of every check that did not pass (a check without any gets one without
+ * a file). Two checks that report the same line (a quality check and a plan step running the same
+ * tests) share one annotation, titled with both.
+ */
 export function annotationsOf(r: ValidationReport, max = MAX_ANNOTATIONS): Annotation[] {
   const out: Annotation[] = [];
+  const seen = new Map<string, { annotation: Annotation; checks: string[]; outcome: string }>();
+  const add = (a: Annotation, check: string, outcome: string) => {
+    const key = `${a.file ?? ''}:${a.startLine ?? ''}:${a.message}`;
+    const prev = seen.get(key);
+    if (prev) {
+      prev.checks.push(check);
+      prev.annotation.title = `${prev.checks.join(', ')} (${prev.outcome})`;
+      return;
+    }
+    seen.set(key, { annotation: a, checks: [check], outcome });
+    out.push(a);
+  };
   for (const c of r.checks) {
     if (c.outcome === 'pass') continue;
     const title = `${c.name} (${c.outcome})`;
@@ -30,13 +46,17 @@ export function annotationsOf(r: ValidationReport, max = MAX_ANNOTATIONS): Annot
       continue;
     }
     for (const d of c.diagnostics) {
-      out.push({
-        level: 'error',
-        title,
-        message: d.tool ? `${d.message} [${d.tool}]` : d.message,
-        ...(d.file ? { file: d.file, startLine: d.line } : {}),
-        ...(d.file && d.column ? { startColumn: d.column } : {}),
-      });
+      add(
+        {
+          level: 'error',
+          title,
+          message: d.tool ? `${d.message} [${d.tool}]` : d.message,
+          ...(d.file ? { file: d.file, startLine: d.line } : {}),
+          ...(d.file && d.column ? { startColumn: d.column } : {}),
+        },
+        c.name,
+        c.outcome,
+      );
     }
   }
   return out.slice(0, max);
