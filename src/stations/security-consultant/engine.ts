@@ -359,6 +359,9 @@ function assess(category: CategoryId, evidence: Evidence[]): CategoryAssessment 
   let textScore = 0;
   let codeScore = 0;
   for (const [key, w] of best) {
+    // "No CORS headers for other origins" does not cancel "CORS for the partner": absence only
+    // counts when the same phrase is never stated positively.
+    if (key.startsWith('text:not: ') && best.has(`text:${key.slice('text:not: '.length)}`)) continue;
     if (key.startsWith('text:')) textScore += w;
     else codeScore += w;
   }

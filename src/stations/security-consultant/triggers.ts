@@ -40,7 +40,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'input-validation',
     3,
     'input constraints',
-    /\b(?:(?:is|are) (?:an error|rejected|refused)|reject(?:s|ed)? (?:with|as|when|if)|only (?:digits|letters|numbers|ascii|alphanumeric)|(?:at most|up to|max(?:imum)?\.?|min(?:imum)?\.?) \d+ ?(?:characters|chars|bytes|digits|items|entries|rows|mb|kb)|\d+\s*[-–]\s*\d+ (?:characters|chars))\b/i,
+    /\b(?:(?:may|must|can) only (?:contain|include|use|be)|only (?:contains?|allows?|accepts?) |(?:is|are) (?:an error|rejected|refused)|reject(?:s|ed)? (?:with|as|when|if)|only (?:digits|letters|numbers|ascii|alphanumeric)|(?:at most|up to|max(?:imum)?\.?|min(?:imum)?\.?) \d+ ?(?:characters|chars|bytes|digits|items|entries|rows|mb|kb)|\d+\s*[-–]\s*\d+ (?:characters|chars))\b/i,
   ),
   t(
     'input-validation',
@@ -71,7 +71,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'input-validation',
     2,
     'user content',
-    /\b(?:(?:my|their|user|users'|visitor|customer|reader) (?:comments?|reviews?|messages?|posts?|bios?|notes?|names?)|comments? (?:written|posted|submitted|left) by)\b/i,
+    /\b(?:search (?:box|field|terms?|words?|quer(?:y|ies))|what (?:i|the user|they|users) typed|typed (?:in|into)|user[- ]typed|(?:my|their|user|users'|visitor|customer|reader) (?:comments?|reviews?|messages?|posts?|bios?|notes?|names?)|comments? (?:written|posted|submitted|left) by)\b/i,
   ),
   // SQL injection
   t(
@@ -186,7 +186,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'authentication',
     3,
     'login',
-    /\b(?:log(?:s|ged|ging)? ?in|log ?out|sign(?:s|ed|ing)? ?in|sign ?out|logins?|(?<!\b(?:database|db|smtp|e-?mail|email_host|service|host|server|redis|postgres(?:ql)?|mysql|pg)[ _-]?)passwords?|pass ?phrases?|(?:user|login|web|browser|http|server[- ]side) sessions?|session (?:cookies?|ids?|tokens?|fixation|timeouts?|expir\w*|management|store)|cookies?|jwts?|(?:access|refresh|bearer|auth|api|reset|session) tokens?|oauth2?|openid|sso|saml|authenticat(?:e|es|ed|ion|ing)|mfa|2fa|two[- ]factor|totp|otp|one[- ]time (?:code|password)|remember[- ]me|credentials?|registration|sign[- ]?ups?|lockout|brute[- ]force|rate[- ]limit\w*)\b/i,
+    /\b(?:log(?:s|ged|ging)? ?in|log ?out|sign(?:s|ed|ing)? ?in|sign ?out|logins?|(?<!\b(?:database|db|smtp|e-?mail|email_host|service|host|server|redis|postgres(?:ql)?|mysql|pg)[ _-]?)passwords?|pass ?phrases?|(?:user|login|web|browser|http|server[- ]side) sessions?|session (?:cookies?|ids?|tokens?|fixation|timeouts?|expir\w*|management|store)|cookies?|jwts?|(?:access|refresh|bearer|auth|api|reset|session) tokens?|oauth2?|openid|sso|saml|authenticat(?:e|es|ed|ion|ing)|mfa|2fa|two[- ]factor|totp|otp|one[- ]time (?:code|password)|remember[- ]me|(?:user|login|sign[- ]in) credentials?|credentials? (?:check|verification|stuffing)|registration|sign[- ]?ups?|lockout|brute[- ]force|rate[- ]limit\w*)\b/i,
   ),
   t(
     'authentication',
@@ -200,7 +200,7 @@ export const TEXT_TRIGGERS: TextTrigger[] = [
     'authorization',
     3,
     'access control',
-    /\b(?:(?:admin|administrator|staff|privileged|moderator) users? (?:can|may|only|are allowed)|(?:only|just) (?:admins?|administrators?|staff|moderators?)|roles? (?:based|checks?|assignments?)|(?:user|admin|staff|member|editor|viewer|owner|moderator) roles?|role-based|permissions?|authoriz(?:e|es|ed|ation|ing)|access control|acls?|rbac|privileges?|(?:only|just) (?:the |their )?(?:owner|author|creator|admin|members?|user who)|owners?|ownership|tenants?|multi[- ]tenant|their own|other users'?|another user'?s?|belong(?:s|ing)? to (?:the |a |another |other )?(?:users?|accounts?|tenants?|teams?|organi[sz]ations?|owners?)|visible (?:only )?to|private (?:notes?|posts?|documents?|files?|messages?|data|profiles?|projects?)|shared with|share (?:a |the )?\w+ with|moderat(?:e|or|ors|ion)|forbidden|403|idor)\b/i,
+    /\b(?:(?:admin|administrator|staff|privileged|moderator) users? (?:can|may|only|are allowed)|(?:only|just) (?:admins?|administrators?|staff|moderators?)|roles? (?:based|checks?|assignments?)|(?:user|admin|staff|member|editor|viewer|owner|moderator) roles?|role-based|permissions?|authoriz(?:e|es|ed|ation|ing)|access control|acls?|rbac|privileges?|(?:only|just) (?:the |their )?(?:owner|author|creator|admin|members?|user who)|owners?|ownership|tenants?|multi[- ]tenant|their own|other users'?|another user'?s?|belong(?:s|ing)? to (?:the |a |another |other )?(?:users?|accounts?|tenants?|teams?|organi[sz]ations?|owners?)|visible (?:only )?to|private (?:notes?|posts?|documents?|files?|messages?|data|profiles?|projects?)|shared with|share (?:a |the )?\w+ with|moderat(?:e|or|ors|ion)|forbidden|403|idor|cors|cross[- ]origin|access-control-allow-origin|allowed origins?)\b/i,
   ),
   t('authorization', 2, 'admin', /\b(?:admins?|administrators?|staff)\b/i),
   t(
