@@ -53,6 +53,46 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+test('the root action: the whole line in one job commits and pushes the change', async () => {
+  const one = greetingRepo();
+  const oneServer = await startScriptedServer([
+    callTool('write_file', { path: 'tests/test_greeting.py', content: TEST_FILE }),
+    callTool('run_tests', {}),
+    callTool('write_file', { path: 'src/greeting.py', content: IMPL }),
+    callTool('run_tests', {}),
+    callTool('finish', { summary: 'Added greet(name), test first.' }),
+  ]);
+  try {
+    const r = await runActionAsync('line', {
+      cwd: one.root,
+      inputs: {
+        'task-id': 'TASK-900',
+        'coder-model': 'gpt-4.1',
+        'llm-base-url': oneServer.url,
+        'llm-api-key': KEY,
+      },
+      node: NODE24,
+    });
+    expect(errorCommands(r)).toEqual([]);
+    expect(r.outputs).toMatchObject({
+      outcome: 'committed',
+      verdict: 'pass',
+      branch: 'feature/TASK-900-greeting',
+    });
+    expect(Number(r.outputs.tokens)).toBeGreaterThan(0);
+    const remote = (...args: string[]) => one.git('--git-dir', one.remote, ...args);
+    expect(remote('rev-parse', 'refs/heads/feature/TASK-900-greeting')).toBe(r.outputs['commit-sha']);
+    expect(r.summary).toMatch(/^### ✅ TASK-900: committed/);
+    for (const station of ['bundle', 'security', 'code', 'validate', 'complete']) {
+      expect(r.summary).toMatch(new RegExp(`\\| ${station} \\| ok`));
+    }
+    expect((r.stdout + r.stderr).split('\n').filter((l) => l.includes(KEY))).toEqual([`::add-mask::${KEY}`]);
+  } finally {
+    await oneServer.close();
+    one.cleanup();
+  }
+});
+
 test('bundle → security → code → validate → complete', async () => {
   const b = runAction('bundle', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' }, node: NODE24 });
   expect(errorCommands(b)).toEqual([]);

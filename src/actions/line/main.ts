@@ -31,6 +31,8 @@ export const Inputs = {
   BaseRef: 'base-ref',
   Branch: 'branch',
   Model: 'model',
+  SecurityModel: 'security-model',
+  CoderModel: 'coder-model',
   LlmBaseUrl: 'llm-base-url',
   LlmApiKey: 'llm-api-key',
   MaxAttempts: 'max-attempts',
@@ -46,6 +48,8 @@ export interface LineInputs {
   baseRef?: string;
   branch?: string;
   model?: string;
+  securityModel?: string;
+  coderModel?: string;
   llmBaseUrl?: string;
   llmApiKey?: string;
   maxAttempts: number;
@@ -62,6 +66,8 @@ export function getInputs(): LineInputs {
     baseRef: refInput(Inputs.BaseRef),
     branch: refInput(Inputs.Branch),
     model: optionalString(Inputs.Model),
+    securityModel: optionalString(Inputs.SecurityModel),
+    coderModel: optionalString(Inputs.CoderModel),
     llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
     llmApiKey: secretInput(Inputs.LlmApiKey),
     maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
@@ -85,6 +91,8 @@ export function getInputs(): LineInputs {
 function stationEnv(inputs: LineInputs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (inputs.model) env.GUARDIAN_MODEL = inputs.model;
+  if (inputs.securityModel) env.GUARDIAN_SECURITY_MODEL = inputs.securityModel;
+  if (inputs.coderModel) env.GUARDIAN_CODER_MODEL = inputs.coderModel;
   if (inputs.llmBaseUrl) env.OPENAI_BASE_URL = inputs.llmBaseUrl;
   if (inputs.llmApiKey) env.OPENAI_API_KEY = inputs.llmApiKey;
   return env;
