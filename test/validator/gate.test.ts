@@ -104,6 +104,19 @@ describe('validate: verdicts', () => {
     expect(v.code).toBe(0);
   });
 
+  it('runs a quality check and a plan step that are the same command once, sharing the result', async () => {
+    const r = small('[quality_checks]\nsame = { command = "sh tests/check.sh", timeout = 300 }\n');
+    r.write('tests/check.sh', 'echo run >> ../runs\ngrep -qx 2 src/value.txt\n');
+    r.write('src/value.txt', '2\n');
+    const v = await validate(r, '--jobs', '4');
+    expect(v.code).toBe(0);
+    expect(v.stderr).toMatch(/same run as an identical command/);
+    expect(readFileSync(join(r.root, '../runs'), 'utf8')).toBe('run\n');
+    const rep = reportOf(r);
+    expect(checkOf(rep, 'same').outcome).toBe('pass');
+    expect(checkOf(rep, 'plan:2').outcome).toBe('pass');
+  });
+
   it('gives checks a scrubbed environment plus their own env', async () => {
     const r = small(
       [

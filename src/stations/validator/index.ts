@@ -33,7 +33,14 @@ import {
   testFilesCheck,
   type GuardInput,
 } from './guard.js';
-import { renderMarkdown, runCheck, summarize, type CommandCheck, type RunEnv } from './run-checks.js';
+import {
+  renderMarkdown,
+  runCheck,
+  sharedRunKey,
+  summarize,
+  type CommandCheck,
+  type RunEnv,
+} from './run-checks.js';
 import { VALIDATION_SCHEMA_VERSION, type CheckResult, type ValidationReport } from './types.js';
 import type { CommandResult } from '../../exec/index.js';
 
@@ -322,11 +329,16 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       // that command's run) goes last so it does not hold a worker while it waits.
       const timings = loadTimings(root);
       const seen = new Set<string>();
+      const longest = new Map<string, number>();
+      for (const c of commandChecks) {
+        longest.set(sharedRunKey(c), Math.max(longest.get(sharedRunKey(c)) ?? 0, c.timeoutMs));
+      }
+      for (const c of commandChecks) c.runTimeoutMs = longest.get(sharedRunKey(c));
       const expected = (
         tree: 'judged' | 'red',
-        c: { cwd: string; command: string; env: Record<string, string>; timeoutMs: number },
+        c: { cwd: string; command: string; env: Record<string, string> },
       ) => {
-        const key = JSON.stringify([c.cwd, c.command, c.env, c.timeoutMs]);
+        const key = sharedRunKey(c);
         if (seen.has(key)) return 0;
         seen.add(key);
         return timings[timingKey(tree, c.command)];
@@ -339,12 +351,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         })),
         ...(redDir
           ? redSteps.map((s, i) => ({
-              expectedMs: expected('red', {
-                cwd: redDir,
-                command: s.command,
-                env: {},
-                timeoutMs: timeoutMs(s.timeout, quality),
-              }),
+              expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
               run: async () => ({
                 ...(await runCheck(
                   {

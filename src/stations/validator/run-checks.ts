@@ -13,6 +13,11 @@ export interface CommandCheck {
   expects: 'pass' | 'fail';
   cwd: string;
   timeoutMs: number;
+  /**
+   * Timeout of the shared run when identical commands have different timeouts (the longest); each
+   * check is still judged against its own `timeoutMs`.
+   */
+  runTimeoutMs?: number;
   env: Record<string, string>;
   exclusive: boolean;
 }
@@ -32,19 +37,24 @@ export interface RunEnv {
   shared?: Map<string, Promise<CommandResult>>;
 }
 
+/** Checks with the same key run once: same directory, command and environment. */
+export function sharedRunKey(c: Pick<CommandCheck, 'cwd' | 'command' | 'env'>): string {
+  return JSON.stringify([c.cwd, c.command, c.env]);
+}
+
 export async function runCheck(
   c: CommandCheck,
   r: RunEnv,
 ): Promise<{ check: CheckResult; raw: CommandResult }> {
   const base = r.env ?? process.env;
-  const key = JSON.stringify([c.cwd, c.command, c.env, c.timeoutMs]);
+  const key = sharedRunKey(c);
   let pending = r.shared?.get(key);
   const reused = pending !== undefined;
   if (!pending) {
     pending = runCommand({
       command: c.command,
       cwd: c.cwd,
-      timeoutMs: c.timeoutMs,
+      timeoutMs: Math.max(c.timeoutMs, c.runTimeoutMs ?? 0),
       env: { ...base, ...c.env },
       secretEnv: r.secretEnv,
       // A check's own `env` names are wanted even when they look like secrets (e.g. a test DB token).
@@ -54,10 +64,14 @@ export async function runCheck(
     r.shared?.set(key, pending);
   }
   const raw = await pending;
-  const outcome = judge(raw, c.expects);
+  // A shared run that outlived this check's own (shorter) timeout is a timeout for this check.
+  const overran = !raw.timedOut && raw.durationMs > c.timeoutMs;
+  const outcome = overran ? 'timeout' : judge(raw, c.expects);
   let outputTail = tailOf(raw.output);
-  if (raw.timedOut)
+  if (raw.timedOut && raw.durationMs >= c.timeoutMs)
     outputTail += `\n[timed out after ${Math.round(c.timeoutMs / 1000)} s; process group killed]`;
+  if (overran)
+    outputTail += `\n[took ${(raw.durationMs / 1000).toFixed(1)} s, over this check's timeout of ${Math.round(c.timeoutMs / 1000)} s]`;
   if (raw.error) outputTail += `\n[${raw.error}]`;
   const check: CheckResult = {
     name: c.name,
