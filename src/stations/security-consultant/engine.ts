@@ -502,7 +502,8 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   for (const rel of input.repoFiles ?? []) {
     for (const [re, s] of STACK_FILES) if (re.test(rel)) s.forEach((x) => stacks.add(x));
   }
-  const files = [...input.files];
+  // Blueprint snippets carry their language from the fence; repository files from their extension.
+  const files: (SourceFile & { language?: Language })[] = [...input.files];
   // Code snippets in the blueprint (e.g. "Relevant Existing Code") count as code of the blueprint file.
   for (const sn of proseLines(input.blueprint.text).snippets) {
     const lang = languageOfFence(sn.lang, sn.code);
@@ -513,14 +514,14 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       content,
       relevance: 0.6,
       reasons: ['code in blueprint'],
-      snippetLanguage: lang,
-    } as SourceFile & { snippetLanguage: Language });
+      language: lang,
+    });
   }
 
   const names = namedIdentifiers(input.blueprint);
   const tests = new Set(input.files.filter((f) => f.isTest).map((f) => f.path));
   for (const f of files) {
-    const lang = (f as SourceFile & { snippetLanguage?: Language }).snippetLanguage ?? languageOf(f.path);
+    const lang = f.language ?? languageOf(f.path);
     if (lang) {
       languages.add(lang);
       const s = LANGUAGE_STACK[lang];
