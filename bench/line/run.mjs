@@ -51,7 +51,15 @@ mkdirSync(work, { recursive: true });
 log('bundling src/cli/index.ts with ncc …');
 const built = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/cli/index.ts', '-o', cli, '-q'],
+  [
+    join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    'src/cli/index.ts',
+    '-o',
+    cli,
+    '-q',
+    '--transpile-only',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 if (built.status !== 0) process.exit(1);
