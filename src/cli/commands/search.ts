@@ -54,8 +54,11 @@ export function formatHuman(res: SearchResult): string {
     lines.push(
       `${String(i + 1).padStart(2)}. ${f.path}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`,
     );
-    for (const s of f.symbols.slice(0, 3))
-      lines.push(`      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`);
+    for (const s of f.symbols.slice(0, 3)) {
+      lines.push(
+        s.kind === 'lines' ? `      ${s.name}` : `      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`,
+      );
+    }
     if (f.reasons.length) lines.push(`      why: ${f.reasons.slice(0, 3).join('; ')}`);
   });
   const st = res.stats;
