@@ -63,8 +63,11 @@ export function failureDetails(checks: CheckResult[]): string {
     for (const d of c.diagnostics.slice(0, 20)) {
       parts.push(`  ${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.message}`);
     }
-    const tail = c.outputTail.split('\n').slice(-25).join('\n');
-    parts.push(tail.replace(/^/gm, '  │ '));
+    // A guard rule's output is its diagnostics again: show it only for commands.
+    if (c.kind !== 'guard' || c.diagnostics.length === 0) {
+      const tail = c.outputTail.split('\n').slice(-25).join('\n');
+      parts.push(tail.replace(/^/gm, '  │ '));
+    }
   }
   return parts.join('\n') + '\n';
 }

@@ -159,8 +159,10 @@ export function renderMarkdown(
         }
         parts.push('');
       }
-      const fence = c.outputTail.includes('```') ? '~~~~' : '```';
-      parts.push(fence + 'text', c.outputTail, fence, '');
+      if (c.kind !== 'guard' || c.diagnostics.length === 0) {
+        const fence = c.outputTail.includes('```') ? '~~~~' : '```';
+        parts.push(fence + 'text', c.outputTail, fence, '');
+      }
     }
   }
   return parts.join('\n');
