@@ -57,7 +57,8 @@ describe('validate: verdicts', () => {
     const r = small();
     const v = await validate(r);
     expect(v.code).toBe(1);
-    expect(reportOf(r).summary).toBe('fail: tdd:red-green');
+    expect(reportOf(r).summary).toBe('fail: guard:non-empty, tdd:red-green');
+    expect(v.stdout).toMatch(/the change is empty: the working tree equals the base commit/);
     expect(v.stdout).toMatch(/the tests do not exercise the change/);
   });
 

@@ -249,6 +249,18 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         testFilesCheck(guardInput),
         skipMarkersCheck(guardInput),
       ];
+      if (changed.length === 0) {
+        guards.push({
+          name: 'guard:non-empty',
+          kind: 'guard',
+          description: 'the change changes something',
+          exitCode: null,
+          durationMs: 0,
+          outcome: 'fail',
+          outputTail: `the change is empty: ${fromBundle ? 'changes.patch has no changes' : 'the working tree equals the base commit'}`,
+          diagnostics: [],
+        });
+      }
       const sec = loadSecurityChecks(opts.securityJson ?? join(bundleDir, 'security.json'));
       for (const problem of sec.problems) {
         guards.push({
