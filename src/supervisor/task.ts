@@ -26,6 +26,7 @@ import { loadProject, requireTask, type Blueprint, type Project } from '../spec/
 import { silentLogger, type Logger } from '../util/log.js';
 import { appendLedger, type LedgerEntry, type LedgerStation, type RunOutcome } from './ledger.js';
 import { silentProgress, type ProgressSink } from './progress.js';
+import { watchTranscript } from './watch.js';
 import { defaultStations, type StationContext, type StationOutcome, type StationSet } from './stations.js';
 import type { RunTaskOptions, StationRun, TaskRunResult } from './types.js';
 
@@ -416,9 +417,16 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
       onUsage: (u) => progress.usage(task.id, addUsage(line.usage, u)),
     };
     let out: StationOutcome;
+    const stopWatch =
+      station === 'code'
+        ? watchTranscript(join(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) =>
+            progress.usage(task.id, addUsage(line.usage, u)),
+          )
+        : undefined;
     try {
       out = await stations[station](ctx);
     } catch (e) {
+      stopWatch?.();
       const durationMs = Date.now() - t0;
       const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
       line.usage = addUsage(line.usage, usage);
@@ -448,6 +456,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
       }
       return finish();
     }
+    stopWatch?.();
     const durationMs = Date.now() - t0;
     const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
     line.usage = addUsage(line.usage, usage);

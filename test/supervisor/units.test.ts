@@ -15,6 +15,7 @@ import {
 import { dependentsOf, planMilestone } from '../../src/supervisor/plan.js';
 import { createProgress, formatCost, formatDuration } from '../../src/supervisor/progress.js';
 import { parseMaxAttempts, parseStationName, resumePoint } from '../../src/supervisor/task.js';
+import { watchTranscript } from '../../src/supervisor/watch.js';
 
 const entry = (
   runId: string,
@@ -176,5 +177,32 @@ describe('the progress display', () => {
     expect(formatDuration(65_000)).toBe('1m05s');
     expect(formatCost(emptyUsage())).toBe('$0');
     expect(formatCost({ ...emptyUsage(), costUsd: 0.0042 })).toBe('$0.0042');
+  });
+});
+
+describe('watchTranscript', () => {
+  it("adds up the Coder's model calls of this attempt as they are appended", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-watch-'));
+    const path = join(dir, 'transcript.jsonl');
+    try {
+      const seen: number[] = [];
+      const model = (attempt: number, prompt: number) =>
+        JSON.stringify({
+          type: 'model',
+          attempt,
+          usage: { promptTokens: prompt, completionTokens: 1, cachedTokens: 0, costUsd: 0.5 },
+        }) + '\n';
+      appendFileSync(path, model(1, 999)); // before the watch: an earlier attempt's lines
+      const stop = watchTranscript(path, 2, (u) => seen.push(u.promptTokens + u.completionTokens), 60_000);
+      appendFileSync(
+        path,
+        model(2, 10) + '{"type":"tool","name":"run_tests"}\n' + model(1, 5) + model(2, 20),
+      );
+      appendFileSync(path, '{"type":"model","attempt":2,"usa'); // a line still being written
+      stop();
+      expect(seen).toEqual([32]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
