@@ -33,7 +33,13 @@ const oneLine = (s) =>
   String(s ?? '')
     .replace(/\s+/g, ' ')
     .trim();
-const cell = (s) => oneLine(s).replace(/\|/g, '\\|');
+// Outside `code spans`, < and > would be read as HTML (a `<task-id>` would vanish from the page).
+const cell = (s) =>
+  oneLine(s)
+    .split('`')
+    .map((part, i) => (i % 2 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('`')
+    .replace(/\|/g, '\\|');
 const code = (s) => (s === undefined || s === '' ? '' : `\`${String(s).replace(/`/g, "'")}\``);
 
 function table(headers, rows) {

@@ -8,11 +8,12 @@ import type { CheckResult, ValidationReport } from '../stations/validator/types.
 
 /** A table cell: one line, pipes escaped, cut to `max` characters. */
 export function cell(text: string | number | undefined | null, max = 200): string {
-  const s = String(text ?? '')
+  const raw = String(text ?? '')
     .replace(/\r?\n/g, ' ')
-    .replace(/\|/g, '\\|')
     .trim();
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  const s = raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
+  // Markdown tables are HTML to GitHub: `<lambda>` in a test name would vanish without escaping.
+  return escapeHtml(s).replace(/\|/g, '\\|');
 }
 
 export function table(headers: string[], rows: (string | number | undefined)[][]): string {
@@ -88,7 +89,7 @@ export function renderValidation(r: ValidationReport, opts: { tails?: boolean } 
       if (!tail) continue;
       const fence = tail.includes('```') ? '~~~~' : '```';
       parts.push(
-        `<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(cell(c.command, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`,
+        `<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`,
       );
     }
   }

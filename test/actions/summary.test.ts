@@ -76,6 +76,7 @@ test('the verdict table lists every check; only failing ones get their output', 
 
 test('table cells are one line with pipes escaped', () => {
   expect(cell('a|b\nc')).toBe('a\\|b c');
+  expect(cell('test <lambda> & co')).toBe('test &lt;lambda&gt; &amp; co');
   expect(cell('x'.repeat(300)).length).toBe(200);
   expect(table(['A', 'B'], [['1', undefined]])).toBe('| A | B |\n| --- | --- |\n| 1 |  |\n');
 });
