@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readManifest, writeBundleFile, writeManifest } from '../../src/bundle/bundle.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
 import {
   errorCommands,
@@ -145,6 +146,46 @@ test('a failing change: validate reports it, complete fails with annotations on 
   const strict = runAction('validate', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' }, node: NODE24 });
   expect(strict.code).toBe(1);
   expect(strict.outputs.verdict).toBe('fail');
+});
+
+test('a re-run of the complete job in a fresh checkout finds the pushed commit: no second commit, no refused push', () => {
+  const repo = track(greetingRepo());
+  const base = repo.git('rev-parse', 'HEAD');
+  // The Coder's output, as the validate job receives it: the change as changes.patch in the bundle.
+  writeGreetingChange(repo);
+  runAction('validate', {
+    cwd: repo.root,
+    inputs: { 'task-id': 'TASK-900', 'fail-on-fail': 'false' },
+    node: NODE24,
+  });
+  repo.git('add', '-A', '--', 'src', 'tests');
+  const dir = join(repo.root, '.guardian/bundles/TASK-900');
+  writeBundleFile(dir, 'changes.patch', repo.git('diff', '--cached', '--binary') + '\n');
+  writeManifest(dir, readManifest(dir, 'TASK-900'));
+  repo.git('reset', '-q', '--hard');
+  const v = runAction('validate', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' }, node: NODE24 });
+  expect(v.outputs.verdict).toBe('pass');
+  const artifact = mkdtempSync(join(tmpdir(), 'guardian-artifact-'));
+  const fresh = `${artifact}-job`;
+  try {
+    cpSync(dir, artifact, { recursive: true });
+    const inputs = { 'task-id': 'TASK-900', verdict: 'pass', 'patch-sha256': v.outputs['patch-sha256']! };
+    const first = runAction('complete', { cwd: repo.root, inputs, node: NODE24 });
+    expect(errorCommands(first)).toEqual([]);
+
+    // The re-run: a new runner, a checkout of the base commit, the same artifact downloaded.
+    repo.git('clone', '-q', repo.remote, fresh);
+    repo.git('-C', fresh, 'checkout', '-q', '--detach', base);
+    cpSync(artifact, join(fresh, '.guardian/bundles/TASK-900'), { recursive: true });
+    const again = runAction('complete', { cwd: fresh, inputs, node: NODE24 });
+    expect(errorCommands(again)).toEqual([]);
+    expect(again.outputs['commit-sha']).toBe(first.outputs['commit-sha']);
+    expect(again.summary).toContain('already completed by an earlier run: no new commit');
+    expect(repo.git('--git-dir', repo.remote, 'rev-list', '--count', 'feature/TASK-900-greeting')).toBe('2');
+  } finally {
+    rmSync(artifact, { recursive: true, force: true });
+    rmSync(fresh, { recursive: true, force: true });
+  }
 });
 
 test('complete refuses a verdict or patch hash that differs from validation.json', () => {

@@ -26,6 +26,7 @@ import { runAction, runUrl } from '../../github/run.js';
 import { renderStations, renderValidation, table, writeSummary } from '../../github/summary.js';
 import { runCompletion } from '../../stations/completion/index.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
+import { execGit } from '../../git/git.js';
 import { gitSource, loadProject } from '../../spec/index.js';
 
 export const Inputs = {
@@ -106,6 +107,36 @@ export function checkHandover(inputs: CompleteInputs, report: ValidationReport |
   }
 }
 
+/**
+ * A job starts from a fresh checkout: the task branch exists only as origin/<branch>. Give Completion
+ * the local branch, so that a re-run finds the commit an earlier run pushed (no second commit, no
+ * refused push) and a milestone's next task lands on top of the branch.
+ */
+function trackRemoteBranch(
+  root: string,
+  taskId: string,
+  explicit: string | undefined,
+  base: string | undefined,
+): void {
+  let branch = explicit;
+  if (!branch && base) {
+    const project = loadProject(root, gitSource(root, base), { quality: false });
+    branch = project.tasks.find((t) => t.id === taskId)?.branch ?? `guardian/${taskId}`;
+  }
+  if (!branch) return;
+  const local = execGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], {
+    cwd: root,
+    allowFailure: true,
+  });
+  if (local.code === 0) return;
+  const remote = execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`], {
+    cwd: root,
+    allowFailure: true,
+  });
+  if (remote.code !== 0) return;
+  execGit(['update-ref', `refs/heads/${branch}`, remote.stdout.trim(), '0'.repeat(40)], { cwd: root });
+}
+
 function taskTitle(root: string, commit: string, taskId: string): string {
   try {
     const project = loadProject(root, gitSource(root, commit), { quality: false });
@@ -140,6 +171,7 @@ export async function run(): Promise<void> {
     }
 
     const url = runUrl();
+    trackRemoteBranch(inputs.root, inputs.taskId, inputs.branch, report?.baseCommit ?? manifest?.baseCommit);
     const result = await runCompletion({
       root: inputs.root,
       taskId: inputs.taskId,
