@@ -39,10 +39,15 @@ function parseArgs(argv) {
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-baselines') o.baselines = false;
     else if (a === '--help' || a === '-h') {
+      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .slice(1);
       console.log(
-        readFileSync(fileURLToPath(import.meta.url), 'utf8')
-          .split('\n')
-          .slice(1, 21)
+        lines
+          .slice(
+            0,
+            lines.findIndex((l) => !l.startsWith('//')),
+          )
           .join('\n'),
       );
       process.exit(0);
