@@ -210,6 +210,10 @@ const ratios = {
 const st1 = median(stationMs['guardian --jobs 1']);
 const stp = median(stationMs[`guardian --jobs ${cores}`]);
 ratios.stationSequentialOverhead = st1 / d;
+// Per round (the variants of a round run back to back): robust when the machine's load drifts.
+const perRound = (a, b) => median(samples[a].map((x, i) => x / samples[b][i]));
+ratios.perRoundSequentialOverhead = perRound('guardian --jobs 1', 'direct sequential (bash)');
+ratios.perRoundParallelVsSequential = perRound(`guardian --jobs ${cores}`, 'guardian --jobs 1');
 ratios.stationParallelVsSequential = stp / st1;
 const result = {
   rounds,
@@ -233,6 +237,10 @@ else {
     `  guardian --jobs ${cores} / guardian --jobs 1    ${ratios.parallelVsSequential.toFixed(3)}×  (target ≤ 0.75×)`,
   );
   console.log(`  guardian --jobs ${cores} / direct sequential    ${ratios.parallelVsDirect.toFixed(3)}×`);
+  console.log(
+    `  per-round medians: --jobs 1 / direct ${ratios.perRoundSequentialOverhead.toFixed(3)}×, ` +
+      `--jobs ${cores} / --jobs 1 ${ratios.perRoundParallelVsSequential.toFixed(3)}×`,
+  );
   console.log(
     `\n  without node's start and the CLI bundle's loading (${(result.cliStartupMs / 1000).toFixed(2)} s, measured alone):`,
   );
