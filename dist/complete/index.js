@@ -55443,6 +55443,7 @@ async function runCompletion(opts) {
 
 
 
+
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -55500,6 +55501,33 @@ function checkHandover(inputs, report) {
             `(${String(report.patchSha256).slice(0, 16)}…); nothing committed`);
     }
 }
+/**
+ * A job starts from a fresh checkout: the task branch exists only as origin/<branch>. Give Completion
+ * the local branch, so that a re-run finds the commit an earlier run pushed (no second commit, no
+ * refused push) and a milestone's next task lands on top of the branch.
+ */
+function trackRemoteBranch(root, taskId, explicit, base) {
+    let branch = explicit;
+    if (!branch && base) {
+        const project = loadProject(root, gitSource(root, base), { quality: false });
+        branch = project.tasks.find((t) => t.id === taskId)?.branch ?? `guardian/${taskId}`;
+    }
+    if (!branch)
+        return;
+    const local = git_execGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (local.code === 0)
+        return;
+    const remote = git_execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (remote.code !== 0)
+        return;
+    git_execGit(['update-ref', `refs/heads/${branch}`, remote.stdout.trim(), '0'.repeat(40)], { cwd: root });
+}
 function taskTitle(root, commit, taskId) {
     try {
         const project = loadProject(root, gitSource(root, commit), { quality: false });
@@ -55529,6 +55557,7 @@ async function run() {
             throw new errors_GuardianError(`${inputs.taskId}: the Validator's verdict is fail (${report.summary}); nothing committed`);
         }
         const url = runUrl();
+        trackRemoteBranch(inputs.root, inputs.taskId, inputs.branch, report?.baseCommit ?? manifest?.baseCommit);
         const result = await runCompletion({
             root: inputs.root,
             taskId: inputs.taskId,
