@@ -81,7 +81,11 @@ export function createProgress(opts: ProgressOptions): ProgressSink {
   let drawn = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const columns = () => (opts.stream as { columns?: number }).columns ?? 100;
+  // A pseudo-terminal may report 0 columns: fall back to a common width then.
+  const columns = () => {
+    const c = (opts.stream as { columns?: number }).columns;
+    return c && c >= 40 ? c : 100;
+  };
   const render = (): string => {
     const parts = [...active.values()].map((a) => {
       const station = a.station
@@ -97,7 +101,7 @@ export function createProgress(opts: ProgressOptions): ProgressSink {
       { tokens: 0, cost: 0 },
     );
     const elapsed = Math.max(0, ...[...active.values()].map((a) => now() - a.taskStartedAt));
-    const line = `${SPINNER[frame++ % SPINNER.length]} ${parts.join(' | ')} · ${formatDuration(elapsed)} · ${total.tokens.toLocaleString('en-US')} tokens · ${formatCost({ promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: total.cost })}`;
+    const line = `${SPINNER[frame++ % SPINNER.length]} ${parts.join(' | ')} · total ${formatDuration(elapsed)} · ${total.tokens.toLocaleString('en-US')} tokens · ${formatCost({ promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: total.cost })}`;
     const max = Math.max(20, columns() - 1);
     return line.length > max ? line.slice(0, max - 1) + '…' : line;
   };

@@ -168,7 +168,7 @@ describe('the progress display', () => {
     p.close();
     const frames = out.split('\r\x1b[2K').filter(Boolean);
     expect(frames).toContain('a log line\n');
-    expect(frames.at(-1)).toMatch(/T-1 validate #2 2\.5s · 4\.0s · 1,234 tokens · \$0\.01$/);
+    expect(frames.at(-1)).toMatch(/T-1 validate #2 2\.5s · total 4\.0s · 1,234 tokens · \$0\.01$/);
     expect(out.endsWith('\r\x1b[2K')).toBe(true); // the live line is cleared at the end
   });
 
