@@ -80,6 +80,9 @@ if (variants) {
     'no joined pairs': { joinedPairs: 0 },
     'subject once': { subjectTwice: 0 },
     'no scope': { scope: 0 },
+    'coChange 0.6': { coChange: 0.6 },
+    'testFactor 0.3': { testFactor: 0.3 },
+    'coChange 0.6 + testFactor 0.3': { coChange: 0.6, testFactor: 0.3 },
     'no history': { history: 0, coChange: 0, churn: 0 },
     'no structure': { testPairing: 0, importNeighbor: 0, coChange: 0, definesSymbol: 0, namedInQuery: 0 },
   };

@@ -40,11 +40,11 @@ export const WEIGHTS = {
   testPairing: 0.35,
   importNeighbor: 0.15,
   /** Files that changed together with the strongest candidates. */
-  coChange: 0.3,
+  coChange: 0.6,
   /** How often a file changes at all. */
   churn: 0.08,
   /** Test files' scores are multiplied by this unless the task is about tests. */
-  testFactor: 0.45,
+  testFactor: 0.3,
   /** Switches (1 = on), kept as weights so the benchmark can compare them. */
   codeNormalize: 1,
   joinedPairs: 1,
