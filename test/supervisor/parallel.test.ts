@@ -8,7 +8,16 @@ import { readLedger } from '../../src/supervisor/ledger.js';
 import { runCli } from '../support/cli.js';
 import type { ScriptedServer } from '../support/llm-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { ARITHMETIC, commitsOf, MUL, modelEnv, startTaskModel, SUB } from './helpers.js';
+import {
+  ARITHMETIC,
+  arithmeticBlueprint,
+  arithmeticChange,
+  commitsOf,
+  MUL,
+  modelEnv,
+  startTaskModel,
+  SUB,
+} from './helpers.js';
 
 describe('guardian milestone --parallel 2', () => {
   let sequential: TempRepo;
@@ -62,4 +71,42 @@ describe('guardian milestone --parallel 2', () => {
     expect(parallel.git('status', '--porcelain')).toBe('');
     expect(parallel.git('rev-parse', 'HEAD')).toBe(b[1]!.sha);
   }, 600_000);
+
+  it('starts a dependent task only once its dependency is committed, and commits in the sequential order', async () => {
+    const div = arithmeticChange('div', 'Divide two numbers', '/', 2);
+    const repo = makeRepo(undefined, {
+      files: {
+        ...ARITHMETIC,
+        'specs/tasks/TASK-103_div.md': arithmeticBlueprint(
+          'TASK-103',
+          'div',
+          'Divide two numbers',
+          'depends_on: [TASK-101]\n',
+        ),
+        // Listed before its dependency: the run order puts TASK-101 first anyway.
+        'specs/milestones/M1.md':
+          '---\nid: M1\ntitle: "Arithmetic"\ntasks: [TASK-103, TASK-101, TASK-102]\n---\n',
+      },
+    });
+    const model = await startTaskModel([MUL, SUB, div]);
+    try {
+      const r = await runCli(['milestone', 'M1', '--root', repo.root, '--parallel', '2', '--json'], {
+        env: modelEnv(model),
+      });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).tasks.map((t: { taskId: string }) => t.taskId)).toEqual([
+        'TASK-101',
+        'TASK-103',
+        'TASK-102',
+      ]);
+      const commits = commitsOf(repo.root, 'guardian/M1', 'main');
+      expect(commits.map((c) => c.trailers['Task-Id'])).toEqual(['TASK-101', 'TASK-103', 'TASK-102']);
+      // TASK-103 started after TASK-101's commit: its worktree run's base is that commit.
+      const t103 = readLedger(repo.root).find((e) => e.taskId === 'TASK-103' && e.event === 'end')!;
+      expect(t103.baseCommit).toBe(commits[0]!.sha);
+    } finally {
+      await model.close();
+      repo.cleanup();
+    }
+  }, 300_000);
 });
