@@ -32,8 +32,10 @@ class FrontMatterLanguageError extends Error {
   }
 }
 
-export function parseFrontMatter(text: string, file: string): { fm?: FrontMatter; problems: Problem[] } {
+export function parseFrontMatter(original: string, file: string): { fm?: FrontMatter; problems: Problem[] } {
   const problems: Problem[] = [];
+  // CRLF files: gray-matter leaves the '\r' in values. Line numbers do not change.
+  const text = original.replace(/\r\n/g, '\n');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (!/^---/.test(firstLine)) {
     return {

@@ -291,3 +291,15 @@ describe('gitSource in a subdirectory', () => {
     }
   });
 });
+
+describe('line endings', () => {
+  test('a CRLF blueprint parses like an LF one', () => {
+    const lf = blueprint('id: TASK-1\ntitle: a\nstatus: pending\nlabels: [x]');
+    const { blueprint: b, problems } = parseBlueprint(lf.replace(/\n/g, '\r\n'), 'a.md');
+    expect(problems).toEqual([]);
+    expect(b!.status).toBe('pending');
+    expect(b!.statusLine).toBe(4);
+    expect(b!.plan).toHaveLength(1);
+    expect(b!.acceptanceCriteria.map((c) => c.text)).toEqual(['works']);
+  });
+});
