@@ -248,7 +248,7 @@ export function parseQualityToml(
   }
 
   allowOnly('setup', ['commands', 'timeout']);
-  allowOnly('guard', ['protected', 'allow_skip_markers']);
+  allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
   allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
   allowOnly('bundle', ['token_budget', 'include', 'exclude']);
   allowOnly('llm', [
@@ -295,8 +295,11 @@ export function parseQualityToml(
       ...(positive('setup', 'timeout') !== undefined ? { timeout: positive('setup', 'timeout') } : {}),
     },
     guard: {
-      protected: strings('guard', 'protected') ?? [...DEFAULT_PROTECTED],
+      // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
+      // protected whatever the list says, or a change could rewrite the next run's checks.
+      protected: [...new Set([...DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
       allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
+      allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
     },
     validator: {
       ...(positive('validator', 'jobs', { int: true, max: 64 }) !== undefined

@@ -117,7 +117,7 @@ export interface QualityConfig {
   path: string;
   checks: QualityCheck[];
   setup: { commands: string[]; timeout?: number };
-  guard: { protected: string[]; allowSkipMarkers: boolean };
+  guard: { protected: string[]; allowSkipMarkers: boolean; allowConfigChanges: boolean };
   validator: { jobs?: number; failFast: boolean; defaultTimeout: number; secretEnv: string[] };
   bundle: { tokenBudget: number; include: string[]; exclude: string[] };
   llm: {

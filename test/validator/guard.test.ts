@@ -8,6 +8,7 @@ import {
   securityChecksOf,
   skipMarkersCheck,
   testFilesCheck,
+  toolConfigCheck,
   type GuardInput,
 } from '../../src/stations/validator/guard.js';
 import { DEFAULT_PROTECTED } from '../../src/spec/index.js';
@@ -183,5 +184,58 @@ describe('security.json checks', () => {
     ]);
     expect(c.outcome).toBe('error');
     expect(c.outputTail).toMatch(/timed out/);
+  });
+});
+
+describe('guard:tool-config', () => {
+  const files = (base: Record<string, string>, changed: Record<string, string>) => ({
+    base: (p: string) => (p in base ? Buffer.from(base[p]!) : undefined),
+    changed: (p: string) => (p in changed ? Buffer.from(changed[p]!) : undefined),
+  });
+
+  it('refuses a change that neuters a check through package.json scripts', async () => {
+    const pkg = (test: string) => JSON.stringify({ name: 'x', scripts: { test }, dependencies: {} });
+    const c = await toolConfigCheck(
+      input({ changed: [{ status: 'M', path: 'package.json' }] }),
+      files({ 'package.json': pkg('node --test') }, { 'package.json': pkg('node --test || true') }),
+      false,
+    );
+    expect(c.outcome).toBe('fail');
+    expect(c.diagnostics[0]!.message).toMatch(/modifies "scripts" in package.json/);
+  });
+
+  it('lets dependencies change, and config files only when allowed', async () => {
+    const pkg = (deps: Record<string, string>) =>
+      JSON.stringify({ scripts: { test: 'jest' }, dependencies: deps });
+    const deps = await toolConfigCheck(
+      input({ changed: [{ status: 'M', path: 'package.json' }] }),
+      files({ 'package.json': pkg({}) }, { 'package.json': pkg({ zod: '^3' }) }),
+      false,
+    );
+    expect(deps.outcome).toBe('pass');
+    const changed = [
+      { status: 'M' as const, path: 'tsconfig.json' },
+      { status: 'A' as const, path: 'pytest.ini' },
+      { status: 'M' as const, path: 'pyproject.toml' },
+    ];
+    const py = (addopts: string) =>
+      `[project]\nname = "x"\n[tool.pytest.ini_options]\naddopts = "${addopts}"\n`;
+    const read = files({ 'pyproject.toml': py('-q') }, { 'pyproject.toml': py("-q -k 'not test_login'") });
+    const refused = await toolConfigCheck(input({ changed }), read, false);
+    expect(refused.diagnostics.map((d) => d.file)).toEqual(['tsconfig.json', 'pytest.ini', 'pyproject.toml']);
+    expect(refused.diagnostics[2]!.message).toMatch(/\[tool\.pytest\]/);
+    expect((await toolConfigCheck(input({ changed }), read, true)).outcome).toBe('pass');
+  });
+
+  it('catches skip markers written without a decorator', () => {
+    const lines = [
+      add('tests/test_a.py', 'pytestmark = pytest.mark.skip'),
+      add('tests/conftest.py', '    item.add_marker(pytest.mark.skip(reason="later"))'),
+      add('tests/test_b.py', '@mark.xfail'),
+      add('tests/test_c.py', '@skip("flaky")'),
+      add('pyproject.toml', 'addopts = "--ignore=tests/test_auth.py"'),
+      add('setup.cfg', 'norecursedirs = tests'),
+    ];
+    expect(skipMarkersCheck(input({ added: lines })).diagnostics).toHaveLength(lines.length);
   });
 });

@@ -87,6 +87,7 @@ describe('validate on the TypeScript example', () => {
       'guard:protected-paths',
       'guard:test-files',
       'guard:skip-markers',
+      'guard:tool-config',
       'lint',
       'typecheck',
       'test',
@@ -132,5 +133,22 @@ describe('validate on the TypeScript example', () => {
       }),
     );
     expect(v.report.summary).toMatch(/^fail: lint, typecheck, test, plan:2/);
+  });
+
+  it('refuses a change that neuters the test script instead of implementing the task', async () => {
+    const r = makeRepo('ts-todo-api');
+    repos.push(r);
+    addCompleteTest(r);
+    const pkgPath = join(r.root, 'package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { scripts: Record<string, string> };
+    pkg.scripts.test = `${pkg.scripts.test} || true`;
+    writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+    const v = await validate(r);
+    expect(v.code).toBe(1);
+    expect(v.check('guard:tool-config').outcome).toBe('fail');
+    expect(v.check('guard:tool-config').diagnostics[0]!.message).toMatch(
+      /modifies "scripts" in package.json/,
+    );
+    expect(v.report.verdict).toBe('fail');
   });
 });

@@ -35,7 +35,9 @@ interface Marker {
 
 /** Markers that skip, focus or expect-to-fail tests. */
 const SKIP_MARKERS: Marker[] = [
-  { re: /@pytest\.mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
+  // With or without '@': `pytestmark = pytest.mark.skip`, `item.add_marker(pytest.mark.skip(...))`, `@mark.skip`.
+  { re: /\b(pytest\.)?mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
+  { re: /(^|[^\w.])skip(If|Unless)?\s*\(/, what: 'a skip decorator or call' },
   { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
   { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
   { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
@@ -52,7 +54,7 @@ const SKIP_MARKERS: Marker[] = [
   { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
   { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
   {
-    re: /--deselect\b|\bcollect_ignore\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
+    re: /--deselect\b|--ignore(-glob)?\b|(^|[\s"'])-k\s|\bcollect_ignore\b|\bnorecursedirs\b|\btestpaths\b|\bpython_files\b|\btestMatch\b|\btestRegex\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
     what: 'a test exclusion',
   },
 ];
@@ -308,4 +310,152 @@ export function securityCheck(spec: SecurityCheckSpec, added: AddedLine[]): Chec
     tool: 'security',
   }));
   return { ...guardResult(name, description, diags), durationMs: Date.now() - started };
+}
+
+/**
+ * Tool configuration the checks read from the judged tree. quality.toml comes from the base commit, but
+ * `npm test`, `eslint .`, `tsc -p tsconfig.json`, `pytest` and `mypy` take their settings from files a
+ * change controls: rewriting `"test": "… || true"` or an `addopts = -k 'not …'` would neuter a check
+ * while its command stays the same. Such files may change only with `[guard] allow_config_changes`.
+ */
+const TOOL_CONFIG_GLOBS = [
+  '**/tsconfig*.json',
+  '**/jsconfig*.json',
+  '**/eslint.config.*',
+  '**/.eslintrc*',
+  '**/.eslintignore',
+  '**/jest.config.*',
+  '**/vitest.config.*',
+  '**/vitest.workspace.*',
+  '**/.mocharc*',
+  '**/.c8rc*',
+  '**/.nycrc*',
+  '**/.prettierrc*',
+  '**/prettier.config.*',
+  '**/.prettierignore',
+  '**/pytest.ini',
+  '**/tox.ini',
+  '**/setup.cfg',
+  '**/mypy.ini',
+  '**/.mypy.ini',
+  '**/.bandit',
+  '**/.flake8',
+  '**/.pylintrc',
+  '**/pylintrc',
+  '**/ruff.toml',
+  '**/.ruff.toml',
+  '**/.coveragerc',
+  '**/.golangci.y*ml',
+  '**/phpunit.xml*',
+];
+const isToolConfig = picomatch(TOOL_CONFIG_GLOBS, { dot: true });
+
+/** Keys of package.json / pyproject.toml that configure how checks run (dependencies may change freely). */
+const PACKAGE_JSON_KEYS = [
+  'scripts',
+  'jest',
+  'mocha',
+  'ava',
+  'c8',
+  'nyc',
+  'eslintConfig',
+  'prettier',
+  'type',
+];
+const PYPROJECT_TOOL_KEYS = [
+  'pytest',
+  'mypy',
+  'black',
+  'bandit',
+  'ruff',
+  'coverage',
+  'pylint',
+  'isort',
+  'flake8',
+];
+
+export interface ConfigReader {
+  /** The file's bytes at the base commit, or undefined. */
+  base(path: string): Buffer | undefined;
+  /** The file's bytes in the judged change, or undefined. */
+  changed(path: string): Buffer | undefined;
+}
+
+function changedKeys(
+  a: Record<string, unknown> | undefined,
+  b: Record<string, unknown> | undefined,
+  keys: string[],
+): string[] {
+  return keys.filter((k) => JSON.stringify(a?.[k]) !== JSON.stringify(b?.[k]));
+}
+
+export async function toolConfigCheck(
+  input: GuardInput,
+  read: ConfigReader,
+  allowConfigChanges: boolean,
+): Promise<CheckResult> {
+  const diags: Diagnostic[] = [];
+  const { parse: parseToml } = await import('smol-toml');
+  const parseJson = (b: Buffer | undefined) => {
+    if (b === undefined) return undefined;
+    try {
+      const v = JSON.parse(b.toString('utf8')) as unknown;
+      return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+    } catch {
+      return { '<unparseable>': b.toString('base64') };
+    }
+  };
+  const pyTools = (b: Buffer | undefined) => {
+    if (b === undefined) return undefined;
+    try {
+      const doc = parseToml(b.toString('utf8')) as { tool?: Record<string, unknown> };
+      return doc.tool ?? {};
+    } catch {
+      return { '<unparseable>': b.toString('base64') };
+    }
+  };
+  if (!allowConfigChanges) {
+    for (const f of input.changed) {
+      const name = f.path.split('/').pop() ?? f.path;
+      for (const p of [f.path, f.oldPath].filter((x): x is string => !!x)) {
+        if (isToolConfig(p)) {
+          diags.push({
+            file: p,
+            line: 1,
+            message: `the change ${verb(f, p)} ${p}, which configures the checks (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+            tool: 'guard',
+          });
+        }
+      }
+      if (name === 'package.json') {
+        const keys = changedKeys(parseJson(read.base(f.path)), parseJson(read.changed(f.path)), [
+          ...PACKAGE_JSON_KEYS,
+          '<unparseable>',
+        ]);
+        if (keys.length) {
+          diags.push({
+            file: f.path,
+            line: 1,
+            message: `the change modifies ${keys.map((k) => `"${k}"`).join(', ')} in ${f.path}, which configures how the checks run`,
+            tool: 'guard',
+          });
+        }
+      }
+      if (name === 'pyproject.toml') {
+        const keys = changedKeys(pyTools(read.base(f.path)), pyTools(read.changed(f.path)), [
+          ...PYPROJECT_TOOL_KEYS,
+          '<unparseable>',
+        ]);
+        if (keys.length) {
+          diags.push({
+            file: f.path,
+            line: 1,
+            message: `the change modifies ${keys.map((k) => `[tool.${k}]`).join(', ')} in ${f.path}, which configures the checks`,
+            tool: 'guard',
+          });
+        }
+      }
+    }
+  }
+  return guardResult('guard:tool-config', "the change leaves the checks' tool configuration alone", diags);
 }

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { recordStation, writeBundleFile } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
-import { listFilesAt } from '../../git/git.js';
+import { listFilesAt, showFile } from '../../git/git.js';
 import {
   applyPatchToTree,
   changedFiles,
@@ -30,6 +30,7 @@ import {
   securityCheck,
   securityChecksOf,
   skipMarkersCheck,
+  toolConfigCheck,
   testFilesCheck,
   type GuardInput,
 } from './guard.js';
@@ -248,6 +249,11 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         protectedPathsCheck(guardInput),
         testFilesCheck(guardInput),
         skipMarkersCheck(guardInput),
+        await toolConfigCheck(
+          guardInput,
+          { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) },
+          quality.guard.allowConfigChanges,
+        ),
       ];
       if (changed.length === 0) {
         guards.push({

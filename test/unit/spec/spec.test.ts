@@ -131,7 +131,13 @@ describe('quality.toml', () => {
       { name: 'tests', command: 'pytest', timeout: 300, exclusive: true, env: { CI: '1' }, line: 3 },
     ]);
     expect(config!.setup.commands).toEqual(['npm ci']);
-    expect(config!.guard.protected).toEqual(['quality.toml', 'db/**']);
+    expect(config!.guard.protected).toEqual([
+      'quality.toml',
+      'specs/**',
+      '.github/**',
+      '.guardian/**',
+      'db/**',
+    ]);
     expect(config!.validator).toMatchObject({ jobs: 3, failFast: true, defaultTimeout: 600 });
     expect(config!.bundle.tokenBudget).toBe(16000);
     expect(config!.llm).toMatchObject({
