@@ -4,6 +4,7 @@
  */
 import { spawnSync, spawn } from 'node:child_process';
 import { GuardianError } from '../errors.js';
+import { scrubEnv } from '../exec/env.js';
 
 export interface GitResult {
   code: number;
@@ -27,12 +28,31 @@ const BASE_ENV = {
   LC_ALL: 'C',
 };
 
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
 function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...process.env, ...BASE_ENV, ...extra };
+  return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+}
+
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'protocol.ext.allow=never',
+];
+
+function safeArgs(args: string[]): string[] {
+  return [...SAFE_CONFIG, ...args];
 }
 
 export function execGit(args: string[], opts: GitOptions): GitResult {
-  const r = spawnSync('git', args, {
+  const r = spawnSync('git', safeArgs(args), {
     cwd: opts.cwd,
     input: opts.input,
     env: gitEnv(opts.env),
@@ -53,7 +73,7 @@ export function execGitBuffer(
   args: string[],
   opts: GitOptions,
 ): { code: number; stdout: Buffer; stderr: string } {
-  const r = spawnSync('git', args, {
+  const r = spawnSync('git', safeArgs(args), {
     cwd: opts.cwd,
     input: opts.input,
     env: gitEnv(opts.env),
@@ -71,7 +91,7 @@ export function execGitBuffer(
 /** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
 export function execGitAsync(args: string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env) });
+    const child = spawn('git', safeArgs(args), { cwd: opts.cwd, env: gitEnv(opts.env) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
