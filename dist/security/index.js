@@ -67136,8 +67136,10 @@ class FrontMatterLanguageError extends Error {
         this.language = language;
     }
 }
-function parseFrontMatter(text, file) {
+function parseFrontMatter(original, file) {
     const problems = [];
+    // CRLF files: gray-matter leaves the '\r' in values. Line numbers do not change.
+    const text = original.replace(/\r\n/g, '\n');
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     if (!/^---/.test(firstLine)) {
         return {
@@ -69367,7 +69369,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         }
     }
     allowOnly('setup', ['commands', 'timeout']);
-    allowOnly('guard', ['protected', 'allow_skip_markers']);
+    allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
     allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
     allowOnly('bundle', ['token_budget', 'include', 'exclude']);
     allowOnly('llm', [
@@ -69412,8 +69414,11 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...(positive('setup', 'timeout') !== undefined ? { timeout: positive('setup', 'timeout') } : {}),
         },
         guard: {
-            protected: strings('guard', 'protected') ?? [...DEFAULT_PROTECTED],
+            // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
+            // protected whatever the list says, or a change could rewrite the next run's checks.
+            protected: [...new Set([...DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
             allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
+            allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
         },
         validator: {
             ...(positive('validator', 'jobs', { int: true, max: 64 }) !== undefined
@@ -69467,6 +69472,46 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/env.ts
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS = [
+    /^INPUT_/,
+    /^GITHUB_TOKEN$/,
+    /^GH_TOKEN$/,
+    /^ACTIONS_.*TOKEN/,
+    /^ACTIONS_RUNTIME_/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^OPENAI_/,
+    /^GUARDIAN_.*KEY/,
+    /_API_KEY$/,
+    /_TOKEN$/,
+    /_SECRET/,
+    /^CONTEXT7_/,
+];
+function isSecretEnvName(name, secretEnv = []) {
+    const upper = name.toUpperCase();
+    if (secretEnv.some((s) => s.toUpperCase() === upper))
+        return true;
+    return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+function scrubEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/git/git.ts
 /**
  * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
@@ -69474,16 +69519,34 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  */
 
 
+
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
     LC_ALL: 'C',
 };
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
 function gitEnv(extra) {
-    return { ...process.env, ...BASE_ENV, ...extra };
+    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+}
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.ext.allow=never',
+];
+function safeArgs(args) {
+    return [...SAFE_CONFIG, ...args];
 }
 function execGit(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', args, {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
         cwd: opts.cwd,
         input: opts.input,
         env: gitEnv(opts.env),
@@ -69499,7 +69562,7 @@ function execGit(args, opts) {
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', args, {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
         cwd: opts.cwd,
         input: opts.input,
         env: gitEnv(opts.env),
@@ -69517,7 +69580,7 @@ function execGitBuffer(args, opts) {
 /** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
 function execGitAsync(args, opts) {
     return new Promise((resolve, reject) => {
-        const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env) });
+        const child = spawn('git', safeArgs(args), { cwd: opts.cwd, env: gitEnv(opts.env) });
         const out = [];
         const err = [];
         child.stdout.on('data', (d) => out.push(d));
