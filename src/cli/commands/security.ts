@@ -1,8 +1,9 @@
 /** `guardian security TASK-ID`: the Security Consultant station from the command line. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { isGitRepo, repoRoot } from '../../git/git.js';
+import { bundleDirFor, readManifest } from '../../bundle/bundle.js';
+import { isGitRepo, repoRoot, resolveCommit, showFile } from '../../git/git.js';
 import { resolveLlmConfig } from '../../llm/index.js';
 import { parseQualityToml } from '../../spec/index.js';
 import {
@@ -77,10 +78,16 @@ export function register(program: Command, ctx: CommandContext): void {
         const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
         let llm: Parameters<typeof runSecurityConsultant>[0]['llm'];
         if (!opts.offline) {
-          const qPath = join(root, 'quality.toml');
-          const quality = existsSync(qPath)
-            ? parseQualityToml(readFileSync(qPath), 'quality.toml').config
+          // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
+          // every station does), never from a working tree a change may have edited.
+          const manifestPath = join(bundleDirFor(root, taskId), 'manifest.json');
+          const base = existsSync(manifestPath)
+            ? readManifest(bundleDirFor(root, taskId), taskId).baseCommit
+            : 'HEAD';
+          const qBytes = isGitRepo(root)
+            ? showFile(root, resolveCommit(root, base), 'quality.toml')
             : undefined;
+          const quality = qBytes ? parseQualityToml(qBytes, 'quality.toml').config : undefined;
           const cfg = resolveLlmConfig({
             station: 'security',
             env: ctx.io.env,

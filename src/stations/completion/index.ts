@@ -177,6 +177,9 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       `${validationPath}: not valid JSON (${(e as Error).message}); nothing committed`,
     );
   }
+  if (typeof report !== 'object' || report === null || Array.isArray(report)) {
+    throw new ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
+  }
   if (report.taskId !== taskId || report.baseCommit !== base) {
     throw new GuardianError(
       `${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`,

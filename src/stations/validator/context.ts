@@ -43,16 +43,18 @@ export function openGate(opts: {
   log: Logger;
   createBundle?: boolean;
 }): GateContext {
-  const { root, taskId, log } = opts;
+  const { root, taskId } = opts;
   const bundleDir = bundleDirFor(root, taskId);
   const hasBundle = existsSync(join(bundleDir, 'manifest.json'));
   let manifest = hasBundle ? readManifest(bundleDir, taskId) : undefined;
   let baseCommit: string;
   if (manifest) {
     baseCommit = resolveCommit(root, manifest.baseCommit);
+    // The bundle travelled through jobs that ran model-written code; a host that knows the base
+    // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
     if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-      log.warn(
-        `--base ${opts.base} ignored: the Task Bundle's manifest fixes the base commit at ${baseCommit.slice(0, 12)}`,
+      throw new ConfigurationError(
+        `--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`,
       );
     }
   } else {

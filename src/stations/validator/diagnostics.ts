@@ -30,6 +30,9 @@ function parseLines(text: string): Raw[] {
   let banditIssue: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    // Diagnostics are short lines; a huge line (minified output, a model's test printing a blob) would
+    // only cost regex time.
+    if (l.length > 2000) continue;
     let m: RegExpExecArray | null;
 
     // tsc: "src/a.ts(12,5): error TS2322: Type 'x' is not assignable …"
