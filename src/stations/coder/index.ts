@@ -6,7 +6,7 @@
  * every way out — finished, budget, model error, bug, interruption — the station writes
  * `changes.patch`, `transcript.jsonl` and `coder.json`, and records itself in the manifest.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
 import {
@@ -18,7 +18,7 @@ import {
   type Manifest,
   type Usage,
 } from '../../bundle/bundle.js';
-import { ConfigurationError, errorMessage } from '../../errors.js';
+import { ConfigurationError, GuardianError, errorMessage } from '../../errors.js';
 import { execGit } from '../../git/git.js';
 import {
   Budget,
@@ -622,6 +622,17 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit);
       if (excluded.length)
         log.info(`left out of changes.patch (links pointing outside the repository): ${excluded.join(', ')}`);
+      // A change that carries a secret this process holds (the model key, a token) never leaves it.
+      const leaks = redactor.leaks(patch.toString('latin1'));
+      if (leaks.length) {
+        stop = {
+          reason: 'error',
+          message: `the change contains a secret (${leaks.join(', ')}), plain or encoded: changes.patch not written`,
+        };
+        // A patch of an earlier attempt must not be judged in its place.
+        rmSync(join(bundleDir, 'changes.patch'), { force: true });
+        throw new GuardianError(stop.message);
+      }
       writeBundleFile(bundleDir, 'changes.patch', patch);
       patchSha = sha256(patch);
       changedFiles = files;

@@ -49,6 +49,29 @@ export class Redactor {
     return out;
   }
 
+  /**
+   * Labels of known secrets present in `text` as they are, or encoded (base64 at any alignment, hex),
+   * as a test the model wrote could encode a key it read before writing it into a source file.
+   */
+  leaks(text: string): string[] {
+    const found: string[] = [];
+    for (const { value, label } of this.values) {
+      const forms = [
+        value,
+        Buffer.from(value).toString('hex'),
+        Buffer.from(value).toString('hex').toUpperCase(),
+      ];
+      for (let shift = 0; shift < 3; shift++) {
+        const b64 = Buffer.from('x'.repeat(shift) + value).toString('base64');
+        // Drop the characters that depend on what surrounds the value in a longer encoded text.
+        const core = b64.slice(Math.ceil((shift * 4) / 3) + 1, -4);
+        if (core.length >= MIN_SECRET_LENGTH) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+      }
+      if (forms.some((f) => text.includes(f))) found.push(label);
+    }
+    return found;
+  }
+
   /** Known values, then the secret patterns. */
   async full(text: string, path?: string): Promise<string> {
     const lit = this.literal(text);
