@@ -70,3 +70,38 @@ describe('a change carrying the API key', () => {
     expect(readFileSync(join(bundleDir, 'transcript.jsonl'), 'utf8')).toMatch(/contains a secret/);
   });
 });
+
+describe('tool output carrying an encoded secret', () => {
+  let repo: TempRepo;
+  let server: ScriptedServer;
+  const hexTest = `import { it } from 'node:test';
+it('prints', () => { console.log(Buffer.from(process.env.LEAK_ME ?? '${API_KEY}').toString('hex')); throw new Error('red'); });
+`;
+  const script = [
+    callTool('write_file', { path: 'test/hex.test.mjs', content: hexTest }),
+    callTool('run_tests', {}),
+    callTool('finish', { summary: 'done' }),
+  ];
+  beforeAll(async () => {
+    repo = makeRepo(undefined, { files: MINI_FILES });
+    writeBundle(repo, 'TASK-001', '## Notes\nnothing');
+    server = await startScriptedServer(script);
+    await runCoder({
+      root: repo.root,
+      taskId: 'TASK-001',
+      llm: llmFor(server, API_KEY),
+      env: { ...process.env, OPENAI_API_KEY: API_KEY },
+      budget: { maxTurns: script.length },
+    }).catch(() => undefined);
+  });
+  afterAll(async () => {
+    await server.close();
+    repo.cleanup();
+  });
+
+  it('is withheld from the model', () => {
+    const hex = Buffer.from(API_KEY).toString('hex');
+    for (const r of server.requests) expect(r.raw).not.toContain(hex);
+    expect(server.requests.map((r) => r.raw).join('\n')).toMatch(/output withheld: it contained a secret/);
+  });
+});

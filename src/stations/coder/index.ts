@@ -570,6 +570,12 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           } else {
             outcome = await tools.execute(call.name, call.arguments);
             content = await redactor.full(outcome.content);
+            // Encoded forms survive redaction: withhold the whole output rather than hand them over.
+            const leaked = redactor.leaks(content);
+            if (leaked.length) {
+              content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
+              log.warn(`  ${call.name}: output withheld (encoded secret: ${leaked.join(', ')})`);
+            }
             if (!outcome.ok) log.info(`  ${call.name}: ${content.split('\n')[0]!.slice(0, 160)}`);
           }
           messages.push({ role: 'tool', tool_call_id: call.id, content });
