@@ -73768,19 +73768,8 @@ function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
 function git_execGit(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
-    const res = { code: r.status ?? 1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
-    if (res.code !== 0 && !opts.allowFailure) {
-        throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`);
-    }
-    return res;
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
@@ -73795,7 +73784,8 @@ function execGitBuffer(args, opts) {
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
-        throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
     }
     return { code, stdout: r.stdout, stderr };
 }
@@ -76437,6 +76427,30 @@ class Redactor {
                 out = out.split(value).join(`[REDACTED:${label}]`);
         }
         return out;
+    }
+    /**
+     * Labels of known secrets present in `text` as they are, or encoded (base64 at any alignment, hex),
+     * as a test the model wrote could encode a key it read before writing it into a source file.
+     */
+    leaks(text) {
+        const found = [];
+        for (const { value, label } of this.values) {
+            const forms = [
+                value,
+                Buffer.from(value).toString('hex'),
+                Buffer.from(value).toString('hex').toUpperCase(),
+            ];
+            for (let shift = 0; shift < 3; shift++) {
+                const b64 = Buffer.from('x'.repeat(shift) + value).toString('base64');
+                // Drop the characters that depend on what surrounds the value in a longer encoded text.
+                const core = b64.slice(Math.ceil((shift * 4) / 3) + 1, -4);
+                if (core.length >= MIN_SECRET_LENGTH)
+                    forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+            }
+            if (forms.some((f) => text.includes(f)))
+                found.push(label);
+        }
+        return found;
     }
     /** Known values, then the secret patterns. */
     async full(text, path) {
@@ -82060,6 +82074,12 @@ async function runCoder(opts) {
                     else {
                         outcome = await tools.execute(call.name, call.arguments);
                         content = await redactor.full(outcome.content);
+                        // Encoded forms survive redaction: withhold the whole output rather than hand them over.
+                        const leaked = redactor.leaks(content);
+                        if (leaked.length) {
+                            content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
+                            log.warn(`  ${call.name}: output withheld (encoded secret: ${leaked.join(', ')})`);
+                        }
                         if (!outcome.ok)
                             log.info(`  ${call.name}: ${content.split('\n')[0].slice(0, 160)}`);
                     }
@@ -82114,6 +82134,17 @@ async function runCoder(opts) {
             const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit);
             if (excluded.length)
                 log.info(`left out of changes.patch (links pointing outside the repository): ${excluded.join(', ')}`);
+            // A change that carries a secret this process holds (the model key, a token) never leaves it.
+            const leaks = redactor.leaks(patch.toString('latin1'));
+            if (leaks.length) {
+                stop = {
+                    reason: 'error',
+                    message: `the change contains a secret (${leaks.join(', ')}), plain or encoded: changes.patch not written`,
+                };
+                // A patch of an earlier attempt must not be judged in its place.
+                (0,external_node_fs_.rmSync)((0,external_node_path_.join)(bundleDir, 'changes.patch'), { force: true });
+                throw new GuardianError(stop.message);
+            }
             writeBundleFile(bundleDir, 'changes.patch', patch);
             patchSha = (0,util_fs/* sha256 */.sc)(patch);
             changedFiles = files;
@@ -82531,15 +82562,17 @@ function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
  * (manifest only) so later stations find the reports.
  */
 function openGate(opts) {
-    const { root, taskId, log } = opts;
+    const { root, taskId } = opts;
     const bundleDir = bundle_bundleDirFor(root, taskId);
     const hasBundle = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, 'manifest.json'));
     let manifest = hasBundle ? readManifest(bundleDir, taskId) : undefined;
     let baseCommit;
     if (manifest) {
         baseCommit = resolveCommit(root, manifest.baseCommit);
+        // The bundle travelled through jobs that ran model-written code; a host that knows the base
+        // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-            log.warn(`--base ${opts.base} ignored: the Task Bundle's manifest fixes the base commit at ${baseCommit.slice(0, 12)}`);
+            throw new errors_ConfigurationError(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
         }
     }
     else {
@@ -82642,6 +82675,10 @@ function parseLines(text) {
     let banditIssue;
     for (let i = 0; i < lines.length; i++) {
         const l = lines[i];
+        // Diagnostics are short lines; a huge line (minified output, a model's test printing a blob) would
+        // only cost regex time.
+        if (l.length > 2000)
+            continue;
         let m;
         // tsc: "src/a.ts(12,5): error TS2322: Type 'x' is not assignable …"
         if ((m = /^(\S.*?)\((\d+),(\d+)\): (error|warning) (TS\d+: .*)$/.exec(l))) {

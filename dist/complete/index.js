@@ -51884,19 +51884,8 @@ function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
 function git_execGit(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
-    const res = { code: r.status ?? 1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
-    if (res.code !== 0 && !opts.allowFailure) {
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`);
-    }
-    return res;
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
@@ -51911,7 +51900,8 @@ function execGitBuffer(args, opts) {
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
     }
     return { code, stdout: r.stdout, stderr };
 }
@@ -55393,6 +55383,9 @@ async function runCompletion(opts) {
     }
     catch (e) {
         throw new errors_ConfigurationError(`${validationPath}: not valid JSON (${e.message}); nothing committed`);
+    }
+    if (typeof report !== 'object' || report === null || Array.isArray(report)) {
+        throw new errors_ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
     }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);

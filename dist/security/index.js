@@ -69546,19 +69546,8 @@ function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
 function execGit(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
-    const res = { code: r.status ?? 1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
-    if (res.code !== 0 && !opts.allowFailure) {
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`);
-    }
-    return res;
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
@@ -69573,7 +69562,8 @@ function execGitBuffer(args, opts) {
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
     }
     return { code, stdout: r.stdout, stderr };
 }

@@ -49814,19 +49814,8 @@ function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
 function git_execGit(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
-    const res = { code: r.status ?? 1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
-    if (res.code !== 0 && !opts.allowFailure) {
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim() || res.stdout.trim()}`);
-    }
-    return res;
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
@@ -49841,7 +49830,8 @@ function execGitBuffer(args, opts) {
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
     }
     return { code, stdout: r.stdout, stderr };
 }
@@ -52110,15 +52100,17 @@ function readyTasks(project, milestone) {
  * (manifest only) so later stations find the reports.
  */
 function openGate(opts) {
-    const { root, taskId, log } = opts;
+    const { root, taskId } = opts;
     const bundleDir = bundleDirFor(root, taskId);
     const hasBundle = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(bundleDir, 'manifest.json'));
     let manifest = hasBundle ? readManifest(bundleDir, taskId) : undefined;
     let baseCommit;
     if (manifest) {
         baseCommit = resolveCommit(root, manifest.baseCommit);
+        // The bundle travelled through jobs that ran model-written code; a host that knows the base
+        // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-            log.warn(`--base ${opts.base} ignored: the Task Bundle's manifest fixes the base commit at ${baseCommit.slice(0, 12)}`);
+            throw new errors_ConfigurationError(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
         }
     }
     else {
@@ -52624,6 +52616,10 @@ function parseLines(text) {
     let banditIssue;
     for (let i = 0; i < lines.length; i++) {
         const l = lines[i];
+        // Diagnostics are short lines; a huge line (minified output, a model's test printing a blob) would
+        // only cost regex time.
+        if (l.length > 2000)
+            continue;
         let m;
         // tsc: "src/a.ts(12,5): error TS2322: Type 'x' is not assignable …"
         if ((m = /^(\S.*?)\((\d+),(\d+)\): (error|warning) (TS\d+: .*)$/.exec(l))) {
