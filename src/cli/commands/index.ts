@@ -25,4 +25,17 @@ export type CommandContext = {
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const registrations: Register[] = [spec.register, search.register, validate.register, prestart.register, complete.register, bundle.register, run.register, milestone.register, status.register, code.register, security.register, init.register];
+export const registrations: Register[] = [
+  spec.register,
+  search.register,
+  validate.register,
+  prestart.register,
+  complete.register,
+  bundle.register,
+  run.register,
+  milestone.register,
+  status.register,
+  code.register,
+  security.register,
+  init.register,
+];
