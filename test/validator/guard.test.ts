@@ -195,7 +195,7 @@ describe('guard:tool-config', () => {
 
   it('refuses a change that neuters a check through package.json scripts', async () => {
     const pkg = (test: string) => JSON.stringify({ name: 'x', scripts: { test }, dependencies: {} });
-    const c = await toolConfigCheck(
+    const c = toolConfigCheck(
       input({ changed: [{ status: 'M', path: 'package.json' }] }),
       files({ 'package.json': pkg('node --test') }, { 'package.json': pkg('node --test || true') }),
       false,
@@ -207,7 +207,7 @@ describe('guard:tool-config', () => {
   it('lets dependencies change, and config files only when allowed', async () => {
     const pkg = (deps: Record<string, string>) =>
       JSON.stringify({ scripts: { test: 'jest' }, dependencies: deps });
-    const deps = await toolConfigCheck(
+    const deps = toolConfigCheck(
       input({ changed: [{ status: 'M', path: 'package.json' }] }),
       files({ 'package.json': pkg({}) }, { 'package.json': pkg({ zod: '^3' }) }),
       false,
@@ -221,10 +221,10 @@ describe('guard:tool-config', () => {
     const py = (addopts: string) =>
       `[project]\nname = "x"\n[tool.pytest.ini_options]\naddopts = "${addopts}"\n`;
     const read = files({ 'pyproject.toml': py('-q') }, { 'pyproject.toml': py("-q -k 'not test_login'") });
-    const refused = await toolConfigCheck(input({ changed }), read, false);
+    const refused = toolConfigCheck(input({ changed }), read, false);
     expect(refused.diagnostics.map((d) => d.file)).toEqual(['tsconfig.json', 'pytest.ini', 'pyproject.toml']);
     expect(refused.diagnostics[2]!.message).toMatch(/\[tool\.pytest\]/);
-    expect((await toolConfigCheck(input({ changed }), read, true)).outcome).toBe('pass');
+    expect(toolConfigCheck(input({ changed }), read, true).outcome).toBe('pass');
   });
 
   it('catches skip markers written without a decorator', () => {

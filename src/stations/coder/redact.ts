@@ -11,6 +11,8 @@ const MIN_SECRET_LENGTH = 8;
 
 export class Redactor {
   private readonly values: { value: string; label: string }[];
+  /** Each secret with the encoded forms `leaks` looks for, computed once. */
+  private readonly encoded: { label: string; forms: string[] }[];
 
   constructor(secrets: { value?: string; label: string }[]) {
     const seen = new Set<string>();
@@ -22,6 +24,7 @@ export class Redactor {
     }
     // Longest first, so a secret that contains another is replaced whole.
     this.values.sort((a, b) => b.value.length - a.value.length);
+    this.encoded = this.values.map(({ value, label }) => ({ label, forms: encodedForms(value) }));
   }
 
   /** Secrets from an environment: the values of variables whose names look secret (or are listed). */
@@ -54,22 +57,7 @@ export class Redactor {
    * as a test the model wrote could encode a key it read before writing it into a source file.
    */
   leaks(text: string): string[] {
-    const found: string[] = [];
-    for (const { value, label } of this.values) {
-      const forms = [
-        value,
-        Buffer.from(value).toString('hex'),
-        Buffer.from(value).toString('hex').toUpperCase(),
-      ];
-      for (let shift = 0; shift < 3; shift++) {
-        const b64 = Buffer.from('x'.repeat(shift) + value).toString('base64');
-        // Drop the characters that depend on what surrounds the value in a longer encoded text.
-        const core = b64.slice(Math.ceil((shift * 4) / 3) + 1, -4);
-        if (core.length >= MIN_SECRET_LENGTH) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
-      }
-      if (forms.some((f) => text.includes(f))) found.push(label);
-    }
-    return found;
+    return this.encoded.filter(({ forms }) => forms.some((f) => text.includes(f))).map((e) => e.label);
   }
 
   /** Known values, then the secret patterns. */
@@ -78,4 +66,17 @@ export class Redactor {
     const { text: red } = await redactSecrets(lit, path ? { path } : {});
     return red;
   }
+}
+
+/** A value as it is, in hex, and in base64 (standard and URL-safe) at each of the three alignments. */
+function encodedForms(value: string): string[] {
+  const hex = Buffer.from(value).toString('hex');
+  const forms = [value, hex, hex.toUpperCase()];
+  for (let shift = 0; shift < 3; shift++) {
+    const b64 = Buffer.from('x'.repeat(shift) + value).toString('base64');
+    // Drop the characters that depend on what surrounds the value in a longer encoded text.
+    const core = b64.slice(Math.ceil((shift * 4) / 3) + 1, -4);
+    if (core.length >= MIN_SECRET_LENGTH) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return forms;
 }

@@ -5,6 +5,7 @@
  */
 import vm from 'node:vm';
 import picomatch from 'picomatch';
+import { parse as parseToml } from 'smol-toml';
 import type { AddedLine, ChangedFile, RemovedLine } from '../../git/patch.js';
 import type { CheckResult, Diagnostic } from './types.js';
 
@@ -389,13 +390,12 @@ function changedKeys(
   return keys.filter((k) => JSON.stringify(a?.[k]) !== JSON.stringify(b?.[k]));
 }
 
-export async function toolConfigCheck(
+export function toolConfigCheck(
   input: GuardInput,
   read: ConfigReader,
   allowConfigChanges: boolean,
-): Promise<CheckResult> {
+): CheckResult {
   const diags: Diagnostic[] = [];
-  const { parse: parseToml } = await import('smol-toml');
   const parseJson = (b: Buffer | undefined) => {
     if (b === undefined) return undefined;
     try {

@@ -249,7 +249,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         protectedPathsCheck(guardInput),
         testFilesCheck(guardInput),
         skipMarkersCheck(guardInput),
-        await toolConfigCheck(
+        toolConfigCheck(
           guardInput,
           { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) },
           quality.guard.allowConfigChanges,
