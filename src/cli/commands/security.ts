@@ -80,9 +80,9 @@ export function register(program: Command, ctx: CommandContext): void {
         if (!opts.offline) {
           // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
           // every station does), never from a working tree a change may have edited.
-          const manifestPath = join(bundleDirFor(root, taskId), 'manifest.json');
-          const base = existsSync(manifestPath)
-            ? readManifest(bundleDirFor(root, taskId), taskId).baseCommit
+          const bundleDir = bundleDirFor(root, taskId);
+          const base = existsSync(join(bundleDir, 'manifest.json'))
+            ? readManifest(bundleDir, taskId).baseCommit
             : 'HEAD';
           const qBytes = isGitRepo(root)
             ? showFile(root, resolveCommit(root, base), 'quality.toml')
