@@ -11,7 +11,7 @@ import {
   runMilestone,
 } from '../../supervisor/index.js';
 import type { CommandContext } from './index.js';
-import { JSON_SCHEMA_VERSION, resolveRoot } from './spec.js';
+import { resolveRoot, writeLineResult } from './spec.js';
 
 interface MilestoneFlags {
   root: string;
@@ -73,14 +73,7 @@ export function register(program: Command, ctx: CommandContext): void {
           signal: interrupts.signal,
         });
         progress.close();
-        if (flags.json) {
-          ctx.io.stdout.write(
-            JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n',
-          );
-        } else {
-          ctx.io.stdout.write(renderMilestoneSummary(result));
-        }
-        ctx.setExitCode(milestoneExitCode(result));
+        writeLineResult(ctx, !!flags.json, result, renderMilestoneSummary, milestoneExitCode);
       } finally {
         progress.close();
         interrupts.dispose();

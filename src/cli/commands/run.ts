@@ -11,7 +11,7 @@ import {
   taskExitCode,
 } from '../../supervisor/index.js';
 import type { CommandContext } from './index.js';
-import { JSON_SCHEMA_VERSION, resolveRoot } from './spec.js';
+import { resolveRoot, writeLineResult } from './spec.js';
 
 interface RunFlags {
   root: string;
@@ -75,14 +75,7 @@ export function register(program: Command, ctx: CommandContext): void {
           signal: interrupts.signal,
         });
         progress.close();
-        if (flags.json) {
-          ctx.io.stdout.write(
-            JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n',
-          );
-        } else {
-          ctx.io.stdout.write(renderTaskSummary(result));
-        }
-        ctx.setExitCode(taskExitCode(result));
+        writeLineResult(ctx, !!flags.json, result, renderTaskSummary, taskExitCode);
       } finally {
         progress.close();
         interrupts.dispose();

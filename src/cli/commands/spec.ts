@@ -29,6 +29,19 @@ function json(ctx: CommandContext, value: unknown) {
   ctx.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** The end of `run` and `milestone`: the result as JSON or a summary table, and the exit code. */
+export function writeLineResult<R extends object>(
+  ctx: CommandContext,
+  asJson: boolean,
+  result: R,
+  render: (r: R) => string,
+  exitCode: (r: R) => number,
+): void {
+  if (asJson) json(ctx, { schemaVersion: JSON_SCHEMA_VERSION, ...result });
+  else ctx.io.stdout.write(render(result));
+  ctx.setExitCode(exitCode(result));
+}
+
 function milestonesOf(project: Project, t: Blueprint): string[] {
   const ids = project.milestones.filter((m) => m.tasks.includes(t.id)).map((m) => m.id);
   if (t.milestone && !ids.includes(t.milestone)) ids.push(t.milestone);
