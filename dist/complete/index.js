@@ -54816,12 +54816,14 @@ function parseQualityToml(data, file = 'quality.toml') {
     const email = str('commit', 'author_email');
     if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email))
         err('commit', 'author_email', `expected an e-mail address, got ${describe(email)}`);
+    /** `{ key: value }` when the value is set, else nothing (optional fields stay absent). */
+    const opt = (key, value) => (value === undefined ? {} : { [key]: value });
     const config = {
         path: file,
         checks,
         setup: {
             commands: strings('setup', 'commands') ?? [],
-            ...(positive('setup', 'timeout') !== undefined ? { timeout: positive('setup', 'timeout') } : {}),
+            ...opt('timeout', positive('setup', 'timeout')),
         },
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
@@ -54831,9 +54833,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
         },
         validator: {
-            ...(positive('validator', 'jobs', { int: true, max: 64 }) !== undefined
-                ? { jobs: positive('validator', 'jobs', { int: true, max: 64 }) }
-                : {}),
+            ...opt('jobs', positive('validator', 'jobs', { int: true, max: 64 })),
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
             secretEnv: strings('validator', 'secret_env') ?? [],
@@ -54844,40 +54844,23 @@ function parseQualityToml(data, file = 'quality.toml') {
             exclude: strings('bundle', 'exclude') ?? [],
         },
         llm: {
-            ...(str('llm', 'model') ? { model: str('llm', 'model') } : {}),
-            ...(url('llm', 'base_url') ? { baseUrl: url('llm', 'base_url') } : {}),
+            ...opt('model', str('llm', 'model')),
+            ...opt('baseUrl', url('llm', 'base_url')),
             coder: stationLlm('coder'),
             security: stationLlm('security'),
-            ...(positive('llm', 'max_turns', { int: true }) !== undefined
-                ? { maxTurns: positive('llm', 'max_turns', { int: true }) }
-                : {}),
-            ...(positive('llm', 'token_budget', { int: true }) !== undefined
-                ? { tokenBudget: positive('llm', 'token_budget', { int: true }) }
-                : {}),
-            ...(positive('llm', 'cost_budget_usd') !== undefined
-                ? { costBudgetUsd: positive('llm', 'cost_budget_usd') }
-                : {}),
-            ...(positive('llm', 'timeout_seconds') !== undefined
-                ? { timeoutSeconds: positive('llm', 'timeout_seconds') }
-                : {}),
+            ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
+            ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
+            ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
+            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
         },
         commit: {
-            ...(str('commit', 'author_name') ? { authorName: str('commit', 'author_name') } : {}),
-            ...(email ? { authorEmail: email } : {}),
+            ...opt('authorName', str('commit', 'author_name')),
+            ...opt('authorEmail', email),
         },
     };
-    // Validation helpers above may be called twice for the same key; keep each problem once.
-    const seen = new Set();
-    const unique = problems.filter((p) => {
-        const k = `${p.line}|${p.field}|${p.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-    if (unique.some((p) => p.severity === 'error'))
-        return { problems: unique };
-    return { config, problems: unique };
+    if (problems.some((p) => p.severity === 'error'))
+        return { problems };
+    return { config, problems };
 }
 
 ;// CONCATENATED MODULE: ./src/spec/source.ts
