@@ -90,14 +90,10 @@ function corpusOf(root) {
 }
 
 function symbolNames(cacheDir, docs) {
-  // The symbol names guardian's index extracted (same tree-sitter chunks), for the BM25 symbols field.
+  // The names each file defines, as guardian's index recorded them, for the BM25 symbols field.
   try {
     const blobs = JSON.parse(readFileSync(join(cacheDir, 'blobs.json'), 'utf8')).entries;
-    for (const d of docs)
-      d.symbols = (blobs[d.blob]?.y ?? [])
-        .filter((s) => s[1] !== 'lines')
-        .map((s) => s[0])
-        .join(' ');
+    for (const d of docs) d.symbols = (blobs[d.blob]?.d ?? []).join(' ');
   } catch {
     for (const d of docs) d.symbols = '';
   }

@@ -73660,6 +73660,8 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/exec/env.ts
 /**
  * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
@@ -73705,6 +73707,9 @@ function scrubEnv(env, opts = {}) {
  * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
+
+
+
 
 
 
@@ -73781,6 +73786,37 @@ function execGitAsync(args, opts) {
         else
             child.stdin.end();
     });
+}
+/**
+ * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
+ * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
+ * drains it). Returns the output read back from the file, which is then removed.
+ */
+async function execGitViaFile(args, opts) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-git-'));
+    const file = (0,external_node_path_.join)(dir, 'out');
+    const fd = (0,external_node_fs_.openSync)(file, 'w', 0o600);
+    try {
+        const { code, stderr } = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['ignore', fd, 'pipe'],
+            });
+            const err = [];
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+        });
+        if (code !== 0 && !opts.allowFailure) {
+            throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        }
+        return { code, stdout: (0,external_node_fs_.readFileSync)(file, 'utf8'), stderr };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
 }
 function isGitRepo(cwd) {
     return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
@@ -74187,8 +74223,6 @@ function readyTasks(project, milestone) {
 
 
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/stations/coder/patch.ts
 /**
  * The change as a binary-safe patch against the bundle's base commit, new files included. A temporary
@@ -76903,36 +76937,38 @@ function gitBlobId(buf) {
 function splitZ(s) {
     return s.split('\0').filter(Boolean);
 }
-/** Lists candidate files: tracked (with their blob ids), modified and untracked-but-not-ignored. */
+/**
+ * Lists candidate files: tracked and untracked-but-not-ignored, in one `git ls-files` call. Whether a
+ * tracked file is modified is not asked of git: `ls-files -m` re-hashes every "racily clean" file (all
+ * of them, just after a checkout) on every call. The indexer checks modification itself, against the
+ * size and mtime it recorded when it last read each file.
+ */
 function listCandidates(root) {
     const notes = [];
-    const byPath = new Map();
     // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
-    const ls = git_execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-s', '--cached'], {
-        cwd: root,
-        allowFailure: true,
-    });
+    // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked.
+    const ls = git_execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], { cwd: root, allowFailure: true });
     if (ls.code !== 0) {
         if (isGitRepo(root))
             throw new GuardianError(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
         return walkCandidates(root);
     }
-    const staged = ls.stdout;
-    for (const entry of splitZ(staged)) {
-        // "<mode> <blob> <stage>\t<path>"
+    const byPath = new Map();
+    for (const entry of splitZ(ls.stdout)) {
+        if (entry.startsWith('? ')) {
+            const path = entry.slice(2);
+            byPath.set(path, { path, symlink: false });
+            continue;
+        }
         const tab = entry.indexOf('\t');
-        const [mode, blob] = entry.slice(0, tab).split(' ');
+        if (tab < 0)
+            continue;
+        const [, mode, blob] = entry.slice(0, tab).split(' ');
         const path = entry.slice(tab + 1);
         if (mode === '160000')
             continue; // submodule
-        byPath.set(path, { path, blob, blobKnown: true, symlink: mode === '120000' });
-    }
-    const changed = git_execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-m', '-o', '--exclude-standard'], {
-        cwd: root,
-    }).stdout;
-    for (const path of splitZ(changed)) {
-        const prev = byPath.get(path);
-        byPath.set(path, { path, blobKnown: false, symlink: prev?.symlink ?? false });
+        if (!byPath.has(path))
+            byPath.set(path, { path, blob, symlink: mode === '120000' });
     }
     const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, notes, git: true };
@@ -76980,7 +77016,7 @@ function walkCandidates(root) {
                 walk((0,external_node_path_.join)(dir, e.name), here, hereRels);
             }
             else if (e.isFile() || e.isSymbolicLink()) {
-                files.push({ path: rel, blobKnown: false, symlink: e.isSymbolicLink() });
+                files.push({ path: rel, symlink: e.isSymbolicLink() });
             }
         }
     };
@@ -77024,7 +77060,7 @@ function readCandidate(root, c, maxBytes) {
     return {
         ok: true,
         buf,
-        blob: c.blobKnown && c.blob ? c.blob : gitBlobId(buf),
+        blob: gitBlobId(buf),
         size: st.size,
         mtimeMs: st.mtimeMs,
     };
@@ -77039,6 +77075,9 @@ function decodeText(buf) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_v8_namespaceObject);
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
@@ -77055,6 +77094,7 @@ var external_node_url_ = __nccwpck_require__(3136);
  *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
  * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
  */
+
 
 
 
@@ -77209,6 +77249,25 @@ function locate(wasmDir, file, pkg) {
     }
     return candidates.find((c) => (0,external_node_fs_.existsSync)(c));
 }
+/**
+ * Keeps WebAssembly on V8's baseline compiler (Liftoff). Guardian parses a handful of files per query;
+ * with V8's default tiering, the grammars' huge parse functions get recompiled by the optimizing
+ * compiler on first use, which costs more than it ever saves here (measured: the first ten TypeScript
+ * files parse in half the time). Must run before the first wasm compile; only this process's wasm
+ * (tree-sitter) is affected.
+ */
+let baselineSet = false;
+function baselineWasmOnly() {
+    if (baselineSet)
+        return;
+    baselineSet = true;
+    try {
+        external_node_v8_default().setFlagsFromString('--liftoff-only');
+    }
+    catch {
+        // an embedder that rejects runtime flags keeps V8's default tiering
+    }
+}
 /** The runtime, started once per process (compiling the wasm is the expensive part). */
 const runtimes = new Map();
 const grammars = new Map();
@@ -77217,6 +77276,7 @@ function startRuntime(wasmDir) {
     let p = runtimes.get(key);
     if (!p) {
         p = (async () => {
+            baselineWasmOnly();
             const core = locate(wasmDir, 'tree-sitter.wasm', 'web-tree-sitter');
             if (!core)
                 return { error: 'tree-sitter.wasm not found: symbols fall back to line windows' };
@@ -79848,21 +79908,213 @@ const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 
 //# sourceMappingURL=index.js.map
 
+;// CONCATENATED MODULE: ./src/search/termindex.ts
+/**
+ * A MiniSearch index kept on disk term by term, so that a query loads only the postings of its own terms.
+ *
+ * MiniSearch (the lexical engine) scores with BM25 from three things: the postings of each query term,
+ * every document's field lengths, and the average field lengths. The file written here holds exactly
+ * MiniSearch's own serialization (`toJSON`, serialization version 2), split into lines: the first line
+ * is everything but the postings, then one line per term, `["term",{fieldId:{docId:freq}}]`, sorted by
+ * term (found by binary search). `engineFor` hands MiniSearch's `loadJS` the header plus the lines of
+ * the query's terms: the scores are the ones the whole index would give, at a small fraction of the cost
+ * of loading it (a warm query on a 1,500-file repository reads a few dozen lines instead of rebuilding a
+ * 30,000-term tree).
+ *
+ * The index is also built here, from already-tokenized documents, in the form `toJSON` would produce:
+ * building it through `MiniSearch.addAll` and then `toJSON` costs several times more for the same bytes.
+ * A test checks that both give identical search results.
+ */
+
+const TERM_INDEX_FORMAT = 1;
+/** Serializes documents as a term-sliced MiniSearch index (see the module comment). */
+function serializeTermIndex(fieldNames, docs, meta) {
+    const documentIds = {};
+    const fieldLength = {};
+    const sums = fieldNames.map(() => 0);
+    // Postings as flat (field, document, frequency) triples, appended in document order: few objects, so
+    // little garbage on a large repository.
+    const postings = new Map();
+    const counts = new Map();
+    docs.forEach((d, short) => {
+        documentIds[short] = d.id;
+        const lengths = [];
+        for (let f = 0; f < fieldNames.length; f++) {
+            counts.clear();
+            for (const t of d.fields[f] ?? [])
+                counts.set(t, (counts.get(t) ?? 0) + 1);
+            // MiniSearch's field length is the number of distinct terms.
+            lengths.push(counts.size);
+            sums[f] += counts.size;
+            for (const [t, n] of counts) {
+                if (!t)
+                    continue;
+                const p = postings.get(t);
+                if (p)
+                    p.push(f, short, n);
+                else
+                    postings.set(t, [f, short, n]);
+            }
+        }
+        fieldLength[short] = lengths;
+    });
+    const header = {
+        format: TERM_INDEX_FORMAT,
+        documentCount: docs.length,
+        nextId: docs.length,
+        documentIds,
+        fieldIds: Object.fromEntries(fieldNames.map((n, i) => [n, i])),
+        fieldLength,
+        averageFieldLength: sums.map((s) => (docs.length ? s / docs.length : 0)),
+        storedFields: {},
+        dirtCount: 0,
+        serializationVersion: 2,
+        ...(meta !== undefined ? { meta } : {}),
+    };
+    const terms = [...postings.keys()].sort();
+    const parts = [JSON.stringify(header)];
+    for (const t of terms) {
+        // `toJSON`'s shape, written directly: ["term",{"field":{"doc":freq,…},…}]
+        const p = postings.get(t);
+        let line = `[${JSON.stringify(t)},{`;
+        let firstField = true;
+        for (let f = 0; f < fieldNames.length; f++) {
+            let entries = '';
+            for (let i = 0; i < p.length; i += 3) {
+                if (p[i] !== f)
+                    continue;
+                entries += `${entries ? ',' : ''}"${p[i + 1]}":${p[i + 2]}`;
+            }
+            if (!entries)
+                continue;
+            line += `${firstField ? '' : ','}"${f}":{${entries}}`;
+            firstField = false;
+        }
+        parts.push(`${line}}]`);
+    }
+    return `${parts.join('\n')}\n`;
+}
+/**
+ * A term-sliced index opened for searching. `search` has MiniSearch's signature; the terms a query
+ * needs are the ones the (search-time) tokenizer makes of it.
+ */
+class TermIndex {
+    header;
+    text;
+    options;
+    bodyStart;
+    /** Throws when the text is not a term index of this format (callers rebuild it). */
+    constructor(text, options) {
+        const nl = text.indexOf('\n');
+        if (nl < 0)
+            throw new Error('no header line');
+        const header = JSON.parse(text.slice(0, nl));
+        if (typeof header !== 'object' ||
+            header === null ||
+            header.format !== TERM_INDEX_FORMAT ||
+            header.serializationVersion !== 2 ||
+            typeof header.documentIds !== 'object' ||
+            typeof header.fieldLength !== 'object' ||
+            !Array.isArray(header.averageFieldLength)) {
+            throw new Error('not a term index of this format');
+        }
+        this.header = header;
+        this.text = text;
+        this.options = options;
+        this.bodyStart = nl;
+    }
+    get documentCount() {
+        return this.header.documentCount;
+    }
+    /** The term a postings line (starting at `start`) is about. */
+    termAt(start) {
+        // Lines start with `["term",`: the term is a JSON string (plain tokens need no decoding).
+        const text = this.text;
+        let i = start + 2;
+        let escaped = false;
+        while (i < text.length && text.charCodeAt(i) !== 34 /* " */) {
+            if (text.charCodeAt(i) === 92 /* \ */) {
+                escaped = true;
+                i++;
+            }
+            i++;
+        }
+        const raw = text.slice(start + 2, i);
+        return escaped ? JSON.parse(`"${raw}"`) : raw;
+    }
+    /** The postings line of one term, parsed, or undefined when no document has it (binary search). */
+    postings(term) {
+        const text = this.text;
+        let lo = this.bodyStart + 1; // always the start of a line
+        let hi = text.length; // the start of a line, or the end
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            const start = text.lastIndexOf('\n', mid - 1) + 1;
+            let end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.length;
+            const t = this.termAt(start);
+            if (t === term)
+                return JSON.parse(text.slice(start, end));
+            if (t < term)
+                lo = end + 1;
+            else
+                hi = start;
+        }
+        return undefined;
+    }
+    /** A MiniSearch holding every document but only the postings of `terms`. */
+    engineFor(terms) {
+        const index = [];
+        for (const t of new Set(terms)) {
+            const line = this.postings(t);
+            if (line)
+                index.push(line);
+        }
+        return MiniSearch.loadJS({ ...this.header, index }, this.options);
+    }
+    search(query, searchOptions = {}) {
+        const defaults = this.options.searchOptions ?? {};
+        const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
+        const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
+        if (!tokenize)
+            throw new Error('TermIndex needs a tokenizer');
+        const terms = [];
+        for (const raw of tokenize(query)) {
+            const p = processTerm ? processTerm(raw) : raw;
+            if (Array.isArray(p))
+                terms.push(...p);
+            else if (p)
+                terms.push(p);
+        }
+        return this.engineFor(terms).search(query, searchOptions);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/search/history.ts
 /**
  * The repository's own history before the base commit: which files each past commit touched and what
  * its message said. Messages are strong evidence of what a file is about, and files that changed
  * together tend to change together again. Only ancestors of HEAD are read, so a task's own change (not
  * committed yet, or the child of the base in a benchmark) is never visible.
+ *
+ * Cached as two files: `history.json` (each commit's short sha, subject and files, the paths stored
+ * once in a table) and `commits.tix`, the lexical index over full messages (see termindex.ts). Both are
+ * keyed by HEAD: a new HEAD reads the history again, in a child process writing to a file, so that it
+ * runs while this process reads the repository's files.
  */
 
 
 
-const HISTORY_VERSION = 3;
+const HISTORY_VERSION = 4;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
+const MAX_SUBJECT = 120;
+/** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
+const MAX_COMMIT_FILES = 40;
 function parseLog(out) {
     const commits = [];
+    const messages = [];
     for (const rec of out.split('\x1e')) {
         if (!rec.trim())
             continue;
@@ -79875,9 +80127,10 @@ function parseLog(out) {
             .split('\n')
             .map((s) => s.trim())
             .filter(Boolean);
-        commits.push({ h, m, f });
+        commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
+        messages.push(m);
     }
-    return commits;
+    return { commits, messages };
 }
 function logArgs(range, depth) {
     return [
@@ -79894,39 +80147,14 @@ function logArgs(range, depth) {
         '--',
     ];
 }
-/** HEAD's sha, or undefined in a repository without commits. */
-function headSha(root) {
-    const r = git_execGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: root, allowFailure: true });
+/** HEAD's sha, or undefined in a repository without commits (or outside git). */
+async function headSha(root) {
+    const r = await execGitAsync(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+        cwd: root,
+        allowFailure: true,
+    });
     return r.code === 0 ? r.stdout.trim() : undefined;
 }
-/**
- * History up to `head` (inclusive), at most `depth` commits, reusing a cached history when `head`
- * descends from the cached head (only the new commits are read).
- */
-async function loadHistory(root, head, depth, cached) {
-    if (cached && cached.head === head)
-        return { history: cached, reused: true };
-    if (cached) {
-        const anc = await execGitAsync(['merge-base', '--is-ancestor', cached.head, head], {
-            cwd: root,
-            allowFailure: true,
-        });
-        if (anc.code === 0) {
-            const r = await execGitAsync(logArgs(`${cached.head}..${head}`, depth), {
-                cwd: root,
-                allowFailure: true,
-            });
-            if (r.code === 0) {
-                const fresh = parseLog(r.stdout);
-                return { history: { head, commits: [...fresh, ...cached.commits].slice(0, depth) }, reused: true };
-            }
-        }
-    }
-    const r = await execGitAsync(logArgs(head, depth), { cwd: root, allowFailure: true });
-    return { history: { head, commits: r.code === 0 ? parseLog(r.stdout) : [] }, reused: false };
-}
-/** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
-const MAX_COMMIT_FILES = 40;
 function commitIndexOptions() {
     return {
         fields: ['m'],
@@ -79937,16 +80165,68 @@ function commitIndexOptions() {
         searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' },
     };
 }
-/** A lexical index over past commit messages; document ids are positions in `history.commits`. */
-function buildCommitIndex(history) {
-    const ms = new MiniSearch(commitIndexOptions());
+function storeHistory(history, depth) {
+    const ids = new Map();
+    const paths = [];
+    const commits = history.commits.map((c) => [
+        c.h,
+        c.m,
+        c.f.map((p) => {
+            let id = ids.get(p);
+            if (id === undefined) {
+                id = paths.length;
+                ids.set(p, id);
+                paths.push(p);
+            }
+            return id;
+        }),
+    ]);
+    return { version: HISTORY_VERSION, depth, head: history.head, paths, commits };
+}
+/** A stored history back in memory, or undefined when it is not one (callers rebuild). */
+function restoreHistory(v, head, depth) {
+    const s = v;
+    if (!s ||
+        s.version !== HISTORY_VERSION ||
+        s.depth !== depth ||
+        s.head !== head ||
+        !Array.isArray(s.paths) ||
+        !Array.isArray(s.commits)) {
+        return undefined;
+    }
+    const commits = [];
+    for (const c of s.commits) {
+        if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string' || !Array.isArray(c[2]))
+            return undefined;
+        const f = [];
+        for (const i of c[2]) {
+            const p = s.paths[i];
+            if (typeof p !== 'string')
+                return undefined;
+            f.push(p);
+        }
+        commits.push({ h: c[0], m: c[1], f });
+    }
+    return { head, commits };
+}
+/** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
+async function readHistory(root, head, depth) {
+    const r = await execGitViaFile(logArgs(head, depth), { cwd: root, allowFailure: true });
+    const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
     const docs = [];
-    history.commits.forEach((c, i) => {
-        if (c.f.length > 0 && c.f.length <= MAX_COMMIT_FILES)
-            docs.push({ i, m: c.m });
-    });
-    ms.addAll(docs);
-    return ms;
+    for (let i = 0; i < commits.length; i++) {
+        const n = commits[i].f.length;
+        if (n > 0 && n <= MAX_COMMIT_FILES)
+            docs.push({ id: i, fields: [tokenize(messages[i])] });
+    }
+    const commitIndexText = serializeTermIndex(['m'], docs, { head, count: commits.length });
+    return { history: { head, commits }, commitIndexText };
+}
+/** Opens a serialized commit index if it belongs to this history. */
+function openCommitIndex(text, history) {
+    const ix = new TermIndex(text, commitIndexOptions());
+    const meta = ix.header.meta;
+    return meta?.head === history.head && meta.count === history.commits.length ? ix : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/search/imports.ts
@@ -80186,6 +80466,11 @@ class ImportResolver {
  * lexical engine over path, symbol names and content, and the history. Everything lives under
  * `.guardian/index/`; a warm run reads only the files whose content changed. A cache that cannot be
  * read is rebuilt with a note, never trusted and never fatal.
+ *
+ * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus a
+ * stat cache for files git does not know), `terms.json` (per blob: its content terms, read only when the
+ * lexical index must be rebuilt), `lexical.tix` (the lexical index, term by term: see termindex.ts),
+ * `history.json` and `commits.tix` (see history.ts), `chunks.json` (symbol chunks: see chunks.ts).
  */
 
 
@@ -80197,7 +80482,7 @@ class ImportResolver {
 
 
 
-const INDEX_VERSION = 4;
+const INDEX_VERSION = 5;
 const MAX_TOKENS_PER_FILE = 40_000;
 const TF_CAP = 3;
 const LEXICAL_FIELDS = ['path', 'symbols', 'content'];
@@ -80205,11 +80490,8 @@ function lexicalOptions() {
     return {
         fields: LEXICAL_FIELDS,
         idField: 'id',
-        // Vacuuming runs in the background by default and breaks when documents change between its batches
-        // (the indexer awaits the parser between files): vacuum explicitly once all changes are in.
         autoVacuum: false,
-        // Documents arrive as term arrays: no string round trip (queries use the full tokenizer below).
-        stringifyField: (value) => value,
+        // Documents are indexed as term arrays (see termindex.ts); queries use the full tokenizer below.
         tokenize: (terms) => terms,
         processTerm: (term) => term,
         searchOptions: {
@@ -80222,11 +80504,20 @@ function lexicalOptions() {
         },
     };
 }
+function readText(path) {
+    try {
+        return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function readJson(path, notes, what) {
-    if (!(0,external_node_fs_.existsSync)(path))
+    const text = readText(path);
+    if (text === undefined)
         return undefined;
     try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return JSON.parse(text);
     }
     catch (e) {
         notes.push(`${what} cache at ${path} is unreadable (${e.message.slice(0, 80)}): rebuilt`);
@@ -80252,16 +80543,29 @@ function isStatMap(v) {
         !Array.isArray(v) &&
         Object.values(v).every((e) => Array.isArray(e) && e.length === 3));
 }
-function lexicalDoc(path, rec, contentTerms) {
-    const sym = [];
+function isStringMap(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return false;
+    for (const x of Object.values(v).slice(0, 50))
+        if (typeof x !== 'string')
+            return false;
+    return true;
+}
+/**
+ * Whether a file's size and mtime, seen at `seenAt`, can vouch for its content next time. A write in the
+ * same timestamp tick as the one we saw would leave both unchanged (git's "racily clean" problem), so a
+ * file modified less than a tick before we read it is read again next time. File times come from a
+ * clock with a tick of a few milliseconds (Linux, macOS, Windows); whole-second mtimes mean a filesystem
+ * with coarse timestamps, and a two-second window.
+ */
+function statSettled(mtimeMs, seenAt) {
+    return seenAt - mtimeMs > (mtimeMs % 1000 === 0 ? 2000 : 25);
+}
+function symbolTerms(rec) {
+    const out = [];
     for (const d of rec.d ?? [])
-        identifierTerms(d, sym);
-    return {
-        id: path,
-        path: pathTerms(path),
-        symbols: sym,
-        content: contentTerms,
-    };
+        identifierTerms(d, out);
+    return out;
 }
 /** Analyzes one file's text: its terms, the names it defines, its imports. */
 function analyze(path, text) {
@@ -80310,6 +80614,27 @@ function summarizeSkips(skipped) {
     }
     return [...by.entries()].map(([reason, paths]) => `skipped ${paths.length} file${paths.length === 1 ? '' : 's'} (${reason}): ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`);
 }
+/** A term index whose documents are exactly `files` at their blobs, or undefined. */
+function openLexical(text, files, notes) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const ix = new TermIndex(text, lexicalOptions());
+        const blobs = ix.header.meta?.blobs;
+        if (!Array.isArray(blobs) || blobs.length !== ix.documentCount || ix.documentCount !== files.size)
+            return undefined;
+        for (let i = 0; i < blobs.length; i++) {
+            const path = ix.header.documentIds[i];
+            if (typeof path !== 'string' || files.get(path)?.blob !== blobs[i])
+                return undefined;
+        }
+        return ix;
+    }
+    catch (e) {
+        notes.push(`lexical cache is unreadable (${e.message.slice(0, 80)}): rebuilt`);
+        return undefined;
+    }
+}
 /** Indexes the repository at `root`, reusing the on-disk cache. */
 async function indexRepository(opts) {
     const log = opts.log ?? silentLogger;
@@ -80318,60 +80643,58 @@ async function indexRepository(opts) {
     const maxBytes = opts.maxFileBytes ?? 512 * 1024;
     const depth = opts.historyDepth ?? 5000;
     const notes = [];
-    // History first: it runs in a child process while the files are read.
-    const head = headSha(root);
-    const histPath = (0,external_node_path_.join)(cacheDir, 'history.json');
-    const cachedHist = readJson(histPath, notes, 'history');
-    const histOk = cachedHist &&
-        cachedHist.version === HISTORY_VERSION &&
-        cachedHist.depth === depth &&
-        cachedHist.history?.head;
-    const historyP = head
-        ? loadHistory(root, head, depth, histOk ? cachedHist.history : undefined)
-        : Promise.resolve({ history: { head: '', commits: [] }, reused: false });
     const phases = [];
     let mark = process.cpuUsage();
+    let wall = performance.now();
     const phase = (name) => {
         const d = process.cpuUsage(mark);
-        phases.push(`${name} ${Math.round((d.user + d.system) / 1000)}ms`);
+        const now = performance.now();
+        phases.push(`${name} ${Math.round(now - wall)}ms (CPU ${Math.round((d.user + d.system) / 1000)}ms)`);
         mark = process.cpuUsage();
+        wall = now;
     };
+    // git answers HEAD while it lists the files; when HEAD moved, the history is read by a child process
+    // while this one reads the files.
+    const headP = headSha(root);
     const listing = listCandidates(root);
-    phase('list');
     notes.push(...listing.notes);
+    const head = await headP;
+    phase('list');
+    const histPath = (0,external_node_path_.join)(cacheDir, 'history.json');
+    const commitsPath = (0,external_node_path_.join)(cacheDir, 'commits.tix');
+    let history = head ? undefined : { head: '', commits: [] };
+    let commitIndex;
+    if (head) {
+        history = restoreHistory(readJson(histPath, notes, 'history'), head, depth);
+        const text = history && readText(commitsPath);
+        if (history && text !== undefined) {
+            try {
+                commitIndex = openCommitIndex(text, history);
+            }
+            catch (e) {
+                notes.push(`history cache is unreadable (${e.message.slice(0, 80)}): rebuilt`);
+            }
+        }
+    }
+    else {
+        commitIndex = new TermIndex(serializeTermIndex(['m'], []), commitIndexOptions());
+    }
+    const historyP = head && !commitIndex ? readHistory(root, head, depth) : undefined;
+    phase('history cache');
     const blobsPath = (0,external_node_path_.join)(cacheDir, 'blobs.json');
     const cachedBlobs = readJson(blobsPath, notes, 'index');
     const blobsOk = !!cachedBlobs && cachedBlobs.version === INDEX_VERSION && isRecordMap(cachedBlobs.entries);
     const blobCache = blobsOk ? cachedBlobs.entries : {};
     const statCache = blobsOk && isStatMap(cachedBlobs.stat) ? cachedBlobs.stat : {};
     const newStat = {};
-    const lexPath = (0,external_node_path_.join)(cacheDir, 'lexical.json');
-    const cachedLex = readJson(lexPath, notes, 'lexical');
-    let lexical;
-    let lexDocs = {};
-    if (cachedLex && cachedLex.version === INDEX_VERSION && cachedLex.docs && cachedLex.index) {
-        try {
-            lexical = MiniSearch.loadJS(cachedLex.index, lexicalOptions());
-            lexDocs = cachedLex.docs;
-        }
-        catch (e) {
-            notes.push(`lexical cache is inconsistent (${e.message.slice(0, 80)}): rebuilt`);
-            lexical = undefined;
-        }
-    }
-    if (!lexical) {
-        lexical = new MiniSearch(lexicalOptions());
-        lexDocs = {};
-    }
     const files = new Map();
     const skipped = [];
-    const packageJson = new Map();
-    let goModule;
     let reused = 0;
     let read = 0;
     const newBlobs = {};
-    const toAdd = [];
-    const seen = new Set();
+    /** Content terms of the blobs analyzed in this run. */
+    const freshTerms = new Map();
+    const candidates = new Map();
     phase('load caches');
     for (const c of listing.files) {
         const why = pathSkipReason(c.path);
@@ -80379,24 +80702,21 @@ async function indexRepository(opts) {
             skipped.push({ path: c.path, reason: why });
             continue;
         }
-        let blob = c.blobKnown && !c.symlink ? c.blob : undefined;
-        if (!blob && !c.symlink) {
-            // Modified or untracked: the stat cache spares re-reading files unchanged since the last run.
-            const prev = statCache[c.path];
-            if (prev) {
-                try {
-                    const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, c.path));
-                    if (st.isFile() && st.size === prev[0] && st.mtimeMs === prev[1])
-                        blob = prev[2];
-                }
-                catch {
-                    // gone: readCandidate below reports it
-                }
+        // Unchanged since a previous run read it (same size and mtime): its blob is known without reading.
+        let blob;
+        const prev = c.symlink ? undefined : statCache[c.path];
+        if (prev) {
+            try {
+                const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, c.path));
+                if (st.isFile() && st.size === prev[0] && st.mtimeMs === prev[1])
+                    blob = prev[2];
+            }
+            catch {
+                // gone: readCandidate below reports it
             }
         }
         let rec = blob ? blobCache[blob] : undefined;
-        let contentTerms;
-        if (!rec || (!rec.s && lexDocs[c.path] !== blob)) {
+        if (!rec) {
             const r = readCandidate(root, c, maxBytes);
             if (!r.ok) {
                 skipped.push({ path: c.path, reason: r.reason });
@@ -80404,13 +80724,10 @@ async function indexRepository(opts) {
             }
             read++;
             blob = r.blob;
-            if (!c.blobKnown)
+            if (statSettled(r.mtimeMs, Date.now()))
                 newStat[c.path] = [r.size, r.mtimeMs, blob];
-            const cachedRec = blobCache[blob];
-            if (cachedRec && (cachedRec.s || lexDocs[c.path] === blob)) {
-                rec = cachedRec;
-            }
-            else {
+            rec = blobCache[blob] ?? newBlobs[blob];
+            if (!rec) {
                 const why2 = contentSkipReason(r.buf, c.path);
                 if (why2) {
                     newBlobs[blob] = { s: why2 };
@@ -80422,26 +80739,20 @@ async function indexRepository(opts) {
                 rec = a.rec;
                 if (invalidUtf8)
                     rec.u = 1;
-                contentTerms = a.contentTerms;
+                freshTerms.set(blob, a.contentTerms);
             }
         }
         else {
             if (!rec.s)
                 reused++;
-            if (!c.blobKnown)
-                newStat[c.path] = statCache[c.path];
-        }
-        if (rec.s) {
-            skipped.push({ path: c.path, reason: rec.s });
-            newBlobs[blob] = rec;
-            continue;
+            newStat[c.path] = prev;
         }
         newBlobs[blob] = rec;
-        seen.add(c.path);
-        if (rec.pk && c.path.endsWith('package.json'))
-            packageJson.set(c.path.slice(0, -'package.json'.length).replace(/\/$/, ''), rec.pk);
-        if (rec.pk && c.path === 'go.mod')
-            goModule = rec.pk;
+        if (rec.s) {
+            skipped.push({ path: c.path, reason: rec.s });
+            continue;
+        }
+        candidates.set(c.path, c);
         files.set(c.path, {
             path: c.path,
             blob: blob,
@@ -80451,89 +80762,97 @@ async function indexRepository(opts) {
             definitions: rec.d ?? [],
             imports: rec.i ?? [],
         });
-        if (lexDocs[c.path] !== blob) {
-            if (lexDocs[c.path] !== undefined && lexical.has(c.path))
-                lexical.discard(c.path);
-            toAdd.push(lexicalDoc(c.path, rec, contentTerms ?? []));
-            lexDocs[c.path] = blob;
-        }
-    }
-    for (const p of Object.keys(lexDocs)) {
-        if (!seen.has(p)) {
-            if (lexical.has(p))
-                lexical.discard(p);
-            delete lexDocs[p];
-        }
     }
     phase('read+analyze');
-    if (toAdd.length)
-        lexical.addAll(toAdd);
-    if (lexical.dirtCount > 0)
-        await lexical.vacuum({ batchSize: 1e9, batchWait: 0 });
+    // The lexical index: reused when its documents are exactly these files at these blobs, else rebuilt
+    // from the content terms of each blob (kept in terms.json, so only new content is ever tokenized).
+    const lexPath = (0,external_node_path_.join)(cacheDir, 'lexical.tix');
+    const termsPath = (0,external_node_path_.join)(cacheDir, 'terms.json');
+    let lexical = openLexical(readText(lexPath), files, notes);
+    let lexicalText;
+    let termsCache = {};
+    let termsChanged = false;
+    if (!lexical) {
+        const cachedTerms = readJson(termsPath, notes, 'terms');
+        if (cachedTerms?.version === INDEX_VERSION && isStringMap(cachedTerms.entries))
+            termsCache = cachedTerms.entries;
+        const newTerms = {};
+        const docs = [];
+        for (const f of [...files.values()]) {
+            let terms = freshTerms.get(f.blob);
+            if (!terms) {
+                const cached = termsCache[f.blob];
+                if (typeof cached === 'string')
+                    terms = cached ? cached.split(' ') : [];
+            }
+            if (!terms) {
+                // Known blob without its terms (terms.json lost): read it once more.
+                const r = readCandidate(root, candidates.get(f.path), maxBytes);
+                if (!r.ok) {
+                    skipped.push({ path: f.path, reason: r.reason });
+                    files.delete(f.path);
+                    continue;
+                }
+                read++;
+                reused--;
+                terms = analyze(f.path, decodeText(r.buf).text).contentTerms;
+                termsChanged = true;
+            }
+            newTerms[f.blob] = terms.join(' ');
+            docs.push({ id: f.path, fields: [pathTerms(f.path), symbolTerms(newBlobs[f.blob]), terms] });
+        }
+        termsChanged ||= freshTerms.size > 0 || Object.keys(newTerms).length !== Object.keys(termsCache).length;
+        termsCache = newTerms;
+        lexicalText = serializeTermIndex(LEXICAL_FIELDS, docs, { blobs: docs.map((d) => files.get(d.id).blob) });
+        lexical = new TermIndex(lexicalText, lexicalOptions());
+    }
+    phase('lexical');
     const invalid = [...files.values()].filter((f) => newBlobs[f.blob]?.u).map((f) => f.path);
     if (invalid.length)
         notes.push(`${invalid.length} file(s) with invalid UTF-8 indexed with replacement characters: ${invalid.slice(0, 3).join(', ')}`);
     notes.push(...summarizeSkips(skipped.filter((s) => !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason))));
     if (files.size === 0)
         notes.push('no source files to index');
-    phase('lexical');
-    const { history, reused: histReused } = await historyP;
-    const commitsPath = (0,external_node_path_.join)(cacheDir, 'commits.json');
-    const cachedCommits = readJson(commitsPath, notes, 'history');
-    let commitIndex;
-    if (cachedCommits &&
-        cachedCommits.version === HISTORY_VERSION &&
-        cachedCommits.head === history.head &&
-        cachedCommits.count === history.commits.length) {
-        try {
-            commitIndex = MiniSearch.loadJS(cachedCommits.index, commitIndexOptions());
-        }
-        catch {
-            commitIndex = undefined;
-        }
+    let commitIndexText;
+    if (historyP) {
+        const fresh = await historyP;
+        history = fresh.history;
+        commitIndexText = fresh.commitIndexText;
+        commitIndex = new TermIndex(commitIndexText, commitIndexOptions());
     }
-    const commitIndexFresh = !commitIndex;
-    commitIndex ??= buildCommitIndex(history);
     phase('history');
-    // Write the cache back only when something changed.
+    // Write the cache back only what changed.
     try {
         if (read > 0 ||
             Object.keys(newBlobs).length !== Object.keys(blobCache).length ||
             Object.keys(newStat).length !== Object.keys(statCache).length) {
             (0,util_fs/* writeFileAtomic */.Zf)(blobsPath, JSON.stringify({ version: INDEX_VERSION, entries: newBlobs, stat: newStat }));
         }
-        if (toAdd.length > 0 ||
-            !cachedLex ||
-            Object.keys(lexDocs).length !== Object.keys(cachedLex.docs ?? {}).length) {
-            (0,util_fs/* writeFileAtomic */.Zf)(lexPath, JSON.stringify({ version: INDEX_VERSION, docs: lexDocs, index: lexical.toJSON() }));
+        if (lexicalText !== undefined) {
+            if (termsChanged)
+                (0,util_fs/* writeFileAtomic */.Zf)(termsPath, JSON.stringify({ version: INDEX_VERSION, entries: termsCache }));
+            (0,util_fs/* writeFileAtomic */.Zf)(lexPath, lexicalText);
         }
-        if (!histReused || !cachedHist || cachedHist.history.head !== history.head) {
-            (0,util_fs/* writeFileAtomic */.Zf)(histPath, JSON.stringify({ version: HISTORY_VERSION, depth, history }));
-        }
-        if (commitIndexFresh) {
-            (0,util_fs/* writeFileAtomic */.Zf)(commitsPath, JSON.stringify({
-                version: HISTORY_VERSION,
-                head: history.head,
-                count: history.commits.length,
-                index: commitIndex.toJSON(),
-            }));
+        if (commitIndexText !== undefined && history) {
+            (0,util_fs/* writeFileAtomic */.Zf)(histPath, JSON.stringify(storeHistory(history, depth)));
+            (0,util_fs/* writeFileAtomic */.Zf)(commitsPath, commitIndexText);
         }
     }
     catch (e) {
         notes.push(`could not write the index cache in ${cacheDir}: ${e.message}`);
     }
     phase('write caches');
-    log.debug(`search index CPU: ${phases.join(', ')}`);
+    log.debug(`search index: ${phases.join(', ')}`);
     log.debug(`search index: ${files.size} files (${reused} from cache, ${read} read), ${history.commits.length} commits`);
     return {
         root,
         files,
         lexical,
-        history,
-        commitIndex,
+        history: history,
+        commitIndex: commitIndex,
         notes,
         skipped,
-        manifests: { packageJson, goModule },
+        manifests: manifestsOf(files, newBlobs),
         stats: {
             indexedFiles: files.size,
             reusedFromCache: reused,
@@ -80542,6 +80861,20 @@ async function indexRepository(opts) {
             historyCommits: history.commits.length,
         },
     };
+}
+function manifestsOf(files, blobs) {
+    const packageJson = new Map();
+    let goModule;
+    for (const f of files.values()) {
+        const pk = blobs[f.blob]?.pk;
+        if (!pk)
+            continue;
+        if (f.path.endsWith('package.json'))
+            packageJson.set(f.path.slice(0, -'package.json'.length).replace(/\/$/, ''), pk);
+        else if (f.path === 'go.mod')
+            goModule = pk;
+    }
+    return { packageJson, goModule };
 }
 
 ;// CONCATENATED MODULE: ./src/search/rank.ts

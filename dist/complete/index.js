@@ -51810,6 +51810,8 @@ async function writeSummary(markdown) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/exec/env.ts
 /**
  * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
@@ -51855,6 +51857,9 @@ function scrubEnv(env, opts = {}) {
  * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
+
+
+
 
 
 
@@ -51932,6 +51937,37 @@ function execGitAsync(args, opts) {
             child.stdin.end();
     });
 }
+/**
+ * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
+ * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
+ * drains it). Returns the output read back from the file, which is then removed.
+ */
+async function execGitViaFile(args, opts) {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-git-'));
+    const file = join(dir, 'out');
+    const fd = openSync(file, 'w', 0o600);
+    try {
+        const { code, stderr } = await new Promise((resolve, reject) => {
+            const child = spawn('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['ignore', fd, 'pipe'],
+            });
+            const err = [];
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+        });
+        if (code !== 0 && !opts.allowFailure) {
+            throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        }
+        return { code, stdout: readFileSync(file, 'utf8'), stderr };
+    }
+    finally {
+        closeSync(fd);
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
 function isGitRepo(cwd) {
     return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
 }
@@ -51977,8 +52013,6 @@ function isCleanWorkingTree(cwd, ignorePaths = []) {
     return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/git/patch.ts
 /**
  * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the

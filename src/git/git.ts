@@ -3,6 +3,9 @@
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
 import { spawnSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GuardianError } from '../errors.js';
 import { scrubEnv } from '../exec/env.js';
 
@@ -99,6 +102,37 @@ export function execGitAsync(args: string[], opts: GitOptions): Promise<GitResul
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/**
+ * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
+ * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
+ * drains it). Returns the output read back from the file, which is then removed.
+ */
+export async function execGitViaFile(args: string[], opts: GitOptions): Promise<GitResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'guardian-git-'));
+  const file = join(dir, 'out');
+  const fd = openSync(file, 'w', 0o600);
+  try {
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
+      const child = spawn('git', safeArgs(args), {
+        cwd: opts.cwd,
+        env: gitEnv(opts.env),
+        stdio: ['ignore', fd, 'pipe'],
+      });
+      const err: Buffer[] = [];
+      child.stderr?.on('data', (d: Buffer) => err.push(d));
+      child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+      child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    if (code !== 0 && !opts.allowFailure) {
+      throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+    }
+    return { code, stdout: readFileSync(file, 'utf8'), stderr };
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function isGitRepo(cwd: string): boolean {

@@ -14,10 +14,8 @@ export type FileKind = 'source' | 'test' | 'doc' | 'config' | 'other';
 
 export interface Candidate {
   path: string;
-  /** Git blob id of the content on disk (from the git index when the file is unmodified). */
+  /** The blob git's index records for it (tracked files; the file on disk may differ). */
   blob?: string;
-  /** Whether `blob` is known without reading the file (tracked and unmodified). */
-  blobKnown: boolean;
   symlink: boolean;
 }
 
@@ -258,34 +256,37 @@ function splitZ(s: string): string[] {
   return s.split('\0').filter(Boolean);
 }
 
-/** Lists candidate files: tracked (with their blob ids), modified and untracked-but-not-ignored. */
+/**
+ * Lists candidate files: tracked and untracked-but-not-ignored, in one `git ls-files` call. Whether a
+ * tracked file is modified is not asked of git: `ls-files -m` re-hashes every "racily clean" file (all
+ * of them, just after a checkout) on every call. The indexer checks modification itself, against the
+ * size and mtime it recorded when it last read each file.
+ */
 export function listCandidates(root: string): Listing {
   const notes: string[] = [];
-  const byPath = new Map<string, Candidate>();
   // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
-  const ls = execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-s', '--cached'], {
-    cwd: root,
-    allowFailure: true,
-  });
+  // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked.
+  const ls = execGit(
+    ['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'],
+    { cwd: root, allowFailure: true },
+  );
   if (ls.code !== 0) {
     if (isGitRepo(root)) throw new GuardianError(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
     return walkCandidates(root);
   }
-  const staged = ls.stdout;
-  for (const entry of splitZ(staged)) {
-    // "<mode> <blob> <stage>\t<path>"
+  const byPath = new Map<string, Candidate>();
+  for (const entry of splitZ(ls.stdout)) {
+    if (entry.startsWith('? ')) {
+      const path = entry.slice(2);
+      byPath.set(path, { path, symlink: false });
+      continue;
+    }
     const tab = entry.indexOf('\t');
-    const [mode, blob] = entry.slice(0, tab).split(' ');
+    if (tab < 0) continue;
+    const [, mode, blob] = entry.slice(0, tab).split(' ');
     const path = entry.slice(tab + 1);
     if (mode === '160000') continue; // submodule
-    byPath.set(path, { path, blob, blobKnown: true, symlink: mode === '120000' });
-  }
-  const changed = execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-m', '-o', '--exclude-standard'], {
-    cwd: root,
-  }).stdout;
-  for (const path of splitZ(changed)) {
-    const prev = byPath.get(path);
-    byPath.set(path, { path, blobKnown: false, symlink: prev?.symlink ?? false });
+    if (!byPath.has(path)) byPath.set(path, { path, blob, symlink: mode === '120000' });
   }
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, notes, git: true };
@@ -328,7 +329,7 @@ function walkCandidates(root: string): Listing {
         if (VENDORED_DIRS.has(e.name)) continue;
         walk(join(dir, e.name), here, hereRels);
       } else if (e.isFile() || e.isSymbolicLink()) {
-        files.push({ path: rel, blobKnown: false, symlink: e.isSymbolicLink() });
+        files.push({ path: rel, symlink: e.isSymbolicLink() });
       }
     }
   };
@@ -372,7 +373,7 @@ export function readCandidate(root: string, c: Candidate, maxBytes: number): Rea
   return {
     ok: true,
     buf,
-    blob: c.blobKnown && c.blob ? c.blob : gitBlobId(buf),
+    blob: gitBlobId(buf),
     size: st.size,
     mtimeMs: st.mtimeMs,
   };

@@ -3,15 +3,20 @@
  * its message said. Messages are strong evidence of what a file is about, and files that changed
  * together tend to change together again. Only ancestors of HEAD are read, so a task's own change (not
  * committed yet, or the child of the base in a benchmark) is never visible.
+ *
+ * Cached as two files: `history.json` (each commit's short sha, subject and files, the paths stored
+ * once in a table) and `commits.tix`, the lexical index over full messages (see termindex.ts). Both are
+ * keyed by HEAD: a new HEAD reads the history again, in a child process writing to a file, so that it
+ * runs while this process reads the repository's files.
  */
-import MiniSearch from 'minisearch';
-import { execGit, execGitAsync } from '../git/git.js';
+import { execGitAsync, execGitViaFile } from '../git/git.js';
+import { serializeTermIndex, TermIndex } from './termindex.js';
 import { tokenize } from './text.js';
 
 export interface PastCommit {
   /** Abbreviated sha. */
   h: string;
-  /** Message (subject + body), truncated. */
+  /** Subject line (truncated). */
   m: string;
   /** Paths touched. */
   f: string[];
@@ -22,12 +27,17 @@ export interface History {
   commits: PastCommit[];
 }
 
-export const HISTORY_VERSION = 3;
+export const HISTORY_VERSION = 4;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
+const MAX_SUBJECT = 120;
 
-function parseLog(out: string): PastCommit[] {
+/** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
+export const MAX_COMMIT_FILES = 40;
+
+function parseLog(out: string): { commits: PastCommit[]; messages: string[] } {
   const commits: PastCommit[] = [];
+  const messages: string[] = [];
   for (const rec of out.split('\x1e')) {
     if (!rec.trim()) continue;
     const parts = rec.split('\x1f');
@@ -38,9 +48,10 @@ function parseLog(out: string): PastCommit[] {
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    commits.push({ h, m, f });
+    commits.push({ h, m: m.split('\n', 1)[0]!.slice(0, MAX_SUBJECT), f });
+    messages.push(m);
   }
-  return commits;
+  return { commits, messages };
 }
 
 function logArgs(range: string, depth: number): string[] {
@@ -59,45 +70,14 @@ function logArgs(range: string, depth: number): string[] {
   ];
 }
 
-/** HEAD's sha, or undefined in a repository without commits. */
-export function headSha(root: string): string | undefined {
-  const r = execGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: root, allowFailure: true });
+/** HEAD's sha, or undefined in a repository without commits (or outside git). */
+export async function headSha(root: string): Promise<string | undefined> {
+  const r = await execGitAsync(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+    cwd: root,
+    allowFailure: true,
+  });
   return r.code === 0 ? r.stdout.trim() : undefined;
 }
-
-/**
- * History up to `head` (inclusive), at most `depth` commits, reusing a cached history when `head`
- * descends from the cached head (only the new commits are read).
- */
-export async function loadHistory(
-  root: string,
-  head: string,
-  depth: number,
-  cached: History | undefined,
-): Promise<{ history: History; reused: boolean }> {
-  if (cached && cached.head === head) return { history: cached, reused: true };
-  if (cached) {
-    const anc = await execGitAsync(['merge-base', '--is-ancestor', cached.head, head], {
-      cwd: root,
-      allowFailure: true,
-    });
-    if (anc.code === 0) {
-      const r = await execGitAsync(logArgs(`${cached.head}..${head}`, depth), {
-        cwd: root,
-        allowFailure: true,
-      });
-      if (r.code === 0) {
-        const fresh = parseLog(r.stdout);
-        return { history: { head, commits: [...fresh, ...cached.commits].slice(0, depth) }, reused: true };
-      }
-    }
-  }
-  const r = await execGitAsync(logArgs(head, depth), { cwd: root, allowFailure: true });
-  return { history: { head, commits: r.code === 0 ? parseLog(r.stdout) : [] }, reused: false };
-}
-
-/** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
-export const MAX_COMMIT_FILES = 40;
 
 export function commitIndexOptions() {
   return {
@@ -110,13 +90,82 @@ export function commitIndexOptions() {
   };
 }
 
-/** A lexical index over past commit messages; document ids are positions in `history.commits`. */
-export function buildCommitIndex(history: History): MiniSearch {
-  const ms = new MiniSearch(commitIndexOptions());
-  const docs: { i: number; m: string }[] = [];
-  history.commits.forEach((c, i) => {
-    if (c.f.length > 0 && c.f.length <= MAX_COMMIT_FILES) docs.push({ i, m: c.m });
-  });
-  ms.addAll(docs);
-  return ms;
+/** Cached form of a history: paths stored once, commits as [sha, subject, path numbers]. */
+export interface StoredHistory {
+  version: number;
+  depth: number;
+  head: string;
+  paths: string[];
+  commits: [string, string, number[]][];
+}
+
+export function storeHistory(history: History, depth: number): StoredHistory {
+  const ids = new Map<string, number>();
+  const paths: string[] = [];
+  const commits = history.commits.map((c): [string, string, number[]] => [
+    c.h,
+    c.m,
+    c.f.map((p) => {
+      let id = ids.get(p);
+      if (id === undefined) {
+        id = paths.length;
+        ids.set(p, id);
+        paths.push(p);
+      }
+      return id;
+    }),
+  ]);
+  return { version: HISTORY_VERSION, depth, head: history.head, paths, commits };
+}
+
+/** A stored history back in memory, or undefined when it is not one (callers rebuild). */
+export function restoreHistory(v: unknown, head: string, depth: number): History | undefined {
+  const s = v as StoredHistory;
+  if (
+    !s ||
+    s.version !== HISTORY_VERSION ||
+    s.depth !== depth ||
+    s.head !== head ||
+    !Array.isArray(s.paths) ||
+    !Array.isArray(s.commits)
+  ) {
+    return undefined;
+  }
+  const commits: PastCommit[] = [];
+  for (const c of s.commits) {
+    if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string' || !Array.isArray(c[2]))
+      return undefined;
+    const f: string[] = [];
+    for (const i of c[2]) {
+      const p = s.paths[i];
+      if (typeof p !== 'string') return undefined;
+      f.push(p);
+    }
+    commits.push({ h: c[0], m: c[1], f });
+  }
+  return { head, commits };
+}
+
+/** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
+export async function readHistory(
+  root: string,
+  head: string,
+  depth: number,
+): Promise<{ history: History; commitIndexText: string }> {
+  const r = await execGitViaFile(logArgs(head, depth), { cwd: root, allowFailure: true });
+  const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
+  const docs = [];
+  for (let i = 0; i < commits.length; i++) {
+    const n = commits[i]!.f.length;
+    if (n > 0 && n <= MAX_COMMIT_FILES) docs.push({ id: i, fields: [tokenize(messages[i]!)] });
+  }
+  const commitIndexText = serializeTermIndex(['m'], docs, { head, count: commits.length });
+  return { history: { head, commits }, commitIndexText };
+}
+
+/** Opens a serialized commit index if it belongs to this history. */
+export function openCommitIndex(text: string, history: History): TermIndex | undefined {
+  const ix = new TermIndex(text, commitIndexOptions());
+  const meta = ix.header.meta as { head?: unknown; count?: unknown } | undefined;
+  return meta?.head === history.head && meta.count === history.commits.length ? ix : undefined;
 }

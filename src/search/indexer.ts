@@ -3,13 +3,18 @@
  * lexical engine over path, symbol names and content, and the history. Everything lives under
  * `.guardian/index/`; a warm run reads only the files whose content changed. A cache that cannot be
  * read is rebuilt with a note, never trusted and never fatal.
+ *
+ * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus a
+ * stat cache for files git does not know), `terms.json` (per blob: its content terms, read only when the
+ * lexical index must be rebuilt), `lexical.tix` (the lexical index, term by term: see termindex.ts),
+ * `history.json` and `commits.tix` (see history.ts), `chunks.json` (symbol chunks: see chunks.ts).
  */
 import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { silentLogger } from '../util/log.js';
 import { writeFileAtomic } from '../util/fs.js';
 import {
+  type Candidate,
   type FileKind,
   contentSkipReason,
   decodeText,
@@ -20,19 +25,21 @@ import {
   readCandidate,
 } from './files.js';
 import {
-  buildCommitIndex,
   commitIndexOptions,
   type History,
-  HISTORY_VERSION,
   headSha,
-  loadHistory,
+  openCommitIndex,
+  readHistory,
+  restoreHistory,
+  storeHistory,
 } from './history.js';
 import { extractImports } from './imports.js';
 import { scanDefinitions } from './definitions.js';
+import { serializeTermIndex, TermIndex } from './termindex.js';
 import { identifierTerms, pathTerms, queryTerms, tokenize } from './text.js';
 import type { IndexOptions } from './types.js';
 
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 const MAX_TOKENS_PER_FILE = 40_000;
 const TF_CAP = 3;
 
@@ -61,13 +68,16 @@ export interface FileEntry {
   imports: string[];
 }
 
+/** What ranking needs of a lexical engine: MiniSearch's `search`. */
+export type LexicalEngine = Pick<TermIndex, 'search' | 'documentCount'>;
+
 export interface RepoIndex {
   root: string;
   files: Map<string, FileEntry>;
-  lexical: MiniSearch;
+  lexical: LexicalEngine;
   history: History;
   /** Lexical index over past commit messages (ids = positions in history.commits). */
-  commitIndex: MiniSearch;
+  commitIndex: LexicalEngine;
   notes: string[];
   skipped: { path: string; reason: string }[];
   stats: {
@@ -81,25 +91,14 @@ export interface RepoIndex {
   manifests: { packageJson: Map<string, string>; goModule?: string };
 }
 
-/** Fields arrive as term arrays (already tokenized by `analyze`). */
-interface LexicalDoc {
-  id: string;
-  path: string[];
-  symbols: string[];
-  content: string[];
-}
-
 const LEXICAL_FIELDS = ['path', 'symbols', 'content'];
 
 export function lexicalOptions() {
   return {
     fields: LEXICAL_FIELDS,
     idField: 'id',
-    // Vacuuming runs in the background by default and breaks when documents change between its batches
-    // (the indexer awaits the parser between files): vacuum explicitly once all changes are in.
     autoVacuum: false,
-    // Documents arrive as term arrays: no string round trip (queries use the full tokenizer below).
-    stringifyField: (value: unknown) => value as string,
+    // Documents are indexed as term arrays (see termindex.ts); queries use the full tokenizer below.
     tokenize: (terms: string) => terms as unknown as string[],
     processTerm: (term: string) => term,
     searchOptions: {
@@ -113,10 +112,19 @@ export function lexicalOptions() {
   };
 }
 
-function readJson<T>(path: string, notes: string[], what: string): T | undefined {
-  if (!existsSync(path)) return undefined;
+function readText(path: string): string | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson<T>(path: string, notes: string[], what: string): T | undefined {
+  const text = readText(path);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
   } catch (e) {
     notes.push(`${what} cache at ${path} is unreadable (${(e as Error).message.slice(0, 80)}): rebuilt`);
     rmSync(path, { force: true });
@@ -143,15 +151,27 @@ function isStatMap(v: unknown): v is Record<string, [number, number, string]> {
   );
 }
 
-function lexicalDoc(path: string, rec: BlobRecord, contentTerms: string[]): LexicalDoc {
-  const sym: string[] = [];
-  for (const d of rec.d ?? []) identifierTerms(d, sym);
-  return {
-    id: path,
-    path: pathTerms(path),
-    symbols: sym,
-    content: contentTerms,
-  };
+function isStringMap(v: unknown): v is Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const x of Object.values(v).slice(0, 50)) if (typeof x !== 'string') return false;
+  return true;
+}
+
+/**
+ * Whether a file's size and mtime, seen at `seenAt`, can vouch for its content next time. A write in the
+ * same timestamp tick as the one we saw would leave both unchanged (git's "racily clean" problem), so a
+ * file modified less than a tick before we read it is read again next time. File times come from a
+ * clock with a tick of a few milliseconds (Linux, macOS, Windows); whole-second mtimes mean a filesystem
+ * with coarse timestamps, and a two-second window.
+ */
+export function statSettled(mtimeMs: number, seenAt: number): boolean {
+  return seenAt - mtimeMs > (mtimeMs % 1000 === 0 ? 2000 : 25);
+}
+
+function symbolTerms(rec: BlobRecord): string[] {
+  const out: string[] = [];
+  for (const d of rec.d ?? []) identifierTerms(d, out);
+  return out;
 }
 
 /** Analyzes one file's text: its terms, the names it defines, its imports. */
@@ -201,6 +221,25 @@ function summarizeSkips(skipped: { path: string; reason: string }[]): string[] {
   );
 }
 
+/** A term index whose documents are exactly `files` at their blobs, or undefined. */
+function openLexical(text: string | undefined, files: Map<string, FileEntry>, notes: string[]) {
+  if (text === undefined) return undefined;
+  try {
+    const ix = new TermIndex(text, lexicalOptions());
+    const blobs = (ix.header.meta as { blobs?: unknown } | undefined)?.blobs;
+    if (!Array.isArray(blobs) || blobs.length !== ix.documentCount || ix.documentCount !== files.size)
+      return undefined;
+    for (let i = 0; i < blobs.length; i++) {
+      const path = ix.header.documentIds[i];
+      if (typeof path !== 'string' || files.get(path)?.blob !== blobs[i]) return undefined;
+    }
+    return ix;
+  } catch (e) {
+    notes.push(`lexical cache is unreadable (${(e as Error).message.slice(0, 80)}): rebuilt`);
+    return undefined;
+  }
+}
+
 /** Indexes the repository at `root`, reusing the on-disk cache. */
 export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const log = opts.log ?? silentLogger;
@@ -210,33 +249,44 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const depth = opts.historyDepth ?? 5000;
   const notes: string[] = [];
 
-  // History first: it runs in a child process while the files are read.
-  const head = headSha(root);
-  const histPath = join(cacheDir, 'history.json');
-  const cachedHist = readJson<{ version: number; depth: number; history: History }>(
-    histPath,
-    notes,
-    'history',
-  );
-  const histOk =
-    cachedHist &&
-    cachedHist.version === HISTORY_VERSION &&
-    cachedHist.depth === depth &&
-    cachedHist.history?.head;
-  const historyP: Promise<{ history: History; reused: boolean }> = head
-    ? loadHistory(root, head, depth, histOk ? cachedHist.history : undefined)
-    : Promise.resolve({ history: { head: '', commits: [] }, reused: false });
-
   const phases: string[] = [];
   let mark = process.cpuUsage();
+  let wall = performance.now();
   const phase = (name: string) => {
     const d = process.cpuUsage(mark);
-    phases.push(`${name} ${Math.round((d.user + d.system) / 1000)}ms`);
+    const now = performance.now();
+    phases.push(`${name} ${Math.round(now - wall)}ms (CPU ${Math.round((d.user + d.system) / 1000)}ms)`);
     mark = process.cpuUsage();
+    wall = now;
   };
+
+  // git answers HEAD while it lists the files; when HEAD moved, the history is read by a child process
+  // while this one reads the files.
+  const headP = headSha(root);
   const listing = listCandidates(root);
-  phase('list');
   notes.push(...listing.notes);
+  const head = await headP;
+  phase('list');
+
+  const histPath = join(cacheDir, 'history.json');
+  const commitsPath = join(cacheDir, 'commits.tix');
+  let history: History | undefined = head ? undefined : { head: '', commits: [] };
+  let commitIndex: TermIndex | undefined;
+  if (head) {
+    history = restoreHistory(readJson(histPath, notes, 'history'), head, depth);
+    const text = history && readText(commitsPath);
+    if (history && text !== undefined) {
+      try {
+        commitIndex = openCommitIndex(text, history);
+      } catch (e) {
+        notes.push(`history cache is unreadable (${(e as Error).message.slice(0, 80)}): rebuilt`);
+      }
+    }
+  } else {
+    commitIndex = new TermIndex(serializeTermIndex(['m'], []), commitIndexOptions());
+  }
+  const historyP = head && !commitIndex ? readHistory(root, head, depth) : undefined;
+  phase('history cache');
 
   const blobsPath = join(cacheDir, 'blobs.json');
   const cachedBlobs = readJson<{
@@ -249,37 +299,14 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const statCache = blobsOk && isStatMap(cachedBlobs.stat) ? cachedBlobs.stat : {};
   const newStat: Record<string, [number, number, string]> = {};
 
-  const lexPath = join(cacheDir, 'lexical.json');
-  const cachedLex = readJson<{ version: number; docs: Record<string, string>; index: unknown }>(
-    lexPath,
-    notes,
-    'lexical',
-  );
-  let lexical: MiniSearch | undefined;
-  let lexDocs: Record<string, string> = {};
-  if (cachedLex && cachedLex.version === INDEX_VERSION && cachedLex.docs && cachedLex.index) {
-    try {
-      lexical = MiniSearch.loadJS(cachedLex.index as never, lexicalOptions());
-      lexDocs = cachedLex.docs;
-    } catch (e) {
-      notes.push(`lexical cache is inconsistent (${(e as Error).message.slice(0, 80)}): rebuilt`);
-      lexical = undefined;
-    }
-  }
-  if (!lexical) {
-    lexical = new MiniSearch(lexicalOptions());
-    lexDocs = {};
-  }
-
   const files = new Map<string, FileEntry>();
   const skipped: { path: string; reason: string }[] = [];
-  const packageJson = new Map<string, string>();
-  let goModule: string | undefined;
   let reused = 0;
   let read = 0;
   const newBlobs: Record<string, BlobRecord> = {};
-  const toAdd: LexicalDoc[] = [];
-  const seen = new Set<string>();
+  /** Content terms of the blobs analyzed in this run. */
+  const freshTerms = new Map<string, string[]>();
+  const candidates = new Map<string, Candidate>();
 
   phase('load caches');
   for (const c of listing.files) {
@@ -288,22 +315,19 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       skipped.push({ path: c.path, reason: why });
       continue;
     }
-    let blob = c.blobKnown && !c.symlink ? c.blob : undefined;
-    if (!blob && !c.symlink) {
-      // Modified or untracked: the stat cache spares re-reading files unchanged since the last run.
-      const prev = statCache[c.path];
-      if (prev) {
-        try {
-          const st = lstatSync(join(root, c.path));
-          if (st.isFile() && st.size === prev[0] && st.mtimeMs === prev[1]) blob = prev[2];
-        } catch {
-          // gone: readCandidate below reports it
-        }
+    // Unchanged since a previous run read it (same size and mtime): its blob is known without reading.
+    let blob: string | undefined;
+    const prev = c.symlink ? undefined : statCache[c.path];
+    if (prev) {
+      try {
+        const st = lstatSync(join(root, c.path));
+        if (st.isFile() && st.size === prev[0] && st.mtimeMs === prev[1]) blob = prev[2];
+      } catch {
+        // gone: readCandidate below reports it
       }
     }
     let rec = blob ? blobCache[blob] : undefined;
-    let contentTerms: string[] | undefined;
-    if (!rec || (!rec.s && lexDocs[c.path] !== blob)) {
+    if (!rec) {
       const r = readCandidate(root, c, maxBytes);
       if (!r.ok) {
         skipped.push({ path: c.path, reason: r.reason });
@@ -311,11 +335,9 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       }
       read++;
       blob = r.blob;
-      if (!c.blobKnown) newStat[c.path] = [r.size, r.mtimeMs, blob];
-      const cachedRec = blobCache[blob];
-      if (cachedRec && (cachedRec.s || lexDocs[c.path] === blob)) {
-        rec = cachedRec;
-      } else {
+      if (statSettled(r.mtimeMs, Date.now())) newStat[c.path] = [r.size, r.mtimeMs, blob];
+      rec = blobCache[blob] ?? newBlobs[blob];
+      if (!rec) {
         const why2 = contentSkipReason(r.buf, c.path);
         if (why2) {
           newBlobs[blob] = { s: why2 };
@@ -326,22 +348,18 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
         const a = analyze(c.path, text);
         rec = a.rec;
         if (invalidUtf8) rec.u = 1;
-        contentTerms = a.contentTerms;
+        freshTerms.set(blob, a.contentTerms);
       }
     } else {
       if (!rec.s) reused++;
-      if (!c.blobKnown) newStat[c.path] = statCache[c.path]!;
-    }
-    if (rec.s) {
-      skipped.push({ path: c.path, reason: rec.s });
-      newBlobs[blob!] = rec;
-      continue;
+      newStat[c.path] = prev!;
     }
     newBlobs[blob!] = rec;
-    seen.add(c.path);
-    if (rec.pk && c.path.endsWith('package.json'))
-      packageJson.set(c.path.slice(0, -'package.json'.length).replace(/\/$/, ''), rec.pk);
-    if (rec.pk && c.path === 'go.mod') goModule = rec.pk;
+    if (rec.s) {
+      skipped.push({ path: c.path, reason: rec.s });
+      continue;
+    }
+    candidates.set(c.path, c);
     files.set(c.path, {
       path: c.path,
       blob: blob!,
@@ -351,21 +369,55 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       definitions: rec.d ?? [],
       imports: rec.i ?? [],
     });
-    if (lexDocs[c.path] !== blob) {
-      if (lexDocs[c.path] !== undefined && lexical.has(c.path)) lexical.discard(c.path);
-      toAdd.push(lexicalDoc(c.path, rec, contentTerms ?? []));
-      lexDocs[c.path] = blob!;
-    }
-  }
-  for (const p of Object.keys(lexDocs)) {
-    if (!seen.has(p)) {
-      if (lexical.has(p)) lexical.discard(p);
-      delete lexDocs[p];
-    }
   }
   phase('read+analyze');
-  if (toAdd.length) lexical.addAll(toAdd);
-  if (lexical.dirtCount > 0) await lexical.vacuum({ batchSize: 1e9, batchWait: 0 });
+
+  // The lexical index: reused when its documents are exactly these files at these blobs, else rebuilt
+  // from the content terms of each blob (kept in terms.json, so only new content is ever tokenized).
+  const lexPath = join(cacheDir, 'lexical.tix');
+  const termsPath = join(cacheDir, 'terms.json');
+  let lexical = openLexical(readText(lexPath), files, notes);
+  let lexicalText: string | undefined;
+  let termsCache: Record<string, string> = {};
+  let termsChanged = false;
+  if (!lexical) {
+    const cachedTerms = readJson<{ version: number; entries: Record<string, string> }>(
+      termsPath,
+      notes,
+      'terms',
+    );
+    if (cachedTerms?.version === INDEX_VERSION && isStringMap(cachedTerms.entries))
+      termsCache = cachedTerms.entries;
+    const newTerms: Record<string, string> = {};
+    const docs = [];
+    for (const f of [...files.values()]) {
+      let terms = freshTerms.get(f.blob);
+      if (!terms) {
+        const cached = termsCache[f.blob];
+        if (typeof cached === 'string') terms = cached ? cached.split(' ') : [];
+      }
+      if (!terms) {
+        // Known blob without its terms (terms.json lost): read it once more.
+        const r = readCandidate(root, candidates.get(f.path)!, maxBytes);
+        if (!r.ok) {
+          skipped.push({ path: f.path, reason: r.reason });
+          files.delete(f.path);
+          continue;
+        }
+        read++;
+        reused--;
+        terms = analyze(f.path, decodeText(r.buf).text).contentTerms;
+        termsChanged = true;
+      }
+      newTerms[f.blob] = terms.join(' ');
+      docs.push({ id: f.path, fields: [pathTerms(f.path), symbolTerms(newBlobs[f.blob]!), terms] });
+    }
+    termsChanged ||= freshTerms.size > 0 || Object.keys(newTerms).length !== Object.keys(termsCache).length;
+    termsCache = newTerms;
+    lexicalText = serializeTermIndex(LEXICAL_FIELDS, docs, { blobs: docs.map((d) => files.get(d.id)!.blob) });
+    lexical = new TermIndex(lexicalText, lexicalOptions());
+  }
+  phase('lexical');
 
   const invalid = [...files.values()].filter((f) => newBlobs[f.blob]?.u).map((f) => f.path);
   if (invalid.length)
@@ -379,32 +431,16 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   );
   if (files.size === 0) notes.push('no source files to index');
 
-  phase('lexical');
-  const { history, reused: histReused } = await historyP;
-  const commitsPath = join(cacheDir, 'commits.json');
-  const cachedCommits = readJson<{ version: number; head: string; count: number; index: unknown }>(
-    commitsPath,
-    notes,
-    'history',
-  );
-  let commitIndex: MiniSearch | undefined;
-  if (
-    cachedCommits &&
-    cachedCommits.version === HISTORY_VERSION &&
-    cachedCommits.head === history.head &&
-    cachedCommits.count === history.commits.length
-  ) {
-    try {
-      commitIndex = MiniSearch.loadJS(cachedCommits.index as never, commitIndexOptions());
-    } catch {
-      commitIndex = undefined;
-    }
+  let commitIndexText: string | undefined;
+  if (historyP) {
+    const fresh = await historyP;
+    history = fresh.history;
+    commitIndexText = fresh.commitIndexText;
+    commitIndex = new TermIndex(commitIndexText, commitIndexOptions());
   }
-  const commitIndexFresh = !commitIndex;
-  commitIndex ??= buildCommitIndex(history);
   phase('history');
 
-  // Write the cache back only when something changed.
+  // Write the cache back only what changed.
   try {
     if (
       read > 0 ||
@@ -416,54 +452,55 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
         JSON.stringify({ version: INDEX_VERSION, entries: newBlobs, stat: newStat }),
       );
     }
-    if (
-      toAdd.length > 0 ||
-      !cachedLex ||
-      Object.keys(lexDocs).length !== Object.keys(cachedLex.docs ?? {}).length
-    ) {
-      writeFileAtomic(
-        lexPath,
-        JSON.stringify({ version: INDEX_VERSION, docs: lexDocs, index: lexical.toJSON() }),
-      );
+    if (lexicalText !== undefined) {
+      if (termsChanged)
+        writeFileAtomic(termsPath, JSON.stringify({ version: INDEX_VERSION, entries: termsCache }));
+      writeFileAtomic(lexPath, lexicalText);
     }
-    if (!histReused || !cachedHist || cachedHist.history.head !== history.head) {
-      writeFileAtomic(histPath, JSON.stringify({ version: HISTORY_VERSION, depth, history }));
-    }
-    if (commitIndexFresh) {
-      writeFileAtomic(
-        commitsPath,
-        JSON.stringify({
-          version: HISTORY_VERSION,
-          head: history.head,
-          count: history.commits.length,
-          index: commitIndex.toJSON(),
-        }),
-      );
+    if (commitIndexText !== undefined && history) {
+      writeFileAtomic(histPath, JSON.stringify(storeHistory(history, depth)));
+      writeFileAtomic(commitsPath, commitIndexText);
     }
   } catch (e) {
     notes.push(`could not write the index cache in ${cacheDir}: ${(e as Error).message}`);
   }
   phase('write caches');
-  log.debug(`search index CPU: ${phases.join(', ')}`);
+  log.debug(`search index: ${phases.join(', ')}`);
   log.debug(
-    `search index: ${files.size} files (${reused} from cache, ${read} read), ${history.commits.length} commits`,
+    `search index: ${files.size} files (${reused} from cache, ${read} read), ${history!.commits.length} commits`,
   );
 
   return {
     root,
     files,
     lexical,
-    history,
-    commitIndex,
+    history: history!,
+    commitIndex: commitIndex!,
     notes,
     skipped,
-    manifests: { packageJson, goModule },
+    manifests: manifestsOf(files, newBlobs),
     stats: {
       indexedFiles: files.size,
       reusedFromCache: reused,
       readFiles: read,
       skippedFiles: skipped.length,
-      historyCommits: history.commits.length,
+      historyCommits: history!.commits.length,
     },
   };
+}
+
+function manifestsOf(
+  files: Map<string, FileEntry>,
+  blobs: Record<string, BlobRecord>,
+): RepoIndex['manifests'] {
+  const packageJson = new Map<string, string>();
+  let goModule: string | undefined;
+  for (const f of files.values()) {
+    const pk = blobs[f.blob]?.pk;
+    if (!pk) continue;
+    if (f.path.endsWith('package.json'))
+      packageJson.set(f.path.slice(0, -'package.json'.length).replace(/\/$/, ''), pk);
+    else if (f.path === 'go.mod') goModule = pk;
+  }
+  return { packageJson, goModule };
 }

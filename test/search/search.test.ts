@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexRepository, searchRepository } from '../../src/search/index.js';
@@ -124,10 +133,41 @@ describe('searchRepository: the on-disk cache', () => {
     expect(paths(removed)).not.toContain('src/shop/shipping.py');
   });
 
+  it('sees a same-size edit git was not told about, and a new commit in the history', async () => {
+    const cacheDir = join(repo.root, '..', 'cache-edits');
+    await searchRepository({ root: repo.root, query: 'invoice', cacheDir });
+    const file = join(repo.root, 'src/shop/invoice.py');
+    const before = readFileSync(file, 'utf8');
+    // Same length, different content and a later mtime: the stat cache must not vouch for it.
+    const after = before.replace('invoice_number', 'quetzalcoatl_x');
+    expect(after.length).toBe(before.length);
+    writeFileSync(file, after);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const edited = await searchRepository({ root: repo.root, query: 'quetzalcoatl', cacheDir });
+    expect(edited.stats.readFiles).toBe(1);
+    expect(paths(edited)[0]).toBe('src/shop/invoice.py');
+    writeFileSync(file, before);
+
+    // A commit whose message alone names a file: the history is read again for the new HEAD.
+    repo.write('src/shop/cart.py', `${readFileSync(join(repo.root, 'src/shop/cart.py'), 'utf8')}\n# tidy\n`);
+    repo.git('commit', '-q', '-am', 'Quokkafication of the basket arithmetic');
+    const res = await searchRepository({ root: repo.root, query: 'more quokkafication', cacheDir });
+    expect(res.stats.historyCommits).toBe(5);
+    expect(paths(res)[0]).toBe('src/shop/cart.py');
+    expect(res.files[0]!.reasons.join('\n')).toMatch(/history: like past commit .* "Quokkafication/);
+  });
+
   it('rebuilds a corrupted cache with a note, never crashing', async () => {
     const dir = join(repo.root, '.guardian', 'index');
     await searchRepository({ root: repo.root, query: 'invoice' });
-    for (const f of ['blobs.json', 'lexical.json', 'history.json', 'commits.json', 'chunks.json']) {
+    for (const f of [
+      'blobs.json',
+      'terms.json',
+      'lexical.tix',
+      'history.json',
+      'commits.tix',
+      'chunks.json',
+    ]) {
       writeFileSync(join(dir, f), '{"version": 4, "entries": [1, 2');
     }
     const res = await searchRepository({ root: repo.root, query: 'invoice pdf' });
@@ -137,9 +177,11 @@ describe('searchRepository: the on-disk cache', () => {
     // Well-formed JSON of the wrong shape is not trusted either.
     writeFileSync(join(dir, 'blobs.json'), JSON.stringify({ version: 4, entries: { abc: 'not a record' } }));
     writeFileSync(
-      join(dir, 'lexical.json'),
-      JSON.stringify({ version: 4, docs: { x: 'y' }, index: { nonsense: true } }),
+      join(dir, 'terms.json'),
+      JSON.stringify({ version: 5, entries: { abc: ['not', 'a string'] } }),
     );
+    writeFileSync(join(dir, 'lexical.tix'), `${JSON.stringify({ format: 1, documentIds: 'nonsense' })}\n`);
+    writeFileSync(join(dir, 'history.json'), JSON.stringify({ version: 4, commits: [['x', 'y', [99]]] }));
     const again = await searchRepository({ root: repo.root, query: 'invoice pdf' });
     expect(again.files[0]!.path).toBe('src/shop/invoice.py');
   });
@@ -148,8 +190,8 @@ describe('searchRepository: the on-disk cache', () => {
     const cacheDir = join(repo.root, '..', 'elsewhere');
     const idx = await indexRepository({ root: repo.root, cacheDir });
     expect(idx.files.has('src/shop/invoice.py')).toBe(true);
-    expect(idx.history.commits.length).toBe(4);
-    expect(existsSync(join(cacheDir, 'lexical.json'))).toBe(true);
+    expect(idx.history.commits.length).toBe(5);
+    expect(existsSync(join(cacheDir, 'lexical.tix'))).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { scanDefinitions } from '../../src/search/definitions.js';
 import { isTestPath, kindOf, pathSkipReason } from '../../src/search/files.js';
 import { extractImports, ImportResolver } from '../../src/search/imports.js';
+import { statSettled } from '../../src/search/indexer.js';
 import { SymbolExtractor } from '../../src/search/symbols.js';
 import { parseQuery, splitIdentifier, tokenize } from '../../src/search/text.js';
 
@@ -249,5 +250,16 @@ describe('outline by scan (large files)', () => {
       { name: 'b', kind: 'definition', startLine: 4, endLine: 6 },
       { name: 'c', kind: 'definition', startLine: 7, endLine: 9 },
     ]);
+  });
+});
+
+describe('statSettled: when size and mtime may vouch for a file', () => {
+  it('distrusts a file modified within a timestamp tick of being read, or two seconds on coarse filesystems', () => {
+    const now = 1_800_000_000_123;
+    expect(statSettled(now - 5, now)).toBe(false);
+    expect(statSettled(now - 500, now)).toBe(true);
+    // Whole-second mtimes: a filesystem that may not see a second write in the same second.
+    expect(statSettled(1_800_000_000_000, 1_800_000_001_500)).toBe(false);
+    expect(statSettled(1_800_000_000_000, 1_800_000_002_500)).toBe(true);
   });
 });

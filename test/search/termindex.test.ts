@@ -1,0 +1,111 @@
+import { describe, expect, it } from '@jest/globals';
+import MiniSearch from 'minisearch';
+import { serializeTermIndex, TermIndex } from '../../src/search/termindex.js';
+
+// A deterministic pseudo-random corpus: documents of varied length over a Zipf-like vocabulary, so that
+// BM25's document frequencies and field lengths differ from term to term and document to document.
+function corpus(n: number, seed = 7) {
+  let x = seed;
+  const rand = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const vocab = Array.from({ length: 400 }, (_, i) => `t${i.toString(36)}${'abc'[i % 3]}`);
+  const pick = () => vocab[Math.floor(vocab.length * rand() * rand())]!;
+  return Array.from({ length: n }, (_, i) => ({
+    id: `src/f${i}.ts`,
+    path: [pick(), pick()],
+    symbols: Array.from({ length: Math.floor(rand() * 6) }, pick),
+    content: Array.from({ length: 5 + Math.floor(rand() * 200) }, pick),
+  }));
+}
+
+const options = {
+  fields: ['path', 'symbols', 'content'],
+  idField: 'id',
+  // The reference indexes term arrays as they are (no string round trip).
+  stringifyField: (v: unknown) => v as string,
+  tokenize: (terms: string) => terms as unknown as string[],
+  processTerm: (t: string) => t,
+  searchOptions: {
+    tokenize: (q: string) => q.split(' '),
+    processTerm: (t: string) => t,
+    boost: { path: 3, symbols: 2, content: 1 },
+    combineWith: 'OR' as const,
+  },
+};
+
+describe('term index', () => {
+  const docs = corpus(300);
+  const reference = new MiniSearch(options);
+  reference.addAll(docs);
+  const text = serializeTermIndex(
+    ['path', 'symbols', 'content'],
+    docs.map((d) => ({ id: d.id, fields: [d.path, d.symbols, d.content] })),
+    { note: 'kept' },
+  );
+  const ix = new TermIndex(text, options);
+
+  it('gives the scores MiniSearch gives over the whole index', () => {
+    const queries = [
+      't0a t1b',
+      't5c tzz t2a t0a',
+      't1b',
+      'nothing-here t3a',
+      docs[17]!.content.slice(0, 12).join(' '),
+    ];
+    for (const q of queries) {
+      const want = reference.search(q).map((r) => [r.id, r.score.toFixed(9), [...r.terms].sort()]);
+      const got = ix.search(q).map((r) => [r.id, r.score.toFixed(9), [...r.terms].sort()]);
+      expect(got).toEqual(want);
+      expect(got.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('honours search-time options (a boost per term)', () => {
+    const opts = { boostTerm: (t: string) => (t === 't1b' ? 3 : 1) };
+    const want = reference.search('t0a t1b', opts).map((r) => [r.id, r.score.toFixed(9)]);
+    expect(ix.search('t0a t1b', opts).map((r) => [r.id, r.score.toFixed(9)])).toEqual(want);
+  });
+
+  it('finds every term by binary search, and none that is absent', () => {
+    const all = new Set(docs.flatMap((d) => [...d.path, ...d.symbols, ...d.content]));
+    const engine = ix.engineFor([...all, 'absent', '', 'zzzz', '0']);
+    expect(engine.termCount).toBe(all.size);
+    expect(ix.documentCount).toBe(300);
+    expect(ix.header.meta).toEqual({ note: 'kept' });
+  });
+
+  it('handles terms JSON must escape', () => {
+    const odd = ['a"b', 'back\\slash', 'é', 'x,y', '["z",'];
+    const t = serializeTermIndex(
+      ['c'],
+      [
+        { id: 1, fields: [odd] },
+        { id: 2, fields: [['plain']] },
+      ],
+    );
+    const small = new TermIndex(t, {
+      fields: ['c'],
+      idField: 'i',
+      searchOptions: { tokenize: (q: string) => [q] },
+    });
+    for (const term of [...odd, 'plain']) expect(small.search(term).length).toBe(1);
+    expect(small.search('missing')).toEqual([]);
+  });
+
+  it('refuses text that is not a term index', () => {
+    expect(() => new TermIndex('', options)).toThrow();
+    expect(() => new TermIndex('{"format": 99}\n', options)).toThrow(/not a term index/);
+    expect(() => new TermIndex('{nonsense\n', options)).toThrow();
+  });
+
+  it('serializes an empty index that searches to nothing', () => {
+    const empty = new TermIndex(serializeTermIndex(['m'], []), {
+      fields: ['m'],
+      searchOptions: { tokenize: (q: string) => q.split(' ') },
+    });
+    expect(empty.documentCount).toBe(0);
+    expect(empty.search('anything at all')).toEqual([]);
+  });
+});
