@@ -51,8 +51,13 @@ export const WEIGHTS = {
   subjectTwice: 1,
 };
 
-/** Multipliers by kind: sources first, tests below unless the task is about tests. */
-const KIND_FACTOR = { source: 1, test: WEIGHTS.testFactor, doc: 0.35, config: 0.4, other: 0.3 };
+/**
+ * Multipliers by kind: sources first, tests below unless the task is about tests. Documents, configuration
+ * and other files rarely are what a code task changes, yet their text often matches it (a changelog
+ * entry, a CI workflow): they stay far below unless the task names them (then `NAMED_FACTOR`).
+ */
+const KIND_FACTOR = { source: 1, test: WEIGHTS.testFactor, doc: 0.2, config: 0.2, other: 0.2 };
+const NAMED_FACTOR = 0.35;
 
 interface Signals {
   score: number;
@@ -226,19 +231,21 @@ export function rankFiles(input: RankInput): Ranked {
       .map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, ''))
       .filter((x) => x.length >= 2);
     const scopeStems = new Set(scopes.flatMap((x) => [x, ...tokenize(x)]));
-    for (const p of paths) {
+    // Only files with other evidence get it: look at those, not at every path.
+    for (const p of [...sig.keys()]) {
       const segs = p.toLowerCase().split('/');
       const hit = segs.some((seg, i) => {
         const bare = (i === segs.length - 1 ? seg.replace(/\.[^.]+$/, '') : seg).replace(/[^a-z0-9]/g, '');
         return scopeStems.has(bare) || tokenize(bare).some((t) => scopeStems.has(t) && t.length >= 4);
       });
-      if (hit && sig.has(p)) add(p, 'scope', W.scope, `in the task's scope (${scopeMatch[1]})`);
+      if (hit) add(p, 'scope', W.scope, `in the task's scope (${scopeMatch[1]})`);
     }
   }
 
   // 4. Files the task names.
   for (const m of parsed.pathMentions) {
     const dotted = !m.includes('/') && !/\.[a-z]+$/.test(m) ? m.replace(/\./g, '/') : undefined;
+    const hits: string[] = [];
     for (const p of paths) {
       const noExt = p.replace(/\.[^./]+$/, '');
       const hit =
@@ -246,8 +253,11 @@ export function rankFiles(input: RankInput): Ranked {
         p.endsWith(`/${m}`) ||
         (dotted !== undefined &&
           (noExt === dotted || noExt.endsWith(`/${dotted}`) || noExt.endsWith(`/${dotted}/__init__`)));
-      if (hit) add(p, 'named', W.namedInQuery, `named in the task (${m})`);
+      if (hit) hits.push(p);
     }
+    // An exact path gets the full weight; files that only end with the name (`package.json`) share it.
+    const share = 1 / Math.sqrt(Math.max(1, hits.filter((p) => p !== m).length));
+    for (const p of hits) add(p, 'named', W.namedInQuery * (p === m ? 1 : share), `named in the task (${m})`);
   }
   for (const h of input.hints?.files ?? []) {
     if (files.has(h)) add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
@@ -364,6 +374,7 @@ export function rankFiles(input: RankInput): Ranked {
   for (const [p, s] of sig) {
     const f = files.get(p)!;
     let k = f.kind === 'test' ? W.testFactor : KIND_FACTOR[f.kind];
+    if (f.kind !== 'source' && f.kind !== 'test' && s.parts.has('named')) k = Math.max(k, NAMED_FACTOR);
     if (f.kind === 'test' && (parsed.aboutTests || relevant.has(p))) k = 0.9;
     if (blueprint.has(p)) k = 1;
     scored.push({ path: p, score: s.score * k });

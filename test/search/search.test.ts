@@ -88,6 +88,19 @@ describe('searchRepository: ranking', () => {
     expect(paths(res).slice(0, 2)).toContain('tests/test_cart.py');
   });
 
+  it('keeps documents below code unless the task names them', async () => {
+    const res = await searchRepository({ root: repo.root, query: 'Invoices, carts, payments and more', top: 20 });
+    const got = paths(res);
+    expect(got).toContain('README.md');
+    for (const src of ['src/shop/invoice.py', 'src/shop/cart.py', 'src/shop/payments.py'])
+      expect(got.indexOf(src)).toBeLessThan(got.indexOf('README.md'));
+    const named = await searchRepository({ root: repo.root, query: 'README.md: say more about payments' });
+    const at = paths(named).indexOf('README.md');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(got.indexOf('README.md'));
+    expect(at).toBeLessThan(3);
+  });
+
   it('rejects an empty query and a bad top', async () => {
     await expect(searchRepository({ root: repo.root, query: '  ' })).rejects.toThrow('query is empty');
     await expect(searchRepository({ root: repo.root, query: 'cart', top: 0 })).rejects.toThrow(
@@ -175,7 +188,7 @@ describe('searchRepository: the on-disk cache', () => {
     expect(res.notes.join('\n')).toMatch(/cache at .*blobs\.json is unreadable .*rebuilt/);
     expect(res.stats.readFiles).toBe(res.stats.indexedFiles);
     // Well-formed JSON of the wrong shape is not trusted either.
-    writeFileSync(join(dir, 'blobs.json'), JSON.stringify({ version: 4, entries: { abc: 'not a record' } }));
+    writeFileSync(join(dir, 'blobs.json'), JSON.stringify({ version: 5, entries: { abc: 'not a record' } }));
     writeFileSync(
       join(dir, 'terms.json'),
       JSON.stringify({ version: 5, entries: { abc: ['not', 'a string'] } }),
