@@ -55,8 +55,8 @@ describe('term index', () => {
       docs[17]!.content.slice(0, 12).join(' '),
     ];
     for (const q of queries) {
-      const want = reference.search(q).map((r) => [r.id, r.score.toFixed(9), [...r.terms].sort()]);
-      const got = ix.search(q).map((r) => [r.id, r.score.toFixed(9), [...r.terms].sort()]);
+      const want = reference.search(q).map((r) => [r.id, r.score.toPrecision(12), [...r.terms].sort()]);
+      const got = ix.search(q).map((r) => [r.id, r.score.toPrecision(12), [...r.terms].sort()]);
       expect(got).toEqual(want);
       expect(got.length).toBeGreaterThan(0);
     }
