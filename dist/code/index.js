@@ -80700,6 +80700,8 @@ async function indexRepository(opts) {
     const files = new Map();
     const skipped = [];
     let reused = 0;
+    /** Files whose blob came from the stat cache (not read in this run). */
+    const fromCache = new Set();
     let read = 0;
     const newBlobs = {};
     /** Content terms of the blobs analyzed in this run. */
@@ -80753,8 +80755,10 @@ async function indexRepository(opts) {
             }
         }
         else {
-            if (!rec.s)
+            if (!rec.s) {
                 reused++;
+                fromCache.add(c.path);
+            }
             newStat[c.path] = prev;
         }
         newBlobs[blob] = rec;
@@ -80804,7 +80808,8 @@ async function indexRepository(opts) {
                     continue;
                 }
                 read++;
-                reused--;
+                if (fromCache.has(f.path))
+                    reused--;
                 terms = analyze(f.path, decodeText(r.buf).text).contentTerms;
                 termsChanged = true;
             }

@@ -302,6 +302,8 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const files = new Map<string, FileEntry>();
   const skipped: { path: string; reason: string }[] = [];
   let reused = 0;
+  /** Files whose blob came from the stat cache (not read in this run). */
+  const fromCache = new Set<string>();
   let read = 0;
   const newBlobs: Record<string, BlobRecord> = {};
   /** Content terms of the blobs analyzed in this run. */
@@ -351,7 +353,10 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
         freshTerms.set(blob, a.contentTerms);
       }
     } else {
-      if (!rec.s) reused++;
+      if (!rec.s) {
+        reused++;
+        fromCache.add(c.path);
+      }
       newStat[c.path] = prev!;
     }
     newBlobs[blob!] = rec;
@@ -405,7 +410,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
           continue;
         }
         read++;
-        reused--;
+        if (fromCache.has(f.path)) reused--;
         terms = analyze(f.path, decodeText(r.buf).text).contentTerms;
         termsChanged = true;
       }
