@@ -39,6 +39,8 @@ export const WEIGHTS = {
   /** Evidence flowing from a test to its paired source, and along imports. */
   testPairing: 0.35,
   importNeighbor: 0.15,
+  /** Files that import one of the strongest candidates (callers, re-exporting entry points). */
+  importedBy: 0.5,
   /** Files that changed together with the strongest candidates. */
   coChange: 0.6,
   /** How often a file changes at all. */
@@ -332,6 +334,29 @@ export function rankFiles(input: RankInput): Ranked {
     }
   }
   for (const [q, g] of neighborGain) add(q, 'imports', g.v, `imported by ${g.from}`);
+
+  // 6b. Dependents: files importing one of the five strongest sources (their callers, the index or
+  // `__init__` that re-exports them) often change with them. A source imported by many files shares
+  // the evidence among them.
+  if (W.importedBy > 0) {
+    const strongest = new Map(seeds.filter(([p]) => files.get(p)!.kind === 'source').slice(0, 5));
+    const dependents = new Map<string, string[]>();
+    for (const f of files.values()) {
+      if (f.kind !== 'source' || !f.imports.length) continue;
+      for (const q of importsOf(f)) {
+        if (!strongest.has(q)) continue;
+        const list = dependents.get(q);
+        if (list) list.push(f.path);
+        else dependents.set(q, [f.path]);
+      }
+    }
+    const gain = new Map<string, { v: number; of: string }>();
+    for (const [q, list] of dependents) {
+      const v = (W.importedBy * strongest.get(q)!) / Math.max(1, topScore) / Math.sqrt(list.length);
+      for (const d of list) if (v > (gain.get(d)?.v ?? 0)) gain.set(d, { v, of: q });
+    }
+    for (const [d, g] of gain) add(d, 'importedBy', g.v, `imports ${g.of}`);
+  }
 
   // 7. Co-change with the strongest candidates (blueprint files first).
   const anchor = [...sig.entries()]

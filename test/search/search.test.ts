@@ -88,8 +88,27 @@ describe('searchRepository: ranking', () => {
     expect(paths(res).slice(0, 2)).toContain('tests/test_cart.py');
   });
 
+  it('lends a share of the evidence to the files that import the strongest candidate', async () => {
+    const res = await searchRepository({ root: repo.root, query: 'Cart items with a total', top: 20 });
+    expect(paths(res)[0]).toBe('src/shop/cart.py');
+    const invoice = res.files.find((f) => f.path === 'src/shop/invoice.py')!;
+    expect(invoice.reasons).toContain('imports src/shop/cart.py');
+    const off = await searchRepository({
+      root: repo.root,
+      query: 'Cart items with a total',
+      top: 20,
+      weights: { importedBy: 0 },
+    });
+    const before = off.files.find((f) => f.path === 'src/shop/invoice.py');
+    expect(invoice.score).toBeGreaterThan(before?.score ?? 0);
+  });
+
   it('keeps documents below code unless the task names them', async () => {
-    const res = await searchRepository({ root: repo.root, query: 'Invoices, carts, payments and more', top: 20 });
+    const res = await searchRepository({
+      root: repo.root,
+      query: 'Invoices, carts, payments and more',
+      top: 20,
+    });
     const got = paths(res);
     expect(got).toContain('README.md');
     for (const src of ['src/shop/invoice.py', 'src/shop/cart.py', 'src/shop/payments.py'])

@@ -15,16 +15,10 @@ import { runCli } from '../../support/cli.js';
 import { makeRepo } from '../../support/repo.js';
 import { blueprint, specDir } from './helpers.js';
 
-const SEED = readFileSync(
-  join(__dirname_(), '..', '..', '..', '..', 'shared', 'seed', 'assembly-line-model.md'),
+// The blueprint example from the assembly-line model the project was specified with, verbatim.
+const SEED_BLUEPRINT = readFileSync(
+  join(new URL('.', import.meta.url).pathname, 'fixtures', 'seed-blueprint.md'),
   'utf8',
-);
-function __dirname_() {
-  return new URL('.', import.meta.url).pathname;
-}
-const SEED_BLUEPRINT = SEED.slice(
-  SEED.indexOf('````markdown\n') + 13,
-  SEED.indexOf('`````', SEED.indexOf('````markdown\n')),
 );
 
 describe('blueprint parsing', () => {
