@@ -340,9 +340,23 @@ export function rankFiles(input: RankInput): Ranked {
   // the evidence among them.
   if (W.importedBy > 0) {
     const strongest = new Map(seeds.filter(([p]) => files.get(p)!.kind === 'source').slice(0, 5));
+    // Resolving every import of every file costs more than the rest of the ranking: only files with an
+    // import that mentions a seed's name or folder are resolved (resolution then decides).
+    const keys = new Set<string>();
+    for (const q of strongest.keys()) {
+      const segs = q.toLowerCase().split('/');
+      const stem = segs[segs.length - 1]!.replace(/\..*$/, '');
+      if (stem.length >= 2) keys.add(stem);
+      for (const dir of segs.slice(-3, -1)) if (dir.length >= 2) keys.add(dir);
+    }
+    const mentionsSeed = (spec: string) => {
+      const low = spec.toLowerCase();
+      for (const k of keys) if (low.includes(k)) return true;
+      return false;
+    };
     const dependents = new Map<string, string[]>();
     for (const f of files.values()) {
-      if (f.kind !== 'source' || !f.imports.length) continue;
+      if (f.kind !== 'source' || !f.imports.some(mentionsSeed)) continue;
       for (const q of importsOf(f)) {
         if (!strongest.has(q)) continue;
         const list = dependents.get(q);
