@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
-import { registrations } from './commands/index.js';
+import { registrationsFor } from './commands/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -21,8 +21,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       writeErr: (s) => void io.stderr.write(s),
     });
   const ctx = { io, setExitCode: (c: number) => (exitCode = c) };
-  for (const register of registrations) register(program, ctx);
   try {
+    for (const register of await registrationsFor(argv)) register(program, ctx);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (e) {

@@ -1,0 +1,3177 @@
+export const id = 208;
+export const ids = [208];
+export const modules = {
+
+/***/ 1142:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Context7Client = exports.Context7Error = exports.CONTEXT7_DEFAULT_BASE_URL = void 0;
+exports.versionedId = versionedId;
+/**
+ * Context7 over HTTP (used only when an API key is configured): resolve a library's Context7 id with
+ * `GET /api/v2/libs/search?libraryName=…&query=…`, then fetch documentation snippets for the task with
+ * `GET /api/v2/context?libraryId=…&query=…&type=json`. Answers are cached on disk (keyed by the request,
+ * never by the key) so reruns and parallel tasks do not spend quota; failures become notes, never
+ * errors — external docs improve a bundle but are never required for one.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const fs_js_1 = __webpack_require__(1917);
+exports.CONTEXT7_DEFAULT_BASE_URL = 'https://context7.com/api';
+class Context7Error extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'Context7Error';
+    }
+}
+exports.Context7Error = Context7Error;
+class Context7Client {
+    opts;
+    base;
+    doFetch;
+    /** Requests made over the network (not from cache) in this client's life. */
+    requests = 0;
+    constructor(opts) {
+        this.opts = opts;
+        this.base = (opts.baseUrl ?? exports.CONTEXT7_DEFAULT_BASE_URL).replace(/\/+$/, '');
+        this.doFetch = opts.fetch ?? fetch;
+    }
+    /** Libraries matching a name, best match first (an exact name or id match wins over the API's order). */
+    async searchLibraries(libraryName, query) {
+        const body = await this.get('/v2/libs/search', { libraryName, query });
+        const raw = (Array.isArray(body) ? body : (body?.results ?? []));
+        const libs = raw
+            .filter((r) => r && typeof r.id === 'string')
+            .map((r) => ({
+            id: r.id,
+            title: String(r.title ?? r.name ?? r.id),
+            description: typeof r.description === 'string' ? r.description : undefined,
+            versions: Array.isArray(r.versions) ? r.versions.map(String) : [],
+            totalSnippets: typeof r.totalSnippets === 'number' ? r.totalSnippets : undefined,
+            trustScore: typeof r.trustScore === 'number' ? r.trustScore : undefined,
+        }));
+        const n = libraryName.toLowerCase().replace(/^@/, '');
+        const exact = (l) => l.title.toLowerCase() === n || l.id.toLowerCase().split('/').pop() === n.split('/').pop() ? 1 : 0;
+        // Stable: keep the API's order except that exact name matches come first.
+        return libs
+            .map((l, i) => ({ l, i }))
+            .sort((a, b) => exact(b.l) - exact(a.l) || a.i - b.i)
+            .map((x) => x.l);
+    }
+    /** Documentation snippets of a library for a query. */
+    async context(libraryId, query) {
+        const body = await this.get('/v2/context', { libraryId, query, type: 'json' });
+        if (typeof body === 'string')
+            return body.trim() ? [{ title: libraryId, content: body.trim() }] : [];
+        const b = (body ?? {});
+        const out = [];
+        for (const s of (Array.isArray(b.codeSnippets) ? b.codeSnippets : [])) {
+            const list = (Array.isArray(s.codeList) ? s.codeList : []);
+            const code = list
+                .map((c) => String(c.code ?? ''))
+                .filter(Boolean)
+                .join('\n\n');
+            const desc = typeof s.codeDescription === 'string' ? s.codeDescription : '';
+            out.push({
+                title: String(s.codeTitle ?? s.title ?? 'snippet'),
+                content: [desc, code].filter(Boolean).join('\n\n'),
+                language: String(list[0]?.language ?? s.codeLanguage ?? ''),
+                source: typeof s.codeId === 'string' ? s.codeId : typeof s.pageTitle === 'string' ? s.pageTitle : undefined,
+            });
+        }
+        for (const s of (Array.isArray(b.infoSnippets) ? b.infoSnippets : [])) {
+            const content = String(s.content ?? '').trim();
+            if (!content)
+                continue;
+            out.push({
+                title: String(s.breadcrumb ?? s.title ?? 'documentation'),
+                content,
+                source: typeof s.pageId === 'string' ? s.pageId : undefined,
+            });
+        }
+        return out;
+    }
+    async get(path, params) {
+        const url = new URL(this.base + path);
+        for (const [k, v] of Object.entries(params))
+            url.searchParams.set(k, v);
+        const cacheFile = this.opts.cacheDir
+            ? (0, node_path_1.join)(this.opts.cacheDir, `${(0, fs_js_1.sha256)(url.toString()).slice(0, 32)}.json`)
+            : undefined;
+        const now = this.opts.now?.() ?? Date.now();
+        const ttl = this.opts.cacheTtlMs ?? 7 * 24 * 3600 * 1000;
+        if (cacheFile && (0, node_fs_1.existsSync)(cacheFile)) {
+            try {
+                const c = JSON.parse((0, node_fs_1.readFileSync)(cacheFile, 'utf8'));
+                if (c.url === url.toString() && now - c.at < ttl)
+                    return c.body;
+            }
+            catch {
+                // A damaged cache entry is refetched.
+            }
+        }
+        const ctl = new AbortController();
+        const timer = setTimeout(() => ctl.abort(), this.opts.timeoutMs ?? 20_000);
+        let res;
+        try {
+            this.requests++;
+            res = await this.doFetch(url, {
+                headers: { Authorization: `Bearer ${this.opts.apiKey}`, Accept: 'application/json, text/plain' },
+                signal: ctl.signal,
+            });
+        }
+        catch (e) {
+            const why = ctl.signal.aborted
+                ? `timed out after ${this.opts.timeoutMs ?? 20_000} ms`
+                : e.message;
+            throw new Context7Error(`Context7 request to ${url.origin}${url.pathname} failed: ${why}`);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+        const text = await res.text();
+        if (!res.ok) {
+            let detail = '';
+            try {
+                const j = JSON.parse(text);
+                detail = j.message ?? j.error ?? '';
+            }
+            catch {
+                detail = text.slice(0, 200);
+            }
+            const what = res.status === 401 || res.status === 403
+                ? 'the API key was refused'
+                : res.status === 429
+                    ? 'rate limited or out of quota'
+                    : res.status === 404
+                        ? 'not found'
+                        : `HTTP ${res.status}`;
+            throw new Context7Error(`Context7 ${url.pathname}: ${what}${detail ? ` (${detail.replace(this.opts.apiKey, '***')})` : ''}`, res.status);
+        }
+        let body = text;
+        if ((res.headers.get('content-type') ?? '').includes('json') || /^\s*[[{]/.test(text)) {
+            try {
+                body = JSON.parse(text);
+            }
+            catch {
+                body = text;
+            }
+        }
+        if (cacheFile) {
+            (0, node_fs_1.mkdirSync)(this.opts.cacheDir, { recursive: true });
+            (0, fs_js_1.writeFileAtomic)(cacheFile, JSON.stringify({ at: now, url: url.toString(), body }));
+        }
+        return body;
+    }
+}
+exports.Context7Client = Context7Client;
+/** The Context7 id for an installed version, when the library lists that version (`/org/lib/v1.4.46`). */
+function versionedId(lib, version) {
+    if (!version)
+        return lib.id;
+    const v = version.replace(/^v/, '');
+    const tag = lib.versions.find((t) => t.replace(/^v/, '') === v);
+    return tag ? `${lib.id}/${tag}` : lib.id;
+}
+
+
+/***/ }),
+
+/***/ 4413:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseImports = parseImports;
+exports.parsePythonImports = parsePythonImports;
+exports.parseJsImports = parseJsImports;
+exports.npmPackageOf = npmPackageOf;
+exports.isNodeBuiltin = isNodeBuiltin;
+exports.isPythonStdlib = isPythonStdlib;
+exports.parseManifest = parseManifest;
+exports.normalizePyName = normalizePyName;
+exports.detectLibraries = detectLibraries;
+exports.taskIdentifiers = taskIdentifiers;
+/**
+ * Which third-party libraries a task touches: imports in the relevant code, names in the task text,
+ * and the project's manifests (package.json, requirements*.txt, pyproject.toml) for declared versions
+ * and to tell third-party code from the project's own.
+ */
+const node_module_1 = __webpack_require__(8995);
+const smol_toml_1 = __webpack_require__(7106);
+const terms_js_1 = __webpack_require__(7095);
+const PY_EXT = /\.pyi?$/;
+const JS_EXT = /\.(?:[cm]?[jt]sx?)$/;
+/** Imports of a Python or JS/TS file (by extension); other files have none. */
+function parseImports(path, text) {
+    if (PY_EXT.test(path))
+        return parsePythonImports(text);
+    if (JS_EXT.test(path))
+        return parseJsImports(text);
+    return [];
+}
+function parsePythonImports(text) {
+    const out = [];
+    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
+    const aliases = new Map();
+    for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+        const module = m[1];
+        const names = m[2]
+            .replace(/[()\\]/g, ' ')
+            .split(',')
+            .map((s) => s
+            .trim()
+            .split(/\s+as\s+/)[0]
+            .trim())
+            .filter((s) => /^[A-Za-z_]\w*$/.test(s));
+        out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
+    }
+    for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
+        for (const part of m[1].split(',')) {
+            const [mod, alias] = part.trim().split(/\s+as\s+/);
+            if (!mod || !/^[\w.]+$/.test(mod))
+                continue;
+            aliases.set(alias?.trim() || mod, mod);
+            out.push({ ecosystem: 'python', module: mod, names: [], line: lineOf(m.index) });
+        }
+    }
+    // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias.
+    for (const [alias, mod] of aliases) {
+        const re = new RegExp(`(?<![\\w.])${alias.replace(/\./g, '\\.')}\\.([A-Za-z_]\\w*)`, 'g');
+        const used = new Set();
+        for (const u of text.matchAll(re))
+            used.add(u[1]);
+        const entry = out.find((e) => e.module === mod && e.names.length === 0);
+        if (entry)
+            entry.names.push(...[...used].slice(0, 40));
+    }
+    return out;
+}
+function parseJsImports(text) {
+    const out = [];
+    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
+    const re = /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    for (const m of text.matchAll(re)) {
+        const module = m[3] ?? m[4] ?? m[5] ?? m[6];
+        if (!module)
+            continue;
+        const names = [];
+        const clause = m[2] ?? '';
+        const braces = /\{([\s\S]*)\}/.exec(clause);
+        if (braces) {
+            for (const part of braces[1].split(',')) {
+                const name = part
+                    .trim()
+                    .replace(/^type\s+/, '')
+                    .split(/\s+as\s+/)[0]
+                    .trim();
+                if (/^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+                    names.push(name);
+            }
+        }
+        // Default or namespace import: collect `alias.member` uses.
+        const ns = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1] ??
+            /^\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(clause)?.[1];
+        if (ns && ns !== 'type') {
+            const used = new Set();
+            for (const u of text.matchAll(new RegExp(`(?<![\\w$.])${ns.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'))) {
+                used.add(u[1]);
+            }
+            names.push(...[...used].slice(0, 40));
+        }
+        out.push({ ecosystem: 'npm', module, names, line: lineOf(m.index + (m[0].match(/^[;\n]/) ? 1 : 0)) });
+    }
+    return out;
+}
+/** The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local ones. */
+function npmPackageOf(spec) {
+    if (spec.startsWith('.') || spec.startsWith('/') || /^[a-z]+:\/\//.test(spec))
+        return undefined;
+    if (spec.startsWith('node:'))
+        return spec;
+    if (spec.startsWith('#') || spec.startsWith('~/') || spec.startsWith('@/'))
+        return undefined;
+    const parts = spec.split('/');
+    if (spec.startsWith('@'))
+        return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
+    const base = parts[0];
+    return isNodeBuiltin(base) ? `node:${base}` : base;
+}
+function isNodeBuiltin(name) {
+    const n = name.replace(/^node:/, '');
+    return node_module_1.builtinModules.includes(n) || node_module_1.builtinModules.includes(n.split('/')[0]);
+}
+/** Python standard library top-level modules (3.8–3.13), so imports of them are not "third-party". */
+const PY_STDLIB = new Set(`__future__ abc argparse array ast asyncio atexit base64 binascii bisect builtins bz2 calendar cgi cmath
+  code codecs collections colorsys concurrent configparser contextlib contextvars copy copyreg csv ctypes
+  curses dataclasses datetime dbm decimal difflib dis email encodings enum errno faulthandler fcntl
+  filecmp fileinput fnmatch fractions ftplib functools gc getopt getpass gettext glob graphlib grp gzip
+  hashlib heapq hmac html http imaplib importlib inspect io ipaddress itertools json keyword linecache
+  locale logging lzma mailbox marshal math mimetypes mmap multiprocessing netrc numbers operator optparse
+  os pathlib pdb pickle pkgutil platform plistlib poplib posix pprint profile pstats pty pwd py_compile
+  queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve
+  shlex shutil signal site smtplib socket socketserver sqlite3 ssl stat statistics string stringprep
+  struct subprocess symtable sys sysconfig syslog tarfile tempfile termios textwrap threading time
+  timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle types typing unicodedata
+  unittest urllib uuid venv warnings wave weakref webbrowser wsgiref xml xmlrpc zipapp zipfile zipimport
+  zlib zoneinfo typing_extensions`.split(/\s+/));
+// typing_extensions is third-party strictly speaking, but it only mirrors `typing`: no task needs its docs.
+function isPythonStdlib(top) {
+    return PY_STDLIB.has(top);
+}
+/** Dependencies declared in manifests at the base commit. */
+function parseManifest(path, text) {
+    const base = path.split('/').pop() ?? path;
+    try {
+        if (base === 'package.json') {
+            const j = JSON.parse(text);
+            const out = [];
+            for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+                const deps = j[field];
+                if (deps && typeof deps === 'object') {
+                    for (const [name, spec] of Object.entries(deps)) {
+                        out.push({ ecosystem: 'npm', name, spec: String(spec), file: path });
+                    }
+                }
+            }
+            return out;
+        }
+        if (/^requirements.*\.(?:txt|in)$/.test(base)) {
+            return text
+                .split('\n')
+                .map((l) => l.replace(/#.*/, '').trim())
+                .filter((l) => l && !l.startsWith('-'))
+                .map((l) => requirement(l, path))
+                .filter((d) => d !== undefined);
+        }
+        if (base === 'pyproject.toml') {
+            const t = (0, smol_toml_1.parse)(text);
+            const out = [];
+            const project = (t.project ?? {});
+            const reqs = [...(project.dependencies ?? [])];
+            const optional = (project['optional-dependencies'] ?? {});
+            for (const list of Object.values(optional))
+                if (Array.isArray(list))
+                    reqs.push(...list);
+            for (const r of reqs) {
+                const d = typeof r === 'string' ? requirement(r, path) : undefined;
+                if (d)
+                    out.push(d);
+            }
+            const poetry = (t.tool?.poetry ?? {});
+            for (const key of ['dependencies', 'dev-dependencies']) {
+                const deps = poetry[key];
+                if (deps && typeof deps === 'object') {
+                    for (const [name, spec] of Object.entries(deps)) {
+                        if (name.toLowerCase() === 'python')
+                            continue;
+                        out.push({
+                            ecosystem: 'python',
+                            name,
+                            spec: typeof spec === 'string' ? spec : JSON.stringify(spec),
+                            file: path,
+                        });
+                    }
+                }
+            }
+            return out;
+        }
+    }
+    catch {
+        // A manifest that does not parse declares nothing we can use; the spec checker reports it elsewhere.
+        return [];
+    }
+    return [];
+}
+function requirement(line, file) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0].trim());
+    if (!m)
+        return undefined;
+    return { ecosystem: 'python', name: m[1], spec: `${m[1]}${m[3] ? m[3].trim() : ''}`, file };
+}
+function normalizePyName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * Libraries the task touches, best first. Evidence: imports in the relevant code (weighted by how
+ * relevant the importing file is) and the library's name in the task's own text. A library that is
+ * only declared in a manifest is not "touched".
+ */
+function detectLibraries(input) {
+    const libs = new Map();
+    const get = (ecosystem, importName) => {
+        const key = `${ecosystem}:${importName}`;
+        let l = libs.get(key);
+        if (!l) {
+            const packageName = ecosystem === 'python' ? (input.pythonDistOf?.(importName) ?? importName) : importName;
+            l = { ecosystem, importName, packageName, score: 0, reasons: [], symbols: [] };
+            libs.set(key, l);
+        }
+        return l;
+    };
+    const addSymbol = (l, name, score, from, module) => {
+        let s = l.symbols.find((x) => x.name === name);
+        if (!s) {
+            s = { name, score: 0, from: [], module };
+            l.symbols.push(s);
+        }
+        s.score += score;
+        if (!s.from.includes(from))
+            s.from.push(from);
+    };
+    const weights = new Map();
+    for (const src of input.sources) {
+        for (const imp of parseImports(src.path, src.text)) {
+            let lib;
+            if (imp.ecosystem === 'python') {
+                if (imp.module.startsWith('.'))
+                    continue;
+                const top = imp.module.split('.')[0];
+                if (isPythonStdlib(top) || input.localModules.has(top))
+                    continue;
+                lib = get('python', top);
+            }
+            else {
+                const pkg = npmPackageOf(imp.module);
+                if (!pkg)
+                    continue;
+                // Bare specifiers are packages (local code is imported by relative path); only the
+                // project's own package name (a self-reference) is local.
+                if (input.localModules.has(`npm:${pkg}`))
+                    continue;
+                lib = get('npm', pkg);
+            }
+            const reason = `imported by ${src.path}:${imp.line}`;
+            if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
+                lib.reasons.push(reason);
+            weights.set(lib, [...(weights.get(lib) ?? []), src.weight]);
+            for (const n of imp.names)
+                addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+        }
+    }
+    // The most relevant importer counts fully, further importers a little: a library every test file
+    // imports is not thereby more relevant than the one the code to change uses.
+    for (const [lib, ws] of weights) {
+        const sorted = [...ws].sort((a, b) => b - a);
+        const rest = sorted.slice(1).reduce((a, c) => a + c, 0);
+        lib.score += (sorted[0] ?? 0) + 0.2 * rest;
+        // Node's built-in modules are documented in @types/node and well known; packages come first.
+        if (lib.importName.startsWith('node:'))
+            lib.score *= 0.6;
+    }
+    // Libraries named in the task text: declared dependencies whose name appears as a word.
+    const text = input.taskText;
+    for (const dep of input.manifests) {
+        const names = [dep.name];
+        if (dep.ecosystem === 'npm' && dep.name.startsWith('@types/'))
+            continue;
+        const hit = names.some((n) => new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text));
+        if (!hit)
+            continue;
+        const importName = dep.ecosystem === 'python'
+            ? ([...libs.values()].find((l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name))?.importName ?? dep.name.toLowerCase().replace(/-/g, '_'))
+            : dep.name;
+        const lib = get(dep.ecosystem, importName);
+        lib.score += 1;
+        lib.reasons.unshift(`named in the task (${dep.name})`);
+    }
+    // Imported libraries named in the task text by their import name.
+    for (const lib of libs.values()) {
+        // `node:test` is named by "node:test", never by the word "test".
+        const bare = lib.importName;
+        if (lib.reasons.some((r) => r.startsWith('named in the task')))
+            continue;
+        if (new RegExp(`(?<![\\w/-])${escapeRe(bare)}(?![\\w/-])`, 'i').test(text)) {
+            lib.score += 1;
+            lib.reasons.unshift(`named in the task (${bare})`);
+        }
+    }
+    // Declared versions.
+    for (const lib of libs.values()) {
+        const dep = input.manifests.find((d) => d.ecosystem === lib.ecosystem &&
+            (lib.ecosystem === 'npm'
+                ? d.name === lib.importName || (lib.importName.startsWith('node:') && d.name === '@types/node')
+                : normalizePyName(d.name) === normalizePyName(lib.packageName) ||
+                    normalizePyName(d.name) === normalizePyName(lib.importName)));
+        if (dep) {
+            lib.declared = { file: dep.file, spec: dep.spec };
+            if (lib.ecosystem === 'python')
+                lib.packageName = dep.name;
+        }
+    }
+    // Identifiers of the task text raise the symbols they name.
+    const taskIdents = new Set([...text.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
+    const taskTerms = new Set((0, terms_js_1.terms)(text));
+    for (const lib of libs.values()) {
+        for (const s of lib.symbols) {
+            if (taskIdents.has(s.name))
+                s.score += 1;
+            // Words of the name the task talks about (`DateTime` for "the time is recorded in UTC").
+            const parts = [...new Set((0, terms_js_1.terms)(s.name))];
+            const shared = parts.filter((t) => taskTerms.has(t)).length;
+            if (parts.length)
+                s.score += (0.5 * shared) / parts.length;
+            s.score = Math.round(s.score * 1000) / 1000;
+        }
+        lib.symbols.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+        lib.score = Math.round(lib.score * 1000) / 1000;
+    }
+    return [...libs.values()]
+        .filter((l) => l.score > 0)
+        .sort((a, b) => b.score - a.score || a.importName.localeCompare(b.importName));
+}
+/** Identifiers in the task text that may name library APIs: `code spans`, CamelCase words, calls. */
+function taskIdentifiers(text) {
+    const out = new Set();
+    for (const m of text.matchAll(/`([A-Za-z_$][\w$.]*)(?:\(\))?`/g))
+        out.add(m[1].split('.').pop());
+    for (const m of text.matchAll(/\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\b/g))
+        out.add(m[1]);
+    for (const m of text.matchAll(/\b([A-Za-z_]\w*)\(/g))
+        out.add(m[1]);
+    return [...out];
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 2904:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseManifest = exports.parseImports = exports.detectLibraries = exports.CONTEXT7_DEFAULT_BASE_URL = exports.Context7Error = exports.Context7Client = void 0;
+exports.discoverSitePackages = discoverSitePackages;
+exports.defaultInterpreters = defaultInterpreters;
+exports.gatherKnowledge = gatherKnowledge;
+/**
+ * External knowledge for a task: the third-party libraries it touches and their API facts, from what
+ * is installed (TypeScript declarations in node_modules, Python stubs and docstrings in site-packages)
+ * and, when a key is configured, from Context7. Offline by default; never fails a bundle.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const index_js_1 = __webpack_require__(2157);
+const log_js_1 = __webpack_require__(9906);
+const context7_js_1 = __webpack_require__(1142);
+const detect_js_1 = __webpack_require__(4413);
+const python_js_1 = __webpack_require__(6564);
+const typescript_js_1 = __webpack_require__(9765);
+var context7_js_2 = __webpack_require__(1142);
+Object.defineProperty(exports, "Context7Client", ({ enumerable: true, get: function () { return context7_js_2.Context7Client; } }));
+Object.defineProperty(exports, "Context7Error", ({ enumerable: true, get: function () { return context7_js_2.Context7Error; } }));
+Object.defineProperty(exports, "CONTEXT7_DEFAULT_BASE_URL", ({ enumerable: true, get: function () { return context7_js_2.CONTEXT7_DEFAULT_BASE_URL; } }));
+var detect_js_2 = __webpack_require__(4413);
+Object.defineProperty(exports, "detectLibraries", ({ enumerable: true, get: function () { return detect_js_2.detectLibraries; } }));
+Object.defineProperty(exports, "parseImports", ({ enumerable: true, get: function () { return detect_js_2.parseImports; } }));
+Object.defineProperty(exports, "parseManifest", ({ enumerable: true, get: function () { return detect_js_2.parseManifest; } }));
+const sysPathCache = new Map();
+/** site-packages directories of the given interpreters (asked once per process each). */
+async function discoverSitePackages(interpreters, cwd, log = log_js_1.silentLogger) {
+    const out = [];
+    for (const py of interpreters) {
+        let paths = sysPathCache.get(py);
+        if (paths === undefined) {
+            const quoted = `'${py.replace(/'/g, `'\\''`)}'`;
+            const r = await (0, index_js_1.runCommand)({
+                command: `${quoted} -c 'import json, sys; print(json.dumps(sys.path))'`,
+                cwd,
+                timeoutMs: 20_000,
+                maxOutputBytes: 64 * 1024,
+            });
+            paths = null;
+            if (r.exitCode === 0) {
+                try {
+                    const line = r.output.trim().split('\n').pop() ?? '[]';
+                    paths = JSON.parse(line).filter((p) => typeof p === 'string');
+                }
+                catch {
+                    paths = null;
+                }
+            }
+            if (!paths)
+                log.debug(`python interpreter ${py} did not answer (${r.error ?? `exit ${r.exitCode}`})`);
+            sysPathCache.set(py, paths);
+        }
+        for (const p of paths ?? []) {
+            if (!/(?:site|dist)-packages\/?$/.test(p))
+                continue;
+            if (!isDir(p) || out.includes(p))
+                continue;
+            out.push(p);
+        }
+    }
+    return out;
+}
+function isDir(p) {
+    try {
+        return (0, node_fs_1.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function defaultInterpreters(root) {
+    const venvs = ['.venv/bin/python', 'venv/bin/python', '.venv/Scripts/python.exe']
+        .map((p) => (0, node_path_1.join)(root, p))
+        .filter((p) => (0, node_fs_1.existsSync)(p));
+    return [...venvs, 'python3', '/usr/bin/python3'];
+}
+/** Gathers libraries, API facts and notes. Errors of providers become notes. */
+async function gatherKnowledge(opts) {
+    const log = opts.log ?? log_js_1.silentLogger;
+    (0, python_js_1.clearPythonCache)();
+    (0, typescript_js_1.clearTypescriptCache)();
+    const notes = [];
+    const manifests = opts.manifests.flatMap((m) => (0, detect_js_1.parseManifest)(m.path, m.text));
+    const maxLibraries = opts.maxLibraries ?? 4;
+    const maxFacts = opts.maxFactsPerLibrary ?? 6;
+    // Python environment only when the task touches Python code or declares Python dependencies.
+    const pythonRelevant = opts.sources.some((s) => /\.pyi?$/.test(s.path)) || manifests.some((d) => d.ecosystem === 'python');
+    let sites = [];
+    if (pythonRelevant) {
+        sites =
+            opts.python?.sitePackages?.filter(isDir) ??
+                (await discoverSitePackages(opts.python?.interpreters ?? defaultInterpreters(opts.root), opts.root, log));
+        if (sites.length === 0)
+            notes.push({ message: 'no Python site-packages found: no offline API facts for Python libraries' });
+    }
+    const topLevelDist = new Map();
+    for (const site of sites) {
+        for (const d of (0, python_js_1.installedDists)(site))
+            for (const t of d.topLevel)
+                if (!topLevelDist.has(t))
+                    topLevelDist.set(t, d.name);
+    }
+    const libraries = (0, detect_js_1.detectLibraries)({
+        taskText: opts.taskText,
+        sources: opts.sources,
+        manifests,
+        localModules: opts.localModules,
+        pythonDistOf: (n) => topLevelDist.get(n),
+    }).slice(0, maxLibraries);
+    const nodeModules = (opts.nodeModules ?? [(0, node_path_1.join)(opts.root, 'node_modules')]).filter(isDir);
+    const identifiers = (0, detect_js_1.taskIdentifiers)(opts.taskText);
+    const facts = [];
+    for (const lib of libraries) {
+        const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
+        if (lib.ecosystem === 'python') {
+            const pkg = (0, python_js_1.findPythonPackage)(sites, lib.importName);
+            if (!pkg) {
+                notes.push({
+                    library: label,
+                    message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
+                });
+                continue;
+            }
+            lib.version = pkg.version;
+            noteVersionMismatch(lib, label, notes);
+            facts.push(...pickFacts(lib, identifiers, maxFacts, (name, module) => (0, python_js_1.pythonFact)(pkg, name, label, module)));
+            noteIfNone(lib, facts, notes, pkg);
+        }
+        else {
+            const pkg = (0, typescript_js_1.findNpmPackage)(nodeModules, lib.importName);
+            if (!pkg) {
+                notes.push({
+                    library: label,
+                    message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
+                });
+                continue;
+            }
+            lib.version = pkg.version;
+            noteVersionMismatch(lib, label, notes);
+            facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => (0, typescript_js_1.typescriptFact)(pkg, name, label)));
+            noteIfNone(lib, facts, notes, pkg);
+        }
+    }
+    for (const [file, why] of [...python_js_1.unreadableFiles, ...typescript_js_1.unreadableFiles])
+        notes.push({ message: `skipped unreadable ${file} (${why})` });
+    if (opts.context7 && libraries.length > 0) {
+        const client = new context7_js_1.Context7Client(opts.context7);
+        const query = (opts.docsQuery ?? opts.taskText).slice(0, 400);
+        for (const lib of libraries.slice(0, 3)) {
+            const name = lib.ecosystem === 'npm' ? lib.importName.replace(/^node:/, 'node ') : lib.packageName;
+            try {
+                const found = await client.searchLibraries(name, query);
+                const best = found[0];
+                if (!best) {
+                    notes.push({ library: name, message: `Context7 has no library matching ${name}` });
+                    continue;
+                }
+                const id = (0, context7_js_1.versionedId)(best, lib.version);
+                const snippets = await client.context(id, query);
+                snippets.slice(0, 3).forEach((s, i) => {
+                    facts.push({
+                        library: lib.ecosystem === 'python' ? lib.packageName : lib.importName,
+                        version: lib.version,
+                        symbol: s.title,
+                        kind: 'documentation',
+                        text: s.content,
+                        language: s.language || 'text',
+                        provider: 'context7',
+                        source: `context7:${id}${s.source ? ` (${s.source})` : ''}`,
+                        score: 0.5 - i * 0.1,
+                    });
+                });
+            }
+            catch (e) {
+                notes.push({ library: name, message: e.message });
+                log.warn(`Context7: ${e.message}`);
+            }
+        }
+    }
+    return { libraries, facts, notes };
+}
+/** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
+function noteVersionMismatch(lib, label, notes) {
+    if (!lib.version || !lib.declared)
+        return;
+    const spec = lib.declared.spec.replace(/^[A-Za-z0-9._-]+(?=\s*==)/, '').trim();
+    const pinned = /^==\s*v?([\w.+-]+)$/.exec(spec)?.[1] ?? /^v?(\d+\.\d+\.\d+[\w.+-]*)$/.exec(spec)?.[1];
+    if (pinned && pinned !== lib.version) {
+        notes.push({
+            library: label,
+            message: `${label}: ${lib.declared.file} pins ${pinned} but ${lib.version} is installed; the API facts describe ${lib.version}`,
+        });
+    }
+}
+function pickFacts(lib, identifiers, max, lookup) {
+    const out = [];
+    const tried = new Set();
+    for (const s of lib.symbols) {
+        if (out.length >= max)
+            break;
+        tried.add(s.name);
+        const f = lookup(s.name, s.module);
+        if (f)
+            out.push({ ...f, score: Math.round(s.score * 1000) / 1000 });
+    }
+    // Names the task text uses that the library defines, though the code does not import them yet.
+    for (const name of identifiers.slice(0, 20)) {
+        if (out.length >= max)
+            break;
+        if (tried.has(name))
+            continue;
+        tried.add(name);
+        const f = lookup(name);
+        if (f) {
+            out.push({ ...f, score: 0.5 });
+            if (!lib.symbols.some((s) => s.name === name))
+                lib.symbols.push({ name, score: 0.5, from: ['task text'] });
+        }
+    }
+    return out;
+}
+function noteIfNone(lib, facts, notes, pkg) {
+    const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
+    if (!facts.some((f) => f.library === label)) {
+        const where = 'entry' in pkg ? pkg.entry : (pkg.stubDir ?? pkg.srcDir ?? pkg.site);
+        notes.push({
+            library: label,
+            message: `${label}: none of the names the task uses were found in ${safeReal(where)}`,
+        });
+    }
+}
+function safeReal(p) {
+    try {
+        return (0, node_fs_1.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6564:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unreadableFiles = void 0;
+exports.installedDists = installedDists;
+exports.findPythonPackage = findPythonPackage;
+exports.moduleFile = moduleFile;
+exports.resolvePythonDef = resolvePythonDef;
+exports.describePythonDef = describePythonDef;
+exports.pythonFact = pythonFact;
+exports.clearPythonCache = clearPythonCache;
+/**
+ * API facts of installed Python packages, read statically (nothing is imported or executed): the
+ * declaration from the package's `.pyi` stubs (`<pkg>-stubs/`, or stubs next to the sources) and the
+ * docstring from its sources, at the version installed in the project's site-packages.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+/** Distributions installed in a site directory, from `*.dist-info` / `*.egg-info` metadata. */
+function installedDists(site) {
+    let names;
+    try {
+        names = (0, node_fs_1.readdirSync)(site);
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const n of names) {
+        const m = /^(.+?)-(\d[^-]*?)(?:-py[\d.]+)?\.(?:dist-info|egg-info)$/.exec(n);
+        if (!m)
+            continue;
+        let topLevel = [];
+        const meta = (0, node_path_1.join)(site, n);
+        try {
+            if ((0, node_fs_1.statSync)(meta).isDirectory() && (0, node_fs_1.existsSync)((0, node_path_1.join)(meta, 'top_level.txt'))) {
+                topLevel = (0, node_fs_1.readFileSync)((0, node_path_1.join)(meta, 'top_level.txt'), 'utf8')
+                    .split('\n')
+                    .map((s) => s.trim())
+                    .filter(Boolean);
+            }
+        }
+        catch {
+            // Unreadable metadata: the distribution is still listed by its name.
+        }
+        out.push({ name: m[1], version: m[2], topLevel });
+    }
+    return out;
+}
+const norm = (s) => s.toLowerCase().replace(/[-_.]+/g, '_');
+/** Finds an importable top-level package in the site directories (first hit wins, like Python). */
+function findPythonPackage(sites, importName) {
+    let found;
+    for (const site of sites) {
+        const srcDir = firstExisting([
+            (0, node_path_1.join)(site, importName, '__init__.py'),
+            (0, node_path_1.join)(site, importName, '__init__.pyi'),
+        ])
+            ? (0, node_path_1.join)(site, importName)
+            : firstExisting([(0, node_path_1.join)(site, `${importName}.py`), (0, node_path_1.join)(site, `${importName}.pyi`)]);
+        const stubDir = (0, node_fs_1.existsSync)((0, node_path_1.join)(site, `${importName}-stubs`))
+            ? (0, node_path_1.join)(site, `${importName}-stubs`)
+            : undefined;
+        if (!srcDir && !stubDir)
+            continue;
+        if (!found)
+            found = { importName, site };
+        if (srcDir && !found.srcDir) {
+            found.srcDir = srcDir;
+            found.srcSite = site;
+        }
+        if (stubDir && !found.stubDir) {
+            found.stubDir = stubDir;
+            found.stubSite = site;
+        }
+        if (found.srcDir && found.stubDir)
+            break;
+    }
+    if (!found)
+        return undefined;
+    for (const site of sites) {
+        const dist = installedDists(site).find((d) => d.topLevel.includes(importName) || norm(d.name) === norm(importName));
+        if (dist) {
+            found.version = dist.version;
+            found.distName = dist.name;
+            break;
+        }
+    }
+    return found;
+}
+function firstExisting(paths) {
+    return paths.find((p) => (0, node_fs_1.existsSync)(p));
+}
+const fileCache = new Map();
+/** Files that exist but could not be read, with why (reported as notes by the caller). */
+exports.unreadableFiles = new Map();
+function readLines(file) {
+    if (!fileCache.has(file)) {
+        try {
+            const st = (0, node_fs_1.statSync)(file);
+            if (!st.isFile())
+                throw new Error('not a regular file');
+            if (st.size > 4 * 1024 * 1024)
+                throw new Error(`too large (${st.size} bytes)`);
+            fileCache.set(file, (0, node_fs_1.readFileSync)(file, 'utf8').split(/\r?\n/));
+        }
+        catch (e) {
+            fileCache.set(file, null);
+            const code = e.code;
+            if (code !== 'ENOENT')
+                exports.unreadableFiles.set(file, code ?? e.message);
+        }
+    }
+    return fileCache.get(file) ?? undefined;
+}
+/** The file of a dotted module (`['sqlalchemy', 'orm']`) in a layout, or undefined. */
+function moduleFile(layout, parts, ext) {
+    const [top, ...rest] = parts;
+    if (!top)
+        return undefined;
+    let dir = (0, node_path_1.join)(layout.site, top);
+    if (layout.stubs && (0, node_fs_1.existsSync)((0, node_path_1.join)(layout.site, `${top}-stubs`)))
+        dir = (0, node_path_1.join)(layout.site, `${top}-stubs`);
+    if (rest.length === 0 && !(0, node_fs_1.existsSync)(dir))
+        return firstExisting([(0, node_path_1.join)(layout.site, `${top}${ext}`)]);
+    const base = (0, node_path_1.join)(dir, ...rest);
+    return firstExisting([`${base}${ext}`, (0, node_path_1.join)(base, `__init__${ext}`)]);
+}
+/**
+ * Finds where `name` is defined, starting at module `parts` and following `from x import name`
+ * re-exports (relative or absolute, into other packages of the same site) and star imports.
+ */
+function resolvePythonDef(layout, parts, name, ext, depth = 0, seen = new Set()) {
+    if (depth > 8)
+        return undefined;
+    const file = moduleFile(layout, parts, ext);
+    if (!file || seen.has(`${file}#${name}`))
+        return undefined;
+    seen.add(`${file}#${name}`);
+    const lines = readLines(file);
+    if (!lines)
+        return undefined;
+    const defRe = new RegExp(`^(?:async\\s+)?(def|class)\\s+${name}\\b|^(${name})\\s*(?::[^=]*)?=|^(${name})\\s*:`);
+    for (let i = 0; i < lines.length; i++) {
+        const m = defRe.exec(lines[i]);
+        if (!m)
+            continue;
+        const kind = m[1] === 'class' ? 'class' : m[1] === 'def' ? 'function' : 'variable';
+        return { file, index: i, lines, kind };
+    }
+    const text = lines.join('\n');
+    const isPkg = /__init__\.pyi?$/.test(file);
+    const resolveModule = (spec) => {
+        const dots = /^\.*/.exec(spec)[0].length;
+        const rest = spec.slice(dots).split('.').filter(Boolean);
+        if (dots === 0)
+            return rest;
+        const here = isPkg ? parts : parts.slice(0, -1);
+        return [...here.slice(0, Math.max(1, here.length - (dots - 1))), ...rest];
+    };
+    const stars = [];
+    for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+        const target = resolveModule(m[1]);
+        const clause = m[2].replace(/[()\\]/g, ' ');
+        if (clause.trim() === '*') {
+            stars.push(target);
+            continue;
+        }
+        for (const part of clause.split(',')) {
+            const [orig, alias] = part
+                .trim()
+                .split(/\s+as\s+/)
+                .map((x) => x.trim());
+            if (!orig || (alias ?? orig) !== name)
+                continue;
+            const r = resolvePythonDef(layout, target, orig, ext, depth + 1, seen);
+            if (r)
+                return r;
+        }
+    }
+    for (const target of stars) {
+        const r = resolvePythonDef(layout, target, name, ext, depth + 1, seen);
+        if (r)
+            return r;
+    }
+    return undefined;
+}
+const MAX_DOC_LINES = 14;
+const MAX_MEMBERS = 24;
+/** Header (decorators + signature up to its colon), docstring, and for classes the public members. */
+function describePythonDef(def, opts) {
+    const { lines, index } = def;
+    let start = index;
+    while (start > 0 && /^\s*@/.test(lines[start - 1]))
+        start--;
+    const header = lines.slice(start, index);
+    let depth = 0;
+    let i = index;
+    for (; i < lines.length && i < index + 40; i++) {
+        const l = lines[i];
+        header.push(l);
+        for (const ch of l.replace(/#.*$/, '')) {
+            if ('([{'.includes(ch))
+                depth++;
+            else if (')]}'.includes(ch))
+                depth--;
+        }
+        if (def.kind === 'variable' && depth <= 0)
+            break;
+        if (depth <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(l))
+            break;
+    }
+    const bodyStart = i + 1;
+    const indent = /^(\s*)/.exec(lines[index])[1].length;
+    const doc = opts.withDoc ? docstringAt(lines, bodyStart) : undefined;
+    // Further @overload signatures of the same function (stubs list them one after the other).
+    const name = /(?:def|class)\s+(\w+)/.exec(lines[index])?.[1];
+    if (def.kind === 'function' && name && header.some((h) => /^\s*@(?:typing\.)?overload\b/.test(h))) {
+        let j = bodyStart;
+        let count = 1;
+        while (count < 3) {
+            while (j < lines.length && lines[j].trim() === '')
+                j++;
+            const deco = [];
+            while (j < lines.length && /^\s*@/.test(lines[j]))
+                deco.push(lines[j++]);
+            if (j >= lines.length || !new RegExp(`^\\s*(?:async\\s+)?def\\s+${name}\\b`).test(lines[j]))
+                break;
+            let d = 0;
+            const sig = [];
+            for (; j < lines.length; j++) {
+                sig.push(lines[j]);
+                for (const ch of lines[j].replace(/#.*$/, '')) {
+                    if ('([{'.includes(ch))
+                        d++;
+                    else if (')]}'.includes(ch))
+                        d--;
+                }
+                if (d <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(lines[j]))
+                    break;
+            }
+            j++;
+            header.push(...deco, ...sig);
+            count++;
+        }
+    }
+    const members = [];
+    if (def.kind === 'class') {
+        let memberIndent;
+        for (let j = bodyStart; j < lines.length; j++) {
+            const l = lines[j];
+            if (l.trim() === '')
+                continue;
+            const ind = /^(\s*)/.exec(l)[1].length;
+            if (ind <= indent)
+                break;
+            memberIndent ??= ind;
+            if (ind !== memberIndent)
+                continue;
+            const m = /^\s*(?:async\s+)?def\s+(\w+)\s*\(/.exec(l);
+            if (m && (!m[1].startsWith('_') || m[1] === '__init__' || m[1] === '__call__')) {
+                // The whole signature of each public method, up to its colon.
+                const sig = [];
+                let d = 0;
+                for (let k = j; k < lines.length && k < j + 20; k++) {
+                    sig.push(lines[k].trim());
+                    for (const ch of lines[k]) {
+                        if ('([{'.includes(ch))
+                            d++;
+                        else if (')]}'.includes(ch))
+                            d--;
+                    }
+                    if (d <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(lines[k]))
+                        break;
+                }
+                const text = sig
+                    .join(' ')
+                    .replace(/\(\s+/g, '(')
+                    .replace(/,\s*\)/g, ')');
+                if (!members.includes(text))
+                    members.push(text);
+            }
+            if (members.length >= MAX_MEMBERS)
+                break;
+        }
+    }
+    return { header: dedent(header).join('\n'), doc, members };
+}
+function docstringAt(lines, from) {
+    let j = from;
+    while (j < lines.length && lines[j].trim() === '')
+        j++;
+    const first = lines[j];
+    if (first === undefined)
+        return undefined;
+    const m = /^\s*[rRuU]?("""|''')(.*)$/.exec(first);
+    if (!m)
+        return undefined;
+    const quote = m[1];
+    const out = [];
+    let rest = m[2];
+    for (let k = j; k < lines.length && k < j + 400; k++) {
+        if (k > j)
+            rest = lines[k];
+        const end = rest.indexOf(quote);
+        if (end >= 0) {
+            out.push(rest.slice(0, end));
+            break;
+        }
+        out.push(rest);
+    }
+    const trimmed = dedent(out.slice(1)).map((l) => l.trimEnd());
+    const all = [out[0].trim(), ...trimmed];
+    while (all.length && all[all.length - 1] === '')
+        all.pop();
+    if (all[0] === '')
+        all.shift();
+    if (all.length > MAX_DOC_LINES)
+        return [...all.slice(0, MAX_DOC_LINES), '…'].join('\n');
+    return all.join('\n');
+}
+function dedent(lines) {
+    const ind = Math.min(...lines.filter((l) => l.trim()).map((l) => /^(\s*)/.exec(l)[1].length));
+    return Number.isFinite(ind) ? lines.map((l) => l.slice(ind)) : lines;
+}
+/** One API fact for `name` of a package: stub declaration + source docstring, with provenance. */
+function pythonFact(pkg, name, library, module = pkg.importName) {
+    const parts = module.split('.');
+    const find = (site, stubs, ext) => {
+        if (!site)
+            return undefined;
+        const layout = { site, stubs };
+        return (resolvePythonDef(layout, parts, name, ext) ??
+            (parts.length > 1 ? resolvePythonDef(layout, [pkg.importName], name, ext) : undefined));
+    };
+    let stubDef = find(pkg.stubSite, true, '.pyi');
+    const srcDef = find(pkg.srcSite, false, '.pyi') ?? find(pkg.srcSite, false, '.py');
+    // A stub that only says `name: Any` knows less than the source's real definition.
+    if (stubDef?.kind === 'variable' && srcDef && srcDef.kind !== 'variable')
+        stubDef = undefined;
+    const primary = stubDef ?? srcDef;
+    if (!primary)
+        return moduleFact(pkg, [...parts, name], library);
+    // `name: Any` says nothing the Coder can use.
+    if (primary.kind === 'variable' && /^\s*\w+\s*:\s*Any\s*$/.test(primary.lines[primary.index]))
+        return undefined;
+    const p = describePythonDef(primary, { withDoc: true });
+    const src = srcDef && srcDef !== primary ? describePythonDef(srcDef, { withDoc: true }) : undefined;
+    let doc = p.doc;
+    let docFrom = doc ? primary : undefined;
+    if (!doc && src?.doc) {
+        doc = src.doc;
+        docFrom = srcDef;
+    }
+    const members = p.members.length > 0 ? p.members : (src?.members ?? []);
+    const parts2 = [p.header.replace(/:\s*\.\.\.\s*(#.*)?$/, ':')];
+    if (doc)
+        parts2.push(indentBlock(`"""${doc}"""`, primary.kind === 'variable' ? '' : '    '));
+    if (members.length)
+        parts2.push(...members.map((m) => `    ${m.replace(/:\s*(?:\.\.\.)?\s*(#.*)?$/, ': ...')}`));
+    // Weak stubs (`__init__(self, *args, **kwargs)`) hide the real parameters: list the ones the
+    // source documents.
+    if (primary.kind === 'class') {
+        const init = srcDef ? initParams(srcDef) : [];
+        if (init.length)
+            parts2.push(`    # __init__ parameters: ${init.join(', ')}`);
+    }
+    const rel = (f) => siteRelative(pkg, f);
+    const source = `${rel(primary.file)}:${primary.index + 1}` +
+        (docFrom && docFrom !== primary ? ` (docstring: ${rel(docFrom.file)}:${docFrom.index + 1})` : '');
+    return {
+        library,
+        version: pkg.version,
+        symbol: name,
+        kind: primary.kind,
+        text: parts2.join('\n'),
+        language: 'python',
+        provider: primary === stubDef ? 'python-stub' : 'python-source',
+        source,
+        file: primary.file,
+        line: primary.index + 1,
+        score: 0,
+    };
+}
+function siteRelative(pkg, file) {
+    const site = [pkg.stubSite, pkg.srcSite, pkg.site].find((d) => d && file.startsWith(d + '/')) ?? pkg.site;
+    return (0, node_path_1.relative)(site, file).split('\\').join('/');
+}
+/** A module imported as a name (`from alembic import op`): its public functions and classes. */
+function moduleFact(pkg, parts, library) {
+    const layouts = [
+        [pkg.stubSite ? { site: pkg.stubSite, stubs: true } : undefined, '.pyi'],
+        [pkg.srcSite ? { site: pkg.srcSite, stubs: false } : undefined, '.pyi'],
+        [pkg.srcSite ? { site: pkg.srcSite, stubs: false } : undefined, '.py'],
+    ];
+    for (const [layout, ext] of layouts) {
+        if (!layout)
+            continue;
+        const file = moduleFile(layout, parts, ext);
+        const lines = file ? readLines(file) : undefined;
+        if (!file || !lines)
+            continue;
+        const sigs = [];
+        for (let i = 0; i < lines.length && sigs.length < 40; i++) {
+            const m = /^(?:async\s+)?(def|class)\s+([A-Za-z]\w*)/.exec(lines[i]);
+            if (!m)
+                continue;
+            let sig = '';
+            let d = 0;
+            for (let k = i; k < lines.length && k < i + 30; k++) {
+                sig += (k > i ? ' ' : '') + lines[k].trim();
+                for (const ch of lines[k]) {
+                    if ('([{'.includes(ch))
+                        d++;
+                    else if (')]}'.includes(ch))
+                        d--;
+                }
+                if (d <= 0 && /:\s*(?:\.\.\.)?\s*(?:#.*)?$/.test(lines[k]))
+                    break;
+            }
+            sig = sig
+                .replace(/\(\s+/g, '(')
+                .replace(/,\s*\)/g, ')')
+                .replace(/:\s*(?:\.\.\.)?\s*(#.*)?$/, ': ...');
+            if (sig.length > 300)
+                sig = sig.slice(0, 297) + '...';
+            if (!sigs.includes(sig))
+                sigs.push(sig);
+        }
+        if (sigs.length === 0)
+            continue;
+        const doc = docstringAt(lines, 0);
+        return {
+            library,
+            version: pkg.version,
+            symbol: parts.join('.'),
+            kind: 'module',
+            text: [doc ? `"""${doc}"""` : undefined, ...sigs].filter(Boolean).join('\n'),
+            language: 'python',
+            provider: layout.stubs || ext === '.pyi' ? 'python-stub' : 'python-source',
+            source: `${siteRelative(pkg, file)}:1`,
+            file,
+            line: 1,
+            score: 0,
+        };
+    }
+    return undefined;
+}
+/** Parameter names a class's `__init__` docstring documents (`:param name:`), in order. */
+function initParams(def) {
+    const { lines, index } = def;
+    const indent = /^(\s*)/.exec(lines[index])[1].length;
+    for (let j = index + 1; j < lines.length; j++) {
+        const l = lines[j];
+        if (l.trim() && /^(\s*)/.exec(l)[1].length <= indent)
+            break;
+        if (/^\s*def\s+__init__\s*\(/.test(l)) {
+            const names = [];
+            for (let k = j + 1; k < lines.length && k < j + 1500; k++) {
+                const ln = lines[k];
+                if (/^\s*def\s+\w+\s*\(/.test(ln))
+                    break;
+                const m = /:param\s+(?:[\w.[\], ]+\s+)?(\*{0,2}\w+):/.exec(ln);
+                if (m && !names.includes(m[1]))
+                    names.push(m[1]);
+            }
+            return names.slice(0, 30);
+        }
+    }
+    return [];
+}
+function indentBlock(text, prefix) {
+    return text
+        .split('\n')
+        .map((l) => (l ? prefix + l : l))
+        .join('\n');
+}
+/** Clears the file cache (tests that rewrite files between runs). */
+function clearPythonCache() {
+    fileCache.clear();
+    exports.unreadableFiles.clear();
+}
+
+
+/***/ }),
+
+/***/ 7095:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/** Words of a text for relevance ranking (rules, library names): identifiers split at camelCase and snake_case, stemmed lightly. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.terms = terms;
+exports.stem = stem;
+exports.termCounts = termCounts;
+exports.bm25 = bm25;
+const STOP = new Set(`a an and are as at be been but by can do does for from has have how i if in into is it its itself
+  may must no not of on or our should so such than that the their them then there these they this to
+  was we were what when where which while who will with within without you your all any each every
+  also only other own same some more most very just use used using ensure make made new add adds added
+  e g eg ie etc via per after before during about above below up down out over under again further
+  once here why both few nor too s t don now`.split(/\s+/));
+/** Lower-cased terms of `text`: identifiers split, stop words dropped, plurals folded. */
+function terms(text) {
+    const out = [];
+    for (const raw of text.match(/[A-Za-z][A-Za-z0-9]*(?:[_'][A-Za-z0-9]+)*|\d+/g) ?? []) {
+        const parts = raw
+            .replace(/'/g, '')
+            .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+            .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+            .split(/[\s_]+/);
+        const whole = raw.toLowerCase().replace(/'/g, '');
+        if (parts.length > 1 && !STOP.has(whole))
+            out.push(stem(whole));
+        for (const p of parts) {
+            const w = p.toLowerCase();
+            if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w))
+                continue;
+            out.push(stem(w));
+        }
+    }
+    return out;
+}
+function stem(w) {
+    if (w.length > 4 && w.endsWith('ies'))
+        return w.slice(0, -3) + 'y';
+    if (w.length > 4 && /(?:ss|us|is)$/.test(w))
+        return w;
+    if (w.length > 3 && w.endsWith('s'))
+        return w.slice(0, -1);
+    return w;
+}
+function termCounts(text) {
+    const m = new Map();
+    for (const t of terms(text))
+        m.set(t, (m.get(t) ?? 0) + 1);
+    return m;
+}
+/**
+ * Okapi BM25 over a small set of documents (rule sections, doc snippets). Deterministic, no index
+ * files: the sets are small enough to score directly.
+ */
+function bm25(docs, query, k1 = 1.2, b = 0.75) {
+    const q = [...new Set(terms(query))];
+    const tfs = docs.map(termCounts);
+    const lens = tfs.map((m) => [...m.values()].reduce((a, c) => a + c, 0));
+    const avg = lens.reduce((a, c) => a + c, 0) / Math.max(1, lens.length) || 1;
+    const df = new Map();
+    for (const m of tfs)
+        for (const t of m.keys())
+            df.set(t, (df.get(t) ?? 0) + 1);
+    const n = docs.length;
+    return tfs.map((m, i) => {
+        let s = 0;
+        for (const t of q) {
+            const f = m.get(t);
+            if (!f)
+                continue;
+            const d = df.get(t) ?? 0;
+            const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+            s += (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lens[i] ?? 0)) / avg));
+        }
+        return s;
+    });
+}
+
+
+/***/ }),
+
+/***/ 9765:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unreadableFiles = void 0;
+exports.findNpmPackage = findNpmPackage;
+exports.findTsDeclaration = findTsDeclaration;
+exports.typescriptFact = typescriptFact;
+exports.clearTypescriptCache = clearTypescriptCache;
+exports.hasNodeModules = hasNodeModules;
+/**
+ * API facts of installed npm packages from their TypeScript declarations (`.d.ts` in the package, or
+ * `@types/<pkg>`; Node's built-in modules from `@types/node`), at the installed version. Declarations
+ * are read as text: the declaration of each name (JSDoc, signature, overloads, members), following
+ * re-exports (`export * from`, `export { a } from`) across the package's files.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+function readJson(path) {
+    try {
+        return JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function isFile(p) {
+    try {
+        return (0, node_fs_1.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** `types` of a package.json `exports` entry (string or nested conditions). */
+function typesFromExports(exp, sub = '.') {
+    if (!exp || typeof exp !== 'object')
+        return undefined;
+    const e = exp;
+    const target = sub in e ? e[sub] : Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
+    const pick = (v) => {
+        if (typeof v === 'string')
+            return /\.d\.[cm]?ts$/.test(v) ? v : undefined;
+        if (v && typeof v === 'object') {
+            const o = v;
+            if (typeof o.types === 'string')
+                return o.types;
+            for (const k of ['import', 'default', 'require', 'node']) {
+                const r = pick(o[k]);
+                if (r)
+                    return r;
+            }
+        }
+        return undefined;
+    };
+    return pick(target);
+}
+/** Finds a package's declarations in the given node_modules directories. */
+function findNpmPackage(nodeModulesDirs, spec) {
+    if (spec.startsWith('node:')) {
+        const mod = spec.slice(5).split('/')[0];
+        for (const nm of nodeModulesDirs) {
+            const dir = (0, node_path_1.join)(nm, '@types', 'node');
+            const entry = [(0, node_path_1.join)(dir, `${mod}.d.ts`), (0, node_path_1.join)(dir, mod, 'index.d.ts')].find(isFile);
+            if (entry) {
+                const pj = readJson((0, node_path_1.join)(dir, 'package.json'));
+                return {
+                    name: spec,
+                    dir,
+                    entry,
+                    version: pj?.version,
+                    typesPackage: '@types/node',
+                    nodeModules: nm,
+                };
+            }
+        }
+        return undefined;
+    }
+    for (const nm of nodeModulesDirs) {
+        const dir = (0, node_path_1.join)(nm, spec);
+        const pj = readJson((0, node_path_1.join)(dir, 'package.json'));
+        if (pj) {
+            const rel = typesFromExports(pj.exports) ??
+                (typeof pj.types === 'string' ? pj.types : undefined) ??
+                (typeof pj.typings === 'string' ? pj.typings : undefined) ??
+                'index.d.ts';
+            const entry = resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`);
+            if (entry)
+                return { name: spec, dir, entry, version: pj.version, nodeModules: nm };
+        }
+        const typesName = spec.startsWith('@') ? `@types/${spec.slice(1).replace('/', '__')}` : `@types/${spec}`;
+        const tdir = (0, node_path_1.join)(nm, typesName);
+        const tpj = readJson((0, node_path_1.join)(tdir, 'package.json'));
+        if (tpj) {
+            const rel = (typeof tpj.types === 'string' ? tpj.types : undefined) ??
+                typesFromExports(tpj.exports) ??
+                'index.d.ts';
+            const entry = resolveDeclFile(tdir, rel.startsWith('.') ? rel : `./${rel}`);
+            if (entry) {
+                return {
+                    name: spec,
+                    dir: tdir,
+                    entry,
+                    version: pj?.version ?? tpj.version,
+                    typesPackage: typesName,
+                    nodeModules: nm,
+                };
+            }
+        }
+    }
+    return undefined;
+}
+function resolveDeclFile(fromDir, spec) {
+    const base = (0, node_path_1.resolve)(fromDir, spec);
+    const noJs = base.replace(/\.(?:[cm]?js)$/, '');
+    const candidates = [
+        base,
+        `${noJs}.d.ts`,
+        `${noJs}.d.mts`,
+        `${noJs}.d.cts`,
+        (0, node_path_1.join)(base, 'index.d.ts'),
+        base.replace(/\.ts$/, '.d.ts'),
+    ];
+    return candidates.find((c) => /\.d\.[cm]?ts$/.test(c) && isFile(c));
+}
+const fileCache = new Map();
+/** Files that exist but could not be read, with why (reported as notes by the caller). */
+exports.unreadableFiles = new Map();
+function lines(file) {
+    if (!fileCache.has(file)) {
+        try {
+            const st = (0, node_fs_1.statSync)(file);
+            if (!st.isFile())
+                throw new Error('not a regular file');
+            if (st.size > 8 * 1024 * 1024)
+                throw new Error(`too large (${st.size} bytes)`);
+            fileCache.set(file, (0, node_fs_1.readFileSync)(file, 'utf8').split(/\r?\n/));
+        }
+        catch (e) {
+            fileCache.set(file, null);
+            const code = e.code;
+            if (code !== 'ENOENT')
+                exports.unreadableFiles.set(file, code ?? e.message);
+        }
+    }
+    return fileCache.get(file) ?? undefined;
+}
+const MAX_DECL_LINES = 40;
+const MAX_DOC_LINES = 12;
+/** Finds `name`'s declaration starting at a declaration file, following re-exports breadth-first. */
+function findTsDeclaration(entry, name, maxFiles = 60) {
+    const queue = [{ file: entry, name }];
+    const seen = new Set();
+    while (queue.length > 0 && seen.size < maxFiles) {
+        const { file, name: want } = queue.shift();
+        const key = `${file}#${want}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const ls = lines(file);
+        if (!ls)
+            continue;
+        const d = declarationIn(file, ls, want);
+        if (d)
+            return d;
+        const text = ls.join('\n');
+        for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+            for (const part of m[1].split(',')) {
+                const [orig, alias] = part
+                    .trim()
+                    .replace(/^type\s+/, '')
+                    .split(/\s+as\s+/)
+                    .map((s) => s.trim());
+                if ((alias ?? orig) === want && orig) {
+                    const f = m[2].startsWith('.') ? resolveDeclFile((0, node_path_1.dirname)(file), m[2]) : undefined;
+                    if (f)
+                        queue.push({ file: f, name: orig === 'default' ? want : orig });
+                }
+            }
+        }
+        // `import { a as b } from './x'; export { b }` and plain star re-exports.
+        for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
+            for (const part of m[1].split(',')) {
+                const [orig, alias] = part
+                    .trim()
+                    .replace(/^type\s+/, '')
+                    .split(/\s+as\s+/)
+                    .map((s) => s.trim());
+                if ((alias ?? orig) === want && orig) {
+                    const f = resolveDeclFile((0, node_path_1.dirname)(file), m[2]);
+                    if (f)
+                        queue.push({ file: f, name: orig });
+                }
+            }
+        }
+        for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g)) {
+            if (m[1] && m[1] !== want)
+                continue;
+            if (!m[2].startsWith('.'))
+                continue;
+            const f = resolveDeclFile((0, node_path_1.dirname)(file), m[2]);
+            if (f)
+                queue.push({ file: f, name: want });
+        }
+        // `/// <reference path="x.d.ts" />` (how @types/node's index pulls in its modules).
+        for (const m of text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g)) {
+            const f = resolveDeclFile((0, node_path_1.dirname)(file), m[1].startsWith('.') ? m[1] : `./${m[1]}`);
+            if (f)
+                queue.push({ file: f, name: want });
+        }
+    }
+    return undefined;
+}
+function declarationIn(file, ls, name) {
+    const re = new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(function\\*?|class|interface|type|const|let|var|enum|namespace)\\s+${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+    for (let i = 0; i < ls.length; i++) {
+        const m = re.exec(ls[i]);
+        if (!m)
+            continue;
+        const kind = m[1].replace('*', '');
+        const blocks = [];
+        let end = extractBlock(ls, i, kind);
+        blocks.push(withDoc(ls, i, end));
+        // Overloads: the same function declared again right after.
+        let j = end + 1;
+        let n = 1;
+        while (kind === 'function' && n < 4) {
+            let k = j;
+            while (k < ls.length && (ls[k].trim() === '' || /^\s*(?:\/\*\*|\*|\*\/|\/\/)/.test(ls[k])))
+                k++;
+            if (k >= ls.length || !re.exec(ls[k]))
+                break;
+            end = extractBlock(ls, k, kind);
+            blocks.push(withDoc(ls, k, end));
+            j = end + 1;
+            n++;
+        }
+        return { file, index: i, kind, text: blocks.join('\n') };
+    }
+    return undefined;
+}
+/** Last line (0-based) of the declaration starting at `i`: matching brace or the `;` at depth 0. */
+function extractBlock(ls, i, kind) {
+    const braceKinds = new Set(['class', 'interface', 'enum', 'namespace']);
+    let depth = 0;
+    let opened = false;
+    let inBlockComment = false;
+    for (let k = i; k < ls.length && k < i + 5000; k++) {
+        const l = ls[k];
+        let quote;
+        for (let c = 0; c < l.length; c++) {
+            const ch = l[c];
+            if (inBlockComment) {
+                if (ch === '*' && l[c + 1] === '/') {
+                    inBlockComment = false;
+                    c++;
+                }
+                continue;
+            }
+            if (quote) {
+                if (ch === '\\')
+                    c++;
+                else if (ch === quote)
+                    quote = undefined;
+                continue;
+            }
+            if (ch === '/' && l[c + 1] === '/')
+                break;
+            if (ch === '/' && l[c + 1] === '*') {
+                inBlockComment = true;
+                c++;
+                continue;
+            }
+            if (ch === "'" || ch === '"' || ch === '`')
+                quote = ch;
+            else if (ch === '{' || ch === '(' || ch === '[') {
+                depth++;
+                if (ch === '{')
+                    opened = true;
+            }
+            else if (ch === '}' || ch === ')' || ch === ']')
+                depth--;
+            else if (ch === ';' && depth === 0 && !braceKinds.has(kind))
+                return k;
+        }
+        if (inBlockComment)
+            continue;
+        if (braceKinds.has(kind) && opened && depth <= 0)
+            return k;
+        if (!braceKinds.has(kind) &&
+            depth <= 0 &&
+            /^\s*(?:export|declare|\/\*\*|function|interface|class|type)\b/.test(ls[k + 1] ?? '')) {
+            return k;
+        }
+    }
+    return i;
+}
+/**
+ * A long class or interface condensed to its member signatures (depth-1 lines without comments), so
+ * the Coder sees the whole surface rather than the first screen of it.
+ */
+function condenseMembers(body) {
+    const out = [body[0]];
+    let depth = 0;
+    let inDoc = false;
+    for (const raw of body.slice(1)) {
+        const t = raw.trim();
+        if (inDoc) {
+            if (t.includes('*/'))
+                inDoc = false;
+            continue;
+        }
+        if (t.startsWith('/*')) {
+            if (!t.includes('*/'))
+                inDoc = true;
+            continue;
+        }
+        if (t.startsWith('//') || t === '')
+            continue;
+        if (depth === 0)
+            out.push(raw);
+        else if (out.length > 1 && out[out.length - 1].length < 240)
+            out[out.length - 1] += ` ${t}`;
+        for (const ch of t.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""')) {
+            if (ch === '{' || ch === '(' || ch === '[')
+                depth++;
+            else if (ch === '}' || ch === ')' || ch === ']')
+                depth--;
+        }
+        if (depth < 0)
+            depth = 0;
+    }
+    return out;
+}
+/** The declaration's lines with its JSDoc (trimmed), long bodies cut with a note. */
+function withDoc(ls, start, end) {
+    let docStart = start;
+    if (/\*\/\s*$/.test(ls[start - 1] ?? '')) {
+        let k = start - 1;
+        while (k >= 0 && !/^\s*\/\*\*/.test(ls[k]))
+            k--;
+        if (k >= 0)
+            docStart = k;
+    }
+    let doc = ls.slice(docStart, start);
+    if (doc.length > MAX_DOC_LINES)
+        doc = [...doc.slice(0, MAX_DOC_LINES - 1), ls[start - 1].replace(/^(\s*).*/, '$1 * …'), ls[start - 1]];
+    let body = ls.slice(start, end + 1);
+    if (body.length > MAX_DECL_LINES)
+        body = condenseMembers(body);
+    if (body.length > MAX_DECL_LINES) {
+        const more = body.length - (MAX_DECL_LINES - 1);
+        body = [
+            ...body.slice(0, MAX_DECL_LINES - 1),
+            `${/^(\s*)/.exec(body[0])[1]}    // … ${more} more lines`,
+        ];
+    }
+    const all = [...doc, ...body];
+    const ind = Math.min(...all.filter((l) => l.trim()).map((l) => /^(\s*)/.exec(l)[1].length));
+    return all.map((l) => l.slice(Number.isFinite(ind) ? ind : 0)).join('\n');
+}
+function typescriptFact(pkg, name, library) {
+    const d = findTsDeclaration(pkg.entry, name);
+    if (!d)
+        return undefined;
+    const rel = (0, node_path_1.relative)(pkg.nodeModules, d.file).split('\\').join('/');
+    return {
+        library,
+        version: pkg.version,
+        symbol: name,
+        kind: d.kind,
+        text: d.text,
+        language: 'ts',
+        provider: 'typescript-declarations',
+        source: `${rel}:${d.index + 1}`,
+        file: d.file,
+        line: d.index + 1,
+        score: 0,
+    };
+}
+function clearTypescriptCache() {
+    fileCache.clear();
+    exports.unreadableFiles.clear();
+}
+/** True when a path exists (used by callers deciding which node_modules to search). */
+function hasNodeModules(dir) {
+    return (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'node_modules'));
+}
+
+
+/***/ }),
+
+/***/ 9707:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SECTION_TITLES = void 0;
+exports.languageOf = languageOf;
+exports.assembleContext = assembleContext;
+/**
+ * task_context.md: the one document the Coder reads. Sections in a fixed order (Task, Acceptance
+ * Criteria, Architectural Rules, Relevant Existing Code, External Knowledge, Verification Plan), items
+ * most relevant first, no timestamps — the same inputs give the same bytes, so providers' prompt caches
+ * hit on a rerun. Everything is fitted into a token budget counted with a real tokenizer.
+ */
+const errors_js_1 = __webpack_require__(3916);
+const tokens_js_1 = __webpack_require__(408);
+exports.SECTION_TITLES = {
+    task: 'Task',
+    criteria: 'Acceptance Criteria',
+    rules: 'Architectural Rules',
+    code: 'Relevant Existing Code',
+    knowledge: 'External Knowledge',
+    plan: 'Verification Plan',
+};
+const LANGUAGES = {
+    py: 'python',
+    pyi: 'python',
+    ts: 'ts',
+    tsx: 'tsx',
+    mts: 'ts',
+    cts: 'ts',
+    js: 'js',
+    jsx: 'jsx',
+    mjs: 'js',
+    cjs: 'js',
+    go: 'go',
+    rs: 'rust',
+    java: 'java',
+    kt: 'kotlin',
+    rb: 'ruby',
+    php: 'php',
+    cs: 'csharp',
+    c: 'c',
+    h: 'c',
+    cpp: 'cpp',
+    hpp: 'cpp',
+    sh: 'bash',
+    sql: 'sql',
+    md: 'markdown',
+    toml: 'toml',
+    yaml: 'yaml',
+    yml: 'yaml',
+    json: 'json',
+    ini: 'ini',
+    html: 'html',
+    css: 'css',
+    mako: 'mako',
+};
+function languageOf(path) {
+    const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+    return LANGUAGES[ext] ?? '';
+}
+/** A fence longer than any backtick run inside the text. */
+function fence(text, lang = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const f = '`'.repeat(Math.max(3, longest + 1));
+    return `${f}${lang}\n${text}\n${f}`;
+}
+function cite(path, start, end) {
+    return end !== undefined && end !== start ? `${path}:${start}-${end}` : `${path}:${start}`;
+}
+function renderTask(bp) {
+    const out = [`## ${exports.SECTION_TITLES.task}`, ''];
+    const meta = [
+        `**${bp.id}** — ${bp.title}`,
+        bp.requirementId ? `requirement ${bp.requirementId}` : undefined,
+        bp.branch ? `branch \`${bp.branch}\`` : undefined,
+        bp.dependsOn.length ? `depends on ${bp.dependsOn.join(', ')}` : undefined,
+        bp.labels.length ? `labels ${bp.labels.join(', ')}` : undefined,
+    ].filter(Boolean);
+    out.push(meta.join(' · '), '', `Blueprint: \`${bp.path}\``);
+    const sub = (key, title) => {
+        const s = bp.sections[key];
+        if (!s || !s.body.trim())
+            return;
+        out.push('', `### ${title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+    };
+    sub('goal', 'Goal');
+    sub('implementation_plan', 'Implementation Plan');
+    for (const s of bp.otherSections) {
+        if (s.body.trim())
+            out.push('', `### ${s.title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+    }
+    sub('relevant_existing_code', "The blueprint's pointers to existing code");
+    sub('security_considerations', 'Security notes from the blueprint');
+    return out.join('\n');
+}
+function renderCriteria(bp) {
+    const out = [`## ${exports.SECTION_TITLES.criteria}`, ''];
+    if (bp.acceptanceCriteria.length === 0) {
+        const s = bp.sections.acceptance_criteria;
+        out.push(s?.body.trim() ? s.body.trim() : '_The blueprint lists no acceptance criteria._');
+    }
+    else {
+        for (const c of bp.acceptanceCriteria) {
+            out.push(`- [${c.checked ? 'x' : ' '}] ${c.text} (\`${cite(bp.path, c.line)}\`)`);
+        }
+    }
+    return out.join('\n');
+}
+function renderPlan(bp) {
+    const out = [`## ${exports.SECTION_TITLES.plan}`, ''];
+    if (bp.plan.length === 0) {
+        out.push('_The blueprint has no verification plan steps._');
+        return out.join('\n');
+    }
+    out.push('The Validator runs these steps (from the blueprint at the base commit) after the quality checks of `quality.toml`.', '');
+    for (const st of bp.plan) {
+        const t = st.timeout ? `, timeout ${st.timeout}s` : '';
+        out.push(`- **${st.stage}** \`${st.command.replace(/`/g, "'")}\` must **${st.expects}**${t} — ${st.description} (\`${cite(bp.path, st.line)}\`)`);
+    }
+    return out.join('\n');
+}
+function renderRule(r) {
+    const why = r.reasons.length ? `\n_Why: ${r.reasons.join('; ')}._\n` : '';
+    return `### ${r.heading} (\`${cite(r.source, r.line, r.endLine)}\`)\n${why}\n${r.body.trim()}`;
+}
+function renderCode(c, ranges) {
+    const lang = languageOf(c.path);
+    const kind = c.isTest ? ' (test)' : '';
+    const out = [
+        `### \`${c.path}\`${kind}`,
+        '',
+        `_Why: ${c.reasons.length ? c.reasons.join('; ') : 'ranked by code search'} (score ${c.score.toFixed(3)})._`,
+    ];
+    for (const r of ranges) {
+        const text = c.lines.slice(r.start - 1, r.end).join('\n');
+        out.push('', `\`${cite(c.path, r.start, r.end)}\`${r.label ? ` — ${r.label}` : ''}`, fence(text, lang));
+    }
+    return out.join('\n');
+}
+function renderLibraryHeader(lib, name, version) {
+    const parts = [`### ${name}${version ? ` ${version}` : ''}`];
+    const meta = [];
+    if (version)
+        meta.push('installed version');
+    if (lib?.declared)
+        meta.push(`declared in ${lib.declared.file}: \`${lib.declared.spec}\``);
+    if (lib?.reasons.length)
+        meta.push(`why: ${lib.reasons.slice(0, 3).join('; ')}`);
+    if (meta.length)
+        parts.push('', `_${meta.join(' · ')}._`);
+    return parts.join('\n');
+}
+function renderFact(f) {
+    const head = f.provider === 'context7'
+        ? `#### ${f.symbol} (${f.source})`
+        : `#### \`${f.symbol}\` — ${f.kind} (\`${f.source}\`, ${f.provider})`;
+    return `${head}\n${fence(f.text.trimEnd(), f.language === 'text' ? '' : f.language)}`;
+}
+/**
+ * Builds the document within the budget. Fixed sections (task, criteria, plan) always go in; the
+ * rest is filled greedily in relevance order with shares for rules and library facts, and code taking
+ * what remains. An item that does not fit is tried in a smaller form, then omitted (and recorded).
+ */
+function assembleContext(input) {
+    const { blueprint: bp, budget } = input;
+    const omitted = [];
+    const header = [
+        `# ${bp.id}: ${bp.title}`,
+        '',
+        `> Task context assembled by Guardian's Bundler at base commit \`${input.baseCommit.slice(0, 12)}\`. Code, rules and API facts below are quoted from that commit and the installed libraries, with \`path:line\` sources; secrets are redacted. Token budget ${budget} (${tokens_js_1.TOKENIZER}).`,
+    ].join('\n');
+    const task = renderTask(bp);
+    const criteria = renderCriteria(bp);
+    const plan = renderPlan(bp);
+    // Notes are for transparency; past a dozen they would crowd out code, and evidence/ has them all.
+    const MAX_NOTES = 12;
+    const noteBlock = (notes) => {
+        if (notes.length === 0)
+            return '';
+        const shown = notes.slice(0, MAX_NOTES).map((n) => `- ${n}`);
+        if (notes.length > MAX_NOTES)
+            shown.push(`- … and ${notes.length - MAX_NOTES} more (see evidence/*.json)`);
+        return `## Notes\n\n${shown.join('\n')}`;
+    };
+    const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
+    const fixed = (0, tokens_js_1.countTokens)(header) + (0, tokens_js_1.countTokens)(task) + (0, tokens_js_1.countTokens)(criteria) + (0, tokens_js_1.countTokens)(plan) + 6 * SEP;
+    let notesText = noteBlock(input.notes);
+    let remaining = budget - fixed - (0, tokens_js_1.countTokens)(notesText) - 40;
+    if (remaining < 0) {
+        throw new errors_js_1.ConfigurationError(`token budget ${budget} is too small for ${bp.id}: the task's own text (goal, criteria, plan) already takes ${fixed} tokens; raise [bundle] token_budget in quality.toml (or --budget)`);
+    }
+    const rulesOut = [];
+    const codeOut = [];
+    const factsOut = [];
+    const share = (p) => Math.max(0, Math.floor(remaining * p));
+    const rulesCap = share(0.25);
+    const factsCap = share(0.2);
+    let rulesUsed = 0;
+    let factsUsed = 0;
+    // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
+    const pendingRules = [];
+    for (const r of input.rules) {
+        const text = renderRule(r);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        if (rulesUsed + t <= rulesCap || (r.kind !== 'ranked' && t <= remaining)) {
+            rulesOut.push({ r, text, tokens: t });
+            rulesUsed += t;
+            remaining -= t;
+        }
+        else
+            pendingRules.push(r);
+    }
+    // 2. Library facts, within their share.
+    const pendingFacts = [];
+    for (const f of input.facts) {
+        const text = renderFact(f);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        if (factsUsed + t <= factsCap) {
+            factsOut.push({ f, text, tokens: t });
+            factsUsed += t;
+            remaining -= t;
+        }
+        else
+            pendingFacts.push(f);
+    }
+    // 3. Code takes what remains, most relevant first; a file that does not fit is tried smaller.
+    for (const c of input.code) {
+        let placed = false;
+        for (const ranges of [c.ranges, c.fallback].filter((r) => !!r && r.length > 0)) {
+            const text = renderCode(c, ranges);
+            const t = (0, tokens_js_1.countTokens)(text) + SEP;
+            if (t <= remaining) {
+                codeOut.push({ c, ranges, text, tokens: t });
+                remaining -= t;
+                placed = true;
+                break;
+            }
+        }
+        if (!placed)
+            omitted.push({ kind: 'code', id: c.path, reason: 'token budget' });
+    }
+    // 4. Leftover room goes to the rules and facts that missed their share.
+    for (const r of pendingRules) {
+        const text = renderRule(r);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        if (t <= remaining) {
+            rulesOut.push({ r, text, tokens: t });
+            remaining -= t;
+        }
+        else
+            omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
+    }
+    for (const f of pendingFacts) {
+        const text = renderFact(f);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        if (t <= remaining) {
+            factsOut.push({ f, text, tokens: t });
+            remaining -= t;
+        }
+        else
+            omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
+    }
+    // Stable order inside sections: the input order (relevance), not the order of placement.
+    rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
+    factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
+    codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
+    const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => `\`${o.id}\``);
+    if (omittedCode.length) {
+        notesText = noteBlock([
+            `Left out to stay within the token budget: ${omittedCode.join(', ')} (see evidence/search.json).`,
+            ...input.notes,
+        ]);
+    }
+    const build = () => {
+        const rulesText = [
+            `## ${exports.SECTION_TITLES.rules}`,
+            '',
+            rulesOut.length
+                ? rulesOut.map((x) => x.text).join('\n\n')
+                : '_No project rules found (specs/architecture.md, other specs/*.md, Project.toml, AGENTS.md, CONTRIBUTING.md)._',
+        ].join('\n');
+        const codeText = [
+            `## ${exports.SECTION_TITLES.code}`,
+            '',
+            codeOut.length
+                ? codeOut.map((x) => x.text).join('\n\n')
+                : '_Code search found no relevant files at the base commit._',
+        ].join('\n');
+        const byLib = new Map();
+        for (const x of factsOut) {
+            const k = x.f.library;
+            if (!byLib.has(k))
+                byLib.set(k, []);
+            byLib.get(k).push(x);
+        }
+        const knowledgeText = [
+            `## ${exports.SECTION_TITLES.knowledge}`,
+            '',
+            byLib.size
+                ? [...byLib.entries()]
+                    .map(([name, xs]) => {
+                    const lib = input.libraries.find((l) => l.packageName === name || l.importName === name);
+                    return [renderLibraryHeader(lib, name, xs[0].f.version), ...xs.map((x) => x.text)].join('\n\n');
+                })
+                    .join('\n\n')
+                : input.libraries.length
+                    ? `_No API facts found offline for: ${input.libraries.map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName)).join(', ')}._`
+                    : '_The task touches no third-party library._',
+        ].join('\n');
+        const sections = {
+            header,
+            task,
+            criteria,
+            rules: rulesText,
+            code: codeText,
+            knowledge: knowledgeText,
+            plan,
+            notes: notesText,
+        };
+        const markdown = [header, task, criteria, rulesText, codeText, knowledgeText, plan, notesText]
+            .filter(Boolean)
+            .join('\n\n') + '\n';
+        return { markdown, sections };
+    };
+    let { markdown, sections } = build();
+    let tokens = (0, tokens_js_1.countTokens)(markdown);
+    // The estimate above is conservative; if rounding still overflows, drop the least relevant code.
+    while (tokens > budget && codeOut.length > 0) {
+        const dropped = codeOut.pop();
+        omitted.push({ kind: 'code', id: dropped.c.path, reason: 'token budget' });
+        ({ markdown, sections } = build());
+        tokens = (0, tokens_js_1.countTokens)(markdown);
+    }
+    const sectionTokens = {};
+    for (const [k, v] of Object.entries(sections))
+        sectionTokens[k] = v ? (0, tokens_js_1.countTokens)(v) : 0;
+    return {
+        markdown,
+        tokens,
+        sectionTokens,
+        includedRules: rulesOut.map((x) => x.r),
+        includedCode: codeOut.map((x) => ({ path: x.c.path, ranges: x.ranges, tokens: x.tokens })),
+        includedFacts: factsOut.map((x) => x.f),
+        omitted,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7208:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TOKENIZER = exports.countTokens = exports.assembleContext = void 0;
+exports.runBundler = runBundler;
+exports.blueprintQuery = blueprintQuery;
+exports.namedFiles = namedFiles;
+exports.chooseRanges = chooseRanges;
+/**
+ * The Bundler station: reads a task's blueprint at the base commit and writes the Task Bundle —
+ * `task_context.md` (task, acceptance criteria, the project rules that apply, the existing code to
+ * reuse or change, API facts of the libraries involved, verification plan) within a token budget, plus
+ * `evidence/*.json` (scores and provenance of every choice), `blueprint.md` and `manifest.json`.
+ *
+ * The bundle is built in a temporary directory next to its final place and moved there at the end, so
+ * a failure leaves the previous bundle (or none) — never half of a new one.
+ */
+const node_crypto_1 = __webpack_require__(7598);
+const picomatch_1 = __importDefault(__webpack_require__(4006));
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const index_js_1 = __webpack_require__(2904);
+const index_js_2 = __webpack_require__(5073);
+const index_js_3 = __webpack_require__(1276);
+const index_js_4 = __webpack_require__(5371);
+const types_js_1 = __webpack_require__(9518);
+const log_js_1 = __webpack_require__(9906);
+const context_js_1 = __webpack_require__(9707);
+const rules_js_1 = __webpack_require__(5851);
+const tokens_js_1 = __webpack_require__(408);
+const tree_js_1 = __webpack_require__(5502);
+var context_js_2 = __webpack_require__(9707);
+Object.defineProperty(exports, "assembleContext", ({ enumerable: true, get: function () { return context_js_2.assembleContext; } }));
+var tokens_js_2 = __webpack_require__(408);
+Object.defineProperty(exports, "countTokens", ({ enumerable: true, get: function () { return tokens_js_2.countTokens; } }));
+Object.defineProperty(exports, "TOKENIZER", ({ enumerable: true, get: function () { return tokens_js_2.TOKENIZER; } }));
+const SEARCH_TOP = 12;
+async function runBundler(opts) {
+    const log = opts.log ?? log_js_1.silentLogger;
+    const { root, taskId } = opts;
+    const finalDir = (0, bundle_js_1.bundleDirFor)(root, taskId);
+    if (!(0, node_fs_1.existsSync)(root))
+        throw new errors_js_1.ConfigurationError(`repository root ${root} does not exist`);
+    if (!(0, git_js_1.isGitRepo)(root))
+        throw new errors_js_1.ConfigurationError(`${root} is not a git repository: the Bundler reads the base commit`);
+    let baseCommit;
+    try {
+        baseCommit = (0, git_js_1.resolveCommit)(root, opts.base ?? 'HEAD');
+    }
+    catch (e) {
+        if (opts.base === undefined)
+            throw new errors_js_1.ConfigurationError(`${root}: the repository has no commits yet (HEAD does not resolve)`);
+        throw e;
+    }
+    const short = baseCommit.slice(0, 12);
+    const tree = new tree_js_1.RepoTree(root, baseCommit);
+    const project = (0, index_js_4.loadProject)(root, tree.asFileSource());
+    let task;
+    try {
+        task = (0, index_js_4.requireTask)(project, taskId);
+    }
+    catch (e) {
+        // A blueprint written but not committed yet: say so rather than "unknown task".
+        if (e instanceof errors_js_1.GuardianError && !project.tasks.some((t) => t.id === taskId)) {
+            const wt = (0, index_js_4.loadProject)(root, (0, index_js_4.fsSource)(root), { quality: false });
+            const local = wt.tasks.find((t) => t.id === taskId);
+            if (local) {
+                throw new errors_js_1.ConfigurationError(`task ${taskId} (${local.path}) is not in the base commit ${short}: commit the blueprint first (the bundle is built from committed files)`);
+            }
+        }
+        throw e;
+    }
+    // A quality.toml that does not parse would silently lose its [bundle] settings: say so now (its
+    // absence is fine — the defaults apply).
+    if ((0, index_js_4.errorsOf)(project.problems, index_js_4.QUALITY_FILE).length > 0)
+        (0, index_js_4.requireQuality)(project, `the base commit ${short}`);
+    const budget = opts.tokenBudget ?? project.quality?.bundle.tokenBudget ?? types_js_1.DEFAULT_TOKEN_BUDGET;
+    if (!Number.isInteger(budget) || budget < 1000) {
+        throw new errors_js_1.ConfigurationError(`token budget must be an integer of at least 1000, got ${budget}`);
+    }
+    // Build next to the final place (same filesystem, so the final rename is atomic).
+    const parent = (0, node_path_1.dirname)(finalDir);
+    (0, node_fs_1.mkdirSync)(parent, { recursive: true });
+    removeStaleWork(parent, taskId);
+    const work = (0, node_path_1.join)(parent, `.${taskId}.tmp-${(0, node_crypto_1.randomBytes)(4).toString('hex')}`);
+    (0, node_fs_1.mkdirSync)(work, { recursive: true });
+    try {
+        const manifest = (0, bundle_js_1.newManifest)({
+            taskId,
+            baseCommit,
+            blueprintPath: task.path,
+            blueprintSha256: task.sha256,
+        });
+        carryOverPrestart(finalDir, work, manifest);
+        (0, bundle_js_1.writeManifest)(work, manifest);
+        const result = await (0, bundle_js_1.recordStation)(work, taskId, 'bundle', async () => {
+            const r = await buildBundle({
+                ...opts,
+                log,
+                tree,
+                baseCommit,
+                task,
+                budget,
+                dir: work,
+                include: project.quality?.bundle.include ?? [],
+                exclude: project.quality?.bundle.exclude ?? [],
+            });
+            return {
+                result: r,
+                record: {
+                    note: `${r.tokens}/${budget} tokens · ${r.codeFiles.length} code files · ${r.rules} rules · ${r.facts} API facts${r.redactions ? ` · ${r.redactions} secrets redacted` : ''}`,
+                },
+            };
+        });
+        swapIn(work, finalDir);
+        return { ...result, bundleDir: finalDir };
+    }
+    catch (e) {
+        (0, node_fs_1.rmSync)(work, { recursive: true, force: true });
+        throw e;
+    }
+}
+/**
+ * A pre-start report written before the Bundler (into a manifest-only bundle) stays valid when the
+ * base commit is the same: keep it. Everything later (security, code, validation) depended on the old
+ * context and is dropped.
+ */
+function carryOverPrestart(finalDir, work, manifest) {
+    if (!(0, node_fs_1.existsSync)((0, node_path_1.join)(finalDir, 'manifest.json')))
+        return;
+    let old;
+    try {
+        old = (0, bundle_js_1.readManifest)(finalDir, manifest.taskId);
+    }
+    catch {
+        return;
+    }
+    if (old.baseCommit !== manifest.baseCommit || !old.stations.prestart)
+        return;
+    for (const name of (0, node_fs_1.readdirSync)(finalDir)) {
+        if (/^prestart\.(?:json|md)$/.test(name))
+            (0, node_fs_1.copyFileSync)((0, node_path_1.join)(finalDir, name), (0, node_path_1.join)(work, name));
+    }
+    manifest.stations.prestart = old.stations.prestart;
+}
+/** Work directories of runs that were killed (older than an hour, so a concurrent run is left alone). */
+function removeStaleWork(parent, taskId) {
+    const prefixes = [`.${taskId}.tmp-`, `${taskId}.old-`];
+    for (const name of (0, node_fs_1.readdirSync)(parent)) {
+        if (!prefixes.some((p) => name.startsWith(p)))
+            continue;
+        const p = (0, node_path_1.join)(parent, name);
+        try {
+            if (Date.now() - (0, node_fs_1.statSync)(p).mtimeMs > 3600_000)
+                (0, node_fs_1.rmSync)(p, { recursive: true, force: true });
+        }
+        catch {
+            // Gone already, or not ours to remove: leave it.
+        }
+    }
+}
+function swapIn(work, finalDir) {
+    const old = `${finalDir}.old-${(0, node_crypto_1.randomBytes)(4).toString('hex')}`;
+    const hadOld = (0, node_fs_1.existsSync)(finalDir);
+    if (hadOld)
+        (0, node_fs_1.renameSync)(finalDir, old);
+    try {
+        (0, node_fs_1.renameSync)(work, finalDir);
+    }
+    catch (e) {
+        if (hadOld)
+            (0, node_fs_1.renameSync)(old, finalDir);
+        throw e;
+    }
+    if (hadOld)
+        (0, node_fs_1.rmSync)(old, { recursive: true, force: true });
+}
+async function buildBundle(input) {
+    const { root, log, baseCommit, dir } = input;
+    const notes = [];
+    let redactions = 0;
+    const redact = async (text, path) => {
+        const r = await (0, index_js_2.redactSecrets)(text, { path });
+        redactions += r.findings.length;
+        return r.text;
+    };
+    // The blueprint as at the base commit, redacted, re-parsed so every line reference still holds.
+    const rawBlueprint = await redact(input.task.raw, input.task.path);
+    const bp = (0, index_js_4.parseBlueprint)(rawBlueprint, input.task.path).blueprint ?? input.task;
+    (0, bundle_js_1.writeBundleFile)(dir, 'blueprint.md', rawBlueprint);
+    const tree = input.tree;
+    const taskText = blueprintQuery(bp);
+    // 1. Code search.
+    const excludeMatch = input.exclude.length ? (0, picomatch_1.default)(input.exclude, { dot: true }) : undefined;
+    const excluded = (p) => (excludeMatch ? excludeMatch(p) : false);
+    const includeMatch = input.include.length ? (0, picomatch_1.default)(input.include, { dot: true }) : undefined;
+    const includedByConfig = includeMatch
+        ? tree
+            .files()
+            .filter((p) => includeMatch(p) && !excluded(p))
+            .slice(0, 20)
+        : [];
+    const hintFiles = [...new Set([...namedFiles(bp, tree), ...includedByConfig])];
+    const relevantTests = [];
+    for (const t of bp.relevantTests) {
+        if (tree.has(t))
+            relevantTests.push(t);
+        else
+            notes.push(`relevant test \`${t}\` (relevant_tests) does not exist at the base commit ${baseCommit.slice(0, 12)}: the task may have to create it`);
+    }
+    const search = await log.group('Searching the code', async () => {
+        try {
+            return await (0, index_js_3.searchRepository)({
+                root,
+                query: taskText,
+                top: input.searchTop ?? SEARCH_TOP,
+                hints: { files: hintFiles, relevantTests },
+                cacheDir: input.searchCacheDir,
+                embeddings: input.embeddings,
+                log,
+            });
+        }
+        catch (e) {
+            // A search failure costs precision, not the bundle: fall back to the files the blueprint names.
+            const msg = e.message;
+            log.warn(`code search failed: ${msg}`);
+            notes.push(`code search failed (${msg}); only the files the blueprint names are included`);
+            return undefined;
+        }
+    });
+    for (const n of search?.notes ?? [])
+        log.debug(`search: ${n}`);
+    const named = new Set(namedFiles(bp, tree));
+    const ranked = withHints(search?.files ?? [], [
+        ...hintFiles.map((p) => ({
+            path: p,
+            reason: named.has(p) ? 'named in the blueprint' : 'listed in [bundle] include of quality.toml',
+            isTest: false,
+        })),
+        ...relevantTests.map((p) => ({ path: p, reason: 'relevant_tests in the blueprint', isTest: true })),
+    ]);
+    if (tree.files().length === 0)
+        notes.push('the repository has no files at the base commit');
+    else if (ranked.length === 0)
+        notes.push('code search found no source files related to the task');
+    tree.prefetch([
+        ...ranked.map((f) => f.path),
+        ...tree
+            .files()
+            .filter((p) => /^(?:package\.json|pyproject\.toml|requirements[^/]*\.(?:txt|in))$/.test(p)),
+    ]);
+    const candidates = [];
+    const skipped = [];
+    for (const f of ranked) {
+        // Blueprints, milestones and rule files are specifications: they reach the context through their
+        // own sections, not as code.
+        if (f.path.startsWith('specs/') || f.path.startsWith('.guardian/')) {
+            skipped.push({ path: f.path, reason: 'specification file (quoted in its own sections, not as code)' });
+            continue;
+        }
+        if (excluded(f.path)) {
+            skipped.push({ path: f.path, reason: 'excluded by [bundle] exclude in quality.toml' });
+            continue;
+        }
+        const r = tree.read(f.path);
+        if (!r.ok) {
+            skipped.push({ path: f.path, reason: r.reason });
+            notes.push(`skipped \`${f.path}\`: ${r.reason}`);
+            continue;
+        }
+        const text = await redact(r.file.text, f.path);
+        const lines = text.split(/\r?\n/);
+        if (lines.length > 0 && lines[lines.length - 1] === '')
+            lines.pop();
+        candidates.push({
+            path: f.path,
+            score: f.score,
+            isTest: f.isTest,
+            reasons: f.reasons,
+            lines,
+            ...chooseRanges(f, lines),
+        });
+    }
+    // 2. Architectural rules.
+    const { sections, notes: ruleNotes } = (0, rules_js_1.readRuleSections)(tree, bp.path);
+    for (const n of ruleNotes)
+        notes.push(`rule source \`${n.path}\` skipped: ${n.reason}`);
+    for (const s of sections)
+        s.body = await redact(s.body, s.source);
+    // 3. External knowledge (needs the relevant code to know what is imported).
+    const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
+    const manifests = [];
+    for (const p of tree
+        .files()
+        .filter((p) => /^(?:package\.json|pyproject\.toml|requirements[^/]*\.(?:txt|in))$/.test(p))) {
+        const r = tree.read(p);
+        if (r.ok)
+            manifests.push({ path: p, text: r.file.text });
+    }
+    const knowledge = await log.group('Reading library APIs', () => (0, index_js_1.gatherKnowledge)({
+        root,
+        taskText,
+        docsQuery: `${bp.title}. ${bp.sections.goal?.body ?? ''}`.slice(0, 400),
+        sources: candidates.slice(0, 8).map((c) => ({
+            path: c.path,
+            text: c.lines.join('\n'),
+            weight: Math.round((c.score / maxScore) * (c.isTest ? 0.5 : 1) * 1000) / 1000,
+        })),
+        manifests,
+        localModules: localModules(tree),
+        python: input.python,
+        nodeModules: input.nodeModules,
+        context7: input.context7
+            ? {
+                ...input.context7,
+                cacheDir: input.context7.cacheDir ?? (0, node_path_1.join)(root, '.guardian', 'cache', 'context7'),
+            }
+            : undefined,
+        log,
+    }));
+    for (const f of knowledge.facts)
+        f.text = await redact(f.text, f.provider === 'context7' ? undefined : (f.file ?? 'doc.txt'));
+    for (const n of knowledge.notes)
+        notes.push(n.message);
+    const libraryNames = knowledge.libraries.map((l) => l.ecosystem === 'python' ? l.packageName : l.importName);
+    const ranking = (0, rules_js_1.rankRules)({
+        sections,
+        query: taskText,
+        relevantPaths: candidates.map((c) => c.path),
+        libraries: [...libraryNames, ...knowledge.libraries.map((l) => l.importName)],
+    });
+    const own = (0, rules_js_1.blueprintConstraints)(bp);
+    const selection = (0, rules_js_1.selectRules)(ranking, own);
+    // 4. Assembly within the budget.
+    const redactedNotes = await Promise.all(notes.map((n) => redact(n)));
+    const ctx = (0, context_js_1.assembleContext)({
+        blueprint: bp,
+        baseCommit,
+        budget: input.budget,
+        rules: selection.included,
+        code: candidates,
+        libraries: knowledge.libraries,
+        facts: knowledge.facts,
+        notes: redactedNotes,
+    });
+    // Belt and braces: the assembled document is scanned once more as a whole.
+    const finalScan = await (0, index_js_2.redactSecrets)(ctx.markdown, { path: 'task_context.md' });
+    redactions += finalScan.findings.length;
+    (0, bundle_js_1.writeBundleFile)(dir, 'task_context.md', finalScan.text);
+    // 5. Evidence: every candidate with its score and provenance, and what made it in.
+    const included = new Map(ctx.includedCode.map((c) => [c.path, c]));
+    const evidence = {
+        search: {
+            schemaVersion: 1,
+            taskId: bp.id,
+            baseCommit,
+            query: taskText,
+            hints: { files: hintFiles, relevantTests },
+            stats: search?.stats ?? null,
+            notes: search?.notes ?? [],
+            /** Everything the Bundler noted (the context shows the first dozen). */
+            bundleNotes: redactedNotes,
+            files: ranked.map((f, i) => ({
+                rank: i + 1,
+                path: f.path,
+                score: f.score,
+                isTest: f.isTest,
+                reasons: f.reasons,
+                symbols: f.symbols,
+                included: included.has(f.path),
+                ranges: included.get(f.path)?.ranges ?? [],
+                tokens: included.get(f.path)?.tokens ?? 0,
+                skipped: skipped.find((s) => s.path === f.path)?.reason,
+                omitted: ctx.omitted.find((o) => o.kind === 'code' && o.id === f.path)?.reason,
+            })),
+        },
+        rules: {
+            schemaVersion: 1,
+            taskId: bp.id,
+            sources: [...new Set(sections.map((s) => s.source))],
+            notes: ruleNotes,
+            sections: [...(own ? [own] : []), ...ranking]
+                .map((s) => ({
+                source: s.source,
+                line: s.line,
+                endLine: s.endLine,
+                heading: s.heading,
+                kind: s.kind,
+                score: s.score,
+                reasons: s.reasons,
+                included: ctx.includedRules.includes(s) ||
+                    ctx.includedRules.some((r) => r.source === s.source && r.line === s.line),
+            }))
+                .sort((a, b) => Number(b.included) - Number(a.included) ||
+                b.score - a.score ||
+                a.source.localeCompare(b.source) ||
+                a.line - b.line),
+        },
+        knowledge: {
+            schemaVersion: 1,
+            taskId: bp.id,
+            providers: [
+                'python-stub',
+                'python-source',
+                'typescript-declarations',
+                ...(input.context7 ? ['context7'] : []),
+            ],
+            libraries: knowledge.libraries,
+            facts: knowledge.facts.map((f) => ({
+                library: f.library,
+                version: f.version,
+                symbol: f.symbol,
+                kind: f.kind,
+                provider: f.provider,
+                source: f.source,
+                file: f.file,
+                line: f.line,
+                score: f.score,
+                included: ctx.includedFacts.includes(f),
+            })),
+            notes: knowledge.notes,
+        },
+    };
+    for (const [name, value] of Object.entries(evidence)) {
+        const json = JSON.stringify(value, null, 2) + '\n';
+        const clean = await (0, index_js_2.redactSecrets)(json, { path: `evidence/${name}.md` });
+        JSON.parse(clean.text); // a redaction never breaks the JSON (markers hold no quotes)
+        (0, bundle_js_1.writeBundleFile)(dir, `evidence/${name}.json`, clean.text);
+    }
+    return {
+        taskId: bp.id,
+        baseCommit,
+        blueprintPath: bp.path,
+        tokens: ctx.tokens,
+        tokenBudget: input.budget,
+        tokenizer: tokens_js_1.TOKENIZER,
+        sectionTokens: ctx.sectionTokens,
+        codeFiles: ctx.includedCode.map((c) => ({ path: c.path, ranges: c.ranges })),
+        rules: ctx.includedRules.length,
+        libraries: libraryNames,
+        facts: ctx.includedFacts.length,
+        redactions,
+        notes: redactedNotes,
+    };
+}
+/** The search query: what the task is about, in the blueprint's own words. */
+function blueprintQuery(bp) {
+    const parts = [bp.title];
+    for (const key of [
+        'goal',
+        'acceptance_criteria',
+        'implementation_plan',
+        'architectural_constraints',
+        'relevant_existing_code',
+    ]) {
+        const body = bp.sections[key]?.body;
+        if (body)
+            parts.push(body.replace(/```[\s\S]*?```/g, (m) => (key === 'relevant_existing_code' ? m : '')));
+    }
+    return parts.join('\n\n').trim();
+}
+/** Repository files the blueprint names (in code spans, bold paths or its "Relevant Existing Code"). */
+function namedFiles(bp, tree) {
+    const out = [];
+    const text = bp.raw.replace(/^---[\s\S]*?\n---/, '');
+    for (const p of (0, rules_js_1.mentionedPaths)(text))
+        if (tree.has(p) && !out.includes(p))
+            out.push(p);
+    for (const m of text.matchAll(/(?:^|[\s(*"'])((?:[A-Za-z0-9_.-]+\/)+[A-Za-z0-9_.-]+\.[A-Za-z0-9]{1,6})(?=$|[\s),.:;*"'])/gm)) {
+        const p = m[1];
+        if (tree.has(p) && !out.includes(p))
+            out.push(p);
+    }
+    return out;
+}
+/** Search results plus the blueprint's own pointers (and configured files) when search left them out. */
+function withHints(files, hints) {
+    const out = [...files];
+    const have = new Set(files.map((f) => f.path));
+    const low = Math.min(...files.map((f) => f.score), 1);
+    for (const h of hints) {
+        if (have.has(h.path))
+            continue;
+        have.add(h.path);
+        const kind = h.isTest ? 'test' : 'source';
+        out.push({ path: h.path, score: low * 0.9, isTest: h.isTest, reasons: [h.reason], symbols: [], kind });
+    }
+    return out;
+}
+const IMPORT_LINE = /^\s*(?:import\s|from\s+\S+\s+import\s|export\s+\*?\s*\{?[^=]*\bfrom\s|const\s+\w+\s*=\s*require\(|#include\s|use\s+[\w:]+|package\s+\w)/;
+/** Line ranges to quote from a file: all of a short file; else its imports and its best symbols. */
+function chooseRanges(f, lines) {
+    const n = lines.length;
+    if (n === 0)
+        return { ranges: [] };
+    const syms = [...f.symbols].sort((a, b) => b.score - a.score || a.startLine - b.startLine);
+    const best = syms[0];
+    const clamp = (s, e, label, max = 100) => {
+        const start = Math.max(1, Math.min(n, s));
+        const end = Math.max(start, Math.min(n, e, start + max - 1));
+        return { start, end, label };
+    };
+    const label = (s) => s.name.startsWith(s.kind) ? s.name : `${s.kind} ${s.name}`;
+    const fallback = best
+        ? [clamp(best.startLine, best.endLine, label(best), 40)]
+        : [clamp(1, 30, 'beginning of the file')];
+    if (n <= 80)
+        return { ranges: [{ start: 1, end: n, label: 'whole file' }], fallback };
+    const ranges = [];
+    let lastImport = 0;
+    for (let i = 0; i < Math.min(n, 60); i++)
+        if (IMPORT_LINE.test(lines[i]))
+            lastImport = i + 1;
+    if (lastImport > 0 && lastImport <= 40)
+        ranges.push({ start: 1, end: lastImport, label: 'imports' });
+    if (best) {
+        for (const s of syms.filter((s) => s.score >= best.score * 0.4).slice(0, 3)) {
+            ranges.push(clamp(s.startLine - 1, s.endLine, label(s)));
+        }
+    }
+    else {
+        ranges.push(clamp(1, 60, 'beginning of the file'));
+    }
+    // Merge overlapping or nearly adjacent ranges; keep the labels of what they hold.
+    ranges.sort((a, b) => a.start - b.start);
+    const merged = [];
+    for (const r of ranges) {
+        const last = merged[merged.length - 1];
+        if (last && r.start <= last.end + 3) {
+            last.end = Math.max(last.end, r.end);
+            const labels = [last.label, r.label].filter(Boolean);
+            last.label = [...new Set(labels)].join(', ');
+        }
+        else
+            merged.push({ ...r });
+    }
+    return { ranges: merged, fallback };
+}
+/** Top-level names of the project's own modules (folders and files at the root and under src/). */
+function localModules(tree) {
+    const out = new Set();
+    for (const p of tree.files()) {
+        const parts = p.split('/');
+        const top = parts[0].replace(/\.(?:py|pyi|ts|js|mjs|cjs)$/, '');
+        out.add(top);
+        if (parts[0] === 'src' && parts[1])
+            out.add(parts[1].replace(/\.(?:py|pyi|ts|js)$/, ''));
+    }
+    // The package's own name: JS code may import itself by it.
+    const pj = tree.read('package.json');
+    if (pj.ok) {
+        try {
+            const name = JSON.parse(pj.file.text).name;
+            if (typeof name === 'string')
+                out.add(`npm:${name}`);
+        }
+        catch {
+            // An invalid package.json names nothing.
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5851:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ruleSourcePaths = ruleSourcePaths;
+exports.readRuleSections = readRuleSections;
+exports.splitMarkdown = splitMarkdown;
+exports.splitToml = splitToml;
+exports.blueprintConstraints = blueprintConstraints;
+exports.rankRules = rankRules;
+exports.mentionedPaths = mentionedPaths;
+exports.selectRules = selectRules;
+const markdown_js_1 = __webpack_require__(3938);
+const terms_js_1 = __webpack_require__(7095);
+/** Files, besides specs/**.md, that hold project-wide rules (first match of each group wins nothing: all are read). */
+const RULE_FILES = [
+    'Project.toml',
+    'project.toml',
+    'AGENTS.md',
+    'CLAUDE.md',
+    'CONTRIBUTING.md',
+    '.github/CONTRIBUTING.md',
+    'docs/CONTRIBUTING.md',
+    'ARCHITECTURE.md',
+    'docs/architecture.md',
+    'docs/ARCHITECTURE.md',
+    '.github/copilot-instructions.md',
+];
+const GLOBAL_HEADING = /\b(?:global|general|overall|principles?|conventions?|ground rules|always|golden rules|core rules|guidelines|non-negotiables?)\b/i;
+/** Sections longer than this are never "short global rules" (lines). */
+const GLOBAL_MAX_LINES = 30;
+/** The rule files present at the base commit, in a stable order (specs first). */
+function ruleSourcePaths(tree, blueprintPath) {
+    const specs = tree
+        .files()
+        .filter((p) => p.startsWith('specs/') &&
+        /\.(?:md|markdown)$/i.test(p) &&
+        !p.startsWith('specs/tasks/') &&
+        !p.startsWith('specs/milestones/') &&
+        p !== blueprintPath);
+    // specs/architecture.md first: it is the conventional home of the rules.
+    specs.sort((a, b) => Number(b === 'specs/architecture.md') - Number(a === 'specs/architecture.md') || a.localeCompare(b));
+    const others = RULE_FILES.filter((p) => tree.has(p) && !specs.includes(p));
+    return [...specs, ...others];
+}
+/** Splits every rule source into sections. Files that cannot be read are reported in `notes`. */
+function readRuleSections(tree, blueprintPath) {
+    const sections = [];
+    const notes = [];
+    for (const path of ruleSourcePaths(tree, blueprintPath)) {
+        const r = tree.read(path);
+        if (!r.ok) {
+            notes.push({ path, reason: r.reason });
+            continue;
+        }
+        const split = /\.toml$/i.test(path) ? splitToml(path, r.file.lines) : splitMarkdown(path, r.file.lines);
+        sections.push(...split);
+    }
+    return { sections, notes };
+}
+/** Splits Markdown at headings (ATX `#` headings outside code fences). */
+function splitMarkdown(path, lines) {
+    const inFence = new Set();
+    for (const f of (0, markdown_js_1.findFences)(lines.join('\n'))) {
+        const end = f.closeLine ?? lines.length;
+        for (let l = f.openLine; l <= end; l++)
+            inFence.add(l);
+    }
+    const headings = [];
+    lines.forEach((text, i) => {
+        const m = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+        if (m && !inFence.has(i + 1))
+            headings.push({ line: i + 1, level: m[1].length, title: m[2].trim() });
+    });
+    const out = [];
+    const stack = [];
+    const push = (start, end, headingLine) => {
+        const bodyStart = headingLine === undefined ? start : start + 1;
+        let a = bodyStart;
+        let b = end;
+        while (a <= b && (lines[a - 1] ?? '').trim() === '')
+            a++;
+        while (b >= a && (lines[b - 1] ?? '').trim() === '')
+            b--;
+        if (a > b)
+            return;
+        const heading = stack.map((s) => s.title).join(' › ') || fileTitle(path);
+        out.push({
+            source: path,
+            line: headingLine ?? a,
+            endLine: b,
+            heading,
+            body: lines.slice(a - 1, b).join('\n'),
+            bodyLine: a,
+            kind: 'ranked',
+            score: 0,
+            reasons: [],
+        });
+    };
+    const first = headings[0]?.line ?? lines.length + 1;
+    if (first > 1)
+        push(1, first - 1, undefined);
+    headings.forEach((h, i) => {
+        while (stack.length > 0 && stack[stack.length - 1].level >= h.level)
+            stack.pop();
+        stack.push({ level: h.level, title: h.title });
+        const end = (headings[i + 1]?.line ?? lines.length + 1) - 1;
+        push(h.line, end, h.line);
+    });
+    return out;
+}
+/** Splits TOML at table headers (`[table]`, `[[array]]`); keys before the first table form one section. */
+function splitToml(path, lines) {
+    const out = [];
+    let start = 1;
+    let title = fileTitle(path);
+    const flush = (end, headingLine) => {
+        let a = headingLine === undefined ? start : start + 1;
+        let b = end;
+        while (a <= b && /^\s*(?:#.*)?$/.test(lines[a - 1] ?? '') && (lines[a - 1] ?? '').trim() === '')
+            a++;
+        while (b >= a && (lines[b - 1] ?? '').trim() === '')
+            b--;
+        if (a > b)
+            return;
+        out.push({
+            source: path,
+            line: headingLine ?? a,
+            endLine: b,
+            heading: title,
+            body: lines.slice(a - 1, b).join('\n'),
+            bodyLine: a,
+            kind: 'ranked',
+            score: 0,
+            reasons: [],
+        });
+    };
+    let headingLine;
+    lines.forEach((text, i) => {
+        const m = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(text);
+        if (!m)
+            return;
+        flush(i, headingLine);
+        start = i + 1;
+        headingLine = i + 1;
+        title = m[1];
+    });
+    flush(lines.length, headingLine);
+    return out;
+}
+function fileTitle(path) {
+    return path.split('/').pop() ?? path;
+}
+/** The blueprint's own "Architectural Constraints" section, as a rule that always applies. */
+function blueprintConstraints(bp) {
+    const s = bp.sections.architectural_constraints;
+    if (!s || s.body.trim() === '')
+        return undefined;
+    const bodyLines = s.body.split('\n');
+    return {
+        source: bp.path,
+        line: s.line,
+        endLine: s.bodyLine + bodyLines.length - 1,
+        heading: `${bp.id} › ${s.title}`,
+        body: s.body,
+        bodyLine: s.bodyLine,
+        kind: 'blueprint',
+        score: 1,
+        reasons: ["the task's own architectural constraints"],
+    };
+}
+/**
+ * Scores every section. Global sections (an introduction directly under the document title, or a
+ * heading such as "Global rules"/"Conventions") that are short are marked `global` and always kept;
+ * the rest are scored with BM25 on heading + body, plus evidence from the code: a section that names a
+ * folder or file the search found, or a library the task uses, is about this task.
+ */
+function rankRules(input) {
+    const { sections } = input;
+    const docs = sections.map((s) => `${s.heading} ${s.heading} ${s.body}`);
+    const lexical = (0, terms_js_1.bm25)(docs, input.query);
+    const top = Math.max(...lexical, 1e-9);
+    const queryTerms = new Set((0, terms_js_1.terms)(input.query));
+    const relevantTop = input.relevantPaths.slice(0, 8);
+    return sections.map((s, i) => {
+        const reasons = [];
+        let score = (lexical[i] ?? 0) / top;
+        if (score > 0) {
+            const shared = [...new Set((0, terms_js_1.terms)(`${s.heading} ${s.body}`))]
+                .filter((t) => queryTerms.has(t))
+                .slice(0, 6);
+            if (shared.length > 0)
+                reasons.push(`lexical: ${shared.join(', ')}`);
+        }
+        const mentioned = mentionedPaths(s.body);
+        const hits = mentioned.filter((m) => relevantTop.some((p) => p === m || (m.endsWith('/') && p.startsWith(m))));
+        if (hits.length > 0) {
+            score += 0.35;
+            reasons.push(`names ${hits.slice(0, 3).join(', ')} where relevant code lives`);
+        }
+        const libs = input.libraries.filter((l) => new RegExp(`\\b${escapeRe(l)}\\b`, 'i').test(`${s.heading}\n${s.body}`));
+        if (libs.length > 0) {
+            score += 0.15;
+            reasons.push(`about ${libs.slice(0, 3).join(', ')}, used by the task`);
+        }
+        const isGlobal = isGlobalSection(s, sections);
+        if (isGlobal)
+            reasons.unshift('short global rule (always included)');
+        return { ...s, kind: isGlobal ? 'global' : s.kind, score: Math.round(score * 1000) / 1000, reasons };
+    });
+}
+function isGlobalSection(s, all) {
+    const lines = s.endLine - s.line + 1;
+    if (lines > GLOBAL_MAX_LINES)
+        return false;
+    const last = s.heading.split(' › ').pop() ?? '';
+    if (GLOBAL_HEADING.test(last) || /^\s*(?:global|general) rules?\b/im.test(s.body))
+        return true;
+    // The introduction under a document's single top heading is its preamble of project-wide rules,
+    // when it states rules (a list), not only prose.
+    const depth = s.heading.split(' › ').length;
+    const firstOfFile = all.find((o) => o.source === s.source) === s;
+    return firstOfFile && depth <= 1 && /^\s*(?:[-*+]|\d+\.)\s+/m.test(s.body);
+}
+/** Repository paths written in a text: `src/models/`, `tests/test_auth.py`, … */
+function mentionedPaths(text) {
+    const out = new Set();
+    for (const m of text.matchAll(/`([^`\s]+)`/g)) {
+        const p = m[1].replace(/^\.\//, '');
+        if (/^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]*)+$|^[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,5}$/.test(p))
+            out.add(p);
+    }
+    return [...out];
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * Chooses the rules for the context: the blueprint's constraints, then short global rules, then
+ * ranked sections above a relevance floor (a share of the best score) — most relevant first, ties
+ * broken by source and line so the order is stable.
+ */
+function selectRules(ranked, blueprint, opts = {}) {
+    const maxRanked = opts.maxRanked ?? 8;
+    const floor = opts.floor ?? 0.3;
+    const order = (a, b) => b.score - a.score || a.source.localeCompare(b.source) || a.line - b.line;
+    const globals = ranked
+        .filter((s) => s.kind === 'global')
+        .sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line);
+    const rest = ranked.filter((s) => s.kind !== 'global').sort(order);
+    const best = rest[0]?.score ?? 0;
+    const chosen = rest.filter((s) => s.score > 0 && s.score >= best * floor).slice(0, maxRanked);
+    const included = [...(blueprint ? [blueprint] : []), ...globals, ...chosen];
+    const set = new Set(included);
+    return { included, excluded: rest.filter((s) => !set.has(s)) };
+}
+
+
+/***/ }),
+
+/***/ 408:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TOKENIZER = void 0;
+exports.countTokens = countTokens;
+/**
+ * Token counting with a real tokenizer: OpenAI's o200k_base (GPT-4o / GPT-4.1 / o-series) through
+ * js-tiktoken. Other providers' tokenizers differ by a few percent; the budget is a ceiling, not a
+ * target, so the bundle leaves that margin implicitly.
+ */
+const lite_1 = __webpack_require__(5229);
+const o200k_base_1 = __importDefault(__webpack_require__(5395));
+exports.TOKENIZER = 'o200k_base';
+let encoder;
+function enc() {
+    encoder ??= new lite_1.Tiktoken(o200k_base_1.default);
+    return encoder;
+}
+const memo = new Map();
+/** Tokens of `text` (memoized: assembly counts the same pieces several times). */
+function countTokens(text) {
+    if (text.length === 0)
+        return 0;
+    const known = memo.get(text);
+    if (known !== undefined)
+        return known;
+    // Special-token text in a repository (e.g. "<|endoftext|>") is ordinary text here.
+    const n = enc().encode(text, [], []).length;
+    if (memo.size > 5000)
+        memo.clear();
+    memo.set(text, n);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 5502:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RepoTree = exports.DEFAULT_READ_LIMITS = void 0;
+exports.classifyBytes = classifyBytes;
+exports.listTree = listTree;
+/**
+ * The repository as it is at the base commit, read through git's object store. Reading blobs (not the
+ * working tree) means the bundle shows exactly the code the Coder's patch will apply to, symbolic links
+ * are never followed (git stores a link as its target text), and nothing outside the repository can be
+ * reached.
+ */
+const git_js_1 = __webpack_require__(308);
+const index_js_1 = __webpack_require__(5073);
+exports.DEFAULT_READ_LIMITS = { maxBytes: 512 * 1024, maxLineLength: 1000 };
+const MINIFIED_NAME = /\.min\.(?:js|mjs|cjs|css)$|[.-]bundle\.js$|\.map$/i;
+class RepoTree {
+    root;
+    commit;
+    limits;
+    entries;
+    cache = new Map();
+    fileList;
+    constructor(root, commit, limits = exports.DEFAULT_READ_LIMITS) {
+        this.root = root;
+        this.commit = commit;
+        this.limits = limits;
+        this.entries = listTree(root, commit);
+    }
+    has(path) {
+        return this.entries.has(path);
+    }
+    /** The raw bytes of a regular file (no text checks), or undefined. */
+    bytes(path) {
+        const e = this.entries.get(path);
+        if (!e || (e.mode !== '100644' && e.mode !== '100755'))
+            return undefined;
+        const r = (0, git_js_1.execGitBuffer)(['cat-file', 'blob', e.oid], { cwd: this.root, allowFailure: true });
+        return r.code === 0 ? r.stdout : undefined;
+    }
+    /**
+     * The tree as a spec `FileSource`, so blueprints and quality.toml are read from exactly the files the
+     * bundle quotes — also when the project is a subdirectory of its repository.
+     */
+    asFileSource() {
+        return {
+            label: `commit ${this.commit.slice(0, 12)}`,
+            list: (dir) => {
+                const prefix = dir.replace(/\/+$/, '') + '/';
+                return this.files().filter((p) => p.startsWith(prefix));
+            },
+            read: (p) => this.bytes(p),
+            size: (p) => {
+                const e = this.entries.get(p);
+                return e && (e.mode === '100644' || e.mode === '100755') ? e.size : undefined;
+            },
+            exists: (p) => this.entries.has(p) || this.files().some((f) => f.startsWith(p.replace(/\/+$/, '') + '/')),
+        };
+    }
+    /** Paths of regular files, sorted. */
+    files() {
+        this.fileList ??= [...this.entries.values()]
+            .filter((e) => e.mode === '100644' || e.mode === '100755')
+            .map((e) => e.path)
+            .sort();
+        return this.fileList;
+    }
+    /** Reads a file as UTF-8 text, or says why it is not read (missing, link, secret, binary, …). */
+    read(path) {
+        const cached = this.cache.get(path);
+        if (cached)
+            return cached;
+        const r = this.readUncached(path);
+        this.cache.set(path, r);
+        return r;
+    }
+    /**
+     * Reads many files with one `git cat-file --batch` (one process instead of one per file) and keeps
+     * the results for `read`. Paths that cannot be read are left to `read` to explain.
+     */
+    prefetch(paths) {
+        const wanted = paths.filter((p) => !this.cache.has(p) && this.readable(p) === undefined);
+        if (wanted.length === 0)
+            return;
+        const oids = wanted.map((p) => this.entries.get(p).oid);
+        const r = (0, git_js_1.execGitBuffer)(['cat-file', '--batch'], {
+            cwd: this.root,
+            input: oids.join('\n') + '\n',
+            allowFailure: true,
+        });
+        if (r.code !== 0)
+            return;
+        const out = r.stdout;
+        let pos = 0;
+        for (const path of wanted) {
+            const nl = out.indexOf(0x0a, pos);
+            if (nl < 0)
+                break;
+            const header = out.subarray(pos, nl).toString('utf8').split(' ');
+            pos = nl + 1;
+            if (header[1] !== 'blob')
+                continue; // "<oid> missing": read() will report it
+            const size = Number(header[2]);
+            this.cache.set(path, classifyBytes(path, out.subarray(pos, pos + size), this.limits));
+            pos += size + 1;
+        }
+    }
+    /** Why a path cannot be read from its tree entry alone (undefined: its bytes decide). */
+    readable(path) {
+        const e = this.entries.get(path);
+        if (!e)
+            return `not in the base commit ${this.commit.slice(0, 12)}`;
+        if (e.mode === '120000')
+            return 'symbolic link (not followed)';
+        if (e.mode === '160000')
+            return 'git submodule (not read)';
+        const secret = (0, index_js_1.secretFileReason)(path);
+        if (secret)
+            return `${secret}: never included`;
+        if (e.size > this.limits.maxBytes)
+            return `too large (${e.size} bytes > ${this.limits.maxBytes})`;
+        if (MINIFIED_NAME.test(path))
+            return 'minified or generated file';
+        return undefined;
+    }
+    readUncached(path) {
+        const no = (reason) => ({ ok: false, path, reason });
+        const why = this.readable(path);
+        if (why)
+            return no(why);
+        const e = this.entries.get(path);
+        const r = (0, git_js_1.execGitBuffer)(['cat-file', 'blob', e.oid], { cwd: this.root, allowFailure: true });
+        if (r.code !== 0)
+            return no(`unreadable (${r.stderr.trim() || `git cat-file exit ${r.code}`})`);
+        return classifyBytes(path, r.stdout, this.limits);
+    }
+}
+exports.RepoTree = RepoTree;
+/** Decides whether bytes are usable source text. Exported for files read from disk. */
+function classifyBytes(path, data, limits = exports.DEFAULT_READ_LIMITS) {
+    const no = (reason) => ({ ok: false, path, reason });
+    if (data.length > limits.maxBytes)
+        return no(`too large (${data.length} bytes > ${limits.maxBytes})`);
+    if (data.subarray(0, 8000).includes(0))
+        return no('binary file');
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    }
+    catch {
+        return no('not valid UTF-8');
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    const lines = text.split(/\r?\n/);
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
+    if (longest > limits.maxLineLength)
+        return no(`minified or generated (a line of ${longest} characters)`);
+    return { ok: true, file: { path, text, lines } };
+}
+/**
+ * Entries of a commit under `root`, with paths relative to it: when `root` is a subdirectory of the
+ * repository (a project inside a monorepo), only its part of the tree, as the spec loader sees it.
+ */
+function listTree(root, commit) {
+    const out = (0, git_js_1.execGit)(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
+    const entries = new Map();
+    for (const rec of out.split('\0')) {
+        if (!rec)
+            continue;
+        // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, _type, oid, size] = rec.slice(0, tab).trim().split(/\s+/);
+        if (!mode || !oid)
+            continue;
+        const path = rec.slice(tab + 1);
+        entries.set(path, { path, mode, oid, size: size === '-' || size === undefined ? 0 : Number(size) });
+    }
+    return entries;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,2841 @@
+export const id = 276;
+export const ids = [276];
+export const modules = {
+
+/***/ 8428:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ChunkStore = exports.CHUNKS_VERSION = void 0;
+/**
+ * Symbol chunks for the files a search returns: tree-sitter boundaries (functions, classes, methods)
+ * with the terms of each chunk, or line windows where no grammar applies. Parsing happens only for
+ * files that rank, once per content: results are cached by blob id in `chunks.json`.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const fs_js_1 = __webpack_require__(1917);
+const definitions_js_1 = __webpack_require__(6474);
+const files_js_1 = __webpack_require__(3071);
+const symbols_js_1 = __webpack_require__(4157);
+const text_js_1 = __webpack_require__(5593);
+exports.CHUNKS_VERSION = 1;
+const MAX_CHUNK_TERMS = 400;
+const MAX_PARSE_CHARS = 100_000;
+class ChunkStore {
+    index;
+    cacheDir;
+    entries = {};
+    dirty = false;
+    /** Files read and parsed in this run. */
+    parsed = 0;
+    notes = [];
+    extractor;
+    constructor(index, cacheDir, wasmDir) {
+        this.index = index;
+        this.cacheDir = cacheDir;
+        this.extractor = new symbols_js_1.SymbolExtractor(wasmDir);
+        try {
+            const parsed = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(cacheDir, 'chunks.json'), 'utf8'));
+            if (parsed.version === exports.CHUNKS_VERSION && parsed.entries && typeof parsed.entries === 'object')
+                this.entries = parsed.entries;
+        }
+        catch {
+            // absent or unreadable: chunks are recomputed for the files that need them
+        }
+    }
+    async chunksOf(path) {
+        const f = this.index.files.get(path);
+        if (!f)
+            return [];
+        const cached = this.entries[f.blob];
+        if (cached)
+            return cached;
+        let text;
+        try {
+            text = (0, files_js_1.decodeText)((0, node_fs_1.readFileSync)((0, node_path_1.join)(this.index.root, path))).text;
+        }
+        catch (e) {
+            this.notes.push(`could not read ${path} for its symbols: ${e.code ?? e.message}`);
+            return [];
+        }
+        this.parsed++;
+        const lines = text.split('\n');
+        // Very large files: the definition scan's outline instead of a parse that would cost more than the
+        // rest of the search (a 150 KB TypeScript file takes ~0.3 s to parse).
+        let symbols = text.length > MAX_PARSE_CHARS
+            ? (0, definitions_js_1.outlineByScan)(f.lang, text)
+            : await this.extractor.extract(f.lang, text);
+        if (!symbols || symbols.length === 0)
+            symbols = (0, symbols_js_1.lineWindows)(lines.length);
+        const lineTerms = lines.map((l) => (0, text_js_1.tokenize)(l));
+        const chunks = symbols.map((s) => {
+            const set = new Set();
+            for (let l = s.startLine - 1; l < s.endLine && l < lineTerms.length && set.size < MAX_CHUNK_TERMS; l++) {
+                for (const t of lineTerms[l])
+                    set.add(t);
+            }
+            return [s.name, s.kind, s.startLine, s.endLine, [...set]];
+        });
+        // Line windows standing in for a grammar that failed to load are not kept: next time may work.
+        if (!f.lang || !this.extractor.degraded.has(f.lang)) {
+            this.entries[f.blob] = chunks;
+            this.dirty = true;
+        }
+        return chunks;
+    }
+    /** Writes new chunks back, dropping entries of contents no longer in the repository. */
+    save() {
+        this.notes.push(...this.extractor.notes.filter((n) => !this.notes.includes(n)));
+        if (!this.dirty)
+            return;
+        const live = new Set([...this.index.files.values()].map((f) => f.blob));
+        const kept = {};
+        for (const [b, c] of Object.entries(this.entries))
+            if (live.has(b))
+                kept[b] = c;
+        try {
+            (0, fs_js_1.writeFileAtomic)((0, node_path_1.join)(this.cacheDir, 'chunks.json'), JSON.stringify({ version: exports.CHUNKS_VERSION, entries: kept }));
+        }
+        catch (e) {
+            this.notes.push(`could not write the chunk cache: ${e.message}`);
+        }
+    }
+}
+exports.ChunkStore = ChunkStore;
+
+
+/***/ }),
+
+/***/ 6474:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.outlineByScan = outlineByScan;
+exports.scanDefinitions = scanDefinitions;
+/**
+ * A quick scan for the names a file defines (functions, classes, types, constants), used by the index:
+ * the symbol-name field of the lexical engine and the "defines a symbol the task names" signal. Exact
+ * chunk boundaries come later from tree-sitter, for the files that rank (chunks.ts); this scan only needs
+ * names, and it has to be cheap enough to run over every file of a cold index.
+ */
+const PATTERNS = {
+    python: [
+        /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
+        /^[ \t]*class[ \t]+([A-Za-z_]\w*)/gm,
+        /^([A-Z][A-Z0-9_]{2,})[ \t]*(?::[^=\n]+)?=/gm,
+    ],
+    javascript: [
+        /\bfunction\b[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)/g,
+        /\bclass[ \t]+([A-Za-z_$][\w$]*)/g,
+        /^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:async[ \t]*)?(?:function|class|\(|[A-Za-z_$][\w$]*[ \t]*=>|[A-Za-z_$][\w$.]*\()/gm,
+        /^[ \t]+(?:(?:static|async|get|set|public|private|protected|readonly|override|abstract)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?\([^)\n]*\)?[^;\n]*\{[ \t]*$/gm,
+    ],
+    typescript: [
+        /\b(?:interface|type|enum|namespace)[ \t]+([A-Za-z_$][\w$]*)/g,
+        /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?function[ \t]+([A-Za-z_$][\w$]*)/gm,
+    ],
+    go: [
+        /^func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm,
+        /^(?:type[ \t]+|[ \t]+)([A-Za-z_]\w*)[ \t]+(?:struct|interface)\b/gm,
+    ],
+    java: [
+        /\b(?:class|interface|enum|record|@interface)[ \t]+([A-Za-z_]\w*)/g,
+        /^[ \t]+(?:(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]+)+[\w<>[\],.? \t]+?[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm,
+    ],
+    rust: [
+        /\b(?:fn|struct|enum|trait|mod|type|union|macro_rules!)[ \t]+([A-Za-z_]\w*)/g,
+        /^[ \t]*impl(?:<[^>]*>)?[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/gm,
+    ],
+    generic: [
+        /\b(?:def|function|func|fn|class|struct|interface|trait|module|enum|object|sub)[ \t]+([A-Za-z_$][\w$]*)/g,
+    ],
+};
+PATTERNS.typescript = [...PATTERNS.javascript, ...PATTERNS.typescript];
+PATTERNS.tsx = PATTERNS.typescript;
+PATTERNS.kotlin = [
+    ...PATTERNS.java,
+    /\bfun[ \t]+(?:<[^>]*>[ \t]*)?(?:[\w.]+\.)?([A-Za-z_]\w*)/g,
+    /\bobject[ \t]+([A-Za-z_]\w*)/g,
+];
+const NOT_NAMES = new Set([
+    'if',
+    'for',
+    'while',
+    'switch',
+    'catch',
+    'return',
+    'function',
+    'constructor',
+    'super',
+    'new',
+    'else',
+]);
+/** Names defined in a file (deduplicated, in order of appearance, at most 2,000). */
+function findDefinitions(lang, text) {
+    const patterns = (lang && PATTERNS[lang]) || PATTERNS.generic;
+    const found = [];
+    for (const re of patterns) {
+        re.lastIndex = 0;
+        for (const m of text.matchAll(re)) {
+            const name = m[1];
+            if (!NOT_NAMES.has(name))
+                found.push({ at: m.index ?? 0, name });
+        }
+    }
+    return found.sort((a, b) => a.at - b.at);
+}
+/**
+ * An outline from the definition scan: each definition runs to the line before the next one. The
+ * stand-in for tree-sitter on very large files, where parsing costs more than it is worth.
+ */
+function outlineByScan(lang, text) {
+    const found = findDefinitions(lang, text);
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+    const lineOf = (at) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= at)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+    const starts = [];
+    for (const f of found) {
+        const line = lineOf(f.at + (text[f.at] === '\n' ? 1 : 0));
+        if (!starts.length || starts[starts.length - 1].line !== line)
+            starts.push({ name: f.name, line });
+    }
+    return starts.map((s, i) => ({
+        name: s.name,
+        kind: 'definition',
+        startLine: s.line,
+        endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1].line - 1) : lineStarts.length,
+    }));
+}
+function scanDefinitions(lang, text) {
+    const found = findDefinitions(lang, text);
+    const out = [];
+    const seen = new Set();
+    for (const f of found) {
+        if (seen.has(f.name))
+            continue;
+        seen.add(f.name);
+        out.push(f.name);
+        if (out.length >= 2000)
+            break;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3071:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LANGUAGE_BY_EXT = void 0;
+exports.extensionOf = extensionOf;
+exports.languageOf = languageOf;
+exports.isTestPath = isTestPath;
+exports.kindOf = kindOf;
+exports.pathSkipReason = pathSkipReason;
+exports.contentSkipReason = contentSkipReason;
+exports.gitBlobId = gitBlobId;
+exports.listCandidates = listCandidates;
+exports.readCandidate = readCandidate;
+exports.decodeText = decodeText;
+/**
+ * Which files of a repository are worth indexing, and what they are. The list comes from git
+ * (`ls-files`), so `.gitignore` is respected; vendored trees, lock files, binaries, minified and generated
+ * files are left out with a note saying why.
+ */
+const node_crypto_1 = __webpack_require__(7598);
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const ignore_1 = __importDefault(__webpack_require__(298));
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+/** Folder names whose contents are third-party, generated or build output. */
+const VENDORED_DIRS = new Set([
+    'node_modules',
+    'bower_components',
+    'jspm_packages',
+    'vendor',
+    'vendors',
+    'third_party',
+    'third-party',
+    'thirdparty',
+    'external',
+    'dist',
+    'build',
+    'out',
+    'target',
+    'coverage',
+    '.next',
+    '.nuxt',
+    '.svelte-kit',
+    '.turbo',
+    '.cache',
+    '__pycache__',
+    '.venv',
+    'venv',
+    'site-packages',
+    '.tox',
+    '.mypy_cache',
+    '.pytest_cache',
+    '.git',
+    '.guardian',
+    '__snapshots__',
+]);
+const LOCK_FILES = new Set([
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lockb',
+    'bun.lock',
+    'poetry.lock',
+    'pdm.lock',
+    'uv.lock',
+    'Pipfile.lock',
+    'Cargo.lock',
+    'Gemfile.lock',
+    'composer.lock',
+    'go.sum',
+    'mix.lock',
+    'pubspec.lock',
+    'packages.lock.json',
+    'flake.lock',
+]);
+const BINARY_EXT = new Set(('png jpg jpeg gif bmp ico icns webp avif tif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar tar jar war ear ' +
+    'class pyc pyo so dylib dll exe bin obj o a lib wasm woff woff2 ttf otf eot mp3 mp4 m4a wav ogg flac avi mov ' +
+    'mkv webm sqlite sqlite3 db pkl npy npz h5 parquet onnx pt pth ckpt gguf safetensors keystore p12 pfx der').split(' '));
+exports.LANGUAGE_BY_EXT = {
+    py: 'python',
+    pyi: 'python',
+    ts: 'typescript',
+    mts: 'typescript',
+    cts: 'typescript',
+    tsx: 'tsx',
+    js: 'javascript',
+    mjs: 'javascript',
+    cjs: 'javascript',
+    jsx: 'javascript',
+    go: 'go',
+    java: 'java',
+    rs: 'rust',
+    rb: 'ruby',
+    c: 'c',
+    h: 'c',
+    cc: 'cpp',
+    cpp: 'cpp',
+    cxx: 'cpp',
+    hpp: 'cpp',
+    hh: 'cpp',
+    cs: 'c_sharp',
+    php: 'php',
+    kt: 'kotlin',
+    kts: 'kotlin',
+    swift: 'swift',
+    scala: 'scala',
+    lua: 'lua',
+    sh: 'bash',
+    bash: 'bash',
+    ex: 'elixir',
+    exs: 'elixir',
+    dart: 'dart',
+    vue: 'vue',
+    zig: 'zig',
+};
+const SOURCE_EXT = new Set([
+    ...Object.keys(exports.LANGUAGE_BY_EXT),
+    'svelte',
+    'sql',
+    'pyx',
+    'pxd',
+    'm',
+    'mm',
+    'r',
+    'jl',
+    'pl',
+    'pm',
+    'ps1',
+    'clj',
+    'hs',
+    'ml',
+    'erl',
+    'fs',
+    'groovy',
+]);
+const DOC_EXT = new Set(['md', 'mdx', 'rst', 'txt', 'adoc', 'asciidoc']);
+const CONFIG_EXT = new Set([
+    'json',
+    'jsonc',
+    'json5',
+    'yaml',
+    'yml',
+    'toml',
+    'ini',
+    'cfg',
+    'conf',
+    'xml',
+    'properties',
+    'gradle',
+    'env',
+]);
+function extensionOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+function languageOf(path) {
+    return exports.LANGUAGE_BY_EXT[extensionOf(path)];
+}
+const TEST_DIR = /(^|\/)(tests?|__tests__|__test__|spec|specs|testing|test_?data|fixtures?|e2e|integration[-_]tests?)\//i;
+const TEST_NAME = /(^|\/)(test_[^/]*|[^/]*_test\.[a-z]+|[^/]*_tests\.[a-z]+|[^/]*\.(test|spec|tests|e2e|test-d)\.[a-z]+|[^/]*Tests?\.(java|kt|cs|scala|swift)|conftest\.py)$/;
+function isTestPath(path) {
+    return TEST_DIR.test(path) || TEST_NAME.test(path);
+}
+/** Code that configures tools rather than implementing the product (packaging, bundlers, linters). */
+const BUILD_CONFIG = /(^|\/)(setup\.py|noxfile\.py|fabfile\.py|manage\.py|\.?[\w-]+rc\.[cm]?js|[\w.-]+\.(config|conf)\.[cm]?[jt]s|Gruntfile\.js|gulpfile\.[cm]?js|sidebars\.js)$/;
+function kindOf(path) {
+    const ext = extensionOf(path);
+    if (isTestPath(path) && (SOURCE_EXT.has(ext) || ext === ''))
+        return 'test';
+    if (BUILD_CONFIG.test(path))
+        return 'config';
+    if (SOURCE_EXT.has(ext))
+        return /(^|\/)(docs?|documentation)\//.test(path) ? 'doc' : 'source';
+    if (DOC_EXT.has(ext))
+        return 'doc';
+    if (CONFIG_EXT.has(ext))
+        return 'config';
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (/^(Dockerfile|Makefile|Rakefile|Gemfile|Procfile|Justfile)$/.test(name))
+        return 'config';
+    return 'other';
+}
+/** Why a path is left out before its content is read, or undefined to keep it. */
+function pathSkipReason(path) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (VENDORED_DIRS.has(parts[i]))
+            return `vendored or build folder '${parts.slice(0, i + 1).join('/')}'`;
+    }
+    const name = parts[parts.length - 1];
+    if (LOCK_FILES.has(name))
+        return 'lock file';
+    const ext = extensionOf(name);
+    if (BINARY_EXT.has(ext))
+        return 'binary file type';
+    if (/\.min\.(js|css|mjs)$/.test(name) || /[.-]bundle\.js$/.test(name))
+        return 'minified file';
+    if (/(_pb2(_grpc)?\.py|\.pb\.go|\.pb\.(cc|h)|_pb\.(js|ts)|\.g\.dart|\.generated\.[a-z]+|\.snap|\.map)$/.test(name)) {
+        return 'generated file';
+    }
+    return undefined;
+}
+/** Why a file's content disqualifies it (binary, minified, generated), or undefined. */
+function contentSkipReason(buf, path) {
+    const head = buf.subarray(0, 8192);
+    if (head.includes(0))
+        return 'binary content';
+    const text = head.toString('utf8');
+    const firstLines = text.split('\n', 6).join('\n');
+    if (/@generated\b|\bDO NOT EDIT\b|auto-generated|autogenerated|generated by /i.test(firstLines) &&
+        !/\bnot\s+@?generated\b/i.test(firstLines)) {
+        return 'generated file (header says so)';
+    }
+    // Minified: very long lines. Source files may have a few long lines (data tables), so look at the average.
+    let lines = 0;
+    let long = 0;
+    for (let pos = 0; pos < buf.length;) {
+        let nl = buf.indexOf(10, pos);
+        if (nl < 0)
+            nl = buf.length;
+        if (nl - pos > 1000)
+            long++;
+        lines++;
+        pos = nl + 1;
+    }
+    if (long > 0 && (buf.length / Math.max(1, lines) > 300 || long / lines > 0.2))
+        return 'minified (very long lines)';
+    if (kindOf(path) === 'config' && /\.json$/.test(path) && buf.length > 100_000)
+        return 'large data file';
+    return undefined;
+}
+/** Git's blob id for content (what `git hash-object` prints). */
+function gitBlobId(buf) {
+    return (0, node_crypto_1.createHash)('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex');
+}
+function splitZ(s) {
+    return s.split('\0').filter(Boolean);
+}
+/**
+ * Lists candidate files: tracked and untracked-but-not-ignored, in one `git ls-files` call. Whether a
+ * tracked file is modified is not asked of git: `ls-files -m` re-hashes every "racily clean" file (all
+ * of them, just after a checkout) on every call. The indexer checks modification itself, against the
+ * size and mtime it recorded when it last read each file.
+ */
+function listCandidates(root) {
+    const notes = [];
+    // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
+    // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked.
+    const ls = (0, git_js_1.execGit)(['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], { cwd: root, allowFailure: true });
+    if (ls.code !== 0) {
+        if ((0, git_js_1.isGitRepo)(root))
+            throw new errors_js_1.GuardianError(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
+        return walkCandidates(root);
+    }
+    const byPath = new Map();
+    for (const entry of splitZ(ls.stdout)) {
+        if (entry.startsWith('? ')) {
+            const path = entry.slice(2);
+            byPath.set(path, { path, symlink: false });
+            continue;
+        }
+        const tab = entry.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [, mode, blob] = entry.slice(0, tab).split(' ');
+        const path = entry.slice(tab + 1);
+        if (mode === '160000')
+            continue; // submodule
+        if (!byPath.has(path))
+            byPath.set(path, { path, blob, symlink: mode === '120000' });
+    }
+    const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, notes, git: true };
+}
+/** Outside a git repository: walk the tree, honouring .gitignore files along the way. */
+function walkCandidates(root) {
+    const files = [];
+    const notes = [`${root} is not a git repository: walking the folder (honouring .gitignore files)`];
+    const walk = (dir, ig, rels) => {
+        let entries;
+        try {
+            entries = (0, node_fs_1.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch (e) {
+            notes.push(`skipped folder ${(0, node_path_1.relative)(root, dir) || '.'}: ${e.message}`);
+            return;
+        }
+        const here = [...ig];
+        const relDir = (0, node_path_1.relative)(root, dir).split(node_path_1.sep).join('/');
+        const hereRels = [...rels];
+        const gi = (0, node_path_1.join)(dir, '.gitignore');
+        if ((0, node_fs_1.existsSync)(gi)) {
+            try {
+                here.push((0, ignore_1.default)().add((0, node_fs_1.readFileSync)(gi, 'utf8')));
+                hereRels.push(relDir);
+            }
+            catch {
+                notes.push(`could not read ${relDir ? `${relDir}/` : ''}.gitignore`);
+            }
+        }
+        for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            if (e.name === '.git')
+                continue;
+            const rel = relDir ? `${relDir}/${e.name}` : e.name;
+            const ignored = here.some((g, i) => {
+                const base = hereRels[i];
+                const sub = base ? rel.slice(base.length + 1) : rel;
+                return g.ignores(e.isDirectory() ? `${sub}/` : sub);
+            });
+            if (ignored)
+                continue;
+            if (e.isDirectory()) {
+                if (VENDORED_DIRS.has(e.name))
+                    continue;
+                walk((0, node_path_1.join)(dir, e.name), here, hereRels);
+            }
+            else if (e.isFile() || e.isSymbolicLink()) {
+                files.push({ path: rel, symlink: e.isSymbolicLink() });
+            }
+        }
+    };
+    walk(root, [], []);
+    return { files, notes, git: false };
+}
+/** Reads a candidate from disk with every guard: symlinks, size, permissions. */
+function readCandidate(root, c, maxBytes) {
+    const abs = (0, node_path_1.join)(root, c.path);
+    let st;
+    try {
+        st = (0, node_fs_1.lstatSync)(abs);
+    }
+    catch (e) {
+        return { ok: false, reason: `cannot stat: ${e.code ?? e.message}` };
+    }
+    if (st.isSymbolicLink() || c.symlink) {
+        let target;
+        try {
+            target = (0, node_fs_1.realpathSync)(abs);
+        }
+        catch {
+            return { ok: false, reason: 'broken symlink' };
+        }
+        const rootReal = (0, node_fs_1.realpathSync)(root);
+        if (target !== rootReal && !target.startsWith(rootReal + node_path_1.sep))
+            return { ok: false, reason: 'symlink pointing outside the repository (not followed)' };
+        return { ok: false, reason: 'symlink (its target is indexed on its own)' };
+    }
+    if (!st.isFile())
+        return { ok: false, reason: 'not a regular file' };
+    if (st.size > maxBytes)
+        return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
+    let buf;
+    try {
+        buf = (0, node_fs_1.readFileSync)(abs);
+    }
+    catch (e) {
+        return { ok: false, reason: `unreadable: ${e.code ?? e.message}` };
+    }
+    return {
+        ok: true,
+        buf,
+        blob: gitBlobId(buf),
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+    };
+}
+/** Decodes UTF-8; invalid sequences become U+FFFD (reported, not fatal). */
+function decodeText(buf) {
+    try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), invalidUtf8: false };
+    }
+    catch {
+        return { text: new TextDecoder('utf-8').decode(buf), invalidUtf8: true };
+    }
+}
+
+
+/***/ }),
+
+/***/ 8216:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_COMMIT_FILES = exports.HISTORY_VERSION = void 0;
+exports.headSha = headSha;
+exports.commitIndexOptions = commitIndexOptions;
+exports.storeHistory = storeHistory;
+exports.restoreHistory = restoreHistory;
+exports.readHistory = readHistory;
+exports.openCommitIndex = openCommitIndex;
+/**
+ * The repository's own history before the base commit: which files each past commit touched and what
+ * its message said. Messages are strong evidence of what a file is about, and files that changed
+ * together tend to change together again. Only ancestors of HEAD are read, so a task's own change (not
+ * committed yet, or the child of the base in a benchmark) is never visible.
+ *
+ * Cached as two files: `history.json` (each commit's short sha, subject and files, the paths stored
+ * once in a table) and `commits.tix`, the lexical index over full messages (see termindex.ts). Both are
+ * keyed by HEAD: a new HEAD reads the history again, in a child process writing to a file, so that it
+ * runs while this process reads the repository's files.
+ */
+const git_js_1 = __webpack_require__(308);
+const termindex_js_1 = __webpack_require__(4722);
+const text_js_1 = __webpack_require__(5593);
+exports.HISTORY_VERSION = 4;
+/** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
+const MAX_MESSAGE = 400;
+const MAX_SUBJECT = 120;
+/** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
+exports.MAX_COMMIT_FILES = 40;
+function parseLog(out) {
+    const commits = [];
+    const messages = [];
+    for (const rec of out.split('\x1e')) {
+        if (!rec.trim())
+            continue;
+        const parts = rec.split('\x1f');
+        if (parts.length < 3)
+            continue;
+        const h = parts[0].trim();
+        const m = parts[1].trim().slice(0, MAX_MESSAGE);
+        const f = parts[2]
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+        commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
+        messages.push(m);
+    }
+    return { commits, messages };
+}
+function logArgs(range, depth) {
+    return [
+        '-c',
+        'core.quotepath=off',
+        'log',
+        '--no-merges',
+        '--no-renames',
+        '--relative',
+        `-n${depth}`,
+        '--format=%x1e%h%x1f%B%x1f',
+        '--name-only',
+        range,
+        '--',
+    ];
+}
+/** HEAD's sha, or undefined in a repository without commits (or outside git). */
+async function headSha(root) {
+    const r = await (0, git_js_1.execGitAsync)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+function commitIndexOptions() {
+    return {
+        fields: ['m'],
+        idField: 'i',
+        autoVacuum: false,
+        tokenize: (t) => (0, text_js_1.tokenize)(t),
+        processTerm: (t) => t,
+        searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' },
+    };
+}
+function storeHistory(history, depth) {
+    const ids = new Map();
+    const paths = [];
+    const commits = history.commits.map((c) => [
+        c.h,
+        c.m,
+        c.f.map((p) => {
+            let id = ids.get(p);
+            if (id === undefined) {
+                id = paths.length;
+                ids.set(p, id);
+                paths.push(p);
+            }
+            return id;
+        }),
+    ]);
+    return { version: exports.HISTORY_VERSION, depth, head: history.head, paths, commits };
+}
+/** A stored history back in memory, or undefined when it is not one (callers rebuild). */
+function restoreHistory(v, head, depth) {
+    const s = v;
+    if (!s ||
+        s.version !== exports.HISTORY_VERSION ||
+        s.depth !== depth ||
+        s.head !== head ||
+        !Array.isArray(s.paths) ||
+        !Array.isArray(s.commits)) {
+        return undefined;
+    }
+    const commits = [];
+    for (const c of s.commits) {
+        if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string' || !Array.isArray(c[2]))
+            return undefined;
+        const f = [];
+        for (const i of c[2]) {
+            const p = s.paths[i];
+            if (typeof p !== 'string')
+                return undefined;
+            f.push(p);
+        }
+        commits.push({ h: c[0], m: c[1], f });
+    }
+    return { head, commits };
+}
+/** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
+async function readHistory(root, head, depth) {
+    const r = await (0, git_js_1.execGitViaFile)(logArgs(head, depth), { cwd: root, allowFailure: true });
+    const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
+    const docs = [];
+    for (let i = 0; i < commits.length; i++) {
+        const n = commits[i].f.length;
+        if (n > 0 && n <= exports.MAX_COMMIT_FILES)
+            docs.push({ id: i, fields: [(0, text_js_1.tokenize)(messages[i])] });
+    }
+    const commitIndexText = (0, termindex_js_1.serializeTermIndex)(['m'], docs, { head, count: commits.length });
+    return { history: { head, commits }, commitIndexText };
+}
+/** Opens a serialized commit index if it belongs to this history. */
+function openCommitIndex(text, history) {
+    const ix = new termindex_js_1.TermIndex(text, commitIndexOptions());
+    const meta = ix.header.meta;
+    return meta?.head === history.head && meta.count === history.commits.length ? ix : undefined;
+}
+
+
+/***/ }),
+
+/***/ 3758:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImportResolver = void 0;
+exports.extractImports = extractImports;
+/**
+ * The import graph: which repository files a file imports. Specifiers are extracted per language with
+ * small patterns (cached with the file), then resolved against the current file list at query time.
+ */
+const node_path_1 = __webpack_require__(6760);
+function extractImports(lang, text) {
+    const out = new Set();
+    const add = (s) => {
+        if (s && s.length < 300)
+            out.add(s);
+    };
+    switch (lang) {
+        case 'python':
+            for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+\(?([^\n#]*)/gm)) {
+                const mod = m[1];
+                add(mod);
+                // `from pkg import mod` may name a sub-module.
+                for (const name of m[2].split(',')) {
+                    const n = name.trim().split(/\s+/)[0];
+                    if (n && /^\w+$/.test(n))
+                        add(`${mod}${mod.endsWith('.') ? '' : '.'}${n}`);
+                }
+            }
+            for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm)) {
+                for (const part of m[1].split(','))
+                    add(part.trim().split(/\s+/)[0]);
+            }
+            break;
+        case 'typescript':
+        case 'tsx':
+        case 'javascript':
+            for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g))
+                add(m[1]);
+            for (const m of text.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g))
+                add(m[1]);
+            for (const m of text.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g))
+                add(m[1]);
+            break;
+        case 'go':
+            for (const m of text.matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
+                for (const q of m[1].matchAll(/"([^"]+)"/g))
+                    add(q[1]);
+            }
+            for (const m of text.matchAll(/^import\s+(?:\w+\s+)?"([^"]+)"/gm))
+                add(m[1]);
+            break;
+        case 'java':
+        case 'kotlin':
+            for (const m of text.matchAll(/^import\s+(?:static\s+)?([\w.]+)(?:\.\*)?;?/gm))
+                add(m[1]);
+            break;
+        case 'rust':
+            for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm))
+                add(`mod:${m[1]}`);
+            for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm))
+                add(m[1]);
+            break;
+        default:
+            break;
+    }
+    return [...out];
+}
+const JS_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Resolves specifiers to repository paths. Built once per query from the file list. */
+class ImportResolver {
+    files;
+    /** Python module suffix (`a/b/c`) → files, for absolute imports from any source root. */
+    pySuffix = new Map();
+    javaSuffix = new Map();
+    goDirs = new Map();
+    /** Workspace package name → its folder (monorepos: `@trpc/server` → `packages/server`). */
+    packages = new Map();
+    goModule;
+    constructor(paths, manifests) {
+        this.files = new Set(paths);
+        for (const p of paths) {
+            if (p.endsWith('.py') || p.endsWith('.pyi')) {
+                let mod = p.replace(/\.pyi?$/, '').replace(/\/__init__$/, '');
+                // Index every suffix so `click.core` finds `src/click/core.py`.
+                for (;;) {
+                    const list = this.pySuffix.get(mod) ?? [];
+                    if (!list.includes(p))
+                        list.push(p);
+                    this.pySuffix.set(mod, list);
+                    const slash = mod.indexOf('/');
+                    if (slash < 0)
+                        break;
+                    mod = mod.slice(slash + 1);
+                }
+            }
+            else if (p.endsWith('.java') || p.endsWith('.kt')) {
+                const m = p.replace(/\.(java|kt)$/, '');
+                let s = m;
+                for (;;) {
+                    if (!this.javaSuffix.has(s))
+                        this.javaSuffix.set(s, p);
+                    const slash = s.indexOf('/');
+                    if (slash < 0)
+                        break;
+                    s = s.slice(slash + 1);
+                }
+            }
+            else if (p.endsWith('.go') && !p.endsWith('_test.go')) {
+                const d = node_path_1.posix.dirname(p);
+                const list = this.goDirs.get(d) ?? [];
+                list.push(p);
+                this.goDirs.set(d, list);
+            }
+        }
+        for (const [dir, name] of manifests.packageJson)
+            this.packages.set(name, dir);
+        this.goModule = manifests.goModule;
+    }
+    resolve(from, lang, spec) {
+        switch (lang) {
+            case 'python':
+                return this.python(from, spec);
+            case 'typescript':
+            case 'tsx':
+            case 'javascript':
+                return this.js(from, spec);
+            case 'go':
+                return this.go(spec);
+            case 'java':
+            case 'kotlin': {
+                const hit = this.javaSuffix.get(spec.replace(/\./g, '/'));
+                return hit ? [hit] : [];
+            }
+            case 'rust':
+                return this.rust(from, spec);
+            default:
+                return [];
+        }
+    }
+    python(from, spec) {
+        let mod = spec;
+        if (spec.startsWith('.')) {
+            const dots = spec.match(/^\.+/)[0].length;
+            let dir = node_path_1.posix.dirname(from);
+            for (let i = 1; i < dots; i++)
+                dir = node_path_1.posix.dirname(dir);
+            const rest = spec.slice(dots).replace(/\./g, '/');
+            const base = rest ? (dir === '.' ? rest : `${dir}/${rest}`) : dir;
+            for (const c of [`${base}.py`, `${base}/__init__.py`, `${base}.pyi`])
+                if (this.files.has(c))
+                    return [c];
+            return [];
+        }
+        mod = mod.replace(/\./g, '/');
+        const hits = this.pySuffix.get(mod);
+        if (!hits)
+            return [];
+        // Prefer exact full-path matches over suffix matches when several exist.
+        return hits.length <= 3
+            ? hits
+            : hits.filter((h) => h.startsWith(mod) || h.startsWith(`src/${mod}`)).slice(0, 3);
+    }
+    jsFile(base) {
+        if (this.files.has(base) && /\.[cm]?[jt]sx?$/.test(base))
+            return base;
+        const stripped = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
+        for (const ext of JS_EXTS)
+            if (this.files.has(stripped + ext))
+                return stripped + ext;
+        for (const ext of JS_EXTS)
+            if (this.files.has(`${base}/index${ext}`))
+                return `${base}/index${ext}`;
+        return undefined;
+    }
+    js(from, spec) {
+        if (spec.startsWith('.')) {
+            const hit = this.jsFile(node_path_1.posix.normalize(node_path_1.posix.join(node_path_1.posix.dirname(from), spec)));
+            return hit ? [hit] : [];
+        }
+        // Workspace package (monorepo) imports.
+        const parts = spec.split('/');
+        const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+        const dir = this.packages.get(name);
+        if (dir === undefined)
+            return [];
+        const sub = parts.slice(spec.startsWith('@') ? 2 : 1).join('/');
+        const prefix = dir === '' ? '' : `${dir}/`;
+        const tries = sub
+            ? [`${prefix}src/${sub}`, `${prefix}${sub}`, `${prefix}src/${sub}/index`]
+            : [`${prefix}src/index`, `${prefix}index`, `${prefix}src/main`];
+        for (const t of tries) {
+            const hit = this.jsFile(t);
+            if (hit)
+                return [hit];
+        }
+        return [];
+    }
+    go(spec) {
+        if (this.goModule && (spec === this.goModule || spec.startsWith(`${this.goModule}/`))) {
+            const dir = spec === this.goModule ? '.' : spec.slice(this.goModule.length + 1);
+            return (this.goDirs.get(dir) ?? []).slice(0, 20);
+        }
+        return [];
+    }
+    rust(from, spec) {
+        const dir = node_path_1.posix.dirname(from);
+        if (spec.startsWith('mod:')) {
+            const m = spec.slice(4);
+            const base = /(^|\/)(main|lib|mod)\.rs$/.test(from) ? dir : `${dir}/${node_path_1.posix.basename(from, '.rs')}`;
+            for (const c of [`${base}/${m}.rs`, `${base}/${m}/mod.rs`]) {
+                const n = node_path_1.posix.normalize(c);
+                if (this.files.has(n))
+                    return [n];
+            }
+            return [];
+        }
+        const parts = spec.split('::');
+        let base;
+        if (parts[0] === 'crate') {
+            const srcIdx = from.lastIndexOf('src/');
+            base = srcIdx >= 0 ? from.slice(0, srcIdx + 3) : 'src';
+        }
+        else
+            base = dir;
+        const segs = parts.slice(1);
+        for (let n = segs.length; n > 0; n--) {
+            const p = node_path_1.posix.normalize(`${base}/${segs.slice(0, n).join('/')}`);
+            for (const c of [`${p}.rs`, `${p}/mod.rs`])
+                if (this.files.has(c))
+                    return [c];
+        }
+        return [];
+    }
+}
+exports.ImportResolver = ImportResolver;
+
+
+/***/ }),
+
+/***/ 1276:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WEIGHTS = exports.GRAMMARS = exports.indexRepository = void 0;
+exports.searchIndex = searchIndex;
+exports.searchRepository = searchRepository;
+/**
+ * Code search: which files of a repository a task is about, each with its best symbols and the reasons
+ * it was chosen. Works offline; an embeddings endpoint, when configured, only re-orders the head.
+ */
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const log_js_1 = __webpack_require__(9906);
+const chunks_js_1 = __webpack_require__(8428);
+const indexer_js_1 = __webpack_require__(959);
+const rank_js_1 = __webpack_require__(8388);
+var indexer_js_2 = __webpack_require__(959);
+Object.defineProperty(exports, "indexRepository", ({ enumerable: true, get: function () { return indexer_js_2.indexRepository; } }));
+var symbols_js_1 = __webpack_require__(4157);
+Object.defineProperty(exports, "GRAMMARS", ({ enumerable: true, get: function () { return symbols_js_1.GRAMMARS; } }));
+var rank_js_2 = __webpack_require__(8388);
+Object.defineProperty(exports, "WEIGHTS", ({ enumerable: true, get: function () { return rank_js_2.WEIGHTS; } }));
+/** Searches a prepared index (lets a host run several queries over one index). */
+async function searchIndex(index, opts) {
+    const top = opts.top ?? 10;
+    const cacheDir = opts.cacheDir ?? (0, node_path_1.join)(index.root, '.guardian', 'index');
+    const c0 = process.cpuUsage();
+    const ranked = (0, rank_js_1.rankFiles)({
+        index,
+        query: opts.query,
+        top: Math.max(top, opts.embeddings ? 30 : top),
+        ...(opts.embeddings ? { minPool: 30 } : {}),
+        ...(opts.weights ? { weights: opts.weights } : {}),
+        hints: opts.hints,
+    });
+    const notes = [...ranked.notes];
+    let files = ranked.files;
+    if (opts.embeddings && files.length > 1) {
+        // Loaded only when configured: the HTTP client is a large module.
+        const { rerankWithEmbeddings } = await Promise.all(/* import() */[__webpack_require__.e(583), __webpack_require__.e(188)]).then(__webpack_require__.t.bind(__webpack_require__, 8188, 23));
+        const rr = await rerankWithEmbeddings({
+            index,
+            query: opts.query,
+            pool: files.map((f) => ({ path: f.path, score: f.score })),
+            config: opts.embeddings,
+            cacheDir,
+        });
+        if (rr.note) {
+            notes.push(rr.note);
+            files = files.filter((f) => f.score > 0); // drop the padding offered to the re-ranker
+        }
+        else {
+            const byPath = new Map(files.map((f) => [f.path, f]));
+            files = rr.pool.map((p) => {
+                const f = byPath.get(p.path);
+                const reasons = p.similarity !== undefined
+                    ? [...f.reasons, `embeddings: similarity ${p.similarity.toFixed(3)}`]
+                    : f.reasons;
+                return { ...f, score: Math.round(p.score * 10000) / 10000, reasons };
+            });
+        }
+    }
+    files = files.slice(0, top);
+    // Best symbols: tree-sitter chunks of the returned files (parsed once per content, cached).
+    const c1 = process.cpuUsage(c0);
+    const store = new chunks_js_1.ChunkStore(index, cacheDir, opts.wasmDir);
+    for (const f of files.slice(0, opts.symbolFiles ?? files.length))
+        f.symbols = ranked.scoreChunks(await store.chunksOf(f.path));
+    store.save();
+    const c2 = process.cpuUsage(c0);
+    const ms = (c) => Math.round((c.user + c.system) / 1000);
+    opts.log?.debug(`search CPU: rank ${ms(c1)}ms, rank+chunks ${ms(c2)}ms (${store.parsed} parsed)`);
+    notes.push(...store.notes);
+    return { files, notes, parsedFiles: store.parsed };
+}
+async function searchRepository(opts) {
+    const started = performance.now();
+    if (!opts.query.trim())
+        throw new errors_js_1.GuardianError('search: the query is empty');
+    if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
+        throw new errors_js_1.GuardianError(`search: top must be a positive integer, got ${opts.top}`);
+    }
+    const log = opts.log ?? log_js_1.silentLogger;
+    const index = await (0, indexer_js_1.indexRepository)(opts);
+    const res = await searchIndex(index, opts);
+    for (const n of [...index.notes, ...res.notes])
+        log.debug(n);
+    return {
+        files: res.files,
+        notes: [...index.notes, ...res.notes],
+        stats: { ...index.stats, parsedFiles: res.parsedFiles, tookMs: Math.round(performance.now() - started) },
+    };
+}
+
+
+/***/ }),
+
+/***/ 959:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.INDEX_VERSION = void 0;
+exports.lexicalOptions = lexicalOptions;
+exports.statSettled = statSettled;
+exports.indexRepository = indexRepository;
+/**
+ * Builds (or updates) the repository index: one record per file content (keyed by git blob id), the
+ * lexical engine over path, symbol names and content, and the history. Everything lives under
+ * `.guardian/index/`; a warm run reads only the files whose content changed. A cache that cannot be
+ * read is rebuilt with a note, never trusted and never fatal.
+ *
+ * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus a
+ * stat cache for files git does not know), `terms.json` (per blob: its content terms, read only when the
+ * lexical index must be rebuilt), `lexical.tix` (the lexical index, term by term: see termindex.ts),
+ * `history.json` and `commits.tix` (see history.ts), `chunks.json` (symbol chunks: see chunks.ts).
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const log_js_1 = __webpack_require__(9906);
+const fs_js_1 = __webpack_require__(1917);
+const files_js_1 = __webpack_require__(3071);
+const history_js_1 = __webpack_require__(8216);
+const imports_js_1 = __webpack_require__(3758);
+const definitions_js_1 = __webpack_require__(6474);
+const termindex_js_1 = __webpack_require__(4722);
+const text_js_1 = __webpack_require__(5593);
+exports.INDEX_VERSION = 5;
+const MAX_TOKENS_PER_FILE = 40_000;
+const TF_CAP = 3;
+const LEXICAL_FIELDS = ['path', 'symbols', 'content'];
+function lexicalOptions() {
+    return {
+        fields: LEXICAL_FIELDS,
+        idField: 'id',
+        autoVacuum: false,
+        // Documents are indexed as term arrays (see termindex.ts); queries use the full tokenizer below.
+        tokenize: (terms) => terms,
+        processTerm: (term) => term,
+        searchOptions: {
+            tokenize: (text) => (0, text_js_1.queryTerms)(text),
+            processTerm: (term) => term,
+            prefix: false,
+            fuzzy: false,
+            combineWith: 'OR',
+            boost: { path: 3, symbols: 2, content: 1 },
+        },
+    };
+}
+function readText(path) {
+    try {
+        return (0, node_fs_1.existsSync)(path) ? (0, node_fs_1.readFileSync)(path, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readJson(path, notes, what) {
+    const text = readText(path);
+    if (text === undefined)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        notes.push(`${what} cache at ${path} is unreadable (${e.message.slice(0, 80)}): rebuilt`);
+        (0, node_fs_1.rmSync)(path, { force: true });
+        return undefined;
+    }
+}
+function isRecordMap(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return false;
+    // Spot-check the values: a well-formed file of the wrong shape is not trusted.
+    for (const r of Object.values(v).slice(0, 50)) {
+        if (typeof r !== 'object' || r === null || Array.isArray(r))
+            return false;
+        if (!('s' in r) && !Array.isArray(r.d))
+            return false;
+    }
+    return true;
+}
+function isStatMap(v) {
+    return (typeof v === 'object' &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.values(v).every((e) => Array.isArray(e) && e.length === 3));
+}
+function isStringMap(v) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return false;
+    for (const x of Object.values(v).slice(0, 50))
+        if (typeof x !== 'string')
+            return false;
+    return true;
+}
+/**
+ * Whether a file's size and mtime, seen at `seenAt`, can vouch for its content next time. A write in the
+ * same timestamp tick as the one we saw would leave both unchanged (git's "racily clean" problem), so a
+ * file modified less than a tick before we read it is read again next time. File times come from a
+ * clock with a tick of a few milliseconds (Linux, macOS, Windows); whole-second mtimes mean a filesystem
+ * with coarse timestamps, and a two-second window.
+ */
+function statSettled(mtimeMs, seenAt) {
+    return seenAt - mtimeMs > (mtimeMs % 1000 === 0 ? 2000 : 25);
+}
+function symbolTerms(rec) {
+    const out = [];
+    for (const d of rec.d ?? [])
+        (0, text_js_1.identifierTerms)(d, out);
+    return out;
+}
+/** Analyzes one file's text: its terms, the names it defines, its imports. */
+function analyze(path, text) {
+    const lang = (0, files_js_1.languageOf)(path);
+    // BM25 saturates term frequency quickly (k1 = 1.2): past a few occurrences a term adds almost nothing,
+    // so each term is indexed at most TF_CAP times — a much smaller index for the same ranking.
+    const all = (0, text_js_1.tokenize)(text);
+    const contentTerms = [];
+    const seenCount = new Map();
+    for (const t of all) {
+        const n = seenCount.get(t) ?? 0;
+        if (n < TF_CAP) {
+            contentTerms.push(t);
+            seenCount.set(t, n + 1);
+            if (contentTerms.length >= MAX_TOKENS_PER_FILE)
+                break;
+        }
+    }
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        lines++;
+    const rec = { n: lines, d: (0, definitions_js_1.scanDefinitions)(lang, text), i: (0, imports_js_1.extractImports)(lang, text) };
+    if (path === 'package.json' || path.endsWith('/package.json')) {
+        try {
+            const name = JSON.parse(text).name;
+            if (typeof name === 'string')
+                rec.pk = name;
+        }
+        catch {
+            // an invalid package.json only loses workspace import resolution
+        }
+    }
+    else if (path === 'go.mod') {
+        rec.pk = text.match(/^module\s+(\S+)/m)?.[1];
+    }
+    return { rec, contentTerms };
+}
+function summarizeSkips(skipped) {
+    const by = new Map();
+    for (const s of skipped) {
+        // Vendored folders and binary types are expected; only count them.
+        const key = s.reason.startsWith('vendored or build folder') ? 'vendored or build folders' : s.reason;
+        const list = by.get(key) ?? [];
+        list.push(s.path);
+        by.set(key, list);
+    }
+    return [...by.entries()].map(([reason, paths]) => `skipped ${paths.length} file${paths.length === 1 ? '' : 's'} (${reason}): ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`);
+}
+/** A term index whose documents are exactly `files` at their blobs, or undefined. */
+function openLexical(text, files, notes) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const ix = new termindex_js_1.TermIndex(text, lexicalOptions());
+        const blobs = ix.header.meta?.blobs;
+        if (!Array.isArray(blobs) || blobs.length !== ix.documentCount || ix.documentCount !== files.size)
+            return undefined;
+        for (let i = 0; i < blobs.length; i++) {
+            const path = ix.header.documentIds[i];
+            if (typeof path !== 'string' || files.get(path)?.blob !== blobs[i])
+                return undefined;
+        }
+        return ix;
+    }
+    catch (e) {
+        notes.push(`lexical cache is unreadable (${e.message.slice(0, 80)}): rebuilt`);
+        return undefined;
+    }
+}
+/** Indexes the repository at `root`, reusing the on-disk cache. */
+async function indexRepository(opts) {
+    const log = opts.log ?? log_js_1.silentLogger;
+    const root = opts.root;
+    const cacheDir = opts.cacheDir ?? (0, node_path_1.join)(root, '.guardian', 'index');
+    const maxBytes = opts.maxFileBytes ?? 512 * 1024;
+    const depth = opts.historyDepth ?? 5000;
+    const notes = [];
+    const phases = [];
+    let mark = process.cpuUsage();
+    let wall = performance.now();
+    const phase = (name) => {
+        const d = process.cpuUsage(mark);
+        const now = performance.now();
+        phases.push(`${name} ${Math.round(now - wall)}ms (CPU ${Math.round((d.user + d.system) / 1000)}ms)`);
+        mark = process.cpuUsage();
+        wall = now;
+    };
+    // git answers HEAD while it lists the files; when HEAD moved, the history is read by a child process
+    // while this one reads the files.
+    const headP = (0, history_js_1.headSha)(root);
+    const listing = (0, files_js_1.listCandidates)(root);
+    notes.push(...listing.notes);
+    const head = await headP;
+    phase('list');
+    const histPath = (0, node_path_1.join)(cacheDir, 'history.json');
+    const commitsPath = (0, node_path_1.join)(cacheDir, 'commits.tix');
+    let history = head ? undefined : { head: '', commits: [] };
+    let commitIndex;
+    if (head) {
+        history = (0, history_js_1.restoreHistory)(readJson(histPath, notes, 'history'), head, depth);
+        const text = history && readText(commitsPath);
+        if (history && text !== undefined) {
+            try {
+                commitIndex = (0, history_js_1.openCommitIndex)(text, history);
+            }
+            catch (e) {
+                notes.push(`history cache is unreadable (${e.message.slice(0, 80)}): rebuilt`);
+            }
+        }
+    }
+    else {
+        commitIndex = new termindex_js_1.TermIndex((0, termindex_js_1.serializeTermIndex)(['m'], []), (0, history_js_1.commitIndexOptions)());
+    }
+    const historyP = head && !commitIndex ? (0, history_js_1.readHistory)(root, head, depth) : undefined;
+    phase('history cache');
+    const blobsPath = (0, node_path_1.join)(cacheDir, 'blobs.json');
+    const cachedBlobs = readJson(blobsPath, notes, 'index');
+    const blobsOk = !!cachedBlobs && cachedBlobs.version === exports.INDEX_VERSION && isRecordMap(cachedBlobs.entries);
+    const blobCache = blobsOk ? cachedBlobs.entries : {};
+    const statCache = blobsOk && isStatMap(cachedBlobs.stat) ? cachedBlobs.stat : {};
+    const newStat = {};
+    const files = new Map();
+    const skipped = [];
+    let reused = 0;
+    /** Files whose blob came from the stat cache (not read in this run). */
+    const fromCache = new Set();
+    let read = 0;
+    const newBlobs = {};
+    /** Content terms of the blobs analyzed in this run. */
+    const freshTerms = new Map();
+    const candidates = new Map();
+    phase('load caches');
+    for (const c of listing.files) {
+        const why = (0, files_js_1.pathSkipReason)(c.path);
+        if (why) {
+            skipped.push({ path: c.path, reason: why });
+            continue;
+        }
+        // Unchanged since a previous run read it (same size and mtime): its blob is known without reading.
+        let blob;
+        const prev = c.symlink ? undefined : statCache[c.path];
+        if (prev) {
+            try {
+                const st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, c.path));
+                if (st.isFile() && st.size === prev[0] && st.mtimeMs === prev[1])
+                    blob = prev[2];
+            }
+            catch {
+                // gone: readCandidate below reports it
+            }
+        }
+        let rec = blob ? blobCache[blob] : undefined;
+        if (!rec) {
+            const r = (0, files_js_1.readCandidate)(root, c, maxBytes);
+            if (!r.ok) {
+                skipped.push({ path: c.path, reason: r.reason });
+                continue;
+            }
+            read++;
+            blob = r.blob;
+            if (statSettled(r.mtimeMs, Date.now()))
+                newStat[c.path] = [r.size, r.mtimeMs, blob];
+            rec = blobCache[blob] ?? newBlobs[blob];
+            if (!rec) {
+                const why2 = (0, files_js_1.contentSkipReason)(r.buf, c.path);
+                if (why2) {
+                    newBlobs[blob] = { s: why2 };
+                    skipped.push({ path: c.path, reason: why2 });
+                    continue;
+                }
+                const { text, invalidUtf8 } = (0, files_js_1.decodeText)(r.buf);
+                const a = analyze(c.path, text);
+                rec = a.rec;
+                if (invalidUtf8)
+                    rec.u = 1;
+                freshTerms.set(blob, a.contentTerms);
+            }
+        }
+        else {
+            if (!rec.s) {
+                reused++;
+                fromCache.add(c.path);
+            }
+            newStat[c.path] = prev;
+        }
+        newBlobs[blob] = rec;
+        if (rec.s) {
+            skipped.push({ path: c.path, reason: rec.s });
+            continue;
+        }
+        candidates.set(c.path, c);
+        files.set(c.path, {
+            path: c.path,
+            blob: blob,
+            kind: (0, files_js_1.kindOf)(c.path),
+            lang: (0, files_js_1.languageOf)(c.path),
+            lines: rec.n ?? 0,
+            definitions: rec.d ?? [],
+            imports: rec.i ?? [],
+        });
+    }
+    phase('read+analyze');
+    // The lexical index: reused when its documents are exactly these files at these blobs, else rebuilt
+    // from the content terms of each blob (kept in terms.json, so only new content is ever tokenized).
+    const lexPath = (0, node_path_1.join)(cacheDir, 'lexical.tix');
+    const termsPath = (0, node_path_1.join)(cacheDir, 'terms.json');
+    let lexical = openLexical(readText(lexPath), files, notes);
+    let lexicalText;
+    let termsCache = {};
+    let termsChanged = false;
+    if (!lexical) {
+        const cachedTerms = readJson(termsPath, notes, 'terms');
+        if (cachedTerms?.version === exports.INDEX_VERSION && isStringMap(cachedTerms.entries))
+            termsCache = cachedTerms.entries;
+        const newTerms = {};
+        const docs = [];
+        for (const f of [...files.values()]) {
+            let terms = freshTerms.get(f.blob);
+            if (!terms) {
+                const cached = termsCache[f.blob];
+                if (typeof cached === 'string')
+                    terms = cached ? cached.split(' ') : [];
+            }
+            if (!terms) {
+                // Known blob without its terms (terms.json lost): read it once more.
+                const r = (0, files_js_1.readCandidate)(root, candidates.get(f.path), maxBytes);
+                if (!r.ok) {
+                    skipped.push({ path: f.path, reason: r.reason });
+                    files.delete(f.path);
+                    continue;
+                }
+                read++;
+                if (fromCache.has(f.path))
+                    reused--;
+                terms = analyze(f.path, (0, files_js_1.decodeText)(r.buf).text).contentTerms;
+                termsChanged = true;
+            }
+            newTerms[f.blob] = terms.join(' ');
+            docs.push({ id: f.path, fields: [(0, text_js_1.pathTerms)(f.path), symbolTerms(newBlobs[f.blob]), terms] });
+        }
+        termsChanged ||= freshTerms.size > 0 || Object.keys(newTerms).length !== Object.keys(termsCache).length;
+        termsCache = newTerms;
+        lexicalText = (0, termindex_js_1.serializeTermIndex)(LEXICAL_FIELDS, docs, { blobs: docs.map((d) => files.get(d.id).blob) });
+        lexical = new termindex_js_1.TermIndex(lexicalText, lexicalOptions());
+    }
+    phase('lexical');
+    const invalid = [...files.values()].filter((f) => newBlobs[f.blob]?.u).map((f) => f.path);
+    if (invalid.length)
+        notes.push(`${invalid.length} file(s) with invalid UTF-8 indexed with replacement characters: ${invalid.slice(0, 3).join(', ')}`);
+    notes.push(...summarizeSkips(skipped.filter((s) => !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason))));
+    if (files.size === 0)
+        notes.push('no source files to index');
+    let commitIndexText;
+    if (historyP) {
+        const fresh = await historyP;
+        history = fresh.history;
+        commitIndexText = fresh.commitIndexText;
+        commitIndex = new termindex_js_1.TermIndex(commitIndexText, (0, history_js_1.commitIndexOptions)());
+    }
+    phase('history');
+    // Write the cache back only what changed.
+    try {
+        if (read > 0 ||
+            Object.keys(newBlobs).length !== Object.keys(blobCache).length ||
+            Object.keys(newStat).length !== Object.keys(statCache).length) {
+            (0, fs_js_1.writeFileAtomic)(blobsPath, JSON.stringify({ version: exports.INDEX_VERSION, entries: newBlobs, stat: newStat }));
+        }
+        if (lexicalText !== undefined) {
+            if (termsChanged)
+                (0, fs_js_1.writeFileAtomic)(termsPath, JSON.stringify({ version: exports.INDEX_VERSION, entries: termsCache }));
+            (0, fs_js_1.writeFileAtomic)(lexPath, lexicalText);
+        }
+        if (commitIndexText !== undefined && history) {
+            (0, fs_js_1.writeFileAtomic)(histPath, JSON.stringify((0, history_js_1.storeHistory)(history, depth)));
+            (0, fs_js_1.writeFileAtomic)(commitsPath, commitIndexText);
+        }
+    }
+    catch (e) {
+        notes.push(`could not write the index cache in ${cacheDir}: ${e.message}`);
+    }
+    phase('write caches');
+    log.debug(`search index: ${phases.join(', ')}`);
+    log.debug(`search index: ${files.size} files (${reused} from cache, ${read} read), ${history.commits.length} commits`);
+    return {
+        root,
+        files,
+        lexical,
+        history: history,
+        commitIndex: commitIndex,
+        notes,
+        skipped,
+        manifests: manifestsOf(files, newBlobs),
+        stats: {
+            indexedFiles: files.size,
+            reusedFromCache: reused,
+            readFiles: read,
+            skippedFiles: skipped.length,
+            historyCommits: history.commits.length,
+        },
+    };
+}
+function manifestsOf(files, blobs) {
+    const packageJson = new Map();
+    let goModule;
+    for (const f of files.values()) {
+        const pk = blobs[f.blob]?.pk;
+        if (!pk)
+            continue;
+        if (f.path.endsWith('package.json'))
+            packageJson.set(f.path.slice(0, -'package.json'.length).replace(/\/$/, ''), pk);
+        else if (f.path === 'go.mod')
+            goModule = pk;
+    }
+    return { packageJson, goModule };
+}
+
+
+/***/ }),
+
+/***/ 8388:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WEIGHTS = void 0;
+exports.rankFiles = rankFiles;
+exports.bestSymbols = bestSymbols;
+/**
+ * Ranking: the lexical engine's scores fused with structural evidence — files named in the task, the
+ * symbols it names, the relevant tests and what they import, test↔source pairing, the import graph, and
+ * the repository's history (past commits whose messages resemble the task, co-changes, churn).
+ *
+ * Every signal is normalized to [0, 1] over the candidates and weighted; the weights are global (no
+ * per-repository tuning) and documented next to each signal.
+ */
+const node_path_1 = __webpack_require__(6760);
+const imports_js_1 = __webpack_require__(3758);
+const text_js_1 = __webpack_require__(5593);
+exports.WEIGHTS = {
+    /** BM25 over path, symbol names and content. */
+    lexical: 1.0,
+    /** Past commits with messages like the task, voting for the files they touched. */
+    history: 1.0,
+    /** The task names a symbol this file defines. */
+    definesSymbol: 0.6,
+    /** The task names this file (path, file name or dotted module). */
+    namedInQuery: 1.2,
+    /** A conventional-commit scope (`fix(server): …`) that names a folder or file of this path. */
+    scope: 0.5,
+    /** The blueprint lists this file. */
+    namedInBlueprint: 3.0,
+    /** A relevant test: the test itself, and what it imports / is paired with. */
+    relevantTest: 1.0,
+    relevantTestImport: 1.2,
+    /** Evidence flowing from a test to its paired source, and along imports. */
+    testPairing: 0.35,
+    importNeighbor: 0.15,
+    /** Files that import one of the strongest candidates (callers, re-exporting entry points). */
+    importedBy: 0.5,
+    /** Files that changed together with the strongest candidates. */
+    coChange: 0.6,
+    /** How often a file changes at all. */
+    churn: 0.08,
+    /** Test files' scores are multiplied by this unless the task is about tests. */
+    testFactor: 0.3,
+    /** Switches (1 = on), kept as weights so the benchmark can compare them. */
+    codeNormalize: 1,
+    joinedPairs: 1,
+    subjectTwice: 1,
+};
+/**
+ * Multipliers by kind: sources first, tests below unless the task is about tests. Documents, configuration
+ * and other files rarely are what a code task changes, yet their text often matches it (a changelog
+ * entry, a CI workflow): they stay far below unless the task names them (then `NAMED_FACTOR`).
+ */
+const KIND_FACTOR = { source: 1, test: exports.WEIGHTS.testFactor, doc: 0.2, config: 0.2, other: 0.2 };
+const NAMED_FACTOR = 0.35;
+/**
+ * Scales a signal to [0, 1] by its maximum over code files (sources and tests). Documents are left out
+ * of the maximum: a changelog or the blueprint itself can match a task far better than any code, and
+ * would otherwise flatten every code file's score. Values above 1 are clipped.
+ */
+function normalize(m, files, byCode = true) {
+    let max = 0;
+    let codeMax = 0;
+    for (const [k, v] of m) {
+        if (v > max)
+            max = v;
+        const kind = files?.get(k)?.kind;
+        if ((kind === 'source' || kind === 'test') && v > codeMax)
+            codeMax = v;
+    }
+    const d = byCode && codeMax > 0 ? codeMax : max;
+    if (d <= 0)
+        return new Map();
+    const out = new Map();
+    for (const [k, v] of m)
+        out.set(k, Math.min(1, v / d));
+    return out;
+}
+function stemOfTest(path) {
+    const name = node_path_1.posix.basename(path);
+    const m = name.match(/^test_(.+)\.[a-z]+$/) ??
+        name.match(/^(.+?)_tests?\.[a-z]+$/) ??
+        name.match(/^(.+?)\.(test|spec|tests|e2e|test-d)\.[a-z]+$/) ??
+        name.match(/^(.+?)Tests?\.[a-z]+$/);
+    return m?.[1]?.toLowerCase();
+}
+function fileStem(path) {
+    const name = node_path_1.posix.basename(path);
+    const dot = name.indexOf('.');
+    return (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+}
+function rankFiles(input) {
+    const { index } = input;
+    const W = { ...exports.WEIGHTS, ...input.weights };
+    const notes = [];
+    const query = (0, text_js_1.cleanQuery)(input.query.slice(0, 20_000), W.subjectTwice > 0);
+    const parsed = (0, text_js_1.parseQuery)(query);
+    const files = index.files;
+    const paths = [...files.keys()];
+    const sig = new Map();
+    const get = (p) => {
+        let s = sig.get(p);
+        if (!s) {
+            s = { score: 0, parts: new Map(), reasons: [] };
+            sig.set(p, s);
+        }
+        return s;
+    };
+    const add = (p, name, value, reason) => {
+        if (!files.has(p) || !(value > 0))
+            return;
+        const s = get(p);
+        s.score += value;
+        s.parts.set(name, (s.parts.get(name) ?? 0) + value);
+        if (reason)
+            s.reasons.push({ weight: value, text: reason });
+    };
+    const identifierTermSet = new Set();
+    for (const id of parsed.identifiers)
+        for (const t of (0, text_js_1.tokenize)(id))
+            identifierTermSet.add(t);
+    // 1. Lexical.
+    const lexHits = parsed.terms.length
+        ? index.lexical.search(query, {
+            tokenize: W.joinedPairs > 0 ? text_js_1.queryTerms : text_js_1.tokenize,
+            boostTerm: (term) => (identifierTermSet.has(term) ? 2 : 1),
+        })
+        : [];
+    const df = new Map();
+    for (const h of lexHits)
+        for (const t of h.terms)
+            df.set(t, (df.get(t) ?? 0) + 1);
+    const N = Math.max(1, files.size);
+    const idf = (t) => Math.log(1 + (N - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
+    const lex = normalize(new Map(lexHits.map((h) => [String(h.id), h.score])), files, W.codeNormalize > 0);
+    for (const h of lexHits) {
+        const p = String(h.id);
+        const v = lex.get(p) ?? 0;
+        if (v < 0.02)
+            continue;
+        const terms = [...h.terms].sort((a, b) => idf(b) - idf(a)).slice(0, 4);
+        add(p, 'lexical', W.lexical * v, `lexical: ${terms.join(', ')}`);
+    }
+    // 2. History: past commits whose messages resemble the task vote for the files they touched.
+    const churn = new Map();
+    for (const c of index.history.commits)
+        for (const f of c.f)
+            churn.set(f, (churn.get(f) ?? 0) + 1);
+    if (index.history.commits.length > 0 && parsed.terms.length) {
+        const hits = index.commitIndex.search(query).slice(0, 40);
+        const votes = new Map();
+        const why = new Map();
+        for (const h of hits) {
+            const c = index.history.commits[h.id];
+            const present = c.f.filter((f) => files.has(f));
+            if (!present.length)
+                continue;
+            const w = h.score / Math.sqrt(present.length);
+            for (const f of present) {
+                votes.set(f, (votes.get(f) ?? 0) + w);
+                const prev = why.get(f);
+                if (!prev || prev.score < w)
+                    why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0].slice(0, 80) });
+            }
+        }
+        for (const [f, v] of normalize(votes, files, W.codeNormalize > 0)) {
+            if (v < 0.02)
+                continue;
+            const w = why.get(f);
+            add(f, 'history', W.history * v, `history: like past commit ${w.h} "${w.subject}"`);
+        }
+    }
+    // 3. Symbols the task names.
+    const defs = new Map();
+    for (const f of files.values()) {
+        for (const d of f.definitions) {
+            const key = (0, text_js_1.compoundKey)(d);
+            if (key.length < 3)
+                continue;
+            const list = defs.get(key);
+            if (!list)
+                defs.set(key, [f.path]);
+            else if (list[list.length - 1] !== f.path && list.length < 50)
+                list.push(f.path);
+        }
+    }
+    const strongIds = new Set(parsed.identifiers.map(text_js_1.compoundKey));
+    // Capitalized words (not first in a sentence) are often class names written in prose.
+    const weakIds = new Set();
+    for (const m of input.query.matchAll(/(?<![.!?]\s|^)\b([A-Z][a-z]+[A-Za-z]*)\b/gm))
+        weakIds.add((0, text_js_1.compoundKey)(m[1]));
+    for (const [key, list] of defs) {
+        const strength = strongIds.has(key) ? 1 : weakIds.has(key) ? 0.4 : 0;
+        if (!strength)
+            continue;
+        const v = (strength * W.definesSymbol) / Math.sqrt(list.length);
+        for (const p of list)
+            add(p, 'symbol', v, `defines \`${key}\` named in the task`);
+    }
+    // 4a. The task's scope, conventional-commit style: `fix(server): …`, `feat(form-data): …`.
+    const scopeMatch = query.match(/^\s*[a-z]+\(([^)\n]{1,60})\)!?:/i);
+    if (scopeMatch && W.scope > 0) {
+        const scopes = scopeMatch[1]
+            .split(/[\s,/|]+/)
+            .map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, ''))
+            .filter((x) => x.length >= 2);
+        const scopeStems = new Set(scopes.flatMap((x) => [x, ...(0, text_js_1.tokenize)(x)]));
+        // Only files with other evidence get it: look at those, not at every path.
+        for (const p of [...sig.keys()]) {
+            const segs = p.toLowerCase().split('/');
+            const hit = segs.some((seg, i) => {
+                const bare = (i === segs.length - 1 ? seg.replace(/\.[^.]+$/, '') : seg).replace(/[^a-z0-9]/g, '');
+                return scopeStems.has(bare) || (0, text_js_1.tokenize)(bare).some((t) => scopeStems.has(t) && t.length >= 4);
+            });
+            if (hit)
+                add(p, 'scope', W.scope, `in the task's scope (${scopeMatch[1]})`);
+        }
+    }
+    // 4. Files the task names.
+    for (const m of parsed.pathMentions) {
+        const dotted = !m.includes('/') && !/\.[a-z]+$/.test(m) ? m.replace(/\./g, '/') : undefined;
+        const hits = [];
+        for (const p of paths) {
+            const noExt = p.replace(/\.[^./]+$/, '');
+            const hit = p === m ||
+                p.endsWith(`/${m}`) ||
+                (dotted !== undefined &&
+                    (noExt === dotted || noExt.endsWith(`/${dotted}`) || noExt.endsWith(`/${dotted}/__init__`)));
+            if (hit)
+                hits.push(p);
+        }
+        // An exact path gets the full weight; files that only end with the name (`package.json`) share it.
+        const share = 1 / Math.sqrt(Math.max(1, hits.filter((p) => p !== m).length));
+        for (const p of hits)
+            add(p, 'named', W.namedInQuery * (p === m ? 1 : share), `named in the task (${m})`);
+    }
+    for (const h of input.hints?.files ?? []) {
+        if (files.has(h))
+            add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
+        else {
+            const suffix = paths.filter((p) => p.endsWith(`/${h}`));
+            if (suffix.length)
+                for (const p of suffix)
+                    add(p, 'blueprint', W.namedInBlueprint / suffix.length, 'named in blueprint');
+            else
+                notes.push(`blueprint names ${h}, which is not in the index`);
+        }
+    }
+    // 5. Relevant tests and what they import.
+    const resolver = new imports_js_1.ImportResolver(paths, index.manifests);
+    const importsOf = (f) => {
+        const out = new Set();
+        for (const spec of f.imports)
+            for (const r of resolver.resolve(f.path, f.lang, spec))
+                if (r !== f.path)
+                    out.add(r);
+        return [...out];
+    };
+    const sourcesByStem = new Map();
+    for (const f of files.values()) {
+        if (f.kind !== 'source')
+            continue;
+        const st = fileStem(f.path);
+        const list = sourcesByStem.get(st) ?? [];
+        list.push(f.path);
+        sourcesByStem.set(st, list);
+    }
+    const pairedSources = (test) => {
+        const st = stemOfTest(test);
+        if (!st)
+            return [];
+        const list = sourcesByStem.get(st) ?? sourcesByStem.get(st.replace(/^test_?/, '')) ?? [];
+        if (list.length <= 1)
+            return list;
+        // Several candidates: prefer the one sharing the most path segments with the test.
+        const segs = new Set(test.split('/'));
+        const scored = list.map((p) => ({ p, n: p.split('/').filter((s) => segs.has(s)).length }));
+        const best = Math.max(...scored.map((s) => s.n));
+        return scored.filter((s) => s.n === best).map((s) => s.p);
+    };
+    for (const t of input.hints?.relevantTests ?? []) {
+        const f = files.get(t);
+        if (!f) {
+            notes.push(`relevant test ${t} is not in the repository index`);
+            continue;
+        }
+        add(t, 'relevantTest', W.relevantTest, 'relevant test of the task');
+        const imps = importsOf(f).filter((p) => files.get(p)?.kind !== 'test');
+        for (const p of imps)
+            add(p, 'relevantTestImport', W.relevantTestImport / Math.sqrt(imps.length), `imported by ${t}`);
+        for (const p of pairedSources(t))
+            add(p, 'relevantTestImport', W.relevantTestImport, `paired with test ${t}`);
+    }
+    // 6. Propagation: tests lend evidence to their sources; imports to their neighbours.
+    const base = new Map();
+    for (const [p, s] of sig)
+        base.set(p, s.score);
+    for (const [p, v] of base) {
+        const f = files.get(p);
+        if (f.kind === 'test') {
+            for (const src of pairedSources(p))
+                add(src, 'pairing', W.testPairing * v, `paired with test ${p}`);
+        }
+    }
+    const seeds = [...base.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+    const topScore = seeds[0]?.[1] ?? 0;
+    const neighborGain = new Map();
+    for (const [p, v] of seeds) {
+        const f = files.get(p);
+        if (f.kind === 'test')
+            continue;
+        for (const q of importsOf(f)) {
+            const g = (W.importNeighbor * v) / Math.max(1, topScore);
+            const prev = neighborGain.get(q);
+            if (!prev || prev.v < g)
+                neighborGain.set(q, { v: g, from: p });
+        }
+    }
+    for (const [q, g] of neighborGain)
+        add(q, 'imports', g.v, `imported by ${g.from}`);
+    // 6b. Dependents: files importing one of the five strongest sources (their callers, the index or
+    // `__init__` that re-exports them) often change with them. A source imported by many files shares
+    // the evidence among them.
+    if (W.importedBy > 0) {
+        const strongest = new Map(seeds.filter(([p]) => files.get(p).kind === 'source').slice(0, 5));
+        // Resolving every import of every file costs more than the rest of the ranking: only files with an
+        // import that mentions a seed's name or folder are resolved (resolution then decides).
+        const keys = new Set();
+        for (const q of strongest.keys()) {
+            const segs = q.toLowerCase().split('/');
+            const stem = segs[segs.length - 1].replace(/\..*$/, '');
+            if (stem.length >= 2)
+                keys.add(stem);
+            for (const dir of segs.slice(-3, -1))
+                if (dir.length >= 2)
+                    keys.add(dir);
+        }
+        const mentionsSeed = (spec) => {
+            const low = spec.toLowerCase();
+            for (const k of keys)
+                if (low.includes(k))
+                    return true;
+            return false;
+        };
+        const dependents = new Map();
+        for (const f of files.values()) {
+            if (f.kind !== 'source' || !f.imports.some(mentionsSeed))
+                continue;
+            for (const q of importsOf(f)) {
+                if (!strongest.has(q))
+                    continue;
+                const list = dependents.get(q);
+                if (list)
+                    list.push(f.path);
+                else
+                    dependents.set(q, [f.path]);
+            }
+        }
+        const gain = new Map();
+        for (const [q, list] of dependents) {
+            const v = (W.importedBy * strongest.get(q)) / Math.max(1, topScore) / Math.sqrt(list.length);
+            for (const d of list)
+                if (v > (gain.get(d)?.v ?? 0))
+                    gain.set(d, { v, of: q });
+        }
+        for (const [d, g] of gain)
+            add(d, 'importedBy', g.v, `imports ${g.of}`);
+    }
+    // 7. Co-change with the strongest candidates (blueprint files first).
+    const anchor = [...sig.entries()]
+        .filter(([p]) => files.get(p).kind === 'source')
+        .sort((a, b) => b[1].score - a[1].score)
+        .slice(0, 3)
+        .map(([p]) => p);
+    if (anchor.length && index.history.commits.length) {
+        const anchorSet = new Set(anchor);
+        const co = new Map();
+        const anchorCount = new Map();
+        for (const c of index.history.commits) {
+            if (c.f.length > 20)
+                continue;
+            const inA = c.f.filter((f) => anchorSet.has(f));
+            if (!inA.length)
+                continue;
+            for (const a of inA)
+                anchorCount.set(a, (anchorCount.get(a) ?? 0) + 1);
+            for (const f of c.f)
+                if (!anchorSet.has(f))
+                    co.set(f, (co.get(f) ?? 0) + inA.length);
+        }
+        const total = [...anchorCount.values()].reduce((a, b) => a + b, 0);
+        if (total >= 3) {
+            for (const [f, n] of co) {
+                const conf = n / total;
+                if (n >= 2 && conf >= 0.1)
+                    add(f, 'cochange', W.coChange * conf, `changed together with ${anchor[0]} in ${n} past commits`);
+            }
+        }
+    }
+    // 8. Churn prior (only for files with other evidence).
+    const churnNorm = normalize(new Map([...churn].map(([k, v]) => [k, Math.log1p(v)])));
+    for (const p of sig.keys()) {
+        const c = churnNorm.get(p);
+        if (c)
+            add(p, 'churn', W.churn * c);
+    }
+    // Kind factor and final order.
+    const blueprint = new Set(input.hints?.files ?? []);
+    const relevant = new Set(input.hints?.relevantTests ?? []);
+    const scored = [];
+    for (const [p, s] of sig) {
+        const f = files.get(p);
+        let k = f.kind === 'test' ? W.testFactor : KIND_FACTOR[f.kind];
+        if (f.kind !== 'source' && f.kind !== 'test' && s.parts.has('named'))
+            k = Math.max(k, NAMED_FACTOR);
+        if (f.kind === 'test' && (parsed.aboutTests || relevant.has(p)))
+            k = 0.9;
+        if (blueprint.has(p))
+            k = 1;
+        scored.push({ path: p, score: s.score * k });
+    }
+    scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+    if (input.minPool && scored.length < input.minPool) {
+        // Semantic re-ranking may find what no term matched: offer it the most-changed sources too.
+        const rest = [...files.values()]
+            .filter((f) => f.kind === 'source' && !sig.has(f.path))
+            .sort((a, b) => (churn.get(b.path) ?? 0) - (churn.get(a.path) ?? 0) || (a.path < b.path ? -1 : 1));
+        for (const f of rest.slice(0, input.minPool - scored.length)) {
+            sig.set(f.path, { score: 0, parts: new Map(), reasons: [] });
+            scored.push({ path: f.path, score: 0 });
+        }
+    }
+    const queryTerms = new Set(parsed.terms);
+    const out = scored.slice(0, input.top).map(({ path, score }) => {
+        const f = files.get(path);
+        const s = sig.get(path);
+        const reasons = dedupeReasons(s.reasons);
+        return {
+            path,
+            score: round(score),
+            isTest: f.kind === 'test',
+            kind: f.kind,
+            ...(f.lang ? { language: f.lang } : {}),
+            reasons,
+            symbols: [],
+        };
+    });
+    return {
+        files: out,
+        pool: scored,
+        notes,
+        parsed,
+        scoreChunks: (chunks, limit) => bestSymbols(chunks, queryTerms, strongIds, idf, limit),
+    };
+}
+function dedupeReasons(rs) {
+    const by = new Map();
+    for (const r of rs)
+        by.set(r.text, Math.max(by.get(r.text) ?? 0, r.weight));
+    return [...by.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([t]) => t);
+}
+function round(n) {
+    return Math.round(n * 10000) / 10000;
+}
+/** The symbols of a file that best match the task (defined names count double). */
+function bestSymbols(symbols, queryTerms, strongIds, idf, limit = 5) {
+    const scored = [];
+    for (const [name, kind, startLine, endLine, terms] of symbols) {
+        let s = 0;
+        for (const t of terms)
+            if (queryTerms.has(t))
+                s += idf(t);
+        const last = name.slice(name.lastIndexOf('.') + 1);
+        const nameTerms = (0, text_js_1.tokenize)(last);
+        for (const t of nameTerms)
+            if (queryTerms.has(t))
+                s += 2 * idf(t);
+        if (strongIds.has((0, text_js_1.compoundKey)(last)))
+            s += 10;
+        // Prefer precise chunks: a whole class matches everything its methods match.
+        const span = endLine - startLine + 1;
+        s = s / Math.log2(2 + span / 40);
+        if (s > 0)
+            scored.push({ name, kind, startLine, endLine, score: s });
+    }
+    scored.sort((a, b) => b.score - a.score || a.startLine - b.startLine);
+    if (scored.length === 0) {
+        // Nothing matched (a file chosen by a hint or by history): its outline is still useful.
+        return symbols
+            .filter((s) => !s[0].includes('.'))
+            .slice(0, limit)
+            .map(([name, kind, startLine, endLine]) => ({ name, kind, startLine, endLine, score: 0 }));
+    }
+    const max = scored[0].score;
+    return scored.slice(0, limit).map((s) => ({ ...s, score: round(s.score / max) }));
+}
+
+
+/***/ }),
+
+/***/ 4157:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SymbolExtractor = exports.GRAMMARS = void 0;
+exports.lineWindows = lineWindows;
+/**
+ * Symbol chunks (functions, classes, methods, types) from tree-sitter's wasm grammars, and line windows
+ * for everything else.
+ *
+ * Where the .wasm files come from, in order:
+ *   1. `wasmDir` passed by the host;
+ *   2. a `tree-sitter/` folder next to the running bundle (`dist/<name>/tree-sitter/`: the build copies
+ *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` there);
+ *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
+ * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_v8_1 = __importDefault(__webpack_require__(8877));
+const node_module_1 = __webpack_require__(8995);
+const node_path_1 = __webpack_require__(6760);
+const node_url_1 = __webpack_require__(3136);
+/** Grammars the build must ship (file names inside tree-sitter-wasms/out/). */
+exports.GRAMMARS = {
+    python: 'tree-sitter-python.wasm',
+    typescript: 'tree-sitter-typescript.wasm',
+    tsx: 'tree-sitter-tsx.wasm',
+    javascript: 'tree-sitter-javascript.wasm',
+    go: 'tree-sitter-go.wasm',
+    java: 'tree-sitter-java.wasm',
+    rust: 'tree-sitter-rust.wasm',
+    ruby: 'tree-sitter-ruby.wasm',
+    c: 'tree-sitter-c.wasm',
+    cpp: 'tree-sitter-cpp.wasm',
+    c_sharp: 'tree-sitter-c_sharp.wasm',
+    php: 'tree-sitter-php.wasm',
+    kotlin: 'tree-sitter-kotlin.wasm',
+};
+/** Node types that define a symbol, per language, with the kind reported. */
+const DEFINITIONS = {
+    python: { function_definition: 'function', class_definition: 'class' },
+    javascript: {
+        function_declaration: 'function',
+        generator_function_declaration: 'function',
+        class_declaration: 'class',
+        method_definition: 'method',
+        variable_declarator: 'variable',
+        field_definition: 'field',
+    },
+    typescript: {
+        function_declaration: 'function',
+        generator_function_declaration: 'function',
+        function_signature: 'function',
+        class_declaration: 'class',
+        abstract_class_declaration: 'class',
+        method_definition: 'method',
+        method_signature: 'method',
+        abstract_method_signature: 'method',
+        interface_declaration: 'interface',
+        type_alias_declaration: 'type',
+        enum_declaration: 'enum',
+        internal_module: 'namespace',
+        variable_declarator: 'variable',
+        public_field_definition: 'field',
+    },
+    go: {
+        function_declaration: 'function',
+        method_declaration: 'method',
+        type_spec: 'type',
+    },
+    java: {
+        class_declaration: 'class',
+        interface_declaration: 'interface',
+        enum_declaration: 'enum',
+        record_declaration: 'class',
+        annotation_type_declaration: 'interface',
+        method_declaration: 'method',
+        constructor_declaration: 'constructor',
+    },
+    rust: {
+        function_item: 'function',
+        function_signature_item: 'function',
+        struct_item: 'struct',
+        enum_item: 'enum',
+        union_item: 'struct',
+        trait_item: 'trait',
+        impl_item: 'impl',
+        mod_item: 'module',
+        macro_definition: 'macro',
+        type_item: 'type',
+    },
+    ruby: { method: 'method', singleton_method: 'method', class: 'class', module: 'module' },
+    c: { function_definition: 'function', struct_specifier: 'struct', enum_specifier: 'enum' },
+    cpp: {
+        function_definition: 'function',
+        class_specifier: 'class',
+        struct_specifier: 'struct',
+        enum_specifier: 'enum',
+        namespace_definition: 'namespace',
+    },
+    c_sharp: {
+        class_declaration: 'class',
+        interface_declaration: 'interface',
+        struct_declaration: 'struct',
+        enum_declaration: 'enum',
+        record_declaration: 'class',
+        method_declaration: 'method',
+        constructor_declaration: 'constructor',
+        property_declaration: 'property',
+    },
+    php: {
+        function_definition: 'function',
+        class_declaration: 'class',
+        interface_declaration: 'interface',
+        trait_declaration: 'trait',
+        method_declaration: 'method',
+    },
+    kotlin: { class_declaration: 'class', object_declaration: 'object', function_declaration: 'function' },
+};
+DEFINITIONS.tsx = DEFINITIONS.typescript;
+/** Kinds whose members get qualified names (`Class.method`). */
+const CONTAINERS = new Set([
+    'class',
+    'interface',
+    'impl',
+    'trait',
+    'module',
+    'namespace',
+    'struct',
+    'enum',
+    'object',
+]);
+const FUNCTION_VALUES = new Set([
+    'arrow_function',
+    'function',
+    'function_expression',
+    'generator_function',
+    'class',
+    'call_expression',
+    'object',
+    'as_expression',
+    'satisfies_expression',
+]);
+/**
+ * Where a file of the tree-sitter runtime or grammars is: the host's folder, a `tree-sitter/` folder
+ * next to this module (the bundle), then the installed packages.
+ */
+function locate(wasmDir, file, pkg) {
+    const candidates = [];
+    if (wasmDir)
+        candidates.push((0, node_path_1.join)(wasmDir, file));
+    try {
+        candidates.push((0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url)), 'tree-sitter', file));
+    }
+    catch {
+        // not a file: URL (unusual hosts); fall through to the packages
+    }
+    if (pkg) {
+        try {
+            const require = (0, node_module_1.createRequire)(import.meta.url);
+            // web-tree-sitter's `exports` hides package.json; tree-sitter-wasms has no loadable main.
+            const pkgDir = pkg === 'web-tree-sitter'
+                ? (0, node_path_1.dirname)(require.resolve(pkg))
+                : (0, node_path_1.dirname)(require.resolve(`${pkg}/package.json`));
+            candidates.push(pkg === 'web-tree-sitter' ? (0, node_path_1.join)(pkgDir, file) : (0, node_path_1.join)(pkgDir, 'out', file));
+        }
+        catch {
+            // package not installed next to this module (bundled host): rely on the folders above
+        }
+    }
+    return candidates.find((c) => (0, node_fs_1.existsSync)(c));
+}
+/**
+ * Keeps WebAssembly on V8's baseline compiler (Liftoff). Guardian parses a handful of files per query;
+ * with V8's default tiering, the grammars' huge parse functions get recompiled by the optimizing
+ * compiler on first use, which costs more than it ever saves here (measured: the first ten TypeScript
+ * files parse in half the time). Must run before the first wasm compile; only this process's wasm
+ * (tree-sitter) is affected.
+ */
+let baselineSet = false;
+function baselineWasmOnly() {
+    if (baselineSet)
+        return;
+    baselineSet = true;
+    try {
+        node_v8_1.default.setFlagsFromString('--liftoff-only');
+    }
+    catch {
+        // an embedder that rejects runtime flags keeps V8's default tiering
+    }
+}
+/** The runtime, started once per process (compiling the wasm is the expensive part). */
+const runtimes = new Map();
+const grammars = new Map();
+function startRuntime(wasmDir) {
+    const key = wasmDir ?? '';
+    let p = runtimes.get(key);
+    if (!p) {
+        p = (async () => {
+            baselineWasmOnly();
+            const core = locate(wasmDir, 'tree-sitter.wasm', 'web-tree-sitter');
+            if (!core)
+                return { error: 'tree-sitter.wasm not found: symbols fall back to line windows' };
+            try {
+                // A bundle ships web-tree-sitter's own ESM file next to its wasm and loads it as it is: bundlers
+                // rewrite its `import.meta.url` handling into `__dirname`, which an ES module does not have.
+                const shipped = locate(wasmDir, 'tree-sitter.js', undefined);
+                const ts = shipped
+                    ? (await import(/* webpackIgnore: true */ (0, node_url_1.pathToFileURL)(shipped).href))
+                    : await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 254));
+                await ts.Parser.init({ locateFile: () => core });
+                return { ts };
+            }
+            catch (e) {
+                return {
+                    error: `tree-sitter failed to start (${e.message}): symbols fall back to line windows`,
+                };
+            }
+        })();
+        runtimes.set(key, p);
+    }
+    return p;
+}
+function loadGrammar(wasmDir, lang) {
+    const key = `${wasmDir ?? ''}\0${lang}`;
+    let p = grammars.get(key);
+    if (!p) {
+        p = (async () => {
+            const file = exports.GRAMMARS[lang];
+            const rt = await startRuntime(wasmDir);
+            if (!rt.ts)
+                return { error: rt.error };
+            const path = locate(wasmDir, file, 'tree-sitter-wasms');
+            if (!path)
+                return { error: `grammar ${file} not found: ${lang} files use line windows` };
+            try {
+                const language = await rt.ts.Language.load(path);
+                const parser = new rt.ts.Parser();
+                parser.setLanguage(language);
+                const types = Object.keys(DEFINITIONS[lang] ?? {}).filter((t) => language.idForNodeType(t, true) !== null);
+                const query = new rt.ts.Query(language, types.map((t) => `(${t}) @def`).join('\n'));
+                return { loaded: { parser, language, query } };
+            }
+            catch (e) {
+                return {
+                    error: `grammar ${file} failed to load (${e.message}): ${lang} files use line windows`,
+                };
+            }
+        })();
+        grammars.set(key, p);
+    }
+    return p;
+}
+class SymbolExtractor {
+    wasmDir;
+    notes = [];
+    /** Languages whose grammar should exist but could not be used (results must not be cached). */
+    degraded = new Set();
+    constructor(wasmDir) {
+        this.wasmDir = wasmDir;
+    }
+    async load(lang) {
+        const r = await loadGrammar(this.wasmDir, lang);
+        if (r.error) {
+            this.degraded.add(lang);
+            if (!this.notes.includes(r.error))
+                this.notes.push(r.error);
+        }
+        return r.loaded;
+    }
+    /** Symbols of a file, or undefined when the language has no grammar (caller uses line windows). */
+    async extract(lang, text) {
+        if (!lang || !DEFINITIONS[lang])
+            return undefined;
+        const loaded = await this.load(lang);
+        if (!loaded)
+            return undefined;
+        let tree;
+        try {
+            tree = loaded.parser.parse(text);
+        }
+        catch {
+            return undefined;
+        }
+        if (!tree)
+            return undefined;
+        try {
+            return collect(loaded.query.captures(tree.rootNode).map((c) => c.node), DEFINITIONS[lang]);
+        }
+        finally {
+            tree.delete();
+        }
+    }
+}
+exports.SymbolExtractor = SymbolExtractor;
+function nameOf(node, type) {
+    if (type === 'impl_item') {
+        const t = node.childForFieldName('type');
+        const tr = node.childForFieldName('trait');
+        return t ? (tr ? `${t.text}` : t.text) : undefined;
+    }
+    if (type === 'method_declaration' && node.childForFieldName('receiver')) {
+        // Go: func (s *Server) Serve() → Server.Serve
+        const recv = node.childForFieldName('receiver').text.match(/\*?\s*([A-Za-z_]\w*)\s*(\[.*\])?\s*\)$/);
+        const n = node.childForFieldName('name')?.text;
+        return recv && n ? `${recv[1]}.${n}` : n;
+    }
+    const n = node.childForFieldName('name');
+    if (n)
+        return n.text.length <= 120 ? n.text : undefined;
+    if (type === 'function_definition' || type === 'struct_specifier' || type === 'class_specifier') {
+        const d = node.childForFieldName('declarator') ?? node.childForFieldName('name');
+        const id = d?.text.match(/([A-Za-z_~][\w:~]*)\s*\(/) ?? d?.text.match(/([A-Za-z_]\w*)/);
+        return id?.[1];
+    }
+    return undefined;
+}
+/** Turns definition nodes (in document order) into qualified symbols. */
+function collect(nodes, defs) {
+    const out = [];
+    const stack = [];
+    nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+    for (const node of nodes) {
+        const type = node.type;
+        const kind = defs[type];
+        if (!kind)
+            continue;
+        while (stack.length && stack[stack.length - 1].end <= node.startIndex)
+            stack.pop();
+        let k = kind;
+        if (type === 'variable_declarator') {
+            // Only top-level constants holding functions, classes, schemas or objects are symbols.
+            const value = node.childForFieldName('value');
+            if (!value || !FUNCTION_VALUES.has(value.type) || stack.length > 0)
+                continue;
+            k = value.type.includes('function') ? 'function' : 'const';
+        }
+        const name = nameOf(node, type);
+        if (!name)
+            continue;
+        const parent = stack[stack.length - 1];
+        const qualified = parent ? `${parent.name}.${name}` : name;
+        const inType = parent !== undefined && CONTAINERS.has(parent.kind);
+        out.push({
+            name: qualified,
+            kind: inType && k === 'function' ? 'method' : k,
+            startLine: node.startPosition.row + 1,
+            endLine: node.endPosition.row + 1,
+        });
+        if (CONTAINERS.has(kind) || kind === 'function' || kind === 'method')
+            stack.push({ end: node.endIndex, name: qualified, kind });
+    }
+    return out;
+}
+/** Fixed windows of lines for files without a grammar (or without symbols). */
+function lineWindows(lineCount, size = 60) {
+    const out = [];
+    for (let s = 1; s <= lineCount; s += size) {
+        const e = Math.min(lineCount, s + size - 1);
+        out.push({ name: `lines ${s}-${e}`, kind: 'lines', startLine: s, endLine: e });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4722:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TermIndex = exports.TERM_INDEX_FORMAT = void 0;
+exports.serializeTermIndex = serializeTermIndex;
+/**
+ * A MiniSearch index kept on disk term by term, so that a query loads only the postings of its own terms.
+ *
+ * MiniSearch (the lexical engine) scores with BM25 from three things: the postings of each query term,
+ * every document's field lengths, and the average field lengths. The file written here holds exactly
+ * MiniSearch's own serialization (`toJSON`, serialization version 2), split into lines: the first line
+ * is everything but the postings, then one line per term, `["term",{fieldId:{docId:freq}}]`, sorted by
+ * term (found by binary search). `engineFor` hands MiniSearch's `loadJS` the header plus the lines of
+ * the query's terms: the scores are the ones the whole index would give, at a small fraction of the cost
+ * of loading it (a warm query on a 1,500-file repository reads a few dozen lines instead of rebuilding a
+ * 30,000-term tree).
+ *
+ * The index is also built here, from already-tokenized documents, in the form `toJSON` would produce:
+ * building it through `MiniSearch.addAll` and then `toJSON` costs several times more for the same bytes.
+ * A test checks that both give identical search results.
+ */
+const minisearch_1 = __importDefault(__webpack_require__(6008));
+exports.TERM_INDEX_FORMAT = 1;
+/** Serializes documents as a term-sliced MiniSearch index (see the module comment). */
+function serializeTermIndex(fieldNames, docs, meta) {
+    const documentIds = {};
+    const fieldLength = {};
+    const sums = fieldNames.map(() => 0);
+    // Postings as flat (field, document, frequency) triples, appended in document order: few objects, so
+    // little garbage on a large repository.
+    const postings = new Map();
+    const counts = new Map();
+    docs.forEach((d, short) => {
+        documentIds[short] = d.id;
+        const lengths = [];
+        for (let f = 0; f < fieldNames.length; f++) {
+            counts.clear();
+            for (const t of d.fields[f] ?? [])
+                counts.set(t, (counts.get(t) ?? 0) + 1);
+            // MiniSearch's field length is the number of distinct terms.
+            lengths.push(counts.size);
+            sums[f] += counts.size;
+            for (const [t, n] of counts) {
+                if (!t)
+                    continue;
+                const p = postings.get(t);
+                if (p)
+                    p.push(f, short, n);
+                else
+                    postings.set(t, [f, short, n]);
+            }
+        }
+        fieldLength[short] = lengths;
+    });
+    const header = {
+        format: exports.TERM_INDEX_FORMAT,
+        documentCount: docs.length,
+        nextId: docs.length,
+        documentIds,
+        fieldIds: Object.fromEntries(fieldNames.map((n, i) => [n, i])),
+        fieldLength,
+        averageFieldLength: sums.map((s) => (docs.length ? s / docs.length : 0)),
+        storedFields: {},
+        dirtCount: 0,
+        serializationVersion: 2,
+        ...(meta !== undefined ? { meta } : {}),
+    };
+    const terms = [...postings.keys()].sort();
+    const parts = [JSON.stringify(header)];
+    for (const t of terms) {
+        // `toJSON`'s shape, written directly: ["term",{"field":{"doc":freq,…},…}]
+        const p = postings.get(t);
+        let line = `[${JSON.stringify(t)},{`;
+        let firstField = true;
+        for (let f = 0; f < fieldNames.length; f++) {
+            let entries = '';
+            for (let i = 0; i < p.length; i += 3) {
+                if (p[i] !== f)
+                    continue;
+                entries += `${entries ? ',' : ''}"${p[i + 1]}":${p[i + 2]}`;
+            }
+            if (!entries)
+                continue;
+            line += `${firstField ? '' : ','}"${f}":{${entries}}`;
+            firstField = false;
+        }
+        parts.push(`${line}}]`);
+    }
+    return `${parts.join('\n')}\n`;
+}
+/**
+ * A term-sliced index opened for searching. `search` has MiniSearch's signature; the terms a query
+ * needs are the ones the (search-time) tokenizer makes of it.
+ */
+class TermIndex {
+    header;
+    text;
+    options;
+    bodyStart;
+    /** Throws when the text is not a term index of this format (callers rebuild it). */
+    constructor(text, options) {
+        const nl = text.indexOf('\n');
+        if (nl < 0)
+            throw new Error('no header line');
+        const header = JSON.parse(text.slice(0, nl));
+        if (typeof header !== 'object' ||
+            header === null ||
+            header.format !== exports.TERM_INDEX_FORMAT ||
+            header.serializationVersion !== 2 ||
+            typeof header.documentIds !== 'object' ||
+            typeof header.fieldLength !== 'object' ||
+            !Array.isArray(header.averageFieldLength)) {
+            throw new Error('not a term index of this format');
+        }
+        this.header = header;
+        this.text = text;
+        this.options = options;
+        this.bodyStart = nl;
+    }
+    get documentCount() {
+        return this.header.documentCount;
+    }
+    /** The term a postings line (starting at `start`) is about. */
+    termAt(start) {
+        // Lines start with `["term",`: the term is a JSON string (plain tokens need no decoding).
+        const text = this.text;
+        let i = start + 2;
+        let escaped = false;
+        while (i < text.length && text.charCodeAt(i) !== 34 /* " */) {
+            if (text.charCodeAt(i) === 92 /* \ */) {
+                escaped = true;
+                i++;
+            }
+            i++;
+        }
+        const raw = text.slice(start + 2, i);
+        return escaped ? JSON.parse(`"${raw}"`) : raw;
+    }
+    /** The postings line of one term, parsed, or undefined when no document has it (binary search). */
+    postings(term) {
+        const text = this.text;
+        let lo = this.bodyStart + 1; // always the start of a line
+        let hi = text.length; // the start of a line, or the end
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            const start = text.lastIndexOf('\n', mid - 1) + 1;
+            let end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.length;
+            const t = this.termAt(start);
+            if (t === term)
+                return JSON.parse(text.slice(start, end));
+            if (t < term)
+                lo = end + 1;
+            else
+                hi = start;
+        }
+        return undefined;
+    }
+    /** A MiniSearch holding every document but only the postings of `terms`. */
+    engineFor(terms) {
+        const index = [];
+        for (const t of new Set(terms)) {
+            const line = this.postings(t);
+            if (line)
+                index.push(line);
+        }
+        return minisearch_1.default.loadJS({ ...this.header, index }, this.options);
+    }
+    /**
+     * MiniSearch's `search`. A term repeated in the query is looked up once with its boost multiplied by
+     * its count: MiniSearch sums one result per occurrence, so the scores are the same (to the last bits
+     * of floating point) for a fraction of the work on a long task text.
+     */
+    search(query, searchOptions = {}) {
+        const defaults = this.options.searchOptions ?? {};
+        const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
+        const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
+        if (!tokenize)
+            throw new Error('TermIndex needs a tokenizer');
+        const counts = new Map();
+        for (const raw of tokenize(query)) {
+            const p = processTerm ? processTerm(raw) : raw;
+            for (const t of Array.isArray(p) ? p : p ? [p] : [])
+                counts.set(t, (counts.get(t) ?? 0) + 1);
+        }
+        const unique = [...counts.keys()];
+        const boost = searchOptions.boostTerm ?? defaults.boostTerm;
+        return this.engineFor(unique).search(query, {
+            ...searchOptions,
+            tokenize: () => unique,
+            processTerm: (t) => t,
+            boostTerm: (t, i, ts) => counts.get(t) * (boost ? boost(t, i, ts) : 1),
+        });
+    }
+}
+exports.TermIndex = TermIndex;
+
+
+/***/ }),
+
+/***/ 5593:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.stem = stem;
+exports.splitIdentifier = splitIdentifier;
+exports.identifierTerms = identifierTerms;
+exports.tokenize = tokenize;
+exports.cleanQuery = cleanQuery;
+exports.queryTerms = queryTerms;
+exports.compoundKey = compoundKey;
+exports.pathTerms = pathTerms;
+exports.parseQuery = parseQuery;
+/**
+ * Tokenization shared by the index and the query: identifiers are split at camelCase and snake_case
+ * boundaries (and kept whole as well, so an exact identifier still outranks its parts), lower-cased,
+ * stemmed, and stripped of stop words. Numbers are dropped: in task text they are mostly issue numbers.
+ */
+const stemmer_1 = __webpack_require__(3946);
+const STOP = new Set(('a an and are as at be been but by can could did do does done for from had has have he her his how i if in ' +
+    'into is it its just let may me might more most must my no nor not of on or our out should so some such than ' +
+    'that the their them then there these they this those to too up us use used using via was we were what when ' +
+    'where which while who why will with would you your also all any each other only own same very now new ' +
+    // Words every commit message or every file has; their idf is near zero anyway, dropping them keeps the
+    // index small.
+    'self return def const var import export true false none null undefined fix fixes fixed issue pr ' +
+    'http https www com github').split(' '));
+const stemCache = new Map();
+function stem(word) {
+    let s = stemCache.get(word);
+    if (s === undefined) {
+        s = word.length <= 3 ? word : (0, stemmer_1.stemmer)(word);
+        if (stemCache.size > 200_000)
+            stemCache.clear();
+        stemCache.set(word, s);
+    }
+    return s;
+}
+/** `parseHTTPResponse_v2` → ["parse", "HTTP", "Response", "v2"]. */
+function splitIdentifier(id) {
+    return id
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[\s_$]+/)
+        .filter(Boolean);
+}
+const IDENT = /[A-Za-z_$][A-Za-z0-9_$]*/g;
+const termsCache = new Map();
+function computeIdentifierTerms(id) {
+    const out = [];
+    const parts = splitIdentifier(id);
+    for (const p of parts) {
+        const low = p.toLowerCase();
+        if (low.length < 2 || STOP.has(low) || /^\d+$/.test(low))
+            continue;
+        out.push(stem(low));
+    }
+    if (parts.length > 1) {
+        const whole = id.toLowerCase().replace(/[_$]/g, '');
+        if (whole.length >= 3)
+            out.push(whole);
+    }
+    return out;
+}
+/** Terms of one identifier: its stemmed parts and, when compound, the whole identifier (memoized). */
+function identifierTerms(id, out) {
+    let terms = termsCache.get(id);
+    if (!terms) {
+        terms = computeIdentifierTerms(id);
+        if (termsCache.size > 500_000)
+            termsCache.clear();
+        termsCache.set(id, terms);
+    }
+    for (const t of terms)
+        out.push(t);
+}
+/** All terms of a text, in order (with repeats). A hand-written scanner: this runs over every file. */
+function tokenize(text) {
+    const out = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        // [A-Za-z_$] starts an identifier
+        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36) {
+            let j = i + 1;
+            while (j < n) {
+                const d = text.charCodeAt(j);
+                if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95 || d === 36)
+                    j++;
+                else
+                    break;
+            }
+            if (j - i <= 80)
+                identifierTerms(text.slice(i, j), out);
+            i = j;
+        }
+        else if (c >= 48 && c <= 57) {
+            // skip numbers together with any letters glued to them (0x1F, 10px)
+            let j = i + 1;
+            while (j < n) {
+                const d = text.charCodeAt(j);
+                if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 95)
+                    j++;
+                else
+                    break;
+            }
+            i = j;
+        }
+        else
+            i++;
+    }
+    return out;
+}
+/**
+ * Task text as the ranking should read it: without trailers, links, HTML comments and checklists
+ * (templates say the same in every task), with the first line (the subject) counted twice.
+ */
+function cleanQuery(text, subjectTwice = true) {
+    const lines = text
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/\bhttps?:\/\/\S+/g, ' ')
+        .split('\n')
+        .filter((l) => !/^\s*(co-authored-by|signed-off-by|reviewed-by|acked-by|change-id|cc):/i.test(l) &&
+        !/^\s*[-*]\s*\[[ xX]\]/.test(l));
+    const subject = lines.find((l) => l.trim()) ?? '';
+    return subjectTwice ? `${subject}\n${lines.join('\n')}` : lines.join('\n');
+}
+/**
+ * Query terms: the text's terms plus each pair of adjacent words joined, so "HTTPS redirect" also
+ * looks for `httpsredirect` / `HttpsRedirect` (file and identifier names written as one word).
+ */
+function queryTerms(text) {
+    const out = tokenize(text);
+    const words = text.match(/[A-Za-z]+/g) ?? [];
+    const seen = new Set();
+    for (let i = 0; i + 1 < words.length; i++) {
+        const a = words[i].toLowerCase();
+        const b = words[i + 1].toLowerCase();
+        if (a.length < 3 || b.length < 3 || STOP.has(a) || STOP.has(b))
+            continue;
+        for (const joined of [stem(a) + stem(b), a + b]) {
+            if (!seen.has(joined)) {
+                seen.add(joined);
+                out.push(joined);
+            }
+        }
+    }
+    return out;
+}
+/** The compound form of an identifier, as `identifierTerms` emits it (for exact symbol matching). */
+function compoundKey(id) {
+    return id.toLowerCase().replace(/[_$]/g, '');
+}
+/** Tokens of a repository path: its folders, name and extension split like identifiers. */
+function pathTerms(path) {
+    const out = [];
+    for (const seg of path.split(/[/\\.-]+/))
+        if (seg)
+            identifierTerms(seg, out);
+    return out;
+}
+const PATH_MENTION = /(?:^|[\s`'"([])((?:[\w@.-]+\/)*[\w@-]+\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|go|java|rs|rb|c|h|cc|cpp|hpp|cs|php|kt|swift|scala|md|rst|toml|json|ya?ml))\b/g;
+const DOTTED = /\b([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+)\b/g;
+const BACKTICK = /`([^`\n]{1,80})`/g;
+function parseQuery(text) {
+    const terms = tokenize(text);
+    const identifiers = new Set();
+    const pathMentions = new Set();
+    for (const m of text.matchAll(PATH_MENTION))
+        pathMentions.add(m[1]);
+    for (const m of text.matchAll(BACKTICK)) {
+        for (const id of m[1].matchAll(IDENT))
+            if (id[0].length >= 3)
+                identifiers.add(id[0]);
+    }
+    for (const m of text.matchAll(DOTTED)) {
+        const d = m[1];
+        if (/\.(py|ts|js|tsx|jsx|md|rst|go|rs|java|json|toml|ya?ml)$/.test(d))
+            continue;
+        if (/^(e\.g|i\.e|etc)\b/i.test(d))
+            continue;
+        pathMentions.add(d);
+        for (const part of d.split('.'))
+            if (part.length >= 3)
+                identifiers.add(part);
+    }
+    for (const m of text.matchAll(IDENT)) {
+        const id = m[0];
+        // camelCase / PascalCase with an inner capital, or snake_case: almost certainly code.
+        if (id.length >= 4 &&
+            (/[a-z][A-Z]/.test(id) || /[A-Za-z]_[A-Za-z]/.test(id) || /^[A-Z][a-z]+[A-Z]/.test(id))) {
+            identifiers.add(id.replace(/^_+|_+$/g, ''));
+        }
+    }
+    const head = text.split('\n', 1)[0] ?? '';
+    const aboutTests = /\b(tests?|testing|test suite|unit tests?|spec|specs|fixtures?|flaky|coverage|conftest|pytest|jest|vitest)\b/i.test(head) && !/\b(add(ed|s)?|with|and|update[sd]?)\s+(a\s+|some\s+|more\s+)?(regression\s+)?tests?\b/i.test(head);
+    return { terms, identifiers: [...identifiers], pathMentions: [...pathMentions], aboutTests };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,443 @@
+export const id = 360;
+export const ids = [360];
+export const modules = {
+
+/***/ 6637:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SEARCH_JSON_SCHEMA_VERSION = void 0;
+exports.searchJson = searchJson;
+exports.formatHuman = formatHuman;
+exports.register = register;
+/** `guardian search`: ranked files of a repository for a task description. */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const index_js_1 = __webpack_require__(1276);
+const log_js_1 = __webpack_require__(9906);
+/** Version of the `--json` document; bumped only on incompatible changes. */
+exports.SEARCH_JSON_SCHEMA_VERSION = 1;
+const collect = (v, prev = []) => [...prev, v];
+function searchJson(root, query, top, res) {
+    return {
+        schemaVersion: exports.SEARCH_JSON_SCHEMA_VERSION,
+        root,
+        query,
+        top,
+        files: res.files.map((f, i) => ({
+            rank: i + 1,
+            path: f.path,
+            score: f.score,
+            isTest: f.isTest,
+            kind: f.kind,
+            language: f.language ?? null,
+            reasons: f.reasons,
+            symbols: f.symbols,
+        })),
+        stats: res.stats,
+        notes: res.notes,
+    };
+}
+function formatHuman(res) {
+    const lines = [];
+    if (res.files.length === 0)
+        lines.push('no matching files');
+    res.files.forEach((f, i) => {
+        lines.push(`${String(i + 1).padStart(2)}. ${f.path}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`);
+        for (const s of f.symbols.slice(0, 3)) {
+            lines.push(s.kind === 'lines' ? `      ${s.name}` : `      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`);
+        }
+        if (f.reasons.length)
+            lines.push(`      why: ${f.reasons.slice(0, 3).join('; ')}`);
+    });
+    const st = res.stats;
+    lines.push(`\n${st.indexedFiles} files indexed (${st.reusedFromCache} from cache, ${st.readFiles} read), ${st.historyCommits} commits of history, ${st.tookMs} ms`);
+    for (const n of res.notes)
+        lines.push(`note: ${n}`);
+    return lines.join('\n') + '\n';
+}
+function register(program, ctx) {
+    program
+        .command('search')
+        .description('rank the files of a repository by relevance to a task (offline; embeddings optional)')
+        .option('--root <dir>', 'repository root', '.')
+        .option('--query <text>', 'task text to search for')
+        .option('--query-file <file>', 'read the task text from a file (a blueprint, a commit message…)')
+        .option('--top <k>', 'how many files to list', '10')
+        .option('--json', `one JSON document on stdout (schemaVersion ${exports.SEARCH_JSON_SCHEMA_VERSION})`)
+        .option('--file <path>', 'a file the task names (repeatable; ranked first)', collect)
+        .option('--test <path>', 'a relevant test (repeatable; its imports are boosted)', collect)
+        .option('--cache-dir <dir>', 'index cache folder (default <root>/.guardian/index)')
+        .option('--embeddings-url <url>', 'OpenAI-compatible base URL for re-ranking (or GUARDIAN_EMBEDDINGS_BASE_URL)')
+        .option('--embeddings-model <name>', 'embeddings model (or GUARDIAN_EMBEDDINGS_MODEL)')
+        .option('--debug', 'print index notes as they happen')
+        .action(async (opts) => {
+        const root = (0, node_path_1.resolve)(ctx.io.cwd, opts.root);
+        if (!(0, node_fs_1.existsSync)(root) || !(0, node_fs_1.statSync)(root).isDirectory())
+            throw new errors_js_1.UsageError(`--root ${opts.root}: not a directory`);
+        if ((opts.query === undefined) === (opts.queryFile === undefined)) {
+            throw new errors_js_1.UsageError('give exactly one of --query TEXT or --query-file FILE');
+        }
+        let query = opts.query ?? '';
+        if (opts.queryFile !== undefined) {
+            const qf = (0, node_path_1.resolve)(ctx.io.cwd, opts.queryFile);
+            try {
+                query = (0, node_fs_1.readFileSync)(qf, 'utf8');
+            }
+            catch (e) {
+                throw new errors_js_1.UsageError(`--query-file ${opts.queryFile}: ${e.code ?? e.message}`);
+            }
+        }
+        if (!query.trim())
+            throw new errors_js_1.UsageError('the query is empty');
+        const top = Number(opts.top);
+        if (!Number.isInteger(top) || top < 1 || top > 1000)
+            throw new errors_js_1.UsageError(`--top ${opts.top}: expected an integer from 1 to 1000`);
+        const env = ctx.io.env;
+        const baseUrl = opts.embeddingsUrl ?? env.GUARDIAN_EMBEDDINGS_BASE_URL;
+        const model = opts.embeddingsModel ?? env.GUARDIAN_EMBEDDINGS_MODEL;
+        let embeddings;
+        if (baseUrl || model) {
+            if (!baseUrl || !model)
+                throw new errors_js_1.UsageError('embeddings need both a base URL and a model (--embeddings-url, --embeddings-model)');
+            embeddings = {
+                baseUrl,
+                model,
+                ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+            };
+        }
+        const res = await (0, index_js_1.searchRepository)({
+            root,
+            query,
+            top,
+            hints: { files: opts.file ?? [], relevantTests: opts.test ?? [] },
+            ...(opts.cacheDir ? { cacheDir: (0, node_path_1.resolve)(ctx.io.cwd, opts.cacheDir) } : {}),
+            ...(embeddings ? { embeddings } : {}),
+            log: (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug }),
+        });
+        if (opts.json)
+            ctx.io.stdout.write(JSON.stringify(searchJson(root, query, top, res), null, 2) + '\n');
+        else
+            ctx.io.stdout.write(formatHuman(res));
+        ctx.setExitCode(0);
+    });
+}
+
+
+/***/ }),
+
+/***/ 8966:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isSecretEnvName = isSecretEnvName;
+exports.scrubEnv = scrubEnv;
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS = [
+    /^INPUT_/,
+    /^GITHUB_TOKEN$/,
+    /^GH_TOKEN$/,
+    /^ACTIONS_.*TOKEN/,
+    /^ACTIONS_RUNTIME_/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^OPENAI_/,
+    /^GUARDIAN_.*KEY/,
+    /_API_KEY$/,
+    /_TOKEN$/,
+    /_SECRET/,
+    /^CONTEXT7_/,
+];
+function isSecretEnvName(name, secretEnv = []) {
+    const upper = name.toUpperCase();
+    if (secretEnv.some((s) => s.toUpperCase() === upper))
+        return true;
+    return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+function scrubEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.execGit = execGit;
+exports.execGitBuffer = execGitBuffer;
+exports.execGitAsync = execGitAsync;
+exports.execGitViaFile = execGitViaFile;
+exports.isGitRepo = isGitRepo;
+exports.repoRoot = repoRoot;
+exports.resolveCommit = resolveCommit;
+exports.headCommit = headCommit;
+exports.showFile = showFile;
+exports.listFilesAt = listFilesAt;
+exports.listWorkingFiles = listWorkingFiles;
+exports.isCleanWorkingTree = isCleanWorkingTree;
+/**
+ * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
+ * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
+ */
+const node_child_process_1 = __webpack_require__(1421);
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const env_js_1 = __webpack_require__(8966);
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    LC_ALL: 'C',
+};
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
+function gitEnv(extra) {
+    return { ...(0, env_js_1.scrubEnv)(process.env), ...BASE_ENV, ...extra };
+}
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.ext.allow=never',
+];
+function safeArgs(args) {
+    return [...SAFE_CONFIG, ...args];
+}
+function execGit(args, opts) {
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
+/** Binary-safe variant: stdout as a Buffer. */
+function execGitBuffer(args, opts) {
+    const r = (0, node_child_process_1.spawnSync)('git', safeArgs(args), {
+        cwd: opts.cwd,
+        input: opts.input,
+        env: gitEnv(opts.env),
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    if (r.error)
+        throw new errors_js_1.GuardianError(`git ${args[0]}: ${r.error.message}`);
+    const code = r.status ?? 1;
+    const stderr = r.stderr.toString('utf8');
+    if (code !== 0 && !opts.allowFailure) {
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_js_1.GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+    }
+    return { code, stdout: r.stdout, stderr };
+}
+/** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
+function execGitAsync(args, opts) {
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)('git', safeArgs(args), { cwd: opts.cwd, env: gitEnv(opts.env) });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', (e) => reject(new errors_js_1.GuardianError(`git ${args[0]}: ${e.message}`)));
+        child.on('close', (code) => {
+            const res = {
+                code: code ?? 1,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            };
+            if (res.code !== 0 && !opts.allowFailure) {
+                reject(new errors_js_1.GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`));
+            }
+            else
+                resolve(res);
+        });
+        if (opts.input !== undefined)
+            child.stdin.end(opts.input);
+        else
+            child.stdin.end();
+    });
+}
+/**
+ * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
+ * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
+ * drains it). Returns the output read back from the file, which is then removed.
+ */
+async function execGitViaFile(args, opts) {
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-git-'));
+    const file = (0, node_path_1.join)(dir, 'out');
+    const fd = (0, node_fs_1.openSync)(file, 'w', 0o600);
+    try {
+        const { code, stderr } = await new Promise((resolve, reject) => {
+            const child = (0, node_child_process_1.spawn)('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['ignore', fd, 'pipe'],
+            });
+            const err = [];
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new errors_js_1.GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+        });
+        if (code !== 0 && !opts.allowFailure) {
+            throw new errors_js_1.GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        }
+        return { code, stdout: (0, node_fs_1.readFileSync)(file, 'utf8'), stderr };
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function isGitRepo(cwd) {
+    return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+}
+function repoRoot(cwd) {
+    return execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+}
+/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
+function resolveCommit(cwd, ref) {
+    if (ref.startsWith('-'))
+        throw new errors_js_1.GuardianError(`invalid ref '${ref}'`);
+    const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+    if (r.code !== 0)
+        throw new errors_js_1.GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    return r.stdout.trim();
+}
+function headCommit(cwd) {
+    return resolveCommit(cwd, 'HEAD');
+}
+/** A file's bytes at a commit, or undefined when the file does not exist there. */
+function showFile(cwd, commit, path) {
+    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+}
+/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
+function listFilesAt(cwd, commit, under) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
+    if (under)
+        args.push('--', under);
+    return execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+}
+/** Tracked and untracked (not ignored) files of the working tree. */
+function listWorkingFiles(cwd) {
+    return execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+        .stdout.split('\0')
+        .filter(Boolean);
+}
+function isCleanWorkingTree(cwd, ignorePaths = []) {
+    const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+    const entries = out
+        .split('\0')
+        .filter(Boolean)
+        .map((e) => e.slice(3));
+    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
+}
+
+
+/***/ }),
+
+/***/ 1917:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sha256 = sha256;
+exports.writeFileAtomic = writeFileAtomic;
+exports.checkRepoRelativePath = checkRepoRelativePath;
+exports.toPosix = toPosix;
+const node_crypto_1 = __webpack_require__(7598);
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+function sha256(data) {
+    return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
+}
+/** Write a file atomically (temp file + rename) so a reader never sees half a file. */
+function writeFileAtomic(path, data) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    const tmp = `${path}.${(0, node_crypto_1.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        (0, node_fs_1.writeFileSync)(tmp, data);
+        (0, node_fs_1.renameSync)(tmp, path);
+    }
+    catch (e) {
+        (0, node_fs_1.rmSync)(tmp, { force: true });
+        throw e;
+    }
+}
+/** Posix-style repository-relative path, or an explanation of why it is not one. */
+function checkRepoRelativePath(p) {
+    if (p.trim() === '')
+        return 'an empty path';
+    if (p.includes('\0'))
+        return 'a path containing a NUL byte';
+    if ((0, node_path_1.isAbsolute)(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\'))
+        return 'an absolute path';
+    const parts = p.split(/[\\/]+/);
+    if (parts.includes('..'))
+        return "a path that leaves the repository ('..')";
+    return undefined;
+}
+function toPosix(p) {
+    return (0, node_path_1.normalize)(p).split(node_path_1.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 9906:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.silentLogger = void 0;
+exports.streamLogger = streamLogger;
+exports.silentLogger = {
+    info() { },
+    warn() { },
+    error() { },
+    debug() { },
+    group: (_name, fn) => fn(),
+};
+/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
+function streamLogger(out = process.stderr, opts = {}) {
+    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
+    return {
+        info: (m) => void out.write(`${m}\n`),
+        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
+        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
+        debug: (m) => {
+            if (opts.debug)
+                out.write(`debug: ${m}\n`);
+        },
+        group: async (name, fn) => {
+            out.write(`▸ ${name}\n`);
+            return fn();
+        },
+    };
+}
+
+
+/***/ })
+
+};

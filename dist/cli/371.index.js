@@ -1,0 +1,2165 @@
+export const id = 371;
+export const ids = [371];
+export const modules = {
+
+/***/ 6782:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TASK_ID_PATTERN = exports.STATIONS = exports.BUNDLE_SCHEMA_VERSION = void 0;
+exports.bundleDirFor = bundleDirFor;
+exports.emptyUsage = emptyUsage;
+exports.newManifest = newManifest;
+exports.readManifest = readManifest;
+exports.writeManifest = writeManifest;
+exports.verifyBundle = verifyBundle;
+exports.writeBundleFile = writeBundleFile;
+exports.readBundleFile = readBundleFile;
+exports.addUsage = addUsage;
+exports.recordStation = recordStation;
+/**
+ * The Task Bundle on disk: `.guardian/bundles/<TASK-ID>/`. Every station reads the bundle, does its
+ * work, and records itself in `manifest.json`. Writes are atomic so an interrupted station never leaves
+ * half a file behind.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const fs_js_1 = __webpack_require__(1917);
+exports.BUNDLE_SCHEMA_VERSION = 1;
+exports.STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'];
+exports.TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
+function bundleDirFor(root, taskId) {
+    if (!exports.TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
+        throw new errors_js_1.ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`);
+    }
+    return (0, node_path_1.join)(root, '.guardian', 'bundles', taskId);
+}
+function emptyUsage() {
+    return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
+}
+function newManifest(init) {
+    return {
+        schemaVersion: exports.BUNDLE_SCHEMA_VERSION,
+        ...init,
+        createdAt: new Date().toISOString(),
+        stations: {},
+        files: {},
+        usage: emptyUsage(),
+    };
+}
+/** Reads and checks a bundle's manifest; a missing bundle or one of another task is a user error. */
+function readManifest(dir, expectedTaskId) {
+    const path = (0, node_path_1.join)(dir, 'manifest.json');
+    if (!(0, node_fs_1.existsSync)(path)) {
+        throw new errors_js_1.ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
+    }
+    let m;
+    try {
+        m = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+    }
+    catch (e) {
+        throw new errors_js_1.ConfigurationError(`${path}: manifest.json is not valid JSON (${e.message})`);
+    }
+    if (typeof m !== 'object' ||
+        m === null ||
+        typeof m.taskId !== 'string' ||
+        typeof m.baseCommit !== 'string') {
+        throw new errors_js_1.ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
+    }
+    if (m.schemaVersion !== exports.BUNDLE_SCHEMA_VERSION) {
+        throw new errors_js_1.ConfigurationError(`${path}: bundle schema version ${String(m.schemaVersion)} is not supported (expected ${exports.BUNDLE_SCHEMA_VERSION})`);
+    }
+    if (expectedTaskId && m.taskId !== expectedTaskId) {
+        throw new errors_js_1.ConfigurationError(`${path}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
+    }
+    m.stations ??= {};
+    m.files ??= {};
+    m.usage ??= emptyUsage();
+    return m;
+}
+function listFiles(dir, base = dir) {
+    const out = [];
+    for (const name of (0, node_fs_1.readdirSync)(dir).sort()) {
+        const p = (0, node_path_1.join)(dir, name);
+        const st = (0, node_fs_1.statSync)(p);
+        if (st.isDirectory())
+            out.push(...listFiles(p, base));
+        else if (st.isFile() && !name.endsWith('.tmp'))
+            out.push((0, fs_js_1.toPosix)((0, node_path_1.relative)(base, p)));
+    }
+    return out;
+}
+/** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
+function writeManifest(dir, m) {
+    const files = {};
+    if ((0, node_fs_1.existsSync)(dir)) {
+        for (const rel of listFiles(dir)) {
+            if (rel === 'manifest.json')
+                continue;
+            files[rel] = (0, fs_js_1.sha256)((0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel)));
+        }
+    }
+    m.files = files;
+    (0, fs_js_1.writeFileAtomic)((0, node_path_1.join)(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+}
+/** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
+function verifyBundle(dir, m = readManifest(dir)) {
+    const problems = [];
+    const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
+    for (const [rel, hash] of Object.entries(m.files)) {
+        if (!present.has(rel))
+            problems.push(`${rel}: listed in manifest.json but missing`);
+        else if ((0, fs_js_1.sha256)((0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel))) !== hash)
+            problems.push(`${rel}: sha256 differs from manifest.json`);
+        present.delete(rel);
+    }
+    for (const rel of present)
+        problems.push(`${rel}: not listed in manifest.json`);
+    return problems;
+}
+function writeBundleFile(dir, rel, data) {
+    (0, fs_js_1.writeFileAtomic)((0, node_path_1.join)(dir, rel), data);
+}
+function readBundleFile(dir, rel) {
+    const p = (0, node_path_1.join)(dir, rel);
+    return (0, node_fs_1.existsSync)(p) ? (0, node_fs_1.readFileSync)(p, 'utf8') : undefined;
+}
+function addUsage(a, b) {
+    return {
+        promptTokens: a.promptTokens + (b?.promptTokens ?? 0),
+        completionTokens: a.completionTokens + (b?.completionTokens ?? 0),
+        cachedTokens: a.cachedTokens + (b?.cachedTokens ?? 0),
+        costUsd: Math.round((a.costUsd + (b?.costUsd ?? 0)) * 1e6) / 1e6,
+    };
+}
+/**
+ * Records a station's start and end in the manifest around `fn`. On a thrown error the station is
+ * recorded as failed (with the message) and the error re-thrown.
+ */
+async function recordStation(dir, taskId, station, fn) {
+    const startedAt = new Date();
+    const m0 = readManifest(dir, taskId);
+    m0.stations[station] = { status: 'running', startedAt: startedAt.toISOString() };
+    writeManifest(dir, m0);
+    try {
+        const { result, record } = await fn();
+        const m = readManifest(dir, taskId);
+        m.stations[station] = {
+            status: 'ok',
+            ...record,
+            startedAt: startedAt.toISOString(),
+            finishedAt: new Date().toISOString(),
+            durationMs: Date.now() - startedAt.getTime(),
+        };
+        if (record?.usage)
+            m.usage = addUsage(m.usage, record.usage);
+        writeManifest(dir, m);
+        return result;
+    }
+    catch (e) {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json'))) {
+            const m = readManifest(dir, taskId);
+            m.stations[station] = {
+                status: 'failed',
+                startedAt: startedAt.toISOString(),
+                finishedAt: new Date().toISOString(),
+                durationMs: Date.now() - startedAt.getTime(),
+                note: e.message?.slice(0, 500),
+            };
+            writeManifest(dir, m);
+        }
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8966:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isSecretEnvName = isSecretEnvName;
+exports.scrubEnv = scrubEnv;
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS = [
+    /^INPUT_/,
+    /^GITHUB_TOKEN$/,
+    /^GH_TOKEN$/,
+    /^ACTIONS_.*TOKEN/,
+    /^ACTIONS_RUNTIME_/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^OPENAI_/,
+    /^GUARDIAN_.*KEY/,
+    /_API_KEY$/,
+    /_TOKEN$/,
+    /_SECRET/,
+    /^CONTEXT7_/,
+];
+function isSecretEnvName(name, secretEnv = []) {
+    const upper = name.toUpperCase();
+    if (secretEnv.some((s) => s.toUpperCase() === upper))
+        return true;
+    return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+function scrubEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 308:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.execGit = execGit;
+exports.execGitBuffer = execGitBuffer;
+exports.execGitAsync = execGitAsync;
+exports.execGitViaFile = execGitViaFile;
+exports.isGitRepo = isGitRepo;
+exports.repoRoot = repoRoot;
+exports.resolveCommit = resolveCommit;
+exports.headCommit = headCommit;
+exports.showFile = showFile;
+exports.listFilesAt = listFilesAt;
+exports.listWorkingFiles = listWorkingFiles;
+exports.isCleanWorkingTree = isCleanWorkingTree;
+/**
+ * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
+ * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
+ */
+const node_child_process_1 = __webpack_require__(1421);
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const env_js_1 = __webpack_require__(8966);
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    LC_ALL: 'C',
+};
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
+function gitEnv(extra) {
+    return { ...(0, env_js_1.scrubEnv)(process.env), ...BASE_ENV, ...extra };
+}
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.ext.allow=never',
+];
+function safeArgs(args) {
+    return [...SAFE_CONFIG, ...args];
+}
+function execGit(args, opts) {
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
+/** Binary-safe variant: stdout as a Buffer. */
+function execGitBuffer(args, opts) {
+    const r = (0, node_child_process_1.spawnSync)('git', safeArgs(args), {
+        cwd: opts.cwd,
+        input: opts.input,
+        env: gitEnv(opts.env),
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    if (r.error)
+        throw new errors_js_1.GuardianError(`git ${args[0]}: ${r.error.message}`);
+    const code = r.status ?? 1;
+    const stderr = r.stderr.toString('utf8');
+    if (code !== 0 && !opts.allowFailure) {
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_js_1.GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+    }
+    return { code, stdout: r.stdout, stderr };
+}
+/** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
+function execGitAsync(args, opts) {
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)('git', safeArgs(args), { cwd: opts.cwd, env: gitEnv(opts.env) });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', (e) => reject(new errors_js_1.GuardianError(`git ${args[0]}: ${e.message}`)));
+        child.on('close', (code) => {
+            const res = {
+                code: code ?? 1,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            };
+            if (res.code !== 0 && !opts.allowFailure) {
+                reject(new errors_js_1.GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`));
+            }
+            else
+                resolve(res);
+        });
+        if (opts.input !== undefined)
+            child.stdin.end(opts.input);
+        else
+            child.stdin.end();
+    });
+}
+/**
+ * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
+ * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
+ * drains it). Returns the output read back from the file, which is then removed.
+ */
+async function execGitViaFile(args, opts) {
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-git-'));
+    const file = (0, node_path_1.join)(dir, 'out');
+    const fd = (0, node_fs_1.openSync)(file, 'w', 0o600);
+    try {
+        const { code, stderr } = await new Promise((resolve, reject) => {
+            const child = (0, node_child_process_1.spawn)('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['ignore', fd, 'pipe'],
+            });
+            const err = [];
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new errors_js_1.GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+        });
+        if (code !== 0 && !opts.allowFailure) {
+            throw new errors_js_1.GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        }
+        return { code, stdout: (0, node_fs_1.readFileSync)(file, 'utf8'), stderr };
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function isGitRepo(cwd) {
+    return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+}
+function repoRoot(cwd) {
+    return execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+}
+/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
+function resolveCommit(cwd, ref) {
+    if (ref.startsWith('-'))
+        throw new errors_js_1.GuardianError(`invalid ref '${ref}'`);
+    const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+    if (r.code !== 0)
+        throw new errors_js_1.GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    return r.stdout.trim();
+}
+function headCommit(cwd) {
+    return resolveCommit(cwd, 'HEAD');
+}
+/** A file's bytes at a commit, or undefined when the file does not exist there. */
+function showFile(cwd, commit, path) {
+    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+}
+/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
+function listFilesAt(cwd, commit, under) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
+    if (under)
+        args.push('--', under);
+    return execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+}
+/** Tracked and untracked (not ignored) files of the working tree. */
+function listWorkingFiles(cwd) {
+    return execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+        .stdout.split('\0')
+        .filter(Boolean);
+}
+function isCleanWorkingTree(cwd, ignorePaths = []) {
+    const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+    const entries = out
+        .split('\0')
+        .filter(Boolean)
+        .map((e) => e.slice(3));
+    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
+}
+
+
+/***/ }),
+
+/***/ 8056:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BLUEPRINT_FIELDS = void 0;
+exports.isTaskId = isTaskId;
+exports.parseBlueprint = parseBlueprint;
+/** Task blueprints: `specs/tasks/*.md`. Parsing is pure: text in, model + problems out. */
+const bundle_js_1 = __webpack_require__(6782);
+const fs_js_1 = __webpack_require__(1917);
+const frontmatter_js_1 = __webpack_require__(3741);
+const markdown_js_1 = __webpack_require__(3938);
+const plan_js_1 = __webpack_require__(9948);
+const text_js_1 = __webpack_require__(8068);
+const types_js_1 = __webpack_require__(9518);
+exports.BLUEPRINT_FIELDS = [
+    'id',
+    'title',
+    'status',
+    'requirement_id',
+    'branch',
+    'relevant_tests',
+    'depends_on',
+    'milestone',
+    'labels',
+];
+function isTaskId(v) {
+    return typeof v === 'string' && v.length <= 64 && bundle_js_1.TASK_ID_PATTERN.test(v);
+}
+function parseBlueprint(data, file) {
+    const decoded = (0, text_js_1.decodeSpecFile)(data, file);
+    if (decoded.text === undefined)
+        return { problems: decoded.problems };
+    const text = decoded.text;
+    const { fm, problems } = (0, frontmatter_js_1.parseFrontMatter)(text, file);
+    if (!fm)
+        return { problems };
+    const d = fm.data;
+    const at = (field) => fm.keyLines[field] ?? 1;
+    const err = (field, message, line = at(field)) => problems.push({ file, line, field, severity: 'error', message });
+    for (const key of Object.keys(d)) {
+        if (!exports.BLUEPRINT_FIELDS.includes(key)) {
+            err(key, `unknown field '${key}'${(0, text_js_1.didYouMean)(key, exports.BLUEPRINT_FIELDS)}; known fields: ${exports.BLUEPRINT_FIELDS.join(', ')}`);
+        }
+    }
+    if (d.id === undefined)
+        err('id', 'missing required field `id` (a task id like TASK-042)', 1);
+    else if (typeof d.id !== 'string')
+        err('id', `expected a string like TASK-042, got ${(0, plan_js_1.describe)(d.id)}`);
+    else if (!isTaskId(d.id))
+        err('id', `expected a task id like TASK-042 (letters, digits, dashes), got ${(0, plan_js_1.describe)(d.id)}`);
+    if (d.title === undefined)
+        err('title', 'missing required field `title`', 1);
+    else if (typeof d.title !== 'string' || d.title.trim() === '')
+        err('title', `expected a non-empty string, got ${(0, plan_js_1.describe)(d.title)}`);
+    else if (/[\r\n]/.test(d.title))
+        err('title', 'expected a single line of text');
+    if (d.status === undefined)
+        err('status', `missing required field \`status\` (one of ${types_js_1.TASK_STATUSES.join(', ')})`, 1);
+    else if (!types_js_1.TASK_STATUSES.includes(d.status)) {
+        err('status', `expected one of ${types_js_1.TASK_STATUSES.join(', ')}, got ${(0, plan_js_1.describe)(d.status)}`);
+    }
+    if (d.requirement_id !== undefined &&
+        (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')) {
+        err('requirement_id', `expected a non-empty string like REQ-007, got ${(0, plan_js_1.describe)(d.requirement_id)}`);
+    }
+    if (d.branch !== undefined) {
+        if (typeof d.branch !== 'string')
+            err('branch', `expected a git branch name, got ${(0, plan_js_1.describe)(d.branch)}`);
+        else {
+            const why = (0, text_js_1.checkRefName)(d.branch);
+            if (why)
+                err('branch', `'${d.branch}' is not a valid git branch name: ${why}`);
+        }
+    }
+    const stringList = (field, check) => {
+        const v = d[field];
+        if (v === undefined)
+            return [];
+        if (!Array.isArray(v)) {
+            err(field, `expected a list, got ${(0, plan_js_1.describe)(v)}`);
+            return [];
+        }
+        const out = [];
+        v.forEach((item, i) => {
+            if (typeof item !== 'string' || item.trim() === '') {
+                err(field, `item ${i + 1}: expected a non-empty string, got ${(0, plan_js_1.describe)(item)}`);
+                return;
+            }
+            const why = check?.(item);
+            if (why)
+                err(field, `item ${i + 1} '${item}': ${why}`);
+            else
+                out.push(item);
+        });
+        return out;
+    };
+    const relevantTests = stringList('relevant_tests', (p) => {
+        const why = (0, fs_js_1.checkRepoRelativePath)(p);
+        return why ? `expected a repository-relative path, got ${why}` : undefined;
+    });
+    const dependsOn = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
+    const labels = stringList('labels');
+    if (d.milestone !== undefined && (typeof d.milestone !== 'string' || d.milestone.trim() === '')) {
+        err('milestone', `expected a milestone id, got ${(0, plan_js_1.describe)(d.milestone)}`);
+    }
+    // Sections.
+    const all = (0, markdown_js_1.splitSections)(fm.body, fm.bodyLine);
+    const sections = {};
+    const otherSections = [];
+    for (const s of all) {
+        if (s.key === null)
+            otherSections.push(s);
+        else if (sections[s.key]) {
+            problems.push({
+                file,
+                line: s.line,
+                field: s.title,
+                severity: 'error',
+                message: `duplicate section '${s.title}' (first at line ${sections[s.key].line})`,
+            });
+        }
+        else
+            sections[s.key] = s;
+    }
+    const ac = sections.acceptance_criteria;
+    const acceptanceCriteria = ac ? (0, markdown_js_1.parseCheckboxes)(ac.body, ac.bodyLine) : [];
+    const plan = (0, plan_js_1.parsePlan)(fm.body, fm.bodyLine, file);
+    problems.push(...plan.problems);
+    if (problems.some((p) => p.severity === 'error'))
+        return { problems };
+    if (!plan.found) {
+        problems.push({
+            file,
+            line: sections.verification_plan?.line ?? fm.bodyLine,
+            field: 'verification plan',
+            severity: 'warning',
+            message: 'no ```guardian verification plan: the Validator will refuse this task until one is added',
+        });
+    }
+    if (!sections.goal) {
+        problems.push({
+            file,
+            line: fm.bodyLine,
+            field: 'Goal',
+            severity: 'warning',
+            message: "no '## Goal' section",
+        });
+    }
+    if (!ac) {
+        problems.push({
+            file,
+            line: fm.bodyLine,
+            field: 'Functional Acceptance Criteria',
+            severity: 'warning',
+            message: "no '## Functional Acceptance Criteria' section",
+        });
+    }
+    return {
+        blueprint: {
+            path: file,
+            id: d.id,
+            title: d.title.trim(),
+            status: d.status,
+            ...(d.requirement_id !== undefined ? { requirementId: d.requirement_id.trim() } : {}),
+            ...(d.branch !== undefined ? { branch: d.branch } : {}),
+            relevantTests,
+            dependsOn,
+            ...(d.milestone !== undefined ? { milestone: d.milestone } : {}),
+            labels,
+            sections,
+            otherSections,
+            acceptanceCriteria,
+            plan: plan.steps,
+            hasPlan: plan.found,
+            raw: text,
+            sha256: (0, fs_js_1.sha256)(typeof data === 'string' ? Buffer.from(data) : data),
+            ...(fm.keyLines.status !== undefined ? { statusLine: fm.keyLines.status } : {}),
+        },
+        problems,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3741:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseFrontMatter = parseFrontMatter;
+/**
+ * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
+ * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
+ * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
+ * `---js` block is refused before any engine could evaluate it.
+ */
+const gray_matter_1 = __importDefault(__webpack_require__(9599));
+const yaml_1 = __webpack_require__(8815);
+const text_js_1 = __webpack_require__(8068);
+/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
+const MAX_ALIAS_COUNT = 64;
+const refuse = (lang) => () => {
+    throw new FrontMatterLanguageError(lang);
+};
+class FrontMatterLanguageError extends Error {
+    language;
+    constructor(language) {
+        super(`front matter language '${language}' is not allowed`);
+        this.language = language;
+    }
+}
+function parseFrontMatter(original, file) {
+    const problems = [];
+    // CRLF files: gray-matter leaves the '\r' in values. Line numbers do not change.
+    const text = original.replace(/\r\n/g, '\n');
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    if (!/^---/.test(firstLine)) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: "no front matter: the file must start with a '---' YAML block",
+                },
+            ],
+        };
+    }
+    // `---js`, `---javascript`, `---coffee`… would make gray-matter pick an engine that evaluates code.
+    const lang = firstLine.slice(3).trim();
+    if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: `front matter language '${lang}' is not allowed: only YAML ('---') front matter is accepted`,
+                },
+            ],
+        };
+    }
+    let yamlSource = '';
+    let content;
+    let closed = true;
+    try {
+        const parsed = (0, gray_matter_1.default)(text, {
+            language: 'yaml',
+            engines: {
+                yaml: {
+                    parse: (s) => {
+                        yamlSource = s;
+                        return {};
+                    },
+                    stringify: refuse('yaml'),
+                },
+                js: { parse: refuse('js'), stringify: refuse('js') },
+                javascript: { parse: refuse('javascript'), stringify: refuse('javascript') },
+                coffee: { parse: refuse('coffee'), stringify: refuse('coffee') },
+                json: { parse: refuse('json'), stringify: refuse('json') },
+            },
+        });
+        content = parsed.content;
+        // gray-matter treats a missing closing delimiter as "the whole file is front matter".
+        closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(firstLine.length));
+    }
+    catch (e) {
+        const msg = e instanceof FrontMatterLanguageError
+            ? e.message
+            : `front matter could not be split: ${e.message}`;
+        return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
+    }
+    if (!closed) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: "front matter is not closed: expected a '---' line after it",
+                },
+            ],
+        };
+    }
+    const bodyOffset = text.length - content.length;
+    const bodyLine = (0, text_js_1.lineAt)(text, bodyOffset);
+    // The YAML starts on the line after the opening '---' (gray-matter keeps that line's newline).
+    const yamlFirstLine = yamlSource.startsWith('\n') ? 1 : yamlSource.startsWith('\r\n') ? 1 : 2;
+    let doc;
+    try {
+        doc = (0, yaml_1.parseDocument)(yamlSource, {
+            schema: 'core',
+            customTags: [],
+            uniqueKeys: true,
+            strict: true,
+            prettyErrors: true,
+            version: '1.2',
+        });
+    }
+    catch (e) {
+        return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${e.message}` }] };
+    }
+    for (const err of [...doc.errors, ...doc.warnings]) {
+        const line = err.linePos?.[0]?.line;
+        const first = err.message.split('\n')[0] ?? err.message;
+        const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
+        problems.push({
+            file,
+            line: line !== undefined ? yamlFirstLine + line - 1 : 2,
+            severity: 'error',
+            message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
+        });
+    }
+    if (problems.length)
+        return { problems };
+    if (doc.contents === null) {
+        return { fm: { data: {}, keyLines: {}, body: content, bodyLine }, problems };
+    }
+    if (!(0, yaml_1.isMap)(doc.contents)) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 2,
+                    severity: 'error',
+                    message: 'front matter must be a YAML mapping (key: value lines)',
+                },
+            ],
+        };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (e) {
+        const m = e.message;
+        const message = /alias/i.test(m)
+            ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
+            : `YAML: ${m}`;
+        return { problems: [{ file, line: 2, severity: 'error', message }] };
+    }
+    const keyLines = {};
+    for (const item of doc.contents.items) {
+        const key = (0, yaml_1.isScalar)(item.key) ? String(item.key.value) : String(item.key);
+        const range = item.key?.range;
+        if (range)
+            keyLines[key] = yamlFirstLine + (0, text_js_1.lineAt)(yamlSource, range[0]) - 1;
+    }
+    return { fm: { data: data, keyLines, body: content, bodyLine }, problems };
+}
+
+
+/***/ }),
+
+/***/ 5371:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.QUALITY_FILE = exports.MILESTONES_DIR = exports.TASKS_DIR = exports.errorsOf = exports.formatProblem = exports.findCycles = exports.readyTasks = exports.requireQuality = exports.requireMilestone = exports.requireTask = exports.loadProject = exports.gitSource = exports.fsSource = exports.parseCheckboxes = exports.findFences = exports.splitSections = exports.parsePlan = exports.parseQualityToml = exports.parseMilestone = exports.BLUEPRINT_FIELDS = exports.isTaskId = exports.parseBlueprint = void 0;
+__exportStar(__webpack_require__(9518), exports);
+var blueprint_js_1 = __webpack_require__(8056);
+Object.defineProperty(exports, "parseBlueprint", ({ enumerable: true, get: function () { return blueprint_js_1.parseBlueprint; } }));
+Object.defineProperty(exports, "isTaskId", ({ enumerable: true, get: function () { return blueprint_js_1.isTaskId; } }));
+Object.defineProperty(exports, "BLUEPRINT_FIELDS", ({ enumerable: true, get: function () { return blueprint_js_1.BLUEPRINT_FIELDS; } }));
+var milestone_js_1 = __webpack_require__(1473);
+Object.defineProperty(exports, "parseMilestone", ({ enumerable: true, get: function () { return milestone_js_1.parseMilestone; } }));
+var quality_js_1 = __webpack_require__(3650);
+Object.defineProperty(exports, "parseQualityToml", ({ enumerable: true, get: function () { return quality_js_1.parseQualityToml; } }));
+var plan_js_1 = __webpack_require__(9948);
+Object.defineProperty(exports, "parsePlan", ({ enumerable: true, get: function () { return plan_js_1.parsePlan; } }));
+var markdown_js_1 = __webpack_require__(3938);
+Object.defineProperty(exports, "splitSections", ({ enumerable: true, get: function () { return markdown_js_1.splitSections; } }));
+Object.defineProperty(exports, "findFences", ({ enumerable: true, get: function () { return markdown_js_1.findFences; } }));
+Object.defineProperty(exports, "parseCheckboxes", ({ enumerable: true, get: function () { return markdown_js_1.parseCheckboxes; } }));
+var source_js_1 = __webpack_require__(9930);
+Object.defineProperty(exports, "fsSource", ({ enumerable: true, get: function () { return source_js_1.fsSource; } }));
+Object.defineProperty(exports, "gitSource", ({ enumerable: true, get: function () { return source_js_1.gitSource; } }));
+var project_js_1 = __webpack_require__(246);
+Object.defineProperty(exports, "loadProject", ({ enumerable: true, get: function () { return project_js_1.loadProject; } }));
+Object.defineProperty(exports, "requireTask", ({ enumerable: true, get: function () { return project_js_1.requireTask; } }));
+Object.defineProperty(exports, "requireMilestone", ({ enumerable: true, get: function () { return project_js_1.requireMilestone; } }));
+Object.defineProperty(exports, "requireQuality", ({ enumerable: true, get: function () { return project_js_1.requireQuality; } }));
+Object.defineProperty(exports, "readyTasks", ({ enumerable: true, get: function () { return project_js_1.readyTasks; } }));
+Object.defineProperty(exports, "findCycles", ({ enumerable: true, get: function () { return project_js_1.findCycles; } }));
+Object.defineProperty(exports, "formatProblem", ({ enumerable: true, get: function () { return project_js_1.formatProblem; } }));
+Object.defineProperty(exports, "errorsOf", ({ enumerable: true, get: function () { return project_js_1.errorsOf; } }));
+Object.defineProperty(exports, "TASKS_DIR", ({ enumerable: true, get: function () { return project_js_1.TASKS_DIR; } }));
+Object.defineProperty(exports, "MILESTONES_DIR", ({ enumerable: true, get: function () { return project_js_1.MILESTONES_DIR; } }));
+Object.defineProperty(exports, "QUALITY_FILE", ({ enumerable: true, get: function () { return project_js_1.QUALITY_FILE; } }));
+
+
+/***/ }),
+
+/***/ 3938:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sectionKeyFor = sectionKeyFor;
+exports.findFences = findFences;
+exports.splitSections = splitSections;
+exports.parseCheckboxes = parseCheckboxes;
+const SECTION_PATTERNS = [
+    ['goal', /^goals?$/],
+    ['acceptance_criteria', /^(functional\s+)?acceptance\s+criteria$/],
+    ['implementation_plan', /^implementation(\s+plan)?$/],
+    ['verification_plan', /^verification(\s+plan)?$/],
+    ['architectural_constraints', /^architectur(al|e)(\s+constraints?|\s+rules)?$/],
+    ['security_considerations', /^security(\s+considerations?)?$/],
+    ['relevant_existing_code', /^relevant(\s+existing)?\s+code$/],
+];
+function sectionKeyFor(title) {
+    const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
+    for (const [key, re] of SECTION_PATTERNS)
+        if (re.test(t))
+            return key;
+    return null;
+}
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
+/** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+function findFences(text, firstLine = 1) {
+    const lines = text.split(/\r?\n/);
+    const fences = [];
+    let open;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (!open) {
+            const m = FENCE_OPEN.exec(line);
+            if (m)
+                open = { marker: m[2], info: m[3] ?? '', line: i, start: i + 1 };
+        }
+        else {
+            const t = line.trim();
+            if (t.startsWith(open.marker[0].repeat(open.marker.length)) &&
+                /^(`+|~+)$/.test(t) &&
+                t[0] === open.marker[0]) {
+                fences.push({
+                    info: open.info,
+                    openLine: firstLine + open.line,
+                    closeLine: firstLine + i,
+                    content: lines.slice(open.start, i).join('\n'),
+                    contentLine: firstLine + open.start,
+                });
+                open = undefined;
+            }
+        }
+    }
+    if (open) {
+        fences.push({
+            info: open.info,
+            openLine: firstLine + open.line,
+            content: lines.slice(open.start).join('\n'),
+            contentLine: firstLine + open.start,
+        });
+    }
+    return fences;
+}
+/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+function splitSections(body, firstLine = 1) {
+    const lines = body.split(/\r?\n/);
+    const sections = [];
+    let inFence;
+    let current;
+    const close = (end) => {
+        if (!current)
+            return;
+        const raw = lines.slice(current.start, end);
+        let lead = 0;
+        while (lead < raw.length && raw[lead].trim() === '')
+            lead++;
+        sections.push({
+            title: current.title,
+            key: sectionKeyFor(current.title),
+            body: raw.join('\n').trim(),
+            line: firstLine + current.line,
+            bodyLine: firstLine + current.start + lead,
+        });
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+        if (fm) {
+            if (!inFence)
+                inFence = fm[1][0].repeat(fm[1].length);
+            else if (line.trim().startsWith(inFence) && /^(`+|~+)$/.test(line.trim()))
+                inFence = undefined;
+            continue;
+        }
+        if (inFence)
+            continue;
+        const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+        if (h) {
+            close(i);
+            // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
+            const title = h[1]
+                .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
+                .replace(/[:.]\s*$/, '')
+                .trim();
+            current = { title, line: i, start: i + 1 };
+        }
+    }
+    close(lines.length);
+    return sections;
+}
+/** Checkbox list items ("* [ ] text", "- [x] text"); indented continuation lines join their item. */
+function parseCheckboxes(body, firstLine) {
+    const out = [];
+    let current;
+    body.split(/\r?\n/).forEach((line, i) => {
+        const m = /^\s*(?:[-*+]|\d+[.)])\s+\[( |x|X)\]\s+(.*\S)\s*$/.exec(line);
+        if (m) {
+            current = { text: m[2], checked: m[1] !== ' ', line: firstLine + i };
+            out.push(current);
+        }
+        else if (current && /^\s+\S/.test(line) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) {
+            current.text += ` ${line.trim()}`;
+        }
+        else
+            current = undefined;
+    });
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1473:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MILESTONE_FIELDS = void 0;
+exports.parseMilestone = parseMilestone;
+/** Milestones: `specs/milestones/*.md` — an ordered list of tasks. */
+const frontmatter_js_1 = __webpack_require__(3741);
+const blueprint_js_1 = __webpack_require__(8056);
+const plan_js_1 = __webpack_require__(9948);
+const text_js_1 = __webpack_require__(8068);
+exports.MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
+function parseMilestone(data, file) {
+    const decoded = (0, text_js_1.decodeSpecFile)(data, file);
+    if (decoded.text === undefined)
+        return { problems: decoded.problems };
+    const { fm, problems } = (0, frontmatter_js_1.parseFrontMatter)(decoded.text, file);
+    if (!fm)
+        return { problems };
+    const d = fm.data;
+    const at = (f) => fm.keyLines[f] ?? 1;
+    const err = (field, message, line = at(field)) => problems.push({ file, line, field, severity: 'error', message });
+    for (const key of Object.keys(d)) {
+        if (!exports.MILESTONE_FIELDS.includes(key)) {
+            err(key, `unknown field '${key}'${(0, text_js_1.didYouMean)(key, exports.MILESTONE_FIELDS)}; known fields: ${exports.MILESTONE_FIELDS.join(', ')}`);
+        }
+    }
+    if (d.id === undefined)
+        err('id', 'missing required field `id` (a milestone id like MVP)', 1);
+    else if (typeof d.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(d.id)) {
+        err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${(0, plan_js_1.describe)(d.id)}`);
+    }
+    if (d.title === undefined)
+        err('title', 'missing required field `title`', 1);
+    else if (typeof d.title !== 'string' || d.title.trim() === '')
+        err('title', `expected a non-empty string, got ${(0, plan_js_1.describe)(d.title)}`);
+    const tasks = [];
+    if (d.tasks === undefined)
+        err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
+    else if (!Array.isArray(d.tasks))
+        err('tasks', `expected a list of task ids, got ${(0, plan_js_1.describe)(d.tasks)}`);
+    else {
+        d.tasks.forEach((t, i) => {
+            if (!(0, blueprint_js_1.isTaskId)(t))
+                err('tasks', `item ${i + 1}: expected a task id like TASK-042, got ${(0, plan_js_1.describe)(t)}`);
+            else if (tasks.includes(t))
+                err('tasks', `item ${i + 1}: ${t} is listed twice`);
+            else
+                tasks.push(t);
+        });
+    }
+    if (d.parallel !== undefined && typeof d.parallel !== 'boolean')
+        err('parallel', `expected true or false, got ${(0, plan_js_1.describe)(d.parallel)}`);
+    if (d.schedule !== undefined &&
+        (typeof d.schedule !== 'string' || d.schedule.trim().split(/\s+/).length !== 5)) {
+        err('schedule', `expected a cron expression with five fields like "0 3 * * *", got ${(0, plan_js_1.describe)(d.schedule)}`);
+    }
+    if (problems.length)
+        return { problems };
+    return {
+        milestone: {
+            path: file,
+            id: d.id,
+            title: d.title.trim(),
+            tasks,
+            parallel: d.parallel ?? false,
+            ...(d.schedule !== undefined ? { schedule: d.schedule } : {}),
+            body: fm.body,
+        },
+        problems,
+    };
+}
+
+
+/***/ }),
+
+/***/ 9948:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parsePlan = parsePlan;
+exports.jsonErrorLine = jsonErrorLine;
+exports.describe = describe;
+/** The verification plan: exactly one ```guardian fence holding a JSON array of steps. */
+const yaml_1 = __webpack_require__(8815);
+const markdown_js_1 = __webpack_require__(3938);
+const text_js_1 = __webpack_require__(8068);
+const types_js_1 = __webpack_require__(9518);
+const STEP_FIELDS = ['description', 'stage', 'command', 'expects', 'timeout'];
+function parsePlan(body, bodyLine, file) {
+    const problems = [];
+    const fences = (0, markdown_js_1.findFences)(body, bodyLine).filter((f) => f.info.toLowerCase() === 'guardian');
+    if (fences.length === 0)
+        return { steps: [], found: false, problems };
+    if (fences.length > 1) {
+        problems.push({
+            file,
+            line: fences[1].openLine,
+            field: 'verification plan',
+            severity: 'error',
+            message: `more than one \`\`\`guardian block (lines ${fences.map((f) => f.openLine).join(', ')}); exactly one is expected`,
+        });
+        return { steps: [], found: true, problems };
+    }
+    const fence = fences[0];
+    if (fence.closeLine === undefined) {
+        problems.push({
+            file,
+            line: fence.openLine,
+            field: 'verification plan',
+            severity: 'error',
+            message: 'the ```guardian block is not closed: expected a closing ``` line',
+        });
+        return { steps: [], found: true, problems };
+    }
+    const src = fence.content;
+    let value;
+    try {
+        value = JSON.parse(src);
+    }
+    catch (e) {
+        problems.push({
+            file,
+            line: fence.contentLine + jsonErrorLine(src, e.message) - 1,
+            field: 'verification plan',
+            severity: 'error',
+            message: `invalid JSON: ${e.message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
+        });
+        return { steps: [], found: true, problems };
+    }
+    if (!Array.isArray(value)) {
+        problems.push({
+            file,
+            line: fence.contentLine,
+            field: 'verification plan',
+            severity: 'error',
+            message: `expected a JSON array of steps, got ${describe(value)}`,
+        });
+        return { steps: [], found: true, problems };
+    }
+    // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
+    // step has a problem to report.
+    const starts = elementOffsets(src);
+    let items;
+    const nodes = () => {
+        if (!items) {
+            const doc = (0, yaml_1.parseDocument)(src);
+            items = (0, yaml_1.isSeq)(doc.contents) ? doc.contents.items : [];
+        }
+        return items;
+    };
+    const lineOf = (node) => fence.contentLine + (node?.range ? (0, text_js_1.lineAt)(src, node.range[0]) : 1) - 1;
+    const steps = [];
+    value.forEach((raw, i) => {
+        const line = fence.contentLine + (0, text_js_1.lineAt)(src, starts[i] ?? 0) - 1;
+        const fieldLine = (name) => {
+            const node = nodes()[i];
+            if (node && (0, yaml_1.isMap)(node)) {
+                const pair = node.items.find((p) => (0, yaml_1.isScalar)(p.key) && p.key.value === name);
+                if (pair?.key)
+                    return lineOf(pair.key);
+            }
+            return line;
+        };
+        const where = `plan step ${i + 1}`;
+        const bad = (field, message) => problems.push({ file, line: fieldLine(field), field: `${where}.${field}`, severity: 'error', message });
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+            problems.push({
+                file,
+                line,
+                field: where,
+                severity: 'error',
+                message: `expected an object, got ${describe(raw)}`,
+            });
+            return;
+        }
+        const o = raw;
+        for (const k of Object.keys(o)) {
+            if (!STEP_FIELDS.includes(k)) {
+                bad(k, `unknown field '${k}'; expected one of ${STEP_FIELDS.join(', ')}`);
+            }
+        }
+        const before = problems.length;
+        if (typeof o.description !== 'string' || o.description.trim() === '') {
+            bad('description', 'expected a non-empty string');
+        }
+        if (!types_js_1.PLAN_STAGES.includes(o.stage)) {
+            bad('stage', `expected "pre-start" or "final-submit", got ${describe(o.stage)}`);
+        }
+        if (typeof o.command !== 'string' || o.command.trim() === '') {
+            bad('command', `expected a non-empty command string, got ${describe(o.command)}`);
+        }
+        if (o.expects !== 'pass' && o.expects !== 'fail') {
+            bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
+        }
+        if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !(o.timeout > 0) || o.timeout > 86400)) {
+            bad('timeout', `expected a number of seconds between 1 and 86400, got ${describe(o.timeout)}`);
+        }
+        if (problems.length === before) {
+            steps.push({
+                description: o.description.trim(),
+                stage: o.stage,
+                command: o.command,
+                expects: o.expects,
+                ...(o.timeout !== undefined ? { timeout: o.timeout } : {}),
+                line,
+            });
+        }
+    });
+    return { steps, found: true, problems };
+}
+/** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */
+function jsonErrorLine(src, message) {
+    const lc = /line (\d+) column \d+/.exec(message);
+    if (lc)
+        return Number(lc[1]);
+    const pos = /position (\d+)/.exec(message);
+    if (pos)
+        return (0, text_js_1.lineAt)(src, Number(pos[1]));
+    if (/end of JSON input/i.test(message))
+        return (0, text_js_1.lineAt)(src, src.trimEnd().length);
+    return 1;
+}
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'string')
+        return v === '' ? 'an empty string' : JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+    if (typeof v === 'object')
+        return 'an object';
+    return `${typeof v} ${String(v)}`;
+}
+/** Offsets of the top-level array's elements in a JSON text already known to be valid. */
+function elementOffsets(src) {
+    const out = [];
+    let depth = 0;
+    let inString = false;
+    let expectElement = false;
+    for (let i = 0; i < src.length; i++) {
+        const c = src[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === ' ' || c === '\n' || c === '\r' || c === '\t')
+            continue;
+        if (depth === 1 && expectElement) {
+            out.push(i);
+            expectElement = false;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '[' || c === '{') {
+            depth++;
+            if (depth === 1)
+                expectElement = true;
+        }
+        else if (c === ']' || c === '}')
+            depth--;
+        else if (c === ',' && depth === 1)
+            expectElement = true;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 246:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.QUALITY_FILE = exports.MILESTONES_DIR = exports.TASKS_DIR = void 0;
+exports.loadProject = loadProject;
+exports.findCycles = findCycles;
+exports.formatProblem = formatProblem;
+exports.errorsOf = errorsOf;
+exports.requireTask = requireTask;
+exports.requireMilestone = requireMilestone;
+exports.requireQuality = requireQuality;
+exports.readyTasks = readyTasks;
+/** Loading a whole project's specs and checking them against each other. */
+const errors_js_1 = __webpack_require__(3916);
+const blueprint_js_1 = __webpack_require__(8056);
+const milestone_js_1 = __webpack_require__(1473);
+const quality_js_1 = __webpack_require__(3650);
+const source_js_1 = __webpack_require__(9930);
+const text_js_1 = __webpack_require__(8068);
+exports.TASKS_DIR = 'specs/tasks';
+exports.MILESTONES_DIR = 'specs/milestones';
+exports.QUALITY_FILE = 'quality.toml';
+function readChecked(source, path, problems) {
+    const size = source.size(path);
+    // Refuse huge files before reading them.
+    if (size !== undefined && size > text_js_1.MAX_SPEC_FILE_BYTES) {
+        problems.push({
+            file: path,
+            severity: 'error',
+            message: `file is ${(0, text_js_1.formatBytes)(size)}; spec files are limited to ${(0, text_js_1.formatBytes)(text_js_1.MAX_SPEC_FILE_BYTES)}`,
+        });
+        return undefined;
+    }
+    const data = source.read(path);
+    if (data === undefined)
+        problems.push({ file: path, severity: 'error', message: 'file could not be read' });
+    return data;
+}
+/** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
+function loadProject(root, source = (0, source_js_1.fsSource)(root), opts = {}) {
+    const problems = [];
+    const tasks = [];
+    const milestones = [];
+    for (const path of source.list(exports.TASKS_DIR).filter((p) => p.endsWith('.md'))) {
+        const data = readChecked(source, path, problems);
+        if (data === undefined)
+            continue;
+        const r = (0, blueprint_js_1.parseBlueprint)(data, path);
+        problems.push(...r.problems);
+        if (r.blueprint)
+            tasks.push(r.blueprint);
+    }
+    for (const path of source.list(exports.MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
+        const data = readChecked(source, path, problems);
+        if (data === undefined)
+            continue;
+        const r = (0, milestone_js_1.parseMilestone)(data, path);
+        problems.push(...r.problems);
+        if (r.milestone)
+            milestones.push(r.milestone);
+    }
+    let quality;
+    if (opts.quality !== false) {
+        if (source.exists(exports.QUALITY_FILE)) {
+            const data = readChecked(source, exports.QUALITY_FILE, problems);
+            if (data !== undefined) {
+                const r = (0, quality_js_1.parseQualityToml)(data, exports.QUALITY_FILE);
+                problems.push(...r.problems);
+                quality = r.config;
+            }
+        }
+        else {
+            problems.push({
+                file: exports.QUALITY_FILE,
+                severity: 'warning',
+                message: 'no quality.toml: the Validator needs its [quality_checks] (run `guardian init` to create one)',
+            });
+        }
+    }
+    problems.push(...crossCheck(tasks, milestones, source));
+    return { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+}
+function crossCheck(tasks, milestones, source) {
+    const problems = [];
+    const byId = new Map();
+    for (const t of tasks) {
+        const prev = byId.get(t.id);
+        if (prev) {
+            problems.push({
+                file: t.path,
+                line: 1,
+                field: 'id',
+                severity: 'error',
+                message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
+            });
+            problems.push({
+                file: prev.path,
+                line: 1,
+                field: 'id',
+                severity: 'error',
+                message: `duplicate task id ${t.id}: also defined in ${t.path}`,
+            });
+        }
+        else
+            byId.set(t.id, t);
+    }
+    const milestoneIds = new Map();
+    for (const m of milestones) {
+        const prev = milestoneIds.get(m.id);
+        if (prev) {
+            problems.push({
+                file: m.path,
+                field: 'id',
+                severity: 'error',
+                message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
+            });
+        }
+        else
+            milestoneIds.set(m.id, m);
+    }
+    for (const t of tasks) {
+        for (const dep of t.dependsOn) {
+            if (!byId.has(dep)) {
+                problems.push({
+                    file: t.path,
+                    line: lineOfField(t, 'depends_on'),
+                    field: 'depends_on',
+                    severity: 'error',
+                    message: `depends on unknown task ${dep}${suggest(dep, [...byId.keys()])}`,
+                });
+            }
+        }
+        for (const test of t.relevantTests) {
+            if (!source.exists(test)) {
+                problems.push({
+                    file: t.path,
+                    line: lineOfField(t, 'relevant_tests'),
+                    field: 'relevant_tests',
+                    severity: 'warning',
+                    message: `'${test}' does not exist (yet): fine if the task creates it`,
+                });
+            }
+        }
+        if (t.milestone !== undefined && !milestoneIds.has(t.milestone)) {
+            problems.push({
+                file: t.path,
+                line: lineOfField(t, 'milestone'),
+                field: 'milestone',
+                severity: 'warning',
+                message: `milestone '${t.milestone}' has no file in ${exports.MILESTONES_DIR}/`,
+            });
+        }
+    }
+    for (const m of milestones) {
+        for (const id of m.tasks) {
+            if (!byId.has(id)) {
+                problems.push({
+                    file: m.path,
+                    field: 'tasks',
+                    severity: 'error',
+                    message: `names unknown task ${id}${suggest(id, [...byId.keys()])}`,
+                });
+            }
+        }
+    }
+    for (const cycle of findCycles(tasks)) {
+        const first = byId.get(cycle[0]);
+        problems.push({
+            file: first.path,
+            line: lineOfField(first, 'depends_on'),
+            field: 'depends_on',
+            severity: 'error',
+            message: `dependency cycle: ${cycle.join(' → ')}`,
+        });
+    }
+    return problems;
+}
+function suggest(id, known) {
+    return known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : '';
+}
+function lineOfField(t, field) {
+    const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
+    return m ? t.raw.slice(0, m.index).split('\n').length : 1;
+}
+/** Each dependency cycle once, as a path that returns to its start: [A, B, A]. */
+function findCycles(tasks) {
+    const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
+    const state = new Map();
+    const stack = [];
+    const cycles = [];
+    const seen = new Set();
+    const visit = (id) => {
+        state.set(id, 1);
+        stack.push(id);
+        for (const d of deps.get(id) ?? []) {
+            if (!deps.has(d))
+                continue;
+            if (state.get(d) === 1) {
+                const cycle = [...stack.slice(stack.indexOf(d)), d];
+                const key = [...cycle.slice(0, -1)].sort().join(',');
+                if (!seen.has(key)) {
+                    seen.add(key);
+                    cycles.push(cycle);
+                }
+            }
+            else if (!state.has(d))
+                visit(d);
+        }
+        stack.pop();
+        state.set(id, 2);
+    };
+    for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id)))
+        if (!state.has(t.id))
+            visit(t.id);
+    return cycles;
+}
+function formatProblem(p) {
+    const where = p.line ? `${p.file}:${p.line}` : p.file;
+    return `${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+}
+function errorsOf(problems, file) {
+    return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
+}
+/** The task with this id, or a user error: unknown id, or a blueprint with errors (all listed). */
+function requireTask(project, taskId) {
+    const task = project.tasks.find((t) => t.id === taskId);
+    if (!task) {
+        // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
+        const broken = project.problems.filter((p) => p.severity === 'error' && p.file.includes(taskId));
+        if (broken.length) {
+            throw new errors_js_1.ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+        }
+        const known = project.tasks.map((t) => t.id).sort();
+        throw new errors_js_1.ConfigurationError(`unknown task ${taskId}: no blueprint in ${exports.TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+    }
+    const errs = errorsOf(project.problems).filter((p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)));
+    if (errs.length) {
+        throw new errors_js_1.ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
+    }
+    return task;
+}
+function requireMilestone(project, id) {
+    const m = project.milestones.find((x) => x.id === id);
+    if (!m) {
+        const known = project.milestones.map((x) => x.id).sort();
+        throw new errors_js_1.ConfigurationError(`unknown milestone ${id}: no file in ${exports.MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+    }
+    return m;
+}
+/** quality.toml, or a user error when it is missing or invalid (all its problems listed). */
+function requireQuality(project, where = 'the working tree') {
+    const errs = errorsOf(project.problems, exports.QUALITY_FILE);
+    if (errs.length)
+        throw new errors_js_1.ConfigurationError(`quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`);
+    if (!project.quality)
+        throw new errors_js_1.ConfigurationError(`quality.toml is missing in ${where}: the Validator needs its [quality_checks]`);
+    return project.quality;
+}
+/** Tasks that can start now: pending, every dependency done. In milestone order when given. */
+function readyTasks(project, milestone) {
+    const byId = new Map(project.tasks.map((t) => [t.id, t]));
+    const order = milestone
+        ? milestone.tasks.map((id) => byId.get(id)).filter((t) => !!t)
+        : [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+    return order.filter((t) => t.status === 'pending' && t.dependsOn.every((d) => byId.get(d)?.status === 'done'));
+}
+
+
+/***/ }),
+
+/***/ 3650:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseQualityToml = parseQualityToml;
+/** `quality.toml`: the Validator's checks and the optional tables other stations read. */
+const smol_toml_1 = __webpack_require__(7106);
+const plan_js_1 = __webpack_require__(9948);
+const text_js_1 = __webpack_require__(8068);
+const types_js_1 = __webpack_require__(9518);
+const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'];
+const CHECK_FIELDS = ['command', 'timeout', 'exclusive', 'env'];
+const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+function isTable(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+function parseQualityToml(data, file = 'quality.toml') {
+    const decoded = (0, text_js_1.decodeSpecFile)(data, file);
+    if (decoded.text === undefined)
+        return { problems: decoded.problems };
+    const text = decoded.text;
+    const lines = text.split(/\r?\n/);
+    const problems = [];
+    let doc;
+    try {
+        doc = (0, smol_toml_1.parse)(text);
+    }
+    catch (e) {
+        if (e instanceof smol_toml_1.TomlError) {
+            const first = e.message.split('\n')[0] ?? e.message;
+            return {
+                problems: [{ file, line: e.line, severity: 'error', message: `TOML syntax error: ${first}` }],
+            };
+        }
+        return { problems: [{ file, severity: 'error', message: `TOML: ${e.message}` }] };
+    }
+    /** Best-effort line of `key` inside `[table]` (smol-toml does not report positions). */
+    const lineOf = (table, key) => {
+        let inTable = table === undefined;
+        let tableLine;
+        for (let i = 0; i < lines.length; i++) {
+            const l = lines[i].trim();
+            const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
+            if (h && !l.startsWith('[[')) {
+                inTable = h[1] === table;
+                if (inTable)
+                    tableLine = i + 1;
+                continue;
+            }
+            if (inTable &&
+                key !== undefined &&
+                new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)) {
+                return i + 1;
+            }
+        }
+        // Dotted or inline definitions: fall back to the table header or any mention.
+        if (tableLine)
+            return tableLine;
+        const idx = lines.findIndex((l) => key !== undefined && l.includes(key));
+        return idx >= 0 ? idx + 1 : undefined;
+    };
+    const err = (table, key, message) => {
+        const field = [table, key].filter(Boolean).join('.');
+        const line = lineOf(table, key);
+        problems.push({
+            file,
+            ...(line ? { line } : {}),
+            field: field || undefined,
+            severity: 'error',
+            message,
+        });
+    };
+    for (const k of Object.keys(doc)) {
+        if (!TABLES.includes(k)) {
+            err(undefined, k, `unknown table or key '${k}'${(0, text_js_1.didYouMean)(k, TABLES)}; known tables: ${TABLES.map((t) => `[${t}]`).join(', ')}`);
+        }
+        else if (!isTable(doc[k])) {
+            err(undefined, k, `expected a table [${k}], got ${(0, plan_js_1.describe)(doc[k])}`);
+        }
+    }
+    const table = (name) => (isTable(doc[name]) ? doc[name] : {});
+    const allowOnly = (name, allowed) => {
+        for (const k of Object.keys(table(name))) {
+            if (!allowed.includes(k))
+                err(name, k, `unknown key '${k}'${(0, text_js_1.didYouMean)(k, allowed)}; expected one of ${allowed.join(', ')}`);
+        }
+    };
+    const positive = (name, key, opts = {}) => {
+        const v = table(name)[key];
+        if (v === undefined)
+            return undefined;
+        const n = typeof v === 'bigint' ? Number(v) : v;
+        if (typeof n !== 'number' ||
+            !(n > 0) ||
+            (opts.int && !Number.isInteger(n)) ||
+            (opts.max !== undefined && n > opts.max)) {
+            err(name, key, `expected a positive ${opts.int ? 'integer' : 'number'}${opts.max ? ` up to ${opts.max}` : ''}, got ${(0, plan_js_1.describe)(v)}`);
+            return undefined;
+        }
+        return n;
+    };
+    const str = (name, key, t = table(name)) => {
+        const v = t[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'string' || v.trim() === '') {
+            err(name, key, `expected a non-empty string, got ${(0, plan_js_1.describe)(v)}`);
+            return undefined;
+        }
+        return v;
+    };
+    const bool = (name, key) => {
+        const v = table(name)[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'boolean') {
+            err(name, key, `expected true or false, got ${(0, plan_js_1.describe)(v)}`);
+            return undefined;
+        }
+        return v;
+    };
+    const strings = (name, key, t = table(name)) => {
+        const v = t[key];
+        if (v === undefined)
+            return undefined;
+        if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
+            err(name, key, `expected a list of non-empty strings, got ${(0, plan_js_1.describe)(v)}`);
+            return undefined;
+        }
+        return v;
+    };
+    const url = (name, key, t = table(name)) => {
+        const v = str(name, key, t);
+        if (v === undefined)
+            return undefined;
+        try {
+            const u = new URL(v);
+            if (u.protocol !== 'http:' && u.protocol !== 'https:')
+                throw new Error('protocol');
+            return v;
+        }
+        catch {
+            err(name, key, `expected an http(s) URL, got ${(0, plan_js_1.describe)(v)}`);
+            return undefined;
+        }
+    };
+    // [quality_checks]
+    const checks = [];
+    if (doc.quality_checks === undefined) {
+        err(undefined, 'quality_checks', 'missing [quality_checks] table: the Validator needs at least one check (name = "command")');
+    }
+    for (const [name, v] of Object.entries(table('quality_checks'))) {
+        if (!CHECK_NAME.test(name)) {
+            err('quality_checks', name, `check name '${name}' must be letters, digits, '_', '.', '-' (up to 64)`);
+            continue;
+        }
+        if (typeof v === 'string') {
+            if (v.trim() === '')
+                err('quality_checks', name, 'expected a non-empty command');
+            else
+                checks.push({ name, command: v, exclusive: false, env: {}, line: lineOf('quality_checks', name) });
+            continue;
+        }
+        if (!isTable(v)) {
+            err('quality_checks', name, `expected a command string or a table {command, timeout, exclusive, env}, got ${(0, plan_js_1.describe)(v)}`);
+            continue;
+        }
+        const before = problems.length;
+        for (const k of Object.keys(v)) {
+            if (!CHECK_FIELDS.includes(k)) {
+                err('quality_checks', name, `unknown key '${k}' in check '${name}'${(0, text_js_1.didYouMean)(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`);
+            }
+        }
+        if (typeof v.command !== 'string' || v.command.trim() === '') {
+            err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${(0, plan_js_1.describe)(v.command)}`);
+        }
+        const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
+        if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 86400)) {
+            err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${(0, plan_js_1.describe)(v.timeout)}`);
+        }
+        if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
+            err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${(0, plan_js_1.describe)(v.exclusive)}`);
+        }
+        const env = {};
+        if (v.env !== undefined) {
+            if (!isTable(v.env))
+                err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
+            else
+                for (const [ek, ev] of Object.entries(v.env)) {
+                    if (typeof ev !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
+                        err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
+                    }
+                    else
+                        env[ek] = ev;
+                }
+        }
+        if (problems.length === before) {
+            checks.push({
+                name,
+                command: v.command,
+                ...(timeout !== undefined ? { timeout: timeout } : {}),
+                exclusive: v.exclusive ?? false,
+                env,
+                line: lineOf('quality_checks', name),
+            });
+        }
+    }
+    allowOnly('setup', ['commands', 'timeout']);
+    allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
+    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+    allowOnly('bundle', ['token_budget', 'include', 'exclude']);
+    allowOnly('llm', [
+        'model',
+        'base_url',
+        'coder',
+        'security',
+        'max_turns',
+        'token_budget',
+        'cost_budget_usd',
+        'timeout_seconds',
+    ]);
+    allowOnly('commit', ['author_name', 'author_email']);
+    const llm = table('llm');
+    const stationLlm = (name) => {
+        const t = llm[name];
+        if (t === undefined)
+            return {};
+        if (!isTable(t)) {
+            err('llm', name, `expected a table [llm.${name}] with model and base_url`);
+            return {};
+        }
+        for (const k of Object.keys(t)) {
+            if (k !== 'model' && k !== 'base_url')
+                err(`llm.${name}`, k, `unknown key '${k}'; expected model, base_url`);
+        }
+        const model = str(`llm.${name}`, 'model', t);
+        const baseUrl = url(`llm.${name}`, 'base_url', t);
+        return { ...(model ? { model } : {}), ...(baseUrl ? { baseUrl } : {}) };
+    };
+    const tokenBudget = positive('bundle', 'token_budget', { int: true });
+    if (tokenBudget !== undefined && tokenBudget < 1000)
+        err('bundle', 'token_budget', `expected at least 1000 tokens, got ${tokenBudget}`);
+    const email = str('commit', 'author_email');
+    if (email !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(email))
+        err('commit', 'author_email', `expected an e-mail address, got ${(0, plan_js_1.describe)(email)}`);
+    /** `{ key: value }` when the value is set, else nothing (optional fields stay absent). */
+    const opt = (key, value) => (value === undefined ? {} : { [key]: value });
+    const config = {
+        path: file,
+        checks,
+        setup: {
+            commands: strings('setup', 'commands') ?? [],
+            ...opt('timeout', positive('setup', 'timeout')),
+        },
+        guard: {
+            // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
+            // protected whatever the list says, or a change could rewrite the next run's checks.
+            protected: [...new Set([...types_js_1.DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
+            allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
+            allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
+        },
+        validator: {
+            ...opt('jobs', positive('validator', 'jobs', { int: true, max: 64 })),
+            failFast: bool('validator', 'fail_fast') ?? false,
+            defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? types_js_1.DEFAULT_CHECK_TIMEOUT_SECONDS,
+            secretEnv: strings('validator', 'secret_env') ?? [],
+        },
+        bundle: {
+            tokenBudget: tokenBudget ?? types_js_1.DEFAULT_TOKEN_BUDGET,
+            include: strings('bundle', 'include') ?? [],
+            exclude: strings('bundle', 'exclude') ?? [],
+        },
+        llm: {
+            ...opt('model', str('llm', 'model')),
+            ...opt('baseUrl', url('llm', 'base_url')),
+            coder: stationLlm('coder'),
+            security: stationLlm('security'),
+            ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
+            ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
+            ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
+            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
+        },
+        commit: {
+            ...opt('authorName', str('commit', 'author_name')),
+            ...opt('authorEmail', email),
+        },
+    };
+    if (problems.some((p) => p.severity === 'error'))
+        return { problems };
+    return { config, problems };
+}
+
+
+/***/ }),
+
+/***/ 9930:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.fsSource = fsSource;
+exports.gitSource = gitSource;
+/**
+ * Where spec files are read from: the working tree, or a commit (the Validator reads quality.toml and
+ * the plan from the base commit so a change cannot weaken its own checks).
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const git_js_1 = __webpack_require__(308);
+function fsSource(root) {
+    const walk = (rel) => {
+        const abs = (0, node_path_1.join)(root, rel);
+        let names;
+        try {
+            names = (0, node_fs_1.readdirSync)(abs);
+        }
+        catch {
+            return [];
+        }
+        const out = [];
+        for (const name of names.sort()) {
+            const r = rel ? `${rel}/${name}` : name;
+            let st;
+            try {
+                st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, r));
+            }
+            catch {
+                continue;
+            }
+            // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
+            if (st.isDirectory())
+                out.push(...walk(r));
+            else if (st.isFile())
+                out.push(r);
+        }
+        return out;
+    };
+    return {
+        label: root,
+        list: (dir) => walk(dir.replace(/\/+$/, '')),
+        read: (p) => {
+            try {
+                const st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, p));
+                if (!st.isFile())
+                    return undefined;
+                return (0, node_fs_1.readFileSync)((0, node_path_1.join)(root, p));
+            }
+            catch {
+                return undefined;
+            }
+        },
+        size: (p) => {
+            try {
+                return (0, node_fs_1.statSync)((0, node_path_1.join)(root, p)).size;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        exists: (p) => (0, node_fs_1.existsSync)((0, node_path_1.join)(root, p)),
+    };
+}
+function gitSource(root, commit) {
+    let tree;
+    const entries = () => {
+        if (!tree) {
+            tree = new Map();
+            const out = (0, git_js_1.execGit)(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
+            for (const rec of out.split('\0')) {
+                if (!rec)
+                    continue;
+                // "<mode> <type> <object> <size>\t<path>"
+                const tab = rec.indexOf('\t');
+                const meta = rec.slice(0, tab).trim().split(/\s+/);
+                if (meta[1] !== 'blob' || meta[0] === '120000')
+                    continue;
+                tree.set(rec.slice(tab + 1), Number(meta[3]));
+            }
+        }
+        return tree;
+    };
+    return {
+        label: `commit ${commit.slice(0, 12)}`,
+        list: (dir) => {
+            const prefix = dir.replace(/\/+$/, '') + '/';
+            return [...entries().keys()].filter((p) => p.startsWith(prefix)).sort();
+        },
+        // `ls-tree` lists paths relative to `root` (which may be a subdirectory of the repository); `./`
+        // makes `git show` resolve them the same way.
+        read: (p) => (entries().has(p) ? (0, git_js_1.showFile)(root, commit, `./${p}`) : undefined),
+        size: (p) => entries().get(p),
+        exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8068:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_SPEC_FILE_BYTES = void 0;
+exports.decodeSpecFile = decodeSpecFile;
+exports.formatBytes = formatBytes;
+exports.lineAt = lineAt;
+exports.editDistance = editDistance;
+exports.didYouMean = didYouMean;
+exports.checkRefName = checkRefName;
+/** Files larger than this are refused before parsing: a blueprint is prose, not a data dump. */
+exports.MAX_SPEC_FILE_BYTES = 1024 * 1024;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Decodes a user's file strictly; returns problems for NUL bytes, invalid UTF-8 and size. */
+function decodeSpecFile(data, file) {
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (size > exports.MAX_SPEC_FILE_BYTES) {
+        return {
+            problems: [
+                {
+                    file,
+                    severity: 'error',
+                    message: `file is ${formatBytes(size)}; spec files are limited to ${formatBytes(exports.MAX_SPEC_FILE_BYTES)}`,
+                },
+            ],
+        };
+    }
+    let text;
+    if (typeof data === 'string')
+        text = data;
+    else {
+        try {
+            text = decoder.decode(data);
+        }
+        catch {
+            const at = firstInvalidUtf8(data);
+            return {
+                problems: [
+                    {
+                        file,
+                        line: lineAtByte(data, at),
+                        severity: 'error',
+                        message: `invalid UTF-8 at byte ${at}; spec files must be UTF-8 text`,
+                    },
+                ],
+            };
+        }
+    }
+    const nul = text.indexOf('\0');
+    if (nul >= 0) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: lineAt(text, nul),
+                    severity: 'error',
+                    message: 'contains a NUL byte; spec files must be text',
+                },
+            ],
+        };
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    return { text, problems: [] };
+}
+function formatBytes(n) {
+    if (n >= 1024 * 1024)
+        return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+    if (n >= 1024)
+        return `${(n / 1024).toFixed(1)} KiB`;
+    return `${n} bytes`;
+}
+/** Byte offset of the first invalid UTF-8 sequence (linear scan). */
+function firstInvalidUtf8(buf) {
+    let i = 0;
+    while (i < buf.length) {
+        const b = buf[i];
+        let n = 0;
+        let min = 0;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        else if (b >= 0xc2 && b <= 0xdf) {
+            n = 1;
+            min = 0x80;
+        }
+        else if (b >= 0xe0 && b <= 0xef) {
+            n = 2;
+            min = 0x800;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            n = 3;
+            min = 0x10000;
+        }
+        else
+            return i;
+        let cp = b & (0x3f >> n);
+        for (let k = 1; k <= n; k++) {
+            const c = buf[i + k];
+            if (c === undefined || (c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += n + 1;
+    }
+    return buf.length;
+}
+function lineAtByte(buf, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < buf.length; i++)
+        if (buf[i] === 0x0a)
+            line++;
+    return line;
+}
+/** 1-based line of a character offset. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+/** Levenshtein distance, for "did you mean" hints on unknown field names. */
+function editDistance(a, b) {
+    const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = dp[0];
+        dp[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = dp[j];
+            dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return dp[b.length];
+}
+function didYouMean(name, known) {
+    let best;
+    let bestD = Infinity;
+    for (const k of known) {
+        const d = editDistance(name.toLowerCase(), k.toLowerCase());
+        if (d < bestD) {
+            bestD = d;
+            best = k;
+        }
+    }
+    return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3))
+        ? ` (did you mean '${best}'?)`
+        : '';
+}
+/** Is this a valid git ref name (git check-ref-format rules, for a branch)? Returns the reason if not. */
+function checkRefName(ref) {
+    if (ref.length === 0)
+        return 'it is empty';
+    if (ref.length > 200)
+        return 'it is longer than 200 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref))
+        return 'it contains a space, a control character or one of ~ ^ : ? * [ \\';
+    if (ref.includes('..'))
+        return "it contains '..'";
+    if (ref.includes('@{'))
+        return "it contains '@{'";
+    if (ref === '@')
+        return "it is '@'";
+    if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
+        return "it has an empty component ('/')";
+    if (ref.endsWith('.'))
+        return "it ends with '.'";
+    if (ref.startsWith('-'))
+        return "it starts with '-'";
+    for (const part of ref.split('/')) {
+        if (part.startsWith('.'))
+            return "a component starts with '.'";
+        if (part.endsWith('.lock'))
+            return "a component ends with '.lock'";
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 9518:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/** The spec model: what Guardian reads from a user's repository. Pure data, no behaviour. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TOKEN_BUDGET = exports.DEFAULT_CHECK_TIMEOUT_SECONDS = exports.DEFAULT_PROTECTED = exports.SECTION_KEYS = exports.PLAN_STAGES = exports.TASK_STATUSES = void 0;
+exports.TASK_STATUSES = ['pending', 'in_progress', 'done', 'failed', 'blocked'];
+exports.PLAN_STAGES = ['pre-start', 'final-submit'];
+exports.SECTION_KEYS = [
+    'goal',
+    'acceptance_criteria',
+    'implementation_plan',
+    'verification_plan',
+    'architectural_constraints',
+    'security_considerations',
+    'relevant_existing_code',
+];
+exports.DEFAULT_PROTECTED = ['quality.toml', 'specs/**', '.github/**', '.guardian/**'];
+exports.DEFAULT_CHECK_TIMEOUT_SECONDS = 600;
+exports.DEFAULT_TOKEN_BUDGET = 24000;
+
+
+/***/ }),
+
+/***/ 1917:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sha256 = sha256;
+exports.writeFileAtomic = writeFileAtomic;
+exports.checkRepoRelativePath = checkRepoRelativePath;
+exports.toPosix = toPosix;
+const node_crypto_1 = __webpack_require__(7598);
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+function sha256(data) {
+    return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
+}
+/** Write a file atomically (temp file + rename) so a reader never sees half a file. */
+function writeFileAtomic(path, data) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    const tmp = `${path}.${(0, node_crypto_1.randomBytes)(6).toString('hex')}.tmp`;
+    try {
+        (0, node_fs_1.writeFileSync)(tmp, data);
+        (0, node_fs_1.renameSync)(tmp, path);
+    }
+    catch (e) {
+        (0, node_fs_1.rmSync)(tmp, { force: true });
+        throw e;
+    }
+}
+/** Posix-style repository-relative path, or an explanation of why it is not one. */
+function checkRepoRelativePath(p) {
+    if (p.trim() === '')
+        return 'an empty path';
+    if (p.includes('\0'))
+        return 'a path containing a NUL byte';
+    if ((0, node_path_1.isAbsolute)(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\'))
+        return 'an absolute path';
+    const parts = p.split(/[\\/]+/);
+    if (parts.includes('..'))
+        return "a path that leaves the repository ('..')";
+    return undefined;
+}
+function toPosix(p) {
+    return (0, node_path_1.normalize)(p).split(node_path_1.sep).join('/');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,126 @@
+export const id = 575;
+export const ids = [575];
+export const modules = {
+
+/***/ 2575:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.gitRoot = gitRoot;
+exports.positiveInt = positiveInt;
+exports.withInterrupt = withInterrupt;
+exports.checksTable = checksTable;
+exports.failureDetails = failureDetails;
+exports.register = register;
+/** `guardian validate TASK-ID`: the Validator station from the command line. */
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const index_js_1 = __webpack_require__(5736);
+const log_js_1 = __webpack_require__(9906);
+const io_js_1 = __webpack_require__(1604);
+const spec_js_1 = __webpack_require__(5842);
+/** The repository root for --root (default: the current directory's repository). */
+function gitRoot(ctx, root) {
+    const dir = (0, spec_js_1.resolveRoot)(ctx, root);
+    if (!(0, git_js_1.isGitRepo)(dir))
+        throw new errors_js_1.UsageError(`${dir} is not inside a git repository`);
+    return (0, git_js_1.repoRoot)(dir);
+}
+function positiveInt(name) {
+    return (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1)
+            throw new errors_js_1.UsageError(`${name} ${v}: expected a whole number ≥ 1`);
+        return n;
+    };
+}
+/**
+ * Runs `fn` with an AbortSignal that fires on Ctrl-C / SIGTERM. Checks run in their own process
+ * groups, out of reach of the terminal's SIGINT, so the station has to stop them itself.
+ */
+async function withInterrupt(fn) {
+    const ac = new AbortController();
+    const stop = () => ac.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+        return await fn(ac.signal);
+    }
+    finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+    }
+}
+function checksTable(checks) {
+    return (0, io_js_1.table)(['check', 'kind', 'outcome', 'exit', 'time', 'command'], checks.map((c) => [
+        c.name,
+        c.kind,
+        c.outcome,
+        c.exitCode === null ? (c.signal ?? '') : String(c.exitCode),
+        `${(c.durationMs / 1000).toFixed(1)}s`,
+        c.command ?? c.description ?? '',
+    ]));
+}
+/** The failing checks' diagnostics and output, for the terminal. */
+function failureDetails(checks) {
+    const parts = [];
+    for (const c of checks.filter((x) => x.outcome !== 'pass')) {
+        parts.push(`\n── ${c.name} (${c.outcome})${c.command ? `: ${c.command}` : ''}`);
+        for (const d of c.diagnostics.slice(0, 20)) {
+            parts.push(`  ${d.file}:${d.line}${d.column ? `:${d.column}` : ''}: ${d.message}`);
+        }
+        // A guard rule's output is its diagnostics again: show it only for commands.
+        if (c.kind !== 'guard' || c.diagnostics.length === 0) {
+            const tail = c.outputTail.split('\n').slice(-25).join('\n');
+            parts.push(tail.replace(/^/gm, '  │ '));
+        }
+    }
+    return parts.join('\n') + '\n';
+}
+function register(program, ctx) {
+    program
+        .command('validate')
+        .description('judge a change: quality checks, verification plan, guard rules and red/green proof; exit 0 on pass, 1 on fail')
+        .argument('<task-id>', 'the task, e.g. TASK-042')
+        .option('--root <dir>', 'repository root', '.')
+        .option('--base <ref>', 'base commit when there is no Task Bundle (default HEAD)')
+        .option('--json', 'print validation.json on stdout')
+        .option('--fail-fast', 'stop starting checks after the first failure')
+        .option('--jobs <n>', 'checks run in parallel (default [validator] jobs, else the number of cores)', positiveInt('--jobs'))
+        .option('--security-json <path>', 'enforce the checks of this security.json (default: the bundle’s)')
+        .option('--setup', 'run [setup] commands before judging the working tree in place')
+        .action(async (taskId, opts) => {
+        const root = gitRoot(ctx, opts.root);
+        const { report, markdownPath } = await withInterrupt((signal) => (0, index_js_1.runValidator)({
+            signal,
+            root,
+            taskId,
+            base: opts.base,
+            env: ctx.io.env,
+            log: (0, log_js_1.streamLogger)(ctx.io.stderr),
+            ...(opts.failFast ? { failFast: true } : {}),
+            ...(opts.jobs ? { jobs: opts.jobs } : {}),
+            ...(opts.securityJson ? { securityJson: (0, node_path_1.resolve)(ctx.io.cwd, opts.securityJson) } : {}),
+            ...(opts.setup ? { runSetup: true } : {}),
+        }));
+        if (opts.json) {
+            ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+            if (report.verdict === 'fail')
+                ctx.io.stderr.write(`${report.summary}\n`);
+        }
+        else {
+            ctx.io.stdout.write(checksTable(report.checks));
+            if (report.verdict === 'fail')
+                ctx.io.stdout.write(failureDetails(report.checks));
+            ctx.io.stdout.write(`\n${report.summary}\nreport: ${markdownPath}\n`);
+        }
+        ctx.setExitCode(report.verdict === 'pass' ? 0 : 1);
+    });
+}
+
+
+/***/ })
+
+};

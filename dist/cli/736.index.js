@@ -1,0 +1,1205 @@
+export const id = 736;
+export const ids = [736];
+export const modules = {
+
+/***/ 1586:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.withTempIndex = withTempIndex;
+exports.treeOf = treeOf;
+exports.workingTreeTree = workingTreeTree;
+exports.diffTrees = diffTrees;
+exports.workingTreePatch = workingTreePatch;
+exports.explainApplyFailure = explainApplyFailure;
+exports.checkPatchText = checkPatchText;
+exports.applyPatchToTree = applyPatchToTree;
+exports.changedFiles = changedFiles;
+exports.lineChanges = lineChanges;
+exports.overlayPaths = overlayPaths;
+/**
+ * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
+ * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
+ * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
+ * not change the bytes (and so the sha256) of a patch.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
+function withTempIndex(root, fn, seedFromRealIndex = false) {
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-index-'));
+    const index = (0, node_path_1.join)(dir, 'index');
+    try {
+        if (seedFromRealIndex) {
+            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
+            let real = (0, git_js_1.execGit)(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
+            if (!(0, node_path_1.isAbsolute)(real))
+                real = (0, node_path_1.join)(root, real);
+            if ((0, node_fs_1.existsSync)(real)) {
+                (0, node_fs_1.copyFileSync)(real, index);
+                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
+                // it. A copy with a new mtime would make a file rewritten in the same second as the last
+                // `git add` (same size) look unchanged, and the change would escape judgment.
+                const st = (0, node_fs_1.statSync)(real);
+                (0, node_fs_1.utimesSync)(index, st.atime, st.mtime);
+            }
+        }
+        return fn({ GIT_INDEX_FILE: index });
+    }
+    finally {
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function treeOf(root, commit) {
+    return (0, git_js_1.execGit)(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
+}
+/**
+ * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
+ * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
+ * guard sees a change to them.
+ */
+function workingTreeTree(root) {
+    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
+    const untrackedGuardian = (0, git_js_1.execGit)(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
+        cwd: root,
+    }).stdout;
+    return withTempIndex(root, (env) => {
+        (0, git_js_1.execGit)(['add', '-A'], { cwd: root, env });
+        if (untrackedGuardian) {
+            (0, git_js_1.execGit)(['update-index', '--force-remove', '-z', '--stdin'], {
+                cwd: root,
+                env,
+                input: untrackedGuardian,
+            });
+        }
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    }, true);
+}
+/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
+function diffTrees(root, base, tree) {
+    return (0, git_js_1.execGitBuffer)([
+        'diff-tree',
+        '-r',
+        '-p',
+        '--binary',
+        '--full-index',
+        '--no-renames',
+        '--no-color',
+        '--no-ext-diff',
+        base,
+        tree,
+    ], { cwd: root }).stdout;
+}
+/** The working tree's change against `base`, as a patch and as a tree. */
+function workingTreePatch(root, base) {
+    const tree = workingTreeTree(root);
+    return { patch: diffTrees(root, base, tree), tree };
+}
+/** Explains why git could not apply a patch, naming the first failing hunk's file. */
+function explainApplyFailure(stderr, label, base) {
+    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+    if (failed)
+        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
+    const missing = /error: (.+): does not exist in index/.exec(stderr);
+    if (missing)
+        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
+    const exists = /error: (.+): already exists in index/.exec(stderr);
+    if (exists)
+        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
+    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
+    if (binary)
+        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
+    const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
+    if (corrupt)
+        return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
+    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
+    return `${at}: ${first.replace(/^error: /, '')}`;
+}
+/** Problems with a patch that git would report obscurely (a binary change without its data). */
+function checkPatchText(patch, label) {
+    const text = patch.toString('latin1');
+    const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
+    if (m) {
+        const file = m[2] === '/dev/null' ? m[1] : m[2];
+        throw new errors_js_1.GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
+    }
+}
+/**
+ * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
+ * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
+ */
+function applyPatchToTree(root, base, patch, label = 'changes.patch') {
+    if (patch.length === 0 || patch.toString('utf8').trim() === '')
+        return treeOf(root, base);
+    checkPatchText(patch, label);
+    return withTempIndex(root, (env) => {
+        (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
+        const r = (0, git_js_1.execGit)(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: root,
+            env,
+            input: patch,
+            allowFailure: true,
+        });
+        if (r.code !== 0)
+            throw new errors_js_1.GuardianError(explainApplyFailure(r.stderr, label, base));
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
+function changedFiles(root, from, to) {
+    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
+    const files = [];
+    for (let i = 0; i < parts.length;) {
+        const code = parts[i++] ?? '';
+        if (!code)
+            continue;
+        const status = code[0];
+        if (status === 'R' || status === 'C') {
+            const oldPath = parts[i++];
+            const path = parts[i++];
+            files.push({ status, path, oldPath });
+        }
+        else {
+            files.push({ status, path: parts[i++] });
+        }
+    }
+    return files;
+}
+/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+function lineChanges(root, from, to) {
+    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
+        cwd: root,
+    }).stdout;
+    const added = [];
+    const removed = [];
+    let file = '';
+    let oldFile = '';
+    let line = 0;
+    for (const l of out.split('\n')) {
+        if (l.startsWith('diff --git ')) {
+            file = '';
+            oldFile = '';
+            continue;
+        }
+        if (l.startsWith('--- ')) {
+            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
+            continue;
+        }
+        if (l.startsWith('+++ ')) {
+            const p = unquote(l.slice(4));
+            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
+            continue;
+        }
+        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+        if (h) {
+            line = Number(h[1]);
+            continue;
+        }
+        if (l.startsWith('+') && file) {
+            added.push({ file, line, text: l.slice(1) });
+            line++;
+        }
+        else if (l.startsWith('-') && !l.startsWith('---')) {
+            removed.push({ file: file || oldFile, text: l.slice(1) });
+        }
+    }
+    return { added, removed };
+}
+/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
+function unquote(raw) {
+    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
+    const p = raw.replace(/\t$/, '');
+    if (!p.startsWith('"'))
+        return p;
+    const inner = p.slice(1, -1);
+    const bytes = [];
+    for (let i = 0; i < inner.length; i++) {
+        const c = inner[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const n = inner[++i];
+        if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(inner.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else
+            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
+                n.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
+function overlayPaths(root, base, tree, paths) {
+    if (paths.length === 0)
+        return treeOf(root, base);
+    return withTempIndex(root, (env) => {
+        (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
+        const listing = (0, git_js_1.execGit)(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
+        const info = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((rec) => {
+            const tab = rec.indexOf('\t');
+            const [mode, , sha] = rec.slice(0, tab).split(' ');
+            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
+        });
+        if (info.length)
+            (0, git_js_1.execGit)(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+
+
+/***/ }),
+
+/***/ 5847:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEPENDENCY_DIRS = void 0;
+exports.addWorktree = addWorktree;
+exports.linkDependencies = linkDependencies;
+/**
+ * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
+ * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
+ * half of the red/green proof in them, so the user's working tree is never touched.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const git_js_1 = __webpack_require__(308);
+/** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
+function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
+    const parent = (0, node_fs_1.realpathSync)((0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), prefix)));
+    const dir = (0, node_path_1.join)(parent, 'tree');
+    let removed = false;
+    const remove = () => {
+        if (removed)
+            return;
+        removed = true;
+        (0, git_js_1.execGit)(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+        (0, node_fs_1.rmSync)(parent, { recursive: true, force: true });
+        (0, git_js_1.execGit)(['worktree', 'prune'], { cwd: root, allowFailure: true });
+    };
+    try {
+        (0, git_js_1.execGit)(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
+        if (tree)
+            (0, git_js_1.execGit)(['read-tree', '-u', '--reset', tree], { cwd: dir });
+    }
+    catch (e) {
+        remove();
+        throw e;
+    }
+    return { dir, remove };
+}
+/** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
+exports.DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
+/** Links the repository's dependency folders into a worktree (when the worktree has none of its own). */
+function linkDependencies(root, dir, names = exports.DEPENDENCY_DIRS) {
+    const linked = [];
+    for (const name of names) {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(root, name)) && !(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, name))) {
+            (0, node_fs_1.symlinkSync)((0, node_path_1.join)(root, name), (0, node_path_1.join)(dir, name), 'dir');
+            linked.push(name);
+        }
+    }
+    return linked;
+}
+
+
+/***/ }),
+
+/***/ 683:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openGate = openGate;
+exports.workingTreeAt = workingTreeAt;
+/**
+ * What every gate station starts from: the bundle directory, the base commit, and the task and
+ * quality.toml as they are AT THE BASE (never as the change left them).
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const index_js_1 = __webpack_require__(5371);
+/**
+ * Base commit: the bundle manifest's, else `base`, else HEAD. Without a bundle, a minimal one is created
+ * (manifest only) so later stations find the reports.
+ */
+function openGate(opts) {
+    const { root, taskId } = opts;
+    const bundleDir = (0, bundle_js_1.bundleDirFor)(root, taskId);
+    const hasBundle = (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'));
+    let manifest = hasBundle ? (0, bundle_js_1.readManifest)(bundleDir, taskId) : undefined;
+    let baseCommit;
+    if (manifest) {
+        baseCommit = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
+        // The bundle travelled through jobs that ran model-written code; a host that knows the base
+        // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
+        if (opts.base !== undefined && (0, git_js_1.resolveCommit)(root, opts.base) !== baseCommit) {
+            throw new errors_js_1.ConfigurationError(`--base ${opts.base} is ${(0, git_js_1.resolveCommit)(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
+        }
+    }
+    else {
+        baseCommit = (0, git_js_1.resolveCommit)(root, opts.base ?? 'HEAD');
+    }
+    const short = baseCommit.slice(0, 12);
+    const project = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, baseCommit));
+    const task = (0, index_js_1.requireTask)(project, taskId);
+    const quality = (0, index_js_1.requireQuality)(project, `the base commit ${short}`);
+    if (!task.hasPlan || task.plan.length === 0) {
+        throw new errors_js_1.ConfigurationError(`${task.path}: task ${taskId} has no verification plan at the base commit ${short} (a "## Verification Plan" section with a \`\`\`guardian JSON block of steps)`);
+    }
+    if (!manifest) {
+        if (opts.createBundle === false)
+            throw new errors_js_1.ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir}`);
+        (0, node_fs_1.mkdirSync)(bundleDir, { recursive: true });
+        manifest = (0, bundle_js_1.newManifest)({ taskId, baseCommit, blueprintPath: task.path, blueprintSha256: task.sha256 });
+        (0, bundle_js_1.writeManifest)(bundleDir, manifest);
+    }
+    return { root, bundleDir, manifest, baseCommit, task, quality };
+}
+/** Whether the working tree is exactly the commit (HEAD there, nothing modified or untracked outside .guardian/). */
+function workingTreeAt(root, commit) {
+    const head = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', 'HEAD'], {
+        cwd: root,
+        allowFailure: true,
+    }).stdout.trim();
+    if (head !== commit)
+        return false;
+    const st = (0, git_js_1.execGit)(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd: root }).stdout;
+    return st
+        .split('\0')
+        .filter(Boolean)
+        .every((e) => e.slice(3).startsWith('.guardian/'));
+}
+
+
+/***/ }),
+
+/***/ 1768:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_DIAGNOSTICS_PER_CHECK = void 0;
+exports.extractDiagnostics = extractDiagnostics;
+/**
+ * `file:line` diagnostics from the output of the tools people put in quality.toml, so the Actions host
+ * can annotate the lines. Each parser knows one format; a location is kept only when the file exists in
+ * the judged tree (which weeds out URLs, timestamps and paths of the tools themselves).
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+exports.MAX_DIAGNOSTICS_PER_CHECK = 200;
+// Strip ANSI colour codes: many tools colour their output even in a pipe when FORCE_COLOR is set.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+const PY_ERROR = /^(?:[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit)|AssertionError|Failed|in [\w<>]+)\b/;
+function parseLines(text) {
+    const out = [];
+    const lines = text.replace(ANSI, '').split(/\r?\n/);
+    let eslintFile;
+    let banditIssue;
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        // Diagnostics are short lines; a huge line (minified output, a model's test printing a blob) would
+        // only cost regex time.
+        if (l.length > 2000)
+            continue;
+        let m;
+        // tsc: "src/a.ts(12,5): error TS2322: Type 'x' is not assignable …"
+        if ((m = /^(\S.*?)\((\d+),(\d+)\): (error|warning) (TS\d+: .*)$/.exec(l))) {
+            out.push({ file: m[1], line: +m[2], column: +m[3], message: m[5], tool: 'tsc' });
+            continue;
+        }
+        // tsc --pretty: "src/a.ts:12:5 - error TS2322: …"
+        if ((m = /^(\S.*?):(\d+):(\d+) - (error|warning) (TS\d+: .*)$/.exec(l))) {
+            out.push({ file: m[1], line: +m[2], column: +m[3], message: m[5], tool: 'tsc' });
+            continue;
+        }
+        // bandit: ">> Issue: [B608:hardcoded_sql_expressions] Possible SQL injection …" … "Location: src/x.py:12:4"
+        if ((m = /^>> Issue: (\[[^\]]+\] .*)$/.exec(l))) {
+            banditIssue = m[1];
+            continue;
+        }
+        if (banditIssue && (m = /^\s+Location: (.+?):(\d+)(?::(\d+))?\s*$/.exec(l))) {
+            out.push({
+                file: m[1],
+                line: +m[2],
+                column: m[3] ? +m[3] : undefined,
+                message: banditIssue,
+                tool: 'bandit',
+            });
+            banditIssue = undefined;
+            continue;
+        }
+        // black: "would reformat /abs/src/x.py", "error: cannot format src/x.py: Cannot parse: 12:4: …"
+        if ((m = /^would reformat (.+)$/.exec(l))) {
+            out.push({ file: m[1].trim(), line: 1, message: 'black would reformat this file', tool: 'black' });
+            continue;
+        }
+        if ((m = /^error: cannot format (.+?): (Cannot parse[^:]*): (\d+):(\d+): (.*)$/.exec(l))) {
+            out.push({ file: m[1], line: +m[3], column: +m[4] + 1, message: `${m[2]}: ${m[5]}`, tool: 'black' });
+            continue;
+        }
+        // pytest short summary: "FAILED tests/test_a.py::test_x - AssertionError: …" (line resolved later)
+        if ((m = /^(?:FAILED|ERROR) (\S+?\.py)::(\S+)(?: - (.*))?$/.exec(l))) {
+            out.push({ file: m[1], line: 0, message: `${m[2]} failed${m[3] ? `: ${m[3]}` : ''}`, tool: 'pytest' });
+            continue;
+        }
+        // pytest traceback location: "tests/test_a.py:42: AssertionError" / "src/x.py:10: in login"
+        if ((m = /^(\S+?\.py):(\d+): (.+)$/.exec(l)) && PY_ERROR.test(m[3])) {
+            out.push({ file: m[1], line: +m[2], message: m[3], tool: 'pytest' });
+            continue;
+        }
+        // mypy: "src/x.py:12: error: Incompatible …  [assignment]" (with or without a column)
+        if ((m = /^(\S+?\.pyi?):(\d+)(?::(\d+))?: (error|warning|note): (.*)$/.exec(l))) {
+            if (m[4] === 'note')
+                continue;
+            out.push({ file: m[1], line: +m[2], column: m[3] ? +m[3] : undefined, message: m[5], tool: 'mypy' });
+            continue;
+        }
+        // ESLint stylish: a path on its own line, then "  12:5  error  Message  rule-id"
+        if (/^(\/|\.{0,2}[\w@.-]+\/)\S*\.[cm]?[jt]sx?$/.test(l.trim()) && !l.startsWith(' ')) {
+            eslintFile = l.trim();
+            continue;
+        }
+        if (eslintFile && (m = /^\s+(\d+):(\d+)\s+(error|warning)\s+(.*?)(?:\s{2,}([\w@/-]+))?\s*$/.exec(l))) {
+            out.push({
+                file: eslintFile,
+                line: +m[1],
+                column: +m[2],
+                message: m[5] ? `${m[4]} (${m[5]})` : m[4],
+                tool: 'eslint',
+            });
+            continue;
+        }
+        if (l.trim() === '')
+            eslintFile = undefined;
+        // Generic: "path:line:col: message" or "path:line: message" (flake8, ruff, gcc, ESLint unix, …)
+        if ((m = /^(\S+?):(\d+)(?::(\d+))?:? (?:-\s)?(.+)$/.exec(l)) && /\.[A-Za-z0-9]+$/.test(m[1])) {
+            out.push({
+                file: m[1],
+                line: +m[2],
+                column: m[3] ? +m[3] : undefined,
+                message: m[4].trim(),
+                tool: 'generic',
+            });
+        }
+    }
+    return out;
+}
+/** Repository-relative path of a file a tool printed, or undefined when it is not in the judged tree. */
+function resolveFile(file, dir, aliases) {
+    let f = file.replace(/^"|"$/g, '');
+    if ((0, node_path_1.isAbsolute)(f)) {
+        const base = [dir, ...aliases].find((d) => f === d || f.startsWith(d + '/'));
+        if (!base)
+            return undefined;
+        f = (0, node_path_1.relative)(base, f);
+    }
+    f = f.replace(/^\.\//, '');
+    if (f.startsWith('..') || f === '')
+        return undefined;
+    try {
+        if (!(0, node_fs_1.statSync)((0, node_path_1.join)(dir, f)).isFile())
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return f.split('\\').join('/');
+}
+/** The line of `def name` / `function name` in a file, for pytest results that name only the test. */
+function findDefinition(path, testId) {
+    const name = testId.split('::').pop().replace(/\[.*$/, '');
+    try {
+        const lines = (0, node_fs_1.readFileSync)(path, 'utf8').split('\n');
+        const i = lines.findIndex((l) => new RegExp(`^\\s*(?:async\\s+)?def\\s+${name}\\b`).test(l));
+        return i >= 0 ? i + 1 : 1;
+    }
+    catch {
+        return 1;
+    }
+}
+/**
+ * Diagnostics in `output`, with paths made relative to `dir` (the tree the tool ran in). `aliases`
+ * are other absolute roots that map onto the same files (the repository root when judging a worktree).
+ */
+function extractDiagnostics(output, dir, aliases = []) {
+    const seen = new Set();
+    const out = [];
+    const specific = new Set();
+    const raws = parseLines(output);
+    for (const r of raws) {
+        const file = resolveFile(r.file, dir, aliases);
+        if (!file)
+            continue;
+        const line = r.line === 0 ? findDefinition((0, node_path_1.join)(dir, file), r.message.split(' ')[0]) : r.line;
+        const where = `${file}:${line}`;
+        // A generic match of a line another parser understood is the same diagnostic.
+        if (r.tool === 'generic' && specific.has(where))
+            continue;
+        if (r.tool !== 'generic')
+            specific.add(where);
+        const key = `${where}:${r.column ?? ''}:${r.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({
+            file,
+            line,
+            ...(r.column ? { column: r.column } : {}),
+            message: r.message.slice(0, 500),
+            tool: r.tool,
+        });
+        if (out.length >= exports.MAX_DIAGNOSTICS_PER_CHECK)
+            break;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5736:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isTestFile = exports.extractDiagnostics = void 0;
+exports.runValidator = runValidator;
+/**
+ * The Validator station: one deterministic verdict on one change. It reads its rules from the base
+ * commit, runs every quality check and final-submit plan step, applies the guard rules to the change,
+ * proves red/green in a worktree, and writes validation.json + validation.md into the Task Bundle.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const patch_js_1 = __webpack_require__(1586);
+const worktree_js_1 = __webpack_require__(5847);
+const index_js_1 = __webpack_require__(2157);
+const fs_js_1 = __webpack_require__(1917);
+const log_js_1 = __webpack_require__(9906);
+const context_js_1 = __webpack_require__(683);
+const timings_js_1 = __webpack_require__(3867);
+const guard_js_1 = __webpack_require__(8969);
+const run_checks_js_1 = __webpack_require__(7976);
+const types_js_1 = __webpack_require__(3889);
+__exportStar(__webpack_require__(3889), exports);
+var diagnostics_js_1 = __webpack_require__(1768);
+Object.defineProperty(exports, "extractDiagnostics", ({ enumerable: true, get: function () { return diagnostics_js_1.extractDiagnostics; } }));
+var guard_js_2 = __webpack_require__(8969);
+Object.defineProperty(exports, "isTestFile", ({ enumerable: true, get: function () { return guard_js_2.isTestFile; } }));
+function timeoutMs(seconds, quality) {
+    return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
+}
+/** Prepares a worktree's dependencies: `[setup] commands` when there are any, else links node_modules/.venv. */
+async function prepareTree(root, dir, quality, runEnv, label, force) {
+    if (quality.setup.commands.length === 0) {
+        if (dir !== root)
+            (0, worktree_js_1.linkDependencies)(root, dir);
+        return [];
+    }
+    if (dir === root && !force)
+        return [];
+    const results = [];
+    for (const [i, command] of quality.setup.commands.entries()) {
+        const { check } = await (0, run_checks_js_1.runCheck)({
+            name: `setup:${label}:${i + 1}`,
+            kind: 'quality',
+            description: `[setup] command ${i + 1} (${label} tree)`,
+            command,
+            expects: 'pass',
+            cwd: dir,
+            timeoutMs: timeoutMs(quality.setup.timeout, quality),
+            env: {},
+            exclusive: false,
+        }, runEnv);
+        results.push(check);
+        if (check.outcome !== 'pass')
+            break;
+    }
+    return results;
+}
+function loadSecurityChecks(path) {
+    if (!path || !(0, node_fs_1.existsSync)(path))
+        return { checks: [], problems: [] };
+    let doc;
+    try {
+        doc = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+    }
+    catch (e) {
+        return { checks: [], problems: [`${path}: not valid JSON (${e.message})`] };
+    }
+    return (0, guard_js_1.securityChecksOf)(doc, path);
+}
+function redGreen(steps, results, testPaths) {
+    const lines = [
+        `red tree: the base commit + ${testPaths.length} test file(s) of the change${testPaths.length ? `: ${testPaths.join(', ')}` : ''}`,
+    ];
+    if (steps.length === 0) {
+        return {
+            name: 'tdd:red-green',
+            kind: 'tdd',
+            description: 'the plan has no final-submit step that expects pass: nothing shows the change works',
+            exitCode: null,
+            durationMs: 0,
+            outcome: 'fail',
+            outputTail: 'no final-submit step with "expects": "pass" in the verification plan',
+            diagnostics: [],
+        };
+    }
+    const naming = steps.map((s) => testPaths.some((p) => s.command.includes(p)));
+    const mustFail = naming.some(Boolean) ? naming : steps.map(() => false);
+    let ok = true;
+    let anyRed = false;
+    steps.forEach((s, i) => {
+        const r = results[i];
+        const red = r.timedOut || r.exitCode !== 0;
+        anyRed ||= red;
+        const status = r.timedOut ? 'timed out' : r.error && r.exitCode === null ? r.error : `exit ${r.exitCode}`;
+        if (mustFail[i] && !red)
+            ok = false;
+        lines.push(`${red ? 'red  ' : 'GREEN'} \`${s.command}\` (${status})${mustFail[i] && !red ? ' <- passes without the implementation' : ''}`);
+    });
+    if (!naming.some(Boolean) && !anyRed)
+        ok = false;
+    if (!ok) {
+        lines.push('the tests do not exercise the change: with only the test files applied to the base, the plan passes without the implementation');
+    }
+    const failures = steps.filter((_, i) => !results[i].timedOut && results[i].exitCode === 0 && (mustFail[i] || !anyRed));
+    return {
+        name: 'tdd:red-green',
+        kind: 'tdd',
+        description: "the plan's tests fail on the base with only the change's test files, and pass with the whole change",
+        command: steps.map((s) => s.command).join(' ; '),
+        expects: 'fail',
+        exitCode: null,
+        durationMs: results.reduce((t, r) => t + r.durationMs, 0),
+        outcome: ok ? 'pass' : 'fail',
+        outputTail: lines.join('\n'),
+        diagnostics: ok
+            ? []
+            : (testPaths.length ? testPaths : ['']).filter(Boolean).map((file) => ({
+                file,
+                line: 1,
+                message: `new or changed tests pass without the implementation (${failures.map((s) => s.command).join(', ')})`,
+                tool: 'tdd',
+            })),
+    };
+}
+async function runValidator(opts) {
+    const log = opts.log ?? log_js_1.silentLogger;
+    const gate = (0, context_js_1.openGate)({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
+    const { root, bundleDir, baseCommit, task, quality } = gate;
+    const finalSteps = task.plan.filter((s) => s.stage === 'final-submit');
+    if (finalSteps.length === 0) {
+        throw new errors_js_1.ConfigurationError(`${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`);
+    }
+    const report = await (0, bundle_js_1.recordStation)(bundleDir, task.id, 'validate', async () => {
+        const startedAt = new Date();
+        const patchFile = (0, node_path_1.join)(bundleDir, 'changes.patch');
+        const fromBundle = (0, node_fs_1.existsSync)(patchFile);
+        let patch;
+        let tree;
+        if (fromBundle) {
+            patch = (0, node_fs_1.readFileSync)(patchFile);
+            tree = (0, patch_js_1.applyPatchToTree)(root, baseCommit, patch, 'changes.patch');
+        }
+        else {
+            ({ patch, tree } = (0, patch_js_1.workingTreePatch)(root, baseCommit));
+        }
+        const patchSha256 = (0, fs_js_1.sha256)(patch);
+        const changed = (0, patch_js_1.changedFiles)(root, baseCommit, tree);
+        const { added, removed } = (0, patch_js_1.lineChanges)(root, baseCommit, tree);
+        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : 'working tree'})`);
+        const worktrees = [];
+        try {
+            const runEnv = {
+                env: opts.env,
+                secretEnv: quality.validator.secretEnv,
+                signal: opts.signal,
+                log,
+                aliases: [],
+                shared: new Map(),
+            };
+            // Guard rules first: they cost nothing and a change that breaks them fails whatever its tests say.
+            const guardInput = {
+                changed,
+                added,
+                removed,
+                baseFiles: new Set((0, git_js_1.listFilesAt)(root, baseCommit)),
+                // quality.toml's own list (the parser fills in the defaults when [guard] protected is absent).
+                protectedGlobs: quality.guard.protected,
+                allowSkipMarkers: quality.guard.allowSkipMarkers,
+                relevantTests: task.relevantTests,
+            };
+            const guards = [
+                (0, guard_js_1.protectedPathsCheck)(guardInput),
+                (0, guard_js_1.testFilesCheck)(guardInput),
+                (0, guard_js_1.skipMarkersCheck)(guardInput),
+                (0, guard_js_1.toolConfigCheck)(guardInput, { base: (p) => (0, git_js_1.showFile)(root, baseCommit, p), changed: (p) => (0, git_js_1.showFile)(root, tree, p) }, quality.guard.allowConfigChanges),
+            ];
+            if (changed.length === 0) {
+                guards.push({
+                    name: 'guard:non-empty',
+                    kind: 'guard',
+                    description: 'the change changes something',
+                    exitCode: null,
+                    durationMs: 0,
+                    outcome: 'fail',
+                    outputTail: `the change is empty: ${fromBundle ? 'changes.patch has no changes' : 'the working tree equals the base commit'}`,
+                    diagnostics: [],
+                });
+            }
+            const sec = loadSecurityChecks(opts.securityJson ?? (0, node_path_1.join)(bundleDir, 'security.json'));
+            for (const problem of sec.problems) {
+                guards.push({
+                    name: 'security:security.json',
+                    kind: 'guard',
+                    description: 'security.json can be read',
+                    exitCode: null,
+                    durationMs: 0,
+                    outcome: 'error',
+                    outputTail: problem,
+                    diagnostics: [],
+                });
+            }
+            for (const spec of sec.checks)
+                guards.push((0, guard_js_1.securityCheck)(spec, added));
+            for (const g of guards)
+                log.info(`  ${g.outcome === 'pass' ? '✓' : '✗'} ${g.name}`);
+            const failFast = opts.failFast ?? quality.validator.failFast;
+            const jobs = Math.max(1, opts.jobs ?? quality.validator.jobs ?? (0, node_os_1.availableParallelism)());
+            const checks = [...guards];
+            let notRun = 0;
+            const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
+            // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
+            let judged = root;
+            if (fromBundle) {
+                const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, tree);
+                worktrees.push(wt);
+                judged = wt.dir;
+                runEnv.aliases = [root];
+            }
+            const greenSteps = finalSteps;
+            const redSteps = finalSteps.filter((s) => s.expects === 'pass');
+            const testPaths = changed
+                .filter((f) => f.status !== 'D' && (0, guard_js_1.isTestFile)(f.path, task.relevantTests))
+                .map((f) => f.path);
+            let redDir;
+            if (!failedAlready() && redSteps.length) {
+                const redTree = (0, patch_js_1.overlayPaths)(root, baseCommit, tree, testPaths);
+                const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, redTree);
+                worktrees.push(wt);
+                redDir = wt.dir;
+            }
+            if (!failedAlready()) {
+                const setups = await Promise.all([
+                    prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
+                    redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
+                ]);
+                checks.push(...setups.flat());
+            }
+            const commandChecks = [
+                ...quality.checks.map((q) => ({
+                    name: q.name,
+                    kind: 'quality',
+                    command: q.command,
+                    expects: 'pass',
+                    cwd: judged,
+                    timeoutMs: timeoutMs(q.timeout, quality),
+                    env: q.env,
+                    exclusive: q.exclusive,
+                })),
+                ...greenSteps.map((s) => ({
+                    name: `plan:${task.plan.indexOf(s) + 1}`,
+                    kind: 'plan',
+                    description: s.description,
+                    command: s.command,
+                    expects: s.expects,
+                    cwd: judged,
+                    timeoutMs: timeoutMs(s.timeout, quality),
+                    env: {},
+                    exclusive: false,
+                })),
+            ];
+            // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
+            // that command's run) goes last so it does not hold a worker while it waits.
+            const timings = (0, timings_js_1.loadTimings)(root);
+            const seen = new Set();
+            const longest = new Map();
+            for (const c of commandChecks) {
+                longest.set((0, run_checks_js_1.sharedRunKey)(c), Math.max(longest.get((0, run_checks_js_1.sharedRunKey)(c)) ?? 0, c.timeoutMs));
+            }
+            for (const c of commandChecks)
+                c.runTimeoutMs = longest.get((0, run_checks_js_1.sharedRunKey)(c));
+            const expected = (tree, c) => {
+                const key = (0, run_checks_js_1.sharedRunKey)(c);
+                if (seen.has(key))
+                    return 0;
+                seen.add(key);
+                return timings[(0, timings_js_1.timingKey)(tree, c.command)];
+            };
+            const jobsList = [
+                ...commandChecks.map((c) => ({
+                    exclusive: c.exclusive,
+                    expectedMs: expected('judged', c),
+                    run: async () => ({ ...(await (0, run_checks_js_1.runCheck)(c, runEnv)), red: false }),
+                })),
+                ...(redDir
+                    ? redSteps.map((s, i) => ({
+                        expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
+                        run: async () => ({
+                            ...(await (0, run_checks_js_1.runCheck)({
+                                name: `red:${i + 1}`,
+                                kind: 'tdd',
+                                command: s.command,
+                                expects: 'fail',
+                                cwd: redDir,
+                                timeoutMs: timeoutMs(s.timeout, quality),
+                                env: {},
+                                exclusive: false,
+                            }, { ...runEnv, log: log_js_1.silentLogger })),
+                            red: true,
+                        }),
+                    }))
+                    : []),
+            ];
+            const outs = failedAlready()
+                ? jobsList.map(() => undefined)
+                : await (0, index_js_1.runPool)(jobsList, {
+                    jobs,
+                    failFast,
+                    isFailure: (o) => !o.red && o.check.outcome !== 'pass',
+                });
+            if (opts.signal?.aborted) {
+                throw new errors_js_1.GuardianError('validation interrupted: every check was stopped; no verdict written');
+            }
+            const ran = outs.filter((o) => o !== undefined);
+            (0, timings_js_1.saveTimings)(root, timings, Object.fromEntries(ran.map((o) => [(0, timings_js_1.timingKey)(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
+            checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
+            notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
+            const redOuts = ran.filter((o) => o.red);
+            if (redDir && redOuts.length === redSteps.length) {
+                const tdd = redGreen(redSteps, redOuts.map((o) => o.raw), testPaths);
+                log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
+                checks.push(tdd);
+            }
+            else if (redSteps.length === 0) {
+                checks.push(redGreen([], [], testPaths));
+            }
+            else {
+                notRun++;
+            }
+            // Checks that ran in the working tree must not have changed it: the commit would differ from
+            // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
+            if (!fromBundle) {
+                const after = (0, patch_js_1.workingTreeTree)(root);
+                if (after !== tree) {
+                    const touched = (0, patch_js_1.changedFiles)(root, tree, after);
+                    checks.push({
+                        name: 'guard:unchanged-tree',
+                        kind: 'guard',
+                        description: 'the checks leave the working tree as they found it',
+                        exitCode: null,
+                        durationMs: 0,
+                        outcome: 'fail',
+                        outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
+                            .map((f) => `${f.status} ${f.path}`)
+                            .join('\n')}`,
+                        diagnostics: touched.map((f) => ({
+                            file: f.path,
+                            line: 1,
+                            message: `written by a check during validation (${f.status})`,
+                            tool: 'guard',
+                        })),
+                    });
+                }
+            }
+            const { verdict, summary } = (0, run_checks_js_1.summarize)(checks, notRun);
+            const result = {
+                schemaVersion: types_js_1.VALIDATION_SCHEMA_VERSION,
+                taskId: task.id,
+                verdict,
+                baseCommit,
+                patchSha256,
+                patchSource: fromBundle ? 'bundle' : 'working-tree',
+                changedFiles: changed.map((f) => f.path),
+                startedAt: startedAt.toISOString(),
+                durationMs: Date.now() - startedAt.getTime(),
+                checks,
+                summary,
+            };
+            (0, bundle_js_1.writeBundleFile)(bundleDir, 'validation.json', JSON.stringify(result, null, 2) + '\n');
+            (0, bundle_js_1.writeBundleFile)(bundleDir, 'validation.md', (0, run_checks_js_1.renderMarkdown)(`Validation of ${task.id}`, [
+                `Task: ${task.title}`,
+                `Base commit: \`${baseCommit}\``,
+                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s)`,
+                `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
+            ], checks, verdict, summary));
+            return {
+                result,
+                record: {
+                    verdict,
+                    note: summary.slice(0, 500),
+                    ...(verdict === 'fail' ? { status: 'failed' } : {}),
+                },
+            };
+        }
+        finally {
+            for (const wt of worktrees)
+                wt.remove();
+        }
+    });
+    return {
+        report,
+        bundleDir,
+        reportPath: (0, node_path_1.join)(bundleDir, 'validation.json'),
+        markdownPath: (0, node_path_1.join)(bundleDir, 'validation.md'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 7976:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sharedRunKey = sharedRunKey;
+exports.runCheck = runCheck;
+exports.summarize = summarize;
+exports.renderMarkdown = renderMarkdown;
+/** Running command checks (quality.toml entries, plan steps) and turning results into report entries. */
+const index_js_1 = __webpack_require__(2157);
+const output_js_1 = __webpack_require__(2228);
+const diagnostics_js_1 = __webpack_require__(1768);
+/** Checks with the same key run once: same directory, command and environment. */
+function sharedRunKey(c) {
+    return JSON.stringify([c.cwd, c.command, c.env]);
+}
+async function runCheck(c, r) {
+    const base = r.env ?? process.env;
+    const key = sharedRunKey(c);
+    let pending = r.shared?.get(key);
+    const reused = pending !== undefined;
+    if (!pending) {
+        pending = (0, index_js_1.runCommand)({
+            command: c.command,
+            cwd: c.cwd,
+            timeoutMs: Math.max(c.timeoutMs, c.runTimeoutMs ?? 0),
+            env: { ...base, ...c.env },
+            secretEnv: r.secretEnv,
+            // A check's own `env` names are wanted even when they look like secrets (e.g. a test DB token).
+            allowEnv: Object.keys(c.env),
+            signal: r.signal,
+        });
+        r.shared?.set(key, pending);
+    }
+    const raw = await pending;
+    // A shared run that outlived this check's own (shorter) timeout is a timeout for this check.
+    const overran = !raw.timedOut && raw.durationMs > c.timeoutMs;
+    const outcome = overran ? 'timeout' : (0, index_js_1.judge)(raw, c.expects);
+    let outputTail = (0, output_js_1.tailOf)(raw.output);
+    if (raw.timedOut && raw.durationMs >= c.timeoutMs)
+        outputTail += `\n[timed out after ${Math.round(c.timeoutMs / 1000)} s; process group killed]`;
+    if (overran)
+        outputTail += `\n[took ${(raw.durationMs / 1000).toFixed(1)} s, over this check's timeout of ${Math.round(c.timeoutMs / 1000)} s]`;
+    if (raw.error)
+        outputTail += `\n[${raw.error}]`;
+    const check = {
+        name: c.name,
+        kind: c.kind,
+        ...(c.description ? { description: c.description } : {}),
+        command: c.command,
+        expects: c.expects,
+        exitCode: raw.exitCode,
+        signal: raw.signal,
+        durationMs: raw.durationMs,
+        outcome,
+        outputTail: outputTail.trim(),
+        ...(raw.truncated ? { truncated: true } : {}),
+        // Diagnostics of a step that is expected to fail are what it is supposed to print.
+        diagnostics: outcome !== 'pass' && c.expects === 'pass' ? (0, diagnostics_js_1.extractDiagnostics)(raw.output, c.cwd, r.aliases) : [],
+    };
+    const secs = (raw.durationMs / 1000).toFixed(1);
+    const same = reused ? ', same run as an identical command' : '';
+    if (outcome === 'pass')
+        r.log.info(`  ✓ ${c.name} (${secs} s${same})`);
+    else {
+        const why = raw.timedOut ? 'timed out' : raw.error ? raw.error : `exit ${raw.exitCode ?? raw.signal}`;
+        r.log.info(`  ✗ ${c.name} (${why}, ${secs} s${same})`);
+    }
+    return { check, raw };
+}
+function summarize(checks, notRun) {
+    const failed = checks.filter((c) => c.outcome !== 'pass');
+    const skipped = notRun > 0 ? ` (${notRun} not run: --fail-fast)` : '';
+    if (failed.length === 0 && notRun === 0) {
+        const by = (k) => checks.filter((c) => c.kind === k).length;
+        return {
+            verdict: 'pass',
+            summary: `pass: ${checks.length} checks (${by('quality')} quality, ${by('plan')} plan, ${by('guard')} guard, ${by('tdd')} tdd)`,
+        };
+    }
+    return {
+        verdict: 'fail',
+        summary: `fail: ${failed.map((c) => (c.outcome === 'pass' || c.outcome === 'fail' ? c.name : `${c.name} (${c.outcome})`)).join(', ')}${skipped}`,
+    };
+}
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** validation.md / prestart.md: a table and the output of each failing check. */
+function renderMarkdown(title, meta, checks, verdict, summary) {
+    const rows = checks.map((c) => {
+        const exit = c.exitCode ?? (c.signal ? c.signal : c.kind === 'guard' ? '' : '—');
+        const mark = c.outcome === 'pass' ? '✅ pass' : c.outcome === 'fail' ? '❌ fail' : `⚠️ ${c.outcome}`;
+        return `| ${cell(c.name)} | ${c.kind} | ${mark} | ${exit} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? '`' + cell(c.command) + '`' : cell(c.description ?? '')} |`;
+    });
+    const parts = [
+        `# ${title}: ${verdict.toUpperCase()}`,
+        '',
+        ...meta.map((m) => `- ${m}`),
+        '',
+        `**${summary}**`,
+        '',
+        '| check | kind | outcome | exit | time | command |',
+        '|---|---|---|---|---|---|',
+        ...rows,
+        '',
+    ];
+    const failed = checks.filter((c) => c.outcome !== 'pass');
+    if (failed.length) {
+        parts.push('## Failures', '');
+        for (const c of failed) {
+            parts.push(`### ${c.name}${c.command ? ` — \`${c.command}\`` : ''}`, '');
+            if (c.description)
+                parts.push(c.description, '');
+            if (c.diagnostics.length) {
+                for (const d of c.diagnostics.slice(0, 50)) {
+                    parts.push(`- \`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}\` ${d.message}${d.tool ? ` (${d.tool})` : ''}`);
+                }
+                parts.push('');
+            }
+            if (c.kind !== 'guard' || c.diagnostics.length === 0) {
+                const fence = c.outputTail.includes('```') ? '~~~~' : '```';
+                parts.push(fence + 'text', c.outputTail, fence, '');
+            }
+        }
+    }
+    return parts.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.timingsPath = timingsPath;
+exports.timingKey = timingKey;
+exports.loadTimings = loadTimings;
+exports.saveTimings = saveTimings;
+/**
+ * How long each check took last time, so the next validation starts the longest ones first (with two
+ * workers and one slow test suite, starting it last can make the whole run a third longer). Kept in
+ * `.guardian/validator/timings.json`; a missing or unreadable file only means no history.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const fs_js_1 = __webpack_require__(1917);
+function timingsPath(root) {
+    return (0, node_path_1.join)(root, '.guardian', 'validator', 'timings.json');
+}
+/** The key of a command: which tree it runs in (judged / red) and the command itself. */
+function timingKey(tree, command) {
+    return `${tree}\u0000${command}`;
+}
+function loadTimings(root) {
+    const p = timingsPath(root);
+    if (!(0, node_fs_1.existsSync)(p))
+        return {};
+    try {
+        const data = JSON.parse((0, node_fs_1.readFileSync)(p, 'utf8'));
+        const out = {};
+        for (const [k, v] of Object.entries(data.timings ?? {}))
+            if (typeof v === 'number' && v >= 0)
+                out[k] = v;
+        return out;
+    }
+    catch {
+        return {};
+    }
+}
+/** Merges new durations (an average with the previous one, so one slow run does not dominate). */
+function saveTimings(root, previous, measured) {
+    const next = { ...previous };
+    for (const [k, ms] of Object.entries(measured)) {
+        next[k] = previous[k] === undefined ? ms : Math.round((previous[k] + ms) / 2);
+    }
+    try {
+        (0, fs_js_1.writeFileAtomic)(timingsPath(root), JSON.stringify({ schemaVersion: 1, timings: next }, null, 2) + '\n');
+    }
+    catch {
+        // A read-only checkout: no history next time, nothing else changes.
+    }
+}
+
+
+/***/ }),
+
+/***/ 3889:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * `validation.json`: the Validator's verdict and everything it is based on. Written into the Task
+ * Bundle next to `validation.md`; read by Completion (verdict + patch hash), the Actions host
+ * (annotations, job summary) and the Supervisor. Documented in docs/validation.md.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VALIDATION_SCHEMA_VERSION = void 0;
+exports.VALIDATION_SCHEMA_VERSION = 1;
+
+
+/***/ })
+
+};

@@ -1,0 +1,2285 @@
+export const id = 822;
+export const ids = [822];
+export const modules = {
+
+/***/ 5895:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.replaceInTree = replaceInTree;
+exports.commitTree = commitTree;
+exports.gitIdentity = gitIdentity;
+exports.branchTip = branchTip;
+exports.checkBranchName = checkBranchName;
+exports.trailerValues = trailerValues;
+exports.findCommitWithTrailer = findCommitWithTrailer;
+exports.isAncestor = isAncestor;
+exports.currentBranch = currentBranch;
+exports.pushBranch = pushBranch;
+/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const patch_js_1 = __webpack_require__(1586);
+/** Replaces (or adds) one file in a tree and returns the new tree. */
+function replaceInTree(root, tree, path, content) {
+    const blob = (0, git_js_1.execGit)(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
+    const ls = (0, git_js_1.execGit)(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
+    const mode = ls ? ls.split(' ')[0] : '100644';
+    return (0, patch_js_1.withTempIndex)(root, (env) => {
+        (0, git_js_1.execGit)(['read-tree', tree], { cwd: root, env });
+        (0, git_js_1.execGit)(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+function commitTree(root, tree, parent, message, author) {
+    const env = {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
+    return (0, git_js_1.execGit)(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        cwd: root,
+        input: message,
+        env,
+    }).stdout.trim();
+}
+/** The configured git identity of the repository, when there is one. */
+function gitIdentity(root) {
+    const name = (0, git_js_1.execGit)(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
+    const email = (0, git_js_1.execGit)(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
+    return name && email ? { name, email } : undefined;
+}
+function branchTip(root, branch) {
+    const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+function checkBranchName(root, branch) {
+    const r = (0, git_js_1.execGit)(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || branch.startsWith('-'))
+        throw new errors_js_1.GuardianError(`'${branch}' is not a valid branch name`);
+}
+/** Values of a trailer (e.g. Task-Id) in a commit's message. */
+function trailerValues(root, commit, key) {
+    const out = (0, git_js_1.execGit)(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
+        cwd: root,
+    }).stdout;
+    return out
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
+function findCommitWithTrailer(root, rev, key, value, depth = 500) {
+    const r = (0, git_js_1.execGit)(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return undefined;
+    for (const rec of r.stdout.split('\x1e')) {
+        const [sha, values] = rec.trim().split('\0');
+        if (sha && values?.split('\n').some((v) => v.trim() === value))
+            return sha;
+    }
+    return undefined;
+}
+function isAncestor(root, ancestor, of) {
+    return (0, git_js_1.execGit)(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
+}
+function currentBranch(root) {
+    const r = (0, git_js_1.execGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
+    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
+}
+/**
+ * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
+ * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ */
+function pushBranch(root, remote, branch, commit) {
+    if (remote.startsWith('-'))
+        throw new errors_js_1.GuardianError(`invalid remote '${remote}'`);
+    const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (ls.code !== 0) {
+        throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`);
+    }
+    const remoteSha = ls.stdout
+        .split('\n')
+        .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+        ?.split('\t')[0];
+    if (remoteSha === commit)
+        return { pushed: false, alreadyThere: true };
+    if (remoteSha) {
+        (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
+            cwd: root,
+            allowFailure: true,
+        });
+        const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+        if (!known || !isAncestor(root, remoteSha, commit)) {
+            throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+                `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+                `--branch, or reconcile the remote branch and run complete again.`);
+        }
+    }
+    const r = (0, git_js_1.execGit)(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0) {
+        throw new errors_js_1.GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
+            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            `run complete again once the remote accepts it (no second commit is made)`);
+    }
+    return { pushed: true, alreadyThere: false };
+}
+
+
+/***/ }),
+
+/***/ 5688:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_AUTHOR = void 0;
+exports.setStatusDone = setStatusDone;
+exports.commitMessage = commitMessage;
+exports.runCompletion = runCompletion;
+/**
+ * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
+ * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
+ * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const commit_js_1 = __webpack_require__(5895);
+const patch_js_1 = __webpack_require__(1586);
+const index_js_1 = __webpack_require__(5371);
+const fs_js_1 = __webpack_require__(1917);
+const log_js_1 = __webpack_require__(9906);
+exports.DEFAULT_AUTHOR = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
+/** The blueprint with its `status:` value set to done: only that line changes, byte for byte. */
+function setStatusDone(raw, statusLine, path) {
+    const lines = raw.split('\n');
+    const i = (statusLine ?? 0) - 1;
+    const line = lines[i];
+    const m = line === undefined ? null : /^(\s*status\s*:\s*)(["']?)([^"'#\s\r]*)\2([^\n]*)$/.exec(line);
+    if (!m)
+        throw new errors_js_1.ConfigurationError(`${path}${statusLine ? `:${statusLine}` : ''}: no \`status:\` line to mark the task done`);
+    lines[i] = `${m[1]}${m[2]}done${m[2]}${m[4]}`;
+    return lines.join('\n');
+}
+function oneLine(s) {
+    return s.replace(/\s+/g, ' ').trim();
+}
+function commitMessage(task, report, runUrl) {
+    const parts = [`feat(${task.id}): ${oneLine(task.title)}`, ''];
+    if (task.acceptanceCriteria.length) {
+        parts.push('Acceptance criteria:', ...task.acceptanceCriteria.map((c) => `- ${oneLine(c.text)}`), '');
+    }
+    parts.push('Checks passed:', ...report.checks.map((c) => `- ${c.name} (${c.kind})${c.command ? `: ${oneLine(c.command)}` : ''}`), '');
+    parts.push(`Task-Id: ${task.id}`);
+    if (task.requirementId)
+        parts.push(`Requirement-Id: ${oneLine(task.requirementId)}`);
+    parts.push('Guardian-Verdict: pass');
+    if (runUrl)
+        parts.push(`Guardian-Run: ${oneLine(runUrl)}`);
+    return parts.join('\n') + '\n';
+}
+function blueprintDoneAt(root, commit, taskId) {
+    const project = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, commit), { quality: false });
+    return project.tasks.find((t) => t.id === taskId)?.status === 'done';
+}
+function authorFor(root, opts, quality) {
+    if (opts.author)
+        return opts.author;
+    if (quality?.commit.authorName && quality.commit.authorEmail) {
+        return { name: quality.commit.authorName, email: quality.commit.authorEmail };
+    }
+    return (0, commit_js_1.gitIdentity)(root) ?? exports.DEFAULT_AUTHOR;
+}
+/** A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done. */
+function findCompleted(root, taskId, branch) {
+    for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
+        const sha = (0, commit_js_1.findCommitWithTrailer)(root, rev, 'Task-Id', taskId);
+        if (sha && blueprintDoneAt(root, sha, taskId))
+            return sha;
+    }
+    return undefined;
+}
+function doPush(root, opts, branch, commit, log) {
+    if (!opts.push)
+        return false;
+    const r = (0, commit_js_1.pushBranch)(root, opts.push, branch, commit);
+    log.info(r.alreadyThere
+        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}`
+        : `pushed ${branch} to ${opts.push}`);
+    return r.pushed || r.alreadyThere;
+}
+async function runCompletion(opts) {
+    const log = opts.log ?? log_js_1.silentLogger;
+    const { root, taskId } = opts;
+    if (opts.branch)
+        (0, commit_js_1.checkBranchName)(root, opts.branch);
+    const bundleDir = (0, bundle_js_1.bundleDirFor)(root, taskId);
+    if (!(0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'))) {
+        // Re-run after success (the bundle is deleted then): find the commit instead of making another.
+        const project = (0, index_js_1.loadProject)(root, (0, index_js_1.fsSource)(root), { quality: false });
+        const task = project.tasks.find((t) => t.id === taskId);
+        const branch = opts.branch ?? task?.branch ?? `guardian/${taskId}`;
+        const done = findCompleted(root, taskId, branch);
+        if (!done) {
+            if (!task)
+                (0, index_js_1.requireTask)(project, taskId);
+            throw new errors_js_1.ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir} and no completed commit (Task-Id: ${taskId}) on ${branch}: run \`guardian validate ${taskId}\` first`);
+        }
+        log.info(`${taskId} is already completed by ${done.slice(0, 12)}: no new commit`);
+        const pushed = doPush(root, opts, branch, done, log);
+        return {
+            taskId,
+            commitSha: done,
+            branch,
+            pushed,
+            ...(opts.push ? { remote: opts.push } : {}),
+            alreadyCompleted: true,
+            checkedOut: (0, commit_js_1.currentBranch)(root) === branch,
+            bundleDeleted: false,
+        };
+    }
+    const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
+    const base = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
+    const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
+    if (!(0, node_fs_1.existsSync)(validationPath)) {
+        throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
+    }
+    let report;
+    try {
+        report = JSON.parse((0, node_fs_1.readFileSync)(validationPath, 'utf8'));
+    }
+    catch (e) {
+        throw new errors_js_1.ConfigurationError(`${validationPath}: not valid JSON (${e.message}); nothing committed`);
+    }
+    if (typeof report !== 'object' || report === null || Array.isArray(report)) {
+        throw new errors_js_1.ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
+    }
+    if (report.taskId !== taskId || report.baseCommit !== base) {
+        throw new errors_js_1.GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
+    }
+    if (!Array.isArray(report.checks) ||
+        (report.verdict === 'pass' && report.checks.some((c) => c.outcome !== 'pass'))) {
+        throw new errors_js_1.GuardianError(`${validationPath} is inconsistent (verdict pass with a check that did not pass): run \`guardian validate ${taskId}\` again; nothing committed`);
+    }
+    if (report.verdict !== 'pass') {
+        throw new errors_js_1.GuardianError(`validation of ${taskId} did not pass (${report.summary}); nothing committed or pushed. Report: ${(0, node_path_1.join)(bundleDir, 'validation.md')}`);
+    }
+    const project = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, base));
+    const task = (0, index_js_1.requireTask)(project, taskId);
+    const branch = opts.branch ?? task.branch ?? `guardian/${taskId}`;
+    (0, commit_js_1.checkBranchName)(root, branch);
+    const tip0 = (0, commit_js_1.branchTip)(root, branch);
+    const completedBefore = tip0 !== undefined &&
+        (0, commit_js_1.findCommitWithTrailer)(root, tip0, 'Task-Id', taskId, 1) === tip0 &&
+        blueprintDoneAt(root, tip0, taskId);
+    // After an earlier run committed (and the push failed), the working tree is that commit: the patch
+    // was verified then. Otherwise the patch must be exactly the judged one.
+    let patch = Buffer.alloc(0);
+    let fromBundle = false;
+    if (!completedBefore) {
+        const patchFile = (0, node_path_1.join)(bundleDir, 'changes.patch');
+        fromBundle = (0, node_fs_1.existsSync)(patchFile);
+        patch = fromBundle ? (0, node_fs_1.readFileSync)(patchFile) : (0, patch_js_1.workingTreePatch)(root, base).patch;
+        const actual = (0, fs_js_1.sha256)(patch);
+        if (actual !== report.patchSha256) {
+            throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
+                `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
+        }
+    }
+    const result = await (0, bundle_js_1.recordStation)(bundleDir, taskId, 'complete', async () => {
+        const tip = tip0;
+        let commitSha;
+        let alreadyCompleted = false;
+        let checkedOut = (0, commit_js_1.currentBranch)(root) === branch;
+        if (tip && completedBefore) {
+            // An earlier run committed and then failed to push: no second commit.
+            commitSha = tip;
+            alreadyCompleted = true;
+            log.info(`${branch} already has the commit for ${taskId} (${tip.slice(0, 12)}): no new commit`);
+        }
+        else {
+            if (tip && tip !== base) {
+                throw new errors_js_1.GuardianError(`the local branch ${branch} is at ${tip.slice(0, 12)}, not at the base commit ${base.slice(0, 12)}: it has commits Guardian did not make. ` +
+                    `Nothing committed; delete or rename that branch, or pass --branch`);
+            }
+            let tree = (0, patch_js_1.applyPatchToTree)(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
+            const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
+            if (blueprint !== task.raw)
+                tree = (0, commit_js_1.replaceInTree)(root, tree, task.path, blueprint);
+            commitSha = (0, commit_js_1.commitTree)(root, tree, base, commitMessage(task, report, opts.runUrl), authorFor(root, opts, project.quality));
+            const onBranch = (0, commit_js_1.currentBranch)(root) === branch;
+            if (fromBundle) {
+                // The working tree is not the change: only move it when it has the branch checked out.
+                if (onBranch)
+                    (0, git_js_1.execGit)(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
+                (0, git_js_1.execGit)(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+            }
+            else {
+                // The working tree holds the change: the commit is what it has, so check the branch out over it
+                // (like `git switch -c BRANCH && git commit`), with the blueprint's new status written to disk.
+                (0, git_js_1.execGit)(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+                if (!onBranch)
+                    (0, git_js_1.execGit)(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { cwd: root });
+                (0, git_js_1.execGit)(['read-tree', commitSha], { cwd: root });
+                (0, node_fs_1.writeFileSync)((0, node_path_1.join)(root, task.path), blueprint);
+                checkedOut = true;
+            }
+            log.info(`committed ${commitSha.slice(0, 12)} on ${branch}: feat(${taskId}): ${oneLine(task.title)}`);
+        }
+        const pushed = doPush(root, opts, branch, commitSha, log);
+        return {
+            result: {
+                taskId,
+                commitSha,
+                branch,
+                pushed,
+                ...(opts.push ? { remote: opts.push } : {}),
+                alreadyCompleted,
+                checkedOut,
+                bundleDeleted: false,
+            },
+            record: { note: `${commitSha.slice(0, 12)} on ${branch}${pushed ? ` pushed to ${opts.push}` : ''}` },
+        };
+    });
+    (0, node_fs_1.rmSync)(bundleDir, { recursive: true, force: true });
+    return { ...result, bundleDeleted: true };
+}
+
+
+/***/ }),
+
+/***/ 3978:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runPrestart = runPrestart;
+/**
+ * Pre-start: the verification plan's `pre-start` steps, run at the base commit before any work (and
+ * before any model call). A failure halts the task with a report of the same shape as validation.json.
+ */
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const index_js_1 = __webpack_require__(2157);
+const worktree_js_1 = __webpack_require__(5847);
+const log_js_1 = __webpack_require__(9906);
+const context_js_1 = __webpack_require__(683);
+const run_checks_js_1 = __webpack_require__(7976);
+const types_js_1 = __webpack_require__(3889);
+async function runPrestart(opts) {
+    const log = opts.log ?? log_js_1.silentLogger;
+    const gate = (0, context_js_1.openGate)({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
+    const { root, bundleDir, baseCommit, task, quality } = gate;
+    const steps = task.plan.filter((s) => s.stage === 'pre-start');
+    const report = await (0, bundle_js_1.recordStation)(bundleDir, task.id, 'prestart', async () => {
+        const startedAt = new Date();
+        let wt;
+        try {
+            // In place when the working tree is exactly the base; otherwise a clean checkout of the base.
+            let dir = root;
+            const inPlace = (0, context_js_1.workingTreeAt)(root, baseCommit);
+            if (!inPlace && steps.length) {
+                wt = (0, worktree_js_1.addWorktree)(root, baseCommit);
+                dir = wt.dir;
+            }
+            const runEnv = {
+                env: opts.env,
+                secretEnv: quality.validator.secretEnv,
+                signal: opts.signal,
+                log,
+                aliases: dir === root ? [] : [root],
+            };
+            const timeout = (s) => Math.round((s ?? quality.validator.defaultTimeout) * 1000);
+            const checks = [];
+            if (steps.length && quality.setup.commands.length && (!inPlace || opts.runSetup)) {
+                for (const [i, command] of quality.setup.commands.entries()) {
+                    const { check } = await (0, run_checks_js_1.runCheck)({
+                        name: `setup:${i + 1}`,
+                        kind: 'quality',
+                        description: `[setup] command ${i + 1}`,
+                        command,
+                        expects: 'pass',
+                        cwd: dir,
+                        timeoutMs: timeout(quality.setup.timeout),
+                        env: {},
+                        exclusive: false,
+                    }, runEnv);
+                    checks.push(check);
+                    if (check.outcome !== 'pass')
+                        break;
+                }
+            }
+            else if (dir !== root) {
+                (0, worktree_js_1.linkDependencies)(root, dir);
+            }
+            if (checks.every((c) => c.outcome === 'pass')) {
+                const outs = await (0, index_js_1.runPool)(steps.map((s) => ({
+                    run: async () => (await (0, run_checks_js_1.runCheck)({
+                        name: `plan:${task.plan.indexOf(s) + 1}`,
+                        kind: 'plan',
+                        description: s.description,
+                        command: s.command,
+                        expects: s.expects,
+                        cwd: dir,
+                        timeoutMs: timeout(s.timeout),
+                        env: {},
+                        exclusive: false,
+                    }, runEnv)).check,
+                })), { jobs: Math.max(1, opts.jobs ?? quality.validator.jobs ?? (0, node_os_1.availableParallelism)()) });
+                checks.push(...outs.filter((c) => c !== undefined));
+            }
+            if (opts.signal?.aborted)
+                throw new errors_js_1.GuardianError('pre-start interrupted: every step was stopped; no report written');
+            const s = (0, run_checks_js_1.summarize)(checks, 0);
+            const summary = steps.length === 0 ? 'pass: the verification plan has no pre-start steps' : s.summary;
+            const result = {
+                schemaVersion: types_js_1.VALIDATION_SCHEMA_VERSION,
+                taskId: task.id,
+                verdict: s.verdict,
+                baseCommit,
+                startedAt: startedAt.toISOString(),
+                durationMs: Date.now() - startedAt.getTime(),
+                checks,
+                summary,
+            };
+            (0, bundle_js_1.writeBundleFile)(bundleDir, 'prestart.json', JSON.stringify(result, null, 2) + '\n');
+            (0, bundle_js_1.writeBundleFile)(bundleDir, 'prestart.md', (0, run_checks_js_1.renderMarkdown)(`Pre-start checks of ${task.id}`, [
+                `Task: ${task.title}`,
+                `Base commit: \`${baseCommit}\` (${dir === root ? 'in place' : 'clean worktree'})`,
+            ], checks, s.verdict, summary));
+            return {
+                result,
+                record: {
+                    note: summary.slice(0, 500),
+                    ...(s.verdict === 'fail' ? { status: 'failed' } : {}),
+                },
+            };
+        }
+        finally {
+            wt?.remove();
+        }
+    });
+    return {
+        report,
+        bundleDir,
+        reportPath: (0, node_path_1.join)(bundleDir, 'prestart.json'),
+        markdownPath: (0, node_path_1.join)(bundleDir, 'prestart.md'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 5822:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.defaultStations = exports.handleInterrupts = exports.renderStatus = exports.renderMilestoneSummary = exports.renderTaskSummary = exports.silentProgress = exports.progressLogger = exports.createProgress = exports.LEDGER_SCHEMA_VERSION = exports.ledgerPath = exports.lastRuns = exports.readLedger = exports.projectStatus = exports.dependentsOf = exports.planMilestone = exports.parseParallel = exports.runMilestone = exports.DEFAULT_MAX_ATTEMPTS = exports.parseMaxAttempts = exports.parseStationName = exports.resumePoint = exports.runTask = void 0;
+exports.taskExitCode = taskExitCode;
+exports.milestoneExitCode = milestoneExitCode;
+/**
+ * The Supervisor: the life of one task (`runTask`) and the autonomous loop over a milestone
+ * (`runMilestone`). Hosts — the `guardian` CLI and the root action — call these two functions and turn
+ * their typed results into output; nothing here reads process.env or action inputs.
+ *
+ * ```ts
+ * const r = await runTask({ root, taskId: 'TASK-042', env: process.env, push: 'origin' });
+ * if (r.outcome === 'committed') console.log(r.commit, r.branch);      // PR head: r.branch
+ * else if (r.outcome === 'failed') console.error(r.message, r.report); // validation.md
+ * console.log(r.usage.promptTokens + r.usage.completionTokens, r.usage.costUsd);
+ *
+ * const m = await runMilestone({ root, milestone: 'MVP', parallel: 2, env: process.env });
+ * // m.outcome: done | failed | interrupted | paused | validated; m.commits; m.failedTask; m.tasks[]
+ * ```
+ */
+var task_js_1 = __webpack_require__(8721);
+Object.defineProperty(exports, "runTask", ({ enumerable: true, get: function () { return task_js_1.runTask; } }));
+Object.defineProperty(exports, "resumePoint", ({ enumerable: true, get: function () { return task_js_1.resumePoint; } }));
+Object.defineProperty(exports, "parseStationName", ({ enumerable: true, get: function () { return task_js_1.parseStationName; } }));
+Object.defineProperty(exports, "parseMaxAttempts", ({ enumerable: true, get: function () { return task_js_1.parseMaxAttempts; } }));
+Object.defineProperty(exports, "DEFAULT_MAX_ATTEMPTS", ({ enumerable: true, get: function () { return task_js_1.DEFAULT_MAX_ATTEMPTS; } }));
+var milestone_js_1 = __webpack_require__(5584);
+Object.defineProperty(exports, "runMilestone", ({ enumerable: true, get: function () { return milestone_js_1.runMilestone; } }));
+Object.defineProperty(exports, "parseParallel", ({ enumerable: true, get: function () { return milestone_js_1.parseParallel; } }));
+var plan_js_1 = __webpack_require__(1031);
+Object.defineProperty(exports, "planMilestone", ({ enumerable: true, get: function () { return plan_js_1.planMilestone; } }));
+Object.defineProperty(exports, "dependentsOf", ({ enumerable: true, get: function () { return plan_js_1.dependentsOf; } }));
+var status_js_1 = __webpack_require__(2426);
+Object.defineProperty(exports, "projectStatus", ({ enumerable: true, get: function () { return status_js_1.projectStatus; } }));
+var ledger_js_1 = __webpack_require__(1217);
+Object.defineProperty(exports, "readLedger", ({ enumerable: true, get: function () { return ledger_js_1.readLedger; } }));
+Object.defineProperty(exports, "lastRuns", ({ enumerable: true, get: function () { return ledger_js_1.lastRuns; } }));
+Object.defineProperty(exports, "ledgerPath", ({ enumerable: true, get: function () { return ledger_js_1.ledgerPath; } }));
+Object.defineProperty(exports, "LEDGER_SCHEMA_VERSION", ({ enumerable: true, get: function () { return ledger_js_1.LEDGER_SCHEMA_VERSION; } }));
+var progress_js_1 = __webpack_require__(3075);
+Object.defineProperty(exports, "createProgress", ({ enumerable: true, get: function () { return progress_js_1.createProgress; } }));
+Object.defineProperty(exports, "progressLogger", ({ enumerable: true, get: function () { return progress_js_1.progressLogger; } }));
+Object.defineProperty(exports, "silentProgress", ({ enumerable: true, get: function () { return progress_js_1.silentProgress; } }));
+var render_js_1 = __webpack_require__(4464);
+Object.defineProperty(exports, "renderTaskSummary", ({ enumerable: true, get: function () { return render_js_1.renderTaskSummary; } }));
+Object.defineProperty(exports, "renderMilestoneSummary", ({ enumerable: true, get: function () { return render_js_1.renderMilestoneSummary; } }));
+Object.defineProperty(exports, "renderStatus", ({ enumerable: true, get: function () { return render_js_1.renderStatus; } }));
+var interrupt_js_1 = __webpack_require__(2125);
+Object.defineProperty(exports, "handleInterrupts", ({ enumerable: true, get: function () { return interrupt_js_1.handleInterrupts; } }));
+var stations_js_1 = __webpack_require__(8205);
+Object.defineProperty(exports, "defaultStations", ({ enumerable: true, get: function () { return stations_js_1.defaultStations; } }));
+/** Process exit code for a task run: 0 done/validated/paused, 1 failed or blocked, 130 interrupted. */
+function taskExitCode(r) {
+    switch (r.outcome) {
+        case 'failed':
+        case 'blocked':
+            return 1;
+        case 'interrupted':
+            return 130;
+        default:
+            return 0;
+    }
+}
+/** Process exit code for a milestone run: 0 done/validated/paused, 1 failed (or blocked), 130 interrupted. */
+function milestoneExitCode(r) {
+    return r.outcome === 'failed' ? 1 : r.outcome === 'interrupted' ? 130 : 0;
+}
+
+
+/***/ }),
+
+/***/ 2125:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.handleInterrupts = handleInterrupts;
+function handleInterrupts(notify, proc = process) {
+    const controller = new AbortController();
+    let count = 0;
+    const handler = (sig) => {
+        count++;
+        if (count === 1) {
+            notify(`${sig === 'SIGTERM' ? 'terminating' : 'interrupted'}: stopping the running station and recording where it stopped (press Ctrl-C again to quit at once)`);
+            controller.abort(new Error(`interrupted by ${sig}`));
+        }
+        else {
+            notify('quitting now: `--resume` runs the unfinished station again');
+            proc.exit(130);
+        }
+    };
+    proc.on('SIGINT', handler);
+    proc.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        interrupted: () => count > 0,
+        dispose: () => {
+            proc.off('SIGINT', handler);
+            proc.off('SIGTERM', handler);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 1217:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LEDGER_FILE = exports.LEDGER_SCHEMA_VERSION = void 0;
+exports.ledgerPath = ledgerPath;
+exports.ensureGuardianDir = ensureGuardianDir;
+exports.appendLedger = appendLedger;
+exports.readLedger = readLedger;
+exports.lastRuns = lastRuns;
+/**
+ * The run ledger: `.guardian/runs.jsonl`, one JSON object per line, append-only and git-ignored.
+ *
+ * Every task run appends a `start` entry before its first station and an `end` entry when it stops —
+ * done, failed, blocked, interrupted (Ctrl-C) or paused (`--until`, or waiting for a change made by
+ * hand). A run killed hard (SIGKILL, power loss) leaves only its `start` entry, which `guardian status`
+ * shows as an unfinished run. Lines are written with one `appendFileSync` call each, so a reader never
+ * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+exports.LEDGER_SCHEMA_VERSION = 1;
+exports.LEDGER_FILE = 'runs.jsonl';
+function ledgerPath(root) {
+    return (0, node_path_1.join)(root, '.guardian', exports.LEDGER_FILE);
+}
+/**
+ * Makes sure `.guardian/` is git-ignored even in a repository whose .gitignore does not mention it: a
+ * `.guardian/.gitignore` containing `*` ignores the folder's whole content (itself included).
+ */
+function ensureGuardianDir(root) {
+    const dir = (0, node_path_1.join)(root, '.guardian');
+    (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+    const ignore = (0, node_path_1.join)(dir, '.gitignore');
+    if (!(0, node_fs_1.existsSync)(ignore))
+        (0, node_fs_1.writeFileSync)(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n");
+    return dir;
+}
+function appendLedger(root, entry) {
+    ensureGuardianDir(root);
+    (0, node_fs_1.appendFileSync)(ledgerPath(root), JSON.stringify(entry) + '\n');
+}
+/** Every well-formed entry, oldest first. Lines that do not parse (a torn write) are skipped. */
+function readLedger(root) {
+    const path = ledgerPath(root);
+    if (!(0, node_fs_1.existsSync)(path))
+        return [];
+    const out = [];
+    for (const line of (0, node_fs_1.readFileSync)(path, 'utf8').split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const e = JSON.parse(line);
+            if (e && typeof e === 'object' && typeof e.taskId === 'string' && typeof e.runId === 'string')
+                out.push(e);
+        }
+        catch {
+            // A torn line from a crash mid-write: the rest of the ledger is still good.
+        }
+    }
+    return out;
+}
+/** The most recent run of each task. */
+function lastRuns(entries) {
+    const byRun = new Map();
+    const lastRunOfTask = new Map();
+    for (const e of entries) {
+        byRun.set(e.runId, e);
+        lastRunOfTask.set(e.taskId, e.runId);
+    }
+    const out = new Map();
+    for (const [taskId, runId] of lastRunOfTask) {
+        const entry = byRun.get(runId);
+        out.set(taskId, { entry, unfinished: entry.event === 'start' });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5584:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_PARALLEL = void 0;
+exports.parseParallel = parseParallel;
+exports.runMilestone = runMilestone;
+/**
+ * The milestone driver: a milestone's tasks in dependency order, each through the whole line, halting
+ * at the first failure. Tasks already done are skipped, so a second run continues where the first one
+ * stopped.
+ *
+ * With `parallel > 1`, tasks whose dependencies are done run at the same time, each in its own git
+ * worktree (the local counterpart of the runners' matrix) up to and including the Validator. Their
+ * Completion then runs in the main checkout one at a time, in the order a sequential run would have
+ * used, so the branch ends up with the same commits (same trees, same messages) as a sequential run.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const commit_js_1 = __webpack_require__(5895);
+const worktree_js_1 = __webpack_require__(5847);
+const index_js_1 = __webpack_require__(5371);
+const log_js_1 = __webpack_require__(9906);
+const ledger_js_1 = __webpack_require__(1217);
+const plan_js_1 = __webpack_require__(1031);
+const progress_js_1 = __webpack_require__(3075);
+const task_js_1 = __webpack_require__(8721);
+exports.MAX_PARALLEL = 16;
+function parseParallel(value) {
+    if (value === undefined)
+        return 1;
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > exports.MAX_PARALLEL) {
+        throw new errors_js_1.UsageError(`--parallel ${value}: expected a whole number from 1 to ${exports.MAX_PARALLEL}`);
+    }
+    return n;
+}
+function prefixed(log, prefix) {
+    return {
+        info: (m) => log.info(`${prefix} ${m}`),
+        warn: (m, w) => log.warn(`${prefix} ${m}`, w),
+        error: (m, w) => log.error(`${prefix} ${m}`, w),
+        debug: (m) => log.debug(`${prefix} ${m}`),
+        group: (name, fn) => log.group(`${prefix} ${name}`, fn),
+    };
+}
+/** Whether the task's bundle was built against `head`: then the run resumes it instead of starting over. */
+function resumable(root, taskId, head) {
+    const dir = (0, bundle_js_1.bundleDirFor)(root, taskId);
+    if (!(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json')))
+        return false;
+    try {
+        return (0, bundle_js_1.readManifest)(dir, taskId).baseCommit === head;
+    }
+    catch {
+        return false;
+    }
+}
+function stateOf(r) {
+    switch (r.outcome) {
+        case 'committed':
+            return 'done';
+        case 'already_done':
+            return 'skipped';
+        case 'validated':
+            return 'validated';
+        case 'failed':
+            return 'failed';
+        case 'blocked':
+            return 'blocked';
+        case 'interrupted':
+            return 'interrupted';
+        default:
+            return 'paused';
+    }
+}
+async function runMilestone(opts) {
+    const root = (0, node_path_1.resolve)(opts.root);
+    const log = opts.log ?? log_js_1.silentLogger;
+    const progress = opts.progress ?? progress_js_1.silentProgress;
+    const parallel = parseParallel(opts.parallel);
+    const signal = opts.signal ?? new AbortController().signal;
+    const startedAt = Date.now();
+    (0, task_js_1.ensureGitRepo)(root);
+    // Everything that would make the milestone impossible is refused here, before any task runs.
+    let project = (0, index_js_1.loadProject)(root);
+    let plan = (0, plan_js_1.planMilestone)(project, opts.milestone);
+    const branch = opts.branch ?? `guardian/${plan.milestone.id}`;
+    if (!opts.dryRun) {
+        (0, commit_js_1.checkBranchName)(root, branch);
+        const dirty = (0, task_js_1.dirtyPaths)(root);
+        if (dirty.length && plan.order.some((t) => t.status !== 'done')) {
+            const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
+            throw new errors_js_1.GuardianError(`the working tree has uncommitted changes (${shown}): milestone ${plan.milestone.id} commits each task on top of the last one and would mix them in. ` +
+                'Commit or stash them first, or run with --dry-run (nothing is committed).');
+        }
+        // One branch holds the milestone's commits, each task on top of the one before (a task that depends
+        // on another sees its change). It is checked out, so a second run continues where the first stopped.
+        const current = (0, commit_js_1.currentBranch)(root);
+        if (current !== branch && !dirty.length) {
+            const exists = (0, commit_js_1.branchTip)(root, branch) !== undefined;
+            (0, git_js_1.execGit)(exists ? ['switch', '--quiet', branch] : ['switch', '--quiet', '-c', branch], { cwd: root });
+            log.info(`${exists ? 'switched to' : 'created and switched to'} branch ${branch} (was ${current ?? 'a detached HEAD'})`);
+            project = (0, index_js_1.loadProject)(root);
+            plan = (0, plan_js_1.planMilestone)(project, opts.milestone);
+        }
+    }
+    const runId = (0, task_js_1.newRunId)();
+    const results = new Map();
+    const statusNow = new Map(project.tasks.map((t) => [t.id, t.status]));
+    const todo = plan.order.filter((t) => t.status !== 'done');
+    for (const t of plan.order) {
+        if (t.status === 'done') {
+            results.set(t.id, { taskId: t.id, title: t.title, state: 'skipped', reason: 'already done' });
+            continue;
+        }
+        const missing = plan.externalDeps.get(t.id).filter((d) => statusNow.get(d) !== 'done');
+        if (missing.length) {
+            results.set(t.id, {
+                taskId: t.id,
+                title: t.title,
+                state: 'blocked',
+                reason: `depends on ${missing.join(', ')} (outside the milestone), not done`,
+            });
+        }
+    }
+    if (todo.length === 0)
+        log.info(`milestone ${plan.milestone.id}: every task is already done`);
+    const taskOpts = (t) => ({
+        taskId: t.id,
+        ...(opts.dryRun ? { dryRun: true } : {}),
+        ...(opts.push ? { push: opts.push } : {}),
+        ...(opts.dryRun ? {} : { branch }),
+        ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+        ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+        ...(opts.env ? { env: opts.env } : {}),
+        ...(opts.stations ? { stations: opts.stations } : {}),
+        log: parallel > 1 ? prefixed(log, `[${t.id}]`) : log,
+        progress,
+        signal,
+        milestone: plan.milestone.id,
+        milestoneRunId: runId,
+        ledgerRoot: root,
+    });
+    const commits = [];
+    let halt;
+    const depsReady = (t) => {
+        for (const d of plan.internalDeps.get(t.id)) {
+            const r = results.get(d);
+            if (!r)
+                return 'wait';
+            if (r.state === 'done' || r.state === 'skipped')
+                continue;
+            if (r.state === 'validated')
+                return { blocked: `dry run: ${d} passed but is not committed` };
+            if (r.state === 'not_run' || r.state === 'interrupted' || r.state === 'paused')
+                return 'wait';
+            return { blocked: `${d} ${r.state}` };
+        }
+        return 'ready';
+    };
+    const record = (t, r) => {
+        const state = stateOf(r);
+        results.set(t.id, { taskId: t.id, title: t.title, state, run: r });
+        if (r.commit)
+            commits.push(r.commit);
+        if (state === 'failed' || state === 'interrupted' || state === 'paused')
+            halt ??= { taskId: t.id, state };
+    };
+    if (parallel === 1) {
+        for (const t of plan.order) {
+            if (results.has(t.id))
+                continue;
+            if (halt || signal.aborted)
+                break;
+            const ready = depsReady(t);
+            if (ready !== 'ready') {
+                if (typeof ready === 'object')
+                    results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
+                continue;
+            }
+            const head = (0, git_js_1.headCommit)(root);
+            const r = await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: resumable(root, t.id, head) });
+            record(t, r);
+        }
+    }
+    else {
+        await runParallel(root, plan, parallel, results, depsReady, record, taskOpts, () => !!halt || signal.aborted, log);
+    }
+    // What did not run, and why.
+    const failed = halt?.taskId;
+    const blockedByFailure = failed ? (0, plan_js_1.dependentsOf)(plan, failed) : new Set();
+    for (const t of plan.order) {
+        if (results.has(t.id))
+            continue;
+        if (blockedByFailure.has(t.id)) {
+            results.set(t.id, {
+                taskId: t.id,
+                title: t.title,
+                state: 'blocked',
+                reason: `depends on ${failed} (${halt.state})`,
+            });
+        }
+        else {
+            results.set(t.id, {
+                taskId: t.id,
+                title: t.title,
+                state: 'not_run',
+                reason: halt ? `the milestone halted at ${halt.taskId}` : 'interrupted',
+            });
+        }
+    }
+    // Blocked tasks get a ledger entry too, so `guardian status` says why they did not run.
+    for (const t of plan.order) {
+        const r = results.get(t.id);
+        if (r.state !== 'blocked' || r.run)
+            continue;
+        const at = new Date().toISOString();
+        (0, ledger_js_1.appendLedger)(root, {
+            schemaVersion: 1,
+            runId: (0, task_js_1.newRunId)(),
+            event: 'end',
+            taskId: t.id,
+            milestone: plan.milestone.id,
+            milestoneRunId: runId,
+            status: 'blocked',
+            outcome: 'blocked',
+            at,
+            startedAt: at,
+            durationMs: 0,
+            resumed: false,
+            dryRun: !!opts.dryRun,
+            message: r.reason ?? 'blocked',
+        });
+    }
+    const tasks = plan.order.map((t) => results.get(t.id));
+    const usage = tasks.reduce((acc, r) => (0, bundle_js_1.addUsage)(acc, r.run?.usage), (0, bundle_js_1.emptyUsage)());
+    const outcome = signal.aborted || halt?.state === 'interrupted'
+        ? 'interrupted'
+        : halt?.state === 'failed'
+            ? 'failed'
+            : halt?.state === 'paused'
+                ? 'paused'
+                : tasks.some((r) => r.state === 'blocked')
+                    ? 'failed'
+                    : tasks.some((r) => r.state === 'validated')
+                        ? 'validated'
+                        : 'done';
+    const id = plan.milestone.id;
+    const doneCount = tasks.filter((r) => r.state === 'done').length;
+    const skipped = tasks.filter((r) => r.state === 'skipped').length;
+    const message = outcome === 'done'
+        ? `milestone ${id} done: ${doneCount} task(s) committed${skipped ? `, ${skipped} already done` : ''}`
+        : outcome === 'failed'
+            ? halt
+                ? `milestone ${id} halted: ${halt.taskId} failed — ${results.get(halt.taskId).run?.message ?? ''}`
+                : `milestone ${id} is blocked: ${tasks
+                    .filter((r) => r.state === 'blocked')
+                    .map((r) => `${r.taskId} (${r.reason})`)
+                    .join(', ')}`
+            : outcome === 'interrupted'
+                ? `milestone ${id} interrupted: run \`guardian milestone ${id}\` again to continue (done tasks are skipped, started ones resume)`
+                : outcome === 'paused'
+                    ? `milestone ${id} paused at ${halt.taskId}: ${results.get(halt.taskId).run?.message ?? ''}` +
+                        (opts.dryRun
+                            ? ''
+                            : ` — commit it on the milestone branch with \`guardian run ${halt.taskId} --resume --branch ${branch}\`, then run \`guardian milestone ${id}\` again`)
+                    : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
+    return {
+        milestone: id,
+        title: plan.milestone.title,
+        runId,
+        outcome,
+        tasks,
+        commits,
+        ...(halt && halt.state === 'failed' ? { failedTask: halt.taskId } : {}),
+        usage,
+        durationMs: Date.now() - startedAt,
+        message,
+    };
+}
+/**
+ * Moves a bundle onto a new base commit (the tasks committed before it in milestone order): the
+ * Validator's verdict and Completion's record are dropped, so the change is judged again on the commit
+ * it will actually sit on. Returns false when the bundle is already based there.
+ */
+function rebaseBundle(root, taskId, head) {
+    const dir = (0, bundle_js_1.bundleDirFor)(root, taskId);
+    const m = (0, bundle_js_1.readManifest)(dir, taskId);
+    if (m.baseCommit === head)
+        return false;
+    m.baseCommit = head;
+    delete m.stations.validate;
+    delete m.stations.complete;
+    for (const f of ['validation.json', 'validation.md'])
+        (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, f), { force: true });
+    (0, bundle_js_1.writeManifest)(dir, m);
+    return true;
+}
+/** Copies a task's bundle from one checkout to another (replacing what was there). */
+function copyBundle(fromRoot, toRoot, taskId) {
+    const from = (0, bundle_js_1.bundleDirFor)(fromRoot, taskId);
+    if (!(0, node_fs_1.existsSync)(from))
+        return;
+    const to = (0, bundle_js_1.bundleDirFor)(toRoot, taskId);
+    (0, node_fs_1.rmSync)(to, { recursive: true, force: true });
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(to), { recursive: true });
+    (0, node_fs_1.cpSync)(from, to, { recursive: true });
+}
+async function runParallel(root, plan, parallel, results, depsReady, record, taskOpts, halted, log) {
+    /** Tasks through the Validator in their worktree, waiting for their turn to be committed. */
+    const validated = new Map();
+    const running = new Map();
+    const started = new Set();
+    // Up to the Validator in a worktree at the current HEAD; the bundle comes back to the main checkout.
+    const launch = (t) => {
+        started.add(t.id);
+        const head = (0, git_js_1.headCommit)(root);
+        const resume = resumable(root, t.id, head);
+        const p = (async () => {
+            const wt = (0, worktree_js_1.addWorktree)(root, head, undefined, 'guardian-task-');
+            try {
+                (0, worktree_js_1.linkDependencies)(root, wt.dir);
+                if (resume)
+                    copyBundle(root, wt.dir, t.id);
+                const o = taskOpts(t);
+                const r = await (0, task_js_1.runTask)({
+                    ...o,
+                    root: wt.dir,
+                    resume,
+                    ...(o.dryRun
+                        ? {}
+                        : {
+                            until: 'validate',
+                            untilReason: 'validated in its worktree; committed in milestone order',
+                        }),
+                });
+                copyBundle(wt.dir, root, t.id);
+                if (r.outcome === 'paused' && r.verdict === 'pass' && !o.dryRun)
+                    validated.set(t.id, r);
+                else
+                    record(t, withRoot(r, wt.dir, root));
+            }
+            catch (e) {
+                copyBundle(wt.dir, root, t.id);
+                throw e;
+            }
+            finally {
+                wt.remove();
+                running.delete(t.id);
+            }
+        })();
+        running.set(t.id, p);
+    };
+    let next = 0; // the next task (in plan order) to be committed
+    for (;;) {
+        // Commit what is ready, strictly in plan order (this is what makes the commits equal a sequential run's).
+        while (next < plan.order.length) {
+            const t = plan.order[next];
+            if (results.has(t.id)) {
+                next++;
+                continue;
+            }
+            const v = validated.get(t.id);
+            if (!v || halted())
+                break;
+            validated.delete(t.id);
+            const head = (0, git_js_1.headCommit)(root);
+            if (rebaseBundle(root, t.id, head)) {
+                log.info(`${t.id}: validated in its worktree against an earlier commit; validating again on ${head.slice(0, 12)} before committing`);
+            }
+            else
+                log.info(`${t.id}: validated in its worktree; committing in milestone order`);
+            const r = await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: true });
+            record(t, r.outcome === 'committed' ? mergeRuns(v, r) : r);
+            next++;
+        }
+        if (!halted()) {
+            for (const t of plan.order) {
+                if (running.size >= parallel)
+                    break;
+                if (results.has(t.id) || started.has(t.id))
+                    continue;
+                const ready = depsReady(t);
+                if (ready === 'ready')
+                    launch(t);
+                else if (typeof ready === 'object') {
+                    results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
+                }
+            }
+        }
+        if (running.size === 0) {
+            const waiting = plan.order.some((t) => validated.has(t.id));
+            if (!waiting || halted())
+                break;
+            continue;
+        }
+        // Surface a bug in one task's run only after the others have stopped (their bundles are kept).
+        await Promise.race(running.values());
+    }
+    // Validated tasks behind a failure are not committed (a sequential run would not have reached them).
+    for (const [id, r] of validated) {
+        const t = plan.order.find((x) => x.id === id);
+        results.set(id, {
+            taskId: id,
+            title: t.title,
+            state: 'not_run',
+            run: r,
+            reason: 'validated in its worktree, not committed: the milestone halted before its turn',
+        });
+    }
+}
+/** A task's report paths point into the worktree that is gone: point them at the main checkout's copy. */
+function withRoot(r, from, to) {
+    const fix = (p) => (p && p.startsWith(from) ? to + p.slice(from.length) : p);
+    return {
+        ...r,
+        ...(r.bundleDir ? { bundleDir: fix(r.bundleDir) } : {}),
+        ...(r.reportPath ? { reportPath: fix(r.reportPath) } : {}),
+    };
+}
+/** The worktree part (up to the Validator) and the commit part of one task, as one result. */
+function mergeRuns(a, b) {
+    return {
+        ...b,
+        stations: [...a.stations, ...b.stations],
+        attempts: a.attempts + b.attempts,
+        usage: (0, bundle_js_1.addUsage)(a.usage, b.usage),
+        durationMs: a.durationMs + b.durationMs,
+        verdict: a.verdict ?? b.verdict,
+        ...(a.patchSha256 ? { patchSha256: a.patchSha256 } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1031:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.planMilestone = planMilestone;
+exports.dependentsOf = dependentsOf;
+/**
+ * A milestone's run order, checked before anything runs: every task known and valid, no dependency
+ * cycle, and an order in which each task comes after the tasks it depends on (the milestone's own order
+ * wherever the dependencies allow it).
+ */
+const errors_js_1 = __webpack_require__(3916);
+const index_js_1 = __webpack_require__(5371);
+function planMilestone(project, id) {
+    const milestone = (0, index_js_1.requireMilestone)(project, id);
+    const fileErrors = (0, index_js_1.errorsOf)(project.problems, milestone.path);
+    if (fileErrors.length) {
+        throw new errors_js_1.ConfigurationError(`milestone ${id} cannot run:\n${fileErrors.map(index_js_1.formatProblem).join('\n')}`);
+    }
+    if (milestone.tasks.length === 0) {
+        throw new errors_js_1.ConfigurationError(`${milestone.path}: milestone ${id} lists no tasks (front matter \`tasks: [...]\`)`);
+    }
+    const inMilestone = new Set(milestone.tasks);
+    const byId = new Map(project.tasks.map((t) => [t.id, t]));
+    // Any cycle reachable from the milestone's tasks makes some of them impossible to start.
+    const reachable = new Set();
+    const walk = (tid) => {
+        if (reachable.has(tid))
+            return;
+        reachable.add(tid);
+        for (const d of byId.get(tid)?.dependsOn ?? [])
+            walk(d);
+    };
+    milestone.tasks.forEach(walk);
+    const cycles = (0, index_js_1.findCycles)(project.tasks).filter((c) => c.some((t) => reachable.has(t)));
+    if (cycles.length) {
+        const lines = cycles.map((c) => {
+            const first = byId.get(c[0]);
+            return `  ${c.join(' → ')} (${first.path}: depends_on)`;
+        });
+        throw new errors_js_1.ConfigurationError(`milestone ${id} cannot run: its tasks have a dependency cycle, so none of them could ever start — nothing was run:\n${lines.join('\n')}`);
+    }
+    // Every task must be known and valid before the first one starts.
+    const tasks = [];
+    const problems = [];
+    for (const t of milestone.tasks) {
+        try {
+            tasks.push((0, index_js_1.requireTask)(project, t));
+        }
+        catch (e) {
+            if (!(e instanceof errors_js_1.ConfigurationError))
+                throw e;
+            problems.push(e.message);
+        }
+    }
+    if (problems.length) {
+        throw new errors_js_1.ConfigurationError(`milestone ${id} cannot run (nothing was run):\n${problems.join('\n')}`);
+    }
+    const internalDeps = new Map();
+    const externalDeps = new Map();
+    for (const t of tasks) {
+        internalDeps.set(t.id, t.dependsOn.filter((d) => inMilestone.has(d)));
+        externalDeps.set(t.id, t.dependsOn.filter((d) => !inMilestone.has(d)));
+    }
+    // Stable topological order: repeatedly take the first task (in milestone order) whose dependencies
+    // are placed. No cycle was found above, so this always terminates with every task placed.
+    const order = [];
+    const placed = new Set();
+    const remaining = [...tasks];
+    while (remaining.length) {
+        const i = remaining.findIndex((t) => internalDeps.get(t.id).every((d) => placed.has(d)));
+        const [next] = remaining.splice(i < 0 ? 0 : i, 1);
+        order.push(next);
+        placed.add(next.id);
+    }
+    return { milestone, order, internalDeps, externalDeps };
+}
+/** Every task that depends on `id`, directly or through others, within the plan. */
+function dependentsOf(plan, id) {
+    const out = new Set();
+    let changed = true;
+    while (changed) {
+        changed = false;
+        for (const t of plan.order) {
+            if (out.has(t.id))
+                continue;
+            if (plan.internalDeps.get(t.id).some((d) => d === id || out.has(d))) {
+                out.add(t.id);
+                changed = true;
+            }
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3075:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.silentProgress = void 0;
+exports.formatDuration = formatDuration;
+exports.formatTokens = formatTokens;
+exports.formatCost = formatCost;
+exports.createProgress = createProgress;
+exports.progressLogger = progressLogger;
+exports.silentProgress = {
+    taskStart() { },
+    stationStart() { },
+    stationEnd() { },
+    usage() { },
+    taskEnd() { },
+    log() { },
+    close() { },
+};
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)}s`;
+    const m = Math.floor(s / 60);
+    return `${m}m${String(Math.floor(s % 60)).padStart(2, '0')}s`;
+}
+function formatTokens(u) {
+    const n = (u?.promptTokens ?? 0) + (u?.completionTokens ?? 0);
+    return n.toLocaleString('en-US');
+}
+function formatCost(u) {
+    const c = u?.costUsd ?? 0;
+    return c === 0 ? '$0' : c < 0.01 ? `$${c.toFixed(4)}` : `$${c.toFixed(2)}`;
+}
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+function createProgress(opts) {
+    const now = opts.now ?? Date.now;
+    const live = opts.live ?? opts.stream.isTTY === true;
+    const active = new Map();
+    let frame = 0;
+    let drawn = false;
+    let timer;
+    // A pseudo-terminal may report 0 columns: fall back to a common width then.
+    const columns = () => {
+        const c = opts.stream.columns;
+        return c && c >= 40 ? c : 100;
+    };
+    const render = () => {
+        const parts = [...active.values()].map((a) => {
+            const station = a.station
+                ? `${a.station}${a.attempt && a.attempt > 1 ? ` #${a.attempt}` : ''}`
+                : 'starting';
+            return `${a.taskId} ${station} ${formatDuration(now() - a.stationStartedAt)}`;
+        });
+        const total = [...active.values()].reduce((acc, a) => ({
+            tokens: acc.tokens + (a.usage?.promptTokens ?? 0) + (a.usage?.completionTokens ?? 0),
+            cost: acc.cost + (a.usage?.costUsd ?? 0),
+        }), { tokens: 0, cost: 0 });
+        const elapsed = Math.max(0, ...[...active.values()].map((a) => now() - a.taskStartedAt));
+        const line = `${SPINNER[frame++ % SPINNER.length]} ${parts.join(' | ')} · total ${formatDuration(elapsed)} · ${total.tokens.toLocaleString('en-US')} tokens · ${formatCost({ promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: total.cost })}`;
+        const max = Math.max(20, columns() - 1);
+        return line.length > max ? line.slice(0, max - 1) + '…' : line;
+    };
+    const clear = () => {
+        if (drawn)
+            opts.stream.write('\r\x1b[2K');
+        drawn = false;
+    };
+    const draw = () => {
+        if (!live || active.size === 0)
+            return;
+        opts.stream.write(`\r\x1b[2K${render()}`);
+        drawn = true;
+    };
+    const ensureTimer = () => {
+        if (!live || timer)
+            return;
+        timer = setInterval(draw, opts.intervalMs ?? 200);
+        timer.unref?.();
+    };
+    const plain = (s) => {
+        if (live) {
+            clear();
+            opts.stream.write(s + '\n');
+            draw();
+        }
+        else
+            opts.stream.write(s + '\n');
+    };
+    return {
+        taskStart(taskId, title) {
+            const t = now();
+            active.set(taskId, { taskId, taskStartedAt: t, stationStartedAt: t });
+            plain(`${taskId}: ${title}`);
+            ensureTimer();
+        },
+        stationStart(taskId, station, attempt) {
+            const a = active.get(taskId);
+            if (!a)
+                return;
+            a.station = station;
+            a.attempt = attempt;
+            a.stationStartedAt = now();
+            if (!live)
+                plain(`${taskId} ▸ ${station}${attempt && attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+            else
+                draw();
+        },
+        stationEnd(taskId, station, status, durationMs, note) {
+            const a = active.get(taskId);
+            const mark = status === 'ok' ? '✓' : status === 'skipped' ? '–' : '✗';
+            const usage = a?.usage && (a.usage.promptTokens || a.usage.completionTokens)
+                ? ` · ${formatTokens(a.usage)} tokens · ${formatCost(a.usage)}`
+                : '';
+            plain(`${taskId} ${mark} ${station} ${status} in ${formatDuration(durationMs)}${usage}${note ? ` — ${note}` : ''}`);
+        },
+        usage(taskId, total) {
+            const a = active.get(taskId);
+            if (a)
+                a.usage = total;
+        },
+        taskEnd(taskId, outcome) {
+            active.delete(taskId);
+            plain(`${taskId}: ${outcome}`);
+            if (active.size === 0)
+                clear();
+        },
+        log(line) {
+            plain(line);
+        },
+        close() {
+            if (timer)
+                clearInterval(timer);
+            timer = undefined;
+            clear();
+        },
+    };
+}
+/** A Logger whose lines go through the progress display (so they never break the live line). */
+function progressLogger(progress, opts = {}) {
+    const p = opts.prefix ? `${opts.prefix} ` : '';
+    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
+    return {
+        info: (m) => progress.log(`${p}${m}`),
+        warn: (m, w) => progress.log(`${p}warning: ${m}${where(w)}`),
+        error: (m, w) => progress.log(`${p}error: ${m}${where(w)}`),
+        debug: (m) => {
+            if (opts.debug)
+                progress.log(`${p}debug: ${m}`);
+        },
+        group: async (name, fn) => {
+            progress.log(`${p}▸ ${name}`);
+            return fn();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 4464:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderTaskSummary = renderTaskSummary;
+exports.renderMilestoneSummary = renderMilestoneSummary;
+exports.renderStatus = renderStatus;
+/** The terminal summaries of `guardian run`, `guardian milestone` and `guardian status`. */
+const io_js_1 = __webpack_require__(1604);
+const progress_js_1 = __webpack_require__(3075);
+const short = (sha) => (sha ? sha.slice(0, 12) : '-');
+const clip = (s, n) => {
+    const one = (s ?? '').replace(/\s+/g, ' ').trim();
+    return one.length > n ? one.slice(0, n - 1) + '…' : one;
+};
+function renderTaskSummary(r) {
+    let out = '';
+    if (r.stations.length) {
+        out += (0, io_js_1.table)(['station', 'result', 'attempt', 'time', 'tokens', 'cost', 'note'], r.stations.map((s) => [
+            s.station,
+            s.status === 'ok' && s.verdict ? s.verdict : s.status,
+            s.attempt ? String(s.attempt) : '',
+            (0, progress_js_1.formatDuration)(s.durationMs),
+            (0, progress_js_1.formatTokens)(s.usage),
+            (0, progress_js_1.formatCost)(s.usage),
+            clip(s.note, 70),
+        ]));
+        out += `total: ${(0, progress_js_1.formatDuration)(r.durationMs)}, ${(0, progress_js_1.formatTokens)(r.usage)} tokens, ${(0, progress_js_1.formatCost)(r.usage)}\n`;
+    }
+    out += `${r.message}\n`;
+    if (r.report)
+        out += `\n${r.report.trimEnd()}\n`;
+    return out;
+}
+function renderMilestoneSummary(r) {
+    let out = `milestone ${r.milestone}: ${r.title}\n`;
+    out += (0, io_js_1.table)(['task', 'result', 'commit', 'time', 'tokens', 'cost', 'note'], r.tasks.map((t) => [
+        t.taskId,
+        t.state,
+        short(t.run?.commit),
+        t.run ? (0, progress_js_1.formatDuration)(t.run.durationMs) : '',
+        t.run ? (0, progress_js_1.formatTokens)(t.run.usage) : '',
+        t.run ? (0, progress_js_1.formatCost)(t.run.usage) : '',
+        clip(t.reason ?? (t.state === 'done' ? t.title : t.run?.message), 70),
+    ]));
+    out += `total: ${(0, progress_js_1.formatDuration)(r.durationMs)}, ${(0, progress_js_1.formatTokens)(r.usage)} tokens, ${(0, progress_js_1.formatCost)(r.usage)}\n`;
+    out += `${r.message}\n`;
+    const failed = r.failedTask ? r.tasks.find((t) => t.taskId === r.failedTask) : undefined;
+    if (failed?.run) {
+        out += `\n── ${failed.taskId} ──\n`;
+        out += renderTaskSummary(failed.run);
+    }
+    return out;
+}
+function ago(iso, now) {
+    const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+    if (s < 60)
+        return `${s}s ago`;
+    if (s < 3600)
+        return `${Math.round(s / 60)}m ago`;
+    if (s < 86400)
+        return `${Math.round(s / 3600)}h ago`;
+    return `${Math.round(s / 86400)}d ago`;
+}
+function renderStatus(r, now = Date.now()) {
+    let out = r.milestone ? `milestone ${r.milestone.id}: ${r.milestone.title}\n` : '';
+    if (!r.tasks.length)
+        return out + 'no tasks\n';
+    out += (0, io_js_1.table)(['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'], r.tasks.map((t) => {
+        const e = t.lastRun;
+        // A commit on a branch that is not checked out: the working tree's blueprint still says pending.
+        const elsewhere = e?.outcome === 'committed' && t.status !== 'done' && e.branch ? ` (done on ${e.branch})` : '';
+        return [
+            t.taskId,
+            t.status + elsewhere,
+            e ? ago(e.at, now) : 'never',
+            e ? (t.unfinished ? 'unfinished' : e.outcome) : '',
+            e?.verdict ?? '',
+            short(e?.commit),
+            e?.durationMs !== undefined ? (0, progress_js_1.formatDuration)(e.durationMs) : '',
+            e?.usage ? (0, progress_js_1.formatTokens)(e.usage) : '',
+            e?.usage ? (0, progress_js_1.formatCost)(e.usage) : '',
+            clip(t.title, 50),
+        ];
+    }));
+    const done = r.tasks.filter((t) => t.status === 'done').length;
+    out += `${done}/${r.tasks.length} done\n`;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8205:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.coderModel = coderModel;
+exports.defaultStations = defaultStations;
+/**
+ * The six stations behind one small interface, so the pipeline treats them alike: each is called with
+ * the repository root and the task id, reads what it needs from the Task Bundle on disk, writes its
+ * output there and records itself in the manifest. Nothing is carried in memory from one station to
+ * the next — the same contract as the split workflow, where each station is a separate job.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const worktree_js_1 = __webpack_require__(5847);
+const config_js_1 = __webpack_require__(8353);
+const index_js_1 = __webpack_require__(5371);
+const index_js_2 = __webpack_require__(7208);
+const index_js_3 = __webpack_require__(9043);
+const index_js_4 = __webpack_require__(5688);
+const prestart_js_1 = __webpack_require__(3978);
+const index_js_5 = __webpack_require__(7982);
+const index_js_6 = __webpack_require__(5736);
+const prestart = async (ctx) => {
+    const r = await (0, prestart_js_1.runPrestart)({
+        root: ctx.root,
+        taskId: ctx.taskId,
+        log: ctx.log,
+        base: ctx.base,
+        env: ctx.env,
+        signal: ctx.signal,
+    });
+    return {
+        status: r.report.verdict === 'pass' ? 'ok' : 'failed',
+        verdict: r.report.verdict,
+        note: r.report.summary,
+        reportPath: r.markdownPath,
+    };
+};
+const validate = async (ctx) => {
+    const r = await (0, index_js_6.runValidator)({
+        root: ctx.root,
+        taskId: ctx.taskId,
+        log: ctx.log,
+        env: ctx.env,
+        signal: ctx.signal,
+    });
+    return {
+        status: r.report.verdict === 'pass' ? 'ok' : 'failed',
+        verdict: r.report.verdict,
+        note: r.report.summary,
+        reportPath: r.markdownPath,
+        patchSha256: r.report.patchSha256,
+    };
+};
+/** The Coder's model, resolved from the host's environment and quality.toml (undefined: none). */
+function coderModel(root, env) {
+    const quality = (0, index_js_1.loadProject)(root).quality;
+    return (0, config_js_1.resolveLlmConfig)({ station: 'coder', env, ...(quality ? { quality } : {}) });
+}
+/**
+ * The Coder works in its own clean checkout of the base commit, never in the developer's working tree:
+ * its whole output is the bundle's changes.patch (which the Validator judges and Completion commits),
+ * and the working tree stays as the developer left it — so Completion can move it to the new commit
+ * when the branch is checked out, and parallel tasks never write into each other's files.
+ */
+const code = async (ctx) => {
+    const llm = coderModel(ctx.root, ctx.env);
+    const bundleDir = (0, bundle_js_1.bundleDirFor)(ctx.root, ctx.taskId);
+    const base = (0, bundle_js_1.readManifest)(bundleDir, ctx.taskId).baseCommit;
+    const wt = (0, worktree_js_1.addWorktree)(ctx.root, base, undefined, 'guardian-coder-');
+    try {
+        (0, worktree_js_1.linkDependencies)(ctx.root, wt.dir);
+        const r = await (0, index_js_3.runCoder)({
+            root: wt.dir,
+            bundleDir,
+            taskId: ctx.taskId,
+            log: ctx.log,
+            ...(llm ? { llm } : {}),
+            attempt: ctx.attempt,
+            // The Coder refuses an attempt number above its maximum; attempts count across resumed runs.
+            maxAttempts: Math.max(ctx.attempt, ctx.maxAttempts),
+            env: ctx.env,
+            signal: ctx.signal,
+        });
+        return {
+            status: r.ok ? 'ok' : r.stopReason === 'no_model' ? 'skipped' : 'failed',
+            note: r.message,
+            ...(r.patchSha256 ? { patchSha256: r.patchSha256 } : {}),
+        };
+    }
+    finally {
+        wt.remove();
+    }
+};
+const complete = async (ctx) => {
+    const r = await (0, index_js_4.runCompletion)({
+        root: ctx.root,
+        taskId: ctx.taskId,
+        log: ctx.log,
+        ...(ctx.push ? { push: ctx.push } : {}),
+        ...(ctx.branch ? { branch: ctx.branch } : {}),
+        ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
+    });
+    return {
+        status: 'ok',
+        commit: r.commitSha,
+        branch: r.branch,
+        ...(r.pushed && r.remote ? { pushedTo: r.remote } : {}),
+        note: `${r.alreadyCompleted ? 'already committed' : 'committed'} ${r.commitSha.slice(0, 12)} on ${r.branch}${r.pushed ? `, pushed to ${r.remote}` : ''}`,
+    };
+};
+const bundle = async (ctx) => {
+    // The bundle keeps the base commit pre-start used (the Bundler would otherwise take HEAD).
+    const dir = (0, bundle_js_1.bundleDirFor)(ctx.root, ctx.taskId);
+    const base = (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json')) ? (0, bundle_js_1.readManifest)(dir, ctx.taskId).baseCommit : ctx.base;
+    const r = await (0, index_js_2.runBundler)({ root: ctx.root, taskId: ctx.taskId, log: ctx.log, ...(base ? { base } : {}) });
+    return {
+        status: 'ok',
+        note: `${r.tokens}/${r.tokenBudget} tokens, ${r.codeFiles.length} code files, ${r.rules} rules${r.redactions ? `, ${r.redactions} secrets redacted` : ''}`,
+    };
+};
+const security = async (ctx) => {
+    const quality = (0, index_js_1.loadProject)(ctx.root).quality;
+    const llm = (0, config_js_1.resolveLlmConfig)({ station: 'security', env: ctx.env, ...(quality ? { quality } : {}) });
+    const r = await (0, index_js_5.runSecurityConsultant)({
+        root: ctx.root,
+        taskId: ctx.taskId,
+        log: ctx.log,
+        ...(llm ? { llm } : {}),
+        signal: ctx.signal,
+    });
+    const { high, medium, low } = r.counts;
+    return {
+        status: 'ok',
+        note: `${r.findings.length} findings (${high} high, ${medium} medium, ${low} low), ${r.checks.length} guard checks${r.model ? `, model ${r.model}` : ''}`,
+    };
+};
+function defaultStations() {
+    return { prestart, bundle, security, code, validate, complete };
+}
+
+
+/***/ }),
+
+/***/ 2426:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.projectStatus = projectStatus;
+/** `guardian status`: each task's lifecycle status (from its blueprint) and its last run (from the ledger). */
+const node_path_1 = __webpack_require__(6760);
+const index_js_1 = __webpack_require__(5371);
+const ledger_js_1 = __webpack_require__(1217);
+function projectStatus(rootDir, milestoneId) {
+    const root = (0, node_path_1.resolve)(rootDir);
+    const project = (0, index_js_1.loadProject)(root);
+    let tasks;
+    let milestone;
+    if (milestoneId) {
+        // The milestone's own order; status never refuses to show a milestone (not even one with a cycle).
+        const m = (0, index_js_1.requireMilestone)(project, milestoneId);
+        const byId = new Map(project.tasks.map((t) => [t.id, t]));
+        tasks = m.tasks.map((id) => byId.get(id)).filter((t) => !!t);
+        milestone = { id: m.id, title: m.title };
+    }
+    else {
+        tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+    }
+    const runs = (0, ledger_js_1.lastRuns)((0, ledger_js_1.readLedger)(root));
+    return {
+        ...(milestone ? { milestone } : {}),
+        tasks: tasks.map((t) => {
+            const last = runs.get(t.id);
+            return {
+                taskId: t.id,
+                title: t.title,
+                status: t.status,
+                dependsOn: t.dependsOn,
+                lastRun: last?.entry ?? null,
+                unfinished: last?.unfinished ?? false,
+            };
+        }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8721:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_ATTEMPTS_LIMIT = exports.DEFAULT_MAX_ATTEMPTS = void 0;
+exports.newRunId = newRunId;
+exports.parseStationName = parseStationName;
+exports.parseMaxAttempts = parseMaxAttempts;
+exports.resumePoint = resumePoint;
+exports.dirtyPaths = dirtyPaths;
+exports.ensureGitRepo = ensureGitRepo;
+exports.runTask = runTask;
+/**
+ * The life of one task: pre-start → bundle → security → code → validate → complete, each station
+ * starting fresh from the Task Bundle on disk. The Supervisor decides only what runs next; every fact
+ * (which station finished, the verdict, the patch's hash) is read back from the bundle's manifest and
+ * reports, so `--resume` after a crash, a Ctrl-C or a change made by hand continues exactly where the
+ * bundle says the line stopped.
+ */
+const node_crypto_1 = __webpack_require__(7598);
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const config_js_1 = __webpack_require__(8353);
+const index_js_1 = __webpack_require__(5371);
+const log_js_1 = __webpack_require__(9906);
+const ledger_js_1 = __webpack_require__(1217);
+const progress_js_1 = __webpack_require__(3075);
+const watch_js_1 = __webpack_require__(9869);
+const stations_js_1 = __webpack_require__(8205);
+exports.DEFAULT_MAX_ATTEMPTS = 1;
+exports.MAX_ATTEMPTS_LIMIT = 10;
+function newRunId() {
+    const t = new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    return `${t}-${(0, node_crypto_1.randomBytes)(3).toString('hex')}`;
+}
+function parseStationName(value, flag = '--until') {
+    const aliases = {
+        'pre-start': 'prestart',
+        bundler: 'bundle',
+        'security-consultant': 'security',
+        coder: 'code',
+        validator: 'validate',
+        completion: 'complete',
+    };
+    const name = (aliases[value] ?? value);
+    if (!bundle_js_1.STATIONS.includes(name)) {
+        throw new errors_js_1.UsageError(`${flag} ${value}: expected one of ${bundle_js_1.STATIONS.join(', ')}`);
+    }
+    return name;
+}
+function parseMaxAttempts(value) {
+    if (value === undefined)
+        return exports.DEFAULT_MAX_ATTEMPTS;
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > exports.MAX_ATTEMPTS_LIMIT) {
+        throw new errors_js_1.UsageError(`--max-attempts ${value}: expected a whole number from 1 to ${exports.MAX_ATTEMPTS_LIMIT}`);
+    }
+    return n;
+}
+/**
+ * The station `--resume` continues from, read from the manifest: the first one that has not finished.
+ * A failed verdict sends the line back to the Coder (a new attempt, or the change fixed by hand).
+ */
+function resumePoint(m) {
+    if (!m)
+        return 'prestart';
+    for (const s of bundle_js_1.STATIONS) {
+        const rec = m.stations[s];
+        if (s === 'validate' && rec && (rec.verdict === 'fail' || rec.status === 'failed'))
+            return 'code';
+        if (!rec || (rec.status !== 'ok' && rec.status !== 'skipped'))
+            return s;
+    }
+    return 'complete';
+}
+/** Uncommitted paths outside `.guardian/` (what a commit would mix in). */
+function dirtyPaths(root) {
+    const out = (0, git_js_1.execGit)(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd: root }).stdout;
+    const paths = [];
+    const parts = out.split('\0');
+    for (let i = 0; i < parts.length; i++) {
+        const e = parts[i];
+        if (!e)
+            continue;
+        const code = e.slice(0, 2);
+        paths.push(e.slice(3));
+        if (code.startsWith('R') || code.startsWith('C'))
+            i++; // the rename's source path follows
+    }
+    return paths.filter((p) => !p.startsWith('.guardian/'));
+}
+/** Whether the working tree differs from `commit` (outside .guardian/): a change made by hand. */
+function hasWorkingChanges(root, commit) {
+    const diff = (0, git_js_1.execGit)(['diff', '--quiet', commit, '--', '.', ':(exclude).guardian'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (diff.code !== 0)
+        return true;
+    return dirtyPaths(root).length > 0;
+}
+function readText(path) {
+    return path && (0, node_fs_1.existsSync)(path) ? (0, node_fs_1.readFileSync)(path, 'utf8') : undefined;
+}
+function manifestIfAny(dir, taskId) {
+    return (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json')) ? (0, bundle_js_1.readManifest)(dir, taskId) : undefined;
+}
+/** Moves an earlier run's bundle aside (never deleted: a Coder's patch in it is work). */
+function archiveBundle(root, dir, taskId, log) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const dest = (0, node_path_1.join)(root, '.guardian', 'archive', `${taskId}-${stamp}`);
+    (0, node_fs_1.mkdirSync)((0, node_path_1.join)(root, '.guardian', 'archive'), { recursive: true });
+    (0, node_fs_1.renameSync)(dir, dest);
+    log.info(`an earlier bundle of ${taskId} was moved to ${dest} (use --resume to continue a run instead)`);
+    return dest;
+}
+/** Marks a station the Ctrl-C stopped as not finished, so `--resume` runs it again. */
+function markInterrupted(dir, taskId, station) {
+    if (!(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json')))
+        return;
+    const m = (0, bundle_js_1.readManifest)(dir, taskId);
+    const rec = m.stations[station];
+    const now = new Date().toISOString();
+    m.stations[station] = {
+        ...(rec ?? { startedAt: now }),
+        status: 'failed',
+        finishedAt: rec?.finishedAt ?? now,
+        note: 'interrupted (Ctrl-C): `guardian run --resume` runs this station again',
+    };
+    delete m.stations[station].verdict;
+    (0, bundle_js_1.writeManifest)(dir, m);
+}
+function blockers(project, task) {
+    const byId = new Map(project.tasks.map((t) => [t.id, t]));
+    return task.dependsOn.filter((d) => byId.get(d)?.status !== 'done');
+}
+function ensureGitRepo(root) {
+    if (!(0, git_js_1.isGitRepo)(root)) {
+        throw new errors_js_1.GuardianError(`${root} is not a git repository: Guardian commits each task's change with git`);
+    }
+}
+function ledgerEntry(line, event, fields) {
+    return {
+        schemaVersion: 1,
+        runId: line.runId,
+        event,
+        taskId: line.task.id,
+        ...(line.opts.milestone ? { milestone: line.opts.milestone } : {}),
+        ...(line.opts.milestoneRunId ? { milestoneRunId: line.opts.milestoneRunId } : {}),
+        status: 'in_progress',
+        outcome: 'running',
+        at: new Date().toISOString(),
+        startedAt: line.startedAt.toISOString(),
+        resumed: !!line.opts.resume,
+        dryRun: !!line.opts.dryRun,
+        ...fields,
+    };
+}
+const STATUS_OF = {
+    running: 'in_progress',
+    committed: 'done',
+    already_done: 'done',
+    validated: 'in_progress',
+    failed: 'failed',
+    blocked: 'blocked',
+    interrupted: 'in_progress',
+    paused: 'in_progress',
+};
+/**
+ * Runs one task through the line. Throws a GuardianError for what must be fixed before anything runs
+ * (unknown task, invalid blueprint, dirty working tree, bad options); everything that happens once the
+ * line has started — a failed check, a station's error, Ctrl-C — is reported in the result and the
+ * ledger instead.
+ */
+async function runTask(opts) {
+    const root = (0, node_path_1.resolve)(opts.root);
+    const log = opts.log ?? log_js_1.silentLogger;
+    const progress = opts.progress ?? progress_js_1.silentProgress;
+    const stations = { ...(0, stations_js_1.defaultStations)(), ...opts.stations };
+    const maxAttempts = parseMaxAttempts(opts.maxAttempts);
+    const until = opts.until ? parseStationName(opts.until) : 'complete';
+    const signal = opts.signal ?? new AbortController().signal;
+    const env = opts.env ?? process.env;
+    const startedAt = new Date();
+    ensureGitRepo(root);
+    const bundleDir = (0, bundle_js_1.bundleDirFor)(root, opts.taskId);
+    const project = (0, index_js_1.loadProject)(root);
+    const task = (0, index_js_1.requireTask)(project, opts.taskId);
+    const runId = newRunId();
+    const line = {
+        opts,
+        root,
+        task,
+        runId,
+        startedAt,
+        ledgerRoot: opts.ledgerRoot ?? root,
+        stationRuns: [],
+        usage: (0, bundle_js_1.emptyUsage)(),
+    };
+    const base = {
+        taskId: task.id,
+        title: task.title,
+        runId,
+        stations: line.stationRuns,
+        attempts: 0,
+    };
+    if (task.status === 'done') {
+        return {
+            ...base,
+            status: 'done',
+            outcome: 'already_done',
+            usage: (0, bundle_js_1.emptyUsage)(),
+            durationMs: 0,
+            message: `${task.id} is already done (status: done in ${task.path}): nothing to do`,
+        };
+    }
+    const waitingFor = blockers(project, task);
+    if (waitingFor.length) {
+        const message = `${task.id} depends on ${waitingFor.join(', ')}, not done yet: run ${waitingFor.length > 1 ? 'them' : 'it'} first (or \`guardian milestone\`)`;
+        (0, ledger_js_1.appendLedger)(line.ledgerRoot, ledgerEntry(line, 'end', { status: 'blocked', outcome: 'blocked', durationMs: 0, message }));
+        return { ...base, status: 'blocked', outcome: 'blocked', usage: (0, bundle_js_1.emptyUsage)(), durationMs: 0, message };
+    }
+    // Where the line starts.
+    let manifest = manifestIfAny(bundleDir, task.id);
+    let from = 'prestart';
+    if (opts.resume && manifest) {
+        from = resumePoint(manifest);
+    }
+    else if (!opts.resume && manifest) {
+        const willCommit = !opts.dryRun && until === 'complete';
+        if (willCommit)
+            checkClean(root, task);
+        archiveBundle(root, bundleDir, task.id, log);
+        manifest = undefined;
+    }
+    else if (!opts.resume && !opts.dryRun && until === 'complete') {
+        checkClean(root, task);
+    }
+    if (bundle_js_1.STATIONS.indexOf(from) > bundle_js_1.STATIONS.indexOf(until)) {
+        return {
+            ...base,
+            status: task.status,
+            outcome: 'paused',
+            usage: (0, bundle_js_1.emptyUsage)(),
+            durationMs: 0,
+            bundleDir,
+            message: `${task.id}: the bundle has already passed ${until}; nothing to do until then (next station: ${from})`,
+        };
+    }
+    (0, ledger_js_1.appendLedger)(line.ledgerRoot, ledgerEntry(line, 'start', { ...(manifest ? { baseCommit: manifest.baseCommit } : {}) }));
+    progress.taskStart(task.id, task.title);
+    if (opts.resume && manifest)
+        log.info(`resuming ${task.id} at ${from} (bundle ${bundleDir})`);
+    let verdict;
+    let commit;
+    let branch;
+    let pushedTo;
+    let patchSha256;
+    let reportPath;
+    let attempts = 0;
+    // The last Coder attempt the bundle records (a resumed run goes on counting from there).
+    let attempt = manifest?.stations.code ? (manifest.stations.code.attempt ?? 1) : 0;
+    let outcome = 'running';
+    let message = '';
+    const finish = () => {
+        progress.taskEnd(task.id, message);
+        const m = manifestIfAny(bundleDir, task.id);
+        const durationMs = Date.now() - startedAt.getTime();
+        const status = STATUS_OF[outcome];
+        const ledgerStations = line.stationRuns.map((s) => ({
+            station: s.station,
+            status: s.status,
+            durationMs: s.durationMs,
+            ...(s.attempt ? { attempt: s.attempt } : {}),
+            ...(s.verdict ? { verdict: s.verdict } : {}),
+            ...(s.note ? { note: s.note.slice(0, 300) } : {}),
+            ...(s.usage.promptTokens || s.usage.completionTokens ? { usage: s.usage } : {}),
+        }));
+        (0, ledger_js_1.appendLedger)(line.ledgerRoot, ledgerEntry(line, 'end', {
+            status,
+            outcome,
+            durationMs,
+            stations: ledgerStations,
+            attempts,
+            ...(m ? { baseCommit: m.baseCommit } : {}),
+            ...(verdict ? { verdict } : {}),
+            ...(commit ? { commit } : {}),
+            ...(branch ? { branch } : {}),
+            ...(pushedTo ? { pushedTo } : {}),
+            usage: line.usage,
+            message,
+        }));
+        const failed = outcome === 'failed';
+        return {
+            ...base,
+            status,
+            outcome,
+            attempts,
+            usage: line.usage,
+            durationMs,
+            bundleDir: (0, node_fs_1.existsSync)(bundleDir) ? bundleDir : undefined,
+            ...(m ? { baseCommit: m.baseCommit } : {}),
+            ...(verdict ? { verdict } : {}),
+            ...(commit ? { commit } : {}),
+            ...(branch ? { branch } : {}),
+            ...(pushedTo ? { pushedTo } : {}),
+            ...(patchSha256 ? { patchSha256 } : {}),
+            ...(failed && reportPath ? { reportPath, report: readText(reportPath) } : {}),
+            message,
+        };
+    };
+    const order = bundle_js_1.STATIONS.slice(bundle_js_1.STATIONS.indexOf(from), bundle_js_1.STATIONS.indexOf(until) + 1);
+    let i = 0;
+    while (i < order.length) {
+        const station = order[i];
+        if (signal.aborted) {
+            outcome = 'interrupted';
+            message = `${task.id} interrupted before ${station}: \`guardian run ${task.id} --resume\` continues`;
+            return finish();
+        }
+        if (station === 'complete' && opts.dryRun) {
+            outcome = 'validated';
+            message = `${task.id} passed every station (dry run: nothing committed or pushed)`;
+            return finish();
+        }
+        // The Coder without a model: the change is made by hand in the working tree.
+        if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env)) {
+            const m = manifestIfAny(bundleDir, task.id);
+            const handMade = (m && (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
+            if (opts.resume && handMade) {
+                recordSkipped(bundleDir, task.id, 'code', 'no model configured: the change was made by hand in the working tree');
+                line.stationRuns.push({
+                    station: 'code',
+                    status: 'skipped',
+                    durationMs: 0,
+                    usage: (0, bundle_js_1.emptyUsage)(),
+                    note: 'made by hand',
+                });
+                progress.stationEnd(task.id, 'code', 'skipped', 0, 'no model: using the change made by hand');
+                i++;
+                continue;
+            }
+            outcome = 'paused';
+            message = opts.resume
+                ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${(0, node_path_1.join)(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
+                : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${(0, node_path_1.join)(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
+            return finish();
+        }
+        if (station === 'code') {
+            attempt++;
+            attempts++;
+        }
+        const before = manifestIfAny(bundleDir, task.id)?.usage ?? (0, bundle_js_1.emptyUsage)();
+        const t0 = Date.now();
+        progress.stationStart(task.id, station, station === 'code' || station === 'validate' ? attempt || undefined : undefined);
+        const ctx = {
+            root,
+            taskId: task.id,
+            log,
+            signal,
+            env,
+            attempt: Math.max(1, attempt),
+            maxAttempts,
+            dryRun: !!opts.dryRun,
+            ...(opts.push ? { push: opts.push } : {}),
+            ...(opts.branch ? { branch: opts.branch } : {}),
+            ...(opts.base ? { base: opts.base } : {}),
+            ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+            onUsage: (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)),
+        };
+        let out;
+        const stopWatch = station === 'code'
+            ? (0, watch_js_1.watchTranscript)((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)))
+            : undefined;
+        try {
+            out = await stations[station](ctx);
+        }
+        catch (e) {
+            stopWatch?.();
+            const durationMs = Date.now() - t0;
+            const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+            line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
+            if (signal.aborted) {
+                markInterrupted(bundleDir, task.id, station);
+                line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
+                progress.stationEnd(task.id, station, 'interrupted', durationMs);
+                outcome = 'interrupted';
+                message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
+                return finish();
+            }
+            const note = e.message ?? String(e);
+            line.stationRuns.push({
+                station,
+                status: 'failed',
+                durationMs,
+                usage,
+                note,
+                ...(station === 'code' ? { attempt } : {}),
+            });
+            progress.stationEnd(task.id, station, 'failed', durationMs, firstLine(note));
+            outcome = 'failed';
+            message = `${task.id} failed at ${station}: ${note}`;
+            if (!(0, errors_js_1.isUserError)(e)) {
+                finish();
+                throw e;
+            }
+            return finish();
+        }
+        stopWatch?.();
+        const durationMs = Date.now() - t0;
+        const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+        line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
+        progress.usage(task.id, line.usage);
+        if (signal.aborted) {
+            // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
+            markInterrupted(bundleDir, task.id, station);
+            line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
+            progress.stationEnd(task.id, station, 'interrupted', durationMs);
+            outcome = 'interrupted';
+            message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
+            return finish();
+        }
+        const run = {
+            station,
+            status: out.status,
+            durationMs,
+            usage,
+            ...(station === 'code' || station === 'validate' ? { attempt: Math.max(1, attempt) } : {}),
+            ...(out.verdict ? { verdict: out.verdict } : {}),
+            ...(out.note ? { note: out.note } : {}),
+        };
+        line.stationRuns.push(run);
+        progress.stationEnd(task.id, station, out.status, durationMs, out.note ? firstLine(out.note) : undefined);
+        if (out.patchSha256)
+            patchSha256 = out.patchSha256;
+        if (station === 'validate')
+            verdict = out.verdict;
+        if (out.commit)
+            commit = out.commit;
+        if (out.branch)
+            branch = out.branch;
+        if (out.pushedTo)
+            pushedTo = out.pushedTo;
+        if (out.status === 'failed' && station === 'code' && order.includes('validate') && hasPatch(bundleDir)) {
+            // The Coder stopped without finishing (tests still failing, a budget): the Validator judges what
+            // it wrote, so the failure ends with the precise report (and a next attempt gets it as feedback).
+            log.info(`${task.id}: the Coder stopped without finishing (${out.note ?? 'failed'}); the Validator judges its change`);
+            i++;
+            continue;
+        }
+        if (out.status === 'failed') {
+            reportPath = out.reportPath;
+            if (station === 'validate' &&
+                attempts < maxAttempts &&
+                attempts > 0 &&
+                coderAvailable(project, env, opts)) {
+                log.info(`${task.id}: attempt ${attempt} failed (${out.note ?? 'verdict fail'}); the Coder tries again with the report`);
+                i = order.indexOf('code');
+                continue;
+            }
+            outcome = 'failed';
+            const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
+            message =
+                station === 'validate'
+                    ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+                    : station === 'prestart'
+                        ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
+                        : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
+            return finish();
+        }
+        i++;
+    }
+    if (until !== 'complete') {
+        outcome = 'paused';
+        message = opts.untilReason
+            ? `${task.id} stopped after ${until}: ${opts.untilReason}`
+            : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+    }
+    else if (commit) {
+        outcome = 'committed';
+        message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;
+    }
+    else {
+        outcome = 'committed';
+        message = `${task.id} done`;
+    }
+    return finish();
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 159) + '…' : l;
+}
+function usageDelta(before, after) {
+    if (!after)
+        return (0, bundle_js_1.emptyUsage)();
+    return {
+        promptTokens: Math.max(0, after.promptTokens - before.promptTokens),
+        completionTokens: Math.max(0, after.completionTokens - before.completionTokens),
+        cachedTokens: Math.max(0, after.cachedTokens - before.cachedTokens),
+        costUsd: Math.max(0, Math.round((after.costUsd - before.costUsd) * 1e6) / 1e6),
+    };
+}
+function coderConfigured(project, env) {
+    return ((0, config_js_1.resolveLlmConfig)({ station: 'coder', env, ...(project.quality ? { quality: project.quality } : {}) }) !==
+        undefined);
+}
+function coderAvailable(project, env, opts) {
+    return !!opts.stations?.code || coderConfigured(project, env);
+}
+function recordSkipped(dir, taskId, station, note) {
+    const m = (0, bundle_js_1.readManifest)(dir, taskId);
+    const now = new Date().toISOString();
+    m.stations[station] = { status: 'skipped', startedAt: now, finishedAt: now, durationMs: 0, note };
+    (0, bundle_js_1.writeManifest)(dir, m);
+}
+function checkClean(root, task) {
+    const dirty = dirtyPaths(root);
+    if (dirty.length === 0)
+        return;
+    const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
+    throw new errors_js_1.GuardianError(`the working tree has uncommitted changes (${shown}): Guardian commits ${task.id}'s change on top of HEAD and would mix them in. ` +
+        `Commit or stash them first, or run with --dry-run (nothing is committed). ` +
+        `If they are your own implementation of ${task.id}, run \`guardian run ${task.id} --resume\` to validate and commit them.`);
+}
+function hasPatch(dir) {
+    const p = (0, node_path_1.join)(dir, 'changes.patch');
+    return (0, node_fs_1.existsSync)(p) && (0, node_fs_1.readFileSync)(p, 'utf8').trim() !== '';
+}
+
+
+/***/ }),
+
+/***/ 9869:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.watchTranscript = watchTranscript;
+/**
+ * Live token and cost figures while the Coder works: the Coder appends one `model` event per model
+ * call (with its usage) to the bundle's transcript.jsonl as it goes, so the Supervisor reads the new
+ * lines every second and adds them up. Reading only what was appended keeps this cheap on long runs.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const bundle_js_1 = __webpack_require__(6782);
+function watchTranscript(path, attempt, onUsage, intervalMs = 1000) {
+    let offset = (0, node_fs_1.existsSync)(path) ? (0, node_fs_1.statSync)(path).size : 0;
+    let rest = '';
+    let total = (0, bundle_js_1.emptyUsage)();
+    const poll = () => {
+        try {
+            if (!(0, node_fs_1.existsSync)(path))
+                return;
+            const size = (0, node_fs_1.statSync)(path).size;
+            if (size < offset) {
+                // The first attempt starts a new transcript.
+                offset = 0;
+                rest = '';
+            }
+            if (size === offset)
+                return;
+            const fd = (0, node_fs_1.openSync)(path, 'r');
+            const buf = Buffer.alloc(size - offset);
+            try {
+                (0, node_fs_1.readSync)(fd, buf, 0, buf.length, offset);
+            }
+            finally {
+                (0, node_fs_1.closeSync)(fd);
+            }
+            offset = size;
+            const lines = (rest + buf.toString('utf8')).split('\n');
+            rest = lines.pop() ?? '';
+            let changed = false;
+            for (const line of lines) {
+                if (!line.includes('"model"'))
+                    continue;
+                try {
+                    const e = JSON.parse(line);
+                    if (e.type === 'model' && (e.attempt === undefined || e.attempt === attempt) && e.usage) {
+                        total = (0, bundle_js_1.addUsage)(total, e.usage);
+                        changed = true;
+                    }
+                }
+                catch {
+                    // A line that is not JSON: not ours to judge here.
+                }
+            }
+            if (changed)
+                onUsage(total);
+        }
+        catch {
+            // Live figures are a nicety: a read error must never disturb the run.
+        }
+    };
+    const timer = setInterval(poll, intervalMs);
+    timer.unref?.();
+    return () => {
+        clearInterval(timer);
+        poll();
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,150 @@
+export const id = 892;
+export const ids = [892];
+export const modules = {
+
+/***/ 4892:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.register = register;
+/** `guardian code TASK-ID`: the Coder station from the command line. */
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const index_js_1 = __webpack_require__(6627);
+const index_js_2 = __webpack_require__(9043);
+const log_js_1 = __webpack_require__(9906);
+const spec_js_1 = __webpack_require__(5842);
+function wholeNumber(name) {
+    return (v) => {
+        const n = Number(v);
+        if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1) {
+            throw new errors_js_1.UsageError(`${name} ${v}: expected a whole number ≥ 1`);
+        }
+        return n;
+    };
+}
+function positiveNumber(name) {
+    return (v) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n <= 0)
+            throw new errors_js_1.UsageError(`${name} ${v}: expected a number > 0`);
+        return n;
+    };
+}
+const fmt = (n) => n.toLocaleString('en-US');
+function humanReport(r, root) {
+    const rel = (p) => (0, node_path_1.relative)(root, p) || '.';
+    const tokens = r.usage.promptTokens + r.usage.completionTokens;
+    const lines = [
+        `${r.taskId} attempt ${r.attempt}: ${r.stopReason} — ${r.message}`,
+        `model ${r.model}: ${r.turns} turn(s), ${fmt(tokens)} tokens (${fmt(r.usage.cachedTokens)} cached), $${r.usage.costUsd.toFixed(4)}`,
+    ];
+    if (r.redProof) {
+        lines.push(`red:   \`${r.redProof.command}\` failed (exit ${r.redProof.exitCode}) with ${r.redProof.testFiles.join(', ')}`);
+    }
+    lines.push(`phase: ${r.phase}${r.ok ? ' — tests pass' : ''}`);
+    lines.push(`changed: ${r.changedFiles.length ? r.changedFiles.join(', ') : '(nothing)'}`);
+    if (r.patchPath)
+        lines.push(`patch: ${rel(r.patchPath)}${r.patchSha256 ? ` (sha256 ${r.patchSha256.slice(0, 12)})` : ''}`);
+    lines.push(`transcript: ${rel(r.bundleDir)}/transcript.jsonl`);
+    if (r.summary)
+        lines.push('', r.summary);
+    lines.push('');
+    if (r.ok)
+        lines.push(`next: guardian validate ${r.taskId}`);
+    else if (r.stopReason === 'aborted')
+        lines.push(`interrupted: the work so far is in the working tree and in changes.patch`);
+    else {
+        lines.push(`the work so far is in the working tree and in changes.patch; run \`guardian validate ${r.taskId}\`, then ` +
+            `\`guardian code ${r.taskId} --attempt ${r.attempt + 1}\` to try again with the Validator's report`);
+    }
+    return lines.join('\n') + '\n';
+}
+function register(program, ctx) {
+    program
+        .command('code')
+        .description('let a model implement the task test-first in this working tree (sandboxed tools, budgets); without a model, explain how to continue by hand')
+        .argument('<task-id>', 'the task, e.g. TASK-042')
+        .option('--root <dir>', 'repository root', '.')
+        .option('--attempt <n>', 'attempt number; from 2 on, the Validator report is fed back', wholeNumber('--attempt'))
+        .option('--max-attempts <n>', `highest attempt number allowed (default ${index_js_2.DEFAULT_MAX_ATTEMPTS})`, wholeNumber('--max-attempts'))
+        .option('--max-turns <n>', 'model calls (default [llm] max_turns, else 40)', wholeNumber('--max-turns'))
+        .option('--token-budget <n>', 'prompt + completion tokens (default [llm] token_budget, else 1,000,000)', wholeNumber('--token-budget'))
+        .option('--cost-budget <usd>', 'estimated cost in USD (default [llm] cost_budget_usd, else none)', positiveNumber('--cost-budget'))
+        .option('--time-budget <seconds>', 'wall time (default [llm] timeout_seconds, else 1800)', positiveNumber('--time-budget'))
+        .option('--model <name>', 'model (default GUARDIAN_CODER_MODEL, [llm.coder], GUARDIAN_MODEL, [llm])')
+        .option('--base-url <url>', 'OpenAI-compatible base URL (default OPENAI_BASE_URL, [llm] base_url, api.openai.com)')
+        .option('--json', 'print the result as JSON on stdout')
+        .option('-v, --verbose', 'debug output on stderr')
+        .action(async (taskId, opts) => {
+        const dir = (0, spec_js_1.resolveRoot)(ctx, opts.root);
+        if (!(0, git_js_1.isGitRepo)(dir))
+            throw new errors_js_1.UsageError(`${dir} is not inside a git repository`);
+        const root = (0, git_js_1.repoRoot)(dir);
+        const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: opts.verbose === true });
+        const { quality } = (0, index_js_2.loadCoderInputs)(root, taskId, undefined, log);
+        const llm = (0, index_js_1.resolveLlmConfig)({
+            station: 'coder',
+            env: ctx.io.env,
+            ...(quality ? { quality } : {}),
+            overrides: {
+                ...(opts.model ? { model: opts.model } : {}),
+                ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+            },
+        });
+        if (llm)
+            log.info(`model ${llm.model} at ${(0, index_js_1.withoutCredentials)(llm.baseUrl)} (${llm.sources.model})`);
+        const budget = {
+            ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
+            ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
+            ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
+            ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
+        };
+        // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
+        // killed, outputs are written. A second signal gets the default behaviour.
+        const ac = new AbortController();
+        const onSignal = (sig) => {
+            log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+            ac.abort();
+        };
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+        let result;
+        try {
+            result = await (0, index_js_2.runCoder)({
+                root,
+                taskId,
+                log,
+                ...(llm ? { llm } : {}),
+                ...(opts.attempt ? { attempt: opts.attempt } : {}),
+                ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+                budget,
+                env: ctx.io.env,
+                signal: ac.signal,
+            });
+        }
+        finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        }
+        if (opts.json) {
+            ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        }
+        else if (result.stopReason === 'no_model') {
+            ctx.io.stdout.write(`${result.instructions}\n`);
+        }
+        else {
+            ctx.io.stdout.write(humanReport(result, root));
+        }
+        ctx.setExitCode(result.ok || result.stopReason === 'no_model' ? 0 : result.stopReason === 'aborted' ? 130 : 1);
+    });
+}
+
+
+/***/ })
+
+};
