@@ -91,6 +91,13 @@ function normalize(
   return out;
 }
 
+/** Folders of code that supports the product without being it. */
+function auxFolder(path: string): string | undefined {
+  return path.match(/(?:^|\/)(bench|benchmarks?|examples?|fixtures?|scripts?|docs?)\//)?.[1];
+}
+
+const BENCH_PATH = /(?:^|\/)(?:bench|benchmarks?|perf)\/|\.bench\.[a-z]+$/;
+
 function stemOfTest(path: string): string | undefined {
   const name = posix.basename(path);
   const m =
@@ -290,7 +297,13 @@ export function rankFiles(input: RankInput): Ranked {
   const pairedSources = (test: string): string[] => {
     const st = stemOfTest(test);
     if (!st) return [];
-    const list = sourcesByStem.get(st) ?? sourcesByStem.get(st.replace(/^test_?/, '')) ?? [];
+    // A benchmark, example, fixture or script of the same name is not what the test tests (unless the
+    // test lives in such a folder too).
+    const testAux = auxFolder(test);
+    const list = (sourcesByStem.get(st) ?? sourcesByStem.get(st.replace(/^test_?/, '')) ?? []).filter((p) => {
+      const a = auxFolder(p);
+      return !a || a === testAux;
+    });
     if (list.length <= 1) return list;
     // Several candidates: prefer the one sharing the most path segments with the test.
     const segs = new Set(test.split('/'));
@@ -409,12 +422,15 @@ export function rankFiles(input: RankInput): Ranked {
   // Kind factor and final order.
   const blueprint = new Set(input.hints?.files ?? []);
   const relevant = new Set(input.hints?.relevantTests ?? []);
+  const aboutSpeed = /\b(bench\w*|perf\w*|speed\w*|slow\w*|fast\w*)\b/i.test(input.query);
   const scored: { path: string; score: number }[] = [];
   for (const [p, s] of sig) {
     const f = files.get(p)!;
     let k = f.kind === 'test' ? W.testFactor : KIND_FACTOR[f.kind];
     if (f.kind !== 'source' && f.kind !== 'test' && s.parts.has('named')) k = Math.max(k, NAMED_FACTOR);
     if (f.kind === 'test' && (parsed.aboutTests || relevant.has(p))) k = 0.9;
+    // Benchmark code is not product code either: ranked like tests unless the task is about speed.
+    if (f.kind === 'source' && BENCH_PATH.test(p) && !aboutSpeed) k = W.testFactor;
     if (blueprint.has(p)) k = 1;
     scored.push({ path: p, score: s.score * k });
   }

@@ -128,6 +128,39 @@ describe('searchRepository: ranking', () => {
   });
 });
 
+describe('searchRepository: benchmark and example code', () => {
+  it('ranks benchmarks like tests and never pairs a test with a benchmark of the same name', async () => {
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/strings.ts': 'export function trimWhitespace(s: string): string {\n  return s.trim();\n}\n',
+        'bench/strings.ts':
+          "import { trimWhitespace } from '../src/strings';\nfor (let i = 0; i < 1e6; i++) trimWhitespace('  whitespace trim  ');\n",
+        'test/strings.test.ts':
+          "import { trimWhitespace } from '../src/strings';\ntest('trims whitespace', () => expect(trimWhitespace(' a ')).toBe('a'));\n",
+      },
+    });
+    try {
+      const res = await searchRepository({ root: repo.root, query: 'Trim whitespace in strings', top: 10 });
+      const got = paths(res);
+      expect(got[0]).toBe('src/strings.ts');
+      expect(got.indexOf('bench/strings.ts')).toBeGreaterThan(got.indexOf('src/strings.ts'));
+      const bench = res.files.find((f) => f.path === 'bench/strings.ts');
+      expect(bench?.reasons.join('\n') ?? '').not.toContain('paired with test');
+      expect(res.files[0]!.reasons.join('\n')).toContain('paired with test test/strings.test.ts');
+      // A task about speed keeps the benchmark among the sources.
+      const speed = await searchRepository({
+        root: repo.root,
+        query: 'Speed up whitespace trimming',
+        top: 10,
+      });
+      const benchSpeed = speed.files.find((f) => f.path === 'bench/strings.ts')!;
+      expect(benchSpeed.score).toBeGreaterThan(bench!.score);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('searchRepository: the on-disk cache', () => {
   let repo: TempRepo;
   beforeAll(() => {
