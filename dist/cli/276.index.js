@@ -494,7 +494,8 @@ function splitZ(s) {
 function listCandidates(root) {
     const notes = [];
     // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
-    // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked.
+    // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked
+    // (the mode tells symlinks and submodules).
     const ls = (0, git_js_1.execGit)(['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], { cwd: root, allowFailure: true });
     if (ls.code !== 0) {
         if ((0, git_js_1.isGitRepo)(root))
@@ -511,12 +512,12 @@ function listCandidates(root) {
         const tab = entry.indexOf('\t');
         if (tab < 0)
             continue;
-        const [, mode, blob] = entry.slice(0, tab).split(' ');
+        const mode = entry.slice(0, tab).split(' ')[1];
         const path = entry.slice(tab + 1);
         if (mode === '160000')
             continue; // submodule
         if (!byPath.has(path))
-            byPath.set(path, { path, blob, symlink: mode === '120000' });
+            byPath.set(path, { path, symlink: mode === '120000' });
     }
     const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, notes, git: true };
@@ -757,7 +758,7 @@ function restoreHistory(v, head, depth) {
 }
 /** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
 async function readHistory(root, head, depth) {
-    const r = await (0, git_js_1.execGitViaFile)(logArgs(head, depth), { cwd: root, allowFailure: true });
+    const r = await (0, git_js_1.execGitAsync)(logArgs(head, depth), { cwd: root, allowFailure: true, stdoutToFile: true });
     const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
     const docs = [];
     for (let i = 0; i < commits.length; i++) {

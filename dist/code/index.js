@@ -73760,62 +73760,44 @@ function execGitBuffer(args, opts) {
     }
     return { code, stdout: r.stdout, stderr };
 }
-/** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
-function execGitAsync(args, opts) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', safeArgs(args), { cwd: opts.cwd, env: gitEnv(opts.env) });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-        child.on('close', (code) => {
-            const res = {
-                code: code ?? 1,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            };
-            if (res.code !== 0 && !opts.allowFailure) {
-                reject(new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`));
-            }
-            else
-                resolve(res);
-        });
-        if (opts.input !== undefined)
-            child.stdin.end(opts.input);
-        else
-            child.stdin.end();
-    });
-}
 /**
- * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
- * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
- * drains it). Returns the output read back from the file, which is then removed.
+ * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
+ * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
+ * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
+ * the event loop drains it); the output is read back and the file removed.
  */
-async function execGitViaFile(args, opts) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-git-'));
-    const file = (0,external_node_path_.join)(dir, 'out');
-    const fd = (0,external_node_fs_.openSync)(file, 'w', 0o600);
+async function execGitAsync(args, opts) {
+    const dir = opts.stdoutToFile ? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-git-')) : undefined;
+    const fd = dir ? (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, 'out'), 'w', 0o600) : undefined;
     try {
-        const { code, stderr } = await new Promise((resolve, reject) => {
+        const res = await new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)('git', safeArgs(args), {
                 cwd: opts.cwd,
                 env: gitEnv(opts.env),
-                stdio: ['ignore', fd, 'pipe'],
+                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
             });
+            const out = [];
             const err = [];
+            child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
             child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+            child.on('close', (code) => resolve({
+                code: code ?? 1,
+                stdout: dir ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin?.end(opts.input);
         });
-        if (code !== 0 && !opts.allowFailure) {
-            throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        if (res.code !== 0 && !opts.allowFailure) {
+            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
         }
-        return { code, stdout: (0,external_node_fs_.readFileSync)(file, 'utf8'), stderr };
+        return res;
     }
     finally {
-        (0,external_node_fs_.closeSync)(fd);
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        if (dir)
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 function isGitRepo(cwd) {
@@ -76946,7 +76928,8 @@ function splitZ(s) {
 function listCandidates(root) {
     const notes = [];
     // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
-    // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked.
+    // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked
+    // (the mode tells symlinks and submodules).
     const ls = git_execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], { cwd: root, allowFailure: true });
     if (ls.code !== 0) {
         if (isGitRepo(root))
@@ -76963,12 +76946,12 @@ function listCandidates(root) {
         const tab = entry.indexOf('\t');
         if (tab < 0)
             continue;
-        const [, mode, blob] = entry.slice(0, tab).split(' ');
+        const mode = entry.slice(0, tab).split(' ')[1];
         const path = entry.slice(tab + 1);
         if (mode === '160000')
             continue; // submodule
         if (!byPath.has(path))
-            byPath.set(path, { path, blob, symlink: mode === '120000' });
+            byPath.set(path, { path, symlink: mode === '120000' });
     }
     const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, notes, git: true };
@@ -80221,7 +80204,7 @@ function restoreHistory(v, head, depth) {
 }
 /** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
 async function readHistory(root, head, depth) {
-    const r = await execGitViaFile(logArgs(head, depth), { cwd: root, allowFailure: true });
+    const r = await execGitAsync(logArgs(head, depth), { cwd: root, allowFailure: true, stdoutToFile: true });
     const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
     const docs = [];
     for (let i = 0; i < commits.length; i++) {

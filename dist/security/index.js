@@ -69555,62 +69555,44 @@ function execGitBuffer(args, opts) {
     }
     return { code, stdout: r.stdout, stderr };
 }
-/** Async variant for long-running calls (log over a whole history) so the event loop stays free. */
-function execGitAsync(args, opts) {
-    return new Promise((resolve, reject) => {
-        const child = spawn('git', safeArgs(args), { cwd: opts.cwd, env: gitEnv(opts.env) });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-        child.on('close', (code) => {
-            const res = {
-                code: code ?? 1,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            };
-            if (res.code !== 0 && !opts.allowFailure) {
-                reject(new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`));
-            }
-            else
-                resolve(res);
-        });
-        if (opts.input !== undefined)
-            child.stdin.end(opts.input);
-        else
-            child.stdin.end();
-    });
-}
 /**
- * Async variant whose stdout goes straight to a file: git never waits on a pipe while this process is
- * busy with synchronous work (a pipe fills at 64 KiB, and a long log would stall until the event loop
- * drains it). Returns the output read back from the file, which is then removed.
+ * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
+ * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
+ * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
+ * the event loop drains it); the output is read back and the file removed.
  */
-async function execGitViaFile(args, opts) {
-    const dir = mkdtempSync(join(tmpdir(), 'guardian-git-'));
-    const file = join(dir, 'out');
-    const fd = openSync(file, 'w', 0o600);
+async function execGitAsync(args, opts) {
+    const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
+    const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
     try {
-        const { code, stderr } = await new Promise((resolve, reject) => {
+        const res = await new Promise((resolve, reject) => {
             const child = spawn('git', safeArgs(args), {
                 cwd: opts.cwd,
                 env: gitEnv(opts.env),
-                stdio: ['ignore', fd, 'pipe'],
+                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
             });
+            const out = [];
             const err = [];
+            child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
             child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (c) => resolve({ code: c ?? 1, stderr: Buffer.concat(err).toString('utf8') }));
+            child.on('close', (code) => resolve({
+                code: code ?? 1,
+                stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin?.end(opts.input);
         });
-        if (code !== 0 && !opts.allowFailure) {
-            throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim()}`);
+        if (res.code !== 0 && !opts.allowFailure) {
+            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
         }
-        return { code, stdout: readFileSync(file, 'utf8'), stderr };
+        return res;
     }
     finally {
-        closeSync(fd);
-        rmSync(dir, { recursive: true, force: true });
+        if (fd !== undefined)
+            closeSync(fd);
+        if (dir)
+            rmSync(dir, { recursive: true, force: true });
     }
 }
 function isGitRepo(cwd) {

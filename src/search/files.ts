@@ -14,8 +14,6 @@ export type FileKind = 'source' | 'test' | 'doc' | 'config' | 'other';
 
 export interface Candidate {
   path: string;
-  /** The blob git's index records for it (tracked files; the file on disk may differ). */
-  blob?: string;
   symlink: boolean;
 }
 
@@ -265,7 +263,8 @@ function splitZ(s: string): string[] {
 export function listCandidates(root: string): Listing {
   const notes: string[] = [];
   // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
-  // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked.
+  // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked
+  // (the mode tells symlinks and submodules).
   const ls = execGit(
     ['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'],
     { cwd: root, allowFailure: true },
@@ -283,10 +282,10 @@ export function listCandidates(root: string): Listing {
     }
     const tab = entry.indexOf('\t');
     if (tab < 0) continue;
-    const [, mode, blob] = entry.slice(0, tab).split(' ');
+    const mode = entry.slice(0, tab).split(' ')[1];
     const path = entry.slice(tab + 1);
     if (mode === '160000') continue; // submodule
-    if (!byPath.has(path)) byPath.set(path, { path, blob, symlink: mode === '120000' });
+    if (!byPath.has(path)) byPath.set(path, { path, symlink: mode === '120000' });
   }
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, notes, git: true };

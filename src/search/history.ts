@@ -9,7 +9,7 @@
  * keyed by HEAD: a new HEAD reads the history again, in a child process writing to a file, so that it
  * runs while this process reads the repository's files.
  */
-import { execGitAsync, execGitViaFile } from '../git/git.js';
+import { execGitAsync } from '../git/git.js';
 import { serializeTermIndex, TermIndex } from './termindex.js';
 import { tokenize } from './text.js';
 
@@ -152,7 +152,7 @@ export async function readHistory(
   head: string,
   depth: number,
 ): Promise<{ history: History; commitIndexText: string }> {
-  const r = await execGitViaFile(logArgs(head, depth), { cwd: root, allowFailure: true });
+  const r = await execGitAsync(logArgs(head, depth), { cwd: root, allowFailure: true, stdoutToFile: true });
   const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
   const docs = [];
   for (let i = 0; i < commits.length; i++) {
