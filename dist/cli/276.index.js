@@ -653,7 +653,7 @@ exports.openCommitIndex = openCommitIndex;
 const git_js_1 = __webpack_require__(308);
 const termindex_js_1 = __webpack_require__(4722);
 const text_js_1 = __webpack_require__(5593);
-exports.HISTORY_VERSION = 4;
+exports.HISTORY_VERSION = 5;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
@@ -1149,7 +1149,7 @@ const imports_js_1 = __webpack_require__(3758);
 const definitions_js_1 = __webpack_require__(6474);
 const termindex_js_1 = __webpack_require__(4722);
 const text_js_1 = __webpack_require__(5593);
-exports.INDEX_VERSION = 5;
+exports.INDEX_VERSION = 6;
 const MAX_TOKENS_PER_FILE = 40_000;
 const TF_CAP = 3;
 const LEXICAL_FIELDS = ['path', 'symbols', 'content'];
@@ -1232,6 +1232,16 @@ function symbolTerms(rec) {
     const out = [];
     for (const d of rec.d ?? [])
         (0, text_js_1.identifierTerms)(d, out);
+    for (const d of rec.d ?? [])
+        (0, text_js_1.identifierPairs)(d, out);
+    return out;
+}
+/** The path field: the path's terms, and adjacent parts of each name joined (see `identifierPairs`). */
+function pathFieldTerms(path) {
+    const out = (0, text_js_1.pathTerms)(path);
+    for (const seg of path.split(/[/\\.-]+/))
+        if (seg)
+            (0, text_js_1.identifierPairs)(seg, out);
     return out;
 }
 /** Analyzes one file's text: its terms, the names it defines, its imports. */
@@ -1287,8 +1297,12 @@ function openLexical(text, files, notes) {
         return undefined;
     try {
         const ix = new termindex_js_1.TermIndex(text, lexicalOptions());
-        const blobs = ix.header.meta?.blobs;
-        if (!Array.isArray(blobs) || blobs.length !== ix.documentCount || ix.documentCount !== files.size)
+        const meta = ix.header.meta;
+        const blobs = meta?.blobs;
+        if (meta?.version !== exports.INDEX_VERSION ||
+            !Array.isArray(blobs) ||
+            blobs.length !== ix.documentCount ||
+            ix.documentCount !== files.size)
             return undefined;
         for (let i = 0; i < blobs.length; i++) {
             const path = ix.header.documentIds[i];
@@ -1471,11 +1485,14 @@ async function indexRepository(opts) {
                 termsChanged = true;
             }
             newTerms[f.blob] = terms.join(' ');
-            docs.push({ id: f.path, fields: [(0, text_js_1.pathTerms)(f.path), symbolTerms(newBlobs[f.blob]), terms] });
+            docs.push({ id: f.path, fields: [pathFieldTerms(f.path), symbolTerms(newBlobs[f.blob]), terms] });
         }
         termsChanged ||= freshTerms.size > 0 || Object.keys(newTerms).length !== Object.keys(termsCache).length;
         termsCache = newTerms;
-        lexicalText = (0, termindex_js_1.serializeTermIndex)(LEXICAL_FIELDS, docs, { blobs: docs.map((d) => files.get(d.id).blob) });
+        lexicalText = (0, termindex_js_1.serializeTermIndex)(LEXICAL_FIELDS, docs, {
+            version: exports.INDEX_VERSION,
+            blobs: docs.map((d) => files.get(d.id).blob),
+        });
         lexical = new termindex_js_1.TermIndex(lexicalText, lexicalOptions());
     }
     phase('lexical');
@@ -1592,6 +1609,13 @@ exports.WEIGHTS = {
     importNeighbor: 0.15,
     /** Files that import one of the strongest candidates (callers, re-exporting entry points). */
     importedBy: 0.5,
+    /**
+     * Source files under examples/, www/, docs/, sandbox/… are multiplied by this unless the task names
+     * that kind of folder or the example's own folder.
+     */
+    auxFactor: 0.5,
+    /** A word of the task is a module's file name. */
+    stemWord: 0.3,
     /** Files that changed together with the strongest candidates. */
     coChange: 0.6,
     /** How often a file changes at all. */
@@ -1751,14 +1775,28 @@ function rankFiles(input) {
     const weakIds = new Set();
     for (const m of input.query.matchAll(/(?<![.!?]\s|^)\b([A-Z][a-z]+[A-Za-z]*)\b/gm))
         weakIds.add((0, text_js_1.compoundKey)(m[1]));
+    // A file defining many of the names gains less from each further one: a long task that lists a dozen
+    // identifiers would otherwise bury every file but the one that defines them all.
+    const symSum = new Map();
     for (const [key, list] of defs) {
         const strength = strongIds.has(key) ? 1 : weakIds.has(key) ? 0.4 : 0;
         if (!strength)
             continue;
         const v = (strength * W.definesSymbol) / Math.sqrt(list.length);
-        for (const p of list)
-            add(p, 'symbol', v, `defines \`${key}\` named in the task`);
+        for (const p of list) {
+            const prev = symSum.get(p);
+            if (!prev)
+                symSum.set(p, { v, key, best: v });
+            else {
+                prev.v += v;
+                if (v > prev.best)
+                    Object.assign(prev, { key, best: v });
+            }
+        }
     }
+    if (W.definesSymbol > 0)
+        for (const [p, { v, key }] of symSum)
+            add(p, 'symbol', W.definesSymbol * Math.log2(1 + v / W.definesSymbol), `defines \`${key}\` named in the task`);
     // 4a. The task's scope, conventional-commit style: `fix(server): …`, `feat(form-data): …`.
     const scopeMatch = query.match(/^\s*[a-z]+\(([^)\n]{1,60})\)!?:/i);
     if (scopeMatch && W.scope > 0) {
@@ -1795,6 +1833,30 @@ function rankFiles(input) {
         const share = 1 / Math.sqrt(Math.max(1, hits.filter((p) => p !== m).length));
         for (const p of hits)
             add(p, 'named', W.namedInQuery * (p === m ? 1 : share), `named in the task (${m})`);
+    }
+    // A word of the task that is a module's name ("annotations of the staticfiles module"); a name shared by
+    // more than five files says little.
+    if (W.stemWord > 0) {
+        const words = new Set((input.query.match(/[A-Za-z][A-Za-z0-9_-]{4,}/g) ?? []).map((w) => w.toLowerCase()));
+        const byStem = new Map();
+        for (const f of files.values()) {
+            if (f.kind !== 'source')
+                continue;
+            const st = fileStem(f.path);
+            if (st.length < 5 || !words.has(st))
+                continue;
+            const l = byStem.get(st);
+            if (l)
+                l.push(f.path);
+            else
+                byStem.set(st, [f.path]);
+        }
+        for (const [st, list] of byStem) {
+            if (list.length > 5)
+                continue;
+            for (const p of list)
+                add(p, 'stemWord', W.stemWord / Math.sqrt(list.length), `the task names module ${st}`);
+        }
     }
     for (const h of input.hints?.files ?? []) {
         if (files.has(h))
@@ -1976,6 +2038,18 @@ function rankFiles(input) {
     const blueprint = new Set(input.hints?.files ?? []);
     const relevant = new Set(input.hints?.relevantTests ?? []);
     const aboutSpeed = /\b(bench\w*|perf\w*|speed\w*|slow\w*|fast\w*)\b/i.test(input.query);
+    // Example apps, sample servers and the docs site are code, yet rarely what a task changes unless it
+    // says so: by naming the folder kind or the example's own folder.
+    const qTermSet = new Set(parsed.terms);
+    const auxWord = /\b(examples?|www|website|docs?|sandbox|demos?|playground|sample)\b/i.test(input.query);
+    const auxNamed = (p) => {
+        const m = p.match(/(?:^|\/)(examples?|www|website|docs?|sandbox|demos?|samples?)\/(?:([^/]+)\/)?/);
+        if (!m)
+            return true;
+        if (auxWord)
+            return true;
+        return !!m[2] && (0, text_js_1.pathTerms)(m[2]).some((t) => t.length >= 4 && qTermSet.has(t));
+    };
     const scored = [];
     for (const [p, s] of sig) {
         const f = files.get(p);
@@ -1987,9 +2061,15 @@ function rankFiles(input) {
         // Benchmark code is not product code either: ranked like tests unless the task is about speed.
         if (f.kind === 'source' && BENCH_PATH.test(p) && !aboutSpeed)
             k = W.testFactor;
+        if (W.auxFactor < 1 && f.kind === 'source' && !auxNamed(p))
+            k *= W.auxFactor;
         if (blueprint.has(p))
             k = 1;
-        scored.push({ path: p, score: s.score * k });
+        scored.push({
+            path: p,
+            score: s.score * k,
+            ...(input.explain ? { parts: Object.fromEntries(s.parts) } : {}),
+        });
     }
     scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
     if (input.minPool && scored.length < input.minPool) {
@@ -2657,6 +2737,7 @@ exports.TermIndex = TermIndex;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.stem = stem;
 exports.splitIdentifier = splitIdentifier;
+exports.identifierPairs = identifierPairs;
 exports.identifierTerms = identifierTerms;
 exports.tokenize = tokenize;
 exports.cleanQuery = cleanQuery;
@@ -2682,7 +2763,8 @@ const stemCache = new Map();
 function stem(word) {
     let s = stemCache.get(word);
     if (s === undefined) {
-        s = word.length <= 3 ? word : (0, stemmer_1.stemmer)(word);
+        // Three-letter words are stemmed too: the stemmer maps "keys" to "kei", so "key" must go there as well.
+        s = word.length <= 2 ? word : (0, stemmer_1.stemmer)(word);
         if (stemCache.size > 200_000)
             stemCache.clear();
         stemCache.set(word, s);
@@ -2714,6 +2796,20 @@ function computeIdentifierTerms(id) {
             out.push(whole);
     }
     return out;
+}
+/**
+ * Adjacent parts of a compound identifier joined (stemmed), as `queryTerms` joins adjacent words:
+ * `getArrayQueryKey` → `getarrai`, `arraiqueri`, `querikei`, so "query keys" finds it.
+ */
+function identifierPairs(id, out) {
+    const parts = splitIdentifier(id);
+    for (let i = 0; i + 1 < parts.length; i++) {
+        const a = parts[i].toLowerCase();
+        const b = parts[i + 1].toLowerCase();
+        if (a.length < 3 || b.length < 3 || STOP.has(a) || STOP.has(b) || /\d/.test(a + b))
+            continue;
+        out.push(stem(a) + stem(b));
+    }
 }
 /** Terms of one identifier: its stemmed parts and, when compound, the whole identifier (memoized). */
 function identifierTerms(id, out) {

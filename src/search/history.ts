@@ -27,7 +27,7 @@ export interface History {
   commits: PastCommit[];
 }
 
-export const HISTORY_VERSION = 4;
+export const HISTORY_VERSION = 5;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;

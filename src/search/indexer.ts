@@ -36,10 +36,10 @@ import {
 import { extractImports } from './imports.js';
 import { scanDefinitions } from './definitions.js';
 import { serializeTermIndex, TermIndex } from './termindex.js';
-import { identifierTerms, pathTerms, queryTerms, tokenize } from './text.js';
+import { identifierPairs, identifierTerms, pathTerms, queryTerms, tokenize } from './text.js';
 import type { IndexOptions } from './types.js';
 
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 const MAX_TOKENS_PER_FILE = 40_000;
 const TF_CAP = 3;
 
@@ -171,6 +171,14 @@ export function statSettled(mtimeMs: number, seenAt: number): boolean {
 function symbolTerms(rec: BlobRecord): string[] {
   const out: string[] = [];
   for (const d of rec.d ?? []) identifierTerms(d, out);
+  for (const d of rec.d ?? []) identifierPairs(d, out);
+  return out;
+}
+
+/** The path field: the path's terms, and adjacent parts of each name joined (see `identifierPairs`). */
+function pathFieldTerms(path: string): string[] {
+  const out = pathTerms(path);
+  for (const seg of path.split(/[/\\.-]+/)) if (seg) identifierPairs(seg, out);
   return out;
 }
 
@@ -226,8 +234,14 @@ function openLexical(text: string | undefined, files: Map<string, FileEntry>, no
   if (text === undefined) return undefined;
   try {
     const ix = new TermIndex(text, lexicalOptions());
-    const blobs = (ix.header.meta as { blobs?: unknown } | undefined)?.blobs;
-    if (!Array.isArray(blobs) || blobs.length !== ix.documentCount || ix.documentCount !== files.size)
+    const meta = ix.header.meta as { blobs?: unknown; version?: unknown } | undefined;
+    const blobs = meta?.blobs;
+    if (
+      meta?.version !== INDEX_VERSION ||
+      !Array.isArray(blobs) ||
+      blobs.length !== ix.documentCount ||
+      ix.documentCount !== files.size
+    )
       return undefined;
     for (let i = 0; i < blobs.length; i++) {
       const path = ix.header.documentIds[i];
@@ -415,11 +429,14 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
         termsChanged = true;
       }
       newTerms[f.blob] = terms.join(' ');
-      docs.push({ id: f.path, fields: [pathTerms(f.path), symbolTerms(newBlobs[f.blob]!), terms] });
+      docs.push({ id: f.path, fields: [pathFieldTerms(f.path), symbolTerms(newBlobs[f.blob]!), terms] });
     }
     termsChanged ||= freshTerms.size > 0 || Object.keys(newTerms).length !== Object.keys(termsCache).length;
     termsCache = newTerms;
-    lexicalText = serializeTermIndex(LEXICAL_FIELDS, docs, { blobs: docs.map((d) => files.get(d.id)!.blob) });
+    lexicalText = serializeTermIndex(LEXICAL_FIELDS, docs, {
+      version: INDEX_VERSION,
+      blobs: docs.map((d) => files.get(d.id)!.blob),
+    });
     lexical = new TermIndex(lexicalText, lexicalOptions());
   }
   phase('lexical');

@@ -15,6 +15,7 @@ import {
   compoundKey,
   type ParsedQuery,
   parseQuery,
+  pathTerms,
   queryTerms as joinedQueryTerms,
   tokenize,
 } from './text.js';
@@ -41,6 +42,13 @@ export const WEIGHTS = {
   importNeighbor: 0.15,
   /** Files that import one of the strongest candidates (callers, re-exporting entry points). */
   importedBy: 0.5,
+  /**
+   * Source files under examples/, www/, docs/, sandbox/… are multiplied by this unless the task names
+   * that kind of folder or the example's own folder.
+   */
+  auxFactor: 0.5,
+  /** A word of the task is a module's file name. */
+  stemWord: 0.3,
   /** Files that changed together with the strongest candidates. */
   coChange: 0.6,
   /** How often a file changes at all. */
@@ -123,12 +131,14 @@ export interface RankInput {
   /** Pad the result with unscored source files up to this many (a pool for re-ranking). */
   minPool?: number;
   hints?: { files?: string[]; relevantTests?: string[] };
+  /** Benchmarks only: attach each pool entry's score per signal. */
+  explain?: boolean;
 }
 
 export interface Ranked {
   files: RankedFile[];
   /** All candidates' scores (for re-ranking). */
-  pool: { path: string; score: number }[];
+  pool: { path: string; score: number; parts?: Record<string, number> }[];
   notes: string[];
   parsed: ParsedQuery;
   /** Scores a file's chunks against the query (best first). */
@@ -225,12 +235,30 @@ export function rankFiles(input: RankInput): Ranked {
   const weakIds = new Set<string>();
   for (const m of input.query.matchAll(/(?<![.!?]\s|^)\b([A-Z][a-z]+[A-Za-z]*)\b/gm))
     weakIds.add(compoundKey(m[1]!));
+  // A file defining many of the names gains less from each further one: a long task that lists a dozen
+  // identifiers would otherwise bury every file but the one that defines them all.
+  const symSum = new Map<string, { v: number; key: string; best: number }>();
   for (const [key, list] of defs) {
     const strength = strongIds.has(key) ? 1 : weakIds.has(key) ? 0.4 : 0;
     if (!strength) continue;
     const v = (strength * W.definesSymbol) / Math.sqrt(list.length);
-    for (const p of list) add(p, 'symbol', v, `defines \`${key}\` named in the task`);
+    for (const p of list) {
+      const prev = symSum.get(p);
+      if (!prev) symSum.set(p, { v, key, best: v });
+      else {
+        prev.v += v;
+        if (v > prev.best) Object.assign(prev, { key, best: v });
+      }
+    }
   }
+  if (W.definesSymbol > 0)
+    for (const [p, { v, key }] of symSum)
+      add(
+        p,
+        'symbol',
+        W.definesSymbol * Math.log2(1 + v / W.definesSymbol),
+        `defines \`${key}\` named in the task`,
+      );
 
   // 4a. The task's scope, conventional-commit style: `fix(server): …`, `feat(form-data): …`.
   const scopeMatch = query.match(/^\s*[a-z]+\(([^)\n]{1,60})\)!?:/i);
@@ -267,6 +295,27 @@ export function rankFiles(input: RankInput): Ranked {
     // An exact path gets the full weight; files that only end with the name (`package.json`) share it.
     const share = 1 / Math.sqrt(Math.max(1, hits.filter((p) => p !== m).length));
     for (const p of hits) add(p, 'named', W.namedInQuery * (p === m ? 1 : share), `named in the task (${m})`);
+  }
+  // A word of the task that is a module's name ("annotations of the staticfiles module"); a name shared by
+  // more than five files says little.
+  if (W.stemWord > 0) {
+    const words = new Set(
+      (input.query.match(/[A-Za-z][A-Za-z0-9_-]{4,}/g) ?? []).map((w) => w.toLowerCase()),
+    );
+    const byStem = new Map<string, string[]>();
+    for (const f of files.values()) {
+      if (f.kind !== 'source') continue;
+      const st = fileStem(f.path);
+      if (st.length < 5 || !words.has(st)) continue;
+      const l = byStem.get(st);
+      if (l) l.push(f.path);
+      else byStem.set(st, [f.path]);
+    }
+    for (const [st, list] of byStem) {
+      if (list.length > 5) continue;
+      for (const p of list)
+        add(p, 'stemWord', W.stemWord / Math.sqrt(list.length), `the task names module ${st}`);
+    }
   }
   for (const h of input.hints?.files ?? []) {
     if (files.has(h)) add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
@@ -423,7 +472,17 @@ export function rankFiles(input: RankInput): Ranked {
   const blueprint = new Set(input.hints?.files ?? []);
   const relevant = new Set(input.hints?.relevantTests ?? []);
   const aboutSpeed = /\b(bench\w*|perf\w*|speed\w*|slow\w*|fast\w*)\b/i.test(input.query);
-  const scored: { path: string; score: number }[] = [];
+  // Example apps, sample servers and the docs site are code, yet rarely what a task changes unless it
+  // says so: by naming the folder kind or the example's own folder.
+  const qTermSet = new Set(parsed.terms);
+  const auxWord = /\b(examples?|www|website|docs?|sandbox|demos?|playground|sample)\b/i.test(input.query);
+  const auxNamed = (p: string): boolean => {
+    const m = p.match(/(?:^|\/)(examples?|www|website|docs?|sandbox|demos?|samples?)\/(?:([^/]+)\/)?/);
+    if (!m) return true;
+    if (auxWord) return true;
+    return !!m[2] && pathTerms(m[2]).some((t) => t.length >= 4 && qTermSet.has(t));
+  };
+  const scored: { path: string; score: number; parts?: Record<string, number> }[] = [];
   for (const [p, s] of sig) {
     const f = files.get(p)!;
     let k = f.kind === 'test' ? W.testFactor : KIND_FACTOR[f.kind];
@@ -431,8 +490,13 @@ export function rankFiles(input: RankInput): Ranked {
     if (f.kind === 'test' && (parsed.aboutTests || relevant.has(p))) k = 0.9;
     // Benchmark code is not product code either: ranked like tests unless the task is about speed.
     if (f.kind === 'source' && BENCH_PATH.test(p) && !aboutSpeed) k = W.testFactor;
+    if (W.auxFactor < 1 && f.kind === 'source' && !auxNamed(p)) k *= W.auxFactor;
     if (blueprint.has(p)) k = 1;
-    scored.push({ path: p, score: s.score * k });
+    scored.push({
+      path: p,
+      score: s.score * k,
+      ...(input.explain ? { parts: Object.fromEntries(s.parts) } : {}),
+    });
   }
   scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   if (input.minPool && scored.length < input.minPool) {

@@ -23,7 +23,8 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = word.length <= 3 ? word : stemmer(word);
+    // Three-letter words are stemmed too: the stemmer maps "keys" to "kei", so "key" must go there as well.
+    s = word.length <= 2 ? word : stemmer(word);
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }
@@ -56,6 +57,20 @@ function computeIdentifierTerms(id: string): string[] {
     if (whole.length >= 3) out.push(whole);
   }
   return out;
+}
+
+/**
+ * Adjacent parts of a compound identifier joined (stemmed), as `queryTerms` joins adjacent words:
+ * `getArrayQueryKey` → `getarrai`, `arraiqueri`, `querikei`, so "query keys" finds it.
+ */
+export function identifierPairs(id: string, out: string[]): void {
+  const parts = splitIdentifier(id);
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const a = parts[i]!.toLowerCase();
+    const b = parts[i + 1]!.toLowerCase();
+    if (a.length < 3 || b.length < 3 || STOP.has(a) || STOP.has(b) || /\d/.test(a + b)) continue;
+    out.push(stem(a) + stem(b));
+  }
 }
 
 /** Terms of one identifier: its stemmed parts and, when compound, the whole identifier (memoized). */

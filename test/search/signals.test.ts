@@ -1,0 +1,141 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { indexRepository, searchRepository } from '../../src/search/index.js';
+import { INDEX_VERSION } from '../../src/search/indexer.js';
+import { rankFiles } from '../../src/search/rank.js';
+import { identifierPairs, queryTerms, tokenize } from '../../src/search/text.js';
+import { makeRepo } from '../support/repo.js';
+
+const paths = (r: { files: { path: string }[] }) => r.files.map((f) => f.path);
+
+describe('terms', () => {
+  it('stems three-letter words like their plurals', () => {
+    expect(tokenize('key keys')).toEqual(['kei', 'kei']);
+    expect(tokenize('day days map maps')).toEqual(['dai', 'dai', 'map', 'map']);
+  });
+
+  it('joins adjacent parts of an identifier the way the query joins adjacent words', () => {
+    const out: string[] = [];
+    identifierPairs('getArrayQueryKey', out);
+    expect(out).toEqual(['getarrai', 'arraiqueri', 'querikei']);
+    expect(queryTerms('add type to query keys')).toContain('querikei');
+    const none: string[] = [];
+    identifierPairs('toV2_of', none); // parts too short or numeric
+    identifierPairs('single', none);
+    expect(none).toEqual([]);
+  });
+});
+
+describe('ranking signals', () => {
+  it('ranks example apps below product code unless the task names examples or the example', async () => {
+    const server = (name: string) =>
+      `export function startServer(port: number) {\n  // ${name}: listen on the port\n  return listen(port);\n}\nfunction listen(port: number) {\n  return port;\n}\n`;
+    const repo = makeRepo(undefined, {
+      files: { 'src/server.ts': server('product'), 'examples/minimal/server.ts': server('minimal example') },
+    });
+    try {
+      const score = (r: { files: { path: string; score: number }[] }, p: string) =>
+        r.files.find((f) => f.path === p)?.score ?? 0;
+      const plain = await searchRepository({ root: repo.root, query: 'Start the server on a port', top: 5 });
+      expect(paths(plain)[0]).toBe('src/server.ts');
+      expect(score(plain, 'examples/minimal/server.ts')).toBeLessThan(0.6 * score(plain, 'src/server.ts'));
+      // Naming the kind of folder, or the example itself, lifts the penalty.
+      for (const query of ['Start the example server on a port', 'Start the minimal server on a port']) {
+        const named = await searchRepository({ root: repo.root, query, top: 5 });
+        expect(score(named, 'examples/minimal/server.ts')).toBeGreaterThan(
+          0.9 * score(named, 'src/server.ts'),
+        );
+      }
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('reads a word that is a module name as naming that module', async () => {
+    const serve = (what: string) => `def serve(path):\n    # Serves ${what}.\n    return path\n`;
+    const repo = makeRepo(undefined, {
+      files: {
+        'app/staticfiles.py': serve('static files'),
+        'app/templating.py': serve('templates with annotations'),
+        'app/routing.py': serve('routes, none missing'),
+      },
+    });
+    try {
+      const res = await searchRepository({
+        root: repo.root,
+        query: 'Missing annotations added on staticfiles module',
+        top: 3,
+      });
+      expect(paths(res)[0]).toBe('app/staticfiles.py');
+      expect(res.files[0]!.reasons).toContain('the task names module staticfiles');
+      const index = await indexRepository({ root: repo.root });
+      const part = (query: string, weights = {}) =>
+        rankFiles({ index, query, top: 5, explain: true, weights }).pool.find(
+          (p) => p.path === 'app/staticfiles.py',
+        )?.parts?.stemWord ?? 0;
+      expect(part('Missing annotations added on staticfiles module')).toBeGreaterThan(0);
+      expect(part('Missing annotations added on staticfiles module', { stemWord: 0 })).toBe(0);
+      // A name only as part of a longer word is not the module's name.
+      expect(part('Missing annotations in staticfilesystem')).toBe(0);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('finds a compound name from the words of the task ("query keys" → getArrayQueryKey)', async () => {
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/internals/getArrayQueryKey.ts':
+          'export function getArrayQueryKey(path: string[]) {\n  return [path];\n}\n',
+        // Both words, apart: in its path and all over its text.
+        'src/query/keys.ts':
+          'export function keyForQuery(query: string, keys: string[]) {\n  return keys.filter((key) => key === query);\n}\n',
+      },
+    });
+    try {
+      const res = await searchRepository({ root: repo.root, query: 'Add the type to query keys', top: 3 });
+      expect(paths(res)[0]).toBe('src/internals/getArrayQueryKey.ts');
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('gives a file less for each further name it defines', async () => {
+    const names = ['alphaParser', 'betaParser', 'gammaParser', 'deltaParser'];
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/all.ts': names.map((n) => `export function ${n}() {\n  return 1;\n}\n`).join(''),
+        'src/one.ts': 'export function alphaParser2() {\n  return 2;\n}\n',
+      },
+    });
+    try {
+      const index = await indexRepository({ root: repo.root });
+      const symbolPart = (query: string) =>
+        rankFiles({ index, query, top: 5, explain: true }).pool.find((p) => p.path === 'src/all.ts')!.parts!
+          .symbol!;
+      const one = symbolPart('Fix `alphaParser`');
+      const four = symbolPart(`Fix ${names.map((n) => `\`${n}\``).join(', ')}`);
+      expect(four).toBeGreaterThan(one);
+      expect(four).toBeLessThan(2.5 * one);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('rebuilds a lexical index written by another index version', async () => {
+    const repo = makeRepo(undefined, { files: { 'src/cart.ts': 'export const cartTotal = 1;\n' } });
+    try {
+      await searchRepository({ root: repo.root, query: 'cart total' });
+      const lex = join(repo.root, '.guardian', 'index', 'lexical.tix');
+      const text = readFileSync(lex, 'utf8');
+      expect(text).toContain(`"version":${INDEX_VERSION}`);
+      writeFileSync(lex, text.replace(`"version":${INDEX_VERSION}`, '"version":1'));
+      const again = await searchRepository({ root: repo.root, query: 'cart total' });
+      expect(paths(again)).toEqual(['src/cart.ts']);
+      expect(readFileSync(lex, 'utf8')).toContain(`"version":${INDEX_VERSION}`);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
