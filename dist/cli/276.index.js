@@ -2744,7 +2744,11 @@ class TermIndex {
                 const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
                 for (const doc of docs) {
                     const termFreq = freqs[doc];
-                    const fieldLength = header.fieldLength[doc][Number(fieldId)];
+                    const fieldLength = header.fieldLength[doc]?.[Number(fieldId)];
+                    if (fieldLength === undefined)
+                        continue; // postings of a document the header does not know
+                    // MiniSearch's expression and product order (term weight, term boost, field boost, document
+                    // boost, BM25), so the floating-point results are the same.
                     const raw = invDocFreq *
                         (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
                     const weighted = 1 * termBoost * fieldBoost * 1 * raw;
