@@ -94,6 +94,18 @@ describe('term index', () => {
     expect(small.search('missing')).toEqual([]);
   });
 
+  it('skips postings of a document its header does not know (a damaged cache), without throwing', () => {
+    const t = serializeTermIndex(['c'], [{ id: 'a', fields: [['x', 'y']] }]);
+    const [head, ...lines] = t.trimEnd().split('\n');
+    const damaged = [head, ...lines.map((l) => l.replace('{"0":1}', '{"0":1,"7":2}'))].join('\n');
+    expect(damaged).toContain('"7":2');
+    const ix2 = new TermIndex(`${damaged}\n`, {
+      fields: ['c'],
+      searchOptions: { tokenize: (q: string) => [q] },
+    });
+    expect(ix2.search('x').map((r) => r.id)).toEqual(['a']);
+  });
+
   it('refuses text that is not a term index', () => {
     expect(() => new TermIndex('', options)).toThrow();
     expect(() => new TermIndex('{"format": 99}\n', options)).toThrow(/not a term index/);
