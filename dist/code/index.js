@@ -79914,10 +79914,10 @@ const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
  * every document's field lengths, and the average field lengths. The file written here holds exactly
  * MiniSearch's own serialization (`toJSON`, serialization version 2), split into lines: the first line
  * is everything but the postings, then one line per term, `["term",{fieldId:{docId:freq}}]`, sorted by
- * term (found by binary search). `search` reads the lines of the query's terms and scores them exactly
- * as MiniSearch would over the whole index (a warm query on a 1,500-file repository reads a few dozen
- * lines instead of rebuilding a 30,000-term tree); `engineFor` hands the same lines to MiniSearch's
- * `loadJS` for anything else.
+ * term (found by binary search). `engineFor` hands MiniSearch's `loadJS` the header plus the lines of
+ * the query's terms: the scores are the ones the whole index would give, at a small fraction of the cost
+ * of loading it (a warm query on a 1,500-file repository reads a few dozen lines instead of rebuilding a
+ * 30,000-term tree).
  *
  * The index is also built here, from already-tokenized documents, in the form `toJSON` would produce:
  * building it through `MiniSearch.addAll` and then `toJSON` costs several times more for the same bytes.
@@ -80072,19 +80072,14 @@ class TermIndex {
         return MiniSearch.loadJS({ ...this.header, index }, this.options);
     }
     /**
-     * MiniSearch's `search` (exact terms, OR), computed here straight from the postings lines: the same
-     * BM25+ formula, parameters, field and term boosts, summation order and final "quality" factor (the
-     * number of query terms a document matched), so the scores and the order are MiniSearch's own — a
-     * test compares them with an index built by `addAll`. Skipping MiniSearch's `loadJS` and its
-     * per-result bookkeeping saves tens of milliseconds on a long task text over a large repository.
-     * A term repeated in the query is looked up once with its boost multiplied by its count (MiniSearch
-     * sums one result per occurrence: the same score).
+     * MiniSearch's `search`. A term repeated in the query is looked up once with its boost multiplied by
+     * its count: MiniSearch sums one result per occurrence, so the scores are the same (to the last bits
+     * of floating point) for a fraction of the work on a long task text.
      */
     search(query, searchOptions = {}) {
         const defaults = this.options.searchOptions ?? {};
-        const opts = { ...defaults, ...searchOptions };
-        const tokenize = opts.tokenize ?? this.options.tokenize;
-        const processTerm = opts.processTerm ?? this.options.processTerm;
+        const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
+        const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
         if (!tokenize)
             throw new Error('TermIndex needs a tokenizer');
         const counts = new Map();
@@ -80094,64 +80089,13 @@ class TermIndex {
                 counts.set(t, (counts.get(t) ?? 0) + 1);
         }
         const unique = [...counts.keys()];
-        const header = this.header;
-        const fields = (opts.fields ?? this.options.fields);
-        const boosts = fields.map((f) => [String(header.fieldIds[f]), opts.boost?.[f] || 1]);
-        const { k, b, d } = { k: 1.2, b: 0.7, d: 0.5, ...opts.bm25 };
-        const total = header.documentCount;
-        const acc = new Map();
-        unique.forEach((term, i) => {
-            const line = this.postings(term);
-            if (!line)
-                return;
-            const termBoost = counts.get(term) * (opts.boostTerm ? opts.boostTerm(term, i, unique) : 1);
-            const data = line[1];
-            const perTerm = new Map();
-            for (const [fieldId, fieldBoost] of boosts) {
-                const freqs = data[fieldId];
-                if (!freqs)
-                    continue;
-                const docs = Object.keys(freqs);
-                const matching = docs.length;
-                const avgFieldLength = header.averageFieldLength[Number(fieldId)];
-                const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-                for (const doc of docs) {
-                    const termFreq = freqs[doc];
-                    const fieldLength = header.fieldLength[doc]?.[Number(fieldId)];
-                    if (fieldLength === undefined)
-                        continue; // postings of a document the header does not know
-                    // MiniSearch's expression and product order (term weight, term boost, field boost, document
-                    // boost, BM25), so the floating-point results are the same.
-                    const raw = invDocFreq *
-                        (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-                    const weighted = 1 * termBoost * fieldBoost * 1 * raw;
-                    const prev = perTerm.get(doc);
-                    perTerm.set(doc, prev === undefined ? weighted : prev + weighted);
-                }
-            }
-            for (const [doc, score] of perTerm) {
-                const e = acc.get(doc);
-                if (e) {
-                    e.score = e.score + score;
-                    e.terms.push(term);
-                }
-                else
-                    acc.set(doc, { score, terms: [term] });
-            }
+        const boost = searchOptions.boostTerm ?? defaults.boostTerm;
+        return this.engineFor(unique).search(query, {
+            ...searchOptions,
+            tokenize: () => unique,
+            processTerm: (t) => t,
+            boostTerm: (t, i, ts) => counts.get(t) * (boost ? boost(t, i, ts) : 1),
         });
-        const results = [];
-        for (const [doc, { score, terms }] of acc) {
-            const match = Object.fromEntries(terms.map((t) => [t, []]));
-            results.push({
-                id: header.documentIds[doc],
-                score: score * terms.length,
-                terms,
-                queryTerms: terms,
-                match,
-            });
-        }
-        results.sort((x, y) => y.score - x.score);
-        return results;
     }
 }
 
@@ -80531,8 +80475,8 @@ class ImportResolver {
  * `.guardian/index/`; a warm run reads only the files whose content changed. A cache that cannot be
  * read is rebuilt with a note, never trusted and never fatal.
  *
- * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus a
- * stat cache for files git does not know), `terms.json` (per blob: its content terms, read only when the
+ * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus,
+ * per path, the size and mtime the file had when it was read), `terms.json` (per blob: its content terms, read only when the
  * lexical index must be rebuilt), `lexical.tix` (the lexical index, term by term: see termindex.ts),
  * `history.json` and `commits.tix` (see history.ts), `chunks.json` (symbol chunks: see chunks.ts).
  */
@@ -80907,7 +80851,7 @@ async function indexRepository(opts) {
         commitIndex = new TermIndex(commitIndexText, commitIndexOptions());
     }
     phase('history');
-    // Write the cache back only what changed.
+    // Write back only what changed.
     try {
         if (read > 0 ||
             Object.keys(newBlobs).length !== Object.keys(blobCache).length ||

@@ -4,8 +4,8 @@
  * `.guardian/index/`; a warm run reads only the files whose content changed. A cache that cannot be
  * read is rebuilt with a note, never trusted and never fatal.
  *
- * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus a
- * stat cache for files git does not know), `terms.json` (per blob: its content terms, read only when the
+ * Cache files: `blobs.json` (per blob: line count, defined names, imports, or why it is skipped; plus,
+ * per path, the size and mtime the file had when it was read), `terms.json` (per blob: its content terms, read only when the
  * lexical index must be rebuilt), `lexical.tix` (the lexical index, term by term: see termindex.ts),
  * `history.json` and `commits.tix` (see history.ts), `chunks.json` (symbol chunks: see chunks.ts).
  */
@@ -462,7 +462,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   }
   phase('history');
 
-  // Write the cache back only what changed.
+  // Write back only what changed.
   try {
     if (
       read > 0 ||
