@@ -1616,6 +1616,12 @@ exports.WEIGHTS = {
     auxFactor: 0.5,
     /** A word of the task is a module's file name. */
     stemWord: 0.3,
+    /**
+     * A file's folder holds a strong candidate: the folder's best source score (relative to the best
+     * folder's) times this, for files that have evidence of their own. A change tends to stay in one
+     * module; a weak match beside the task's strongest file is likelier than the same match far away.
+     */
+    folder: 0.3,
     /** Files that changed together with the strongest candidates. */
     coChange: 0.6,
     /** How often a file changes at all. */
@@ -1995,6 +2001,25 @@ function rankFiles(input) {
         }
         for (const [d, g] of gain)
             add(d, 'importedBy', g.v, `imports ${g.of}`);
+    }
+    // 6c. Folder: each folder is as strong as its strongest source so far; files with evidence of their
+    // own gain a share of their folder's strength.
+    if (W.folder > 0) {
+        const byFolder = new Map();
+        for (const [p, s] of sig) {
+            if (files.get(p).kind !== 'source')
+                continue;
+            const d = node_path_1.posix.dirname(p);
+            if (s.score > (byFolder.get(d) ?? 0))
+                byFolder.set(d, s.score);
+        }
+        const strength = normalize(byFolder);
+        for (const p of [...sig.keys()]) {
+            const d = node_path_1.posix.dirname(p);
+            const v = strength.get(d);
+            if (v && v >= 0.02)
+                add(p, 'folder', W.folder * v, `in ${d === '.' ? 'the top folder' : d}/ with the task's strongest files`);
+        }
     }
     // 7. Co-change with the strongest candidates (blueprint files first).
     const anchor = [...sig.entries()]

@@ -123,6 +123,34 @@ describe('ranking signals', () => {
     }
   });
 
+  it("lifts a weak match that sits in the folder of the task's strongest file", async () => {
+    // Two files mention "timeout" once, the same way; one sits beside the file the task is about.
+    const weak = (what: string) => `export function ${what}() {\n  // honours the timeout\n  return 0;\n}\n`;
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/client/retry.ts':
+          'export function retryWithBackoff(attempts: number) {\n  // retry backoff: retry after a backoff delay\n  return attempts;\n}\n',
+        'src/client/socket.ts': weak('openSocket'),
+        'src/server/listen.ts': weak('listenOn'),
+      },
+    });
+    try {
+      const index = await indexRepository({ root: repo.root });
+      const query = 'Retry backoff ignores the timeout';
+      const ranked = rankFiles({ index, query, top: 5, explain: true });
+      const order = paths(ranked);
+      expect(order[0]).toBe('src/client/retry.ts');
+      expect(order.indexOf('src/client/socket.ts')).toBeLessThan(order.indexOf('src/server/listen.ts'));
+      const part = (p: string) => ranked.pool.find((e) => e.path === p)?.parts?.folder ?? 0;
+      expect(part('src/client/socket.ts')).toBeGreaterThan(part('src/server/listen.ts'));
+      // Without the signal, the folder's file is not ahead: the signal is what orders them.
+      const off = paths(rankFiles({ index, query, top: 5, weights: { folder: 0 } }));
+      expect(off.indexOf('src/client/socket.ts')).toBeGreaterThan(off.indexOf('src/server/listen.ts'));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
   it('rebuilds a lexical index written by another index version', async () => {
     const repo = makeRepo(undefined, { files: { 'src/cart.ts': 'export const cartTotal = 1;\n' } });
     try {
