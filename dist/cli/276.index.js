@@ -2,6 +2,450 @@ export const id = 276;
 export const ids = [276];
 export const modules = {
 
+/***/ 4413:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseImports = parseImports;
+exports.parsePythonImports = parsePythonImports;
+exports.parseJsImports = parseJsImports;
+exports.npmPackageOf = npmPackageOf;
+exports.isNodeBuiltin = isNodeBuiltin;
+exports.isPythonStdlib = isPythonStdlib;
+exports.parseManifest = parseManifest;
+exports.normalizePyName = normalizePyName;
+exports.detectLibraries = detectLibraries;
+exports.taskIdentifiers = taskIdentifiers;
+/**
+ * Which third-party libraries a task touches: imports in the relevant code, names in the task text,
+ * and the project's manifests (package.json, requirements*.txt, pyproject.toml) for declared versions
+ * and to tell third-party code from the project's own.
+ */
+const node_module_1 = __webpack_require__(8995);
+const smol_toml_1 = __webpack_require__(7106);
+const terms_js_1 = __webpack_require__(7095);
+const PY_EXT = /\.pyi?$/;
+const JS_EXT = /\.(?:[cm]?[jt]sx?)$/;
+/** Imports of a Python or JS/TS file (by extension); other files have none. */
+function parseImports(path, text) {
+    if (PY_EXT.test(path))
+        return parsePythonImports(text);
+    if (JS_EXT.test(path))
+        return parseJsImports(text);
+    return [];
+}
+function parsePythonImports(text) {
+    const out = [];
+    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
+    const aliases = new Map();
+    for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+        const module = m[1];
+        const names = m[2]
+            .replace(/[()\\]/g, ' ')
+            .split(',')
+            .map((s) => s
+            .trim()
+            .split(/\s+as\s+/)[0]
+            .trim())
+            .filter((s) => /^[A-Za-z_]\w*$/.test(s));
+        out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
+    }
+    for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
+        for (const part of m[1].split(',')) {
+            const [mod, alias] = part.trim().split(/\s+as\s+/);
+            if (!mod || !/^[\w.]+$/.test(mod))
+                continue;
+            aliases.set(alias?.trim() || mod, mod);
+            out.push({ ecosystem: 'python', module: mod, names: [], line: lineOf(m.index) });
+        }
+    }
+    // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias.
+    for (const [alias, mod] of aliases) {
+        const re = new RegExp(`(?<![\\w.])${alias.replace(/\./g, '\\.')}\\.([A-Za-z_]\\w*)`, 'g');
+        const used = new Set();
+        for (const u of text.matchAll(re))
+            used.add(u[1]);
+        const entry = out.find((e) => e.module === mod && e.names.length === 0);
+        if (entry)
+            entry.names.push(...[...used].slice(0, 40));
+    }
+    return out;
+}
+function parseJsImports(text) {
+    const out = [];
+    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
+    const re = /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    for (const m of text.matchAll(re)) {
+        const module = m[3] ?? m[4] ?? m[5] ?? m[6];
+        if (!module)
+            continue;
+        const names = [];
+        const clause = m[2] ?? '';
+        const braces = /\{([\s\S]*)\}/.exec(clause);
+        if (braces) {
+            for (const part of braces[1].split(',')) {
+                const name = part
+                    .trim()
+                    .replace(/^type\s+/, '')
+                    .split(/\s+as\s+/)[0]
+                    .trim();
+                if (/^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+                    names.push(name);
+            }
+        }
+        // Default or namespace import: collect `alias.member` uses.
+        const ns = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1] ??
+            /^\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(clause)?.[1];
+        if (ns && ns !== 'type') {
+            const used = new Set();
+            for (const u of text.matchAll(new RegExp(`(?<![\\w$.])${ns.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'))) {
+                used.add(u[1]);
+            }
+            names.push(...[...used].slice(0, 40));
+        }
+        out.push({ ecosystem: 'npm', module, names, line: lineOf(m.index + (m[0].match(/^[;\n]/) ? 1 : 0)) });
+    }
+    return out;
+}
+/** The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local ones. */
+function npmPackageOf(spec) {
+    if (spec.startsWith('.') || spec.startsWith('/') || /^[a-z]+:\/\//.test(spec))
+        return undefined;
+    if (spec.startsWith('node:'))
+        return spec;
+    if (spec.startsWith('#') || spec.startsWith('~/') || spec.startsWith('@/'))
+        return undefined;
+    const parts = spec.split('/');
+    if (spec.startsWith('@'))
+        return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
+    const base = parts[0];
+    return isNodeBuiltin(base) ? `node:${base}` : base;
+}
+function isNodeBuiltin(name) {
+    const n = name.replace(/^node:/, '');
+    return node_module_1.builtinModules.includes(n) || node_module_1.builtinModules.includes(n.split('/')[0]);
+}
+/** Python standard library top-level modules (3.8–3.13), so imports of them are not "third-party". */
+const PY_STDLIB = new Set(`__future__ abc argparse array ast asyncio atexit base64 binascii bisect builtins bz2 calendar cgi cmath
+  code codecs collections colorsys concurrent configparser contextlib contextvars copy copyreg csv ctypes
+  curses dataclasses datetime dbm decimal difflib dis email encodings enum errno faulthandler fcntl
+  filecmp fileinput fnmatch fractions ftplib functools gc getopt getpass gettext glob graphlib grp gzip
+  hashlib heapq hmac html http imaplib importlib inspect io ipaddress itertools json keyword linecache
+  locale logging lzma mailbox marshal math mimetypes mmap multiprocessing netrc numbers operator optparse
+  os pathlib pdb pickle pkgutil platform plistlib poplib posix pprint profile pstats pty pwd py_compile
+  queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve
+  shlex shutil signal site smtplib socket socketserver sqlite3 ssl stat statistics string stringprep
+  struct subprocess symtable sys sysconfig syslog tarfile tempfile termios textwrap threading time
+  timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle types typing unicodedata
+  unittest urllib uuid venv warnings wave weakref webbrowser wsgiref xml xmlrpc zipapp zipfile zipimport
+  zlib zoneinfo typing_extensions`.split(/\s+/));
+// typing_extensions is third-party strictly speaking, but it only mirrors `typing`: no task needs its docs.
+function isPythonStdlib(top) {
+    return PY_STDLIB.has(top);
+}
+/** Dependencies declared in manifests at the base commit. */
+function parseManifest(path, text) {
+    const base = path.split('/').pop() ?? path;
+    try {
+        if (base === 'package.json') {
+            const j = JSON.parse(text);
+            const out = [];
+            for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
+                const deps = j[field];
+                if (deps && typeof deps === 'object') {
+                    for (const [name, spec] of Object.entries(deps)) {
+                        out.push({ ecosystem: 'npm', name, spec: String(spec), file: path });
+                    }
+                }
+            }
+            return out;
+        }
+        if (/^requirements.*\.(?:txt|in)$/.test(base)) {
+            return text
+                .split('\n')
+                .map((l) => l.replace(/#.*/, '').trim())
+                .filter((l) => l && !l.startsWith('-'))
+                .map((l) => requirement(l, path))
+                .filter((d) => d !== undefined);
+        }
+        if (base === 'pyproject.toml') {
+            const t = (0, smol_toml_1.parse)(text);
+            const out = [];
+            const project = (t.project ?? {});
+            const reqs = [...(project.dependencies ?? [])];
+            const optional = (project['optional-dependencies'] ?? {});
+            for (const list of Object.values(optional))
+                if (Array.isArray(list))
+                    reqs.push(...list);
+            for (const r of reqs) {
+                const d = typeof r === 'string' ? requirement(r, path) : undefined;
+                if (d)
+                    out.push(d);
+            }
+            const poetry = (t.tool?.poetry ?? {});
+            for (const key of ['dependencies', 'dev-dependencies']) {
+                const deps = poetry[key];
+                if (deps && typeof deps === 'object') {
+                    for (const [name, spec] of Object.entries(deps)) {
+                        if (name.toLowerCase() === 'python')
+                            continue;
+                        out.push({
+                            ecosystem: 'python',
+                            name,
+                            spec: typeof spec === 'string' ? spec : JSON.stringify(spec),
+                            file: path,
+                        });
+                    }
+                }
+            }
+            return out;
+        }
+    }
+    catch {
+        // A manifest that does not parse declares nothing we can use; the spec checker reports it elsewhere.
+        return [];
+    }
+    return [];
+}
+function requirement(line, file) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0].trim());
+    if (!m)
+        return undefined;
+    return { ecosystem: 'python', name: m[1], spec: `${m[1]}${m[3] ? m[3].trim() : ''}`, file };
+}
+function normalizePyName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/**
+ * Libraries the task touches, best first. Evidence: imports in the relevant code (weighted by how
+ * relevant the importing file is) and the library's name in the task's own text. A library that is
+ * only declared in a manifest is not "touched".
+ */
+function detectLibraries(input) {
+    const libs = new Map();
+    const get = (ecosystem, importName) => {
+        const key = `${ecosystem}:${importName}`;
+        let l = libs.get(key);
+        if (!l) {
+            const packageName = ecosystem === 'python' ? (input.pythonDistOf?.(importName) ?? importName) : importName;
+            l = { ecosystem, importName, packageName, score: 0, reasons: [], symbols: [] };
+            libs.set(key, l);
+        }
+        return l;
+    };
+    const addSymbol = (l, name, score, from, module) => {
+        let s = l.symbols.find((x) => x.name === name);
+        if (!s) {
+            s = { name, score: 0, from: [], module };
+            l.symbols.push(s);
+        }
+        s.score += score;
+        if (!s.from.includes(from))
+            s.from.push(from);
+    };
+    const weights = new Map();
+    for (const src of input.sources) {
+        for (const imp of parseImports(src.path, src.text)) {
+            let lib;
+            if (imp.ecosystem === 'python') {
+                if (imp.module.startsWith('.'))
+                    continue;
+                const top = imp.module.split('.')[0];
+                if (isPythonStdlib(top) || input.localModules.has(top))
+                    continue;
+                lib = get('python', top);
+            }
+            else {
+                const pkg = npmPackageOf(imp.module);
+                if (!pkg)
+                    continue;
+                // Bare specifiers are packages (local code is imported by relative path); only the
+                // project's own package name (a self-reference) is local.
+                if (input.localModules.has(`npm:${pkg}`))
+                    continue;
+                lib = get('npm', pkg);
+            }
+            const reason = `imported by ${src.path}:${imp.line}`;
+            if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
+                lib.reasons.push(reason);
+            weights.set(lib, [...(weights.get(lib) ?? []), src.weight]);
+            for (const n of imp.names)
+                addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+        }
+    }
+    // The most relevant importer counts fully, further importers a little: a library every test file
+    // imports is not thereby more relevant than the one the code to change uses.
+    for (const [lib, ws] of weights) {
+        const sorted = [...ws].sort((a, b) => b - a);
+        const rest = sorted.slice(1).reduce((a, c) => a + c, 0);
+        lib.score += (sorted[0] ?? 0) + 0.2 * rest;
+        // Node's built-in modules are documented in @types/node and well known; packages come first.
+        if (lib.importName.startsWith('node:'))
+            lib.score *= 0.6;
+    }
+    // Libraries named in the task text: declared dependencies whose name appears as a word.
+    const text = input.taskText;
+    for (const dep of input.manifests) {
+        const names = [dep.name];
+        if (dep.ecosystem === 'npm' && dep.name.startsWith('@types/'))
+            continue;
+        const hit = names.some((n) => new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text));
+        if (!hit)
+            continue;
+        const importName = dep.ecosystem === 'python'
+            ? ([...libs.values()].find((l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name))?.importName ?? dep.name.toLowerCase().replace(/-/g, '_'))
+            : dep.name;
+        const lib = get(dep.ecosystem, importName);
+        lib.score += 1;
+        lib.reasons.unshift(`named in the task (${dep.name})`);
+    }
+    // Imported libraries named in the task text by their import name.
+    for (const lib of libs.values()) {
+        // `node:test` is named by "node:test", never by the word "test".
+        const bare = lib.importName;
+        if (lib.reasons.some((r) => r.startsWith('named in the task')))
+            continue;
+        if (new RegExp(`(?<![\\w/-])${escapeRe(bare)}(?![\\w/-])`, 'i').test(text)) {
+            lib.score += 1;
+            lib.reasons.unshift(`named in the task (${bare})`);
+        }
+    }
+    // Declared versions.
+    for (const lib of libs.values()) {
+        const dep = input.manifests.find((d) => d.ecosystem === lib.ecosystem &&
+            (lib.ecosystem === 'npm'
+                ? d.name === lib.importName || (lib.importName.startsWith('node:') && d.name === '@types/node')
+                : normalizePyName(d.name) === normalizePyName(lib.packageName) ||
+                    normalizePyName(d.name) === normalizePyName(lib.importName)));
+        if (dep) {
+            lib.declared = { file: dep.file, spec: dep.spec };
+            if (lib.ecosystem === 'python')
+                lib.packageName = dep.name;
+        }
+    }
+    // Identifiers of the task text raise the symbols they name.
+    const taskIdents = new Set([...text.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
+    const taskTerms = new Set((0, terms_js_1.terms)(text));
+    for (const lib of libs.values()) {
+        for (const s of lib.symbols) {
+            if (taskIdents.has(s.name))
+                s.score += 1;
+            // Words of the name the task talks about (`DateTime` for "the time is recorded in UTC").
+            const parts = [...new Set((0, terms_js_1.terms)(s.name))];
+            const shared = parts.filter((t) => taskTerms.has(t)).length;
+            if (parts.length)
+                s.score += (0.5 * shared) / parts.length;
+            s.score = Math.round(s.score * 1000) / 1000;
+        }
+        lib.symbols.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+        lib.score = Math.round(lib.score * 1000) / 1000;
+    }
+    return [...libs.values()]
+        .filter((l) => l.score > 0)
+        .sort((a, b) => b.score - a.score || a.importName.localeCompare(b.importName));
+}
+/** Identifiers in the task text that may name library APIs: `code spans`, CamelCase words, calls. */
+function taskIdentifiers(text) {
+    const out = new Set();
+    for (const m of text.matchAll(/`([A-Za-z_$][\w$.]*)(?:\(\))?`/g))
+        out.add(m[1].split('.').pop());
+    for (const m of text.matchAll(/\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\b/g))
+        out.add(m[1]);
+    for (const m of text.matchAll(/\b([A-Za-z_]\w*)\(/g))
+        out.add(m[1]);
+    return [...out];
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 7095:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/** Words of a text for relevance ranking (rules, library names): identifiers split at camelCase and snake_case, stemmed lightly. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.terms = terms;
+exports.stem = stem;
+exports.termCounts = termCounts;
+exports.bm25 = bm25;
+const STOP = new Set(`a an and are as at be been but by can do does for from has have how i if in into is it its itself
+  may must no not of on or our should so such than that the their them then there these they this to
+  was we were what when where which while who will with within without you your all any each every
+  also only other own same some more most very just use used using ensure make made new add adds added
+  e g eg ie etc via per after before during about above below up down out over under again further
+  once here why both few nor too s t don now`.split(/\s+/));
+/** Lower-cased terms of `text`: identifiers split, stop words dropped, plurals folded. */
+function terms(text) {
+    const out = [];
+    for (const raw of text.match(/[A-Za-z][A-Za-z0-9]*(?:[_'][A-Za-z0-9]+)*|\d+/g) ?? []) {
+        const parts = raw
+            .replace(/'/g, '')
+            .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+            .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+            .split(/[\s_]+/);
+        const whole = raw.toLowerCase().replace(/'/g, '');
+        if (parts.length > 1 && !STOP.has(whole))
+            out.push(stem(whole));
+        for (const p of parts) {
+            const w = p.toLowerCase();
+            if (w.length < 2 || STOP.has(w) || /^\d+$/.test(w))
+                continue;
+            out.push(stem(w));
+        }
+    }
+    return out;
+}
+function stem(w) {
+    if (w.length > 4 && w.endsWith('ies'))
+        return w.slice(0, -3) + 'y';
+    if (w.length > 4 && /(?:ss|us|is)$/.test(w))
+        return w;
+    if (w.length > 3 && w.endsWith('s'))
+        return w.slice(0, -1);
+    return w;
+}
+function termCounts(text) {
+    const m = new Map();
+    for (const t of terms(text))
+        m.set(t, (m.get(t) ?? 0) + 1);
+    return m;
+}
+/**
+ * Okapi BM25 over a small set of documents (rule sections, doc snippets). Deterministic, no index
+ * files: the sets are small enough to score directly.
+ */
+function bm25(docs, query, k1 = 1.2, b = 0.75) {
+    const q = [...new Set(terms(query))];
+    const tfs = docs.map(termCounts);
+    const lens = tfs.map((m) => [...m.values()].reduce((a, c) => a + c, 0));
+    const avg = lens.reduce((a, c) => a + c, 0) / Math.max(1, lens.length) || 1;
+    const df = new Map();
+    for (const m of tfs)
+        for (const t of m.keys())
+            df.set(t, (df.get(t) ?? 0) + 1);
+    const n = docs.length;
+    return tfs.map((m, i) => {
+        let s = 0;
+        for (const t of q) {
+            const f = m.get(t);
+            if (!f)
+                continue;
+            const d = df.get(t) ?? 0;
+            const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+            s += (idf * f * (k1 + 1)) / (f + k1 * (1 - b + (b * (lens[i] ?? 0)) / avg));
+        }
+        return s;
+    });
+}
+
+
+/***/ }),
+
 /***/ 8428:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -632,8 +1076,10 @@ function decodeText(buf) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_COMMIT_FILES = exports.HISTORY_VERSION = void 0;
+exports.COMMIT_FIELDS = exports.MAX_COMMIT_FILES = exports.HISTORY_VERSION = void 0;
 exports.headSha = headSha;
+exports.referenceTerms = referenceTerms;
+exports.messageTerms = messageTerms;
 exports.commitIndexOptions = commitIndexOptions;
 exports.storeHistory = storeHistory;
 exports.restoreHistory = restoreHistory;
@@ -653,7 +1099,7 @@ exports.openCommitIndex = openCommitIndex;
 const git_js_1 = __webpack_require__(308);
 const termindex_js_1 = __webpack_require__(4722);
 const text_js_1 = __webpack_require__(5593);
-exports.HISTORY_VERSION = 5;
+exports.HISTORY_VERSION = 6;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
@@ -702,12 +1148,31 @@ async function headSha(root) {
     });
     return r.code === 0 ? r.stdout.trim() : undefined;
 }
+/** References to issues and pull requests in a text (`#6415`, `gh-64`), as terms `#6415`. */
+function referenceTerms(text) {
+    const out = [];
+    for (const m of text.matchAll(/(?:^|[^\w&#/])(?:#|gh-)(\d{2,7})\b/gi))
+        out.push(`#${m[1]}`);
+    return out;
+}
+/**
+ * Terms of a task read against commit messages: its words, and each reference to an issue or pull
+ * request. Numbers are otherwise dropped, but a task that names the change it follows up ("fixes two
+ * regressions from #6415") points at that change's commit, and at the other commits of the same issue,
+ * more precisely than any word. The references are a field of their own in the commit index, so the
+ * words' scores are those of an index without them.
+ */
+function messageTerms(text) {
+    return [...(0, text_js_1.tokenize)(text), ...referenceTerms(text)];
+}
+/** The commit index's fields: the message's words, its references. */
+exports.COMMIT_FIELDS = ['m', 'r'];
 function commitIndexOptions() {
     return {
-        fields: ['m'],
+        fields: exports.COMMIT_FIELDS,
         idField: 'i',
         autoVacuum: false,
-        tokenize: (t) => (0, text_js_1.tokenize)(t),
+        tokenize: messageTerms,
         processTerm: (t) => t,
         searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' },
     };
@@ -764,9 +1229,9 @@ async function readHistory(root, head, depth) {
     for (let i = 0; i < commits.length; i++) {
         const n = commits[i].f.length;
         if (n > 0 && n <= exports.MAX_COMMIT_FILES)
-            docs.push({ id: i, fields: [(0, text_js_1.tokenize)(messages[i])] });
+            docs.push({ id: i, fields: [(0, text_js_1.tokenize)(messages[i]), referenceTerms(messages[i])] });
     }
-    const commitIndexText = (0, termindex_js_1.serializeTermIndex)(['m'], docs, { head, count: commits.length });
+    const commitIndexText = (0, termindex_js_1.serializeTermIndex)(exports.COMMIT_FIELDS, docs, { head, count: commits.length });
     return { history: { head, commits }, commitIndexText };
 }
 /** Opens a serialized commit index if it belongs to this history. */
@@ -1358,7 +1823,7 @@ async function indexRepository(opts) {
         }
     }
     else {
-        commitIndex = new termindex_js_1.TermIndex((0, termindex_js_1.serializeTermIndex)(['m'], []), (0, history_js_1.commitIndexOptions)());
+        commitIndex = new termindex_js_1.TermIndex((0, termindex_js_1.serializeTermIndex)(history_js_1.COMMIT_FIELDS, []), (0, history_js_1.commitIndexOptions)());
     }
     const historyP = head && !commitIndex ? (0, history_js_1.readHistory)(root, head, depth) : undefined;
     phase('history cache');
@@ -1588,6 +2053,7 @@ exports.bestSymbols = bestSymbols;
 const node_path_1 = __webpack_require__(6760);
 const imports_js_1 = __webpack_require__(3758);
 const text_js_1 = __webpack_require__(5593);
+const detect_js_1 = __webpack_require__(4413);
 exports.WEIGHTS = {
     /** BM25 over path, symbol names and content. */
     lexical: 1.0,
@@ -1622,6 +2088,12 @@ exports.WEIGHTS = {
      * module; a weak match beside the task's strongest file is likelier than the same match far away.
      */
     folder: 0.3,
+    /**
+     * The task names a third-party package this file imports (`@types/express`, `jinja2`): a task about a
+     * library (upgrading it, working around it) changes the code that uses it. Shared among the importers;
+     * a package imported by more than 30 files says little. Standard libraries do not count.
+     */
+    library: 0.3,
     /** Files that changed together with the strongest candidates. */
     coChange: 0.6,
     /** How often a file changes at all. */
@@ -1864,6 +2336,43 @@ function rankFiles(input) {
                 add(p, 'stemWord', W.stemWord / Math.sqrt(list.length), `the task names module ${st}`);
         }
     }
+    // A third-party package the task names (`@types/express` names express), and the files importing it.
+    const resolver = new imports_js_1.ImportResolver(paths, index.manifests);
+    if (W.library > 0) {
+        const named = new Set();
+        for (const m of input.query.matchAll(/(?<![\w./-])(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z][a-z0-9._-]{2,})/gi)) {
+            const w = m[1].toLowerCase().replace(/[.]+$/, '');
+            named.add(w);
+            if (w.startsWith('@types/'))
+                named.add(w.slice(7));
+        }
+        const users = new Map();
+        for (const f of files.values()) {
+            if (f.kind !== 'source')
+                continue;
+            for (const spec of f.imports) {
+                // The package's name first (cheap), whether it is a standard library only when the task names it.
+                const root = f.lang === 'python' ? spec.split('.')[0] : spec.split('/', spec.startsWith('@') ? 2 : 1).join('/');
+                if (root.length < 3 || !named.has(root.toLowerCase()))
+                    continue;
+                if (f.lang === 'python' ? (0, detect_js_1.isPythonStdlib)(root) : (0, detect_js_1.npmPackageOf)(spec) !== root)
+                    continue;
+                const l = users.get(root) ?? [];
+                if (!l.some((u) => u.p === f.path))
+                    l.push({ p: f.path, spec, lang: f.lang });
+                users.set(root, l);
+            }
+        }
+        for (const [root, list] of users) {
+            if (list.length > 30)
+                continue;
+            // The repository's own packages are not third-party libraries.
+            if (list.some((u) => resolver.resolve(u.p, u.lang, u.spec).length > 0))
+                continue;
+            for (const u of list)
+                add(u.p, 'library', W.library / Math.sqrt(list.length), `imports ${root}, named in the task`);
+        }
+    }
     for (const h of input.hints?.files ?? []) {
         if (files.has(h))
             add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
@@ -1877,7 +2386,6 @@ function rankFiles(input) {
         }
     }
     // 5. Relevant tests and what they import.
-    const resolver = new imports_js_1.ImportResolver(paths, index.manifests);
     const importsOf = (f) => {
         const out = new Set();
         for (const spec of f.imports)

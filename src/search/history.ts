@@ -27,7 +27,7 @@ export interface History {
   commits: PastCommit[];
 }
 
-export const HISTORY_VERSION = 5;
+export const HISTORY_VERSION = 6;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
@@ -79,12 +79,33 @@ export async function headSha(root: string): Promise<string | undefined> {
   return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
+/** References to issues and pull requests in a text (`#6415`, `gh-64`), as terms `#6415`. */
+export function referenceTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|[^\w&#/])(?:#|gh-)(\d{2,7})\b/gi)) out.push(`#${m[1]!}`);
+  return out;
+}
+
+/**
+ * Terms of a task read against commit messages: its words, and each reference to an issue or pull
+ * request. Numbers are otherwise dropped, but a task that names the change it follows up ("fixes two
+ * regressions from #6415") points at that change's commit, and at the other commits of the same issue,
+ * more precisely than any word. The references are a field of their own in the commit index, so the
+ * words' scores are those of an index without them.
+ */
+export function messageTerms(text: string): string[] {
+  return [...tokenize(text), ...referenceTerms(text)];
+}
+
+/** The commit index's fields: the message's words, its references. */
+export const COMMIT_FIELDS = ['m', 'r'];
+
 export function commitIndexOptions() {
   return {
-    fields: ['m'],
+    fields: COMMIT_FIELDS,
     idField: 'i',
     autoVacuum: false,
-    tokenize: (t: string) => tokenize(t),
+    tokenize: messageTerms,
     processTerm: (t: string) => t,
     searchOptions: { prefix: false, fuzzy: false, combineWith: 'OR' as const },
   };
@@ -157,9 +178,10 @@ export async function readHistory(
   const docs = [];
   for (let i = 0; i < commits.length; i++) {
     const n = commits[i]!.f.length;
-    if (n > 0 && n <= MAX_COMMIT_FILES) docs.push({ id: i, fields: [tokenize(messages[i]!)] });
+    if (n > 0 && n <= MAX_COMMIT_FILES)
+      docs.push({ id: i, fields: [tokenize(messages[i]!), referenceTerms(messages[i]!)] });
   }
-  const commitIndexText = serializeTermIndex(['m'], docs, { head, count: commits.length });
+  const commitIndexText = serializeTermIndex(COMMIT_FIELDS, docs, { head, count: commits.length });
   return { history: { head, commits }, commitIndexText };
 }
 

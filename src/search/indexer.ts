@@ -25,6 +25,7 @@ import {
   readCandidate,
 } from './files.js';
 import {
+  COMMIT_FIELDS,
   commitIndexOptions,
   type History,
   headSha,
@@ -297,7 +298,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       }
     }
   } else {
-    commitIndex = new TermIndex(serializeTermIndex(['m'], []), commitIndexOptions());
+    commitIndex = new TermIndex(serializeTermIndex(COMMIT_FIELDS, []), commitIndexOptions());
   }
   const historyP = head && !commitIndex ? readHistory(root, head, depth) : undefined;
   phase('history cache');

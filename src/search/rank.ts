@@ -20,6 +20,7 @@ import {
   tokenize,
 } from './text.js';
 import type { RankedFile, RankedSymbol } from './types.js';
+import { isPythonStdlib, npmPackageOf } from '../knowledge/detect.js';
 
 export const WEIGHTS = {
   /** BM25 over path, symbol names and content. */
@@ -55,6 +56,12 @@ export const WEIGHTS = {
    * module; a weak match beside the task's strongest file is likelier than the same match far away.
    */
   folder: 0.3,
+  /**
+   * The task names a third-party package this file imports (`@types/express`, `jinja2`): a task about a
+   * library (upgrading it, working around it) changes the code that uses it. Shared among the importers;
+   * a package imported by more than 30 files says little. Standard libraries do not count.
+   */
+  library: 0.3,
   /** Files that changed together with the strongest candidates. */
   coChange: 0.6,
   /** How often a file changes at all. */
@@ -323,6 +330,39 @@ export function rankFiles(input: RankInput): Ranked {
         add(p, 'stemWord', W.stemWord / Math.sqrt(list.length), `the task names module ${st}`);
     }
   }
+  // A third-party package the task names (`@types/express` names express), and the files importing it.
+  const resolver = new ImportResolver(paths, index.manifests);
+  if (W.library > 0) {
+    const named = new Set<string>();
+    for (const m of input.query.matchAll(
+      /(?<![\w./-])(@[a-z0-9][\w.-]*\/[a-z0-9][\w.-]*|[a-z][a-z0-9._-]{2,})/gi,
+    )) {
+      const w = m[1]!.toLowerCase().replace(/[.]+$/, '');
+      named.add(w);
+      if (w.startsWith('@types/')) named.add(w.slice(7));
+    }
+    const users = new Map<string, { p: string; spec: string; lang?: string }[]>();
+    for (const f of files.values()) {
+      if (f.kind !== 'source') continue;
+      for (const spec of f.imports) {
+        // The package's name first (cheap), whether it is a standard library only when the task names it.
+        const root =
+          f.lang === 'python' ? spec.split('.')[0]! : spec.split('/', spec.startsWith('@') ? 2 : 1).join('/');
+        if (root.length < 3 || !named.has(root.toLowerCase())) continue;
+        if (f.lang === 'python' ? isPythonStdlib(root) : npmPackageOf(spec) !== root) continue;
+        const l = users.get(root) ?? [];
+        if (!l.some((u) => u.p === f.path)) l.push({ p: f.path, spec, lang: f.lang });
+        users.set(root, l);
+      }
+    }
+    for (const [root, list] of users) {
+      if (list.length > 30) continue;
+      // The repository's own packages are not third-party libraries.
+      if (list.some((u) => resolver.resolve(u.p, u.lang, u.spec).length > 0)) continue;
+      for (const u of list)
+        add(u.p, 'library', W.library / Math.sqrt(list.length), `imports ${root}, named in the task`);
+    }
+  }
   for (const h of input.hints?.files ?? []) {
     if (files.has(h)) add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
     else {
@@ -334,7 +374,6 @@ export function rankFiles(input: RankInput): Ranked {
   }
 
   // 5. Relevant tests and what they import.
-  const resolver = new ImportResolver(paths, index.manifests);
   const importsOf = (f: FileEntry) => {
     const out = new Set<string>();
     for (const spec of f.imports)

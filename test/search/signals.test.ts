@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { indexRepository, searchRepository } from '../../src/search/index.js';
 import { INDEX_VERSION } from '../../src/search/indexer.js';
 import { rankFiles } from '../../src/search/rank.js';
+import { messageTerms } from '../../src/search/history.js';
 import { identifierPairs, queryTerms, tokenize } from '../../src/search/text.js';
-import { makeRepo } from '../support/repo.js';
+import { gitIn, makeRepo } from '../support/repo.js';
 
 const paths = (r: { files: { path: string }[] }) => r.files.map((f) => f.path);
 
@@ -24,6 +25,44 @@ describe('terms', () => {
     identifierPairs('toV2_of', none); // parts too short or numeric
     identifierPairs('single', none);
     expect(none).toEqual([]);
+  });
+});
+
+describe('references to issues and pull requests', () => {
+  it('reads #123 and gh-123 as references, and no other number', () => {
+    const refs = (t: string) => messageTerms(t).filter((x) => x.startsWith('#'));
+    expect(refs('Fixes two regressions from #6415 (#6429)')).toEqual(['#6415', '#6429']);
+    expect(refs('Expose XHR instance\n\nFixes gh-64; see GH-1200')).toEqual(['#64', '#1200']);
+    expect(refs('step #1, colour &#123;, docs/page#42, v2.1#33, 1234 items')).toEqual([]);
+    expect(messageTerms('Retry sockets (#77)')).toEqual([...tokenize('Retry sockets'), '#77']);
+  });
+
+  it('finds the files of the change a task follows up by its number', async () => {
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/core.ts': 'export function install(proto: object) {\n  return proto;\n}\n',
+        'src/parser.ts': 'export function parse(text: string) {\n  return text;\n}\n',
+        'src/format.ts': 'export function format(text: string) {\n  return text;\n}\n',
+      },
+    });
+    try {
+      const commit = (path: string, line: string, message: string) => {
+        writeFileSync(join(repo.root, path), `${readFileSync(join(repo.root, path), 'utf8')}// ${line}\n`);
+        gitIn(repo.root, ['commit', '-q', '-am', message]);
+      };
+      commit('src/core.ts', 'per-constructor prototype', 'perf: install internals per constructor (#6415)');
+      commit('src/parser.ts', 'faster', 'Speed up parsing of long inputs (#6420)');
+      commit('src/format.ts', 'wider', 'Wider output for long lines (#6421)');
+      const res = await searchRepository({
+        root: repo.root,
+        query: 'Two regressions from #6415\n\nA subclass could no longer override what its parent set.',
+        top: 3,
+      });
+      expect(paths(res)[0]).toBe('src/core.ts');
+      expect(res.files[0]!.reasons.join('\n')).toMatch(/history: like past commit [0-9a-f]+ "perf: install/);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
 
@@ -138,6 +177,7 @@ describe('ranking signals', () => {
       const index = await indexRepository({ root: repo.root });
       const query = 'Retry backoff ignores the timeout';
       const ranked = rankFiles({ index, query, top: 5, explain: true });
+      console.log(JSON.stringify(ranked.pool));
       const order = paths(ranked);
       expect(order[0]).toBe('src/client/retry.ts');
       expect(order.indexOf('src/client/socket.ts')).toBeLessThan(order.indexOf('src/server/listen.ts'));
@@ -146,6 +186,39 @@ describe('ranking signals', () => {
       // Without the signal, the folder's file is not ahead: the signal is what orders them.
       const off = paths(rankFiles({ index, query, top: 5, weights: { folder: 0 } }));
       expect(off.indexOf('src/client/socket.ts')).toBeGreaterThan(off.indexOf('src/server/listen.ts'));
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('lifts the files importing a third-party package the task names, not a standard or own one', async () => {
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/server.ts': "import express from 'express';\nexport const app = express();\n",
+        'src/notes.ts':
+          '// express delivery: express, express, express shipping\nexport const shipping = 1;\n',
+        'src/fsutil.ts': "import path from 'path';\nexport const join = path.join;\n",
+        'packages/core/package.json': '{ "name": "core-lib", "main": "index.ts" }\n',
+        'packages/core/index.ts': 'export const core = 1;\n',
+        'packages/app/a.ts': "import { core } from 'core-lib';\nexport const a = core;\n",
+      },
+    });
+    try {
+      const index = await indexRepository({ root: repo.root });
+      const query = 'Update @types/express to 5; the path helper and core-lib stay as they are';
+      const ranked = rankFiles({ index, query, top: 10, explain: true });
+      const part = (p: string) => ranked.pool.find((e) => e.path === p)?.parts?.library ?? 0;
+      expect(part('src/server.ts')).toBeGreaterThan(0);
+      expect(ranked.files.find((f) => f.path === 'src/server.ts')!.reasons).toContain(
+        'imports express, named in the task',
+      );
+      // Saying the word is not importing the package; `path` is Node's; core-lib is this repository's.
+      for (const p of ['src/notes.ts', 'src/fsutil.ts', 'packages/app/a.ts']) expect(part(p)).toBe(0);
+      const off = rankFiles({ index, query, top: 10, explain: true, weights: { library: 0 } });
+      expect(off.pool.find((e) => e.path === 'src/server.ts')?.parts?.library).toBeUndefined();
+      // Without the @types/ prefix the bare name is the package too.
+      const bare = rankFiles({ index, query: 'Support express 5 routing', top: 10, explain: true });
+      expect(bare.pool.find((e) => e.path === 'src/server.ts')?.parts?.library).toBeGreaterThan(0);
     } finally {
       repo.cleanup();
     }
