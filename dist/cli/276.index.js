@@ -2525,8 +2525,9 @@ function rankFiles(input) {
         for (const p of [...sig.keys()]) {
             const d = node_path_1.posix.dirname(p);
             const v = strength.get(d);
+            // Only a strong folder is worth saying in the file's reasons.
             if (v && v >= 0.02)
-                add(p, 'folder', W.folder * v, `in ${d === '.' ? 'the top folder' : d}/ with the task's strongest files`);
+                add(p, 'folder', W.folder * v, v >= 0.5 ? `in ${d}/, beside a strong candidate` : undefined);
         }
     }
     // 7. Co-change with the strongest candidates (blueprint files first).
