@@ -483,18 +483,25 @@ export function rankFiles(input: RankInput): Ranked {
   // own gain a share of their folder's strength.
   if (W.folder > 0) {
     const byFolder = new Map<string, number>();
+    const bestOf = new Map<string, string>();
     for (const [p, s] of sig) {
       if (files.get(p)!.kind !== 'source') continue;
       const d = posix.dirname(p);
-      if (s.score > (byFolder.get(d) ?? 0)) byFolder.set(d, s.score);
+      if (s.score > (byFolder.get(d) ?? 0)) {
+        byFolder.set(d, s.score);
+        bestOf.set(d, p);
+      }
     }
     const strength = normalize(byFolder);
     for (const p of [...sig.keys()]) {
       const d = posix.dirname(p);
       const v = strength.get(d);
-      // Only a strong folder is worth saying in the file's reasons.
-      if (v && v >= 0.02)
-        add(p, 'folder', W.folder * v, v >= 0.5 ? `in ${d}/, beside a strong candidate` : undefined);
+      // Said in a file's reasons only when another file makes its folder strong.
+      if (v && v >= 0.02) {
+        const best = bestOf.get(d)!;
+        const why = v >= 0.5 && best !== p ? `in ${d}/, beside ${posix.basename(best)}` : undefined;
+        add(p, 'folder', W.folder * v, why);
+      }
     }
   }
 

@@ -184,8 +184,9 @@ describe('ranking signals', () => {
       const part = (p: string) => ranked.pool.find((e) => e.path === p)?.parts?.folder ?? 0;
       expect(part('src/client/socket.ts')).toBeGreaterThan(part('src/server/listen.ts'));
       const reasons = (p: string) => ranked.files.find((f) => f.path === p)!.reasons;
-      expect(reasons('src/client/socket.ts')).toContain('in src/client/, beside a strong candidate');
-      expect(reasons('src/server/listen.ts').join('\n')).not.toMatch(/beside a strong candidate/);
+      expect(reasons('src/client/socket.ts')).toContain('in src/client/, beside retry.ts');
+      for (const p of ['src/server/listen.ts', 'src/client/retry.ts'])
+        expect(reasons(p).join('\n')).not.toMatch(/, beside /);
       // Without the signal, the folder's file is not ahead: the signal is what orders them.
       const off = paths(rankFiles({ index, query, top: 5, weights: { folder: 0 } }));
       expect(off.indexOf('src/client/socket.ts')).toBeGreaterThan(off.indexOf('src/server/listen.ts'));
