@@ -2091,7 +2091,8 @@ exports.WEIGHTS = {
     /**
      * The task names a third-party package this file imports (`@types/express`, `jinja2`): a task about a
      * library (upgrading it, working around it) changes the code that uses it. Shared among the importers;
-     * a package imported by more than 30 files says little. Standard libraries do not count.
+     * a package imported by more than 30 files says little. Python and npm packages; standard libraries
+     * do not count.
      */
     library: 0.3,
     /** Files that changed together with the strongest candidates. */
@@ -2110,6 +2111,7 @@ exports.WEIGHTS = {
  * and other files rarely are what a code task changes, yet their text often matches it (a changelog
  * entry, a CI workflow): they stay far below unless the task names them (then `NAMED_FACTOR`).
  */
+const NPM_LANGS = new Set(['typescript', 'tsx', 'javascript']);
 const KIND_FACTOR = { source: 1, test: exports.WEIGHTS.testFactor, doc: 0.2, config: 0.2, other: 0.2 };
 const NAMED_FACTOR = 0.35;
 /**
@@ -2348,7 +2350,8 @@ function rankFiles(input) {
         }
         const users = new Map();
         for (const f of files.values()) {
-            if (f.kind !== 'source')
+            // Python and npm packages: the ecosystems whose standard libraries are known here.
+            if (f.kind !== 'source' || !(f.lang === 'python' || NPM_LANGS.has(f.lang ?? '')))
                 continue;
             for (const spec of f.imports) {
                 // The package's name first (cheap), whether it is a standard library only when the task names it.

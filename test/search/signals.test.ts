@@ -177,7 +177,6 @@ describe('ranking signals', () => {
       const index = await indexRepository({ root: repo.root });
       const query = 'Retry backoff ignores the timeout';
       const ranked = rankFiles({ index, query, top: 5, explain: true });
-      console.log(JSON.stringify(ranked.pool));
       const order = paths(ranked);
       expect(order[0]).toBe('src/client/retry.ts');
       expect(order.indexOf('src/client/socket.ts')).toBeLessThan(order.indexOf('src/server/listen.ts'));
@@ -205,6 +204,7 @@ describe('ranking signals', () => {
         'packages/core/package.json': '{ "name": "core-lib", "main": "index.ts" }\n',
         'packages/core/index.ts': 'export const core = 1;\n',
         'packages/app/a.ts': "import { core } from 'core-lib';\nexport const a = core;\n",
+        'cmd/main.go': 'package main\n\nimport "express"\n\nfunc main() {}\n',
       },
     });
     try {
@@ -217,7 +217,9 @@ describe('ranking signals', () => {
         'imports express, named in the task',
       );
       // Saying the word is not importing the package; `path` is Node's; core-lib is this repository's.
-      for (const p of ['src/notes.ts', 'src/fsutil.ts', 'packages/app/a.ts']) expect(part(p)).toBe(0);
+      // Go's imports are not npm packages.
+      for (const p of ['src/notes.ts', 'src/fsutil.ts', 'packages/app/a.ts', 'cmd/main.go'])
+        expect(part(p)).toBe(0);
       const off = rankFiles({ index, query, top: 10, explain: true, weights: { library: 0 } });
       expect(off.pool.find((e) => e.path === 'src/server.ts')?.parts?.library).toBeUndefined();
       // Without the @types/ prefix the bare name is the package too.
