@@ -81407,12 +81407,13 @@ const WEIGHTS = {
     joinedPairs: 1,
     subjectTwice: 1,
 };
+/** Languages whose imports name npm packages. */
+const NPM_LANGS = new Set(['typescript', 'tsx', 'javascript']);
 /**
  * Multipliers by kind: sources first, tests below unless the task is about tests. Documents, configuration
  * and other files rarely are what a code task changes, yet their text often matches it (a changelog
  * entry, a CI workflow): they stay far below unless the task names them (then `NAMED_FACTOR`).
  */
-const NPM_LANGS = new Set(['typescript', 'tsx', 'javascript']);
 const KIND_FACTOR = { source: 1, test: WEIGHTS.testFactor, doc: 0.2, config: 0.2, other: 0.2 };
 const NAMED_FACTOR = 0.35;
 /**
@@ -81829,7 +81830,7 @@ function rankFiles(input) {
             }
         }
         const strength = normalize(byFolder);
-        for (const p of [...sig.keys()]) {
+        for (const p of sig.keys()) {
             const d = external_node_path_.posix.dirname(p);
             const v = strength.get(d);
             // Said in a file's reasons only when another file makes its folder strong.
