@@ -90,3 +90,33 @@ export function summarize(rows) {
     mrr: mean('mrr'),
   };
 }
+
+// ---------------------------------------------------------------- uncertainty
+/**
+ * A 95% interval for a statistic of the cases, by bootstrap: the cases of each repository are
+ * resampled with replacement (so every resample keeps the benchmark's mix of repositories) and the
+ * statistic recomputed; the interval is the 2.5th and 97.5th percentiles. Seeded, so a rerun over the
+ * same cases prints the same interval. `stat` maps an array of cases to a number.
+ */
+export function bootstrapInterval(groups, stat, { resamples = 2000, seed = 1 } = {}) {
+  let state = seed >>> 0 || 1;
+  const random = () => {
+    // xorshift32: small, deterministic, good enough for resampling indices
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
+  const values = [];
+  for (let b = 0; b < resamples; b++) {
+    const sample = [];
+    for (const g of groups)
+      for (let i = 0; i < g.length; i++) sample.push(g[Math.floor(random() * g.length)]);
+    values.push(stat(sample));
+  }
+  values.sort((a, b) => a - b);
+  const at = (q) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))];
+  return { low: at(0.025), high: at(0.975) };
+}

@@ -74,7 +74,7 @@ if (opts.build) {
 const files = await import(join(build, 'src', 'search', 'files.js'));
 const search = opts.fast ? await import(join(build, 'src', 'search', 'index.js')) : undefined;
 
-import { git, metrics, mineCases, pct, summarize } from './cases.mjs';
+import { bootstrapInterval, git, metrics, mineCases, pct, summarize } from './cases.mjs';
 
 // ---------------------------------------------------------------- baselines
 function corpusOf(root) {
@@ -243,10 +243,31 @@ const table = [
   ...results.repos.map((r) => line(r.name, r.cases)),
   line('**all**', all),
 ].join('\n');
-console.log(`\n${table}\n`);
+// How far the headline figures could move on another sample of the same size: 95% bootstrap intervals,
+// resampling cases within each repository.
+const groups = results.repos.map((r) => r.cases).filter((g) => g.length);
+const mean = (rows, f) => rows.reduce((a, r) => a + f(r), 0) / Math.max(1, rows.length);
+const interval = (f) => {
+  const { low, high } = bootstrapInterval(groups, (rows) => mean(rows, f));
+  return { value: mean(all, f), low, high };
+};
+results.intervals = {
+  guardianR1: interval((r) => r.guardian.r1),
+  guardianR5: interval((r) => r.guardian.r5),
+  guardianR10: interval((r) => r.guardian.r10),
+  r1OverBm25: interval((r) => r.guardian.r1 - r.bm25.r1),
+};
+const fmt = ({ value, low, high }) =>
+  `${(100 * value).toFixed(1)} (95% interval ${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)})`;
+const intervals = [
+  `guardian recall@1 ${fmt(results.intervals.guardianR1)}, recall@5 ${fmt(results.intervals.guardianR5)}, recall@10 ${fmt(results.intervals.guardianR10)}`,
+  `recall@1 above BM25: ${fmt(results.intervals.r1OverBm25)} points`,
+  `(bootstrap over the ${all.length} cases, resampled within each repository, 2000 resamples)`,
+].join('\n');
+console.log(`\n${table}\n\n${intervals}\n`);
 if (opts.fast) console.log('(--fast: in-process with shared caches; latency columns are not meaningful)');
 if (opts.out) {
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, JSON.stringify({ ...results, table }, null, 2));
-  writeFileSync(`${opts.out}.md`, `${table}\n`);
+  writeFileSync(`${opts.out}.md`, `${table}\n\n${intervals}\n`);
 }
