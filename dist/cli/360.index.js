@@ -87,7 +87,15 @@ function register(program, ctx) {
                 query = (0, node_fs_1.readFileSync)(qf, 'utf8');
             }
             catch (e) {
-                throw new errors_js_1.UsageError(`--query-file ${opts.queryFile}: ${e.code ?? e.message}`);
+                const code = e.code;
+                const why = code === 'ENOENT'
+                    ? 'no such file'
+                    : code === 'EISDIR'
+                        ? 'is a directory, expected a text file'
+                        : code === 'EACCES'
+                            ? 'permission denied'
+                            : (code ?? e.message);
+                throw new errors_js_1.UsageError(`--query-file ${opts.queryFile}: cannot read the task text (${why})`);
             }
         }
         if (!query.trim())

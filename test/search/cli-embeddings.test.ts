@@ -85,7 +85,10 @@ describe('guardian search', () => {
       join(repo.root, 'nope.txt'),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--query-file');
+    expect(missing.stderr).toContain('nope.txt: cannot read the task text (no such file)');
+    const dir = await runCli(['search', '--root', repo.root, '--query-file', repo.root]);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toContain('(is a directory, expected a text file)');
     expect((await runCli(['search', '--root', join(repo.root, 'nope'), '--query', 'x'])).code).toBe(2);
     expect((await runCli(['search', '--root', repo.root, '--query', 'x', '--top', 'many'])).code).toBe(2);
     const half = await runCli([

@@ -100,9 +100,16 @@ export function register(program: Command, ctx: CommandContext): void {
         try {
           query = readFileSync(qf, 'utf8');
         } catch (e) {
-          throw new UsageError(
-            `--query-file ${opts.queryFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-          );
+          const code = (e as NodeJS.ErrnoException).code;
+          const why =
+            code === 'ENOENT'
+              ? 'no such file'
+              : code === 'EISDIR'
+                ? 'is a directory, expected a text file'
+                : code === 'EACCES'
+                  ? 'permission denied'
+                  : (code ?? (e as Error).message);
+          throw new UsageError(`--query-file ${opts.queryFile}: cannot read the task text (${why})`);
         }
       }
       if (!query.trim()) throw new UsageError('the query is empty');
