@@ -70,7 +70,7 @@ export interface FileEntry {
 }
 
 /** What ranking needs of a lexical engine: MiniSearch's `search`. */
-export type LexicalEngine = Pick<TermIndex, 'search' | 'documentCount'>;
+export type LexicalEngine = Pick<TermIndex, 'search' | 'scores' | 'documentCount'>;
 
 export interface RepoIndex {
   root: string;

@@ -192,7 +192,7 @@ export function rankFiles(input: RankInput): Ranked {
 
   // 1. Lexical.
   const lexHits = parsed.terms.length
-    ? index.lexical.search(query, {
+    ? index.lexical.scores(query, {
         tokenize: W.joinedPairs > 0 ? joinedQueryTerms : tokenize,
         boostTerm: (term: string) => (identifierTermSet.has(term) ? 2 : 1),
       })
@@ -214,7 +214,7 @@ export function rankFiles(input: RankInput): Ranked {
   const churn = new Map<string, number>();
   for (const c of index.history.commits) for (const f of c.f) churn.set(f, (churn.get(f) ?? 0) + 1);
   if (index.history.commits.length > 0 && parsed.terms.length) {
-    const hits = index.commitIndex.search(query).slice(0, 40);
+    const hits = index.commitIndex.scores(query).slice(0, 40);
     const votes = new Map<string, number>();
     const why = new Map<string, { score: number; h: string; subject: string }>();
     for (const h of hits) {

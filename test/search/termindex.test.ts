@@ -68,6 +68,56 @@ describe('term index', () => {
     expect(ix.search('t0a t1b', opts).map((r) => [r.id, r.score.toFixed(9)])).toEqual(want);
   });
 
+  it('scores without MiniSearch exactly as MiniSearch does: same scores, order and terms', () => {
+    const exact = (r: { id: unknown; score: number; terms: string[] }) => [r.id, r.score, r.terms];
+    const queries = [
+      't0a t1b',
+      't5c tzz t2a t0a t5c t5c',
+      't1b',
+      'nothing-here t3a',
+      docs[17]!.content.slice(0, 40).join(' '),
+      docs[3]!.path.join(' ') + ' ' + docs[3]!.symbols.join(' '),
+    ];
+    const boostTerm = (t: string) => (t.endsWith('b') ? 2 : 1);
+    for (const q of queries) {
+      for (const opts of [{}, { boostTerm }, { boost: { path: 5 } }, { fields: ['content', 'path'] }]) {
+        const want = ix.search(q, opts).map(exact);
+        const got = ix.scores(q, opts).map(exact);
+        expect(got).toEqual(want);
+        expect(reference.search(q, opts).map((r) => [r.id, r.score.toPrecision(12)])).toEqual(
+          got.map(([id, score]) => [id, (score as number).toPrecision(12)]),
+        );
+        expect(got.length).toBeGreaterThan(0);
+      }
+    }
+    // Options it does not cover go to MiniSearch.
+    const and = { combineWith: 'AND' as const };
+    expect(ix.scores('t0a t1b', and).map(exact)).toEqual(ix.search('t0a t1b', and).map(exact));
+    expect(ix.scores('t0a t1b', and).length).toBeGreaterThan(0);
+    expect(ix.scores('t0a t1b', and).length).toBeLessThan(ix.scores('t0a t1b').length);
+  });
+
+  it('orders numeric terms as MiniSearch lists them, and skips documents its header lacks', () => {
+    const t = serializeTermIndex(
+      ['c'],
+      [
+        { id: 'a', fields: [['zeta', '42', 'alpha', '7']] },
+        { id: 'b', fields: [['7', 'zeta']] },
+      ],
+    );
+    const o = { fields: ['c'], searchOptions: { tokenize: (q: string) => q.split(' ') } };
+    const small = new TermIndex(t, o);
+    const q = 'zeta 42 alpha 7';
+    expect(small.scores(q).map((r) => [r.id, r.score, r.terms])).toEqual(
+      small.search(q).map((r) => [r.id, r.score, r.terms]),
+    );
+    expect(small.scores(q)[0]!.terms).toEqual(['7', '42', 'zeta', 'alpha']);
+    const [head, ...lines] = t.trimEnd().split('\n');
+    const damaged = [head, ...lines.map((l) => l.replace('{"0":1}', '{"0":1,"9":3}'))].join('\n');
+    const ix2 = new TermIndex(`${damaged}\n`, o);
+    expect(ix2.scores(q).map((r) => [r.id, r.score])).toEqual(ix2.search(q).map((r) => [r.id, r.score]));
+  });
+
   it('finds every term by binary search, and none that is absent', () => {
     const all = new Set(docs.flatMap((d) => [...d.path, ...d.symbols, ...d.content]));
     const engine = ix.engineFor([...all, 'absent', '', 'zzzz', '0']);
