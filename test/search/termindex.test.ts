@@ -101,17 +101,25 @@ describe('term index', () => {
     const t = serializeTermIndex(
       ['c'],
       [
-        { id: 'a', fields: [['zeta', '42', 'alpha', '7']] },
+        { id: 'a', fields: [['zeta', '42', 'alpha', '7', '4294967295', '4294967294', '007']] },
         { id: 'b', fields: [['7', 'zeta']] },
       ],
     );
     const o = { fields: ['c'], searchOptions: { tokenize: (q: string) => q.split(' ') } };
     const small = new TermIndex(t, o);
-    const q = 'zeta 42 alpha 7';
+    const q = 'zeta 4294967295 42 alpha 007 7 4294967294';
     expect(small.scores(q).map((r) => [r.id, r.score, r.terms])).toEqual(
       small.search(q).map((r) => [r.id, r.score, r.terms]),
     );
-    expect(small.scores(q)[0]!.terms).toEqual(['7', '42', 'zeta', 'alpha']);
+    expect(small.scores(q)[0]!.terms).toEqual([
+      '7',
+      '42',
+      '4294967294',
+      'zeta',
+      '4294967295',
+      'alpha',
+      '007',
+    ]);
     const [head, ...lines] = t.trimEnd().split('\n');
     const damaged = [head, ...lines.map((l) => l.replace('{"0":1}', '{"0":1,"9":3}'))].join('\n');
     const ix2 = new TermIndex(`${damaged}\n`, o);
