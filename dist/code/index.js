@@ -80086,6 +80086,21 @@ class TermIndex {
     known(doc) {
         return doc < this.header.nextId && this.header.documentIds[doc] !== undefined;
     }
+    /** The query's terms as the search-time tokenizer makes them, each with its number of occurrences. */
+    queryTerms(query, searchOptions) {
+        const defaults = this.options.searchOptions ?? {};
+        const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
+        const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
+        if (!tokenize)
+            throw new Error('TermIndex needs a tokenizer');
+        const counts = new Map();
+        for (const raw of tokenize(query)) {
+            const p = processTerm ? processTerm(raw) : raw;
+            for (const t of Array.isArray(p) ? p : p ? [p] : [])
+                counts.set(t, (counts.get(t) ?? 0) + 1);
+        }
+        return counts;
+    }
     /**
      * `search` without MiniSearch: the same BM25 sums, in the same order of floating-point operations, and
      * the same order of results (ties in the order MiniSearch first meets the documents), read straight
@@ -80109,16 +80124,7 @@ class TermIndex {
                 terms: r.terms,
             }));
         }
-        const tokenize = o.tokenize ?? this.options.tokenize;
-        const processTerm = o.processTerm ?? this.options.processTerm;
-        if (!tokenize)
-            throw new Error('TermIndex needs a tokenizer');
-        const counts = new Map();
-        for (const raw of tokenize(query)) {
-            const p = processTerm ? processTerm(raw) : raw;
-            for (const t of Array.isArray(p) ? p : p ? [p] : [])
-                counts.set(t, (counts.get(t) ?? 0) + 1);
-        }
+        const counts = this.queryTerms(query, searchOptions);
         const unique = [...counts.keys()];
         const fieldNames = (o.fields ?? this.options.fields);
         const fields = fieldNames.map((name) => ({
@@ -80209,19 +80215,9 @@ class TermIndex {
      * of floating point) for a fraction of the work on a long task text.
      */
     search(query, searchOptions = {}) {
-        const defaults = this.options.searchOptions ?? {};
-        const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
-        const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
-        if (!tokenize)
-            throw new Error('TermIndex needs a tokenizer');
-        const counts = new Map();
-        for (const raw of tokenize(query)) {
-            const p = processTerm ? processTerm(raw) : raw;
-            for (const t of Array.isArray(p) ? p : p ? [p] : [])
-                counts.set(t, (counts.get(t) ?? 0) + 1);
-        }
+        const counts = this.queryTerms(query, searchOptions);
         const unique = [...counts.keys()];
-        const boost = searchOptions.boostTerm ?? defaults.boostTerm;
+        const boost = searchOptions.boostTerm ?? this.options.searchOptions?.boostTerm;
         return this.engineFor(unique).search(query, {
             ...searchOptions,
             tokenize: () => unique,

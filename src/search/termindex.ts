@@ -206,6 +206,20 @@ export class TermIndex {
     return doc < this.header.nextId && this.header.documentIds[doc] !== undefined;
   }
 
+  /** The query's terms as the search-time tokenizer makes them, each with its number of occurrences. */
+  private queryTerms(query: string, searchOptions: SearchOptions): Map<string, number> {
+    const defaults = this.options.searchOptions ?? {};
+    const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
+    const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
+    if (!tokenize) throw new Error('TermIndex needs a tokenizer');
+    const counts = new Map<string, number>();
+    for (const raw of tokenize(query)) {
+      const p = processTerm ? processTerm(raw) : raw;
+      for (const t of Array.isArray(p) ? p : p ? [p] : []) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   /**
    * `search` without MiniSearch: the same BM25 sums, in the same order of floating-point operations, and
    * the same order of results (ties in the order MiniSearch first meets the documents), read straight
@@ -231,14 +245,7 @@ export class TermIndex {
         terms: r.terms,
       }));
     }
-    const tokenize = o.tokenize ?? this.options.tokenize;
-    const processTerm = o.processTerm ?? this.options.processTerm;
-    if (!tokenize) throw new Error('TermIndex needs a tokenizer');
-    const counts = new Map<string, number>();
-    for (const raw of tokenize(query)) {
-      const p = processTerm ? processTerm(raw) : raw;
-      for (const t of Array.isArray(p) ? p : p ? [p] : []) counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
+    const counts = this.queryTerms(query, searchOptions);
     const unique = [...counts.keys()];
     const fieldNames = (o.fields ?? this.options.fields) as string[];
     const fields = fieldNames.map((name) => ({
@@ -326,17 +333,9 @@ export class TermIndex {
    * of floating point) for a fraction of the work on a long task text.
    */
   search(query: string, searchOptions: SearchOptions = {}): SearchResult[] {
-    const defaults = this.options.searchOptions ?? {};
-    const tokenize = searchOptions.tokenize ?? defaults.tokenize ?? this.options.tokenize;
-    const processTerm = searchOptions.processTerm ?? defaults.processTerm ?? this.options.processTerm;
-    if (!tokenize) throw new Error('TermIndex needs a tokenizer');
-    const counts = new Map<string, number>();
-    for (const raw of tokenize(query)) {
-      const p = processTerm ? processTerm(raw) : raw;
-      for (const t of Array.isArray(p) ? p : p ? [p] : []) counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
+    const counts = this.queryTerms(query, searchOptions);
     const unique = [...counts.keys()];
-    const boost = searchOptions.boostTerm ?? defaults.boostTerm;
+    const boost = searchOptions.boostTerm ?? this.options.searchOptions?.boostTerm;
     return this.engineFor(unique).search(query, {
       ...searchOptions,
       tokenize: () => unique,
