@@ -81784,11 +81784,11 @@ function rankFiles(input) {
             if (f.kind !== 'source' || !(f.lang === 'python' || NPM_LANGS.has(f.lang ?? '')))
                 continue;
             for (const spec of f.imports) {
-                // The package's name first (cheap), whether it is a standard library only when the task names it.
-                const root = f.lang === 'python' ? spec.split('.')[0] : spec.split('/', spec.startsWith('@') ? 2 : 1).join('/');
-                if (root.length < 3 || !named.has(root.toLowerCase()))
+                // Node's builtins come back as `node:fs`, which no task word matches; local specifiers as undefined.
+                const root = f.lang === 'python' ? spec.split('.')[0] : npmPackageOf(spec);
+                if (!root || root.length < 3 || !named.has(root.toLowerCase()))
                     continue;
-                if (f.lang === 'python' ? isPythonStdlib(root) : npmPackageOf(spec) !== root)
+                if (f.lang === 'python' && isPythonStdlib(root))
                     continue;
                 const l = users.get(root) ?? [];
                 if (!l.some((u) => u.p === f.path))

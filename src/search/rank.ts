@@ -350,11 +350,10 @@ export function rankFiles(input: RankInput): Ranked {
       // Python and npm packages: the ecosystems whose standard libraries are known here.
       if (f.kind !== 'source' || !(f.lang === 'python' || NPM_LANGS.has(f.lang ?? ''))) continue;
       for (const spec of f.imports) {
-        // The package's name first (cheap), whether it is a standard library only when the task names it.
-        const root =
-          f.lang === 'python' ? spec.split('.')[0]! : spec.split('/', spec.startsWith('@') ? 2 : 1).join('/');
-        if (root.length < 3 || !named.has(root.toLowerCase())) continue;
-        if (f.lang === 'python' ? isPythonStdlib(root) : npmPackageOf(spec) !== root) continue;
+        // Node's builtins come back as `node:fs`, which no task word matches; local specifiers as undefined.
+        const root = f.lang === 'python' ? spec.split('.')[0]! : npmPackageOf(spec);
+        if (!root || root.length < 3 || !named.has(root.toLowerCase())) continue;
+        if (f.lang === 'python' && isPythonStdlib(root)) continue;
         const l = users.get(root) ?? [];
         if (!l.some((u) => u.p === f.path)) l.push({ p: f.path, spec, lang: f.lang });
         users.set(root, l);
