@@ -142,6 +142,7 @@ function register(program, ctx) {
         .option('--jobs <n>', 'checks run in parallel (default [validator] jobs, else the number of cores)', positiveInt('--jobs'))
         .option('--security-json <path>', 'enforce the checks of this security.json (default: the bundle’s)')
         .option('--setup', 'run [setup] commands before judging the working tree in place')
+        .option('--clean', 'judge the working tree’s change in a clean worktree of the base, where git-ignored files cannot sway it')
         .action(async (taskId, opts) => {
         const root = gitRoot(ctx, opts.root);
         const { report, markdownPath } = await withInterrupt((signal) => (0, index_js_1.runValidator)({
@@ -155,6 +156,7 @@ function register(program, ctx) {
             ...(opts.jobs ? { jobs: opts.jobs } : {}),
             ...(opts.securityJson ? { securityJson: (0, node_path_1.resolve)(ctx.io.cwd, opts.securityJson) } : {}),
             ...(opts.setup ? { runSetup: true } : {}),
+            ...(opts.clean ? { clean: true } : {}),
         }));
         if (opts.json) {
             ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -1693,7 +1693,7 @@ function parseQualityToml(data, file = 'quality.toml') {
     }
     allowOnly('setup', ['commands', 'timeout']);
     allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
-    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env', 'clean_worktree']);
     allowOnly('bundle', ['token_budget', 'include', 'exclude']);
     allowOnly('llm', [
         'model',
@@ -1750,6 +1750,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? types_js_1.DEFAULT_CHECK_TIMEOUT_SECONDS,
             secretEnv: strings('validator', 'secret_env') ?? [],
+            cleanWorktree: bool('validator', 'clean_worktree') ?? false,
         },
         bundle: {
             tokenBudget: tokenBudget ?? types_js_1.DEFAULT_TOKEN_BUDGET,

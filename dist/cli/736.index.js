@@ -745,9 +745,10 @@ async function runValidator(opts) {
             ({ patch, tree } = (0, patch_js_1.workingTreePatch)(root, baseCommit));
         }
         const patchSha256 = (0, fs_js_1.sha256)(patch);
+        const inPlace = !fromBundle && !opts.clean && !quality.validator.cleanWorktree;
         const changed = (0, patch_js_1.changedFiles)(root, baseCommit, tree);
         const { added, removed } = (0, patch_js_1.lineChanges)(root, baseCommit, tree);
-        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : 'working tree'})`);
+        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : inPlace ? 'working tree, in place' : 'working tree, in a clean worktree'})`);
         const worktrees = [];
         try {
             const runEnv = {
@@ -811,7 +812,7 @@ async function runValidator(opts) {
             const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
             // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
             let judged = root;
-            if (fromBundle) {
+            if (!inPlace) {
                 const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, tree);
                 worktrees.push(wt);
                 judged = wt.dir;
@@ -929,7 +930,7 @@ async function runValidator(opts) {
             }
             // Checks that ran in the working tree must not have changed it: the commit would differ from
             // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-            if (!fromBundle) {
+            if (inPlace) {
                 const after = (0, patch_js_1.workingTreeTree)(root);
                 if (after !== tree) {
                     const touched = (0, patch_js_1.changedFiles)(root, tree, after);
@@ -960,6 +961,7 @@ async function runValidator(opts) {
                 baseCommit,
                 patchSha256,
                 patchSource: fromBundle ? 'bundle' : 'working-tree',
+                judgedIn: inPlace ? 'in-place' : 'clean-worktree',
                 changedFiles: changed.map((f) => f.path),
                 startedAt: startedAt.toISOString(),
                 durationMs: Date.now() - startedAt.getTime(),
@@ -970,7 +972,7 @@ async function runValidator(opts) {
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'validation.md', (0, run_checks_js_1.renderMarkdown)(`Validation of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\``,
-                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s)`,
+                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
                 `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
             ], checks, verdict, summary));
             return {

@@ -73575,7 +73575,7 @@ function parseQualityToml(data, file = 'quality.toml') {
     }
     allowOnly('setup', ['commands', 'timeout']);
     allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
-    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env', 'clean_worktree']);
     allowOnly('bundle', ['token_budget', 'include', 'exclude']);
     allowOnly('llm', [
         'model',
@@ -73632,6 +73632,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
             secretEnv: strings('validator', 'secret_env') ?? [],
+            cleanWorktree: bool('validator', 'clean_worktree') ?? false,
         },
         bundle: {
             tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,
@@ -84216,9 +84217,10 @@ async function runValidator(opts) {
             ({ patch, tree } = workingTreePatch(root, baseCommit));
         }
         const patchSha256 = (0,util_fs/* sha256 */.sc)(patch);
+        const inPlace = !fromBundle && !opts.clean && !quality.validator.cleanWorktree;
         const changed = changedFiles(root, baseCommit, tree);
         const { added, removed } = lineChanges(root, baseCommit, tree);
-        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : 'working tree'})`);
+        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : inPlace ? 'working tree, in place' : 'working tree, in a clean worktree'})`);
         const worktrees = [];
         try {
             const runEnv = {
@@ -84282,7 +84284,7 @@ async function runValidator(opts) {
             const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
             // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
             let judged = root;
-            if (fromBundle) {
+            if (!inPlace) {
                 const wt = addWorktree(root, baseCommit, tree);
                 worktrees.push(wt);
                 judged = wt.dir;
@@ -84400,7 +84402,7 @@ async function runValidator(opts) {
             }
             // Checks that ran in the working tree must not have changed it: the commit would differ from
             // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-            if (!fromBundle) {
+            if (inPlace) {
                 const after = workingTreeTree(root);
                 if (after !== tree) {
                     const touched = changedFiles(root, tree, after);
@@ -84431,6 +84433,7 @@ async function runValidator(opts) {
                 baseCommit,
                 patchSha256,
                 patchSource: fromBundle ? 'bundle' : 'working-tree',
+                judgedIn: inPlace ? 'in-place' : 'clean-worktree',
                 changedFiles: changed.map((f) => f.path),
                 startedAt: startedAt.toISOString(),
                 durationMs: Date.now() - startedAt.getTime(),
@@ -84441,7 +84444,7 @@ async function runValidator(opts) {
             writeBundleFile(bundleDir, 'validation.md', renderMarkdown(`Validation of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\``,
-                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s)`,
+                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
                 `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
             ], checks, verdict, summary));
             return {

@@ -54796,7 +54796,7 @@ function parseQualityToml(data, file = 'quality.toml') {
     }
     allowOnly('setup', ['commands', 'timeout']);
     allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
-    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env', 'clean_worktree']);
     allowOnly('bundle', ['token_budget', 'include', 'exclude']);
     allowOnly('llm', [
         'model',
@@ -54853,6 +54853,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
             secretEnv: strings('validator', 'secret_env') ?? [],
+            cleanWorktree: bool('validator', 'clean_worktree') ?? false,
         },
         bundle: {
             tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,

@@ -51623,7 +51623,7 @@ function parseQualityToml(data, file = 'quality.toml') {
     }
     allowOnly('setup', ['commands', 'timeout']);
     allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
-    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+    allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env', 'clean_worktree']);
     allowOnly('bundle', ['token_budget', 'include', 'exclude']);
     allowOnly('llm', [
         'model',
@@ -51680,6 +51680,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
             secretEnv: strings('validator', 'secret_env') ?? [],
+            cleanWorktree: bool('validator', 'clean_worktree') ?? false,
         },
         bundle: {
             tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,
@@ -53028,9 +53029,10 @@ async function runValidator(opts) {
             ({ patch, tree } = workingTreePatch(root, baseCommit));
         }
         const patchSha256 = sha256(patch);
+        const inPlace = !fromBundle && !opts.clean && !quality.validator.cleanWorktree;
         const changed = changedFiles(root, baseCommit, tree);
         const { added, removed } = lineChanges(root, baseCommit, tree);
-        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : 'working tree'})`);
+        log.info(`validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : inPlace ? 'working tree, in place' : 'working tree, in a clean worktree'})`);
         const worktrees = [];
         try {
             const runEnv = {
@@ -53094,7 +53096,7 @@ async function runValidator(opts) {
             const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
             // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
             let judged = root;
-            if (fromBundle) {
+            if (!inPlace) {
                 const wt = addWorktree(root, baseCommit, tree);
                 worktrees.push(wt);
                 judged = wt.dir;
@@ -53212,7 +53214,7 @@ async function runValidator(opts) {
             }
             // Checks that ran in the working tree must not have changed it: the commit would differ from
             // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-            if (!fromBundle) {
+            if (inPlace) {
                 const after = workingTreeTree(root);
                 if (after !== tree) {
                     const touched = changedFiles(root, tree, after);
@@ -53243,6 +53245,7 @@ async function runValidator(opts) {
                 baseCommit,
                 patchSha256,
                 patchSource: fromBundle ? 'bundle' : 'working-tree',
+                judgedIn: inPlace ? 'in-place' : 'clean-worktree',
                 changedFiles: changed.map((f) => f.path),
                 startedAt: startedAt.toISOString(),
                 durationMs: Date.now() - startedAt.getTime(),
@@ -53253,7 +53256,7 @@ async function runValidator(opts) {
             writeBundleFile(bundleDir, 'validation.md', renderMarkdown(`Validation of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\``,
-                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s)`,
+                `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
                 `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
             ], checks, verdict, summary));
             return {

@@ -249,7 +249,7 @@ export function parseQualityToml(
 
   allowOnly('setup', ['commands', 'timeout']);
   allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
-  allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env']);
+  allowOnly('validator', ['jobs', 'fail_fast', 'default_timeout', 'secret_env', 'clean_worktree']);
   allowOnly('bundle', ['token_budget', 'include', 'exclude']);
   allowOnly('llm', [
     'model',
@@ -311,6 +311,7 @@ export function parseQualityToml(
       defaultTimeout:
         positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
       secretEnv: strings('validator', 'secret_env') ?? [],
+      cleanWorktree: bool('validator', 'clean_worktree') ?? false,
     },
     bundle: {
       tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,

@@ -118,7 +118,14 @@ export interface QualityConfig {
   checks: QualityCheck[];
   setup: { commands: string[]; timeout?: number };
   guard: { protected: string[]; allowSkipMarkers: boolean; allowConfigChanges: boolean };
-  validator: { jobs?: number; failFast: boolean; defaultTimeout: number; secretEnv: string[] };
+  validator: {
+    jobs?: number;
+    failFast: boolean;
+    defaultTimeout: number;
+    secretEnv: string[];
+    /** Judge a working-tree change in a clean worktree of the base too, never in place. */
+    cleanWorktree: boolean;
+  };
   bundle: { tokenBudget: number; include: string[]; exclude: string[] };
   llm: {
     model?: string;

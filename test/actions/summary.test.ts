@@ -25,6 +25,7 @@ const report: ValidationReport = {
   baseCommit: 'a'.repeat(40),
   patchSha256: 'b'.repeat(64),
   patchSource: 'bundle',
+  judgedIn: 'clean-worktree',
   changedFiles: ['src/x.py', 'tests/test_x.py'],
   startedAt: '2026-01-01T00:00:00Z',
   durationMs: 4000,

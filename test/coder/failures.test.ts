@@ -302,6 +302,7 @@ describe('Coder stop reasons', () => {
       baseCommit: repo.git('rev-parse', 'HEAD'),
       patchSha256: first.patchSha256!,
       patchSource: 'bundle',
+      judgedIn: 'clean-worktree',
       changedFiles: ['test/mul.test.mjs'],
       startedAt: new Date().toISOString(),
       durationMs: 10,

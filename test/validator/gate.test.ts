@@ -169,6 +169,72 @@ describe('validate: verdicts', () => {
     expect(g.diagnostics).toEqual([expect.objectContaining({ file: 'generated.txt' })]);
   });
 
+  describe('a git-ignored file the check depends on', () => {
+    // local.cfg is git-ignored: present in the developer's tree, absent from what would be committed.
+    const setup = (quality = '') => {
+      const r = small(`${quality}[quality_checks]\nlocal = "test -f local.cfg"\n`, {
+        '.gitignore': '.guardian/\nlocal.cfg\n',
+      });
+      r.write('local.cfg', 'debug = true\n');
+      doubleValue(r);
+      return r;
+    };
+
+    it('sways the verdict in place', async () => {
+      const r = setup();
+      expect((await validate(r)).code).toBe(0);
+      expect(reportOf(r)).toMatchObject({ judgedIn: 'in-place', verdict: 'pass' });
+    });
+
+    it('cannot sway it with --clean: the change is judged in a clean worktree of the base', async () => {
+      const r = setup();
+      const status = () =>
+        r
+          .git('status', '--porcelain', '--ignored')
+          .split('\n')
+          .filter((l) => !l.includes('.guardian/'));
+      const before = status();
+      const v = await validate(r, '--clean');
+      expect(v.code).toBe(1);
+      const rep = reportOf(r);
+      expect(rep).toMatchObject({ judgedIn: 'clean-worktree', patchSource: 'working-tree' });
+      expect(checkOf(rep, 'local').outcome).toBe('fail');
+      // The rest of the change is judged as in place: the plan passes, the red/green proof holds.
+      expect(checkOf(rep, 'plan:2').outcome).toBe('pass');
+      expect(checkOf(rep, 'tdd:red-green').outcome).toBe('pass');
+      expect(rep.summary).toBe('fail: local');
+      expect(readFileSync(join(r.root, '.guardian/bundles/TASK-001/validation.md'), 'utf8')).toContain(
+        'judged in a clean worktree of the base',
+      );
+      // The working tree is left as it was, and no worktree is left behind.
+      expect(status()).toEqual(before);
+      expect(r.git('worktree', 'list').split('\n')).toHaveLength(1);
+    });
+
+    it('cannot sway it when the base commit’s quality.toml says clean_worktree = true', async () => {
+      const r = setup('[validator]\nclean_worktree = true\n\n');
+      expect((await validate(r)).code).toBe(1);
+      expect(reportOf(r)).toMatchObject({ judgedIn: 'clean-worktree', summary: 'fail: local' });
+    });
+
+    it('a check writing an untracked file is no guard failure in a clean worktree', async () => {
+      const r = small('[quality_checks]\nwrites = "echo x > generated.txt"\n');
+      doubleValue(r);
+      expect((await validate(r, '--clean')).code).toBe(0);
+      expect(existsSync(join(r.root, 'generated.txt'))).toBe(false);
+    });
+  });
+
+  it('rejects a clean_worktree that is not a boolean, naming the file and key', async () => {
+    const r = small('[validator]\nclean_worktree = "yes"\n\n[quality_checks]\nlint = "true"\n');
+    doubleValue(r);
+    const v = await validate(r);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toMatch(
+      /quality\.toml:2: error: validator\.clean_worktree: expected true or false, got "yes"/,
+    );
+  });
+
   it('records an invalid security.json pattern as an error', async () => {
     const r = small();
     doubleValue(r);

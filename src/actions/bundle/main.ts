@@ -115,6 +115,7 @@ export async function run(): Promise<void> {
             ...pre.report,
             patchSha256: '',
             patchSource: 'working-tree',
+            judgedIn: 'in-place',
             changedFiles: [],
           } as ValidationReport),
         );

@@ -90,6 +90,10 @@ export function register(program: Command, ctx: CommandContext): void {
     )
     .option('--security-json <path>', 'enforce the checks of this security.json (default: the bundle’s)')
     .option('--setup', 'run [setup] commands before judging the working tree in place')
+    .option(
+      '--clean',
+      'judge the working tree’s change in a clean worktree of the base, where git-ignored files cannot sway it',
+    )
     .action(
       async (
         taskId: string,
@@ -101,6 +105,7 @@ export function register(program: Command, ctx: CommandContext): void {
           jobs?: number;
           securityJson?: string;
           setup?: boolean;
+          clean?: boolean;
         },
       ) => {
         const root = gitRoot(ctx, opts.root);
@@ -116,6 +121,7 @@ export function register(program: Command, ctx: CommandContext): void {
             ...(opts.jobs ? { jobs: opts.jobs } : {}),
             ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
             ...(opts.setup ? { runSetup: true } : {}),
+            ...(opts.clean ? { clean: true } : {}),
           }),
         );
         if (opts.json) {

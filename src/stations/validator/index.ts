@@ -68,6 +68,12 @@ export interface ValidatorOptions {
   securityJson?: string;
   /** Run `[setup] commands` even when judging in place (worktrees always run them). */
   runSetup?: boolean;
+  /**
+   * Judge a working-tree change in a clean worktree of the base (as a bundle's patch always is), so that
+   * git-ignored files — local settings, stale build output — cannot sway the verdict. Also
+   * `[validator] clean_worktree` in the base's quality.toml.
+   */
+  clean?: boolean;
   signal?: AbortSignal;
 }
 
@@ -218,10 +224,11 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       ({ patch, tree } = workingTreePatch(root, baseCommit));
     }
     const patchSha256 = sha256(patch);
+    const inPlace = !fromBundle && !opts.clean && !quality.validator.cleanWorktree;
     const changed = changedFiles(root, baseCommit, tree);
     const { added, removed } = lineChanges(root, baseCommit, tree);
     log.info(
-      `validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : 'working tree'})`,
+      `validating ${task.id} against ${baseCommit.slice(0, 12)}: ${changed.length} file(s) changed (${fromBundle ? 'changes.patch' : inPlace ? 'working tree, in place' : 'working tree, in a clean worktree'})`,
     );
 
     const worktrees: Worktree[] = [];
@@ -291,7 +298,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
 
       // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
       let judged = root;
-      if (fromBundle) {
+      if (!inPlace) {
         const wt = addWorktree(root, baseCommit, tree);
         worktrees.push(wt);
         judged = wt.dir;
@@ -426,7 +433,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
 
       // Checks that ran in the working tree must not have changed it: the commit would differ from
       // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-      if (!fromBundle) {
+      if (inPlace) {
         const after = workingTreeTree(root);
         if (after !== tree) {
           const touched = changedFiles(root, tree, after);
@@ -458,6 +465,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         baseCommit,
         patchSha256,
         patchSource: fromBundle ? 'bundle' : 'working-tree',
+        judgedIn: inPlace ? 'in-place' : 'clean-worktree',
         changedFiles: changed.map((f) => f.path),
         startedAt: startedAt.toISOString(),
         durationMs: Date.now() - startedAt.getTime(),
@@ -473,7 +481,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
           [
             `Task: ${task.title}`,
             `Base commit: \`${baseCommit}\``,
-            `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s)`,
+            `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
             `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
           ],
           checks,

@@ -61,6 +61,11 @@ export interface ValidationReport {
   patchSha256: string;
   /** Where the judged patch came from. */
   patchSource: 'bundle' | 'working-tree';
+  /**
+   * Where the checks ran: a clean worktree of the base with the patch applied (a bundle's patch always;
+   * a working-tree change with `--clean` or `[validator] clean_worktree`), or the working tree itself.
+   */
+  judgedIn: 'clean-worktree' | 'in-place';
   /** Files the change touches (posix, repository-relative; renames as new path). */
   changedFiles: string[];
   startedAt: string;
