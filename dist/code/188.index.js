@@ -50,6 +50,19 @@ function fileText(index, path) {
     const names = f.definitions.slice(0, 60).join(', ');
     return `${path}\n${names}\n${body}`;
 }
+/**
+ * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
+ * one length (and the cached vectors' length, when only the query was embedded).
+ */
+function checkVectors(vs, cachedDim) {
+    const dim = cachedDim ?? (Array.isArray(vs[0]) ? vs[0].length : 0);
+    vs.forEach((v, i) => {
+        if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
+            throw new Error(`embedding ${i} is not a list of numbers`);
+        if (v.length !== dim)
+            throw new Error(`embedding ${i} has ${v.length} dimensions, expected ${dim}`);
+    });
+}
 async function rerankWithEmbeddings(opts) {
     const { index, config } = opts;
     const head = opts.pool.slice(0, RERANK_POOL);
@@ -75,10 +88,18 @@ async function rerankWithEmbeddings(opts) {
         });
         const missing = head.map((h) => h.path).filter((p) => !cache.vectors[keyOf(p)]);
         const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
-        const res = await client.embeddings.create({ model: config.model, input: inputs });
-        const data = [...res.data].sort((a, b) => a.index - b.index);
+        // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
+        // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
+        // would yield vectors of noise that re-rank nothing, silently.
+        const res = await client.embeddings.create({
+            model: config.model,
+            input: inputs,
+            encoding_format: 'float',
+        });
+        const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
         if (data.length !== inputs.length)
             throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
+        checkVectors(data.map((d) => d.embedding), missing.length ? undefined : cache.vectors[keyOf(head[0].path)]?.length);
         const q = data[0].embedding;
         missing.forEach((p, i) => {
             cache.vectors[keyOf(p)] = data[i + 1].embedding;

@@ -44,6 +44,19 @@ function fileText(index: RepoIndex, path: string): string {
   return `${path}\n${names}\n${body}`;
 }
 
+/**
+ * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
+ * one length (and the cached vectors' length, when only the query was embedded).
+ */
+function checkVectors(vs: unknown[], cachedDim: number | undefined): void {
+  const dim = cachedDim ?? (Array.isArray(vs[0]) ? vs[0].length : 0);
+  vs.forEach((v, i) => {
+    if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
+      throw new Error(`embedding ${i} is not a list of numbers`);
+    if (v.length !== dim) throw new Error(`embedding ${i} has ${v.length} dimensions, expected ${dim}`);
+  });
+}
+
 export async function rerankWithEmbeddings(opts: {
   index: RepoIndex;
   query: string;
@@ -73,10 +86,21 @@ export async function rerankWithEmbeddings(opts: {
     });
     const missing = head.map((h) => h.path).filter((p) => !cache.vectors[keyOf(p)]);
     const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
-    const res = await client.embeddings.create({ model: config.model, input: inputs });
-    const data = [...res.data].sort((a, b) => a.index - b.index);
+    // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
+    // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
+    // would yield vectors of noise that re-rank nothing, silently.
+    const res = await client.embeddings.create({
+      model: config.model,
+      input: inputs,
+      encoding_format: 'float',
+    });
+    const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
     if (data.length !== inputs.length)
       throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
+    checkVectors(
+      data.map((d) => d.embedding as unknown),
+      missing.length ? undefined : cache.vectors[keyOf(head[0]!.path)]?.length,
+    );
     const q = data[0]!.embedding as number[];
     missing.forEach((p, i) => {
       cache.vectors[keyOf(p)] = data[i + 1]!.embedding as number[];

@@ -109,6 +109,7 @@ describe('embeddings re-ranking', () => {
   let server: Server;
   let url: string;
   let fail = false;
+  let bad = false;
   const requests: { model: string; input: string[] }[] = [];
   // A toy embedding: one dimension per concept; "money" lives with payments.
   const CONCEPTS = [/bill|charge|card|payment/i, /invoice|pdf/i, /cart|item/i, /slug/i];
@@ -127,11 +128,9 @@ describe('embeddings re-ranking', () => {
         }
         const parsed = JSON.parse(body) as { model: string; input: string[]; encoding_format?: string };
         requests.push(parsed);
-        // The official client asks for base64 (little-endian float32) unless told otherwise.
-        const encode = (v: number[]) =>
-          parsed.encoding_format === 'base64'
-            ? Buffer.from(new Float32Array(v).buffer).toString('base64')
-            : v;
+        // Like many OpenAI-compatible servers, this one ignores encoding_format and always sends floats.
+        // `bad` sends a vector of the wrong length for the last input.
+        const encode = (v: number[], i: number) => (bad && i === parsed.input.length - 1 ? v.slice(1) : v);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -140,7 +139,7 @@ describe('embeddings re-ranking', () => {
             data: parsed.input.map((t, index) => ({
               object: 'embedding',
               index,
-              embedding: encode(embed(t)),
+              embedding: encode(embed(t), index),
             })),
             usage: { prompt_tokens: 1, total_tokens: 1 },
           }),
@@ -166,6 +165,8 @@ describe('embeddings re-ranking', () => {
     expect(res.files[payments]!.reasons.join('\n')).toMatch(/embeddings: similarity [01]\.\d{3}/);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.model).toBe('toy-embed');
+    // Floats asked for by name: the client's default (base64) would turn this server's floats into noise.
+    expect(requests[0]!).toMatchObject({ encoding_format: 'float' });
     expect(requests[0]!.input[0]).toBe(query);
     const embeddedFiles = requests[0]!.input.length - 1;
     expect(embeddedFiles).toBeGreaterThan(1);
@@ -174,6 +175,26 @@ describe('embeddings re-ranking', () => {
     await searchRepository({ root: repo.root, query, top: 5, embeddings });
     expect(requests).toHaveLength(2);
     expect(requests[1]!.input).toEqual([query]);
+  });
+
+  it('vectors of the wrong shape leave the ranking as it was, with a note naming the problem', async () => {
+    bad = true;
+    try {
+      const query = 'cart item slug';
+      const plain = await searchRepository({ root: repo.root, query, top: 5 });
+      const res = await searchRepository({
+        root: repo.root,
+        query,
+        top: 5,
+        embeddings: { baseUrl: url, model: 'toy-embed-bad' },
+      });
+      expect(res.files.map((f) => f.path)).toEqual(plain.files.map((f) => f.path));
+      expect(res.notes.join('\n')).toMatch(
+        /embeddings re-ranking skipped \(http:\/\/127\.0\.0\.1:\d+\/v1\): embedding \d+ has 3 dimensions, expected 4/,
+      );
+    } finally {
+      bad = false;
+    }
   });
 
   it('a failing endpoint leaves the ranking as it was, with a note', async () => {
