@@ -1,5 +1,6 @@
 // One `guardian search` query in a fresh process (so "cold" includes starting tree-sitter), used by
-// run.mjs. Input: a JSON file path as argv[2] with { root, query, cacheDir, top }. Output: one JSON line.
+// run.mjs. Input: a JSON file path as argv[2] with { root, query, cacheDir, top, embeddings? }. Output: one
+// JSON line.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,17 @@ const res = await searchRepository({
   top: args.top,
   symbolFiles: 10,
   cacheDir: args.cacheDir,
+  // The endpoint from the arguments, its key (if any) from the environment.
+  ...(args.embeddings
+    ? {
+        embeddings: {
+          ...args.embeddings,
+          ...(process.env.GUARDIAN_EMBEDDINGS_API_KEY
+            ? { apiKey: process.env.GUARDIAN_EMBEDDINGS_API_KEY }
+            : {}),
+        },
+      }
+    : {}),
 });
 const ms = performance.now() - started;
 // CPU time of this process (git's child processes excluded): a contention-proof second view of latency.
@@ -27,6 +39,6 @@ process.stdout.write(
     cpuMs,
     stats: res.stats,
     files: res.files.map((f) => f.path),
-    notes: res.notes.slice(0, 5),
+    notes: res.notes,
   }) + '\n',
 );

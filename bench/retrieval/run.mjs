@@ -16,6 +16,11 @@
 //                 iterations; latency columns are then not meaningful)
 //     --no-build  reuse bench/.work/build (else src/search is compiled there with tsc first)
 //     --no-baselines  skip BM25 and keyword (their columns then read 0)
+//     --embeddings-url URL --embeddings-model NAME
+//                 re-rank with an OpenAI-compatible embeddings endpoint (the key, if it needs one, from
+//                 GUARDIAN_EMBEDDINGS_API_KEY); each case is then also ranked without it, and the table
+//                 gains a "no embeddings" row: the re-ranking's own effect, measured in the same run.
+//                 A case whose re-ranking fails stops the run (its figures would be the plain ranker's).
 // Scratch data lives in bench/.work/ (git-ignored).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +34,17 @@ const work = join(projectRoot, 'bench', '.work');
 const build = join(work, 'build');
 
 function parseArgs(argv) {
-  const o = { cases: 25, scan: 4000, out: undefined, fast: false, build: true, baselines: true, repos: [] };
+  const o = {
+    cases: 25,
+    scan: 4000,
+    out: undefined,
+    fast: false,
+    build: true,
+    baselines: true,
+    repos: [],
+    embeddingsUrl: undefined,
+    embeddingsModel: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cases') o.cases = Number(argv[++i]);
@@ -38,6 +53,8 @@ function parseArgs(argv) {
     else if (a === '--fast') o.fast = true;
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-baselines') o.baselines = false;
+    else if (a === '--embeddings-url') o.embeddingsUrl = argv[++i];
+    else if (a === '--embeddings-model') o.embeddingsModel = argv[++i];
     else if (a === '--help' || a === '-h') {
       const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8')
         .split('\n')
@@ -61,6 +78,8 @@ function parseArgs(argv) {
     }
   }
   if (!o.repos.length) throw new Error('give at least one repository path (see --help)');
+  if (!o.embeddingsUrl !== !o.embeddingsModel)
+    throw new Error('--embeddings-url and --embeddings-model go together (see --help)');
   return o;
 }
 
@@ -134,9 +153,27 @@ function keywordCount(docs, query) {
 }
 
 // ---------------------------------------------------------------- run
-function runQuery(root, query, cacheDir) {
+// The endpoint, without its key: the key stays in the environment (never in a file or the results).
+const embeddings = opts.embeddingsUrl
+  ? { baseUrl: opts.embeddingsUrl, model: opts.embeddingsModel }
+  : undefined;
+const withKey = (e) =>
+  e && process.env.GUARDIAN_EMBEDDINGS_API_KEY
+    ? { ...e, apiKey: process.env.GUARDIAN_EMBEDDINGS_API_KEY }
+    : e;
+
+/** A ranking that was meant to be re-ranked and was not measures the plain ranker: stop. */
+function checkReranked(notes, what) {
+  const failed = notes.find((n) => n.startsWith('embeddings re-ranking skipped'));
+  if (failed) throw new Error(`${what}: ${failed}`);
+}
+
+function runQuery(root, query, cacheDir, emb) {
   const argFile = join(work, 'query-args.json');
-  writeFileSync(argFile, JSON.stringify({ root, query, cacheDir, top: 100 }));
+  writeFileSync(
+    argFile,
+    JSON.stringify({ root, query, cacheDir, top: 100, ...(emb ? { embeddings: emb } : {}) }),
+  );
   const r = spawnSync(process.execPath, [join(here, 'query.mjs'), argFile], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -147,7 +184,7 @@ function runQuery(root, query, cacheDir) {
 
 const results = {
   startedAt: new Date().toISOString(),
-  options: { cases: opts.cases, scan: opts.scan, fast: opts.fast },
+  options: { cases: opts.cases, scan: opts.scan, fast: opts.fast, ...(embeddings ? { embeddings } : {}) },
   repos: [],
 };
 for (const repo of opts.repos) {
@@ -161,6 +198,8 @@ for (const repo of opts.repos) {
     git(clone, ['clean', '-q', '-ffdx']);
     const cacheDir = opts.fast ? join(work, 'cache', repo.name) : join(work, 'cache', `${repo.name}-case`);
     let guardian;
+    /** Embeddings configured: the same case ranked without them. */
+    let plain;
     let cold;
     let warm;
     let coldCpu;
@@ -173,13 +212,29 @@ for (const repo of opts.repos) {
         top: 100,
         symbolFiles: 10,
         cacheDir,
+        ...(embeddings ? { embeddings: withKey(embeddings) } : {}),
       });
       guardian = res.files.map((f) => f.path);
       cold = warm = coldCpu = warmCpu = performance.now() - t;
+      if (embeddings) {
+        checkReranked(res.notes, `${repo.name} ${c.sha.slice(0, 10)}`);
+        const p = await search.searchRepository({
+          root: clone,
+          query: c.message,
+          top: 100,
+          symbolFiles: 10,
+          cacheDir,
+        });
+        plain = p.files.map((f) => f.path);
+      }
     } else {
       rmSync(cacheDir, { recursive: true, force: true });
-      const a = runQuery(clone, c.message, cacheDir);
-      const b = runQuery(clone, c.message, cacheDir);
+      const a = runQuery(clone, c.message, cacheDir, embeddings);
+      const b = runQuery(clone, c.message, cacheDir, embeddings);
+      if (embeddings) {
+        for (const x of [a, b]) checkReranked(x.notes, `${repo.name} ${c.sha.slice(0, 10)}`);
+        plain = runQuery(clone, c.message, cacheDir).files;
+      }
       if (b.stats.readFiles !== 0) console.error(`  warning: warm run re-read ${b.stats.readFiles} files`);
       if (JSON.stringify(a.files) !== JSON.stringify(b.files))
         console.error('  warning: warm ranking differs from cold');
@@ -203,6 +258,7 @@ for (const repo of opts.repos) {
       coldCpuMs: Math.round(coldCpu),
       warmCpuMs: Math.round(warmCpu),
       guardian: metrics(guardian, c.gold),
+      ...(plain ? { plain: metrics(plain, c.gold) } : {}),
       bm25: metrics(bm, c.gold),
       keyword: metrics(kw, c.gold),
       guardianTop5: guardian.slice(0, 5),
@@ -225,13 +281,19 @@ function line(name, rows) {
   const g = summarize(rows.map((r) => r.guardian));
   const b = summarize(rows.map((r) => r.bm25));
   const k = summarize(rows.map((r) => r.keyword));
+  const n = embeddings ? summarize(rows.map((r) => r.plain)) : undefined;
   const p = (x) => (100 * x).toFixed(1);
   const lat = (key) => {
     const v = rows.map((r) => r[key]);
     return `${pct(v, 50)} / ${pct(v, 95)}`;
   };
   return [
-    `| ${name} | ${g.n} | guardian | ${p(g.r1)} | ${p(g.r5)} | ${p(g.r10)} | ${p(g.all10)} | ${g.mrr.toFixed(3)} | ${lat('coldMs')} | ${lat('warmMs')} | ${lat('coldCpuMs')} | ${lat('warmCpuMs')} |`,
+    `| ${name} | ${g.n} | guardian${n ? ' + embeddings' : ''} | ${p(g.r1)} | ${p(g.r5)} | ${p(g.r10)} | ${p(g.all10)} | ${g.mrr.toFixed(3)} | ${lat('coldMs')} | ${lat('warmMs')} | ${lat('coldCpuMs')} | ${lat('warmCpuMs')} |`,
+    ...(n
+      ? [
+          `| | | guardian, no embeddings | ${p(n.r1)} | ${p(n.r5)} | ${p(n.r10)} | ${p(n.all10)} | ${n.mrr.toFixed(3)} | | | | |`,
+        ]
+      : []),
     `| | | BM25 | ${p(b.r1)} | ${p(b.r5)} | ${p(b.r10)} | ${p(b.all10)} | ${b.mrr.toFixed(3)} | | | | |`,
     `| | | keyword | ${p(k.r1)} | ${p(k.r5)} | ${p(k.r10)} | ${p(k.all10)} | ${k.mrr.toFixed(3)} | | | | |`,
   ].join('\n');
@@ -256,12 +318,16 @@ results.intervals = {
   guardianR5: interval((r) => r.guardian.r5),
   guardianR10: interval((r) => r.guardian.r10),
   r1OverBm25: interval((r) => r.guardian.r1 - r.bm25.r1),
+  ...(embeddings ? { r5FromEmbeddings: interval((r) => r.guardian.r5 - r.plain.r5) } : {}),
 };
 const fmt = ({ value, low, high }) =>
   `${(100 * value).toFixed(1)} (95% interval ${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)})`;
 const intervals = [
   `guardian recall@1 ${fmt(results.intervals.guardianR1)}, recall@5 ${fmt(results.intervals.guardianR5)}, recall@10 ${fmt(results.intervals.guardianR10)}`,
   `recall@1 above BM25: ${fmt(results.intervals.r1OverBm25)} points`,
+  ...(embeddings
+    ? [`recall@5 change from embeddings: ${fmt(results.intervals.r5FromEmbeddings)} points`]
+    : []),
   `(bootstrap over the ${all.length} cases, resampled within each repository, 2000 resamples)`,
 ].join('\n');
 console.log(`\n${table}\n\n${intervals}\n`);
