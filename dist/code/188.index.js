@@ -52,7 +52,7 @@ function fileText(index, path) {
 }
 /**
  * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
- * one length (and the cached vectors' length, when only the query was embedded).
+ * one length (the cached vectors' length when there are any).
  */
 function checkVectors(vs, cachedDim) {
     const dim = cachedDim ?? (Array.isArray(vs[0]) ? vs[0].length : 0);
@@ -99,7 +99,9 @@ async function rerankWithEmbeddings(opts) {
         const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
         if (data.length !== inputs.length)
             throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
-        checkVectors(data.map((d) => d.embedding), missing.length ? undefined : cache.vectors[keyOf(head[0].path)]?.length);
+        // Vectors cached earlier must have the same length (a model replaced under the same name would not).
+        const cachedDim = head.map((h) => cache.vectors[keyOf(h.path)]).find((v) => Array.isArray(v))?.length;
+        checkVectors(data.map((d) => d.embedding), cachedDim);
         const q = data[0].embedding;
         missing.forEach((p, i) => {
             cache.vectors[keyOf(p)] = data[i + 1].embedding;

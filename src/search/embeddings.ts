@@ -46,7 +46,7 @@ function fileText(index: RepoIndex, path: string): string {
 
 /**
  * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
- * one length (and the cached vectors' length, when only the query was embedded).
+ * one length (the cached vectors' length when there are any).
  */
 function checkVectors(vs: unknown[], cachedDim: number | undefined): void {
   const dim = cachedDim ?? (Array.isArray(vs[0]) ? vs[0].length : 0);
@@ -97,9 +97,11 @@ export async function rerankWithEmbeddings(opts: {
     const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
     if (data.length !== inputs.length)
       throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
+    // Vectors cached earlier must have the same length (a model replaced under the same name would not).
+    const cachedDim = head.map((h) => cache.vectors[keyOf(h.path)]).find((v) => Array.isArray(v))?.length;
     checkVectors(
       data.map((d) => d.embedding as unknown),
-      missing.length ? undefined : cache.vectors[keyOf(head[0]!.path)]?.length,
+      cachedDim,
     );
     const q = data[0]!.embedding as number[];
     missing.forEach((p, i) => {

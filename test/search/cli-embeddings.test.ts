@@ -110,6 +110,7 @@ describe('embeddings re-ranking', () => {
   let url: string;
   let fail = false;
   let bad = false;
+  let shrunk = false;
   const requests: { model: string; input: string[] }[] = [];
   // A toy embedding: one dimension per concept; "money" lives with payments.
   const CONCEPTS = [/bill|charge|card|payment/i, /invoice|pdf/i, /cart|item/i, /slug/i];
@@ -130,7 +131,9 @@ describe('embeddings re-ranking', () => {
         requests.push(parsed);
         // Like many OpenAI-compatible servers, this one ignores encoding_format and always sends floats.
         // `bad` sends a vector of the wrong length for the last input.
-        const encode = (v: number[], i: number) => (bad && i === parsed.input.length - 1 ? v.slice(1) : v);
+        // `shrunk`: every vector one shorter, as if another model now answered under the same name.
+        const encode = (v: number[], i: number) =>
+          shrunk || (bad && i === parsed.input.length - 1) ? v.slice(1) : v;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -194,6 +197,22 @@ describe('embeddings re-ranking', () => {
       );
     } finally {
       bad = false;
+    }
+  });
+
+  it('a model whose vectors no longer match the cached ones is a failure, not noise', async () => {
+    const query = 'cart totals';
+    const embeddings = { baseUrl: url, model: 'toy-embed-swapped' };
+    const first = await searchRepository({ root: repo.root, query, top: 5, embeddings });
+    expect(first.notes.join('\n')).not.toMatch(/embeddings re-ranking skipped/);
+    shrunk = true;
+    try {
+      const plain = await searchRepository({ root: repo.root, query, top: 5 });
+      const res = await searchRepository({ root: repo.root, query, top: 5, embeddings });
+      expect(res.files.map((f) => f.path)).toEqual(plain.files.map((f) => f.path));
+      expect(res.notes.join('\n')).toMatch(/embedding 0 has 3 dimensions, expected 4/);
+    } finally {
+      shrunk = false;
     }
   });
 
