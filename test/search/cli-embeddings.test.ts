@@ -180,19 +180,25 @@ describe('embeddings re-ranking', () => {
     expect(requests[1]!.input).toEqual([query]);
   });
 
+  /** With the server misbehaving, the ranking is the plain one and a note says why. */
+  const expectPlainWithNote = async (query: string, model: string, note: RegExp) => {
+    const plain = await searchRepository({ root: repo.root, query, top: 5 });
+    const res = await searchRepository({
+      root: repo.root,
+      query,
+      top: 5,
+      embeddings: { baseUrl: url, model },
+    });
+    expect(res.files.map((f) => f.path)).toEqual(plain.files.map((f) => f.path));
+    expect(res.notes.join('\n')).toMatch(note);
+  };
+
   it('vectors of the wrong shape leave the ranking as it was, with a note naming the problem', async () => {
     bad = true;
     try {
-      const query = 'cart item slug';
-      const plain = await searchRepository({ root: repo.root, query, top: 5 });
-      const res = await searchRepository({
-        root: repo.root,
-        query,
-        top: 5,
-        embeddings: { baseUrl: url, model: 'toy-embed-bad' },
-      });
-      expect(res.files.map((f) => f.path)).toEqual(plain.files.map((f) => f.path));
-      expect(res.notes.join('\n')).toMatch(
+      await expectPlainWithNote(
+        'cart item slug',
+        'toy-embed-bad',
         /embeddings re-ranking skipped \(http:\/\/127\.0\.0\.1:\d+\/v1\): embedding \d+ has 3 dimensions, expected 4/,
       );
     } finally {
@@ -202,15 +208,16 @@ describe('embeddings re-ranking', () => {
 
   it('a model whose vectors no longer match the cached ones is a failure, not noise', async () => {
     const query = 'cart totals';
-    const embeddings = { baseUrl: url, model: 'toy-embed-swapped' };
-    const first = await searchRepository({ root: repo.root, query, top: 5, embeddings });
+    const first = await searchRepository({
+      root: repo.root,
+      query,
+      top: 5,
+      embeddings: { baseUrl: url, model: 'toy-embed-swapped' },
+    });
     expect(first.notes.join('\n')).not.toMatch(/embeddings re-ranking skipped/);
     shrunk = true;
     try {
-      const plain = await searchRepository({ root: repo.root, query, top: 5 });
-      const res = await searchRepository({ root: repo.root, query, top: 5, embeddings });
-      expect(res.files.map((f) => f.path)).toEqual(plain.files.map((f) => f.path));
-      expect(res.notes.join('\n')).toMatch(/embedding 0 has 3 dimensions, expected 4/);
+      await expectPlainWithNote(query, 'toy-embed-swapped', /embedding 0 has 3 dimensions, expected 4/);
     } finally {
       shrunk = false;
     }
@@ -219,16 +226,7 @@ describe('embeddings re-ranking', () => {
   it('a failing endpoint leaves the ranking as it was, with a note', async () => {
     fail = true;
     try {
-      const query = 'invoice pdf';
-      const plain = await searchRepository({ root: repo.root, query, top: 5 });
-      const res = await searchRepository({
-        root: repo.root,
-        query,
-        top: 5,
-        embeddings: { baseUrl: url, model: 'toy-embed' },
-      });
-      expect(res.files.map((f) => f.path)).toEqual(plain.files.map((f) => f.path));
-      expect(res.notes.join('\n')).toMatch(/embeddings re-ranking skipped/);
+      await expectPlainWithNote('invoice pdf', 'toy-embed', /embeddings re-ranking skipped/);
     } finally {
       fail = false;
     }
