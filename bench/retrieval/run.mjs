@@ -324,7 +324,7 @@ const fmt = ({ value, low, high }) =>
   `${(100 * value).toFixed(1)} (95% interval ${(100 * low).toFixed(1)}–${(100 * high).toFixed(1)})`;
 const intervals = [
   `guardian recall@1 ${fmt(results.intervals.guardianR1)}, recall@5 ${fmt(results.intervals.guardianR5)}, recall@10 ${fmt(results.intervals.guardianR10)}`,
-  `recall@1 above BM25: ${fmt(results.intervals.r1OverBm25)} points`,
+  ...(opts.baselines ? [`recall@1 above BM25: ${fmt(results.intervals.r1OverBm25)} points`] : []),
   ...(embeddings
     ? [`recall@5 change from embeddings: ${fmt(results.intervals.r5FromEmbeddings)} points`]
     : []),
