@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
+  cpSync,
   existsSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
   mkdirSync,
   readFileSync,
   rmSync,
@@ -10,12 +16,20 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { indexRepository, searchRepository } from '../../src/search/index.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
 import { makeShopRepo } from './support.js';
 
 const paths = (r: { files: { path: string }[] }) => r.files.map((f) => f.path);
+
+/** Every path under a folder (not following symbolic links). */
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? [p, ...walk(p)] : [p];
+  });
+}
 
 describe('searchRepository: ranking', () => {
   let repo: TempRepo;
@@ -342,6 +356,47 @@ describe('searchRepository: bad input', () => {
       expect(res.stats.skippedFiles).toBeGreaterThanOrEqual(11);
     } finally {
       rmSync(outside, { force: true });
+      repo.cleanup();
+    }
+  });
+
+  it('skips a file it may not read, with a note (run as an unprivileged user when the tests run as root)', async () => {
+    // Root reads every file, so as root the search runs in a child process as `nobody`, through the CLI
+    // bundle, over a repository that user owns; otherwise in this process.
+    const repo = makeRepo(undefined, {
+      files: {
+        'app/main.py': 'def handle_request(req):\n    return req\n',
+        'app/locked.py': 'def handle_request_locked():\n    pass\n',
+      },
+    });
+    const runner = mkdtempSync(join(tmpdir(), 'guardian-nobody-'));
+    try {
+      chmodSync(join(repo.root, 'app/locked.py'), 0o000);
+      let out: { files: { path: string }[]; notes: string[] };
+      if (process.getuid?.() === 0) {
+        const base = dirname(repo.root);
+        for (const p of [base, ...walk(base)]) chownSync(p, 65534, 65534);
+        cpSync(join(process.cwd(), 'dist', 'cli'), join(runner, 'cli'), { recursive: true });
+        writeFileSync(
+          join(runner, 'run.mjs'),
+          "import { main } from './cli/index.js';\nprocess.exitCode = await main(process.argv.slice(2));\n",
+        );
+        for (const p of [runner, ...walk(runner)]) chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+        const r = spawnSync(
+          process.execPath,
+          [join(runner, 'run.mjs'), 'search', '--root', repo.root, '--query', 'handle request', '--json'],
+          { uid: 65534, gid: 65534, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: base } },
+        );
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        out = JSON.parse(r.stdout) as typeof out;
+      } else {
+        out = await searchRepository({ root: repo.root, query: 'handle request' });
+      }
+      expect(paths(out)).toEqual(['app/main.py']);
+      expect(out.notes.join('\n')).toMatch(/unreadable.*app\/locked\.py/);
+    } finally {
+      rmSync(runner, { recursive: true, force: true });
       repo.cleanup();
     }
   });
