@@ -82001,12 +82001,18 @@ function rankFiles(input) {
             }
         }
     }
-    // 8. Churn prior (only for files with other evidence).
-    const churnNorm = normalize(new Map([...churn].map(([k, v]) => [k, Math.log1p(v)])));
-    for (const p of sig.keys()) {
-        const c = churnNorm.get(p);
-        if (c)
-            add(p, 'churn', W.churn * c);
+    // 8. Churn prior (only for files with other evidence), scaled by the most-changed path's. Only the
+    // maximum is taken over every path the history touched (tens of thousands in a large repository);
+    // the scaled value is computed for the candidates alone.
+    let churnMax = 0;
+    for (const v of churn.values())
+        churnMax = Math.max(churnMax, Math.log1p(v));
+    if (churnMax > 0) {
+        for (const p of sig.keys()) {
+            const n = churn.get(p);
+            if (n)
+                add(p, 'churn', W.churn * Math.min(1, Math.log1p(n) / churnMax));
+        }
     }
     // Kind factor and final order.
     const blueprint = new Set(input.hints?.files ?? []);
