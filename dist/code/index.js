@@ -81635,8 +81635,12 @@ function rankFiles(input) {
         const v = lex.get(p) ?? 0;
         if (v < 0.02)
             continue;
-        const terms = [...h.terms].sort((a, b) => idf(b) - idf(a)).slice(0, 4);
-        add(p, 'lexical', W.lexical * v, `lexical: ${terms.join(', ')}`);
+        // The matched terms, rarest first, are sorted only for the files that are shown.
+        const reason = () => `lexical: ${[...h.terms]
+            .sort((a, b) => idf(b) - idf(a))
+            .slice(0, 4)
+            .join(', ')}`;
+        add(p, 'lexical', W.lexical * v, reason);
     }
     // 2. History: past commits whose messages resemble the task vote for the files they touched.
     const churn = new Map();
@@ -82087,8 +82091,10 @@ function rankFiles(input) {
 }
 function dedupeReasons(rs) {
     const by = new Map();
-    for (const r of rs)
-        by.set(r.text, Math.max(by.get(r.text) ?? 0, r.weight));
+    for (const r of rs) {
+        const text = typeof r.text === 'function' ? r.text() : r.text;
+        by.set(text, Math.max(by.get(text) ?? 0, r.weight));
+    }
     return [...by.entries()]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 6)

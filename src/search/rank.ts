@@ -89,7 +89,8 @@ const NAMED_FACTOR = 0.35;
 interface Signals {
   score: number;
   parts: Map<string, number>;
-  reasons: { weight: number; text: string }[];
+  /** A reason's text may be left to be written when the file is shown (most candidates never are). */
+  reasons: { weight: number; text: string | (() => string) }[];
 }
 
 /**
@@ -179,7 +180,7 @@ export function rankFiles(input: RankInput): Ranked {
     }
     return s;
   };
-  const add = (p: string, name: string, value: number, reason?: string) => {
+  const add = (p: string, name: string, value: number, reason?: string | (() => string)) => {
     if (!files.has(p) || !(value > 0)) return;
     const s = get(p);
     s.score += value;
@@ -206,8 +207,13 @@ export function rankFiles(input: RankInput): Ranked {
     const p = String(h.id);
     const v = lex.get(p) ?? 0;
     if (v < 0.02) continue;
-    const terms = [...h.terms].sort((a, b) => idf(b) - idf(a)).slice(0, 4);
-    add(p, 'lexical', W.lexical * v, `lexical: ${terms.join(', ')}`);
+    // The matched terms, rarest first, are sorted only for the files that are shown.
+    const reason = () =>
+      `lexical: ${[...h.terms]
+        .sort((a, b) => idf(b) - idf(a))
+        .slice(0, 4)
+        .join(', ')}`;
+    add(p, 'lexical', W.lexical * v, reason);
   }
 
   // 2. History: past commits whose messages resemble the task vote for the files they touched.
@@ -614,9 +620,12 @@ export function rankFiles(input: RankInput): Ranked {
   };
 }
 
-function dedupeReasons(rs: { weight: number; text: string }[]): string[] {
+function dedupeReasons(rs: Signals['reasons']): string[] {
   const by = new Map<string, number>();
-  for (const r of rs) by.set(r.text, Math.max(by.get(r.text) ?? 0, r.weight));
+  for (const r of rs) {
+    const text = typeof r.text === 'function' ? r.text() : r.text;
+    by.set(text, Math.max(by.get(text) ?? 0, r.weight));
+  }
   return [...by.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
