@@ -23,13 +23,9 @@ import { makeShopRepo } from './support.js';
 
 const paths = (r: { files: { path: string }[] }) => r.files.map((f) => f.path);
 
-/** Every path under a folder (not following symbolic links). */
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? [p, ...walk(p)] : [p];
-  });
-}
+/** Every path under a folder. */
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((p) => join(dir, p));
 
 describe('searchRepository: ranking', () => {
   let repo: TempRepo;
