@@ -33,6 +33,7 @@ if (!only.length) rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
 let failed = 0;
+let searchBundles = 0;
 for (const { name, entry } of selected) {
   const out = join(root, 'dist', name);
   rmSync(out, { recursive: true, force: true });
@@ -51,25 +52,35 @@ for (const { name, entry } of selected) {
   }
   // ESM bundle: make sure Node treats dist/<name>/*.js as modules even when ncc does not say so.
   writeFileSync(join(out, 'package.json'), '{\n  "type": "module"\n}\n');
-  copyTreeSitterAssets(out);
+  if (usesSearch(out)) searchBundles++;
   console.log(`build: dist/${name}/index.js`);
 }
+if (searchBundles) copyTreeSitterAssets(join(root, 'dist'));
 process.exit(failed ? 1 : 0);
 
 // A bundle that contains the code search loads web-tree-sitter and its grammars from a tree-sitter/
-// folder next to its index.js (src/search/symbols.ts): copy the files src/search/tree-sitter-assets.json
-// lists, only into the bundles that need them.
-function copyTreeSitterAssets(out) {
-  const list = join(root, 'src/search/tree-sitter-assets.json');
-  if (!existsSync(list)) return;
-  const usesSearch = readdirSync(out).some(
+// folder beside its own folder (src/search/symbols.ts): the files src/search/tree-sitter-assets.json
+// lists are copied once into dist/tree-sitter/, which all the bundles share (every action runs from
+// the same checkout of this repository), instead of 7 MB into each bundle that needs them.
+function usesSearch(out) {
+  return readdirSync(out).some(
     (f) => f.endsWith('.js') && readFileSync(join(out, f), 'utf8').includes('tree-sitter.wasm'),
   );
-  if (!usesSearch) return;
+}
+
+function copyTreeSitterAssets(dist) {
+  const list = join(root, 'src/search/tree-sitter-assets.json');
+  if (!existsSync(list)) return;
   const assets = JSON.parse(readFileSync(list, 'utf8'));
-  const dir = join(out, assets.folder);
+  const dir = join(dist, assets.folder);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const rel of assets.files) {
     copyFileSync(join(root, 'node_modules', rel), join(dir, rel.split('/').pop()));
   }
+  // web-tree-sitter's tree-sitter.js is an ES module.
+  writeFileSync(join(dir, 'package.json'), '{\n  "type": "module"\n}\n');
+  console.log(
+    `build: dist/${assets.folder}/ (${assets.files.length} files, shared by ${searchBundles} bundles)`,
+  );
 }

@@ -4,8 +4,9 @@
  *
  * Where the .wasm files come from, in order:
  *   1. `wasmDir` passed by the host;
- *   2. a `tree-sitter/` folder next to the running bundle (`dist/<name>/tree-sitter/`: the build copies
- *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` there);
+ *   2. a `tree-sitter/` folder next to the running bundle, or beside its folder: the build copies
+ *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` once into
+ *      `dist/tree-sitter/`, which every bundle in `dist/<name>/` shares;
  *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
  * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
  */
@@ -161,7 +162,8 @@ type TreeSitter = typeof import('web-tree-sitter');
 
 /**
  * Where a file of the tree-sitter runtime or grammars is: the host's folder, a `tree-sitter/` folder
- * next to this module (the bundle), then the installed packages.
+ * next to this module or beside its folder (`dist/tree-sitter/`, shared by the bundles), then the
+ * installed packages.
  */
 function locate(
   wasmDir: string | undefined,
@@ -171,7 +173,8 @@ function locate(
   const candidates: string[] = [];
   if (wasmDir) candidates.push(join(wasmDir, file));
   try {
-    candidates.push(join(dirname(fileURLToPath(import.meta.url)), 'tree-sitter', file));
+    const here = dirname(fileURLToPath(import.meta.url));
+    candidates.push(join(here, 'tree-sitter', file), join(here, '..', 'tree-sitter', file));
   } catch {
     // not a file: URL (unusual hosts); fall through to the packages
   }

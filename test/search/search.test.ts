@@ -372,7 +372,8 @@ describe('searchRepository: bad input', () => {
       if (process.getuid?.() === 0) {
         const base = dirname(repo.root);
         for (const p of [base, ...walk(base)]) chownSync(p, 65534, 65534);
-        cpSync(join(process.cwd(), 'dist', 'cli'), join(runner, 'cli'), { recursive: true });
+        for (const d of ['cli', 'tree-sitter'])
+          cpSync(join(process.cwd(), 'dist', d), join(runner, d), { recursive: true });
         writeFileSync(
           join(runner, 'run.mjs'),
           "import { main } from './cli/index.js';\nprocess.exitCode = await main(process.argv.slice(2));\n",
