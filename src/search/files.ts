@@ -8,6 +8,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from '
 import { join, relative, sep } from 'node:path';
 import ignore from 'ignore';
 import { GuardianError } from '../errors.js';
+import { hasControlChar, replaceControlChars } from '../util/chars.js';
 import { execGit, isGitRepo } from '../git/git.js';
 
 export type FileKind = 'source' | 'test' | 'doc' | 'config' | 'other';
@@ -189,8 +190,16 @@ export function kindOf(path: string): FileKind {
   return 'other';
 }
 
+/** A path for notes and messages: control characters shown as `\u000a` escapes, never raw. */
+export function displayPath(path: string): string {
+  return replaceControlChars(path, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Why a path is left out before its content is read, or undefined to keep it. */
 export function pathSkipReason(path: string): string | undefined {
+  // A line break or other control character in a name is an accident or an attack: such a path cannot be
+  // cited as `path:line`, and quoted into a bundle it would start a line of its own in the prompt.
+  if (hasControlChar(path)) return 'control character in the name';
   const parts = path.split('/');
   for (let i = 0; i < parts.length - 1; i++) {
     if (VENDORED_DIRS.has(parts[i]!)) return `vendored or build folder '${parts.slice(0, i + 1).join('/')}'`;

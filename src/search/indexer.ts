@@ -22,6 +22,7 @@ import {
   languageOf,
   listCandidates,
   pathSkipReason,
+  displayPath,
   readCandidate,
 } from './files.js';
 import {
@@ -221,7 +222,7 @@ function summarizeSkips(skipped: { path: string; reason: string }[]): string[] {
     // Vendored folders and binary types are expected; only count them.
     const key = s.reason.startsWith('vendored or build folder') ? 'vendored or build folders' : s.reason;
     const list = by.get(key) ?? [];
-    list.push(s.path);
+    list.push(displayPath(s.path));
     by.set(key, list);
   }
   return [...by.entries()].map(

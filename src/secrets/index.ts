@@ -5,6 +5,7 @@
  * a redacted span are kept, so `path:line` references into redacted text stay right.
  */
 import { lintSource } from '@secretlint/core';
+import { replaceControlChars } from '../util/chars.js';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import {
   GENERIC_ASSIGNMENT,
@@ -122,9 +123,17 @@ function genericAssignments(text: string, configLike: boolean): Span[] {
 }
 
 async function secretlintSpans(text: string, path: string | undefined): Promise<Span[]> {
+  // The engine's profiler names performance marks after the path and measures them with a pattern that
+  // stops at a line break: a file named with one (repository names are untrusted) would crash the
+  // process from a stray promise. The rules need only a path-like name.
+  const name = path === undefined ? undefined : replaceControlChars(path, () => '_');
   const result = await lintSource({
-    source: { content: text, filePath: path ?? 'input.txt', contentType: 'text' },
-    options: { config: SECRETLINT_CONFIG, noPhysicFilePath: path === undefined, locale: 'en' },
+    source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+    options: {
+      config: SECRETLINT_CONFIG,
+      noPhysicFilePath: name === undefined || name !== path,
+      locale: 'en',
+    },
   });
   const out: Span[] = [];
   for (const msg of result.messages) {
