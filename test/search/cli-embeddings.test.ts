@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { searchRepository } from '../../src/search/index.js';
@@ -89,6 +90,46 @@ describe('guardian search', () => {
     const dir = await runCli(['search', '--root', repo.root, '--query-file', repo.root]);
     expect(dir.code).toBe(2);
     expect(dir.stderr).toContain('(is a directory, expected a text file)');
+    // A task text is read like a blueprint: bounded (a device never ends), text, UTF-8.
+    const zero = await runCli(['search', '--root', repo.root, '--query-file', '/dev/zero']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toMatch(
+      /^guardian: --query-file \/dev\/zero: larger than 1 MiB; expected the text of a task\n$/,
+    );
+    const scratch = mkdtempSync(join(tmpdir(), 'guardian-query-'));
+    try {
+      writeFileSync(join(scratch, 'big.txt'), 'word '.repeat(300_000));
+      writeFileSync(join(scratch, 'bin.dat'), Buffer.from([0x61, 0x62, 0x00, 0x63]));
+      writeFileSync(join(scratch, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+      writeFileSync(join(scratch, 'ok.txt'), 'complete a todo\n');
+      const big = await runCli(['search', '--root', repo.root, '--query-file', join(scratch, 'big.txt')]);
+      expect([big.code, big.stderr]).toEqual([2, expect.stringContaining('big.txt: larger than 1 MiB')]);
+      const bin = await runCli(['search', '--root', repo.root, '--query-file', join(scratch, 'bin.dat')]);
+      expect([bin.code, bin.stderr]).toEqual([
+        2,
+        expect.stringContaining('bin.dat: binary content (a NUL byte at offset 2); expected UTF-8 text'),
+      ]);
+      const latin = await runCli([
+        'search',
+        '--root',
+        repo.root,
+        '--query-file',
+        join(scratch, 'latin1.txt'),
+      ]);
+      expect([latin.code, latin.stderr]).toEqual([2, expect.stringContaining('latin1.txt: not valid UTF-8')]);
+      const ok = await runCli([
+        'search',
+        '--root',
+        repo.root,
+        '--query-file',
+        join(scratch, 'ok.txt'),
+        '--json',
+      ]);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.stdout).query).toBe('complete a todo\n');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
     expect((await runCli(['search', '--root', join(repo.root, 'nope'), '--query', 'x'])).code).toBe(2);
     expect((await runCli(['search', '--root', repo.root, '--query', 'x', '--top', 'many'])).code).toBe(2);
     const half = await runCli([

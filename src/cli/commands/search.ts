@@ -1,5 +1,5 @@
 /** `guardian search`: ranked files of a repository for a task description. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
@@ -98,8 +98,9 @@ export function register(program: Command, ctx: CommandContext): void {
       if (opts.queryFile !== undefined) {
         const qf = resolve(ctx.io.cwd, opts.queryFile);
         try {
-          query = readFileSync(qf, 'utf8');
+          query = readQueryFile(qf, opts.queryFile);
         } catch (e) {
+          if (e instanceof UsageError) throw e;
           const code = (e as NodeJS.ErrnoException).code;
           const why =
             code === 'ENOENT'
@@ -144,4 +145,33 @@ export function register(program: Command, ctx: CommandContext): void {
       else ctx.io.stdout.write(formatHuman(res));
       ctx.setExitCode(0);
     });
+}
+
+/** The task text is read like a blueprint: at most 1 MiB (a device such as /dev/zero never ends), UTF-8 text. */
+const MAX_QUERY_FILE_BYTES = 1024 * 1024;
+
+function readQueryFile(path: string, given: string): string {
+  const fd = openSync(path, 'r');
+  let buf: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    buf = Buffer.alloc(MAX_QUERY_FILE_BYTES + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0;) n += r;
+    if (n > MAX_QUERY_FILE_BYTES)
+      throw new UsageError(`--query-file ${given}: larger than 1 MiB; expected the text of a task`);
+    buf = buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+  const nul = buf.indexOf(0);
+  if (nul >= 0)
+    throw new UsageError(
+      `--query-file ${given}: binary content (a NUL byte at offset ${nul}); expected UTF-8 text`,
+    );
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new UsageError(`--query-file ${given}: not valid UTF-8; expected UTF-8 text`);
+  }
 }
