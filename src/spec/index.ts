@@ -4,7 +4,7 @@ export { parseMilestone } from './milestone.js';
 export { parseQualityToml } from './quality.js';
 export { parsePlan } from './plan.js';
 export { splitSections, findFences, parseCheckboxes } from './markdown.js';
-export { fsSource, gitSource, type FileSource } from './source.js';
+export { fsSource, gitSource, SYMLINK_REASON, type FileSource } from './source.js';
 export {
   loadProject,
   requireTask,

@@ -116,7 +116,10 @@ export function parsePlan(
     if (o.expects !== 'pass' && o.expects !== 'fail') {
       bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
     }
-    if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !(o.timeout > 0) || o.timeout > 86400)) {
+    if (
+      o.timeout !== undefined &&
+      (typeof o.timeout !== 'number' || !(o.timeout >= 1) || o.timeout > 86400)
+    ) {
       bad('timeout', `expected a number of seconds between 1 and 86400, got ${describe(o.timeout)}`);
     }
     if (problems.length === before) {

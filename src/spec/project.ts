@@ -23,7 +23,7 @@ function readChecked(source: FileSource, path: string, problems: Problem[]): Buf
     return undefined;
   }
   const data = source.read(path);
-  if (data === undefined) problems.push({ file: path, severity: 'error', message: 'file could not be read' });
+  if (data === undefined) problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
   return data;
 }
 
@@ -42,6 +42,11 @@ export function loadProject(
   const tasks: Blueprint[] = [];
   const milestones: Milestone[] = [];
 
+  // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
+  // its task unknown).
+  for (const dir of [TASKS_DIR, MILESTONES_DIR])
+    for (const x of source.notFollowed(dir))
+      if (x.path.endsWith('.md')) problems.push({ file: x.path, severity: 'error', message: x.reason });
   for (const path of source.list(TASKS_DIR).filter((p) => p.endsWith('.md'))) {
     const data = readChecked(source, path, problems);
     if (data === undefined) continue;

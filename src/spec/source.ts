@@ -2,7 +2,7 @@
  * Where spec files are read from: the working tree, or a commit (the Validator reads quality.toml and
  * the plan from the base commit so a change cannot weaken its own checks).
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execGit, showFile } from '../git/git.js';
 
@@ -16,9 +16,20 @@ export interface FileSource {
   /** Size in bytes without reading the whole file, or undefined when absent. */
   size(path: string): number | undefined;
   exists(path: string): boolean;
+  /**
+   * Entries under `dir` that `list` leaves out because they are not regular files: symbolic links (never
+   * followed) and the like, with why — so a blueprint that is a link is reported, not silently ignored.
+   */
+  notFollowed(dir: string): { path: string; reason: string }[];
+  /** Why `read` returned nothing for a path that exists (a link, a directory, no permission). */
+  unreadable(path: string): string;
 }
 
+export const SYMLINK_REASON =
+  'symbolic link (not followed): spec files must be regular files in the repository';
+
 export function fsSource(root: string): FileSource {
+  const skipped: { path: string; reason: string }[] = [];
   const walk = (rel: string): string[] => {
     const abs = join(root, rel);
     let names: string[];
@@ -39,6 +50,8 @@ export function fsSource(root: string): FileSource {
       // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
       if (st.isDirectory()) out.push(...walk(r));
       else if (st.isFile()) out.push(r);
+      else if (!skipped.some((x) => x.path === r))
+        skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
     }
     return out;
   };
@@ -61,12 +74,43 @@ export function fsSource(root: string): FileSource {
         return undefined;
       }
     },
-    exists: (p) => existsSync(join(root, p)),
+    // A link counts as present (even a dangling one): reading it then says why it is not followed.
+    exists: (p) => {
+      try {
+        lstatSync(join(root, p));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    unreadable: (p) => {
+      try {
+        const st = lstatSync(join(root, p));
+        if (st.isSymbolicLink()) return SYMLINK_REASON;
+        if (st.isDirectory()) return 'is a directory; expected a file';
+        if (!st.isFile()) return 'not a regular file';
+        readFileSync(join(root, p));
+        return 'file could not be read';
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return code === 'EACCES'
+          ? 'permission denied'
+          : code === 'ENOENT'
+            ? 'no such file'
+            : `file could not be read (${code ?? (e as Error).message})`;
+      }
+    },
+    notFollowed: (dir) => {
+      const d = dir.replace(/\/+$/, '');
+      walk(d);
+      return skipped.filter((x) => x.path.startsWith(`${d}/`));
+    },
   };
 }
 
 export function gitSource(root: string, commit: string): FileSource {
   let tree: Map<string, number> | undefined;
+  const links: string[] = [];
   const entries = () => {
     if (!tree) {
       tree = new Map();
@@ -76,7 +120,11 @@ export function gitSource(root: string, commit: string): FileSource {
         // "<mode> <type> <object> <size>\t<path>"
         const tab = rec.indexOf('\t');
         const meta = rec.slice(0, tab).trim().split(/\s+/);
-        if (meta[1] !== 'blob' || meta[0] === '120000') continue;
+        if (meta[1] !== 'blob') continue;
+        if (meta[0] === '120000') {
+          links.push(rec.slice(tab + 1));
+          continue;
+        }
         tree.set(rec.slice(tab + 1), Number(meta[3]));
       }
     }
@@ -93,6 +141,15 @@ export function gitSource(root: string, commit: string): FileSource {
     read: (p) => (entries().has(p) ? showFile(root, commit, `./${p}`) : undefined),
     size: (p) => entries().get(p),
     exists: (p) =>
-      entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+      entries().has(p) ||
+      links.includes(p) ||
+      [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+    unreadable: (p) =>
+      entries().has(p) ? 'file could not be read' : links.includes(p) ? SYMLINK_REASON : 'not a regular file',
+    notFollowed: (dir) => {
+      entries();
+      const prefix = dir.replace(/\/+$/, '') + '/';
+      return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: SYMLINK_REASON }));
+    },
   };
 }

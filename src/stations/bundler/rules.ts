@@ -56,16 +56,15 @@ export interface RuleSourceNote {
 
 /** The rule files present at the base commit, in a stable order (specs first). */
 export function ruleSourcePaths(tree: RepoTree, blueprintPath?: string): string[] {
-  const specs = tree
-    .files()
-    .filter(
-      (p) =>
-        p.startsWith('specs/') &&
-        /\.(?:md|markdown)$/i.test(p) &&
-        !p.startsWith('specs/tasks/') &&
-        !p.startsWith('specs/milestones/') &&
-        p !== blueprintPath,
-    );
+  // Every entry, links included: a link is not followed, but it is named in the notes.
+  const specs = [...tree.entries.keys()].filter(
+    (p) =>
+      p.startsWith('specs/') &&
+      /\.(?:md|markdown)$/i.test(p) &&
+      !p.startsWith('specs/tasks/') &&
+      !p.startsWith('specs/milestones/') &&
+      p !== blueprintPath,
+  );
   // specs/architecture.md first: it is the conventional home of the rules.
   specs.sort(
     (a, b) =>

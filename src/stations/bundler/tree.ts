@@ -6,7 +6,7 @@
  */
 import { execGit, execGitBuffer } from '../../git/git.js';
 import { secretFileReason } from '../../secrets/index.js';
-import type { FileSource } from '../../spec/index.js';
+import { SYMLINK_REASON, type FileSource } from '../../spec/index.js';
 
 export interface TreeEntry {
   path: string;
@@ -79,6 +79,17 @@ export class RepoTree {
       },
       exists: (p) =>
         this.entries.has(p) || this.files().some((f) => f.startsWith(p.replace(/\/+$/, '') + '/')),
+      unreadable: (p) => {
+        const e = this.entries.get(p);
+        return e?.mode === '120000' ? SYMLINK_REASON : e ? 'not a regular file' : 'no such file';
+      },
+      notFollowed: (dir) => {
+        const prefix = dir.replace(/\/+$/, '') + '/';
+        return [...this.entries.values()]
+          .filter((e) => e.path.startsWith(prefix) && e.mode === '120000')
+          .map((e) => ({ path: e.path, reason: SYMLINK_REASON }))
+          .sort((a, b) => (a.path < b.path ? -1 : 1));
+      },
     };
   }
 

@@ -120,6 +120,15 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a step timeout under a second',
+    files: () => ({
+      [T]: planWith(
+        '[{"description": "x", "stage": "pre-start", "command": "true", "expects": "pass", "timeout": 0.001}]',
+      ),
+    }),
+    expect: [/plan step 1\.timeout: expected a number of seconds between 1 and 86400, got number 0\.001/],
+  },
+  {
     name: 'bad expects',
     files: () => ({
       [T]: planWith('[{"description": "x", "stage": "pre-start", "command": "true", "expects": "succeed"}]'),
