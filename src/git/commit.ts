@@ -61,6 +61,20 @@ export function checkBranchName(root: string, branch: string): void {
     throw new GuardianError(`'${branch}' is not a valid branch name`);
 }
 
+/**
+ * Why `remote` cannot be pushed to, or undefined: a name must be a configured remote (a URL or a path
+ * is taken as it is, as git does). Checked before any station runs, not after the commit is made.
+ */
+export function pushTargetProblem(root: string, remote: string): string | undefined {
+  if (remote.startsWith('-')) return 'not a remote name, URL or path';
+  if (/[:/\\]/.test(remote) || remote === '.' || remote === '..') return undefined;
+  const r = execGit(['remote'], { cwd: root, allowFailure: true });
+  if (r.code !== 0) return undefined; // not a repository: the command reports that itself
+  const names = r.stdout.split('\n').filter(Boolean);
+  if (names.includes(remote)) return undefined;
+  return `no remote of that name (${names.length ? `configured: ${names.join(', ')}` : 'none is configured'})`;
+}
+
 /** Values of a trailer (e.g. Task-Id) in a commit's message. */
 export function trailerValues(root: string, commit: string, key: string): string[] {
   const out = execGit(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {

@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { runCompletion } from '../../stations/completion/index.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
+import { checkCommitFlags } from './spec.js';
 import { gitRoot } from './validate.js';
 
 function parseAuthor(v: string): { name: string; email: string } {
@@ -45,6 +46,7 @@ export function register(program: Command, ctx: CommandContext): void {
         },
       ) => {
         const root = gitRoot(ctx, opts.root);
+        checkCommitFlags(root, opts);
         const r = await runCompletion({
           root,
           taskId,

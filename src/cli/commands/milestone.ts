@@ -11,7 +11,7 @@ import {
   runMilestone,
 } from '../../supervisor/index.js';
 import type { CommandContext } from './index.js';
-import { resolveRoot, writeLineResult } from './spec.js';
+import { checkCommitFlags, resolveRoot, writeLineResult } from './spec.js';
 
 interface MilestoneFlags {
   root: string;
@@ -53,6 +53,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--debug', 'debug logging')
     .action(async (name: string, flags: MilestoneFlags) => {
       const root = resolveRoot(ctx, flags.root);
+      checkCommitFlags(root, flags);
       const parallel = parseParallel(flags.parallel);
       const maxAttempts = parseMaxAttempts(flags.maxAttempts);
       const progress = createProgress({ stream: ctx.io.stderr });

@@ -11,7 +11,7 @@ import {
   taskExitCode,
 } from '../../supervisor/index.js';
 import type { CommandContext } from './index.js';
-import { resolveRoot, writeLineResult } from './spec.js';
+import { checkCommitFlags, resolveRoot, writeLineResult } from './spec.js';
 
 interface RunFlags {
   root: string;
@@ -54,6 +54,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--debug', 'debug logging')
     .action(async (taskId: string, flags: RunFlags) => {
       const root = resolveRoot(ctx, flags.root);
+      checkCommitFlags(root, flags);
       const until = flags.until ? parseStationName(flags.until) : undefined;
       const maxAttempts = parseMaxAttempts(flags.maxAttempts);
       const progress = createProgress({ stream: ctx.io.stderr });

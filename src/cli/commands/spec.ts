@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { checkBranchName, pushTargetProblem } from '../../git/commit.js';
 import {
   formatProblem,
   loadProject,
@@ -23,6 +24,21 @@ export function resolveRoot(ctx: CommandContext, root: string | undefined): stri
   if (!existsSync(abs) || !statSync(abs).isDirectory())
     throw new UsageError(`--root ${root ?? '.'}: not a directory`);
   return abs;
+}
+
+/** `--branch` and `--push` of the commands that commit: refused before anything runs, not after. */
+export function checkCommitFlags(root: string, flags: { branch?: string; push?: string }): void {
+  if (flags.branch !== undefined) {
+    try {
+      checkBranchName(root, flags.branch);
+    } catch {
+      throw new UsageError(`--branch ${flags.branch}: not a valid branch name`);
+    }
+  }
+  if (flags.push !== undefined) {
+    const why = pushTargetProblem(root, flags.push);
+    if (why) throw new UsageError(`--push ${flags.push}: ${why}`);
+  }
 }
 
 function json(ctx: CommandContext, value: unknown) {
