@@ -5,9 +5,9 @@
  * never by the key) so reruns and parallel tasks do not spend quota; failures become notes, never
  * errors — external docs improve a bundle but are never required for one.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256, writeFileAtomic } from '../util/fs.js';
+import { ensureDir, sha256, writeFileAtomic } from '../util/fs.js';
 
 export const CONTEXT7_DEFAULT_BASE_URL = 'https://context7.com/api';
 
@@ -188,7 +188,7 @@ export class Context7Client {
       }
     }
     if (cacheFile) {
-      mkdirSync(this.opts.cacheDir!, { recursive: true });
+      ensureDir(this.opts.cacheDir!);
       writeFileAtomic(cacheFile, JSON.stringify({ at: now, url: url.toString(), body }));
     }
     return body;

@@ -4,10 +4,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { recordStation, writeBundleFile } from '../bundle/bundle.js';
+import { bundleDirFor, recordStation, writeBundleFile } from '../bundle/bundle.js';
 import { GuardianError } from '../errors.js';
 import { runPool } from '../exec/index.js';
 import { addWorktree, linkDependencies, type Worktree } from '../git/worktree.js';
+import { assertCanBeDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { openGate, workingTreeAt } from './validator/context.js';
 import { renderMarkdown, runCheck, summarize, type RunEnv } from './validator/run-checks.js';
@@ -35,6 +36,7 @@ export interface PrestartResult {
 
 export async function runPrestart(opts: PrestartOptions): Promise<PrestartResult> {
   const log = opts.log ?? silentLogger;
+  assertCanBeDir(bundleDirFor(opts.root, opts.taskId), opts.root); // before openGate creates it
   const gate = openGate({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
   const { root, bundleDir, baseCommit, task, quality } = gate;
   const steps = task.plan.filter((s) => s.stage === 'pre-start');

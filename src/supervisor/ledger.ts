@@ -7,10 +7,11 @@
  * shows as an unfinished run. Lines are written with one `appendFileSync` call each, so a reader never
  * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StationName, Usage } from '../bundle/bundle.js';
 import type { TaskStatus } from '../spec/types.js';
+import { ensureDir } from '../util/fs.js';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 export const LEDGER_FILE = 'runs.jsonl';
@@ -81,7 +82,7 @@ export function ledgerPath(root: string): string {
  */
 export function ensureGuardianDir(root: string): string {
   const dir = join(root, '.guardian');
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir, root);
   const ignore = join(dir, '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n");
   return dir;

@@ -8,7 +8,7 @@
  * Completion then runs in the main checkout one at a time, in the order a sequential run would have
  * used, so the branch ends up with the same commits (same trees, same messages) as a sequential run.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   bundleDirFor,
@@ -23,6 +23,7 @@ import { execGit, headCommit } from '../git/git.js';
 import { branchTip, checkBranchName, currentBranch } from '../git/commit.js';
 import { addWorktree, linkDependencies } from '../git/worktree.js';
 import { loadProject, type Blueprint } from '../spec/index.js';
+import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { appendLedger } from './ledger.js';
 import { dependentsOf, planMilestone, type MilestonePlan } from './plan.js';
@@ -328,7 +329,7 @@ function copyBundle(fromRoot: string, toRoot: string, taskId: string): void {
   if (!existsSync(from)) return;
   const to = bundleDirFor(toRoot, taskId);
   rmSync(to, { recursive: true, force: true });
-  mkdirSync(dirname(to), { recursive: true });
+  ensureDir(dirname(to), toRoot);
   cpSync(from, to, { recursive: true });
 }
 

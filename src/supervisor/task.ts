@@ -6,7 +6,7 @@
  * bundle says the line stopped.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   addUsage,
@@ -23,6 +23,7 @@ import { GuardianError, UsageError, isUserError } from '../errors.js';
 import { execGit, isGitRepo } from '../git/git.js';
 import { resolveLlmConfig } from '../llm/config.js';
 import { loadProject, requireTask, type Blueprint, type Project } from '../spec/index.js';
+import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { appendLedger, type LedgerEntry, type LedgerStation, type RunOutcome } from './ledger.js';
 import { silentProgress, type ProgressSink } from './progress.js';
@@ -117,7 +118,7 @@ function manifestIfAny(dir: string, taskId: string): Manifest | undefined {
 function archiveBundle(root: string, dir: string, taskId: string, log: Logger): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dest = join(root, '.guardian', 'archive', `${taskId}-${stamp}`);
-  mkdirSync(join(root, '.guardian', 'archive'), { recursive: true });
+  ensureDir(join(root, '.guardian', 'archive'), root);
   renameSync(dir, dest);
   log.info(`an earlier bundle of ${taskId} was moved to ${dest} (use --resume to continue a run instead)`);
   return dest;

@@ -6,6 +6,7 @@ import { UsageError } from '../../errors.js';
 import type { EmbeddingsConfig } from '../../search/index.js';
 import { runBundler, type BundlerResult } from '../../stations/bundler/index.js';
 import { streamLogger } from '../../util/log.js';
+import { exitOnInterrupt } from '../../util/temp.js';
 import { table } from '../io.js';
 import type { CommandContext } from './index.js';
 
@@ -92,6 +93,12 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const context7Key = env.CONTEXT7_API_KEY?.trim();
       const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
+      // Ctrl-C: the staging directory is removed at exit; the previous bundle (if any) is untouched.
+      const stopHandling = exitOnInterrupt((sig) =>
+        ctx.io.stderr.write(
+          `guardian: ${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: the Task Bundle for ${taskId} was not built (the partial one was removed)\n`,
+        ),
+      );
       const result = await runBundler({
         root,
         taskId,
@@ -108,7 +115,7 @@ export function register(program: Command, ctx: CommandContext): void {
         context7: context7Key
           ? { apiKey: context7Key, ...(env.CONTEXT7_API_URL ? { baseUrl: env.CONTEXT7_API_URL } : {}) }
           : undefined,
-      });
+      }).finally(stopHandling);
       if (opts.json) {
         ctx.io.stdout.write(
           JSON.stringify({ schemaVersion: BUNDLE_JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n',

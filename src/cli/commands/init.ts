@@ -4,11 +4,23 @@
  * (a dispatch with a task id, a nightly milestone). It never overwrites a file: what exists is
  * reported as skipped.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  appendFileSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { ConfigurationError, UsageError } from '../../errors.js';
 import { fsSource, loadProject, parseQualityToml } from '../../spec/index.js';
+import { blockerMessage, findBlocker, unwritableAncestor } from '../../util/fs.js';
 import type { CommandContext } from './index.js';
 import { resolveRoot } from './spec.js';
 
@@ -329,37 +341,64 @@ export function initRepository(
     },
   ];
   const result: InitResult = { root, stack, created: [], appended: [], skipped: [], notes: [] };
+  // Every path init writes is checked before anything is written: one in the way stops it all.
+  const problems: string[] = [];
+  const problem = (p: string) => void (problems.includes(p) || problems.push(p));
+  const notWritable = (rel: string) => `${rel === '.' ? 'the repository folder' : rel} is not writable`;
+  const planned: InitFile[] = [];
   for (const f of files) {
-    const abs = join(root, f.path);
     const dir = f.path.endsWith('.gitkeep') ? dirname(f.path) : undefined;
+    const blocked = findBlocker(root, dir ?? f.path, dir ? 'dir' : 'file');
+    if (blocked) {
+      problem(blockerMessage(blocked));
+      continue;
+    }
     if (dir && existsSync(join(root, dir)) && readdirSync(join(root, dir)).length > 0) {
       result.skipped.push({ path: `${dir}/`, reason: 'exists' });
       continue;
     }
-    if (existsSync(abs)) {
+    if (existsSync(join(root, f.path))) {
       result.skipped.push({ path: f.path, reason: 'exists (not overwritten)' });
       continue;
     }
-    if (!opts.dryRun) {
-      mkdirSync(dirname(abs), { recursive: true });
-      // 'wx': never replace a file that appeared in the meantime.
-      writeFileSync(abs, f.content, { flag: 'wx' });
-    }
+    const denied = unwritableAncestor(root, f.path);
+    if (denied) problem(notWritable(denied));
+    planned.push(f);
     result.created.push(dir ? `${dir}/` : f.path);
   }
   const gitignore = join(root, '.gitignore');
-  const ignored = existsSync(gitignore)
-    ? readFileSync(gitignore, 'utf8')
-        .split(/\r?\n/)
-        .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()))
-    : false;
+  const gitignoreBlocked = findBlocker(root, '.gitignore', 'file');
+  const existed = existsSync(gitignore);
+  const ignored =
+    !gitignoreBlocked &&
+    existed &&
+    readFileSync(gitignore, 'utf8')
+      .split(/\r?\n/)
+      .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()));
+  if (gitignoreBlocked) problem(blockerMessage(gitignoreBlocked));
+  else if (!ignored && existed && !writable(gitignore)) problem(notWritable('.gitignore'));
+  else if (!ignored && !existed) {
+    const denied = unwritableAncestor(root, '.gitignore');
+    if (denied) problem(notWritable(denied));
+  }
+  if (problems.length === 1) throw new ConfigurationError(`cannot set up: ${problems[0]}`);
+  if (problems.length > 1) {
+    throw new ConfigurationError(
+      `cannot set up, ${problems.length} paths are in the way:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  const written = opts.dryRun ? [] : writeAll(root, planned);
   if (ignored) result.skipped.push({ path: '.gitignore', reason: '.guardian/ is already ignored' });
   else {
-    const existed = existsSync(gitignore);
     if (!opts.dryRun) {
-      const text = existed ? readFileSync(gitignore, 'utf8') : '';
-      const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-      appendFileSync(gitignore, `${sep}# Guardian's Task Bundles and caches\n.guardian/\n`);
+      try {
+        const text = existed ? readFileSync(gitignore, 'utf8') : '';
+        const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+        appendFileSync(gitignore, `${sep}# Guardian's Task Bundles and caches\n.guardian/\n`);
+      } catch (e) {
+        undo(written);
+        throw writeFailed('.gitignore', e);
+      }
     }
     (existed ? result.appended : result.created).push('.gitignore');
   }
@@ -374,6 +413,61 @@ export function initRepository(
   if (stack.checks.length === 0)
     result.notes.push('no checks were recognised: edit [quality_checks] in quality.toml');
   return result;
+}
+
+const writable = (abs: string) => {
+  try {
+    accessSync(abs, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Writes the files (and the directories they need); returns what it made, newest last. */
+function writeAll(root: string, planned: InitFile[]): { path: string; dir: boolean }[] {
+  const made: { path: string; dir: boolean }[] = [];
+  let current = '';
+  try {
+    for (const f of planned) {
+      current = f.path;
+      const parts = dirname(f.path).split('/');
+      for (let i = 1; i <= parts.length; i++) {
+        const dir = join(root, ...parts.slice(0, i));
+        if (parts[0] === '.' || existsSync(dir)) continue;
+        mkdirSync(dir);
+        made.push({ path: dir, dir: true });
+      }
+      // 'wx': never replace a file that appeared in the meantime.
+      writeFileSync(join(root, f.path), f.content, { flag: 'wx' });
+      made.push({ path: join(root, f.path), dir: false });
+    }
+  } catch (e) {
+    undo(made);
+    throw writeFailed(current, e);
+  }
+  return made;
+}
+
+/** Removes what init made (files, then the directories it created, if still empty). */
+function undo(made: { path: string; dir: boolean }[]): void {
+  for (const m of [...made].reverse()) {
+    try {
+      if (m.dir) rmdirSync(m.path);
+      else rmSync(m.path, { force: true });
+    } catch {
+      // Not empty (something else wrote there) or gone: leave it.
+    }
+  }
+}
+
+function writeFailed(path: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (!code) return e;
+  return new ConfigurationError(
+    `cannot set up: writing ${path} failed (${code}: ${(e as Error).message}); nothing was left behind`,
+    { cause: e },
+  );
 }
 
 export function register(program: Command, ctx: CommandContext): void {

@@ -1,9 +1,11 @@
 /** `guardian validate TASK-ID`: the Validator station from the command line. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { bundleDirFor } from '../../bundle/bundle.js';
 import { UsageError } from '../../errors.js';
 import { isGitRepo, repoRoot } from '../../git/git.js';
 import { runValidator, type CheckResult } from '../../stations/validator/index.js';
+import { assertCanBeDir } from '../../util/fs.js';
 import { streamLogger } from '../../util/log.js';
 import { table } from '../io.js';
 import { resolveRoot } from './spec.js';
@@ -109,6 +111,7 @@ export function register(program: Command, ctx: CommandContext): void {
         },
       ) => {
         const root = gitRoot(ctx, opts.root);
+        assertCanBeDir(bundleDirFor(root, taskId), root); // a .guardian file in the way: say so
         const { report, markdownPath } = await withInterrupt((signal) =>
           runValidator({
             signal,

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import picomatch from 'picomatch';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   bundleDirFor,
@@ -41,7 +41,9 @@ import {
   requireTask,
 } from '../../spec/index.js';
 import { DEFAULT_TOKEN_BUDGET, type Blueprint } from '../../spec/types.js';
+import { ensureDir } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
+import { registerTemp, releaseTemp } from '../../util/temp.js';
 import { assembleContext, type CodeCandidate, type LineRange } from './context.js';
 import { blueprintConstraints, mentionedPaths, rankRules, readRuleSections, selectRules } from './rules.js';
 import { TOKENIZER } from './tokens.js';
@@ -137,11 +139,13 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
 
   // Build next to the final place (same filesystem, so the final rename is atomic).
   const parent = dirname(finalDir);
-  mkdirSync(parent, { recursive: true });
+  ensureDir(parent, root);
   removeStaleWork(parent, taskId);
   const work = join(parent, `.${taskId}.tmp-${randomBytes(4).toString('hex')}`);
-  mkdirSync(work, { recursive: true });
+  // Registered before it exists: an exit (Ctrl-C) from here on removes it.
+  registerTemp(work);
   try {
+    ensureDir(work, root);
     const manifest = newManifest({
       taskId,
       baseCommit,
@@ -174,6 +178,8 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
   } catch (e) {
     rmSync(work, { recursive: true, force: true });
     throw e;
+  } finally {
+    releaseTemp(work);
   }
 }
 

@@ -2,8 +2,9 @@
  * transcript.jsonl: one JSON object per line, appended as the run goes, so an interrupted run still
  * leaves everything up to the interruption on disk. Every line is redacted before it is written.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensureDir } from '../../util/fs.js';
 import type { Redactor } from './redact.js';
 
 export type TranscriptEvent = Record<string, unknown> & { type: string };
@@ -17,7 +18,7 @@ export class Transcript {
     private readonly base: Record<string, unknown>,
     opts: { truncate: boolean },
   ) {
-    mkdirSync(dirname(path), { recursive: true });
+    ensureDir(dirname(path));
     if (opts.truncate) writeFileSync(path, '');
   }
 
