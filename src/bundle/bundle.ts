@@ -3,10 +3,10 @@
  * work, and records itself in `manifest.json`. Writes are atomic so an interrupted station never leaves
  * half a file behind.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import { sha256, toPosix, writeFileAtomic } from '../util/fs.js';
+import { checkRepoRelativePath, sha256, toPosix, writeFileAtomic } from '../util/fs.js';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
 export const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'] as const;
@@ -87,43 +87,251 @@ export function readManifest(dir: string, expectedTaskId?: string): Manifest {
       `no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`,
     );
   }
-  let m: Manifest;
-  try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  } catch (e) {
-    throw new ConfigurationError(`${path}: manifest.json is not valid JSON (${(e as Error).message})`);
-  }
-  if (
-    typeof m !== 'object' ||
-    m === null ||
-    typeof m.taskId !== 'string' ||
-    typeof m.baseCommit !== 'string'
-  ) {
-    throw new ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
-  }
-  if (m.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+  const m = readBundleJson(dir, 'manifest.json', checkManifest);
+  if (!m) throw new ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing)`);
+  if (expectedTaskId && m.taskId !== expectedTaskId) {
     throw new ConfigurationError(
-      `${path}: bundle schema version ${String(m.schemaVersion)} is not supported (expected ${BUNDLE_SCHEMA_VERSION})`,
+      `${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`,
     );
   }
-  if (expectedTaskId && m.taskId !== expectedTaskId) {
-    throw new ConfigurationError(`${path}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
-  }
-  m.stations ??= {};
-  m.files ??= {};
-  m.usage ??= emptyUsage();
   return m;
 }
 
-function listFiles(dir: string, base = dir): string[] {
-  const out: string[] = [];
+/** A path as messages show it: relative to the working directory when it is inside it. */
+export function shownPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? toPosix(rel) : p;
+}
+
+/** What a JSON value is, for messages: "a number", "an array", "null", … */
+export function describeJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return v.length > 40 ? 'a string' : `the string ${JSON.stringify(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `the ${typeof v} ${String(v)}`;
+  return typeof v;
+}
+
+/** The user error for a field of a bundle file that does not have the expected shape. */
+export function bundleFieldError(
+  file: string,
+  field: string,
+  expected: string,
+  got: unknown,
+): ConfigurationError {
+  return new ConfigurationError(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
+}
+
+export function isJsonObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function checkUsage(file: string, field: string, v: unknown): Usage {
+  const what = 'an object of promptTokens, completionTokens, cachedTokens and costUsd (numbers ≥ 0)';
+  if (!isJsonObject(v)) throw bundleFieldError(file, field, what, v);
+  for (const k of ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd'] as const) {
+    if (!isCount(v[k])) throw bundleFieldError(file, `${field}.${k}`, 'a number ≥ 0', v[k]);
+  }
+  return v as unknown as Usage;
+}
+
+const STATUSES = ['running', 'ok', 'failed', 'skipped'];
+
+function checkStationRecord(file: string, field: string, v: unknown): StationRecord {
+  if (!isJsonObject(v)) throw bundleFieldError(file, field, 'a station record (an object)', v);
+  if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) {
+    throw bundleFieldError(file, `${field}.status`, `one of ${STATUSES.join(', ')}`, v.status);
+  }
+  if (typeof v.startedAt !== 'string')
+    throw bundleFieldError(file, `${field}.startedAt`, 'a string', v.startedAt);
+  for (const k of ['finishedAt', 'note', 'stopReason'] as const) {
+    if (v[k] !== undefined && typeof v[k] !== 'string')
+      throw bundleFieldError(file, `${field}.${k}`, 'a string', v[k]);
+  }
+  if (v.durationMs !== undefined && !isCount(v.durationMs))
+    throw bundleFieldError(file, `${field}.durationMs`, 'a number ≥ 0', v.durationMs);
+  if (v.attempt !== undefined && !(Number.isInteger(v.attempt) && (v.attempt as number) >= 1))
+    throw bundleFieldError(file, `${field}.attempt`, 'a whole number ≥ 1', v.attempt);
+  if (v.verdict !== undefined && v.verdict !== 'pass' && v.verdict !== 'fail')
+    throw bundleFieldError(file, `${field}.verdict`, '"pass" or "fail"', v.verdict);
+  if (v.usage !== undefined) checkUsage(file, `${field}.usage`, v.usage);
+  return v as unknown as StationRecord;
+}
+
+/**
+ * Checks the shape of a parsed manifest.json (it travels between jobs as an artifact, so it is
+ * untrusted): every field the stations rely on has the type they expect.
+ */
+export function checkManifest(doc: unknown, file: string): Manifest {
+  if (!isJsonObject(doc)) {
+    throw new ConfigurationError(
+      `${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`,
+    );
+  }
+  if (doc.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+    throw new ConfigurationError(
+      `${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${BUNDLE_SCHEMA_VERSION})`,
+    );
+  }
+  if (typeof doc.taskId !== 'string' || !TASK_ID_PATTERN.test(doc.taskId) || doc.taskId.length > 64) {
+    throw bundleFieldError(file, 'taskId', 'a task id like TASK-042', doc.taskId);
+  }
+  if (typeof doc.baseCommit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(doc.baseCommit)) {
+    throw bundleFieldError(file, 'baseCommit', 'a commit id (7 to 64 hex digits)', doc.baseCommit);
+  }
+  for (const k of ['blueprintPath', 'blueprintSha256', 'createdAt'] as const) {
+    if (doc[k] === undefined) doc[k] = '';
+    else if (typeof doc[k] !== 'string') throw bundleFieldError(file, k, 'a string', doc[k]);
+  }
+  doc.stations ??= {};
+  if (!isJsonObject(doc.stations)) {
+    throw bundleFieldError(file, 'stations', 'an object of station records', doc.stations);
+  }
+  for (const [name, rec] of Object.entries(doc.stations)) {
+    if (!(STATIONS as readonly string[]).includes(name)) {
+      throw new ConfigurationError(
+        `${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${STATIONS.join(', ')})`,
+      );
+    }
+    checkStationRecord(file, `stations.${name}`, rec);
+  }
+  doc.files ??= {};
+  if (!isJsonObject(doc.files)) {
+    throw bundleFieldError(file, 'files', 'an object of bundle-relative paths to sha256 hashes', doc.files);
+  }
+  for (const [rel, hash] of Object.entries(doc.files)) {
+    const bad = checkRepoRelativePath(rel);
+    if (bad) {
+      throw new ConfigurationError(
+        `${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`,
+      );
+    }
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+      throw bundleFieldError(file, `files[${JSON.stringify(rel)}]`, 'a sha256 hash (64 hex digits)', hash);
+  }
+  doc.usage = doc.usage === undefined ? emptyUsage() : checkUsage(file, 'usage', doc.usage);
+  return doc as unknown as Manifest;
+}
+
+function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return code ? `${code}: ${(e as Error).message}` : String((e as Error)?.message ?? e);
+  }
+}
+
+/**
+ * The bytes of a file the user (or a previous job) handed over, or undefined when it does not exist.
+ * Anything else that keeps it from being read — a directory, a symbolic link, a device, no permission
+ * — is a user error naming the file.
+ */
+export function readInputFile(path: string, what = 'Task Bundle file'): Buffer | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+      cause: e,
+    });
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory()
+      ? 'a directory'
+      : st.isSymbolicLink()
+        ? 'a symbolic link'
+        : 'not a regular file';
+    throw new ConfigurationError(
+      `${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`,
+    );
+  }
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+      cause: e,
+    });
+  }
+}
+
+/**
+ * A bundle file parsed as JSON and checked by `check` (which throws a user error naming the field), or
+ * undefined when the file does not exist.
+ */
+export function readBundleJson<T>(
+  dir: string,
+  rel: string,
+  check: (doc: unknown, file: string) => T,
+): T | undefined {
+  const path = join(dir, rel);
+  const text = readBundleFile(dir, rel);
+  if (text === undefined) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigurationError(`${shownPath(path)}: not valid JSON (${(e as Error).message})`);
+  }
+  return check(doc, shownPath(path));
+}
+
+/**
+ * Refuses, before any work starts, bundle files a station will write when something other than a
+ * regular file (a directory, a symbolic link) is in their place.
+ */
+export function checkBundleWritable(dir: string, rels: string[]): void {
+  for (const rel of rels) {
+    const path = join(dir, rel);
+    let st: Stats;
+    try {
+      st = lstatSync(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
+    }
+    if (!st.isFile()) {
+      throw new ConfigurationError(
+        `${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`,
+      );
+    }
+  }
+}
+
+/** Regular files of a bundle (bundle-relative, posix) and the entries that are neither files nor directories. */
+function walk(
+  dir: string,
+  base = dir,
+  out = { files: [] as string[], dirs: [] as string[], other: [] as string[] },
+) {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) out.push(...listFiles(p, base));
-    else if (st.isFile() && !name.endsWith('.tmp')) out.push(toPosix(relative(base, p)));
+    const rel = toPosix(relative(base, p));
+    const st = lstatSync(p);
+    if (st.isDirectory()) {
+      out.dirs.push(rel);
+      walk(p, base, out);
+    } else if (st.isFile()) {
+      if (!name.endsWith('.tmp')) out.files.push(rel);
+    } else out.other.push(rel);
   }
   return out;
+}
+
+function listFiles(dir: string): string[] {
+  return walk(dir).files;
 }
 
 /** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
@@ -142,24 +350,35 @@ export function writeManifest(dir: string, m: Manifest): void {
 /** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
 export function verifyBundle(dir: string, m: Manifest = readManifest(dir)): string[] {
   const problems: string[] = [];
-  const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
+  const { files, dirs, other } = walk(dir);
+  const present = new Set(files.filter((f) => f !== 'manifest.json'));
   for (const [rel, hash] of Object.entries(m.files)) {
-    if (!present.has(rel)) problems.push(`${rel}: listed in manifest.json but missing`);
-    else if (sha256(readFileSync(join(dir, rel))) !== hash)
+    if (dirs.includes(rel)) problems.push(`${rel}: a directory, but manifest.json lists a file there`);
+    else if (other.includes(rel)) continue;
+    else if (!present.has(rel)) problems.push(`${rel}: listed in manifest.json but missing`);
+    else if (sha256(readInputFile(join(dir, rel)) ?? Buffer.alloc(0)) !== hash)
       problems.push(`${rel}: sha256 differs from manifest.json`);
     present.delete(rel);
   }
   for (const rel of present) problems.push(`${rel}: not listed in manifest.json`);
+  for (const rel of other)
+    problems.push(`${rel}: not a regular file (a bundle holds only files and folders)`);
   return problems;
 }
 
 export function writeBundleFile(dir: string, rel: string, data: string | Buffer): void {
+  checkBundleWritable(dir, [rel]);
   writeFileAtomic(join(dir, rel), data);
 }
 
+/** A bundle file's text, or undefined when it does not exist; unreadable is a user error naming it. */
 export function readBundleFile(dir: string, rel: string): string | undefined {
-  const p = join(dir, rel);
-  return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+  return readInputFile(join(dir, rel))?.toString('utf8');
+}
+
+/** A bundle file's bytes (a patch), or undefined when it does not exist. */
+export function readBundleBytes(dir: string, rel: string): Buffer | undefined {
+  return readInputFile(join(dir, rel));
 }
 
 export function addUsage(a: Usage, b: Partial<Usage> | undefined): Usage {
@@ -199,8 +418,13 @@ export async function recordStation<T>(
     writeManifest(dir, m);
     return result;
   } catch (e) {
-    if (existsSync(join(dir, 'manifest.json'))) {
-      const m = readManifest(dir, taskId);
+    let m: Manifest | undefined;
+    try {
+      m = existsSync(join(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+    } catch {
+      m = undefined; // a manifest damaged meanwhile: report the station's own error, not this one
+    }
+    if (m) {
       m.stations[station] = {
         status: 'failed',
         startedAt: startedAt.toISOString(),

@@ -176,6 +176,28 @@ export function changedFiles(root: string, from: string, to: string): ChangedFil
   return files;
 }
 
+/** A symbolic link the change adds or retargets, with its target (git stores a link as that text). */
+export interface ChangedLink {
+  path: string;
+  target: string;
+}
+
+export function changedLinks(root: string, from: string, to: string): ChangedLink[] {
+  const out = execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
+    cwd: root,
+  }).stdout;
+  // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+  const parts = out.split('\0');
+  const links: ChangedLink[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = parts[i]!.replace(/^:/, '').split(' ');
+    if (meta[1] !== '120000' || meta[4] === 'D') continue;
+    const blob = execGitBuffer(['cat-file', 'blob', meta[3]!], { cwd: root, allowFailure: true });
+    links.push({ path: parts[i + 1]!, target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+  }
+  return links;
+}
+
 export interface AddedLine {
   file: string;
   line: number;

@@ -6,12 +6,17 @@
  * every way out — finished, budget, model error, bug, interruption — the station writes
  * `changes.patch`, `transcript.jsonl` and `coder.json`, and records itself in the manifest.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
 import {
   bundleDirFor,
+  bundleFieldError,
+  checkBundleWritable,
+  isJsonObject,
+  readBundleBytes,
   readBundleFile,
+  readBundleJson,
   readManifest,
   recordStation,
   writeBundleFile,
@@ -42,6 +47,7 @@ import type { Blueprint, QualityConfig } from '../../spec/types.js';
 import { DEFAULT_CHECK_TIMEOUT_SECONDS, DEFAULT_PROTECTED } from '../../spec/types.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
+import { readValidationReport } from '../validator/report-file.js';
 import type { ValidationReport } from '../validator/types.js';
 import { diffWorkingTree } from './patch.js';
 import { feedbackFromValidation, firstUserMessage, systemPrompt } from './prompt.js';
@@ -175,6 +181,8 @@ export function loadCoderInputs(
       `${join(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`,
     );
   }
+  // What the station writes: refused now, before the model spends anything.
+  checkBundleWritable(bundleDir, ['changes.patch', 'coder.json', 'transcript.jsonl']);
   return { bundleDir, manifest, blueprint, ...(quality ? { quality } : {}), taskContext };
 }
 
@@ -225,25 +233,22 @@ export function allowedCommands(blueprint: Blueprint, quality?: QualityConfig): 
   return out;
 }
 
+/** The previous attempt's coder.json (another schema version is ignored; a damaged one is refused). */
 function readPreviousReport(bundleDir: string): CoderReport | undefined {
-  const text = readBundleFile(bundleDir, 'coder.json');
-  if (!text) return undefined;
-  try {
-    const r = JSON.parse(text) as CoderReport;
-    return r && r.schemaVersion === CODER_SCHEMA_VERSION ? r : undefined;
-  } catch {
-    return undefined;
-  }
+  const r = readBundleJson(bundleDir, 'coder.json', (doc, file) => {
+    if (!isJsonObject(doc)) throw bundleFieldError(file, '(top level)', 'a coder report (an object)', doc);
+    if (doc.schemaVersion !== CODER_SCHEMA_VERSION) return undefined;
+    if (doc.history !== undefined && !(Array.isArray(doc.history) && doc.history.every(isJsonObject)))
+      throw bundleFieldError(file, 'history', 'an array of earlier attempts (objects)', doc.history);
+    if (doc.redProof !== undefined && !isJsonObject(doc.redProof))
+      throw bundleFieldError(file, 'redProof', 'an object', doc.redProof);
+    return doc as unknown as CoderReport;
+  });
+  return r;
 }
 
 function readValidation(bundleDir: string): ValidationReport | undefined {
-  const text = readBundleFile(bundleDir, 'validation.json');
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as ValidationReport;
-  } catch {
-    throw new ConfigurationError(`${join(bundleDir, 'validation.json')} is not valid JSON`);
-  }
+  return readValidationReport(bundleDir);
 }
 
 /** What to tell a developer who has no model configured. */
@@ -730,7 +735,8 @@ function historyOf(prev: CoderReport | undefined): Omit<CoderReport, 'history'>[
  */
 function restorePreviousWork(root: string, bundleDir: string, base: string, log: Logger): void {
   const patchPath = join(bundleDir, 'changes.patch');
-  if (!existsSync(patchPath) || readFileSync(patchPath).length === 0) return;
+  const previousPatch = readBundleBytes(bundleDir, 'changes.patch');
+  if (!previousPatch || previousPatch.length === 0) return;
   if (diffWorkingTree(root, base).files.length > 0) return; // the work is already here
   const head = execGit(['rev-parse', 'HEAD'], { cwd: root }).stdout.trim();
   if (head !== base) {

@@ -3,9 +3,9 @@
  * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
  * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleDirFor, readManifest, recordStation } from '../../bundle/bundle.js';
+import { bundleDirFor, readBundleBytes, readManifest, recordStation } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
 import { execGit, resolveCommit } from '../../git/git.js';
 import {
@@ -30,6 +30,7 @@ import {
 } from '../../spec/index.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
+import { readValidationReport } from '../validator/report-file.js';
 import type { ValidationReport } from '../validator/types.js';
 
 export const DEFAULT_AUTHOR: Identity = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
@@ -164,21 +165,17 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
   const manifest = readManifest(bundleDir, taskId);
   const base = resolveCommit(root, manifest.baseCommit);
   const validationPath = join(bundleDir, 'validation.json');
-  if (!existsSync(validationPath)) {
+  let report: ValidationReport | undefined;
+  try {
+    report = readValidationReport(bundleDir);
+  } catch (e) {
+    if (e instanceof GuardianError) throw new ConfigurationError(`${e.message}; nothing committed`);
+    throw e;
+  }
+  if (!report) {
     throw new ConfigurationError(
       `${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`,
     );
-  }
-  let report: ValidationReport;
-  try {
-    report = JSON.parse(readFileSync(validationPath, 'utf8')) as ValidationReport;
-  } catch (e) {
-    throw new ConfigurationError(
-      `${validationPath}: not valid JSON (${(e as Error).message}); nothing committed`,
-    );
-  }
-  if (typeof report !== 'object' || report === null || Array.isArray(report)) {
-    throw new ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
   }
   if (report.taskId !== taskId || report.baseCommit !== base) {
     throw new GuardianError(
@@ -214,9 +211,9 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
   let patch: Buffer = Buffer.alloc(0);
   let fromBundle = false;
   if (!completedBefore) {
-    const patchFile = join(bundleDir, 'changes.patch');
-    fromBundle = existsSync(patchFile);
-    patch = fromBundle ? readFileSync(patchFile) : workingTreePatch(root, base).patch;
+    const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
+    fromBundle = bundlePatch !== undefined;
+    patch = bundlePatch ?? workingTreePatch(root, base).patch;
     const actual = sha256(patch);
     if (actual !== report.patchSha256) {
       throw new GuardianError(

@@ -6,7 +6,13 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { bundleDirFor, readBundleFile, readManifest, type Manifest } from '../../bundle/bundle.js';
+import {
+  bundleDirFor,
+  checkBundleWritable,
+  readBundleFile,
+  readManifest,
+  type Manifest,
+} from '../../bundle/bundle.js';
 import { ConfigurationError } from '../../errors.js';
 import { execGit, listFilesAt, listWorkingFiles, showFile } from '../../git/git.js';
 import { isSecretFile, redactSecrets } from '../../secrets/index.js';
@@ -167,6 +173,8 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
       `${join(dir, 'task_context.md')}: missing; rebuild the bundle with \`guardian bundle ${taskId}\``,
     );
   }
+  // What the station writes at the end: refused now, before the model pass spends anything.
+  checkBundleWritable(dir, ['security.json', 'task_context.md', 'transcript.jsonl']);
 
   const stripped = stripHiddenText(rawBlueprint);
   if (stripped.removed.length) {

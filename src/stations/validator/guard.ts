@@ -6,7 +6,7 @@
 import vm from 'node:vm';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
-import type { AddedLine, ChangedFile, RemovedLine } from '../../git/patch.js';
+import type { AddedLine, ChangedFile, ChangedLink, RemovedLine } from '../../git/patch.js';
 import type { CheckResult, Diagnostic } from './types.js';
 
 const TEST_GLOBS = [
@@ -122,6 +122,42 @@ export function protectedPathsCheck(input: GuardInput): CheckResult {
     }
   }
   return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`) would let a later tool read or write outside it, and a link
+ * into `.git/` or `.guardian/` would reach Guardian's own state.
+ */
+export function linksCheck(links: ChangedLink[]): CheckResult {
+  const diags: Diagnostic[] = [];
+  for (const l of links) {
+    const shown = JSON.stringify(l.target);
+    let why: string | undefined;
+    if (!l.target || /[\0\n]/.test(l.target)) why = 'an empty or malformed target';
+    else if (/^(?:[/\\]|[A-Za-z]:)/.test(l.target)) why = `an absolute target ${shown}`;
+    else {
+      const parts: string[] = l.path.split('/').slice(0, -1);
+      let escapes = false;
+      for (const seg of l.target.split(/[/\\]+/)) {
+        if (seg === '' || seg === '.') continue;
+        if (seg === '..') {
+          if (!parts.length) escapes = true;
+          parts.pop();
+        } else parts.push(seg);
+      }
+      if (escapes) why = `a target outside the repository ${shown}`;
+      else if (['.git', '.guardian'].includes(parts[0] ?? '')) why = `a target inside ${parts[0]}/ ${shown}`;
+    }
+    if (why)
+      diags.push({
+        file: l.path,
+        line: 1,
+        message: `the change adds a symbolic link ${l.path} with ${why}; links must point inside the repository`,
+        tool: 'guard',
+      });
+  }
+  return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository', diags);
 }
 
 function verb(f: ChangedFile, p: string): string {

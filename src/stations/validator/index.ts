@@ -3,15 +3,21 @@
  * commit, runs every quality check and final-submit plan step, applies the guard rules to the change,
  * proves red/green in a worktree, and writes validation.json + validation.md into the Task Bundle.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { recordStation, writeBundleFile } from '../../bundle/bundle.js';
+import {
+  checkBundleWritable,
+  readBundleBytes,
+  readInputFile,
+  recordStation,
+  writeBundleFile,
+} from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
 import { listFilesAt, showFile } from '../../git/git.js';
 import {
   applyPatchToTree,
   changedFiles,
+  changedLinks,
   lineChanges,
   overlayPaths,
   workingTreePatch,
@@ -26,6 +32,7 @@ import { openGate } from './context.js';
 import { loadTimings, saveTimings, timingKey } from './timings.js';
 import {
   isTestFile,
+  linksCheck,
   protectedPathsCheck,
   securityCheck,
   securityChecksOf,
@@ -125,14 +132,17 @@ async function prepareTree(
   return results;
 }
 
-function loadSecurityChecks(path: string | undefined): {
+function loadSecurityChecks(
+  path: string,
+  bytes: Buffer | undefined,
+): {
   checks: ReturnType<typeof securityChecksOf>['checks'];
   problems: string[];
 } {
-  if (!path || !existsSync(path)) return { checks: [], problems: [] };
+  if (bytes === undefined) return { checks: [], problems: [] };
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
     return { checks: [], problems: [`${path}: not valid JSON (${(e as Error).message})`] };
   }
@@ -211,14 +221,19 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
     );
   }
 
+  // The bundle's files are read (and refused when unreadable) before the manifest records anything.
+  const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
+  const securityPath = opts.securityJson ?? join(bundleDir, 'security.json');
+  const securityBytes = readInputFile(securityPath, opts.securityJson ? 'file' : 'Task Bundle file');
+  checkBundleWritable(bundleDir, ['validation.json', 'validation.md']);
+
   const report = await recordStation(bundleDir, task.id, 'validate', async () => {
     const startedAt = new Date();
-    const patchFile = join(bundleDir, 'changes.patch');
-    const fromBundle = existsSync(patchFile);
+    const fromBundle = bundlePatch !== undefined;
     let patch: Buffer;
     let tree: string;
-    if (fromBundle) {
-      patch = readFileSync(patchFile);
+    if (bundlePatch !== undefined) {
+      patch = bundlePatch;
       tree = applyPatchToTree(root, baseCommit, patch, 'changes.patch');
     } else {
       ({ patch, tree } = workingTreePatch(root, baseCommit));
@@ -254,6 +269,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       };
       const guards: CheckResult[] = [
         protectedPathsCheck(guardInput),
+        linksCheck(changedLinks(root, baseCommit, tree)),
         testFilesCheck(guardInput),
         skipMarkersCheck(guardInput),
         toolConfigCheck(
@@ -274,7 +290,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
           diagnostics: [],
         });
       }
-      const sec = loadSecurityChecks(opts.securityJson ?? join(bundleDir, 'security.json'));
+      const sec = loadSecurityChecks(securityPath, securityBytes);
       for (const problem of sec.problems) {
         guards.push({
           name: 'security:security.json',
