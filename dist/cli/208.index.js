@@ -162,7 +162,7 @@ class Context7Client {
             }
         }
         if (cacheFile) {
-            (0, node_fs_1.mkdirSync)(this.opts.cacheDir, { recursive: true });
+            (0, fs_js_1.ensureDir)(this.opts.cacheDir);
             (0, fs_js_1.writeFileAtomic)(cacheFile, JSON.stringify({ at: now, url: url.toString(), body }));
         }
         return body;
@@ -1697,7 +1697,9 @@ const index_js_2 = __webpack_require__(5073);
 const index_js_3 = __webpack_require__(1276);
 const index_js_4 = __webpack_require__(5371);
 const types_js_1 = __webpack_require__(9518);
+const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
+const temp_js_1 = __webpack_require__(4868);
 const context_js_1 = __webpack_require__(9707);
 const rules_js_1 = __webpack_require__(5851);
 const tokens_js_1 = __webpack_require__(408);
@@ -1753,11 +1755,13 @@ async function runBundler(opts) {
     }
     // Build next to the final place (same filesystem, so the final rename is atomic).
     const parent = (0, node_path_1.dirname)(finalDir);
-    (0, node_fs_1.mkdirSync)(parent, { recursive: true });
+    (0, fs_js_1.ensureDir)(parent, root);
     removeStaleWork(parent, taskId);
     const work = (0, node_path_1.join)(parent, `.${taskId}.tmp-${(0, node_crypto_1.randomBytes)(4).toString('hex')}`);
-    (0, node_fs_1.mkdirSync)(work, { recursive: true });
+    // Registered before it exists: an exit (Ctrl-C) from here on removes it.
+    (0, temp_js_1.registerTemp)(work);
     try {
+        (0, fs_js_1.ensureDir)(work, root);
         const manifest = (0, bundle_js_1.newManifest)({
             taskId,
             baseCommit,
@@ -1791,6 +1795,9 @@ async function runBundler(opts) {
     catch (e) {
         (0, node_fs_1.rmSync)(work, { recursive: true, force: true });
         throw e;
+    }
+    finally {
+        (0, temp_js_1.releaseTemp)(work);
     }
 }
 /**
@@ -2271,9 +2278,8 @@ const GLOBAL_HEADING = /\b(?:global|general|overall|principles?|conventions?|gro
 const GLOBAL_MAX_LINES = 30;
 /** The rule files present at the base commit, in a stable order (specs first). */
 function ruleSourcePaths(tree, blueprintPath) {
-    const specs = tree
-        .files()
-        .filter((p) => p.startsWith('specs/') &&
+    // Every entry, links included: a link is not followed, but it is named in the notes.
+    const specs = [...tree.entries.keys()].filter((p) => p.startsWith('specs/') &&
         /\.(?:md|markdown)$/i.test(p) &&
         !p.startsWith('specs/tasks/') &&
         !p.startsWith('specs/milestones/') &&
@@ -2556,6 +2562,7 @@ exports.listTree = listTree;
  */
 const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(5073);
+const index_js_2 = __webpack_require__(5371);
 exports.DEFAULT_READ_LIMITS = { maxBytes: 512 * 1024, maxLineLength: 1000 };
 const MINIFIED_NAME = /\.min\.(?:js|mjs|cjs|css)$|[.-]bundle\.js$|\.map$/i;
 class RepoTree {
@@ -2599,6 +2606,17 @@ class RepoTree {
                 return e && (e.mode === '100644' || e.mode === '100755') ? e.size : undefined;
             },
             exists: (p) => this.entries.has(p) || this.files().some((f) => f.startsWith(p.replace(/\/+$/, '') + '/')),
+            unreadable: (p) => {
+                const e = this.entries.get(p);
+                return e?.mode === '120000' ? index_js_2.SYMLINK_REASON : e ? 'not a regular file' : 'no such file';
+            },
+            notFollowed: (dir) => {
+                const prefix = dir.replace(/\/+$/, '') + '/';
+                return [...this.entries.values()]
+                    .filter((e) => e.path.startsWith(prefix) && e.mode === '120000')
+                    .map((e) => ({ path: e.path, reason: index_js_2.SYMLINK_REASON }))
+                    .sort((a, b) => (a.path < b.path ? -1 : 1));
+            },
         };
     }
     /** Paths of regular files, sorted. */
@@ -2725,6 +2743,73 @@ function listTree(root, commit) {
         entries.set(path, { path, mode, oid, size: size === '-' || size === undefined ? 0 : Number(size) });
     }
     return entries;
+}
+
+
+/***/ }),
+
+/***/ 4868:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.removeTemps = removeTemps;
+exports.registerTemp = registerTemp;
+exports.releaseTemp = releaseTemp;
+exports.registeredTemps = registeredTemps;
+exports.exitOnInterrupt = exitOnInterrupt;
+/**
+ * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
+ * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
+ * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const temps = new Set();
+let hooked = false;
+/** Removes every registered path (best effort) and forgets them. */
+function removeTemps() {
+    for (const p of temps) {
+        try {
+            (0, node_fs_1.rmSync)(p, { recursive: true, force: true });
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    temps.clear();
+}
+/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
+function registerTemp(path) {
+    temps.add(path);
+    if (!hooked) {
+        hooked = true;
+        process.on('exit', removeTemps);
+    }
+}
+/** The path was moved into place or removed already: leave it alone at exit. */
+function releaseTemp(path) {
+    temps.delete(path);
+}
+/** The registered paths (for tests). */
+function registeredTemps() {
+    return [...temps];
+}
+/**
+ * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
+ * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
+ * run` has its own handler (supervisor/interrupt.ts) and does not use this.
+ */
+function exitOnInterrupt(notify, proc = process) {
+    const handler = (sig) => {
+        notify(sig);
+        proc.exit(130);
+    };
+    proc.on('SIGINT', handler);
+    proc.on('SIGTERM', handler);
+    return () => {
+        proc.off('SIGINT', handler);
+        proc.off('SIGTERM', handler);
+    };
 }
 
 

@@ -696,6 +696,7 @@ exports.extensionOf = extensionOf;
 exports.languageOf = languageOf;
 exports.isTestPath = isTestPath;
 exports.kindOf = kindOf;
+exports.displayPath = displayPath;
 exports.pathSkipReason = pathSkipReason;
 exports.contentSkipReason = contentSkipReason;
 exports.gitBlobId = gitBlobId;
@@ -712,6 +713,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const ignore_1 = __importDefault(__webpack_require__(298));
 const errors_js_1 = __webpack_require__(3916);
+const chars_js_1 = __webpack_require__(5153);
 const git_js_1 = __webpack_require__(308);
 /** Folder names whose contents are third-party, generated or build output. */
 const VENDORED_DIRS = new Set([
@@ -873,8 +875,16 @@ function kindOf(path) {
         return 'config';
     return 'other';
 }
+/** A path for notes and messages: control characters shown as `\u000a` escapes, never raw. */
+function displayPath(path) {
+    return (0, chars_js_1.replaceControlChars)(path, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Why a path is left out before its content is read, or undefined to keep it. */
 function pathSkipReason(path) {
+    // A line break or other control character in a name is an accident or an attack: such a path cannot be
+    // cited as `path:line`, and quoted into a bundle it would start a line of its own in the prompt.
+    if ((0, chars_js_1.hasControlChar)(path))
+        return 'control character in the name';
     const parts = path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
         if (VENDORED_DIRS.has(parts[i]))
@@ -1751,7 +1761,7 @@ function summarizeSkips(skipped) {
         // Vendored folders and binary types are expected; only count them.
         const key = s.reason.startsWith('vendored or build folder') ? 'vendored or build folders' : s.reason;
         const list = by.get(key) ?? [];
-        list.push(s.path);
+        list.push((0, files_js_1.displayPath)(s.path));
         by.set(key, list);
     }
     return [...by.entries()].map(([reason, paths]) => `skipped ${paths.length} file${paths.length === 1 ? '' : 's'} (${reason}): ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`);
@@ -2725,8 +2735,9 @@ exports.lineWindows = lineWindows;
  *
  * Where the .wasm files come from, in order:
  *   1. `wasmDir` passed by the host;
- *   2. a `tree-sitter/` folder next to the running bundle (`dist/<name>/tree-sitter/`: the build copies
- *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` there);
+ *   2. a `tree-sitter/` folder next to the running bundle, or beside its folder: the build copies
+ *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` once into
+ *      `dist/tree-sitter/`, which every bundle in `dist/<name>/` shares;
  *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
  * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
  */
@@ -2858,14 +2869,16 @@ const FUNCTION_VALUES = new Set([
 ]);
 /**
  * Where a file of the tree-sitter runtime or grammars is: the host's folder, a `tree-sitter/` folder
- * next to this module (the bundle), then the installed packages.
+ * next to this module or beside its folder (`dist/tree-sitter/`, shared by the bundles), then the
+ * installed packages.
  */
 function locate(wasmDir, file, pkg) {
     const candidates = [];
     if (wasmDir)
         candidates.push((0, node_path_1.join)(wasmDir, file));
     try {
-        candidates.push((0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url)), 'tree-sitter', file));
+        const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url));
+        candidates.push((0, node_path_1.join)(here, 'tree-sitter', file), (0, node_path_1.join)(here, '..', 'tree-sitter', file));
     }
     catch {
         // not a file: URL (unusual hosts); fall through to the packages
@@ -3629,6 +3642,38 @@ function parseQuery(text) {
     const head = text.split('\n', 1)[0] ?? '';
     const aboutTests = /\b(tests?|testing|test suite|unit tests?|spec|specs|fixtures?|flaky|coverage|conftest|pytest|jest|vitest)\b/i.test(head) && !/\b(add(ed|s)?|with|and|update[sd]?)\s+(a\s+|some\s+|more\s+)?(regression\s+)?tests?\b/i.test(head);
     return { terms, identifiers: [...identifiers], pathMentions: [...pathMentions], aboutTests };
+}
+
+
+/***/ }),
+
+/***/ 5153:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Control characters in untrusted names (file paths from a repository, for one).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isControl = isControl;
+exports.hasControlChar = hasControlChar;
+exports.replaceControlChars = replaceControlChars;
+/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+function isControl(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
 }
 
 

@@ -11,6 +11,7 @@ exports.register = register;
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(5688);
 const log_js_1 = __webpack_require__(9906);
+const spec_js_1 = __webpack_require__(5842);
 const validate_js_1 = __webpack_require__(2575);
 function parseAuthor(v) {
     const m = /^\s*(.+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(v);
@@ -31,6 +32,7 @@ function register(program, ctx) {
         .option('--json', 'print the result as JSON')
         .action(async (taskId, opts) => {
         const root = (0, validate_js_1.gitRoot)(ctx, opts.root);
+        (0, spec_js_1.checkCommitFlags)(root, opts);
         const r = await (0, index_js_1.runCompletion)({
             root,
             taskId,
@@ -66,9 +68,11 @@ exports.failureDetails = failureDetails;
 exports.register = register;
 /** `guardian validate TASK-ID`: the Validator station from the command line. */
 const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(5736);
+const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const io_js_1 = __webpack_require__(1604);
 const spec_js_1 = __webpack_require__(5842);
@@ -145,6 +149,7 @@ function register(program, ctx) {
         .option('--clean', 'judge the working tree’s change in a clean worktree of the base, where git-ignored files cannot sway it')
         .action(async (taskId, opts) => {
         const root = gitRoot(ctx, opts.root);
+        (0, fs_js_1.assertCanBeDir)((0, bundle_js_1.bundleDirFor)(root, taskId), root); // a .guardian file in the way: say so
         const { report, markdownPath } = await withInterrupt((signal) => (0, index_js_1.runValidator)({
             signal,
             root,
@@ -176,147 +181,6 @@ function register(program, ctx) {
 
 /***/ }),
 
-/***/ 5895:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.replaceInTree = replaceInTree;
-exports.commitTree = commitTree;
-exports.gitIdentity = gitIdentity;
-exports.branchTip = branchTip;
-exports.checkBranchName = checkBranchName;
-exports.trailerValues = trailerValues;
-exports.findCommitWithTrailer = findCommitWithTrailer;
-exports.isAncestor = isAncestor;
-exports.currentBranch = currentBranch;
-exports.pushBranch = pushBranch;
-/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
-const errors_js_1 = __webpack_require__(3916);
-const git_js_1 = __webpack_require__(308);
-const patch_js_1 = __webpack_require__(1586);
-/** Replaces (or adds) one file in a tree and returns the new tree. */
-function replaceInTree(root, tree, path, content) {
-    const blob = (0, git_js_1.execGit)(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
-    const ls = (0, git_js_1.execGit)(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
-    const mode = ls ? ls.split(' ')[0] : '100644';
-    return (0, patch_js_1.withTempIndex)(root, (env) => {
-        (0, git_js_1.execGit)(['read-tree', tree], { cwd: root, env });
-        (0, git_js_1.execGit)(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
-        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-function commitTree(root, tree, parent, message, author) {
-    const env = {
-        GIT_AUTHOR_NAME: author.name,
-        GIT_AUTHOR_EMAIL: author.email,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
-    };
-    return (0, git_js_1.execGit)(['commit-tree', tree, '-p', parent, '-F', '-'], {
-        cwd: root,
-        input: message,
-        env,
-    }).stdout.trim();
-}
-/** The configured git identity of the repository, when there is one. */
-function gitIdentity(root) {
-    const name = (0, git_js_1.execGit)(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
-    const email = (0, git_js_1.execGit)(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
-    return name && email ? { name, email } : undefined;
-}
-function branchTip(root, branch) {
-    const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    return r.code === 0 ? r.stdout.trim() : undefined;
-}
-function checkBranchName(root, branch) {
-    const r = (0, git_js_1.execGit)(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
-    if (r.code !== 0 || branch.startsWith('-'))
-        throw new errors_js_1.GuardianError(`'${branch}' is not a valid branch name`);
-}
-/** Values of a trailer (e.g. Task-Id) in a commit's message. */
-function trailerValues(root, commit, key) {
-    const out = (0, git_js_1.execGit)(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
-        cwd: root,
-    }).stdout;
-    return out
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
-function findCommitWithTrailer(root, rev, key, value, depth = 500) {
-    const r = (0, git_js_1.execGit)(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
-        return undefined;
-    for (const rec of r.stdout.split('\x1e')) {
-        const [sha, values] = rec.trim().split('\0');
-        if (sha && values?.split('\n').some((v) => v.trim() === value))
-            return sha;
-    }
-    return undefined;
-}
-function isAncestor(root, ancestor, of) {
-    return (0, git_js_1.execGit)(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
-}
-function currentBranch(root) {
-    const r = (0, git_js_1.execGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
-    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
-}
-/**
- * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
- * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
- */
-function pushBranch(root, remote, branch, commit) {
-    if (remote.startsWith('-'))
-        throw new errors_js_1.GuardianError(`invalid remote '${remote}'`);
-    const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (ls.code !== 0) {
-        throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`);
-    }
-    const remoteSha = ls.stdout
-        .split('\n')
-        .find((l) => l.endsWith(`\trefs/heads/${branch}`))
-        ?.split('\t')[0];
-    if (remoteSha === commit)
-        return { pushed: false, alreadyThere: true };
-    if (remoteSha) {
-        (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
-            cwd: root,
-            allowFailure: true,
-        });
-        const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
-        if (!known || !isAncestor(root, remoteSha, commit)) {
-            throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
-                `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
-                `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
-                `--branch, or reconcile the remote branch and run complete again.`);
-        }
-    }
-    const r = (0, git_js_1.execGit)(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0) {
-        throw new errors_js_1.GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
-            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
-            `run complete again once the remote accepts it (no second commit is made)`);
-    }
-    return { pushed: true, alreadyThere: false };
-}
-
-
-/***/ }),
-
 /***/ 5688:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -341,6 +205,7 @@ const patch_js_1 = __webpack_require__(1586);
 const index_js_1 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
+const report_file_js_1 = __webpack_require__(6519);
 exports.DEFAULT_AUTHOR = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
 /** The blueprint with its `status:` value set to done: only that line changes, byte for byte. */
 function setStatusDone(raw, statusLine, path) {
@@ -433,18 +298,17 @@ async function runCompletion(opts) {
     const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
     const base = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
     const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
-    if (!(0, node_fs_1.existsSync)(validationPath)) {
-        throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
-    }
     let report;
     try {
-        report = JSON.parse((0, node_fs_1.readFileSync)(validationPath, 'utf8'));
+        report = (0, report_file_js_1.readValidationReport)(bundleDir);
     }
     catch (e) {
-        throw new errors_js_1.ConfigurationError(`${validationPath}: not valid JSON (${e.message}); nothing committed`);
+        if (e instanceof errors_js_1.GuardianError)
+            throw new errors_js_1.ConfigurationError(`${e.message}; nothing committed`);
+        throw e;
     }
-    if (typeof report !== 'object' || report === null || Array.isArray(report)) {
-        throw new errors_js_1.ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
+    if (!report) {
+        throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
     }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_js_1.GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
@@ -469,9 +333,9 @@ async function runCompletion(opts) {
     let patch = Buffer.alloc(0);
     let fromBundle = false;
     if (!completedBefore) {
-        const patchFile = (0, node_path_1.join)(bundleDir, 'changes.patch');
-        fromBundle = (0, node_fs_1.existsSync)(patchFile);
-        patch = fromBundle ? (0, node_fs_1.readFileSync)(patchFile) : (0, patch_js_1.workingTreePatch)(root, base).patch;
+        const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
+        fromBundle = bundlePatch !== undefined;
+        patch = bundlePatch ?? (0, patch_js_1.workingTreePatch)(root, base).patch;
         const actual = (0, fs_js_1.sha256)(patch);
         if (actual !== report.patchSha256) {
             throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
@@ -535,6 +399,84 @@ async function runCompletion(opts) {
     });
     (0, node_fs_1.rmSync)(bundleDir, { recursive: true, force: true });
     return { ...result, bundleDeleted: true };
+}
+
+
+/***/ }),
+
+/***/ 6519:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkValidationReport = checkValidationReport;
+exports.readValidationReport = readValidationReport;
+/**
+ * Reading `validation.json` back from a Task Bundle (the Coder's next attempt, Completion): the file
+ * travelled between jobs, so its shape is checked field by field before anything relies on it.
+ */
+const bundle_js_1 = __webpack_require__(6782);
+const OUTCOMES = ['pass', 'fail', 'timeout', 'error'];
+function checkString(file, field, v, optional = false) {
+    if (optional && v === undefined)
+        return;
+    if (typeof v !== 'string')
+        throw (0, bundle_js_1.bundleFieldError)(file, field, 'a string', v);
+}
+/** Checks a parsed validation.json; throws a user error naming the first field of the wrong shape. */
+function checkValidationReport(doc, file) {
+    if (!(0, bundle_js_1.isJsonObject)(doc))
+        throw (0, bundle_js_1.bundleFieldError)(file, '(top level)', 'a validation report (an object)', doc);
+    checkString(file, 'taskId', doc.taskId);
+    checkString(file, 'baseCommit', doc.baseCommit);
+    checkString(file, 'patchSha256', doc.patchSha256);
+    checkString(file, 'summary', doc.summary);
+    if (doc.verdict !== 'pass' && doc.verdict !== 'fail')
+        throw (0, bundle_js_1.bundleFieldError)(file, 'verdict', '"pass" or "fail"', doc.verdict);
+    if (doc.changedFiles !== undefined) {
+        if (!Array.isArray(doc.changedFiles))
+            throw (0, bundle_js_1.bundleFieldError)(file, 'changedFiles', 'an array of paths', doc.changedFiles);
+        doc.changedFiles.forEach((p, i) => checkString(file, `changedFiles[${i}]`, p));
+    }
+    if (!Array.isArray(doc.checks))
+        throw (0, bundle_js_1.bundleFieldError)(file, 'checks', 'an array of check results', doc.checks);
+    doc.checks.forEach((c, i) => {
+        const at = `checks[${i}]`;
+        if (!(0, bundle_js_1.isJsonObject)(c))
+            throw (0, bundle_js_1.bundleFieldError)(file, at, 'a check result (an object)', c);
+        checkString(file, `${at}.name`, c.name);
+        checkString(file, `${at}.kind`, c.kind);
+        if (typeof c.outcome !== 'string' || !OUTCOMES.includes(c.outcome))
+            throw (0, bundle_js_1.bundleFieldError)(file, `${at}.outcome`, `one of ${OUTCOMES.join(', ')}`, c.outcome);
+        for (const k of ['description', 'command'])
+            checkString(file, `${at}.${k}`, c[k], true);
+        if (c.exitCode !== undefined && c.exitCode !== null && typeof c.exitCode !== 'number')
+            throw (0, bundle_js_1.bundleFieldError)(file, `${at}.exitCode`, 'a number or null', c.exitCode);
+        if (c.outputTail === undefined)
+            c.outputTail = '';
+        checkString(file, `${at}.outputTail`, c.outputTail);
+        if (c.diagnostics === undefined)
+            c.diagnostics = [];
+        if (!Array.isArray(c.diagnostics))
+            throw (0, bundle_js_1.bundleFieldError)(file, `${at}.diagnostics`, 'an array of diagnostics', c.diagnostics);
+        c.diagnostics.forEach((d, j) => {
+            const dat = `${at}.diagnostics[${j}]`;
+            if (!(0, bundle_js_1.isJsonObject)(d))
+                throw (0, bundle_js_1.bundleFieldError)(file, dat, 'a diagnostic (an object)', d);
+            checkString(file, `${dat}.file`, d.file);
+            checkString(file, `${dat}.message`, d.message);
+            if (typeof d.line !== 'number')
+                throw (0, bundle_js_1.bundleFieldError)(file, `${dat}.line`, 'a number', d.line);
+            if (d.column !== undefined && typeof d.column !== 'number')
+                throw (0, bundle_js_1.bundleFieldError)(file, `${dat}.column`, 'a number', d.column);
+            checkString(file, `${dat}.tool`, d.tool, true);
+        });
+    });
+    return doc;
+}
+/** The bundle's validation.json, checked; undefined when there is none. */
+function readValidationReport(bundleDir) {
+    return (0, bundle_js_1.readBundleJson)(bundleDir, 'validation.json', checkValidationReport);
 }
 
 

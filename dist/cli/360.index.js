@@ -84,9 +84,11 @@ function register(program, ctx) {
         if (opts.queryFile !== undefined) {
             const qf = (0, node_path_1.resolve)(ctx.io.cwd, opts.queryFile);
             try {
-                query = (0, node_fs_1.readFileSync)(qf, 'utf8');
+                query = readQueryFile(qf, opts.queryFile);
             }
             catch (e) {
+                if (e instanceof errors_js_1.UsageError)
+                    throw e;
                 const code = e.code;
                 const why = code === 'ENOENT'
                     ? 'no such file'
@@ -131,6 +133,35 @@ function register(program, ctx) {
             ctx.io.stdout.write(formatHuman(res));
         ctx.setExitCode(0);
     });
+}
+/** The task text is read like a blueprint: at most 1 MiB (a device such as /dev/zero never ends), UTF-8 text. */
+const MAX_QUERY_FILE_BYTES = 1024 * 1024;
+function readQueryFile(path, given) {
+    const fd = (0, node_fs_1.openSync)(path, 'r');
+    let buf;
+    try {
+        if ((0, node_fs_1.statSync)(path).isDirectory())
+            throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+        buf = Buffer.alloc(MAX_QUERY_FILE_BYTES + 1);
+        let n = 0;
+        for (let r; n < buf.length && (r = (0, node_fs_1.readSync)(fd, buf, n, buf.length - n, null)) > 0;)
+            n += r;
+        if (n > MAX_QUERY_FILE_BYTES)
+            throw new errors_js_1.UsageError(`--query-file ${given}: larger than 1 MiB; expected the text of a task`);
+        buf = buf.subarray(0, n);
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+    const nul = buf.indexOf(0);
+    if (nul >= 0)
+        throw new errors_js_1.UsageError(`--query-file ${given}: binary content (a NUL byte at offset ${nul}); expected UTF-8 text`);
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    }
+    catch {
+        throw new errors_js_1.UsageError(`--query-file ${given}: not valid UTF-8; expected UTF-8 text`);
+    }
 }
 
 
@@ -353,17 +384,23 @@ function isCleanWorkingTree(cwd, ignorePaths = []) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sha256 = sha256;
 exports.writeFileAtomic = writeFileAtomic;
+exports.findBlocker = findBlocker;
+exports.unwritableAncestor = unwritableAncestor;
+exports.blockerMessage = blockerMessage;
+exports.assertCanBeDir = assertCanBeDir;
+exports.ensureDir = ensureDir;
 exports.checkRepoRelativePath = checkRepoRelativePath;
 exports.toPosix = toPosix;
 const node_crypto_1 = __webpack_require__(7598);
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
 function sha256(data) {
     return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
 }
 /** Write a file atomically (temp file + rename) so a reader never sees half a file. */
 function writeFileAtomic(path, data) {
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    ensureDir((0, node_path_1.dirname)(path));
     const tmp = `${path}.${(0, node_crypto_1.randomBytes)(6).toString('hex')}.tmp`;
     try {
         (0, node_fs_1.writeFileSync)(tmp, data);
@@ -371,6 +408,111 @@ function writeFileAtomic(path, data) {
     }
     catch (e) {
         (0, node_fs_1.rmSync)(tmp, { force: true });
+        const code = e.code;
+        if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
+            const blocked = findBlocker(guessRoot(path), path, 'file');
+            if (blocked)
+                throw new errors_js_1.ConfigurationError(blockerMessage(blocked), { cause: e });
+        }
+        throw e;
+    }
+}
+/**
+ * What stands in the way of creating `path` (absolute, or relative to `root`) as a file or directory:
+ * a file where a directory is needed anywhere along the path, a directory where the file should be, or
+ * a broken symbolic link. Only the part below `root` is looked at; nothing is created.
+ */
+function findBlocker(root, path, want) {
+    const rel = (0, node_path_1.isAbsolute)(path) ? (0, node_path_1.relative)(root, path) : path;
+    const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    let abs = root;
+    for (let i = 0; i < parts.length; i++) {
+        abs = (0, node_path_1.join)(abs, parts[i]);
+        const shown = toPosix((0, node_path_1.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0, node_path_1.relative)(root, abs));
+        const last = i === parts.length - 1;
+        let st;
+        try {
+            st = (0, node_fs_1.statSync)(abs, { throwIfNoEntry: false });
+        }
+        catch {
+            st = undefined;
+        }
+        if (!st) {
+            if ((0, node_fs_1.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+                return {
+                    path: shown,
+                    is: 'a broken symbolic link',
+                    expected: last && want === 'file' ? 'a file' : 'a directory',
+                };
+            }
+            return undefined; // nothing there yet: the rest of the path is created
+        }
+        if (last && want === 'file') {
+            return st.isDirectory() ? { path: shown, is: 'a directory', expected: 'a file' } : undefined;
+        }
+        if (!st.isDirectory())
+            return { path: shown, is: 'a file', expected: 'a directory' };
+    }
+    return undefined;
+}
+/** The nearest existing directory at or above `path` when Guardian may not write there, else undefined. */
+function unwritableAncestor(root, path) {
+    let abs = (0, node_path_1.isAbsolute)(path) ? path : (0, node_path_1.join)(root, path);
+    while ((0, node_fs_1.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0, node_path_1.dirname)(abs) !== abs)
+        abs = (0, node_path_1.dirname)(abs);
+    try {
+        (0, node_fs_1.accessSync)(abs, node_fs_1.constants.W_OK);
+        return undefined;
+    }
+    catch {
+        const rel = (0, node_path_1.relative)(root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0, node_path_1.isAbsolute)(rel) ? abs : toPosix(rel);
+    }
+}
+const GUARDIAN_STATE = 'Guardian keeps its bundles, index and ledger in a .guardian/ directory';
+function blockerMessage(b) {
+    const why = b.path === '.guardian'
+        ? GUARDIAN_STATE
+        : b.path.startsWith('.guardian/')
+            ? `${b.expected} is expected there (${GUARDIAN_STATE})`
+            : `${b.expected} is expected there`;
+    return `${b.path} is ${b.is}; ${why} — remove or rename it`;
+}
+/** The repository a `.guardian/...` path belongs to (the folder holding `.guardian`), else the path's own folder. */
+function guessRoot(path) {
+    const parts = path.split(node_path_1.sep);
+    const i = parts.lastIndexOf('.guardian');
+    return i > 0 ? parts.slice(0, i).join(node_path_1.sep) || node_path_1.sep : (0, node_path_1.dirname)(path);
+}
+/** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
+function assertCanBeDir(path, root) {
+    const blocked = findBlocker(root, path, 'dir');
+    if (blocked)
+        throw new errors_js_1.ConfigurationError(blockerMessage(blocked));
+}
+const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+/**
+ * `mkdir -p` for the directories Guardian keeps its state in (`.guardian/...`). A file (or a broken
+ * link) in the way, or a directory Guardian may not write to, is the user's to fix: it becomes a
+ * ConfigurationError naming the blocking path relative to `root` (default: the folder holding
+ * `.guardian`).
+ */
+function ensureDir(path, root = guessRoot(path)) {
+    try {
+        (0, node_fs_1.mkdirSync)(path, { recursive: true });
+    }
+    catch (e) {
+        const code = e.code;
+        if (!code || !BLOCKED_CODES.has(code))
+            throw e;
+        const blocked = findBlocker(root, path, 'dir');
+        if (blocked)
+            throw new errors_js_1.ConfigurationError(blockerMessage(blocked), { cause: e });
+        const denied = unwritableAncestor(root, path);
+        if (denied) {
+            const rel = toPosix((0, node_path_1.relative)(root, path));
+            throw new errors_js_1.ConfigurationError(`cannot create ${rel.startsWith('..') ? path : rel}: ${denied} is not writable (${code})`, { cause: e });
+        }
         throw e;
     }
 }

@@ -12,10 +12,19 @@ exports.bundleDirFor = bundleDirFor;
 exports.emptyUsage = emptyUsage;
 exports.newManifest = newManifest;
 exports.readManifest = readManifest;
+exports.shownPath = shownPath;
+exports.describeJson = describeJson;
+exports.bundleFieldError = bundleFieldError;
+exports.isJsonObject = isJsonObject;
+exports.checkManifest = checkManifest;
+exports.readInputFile = readInputFile;
+exports.readBundleJson = readBundleJson;
+exports.checkBundleWritable = checkBundleWritable;
 exports.writeManifest = writeManifest;
 exports.verifyBundle = verifyBundle;
 exports.writeBundleFile = writeBundleFile;
 exports.readBundleFile = readBundleFile;
+exports.readBundleBytes = readBundleBytes;
 exports.addUsage = addUsage;
 exports.recordStation = recordStation;
 /**
@@ -55,41 +64,232 @@ function readManifest(dir, expectedTaskId) {
     if (!(0, node_fs_1.existsSync)(path)) {
         throw new errors_js_1.ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
     }
-    let m;
-    try {
-        m = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
-    }
-    catch (e) {
-        throw new errors_js_1.ConfigurationError(`${path}: manifest.json is not valid JSON (${e.message})`);
-    }
-    if (typeof m !== 'object' ||
-        m === null ||
-        typeof m.taskId !== 'string' ||
-        typeof m.baseCommit !== 'string') {
-        throw new errors_js_1.ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
-    }
-    if (m.schemaVersion !== exports.BUNDLE_SCHEMA_VERSION) {
-        throw new errors_js_1.ConfigurationError(`${path}: bundle schema version ${String(m.schemaVersion)} is not supported (expected ${exports.BUNDLE_SCHEMA_VERSION})`);
-    }
+    const m = readBundleJson(dir, 'manifest.json', checkManifest);
+    if (!m)
+        throw new errors_js_1.ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing)`);
     if (expectedTaskId && m.taskId !== expectedTaskId) {
-        throw new errors_js_1.ConfigurationError(`${path}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
+        throw new errors_js_1.ConfigurationError(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
-    m.stations ??= {};
-    m.files ??= {};
-    m.usage ??= emptyUsage();
     return m;
 }
-function listFiles(dir, base = dir) {
-    const out = [];
+/** A path as messages show it: relative to the working directory when it is inside it. */
+function shownPath(p) {
+    const rel = (0, node_path_1.relative)(process.cwd(), p);
+    return rel !== '' && !rel.startsWith('..') && !(0, node_path_1.isAbsolute)(rel) ? (0, fs_js_1.toPosix)(rel) : p;
+}
+/** What a JSON value is, for messages: "a number", "an array", "null", … */
+function describeJson(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return 'an object';
+    if (typeof v === 'string')
+        return v.length > 40 ? 'a string' : `the string ${JSON.stringify(v)}`;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${String(v)}`;
+    return typeof v;
+}
+/** The user error for a field of a bundle file that does not have the expected shape. */
+function bundleFieldError(file, field, expected, got) {
+    return new errors_js_1.ConfigurationError(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
+}
+function isJsonObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isCount = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+function checkUsage(file, field, v) {
+    const what = 'an object of promptTokens, completionTokens, cachedTokens and costUsd (numbers ≥ 0)';
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, what, v);
+    for (const k of ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd']) {
+        if (!isCount(v[k]))
+            throw bundleFieldError(file, `${field}.${k}`, 'a number ≥ 0', v[k]);
+    }
+    return v;
+}
+const STATUSES = ['running', 'ok', 'failed', 'skipped'];
+function checkStationRecord(file, field, v) {
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, 'a station record (an object)', v);
+    if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) {
+        throw bundleFieldError(file, `${field}.status`, `one of ${STATUSES.join(', ')}`, v.status);
+    }
+    if (typeof v.startedAt !== 'string')
+        throw bundleFieldError(file, `${field}.startedAt`, 'a string', v.startedAt);
+    for (const k of ['finishedAt', 'note', 'stopReason']) {
+        if (v[k] !== undefined && typeof v[k] !== 'string')
+            throw bundleFieldError(file, `${field}.${k}`, 'a string', v[k]);
+    }
+    if (v.durationMs !== undefined && !isCount(v.durationMs))
+        throw bundleFieldError(file, `${field}.durationMs`, 'a number ≥ 0', v.durationMs);
+    if (v.attempt !== undefined && !(Number.isInteger(v.attempt) && v.attempt >= 1))
+        throw bundleFieldError(file, `${field}.attempt`, 'a whole number ≥ 1', v.attempt);
+    if (v.verdict !== undefined && v.verdict !== 'pass' && v.verdict !== 'fail')
+        throw bundleFieldError(file, `${field}.verdict`, '"pass" or "fail"', v.verdict);
+    if (v.usage !== undefined)
+        checkUsage(file, `${field}.usage`, v.usage);
+    return v;
+}
+/**
+ * Checks the shape of a parsed manifest.json (it travels between jobs as an artifact, so it is
+ * untrusted): every field the stations rely on has the type they expect.
+ */
+function checkManifest(doc, file) {
+    if (!isJsonObject(doc)) {
+        throw new errors_js_1.ConfigurationError(`${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`);
+    }
+    if (doc.schemaVersion !== exports.BUNDLE_SCHEMA_VERSION) {
+        throw new errors_js_1.ConfigurationError(`${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${exports.BUNDLE_SCHEMA_VERSION})`);
+    }
+    if (typeof doc.taskId !== 'string' || !exports.TASK_ID_PATTERN.test(doc.taskId) || doc.taskId.length > 64) {
+        throw bundleFieldError(file, 'taskId', 'a task id like TASK-042', doc.taskId);
+    }
+    if (typeof doc.baseCommit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(doc.baseCommit)) {
+        throw bundleFieldError(file, 'baseCommit', 'a commit id (7 to 64 hex digits)', doc.baseCommit);
+    }
+    for (const k of ['blueprintPath', 'blueprintSha256', 'createdAt']) {
+        if (doc[k] === undefined)
+            doc[k] = '';
+        else if (typeof doc[k] !== 'string')
+            throw bundleFieldError(file, k, 'a string', doc[k]);
+    }
+    doc.stations ??= {};
+    if (!isJsonObject(doc.stations)) {
+        throw bundleFieldError(file, 'stations', 'an object of station records', doc.stations);
+    }
+    for (const [name, rec] of Object.entries(doc.stations)) {
+        if (!exports.STATIONS.includes(name)) {
+            throw new errors_js_1.ConfigurationError(`${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${exports.STATIONS.join(', ')})`);
+        }
+        checkStationRecord(file, `stations.${name}`, rec);
+    }
+    doc.files ??= {};
+    if (!isJsonObject(doc.files)) {
+        throw bundleFieldError(file, 'files', 'an object of bundle-relative paths to sha256 hashes', doc.files);
+    }
+    for (const [rel, hash] of Object.entries(doc.files)) {
+        const bad = (0, fs_js_1.checkRepoRelativePath)(rel);
+        if (bad) {
+            throw new errors_js_1.ConfigurationError(`${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`);
+        }
+        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+            throw bundleFieldError(file, `files[${JSON.stringify(rel)}]`, 'a sha256 hash (64 hex digits)', hash);
+    }
+    doc.usage = doc.usage === undefined ? emptyUsage() : checkUsage(file, 'usage', doc.usage);
+    return doc;
+}
+function errnoText(e) {
+    const code = e?.code;
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'it is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of its path is a file, not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return code ? `${code}: ${e.message}` : String(e?.message ?? e);
+    }
+}
+/**
+ * The bytes of a file the user (or a previous job) handed over, or undefined when it does not exist.
+ * Anything else that keeps it from being read — a directory, a symbolic link, a device, no permission
+ * — is a user error naming the file.
+ */
+function readInputFile(path, what = 'Task Bundle file') {
+    let st;
+    try {
+        st = (0, node_fs_1.lstatSync)(path);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new errors_js_1.ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+    if (!st.isFile()) {
+        const kind = st.isDirectory()
+            ? 'a directory'
+            : st.isSymbolicLink()
+                ? 'a symbolic link'
+                : 'not a regular file';
+        throw new errors_js_1.ConfigurationError(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
+    }
+    try {
+        return (0, node_fs_1.readFileSync)(path);
+    }
+    catch (e) {
+        throw new errors_js_1.ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+}
+/**
+ * A bundle file parsed as JSON and checked by `check` (which throws a user error naming the field), or
+ * undefined when the file does not exist.
+ */
+function readBundleJson(dir, rel, check) {
+    const path = (0, node_path_1.join)(dir, rel);
+    const text = readBundleFile(dir, rel);
+    if (text === undefined)
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors_js_1.ConfigurationError(`${shownPath(path)}: not valid JSON (${e.message})`);
+    }
+    return check(doc, shownPath(path));
+}
+/**
+ * Refuses, before any work starts, bundle files a station will write when something other than a
+ * regular file (a directory, a symbolic link) is in their place.
+ */
+function checkBundleWritable(dir, rels) {
+    for (const rel of rels) {
+        const path = (0, node_path_1.join)(dir, rel);
+        let st;
+        try {
+            st = (0, node_fs_1.lstatSync)(path);
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                continue;
+            throw new errors_js_1.ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
+        }
+        if (!st.isFile()) {
+            throw new errors_js_1.ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`);
+        }
+    }
+}
+/** Regular files of a bundle (bundle-relative, posix) and the entries that are neither files nor directories. */
+function walk(dir, base = dir, out = { files: [], dirs: [], other: [] }) {
     for (const name of (0, node_fs_1.readdirSync)(dir).sort()) {
         const p = (0, node_path_1.join)(dir, name);
-        const st = (0, node_fs_1.statSync)(p);
-        if (st.isDirectory())
-            out.push(...listFiles(p, base));
-        else if (st.isFile() && !name.endsWith('.tmp'))
-            out.push((0, fs_js_1.toPosix)((0, node_path_1.relative)(base, p)));
+        const rel = (0, fs_js_1.toPosix)((0, node_path_1.relative)(base, p));
+        const st = (0, node_fs_1.lstatSync)(p);
+        if (st.isDirectory()) {
+            out.dirs.push(rel);
+            walk(p, base, out);
+        }
+        else if (st.isFile()) {
+            if (!name.endsWith('.tmp'))
+                out.files.push(rel);
+        }
+        else
+            out.other.push(rel);
     }
     return out;
+}
+function listFiles(dir) {
+    return walk(dir).files;
 }
 /** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
 function writeManifest(dir, m) {
@@ -107,24 +307,36 @@ function writeManifest(dir, m) {
 /** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
 function verifyBundle(dir, m = readManifest(dir)) {
     const problems = [];
-    const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
+    const { files, dirs, other } = walk(dir);
+    const present = new Set(files.filter((f) => f !== 'manifest.json'));
     for (const [rel, hash] of Object.entries(m.files)) {
-        if (!present.has(rel))
+        if (dirs.includes(rel))
+            problems.push(`${rel}: a directory, but manifest.json lists a file there`);
+        else if (other.includes(rel))
+            continue;
+        else if (!present.has(rel))
             problems.push(`${rel}: listed in manifest.json but missing`);
-        else if ((0, fs_js_1.sha256)((0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel))) !== hash)
+        else if ((0, fs_js_1.sha256)(readInputFile((0, node_path_1.join)(dir, rel)) ?? Buffer.alloc(0)) !== hash)
             problems.push(`${rel}: sha256 differs from manifest.json`);
         present.delete(rel);
     }
     for (const rel of present)
         problems.push(`${rel}: not listed in manifest.json`);
+    for (const rel of other)
+        problems.push(`${rel}: not a regular file (a bundle holds only files and folders)`);
     return problems;
 }
 function writeBundleFile(dir, rel, data) {
+    checkBundleWritable(dir, [rel]);
     (0, fs_js_1.writeFileAtomic)((0, node_path_1.join)(dir, rel), data);
 }
+/** A bundle file's text, or undefined when it does not exist; unreadable is a user error naming it. */
 function readBundleFile(dir, rel) {
-    const p = (0, node_path_1.join)(dir, rel);
-    return (0, node_fs_1.existsSync)(p) ? (0, node_fs_1.readFileSync)(p, 'utf8') : undefined;
+    return readInputFile((0, node_path_1.join)(dir, rel))?.toString('utf8');
+}
+/** A bundle file's bytes (a patch), or undefined when it does not exist. */
+function readBundleBytes(dir, rel) {
+    return readInputFile((0, node_path_1.join)(dir, rel));
 }
 function addUsage(a, b) {
     return {
@@ -159,8 +371,14 @@ async function recordStation(dir, taskId, station, fn) {
         return result;
     }
     catch (e) {
-        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json'))) {
-            const m = readManifest(dir, taskId);
+        let m;
+        try {
+            m = (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+        }
+        catch {
+            m = undefined; // a manifest damaged meanwhile: report the station's own error, not this one
+        }
+        if (m) {
             m.stations[station] = {
                 status: 'failed',
                 startedAt: startedAt.toISOString(),
@@ -766,7 +984,7 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.QUALITY_FILE = exports.MILESTONES_DIR = exports.TASKS_DIR = exports.errorsOf = exports.formatProblem = exports.findCycles = exports.readyTasks = exports.requireQuality = exports.requireMilestone = exports.requireTask = exports.loadProject = exports.gitSource = exports.fsSource = exports.parseCheckboxes = exports.findFences = exports.splitSections = exports.parsePlan = exports.parseQualityToml = exports.parseMilestone = exports.BLUEPRINT_FIELDS = exports.isTaskId = exports.parseBlueprint = void 0;
+exports.QUALITY_FILE = exports.MILESTONES_DIR = exports.TASKS_DIR = exports.errorsOf = exports.formatProblem = exports.findCycles = exports.readyTasks = exports.requireQuality = exports.requireMilestone = exports.requireTask = exports.loadProject = exports.SYMLINK_REASON = exports.gitSource = exports.fsSource = exports.parseCheckboxes = exports.findFences = exports.splitSections = exports.parsePlan = exports.parseQualityToml = exports.parseMilestone = exports.BLUEPRINT_FIELDS = exports.isTaskId = exports.parseBlueprint = void 0;
 __exportStar(__webpack_require__(9518), exports);
 var blueprint_js_1 = __webpack_require__(8056);
 Object.defineProperty(exports, "parseBlueprint", ({ enumerable: true, get: function () { return blueprint_js_1.parseBlueprint; } }));
@@ -785,6 +1003,7 @@ Object.defineProperty(exports, "parseCheckboxes", ({ enumerable: true, get: func
 var source_js_1 = __webpack_require__(9930);
 Object.defineProperty(exports, "fsSource", ({ enumerable: true, get: function () { return source_js_1.fsSource; } }));
 Object.defineProperty(exports, "gitSource", ({ enumerable: true, get: function () { return source_js_1.gitSource; } }));
+Object.defineProperty(exports, "SYMLINK_REASON", ({ enumerable: true, get: function () { return source_js_1.SYMLINK_REASON; } }));
 var project_js_1 = __webpack_require__(246);
 Object.defineProperty(exports, "loadProject", ({ enumerable: true, get: function () { return project_js_1.loadProject; } }));
 Object.defineProperty(exports, "requireTask", ({ enumerable: true, get: function () { return project_js_1.requireTask; } }));
@@ -1131,7 +1350,8 @@ function parsePlan(body, bodyLine, file) {
         if (o.expects !== 'pass' && o.expects !== 'fail') {
             bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
         }
-        if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !(o.timeout > 0) || o.timeout > 86400)) {
+        if (o.timeout !== undefined &&
+            (typeof o.timeout !== 'number' || !(o.timeout >= 1) || o.timeout > 86400)) {
             bad('timeout', `expected a number of seconds between 1 and 86400, got ${describe(o.timeout)}`);
         }
         if (problems.length === before) {
@@ -1248,7 +1468,7 @@ function readChecked(source, path, problems) {
     }
     const data = source.read(path);
     if (data === undefined)
-        problems.push({ file: path, severity: 'error', message: 'file could not be read' });
+        problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
     return data;
 }
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
@@ -1256,6 +1476,12 @@ function loadProject(root, source = (0, source_js_1.fsSource)(root), opts = {}) 
     const problems = [];
     const tasks = [];
     const milestones = [];
+    // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
+    // its task unknown).
+    for (const dir of [exports.TASKS_DIR, exports.MILESTONES_DIR])
+        for (const x of source.notFollowed(dir))
+            if (x.path.endsWith('.md'))
+                problems.push({ file: x.path, severity: 'error', message: x.reason });
     for (const path of source.list(exports.TASKS_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
         if (data === undefined)
@@ -1785,6 +2011,7 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SYMLINK_REASON = void 0;
 exports.fsSource = fsSource;
 exports.gitSource = gitSource;
 /**
@@ -1794,7 +2021,9 @@ exports.gitSource = gitSource;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const git_js_1 = __webpack_require__(308);
+exports.SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
+    const skipped = [];
     const walk = (rel) => {
         const abs = (0, node_path_1.join)(root, rel);
         let names;
@@ -1819,6 +2048,8 @@ function fsSource(root) {
                 out.push(...walk(r));
             else if (st.isFile())
                 out.push(r);
+            else if (!skipped.some((x) => x.path === r))
+                skipped.push({ path: r, reason: st.isSymbolicLink() ? exports.SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -1844,11 +2075,47 @@ function fsSource(root) {
                 return undefined;
             }
         },
-        exists: (p) => (0, node_fs_1.existsSync)((0, node_path_1.join)(root, p)),
+        // A link counts as present (even a dangling one): reading it then says why it is not followed.
+        exists: (p) => {
+            try {
+                (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, p));
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+        unreadable: (p) => {
+            try {
+                const st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, p));
+                if (st.isSymbolicLink())
+                    return exports.SYMLINK_REASON;
+                if (st.isDirectory())
+                    return 'is a directory; expected a file';
+                if (!st.isFile())
+                    return 'not a regular file';
+                (0, node_fs_1.readFileSync)((0, node_path_1.join)(root, p));
+                return 'file could not be read';
+            }
+            catch (e) {
+                const code = e.code;
+                return code === 'EACCES'
+                    ? 'permission denied'
+                    : code === 'ENOENT'
+                        ? 'no such file'
+                        : `file could not be read (${code ?? e.message})`;
+            }
+        },
+        notFollowed: (dir) => {
+            const d = dir.replace(/\/+$/, '');
+            walk(d);
+            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+        },
     };
 }
 function gitSource(root, commit) {
     let tree;
+    const links = [];
     const entries = () => {
         if (!tree) {
             tree = new Map();
@@ -1859,8 +2126,12 @@ function gitSource(root, commit) {
                 // "<mode> <type> <object> <size>\t<path>"
                 const tab = rec.indexOf('\t');
                 const meta = rec.slice(0, tab).trim().split(/\s+/);
-                if (meta[1] !== 'blob' || meta[0] === '120000')
+                if (meta[1] !== 'blob')
                     continue;
+                if (meta[0] === '120000') {
+                    links.push(rec.slice(tab + 1));
+                    continue;
+                }
                 tree.set(rec.slice(tab + 1), Number(meta[3]));
             }
         }
@@ -1876,7 +2147,15 @@ function gitSource(root, commit) {
         // makes `git show` resolve them the same way.
         read: (p) => (entries().has(p) ? (0, git_js_1.showFile)(root, commit, `./${p}`) : undefined),
         size: (p) => entries().get(p),
-        exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        exists: (p) => entries().has(p) ||
+            links.includes(p) ||
+            [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        unreadable: (p) => entries().has(p) ? 'file could not be read' : links.includes(p) ? exports.SYMLINK_REASON : 'not a regular file',
+        notFollowed: (dir) => {
+            entries();
+            const prefix = dir.replace(/\/+$/, '') + '/';
+            return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: exports.SYMLINK_REASON }));
+        },
     };
 }
 
@@ -2103,17 +2382,23 @@ exports.DEFAULT_TOKEN_BUDGET = 24000;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sha256 = sha256;
 exports.writeFileAtomic = writeFileAtomic;
+exports.findBlocker = findBlocker;
+exports.unwritableAncestor = unwritableAncestor;
+exports.blockerMessage = blockerMessage;
+exports.assertCanBeDir = assertCanBeDir;
+exports.ensureDir = ensureDir;
 exports.checkRepoRelativePath = checkRepoRelativePath;
 exports.toPosix = toPosix;
 const node_crypto_1 = __webpack_require__(7598);
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
 function sha256(data) {
     return (0, node_crypto_1.createHash)('sha256').update(data).digest('hex');
 }
 /** Write a file atomically (temp file + rename) so a reader never sees half a file. */
 function writeFileAtomic(path, data) {
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    ensureDir((0, node_path_1.dirname)(path));
     const tmp = `${path}.${(0, node_crypto_1.randomBytes)(6).toString('hex')}.tmp`;
     try {
         (0, node_fs_1.writeFileSync)(tmp, data);
@@ -2121,6 +2406,111 @@ function writeFileAtomic(path, data) {
     }
     catch (e) {
         (0, node_fs_1.rmSync)(tmp, { force: true });
+        const code = e.code;
+        if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
+            const blocked = findBlocker(guessRoot(path), path, 'file');
+            if (blocked)
+                throw new errors_js_1.ConfigurationError(blockerMessage(blocked), { cause: e });
+        }
+        throw e;
+    }
+}
+/**
+ * What stands in the way of creating `path` (absolute, or relative to `root`) as a file or directory:
+ * a file where a directory is needed anywhere along the path, a directory where the file should be, or
+ * a broken symbolic link. Only the part below `root` is looked at; nothing is created.
+ */
+function findBlocker(root, path, want) {
+    const rel = (0, node_path_1.isAbsolute)(path) ? (0, node_path_1.relative)(root, path) : path;
+    const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    let abs = root;
+    for (let i = 0; i < parts.length; i++) {
+        abs = (0, node_path_1.join)(abs, parts[i]);
+        const shown = toPosix((0, node_path_1.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0, node_path_1.relative)(root, abs));
+        const last = i === parts.length - 1;
+        let st;
+        try {
+            st = (0, node_fs_1.statSync)(abs, { throwIfNoEntry: false });
+        }
+        catch {
+            st = undefined;
+        }
+        if (!st) {
+            if ((0, node_fs_1.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+                return {
+                    path: shown,
+                    is: 'a broken symbolic link',
+                    expected: last && want === 'file' ? 'a file' : 'a directory',
+                };
+            }
+            return undefined; // nothing there yet: the rest of the path is created
+        }
+        if (last && want === 'file') {
+            return st.isDirectory() ? { path: shown, is: 'a directory', expected: 'a file' } : undefined;
+        }
+        if (!st.isDirectory())
+            return { path: shown, is: 'a file', expected: 'a directory' };
+    }
+    return undefined;
+}
+/** The nearest existing directory at or above `path` when Guardian may not write there, else undefined. */
+function unwritableAncestor(root, path) {
+    let abs = (0, node_path_1.isAbsolute)(path) ? path : (0, node_path_1.join)(root, path);
+    while ((0, node_fs_1.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0, node_path_1.dirname)(abs) !== abs)
+        abs = (0, node_path_1.dirname)(abs);
+    try {
+        (0, node_fs_1.accessSync)(abs, node_fs_1.constants.W_OK);
+        return undefined;
+    }
+    catch {
+        const rel = (0, node_path_1.relative)(root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0, node_path_1.isAbsolute)(rel) ? abs : toPosix(rel);
+    }
+}
+const GUARDIAN_STATE = 'Guardian keeps its bundles, index and ledger in a .guardian/ directory';
+function blockerMessage(b) {
+    const why = b.path === '.guardian'
+        ? GUARDIAN_STATE
+        : b.path.startsWith('.guardian/')
+            ? `${b.expected} is expected there (${GUARDIAN_STATE})`
+            : `${b.expected} is expected there`;
+    return `${b.path} is ${b.is}; ${why} — remove or rename it`;
+}
+/** The repository a `.guardian/...` path belongs to (the folder holding `.guardian`), else the path's own folder. */
+function guessRoot(path) {
+    const parts = path.split(node_path_1.sep);
+    const i = parts.lastIndexOf('.guardian');
+    return i > 0 ? parts.slice(0, i).join(node_path_1.sep) || node_path_1.sep : (0, node_path_1.dirname)(path);
+}
+/** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
+function assertCanBeDir(path, root) {
+    const blocked = findBlocker(root, path, 'dir');
+    if (blocked)
+        throw new errors_js_1.ConfigurationError(blockerMessage(blocked));
+}
+const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+/**
+ * `mkdir -p` for the directories Guardian keeps its state in (`.guardian/...`). A file (or a broken
+ * link) in the way, or a directory Guardian may not write to, is the user's to fix: it becomes a
+ * ConfigurationError naming the blocking path relative to `root` (default: the folder holding
+ * `.guardian`).
+ */
+function ensureDir(path, root = guessRoot(path)) {
+    try {
+        (0, node_fs_1.mkdirSync)(path, { recursive: true });
+    }
+    catch (e) {
+        const code = e.code;
+        if (!code || !BLOCKED_CODES.has(code))
+            throw e;
+        const blocked = findBlocker(root, path, 'dir');
+        if (blocked)
+            throw new errors_js_1.ConfigurationError(blockerMessage(blocked), { cause: e });
+        const denied = unwritableAncestor(root, path);
+        if (denied) {
+            const rel = toPosix((0, node_path_1.relative)(root, path));
+            throw new errors_js_1.ConfigurationError(`cannot create ${rel.startsWith('..') ? path : rel}: ${denied} is not writable (${code})`, { cause: e });
+        }
         throw e;
     }
 }

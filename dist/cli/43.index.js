@@ -30,6 +30,7 @@ const index_js_2 = __webpack_require__(5371);
 const types_js_1 = __webpack_require__(9518);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
+const report_file_js_1 = __webpack_require__(6519);
 const patch_js_1 = __webpack_require__(5597);
 const prompt_js_1 = __webpack_require__(6845);
 const redact_js_1 = __webpack_require__(5914);
@@ -69,6 +70,8 @@ function loadCoderInputs(root, taskId, bundleDir = (0, bundle_js_1.bundleDirFor)
     if (taskContext === undefined) {
         throw new errors_js_1.ConfigurationError(`${(0, node_path_1.join)(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`);
     }
+    // What the station writes: refused now, before the model spends anything.
+    (0, bundle_js_1.checkBundleWritable)(bundleDir, ['changes.patch', 'coder.json', 'transcript.jsonl']);
     return { bundleDir, manifest, blueprint, ...(quality ? { quality } : {}), taskContext };
 }
 /** The test commands the model may run: the verification plan's steps and quality.toml's checks. */
@@ -118,28 +121,23 @@ function allowedCommands(blueprint, quality) {
     }
     return out;
 }
+/** The previous attempt's coder.json (another schema version is ignored; a damaged one is refused). */
 function readPreviousReport(bundleDir) {
-    const text = (0, bundle_js_1.readBundleFile)(bundleDir, 'coder.json');
-    if (!text)
-        return undefined;
-    try {
-        const r = JSON.parse(text);
-        return r && r.schemaVersion === exports.CODER_SCHEMA_VERSION ? r : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    const r = (0, bundle_js_1.readBundleJson)(bundleDir, 'coder.json', (doc, file) => {
+        if (!(0, bundle_js_1.isJsonObject)(doc))
+            throw (0, bundle_js_1.bundleFieldError)(file, '(top level)', 'a coder report (an object)', doc);
+        if (doc.schemaVersion !== exports.CODER_SCHEMA_VERSION)
+            return undefined;
+        if (doc.history !== undefined && !(Array.isArray(doc.history) && doc.history.every(bundle_js_1.isJsonObject)))
+            throw (0, bundle_js_1.bundleFieldError)(file, 'history', 'an array of earlier attempts (objects)', doc.history);
+        if (doc.redProof !== undefined && !(0, bundle_js_1.isJsonObject)(doc.redProof))
+            throw (0, bundle_js_1.bundleFieldError)(file, 'redProof', 'an object', doc.redProof);
+        return doc;
+    });
+    return r;
 }
 function readValidation(bundleDir) {
-    const text = (0, bundle_js_1.readBundleFile)(bundleDir, 'validation.json');
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new errors_js_1.ConfigurationError(`${(0, node_path_1.join)(bundleDir, 'validation.json')} is not valid JSON`);
-    }
+    return (0, report_file_js_1.readValidationReport)(bundleDir);
 }
 /** What to tell a developer who has no model configured. */
 function byHandInstructions(root, taskId, bundleDir) {
@@ -597,7 +595,8 @@ function historyOf(prev) {
  */
 function restorePreviousWork(root, bundleDir, base, log) {
     const patchPath = (0, node_path_1.join)(bundleDir, 'changes.patch');
-    if (!(0, node_fs_1.existsSync)(patchPath) || (0, node_fs_1.readFileSync)(patchPath).length === 0)
+    const previousPatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
+    if (!previousPatch || previousPatch.length === 0)
         return;
     if ((0, patch_js_1.diffWorkingTree)(root, base).files.length > 0)
         return; // the work is already here
@@ -1568,6 +1567,7 @@ exports.Transcript = void 0;
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const fs_js_1 = __webpack_require__(1917);
 class Transcript {
     path;
     redactor;
@@ -1577,7 +1577,7 @@ class Transcript {
         this.path = path;
         this.redactor = redactor;
         this.base = base;
-        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+        (0, fs_js_1.ensureDir)((0, node_path_1.dirname)(path));
         if (opts.truncate)
             (0, node_fs_1.writeFileSync)(path, '');
     }
@@ -1609,6 +1609,84 @@ async function redactDeep(value, r) {
         return out;
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 6519:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkValidationReport = checkValidationReport;
+exports.readValidationReport = readValidationReport;
+/**
+ * Reading `validation.json` back from a Task Bundle (the Coder's next attempt, Completion): the file
+ * travelled between jobs, so its shape is checked field by field before anything relies on it.
+ */
+const bundle_js_1 = __webpack_require__(6782);
+const OUTCOMES = ['pass', 'fail', 'timeout', 'error'];
+function checkString(file, field, v, optional = false) {
+    if (optional && v === undefined)
+        return;
+    if (typeof v !== 'string')
+        throw (0, bundle_js_1.bundleFieldError)(file, field, 'a string', v);
+}
+/** Checks a parsed validation.json; throws a user error naming the first field of the wrong shape. */
+function checkValidationReport(doc, file) {
+    if (!(0, bundle_js_1.isJsonObject)(doc))
+        throw (0, bundle_js_1.bundleFieldError)(file, '(top level)', 'a validation report (an object)', doc);
+    checkString(file, 'taskId', doc.taskId);
+    checkString(file, 'baseCommit', doc.baseCommit);
+    checkString(file, 'patchSha256', doc.patchSha256);
+    checkString(file, 'summary', doc.summary);
+    if (doc.verdict !== 'pass' && doc.verdict !== 'fail')
+        throw (0, bundle_js_1.bundleFieldError)(file, 'verdict', '"pass" or "fail"', doc.verdict);
+    if (doc.changedFiles !== undefined) {
+        if (!Array.isArray(doc.changedFiles))
+            throw (0, bundle_js_1.bundleFieldError)(file, 'changedFiles', 'an array of paths', doc.changedFiles);
+        doc.changedFiles.forEach((p, i) => checkString(file, `changedFiles[${i}]`, p));
+    }
+    if (!Array.isArray(doc.checks))
+        throw (0, bundle_js_1.bundleFieldError)(file, 'checks', 'an array of check results', doc.checks);
+    doc.checks.forEach((c, i) => {
+        const at = `checks[${i}]`;
+        if (!(0, bundle_js_1.isJsonObject)(c))
+            throw (0, bundle_js_1.bundleFieldError)(file, at, 'a check result (an object)', c);
+        checkString(file, `${at}.name`, c.name);
+        checkString(file, `${at}.kind`, c.kind);
+        if (typeof c.outcome !== 'string' || !OUTCOMES.includes(c.outcome))
+            throw (0, bundle_js_1.bundleFieldError)(file, `${at}.outcome`, `one of ${OUTCOMES.join(', ')}`, c.outcome);
+        for (const k of ['description', 'command'])
+            checkString(file, `${at}.${k}`, c[k], true);
+        if (c.exitCode !== undefined && c.exitCode !== null && typeof c.exitCode !== 'number')
+            throw (0, bundle_js_1.bundleFieldError)(file, `${at}.exitCode`, 'a number or null', c.exitCode);
+        if (c.outputTail === undefined)
+            c.outputTail = '';
+        checkString(file, `${at}.outputTail`, c.outputTail);
+        if (c.diagnostics === undefined)
+            c.diagnostics = [];
+        if (!Array.isArray(c.diagnostics))
+            throw (0, bundle_js_1.bundleFieldError)(file, `${at}.diagnostics`, 'an array of diagnostics', c.diagnostics);
+        c.diagnostics.forEach((d, j) => {
+            const dat = `${at}.diagnostics[${j}]`;
+            if (!(0, bundle_js_1.isJsonObject)(d))
+                throw (0, bundle_js_1.bundleFieldError)(file, dat, 'a diagnostic (an object)', d);
+            checkString(file, `${dat}.file`, d.file);
+            checkString(file, `${dat}.message`, d.message);
+            if (typeof d.line !== 'number')
+                throw (0, bundle_js_1.bundleFieldError)(file, `${dat}.line`, 'a number', d.line);
+            if (d.column !== undefined && typeof d.column !== 'number')
+                throw (0, bundle_js_1.bundleFieldError)(file, `${dat}.column`, 'a number', d.column);
+            checkString(file, `${dat}.tool`, d.tool, true);
+        });
+    });
+    return doc;
+}
+/** The bundle's validation.json, checked; undefined when there is none. */
+function readValidationReport(bundleDir) {
+    return (0, bundle_js_1.readBundleJson)(bundleDir, 'validation.json', checkValidationReport);
 }
 
 

@@ -15,6 +15,7 @@ const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(7208);
 const log_js_1 = __webpack_require__(9906);
+const temp_js_1 = __webpack_require__(4868);
 const io_js_1 = __webpack_require__(1604);
 /** Version of the `--json` document; bumped only on incompatible changes. */
 exports.BUNDLE_JSON_SCHEMA_VERSION = 1;
@@ -76,6 +77,8 @@ function register(program, ctx) {
         }
         const context7Key = env.CONTEXT7_API_KEY?.trim();
         const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug });
+        // Ctrl-C: the staging directory is removed at exit; the previous bundle (if any) is untouched.
+        const stopHandling = (0, temp_js_1.exitOnInterrupt)((sig) => ctx.io.stderr.write(`guardian: ${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: the Task Bundle for ${taskId} was not built (the partial one was removed)\n`));
         const result = await (0, index_js_1.runBundler)({
             root,
             taskId,
@@ -92,7 +95,7 @@ function register(program, ctx) {
             context7: context7Key
                 ? { apiKey: context7Key, ...(env.CONTEXT7_API_URL ? { baseUrl: env.CONTEXT7_API_URL } : {}) }
                 : undefined,
-        });
+        }).finally(stopHandling);
         if (opts.json) {
             ctx.io.stdout.write(JSON.stringify({ schemaVersion: exports.BUNDLE_JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n');
         }
@@ -500,6 +503,7 @@ exports.redactSecretsSync = redactSecretsSync;
  * a redacted span are kept, so `path:line` references into redacted text stay right.
  */
 const core_1 = __webpack_require__(198);
+const chars_js_1 = __webpack_require__(5153);
 const secretlint_rule_preset_recommend_1 = __webpack_require__(1577);
 const patterns_js_1 = __webpack_require__(2374);
 var files_js_1 = __webpack_require__(7130);
@@ -588,9 +592,17 @@ function genericAssignments(text, configLike) {
     return out;
 }
 async function secretlintSpans(text, path) {
+    // The engine's profiler names performance marks after the path and measures them with a pattern that
+    // stops at a line break: a file named with one (repository names are untrusted) would crash the
+    // process from a stray promise. The rules need only a path-like name.
+    const name = path === undefined ? undefined : (0, chars_js_1.replaceControlChars)(path, () => '_');
     const result = await (0, core_1.lintSource)({
-        source: { content: text, filePath: path ?? 'input.txt', contentType: 'text' },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: path === undefined, locale: 'en' },
+        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+        options: {
+            config: SECRETLINT_CONFIG,
+            noPhysicFilePath: name === undefined || name !== path,
+            locale: 'en',
+        },
     });
     const out = [];
     for (const msg of result.messages) {

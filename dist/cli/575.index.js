@@ -15,9 +15,11 @@ exports.failureDetails = failureDetails;
 exports.register = register;
 /** `guardian validate TASK-ID`: the Validator station from the command line. */
 const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(5736);
+const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const io_js_1 = __webpack_require__(1604);
 const spec_js_1 = __webpack_require__(5842);
@@ -94,6 +96,7 @@ function register(program, ctx) {
         .option('--clean', 'judge the working tree’s change in a clean worktree of the base, where git-ignored files cannot sway it')
         .action(async (taskId, opts) => {
         const root = gitRoot(ctx, opts.root);
+        (0, fs_js_1.assertCanBeDir)((0, bundle_js_1.bundleDirFor)(root, taskId), root); // a .guardian file in the way: say so
         const { report, markdownPath } = await withInterrupt((signal) => (0, index_js_1.runValidator)({
             signal,
             root,

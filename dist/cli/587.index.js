@@ -26,6 +26,7 @@ function register(program, ctx) {
         .option('--debug', 'debug logging')
         .action(async (name, flags) => {
         const root = (0, spec_js_1.resolveRoot)(ctx, flags.root);
+        (0, spec_js_1.checkCommitFlags)(root, flags);
         const parallel = (0, index_js_1.parseParallel)(flags.parallel);
         const maxAttempts = (0, index_js_1.parseMaxAttempts)(flags.maxAttempts);
         const progress = (0, index_js_1.createProgress)({ stream: ctx.io.stderr });

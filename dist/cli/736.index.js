@@ -2,266 +2,6 @@ export const id = 736;
 export const ids = [736];
 export const modules = {
 
-/***/ 1586:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.withTempIndex = withTempIndex;
-exports.treeOf = treeOf;
-exports.workingTreeTree = workingTreeTree;
-exports.diffTrees = diffTrees;
-exports.workingTreePatch = workingTreePatch;
-exports.explainApplyFailure = explainApplyFailure;
-exports.checkPatchText = checkPatchText;
-exports.applyPatchToTree = applyPatchToTree;
-exports.changedFiles = changedFiles;
-exports.lineChanges = lineChanges;
-exports.overlayPaths = overlayPaths;
-/**
- * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
- * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
- * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
- * not change the bytes (and so the sha256) of a patch.
- */
-const node_fs_1 = __webpack_require__(3024);
-const node_os_1 = __webpack_require__(8161);
-const node_path_1 = __webpack_require__(6760);
-const errors_js_1 = __webpack_require__(3916);
-const git_js_1 = __webpack_require__(308);
-/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
-function withTempIndex(root, fn, seedFromRealIndex = false) {
-    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-index-'));
-    const index = (0, node_path_1.join)(dir, 'index');
-    try {
-        if (seedFromRealIndex) {
-            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
-            let real = (0, git_js_1.execGit)(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
-            if (!(0, node_path_1.isAbsolute)(real))
-                real = (0, node_path_1.join)(root, real);
-            if ((0, node_fs_1.existsSync)(real)) {
-                (0, node_fs_1.copyFileSync)(real, index);
-                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
-                // it. A copy with a new mtime would make a file rewritten in the same second as the last
-                // `git add` (same size) look unchanged, and the change would escape judgment.
-                const st = (0, node_fs_1.statSync)(real);
-                (0, node_fs_1.utimesSync)(index, st.atime, st.mtime);
-            }
-        }
-        return fn({ GIT_INDEX_FILE: index });
-    }
-    finally {
-        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-function treeOf(root, commit) {
-    return (0, git_js_1.execGit)(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
-}
-/**
- * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
- * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
- * guard sees a change to them.
- */
-function workingTreeTree(root) {
-    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
-    const untrackedGuardian = (0, git_js_1.execGit)(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
-        cwd: root,
-    }).stdout;
-    return withTempIndex(root, (env) => {
-        (0, git_js_1.execGit)(['add', '-A'], { cwd: root, env });
-        if (untrackedGuardian) {
-            (0, git_js_1.execGit)(['update-index', '--force-remove', '-z', '--stdin'], {
-                cwd: root,
-                env,
-                input: untrackedGuardian,
-            });
-        }
-        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
-    }, true);
-}
-/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
-function diffTrees(root, base, tree) {
-    return (0, git_js_1.execGitBuffer)([
-        'diff-tree',
-        '-r',
-        '-p',
-        '--binary',
-        '--full-index',
-        '--no-renames',
-        '--no-color',
-        '--no-ext-diff',
-        base,
-        tree,
-    ], { cwd: root }).stdout;
-}
-/** The working tree's change against `base`, as a patch and as a tree. */
-function workingTreePatch(root, base) {
-    const tree = workingTreeTree(root);
-    return { patch: diffTrees(root, base, tree), tree };
-}
-/** Explains why git could not apply a patch, naming the first failing hunk's file. */
-function explainApplyFailure(stderr, label, base) {
-    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
-    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
-    if (failed)
-        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
-    const missing = /error: (.+): does not exist in index/.exec(stderr);
-    if (missing)
-        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
-    const exists = /error: (.+): already exists in index/.exec(stderr);
-    if (exists)
-        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
-    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
-    if (binary)
-        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
-    const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
-    if (corrupt)
-        return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
-    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
-    return `${at}: ${first.replace(/^error: /, '')}`;
-}
-/** Problems with a patch that git would report obscurely (a binary change without its data). */
-function checkPatchText(patch, label) {
-    const text = patch.toString('latin1');
-    const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
-    if (m) {
-        const file = m[2] === '/dev/null' ? m[1] : m[2];
-        throw new errors_js_1.GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
-    }
-}
-/**
- * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
- * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
- */
-function applyPatchToTree(root, base, patch, label = 'changes.patch') {
-    if (patch.length === 0 || patch.toString('utf8').trim() === '')
-        return treeOf(root, base);
-    checkPatchText(patch, label);
-    return withTempIndex(root, (env) => {
-        (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
-        const r = (0, git_js_1.execGit)(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
-            cwd: root,
-            env,
-            input: patch,
-            allowFailure: true,
-        });
-        if (r.code !== 0)
-            throw new errors_js_1.GuardianError(explainApplyFailure(r.stderr, label, base));
-        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
-function changedFiles(root, from, to) {
-    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
-        cwd: root,
-    }).stdout;
-    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
-    const files = [];
-    for (let i = 0; i < parts.length;) {
-        const code = parts[i++] ?? '';
-        if (!code)
-            continue;
-        const status = code[0];
-        if (status === 'R' || status === 'C') {
-            const oldPath = parts[i++];
-            const path = parts[i++];
-            files.push({ status, path, oldPath });
-        }
-        else {
-            files.push({ status, path: parts[i++] });
-        }
-    }
-    return files;
-}
-/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
-function lineChanges(root, from, to) {
-    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
-        cwd: root,
-    }).stdout;
-    const added = [];
-    const removed = [];
-    let file = '';
-    let oldFile = '';
-    let line = 0;
-    for (const l of out.split('\n')) {
-        if (l.startsWith('diff --git ')) {
-            file = '';
-            oldFile = '';
-            continue;
-        }
-        if (l.startsWith('--- ')) {
-            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
-            continue;
-        }
-        if (l.startsWith('+++ ')) {
-            const p = unquote(l.slice(4));
-            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
-            continue;
-        }
-        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
-        if (h) {
-            line = Number(h[1]);
-            continue;
-        }
-        if (l.startsWith('+') && file) {
-            added.push({ file, line, text: l.slice(1) });
-            line++;
-        }
-        else if (l.startsWith('-') && !l.startsWith('---')) {
-            removed.push({ file: file || oldFile, text: l.slice(1) });
-        }
-    }
-    return { added, removed };
-}
-/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
-function unquote(raw) {
-    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
-    const p = raw.replace(/\t$/, '');
-    if (!p.startsWith('"'))
-        return p;
-    const inner = p.slice(1, -1);
-    const bytes = [];
-    for (let i = 0; i < inner.length; i++) {
-        const c = inner[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const n = inner[++i];
-        if (/[0-7]/.test(n)) {
-            bytes.push(parseInt(inner.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else
-            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
-                n.charCodeAt(0));
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
-function overlayPaths(root, base, tree, paths) {
-    if (paths.length === 0)
-        return treeOf(root, base);
-    return withTempIndex(root, (env) => {
-        (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
-        const listing = (0, git_js_1.execGit)(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
-        const info = listing
-            .split('\0')
-            .filter(Boolean)
-            .map((rec) => {
-            const tab = rec.indexOf('\t');
-            const [mode, , sha] = rec.slice(0, tab).split(' ');
-            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
-        });
-        if (info.length)
-            (0, git_js_1.execGit)(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
-        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-
-
-/***/ }),
-
 /***/ 5847:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -604,7 +344,6 @@ exports.runValidator = runValidator;
  * commit, runs every quality check and final-submit plan step, applies the guard rules to the change,
  * proves red/green in a worktree, and writes validation.json + validation.md into the Task Bundle.
  */
-const node_fs_1 = __webpack_require__(3024);
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
 const bundle_js_1 = __webpack_require__(6782);
@@ -656,12 +395,12 @@ async function prepareTree(root, dir, quality, runEnv, label, force) {
     }
     return results;
 }
-function loadSecurityChecks(path) {
-    if (!path || !(0, node_fs_1.existsSync)(path))
+function loadSecurityChecks(path, bytes) {
+    if (bytes === undefined)
         return { checks: [], problems: [] };
     let doc;
     try {
-        doc = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+        doc = JSON.parse(bytes.toString('utf8'));
     }
     catch (e) {
         return { checks: [], problems: [`${path}: not valid JSON (${e.message})`] };
@@ -731,14 +470,18 @@ async function runValidator(opts) {
     if (finalSteps.length === 0) {
         throw new errors_js_1.ConfigurationError(`${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`);
     }
+    // The bundle's files are read (and refused when unreadable) before the manifest records anything.
+    const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
+    const securityPath = opts.securityJson ?? (0, node_path_1.join)(bundleDir, 'security.json');
+    const securityBytes = (0, bundle_js_1.readInputFile)(securityPath, opts.securityJson ? 'file' : 'Task Bundle file');
+    (0, bundle_js_1.checkBundleWritable)(bundleDir, ['validation.json', 'validation.md']);
     const report = await (0, bundle_js_1.recordStation)(bundleDir, task.id, 'validate', async () => {
         const startedAt = new Date();
-        const patchFile = (0, node_path_1.join)(bundleDir, 'changes.patch');
-        const fromBundle = (0, node_fs_1.existsSync)(patchFile);
+        const fromBundle = bundlePatch !== undefined;
         let patch;
         let tree;
-        if (fromBundle) {
-            patch = (0, node_fs_1.readFileSync)(patchFile);
+        if (bundlePatch !== undefined) {
+            patch = bundlePatch;
             tree = (0, patch_js_1.applyPatchToTree)(root, baseCommit, patch, 'changes.patch');
         }
         else {
@@ -772,6 +515,7 @@ async function runValidator(opts) {
             };
             const guards = [
                 (0, guard_js_1.protectedPathsCheck)(guardInput),
+                (0, guard_js_1.linksCheck)((0, patch_js_1.changedLinks)(root, baseCommit, tree)),
                 (0, guard_js_1.testFilesCheck)(guardInput),
                 (0, guard_js_1.skipMarkersCheck)(guardInput),
                 (0, guard_js_1.toolConfigCheck)(guardInput, { base: (p) => (0, git_js_1.showFile)(root, baseCommit, p), changed: (p) => (0, git_js_1.showFile)(root, tree, p) }, quality.guard.allowConfigChanges),
@@ -788,7 +532,7 @@ async function runValidator(opts) {
                     diagnostics: [],
                 });
             }
-            const sec = loadSecurityChecks(opts.securityJson ?? (0, node_path_1.join)(bundleDir, 'security.json'));
+            const sec = loadSecurityChecks(securityPath, securityBytes);
             for (const problem of sec.problems) {
                 guards.push({
                     name: 'security:security.json',

@@ -817,6 +817,7 @@ exports.redactSecretsSync = redactSecretsSync;
  * a redacted span are kept, so `path:line` references into redacted text stay right.
  */
 const core_1 = __webpack_require__(198);
+const chars_js_1 = __webpack_require__(5153);
 const secretlint_rule_preset_recommend_1 = __webpack_require__(1577);
 const patterns_js_1 = __webpack_require__(2374);
 var files_js_1 = __webpack_require__(7130);
@@ -905,9 +906,17 @@ function genericAssignments(text, configLike) {
     return out;
 }
 async function secretlintSpans(text, path) {
+    // The engine's profiler names performance marks after the path and measures them with a pattern that
+    // stops at a line break: a file named with one (repository names are untrusted) would crash the
+    // process from a stray promise. The rules need only a path-like name.
+    const name = path === undefined ? undefined : (0, chars_js_1.replaceControlChars)(path, () => '_');
     const result = await (0, core_1.lintSource)({
-        source: { content: text, filePath: path ?? 'input.txt', contentType: 'text' },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: path === undefined, locale: 'en' },
+        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+        options: {
+            config: SECRETLINT_CONFIG,
+            noPhysicFilePath: name === undefined || name !== path,
+            locale: 'en',
+        },
     });
     const out = [];
     for (const msg of result.messages) {

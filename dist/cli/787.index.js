@@ -1,5 +1,5 @@
 export const id = 787;
-export const ids = [787,842];
+export const ids = [787];
 export const modules = {
 
 /***/ 9787:
@@ -24,6 +24,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(5371);
+const fs_js_1 = __webpack_require__(1917);
 const spec_js_1 = __webpack_require__(5842);
 /** Where callers take Guardian's reusable workflows from; `--repository` names the real one. */
 exports.DEFAULT_GUARDIAN_REPOSITORY = 'OWNER/guardian';
@@ -286,38 +287,68 @@ function initRepository(root, opts = {}) {
         },
     ];
     const result = { root, stack, created: [], appended: [], skipped: [], notes: [] };
+    // Every path init writes is checked before anything is written: one in the way stops it all.
+    const problems = [];
+    const problem = (p) => void (problems.includes(p) || problems.push(p));
+    const notWritable = (rel) => `${rel === '.' ? 'the repository folder' : rel} is not writable`;
+    const planned = [];
     for (const f of files) {
-        const abs = (0, node_path_1.join)(root, f.path);
         const dir = f.path.endsWith('.gitkeep') ? (0, node_path_1.dirname)(f.path) : undefined;
+        const blocked = (0, fs_js_1.findBlocker)(root, dir ?? f.path, dir ? 'dir' : 'file');
+        if (blocked) {
+            problem((0, fs_js_1.blockerMessage)(blocked));
+            continue;
+        }
         if (dir && (0, node_fs_1.existsSync)((0, node_path_1.join)(root, dir)) && (0, node_fs_1.readdirSync)((0, node_path_1.join)(root, dir)).length > 0) {
             result.skipped.push({ path: `${dir}/`, reason: 'exists' });
             continue;
         }
-        if ((0, node_fs_1.existsSync)(abs)) {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(root, f.path))) {
             result.skipped.push({ path: f.path, reason: 'exists (not overwritten)' });
             continue;
         }
-        if (!opts.dryRun) {
-            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(abs), { recursive: true });
-            // 'wx': never replace a file that appeared in the meantime.
-            (0, node_fs_1.writeFileSync)(abs, f.content, { flag: 'wx' });
-        }
+        const denied = (0, fs_js_1.unwritableAncestor)(root, f.path);
+        if (denied)
+            problem(notWritable(denied));
+        planned.push(f);
         result.created.push(dir ? `${dir}/` : f.path);
     }
     const gitignore = (0, node_path_1.join)(root, '.gitignore');
-    const ignored = (0, node_fs_1.existsSync)(gitignore)
-        ? (0, node_fs_1.readFileSync)(gitignore, 'utf8')
+    const gitignoreBlocked = (0, fs_js_1.findBlocker)(root, '.gitignore', 'file');
+    const existed = (0, node_fs_1.existsSync)(gitignore);
+    const ignored = !gitignoreBlocked &&
+        existed &&
+        (0, node_fs_1.readFileSync)(gitignore, 'utf8')
             .split(/\r?\n/)
-            .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()))
-        : false;
+            .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()));
+    if (gitignoreBlocked)
+        problem((0, fs_js_1.blockerMessage)(gitignoreBlocked));
+    else if (!ignored && existed && !writable(gitignore))
+        problem(notWritable('.gitignore'));
+    else if (!ignored && !existed) {
+        const denied = (0, fs_js_1.unwritableAncestor)(root, '.gitignore');
+        if (denied)
+            problem(notWritable(denied));
+    }
+    if (problems.length === 1)
+        throw new errors_js_1.ConfigurationError(`cannot set up: ${problems[0]}`);
+    if (problems.length > 1) {
+        throw new errors_js_1.ConfigurationError(`cannot set up, ${problems.length} paths are in the way:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    }
+    const written = opts.dryRun ? [] : writeAll(root, planned);
     if (ignored)
         result.skipped.push({ path: '.gitignore', reason: '.guardian/ is already ignored' });
     else {
-        const existed = (0, node_fs_1.existsSync)(gitignore);
         if (!opts.dryRun) {
-            const text = existed ? (0, node_fs_1.readFileSync)(gitignore, 'utf8') : '';
-            const sep = text === '' || text.endsWith('\n') ? '' : '\n';
-            (0, node_fs_1.appendFileSync)(gitignore, `${sep}# Guardian's Task Bundles and caches\n.guardian/\n`);
+            try {
+                const text = existed ? (0, node_fs_1.readFileSync)(gitignore, 'utf8') : '';
+                const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+                (0, node_fs_1.appendFileSync)(gitignore, `${sep}# Guardian's Task Bundles and caches\n.guardian/\n`);
+            }
+            catch (e) {
+                undo(written);
+                throw writeFailed('.gitignore', e);
+            }
         }
         (existed ? result.appended : result.created).push('.gitignore');
     }
@@ -328,6 +359,61 @@ function initRepository(root, opts = {}) {
     if (stack.checks.length === 0)
         result.notes.push('no checks were recognised: edit [quality_checks] in quality.toml');
     return result;
+}
+const writable = (abs) => {
+    try {
+        (0, node_fs_1.accessSync)(abs, node_fs_1.constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
+/** Writes the files (and the directories they need); returns what it made, newest last. */
+function writeAll(root, planned) {
+    const made = [];
+    let current = '';
+    try {
+        for (const f of planned) {
+            current = f.path;
+            const parts = (0, node_path_1.dirname)(f.path).split('/');
+            for (let i = 1; i <= parts.length; i++) {
+                const dir = (0, node_path_1.join)(root, ...parts.slice(0, i));
+                if (parts[0] === '.' || (0, node_fs_1.existsSync)(dir))
+                    continue;
+                (0, node_fs_1.mkdirSync)(dir);
+                made.push({ path: dir, dir: true });
+            }
+            // 'wx': never replace a file that appeared in the meantime.
+            (0, node_fs_1.writeFileSync)((0, node_path_1.join)(root, f.path), f.content, { flag: 'wx' });
+            made.push({ path: (0, node_path_1.join)(root, f.path), dir: false });
+        }
+    }
+    catch (e) {
+        undo(made);
+        throw writeFailed(current, e);
+    }
+    return made;
+}
+/** Removes what init made (files, then the directories it created, if still empty). */
+function undo(made) {
+    for (const m of [...made].reverse()) {
+        try {
+            if (m.dir)
+                (0, node_fs_1.rmdirSync)(m.path);
+            else
+                (0, node_fs_1.rmSync)(m.path, { force: true });
+        }
+        catch {
+            // Not empty (something else wrote there) or gone: leave it.
+        }
+    }
+}
+function writeFailed(path, e) {
+    const code = e.code;
+    if (!code)
+        return e;
+    return new errors_js_1.ConfigurationError(`cannot set up: writing ${path} failed (${code}: ${e.message}); nothing was left behind`, { cause: e });
 }
 function register(program, ctx) {
     program
@@ -358,221 +444,6 @@ function register(program, ctx) {
             out.push(`skipped ${s.path}: ${s.reason}`);
         for (const n of r.notes)
             out.push(`note: ${n}`);
-        ctx.io.stdout.write(out.join('\n') + '\n');
-    });
-}
-
-
-/***/ }),
-
-/***/ 5842:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JSON_SCHEMA_VERSION = void 0;
-exports.resolveRoot = resolveRoot;
-exports.writeLineResult = writeLineResult;
-exports.taskSummary = taskSummary;
-exports.register = register;
-/** `guardian lint | list | next | show`: reading the project's specs. */
-const node_fs_1 = __webpack_require__(3024);
-const node_path_1 = __webpack_require__(6760);
-const errors_js_1 = __webpack_require__(3916);
-const index_js_1 = __webpack_require__(5371);
-const io_js_1 = __webpack_require__(1604);
-exports.JSON_SCHEMA_VERSION = 1;
-function resolveRoot(ctx, root) {
-    const abs = (0, node_path_1.resolve)(ctx.io.cwd, root ?? '.');
-    if (!(0, node_fs_1.existsSync)(abs) || !(0, node_fs_1.statSync)(abs).isDirectory())
-        throw new errors_js_1.UsageError(`--root ${root ?? '.'}: not a directory`);
-    return abs;
-}
-function json(ctx, value) {
-    ctx.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
-/** The end of `run` and `milestone`: the result as JSON or a summary table, and the exit code. */
-function writeLineResult(ctx, asJson, result, render, exitCode) {
-    if (asJson)
-        json(ctx, { schemaVersion: exports.JSON_SCHEMA_VERSION, ...result });
-    else
-        ctx.io.stdout.write(render(result));
-    ctx.setExitCode(exitCode(result));
-}
-function milestonesOf(project, t) {
-    const ids = project.milestones.filter((m) => m.tasks.includes(t.id)).map((m) => m.id);
-    if (t.milestone && !ids.includes(t.milestone))
-        ids.push(t.milestone);
-    return ids;
-}
-function taskSummary(project, t) {
-    return {
-        id: t.id,
-        title: t.title,
-        status: t.status,
-        path: t.path,
-        dependsOn: t.dependsOn,
-        milestones: milestonesOf(project, t),
-        requirementId: t.requirementId ?? null,
-        branch: t.branch ?? null,
-        labels: t.labels,
-    };
-}
-function register(program, ctx) {
-    program
-        .command('lint')
-        .description('check blueprints, milestones and quality.toml; exit 0 when clean, 1 on problems, 2 on usage errors')
-        .option('--root <dir>', 'repository root', '.')
-        .option('--json', 'machine-readable output (schema: docs in README, "guardian lint --json")')
-        .action((opts) => {
-        const root = resolveRoot(ctx, opts.root);
-        const project = (0, index_js_1.loadProject)(root);
-        const errors = project.problems.filter((p) => p.severity === 'error');
-        const warnings = project.problems.filter((p) => p.severity === 'warning');
-        if (opts.json) {
-            json(ctx, {
-                schemaVersion: exports.JSON_SCHEMA_VERSION,
-                root,
-                ok: errors.length === 0,
-                errorCount: errors.length,
-                warningCount: warnings.length,
-                tasks: project.tasks.length,
-                milestones: project.milestones.length,
-                problems: project.problems.map((p) => ({
-                    file: p.file,
-                    line: p.line ?? null,
-                    field: p.field ?? null,
-                    severity: p.severity,
-                    message: p.message,
-                })),
-            });
-        }
-        else {
-            const sorted = [...project.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-            for (const p of sorted)
-                ctx.io.stdout.write((0, index_js_1.formatProblem)(p) + '\n');
-            ctx.io.stdout.write(`${errors.length === 0 ? 'ok' : 'problems found'}: ${project.tasks.length} task(s), ${project.milestones.length} milestone(s), ` +
-                `${errors.length} error(s), ${warnings.length} warning(s)\n`);
-        }
-        ctx.setExitCode(errors.length ? 1 : 0);
-    });
-    program
-        .command('list')
-        .description('list tasks with their status, dependencies and milestones')
-        .option('--root <dir>', 'repository root', '.')
-        .option('--status <status>', `only tasks with this status (${index_js_1.TASK_STATUSES.join(', ')})`)
-        .option('--milestone <id>', "only the milestone's tasks, in its order")
-        .option('--json', 'machine-readable output')
-        .action((opts) => {
-        if (opts.status && !index_js_1.TASK_STATUSES.includes(opts.status)) {
-            throw new errors_js_1.UsageError(`--status ${opts.status}: expected one of ${index_js_1.TASK_STATUSES.join(', ')}`);
-        }
-        const project = (0, index_js_1.loadProject)(resolveRoot(ctx, opts.root));
-        let tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
-        if (opts.milestone) {
-            const m = (0, index_js_1.requireMilestone)(project, opts.milestone);
-            const byId = new Map(tasks.map((t) => [t.id, t]));
-            tasks = m.tasks.map((id) => byId.get(id)).filter((t) => !!t);
-        }
-        if (opts.status)
-            tasks = tasks.filter((t) => t.status === opts.status);
-        if (opts.json) {
-            json(ctx, { schemaVersion: exports.JSON_SCHEMA_VERSION, tasks: tasks.map((t) => taskSummary(project, t)) });
-            return;
-        }
-        if (!tasks.length) {
-            ctx.io.stdout.write('no tasks\n');
-            return;
-        }
-        ctx.io.stdout.write((0, io_js_1.table)(['ID', 'STATUS', 'DEPENDS ON', 'MILESTONE', 'TITLE'], tasks.map((t) => [
-            t.id,
-            t.status,
-            t.dependsOn.join(',') || '-',
-            milestonesOf(project, t).join(',') || '-',
-            t.title,
-        ])));
-    });
-    program
-        .command('next')
-        .description('print the first pending task whose dependencies are done (exit 1 when none is ready)')
-        .option('--root <dir>', 'repository root', '.')
-        .option('--milestone <id>', "in this milestone's order")
-        .option('--json', 'machine-readable output')
-        .action((opts) => {
-        const project = (0, index_js_1.loadProject)(resolveRoot(ctx, opts.root));
-        const m = opts.milestone ? (0, index_js_1.requireMilestone)(project, opts.milestone) : undefined;
-        const ready = (0, index_js_1.readyTasks)(project, m);
-        const next = ready[0];
-        if (opts.json) {
-            json(ctx, {
-                schemaVersion: exports.JSON_SCHEMA_VERSION,
-                task: next ? taskSummary(project, next) : null,
-                ready: ready.map((t) => t.id),
-            });
-        }
-        else if (next) {
-            ctx.io.stdout.write(`${next.id}\n`);
-        }
-        else {
-            const pending = (m ? m.tasks : project.tasks.map((t) => t.id)).filter((id) => project.tasks.find((t) => t.id === id)?.status === 'pending');
-            ctx.io.stderr.write(pending.length
-                ? `no task is ready: pending tasks wait on dependencies (${pending.join(', ')})\n`
-                : 'no pending task\n');
-        }
-        ctx.setExitCode(next ? 0 : 1);
-    });
-    program
-        .command('show')
-        .description('show one task: fields, acceptance criteria, verification plan')
-        .argument('<task-id>', 'task id, e.g. TASK-042')
-        .option('--root <dir>', 'repository root', '.')
-        .option('--json', 'machine-readable output')
-        .action((taskId, opts) => {
-        const project = (0, index_js_1.loadProject)(resolveRoot(ctx, opts.root));
-        const t = (0, index_js_1.requireTask)(project, taskId);
-        if (opts.json) {
-            json(ctx, {
-                schemaVersion: exports.JSON_SCHEMA_VERSION,
-                task: {
-                    ...taskSummary(project, t),
-                    relevantTests: t.relevantTests,
-                    acceptanceCriteria: t.acceptanceCriteria,
-                    plan: t.plan,
-                    sections: Object.fromEntries(Object.entries(t.sections).map(([k, s]) => [
-                        k,
-                        { title: s.title, line: s.line, body: s.body },
-                    ])),
-                },
-            });
-            return;
-        }
-        const out = [];
-        out.push(`${t.id}: ${t.title}`);
-        out.push(`  file:         ${t.path}`);
-        out.push(`  status:       ${t.status}`);
-        if (t.requirementId)
-            out.push(`  requirement:  ${t.requirementId}`);
-        out.push(`  branch:       ${t.branch ?? `guardian/${t.id} (default)`}`);
-        if (t.dependsOn.length)
-            out.push(`  depends on:   ${t.dependsOn.join(', ')}`);
-        const ms = milestonesOf(project, t);
-        if (ms.length)
-            out.push(`  milestones:   ${ms.join(', ')}`);
-        if (t.relevantTests.length)
-            out.push(`  tests:        ${t.relevantTests.join(', ')}`);
-        if (t.sections.goal)
-            out.push('', 'Goal:', ...t.sections.goal.body.split('\n').map((l) => `  ${l}`));
-        if (t.acceptanceCriteria.length) {
-            out.push('', 'Acceptance criteria:');
-            for (const c of t.acceptanceCriteria)
-                out.push(`  [${c.checked ? 'x' : ' '}] ${c.text}`);
-        }
-        out.push('', 'Verification plan:');
-        if (!t.plan.length)
-            out.push('  (none)');
-        for (const s of t.plan) {
-            out.push(`  ${s.stage.padEnd(12)} expects ${s.expects.padEnd(4)}  ${s.command}${s.timeout ? `  (timeout ${s.timeout}s)` : ''}`);
-        }
         ctx.io.stdout.write(out.join('\n') + '\n');
     });
 }

@@ -2,147 +2,6 @@ export const id = 822;
 export const ids = [822];
 export const modules = {
 
-/***/ 5895:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.replaceInTree = replaceInTree;
-exports.commitTree = commitTree;
-exports.gitIdentity = gitIdentity;
-exports.branchTip = branchTip;
-exports.checkBranchName = checkBranchName;
-exports.trailerValues = trailerValues;
-exports.findCommitWithTrailer = findCommitWithTrailer;
-exports.isAncestor = isAncestor;
-exports.currentBranch = currentBranch;
-exports.pushBranch = pushBranch;
-/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
-const errors_js_1 = __webpack_require__(3916);
-const git_js_1 = __webpack_require__(308);
-const patch_js_1 = __webpack_require__(1586);
-/** Replaces (or adds) one file in a tree and returns the new tree. */
-function replaceInTree(root, tree, path, content) {
-    const blob = (0, git_js_1.execGit)(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
-    const ls = (0, git_js_1.execGit)(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
-    const mode = ls ? ls.split(' ')[0] : '100644';
-    return (0, patch_js_1.withTempIndex)(root, (env) => {
-        (0, git_js_1.execGit)(['read-tree', tree], { cwd: root, env });
-        (0, git_js_1.execGit)(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
-        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-function commitTree(root, tree, parent, message, author) {
-    const env = {
-        GIT_AUTHOR_NAME: author.name,
-        GIT_AUTHOR_EMAIL: author.email,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
-    };
-    return (0, git_js_1.execGit)(['commit-tree', tree, '-p', parent, '-F', '-'], {
-        cwd: root,
-        input: message,
-        env,
-    }).stdout.trim();
-}
-/** The configured git identity of the repository, when there is one. */
-function gitIdentity(root) {
-    const name = (0, git_js_1.execGit)(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
-    const email = (0, git_js_1.execGit)(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
-    return name && email ? { name, email } : undefined;
-}
-function branchTip(root, branch) {
-    const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    return r.code === 0 ? r.stdout.trim() : undefined;
-}
-function checkBranchName(root, branch) {
-    const r = (0, git_js_1.execGit)(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
-    if (r.code !== 0 || branch.startsWith('-'))
-        throw new errors_js_1.GuardianError(`'${branch}' is not a valid branch name`);
-}
-/** Values of a trailer (e.g. Task-Id) in a commit's message. */
-function trailerValues(root, commit, key) {
-    const out = (0, git_js_1.execGit)(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
-        cwd: root,
-    }).stdout;
-    return out
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
-function findCommitWithTrailer(root, rev, key, value, depth = 500) {
-    const r = (0, git_js_1.execGit)(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
-        return undefined;
-    for (const rec of r.stdout.split('\x1e')) {
-        const [sha, values] = rec.trim().split('\0');
-        if (sha && values?.split('\n').some((v) => v.trim() === value))
-            return sha;
-    }
-    return undefined;
-}
-function isAncestor(root, ancestor, of) {
-    return (0, git_js_1.execGit)(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
-}
-function currentBranch(root) {
-    const r = (0, git_js_1.execGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
-    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
-}
-/**
- * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
- * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
- */
-function pushBranch(root, remote, branch, commit) {
-    if (remote.startsWith('-'))
-        throw new errors_js_1.GuardianError(`invalid remote '${remote}'`);
-    const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (ls.code !== 0) {
-        throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`);
-    }
-    const remoteSha = ls.stdout
-        .split('\n')
-        .find((l) => l.endsWith(`\trefs/heads/${branch}`))
-        ?.split('\t')[0];
-    if (remoteSha === commit)
-        return { pushed: false, alreadyThere: true };
-    if (remoteSha) {
-        (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
-            cwd: root,
-            allowFailure: true,
-        });
-        const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
-        if (!known || !isAncestor(root, remoteSha, commit)) {
-            throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
-                `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
-                `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
-                `--branch, or reconcile the remote branch and run complete again.`);
-        }
-    }
-    const r = (0, git_js_1.execGit)(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0) {
-        throw new errors_js_1.GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
-            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
-            `run complete again once the remote accepts it (no second commit is made)`);
-    }
-    return { pushed: true, alreadyThere: false };
-}
-
-
-/***/ }),
-
 /***/ 5688:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -167,6 +26,7 @@ const patch_js_1 = __webpack_require__(1586);
 const index_js_1 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
+const report_file_js_1 = __webpack_require__(6519);
 exports.DEFAULT_AUTHOR = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
 /** The blueprint with its `status:` value set to done: only that line changes, byte for byte. */
 function setStatusDone(raw, statusLine, path) {
@@ -259,18 +119,17 @@ async function runCompletion(opts) {
     const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
     const base = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
     const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
-    if (!(0, node_fs_1.existsSync)(validationPath)) {
-        throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
-    }
     let report;
     try {
-        report = JSON.parse((0, node_fs_1.readFileSync)(validationPath, 'utf8'));
+        report = (0, report_file_js_1.readValidationReport)(bundleDir);
     }
     catch (e) {
-        throw new errors_js_1.ConfigurationError(`${validationPath}: not valid JSON (${e.message}); nothing committed`);
+        if (e instanceof errors_js_1.GuardianError)
+            throw new errors_js_1.ConfigurationError(`${e.message}; nothing committed`);
+        throw e;
     }
-    if (typeof report !== 'object' || report === null || Array.isArray(report)) {
-        throw new errors_js_1.ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
+    if (!report) {
+        throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
     }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_js_1.GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
@@ -295,9 +154,9 @@ async function runCompletion(opts) {
     let patch = Buffer.alloc(0);
     let fromBundle = false;
     if (!completedBefore) {
-        const patchFile = (0, node_path_1.join)(bundleDir, 'changes.patch');
-        fromBundle = (0, node_fs_1.existsSync)(patchFile);
-        patch = fromBundle ? (0, node_fs_1.readFileSync)(patchFile) : (0, patch_js_1.workingTreePatch)(root, base).patch;
+        const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
+        fromBundle = bundlePatch !== undefined;
+        patch = bundlePatch ?? (0, patch_js_1.workingTreePatch)(root, base).patch;
         const actual = (0, fs_js_1.sha256)(patch);
         if (actual !== report.patchSha256) {
             throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
@@ -382,12 +241,14 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(2157);
 const worktree_js_1 = __webpack_require__(5847);
+const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const context_js_1 = __webpack_require__(683);
 const run_checks_js_1 = __webpack_require__(7976);
 const types_js_1 = __webpack_require__(3889);
 async function runPrestart(opts) {
     const log = opts.log ?? log_js_1.silentLogger;
+    (0, fs_js_1.assertCanBeDir)((0, bundle_js_1.bundleDirFor)(opts.root, opts.taskId), opts.root); // before openGate creates it
     const gate = (0, context_js_1.openGate)({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
     const { root, bundleDir, baseCommit, task, quality } = gate;
     const steps = task.plan.filter((s) => s.stage === 'pre-start');
@@ -621,6 +482,7 @@ exports.lastRuns = lastRuns;
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const fs_js_1 = __webpack_require__(1917);
 exports.LEDGER_SCHEMA_VERSION = 1;
 exports.LEDGER_FILE = 'runs.jsonl';
 function ledgerPath(root) {
@@ -632,7 +494,7 @@ function ledgerPath(root) {
  */
 function ensureGuardianDir(root) {
     const dir = (0, node_path_1.join)(root, '.guardian');
-    (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+    (0, fs_js_1.ensureDir)(dir, root);
     const ignore = (0, node_path_1.join)(dir, '.gitignore');
     if (!(0, node_fs_1.existsSync)(ignore))
         (0, node_fs_1.writeFileSync)(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n");
@@ -707,6 +569,7 @@ const git_js_1 = __webpack_require__(308);
 const commit_js_1 = __webpack_require__(5895);
 const worktree_js_1 = __webpack_require__(5847);
 const index_js_1 = __webpack_require__(5371);
+const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const ledger_js_1 = __webpack_require__(1217);
 const plan_js_1 = __webpack_require__(1031);
@@ -991,7 +854,7 @@ function copyBundle(fromRoot, toRoot, taskId) {
         return;
     const to = (0, bundle_js_1.bundleDirFor)(toRoot, taskId);
     (0, node_fs_1.rmSync)(to, { recursive: true, force: true });
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(to), { recursive: true });
+    (0, fs_js_1.ensureDir)((0, node_path_1.dirname)(to), toRoot);
     (0, node_fs_1.cpSync)(from, to, { recursive: true });
 }
 async function runParallel(root, plan, parallel, results, depsReady, record, taskOpts, halted, log) {
@@ -1698,6 +1561,7 @@ const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const config_js_1 = __webpack_require__(8353);
 const index_js_1 = __webpack_require__(5371);
+const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const ledger_js_1 = __webpack_require__(1217);
 const progress_js_1 = __webpack_require__(3075);
@@ -1788,7 +1652,7 @@ function manifestIfAny(dir, taskId) {
 function archiveBundle(root, dir, taskId, log) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const dest = (0, node_path_1.join)(root, '.guardian', 'archive', `${taskId}-${stamp}`);
-    (0, node_fs_1.mkdirSync)((0, node_path_1.join)(root, '.guardian', 'archive'), { recursive: true });
+    (0, fs_js_1.ensureDir)((0, node_path_1.join)(root, '.guardian', 'archive'), root);
     (0, node_fs_1.renameSync)(dir, dest);
     log.info(`an earlier bundle of ${taskId} was moved to ${dest} (use --resume to continue a run instead)`);
     return dest;

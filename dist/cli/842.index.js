@@ -9,6 +9,7 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSON_SCHEMA_VERSION = void 0;
 exports.resolveRoot = resolveRoot;
+exports.checkCommitFlags = checkCommitFlags;
 exports.writeLineResult = writeLineResult;
 exports.taskSummary = taskSummary;
 exports.register = register;
@@ -16,6 +17,7 @@ exports.register = register;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
+const commit_js_1 = __webpack_require__(5895);
 const index_js_1 = __webpack_require__(5371);
 const io_js_1 = __webpack_require__(1604);
 exports.JSON_SCHEMA_VERSION = 1;
@@ -24,6 +26,22 @@ function resolveRoot(ctx, root) {
     if (!(0, node_fs_1.existsSync)(abs) || !(0, node_fs_1.statSync)(abs).isDirectory())
         throw new errors_js_1.UsageError(`--root ${root ?? '.'}: not a directory`);
     return abs;
+}
+/** `--branch` and `--push` of the commands that commit: refused before anything runs, not after. */
+function checkCommitFlags(root, flags) {
+    if (flags.branch !== undefined) {
+        try {
+            (0, commit_js_1.checkBranchName)(root, flags.branch);
+        }
+        catch {
+            throw new errors_js_1.UsageError(`--branch ${flags.branch}: not a valid branch name`);
+        }
+    }
+    if (flags.push !== undefined) {
+        const why = (0, commit_js_1.pushTargetProblem)(root, flags.push);
+        if (why)
+            throw new errors_js_1.UsageError(`--push ${flags.push}: ${why}`);
+    }
 }
 function json(ctx, value) {
     ctx.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
@@ -211,6 +229,442 @@ function register(program, ctx) {
             out.push(`  ${s.stage.padEnd(12)} expects ${s.expects.padEnd(4)}  ${s.command}${s.timeout ? `  (timeout ${s.timeout}s)` : ''}`);
         }
         ctx.io.stdout.write(out.join('\n') + '\n');
+    });
+}
+
+
+/***/ }),
+
+/***/ 5895:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.replaceInTree = replaceInTree;
+exports.commitTree = commitTree;
+exports.gitIdentity = gitIdentity;
+exports.branchTip = branchTip;
+exports.checkBranchName = checkBranchName;
+exports.pushTargetProblem = pushTargetProblem;
+exports.trailerValues = trailerValues;
+exports.findCommitWithTrailer = findCommitWithTrailer;
+exports.isAncestor = isAncestor;
+exports.currentBranch = currentBranch;
+exports.pushBranch = pushBranch;
+/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+const patch_js_1 = __webpack_require__(1586);
+/** Replaces (or adds) one file in a tree and returns the new tree. */
+function replaceInTree(root, tree, path, content) {
+    const blob = (0, git_js_1.execGit)(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
+    const ls = (0, git_js_1.execGit)(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
+    const mode = ls ? ls.split(' ')[0] : '100644';
+    return (0, patch_js_1.withTempIndex)(root, (env) => {
+        (0, git_js_1.execGit)(['read-tree', tree], { cwd: root, env });
+        (0, git_js_1.execGit)(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+function commitTree(root, tree, parent, message, author) {
+    const env = {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
+    return (0, git_js_1.execGit)(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        cwd: root,
+        input: message,
+        env,
+    }).stdout.trim();
+}
+/** The configured git identity of the repository, when there is one. */
+function gitIdentity(root) {
+    const name = (0, git_js_1.execGit)(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
+    const email = (0, git_js_1.execGit)(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
+    return name && email ? { name, email } : undefined;
+}
+function branchTip(root, branch) {
+    const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+function checkBranchName(root, branch) {
+    const r = (0, git_js_1.execGit)(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || branch.startsWith('-'))
+        throw new errors_js_1.GuardianError(`'${branch}' is not a valid branch name`);
+}
+/**
+ * Why `remote` cannot be pushed to, or undefined: a name must be a configured remote (a URL or a path
+ * is taken as it is, as git does). Checked before any station runs, not after the commit is made.
+ */
+function pushTargetProblem(root, remote) {
+    if (remote.startsWith('-'))
+        return 'not a remote name, URL or path';
+    if (/[:/\\]/.test(remote) || remote === '.' || remote === '..')
+        return undefined;
+    const r = (0, git_js_1.execGit)(['remote'], { cwd: root, allowFailure: true });
+    if (r.code !== 0)
+        return undefined; // not a repository: the command reports that itself
+    const names = r.stdout.split('\n').filter(Boolean);
+    if (names.includes(remote))
+        return undefined;
+    return `no remote of that name (${names.length ? `configured: ${names.join(', ')}` : 'none is configured'})`;
+}
+/** Values of a trailer (e.g. Task-Id) in a commit's message. */
+function trailerValues(root, commit, key) {
+    const out = (0, git_js_1.execGit)(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
+        cwd: root,
+    }).stdout;
+    return out
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
+function findCommitWithTrailer(root, rev, key, value, depth = 500) {
+    const r = (0, git_js_1.execGit)(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return undefined;
+    for (const rec of r.stdout.split('\x1e')) {
+        const [sha, values] = rec.trim().split('\0');
+        if (sha && values?.split('\n').some((v) => v.trim() === value))
+            return sha;
+    }
+    return undefined;
+}
+function isAncestor(root, ancestor, of) {
+    return (0, git_js_1.execGit)(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
+}
+function currentBranch(root) {
+    const r = (0, git_js_1.execGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
+    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
+}
+/**
+ * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
+ * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ */
+function pushBranch(root, remote, branch, commit) {
+    if (remote.startsWith('-'))
+        throw new errors_js_1.GuardianError(`invalid remote '${remote}'`);
+    const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (ls.code !== 0) {
+        throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`);
+    }
+    const remoteSha = ls.stdout
+        .split('\n')
+        .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+        ?.split('\t')[0];
+    if (remoteSha === commit)
+        return { pushed: false, alreadyThere: true };
+    if (remoteSha) {
+        (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
+            cwd: root,
+            allowFailure: true,
+        });
+        const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+        if (!known || !isAncestor(root, remoteSha, commit)) {
+            throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+                `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+                `--branch, or reconcile the remote branch and run complete again.`);
+        }
+    }
+    const r = (0, git_js_1.execGit)(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0) {
+        throw new errors_js_1.GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
+            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            `run complete again once the remote accepts it (no second commit is made)`);
+    }
+    return { pushed: true, alreadyThere: false };
+}
+
+
+/***/ }),
+
+/***/ 1586:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.withTempIndex = withTempIndex;
+exports.treeOf = treeOf;
+exports.workingTreeTree = workingTreeTree;
+exports.diffTrees = diffTrees;
+exports.workingTreePatch = workingTreePatch;
+exports.explainApplyFailure = explainApplyFailure;
+exports.checkPatchText = checkPatchText;
+exports.applyPatchToTree = applyPatchToTree;
+exports.changedFiles = changedFiles;
+exports.changedLinks = changedLinks;
+exports.lineChanges = lineChanges;
+exports.overlayPaths = overlayPaths;
+/**
+ * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
+ * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
+ * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
+ * not change the bytes (and so the sha256) of a patch.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
+/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
+function withTempIndex(root, fn, seedFromRealIndex = false) {
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-index-'));
+    const index = (0, node_path_1.join)(dir, 'index');
+    try {
+        if (seedFromRealIndex) {
+            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
+            let real = (0, git_js_1.execGit)(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
+            if (!(0, node_path_1.isAbsolute)(real))
+                real = (0, node_path_1.join)(root, real);
+            if ((0, node_fs_1.existsSync)(real)) {
+                (0, node_fs_1.copyFileSync)(real, index);
+                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
+                // it. A copy with a new mtime would make a file rewritten in the same second as the last
+                // `git add` (same size) look unchanged, and the change would escape judgment.
+                const st = (0, node_fs_1.statSync)(real);
+                (0, node_fs_1.utimesSync)(index, st.atime, st.mtime);
+            }
+        }
+        return fn({ GIT_INDEX_FILE: index });
+    }
+    finally {
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function treeOf(root, commit) {
+    return (0, git_js_1.execGit)(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
+}
+/**
+ * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
+ * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
+ * guard sees a change to them.
+ */
+function workingTreeTree(root) {
+    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
+    const untrackedGuardian = (0, git_js_1.execGit)(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
+        cwd: root,
+    }).stdout;
+    return withTempIndex(root, (env) => {
+        (0, git_js_1.execGit)(['add', '-A'], { cwd: root, env });
+        if (untrackedGuardian) {
+            (0, git_js_1.execGit)(['update-index', '--force-remove', '-z', '--stdin'], {
+                cwd: root,
+                env,
+                input: untrackedGuardian,
+            });
+        }
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    }, true);
+}
+/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
+function diffTrees(root, base, tree) {
+    return (0, git_js_1.execGitBuffer)([
+        'diff-tree',
+        '-r',
+        '-p',
+        '--binary',
+        '--full-index',
+        '--no-renames',
+        '--no-color',
+        '--no-ext-diff',
+        base,
+        tree,
+    ], { cwd: root }).stdout;
+}
+/** The working tree's change against `base`, as a patch and as a tree. */
+function workingTreePatch(root, base) {
+    const tree = workingTreeTree(root);
+    return { patch: diffTrees(root, base, tree), tree };
+}
+/** Explains why git could not apply a patch, naming the first failing hunk's file. */
+function explainApplyFailure(stderr, label, base) {
+    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+    if (failed)
+        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
+    const missing = /error: (.+): does not exist in index/.exec(stderr);
+    if (missing)
+        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
+    const exists = /error: (.+): already exists in index/.exec(stderr);
+    if (exists)
+        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
+    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
+    if (binary)
+        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
+    const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
+    if (corrupt)
+        return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
+    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
+    return `${at}: ${first.replace(/^error: /, '')}`;
+}
+/** Problems with a patch that git would report obscurely (a binary change without its data). */
+function checkPatchText(patch, label) {
+    const text = patch.toString('latin1');
+    const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
+    if (m) {
+        const file = m[2] === '/dev/null' ? m[1] : m[2];
+        throw new errors_js_1.GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
+    }
+}
+/**
+ * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
+ * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
+ */
+function applyPatchToTree(root, base, patch, label = 'changes.patch') {
+    if (patch.length === 0 || patch.toString('utf8').trim() === '')
+        return treeOf(root, base);
+    checkPatchText(patch, label);
+    return withTempIndex(root, (env) => {
+        (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
+        const r = (0, git_js_1.execGit)(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: root,
+            env,
+            input: patch,
+            allowFailure: true,
+        });
+        if (r.code !== 0)
+            throw new errors_js_1.GuardianError(explainApplyFailure(r.stderr, label, base));
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
+function changedFiles(root, from, to) {
+    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
+    const files = [];
+    for (let i = 0; i < parts.length;) {
+        const code = parts[i++] ?? '';
+        if (!code)
+            continue;
+        const status = code[0];
+        if (status === 'R' || status === 'C') {
+            const oldPath = parts[i++];
+            const path = parts[i++];
+            files.push({ status, path, oldPath });
+        }
+        else {
+            files.push({ status, path: parts[i++] });
+        }
+    }
+    return files;
+}
+function changedLinks(root, from, to) {
+    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = out.split('\0');
+    const links = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, '').split(' ');
+        if (meta[1] !== '120000' || meta[4] === 'D')
+            continue;
+        const blob = (0, git_js_1.execGitBuffer)(['cat-file', 'blob', meta[3]], { cwd: root, allowFailure: true });
+        links.push({ path: parts[i + 1], target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+    }
+    return links;
+}
+/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+function lineChanges(root, from, to) {
+    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
+        cwd: root,
+    }).stdout;
+    const added = [];
+    const removed = [];
+    let file = '';
+    let oldFile = '';
+    let line = 0;
+    for (const l of out.split('\n')) {
+        if (l.startsWith('diff --git ')) {
+            file = '';
+            oldFile = '';
+            continue;
+        }
+        if (l.startsWith('--- ')) {
+            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
+            continue;
+        }
+        if (l.startsWith('+++ ')) {
+            const p = unquote(l.slice(4));
+            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
+            continue;
+        }
+        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+        if (h) {
+            line = Number(h[1]);
+            continue;
+        }
+        if (l.startsWith('+') && file) {
+            added.push({ file, line, text: l.slice(1) });
+            line++;
+        }
+        else if (l.startsWith('-') && !l.startsWith('---')) {
+            removed.push({ file: file || oldFile, text: l.slice(1) });
+        }
+    }
+    return { added, removed };
+}
+/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
+function unquote(raw) {
+    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
+    const p = raw.replace(/\t$/, '');
+    if (!p.startsWith('"'))
+        return p;
+    const inner = p.slice(1, -1);
+    const bytes = [];
+    for (let i = 0; i < inner.length; i++) {
+        const c = inner[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const n = inner[++i];
+        if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(inner.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else
+            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
+                n.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
+function overlayPaths(root, base, tree, paths) {
+    if (paths.length === 0)
+        return treeOf(root, base);
+    return withTempIndex(root, (env) => {
+        (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
+        const listing = (0, git_js_1.execGit)(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
+        const info = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((rec) => {
+            const tab = rec.indexOf('\t');
+            const [mode, , sha] = rec.slice(0, tab).split(' ');
+            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
+        });
+        if (info.length)
+            (0, git_js_1.execGit)(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
+        return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
     });
 }
 

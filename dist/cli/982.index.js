@@ -2080,6 +2080,8 @@ async function readInputs(root, taskId) {
     if (rawContext === undefined) {
         throw new errors_js_1.ConfigurationError(`${(0, node_path_1.join)(dir, 'task_context.md')}: missing; rebuild the bundle with \`guardian bundle ${taskId}\``);
     }
+    // What the station writes at the end: refused now, before the model pass spends anything.
+    (0, bundle_js_1.checkBundleWritable)(dir, ['security.json', 'task_context.md', 'transcript.jsonl']);
     const stripped = (0, hygiene_js_1.stripHiddenText)(rawBlueprint);
     if (stripped.removed.length) {
         notes.push(`removed hidden text from blueprint.md: ${summarizeRemoved(stripped.removed)}`);

@@ -39029,21 +39029,73 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cD: () => (/* binding */ GuardianError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/* unused harmony export UsageError */
+/**
+ * A mistake the user can fix (bad blueprint, unknown task, bad config, bad patch). Hosts print its
+ * message alone — no stack trace — and exit non-zero. Anything that is not a GuardianError is a bug and
+ * keeps its stack.
+ */
+class GuardianError extends Error {
+    /** Process exit code the CLI uses for this error (1 = problems found, 2 = usage). */
+    exitCode;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'GuardianError';
+        this.exitCode = options.exitCode ?? 1;
+    }
+}
+/** A user error about configuration or input files; same handling as GuardianError. */
+class ConfigurationError extends GuardianError {
+    constructor(message, options = {}) {
+        super(message, options);
+        this.name = 'ConfigurationError';
+    }
+}
+/** A usage error on the command line (exit code 2). */
+class UsageError extends GuardianError {
+    constructor(message) {
+        super(message, { exitCode: 2 });
+        this.name = 'UsageError';
+    }
+}
+function isUserError(e) {
+    return e instanceof GuardianError;
+}
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+
+/***/ }),
+
 /***/ 1917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ ensureDir),
 /* harmony export */   MJ: () => (/* binding */ checkRepoRelativePath),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   d7: () => (/* binding */ toPosix),
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
+/* unused harmony exports findBlocker, unwritableAncestor, blockerMessage, assertCanBeDir */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+
 
 
 
@@ -39052,7 +39104,7 @@ function sha256(data) {
 }
 /** Write a file atomically (temp file + rename) so a reader never sees half a file. */
 function writeFileAtomic(path, data) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+    ensureDir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
     const tmp = `${path}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(tmp, data);
@@ -39060,6 +39112,111 @@ function writeFileAtomic(path, data) {
     }
     catch (e) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(tmp, { force: true });
+        const code = e.code;
+        if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
+            const blocked = findBlocker(guessRoot(path), path, 'file');
+            if (blocked)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(blockerMessage(blocked), { cause: e });
+        }
+        throw e;
+    }
+}
+/**
+ * What stands in the way of creating `path` (absolute, or relative to `root`) as a file or directory:
+ * a file where a directory is needed anywhere along the path, a directory where the file should be, or
+ * a broken symbolic link. Only the part below `root` is looked at; nothing is created.
+ */
+function findBlocker(root, path, want) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path) : path;
+    const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    let abs = root;
+    for (let i = 0; i < parts.length; i++) {
+        abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(abs, parts[i]);
+        const shown = toPosix((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, abs));
+        const last = i === parts.length - 1;
+        let st;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs, { throwIfNoEntry: false });
+        }
+        catch {
+            st = undefined;
+        }
+        if (!st) {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+                return {
+                    path: shown,
+                    is: 'a broken symbolic link',
+                    expected: last && want === 'file' ? 'a file' : 'a directory',
+                };
+            }
+            return undefined; // nothing there yet: the rest of the path is created
+        }
+        if (last && want === 'file') {
+            return st.isDirectory() ? { path: shown, is: 'a directory', expected: 'a file' } : undefined;
+        }
+        if (!st.isDirectory())
+            return { path: shown, is: 'a file', expected: 'a directory' };
+    }
+    return undefined;
+}
+/** The nearest existing directory at or above `path` when Guardian may not write there, else undefined. */
+function unwritableAncestor(root, path) {
+    let abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path);
+    while ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(abs) !== abs)
+        abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(abs);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(abs, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+        return undefined;
+    }
+    catch {
+        const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(rel) ? abs : toPosix(rel);
+    }
+}
+const GUARDIAN_STATE = 'Guardian keeps its bundles, index and ledger in a .guardian/ directory';
+function blockerMessage(b) {
+    const why = b.path === '.guardian'
+        ? GUARDIAN_STATE
+        : b.path.startsWith('.guardian/')
+            ? `${b.expected} is expected there (${GUARDIAN_STATE})`
+            : `${b.expected} is expected there`;
+    return `${b.path} is ${b.is}; ${why} — remove or rename it`;
+}
+/** The repository a `.guardian/...` path belongs to (the folder holding `.guardian`), else the path's own folder. */
+function guessRoot(path) {
+    const parts = path.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
+    const i = parts.lastIndexOf('.guardian');
+    return i > 0 ? parts.slice(0, i).join(node_path__WEBPACK_IMPORTED_MODULE_2__.sep) || node_path__WEBPACK_IMPORTED_MODULE_2__.sep : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path);
+}
+/** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
+function assertCanBeDir(path, root) {
+    const blocked = findBlocker(root, path, 'dir');
+    if (blocked)
+        throw new ConfigurationError(blockerMessage(blocked));
+}
+const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+/**
+ * `mkdir -p` for the directories Guardian keeps its state in (`.guardian/...`). A file (or a broken
+ * link) in the way, or a directory Guardian may not write to, is the user's to fix: it becomes a
+ * ConfigurationError naming the blocking path relative to `root` (default: the folder holding
+ * `.guardian`).
+ */
+function ensureDir(path, root = guessRoot(path)) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(path, { recursive: true });
+    }
+    catch (e) {
+        const code = e.code;
+        if (!code || !BLOCKED_CODES.has(code))
+            throw e;
+        const blocked = findBlocker(root, path, 'dir');
+        if (blocked)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(blockerMessage(blocked), { cause: e });
+        const denied = unwritableAncestor(root, path);
+        if (denied) {
+            const rel = toPosix((0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, path));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`cannot create ${rel.startsWith('..') ? path : rel}: ${denied} is not writable (${code})`, { cause: e });
+        }
         throw e;
     }
 }
@@ -69989,42 +70146,8 @@ function getIDToken(aud) {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * A mistake the user can fix (bad blueprint, unknown task, bad config, bad patch). Hosts print its
- * message alone — no stack trace — and exit non-zero. Anything that is not a GuardianError is a bug and
- * keeps its stack.
- */
-class GuardianError extends Error {
-    /** Process exit code the CLI uses for this error (1 = problems found, 2 = usage). */
-    exitCode;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'GuardianError';
-        this.exitCode = options.exitCode ?? 1;
-    }
-}
-/** A user error about configuration or input files; same handling as GuardianError. */
-class errors_ConfigurationError extends GuardianError {
-    constructor(message, options = {}) {
-        super(message, options);
-        this.name = 'ConfigurationError';
-    }
-}
-/** A usage error on the command line (exit code 2). */
-class UsageError extends GuardianError {
-    constructor(message) {
-        super(message, { exitCode: 2 });
-        this.name = 'UsageError';
-    }
-}
-function isUserError(e) {
-    return e instanceof GuardianError;
-}
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/util/fs.ts
 var util_fs = __nccwpck_require__(1917);
 ;// CONCATENATED MODULE: ./src/bundle/bundle.ts
@@ -70042,7 +70165,7 @@ const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complet
 const TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
 function bundle_bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
-        throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`);
+        throw new errors/* ConfigurationError */.j1(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`);
     }
     return (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
 }
@@ -70063,43 +70186,234 @@ function newManifest(init) {
 function readManifest(dir, expectedTaskId) {
     const path = (0,external_node_path_.join)(dir, 'manifest.json');
     if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors_ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
+        throw new errors/* ConfigurationError */.j1(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
     }
-    let m;
-    try {
-        m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch (e) {
-        throw new errors_ConfigurationError(`${path}: manifest.json is not valid JSON (${e.message})`);
-    }
-    if (typeof m !== 'object' ||
-        m === null ||
-        typeof m.taskId !== 'string' ||
-        typeof m.baseCommit !== 'string') {
-        throw new errors_ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
-    }
-    if (m.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
-        throw new errors_ConfigurationError(`${path}: bundle schema version ${String(m.schemaVersion)} is not supported (expected ${BUNDLE_SCHEMA_VERSION})`);
-    }
+    const m = readBundleJson(dir, 'manifest.json', checkManifest);
+    if (!m)
+        throw new errors/* ConfigurationError */.j1(`no Task Bundle at ${dir} (manifest.json missing)`);
     if (expectedTaskId && m.taskId !== expectedTaskId) {
-        throw new errors_ConfigurationError(`${path}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
+        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
-    m.stations ??= {};
-    m.files ??= {};
-    m.usage ??= emptyUsage();
     return m;
 }
-function listFiles(dir, base = dir) {
-    const out = [];
+/** A path as messages show it: relative to the working directory when it is inside it. */
+function shownPath(p) {
+    const rel = (0,external_node_path_.relative)(process.cwd(), p);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? (0,util_fs/* toPosix */.d7)(rel) : p;
+}
+/** What a JSON value is, for messages: "a number", "an array", "null", … */
+function describeJson(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return 'an object';
+    if (typeof v === 'string')
+        return v.length > 40 ? 'a string' : `the string ${JSON.stringify(v)}`;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${String(v)}`;
+    return typeof v;
+}
+/** The user error for a field of a bundle file that does not have the expected shape. */
+function bundleFieldError(file, field, expected, got) {
+    return new errors/* ConfigurationError */.j1(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
+}
+function isJsonObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isCount = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+function checkUsage(file, field, v) {
+    const what = 'an object of promptTokens, completionTokens, cachedTokens and costUsd (numbers ≥ 0)';
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, what, v);
+    for (const k of ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd']) {
+        if (!isCount(v[k]))
+            throw bundleFieldError(file, `${field}.${k}`, 'a number ≥ 0', v[k]);
+    }
+    return v;
+}
+const STATUSES = ['running', 'ok', 'failed', 'skipped'];
+function checkStationRecord(file, field, v) {
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, 'a station record (an object)', v);
+    if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) {
+        throw bundleFieldError(file, `${field}.status`, `one of ${STATUSES.join(', ')}`, v.status);
+    }
+    if (typeof v.startedAt !== 'string')
+        throw bundleFieldError(file, `${field}.startedAt`, 'a string', v.startedAt);
+    for (const k of ['finishedAt', 'note', 'stopReason']) {
+        if (v[k] !== undefined && typeof v[k] !== 'string')
+            throw bundleFieldError(file, `${field}.${k}`, 'a string', v[k]);
+    }
+    if (v.durationMs !== undefined && !isCount(v.durationMs))
+        throw bundleFieldError(file, `${field}.durationMs`, 'a number ≥ 0', v.durationMs);
+    if (v.attempt !== undefined && !(Number.isInteger(v.attempt) && v.attempt >= 1))
+        throw bundleFieldError(file, `${field}.attempt`, 'a whole number ≥ 1', v.attempt);
+    if (v.verdict !== undefined && v.verdict !== 'pass' && v.verdict !== 'fail')
+        throw bundleFieldError(file, `${field}.verdict`, '"pass" or "fail"', v.verdict);
+    if (v.usage !== undefined)
+        checkUsage(file, `${field}.usage`, v.usage);
+    return v;
+}
+/**
+ * Checks the shape of a parsed manifest.json (it travels between jobs as an artifact, so it is
+ * untrusted): every field the stations rely on has the type they expect.
+ */
+function checkManifest(doc, file) {
+    if (!isJsonObject(doc)) {
+        throw new errors/* ConfigurationError */.j1(`${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`);
+    }
+    if (doc.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+        throw new errors/* ConfigurationError */.j1(`${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${BUNDLE_SCHEMA_VERSION})`);
+    }
+    if (typeof doc.taskId !== 'string' || !TASK_ID_PATTERN.test(doc.taskId) || doc.taskId.length > 64) {
+        throw bundleFieldError(file, 'taskId', 'a task id like TASK-042', doc.taskId);
+    }
+    if (typeof doc.baseCommit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(doc.baseCommit)) {
+        throw bundleFieldError(file, 'baseCommit', 'a commit id (7 to 64 hex digits)', doc.baseCommit);
+    }
+    for (const k of ['blueprintPath', 'blueprintSha256', 'createdAt']) {
+        if (doc[k] === undefined)
+            doc[k] = '';
+        else if (typeof doc[k] !== 'string')
+            throw bundleFieldError(file, k, 'a string', doc[k]);
+    }
+    doc.stations ??= {};
+    if (!isJsonObject(doc.stations)) {
+        throw bundleFieldError(file, 'stations', 'an object of station records', doc.stations);
+    }
+    for (const [name, rec] of Object.entries(doc.stations)) {
+        if (!STATIONS.includes(name)) {
+            throw new errors/* ConfigurationError */.j1(`${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${STATIONS.join(', ')})`);
+        }
+        checkStationRecord(file, `stations.${name}`, rec);
+    }
+    doc.files ??= {};
+    if (!isJsonObject(doc.files)) {
+        throw bundleFieldError(file, 'files', 'an object of bundle-relative paths to sha256 hashes', doc.files);
+    }
+    for (const [rel, hash] of Object.entries(doc.files)) {
+        const bad = (0,util_fs/* checkRepoRelativePath */.MJ)(rel);
+        if (bad) {
+            throw new errors/* ConfigurationError */.j1(`${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`);
+        }
+        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+            throw bundleFieldError(file, `files[${JSON.stringify(rel)}]`, 'a sha256 hash (64 hex digits)', hash);
+    }
+    doc.usage = doc.usage === undefined ? emptyUsage() : checkUsage(file, 'usage', doc.usage);
+    return doc;
+}
+function errnoText(e) {
+    const code = e?.code;
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'it is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of its path is a file, not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return code ? `${code}: ${e.message}` : String(e?.message ?? e);
+    }
+}
+/**
+ * The bytes of a file the user (or a previous job) handed over, or undefined when it does not exist.
+ * Anything else that keeps it from being read — a directory, a symbolic link, a device, no permission
+ * — is a user error naming the file.
+ */
+function readInputFile(path, what = 'Task Bundle file') {
+    let st;
+    try {
+        st = (0,external_node_fs_.lstatSync)(path);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+    if (!st.isFile()) {
+        const kind = st.isDirectory()
+            ? 'a directory'
+            : st.isSymbolicLink()
+                ? 'a symbolic link'
+                : 'not a regular file';
+        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
+    }
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+}
+/**
+ * A bundle file parsed as JSON and checked by `check` (which throws a user error naming the field), or
+ * undefined when the file does not exist.
+ */
+function readBundleJson(dir, rel, check) {
+    const path = (0,external_node_path_.join)(dir, rel);
+    const text = readBundleFile(dir, rel);
+    if (text === undefined)
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: not valid JSON (${e.message})`);
+    }
+    return check(doc, shownPath(path));
+}
+/**
+ * Refuses, before any work starts, bundle files a station will write when something other than a
+ * regular file (a directory, a symbolic link) is in their place.
+ */
+function checkBundleWritable(dir, rels) {
+    for (const rel of rels) {
+        const path = (0,external_node_path_.join)(dir, rel);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(path);
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                continue;
+            throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
+        }
+        if (!st.isFile()) {
+            throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`);
+        }
+    }
+}
+/** Regular files of a bundle (bundle-relative, posix) and the entries that are neither files nor directories. */
+function walk(dir, base = dir, out = { files: [], dirs: [], other: [] }) {
     for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
         const p = (0,external_node_path_.join)(dir, name);
-        const st = (0,external_node_fs_.statSync)(p);
-        if (st.isDirectory())
-            out.push(...listFiles(p, base));
-        else if (st.isFile() && !name.endsWith('.tmp'))
-            out.push((0,util_fs/* toPosix */.d7)((0,external_node_path_.relative)(base, p)));
+        const rel = (0,util_fs/* toPosix */.d7)((0,external_node_path_.relative)(base, p));
+        const st = (0,external_node_fs_.lstatSync)(p);
+        if (st.isDirectory()) {
+            out.dirs.push(rel);
+            walk(p, base, out);
+        }
+        else if (st.isFile()) {
+            if (!name.endsWith('.tmp'))
+                out.files.push(rel);
+        }
+        else
+            out.other.push(rel);
     }
     return out;
+}
+function listFiles(dir) {
+    return walk(dir).files;
 }
 /** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
 function writeManifest(dir, m) {
@@ -70117,24 +70431,36 @@ function writeManifest(dir, m) {
 /** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
 function verifyBundle(dir, m = readManifest(dir)) {
     const problems = [];
-    const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
+    const { files, dirs, other } = walk(dir);
+    const present = new Set(files.filter((f) => f !== 'manifest.json'));
     for (const [rel, hash] of Object.entries(m.files)) {
-        if (!present.has(rel))
+        if (dirs.includes(rel))
+            problems.push(`${rel}: a directory, but manifest.json lists a file there`);
+        else if (other.includes(rel))
+            continue;
+        else if (!present.has(rel))
             problems.push(`${rel}: listed in manifest.json but missing`);
-        else if ((0,util_fs/* sha256 */.sc)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel))) !== hash)
+        else if ((0,util_fs/* sha256 */.sc)(readInputFile((0,external_node_path_.join)(dir, rel)) ?? Buffer.alloc(0)) !== hash)
             problems.push(`${rel}: sha256 differs from manifest.json`);
         present.delete(rel);
     }
     for (const rel of present)
         problems.push(`${rel}: not listed in manifest.json`);
+    for (const rel of other)
+        problems.push(`${rel}: not a regular file (a bundle holds only files and folders)`);
     return problems;
 }
 function writeBundleFile(dir, rel, data) {
+    checkBundleWritable(dir, [rel]);
     (0,util_fs/* writeFileAtomic */.Zf)((0,external_node_path_.join)(dir, rel), data);
 }
+/** A bundle file's text, or undefined when it does not exist; unreadable is a user error naming it. */
 function readBundleFile(dir, rel) {
-    const p = (0,external_node_path_.join)(dir, rel);
-    return (0,external_node_fs_.existsSync)(p) ? (0,external_node_fs_.readFileSync)(p, 'utf8') : undefined;
+    return readInputFile((0,external_node_path_.join)(dir, rel))?.toString('utf8');
+}
+/** A bundle file's bytes (a patch), or undefined when it does not exist. */
+function readBundleBytes(dir, rel) {
+    return readInputFile((0,external_node_path_.join)(dir, rel));
 }
 function addUsage(a, b) {
     return {
@@ -70169,8 +70495,14 @@ async function recordStation(dir, taskId, station, fn) {
         return result;
     }
     catch (e) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json'))) {
-            const m = readManifest(dir, taskId);
+        let m;
+        try {
+            m = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+        }
+        catch {
+            m = undefined; // a manifest damaged meanwhile: report the station's own error, not this one
+        }
+        if (m) {
             m.stations[station] = {
                 status: 'failed',
                 startedAt: startedAt.toISOString(),
@@ -70196,12 +70528,12 @@ async function recordStation(dir, taskId, station, fn) {
  */
 function openVerifiedBundle(dir, taskId, what = 'the Task Bundle') {
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json'))) {
-        throw new errors_ConfigurationError(`${what} for ${taskId} is missing (no manifest.json in ${dir}): the previous station's artifact was not downloaded there`);
+        throw new errors/* ConfigurationError */.j1(`${what} for ${taskId} is missing (no manifest.json in ${dir}): the previous station's artifact was not downloaded there`);
     }
     const manifest = readManifest(dir, taskId);
     const problems = verifyBundle(dir, manifest);
     if (problems.length) {
-        throw new errors_ConfigurationError(`${what} at ${dir} does not match its manifest (sha256):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        throw new errors/* ConfigurationError */.j1(`${what} at ${dir} does not match its manifest (sha256):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
     return manifest;
 }
@@ -70233,7 +70565,7 @@ function raw(name) {
 function requiredString(name) {
     const v = raw(name);
     if (!v)
-        throw new errors_ConfigurationError(`input '${name}' is required and was empty`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}' is required and was empty`);
     return v;
 }
 function optionalString(name) {
@@ -70243,7 +70575,7 @@ function optionalString(name) {
 function taskIdInput(name = 'task-id') {
     const v = requiredString(name);
     if (!TASK_ID_PATTERN.test(v) || v.length > 64) {
-        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a task id; expected letters, digits and dashes (at most 64), like TASK-042`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a task id; expected letters, digits and dashes (at most 64), like TASK-042`);
     }
     return v;
 }
@@ -70263,13 +70595,13 @@ function integerInput(name, opts) {
     if (v === '')
         return opts.fallback;
     if (!/^-?\d+$/.test(v)) {
-        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a whole number; allowed values: ${opts.min} to ${opts.max}`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a whole number; allowed values: ${opts.min} to ${opts.max}`);
     }
     const n = Number(v);
     if (opts.zeroMeansUnset && n === 0)
         return opts.fallback;
     if (n < opts.min || n > opts.max) {
-        throw new errors_ConfigurationError(`input '${name}': ${n} is out of range; allowed values: ${opts.min} to ${opts.max}`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${n} is out of range; allowed values: ${opts.min} to ${opts.max}`);
     }
     return n;
 }
@@ -70286,7 +70618,7 @@ function choiceInput(name, allowed, fallback) {
 function pathInput(name, fallback = '.') {
     const v = raw(name) || fallback;
     if (v.includes('\0'))
-        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a path`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a path`);
     return (0,external_node_path_.isAbsolute)(v) ? v : (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
 /** A git ref name or commit; refuses option-like and malformed values before git sees them. */
@@ -70328,10 +70660,10 @@ function urlInput(name) {
         u = new URL(v);
     }
     catch {
-        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a URL; expected http(s)://host/path`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a URL; expected http(s)://host/path`);
     }
     if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not an http(s) URL`);
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not an http(s) URL`);
     }
     return v;
 }
@@ -70376,7 +70708,7 @@ async function runAction(body) {
         await body();
     }
     catch (e) {
-        if (isUserError(e)) {
+        if ((0,errors/* isUserError */.iU)(e)) {
             setFailed(e.message);
         }
         else {
@@ -70498,7 +70830,7 @@ async function writeSummary(markdown) {
  * so hosts print the message alone (no stack) and exit non-zero.
  */
 
-class LlmError extends GuardianError {
+class LlmError extends errors/* GuardianError */.cD {
     kind;
     /** HTTP status of the last response, when there was one. */
     status;
@@ -70623,7 +70955,7 @@ function resolveLlmConfig(opts) {
         return undefined;
     const [modelName, modelSource] = model;
     if (/\s/.test(modelName)) {
-        throw new errors_ConfigurationError(`${modelSource}: model name '${modelName}' contains whitespace`);
+        throw new errors/* ConfigurationError */.j1(`${modelSource}: model name '${modelName}' contains whitespace`);
     }
     const base = pick([
         [opts.overrides?.baseUrl, '--base-url'],
@@ -70638,10 +70970,10 @@ function resolveLlmConfig(opts) {
         parsed = new URL(baseUrl);
     }
     catch {
-        throw new errors_ConfigurationError(`${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
+        throw new errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new errors_ConfigurationError(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
+        throw new errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
     }
     const key = pick([
         [opts.overrides?.apiKey, 'api key option'],
@@ -70649,7 +70981,7 @@ function resolveLlmConfig(opts) {
         [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
     ]);
     if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
-        throw new errors_ConfigurationError(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
+        throw new errors/* ConfigurationError */.j1(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
     }
     return {
         apiKey: key?.[0] ?? NO_KEY_PLACEHOLDER,
@@ -70730,7 +71062,7 @@ function positive(name, v) {
     if (v === undefined)
         return undefined;
     if (!Number.isFinite(v) || v <= 0)
-        throw new errors_ConfigurationError(`${name}: expected a positive number, got ${v}`);
+        throw new errors/* ConfigurationError */.j1(`${name}: expected a positive number, got ${v}`);
     return v;
 }
 /**
@@ -71733,7 +72065,8 @@ function parsePlan(body, bodyLine, file) {
         if (o.expects !== 'pass' && o.expects !== 'fail') {
             bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
         }
-        if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !(o.timeout > 0) || o.timeout > 86400)) {
+        if (o.timeout !== undefined &&
+            (typeof o.timeout !== 'number' || !(o.timeout >= 1) || o.timeout > 86400)) {
             bad('timeout', `expected a number of seconds between 1 and 86400, got ${describe(o.timeout)}`);
         }
         if (problems.length === before) {
@@ -73752,12 +74085,12 @@ function execGitBuffer(args, opts) {
         maxBuffer: 512 * 1024 * 1024,
     });
     if (r.error)
-        throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
+        throw new errors/* GuardianError */.cD(`git ${args[0]}: ${r.error.message}`);
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
         const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+        throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
     }
     return { code, stdout: r.stdout, stderr };
 }
@@ -73781,7 +74114,7 @@ async function execGitAsync(args, opts) {
             const err = [];
             child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
-            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('error', (e) => reject(new errors/* GuardianError */.cD(`git ${args[0]}: ${e.message}`)));
             child.on('close', (code) => resolve({
                 code: code ?? 1,
                 stdout: dir ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
@@ -73790,7 +74123,7 @@ async function execGitAsync(args, opts) {
             child.stdin?.end(opts.input);
         });
         if (res.code !== 0 && !opts.allowFailure) {
-            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
+            throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
         }
         return res;
     }
@@ -73810,10 +74143,10 @@ function repoRoot(cwd) {
 /** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
 function resolveCommit(cwd, ref) {
     if (ref.startsWith('-'))
-        throw new GuardianError(`invalid ref '${ref}'`);
+        throw new errors/* GuardianError */.cD(`invalid ref '${ref}'`);
     const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
     if (r.code !== 0)
-        throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+        throw new errors/* GuardianError */.cD(`unknown git ref '${ref}' in ${cwd}`);
     return r.stdout.trim();
 }
 function headCommit(cwd) {
@@ -73854,7 +74187,9 @@ function isCleanWorkingTree(cwd, ignorePaths = []) {
 
 
 
+const SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
+    const skipped = [];
     const walk = (rel) => {
         const abs = (0,external_node_path_.join)(root, rel);
         let names;
@@ -73879,6 +74214,8 @@ function fsSource(root) {
                 out.push(...walk(r));
             else if (st.isFile())
                 out.push(r);
+            else if (!skipped.some((x) => x.path === r))
+                skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -73904,11 +74241,47 @@ function fsSource(root) {
                 return undefined;
             }
         },
-        exists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)),
+        // A link counts as present (even a dangling one): reading it then says why it is not followed.
+        exists: (p) => {
+            try {
+                (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+        unreadable: (p) => {
+            try {
+                const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
+                if (st.isSymbolicLink())
+                    return SYMLINK_REASON;
+                if (st.isDirectory())
+                    return 'is a directory; expected a file';
+                if (!st.isFile())
+                    return 'not a regular file';
+                (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, p));
+                return 'file could not be read';
+            }
+            catch (e) {
+                const code = e.code;
+                return code === 'EACCES'
+                    ? 'permission denied'
+                    : code === 'ENOENT'
+                        ? 'no such file'
+                        : `file could not be read (${code ?? e.message})`;
+            }
+        },
+        notFollowed: (dir) => {
+            const d = dir.replace(/\/+$/, '');
+            walk(d);
+            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+        },
     };
 }
 function gitSource(root, commit) {
     let tree;
+    const links = [];
     const entries = () => {
         if (!tree) {
             tree = new Map();
@@ -73919,8 +74292,12 @@ function gitSource(root, commit) {
                 // "<mode> <type> <object> <size>\t<path>"
                 const tab = rec.indexOf('\t');
                 const meta = rec.slice(0, tab).trim().split(/\s+/);
-                if (meta[1] !== 'blob' || meta[0] === '120000')
+                if (meta[1] !== 'blob')
                     continue;
+                if (meta[0] === '120000') {
+                    links.push(rec.slice(tab + 1));
+                    continue;
+                }
                 tree.set(rec.slice(tab + 1), Number(meta[3]));
             }
         }
@@ -73936,7 +74313,15 @@ function gitSource(root, commit) {
         // makes `git show` resolve them the same way.
         read: (p) => (entries().has(p) ? showFile(root, commit, `./${p}`) : undefined),
         size: (p) => entries().get(p),
-        exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        exists: (p) => entries().has(p) ||
+            links.includes(p) ||
+            [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        unreadable: (p) => entries().has(p) ? 'file could not be read' : links.includes(p) ? SYMLINK_REASON : 'not a regular file',
+        notFollowed: (dir) => {
+            entries();
+            const prefix = dir.replace(/\/+$/, '') + '/';
+            return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: SYMLINK_REASON }));
+        },
     };
 }
 
@@ -73964,7 +74349,7 @@ function readChecked(source, path, problems) {
     }
     const data = source.read(path);
     if (data === undefined)
-        problems.push({ file: path, severity: 'error', message: 'file could not be read' });
+        problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
     return data;
 }
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
@@ -73972,6 +74357,12 @@ function loadProject(root, source = fsSource(root), opts = {}) {
     const problems = [];
     const tasks = [];
     const milestones = [];
+    // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
+    // its task unknown).
+    for (const dir of [TASKS_DIR, MILESTONES_DIR])
+        for (const x of source.notFollowed(dir))
+            if (x.path.endsWith('.md'))
+                problems.push({ file: x.path, severity: 'error', message: x.reason });
     for (const path of source.list(TASKS_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
         if (data === undefined)
@@ -74159,14 +74550,14 @@ function requireTask(project, taskId) {
         // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
         const broken = project.problems.filter((p) => p.severity === 'error' && p.file.includes(taskId));
         if (broken.length) {
-            throw new errors_ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+            throw new errors/* ConfigurationError */.j1(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
         }
         const known = project.tasks.map((t) => t.id).sort();
-        throw new errors_ConfigurationError(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+        throw new errors/* ConfigurationError */.j1(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
     const errs = errorsOf(project.problems).filter((p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)));
     if (errs.length) {
-        throw new errors_ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
+        throw new errors/* ConfigurationError */.j1(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
     }
     return task;
 }
@@ -74182,9 +74573,9 @@ function requireMilestone(project, id) {
 function requireQuality(project, where = 'the working tree') {
     const errs = errorsOf(project.problems, QUALITY_FILE);
     if (errs.length)
-        throw new errors_ConfigurationError(`quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`);
+        throw new errors/* ConfigurationError */.j1(`quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`);
     if (!project.quality)
-        throw new errors_ConfigurationError(`quality.toml is missing in ${where}: the Validator needs its [quality_checks]`);
+        throw new errors/* ConfigurationError */.j1(`quality.toml is missing in ${where}: the Validator needs its [quality_checks]`);
     return project.quality;
 }
 /** Tasks that can start now: pending, every dependency done. In milestone order when given. */
@@ -74205,6 +74596,75 @@ function readyTasks(project, milestone) {
 
 
 
+
+;// CONCATENATED MODULE: ./src/stations/validator/report-file.ts
+/**
+ * Reading `validation.json` back from a Task Bundle (the Coder's next attempt, Completion): the file
+ * travelled between jobs, so its shape is checked field by field before anything relies on it.
+ */
+
+const OUTCOMES = ['pass', 'fail', 'timeout', 'error'];
+function checkString(file, field, v, optional = false) {
+    if (optional && v === undefined)
+        return;
+    if (typeof v !== 'string')
+        throw bundleFieldError(file, field, 'a string', v);
+}
+/** Checks a parsed validation.json; throws a user error naming the first field of the wrong shape. */
+function checkValidationReport(doc, file) {
+    if (!isJsonObject(doc))
+        throw bundleFieldError(file, '(top level)', 'a validation report (an object)', doc);
+    checkString(file, 'taskId', doc.taskId);
+    checkString(file, 'baseCommit', doc.baseCommit);
+    checkString(file, 'patchSha256', doc.patchSha256);
+    checkString(file, 'summary', doc.summary);
+    if (doc.verdict !== 'pass' && doc.verdict !== 'fail')
+        throw bundleFieldError(file, 'verdict', '"pass" or "fail"', doc.verdict);
+    if (doc.changedFiles !== undefined) {
+        if (!Array.isArray(doc.changedFiles))
+            throw bundleFieldError(file, 'changedFiles', 'an array of paths', doc.changedFiles);
+        doc.changedFiles.forEach((p, i) => checkString(file, `changedFiles[${i}]`, p));
+    }
+    if (!Array.isArray(doc.checks))
+        throw bundleFieldError(file, 'checks', 'an array of check results', doc.checks);
+    doc.checks.forEach((c, i) => {
+        const at = `checks[${i}]`;
+        if (!isJsonObject(c))
+            throw bundleFieldError(file, at, 'a check result (an object)', c);
+        checkString(file, `${at}.name`, c.name);
+        checkString(file, `${at}.kind`, c.kind);
+        if (typeof c.outcome !== 'string' || !OUTCOMES.includes(c.outcome))
+            throw bundleFieldError(file, `${at}.outcome`, `one of ${OUTCOMES.join(', ')}`, c.outcome);
+        for (const k of ['description', 'command'])
+            checkString(file, `${at}.${k}`, c[k], true);
+        if (c.exitCode !== undefined && c.exitCode !== null && typeof c.exitCode !== 'number')
+            throw bundleFieldError(file, `${at}.exitCode`, 'a number or null', c.exitCode);
+        if (c.outputTail === undefined)
+            c.outputTail = '';
+        checkString(file, `${at}.outputTail`, c.outputTail);
+        if (c.diagnostics === undefined)
+            c.diagnostics = [];
+        if (!Array.isArray(c.diagnostics))
+            throw bundleFieldError(file, `${at}.diagnostics`, 'an array of diagnostics', c.diagnostics);
+        c.diagnostics.forEach((d, j) => {
+            const dat = `${at}.diagnostics[${j}]`;
+            if (!isJsonObject(d))
+                throw bundleFieldError(file, dat, 'a diagnostic (an object)', d);
+            checkString(file, `${dat}.file`, d.file);
+            checkString(file, `${dat}.message`, d.message);
+            if (typeof d.line !== 'number')
+                throw bundleFieldError(file, `${dat}.line`, 'a number', d.line);
+            if (d.column !== undefined && typeof d.column !== 'number')
+                throw bundleFieldError(file, `${dat}.column`, 'a number', d.column);
+            checkString(file, `${dat}.tool`, d.tool, true);
+        });
+    });
+    return doc;
+}
+/** The bundle's validation.json, checked; undefined when there is none. */
+function readValidationReport(bundleDir) {
+    return readBundleJson(bundleDir, 'validation.json', checkValidationReport);
+}
 
 ;// CONCATENATED MODULE: ./src/stations/coder/patch.ts
 /**
@@ -74374,6 +74834,49 @@ function protectedPathsCheck(input) {
         }
     }
     return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`) would let a later tool read or write outside it, and a link
+ * into `.git/` or `.guardian/` would reach Guardian's own state.
+ */
+function linksCheck(links) {
+    const diags = [];
+    for (const l of links) {
+        const shown = JSON.stringify(l.target);
+        let why;
+        if (!l.target || /[\0\n]/.test(l.target))
+            why = 'an empty or malformed target';
+        else if (/^(?:[/\\]|[A-Za-z]:)/.test(l.target))
+            why = `an absolute target ${shown}`;
+        else {
+            const parts = l.path.split('/').slice(0, -1);
+            let escapes = false;
+            for (const seg of l.target.split(/[/\\]+/)) {
+                if (seg === '' || seg === '.')
+                    continue;
+                if (seg === '..') {
+                    if (!parts.length)
+                        escapes = true;
+                    parts.pop();
+                }
+                else
+                    parts.push(seg);
+            }
+            if (escapes)
+                why = `a target outside the repository ${shown}`;
+            else if (['.git', '.guardian'].includes(parts[0] ?? ''))
+                why = `a target inside ${parts[0]}/ ${shown}`;
+        }
+        if (why)
+            diags.push({
+                file: l.path,
+                line: 1,
+                message: `the change adds a symbolic link ${l.path} with ${why}; links must point inside the repository`,
+                tool: 'guard',
+            });
+    }
+    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository', diags);
 }
 function verb(f, p) {
     if (f.status === 'A')
@@ -75975,6 +76478,28 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
     throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+function isControl(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+
 // EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
 var index_Cq_34xZU = __nccwpck_require__(7639);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
@@ -76188,6 +76713,7 @@ function isSecretFile(path) {
 
 
 
+
 const SECRETLINT_CONFIG = {
     rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: index_Cq_34xZU.a }],
 };
@@ -76271,9 +76797,17 @@ function genericAssignments(text, configLike) {
     return out;
 }
 async function secretlintSpans(text, path) {
+    // The engine's profiler names performance marks after the path and measures them with a pattern that
+    // stops at a line break: a file named with one (repository names are untrusted) would crash the
+    // process from a stray promise. The rules need only a path-like name.
+    const name = path === undefined ? undefined : replaceControlChars(path, () => '_');
     const result = await lintSource({
-        source: { content: text, filePath: path ?? 'input.txt', contentType: 'text' },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: path === undefined, locale: 'en' },
+        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+        options: {
+            config: SECRETLINT_CONFIG,
+            noPhysicFilePath: name === undefined || name !== path,
+            locale: 'en',
+        },
     });
     const out = [];
     for (const msg of result.messages) {
@@ -76704,6 +77238,7 @@ var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 
 
 
+
 /** Folder names whose contents are third-party, generated or build output. */
 const VENDORED_DIRS = new Set([
     'node_modules',
@@ -76864,8 +77399,16 @@ function kindOf(path) {
         return 'config';
     return 'other';
 }
+/** A path for notes and messages: control characters shown as `\u000a` escapes, never raw. */
+function displayPath(path) {
+    return replaceControlChars(path, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Why a path is left out before its content is read, or undefined to keep it. */
 function pathSkipReason(path) {
+    // A line break or other control character in a name is an accident or an attack: such a path cannot be
+    // cited as `path:line`, and quoted into a bundle it would start a line of its own in the prompt.
+    if (hasControlChar(path))
+        return 'control character in the name';
     const parts = path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
         if (VENDORED_DIRS.has(parts[i]))
@@ -76934,7 +77477,7 @@ function listCandidates(root) {
     const ls = git_execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], { cwd: root, allowFailure: true });
     if (ls.code !== 0) {
         if (isGitRepo(root))
-            throw new GuardianError(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
+            throw new errors/* GuardianError */.cD(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
         return walkCandidates(root);
     }
     const byPath = new Map();
@@ -77073,8 +77616,9 @@ var external_node_url_ = __nccwpck_require__(3136);
  *
  * Where the .wasm files come from, in order:
  *   1. `wasmDir` passed by the host;
- *   2. a `tree-sitter/` folder next to the running bundle (`dist/<name>/tree-sitter/`: the build copies
- *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` there);
+ *   2. a `tree-sitter/` folder next to the running bundle, or beside its folder: the build copies
+ *      `web-tree-sitter/tree-sitter.wasm` and `tree-sitter-wasms/out/tree-sitter-<lang>.wasm` once into
+ *      `dist/tree-sitter/`, which every bundle in `dist/<name>/` shares;
  *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
  * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
  */
@@ -77206,14 +77750,16 @@ const FUNCTION_VALUES = new Set([
 ]);
 /**
  * Where a file of the tree-sitter runtime or grammars is: the host's folder, a `tree-sitter/` folder
- * next to this module (the bundle), then the installed packages.
+ * next to this module or beside its folder (`dist/tree-sitter/`, shared by the bundles), then the
+ * installed packages.
  */
 function locate(wasmDir, file, pkg) {
     const candidates = [];
     if (wasmDir)
         candidates.push((0,external_node_path_.join)(wasmDir, file));
     try {
-        candidates.push((0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'tree-sitter', file));
+        const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+        candidates.push((0,external_node_path_.join)(here, 'tree-sitter', file), (0,external_node_path_.join)(here, '..', 'tree-sitter', file));
     }
     catch {
         // not a file: URL (unusual hosts); fall through to the packages
@@ -80775,7 +81321,7 @@ function summarizeSkips(skipped) {
         // Vendored folders and binary types are expected; only count them.
         const key = s.reason.startsWith('vendored or build folder') ? 'vendored or build folders' : s.reason;
         const list = by.get(key) ?? [];
-        list.push(s.path);
+        list.push(displayPath(s.path));
         by.set(key, list);
     }
     return [...by.entries()].map(([reason, paths]) => `skipped ${paths.length} file${paths.length === 1 ? '' : 's'} (${reason}): ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}`);
@@ -82206,9 +82752,9 @@ async function searchIndex(index, opts) {
 async function searchRepository(opts) {
     const started = performance.now();
     if (!opts.query.trim())
-        throw new GuardianError('search: the query is empty');
+        throw new errors/* GuardianError */.cD('search: the query is empty');
     if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
-        throw new GuardianError(`search: top must be a positive integer, got ${opts.top}`);
+        throw new errors/* GuardianError */.cD(`search: top must be a positive integer, got ${opts.top}`);
     }
     const log = opts.log ?? silentLogger;
     const index = await indexRepository(opts);
@@ -82736,6 +83282,7 @@ class CoderTools {
  */
 
 
+
 class Transcript {
     path;
     redactor;
@@ -82745,7 +83292,7 @@ class Transcript {
         this.path = path;
         this.redactor = redactor;
         this.base = base;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,util_fs/* ensureDir */.A0)((0,external_node_path_.dirname)(path));
         if (opts.truncate)
             (0,external_node_fs_.writeFileSync)(path, '');
     }
@@ -82806,6 +83353,7 @@ async function redactDeep(value, r) {
 
 
 
+
 const CODER_SCHEMA_VERSION = 1;
 const DEFAULT_MAX_ATTEMPTS = 3;
 /** Request timeout per model call (each call is also capped by the remaining wall time). */
@@ -82831,8 +83379,10 @@ function loadCoderInputs(root, taskId, bundleDir = bundle_bundleDirFor(root, tas
         : project.quality;
     const taskContext = readBundleFile(bundleDir, 'task_context.md');
     if (taskContext === undefined) {
-        throw new errors_ConfigurationError(`${(0,external_node_path_.join)(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`);
+        throw new errors/* ConfigurationError */.j1(`${(0,external_node_path_.join)(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`);
     }
+    // What the station writes: refused now, before the model spends anything.
+    checkBundleWritable(bundleDir, ['changes.patch', 'coder.json', 'transcript.jsonl']);
     return { bundleDir, manifest, blueprint, ...(quality ? { quality } : {}), taskContext };
 }
 /** The test commands the model may run: the verification plan's steps and quality.toml's checks. */
@@ -82882,28 +83432,23 @@ function allowedCommands(blueprint, quality) {
     }
     return out;
 }
+/** The previous attempt's coder.json (another schema version is ignored; a damaged one is refused). */
 function readPreviousReport(bundleDir) {
-    const text = readBundleFile(bundleDir, 'coder.json');
-    if (!text)
-        return undefined;
-    try {
-        const r = JSON.parse(text);
-        return r && r.schemaVersion === CODER_SCHEMA_VERSION ? r : undefined;
-    }
-    catch {
-        return undefined;
-    }
+    const r = readBundleJson(bundleDir, 'coder.json', (doc, file) => {
+        if (!isJsonObject(doc))
+            throw bundleFieldError(file, '(top level)', 'a coder report (an object)', doc);
+        if (doc.schemaVersion !== CODER_SCHEMA_VERSION)
+            return undefined;
+        if (doc.history !== undefined && !(Array.isArray(doc.history) && doc.history.every(isJsonObject)))
+            throw bundleFieldError(file, 'history', 'an array of earlier attempts (objects)', doc.history);
+        if (doc.redProof !== undefined && !isJsonObject(doc.redProof))
+            throw bundleFieldError(file, 'redProof', 'an object', doc.redProof);
+        return doc;
+    });
+    return r;
 }
 function readValidation(bundleDir) {
-    const text = readBundleFile(bundleDir, 'validation.json');
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new errors_ConfigurationError(`${(0,external_node_path_.join)(bundleDir, 'validation.json')} is not valid JSON`);
-    }
+    return readValidationReport(bundleDir);
 }
 /** What to tell a developer who has no model configured. */
 function byHandInstructions(root, taskId, bundleDir) {
@@ -82972,9 +83517,9 @@ async function runCoder(opts) {
     const attempt = opts.attempt ?? 1;
     const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(attempt) || attempt < 1)
-        throw new errors_ConfigurationError(`--attempt must be a positive integer, got ${attempt}`);
+        throw new errors/* ConfigurationError */.j1(`--attempt must be a positive integer, got ${attempt}`);
     if (attempt > maxAttempts) {
-        throw new errors_ConfigurationError(`attempt ${attempt} is more than the configured maximum of ${maxAttempts} attempts`);
+        throw new errors/* ConfigurationError */.j1(`attempt ${attempt} is more than the configured maximum of ${maxAttempts} attempts`);
     }
     const inputs = loadCoderInputs(opts.root, opts.taskId, opts.bundleDir, log);
     const { bundleDir, manifest, blueprint, quality } = inputs;
@@ -83246,8 +83791,8 @@ async function runCoder(opts) {
         }
         catch (e) {
             failure = e;
-            stop = { reason: 'error', message: `internal error: ${errorMessage(e)}` };
-            log.error(`coder: ${errorMessage(e)}`);
+            stop = { reason: 'error', message: `internal error: ${(0,errors/* errorMessage */.gJ)(e)}` };
+            log.error(`coder: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
         stop ??= { reason: 'error', message: 'stopped without a reason' };
         // Outputs, whatever happened above.
@@ -83267,7 +83812,7 @@ async function runCoder(opts) {
                 };
                 // A patch of an earlier attempt must not be judged in its place.
                 (0,external_node_fs_.rmSync)((0,external_node_path_.join)(bundleDir, 'changes.patch'), { force: true });
-                throw new GuardianError(stop.message);
+                throw new errors/* GuardianError */.cD(stop.message);
             }
             writeBundleFile(bundleDir, 'changes.patch', patch);
             patchSha = (0,util_fs/* sha256 */.sc)(patch);
@@ -83275,7 +83820,7 @@ async function runCoder(opts) {
         }
         catch (e) {
             outputError = e;
-            log.error(`could not write changes.patch: ${errorMessage(e)}`);
+            log.error(`could not write changes.patch: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
         await transcript.write({
             type: 'stop',
@@ -83286,7 +83831,7 @@ async function runCoder(opts) {
             changedFiles,
             ...(patchSha ? { patchSha256: patchSha } : {}),
             ...(summary ? { summary } : {}),
-            ...(failure ? { error: errorMessage(failure) } : {}),
+            ...(failure ? { error: (0,errors/* errorMessage */.gJ)(failure) } : {}),
         });
         await transcript.flush();
         budget.dispose();
@@ -83361,7 +83906,8 @@ function historyOf(prev) {
  */
 function restorePreviousWork(root, bundleDir, base, log) {
     const patchPath = (0,external_node_path_.join)(bundleDir, 'changes.patch');
-    if (!(0,external_node_fs_.existsSync)(patchPath) || (0,external_node_fs_.readFileSync)(patchPath).length === 0)
+    const previousPatch = readBundleBytes(bundleDir, 'changes.patch');
+    if (!previousPatch || previousPatch.length === 0)
         return;
     if (diffWorkingTree(root, base).files.length > 0)
         return; // the work is already here
@@ -83489,7 +84035,7 @@ function checkPatchText(patch, label) {
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
         const file = m[2] === '/dev/null' ? m[1] : m[2];
-        throw new GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
+        throw new errors/* GuardianError */.cD(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
     }
 }
 /**
@@ -83509,7 +84055,7 @@ function applyPatchToTree(root, base, patch, label = 'changes.patch') {
             allowFailure: true,
         });
         if (r.code !== 0)
-            throw new GuardianError(explainApplyFailure(r.stderr, label, base));
+            throw new errors/* GuardianError */.cD(explainApplyFailure(r.stderr, label, base));
         return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
     });
 }
@@ -83535,6 +84081,22 @@ function changedFiles(root, from, to) {
         }
     }
     return files;
+}
+function changedLinks(root, from, to) {
+    const out = git_execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = out.split('\0');
+    const links = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, '').split(' ');
+        if (meta[1] !== '120000' || meta[4] === 'D')
+            continue;
+        const blob = execGitBuffer(['cat-file', 'blob', meta[3]], { cwd: root, allowFailure: true });
+        links.push({ path: parts[i + 1], target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+    }
+    return links;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
@@ -83696,7 +84258,7 @@ function openGate(opts) {
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-            throw new errors_ConfigurationError(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
+            throw new errors/* ConfigurationError */.j1(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
         }
     }
     else {
@@ -83707,11 +84269,11 @@ function openGate(opts) {
     const task = requireTask(project, taskId);
     const quality = requireQuality(project, `the base commit ${short}`);
     if (!task.hasPlan || task.plan.length === 0) {
-        throw new errors_ConfigurationError(`${task.path}: task ${taskId} has no verification plan at the base commit ${short} (a "## Verification Plan" section with a \`\`\`guardian JSON block of steps)`);
+        throw new errors/* ConfigurationError */.j1(`${task.path}: task ${taskId} has no verification plan at the base commit ${short} (a "## Verification Plan" section with a \`\`\`guardian JSON block of steps)`);
     }
     if (!manifest) {
         if (opts.createBundle === false)
-            throw new errors_ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir}`);
+            throw new errors/* ConfigurationError */.j1(`no Task Bundle for ${taskId} at ${bundleDir}`);
         (0,external_node_fs_.mkdirSync)(bundleDir, { recursive: true });
         manifest = newManifest({ taskId, baseCommit, blueprintPath: task.path, blueprintSha256: task.sha256 });
         writeManifest(bundleDir, manifest);
@@ -84108,7 +84670,6 @@ const VALIDATION_SCHEMA_VERSION = 1;
 
 
 
-
 function timeoutMs(seconds, quality) {
     return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
 }
@@ -84140,12 +84701,12 @@ async function prepareTree(root, dir, quality, runEnv, label, force) {
     }
     return results;
 }
-function loadSecurityChecks(path) {
-    if (!path || !(0,external_node_fs_.existsSync)(path))
+function loadSecurityChecks(path, bytes) {
+    if (bytes === undefined)
         return { checks: [], problems: [] };
     let doc;
     try {
-        doc = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        doc = JSON.parse(bytes.toString('utf8'));
     }
     catch (e) {
         return { checks: [], problems: [`${path}: not valid JSON (${e.message})`] };
@@ -84213,16 +84774,20 @@ async function runValidator(opts) {
     const { root, bundleDir, baseCommit, task, quality } = gate;
     const finalSteps = task.plan.filter((s) => s.stage === 'final-submit');
     if (finalSteps.length === 0) {
-        throw new errors_ConfigurationError(`${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`);
+        throw new errors/* ConfigurationError */.j1(`${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`);
     }
+    // The bundle's files are read (and refused when unreadable) before the manifest records anything.
+    const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
+    const securityPath = opts.securityJson ?? (0,external_node_path_.join)(bundleDir, 'security.json');
+    const securityBytes = readInputFile(securityPath, opts.securityJson ? 'file' : 'Task Bundle file');
+    checkBundleWritable(bundleDir, ['validation.json', 'validation.md']);
     const report = await recordStation(bundleDir, task.id, 'validate', async () => {
         const startedAt = new Date();
-        const patchFile = (0,external_node_path_.join)(bundleDir, 'changes.patch');
-        const fromBundle = (0,external_node_fs_.existsSync)(patchFile);
+        const fromBundle = bundlePatch !== undefined;
         let patch;
         let tree;
-        if (fromBundle) {
-            patch = (0,external_node_fs_.readFileSync)(patchFile);
+        if (bundlePatch !== undefined) {
+            patch = bundlePatch;
             tree = applyPatchToTree(root, baseCommit, patch, 'changes.patch');
         }
         else {
@@ -84256,6 +84821,7 @@ async function runValidator(opts) {
             };
             const guards = [
                 protectedPathsCheck(guardInput),
+                linksCheck(changedLinks(root, baseCommit, tree)),
                 testFilesCheck(guardInput),
                 skipMarkersCheck(guardInput),
                 toolConfigCheck(guardInput, { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) }, quality.guard.allowConfigChanges),
@@ -84272,7 +84838,7 @@ async function runValidator(opts) {
                     diagnostics: [],
                 });
             }
-            const sec = loadSecurityChecks(opts.securityJson ?? (0,external_node_path_.join)(bundleDir, 'security.json'));
+            const sec = loadSecurityChecks(securityPath, securityBytes);
             for (const problem of sec.problems) {
                 guards.push({
                     name: 'security:security.json',
@@ -84394,7 +84960,7 @@ async function runValidator(opts) {
                     isFailure: (o) => !o.red && o.check.outcome !== 'pass',
                 });
             if (opts.signal?.aborted) {
-                throw new GuardianError('validation interrupted: every check was stopped; no verdict written');
+                throw new errors/* GuardianError */.cD('validation interrupted: every check was stopped; no verdict written');
             }
             const ran = outs.filter((o) => o !== undefined);
             saveTimings(root, timings, Object.fromEntries(ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
@@ -84533,7 +85099,7 @@ async function run() {
             overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
         });
         if (!llm) {
-            throw new errors_ConfigurationError(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
+            throw new errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
         }
         const attempts = [];
         for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
@@ -84581,7 +85147,7 @@ async function run() {
             renderStations(total),
         ].join('\n'));
         if (!last.patchSha256) {
-            throw new GuardianError(`${inputs.taskId}: the Coder produced no change (${last.message})`);
+            throw new errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change (${last.message})`);
         }
     });
 }

@@ -46190,12 +46190,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 function sha256(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 /** Write a file atomically (temp file + rename) so a reader never sees half a file. */
 function fs_writeFileAtomic(path, data) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    ensureDir((0,external_node_path_namespaceObject.dirname)(path));
     const tmp = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)(tmp, data);
@@ -46203,6 +46204,111 @@ function fs_writeFileAtomic(path, data) {
     }
     catch (e) {
         (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        const code = e.code;
+        if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
+            const blocked = findBlocker(guessRoot(path), path, 'file');
+            if (blocked)
+                throw new errors_ConfigurationError(blockerMessage(blocked), { cause: e });
+        }
+        throw e;
+    }
+}
+/**
+ * What stands in the way of creating `path` (absolute, or relative to `root`) as a file or directory:
+ * a file where a directory is needed anywhere along the path, a directory where the file should be, or
+ * a broken symbolic link. Only the part below `root` is looked at; nothing is created.
+ */
+function findBlocker(root, path, want) {
+    const rel = (0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(root, path) : path;
+    const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    let abs = root;
+    for (let i = 0; i < parts.length; i++) {
+        abs = (0,external_node_path_namespaceObject.join)(abs, parts[i]);
+        const shown = toPosix((0,external_node_path_namespaceObject.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0,external_node_path_namespaceObject.relative)(root, abs));
+        const last = i === parts.length - 1;
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false });
+        }
+        catch {
+            st = undefined;
+        }
+        if (!st) {
+            if ((0,external_node_fs_namespaceObject.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+                return {
+                    path: shown,
+                    is: 'a broken symbolic link',
+                    expected: last && want === 'file' ? 'a file' : 'a directory',
+                };
+            }
+            return undefined; // nothing there yet: the rest of the path is created
+        }
+        if (last && want === 'file') {
+            return st.isDirectory() ? { path: shown, is: 'a directory', expected: 'a file' } : undefined;
+        }
+        if (!st.isDirectory())
+            return { path: shown, is: 'a file', expected: 'a directory' };
+    }
+    return undefined;
+}
+/** The nearest existing directory at or above `path` when Guardian may not write there, else undefined. */
+function unwritableAncestor(root, path) {
+    let abs = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(root, path);
+    while ((0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0,external_node_path_namespaceObject.dirname)(abs) !== abs)
+        abs = (0,external_node_path_namespaceObject.dirname)(abs);
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(abs, external_node_fs_namespaceObject.constants.W_OK);
+        return undefined;
+    }
+    catch {
+        const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? abs : toPosix(rel);
+    }
+}
+const GUARDIAN_STATE = 'Guardian keeps its bundles, index and ledger in a .guardian/ directory';
+function blockerMessage(b) {
+    const why = b.path === '.guardian'
+        ? GUARDIAN_STATE
+        : b.path.startsWith('.guardian/')
+            ? `${b.expected} is expected there (${GUARDIAN_STATE})`
+            : `${b.expected} is expected there`;
+    return `${b.path} is ${b.is}; ${why} — remove or rename it`;
+}
+/** The repository a `.guardian/...` path belongs to (the folder holding `.guardian`), else the path's own folder. */
+function guessRoot(path) {
+    const parts = path.split(external_node_path_namespaceObject.sep);
+    const i = parts.lastIndexOf('.guardian');
+    return i > 0 ? parts.slice(0, i).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep : (0,external_node_path_namespaceObject.dirname)(path);
+}
+/** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
+function assertCanBeDir(path, root) {
+    const blocked = findBlocker(root, path, 'dir');
+    if (blocked)
+        throw new ConfigurationError(blockerMessage(blocked));
+}
+const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+/**
+ * `mkdir -p` for the directories Guardian keeps its state in (`.guardian/...`). A file (or a broken
+ * link) in the way, or a directory Guardian may not write to, is the user's to fix: it becomes a
+ * ConfigurationError naming the blocking path relative to `root` (default: the folder holding
+ * `.guardian`).
+ */
+function ensureDir(path, root = guessRoot(path)) {
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true });
+    }
+    catch (e) {
+        const code = e.code;
+        if (!code || !BLOCKED_CODES.has(code))
+            throw e;
+        const blocked = findBlocker(root, path, 'dir');
+        if (blocked)
+            throw new errors_ConfigurationError(blockerMessage(blocked), { cause: e });
+        const denied = unwritableAncestor(root, path);
+        if (denied) {
+            const rel = toPosix((0,external_node_path_namespaceObject.relative)(root, path));
+            throw new errors_ConfigurationError(`cannot create ${rel.startsWith('..') ? path : rel}: ${denied} is not writable (${code})`, { cause: e });
+        }
         throw e;
     }
 }
@@ -46261,41 +46367,232 @@ function readManifest(dir, expectedTaskId) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
         throw new errors_ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
     }
-    let m;
-    try {
-        m = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch (e) {
-        throw new errors_ConfigurationError(`${path}: manifest.json is not valid JSON (${e.message})`);
-    }
-    if (typeof m !== 'object' ||
-        m === null ||
-        typeof m.taskId !== 'string' ||
-        typeof m.baseCommit !== 'string') {
-        throw new errors_ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
-    }
-    if (m.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
-        throw new errors_ConfigurationError(`${path}: bundle schema version ${String(m.schemaVersion)} is not supported (expected ${BUNDLE_SCHEMA_VERSION})`);
-    }
+    const m = readBundleJson(dir, 'manifest.json', checkManifest);
+    if (!m)
+        throw new errors_ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing)`);
     if (expectedTaskId && m.taskId !== expectedTaskId) {
-        throw new errors_ConfigurationError(`${path}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
+        throw new errors_ConfigurationError(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
-    m.stations ??= {};
-    m.files ??= {};
-    m.usage ??= emptyUsage();
     return m;
 }
-function listFiles(dir, base = dir) {
-    const out = [];
+/** A path as messages show it: relative to the working directory when it is inside it. */
+function shownPath(p) {
+    const rel = (0,external_node_path_namespaceObject.relative)(process.cwd(), p);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? toPosix(rel) : p;
+}
+/** What a JSON value is, for messages: "a number", "an array", "null", … */
+function describeJson(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return 'an object';
+    if (typeof v === 'string')
+        return v.length > 40 ? 'a string' : `the string ${JSON.stringify(v)}`;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${String(v)}`;
+    return typeof v;
+}
+/** The user error for a field of a bundle file that does not have the expected shape. */
+function bundleFieldError(file, field, expected, got) {
+    return new errors_ConfigurationError(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
+}
+function isJsonObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isCount = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+function checkUsage(file, field, v) {
+    const what = 'an object of promptTokens, completionTokens, cachedTokens and costUsd (numbers ≥ 0)';
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, what, v);
+    for (const k of ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd']) {
+        if (!isCount(v[k]))
+            throw bundleFieldError(file, `${field}.${k}`, 'a number ≥ 0', v[k]);
+    }
+    return v;
+}
+const STATUSES = ['running', 'ok', 'failed', 'skipped'];
+function checkStationRecord(file, field, v) {
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, 'a station record (an object)', v);
+    if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) {
+        throw bundleFieldError(file, `${field}.status`, `one of ${STATUSES.join(', ')}`, v.status);
+    }
+    if (typeof v.startedAt !== 'string')
+        throw bundleFieldError(file, `${field}.startedAt`, 'a string', v.startedAt);
+    for (const k of ['finishedAt', 'note', 'stopReason']) {
+        if (v[k] !== undefined && typeof v[k] !== 'string')
+            throw bundleFieldError(file, `${field}.${k}`, 'a string', v[k]);
+    }
+    if (v.durationMs !== undefined && !isCount(v.durationMs))
+        throw bundleFieldError(file, `${field}.durationMs`, 'a number ≥ 0', v.durationMs);
+    if (v.attempt !== undefined && !(Number.isInteger(v.attempt) && v.attempt >= 1))
+        throw bundleFieldError(file, `${field}.attempt`, 'a whole number ≥ 1', v.attempt);
+    if (v.verdict !== undefined && v.verdict !== 'pass' && v.verdict !== 'fail')
+        throw bundleFieldError(file, `${field}.verdict`, '"pass" or "fail"', v.verdict);
+    if (v.usage !== undefined)
+        checkUsage(file, `${field}.usage`, v.usage);
+    return v;
+}
+/**
+ * Checks the shape of a parsed manifest.json (it travels between jobs as an artifact, so it is
+ * untrusted): every field the stations rely on has the type they expect.
+ */
+function checkManifest(doc, file) {
+    if (!isJsonObject(doc)) {
+        throw new errors_ConfigurationError(`${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`);
+    }
+    if (doc.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+        throw new errors_ConfigurationError(`${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${BUNDLE_SCHEMA_VERSION})`);
+    }
+    if (typeof doc.taskId !== 'string' || !TASK_ID_PATTERN.test(doc.taskId) || doc.taskId.length > 64) {
+        throw bundleFieldError(file, 'taskId', 'a task id like TASK-042', doc.taskId);
+    }
+    if (typeof doc.baseCommit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(doc.baseCommit)) {
+        throw bundleFieldError(file, 'baseCommit', 'a commit id (7 to 64 hex digits)', doc.baseCommit);
+    }
+    for (const k of ['blueprintPath', 'blueprintSha256', 'createdAt']) {
+        if (doc[k] === undefined)
+            doc[k] = '';
+        else if (typeof doc[k] !== 'string')
+            throw bundleFieldError(file, k, 'a string', doc[k]);
+    }
+    doc.stations ??= {};
+    if (!isJsonObject(doc.stations)) {
+        throw bundleFieldError(file, 'stations', 'an object of station records', doc.stations);
+    }
+    for (const [name, rec] of Object.entries(doc.stations)) {
+        if (!STATIONS.includes(name)) {
+            throw new errors_ConfigurationError(`${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${STATIONS.join(', ')})`);
+        }
+        checkStationRecord(file, `stations.${name}`, rec);
+    }
+    doc.files ??= {};
+    if (!isJsonObject(doc.files)) {
+        throw bundleFieldError(file, 'files', 'an object of bundle-relative paths to sha256 hashes', doc.files);
+    }
+    for (const [rel, hash] of Object.entries(doc.files)) {
+        const bad = checkRepoRelativePath(rel);
+        if (bad) {
+            throw new errors_ConfigurationError(`${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`);
+        }
+        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+            throw bundleFieldError(file, `files[${JSON.stringify(rel)}]`, 'a sha256 hash (64 hex digits)', hash);
+    }
+    doc.usage = doc.usage === undefined ? emptyUsage() : checkUsage(file, 'usage', doc.usage);
+    return doc;
+}
+function errnoText(e) {
+    const code = e?.code;
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'it is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of its path is a file, not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return code ? `${code}: ${e.message}` : String(e?.message ?? e);
+    }
+}
+/**
+ * The bytes of a file the user (or a previous job) handed over, or undefined when it does not exist.
+ * Anything else that keeps it from being read — a directory, a symbolic link, a device, no permission
+ * — is a user error naming the file.
+ */
+function readInputFile(path, what = 'Task Bundle file') {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+    if (!st.isFile()) {
+        const kind = st.isDirectory()
+            ? 'a directory'
+            : st.isSymbolicLink()
+                ? 'a symbolic link'
+                : 'not a regular file';
+        throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
+    }
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+}
+/**
+ * A bundle file parsed as JSON and checked by `check` (which throws a user error naming the field), or
+ * undefined when the file does not exist.
+ */
+function readBundleJson(dir, rel, check) {
+    const path = (0,external_node_path_namespaceObject.join)(dir, rel);
+    const text = readBundleFile(dir, rel);
+    if (text === undefined)
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`${shownPath(path)}: not valid JSON (${e.message})`);
+    }
+    return check(doc, shownPath(path));
+}
+/**
+ * Refuses, before any work starts, bundle files a station will write when something other than a
+ * regular file (a directory, a symbolic link) is in their place.
+ */
+function checkBundleWritable(dir, rels) {
+    for (const rel of rels) {
+        const path = join(dir, rel);
+        let st;
+        try {
+            st = lstatSync(path);
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                continue;
+            throw new ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
+        }
+        if (!st.isFile()) {
+            throw new ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`);
+        }
+    }
+}
+/** Regular files of a bundle (bundle-relative, posix) and the entries that are neither files nor directories. */
+function walk(dir, base = dir, out = { files: [], dirs: [], other: [] }) {
     for (const name of (0,external_node_fs_namespaceObject.readdirSync)(dir).sort()) {
         const p = (0,external_node_path_namespaceObject.join)(dir, name);
-        const st = (0,external_node_fs_namespaceObject.statSync)(p);
-        if (st.isDirectory())
-            out.push(...listFiles(p, base));
-        else if (st.isFile() && !name.endsWith('.tmp'))
-            out.push(toPosix((0,external_node_path_namespaceObject.relative)(base, p)));
+        const rel = toPosix((0,external_node_path_namespaceObject.relative)(base, p));
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        if (st.isDirectory()) {
+            out.dirs.push(rel);
+            walk(p, base, out);
+        }
+        else if (st.isFile()) {
+            if (!name.endsWith('.tmp'))
+                out.files.push(rel);
+        }
+        else
+            out.other.push(rel);
     }
     return out;
+}
+function listFiles(dir) {
+    return walk(dir).files;
 }
 /** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
 function writeManifest(dir, m) {
@@ -46313,24 +46610,36 @@ function writeManifest(dir, m) {
 /** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
 function verifyBundle(dir, m = readManifest(dir)) {
     const problems = [];
-    const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
+    const { files, dirs, other } = walk(dir);
+    const present = new Set(files.filter((f) => f !== 'manifest.json'));
     for (const [rel, hash] of Object.entries(m.files)) {
-        if (!present.has(rel))
+        if (dirs.includes(rel))
+            problems.push(`${rel}: a directory, but manifest.json lists a file there`);
+        else if (other.includes(rel))
+            continue;
+        else if (!present.has(rel))
             problems.push(`${rel}: listed in manifest.json but missing`);
-        else if (sha256((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, rel))) !== hash)
+        else if (sha256(readInputFile((0,external_node_path_namespaceObject.join)(dir, rel)) ?? Buffer.alloc(0)) !== hash)
             problems.push(`${rel}: sha256 differs from manifest.json`);
         present.delete(rel);
     }
     for (const rel of present)
         problems.push(`${rel}: not listed in manifest.json`);
+    for (const rel of other)
+        problems.push(`${rel}: not a regular file (a bundle holds only files and folders)`);
     return problems;
 }
 function writeBundleFile(dir, rel, data) {
+    checkBundleWritable(dir, [rel]);
     writeFileAtomic(join(dir, rel), data);
 }
+/** A bundle file's text, or undefined when it does not exist; unreadable is a user error naming it. */
 function readBundleFile(dir, rel) {
-    const p = join(dir, rel);
-    return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+    return readInputFile((0,external_node_path_namespaceObject.join)(dir, rel))?.toString('utf8');
+}
+/** A bundle file's bytes (a patch), or undefined when it does not exist. */
+function readBundleBytes(dir, rel) {
+    return readInputFile((0,external_node_path_namespaceObject.join)(dir, rel));
 }
 function addUsage(a, b) {
     return {
@@ -46365,8 +46674,14 @@ async function recordStation(dir, taskId, station, fn) {
         return result;
     }
     catch (e) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'manifest.json'))) {
-            const m = readManifest(dir, taskId);
+        let m;
+        try {
+            m = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+        }
+        catch {
+            m = undefined; // a manifest damaged meanwhile: report the station's own error, not this one
+        }
+        if (m) {
             m.stations[station] = {
                 status: 'failed',
                 startedAt: startedAt.toISOString(),
@@ -51889,11 +52204,11 @@ function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
 function git_execGit(args, opts) {
-    const r = execGitBuffer(args, opts);
+    const r = git_execGitBuffer(args, opts);
     return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 /** Binary-safe variant: stdout as a Buffer. */
-function execGitBuffer(args, opts) {
+function git_execGitBuffer(args, opts) {
     const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
         cwd: opts.cwd,
         input: opts.input,
@@ -51970,7 +52285,7 @@ function headCommit(cwd) {
 }
 /** A file's bytes at a commit, or undefined when the file does not exist there. */
 function showFile(cwd, commit, path) {
-    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    const r = git_execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
     return r.code === 0 ? r.stdout : undefined;
 }
 /** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
@@ -52059,7 +52374,7 @@ function workingTreeTree(root) {
 }
 /** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
 function diffTrees(root, base, tree) {
-    return execGitBuffer([
+    return git_execGitBuffer([
         'diff-tree',
         '-r',
         '-p',
@@ -52150,6 +52465,22 @@ function changedFiles(root, from, to) {
         }
     }
     return files;
+}
+function changedLinks(root, from, to) {
+    const out = execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = out.split('\0');
+    const links = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, '').split(' ');
+        if (meta[1] !== '120000' || meta[4] === 'D')
+            continue;
+        const blob = execGitBuffer(['cat-file', 'blob', meta[3]], { cwd: root, allowFailure: true });
+        links.push({ path: parts[i + 1], target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+    }
+    return links;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
@@ -52283,6 +52614,23 @@ function checkBranchName(root, branch) {
     const r = git_execGit(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
     if (r.code !== 0 || branch.startsWith('-'))
         throw new errors_GuardianError(`'${branch}' is not a valid branch name`);
+}
+/**
+ * Why `remote` cannot be pushed to, or undefined: a name must be a configured remote (a URL or a path
+ * is taken as it is, as git does). Checked before any station runs, not after the commit is made.
+ */
+function pushTargetProblem(root, remote) {
+    if (remote.startsWith('-'))
+        return 'not a remote name, URL or path';
+    if (/[:/\\]/.test(remote) || remote === '.' || remote === '..')
+        return undefined;
+    const r = execGit(['remote'], { cwd: root, allowFailure: true });
+    if (r.code !== 0)
+        return undefined; // not a repository: the command reports that itself
+    const names = r.stdout.split('\n').filter(Boolean);
+    if (names.includes(remote))
+        return undefined;
+    return `no remote of that name (${names.length ? `configured: ${names.join(', ')}` : 'none is configured'})`;
 }
 /** Values of a trailer (e.g. Task-Id) in a commit's message. */
 function trailerValues(root, commit, key) {
@@ -52954,7 +53302,8 @@ function parsePlan(body, bodyLine, file) {
         if (o.expects !== 'pass' && o.expects !== 'fail') {
             bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
         }
-        if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !(o.timeout > 0) || o.timeout > 86400)) {
+        if (o.timeout !== undefined &&
+            (typeof o.timeout !== 'number' || !(o.timeout >= 1) || o.timeout > 86400)) {
             bad('timeout', `expected a number of seconds between 1 and 86400, got ${describe(o.timeout)}`);
         }
         if (problems.length === before) {
@@ -54888,7 +55237,9 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 
 
+const SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
+    const skipped = [];
     const walk = (rel) => {
         const abs = (0,external_node_path_namespaceObject.join)(root, rel);
         let names;
@@ -54913,6 +55264,8 @@ function fsSource(root) {
                 out.push(...walk(r));
             else if (st.isFile())
                 out.push(r);
+            else if (!skipped.some((x) => x.path === r))
+                skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -54938,11 +55291,47 @@ function fsSource(root) {
                 return undefined;
             }
         },
-        exists: (p) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, p)),
+        // A link counts as present (even a dangling one): reading it then says why it is not followed.
+        exists: (p) => {
+            try {
+                (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, p));
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+        unreadable: (p) => {
+            try {
+                const st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, p));
+                if (st.isSymbolicLink())
+                    return SYMLINK_REASON;
+                if (st.isDirectory())
+                    return 'is a directory; expected a file';
+                if (!st.isFile())
+                    return 'not a regular file';
+                (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, p));
+                return 'file could not be read';
+            }
+            catch (e) {
+                const code = e.code;
+                return code === 'EACCES'
+                    ? 'permission denied'
+                    : code === 'ENOENT'
+                        ? 'no such file'
+                        : `file could not be read (${code ?? e.message})`;
+            }
+        },
+        notFollowed: (dir) => {
+            const d = dir.replace(/\/+$/, '');
+            walk(d);
+            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+        },
     };
 }
 function gitSource(root, commit) {
     let tree;
+    const links = [];
     const entries = () => {
         if (!tree) {
             tree = new Map();
@@ -54953,8 +55342,12 @@ function gitSource(root, commit) {
                 // "<mode> <type> <object> <size>\t<path>"
                 const tab = rec.indexOf('\t');
                 const meta = rec.slice(0, tab).trim().split(/\s+/);
-                if (meta[1] !== 'blob' || meta[0] === '120000')
+                if (meta[1] !== 'blob')
                     continue;
+                if (meta[0] === '120000') {
+                    links.push(rec.slice(tab + 1));
+                    continue;
+                }
                 tree.set(rec.slice(tab + 1), Number(meta[3]));
             }
         }
@@ -54970,7 +55363,15 @@ function gitSource(root, commit) {
         // makes `git show` resolve them the same way.
         read: (p) => (entries().has(p) ? showFile(root, commit, `./${p}`) : undefined),
         size: (p) => entries().get(p),
-        exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        exists: (p) => entries().has(p) ||
+            links.includes(p) ||
+            [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        unreadable: (p) => entries().has(p) ? 'file could not be read' : links.includes(p) ? SYMLINK_REASON : 'not a regular file',
+        notFollowed: (dir) => {
+            entries();
+            const prefix = dir.replace(/\/+$/, '') + '/';
+            return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: SYMLINK_REASON }));
+        },
     };
 }
 
@@ -54998,7 +55399,7 @@ function readChecked(source, path, problems) {
     }
     const data = source.read(path);
     if (data === undefined)
-        problems.push({ file: path, severity: 'error', message: 'file could not be read' });
+        problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
     return data;
 }
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
@@ -55006,6 +55407,12 @@ function loadProject(root, source = fsSource(root), opts = {}) {
     const problems = [];
     const tasks = [];
     const milestones = [];
+    // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
+    // its task unknown).
+    for (const dir of [TASKS_DIR, MILESTONES_DIR])
+        for (const x of source.notFollowed(dir))
+            if (x.path.endsWith('.md'))
+                problems.push({ file: x.path, severity: 'error', message: x.reason });
     for (const path of source.list(TASKS_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
         if (data === undefined)
@@ -55266,12 +55673,82 @@ function streamLogger(out = process.stderr, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stations/validator/report-file.ts
+/**
+ * Reading `validation.json` back from a Task Bundle (the Coder's next attempt, Completion): the file
+ * travelled between jobs, so its shape is checked field by field before anything relies on it.
+ */
+
+const OUTCOMES = ['pass', 'fail', 'timeout', 'error'];
+function checkString(file, field, v, optional = false) {
+    if (optional && v === undefined)
+        return;
+    if (typeof v !== 'string')
+        throw bundleFieldError(file, field, 'a string', v);
+}
+/** Checks a parsed validation.json; throws a user error naming the first field of the wrong shape. */
+function checkValidationReport(doc, file) {
+    if (!isJsonObject(doc))
+        throw bundleFieldError(file, '(top level)', 'a validation report (an object)', doc);
+    checkString(file, 'taskId', doc.taskId);
+    checkString(file, 'baseCommit', doc.baseCommit);
+    checkString(file, 'patchSha256', doc.patchSha256);
+    checkString(file, 'summary', doc.summary);
+    if (doc.verdict !== 'pass' && doc.verdict !== 'fail')
+        throw bundleFieldError(file, 'verdict', '"pass" or "fail"', doc.verdict);
+    if (doc.changedFiles !== undefined) {
+        if (!Array.isArray(doc.changedFiles))
+            throw bundleFieldError(file, 'changedFiles', 'an array of paths', doc.changedFiles);
+        doc.changedFiles.forEach((p, i) => checkString(file, `changedFiles[${i}]`, p));
+    }
+    if (!Array.isArray(doc.checks))
+        throw bundleFieldError(file, 'checks', 'an array of check results', doc.checks);
+    doc.checks.forEach((c, i) => {
+        const at = `checks[${i}]`;
+        if (!isJsonObject(c))
+            throw bundleFieldError(file, at, 'a check result (an object)', c);
+        checkString(file, `${at}.name`, c.name);
+        checkString(file, `${at}.kind`, c.kind);
+        if (typeof c.outcome !== 'string' || !OUTCOMES.includes(c.outcome))
+            throw bundleFieldError(file, `${at}.outcome`, `one of ${OUTCOMES.join(', ')}`, c.outcome);
+        for (const k of ['description', 'command'])
+            checkString(file, `${at}.${k}`, c[k], true);
+        if (c.exitCode !== undefined && c.exitCode !== null && typeof c.exitCode !== 'number')
+            throw bundleFieldError(file, `${at}.exitCode`, 'a number or null', c.exitCode);
+        if (c.outputTail === undefined)
+            c.outputTail = '';
+        checkString(file, `${at}.outputTail`, c.outputTail);
+        if (c.diagnostics === undefined)
+            c.diagnostics = [];
+        if (!Array.isArray(c.diagnostics))
+            throw bundleFieldError(file, `${at}.diagnostics`, 'an array of diagnostics', c.diagnostics);
+        c.diagnostics.forEach((d, j) => {
+            const dat = `${at}.diagnostics[${j}]`;
+            if (!isJsonObject(d))
+                throw bundleFieldError(file, dat, 'a diagnostic (an object)', d);
+            checkString(file, `${dat}.file`, d.file);
+            checkString(file, `${dat}.message`, d.message);
+            if (typeof d.line !== 'number')
+                throw bundleFieldError(file, `${dat}.line`, 'a number', d.line);
+            if (d.column !== undefined && typeof d.column !== 'number')
+                throw bundleFieldError(file, `${dat}.column`, 'a number', d.column);
+            checkString(file, `${dat}.tool`, d.tool, true);
+        });
+    });
+    return doc;
+}
+/** The bundle's validation.json, checked; undefined when there is none. */
+function readValidationReport(bundleDir) {
+    return readBundleJson(bundleDir, 'validation.json', checkValidationReport);
+}
+
 ;// CONCATENATED MODULE: ./src/stations/completion/index.ts
 /**
  * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
  * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
  * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
  */
+
 
 
 
@@ -55374,18 +55851,17 @@ async function runCompletion(opts) {
     const manifest = readManifest(bundleDir, taskId);
     const base = resolveCommit(root, manifest.baseCommit);
     const validationPath = (0,external_node_path_namespaceObject.join)(bundleDir, 'validation.json');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(validationPath)) {
-        throw new errors_ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
-    }
     let report;
     try {
-        report = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(validationPath, 'utf8'));
+        report = readValidationReport(bundleDir);
     }
     catch (e) {
-        throw new errors_ConfigurationError(`${validationPath}: not valid JSON (${e.message}); nothing committed`);
+        if (e instanceof errors_GuardianError)
+            throw new errors_ConfigurationError(`${e.message}; nothing committed`);
+        throw e;
     }
-    if (typeof report !== 'object' || report === null || Array.isArray(report)) {
-        throw new errors_ConfigurationError(`${validationPath}: expected a validation report object; nothing committed`);
+    if (!report) {
+        throw new errors_ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
     }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
@@ -55410,9 +55886,9 @@ async function runCompletion(opts) {
     let patch = Buffer.alloc(0);
     let fromBundle = false;
     if (!completedBefore) {
-        const patchFile = (0,external_node_path_namespaceObject.join)(bundleDir, 'changes.patch');
-        fromBundle = (0,external_node_fs_namespaceObject.existsSync)(patchFile);
-        patch = fromBundle ? (0,external_node_fs_namespaceObject.readFileSync)(patchFile) : workingTreePatch(root, base).patch;
+        const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
+        fromBundle = bundlePatch !== undefined;
+        patch = bundlePatch ?? workingTreePatch(root, base).patch;
         const actual = sha256(patch);
         if (actual !== report.patchSha256) {
             throw new errors_GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +

@@ -52969,12 +52969,13 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 
+
 function sha256(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 /** Write a file atomically (temp file + rename) so a reader never sees half a file. */
 function writeFileAtomic(path, data) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    ensureDir((0,external_node_path_.dirname)(path));
     const tmp = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
     try {
         (0,external_node_fs_.writeFileSync)(tmp, data);
@@ -52982,6 +52983,111 @@ function writeFileAtomic(path, data) {
     }
     catch (e) {
         (0,external_node_fs_.rmSync)(tmp, { force: true });
+        const code = e.code;
+        if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
+            const blocked = findBlocker(guessRoot(path), path, 'file');
+            if (blocked)
+                throw new errors_ConfigurationError(blockerMessage(blocked), { cause: e });
+        }
+        throw e;
+    }
+}
+/**
+ * What stands in the way of creating `path` (absolute, or relative to `root`) as a file or directory:
+ * a file where a directory is needed anywhere along the path, a directory where the file should be, or
+ * a broken symbolic link. Only the part below `root` is looked at; nothing is created.
+ */
+function findBlocker(root, path, want) {
+    const rel = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(root, path) : path;
+    const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    let abs = root;
+    for (let i = 0; i < parts.length; i++) {
+        abs = (0,external_node_path_.join)(abs, parts[i]);
+        const shown = toPosix((0,external_node_path_.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0,external_node_path_.relative)(root, abs));
+        const last = i === parts.length - 1;
+        let st;
+        try {
+            st = (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false });
+        }
+        catch {
+            st = undefined;
+        }
+        if (!st) {
+            if ((0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+                return {
+                    path: shown,
+                    is: 'a broken symbolic link',
+                    expected: last && want === 'file' ? 'a file' : 'a directory',
+                };
+            }
+            return undefined; // nothing there yet: the rest of the path is created
+        }
+        if (last && want === 'file') {
+            return st.isDirectory() ? { path: shown, is: 'a directory', expected: 'a file' } : undefined;
+        }
+        if (!st.isDirectory())
+            return { path: shown, is: 'a file', expected: 'a directory' };
+    }
+    return undefined;
+}
+/** The nearest existing directory at or above `path` when Guardian may not write there, else undefined. */
+function unwritableAncestor(root, path) {
+    let abs = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(root, path);
+    while ((0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0,external_node_path_.dirname)(abs) !== abs)
+        abs = (0,external_node_path_.dirname)(abs);
+    try {
+        (0,external_node_fs_.accessSync)(abs, external_node_fs_.constants.W_OK);
+        return undefined;
+    }
+    catch {
+        const rel = (0,external_node_path_.relative)(root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? abs : toPosix(rel);
+    }
+}
+const GUARDIAN_STATE = 'Guardian keeps its bundles, index and ledger in a .guardian/ directory';
+function blockerMessage(b) {
+    const why = b.path === '.guardian'
+        ? GUARDIAN_STATE
+        : b.path.startsWith('.guardian/')
+            ? `${b.expected} is expected there (${GUARDIAN_STATE})`
+            : `${b.expected} is expected there`;
+    return `${b.path} is ${b.is}; ${why} — remove or rename it`;
+}
+/** The repository a `.guardian/...` path belongs to (the folder holding `.guardian`), else the path's own folder. */
+function guessRoot(path) {
+    const parts = path.split(external_node_path_.sep);
+    const i = parts.lastIndexOf('.guardian');
+    return i > 0 ? parts.slice(0, i).join(external_node_path_.sep) || external_node_path_.sep : (0,external_node_path_.dirname)(path);
+}
+/** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
+function assertCanBeDir(path, root) {
+    const blocked = findBlocker(root, path, 'dir');
+    if (blocked)
+        throw new ConfigurationError(blockerMessage(blocked));
+}
+const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS']);
+/**
+ * `mkdir -p` for the directories Guardian keeps its state in (`.guardian/...`). A file (or a broken
+ * link) in the way, or a directory Guardian may not write to, is the user's to fix: it becomes a
+ * ConfigurationError naming the blocking path relative to `root` (default: the folder holding
+ * `.guardian`).
+ */
+function ensureDir(path, root = guessRoot(path)) {
+    try {
+        (0,external_node_fs_.mkdirSync)(path, { recursive: true });
+    }
+    catch (e) {
+        const code = e.code;
+        if (!code || !BLOCKED_CODES.has(code))
+            throw e;
+        const blocked = findBlocker(root, path, 'dir');
+        if (blocked)
+            throw new errors_ConfigurationError(blockerMessage(blocked), { cause: e });
+        const denied = unwritableAncestor(root, path);
+        if (denied) {
+            const rel = toPosix((0,external_node_path_.relative)(root, path));
+            throw new errors_ConfigurationError(`cannot create ${rel.startsWith('..') ? path : rel}: ${denied} is not writable (${code})`, { cause: e });
+        }
         throw e;
     }
 }
@@ -53040,41 +53146,232 @@ function readManifest(dir, expectedTaskId) {
     if (!(0,external_node_fs_.existsSync)(path)) {
         throw new errors_ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
     }
-    let m;
-    try {
-        m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch (e) {
-        throw new errors_ConfigurationError(`${path}: manifest.json is not valid JSON (${e.message})`);
-    }
-    if (typeof m !== 'object' ||
-        m === null ||
-        typeof m.taskId !== 'string' ||
-        typeof m.baseCommit !== 'string') {
-        throw new errors_ConfigurationError(`${path}: not a Guardian manifest (taskId and baseCommit expected)`);
-    }
-    if (m.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
-        throw new errors_ConfigurationError(`${path}: bundle schema version ${String(m.schemaVersion)} is not supported (expected ${BUNDLE_SCHEMA_VERSION})`);
-    }
+    const m = readBundleJson(dir, 'manifest.json', checkManifest);
+    if (!m)
+        throw new errors_ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing)`);
     if (expectedTaskId && m.taskId !== expectedTaskId) {
-        throw new errors_ConfigurationError(`${path}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
+        throw new errors_ConfigurationError(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
-    m.stations ??= {};
-    m.files ??= {};
-    m.usage ??= bundle_emptyUsage();
     return m;
 }
-function listFiles(dir, base = dir) {
-    const out = [];
+/** A path as messages show it: relative to the working directory when it is inside it. */
+function shownPath(p) {
+    const rel = (0,external_node_path_.relative)(process.cwd(), p);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? toPosix(rel) : p;
+}
+/** What a JSON value is, for messages: "a number", "an array", "null", … */
+function describeJson(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    if (typeof v === 'object')
+        return 'an object';
+    if (typeof v === 'string')
+        return v.length > 40 ? 'a string' : `the string ${JSON.stringify(v)}`;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${String(v)}`;
+    return typeof v;
+}
+/** The user error for a field of a bundle file that does not have the expected shape. */
+function bundleFieldError(file, field, expected, got) {
+    return new errors_ConfigurationError(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
+}
+function isJsonObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const isCount = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+function checkUsage(file, field, v) {
+    const what = 'an object of promptTokens, completionTokens, cachedTokens and costUsd (numbers ≥ 0)';
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, what, v);
+    for (const k of ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd']) {
+        if (!isCount(v[k]))
+            throw bundleFieldError(file, `${field}.${k}`, 'a number ≥ 0', v[k]);
+    }
+    return v;
+}
+const STATUSES = ['running', 'ok', 'failed', 'skipped'];
+function checkStationRecord(file, field, v) {
+    if (!isJsonObject(v))
+        throw bundleFieldError(file, field, 'a station record (an object)', v);
+    if (typeof v.status !== 'string' || !STATUSES.includes(v.status)) {
+        throw bundleFieldError(file, `${field}.status`, `one of ${STATUSES.join(', ')}`, v.status);
+    }
+    if (typeof v.startedAt !== 'string')
+        throw bundleFieldError(file, `${field}.startedAt`, 'a string', v.startedAt);
+    for (const k of ['finishedAt', 'note', 'stopReason']) {
+        if (v[k] !== undefined && typeof v[k] !== 'string')
+            throw bundleFieldError(file, `${field}.${k}`, 'a string', v[k]);
+    }
+    if (v.durationMs !== undefined && !isCount(v.durationMs))
+        throw bundleFieldError(file, `${field}.durationMs`, 'a number ≥ 0', v.durationMs);
+    if (v.attempt !== undefined && !(Number.isInteger(v.attempt) && v.attempt >= 1))
+        throw bundleFieldError(file, `${field}.attempt`, 'a whole number ≥ 1', v.attempt);
+    if (v.verdict !== undefined && v.verdict !== 'pass' && v.verdict !== 'fail')
+        throw bundleFieldError(file, `${field}.verdict`, '"pass" or "fail"', v.verdict);
+    if (v.usage !== undefined)
+        checkUsage(file, `${field}.usage`, v.usage);
+    return v;
+}
+/**
+ * Checks the shape of a parsed manifest.json (it travels between jobs as an artifact, so it is
+ * untrusted): every field the stations rely on has the type they expect.
+ */
+function checkManifest(doc, file) {
+    if (!isJsonObject(doc)) {
+        throw new errors_ConfigurationError(`${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`);
+    }
+    if (doc.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
+        throw new errors_ConfigurationError(`${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${BUNDLE_SCHEMA_VERSION})`);
+    }
+    if (typeof doc.taskId !== 'string' || !TASK_ID_PATTERN.test(doc.taskId) || doc.taskId.length > 64) {
+        throw bundleFieldError(file, 'taskId', 'a task id like TASK-042', doc.taskId);
+    }
+    if (typeof doc.baseCommit !== 'string' || !/^[0-9a-f]{7,64}$/i.test(doc.baseCommit)) {
+        throw bundleFieldError(file, 'baseCommit', 'a commit id (7 to 64 hex digits)', doc.baseCommit);
+    }
+    for (const k of ['blueprintPath', 'blueprintSha256', 'createdAt']) {
+        if (doc[k] === undefined)
+            doc[k] = '';
+        else if (typeof doc[k] !== 'string')
+            throw bundleFieldError(file, k, 'a string', doc[k]);
+    }
+    doc.stations ??= {};
+    if (!isJsonObject(doc.stations)) {
+        throw bundleFieldError(file, 'stations', 'an object of station records', doc.stations);
+    }
+    for (const [name, rec] of Object.entries(doc.stations)) {
+        if (!STATIONS.includes(name)) {
+            throw new errors_ConfigurationError(`${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${STATIONS.join(', ')})`);
+        }
+        checkStationRecord(file, `stations.${name}`, rec);
+    }
+    doc.files ??= {};
+    if (!isJsonObject(doc.files)) {
+        throw bundleFieldError(file, 'files', 'an object of bundle-relative paths to sha256 hashes', doc.files);
+    }
+    for (const [rel, hash] of Object.entries(doc.files)) {
+        const bad = checkRepoRelativePath(rel);
+        if (bad) {
+            throw new errors_ConfigurationError(`${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`);
+        }
+        if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+            throw bundleFieldError(file, `files[${JSON.stringify(rel)}]`, 'a sha256 hash (64 hex digits)', hash);
+    }
+    doc.usage = doc.usage === undefined ? bundle_emptyUsage() : checkUsage(file, 'usage', doc.usage);
+    return doc;
+}
+function errnoText(e) {
+    const code = e?.code;
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EISDIR':
+            return 'it is a directory, not a file';
+        case 'ENOTDIR':
+            return 'a part of its path is a file, not a directory';
+        case 'ELOOP':
+            return 'too many levels of symbolic links';
+        default:
+            return code ? `${code}: ${e.message}` : String(e?.message ?? e);
+    }
+}
+/**
+ * The bytes of a file the user (or a previous job) handed over, or undefined when it does not exist.
+ * Anything else that keeps it from being read — a directory, a symbolic link, a device, no permission
+ * — is a user error naming the file.
+ */
+function readInputFile(path, what = 'Task Bundle file') {
+    let st;
+    try {
+        st = (0,external_node_fs_.lstatSync)(path);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+    if (!st.isFile()) {
+        const kind = st.isDirectory()
+            ? 'a directory'
+            : st.isSymbolicLink()
+                ? 'a symbolic link'
+                : 'not a regular file';
+        throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
+    }
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+            cause: e,
+        });
+    }
+}
+/**
+ * A bundle file parsed as JSON and checked by `check` (which throws a user error naming the field), or
+ * undefined when the file does not exist.
+ */
+function readBundleJson(dir, rel, check) {
+    const path = (0,external_node_path_.join)(dir, rel);
+    const text = readBundleFile(dir, rel);
+    if (text === undefined)
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors_ConfigurationError(`${shownPath(path)}: not valid JSON (${e.message})`);
+    }
+    return check(doc, shownPath(path));
+}
+/**
+ * Refuses, before any work starts, bundle files a station will write when something other than a
+ * regular file (a directory, a symbolic link) is in their place.
+ */
+function checkBundleWritable(dir, rels) {
+    for (const rel of rels) {
+        const path = (0,external_node_path_.join)(dir, rel);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(path);
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                continue;
+            throw new errors_ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
+        }
+        if (!st.isFile()) {
+            throw new errors_ConfigurationError(`${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`);
+        }
+    }
+}
+/** Regular files of a bundle (bundle-relative, posix) and the entries that are neither files nor directories. */
+function walk(dir, base = dir, out = { files: [], dirs: [], other: [] }) {
     for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
         const p = (0,external_node_path_.join)(dir, name);
-        const st = (0,external_node_fs_.statSync)(p);
-        if (st.isDirectory())
-            out.push(...listFiles(p, base));
-        else if (st.isFile() && !name.endsWith('.tmp'))
-            out.push(toPosix((0,external_node_path_.relative)(base, p)));
+        const rel = toPosix((0,external_node_path_.relative)(base, p));
+        const st = (0,external_node_fs_.lstatSync)(p);
+        if (st.isDirectory()) {
+            out.dirs.push(rel);
+            walk(p, base, out);
+        }
+        else if (st.isFile()) {
+            if (!name.endsWith('.tmp'))
+                out.files.push(rel);
+        }
+        else
+            out.other.push(rel);
     }
     return out;
+}
+function listFiles(dir) {
+    return walk(dir).files;
 }
 /** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
 function writeManifest(dir, m) {
@@ -53092,24 +53389,36 @@ function writeManifest(dir, m) {
 /** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
 function verifyBundle(dir, m = readManifest(dir)) {
     const problems = [];
-    const present = new Set(listFiles(dir).filter((f) => f !== 'manifest.json'));
+    const { files, dirs, other } = walk(dir);
+    const present = new Set(files.filter((f) => f !== 'manifest.json'));
     for (const [rel, hash] of Object.entries(m.files)) {
-        if (!present.has(rel))
+        if (dirs.includes(rel))
+            problems.push(`${rel}: a directory, but manifest.json lists a file there`);
+        else if (other.includes(rel))
+            continue;
+        else if (!present.has(rel))
             problems.push(`${rel}: listed in manifest.json but missing`);
-        else if (sha256((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel))) !== hash)
+        else if (sha256(readInputFile((0,external_node_path_.join)(dir, rel)) ?? Buffer.alloc(0)) !== hash)
             problems.push(`${rel}: sha256 differs from manifest.json`);
         present.delete(rel);
     }
     for (const rel of present)
         problems.push(`${rel}: not listed in manifest.json`);
+    for (const rel of other)
+        problems.push(`${rel}: not a regular file (a bundle holds only files and folders)`);
     return problems;
 }
 function writeBundleFile(dir, rel, data) {
+    checkBundleWritable(dir, [rel]);
     writeFileAtomic((0,external_node_path_.join)(dir, rel), data);
 }
+/** A bundle file's text, or undefined when it does not exist; unreadable is a user error naming it. */
 function readBundleFile(dir, rel) {
-    const p = (0,external_node_path_.join)(dir, rel);
-    return (0,external_node_fs_.existsSync)(p) ? (0,external_node_fs_.readFileSync)(p, 'utf8') : undefined;
+    return readInputFile((0,external_node_path_.join)(dir, rel))?.toString('utf8');
+}
+/** A bundle file's bytes (a patch), or undefined when it does not exist. */
+function readBundleBytes(dir, rel) {
+    return readInputFile(join(dir, rel));
 }
 function bundle_addUsage(a, b) {
     return {
@@ -53144,8 +53453,14 @@ async function recordStation(dir, taskId, station, fn) {
         return result;
     }
     catch (e) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json'))) {
-            const m = readManifest(dir, taskId);
+        let m;
+        try {
+            m = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+        }
+        catch {
+            m = undefined; // a manifest damaged meanwhile: report the station's own error, not this one
+        }
+        if (m) {
             m.stations[station] = {
                 status: 'failed',
                 startedAt: startedAt.toISOString(),
@@ -67528,7 +67843,8 @@ function parsePlan(body, bodyLine, file) {
         if (o.expects !== 'pass' && o.expects !== 'fail') {
             bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
         }
-        if (o.timeout !== undefined && (typeof o.timeout !== 'number' || !(o.timeout > 0) || o.timeout > 86400)) {
+        if (o.timeout !== undefined &&
+            (typeof o.timeout !== 'number' || !(o.timeout >= 1) || o.timeout > 86400)) {
             bad('timeout', `expected a number of seconds between 1 and 86400, got ${describe(o.timeout)}`);
         }
         if (problems.length === before) {
@@ -69649,7 +69965,9 @@ function isCleanWorkingTree(cwd, ignorePaths = []) {
 
 
 
+const SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
+    const skipped = [];
     const walk = (rel) => {
         const abs = (0,external_node_path_.join)(root, rel);
         let names;
@@ -69674,6 +69992,8 @@ function fsSource(root) {
                 out.push(...walk(r));
             else if (st.isFile())
                 out.push(r);
+            else if (!skipped.some((x) => x.path === r))
+                skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -69699,11 +70019,47 @@ function fsSource(root) {
                 return undefined;
             }
         },
-        exists: (p) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, p)),
+        // A link counts as present (even a dangling one): reading it then says why it is not followed.
+        exists: (p) => {
+            try {
+                (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
+                return true;
+            }
+            catch {
+                return false;
+            }
+        },
+        unreadable: (p) => {
+            try {
+                const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
+                if (st.isSymbolicLink())
+                    return SYMLINK_REASON;
+                if (st.isDirectory())
+                    return 'is a directory; expected a file';
+                if (!st.isFile())
+                    return 'not a regular file';
+                (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, p));
+                return 'file could not be read';
+            }
+            catch (e) {
+                const code = e.code;
+                return code === 'EACCES'
+                    ? 'permission denied'
+                    : code === 'ENOENT'
+                        ? 'no such file'
+                        : `file could not be read (${code ?? e.message})`;
+            }
+        },
+        notFollowed: (dir) => {
+            const d = dir.replace(/\/+$/, '');
+            walk(d);
+            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+        },
     };
 }
 function gitSource(root, commit) {
     let tree;
+    const links = [];
     const entries = () => {
         if (!tree) {
             tree = new Map();
@@ -69714,8 +70070,12 @@ function gitSource(root, commit) {
                 // "<mode> <type> <object> <size>\t<path>"
                 const tab = rec.indexOf('\t');
                 const meta = rec.slice(0, tab).trim().split(/\s+/);
-                if (meta[1] !== 'blob' || meta[0] === '120000')
+                if (meta[1] !== 'blob')
                     continue;
+                if (meta[0] === '120000') {
+                    links.push(rec.slice(tab + 1));
+                    continue;
+                }
                 tree.set(rec.slice(tab + 1), Number(meta[3]));
             }
         }
@@ -69731,7 +70091,15 @@ function gitSource(root, commit) {
         // makes `git show` resolve them the same way.
         read: (p) => (entries().has(p) ? showFile(root, commit, `./${p}`) : undefined),
         size: (p) => entries().get(p),
-        exists: (p) => entries().has(p) || [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        exists: (p) => entries().has(p) ||
+            links.includes(p) ||
+            [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
+        unreadable: (p) => entries().has(p) ? 'file could not be read' : links.includes(p) ? SYMLINK_REASON : 'not a regular file',
+        notFollowed: (dir) => {
+            entries();
+            const prefix = dir.replace(/\/+$/, '') + '/';
+            return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: SYMLINK_REASON }));
+        },
     };
 }
 
@@ -69759,7 +70127,7 @@ function readChecked(source, path, problems) {
     }
     const data = source.read(path);
     if (data === undefined)
-        problems.push({ file: path, severity: 'error', message: 'file could not be read' });
+        problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
     return data;
 }
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
@@ -69767,6 +70135,12 @@ function loadProject(root, source = fsSource(root), opts = {}) {
     const problems = [];
     const tasks = [];
     const milestones = [];
+    // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
+    // its task unknown).
+    for (const dir of [TASKS_DIR, MILESTONES_DIR])
+        for (const x of source.notFollowed(dir))
+            if (x.path.endsWith('.md'))
+                problems.push({ file: x.path, severity: 'error', message: x.reason });
     for (const path of source.list(TASKS_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
         if (data === undefined)
@@ -70919,6 +71293,28 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
     throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+function isControl(code) {
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+
 // EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
 var index_Cq_34xZU = __nccwpck_require__(7639);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
@@ -71132,6 +71528,7 @@ function isSecretFile(path) {
 
 
 
+
 const SECRETLINT_CONFIG = {
     rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: index_Cq_34xZU.a }],
 };
@@ -71215,9 +71612,17 @@ function genericAssignments(text, configLike) {
     return out;
 }
 async function secretlintSpans(text, path) {
+    // The engine's profiler names performance marks after the path and measures them with a pattern that
+    // stops at a line break: a file named with one (repository names are untrusted) would crash the
+    // process from a stray promise. The rules need only a path-like name.
+    const name = path === undefined ? undefined : replaceControlChars(path, () => '_');
     const result = await lintSource({
-        source: { content: text, filePath: path ?? 'input.txt', contentType: 'text' },
-        options: { config: SECRETLINT_CONFIG, noPhysicFilePath: path === undefined, locale: 'en' },
+        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+        options: {
+            config: SECRETLINT_CONFIG,
+            noPhysicFilePath: name === undefined || name !== path,
+            locale: 'en',
+        },
     });
     const out = [];
     for (const msg of result.messages) {
@@ -73418,6 +73823,8 @@ async function readInputs(root, taskId) {
     if (rawContext === undefined) {
         throw new errors_ConfigurationError(`${(0,external_node_path_.join)(dir, 'task_context.md')}: missing; rebuild the bundle with \`guardian bundle ${taskId}\``);
     }
+    // What the station writes at the end: refused now, before the model pass spends anything.
+    checkBundleWritable(dir, ['security.json', 'task_context.md', 'transcript.jsonl']);
     const stripped = stripHiddenText(rawBlueprint);
     if (stripped.removed.length) {
         notes.push(`removed hidden text from blueprint.md: ${summarizeRemoved(stripped.removed)}`);
