@@ -54,6 +54,7 @@ export function bundleDirFor(root: string, taskId: string): string {
   if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
     throw new ConfigurationError(
       `invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`,
+      { exitCode: 2 },
     );
   }
   return join(root, '.guardian', 'bundles', taskId);

@@ -135,7 +135,13 @@ export function repoRoot(cwd: string): string {
 export function resolveCommit(cwd: string, ref: string): string {
   if (ref.startsWith('-')) throw new GuardianError(`invalid ref '${ref}'`);
   const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-  if (r.code !== 0) throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+  if (r.code !== 0) {
+    if (ref === 'HEAD' && isGitRepo(cwd))
+      throw new GuardianError(
+        `${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`,
+      );
+    throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+  }
   return r.stdout.trim();
 }
 

@@ -22,6 +22,7 @@ import {
 import { GuardianError, UsageError, isUserError } from '../errors.js';
 import { execGit, isGitRepo } from '../git/git.js';
 import { resolveLlmConfig } from '../llm/config.js';
+import { runCompletion } from '../stations/completion/index.js';
 import { loadProject, requireTask, type Blueprint, type Project } from '../spec/index.js';
 import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
@@ -147,7 +148,9 @@ function blockers(project: Project, task: Blueprint): string[] {
 
 export function ensureGitRepo(root: string): void {
   if (!isGitRepo(root)) {
-    throw new GuardianError(`${root} is not a git repository: Guardian commits each task's change with git`);
+    throw new GuardianError(`${root} is not a git repository: Guardian commits each task's change with git`, {
+      exitCode: 2,
+    });
   }
 }
 
@@ -232,6 +235,28 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   };
 
   if (task.status === 'done') {
+    // Done, but asked to push: an earlier push may have failed after the commit. Push the commit
+    // Completion made (it finds it by its Task-Id trailer); a failed push fails this run too.
+    if (opts.push && !opts.dryRun) {
+      const r = await runCompletion({
+        root,
+        taskId: task.id,
+        log,
+        push: opts.push,
+        ...(opts.branch ? { branch: opts.branch } : {}),
+      });
+      return {
+        ...base,
+        status: 'done',
+        outcome: 'already_done',
+        usage: emptyUsage(),
+        durationMs: 0,
+        commit: r.commitSha,
+        branch: r.branch,
+        ...(r.pushed ? { pushedTo: opts.push } : {}),
+        message: `${task.id} is already done (${r.commitSha.slice(0, 12)} on ${r.branch}); ${r.pushed ? `${opts.push}/${r.branch} has it` : 'not pushed'}`,
+      };
+    }
     return {
       ...base,
       status: 'done',

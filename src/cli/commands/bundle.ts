@@ -1,6 +1,6 @@
 /** `guardian bundle TASK-ID`: build the Task Bundle (task_context.md + evidence) for a task. */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { EmbeddingsConfig } from '../../search/index.js';
@@ -83,6 +83,18 @@ export function register(program: Command, ctx: CommandContext): void {
       if (!Number.isInteger(top) || top < 1 || top > 200)
         throw new UsageError(`--top ${opts.top}: expected an integer from 1 to 200`);
       const env = ctx.io.env;
+      // Paths the user named must exist: a typo would otherwise only show as "no site-packages found".
+      for (const dir of opts.sitePackages ?? []) {
+        const abs = resolve(ctx.io.cwd, dir);
+        if (!existsSync(abs) || !statSync(abs).isDirectory())
+          throw new UsageError(`--site-packages ${dir}: not a directory`);
+      }
+      for (const exe of opts.python ?? []) {
+        if (!findExecutable(exe, ctx.io.cwd, env.PATH))
+          throw new UsageError(
+            `--python ${exe}: ${/[/\\]/.test(exe) ? 'no executable file there' : 'not found on PATH'}`,
+          );
+      }
       let embeddings: EmbeddingsConfig | undefined;
       if (env.GUARDIAN_EMBEDDINGS_BASE_URL && env.GUARDIAN_EMBEDDINGS_MODEL) {
         embeddings = {
@@ -123,4 +135,24 @@ export function register(program: Command, ctx: CommandContext): void {
       } else ctx.io.stdout.write(human(result));
       ctx.setExitCode(0);
     });
+}
+
+/** `name` as the shell would find it: a path (relative to `cwd`), else on `PATH`; executable files only. */
+function findExecutable(name: string, cwd: string, path: string | undefined): string | undefined {
+  const isExe = (p: string) => {
+    try {
+      accessSync(p, constants.X_OK);
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (/[/\\]/.test(name)) {
+    const abs = resolve(cwd, name);
+    return isExe(abs) ? abs : undefined;
+  }
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (dir && isExe(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
 }

@@ -100,7 +100,9 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
   const finalDir = bundleDirFor(root, taskId);
   if (!existsSync(root)) throw new ConfigurationError(`repository root ${root} does not exist`);
   if (!isGitRepo(root))
-    throw new ConfigurationError(`${root} is not a git repository: the Bundler reads the base commit`);
+    throw new ConfigurationError(`${root} is not a git repository: the Bundler reads the base commit`, {
+      exitCode: 2,
+    });
   let baseCommit: string;
   try {
     baseCommit = resolveCommit(root, opts.base ?? 'HEAD');
