@@ -1,6 +1,6 @@
 /** The verification plan: exactly one ```guardian fence holding a JSON array of steps. */
 import { parseDocument, isSeq, isMap, isScalar, type Node } from 'yaml';
-import { findFences } from './markdown.js';
+import { findFences, type Fence } from './markdown.js';
 import { lineAt } from './text.js';
 import { PLAN_STAGES, type PlanStep, type Problem } from './types.js';
 
@@ -22,9 +22,15 @@ export function parsePlan(
       severity: 'error',
       message: `more than one \`\`\`guardian block (lines ${fences.map((f) => f.openLine).join(', ')}); exactly one is expected`,
     });
+    // Every block's own problems too: all of a file's problems are reported at once.
+    for (const f of fences) parseFence(f, file, problems);
     return { steps: [], found: true, problems };
   }
-  const fence = fences[0]!;
+  return { steps: parseFence(fences[0]!, file, problems), found: true, problems };
+}
+
+/** The steps of one ```guardian block; its problems are added to `problems`. */
+function parseFence(fence: Fence, file: string, problems: Problem[]): PlanStep[] {
   if (fence.closeLine === undefined) {
     problems.push({
       file,
@@ -33,7 +39,7 @@ export function parsePlan(
       severity: 'error',
       message: 'the ```guardian block is not closed: expected a closing ``` line',
     });
-    return { steps: [], found: true, problems };
+    return [];
   }
   const src = fence.content;
   let value: unknown;
@@ -47,7 +53,7 @@ export function parsePlan(
       severity: 'error',
       message: `invalid JSON: ${(e as Error).message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
     });
-    return { steps: [], found: true, problems };
+    return [];
   }
   if (!Array.isArray(value)) {
     problems.push({
@@ -57,7 +63,7 @@ export function parsePlan(
       severity: 'error',
       message: `expected a JSON array of steps, got ${describe(value)}`,
     });
-    return { steps: [], found: true, problems };
+    return [];
   }
   // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
   // step has a problem to report.
@@ -133,7 +139,7 @@ export function parsePlan(
       });
     }
   });
-  return { steps, found: true, problems };
+  return steps;
 }
 
 /** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */

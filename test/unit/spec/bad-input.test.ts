@@ -157,6 +157,19 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'two guardian fences, one with a bad step: both problems are reported',
+    files: () => ({
+      [T]: blueprint(
+        BASIC_FRONT,
+        `## Goal\nx\n\n## Verification Plan\n${GOOD_PLAN}\n\n${GOOD_PLAN.replace('"pass"', '"succeed"')}\n`,
+      ),
+    }),
+    expect: [
+      /TASK-001_thing\.md:21: error: verification plan: more than one ```guardian block \(lines 10, 21\)/,
+      /TASK-001_thing\.md:27: error: plan step 1\.expects: expected "pass" or "fail", got "succeed"/,
+    ],
+  },
+  {
     name: 'a ---js front matter',
     files: (root) => ({
       [T]: `---js\n{ id: (require('fs').writeFileSync(${JSON.stringify(join(root, 'PWNED'))}, 'x'), 'TASK-001'), title: 'x', status: 'pending' }\n---\n## Goal\n`,
