@@ -8,10 +8,11 @@
  * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ConfigurationError } from '../errors.js';
 import { join } from 'node:path';
 import type { StationName, Usage } from '../bundle/bundle.js';
 import type { TaskStatus } from '../spec/types.js';
-import { ensureDir } from '../util/fs.js';
+import { blockerMessage, ensureDir, findBlocker } from '../util/fs.js';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 export const LEDGER_FILE = 'runs.jsonl';
@@ -88,8 +89,15 @@ export function ensureGuardianDir(root: string): string {
   return dir;
 }
 
+/** The ledger's place must hold a file (or nothing yet): a directory or a broken link there is named. */
+function checkLedgerPlace(root: string): void {
+  const blocked = findBlocker(root, ledgerPath(root), 'file');
+  if (blocked) throw new ConfigurationError(blockerMessage(blocked));
+}
+
 export function appendLedger(root: string, entry: LedgerEntry): void {
   ensureGuardianDir(root);
+  checkLedgerPlace(root);
   appendFileSync(ledgerPath(root), JSON.stringify(entry) + '\n');
 }
 
@@ -97,6 +105,7 @@ export function appendLedger(root: string, entry: LedgerEntry): void {
 export function readLedger(root: string): LedgerEntry[] {
   const path = ledgerPath(root);
   if (!existsSync(path)) return [];
+  checkLedgerPlace(root);
   const out: LedgerEntry[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
