@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
-import { makeRepo, type TempRepo } from '../support/repo.js';
+import { gitIn, makeRepo, type TempRepo } from '../support/repo.js';
+import { doubleValue, smallRepoFiles } from '../validator/helpers.js';
 
 let repo: TempRepo;
 beforeAll(() => {
@@ -58,5 +59,34 @@ describe('--branch and --push are checked first', () => {
     ]);
     expect(r2.stderr).not.toMatch(/--push|--branch/);
     expect(existsSync(join(repo.root, '.guardian'))).toBe(true); // the line did start
+  });
+});
+
+describe('run --push on a task that is already done', () => {
+  test('pushes the commit an earlier run made (the push had failed or was not asked for)', async () => {
+    const small = makeRepo(undefined, { files: smallRepoFiles() });
+    try {
+      doubleValue(small);
+      expect((await runCli(['validate', 'TASK-001', '--root', small.root])).code).toBe(0);
+      const done = await runCli(['complete', 'TASK-001', '--root', small.root]);
+      expect(done.code).toBe(0);
+      const branch = small.git('branch', '--show-current');
+      const commit = small.git('rev-parse', 'HEAD');
+      const remoteHas = () =>
+        gitIn(small.remote, ['for-each-ref', '--format=%(objectname)', `refs/heads/${branch}`]);
+      expect(remoteHas()).toBe('');
+      const again = await runCli(['run', 'TASK-001', '--root', small.root]);
+      expect(again.code).toBe(0);
+      expect(again.stdout + again.stderr).toMatch(/already done .*nothing to do/);
+      expect(remoteHas()).toBe('');
+      const pushed = await runCli(['run', 'TASK-001', '--root', small.root, '--push', 'origin', '--json']);
+      expect(pushed.code).toBe(0);
+      const result = JSON.parse(pushed.stdout) as { outcome: string; pushedTo?: string; commit?: string };
+      expect(result).toMatchObject({ outcome: 'already_done', pushedTo: 'origin', commit });
+      expect(remoteHas()).toBe(commit);
+      expect(small.git('rev-parse', 'HEAD')).toBe(commit); // no second commit
+    } finally {
+      small.cleanup();
+    }
   });
 });
