@@ -1717,7 +1717,9 @@ async function runBundler(opts) {
     if (!(0, node_fs_1.existsSync)(root))
         throw new errors_js_1.ConfigurationError(`repository root ${root} does not exist`);
     if (!(0, git_js_1.isGitRepo)(root))
-        throw new errors_js_1.ConfigurationError(`${root} is not a git repository: the Bundler reads the base commit`);
+        throw new errors_js_1.ConfigurationError(`${root} is not a git repository: the Bundler reads the base commit`, {
+            exitCode: 2,
+        });
     let baseCommit;
     try {
         baseCommit = (0, git_js_1.resolveCommit)(root, opts.base ?? 'HEAD');

@@ -340,8 +340,11 @@ function resolveCommit(cwd, ref) {
     if (ref.startsWith('-'))
         throw new errors_js_1.GuardianError(`invalid ref '${ref}'`);
     const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-    if (r.code !== 0)
+    if (r.code !== 0) {
+        if (ref === 'HEAD' && isGitRepo(cwd))
+            throw new errors_js_1.GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
         throw new errors_js_1.GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    }
     return r.stdout.trim();
 }
 function headCommit(cwd) {

@@ -41,7 +41,7 @@ exports.STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'compl
 exports.TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
 function bundleDirFor(root, taskId) {
     if (!exports.TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
-        throw new errors_js_1.ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`);
+        throw new errors_js_1.ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
     return (0, node_path_1.join)(root, '.guardian', 'bundles', taskId);
 }
@@ -568,8 +568,11 @@ function resolveCommit(cwd, ref) {
     if (ref.startsWith('-'))
         throw new errors_js_1.GuardianError(`invalid ref '${ref}'`);
     const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-    if (r.code !== 0)
+    if (r.code !== 0) {
+        if (ref === 'HEAD' && isGitRepo(cwd))
+            throw new errors_js_1.GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
         throw new errors_js_1.GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    }
     return r.stdout.trim();
 }
 function headCommit(cwd) {
@@ -1257,9 +1260,15 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: `more than one \`\`\`guardian block (lines ${fences.map((f) => f.openLine).join(', ')}); exactly one is expected`,
         });
+        // Every block's own problems too: all of a file's problems are reported at once.
+        for (const f of fences)
+            parseFence(f, file, problems);
         return { steps: [], found: true, problems };
     }
-    const fence = fences[0];
+    return { steps: parseFence(fences[0], file, problems), found: true, problems };
+}
+/** The steps of one ```guardian block; its problems are added to `problems`. */
+function parseFence(fence, file, problems) {
     if (fence.closeLine === undefined) {
         problems.push({
             file,
@@ -1268,7 +1277,7 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: 'the ```guardian block is not closed: expected a closing ``` line',
         });
-        return { steps: [], found: true, problems };
+        return [];
     }
     const src = fence.content;
     let value;
@@ -1283,7 +1292,7 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: `invalid JSON: ${e.message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
         });
-        return { steps: [], found: true, problems };
+        return [];
     }
     if (!Array.isArray(value)) {
         problems.push({
@@ -1293,7 +1302,7 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: `expected a JSON array of steps, got ${describe(value)}`,
         });
-        return { steps: [], found: true, problems };
+        return [];
     }
     // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
     // step has a problem to report.
@@ -1365,7 +1374,7 @@ function parsePlan(body, bodyLine, file) {
             });
         }
     });
-    return { steps, found: true, problems };
+    return steps;
 }
 /** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */
 function jsonErrorLine(src, message) {

@@ -67,6 +67,16 @@ function register(program, ctx) {
         if (!Number.isInteger(top) || top < 1 || top > 200)
             throw new errors_js_1.UsageError(`--top ${opts.top}: expected an integer from 1 to 200`);
         const env = ctx.io.env;
+        // Paths the user named must exist: a typo would otherwise only show as "no site-packages found".
+        for (const dir of opts.sitePackages ?? []) {
+            const abs = (0, node_path_1.resolve)(ctx.io.cwd, dir);
+            if (!(0, node_fs_1.existsSync)(abs) || !(0, node_fs_1.statSync)(abs).isDirectory())
+                throw new errors_js_1.UsageError(`--site-packages ${dir}: not a directory`);
+        }
+        for (const exe of opts.python ?? []) {
+            if (!findExecutable(exe, ctx.io.cwd, env.PATH))
+                throw new errors_js_1.UsageError(`--python ${exe}: ${/[/\\]/.test(exe) ? 'no executable file there' : 'not found on PATH'}`);
+        }
         let embeddings;
         if (env.GUARDIAN_EMBEDDINGS_BASE_URL && env.GUARDIAN_EMBEDDINGS_MODEL) {
             embeddings = {
@@ -103,6 +113,27 @@ function register(program, ctx) {
             ctx.io.stdout.write(human(result));
         ctx.setExitCode(0);
     });
+}
+/** `name` as the shell would find it: a path (relative to `cwd`), else on `PATH`; executable files only. */
+function findExecutable(name, cwd, path) {
+    const isExe = (p) => {
+        try {
+            (0, node_fs_1.accessSync)(p, node_fs_1.constants.X_OK);
+            return (0, node_fs_1.statSync)(p).isFile();
+        }
+        catch {
+            return false;
+        }
+    };
+    if (/[/\\]/.test(name)) {
+        const abs = (0, node_path_1.resolve)(cwd, name);
+        return isExe(abs) ? abs : undefined;
+    }
+    for (const dir of (path ?? '').split(node_path_1.delimiter)) {
+        if (dir && isExe((0, node_path_1.join)(dir, name)))
+            return (0, node_path_1.join)(dir, name);
+    }
+    return undefined;
 }
 
 

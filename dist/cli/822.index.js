@@ -481,6 +481,7 @@ exports.lastRuns = lastRuns;
  * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
  */
 const node_fs_1 = __webpack_require__(3024);
+const errors_js_1 = __webpack_require__(3916);
 const node_path_1 = __webpack_require__(6760);
 const fs_js_1 = __webpack_require__(1917);
 exports.LEDGER_SCHEMA_VERSION = 1;
@@ -500,8 +501,15 @@ function ensureGuardianDir(root) {
         (0, node_fs_1.writeFileSync)(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n");
     return dir;
 }
+/** The ledger's place must hold a file (or nothing yet): a directory or a broken link there is named. */
+function checkLedgerPlace(root) {
+    const blocked = (0, fs_js_1.findBlocker)(root, ledgerPath(root), 'file');
+    if (blocked)
+        throw new errors_js_1.ConfigurationError((0, fs_js_1.blockerMessage)(blocked));
+}
 function appendLedger(root, entry) {
     ensureGuardianDir(root);
+    checkLedgerPlace(root);
     (0, node_fs_1.appendFileSync)(ledgerPath(root), JSON.stringify(entry) + '\n');
 }
 /** Every well-formed entry, oldest first. Lines that do not parse (a torn write) are skipped. */
@@ -509,6 +517,7 @@ function readLedger(root) {
     const path = ledgerPath(root);
     if (!(0, node_fs_1.existsSync)(path))
         return [];
+    checkLedgerPlace(root);
     const out = [];
     for (const line of (0, node_fs_1.readFileSync)(path, 'utf8').split('\n')) {
         if (!line.trim())
@@ -1560,7 +1569,8 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const config_js_1 = __webpack_require__(8353);
-const index_js_1 = __webpack_require__(5371);
+const index_js_1 = __webpack_require__(5688);
+const index_js_2 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const ledger_js_1 = __webpack_require__(1217);
@@ -1679,7 +1689,9 @@ function blockers(project, task) {
 }
 function ensureGitRepo(root) {
     if (!(0, git_js_1.isGitRepo)(root)) {
-        throw new errors_js_1.GuardianError(`${root} is not a git repository: Guardian commits each task's change with git`);
+        throw new errors_js_1.GuardianError(`${root} is not a git repository: Guardian commits each task's change with git`, {
+            exitCode: 2,
+        });
     }
 }
 function ledgerEntry(line, event, fields) {
@@ -1727,8 +1739,8 @@ async function runTask(opts) {
     const startedAt = new Date();
     ensureGitRepo(root);
     const bundleDir = (0, bundle_js_1.bundleDirFor)(root, opts.taskId);
-    const project = (0, index_js_1.loadProject)(root);
-    const task = (0, index_js_1.requireTask)(project, opts.taskId);
+    const project = (0, index_js_2.loadProject)(root);
+    const task = (0, index_js_2.requireTask)(project, opts.taskId);
     const runId = newRunId();
     const line = {
         opts,
@@ -1748,6 +1760,28 @@ async function runTask(opts) {
         attempts: 0,
     };
     if (task.status === 'done') {
+        // Done, but asked to push: an earlier push may have failed after the commit. Push the commit
+        // Completion made (it finds it by its Task-Id trailer); a failed push fails this run too.
+        if (opts.push && !opts.dryRun) {
+            const r = await (0, index_js_1.runCompletion)({
+                root,
+                taskId: task.id,
+                log,
+                push: opts.push,
+                ...(opts.branch ? { branch: opts.branch } : {}),
+            });
+            return {
+                ...base,
+                status: 'done',
+                outcome: 'already_done',
+                usage: (0, bundle_js_1.emptyUsage)(),
+                durationMs: 0,
+                commit: r.commitSha,
+                branch: r.branch,
+                ...(r.pushed ? { pushedTo: opts.push } : {}),
+                message: `${task.id} is already done (${r.commitSha.slice(0, 12)} on ${r.branch}); ${r.pushed ? `${opts.push}/${r.branch} has it` : 'not pushed'}`,
+            };
+        }
         return {
             ...base,
             status: 'done',

@@ -46344,7 +46344,7 @@ const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complet
 const TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
 function bundle_bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
-        throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`);
+        throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
     return (0,external_node_path_namespaceObject.join)(root, '.guardian', 'bundles', taskId);
 }
@@ -52276,8 +52276,11 @@ function resolveCommit(cwd, ref) {
     if (ref.startsWith('-'))
         throw new errors_GuardianError(`invalid ref '${ref}'`);
     const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-    if (r.code !== 0)
+    if (r.code !== 0) {
+        if (ref === 'HEAD' && isGitRepo(cwd))
+            throw new errors_GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
         throw new errors_GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    }
     return r.stdout.trim();
 }
 function headCommit(cwd) {
@@ -53209,9 +53212,15 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: `more than one \`\`\`guardian block (lines ${fences.map((f) => f.openLine).join(', ')}); exactly one is expected`,
         });
+        // Every block's own problems too: all of a file's problems are reported at once.
+        for (const f of fences)
+            parseFence(f, file, problems);
         return { steps: [], found: true, problems };
     }
-    const fence = fences[0];
+    return { steps: parseFence(fences[0], file, problems), found: true, problems };
+}
+/** The steps of one ```guardian block; its problems are added to `problems`. */
+function parseFence(fence, file, problems) {
     if (fence.closeLine === undefined) {
         problems.push({
             file,
@@ -53220,7 +53229,7 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: 'the ```guardian block is not closed: expected a closing ``` line',
         });
-        return { steps: [], found: true, problems };
+        return [];
     }
     const src = fence.content;
     let value;
@@ -53235,7 +53244,7 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: `invalid JSON: ${e.message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
         });
-        return { steps: [], found: true, problems };
+        return [];
     }
     if (!Array.isArray(value)) {
         problems.push({
@@ -53245,7 +53254,7 @@ function parsePlan(body, bodyLine, file) {
             severity: 'error',
             message: `expected a JSON array of steps, got ${describe(value)}`,
         });
-        return { steps: [], found: true, problems };
+        return [];
     }
     // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
     // step has a problem to report.
@@ -53317,7 +53326,7 @@ function parsePlan(body, bodyLine, file) {
             });
         }
     });
-    return { steps, found: true, problems };
+    return steps;
 }
 /** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */
 function jsonErrorLine(src, message) {
