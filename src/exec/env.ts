@@ -4,7 +4,9 @@
  * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
  */
 const SECRET_PATTERNS: RegExp[] = [
-  /^INPUT_/,
+  // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
+  // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
+  /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
   /^GITHUB_TOKEN$/,
   /^GH_TOKEN$/,
   /^ACTIONS_.*TOKEN/,
@@ -18,6 +20,13 @@ const SECRET_PATTERNS: RegExp[] = [
   /_SECRET/,
   /^CONTEXT7_/,
 ];
+
+/**
+ * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
+ * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
+ * reports or the next step's environment.
+ */
+const RUNNER_PATTERNS: RegExp[] = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
 
 export function isSecretEnvName(name: string, secretEnv: string[] = []): boolean {
   const upper = name.toUpperCase();
@@ -34,6 +43,7 @@ export function scrubEnv(
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue;
     if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv)) continue;
+    if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase()))) continue;
     out[k] = v;
   }
   return out;

@@ -5,6 +5,7 @@
  * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { HeadTailBuffer } from './output.js';
 import { scrubEnv } from './env.js';
@@ -47,6 +48,45 @@ export interface CommandResult {
   truncated: boolean;
   /** Set when the command could not be started or was aborted. */
   error?: string;
+  /**
+   * Processes the command started that left its process group (a `setsid` daemon) and were still
+   * running when it ended: killed, and the command judged an error — code under test must not leave
+   * something running that could touch the verdict or the job's files afterwards.
+   */
+  escaped?: number;
+}
+
+/** The variable that marks every process a command starts (children inherit it, also across setsid). */
+export const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
+
+/**
+ * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
+ * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
+ * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
+ * daemons tests forget, and makes escaping deliberate work.
+ */
+export function killMarked(mark: string): number {
+  if (!existsSync('/proc/self/environ')) return 0;
+  const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
+  const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
+  let killed = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let environ: Buffer;
+    try {
+      environ = readFileSync(`/proc/${name}/environ`);
+    } catch {
+      continue;
+    }
+    if (!environ.includes(needle) && !environ.subarray(0, first.length).equals(first)) continue;
+    try {
+      process.kill(Number(name), 'SIGKILL');
+      killed++;
+    } catch {
+      // gone already
+    }
+  }
+  return killed;
 }
 
 function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
@@ -96,6 +136,8 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
   const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+  const mark = randomBytes(8).toString('hex');
+  env[COMMAND_MARK_VAR] = mark;
 
   return new Promise<CommandResult>((resolve) => {
     let timedOut = false;
@@ -148,6 +190,13 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
       // Nothing of the group may outlive the command (background jobs, daemons started by a test).
       killGroup(pid, 'SIGKILL');
       void waitGroupGone(pid, 1000).then(() => {
+        const escaped = killMarked(mark);
+        if (escaped > 0)
+          out.push(
+            Buffer.from(
+              `\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`,
+            ),
+          );
         const { text, truncated } = out.result();
         let error = spawnError;
         if (!error && aborted) error = 'aborted';
@@ -160,6 +209,7 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
           output: text,
           truncated,
           ...(error ? { error } : {}),
+          ...(escaped > 0 ? { escaped } : {}),
         });
       });
     };
@@ -209,6 +259,7 @@ export function judge(
 ): 'pass' | 'fail' | 'timeout' | 'error' {
   if (r.timedOut) return 'timeout';
   if (r.error && r.exitCode === null) return 'error';
+  if (r.escaped) return 'error';
   const ok = r.exitCode === 0;
   return ok === (expects === 'pass') ? 'pass' : 'fail';
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   HeadTailBuffer,
+  isSecretEnvName,
   judge,
   processGroupAlive,
   runCommand,
@@ -131,7 +132,70 @@ describe('scrubEnv', () => {
   it('drops undefined values and keeps ordinary names', () => {
     expect(scrubEnv({ A: '1', B: undefined, GH_TOKEN: 'x' })).toEqual({ A: '1' });
   });
+
+  it("hides the runner's file commands and every action input from checks, even when allowed", () => {
+    const env = {
+      GITHUB_OUTPUT: '/t/out',
+      GITHUB_ENV: '/t/env',
+      GITHUB_PATH: '/t/path',
+      GITHUB_STATE: '/t/state',
+      GITHUB_STEP_SUMMARY: '/t/sum',
+      'INPUT_TASK-ID': 'TASK-042',
+      GITHUB_WORKSPACE: '/w',
+      GITHUB_SHA: 'abc',
+    };
+    expect(scrubEnv(env, { allow: ['GITHUB_OUTPUT', 'INPUT_TASK-ID'] })).toEqual({
+      GITHUB_WORKSPACE: '/w',
+      GITHUB_SHA: 'abc',
+    });
+  });
+
+  it('counts as secret (to redact) only the inputs whose names say so', () => {
+    for (const name of ['INPUT_LLM-API-KEY', 'INPUT_GITHUB-TOKEN', 'INPUT_API_KEY', 'INPUT_DB-PASSWORD'])
+      expect([name, isSecretEnvName(name)]).toEqual([name, true]);
+    for (const name of ['INPUT_TASK-ID', 'INPUT_MODEL', 'INPUT_LLM-BASE-URL', 'INPUT_ROOT'])
+      expect([name, isSecretEnvName(name)]).toEqual([name, false]);
+  });
 });
+
+describe('processes that leave the process group', () => {
+  it('a setsid daemon still running when the command ends is killed and the command judged an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-escape-'));
+    try {
+      const pidFile = join(dir, 'daemon.pid');
+      const r = await runCommand({
+        command: `setsid bash -c 'echo $$ > ${pidFile}; exec sleep 300' < /dev/null > /dev/null 2>&1 & sleep 0.3; exit 0`,
+        cwd: dir,
+      });
+      expect(r.exitCode).toBe(0);
+      expect(r.escaped).toBe(1);
+      expect(r.output).toMatch(/1 process\(es\) this command started left its process group .*; killed/);
+      expect(judge(r, 'pass')).toBe('error');
+      expect(judge(r, 'fail')).toBe('error');
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      await new Promise((res) => setTimeout(res, 100));
+      expect(processAlive(pid)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a command that cleans up after itself is not affected', async () => {
+    const r = await runCommand({ command: 'sleep 0.1 & wait; echo done', cwd });
+    expect(r.escaped).toBeUndefined();
+    expect(judge(r)).toBe('pass');
+  });
+});
+
+/** Alive and not a zombie (a killed orphan stays a zombie until it is reaped). */
+function processAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\S+ \(.*\) [ZX] /.test(stat);
+  } catch {
+    return false;
+  }
+}
 
 describe('HeadTailBuffer', () => {
   it('is exact below the bound', () => {
