@@ -14,6 +14,24 @@ import { llmFor, MINI_FILES, writeBundle } from './helpers.js';
 
 const API_KEY = 'sk-proj-leakcanary0123456789abcdefXYZ';
 
+describe('Redactor.fromEnv', () => {
+  it('takes the credential inputs and credential URLs, not the task id, model or plain base URL', () => {
+    const r = Redactor.fromEnv({
+      'INPUT_TASK-ID': 'TASK-042-long',
+      INPUT_MODEL: 'gpt-something-large',
+      'INPUT_LLM-BASE-URL': 'http://127.0.0.1:8080/v1',
+      'INPUT_LLM-API-KEY': 'sk-proj-abcdefgh12345678',
+      PROXY_URL: 'https://user:hunter2hunter2@proxy.example/',
+    });
+    const text = r.literal(
+      'TASK-042-long gpt-something-large http://127.0.0.1:8080/v1 sk-proj-abcdefgh12345678 https://user:hunter2hunter2@proxy.example/',
+    );
+    expect(text).toBe(
+      'TASK-042-long gpt-something-large http://127.0.0.1:8080/v1 [REDACTED:input_llm-api-key] [REDACTED:proxy_url]',
+    );
+  });
+});
+
 describe('Redactor.leaks', () => {
   const r = new Redactor([{ value: API_KEY, label: 'api-key' }]);
   it('finds a secret plain, in hex and in base64 at any alignment', () => {

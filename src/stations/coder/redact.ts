@@ -35,9 +35,12 @@ export class Redactor {
   ) {
     const list: { value?: string; label: string }[] = [...extra];
     for (const [k, v] of Object.entries(env)) {
-      if (!v || !isSecretEnvName(k, secretEnv)) continue;
+      if (!v) continue;
+      // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
+      const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(v);
+      if (!credentialUrl && !isSecretEnvName(k, secretEnv)) continue;
       // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
-      if (/_(MODEL|BASE_URL)$/i.test(k) && !v.includes('@')) continue;
+      if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl) continue;
       list.push({ value: v, label: k.toLowerCase() });
     }
     return new Redactor(list);
