@@ -235,6 +235,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   };
 
   if (task.status === 'done') {
+    const done = { ...base, status: 'done', outcome: 'already_done', usage: emptyUsage(), durationMs: 0 } as const;
     // Done, but asked to push: an earlier push may have failed after the commit. Push the commit
     // Completion made (it finds it by its Task-Id trailer); a failed push fails this run too.
     if (opts.push && !opts.dryRun) {
@@ -246,25 +247,14 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
         ...(opts.branch ? { branch: opts.branch } : {}),
       });
       return {
-        ...base,
-        status: 'done',
-        outcome: 'already_done',
-        usage: emptyUsage(),
-        durationMs: 0,
+        ...done,
         commit: r.commitSha,
         branch: r.branch,
         ...(r.pushed ? { pushedTo: opts.push } : {}),
         message: `${task.id} is already done (${r.commitSha.slice(0, 12)} on ${r.branch}); ${r.pushed ? `${opts.push}/${r.branch} has it` : 'not pushed'}`,
       };
     }
-    return {
-      ...base,
-      status: 'done',
-      outcome: 'already_done',
-      usage: emptyUsage(),
-      durationMs: 0,
-      message: `${task.id} is already done (status: done in ${task.path}): nothing to do`,
-    };
+    return { ...done, message: `${task.id} is already done (status: done in ${task.path}): nothing to do` };
   }
   const waitingFor = blockers(project, task);
   if (waitingFor.length) {

@@ -72,27 +72,16 @@ beforeEach(() => {
 });
 
 describe('a directory where a bundle file belongs', () => {
-  it('validate: changes.patch is a directory → one message naming it, manifest untouched', async () => {
-    mkdirSync(join(dir, 'changes.patch'));
+  it.each([
+    ['changes.patch', /changes\.patch: cannot read this Task Bundle file: it is a directory/],
+    ['security.json', /security\.json: cannot read this Task Bundle file: it is a directory/],
+    // Refused before the checks run, not after.
+    ['validation.json', /validation\.json: cannot write this Task Bundle file: a directory is in its place/],
+  ])('validate: %s is a directory → one message naming it, manifest untouched', async (name, message) => {
+    mkdirSync(join(dir, name));
     const before = manifestText();
     const r = await runCli(['validate', TASK, '--root', repo.root]);
-    expectUserError(r, /changes\.patch: cannot read this Task Bundle file: it is a directory/);
-    expect(manifestText()).toBe(before);
-  });
-
-  it('validate: security.json is a directory → refused before anything runs', async () => {
-    mkdirSync(join(dir, 'security.json'));
-    const before = manifestText();
-    const r = await runCli(['validate', TASK, '--root', repo.root]);
-    expectUserError(r, /security\.json: cannot read this Task Bundle file: it is a directory/);
-    expect(manifestText()).toBe(before);
-  });
-
-  it('validate: validation.json is a directory → refused before the checks run, not after', async () => {
-    mkdirSync(join(dir, 'validation.json'));
-    const before = manifestText();
-    const r = await runCli(['validate', TASK, '--root', repo.root]);
-    expectUserError(r, /validation\.json: cannot write this Task Bundle file: a directory is in its place/);
+    expectUserError(r, message);
     expect(manifestText()).toBe(before);
   });
 
