@@ -178,6 +178,22 @@ describe('a directory where a bundle file belongs', () => {
   });
 });
 
+describe('a base commit the repository does not have', () => {
+  it.each([
+    ['validate', ['validate', TASK]],
+    ['complete', ['complete', TASK]],
+    ['code', ['code', TASK]],
+  ])('%s: names the field, exit 1, manifest not rewritten', async (_, argv) => {
+    const text = editManifest((m) => (m.baseCommit = 'f'.repeat(40)));
+    const r = await runCli([...argv, '--root', repo.root]);
+    expectUserError(
+      r,
+      /manifest\.json: field `baseCommit` is ffffffffffff, which is not a commit of the repository at /,
+    );
+    expect(manifestText()).toBe(text);
+  });
+});
+
 describe('manifest.json of the wrong shape', () => {
   it.each([
     ['validate', ['validate', TASK]],

@@ -17,6 +17,7 @@ import {
   readBundleBytes,
   readBundleFile,
   readBundleJson,
+  manifestBase,
   readManifest,
   recordStation,
   writeBundleFile,
@@ -164,6 +165,7 @@ export function loadCoderInputs(
   log: Logger = silentLogger,
 ): TaskInputs {
   const manifest = readManifest(bundleDir, taskId);
+  manifestBase(root, bundleDir, manifest);
   let project = loadProject(root, gitSource(root, manifest.baseCommit));
   if (!project.tasks.some((t) => t.id === taskId)) {
     log.warn(

@@ -5,9 +5,15 @@
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleDirFor, readBundleBytes, readManifest, recordStation } from '../../bundle/bundle.js';
+import {
+  bundleDirFor,
+  manifestBase,
+  readBundleBytes,
+  readManifest,
+  recordStation,
+} from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
-import { execGit, resolveCommit } from '../../git/git.js';
+import { execGit } from '../../git/git.js';
 import {
   branchTip,
   checkBranchName,
@@ -163,7 +169,7 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
   }
 
   const manifest = readManifest(bundleDir, taskId);
-  const base = resolveCommit(root, manifest.baseCommit);
+  const base = manifestBase(root, bundleDir, manifest);
   const validationPath = join(bundleDir, 'validation.json');
   let report: ValidationReport | undefined;
   try {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   bundleDirFor,
   newManifest,
+  manifestBase,
   readManifest,
   writeManifest,
   type Manifest,
@@ -49,7 +50,7 @@ export function openGate(opts: {
   let manifest = hasBundle ? readManifest(bundleDir, taskId) : undefined;
   let baseCommit: string;
   if (manifest) {
-    baseCommit = resolveCommit(root, manifest.baseCommit);
+    baseCommit = manifestBase(root, bundleDir, manifest);
     // The bundle travelled through jobs that ran model-written code; a host that knows the base
     // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
     if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
