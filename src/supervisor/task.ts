@@ -235,7 +235,13 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   };
 
   if (task.status === 'done') {
-    const done = { ...base, status: 'done', outcome: 'already_done', usage: emptyUsage(), durationMs: 0 } as const;
+    const done = {
+      ...base,
+      status: 'done',
+      outcome: 'already_done',
+      usage: emptyUsage(),
+      durationMs: 0,
+    } as const;
     // Done, but asked to push: an earlier push may have failed after the commit. Push the commit
     // Completion made (it finds it by its Task-Id trailer); a failed push fails this run too.
     if (opts.push && !opts.dryRun) {
