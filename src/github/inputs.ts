@@ -4,9 +4,11 @@
  * allowed, before the action touches anything.
  */
 import * as core from '@actions/core';
-import { isAbsolute, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { TASK_ID_PATTERN } from '../bundle/bundle.js';
 import { ConfigurationError } from '../errors.js';
+import { isGitRepo } from '../git/git.js';
 
 /** The value as it should appear in a message: quoted, control characters escaped, long values cut. */
 export function shown(value: string): string {
@@ -94,6 +96,67 @@ export function pathInput(name: string, fallback = '.'): string {
   return isAbsolute(v) ? v : resolve(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
 
+/**
+ * The repository's working tree (the `root` input): an existing directory, inside GITHUB_WORKSPACE
+ * when that is set (the checkout; `../..` must not reach the runner's other files), in a git repository.
+ */
+export function rootInput(name = 'root'): string {
+  const path = pathInput(name);
+  const given = shown(raw(name) || '.');
+  const expected = "expected the repository's working tree: the checkout, or a directory inside it";
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new ConfigurationError(`input '${name}': ${given} does not exist (${path}); ${expected}`);
+  }
+  if (!isDir)
+    throw new ConfigurationError(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (workspace) {
+    const real = realpathSync(path);
+    let ws = resolve(workspace);
+    try {
+      ws = realpathSync(ws);
+    } catch {
+      // A workspace that does not exist contains nothing: the check below refuses the root.
+    }
+    const rel = relative(ws, real);
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new ConfigurationError(
+        `input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`,
+      );
+    }
+  }
+  if (!isGitRepo(path)) {
+    throw new ConfigurationError(
+      `input '${name}': ${given} (${path}) is not in a git repository; ${expected} (actions/checkout first)`,
+    );
+  }
+  return path;
+}
+
+/** A model name, or undefined: one word of sane length (it names the model in the API and the summary). */
+export function modelInput(name: string): string | undefined {
+  const v = raw(name);
+  if (v === '') return undefined;
+  // eslint-disable-next-line no-control-regex -- whitespace and control characters are never part of a model name
+  if (/[\s\x00-\x1f\x7f]/.test(v)) {
+    throw new ConfigurationError(
+      `input '${name}': ${shown(v)} is not a model name; expected one word without spaces or line breaks, like gpt-4.1`,
+    );
+  }
+  if (v.length > MAX_MODEL_NAME) {
+    throw new ConfigurationError(
+      `input '${name}': the model name is ${v.length} characters long; expected at most ${MAX_MODEL_NAME}, like gpt-4.1`,
+    );
+  }
+  return v;
+}
+
+const MAX_MODEL_NAME = 200;
+const MAX_URL = 2048;
+
 /** A git ref name or commit; refuses option-like and malformed values before git sees them. */
 export function refInput(name: string): string | undefined {
   const v = raw(name);
@@ -131,6 +194,18 @@ export function secretInput(name: string): string | undefined {
 export function urlInput(name: string): string | undefined {
   const v = raw(name);
   if (v === '') return undefined;
+  // The URL parser would drop a tab or line break silently: a value that has one was not meant.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\s\x00-\x1f\x7f]/.test(v)) {
+    throw new ConfigurationError(
+      `input '${name}': ${shown(v)} contains whitespace or a line break; expected one URL like https://host/v1`,
+    );
+  }
+  if (v.length > MAX_URL) {
+    throw new ConfigurationError(
+      `input '${name}': the URL is ${v.length} characters long; expected at most ${MAX_URL}`,
+    );
+  }
   let u: URL;
   try {
     u = new URL(v);

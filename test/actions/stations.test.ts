@@ -68,22 +68,21 @@ describe('on the flask example', () => {
   });
 
   test('a bundle changed after its station wrote it is refused', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'guardian-bundle-'));
+    // Tampered in place (the root must be inside the workspace), then put back for the later tests.
+    const dir = join(repo.root, '.guardian/bundles/TASK-042');
+    const saved = mkdtempSync(join(tmpdir(), 'guardian-bundle-'));
+    cpSync(dir, saved, { recursive: true });
     try {
-      const dir = join(copy, '.guardian/bundles/TASK-042');
-      cpSync(join(repo.root, '.guardian/bundles/TASK-042'), dir, { recursive: true });
       rmSync(join(dir, 'task_context.md'));
-      const r = runAction('code', {
-        cwd: repo.root,
-        inputs: { 'task-id': 'TASK-042', root: copy },
-        node: NODE24,
-      });
+      const r = runAction('code', { cwd: repo.root, inputs: { 'task-id': 'TASK-042' }, node: NODE24 });
       expect(r.code).toBe(1);
       expect(errorCommands(r)[0]).toMatch(
         /does not match its manifest \(sha256\):.*task_context\.md: listed in manifest\.json but missing/s,
       );
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(saved, dir, { recursive: true });
+      rmSync(saved, { recursive: true, force: true });
     }
   });
 

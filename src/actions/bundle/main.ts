@@ -10,7 +10,7 @@ import { execGit, resolveCommit } from '../../git/git.js';
 import {
   booleanInput,
   integerInput,
-  pathInput,
+  rootInput,
   refInput,
   secretInput,
   taskIdInput,
@@ -46,7 +46,7 @@ export interface BundleInputs {
 export function getInputs(): BundleInputs {
   return {
     taskId: taskIdInput(Inputs.TaskId),
-    root: pathInput(Inputs.Root),
+    root: rootInput(Inputs.Root),
     baseRef: refInput(Inputs.BaseRef),
     branch: refInput(Inputs.Branch),
     tokenBudget: integerInput(Inputs.TokenBudget, { min: 1000, max: 2_000_000, zeroMeansUnset: true }),
@@ -100,9 +100,6 @@ export async function run(): Promise<void> {
     const branch = taskBranch(root, taskId, inputs.branch);
     const base = baseFor(root, branch, inputs.baseRef);
     core.info(`${taskId}: base ${base.commit.slice(0, 12)} (${base.from}), branch ${branch}`);
-    core.setOutput('base-commit', base.commit);
-    core.setOutput('branch', branch);
-    core.setOutput('bundle-path', bundleDirFor(root, taskId));
 
     if (inputs.prestart) {
       const pre = await log.group('Pre-start checks', () =>
@@ -133,6 +130,10 @@ export async function run(): Promise<void> {
       tokenBudget: inputs.tokenBudget,
       context7: inputs.context7ApiKey ? { apiKey: inputs.context7ApiKey } : undefined,
     });
+    // Outputs only once the bundle exists: a failed step must not hand a path to nothing to later jobs.
+    core.setOutput('base-commit', base.commit);
+    core.setOutput('branch', branch);
+    core.setOutput('bundle-path', bundleDirFor(root, taskId));
     core.setOutput('context-tokens', String(result.tokens));
 
     const manifest = readManifest(result.bundleDir, taskId);

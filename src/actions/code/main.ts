@@ -9,8 +9,8 @@ import { ConfigurationError, GuardianError } from '../../errors.js';
 import { openVerifiedBundle } from '../../github/bundle.js';
 import {
   integerInput,
-  optionalString,
-  pathInput,
+  modelInput,
+  rootInput,
   secretInput,
   taskIdInput,
   urlInput,
@@ -46,13 +46,18 @@ export interface CodeInputs {
 export function getInputs(): CodeInputs {
   return {
     taskId: taskIdInput(Inputs.TaskId),
-    root: pathInput(Inputs.Root),
-    model: optionalString(Inputs.Model),
+    root: rootInput(Inputs.Root),
+    model: modelInput(Inputs.Model),
     llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
     llmApiKey: secretInput(Inputs.LlmApiKey),
     maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
     maxTurns: integerInput(Inputs.MaxTurns, { min: 1, max: 1000, zeroMeansUnset: true }),
   };
+}
+
+/** A real change: a patch that touches at least one file. */
+function hasChange(r: CoderResult): r is CoderResult & { patchSha256: string } {
+  return Boolean(r.patchSha256) && r.changedFiles.length > 0;
 }
 
 export async function run(): Promise<void> {
@@ -91,7 +96,8 @@ export async function run(): Promise<void> {
       const entry: { result: CoderResult; feedback?: string } = { result };
       attempts.push(entry);
       core.info(`attempt ${attempt}: ${result.message}`);
-      if (!result.patchSha256 || attempt === inputs.maxAttempts) break;
+      // No change to judge (the model failed, or wrote nothing): another attempt would not help.
+      if (!hasChange(result) || attempt === inputs.maxAttempts) break;
       // Judge the attempt here, so that the next one gets the Validator's report as feedback.
       const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () =>
         runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }),
@@ -102,8 +108,11 @@ export async function run(): Promise<void> {
 
     const last = attempts[attempts.length - 1]!.result;
     const total = readManifest(dir, inputs.taskId);
-    core.setOutput('patch-sha256', last.patchSha256 ?? '');
-    core.setOutput('changed-files', String(last.changedFiles.length));
+    // The patch outputs name a change only when there is one (the empty patch has a sha256 too).
+    if (hasChange(last)) {
+      core.setOutput('patch-sha256', last.patchSha256);
+      core.setOutput('changed-files', String(last.changedFiles.length));
+    }
     core.setOutput('stop-reason', last.stopReason);
     core.setOutput('tokens', String(totalTokens(total.usage)));
     core.setOutput('cost-usd', String(total.usage.costUsd));
@@ -128,8 +137,10 @@ export async function run(): Promise<void> {
         renderStations(total),
       ].join('\n'),
     );
-    if (!last.patchSha256) {
-      throw new GuardianError(`${inputs.taskId}: the Coder produced no change (${last.message})`);
+    if (!hasChange(last)) {
+      throw new GuardianError(
+        `${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`,
+      );
     }
   });
 }

@@ -5,26 +5,27 @@
  * summary and annotations on the failing lines.
  */
 import * as core from '@actions/core';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleDirFor, type Manifest } from '../../bundle/bundle.js';
-import { ConfigurationError, GuardianError } from '../../errors.js';
+import { ConfigurationError, GuardianError, isUserError } from '../../errors.js';
 import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import { openVerifiedBundle } from '../../github/bundle.js';
 import {
   booleanInput,
   choiceInput,
-  pathInput,
+  rootInput,
   refInput,
   secretInput,
   sha256Input,
   taskIdInput,
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
-import { openOrUpdatePullRequest } from '../../github/pulls.js';
+import { openOrUpdatePullRequest, pullRequestRepository } from '../../github/pulls.js';
 import { runAction, runUrl } from '../../github/run.js';
 import { renderStations, renderValidation, table, writeSummary } from '../../github/summary.js';
 import { runCompletion } from '../../stations/completion/index.js';
+import { readValidationReport } from '../../stations/validator/report-file.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
 import { execGit } from '../../git/git.js';
 import { gitSource, loadProject } from '../../spec/index.js';
@@ -56,7 +57,7 @@ export interface CompleteInputs {
 export function getInputs(): CompleteInputs {
   const inputs: CompleteInputs = {
     taskId: taskIdInput(Inputs.TaskId),
-    root: pathInput(Inputs.Root),
+    root: rootInput(Inputs.Root),
     verdict: choiceInput(Inputs.Verdict, ['pass', 'fail'] as const),
     patchSha256: sha256Input(Inputs.PatchSha256),
     branch: refInput(Inputs.Branch),
@@ -76,13 +77,13 @@ export function getInputs(): CompleteInputs {
   return inputs;
 }
 
+/** The bundle's validation.json, its shape checked field by field (it travelled between jobs). */
 function readReport(dir: string): ValidationReport | undefined {
-  const p = join(dir, 'validation.json');
-  if (!existsSync(p)) return undefined;
   try {
-    return JSON.parse(readFileSync(p, 'utf8')) as ValidationReport;
+    return readValidationReport(dir);
   } catch (e) {
-    throw new ConfigurationError(`${p}: not valid JSON (${(e as Error).message}); nothing committed`);
+    if (isUserError(e)) throw new ConfigurationError(`${e.message}; nothing committed`, { cause: e });
+    throw e;
   }
 }
 
@@ -146,9 +147,28 @@ function taskTitle(root: string, commit: string, taskId: string): string {
   }
 }
 
+/** A failure after the commit and the push says that they happened (their outputs are set). */
+async function afterCommit<T>(
+  result: { commitSha: string; branch: string; pushed: boolean },
+  p: Promise<T>,
+): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    throw new GuardianError(
+      `${e.message}. The commit ${result.commitSha} on ${result.branch} was already made` +
+        `${result.pushed ? ' and pushed' : ''} (outputs commit-sha and branch are set); a re-run of the job finds it instead of committing again`,
+      { cause: e },
+    );
+  }
+}
+
 export async function run(): Promise<void> {
   await runAction(async () => {
     const inputs = getInputs();
+    // Where the pull request goes is checked before anything is committed.
+    const repository = inputs.openPr ? pullRequestRepository() : undefined;
     const log = actionsLogger();
     const dir = bundleDirFor(inputs.root, inputs.taskId);
     let manifest: Manifest | undefined;
@@ -185,34 +205,32 @@ export async function run(): Promise<void> {
     core.info(`${inputs.taskId}: ${result.commitSha} on ${result.branch}${result.pushed ? ' (pushed)' : ''}`);
 
     let pr: { url: string; number: number; created: boolean } | undefined;
-    if (inputs.openPr) {
-      const repository = process.env.GITHUB_REPOSITORY;
-      if (!repository)
-        throw new ConfigurationError(
-          'GITHUB_REPOSITORY is not set: cannot open a pull request outside GitHub Actions',
-        );
+    if (inputs.openPr && repository) {
       const base = report?.baseCommit ?? manifest?.baseCommit;
       const title = base ? taskTitle(inputs.root, base, inputs.taskId) : inputs.taskId;
-      pr = await openOrUpdatePullRequest({
-        token: inputs.githubToken!,
-        repository,
-        head: result.branch,
-        base: inputs.prBase,
-        title: `feat(${inputs.taskId}): ${title}`,
-        sectionId: inputs.taskId,
-        section: [
-          `### ${inputs.taskId}: ${title}`,
-          '',
-          `Commit ${result.commitSha}${report ? ` — Validator: ${report.summary}` : ''}${url ? ` — [run](${url})` : ''}`,
-          '',
-          report
-            ? table(
-                ['Check', 'Kind', 'Outcome'],
-                report.checks.map((c) => [c.name, c.kind, c.outcome]),
-              )
-            : '',
-        ].join('\n'),
-      });
+      pr = await afterCommit(
+        result,
+        openOrUpdatePullRequest({
+          token: inputs.githubToken!,
+          repository,
+          head: result.branch,
+          base: inputs.prBase,
+          title: `feat(${inputs.taskId}): ${title}`,
+          sectionId: inputs.taskId,
+          section: [
+            `### ${inputs.taskId}: ${title}`,
+            '',
+            `Commit ${result.commitSha}${report ? ` — Validator: ${report.summary}` : ''}${url ? ` — [run](${url})` : ''}`,
+            '',
+            report
+              ? table(
+                  ['Check', 'Kind', 'Outcome'],
+                  report.checks.map((c) => [c.name, c.kind, c.outcome]),
+                )
+              : '',
+          ].join('\n'),
+        }),
+      );
       core.setOutput('pr-url', pr.url);
       core.setOutput('pr-number', String(pr.number));
       core.info(`${pr.created ? 'opened' : 'updated'} pull request ${pr.url}`);

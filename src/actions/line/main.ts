@@ -4,24 +4,25 @@
  * one job holds the model key and the write token together.
  */
 import * as core from '@actions/core';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ConfigurationError, GuardianError } from '../../errors.js';
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import { ConfigurationError, GuardianError, isUserError } from '../../errors.js';
 import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import {
   booleanInput,
   integerInput,
-  optionalString,
-  pathInput,
+  modelInput,
+  rootInput,
   refInput,
   secretInput,
   taskIdInput,
   urlInput,
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
-import { openOrUpdatePullRequest } from '../../github/pulls.js';
+import { openOrUpdatePullRequest, pullRequestRepository } from '../../github/pulls.js';
 import { runAction, runUrl } from '../../github/run.js';
 import { formatCost, formatDuration, table, totalTokens, writeSummary } from '../../github/summary.js';
+import { readValidationReport } from '../../stations/validator/report-file.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
 import { runTask } from '../../supervisor/index.js';
 
@@ -62,12 +63,12 @@ export interface LineInputs {
 export function getInputs(): LineInputs {
   const inputs: LineInputs = {
     taskId: taskIdInput(Inputs.TaskId),
-    root: pathInput(Inputs.Root),
+    root: rootInput(Inputs.Root),
     baseRef: refInput(Inputs.BaseRef),
     branch: refInput(Inputs.Branch),
-    model: optionalString(Inputs.Model),
-    securityModel: optionalString(Inputs.SecurityModel),
-    coderModel: optionalString(Inputs.CoderModel),
+    model: modelInput(Inputs.Model),
+    securityModel: modelInput(Inputs.SecurityModel),
+    coderModel: modelInput(Inputs.CoderModel),
     llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
     llmApiKey: secretInput(Inputs.LlmApiKey),
     maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
@@ -87,6 +88,8 @@ export function getInputs(): LineInputs {
   return inputs;
 }
 
+const EMPTY_PATCH_SHA256 = createHash('sha256').update('').digest('hex');
+
 /** The host's environment with the action's model settings on top (the stations resolve from it). */
 function stationEnv(inputs: LineInputs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -101,6 +104,8 @@ function stationEnv(inputs: LineInputs): NodeJS.ProcessEnv {
 export async function run(): Promise<void> {
   await runAction(async () => {
     const inputs = getInputs();
+    // Where the pull request goes is checked before the line commits and pushes anything.
+    const repository = inputs.openPr ? pullRequestRepository() : undefined;
     const url = runUrl();
     const r = await runTask({
       root: inputs.root,
@@ -116,7 +121,11 @@ export async function run(): Promise<void> {
     });
     core.setOutput('outcome', r.outcome);
     core.setOutput('verdict', r.verdict ?? '');
-    core.setOutput('patch-sha256', r.patchSha256 ?? '');
+    // The empty patch has a sha256 too: it names no change (a Coder that failed), so it is not output.
+    core.setOutput(
+      'patch-sha256',
+      r.patchSha256 && r.patchSha256 !== EMPTY_PATCH_SHA256 ? r.patchSha256 : '',
+    );
     core.setOutput('commit-sha', r.commit ?? '');
     core.setOutput('branch', r.branch ?? '');
     core.setOutput('tokens', String(totalTokens(r.usage)));
@@ -124,18 +133,18 @@ export async function run(): Promise<void> {
 
     let report: ValidationReport | undefined;
     if (r.reportPath && r.reportPath.endsWith('validation.md')) {
-      const json = join(r.reportPath, '..', 'validation.json');
-      if (existsSync(json)) report = JSON.parse(readFileSync(json, 'utf8')) as ValidationReport;
+      try {
+        report = readValidationReport(dirname(r.reportPath));
+      } catch (e) {
+        // Annotations only: the run's own failure below stays the one error.
+        if (!isUserError(e)) throw e;
+        core.warning(`no annotations: ${e.message}`);
+      }
     }
     if (report && report.verdict === 'fail') emitAnnotations(annotationsOf(report));
 
     let prUrl = '';
-    if (inputs.openPr && r.commit && r.branch && r.pushedTo) {
-      const repository = process.env.GITHUB_REPOSITORY;
-      if (!repository)
-        throw new ConfigurationError(
-          'GITHUB_REPOSITORY is not set: cannot open a pull request outside GitHub Actions',
-        );
+    if (inputs.openPr && repository && r.commit && r.branch && r.pushedTo) {
       const pr = await openOrUpdatePullRequest({
         token: inputs.githubToken!,
         repository,
@@ -143,6 +152,13 @@ export async function run(): Promise<void> {
         title: `feat(${r.taskId}): ${r.title}`,
         sectionId: r.taskId,
         section: `### ${r.taskId}: ${r.title}\n\nCommit ${r.commit} — ${r.message}${url ? ` — [run](${url})` : ''}\n`,
+      }).catch((e: unknown) => {
+        if (!isUserError(e)) throw e;
+        throw new GuardianError(
+          `${e.message}. The commit ${r.commit} on ${r.branch} was already made and pushed to ${r.pushedTo} ` +
+            `(outputs commit-sha and branch are set)`,
+          { cause: e },
+        );
       });
       prUrl = pr.url;
       core.info(`${pr.created ? 'opened' : 'updated'} pull request ${pr.url}`);

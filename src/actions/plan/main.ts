@@ -1,7 +1,7 @@
 /** The plan action of the milestone workflow: which tasks to run, in which order, on which branch. */
 import * as core from '@actions/core';
 import { ConfigurationError } from '../../errors.js';
-import { optionalString, pathInput, shown } from '../../github/inputs.js';
+import { optionalString, rootInput, shown } from '../../github/inputs.js';
 import { runAction } from '../../github/run.js';
 import { table, writeSummary } from '../../github/summary.js';
 import { execGit } from '../../git/git.js';
@@ -25,7 +25,7 @@ export function getInputs(): PlanInputs {
       `input '${Inputs.Milestone}': ${shown(milestone)} is not a milestone id; expected letters, digits, dots and dashes, like MVP`,
     );
   }
-  return { milestone, schedule: optionalString(Inputs.Schedule), root: pathInput(Inputs.Root) };
+  return { milestone, schedule: optionalString(Inputs.Schedule), root: rootInput(Inputs.Root) };
 }
 
 export async function run(): Promise<void> {

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { bundleDirFor, readManifest } from '../../bundle/bundle.js';
 import { openVerifiedBundle } from '../../github/bundle.js';
-import { optionalString, pathInput, secretInput, taskIdInput, urlInput } from '../../github/inputs.js';
+import { modelInput, rootInput, secretInput, taskIdInput, urlInput } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
 import { runAction } from '../../github/run.js';
 import { formatCost, renderStations, table, totalTokens, writeSummary } from '../../github/summary.js';
@@ -32,8 +32,8 @@ export interface SecurityInputs {
 export function getInputs(): SecurityInputs {
   return {
     taskId: taskIdInput(Inputs.TaskId),
-    root: pathInput(Inputs.Root),
-    model: optionalString(Inputs.Model),
+    root: rootInput(Inputs.Root),
+    model: modelInput(Inputs.Model),
     llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
     llmApiKey: secretInput(Inputs.LlmApiKey),
   };

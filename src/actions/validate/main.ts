@@ -9,7 +9,7 @@ import { bundleDirFor, readManifest, writeBundleFile } from '../../bundle/bundle
 import { ConfigurationError, GuardianError } from '../../errors.js';
 import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import { openVerifiedBundle, verifiedBundleIfPresent } from '../../github/bundle.js';
-import { booleanInput, optionalString, pathInput, taskIdInput } from '../../github/inputs.js';
+import { booleanInput, optionalString, pathInput, rootInput, taskIdInput } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
 import { runAction } from '../../github/run.js';
 import { renderStations, renderValidation, writeSummary } from '../../github/summary.js';
@@ -33,7 +33,7 @@ export function getInputs(): ValidateInputs {
   const security = optionalString(Inputs.SecurityBundle);
   return {
     taskId: taskIdInput(Inputs.TaskId),
-    root: pathInput(Inputs.Root),
+    root: rootInput(Inputs.Root),
     securityBundle: security ? pathInput(Inputs.SecurityBundle) : undefined,
     failOnFail: booleanInput(Inputs.FailOnFail, true),
   };
