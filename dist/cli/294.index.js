@@ -296,7 +296,7 @@ async function runCompletion(opts) {
         };
     }
     const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
-    const base = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
+    const base = (0, bundle_js_1.manifestBase)(root, bundleDir, manifest);
     const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
     let report;
     try {

@@ -180,7 +180,9 @@ exports.scrubEnv = scrubEnv;
  * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
  */
 const SECRET_PATTERNS = [
-    /^INPUT_/,
+    // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
+    // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
+    /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
     /^GITHUB_TOKEN$/,
     /^GH_TOKEN$/,
     /^ACTIONS_.*TOKEN/,
@@ -194,6 +196,12 @@ const SECRET_PATTERNS = [
     /_SECRET/,
     /^CONTEXT7_/,
 ];
+/**
+ * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
+ * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
+ * reports or the next step's environment.
+ */
+const RUNNER_PATTERNS = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
 function isSecretEnvName(name, secretEnv = []) {
     const upper = name.toUpperCase();
     if (secretEnv.some((s) => s.toUpperCase() === upper))
@@ -207,6 +215,8 @@ function scrubEnv(env, opts = {}) {
         if (v === undefined)
             continue;
         if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
         out[k] = v;
     }

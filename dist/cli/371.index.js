@@ -12,6 +12,7 @@ exports.bundleDirFor = bundleDirFor;
 exports.emptyUsage = emptyUsage;
 exports.newManifest = newManifest;
 exports.readManifest = readManifest;
+exports.manifestBase = manifestBase;
 exports.shownPath = shownPath;
 exports.describeJson = describeJson;
 exports.bundleFieldError = bundleFieldError;
@@ -35,6 +36,7 @@ exports.recordStation = recordStation;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
 const fs_js_1 = __webpack_require__(1917);
 exports.BUNDLE_SCHEMA_VERSION = 1;
 exports.STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'];
@@ -71,6 +73,19 @@ function readManifest(dir, expectedTaskId) {
         throw new errors_js_1.ConfigurationError(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
     return m;
+}
+/**
+ * The manifest's base commit, resolved in `root`: a commit this repository does not have (a bundle from
+ * elsewhere, a shallow clone, a tampered field) is one message naming the field.
+ */
+function manifestBase(root, dir, m) {
+    const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        throw new errors_js_1.ConfigurationError(`${shownPath((0, node_path_1.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
+    return r.stdout.trim();
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -408,7 +423,9 @@ exports.scrubEnv = scrubEnv;
  * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
  */
 const SECRET_PATTERNS = [
-    /^INPUT_/,
+    // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
+    // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
+    /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
     /^GITHUB_TOKEN$/,
     /^GH_TOKEN$/,
     /^ACTIONS_.*TOKEN/,
@@ -422,6 +439,12 @@ const SECRET_PATTERNS = [
     /_SECRET/,
     /^CONTEXT7_/,
 ];
+/**
+ * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
+ * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
+ * reports or the next step's environment.
+ */
+const RUNNER_PATTERNS = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
 function isSecretEnvName(name, secretEnv = []) {
     const upper = name.toUpperCase();
     if (secretEnv.some((s) => s.toUpperCase() === upper))
@@ -435,6 +458,8 @@ function scrubEnv(env, opts = {}) {
         if (v === undefined)
             continue;
         if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
         out[k] = v;
     }

@@ -57,6 +57,7 @@ const MAX_IDLE_REPLIES = 3;
  */
 function loadCoderInputs(root, taskId, bundleDir = (0, bundle_js_1.bundleDirFor)(root, taskId), log = log_js_1.silentLogger) {
     const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
+    (0, bundle_js_1.manifestBase)(root, bundleDir, manifest);
     let project = (0, index_js_2.loadProject)(root, (0, index_js_2.gitSource)(root, manifest.baseCommit));
     if (!project.tasks.some((t) => t.id === taskId)) {
         log.warn(`task ${taskId} is not in the base commit ${manifest.baseCommit.slice(0, 12)}: using the working tree's specs`);
@@ -824,10 +825,14 @@ class Redactor {
     static fromEnv(env, extra = [], secretEnv = []) {
         const list = [...extra];
         for (const [k, v] of Object.entries(env)) {
-            if (!v || !(0, index_js_1.isSecretEnvName)(k, secretEnv))
+            if (!v)
+                continue;
+            // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
+            const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(v);
+            if (!credentialUrl && !(0, index_js_1.isSecretEnvName)(k, secretEnv))
                 continue;
             // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
-            if (/_(MODEL|BASE_URL)$/i.test(k) && !v.includes('@'))
+            if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl)
                 continue;
             list.push({ value: v, label: k.toLowerCase() });
         }

@@ -7,7 +7,8 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isSecretEnvName = exports.scrubEnv = void 0;
+exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isSecretEnvName = exports.scrubEnv = void 0;
+exports.killMarked = killMarked;
 exports.processGroupAlive = processGroupAlive;
 exports.runCommand = runCommand;
 exports.judge = judge;
@@ -18,6 +19,7 @@ exports.judge = judge;
  * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
  */
 const node_child_process_1 = __webpack_require__(1421);
+const node_crypto_1 = __webpack_require__(7598);
 const node_fs_1 = __webpack_require__(3024);
 const output_js_1 = __webpack_require__(2228);
 const env_js_1 = __webpack_require__(8966);
@@ -32,6 +34,42 @@ exports.DEFAULT_TIMEOUT_MS = 600_000;
 exports.DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** How long a process group gets between SIGTERM and SIGKILL. */
 exports.KILL_GRACE_MS = 2000;
+/** The variable that marks every process a command starts (children inherit it, also across setsid). */
+exports.COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
+/**
+ * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
+ * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
+ * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
+ * daemons tests forget, and makes escaping deliberate work.
+ */
+function killMarked(mark) {
+    if (!(0, node_fs_1.existsSync)('/proc/self/environ'))
+        return 0;
+    const needle = Buffer.from(`\0${exports.COMMAND_MARK_VAR}=${mark}\0`);
+    const first = Buffer.from(`${exports.COMMAND_MARK_VAR}=${mark}\0`);
+    let killed = 0;
+    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name) || Number(name) === process.pid)
+            continue;
+        let environ;
+        try {
+            environ = (0, node_fs_1.readFileSync)(`/proc/${name}/environ`);
+        }
+        catch {
+            continue;
+        }
+        if (!environ.includes(needle) && !environ.subarray(0, first.length).equals(first))
+            continue;
+        try {
+            process.kill(Number(name), 'SIGKILL');
+            killed++;
+        }
+        catch {
+            // gone already
+        }
+    }
+    return killed;
+}
 function killGroup(pid, sig) {
     if (pid === undefined)
         return;
@@ -85,6 +123,8 @@ function runCommand(opts) {
     const timeoutMs = opts.timeoutMs ?? exports.DEFAULT_TIMEOUT_MS;
     const out = new output_js_1.HeadTailBuffer(opts.maxOutputBytes ?? exports.DEFAULT_MAX_OUTPUT_BYTES);
     const env = (0, env_js_1.scrubEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const mark = (0, node_crypto_1.randomBytes)(8).toString('hex');
+    env[exports.COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
         let timedOut = false;
         let aborted = false;
@@ -134,6 +174,9 @@ function runCommand(opts) {
             // Nothing of the group may outlive the command (background jobs, daemons started by a test).
             killGroup(pid, 'SIGKILL');
             void waitGroupGone(pid, 1000).then(() => {
+                const escaped = killMarked(mark);
+                if (escaped > 0)
+                    out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
                 const { text, truncated } = out.result();
                 let error = spawnError;
                 if (!error && aborted)
@@ -147,6 +190,7 @@ function runCommand(opts) {
                     output: text,
                     truncated,
                     ...(error ? { error } : {}),
+                    ...(escaped > 0 ? { escaped } : {}),
                 });
             });
         };
@@ -187,6 +231,8 @@ function judge(r, expects = 'pass') {
     if (r.timedOut)
         return 'timeout';
     if (r.error && r.exitCode === null)
+        return 'error';
+    if (r.escaped)
         return 'error';
     const ok = r.exitCode === 0;
     return ok === (expects === 'pass') ? 'pass' : 'fail';

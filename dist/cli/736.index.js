@@ -88,7 +88,7 @@ function openGate(opts) {
     let manifest = hasBundle ? (0, bundle_js_1.readManifest)(bundleDir, taskId) : undefined;
     let baseCommit;
     if (manifest) {
-        baseCommit = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
+        baseCommit = (0, bundle_js_1.manifestBase)(root, bundleDir, manifest);
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && (0, git_js_1.resolveCommit)(root, opts.base) !== baseCommit) {

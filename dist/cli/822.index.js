@@ -117,7 +117,7 @@ async function runCompletion(opts) {
         };
     }
     const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
-    const base = (0, git_js_1.resolveCommit)(root, manifest.baseCommit);
+    const base = (0, bundle_js_1.manifestBase)(root, bundleDir, manifest);
     const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
     let report;
     try {
@@ -1760,6 +1760,13 @@ async function runTask(opts) {
         attempts: 0,
     };
     if (task.status === 'done') {
+        const done = {
+            ...base,
+            status: 'done',
+            outcome: 'already_done',
+            usage: (0, bundle_js_1.emptyUsage)(),
+            durationMs: 0,
+        };
         // Done, but asked to push: an earlier push may have failed after the commit. Push the commit
         // Completion made (it finds it by its Task-Id trailer); a failed push fails this run too.
         if (opts.push && !opts.dryRun) {
@@ -1771,25 +1778,14 @@ async function runTask(opts) {
                 ...(opts.branch ? { branch: opts.branch } : {}),
             });
             return {
-                ...base,
-                status: 'done',
-                outcome: 'already_done',
-                usage: (0, bundle_js_1.emptyUsage)(),
-                durationMs: 0,
+                ...done,
                 commit: r.commitSha,
                 branch: r.branch,
                 ...(r.pushed ? { pushedTo: opts.push } : {}),
                 message: `${task.id} is already done (${r.commitSha.slice(0, 12)} on ${r.branch}); ${r.pushed ? `${opts.push}/${r.branch} has it` : 'not pushed'}`,
             };
         }
-        return {
-            ...base,
-            status: 'done',
-            outcome: 'already_done',
-            usage: (0, bundle_js_1.emptyUsage)(),
-            durationMs: 0,
-            message: `${task.id} is already done (status: done in ${task.path}): nothing to do`,
-        };
+        return { ...done, message: `${task.id} is already done (status: done in ${task.path}): nothing to do` };
     }
     const waitingFor = blockers(project, task);
     if (waitingFor.length) {

@@ -70148,6 +70148,206 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/exec/env.ts
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS = [
+    // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
+    // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
+    /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
+    /^GITHUB_TOKEN$/,
+    /^GH_TOKEN$/,
+    /^ACTIONS_.*TOKEN/,
+    /^ACTIONS_RUNTIME_/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^OPENAI_/,
+    /^GUARDIAN_.*KEY/,
+    /_API_KEY$/,
+    /_TOKEN$/,
+    /_SECRET/,
+    /^CONTEXT7_/,
+];
+/**
+ * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
+ * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
+ * reports or the next step's environment.
+ */
+const RUNNER_PATTERNS = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
+function isSecretEnvName(name, secretEnv = []) {
+    const upper = name.toUpperCase();
+    if (secretEnv.some((s) => s.toUpperCase() === upper))
+        return true;
+    return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+function scrubEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+/**
+ * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
+ * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
+ */
+
+
+
+
+
+
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    LC_ALL: 'C',
+};
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
+function gitEnv(extra) {
+    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+}
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.ext.allow=never',
+];
+function safeArgs(args) {
+    return [...SAFE_CONFIG, ...args];
+}
+function git_execGit(args, opts) {
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
+/** Binary-safe variant: stdout as a Buffer. */
+function execGitBuffer(args, opts) {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
+        cwd: opts.cwd,
+        input: opts.input,
+        env: gitEnv(opts.env),
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    if (r.error)
+        throw new errors/* GuardianError */.cD(`git ${args[0]}: ${r.error.message}`);
+    const code = r.status ?? 1;
+    const stderr = r.stderr.toString('utf8');
+    if (code !== 0 && !opts.allowFailure) {
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+    }
+    return { code, stdout: r.stdout, stderr };
+}
+/**
+ * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
+ * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
+ * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
+ * the event loop drains it); the output is read back and the file removed.
+ */
+async function execGitAsync(args, opts) {
+    const dir = opts.stdoutToFile ? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-git-')) : undefined;
+    const fd = dir ? (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, 'out'), 'w', 0o600) : undefined;
+    try {
+        const res = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (d) => out.push(d));
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new errors/* GuardianError */.cD(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (code) => resolve({
+                code: code ?? 1,
+                stdout: dir ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin?.end(opts.input);
+        });
+        if (res.code !== 0 && !opts.allowFailure) {
+            throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
+        }
+        return res;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        if (dir)
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function isGitRepo(cwd) {
+    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+}
+function repoRoot(cwd) {
+    return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+}
+/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
+function resolveCommit(cwd, ref) {
+    if (ref.startsWith('-'))
+        throw new errors/* GuardianError */.cD(`invalid ref '${ref}'`);
+    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+    if (r.code !== 0) {
+        if (ref === 'HEAD' && isGitRepo(cwd))
+            throw new errors/* GuardianError */.cD(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
+        throw new errors/* GuardianError */.cD(`unknown git ref '${ref}' in ${cwd}`);
+    }
+    return r.stdout.trim();
+}
+function headCommit(cwd) {
+    return resolveCommit(cwd, 'HEAD');
+}
+/** A file's bytes at a commit, or undefined when the file does not exist there. */
+function showFile(cwd, commit, path) {
+    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+}
+/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
+function listFilesAt(cwd, commit, under) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
+    if (under)
+        args.push('--', under);
+    return git_execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+}
+/** Tracked and untracked (not ignored) files of the working tree. */
+function listWorkingFiles(cwd) {
+    return git_execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+        .stdout.split('\0')
+        .filter(Boolean);
+}
+function isCleanWorkingTree(cwd, ignorePaths = []) {
+    const out = git_execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+    const entries = out
+        .split('\0')
+        .filter(Boolean)
+        .map((e) => e.slice(3));
+    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
+}
+
 // EXTERNAL MODULE: ./src/util/fs.ts
 var util_fs = __nccwpck_require__(1917);
 ;// CONCATENATED MODULE: ./src/bundle/bundle.ts
@@ -70156,6 +70356,7 @@ var util_fs = __nccwpck_require__(1917);
  * work, and records itself in `manifest.json`. Writes are atomic so an interrupted station never leaves
  * half a file behind.
  */
+
 
 
 
@@ -70195,6 +70396,19 @@ function readManifest(dir, expectedTaskId) {
         throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
     return m;
+}
+/**
+ * The manifest's base commit, resolved in `root`: a commit this repository does not have (a bundle from
+ * elsewhere, a shallow clone, a tampered field) is one message naming the field.
+ */
+function manifestBase(root, dir, m) {
+    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        throw new errors/* ConfigurationError */.j1(`${shownPath((0,external_node_path_.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
+    return r.stdout.trim();
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -70553,6 +70767,8 @@ function verifiedBundleIfPresent(root, taskId) {
 
 
 
+
+
 /** The value as it should appear in a message: quoted, control characters escaped, long values cut. */
 function shown(value) {
     const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
@@ -70621,6 +70837,59 @@ function pathInput(name, fallback = '.') {
         throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a path`);
     return (0,external_node_path_.isAbsolute)(v) ? v : (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
+/**
+ * The repository's working tree (the `root` input): an existing directory, inside GITHUB_WORKSPACE
+ * when that is set (the checkout; `../..` must not reach the runner's other files), in a git repository.
+ */
+function rootInput(name = 'root') {
+    const path = pathInput(name);
+    const given = shown(raw(name) || '.');
+    const expected = "expected the repository's working tree: the checkout, or a directory inside it";
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} does not exist (${path}); ${expected}`);
+    }
+    if (!isDir)
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (workspace) {
+        const real = (0,external_node_fs_.realpathSync)(path);
+        let ws = (0,external_node_path_.resolve)(workspace);
+        try {
+            ws = (0,external_node_fs_.realpathSync)(ws);
+        }
+        catch {
+            // A workspace that does not exist contains nothing: the check below refuses the root.
+        }
+        const rel = (0,external_node_path_.relative)(ws, real);
+        if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel)) {
+            throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`);
+        }
+    }
+    if (!isGitRepo(path)) {
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} (${path}) is not in a git repository; ${expected} (actions/checkout first)`);
+    }
+    return path;
+}
+/** A model name, or undefined: one word of sane length (it names the model in the API and the summary). */
+function modelInput(name) {
+    const v = raw(name);
+    if (v === '')
+        return undefined;
+    // eslint-disable-next-line no-control-regex -- whitespace and control characters are never part of a model name
+    if (/[\s\x00-\x1f\x7f]/.test(v)) {
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a model name; expected one word without spaces or line breaks, like gpt-4.1`);
+    }
+    if (v.length > MAX_MODEL_NAME) {
+        throw new errors/* ConfigurationError */.j1(`input '${name}': the model name is ${v.length} characters long; expected at most ${MAX_MODEL_NAME}, like gpt-4.1`);
+    }
+    return v;
+}
+const MAX_MODEL_NAME = 200;
+const MAX_URL = 2048;
 /** A git ref name or commit; refuses option-like and malformed values before git sees them. */
 function refInput(name) {
     const v = raw(name);
@@ -70655,6 +70924,14 @@ function urlInput(name) {
     const v = raw(name);
     if (v === '')
         return undefined;
+    // The URL parser would drop a tab or line break silently: a value that has one was not meant.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    if (/[\s\x00-\x1f\x7f]/.test(v)) {
+        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} contains whitespace or a line break; expected one URL like https://host/v1`);
+    }
+    if (v.length > MAX_URL) {
+        throw new errors/* ConfigurationError */.j1(`input '${name}': the URL is ${v.length} characters long; expected at most ${MAX_URL}`);
+    }
     let u;
     try {
         u = new URL(v);
@@ -73998,196 +74275,6 @@ function parseQualityToml(data, file = 'quality.toml') {
     return { config, problems };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/exec/env.ts
-/**
- * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
- * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
- * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
- */
-const SECRET_PATTERNS = [
-    /^INPUT_/,
-    /^GITHUB_TOKEN$/,
-    /^GH_TOKEN$/,
-    /^ACTIONS_.*TOKEN/,
-    /^ACTIONS_RUNTIME_/,
-    /^ACTIONS_CACHE_URL$/,
-    /^ACTIONS_RESULTS_URL$/,
-    /^OPENAI_/,
-    /^GUARDIAN_.*KEY/,
-    /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
-    /^CONTEXT7_/,
-];
-function isSecretEnvName(name, secretEnv = []) {
-    const upper = name.toUpperCase();
-    if (secretEnv.some((s) => s.toUpperCase() === upper))
-        return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
-}
-function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined)
-            continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/git/git.ts
-/**
- * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
- * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
- */
-
-
-
-
-
-
-const BASE_ENV = {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_CONFIG_NOSYSTEM: '1',
-    LC_ALL: 'C',
-};
-/**
- * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
- * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
- * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
- */
-function gitEnv(extra) {
-    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
-}
-/** Config that must not run repository-controlled programs, whatever .git/config says. */
-const SAFE_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'protocol.ext.allow=never',
-];
-function safeArgs(args) {
-    return [...SAFE_CONFIG, ...args];
-}
-function git_execGit(args, opts) {
-    const r = execGitBuffer(args, opts);
-    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
-}
-/** Binary-safe variant: stdout as a Buffer. */
-function execGitBuffer(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new errors/* GuardianError */.cD(`git ${args[0]}: ${r.error.message}`);
-    const code = r.status ?? 1;
-    const stderr = r.stderr.toString('utf8');
-    if (code !== 0 && !opts.allowFailure) {
-        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
-    }
-    return { code, stdout: r.stdout, stderr };
-}
-/**
- * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
- * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
- * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
- * the event loop drains it); the output is read back and the file removed.
- */
-async function execGitAsync(args, opts) {
-    const dir = opts.stdoutToFile ? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-git-')) : undefined;
-    const fd = dir ? (0,external_node_fs_.openSync)((0,external_node_path_.join)(dir, 'out'), 'w', 0o600) : undefined;
-    try {
-        const res = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)('git', safeArgs(args), {
-                cwd: opts.cwd,
-                env: gitEnv(opts.env),
-                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (d) => out.push(d));
-            child.stderr?.on('data', (d) => err.push(d));
-            child.on('error', (e) => reject(new errors/* GuardianError */.cD(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (code) => resolve({
-                code: code ?? 1,
-                stdout: dir ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            child.stdin?.end(opts.input);
-        });
-        if (res.code !== 0 && !opts.allowFailure) {
-            throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
-        }
-        return res;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-        if (dir)
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-function isGitRepo(cwd) {
-    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
-}
-function repoRoot(cwd) {
-    return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
-}
-/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
-function resolveCommit(cwd, ref) {
-    if (ref.startsWith('-'))
-        throw new errors/* GuardianError */.cD(`invalid ref '${ref}'`);
-    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-    if (r.code !== 0) {
-        if (ref === 'HEAD' && isGitRepo(cwd))
-            throw new errors/* GuardianError */.cD(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
-        throw new errors/* GuardianError */.cD(`unknown git ref '${ref}' in ${cwd}`);
-    }
-    return r.stdout.trim();
-}
-function headCommit(cwd) {
-    return resolveCommit(cwd, 'HEAD');
-}
-/** A file's bytes at a commit, or undefined when the file does not exist there. */
-function showFile(cwd, commit, path) {
-    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
-    return r.code === 0 ? r.stdout : undefined;
-}
-/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
-function listFilesAt(cwd, commit, under) {
-    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
-    if (under)
-        args.push('--', under);
-    return git_execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
-}
-/** Tracked and untracked (not ignored) files of the working tree. */
-function listWorkingFiles(cwd) {
-    return git_execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
-        .stdout.split('\0')
-        .filter(Boolean);
-}
-function isCleanWorkingTree(cwd, ignorePaths = []) {
-    const out = git_execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
-    const entries = out
-        .split('\0')
-        .filter(Boolean)
-        .map((e) => e.slice(3));
-    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
-}
-
 ;// CONCATENATED MODULE: ./src/spec/source.ts
 /**
  * Where spec files are read from: the working tree, or a commit (the Validator reads quality.toml and
@@ -75290,6 +75377,8 @@ function feedbackFromValidation(report) {
     return fence('validator_report', lines.join('\n'));
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/exec/output.ts
 /**
  * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
@@ -75405,10 +75494,47 @@ async function runPool(list, opts) {
 
 
 
+
 const exec_DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** How long a process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
+/** The variable that marks every process a command starts (children inherit it, also across setsid). */
+const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
+/**
+ * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
+ * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
+ * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
+ * daemons tests forget, and makes escaping deliberate work.
+ */
+function killMarked(mark) {
+    if (!(0,external_node_fs_.existsSync)('/proc/self/environ'))
+        return 0;
+    const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
+    const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
+    let killed = 0;
+    for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name) || Number(name) === process.pid)
+            continue;
+        let environ;
+        try {
+            environ = (0,external_node_fs_.readFileSync)(`/proc/${name}/environ`);
+        }
+        catch {
+            continue;
+        }
+        if (!environ.includes(needle) && !environ.subarray(0, first.length).equals(first))
+            continue;
+        try {
+            process.kill(Number(name), 'SIGKILL');
+            killed++;
+        }
+        catch {
+            // gone already
+        }
+    }
+    return killed;
+}
 function killGroup(pid, sig) {
     if (pid === undefined)
         return;
@@ -75462,6 +75588,8 @@ function runCommand(opts) {
     const timeoutMs = opts.timeoutMs ?? exec_DEFAULT_TIMEOUT_MS;
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
         let timedOut = false;
         let aborted = false;
@@ -75511,6 +75639,9 @@ function runCommand(opts) {
             // Nothing of the group may outlive the command (background jobs, daemons started by a test).
             killGroup(pid, 'SIGKILL');
             void waitGroupGone(pid, 1000).then(() => {
+                const escaped = killMarked(mark);
+                if (escaped > 0)
+                    out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
                 const { text, truncated } = out.result();
                 let error = spawnError;
                 if (!error && aborted)
@@ -75524,6 +75655,7 @@ function runCommand(opts) {
                     output: text,
                     truncated,
                     ...(error ? { error } : {}),
+                    ...(escaped > 0 ? { escaped } : {}),
                 });
             });
         };
@@ -75564,6 +75696,8 @@ function judge(r, expects = 'pass') {
     if (r.timedOut)
         return 'timeout';
     if (r.error && r.exitCode === null)
+        return 'error';
+    if (r.escaped)
         return 'error';
     const ok = r.exitCode === 0;
     return ok === (expects === 'pass') ? 'pass' : 'fail';
@@ -76939,10 +77073,14 @@ class Redactor {
     static fromEnv(env, extra = [], secretEnv = []) {
         const list = [...extra];
         for (const [k, v] of Object.entries(env)) {
-            if (!v || !isSecretEnvName(k, secretEnv))
+            if (!v)
+                continue;
+            // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
+            const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(v);
+            if (!credentialUrl && !isSecretEnvName(k, secretEnv))
                 continue;
             // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
-            if (/_(MODEL|BASE_URL)$/i.test(k) && !v.includes('@'))
+            if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl)
                 continue;
             list.push({ value: v, label: k.toLowerCase() });
         }
@@ -77230,8 +77368,6 @@ function scanDefinitions(lang, text) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
@@ -83377,6 +83513,7 @@ const MAX_IDLE_REPLIES = 3;
  */
 function loadCoderInputs(root, taskId, bundleDir = bundle_bundleDirFor(root, taskId), log = silentLogger) {
     const manifest = readManifest(bundleDir, taskId);
+    manifestBase(root, bundleDir, manifest);
     let project = loadProject(root, gitSource(root, manifest.baseCommit));
     if (!project.tasks.some((t) => t.id === taskId)) {
         log.warn(`task ${taskId} is not in the base commit ${manifest.baseCommit.slice(0, 12)}: using the working tree's specs`);
@@ -84263,7 +84400,7 @@ function openGate(opts) {
     let manifest = hasBundle ? readManifest(bundleDir, taskId) : undefined;
     let baseCommit;
     if (manifest) {
-        baseCommit = resolveCommit(root, manifest.baseCommit);
+        baseCommit = manifestBase(root, bundleDir, manifest);
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
@@ -85086,13 +85223,17 @@ const Inputs = {
 function getInputs() {
     return {
         taskId: taskIdInput(Inputs.TaskId),
-        root: pathInput(Inputs.Root),
-        model: optionalString(Inputs.Model),
+        root: rootInput(Inputs.Root),
+        model: modelInput(Inputs.Model),
         llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
         llmApiKey: secretInput(Inputs.LlmApiKey),
         maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 }),
         maxTurns: integerInput(Inputs.MaxTurns, { min: 1, max: 1000, zeroMeansUnset: true }),
     };
+}
+/** A real change: a patch that touches at least one file. */
+function hasChange(r) {
+    return Boolean(r.patchSha256) && r.changedFiles.length > 0;
 }
 async function run() {
     await runAction(async () => {
@@ -85125,7 +85266,8 @@ async function run() {
             const entry = { result };
             attempts.push(entry);
             info(`attempt ${attempt}: ${result.message}`);
-            if (!result.patchSha256 || attempt === inputs.maxAttempts)
+            // No change to judge (the model failed, or wrote nothing): another attempt would not help.
+            if (!hasChange(result) || attempt === inputs.maxAttempts)
                 break;
             // Judge the attempt here, so that the next one gets the Validator's report as feedback.
             const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () => runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }));
@@ -85135,8 +85277,11 @@ async function run() {
         }
         const last = attempts[attempts.length - 1].result;
         const total = readManifest(dir, inputs.taskId);
-        setOutput('patch-sha256', last.patchSha256 ?? '');
-        setOutput('changed-files', String(last.changedFiles.length));
+        // The patch outputs name a change only when there is one (the empty patch has a sha256 too).
+        if (hasChange(last)) {
+            setOutput('patch-sha256', last.patchSha256);
+            setOutput('changed-files', String(last.changedFiles.length));
+        }
         setOutput('stop-reason', last.stopReason);
         setOutput('tokens', String(totalTokens(total.usage)));
         setOutput('cost-usd', String(total.usage.costUsd));
@@ -85155,8 +85300,8 @@ async function run() {
             last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
             renderStations(total),
         ].join('\n'));
-        if (!last.patchSha256) {
-            throw new errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change (${last.message})`);
+        if (!hasChange(last)) {
+            throw new errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`);
         }
     });
 }

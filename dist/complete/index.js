@@ -46184,6 +46184,206 @@ function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/exec/env.ts
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS = [
+    // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
+    // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
+    /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
+    /^GITHUB_TOKEN$/,
+    /^GH_TOKEN$/,
+    /^ACTIONS_.*TOKEN/,
+    /^ACTIONS_RUNTIME_/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^OPENAI_/,
+    /^GUARDIAN_.*KEY/,
+    /_API_KEY$/,
+    /_TOKEN$/,
+    /_SECRET/,
+    /^CONTEXT7_/,
+];
+/**
+ * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
+ * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
+ * reports or the next step's environment.
+ */
+const RUNNER_PATTERNS = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
+function isSecretEnvName(name, secretEnv = []) {
+    const upper = name.toUpperCase();
+    if (secretEnv.some((s) => s.toUpperCase() === upper))
+        return true;
+    return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+function scrubEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+/**
+ * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
+ * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
+ */
+
+
+
+
+
+
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    LC_ALL: 'C',
+};
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
+function gitEnv(extra) {
+    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+}
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.ext.allow=never',
+];
+function safeArgs(args) {
+    return [...SAFE_CONFIG, ...args];
+}
+function git_execGit(args, opts) {
+    const r = git_execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
+/** Binary-safe variant: stdout as a Buffer. */
+function git_execGitBuffer(args, opts) {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
+        cwd: opts.cwd,
+        input: opts.input,
+        env: gitEnv(opts.env),
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    if (r.error)
+        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
+    const code = r.status ?? 1;
+    const stderr = r.stderr.toString('utf8');
+    if (code !== 0 && !opts.allowFailure) {
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+    }
+    return { code, stdout: r.stdout, stderr };
+}
+/**
+ * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
+ * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
+ * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
+ * the event loop drains it); the output is read back and the file removed.
+ */
+async function execGitAsync(args, opts) {
+    const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
+    const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
+    try {
+        const res = await new Promise((resolve, reject) => {
+            const child = spawn('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (d) => out.push(d));
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (code) => resolve({
+                code: code ?? 1,
+                stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin?.end(opts.input);
+        });
+        if (res.code !== 0 && !opts.allowFailure) {
+            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
+        }
+        return res;
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+        if (dir)
+            rmSync(dir, { recursive: true, force: true });
+    }
+}
+function isGitRepo(cwd) {
+    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+}
+function repoRoot(cwd) {
+    return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+}
+/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
+function resolveCommit(cwd, ref) {
+    if (ref.startsWith('-'))
+        throw new GuardianError(`invalid ref '${ref}'`);
+    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+    if (r.code !== 0) {
+        if (ref === 'HEAD' && isGitRepo(cwd))
+            throw new GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
+        throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    }
+    return r.stdout.trim();
+}
+function headCommit(cwd) {
+    return resolveCommit(cwd, 'HEAD');
+}
+/** A file's bytes at a commit, or undefined when the file does not exist there. */
+function showFile(cwd, commit, path) {
+    const r = git_execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+}
+/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
+function listFilesAt(cwd, commit, under) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
+    if (under)
+        args.push('--', under);
+    return git_execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+}
+/** Tracked and untracked (not ignored) files of the working tree. */
+function listWorkingFiles(cwd) {
+    return git_execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+        .stdout.split('\0')
+        .filter(Boolean);
+}
+function isCleanWorkingTree(cwd, ignorePaths = []) {
+    const out = git_execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+    const entries = out
+        .split('\0')
+        .filter(Boolean)
+        .map((e) => e.slice(3));
+    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/util/fs.ts
@@ -46339,6 +46539,7 @@ function toPosix(p) {
 
 
 
+
 const BUNDLE_SCHEMA_VERSION = 1;
 const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'];
 const TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
@@ -46374,6 +46575,19 @@ function readManifest(dir, expectedTaskId) {
         throw new errors_ConfigurationError(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
     return m;
+}
+/**
+ * The manifest's base commit, resolved in `root`: a commit this repository does not have (a bundle from
+ * elsewhere, a shallow clone, a tampered field) is one message naming the field.
+ */
+function manifestBase(root, dir, m) {
+    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        throw new errors_ConfigurationError(`${shownPath((0,external_node_path_namespaceObject.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
+    return r.stdout.trim();
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -46788,6 +47002,8 @@ function verifiedBundleIfPresent(root, taskId) {
 
 
 
+
+
 /** The value as it should appear in a message: quoted, control characters escaped, long values cut. */
 function shown(value) {
     const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
@@ -46856,6 +47072,59 @@ function pathInput(name, fallback = '.') {
         throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a path`);
     return (0,external_node_path_namespaceObject.isAbsolute)(v) ? v : (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
+/**
+ * The repository's working tree (the `root` input): an existing directory, inside GITHUB_WORKSPACE
+ * when that is set (the checkout; `../..` must not reach the runner's other files), in a git repository.
+ */
+function rootInput(name = 'root') {
+    const path = pathInput(name);
+    const given = shown(raw(name) || '.');
+    const expected = "expected the repository's working tree: the checkout, or a directory inside it";
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+    }
+    catch {
+        throw new errors_ConfigurationError(`input '${name}': ${given} does not exist (${path}); ${expected}`);
+    }
+    if (!isDir)
+        throw new errors_ConfigurationError(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (workspace) {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+        let ws = (0,external_node_path_namespaceObject.resolve)(workspace);
+        try {
+            ws = (0,external_node_fs_namespaceObject.realpathSync)(ws);
+        }
+        catch {
+            // A workspace that does not exist contains nothing: the check below refuses the root.
+        }
+        const rel = (0,external_node_path_namespaceObject.relative)(ws, real);
+        if (rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            throw new errors_ConfigurationError(`input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`);
+        }
+    }
+    if (!isGitRepo(path)) {
+        throw new errors_ConfigurationError(`input '${name}': ${given} (${path}) is not in a git repository; ${expected} (actions/checkout first)`);
+    }
+    return path;
+}
+/** A model name, or undefined: one word of sane length (it names the model in the API and the summary). */
+function modelInput(name) {
+    const v = raw(name);
+    if (v === '')
+        return undefined;
+    // eslint-disable-next-line no-control-regex -- whitespace and control characters are never part of a model name
+    if (/[\s\x00-\x1f\x7f]/.test(v)) {
+        throw new ConfigurationError(`input '${name}': ${shown(v)} is not a model name; expected one word without spaces or line breaks, like gpt-4.1`);
+    }
+    if (v.length > MAX_MODEL_NAME) {
+        throw new ConfigurationError(`input '${name}': the model name is ${v.length} characters long; expected at most ${MAX_MODEL_NAME}, like gpt-4.1`);
+    }
+    return v;
+}
+const MAX_MODEL_NAME = 200;
+const MAX_URL = 2048;
 /** A git ref name or commit; refuses option-like and malformed values before git sees them. */
 function refInput(name) {
     const v = raw(name);
@@ -46890,6 +47159,14 @@ function urlInput(name) {
     const v = raw(name);
     if (v === '')
         return undefined;
+    // The URL parser would drop a tab or line break silently: a value that has one was not meant.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    if (/[\s\x00-\x1f\x7f]/.test(v)) {
+        throw new ConfigurationError(`input '${name}': ${shown(v)} contains whitespace or a line break; expected one URL like https://host/v1`);
+    }
+    if (v.length > MAX_URL) {
+        throw new ConfigurationError(`input '${name}': the URL is ${v.length} characters long; expected at most ${MAX_URL}`);
+    }
     let u;
     try {
         u = new URL(v);
@@ -51935,9 +52212,22 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 function splitRepository(repository) {
     const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
-    if (!m)
-        throw new errors_GuardianError(`GITHUB_REPOSITORY ${JSON.stringify(repository)} is not owner/repo`);
+    if (!m) {
+        throw new errors_ConfigurationError(`GITHUB_REPOSITORY ${JSON.stringify(repository)} is not owner/repo: cannot open a pull request`);
+    }
     return { owner: m[1], repo: m[2] };
+}
+/**
+ * The repository pull requests go to (GITHUB_REPOSITORY), checked before anything is committed: a
+ * missing or malformed value must not be found out only after the commit and the push.
+ */
+function pullRequestRepository(env = process.env) {
+    const repository = env.GITHUB_REPOSITORY;
+    if (!repository) {
+        throw new errors_ConfigurationError("GITHUB_REPOSITORY is not set: cannot open a pull request outside GitHub Actions (set 'open-pr' to false); nothing committed");
+    }
+    splitRepository(repository);
+    return repository;
 }
 const begin = (id) => `<!-- guardian:${id} -->`;
 const end = (id) => `<!-- /guardian:${id} -->`;
@@ -51952,8 +52242,10 @@ function withSection(body, id, section) {
 }
 async function openOrUpdatePullRequest(req) {
     const { owner, repo } = splitRepository(req.repository);
-    // getOctokit reads GITHUB_API_URL, so GitHub Enterprise Server works as well.
-    const octokit = getOctokit(req.token);
+    // GITHUB_API_URL, read now: GitHub Enterprise Server works as well.
+    const octokit = getOctokit(req.token, { baseUrl: apiBaseUrl() });
+    // The API call in flight, for the message when it fails.
+    let call = `GET /repos/${owner}/${repo}/pulls`;
     try {
         const open = await octokit.rest.pulls.list({
             owner,
@@ -51964,6 +52256,7 @@ async function openOrUpdatePullRequest(req) {
         });
         const existing = open.data[0];
         if (existing) {
+            call = `PATCH /repos/${owner}/${repo}/pulls/${existing.number}`;
             const updated = await octokit.rest.pulls.update({
                 owner,
                 repo,
@@ -51972,7 +52265,9 @@ async function openOrUpdatePullRequest(req) {
             });
             return { url: updated.data.html_url, number: updated.data.number, created: false };
         }
+        call = `GET /repos/${owner}/${repo}`;
         const base = req.base ?? (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
+        call = `POST /repos/${owner}/${repo}/pulls`;
         const created = await octokit.rest.pulls.create({
             owner,
             repo,
@@ -51984,16 +52279,55 @@ async function openOrUpdatePullRequest(req) {
         return { url: created.data.html_url, number: created.data.number, created: true };
     }
     catch (e) {
-        const status = e.status;
-        if (status === 403 || status === 401) {
-            throw new errors_GuardianError(`cannot open a pull request for ${req.head} (HTTP ${status}): the token needs pull-requests: write ` +
-                `(and "Allow GitHub Actions to create and approve pull requests" in the repository's settings)`);
-        }
-        if (status === 422) {
-            throw new errors_GuardianError(`cannot open a pull request for ${req.head}: ${e.message}`);
-        }
-        throw e;
+        throw pullRequestError(e, call, req, `${owner}/${repo}`);
     }
+}
+/** GitHub's API (GITHUB_API_URL, set by the runner; GitHub Enterprise Server has its own). */
+function apiBaseUrl() {
+    return process.env.GITHUB_API_URL || 'https://api.github.com';
+}
+/** The message of the deepest cause ("fetch failed" says less than "connect ECONNREFUSED …"). */
+function innermostMessage(e) {
+    let message = e instanceof Error || (typeof e === 'object' && e !== null) ? '' : String(e);
+    let cur = e;
+    for (let depth = 0; depth < 5 && typeof cur === 'object' && cur !== null; depth++) {
+        const m = cur.message;
+        if (typeof m === 'string' && m)
+            message = m;
+        cur = cur.cause;
+    }
+    return message || String(e);
+}
+/** Any failure of the pull request API as one message: the call, the status, and what to check. */
+function pullRequestError(e, call, req, repository) {
+    const err = e;
+    const detail = innermostMessage(e).split('\n')[0].slice(0, 300);
+    const status = typeof err.status === 'number' ? err.status : undefined;
+    const what = `cannot open or update the pull request for ${req.head}: ${call}`;
+    const api = apiBaseUrl();
+    let hint;
+    if (status === undefined || err.response === undefined) {
+        // No HTTP answer at all (octokit reports a failed connection as a 500 without a response).
+        return new errors_GuardianError(`${what} got no answer from ${api} (${detail}): check GITHUB_API_URL and the runner's network`, { cause: e });
+    }
+    if (status === 401 || status === 403) {
+        hint =
+            `the token in 'github-token' needs pull-requests: write (and "Allow GitHub Actions to create and ` +
+                `approve pull requests" in the repository's settings)`;
+    }
+    else if (status === 404) {
+        hint = `check GITHUB_REPOSITORY (${repository}), that the token in 'github-token' can see it, and GITHUB_API_URL (${api})`;
+    }
+    else if (status === 422) {
+        hint = `check that the branch ${req.head} was pushed${req.base ? ` and that the base ${req.base} exists` : ''}`;
+    }
+    else if (status >= 500) {
+        hint = 'the GitHub API failed: re-run the job later';
+    }
+    else {
+        hint = `check 'github-token', GITHUB_REPOSITORY (${repository}) and GITHUB_API_URL (${api})`;
+    }
+    return new errors_GuardianError(`${what} failed (HTTP ${status}: ${detail}): ${hint}`, { cause: e });
 }
 
 ;// CONCATENATED MODULE: ./src/github/run.ts
@@ -52121,196 +52455,6 @@ async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     await summary.addRaw(markdown, true).write();
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/exec/env.ts
-/**
- * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
- * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
- * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
- */
-const SECRET_PATTERNS = [
-    /^INPUT_/,
-    /^GITHUB_TOKEN$/,
-    /^GH_TOKEN$/,
-    /^ACTIONS_.*TOKEN/,
-    /^ACTIONS_RUNTIME_/,
-    /^ACTIONS_CACHE_URL$/,
-    /^ACTIONS_RESULTS_URL$/,
-    /^OPENAI_/,
-    /^GUARDIAN_.*KEY/,
-    /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
-    /^CONTEXT7_/,
-];
-function isSecretEnvName(name, secretEnv = []) {
-    const upper = name.toUpperCase();
-    if (secretEnv.some((s) => s.toUpperCase() === upper))
-        return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
-}
-function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined)
-            continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/git/git.ts
-/**
- * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
- * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
- */
-
-
-
-
-
-
-const BASE_ENV = {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_CONFIG_NOSYSTEM: '1',
-    LC_ALL: 'C',
-};
-/**
- * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
- * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
- * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
- */
-function gitEnv(extra) {
-    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
-}
-/** Config that must not run repository-controlled programs, whatever .git/config says. */
-const SAFE_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'protocol.ext.allow=never',
-];
-function safeArgs(args) {
-    return [...SAFE_CONFIG, ...args];
-}
-function git_execGit(args, opts) {
-    const r = git_execGitBuffer(args, opts);
-    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
-}
-/** Binary-safe variant: stdout as a Buffer. */
-function git_execGitBuffer(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
-    const code = r.status ?? 1;
-    const stderr = r.stderr.toString('utf8');
-    if (code !== 0 && !opts.allowFailure) {
-        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
-    }
-    return { code, stdout: r.stdout, stderr };
-}
-/**
- * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
- * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
- * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
- * the event loop drains it); the output is read back and the file removed.
- */
-async function execGitAsync(args, opts) {
-    const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
-    const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
-    try {
-        const res = await new Promise((resolve, reject) => {
-            const child = spawn('git', safeArgs(args), {
-                cwd: opts.cwd,
-                env: gitEnv(opts.env),
-                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (d) => out.push(d));
-            child.stderr?.on('data', (d) => err.push(d));
-            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (code) => resolve({
-                code: code ?? 1,
-                stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            child.stdin?.end(opts.input);
-        });
-        if (res.code !== 0 && !opts.allowFailure) {
-            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
-        }
-        return res;
-    }
-    finally {
-        if (fd !== undefined)
-            closeSync(fd);
-        if (dir)
-            rmSync(dir, { recursive: true, force: true });
-    }
-}
-function isGitRepo(cwd) {
-    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
-}
-function repoRoot(cwd) {
-    return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
-}
-/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
-function resolveCommit(cwd, ref) {
-    if (ref.startsWith('-'))
-        throw new errors_GuardianError(`invalid ref '${ref}'`);
-    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-    if (r.code !== 0) {
-        if (ref === 'HEAD' && isGitRepo(cwd))
-            throw new errors_GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
-        throw new errors_GuardianError(`unknown git ref '${ref}' in ${cwd}`);
-    }
-    return r.stdout.trim();
-}
-function headCommit(cwd) {
-    return resolveCommit(cwd, 'HEAD');
-}
-/** A file's bytes at a commit, or undefined when the file does not exist there. */
-function showFile(cwd, commit, path) {
-    const r = git_execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
-    return r.code === 0 ? r.stdout : undefined;
-}
-/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
-function listFilesAt(cwd, commit, under) {
-    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
-    if (under)
-        args.push('--', under);
-    return git_execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
-}
-/** Tracked and untracked (not ignored) files of the working tree. */
-function listWorkingFiles(cwd) {
-    return git_execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
-        .stdout.split('\0')
-        .filter(Boolean);
-}
-function isCleanWorkingTree(cwd, ignorePaths = []) {
-    const out = git_execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
-    const entries = out
-        .split('\0')
-        .filter(Boolean)
-        .map((e) => e.slice(3));
-    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
 }
 
 ;// CONCATENATED MODULE: ./src/git/patch.ts
@@ -55858,7 +56002,7 @@ async function runCompletion(opts) {
         };
     }
     const manifest = readManifest(bundleDir, taskId);
-    const base = resolveCommit(root, manifest.baseCommit);
+    const base = manifestBase(root, bundleDir, manifest);
     const validationPath = (0,external_node_path_namespaceObject.join)(bundleDir, 'validation.json');
     let report;
     try {
@@ -55985,6 +56129,7 @@ async function runCompletion(opts) {
 
 
 
+
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -55999,7 +56144,7 @@ const Inputs = {
 function getInputs() {
     const inputs = {
         taskId: taskIdInput(Inputs.TaskId),
-        root: pathInput(Inputs.Root),
+        root: rootInput(Inputs.Root),
         verdict: choiceInput(Inputs.Verdict, ['pass', 'fail']),
         patchSha256: sha256Input(Inputs.PatchSha256),
         branch: refInput(Inputs.Branch),
@@ -56016,15 +56161,15 @@ function getInputs() {
     }
     return inputs;
 }
+/** The bundle's validation.json, its shape checked field by field (it travelled between jobs). */
 function readReport(dir) {
-    const p = (0,external_node_path_namespaceObject.join)(dir, 'validation.json');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(p))
-        return undefined;
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8'));
+        return readValidationReport(dir);
     }
     catch (e) {
-        throw new errors_ConfigurationError(`${p}: not valid JSON (${e.message}); nothing committed`);
+        if (isUserError(e))
+            throw new errors_ConfigurationError(`${e.message}; nothing committed`, { cause: e });
+        throw e;
     }
 }
 /** The job outputs handed from the validate job must name the same verdict and patch as the report. */
@@ -56078,9 +56223,23 @@ function taskTitle(root, commit, taskId) {
         return taskId;
     }
 }
+/** A failure after the commit and the push says that they happened (their outputs are set). */
+async function afterCommit(result, p) {
+    try {
+        return await p;
+    }
+    catch (e) {
+        if (!isUserError(e))
+            throw e;
+        throw new errors_GuardianError(`${e.message}. The commit ${result.commitSha} on ${result.branch} was already made` +
+            `${result.pushed ? ' and pushed' : ''} (outputs commit-sha and branch are set); a re-run of the job finds it instead of committing again`, { cause: e });
+    }
+}
 async function run() {
     await runAction(async () => {
         const inputs = getInputs();
+        // Where the pull request goes is checked before anything is committed.
+        const repository = inputs.openPr ? pullRequestRepository() : undefined;
         const log = actionsLogger();
         const dir = bundle_bundleDirFor(inputs.root, inputs.taskId);
         let manifest;
@@ -56111,13 +56270,10 @@ async function run() {
         setOutput('branch', result.branch);
         info(`${inputs.taskId}: ${result.commitSha} on ${result.branch}${result.pushed ? ' (pushed)' : ''}`);
         let pr;
-        if (inputs.openPr) {
-            const repository = process.env.GITHUB_REPOSITORY;
-            if (!repository)
-                throw new errors_ConfigurationError('GITHUB_REPOSITORY is not set: cannot open a pull request outside GitHub Actions');
+        if (inputs.openPr && repository) {
             const base = report?.baseCommit ?? manifest?.baseCommit;
             const title = base ? taskTitle(inputs.root, base, inputs.taskId) : inputs.taskId;
-            pr = await openOrUpdatePullRequest({
+            pr = await afterCommit(result, openOrUpdatePullRequest({
                 token: inputs.githubToken,
                 repository,
                 head: result.branch,
@@ -56133,7 +56289,7 @@ async function run() {
                         ? table(['Check', 'Kind', 'Outcome'], report.checks.map((c) => [c.name, c.kind, c.outcome]))
                         : '',
                 ].join('\n'),
-            });
+            }));
             setOutput('pr-url', pr.url);
             setOutput('pr-number', String(pr.number));
             info(`${pr.created ? 'opened' : 'updated'} pull request ${pr.url}`);

@@ -45339,10 +45339,210 @@ function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/exec/env.ts
+/**
+ * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
+ * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
+ * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
+ */
+const SECRET_PATTERNS = [
+    // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
+    // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
+    /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
+    /^GITHUB_TOKEN$/,
+    /^GH_TOKEN$/,
+    /^ACTIONS_.*TOKEN/,
+    /^ACTIONS_RUNTIME_/,
+    /^ACTIONS_CACHE_URL$/,
+    /^ACTIONS_RESULTS_URL$/,
+    /^OPENAI_/,
+    /^GUARDIAN_.*KEY/,
+    /_API_KEY$/,
+    /_TOKEN$/,
+    /_SECRET/,
+    /^CONTEXT7_/,
+];
+/**
+ * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
+ * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
+ * reports or the next step's environment.
+ */
+const RUNNER_PATTERNS = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
+function isSecretEnvName(name, secretEnv = []) {
+    const upper = name.toUpperCase();
+    if (secretEnv.some((s) => s.toUpperCase() === upper))
+        return true;
+    return SECRET_PATTERNS.some((re) => re.test(upper));
+}
+function scrubEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = {};
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined)
+            continue;
+        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            continue;
+        if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
+            continue;
+        out[k] = v;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/git/git.ts
+/**
+ * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
+ * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
+ */
+
+
+
+
+
+
+const BASE_ENV = {
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    LC_ALL: 'C',
+};
+/**
+ * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
+ * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
+ * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
+ */
+function gitEnv(extra) {
+    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+}
+/** Config that must not run repository-controlled programs, whatever .git/config says. */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.ext.allow=never',
+];
+function safeArgs(args) {
+    return [...SAFE_CONFIG, ...args];
+}
+function git_execGit(args, opts) {
+    const r = execGitBuffer(args, opts);
+    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+}
+/** Binary-safe variant: stdout as a Buffer. */
+function execGitBuffer(args, opts) {
+    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
+        cwd: opts.cwd,
+        input: opts.input,
+        env: gitEnv(opts.env),
+        maxBuffer: 512 * 1024 * 1024,
+    });
+    if (r.error)
+        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
+    const code = r.status ?? 1;
+    const stderr = r.stderr.toString('utf8');
+    if (code !== 0 && !opts.allowFailure) {
+        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+    }
+    return { code, stdout: r.stdout, stderr };
+}
+/**
+ * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
+ * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
+ * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
+ * the event loop drains it); the output is read back and the file removed.
+ */
+async function execGitAsync(args, opts) {
+    const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
+    const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
+    try {
+        const res = await new Promise((resolve, reject) => {
+            const child = spawn('git', safeArgs(args), {
+                cwd: opts.cwd,
+                env: gitEnv(opts.env),
+                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (d) => out.push(d));
+            child.stderr?.on('data', (d) => err.push(d));
+            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('close', (code) => resolve({
+                code: code ?? 1,
+                stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin?.end(opts.input);
+        });
+        if (res.code !== 0 && !opts.allowFailure) {
+            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
+        }
+        return res;
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+        if (dir)
+            rmSync(dir, { recursive: true, force: true });
+    }
+}
+function isGitRepo(cwd) {
+    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+}
+function repoRoot(cwd) {
+    return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+}
+/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
+function resolveCommit(cwd, ref) {
+    if (ref.startsWith('-'))
+        throw new GuardianError(`invalid ref '${ref}'`);
+    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+    if (r.code !== 0) {
+        if (ref === 'HEAD' && isGitRepo(cwd))
+            throw new GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
+        throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
+    }
+    return r.stdout.trim();
+}
+function headCommit(cwd) {
+    return resolveCommit(cwd, 'HEAD');
+}
+/** A file's bytes at a commit, or undefined when the file does not exist there. */
+function showFile(cwd, commit, path) {
+    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    return r.code === 0 ? r.stdout : undefined;
+}
+/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
+function listFilesAt(cwd, commit, under) {
+    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
+    if (under)
+        args.push('--', under);
+    return git_execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+}
+/** Tracked and untracked (not ignored) files of the working tree. */
+function listWorkingFiles(cwd) {
+    return git_execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+        .stdout.split('\0')
+        .filter(Boolean);
+}
+function isCleanWorkingTree(cwd, ignorePaths = []) {
+    const out = git_execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+    const entries = out
+        .split('\0')
+        .filter(Boolean)
+        .map((e) => e.slice(3));
+    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/util/fs.ts
@@ -45498,6 +45698,7 @@ function fs_toPosix(p) {
 
 
 
+
 const BUNDLE_SCHEMA_VERSION = 1;
 const bundle_STATIONS = (/* unused pure expression or super */ null && (['prestart', 'bundle', 'security', 'code', 'validate', 'complete']));
 const bundle_TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
@@ -45533,6 +45734,19 @@ function readManifest(dir, expectedTaskId) {
         throw new ConfigurationError(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
     return m;
+}
+/**
+ * The manifest's base commit, resolved in `root`: a commit this repository does not have (a bundle from
+ * elsewhere, a shallow clone, a tampered field) is one message naming the field.
+ */
+function manifestBase(root, dir, m) {
+    const r = execGit(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        throw new ConfigurationError(`${shownPath(join(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
+    return r.stdout.trim();
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -45864,6 +46078,8 @@ async function recordStation(dir, taskId, station, fn) {
 
 
 
+
+
 /** The value as it should appear in a message: quoted, control characters escaped, long values cut. */
 function shown(value) {
     const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
@@ -45932,6 +46148,59 @@ function pathInput(name, fallback = '.') {
         throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a path`);
     return (0,external_node_path_namespaceObject.isAbsolute)(v) ? v : (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
+/**
+ * The repository's working tree (the `root` input): an existing directory, inside GITHUB_WORKSPACE
+ * when that is set (the checkout; `../..` must not reach the runner's other files), in a git repository.
+ */
+function rootInput(name = 'root') {
+    const path = pathInput(name);
+    const given = shown(raw(name) || '.');
+    const expected = "expected the repository's working tree: the checkout, or a directory inside it";
+    let isDir;
+    try {
+        isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+    }
+    catch {
+        throw new errors_ConfigurationError(`input '${name}': ${given} does not exist (${path}); ${expected}`);
+    }
+    if (!isDir)
+        throw new errors_ConfigurationError(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
+    const workspace = process.env.GITHUB_WORKSPACE;
+    if (workspace) {
+        const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+        let ws = (0,external_node_path_namespaceObject.resolve)(workspace);
+        try {
+            ws = (0,external_node_fs_namespaceObject.realpathSync)(ws);
+        }
+        catch {
+            // A workspace that does not exist contains nothing: the check below refuses the root.
+        }
+        const rel = (0,external_node_path_namespaceObject.relative)(ws, real);
+        if (rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+            throw new errors_ConfigurationError(`input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`);
+        }
+    }
+    if (!isGitRepo(path)) {
+        throw new errors_ConfigurationError(`input '${name}': ${given} (${path}) is not in a git repository; ${expected} (actions/checkout first)`);
+    }
+    return path;
+}
+/** A model name, or undefined: one word of sane length (it names the model in the API and the summary). */
+function modelInput(name) {
+    const v = raw(name);
+    if (v === '')
+        return undefined;
+    // eslint-disable-next-line no-control-regex -- whitespace and control characters are never part of a model name
+    if (/[\s\x00-\x1f\x7f]/.test(v)) {
+        throw new ConfigurationError(`input '${name}': ${shown(v)} is not a model name; expected one word without spaces or line breaks, like gpt-4.1`);
+    }
+    if (v.length > MAX_MODEL_NAME) {
+        throw new ConfigurationError(`input '${name}': the model name is ${v.length} characters long; expected at most ${MAX_MODEL_NAME}, like gpt-4.1`);
+    }
+    return v;
+}
+const MAX_MODEL_NAME = 200;
+const MAX_URL = 2048;
 /** A git ref name or commit; refuses option-like and malformed values before git sees them. */
 function refInput(name) {
     const v = raw(name);
@@ -45966,6 +46235,14 @@ function urlInput(name) {
     const v = raw(name);
     if (v === '')
         return undefined;
+    // The URL parser would drop a tab or line break silently: a value that has one was not meant.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    if (/[\s\x00-\x1f\x7f]/.test(v)) {
+        throw new ConfigurationError(`input '${name}': ${shown(v)} contains whitespace or a line break; expected one URL like https://host/v1`);
+    }
+    if (v.length > MAX_URL) {
+        throw new ConfigurationError(`input '${name}': the URL is ${v.length} characters long; expected at most ${MAX_URL}`);
+    }
     let u;
     try {
         u = new URL(v);
@@ -46104,196 +46381,6 @@ async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     await summary.addRaw(markdown, true).write();
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/exec/env.ts
-/**
- * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
- * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
- * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
- */
-const SECRET_PATTERNS = [
-    /^INPUT_/,
-    /^GITHUB_TOKEN$/,
-    /^GH_TOKEN$/,
-    /^ACTIONS_.*TOKEN/,
-    /^ACTIONS_RUNTIME_/,
-    /^ACTIONS_CACHE_URL$/,
-    /^ACTIONS_RESULTS_URL$/,
-    /^OPENAI_/,
-    /^GUARDIAN_.*KEY/,
-    /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
-    /^CONTEXT7_/,
-];
-function isSecretEnvName(name, secretEnv = []) {
-    const upper = name.toUpperCase();
-    if (secretEnv.some((s) => s.toUpperCase() === upper))
-        return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
-}
-function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined)
-            continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/git/git.ts
-/**
- * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
- * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
- */
-
-
-
-
-
-
-const BASE_ENV = {
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_CONFIG_NOSYSTEM: '1',
-    LC_ALL: 'C',
-};
-/**
- * git runs with the same scrubbed environment as any user command (no model key, no tokens): a
- * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
- * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
- */
-function gitEnv(extra) {
-    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
-}
-/** Config that must not run repository-controlled programs, whatever .git/config says. */
-const SAFE_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'protocol.ext.allow=never',
-];
-function safeArgs(args) {
-    return [...SAFE_CONFIG, ...args];
-}
-function execGit(args, opts) {
-    const r = execGitBuffer(args, opts);
-    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
-}
-/** Binary-safe variant: stdout as a Buffer. */
-function execGitBuffer(args, opts) {
-    const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
-        cwd: opts.cwd,
-        input: opts.input,
-        env: gitEnv(opts.env),
-        maxBuffer: 512 * 1024 * 1024,
-    });
-    if (r.error)
-        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
-    const code = r.status ?? 1;
-    const stderr = r.stderr.toString('utf8');
-    if (code !== 0 && !opts.allowFailure) {
-        const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
-    }
-    return { code, stdout: r.stdout, stderr };
-}
-/**
- * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
- * `stdoutToFile`, git writes its output to a temporary file instead of a pipe, so it never waits while
- * this process is busy with synchronous work (a pipe fills at 64 KiB and would stall a long log until
- * the event loop drains it); the output is read back and the file removed.
- */
-async function execGitAsync(args, opts) {
-    const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
-    const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
-    try {
-        const res = await new Promise((resolve, reject) => {
-            const child = spawn('git', safeArgs(args), {
-                cwd: opts.cwd,
-                env: gitEnv(opts.env),
-                stdio: ['pipe', fd ?? 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (d) => out.push(d));
-            child.stderr?.on('data', (d) => err.push(d));
-            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (code) => resolve({
-                code: code ?? 1,
-                stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            child.stdin?.end(opts.input);
-        });
-        if (res.code !== 0 && !opts.allowFailure) {
-            throw new GuardianError(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
-        }
-        return res;
-    }
-    finally {
-        if (fd !== undefined)
-            closeSync(fd);
-        if (dir)
-            rmSync(dir, { recursive: true, force: true });
-    }
-}
-function isGitRepo(cwd) {
-    return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
-}
-function repoRoot(cwd) {
-    return execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
-}
-/** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
-function resolveCommit(cwd, ref) {
-    if (ref.startsWith('-'))
-        throw new GuardianError(`invalid ref '${ref}'`);
-    const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
-    if (r.code !== 0) {
-        if (ref === 'HEAD' && isGitRepo(cwd))
-            throw new GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
-        throw new GuardianError(`unknown git ref '${ref}' in ${cwd}`);
-    }
-    return r.stdout.trim();
-}
-function headCommit(cwd) {
-    return resolveCommit(cwd, 'HEAD');
-}
-/** A file's bytes at a commit, or undefined when the file does not exist there. */
-function showFile(cwd, commit, path) {
-    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
-    return r.code === 0 ? r.stdout : undefined;
-}
-/** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
-function listFilesAt(cwd, commit, under) {
-    const args = ['ls-tree', '-r', '-z', '--name-only', commit];
-    if (under)
-        args.push('--', under);
-    return execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
-}
-/** Tracked and untracked (not ignored) files of the working tree. */
-function listWorkingFiles(cwd) {
-    return execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
-        .stdout.split('\0')
-        .filter(Boolean);
-}
-function isCleanWorkingTree(cwd, ignorePaths = []) {
-    const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
-    const entries = out
-        .split('\0')
-        .filter(Boolean)
-        .map((e) => e.slice(3));
-    return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
 }
 
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
@@ -48928,7 +49015,7 @@ function gitSource(root, commit) {
     const entries = () => {
         if (!tree) {
             tree = new Map();
-            const out = execGit(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
+            const out = git_execGit(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
             for (const rec of out.split('\0')) {
                 if (!rec)
                     continue;
@@ -49415,7 +49502,7 @@ function getInputs() {
     if (milestone && (!MILESTONE_ID.test(milestone) || milestone.length > 64)) {
         throw new errors_ConfigurationError(`input '${Inputs.Milestone}': ${shown(milestone)} is not a milestone id; expected letters, digits, dots and dashes, like MVP`);
     }
-    return { milestone, schedule: optionalString(Inputs.Schedule), root: pathInput(Inputs.Root) };
+    return { milestone, schedule: optionalString(Inputs.Schedule), root: rootInput(Inputs.Root) };
 }
 async function run() {
     await runAction(async () => {
@@ -49435,7 +49522,7 @@ async function run() {
         let plan = planMilestoneRun(project, id);
         // Tasks already completed on the milestone's branch are done there, not yet on this one.
         const tip = plan.branch
-            ? execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${plan.branch}^{commit}`], {
+            ? git_execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${plan.branch}^{commit}`], {
                 cwd: inputs.root,
                 allowFailure: true,
             }).stdout.trim()
