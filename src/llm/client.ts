@@ -61,6 +61,8 @@ export interface ChatClientOptions {
   log?: Logger;
   /** Price of the model when the built-in table does not know it (local or Azure deployment names). */
   price?: ModelPrice;
+  /** Where the API key came from (`OPENAI_API_KEY`, the action's `llm-api-key` input), for messages. */
+  apiKeySource?: string;
 }
 
 export interface ChatRequest {
@@ -250,7 +252,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
       const code = typeof e.code === 'string' ? e.code : undefined;
       if (status === 401) {
         return new LlmAuthError(
-          `${where} rejected the API key (401: ${serverMsg}); check OPENAI_API_KEY (or the station's API key)`,
+          `${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`,
           { status, cause: e },
         );
       }

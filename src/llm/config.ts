@@ -32,6 +32,8 @@ export interface ResolveLlmConfigOptions {
   quality?: Pick<QualityConfig, 'llm' | 'path'>;
   /** Command-line or action-input values; they win over everything else. */
   overrides?: { model?: string; baseUrl?: string; apiKey?: string };
+  /** How messages name the overrides (default: the CLI's options; an action names its inputs). */
+  overrideSources?: { model?: string; baseUrl?: string; apiKey?: string };
 }
 
 const STATION_ENV: Record<LlmStation, string> = { coder: 'CODER', security: 'SECURITY' };
@@ -51,7 +53,7 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
   const llm = opts.quality?.llm;
   const file = opts.quality?.path ?? 'quality.toml';
   const model = pick([
-    [opts.overrides?.model, '--model'],
+    [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
     [env[`GUARDIAN_${S}_MODEL`], `GUARDIAN_${S}_MODEL`],
     [llm?.[station]?.model, `${file} [llm.${station}] model`],
     [env.GUARDIAN_MODEL, 'GUARDIAN_MODEL'],
@@ -63,7 +65,7 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
     throw new ConfigurationError(`${modelSource}: model name '${modelName}' contains whitespace`);
   }
   const base = pick([
-    [opts.overrides?.baseUrl, '--base-url'],
+    [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
     [env[`GUARDIAN_${S}_BASE_URL`], `GUARDIAN_${S}_BASE_URL`],
     [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
     [env.OPENAI_BASE_URL, 'OPENAI_BASE_URL'],
@@ -82,7 +84,7 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
     throw new ConfigurationError(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
   }
   const key = pick([
-    [opts.overrides?.apiKey, 'api key option'],
+    [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
     [env[`GUARDIAN_${S}_API_KEY`], `GUARDIAN_${S}_API_KEY`],
     [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
   ]);

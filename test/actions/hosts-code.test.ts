@@ -69,7 +69,9 @@ test('code: a model that answers 401 fails the step with one error naming the st
   expect(errors[0]).toMatch(
     /^::error::TASK-900: the Coder produced no change: it stopped with llm_error: .+/,
   );
-  expect(errors[0]).toMatch(/rejected the API key \(401: Incorrect API key provided\.\)/);
+  expect(errors[0]).toMatch(
+    /rejected the API key \(401: Incorrect API key provided\.\); check the action's 'llm-api-key' input/,
+  );
   expect(r.stdout).not.toMatch(STACK);
   expect(r.outputs['patch-sha256']).toBeUndefined();
   expect(r.outputs['changed-files']).toBeUndefined();

@@ -119,9 +119,18 @@ describe('createChatClient', () => {
     const client = createChatClient({ baseUrl: server.url, apiKey: KEY, model: 'gpt-4.1', maxRetries: 3 });
     const err = await client.complete({ messages }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmAuthError);
-    expect((err as Error).message).toMatch(/rejected the API key \(401/);
+    expect((err as Error).message).toMatch(/rejected the API key \(401.*\); check OPENAI_API_KEY/);
     expect((err as Error).message).not.toContain(KEY);
     expect(server.requests).toHaveLength(1);
+    // A host that knows where the key came from says so.
+    const named = createChatClient({
+      baseUrl: server.url,
+      apiKey: KEY,
+      model: 'gpt-4.1',
+      apiKeySource: 'GUARDIAN_CODER_API_KEY',
+    });
+    const err2 = await named.complete({ messages }).catch((e: unknown) => e);
+    expect((err2 as Error).message).toMatch(/; check GUARDIAN_CODER_API_KEY$/);
   });
 
   it('fails fast on 403', async () => {

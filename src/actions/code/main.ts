@@ -72,6 +72,11 @@ export async function run(): Promise<void> {
       env: process.env,
       quality: project.quality,
       overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
+      overrideSources: {
+        model: "the action's 'model' input",
+        baseUrl: "the action's 'llm-base-url' input",
+        apiKey: "the action's 'llm-api-key' input",
+      },
     });
     if (!llm) {
       throw new ConfigurationError(

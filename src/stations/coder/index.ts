@@ -449,6 +449,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     baseUrl: llm.baseUrl,
     apiKey: llm.apiKey,
     model: llm.model,
+    ...(llm.sources?.apiKey ? { apiKeySource: llm.sources.apiKey } : {}),
     timeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
     ...(opts.price ? { price: opts.price } : {}),

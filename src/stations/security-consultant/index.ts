@@ -27,7 +27,14 @@ export interface SecurityConsultantOptions {
   taskId: string;
   log?: Logger;
   /** The model to consult (for example from `resolveLlmConfig`); without it the station runs offline. */
-  llm?: { apiKey: string; baseUrl?: string; model: string; timeoutMs?: number; maxRetries?: number };
+  llm?: {
+    apiKey: string;
+    baseUrl?: string;
+    model: string;
+    timeoutMs?: number;
+    maxRetries?: number;
+    sources?: { apiKey?: string };
+  };
   /** A ready client (wins over `llm`). */
   client?: ChatClient;
   signal?: AbortSignal;
@@ -121,7 +128,15 @@ export async function runSecurityConsultant(
     let findings = rules.findings;
     let model: string | undefined;
     let usage: Usage | undefined;
-    const client = opts.client ?? (opts.llm ? createChatClient({ ...opts.llm, log }) : undefined);
+    const client =
+      opts.client ??
+      (opts.llm
+        ? createChatClient({
+            ...opts.llm,
+            ...(opts.llm.sources?.apiKey ? { apiKeySource: opts.llm.sources.apiKey } : {}),
+            log,
+          })
+        : undefined);
     if (client) {
       await log.group(`Model pass (${client.model})`, async () => {
         const lineCounts = new Map(inputs.files.map((f) => [f.path, f.content.split('\n').length]));
