@@ -313,6 +313,7 @@ async function runCoder(opts) {
         baseUrl: llm.baseUrl,
         apiKey: llm.apiKey,
         model: llm.model,
+        ...(llm.sources?.apiKey ? { apiKeySource: llm.sources.apiKey } : {}),
         timeoutMs: opts.requestTimeoutMs ?? exports.DEFAULT_REQUEST_TIMEOUT_MS,
         ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
         ...(opts.price ? { price: opts.price } : {}),

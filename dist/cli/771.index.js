@@ -343,7 +343,7 @@ function createChatClient(opts) {
                 .slice(0, 300));
             const code = typeof e.code === 'string' ? e.code : undefined;
             if (status === 401) {
-                return new errors_js_1.LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check OPENAI_API_KEY (or the station's API key)`, { status, cause: e });
+                return new errors_js_1.LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
             }
             if (status === 403) {
                 return new errors_js_1.LlmAuthError(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${opts.model}'`, { status, cause: e });
@@ -483,7 +483,7 @@ function resolveLlmConfig(opts) {
     const llm = opts.quality?.llm;
     const file = opts.quality?.path ?? 'quality.toml';
     const model = pick([
-        [opts.overrides?.model, '--model'],
+        [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
         [env[`GUARDIAN_${S}_MODEL`], `GUARDIAN_${S}_MODEL`],
         [llm?.[station]?.model, `${file} [llm.${station}] model`],
         [env.GUARDIAN_MODEL, 'GUARDIAN_MODEL'],
@@ -496,7 +496,7 @@ function resolveLlmConfig(opts) {
         throw new errors_js_1.ConfigurationError(`${modelSource}: model name '${modelName}' contains whitespace`);
     }
     const base = pick([
-        [opts.overrides?.baseUrl, '--base-url'],
+        [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
         [env[`GUARDIAN_${S}_BASE_URL`], `GUARDIAN_${S}_BASE_URL`],
         [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
         [env.OPENAI_BASE_URL, 'OPENAI_BASE_URL'],
@@ -514,7 +514,7 @@ function resolveLlmConfig(opts) {
         throw new errors_js_1.ConfigurationError(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
     }
     const key = pick([
-        [opts.overrides?.apiKey, 'api key option'],
+        [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
         [env[`GUARDIAN_${S}_API_KEY`], `GUARDIAN_${S}_API_KEY`],
         [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
     ]);

@@ -1837,7 +1837,14 @@ async function runSecurityConsultant(opts) {
         let findings = rules.findings;
         let model;
         let usage;
-        const client = opts.client ?? (opts.llm ? (0, index_js_1.createChatClient)({ ...opts.llm, log }) : undefined);
+        const client = opts.client ??
+            (opts.llm
+                ? (0, index_js_1.createChatClient)({
+                    ...opts.llm,
+                    ...(opts.llm.sources?.apiKey ? { apiKeySource: opts.llm.sources.apiKey } : {}),
+                    log,
+                })
+                : undefined);
         if (client) {
             await log.group(`Model pass (${client.model})`, async () => {
                 const lineCounts = new Map(inputs.files.map((f) => [f.path, f.content.split('\n').length]));

@@ -71222,7 +71222,7 @@ function resolveLlmConfig(opts) {
     const llm = opts.quality?.llm;
     const file = opts.quality?.path ?? 'quality.toml';
     const model = pick([
-        [opts.overrides?.model, '--model'],
+        [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
         [env[`GUARDIAN_${S}_MODEL`], `GUARDIAN_${S}_MODEL`],
         [llm?.[station]?.model, `${file} [llm.${station}] model`],
         [env.GUARDIAN_MODEL, 'GUARDIAN_MODEL'],
@@ -71235,7 +71235,7 @@ function resolveLlmConfig(opts) {
         throw new errors/* ConfigurationError */.j1(`${modelSource}: model name '${modelName}' contains whitespace`);
     }
     const base = pick([
-        [opts.overrides?.baseUrl, '--base-url'],
+        [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
         [env[`GUARDIAN_${S}_BASE_URL`], `GUARDIAN_${S}_BASE_URL`],
         [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
         [env.OPENAI_BASE_URL, 'OPENAI_BASE_URL'],
@@ -71253,7 +71253,7 @@ function resolveLlmConfig(opts) {
         throw new errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
     }
     const key = pick([
-        [opts.overrides?.apiKey, 'api key option'],
+        [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
         [env[`GUARDIAN_${S}_API_KEY`], `GUARDIAN_${S}_API_KEY`],
         [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
     ]);
@@ -71642,7 +71642,7 @@ function createChatClient(opts) {
                 .slice(0, 300));
             const code = typeof e.code === 'string' ? e.code : undefined;
             if (status === 401) {
-                return new LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check OPENAI_API_KEY (or the station's API key)`, { status, cause: e });
+                return new LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
             }
             if (status === 403) {
                 return new LlmAuthError(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${opts.model}'`, { status, cause: e });
@@ -83769,6 +83769,7 @@ async function runCoder(opts) {
         baseUrl: llm.baseUrl,
         apiKey: llm.apiKey,
         model: llm.model,
+        ...(llm.sources?.apiKey ? { apiKeySource: llm.sources.apiKey } : {}),
         timeoutMs: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
         ...(opts.maxRetries !== undefined ? { maxRetries: opts.maxRetries } : {}),
         ...(opts.price ? { price: opts.price } : {}),
@@ -85247,6 +85248,11 @@ async function run() {
             env: process.env,
             quality: project.quality,
             overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
+            overrideSources: {
+                model: "the action's 'model' input",
+                baseUrl: "the action's 'llm-base-url' input",
+                apiKey: "the action's 'llm-api-key' input",
+            },
         });
         if (!llm) {
             throw new errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);

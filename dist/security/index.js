@@ -54180,7 +54180,7 @@ function resolveLlmConfig(opts) {
     const llm = opts.quality?.llm;
     const file = opts.quality?.path ?? 'quality.toml';
     const model = pick([
-        [opts.overrides?.model, '--model'],
+        [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
         [env[`GUARDIAN_${S}_MODEL`], `GUARDIAN_${S}_MODEL`],
         [llm?.[station]?.model, `${file} [llm.${station}] model`],
         [env.GUARDIAN_MODEL, 'GUARDIAN_MODEL'],
@@ -54193,7 +54193,7 @@ function resolveLlmConfig(opts) {
         throw new errors_ConfigurationError(`${modelSource}: model name '${modelName}' contains whitespace`);
     }
     const base = pick([
-        [opts.overrides?.baseUrl, '--base-url'],
+        [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
         [env[`GUARDIAN_${S}_BASE_URL`], `GUARDIAN_${S}_BASE_URL`],
         [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
         [env.OPENAI_BASE_URL, 'OPENAI_BASE_URL'],
@@ -54211,7 +54211,7 @@ function resolveLlmConfig(opts) {
         throw new errors_ConfigurationError(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
     }
     const key = pick([
-        [opts.overrides?.apiKey, 'api key option'],
+        [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
         [env[`GUARDIAN_${S}_API_KEY`], `GUARDIAN_${S}_API_KEY`],
         [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
     ]);
@@ -67420,7 +67420,7 @@ function createChatClient(opts) {
                 .slice(0, 300));
             const code = typeof e.code === 'string' ? e.code : undefined;
             if (status === 401) {
-                return new LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check OPENAI_API_KEY (or the station's API key)`, { status, cause: e });
+                return new LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
             }
             if (status === 403) {
                 return new LlmAuthError(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${opts.model}'`, { status, cause: e });
@@ -74452,7 +74452,14 @@ async function runSecurityConsultant(opts) {
         let findings = rules.findings;
         let model;
         let usage;
-        const client = opts.client ?? (opts.llm ? createChatClient({ ...opts.llm, log }) : undefined);
+        const client = opts.client ??
+            (opts.llm
+                ? createChatClient({
+                    ...opts.llm,
+                    ...(opts.llm.sources?.apiKey ? { apiKeySource: opts.llm.sources.apiKey } : {}),
+                    log,
+                })
+                : undefined);
         if (client) {
             await log.group(`Model pass (${client.model})`, async () => {
                 const lineCounts = new Map(inputs.files.map((f) => [f.path, f.content.split('\n').length]));
@@ -74595,6 +74602,11 @@ async function run() {
             env: process.env,
             quality: project.quality,
             overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
+            overrideSources: {
+                model: "the action's 'model' input",
+                baseUrl: "the action's 'llm-base-url' input",
+                apiKey: "the action's 'llm-api-key' input",
+            },
         });
         if (!llm)
             info('no model configured: the Security Consultant runs on its rules alone');
