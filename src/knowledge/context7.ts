@@ -140,29 +140,43 @@ export class Context7Client {
         // A damaged cache entry is refetched.
       }
     }
+    // One deadline for the whole exchange, body included (a server that drips one byte a second must not
+    // hold the bundle), a bound on the body, and no redirects: documentation comes from this host only.
+    const timeoutMs = this.opts.timeoutMs ?? 20_000;
     const ctl = new AbortController();
-    const timer = setTimeout(() => ctl.abort(), this.opts.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => ctl.abort(), timeoutMs);
+    const failed = (why: string) =>
+      new Context7Error(`Context7 request to ${url.origin}${url.pathname} failed: ${why}`);
     let res: Response;
+    let text: string;
     try {
       this.requests++;
-      res = await this.doFetch(url, {
-        headers: { Authorization: `Bearer ${this.opts.apiKey}`, Accept: 'application/json, text/plain' },
-        signal: ctl.signal,
-      });
-    } catch (e) {
-      const why = ctl.signal.aborted
-        ? `timed out after ${this.opts.timeoutMs ?? 20_000} ms`
-        : (e as Error).message;
-      throw new Context7Error(`Context7 request to ${url.origin}${url.pathname} failed: ${why}`);
+      try {
+        res = await this.doFetch(url, {
+          headers: { Authorization: `Bearer ${this.opts.apiKey}`, Accept: 'application/json, text/plain' },
+          signal: ctl.signal,
+          redirect: 'manual',
+        });
+      } catch (e) {
+        throw failed(ctl.signal.aborted ? `timed out after ${timeoutMs} ms` : (e as Error).message);
+      }
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => {});
+        throw failed(`redirected (HTTP ${res.status}); redirects are not followed`);
+      }
+      try {
+        text = await readBounded(res, MAX_BODY_BYTES);
+      } catch (e) {
+        throw failed(ctl.signal.aborted ? `timed out after ${timeoutMs} ms` : (e as Error).message);
+      }
     } finally {
       clearTimeout(timer);
     }
-    const text = await res.text();
     if (!res.ok) {
       let detail = '';
       try {
         const j = JSON.parse(text) as { message?: string; error?: string };
-        detail = j.message ?? j.error ?? '';
+        detail = String(j.message ?? j.error ?? '');
       } catch {
         detail = text.slice(0, 200);
       }
@@ -174,8 +188,10 @@ export class Context7Client {
             : res.status === 404
               ? 'not found'
               : `HTTP ${res.status}`;
+      // The server's text may echo the request's Authorization header: every copy of the key goes.
+      const clean = this.opts.apiKey ? detail.split(this.opts.apiKey).join('***') : detail;
       throw new Context7Error(
-        `Context7 ${url.pathname}: ${what}${detail ? ` (${detail.replace(this.opts.apiKey, '***')})` : ''}`,
+        `Context7 ${url.pathname}: ${what}${clean ? ` (${clean.slice(0, 200)})` : ''}`,
         res.status,
       );
     }
@@ -193,6 +209,32 @@ export class Context7Client {
     }
     return body;
   }
+}
+
+/** An answer larger than this is refused: documentation snippets for one query are kilobytes. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+async function readBounded(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await res.body?.cancel().catch(() => {});
+    throw new Error(`the answer is ${declared} bytes; at most ${max} are read`);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      throw new Error(`the answer is larger than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The Context7 id for an installed version, when the library lists that version (`/org/lib/v1.4.46`). */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Context7Client, Context7Error, versionedId } from '../../src/knowledge/context7.js';
@@ -87,6 +89,80 @@ describe('Context7Client', () => {
     } finally {
       server.hang = false;
     }
+  });
+});
+
+describe('Context7Client: a hostile or broken server', () => {
+  let srv: Server;
+  let url = '';
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = () => {};
+  beforeAll(async () => {
+    srv = createServer((req, res) => handler(req, res));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    srv.closeAllConnections();
+    await new Promise((r) => srv.close(r));
+  });
+
+  it('a body that drips past the deadline is a timeout, not a hang', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      const t = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(t));
+    };
+    const c = new Context7Client({ apiKey: VALID_KEY, baseUrl: url, timeoutMs: 400 });
+    const started = Date.now();
+    await expect(c.searchLibraries('x', 'q')).rejects.toThrow(/failed: timed out after 400 ms/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('an answer over the size bound is refused (declared or streamed)', async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024, 0x61);
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(big.length) });
+      res.end(big);
+    };
+    const c = new Context7Client({ apiKey: VALID_KEY, baseUrl: url });
+    await expect(c.context('/a/b', 'q')).rejects.toThrow(
+      /the answer is 5242880 bytes; at most 4194304 are read/,
+    );
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' }); // chunked: no length
+      res.write(big.subarray(0, 3 * 1024 * 1024));
+      res.end(big.subarray(0, 3 * 1024 * 1024));
+    };
+    await expect(c.context('/a/b', 'q')).rejects.toThrow(/larger than 4194304 bytes/);
+  });
+
+  it('a redirect to another host is not followed', async () => {
+    let followed = false;
+    handler = (req, res) => {
+      if (req.url?.startsWith('/elsewhere')) followed = true;
+      res.writeHead(302, { location: `${url}/elsewhere` });
+      res.end();
+    };
+    const c = new Context7Client({ apiKey: VALID_KEY, baseUrl: url });
+    await expect(c.searchLibraries('x', 'q')).rejects.toThrow(
+      /redirected \(HTTP 302\); redirects are not followed/,
+    );
+    expect(followed).toBe(false);
+  });
+
+  it('an error text that echoes the key several times shows none of them', async () => {
+    handler = (req, res) => {
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end(`key ${req.headers.authorization} rejected; again: ${req.headers.authorization}`);
+    };
+    const c = new Context7Client({ apiKey: VALID_KEY, baseUrl: url });
+    const err = (await c.searchLibraries('x', 'q').catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(Context7Error);
+    expect(err.message).toMatch(
+      /the API key was refused \(key Bearer \*\*\* rejected; again: Bearer \*\*\*\)/,
+    );
+    expect(err.message).not.toContain(VALID_KEY);
   });
 });
 
