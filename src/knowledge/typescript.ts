@@ -4,8 +4,8 @@
  * are read as text: the declaration of each name (JSDoc, signature, overloads, members), following
  * re-exports (`export * from`, `export { a } from`) across the package's files.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ApiFact } from './types.js';
 
 export interface NpmPackage {
@@ -19,7 +19,36 @@ export interface NpmPackage {
   typesPackage?: string;
   /** node_modules directory it was found in (for provenance paths). */
   nodeModules: string;
+  /** The project folder declarations must stay inside (real path). */
+  boundary?: string;
 }
+
+/**
+ * Declarations are read only from inside the project that holds the node_modules folder (after links
+ * are resolved): a package name, a `types` path, a re-export or a symlinked package that leads out of
+ * it (`../../etc`, a link to /) is not followed. pnpm's store and workspace links stay inside.
+ */
+function within(boundary: string, file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  const rel = relative(boundary, real);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function boundaryOf(nodeModules: string): string {
+  try {
+    return realpathSync(dirname(nodeModules));
+  } catch {
+    return dirname(nodeModules);
+  }
+}
+
+/** An npm package name (`x`, `@scope/x`): nothing else is joined onto a node_modules path. */
+const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
 
 function readJson(path: string): Record<string, unknown> | undefined {
   try {
@@ -78,7 +107,9 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
     }
     return undefined;
   }
+  if (!NPM_NAME.test(spec) || spec.split('/').some((seg) => seg === '.' || seg === '..')) return undefined;
   for (const nm of nodeModulesDirs) {
+    const boundary = boundaryOf(nm);
     const dir = join(nm, spec);
     const pj = readJson(join(dir, 'package.json'));
     if (pj) {
@@ -88,8 +119,15 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
         (typeof pj.typings === 'string' ? pj.typings : undefined) ??
         'index.d.ts';
       const entry = resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`);
-      if (entry)
-        return { name: spec, dir, entry, version: pj.version as string | undefined, nodeModules: nm };
+      if (entry && within(boundary, entry))
+        return {
+          name: spec,
+          dir,
+          entry,
+          version: pj.version as string | undefined,
+          nodeModules: nm,
+          boundary,
+        };
     }
     const typesName = spec.startsWith('@') ? `@types/${spec.slice(1).replace('/', '__')}` : `@types/${spec}`;
     const tdir = join(nm, typesName);
@@ -100,7 +138,7 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
         typesFromExports(tpj.exports) ??
         'index.d.ts';
       const entry = resolveDeclFile(tdir, rel.startsWith('.') ? rel : `./${rel}`);
-      if (entry) {
+      if (entry && within(boundary, entry)) {
         return {
           name: spec,
           dir: tdir,
@@ -108,6 +146,7 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
           version: (pj?.version as string | undefined) ?? (tpj.version as string | undefined),
           typesPackage: typesName,
           nodeModules: nm,
+          boundary,
         };
       }
     }
@@ -162,7 +201,12 @@ const MAX_DECL_LINES = 40;
 const MAX_DOC_LINES = 12;
 
 /** Finds `name`'s declaration starting at a declaration file, following re-exports breadth-first. */
-export function findTsDeclaration(entry: string, name: string, maxFiles = 60): TsDecl | undefined {
+export function findTsDeclaration(
+  entry: string,
+  name: string,
+  maxFiles = 60,
+  boundary?: string,
+): TsDecl | undefined {
   const queue: { file: string; name: string }[] = [{ file: entry, name }];
   const seen = new Set<string>();
   while (queue.length > 0 && seen.size < maxFiles) {
@@ -170,12 +214,13 @@ export function findTsDeclaration(entry: string, name: string, maxFiles = 60): T
     const key = `${file}#${want}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (boundary !== undefined && !within(boundary, file)) continue;
     const ls = lines(file);
     if (!ls) continue;
     const d = declarationIn(file, ls, want);
     if (d) return d;
     const text = ls.join('\n');
-    for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+    for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g)) {
       for (const part of m[1]!.split(',')) {
         const [orig, alias] = part
           .trim()
@@ -189,7 +234,7 @@ export function findTsDeclaration(entry: string, name: string, maxFiles = 60): T
       }
     }
     // `import { a as b } from './x'; export { b }` and plain star re-exports.
-    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
+    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
       for (const part of m[1]!.split(',')) {
         const [orig, alias] = part
           .trim()
@@ -350,7 +395,7 @@ function withDoc(ls: string[], start: number, end: number): string {
 }
 
 export function typescriptFact(pkg: NpmPackage, name: string, library: string): ApiFact | undefined {
-  const d = findTsDeclaration(pkg.entry, name);
+  const d = findTsDeclaration(pkg.entry, name, 60, pkg.boundary);
   if (!d) return undefined;
   const rel = relative(pkg.nodeModules, d.file).split('\\').join('/');
   return {
