@@ -114,31 +114,45 @@ class Context7Client {
                 // A damaged cache entry is refetched.
             }
         }
+        // One deadline for the whole exchange, body included (a server that drips one byte a second must not
+        // hold the bundle), a bound on the body, and no redirects: documentation comes from this host only.
+        const timeoutMs = this.opts.timeoutMs ?? 20_000;
         const ctl = new AbortController();
-        const timer = setTimeout(() => ctl.abort(), this.opts.timeoutMs ?? 20_000);
+        const timer = setTimeout(() => ctl.abort(), timeoutMs);
+        const failed = (why) => new Context7Error(`Context7 request to ${url.origin}${url.pathname} failed: ${why}`);
         let res;
+        let text;
         try {
             this.requests++;
-            res = await this.doFetch(url, {
-                headers: { Authorization: `Bearer ${this.opts.apiKey}`, Accept: 'application/json, text/plain' },
-                signal: ctl.signal,
-            });
-        }
-        catch (e) {
-            const why = ctl.signal.aborted
-                ? `timed out after ${this.opts.timeoutMs ?? 20_000} ms`
-                : e.message;
-            throw new Context7Error(`Context7 request to ${url.origin}${url.pathname} failed: ${why}`);
+            try {
+                res = await this.doFetch(url, {
+                    headers: { Authorization: `Bearer ${this.opts.apiKey}`, Accept: 'application/json, text/plain' },
+                    signal: ctl.signal,
+                    redirect: 'manual',
+                });
+            }
+            catch (e) {
+                throw failed(ctl.signal.aborted ? `timed out after ${timeoutMs} ms` : e.message);
+            }
+            if (res.status >= 300 && res.status < 400) {
+                await res.body?.cancel().catch(() => { });
+                throw failed(`redirected (HTTP ${res.status}); redirects are not followed`);
+            }
+            try {
+                text = await readBounded(res, MAX_BODY_BYTES);
+            }
+            catch (e) {
+                throw failed(ctl.signal.aborted ? `timed out after ${timeoutMs} ms` : e.message);
+            }
         }
         finally {
             clearTimeout(timer);
         }
-        const text = await res.text();
         if (!res.ok) {
             let detail = '';
             try {
                 const j = JSON.parse(text);
-                detail = j.message ?? j.error ?? '';
+                detail = String(j.message ?? j.error ?? '');
             }
             catch {
                 detail = text.slice(0, 200);
@@ -150,7 +164,9 @@ class Context7Client {
                     : res.status === 404
                         ? 'not found'
                         : `HTTP ${res.status}`;
-            throw new Context7Error(`Context7 ${url.pathname}: ${what}${detail ? ` (${detail.replace(this.opts.apiKey, '***')})` : ''}`, res.status);
+            // The server's text may echo the request's Authorization header: every copy of the key goes.
+            const clean = this.opts.apiKey ? detail.split(this.opts.apiKey).join('***') : detail;
+            throw new Context7Error(`Context7 ${url.pathname}: ${what}${clean ? ` (${clean.slice(0, 200)})` : ''}`, res.status);
         }
         let body = text;
         if ((res.headers.get('content-type') ?? '').includes('json') || /^\s*[[{]/.test(text)) {
@@ -169,6 +185,32 @@ class Context7Client {
     }
 }
 exports.Context7Client = Context7Client;
+/** An answer larger than this is refused: documentation snippets for one query are kilobytes. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+async function readBounded(res, max) {
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (declared > max) {
+        await res.body?.cancel().catch(() => { });
+        throw new Error(`the answer is ${declared} bytes; at most ${max} are read`);
+    }
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > max) {
+            await reader.cancel().catch(() => { });
+            throw new Error(`the answer is larger than ${max} bytes`);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
 /** The Context7 id for an installed version, when the library lists that version (`/org/lib/v1.4.46`). */
 function versionedId(lib, version) {
     if (!version)
@@ -937,6 +979,32 @@ exports.hasNodeModules = hasNodeModules;
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+/**
+ * Declarations are read only from inside the project that holds the node_modules folder (after links
+ * are resolved): a package name, a `types` path, a re-export or a symlinked package that leads out of
+ * it (`../../etc`, a link to /) is not followed. pnpm's store and workspace links stay inside.
+ */
+function within(boundary, file) {
+    let real;
+    try {
+        real = (0, node_fs_1.realpathSync)(file);
+    }
+    catch {
+        return false;
+    }
+    const rel = (0, node_path_1.relative)(boundary, real);
+    return rel !== '' && !rel.startsWith('..') && !(0, node_path_1.isAbsolute)(rel);
+}
+function boundaryOf(nodeModules) {
+    try {
+        return (0, node_fs_1.realpathSync)((0, node_path_1.dirname)(nodeModules));
+    }
+    catch {
+        return (0, node_path_1.dirname)(nodeModules);
+    }
+}
+/** An npm package name (`x`, `@scope/x`): nothing else is joined onto a node_modules path. */
+const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
 function readJson(path) {
     try {
         return JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
@@ -997,7 +1065,10 @@ function findNpmPackage(nodeModulesDirs, spec) {
         }
         return undefined;
     }
+    if (!NPM_NAME.test(spec) || spec.split('/').some((seg) => seg === '.' || seg === '..'))
+        return undefined;
     for (const nm of nodeModulesDirs) {
+        const boundary = boundaryOf(nm);
         const dir = (0, node_path_1.join)(nm, spec);
         const pj = readJson((0, node_path_1.join)(dir, 'package.json'));
         if (pj) {
@@ -1006,8 +1077,15 @@ function findNpmPackage(nodeModulesDirs, spec) {
                 (typeof pj.typings === 'string' ? pj.typings : undefined) ??
                 'index.d.ts';
             const entry = resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`);
-            if (entry)
-                return { name: spec, dir, entry, version: pj.version, nodeModules: nm };
+            if (entry && within(boundary, entry))
+                return {
+                    name: spec,
+                    dir,
+                    entry,
+                    version: pj.version,
+                    nodeModules: nm,
+                    boundary,
+                };
         }
         const typesName = spec.startsWith('@') ? `@types/${spec.slice(1).replace('/', '__')}` : `@types/${spec}`;
         const tdir = (0, node_path_1.join)(nm, typesName);
@@ -1017,7 +1095,7 @@ function findNpmPackage(nodeModulesDirs, spec) {
                 typesFromExports(tpj.exports) ??
                 'index.d.ts';
             const entry = resolveDeclFile(tdir, rel.startsWith('.') ? rel : `./${rel}`);
-            if (entry) {
+            if (entry && within(boundary, entry)) {
                 return {
                     name: spec,
                     dir: tdir,
@@ -1025,6 +1103,7 @@ function findNpmPackage(nodeModulesDirs, spec) {
                     version: pj?.version ?? tpj.version,
                     typesPackage: typesName,
                     nodeModules: nm,
+                    boundary,
                 };
             }
         }
@@ -1069,7 +1148,7 @@ function lines(file) {
 const MAX_DECL_LINES = 40;
 const MAX_DOC_LINES = 12;
 /** Finds `name`'s declaration starting at a declaration file, following re-exports breadth-first. */
-function findTsDeclaration(entry, name, maxFiles = 60) {
+function findTsDeclaration(entry, name, maxFiles = 60, boundary) {
     const queue = [{ file: entry, name }];
     const seen = new Set();
     while (queue.length > 0 && seen.size < maxFiles) {
@@ -1078,6 +1157,8 @@ function findTsDeclaration(entry, name, maxFiles = 60) {
         if (seen.has(key))
             continue;
         seen.add(key);
+        if (boundary !== undefined && !within(boundary, file))
+            continue;
         const ls = lines(file);
         if (!ls)
             continue;
@@ -1085,7 +1166,7 @@ function findTsDeclaration(entry, name, maxFiles = 60) {
         if (d)
             return d;
         const text = ls.join('\n');
-        for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+        for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g)) {
             for (const part of m[1].split(',')) {
                 const [orig, alias] = part
                     .trim()
@@ -1100,7 +1181,7 @@ function findTsDeclaration(entry, name, maxFiles = 60) {
             }
         }
         // `import { a as b } from './x'; export { b }` and plain star re-exports.
-        for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
+        for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
             for (const part of m[1].split(',')) {
                 const [orig, alias] = part
                     .trim()
@@ -1281,7 +1362,7 @@ function withDoc(ls, start, end) {
     return all.map((l) => l.slice(Number.isFinite(ind) ? ind : 0)).join('\n');
 }
 function typescriptFact(pkg, name, library) {
-    const d = findTsDeclaration(pkg.entry, name);
+    const d = findTsDeclaration(pkg.entry, name, 60, pkg.boundary);
     if (!d)
         return undefined;
     const rel = (0, node_path_1.relative)(pkg.nodeModules, d.file).split('\\').join('/');
