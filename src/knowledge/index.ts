@@ -6,6 +6,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand } from '../exec/index.js';
+import { execGit } from '../git/git.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { Context7Client, versionedId, type Context7Options } from './context7.js';
 import { detectLibraries, parseManifest, taskIdentifiers, type ManifestDependency } from './detect.js';
@@ -113,9 +114,18 @@ function isDir(p: string): boolean {
 
 export function defaultInterpreters(root: string): string[] {
   const venvs = ['.venv/bin/python', 'venv/bin/python', '.venv/Scripts/python.exe']
-    .map((p) => join(root, p))
-    .filter((p) => existsSync(p));
+    .filter((p) => existsSync(join(root, p)))
+    // A virtualenv made on this machine is git-ignored; an interpreter the repository itself commits is
+    // code from the repository, and the Bundler never runs that.
+    .filter((p) => !isTracked(root, p))
+    .map((p) => join(root, p));
   return [...venvs, 'python3', '/usr/bin/python3'];
+}
+
+function isTracked(root: string, rel: string): boolean {
+  const r = execGit(['ls-files', '-z', '--', rel], { cwd: root, allowFailure: true });
+  // Outside a repository nothing is tracked, and nothing vouches for the file either.
+  return r.code !== 0 || r.stdout.length > 0;
 }
 
 /** Gathers libraries, API facts and notes. Errors of providers become notes. */

@@ -42,8 +42,11 @@ export function installedDists(site: string): InstalledDist[] {
     let topLevel: string[] = [];
     const meta = join(site, n);
     try {
-      if (statSync(meta).isDirectory() && existsSync(join(meta, 'top_level.txt'))) {
-        topLevel = readFileSync(join(meta, 'top_level.txt'), 'utf8')
+      const top = join(meta, 'top_level.txt');
+      // A regular file of sane size only: a FIFO would block, a link to /dev/zero would never end.
+      const st = statSync(meta).isDirectory() && existsSync(top) ? statSync(top) : undefined;
+      if (st?.isFile() && st.size <= 64 * 1024) {
+        topLevel = readFileSync(top, 'utf8')
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean);
