@@ -240,6 +240,7 @@ exports.gatherKnowledge = gatherKnowledge;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const index_js_1 = __webpack_require__(2157);
+const git_js_1 = __webpack_require__(308);
 const log_js_1 = __webpack_require__(9906);
 const context7_js_1 = __webpack_require__(1142);
 const detect_js_1 = __webpack_require__(4413);
@@ -301,9 +302,17 @@ function isDir(p) {
 }
 function defaultInterpreters(root) {
     const venvs = ['.venv/bin/python', 'venv/bin/python', '.venv/Scripts/python.exe']
-        .map((p) => (0, node_path_1.join)(root, p))
-        .filter((p) => (0, node_fs_1.existsSync)(p));
+        .filter((p) => (0, node_fs_1.existsSync)((0, node_path_1.join)(root, p)))
+        // A virtualenv made on this machine is git-ignored; an interpreter the repository itself commits is
+        // code from the repository, and the Bundler never runs that.
+        .filter((p) => !isTracked(root, p))
+        .map((p) => (0, node_path_1.join)(root, p));
     return [...venvs, 'python3', '/usr/bin/python3'];
+}
+function isTracked(root, rel) {
+    const r = (0, git_js_1.execGit)(['ls-files', '-z', '--', rel], { cwd: root, allowFailure: true });
+    // Outside a repository nothing is tracked, and nothing vouches for the file either.
+    return r.code !== 0 || r.stdout.length > 0;
 }
 /** Gathers libraries, API facts and notes. Errors of providers become notes. */
 async function gatherKnowledge(opts) {
@@ -509,8 +518,11 @@ function installedDists(site) {
         let topLevel = [];
         const meta = (0, node_path_1.join)(site, n);
         try {
-            if ((0, node_fs_1.statSync)(meta).isDirectory() && (0, node_fs_1.existsSync)((0, node_path_1.join)(meta, 'top_level.txt'))) {
-                topLevel = (0, node_fs_1.readFileSync)((0, node_path_1.join)(meta, 'top_level.txt'), 'utf8')
+            const top = (0, node_path_1.join)(meta, 'top_level.txt');
+            // A regular file of sane size only: a FIFO would block, a link to /dev/zero would never end.
+            const st = (0, node_fs_1.statSync)(meta).isDirectory() && (0, node_fs_1.existsSync)(top) ? (0, node_fs_1.statSync)(top) : undefined;
+            if (st?.isFile() && st.size <= 64 * 1024) {
+                topLevel = (0, node_fs_1.readFileSync)(top, 'utf8')
                     .split('\n')
                     .map((s) => s.trim())
                     .filter(Boolean);
