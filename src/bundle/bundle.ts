@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import { execGit } from '../git/git.js';
+import { resolveCommit } from '../git/git.js';
 import { checkRepoRelativePath, sha256, toPosix, writeFileAtomic } from '../util/fs.js';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -104,15 +104,13 @@ export function readManifest(dir: string, expectedTaskId?: string): Manifest {
  * elsewhere, a shallow clone, a tampered field) is one message naming the field.
  */
 export function manifestBase(root: string, dir: string, m: Manifest): string {
-  const r = execGit(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
-    cwd: root,
-    allowFailure: true,
-  });
-  if (r.code !== 0)
+  try {
+    return resolveCommit(root, m.baseCommit);
+  } catch {
     throw new ConfigurationError(
       `${shownPath(join(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`,
     );
-  return r.stdout.trim();
+  }
 }
 
 /** A path as messages show it: relative to the working directory when it is inside it. */

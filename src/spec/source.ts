@@ -29,8 +29,8 @@ export const SYMLINK_REASON =
   'symbolic link (not followed): spec files must be regular files in the repository';
 
 export function fsSource(root: string): FileSource {
-  const skipped: { path: string; reason: string }[] = [];
-  const walk = (rel: string): string[] => {
+  // `skipped`, when given, collects what is left out (links, devices) with why.
+  const walk = (rel: string, skipped?: { path: string; reason: string }[]): string[] => {
     const abs = join(root, rel);
     let names: string[];
     try {
@@ -48,10 +48,9 @@ export function fsSource(root: string): FileSource {
         continue;
       }
       // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
-      if (st.isDirectory()) out.push(...walk(r));
+      if (st.isDirectory()) out.push(...walk(r, skipped));
       else if (st.isFile()) out.push(r);
-      else if (!skipped.some((x) => x.path === r))
-        skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
+      else skipped?.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
     }
     return out;
   };
@@ -101,9 +100,9 @@ export function fsSource(root: string): FileSource {
       }
     },
     notFollowed: (dir) => {
-      const d = dir.replace(/\/+$/, '');
-      walk(d);
-      return skipped.filter((x) => x.path.startsWith(`${d}/`));
+      const skipped: { path: string; reason: string }[] = [];
+      walk(dir.replace(/\/+$/, ''), skipped);
+      return skipped;
     },
   };
 }

@@ -5,9 +5,7 @@
  * reported as skipped.
  */
 import {
-  accessSync,
   appendFileSync,
-  constants,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -376,8 +374,8 @@ export function initRepository(
       .split(/\r?\n/)
       .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()));
   if (gitignoreBlocked) problem(blockerMessage(gitignoreBlocked));
-  else if (!ignored && existed && !writable(gitignore)) problem(notWritable('.gitignore'));
-  else if (!ignored && !existed) {
+  else if (!ignored) {
+    // The file itself when it exists, else the folder it would be created in.
     const denied = unwritableAncestor(root, '.gitignore');
     if (denied) problem(notWritable(denied));
   }
@@ -414,15 +412,6 @@ export function initRepository(
     result.notes.push('no checks were recognised: edit [quality_checks] in quality.toml');
   return result;
 }
-
-const writable = (abs: string) => {
-  try {
-    accessSync(abs, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Writes the files (and the directories they need); returns what it made, newest last. */
 function writeAll(root: string, planned: InitFile[]): { path: string; dir: boolean }[] {
