@@ -79,13 +79,12 @@ function readManifest(dir, expectedTaskId) {
  * elsewhere, a shallow clone, a tampered field) is one message naming the field.
  */
 function manifestBase(root, dir, m) {
-    const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
+    try {
+        return (0, git_js_1.resolveCommit)(root, m.baseCommit);
+    }
+    catch {
         throw new errors_js_1.ConfigurationError(`${shownPath((0, node_path_1.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
-    return r.stdout.trim();
+    }
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -2057,8 +2056,8 @@ const node_path_1 = __webpack_require__(6760);
 const git_js_1 = __webpack_require__(308);
 exports.SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
-    const skipped = [];
-    const walk = (rel) => {
+    // `skipped`, when given, collects what is left out (links, devices) with why.
+    const walk = (rel, skipped) => {
         const abs = (0, node_path_1.join)(root, rel);
         let names;
         try {
@@ -2079,11 +2078,11 @@ function fsSource(root) {
             }
             // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
             if (st.isDirectory())
-                out.push(...walk(r));
+                out.push(...walk(r, skipped));
             else if (st.isFile())
                 out.push(r);
-            else if (!skipped.some((x) => x.path === r))
-                skipped.push({ path: r, reason: st.isSymbolicLink() ? exports.SYMLINK_REASON : 'not a regular file' });
+            else
+                skipped?.push({ path: r, reason: st.isSymbolicLink() ? exports.SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -2141,9 +2140,9 @@ function fsSource(root) {
             }
         },
         notFollowed: (dir) => {
-            const d = dir.replace(/\/+$/, '');
-            walk(d);
-            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+            const skipped = [];
+            walk(dir.replace(/\/+$/, ''), skipped);
+            return skipped;
         },
     };
 }

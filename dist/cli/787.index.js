@@ -323,9 +323,8 @@ function initRepository(root, opts = {}) {
             .some((l) => /^\/?\.guardian\/?(\*\*?)?$/.test(l.trim()));
     if (gitignoreBlocked)
         problem((0, fs_js_1.blockerMessage)(gitignoreBlocked));
-    else if (!ignored && existed && !writable(gitignore))
-        problem(notWritable('.gitignore'));
-    else if (!ignored && !existed) {
+    else if (!ignored) {
+        // The file itself when it exists, else the folder it would be created in.
         const denied = (0, fs_js_1.unwritableAncestor)(root, '.gitignore');
         if (denied)
             problem(notWritable(denied));
@@ -360,15 +359,6 @@ function initRepository(root, opts = {}) {
         result.notes.push('no checks were recognised: edit [quality_checks] in quality.toml');
     return result;
 }
-const writable = (abs) => {
-    try {
-        (0, node_fs_1.accessSync)(abs, node_fs_1.constants.W_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-};
 /** Writes the files (and the directories they need); returns what it made, newest last. */
 function writeAll(root, planned) {
     const made = [];

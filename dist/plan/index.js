@@ -45433,7 +45433,7 @@ const SAFE_CONFIG = [
 function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
-function git_execGit(args, opts) {
+function execGit(args, opts) {
     const r = execGitBuffer(args, opts);
     return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
@@ -45496,16 +45496,16 @@ async function execGitAsync(args, opts) {
     }
 }
 function isGitRepo(cwd) {
-    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+    return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
 }
 function repoRoot(cwd) {
-    return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
+    return execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
 }
 /** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
-function resolveCommit(cwd, ref) {
+function git_resolveCommit(cwd, ref) {
     if (ref.startsWith('-'))
         throw new GuardianError(`invalid ref '${ref}'`);
-    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
+    const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
     if (r.code !== 0) {
         if (ref === 'HEAD' && isGitRepo(cwd))
             throw new GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
@@ -45514,7 +45514,7 @@ function resolveCommit(cwd, ref) {
     return r.stdout.trim();
 }
 function headCommit(cwd) {
-    return resolveCommit(cwd, 'HEAD');
+    return git_resolveCommit(cwd, 'HEAD');
 }
 /** A file's bytes at a commit, or undefined when the file does not exist there. */
 function showFile(cwd, commit, path) {
@@ -45526,16 +45526,16 @@ function listFilesAt(cwd, commit, under) {
     const args = ['ls-tree', '-r', '-z', '--name-only', commit];
     if (under)
         args.push('--', under);
-    return git_execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
+    return execGit(args, { cwd }).stdout.split('\0').filter(Boolean);
 }
 /** Tracked and untracked (not ignored) files of the working tree. */
 function listWorkingFiles(cwd) {
-    return git_execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
+    return execGit(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd })
         .stdout.split('\0')
         .filter(Boolean);
 }
 function isCleanWorkingTree(cwd, ignorePaths = []) {
-    const out = git_execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
+    const out = execGit(['status', '--porcelain', '-z', '--untracked-files=all'], { cwd }).stdout;
     const entries = out
         .split('\0')
         .filter(Boolean)
@@ -45740,13 +45740,12 @@ function readManifest(dir, expectedTaskId) {
  * elsewhere, a shallow clone, a tampered field) is one message naming the field.
  */
 function manifestBase(root, dir, m) {
-    const r = execGit(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
+    try {
+        return resolveCommit(root, m.baseCommit);
+    }
+    catch {
         throw new ConfigurationError(`${shownPath(join(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
-    return r.stdout.trim();
+    }
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -48919,8 +48918,8 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 const SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
-    const skipped = [];
-    const walk = (rel) => {
+    // `skipped`, when given, collects what is left out (links, devices) with why.
+    const walk = (rel, skipped) => {
         const abs = (0,external_node_path_namespaceObject.join)(root, rel);
         let names;
         try {
@@ -48941,11 +48940,11 @@ function fsSource(root) {
             }
             // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
             if (st.isDirectory())
-                out.push(...walk(r));
+                out.push(...walk(r, skipped));
             else if (st.isFile())
                 out.push(r);
-            else if (!skipped.some((x) => x.path === r))
-                skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
+            else
+                skipped?.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -49003,9 +49002,9 @@ function fsSource(root) {
             }
         },
         notFollowed: (dir) => {
-            const d = dir.replace(/\/+$/, '');
-            walk(d);
-            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+            const skipped = [];
+            walk(dir.replace(/\/+$/, ''), skipped);
+            return skipped;
         },
     };
 }
@@ -49015,7 +49014,7 @@ function gitSource(root, commit) {
     const entries = () => {
         if (!tree) {
             tree = new Map();
-            const out = git_execGit(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
+            const out = execGit(['ls-tree', '-r', '-l', '-z', commit], { cwd: root }).stdout;
             for (const rec of out.split('\0')) {
                 if (!rec)
                     continue;
@@ -49522,7 +49521,7 @@ async function run() {
         let plan = planMilestoneRun(project, id);
         // Tasks already completed on the milestone's branch are done there, not yet on this one.
         const tip = plan.branch
-            ? git_execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${plan.branch}^{commit}`], {
+            ? execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${plan.branch}^{commit}`], {
                 cwd: inputs.root,
                 allowFailure: true,
             }).stdout.trim()

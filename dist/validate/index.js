@@ -48244,13 +48244,12 @@ function readManifest(dir, expectedTaskId) {
  * elsewhere, a shallow clone, a tampered field) is one message naming the field.
  */
 function manifestBase(root, dir, m) {
-    const r = git_execGit(['rev-parse', '--verify', '--quiet', `${m.baseCommit}^{commit}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
+    try {
+        return resolveCommit(root, m.baseCommit);
+    }
+    catch {
         throw new errors_ConfigurationError(`${shownPath((0,external_node_path_namespaceObject.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
-    return r.stdout.trim();
+    }
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
@@ -52190,8 +52189,8 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 const SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
 function fsSource(root) {
-    const skipped = [];
-    const walk = (rel) => {
+    // `skipped`, when given, collects what is left out (links, devices) with why.
+    const walk = (rel, skipped) => {
         const abs = (0,external_node_path_namespaceObject.join)(root, rel);
         let names;
         try {
@@ -52212,11 +52211,11 @@ function fsSource(root) {
             }
             // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
             if (st.isDirectory())
-                out.push(...walk(r));
+                out.push(...walk(r, skipped));
             else if (st.isFile())
                 out.push(r);
-            else if (!skipped.some((x) => x.path === r))
-                skipped.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
+            else
+                skipped?.push({ path: r, reason: st.isSymbolicLink() ? SYMLINK_REASON : 'not a regular file' });
         }
         return out;
     };
@@ -52274,9 +52273,9 @@ function fsSource(root) {
             }
         },
         notFollowed: (dir) => {
-            const d = dir.replace(/\/+$/, '');
-            walk(d);
-            return skipped.filter((x) => x.path.startsWith(`${d}/`));
+            const skipped = [];
+            walk(dir.replace(/\/+$/, ''), skipped);
+            return skipped;
         },
     };
 }
