@@ -34,6 +34,11 @@ export interface ResolveLlmConfigOptions {
   overrides?: { model?: string; baseUrl?: string; apiKey?: string };
   /** How messages name the overrides (default: the CLI's options; an action names its inputs). */
   overrideSources?: { model?: string; baseUrl?: string; apiKey?: string };
+  /**
+   * How messages name environment variables a host set on the user's behalf (an action copies its
+   * `llm-api-key` input into OPENAI_API_KEY: a rejected key should send the user to the input).
+   */
+  envSources?: Record<string, string>;
 }
 
 const STATION_ENV: Record<LlmStation, string> = { coder: 'CODER', security: 'SECURITY' };
@@ -50,13 +55,14 @@ function pick(candidates: [string | undefined, string][]): [string, string] | un
 export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | undefined {
   const { station, env } = opts;
   const S = STATION_ENV[station];
+  const named = (name: string) => opts.envSources?.[name] ?? name;
   const llm = opts.quality?.llm;
   const file = opts.quality?.path ?? 'quality.toml';
   const model = pick([
     [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
-    [env[`GUARDIAN_${S}_MODEL`], `GUARDIAN_${S}_MODEL`],
+    [env[`GUARDIAN_${S}_MODEL`], named(`GUARDIAN_${S}_MODEL`)],
     [llm?.[station]?.model, `${file} [llm.${station}] model`],
-    [env.GUARDIAN_MODEL, 'GUARDIAN_MODEL'],
+    [env.GUARDIAN_MODEL, named('GUARDIAN_MODEL')],
     [llm?.model, `${file} [llm] model`],
   ]);
   if (!model) return undefined;
@@ -66,9 +72,9 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
   }
   const base = pick([
     [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
-    [env[`GUARDIAN_${S}_BASE_URL`], `GUARDIAN_${S}_BASE_URL`],
+    [env[`GUARDIAN_${S}_BASE_URL`], named(`GUARDIAN_${S}_BASE_URL`)],
     [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
-    [env.OPENAI_BASE_URL, 'OPENAI_BASE_URL'],
+    [env.OPENAI_BASE_URL, named('OPENAI_BASE_URL')],
     [llm?.baseUrl, `${file} [llm] base_url`],
   ]) ?? [DEFAULT_BASE_URL, 'default'];
   const [baseUrl, baseSource] = base;
@@ -85,8 +91,8 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
   }
   const key = pick([
     [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
-    [env[`GUARDIAN_${S}_API_KEY`], `GUARDIAN_${S}_API_KEY`],
-    [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
+    [env[`GUARDIAN_${S}_API_KEY`], named(`GUARDIAN_${S}_API_KEY`)],
+    [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
   ]);
   if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
     throw new ConfigurationError(

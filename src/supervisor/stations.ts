@@ -25,6 +25,8 @@ export interface StationContext {
   signal: AbortSignal;
   /** The host's environment: the base of the checks' (scrubbed) environment and the model settings. */
   env: NodeJS.ProcessEnv;
+  /** How messages name the host-set variables of `env` (see RunTaskOptions.envSources). */
+  envSources?: Record<string, string>;
   /** Coder attempt number (1-based); the Validator's report of the previous one is in the bundle. */
   attempt: number;
   maxAttempts: number;
@@ -88,9 +90,14 @@ const validate: StationRunner = async (ctx) => {
 };
 
 /** The Coder's model, resolved from the host's environment and quality.toml (undefined: none). */
-export function coderModel(root: string, env: NodeJS.ProcessEnv) {
+export function coderModel(root: string, env: NodeJS.ProcessEnv, envSources?: Record<string, string>) {
   const quality = loadProject(root).quality;
-  return resolveLlmConfig({ station: 'coder', env, ...(quality ? { quality } : {}) });
+  return resolveLlmConfig({
+    station: 'coder',
+    env,
+    ...(envSources ? { envSources } : {}),
+    ...(quality ? { quality } : {}),
+  });
 }
 
 /**
@@ -100,7 +107,7 @@ export function coderModel(root: string, env: NodeJS.ProcessEnv) {
  * when the branch is checked out, and parallel tasks never write into each other's files.
  */
 const code: StationRunner = async (ctx) => {
-  const llm = coderModel(ctx.root, ctx.env);
+  const llm = coderModel(ctx.root, ctx.env, ctx.envSources);
   const bundleDir = bundleDirFor(ctx.root, ctx.taskId);
   const base = readManifest(bundleDir, ctx.taskId).baseCommit;
   const wt = addWorktree(ctx.root, base, undefined, 'guardian-coder-');
@@ -159,7 +166,12 @@ const bundle: StationRunner = async (ctx) => {
 
 const security: StationRunner = async (ctx) => {
   const quality = loadProject(ctx.root).quality;
-  const llm = resolveLlmConfig({ station: 'security', env: ctx.env, ...(quality ? { quality } : {}) });
+  const llm = resolveLlmConfig({
+    station: 'security',
+    env: ctx.env,
+    ...(ctx.envSources ? { envSources: ctx.envSources } : {}),
+    ...(quality ? { quality } : {}),
+  });
   const r = await runSecurityConsultant({
     root: ctx.root,
     taskId: ctx.taskId,

@@ -383,7 +383,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
     }
 
     // The Coder without a model: the change is made by hand in the working tree.
-    if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env)) {
+    if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env, opts.envSources)) {
       const m = manifestIfAny(bundleDir, task.id);
       const handMade =
         (m && existsSync(join(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
@@ -429,6 +429,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
       log,
       signal,
       env,
+      ...(opts.envSources ? { envSources: opts.envSources } : {}),
       attempt: Math.max(1, attempt),
       maxAttempts,
       dryRun: !!opts.dryRun,
@@ -577,15 +578,23 @@ function usageDelta(before: Usage, after: Usage | undefined): Usage {
   };
 }
 
-function coderConfigured(project: Project, env: NodeJS.ProcessEnv): boolean {
+function coderConfigured(
+  project: Project,
+  env: NodeJS.ProcessEnv,
+  envSources?: Record<string, string>,
+): boolean {
   return (
-    resolveLlmConfig({ station: 'coder', env, ...(project.quality ? { quality: project.quality } : {}) }) !==
-    undefined
+    resolveLlmConfig({
+      station: 'coder',
+      env,
+      ...(envSources ? { envSources } : {}),
+      ...(project.quality ? { quality: project.quality } : {}),
+    }) !== undefined
   );
 }
 
 function coderAvailable(project: Project, env: NodeJS.ProcessEnv, opts: RunTaskOptions): boolean {
-  return !!opts.stations?.code || coderConfigured(project, env);
+  return !!opts.stations?.code || coderConfigured(project, env, opts.envSources);
 }
 
 function recordSkipped(dir: string, taskId: string, station: StationName, note: string): void {

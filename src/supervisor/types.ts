@@ -39,6 +39,11 @@ export interface RunTaskOptions {
    * it here (default: this process's environment).
    */
   env?: NodeJS.ProcessEnv;
+  /**
+   * How messages name variables of `env` the host set from its own settings (`{ OPENAI_API_KEY: "input
+   * 'llm-api-key'" }`), so a rejected key points at what the user actually configured.
+   */
+  envSources?: Record<string, string>;
   log?: Logger;
   /** Live progress (station, elapsed time, tokens, cost); see `createProgress`. */
   progress?: ProgressSink;

@@ -122,6 +122,8 @@ test('line: a model that answers 401 fails with no patch output of an empty chan
   const errors = errorCommands(r);
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatch(/^::error::TASK-900: failed: .*failed at code: .*rejected the API key \(401/);
+  // The key came from the input, not from an OPENAI_API_KEY the user set: the message says so.
+  expect(errors[0]).toMatch(/rejected the API key \(401: [^)]*\); check the action's 'llm-api-key' input/);
   expect(r.stdout).not.toMatch(STACK);
   expect(r.outputs.outcome).toBe('failed');
   expect(r.outputs['patch-sha256'] ?? '').toBe('');

@@ -101,6 +101,20 @@ function stationEnv(inputs: LineInputs): NodeJS.ProcessEnv {
   return env;
 }
 
+/** How messages name the variables stationEnv set from inputs (a rejected key names `llm-api-key`). */
+export function stationEnvSources(inputs: LineInputs): Record<string, string> {
+  const out: Record<string, string> = {};
+  const set = (name: string, value: string | undefined, input: string) => {
+    if (value) out[name] = `the action's '${input}' input`;
+  };
+  set('GUARDIAN_MODEL', inputs.model, Inputs.Model);
+  set('GUARDIAN_SECURITY_MODEL', inputs.securityModel, Inputs.SecurityModel);
+  set('GUARDIAN_CODER_MODEL', inputs.coderModel, Inputs.CoderModel);
+  set('OPENAI_BASE_URL', inputs.llmBaseUrl, Inputs.LlmBaseUrl);
+  set('OPENAI_API_KEY', inputs.llmApiKey, Inputs.LlmApiKey);
+  return out;
+}
+
 export async function run(): Promise<void> {
   await runAction(async () => {
     const inputs = getInputs();
@@ -117,6 +131,7 @@ export async function run(): Promise<void> {
       dryRun: inputs.dryRun,
       runUrl: url,
       env: stationEnv(inputs),
+      envSources: stationEnvSources(inputs),
       log: actionsLogger(),
     });
     core.setOutput('outcome', r.outcome);
