@@ -480,13 +480,14 @@ function pick(candidates) {
 function resolveLlmConfig(opts) {
     const { station, env } = opts;
     const S = STATION_ENV[station];
+    const named = (name) => opts.envSources?.[name] ?? name;
     const llm = opts.quality?.llm;
     const file = opts.quality?.path ?? 'quality.toml';
     const model = pick([
         [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
-        [env[`GUARDIAN_${S}_MODEL`], `GUARDIAN_${S}_MODEL`],
+        [env[`GUARDIAN_${S}_MODEL`], named(`GUARDIAN_${S}_MODEL`)],
         [llm?.[station]?.model, `${file} [llm.${station}] model`],
-        [env.GUARDIAN_MODEL, 'GUARDIAN_MODEL'],
+        [env.GUARDIAN_MODEL, named('GUARDIAN_MODEL')],
         [llm?.model, `${file} [llm] model`],
     ]);
     if (!model)
@@ -497,9 +498,9 @@ function resolveLlmConfig(opts) {
     }
     const base = pick([
         [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
-        [env[`GUARDIAN_${S}_BASE_URL`], `GUARDIAN_${S}_BASE_URL`],
+        [env[`GUARDIAN_${S}_BASE_URL`], named(`GUARDIAN_${S}_BASE_URL`)],
         [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
-        [env.OPENAI_BASE_URL, 'OPENAI_BASE_URL'],
+        [env.OPENAI_BASE_URL, named('OPENAI_BASE_URL')],
         [llm?.baseUrl, `${file} [llm] base_url`],
     ]) ?? [exports.DEFAULT_BASE_URL, 'default'];
     const [baseUrl, baseSource] = base;
@@ -515,8 +516,8 @@ function resolveLlmConfig(opts) {
     }
     const key = pick([
         [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
-        [env[`GUARDIAN_${S}_API_KEY`], `GUARDIAN_${S}_API_KEY`],
-        [env.OPENAI_API_KEY, 'OPENAI_API_KEY'],
+        [env[`GUARDIAN_${S}_API_KEY`], named(`GUARDIAN_${S}_API_KEY`)],
+        [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
     ]);
     if (!key && parsed.hostname === new URL(exports.DEFAULT_BASE_URL).hostname) {
         throw new errors_js_1.ConfigurationError(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);

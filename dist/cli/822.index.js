@@ -1408,9 +1408,14 @@ const validate = async (ctx) => {
     };
 };
 /** The Coder's model, resolved from the host's environment and quality.toml (undefined: none). */
-function coderModel(root, env) {
+function coderModel(root, env, envSources) {
     const quality = (0, index_js_1.loadProject)(root).quality;
-    return (0, config_js_1.resolveLlmConfig)({ station: 'coder', env, ...(quality ? { quality } : {}) });
+    return (0, config_js_1.resolveLlmConfig)({
+        station: 'coder',
+        env,
+        ...(envSources ? { envSources } : {}),
+        ...(quality ? { quality } : {}),
+    });
 }
 /**
  * The Coder works in its own clean checkout of the base commit, never in the developer's working tree:
@@ -1419,7 +1424,7 @@ function coderModel(root, env) {
  * when the branch is checked out, and parallel tasks never write into each other's files.
  */
 const code = async (ctx) => {
-    const llm = coderModel(ctx.root, ctx.env);
+    const llm = coderModel(ctx.root, ctx.env, ctx.envSources);
     const bundleDir = (0, bundle_js_1.bundleDirFor)(ctx.root, ctx.taskId);
     const base = (0, bundle_js_1.readManifest)(bundleDir, ctx.taskId).baseCommit;
     const wt = (0, worktree_js_1.addWorktree)(ctx.root, base, undefined, 'guardian-coder-');
@@ -1476,7 +1481,12 @@ const bundle = async (ctx) => {
 };
 const security = async (ctx) => {
     const quality = (0, index_js_1.loadProject)(ctx.root).quality;
-    const llm = (0, config_js_1.resolveLlmConfig)({ station: 'security', env: ctx.env, ...(quality ? { quality } : {}) });
+    const llm = (0, config_js_1.resolveLlmConfig)({
+        station: 'security',
+        env: ctx.env,
+        ...(ctx.envSources ? { envSources: ctx.envSources } : {}),
+        ...(quality ? { quality } : {}),
+    });
     const r = await (0, index_js_5.runSecurityConsultant)({
         root: ctx.root,
         taskId: ctx.taskId,
@@ -1897,7 +1907,7 @@ async function runTask(opts) {
             return finish();
         }
         // The Coder without a model: the change is made by hand in the working tree.
-        if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env)) {
+        if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env, opts.envSources)) {
             const m = manifestIfAny(bundleDir, task.id);
             const handMade = (m && (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
             if (opts.resume && handMade) {
@@ -1932,6 +1942,7 @@ async function runTask(opts) {
             log,
             signal,
             env,
+            ...(opts.envSources ? { envSources: opts.envSources } : {}),
             attempt: Math.max(1, attempt),
             maxAttempts,
             dryRun: !!opts.dryRun,
@@ -2073,12 +2084,16 @@ function usageDelta(before, after) {
         costUsd: Math.max(0, Math.round((after.costUsd - before.costUsd) * 1e6) / 1e6),
     };
 }
-function coderConfigured(project, env) {
-    return ((0, config_js_1.resolveLlmConfig)({ station: 'coder', env, ...(project.quality ? { quality: project.quality } : {}) }) !==
-        undefined);
+function coderConfigured(project, env, envSources) {
+    return ((0, config_js_1.resolveLlmConfig)({
+        station: 'coder',
+        env,
+        ...(envSources ? { envSources } : {}),
+        ...(project.quality ? { quality: project.quality } : {}),
+    }) !== undefined);
 }
 function coderAvailable(project, env, opts) {
-    return !!opts.stations?.code || coderConfigured(project, env);
+    return !!opts.stations?.code || coderConfigured(project, env, opts.envSources);
 }
 function recordSkipped(dir, taskId, station, note) {
     const m = (0, bundle_js_1.readManifest)(dir, taskId);
