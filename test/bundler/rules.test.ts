@@ -1,14 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RepoTree } from '../../src/stations/bundler/tree.js';
 import {
+  MAX_RULE_SOURCES,
   rankRules,
+  readRuleSections,
   selectRules,
   splitMarkdown,
   splitToml,
   type RuleSection,
 } from '../../src/stations/bundler/rules.js';
-import { EXAMPLES } from '../support/repo.js';
+import { EXAMPLES, gitIn, makeRepo } from '../support/repo.js';
 
 const ARCH = readFileSync(join(EXAMPLES, 'python-flask-users', 'specs', 'architecture.md'), 'utf8').split(
   '\n',
@@ -111,5 +114,65 @@ describe('rankRules on the flask example', () => {
     expect(
       a.included.some((r) => r.body.includes('All SQLAlchemy models must be defined in `src/models/`')),
     ).toBe(true);
+  });
+});
+
+describe('readRuleSections on a repository with more rule files than a bundle reads', () => {
+  it('reads specs/architecture.md and the first sources by name, and notes the rest once', () => {
+    const files: Record<string, string> = {
+      'specs/architecture.md': '# Architecture\n\n- Services own the database session.\n',
+      // Over the per-file size limit: not read, and not counted against the total.
+      'specs/a-huge.md': `# Huge\n${'x'.repeat(600 * 1024)}\n`,
+      'AGENTS.md': '# Agents\n\n- Run the tests before finishing.\n',
+    };
+    const n = MAX_RULE_SOURCES + 20;
+    for (let i = 0; i < n; i++)
+      files[`specs/extra/r${String(i).padStart(4, '0')}.md`] = `# Rule ${i}\n\n- Validate input ${i}.\n`;
+    const repo = makeRepo(undefined, { files });
+    try {
+      const tree = new RepoTree(repo.root, gitIn(repo.root, ['rev-parse', 'HEAD']));
+      const { sections, notes } = readRuleSections(tree);
+      const sources = [...new Set(sections.map((s) => s.source))];
+      expect(sources[0]).toBe('specs/architecture.md');
+      // architecture.md, the huge file (noted) and the first extra files fill the quota.
+      expect(sources).toHaveLength(MAX_RULE_SOURCES - 1);
+      expect(sources).toContain('specs/extra/r0000.md');
+      expect(sources).not.toContain(`specs/extra/r${String(MAX_RULE_SOURCES - 2).padStart(4, '0')}.md`);
+      expect(sources).not.toContain('AGENTS.md');
+      expect(notes).toEqual([
+        {
+          path: `specs/extra/r${String(MAX_RULE_SOURCES - 2).padStart(4, '0')}.md`,
+          reason:
+            `over the limit of ${MAX_RULE_SOURCES} rule sources or 4 MiB per bundle; neither it nor the 22 ` +
+            'after it (up to `AGENTS.md`) are read',
+        },
+        { path: 'specs/a-huge.md', reason: expect.stringMatching(/^too large/) },
+      ]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('stops at 4 MiB of rule text', () => {
+    const files: Record<string, string> = {};
+    // Ten files of 480 KiB: eight fit in 4 MiB.
+    for (let i = 0; i < 10; i++)
+      files[`specs/r${i}.md`] = `# Rule ${i}\n${'- be careful\n'.repeat(480 * 79)}`;
+    const repo = makeRepo(undefined, { files });
+    try {
+      const tree = new RepoTree(repo.root, gitIn(repo.root, ['rev-parse', 'HEAD']));
+      const { sections, notes } = readRuleSections(tree);
+      expect([...new Set(sections.map((s) => s.source))]).toEqual(
+        [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `specs/r${i}.md`),
+      );
+      expect(notes).toEqual([
+        {
+          path: 'specs/r8.md',
+          reason: `over the limit of ${MAX_RULE_SOURCES} rule sources or 4 MiB per bundle; neither it nor the 1 after it (up to \`specs/r9.md\`) are read`,
+        },
+      ]);
+    } finally {
+      repo.cleanup();
+    }
   });
 });

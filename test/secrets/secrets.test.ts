@@ -1,10 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
+import { performance } from 'node:perf_hooks';
 import { isSecretFile, redactSecrets, redactSecretsSync } from '../../src/secrets/index.js';
 import { makeCanaries } from './canaries.js';
 
 const c = makeCanaries();
 
 describe('redactSecrets', () => {
+  it('leaves no process-wide performance marks behind (the engine would keep and search them all)', async () => {
+    const before = performance.getEntriesByType('mark').length;
+    for (let i = 0; i < 50; i++) {
+      const r = await redactSecrets(`token = "${c.githubToken}"\n# file ${i}\n`, { path: `src/m${i}.py` });
+      expect(r.text).not.toContain(c.githubToken);
+    }
+    // Let any pending observer callbacks run before counting.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(performance.getEntriesByType('mark').length).toBe(before);
+  });
+
   it('redacts every canary in a source file and keeps line numbers', async () => {
     const text = [
       'import os', //1

@@ -44,7 +44,7 @@ export class RepoTree {
   constructor(
     readonly root: string,
     readonly commit: string,
-    private readonly limits: ReadLimits = DEFAULT_READ_LIMITS,
+    readonly limits: ReadLimits = DEFAULT_READ_LIMITS,
   ) {
     this.entries = listTree(root, commit);
   }
