@@ -2344,6 +2344,7 @@ function localModules(tree) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_RULE_BYTES = exports.MAX_RULE_SOURCES = void 0;
 exports.ruleSourcePaths = ruleSourcePaths;
 exports.readRuleSections = readRuleSections;
 exports.splitMarkdown = splitMarkdown;
@@ -2384,11 +2385,41 @@ function ruleSourcePaths(tree, blueprintPath) {
     const others = RULE_FILES.filter((p) => tree.has(p) && !specs.includes(p));
     return [...specs, ...others];
 }
+const MIB = 1024 * 1024;
+/** How many rule sources, and how many bytes of them, one bundle reads at most. */
+exports.MAX_RULE_SOURCES = 500;
+exports.MAX_RULE_BYTES = 4 * MIB;
 /** Splits every rule source into sections. Files that cannot be read are reported in `notes`. */
 function readRuleSections(tree, blueprintPath) {
     const sections = [];
     const notes = [];
-    for (const path of ruleSourcePaths(tree, blueprintPath)) {
+    // Most relevant sources first (specs/architecture.md, then by name); a repository with thousands of
+    // them gets the first MAX_RULE_SOURCES / MAX_RULE_BYTES and one note for the rest.
+    const all = ruleSourcePaths(tree, blueprintPath);
+    const paths = [];
+    let bytes = 0;
+    for (const path of all) {
+        // A file over the size limit is not read (read() says so): it costs nothing here.
+        const size = tree.entries.get(path)?.size ?? 0;
+        const cost = size > tree.limits.maxBytes ? 0 : size;
+        if (paths.length >= exports.MAX_RULE_SOURCES || (paths.length > 0 && bytes + cost > exports.MAX_RULE_BYTES))
+            break;
+        paths.push(path);
+        bytes += cost;
+    }
+    if (paths.length < all.length) {
+        const rest = all.length - paths.length;
+        notes.push({
+            path: all[paths.length],
+            reason: `over the limit of ${exports.MAX_RULE_SOURCES} rule sources or ${exports.MAX_RULE_BYTES / MIB} MiB per bundle; ` +
+                (rest === 1
+                    ? 'it is the only one not read'
+                    : `neither it nor the ${rest - 1} after it (up to \`${all[all.length - 1]}\`) are read`),
+        });
+    }
+    // One git process for all of them rather than one per file.
+    tree.prefetch(paths);
+    for (const path of paths) {
         const r = tree.read(path);
         if (!r.ok) {
             notes.push({ path, reason: r.reason });

@@ -622,7 +622,7 @@ const chat_1 = __webpack_require__(3164);
 const containers_1 = __webpack_require__(5764);
 const conversations_1 = __webpack_require__(398);
 const evals_1 = __webpack_require__(4466);
-const fine_tuning_1 = __webpack_require__(7817);
+const fine_tuning_1 = __webpack_require__(198);
 const graders_1 = __webpack_require__(7882);
 const realtime_1 = __webpack_require__(2778);
 const responses_1 = __webpack_require__(1470);
@@ -12688,7 +12688,7 @@ exports.Permissions = Permissions;
 
 /***/ }),
 
-/***/ 7817:
+/***/ 198:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -13033,7 +13033,7 @@ var evals_1 = __webpack_require__(4466);
 Object.defineProperty(exports, "Evals", ({ enumerable: true, get: function () { return evals_1.Evals; } }));
 var files_1 = __webpack_require__(9230);
 Object.defineProperty(exports, "Files", ({ enumerable: true, get: function () { return files_1.Files; } }));
-var fine_tuning_1 = __webpack_require__(7817);
+var fine_tuning_1 = __webpack_require__(198);
 Object.defineProperty(exports, "FineTuning", ({ enumerable: true, get: function () { return fine_tuning_1.FineTuning; } }));
 var graders_1 = __webpack_require__(7882);
 Object.defineProperty(exports, "Graders", ({ enumerable: true, get: function () { return graders_1.Graders; } }));
