@@ -91,7 +91,9 @@ export function diffTrees(root: string, base: string, tree: string): Buffer {
 /** The working tree's change against `base`, as a patch and as a tree. */
 export function workingTreePatch(root: string, base: string): { patch: Buffer; tree: string } {
   const tree = workingTreeTree(root);
-  return { patch: diffTrees(root, base, tree), tree };
+  const patch = diffTrees(root, base, tree);
+  if (patch.length > MAX_PATCH_BYTES) checkPatchText(patch, "the working tree's change");
+  return { patch, tree };
 }
 
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
@@ -112,8 +114,19 @@ export function explainApplyFailure(stderr: string, label: string, base: string)
   return `${at}: ${first.replace(/^error: /, '')}`;
 }
 
+/**
+ * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
+ * string ends at 512 MiB, and a change this size is no task's work.
+ */
+export const MAX_PATCH_BYTES = 256 * 1024 * 1024;
+
 /** Problems with a patch that git would report obscurely (a binary change without its data). */
 export function checkPatchText(patch: Buffer, label: string): void {
+  if (patch.length > MAX_PATCH_BYTES) {
+    throw new GuardianError(
+      `${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`,
+    );
+  }
   const text = patch.toString('latin1');
   const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
   if (m) {
@@ -129,8 +142,8 @@ export function checkPatchText(patch: Buffer, label: string): void {
  * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
  */
 export function applyPatchToTree(root: string, base: string, patch: Buffer, label = 'changes.patch'): string {
-  if (patch.length === 0 || patch.toString('utf8').trim() === '') return treeOf(root, base);
   checkPatchText(patch, label);
+  if (patch.length === 0 || patch.toString('utf8').trim() === '') return treeOf(root, base);
   return withTempIndex(root, (env) => {
     execGit(['read-tree', base], { cwd: root, env });
     const r = execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
@@ -182,20 +195,73 @@ export interface ChangedLink {
   target: string;
 }
 
-export function changedLinks(root: string, from: string, to: string): ChangedLink[] {
+/** Entries of the change that are not plain files: links it adds or retargets, and git submodules. */
+export interface SpecialEntries {
+  links: ChangedLink[];
+  /** Submodule (gitlink) paths the change adds or moves to another commit. */
+  gitlinks: { path: string; commit: string }[];
+  /**
+   * Every symbolic link of the resulting tree with its target (only read when the change touches a link):
+   * a link's target may pass through other links.
+   */
+  treeLinks: Map<string, string>;
+}
+
+export function changedSpecialEntries(root: string, from: string, to: string): SpecialEntries {
   const out = execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
     cwd: root,
   }).stdout;
   // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
   const parts = out.split('\0');
-  const links: ChangedLink[] = [];
+  const linkOids: { path: string; oid: string }[] = [];
+  const gitlinks: { path: string; commit: string }[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const meta = parts[i]!.replace(/^:/, '').split(' ');
-    if (meta[1] !== '120000' || meta[4] === 'D') continue;
-    const blob = execGitBuffer(['cat-file', 'blob', meta[3]!], { cwd: root, allowFailure: true });
-    links.push({ path: parts[i + 1]!, target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+    if (meta[4] === 'D') continue;
+    if (meta[1] === '120000') linkOids.push({ path: parts[i + 1]!, oid: meta[3]! });
+    else if (meta[1] === '160000') gitlinks.push({ path: parts[i + 1]!, commit: meta[3]! });
   }
-  return links;
+  const treeLinks = new Map<string, string>();
+  if (linkOids.length === 0) return { links: [], gitlinks, treeLinks };
+  const all: { path: string; oid: string }[] = [];
+  for (const rec of execGit(['ls-tree', '-r', '-z', '--full-tree', to], { cwd: root }).stdout.split('\0')) {
+    const tab = rec.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, , oid] = rec.slice(0, tab).split(' ');
+    if (mode === '120000') all.push({ path: rec.slice(tab + 1), oid: oid! });
+  }
+  const targets = readBlobs(
+    root,
+    all.map((l) => l.oid),
+  );
+  all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+  const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
+  return { links, gitlinks, treeLinks };
+}
+
+/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
+function readBlobs(root: string, oids: string[]): string[] {
+  const r = execGitBuffer(['cat-file', '--batch'], {
+    cwd: root,
+    input: oids.join('\n') + '\n',
+    allowFailure: true,
+  });
+  const out: string[] = [];
+  let pos = 0;
+  for (let i = 0; i < oids.length; i++) {
+    const nl = r.stdout.indexOf(0x0a, pos);
+    if (nl < 0) break;
+    const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
+    pos = nl + 1;
+    if (header[1] !== 'blob') {
+      out.push('');
+      continue;
+    }
+    const size = Number(header[2]);
+    out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
+    pos += size + 1;
+  }
+  return out;
 }
 
 export interface AddedLine {
@@ -223,7 +289,32 @@ export function lineChanges(
   let file = '';
   let oldFile = '';
   let line = 0;
+  // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
+  // reads "++ x" is the content line "+++ x", not a new file's header.
+  let oldLeft = 0;
+  let newLeft = 0;
   for (const l of out.split('\n')) {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (l.startsWith('+') && newLeft > 0) {
+        if (file) added.push({ file, line, text: l.slice(1) });
+        line++;
+        newLeft--;
+        continue;
+      }
+      if (l.startsWith('-') && oldLeft > 0) {
+        removed.push({ file: file || oldFile, text: l.slice(1) });
+        oldLeft--;
+        continue;
+      }
+      if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
+        line++;
+        oldLeft--;
+        newLeft--;
+        continue;
+      }
+      if (l.startsWith('\\')) continue; // "\ No newline at end of file"
+      oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
+    }
     if (l.startsWith('diff --git ')) {
       file = '';
       oldFile = '';
@@ -238,16 +329,11 @@ export function lineChanges(
       file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
       continue;
     }
-    const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+    const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
     if (h) {
-      line = Number(h[1]);
-      continue;
-    }
-    if (l.startsWith('+') && file) {
-      added.push({ file, line, text: l.slice(1) });
-      line++;
-    } else if (l.startsWith('-') && !l.startsWith('---')) {
-      removed.push({ file: file || oldFile, text: l.slice(1) });
+      oldLeft = h[1] === undefined ? 1 : Number(h[1]);
+      line = Number(h[2]);
+      newLeft = h[3] === undefined ? 1 : Number(h[3]);
     }
   }
   return { added, removed };
@@ -293,8 +379,14 @@ export function overlayPaths(root: string, base: string, tree: string, paths: st
         const [mode, , sha] = rec.slice(0, tab).split(' ');
         return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
       });
+    // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
+    // forge a second record).
     if (info.length)
-      execGit(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
+      execGit(['update-index', '-z', '--add', '--index-info'], {
+        cwd: root,
+        env,
+        input: info.join('\0') + '\0',
+      });
     return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
   });
 }

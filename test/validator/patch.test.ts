@@ -114,6 +114,42 @@ describe('changes between trees', () => {
   });
 });
 
+describe('hostile file names and contents', () => {
+  it('an added line reading "++ x" is content, not a new file header hiding the lines after it', () => {
+    const r = repo();
+    const base = r.git('rev-parse', 'HEAD');
+    r.write('tests/test_a.py', 'X = """\n++ x\n"""\n\n@pytest.mark.skip\ndef test_a():\n    pass\n');
+    r.write('a.txt', 'one\n-- y\nthree\n');
+    const { tree } = workingTreePatch(r.root, base);
+    const { added, removed } = lineChanges(r.root, base, tree);
+    expect(added).toEqual([
+      { file: 'a.txt', line: 2, text: '-- y' },
+      { file: 'tests/test_a.py', line: 1, text: 'X = """' },
+      { file: 'tests/test_a.py', line: 2, text: '++ x' },
+      { file: 'tests/test_a.py', line: 3, text: '"""' },
+      { file: 'tests/test_a.py', line: 4, text: '' },
+      { file: 'tests/test_a.py', line: 5, text: '@pytest.mark.skip' },
+    ]);
+    expect(removed).toEqual([{ file: 'a.txt', text: 'two' }]);
+  });
+
+  it('a path with a line break cannot forge a second record when overlaying', () => {
+    const r = repo();
+    const base = r.git('rev-parse', 'HEAD');
+    r.write('payload.txt', 'raise SystemExit(3)\n');
+    r.git('add', 'payload.txt');
+    const blob = r.git('rev-parse', ':payload.txt');
+    r.git('rm', '-q', '--cached', 'payload.txt');
+    r.write('payload.txt', '');
+    const forged = `tests/test_b.py\n100644 ${blob}\tconftest.py`;
+    r.write(forged, '');
+    const { tree } = workingTreePatch(r.root, base);
+    const red = overlayPaths(r.root, base, tree, [forged]);
+    expect(changedFiles(r.root, base, red)).toEqual([{ status: 'A', path: forged }]);
+    expect(r.git('ls-tree', '--name-only', red)).not.toMatch(/^conftest\.py$/m);
+  });
+});
+
 describe('applyPatchToTree', () => {
   it('names the first failing hunk’s file', () => {
     const r = repo();
