@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readManifest, writeManifest } from '../../src/bundle/bundle.js';
 import { runCli } from '../support/cli.js';
 import { gitIn, makeRepo, type TempRepo } from '../support/repo.js';
 import {
@@ -145,6 +146,41 @@ describe('guardian complete', () => {
     expect(c.code).toBe(1);
     expect(c.stderr).toMatch(/refused: the changes\.patch .* is not the one the Validator judged/);
     expect(r.git('branch', '--list', SMALL_BRANCH)).toBe('');
+  });
+
+  it('refuses a failing report rewritten to pass after validation (by a process a check left behind)', async () => {
+    const r = makeRepo(undefined, { files: smallRepoFiles() });
+    repos.push(r);
+    r.write('src/value.txt', '2\n'); // the red/green proof fails
+    const v = await cli(r, 'validate', 'TASK-001', '--fail-fast');
+    expect(v.code).toBe(1);
+    const dir = join(r.root, '.guardian/bundles/TASK-001');
+    const report = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as {
+      verdict: string;
+      summary: string;
+      checks: { outcome: string }[];
+    };
+    // A consistent-looking forgery: verdict pass, every check passed.
+    const forged = JSON.stringify({
+      ...report,
+      verdict: 'pass',
+      summary: 'pass: 1 checks',
+      checks: report.checks.filter((c) => c.outcome === 'pass').slice(0, 1),
+    });
+    r.write('.guardian/bundles/TASK-001/validation.json', forged);
+    const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin');
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(
+      /validation\.json is not the report the Validator recorded \(its sha256 differs from manifest\.json\): run `guardian validate TASK-001` again; nothing committed/,
+    );
+    // Rewriting the manifest's hashes too still meets the Validator's recorded verdict.
+    const m = readManifest(dir, 'TASK-001');
+    writeManifest(dir, m);
+    const c2 = await cli(r, 'complete', 'TASK-001', '--push', 'origin');
+    expect(c2.code).toBe(1);
+    expect(c2.stderr).toMatch(/says pass, but manifest\.json records the Validator's verdict as fail/);
+    expect(r.git('branch', '--list', SMALL_BRANCH)).toBe('');
+    expect(gitIn(r.remote, ['branch', '--list', SMALL_BRANCH])).toBe('');
   });
 
   it('refuses when the verdict is fail, with the report', async () => {

@@ -183,6 +183,21 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       `${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`,
     );
   }
+  // validation.json is what the Validator wrote, as the manifest recorded it: a process a check left
+  // running (or anything else) that rewrote it afterwards is caught here.
+  const recorded = manifest.files['validation.json'];
+  const validationBytes = readBundleBytes(bundleDir, 'validation.json') ?? Buffer.alloc(0);
+  if (recorded === undefined || sha256(validationBytes) !== recorded) {
+    throw new GuardianError(
+      `${validationPath} is not the report the Validator recorded (${recorded === undefined ? 'manifest.json lists no validation.json' : 'its sha256 differs from manifest.json'}): run \`guardian validate ${taskId}\` again; nothing committed`,
+    );
+  }
+  const validateRecord = manifest.stations.validate;
+  if (validateRecord && validateRecord.verdict !== undefined && validateRecord.verdict !== report.verdict) {
+    throw new GuardianError(
+      `${validationPath} says ${report.verdict}, but manifest.json records the Validator's verdict as ${validateRecord.verdict}: run \`guardian validate ${taskId}\` again; nothing committed`,
+    );
+  }
   if (report.taskId !== taskId || report.baseCommit !== base) {
     throw new GuardianError(
       `${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`,
