@@ -235,7 +235,26 @@ describe('guard:tool-config', () => {
       add('tests/test_c.py', '@skip("flaky")'),
       add('pyproject.toml', 'addopts = "--ignore=tests/test_auth.py"'),
       add('setup.cfg', 'norecursedirs = tests'),
+      add('tests/conftest.py', 'def pytest_collection_modifyitems(config, items):'),
+      add('tests/conftest.py', 'def pytest_ignore_collect(collection_path, config):'),
+      add('tests/test_d.py', '__test__ = False'),
     ];
     expect(skipMarkersCheck(input({ added: lines })).diagnostics).toHaveLength(lines.length);
+    // Other hooks and names are fine.
+    const fine = [
+      add('tests/conftest.py', 'def pytest_configure(config):'),
+      add('tests/test_e.py', 'is_test = False'),
+    ];
+    expect(skipMarkersCheck(input({ added: fine })).diagnostics).toEqual([]);
+  });
+
+  it('treats every file pytest reads its settings from as tool configuration', () => {
+    const names = ['pytest.ini', '.pytest.ini', 'pytest.toml', '.pytest.toml', 'sub/pytest.toml'];
+    const c = toolConfigCheck(
+      input({ changed: names.map((path) => ({ status: 'A' as const, path })) }),
+      files({}, Object.fromEntries(names.map((n) => [n, '[pytest]\naddopts = --collect-only\n']))),
+      false,
+    );
+    expect(c.diagnostics.map((d) => d.file)).toEqual(names);
   });
 });

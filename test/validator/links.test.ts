@@ -1,6 +1,6 @@
 /** A change may not add a symbolic link that leaves the repository (or reaches .git/ or .guardian/). */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { linksCheck } from '../../src/stations/validator/guard.js';
 import type { CheckResult, ValidationReport } from '../../src/stations/validator/types.js';
@@ -32,6 +32,72 @@ describe('guard:links', () => {
     expect(r.diagnostics[1]!.message).toMatch(/a target outside the repository "\.\.\/\.\.\/home/);
     expect(r.diagnostics[2]!.message).toMatch(/a target inside \.git\//);
     expect(linksCheck([{ path: 'docs/ok.md', target: '../README.md' }]).outcome).toBe('pass');
+  });
+
+  it("follows the tree's other links: a chain that climbs out or into .git is refused", () => {
+    const tree = new Map([
+      ['d/up', '..'],
+      ['out', 'd/up/..'],
+      ['g', 'd/up/.git'],
+      ['fine', 'd/up/src/x.py'],
+      ['loop1', 'loop2'],
+      ['loop2', 'loop1'],
+      ['abs', '/etc'],
+      ['via-abs', 'abs/passwd'],
+    ]);
+    const changed = [...tree].map(([path, target]) => ({ path, target }));
+    const r = linksCheck(changed, tree);
+    expect(r.diagnostics.map((d) => [d.file, d.message.replace(/.* with (.*); links must.*/, '$1')])).toEqual(
+      [
+        ['out', 'a target outside the repository "d/up/.." (through other links)'],
+        ['g', 'a target inside .git/ "d/up/.git"'],
+        ['loop1', 'a target that loops through links "loop2" (through other links)'],
+        ['loop2', 'a target that loops through links "loop1" (through other links)'],
+        ['abs', 'an absolute target "/etc"'],
+        ['via-abs', 'an absolute target "abs/passwd" (through other links)'],
+      ],
+    );
+  });
+
+  it('refuses a submodule the change adds', () => {
+    const r = linksCheck([], new Map(), [
+      { path: 'vendor/lib', commit: '1234567890abcdef1234567890abcdef12345678' },
+    ]);
+    expect(r.outcome).toBe('fail');
+    expect(r.diagnostics[0]!.message).toBe(
+      'the change adds a git submodule at vendor/lib (commit 1234567890ab): its code is not in the tree the checks ran on',
+    );
+  });
+
+  it('guardian validate fails a chain of links added by the change, and a submodule', async () => {
+    const repo = makeRepo(undefined, { files: smallRepoFiles() });
+    repos.push(repo);
+    doubleValue(repo);
+    mkdirSync(join(repo.root, 'd'));
+    symlinkSync('..', join(repo.root, 'd/up'));
+    symlinkSync('d/up/..', join(repo.root, 'out'));
+    const v = await runCli(['validate', 'TASK-001', '--root', repo.root, '--clean']);
+    expect(v.code).toBe(1);
+    const rep = readJson<ValidationReport>(join(repo.root, '.guardian/bundles/TASK-001/validation.json'));
+    const check = rep.checks.find((c) => c.name === 'guard:links') as CheckResult;
+    expect(check.diagnostics.map((d) => d.file)).toEqual(['out']);
+
+    rmSync(join(repo.root, 'out'));
+    rmSync(join(repo.root, 'd'), { recursive: true });
+    const head = repo.git('rev-parse', 'HEAD');
+    // As a bundle's changes.patch ("Subproject commit …"), the way a Coder's patch would carry it.
+    repo.git('add', '-A');
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib`);
+    const patch = repo.git('diff', '--cached', '--binary') + '\n';
+    expect(patch).toContain(`+Subproject commit ${head}`);
+    repo.git('reset', '-q', '--hard');
+    repo.git('clean', '-fdq', '-e', '.guardian');
+    repo.write('.guardian/bundles/TASK-001/changes.patch', patch);
+    const v2 = await runCli(['validate', 'TASK-001', '--root', repo.root]);
+    expect(v2.code).toBe(1);
+    const rep2 = readJson<ValidationReport>(join(repo.root, '.guardian/bundles/TASK-001/validation.json'));
+    const check2 = rep2.checks.find((c) => c.name === 'guard:links') as CheckResult;
+    expect(check2.diagnostics.map((d) => d.file)).toEqual(['vendor/lib']);
   });
 
   it('guardian validate fails a change that adds a link out of the repository, in place and with --clean', async () => {

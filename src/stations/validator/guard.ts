@@ -52,6 +52,12 @@ const SKIP_MARKERS: Marker[] = [
     what: 'an x/f-prefixed test',
   },
   { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
+  // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+  {
+    re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+    what: 'a pytest collection hook',
+  },
+  { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
   { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
   { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
   {
@@ -125,30 +131,69 @@ export function protectedPathsCheck(input: GuardInput): CheckResult {
 }
 
 /**
- * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
- * path or out of the tree (`../../.ssh`) would let a later tool read or write outside it, and a link
- * into `.git/` or `.guardian/` would reach Guardian's own state.
+ * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
+ * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
+ * path's segments, or why it cannot be resolved inside the repository.
  */
-export function linksCheck(links: ChangedLink[]): CheckResult {
+export function resolveLink(
+  path: string,
+  target: string,
+  treeLinks: ReadonlyMap<string, string>,
+): { parts: string[] } | { why: 'absolute' | 'outside' | 'loop' | 'malformed' } {
+  if (!target || /[\0\n]/.test(target)) return { why: 'malformed' };
+  if (/^(?:[/\\]|[A-Za-z]:)/.test(target)) return { why: 'absolute' };
+  const parts: string[] = path.split('/').slice(0, -1);
+  const queue = target.split(/[/\\]+/);
+  let hops = 0;
+  while (queue.length) {
+    const seg = queue.shift()!;
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (!parts.length) return { why: 'outside' };
+      parts.pop();
+      continue;
+    }
+    parts.push(seg);
+    const through = treeLinks.get(parts.join('/'));
+    if (through === undefined) continue;
+    // As the kernel does: at most 40 links on one path.
+    if (++hops > 40) return { why: 'loop' };
+    if (!through || /[\0\n]/.test(through)) return { why: 'malformed' };
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(through)) return { why: 'absolute' };
+    parts.pop();
+    queue.unshift(...through.split(/[/\\]+/));
+  }
+  return { parts };
+}
+
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`, directly or through other links) would let a later tool read
+ * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A git
+ * submodule the change adds or moves is refused too: its code is not in the tree the checks ran on.
+ */
+export function linksCheck(
+  links: ChangedLink[],
+  treeLinks: ReadonlyMap<string, string> = new Map(),
+  gitlinks: { path: string; commit: string }[] = [],
+): CheckResult {
   const diags: Diagnostic[] = [];
   for (const l of links) {
     const shown = JSON.stringify(l.target);
     let why: string | undefined;
-    if (!l.target || /[\0\n]/.test(l.target)) why = 'an empty or malformed target';
-    else if (/^(?:[/\\]|[A-Za-z]:)/.test(l.target)) why = `an absolute target ${shown}`;
-    else {
-      const parts: string[] = l.path.split('/').slice(0, -1);
-      let escapes = false;
-      for (const seg of l.target.split(/[/\\]+/)) {
-        if (seg === '' || seg === '.') continue;
-        if (seg === '..') {
-          if (!parts.length) escapes = true;
-          parts.pop();
-        } else parts.push(seg);
-      }
-      if (escapes) why = `a target outside the repository ${shown}`;
-      else if (['.git', '.guardian'].includes(parts[0] ?? '')) why = `a target inside ${parts[0]}/ ${shown}`;
-    }
+    const r = resolveLink(l.path, l.target, treeLinks);
+    if ('why' in r) {
+      why = {
+        malformed: 'an empty or malformed target',
+        absolute: `an absolute target ${shown}`,
+        outside: `a target outside the repository ${shown}`,
+        loop: `a target that loops through links ${shown}`,
+      }[r.why];
+      // Said plainly when only the other links make it so.
+      if (r.why !== 'malformed' && 'parts' in resolveLink(l.path, l.target, new Map()))
+        why += ' (through other links)';
+    } else if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
+      why = `a target inside ${r.parts[0]}/ ${shown}`;
     if (why)
       diags.push({
         file: l.path,
@@ -157,7 +202,18 @@ export function linksCheck(links: ChangedLink[]): CheckResult {
         tool: 'guard',
       });
   }
-  return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository', diags);
+  for (const g of gitlinks)
+    diags.push({
+      file: g.path,
+      line: 1,
+      message: `the change adds a git submodule at ${g.path} (commit ${g.commit.slice(0, 12)}): its code is not in the tree the checks ran on`,
+      tool: 'guard',
+    });
+  return guardResult(
+    'guard:links',
+    'the change adds no symbolic link that leaves the repository and no submodule',
+    diags,
+  );
 }
 
 function verb(f: ChangedFile, p: string): string {
@@ -371,6 +427,9 @@ const TOOL_CONFIG_GLOBS = [
   '**/prettier.config.*',
   '**/.prettierignore',
   '**/pytest.ini',
+  '**/.pytest.ini',
+  '**/pytest.toml',
+  '**/.pytest.toml',
   '**/tox.ini',
   '**/setup.cfg',
   '**/mypy.ini',

@@ -17,7 +17,7 @@ import { listFilesAt, showFile } from '../../git/git.js';
 import {
   applyPatchToTree,
   changedFiles,
-  changedLinks,
+  changedSpecialEntries,
   lineChanges,
   overlayPaths,
   workingTreePatch,
@@ -269,7 +269,10 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       };
       const guards: CheckResult[] = [
         protectedPathsCheck(guardInput),
-        linksCheck(changedLinks(root, baseCommit, tree)),
+        (() => {
+          const special = changedSpecialEntries(root, baseCommit, tree);
+          return linksCheck(special.links, special.treeLinks, special.gitlinks);
+        })(),
         testFilesCheck(guardInput),
         skipMarkersCheck(guardInput),
         toolConfigCheck(
