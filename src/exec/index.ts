@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { HeadTailBuffer } from './output.js';
-import { scrubEnv } from './env.js';
+import { isSecretEnvName, scrubEnv } from './env.js';
 
 export { scrubEnv, isSecretEnvName } from './env.js';
 export { HeadTailBuffer } from './output.js';
@@ -89,6 +89,52 @@ export function killMarked(mark: string): number {
   return killed;
 }
 
+/**
+ * The values a command's output may not show: those of the secret variables scrubbed from its
+ * environment, and of this process's own (a check can read its parent's initial environment through
+ * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
+ */
+export function hiddenValues(opts: Pick<RunCommandOptions, 'env' | 'allowEnv' | 'secretEnv'>): string[] {
+  const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+  const values = new Set<string>();
+  for (const env of [opts.env ?? process.env, process.env])
+    for (const [k, v] of Object.entries(env))
+      if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+        values.add(v);
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+export function redactValues(text: string, values: string[]): string {
+  for (const v of values) if (text.includes(v)) text = text.split(v).join('***');
+  return text;
+}
+
+/**
+ * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
+ * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ */
+class RedactingStream {
+  private pending = '';
+  private readonly keep: number;
+  constructor(
+    private readonly values: string[],
+    private readonly sink: (chunk: string) => void,
+  ) {
+    this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+  }
+  push(chunk: string): void {
+    if (this.values.length === 0) return this.sink(chunk);
+    const text = redactValues(this.pending + chunk, this.values);
+    const cut = text.length - this.keep;
+    this.pending = cut > 0 ? text.slice(cut) : text;
+    if (cut > 0) this.sink(text.slice(0, cut));
+  }
+  flush(): void {
+    if (this.pending) this.sink(this.pending);
+    this.pending = '';
+  }
+}
+
 function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
   if (pid === undefined) return;
   try {
@@ -136,6 +182,8 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
   const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+  const hidden = hiddenValues(opts);
+  const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
   const mark = randomBytes(8).toString('hex');
   env[COMMAND_MARK_VAR] = mark;
 
@@ -172,7 +220,7 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
 
     const onData = (d: Buffer) => {
       out.push(d);
-      if (opts.onOutput) opts.onOutput(d.toString('utf8'));
+      stream?.push(d.toString('utf8'));
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -197,7 +245,9 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
               `\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`,
             ),
           );
-        const { text, truncated } = out.result();
+        stream?.flush();
+        const { text: raw, truncated } = out.result();
+        const text = redactValues(raw, hidden);
         let error = spawnError;
         if (!error && aborted) error = 'aborted';
         resolve({

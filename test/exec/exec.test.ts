@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   HeadTailBuffer,
+  hiddenValues,
   isSecretEnvName,
   judge,
   processGroupAlive,
+  redactValues,
   runCommand,
   runPool,
   scrubEnv,
@@ -125,6 +127,47 @@ describe('runCommand', () => {
     ]) {
       expect(r.output).not.toContain(`${gone}=`);
     }
+  });
+});
+
+describe('secret values in output', () => {
+  // A check cannot see the variables, but it can read its parent's initial environment through /proc
+  // and print what it finds: the values never reach the report or the terminal.
+  const KEY = 'sk-proc-0123456789abcdef';
+  const env = {
+    PATH: process.env.PATH,
+    OPENAI_API_KEY: KEY,
+    DB_PASSWORD: 'hunter2-but-longer',
+    SHORT_TOKEN: 'abc',
+  };
+
+  it('are redacted from the output, streamed or not, even when split across writes', async () => {
+    const chunks: string[] = [];
+    const r = await runCommand({
+      command: `printf 'key=sk-proc-0123'; sleep 0.2; printf '456789abcdef and db=hunter2-but-longer short=abc\\n'; echo done`,
+      cwd,
+      env,
+      secretEnv: ['DB_PASSWORD'],
+      onOutput: (c) => chunks.push(c),
+    });
+    expect(r.output).toBe('key=*** and db=*** short=abc\ndone\n');
+    expect(chunks.join('')).toBe(r.output);
+    expect(chunks.length).toBeGreaterThan(1);
+  });
+
+  it('an allowed variable is not hidden', async () => {
+    const r = await runCommand({ command: `echo ${KEY}`, cwd, env, allowEnv: ['OPENAI_API_KEY'] });
+    expect(r.output).toBe(`${KEY}\n`);
+  });
+
+  it('hiddenValues: secret-named values of 8 characters or more, longest first', () => {
+    expect(
+      hiddenValues({ env, secretEnv: ['DB_PASSWORD'] }).filter(
+        (v) => v in { [KEY]: 1, 'hunter2-but-longer': 1 },
+      ),
+    ).toEqual([KEY, 'hunter2-but-longer']);
+    expect(hiddenValues({ env })).not.toContain('abc');
+    expect(redactValues('a sk-proc-0123456789abcdef b', [KEY])).toBe('a *** b');
   });
 });
 
