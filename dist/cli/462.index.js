@@ -9,6 +9,8 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isSecretEnvName = exports.scrubEnv = void 0;
 exports.killMarked = killMarked;
+exports.hiddenValues = hiddenValues;
+exports.redactValues = redactValues;
 exports.processGroupAlive = processGroupAlive;
 exports.runCommand = runCommand;
 exports.judge = judge;
@@ -70,6 +72,55 @@ function killMarked(mark) {
     }
     return killed;
 }
+/**
+ * The values a command's output may not show: those of the secret variables scrubbed from its
+ * environment, and of this process's own (a check can read its parent's initial environment through
+ * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
+ */
+function hiddenValues(opts) {
+    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    const values = new Set();
+    for (const env of [opts.env ?? process.env, process.env])
+        for (const [k, v] of Object.entries(env))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && (0, env_js_1.isSecretEnvName)(k, opts.secretEnv))
+                values.add(v);
+    return [...values].sort((a, b) => b.length - a.length);
+}
+function redactValues(text, values) {
+    for (const v of values)
+        if (text.includes(v))
+            text = text.split(v).join('***');
+    return text;
+}
+/**
+ * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
+ * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ */
+class RedactingStream {
+    values;
+    sink;
+    pending = '';
+    keep;
+    constructor(values, sink) {
+        this.values = values;
+        this.sink = sink;
+        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+    }
+    push(chunk) {
+        if (this.values.length === 0)
+            return this.sink(chunk);
+        const text = redactValues(this.pending + chunk, this.values);
+        const cut = text.length - this.keep;
+        this.pending = cut > 0 ? text.slice(cut) : text;
+        if (cut > 0)
+            this.sink(text.slice(0, cut));
+    }
+    flush() {
+        if (this.pending)
+            this.sink(this.pending);
+        this.pending = '';
+    }
+}
 function killGroup(pid, sig) {
     if (pid === undefined)
         return;
@@ -123,6 +174,8 @@ function runCommand(opts) {
     const timeoutMs = opts.timeoutMs ?? exports.DEFAULT_TIMEOUT_MS;
     const out = new output_js_1.HeadTailBuffer(opts.maxOutputBytes ?? exports.DEFAULT_MAX_OUTPUT_BYTES);
     const env = (0, env_js_1.scrubEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const hidden = hiddenValues(opts);
+    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
     const mark = (0, node_crypto_1.randomBytes)(8).toString('hex');
     env[exports.COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -155,8 +208,7 @@ function runCommand(opts) {
         const pid = child.pid;
         const onData = (d) => {
             out.push(d);
-            if (opts.onOutput)
-                opts.onOutput(d.toString('utf8'));
+            stream?.push(d.toString('utf8'));
         };
         child.stdout?.on('data', onData);
         child.stderr?.on('data', onData);
@@ -177,7 +229,9 @@ function runCommand(opts) {
                 const escaped = killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                const { text, truncated } = out.result();
+                stream?.flush();
+                const { text: raw, truncated } = out.result();
+                const text = redactValues(raw, hidden);
                 let error = spawnError;
                 if (!error && aborted)
                     error = 'aborted';
@@ -371,6 +425,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECURITY_REGEX_BUDGET_MS = void 0;
 exports.isTestFile = isTestFile;
 exports.protectedPathsCheck = protectedPathsCheck;
+exports.resolveLink = resolveLink;
 exports.linksCheck = linksCheck;
 exports.testFilesCheck = testFilesCheck;
 exports.skipMarkersCheck = skipMarkersCheck;
@@ -421,6 +476,12 @@ const SKIP_MARKERS = [
         what: 'an x/f-prefixed test',
     },
     { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
+    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+    {
+        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+        what: 'a pytest collection hook',
+    },
+    { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
     { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
     { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
     {
@@ -474,38 +535,69 @@ function protectedPathsCheck(input) {
     return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
 }
 /**
- * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
- * path or out of the tree (`../../.ssh`) would let a later tool read or write outside it, and a link
- * into `.git/` or `.guardian/` would reach Guardian's own state.
+ * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
+ * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
+ * path's segments, or why it cannot be resolved inside the repository.
  */
-function linksCheck(links) {
+function resolveLink(path, target, treeLinks) {
+    if (!target || /[\0\n]/.test(target))
+        return { why: 'malformed' };
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(target))
+        return { why: 'absolute' };
+    const parts = path.split('/').slice(0, -1);
+    const queue = target.split(/[/\\]+/);
+    let hops = 0;
+    while (queue.length) {
+        const seg = queue.shift();
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (!parts.length)
+                return { why: 'outside' };
+            parts.pop();
+            continue;
+        }
+        parts.push(seg);
+        const through = treeLinks.get(parts.join('/'));
+        if (through === undefined)
+            continue;
+        // As the kernel does: at most 40 links on one path.
+        if (++hops > 40)
+            return { why: 'loop' };
+        if (!through || /[\0\n]/.test(through))
+            return { why: 'malformed' };
+        if (/^(?:[/\\]|[A-Za-z]:)/.test(through))
+            return { why: 'absolute' };
+        parts.pop();
+        queue.unshift(...through.split(/[/\\]+/));
+    }
+    return { parts };
+}
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`, directly or through other links) would let a later tool read
+ * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A git
+ * submodule the change adds or moves is refused too: its code is not in the tree the checks ran on.
+ */
+function linksCheck(links, treeLinks = new Map(), gitlinks = []) {
     const diags = [];
     for (const l of links) {
         const shown = JSON.stringify(l.target);
         let why;
-        if (!l.target || /[\0\n]/.test(l.target))
-            why = 'an empty or malformed target';
-        else if (/^(?:[/\\]|[A-Za-z]:)/.test(l.target))
-            why = `an absolute target ${shown}`;
-        else {
-            const parts = l.path.split('/').slice(0, -1);
-            let escapes = false;
-            for (const seg of l.target.split(/[/\\]+/)) {
-                if (seg === '' || seg === '.')
-                    continue;
-                if (seg === '..') {
-                    if (!parts.length)
-                        escapes = true;
-                    parts.pop();
-                }
-                else
-                    parts.push(seg);
-            }
-            if (escapes)
-                why = `a target outside the repository ${shown}`;
-            else if (['.git', '.guardian'].includes(parts[0] ?? ''))
-                why = `a target inside ${parts[0]}/ ${shown}`;
+        const r = resolveLink(l.path, l.target, treeLinks);
+        if ('why' in r) {
+            why = {
+                malformed: 'an empty or malformed target',
+                absolute: `an absolute target ${shown}`,
+                outside: `a target outside the repository ${shown}`,
+                loop: `a target that loops through links ${shown}`,
+            }[r.why];
+            // Said plainly when only the other links make it so.
+            if (r.why !== 'malformed' && 'parts' in resolveLink(l.path, l.target, new Map()))
+                why += ' (through other links)';
         }
+        else if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
+            why = `a target inside ${r.parts[0]}/ ${shown}`;
         if (why)
             diags.push({
                 file: l.path,
@@ -514,7 +606,14 @@ function linksCheck(links) {
                 tool: 'guard',
             });
     }
-    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository', diags);
+    for (const g of gitlinks)
+        diags.push({
+            file: g.path,
+            line: 1,
+            message: `the change adds a git submodule at ${g.path} (commit ${g.commit.slice(0, 12)}): its code is not in the tree the checks ran on`,
+            tool: 'guard',
+        });
+    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository and no submodule', diags);
 }
 function verb(f, p) {
     if (f.status === 'A')
@@ -705,6 +804,9 @@ const TOOL_CONFIG_GLOBS = [
     '**/prettier.config.*',
     '**/.prettierignore',
     '**/pytest.ini',
+    '**/.pytest.ini',
+    '**/pytest.toml',
+    '**/.pytest.toml',
     '**/tox.ini',
     '**/setup.cfg',
     '**/mypy.ini',

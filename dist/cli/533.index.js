@@ -146,6 +146,8 @@ function findExecutable(name, cwd, path) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isSecretEnvName = exports.scrubEnv = void 0;
 exports.killMarked = killMarked;
+exports.hiddenValues = hiddenValues;
+exports.redactValues = redactValues;
 exports.processGroupAlive = processGroupAlive;
 exports.runCommand = runCommand;
 exports.judge = judge;
@@ -207,6 +209,55 @@ function killMarked(mark) {
     }
     return killed;
 }
+/**
+ * The values a command's output may not show: those of the secret variables scrubbed from its
+ * environment, and of this process's own (a check can read its parent's initial environment through
+ * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
+ */
+function hiddenValues(opts) {
+    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    const values = new Set();
+    for (const env of [opts.env ?? process.env, process.env])
+        for (const [k, v] of Object.entries(env))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && (0, env_js_1.isSecretEnvName)(k, opts.secretEnv))
+                values.add(v);
+    return [...values].sort((a, b) => b.length - a.length);
+}
+function redactValues(text, values) {
+    for (const v of values)
+        if (text.includes(v))
+            text = text.split(v).join('***');
+    return text;
+}
+/**
+ * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
+ * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ */
+class RedactingStream {
+    values;
+    sink;
+    pending = '';
+    keep;
+    constructor(values, sink) {
+        this.values = values;
+        this.sink = sink;
+        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+    }
+    push(chunk) {
+        if (this.values.length === 0)
+            return this.sink(chunk);
+        const text = redactValues(this.pending + chunk, this.values);
+        const cut = text.length - this.keep;
+        this.pending = cut > 0 ? text.slice(cut) : text;
+        if (cut > 0)
+            this.sink(text.slice(0, cut));
+    }
+    flush() {
+        if (this.pending)
+            this.sink(this.pending);
+        this.pending = '';
+    }
+}
 function killGroup(pid, sig) {
     if (pid === undefined)
         return;
@@ -260,6 +311,8 @@ function runCommand(opts) {
     const timeoutMs = opts.timeoutMs ?? exports.DEFAULT_TIMEOUT_MS;
     const out = new output_js_1.HeadTailBuffer(opts.maxOutputBytes ?? exports.DEFAULT_MAX_OUTPUT_BYTES);
     const env = (0, env_js_1.scrubEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const hidden = hiddenValues(opts);
+    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
     const mark = (0, node_crypto_1.randomBytes)(8).toString('hex');
     env[exports.COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -292,8 +345,7 @@ function runCommand(opts) {
         const pid = child.pid;
         const onData = (d) => {
             out.push(d);
-            if (opts.onOutput)
-                opts.onOutput(d.toString('utf8'));
+            stream?.push(d.toString('utf8'));
         };
         child.stdout?.on('data', onData);
         child.stderr?.on('data', onData);
@@ -314,7 +366,9 @@ function runCommand(opts) {
                 const escaped = killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                const { text, truncated } = out.result();
+                stream?.flush();
+                const { text: raw, truncated } = out.result();
+                const text = redactValues(raw, hidden);
                 let error = spawnError;
                 if (!error && aborted)
                     error = 'aborted';

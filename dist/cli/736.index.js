@@ -515,7 +515,10 @@ async function runValidator(opts) {
             };
             const guards = [
                 (0, guard_js_1.protectedPathsCheck)(guardInput),
-                (0, guard_js_1.linksCheck)((0, patch_js_1.changedLinks)(root, baseCommit, tree)),
+                (() => {
+                    const special = (0, patch_js_1.changedSpecialEntries)(root, baseCommit, tree);
+                    return (0, guard_js_1.linksCheck)(special.links, special.treeLinks, special.gitlinks);
+                })(),
                 (0, guard_js_1.testFilesCheck)(guardInput),
                 (0, guard_js_1.skipMarkersCheck)(guardInput),
                 (0, guard_js_1.toolConfigCheck)(guardInput, { base: (p) => (0, git_js_1.showFile)(root, baseCommit, p), changed: (p) => (0, git_js_1.showFile)(root, tree, p) }, quality.guard.allowConfigChanges),

@@ -131,6 +131,17 @@ async function runCompletion(opts) {
     if (!report) {
         throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
     }
+    // validation.json is what the Validator wrote, as the manifest recorded it: a process a check left
+    // running (or anything else) that rewrote it afterwards is caught here.
+    const recorded = manifest.files['validation.json'];
+    const validationBytes = (0, bundle_js_1.readBundleBytes)(bundleDir, 'validation.json') ?? Buffer.alloc(0);
+    if (recorded === undefined || (0, fs_js_1.sha256)(validationBytes) !== recorded) {
+        throw new errors_js_1.GuardianError(`${validationPath} is not the report the Validator recorded (${recorded === undefined ? 'manifest.json lists no validation.json' : 'its sha256 differs from manifest.json'}): run \`guardian validate ${taskId}\` again; nothing committed`);
+    }
+    const validateRecord = manifest.stations.validate;
+    if (validateRecord && validateRecord.verdict !== undefined && validateRecord.verdict !== report.verdict) {
+        throw new errors_js_1.GuardianError(`${validationPath} says ${report.verdict}, but manifest.json records the Validator's verdict as ${validateRecord.verdict}: run \`guardian validate ${taskId}\` again; nothing committed`);
+    }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_js_1.GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
     }

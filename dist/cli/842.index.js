@@ -399,6 +399,7 @@ function pushBranch(root, remote, branch, commit) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_PATCH_BYTES = void 0;
 exports.withTempIndex = withTempIndex;
 exports.treeOf = treeOf;
 exports.workingTreeTree = workingTreeTree;
@@ -408,7 +409,7 @@ exports.explainApplyFailure = explainApplyFailure;
 exports.checkPatchText = checkPatchText;
 exports.applyPatchToTree = applyPatchToTree;
 exports.changedFiles = changedFiles;
-exports.changedLinks = changedLinks;
+exports.changedSpecialEntries = changedSpecialEntries;
 exports.lineChanges = lineChanges;
 exports.overlayPaths = overlayPaths;
 /**
@@ -490,7 +491,10 @@ function diffTrees(root, base, tree) {
 /** The working tree's change against `base`, as a patch and as a tree. */
 function workingTreePatch(root, base) {
     const tree = workingTreeTree(root);
-    return { patch: diffTrees(root, base, tree), tree };
+    const patch = diffTrees(root, base, tree);
+    if (patch.length > exports.MAX_PATCH_BYTES)
+        checkPatchText(patch, "the working tree's change");
+    return { patch, tree };
 }
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
 function explainApplyFailure(stderr, label, base) {
@@ -513,8 +517,16 @@ function explainApplyFailure(stderr, label, base) {
     const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
     return `${at}: ${first.replace(/^error: /, '')}`;
 }
+/**
+ * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
+ * string ends at 512 MiB, and a change this size is no task's work.
+ */
+exports.MAX_PATCH_BYTES = 256 * 1024 * 1024;
 /** Problems with a patch that git would report obscurely (a binary change without its data). */
 function checkPatchText(patch, label) {
+    if (patch.length > exports.MAX_PATCH_BYTES) {
+        throw new errors_js_1.GuardianError(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${exports.MAX_PATCH_BYTES} bytes (256 MiB)`);
+    }
     const text = patch.toString('latin1');
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
@@ -527,9 +539,9 @@ function checkPatchText(patch, label) {
  * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
  */
 function applyPatchToTree(root, base, patch, label = 'changes.patch') {
+    checkPatchText(patch, label);
     if (patch.length === 0 || patch.toString('utf8').trim() === '')
         return treeOf(root, base);
-    checkPatchText(patch, label);
     return withTempIndex(root, (env) => {
         (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
         const r = (0, git_js_1.execGit)(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
@@ -566,21 +578,64 @@ function changedFiles(root, from, to) {
     }
     return files;
 }
-function changedLinks(root, from, to) {
+function changedSpecialEntries(root, from, to) {
     const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
         cwd: root,
     }).stdout;
     // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
     const parts = out.split('\0');
-    const links = [];
+    const linkOids = [];
+    const gitlinks = [];
     for (let i = 0; i + 1 < parts.length; i += 2) {
         const meta = parts[i].replace(/^:/, '').split(' ');
-        if (meta[1] !== '120000' || meta[4] === 'D')
+        if (meta[4] === 'D')
             continue;
-        const blob = (0, git_js_1.execGitBuffer)(['cat-file', 'blob', meta[3]], { cwd: root, allowFailure: true });
-        links.push({ path: parts[i + 1], target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+        if (meta[1] === '120000')
+            linkOids.push({ path: parts[i + 1], oid: meta[3] });
+        else if (meta[1] === '160000')
+            gitlinks.push({ path: parts[i + 1], commit: meta[3] });
     }
-    return links;
+    const treeLinks = new Map();
+    if (linkOids.length === 0)
+        return { links: [], gitlinks, treeLinks };
+    const all = [];
+    for (const rec of (0, git_js_1.execGit)(['ls-tree', '-r', '-z', '--full-tree', to], { cwd: root }).stdout.split('\0')) {
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, , oid] = rec.slice(0, tab).split(' ');
+        if (mode === '120000')
+            all.push({ path: rec.slice(tab + 1), oid: oid });
+    }
+    const targets = readBlobs(root, all.map((l) => l.oid));
+    all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+    const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
+    return { links, gitlinks, treeLinks };
+}
+/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
+function readBlobs(root, oids) {
+    const r = (0, git_js_1.execGitBuffer)(['cat-file', '--batch'], {
+        cwd: root,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    const out = [];
+    let pos = 0;
+    for (let i = 0; i < oids.length; i++) {
+        const nl = r.stdout.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
+        pos = nl + 1;
+        if (header[1] !== 'blob') {
+            out.push('');
+            continue;
+        }
+        const size = Number(header[2]);
+        out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
+        pos += size + 1;
+    }
+    return out;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
@@ -592,7 +647,34 @@ function lineChanges(root, from, to) {
     let file = '';
     let oldFile = '';
     let line = 0;
+    // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
+    // reads "++ x" is the content line "+++ x", not a new file's header.
+    let oldLeft = 0;
+    let newLeft = 0;
     for (const l of out.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (l.startsWith('+') && newLeft > 0) {
+                if (file)
+                    added.push({ file, line, text: l.slice(1) });
+                line++;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('-') && oldLeft > 0) {
+                removed.push({ file: file || oldFile, text: l.slice(1) });
+                oldLeft--;
+                continue;
+            }
+            if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
+                line++;
+                oldLeft--;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('\\'))
+                continue; // "\ No newline at end of file"
+            oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
+        }
         if (l.startsWith('diff --git ')) {
             file = '';
             oldFile = '';
@@ -607,17 +689,11 @@ function lineChanges(root, from, to) {
             file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
             continue;
         }
-        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+        const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
         if (h) {
-            line = Number(h[1]);
-            continue;
-        }
-        if (l.startsWith('+') && file) {
-            added.push({ file, line, text: l.slice(1) });
-            line++;
-        }
-        else if (l.startsWith('-') && !l.startsWith('---')) {
-            removed.push({ file: file || oldFile, text: l.slice(1) });
+            oldLeft = h[1] === undefined ? 1 : Number(h[1]);
+            line = Number(h[2]);
+            newLeft = h[3] === undefined ? 1 : Number(h[3]);
         }
     }
     return { added, removed };
@@ -662,8 +738,14 @@ function overlayPaths(root, base, tree, paths) {
             const [mode, , sha] = rec.slice(0, tab).split(' ');
             return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
         });
+        // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
+        // forge a second record).
         if (info.length)
-            (0, git_js_1.execGit)(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
+            (0, git_js_1.execGit)(['update-index', '-z', '--add', '--index-info'], {
+                cwd: root,
+                env,
+                input: info.join('\0') + '\0',
+            });
         return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
     });
 }

@@ -74879,6 +74879,12 @@ const SKIP_MARKERS = [
         what: 'an x/f-prefixed test',
     },
     { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
+    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+    {
+        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+        what: 'a pytest collection hook',
+    },
+    { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
     { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
     { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
     {
@@ -74932,38 +74938,69 @@ function protectedPathsCheck(input) {
     return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
 }
 /**
- * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
- * path or out of the tree (`../../.ssh`) would let a later tool read or write outside it, and a link
- * into `.git/` or `.guardian/` would reach Guardian's own state.
+ * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
+ * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
+ * path's segments, or why it cannot be resolved inside the repository.
  */
-function linksCheck(links) {
+function resolveLink(path, target, treeLinks) {
+    if (!target || /[\0\n]/.test(target))
+        return { why: 'malformed' };
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(target))
+        return { why: 'absolute' };
+    const parts = path.split('/').slice(0, -1);
+    const queue = target.split(/[/\\]+/);
+    let hops = 0;
+    while (queue.length) {
+        const seg = queue.shift();
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (!parts.length)
+                return { why: 'outside' };
+            parts.pop();
+            continue;
+        }
+        parts.push(seg);
+        const through = treeLinks.get(parts.join('/'));
+        if (through === undefined)
+            continue;
+        // As the kernel does: at most 40 links on one path.
+        if (++hops > 40)
+            return { why: 'loop' };
+        if (!through || /[\0\n]/.test(through))
+            return { why: 'malformed' };
+        if (/^(?:[/\\]|[A-Za-z]:)/.test(through))
+            return { why: 'absolute' };
+        parts.pop();
+        queue.unshift(...through.split(/[/\\]+/));
+    }
+    return { parts };
+}
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`, directly or through other links) would let a later tool read
+ * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A git
+ * submodule the change adds or moves is refused too: its code is not in the tree the checks ran on.
+ */
+function linksCheck(links, treeLinks = new Map(), gitlinks = []) {
     const diags = [];
     for (const l of links) {
         const shown = JSON.stringify(l.target);
         let why;
-        if (!l.target || /[\0\n]/.test(l.target))
-            why = 'an empty or malformed target';
-        else if (/^(?:[/\\]|[A-Za-z]:)/.test(l.target))
-            why = `an absolute target ${shown}`;
-        else {
-            const parts = l.path.split('/').slice(0, -1);
-            let escapes = false;
-            for (const seg of l.target.split(/[/\\]+/)) {
-                if (seg === '' || seg === '.')
-                    continue;
-                if (seg === '..') {
-                    if (!parts.length)
-                        escapes = true;
-                    parts.pop();
-                }
-                else
-                    parts.push(seg);
-            }
-            if (escapes)
-                why = `a target outside the repository ${shown}`;
-            else if (['.git', '.guardian'].includes(parts[0] ?? ''))
-                why = `a target inside ${parts[0]}/ ${shown}`;
+        const r = resolveLink(l.path, l.target, treeLinks);
+        if ('why' in r) {
+            why = {
+                malformed: 'an empty or malformed target',
+                absolute: `an absolute target ${shown}`,
+                outside: `a target outside the repository ${shown}`,
+                loop: `a target that loops through links ${shown}`,
+            }[r.why];
+            // Said plainly when only the other links make it so.
+            if (r.why !== 'malformed' && 'parts' in resolveLink(l.path, l.target, new Map()))
+                why += ' (through other links)';
         }
+        else if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
+            why = `a target inside ${r.parts[0]}/ ${shown}`;
         if (why)
             diags.push({
                 file: l.path,
@@ -74972,7 +75009,14 @@ function linksCheck(links) {
                 tool: 'guard',
             });
     }
-    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository', diags);
+    for (const g of gitlinks)
+        diags.push({
+            file: g.path,
+            line: 1,
+            message: `the change adds a git submodule at ${g.path} (commit ${g.commit.slice(0, 12)}): its code is not in the tree the checks ran on`,
+            tool: 'guard',
+        });
+    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository and no submodule', diags);
 }
 function verb(f, p) {
     if (f.status === 'A')
@@ -75163,6 +75207,9 @@ const TOOL_CONFIG_GLOBS = [
     '**/prettier.config.*',
     '**/.prettierignore',
     '**/pytest.ini',
+    '**/.pytest.ini',
+    '**/pytest.toml',
+    '**/.pytest.toml',
     '**/tox.ini',
     '**/setup.cfg',
     '**/mypy.ini',
@@ -75535,6 +75582,55 @@ function killMarked(mark) {
     }
     return killed;
 }
+/**
+ * The values a command's output may not show: those of the secret variables scrubbed from its
+ * environment, and of this process's own (a check can read its parent's initial environment through
+ * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
+ */
+function hiddenValues(opts) {
+    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    const values = new Set();
+    for (const env of [opts.env ?? process.env, process.env])
+        for (const [k, v] of Object.entries(env))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+                values.add(v);
+    return [...values].sort((a, b) => b.length - a.length);
+}
+function redactValues(text, values) {
+    for (const v of values)
+        if (text.includes(v))
+            text = text.split(v).join('***');
+    return text;
+}
+/**
+ * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
+ * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ */
+class RedactingStream {
+    values;
+    sink;
+    pending = '';
+    keep;
+    constructor(values, sink) {
+        this.values = values;
+        this.sink = sink;
+        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+    }
+    push(chunk) {
+        if (this.values.length === 0)
+            return this.sink(chunk);
+        const text = redactValues(this.pending + chunk, this.values);
+        const cut = text.length - this.keep;
+        this.pending = cut > 0 ? text.slice(cut) : text;
+        if (cut > 0)
+            this.sink(text.slice(0, cut));
+    }
+    flush() {
+        if (this.pending)
+            this.sink(this.pending);
+        this.pending = '';
+    }
+}
 function killGroup(pid, sig) {
     if (pid === undefined)
         return;
@@ -75588,6 +75684,8 @@ function runCommand(opts) {
     const timeoutMs = opts.timeoutMs ?? exec_DEFAULT_TIMEOUT_MS;
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const hidden = hiddenValues(opts);
+    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
     const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -75620,8 +75718,7 @@ function runCommand(opts) {
         const pid = child.pid;
         const onData = (d) => {
             out.push(d);
-            if (opts.onOutput)
-                opts.onOutput(d.toString('utf8'));
+            stream?.push(d.toString('utf8'));
         };
         child.stdout?.on('data', onData);
         child.stderr?.on('data', onData);
@@ -75642,7 +75739,9 @@ function runCommand(opts) {
                 const escaped = killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                const { text, truncated } = out.result();
+                stream?.flush();
+                const { text: raw, truncated } = out.result();
+                const text = redactValues(raw, hidden);
                 let error = spawnError;
                 if (!error && aborted)
                     error = 'aborted';
@@ -84159,7 +84258,10 @@ function diffTrees(root, base, tree) {
 /** The working tree's change against `base`, as a patch and as a tree. */
 function workingTreePatch(root, base) {
     const tree = workingTreeTree(root);
-    return { patch: diffTrees(root, base, tree), tree };
+    const patch = diffTrees(root, base, tree);
+    if (patch.length > MAX_PATCH_BYTES)
+        checkPatchText(patch, "the working tree's change");
+    return { patch, tree };
 }
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
 function explainApplyFailure(stderr, label, base) {
@@ -84182,8 +84284,16 @@ function explainApplyFailure(stderr, label, base) {
     const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
     return `${at}: ${first.replace(/^error: /, '')}`;
 }
+/**
+ * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
+ * string ends at 512 MiB, and a change this size is no task's work.
+ */
+const MAX_PATCH_BYTES = 256 * 1024 * 1024;
 /** Problems with a patch that git would report obscurely (a binary change without its data). */
 function checkPatchText(patch, label) {
+    if (patch.length > MAX_PATCH_BYTES) {
+        throw new errors/* GuardianError */.cD(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
+    }
     const text = patch.toString('latin1');
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
@@ -84196,9 +84306,9 @@ function checkPatchText(patch, label) {
  * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
  */
 function applyPatchToTree(root, base, patch, label = 'changes.patch') {
+    checkPatchText(patch, label);
     if (patch.length === 0 || patch.toString('utf8').trim() === '')
         return treeOf(root, base);
-    checkPatchText(patch, label);
     return withTempIndex(root, (env) => {
         git_execGit(['read-tree', base], { cwd: root, env });
         const r = git_execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
@@ -84235,21 +84345,64 @@ function changedFiles(root, from, to) {
     }
     return files;
 }
-function changedLinks(root, from, to) {
+function changedSpecialEntries(root, from, to) {
     const out = git_execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
         cwd: root,
     }).stdout;
     // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
     const parts = out.split('\0');
-    const links = [];
+    const linkOids = [];
+    const gitlinks = [];
     for (let i = 0; i + 1 < parts.length; i += 2) {
         const meta = parts[i].replace(/^:/, '').split(' ');
-        if (meta[1] !== '120000' || meta[4] === 'D')
+        if (meta[4] === 'D')
             continue;
-        const blob = execGitBuffer(['cat-file', 'blob', meta[3]], { cwd: root, allowFailure: true });
-        links.push({ path: parts[i + 1], target: blob.code === 0 ? blob.stdout.toString('utf8') : '' });
+        if (meta[1] === '120000')
+            linkOids.push({ path: parts[i + 1], oid: meta[3] });
+        else if (meta[1] === '160000')
+            gitlinks.push({ path: parts[i + 1], commit: meta[3] });
     }
-    return links;
+    const treeLinks = new Map();
+    if (linkOids.length === 0)
+        return { links: [], gitlinks, treeLinks };
+    const all = [];
+    for (const rec of git_execGit(['ls-tree', '-r', '-z', '--full-tree', to], { cwd: root }).stdout.split('\0')) {
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, , oid] = rec.slice(0, tab).split(' ');
+        if (mode === '120000')
+            all.push({ path: rec.slice(tab + 1), oid: oid });
+    }
+    const targets = readBlobs(root, all.map((l) => l.oid));
+    all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+    const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
+    return { links, gitlinks, treeLinks };
+}
+/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
+function readBlobs(root, oids) {
+    const r = execGitBuffer(['cat-file', '--batch'], {
+        cwd: root,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    const out = [];
+    let pos = 0;
+    for (let i = 0; i < oids.length; i++) {
+        const nl = r.stdout.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
+        pos = nl + 1;
+        if (header[1] !== 'blob') {
+            out.push('');
+            continue;
+        }
+        const size = Number(header[2]);
+        out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
+        pos += size + 1;
+    }
+    return out;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
@@ -84261,7 +84414,34 @@ function lineChanges(root, from, to) {
     let file = '';
     let oldFile = '';
     let line = 0;
+    // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
+    // reads "++ x" is the content line "+++ x", not a new file's header.
+    let oldLeft = 0;
+    let newLeft = 0;
     for (const l of out.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (l.startsWith('+') && newLeft > 0) {
+                if (file)
+                    added.push({ file, line, text: l.slice(1) });
+                line++;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('-') && oldLeft > 0) {
+                removed.push({ file: file || oldFile, text: l.slice(1) });
+                oldLeft--;
+                continue;
+            }
+            if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
+                line++;
+                oldLeft--;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('\\'))
+                continue; // "\ No newline at end of file"
+            oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
+        }
         if (l.startsWith('diff --git ')) {
             file = '';
             oldFile = '';
@@ -84276,17 +84456,11 @@ function lineChanges(root, from, to) {
             file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
             continue;
         }
-        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+        const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
         if (h) {
-            line = Number(h[1]);
-            continue;
-        }
-        if (l.startsWith('+') && file) {
-            added.push({ file, line, text: l.slice(1) });
-            line++;
-        }
-        else if (l.startsWith('-') && !l.startsWith('---')) {
-            removed.push({ file: file || oldFile, text: l.slice(1) });
+            oldLeft = h[1] === undefined ? 1 : Number(h[1]);
+            line = Number(h[2]);
+            newLeft = h[3] === undefined ? 1 : Number(h[3]);
         }
     }
     return { added, removed };
@@ -84331,8 +84505,14 @@ function overlayPaths(root, base, tree, paths) {
             const [mode, , sha] = rec.slice(0, tab).split(' ');
             return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
         });
+        // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
+        // forge a second record).
         if (info.length)
-            git_execGit(['update-index', '--add', '--index-info'], { cwd: root, env, input: info.join('\n') + '\n' });
+            git_execGit(['update-index', '-z', '--add', '--index-info'], {
+                cwd: root,
+                env,
+                input: info.join('\0') + '\0',
+            });
         return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
     });
 }
@@ -84974,7 +85154,10 @@ async function runValidator(opts) {
             };
             const guards = [
                 protectedPathsCheck(guardInput),
-                linksCheck(changedLinks(root, baseCommit, tree)),
+                (() => {
+                    const special = changedSpecialEntries(root, baseCommit, tree);
+                    return linksCheck(special.links, special.treeLinks, special.gitlinks);
+                })(),
                 testFilesCheck(guardInput),
                 skipMarkersCheck(guardInput),
                 toolConfigCheck(guardInput, { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) }, quality.guard.allowConfigChanges),
