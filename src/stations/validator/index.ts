@@ -23,6 +23,7 @@ import {
   workingTreePatch,
   workingTreeTree,
 } from '../../git/patch.js';
+import { restoreGitDir, shownGitPath, snapshotGitDir, type GitDirChange } from '../../git/gitdir.js';
 import { addWorktree, linkDependencies, type Worktree } from '../../git/worktree.js';
 import { runPool, type PoolJob } from '../../exec/index.js';
 import { type PlanStep, type QualityConfig } from '../../spec/index.js';
@@ -315,165 +316,198 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       let notRun = 0;
       const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
 
-      // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
-      let judged = root;
-      if (!inPlace) {
-        const wt = addWorktree(root, baseCommit, tree);
-        worktrees.push(wt);
-        judged = wt.dir;
-        runEnv.aliases = [root];
-      }
-      const greenSteps = finalSteps;
-      const redSteps = finalSteps.filter((s) => s.expects === 'pass');
-      const testPaths = changed
-        .filter((f) => f.status !== 'D' && isTestFile(f.path, task.relevantTests))
-        .map((f) => f.path);
+      // What the checks run may not change the repository's git settings (hooks, config): watched from
+      // here, put back and reported below.
+      const gitDir = snapshotGitDir(root);
+      let gitDirChecked = false;
+      try {
+        // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
+        let judged = root;
+        if (!inPlace) {
+          const wt = addWorktree(root, baseCommit, tree);
+          worktrees.push(wt);
+          judged = wt.dir;
+          runEnv.aliases = [root];
+        }
+        const greenSteps = finalSteps;
+        const redSteps = finalSteps.filter((s) => s.expects === 'pass');
+        const testPaths = changed
+          .filter((f) => f.status !== 'D' && isTestFile(f.path, task.relevantTests))
+          .map((f) => f.path);
 
-      let redDir: string | undefined;
-      if (!failedAlready() && redSteps.length) {
-        const redTree = overlayPaths(root, baseCommit, tree, testPaths);
-        const wt = addWorktree(root, baseCommit, redTree);
-        worktrees.push(wt);
-        redDir = wt.dir;
-      }
+        let redDir: string | undefined;
+        if (!failedAlready() && redSteps.length) {
+          const redTree = overlayPaths(root, baseCommit, tree, testPaths);
+          const wt = addWorktree(root, baseCommit, redTree);
+          worktrees.push(wt);
+          redDir = wt.dir;
+        }
 
-      if (!failedAlready()) {
-        const setups = await Promise.all([
-          prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
-          redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
-        ]);
-        checks.push(...setups.flat());
-      }
+        if (!failedAlready()) {
+          const setups = await Promise.all([
+            prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
+            redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
+          ]);
+          checks.push(...setups.flat());
+        }
 
-      const commandChecks: CommandCheck[] = [
-        ...quality.checks.map((q) => ({
-          name: q.name,
-          kind: 'quality' as const,
-          command: q.command,
-          expects: 'pass' as const,
-          cwd: judged,
-          timeoutMs: timeoutMs(q.timeout, quality),
-          env: q.env,
-          exclusive: q.exclusive,
-        })),
-        ...greenSteps.map((s) => ({
-          name: `plan:${task.plan.indexOf(s) + 1}`,
-          kind: 'plan' as const,
-          description: s.description,
-          command: s.command,
-          expects: s.expects,
-          cwd: judged,
-          timeoutMs: timeoutMs(s.timeout, quality),
-          env: {},
-          exclusive: false,
-        })),
-      ];
-      type Out = { check: CheckResult; raw: CommandResult; red: boolean };
-      // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
-      // that command's run) goes last so it does not hold a worker while it waits.
-      const timings = loadTimings(root);
-      const seen = new Set<string>();
-      const longest = new Map<string, number>();
-      for (const c of commandChecks) {
-        longest.set(sharedRunKey(c), Math.max(longest.get(sharedRunKey(c)) ?? 0, c.timeoutMs));
-      }
-      for (const c of commandChecks) c.runTimeoutMs = longest.get(sharedRunKey(c));
-      const expected = (
-        tree: 'judged' | 'red',
-        c: { cwd: string; command: string; env: Record<string, string> },
-      ) => {
-        const key = sharedRunKey(c);
-        if (seen.has(key)) return 0;
-        seen.add(key);
-        return timings[timingKey(tree, c.command)];
-      };
-      const jobsList: PoolJob<Out>[] = [
-        ...commandChecks.map((c) => ({
-          exclusive: c.exclusive,
-          expectedMs: expected('judged', c),
-          run: async () => ({ ...(await runCheck(c, runEnv)), red: false }),
-        })),
-        ...(redDir
-          ? redSteps.map((s, i) => ({
-              expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
-              run: async () => ({
-                ...(await runCheck(
-                  {
-                    name: `red:${i + 1}`,
-                    kind: 'tdd',
-                    command: s.command,
-                    expects: 'fail',
-                    cwd: redDir,
-                    timeoutMs: timeoutMs(s.timeout, quality),
-                    env: {},
-                    exclusive: false,
-                  },
-                  { ...runEnv, log: silentLogger },
-                )),
-                red: true,
-              }),
-            }))
-          : []),
-      ];
-      const outs = failedAlready()
-        ? jobsList.map(() => undefined)
-        : await runPool(jobsList, {
-            jobs,
-            failFast,
-            isFailure: (o) => !o.red && o.check.outcome !== 'pass',
-          });
-      if (opts.signal?.aborted) {
-        throw new GuardianError('validation interrupted: every check was stopped; no verdict written');
-      }
-      const ran = outs.filter((o): o is Out => o !== undefined);
-      saveTimings(
-        root,
-        timings,
-        Object.fromEntries(
-          ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs]),
-        ),
-      );
-      checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
-      notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
-      const redOuts = ran.filter((o) => o.red);
-      if (redDir && redOuts.length === redSteps.length) {
-        const tdd = redGreen(
-          redSteps,
-          redOuts.map((o) => o.raw),
-          testPaths,
+        const commandChecks: CommandCheck[] = [
+          ...quality.checks.map((q) => ({
+            name: q.name,
+            kind: 'quality' as const,
+            command: q.command,
+            expects: 'pass' as const,
+            cwd: judged,
+            timeoutMs: timeoutMs(q.timeout, quality),
+            env: q.env,
+            exclusive: q.exclusive,
+          })),
+          ...greenSteps.map((s) => ({
+            name: `plan:${task.plan.indexOf(s) + 1}`,
+            kind: 'plan' as const,
+            description: s.description,
+            command: s.command,
+            expects: s.expects,
+            cwd: judged,
+            timeoutMs: timeoutMs(s.timeout, quality),
+            env: {},
+            exclusive: false,
+          })),
+        ];
+        type Out = { check: CheckResult; raw: CommandResult; red: boolean };
+        // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
+        // that command's run) goes last so it does not hold a worker while it waits.
+        const timings = loadTimings(root);
+        const seen = new Set<string>();
+        const longest = new Map<string, number>();
+        for (const c of commandChecks) {
+          longest.set(sharedRunKey(c), Math.max(longest.get(sharedRunKey(c)) ?? 0, c.timeoutMs));
+        }
+        for (const c of commandChecks) c.runTimeoutMs = longest.get(sharedRunKey(c));
+        const expected = (
+          tree: 'judged' | 'red',
+          c: { cwd: string; command: string; env: Record<string, string> },
+        ) => {
+          const key = sharedRunKey(c);
+          if (seen.has(key)) return 0;
+          seen.add(key);
+          return timings[timingKey(tree, c.command)];
+        };
+        const jobsList: PoolJob<Out>[] = [
+          ...commandChecks.map((c) => ({
+            exclusive: c.exclusive,
+            expectedMs: expected('judged', c),
+            run: async () => ({ ...(await runCheck(c, runEnv)), red: false }),
+          })),
+          ...(redDir
+            ? redSteps.map((s, i) => ({
+                expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
+                run: async () => ({
+                  ...(await runCheck(
+                    {
+                      name: `red:${i + 1}`,
+                      kind: 'tdd',
+                      command: s.command,
+                      expects: 'fail',
+                      cwd: redDir,
+                      timeoutMs: timeoutMs(s.timeout, quality),
+                      env: {},
+                      exclusive: false,
+                    },
+                    { ...runEnv, log: silentLogger },
+                  )),
+                  red: true,
+                }),
+              }))
+            : []),
+        ];
+        const outs = failedAlready()
+          ? jobsList.map(() => undefined)
+          : await runPool(jobsList, {
+              jobs,
+              failFast,
+              isFailure: (o) => !o.red && o.check.outcome !== 'pass',
+            });
+        if (opts.signal?.aborted) {
+          throw new GuardianError('validation interrupted: every check was stopped; no verdict written');
+        }
+        const ran = outs.filter((o): o is Out => o !== undefined);
+        saveTimings(
+          root,
+          timings,
+          Object.fromEntries(
+            ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs]),
+          ),
         );
-        log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
-        checks.push(tdd);
-      } else if (redSteps.length === 0) {
-        checks.push(redGreen([], [], testPaths));
-      } else {
-        notRun++;
-      }
+        checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
+        notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
+        const redOuts = ran.filter((o) => o.red);
+        if (redDir && redOuts.length === redSteps.length) {
+          const tdd = redGreen(
+            redSteps,
+            redOuts.map((o) => o.raw),
+            testPaths,
+          );
+          log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
+          checks.push(tdd);
+        } else if (redSteps.length === 0) {
+          checks.push(redGreen([], [], testPaths));
+        } else {
+          notRun++;
+        }
 
-      // Checks that ran in the working tree must not have changed it: the commit would differ from
-      // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-      if (inPlace) {
-        const after = workingTreeTree(root);
-        if (after !== tree) {
-          const touched = changedFiles(root, tree, after);
+        gitDirChecked = true;
+        const gitChanges = restoreGitDir(gitDir);
+        if (gitChanges.length) {
+          const shown = (c: GitDirChange) =>
+            `${shownGitPath(root, gitDir, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+          log.warn(`the checks changed the repository's git settings: ${gitChanges.map(shown).join('; ')}`);
           checks.push({
-            name: 'guard:unchanged-tree',
+            name: 'guard:git-dir',
             kind: 'guard',
-            description: 'the checks leave the working tree as they found it',
+            description:
+              "the checks leave the repository's git settings (config, hooks, info) as they found them",
             exitCode: null,
             durationMs: 0,
             outcome: 'fail',
-            outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
-              .map((f) => `${f.status} ${f.path}`)
-              .join('\n')}`,
-            diagnostics: touched.map((f) => ({
-              file: f.path,
+            outputTail: `the checks changed the repository's git settings, which a later git command would obey:\n${gitChanges.map(shown).join('\n')}`,
+            diagnostics: gitChanges.map((c) => ({
+              file: shownGitPath(root, gitDir, c.path),
               line: 1,
-              message: `written by a check during validation (${f.status})`,
+              message: `${c.change} by a check during validation${c.restored ? ' (put back as it was)' : ''}`,
               tool: 'guard',
             })),
           });
         }
+
+        // Checks that ran in the working tree must not have changed it: the commit would differ from
+        // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
+        if (inPlace) {
+          const after = workingTreeTree(root);
+          if (after !== tree) {
+            const touched = changedFiles(root, tree, after);
+            checks.push({
+              name: 'guard:unchanged-tree',
+              kind: 'guard',
+              description: 'the checks leave the working tree as they found it',
+              exitCode: null,
+              durationMs: 0,
+              outcome: 'fail',
+              outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
+                .map((f) => `${f.status} ${f.path}`)
+                .join('\n')}`,
+              diagnostics: touched.map((f) => ({
+                file: f.path,
+                line: 1,
+                message: `written by a check during validation (${f.status})`,
+                tool: 'guard',
+              })),
+            });
+          }
+        }
+      } finally {
+        // Interrupted or failed: the settings are still put back.
+        if (!gitDirChecked) restoreGitDir(gitDir);
       }
 
       const { verdict, summary } = summarize(checks, notRun);
