@@ -2,6 +2,114 @@ export const id = 736;
 export const ids = [736];
 export const modules = {
 
+/***/ 9501:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.commonGitDir = commonGitDir;
+exports.snapshotGitDir = snapshotGitDir;
+exports.restoreGitDir = restoreGitDir;
+exports.shownGitPath = shownGitPath;
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run. Whatever a check changed there is put
+ * back as it was, and the verdict fails naming it.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const git_js_1 = __webpack_require__(308);
+/** Paths under the common git directory whose content decides what git runs and reads. */
+const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/** A file larger than this is recorded by size only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+function commonGitDir(root) {
+    const out = (0, git_js_1.execGit)(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0, node_path_1.isAbsolute)(out) ? out : (0, node_path_1.join)(root, out);
+}
+function walk(dir, rel, out, sizes) {
+    let st;
+    try {
+        st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0, node_fs_1.readdirSync)((0, node_path_1.join)(dir, rel)).sort())
+            walk(dir, (0, node_path_1.join)(rel, name), out, sizes);
+    }
+    else {
+        // Links and other special files are recorded by kind; their targets are not followed.
+        sizes.set(rel, st.isFile() ? st.size : -1);
+        out.set(rel, st.isFile() && st.size <= MAX_KEPT_BYTES ? (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel)) : undefined);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const files = new Map();
+    const sizes = new Map();
+    for (const w of WATCHED)
+        walk(dir, w, files, sizes);
+    return { dir, files, sizes };
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    const now = new Map();
+    const sizes = new Map();
+    for (const w of WATCHED)
+        walk(before.dir, w, now, sizes);
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return before.sizes.get(p) === sizes.get(p) && a !== undefined && b !== undefined && a.equals(b);
+    };
+    const put = (p) => {
+        const content = before.files.get(p);
+        if (content === undefined)
+            return false;
+        try {
+            (0, node_fs_1.rmSync)((0, node_path_1.join)(before.dir, p), { recursive: true, force: true });
+            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)((0, node_path_1.join)(before.dir, p)), { recursive: true });
+            (0, node_fs_1.writeFileSync)((0, node_path_1.join)(before.dir, p), content);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            (0, node_fs_1.rmSync)((0, node_path_1.join)(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`. */
+function shownGitPath(root, snapshot, p) {
+    const rel = (0, node_path_1.relative)(root, (0, node_path_1.join)(snapshot.dir, p));
+    return rel.startsWith('..') ? (0, node_path_1.join)(snapshot.dir, p) : rel;
+}
+
+
+/***/ }),
+
 /***/ 5847:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -350,6 +458,7 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const patch_js_1 = __webpack_require__(1586);
+const gitdir_js_1 = __webpack_require__(9501);
 const worktree_js_1 = __webpack_require__(5847);
 const index_js_1 = __webpack_require__(2157);
 const fs_js_1 = __webpack_require__(1917);
@@ -557,148 +666,180 @@ async function runValidator(opts) {
             const checks = [...guards];
             let notRun = 0;
             const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
-            // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
-            let judged = root;
-            if (!inPlace) {
-                const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, tree);
-                worktrees.push(wt);
-                judged = wt.dir;
-                runEnv.aliases = [root];
-            }
-            const greenSteps = finalSteps;
-            const redSteps = finalSteps.filter((s) => s.expects === 'pass');
-            const testPaths = changed
-                .filter((f) => f.status !== 'D' && (0, guard_js_1.isTestFile)(f.path, task.relevantTests))
-                .map((f) => f.path);
-            let redDir;
-            if (!failedAlready() && redSteps.length) {
-                const redTree = (0, patch_js_1.overlayPaths)(root, baseCommit, tree, testPaths);
-                const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, redTree);
-                worktrees.push(wt);
-                redDir = wt.dir;
-            }
-            if (!failedAlready()) {
-                const setups = await Promise.all([
-                    prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
-                    redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
-                ]);
-                checks.push(...setups.flat());
-            }
-            const commandChecks = [
-                ...quality.checks.map((q) => ({
-                    name: q.name,
-                    kind: 'quality',
-                    command: q.command,
-                    expects: 'pass',
-                    cwd: judged,
-                    timeoutMs: timeoutMs(q.timeout, quality),
-                    env: q.env,
-                    exclusive: q.exclusive,
-                })),
-                ...greenSteps.map((s) => ({
-                    name: `plan:${task.plan.indexOf(s) + 1}`,
-                    kind: 'plan',
-                    description: s.description,
-                    command: s.command,
-                    expects: s.expects,
-                    cwd: judged,
-                    timeoutMs: timeoutMs(s.timeout, quality),
-                    env: {},
-                    exclusive: false,
-                })),
-            ];
-            // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
-            // that command's run) goes last so it does not hold a worker while it waits.
-            const timings = (0, timings_js_1.loadTimings)(root);
-            const seen = new Set();
-            const longest = new Map();
-            for (const c of commandChecks) {
-                longest.set((0, run_checks_js_1.sharedRunKey)(c), Math.max(longest.get((0, run_checks_js_1.sharedRunKey)(c)) ?? 0, c.timeoutMs));
-            }
-            for (const c of commandChecks)
-                c.runTimeoutMs = longest.get((0, run_checks_js_1.sharedRunKey)(c));
-            const expected = (tree, c) => {
-                const key = (0, run_checks_js_1.sharedRunKey)(c);
-                if (seen.has(key))
-                    return 0;
-                seen.add(key);
-                return timings[(0, timings_js_1.timingKey)(tree, c.command)];
-            };
-            const jobsList = [
-                ...commandChecks.map((c) => ({
-                    exclusive: c.exclusive,
-                    expectedMs: expected('judged', c),
-                    run: async () => ({ ...(await (0, run_checks_js_1.runCheck)(c, runEnv)), red: false }),
-                })),
-                ...(redDir
-                    ? redSteps.map((s, i) => ({
-                        expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
-                        run: async () => ({
-                            ...(await (0, run_checks_js_1.runCheck)({
-                                name: `red:${i + 1}`,
-                                kind: 'tdd',
-                                command: s.command,
-                                expects: 'fail',
-                                cwd: redDir,
-                                timeoutMs: timeoutMs(s.timeout, quality),
-                                env: {},
-                                exclusive: false,
-                            }, { ...runEnv, log: log_js_1.silentLogger })),
-                            red: true,
-                        }),
-                    }))
-                    : []),
-            ];
-            const outs = failedAlready()
-                ? jobsList.map(() => undefined)
-                : await (0, index_js_1.runPool)(jobsList, {
-                    jobs,
-                    failFast,
-                    isFailure: (o) => !o.red && o.check.outcome !== 'pass',
-                });
-            if (opts.signal?.aborted) {
-                throw new errors_js_1.GuardianError('validation interrupted: every check was stopped; no verdict written');
-            }
-            const ran = outs.filter((o) => o !== undefined);
-            (0, timings_js_1.saveTimings)(root, timings, Object.fromEntries(ran.map((o) => [(0, timings_js_1.timingKey)(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
-            checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
-            notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
-            const redOuts = ran.filter((o) => o.red);
-            if (redDir && redOuts.length === redSteps.length) {
-                const tdd = redGreen(redSteps, redOuts.map((o) => o.raw), testPaths);
-                log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
-                checks.push(tdd);
-            }
-            else if (redSteps.length === 0) {
-                checks.push(redGreen([], [], testPaths));
-            }
-            else {
-                notRun++;
-            }
-            // Checks that ran in the working tree must not have changed it: the commit would differ from
-            // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-            if (inPlace) {
-                const after = (0, patch_js_1.workingTreeTree)(root);
-                if (after !== tree) {
-                    const touched = (0, patch_js_1.changedFiles)(root, tree, after);
+            // What the checks run may not change the repository's git settings (hooks, config): watched from
+            // here, put back and reported below.
+            const gitDir = (0, gitdir_js_1.snapshotGitDir)(root);
+            let gitDirChecked = false;
+            try {
+                // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
+                let judged = root;
+                if (!inPlace) {
+                    const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, tree);
+                    worktrees.push(wt);
+                    judged = wt.dir;
+                    runEnv.aliases = [root];
+                }
+                const greenSteps = finalSteps;
+                const redSteps = finalSteps.filter((s) => s.expects === 'pass');
+                const testPaths = changed
+                    .filter((f) => f.status !== 'D' && (0, guard_js_1.isTestFile)(f.path, task.relevantTests))
+                    .map((f) => f.path);
+                let redDir;
+                if (!failedAlready() && redSteps.length) {
+                    const redTree = (0, patch_js_1.overlayPaths)(root, baseCommit, tree, testPaths);
+                    const wt = (0, worktree_js_1.addWorktree)(root, baseCommit, redTree);
+                    worktrees.push(wt);
+                    redDir = wt.dir;
+                }
+                if (!failedAlready()) {
+                    const setups = await Promise.all([
+                        prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
+                        redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
+                    ]);
+                    checks.push(...setups.flat());
+                }
+                const commandChecks = [
+                    ...quality.checks.map((q) => ({
+                        name: q.name,
+                        kind: 'quality',
+                        command: q.command,
+                        expects: 'pass',
+                        cwd: judged,
+                        timeoutMs: timeoutMs(q.timeout, quality),
+                        env: q.env,
+                        exclusive: q.exclusive,
+                    })),
+                    ...greenSteps.map((s) => ({
+                        name: `plan:${task.plan.indexOf(s) + 1}`,
+                        kind: 'plan',
+                        description: s.description,
+                        command: s.command,
+                        expects: s.expects,
+                        cwd: judged,
+                        timeoutMs: timeoutMs(s.timeout, quality),
+                        env: {},
+                        exclusive: false,
+                    })),
+                ];
+                // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
+                // that command's run) goes last so it does not hold a worker while it waits.
+                const timings = (0, timings_js_1.loadTimings)(root);
+                const seen = new Set();
+                const longest = new Map();
+                for (const c of commandChecks) {
+                    longest.set((0, run_checks_js_1.sharedRunKey)(c), Math.max(longest.get((0, run_checks_js_1.sharedRunKey)(c)) ?? 0, c.timeoutMs));
+                }
+                for (const c of commandChecks)
+                    c.runTimeoutMs = longest.get((0, run_checks_js_1.sharedRunKey)(c));
+                const expected = (tree, c) => {
+                    const key = (0, run_checks_js_1.sharedRunKey)(c);
+                    if (seen.has(key))
+                        return 0;
+                    seen.add(key);
+                    return timings[(0, timings_js_1.timingKey)(tree, c.command)];
+                };
+                const jobsList = [
+                    ...commandChecks.map((c) => ({
+                        exclusive: c.exclusive,
+                        expectedMs: expected('judged', c),
+                        run: async () => ({ ...(await (0, run_checks_js_1.runCheck)(c, runEnv)), red: false }),
+                    })),
+                    ...(redDir
+                        ? redSteps.map((s, i) => ({
+                            expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
+                            run: async () => ({
+                                ...(await (0, run_checks_js_1.runCheck)({
+                                    name: `red:${i + 1}`,
+                                    kind: 'tdd',
+                                    command: s.command,
+                                    expects: 'fail',
+                                    cwd: redDir,
+                                    timeoutMs: timeoutMs(s.timeout, quality),
+                                    env: {},
+                                    exclusive: false,
+                                }, { ...runEnv, log: log_js_1.silentLogger })),
+                                red: true,
+                            }),
+                        }))
+                        : []),
+                ];
+                const outs = failedAlready()
+                    ? jobsList.map(() => undefined)
+                    : await (0, index_js_1.runPool)(jobsList, {
+                        jobs,
+                        failFast,
+                        isFailure: (o) => !o.red && o.check.outcome !== 'pass',
+                    });
+                if (opts.signal?.aborted) {
+                    throw new errors_js_1.GuardianError('validation interrupted: every check was stopped; no verdict written');
+                }
+                const ran = outs.filter((o) => o !== undefined);
+                (0, timings_js_1.saveTimings)(root, timings, Object.fromEntries(ran.map((o) => [(0, timings_js_1.timingKey)(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
+                checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
+                notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
+                const redOuts = ran.filter((o) => o.red);
+                if (redDir && redOuts.length === redSteps.length) {
+                    const tdd = redGreen(redSteps, redOuts.map((o) => o.raw), testPaths);
+                    log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
+                    checks.push(tdd);
+                }
+                else if (redSteps.length === 0) {
+                    checks.push(redGreen([], [], testPaths));
+                }
+                else {
+                    notRun++;
+                }
+                gitDirChecked = true;
+                const gitChanges = (0, gitdir_js_1.restoreGitDir)(gitDir);
+                if (gitChanges.length) {
+                    const shown = (c) => `${(0, gitdir_js_1.shownGitPath)(root, gitDir, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+                    log.warn(`the checks changed the repository's git settings: ${gitChanges.map(shown).join('; ')}`);
                     checks.push({
-                        name: 'guard:unchanged-tree',
+                        name: 'guard:git-dir',
                         kind: 'guard',
-                        description: 'the checks leave the working tree as they found it',
+                        description: "the checks leave the repository's git settings (config, hooks, info) as they found them",
                         exitCode: null,
                         durationMs: 0,
                         outcome: 'fail',
-                        outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
-                            .map((f) => `${f.status} ${f.path}`)
-                            .join('\n')}`,
-                        diagnostics: touched.map((f) => ({
-                            file: f.path,
+                        outputTail: `the checks changed the repository's git settings, which a later git command would obey:\n${gitChanges.map(shown).join('\n')}`,
+                        diagnostics: gitChanges.map((c) => ({
+                            file: (0, gitdir_js_1.shownGitPath)(root, gitDir, c.path),
                             line: 1,
-                            message: `written by a check during validation (${f.status})`,
+                            message: `${c.change} by a check during validation${c.restored ? ' (put back as it was)' : ''}`,
                             tool: 'guard',
                         })),
                     });
                 }
+                // Checks that ran in the working tree must not have changed it: the commit would differ from
+                // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
+                if (inPlace) {
+                    const after = (0, patch_js_1.workingTreeTree)(root);
+                    if (after !== tree) {
+                        const touched = (0, patch_js_1.changedFiles)(root, tree, after);
+                        checks.push({
+                            name: 'guard:unchanged-tree',
+                            kind: 'guard',
+                            description: 'the checks leave the working tree as they found it',
+                            exitCode: null,
+                            durationMs: 0,
+                            outcome: 'fail',
+                            outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
+                                .map((f) => `${f.status} ${f.path}`)
+                                .join('\n')}`,
+                            diagnostics: touched.map((f) => ({
+                                file: f.path,
+                                line: 1,
+                                message: `written by a check during validation (${f.status})`,
+                                tool: 'guard',
+                            })),
+                        });
+                    }
+                }
+            }
+            finally {
+                // Interrupted or failed: the settings are still put back.
+                if (!gitDirChecked)
+                    (0, gitdir_js_1.restoreGitDir)(gitDir);
             }
             const { verdict, summary } = (0, run_checks_js_1.summarize)(checks, notRun);
             const result = {

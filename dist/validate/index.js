@@ -49336,6 +49336,103 @@ function overlayPaths(root, base, tree, paths) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/git/gitdir.ts
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run. Whatever a check changed there is put
+ * back as it was, and the verdict fails naming it.
+ */
+
+
+
+/** Paths under the common git directory whose content decides what git runs and reads. */
+const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/** A file larger than this is recorded by size only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+function commonGitDir(root) {
+    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0,external_node_path_namespaceObject.isAbsolute)(out) ? out : (0,external_node_path_namespaceObject.join)(root, out);
+}
+function gitdir_walk(dir, rel, out, sizes) {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(dir, rel)).sort())
+            gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, name), out, sizes);
+    }
+    else {
+        // Links and other special files are recorded by kind; their targets are not followed.
+        sizes.set(rel, st.isFile() ? st.size : -1);
+        out.set(rel, st.isFile() && st.size <= MAX_KEPT_BYTES ? (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, rel)) : undefined);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const files = new Map();
+    const sizes = new Map();
+    for (const w of WATCHED)
+        gitdir_walk(dir, w, files, sizes);
+    return { dir, files, sizes };
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    const now = new Map();
+    const sizes = new Map();
+    for (const w of WATCHED)
+        gitdir_walk(before.dir, w, now, sizes);
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return before.sizes.get(p) === sizes.get(p) && a !== undefined && b !== undefined && a.equals(b);
+    };
+    const put = (p) => {
+        const content = before.files.get(p);
+        if (content === undefined)
+            return false;
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(before.dir, p), { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(before.dir, p)), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(before.dir, p), content);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`. */
+function shownGitPath(root, snapshot, p) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.join)(snapshot.dir, p));
+    return rel.startsWith('..') ? (0,external_node_path_namespaceObject.join)(snapshot.dir, p) : rel;
+}
+
 ;// CONCATENATED MODULE: ./src/git/worktree.ts
 /**
  * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
@@ -53661,6 +53758,7 @@ const VALIDATION_SCHEMA_VERSION = 1;
 
 
 
+
 function timeoutMs(seconds, quality) {
     return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
 }
@@ -53854,148 +53952,180 @@ async function runValidator(opts) {
             const checks = [...guards];
             let notRun = 0;
             const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
-            // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
-            let judged = root;
-            if (!inPlace) {
-                const wt = addWorktree(root, baseCommit, tree);
-                worktrees.push(wt);
-                judged = wt.dir;
-                runEnv.aliases = [root];
-            }
-            const greenSteps = finalSteps;
-            const redSteps = finalSteps.filter((s) => s.expects === 'pass');
-            const testPaths = changed
-                .filter((f) => f.status !== 'D' && isTestFile(f.path, task.relevantTests))
-                .map((f) => f.path);
-            let redDir;
-            if (!failedAlready() && redSteps.length) {
-                const redTree = overlayPaths(root, baseCommit, tree, testPaths);
-                const wt = addWorktree(root, baseCommit, redTree);
-                worktrees.push(wt);
-                redDir = wt.dir;
-            }
-            if (!failedAlready()) {
-                const setups = await Promise.all([
-                    prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
-                    redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
-                ]);
-                checks.push(...setups.flat());
-            }
-            const commandChecks = [
-                ...quality.checks.map((q) => ({
-                    name: q.name,
-                    kind: 'quality',
-                    command: q.command,
-                    expects: 'pass',
-                    cwd: judged,
-                    timeoutMs: timeoutMs(q.timeout, quality),
-                    env: q.env,
-                    exclusive: q.exclusive,
-                })),
-                ...greenSteps.map((s) => ({
-                    name: `plan:${task.plan.indexOf(s) + 1}`,
-                    kind: 'plan',
-                    description: s.description,
-                    command: s.command,
-                    expects: s.expects,
-                    cwd: judged,
-                    timeoutMs: timeoutMs(s.timeout, quality),
-                    env: {},
-                    exclusive: false,
-                })),
-            ];
-            // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
-            // that command's run) goes last so it does not hold a worker while it waits.
-            const timings = loadTimings(root);
-            const seen = new Set();
-            const longest = new Map();
-            for (const c of commandChecks) {
-                longest.set(sharedRunKey(c), Math.max(longest.get(sharedRunKey(c)) ?? 0, c.timeoutMs));
-            }
-            for (const c of commandChecks)
-                c.runTimeoutMs = longest.get(sharedRunKey(c));
-            const expected = (tree, c) => {
-                const key = sharedRunKey(c);
-                if (seen.has(key))
-                    return 0;
-                seen.add(key);
-                return timings[timingKey(tree, c.command)];
-            };
-            const jobsList = [
-                ...commandChecks.map((c) => ({
-                    exclusive: c.exclusive,
-                    expectedMs: expected('judged', c),
-                    run: async () => ({ ...(await runCheck(c, runEnv)), red: false }),
-                })),
-                ...(redDir
-                    ? redSteps.map((s, i) => ({
-                        expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
-                        run: async () => ({
-                            ...(await runCheck({
-                                name: `red:${i + 1}`,
-                                kind: 'tdd',
-                                command: s.command,
-                                expects: 'fail',
-                                cwd: redDir,
-                                timeoutMs: timeoutMs(s.timeout, quality),
-                                env: {},
-                                exclusive: false,
-                            }, { ...runEnv, log: silentLogger })),
-                            red: true,
-                        }),
-                    }))
-                    : []),
-            ];
-            const outs = failedAlready()
-                ? jobsList.map(() => undefined)
-                : await runPool(jobsList, {
-                    jobs,
-                    failFast,
-                    isFailure: (o) => !o.red && o.check.outcome !== 'pass',
-                });
-            if (opts.signal?.aborted) {
-                throw new errors_GuardianError('validation interrupted: every check was stopped; no verdict written');
-            }
-            const ran = outs.filter((o) => o !== undefined);
-            saveTimings(root, timings, Object.fromEntries(ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
-            checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
-            notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
-            const redOuts = ran.filter((o) => o.red);
-            if (redDir && redOuts.length === redSteps.length) {
-                const tdd = redGreen(redSteps, redOuts.map((o) => o.raw), testPaths);
-                log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
-                checks.push(tdd);
-            }
-            else if (redSteps.length === 0) {
-                checks.push(redGreen([], [], testPaths));
-            }
-            else {
-                notRun++;
-            }
-            // Checks that ran in the working tree must not have changed it: the commit would differ from
-            // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
-            if (inPlace) {
-                const after = workingTreeTree(root);
-                if (after !== tree) {
-                    const touched = changedFiles(root, tree, after);
+            // What the checks run may not change the repository's git settings (hooks, config): watched from
+            // here, put back and reported below.
+            const gitDir = snapshotGitDir(root);
+            let gitDirChecked = false;
+            try {
+                // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
+                let judged = root;
+                if (!inPlace) {
+                    const wt = addWorktree(root, baseCommit, tree);
+                    worktrees.push(wt);
+                    judged = wt.dir;
+                    runEnv.aliases = [root];
+                }
+                const greenSteps = finalSteps;
+                const redSteps = finalSteps.filter((s) => s.expects === 'pass');
+                const testPaths = changed
+                    .filter((f) => f.status !== 'D' && isTestFile(f.path, task.relevantTests))
+                    .map((f) => f.path);
+                let redDir;
+                if (!failedAlready() && redSteps.length) {
+                    const redTree = overlayPaths(root, baseCommit, tree, testPaths);
+                    const wt = addWorktree(root, baseCommit, redTree);
+                    worktrees.push(wt);
+                    redDir = wt.dir;
+                }
+                if (!failedAlready()) {
+                    const setups = await Promise.all([
+                        prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
+                        redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
+                    ]);
+                    checks.push(...setups.flat());
+                }
+                const commandChecks = [
+                    ...quality.checks.map((q) => ({
+                        name: q.name,
+                        kind: 'quality',
+                        command: q.command,
+                        expects: 'pass',
+                        cwd: judged,
+                        timeoutMs: timeoutMs(q.timeout, quality),
+                        env: q.env,
+                        exclusive: q.exclusive,
+                    })),
+                    ...greenSteps.map((s) => ({
+                        name: `plan:${task.plan.indexOf(s) + 1}`,
+                        kind: 'plan',
+                        description: s.description,
+                        command: s.command,
+                        expects: s.expects,
+                        cwd: judged,
+                        timeoutMs: timeoutMs(s.timeout, quality),
+                        env: {},
+                        exclusive: false,
+                    })),
+                ];
+                // Longest first, from the last run's timings; a duplicate of an earlier command (it will share
+                // that command's run) goes last so it does not hold a worker while it waits.
+                const timings = loadTimings(root);
+                const seen = new Set();
+                const longest = new Map();
+                for (const c of commandChecks) {
+                    longest.set(sharedRunKey(c), Math.max(longest.get(sharedRunKey(c)) ?? 0, c.timeoutMs));
+                }
+                for (const c of commandChecks)
+                    c.runTimeoutMs = longest.get(sharedRunKey(c));
+                const expected = (tree, c) => {
+                    const key = sharedRunKey(c);
+                    if (seen.has(key))
+                        return 0;
+                    seen.add(key);
+                    return timings[timingKey(tree, c.command)];
+                };
+                const jobsList = [
+                    ...commandChecks.map((c) => ({
+                        exclusive: c.exclusive,
+                        expectedMs: expected('judged', c),
+                        run: async () => ({ ...(await runCheck(c, runEnv)), red: false }),
+                    })),
+                    ...(redDir
+                        ? redSteps.map((s, i) => ({
+                            expectedMs: expected('red', { cwd: redDir, command: s.command, env: {} }),
+                            run: async () => ({
+                                ...(await runCheck({
+                                    name: `red:${i + 1}`,
+                                    kind: 'tdd',
+                                    command: s.command,
+                                    expects: 'fail',
+                                    cwd: redDir,
+                                    timeoutMs: timeoutMs(s.timeout, quality),
+                                    env: {},
+                                    exclusive: false,
+                                }, { ...runEnv, log: silentLogger })),
+                                red: true,
+                            }),
+                        }))
+                        : []),
+                ];
+                const outs = failedAlready()
+                    ? jobsList.map(() => undefined)
+                    : await runPool(jobsList, {
+                        jobs,
+                        failFast,
+                        isFailure: (o) => !o.red && o.check.outcome !== 'pass',
+                    });
+                if (opts.signal?.aborted) {
+                    throw new errors_GuardianError('validation interrupted: every check was stopped; no verdict written');
+                }
+                const ran = outs.filter((o) => o !== undefined);
+                saveTimings(root, timings, Object.fromEntries(ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
+                checks.push(...ran.filter((o) => !o.red).map((o) => o.check));
+                notRun = outs.filter((o, i) => o === undefined && i < commandChecks.length).length;
+                const redOuts = ran.filter((o) => o.red);
+                if (redDir && redOuts.length === redSteps.length) {
+                    const tdd = redGreen(redSteps, redOuts.map((o) => o.raw), testPaths);
+                    log.info(`  ${tdd.outcome === 'pass' ? '✓' : '✗'} ${tdd.name}`);
+                    checks.push(tdd);
+                }
+                else if (redSteps.length === 0) {
+                    checks.push(redGreen([], [], testPaths));
+                }
+                else {
+                    notRun++;
+                }
+                gitDirChecked = true;
+                const gitChanges = restoreGitDir(gitDir);
+                if (gitChanges.length) {
+                    const shown = (c) => `${shownGitPath(root, gitDir, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+                    log.warn(`the checks changed the repository's git settings: ${gitChanges.map(shown).join('; ')}`);
                     checks.push({
-                        name: 'guard:unchanged-tree',
+                        name: 'guard:git-dir',
                         kind: 'guard',
-                        description: 'the checks leave the working tree as they found it',
+                        description: "the checks leave the repository's git settings (config, hooks, info) as they found them",
                         exitCode: null,
                         durationMs: 0,
                         outcome: 'fail',
-                        outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
-                            .map((f) => `${f.status} ${f.path}`)
-                            .join('\n')}`,
-                        diagnostics: touched.map((f) => ({
-                            file: f.path,
+                        outputTail: `the checks changed the repository's git settings, which a later git command would obey:\n${gitChanges.map(shown).join('\n')}`,
+                        diagnostics: gitChanges.map((c) => ({
+                            file: shownGitPath(root, gitDir, c.path),
                             line: 1,
-                            message: `written by a check during validation (${f.status})`,
+                            message: `${c.change} by a check during validation${c.restored ? ' (put back as it was)' : ''}`,
                             tool: 'guard',
                         })),
                     });
                 }
+                // Checks that ran in the working tree must not have changed it: the commit would differ from
+                // what was judged (a test writing a file that is not git-ignored, a formatter run in write mode).
+                if (inPlace) {
+                    const after = workingTreeTree(root);
+                    if (after !== tree) {
+                        const touched = changedFiles(root, tree, after);
+                        checks.push({
+                            name: 'guard:unchanged-tree',
+                            kind: 'guard',
+                            description: 'the checks leave the working tree as they found it',
+                            exitCode: null,
+                            durationMs: 0,
+                            outcome: 'fail',
+                            outputTail: `the checks changed the working tree (git-ignore what they write, or stop them writing):\n${touched
+                                .map((f) => `${f.status} ${f.path}`)
+                                .join('\n')}`,
+                            diagnostics: touched.map((f) => ({
+                                file: f.path,
+                                line: 1,
+                                message: `written by a check during validation (${f.status})`,
+                                tool: 'guard',
+                            })),
+                        });
+                    }
+                }
+            }
+            finally {
+                // Interrupted or failed: the settings are still put back.
+                if (!gitDirChecked)
+                    restoreGitDir(gitDir);
             }
             const { verdict, summary } = summarize(checks, notRun);
             const result = {
