@@ -13,6 +13,7 @@ import {
   runPool,
   scrubEnv,
 } from '../../src/exec/index.js';
+import { plainText, tailOf } from '../../src/exec/output.js';
 
 const cwd = tmpdir();
 
@@ -292,5 +293,20 @@ describe('runPool', () => {
       { jobs: 1, failFast: true, isFailure: (n) => n === 1 },
     );
     expect(r).toEqual([1, undefined, undefined]);
+  });
+});
+
+describe('plainText and tailOf', () => {
+  it('drop escape sequences and control characters a check prints, and keep the text', () => {
+    const raw =
+      '\x1b[31mFAILED\x1b[0m tests/test_a.py::test_x\n' +
+      '\x1b]52;c;ZXZpbA==\x07clipboard\n' +
+      '\x1b]0;window title\x1b\\title\n' +
+      'progress 10%\rprogress 100%\r\n' +
+      'bell\x07 nul\x00 c1\x9b2J end\ttab\n';
+    expect(plainText(raw)).toBe(
+      'FAILED tests/test_a.py::test_x\nclipboard\ntitle\nprogress 10%\nprogress 100%\nbell nul c1 end\ttab\n',
+    );
+    expect(tailOf(raw, 2)).toBe('progress 100%\nbell nul c1 end\ttab');
   });
 });
