@@ -49541,9 +49541,24 @@ class HeadTailBuffer {
         };
     }
 }
-/** The last `maxLines` lines (and at most `maxChars` characters) of a text. */
+/**
+ * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
+ * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
+ * returns become line breaks. Tabs and line breaks stay.
+ */
+/* eslint-disable no-control-regex -- control characters are what this removes */
+function plainText(text) {
+    return (text
+        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
+        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
+        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
+}
+/* eslint-enable no-control-regex */
+/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
 function tailOf(text, maxLines = 60, maxChars = 8000) {
-    const lines = text.replace(/\s+$/, '').split('\n');
+    const lines = plainText(text).replace(/\s+$/, '').split('\n');
     let t = lines.slice(-maxLines).join('\n');
     if (t.length > maxChars)
         t = '…' + t.slice(t.length - maxChars);
