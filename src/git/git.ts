@@ -3,9 +3,10 @@
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { GuardianError } from '../errors.js';
 import { scrubEnv } from '../exec/env.js';
 
@@ -88,7 +89,14 @@ export function execGitBuffer(
  */
 export async function execGitAsync(
   args: string[],
-  opts: GitOptions & { stdoutToFile?: boolean },
+  opts: GitOptions & {
+    stdoutToFile?: boolean;
+    /**
+     * With `stdoutToFile`: the output is handed over in pieces (UTF-8 decoded) as it is read back, and
+     * `stdout` is left empty — for output too large to hold as one string.
+     */
+    onStdout?: (text: string) => void;
+  },
 ): Promise<GitResult> {
   const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
   const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
@@ -104,13 +112,18 @@ export async function execGitAsync(
       child.stdout?.on('data', (d: Buffer) => out.push(d));
       child.stderr?.on('data', (d: Buffer) => err.push(d));
       child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-      child.on('close', (code) =>
-        resolve({
-          code: code ?? 1,
-          stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-        }),
-      );
+      child.on('close', (code) => {
+        try {
+          let stdout = '';
+          if (dir && opts.onStdout) readInPieces(join(dir, 'out'), opts.onStdout);
+          else stdout = dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8');
+          resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
+        } catch (e) {
+          reject(
+            new GuardianError(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${(e as Error).message}`),
+          );
+        }
+      });
       child.stdin?.end(opts.input);
     });
     if (res.code !== 0 && !opts.allowFailure) {
@@ -120,6 +133,24 @@ export async function execGitAsync(
   } finally {
     if (fd !== undefined) closeSync(fd);
     if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads a file 8 MiB at a time, decoding UTF-8 across the pieces' boundaries. */
+function readInPieces(path: string, sink: (text: string) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buf = Buffer.alloc(8 << 20);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      sink(decoder.write(buf.subarray(0, n)));
+    }
+    const rest = decoder.end();
+    if (rest) sink(rest);
+  } finally {
+    closeSync(fd);
   }
 }
 
