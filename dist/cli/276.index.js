@@ -1086,7 +1086,7 @@ function decodeText(buf) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.COMMIT_FIELDS = exports.MAX_COMMIT_FILES = exports.HISTORY_VERSION = void 0;
+exports.COMMIT_FIELDS = exports.LogParser = exports.MAX_COMMIT_FILES = exports.HISTORY_VERSION = void 0;
 exports.headSha = headSha;
 exports.referenceTerms = referenceTerms;
 exports.messageTerms = messageTerms;
@@ -1115,26 +1115,79 @@ const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
 /** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
 exports.MAX_COMMIT_FILES = 40;
-function parseLog(out) {
-    const commits = [];
-    const messages = [];
-    for (const rec of out.split('\x1e')) {
-        if (!rec.trim())
-            continue;
-        const parts = rec.split('\x1f');
-        if (parts.length < 3)
-            continue;
-        const h = parts[0].trim();
-        const m = parts[1].trim().slice(0, MAX_MESSAGE);
-        const f = parts[2]
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean);
-        commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
-        messages.push(m);
-    }
-    return { commits, messages };
+/** A string that shares no memory with the one it was cut from. */
+function own(s) {
+    return Buffer.from(s, 'utf8').toString('utf8');
 }
+/** Paths a commit can list before the rest is dropped (a bulk change is no evidence anyway). */
+const MAX_NAMES_CHARS = 1 << 20;
+/**
+ * Parses `git log` output (see logArgs) as it is read, a chunk at a time: only the first MAX_MESSAGE
+ * characters of a message are kept, so a history of multi-megabyte messages costs no more memory than
+ * any other (the whole output as one string would not even fit in one).
+ */
+class LogParser {
+    commits = [];
+    messages = [];
+    /** 0: before a record; 1: sha; 2: message; 3: paths. */
+    field = 0;
+    h = '';
+    m = '';
+    f = '';
+    push(text) {
+        let i = 0;
+        while (i < text.length) {
+            if (this.field === 0) {
+                const rs = text.indexOf('\x1e', i);
+                if (rs < 0)
+                    return;
+                i = rs + 1;
+                this.field = 1;
+                this.h = this.m = this.f = '';
+                continue;
+            }
+            const stop = this.field === 3 ? text.indexOf('\x1e', i) : text.indexOf('\x1f', i);
+            const end = stop < 0 ? text.length : stop;
+            const piece = text.slice(i, end);
+            if (this.field === 1)
+                this.h += piece.slice(0, Math.max(0, 64 - this.h.length));
+            else if (this.field === 2)
+                this.m += piece.slice(0, Math.max(0, MAX_MESSAGE + 64 - this.m.length));
+            else
+                this.f += piece.slice(0, Math.max(0, MAX_NAMES_CHARS - this.f.length));
+            if (stop < 0)
+                return;
+            i = stop;
+            if (this.field === 3) {
+                this.finish();
+                this.field = 0; // the separator starts the next record
+            }
+            else {
+                this.field++;
+                i++;
+            }
+        }
+    }
+    /** Ends the output: the last record has no separator after it. */
+    end() {
+        if (this.field === 3)
+            this.finish();
+        this.field = 0;
+        return { commits: this.commits, messages: this.messages };
+    }
+    finish() {
+        // Copies: a piece of a chunk would keep the whole (megabytes) chunk alive for as long as it lives.
+        const h = own(this.h.trim());
+        const m = own(this.m.trim().slice(0, MAX_MESSAGE));
+        const f = own(this.f)
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        this.commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
+        this.messages.push(m);
+    }
+}
+exports.LogParser = LogParser;
 function logArgs(range, depth) {
     return [
         '-c',
@@ -1233,8 +1286,14 @@ function restoreHistory(v, head, depth) {
 }
 /** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
 async function readHistory(root, head, depth) {
-    const r = await (0, git_js_1.execGitAsync)(logArgs(head, depth), { cwd: root, allowFailure: true, stdoutToFile: true });
-    const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
+    const parser = new LogParser();
+    const r = await (0, git_js_1.execGitAsync)(logArgs(head, depth), {
+        cwd: root,
+        allowFailure: true,
+        stdoutToFile: true,
+        onStdout: (text) => parser.push(text),
+    });
+    const { commits, messages } = r.code === 0 ? parser.end() : { commits: [], messages: [] };
     const docs = [];
     for (let i = 0; i < commits.length; i++) {
         const n = commits[i].f.length;

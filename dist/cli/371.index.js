@@ -492,6 +492,7 @@ const node_child_process_1 = __webpack_require__(1421);
 const node_fs_1 = __webpack_require__(3024);
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
+const node_string_decoder_1 = __webpack_require__(6193);
 const errors_js_1 = __webpack_require__(3916);
 const env_js_1 = __webpack_require__(8966);
 const BASE_ENV = {
@@ -562,11 +563,19 @@ async function execGitAsync(args, opts) {
             child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
             child.on('error', (e) => reject(new errors_js_1.GuardianError(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (code) => resolve({
-                code: code ?? 1,
-                stdout: dir ? (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            child.on('close', (code) => {
+                try {
+                    let stdout = '';
+                    if (dir && opts.onStdout)
+                        readInPieces((0, node_path_1.join)(dir, 'out'), opts.onStdout);
+                    else
+                        stdout = dir ? (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8');
+                    resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
+                }
+                catch (e) {
+                    reject(new errors_js_1.GuardianError(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${e.message}`));
+                }
+            });
             child.stdin?.end(opts.input);
         });
         if (res.code !== 0 && !opts.allowFailure) {
@@ -579,6 +588,26 @@ async function execGitAsync(args, opts) {
             (0, node_fs_1.closeSync)(fd);
         if (dir)
             (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** Reads a file 8 MiB at a time, decoding UTF-8 across the pieces' boundaries. */
+function readInPieces(path, sink) {
+    const fd = (0, node_fs_1.openSync)(path, 'r');
+    try {
+        const decoder = new node_string_decoder_1.StringDecoder('utf8');
+        const buf = Buffer.alloc(8 << 20);
+        for (;;) {
+            const n = (0, node_fs_1.readSync)(fd, buf, 0, buf.length, null);
+            if (n <= 0)
+                break;
+            sink(decoder.write(buf.subarray(0, n)));
+        }
+        const rest = decoder.end();
+        if (rest)
+            sink(rest);
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
     }
 }
 function isGitRepo(cwd) {

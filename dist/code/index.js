@@ -70152,6 +70152,8 @@ var errors = __nccwpck_require__(3916);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/exec/env.ts
 /**
  * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
@@ -70207,6 +70209,7 @@ function scrubEnv(env, opts = {}) {
  * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
+
 
 
 
@@ -70281,11 +70284,19 @@ async function execGitAsync(args, opts) {
             child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
             child.on('error', (e) => reject(new errors/* GuardianError */.cD(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (code) => resolve({
-                code: code ?? 1,
-                stdout: dir ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            child.on('close', (code) => {
+                try {
+                    let stdout = '';
+                    if (dir && opts.onStdout)
+                        readInPieces((0,external_node_path_.join)(dir, 'out'), opts.onStdout);
+                    else
+                        stdout = dir ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8');
+                    resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
+                }
+                catch (e) {
+                    reject(new errors/* GuardianError */.cD(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${e.message}`));
+                }
+            });
             child.stdin?.end(opts.input);
         });
         if (res.code !== 0 && !opts.allowFailure) {
@@ -70298,6 +70309,26 @@ async function execGitAsync(args, opts) {
             (0,external_node_fs_.closeSync)(fd);
         if (dir)
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** Reads a file 8 MiB at a time, decoding UTF-8 across the pieces' boundaries. */
+function readInPieces(path, sink) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        const buf = Buffer.alloc(8 << 20);
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, null);
+            if (n <= 0)
+                break;
+            sink(decoder.write(buf.subarray(0, n)));
+        }
+        const rest = decoder.end();
+        if (rest)
+            sink(rest);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function isGitRepo(cwd) {
@@ -81060,25 +81091,77 @@ const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
 /** Commits touching more files than this are bulk changes (formatting, renames): no evidence. */
 const MAX_COMMIT_FILES = 40;
-function parseLog(out) {
-    const commits = [];
-    const messages = [];
-    for (const rec of out.split('\x1e')) {
-        if (!rec.trim())
-            continue;
-        const parts = rec.split('\x1f');
-        if (parts.length < 3)
-            continue;
-        const h = parts[0].trim();
-        const m = parts[1].trim().slice(0, MAX_MESSAGE);
-        const f = parts[2]
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean);
-        commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
-        messages.push(m);
+/** A string that shares no memory with the one it was cut from. */
+function own(s) {
+    return Buffer.from(s, 'utf8').toString('utf8');
+}
+/** Paths a commit can list before the rest is dropped (a bulk change is no evidence anyway). */
+const MAX_NAMES_CHARS = 1 << 20;
+/**
+ * Parses `git log` output (see logArgs) as it is read, a chunk at a time: only the first MAX_MESSAGE
+ * characters of a message are kept, so a history of multi-megabyte messages costs no more memory than
+ * any other (the whole output as one string would not even fit in one).
+ */
+class LogParser {
+    commits = [];
+    messages = [];
+    /** 0: before a record; 1: sha; 2: message; 3: paths. */
+    field = 0;
+    h = '';
+    m = '';
+    f = '';
+    push(text) {
+        let i = 0;
+        while (i < text.length) {
+            if (this.field === 0) {
+                const rs = text.indexOf('\x1e', i);
+                if (rs < 0)
+                    return;
+                i = rs + 1;
+                this.field = 1;
+                this.h = this.m = this.f = '';
+                continue;
+            }
+            const stop = this.field === 3 ? text.indexOf('\x1e', i) : text.indexOf('\x1f', i);
+            const end = stop < 0 ? text.length : stop;
+            const piece = text.slice(i, end);
+            if (this.field === 1)
+                this.h += piece.slice(0, Math.max(0, 64 - this.h.length));
+            else if (this.field === 2)
+                this.m += piece.slice(0, Math.max(0, MAX_MESSAGE + 64 - this.m.length));
+            else
+                this.f += piece.slice(0, Math.max(0, MAX_NAMES_CHARS - this.f.length));
+            if (stop < 0)
+                return;
+            i = stop;
+            if (this.field === 3) {
+                this.finish();
+                this.field = 0; // the separator starts the next record
+            }
+            else {
+                this.field++;
+                i++;
+            }
+        }
     }
-    return { commits, messages };
+    /** Ends the output: the last record has no separator after it. */
+    end() {
+        if (this.field === 3)
+            this.finish();
+        this.field = 0;
+        return { commits: this.commits, messages: this.messages };
+    }
+    finish() {
+        // Copies: a piece of a chunk would keep the whole (megabytes) chunk alive for as long as it lives.
+        const h = own(this.h.trim());
+        const m = own(this.m.trim().slice(0, MAX_MESSAGE));
+        const f = own(this.f)
+            .split('\n')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        this.commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
+        this.messages.push(m);
+    }
 }
 function logArgs(range, depth) {
     return [
@@ -81178,8 +81261,14 @@ function restoreHistory(v, head, depth) {
 }
 /** History up to `head` (inclusive), at most `depth` commits, with its message index serialized. */
 async function readHistory(root, head, depth) {
-    const r = await execGitAsync(logArgs(head, depth), { cwd: root, allowFailure: true, stdoutToFile: true });
-    const { commits, messages } = r.code === 0 ? parseLog(r.stdout) : { commits: [], messages: [] };
+    const parser = new LogParser();
+    const r = await execGitAsync(logArgs(head, depth), {
+        cwd: root,
+        allowFailure: true,
+        stdoutToFile: true,
+        onStdout: (text) => parser.push(text),
+    });
+    const { commits, messages } = r.code === 0 ? parser.end() : { commits: [], messages: [] };
     const docs = [];
     for (let i = 0; i < commits.length; i++) {
         const n = commits[i].f.length;

@@ -47851,6 +47851,8 @@ function errorMessage(e) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: ./src/exec/env.ts
 /**
  * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
@@ -47906,6 +47908,7 @@ function scrubEnv(env, opts = {}) {
  * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
+
 
 
 
@@ -47980,11 +47983,19 @@ async function execGitAsync(args, opts) {
             child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
             child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
-            child.on('close', (code) => resolve({
-                code: code ?? 1,
-                stdout: dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            child.on('close', (code) => {
+                try {
+                    let stdout = '';
+                    if (dir && opts.onStdout)
+                        readInPieces(join(dir, 'out'), opts.onStdout);
+                    else
+                        stdout = dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8');
+                    resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
+                }
+                catch (e) {
+                    reject(new GuardianError(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${e.message}`));
+                }
+            });
             child.stdin?.end(opts.input);
         });
         if (res.code !== 0 && !opts.allowFailure) {
@@ -47997,6 +48008,26 @@ async function execGitAsync(args, opts) {
             closeSync(fd);
         if (dir)
             rmSync(dir, { recursive: true, force: true });
+    }
+}
+/** Reads a file 8 MiB at a time, decoding UTF-8 across the pieces' boundaries. */
+function readInPieces(path, sink) {
+    const fd = openSync(path, 'r');
+    try {
+        const decoder = new StringDecoder('utf8');
+        const buf = Buffer.alloc(8 << 20);
+        for (;;) {
+            const n = readSync(fd, buf, 0, buf.length, null);
+            if (n <= 0)
+                break;
+            sink(decoder.write(buf.subarray(0, n)));
+        }
+        const rest = decoder.end();
+        if (rest)
+            sink(rest);
+    }
+    finally {
+        closeSync(fd);
     }
 }
 function isGitRepo(cwd) {
