@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200k from 'js-tiktoken/ranks/o200k_base';
 import { parseBlueprint } from '../../src/spec/index.js';
 import { assembleContext, type CodeCandidate } from '../../src/stations/bundler/context.js';
 import { chooseRanges, countTokens } from '../../src/stations/bundler/index.js';
@@ -143,5 +145,25 @@ describe('chooseRanges', () => {
       Array.from({ length: 300 }, (_, i) => `line ${i}`),
     );
     expect(r.ranges).toEqual([{ start: 1, end: 60, label: 'beginning of the file' }]);
+  });
+});
+
+describe('countTokens', () => {
+  it('counts ordinary text exactly as the tokenizer does', () => {
+    const enc = new Tiktoken(o200k);
+    const text = 'def last_login(user: User) -> datetime:\n    """When the user last logged in (UTC)."""\n';
+    expect(countTokens(text)).toBe(enc.encode(text, [], []).length);
+  });
+
+  it('counts a long run without spaces in pieces: close to the exact count, and never stuck on it', () => {
+    const enc = new Tiktoken(o200k);
+    const run = '='.repeat(2000);
+    const exact = enc.encode(run, [], []).length;
+    const counted = countTokens(`intro ${run} outro`);
+    expect(counted).toBeGreaterThanOrEqual(exact);
+    expect(counted).toBeLessThanOrEqual(exact + 2 + Math.ceil(2000 / 128) + 2);
+    // 40,000 characters of punctuation and a 300 KB line of brackets (minutes each before).
+    expect(countTokens('='.repeat(40_000))).toBeGreaterThan(300);
+    expect(countTokens('['.repeat(300_000))).toBeGreaterThan(1000);
   });
 });
