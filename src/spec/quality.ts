@@ -10,6 +10,10 @@ import {
   type QualityCheck,
   type QualityConfig,
 } from './types.js';
+import { globProblem } from '../util/glob.js';
+
+/** How many globs one list of quality.toml may hold. */
+const MAX_GLOBS = 200;
 
 const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'] as const;
 const CHECK_FIELDS = ['command', 'timeout', 'exclusive', 'env'] as const;
@@ -148,6 +152,24 @@ export function parseQualityToml(
       return undefined;
     }
     return v as string[];
+  };
+  // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
+  // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
+  const globs = (name: string, key: string): string[] | undefined => {
+    const v = strings(name, key);
+    if (v === undefined) return undefined;
+    if (v.length > MAX_GLOBS) {
+      err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
+      return undefined;
+    }
+    for (const g of v) {
+      const problem = globProblem(g);
+      if (problem) {
+        err(name, key, `glob ${describe(g)}: ${problem}`);
+        return undefined;
+      }
+    }
+    return v;
   };
   const url = (name: string, key: string, t: Table = table(name)): string | undefined => {
     const v = str(name, key, t);
@@ -301,7 +323,7 @@ export function parseQualityToml(
     guard: {
       // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
       // protected whatever the list says, or a change could rewrite the next run's checks.
-      protected: [...new Set([...DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
+      protected: [...new Set([...DEFAULT_PROTECTED, ...(globs('guard', 'protected') ?? [])])],
       allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
       allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
     },
@@ -315,8 +337,8 @@ export function parseQualityToml(
     },
     bundle: {
       tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,
-      include: strings('bundle', 'include') ?? [],
-      exclude: strings('bundle', 'exclude') ?? [],
+      include: globs('bundle', 'include') ?? [],
+      exclude: globs('bundle', 'exclude') ?? [],
     },
     llm: {
       ...opt('model', str('llm', 'model')),

@@ -85,6 +85,10 @@ describe('CoderTools', () => {
     expect((await t.execute('list_files', JSON.stringify({ pattern: '**/*.none' }))).content).toBe(
       'no files match',
     );
+    // A glob that would take the matcher minutes on a long name is refused, not run.
+    const costly = await t.execute('list_files', JSON.stringify({ pattern: '*a*a*a*a*c' }));
+    expect(costly).toMatchObject({ ok: false });
+    expect(costly.content).toMatch(/^error: pattern "\*a\*a\*a\*a\*c": 5 wildcards in the path segment/);
   });
 
   it('edits exactly: unique anchor, ambiguity, replace_all', async () => {

@@ -22,6 +22,7 @@ import { searchRepository } from '../../search/index.js';
 import type { Logger } from '../../util/log.js';
 import { Sandbox } from './sandbox.js';
 import { isTestPath, TEST_PATH_HELP, type Phase, type RedProof, type TestRunRecord } from './tdd.js';
+import { globProblem } from '../../util/glob.js';
 
 export const TOOL_NAMES = [
   'list_files',
@@ -312,6 +313,8 @@ export class CoderTools {
       if (!r.ok) return { ok: false, content: `error: ${r.error}` };
       prefix = r.rel ? `${r.rel}/` : '';
     }
+    const problem = pattern ? globProblem(pattern) : undefined;
+    if (problem) return { ok: false, content: `error: pattern ${JSON.stringify(pattern)}: ${problem}` };
     const match = pattern ? picomatch(pattern, { dot: true }) : undefined;
     const files = listWorkingFiles(this.ctx.root)
       .filter((f) => f.startsWith(prefix))

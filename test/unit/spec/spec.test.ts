@@ -158,6 +158,26 @@ describe('quality.toml', () => {
       '6:llm.base_url:expected an http(s) URL, got "ftp://x"',
     ]);
   });
+
+  test('globs too costly to match are refused, naming the glob', () => {
+    const { problems } = parseQualityToml(
+      [
+        '[quality_checks]\nt = "true"',
+        '[bundle]',
+        'include = ["src/**/*.py", "*a*a*a*c"]',
+        'exclude = ["' + 'x'.repeat(300) + '"]',
+        '[guard]',
+        'protected = ["db/**/?+(a)*.sql"]',
+      ].join('\n'),
+    );
+    expect(problems.map((p) => `${p.line}:${p.field}:${p.message}`)).toEqual([
+      `7:guard.protected:glob "db/**/?+(a)*.sql": 3 wildcards in the path segment '?+(a)*.sql' (at most 2; split it into several globs)`,
+      `4:bundle.include:glob "*a*a*a*c": 4 wildcards in the path segment '*a*a*a*c' (at most 2; split it into several globs)`,
+      expect.stringMatching(/^5:bundle\.exclude:glob "x+\.\.\.": longer than 256 characters$/),
+    ]);
+    const ok = parseQualityToml('[quality_checks]\nt = "true"\n[bundle]\ninclude = ["src/**/*.py", "*.test.*", "docs/?/a*b.md"]\n');
+    expect(ok.problems).toEqual([]);
+  });
 });
 
 describe('milestones and project checks', () => {
