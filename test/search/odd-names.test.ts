@@ -25,6 +25,9 @@ describe('file names with control characters', () => {
   it('a path check names the reason; a display form escapes the characters', () => {
     expect(pathSkipReason('src/a\nb.ts')).toBe('control character in the name');
     expect(pathSkipReason('src/a\u2028b.ts')).toBe('control character in the name');
+    // A right-to-left override would show the rest of the name reversed.
+    expect(pathSkipReason('src/login_\u202Egnp.py')).toBe('control character in the name');
+    expect(pathSkipReason('src/lögïn_日本語.py')).toBeUndefined();
     expect(pathSkipReason('src/a b.ts')).toBeUndefined();
     expect(displayPath('src/a\nb\tc.ts')).toBe('src/a\\u000ab\\u0009c.ts');
   });
