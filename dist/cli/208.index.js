@@ -2661,12 +2661,32 @@ function countTokens(text) {
     const known = memo.get(text);
     if (known !== undefined)
         return known;
-    // Special-token text in a repository (e.g. "<|endoftext|>") is ordinary text here.
-    const n = enc().encode(text, [], []).length;
+    const n = encodedLength(text);
     if (memo.size > 5000)
         memo.clear();
     memo.set(text, n);
     return n;
+}
+/**
+ * Byte-pair merging is quadratic in the length of one pre-token, and a run of punctuation or of letters
+ * without a space is one pre-token: 40,000 `=` in a blueprint took minutes. Runs longer than RUN are
+ * counted RUN characters at a time (a cut costs at most a token; the budget is a ceiling anyway), so
+ * the count stays linear. Text without such runs is counted exactly as one piece.
+ */
+const RUN = 128;
+const LONG_RUN = new RegExp(`\\S{${RUN + 1},}`, 'g');
+function encodedLength(text) {
+    // Special-token text in a repository (e.g. "<|endoftext|>") is ordinary text here.
+    const count = (t) => (t ? enc().encode(t, [], []).length : 0);
+    let n = 0;
+    let last = 0;
+    for (const m of text.matchAll(LONG_RUN)) {
+        n += count(text.slice(last, m.index));
+        for (let i = 0; i < m[0].length; i += RUN)
+            n += count(m[0].slice(i, i + RUN));
+        last = m.index + m[0].length;
+    }
+    return n + count(text.slice(last));
 }
 
 

@@ -1782,6 +1782,9 @@ const smol_toml_1 = __webpack_require__(7106);
 const plan_js_1 = __webpack_require__(9948);
 const text_js_1 = __webpack_require__(8068);
 const types_js_1 = __webpack_require__(9518);
+const glob_js_1 = __webpack_require__(3596);
+/** How many globs one list of quality.toml may hold. */
+const MAX_GLOBS = 200;
 const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'];
 const CHECK_FIELDS = ['command', 'timeout', 'exclusive', 'env'];
 const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -1900,6 +1903,25 @@ function parseQualityToml(data, file = 'quality.toml') {
         if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
             err(name, key, `expected a list of non-empty strings, got ${(0, plan_js_1.describe)(v)}`);
             return undefined;
+        }
+        return v;
+    };
+    // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
+    // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
+    const globs = (name, key) => {
+        const v = strings(name, key);
+        if (v === undefined)
+            return undefined;
+        if (v.length > MAX_GLOBS) {
+            err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
+            return undefined;
+        }
+        for (const g of v) {
+            const problem = (0, glob_js_1.globProblem)(g);
+            if (problem) {
+                err(name, key, `glob ${(0, plan_js_1.describe)(g)}: ${problem}`);
+                return undefined;
+            }
         }
         return v;
     };
@@ -2029,7 +2051,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
             // protected whatever the list says, or a change could rewrite the next run's checks.
-            protected: [...new Set([...types_js_1.DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
+            protected: [...new Set([...types_js_1.DEFAULT_PROTECTED, ...(globs('guard', 'protected') ?? [])])],
             allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
             allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
         },
@@ -2042,8 +2064,8 @@ function parseQualityToml(data, file = 'quality.toml') {
         },
         bundle: {
             tokenBudget: tokenBudget ?? types_js_1.DEFAULT_TOKEN_BUDGET,
-            include: strings('bundle', 'include') ?? [],
-            exclude: strings('bundle', 'exclude') ?? [],
+            include: globs('bundle', 'include') ?? [],
+            exclude: globs('bundle', 'exclude') ?? [],
         },
         llm: {
             ...opt('model', str('llm', 'model')),
@@ -2591,6 +2613,37 @@ function checkRepoRelativePath(p) {
 }
 function toPosix(p) {
     return (0, node_path_1.normalize)(p).split(node_path_1.sep).join('/');
+}
+
+
+/***/ }),
+
+/***/ 3596:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.globProblem = globProblem;
+// Globs from untrusted text become backtracking regular expressions (picomatch): each further wildcard
+// in one path segment multiplies the time a long file name takes (four took 24 s on one name).
+const MAX_GLOB_LENGTH = 256;
+const MAX_SEGMENT_WILDCARDS = 2;
+/**
+ * Why a glob (from quality.toml, or a model's tool call) is refused: too long, or too many wildcards in
+ * one path segment. Undefined when it is fine.
+ */
+function globProblem(glob) {
+    if (glob.length > MAX_GLOB_LENGTH)
+        return `longer than ${MAX_GLOB_LENGTH} characters`;
+    for (const segment of glob.split('/')) {
+        if (segment === '**')
+            continue;
+        // `*`, `?` and `+(…)`-style extglobs each match a variable stretch of the name.
+        const wildcards = (segment.replace(/\\./g, '').match(/\*+|\?|[+@!]\(/g) ?? []).length;
+        if (wildcards > MAX_SEGMENT_WILDCARDS)
+            return `${wildcards} wildcards in the path segment '${segment}' (at most ${MAX_SEGMENT_WILDCARDS}; split it into several globs)`;
+    }
+    return undefined;
 }
 
 

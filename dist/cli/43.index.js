@@ -1063,6 +1063,7 @@ const index_js_1 = __webpack_require__(2157);
 const git_js_1 = __webpack_require__(308);
 const index_js_2 = __webpack_require__(1276);
 const tdd_js_1 = __webpack_require__(3775);
+const glob_js_1 = __webpack_require__(3596);
 exports.TOOL_NAMES = [
     'list_files',
     'read_file',
@@ -1260,6 +1261,9 @@ class CoderTools {
                 return { ok: false, content: `error: ${r.error}` };
             prefix = r.rel ? `${r.rel}/` : '';
         }
+        const problem = pattern ? (0, glob_js_1.globProblem)(pattern) : undefined;
+        if (problem)
+            return { ok: false, content: `error: pattern ${JSON.stringify(pattern)}: ${problem}` };
         const match = pattern ? (0, picomatch_1.default)(pattern, { dot: true }) : undefined;
         const files = (0, git_js_1.listWorkingFiles)(this.ctx.root)
             .filter((f) => f.startsWith(prefix))

@@ -34322,7 +34322,7 @@ exports.Composer = Composer;
 
 
 
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var YAMLMap = __nccwpck_require__(4454);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
@@ -34758,7 +34758,7 @@ exports.resolveEnd = resolveEnd;
 
 
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var resolveEnd = __nccwpck_require__(7788);
@@ -35490,7 +35490,7 @@ exports.mapIncludes = mapIncludes;
 var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
@@ -36336,7 +36336,7 @@ var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var Scalar = __nccwpck_require__(3301);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
@@ -36740,7 +36740,7 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 9546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -36829,7 +36829,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var addPairToJSMap = __nccwpck_require__(7104);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
@@ -40579,7 +40579,7 @@ exports.omap = omap;
 
 
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var Scalar = __nccwpck_require__(3301);
 var YAMLSeq = __nccwpck_require__(2223);
 
@@ -40716,7 +40716,7 @@ exports.schema = schema;
 
 
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
+var Pair = __nccwpck_require__(9546);
 var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
@@ -48650,12 +48650,38 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
+;// CONCATENATED MODULE: ./src/util/glob.ts
+// Globs from untrusted text become backtracking regular expressions (picomatch): each further wildcard
+// in one path segment multiplies the time a long file name takes (four took 24 s on one name).
+const MAX_GLOB_LENGTH = 256;
+const MAX_SEGMENT_WILDCARDS = 2;
+/**
+ * Why a glob (from quality.toml, or a model's tool call) is refused: too long, or too many wildcards in
+ * one path segment. Undefined when it is fine.
+ */
+function globProblem(glob) {
+    if (glob.length > MAX_GLOB_LENGTH)
+        return `longer than ${MAX_GLOB_LENGTH} characters`;
+    for (const segment of glob.split('/')) {
+        if (segment === '**')
+            continue;
+        // `*`, `?` and `+(…)`-style extglobs each match a variable stretch of the name.
+        const wildcards = (segment.replace(/\\./g, '').match(/\*+|\?|[+@!]\(/g) ?? []).length;
+        if (wildcards > MAX_SEGMENT_WILDCARDS)
+            return `${wildcards} wildcards in the path segment '${segment}' (at most ${MAX_SEGMENT_WILDCARDS}; split it into several globs)`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/quality.ts
 /** `quality.toml`: the Validator's checks and the optional tables other stations read. */
 
 
 
 
+
+/** How many globs one list of quality.toml may hold. */
+const MAX_GLOBS = 200;
 const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'];
 const CHECK_FIELDS = ['command', 'timeout', 'exclusive', 'env'];
 const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -48774,6 +48800,25 @@ function parseQualityToml(data, file = 'quality.toml') {
         if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
             err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
             return undefined;
+        }
+        return v;
+    };
+    // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
+    // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
+    const globs = (name, key) => {
+        const v = strings(name, key);
+        if (v === undefined)
+            return undefined;
+        if (v.length > MAX_GLOBS) {
+            err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
+            return undefined;
+        }
+        for (const g of v) {
+            const problem = globProblem(g);
+            if (problem) {
+                err(name, key, `glob ${describe(g)}: ${problem}`);
+                return undefined;
+            }
         }
         return v;
     };
@@ -48903,7 +48948,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
             // protected whatever the list says, or a change could rewrite the next run's checks.
-            protected: [...new Set([...DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
+            protected: [...new Set([...DEFAULT_PROTECTED, ...(globs('guard', 'protected') ?? [])])],
             allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
             allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
         },
@@ -48916,8 +48961,8 @@ function parseQualityToml(data, file = 'quality.toml') {
         },
         bundle: {
             tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,
-            include: strings('bundle', 'include') ?? [],
-            exclude: strings('bundle', 'exclude') ?? [],
+            include: globs('bundle', 'include') ?? [],
+            exclude: globs('bundle', 'exclude') ?? [],
         },
         llm: {
             ...opt('model', str('llm', 'model')),

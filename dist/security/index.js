@@ -69795,12 +69795,38 @@ function stringify_stringify(obj, { maxDepth = 1000, numbersAsFloat = false, str
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify_stringify, TomlDate: TomlDate, TomlError: TomlError });
 
+;// CONCATENATED MODULE: ./src/util/glob.ts
+// Globs from untrusted text become backtracking regular expressions (picomatch): each further wildcard
+// in one path segment multiplies the time a long file name takes (four took 24 s on one name).
+const MAX_GLOB_LENGTH = 256;
+const MAX_SEGMENT_WILDCARDS = 2;
+/**
+ * Why a glob (from quality.toml, or a model's tool call) is refused: too long, or too many wildcards in
+ * one path segment. Undefined when it is fine.
+ */
+function globProblem(glob) {
+    if (glob.length > MAX_GLOB_LENGTH)
+        return `longer than ${MAX_GLOB_LENGTH} characters`;
+    for (const segment of glob.split('/')) {
+        if (segment === '**')
+            continue;
+        // `*`, `?` and `+(…)`-style extglobs each match a variable stretch of the name.
+        const wildcards = (segment.replace(/\\./g, '').match(/\*+|\?|[+@!]\(/g) ?? []).length;
+        if (wildcards > MAX_SEGMENT_WILDCARDS)
+            return `${wildcards} wildcards in the path segment '${segment}' (at most ${MAX_SEGMENT_WILDCARDS}; split it into several globs)`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/quality.ts
 /** `quality.toml`: the Validator's checks and the optional tables other stations read. */
 
 
 
 
+
+/** How many globs one list of quality.toml may hold. */
+const MAX_GLOBS = 200;
 const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'];
 const CHECK_FIELDS = ['command', 'timeout', 'exclusive', 'env'];
 const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -69919,6 +69945,25 @@ function parseQualityToml(data, file = 'quality.toml') {
         if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
             err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
             return undefined;
+        }
+        return v;
+    };
+    // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
+    // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
+    const globs = (name, key) => {
+        const v = strings(name, key);
+        if (v === undefined)
+            return undefined;
+        if (v.length > MAX_GLOBS) {
+            err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
+            return undefined;
+        }
+        for (const g of v) {
+            const problem = globProblem(g);
+            if (problem) {
+                err(name, key, `glob ${describe(g)}: ${problem}`);
+                return undefined;
+            }
         }
         return v;
     };
@@ -70048,7 +70093,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
             // protected whatever the list says, or a change could rewrite the next run's checks.
-            protected: [...new Set([...DEFAULT_PROTECTED, ...(strings('guard', 'protected') ?? [])])],
+            protected: [...new Set([...DEFAULT_PROTECTED, ...(globs('guard', 'protected') ?? [])])],
             allowSkipMarkers: bool('guard', 'allow_skip_markers') ?? false,
             allowConfigChanges: bool('guard', 'allow_config_changes') ?? false,
         },
@@ -70061,8 +70106,8 @@ function parseQualityToml(data, file = 'quality.toml') {
         },
         bundle: {
             tokenBudget: tokenBudget ?? DEFAULT_TOKEN_BUDGET,
-            include: strings('bundle', 'include') ?? [],
-            exclude: strings('bundle', 'exclude') ?? [],
+            include: globs('bundle', 'include') ?? [],
+            exclude: globs('bundle', 'exclude') ?? [],
         },
         llm: {
             ...opt('model', str('llm', 'model')),
@@ -71422,9 +71467,20 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
 //# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/util/chars.ts
 // Control characters in untrusted names (file paths from a repository, for one).
-/** C0 and C1 control characters and the Unicode line and paragraph separators. */
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
 function isControl(code) {
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
 }
 function hasControlChar(s) {
     for (let i = 0; i < s.length; i++)
