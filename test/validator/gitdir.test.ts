@@ -62,6 +62,20 @@ describe('guard:git-dir', () => {
     });
   }
 
+  it("quality.toml's setup commands may change them (an npm ci that sets husky's hooks path)", async () => {
+    const r = makeRepo(undefined, {
+      files: smallRepoFiles(
+        '[quality_checks]\nlint = "test -f src/value.txt"\n[setup]\ncommands = ["git config core.hooksPath .husky/_"]\n',
+      ),
+    });
+    repos.push(r);
+    r.write('src/value.txt', '2\n');
+    r.write('tests/check.sh', 'grep -qx 2 src/value.txt\n');
+    const v = await runCli(['validate', 'TASK-001', '--root', r.root, '--clean']);
+    expect(v.code).toBe(0);
+    expect(r.git('config', 'core.hooksPath')).toBe('.husky/_');
+  });
+
   it('checks that leave the settings alone add no such check', async () => {
     const r = makeRepo(undefined, { files: smallRepoFiles() });
     repos.push(r);

@@ -23,7 +23,13 @@ import {
   workingTreePatch,
   workingTreeTree,
 } from '../../git/patch.js';
-import { restoreGitDir, shownGitPath, snapshotGitDir, type GitDirChange } from '../../git/gitdir.js';
+import {
+  restoreGitDir,
+  shownGitPath,
+  snapshotGitDir,
+  type GitDirChange,
+  type GitDirSnapshot,
+} from '../../git/gitdir.js';
 import { addWorktree, linkDependencies, type Worktree } from '../../git/worktree.js';
 import { runPool, type PoolJob } from '../../exec/index.js';
 import { type PlanStep, type QualityConfig } from '../../spec/index.js';
@@ -317,8 +323,9 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
 
       // What the checks run may not change the repository's git settings (hooks, config): watched from
-      // here, put back and reported below.
-      const gitDir = snapshotGitDir(root);
+      // after the setup commands (quality.toml's own, such as an `npm ci` that installs husky's hooks
+      // path) to the end of the checks, put back and reported below.
+      let gitDir: GitDirSnapshot | undefined;
       let gitDirChecked = false;
       try {
         // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
@@ -350,6 +357,8 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
           ]);
           checks.push(...setups.flat());
         }
+        const watched = snapshotGitDir(root);
+        gitDir = watched;
 
         const commandChecks: CommandCheck[] = [
           ...quality.checks.map((q) => ({
@@ -457,10 +466,10 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         }
 
         gitDirChecked = true;
-        const gitChanges = restoreGitDir(gitDir);
+        const gitChanges = restoreGitDir(watched);
         if (gitChanges.length) {
           const shown = (c: GitDirChange) =>
-            `${shownGitPath(root, gitDir, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+            `${shownGitPath(root, watched, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
           log.warn(`the checks changed the repository's git settings: ${gitChanges.map(shown).join('; ')}`);
           checks.push({
             name: 'guard:git-dir',
@@ -472,7 +481,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             outcome: 'fail',
             outputTail: `the checks changed the repository's git settings, which a later git command would obey:\n${gitChanges.map(shown).join('\n')}`,
             diagnostics: gitChanges.map((c) => ({
-              file: shownGitPath(root, gitDir, c.path),
+              file: shownGitPath(root, watched, c.path),
               line: 1,
               message: `${c.change} by a check during validation${c.restored ? ' (put back as it was)' : ''}`,
               tool: 'guard',
@@ -507,7 +516,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         }
       } finally {
         // Interrupted or failed: the settings are still put back.
-        if (!gitDirChecked) restoreGitDir(gitDir);
+        if (gitDir && !gitDirChecked) restoreGitDir(gitDir);
       }
 
       const { verdict, summary } = summarize(checks, notRun);
