@@ -85459,8 +85459,9 @@ async function runValidator(opts) {
             let notRun = 0;
             const failedAlready = () => failFast && checks.some((c) => c.outcome !== 'pass');
             // What the checks run may not change the repository's git settings (hooks, config): watched from
-            // here, put back and reported below.
-            const gitDir = snapshotGitDir(root);
+            // after the setup commands (quality.toml's own, such as an `npm ci` that installs husky's hooks
+            // path) to the end of the checks, put back and reported below.
+            let gitDir;
             let gitDirChecked = false;
             try {
                 // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
@@ -85490,6 +85491,8 @@ async function runValidator(opts) {
                     ]);
                     checks.push(...setups.flat());
                 }
+                const watched = snapshotGitDir(root);
+                gitDir = watched;
                 const commandChecks = [
                     ...quality.checks.map((q) => ({
                         name: q.name,
@@ -85582,9 +85585,9 @@ async function runValidator(opts) {
                     notRun++;
                 }
                 gitDirChecked = true;
-                const gitChanges = restoreGitDir(gitDir);
+                const gitChanges = restoreGitDir(watched);
                 if (gitChanges.length) {
-                    const shown = (c) => `${shownGitPath(root, gitDir, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+                    const shown = (c) => `${shownGitPath(root, watched, c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
                     log.warn(`the checks changed the repository's git settings: ${gitChanges.map(shown).join('; ')}`);
                     checks.push({
                         name: 'guard:git-dir',
@@ -85595,7 +85598,7 @@ async function runValidator(opts) {
                         outcome: 'fail',
                         outputTail: `the checks changed the repository's git settings, which a later git command would obey:\n${gitChanges.map(shown).join('\n')}`,
                         diagnostics: gitChanges.map((c) => ({
-                            file: shownGitPath(root, gitDir, c.path),
+                            file: shownGitPath(root, watched, c.path),
                             line: 1,
                             message: `${c.change} by a check during validation${c.restored ? ' (put back as it was)' : ''}`,
                             tool: 'guard',
@@ -85630,7 +85633,7 @@ async function runValidator(opts) {
             }
             finally {
                 // Interrupted or failed: the settings are still put back.
-                if (!gitDirChecked)
+                if (gitDir && !gitDirChecked)
                     restoreGitDir(gitDir);
             }
             const { verdict, summary } = summarize(checks, notRun);
