@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { HeadTailBuffer } from './output.js';
 import { isSecretEnvName, scrubEnv } from './env.js';
 
@@ -133,6 +133,34 @@ class RedactingStream {
     if (this.pending) this.sink(this.pending);
     this.pending = '';
   }
+}
+
+/**
+ * Kills the processes (of this user, other than this one) whose working directory is inside one of
+ * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
+ * what still works there was left behind, even a process that left its group and cleared its
+ * environment (which `killMarked` cannot recognise). On Linux only.
+ */
+export function killWorkingIn(dirs: string[]): number {
+  if (dirs.length === 0 || !existsSync('/proc/self/cwd')) return 0;
+  let killed = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let cwd: string;
+    try {
+      cwd = readlinkSync(`/proc/${name}/cwd`);
+    } catch {
+      continue; // gone, or another user's
+    }
+    if (!dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`))) continue;
+    try {
+      process.kill(Number(name), 'SIGKILL');
+      killed++;
+    } catch {
+      // gone already
+    }
+  }
+  return killed;
 }
 
 function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {

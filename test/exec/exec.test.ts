@@ -7,6 +7,7 @@ import {
   hiddenValues,
   isSecretEnvName,
   judge,
+  killWorkingIn,
   processGroupAlive,
   redactValues,
   runCommand,
@@ -217,6 +218,27 @@ describe('processes that leave the process group', () => {
       expect(judge(r, 'pass')).toBe('error');
       expect(judge(r, 'fail')).toBe('error');
       const pid = Number(readFileSync(pidFile, 'utf8'));
+      await new Promise((res) => setTimeout(res, 100));
+      expect(processAlive(pid)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('one that also cleared its environment is found afterwards by its working directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-escape-'));
+    try {
+      const pidFile = join(dir, 'daemon.pid');
+      const command = `setsid env -i bash -c 'echo $$ > ${pidFile}; exec sleep 300' < /dev/null > /dev/null 2>&1 & sleep 0.3; exit 0`;
+      // The command itself cannot tell (the limit the README states)…
+      const r = await runCommand({ command, cwd: dir });
+      expect(r.escaped).toBeUndefined();
+      const pid = Number(readFileSync(pidFile, 'utf8'));
+      expect(processAlive(pid)).toBe(true);
+      // …but once every command in that directory has ended, whatever still works there is killed.
+      expect(killWorkingIn([join(tmpdir(), 'elsewhere')])).toBe(0);
+      expect(processAlive(pid)).toBe(true);
+      expect(killWorkingIn([dir])).toBe(1);
       await new Promise((res) => setTimeout(res, 100));
       expect(processAlive(pid)).toBe(false);
     } finally {

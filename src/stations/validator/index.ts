@@ -31,7 +31,7 @@ import {
   type GitDirSnapshot,
 } from '../../git/gitdir.js';
 import { addWorktree, linkDependencies, type Worktree } from '../../git/worktree.js';
-import { runPool, type PoolJob } from '../../exec/index.js';
+import { killWorkingIn, runPool, type PoolJob } from '../../exec/index.js';
 import { type PlanStep, type QualityConfig } from '../../spec/index.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
@@ -465,6 +465,24 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
           notRun++;
         }
 
+        // Every check has ended: whatever still works in their worktrees was left behind (a daemon that
+        // left its process group and cleared its environment escapes the per-command sweep).
+        const leftovers = killWorkingIn(worktrees.map((w) => w.dir));
+        if (leftovers > 0) {
+          log.warn(
+            `${leftovers} process(es) the checks started were still running in their worktrees; killed`,
+          );
+          checks.push({
+            name: 'guard:processes',
+            kind: 'guard',
+            description: 'nothing the checks started is still running when they have all ended',
+            exitCode: null,
+            durationMs: 0,
+            outcome: 'fail',
+            outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
+            diagnostics: [],
+          });
+        }
         gitDirChecked = true;
         const gitChanges = restoreGitDir(watched);
         if (gitChanges.length) {
