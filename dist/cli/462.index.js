@@ -11,6 +11,7 @@ exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BY
 exports.killMarked = killMarked;
 exports.hiddenValues = hiddenValues;
 exports.redactValues = redactValues;
+exports.killWorkingIn = killWorkingIn;
 exports.processGroupAlive = processGroupAlive;
 exports.runCommand = runCommand;
 exports.judge = judge;
@@ -120,6 +121,38 @@ class RedactingStream {
             this.sink(this.pending);
         this.pending = '';
     }
+}
+/**
+ * Kills the processes (of this user, other than this one) whose working directory is inside one of
+ * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
+ * what still works there was left behind, even a process that left its group and cleared its
+ * environment (which `killMarked` cannot recognise). On Linux only.
+ */
+function killWorkingIn(dirs) {
+    if (dirs.length === 0 || !(0, node_fs_1.existsSync)('/proc/self/cwd'))
+        return 0;
+    let killed = 0;
+    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name) || Number(name) === process.pid)
+            continue;
+        let cwd;
+        try {
+            cwd = (0, node_fs_1.readlinkSync)(`/proc/${name}/cwd`);
+        }
+        catch {
+            continue; // gone, or another user's
+        }
+        if (!dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`)))
+            continue;
+        try {
+            process.kill(Number(name), 'SIGKILL');
+            killed++;
+        }
+        catch {
+            // gone already
+        }
+    }
+    return killed;
 }
 function killGroup(pid, sig) {
     if (pid === undefined)

@@ -792,6 +792,22 @@ async function runValidator(opts) {
                 else {
                     notRun++;
                 }
+                // Every check has ended: whatever still works in their worktrees was left behind (a daemon that
+                // left its process group and cleared its environment escapes the per-command sweep).
+                const leftovers = (0, index_js_1.killWorkingIn)(worktrees.map((w) => w.dir));
+                if (leftovers > 0) {
+                    log.warn(`${leftovers} process(es) the checks started were still running in their worktrees; killed`);
+                    checks.push({
+                        name: 'guard:processes',
+                        kind: 'guard',
+                        description: 'nothing the checks started is still running when they have all ended',
+                        exitCode: null,
+                        durationMs: 0,
+                        outcome: 'fail',
+                        outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
+                        diagnostics: [],
+                    });
+                }
                 gitDirChecked = true;
                 const gitChanges = (0, gitdir_js_1.restoreGitDir)(watched);
                 if (gitChanges.length) {

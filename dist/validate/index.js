@@ -49732,6 +49732,38 @@ class RedactingStream {
         this.pending = '';
     }
 }
+/**
+ * Kills the processes (of this user, other than this one) whose working directory is inside one of
+ * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
+ * what still works there was left behind, even a process that left its group and cleared its
+ * environment (which `killMarked` cannot recognise). On Linux only.
+ */
+function killWorkingIn(dirs) {
+    if (dirs.length === 0 || !(0,external_node_fs_namespaceObject.existsSync)('/proc/self/cwd'))
+        return 0;
+    let killed = 0;
+    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name) || Number(name) === process.pid)
+            continue;
+        let cwd;
+        try {
+            cwd = (0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${name}/cwd`);
+        }
+        catch {
+            continue; // gone, or another user's
+        }
+        if (!dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`)))
+            continue;
+        try {
+            process.kill(Number(name), 'SIGKILL');
+            killed++;
+        }
+        catch {
+            // gone already
+        }
+    }
+    return killed;
+}
 function killGroup(pid, sig) {
     if (pid === undefined)
         return;
@@ -54168,6 +54200,22 @@ async function runValidator(opts) {
                 }
                 else {
                     notRun++;
+                }
+                // Every check has ended: whatever still works in their worktrees was left behind (a daemon that
+                // left its process group and cleared its environment escapes the per-command sweep).
+                const leftovers = killWorkingIn(worktrees.map((w) => w.dir));
+                if (leftovers > 0) {
+                    log.warn(`${leftovers} process(es) the checks started were still running in their worktrees; killed`);
+                    checks.push({
+                        name: 'guard:processes',
+                        kind: 'guard',
+                        description: 'nothing the checks started is still running when they have all ended',
+                        exitCode: null,
+                        durationMs: 0,
+                        outcome: 'fail',
+                        outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
+                        diagnostics: [],
+                    });
                 }
                 gitDirChecked = true;
                 const gitChanges = restoreGitDir(watched);
