@@ -69,21 +69,26 @@ export function killMarked(mark: string): number {
   if (!existsSync('/proc/self/environ')) return 0;
   const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
   const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
+  return killProcesses((pid) => {
+    const environ = readFileSync(`/proc/${pid}/environ`);
+    return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
+  });
+}
+
+/**
+ * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
+ * gone, or another user's whose /proc entries cannot be read), and returns how many.
+ */
+function killProcesses(matches: (pid: string) => boolean): number {
   let killed = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let environ: Buffer;
     try {
-      environ = readFileSync(`/proc/${name}/environ`);
-    } catch {
-      continue;
-    }
-    if (!environ.includes(needle) && !environ.subarray(0, first.length).equals(first)) continue;
-    try {
+      if (!matches(name)) continue;
       process.kill(Number(name), 'SIGKILL');
       killed++;
     } catch {
-      // gone already
+      // gone already, or not ours to read
     }
   }
   return killed;
@@ -143,24 +148,10 @@ class RedactingStream {
  */
 export function killWorkingIn(dirs: string[]): number {
   if (dirs.length === 0 || !existsSync('/proc/self/cwd')) return 0;
-  let killed = 0;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let cwd: string;
-    try {
-      cwd = readlinkSync(`/proc/${name}/cwd`);
-    } catch {
-      continue; // gone, or another user's
-    }
-    if (!dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`))) continue;
-    try {
-      process.kill(Number(name), 'SIGKILL');
-      killed++;
-    } catch {
-      // gone already
-    }
-  }
-  return killed;
+  return killProcesses((pid) => {
+    const cwd = readlinkSync(`/proc/${pid}/cwd`);
+    return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
+  });
 }
 
 function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
