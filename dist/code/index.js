@@ -75650,25 +75650,28 @@ function killMarked(mark) {
         return 0;
     const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
     const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
+    return killProcesses((pid) => {
+        const environ = (0,external_node_fs_.readFileSync)(`/proc/${pid}/environ`);
+        return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
+    });
+}
+/**
+ * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
+ * gone, or another user's whose /proc entries cannot be read), and returns how many.
+ */
+function killProcesses(matches) {
     let killed = 0;
     for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
         if (!/^\d+$/.test(name) || Number(name) === process.pid)
             continue;
-        let environ;
         try {
-            environ = (0,external_node_fs_.readFileSync)(`/proc/${name}/environ`);
-        }
-        catch {
-            continue;
-        }
-        if (!environ.includes(needle) && !environ.subarray(0, first.length).equals(first))
-            continue;
-        try {
+            if (!matches(name))
+                continue;
             process.kill(Number(name), 'SIGKILL');
             killed++;
         }
         catch {
-            // gone already
+            // gone already, or not ours to read
         }
     }
     return killed;
@@ -75731,28 +75734,10 @@ class RedactingStream {
 function killWorkingIn(dirs) {
     if (dirs.length === 0 || !(0,external_node_fs_.existsSync)('/proc/self/cwd'))
         return 0;
-    let killed = 0;
-    for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(name) || Number(name) === process.pid)
-            continue;
-        let cwd;
-        try {
-            cwd = (0,external_node_fs_.readlinkSync)(`/proc/${name}/cwd`);
-        }
-        catch {
-            continue; // gone, or another user's
-        }
-        if (!dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`)))
-            continue;
-        try {
-            process.kill(Number(name), 'SIGKILL');
-            killed++;
-        }
-        catch {
-            // gone already
-        }
-    }
-    return killed;
+    return killProcesses((pid) => {
+        const cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
+        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
+    });
 }
 function killGroup(pid, sig) {
     if (pid === undefined)
