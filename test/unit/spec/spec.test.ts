@@ -175,7 +175,9 @@ describe('quality.toml', () => {
       `4:bundle.include:glob "*a*a*a*c": 4 wildcards in the path segment '*a*a*a*c' (at most 2; split it into several globs)`,
       expect.stringMatching(/^5:bundle\.exclude:glob "x+\.\.\.": longer than 256 characters$/),
     ]);
-    const ok = parseQualityToml('[quality_checks]\nt = "true"\n[bundle]\ninclude = ["src/**/*.py", "*.test.*", "docs/?/a*b.md"]\n');
+    const ok = parseQualityToml(
+      '[quality_checks]\nt = "true"\n[bundle]\ninclude = ["src/**/*.py", "*.test.*", "docs/?/a*b.md"]\n',
+    );
     expect(ok.problems).toEqual([]);
   });
 });
