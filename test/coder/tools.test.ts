@@ -1,6 +1,8 @@
 /** The tools on their own (no model): windows, exact edits, listings, phases. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { linkSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoderTools, type AllowedCommand } from '../../src/stations/coder/tools.js';
 import { Sandbox } from '../../src/stations/coder/sandbox.js';
@@ -89,6 +91,74 @@ describe('CoderTools', () => {
     const costly = await t.execute('list_files', JSON.stringify({ pattern: '*a*a*a*a*c' }));
     expect(costly).toMatchObject({ ok: false });
     expect(costly.content).toMatch(/^error: pattern "\*a\*a\*a\*a\*c": 5 wildcards in the path segment/);
+  });
+
+  it('refuses FIFOs and hard links, caps edits and every result, and takes paths exactly', async () => {
+    const t = tools();
+    const outside = mkdtempSync(join(tmpdir(), 'guardian-outside-'));
+    try {
+      // A FIFO would block a write forever (the call is synchronous: nothing could stop it).
+      execFileSync('mkfifo', [join(repo.root, 'src/pipe.txt')]);
+      expect(await t.execute('write_file', JSON.stringify({ path: 'src/pipe.txt', content: 'x' }))).toEqual({
+        ok: false,
+        content: 'error: src/pipe.txt is not a regular file',
+      });
+      expect(
+        (
+          await t.execute(
+            'edit_file',
+            JSON.stringify({ path: 'src/pipe.txt', old_string: 'a', new_string: 'b' }),
+          )
+        ).content,
+      ).toBe('error: src/pipe.txt is not a regular file');
+      // A hard link to a file outside the repository: neither read nor written.
+      writeFileSync(join(outside, 'victim.txt'), 'OUTSIDE\n');
+      linkSync(join(outside, 'victim.txt'), join(repo.root, 'src/hard.txt'));
+      for (const [tool, args] of [
+        ['read_file', { path: 'src/hard.txt' }],
+        ['write_file', { path: 'src/hard.txt', content: 'PWNED\n' }],
+        ['edit_file', { path: 'src/hard.txt', old_string: 'OUTSIDE', new_string: 'PWNED' }],
+      ] as const) {
+        const r = await t.execute(tool, JSON.stringify(args));
+        expect([tool, r.ok, r.content]).toEqual([tool, false, expect.stringMatching(/hard link/)]);
+      }
+      expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe('OUTSIDE\n');
+      // replace_all may not grow a file past the write limit.
+      await t.execute('write_file', JSON.stringify({ path: 'src/seed.txt', content: 'x'.repeat(100_000) }));
+      const grow = await t.execute(
+        'edit_file',
+        JSON.stringify({
+          path: 'src/seed.txt',
+          old_string: 'x',
+          new_string: 'w '.repeat(100),
+          replace_all: true,
+        }),
+      );
+      expect(grow).toEqual({
+        ok: false,
+        content: expect.stringMatching(
+          /^error: edit_file: the edited file would be about 20000000 characters, over 1048576/,
+        ),
+      });
+      expect(statSync(join(repo.root, 'src/seed.txt')).size).toBe(100_000);
+      // Whatever the model sends, what comes back is bounded.
+      const huge = await t.execute('search_code', JSON.stringify({ query: 'zz '.repeat(300_000) }));
+      expect(huge.content.length).toBeLessThanOrEqual(32_100);
+      const named = await t.execute('x'.repeat(1_000_000), '{}');
+      expect(named.content.length).toBeLessThan(300);
+      // A trailing space names another file: refused, not trimmed into src/dup.ts.
+      expect(await t.execute('write_file', JSON.stringify({ path: 'src/dup.ts ', content: 'x' }))).toEqual({
+        ok: false,
+        content: 'error: path "src/dup.ts " starts or ends with whitespace',
+      });
+      expect(
+        (await t.execute('write_file', JSON.stringify({ path: 'src/a\nb.ts', content: 'x' }))).content,
+      ).toBe('error: path "src/a\\nb.ts" contains a control character');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(join(repo.root, 'src/pipe.txt'), { force: true });
+      rmSync(join(repo.root, 'src/hard.txt'), { force: true });
+    }
   });
 
   it('edits exactly: unique anchor, ambiguity, replace_all', async () => {

@@ -3,9 +3,10 @@
  * must not crash the Bundler or the search, nor reach a bundle where it would start a line of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { displayPath, pathSkipReason } from '../../src/search/files.js';
+import { displayPath, pathSkipReason, readCandidate } from '../../src/search/files.js';
 import { redactSecrets } from '../../src/secrets/index.js';
 import { runCli } from '../support/cli.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
@@ -66,5 +67,23 @@ describe('file names with control characters', () => {
     const r = await redactSecrets(`token = "${key}"\n`, { path: 'src/new\nline.py' });
     expect(r.text).not.toContain(key);
     expect(r.findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('hard links', () => {
+  it('a working-tree file that is a hard link is not read (its content may live outside the repository)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-hard-'));
+    try {
+      writeFileSync(join(dir, 'outside.py'), 'SECRET_OUTSIDE = 1\n');
+      linkSync(join(dir, 'outside.py'), join(dir, 'inside.py'));
+      writeFileSync(join(dir, 'plain.py'), 'x = 1\n');
+      expect(readCandidate(dir, { path: 'inside.py', symlink: false }, 1 << 20)).toEqual({
+        ok: false,
+        reason: 'a hard link to another file',
+      });
+      expect(readCandidate(dir, { path: 'plain.py', symlink: false }, 1 << 20)).toMatchObject({ ok: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

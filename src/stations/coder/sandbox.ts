@@ -10,6 +10,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isSecretFile } from '../../secrets/index.js';
 import { DEFAULT_PROTECTED } from '../../spec/types.js';
+import { hasControlChar } from '../../util/chars.js';
 
 export type Access = 'read' | 'write' | 'list';
 
@@ -40,7 +41,16 @@ export class Sandbox {
   /** Checks a path the model gave for the access it wants; never throws. */
   resolve(input: unknown, access: Access): Resolved {
     if (typeof input !== 'string') return { ok: false, error: 'path must be a string' };
+    // Echoed back in messages: a path is shown at most this long.
+    const shownPath = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
+    if (input.length > 4096)
+      return { ok: false, error: `path is ${input.length} characters long (limit 4096)` };
+    if (input.includes('\0')) return { ok: false, error: 'path contains a NUL byte' };
+    if (hasControlChar(input))
+      return { ok: false, error: `path ${JSON.stringify(shownPath(input))} contains a control character` };
     const p = input.trim();
+    if (p !== input && access !== 'list')
+      return { ok: false, error: `path ${JSON.stringify(input)} starts or ends with whitespace` };
     if (p === '' || p === '.' || p === './') {
       return access === 'list'
         ? { ok: true, abs: this.realRoot, rel: '' }
@@ -85,7 +95,15 @@ export class Sandbox {
       const again = this.policy(finalRel, access, p);
       if (again) return { ok: false, error: `${again} (through a symbolic link)` };
     }
-    return { ok: true, abs: join(this.realRoot, finalRel), rel: finalRel };
+    const target = join(this.realRoot, finalRel);
+    // A hard link shares its content with another file, which may be outside the repository.
+    const st = lstatSync(target, { throwIfNoEntry: false });
+    if (st?.isFile() && st.nlink > 1 && access !== 'list')
+      return {
+        ok: false,
+        error: `refused: ${p}: a hard link to another file (maybe outside the repository)`,
+      };
+    return { ok: true, abs: target, rel: finalRel };
   }
 
   private policy(rel: string, access: Access, shown: string): string | undefined {

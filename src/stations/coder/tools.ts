@@ -9,6 +9,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  lstatSync,
   readFileSync,
   statSync,
   writeSync,
@@ -40,6 +41,8 @@ const DEFAULT_WINDOW = 250;
 const MAX_READ_CHARS = 24_000;
 const MAX_READ_FILE_BYTES = 8 * 1024 * 1024;
 const MAX_WRITE_BYTES = 1024 * 1024;
+/** The most characters one tool result hands the model (a read is bounded more tightly, at MAX_READ_CHARS). */
+const MAX_RESULT_CHARS = 32_000;
 const OUTPUT_TAIL_CHARS = 6_000;
 /** After this many refused `finish` calls (tests not passing), the run ends as incomplete. */
 export const MAX_FINISH_REFUSALS = 3;
@@ -247,11 +250,19 @@ export class CoderTools {
     this.phase = phase;
   }
 
+  /** Runs one tool call. The result is bounded: whatever the model sent or a file holds, it gets back at most MAX_RESULT_CHARS. */
   async execute(name: string, rawArgs: string): Promise<ToolOutcome> {
+    const r = await this.executeUnbounded(name, rawArgs);
+    if (r.content.length <= MAX_RESULT_CHARS) return r;
+    const cut = r.content.length - MAX_RESULT_CHARS;
+    return { ...r, content: `${r.content.slice(0, MAX_RESULT_CHARS)}\n[… ${cut} more characters cut]` };
+  }
+
+  private async executeUnbounded(name: string, rawArgs: string): Promise<ToolOutcome> {
     if (!(TOOL_NAMES as readonly string[]).includes(name)) {
       return {
         ok: false,
-        content: `error: unknown tool "${name}". Available tools: ${TOOL_NAMES.join(', ')}.`,
+        content: `error: unknown tool "${JSON.stringify(name).slice(1, -1).slice(0, 80)}". Available tools: ${TOOL_NAMES.join(', ')}.`,
       };
     }
     let args: Args;
@@ -405,8 +416,13 @@ export class CoderTools {
           'Write the failing tests first, run them with run_tests and see them fail; then implement.',
       };
     }
-    if (existsSync(r.abs) && statSync(r.abs).isDirectory())
-      return { ok: false, content: `error: ${r.rel} is a folder` };
+    const st = lstatSync(r.abs, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return { ok: false, content: `error: ${r.rel} is a folder` };
+    // A FIFO would block the write forever; a device or socket is no source file either.
+    if (st && !st.isFile()) return { ok: false, content: `error: ${r.rel} is not a regular file` };
+    // A hard link shares its content with a file that may be outside the repository.
+    if (st && st.nlink > 1)
+      return { ok: false, content: `error: ${r.rel} is a hard link to another file; refused` };
     return r;
   }
 
@@ -448,14 +464,21 @@ export class CoderTools {
     if (!w.ok) return { ok: false, content: w.content };
     if (!existsSync(w.abs))
       return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
+    const size = statSync(w.abs).size;
+    if (size > MAX_READ_FILE_BYTES)
+      return {
+        ok: false,
+        content: `error: ${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`,
+      };
     const text = readFileSync(w.abs, 'utf8');
     const hits: number[] = [];
     for (let i = text.indexOf(oldS); i !== -1; i = text.indexOf(oldS, i + oldS.length)) hits.push(i);
     if (hits.length === 0) {
       const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-      const hint = squash(text).includes(squash(oldS))
-        ? ' The text exists with different whitespace or indentation: copy it exactly (read_file shows it; leave out the line-number prefix).'
-        : ' Read the file again and copy the exact text.';
+      const hint =
+        text.length <= MAX_WRITE_BYTES && squash(text).includes(squash(oldS))
+          ? ' The text exists with different whitespace or indentation: copy it exactly (read_file shows it; leave out the line-number prefix).'
+          : ' Read the file again and copy the exact text.';
       return { ok: false, content: `error: ${w.rel}: old_string not found.${hint}` };
     }
     if (hits.length > 1 && all !== true) {
@@ -465,10 +488,16 @@ export class CoderTools {
         content: `error: ${w.rel}: old_string is ambiguous: ${hits.length} matches (lines ${at.join(', ')}). Include more surrounding lines to make it unique, or set replace_all to true.`,
       };
     }
+    // The result may not grow past what write_file accepts (replace_all multiplies new_string).
+    const grown = text.length + hits.length * (newS.length - oldS.length);
+    if (grown > MAX_WRITE_BYTES)
+      throw new ArgError(`the edited file would be about ${grown} characters, over ${MAX_WRITE_BYTES}`);
     const updated =
       all === true
         ? text.split(oldS).join(newS)
         : text.slice(0, hits[0]) + newS + text.slice(hits[0]! + oldS.length);
+    if (Buffer.byteLength(updated) > MAX_WRITE_BYTES)
+      throw new ArgError(`the edited file would be larger than ${MAX_WRITE_BYTES} bytes`);
     writeNoFollow(w.abs, updated);
     this.recordWrite(w.rel);
     const where = hits.length === 1 ? `at line ${lineOf(text, hits[0]!)}` : `${hits.length} occurrences`;
