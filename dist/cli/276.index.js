@@ -1051,6 +1051,9 @@ function readCandidate(root, c, maxBytes) {
     }
     if (!st.isFile())
         return { ok: false, reason: 'not a regular file' };
+    // Its content is shared with another file, maybe outside the repository (a link a test made).
+    if (st.nlink > 1)
+        return { ok: false, reason: 'a hard link to another file' };
     if (st.size > maxBytes)
         return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
     let buf;

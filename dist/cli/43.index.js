@@ -901,6 +901,7 @@ const node_path_1 = __webpack_require__(6760);
 const picomatch_1 = __importDefault(__webpack_require__(4006));
 const index_js_1 = __webpack_require__(5073);
 const types_js_1 = __webpack_require__(9518);
+const chars_js_1 = __webpack_require__(5153);
 /** Folders no tool may enter, whatever the configuration. */
 const FORBIDDEN_DIRS = ['.git', '.guardian'];
 class Sandbox {
@@ -924,7 +925,17 @@ class Sandbox {
     resolve(input, access) {
         if (typeof input !== 'string')
             return { ok: false, error: 'path must be a string' };
+        // Echoed back in messages: a path is shown at most this long.
+        const shownPath = (s) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
+        if (input.length > 4096)
+            return { ok: false, error: `path is ${input.length} characters long (limit 4096)` };
+        if (input.includes('\0'))
+            return { ok: false, error: 'path contains a NUL byte' };
+        if ((0, chars_js_1.hasControlChar)(input))
+            return { ok: false, error: `path ${JSON.stringify(shownPath(input))} contains a control character` };
         const p = input.trim();
+        if (p !== input && access !== 'list')
+            return { ok: false, error: `path ${JSON.stringify(input)} starts or ends with whitespace` };
         if (p === '' || p === '.' || p === './') {
             return access === 'list'
                 ? { ok: true, abs: this.realRoot, rel: '' }
@@ -975,7 +986,15 @@ class Sandbox {
             if (again)
                 return { ok: false, error: `${again} (through a symbolic link)` };
         }
-        return { ok: true, abs: (0, node_path_1.join)(this.realRoot, finalRel), rel: finalRel };
+        const target = (0, node_path_1.join)(this.realRoot, finalRel);
+        // A hard link shares its content with another file, which may be outside the repository.
+        const st = (0, node_fs_1.lstatSync)(target, { throwIfNoEntry: false });
+        if (st?.isFile() && st.nlink > 1 && access !== 'list')
+            return {
+                ok: false,
+                error: `refused: ${p}: a hard link to another file (maybe outside the repository)`,
+            };
+        return { ok: true, abs: target, rel: finalRel };
     }
     policy(rel, access, shown) {
         const first = rel.split('/')[0];
@@ -1078,6 +1097,8 @@ const DEFAULT_WINDOW = 250;
 const MAX_READ_CHARS = 24_000;
 const MAX_READ_FILE_BYTES = 8 * 1024 * 1024;
 const MAX_WRITE_BYTES = 1024 * 1024;
+/** The most characters one tool result hands the model (a read is bounded more tightly, at MAX_READ_CHARS). */
+const MAX_RESULT_CHARS = 32_000;
 const OUTPUT_TAIL_CHARS = 6_000;
 /** After this many refused `finish` calls (tests not passing), the run ends as incomplete. */
 exports.MAX_FINISH_REFUSALS = 3;
@@ -1192,11 +1213,19 @@ class CoderTools {
         this.ctx = ctx;
         this.phase = phase;
     }
+    /** Runs one tool call. The result is bounded: whatever the model sent or a file holds, it gets back at most MAX_RESULT_CHARS. */
     async execute(name, rawArgs) {
+        const r = await this.executeUnbounded(name, rawArgs);
+        if (r.content.length <= MAX_RESULT_CHARS)
+            return r;
+        const cut = r.content.length - MAX_RESULT_CHARS;
+        return { ...r, content: `${r.content.slice(0, MAX_RESULT_CHARS)}\n[… ${cut} more characters cut]` };
+    }
+    async executeUnbounded(name, rawArgs) {
         if (!exports.TOOL_NAMES.includes(name)) {
             return {
                 ok: false,
-                content: `error: unknown tool "${name}". Available tools: ${exports.TOOL_NAMES.join(', ')}.`,
+                content: `error: unknown tool "${JSON.stringify(name).slice(1, -1).slice(0, 80)}". Available tools: ${exports.TOOL_NAMES.join(', ')}.`,
             };
         }
         let args;
@@ -1356,8 +1385,15 @@ class CoderTools {
                     'Write the failing tests first, run them with run_tests and see them fail; then implement.',
             };
         }
-        if ((0, node_fs_1.existsSync)(r.abs) && (0, node_fs_1.statSync)(r.abs).isDirectory())
+        const st = (0, node_fs_1.lstatSync)(r.abs, { throwIfNoEntry: false });
+        if (st?.isDirectory())
             return { ok: false, content: `error: ${r.rel} is a folder` };
+        // A FIFO would block the write forever; a device or socket is no source file either.
+        if (st && !st.isFile())
+            return { ok: false, content: `error: ${r.rel} is not a regular file` };
+        // A hard link shares its content with a file that may be outside the repository.
+        if (st && st.nlink > 1)
+            return { ok: false, content: `error: ${r.rel} is a hard link to another file; refused` };
         return r;
     }
     recordWrite(rel) {
@@ -1401,13 +1437,19 @@ class CoderTools {
             return { ok: false, content: w.content };
         if (!(0, node_fs_1.existsSync)(w.abs))
             return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
+        const size = (0, node_fs_1.statSync)(w.abs).size;
+        if (size > MAX_READ_FILE_BYTES)
+            return {
+                ok: false,
+                content: `error: ${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`,
+            };
         const text = (0, node_fs_1.readFileSync)(w.abs, 'utf8');
         const hits = [];
         for (let i = text.indexOf(oldS); i !== -1; i = text.indexOf(oldS, i + oldS.length))
             hits.push(i);
         if (hits.length === 0) {
             const squash = (s) => s.replace(/\s+/g, ' ').trim();
-            const hint = squash(text).includes(squash(oldS))
+            const hint = text.length <= MAX_WRITE_BYTES && squash(text).includes(squash(oldS))
                 ? ' The text exists with different whitespace or indentation: copy it exactly (read_file shows it; leave out the line-number prefix).'
                 : ' Read the file again and copy the exact text.';
             return { ok: false, content: `error: ${w.rel}: old_string not found.${hint}` };
@@ -1419,9 +1461,15 @@ class CoderTools {
                 content: `error: ${w.rel}: old_string is ambiguous: ${hits.length} matches (lines ${at.join(', ')}). Include more surrounding lines to make it unique, or set replace_all to true.`,
             };
         }
+        // The result may not grow past what write_file accepts (replace_all multiplies new_string).
+        const grown = text.length + hits.length * (newS.length - oldS.length);
+        if (grown > MAX_WRITE_BYTES)
+            throw new ArgError(`the edited file would be about ${grown} characters, over ${MAX_WRITE_BYTES}`);
         const updated = all === true
             ? text.split(oldS).join(newS)
             : text.slice(0, hits[0]) + newS + text.slice(hits[0] + oldS.length);
+        if (Buffer.byteLength(updated) > MAX_WRITE_BYTES)
+            throw new ArgError(`the edited file would be larger than ${MAX_WRITE_BYTES} bytes`);
         writeNoFollow(w.abs, updated);
         this.recordWrite(w.rel);
         const where = hits.length === 1 ? `at line ${lineOf(text, hits[0])}` : `${hits.length} occurrences`;
