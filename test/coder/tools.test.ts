@@ -146,6 +146,9 @@ describe('CoderTools', () => {
       expect(huge.content.length).toBeLessThanOrEqual(32_100);
       const named = await t.execute('x'.repeat(1_000_000), '{}');
       expect(named.content.length).toBeLessThan(300);
+      expect(
+        (await t.execute('write_file', JSON.stringify({ path: 'src/trail/', content: 'x' }))).content,
+      ).toBe('error: src/trail/ ends with a slash: name a file, not a folder');
       // A trailing space names another file: refused, not trimmed into src/dup.ts.
       expect(await t.execute('write_file', JSON.stringify({ path: 'src/dup.ts ', content: 'x' }))).toEqual({
         ok: false,

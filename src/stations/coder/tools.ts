@@ -406,6 +406,11 @@ export class CoderTools {
   private checkWritable(
     path: string,
   ): { ok: true; abs: string; rel: string } | { ok: false; content: string } {
+    if (/[\\/]$/.test(path))
+      return {
+        ok: false,
+        content: `error: ${path.slice(0, 200)} ends with a slash: name a file, not a folder`,
+      };
     const r = this.ctx.sandbox.resolve(path, 'write');
     if (!r.ok) return { ok: false, content: `error: ${r.error}` };
     if (this.phase === 'red' && !isTestPath(r.rel, this.ctx.relevantTests)) {
