@@ -83523,6 +83523,11 @@ class CoderTools {
         return { ok: true, content: lines.join('\n') };
     }
     checkWritable(path) {
+        if (/[\\/]$/.test(path))
+            return {
+                ok: false,
+                content: `error: ${path.slice(0, 200)} ends with a slash: name a file, not a folder`,
+            };
         const r = this.ctx.sandbox.resolve(path, 'write');
         if (!r.ok)
             return { ok: false, content: `error: ${r.error}` };
