@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync } f
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { GuardianError } from '../errors.js';
-import { execGit, execGitBuffer } from './git.js';
+import { execGit, execGitBuffer, readBlobs } from './git.js';
 
 /** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
 export function withTempIndex<T>(
@@ -92,7 +92,7 @@ export function diffTrees(root: string, base: string, tree: string): Buffer {
 export function workingTreePatch(root: string, base: string): { patch: Buffer; tree: string } {
   const tree = workingTreeTree(root);
   const patch = diffTrees(root, base, tree);
-  if (patch.length > MAX_PATCH_BYTES) checkPatchText(patch, "the working tree's change");
+  checkPatchSize(patch, "the working tree's change");
   return { patch, tree };
 }
 
@@ -120,13 +120,17 @@ export function explainApplyFailure(stderr: string, label: string, base: string)
  */
 export const MAX_PATCH_BYTES = 256 * 1024 * 1024;
 
-/** Problems with a patch that git would report obscurely (a binary change without its data). */
-export function checkPatchText(patch: Buffer, label: string): void {
+function checkPatchSize(patch: Buffer, label: string): void {
   if (patch.length > MAX_PATCH_BYTES) {
     throw new GuardianError(
       `${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`,
     );
   }
+}
+
+/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
+export function checkPatchText(patch: Buffer, label: string): void {
+  checkPatchSize(patch, label);
   const text = patch.toString('latin1');
   const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
   if (m) {
@@ -234,34 +238,9 @@ export function changedSpecialEntries(root: string, from: string, to: string): S
     root,
     all.map((l) => l.oid),
   );
-  all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+  all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
   const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
   return { links, gitlinks, treeLinks };
-}
-
-/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
-function readBlobs(root: string, oids: string[]): string[] {
-  const r = execGitBuffer(['cat-file', '--batch'], {
-    cwd: root,
-    input: oids.join('\n') + '\n',
-    allowFailure: true,
-  });
-  const out: string[] = [];
-  let pos = 0;
-  for (let i = 0; i < oids.length; i++) {
-    const nl = r.stdout.indexOf(0x0a, pos);
-    if (nl < 0) break;
-    const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
-    pos = nl + 1;
-    if (header[1] !== 'blob') {
-      out.push('');
-      continue;
-    }
-    const size = Number(header[2]);
-    out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
-    pos += size + 1;
-  }
-  return out;
 }
 
 export interface AddedLine {
