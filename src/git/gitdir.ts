@@ -5,20 +5,39 @@
  * command (Completion's push, the user's next commit) would run. Whatever a check changed there is put
  * back as it was, and the verdict fails naming it.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { execGit } from './git.js';
 
 /** Paths under the common git directory whose content decides what git runs and reads. */
 const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
-/** A file larger than this is recorded by size only (it is not restored, only reported). */
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+
+/** One watched entry: its content when it can be put back, and what tells a change apart. */
+interface Entry {
+  content?: Buffer;
+  /** Permission bits of a kept file (a hook must stay executable); a link's target. */
+  mode?: number;
+  link?: string;
+  /** Kind, size and time, or a link's target: compared when there is no content. */
+  sig: string;
+}
 
 export interface GitDirSnapshot {
   dir: string;
-  /** Repository-relative path → content (undefined: too large to keep; its size is in `sizes`). */
-  files: Map<string, Buffer | undefined>;
-  sizes: Map<string, number>;
+  /** Path relative to `dir` → entry. */
+  files: Map<string, Entry>;
 }
 
 export function commonGitDir(root: string): string {
@@ -26,7 +45,7 @@ export function commonGitDir(root: string): string {
   return isAbsolute(out) ? out : join(root, out);
 }
 
-function walk(dir: string, rel: string, out: Map<string, Buffer | undefined>, sizes: Map<string, number>) {
+function walk(dir: string, rel: string, out: Map<string, Entry>): void {
   let st;
   try {
     st = lstatSync(join(dir, rel));
@@ -34,20 +53,30 @@ function walk(dir: string, rel: string, out: Map<string, Buffer | undefined>, si
     return;
   }
   if (st.isDirectory()) {
-    for (const name of readdirSync(join(dir, rel)).sort()) walk(dir, join(rel, name), out, sizes);
+    for (const name of readdirSync(join(dir, rel)).sort()) walk(dir, join(rel, name), out);
+  } else if (st.isSymbolicLink()) {
+    // A link's target is what it says, not followed.
+    const link = readlinkSync(join(dir, rel));
+    out.set(rel, { link, sig: `link:${link}` });
+  } else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+    out.set(rel, {
+      content: readFileSync(join(dir, rel)),
+      mode: st.mode & 0o7777,
+      sig: `file:${st.mode & 0o7777}`,
+    });
   } else {
-    // Links and other special files are recorded by kind; their targets are not followed.
-    sizes.set(rel, st.isFile() ? st.size : -1);
-    out.set(rel, st.isFile() && st.size <= MAX_KEPT_BYTES ? readFileSync(join(dir, rel)) : undefined);
+    out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
   }
 }
 
+function snapshotOf(dir: string): GitDirSnapshot {
+  const files = new Map<string, Entry>();
+  for (const w of WATCHED) walk(dir, w, files);
+  return { dir, files };
+}
+
 export function snapshotGitDir(root: string): GitDirSnapshot {
-  const dir = commonGitDir(root);
-  const files = new Map<string, Buffer | undefined>();
-  const sizes = new Map<string, number>();
-  for (const w of WATCHED) walk(dir, w, files, sizes);
-  return { dir, files, sizes };
+  return snapshotOf(commonGitDir(root));
 }
 
 export interface GitDirChange {
@@ -59,22 +88,27 @@ export interface GitDirChange {
 
 /** What changed since `before`, each put back as it was where possible. */
 export function restoreGitDir(before: GitDirSnapshot): GitDirChange[] {
-  const now = new Map<string, Buffer | undefined>();
-  const sizes = new Map<string, number>();
-  for (const w of WATCHED) walk(before.dir, w, now, sizes);
+  const now = snapshotOf(before.dir).files;
   const changes: GitDirChange[] = [];
   const same = (p: string) => {
-    const a = before.files.get(p);
-    const b = now.get(p);
-    return before.sizes.get(p) === sizes.get(p) && a !== undefined && b !== undefined && a.equals(b);
+    const a = before.files.get(p)!;
+    const b = now.get(p)!;
+    return (
+      a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content)
+    );
   };
   const put = (p: string): boolean => {
-    const content = before.files.get(p);
-    if (content === undefined) return false;
+    const e = before.files.get(p)!;
+    if (e.content === undefined && e.link === undefined) return false;
+    const abs = join(before.dir, p);
     try {
-      rmSync(join(before.dir, p), { recursive: true, force: true });
-      mkdirSync(dirname(join(before.dir, p)), { recursive: true });
-      writeFileSync(join(before.dir, p), content);
+      rmSync(abs, { recursive: true, force: true });
+      mkdirSync(dirname(abs), { recursive: true });
+      if (e.link !== undefined) symlinkSync(e.link, abs);
+      else {
+        writeFileSync(abs, e.content!);
+        if (e.mode !== undefined) chmodSync(abs, e.mode);
+      }
       return true;
     } catch {
       return false;

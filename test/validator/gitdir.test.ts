@@ -3,7 +3,7 @@
  * real repository. What they change in its git settings is put back, and the verdict fails.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidationReport } from '../../src/stations/validator/types.js';
 import { runCli } from '../support/cli.js';
@@ -21,6 +21,7 @@ const TAMPER = [
   'git config --file "$g/config" core.sshCommand "touch /tmp/guardian-pwned"',
   'printf "#!/bin/sh\\necho planted\\n" > "$g/hooks/pre-commit"',
   'chmod +x "$g/hooks/pre-commit"',
+  'echo "curl evil" >> "$g/hooks/pre-push"',
   'echo "* -text" >> "$g/info/attributes"',
   '',
 ].join('\n');
@@ -32,6 +33,8 @@ describe('guard:git-dir', () => {
       repos.push(r);
       const gitDir = join(r.root, '.git');
       const configBefore = readFileSync(join(gitDir, 'config'), 'utf8');
+      // The user's own executable hook, which the check rewrites: put back, still executable.
+      writeFileSync(join(gitDir, 'hooks/pre-push'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
       r.write('src/value.txt', '2\n');
       r.write('tests/check.sh', TAMPER);
       const v = await runCli([
@@ -48,13 +51,17 @@ describe('guard:git-dir', () => {
       expect(guard?.diagnostics.map((d) => d.file)).toEqual([
         '.git/config',
         '.git/hooks/pre-commit',
+        '.git/hooks/pre-push',
         '.git/info/attributes',
       ]);
       expect(guard?.diagnostics.map((d) => d.message)).toEqual([
         'modified by a check during validation (put back as it was)',
         'added by a check during validation (put back as it was)',
+        'modified by a check during validation (put back as it was)',
         'added by a check during validation (put back as it was)',
       ]);
+      expect(readFileSync(join(gitDir, 'hooks/pre-push'), 'utf8')).toBe('#!/bin/sh\nexit 0\n');
+      expect(statSync(join(gitDir, 'hooks/pre-push')).mode & 0o777).toBe(0o755);
       expect(readFileSync(join(gitDir, 'config'), 'utf8')).toBe(configBefore);
       expect(existsSync(join(gitDir, 'hooks/pre-commit'))).toBe(false);
       expect(existsSync(join(gitDir, 'info/attributes'))).toBe(false);
@@ -81,6 +88,9 @@ describe('guard:git-dir', () => {
     repos.push(r);
     r.write('src/value.txt', '2\n');
     r.write('tests/check.sh', 'git status --porcelain >/dev/null\ngrep -qx 2 src/value.txt\n');
+    // Entries kept without their content (a link, a file over 4 MiB) are compared too, not always "changed".
+    symlinkSync('../../tools/hook.sh', join(r.root, '.git/hooks/pre-commit'));
+    writeFileSync(join(r.root, '.git/info/big'), Buffer.alloc(5 * 1024 * 1024));
     const v = await runCli(['validate', 'TASK-001', '--root', r.root, '--clean']);
     expect(v.code).toBe(0);
     const rep = readJson<ValidationReport>(join(r.root, '.guardian/bundles/TASK-001/validation.json'));
