@@ -30,7 +30,7 @@ describe('LogParser', () => {
 });
 
 describe('readHistory', () => {
-  it('reads multi-megabyte messages piece by piece and keeps their subjects', async () => {
+  it('reads a history of multi-megabyte messages and keeps their subjects and files', async () => {
     const r = makeRepo(undefined, { files: { 'src/a.py': 'x = 1\n' } });
     repos.push(r);
     // Twenty commits with 3 MB messages (60 MB of log) through fast-import.

@@ -50,7 +50,7 @@ export class Sandbox {
       return { ok: false, error: `path ${JSON.stringify(shownPath(input))} contains a control character` };
     const p = input.trim();
     if (p !== input && access !== 'list')
-      return { ok: false, error: `path ${JSON.stringify(input)} starts or ends with whitespace` };
+      return { ok: false, error: `path ${JSON.stringify(shownPath(input))} starts or ends with whitespace` };
     if (p === '' || p === '.' || p === './') {
       return access === 'list'
         ? { ok: true, abs: this.realRoot, rel: '' }

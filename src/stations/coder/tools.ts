@@ -425,9 +425,6 @@ export class CoderTools {
     if (st?.isDirectory()) return { ok: false, content: `error: ${r.rel} is a folder` };
     // A FIFO would block the write forever; a device or socket is no source file either.
     if (st && !st.isFile()) return { ok: false, content: `error: ${r.rel} is not a regular file` };
-    // A hard link shares its content with a file that may be outside the repository.
-    if (st && st.nlink > 1)
-      return { ok: false, content: `error: ${r.rel} is a hard link to another file; refused` };
     return r;
   }
 
