@@ -2790,28 +2790,13 @@ class RepoTree {
         const wanted = paths.filter((p) => !this.cache.has(p) && this.readable(p) === undefined);
         if (wanted.length === 0)
             return;
-        const oids = wanted.map((p) => this.entries.get(p).oid);
-        const r = (0, git_js_1.execGitBuffer)(['cat-file', '--batch'], {
-            cwd: this.root,
-            input: oids.join('\n') + '\n',
-            allowFailure: true,
+        const blobs = (0, git_js_1.readBlobs)(this.root, wanted.map((p) => this.entries.get(p).oid));
+        // A missing object is left to read() to report.
+        wanted.forEach((path, i) => {
+            const b = blobs[i];
+            if (b)
+                this.cache.set(path, classifyBytes(path, b, this.limits));
         });
-        if (r.code !== 0)
-            return;
-        const out = r.stdout;
-        let pos = 0;
-        for (const path of wanted) {
-            const nl = out.indexOf(0x0a, pos);
-            if (nl < 0)
-                break;
-            const header = out.subarray(pos, nl).toString('utf8').split(' ');
-            pos = nl + 1;
-            if (header[1] !== 'blob')
-                continue; // "<oid> missing": read() will report it
-            const size = Number(header[2]);
-            this.cache.set(path, classifyBytes(path, out.subarray(pos, pos + size), this.limits));
-            pos += size + 1;
-        }
     }
     /** Why a path cannot be read from its tree entry alone (undefined: its bytes decide). */
     readable(path) {

@@ -476,6 +476,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.execGit = execGit;
 exports.execGitBuffer = execGitBuffer;
 exports.execGitAsync = execGitAsync;
+exports.readBlobs = readBlobs;
 exports.isGitRepo = isGitRepo;
 exports.repoRoot = repoRoot;
 exports.resolveCommit = resolveCommit;
@@ -609,6 +610,36 @@ function readInPieces(path, sink) {
     finally {
         (0, node_fs_1.closeSync)(fd);
     }
+}
+/**
+ * The contents of many blobs from one `git cat-file --batch`, in the order asked; undefined for an
+ * object that is missing or not a blob (and for all of them when git fails).
+ */
+function readBlobs(cwd, oids) {
+    const out = oids.map(() => undefined);
+    if (oids.length === 0)
+        return out;
+    const r = execGitBuffer(['cat-file', '--batch'], {
+        cwd,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return out;
+    let pos = 0;
+    for (let i = 0; i < oids.length; i++) {
+        const nl = r.stdout.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
+        pos = nl + 1;
+        if (header[1] !== 'blob')
+            continue; // "<oid> missing"
+        const size = Number(header[2]);
+        out[i] = r.stdout.subarray(pos, pos + size);
+        pos += size + 1;
+    }
+    return out;
 }
 function isGitRepo(cwd) {
     return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;

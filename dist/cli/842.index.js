@@ -492,8 +492,7 @@ function diffTrees(root, base, tree) {
 function workingTreePatch(root, base) {
     const tree = workingTreeTree(root);
     const patch = diffTrees(root, base, tree);
-    if (patch.length > exports.MAX_PATCH_BYTES)
-        checkPatchText(patch, "the working tree's change");
+    checkPatchSize(patch, "the working tree's change");
     return { patch, tree };
 }
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
@@ -522,11 +521,14 @@ function explainApplyFailure(stderr, label, base) {
  * string ends at 512 MiB, and a change this size is no task's work.
  */
 exports.MAX_PATCH_BYTES = 256 * 1024 * 1024;
-/** Problems with a patch that git would report obscurely (a binary change without its data). */
-function checkPatchText(patch, label) {
+function checkPatchSize(patch, label) {
     if (patch.length > exports.MAX_PATCH_BYTES) {
         throw new errors_js_1.GuardianError(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${exports.MAX_PATCH_BYTES} bytes (256 MiB)`);
     }
+}
+/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
+function checkPatchText(patch, label) {
+    checkPatchSize(patch, label);
     const text = patch.toString('latin1');
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
@@ -607,35 +609,10 @@ function changedSpecialEntries(root, from, to) {
         if (mode === '120000')
             all.push({ path: rec.slice(tab + 1), oid: oid });
     }
-    const targets = readBlobs(root, all.map((l) => l.oid));
-    all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+    const targets = (0, git_js_1.readBlobs)(root, all.map((l) => l.oid));
+    all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
     return { links, gitlinks, treeLinks };
-}
-/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
-function readBlobs(root, oids) {
-    const r = (0, git_js_1.execGitBuffer)(['cat-file', '--batch'], {
-        cwd: root,
-        input: oids.join('\n') + '\n',
-        allowFailure: true,
-    });
-    const out = [];
-    let pos = 0;
-    for (let i = 0; i < oids.length; i++) {
-        const nl = r.stdout.indexOf(0x0a, pos);
-        if (nl < 0)
-            break;
-        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
-        pos = nl + 1;
-        if (header[1] !== 'blob') {
-            out.push('');
-            continue;
-        }
-        const size = Number(header[2]);
-        out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
-        pos += size + 1;
-    }
-    return out;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {

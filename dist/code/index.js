@@ -70331,6 +70331,36 @@ function readInPieces(path, sink) {
         (0,external_node_fs_.closeSync)(fd);
     }
 }
+/**
+ * The contents of many blobs from one `git cat-file --batch`, in the order asked; undefined for an
+ * object that is missing or not a blob (and for all of them when git fails).
+ */
+function readBlobs(cwd, oids) {
+    const out = oids.map(() => undefined);
+    if (oids.length === 0)
+        return out;
+    const r = execGitBuffer(['cat-file', '--batch'], {
+        cwd,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return out;
+    let pos = 0;
+    for (let i = 0; i < oids.length; i++) {
+        const nl = r.stdout.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
+        pos = nl + 1;
+        if (header[1] !== 'blob')
+            continue; // "<oid> missing"
+        const size = Number(header[2]);
+        out[i] = r.stdout.subarray(pos, pos + size);
+        pos += size + 1;
+    }
+    return out;
+}
 function isGitRepo(cwd) {
     return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
 }
@@ -77394,7 +77424,7 @@ class Sandbox {
             return { ok: false, error: `path ${JSON.stringify(shownPath(input))} contains a control character` };
         const p = input.trim();
         if (p !== input && access !== 'list')
-            return { ok: false, error: `path ${JSON.stringify(input)} starts or ends with whitespace` };
+            return { ok: false, error: `path ${JSON.stringify(shownPath(input))} starts or ends with whitespace` };
         if (p === '' || p === '.' || p === './') {
             return access === 'list'
                 ? { ok: true, abs: this.realRoot, rel: '' }
@@ -83544,9 +83574,6 @@ class CoderTools {
         // A FIFO would block the write forever; a device or socket is no source file either.
         if (st && !st.isFile())
             return { ok: false, content: `error: ${r.rel} is not a regular file` };
-        // A hard link shares its content with a file that may be outside the repository.
-        if (st && st.nlink > 1)
-            return { ok: false, content: `error: ${r.rel} is a hard link to another file; refused` };
         return r;
     }
     recordWrite(rel) {
@@ -84496,8 +84523,7 @@ function diffTrees(root, base, tree) {
 function workingTreePatch(root, base) {
     const tree = workingTreeTree(root);
     const patch = diffTrees(root, base, tree);
-    if (patch.length > MAX_PATCH_BYTES)
-        checkPatchText(patch, "the working tree's change");
+    checkPatchSize(patch, "the working tree's change");
     return { patch, tree };
 }
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
@@ -84526,11 +84552,14 @@ function explainApplyFailure(stderr, label, base) {
  * string ends at 512 MiB, and a change this size is no task's work.
  */
 const MAX_PATCH_BYTES = 256 * 1024 * 1024;
-/** Problems with a patch that git would report obscurely (a binary change without its data). */
-function checkPatchText(patch, label) {
+function checkPatchSize(patch, label) {
     if (patch.length > MAX_PATCH_BYTES) {
         throw new errors/* GuardianError */.cD(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
     }
+}
+/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
+function checkPatchText(patch, label) {
+    checkPatchSize(patch, label);
     const text = patch.toString('latin1');
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
@@ -84612,34 +84641,9 @@ function changedSpecialEntries(root, from, to) {
             all.push({ path: rec.slice(tab + 1), oid: oid });
     }
     const targets = readBlobs(root, all.map((l) => l.oid));
-    all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+    all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
     return { links, gitlinks, treeLinks };
-}
-/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
-function readBlobs(root, oids) {
-    const r = execGitBuffer(['cat-file', '--batch'], {
-        cwd: root,
-        input: oids.join('\n') + '\n',
-        allowFailure: true,
-    });
-    const out = [];
-    let pos = 0;
-    for (let i = 0; i < oids.length; i++) {
-        const nl = r.stdout.indexOf(0x0a, pos);
-        if (nl < 0)
-            break;
-        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
-        pos = nl + 1;
-        if (header[1] !== 'blob') {
-            out.push('');
-            continue;
-        }
-        const size = Number(header[2]);
-        out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
-        pos += size + 1;
-    }
-    return out;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
@@ -84767,13 +84771,13 @@ function overlayPaths(root, base, tree, paths) {
 
 /** Paths under the common git directory whose content decides what git runs and reads. */
 const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
-/** A file larger than this is recorded by size only (it is not restored, only reported). */
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 function commonGitDir(root) {
     const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
     return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(root, out);
 }
-function gitdir_walk(dir, rel, out, sizes) {
+function gitdir_walk(dir, rel, out) {
     let st;
     try {
         st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, rel));
@@ -84783,42 +84787,57 @@ function gitdir_walk(dir, rel, out, sizes) {
     }
     if (st.isDirectory()) {
         for (const name of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort())
-            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out, sizes);
+            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0,external_node_fs_.readlinkSync)((0,external_node_path_.join)(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
     }
     else {
-        // Links and other special files are recorded by kind; their targets are not followed.
-        sizes.set(rel, st.isFile() ? st.size : -1);
-        out.set(rel, st.isFile() && st.size <= MAX_KEPT_BYTES ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel)) : undefined);
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
     }
 }
-function snapshotGitDir(root) {
-    const dir = commonGitDir(root);
+function snapshotOf(dir) {
     const files = new Map();
-    const sizes = new Map();
     for (const w of WATCHED)
-        gitdir_walk(dir, w, files, sizes);
-    return { dir, files, sizes };
+        gitdir_walk(dir, w, files);
+    return { dir, files };
+}
+function snapshotGitDir(root) {
+    return snapshotOf(commonGitDir(root));
 }
 /** What changed since `before`, each put back as it was where possible. */
 function restoreGitDir(before) {
-    const now = new Map();
-    const sizes = new Map();
-    for (const w of WATCHED)
-        gitdir_walk(before.dir, w, now, sizes);
+    const now = snapshotOf(before.dir).files;
     const changes = [];
     const same = (p) => {
         const a = before.files.get(p);
         const b = now.get(p);
-        return before.sizes.get(p) === sizes.get(p) && a !== undefined && b !== undefined && a.equals(b);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
     };
     const put = (p) => {
-        const content = before.files.get(p);
-        if (content === undefined)
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
             return false;
+        const abs = (0,external_node_path_.join)(before.dir, p);
         try {
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(before.dir, p), { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)((0,external_node_path_.join)(before.dir, p)), { recursive: true });
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(before.dir, p), content);
+            (0,external_node_fs_.rmSync)(abs, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
+            if (e.link !== undefined)
+                (0,external_node_fs_.symlinkSync)(e.link, abs);
+            else {
+                (0,external_node_fs_.writeFileSync)(abs, e.content);
+                if (e.mode !== undefined)
+                    (0,external_node_fs_.chmodSync)(abs, e.mode);
+            }
             return true;
         }
         catch {

@@ -46278,11 +46278,11 @@ function safeArgs(args) {
     return [...SAFE_CONFIG, ...args];
 }
 function git_execGit(args, opts) {
-    const r = git_execGitBuffer(args, opts);
+    const r = execGitBuffer(args, opts);
     return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
 }
 /** Binary-safe variant: stdout as a Buffer. */
-function git_execGitBuffer(args, opts) {
+function execGitBuffer(args, opts) {
     const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
         cwd: opts.cwd,
         input: opts.input,
@@ -46367,6 +46367,36 @@ function readInPieces(path, sink) {
         closeSync(fd);
     }
 }
+/**
+ * The contents of many blobs from one `git cat-file --batch`, in the order asked; undefined for an
+ * object that is missing or not a blob (and for all of them when git fails).
+ */
+function git_readBlobs(cwd, oids) {
+    const out = oids.map(() => undefined);
+    if (oids.length === 0)
+        return out;
+    const r = execGitBuffer(['cat-file', '--batch'], {
+        cwd,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return out;
+    let pos = 0;
+    for (let i = 0; i < oids.length; i++) {
+        const nl = r.stdout.indexOf(0x0a, pos);
+        if (nl < 0)
+            break;
+        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
+        pos = nl + 1;
+        if (header[1] !== 'blob')
+            continue; // "<oid> missing"
+        const size = Number(header[2]);
+        out[i] = r.stdout.subarray(pos, pos + size);
+        pos += size + 1;
+    }
+    return out;
+}
 function isGitRepo(cwd) {
     return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
 }
@@ -46390,7 +46420,7 @@ function headCommit(cwd) {
 }
 /** A file's bytes at a commit, or undefined when the file does not exist there. */
 function showFile(cwd, commit, path) {
-    const r = git_execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
     return r.code === 0 ? r.stdout : undefined;
 }
 /** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
@@ -52551,7 +52581,7 @@ function workingTreeTree(root) {
 }
 /** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
 function diffTrees(root, base, tree) {
-    return git_execGitBuffer([
+    return execGitBuffer([
         'diff-tree',
         '-r',
         '-p',
@@ -52568,8 +52598,7 @@ function diffTrees(root, base, tree) {
 function workingTreePatch(root, base) {
     const tree = workingTreeTree(root);
     const patch = diffTrees(root, base, tree);
-    if (patch.length > MAX_PATCH_BYTES)
-        checkPatchText(patch, "the working tree's change");
+    checkPatchSize(patch, "the working tree's change");
     return { patch, tree };
 }
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
@@ -52598,11 +52627,14 @@ function explainApplyFailure(stderr, label, base) {
  * string ends at 512 MiB, and a change this size is no task's work.
  */
 const MAX_PATCH_BYTES = 256 * 1024 * 1024;
-/** Problems with a patch that git would report obscurely (a binary change without its data). */
-function checkPatchText(patch, label) {
+function checkPatchSize(patch, label) {
     if (patch.length > MAX_PATCH_BYTES) {
         throw new errors_GuardianError(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
     }
+}
+/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
+function checkPatchText(patch, label) {
+    checkPatchSize(patch, label);
     const text = patch.toString('latin1');
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
@@ -52684,34 +52716,9 @@ function changedSpecialEntries(root, from, to) {
             all.push({ path: rec.slice(tab + 1), oid: oid });
     }
     const targets = readBlobs(root, all.map((l) => l.oid));
-    all.forEach((l, i) => treeLinks.set(l.path, targets[i] ?? ''));
+    all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
     return { links, gitlinks, treeLinks };
-}
-/** Small blobs' text in one `git cat-file --batch` (a missing one reads as ''). */
-function readBlobs(root, oids) {
-    const r = execGitBuffer(['cat-file', '--batch'], {
-        cwd: root,
-        input: oids.join('\n') + '\n',
-        allowFailure: true,
-    });
-    const out = [];
-    let pos = 0;
-    for (let i = 0; i < oids.length; i++) {
-        const nl = r.stdout.indexOf(0x0a, pos);
-        if (nl < 0)
-            break;
-        const header = r.stdout.subarray(pos, nl).toString('utf8').split(' ');
-        pos = nl + 1;
-        if (header[1] !== 'blob') {
-            out.push('');
-            continue;
-        }
-        const size = Number(header[2]);
-        out.push(r.stdout.subarray(pos, pos + size).toString('utf8'));
-        pos += size + 1;
-    }
-    return out;
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
