@@ -4,9 +4,9 @@
  * files are left out with a note saying why.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import ignore from 'ignore';
+import { lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { GuardianError } from '../errors.js';
 import { hasControlChar, replaceControlChars } from '../util/chars.js';
 import { execGit, isGitRepo } from '../git/git.js';
@@ -300,49 +300,48 @@ export function listCandidates(root: string): Listing {
   return { files, notes, git: true };
 }
 
-/** Outside a git repository: walk the tree, honouring .gitignore files along the way. */
+/**
+ * Outside a git repository: git's own matcher lists the folder, against an empty repository made for the
+ * purpose, so `.gitignore` files at every level are honoured exactly as git would (negations, anchors,
+ * `**`), in time git's matcher takes rather than patterns × files in JavaScript. Vendored and build folders
+ * are excluded on the command line, so git does not descend into them; the user's global excludes file
+ * is not read (the listing depends on the folder alone). A nested repository is skipped with a note.
+ */
 function walkCandidates(root: string): Listing {
-  const files: Candidate[] = [];
   const notes = [`${root} is not a git repository: walking the folder (honouring .gitignore files)`];
-  const walk = (dir: string, ig: ReturnType<typeof ignore>[], rels: string[]) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      notes.push(`skipped folder ${relative(root, dir) || '.'}: ${(e as Error).message}`);
-      return;
+  const gitDir = mkdtempSync(join(tmpdir(), 'guardian-walk-'));
+  try {
+    execGit(['init', '-q', '--bare', gitDir], { cwd: tmpdir() });
+    const ls = execGit(
+      [
+        `--git-dir=${gitDir}`,
+        `--work-tree=${root}`,
+        '-c',
+        'core.quotepath=off',
+        '-c',
+        'core.excludesFile=/dev/null',
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        ...[...VENDORED_DIRS].map((d) => `--exclude=${d}/`),
+      ],
+      { cwd: root, allowFailure: true },
+    );
+    if (ls.code !== 0) throw new GuardianError(`cannot list the files of ${root}: ${ls.stderr.trim()}`);
+    // git warns about folders it cannot open ("could not open directory 'a/locked/': Permission denied").
+    for (const line of ls.stderr.split('\n').filter(Boolean).slice(0, 20))
+      notes.push(`skipped: ${displayPath(line.replace(/^warning: /, ''))}`);
+    const files: Candidate[] = [];
+    for (const path of splitZ(ls.stdout)) {
+      if (path.endsWith('/')) notes.push(`skipped ${displayPath(path)}: a nested git repository`);
+      else files.push({ path, symlink: false });
     }
-    const here = [...ig];
-    const relDir = relative(root, dir).split(sep).join('/');
-    const hereRels = [...rels];
-    const gi = join(dir, '.gitignore');
-    if (existsSync(gi)) {
-      try {
-        here.push(ignore().add(readFileSync(gi, 'utf8')));
-        hereRels.push(relDir);
-      } catch {
-        notes.push(`could not read ${relDir ? `${relDir}/` : ''}.gitignore`);
-      }
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.name === '.git') continue;
-      const rel = relDir ? `${relDir}/${e.name}` : e.name;
-      const ignored = here.some((g, i) => {
-        const base = hereRels[i]!;
-        const sub = base ? rel.slice(base.length + 1) : rel;
-        return g.ignores(e.isDirectory() ? `${sub}/` : sub);
-      });
-      if (ignored) continue;
-      if (e.isDirectory()) {
-        if (VENDORED_DIRS.has(e.name)) continue;
-        walk(join(dir, e.name), here, hereRels);
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        files.push({ path: rel, symlink: e.isSymbolicLink() });
-      }
-    }
-  };
-  walk(root, [], []);
-  return { files, notes, git: false };
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { files, notes, git: false };
+  } finally {
+    rmSync(gitDir, { recursive: true, force: true });
+  }
 }
 
 export type ReadOutcome =

@@ -416,4 +416,38 @@ describe('searchRepository: bad input', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("outside git, lists the folder as git would: nested .gitignore files, negations, a long .gitignore's last line, vendored folders and nested repositories", async () => {
+    const dir = join(tmpdir(), `guardian-nogit2-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    for (const d of ['lib/gen', 'node_modules/pkg', 'other', 'deep/a/b'])
+      mkdirSync(join(dir, d), { recursive: true });
+    const body = 'def parse_config(text):\n    return {}\n';
+    // 20,000 patterns that match nothing, then the one that does.
+    writeFileSync(
+      join(dir, '.gitignore'),
+      `${Array.from({ length: 20_000 }, (_, i) => `nomatch${i}/`).join('\n')}\n*.gen.py\n`,
+    );
+    writeFileSync(join(dir, 'lib', '.gitignore'), 'gen/*\n!gen/kept.py\n');
+    writeFileSync(join(dir, 'deep', '.gitignore'), '/a/b/\n');
+    for (const f of [
+      'lib/parser.py',
+      'lib/x.gen.py',
+      'lib/gen/dropped.py',
+      'lib/gen/kept.py',
+      'node_modules/pkg/config.py',
+      'other/config.py',
+      'deep/a/b/config.py',
+      'deep/a/config.py',
+    ])
+      writeFileSync(join(dir, f), body);
+    expect(spawnSync('git', ['init', '-q', join(dir, 'other')]).status).toBe(0);
+    try {
+      const res = await searchRepository({ root: dir, query: 'parse config', cacheDir: join(dir, '.cache') });
+      expect(paths(res).sort()).toEqual(['deep/a/config.py', 'lib/gen/kept.py', 'lib/parser.py']);
+      expect(res.notes.join('\n')).toContain('skipped other/: a nested git repository');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
