@@ -684,12 +684,9 @@ function scanDefinitions(lang, text) {
 /***/ }),
 
 /***/ 3071:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LANGUAGE_BY_EXT = void 0;
 exports.extensionOf = extensionOf;
@@ -710,8 +707,8 @@ exports.decodeText = decodeText;
  */
 const node_crypto_1 = __webpack_require__(7598);
 const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
-const ignore_1 = __importDefault(__webpack_require__(298));
 const errors_js_1 = __webpack_require__(3916);
 const chars_js_1 = __webpack_require__(5153);
 const git_js_1 = __webpack_require__(308);
@@ -976,55 +973,49 @@ function listCandidates(root) {
     const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { files, notes, git: true };
 }
-/** Outside a git repository: walk the tree, honouring .gitignore files along the way. */
+/**
+ * Outside a git repository: git's own matcher lists the folder, against an empty repository made for the
+ * purpose, so `.gitignore` files at every level are honoured exactly as git would (negations, anchors,
+ * `**`), in time git's matcher takes rather than patterns × files in JavaScript. Vendored and build folders
+ * are excluded on the command line, so git does not descend into them; the user's global excludes file
+ * is not read (the listing depends on the folder alone). A nested repository is skipped with a note.
+ */
 function walkCandidates(root) {
-    const files = [];
     const notes = [`${root} is not a git repository: walking the folder (honouring .gitignore files)`];
-    const walk = (dir, ig, rels) => {
-        let entries;
-        try {
-            entries = (0, node_fs_1.readdirSync)(dir, { withFileTypes: true });
+    const gitDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-walk-'));
+    try {
+        (0, git_js_1.execGit)(['init', '-q', '--bare', gitDir], { cwd: (0, node_os_1.tmpdir)() });
+        const ls = (0, git_js_1.execGit)([
+            `--git-dir=${gitDir}`,
+            `--work-tree=${root}`,
+            '-c',
+            'core.quotepath=off',
+            '-c',
+            'core.excludesFile=/dev/null',
+            'ls-files',
+            '-z',
+            '--others',
+            '--exclude-standard',
+            ...[...VENDORED_DIRS].map((d) => `--exclude=${d}/`),
+        ], { cwd: root, allowFailure: true });
+        if (ls.code !== 0)
+            throw new errors_js_1.GuardianError(`cannot list the files of ${root}: ${ls.stderr.trim()}`);
+        // git warns about folders it cannot open ("could not open directory 'a/locked/': Permission denied").
+        for (const line of ls.stderr.split('\n').filter(Boolean).slice(0, 20))
+            notes.push(`skipped: ${displayPath(line.replace(/^warning: /, ''))}`);
+        const files = [];
+        for (const path of splitZ(ls.stdout)) {
+            if (path.endsWith('/'))
+                notes.push(`skipped ${displayPath(path)}: a nested git repository`);
+            else
+                files.push({ path, symlink: false });
         }
-        catch (e) {
-            notes.push(`skipped folder ${(0, node_path_1.relative)(root, dir) || '.'}: ${e.message}`);
-            return;
-        }
-        const here = [...ig];
-        const relDir = (0, node_path_1.relative)(root, dir).split(node_path_1.sep).join('/');
-        const hereRels = [...rels];
-        const gi = (0, node_path_1.join)(dir, '.gitignore');
-        if ((0, node_fs_1.existsSync)(gi)) {
-            try {
-                here.push((0, ignore_1.default)().add((0, node_fs_1.readFileSync)(gi, 'utf8')));
-                hereRels.push(relDir);
-            }
-            catch {
-                notes.push(`could not read ${relDir ? `${relDir}/` : ''}.gitignore`);
-            }
-        }
-        for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-            if (e.name === '.git')
-                continue;
-            const rel = relDir ? `${relDir}/${e.name}` : e.name;
-            const ignored = here.some((g, i) => {
-                const base = hereRels[i];
-                const sub = base ? rel.slice(base.length + 1) : rel;
-                return g.ignores(e.isDirectory() ? `${sub}/` : sub);
-            });
-            if (ignored)
-                continue;
-            if (e.isDirectory()) {
-                if (VENDORED_DIRS.has(e.name))
-                    continue;
-                walk((0, node_path_1.join)(dir, e.name), here, hereRels);
-            }
-            else if (e.isFile() || e.isSymbolicLink()) {
-                files.push({ path: rel, symlink: e.isSymbolicLink() });
-            }
-        }
-    };
-    walk(root, [], []);
-    return { files, notes, git: false };
+        files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return { files, notes, git: false };
+    }
+    finally {
+        (0, node_fs_1.rmSync)(gitDir, { recursive: true, force: true });
+    }
 }
 /** Reads a candidate from disk with every guard: symlinks, size, permissions. */
 function readCandidate(root, c, maxBytes) {
