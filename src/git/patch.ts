@@ -209,6 +209,24 @@ export interface SpecialEntries {
    * a link's target may pass through other links.
    */
   treeLinks: Map<string, string>;
+  /** The same for the base tree (only read when the change touches a link). */
+  baseLinks: Map<string, string>;
+}
+
+/** Every symbolic link of a tree with its target. */
+function linksOfTree(root: string, tree: string): Map<string, string> {
+  const all: { path: string; oid: string }[] = [];
+  for (const rec of execGit(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
+    const tab = rec.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, , oid] = rec.slice(0, tab).split(' ');
+    if (mode === '120000') all.push({ path: rec.slice(tab + 1), oid: oid! });
+  }
+  const targets = readBlobs(
+    root,
+    all.map((l) => l.oid),
+  );
+  return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
 }
 
 export function changedSpecialEntries(root: string, from: string, to: string): SpecialEntries {
@@ -225,22 +243,10 @@ export function changedSpecialEntries(root: string, from: string, to: string): S
     if (meta[1] === '120000') linkOids.push({ path: parts[i + 1]!, oid: meta[3]! });
     else if (meta[1] === '160000') gitlinks.push({ path: parts[i + 1]!, commit: meta[3]! });
   }
-  const treeLinks = new Map<string, string>();
-  if (linkOids.length === 0) return { links: [], gitlinks, treeLinks };
-  const all: { path: string; oid: string }[] = [];
-  for (const rec of execGit(['ls-tree', '-r', '-z', '--full-tree', to], { cwd: root }).stdout.split('\0')) {
-    const tab = rec.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode, , oid] = rec.slice(0, tab).split(' ');
-    if (mode === '120000') all.push({ path: rec.slice(tab + 1), oid: oid! });
-  }
-  const targets = readBlobs(
-    root,
-    all.map((l) => l.oid),
-  );
-  all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
+  if (linkOids.length === 0) return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
+  const treeLinks = linksOfTree(root, to);
   const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
-  return { links, gitlinks, treeLinks };
+  return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
 }
 
 export interface AddedLine {

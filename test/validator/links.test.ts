@@ -59,6 +59,26 @@ describe('guard:links', () => {
     );
   });
 
+  it('resolves the links the change leaves alone again: one the new links lead out is refused, one already out at the base is not', () => {
+    // s/p -> d/../../x stays inside while s/d is a folder; the change makes s/d a link to "." (itself inside).
+    const base = new Map([
+      ['s/p', 'd/../../x'],
+      ['abs', '/etc'],
+    ]);
+    const tree = new Map([...base, ['s/d', '.']]);
+    const r = linksCheck([{ path: 's/d', target: '.' }], tree, [], base);
+    expect(r.outcome).toBe('fail');
+    expect(r.diagnostics.map((d) => [d.file, d.message])).toEqual([
+      [
+        's/p',
+        'the links the change adds make the existing symbolic link s/p lead to a target outside the repository "d/../../x" (through other links); links must point inside the repository',
+      ],
+    ]);
+    // Without the base tree's links (or with no link changed) only the changed links are looked at.
+    expect(linksCheck([{ path: 's/d', target: '.' }], tree).outcome).toBe('pass');
+    expect(linksCheck([], tree, [], base).outcome).toBe('pass');
+  });
+
   it('refuses a submodule the change adds', () => {
     const r = linksCheck([], new Map(), [
       { path: 'vendor/lib', commit: '1234567890abcdef1234567890abcdef12345678' },
@@ -98,6 +118,23 @@ describe('guard:links', () => {
     const rep2 = readJson<ValidationReport>(join(repo.root, '.guardian/bundles/TASK-001/validation.json'));
     const check2 = rep2.checks.find((c) => c.name === 'guard:links') as CheckResult;
     expect(check2.diagnostics.map((d) => d.file)).toEqual(['vendor/lib']);
+  });
+
+  it('guardian validate fails a change whose new link leads an existing link out of the repository', async () => {
+    const repo = makeRepo(undefined, { files: { ...smallRepoFiles(), 's/d/keep.txt': 'kept\n' } });
+    repos.push(repo);
+    symlinkSync('d/../../x', join(repo.root, 's/p'));
+    symlinkSync('/etc', join(repo.root, 'abs'));
+    repo.git('add', '-A');
+    repo.git('commit', '-qm', 'links');
+    doubleValue(repo);
+    rmSync(join(repo.root, 's/d'), { recursive: true });
+    symlinkSync('.', join(repo.root, 's/d'));
+    const v = await runCli(['validate', 'TASK-001', '--root', repo.root, '--clean']);
+    expect(v.code).toBe(1);
+    const rep = readJson<ValidationReport>(join(repo.root, '.guardian/bundles/TASK-001/validation.json'));
+    const check = rep.checks.find((c) => c.name === 'guard:links') as CheckResult;
+    expect(check.diagnostics.map((d) => d.file)).toEqual(['s/p']);
   });
 
   it('guardian validate fails a change that adds a link out of the repository, in place and with --clean', async () => {

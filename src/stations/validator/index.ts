@@ -278,7 +278,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         protectedPathsCheck(guardInput),
         (() => {
           const special = changedSpecialEntries(root, baseCommit, tree);
-          return linksCheck(special.links, special.treeLinks, special.gitlinks);
+          return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
         })(),
         testFilesCheck(guardInput),
         skipMarkersCheck(guardInput),
