@@ -641,7 +641,7 @@ async function runValidator(opts) {
                 (0, guard_js_1.protectedPathsCheck)(guardInput),
                 (() => {
                     const special = (0, patch_js_1.changedSpecialEntries)(root, baseCommit, tree);
-                    return (0, guard_js_1.linksCheck)(special.links, special.treeLinks, special.gitlinks);
+                    return (0, guard_js_1.linksCheck)(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
                 })(),
                 (0, guard_js_1.testFilesCheck)(guardInput),
                 (0, guard_js_1.skipMarkersCheck)(guardInput),

@@ -580,6 +580,20 @@ function changedFiles(root, from, to) {
     }
     return files;
 }
+/** Every symbolic link of a tree with its target. */
+function linksOfTree(root, tree) {
+    const all = [];
+    for (const rec of (0, git_js_1.execGit)(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, , oid] = rec.slice(0, tab).split(' ');
+        if (mode === '120000')
+            all.push({ path: rec.slice(tab + 1), oid: oid });
+    }
+    const targets = (0, git_js_1.readBlobs)(root, all.map((l) => l.oid));
+    return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
+}
 function changedSpecialEntries(root, from, to) {
     const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
         cwd: root,
@@ -597,22 +611,11 @@ function changedSpecialEntries(root, from, to) {
         else if (meta[1] === '160000')
             gitlinks.push({ path: parts[i + 1], commit: meta[3] });
     }
-    const treeLinks = new Map();
     if (linkOids.length === 0)
-        return { links: [], gitlinks, treeLinks };
-    const all = [];
-    for (const rec of (0, git_js_1.execGit)(['ls-tree', '-r', '-z', '--full-tree', to], { cwd: root }).stdout.split('\0')) {
-        const tab = rec.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, , oid] = rec.slice(0, tab).split(' ');
-        if (mode === '120000')
-            all.push({ path: rec.slice(tab + 1), oid: oid });
-    }
-    const targets = (0, git_js_1.readBlobs)(root, all.map((l) => l.oid));
-    all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
+        return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
+    const treeLinks = linksOfTree(root, to);
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
-    return { links, gitlinks, treeLinks };
+    return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {

@@ -73443,31 +73443,39 @@ function resolveLink(path, target, treeLinks) {
     }
     return { parts };
 }
+/** Why a link (resolved through the tree's links) does not stay inside the repository, if it does not. */
+function linkProblem(path, target, treeLinks) {
+    const shown = JSON.stringify(target);
+    const r = resolveLink(path, target, treeLinks);
+    if ('why' in r) {
+        const why = {
+            malformed: 'an empty or malformed target',
+            absolute: `an absolute target ${shown}`,
+            outside: `a target outside the repository ${shown}`,
+            loop: `a target that loops through links ${shown}`,
+        }[r.why];
+        // Said plainly when only the other links make it so.
+        if (r.why !== 'malformed' && 'parts' in resolveLink(path, target, new Map()))
+            return `${why} (through other links)`;
+        return why;
+    }
+    if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
+        return `a target inside ${r.parts[0]}/ ${shown}`;
+    return undefined;
+}
 /**
  * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
  * path or out of the tree (`../../.ssh`, directly or through other links) would let a later tool read
- * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A git
- * submodule the change adds or moves is refused too: its code is not in the tree the checks ran on.
+ * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A link
+ * the change leaves alone must not start to leave the repository because of the links it adds (`s/p ->
+ * d/../../x` is inside until the change adds `s/d -> .`): with `baseLinks`, the base tree's links, every
+ * other link of the resulting tree is resolved again. A git submodule the change adds or moves is
+ * refused too: its code is not in the tree the checks ran on.
  */
-function linksCheck(links, treeLinks = new Map(), gitlinks = []) {
+function linksCheck(links, treeLinks = new Map(), gitlinks = [], baseLinks) {
     const diags = [];
     for (const l of links) {
-        const shown = JSON.stringify(l.target);
-        let why;
-        const r = resolveLink(l.path, l.target, treeLinks);
-        if ('why' in r) {
-            why = {
-                malformed: 'an empty or malformed target',
-                absolute: `an absolute target ${shown}`,
-                outside: `a target outside the repository ${shown}`,
-                loop: `a target that loops through links ${shown}`,
-            }[r.why];
-            // Said plainly when only the other links make it so.
-            if (r.why !== 'malformed' && 'parts' in resolveLink(l.path, l.target, new Map()))
-                why += ' (through other links)';
-        }
-        else if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
-            why = `a target inside ${r.parts[0]}/ ${shown}`;
+        const why = linkProblem(l.path, l.target, treeLinks);
         if (why)
             diags.push({
                 file: l.path,
@@ -73475,6 +73483,23 @@ function linksCheck(links, treeLinks = new Map(), gitlinks = []) {
                 message: `the change adds a symbolic link ${l.path} with ${why}; links must point inside the repository`,
                 tool: 'guard',
             });
+    }
+    if (baseLinks && links.length) {
+        const changed = new Set(links.map((l) => l.path));
+        for (const [path, target] of treeLinks) {
+            if (changed.has(path))
+                continue;
+            const why = linkProblem(path, target, treeLinks);
+            // A link that already led out at the base is not this change's doing.
+            if (!why || linkProblem(path, target, baseLinks))
+                continue;
+            diags.push({
+                file: path,
+                line: 1,
+                message: `the links the change adds make the existing symbolic link ${path} lead to ${why}; links must point inside the repository`,
+                tool: 'guard',
+            });
+        }
     }
     for (const g of gitlinks)
         diags.push({
@@ -82963,6 +82988,20 @@ function changedFiles(root, from, to) {
     }
     return files;
 }
+/** Every symbolic link of a tree with its target. */
+function linksOfTree(root, tree) {
+    const all = [];
+    for (const rec of git_execGit(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, , oid] = rec.slice(0, tab).split(' ');
+        if (mode === '120000')
+            all.push({ path: rec.slice(tab + 1), oid: oid });
+    }
+    const targets = readBlobs(root, all.map((l) => l.oid));
+    return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
+}
 function changedSpecialEntries(root, from, to) {
     const out = git_execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
         cwd: root,
@@ -82980,22 +83019,11 @@ function changedSpecialEntries(root, from, to) {
         else if (meta[1] === '160000')
             gitlinks.push({ path: parts[i + 1], commit: meta[3] });
     }
-    const treeLinks = new Map();
     if (linkOids.length === 0)
-        return { links: [], gitlinks, treeLinks };
-    const all = [];
-    for (const rec of git_execGit(['ls-tree', '-r', '-z', '--full-tree', to], { cwd: root }).stdout.split('\0')) {
-        const tab = rec.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, , oid] = rec.slice(0, tab).split(' ');
-        if (mode === '120000')
-            all.push({ path: rec.slice(tab + 1), oid: oid });
-    }
-    const targets = readBlobs(root, all.map((l) => l.oid));
-    all.forEach((l, i) => treeLinks.set(l.path, targets[i]?.toString('utf8') ?? ''));
+        return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
+    const treeLinks = linksOfTree(root, to);
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
-    return { links, gitlinks, treeLinks };
+    return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
 }
 /** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
 function lineChanges(root, from, to) {
@@ -83862,7 +83890,7 @@ async function runValidator(opts) {
                 protectedPathsCheck(guardInput),
                 (() => {
                     const special = changedSpecialEntries(root, baseCommit, tree);
-                    return linksCheck(special.links, special.treeLinks, special.gitlinks);
+                    return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
                 })(),
                 testFilesCheck(guardInput),
                 skipMarkersCheck(guardInput),
