@@ -3,7 +3,7 @@
  * malformed validation.json, a missing GITHUB_REPOSITORY, a pull request API that fails after the push.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -55,6 +55,50 @@ test('a validation.json of the wrong shape (manifest updated) is one clear error
   expect(r.stdout).not.toMatch(STACK);
   expect(r.outputs['commit-sha']).toBeUndefined();
   expect(remoteHas(repo, `refs/heads/${BRANCH}`)).toBeUndefined();
+});
+
+test('with a Task Bundle, an empty verdict or patch-sha256 is refused (a forged empty handover does not turn the check off)', async () => {
+  const { repo, sha } = await validated();
+  for (const [inputs, named] of [
+    [{ verdict: 'pass' }, "input 'patch-sha256' is empty"],
+    [{ 'patch-sha256': sha }, "input 'verdict' is empty"],
+    [{}, "input 'verdict' and 'patch-sha256' are empty"],
+  ] as const) {
+    const r = await runSource(complete, { cwd: repo.root, inputs: { 'task-id': 'TASK-900', ...inputs } });
+    expect(r.code).toBe(1);
+    expect(errorCommands(r)).toEqual([
+      `::error::${named}: pass the validate step's outputs (verdict, patch-sha256), which say what the Validator judged; nothing committed`,
+    ]);
+    expect(r.outputs['commit-sha']).toBeUndefined();
+  }
+  expect(remoteHas(repo, `refs/heads/${BRANCH}`)).toBeUndefined();
+});
+
+test('a bundle whose manifest and report name another base than the one checked out is refused', async () => {
+  const { repo, sha } = await validated();
+  const base = repo.git('rev-parse', 'HEAD');
+  // Any commit of the repository (the complete job fetches the whole history), rewritten into the bundle
+  // by a process the checks left running.
+  const other = repo.git('commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', 'elsewhere');
+  const dir = join(repo.root, '.guardian/bundles/TASK-900');
+  const report = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8')) as { baseCommit: string };
+  writeBundleFile(dir, 'validation.json', JSON.stringify({ ...report, baseCommit: other }, null, 2) + '\n');
+  writeManifest(dir, { ...readManifest(dir, 'TASK-900'), baseCommit: other });
+  const inputs = { 'task-id': 'TASK-900', verdict: 'pass', 'patch-sha256': sha };
+  for (const extra of [{}, { 'base-commit': base }]) {
+    const r = await runSource(complete, { cwd: repo.root, inputs: { ...inputs, ...extra } });
+    expect(r.code).toBe(1);
+    expect(errorCommands(r)).toEqual([
+      `::error::the Task Bundle's manifest names the base commit ${other.slice(0, 12)}, but the host's base is ${'base-commit' in extra ? base : 'HEAD'} (${base.slice(0, 12)}): refusing to commit on a base the host did not check out; nothing committed`,
+    ]);
+  }
+  expect(remoteHas(repo, `refs/heads/${BRANCH}`)).toBeUndefined();
+  // The base the job did check out is accepted.
+  writeBundleFile(dir, 'validation.json', JSON.stringify(report, null, 2) + '\n');
+  writeManifest(dir, { ...readManifest(dir, 'TASK-900'), baseCommit: base });
+  const ok = await runSource(complete, { cwd: repo.root, inputs: { ...inputs, 'base-commit': base } });
+  expect(errorCommands(ok)).toEqual([]);
+  expect(remoteHas(repo, `refs/heads/${BRANCH}`)).toBe(ok.outputs['commit-sha']);
 });
 
 test('checks[] that is not an array names the field, not a TypeError', async () => {

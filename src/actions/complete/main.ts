@@ -35,6 +35,7 @@ export const Inputs = {
   Root: 'root',
   Verdict: 'verdict',
   PatchSha256: 'patch-sha256',
+  BaseCommit: 'base-commit',
   Branch: 'branch',
   Push: 'push',
   OpenPr: 'open-pr',
@@ -47,6 +48,8 @@ export interface CompleteInputs {
   root: string;
   verdict?: 'pass' | 'fail';
   patchSha256?: string;
+  /** The commit the job checked out as the base (default HEAD): the bundle must name it. */
+  baseCommit: string;
   branch?: string;
   push: boolean;
   openPr: boolean;
@@ -60,6 +63,7 @@ export function getInputs(): CompleteInputs {
     root: rootInput(Inputs.Root),
     verdict: choiceInput(Inputs.Verdict, ['pass', 'fail'] as const),
     patchSha256: sha256Input(Inputs.PatchSha256),
+    baseCommit: refInput(Inputs.BaseCommit) ?? 'HEAD',
     branch: refInput(Inputs.Branch),
     push: booleanInput(Inputs.Push, true),
     openPr: booleanInput(Inputs.OpenPr, false),
@@ -87,8 +91,25 @@ function readReport(dir: string): ValidationReport | undefined {
   }
 }
 
-/** The job outputs handed from the validate job must name the same verdict and patch as the report. */
-export function checkHandover(inputs: CompleteInputs, report: ValidationReport | undefined): void {
+/**
+ * The job outputs handed from the validate job must name the same verdict and patch as the report. With
+ * a Task Bundle both are required: the bundle travelled through jobs that ran model-written code, and
+ * only the validate job's outputs (set once its checks were over) say what the Validator judged. An
+ * empty value is refused, not read as "no check".
+ */
+export function checkHandover(
+  inputs: CompleteInputs,
+  report: ValidationReport | undefined,
+  bundle = true,
+): void {
+  if (bundle && (!inputs.verdict || !inputs.patchSha256)) {
+    const missing = [!inputs.verdict && Inputs.Verdict, !inputs.patchSha256 && Inputs.PatchSha256].filter(
+      Boolean,
+    );
+    throw new ConfigurationError(
+      `input ${missing.map((m) => `'${m}'`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty: pass the validate step's outputs (verdict, patch-sha256), which say what the Validator judged; nothing committed`,
+    );
+  }
   if (!inputs.verdict && !inputs.patchSha256) return;
   if (!report) {
     throw new ConfigurationError(
@@ -179,7 +200,7 @@ export async function run(): Promise<void> {
       );
     }
     const report = readReport(dir);
-    checkHandover(inputs, report);
+    checkHandover(inputs, report, manifest !== undefined);
 
     if (report?.verdict === 'fail') {
       emitAnnotations(annotationsOf(report));
@@ -199,6 +220,7 @@ export async function run(): Promise<void> {
       push: inputs.push ? 'origin' : undefined,
       branch: inputs.branch,
       runUrl: url,
+      base: inputs.baseCommit,
     });
     core.setOutput('commit-sha', result.commitSha);
     core.setOutput('branch', result.branch);

@@ -13,7 +13,7 @@ import {
   recordStation,
 } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
-import { execGit } from '../../git/git.js';
+import { execGit, resolveCommit } from '../../git/git.js';
 import {
   branchTip,
   checkBranchName,
@@ -53,6 +53,11 @@ export interface CompletionOptions {
   runUrl?: string;
   /** Commit author (and committer); default `[commit]` of quality.toml, else git's identity, else Guardian. */
   author?: Identity;
+  /**
+   * The base commit as the host knows it (a revision). The bundle travelled through jobs that ran
+   * model-written code, so its manifest must name this commit; a disagreement is refused.
+   */
+  base?: string;
 }
 
 export interface CompletionResult {
@@ -170,6 +175,14 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
 
   const manifest = readManifest(bundleDir, taskId);
   const base = manifestBase(root, bundleDir, manifest);
+  if (opts.base !== undefined) {
+    const trusted = resolveCommit(root, opts.base);
+    if (trusted !== base) {
+      throw new GuardianError(
+        `the Task Bundle's manifest names the base commit ${base.slice(0, 12)}, but the host's base is ${opts.base} (${trusted.slice(0, 12)}): refusing to commit on a base the host did not check out; nothing committed`,
+      );
+    }
+  }
   const validationPath = join(bundleDir, 'validation.json');
   let report: ValidationReport | undefined;
   try {
