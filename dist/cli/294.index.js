@@ -297,6 +297,12 @@ async function runCompletion(opts) {
     }
     const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
     const base = (0, bundle_js_1.manifestBase)(root, bundleDir, manifest);
+    if (opts.base !== undefined) {
+        const trusted = (0, git_js_1.resolveCommit)(root, opts.base);
+        if (trusted !== base) {
+            throw new errors_js_1.GuardianError(`the Task Bundle's manifest names the base commit ${base.slice(0, 12)}, but the host's base is ${opts.base} (${trusted.slice(0, 12)}): refusing to commit on a base the host did not check out; nothing committed`);
+        }
+    }
     const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
     let report;
     try {

@@ -56169,6 +56169,12 @@ async function runCompletion(opts) {
     }
     const manifest = readManifest(bundleDir, taskId);
     const base = manifestBase(root, bundleDir, manifest);
+    if (opts.base !== undefined) {
+        const trusted = resolveCommit(root, opts.base);
+        if (trusted !== base) {
+            throw new errors_GuardianError(`the Task Bundle's manifest names the base commit ${base.slice(0, 12)}, but the host's base is ${opts.base} (${trusted.slice(0, 12)}): refusing to commit on a base the host did not check out; nothing committed`);
+        }
+    }
     const validationPath = (0,external_node_path_namespaceObject.join)(bundleDir, 'validation.json');
     let report;
     try {
@@ -56312,6 +56318,7 @@ const Inputs = {
     Root: 'root',
     Verdict: 'verdict',
     PatchSha256: 'patch-sha256',
+    BaseCommit: 'base-commit',
     Branch: 'branch',
     Push: 'push',
     OpenPr: 'open-pr',
@@ -56324,6 +56331,7 @@ function getInputs() {
         root: rootInput(Inputs.Root),
         verdict: choiceInput(Inputs.Verdict, ['pass', 'fail']),
         patchSha256: sha256Input(Inputs.PatchSha256),
+        baseCommit: refInput(Inputs.BaseCommit) ?? 'HEAD',
         branch: refInput(Inputs.Branch),
         push: booleanInput(Inputs.Push, true),
         openPr: booleanInput(Inputs.OpenPr, false),
@@ -56349,8 +56357,17 @@ function readReport(dir) {
         throw e;
     }
 }
-/** The job outputs handed from the validate job must name the same verdict and patch as the report. */
-function checkHandover(inputs, report) {
+/**
+ * The job outputs handed from the validate job must name the same verdict and patch as the report. With
+ * a Task Bundle both are required: the bundle travelled through jobs that ran model-written code, and
+ * only the validate job's outputs (set once its checks were over) say what the Validator judged. An
+ * empty value is refused, not read as "no check".
+ */
+function checkHandover(inputs, report, bundle = true) {
+    if (bundle && (!inputs.verdict || !inputs.patchSha256)) {
+        const missing = [!inputs.verdict && Inputs.Verdict, !inputs.patchSha256 && Inputs.PatchSha256].filter(Boolean);
+        throw new errors_ConfigurationError(`input ${missing.map((m) => `'${m}'`).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} empty: pass the validate step's outputs (verdict, patch-sha256), which say what the Validator judged; nothing committed`);
+    }
     if (!inputs.verdict && !inputs.patchSha256)
         return;
     if (!report) {
@@ -56426,7 +56443,7 @@ async function run() {
             throw new errors_ConfigurationError(`the Task Bundle for ${inputs.taskId} is missing (no manifest.json in ${dir}): the validate job's artifact was not downloaded there`);
         }
         const report = readReport(dir);
-        checkHandover(inputs, report);
+        checkHandover(inputs, report, manifest !== undefined);
         if (report?.verdict === 'fail') {
             emitAnnotations(annotationsOf(report));
             await writeSummary(`${renderValidation(report)}\n${manifest ? renderStations(manifest) : ''}`);
@@ -56442,6 +56459,7 @@ async function run() {
             push: inputs.push ? 'origin' : undefined,
             branch: inputs.branch,
             runUrl: url,
+            base: inputs.baseCommit,
         });
         setOutput('commit-sha', result.commitSha);
         setOutput('branch', result.branch);
