@@ -376,6 +376,12 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
       message = `${task.id} interrupted before ${station}: \`guardian run ${task.id} --resume\` continues`;
       return finish();
     }
+    const leftBehind = station === 'complete' ? opts.beforeComplete?.() : undefined;
+    if (leftBehind) {
+      outcome = 'failed';
+      message = `${task.id}: nothing committed: ${leftBehind}`;
+      return finish();
+    }
     if (station === 'complete' && opts.dryRun) {
       outcome = 'validated';
       message = `${task.id} passed every station (dry run: nothing committed or pushed)`;

@@ -15,6 +15,12 @@ export interface RunTaskOptions {
   /** Repository root (the working tree the change is committed in). */
   root: string;
   taskId: string;
+  /**
+   * Called once the Validator passed, before Completion: a host that runs the line on a CI runner takes
+   * back what the checks left behind (see github/step-guard.ts). A returned sentence fails the task
+   * with nothing committed.
+   */
+  beforeComplete?: () => string | undefined;
   /** Continue from the last finished station recorded in the bundle's manifest. */
   resume?: boolean;
   /** Everything except commit and push: the line stops after the Validator's verdict. */

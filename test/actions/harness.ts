@@ -52,10 +52,14 @@ interface RunOptions {
   inputs?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
   node?: string;
+  /** A command the action runs under (`unshare …`), its arguments first. */
+  wrap?: string[];
+  /** Where the GITHUB_OUTPUT (`output`) and GITHUB_STEP_SUMMARY (`summary`) files go (default: a new folder). */
+  dir?: string;
 }
 
 function prepare(opts: RunOptions) {
-  const dir = mkdtempSync(join(tmpdir(), 'guardian-action-'));
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'guardian-action-'));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
   writeFileSync(outputFile, '');
@@ -83,7 +87,8 @@ function prepare(opts: RunOptions) {
 
 export function runAction(name: string, opts: RunOptions): ActionRun {
   const { env, collect } = prepare(opts);
-  const r = spawnSync(opts.node ?? process.execPath, [distEntry(name)], {
+  const argv = [...(opts.wrap ?? []), opts.node ?? process.execPath, distEntry(name)];
+  const r = spawnSync(argv[0]!, argv.slice(1), {
     cwd: opts.cwd,
     env,
     encoding: 'utf8',
@@ -96,7 +101,8 @@ export function runAction(name: string, opts: RunOptions): ActionRun {
 export function runActionAsync(name: string, opts: RunOptions): Promise<ActionRun> {
   const { env, collect } = prepare(opts);
   return new Promise((resolve, reject) => {
-    const child = spawn(opts.node ?? process.execPath, [distEntry(name)], { cwd: opts.cwd, env });
+    const argv = [...(opts.wrap ?? []), opts.node ?? process.execPath, distEntry(name)];
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -85,7 +85,7 @@ test('a bundle whose manifest and report name another base than the one checked 
   writeBundleFile(dir, 'validation.json', JSON.stringify({ ...report, baseCommit: other }, null, 2) + '\n');
   writeManifest(dir, { ...readManifest(dir, 'TASK-900'), baseCommit: other });
   const inputs = { 'task-id': 'TASK-900', verdict: 'pass', 'patch-sha256': sha };
-  for (const extra of [{}, { 'base-commit': base }]) {
+  for (const extra of [{}, { 'base-commit': base }] as Record<string, string>[]) {
     const r = await runSource(complete, { cwd: repo.root, inputs: { ...inputs, ...extra } });
     expect(r.code).toBe(1);
     expect(errorCommands(r)).toEqual([

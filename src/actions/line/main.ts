@@ -21,6 +21,7 @@ import {
 import { actionsLogger } from '../../github/log.js';
 import { openOrUpdatePullRequest, pullRequestRepository } from '../../github/pulls.js';
 import { runAction, runUrl } from '../../github/run.js';
+import { StepGuard } from '../../github/step-guard.js';
 import { formatCost, formatDuration, table, totalTokens, writeSummary } from '../../github/summary.js';
 import { readValidationReport } from '../../stations/validator/report-file.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
@@ -116,6 +117,11 @@ export function stationEnvSources(inputs: LineInputs): Record<string, string> {
 }
 
 export async function run(): Promise<void> {
+  // Before anything runs: what the Coder's tests and the checks leave behind is taken back before
+  // Completion and before the outputs are set.
+  const guard = new StepGuard();
+  let leftBehind: string | undefined;
+  const takeBack = () => (leftBehind ??= guard.takeBack());
   await runAction(async () => {
     const inputs = getInputs();
     // Where the pull request goes is checked before the line commits and pushes anything.
@@ -133,9 +139,15 @@ export async function run(): Promise<void> {
       env: stationEnv(inputs),
       envSources: stationEnvSources(inputs),
       log: actionsLogger(),
-    });
+      beforeComplete: takeBack,
+    }).finally(takeBack);
+    // A run that stopped before Completion (a dry run, a failed verdict) is judged the same way.
+    if (leftBehind && r.outcome === 'validated') {
+      r.outcome = 'failed';
+      r.message = `${r.taskId}: ${leftBehind}`;
+    }
     core.setOutput('outcome', r.outcome);
-    core.setOutput('verdict', r.verdict ?? '');
+    core.setOutput('verdict', leftBehind ? 'fail' : (r.verdict ?? ''));
     // The empty patch has a sha256 too: it names no change (a Coder that failed), so it is not output.
     core.setOutput(
       'patch-sha256',

@@ -12,8 +12,12 @@ import { openVerifiedBundle, verifiedBundleIfPresent } from '../../github/bundle
 import { booleanInput, optionalString, pathInput, rootInput, taskIdInput } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
 import { runAction } from '../../github/run.js';
+import { StepGuard } from '../../github/step-guard.js';
 import { renderStations, renderValidation, writeSummary } from '../../github/summary.js';
 import { runValidator } from '../../stations/validator/index.js';
+
+/** The name a step's own guard fails under. */
+const HOST_CHECK = 'guard:step';
 
 export const Inputs = {
   TaskId: 'task-id',
@@ -67,36 +71,53 @@ function enforceSecurityJson(inputs: ValidateInputs & { securityBundle: string }
 }
 
 export async function run(): Promise<void> {
+  // Before anything runs: what the checks leave behind is taken back before the outputs are set.
+  const guard = new StepGuard();
   await runAction(async () => {
-    const inputs = getInputs();
-    const log = actionsLogger();
-    verifiedBundleIfPresent(inputs.root, inputs.taskId);
-    const securityJson = inputs.securityBundle
-      ? enforceSecurityJson({ ...inputs, securityBundle: inputs.securityBundle })
-      : undefined;
-
-    const { report, bundleDir } = await runValidator({
-      root: inputs.root,
-      taskId: inputs.taskId,
-      log,
-      securityJson,
-      env: process.env,
-    });
-
-    const failed = report.checks.filter((c) => c.outcome !== 'pass').map((c) => c.name);
-    core.setOutput('verdict', report.verdict);
-    core.setOutput('patch-sha256', report.patchSha256);
-    core.setOutput('summary', report.summary);
-    core.setOutput('failed-checks', failed.join(','));
-
-    emitAnnotations(annotationsOf(report));
-    await writeSummary(
-      `${renderValidation(report)}\n${renderStations(readManifest(bundleDir, inputs.taskId))}`,
-    );
-    core.info(`verdict: ${report.summary}`);
-
-    if (report.verdict === 'fail' && inputs.failOnFail) {
-      throw new GuardianError(`the Validator's verdict is fail (${report.summary}); see the job summary`);
+    try {
+      await validate(guard);
+    } finally {
+      // A step that failed before its outputs still takes back what its checks left.
+      guard.takeBack();
     }
   });
+}
+
+async function validate(guard: StepGuard): Promise<void> {
+  const inputs = getInputs();
+  const log = actionsLogger();
+  verifiedBundleIfPresent(inputs.root, inputs.taskId);
+  const securityJson = inputs.securityBundle
+    ? enforceSecurityJson({ ...inputs, securityBundle: inputs.securityBundle })
+    : undefined;
+
+  const { report, bundleDir } = await runValidator({
+    root: inputs.root,
+    taskId: inputs.taskId,
+    log,
+    securityJson,
+    env: process.env,
+  });
+
+  const failed = report.checks.filter((c) => c.outcome !== 'pass').map((c) => c.name);
+  // Whatever the report says, a change whose checks reach past them (a process still running, a write
+  // to this step's outputs) is not passed on.
+  const leftBehind = guard.takeBack();
+  const verdict = leftBehind ? 'fail' : report.verdict;
+  const summary = leftBehind ? `fail: ${[...failed, HOST_CHECK].join(', ')}` : report.summary;
+  core.setOutput('verdict', verdict);
+  core.setOutput('patch-sha256', report.patchSha256);
+  core.setOutput('summary', summary);
+  core.setOutput('failed-checks', (leftBehind ? [...failed, HOST_CHECK] : failed).join(','));
+
+  emitAnnotations(annotationsOf(report));
+  await writeSummary(
+    `${leftBehind ? `### ❌ ${HOST_CHECK}: ${leftBehind}\n\n` : ''}${renderValidation(report)}\n${renderStations(readManifest(bundleDir, inputs.taskId))}`,
+  );
+  core.info(`verdict: ${summary}`);
+
+  if (leftBehind) throw new GuardianError(`${HOST_CHECK}: ${leftBehind}; the verdict is fail`);
+  if (report.verdict === 'fail' && inputs.failOnFail) {
+    throw new GuardianError(`the Validator's verdict is fail (${report.summary}); see the job summary`);
+  }
 }
