@@ -2,19 +2,28 @@
 import * as core from '@actions/core';
 import type { Logger } from '../util/log.js';
 
+/**
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
+ * message come from model output, check output and repository files: such a line is shown with its
+ * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ */
+export function inertLines(m: string): string {
+  return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+}
+
 export function actionsLogger(): Logger {
   const props = (w?: { file?: string; line?: number }) =>
     w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
   let depth = 0;
   return {
-    info: (m) => core.info(m),
+    info: (m) => core.info(inertLines(m)),
     warn: (m, w) => core.warning(m, props(w)),
     error: (m, w) => core.error(m, props(w)),
     debug: (m) => core.debug(m),
     // Actions has no nested groups: an inner phase is logged as a line inside the outer group.
     group: async (name, fn) => {
       if (depth > 0) {
-        core.info(`▸ ${name}`);
+        core.info(inertLines(`▸ ${name}`));
         return fn();
       }
       depth++;

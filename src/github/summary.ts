@@ -70,7 +70,7 @@ export function renderValidation(r: ValidationReport, opts: { tails?: boolean } 
   const icon = r.verdict === 'pass' ? '✅' : '❌';
   const parts = [
     `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-    `${r.summary}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
+    `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
       `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
     table(
       ['Check', 'Kind', 'Outcome', 'Time', 'Details'],
@@ -87,7 +87,8 @@ export function renderValidation(r: ValidationReport, opts: { tails?: boolean } 
     for (const c of r.checks.filter((x) => x.outcome !== 'pass')) {
       const tail = c.outputTail.trim();
       if (!tail) continue;
-      const fence = tail.includes('```') ? '~~~~' : '```';
+      // A fence longer than any run of backticks in the text: nothing inside can close it.
+      const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
       parts.push(
         `<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`,
       );

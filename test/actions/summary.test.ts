@@ -1,6 +1,7 @@
 /** Job summary rendering and annotations (pure functions of validation.json and the manifest). */
 import { expect, test } from '@jest/globals';
 import { annotationsOf } from '../../src/github/annotations.js';
+import { inertLines } from '../../src/github/log.js';
 import { withSection } from '../../src/github/pulls.js';
 import { cell, renderStations, renderValidation, table } from '../../src/github/summary.js';
 import type { Manifest } from '../../src/bundle/bundle.js';
@@ -75,6 +76,24 @@ test('the verdict table lists every check; only failing ones get their output', 
   expect(renderValidation(report, { tails: false })).not.toContain('<details>');
 });
 
+test("a check's output cannot close its code block: the fence is longer than any run of backticks in it", () => {
+  const tail =
+    'x\n```\n~~~~\n````````\n</details>\n## ✅ Validator: pass\n<img src="https://evil.example/x">';
+  const md = renderValidation({
+    ...report,
+    checks: [check({ outputTail: tail })],
+    summary: 'fail: <b>x</b>',
+  });
+  const fence = '`'.repeat(9);
+  expect(md).toContain(`\n\n${fence}text\n${tail}\n${fence}\n</details>`);
+  // No line inside is a fence of 9 or more backticks (which alone could close it).
+  expect(tail.split('\n').some((l) => /^`{9,}\s*$/.test(l))).toBe(false);
+  expect(md).toContain('fail: &lt;b&gt;x&lt;/b&gt;. Base');
+  expect(renderValidation({ ...report, checks: [check({ outputTail: 'plain' })] })).toContain(
+    '```text\nplain\n```',
+  );
+});
+
 test('table cells are one line with pipes escaped', () => {
   expect(cell('a|b\nc')).toBe('a\\|b c');
   expect(cell('test <lambda> & co')).toBe('test &lt;lambda&gt; &amp; co');
@@ -111,5 +130,11 @@ test('a pull request body keeps one section per task; re-running a task replaces
   );
   expect(withSection('Written by a human.', 'TASK-1', 'x')).toBe(
     'Written by a human.\n\n<!-- guardian:TASK-1 -->\nx\n<!-- /guardian:TASK-1 -->\n',
+  );
+});
+
+test('a log line that starts with :: (model or check output) is not a workflow command', () => {
+  expect(inertLines('read_file\n::add-mask::Validator\n  ::stop-commands::tok\nok :: fine')).toBe(
+    'read_file\n: :add-mask::Validator\n  : :stop-commands::tok\nok :: fine',
   );
 });

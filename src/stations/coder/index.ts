@@ -58,6 +58,11 @@ import type { Phase, RedProof, TestRunRecord } from './tdd.js';
 import { CoderTools, toolDefinitions, type AllowedCommand } from './tools.js';
 import { Transcript } from './transcript.js';
 
+/** A tool name as the model sent it, for the log: a name that is not a plain identifier is quoted. */
+function shownToolName(name: string): string {
+  return /^[\w.-]{1,64}$/.test(name) ? name : JSON.stringify(name.slice(0, 64));
+}
+
 export { Sandbox } from './sandbox.js';
 export { isTestPath } from './tdd.js';
 export type { Phase, RedProof, TestRunRecord } from './tdd.js';
@@ -546,7 +551,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
         });
         messages.push(assistantParam(res.message.content, calls));
         log.info(
-          `turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => c.name).join(', ') || 'no tool call'} — ` +
+          `turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => shownToolName(c.name)).join(', ') || 'no tool call'} — ` +
             `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`,
         );
         if (calls.length === 0) {
@@ -582,9 +587,12 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
             const leaked = redactor.leaks(content);
             if (leaked.length) {
               content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
-              log.warn(`  ${call.name}: output withheld (encoded secret: ${leaked.join(', ')})`);
+              log.warn(
+                `  ${shownToolName(call.name)}: output withheld (encoded secret: ${leaked.join(', ')})`,
+              );
             }
-            if (!outcome.ok) log.info(`  ${call.name}: ${content.split('\n')[0]!.slice(0, 160)}`);
+            if (!outcome.ok)
+              log.info(`  ${shownToolName(call.name)}: ${content.split('\n')[0]!.slice(0, 160)}`);
           }
           messages.push({ role: 'tool', tool_call_id: call.id, content });
           await transcript.write({
