@@ -30,6 +30,17 @@ export interface Fence {
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+/**
+ * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
+ * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+ */
+export function headingText(rest: string): string {
+  const t = rest.trimEnd();
+  let end = t.length;
+  while (end > 0 && t.charCodeAt(end - 1) === 0x23) end--;
+  return t.slice(0, end).trim();
+}
+
 export function findFences(text: string, firstLine = 1): Fence[] {
   const lines = text.split(/\r?\n/);
   const fences: Fence[] = [];
@@ -96,11 +107,11 @@ export function splitSections(body: string, firstLine = 1): Section[] {
       continue;
     }
     if (inFence) continue;
-    const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+    const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
     if (h) {
       close(i);
       // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-      const title = h[1]!
+      const title = headingText(h[1]!)
         .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
         .replace(/[:.]\s*$/, '')
         .trim();

@@ -18,6 +18,11 @@ const ARCH = readFileSync(join(EXAMPLES, 'python-flask-users', 'specs', 'archite
 );
 
 describe('splitMarkdown', () => {
+  it('reads a heading padded with a long run of spaces, and strips a closing sequence of #s', () => {
+    const pad = ' '.repeat(20_000);
+    const s = splitMarkdown('specs/a.md', [`## a${pad}b${pad}`, 'x', `## Data ${pad}##${pad}`, 'y']);
+    expect(s.map((x) => x.heading.split(' > ').pop()!.replace(/ {2,}/, ' … '))).toEqual(['a … b', 'Data']);
+  });
   it('splits at headings outside code fences and keeps heading paths and line numbers', () => {
     const lines = [
       '# Title', // 1

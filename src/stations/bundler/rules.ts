@@ -5,7 +5,7 @@
  * `path:line` so the Coder (and a reviewer) can check it at the source.
  */
 import type { Blueprint } from '../../spec/types.js';
-import { findFences } from '../../spec/markdown.js';
+import { findFences, headingText } from '../../spec/markdown.js';
 import { bm25, terms } from '../../knowledge/terms.js';
 import type { RepoTree } from './tree.js';
 
@@ -133,8 +133,9 @@ export function splitMarkdown(path: string, lines: string[]): RuleSection[] {
   }
   const headings: { line: number; level: number; title: string }[] = [];
   lines.forEach((text, i) => {
-    const m = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
-    if (m && !inFence.has(i + 1)) headings.push({ line: i + 1, level: m[1]!.length, title: m[2]!.trim() });
+    const m = /^ {0,3}(#{1,6})\s(.*)$/.exec(text);
+    if (m && !inFence.has(i + 1))
+      headings.push({ line: i + 1, level: m[1]!.length, title: headingText(m[2]!) });
   });
   const out: RuleSection[] = [];
   const stack: { level: number; title: string }[] = [];

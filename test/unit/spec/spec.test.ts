@@ -13,7 +13,7 @@ import {
 } from '../../../src/spec/index.js';
 import { runCli } from '../../support/cli.js';
 import { makeRepo } from '../../support/repo.js';
-import { blueprint, specDir } from './helpers.js';
+import { BASIC_FRONT, blueprint, GOOD_PLAN, specDir } from './helpers.js';
 
 // The blueprint example from the assembly-line model the project was specified with, verbatim.
 const SEED_BLUEPRINT = readFileSync(
@@ -22,6 +22,17 @@ const SEED_BLUEPRINT = readFileSync(
 );
 
 describe('blueprint parsing', () => {
+  test('a section heading padded with a long run of spaces (and closing #s) is read, not backtracked over', () => {
+    const pad = ' '.repeat(20_000);
+    const body = `## Goal${pad}##${pad}\nDo it.\n\n## a${pad}b\ntext\n\n## Verification Plan ##\n${GOOD_PLAN}\n`;
+    const { blueprint: b, problems } = parseBlueprint(
+      blueprint(BASIC_FRONT, body),
+      'specs/tasks/TASK-001.md',
+    );
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(b!.sections.goal?.body.trim()).toBe('Do it.');
+    expect(b!.plan).toHaveLength(1);
+  });
   test("parses the seed's TASK-042 blueprint", () => {
     const { blueprint: b, problems } = parseBlueprint(
       SEED_BLUEPRINT,
