@@ -1,5 +1,6 @@
 /** Task blueprints: `specs/tasks/*.md`. Parsing is pure: text in, model + problems out. */
 import { TASK_ID_PATTERN } from '../bundle/bundle.js';
+import { hasControlChar } from '../util/chars.js';
 import { checkRepoRelativePath, sha256 } from '../util/fs.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseCheckboxes, splitSections } from './markdown.js';
@@ -56,6 +57,12 @@ export function parseBlueprint(
   else if (typeof d.title !== 'string' || d.title.trim() === '')
     err('title', `expected a non-empty string, got ${describe(d.title)}`);
   else if (/[\r\n]/.test(d.title)) err('title', 'expected a single line of text');
+  // A title reaches terminals, logs and commit subjects: no escape sequences or bidi overrides.
+  else if (hasControlChar(d.title))
+    err(
+      'title',
+      'expected plain text: it contains a control character (an escape sequence or a bidi override)',
+    );
 
   if (d.status === undefined)
     err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);

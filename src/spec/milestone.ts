@@ -1,9 +1,18 @@
 /** Milestones: `specs/milestones/*.md` — an ordered list of tasks. */
+import { hasControlChar } from '../util/chars.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { isTaskId } from './blueprint.js';
 import { describe } from './plan.js';
 import { decodeSpecFile, didYouMean } from './text.js';
 import type { Milestone, Problem } from './types.js';
+
+/**
+ * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
+ * branch name (`guardian/<id>`), so what git refuses in one is refused here.
+ */
+export function isMilestoneId(s: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
 
 export const MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'] as const;
 
@@ -29,12 +38,20 @@ export function parseMilestone(
     }
   }
   if (d.id === undefined) err('id', 'missing required field `id` (a milestone id like MVP)', 1);
-  else if (typeof d.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(d.id)) {
-    err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${describe(d.id)}`);
+  else if (typeof d.id !== 'string' || !isMilestoneId(d.id)) {
+    err(
+      'id',
+      `expected a milestone id (letters, digits, '.', '_', '-'; no '..', no trailing '.' or '.lock': it names a branch), got ${describe(d.id)}`,
+    );
   }
   if (d.title === undefined) err('title', 'missing required field `title`', 1);
   else if (typeof d.title !== 'string' || d.title.trim() === '')
     err('title', `expected a non-empty string, got ${describe(d.title)}`);
+  else if (hasControlChar(d.title))
+    err(
+      'title',
+      'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)',
+    );
   const tasks: string[] = [];
   if (d.tasks === undefined) err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
   else if (!Array.isArray(d.tasks)) err('tasks', `expected a list of task ids, got ${describe(d.tasks)}`);

@@ -318,7 +318,7 @@ export function parseQualityToml(
     checks,
     setup: {
       commands: strings('setup', 'commands') ?? [],
-      ...opt('timeout', positive('setup', 'timeout')),
+      ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
     },
     guard: {
       // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
@@ -348,7 +348,7 @@ export function parseQualityToml(
       ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
       ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
       ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
-      ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
+      ...opt('timeoutSeconds', positive('llm', 'timeout_seconds', { max: 86400 })),
     },
     commit: {
       ...opt('authorName', str('commit', 'author_name')),

@@ -147,6 +147,8 @@ export function checkRefName(ref: string): string | undefined {
   if (ref.includes('..')) return "it contains '..'";
   if (ref.includes('@{')) return "it contains '@{'";
   if (ref === '@') return "it is '@'";
+  // git check-ref-format --branch refuses it: HEAD names the checked-out commit, not a branch.
+  if (ref === 'HEAD') return "it is 'HEAD'";
   if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
     return "it has an empty component ('/')";
   if (ref.endsWith('.')) return "it ends with '.'";

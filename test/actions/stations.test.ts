@@ -111,6 +111,23 @@ describe('on the flask example', () => {
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ tasks: '[]', count: '0' });
   });
+
+  test('plan refuses a schedule of more than one line and a milestone id that cannot name a branch', () => {
+    const bad = runAction('plan', {
+      cwd: repo.root,
+      inputs: { schedule: '0 3 * * *\n::warning title=INJ::x' },
+      node: NODE24,
+    });
+    expect(bad.code).toBe(1);
+    expect(errorCommands(bad)).toEqual([
+      `::error::input 'schedule': "0 3 * * *\\n::warning title=INJ::x" is not a cron expression; expected one line like "0 3 * * 1"`,
+    ]);
+    expect(bad.stdout.split('\n').some((l) => l.startsWith('::warning'))).toBe(false);
+    const id = runAction('plan', { cwd: repo.root, inputs: { milestone: 'v1..2' }, node: NODE24 });
+    expect(errorCommands(id)).toEqual([
+      expect.stringMatching(/^::error::input 'milestone': "v1\.\.2" is not a milestone id/),
+    ]);
+  });
 });
 
 test('a failing change: validate reports it, complete fails with annotations on the failing lines and pushes nothing', () => {

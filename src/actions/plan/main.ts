@@ -6,6 +6,7 @@ import { runAction } from '../../github/run.js';
 import { table, writeSummary } from '../../github/summary.js';
 import { execGit } from '../../git/git.js';
 import { fsSource, gitSource, loadProject } from '../../spec/index.js';
+import { isMilestoneId } from '../../spec/milestone.js';
 import { chooseMilestone, planMilestoneRun } from './plan.js';
 
 export const Inputs = { Milestone: 'milestone', Schedule: 'schedule', Root: 'root' } as const;
@@ -16,16 +17,21 @@ export interface PlanInputs {
   root: string;
 }
 
-const MILESTONE_ID = /^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/;
-
 export function getInputs(): PlanInputs {
   const milestone = optionalString(Inputs.Milestone);
-  if (milestone && (!MILESTONE_ID.test(milestone) || milestone.length > 64)) {
+  if (milestone && !isMilestoneId(milestone)) {
     throw new ConfigurationError(
-      `input '${Inputs.Milestone}': ${shown(milestone)} is not a milestone id; expected letters, digits, dots and dashes, like MVP`,
+      `input '${Inputs.Milestone}': ${shown(milestone)} is not a milestone id; expected letters, digits, dots, underscores and dashes, like MVP`,
     );
   }
-  return { milestone, schedule: optionalString(Inputs.Schedule), root: rootInput(Inputs.Root) };
+  const schedule = optionalString(Inputs.Schedule);
+  // A cron expression is printed and compared, never run: one line of printable characters.
+  if (schedule && !/^[\x20-\x7e]{1,120}$/.test(schedule)) {
+    throw new ConfigurationError(
+      `input '${Inputs.Schedule}': ${shown(schedule)} is not a cron expression; expected one line like "0 3 * * 1"`,
+    );
+  }
+  return { milestone, schedule, root: rootInput(Inputs.Root) };
 }
 
 export async function run(): Promise<void> {

@@ -229,6 +229,41 @@ const cases: Case[] = [
     expect: [/TASK-001_thing\.md:5: error: branch: 'feature\/\.\.\/x y' is not a valid git branch name/],
   },
   {
+    name: 'a branch named HEAD',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nbranch: HEAD`) }),
+    expect: [/TASK-001_thing\.md:5: error: branch: 'HEAD' is not a valid git branch name: it is 'HEAD'/],
+  },
+  {
+    name: 'a title with an escape sequence or a bidi override',
+    files: () => ({
+      [T]: blueprint('id: TASK-001\ntitle: "safe \\e]0;OWNED\\a \\u202Eevil"\nstatus: pending'),
+    }),
+    expect: [/TASK-001_thing\.md:3: error: title: expected plain text: it contains a control character/],
+  },
+  {
+    name: 'a milestone id that cannot name a branch, and a title with a control character',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      'specs/milestones/MVP.md': '---\nid: v1..2\ntitle: "M\\e[2J"\ntasks: [TASK-001]\n---\n',
+      'specs/milestones/R.md': '---\nid: rel.lock\ntitle: R\ntasks: [TASK-001]\n---\n',
+    }),
+    expect: [
+      /specs\/milestones\/MVP\.md:2: error: id: expected a milestone id .*no '\.\.', no trailing '\.' or '\.lock'/,
+      /specs\/milestones\/MVP\.md:3: error: title: expected plain text/,
+      /specs\/milestones\/R\.md:2: error: id: expected a milestone id/,
+    ],
+  },
+  {
+    name: 'a setup timeout beyond a day',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      'quality.toml': '[quality_checks]\ntests = "true"\n[setup]\ncommands = ["true"]\ntimeout = 3000000\n',
+    }),
+    expect: [
+      /quality\.toml:5: error: setup\.timeout: expected a positive number up to 86400, got number 3000000/,
+    ],
+  },
+  {
     name: 'a milestone naming an unknown task',
     files: () => ({
       [T]: blueprint(BASIC_FRONT),
