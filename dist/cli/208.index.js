@@ -2440,9 +2440,9 @@ function splitMarkdown(path, lines) {
     }
     const headings = [];
     lines.forEach((text, i) => {
-        const m = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+        const m = /^ {0,3}(#{1,6})\s(.*)$/.exec(text);
         if (m && !inFence.has(i + 1))
-            headings.push({ line: i + 1, level: m[1].length, title: m[2].trim() });
+            headings.push({ line: i + 1, level: m[1].length, title: (0, markdown_js_1.headingText)(m[2]) });
     });
     const out = [];
     const stack = [];

@@ -3698,49 +3698,6 @@ function parseQuery(text) {
 }
 
 
-/***/ }),
-
-/***/ 5153:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-// Control characters in untrusted names (file paths from a repository, for one).
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isControl = isControl;
-exports.hasControlChar = hasControlChar;
-exports.replaceControlChars = replaceControlChars;
-/**
- * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
- * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
- */
-function isControl(code) {
-    return (code < 0x20 ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-function hasControlChar(s) {
-    for (let i = 0; i < s.length; i++)
-        if (isControl(s.charCodeAt(i)))
-            return true;
-    return false;
-}
-/** `s` with each control character replaced by `by(char)`. */
-function replaceControlChars(s, by) {
-    if (!hasControlChar(s))
-        return s;
-    let out = '';
-    for (const c of s)
-        out += isControl(c.charCodeAt(0)) ? by(c) : c;
-    return out;
-}
-
-
 /***/ })
 
 };

@@ -702,6 +702,7 @@ exports.isTaskId = isTaskId;
 exports.parseBlueprint = parseBlueprint;
 /** Task blueprints: `specs/tasks/*.md`. Parsing is pure: text in, model + problems out. */
 const bundle_js_1 = __webpack_require__(6782);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 const frontmatter_js_1 = __webpack_require__(3741);
 const markdown_js_1 = __webpack_require__(3938);
@@ -750,6 +751,9 @@ function parseBlueprint(data, file) {
         err('title', `expected a non-empty string, got ${(0, plan_js_1.describe)(d.title)}`);
     else if (/[\r\n]/.test(d.title))
         err('title', 'expected a single line of text');
+    // A title reaches terminals, logs and commit subjects: no escape sequences or bidi overrides.
+    else if ((0, chars_js_1.hasControlChar)(d.title))
+        err('title', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
     if (d.status === undefined)
         err('status', `missing required field \`status\` (one of ${types_js_1.TASK_STATUSES.join(', ')})`, 1);
     else if (!types_js_1.TASK_STATUSES.includes(d.status)) {
@@ -1113,6 +1117,7 @@ Object.defineProperty(exports, "QUALITY_FILE", ({ enumerable: true, get: functio
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sectionKeyFor = sectionKeyFor;
+exports.headingText = headingText;
 exports.findFences = findFences;
 exports.splitSections = splitSections;
 exports.parseCheckboxes = parseCheckboxes;
@@ -1134,6 +1139,17 @@ function sectionKeyFor(title) {
 }
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+/**
+ * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
+ * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+ */
+function headingText(rest) {
+    const t = rest.trimEnd();
+    let end = t.length;
+    while (end > 0 && t.charCodeAt(end - 1) === 0x23)
+        end--;
+    return t.slice(0, end).trim();
+}
 function findFences(text, firstLine = 1) {
     const lines = text.split(/\r?\n/);
     const fences = [];
@@ -1204,11 +1220,11 @@ function splitSections(body, firstLine = 1) {
         }
         if (inFence)
             continue;
-        const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+        const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
         if (h) {
             close(i);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = h[1]
+            const title = headingText(h[1])
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
@@ -1246,12 +1262,21 @@ function parseCheckboxes(body, firstLine) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MILESTONE_FIELDS = void 0;
+exports.isMilestoneId = isMilestoneId;
 exports.parseMilestone = parseMilestone;
 /** Milestones: `specs/milestones/*.md` — an ordered list of tasks. */
+const chars_js_1 = __webpack_require__(5153);
 const frontmatter_js_1 = __webpack_require__(3741);
 const blueprint_js_1 = __webpack_require__(8056);
 const plan_js_1 = __webpack_require__(9948);
 const text_js_1 = __webpack_require__(8068);
+/**
+ * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
+ * branch name (`guardian/<id>`), so what git refuses in one is refused here.
+ */
+function isMilestoneId(s) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
 exports.MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
 function parseMilestone(data, file) {
     const decoded = (0, text_js_1.decodeSpecFile)(data, file);
@@ -1270,13 +1295,15 @@ function parseMilestone(data, file) {
     }
     if (d.id === undefined)
         err('id', 'missing required field `id` (a milestone id like MVP)', 1);
-    else if (typeof d.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(d.id)) {
-        err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${(0, plan_js_1.describe)(d.id)}`);
+    else if (typeof d.id !== 'string' || !isMilestoneId(d.id)) {
+        err('id', `expected a milestone id (letters, digits, '.', '_', '-'; no '..', no trailing '.' or '.lock': it names a branch), got ${(0, plan_js_1.describe)(d.id)}`);
     }
     if (d.title === undefined)
         err('title', 'missing required field `title`', 1);
     else if (typeof d.title !== 'string' || d.title.trim() === '')
         err('title', `expected a non-empty string, got ${(0, plan_js_1.describe)(d.title)}`);
+    else if ((0, chars_js_1.hasControlChar)(d.title))
+        err('title', 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)');
     const tasks = [];
     if (d.tasks === undefined)
         err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
@@ -2077,7 +2104,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         checks,
         setup: {
             commands: strings('setup', 'commands') ?? [],
-            ...opt('timeout', positive('setup', 'timeout')),
+            ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
         },
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
@@ -2106,7 +2133,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
             ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
             ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
-            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
+            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds', { max: 86400 })),
         },
         commit: {
             ...opt('authorName', str('commit', 'author_name')),
@@ -2447,6 +2474,9 @@ function checkRefName(ref) {
         return "it contains '@{'";
     if (ref === '@')
         return "it is '@'";
+    // git check-ref-format --branch refuses it: HEAD names the checked-out commit, not a branch.
+    if (ref === 'HEAD')
+        return "it is 'HEAD'";
     if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
         return "it has an empty component ('/')";
     if (ref.endsWith('.'))
@@ -2486,6 +2516,49 @@ exports.SECTION_KEYS = [
 exports.DEFAULT_PROTECTED = ['quality.toml', 'specs/**', '.github/**', '.guardian/**'];
 exports.DEFAULT_CHECK_TIMEOUT_SECONDS = 600;
 exports.DEFAULT_TOKEN_BUDGET = 24000;
+
+
+/***/ }),
+
+/***/ 5153:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Control characters in untrusted names (file paths from a repository, for one).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isControl = isControl;
+exports.hasControlChar = hasControlChar;
+exports.replaceControlChars = replaceControlChars;
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
 
 
 /***/ }),

@@ -37,6 +37,10 @@ const redact_js_1 = __webpack_require__(5914);
 const sandbox_js_1 = __webpack_require__(6152);
 const tools_js_1 = __webpack_require__(3232);
 const transcript_js_1 = __webpack_require__(9997);
+/** A tool name as the model sent it, for the log: a name that is not a plain identifier is quoted. */
+function shownToolName(name) {
+    return /^[\w.-]{1,64}$/.test(name) ? name : JSON.stringify(name.slice(0, 64));
+}
 var sandbox_js_2 = __webpack_require__(6152);
 Object.defineProperty(exports, "Sandbox", ({ enumerable: true, get: function () { return sandbox_js_2.Sandbox; } }));
 var tdd_js_1 = __webpack_require__(3775);
@@ -403,7 +407,7 @@ async function runCoder(opts) {
                     ...(other ? { unsupportedToolCalls: other } : {}),
                 });
                 messages.push(assistantParam(res.message.content, calls));
-                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => c.name).join(', ') || 'no tool call'} — ` +
+                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => shownToolName(c.name)).join(', ') || 'no tool call'} — ` +
                     `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`);
                 if (calls.length === 0) {
                     idle += 1;
@@ -438,10 +442,10 @@ async function runCoder(opts) {
                         const leaked = redactor.leaks(content);
                         if (leaked.length) {
                             content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
-                            log.warn(`  ${call.name}: output withheld (encoded secret: ${leaked.join(', ')})`);
+                            log.warn(`  ${shownToolName(call.name)}: output withheld (encoded secret: ${leaked.join(', ')})`);
                         }
                         if (!outcome.ok)
-                            log.info(`  ${call.name}: ${content.split('\n')[0].slice(0, 160)}`);
+                            log.info(`  ${shownToolName(call.name)}: ${content.split('\n')[0].slice(0, 160)}`);
                     }
                     messages.push({ role: 'tool', tool_call_id: call.id, content });
                     await transcript.write({

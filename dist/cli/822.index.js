@@ -1918,6 +1918,12 @@ async function runTask(opts) {
             message = `${task.id} interrupted before ${station}: \`guardian run ${task.id} --resume\` continues`;
             return finish();
         }
+        const leftBehind = station === 'complete' ? opts.beforeComplete?.() : undefined;
+        if (leftBehind) {
+            outcome = 'failed';
+            message = `${task.id}: nothing committed: ${leftBehind}`;
+            return finish();
+        }
         if (station === 'complete' && opts.dryRun) {
             outcome = 'validated';
             message = `${task.id} passed every station (dry run: nothing committed or pushed)`;

@@ -69369,18 +69369,26 @@ function urlInput(name) {
 ;// CONCATENATED MODULE: ./src/github/log.ts
 /** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
 
+/**
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
+ * message come from model output, check output and repository files: such a line is shown with its
+ * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ */
+function inertLines(m) {
+    return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+}
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
     let depth = 0;
     return {
-        info: (m) => info(m),
+        info: (m) => info(inertLines(m)),
         warn: (m, w) => warning(m, props(w)),
         error: (m, w) => error(m, props(w)),
         debug: (m) => core_debug(m),
         // Actions has no nested groups: an inner phase is logged as a line inside the outer group.
         group: async (name, fn) => {
             if (depth > 0) {
-                info(`▸ ${name}`);
+                info(inertLines(`▸ ${name}`));
                 return fn();
             }
             depth++;
@@ -69490,7 +69498,7 @@ function renderValidation(r, opts = {}) {
     const icon = r.verdict === 'pass' ? '✅' : '❌';
     const parts = [
         `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-        `${r.summary}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
+        `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
             `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
         table(['Check', 'Kind', 'Outcome', 'Time', 'Details'], r.checks.map((c) => [
             c.name,
@@ -69505,7 +69513,8 @@ function renderValidation(r, opts = {}) {
             const tail = c.outputTail.trim();
             if (!tail)
                 continue;
-            const fence = tail.includes('```') ? '~~~~' : '```';
+            // A fence longer than any run of backticks in the text: nothing inside can close it.
+            const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
             parts.push(`<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`);
         }
     }
@@ -70171,6 +70180,39 @@ function createChatClient(opts) {
 
 
 
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
 var gray_matter = __nccwpck_require__(9599);
 var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
@@ -70335,6 +70377,9 @@ function checkRefName(ref) {
         return "it contains '@{'";
     if (ref === '@')
         return "it is '@'";
+    // git check-ref-format --branch refuses it: HEAD names the checked-out commit, not a branch.
+    if (ref === 'HEAD')
+        return "it is 'HEAD'";
     if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
         return "it has an empty component ('/')";
     if (ref.endsWith('.'))
@@ -70531,6 +70576,17 @@ function sectionKeyFor(title) {
 }
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+/**
+ * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
+ * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+ */
+function headingText(rest) {
+    const t = rest.trimEnd();
+    let end = t.length;
+    while (end > 0 && t.charCodeAt(end - 1) === 0x23)
+        end--;
+    return t.slice(0, end).trim();
+}
 function findFences(text, firstLine = 1) {
     const lines = text.split(/\r?\n/);
     const fences = [];
@@ -70601,11 +70657,11 @@ function splitSections(body, firstLine = 1) {
         }
         if (inFence)
             continue;
-        const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+        const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
         if (h) {
             close(i);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = h[1]
+            const title = headingText(h[1])
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
@@ -70857,6 +70913,7 @@ function elementOffsets(src) {
 
 
 
+
 const BLUEPRINT_FIELDS = [
     'id',
     'title',
@@ -70899,6 +70956,9 @@ function parseBlueprint(data, file) {
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
     else if (/[\r\n]/.test(d.title))
         err('title', 'expected a single line of text');
+    // A title reaches terminals, logs and commit subjects: no escape sequences or bidi overrides.
+    else if (hasControlChar(d.title))
+        err('title', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
     if (d.status === undefined)
         err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);
     else if (!TASK_STATUSES.includes(d.status)) {
@@ -71031,6 +71091,14 @@ function parseBlueprint(data, file) {
 
 
 
+
+/**
+ * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
+ * branch name (`guardian/<id>`), so what git refuses in one is refused here.
+ */
+function isMilestoneId(s) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
 const MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
 function parseMilestone(data, file) {
     const decoded = decodeSpecFile(data, file);
@@ -71049,13 +71117,15 @@ function parseMilestone(data, file) {
     }
     if (d.id === undefined)
         err('id', 'missing required field `id` (a milestone id like MVP)', 1);
-    else if (typeof d.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(d.id)) {
-        err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${describe(d.id)}`);
+    else if (typeof d.id !== 'string' || !isMilestoneId(d.id)) {
+        err('id', `expected a milestone id (letters, digits, '.', '_', '-'; no '..', no trailing '.' or '.lock': it names a branch), got ${describe(d.id)}`);
     }
     if (d.title === undefined)
         err('title', 'missing required field `title`', 1);
     else if (typeof d.title !== 'string' || d.title.trim() === '')
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
+    else if (hasControlChar(d.title))
+        err('title', 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)');
     const tasks = [];
     if (d.tasks === undefined)
         err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
@@ -72701,7 +72771,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         checks,
         setup: {
             commands: strings('setup', 'commands') ?? [],
-            ...opt('timeout', positive('setup', 'timeout')),
+            ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
         },
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
@@ -72730,7 +72800,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
             ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
             ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
-            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
+            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds', { max: 86400 })),
         },
         commit: {
             ...opt('authorName', str('commit', 'author_name')),
@@ -75244,39 +75314,6 @@ const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runni
     throw new Error(`Unknown descriptor type: ${descriptorRule}`);
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/util/chars.ts
-// Control characters in untrusted names (file paths from a repository, for one).
-/**
- * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
- * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
- */
-function isControl(code) {
-    return (code < 0x20 ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-function hasControlChar(s) {
-    for (let i = 0; i < s.length; i++)
-        if (isControl(s.charCodeAt(i)))
-            return true;
-    return false;
-}
-/** `s` with each control character replaced by `by(char)`. */
-function replaceControlChars(s, by) {
-    if (!hasControlChar(s))
-        return s;
-    let out = '';
-    for (const c of s)
-        out += isControl(c.charCodeAt(0)) ? by(c) : c;
-    return out;
-}
-
 // EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
 var index_Cq_34xZU = __nccwpck_require__(7639);
 ;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
@@ -82242,6 +82279,10 @@ async function redactDeep(value, r) {
 
 
 
+/** A tool name as the model sent it, for the log: a name that is not a plain identifier is quoted. */
+function shownToolName(name) {
+    return /^[\w.-]{1,64}$/.test(name) ? name : JSON.stringify(name.slice(0, 64));
+}
 
 
 
@@ -82605,7 +82646,7 @@ async function runCoder(opts) {
                     ...(other ? { unsupportedToolCalls: other } : {}),
                 });
                 messages.push(assistantParam(res.message.content, calls));
-                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => c.name).join(', ') || 'no tool call'} — ` +
+                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => shownToolName(c.name)).join(', ') || 'no tool call'} — ` +
                     `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`);
                 if (calls.length === 0) {
                     idle += 1;
@@ -82640,10 +82681,10 @@ async function runCoder(opts) {
                         const leaked = redactor.leaks(content);
                         if (leaked.length) {
                             content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
-                            log.warn(`  ${call.name}: output withheld (encoded secret: ${leaked.join(', ')})`);
+                            log.warn(`  ${shownToolName(call.name)}: output withheld (encoded secret: ${leaked.join(', ')})`);
                         }
                         if (!outcome.ok)
-                            log.info(`  ${call.name}: ${content.split('\n')[0].slice(0, 160)}`);
+                            log.info(`  ${shownToolName(call.name)}: ${content.split('\n')[0].slice(0, 160)}`);
                     }
                     messages.push({ role: 'tool', tool_call_id: call.id, content });
                     await transcript.write({

@@ -34322,7 +34322,7 @@ exports.Composer = Composer;
 
 
 
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
@@ -34758,7 +34758,7 @@ exports.resolveEnd = resolveEnd;
 
 
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var resolveEnd = __nccwpck_require__(7788);
@@ -35490,7 +35490,7 @@ exports.mapIncludes = mapIncludes;
 var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
@@ -36336,7 +36336,7 @@ var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var Scalar = __nccwpck_require__(3301);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
@@ -36740,7 +36740,7 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 9546:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -36829,7 +36829,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var addPairToJSMap = __nccwpck_require__(7104);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
@@ -40579,7 +40579,7 @@ exports.omap = omap;
 
 
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var Scalar = __nccwpck_require__(3301);
 var YAMLSeq = __nccwpck_require__(2223);
 
@@ -40716,7 +40716,7 @@ exports.schema = schema;
 
 
 var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(9546);
+var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
@@ -46412,7 +46412,7 @@ function renderValidation(r, opts = {}) {
     const icon = r.verdict === 'pass' ? '✅' : '❌';
     const parts = [
         `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-        `${r.summary}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
+        `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
             `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
         table(['Check', 'Kind', 'Outcome', 'Time', 'Details'], r.checks.map((c) => [
             c.name,
@@ -46427,7 +46427,8 @@ function renderValidation(r, opts = {}) {
             const tail = c.outputTail.trim();
             if (!tail)
                 continue;
-            const fence = tail.includes('```') ? '~~~~' : '```';
+            // A fence longer than any run of backticks in the text: nothing inside can close it.
+            const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
             parts.push(`<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`);
         }
     }
@@ -46441,6 +46442,39 @@ async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     await summary.addRaw(markdown, true).write();
+}
+
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
 }
 
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
@@ -46607,6 +46641,9 @@ function checkRefName(ref) {
         return "it contains '@{'";
     if (ref === '@')
         return "it is '@'";
+    // git check-ref-format --branch refuses it: HEAD names the checked-out commit, not a branch.
+    if (ref === 'HEAD')
+        return "it is 'HEAD'";
     if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
         return "it has an empty component ('/')";
     if (ref.endsWith('.'))
@@ -46803,6 +46840,17 @@ function sectionKeyFor(title) {
 }
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+/**
+ * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
+ * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+ */
+function headingText(rest) {
+    const t = rest.trimEnd();
+    let end = t.length;
+    while (end > 0 && t.charCodeAt(end - 1) === 0x23)
+        end--;
+    return t.slice(0, end).trim();
+}
 function findFences(text, firstLine = 1) {
     const lines = text.split(/\r?\n/);
     const fences = [];
@@ -46873,11 +46921,11 @@ function splitSections(body, firstLine = 1) {
         }
         if (inFence)
             continue;
-        const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+        const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
         if (h) {
             close(i);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = h[1]
+            const title = headingText(h[1])
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
@@ -47129,6 +47177,7 @@ function elementOffsets(src) {
 
 
 
+
 const BLUEPRINT_FIELDS = [
     'id',
     'title',
@@ -47171,6 +47220,9 @@ function parseBlueprint(data, file) {
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
     else if (/[\r\n]/.test(d.title))
         err('title', 'expected a single line of text');
+    // A title reaches terminals, logs and commit subjects: no escape sequences or bidi overrides.
+    else if (hasControlChar(d.title))
+        err('title', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
     if (d.status === undefined)
         err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);
     else if (!TASK_STATUSES.includes(d.status)) {
@@ -47303,6 +47355,14 @@ function parseBlueprint(data, file) {
 
 
 
+
+/**
+ * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
+ * branch name (`guardian/<id>`), so what git refuses in one is refused here.
+ */
+function isMilestoneId(s) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
 const MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
 function parseMilestone(data, file) {
     const decoded = decodeSpecFile(data, file);
@@ -47321,13 +47381,15 @@ function parseMilestone(data, file) {
     }
     if (d.id === undefined)
         err('id', 'missing required field `id` (a milestone id like MVP)', 1);
-    else if (typeof d.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(d.id)) {
-        err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${describe(d.id)}`);
+    else if (typeof d.id !== 'string' || !isMilestoneId(d.id)) {
+        err('id', `expected a milestone id (letters, digits, '.', '_', '-'; no '..', no trailing '.' or '.lock': it names a branch), got ${describe(d.id)}`);
     }
     if (d.title === undefined)
         err('title', 'missing required field `title`', 1);
     else if (typeof d.title !== 'string' || d.title.trim() === '')
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
+    else if (hasControlChar(d.title))
+        err('title', 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)');
     const tasks = [];
     if (d.tasks === undefined)
         err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
@@ -48973,7 +49035,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         checks,
         setup: {
             commands: strings('setup', 'commands') ?? [],
-            ...opt('timeout', positive('setup', 'timeout')),
+            ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
         },
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
@@ -49002,7 +49064,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
             ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
             ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
-            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
+            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds', { max: 86400 })),
         },
         commit: {
             ...opt('authorName', str('commit', 'author_name')),
@@ -49600,14 +49662,19 @@ function planMilestoneRun(project, id) {
 
 
 
+
 const Inputs = { Milestone: 'milestone', Schedule: 'schedule', Root: 'root' };
-const MILESTONE_ID = /^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/;
 function getInputs() {
     const milestone = optionalString(Inputs.Milestone);
-    if (milestone && (!MILESTONE_ID.test(milestone) || milestone.length > 64)) {
-        throw new errors_ConfigurationError(`input '${Inputs.Milestone}': ${shown(milestone)} is not a milestone id; expected letters, digits, dots and dashes, like MVP`);
+    if (milestone && !isMilestoneId(milestone)) {
+        throw new errors_ConfigurationError(`input '${Inputs.Milestone}': ${shown(milestone)} is not a milestone id; expected letters, digits, dots, underscores and dashes, like MVP`);
     }
-    return { milestone, schedule: optionalString(Inputs.Schedule), root: rootInput(Inputs.Root) };
+    const schedule = optionalString(Inputs.Schedule);
+    // A cron expression is printed and compared, never run: one line of printable characters.
+    if (schedule && !/^[\x20-\x7e]{1,120}$/.test(schedule)) {
+        throw new errors_ConfigurationError(`input '${Inputs.Schedule}': ${shown(schedule)} is not a cron expression; expected one line like "0 3 * * 1"`);
+    }
+    return { milestone, schedule, root: rootInput(Inputs.Root) };
 }
 async function run() {
     await runAction(async () => {

@@ -36830,7 +36830,7 @@ var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilFlowIndentCheck = __nccwpck_require__(6432);
 var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
@@ -37159,7 +37159,7 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 var YAMLSeq = __nccwpck_require__(2223);
 var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilFlowIndentCheck = __nccwpck_require__(6432);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -37940,7 +37940,7 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 6432:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -48906,18 +48906,26 @@ function urlInput(name) {
 ;// CONCATENATED MODULE: ./src/github/log.ts
 /** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
 
+/**
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
+ * message come from model output, check output and repository files: such a line is shown with its
+ * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ */
+function inertLines(m) {
+    return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+}
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
     let depth = 0;
     return {
-        info: (m) => info(m),
+        info: (m) => info(inertLines(m)),
         warn: (m, w) => warning(m, props(w)),
         error: (m, w) => error(m, props(w)),
         debug: (m) => core_debug(m),
         // Actions has no nested groups: an inner phase is logged as a line inside the outer group.
         group: async (name, fn) => {
             if (depth > 0) {
-                info(`▸ ${name}`);
+                info(inertLines(`▸ ${name}`));
                 return fn();
             }
             depth++;
@@ -48958,6 +48966,210 @@ function runUrl(env = process.env) {
     if (!server || !repo || !id)
         return undefined;
     return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/exec/strays.ts
+/**
+ * What a check of model-written code can leave behind on a CI runner, and how the host takes it back
+ * before it says what the Validator judged.
+ *
+ * A check may start a process that leaves its process group and session, clears its environment and
+ * works from `/`: none of the per-check sweeps (process group, environment marker, working folder) can
+ * tell it from anything else. On a runner it would outlive the checks and could write the step's
+ * outputs (`GITHUB_OUTPUT` and the other file commands) after the Validator, or the bundle. Two guards:
+ *
+ * - `snapshotProcesses` at the action's start, `killStrays` once the checks are over: every process of
+ *   this user that did not exist at the start and descends from this process or was orphaned (its
+ *   nearest surviving ancestor from before the start is the init process or a `systemd` subreaper) is
+ *   stopped, then killed, until none is left. Processes other jobs start under their own runner
+ *   (descendants of a runner process that is not an orphan's reaper) are left alone.
+ * - `snapshotFileCommands` / `restoreFileCommands`: the step's file-command files are put back as they
+ *   were before the checks, and a change is reported, so nothing a check wrote there reaches the runner.
+ */
+
+/** The processes visible in /proc (Linux), or undefined where there is no /proc. */
+function listProcesses() {
+    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/status'))
+        return undefined;
+    const out = [];
+    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let status;
+        try {
+            status = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${name}/status`, 'utf8');
+        }
+        catch {
+            continue; // gone
+        }
+        const field = (k) => status.match(new RegExp(`^${k}:\\s*(.*)$`, 'm'))?.[1] ?? '';
+        if (/^[Zz]/.test(field('State')))
+            continue; // a zombie is already dead
+        out.push({
+            pid: Number(name),
+            ppid: Number(field('PPid')),
+            uid: Number(field('Uid').split(/\s+/)[0]),
+            comm: field('Name'),
+        });
+    }
+    return out;
+}
+function snapshotProcesses() {
+    const all = listProcesses();
+    if (!all || typeof process.getuid !== 'function')
+        return undefined;
+    const byPid = new Map(all.map((p) => [p.pid, p]));
+    const ancestors = new Set();
+    for (let p = byPid.get(process.pid)?.ppid; p && !ancestors.has(p); p = byPid.get(p)?.ppid)
+        ancestors.add(p);
+    return { pids: new Set(all.map((p) => p.pid)), uid: process.getuid(), self: process.pid, ancestors };
+}
+/** Where orphans go: the init process of this PID namespace, or a `systemd` (user manager) subreaper. */
+function isReaper(p) {
+    return !!p && (p.pid === 1 || p.comm === 'systemd' || p.comm === 'init');
+}
+/**
+ * The processes `killStrays` would take: of this user, started after the snapshot, and descending from
+ * this process or orphaned. Pure, over a process table, so that the choice itself can be tested.
+ */
+function straysOf(snap, table) {
+    const byPid = new Map(table.map((p) => [p.pid, p]));
+    const out = [];
+    for (const p of table) {
+        if (p.uid !== snap.uid || snap.pids.has(p.pid) || p.pid === snap.self || snap.ancestors.has(p.pid))
+            continue;
+        // The nearest ancestor that existed at the start (a loop in a table read while it changed ends it).
+        let q = byPid.get(p.ppid);
+        const seen = new Set([p.pid]);
+        while (q && !snap.pids.has(q.pid) && !seen.has(q.pid)) {
+            seen.add(q.pid);
+            q = byPid.get(q.ppid);
+        }
+        if (!q)
+            continue; // its ancestry left the table while it was read: looked at on the next round
+        if (q.pid === snap.self || isReaper(q))
+            out.push(p);
+    }
+    return out;
+}
+/**
+ * Stops, then kills, every stray process (see `straysOf`), round after round until none is left: a stopped
+ * process cannot fork, so a process that forks to escape is caught on the next round. Returns how many
+ * were killed (0 where there is no /proc).
+ */
+function killStrays(snap) {
+    if (!snap)
+        return 0;
+    let killed = 0;
+    for (let round = 0; round < 50; round++) {
+        const table = listProcesses();
+        if (!table)
+            return killed;
+        const strays = straysOf(snap, table);
+        if (strays.length === 0)
+            return killed;
+        for (const p of strays)
+            signal(p.pid, 'SIGSTOP');
+        for (const p of strays)
+            if (signal(p.pid, 'SIGKILL'))
+                killed++;
+    }
+    return killed;
+}
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false; // gone already
+    }
+}
+/** The runner's per-step file commands. */
+const FILE_COMMANDS = [
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+];
+function snapshotFileCommands(env = process.env) {
+    const out = [];
+    for (const name of FILE_COMMANDS) {
+        const path = env[name];
+        if (!path)
+            continue;
+        let content;
+        try {
+            content = (0,external_node_fs_namespaceObject.readFileSync)(path);
+        }
+        catch {
+            content = undefined; // not there yet
+        }
+        out.push({ name, path, content });
+    }
+    return out;
+}
+/**
+ * Puts each file-command file back as the snapshot found it, and returns the names of those that had
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ */
+function restoreFileCommands(snap) {
+    const changed = [];
+    for (const f of snap) {
+        let now;
+        try {
+            now = (0,external_node_fs_namespaceObject.readFileSync)(f.path);
+        }
+        catch {
+            now = undefined;
+        }
+        const before = f.content ?? Buffer.alloc(0);
+        if ((now ?? Buffer.alloc(0)).equals(before))
+            continue;
+        changed.push(f.name);
+        (0,external_node_fs_namespaceObject.writeFileSync)(f.path, before);
+    }
+    return changed;
+}
+
+;// CONCATENATED MODULE: ./src/github/step-guard.ts
+/**
+ * Guards a step that runs model-written code (the Validator's checks, the Coder's tests) on a runner:
+ * what those processes leave behind is taken back before the step says anything (see exec/strays.ts).
+ */
+
+class StepGuard {
+    procs;
+    files;
+    taken = false;
+    /**
+     * Taken at the step's start, before any check runs. Stray processes are swept only on a runner
+     * (`GITHUB_ACTIONS=true`): on a developer's machine a process started meanwhile may be the user's own.
+     */
+    constructor(env = process.env) {
+        this.procs = env.GITHUB_ACTIONS === 'true' ? snapshotProcesses() : undefined;
+        this.files = snapshotFileCommands(env);
+    }
+    /**
+     * Kills the processes the checks left running and puts the step's file commands back. Returns what
+     * was found, as one sentence, or undefined when the checks left nothing behind. Only the first call
+     * does anything; a step that fails before it calls it again on the way out.
+     */
+    takeBack() {
+        // Once: what the step writes afterwards (its outputs, its summary) is its own.
+        if (this.taken)
+            return undefined;
+        this.taken = true;
+        const killed = killStrays(this.procs);
+        const written = restoreFileCommands(this.files);
+        const found = [];
+        if (killed > 0)
+            found.push(`the checks left ${killed} process${killed === 1 ? '' : 'es'} running outside their process group (killed)`);
+        if (written.length > 0)
+            found.push(`something the checks started wrote to ${written.join(', ')} (put back as it was)`);
+        return found.length ? found.join('; ') : undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
@@ -49027,7 +49239,7 @@ function renderValidation(r, opts = {}) {
     const icon = r.verdict === 'pass' ? '✅' : '❌';
     const parts = [
         `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-        `${r.summary}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
+        `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
             `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
         table(['Check', 'Kind', 'Outcome', 'Time', 'Details'], r.checks.map((c) => [
             c.name,
@@ -49042,7 +49254,8 @@ function renderValidation(r, opts = {}) {
             const tail = c.outputTail.trim();
             if (!tail)
                 continue;
-            const fence = tail.includes('```') ? '~~~~' : '```';
+            // A fence longer than any run of backticks in the text: nothing inside can close it.
+            const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
             parts.push(`<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`);
         }
     }
@@ -49971,6 +50184,39 @@ function streamLogger(out = process.stderr, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
 var gray_matter = __nccwpck_require__(9599);
 var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
@@ -50135,6 +50381,9 @@ function checkRefName(ref) {
         return "it contains '@{'";
     if (ref === '@')
         return "it is '@'";
+    // git check-ref-format --branch refuses it: HEAD names the checked-out commit, not a branch.
+    if (ref === 'HEAD')
+        return "it is 'HEAD'";
     if (ref.startsWith('/') || ref.endsWith('/') || ref.includes('//'))
         return "it has an empty component ('/')";
     if (ref.endsWith('.'))
@@ -50331,6 +50580,17 @@ function sectionKeyFor(title) {
 }
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+/**
+ * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
+ * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+ */
+function headingText(rest) {
+    const t = rest.trimEnd();
+    let end = t.length;
+    while (end > 0 && t.charCodeAt(end - 1) === 0x23)
+        end--;
+    return t.slice(0, end).trim();
+}
 function findFences(text, firstLine = 1) {
     const lines = text.split(/\r?\n/);
     const fences = [];
@@ -50401,11 +50661,11 @@ function splitSections(body, firstLine = 1) {
         }
         if (inFence)
             continue;
-        const h = /^ {0,3}##(?!#)\s+(.*?)\s*#*\s*$/.exec(line);
+        const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
         if (h) {
             close(i);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = h[1]
+            const title = headingText(h[1])
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
@@ -50657,6 +50917,7 @@ function elementOffsets(src) {
 
 
 
+
 const BLUEPRINT_FIELDS = [
     'id',
     'title',
@@ -50699,6 +50960,9 @@ function parseBlueprint(data, file) {
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
     else if (/[\r\n]/.test(d.title))
         err('title', 'expected a single line of text');
+    // A title reaches terminals, logs and commit subjects: no escape sequences or bidi overrides.
+    else if (hasControlChar(d.title))
+        err('title', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
     if (d.status === undefined)
         err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);
     else if (!TASK_STATUSES.includes(d.status)) {
@@ -50831,6 +51095,14 @@ function parseBlueprint(data, file) {
 
 
 
+
+/**
+ * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
+ * branch name (`guardian/<id>`), so what git refuses in one is refused here.
+ */
+function isMilestoneId(s) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
 const MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
 function parseMilestone(data, file) {
     const decoded = decodeSpecFile(data, file);
@@ -50849,13 +51121,15 @@ function parseMilestone(data, file) {
     }
     if (d.id === undefined)
         err('id', 'missing required field `id` (a milestone id like MVP)', 1);
-    else if (typeof d.id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(d.id)) {
-        err('id', `expected a milestone id (letters, digits, '.', '_', '-'), got ${describe(d.id)}`);
+    else if (typeof d.id !== 'string' || !isMilestoneId(d.id)) {
+        err('id', `expected a milestone id (letters, digits, '.', '_', '-'; no '..', no trailing '.' or '.lock': it names a branch), got ${describe(d.id)}`);
     }
     if (d.title === undefined)
         err('title', 'missing required field `title`', 1);
     else if (typeof d.title !== 'string' || d.title.trim() === '')
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
+    else if (hasControlChar(d.title))
+        err('title', 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)');
     const tasks = [];
     if (d.tasks === undefined)
         err('tasks', 'missing required field `tasks` (the ordered list of task ids)', 1);
@@ -52501,7 +52775,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         checks,
         setup: {
             commands: strings('setup', 'commands') ?? [],
-            ...opt('timeout', positive('setup', 'timeout')),
+            ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
         },
         guard: {
             // A project's own list adds to the defaults: quality.toml, the specs, workflows and bundles stay
@@ -52530,7 +52804,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...opt('maxTurns', positive('llm', 'max_turns', { int: true })),
             ...opt('tokenBudget', positive('llm', 'token_budget', { int: true })),
             ...opt('costBudgetUsd', positive('llm', 'cost_budget_usd')),
-            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds')),
+            ...opt('timeoutSeconds', positive('llm', 'timeout_seconds', { max: 86400 })),
         },
         commit: {
             ...opt('authorName', str('commit', 'author_name')),
@@ -54365,6 +54639,9 @@ async function runValidator(opts) {
 
 
 
+
+/** The name a step's own guard fails under. */
+const HOST_CHECK = 'guard:step';
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -54401,32 +54678,50 @@ function enforceSecurityJson(inputs) {
     return source;
 }
 async function run() {
+    // Before anything runs: what the checks leave behind is taken back before the outputs are set.
+    const guard = new StepGuard();
     await runAction(async () => {
-        const inputs = getInputs();
-        const log = actionsLogger();
-        verifiedBundleIfPresent(inputs.root, inputs.taskId);
-        const securityJson = inputs.securityBundle
-            ? enforceSecurityJson({ ...inputs, securityBundle: inputs.securityBundle })
-            : undefined;
-        const { report, bundleDir } = await runValidator({
-            root: inputs.root,
-            taskId: inputs.taskId,
-            log,
-            securityJson,
-            env: process.env,
-        });
-        const failed = report.checks.filter((c) => c.outcome !== 'pass').map((c) => c.name);
-        setOutput('verdict', report.verdict);
-        setOutput('patch-sha256', report.patchSha256);
-        setOutput('summary', report.summary);
-        setOutput('failed-checks', failed.join(','));
-        emitAnnotations(annotationsOf(report));
-        await writeSummary(`${renderValidation(report)}\n${renderStations(readManifest(bundleDir, inputs.taskId))}`);
-        info(`verdict: ${report.summary}`);
-        if (report.verdict === 'fail' && inputs.failOnFail) {
-            throw new errors_GuardianError(`the Validator's verdict is fail (${report.summary}); see the job summary`);
+        try {
+            await validate(guard);
+        }
+        finally {
+            // A step that failed before its outputs still takes back what its checks left.
+            guard.takeBack();
         }
     });
+}
+async function validate(guard) {
+    const inputs = getInputs();
+    const log = actionsLogger();
+    verifiedBundleIfPresent(inputs.root, inputs.taskId);
+    const securityJson = inputs.securityBundle
+        ? enforceSecurityJson({ ...inputs, securityBundle: inputs.securityBundle })
+        : undefined;
+    const { report, bundleDir } = await runValidator({
+        root: inputs.root,
+        taskId: inputs.taskId,
+        log,
+        securityJson,
+        env: process.env,
+    });
+    const failed = report.checks.filter((c) => c.outcome !== 'pass').map((c) => c.name);
+    // Whatever the report says, a change whose checks reach past them (a process still running, a write
+    // to this step's outputs) is not passed on.
+    const leftBehind = guard.takeBack();
+    const verdict = leftBehind ? 'fail' : report.verdict;
+    const summary = leftBehind ? `fail: ${[...failed, HOST_CHECK].join(', ')}` : report.summary;
+    setOutput('verdict', verdict);
+    setOutput('patch-sha256', report.patchSha256);
+    setOutput('summary', summary);
+    setOutput('failed-checks', (leftBehind ? [...failed, HOST_CHECK] : failed).join(','));
+    emitAnnotations(annotationsOf(report));
+    await writeSummary(`${leftBehind ? `### ❌ ${HOST_CHECK}: ${leftBehind}\n\n` : ''}${renderValidation(report)}\n${renderStations(readManifest(bundleDir, inputs.taskId))}`);
+    info(`verdict: ${summary}`);
+    if (leftBehind)
+        throw new errors_GuardianError(`${HOST_CHECK}: ${leftBehind}; the verdict is fail`);
+    if (report.verdict === 'fail' && inputs.failOnFail) {
+        throw new errors_GuardianError(`the Validator's verdict is fail (${report.summary}); see the job summary`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/validate/index.ts
