@@ -4,6 +4,7 @@ import {
   constants,
   lstatSync,
   mkdirSync,
+  readlinkSync,
   renameSync,
   rmSync,
   statSync,
@@ -110,6 +111,37 @@ function guessRoot(path: string): string {
   return i > 0 ? parts.slice(0, i).join(sep) || sep : dirname(path);
 }
 
+/**
+ * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
+ * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
+ * points. Such a link is refused, naming it and its target.
+ */
+function refuseLinkedState(path: string): void {
+  const parts = path.split(sep);
+  const i = parts.lastIndexOf('.guardian');
+  if (i <= 0) return;
+  for (let j = i; j < parts.length; j++) {
+    const p = parts.slice(0, j + 1).join(sep);
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      return; // not there yet: created as a directory below
+    }
+    if (st.isSymbolicLink()) {
+      let target = '';
+      try {
+        target = readlinkSync(p);
+      } catch {
+        // gone meanwhile
+      }
+      throw new ConfigurationError(
+        `${toPosix(parts.slice(i, j + 1).join(sep))} is a symbolic link (to ${JSON.stringify(target)}); ${GUARDIAN_STATE} inside the repository, not behind a link — remove the link`,
+      );
+    }
+  }
+}
+
 /** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
 export function assertCanBeDir(path: string, root: string): void {
   const blocked = findBlocker(root, path, 'dir');
@@ -125,6 +157,7 @@ const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM',
  * `.guardian`).
  */
 export function ensureDir(path: string, root: string = guessRoot(path)): void {
+  refuseLinkedState(path);
   try {
     mkdirSync(path, { recursive: true });
   } catch (e) {

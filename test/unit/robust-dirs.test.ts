@@ -176,6 +176,25 @@ describe('a .guardian that is not a directory', () => {
     expect(readFileSync(join(r.root, '.guardian'), 'utf8')).toBe('mine\n');
   });
 
+  it('.guardian is a committed symbolic link out of the repository: bundle and run refuse it and write nothing there', async () => {
+    const r = repo('python-flask-users');
+    const outside = tempDir();
+    symlinkSync(outside, join(r.root, '.guardian'));
+    r.git('add', '-f', '.guardian');
+    r.git('commit', '-qm', 'state elsewhere');
+    const LINK = `.guardian is a symbolic link (to ${JSON.stringify(outside)}); ${STATE} inside the repository, not behind a link — remove the link`;
+    expectUserError(await runCli(['bundle', 'TASK-042'], { cwd: r.root }), LINK);
+    expectUserError(await runCli(['run', 'TASK-042', '--dry-run'], { cwd: r.root }), LINK);
+    expect(readdirSync(outside)).toEqual([]);
+    // A link further down is refused the same way.
+    const d = tempDir();
+    mkdirSync(join(d, '.guardian'));
+    symlinkSync(outside, join(d, '.guardian', 'bundles'));
+    expect(() => ensureDir(join(d, '.guardian', 'bundles', 'TASK-1'), d)).toThrow(
+      /^\.guardian\/bundles is a symbolic link/,
+    );
+  });
+
   it('.guardian/bundles is a file: validate and bundle name it', async () => {
     const r = repo('python-flask-users');
     mkdirSync(join(r.root, '.guardian'));
