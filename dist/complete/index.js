@@ -46541,6 +46541,37 @@ function guessRoot(path) {
     const i = parts.lastIndexOf('.guardian');
     return i > 0 ? parts.slice(0, i).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep : (0,external_node_path_namespaceObject.dirname)(path);
 }
+/**
+ * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
+ * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
+ * points. Such a link is refused, naming it and its target.
+ */
+function refuseLinkedState(path) {
+    const parts = path.split(external_node_path_namespaceObject.sep);
+    const i = parts.lastIndexOf('.guardian');
+    if (i <= 0)
+        return;
+    for (let j = i; j < parts.length; j++) {
+        const p = parts.slice(0, j + 1).join(external_node_path_namespaceObject.sep);
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            return; // not there yet: created as a directory below
+        }
+        if (st.isSymbolicLink()) {
+            let target = '';
+            try {
+                target = (0,external_node_fs_namespaceObject.readlinkSync)(p);
+            }
+            catch {
+                // gone meanwhile
+            }
+            throw new errors_ConfigurationError(`${toPosix(parts.slice(i, j + 1).join(external_node_path_namespaceObject.sep))} is a symbolic link (to ${JSON.stringify(target)}); ${GUARDIAN_STATE} inside the repository, not behind a link — remove the link`);
+        }
+    }
+}
 /** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
 function assertCanBeDir(path, root) {
     const blocked = findBlocker(root, path, 'dir');
@@ -46555,6 +46586,7 @@ const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM',
  * `.guardian`).
  */
 function ensureDir(path, root = guessRoot(path)) {
+    refuseLinkedState(path);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true });
     }

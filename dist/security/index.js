@@ -53320,6 +53320,37 @@ function guessRoot(path) {
     const i = parts.lastIndexOf('.guardian');
     return i > 0 ? parts.slice(0, i).join(external_node_path_.sep) || external_node_path_.sep : (0,external_node_path_.dirname)(path);
 }
+/**
+ * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
+ * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
+ * points. Such a link is refused, naming it and its target.
+ */
+function refuseLinkedState(path) {
+    const parts = path.split(external_node_path_.sep);
+    const i = parts.lastIndexOf('.guardian');
+    if (i <= 0)
+        return;
+    for (let j = i; j < parts.length; j++) {
+        const p = parts.slice(0, j + 1).join(external_node_path_.sep);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            return; // not there yet: created as a directory below
+        }
+        if (st.isSymbolicLink()) {
+            let target = '';
+            try {
+                target = (0,external_node_fs_.readlinkSync)(p);
+            }
+            catch {
+                // gone meanwhile
+            }
+            throw new errors_ConfigurationError(`${toPosix(parts.slice(i, j + 1).join(external_node_path_.sep))} is a symbolic link (to ${JSON.stringify(target)}); ${GUARDIAN_STATE} inside the repository, not behind a link — remove the link`);
+        }
+    }
+}
 /** Fails the way `ensureDir` would when something blocks `path` as a directory, but creates nothing. */
 function assertCanBeDir(path, root) {
     const blocked = findBlocker(root, path, 'dir');
@@ -53334,6 +53365,7 @@ const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM',
  * `.guardian`).
  */
 function ensureDir(path, root = guessRoot(path)) {
+    refuseLinkedState(path);
     try {
         (0,external_node_fs_.mkdirSync)(path, { recursive: true });
     }

@@ -1,0 +1,205 @@
+export const id = 637;
+export const ids = [637];
+export const modules = {
+
+/***/ 6637:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SEARCH_JSON_SCHEMA_VERSION = void 0;
+exports.searchJson = searchJson;
+exports.formatHuman = formatHuman;
+exports.register = register;
+/** `guardian search`: ranked files of a repository for a task description. */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const index_js_1 = __webpack_require__(1276);
+const log_js_1 = __webpack_require__(9906);
+/** Version of the `--json` document; bumped only on incompatible changes. */
+exports.SEARCH_JSON_SCHEMA_VERSION = 1;
+const collect = (v, prev = []) => [...prev, v];
+function searchJson(root, query, top, res) {
+    return {
+        schemaVersion: exports.SEARCH_JSON_SCHEMA_VERSION,
+        root,
+        query,
+        top,
+        files: res.files.map((f, i) => ({
+            rank: i + 1,
+            path: f.path,
+            score: f.score,
+            isTest: f.isTest,
+            kind: f.kind,
+            language: f.language ?? null,
+            reasons: f.reasons,
+            symbols: f.symbols,
+        })),
+        stats: res.stats,
+        notes: res.notes,
+    };
+}
+function formatHuman(res) {
+    const lines = [];
+    if (res.files.length === 0)
+        lines.push('no matching files');
+    res.files.forEach((f, i) => {
+        lines.push(`${String(i + 1).padStart(2)}. ${f.path}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`);
+        for (const s of f.symbols.slice(0, 3)) {
+            lines.push(s.kind === 'lines' ? `      ${s.name}` : `      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`);
+        }
+        if (f.reasons.length)
+            lines.push(`      why: ${f.reasons.slice(0, 3).join('; ')}`);
+    });
+    const st = res.stats;
+    lines.push(`\n${st.indexedFiles} files indexed (${st.reusedFromCache} from cache, ${st.readFiles} read), ${st.historyCommits} commits of history, ${st.tookMs} ms`);
+    for (const n of res.notes)
+        lines.push(`note: ${n}`);
+    return lines.join('\n') + '\n';
+}
+function register(program, ctx) {
+    program
+        .command('search')
+        .description('rank the files of a repository by relevance to a task (offline; embeddings optional)')
+        .option('--root <dir>', 'repository root', '.')
+        .option('--query <text>', 'task text to search for')
+        .option('--query-file <file>', 'read the task text from a file (a blueprint, a commit message…)')
+        .option('--top <k>', 'how many files to list', '10')
+        .option('--json', `one JSON document on stdout (schemaVersion ${exports.SEARCH_JSON_SCHEMA_VERSION})`)
+        .option('--file <path>', 'a file the task names (repeatable; ranked first)', collect)
+        .option('--test <path>', 'a relevant test (repeatable; its imports are boosted)', collect)
+        .option('--cache-dir <dir>', 'index cache folder (default <root>/.guardian/index)')
+        .option('--embeddings-url <url>', 'OpenAI-compatible base URL for re-ranking (or GUARDIAN_EMBEDDINGS_BASE_URL)')
+        .option('--embeddings-model <name>', 'embeddings model (or GUARDIAN_EMBEDDINGS_MODEL)')
+        .option('--debug', 'print index notes as they happen')
+        .action(async (opts) => {
+        const root = (0, node_path_1.resolve)(ctx.io.cwd, opts.root);
+        if (!(0, node_fs_1.existsSync)(root) || !(0, node_fs_1.statSync)(root).isDirectory())
+            throw new errors_js_1.UsageError(`--root ${opts.root}: not a directory`);
+        if ((opts.query === undefined) === (opts.queryFile === undefined)) {
+            throw new errors_js_1.UsageError('give exactly one of --query TEXT or --query-file FILE');
+        }
+        let query = opts.query ?? '';
+        if (opts.queryFile !== undefined) {
+            const qf = (0, node_path_1.resolve)(ctx.io.cwd, opts.queryFile);
+            try {
+                query = readQueryFile(qf, opts.queryFile);
+            }
+            catch (e) {
+                if (e instanceof errors_js_1.UsageError)
+                    throw e;
+                const code = e.code;
+                const why = code === 'ENOENT'
+                    ? 'no such file'
+                    : code === 'EISDIR'
+                        ? 'is a directory, expected a text file'
+                        : code === 'EACCES'
+                            ? 'permission denied'
+                            : (code ?? e.message);
+                throw new errors_js_1.UsageError(`--query-file ${opts.queryFile}: cannot read the task text (${why})`);
+            }
+        }
+        if (!query.trim())
+            throw new errors_js_1.UsageError('the query is empty');
+        const top = Number(opts.top);
+        if (!Number.isInteger(top) || top < 1 || top > 1000)
+            throw new errors_js_1.UsageError(`--top ${opts.top}: expected an integer from 1 to 1000`);
+        const env = ctx.io.env;
+        const baseUrl = opts.embeddingsUrl ?? env.GUARDIAN_EMBEDDINGS_BASE_URL;
+        const model = opts.embeddingsModel ?? env.GUARDIAN_EMBEDDINGS_MODEL;
+        let embeddings;
+        if (baseUrl || model) {
+            if (!baseUrl || !model)
+                throw new errors_js_1.UsageError('embeddings need both a base URL and a model (--embeddings-url, --embeddings-model)');
+            embeddings = {
+                baseUrl,
+                model,
+                ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+            };
+        }
+        const res = await (0, index_js_1.searchRepository)({
+            root,
+            query,
+            top,
+            hints: { files: opts.file ?? [], relevantTests: opts.test ?? [] },
+            ...(opts.cacheDir ? { cacheDir: (0, node_path_1.resolve)(ctx.io.cwd, opts.cacheDir) } : {}),
+            ...(embeddings ? { embeddings } : {}),
+            log: (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug }),
+        });
+        if (opts.json)
+            ctx.io.stdout.write(JSON.stringify(searchJson(root, query, top, res), null, 2) + '\n');
+        else
+            ctx.io.stdout.write(formatHuman(res));
+        ctx.setExitCode(0);
+    });
+}
+/** The task text is read like a blueprint: at most 1 MiB (a device such as /dev/zero never ends), UTF-8 text. */
+const MAX_QUERY_FILE_BYTES = 1024 * 1024;
+function readQueryFile(path, given) {
+    const fd = (0, node_fs_1.openSync)(path, 'r');
+    let buf;
+    try {
+        if ((0, node_fs_1.statSync)(path).isDirectory())
+            throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+        buf = Buffer.alloc(MAX_QUERY_FILE_BYTES + 1);
+        let n = 0;
+        for (let r; n < buf.length && (r = (0, node_fs_1.readSync)(fd, buf, n, buf.length - n, null)) > 0;)
+            n += r;
+        if (n > MAX_QUERY_FILE_BYTES)
+            throw new errors_js_1.UsageError(`--query-file ${given}: larger than 1 MiB; expected the text of a task`);
+        buf = buf.subarray(0, n);
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+    const nul = buf.indexOf(0);
+    if (nul >= 0)
+        throw new errors_js_1.UsageError(`--query-file ${given}: binary content (a NUL byte at offset ${nul}); expected UTF-8 text`);
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    }
+    catch {
+        throw new errors_js_1.UsageError(`--query-file ${given}: not valid UTF-8; expected UTF-8 text`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9906:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.silentLogger = void 0;
+exports.streamLogger = streamLogger;
+exports.silentLogger = {
+    info() { },
+    warn() { },
+    error() { },
+    debug() { },
+    group: (_name, fn) => fn(),
+};
+/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
+function streamLogger(out = process.stderr, opts = {}) {
+    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
+    return {
+        info: (m) => void out.write(`${m}\n`),
+        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
+        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
+        debug: (m) => {
+            if (opts.debug)
+                out.write(`debug: ${m}\n`);
+        },
+        group: async (name, fn) => {
+            out.write(`▸ ${name}\n`);
+            return fn();
+        },
+    };
+}
+
+
+/***/ })
+
+};
