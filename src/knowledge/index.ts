@@ -3,7 +3,8 @@
  * is installed (TypeScript declarations in node_modules, Python stubs and docstrings in site-packages)
  * and, when a key is configured, from Context7. Offline by default; never fails a bundle.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../exec/index.js';
 import { execGit } from '../git/git.js';
@@ -77,12 +78,15 @@ export async function discoverSitePackages(
     let paths = sysPathCache.get(py);
     if (paths === undefined) {
       const quoted = `'${py.replace(/'/g, `'\\''`)}'`;
+      // Asked from an empty folder, never from the repository: `python -c` puts the working folder first
+      // on the import path, so a committed json.py or sys.py would run.
+      const empty = mkdtempSync(join(tmpdir(), 'guardian-python-'));
       const r = await runCommand({
         command: `${quoted} -c 'import json, sys; print(json.dumps(sys.path))'`,
-        cwd,
+        cwd: empty,
         timeoutMs: 20_000,
         maxOutputBytes: 64 * 1024,
-      });
+      }).finally(() => rmSync(empty, { recursive: true, force: true }));
       paths = null;
       if (r.exitCode === 0) {
         try {

@@ -52,6 +52,9 @@ const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
 
 function readJson(path: string): Record<string, unknown> | undefined {
   try {
+    // A FIFO would block the read forever and /dev/zero would never end: regular files up to 1 MiB.
+    const st = statSync(path);
+    if (!st.isFile() || st.size > 1024 * 1024) return undefined;
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch {
     return undefined;

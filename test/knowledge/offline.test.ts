@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { discoverSitePackages, gatherKnowledge } from '../../src/knowledge/index.js';
@@ -174,6 +175,37 @@ describe('Python packages (static: stubs + docstrings)', () => {
   (hasDebianSqlalchemy ? it : it.skip)('asks an interpreter for its site-packages', async () => {
     const sites = await discoverSitePackages(['/usr/bin/python3', '/nonexistent/python'], tmp);
     expect(sites).toContain(DEBIAN_SITE);
+  });
+});
+
+describe('reading a hostile repository', () => {
+  it('asks the interpreter from an empty folder: a json.py committed to the repository does not run', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'guardian-shadow-'));
+    const marker = join(repo, 'RAN');
+    try {
+      writeFileSync(join(repo, 'json.py'), `open(${JSON.stringify(marker)}, "w").write("x")\n`);
+      writeFileSync(join(repo, 'sys.py'), `open(${JSON.stringify(marker)}, "w").write("x")\n`);
+      // A path spelled differently from other tests' (the answer is cached per interpreter).
+      const sites = await discoverSitePackages(['/usr/bin/../bin/python3'], repo);
+      expect(existsSync(marker)).toBe(false);
+      expect(sites.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('a package.json that is a FIFO or a link to /dev/zero is skipped, not read', () => {
+    const root = mkdtempSync(join(tmpdir(), 'guardian-fifo-'));
+    try {
+      mkdirSync(join(root, 'node_modules', 'fifo'), { recursive: true });
+      expect(spawnSync('mkfifo', [join(root, 'node_modules', 'fifo', 'package.json')]).status).toBe(0);
+      mkdirSync(join(root, 'node_modules', 'zero'), { recursive: true });
+      symlinkSync('/dev/zero', join(root, 'node_modules', 'zero', 'package.json'));
+      expect(findNpmPackage([join(root, 'node_modules')], 'fifo')).toBeUndefined();
+      expect(findNpmPackage([join(root, 'node_modules')], 'zero')).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
