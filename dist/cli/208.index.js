@@ -238,6 +238,7 @@ exports.gatherKnowledge = gatherKnowledge;
  * and, when a key is configured, from Context7. Offline by default; never fails a bundle.
  */
 const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
 const index_js_1 = __webpack_require__(2157);
 const git_js_1 = __webpack_require__(308);
@@ -262,12 +263,15 @@ async function discoverSitePackages(interpreters, cwd, log = log_js_1.silentLogg
         let paths = sysPathCache.get(py);
         if (paths === undefined) {
             const quoted = `'${py.replace(/'/g, `'\\''`)}'`;
+            // Asked from an empty folder, never from the repository: `python -c` puts the working folder first
+            // on the import path, so a committed json.py or sys.py would run.
+            const empty = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-python-'));
             const r = await (0, index_js_1.runCommand)({
                 command: `${quoted} -c 'import json, sys; print(json.dumps(sys.path))'`,
-                cwd,
+                cwd: empty,
                 timeoutMs: 20_000,
                 maxOutputBytes: 64 * 1024,
-            });
+            }).finally(() => (0, node_fs_1.rmSync)(empty, { recursive: true, force: true }));
             paths = null;
             if (r.exitCode === 0) {
                 try {
@@ -1019,6 +1023,10 @@ function boundaryOf(nodeModules) {
 const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
 function readJson(path) {
     try {
+        // A FIFO would block the read forever and /dev/zero would never end: regular files up to 1 MiB.
+        const st = (0, node_fs_1.statSync)(path);
+        if (!st.isFile() || st.size > 1024 * 1024)
+            return undefined;
         return JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
     }
     catch {
