@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   createChatClient,
   LlmAbortedError,
@@ -178,6 +180,44 @@ describe('createChatClient', () => {
     const err = await client.complete({ messages }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmTimeoutError);
     expect(server.chatRequests()).toHaveLength(2);
+  });
+
+  it('stops an answer whose body never finishes (headers sent, then a byte now and then)', async () => {
+    const drip = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"id":"x",');
+      const t = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(t));
+    });
+    await new Promise<void>((r) => drip.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = drip.address() as AddressInfo;
+      const client = createChatClient({
+        baseUrl: `http://127.0.0.1:${port}/v1`,
+        apiKey: KEY,
+        model: 'gpt-4.1',
+        timeoutMs: 300,
+        maxRetries: 0,
+      });
+      const err = await client.complete({ messages }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LlmTimeoutError);
+      expect((err as Error).message).toMatch(
+        /^no complete answer from the model server at .* within 1s \(its answer did not finish\)$/,
+      );
+    } finally {
+      drip.closeAllConnections();
+      await new Promise((r) => drip.close(r));
+    }
+  });
+
+  it('counts only finite, non-negative token numbers from the server', async () => {
+    server = await startScriptedServer([
+      reply('a', { usage: { prompt_tokens: -1e9, completion_tokens: '10' as unknown as number } }),
+    ]);
+    const client = createChatClient({ baseUrl: server.url, apiKey: KEY, model: 'gpt-4.1' });
+    const res = await client.complete({ messages });
+    expect(res.usage).toMatchObject({ promptTokens: 0, completionTokens: 0, cachedTokens: 0 });
+    expect(res.usage.costUsd).toBe(0);
   });
 
   it('is aborted by the caller', async () => {
