@@ -195,6 +195,9 @@ export class Context7Client {
         res.status,
       );
     }
+    // A server may echo the request's Authorization header in a normal answer too: the key never
+    // reaches the cache, the bundle or a prompt.
+    if (this.opts.apiKey) text = text.split(this.opts.apiKey).join('***');
     let body: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') || /^\s*[[{]/.test(text)) {
       try {

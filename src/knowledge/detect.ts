@@ -38,7 +38,7 @@ export function parsePythonImports(text: string): ImportUse[] {
   const out: ImportUse[] = [];
   const lineOf = (idx: number) => text.slice(0, idx).split('\n').length;
   const aliases = new Map<string, string>();
-  for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
     const module = m[1]!;
     const names = m[2]!
       .replace(/[()\\]/g, ' ')

@@ -177,34 +177,43 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
 
   for (const lib of libraries) {
     const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
-    if (lib.ecosystem === 'python') {
-      const pkg = findPythonPackage(sites, lib.importName);
-      if (!pkg) {
-        notes.push({
-          library: label,
-          message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
-        });
-        continue;
+    // Installed files are the repository's (or anyone's): one that cannot be read costs its facts, never
+    // the bundle.
+    try {
+      if (lib.ecosystem === 'python') {
+        const pkg = findPythonPackage(sites, lib.importName);
+        if (!pkg) {
+          notes.push({
+            library: label,
+            message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
+          });
+          continue;
+        }
+        lib.version = pkg.version;
+        noteVersionMismatch(lib, label, notes);
+        facts.push(
+          ...pickFacts(lib, identifiers, maxFacts, (name, module) => pythonFact(pkg, name, label, module)),
+        );
+        noteIfNone(lib, facts, notes, pkg);
+      } else {
+        const pkg = findNpmPackage(nodeModules, lib.importName);
+        if (!pkg) {
+          notes.push({
+            library: label,
+            message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
+          });
+          continue;
+        }
+        lib.version = pkg.version;
+        noteVersionMismatch(lib, label, notes);
+        facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => typescriptFact(pkg, name, label)));
+        noteIfNone(lib, facts, notes, pkg);
       }
-      lib.version = pkg.version;
-      noteVersionMismatch(lib, label, notes);
-      facts.push(
-        ...pickFacts(lib, identifiers, maxFacts, (name, module) => pythonFact(pkg, name, label, module)),
-      );
-      noteIfNone(lib, facts, notes, pkg);
-    } else {
-      const pkg = findNpmPackage(nodeModules, lib.importName);
-      if (!pkg) {
-        notes.push({
-          library: label,
-          message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
-        });
-        continue;
-      }
-      lib.version = pkg.version;
-      noteVersionMismatch(lib, label, notes);
-      facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => typescriptFact(pkg, name, label)));
-      noteIfNone(lib, facts, notes, pkg);
+    } catch (e) {
+      notes.push({
+        library: label,
+        message: `${label}: its installed files could not be read (${(e as Error).message}): no offline API facts`,
+      });
     }
   }
   for (const [file, why] of [...pyUnreadable, ...tsUnreadable])

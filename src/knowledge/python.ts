@@ -63,6 +63,8 @@ const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '_');
 
 /** Finds an importable top-level package in the site directories (first hit wins, like Python). */
 export function findPythonPackage(sites: string[], importName: string): PythonPackage | undefined {
+  // A name from a manifest or the task is joined onto site-packages: only an identifier may be.
+  if (!/^[A-Za-z_]\w*$/.test(importName)) return undefined;
   let found: PythonPackage | undefined;
   for (const site of sites) {
     const srcDir = firstExisting([
@@ -187,7 +189,8 @@ export function resolvePythonDef(
     return [...here.slice(0, Math.max(1, here.length - (dots - 1))), ...rest];
   };
   const stars: string[][] = [];
-  for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+  // The parenthesised list is bounded: an unclosed `(` on every line would rescan the rest of the file.
+  for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
     const target = resolveModule(m[1]!);
     const clause = m[2]!.replace(/[()\\]/g, ' ');
     if (clause.trim() === '*') {

@@ -74,13 +74,14 @@ function typesFromExports(exp: unknown, sub = '.'): string | undefined {
   if (!exp || typeof exp !== 'object') return undefined;
   const e = exp as Record<string, unknown>;
   const target = sub in e ? e[sub] : Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
-  const pick = (v: unknown): string | undefined => {
+  // Conditions nest a few levels in practice; a file nesting thousands would overflow the stack.
+  const pick = (v: unknown, depth = 0): string | undefined => {
     if (typeof v === 'string') return /\.d\.[cm]?ts$/.test(v) ? v : undefined;
-    if (v && typeof v === 'object') {
+    if (v && typeof v === 'object' && depth < 16) {
       const o = v as Record<string, unknown>;
       if (typeof o.types === 'string') return o.types;
       for (const k of ['import', 'default', 'require', 'node']) {
-        const r = pick(o[k]);
+        const r = pick(o[k], depth + 1);
         if (r) return r;
       }
     }
@@ -93,10 +94,13 @@ function typesFromExports(exp: unknown, sub = '.'): string | undefined {
 export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPackage | undefined {
   if (spec.startsWith('node:')) {
     const mod = spec.slice(5).split('/')[0]!;
+    if (!/^[a-z_][\w-]*$/i.test(mod)) return undefined;
     for (const nm of nodeModulesDirs) {
+      // The same bound as any package: @types/node linked out of the tree is not read.
+      const boundary = boundaryOf(nm);
       const dir = join(nm, '@types', 'node');
       const entry = [join(dir, `${mod}.d.ts`), join(dir, mod, 'index.d.ts')].find(isFile);
-      if (entry) {
+      if (entry && within(boundary, entry)) {
         const pj = readJson(join(dir, 'package.json'));
         return {
           name: spec,
@@ -105,6 +109,7 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
           version: pj?.version as string | undefined,
           typesPackage: '@types/node',
           nodeModules: nm,
+          boundary,
         };
       }
     }

@@ -151,6 +151,16 @@ describe('Context7Client: a hostile or broken server', () => {
     expect(followed).toBe(false);
   });
 
+  it('a normal answer that echoes the key keeps none of it', async () => {
+    handler = (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`Docs for you. Your header was ${req.headers.authorization}.`);
+    };
+    const c = new Context7Client({ apiKey: VALID_KEY, baseUrl: url });
+    const snippets = await c.context('/org/lib', 'q');
+    expect(snippets.map((x) => x.content)).toEqual(['Docs for you. Your header was Bearer ***.']);
+  });
+
   it('an error text that echoes the key several times shows none of them', async () => {
     handler = (req, res) => {
       res.writeHead(401, { 'content-type': 'text/plain' });

@@ -66,6 +66,23 @@ describe('findNpmPackage stays inside the project', () => {
     expect(typescriptFact(pkg, 'secret', 'reexp')).toBeUndefined();
   });
 
+  it('reads Node built-ins only from an @types/node inside the project, and deep exports are no crash', () => {
+    const other = join(base, 'other/node_modules');
+    mkdirSync(join(other, '@types'), { recursive: true });
+    write(join(base, 'outside/types-node/fs.d.ts'), 'export declare function readFileSync(): void;\n');
+    symlinkSync(join(base, 'outside/types-node'), join(other, '@types/node'));
+    expect(findNpmPackage([other], 'node:fs')).toBeUndefined();
+    write(join(nm, '@types/node/fs.d.ts'), 'export declare function readFileSync(p: string): string;\n');
+    expect(findNpmPackage([nm], 'node:fs')?.entry).toBe(join(nm, '@types/node/fs.d.ts'));
+    expect(findNpmPackage([nm], 'node:../x')).toBeUndefined();
+    let deep = '"./index.d.ts"';
+    for (let i = 0; i < 10_000; i++) deep = `{"import":${deep}}`;
+    write(join(nm, 'deep/package.json'), `{"name":"deep","exports":{".":${deep}}}`);
+    write(join(nm, 'deep/index.d.ts'), 'export declare const x: number;\n');
+    // Too deep to follow: the package's default index.d.ts, not a stack overflow.
+    expect(findNpmPackage([nm], 'deep')?.entry).toBe(join(nm, 'deep/index.d.ts'));
+  });
+
   it('still reads ordinary packages and workspace links inside the project', () => {
     const good = findNpmPackage([nm], 'good')!;
     expect(typescriptFact(good, 'helper', 'good')?.text).toContain('helper(x: number): string');

@@ -194,6 +194,19 @@ describe('reading a hostile repository', () => {
     }
   });
 
+  it('a Python package name that is not an identifier (a manifest entry with ..) is never joined onto site-packages', () => {
+    const root = mkdtempSync(join(tmpdir(), 'guardian-pyname-'));
+    try {
+      mkdirSync(join(root, 'site'), { recursive: true });
+      mkdirSync(join(root, 'elsewhere', 'settings'), { recursive: true });
+      writeFileSync(join(root, 'elsewhere', 'settings', '__init__.py'), 'SECRET_MARKER = 1\n');
+      expect(findPythonPackage([join(root, 'site')], '../elsewhere/settings')).toBeUndefined();
+      expect(findPythonPackage([join(root, 'site')], 'a.b')).toBeUndefined();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a package.json that is a FIFO or a link to /dev/zero is skipped, not read', () => {
     const root = mkdtempSync(join(tmpdir(), 'guardian-fifo-'));
     try {
