@@ -168,6 +168,10 @@ class Context7Client {
             const clean = this.opts.apiKey ? detail.split(this.opts.apiKey).join('***') : detail;
             throw new Context7Error(`Context7 ${url.pathname}: ${what}${clean ? ` (${clean.slice(0, 200)})` : ''}`, res.status);
         }
+        // A server may echo the request's Authorization header in a normal answer too: the key never
+        // reaches the cache, the bundle or a prompt.
+        if (this.opts.apiKey)
+            text = text.split(this.opts.apiKey).join('***');
         let body = text;
         if ((res.headers.get('content-type') ?? '').includes('json') || /^\s*[[{]/.test(text)) {
             try {
@@ -356,33 +360,43 @@ async function gatherKnowledge(opts) {
     const facts = [];
     for (const lib of libraries) {
         const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
-        if (lib.ecosystem === 'python') {
-            const pkg = (0, python_js_1.findPythonPackage)(sites, lib.importName);
-            if (!pkg) {
-                notes.push({
-                    library: label,
-                    message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
-                });
-                continue;
+        // Installed files are the repository's (or anyone's): one that cannot be read costs its facts, never
+        // the bundle.
+        try {
+            if (lib.ecosystem === 'python') {
+                const pkg = (0, python_js_1.findPythonPackage)(sites, lib.importName);
+                if (!pkg) {
+                    notes.push({
+                        library: label,
+                        message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
+                    });
+                    continue;
+                }
+                lib.version = pkg.version;
+                noteVersionMismatch(lib, label, notes);
+                facts.push(...pickFacts(lib, identifiers, maxFacts, (name, module) => (0, python_js_1.pythonFact)(pkg, name, label, module)));
+                noteIfNone(lib, facts, notes, pkg);
             }
-            lib.version = pkg.version;
-            noteVersionMismatch(lib, label, notes);
-            facts.push(...pickFacts(lib, identifiers, maxFacts, (name, module) => (0, python_js_1.pythonFact)(pkg, name, label, module)));
-            noteIfNone(lib, facts, notes, pkg);
+            else {
+                const pkg = (0, typescript_js_1.findNpmPackage)(nodeModules, lib.importName);
+                if (!pkg) {
+                    notes.push({
+                        library: label,
+                        message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
+                    });
+                    continue;
+                }
+                lib.version = pkg.version;
+                noteVersionMismatch(lib, label, notes);
+                facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => (0, typescript_js_1.typescriptFact)(pkg, name, label)));
+                noteIfNone(lib, facts, notes, pkg);
+            }
         }
-        else {
-            const pkg = (0, typescript_js_1.findNpmPackage)(nodeModules, lib.importName);
-            if (!pkg) {
-                notes.push({
-                    library: label,
-                    message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
-                });
-                continue;
-            }
-            lib.version = pkg.version;
-            noteVersionMismatch(lib, label, notes);
-            facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => (0, typescript_js_1.typescriptFact)(pkg, name, label)));
-            noteIfNone(lib, facts, notes, pkg);
+        catch (e) {
+            notes.push({
+                library: label,
+                message: `${label}: its installed files could not be read (${e.message}): no offline API facts`,
+            });
         }
     }
     for (const [file, why] of [...python_js_1.unreadableFiles, ...typescript_js_1.unreadableFiles])
@@ -542,6 +556,9 @@ function installedDists(site) {
 const norm = (s) => s.toLowerCase().replace(/[-_.]+/g, '_');
 /** Finds an importable top-level package in the site directories (first hit wins, like Python). */
 function findPythonPackage(sites, importName) {
+    // A name from a manifest or the task is joined onto site-packages: only an identifier may be.
+    if (!/^[A-Za-z_]\w*$/.test(importName))
+        return undefined;
     let found;
     for (const site of sites) {
         const srcDir = firstExisting([
@@ -651,7 +668,8 @@ function resolvePythonDef(layout, parts, name, ext, depth = 0, seen = new Set())
         return [...here.slice(0, Math.max(1, here.length - (dots - 1))), ...rest];
     };
     const stars = [];
-    for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+    // The parenthesised list is bounded: an unclosed `(` on every line would rescan the rest of the file.
+    for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const target = resolveModule(m[1]);
         const clause = m[2].replace(/[()\\]/g, ' ');
         if (clause.trim() === '*') {
@@ -1047,15 +1065,16 @@ function typesFromExports(exp, sub = '.') {
         return undefined;
     const e = exp;
     const target = sub in e ? e[sub] : Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
-    const pick = (v) => {
+    // Conditions nest a few levels in practice; a file nesting thousands would overflow the stack.
+    const pick = (v, depth = 0) => {
         if (typeof v === 'string')
             return /\.d\.[cm]?ts$/.test(v) ? v : undefined;
-        if (v && typeof v === 'object') {
+        if (v && typeof v === 'object' && depth < 16) {
             const o = v;
             if (typeof o.types === 'string')
                 return o.types;
             for (const k of ['import', 'default', 'require', 'node']) {
-                const r = pick(o[k]);
+                const r = pick(o[k], depth + 1);
                 if (r)
                     return r;
             }
@@ -1068,10 +1087,14 @@ function typesFromExports(exp, sub = '.') {
 function findNpmPackage(nodeModulesDirs, spec) {
     if (spec.startsWith('node:')) {
         const mod = spec.slice(5).split('/')[0];
+        if (!/^[a-z_][\w-]*$/i.test(mod))
+            return undefined;
         for (const nm of nodeModulesDirs) {
+            // The same bound as any package: @types/node linked out of the tree is not read.
+            const boundary = boundaryOf(nm);
             const dir = (0, node_path_1.join)(nm, '@types', 'node');
             const entry = [(0, node_path_1.join)(dir, `${mod}.d.ts`), (0, node_path_1.join)(dir, mod, 'index.d.ts')].find(isFile);
-            if (entry) {
+            if (entry && within(boundary, entry)) {
                 const pj = readJson((0, node_path_1.join)(dir, 'package.json'));
                 return {
                     name: spec,
@@ -1080,6 +1103,7 @@ function findNpmPackage(nodeModulesDirs, spec) {
                     version: pj?.version,
                     typesPackage: '@types/node',
                     nodeModules: nm,
+                    boundary,
                 };
             }
         }

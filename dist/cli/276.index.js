@@ -39,7 +39,7 @@ function parsePythonImports(text) {
     const out = [];
     const lineOf = (idx) => text.slice(0, idx).split('\n').length;
     const aliases = new Map();
-    for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+    for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const module = m[1];
         const names = m[2]
             .replace(/[()\\]/g, ' ')

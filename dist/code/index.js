@@ -70139,9 +70139,11 @@ function createChatClient(opts) {
         });
     }
     function usageOf(u) {
-        const promptTokens = u?.prompt_tokens ?? 0;
-        const completionTokens = u?.completion_tokens ?? 0;
-        const cachedTokens = u?.prompt_tokens_details?.cached_tokens ?? 0;
+        // The server's numbers are untrusted: a negative or non-numeric count would defeat the budgets.
+        const count = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v) : 0);
+        const promptTokens = count(u?.prompt_tokens);
+        const completionTokens = count(u?.completion_tokens);
+        const cachedTokens = Math.min(promptTokens, count(u?.prompt_tokens_details?.cached_tokens));
         return {
             promptTokens,
             completionTokens,
@@ -70167,11 +70169,19 @@ function createChatClient(opts) {
             };
             if (req.signal?.aborted)
                 throw new LlmAbortedError();
+            // The client's timeout ends when the answer's headers arrive; a body that trickles forever is
+            // bounded by a deadline over every attempt: twice the timeout each, and 10 s of waiting between.
+            const deadlineMs = 2 * callTimeout * (maxRetries + 1) + maxRetries * 10_000;
+            const deadline = AbortSignal.timeout(deadlineMs);
+            const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
             let completion;
             try {
-                completion = await callState.run(state, () => sdk.chat.completions.create(body, { signal: req.signal, timeout: callTimeout }));
+                completion = await callState.run(state, () => sdk.chat.completions.create(body, { signal, timeout: callTimeout }));
             }
             catch (e) {
+                if (deadline.aborted && !req.signal?.aborted) {
+                    throw new LlmTimeoutError(`no complete answer from the model server at ${shownUrl} within ${Math.round(deadlineMs / 1000)}s (its answer did not finish)`, { cause: e });
+                }
                 throw toLlmError(e, callTimeout, req.signal, state);
             }
             if (typeof completion !== 'object' || completion === null || !Array.isArray(completion.choices)) {
@@ -80621,7 +80631,7 @@ function parsePythonImports(text) {
     const out = [];
     const lineOf = (idx) => text.slice(0, idx).split('\n').length;
     const aliases = new Map();
-    for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+    for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const module = m[1];
         const names = m[2]
             .replace(/[()\\]/g, ' ')
