@@ -228,6 +228,24 @@ describe('TASK-042 of the Python example (real bundle)', () => {
     }
   });
 
+  it('a huge model answer is dropped, and the transcript keeps only its first 256 KiB', async () => {
+    const huge = `not json ${'x'.repeat(3 * 1024 * 1024)}`;
+    const server = await startScriptedServer([reply(huge)]);
+    try {
+      const r = await runSecurityConsultant({
+        root: repo.root,
+        taskId: 'TASK-042',
+        llm: { apiKey: 'k', baseUrl: server.url, model: 'local-model', maxRetries: 0 },
+      });
+      expect(r.notes.some((n) => /model answer dropped: not valid JSON/.test(n))).toBe(true);
+      const transcript = readFileSync(join(r.bundleDir, 'transcript.jsonl'), 'utf8');
+      expect(transcript.length).toBeLessThan(1024 * 1024);
+      expect(transcript).toContain(`${3 * 1024 * 1024 + 9 - 256 * 1024} more characters not kept`);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('asks again without response_format when the server does not support it', async () => {
     const answer = {
       findings: [

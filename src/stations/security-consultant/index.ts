@@ -228,8 +228,17 @@ function appendTranscript(dir: string, events: Record<string, unknown>[]): void 
   appendFileSync(join(dir, 'transcript.jsonl'), lines.join(''));
 }
 
+/** Longest text kept per transcript field: a model's 300 MB answer is not copied whole into the bundle. */
+const TRANSCRIPT_TEXT_MAX = 256 * 1024;
+
 function redactDeepSync(value: unknown): unknown {
-  if (typeof value === 'string') return redactSecretsSync(value).text;
+  if (typeof value === 'string') {
+    const kept =
+      value.length > TRANSCRIPT_TEXT_MAX
+        ? `${value.slice(0, TRANSCRIPT_TEXT_MAX)}… (${value.length - TRANSCRIPT_TEXT_MAX} more characters not kept)`
+        : value;
+    return redactSecretsSync(kept).text;
+  }
   if (Array.isArray(value)) return value.map(redactDeepSync);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeepSync(v)]));

@@ -104,6 +104,15 @@ export function buildMessages(
  * Model text as one plain line for the Markdown section: no hidden comments or invisible characters, no
  * line breaks that could open a heading or a fence of their own, no raw HTML tags.
  */
+/**
+ * A value from the model's answer as a dropped finding's note shows it (notes reach task_context.md,
+ * which the Coder reads): one line of plain text, at most 60 characters, quoted.
+ */
+function noteText(v: unknown): string {
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  return JSON.stringify(plainText(s.slice(0, 2000)).replace(/\s+/g, ' ').trim().slice(0, 60).trimEnd());
+}
+
 export function plainText(s: string): string {
   return (
     stripHiddenText(s)
@@ -132,7 +141,7 @@ export function parseModelAnswer(
   } catch (e) {
     return {
       findings: [],
-      notes: [`model answer dropped: not valid JSON (${(e as Error).message.slice(0, 120)})`],
+      notes: [`model answer dropped: not valid JSON (${noteText((e as Error).message)})`],
     };
   }
   const list = Array.isArray(doc) ? doc : (doc as { findings?: unknown })?.findings;
@@ -141,10 +150,10 @@ export function parseModelAnswer(
   const findings: Finding[] = [];
   list.forEach((raw, i) => {
     const f = raw as Record<string, unknown>;
-    const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` ("${f.title.slice(0, 60)}")` : ''}`;
+    const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` (${noteText(f.title)})` : ''}`;
     if (typeof f !== 'object' || f === null) return void notes.push(`${label} dropped: not an object`);
     if (!isCategoryId(f.category))
-      return void notes.push(`${label} dropped: unknown category ${JSON.stringify(f.category)}`);
+      return void notes.push(`${label} dropped: unknown category ${noteText(f.category)}`);
     const str = (k: string) => (typeof f[k] === 'string' ? plainText(f[k] as string) : '');
     if (!str('advice') && !str('risk')) return void notes.push(`${label} dropped: no risk or advice`);
     // The answer goes into the Coder's context: advice that reads like orders to an agent is not advice.
@@ -159,9 +168,9 @@ export function parseModelAnswer(
       const path = typeof loc?.path === 'string' ? loc.path.replace(/^\.\//, '') : '';
       const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
       const count = ctx.lineCounts.get(path);
-      if (!path || !ctx.repoFiles.has(path)) bogus.push(path || JSON.stringify(w));
+      if (!path || !ctx.repoFiles.has(path)) bogus.push(noteText(path || w));
       else if (!Number.isInteger(line) || line < 1 || (count !== undefined && line > count))
-        bogus.push(`${path}:${String(loc?.line)}`);
+        bogus.push(noteText(`${path}:${String(loc?.line)}`));
       else where.push({ path, line });
     }
     if (bogus.length)
