@@ -1932,9 +1932,15 @@ function appendTranscript(dir, events) {
     });
     (0, node_fs_1.appendFileSync)((0, node_path_1.join)(dir, 'transcript.jsonl'), lines.join(''));
 }
+/** Longest text kept per transcript field: a model's 300 MB answer is not copied whole into the bundle. */
+const TRANSCRIPT_TEXT_MAX = 256 * 1024;
 function redactDeepSync(value) {
-    if (typeof value === 'string')
-        return (0, index_js_2.redactSecretsSync)(value).text;
+    if (typeof value === 'string') {
+        const kept = value.length > TRANSCRIPT_TEXT_MAX
+            ? `${value.slice(0, TRANSCRIPT_TEXT_MAX)}… (${value.length - TRANSCRIPT_TEXT_MAX} more characters not kept)`
+            : value;
+        return (0, index_js_2.redactSecretsSync)(kept).text;
+    }
     if (Array.isArray(value))
         return value.map(redactDeepSync);
     if (value && typeof value === 'object') {
@@ -2262,6 +2268,14 @@ function buildMessages(input, nonce = (0, node_crypto_1.randomBytes)(8).toString
  * Model text as one plain line for the Markdown section: no hidden comments or invisible characters, no
  * line breaks that could open a heading or a fence of their own, no raw HTML tags.
  */
+/**
+ * A value from the model's answer as a dropped finding's note shows it (notes reach task_context.md,
+ * which the Coder reads): one line of plain text, at most 60 characters, quoted.
+ */
+function noteText(v) {
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+    return JSON.stringify(plainText(s.slice(0, 2000)).replace(/\s+/g, ' ').trim().slice(0, 60).trimEnd());
+}
 function plainText(s) {
     return ((0, hygiene_js_1.stripHiddenText)(s)
         // Control characters (terminal escapes among them) have no place in advice.
@@ -2286,7 +2300,7 @@ function parseModelAnswer(answer, ctx) {
     catch (e) {
         return {
             findings: [],
-            notes: [`model answer dropped: not valid JSON (${e.message.slice(0, 120)})`],
+            notes: [`model answer dropped: not valid JSON (${noteText(e.message)})`],
         };
     }
     const list = Array.isArray(doc) ? doc : doc?.findings;
@@ -2295,11 +2309,11 @@ function parseModelAnswer(answer, ctx) {
     const findings = [];
     list.forEach((raw, i) => {
         const f = raw;
-        const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` ("${f.title.slice(0, 60)}")` : ''}`;
+        const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` (${noteText(f.title)})` : ''}`;
         if (typeof f !== 'object' || f === null)
             return void notes.push(`${label} dropped: not an object`);
         if (!(0, categories_js_1.isCategoryId)(f.category))
-            return void notes.push(`${label} dropped: unknown category ${JSON.stringify(f.category)}`);
+            return void notes.push(`${label} dropped: unknown category ${noteText(f.category)}`);
         const str = (k) => (typeof f[k] === 'string' ? plainText(f[k]) : '');
         if (!str('advice') && !str('risk'))
             return void notes.push(`${label} dropped: no risk or advice`);
@@ -2315,9 +2329,9 @@ function parseModelAnswer(answer, ctx) {
             const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
             const count = ctx.lineCounts.get(path);
             if (!path || !ctx.repoFiles.has(path))
-                bogus.push(path || JSON.stringify(w));
+                bogus.push(noteText(path || w));
             else if (!Number.isInteger(line) || line < 1 || (count !== undefined && line > count))
-                bogus.push(`${path}:${String(loc?.line)}`);
+                bogus.push(noteText(`${path}:${String(loc?.line)}`));
             else
                 where.push({ path, line });
         }

@@ -74282,6 +74282,14 @@ function buildMessages(input, nonce = (0,external_node_crypto_.randomBytes)(8).t
  * Model text as one plain line for the Markdown section: no hidden comments or invisible characters, no
  * line breaks that could open a heading or a fence of their own, no raw HTML tags.
  */
+/**
+ * A value from the model's answer as a dropped finding's note shows it (notes reach task_context.md,
+ * which the Coder reads): one line of plain text, at most 60 characters, quoted.
+ */
+function noteText(v) {
+    const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+    return JSON.stringify(plainText(s.slice(0, 2000)).replace(/\s+/g, ' ').trim().slice(0, 60).trimEnd());
+}
 function plainText(s) {
     return (stripHiddenText(s)
         // Control characters (terminal escapes among them) have no place in advice.
@@ -74306,7 +74314,7 @@ function parseModelAnswer(answer, ctx) {
     catch (e) {
         return {
             findings: [],
-            notes: [`model answer dropped: not valid JSON (${e.message.slice(0, 120)})`],
+            notes: [`model answer dropped: not valid JSON (${noteText(e.message)})`],
         };
     }
     const list = Array.isArray(doc) ? doc : doc?.findings;
@@ -74315,11 +74323,11 @@ function parseModelAnswer(answer, ctx) {
     const findings = [];
     list.forEach((raw, i) => {
         const f = raw;
-        const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` ("${f.title.slice(0, 60)}")` : ''}`;
+        const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` (${noteText(f.title)})` : ''}`;
         if (typeof f !== 'object' || f === null)
             return void notes.push(`${label} dropped: not an object`);
         if (!isCategoryId(f.category))
-            return void notes.push(`${label} dropped: unknown category ${JSON.stringify(f.category)}`);
+            return void notes.push(`${label} dropped: unknown category ${noteText(f.category)}`);
         const str = (k) => (typeof f[k] === 'string' ? plainText(f[k]) : '');
         if (!str('advice') && !str('risk'))
             return void notes.push(`${label} dropped: no risk or advice`);
@@ -74335,9 +74343,9 @@ function parseModelAnswer(answer, ctx) {
             const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
             const count = ctx.lineCounts.get(path);
             if (!path || !ctx.repoFiles.has(path))
-                bogus.push(path || JSON.stringify(w));
+                bogus.push(noteText(path || w));
             else if (!Number.isInteger(line) || line < 1 || (count !== undefined && line > count))
-                bogus.push(`${path}:${String(loc?.line)}`);
+                bogus.push(noteText(`${path}:${String(loc?.line)}`));
             else
                 where.push({ path, line });
         }
@@ -74749,9 +74757,15 @@ function appendTranscript(dir, events) {
     });
     (0,external_node_fs_.appendFileSync)((0,external_node_path_.join)(dir, 'transcript.jsonl'), lines.join(''));
 }
+/** Longest text kept per transcript field: a model's 300 MB answer is not copied whole into the bundle. */
+const TRANSCRIPT_TEXT_MAX = 256 * 1024;
 function redactDeepSync(value) {
-    if (typeof value === 'string')
-        return redactSecretsSync(value).text;
+    if (typeof value === 'string') {
+        const kept = value.length > TRANSCRIPT_TEXT_MAX
+            ? `${value.slice(0, TRANSCRIPT_TEXT_MAX)}… (${value.length - TRANSCRIPT_TEXT_MAX} more characters not kept)`
+            : value;
+        return redactSecretsSync(kept).text;
+    }
     if (Array.isArray(value))
         return value.map(redactDeepSync);
     if (value && typeof value === 'object') {
