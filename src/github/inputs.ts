@@ -4,7 +4,7 @@
  * allowed, before the action touches anything.
  */
 import * as core from '@actions/core';
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { TASK_ID_PATTERN } from '../bundle/bundle.js';
 import { ConfigurationError } from '../errors.js';
@@ -188,6 +188,45 @@ export function secretInput(name: string): string | undefined {
   if (!v) return undefined;
   core.setSecret(v);
   return v;
+}
+
+/**
+ * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
+ * action as an environment variable, which every process of the job's user can read in
+ * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
+ * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused.
+ */
+export function secretFileInput(name: string, also?: string): string | undefined {
+  const v = raw(name);
+  if (!v) return undefined;
+  if (also && raw(also))
+    throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the key one way`);
+  const path = pathInput(name);
+  let text: string;
+  try {
+    const st = lstatSync(path);
+    if (!st.isFile() || st.size > 4096) {
+      throw new ConfigurationError(
+        `input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`,
+      );
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof ConfigurationError) throw e;
+    throw new ConfigurationError(
+      `input '${name}': cannot read ${shown(v)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); expected a file holding the key`,
+    );
+  }
+  rmSync(path, { force: true });
+  const key = text.replace(/\r?\n$/, '');
+  // An empty file: no key (a local server may need none).
+  if (!key) return undefined;
+  if (/[\s\0]/.test(key))
+    throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
+  core.setSecret(key);
+  return key;
 }
 
 /** An http(s) URL, or undefined. */

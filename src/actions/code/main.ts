@@ -11,6 +11,7 @@ import {
   integerInput,
   modelInput,
   rootInput,
+  secretFileInput,
   secretInput,
   taskIdInput,
   urlInput,
@@ -29,6 +30,7 @@ export const Inputs = {
   Model: 'model',
   LlmBaseUrl: 'llm-base-url',
   LlmApiKey: 'llm-api-key',
+  LlmApiKeyFile: 'llm-api-key-file',
   MaxAttempts: 'max-attempts',
   MaxTurns: 'max-turns',
 } as const;
@@ -39,17 +41,21 @@ export interface CodeInputs {
   model?: string;
   llmBaseUrl?: string;
   llmApiKey?: string;
+  /** The key came from `llm-api-key-file` (read and removed at the start). */
+  llmApiKeyFromFile?: boolean;
   maxAttempts: number;
   maxTurns?: number;
 }
 
 export function getInputs(): CodeInputs {
+  const fromFile = secretFileInput(Inputs.LlmApiKeyFile, Inputs.LlmApiKey);
   return {
     taskId: taskIdInput(Inputs.TaskId),
     root: rootInput(Inputs.Root),
     model: modelInput(Inputs.Model),
     llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
-    llmApiKey: secretInput(Inputs.LlmApiKey),
+    llmApiKey: fromFile ?? secretInput(Inputs.LlmApiKey),
+    llmApiKeyFromFile: fromFile !== undefined,
     maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
     maxTurns: integerInput(Inputs.MaxTurns, { min: 1, max: 1000, zeroMeansUnset: true }),
   };
@@ -75,7 +81,9 @@ export async function run(): Promise<void> {
       overrideSources: {
         model: "the action's 'model' input",
         baseUrl: "the action's 'llm-base-url' input",
-        apiKey: "the action's 'llm-api-key' input",
+        apiKey: inputs.llmApiKeyFromFile
+          ? "the action's 'llm-api-key-file' input"
+          : "the action's 'llm-api-key' input",
       },
     });
     if (!llm) {
