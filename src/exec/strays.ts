@@ -11,7 +11,8 @@
  *   this user that did not exist at the start and descends from this process or was orphaned (its
  *   nearest surviving ancestor from before the start is the init process or a `systemd` subreaper) is
  *   stopped, then killed, until none is left. Processes other jobs start under their own runner
- *   (descendants of a runner process that is not an orphan's reaper) are left alone.
+ *   (descendants of a runner process that is not an orphan's reaper) are left alone, and so, for a
+ *   runner working as root, are the services systemd starts meanwhile.
  * - `snapshotFileCommands` / `restoreFileCommands`: the step's file-command files are put back as they
  *   were before the checks, and a change is reported, so nothing a check wrote there reaches the runner.
  */
@@ -88,7 +89,9 @@ export function straysOf(snap: ProcessSnapshot, table: ProcInfo[]): ProcInfo[] {
       q = byPid.get(q.ppid);
     }
     if (!q) continue; // its ancestry left the table while it was read: looked at on the next round
-    if (q.pid === snap.self || isReaper(q)) out.push(p);
+    // As root on a machine systemd runs, a service systemd starts meanwhile looks like an orphan: there
+    // only orphans of other reapers (a container's init) are taken.
+    if (q.pid === snap.self || (isReaper(q) && !(snap.uid === 0 && q.comm === 'systemd'))) out.push(p);
   }
   return out;
 }

@@ -214,6 +214,14 @@ describe('which processes are strays', () => {
   test('descendants of the step and orphans of this user started after the start, nothing else', () => {
     expect(straysOf(snap, table).map((p) => p.pid)).toEqual([201, 202, 400, 401, 402]);
   });
+  test("as root, systemd's new services are not taken for orphans; a container init's orphans are", () => {
+    const root = { ...snap, uid: 0 };
+    const asRoot = table.map((p) => ({ ...p, uid: 0 }));
+    expect(straysOf(root, asRoot).map((p) => p.pid)).toEqual([201, 202]);
+    const container = asRoot.map((p) => (p.pid === 1 ? { ...p, comm: 'tini' } : p));
+    expect(straysOf(root, container).map((p) => p.pid)).toEqual([201, 202, 400, 401, 600]);
+  });
+
   test('a process table read while it changed (a parent loop, a parent gone) is not followed forever', () => {
     expect(straysOf(snap, [...table, row(700, 701), row(701, 700), row(800, 999)]).map((p) => p.pid)).toEqual(
       [201, 202, 400, 401, 402],
