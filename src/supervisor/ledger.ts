@@ -10,8 +10,8 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ConfigurationError } from '../errors.js';
 import { join } from 'node:path';
-import type { StationName, Usage } from '../bundle/bundle.js';
-import type { TaskStatus } from '../spec/types.js';
+import { STATIONS, type StationName, type Usage } from '../bundle/bundle.js';
+import { TASK_STATUSES, type TaskStatus } from '../spec/types.js';
 import { blockerMessage, ensureDir, findBlocker } from '../util/fs.js';
 
 export const LEDGER_SCHEMA_VERSION = 1;
@@ -101,23 +101,169 @@ export function appendLedger(root: string, entry: LedgerEntry): void {
   appendFileSync(ledgerPath(root), JSON.stringify(entry) + '\n');
 }
 
-/** Every well-formed entry, oldest first. Lines that do not parse (a torn write) are skipped. */
-export function readLedger(root: string): LedgerEntry[] {
+/** At most this many skipped lines are named one by one; the rest are counted. */
+const MAX_LINE_NOTES = 20;
+
+/**
+ * Every well-formed entry, oldest first. A line that does not parse (a torn write) is skipped; so is a
+ * line with a field of the wrong type (a hand edit): `guardian status` must not trust what it did not
+ * write. Each skipped line is named in `notes` (when given), as `.guardian/runs.jsonl:<line>`.
+ */
+export function readLedger(root: string, notes?: string[]): LedgerEntry[] {
   const path = ledgerPath(root);
   if (!existsSync(path)) return [];
   checkLedgerPlace(root);
   const out: LedgerEntry[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  let skipped = 0;
+  const skip = (n: number, why: string) => {
+    skipped++;
+    if (notes && skipped <= MAX_LINE_NOTES) notes.push(`.guardian/${LEDGER_FILE}:${n} skipped: ${why}`);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (!line.trim()) continue;
+    let value: unknown;
     try {
-      const e = JSON.parse(line) as LedgerEntry;
-      if (e && typeof e === 'object' && typeof e.taskId === 'string' && typeof e.runId === 'string')
-        out.push(e);
+      value = JSON.parse(line);
     } catch {
       // A torn line from a crash mid-write: the rest of the ledger is still good.
+      skip(i + 1, 'not a JSON line (a write cut short?)');
+      continue;
     }
+    const problem = entryProblem(value);
+    if (problem) skip(i + 1, problem);
+    else out.push(value as LedgerEntry);
+  }
+  if (notes && skipped > MAX_LINE_NOTES) {
+    notes.push(`.guardian/${LEDGER_FILE}: ${skipped - MAX_LINE_NOTES} more line(s) skipped`);
   }
   return out;
+}
+
+const RUN_OUTCOMES: readonly RunOutcome[] = [
+  'running',
+  'committed',
+  'already_done',
+  'validated',
+  'failed',
+  'blocked',
+  'interrupted',
+  'paused',
+];
+const STATION_STATUSES: readonly LedgerStation['status'][] = ['ok', 'failed', 'skipped', 'interrupted'];
+const USAGE_KEYS: readonly (keyof Usage)[] = ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd'];
+
+/** A value as a short, printable JSON excerpt (control characters escaped by JSON itself). */
+function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  // JSON escapes C0 controls; C1 controls and bidi overrides are escaped here.
+  s = s.replace(
+    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return s.length > 60 ? s.slice(0, 59) + '…' : s;
+}
+
+type Check = (v: unknown) => string | undefined;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? undefined : `one of ${values.join(', ')}`;
+const text: Check = (v) => (typeof v === 'string' ? undefined : 'a string');
+const nonEmpty: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : 'a non-empty string');
+const bool: Check = (v) => (typeof v === 'boolean' ? undefined : 'true or false');
+const date: Check = (v) =>
+  typeof v === 'string' && Number.isFinite(Date.parse(v)) ? undefined : 'an ISO date and time';
+const commitId: Check = (v) =>
+  typeof v === 'string' && /^[0-9a-f]{7,64}$/i.test(v) ? undefined : 'a commit id (7 to 64 hex digits)';
+const duration: Check = (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0
+    ? undefined
+    : 'a duration in ms (a number, 0 or more)';
+const count: Check = (v) =>
+  Number.isSafeInteger(v) && (v as number) >= 0 ? undefined : 'a whole number, 0 or more';
+const usage: Check = (v) => {
+  const want = `token counts and cost (${USAGE_KEYS.join(', ')}: numbers, 0 or more)`;
+  if (!isObject(v)) return want;
+  for (const k of USAGE_KEYS) {
+    const n = v[k];
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return want;
+  }
+  return undefined;
+};
+
+/** Checks `obj[key]`; `optional` fields may be absent. Returns `field: expected …, found …`. */
+function field(
+  obj: Record<string, unknown>,
+  key: string,
+  check: Check,
+  optional: boolean,
+  prefix = '',
+): string | undefined {
+  const v = Object.hasOwn(obj, key) ? obj[key] : undefined;
+  if (v === undefined && optional) return undefined;
+  const want = v === undefined ? (check(undefined) ?? 'a value') : check(v);
+  return want ? `${prefix}${key}: expected ${want}, found ${shown(v)}` : undefined;
+}
+
+function stationProblem(v: unknown, i: number): string | undefined {
+  const where = `stations[${i}].`;
+  if (!isObject(v)) return `stations[${i}]: expected an object, found ${shown(v)}`;
+  return (
+    field(v, 'station', oneOf(STATIONS), false, where) ??
+    field(v, 'status', oneOf(STATION_STATUSES), false, where) ??
+    field(v, 'durationMs', duration, false, where) ??
+    field(v, 'attempt', count, true, where) ??
+    field(v, 'verdict', oneOf(['pass', 'fail']), true, where) ??
+    field(v, 'note', text, true, where) ??
+    field(v, 'usage', usage, true, where)
+  );
+}
+
+/** What is wrong with a parsed ledger line, as `field: expected …, found …`; undefined when it is an entry. */
+export function entryProblem(v: unknown): string | undefined {
+  if (!isObject(v)) return `expected a JSON object, found ${shown(v)}`;
+  const stations = Object.hasOwn(v, 'stations') ? v.stations : undefined;
+  return (
+    field(
+      v,
+      'schemaVersion',
+      (x) => (x === LEDGER_SCHEMA_VERSION ? undefined : String(LEDGER_SCHEMA_VERSION)),
+      false,
+    ) ??
+    field(v, 'runId', nonEmpty, false) ??
+    field(v, 'event', oneOf(['start', 'end']), false) ??
+    field(v, 'taskId', nonEmpty, false) ??
+    field(v, 'status', oneOf(TASK_STATUSES), false) ??
+    field(v, 'outcome', oneOf(RUN_OUTCOMES), false) ??
+    field(v, 'at', date, false) ??
+    field(v, 'startedAt', date, false) ??
+    field(v, 'resumed', bool, false) ??
+    field(v, 'dryRun', bool, false) ??
+    field(v, 'milestone', text, true) ??
+    field(v, 'milestoneRunId', text, true) ??
+    field(v, 'durationMs', duration, true) ??
+    field(v, 'baseCommit', commitId, true) ??
+    field(v, 'stations', (x) => (Array.isArray(x) ? undefined : 'a list of stations'), true) ??
+    (Array.isArray(stations) ? stations.map(stationProblem).find((p) => p !== undefined) : undefined) ??
+    field(v, 'attempts', count, true) ??
+    field(v, 'verdict', oneOf(['pass', 'fail']), true) ??
+    field(v, 'commit', commitId, true) ??
+    field(v, 'branch', nonEmpty, true) ??
+    field(v, 'pushedTo', nonEmpty, true) ??
+    field(v, 'usage', usage, true) ??
+    field(v, 'message', text, true)
+  );
 }
 
 export interface LastRun {

@@ -9,7 +9,7 @@
  * used, so the branch ends up with the same commits (same trees, same messages) as a sequential run.
  */
 import { cpSync, existsSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import {
   bundleDirFor,
   emptyUsage,
@@ -22,10 +22,11 @@ import { GuardianError, UsageError } from '../errors.js';
 import { execGit, headCommit } from '../git/git.js';
 import { branchTip, checkBranchName, currentBranch } from '../git/commit.js';
 import { addWorktree, linkDependencies } from '../git/worktree.js';
-import { loadProject, type Blueprint } from '../spec/index.js';
+import { loadProject, type Blueprint, type Project } from '../spec/index.js';
 import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { appendLedger } from './ledger.js';
+import { withRunLock } from './lock.js';
 import { dependentsOf, planMilestone, type MilestonePlan } from './plan.js';
 import { silentProgress } from './progress.js';
 import { dirtyPaths, ensureGitRepo, newRunId, runTask } from './task.js';
@@ -91,6 +92,35 @@ function stateOf(r: TaskRunResult): MilestoneTaskResult['state'] {
 export async function runMilestone(opts: RunMilestoneOptions): Promise<MilestoneRunResult> {
   const root = resolve(opts.root);
   const log = opts.log ?? silentLogger;
+  parseParallel(opts.parallel);
+  ensureGitRepo(root);
+  // What makes the milestone impossible is refused before the lock: nothing is written for it.
+  const plan = planMilestone(loadProject(root), opts.milestone);
+  if (!opts.dryRun) checkBranchName(root, opts.branch ?? `guardian/${plan.milestone.id}`);
+  // One run at a time per checkout; the milestone's task runs go on under its lock.
+  const command = `guardian milestone ${plan.milestone.id}${opts.dryRun ? ' --dry-run' : ''}`;
+  return withRunLock(root, command, log, () => runMilestoneLocked(opts));
+}
+
+/**
+ * The milestone's next task, when the working tree's changes can only be meant for it: its bundle was
+ * built on HEAD (the run paused there, waiting for a change made by hand, or stopped before committing)
+ * and its dependencies are done. Resuming it validates and commits them, as `guardian run --resume` would.
+ */
+function tasksAwaitingChange(root: string, project: Project, plan: MilestonePlan): Blueprint[] {
+  const head = headCommit(root);
+  const statusOf = new Map(project.tasks.map((t) => [t.id, t.status]));
+  return plan.order.filter(
+    (t) =>
+      t.status !== 'done' &&
+      t.dependsOn.every((d) => statusOf.get(d) === 'done') &&
+      resumable(root, t.id, head),
+  );
+}
+
+async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneRunResult> {
+  const root = resolve(opts.root);
+  const log = opts.log ?? silentLogger;
   const progress = opts.progress ?? silentProgress;
   const parallel = parseParallel(opts.parallel);
   const signal = opts.signal ?? new AbortController().signal;
@@ -101,15 +131,28 @@ export async function runMilestone(opts: RunMilestoneOptions): Promise<Milestone
   let project = loadProject(root);
   let plan = planMilestone(project, opts.milestone);
   const branch = opts.branch ?? `guardian/${plan.milestone.id}`;
+  /** A task to resume first, with the change made by hand in the working tree. */
+  let resumeFirst: Blueprint | undefined;
   if (!opts.dryRun) {
     checkBranchName(root, branch);
     const dirty = dirtyPaths(root);
     if (dirty.length && plan.order.some((t) => t.status !== 'done')) {
-      const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
-      throw new GuardianError(
-        `the working tree has uncommitted changes (${shown}): milestone ${plan.milestone.id} commits each task on top of the last one and would mix them in. ` +
-          'Commit or stash them first, or run with --dry-run (nothing is committed).',
-      );
+      const waiting = currentBranch(root) === branch ? tasksAwaitingChange(root, project, plan) : [];
+      if (waiting.length === 1) {
+        resumeFirst = waiting[0]!;
+        log.info(
+          `the working tree has changes and ${resumeFirst.id} waits for a change on ${branch}: resuming ${resumeFirst.id} with them (as \`guardian run ${resumeFirst.id} --resume --branch ${branch}\` does)`,
+        );
+      } else {
+        const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
+        throw new GuardianError(
+          `the working tree has uncommitted changes (${shown}): milestone ${plan.milestone.id} commits each task on top of the last one and would mix them in. ` +
+            'Commit or stash them first, or run with --dry-run (nothing is committed).' +
+            (waiting.length > 1
+              ? ` If they implement one of ${waiting.map((t) => t.id).join(', ')}, which all wait for a change, validate and commit them with \`guardian run <task-id> --resume --branch ${branch}\`, then run \`guardian milestone ${plan.milestone.id}\` again.`
+              : ''),
+        );
+      }
     }
     // One branch holds the milestone's commits, each task on top of the one before (a task that depends
     // on another sees its change). It is checked out, so a second run continues where the first stopped.
@@ -184,6 +227,12 @@ export async function runMilestone(opts: RunMilestoneOptions): Promise<Milestone
     if (r.commit) commits.push(r.commit);
     if (state === 'failed' || state === 'interrupted' || state === 'paused') halt ??= { taskId: t.id, state };
   };
+
+  if (resumeFirst && !results.has(resumeFirst.id)) {
+    // In the main checkout, where the change is (a worktree would not have it), before anything else.
+    const t = resumeFirst;
+    record(t, await runTask({ root, ...taskOpts(t), resume: true }));
+  }
 
   if (parallel === 1) {
     for (const t of plan.order) {
@@ -372,8 +421,10 @@ async function runParallel(
               }),
         });
         copyBundle(wt.dir, root, t.id);
-        if (r.outcome === 'paused' && r.verdict === 'pass' && !o.dryRun) validated.set(t.id, r);
-        else record(t, withRoot(r, wt.dir, root));
+        // The worktree is removed below: paths in the result point at the main checkout's copy.
+        const here = withRoot(r, wt.dir, root);
+        if (r.outcome === 'paused' && r.verdict === 'pass' && !o.dryRun) validated.set(t.id, here);
+        else record(t, here);
       } catch (e) {
         copyBundle(wt.dir, root, t.id);
         throw e;
@@ -439,13 +490,20 @@ async function runParallel(
   }
 }
 
-/** A task's report paths point into the worktree that is gone: point them at the main checkout's copy. */
+/**
+ * A task's paths point into the worktree that is gone — its bundle, its report, and the paths its
+ * message names (the context to implement it from, the report to read): point them at the main
+ * checkout's copy.
+ */
 function withRoot(r: TaskRunResult, from: string, to: string): TaskRunResult {
   const fix = (p?: string) => (p && p.startsWith(from) ? to + p.slice(from.length) : p);
+  const inside = from.endsWith(sep) ? from : from + sep;
+  const toInside = to.endsWith(sep) ? to : to + sep;
   return {
     ...r,
     ...(r.bundleDir ? { bundleDir: fix(r.bundleDir)! } : {}),
     ...(r.reportPath ? { reportPath: fix(r.reportPath)! } : {}),
+    message: r.message.split(inside).join(toInside),
   };
 }
 

@@ -66,7 +66,8 @@ function ago(iso: string, now: number): string {
 
 export function renderStatus(r: StatusReport, now = Date.now()): string {
   let out = r.milestone ? `milestone ${r.milestone.id}: ${r.milestone.title}\n` : '';
-  if (!r.tasks.length) return out + 'no tasks\n';
+  const notes = (r.notes ?? []).map((n) => `note: ${n}\n`).join('');
+  if (!r.tasks.length) return out + 'no tasks\n' + notes;
   out += table(
     ['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'],
     r.tasks.map((t) => {
@@ -90,5 +91,5 @@ export function renderStatus(r: StatusReport, now = Date.now()): string {
   );
   const done = r.tasks.filter((t) => t.status === 'done').length;
   out += `${done}/${r.tasks.length} done\n`;
-  return out;
+  return out + notes;
 }

@@ -19,6 +19,8 @@ export interface TaskStatusRow {
 export interface StatusReport {
   milestone?: { id: string; title: string };
   tasks: TaskStatusRow[];
+  /** Ledger lines that were skipped (not JSON, or a field of the wrong type), each naming its line. */
+  notes?: string[];
 }
 
 export function projectStatus(rootDir: string, milestoneId?: string): StatusReport {
@@ -35,7 +37,8 @@ export function projectStatus(rootDir: string, milestoneId?: string): StatusRepo
   } else {
     tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   }
-  const runs = lastRuns(readLedger(root));
+  const notes: string[] = [];
+  const runs = lastRuns(readLedger(root, notes));
   return {
     ...(milestone ? { milestone } : {}),
     tasks: tasks.map((t) => {
@@ -49,5 +52,6 @@ export function projectStatus(rootDir: string, milestoneId?: string): StatusRepo
         unfinished: last?.unfinished ?? false,
       };
     }),
+    ...(notes.length ? { notes } : {}),
   };
 }

@@ -27,6 +27,7 @@ import { loadProject, requireTask, type Blueprint, type Project } from '../spec/
 import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { appendLedger, type LedgerEntry, type LedgerStation, type RunOutcome } from './ledger.js';
+import { withRunLock } from './lock.js';
 import { silentProgress, type ProgressSink } from './progress.js';
 import { watchTranscript } from './watch.js';
 import { defaultStations, type StationContext, type StationOutcome, type StationSet } from './stations.js';
@@ -116,11 +117,20 @@ function manifestIfAny(dir: string, taskId: string): Manifest | undefined {
 }
 
 /** Moves an earlier run's bundle aside (never deleted: a Coder's patch in it is work). */
-function archiveBundle(root: string, dir: string, taskId: string, log: Logger): string {
+export function archiveBundle(root: string, dir: string, taskId: string, log: Logger): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dest = join(root, '.guardian', 'archive', `${taskId}-${stamp}`);
   ensureDir(join(root, '.guardian', 'archive'), root);
-  renameSync(dir, dest);
+  try {
+    renameSync(dir, dest);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    // Removed or moved by something else between reading its manifest and moving it.
+    throw new GuardianError(
+      `the earlier bundle of ${taskId} (${dir}) disappeared while Guardian was moving it to ${join(root, '.guardian', 'archive')}: was it removed, or is another program using .guardian/? Run the command again`,
+      { cause: e },
+    );
+  }
   log.info(`an earlier bundle of ${taskId} was moved to ${dest} (use --resume to continue a run instead)`);
   return dest;
 }
@@ -203,6 +213,22 @@ const STATUS_OF: Record<RunOutcome, TaskRunResult['status']> = {
 export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   const root = resolve(opts.root);
   const log = opts.log ?? silentLogger;
+  // What must be fixed before anything runs is refused before the lock: nothing is written for it.
+  parseMaxAttempts(opts.maxAttempts);
+  if (opts.until) parseStationName(opts.until);
+  ensureGitRepo(root);
+  const project = loadProject(root);
+  requireTask(project, opts.taskId);
+  // One run at a time per checkout (a milestone's own task runs hold its lock already). When the lock
+  // is taken here, the blueprints are read again under it: a run that held it until a moment ago may
+  // have just committed one.
+  const command = `guardian run ${opts.taskId}${opts.resume ? ' --resume' : ''}`;
+  return withRunLock(root, command, log, (fresh) => runTaskLocked(opts, fresh ? loadProject(root) : project));
+}
+
+async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<TaskRunResult> {
+  const root = resolve(opts.root);
+  const log = opts.log ?? silentLogger;
   const progress: ProgressSink = opts.progress ?? silentProgress;
   const stations: StationSet = { ...defaultStations(), ...opts.stations };
   const maxAttempts = parseMaxAttempts(opts.maxAttempts);
@@ -211,9 +237,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRunResult> {
   const env = opts.env ?? process.env;
   const startedAt = new Date();
 
-  ensureGitRepo(root);
   const bundleDir = bundleDirFor(root, opts.taskId);
-  const project = loadProject(root);
   const task = requireTask(project, opts.taskId);
   const runId = newRunId();
   const line: Line = {
