@@ -7,7 +7,16 @@
  * shows as an unfinished run. Lines are written with one `appendFileSync` call each, so a reader never
  * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+} from 'node:fs';
 import { ConfigurationError } from '../errors.js';
 import { join } from 'node:path';
 import { STATIONS, type StationName, type Usage } from '../bundle/bundle.js';
@@ -98,7 +107,25 @@ function checkLedgerPlace(root: string): void {
 export function appendLedger(root: string, entry: LedgerEntry): void {
   ensureGuardianDir(root);
   checkLedgerPlace(root);
-  appendFileSync(ledgerPath(root), JSON.stringify(entry) + '\n');
+  // After a write cut short (no line break at the end), the entry starts a line of its own instead of
+  // being glued to the torn one and lost with it.
+  appendFileSync(ledgerPath(root), (endsTorn(ledgerPath(root)) ? '\n' : '') + JSON.stringify(entry) + '\n');
+}
+
+function endsTorn(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } catch {
+    return false; // not there yet
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** At most this many skipped lines are named one by one; the rest are counted. */

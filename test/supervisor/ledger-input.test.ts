@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureGuardianDir, ledgerPath, readLedger, type LedgerEntry } from '../../src/supervisor/ledger.js';
+import {
+  appendLedger,
+  ensureGuardianDir,
+  ledgerPath,
+  readLedger,
+  type LedgerEntry,
+} from '../../src/supervisor/ledger.js';
 import { runCli } from '../support/cli.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
 import { applyByHand, ARITHMETIC, commitsOf, MUL, noModelEnv } from './helpers.js';
@@ -107,6 +113,14 @@ describe('reading a hand-edited ledger', () => {
       '.guardian/runs.jsonl:5 skipped: commit: expected a commit id (7 to 64 hex digits), found 12345',
       '.guardian/runs.jsonl:6 skipped: not a JSON line (a write cut short?)',
     ]);
+  });
+
+  it('an entry written after a torn last line starts a line of its own and is kept', () => {
+    writeFileSync(ledgerPath(root), `${line({})}\n{"schemaVersion":1,"runId":"r3","ev`);
+    appendLedger(root, { ...good, runId: '20240101T000000Z-bbbbbb' });
+    const notes: string[] = [];
+    expect(readLedger(root, notes).map((e) => e.runId)).toEqual([good.runId, '20240101T000000Z-bbbbbb']);
+    expect(notes).toEqual(['.guardian/runs.jsonl:2 skipped: not a JSON line (a write cut short?)']);
   });
 
   it('names the first 20 skipped lines and counts the rest', () => {
