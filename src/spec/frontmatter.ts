@@ -5,7 +5,7 @@
  * `---js` block is refused before any engine could evaluate it.
  */
 import matter from 'gray-matter';
-import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { lineAt } from './text.js';
 import type { Problem } from './types.js';
 
@@ -21,6 +21,61 @@ export interface FrontMatter {
 
 /** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
 const MAX_ALIAS_COUNT = 64;
+
+/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
+export const MAX_FRONT_MATTER_KEYS = 1000;
+
+/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
+function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/**
+ * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
+ * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
+ * over a minute), so it is off and this does the same check with a set per mapping. Keys are equal when both
+ * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
+ * recursion, so deep nesting cannot overflow it.
+ */
+function duplicateKeyOffsets(root: Node | null): number[] {
+  const out: number[] = [];
+  const stack: unknown[] = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const item of node.items) {
+        const key = item.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) {
+            const start = key.range?.[0];
+            if (start !== undefined) out.push(start);
+          } else seen.add(key.value);
+        }
+        stack.push(item.key, item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
 
 const refuse = (lang: string) => () => {
   throw new FrontMatterLanguageError(lang);
@@ -117,7 +172,8 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     doc = parseDocument(yamlSource, {
       schema: 'core',
       customTags: [],
-      uniqueKeys: true,
+      // Checked below in linear time (the package's own check is quadratic in the number of keys).
+      uniqueKeys: false,
       strict: true,
       prettyErrors: true,
       version: '1.2',
@@ -125,7 +181,24 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
   } catch (e) {
     return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${(e as Error).message}` }] };
   }
+  const starts = lineStarts(yamlSource);
+  // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
+  const duplicates = duplicateKeyOffsets(doc.contents);
+  let next = 0;
+  const duplicatesBefore = (offset: number) => {
+    while (next < duplicates.length && duplicates[next]! < offset) {
+      problems.push({
+        file,
+        line: yamlFirstLine + lineOfOffset(starts, duplicates[next]!) - 1,
+        severity: 'error',
+        message: 'YAML syntax error: Map keys must be unique',
+      });
+      next++;
+    }
+  };
   for (const err of [...doc.errors, ...doc.warnings]) {
+    if (err.name === 'YAMLParseError') duplicatesBefore(err.pos[0]);
+    else duplicatesBefore(Infinity);
     const line = err.linePos?.[0]?.line;
     const first = err.message.split('\n')[0] ?? err.message;
     const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
@@ -136,10 +209,14 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
       message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
     });
   }
+  duplicatesBefore(Infinity);
   if (problems.length) return { problems };
 
   if (doc.contents === null) {
-    return { fm: { data: {}, keyLines: {}, body: content, bodyLine }, problems };
+    return {
+      fm: { data: {}, keyLines: Object.create(null) as Record<string, number>, body: content, bodyLine },
+      problems,
+    };
   }
   if (!isMap(doc.contents)) {
     return {
@@ -149,6 +226,23 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
           line: 2,
           severity: 'error',
           message: 'front matter must be a YAML mapping (key: value lines)',
+        },
+      ],
+    };
+  }
+
+  if (doc.contents.items.length > MAX_FRONT_MATTER_KEYS) {
+    const extra = doc.contents.items[MAX_FRONT_MATTER_KEYS]!.key as {
+      range?: [number, number, number];
+    } | null;
+    const start = extra?.range?.[0];
+    return {
+      problems: [
+        {
+          file,
+          line: start !== undefined ? yamlFirstLine + lineOfOffset(starts, start) - 1 : 2,
+          severity: 'error',
+          message: `front matter has ${doc.contents.items.length} keys; at most ${MAX_FRONT_MATTER_KEYS} are allowed`,
         },
       ],
     };
@@ -165,11 +259,12 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     return { problems: [{ file, line: 2, severity: 'error', message }] };
   }
 
-  const keyLines: Record<string, number> = {};
+  // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
+  const keyLines = Object.create(null) as Record<string, number>;
   for (const item of doc.contents.items) {
     const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
     const range = (item.key as { range?: [number, number, number] } | null)?.range;
-    if (range) keyLines[key] = yamlFirstLine + lineAt(yamlSource, range[0]) - 1;
+    if (range) keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
   }
   return { fm: { data: data as Record<string, unknown>, keyLines, body: content, bodyLine }, problems };
 }

@@ -1,10 +1,11 @@
 /** Loading a whole project's specs and checking them against each other. */
 import { ConfigurationError } from '../errors.js';
 import { parseBlueprint } from './blueprint.js';
+import { parseFrontMatter } from './frontmatter.js';
 import { parseMilestone } from './milestone.js';
 import { parseQualityToml } from './quality.js';
 import { fsSource, type FileSource } from './source.js';
-import { MAX_SPEC_FILE_BYTES, formatBytes } from './text.js';
+import { MAX_SPEC_FILE_BYTES, decodeSpecFile, formatBytes } from './text.js';
 import type { Blueprint, Milestone, Problem, Project, QualityConfig } from './types.js';
 
 export const TASKS_DIR = 'specs/tasks';
@@ -27,6 +28,15 @@ function readChecked(source: FileSource, path: string, problems: Problem[]): Buf
   return data;
 }
 
+/**
+ * The bytes of each blueprint or milestone that did not parse, per loaded project: `requireTask` and
+ * `requireMilestone` read the `id` such a file declares to name its problems instead of saying
+ * "unknown" (only then, so a project with no broken file costs nothing more).
+ */
+const brokenFiles = new WeakMap<Project, Map<string, Buffer>>();
+/** The `id` each of those files declares, read once per project when first asked for. */
+const declaredIds = new WeakMap<Project, Map<string, string | undefined>>();
+
 export interface LoadOptions {
   /** Read quality.toml (default true). */
   quality?: boolean;
@@ -41,6 +51,7 @@ export function loadProject(
   const problems: Problem[] = [];
   const tasks: Blueprint[] = [];
   const milestones: Milestone[] = [];
+  const broken = new Map<string, Buffer>();
 
   // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
   // its task unknown).
@@ -53,6 +64,7 @@ export function loadProject(
     const r = parseBlueprint(data, path);
     problems.push(...r.problems);
     if (r.blueprint) tasks.push(r.blueprint);
+    else broken.set(path, data);
   }
   for (const path of source.list(MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
     const data = readChecked(source, path, problems);
@@ -60,6 +72,7 @@ export function loadProject(
     const r = parseMilestone(data, path);
     problems.push(...r.problems);
     if (r.milestone) milestones.push(r.milestone);
+    else broken.set(path, data);
   }
   let quality: QualityConfig | undefined;
   if (opts.quality !== false) {
@@ -80,7 +93,9 @@ export function loadProject(
     }
   }
   problems.push(...crossCheck(tasks, milestones, source));
-  return { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+  const project: Project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+  brokenFiles.set(project, broken);
+  return project;
 }
 
 function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSource): Problem[] {
@@ -184,31 +199,51 @@ function lineOfField(t: Blueprint, field: string): number {
   return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
 
-/** Each dependency cycle once, as a path that returns to its start: [A, B, A]. */
+/**
+ * Each dependency cycle once, as a path that returns to its start: [A, B, A]. A depth-first search with
+ * its own stack (a chain of thousands of tasks overflowed the call stack when it recursed).
+ */
 export function findCycles(tasks: Blueprint[]): string[][] {
   const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
   const state = new Map<string, 1 | 2>();
+  /** The path being explored, with each task's position in it and how many of its deps were seen. */
   const stack: string[] = [];
+  const position = new Map<string, number>();
+  const nextDep: number[] = [];
   const cycles: string[][] = [];
   const seen = new Set<string>();
-  const visit = (id: string) => {
+  const enter = (id: string) => {
     state.set(id, 1);
+    position.set(id, stack.length);
     stack.push(id);
-    for (const d of deps.get(id) ?? []) {
-      if (!deps.has(d)) continue;
-      if (state.get(d) === 1) {
-        const cycle = [...stack.slice(stack.indexOf(d)), d];
-        const key = [...cycle.slice(0, -1)].sort().join(',');
-        if (!seen.has(key)) {
-          seen.add(key);
-          cycles.push(cycle);
-        }
-      } else if (!state.has(d)) visit(d);
-    }
-    stack.pop();
-    state.set(id, 2);
+    nextDep.push(0);
   };
-  for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id))) if (!state.has(t.id)) visit(t.id);
+  for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (state.has(t.id)) continue;
+    enter(t.id);
+    while (stack.length) {
+      const top = stack.length - 1;
+      const id = stack[top]!;
+      const ds = deps.get(id) ?? [];
+      if (nextDep[top]! < ds.length) {
+        const d = ds[nextDep[top]!++]!;
+        if (!deps.has(d)) continue;
+        if (state.get(d) === 1) {
+          const cycle = [...stack.slice(position.get(d)), d];
+          const key = [...cycle.slice(0, -1)].sort().join(',');
+          if (!seen.has(key)) {
+            seen.add(key);
+            cycles.push(cycle);
+          }
+        } else if (!state.has(d)) enter(d);
+      } else {
+        stack.pop();
+        nextDep.pop();
+        position.delete(id);
+        state.set(id, 2);
+      }
+    }
+  }
   return cycles;
 }
 
@@ -221,34 +256,125 @@ export function errorsOf(problems: Problem[], file?: string): Problem[] {
   return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
 }
 
+/** Whether a file's name holds `id` as a whole word: `TASK-7` in `TASK-7_login.md`, not in `TASK-70.md`. */
+function nameHasId(path: string, id: string): boolean {
+  if (id === '') return false;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const alnum = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+  for (let i = name.indexOf(id); i >= 0; i = name.indexOf(id, i + 1)) {
+    if (!alnum(name[i - 1]) && !alnum(name[i + id.length])) return true;
+  }
+  return false;
+}
+
+/** The `id` a file that did not parse declares in its front matter, when it declares a string. */
+function declaredId(project: Project, path: string): string | undefined {
+  let ids = declaredIds.get(project);
+  if (!ids) declaredIds.set(project, (ids = new Map()));
+  if (!ids.has(path)) {
+    const data = brokenFiles.get(project)?.get(path);
+    const text = data === undefined ? undefined : decodeSpecFile(data, path).text;
+    const id = text === undefined ? undefined : parseFrontMatter(text, path).fm?.data.id;
+    ids.set(path, typeof id === 'string' ? id : undefined);
+  }
+  return ids.get(path);
+}
+
+/**
+ * The errors (from `errors`, in order) of the files in `dir` that did not load but are meant to define
+ * `id`: the file declares that id, or its name holds it as a whole word (a link or an unreadable file
+ * says nothing else). Files that did load (`loaded`) have another id and are not meant.
+ */
+function brokenFileErrors(
+  project: Project,
+  errors: Problem[],
+  dir: string,
+  id: string,
+  loaded: Set<string>,
+): Problem[] {
+  const meant = new Map<string, boolean>();
+  return errors.filter((p) => {
+    if (!p.file.startsWith(`${dir}/`) || loaded.has(p.file)) return false;
+    let m = meant.get(p.file);
+    if (m === undefined) {
+      m = nameHasId(p.file, id) || declaredId(project, p.file) === id;
+      meant.set(p.file, m);
+    }
+    return m;
+  });
+}
+
 /** The task with this id, or a user error: unknown id, or a blueprint with errors (all listed). */
 export function requireTask(project: Project, taskId: string): Blueprint {
-  const task = project.tasks.find((t) => t.id === taskId);
-  if (!task) {
-    // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
-    const broken = project.problems.filter((p) => p.severity === 'error' && p.file.includes(taskId));
-    if (broken.length) {
+  return taskLookup(project)(taskId);
+}
+
+/**
+ * `requireTask` for many ids of one project (a milestone's tasks): the tasks and the errors are indexed
+ * once, so checking thousands of tasks does not rescan every task and problem for each.
+ */
+export function taskLookup(project: Project): (taskId: string) => Blueprint {
+  const byId = new Map<string, Blueprint>();
+  for (const t of project.tasks) if (!byId.has(t.id)) byId.set(t.id, t);
+  // Positions in `errors` of each file's errors, and of the errors saying an id is defined twice.
+  const errors = errorsOf(project.problems);
+  const ofFile = new Map<string, number[]>();
+  const ofDuplicate = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  let loaded: Set<string> | undefined;
+  let known: string[] | undefined;
+  errors.forEach((p, i) => {
+    add(ofFile, p.file, i);
+    const dup = p.field === 'id' ? /^duplicate task id (\S+): /.exec(p.message) : null;
+    if (dup) add(ofDuplicate, dup[1]!, i);
+  });
+  return (taskId) => {
+    const task = byId.get(taskId);
+    if (!task) {
+      // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
+      loaded ??= new Set(project.tasks.map((t) => t.path));
+      const broken = brokenFileErrors(project, errors, TASKS_DIR, taskId, loaded);
+      if (broken.length) {
+        throw new ConfigurationError(
+          `task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`,
+        );
+      }
+      known ??= project.tasks.map((t) => t.id).sort();
       throw new ConfigurationError(
-        `task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`,
+        `unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
       );
     }
-    const known = project.tasks.map((t) => t.id).sort();
-    throw new ConfigurationError(
-      `unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-    );
-  }
-  const errs = errorsOf(project.problems).filter(
-    (p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)),
-  );
-  if (errs.length) {
-    throw new ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
-  }
-  return task;
+    // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
+    // twice says nothing about TASK-1), in the order they were found.
+    const at = [...new Set([...(ofFile.get(task.path) ?? []), ...(ofDuplicate.get(task.id) ?? [])])];
+    const errs = at.sort((a, b) => a - b).map((i) => errors[i]!);
+    if (errs.length) {
+      throw new ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
+    }
+    return task;
+  };
 }
 
 export function requireMilestone(project: Project, id: string): Milestone {
   const m = project.milestones.find((x) => x.id === id);
   if (!m) {
+    // The milestone file may exist but fail to load: point at its problems rather than "unknown".
+    const broken = brokenFileErrors(
+      project,
+      errorsOf(project.problems),
+      MILESTONES_DIR,
+      id,
+      new Set(project.milestones.map((x) => x.path)),
+    );
+    if (broken.length) {
+      throw new ConfigurationError(
+        `milestone ${id} has an invalid file:\n${broken.map(formatProblem).join('\n')}`,
+      );
+    }
     const known = project.milestones.map((x) => x.id).sort();
     throw new ConfigurationError(
       `unknown milestone ${id}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,

@@ -9,11 +9,11 @@ import {
   findCycles,
   formatProblem,
   requireMilestone,
-  requireTask,
   type Blueprint,
   type Milestone,
   type Project,
 } from '../spec/index.js';
+import { taskLookup } from '../spec/project.js';
 
 export interface MilestonePlan {
   milestone: Milestone;
@@ -39,14 +39,18 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
   const inMilestone = new Set(milestone.tasks);
   const byId = new Map(project.tasks.map((t) => [t.id, t]));
 
-  // Any cycle reachable from the milestone's tasks makes some of them impossible to start.
+  // Any cycle reachable from the milestone's tasks makes some of them impossible to start. A walk with
+  // its own stack, in the order a recursive one would take (a chain of thousands of tasks overflowed
+  // the call stack).
   const reachable = new Set<string>();
-  const walk = (tid: string) => {
-    if (reachable.has(tid)) return;
+  const toVisit = [...milestone.tasks].reverse();
+  while (toVisit.length) {
+    const tid = toVisit.pop()!;
+    if (reachable.has(tid)) continue;
     reachable.add(tid);
-    for (const d of byId.get(tid)?.dependsOn ?? []) walk(d);
-  };
-  milestone.tasks.forEach(walk);
+    const deps = byId.get(tid)?.dependsOn ?? [];
+    for (let i = deps.length - 1; i >= 0; i--) toVisit.push(deps[i]!);
+  }
   const cycles = findCycles(project.tasks).filter((c) => c.some((t) => reachable.has(t)));
   if (cycles.length) {
     const lines = cycles.map((c) => {
@@ -61,9 +65,10 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
   // Every task must be known and valid before the first one starts.
   const tasks: Blueprint[] = [];
   const problems: string[] = [];
+  const requireTask = taskLookup(project);
   for (const t of milestone.tasks) {
     try {
-      tasks.push(requireTask(project, t));
+      tasks.push(requireTask(t));
     } catch (e) {
       if (!(e instanceof ConfigurationError)) throw e;
       problems.push(e.message);
@@ -87,15 +92,33 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
   }
 
   // Stable topological order: repeatedly take the first task (in milestone order) whose dependencies
-  // are placed. No cycle was found above, so this always terminates with every task placed.
+  // are placed. No cycle was found above, so this always terminates with every task placed. The ready
+  // tasks wait in a heap by milestone position, so a chain of thousands is not rescanned at each step.
+  const position = new Map(tasks.map((t, i) => [t.id, i]));
+  const waitingOn = tasks.map((t) => new Set(internalDeps.get(t.id)));
+  const dependents = tasks.map((): number[] => []);
+  waitingOn.forEach((deps, i) => deps.forEach((d) => dependents[position.get(d)!]!.push(i)));
+  const ready = new MinHeap();
+  waitingOn.forEach((deps, i) => {
+    if (deps.size === 0) ready.push(i);
+  });
   const order: Blueprint[] = [];
-  const placed = new Set<string>();
-  const remaining = [...tasks];
-  while (remaining.length) {
-    const i = remaining.findIndex((t) => internalDeps.get(t.id)!.every((d) => placed.has(d)));
-    const [next] = remaining.splice(i < 0 ? 0 : i, 1);
-    order.push(next!);
-    placed.add(next!.id);
+  const placed = tasks.map(() => false);
+  let firstUnplaced = 0;
+  while (order.length < tasks.length) {
+    let i = ready.pop();
+    if (i === undefined) {
+      // Unreachable without a cycle; as before, the first task left would go next.
+      while (placed[firstUnplaced]) firstUnplaced++;
+      i = firstUnplaced;
+    }
+    if (placed[i]) continue;
+    placed[i] = true;
+    order.push(tasks[i]!);
+    for (const j of dependents[i]!) {
+      waitingOn[j]!.delete(tasks[i]!.id);
+      if (waitingOn[j]!.size === 0 && !placed[j]) ready.push(j);
+    }
   }
   return { milestone, order, internalDeps, externalDeps };
 }
@@ -115,4 +138,39 @@ export function dependentsOf(plan: MilestonePlan, id: string): Set<string> {
     }
   }
   return out;
+}
+
+/** The smallest number first. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  push(n: number): void {
+    const a = this.items;
+    a.push(n);
+    for (let i = a.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= a[i]!) break;
+      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      i = parent;
+    }
+  }
+
+  pop(): number | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    a[0] = last;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && a[l]! < a[m]!) m = l;
+      if (r < a.length && a[r]! < a[m]!) m = r;
+      if (m === i) break;
+      [a[m], a[i]] = [a[i]!, a[m]!];
+      i = m;
+    }
+    return top;
+  }
 }

@@ -76,6 +76,16 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a `__proto__` key (reported at its line, like any unknown field)',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\n__proto__: 1`) }),
+    expect: [/TASK-001_thing\.md:5: error: __proto__: unknown field '__proto__'/],
+  },
+  {
+    name: 'a duplicate YAML key (reported at the duplicate)',
+    files: () => ({ [T]: blueprint(`${BASIC_FRONT}\nlabels: [a]\nstatus: done`) }),
+    expect: [/TASK-001_thing\.md:6: error: YAML syntax error: Map keys must be unique/],
+  },
+  {
     name: 'depends_on unknown',
     files: () => ({ [T]: blueprint(`${BASIC_FRONT}\ndepends_on: [TASK-999]`) }),
     expect: [/TASK-001_thing\.md:5: error: depends_on: depends on unknown task TASK-999/],
@@ -329,5 +339,75 @@ describe('guardian lint: bad input', () => {
     expect(r.stderr).toMatch(/--root \/definitely\/not\/here: not a directory/);
     const r2 = await runCli(['lint', '--bogus']);
     expect(r2.code).toBe(2);
+  });
+});
+
+describe("an id's problems are its own", () => {
+  const task = (id: string, extra = '') => blueprint(`id: ${id}\ntitle: "${id}"\nstatus: pending${extra}`);
+
+  test('a duplicate TASK-10 does not block TASK-1, and TASK-70 is not TASK-7', async () => {
+    const root = specDir({
+      'specs/tasks/TASK-1.md': task('TASK-1'),
+      'specs/tasks/TASK-10-a.md': task('TASK-10'),
+      'specs/tasks/TASK-10-b.md': task('TASK-10'),
+      'specs/tasks/TASK-70.md': blueprint('id: TASK-70\ntitle: seventy\nstatus: bogus'),
+      // A broken blueprint whose name does not hold its id: found by the id it declares.
+      'specs/tasks/login.md': blueprint('id: TASK-5\ntitle: login\nstatus: bogus'),
+    });
+    const one = await runCli(['show', 'TASK-1', '--root', root]);
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(0);
+
+    const ten = await runCli(['show', 'TASK-10', '--root', root]);
+    expect(ten.code).toBe(1);
+    expect(ten.stderr).toMatch(/task TASK-10 has problems:\n/);
+    expect(ten.stderr).toMatch(
+      /TASK-10-a\.md:1: error: id: duplicate task id TASK-10: also defined in specs\/tasks\/TASK-10-b\.md/,
+    );
+
+    const seven = await runCli(['show', 'TASK-7', '--root', root]);
+    expect(seven.code).toBe(1);
+    expect(seven.stderr).toMatch(/unknown task TASK-7: no blueprint in specs\/tasks\/ has this id/);
+    expect(seven.stderr).not.toMatch(/TASK-70\.md/);
+
+    const seventy = await runCli(['show', 'TASK-70', '--root', root]);
+    expect(seventy.code).toBe(1);
+    expect(seventy.stderr).toMatch(/task TASK-70 has an invalid blueprint:\n.*TASK-70\.md:4: error: status:/);
+
+    const five = await runCli(['show', 'TASK-5', '--root', root]);
+    expect(five.code).toBe(1);
+    expect(five.stderr).toMatch(
+      /task TASK-5 has an invalid blueprint:\n.*specs\/tasks\/login\.md:4: error: status:/,
+    );
+  });
+
+  test('an invalid milestone is named with its errors, not called unknown', async () => {
+    const root = specDir({
+      'specs/tasks/TASK-1.md': task('TASK-1'),
+      'specs/tasks/TASK-2.md': task('TASK-2'),
+      'specs/milestones/M1.md': '---\nid: M1\ntitle: "M one"\ntasks: [TASK-1, TASK-2, TASK-2]\n---\n',
+      'specs/milestones/later.md': '---\nid: M2\ntitle: "M two"\ntasks: [TASK-1]\nschedule: "daily"\n---\n',
+      'specs/milestones/M30.md': '---\nid: M30\ntitle: ""\ntasks: [TASK-1]\n---\n',
+    });
+    for (const argv of [
+      ['status', '--milestone', 'M1'],
+      ['list', '--milestone', 'M1'],
+    ]) {
+      const r = await runCli([...argv, '--root', root]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /milestone M1 has an invalid file:\n.*specs\/milestones\/M1\.md:4: error: tasks: item 3: TASK-2 is listed twice/,
+      );
+    }
+    const m2 = await runCli(['status', '--milestone', 'M2', '--root', root]);
+    expect(m2.code).toBe(1);
+    expect(m2.stderr).toMatch(
+      /milestone M2 has an invalid file:\n.*specs\/milestones\/later\.md:5: error: schedule: expected a cron expression/,
+    );
+    // M3 is not M30.
+    const m3 = await runCli(['status', '--milestone', 'M3', '--root', root]);
+    expect(m3.code).toBe(1);
+    expect(m3.stderr).toMatch(/unknown milestone M3: no file in specs\/milestones\/ has this id/);
+    expect(m3.stderr).not.toMatch(/M30\.md/);
   });
 });
