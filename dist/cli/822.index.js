@@ -487,6 +487,7 @@ exports.ledgerPath = ledgerPath;
 exports.ensureGuardianDir = ensureGuardianDir;
 exports.appendLedger = appendLedger;
 exports.readLedger = readLedger;
+exports.entryProblem = entryProblem;
 exports.lastRuns = lastRuns;
 /**
  * The run ledger: `.guardian/runs.jsonl`, one JSON object per line, append-only and git-ignored.
@@ -500,6 +501,8 @@ exports.lastRuns = lastRuns;
 const node_fs_1 = __webpack_require__(3024);
 const errors_js_1 = __webpack_require__(3916);
 const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
+const types_js_1 = __webpack_require__(9518);
 const fs_js_1 = __webpack_require__(1917);
 exports.LEDGER_SCHEMA_VERSION = 1;
 exports.LEDGER_FILE = 'runs.jsonl';
@@ -527,28 +530,170 @@ function checkLedgerPlace(root) {
 function appendLedger(root, entry) {
     ensureGuardianDir(root);
     checkLedgerPlace(root);
-    (0, node_fs_1.appendFileSync)(ledgerPath(root), JSON.stringify(entry) + '\n');
+    // After a write cut short (no line break at the end), the entry starts a line of its own instead of
+    // being glued to the torn one and lost with it.
+    (0, node_fs_1.appendFileSync)(ledgerPath(root), (endsTorn(ledgerPath(root)) ? '\n' : '') + JSON.stringify(entry) + '\n');
 }
-/** Every well-formed entry, oldest first. Lines that do not parse (a torn write) are skipped. */
-function readLedger(root) {
+function endsTorn(path) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, 'r');
+        const size = (0, node_fs_1.fstatSync)(fd).size;
+        if (size === 0)
+            return false;
+        const last = Buffer.alloc(1);
+        (0, node_fs_1.readSync)(fd, last, 0, 1, size - 1);
+        return last[0] !== 0x0a;
+    }
+    catch {
+        return false; // not there yet
+    }
+    finally {
+        if (fd !== undefined)
+            (0, node_fs_1.closeSync)(fd);
+    }
+}
+/** At most this many skipped lines are named one by one; the rest are counted. */
+const MAX_LINE_NOTES = 20;
+/**
+ * Every well-formed entry, oldest first. A line that does not parse (a torn write) is skipped; so is a
+ * line with a field of the wrong type (a hand edit): `guardian status` must not trust what it did not
+ * write. Each skipped line is named in `notes` (when given), as `.guardian/runs.jsonl:<line>`.
+ */
+function readLedger(root, notes) {
     const path = ledgerPath(root);
     if (!(0, node_fs_1.existsSync)(path))
         return [];
     checkLedgerPlace(root);
     const out = [];
-    for (const line of (0, node_fs_1.readFileSync)(path, 'utf8').split('\n')) {
+    const lines = (0, node_fs_1.readFileSync)(path, 'utf8').split('\n');
+    let skipped = 0;
+    const skip = (n, why) => {
+        skipped++;
+        if (notes && skipped <= MAX_LINE_NOTES)
+            notes.push(`.guardian/${exports.LEDGER_FILE}:${n} skipped: ${why}`);
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
         if (!line.trim())
             continue;
+        let value;
         try {
-            const e = JSON.parse(line);
-            if (e && typeof e === 'object' && typeof e.taskId === 'string' && typeof e.runId === 'string')
-                out.push(e);
+            value = JSON.parse(line);
         }
         catch {
             // A torn line from a crash mid-write: the rest of the ledger is still good.
+            skip(i + 1, 'not a JSON line (a write cut short?)');
+            continue;
         }
+        const problem = entryProblem(value);
+        if (problem)
+            skip(i + 1, problem);
+        else
+            out.push(value);
+    }
+    if (notes && skipped > MAX_LINE_NOTES) {
+        notes.push(`.guardian/${exports.LEDGER_FILE}: ${skipped - MAX_LINE_NOTES} more line(s) skipped`);
     }
     return out;
+}
+const RUN_OUTCOMES = [
+    'running',
+    'committed',
+    'already_done',
+    'validated',
+    'failed',
+    'blocked',
+    'interrupted',
+    'paused',
+];
+const STATION_STATUSES = ['ok', 'failed', 'skipped', 'interrupted'];
+const USAGE_KEYS = ['promptTokens', 'completionTokens', 'cachedTokens', 'costUsd'];
+/** A value as a short, printable JSON excerpt (control characters escaped by JSON itself). */
+function shown(v) {
+    if (v === undefined)
+        return 'nothing';
+    let s;
+    try {
+        s = JSON.stringify(v) ?? String(v);
+    }
+    catch {
+        s = String(v);
+    }
+    // JSON escapes C0 controls; C1 controls and bidi overrides are escaped here.
+    s = s.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return s.length > 60 ? s.slice(0, 59) + '…' : s;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const oneOf = (values) => (v) => typeof v === 'string' && values.includes(v) ? undefined : `one of ${values.join(', ')}`;
+const text = (v) => (typeof v === 'string' ? undefined : 'a string');
+const nonEmpty = (v) => (typeof v === 'string' && v !== '' ? undefined : 'a non-empty string');
+const bool = (v) => (typeof v === 'boolean' ? undefined : 'true or false');
+const date = (v) => typeof v === 'string' && Number.isFinite(Date.parse(v)) ? undefined : 'an ISO date and time';
+const commitId = (v) => typeof v === 'string' && /^[0-9a-f]{7,64}$/i.test(v) ? undefined : 'a commit id (7 to 64 hex digits)';
+const duration = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0
+    ? undefined
+    : 'a duration in ms (a number, 0 or more)';
+const count = (v) => Number.isSafeInteger(v) && v >= 0 ? undefined : 'a whole number, 0 or more';
+const usage = (v) => {
+    const want = `token counts and cost (${USAGE_KEYS.join(', ')}: numbers, 0 or more)`;
+    if (!isObject(v))
+        return want;
+    for (const k of USAGE_KEYS) {
+        const n = v[k];
+        if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
+            return want;
+    }
+    return undefined;
+};
+/** Checks `obj[key]`; `optional` fields may be absent. Returns `field: expected …, found …`. */
+function field(obj, key, check, optional, prefix = '') {
+    const v = Object.hasOwn(obj, key) ? obj[key] : undefined;
+    if (v === undefined && optional)
+        return undefined;
+    const want = v === undefined ? (check(undefined) ?? 'a value') : check(v);
+    return want ? `${prefix}${key}: expected ${want}, found ${shown(v)}` : undefined;
+}
+function stationProblem(v, i) {
+    const where = `stations[${i}].`;
+    if (!isObject(v))
+        return `stations[${i}]: expected an object, found ${shown(v)}`;
+    return (field(v, 'station', oneOf(bundle_js_1.STATIONS), false, where) ??
+        field(v, 'status', oneOf(STATION_STATUSES), false, where) ??
+        field(v, 'durationMs', duration, false, where) ??
+        field(v, 'attempt', count, true, where) ??
+        field(v, 'verdict', oneOf(['pass', 'fail']), true, where) ??
+        field(v, 'note', text, true, where) ??
+        field(v, 'usage', usage, true, where));
+}
+/** What is wrong with a parsed ledger line, as `field: expected …, found …`; undefined when it is an entry. */
+function entryProblem(v) {
+    if (!isObject(v))
+        return `expected a JSON object, found ${shown(v)}`;
+    const stations = Object.hasOwn(v, 'stations') ? v.stations : undefined;
+    return (field(v, 'schemaVersion', (x) => (x === exports.LEDGER_SCHEMA_VERSION ? undefined : String(exports.LEDGER_SCHEMA_VERSION)), false) ??
+        field(v, 'runId', nonEmpty, false) ??
+        field(v, 'event', oneOf(['start', 'end']), false) ??
+        field(v, 'taskId', nonEmpty, false) ??
+        field(v, 'status', oneOf(types_js_1.TASK_STATUSES), false) ??
+        field(v, 'outcome', oneOf(RUN_OUTCOMES), false) ??
+        field(v, 'at', date, false) ??
+        field(v, 'startedAt', date, false) ??
+        field(v, 'resumed', bool, false) ??
+        field(v, 'dryRun', bool, false) ??
+        field(v, 'milestone', text, true) ??
+        field(v, 'milestoneRunId', text, true) ??
+        field(v, 'durationMs', duration, true) ??
+        field(v, 'baseCommit', commitId, true) ??
+        field(v, 'stations', (x) => (Array.isArray(x) ? undefined : 'a list of stations'), true) ??
+        (Array.isArray(stations) ? stations.map(stationProblem).find((p) => p !== undefined) : undefined) ??
+        field(v, 'attempts', count, true) ??
+        field(v, 'verdict', oneOf(['pass', 'fail']), true) ??
+        field(v, 'commit', commitId, true) ??
+        field(v, 'branch', nonEmpty, true) ??
+        field(v, 'pushedTo', nonEmpty, true) ??
+        field(v, 'usage', usage, true) ??
+        field(v, 'message', text, true));
 }
 /** The most recent run of each task. */
 function lastRuns(entries) {
@@ -564,6 +709,250 @@ function lastRuns(entries) {
         out.set(taskId, { entry, unfinished: entry.event === 'start' });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 2055:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LOCK_FILE = void 0;
+exports.lockPath = lockPath;
+exports.withRunLock = withRunLock;
+exports.acquireRunLock = acquireRunLock;
+/**
+ * One run at a time per repository: `.guardian/run.lock`, created with O_EXCL by `guardian run` and
+ * `guardian milestone` before they write anything, and removed when they end — normally, with an error,
+ * or at exit (a second Ctrl-C exits at once: the exit removes it like the other temporary paths, see
+ * util/temp.ts). Two runs at once would move, rewrite and commit the same bundles and branches.
+ *
+ * The lock records who holds it (pid, host, start time, command). A lock whose process is gone (killed
+ * hard, power loss) is taken over with a note; a live one is refused with a ConfigurationError.
+ *
+ * The lock is re-entrant within one async call chain: a milestone holds it and the task runs it starts
+ * (in the same checkout) run under it. Two unrelated runs in one process exclude each other like two
+ * processes do.
+ */
+const node_async_hooks_1 = __webpack_require__(6698);
+const node_crypto_1 = __webpack_require__(7598);
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
+const fs_js_1 = __webpack_require__(1917);
+const temp_js_1 = __webpack_require__(4868);
+const ledger_js_1 = __webpack_require__(1217);
+exports.LOCK_FILE = 'run.lock';
+/** A lock file younger than this whose content does not parse is being written right now. */
+const UNREADABLE_GRACE_MS = 5_000;
+/** Locks held in the current async call chain (absolute lock paths). */
+const chain = new node_async_hooks_1.AsyncLocalStorage();
+/** Locks this process holds: lock path → token. */
+const heldHere = new Map();
+function lockPath(root) {
+    return (0, node_path_1.join)(root, '.guardian', exports.LOCK_FILE);
+}
+function canonical(root) {
+    try {
+        return lockPath((0, node_fs_1.realpathSync)(root));
+    }
+    catch {
+        return lockPath((0, node_path_1.resolve)(root));
+    }
+}
+/** Control characters and bidi overrides shown as `?`: the lock's content may have been edited by hand. */
+function printable(s, max = 120) {
+    // eslint-disable-next-line no-control-regex
+    const one = s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+    return one.length > max ? one.slice(0, max - 1) + '…' : one;
+}
+function parseLock(raw, mtimeMs) {
+    try {
+        const v = JSON.parse(raw);
+        if (v &&
+            typeof v === 'object' &&
+            Number.isSafeInteger(v.pid) &&
+            v.pid > 0 &&
+            typeof v.hostname === 'string' &&
+            typeof v.startedAt === 'string' &&
+            typeof v.command === 'string' &&
+            typeof v.token === 'string') {
+            return { kind: 'info', info: v, raw };
+        }
+    }
+    catch {
+        // Falls through: unreadable.
+    }
+    return { kind: 'unreadable', raw, mtimeMs };
+}
+/** The lock's holder, or undefined when the file is gone (released meanwhile). */
+function readHolder(path) {
+    try {
+        const mtimeMs = (0, node_fs_1.statSync)(path).mtimeMs;
+        return parseLock((0, node_fs_1.readFileSync)(path, 'utf8'), mtimeMs);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw e;
+    }
+}
+function pidAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        // EPERM: the process exists but belongs to someone else.
+        return e.code !== 'ESRCH';
+    }
+}
+/** Why the lock is stale (its holder is gone), or undefined when it may be alive. */
+function staleReason(h, now) {
+    if (h.kind === 'unreadable') {
+        return now - h.mtimeMs > UNREADABLE_GRACE_MS ? 'its content is not a lock record' : undefined;
+    }
+    const { info } = h;
+    // On another host the pid means nothing here: only its owner (or the user) can tell it is gone.
+    if (info.hostname !== (0, node_os_1.hostname)())
+        return undefined;
+    if (info.pid === process.pid) {
+        // This process: held by another run in it, or left by an earlier process that had the same pid.
+        return [...heldHere.values()].includes(info.token) ? undefined : `process ${info.pid} is this one`;
+    }
+    return pidAlive(info.pid) ? undefined : `process ${info.pid} is not running`;
+}
+function describeHolder(h) {
+    if (h.kind === 'unreadable')
+        return `a lock written ${new Date(h.mtimeMs).toISOString()}`;
+    const { info } = h;
+    const host = info.hostname !== (0, node_os_1.hostname)() ? ` on ${printable(info.hostname, 60)}` : '';
+    return `pid ${info.pid}${host}, started ${printable(info.startedAt, 40)}, \`${printable(info.command)}\``;
+}
+/**
+ * Moves a stale lock out of the way — only if it is still the one judged stale: two runs taking over the
+ * same stale lock at once must not remove each other's new one.
+ */
+function takeOver(path, staleRaw) {
+    const aside = `${path}.${(0, node_crypto_1.randomBytes)(4).toString('hex')}.stale`;
+    try {
+        (0, node_fs_1.renameSync)(path, aside);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return false; // someone else moved it
+        throw e;
+    }
+    let raw = '';
+    try {
+        raw = (0, node_fs_1.readFileSync)(aside, 'utf8');
+    }
+    catch {
+        // Unreadable: treated as not ours to remove.
+    }
+    if (raw === staleRaw) {
+        (0, node_fs_1.rmSync)(aside, { force: true });
+        return true;
+    }
+    // Another run's fresh lock was moved: put it back (unless a third one took the place meanwhile).
+    try {
+        (0, node_fs_1.linkSync)(aside, path);
+    }
+    catch {
+        // The place is taken again: that run holds the lock.
+    }
+    (0, node_fs_1.rmSync)(aside, { force: true });
+    return false;
+}
+function createLock(path, root, info) {
+    try {
+        (0, node_fs_1.writeFileSync)(path, JSON.stringify(info) + '\n', { flag: 'wx' });
+        return true;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EEXIST') {
+            // A directory (or a dangling link) there is never a lock: name it.
+            const blocked = (0, fs_js_1.findBlocker)(root, path, 'file');
+            if (blocked)
+                throw new errors_js_1.ConfigurationError((0, fs_js_1.blockerMessage)(blocked), { cause: e });
+            return false;
+        }
+        const blocked = (0, fs_js_1.findBlocker)(root, path, 'file');
+        if (blocked)
+            throw new errors_js_1.ConfigurationError((0, fs_js_1.blockerMessage)(blocked), { cause: e });
+        throw e;
+    }
+}
+/**
+ * Takes `.guardian/run.lock` for `command` and runs `fn` holding it; the lock is released when `fn`
+ * settles. Inside a call chain that already holds this repository's lock, `fn` just runs: `fresh` tells
+ * `fn` whether the lock was taken just now (false: the caller's chain held it all along).
+ */
+async function withRunLock(rootDir, command, log, fn) {
+    const root = (0, node_path_1.resolve)(rootDir);
+    const key = canonical(root);
+    const held = chain.getStore();
+    if (held?.has(key))
+        return fn(false);
+    const release = acquireRunLock(root, command, log);
+    try {
+        return await chain.run(new Set([...(held ?? []), key]), () => fn(true));
+    }
+    finally {
+        release();
+    }
+}
+/** Takes the lock (see withRunLock) and returns its release; throws a ConfigurationError when held. */
+function acquireRunLock(rootDir, command, log) {
+    const root = (0, node_path_1.resolve)(rootDir);
+    const key = canonical(root);
+    (0, ledger_js_1.ensureGuardianDir)(root);
+    const path = lockPath(root);
+    const info = {
+        pid: process.pid,
+        hostname: (0, node_os_1.hostname)(),
+        startedAt: new Date().toISOString(),
+        command,
+        token: (0, node_crypto_1.randomBytes)(8).toString('hex'),
+    };
+    for (let tries = 0; tries < 5; tries++) {
+        if (createLock(path, root, info)) {
+            (0, temp_js_1.registerTemp)(path);
+            heldHere.set(key, info.token);
+            let released = false;
+            return () => {
+                if (released)
+                    return;
+                released = true;
+                heldHere.delete(key);
+                (0, temp_js_1.releaseTemp)(path);
+                try {
+                    // Only our own lock: never one a later run took after this one's was removed by hand.
+                    const now = readHolder(path);
+                    if (now?.kind === 'info' && now.info.token === info.token)
+                        (0, node_fs_1.unlinkSync)(path);
+                }
+                catch {
+                    // Gone already.
+                }
+            };
+        }
+        const holder = readHolder(path);
+        if (!holder)
+            continue; // released meanwhile: try again
+        const stale = staleReason(holder, Date.now());
+        if (!stale) {
+            throw new errors_js_1.ConfigurationError(`another guardian run (${describeHolder(holder)}) is using this repository; wait for it or remove .guardian/run.lock if it is gone`);
+        }
+        if (takeOver(path, holder.raw)) {
+            log.warn(`took over .guardian/run.lock from an earlier run that is gone (${describeHolder(holder)}: ${stale})`);
+        }
+    }
+    throw new errors_js_1.ConfigurationError('another guardian run keeps taking .guardian/run.lock; wait for it or remove .guardian/run.lock if it is gone');
 }
 
 
@@ -598,6 +987,7 @@ const index_js_1 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const ledger_js_1 = __webpack_require__(1217);
+const lock_js_1 = __webpack_require__(2055);
 const plan_js_1 = __webpack_require__(1031);
 const progress_js_1 = __webpack_require__(3075);
 const task_js_1 = __webpack_require__(8721);
@@ -653,6 +1043,31 @@ function stateOf(r) {
 async function runMilestone(opts) {
     const root = (0, node_path_1.resolve)(opts.root);
     const log = opts.log ?? log_js_1.silentLogger;
+    parseParallel(opts.parallel);
+    (0, task_js_1.ensureGitRepo)(root);
+    // What makes the milestone impossible is refused before the lock: nothing is written for it.
+    const plan = (0, plan_js_1.planMilestone)((0, index_js_1.loadProject)(root), opts.milestone);
+    if (!opts.dryRun)
+        (0, commit_js_1.checkBranchName)(root, opts.branch ?? `guardian/${plan.milestone.id}`);
+    // One run at a time per checkout; the milestone's task runs go on under its lock.
+    const command = `guardian milestone ${plan.milestone.id}${opts.dryRun ? ' --dry-run' : ''}`;
+    return (0, lock_js_1.withRunLock)(root, command, log, () => runMilestoneLocked(opts));
+}
+/**
+ * The milestone's next task, when the working tree's changes can only be meant for it: its bundle was
+ * built on HEAD (the run paused there, waiting for a change made by hand, or stopped before committing)
+ * and its dependencies are done. Resuming it validates and commits them, as `guardian run --resume` would.
+ */
+function tasksAwaitingChange(root, project, plan) {
+    const head = (0, git_js_1.headCommit)(root);
+    const statusOf = new Map(project.tasks.map((t) => [t.id, t.status]));
+    return plan.order.filter((t) => t.status !== 'done' &&
+        t.dependsOn.every((d) => statusOf.get(d) === 'done') &&
+        resumable(root, t.id, head));
+}
+async function runMilestoneLocked(opts) {
+    const root = (0, node_path_1.resolve)(opts.root);
+    const log = opts.log ?? log_js_1.silentLogger;
     const progress = opts.progress ?? progress_js_1.silentProgress;
     const parallel = parseParallel(opts.parallel);
     const signal = opts.signal ?? new AbortController().signal;
@@ -662,13 +1077,25 @@ async function runMilestone(opts) {
     let project = (0, index_js_1.loadProject)(root);
     let plan = (0, plan_js_1.planMilestone)(project, opts.milestone);
     const branch = opts.branch ?? `guardian/${plan.milestone.id}`;
+    /** A task to resume first, with the change made by hand in the working tree. */
+    let resumeFirst;
     if (!opts.dryRun) {
         (0, commit_js_1.checkBranchName)(root, branch);
         const dirty = (0, task_js_1.dirtyPaths)(root);
         if (dirty.length && plan.order.some((t) => t.status !== 'done')) {
-            const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
-            throw new errors_js_1.GuardianError(`the working tree has uncommitted changes (${shown}): milestone ${plan.milestone.id} commits each task on top of the last one and would mix them in. ` +
-                'Commit or stash them first, or run with --dry-run (nothing is committed).');
+            const waiting = (0, commit_js_1.currentBranch)(root) === branch ? tasksAwaitingChange(root, project, plan) : [];
+            if (waiting.length === 1) {
+                resumeFirst = waiting[0];
+                log.info(`the working tree has changes and ${resumeFirst.id} waits for a change on ${branch}: resuming ${resumeFirst.id} with them (as \`guardian run ${resumeFirst.id} --resume --branch ${branch}\` does)`);
+            }
+            else {
+                const shown = dirty.slice(0, 5).join(', ') + (dirty.length > 5 ? `, … (${dirty.length} in all)` : '');
+                throw new errors_js_1.GuardianError(`the working tree has uncommitted changes (${shown}): milestone ${plan.milestone.id} commits each task on top of the last one and would mix them in. ` +
+                    'Commit or stash them first, or run with --dry-run (nothing is committed).' +
+                    (waiting.length > 1
+                        ? ` If they implement one of ${waiting.map((t) => t.id).join(', ')}, which all wait for a change, validate and commit them with \`guardian run <task-id> --resume --branch ${branch}\`, then run \`guardian milestone ${plan.milestone.id}\` again.`
+                        : ''));
+            }
         }
         // One branch holds the milestone's commits, each task on top of the one before (a task that depends
         // on another sees its change). It is checked out, so a second run continues where the first stopped.
@@ -743,6 +1170,11 @@ async function runMilestone(opts) {
         if (state === 'failed' || state === 'interrupted' || state === 'paused')
             halt ??= { taskId: t.id, state };
     };
+    if (resumeFirst && !results.has(resumeFirst.id)) {
+        // In the main checkout, where the change is (a worktree would not have it), before anything else.
+        const t = resumeFirst;
+        record(t, await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: true }));
+    }
     if (parallel === 1) {
         for (const t of plan.order) {
             if (results.has(t.id))
@@ -912,10 +1344,12 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
                         }),
                 });
                 copyBundle(wt.dir, root, t.id);
+                // The worktree is removed below: paths in the result point at the main checkout's copy.
+                const here = withRoot(r, wt.dir, root);
                 if (r.outcome === 'paused' && r.verdict === 'pass' && !o.dryRun)
-                    validated.set(t.id, r);
+                    validated.set(t.id, here);
                 else
-                    record(t, withRoot(r, wt.dir, root));
+                    record(t, here);
             }
             catch (e) {
                 copyBundle(wt.dir, root, t.id);
@@ -986,13 +1420,20 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
         });
     }
 }
-/** A task's report paths point into the worktree that is gone: point them at the main checkout's copy. */
+/**
+ * A task's paths point into the worktree that is gone — its bundle, its report, and the paths its
+ * message names (the context to implement it from, the report to read): point them at the main
+ * checkout's copy.
+ */
 function withRoot(r, from, to) {
     const fix = (p) => (p && p.startsWith(from) ? to + p.slice(from.length) : p);
+    const inside = from.endsWith(node_path_1.sep) ? from : from + node_path_1.sep;
+    const toInside = to.endsWith(node_path_1.sep) ? to : to + node_path_1.sep;
     return {
         ...r,
         ...(r.bundleDir ? { bundleDir: fix(r.bundleDir) } : {}),
         ...(r.reportPath ? { reportPath: fix(r.reportPath) } : {}),
+        message: r.message.split(inside).join(toInside),
     };
 }
 /** The worktree part (up to the Validator) and the commit part of one task, as one result. */
@@ -1025,6 +1466,7 @@ exports.dependentsOf = dependentsOf;
  */
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(5371);
+const project_js_1 = __webpack_require__(246);
 function planMilestone(project, id) {
     const milestone = (0, index_js_1.requireMilestone)(project, id);
     const fileErrors = (0, index_js_1.errorsOf)(project.problems, milestone.path);
@@ -1036,16 +1478,20 @@ function planMilestone(project, id) {
     }
     const inMilestone = new Set(milestone.tasks);
     const byId = new Map(project.tasks.map((t) => [t.id, t]));
-    // Any cycle reachable from the milestone's tasks makes some of them impossible to start.
+    // Any cycle reachable from the milestone's tasks makes some of them impossible to start. A walk with
+    // its own stack, in the order a recursive one would take (a chain of thousands of tasks overflowed
+    // the call stack).
     const reachable = new Set();
-    const walk = (tid) => {
+    const toVisit = [...milestone.tasks].reverse();
+    while (toVisit.length) {
+        const tid = toVisit.pop();
         if (reachable.has(tid))
-            return;
+            continue;
         reachable.add(tid);
-        for (const d of byId.get(tid)?.dependsOn ?? [])
-            walk(d);
-    };
-    milestone.tasks.forEach(walk);
+        const deps = byId.get(tid)?.dependsOn ?? [];
+        for (let i = deps.length - 1; i >= 0; i--)
+            toVisit.push(deps[i]);
+    }
     const cycles = (0, index_js_1.findCycles)(project.tasks).filter((c) => c.some((t) => reachable.has(t)));
     if (cycles.length) {
         const lines = cycles.map((c) => {
@@ -1057,9 +1503,10 @@ function planMilestone(project, id) {
     // Every task must be known and valid before the first one starts.
     const tasks = [];
     const problems = [];
+    const requireTask = (0, project_js_1.taskLookup)(project);
     for (const t of milestone.tasks) {
         try {
-            tasks.push((0, index_js_1.requireTask)(project, t));
+            tasks.push(requireTask(t));
         }
         catch (e) {
             if (!(e instanceof errors_js_1.ConfigurationError))
@@ -1077,15 +1524,37 @@ function planMilestone(project, id) {
         externalDeps.set(t.id, t.dependsOn.filter((d) => !inMilestone.has(d)));
     }
     // Stable topological order: repeatedly take the first task (in milestone order) whose dependencies
-    // are placed. No cycle was found above, so this always terminates with every task placed.
+    // are placed. No cycle was found above, so this always terminates with every task placed. The ready
+    // tasks wait in a heap by milestone position, so a chain of thousands is not rescanned at each step.
+    const position = new Map(tasks.map((t, i) => [t.id, i]));
+    const waitingOn = tasks.map((t) => new Set(internalDeps.get(t.id)));
+    const dependents = tasks.map(() => []);
+    waitingOn.forEach((deps, i) => deps.forEach((d) => dependents[position.get(d)].push(i)));
+    const ready = new MinHeap();
+    waitingOn.forEach((deps, i) => {
+        if (deps.size === 0)
+            ready.push(i);
+    });
     const order = [];
-    const placed = new Set();
-    const remaining = [...tasks];
-    while (remaining.length) {
-        const i = remaining.findIndex((t) => internalDeps.get(t.id).every((d) => placed.has(d)));
-        const [next] = remaining.splice(i < 0 ? 0 : i, 1);
-        order.push(next);
-        placed.add(next.id);
+    const placed = tasks.map(() => false);
+    let firstUnplaced = 0;
+    while (order.length < tasks.length) {
+        let i = ready.pop();
+        if (i === undefined) {
+            // Unreachable without a cycle; as before, the first task left would go next.
+            while (placed[firstUnplaced])
+                firstUnplaced++;
+            i = firstUnplaced;
+        }
+        if (placed[i])
+            continue;
+        placed[i] = true;
+        order.push(tasks[i]);
+        for (const j of dependents[i]) {
+            waitingOn[j].delete(tasks[i].id);
+            if (waitingOn[j].size === 0 && !placed[j])
+                ready.push(j);
+        }
     }
     return { milestone, order, internalDeps, externalDeps };
 }
@@ -1105,6 +1574,43 @@ function dependentsOf(plan, id) {
         }
     }
     return out;
+}
+/** The smallest number first. */
+class MinHeap {
+    items = [];
+    push(n) {
+        const a = this.items;
+        a.push(n);
+        for (let i = a.length - 1; i > 0;) {
+            const parent = (i - 1) >> 1;
+            if (a[parent] <= a[i])
+                break;
+            [a[parent], a[i]] = [a[i], a[parent]];
+            i = parent;
+        }
+    }
+    pop() {
+        const a = this.items;
+        const top = a[0];
+        const last = a.pop();
+        if (a.length === 0 || last === undefined)
+            return top;
+        a[0] = last;
+        for (let i = 0;;) {
+            const l = 2 * i + 1;
+            const r = l + 1;
+            let m = i;
+            if (l < a.length && a[l] < a[m])
+                m = l;
+            if (r < a.length && a[r] < a[m])
+                m = r;
+            if (m === i)
+                break;
+            [a[m], a[i]] = [a[i], a[m]];
+            i = m;
+        }
+        return top;
+    }
 }
 
 
@@ -1340,8 +1846,9 @@ function ago(iso, now) {
 }
 function renderStatus(r, now = Date.now()) {
     let out = r.milestone ? `milestone ${r.milestone.id}: ${r.milestone.title}\n` : '';
+    const notes = (r.notes ?? []).map((n) => `note: ${n}\n`).join('');
     if (!r.tasks.length)
-        return out + 'no tasks\n';
+        return out + 'no tasks\n' + notes;
     out += (0, io_js_1.table)(['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'], r.tasks.map((t) => {
         const e = t.lastRun;
         // A commit on a branch that is not checked out: the working tree's blueprint still says pending.
@@ -1361,7 +1868,7 @@ function renderStatus(r, now = Date.now()) {
     }));
     const done = r.tasks.filter((t) => t.status === 'done').length;
     out += `${done}/${r.tasks.length} done\n`;
-    return out;
+    return out + notes;
 }
 
 
@@ -1549,7 +2056,8 @@ function projectStatus(rootDir, milestoneId) {
     else {
         tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
     }
-    const runs = (0, ledger_js_1.lastRuns)((0, ledger_js_1.readLedger)(root));
+    const notes = [];
+    const runs = (0, ledger_js_1.lastRuns)((0, ledger_js_1.readLedger)(root, notes));
     return {
         ...(milestone ? { milestone } : {}),
         tasks: tasks.map((t) => {
@@ -1563,6 +2071,7 @@ function projectStatus(rootDir, milestoneId) {
                 unfinished: last?.unfinished ?? false,
             };
         }),
+        ...(notes.length ? { notes } : {}),
     };
 }
 
@@ -1580,6 +2089,7 @@ exports.parseStationName = parseStationName;
 exports.parseMaxAttempts = parseMaxAttempts;
 exports.resumePoint = resumePoint;
 exports.dirtyPaths = dirtyPaths;
+exports.archiveBundle = archiveBundle;
 exports.ensureGitRepo = ensureGitRepo;
 exports.runTask = runTask;
 /**
@@ -1601,6 +2111,7 @@ const index_js_2 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const ledger_js_1 = __webpack_require__(1217);
+const lock_js_1 = __webpack_require__(2055);
 const progress_js_1 = __webpack_require__(3075);
 const watch_js_1 = __webpack_require__(9869);
 const stations_js_1 = __webpack_require__(8205);
@@ -1690,7 +2201,15 @@ function archiveBundle(root, dir, taskId, log) {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const dest = (0, node_path_1.join)(root, '.guardian', 'archive', `${taskId}-${stamp}`);
     (0, fs_js_1.ensureDir)((0, node_path_1.join)(root, '.guardian', 'archive'), root);
-    (0, node_fs_1.renameSync)(dir, dest);
+    try {
+        (0, node_fs_1.renameSync)(dir, dest);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        // Removed or moved by something else between reading its manifest and moving it.
+        throw new errors_js_1.GuardianError(`the earlier bundle of ${taskId} (${dir}) disappeared while Guardian was moving it to ${(0, node_path_1.join)(root, '.guardian', 'archive')}: was it removed, or is another program using .guardian/? Run the command again`, { cause: e });
+    }
     log.info(`an earlier bundle of ${taskId} was moved to ${dest} (use --resume to continue a run instead)`);
     return dest;
 }
@@ -1757,6 +2276,22 @@ const STATUS_OF = {
 async function runTask(opts) {
     const root = (0, node_path_1.resolve)(opts.root);
     const log = opts.log ?? log_js_1.silentLogger;
+    // What must be fixed before anything runs is refused before the lock: nothing is written for it.
+    parseMaxAttempts(opts.maxAttempts);
+    if (opts.until)
+        parseStationName(opts.until);
+    ensureGitRepo(root);
+    const project = (0, index_js_2.loadProject)(root);
+    (0, index_js_2.requireTask)(project, opts.taskId);
+    // One run at a time per checkout (a milestone's own task runs hold its lock already). When the lock
+    // is taken here, the blueprints are read again under it: a run that held it until a moment ago may
+    // have just committed one.
+    const command = `guardian run ${opts.taskId}${opts.resume ? ' --resume' : ''}`;
+    return (0, lock_js_1.withRunLock)(root, command, log, (fresh) => runTaskLocked(opts, fresh ? (0, index_js_2.loadProject)(root) : project));
+}
+async function runTaskLocked(opts, project) {
+    const root = (0, node_path_1.resolve)(opts.root);
+    const log = opts.log ?? log_js_1.silentLogger;
     const progress = opts.progress ?? progress_js_1.silentProgress;
     const stations = { ...(0, stations_js_1.defaultStations)(), ...opts.stations };
     const maxAttempts = parseMaxAttempts(opts.maxAttempts);
@@ -1764,9 +2299,7 @@ async function runTask(opts) {
     const signal = opts.signal ?? new AbortController().signal;
     const env = opts.env ?? process.env;
     const startedAt = new Date();
-    ensureGitRepo(root);
     const bundleDir = (0, bundle_js_1.bundleDirFor)(root, opts.taskId);
-    const project = (0, index_js_2.loadProject)(root);
     const task = (0, index_js_2.requireTask)(project, opts.taskId);
     const runId = newRunId();
     const line = {

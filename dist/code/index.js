@@ -40537,7 +40537,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -68540,7 +68540,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+var src_errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
@@ -68647,12 +68647,12 @@ function execGitBuffer(args, opts) {
         maxBuffer: 512 * 1024 * 1024,
     });
     if (r.error)
-        throw new errors/* GuardianError */.cD(`git ${args[0]}: ${r.error.message}`);
+        throw new src_errors/* GuardianError */.cD(`git ${args[0]}: ${r.error.message}`);
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
         const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+        throw new src_errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
     }
     return { code, stdout: r.stdout, stderr };
 }
@@ -68676,7 +68676,7 @@ async function execGitAsync(args, opts) {
             const err = [];
             child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
-            child.on('error', (e) => reject(new errors/* GuardianError */.cD(`git ${args[0]}: ${e.message}`)));
+            child.on('error', (e) => reject(new src_errors/* GuardianError */.cD(`git ${args[0]}: ${e.message}`)));
             child.on('close', (code) => {
                 try {
                     let stdout = '';
@@ -68687,13 +68687,13 @@ async function execGitAsync(args, opts) {
                     resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
                 }
                 catch (e) {
-                    reject(new errors/* GuardianError */.cD(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${e.message}`));
+                    reject(new src_errors/* GuardianError */.cD(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${e.message}`));
                 }
             });
             child.stdin?.end(opts.input);
         });
         if (res.code !== 0 && !opts.allowFailure) {
-            throw new errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
+            throw new src_errors/* GuardianError */.cD(`git ${args.join(' ')} failed (exit ${res.code}): ${res.stderr.trim()}`);
         }
         return res;
     }
@@ -68763,12 +68763,12 @@ function repoRoot(cwd) {
 /** Resolve a ref to a full commit sha; a user error naming the ref when it does not exist. */
 function resolveCommit(cwd, ref) {
     if (ref.startsWith('-'))
-        throw new errors/* GuardianError */.cD(`invalid ref '${ref}'`);
+        throw new src_errors/* GuardianError */.cD(`invalid ref '${ref}'`);
     const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
     if (r.code !== 0) {
         if (ref === 'HEAD' && isGitRepo(cwd))
-            throw new errors/* GuardianError */.cD(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
-        throw new errors/* GuardianError */.cD(`unknown git ref '${ref}' in ${cwd}`);
+            throw new src_errors/* GuardianError */.cD(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
+        throw new src_errors/* GuardianError */.cD(`unknown git ref '${ref}' in ${cwd}`);
     }
     return r.stdout.trim();
 }
@@ -68820,7 +68820,7 @@ const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complet
 const TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
 function bundle_bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
-        throw new errors/* ConfigurationError */.j1(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
+        throw new src_errors/* ConfigurationError */.j1(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
     return (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
 }
@@ -68841,13 +68841,13 @@ function newManifest(init) {
 function readManifest(dir, expectedTaskId) {
     const path = (0,external_node_path_.join)(dir, 'manifest.json');
     if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors/* ConfigurationError */.j1(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
+        throw new src_errors/* ConfigurationError */.j1(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
     }
     const m = readBundleJson(dir, 'manifest.json', checkManifest);
     if (!m)
-        throw new errors/* ConfigurationError */.j1(`no Task Bundle at ${dir} (manifest.json missing)`);
+        throw new src_errors/* ConfigurationError */.j1(`no Task Bundle at ${dir} (manifest.json missing)`);
     if (expectedTaskId && m.taskId !== expectedTaskId) {
-        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
+        throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: this bundle belongs to task ${m.taskId}, not ${expectedTaskId}`);
     }
     return m;
 }
@@ -68860,7 +68860,7 @@ function manifestBase(root, dir, m) {
         return resolveCommit(root, m.baseCommit);
     }
     catch {
-        throw new errors/* ConfigurationError */.j1(`${shownPath((0,external_node_path_.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
+        throw new src_errors/* ConfigurationError */.j1(`${shownPath((0,external_node_path_.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
     }
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
@@ -68884,7 +68884,7 @@ function describeJson(v) {
 }
 /** The user error for a field of a bundle file that does not have the expected shape. */
 function bundleFieldError(file, field, expected, got) {
-    return new errors/* ConfigurationError */.j1(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
+    return new src_errors/* ConfigurationError */.j1(`${file}: field \`${field}\` must be ${expected}, got ${describeJson(got)}`);
 }
 function isJsonObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68929,10 +68929,10 @@ function checkStationRecord(file, field, v) {
  */
 function checkManifest(doc, file) {
     if (!isJsonObject(doc)) {
-        throw new errors/* ConfigurationError */.j1(`${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`);
+        throw new src_errors/* ConfigurationError */.j1(`${file}: not a Guardian manifest (expected a JSON object, got ${describeJson(doc)})`);
     }
     if (doc.schemaVersion !== BUNDLE_SCHEMA_VERSION) {
-        throw new errors/* ConfigurationError */.j1(`${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${BUNDLE_SCHEMA_VERSION})`);
+        throw new src_errors/* ConfigurationError */.j1(`${file}: bundle schema version ${describeJson(doc.schemaVersion)} is not supported (field \`schemaVersion\` must be ${BUNDLE_SCHEMA_VERSION})`);
     }
     if (typeof doc.taskId !== 'string' || !TASK_ID_PATTERN.test(doc.taskId) || doc.taskId.length > 64) {
         throw bundleFieldError(file, 'taskId', 'a task id like TASK-042', doc.taskId);
@@ -68952,7 +68952,7 @@ function checkManifest(doc, file) {
     }
     for (const [name, rec] of Object.entries(doc.stations)) {
         if (!STATIONS.includes(name)) {
-            throw new errors/* ConfigurationError */.j1(`${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${STATIONS.join(', ')})`);
+            throw new src_errors/* ConfigurationError */.j1(`${file}: field \`stations\` has an unknown station ${JSON.stringify(name)} (expected ${STATIONS.join(', ')})`);
         }
         checkStationRecord(file, `stations.${name}`, rec);
     }
@@ -68963,7 +68963,7 @@ function checkManifest(doc, file) {
     for (const [rel, hash] of Object.entries(doc.files)) {
         const bad = (0,util_fs/* checkRepoRelativePath */.MJ)(rel);
         if (bad) {
-            throw new errors/* ConfigurationError */.j1(`${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`);
+            throw new src_errors/* ConfigurationError */.j1(`${file}: field \`files\` names ${JSON.stringify(rel)}, ${bad}: expected paths inside the bundle`);
         }
         if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
             throw bundleFieldError(file, `files[${JSON.stringify(rel)}]`, 'a sha256 hash (64 hex digits)', hash);
@@ -69000,7 +69000,7 @@ function readInputFile(path, what = 'Task Bundle file') {
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
-        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+        throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
             cause: e,
         });
     }
@@ -69010,13 +69010,13 @@ function readInputFile(path, what = 'Task Bundle file') {
             : st.isSymbolicLink()
                 ? 'a symbolic link'
                 : 'not a regular file';
-        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
+        throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
     }
     try {
         return (0,external_node_fs_.readFileSync)(path);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
+        throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
             cause: e,
         });
     }
@@ -69035,7 +69035,7 @@ function readBundleJson(dir, rel, check) {
         doc = JSON.parse(text);
     }
     catch (e) {
-        throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: not valid JSON (${e.message})`);
+        throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: not valid JSON (${e.message})`);
     }
     return check(doc, shownPath(path));
 }
@@ -69053,10 +69053,10 @@ function checkBundleWritable(dir, rels) {
         catch (e) {
             if (e.code === 'ENOENT')
                 continue;
-            throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
+            throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot write this Task Bundle file: ${errnoText(e)}`);
         }
         if (!st.isFile()) {
-            throw new errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`);
+            throw new src_errors/* ConfigurationError */.j1(`${shownPath(path)}: cannot write this Task Bundle file: ${st.isDirectory() ? 'a directory' : 'something that is not a regular file'} is in its place`);
         }
     }
 }
@@ -69195,12 +69195,12 @@ async function recordStation(dir, taskId, station, fn) {
  */
 function openVerifiedBundle(dir, taskId, what = 'the Task Bundle') {
     if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json'))) {
-        throw new errors/* ConfigurationError */.j1(`${what} for ${taskId} is missing (no manifest.json in ${dir}): the previous station's artifact was not downloaded there`);
+        throw new src_errors/* ConfigurationError */.j1(`${what} for ${taskId} is missing (no manifest.json in ${dir}): the previous station's artifact was not downloaded there`);
     }
     const manifest = readManifest(dir, taskId);
     const problems = verifyBundle(dir, manifest);
     if (problems.length) {
-        throw new errors/* ConfigurationError */.j1(`${what} at ${dir} does not match its manifest (sha256):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        throw new src_errors/* ConfigurationError */.j1(`${what} at ${dir} does not match its manifest (sha256):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
     return manifest;
 }
@@ -69234,7 +69234,7 @@ function raw(name) {
 function requiredString(name) {
     const v = raw(name);
     if (!v)
-        throw new errors/* ConfigurationError */.j1(`input '${name}' is required and was empty`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}' is required and was empty`);
     return v;
 }
 function optionalString(name) {
@@ -69244,7 +69244,7 @@ function optionalString(name) {
 function taskIdInput(name = 'task-id') {
     const v = requiredString(name);
     if (!TASK_ID_PATTERN.test(v) || v.length > 64) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a task id; expected letters, digits and dashes (at most 64), like TASK-042`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a task id; expected letters, digits and dashes (at most 64), like TASK-042`);
     }
     return v;
 }
@@ -69264,13 +69264,13 @@ function integerInput(name, opts) {
     if (v === '')
         return opts.fallback;
     if (!/^-?\d+$/.test(v)) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a whole number; allowed values: ${opts.min} to ${opts.max}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a whole number; allowed values: ${opts.min} to ${opts.max}`);
     }
     const n = Number(v);
     if (opts.zeroMeansUnset && n === 0)
         return opts.fallback;
     if (n < opts.min || n > opts.max) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${n} is out of range; allowed values: ${opts.min} to ${opts.max}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${n} is out of range; allowed values: ${opts.min} to ${opts.max}`);
     }
     return n;
 }
@@ -69287,7 +69287,7 @@ function choiceInput(name, allowed, fallback) {
 function pathInput(name, fallback = '.') {
     const v = raw(name) || fallback;
     if (v.includes('\0'))
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a path`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a path`);
     return (0,external_node_path_.isAbsolute)(v) ? v : (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
 /**
@@ -69303,10 +69303,10 @@ function rootInput(name = 'root') {
         isDir = (0,external_node_fs_.statSync)(path).isDirectory();
     }
     catch {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} does not exist (${path}); ${expected}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${given} does not exist (${path}); ${expected}`);
     }
     if (!isDir)
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
     const workspace = process.env.GITHUB_WORKSPACE;
     if (workspace) {
         const real = (0,external_node_fs_.realpathSync)(path);
@@ -69319,11 +69319,11 @@ function rootInput(name = 'root') {
         }
         const rel = (0,external_node_path_.relative)(ws, real);
         if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel)) {
-            throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`);
+            throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`);
         }
     }
     if (!isGitRepo(path)) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${given} (${path}) is not in a git repository; ${expected} (actions/checkout first)`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${given} (${path}) is not in a git repository; ${expected} (actions/checkout first)`);
     }
     return path;
 }
@@ -69334,10 +69334,10 @@ function modelInput(name) {
         return undefined;
     // eslint-disable-next-line no-control-regex -- whitespace and control characters are never part of a model name
     if (/[\s\x00-\x1f\x7f]/.test(v)) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a model name; expected one word without spaces or line breaks, like gpt-4.1`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a model name; expected one word without spaces or line breaks, like gpt-4.1`);
     }
     if (v.length > MAX_MODEL_NAME) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': the model name is ${v.length} characters long; expected at most ${MAX_MODEL_NAME}, like gpt-4.1`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': the model name is ${v.length} characters long; expected at most ${MAX_MODEL_NAME}, like gpt-4.1`);
     }
     return v;
 }
@@ -69372,6 +69372,44 @@ function secretInput(name) {
     core_setSecret(v);
     return v;
 }
+/**
+ * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
+ * action as an environment variable, which every process of the job's user can read in
+ * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
+ * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused.
+ */
+function secretFileInput(name, also) {
+    const v = raw(name);
+    if (!v)
+        return undefined;
+    if (also && raw(also))
+        throw new src_errors/* ConfigurationError */.j1(`inputs '${name}' and '${also}' are both set; give the key one way`);
+    const path = pathInput(name);
+    let text;
+    try {
+        const st = (0,external_node_fs_.lstatSync)(path);
+        if (!st.isFile() || st.size > 4096) {
+            throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`);
+        }
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        if (e instanceof src_errors/* ConfigurationError */.j1)
+            throw e;
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the key`);
+    }
+    (0,external_node_fs_.rmSync)(path, { force: true });
+    const key = text.replace(/\r?\n$/, '');
+    // An empty file: no key (a local server may need none).
+    if (!key)
+        return undefined;
+    if (/[\s\0]/.test(key))
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
+    core_setSecret(key);
+    return key;
+}
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
     const v = raw(name);
@@ -69380,20 +69418,20 @@ function urlInput(name) {
     // The URL parser would drop a tab or line break silently: a value that has one was not meant.
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     if (/[\s\x00-\x1f\x7f]/.test(v)) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} contains whitespace or a line break; expected one URL like https://host/v1`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} contains whitespace or a line break; expected one URL like https://host/v1`);
     }
     if (v.length > MAX_URL) {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': the URL is ${v.length} characters long; expected at most ${MAX_URL}`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': the URL is ${v.length} characters long; expected at most ${MAX_URL}`);
     }
     let u;
     try {
         u = new URL(v);
     }
     catch {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a URL; expected http(s)://host/path`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not a URL; expected http(s)://host/path`);
     }
     if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-        throw new errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not an http(s) URL`);
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} is not an http(s) URL`);
     }
     return v;
 }
@@ -69446,7 +69484,7 @@ async function runAction(body) {
         await body();
     }
     catch (e) {
-        if ((0,errors/* isUserError */.iU)(e)) {
+        if ((0,src_errors/* isUserError */.iU)(e)) {
             setFailed(e.message);
         }
         else {
@@ -69569,7 +69607,7 @@ async function writeSummary(markdown) {
  * so hosts print the message alone (no stack) and exit non-zero.
  */
 
-class LlmError extends errors/* GuardianError */.cD {
+class LlmError extends src_errors/* GuardianError */.cD {
     kind;
     /** HTTP status of the last response, when there was one. */
     status;
@@ -69695,7 +69733,7 @@ function resolveLlmConfig(opts) {
         return undefined;
     const [modelName, modelSource] = model;
     if (/\s/.test(modelName)) {
-        throw new errors/* ConfigurationError */.j1(`${modelSource}: model name '${modelName}' contains whitespace`);
+        throw new src_errors/* ConfigurationError */.j1(`${modelSource}: model name '${modelName}' contains whitespace`);
     }
     const base = pick([
         [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
@@ -69710,10 +69748,10 @@ function resolveLlmConfig(opts) {
         parsed = new URL(baseUrl);
     }
     catch {
-        throw new errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
+        throw new src_errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
+        throw new src_errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
     }
     const key = pick([
         [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
@@ -69721,7 +69759,7 @@ function resolveLlmConfig(opts) {
         [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
     ]);
     if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
-        throw new errors/* ConfigurationError */.j1(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
+        throw new src_errors/* ConfigurationError */.j1(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
     }
     return {
         apiKey: key?.[0] ?? NO_KEY_PLACEHOLDER,
@@ -69802,7 +69840,7 @@ function positive(name, v) {
     if (v === undefined)
         return undefined;
     if (!Number.isFinite(v) || v <= 0)
-        throw new errors/* ConfigurationError */.j1(`${name}: expected a positive number, got ${v}`);
+        throw new src_errors/* ConfigurationError */.j1(`${name}: expected a positive number, got ${v}`);
     return v;
 }
 /**
@@ -70449,6 +70487,66 @@ function checkRefName(ref) {
 
 /** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
 const MAX_ALIAS_COUNT = 64;
+/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
+const MAX_FRONT_MATTER_KEYS = 1000;
+/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
+function lineOfOffset(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+/**
+ * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
+ * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
+ * over a minute), so it is off and this does the same check with a set per mapping. Keys are equal when both
+ * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
+ * recursion, so deep nesting cannot overflow it.
+ */
+function duplicateKeyOffsets(root) {
+    const out = [];
+    const stack = root ? [root] : [];
+    while (stack.length) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const item of node.items) {
+                const key = item.key;
+                if ((0,dist/* isScalar */.jn)(key) && !Number.isNaN(key.value)) {
+                    if (seen.has(key.value)) {
+                        const start = key.range?.[0];
+                        if (start !== undefined)
+                            out.push(start);
+                    }
+                    else
+                        seen.add(key.value);
+                }
+                stack.push(item.key, item.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            stack.push(node.key, node.value);
+        }
+    }
+    return out.sort((a, b) => a - b);
+}
 const refuse = (lang) => () => {
     throw new FrontMatterLanguageError(lang);
 };
@@ -70541,7 +70639,8 @@ function parseFrontMatter(original, file) {
         doc = (0,dist/* parseDocument */.Tp)(yamlSource, {
             schema: 'core',
             customTags: [],
-            uniqueKeys: true,
+            // Checked below in linear time (the package's own check is quadratic in the number of keys).
+            uniqueKeys: false,
             strict: true,
             prettyErrors: true,
             version: '1.2',
@@ -70550,7 +70649,26 @@ function parseFrontMatter(original, file) {
     catch (e) {
         return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${e.message}` }] };
     }
+    const starts = lineStarts(yamlSource);
+    // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
+    const duplicates = duplicateKeyOffsets(doc.contents);
+    let next = 0;
+    const duplicatesBefore = (offset) => {
+        while (next < duplicates.length && duplicates[next] < offset) {
+            problems.push({
+                file,
+                line: yamlFirstLine + lineOfOffset(starts, duplicates[next]) - 1,
+                severity: 'error',
+                message: 'YAML syntax error: Map keys must be unique',
+            });
+            next++;
+        }
+    };
     for (const err of [...doc.errors, ...doc.warnings]) {
+        if (err.name === 'YAMLParseError')
+            duplicatesBefore(err.pos[0]);
+        else
+            duplicatesBefore(Infinity);
         const line = err.linePos?.[0]?.line;
         const first = err.message.split('\n')[0] ?? err.message;
         const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
@@ -70561,10 +70679,14 @@ function parseFrontMatter(original, file) {
             message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
         });
     }
+    duplicatesBefore(Infinity);
     if (problems.length)
         return { problems };
     if (doc.contents === null) {
-        return { fm: { data: {}, keyLines: {}, body: content, bodyLine }, problems };
+        return {
+            fm: { data: {}, keyLines: Object.create(null), body: content, bodyLine },
+            problems,
+        };
     }
     if (!(0,dist/* isMap */.jh)(doc.contents)) {
         return {
@@ -70574,6 +70696,20 @@ function parseFrontMatter(original, file) {
                     line: 2,
                     severity: 'error',
                     message: 'front matter must be a YAML mapping (key: value lines)',
+                },
+            ],
+        };
+    }
+    if (doc.contents.items.length > MAX_FRONT_MATTER_KEYS) {
+        const extra = doc.contents.items[MAX_FRONT_MATTER_KEYS].key;
+        const start = extra?.range?.[0];
+        return {
+            problems: [
+                {
+                    file,
+                    line: start !== undefined ? yamlFirstLine + lineOfOffset(starts, start) - 1 : 2,
+                    severity: 'error',
+                    message: `front matter has ${doc.contents.items.length} keys; at most ${MAX_FRONT_MATTER_KEYS} are allowed`,
                 },
             ],
         };
@@ -70589,12 +70725,13 @@ function parseFrontMatter(original, file) {
             : `YAML: ${m}`;
         return { problems: [{ file, line: 2, severity: 'error', message }] };
     }
-    const keyLines = {};
+    // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
+    const keyLines = Object.create(null);
     for (const item of doc.contents.items) {
         const key = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value) : String(item.key);
         const range = item.key?.range;
         if (range)
-            keyLines[key] = yamlFirstLine + lineAt(yamlSource, range[0]) - 1;
+            keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
     }
     return { fm: { data: data, keyLines, body: content, bodyLine }, problems };
 }
@@ -72558,6 +72695,106 @@ const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 function isTable(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
+/** The key index's name for the lines before the first table header (a header is never a bare word). */
+const TOP = 'top-level';
+/** The keys a trimmed `key = value` line may define: as written, and without the quotes around it. */
+function keyCandidates(line) {
+    const out = [];
+    const add = (eq) => {
+        if (eq < 0)
+            return;
+        const k = line.slice(0, eq).trimEnd();
+        const open = k.startsWith('"') || k.startsWith("'");
+        const close = k.endsWith('"') || k.endsWith("'");
+        out.push(k);
+        if (open)
+            out.push(k.slice(1));
+        if (close)
+            out.push(k.slice(0, -1));
+        if (open && close && k.length >= 2)
+            out.push(k.slice(1, -1));
+    };
+    const eq = line.indexOf('=');
+    add(eq);
+    // A quoted key may itself hold '=': then its definition's '=' is the first one after the closing quote.
+    const q = line[0];
+    if (eq >= 0 && (q === '"' || q === "'")) {
+        let close = 1;
+        while (close < line.length && line[close] !== q)
+            close += q === '"' && line[close] === '\\' ? 2 : 1;
+        if (close > eq)
+            add(line.indexOf('=', close + 1));
+    }
+    return out;
+}
+/** Words and quoted strings, for the "any mention" fallback of `lineOf` once scanning is too costly. */
+const MENTION = /[A-Za-z0-9_.-]+|"[^"]*"|'[^']*'/g;
+/** Characters the "any mention" fallback of `lineOf` may scan in all, as a multiple of the file's size. */
+const MENTION_SCAN_BUDGET = 8;
+/** Everything `lineOf` needs, from one pass over the lines. */
+function indexLines(lines) {
+    /** Per table (`[name]`, or TOP before the first header): each key's first `key = …` line. */
+    const keyLine = new Map();
+    /** Each table's last header line. */
+    const headerLine = new Map();
+    let section = TOP;
+    let size = 0;
+    for (let i = 0; i < lines.length; i++) {
+        size += lines[i].length + 1;
+        const l = lines[i].trim();
+        const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
+        if (h && !l.startsWith('[[')) {
+            section = `[${h[1]}]`;
+            headerLine.set(h[1], i + 1);
+        }
+        else {
+            let keys = keyLine.get(section);
+            if (!keys)
+                keyLine.set(section, (keys = new Map()));
+            for (const k of keyCandidates(l))
+                if (!keys.has(k))
+                    keys.set(k, i + 1);
+        }
+    }
+    // The first line that contains the key. Scanning for each key is quadratic when thousands of keys are
+    // looked up (dotted `quality_checks.name = …` lines without a header), so after a budget the first
+    // line where the key is a word or a quoted string answers instead, from an index built once.
+    const found = new Map();
+    let budget = MENTION_SCAN_BUDGET * size;
+    let words;
+    const wordLine = (key) => {
+        if (!words) {
+            words = new Map();
+            for (let i = 0; i < lines.length; i++) {
+                for (const m of lines[i].matchAll(MENTION)) {
+                    const quoted = m[0].startsWith('"') || m[0].startsWith("'");
+                    for (const w of quoted ? [m[0].slice(1, -1)] : [m[0], ...m[0].split('.')])
+                        if (w !== '' && !words.has(w))
+                            words.set(w, i + 1);
+                }
+            }
+        }
+        return words.get(key);
+    };
+    const mentionLine = (key) => {
+        if (found.has(key))
+            return found.get(key);
+        let line;
+        let i = 0;
+        for (; i < lines.length && budget > 0; i++) {
+            budget -= lines[i].length + 1;
+            if (lines[i].includes(key)) {
+                line = i + 1;
+                break;
+            }
+        }
+        if (line === undefined && i < lines.length)
+            line = wordLine(key);
+        found.set(key, line);
+        return line;
+    };
+    return { keyLine, headerLine, mentionLine };
+}
 function parseQualityToml(data, file = 'quality.toml') {
     const decoded = decodeSpecFile(data, file);
     if (decoded.text === undefined)
@@ -72578,30 +72815,24 @@ function parseQualityToml(data, file = 'quality.toml') {
         }
         return { problems: [{ file, severity: 'error', message: `TOML: ${e.message}` }] };
     }
-    /** Best-effort line of `key` inside `[table]` (smol-toml does not report positions). */
+    /**
+     * Best-effort line of `key` inside `[table]` (smol-toml does not report positions): the first
+     * `key = …` line (the key bare or quoted) under a `[table]` header, else the table's header, else the
+     * first line that mentions the key. The lines are indexed once: a lookup per check must not rescan
+     * the file (10,000 checks took 22 s).
+     */
+    const { keyLine, headerLine, mentionLine } = indexLines(lines);
     const lineOf = (table, key) => {
-        let inTable = table === undefined;
-        let tableLine;
-        for (let i = 0; i < lines.length; i++) {
-            const l = lines[i].trim();
-            const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
-            if (h && !l.startsWith('[[')) {
-                inTable = h[1] === table;
-                if (inTable)
-                    tableLine = i + 1;
-                continue;
-            }
-            if (inTable &&
-                key !== undefined &&
-                new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)) {
-                return i + 1;
-            }
+        if (key !== undefined) {
+            const line = keyLine.get(table === undefined ? TOP : `[${table}]`)?.get(key);
+            if (line !== undefined)
+                return line;
         }
         // Dotted or inline definitions: fall back to the table header or any mention.
+        const tableLine = table === undefined ? undefined : headerLine.get(table);
         if (tableLine)
             return tableLine;
-        const idx = lines.findIndex((l) => key !== undefined && l.includes(key));
-        return idx >= 0 ? idx + 1 : undefined;
+        return key === undefined ? undefined : mentionLine(key);
     };
     const err = (table, key, message) => {
         const field = [table, key].filter(Boolean).join('.');
@@ -73008,6 +73239,7 @@ function gitSource(root, commit) {
 
 
 
+
 const TASKS_DIR = 'specs/tasks';
 const MILESTONES_DIR = 'specs/milestones';
 const QUALITY_FILE = 'quality.toml';
@@ -73027,11 +73259,20 @@ function readChecked(source, path, problems) {
         problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
     return data;
 }
+/**
+ * The bytes of each blueprint or milestone that did not parse, per loaded project: `requireTask` and
+ * `requireMilestone` read the `id` such a file declares to name its problems instead of saying
+ * "unknown" (only then, so a project with no broken file costs nothing more).
+ */
+const brokenFiles = new WeakMap();
+/** The `id` each of those files declares, read once per project when first asked for. */
+const declaredIds = new WeakMap();
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
 function loadProject(root, source = fsSource(root), opts = {}) {
     const problems = [];
     const tasks = [];
     const milestones = [];
+    const broken = new Map();
     // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
     // its task unknown).
     for (const dir of [TASKS_DIR, MILESTONES_DIR])
@@ -73046,6 +73287,8 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         problems.push(...r.problems);
         if (r.blueprint)
             tasks.push(r.blueprint);
+        else
+            broken.set(path, data);
     }
     for (const path of source.list(MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
@@ -73055,6 +73298,8 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         problems.push(...r.problems);
         if (r.milestone)
             milestones.push(r.milestone);
+        else
+            broken.set(path, data);
     }
     let quality;
     if (opts.quality !== false) {
@@ -73075,7 +73320,9 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         }
     }
     problems.push(...crossCheck(tasks, milestones, source));
-    return { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+    const project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+    brokenFiles.set(project, broken);
+    return project;
 }
 function crossCheck(tasks, milestones, source) {
     const problems = [];
@@ -73179,36 +73426,56 @@ function lineOfField(t, field) {
     const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
     return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
-/** Each dependency cycle once, as a path that returns to its start: [A, B, A]. */
+/**
+ * Each dependency cycle once, as a path that returns to its start: [A, B, A]. A depth-first search with
+ * its own stack (a chain of thousands of tasks overflowed the call stack when it recursed).
+ */
 function findCycles(tasks) {
     const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
     const state = new Map();
+    /** The path being explored, with each task's position in it and how many of its deps were seen. */
     const stack = [];
+    const position = new Map();
+    const nextDep = [];
     const cycles = [];
     const seen = new Set();
-    const visit = (id) => {
+    const enter = (id) => {
         state.set(id, 1);
+        position.set(id, stack.length);
         stack.push(id);
-        for (const d of deps.get(id) ?? []) {
-            if (!deps.has(d))
-                continue;
-            if (state.get(d) === 1) {
-                const cycle = [...stack.slice(stack.indexOf(d)), d];
-                const key = [...cycle.slice(0, -1)].sort().join(',');
-                if (!seen.has(key)) {
-                    seen.add(key);
-                    cycles.push(cycle);
-                }
-            }
-            else if (!state.has(d))
-                visit(d);
-        }
-        stack.pop();
-        state.set(id, 2);
+        nextDep.push(0);
     };
-    for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id)))
-        if (!state.has(t.id))
-            visit(t.id);
+    for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id))) {
+        if (state.has(t.id))
+            continue;
+        enter(t.id);
+        while (stack.length) {
+            const top = stack.length - 1;
+            const id = stack[top];
+            const ds = deps.get(id) ?? [];
+            if (nextDep[top] < ds.length) {
+                const d = ds[nextDep[top]++];
+                if (!deps.has(d))
+                    continue;
+                if (state.get(d) === 1) {
+                    const cycle = [...stack.slice(position.get(d)), d];
+                    const key = [...cycle.slice(0, -1)].sort().join(',');
+                    if (!seen.has(key)) {
+                        seen.add(key);
+                        cycles.push(cycle);
+                    }
+                }
+                else if (!state.has(d))
+                    enter(d);
+            }
+            else {
+                stack.pop();
+                nextDep.pop();
+                position.delete(id);
+                state.set(id, 2);
+            }
+        }
+    }
     return cycles;
 }
 function formatProblem(p) {
@@ -73218,27 +73485,111 @@ function formatProblem(p) {
 function errorsOf(problems, file) {
     return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
 }
+/** Whether a file's name holds `id` as a whole word: `TASK-7` in `TASK-7_login.md`, not in `TASK-70.md`. */
+function nameHasId(path, id) {
+    if (id === '')
+        return false;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const alnum = (c) => c !== undefined && /[A-Za-z0-9]/.test(c);
+    for (let i = name.indexOf(id); i >= 0; i = name.indexOf(id, i + 1)) {
+        if (!alnum(name[i - 1]) && !alnum(name[i + id.length]))
+            return true;
+    }
+    return false;
+}
+/** The `id` a file that did not parse declares in its front matter, when it declares a string. */
+function declaredId(project, path) {
+    let ids = declaredIds.get(project);
+    if (!ids)
+        declaredIds.set(project, (ids = new Map()));
+    if (!ids.has(path)) {
+        const data = brokenFiles.get(project)?.get(path);
+        const text = data === undefined ? undefined : decodeSpecFile(data, path).text;
+        const id = text === undefined ? undefined : parseFrontMatter(text, path).fm?.data.id;
+        ids.set(path, typeof id === 'string' ? id : undefined);
+    }
+    return ids.get(path);
+}
+/**
+ * The errors (from `errors`, in order) of the files in `dir` that did not load but are meant to define
+ * `id`: the file declares that id, or its name holds it as a whole word (a link or an unreadable file
+ * says nothing else). Files that did load (`loaded`) have another id and are not meant.
+ */
+function brokenFileErrors(project, errors, dir, id, loaded) {
+    const meant = new Map();
+    return errors.filter((p) => {
+        if (!p.file.startsWith(`${dir}/`) || loaded.has(p.file))
+            return false;
+        let m = meant.get(p.file);
+        if (m === undefined) {
+            m = nameHasId(p.file, id) || declaredId(project, p.file) === id;
+            meant.set(p.file, m);
+        }
+        return m;
+    });
+}
 /** The task with this id, or a user error: unknown id, or a blueprint with errors (all listed). */
 function requireTask(project, taskId) {
-    const task = project.tasks.find((t) => t.id === taskId);
-    if (!task) {
-        // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
-        const broken = project.problems.filter((p) => p.severity === 'error' && p.file.includes(taskId));
-        if (broken.length) {
-            throw new errors/* ConfigurationError */.j1(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+    return taskLookup(project)(taskId);
+}
+/**
+ * `requireTask` for many ids of one project (a milestone's tasks): the tasks and the errors are indexed
+ * once, so checking thousands of tasks does not rescan every task and problem for each.
+ */
+function taskLookup(project) {
+    const byId = new Map();
+    for (const t of project.tasks)
+        if (!byId.has(t.id))
+            byId.set(t.id, t);
+    // Positions in `errors` of each file's errors, and of the errors saying an id is defined twice.
+    const errors = errorsOf(project.problems);
+    const ofFile = new Map();
+    const ofDuplicate = new Map();
+    const add = (map, key, i) => {
+        const list = map.get(key);
+        if (list)
+            list.push(i);
+        else
+            map.set(key, [i]);
+    };
+    let loaded;
+    let known;
+    errors.forEach((p, i) => {
+        add(ofFile, p.file, i);
+        const dup = p.field === 'id' ? /^duplicate task id (\S+): /.exec(p.message) : null;
+        if (dup)
+            add(ofDuplicate, dup[1], i);
+    });
+    return (taskId) => {
+        const task = byId.get(taskId);
+        if (!task) {
+            // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
+            loaded ??= new Set(project.tasks.map((t) => t.path));
+            const broken = brokenFileErrors(project, errors, TASKS_DIR, taskId, loaded);
+            if (broken.length) {
+                throw new src_errors/* ConfigurationError */.j1(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+            }
+            known ??= project.tasks.map((t) => t.id).sort();
+            throw new src_errors/* ConfigurationError */.j1(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
-        const known = project.tasks.map((t) => t.id).sort();
-        throw new errors/* ConfigurationError */.j1(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
-    }
-    const errs = errorsOf(project.problems).filter((p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)));
-    if (errs.length) {
-        throw new errors/* ConfigurationError */.j1(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
-    }
-    return task;
+        // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
+        // twice says nothing about TASK-1), in the order they were found.
+        const at = [...new Set([...(ofFile.get(task.path) ?? []), ...(ofDuplicate.get(task.id) ?? [])])];
+        const errs = at.sort((a, b) => a - b).map((i) => errors[i]);
+        if (errs.length) {
+            throw new src_errors/* ConfigurationError */.j1(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
+        }
+        return task;
+    };
 }
 function requireMilestone(project, id) {
     const m = project.milestones.find((x) => x.id === id);
     if (!m) {
+        // The milestone file may exist but fail to load: point at its problems rather than "unknown".
+        const broken = brokenFileErrors(project, errorsOf(project.problems), MILESTONES_DIR, id, new Set(project.milestones.map((x) => x.path)));
+        if (broken.length) {
+            throw new ConfigurationError(`milestone ${id} has an invalid file:\n${broken.map(formatProblem).join('\n')}`);
+        }
         const known = project.milestones.map((x) => x.id).sort();
         throw new ConfigurationError(`unknown milestone ${id}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
@@ -73248,9 +73599,9 @@ function requireMilestone(project, id) {
 function requireQuality(project, where = 'the working tree') {
     const errs = errorsOf(project.problems, QUALITY_FILE);
     if (errs.length)
-        throw new errors/* ConfigurationError */.j1(`quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`);
+        throw new src_errors/* ConfigurationError */.j1(`quality.toml in ${where} is invalid:\n${errs.map(formatProblem).join('\n')}`);
     if (!project.quality)
-        throw new errors/* ConfigurationError */.j1(`quality.toml is missing in ${where}: the Validator needs its [quality_checks]`);
+        throw new src_errors/* ConfigurationError */.j1(`quality.toml is missing in ${where}: the Validator needs its [quality_checks]`);
     return project.quality;
 }
 /** Tasks that can start now: pending, every dependency done. In milestone order when given. */
@@ -76357,7 +76708,7 @@ function listCandidates(root) {
     const ls = git_execGit(['-c', 'core.quotepath=off', 'ls-files', '-z', '-t', '-s', '--cached', '--others', '--exclude-standard'], { cwd: root, allowFailure: true });
     if (ls.code !== 0) {
         if (isGitRepo(root))
-            throw new errors/* GuardianError */.cD(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
+            throw new src_errors/* GuardianError */.cD(`git ls-files failed in ${root}: ${ls.stderr.trim()}`);
         return walkCandidates(root);
     }
     const byPath = new Map();
@@ -76406,7 +76757,7 @@ function walkCandidates(root) {
             ...[...VENDORED_DIRS].map((d) => `--exclude=${d}/`),
         ], { cwd: root, allowFailure: true });
         if (ls.code !== 0)
-            throw new errors/* GuardianError */.cD(`cannot list the files of ${root}: ${ls.stderr.trim()}`);
+            throw new src_errors/* GuardianError */.cD(`cannot list the files of ${root}: ${ls.stderr.trim()}`);
         // git warns about folders it cannot open ("could not open directory 'a/locked/': Permission denied").
         for (const line of ls.stderr.split('\n').filter(Boolean).slice(0, 20))
             notes.push(`skipped: ${displayPath(line.replace(/^warning: /, ''))}`);
@@ -81687,9 +82038,9 @@ async function searchIndex(index, opts) {
 async function searchRepository(opts) {
     const started = performance.now();
     if (!opts.query.trim())
-        throw new errors/* GuardianError */.cD('search: the query is empty');
+        throw new src_errors/* GuardianError */.cD('search: the query is empty');
     if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
-        throw new errors/* GuardianError */.cD(`search: top must be a positive integer, got ${opts.top}`);
+        throw new src_errors/* GuardianError */.cD(`search: top must be a positive integer, got ${opts.top}`);
     }
     const log = opts.log ?? silentLogger;
     const index = await indexRepository(opts);
@@ -82354,7 +82705,7 @@ function loadCoderInputs(root, taskId, bundleDir = bundle_bundleDirFor(root, tas
         : project.quality;
     const taskContext = readBundleFile(bundleDir, 'task_context.md');
     if (taskContext === undefined) {
-        throw new errors/* ConfigurationError */.j1(`${(0,external_node_path_.join)(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`);
+        throw new src_errors/* ConfigurationError */.j1(`${(0,external_node_path_.join)(bundleDir, 'task_context.md')} is missing: run \`guardian bundle ${taskId}\` first`);
     }
     // What the station writes: refused now, before the model spends anything.
     checkBundleWritable(bundleDir, ['changes.patch', 'coder.json', 'transcript.jsonl']);
@@ -82492,9 +82843,9 @@ async function runCoder(opts) {
     const attempt = opts.attempt ?? 1;
     const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(attempt) || attempt < 1)
-        throw new errors/* ConfigurationError */.j1(`--attempt must be a positive integer, got ${attempt}`);
+        throw new src_errors/* ConfigurationError */.j1(`--attempt must be a positive integer, got ${attempt}`);
     if (attempt > maxAttempts) {
-        throw new errors/* ConfigurationError */.j1(`attempt ${attempt} is more than the configured maximum of ${maxAttempts} attempts`);
+        throw new src_errors/* ConfigurationError */.j1(`attempt ${attempt} is more than the configured maximum of ${maxAttempts} attempts`);
     }
     const inputs = loadCoderInputs(opts.root, opts.taskId, opts.bundleDir, log);
     const { bundleDir, manifest, blueprint, quality } = inputs;
@@ -82767,8 +83118,8 @@ async function runCoder(opts) {
         }
         catch (e) {
             failure = e;
-            stop = { reason: 'error', message: `internal error: ${(0,errors/* errorMessage */.gJ)(e)}` };
-            log.error(`coder: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            stop = { reason: 'error', message: `internal error: ${(0,src_errors/* errorMessage */.gJ)(e)}` };
+            log.error(`coder: ${(0,src_errors/* errorMessage */.gJ)(e)}`);
         }
         stop ??= { reason: 'error', message: 'stopped without a reason' };
         // Outputs, whatever happened above.
@@ -82788,7 +83139,7 @@ async function runCoder(opts) {
                 };
                 // A patch of an earlier attempt must not be judged in its place.
                 (0,external_node_fs_.rmSync)((0,external_node_path_.join)(bundleDir, 'changes.patch'), { force: true });
-                throw new errors/* GuardianError */.cD(stop.message);
+                throw new src_errors/* GuardianError */.cD(stop.message);
             }
             writeBundleFile(bundleDir, 'changes.patch', patch);
             patchSha = (0,util_fs/* sha256 */.sc)(patch);
@@ -82796,7 +83147,7 @@ async function runCoder(opts) {
         }
         catch (e) {
             outputError = e;
-            log.error(`could not write changes.patch: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            log.error(`could not write changes.patch: ${(0,src_errors/* errorMessage */.gJ)(e)}`);
         }
         await transcript.write({
             type: 'stop',
@@ -82807,7 +83158,7 @@ async function runCoder(opts) {
             changedFiles,
             ...(patchSha ? { patchSha256: patchSha } : {}),
             ...(summary ? { summary } : {}),
-            ...(failure ? { error: (0,errors/* errorMessage */.gJ)(failure) } : {}),
+            ...(failure ? { error: (0,src_errors/* errorMessage */.gJ)(failure) } : {}),
         });
         await transcript.flush();
         budget.dispose();
@@ -83014,7 +83365,7 @@ function explainApplyFailure(stderr, label, base) {
 const MAX_PATCH_BYTES = 256 * 1024 * 1024;
 function checkPatchSize(patch, label) {
     if (patch.length > MAX_PATCH_BYTES) {
-        throw new errors/* GuardianError */.cD(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
+        throw new src_errors/* GuardianError */.cD(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
     }
 }
 /** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
@@ -83024,7 +83375,7 @@ function checkPatchText(patch, label) {
     const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
     if (m) {
         const file = m[2] === '/dev/null' ? m[1] : m[2];
-        throw new errors/* GuardianError */.cD(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
+        throw new src_errors/* GuardianError */.cD(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
     }
 }
 /**
@@ -83044,7 +83395,7 @@ function applyPatchToTree(root, base, patch, label = 'changes.patch') {
             allowFailure: true,
         });
         if (r.code !== 0)
-            throw new errors/* GuardianError */.cD(explainApplyFailure(r.stderr, label, base));
+            throw new src_errors/* GuardianError */.cD(explainApplyFailure(r.stderr, label, base));
         return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
     });
 }
@@ -83407,7 +83758,7 @@ function openGate(opts) {
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-            throw new errors/* ConfigurationError */.j1(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
+            throw new src_errors/* ConfigurationError */.j1(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
         }
     }
     else {
@@ -83418,11 +83769,11 @@ function openGate(opts) {
     const task = requireTask(project, taskId);
     const quality = requireQuality(project, `the base commit ${short}`);
     if (!task.hasPlan || task.plan.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`${task.path}: task ${taskId} has no verification plan at the base commit ${short} (a "## Verification Plan" section with a \`\`\`guardian JSON block of steps)`);
+        throw new src_errors/* ConfigurationError */.j1(`${task.path}: task ${taskId} has no verification plan at the base commit ${short} (a "## Verification Plan" section with a \`\`\`guardian JSON block of steps)`);
     }
     if (!manifest) {
         if (opts.createBundle === false)
-            throw new errors/* ConfigurationError */.j1(`no Task Bundle for ${taskId} at ${bundleDir}`);
+            throw new src_errors/* ConfigurationError */.j1(`no Task Bundle for ${taskId} at ${bundleDir}`);
         (0,external_node_fs_.mkdirSync)(bundleDir, { recursive: true });
         manifest = newManifest({ taskId, baseCommit, blueprintPath: task.path, blueprintSha256: task.sha256 });
         writeManifest(bundleDir, manifest);
@@ -83924,7 +84275,7 @@ async function runValidator(opts) {
     const { root, bundleDir, baseCommit, task, quality } = gate;
     const finalSteps = task.plan.filter((s) => s.stage === 'final-submit');
     if (finalSteps.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`);
+        throw new src_errors/* ConfigurationError */.j1(`${task.path}: task ${task.id} has no final-submit step in its verification plan: the Validator has nothing to prove the change with`);
     }
     // The bundle's files are read (and refused when unreadable) before the manifest records anything.
     const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
@@ -84121,7 +84472,7 @@ async function runValidator(opts) {
                         isFailure: (o) => !o.red && o.check.outcome !== 'pass',
                     });
                 if (opts.signal?.aborted) {
-                    throw new errors/* GuardianError */.cD('validation interrupted: every check was stopped; no verdict written');
+                    throw new src_errors/* GuardianError */.cD('validation interrupted: every check was stopped; no verdict written');
                 }
                 const ran = outs.filter((o) => o !== undefined);
                 saveTimings(root, timings, Object.fromEntries(ran.map((o) => [timingKey(o.red ? 'red' : 'judged', o.raw.command), o.raw.durationMs])));
@@ -84275,16 +84626,19 @@ const Inputs = {
     Model: 'model',
     LlmBaseUrl: 'llm-base-url',
     LlmApiKey: 'llm-api-key',
+    LlmApiKeyFile: 'llm-api-key-file',
     MaxAttempts: 'max-attempts',
     MaxTurns: 'max-turns',
 };
 function getInputs() {
+    const fromFile = secretFileInput(Inputs.LlmApiKeyFile, Inputs.LlmApiKey);
     return {
         taskId: taskIdInput(Inputs.TaskId),
         root: rootInput(Inputs.Root),
         model: modelInput(Inputs.Model),
         llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
-        llmApiKey: secretInput(Inputs.LlmApiKey),
+        llmApiKey: fromFile ?? secretInput(Inputs.LlmApiKey),
+        llmApiKeyFromFile: fromFile !== undefined,
         maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 }),
         maxTurns: integerInput(Inputs.MaxTurns, { min: 1, max: 1000, zeroMeansUnset: true }),
     };
@@ -84308,11 +84662,13 @@ async function run() {
             overrideSources: {
                 model: "the action's 'model' input",
                 baseUrl: "the action's 'llm-base-url' input",
-                apiKey: "the action's 'llm-api-key' input",
+                apiKey: inputs.llmApiKeyFromFile
+                    ? "the action's 'llm-api-key-file' input"
+                    : "the action's 'llm-api-key' input",
             },
         });
         if (!llm) {
-            throw new errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
+            throw new src_errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
         }
         const attempts = [];
         for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
@@ -84364,7 +84720,7 @@ async function run() {
             renderStations(total),
         ].join('\n'));
         if (!hasChange(last)) {
-            throw new errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`);
+            throw new src_errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`);
         }
     });
 }

@@ -37202,7 +37202,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -47246,6 +47246,44 @@ function secretInput(name) {
     core_setSecret(v);
     return v;
 }
+/**
+ * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
+ * action as an environment variable, which every process of the job's user can read in
+ * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
+ * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused.
+ */
+function secretFileInput(name, also) {
+    const v = raw(name);
+    if (!v)
+        return undefined;
+    if (also && raw(also))
+        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the key one way`);
+    const path = pathInput(name);
+    let text;
+    try {
+        const st = lstatSync(path);
+        if (!st.isFile() || st.size > 4096) {
+            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`);
+        }
+        text = readFileSync(path, 'utf8');
+    }
+    catch (e) {
+        if (e instanceof ConfigurationError)
+            throw e;
+        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the key`);
+    }
+    rmSync(path, { force: true });
+    const key = text.replace(/\r?\n$/, '');
+    // An empty file: no key (a local server may need none).
+    if (!key)
+        return undefined;
+    if (/[\s\0]/.test(key))
+        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
+    core.setSecret(key);
+    return key;
+}
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
     const v = raw(name);
@@ -53245,6 +53283,66 @@ function checkRefName(ref) {
 
 /** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
 const MAX_ALIAS_COUNT = 64;
+/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
+const MAX_FRONT_MATTER_KEYS = 1000;
+/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
+function lineOfOffset(starts, offset) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+/**
+ * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
+ * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
+ * over a minute), so it is off and this does the same check with a set per mapping. Keys are equal when both
+ * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
+ * recursion, so deep nesting cannot overflow it.
+ */
+function duplicateKeyOffsets(root) {
+    const out = [];
+    const stack = root ? [root] : [];
+    while (stack.length) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const item of node.items) {
+                const key = item.key;
+                if ((0,dist/* isScalar */.jn)(key) && !Number.isNaN(key.value)) {
+                    if (seen.has(key.value)) {
+                        const start = key.range?.[0];
+                        if (start !== undefined)
+                            out.push(start);
+                    }
+                    else
+                        seen.add(key.value);
+                }
+                stack.push(item.key, item.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            stack.push(node.key, node.value);
+        }
+    }
+    return out.sort((a, b) => a - b);
+}
 const refuse = (lang) => () => {
     throw new FrontMatterLanguageError(lang);
 };
@@ -53337,7 +53435,8 @@ function parseFrontMatter(original, file) {
         doc = (0,dist/* parseDocument */.Tp)(yamlSource, {
             schema: 'core',
             customTags: [],
-            uniqueKeys: true,
+            // Checked below in linear time (the package's own check is quadratic in the number of keys).
+            uniqueKeys: false,
             strict: true,
             prettyErrors: true,
             version: '1.2',
@@ -53346,7 +53445,26 @@ function parseFrontMatter(original, file) {
     catch (e) {
         return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${e.message}` }] };
     }
+    const starts = lineStarts(yamlSource);
+    // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
+    const duplicates = duplicateKeyOffsets(doc.contents);
+    let next = 0;
+    const duplicatesBefore = (offset) => {
+        while (next < duplicates.length && duplicates[next] < offset) {
+            problems.push({
+                file,
+                line: yamlFirstLine + lineOfOffset(starts, duplicates[next]) - 1,
+                severity: 'error',
+                message: 'YAML syntax error: Map keys must be unique',
+            });
+            next++;
+        }
+    };
     for (const err of [...doc.errors, ...doc.warnings]) {
+        if (err.name === 'YAMLParseError')
+            duplicatesBefore(err.pos[0]);
+        else
+            duplicatesBefore(Infinity);
         const line = err.linePos?.[0]?.line;
         const first = err.message.split('\n')[0] ?? err.message;
         const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
@@ -53357,10 +53475,14 @@ function parseFrontMatter(original, file) {
             message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
         });
     }
+    duplicatesBefore(Infinity);
     if (problems.length)
         return { problems };
     if (doc.contents === null) {
-        return { fm: { data: {}, keyLines: {}, body: content, bodyLine }, problems };
+        return {
+            fm: { data: {}, keyLines: Object.create(null), body: content, bodyLine },
+            problems,
+        };
     }
     if (!(0,dist/* isMap */.jh)(doc.contents)) {
         return {
@@ -53370,6 +53492,20 @@ function parseFrontMatter(original, file) {
                     line: 2,
                     severity: 'error',
                     message: 'front matter must be a YAML mapping (key: value lines)',
+                },
+            ],
+        };
+    }
+    if (doc.contents.items.length > MAX_FRONT_MATTER_KEYS) {
+        const extra = doc.contents.items[MAX_FRONT_MATTER_KEYS].key;
+        const start = extra?.range?.[0];
+        return {
+            problems: [
+                {
+                    file,
+                    line: start !== undefined ? yamlFirstLine + lineOfOffset(starts, start) - 1 : 2,
+                    severity: 'error',
+                    message: `front matter has ${doc.contents.items.length} keys; at most ${MAX_FRONT_MATTER_KEYS} are allowed`,
                 },
             ],
         };
@@ -53385,12 +53521,13 @@ function parseFrontMatter(original, file) {
             : `YAML: ${m}`;
         return { problems: [{ file, line: 2, severity: 'error', message }] };
     }
-    const keyLines = {};
+    // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
+    const keyLines = Object.create(null);
     for (const item of doc.contents.items) {
         const key = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value) : String(item.key);
         const range = item.key?.range;
         if (range)
-            keyLines[key] = yamlFirstLine + lineAt(yamlSource, range[0]) - 1;
+            keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
     }
     return { fm: { data: data, keyLines, body: content, bodyLine }, problems };
 }
@@ -55354,6 +55491,106 @@ const CHECK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 function isTable(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
+/** The key index's name for the lines before the first table header (a header is never a bare word). */
+const TOP = 'top-level';
+/** The keys a trimmed `key = value` line may define: as written, and without the quotes around it. */
+function keyCandidates(line) {
+    const out = [];
+    const add = (eq) => {
+        if (eq < 0)
+            return;
+        const k = line.slice(0, eq).trimEnd();
+        const open = k.startsWith('"') || k.startsWith("'");
+        const close = k.endsWith('"') || k.endsWith("'");
+        out.push(k);
+        if (open)
+            out.push(k.slice(1));
+        if (close)
+            out.push(k.slice(0, -1));
+        if (open && close && k.length >= 2)
+            out.push(k.slice(1, -1));
+    };
+    const eq = line.indexOf('=');
+    add(eq);
+    // A quoted key may itself hold '=': then its definition's '=' is the first one after the closing quote.
+    const q = line[0];
+    if (eq >= 0 && (q === '"' || q === "'")) {
+        let close = 1;
+        while (close < line.length && line[close] !== q)
+            close += q === '"' && line[close] === '\\' ? 2 : 1;
+        if (close > eq)
+            add(line.indexOf('=', close + 1));
+    }
+    return out;
+}
+/** Words and quoted strings, for the "any mention" fallback of `lineOf` once scanning is too costly. */
+const MENTION = /[A-Za-z0-9_.-]+|"[^"]*"|'[^']*'/g;
+/** Characters the "any mention" fallback of `lineOf` may scan in all, as a multiple of the file's size. */
+const MENTION_SCAN_BUDGET = 8;
+/** Everything `lineOf` needs, from one pass over the lines. */
+function indexLines(lines) {
+    /** Per table (`[name]`, or TOP before the first header): each key's first `key = …` line. */
+    const keyLine = new Map();
+    /** Each table's last header line. */
+    const headerLine = new Map();
+    let section = TOP;
+    let size = 0;
+    for (let i = 0; i < lines.length; i++) {
+        size += lines[i].length + 1;
+        const l = lines[i].trim();
+        const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
+        if (h && !l.startsWith('[[')) {
+            section = `[${h[1]}]`;
+            headerLine.set(h[1], i + 1);
+        }
+        else {
+            let keys = keyLine.get(section);
+            if (!keys)
+                keyLine.set(section, (keys = new Map()));
+            for (const k of keyCandidates(l))
+                if (!keys.has(k))
+                    keys.set(k, i + 1);
+        }
+    }
+    // The first line that contains the key. Scanning for each key is quadratic when thousands of keys are
+    // looked up (dotted `quality_checks.name = …` lines without a header), so after a budget the first
+    // line where the key is a word or a quoted string answers instead, from an index built once.
+    const found = new Map();
+    let budget = MENTION_SCAN_BUDGET * size;
+    let words;
+    const wordLine = (key) => {
+        if (!words) {
+            words = new Map();
+            for (let i = 0; i < lines.length; i++) {
+                for (const m of lines[i].matchAll(MENTION)) {
+                    const quoted = m[0].startsWith('"') || m[0].startsWith("'");
+                    for (const w of quoted ? [m[0].slice(1, -1)] : [m[0], ...m[0].split('.')])
+                        if (w !== '' && !words.has(w))
+                            words.set(w, i + 1);
+                }
+            }
+        }
+        return words.get(key);
+    };
+    const mentionLine = (key) => {
+        if (found.has(key))
+            return found.get(key);
+        let line;
+        let i = 0;
+        for (; i < lines.length && budget > 0; i++) {
+            budget -= lines[i].length + 1;
+            if (lines[i].includes(key)) {
+                line = i + 1;
+                break;
+            }
+        }
+        if (line === undefined && i < lines.length)
+            line = wordLine(key);
+        found.set(key, line);
+        return line;
+    };
+    return { keyLine, headerLine, mentionLine };
+}
 function parseQualityToml(data, file = 'quality.toml') {
     const decoded = decodeSpecFile(data, file);
     if (decoded.text === undefined)
@@ -55374,30 +55611,24 @@ function parseQualityToml(data, file = 'quality.toml') {
         }
         return { problems: [{ file, severity: 'error', message: `TOML: ${e.message}` }] };
     }
-    /** Best-effort line of `key` inside `[table]` (smol-toml does not report positions). */
+    /**
+     * Best-effort line of `key` inside `[table]` (smol-toml does not report positions): the first
+     * `key = …` line (the key bare or quoted) under a `[table]` header, else the table's header, else the
+     * first line that mentions the key. The lines are indexed once: a lookup per check must not rescan
+     * the file (10,000 checks took 22 s).
+     */
+    const { keyLine, headerLine, mentionLine } = indexLines(lines);
     const lineOf = (table, key) => {
-        let inTable = table === undefined;
-        let tableLine;
-        for (let i = 0; i < lines.length; i++) {
-            const l = lines[i].trim();
-            const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
-            if (h && !l.startsWith('[[')) {
-                inTable = h[1] === table;
-                if (inTable)
-                    tableLine = i + 1;
-                continue;
-            }
-            if (inTable &&
-                key !== undefined &&
-                new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*=`).test(l)) {
-                return i + 1;
-            }
+        if (key !== undefined) {
+            const line = keyLine.get(table === undefined ? TOP : `[${table}]`)?.get(key);
+            if (line !== undefined)
+                return line;
         }
         // Dotted or inline definitions: fall back to the table header or any mention.
+        const tableLine = table === undefined ? undefined : headerLine.get(table);
         if (tableLine)
             return tableLine;
-        const idx = lines.findIndex((l) => key !== undefined && l.includes(key));
-        return idx >= 0 ? idx + 1 : undefined;
+        return key === undefined ? undefined : mentionLine(key);
     };
     const err = (table, key, message) => {
         const field = [table, key].filter(Boolean).join('.');
@@ -55804,6 +56035,7 @@ function gitSource(root, commit) {
 
 
 
+
 const TASKS_DIR = 'specs/tasks';
 const MILESTONES_DIR = 'specs/milestones';
 const QUALITY_FILE = 'quality.toml';
@@ -55823,11 +56055,20 @@ function readChecked(source, path, problems) {
         problems.push({ file: path, severity: 'error', message: source.unreadable(path) });
     return data;
 }
+/**
+ * The bytes of each blueprint or milestone that did not parse, per loaded project: `requireTask` and
+ * `requireMilestone` read the `id` such a file declares to name its problems instead of saying
+ * "unknown" (only then, so a project with no broken file costs nothing more).
+ */
+const brokenFiles = new WeakMap();
+/** The `id` each of those files declares, read once per project when first asked for. */
+const declaredIds = new WeakMap();
 /** Loads every blueprint, milestone and quality.toml. Never throws for content problems: see `problems`. */
 function loadProject(root, source = fsSource(root), opts = {}) {
     const problems = [];
     const tasks = [];
     const milestones = [];
+    const broken = new Map();
     // A blueprint or milestone that is a link is reported, not silently left out (`show` would then call
     // its task unknown).
     for (const dir of [TASKS_DIR, MILESTONES_DIR])
@@ -55842,6 +56083,8 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         problems.push(...r.problems);
         if (r.blueprint)
             tasks.push(r.blueprint);
+        else
+            broken.set(path, data);
     }
     for (const path of source.list(MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
@@ -55851,6 +56094,8 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         problems.push(...r.problems);
         if (r.milestone)
             milestones.push(r.milestone);
+        else
+            broken.set(path, data);
     }
     let quality;
     if (opts.quality !== false) {
@@ -55871,7 +56116,9 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         }
     }
     problems.push(...crossCheck(tasks, milestones, source));
-    return { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+    const project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
+    brokenFiles.set(project, broken);
+    return project;
 }
 function crossCheck(tasks, milestones, source) {
     const problems = [];
@@ -55975,36 +56222,56 @@ function lineOfField(t, field) {
     const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
     return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
-/** Each dependency cycle once, as a path that returns to its start: [A, B, A]. */
+/**
+ * Each dependency cycle once, as a path that returns to its start: [A, B, A]. A depth-first search with
+ * its own stack (a chain of thousands of tasks overflowed the call stack when it recursed).
+ */
 function findCycles(tasks) {
     const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
     const state = new Map();
+    /** The path being explored, with each task's position in it and how many of its deps were seen. */
     const stack = [];
+    const position = new Map();
+    const nextDep = [];
     const cycles = [];
     const seen = new Set();
-    const visit = (id) => {
+    const enter = (id) => {
         state.set(id, 1);
+        position.set(id, stack.length);
         stack.push(id);
-        for (const d of deps.get(id) ?? []) {
-            if (!deps.has(d))
-                continue;
-            if (state.get(d) === 1) {
-                const cycle = [...stack.slice(stack.indexOf(d)), d];
-                const key = [...cycle.slice(0, -1)].sort().join(',');
-                if (!seen.has(key)) {
-                    seen.add(key);
-                    cycles.push(cycle);
-                }
-            }
-            else if (!state.has(d))
-                visit(d);
-        }
-        stack.pop();
-        state.set(id, 2);
+        nextDep.push(0);
     };
-    for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id)))
-        if (!state.has(t.id))
-            visit(t.id);
+    for (const t of [...tasks].sort((a, b) => a.id.localeCompare(b.id))) {
+        if (state.has(t.id))
+            continue;
+        enter(t.id);
+        while (stack.length) {
+            const top = stack.length - 1;
+            const id = stack[top];
+            const ds = deps.get(id) ?? [];
+            if (nextDep[top] < ds.length) {
+                const d = ds[nextDep[top]++];
+                if (!deps.has(d))
+                    continue;
+                if (state.get(d) === 1) {
+                    const cycle = [...stack.slice(position.get(d)), d];
+                    const key = [...cycle.slice(0, -1)].sort().join(',');
+                    if (!seen.has(key)) {
+                        seen.add(key);
+                        cycles.push(cycle);
+                    }
+                }
+                else if (!state.has(d))
+                    enter(d);
+            }
+            else {
+                stack.pop();
+                nextDep.pop();
+                position.delete(id);
+                state.set(id, 2);
+            }
+        }
+    }
     return cycles;
 }
 function formatProblem(p) {
@@ -56014,27 +56281,111 @@ function formatProblem(p) {
 function errorsOf(problems, file) {
     return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
 }
+/** Whether a file's name holds `id` as a whole word: `TASK-7` in `TASK-7_login.md`, not in `TASK-70.md`. */
+function nameHasId(path, id) {
+    if (id === '')
+        return false;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const alnum = (c) => c !== undefined && /[A-Za-z0-9]/.test(c);
+    for (let i = name.indexOf(id); i >= 0; i = name.indexOf(id, i + 1)) {
+        if (!alnum(name[i - 1]) && !alnum(name[i + id.length]))
+            return true;
+    }
+    return false;
+}
+/** The `id` a file that did not parse declares in its front matter, when it declares a string. */
+function declaredId(project, path) {
+    let ids = declaredIds.get(project);
+    if (!ids)
+        declaredIds.set(project, (ids = new Map()));
+    if (!ids.has(path)) {
+        const data = brokenFiles.get(project)?.get(path);
+        const text = data === undefined ? undefined : decodeSpecFile(data, path).text;
+        const id = text === undefined ? undefined : parseFrontMatter(text, path).fm?.data.id;
+        ids.set(path, typeof id === 'string' ? id : undefined);
+    }
+    return ids.get(path);
+}
+/**
+ * The errors (from `errors`, in order) of the files in `dir` that did not load but are meant to define
+ * `id`: the file declares that id, or its name holds it as a whole word (a link or an unreadable file
+ * says nothing else). Files that did load (`loaded`) have another id and are not meant.
+ */
+function brokenFileErrors(project, errors, dir, id, loaded) {
+    const meant = new Map();
+    return errors.filter((p) => {
+        if (!p.file.startsWith(`${dir}/`) || loaded.has(p.file))
+            return false;
+        let m = meant.get(p.file);
+        if (m === undefined) {
+            m = nameHasId(p.file, id) || declaredId(project, p.file) === id;
+            meant.set(p.file, m);
+        }
+        return m;
+    });
+}
 /** The task with this id, or a user error: unknown id, or a blueprint with errors (all listed). */
 function requireTask(project, taskId) {
-    const task = project.tasks.find((t) => t.id === taskId);
-    if (!task) {
-        // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
-        const broken = project.problems.filter((p) => p.severity === 'error' && p.file.includes(taskId));
-        if (broken.length) {
-            throw new errors_ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+    return taskLookup(project)(taskId);
+}
+/**
+ * `requireTask` for many ids of one project (a milestone's tasks): the tasks and the errors are indexed
+ * once, so checking thousands of tasks does not rescan every task and problem for each.
+ */
+function taskLookup(project) {
+    const byId = new Map();
+    for (const t of project.tasks)
+        if (!byId.has(t.id))
+            byId.set(t.id, t);
+    // Positions in `errors` of each file's errors, and of the errors saying an id is defined twice.
+    const errors = errorsOf(project.problems);
+    const ofFile = new Map();
+    const ofDuplicate = new Map();
+    const add = (map, key, i) => {
+        const list = map.get(key);
+        if (list)
+            list.push(i);
+        else
+            map.set(key, [i]);
+    };
+    let loaded;
+    let known;
+    errors.forEach((p, i) => {
+        add(ofFile, p.file, i);
+        const dup = p.field === 'id' ? /^duplicate task id (\S+): /.exec(p.message) : null;
+        if (dup)
+            add(ofDuplicate, dup[1], i);
+    });
+    return (taskId) => {
+        const task = byId.get(taskId);
+        if (!task) {
+            // The blueprint may exist but fail to parse: point at its problems rather than "unknown".
+            loaded ??= new Set(project.tasks.map((t) => t.path));
+            const broken = brokenFileErrors(project, errors, TASKS_DIR, taskId, loaded);
+            if (broken.length) {
+                throw new errors_ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+            }
+            known ??= project.tasks.map((t) => t.id).sort();
+            throw new errors_ConfigurationError(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
-        const known = project.tasks.map((t) => t.id).sort();
-        throw new errors_ConfigurationError(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
-    }
-    const errs = errorsOf(project.problems).filter((p) => p.file === task.path || (p.field === 'id' && p.message.includes(task.id)));
-    if (errs.length) {
-        throw new errors_ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
-    }
-    return task;
+        // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
+        // twice says nothing about TASK-1), in the order they were found.
+        const at = [...new Set([...(ofFile.get(task.path) ?? []), ...(ofDuplicate.get(task.id) ?? [])])];
+        const errs = at.sort((a, b) => a - b).map((i) => errors[i]);
+        if (errs.length) {
+            throw new errors_ConfigurationError(`task ${taskId} has problems:\n${errs.map(formatProblem).join('\n')}`);
+        }
+        return task;
+    };
 }
 function requireMilestone(project, id) {
     const m = project.milestones.find((x) => x.id === id);
     if (!m) {
+        // The milestone file may exist but fail to load: point at its problems rather than "unknown".
+        const broken = brokenFileErrors(project, errorsOf(project.problems), MILESTONES_DIR, id, new Set(project.milestones.map((x) => x.path)));
+        if (broken.length) {
+            throw new ConfigurationError(`milestone ${id} has an invalid file:\n${broken.map(formatProblem).join('\n')}`);
+        }
         const known = project.milestones.map((x) => x.id).sort();
         throw new ConfigurationError(`unknown milestone ${id}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
