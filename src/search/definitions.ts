@@ -4,6 +4,8 @@
  * chunk boundaries come later from tree-sitter, for the files that rank (chunks.ts); this scan only needs
  * names, and it has to be cheap enough to run over every file of a cold index.
  */
+import { lineOfOffset, lineStarts } from '../util/lines.js';
+
 const PATTERNS: Record<string, RegExp[]> = {
   python: [
     /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
@@ -81,18 +83,8 @@ export function outlineByScan(
   text: string,
 ): { name: string; kind: string; startLine: number; endLine: number }[] {
   const found = findDefinitions(lang, text);
-  const lineStarts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (at: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const offsets = lineStarts(text);
+  const lineOf = (at: number) => lineOfOffset(offsets, at);
   const starts: { name: string; line: number }[] = [];
   for (const f of found) {
     const line = lineOf(f.at + (text[f.at] === '\n' ? 1 : 0));
@@ -102,7 +94,7 @@ export function outlineByScan(
     name: s.name,
     kind: 'definition',
     startLine: s.line,
-    endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1]!.line - 1) : lineStarts.length,
+    endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1]!.line - 1) : offsets.length,
   }));
 }
 

@@ -8,6 +8,7 @@ import matter from 'gray-matter';
 import { parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { lineAt } from './text.js';
 import type { Problem } from './types.js';
+import { lineOfOffset, lineStarts } from '../util/lines.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -24,25 +25,6 @@ const MAX_ALIAS_COUNT = 64;
 
 /** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
 export const MAX_FRONT_MATTER_KEYS = 1000;
-
-/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
-function lineOfOffset(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 /**
  * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the

@@ -9,12 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callTool, startScriptedServer } from '../support/llm-server.js';
 import type { TempRepo } from '../support/repo.js';
-import { errorCommands, greetingRepo, NODE24, runAction, runActionAsync } from './harness.js';
+import {
+  errorCommands,
+  greetingCoderScript,
+  greetingRepo,
+  NODE24,
+  runAction,
+  runActionAsync,
+} from './harness.js';
 
 const KEY = 'sk-test-keyfile-0123456789abcdef0123';
-const TEST_FILE =
-  'from src.greeting import greet\n\n\ndef test_greet() -> None:\n    assert greet("Ada") == "Hello, Ada!"\n';
-const IMPL = 'def greet(name: str) -> str:\n    return f"Hello, {name}!"\n';
 
 const repos: TempRepo[] = [];
 const dirs: string[] = [];
@@ -55,14 +59,9 @@ async function runCoder(key: {
   expect(
     errorCommands(runAction('security', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' }, node: NODE24 })),
   ).toEqual([]);
-  const server = await startScriptedServer([
-    callTool('write_file', { path: 'tests/conftest.py', content: scanner(out) }),
-    callTool('write_file', { path: 'tests/test_greeting.py', content: TEST_FILE }),
-    callTool('run_tests', {}),
-    callTool('write_file', { path: 'src/greeting.py', content: IMPL }),
-    callTool('run_tests', {}),
-    callTool('finish', { summary: 'Added greet(name), test first.' }),
-  ]);
+  const server = await startScriptedServer(
+    greetingCoderScript([callTool('write_file', { path: 'tests/conftest.py', content: scanner(out) })]),
+  );
   let keyFile: string | undefined;
   if (key.file !== undefined) {
     keyFile = join(dir, 'llm-key');

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { callTool, type ScriptStep } from '../support/llm-server.js';
 import { debianFirstPath, makeRepo, PROJECT_ROOT, type TempRepo } from '../support/repo.js';
 
 export const NODE24 = join(PROJECT_ROOT, 'node_modules/node24/bin/node');
@@ -166,4 +167,21 @@ export function writeGreetingChange(repo: TempRepo, greeting = 'Hello'): void {
     'tests/test_greeting.py',
     'from src.greeting import greet\n\n\ndef test_greet() -> None:\n    assert greet("Ada") == "Hello, Ada!"\n',
   );
+}
+
+/** TASK-900's test and implementation, as a scripted Coder writes them. */
+export const GREETING_TEST_FILE =
+  'from src.greeting import greet\n\n\ndef test_greet() -> None:\n    assert greet("Ada") == "Hello, Ada!"\n';
+export const GREETING_IMPL = 'def greet(name: str) -> str:\n    return f"Hello, {name}!"\n';
+
+/** A scripted Coder for TASK-900, test first: `before` comes first (a conftest.py a test needs, say). */
+export function greetingCoderScript(before: ScriptStep[] = []): ScriptStep[] {
+  return [
+    ...before,
+    callTool('write_file', { path: 'tests/test_greeting.py', content: GREETING_TEST_FILE }),
+    callTool('run_tests', {}),
+    callTool('write_file', { path: 'src/greeting.py', content: GREETING_IMPL }),
+    callTool('run_tests', {}),
+    callTool('finish', { summary: 'Added greet(name), test first.' }),
+  ];
 }

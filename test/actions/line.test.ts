@@ -8,14 +8,19 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callTool, startScriptedServer, type ScriptedServer } from '../support/llm-server.js';
+import { startScriptedServer, type ScriptedServer } from '../support/llm-server.js';
 import type { TempRepo } from '../support/repo.js';
-import { errorCommands, greetingRepo, NODE24, runAction, runActionAsync } from './harness.js';
+import {
+  errorCommands,
+  GREETING_IMPL,
+  greetingCoderScript,
+  greetingRepo,
+  NODE24,
+  runAction,
+  runActionAsync,
+} from './harness.js';
 
 const KEY = 'sk-test-line-0123456789abcdef0123';
-const TEST_FILE =
-  'from src.greeting import greet\n\n\ndef test_greet() -> None:\n    assert greet("Ada") == "Hello, Ada!"\n';
-const IMPL = 'def greet(name: str) -> str:\n    return f"Hello, {name}!"\n';
 
 let repo: TempRepo;
 let server: ScriptedServer;
@@ -25,13 +30,7 @@ beforeAll(async () => {
   repo = greetingRepo();
   repo.git('fetch', '-q', 'origin');
   artifacts = mkdtempSync(join(tmpdir(), 'guardian-artifacts-'));
-  server = await startScriptedServer([
-    callTool('write_file', { path: 'tests/test_greeting.py', content: TEST_FILE }),
-    callTool('run_tests', {}),
-    callTool('write_file', { path: 'src/greeting.py', content: IMPL }),
-    callTool('run_tests', {}),
-    callTool('finish', { summary: 'Added greet(name), test first.' }),
-  ]);
+  server = await startScriptedServer(greetingCoderScript());
 });
 afterAll(async () => {
   await server?.close();
@@ -55,13 +54,7 @@ function filesUnder(dir: string): string[] {
 
 test('the root action: the whole line in one job commits and pushes the change', async () => {
   const one = greetingRepo();
-  const oneServer = await startScriptedServer([
-    callTool('write_file', { path: 'tests/test_greeting.py', content: TEST_FILE }),
-    callTool('run_tests', {}),
-    callTool('write_file', { path: 'src/greeting.py', content: IMPL }),
-    callTool('run_tests', {}),
-    callTool('finish', { summary: 'Added greet(name), test first.' }),
-  ]);
+  const oneServer = await startScriptedServer(greetingCoderScript());
   try {
     const r = await runActionAsync('line', {
       cwd: one.root,
@@ -162,6 +155,6 @@ test('bundle → security → code → validate → complete', async () => {
   expect(errorCommands(done)).toEqual([]);
   const remote = (...args: string[]) => repo.git('--git-dir', repo.remote, ...args);
   expect(remote('rev-parse', 'refs/heads/feature/TASK-900-greeting')).toBe(done.outputs['commit-sha']);
-  expect(remote('show', 'feature/TASK-900-greeting:src/greeting.py')).toBe(IMPL.trimEnd());
+  expect(remote('show', 'feature/TASK-900-greeting:src/greeting.py')).toBe(GREETING_IMPL.trimEnd());
   expect(done.summary).toMatch(/\| code \| ok \|/);
 });

@@ -11,11 +11,14 @@ import { join } from 'node:path';
 import { straysOf, type ProcInfo } from '../../src/exec/strays.js';
 import type { TempRepo } from '../support/repo.js';
 import { callTool, startScriptedServer } from '../support/llm-server.js';
-import { errorCommands, greetingRepo, runAction, runActionAsync, writeGreetingChange } from './harness.js';
-
-const TEST_FILE =
-  'from src.greeting import greet\n\n\ndef test_greet() -> None:\n    assert greet("Ada") == "Hello, Ada!"\n';
-const IMPL = 'def greet(name: str) -> str:\n    return f"Hello, {name}!"\n';
+import {
+  errorCommands,
+  greetingCoderScript,
+  greetingRepo,
+  runAction,
+  runActionAsync,
+  writeGreetingChange,
+} from './harness.js';
 
 const repos: TempRepo[] = [];
 const dirs: string[] = [];
@@ -145,14 +148,14 @@ test("the one-job line: a process the Coder's tests leave running is killed befo
   repos.push(repo);
   const dir = stepDir();
   const pids = join(dir, 'daemon.pids');
-  const server = await startScriptedServer([
-    callTool('write_file', { path: 'tests/conftest.py', content: daemonConftest(join(dir, 'output'), pids) }),
-    callTool('write_file', { path: 'tests/test_greeting.py', content: TEST_FILE }),
-    callTool('run_tests', {}),
-    callTool('write_file', { path: 'src/greeting.py', content: IMPL }),
-    callTool('run_tests', {}),
-    callTool('finish', { summary: 'Added greet(name), test first.' }),
-  ]);
+  const server = await startScriptedServer(
+    greetingCoderScript([
+      callTool('write_file', {
+        path: 'tests/conftest.py',
+        content: daemonConftest(join(dir, 'output'), pids),
+      }),
+    ]),
+  );
   try {
     const r = await runActionAsync('line', {
       cwd: repo.root,
