@@ -553,7 +553,7 @@ exports.ChunkStore = ChunkStore;
 /***/ }),
 
 /***/ 6474:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -565,6 +565,7 @@ exports.scanDefinitions = scanDefinitions;
  * chunk boundaries come later from tree-sitter, for the files that rank (chunks.ts); this scan only needs
  * names, and it has to be cheap enough to run over every file of a cold index.
  */
+const lines_js_1 = __webpack_require__(895);
 const PATTERNS = {
     python: [
         /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
@@ -637,21 +638,8 @@ function findDefinitions(lang, text) {
  */
 function outlineByScan(lang, text) {
     const found = findDefinitions(lang, text);
-    const lineStarts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        lineStarts.push(i + 1);
-    const lineOf = (at) => {
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (lineStarts[mid] <= at)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
+    const offsets = (0, lines_js_1.lineStarts)(text);
+    const lineOf = (at) => (0, lines_js_1.lineOfOffset)(offsets, at);
     const starts = [];
     for (const f of found) {
         const line = lineOf(f.at + (text[f.at] === '\n' ? 1 : 0));
@@ -662,7 +650,7 @@ function outlineByScan(lang, text) {
         name: s.name,
         kind: 'definition',
         startLine: s.line,
-        endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1].line - 1) : lineStarts.length,
+        endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1].line - 1) : offsets.length,
     }));
 }
 function scanDefinitions(lang, text) {

@@ -619,30 +619,11 @@ exports.parseFrontMatter = parseFrontMatter;
 const gray_matter_1 = __importDefault(__webpack_require__(9599));
 const yaml_1 = __webpack_require__(8815);
 const text_js_1 = __webpack_require__(8068);
+const lines_js_1 = __webpack_require__(895);
 /** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
 const MAX_ALIAS_COUNT = 64;
 /** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
 exports.MAX_FRONT_MATTER_KEYS = 1000;
-/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
-function lineStarts(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
-function lineOfOffset(starts, offset) {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo + 1;
-}
 /**
  * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
  * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
@@ -783,7 +764,7 @@ function parseFrontMatter(original, file) {
     catch (e) {
         return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${e.message}` }] };
     }
-    const starts = lineStarts(yamlSource);
+    const starts = (0, lines_js_1.lineStarts)(yamlSource);
     // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
     const duplicates = duplicateKeyOffsets(doc.contents);
     let next = 0;
@@ -791,7 +772,7 @@ function parseFrontMatter(original, file) {
         while (next < duplicates.length && duplicates[next] < offset) {
             problems.push({
                 file,
-                line: yamlFirstLine + lineOfOffset(starts, duplicates[next]) - 1,
+                line: yamlFirstLine + (0, lines_js_1.lineOfOffset)(starts, duplicates[next]) - 1,
                 severity: 'error',
                 message: 'YAML syntax error: Map keys must be unique',
             });
@@ -841,7 +822,7 @@ function parseFrontMatter(original, file) {
             problems: [
                 {
                     file,
-                    line: start !== undefined ? yamlFirstLine + lineOfOffset(starts, start) - 1 : 2,
+                    line: start !== undefined ? yamlFirstLine + (0, lines_js_1.lineOfOffset)(starts, start) - 1 : 2,
                     severity: 'error',
                     message: `front matter has ${doc.contents.items.length} keys; at most ${exports.MAX_FRONT_MATTER_KEYS} are allowed`,
                 },
@@ -865,7 +846,7 @@ function parseFrontMatter(original, file) {
         const key = (0, yaml_1.isScalar)(item.key) ? String(item.key.value) : String(item.key);
         const range = item.key?.range;
         if (range)
-            keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
+            keyLines[key] = yamlFirstLine + (0, lines_js_1.lineOfOffset)(starts, range[0]) - 1;
     }
     return { fm: { data: data, keyLines, body: content, bodyLine }, problems };
 }

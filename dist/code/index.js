@@ -70475,28 +70475,16 @@ function checkRefName(ref) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/spec/frontmatter.ts
-/**
- * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
- * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
- * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
- * `---js` block is refused before any engine could evaluate it.
- */
-
-
-
-/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
-const MAX_ALIAS_COUNT = 64;
-/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
-const MAX_FRONT_MATTER_KEYS = 1000;
-/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
+;// CONCATENATED MODULE: ./src/util/lines.ts
+/** Line numbers of offsets in a text, found without rescanning it for every offset. */
+/** Offsets where each line of `text` starts. */
 function lineStarts(text) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
         starts.push(i + 1);
     return starts;
 }
-/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
+/** 1-based line of `offset`, by binary search in `lineStarts(text)`. */
 function lineOfOffset(starts, offset) {
     let lo = 0;
     let hi = starts.length - 1;
@@ -70509,6 +70497,22 @@ function lineOfOffset(starts, offset) {
     }
     return lo + 1;
 }
+
+;// CONCATENATED MODULE: ./src/spec/frontmatter.ts
+/**
+ * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
+ * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
+ * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
+ * `---js` block is refused before any engine could evaluate it.
+ */
+
+
+
+
+/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
+const MAX_ALIAS_COUNT = 64;
+/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
+const MAX_FRONT_MATTER_KEYS = 1000;
 /**
  * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
  * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
@@ -76342,6 +76346,7 @@ function isSymlink(p) {
  * chunk boundaries come later from tree-sitter, for the files that rank (chunks.ts); this scan only needs
  * names, and it has to be cheap enough to run over every file of a cold index.
  */
+
 const PATTERNS = {
     python: [
         /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
@@ -76414,21 +76419,8 @@ function findDefinitions(lang, text) {
  */
 function outlineByScan(lang, text) {
     const found = findDefinitions(lang, text);
-    const lineStarts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        lineStarts.push(i + 1);
-    const lineOf = (at) => {
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (lineStarts[mid] <= at)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
+    const offsets = lineStarts(text);
+    const lineOf = (at) => lineOfOffset(offsets, at);
     const starts = [];
     for (const f of found) {
         const line = lineOf(f.at + (text[f.at] === '\n' ? 1 : 0));
@@ -76439,7 +76431,7 @@ function outlineByScan(lang, text) {
         name: s.name,
         kind: 'definition',
         startLine: s.line,
-        endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1].line - 1) : lineStarts.length,
+        endLine: i + 1 < starts.length ? Math.max(s.line, starts[i + 1].line - 1) : offsets.length,
     }));
 }
 function scanDefinitions(lang, text) {

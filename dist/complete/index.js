@@ -53271,28 +53271,16 @@ function checkRefName(ref) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/spec/frontmatter.ts
-/**
- * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
- * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
- * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
- * `---js` block is refused before any engine could evaluate it.
- */
-
-
-
-/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
-const MAX_ALIAS_COUNT = 64;
-/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
-const MAX_FRONT_MATTER_KEYS = 1000;
-/** Offsets where each line of `text` starts (computed once: a line per key must not rescan the text). */
+;// CONCATENATED MODULE: ./src/util/lines.ts
+/** Line numbers of offsets in a text, found without rescanning it for every offset. */
+/** Offsets where each line of `text` starts. */
 function lineStarts(text) {
     const starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
         starts.push(i + 1);
     return starts;
 }
-/** 1-based line of `offset`, by binary search in `lineStarts(text)` (same result as `lineAt`). */
+/** 1-based line of `offset`, by binary search in `lineStarts(text)`. */
 function lineOfOffset(starts, offset) {
     let lo = 0;
     let hi = starts.length - 1;
@@ -53305,6 +53293,22 @@ function lineOfOffset(starts, offset) {
     }
     return lo + 1;
 }
+
+;// CONCATENATED MODULE: ./src/spec/frontmatter.ts
+/**
+ * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
+ * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
+ * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
+ * `---js` block is refused before any engine could evaluate it.
+ */
+
+
+
+
+/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
+const MAX_ALIAS_COUNT = 64;
+/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
+const MAX_FRONT_MATTER_KEYS = 1000;
 /**
  * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
  * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
