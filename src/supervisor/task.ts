@@ -62,7 +62,8 @@ export function parseStationName(value: string, flag = '--until'): StationName {
 
 export function parseMaxAttempts(value: string | number | undefined): number {
   if (value === undefined) return DEFAULT_MAX_ATTEMPTS;
-  const n = typeof value === 'number' ? value : Number(value);
+  // Digits only: Number() would also read `1e1` and `0x5`.
+  const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_ATTEMPTS_LIMIT) {
     throw new UsageError(`--max-attempts ${value}: expected a whole number from 1 to ${MAX_ATTEMPTS_LIMIT}`);
   }

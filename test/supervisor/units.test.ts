@@ -98,6 +98,9 @@ describe('flags', () => {
     expect(() => parseStationName('deploy')).toThrow(/expected one of prestart, bundle/);
     expect(parseMaxAttempts('3')).toBe(3);
     expect(() => parseMaxAttempts('1.5')).toThrow(/whole number from 1 to 10/);
+    for (const v of ['1e1', '0x5', '', ' '])
+      expect(() => parseMaxAttempts(v)).toThrow(/expected a whole number from 1 to 10/);
+    expect(parseMaxAttempts(' 2 ')).toBe(2);
   });
 });
 
