@@ -2142,7 +2142,8 @@ function parseStationName(value, flag = '--until') {
 function parseMaxAttempts(value) {
     if (value === undefined)
         return exports.DEFAULT_MAX_ATTEMPTS;
-    const n = typeof value === 'number' ? value : Number(value);
+    // Digits only: Number() would also read `1e1` and `0x5`.
+    const n = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > exports.MAX_ATTEMPTS_LIMIT) {
         throw new errors_js_1.UsageError(`--max-attempts ${value}: expected a whole number from 1 to ${exports.MAX_ATTEMPTS_LIMIT}`);
     }
