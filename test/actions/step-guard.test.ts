@@ -183,6 +183,38 @@ test("the one-job line: a process the Coder's tests leave running is killed befo
   }
 });
 
+test("the code step: a write to GITHUB_ENV by the model's tests is put back and reported as a warning", async () => {
+  const repo = greetingRepo();
+  repos.push(repo);
+  const dir = stepDir();
+  expect(errorCommands(runAction('bundle', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' } }))).toEqual(
+    [],
+  );
+  expect(errorCommands(runAction('security', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' } }))).toEqual(
+    [],
+  );
+  const conftest = `with open(${JSON.stringify(join(dir, 'env'))}, "a") as f:\n    f.write("NODE_OPTIONS=--require /tmp/evil.js\\n")\n`;
+  const server = await startScriptedServer(
+    greetingCoderScript([callTool('write_file', { path: 'tests/conftest.py', content: conftest })]),
+  );
+  try {
+    const c = await runActionAsync('code', {
+      cwd: repo.root,
+      dir,
+      env: { GITHUB_ENV: join(dir, 'env') },
+      inputs: { 'task-id': 'TASK-900', model: 'gpt-4.1', 'llm-base-url': server.url },
+    });
+    expect(errorCommands(c)).toEqual([]);
+    expect(c.outputs['stop-reason']).toBe('finished');
+    expect(c.stdout).toContain(
+      '::warning::the tests the Coder ran left something behind: something the checks started wrote to GITHUB_ENV (put back as it was)',
+    );
+    expect(readFileSync(join(dir, 'env'), 'utf8')).toBe('');
+  } finally {
+    await server.close();
+  }
+});
+
 describe('which processes are strays', () => {
   const row = (pid: number, ppid: number, comm = 'python3', uid = 1001): ProcInfo => ({
     pid,

@@ -18,6 +18,7 @@ import {
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
 import { runAction } from '../../github/run.js';
+import { StepGuard } from '../../github/step-guard.js';
 import { formatCost, renderStations, table, totalTokens, writeSummary } from '../../github/summary.js';
 import { howToConfigureModel, resolveLlmConfig } from '../../llm/index.js';
 import { gitSource, loadProject } from '../../spec/index.js';
@@ -67,93 +68,107 @@ function hasChange(r: CoderResult): r is CoderResult & { patchSha256: string } {
 }
 
 export async function run(): Promise<void> {
+  // The Coder runs the tests the model wrote: what they leave behind (a process, a write to this step's
+  // file commands such as GITHUB_ENV for the next step) is taken back before the outputs are set. The
+  // change itself is judged again by the validate job, so this is a warning here, not a failure.
+  const guard = new StepGuard();
   await runAction(async () => {
-    const inputs = getInputs();
-    const log = actionsLogger();
-    const dir = bundleDirFor(inputs.root, inputs.taskId);
-    const manifest = openVerifiedBundle(dir, inputs.taskId);
-    const project = loadProject(inputs.root, gitSource(inputs.root, manifest.baseCommit));
-    const llm = resolveLlmConfig({
-      station: 'coder',
-      env: process.env,
-      quality: project.quality,
-      overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
-      overrideSources: {
-        model: "the action's 'model' input",
-        baseUrl: "the action's 'llm-base-url' input",
-        apiKey: inputs.llmApiKeyFromFile
-          ? "the action's 'llm-api-key-file' input"
-          : "the action's 'llm-api-key' input",
-      },
-    });
-    if (!llm) {
-      throw new ConfigurationError(
-        `no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`,
-      );
-    }
-
-    const attempts: { result: CoderResult; feedback?: string }[] = [];
-    for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
-      const result = await log.group(`Coder, attempt ${attempt} of ${inputs.maxAttempts}`, () =>
-        runCoder({
-          root: inputs.root,
-          taskId: inputs.taskId,
-          log,
-          llm,
-          attempt,
-          maxAttempts: inputs.maxAttempts,
-          budget: inputs.maxTurns ? { maxTurns: inputs.maxTurns } : undefined,
-          env: process.env,
-        }),
-      );
-      const entry: { result: CoderResult; feedback?: string } = { result };
-      attempts.push(entry);
-      core.info(`attempt ${attempt}: ${result.message}`);
-      // No change to judge (the model failed, or wrote nothing): another attempt would not help.
-      if (!hasChange(result) || attempt === inputs.maxAttempts) break;
-      // Judge the attempt here, so that the next one gets the Validator's report as feedback.
-      const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () =>
-        runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }),
-      );
-      entry.feedback = report.summary;
-      if (report.verdict === 'pass') break;
-    }
-
-    const last = attempts[attempts.length - 1]!.result;
-    const total = readManifest(dir, inputs.taskId);
-    // The patch outputs name a change only when there is one (the empty patch has a sha256 too).
-    if (hasChange(last)) {
-      core.setOutput('patch-sha256', last.patchSha256);
-      core.setOutput('changed-files', String(last.changedFiles.length));
-    }
-    core.setOutput('stop-reason', last.stopReason);
-    core.setOutput('tokens', String(totalTokens(total.usage)));
-    core.setOutput('cost-usd', String(total.usage.costUsd));
-
-    await writeSummary(
-      [
-        `### 🛠️ Coder — ${inputs.taskId}\n`,
-        `Model ${llm.model}. ${last.message}\n`,
-        table(
-          ['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'],
-          attempts.map(({ result: r, feedback }) => [
-            r.attempt,
-            r.stopReason,
-            r.turns,
-            totalTokens(r.usage),
-            formatCost(r.usage.costUsd),
-            r.changedFiles.join(', ') || 'none',
-            feedback ?? '',
-          ]),
-        ),
-        last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
-        renderStations(total),
-      ].join('\n'),
-    );
-    if (!hasChange(last)) {
-      throw new GuardianError(
-        `${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`,
-      );
+    try {
+      await code(guard);
+    } finally {
+      guard.takeBack();
     }
   });
+}
+
+async function code(guard: StepGuard): Promise<void> {
+  const inputs = getInputs();
+  const log = actionsLogger();
+  const dir = bundleDirFor(inputs.root, inputs.taskId);
+  const manifest = openVerifiedBundle(dir, inputs.taskId);
+  const project = loadProject(inputs.root, gitSource(inputs.root, manifest.baseCommit));
+  const llm = resolveLlmConfig({
+    station: 'coder',
+    env: process.env,
+    quality: project.quality,
+    overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
+    overrideSources: {
+      model: "the action's 'model' input",
+      baseUrl: "the action's 'llm-base-url' input",
+      apiKey: inputs.llmApiKeyFromFile
+        ? "the action's 'llm-api-key-file' input"
+        : "the action's 'llm-api-key' input",
+    },
+  });
+  if (!llm) {
+    throw new ConfigurationError(
+      `no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`,
+    );
+  }
+
+  const attempts: { result: CoderResult; feedback?: string }[] = [];
+  for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
+    const result = await log.group(`Coder, attempt ${attempt} of ${inputs.maxAttempts}`, () =>
+      runCoder({
+        root: inputs.root,
+        taskId: inputs.taskId,
+        log,
+        llm,
+        attempt,
+        maxAttempts: inputs.maxAttempts,
+        budget: inputs.maxTurns ? { maxTurns: inputs.maxTurns } : undefined,
+        env: process.env,
+      }),
+    );
+    const entry: { result: CoderResult; feedback?: string } = { result };
+    attempts.push(entry);
+    core.info(`attempt ${attempt}: ${result.message}`);
+    // No change to judge (the model failed, or wrote nothing): another attempt would not help.
+    if (!hasChange(result) || attempt === inputs.maxAttempts) break;
+    // Judge the attempt here, so that the next one gets the Validator's report as feedback.
+    const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () =>
+      runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }),
+    );
+    entry.feedback = report.summary;
+    if (report.verdict === 'pass') break;
+  }
+
+  const leftBehind = guard.takeBack();
+  if (leftBehind) core.warning(`the tests the Coder ran left something behind: ${leftBehind}`);
+  const last = attempts[attempts.length - 1]!.result;
+  const total = readManifest(dir, inputs.taskId);
+  // The patch outputs name a change only when there is one (the empty patch has a sha256 too).
+  if (hasChange(last)) {
+    core.setOutput('patch-sha256', last.patchSha256);
+    core.setOutput('changed-files', String(last.changedFiles.length));
+  }
+  core.setOutput('stop-reason', last.stopReason);
+  core.setOutput('tokens', String(totalTokens(total.usage)));
+  core.setOutput('cost-usd', String(total.usage.costUsd));
+
+  await writeSummary(
+    [
+      `### 🛠️ Coder — ${inputs.taskId}\n`,
+      `Model ${llm.model}. ${last.message}\n`,
+      table(
+        ['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'],
+        attempts.map(({ result: r, feedback }) => [
+          r.attempt,
+          r.stopReason,
+          r.turns,
+          totalTokens(r.usage),
+          formatCost(r.usage.costUsd),
+          r.changedFiles.join(', ') || 'none',
+          feedback ?? '',
+        ]),
+      ),
+      last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
+      renderStations(total),
+    ].join('\n'),
+  );
+  if (!hasChange(last)) {
+    throw new GuardianError(
+      `${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`,
+    );
+  }
 }
