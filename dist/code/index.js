@@ -69501,6 +69501,213 @@ function runUrl(env = process.env) {
     return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/exec/strays.ts
+/**
+ * What a check of model-written code can leave behind on a CI runner, and how the host takes it back
+ * before it says what the Validator judged.
+ *
+ * A check may start a process that leaves its process group and session, clears its environment and
+ * works from `/`: none of the per-check sweeps (process group, environment marker, working folder) can
+ * tell it from anything else. On a runner it would outlive the checks and could write the step's
+ * outputs (`GITHUB_OUTPUT` and the other file commands) after the Validator, or the bundle. Two guards:
+ *
+ * - `snapshotProcesses` at the action's start, `killStrays` once the checks are over: every process of
+ *   this user that did not exist at the start and descends from this process or was orphaned (its
+ *   nearest surviving ancestor from before the start is the init process or a `systemd` subreaper) is
+ *   stopped, then killed, until none is left. Processes other jobs start under their own runner
+ *   (descendants of a runner process that is not an orphan's reaper) are left alone, and so, for a
+ *   runner working as root, are the services systemd starts meanwhile.
+ * - `snapshotFileCommands` / `restoreFileCommands`: the step's file-command files are put back as they
+ *   were before the checks, and a change is reported, so nothing a check wrote there reaches the runner.
+ */
+
+/** The processes visible in /proc (Linux), or undefined where there is no /proc. */
+function listProcesses() {
+    if (!(0,external_node_fs_.existsSync)('/proc/self/status'))
+        return undefined;
+    const out = [];
+    for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let status;
+        try {
+            status = (0,external_node_fs_.readFileSync)(`/proc/${name}/status`, 'utf8');
+        }
+        catch {
+            continue; // gone
+        }
+        const field = (k) => status.match(new RegExp(`^${k}:\\s*(.*)$`, 'm'))?.[1] ?? '';
+        if (/^[Zz]/.test(field('State')))
+            continue; // a zombie is already dead
+        out.push({
+            pid: Number(name),
+            ppid: Number(field('PPid')),
+            uid: Number(field('Uid').split(/\s+/)[0]),
+            comm: field('Name'),
+        });
+    }
+    return out;
+}
+function snapshotProcesses() {
+    const all = listProcesses();
+    if (!all || typeof process.getuid !== 'function')
+        return undefined;
+    const byPid = new Map(all.map((p) => [p.pid, p]));
+    const ancestors = new Set();
+    for (let p = byPid.get(process.pid)?.ppid; p && !ancestors.has(p); p = byPid.get(p)?.ppid)
+        ancestors.add(p);
+    return { pids: new Set(all.map((p) => p.pid)), uid: process.getuid(), self: process.pid, ancestors };
+}
+/** Where orphans go: the init process of this PID namespace, or a `systemd` (user manager) subreaper. */
+function isReaper(p) {
+    return !!p && (p.pid === 1 || p.comm === 'systemd' || p.comm === 'init');
+}
+/**
+ * The processes `killStrays` would take: of this user, started after the snapshot, and descending from
+ * this process or orphaned. Pure, over a process table, so that the choice itself can be tested.
+ */
+function straysOf(snap, table) {
+    const byPid = new Map(table.map((p) => [p.pid, p]));
+    const out = [];
+    for (const p of table) {
+        if (p.uid !== snap.uid || snap.pids.has(p.pid) || p.pid === snap.self || snap.ancestors.has(p.pid))
+            continue;
+        // The nearest ancestor that existed at the start (a loop in a table read while it changed ends it).
+        let q = byPid.get(p.ppid);
+        const seen = new Set([p.pid]);
+        while (q && !snap.pids.has(q.pid) && !seen.has(q.pid)) {
+            seen.add(q.pid);
+            q = byPid.get(q.ppid);
+        }
+        if (!q)
+            continue; // its ancestry left the table while it was read: looked at on the next round
+        // As root on a machine systemd runs, a service systemd starts meanwhile looks like an orphan: there
+        // only orphans of other reapers (a container's init) are taken.
+        if (q.pid === snap.self || (isReaper(q) && !(snap.uid === 0 && q.comm === 'systemd')))
+            out.push(p);
+    }
+    return out;
+}
+/**
+ * Stops, then kills, every stray process (see `straysOf`), round after round until none is left: a stopped
+ * process cannot fork, so a process that forks to escape is caught on the next round. Returns how many
+ * were killed (0 where there is no /proc).
+ */
+function killStrays(snap) {
+    if (!snap)
+        return 0;
+    let killed = 0;
+    for (let round = 0; round < 50; round++) {
+        const table = listProcesses();
+        if (!table)
+            return killed;
+        const strays = straysOf(snap, table);
+        if (strays.length === 0)
+            return killed;
+        for (const p of strays)
+            signal(p.pid, 'SIGSTOP');
+        for (const p of strays)
+            if (signal(p.pid, 'SIGKILL'))
+                killed++;
+    }
+    return killed;
+}
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false; // gone already
+    }
+}
+/** The runner's per-step file commands. */
+const FILE_COMMANDS = [
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+];
+function snapshotFileCommands(env = process.env) {
+    const out = [];
+    for (const name of FILE_COMMANDS) {
+        const path = env[name];
+        if (!path)
+            continue;
+        let content;
+        try {
+            content = (0,external_node_fs_.readFileSync)(path);
+        }
+        catch {
+            content = undefined; // not there yet
+        }
+        out.push({ name, path, content });
+    }
+    return out;
+}
+/**
+ * Puts each file-command file back as the snapshot found it, and returns the names of those that had
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ */
+function restoreFileCommands(snap) {
+    const changed = [];
+    for (const f of snap) {
+        let now;
+        try {
+            now = (0,external_node_fs_.readFileSync)(f.path);
+        }
+        catch {
+            now = undefined;
+        }
+        const before = f.content ?? Buffer.alloc(0);
+        if ((now ?? Buffer.alloc(0)).equals(before))
+            continue;
+        changed.push(f.name);
+        (0,external_node_fs_.writeFileSync)(f.path, before);
+    }
+    return changed;
+}
+
+;// CONCATENATED MODULE: ./src/github/step-guard.ts
+/**
+ * Guards a step that runs model-written code (the Validator's checks, the Coder's tests) on a runner:
+ * what those processes leave behind is taken back before the step says anything (see exec/strays.ts).
+ */
+
+class StepGuard {
+    procs;
+    files;
+    taken = false;
+    /**
+     * Taken at the step's start, before any check runs. Stray processes are swept only on a runner
+     * (`GITHUB_ACTIONS=true`): on a developer's machine a process started meanwhile may be the user's own.
+     */
+    constructor(env = process.env) {
+        this.procs = env.GITHUB_ACTIONS === 'true' ? snapshotProcesses() : undefined;
+        this.files = snapshotFileCommands(env);
+    }
+    /**
+     * Kills the processes the checks left running and puts the step's file commands back. Returns what
+     * was found, as one sentence, or undefined when the checks left nothing behind. Only the first call
+     * does anything; a step that fails before it calls it again on the way out.
+     */
+    takeBack() {
+        // Once: what the step writes afterwards (its outputs, its summary) is its own.
+        if (this.taken)
+            return undefined;
+        this.taken = true;
+        const killed = killStrays(this.procs);
+        const written = restoreFileCommands(this.files);
+        const found = [];
+        if (killed > 0)
+            found.push(`the checks left ${killed} process${killed === 1 ? '' : 'es'} running outside their process group (killed)`);
+        if (written.length > 0)
+            found.push(`something the checks started wrote to ${written.join(', ')} (put back as it was)`);
+        return found.length ? found.join('; ') : undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 /**
  * Job summaries: Markdown rendered from the bundle (manifest, validation.json), written with
@@ -84612,6 +84819,7 @@ async function runValidator(opts) {
 
 
 
+
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -84640,81 +84848,96 @@ function hasChange(r) {
     return Boolean(r.patchSha256) && r.changedFiles.length > 0;
 }
 async function run() {
+    // The Coder runs the tests the model wrote: what they leave behind (a process, a write to this step's
+    // file commands such as GITHUB_ENV for the next step) is taken back before the outputs are set. The
+    // change itself is judged again by the validate job, so this is a warning here, not a failure.
+    const guard = new StepGuard();
     await runAction(async () => {
-        const inputs = getInputs();
-        const log = actionsLogger();
-        const dir = bundle_bundleDirFor(inputs.root, inputs.taskId);
-        const manifest = openVerifiedBundle(dir, inputs.taskId);
-        const project = loadProject(inputs.root, gitSource(inputs.root, manifest.baseCommit));
-        const llm = resolveLlmConfig({
-            station: 'coder',
-            env: process.env,
-            quality: project.quality,
-            overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
-            overrideSources: {
-                model: "the action's 'model' input",
-                baseUrl: "the action's 'llm-base-url' input",
-                apiKey: inputs.llmApiKeyFromFile
-                    ? "the action's 'llm-api-key-file' input"
-                    : "the action's 'llm-api-key' input",
-            },
-        });
-        if (!llm) {
-            throw new src_errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
+        try {
+            await code(guard);
         }
-        const attempts = [];
-        for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
-            const result = await log.group(`Coder, attempt ${attempt} of ${inputs.maxAttempts}`, () => runCoder({
-                root: inputs.root,
-                taskId: inputs.taskId,
-                log,
-                llm,
-                attempt,
-                maxAttempts: inputs.maxAttempts,
-                budget: inputs.maxTurns ? { maxTurns: inputs.maxTurns } : undefined,
-                env: process.env,
-            }));
-            const entry = { result };
-            attempts.push(entry);
-            info(`attempt ${attempt}: ${result.message}`);
-            // No change to judge (the model failed, or wrote nothing): another attempt would not help.
-            if (!hasChange(result) || attempt === inputs.maxAttempts)
-                break;
-            // Judge the attempt here, so that the next one gets the Validator's report as feedback.
-            const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () => runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }));
-            entry.feedback = report.summary;
-            if (report.verdict === 'pass')
-                break;
-        }
-        const last = attempts[attempts.length - 1].result;
-        const total = readManifest(dir, inputs.taskId);
-        // The patch outputs name a change only when there is one (the empty patch has a sha256 too).
-        if (hasChange(last)) {
-            setOutput('patch-sha256', last.patchSha256);
-            setOutput('changed-files', String(last.changedFiles.length));
-        }
-        setOutput('stop-reason', last.stopReason);
-        setOutput('tokens', String(totalTokens(total.usage)));
-        setOutput('cost-usd', String(total.usage.costUsd));
-        await writeSummary([
-            `### 🛠️ Coder — ${inputs.taskId}\n`,
-            `Model ${llm.model}. ${last.message}\n`,
-            table(['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'], attempts.map(({ result: r, feedback }) => [
-                r.attempt,
-                r.stopReason,
-                r.turns,
-                totalTokens(r.usage),
-                formatCost(r.usage.costUsd),
-                r.changedFiles.join(', ') || 'none',
-                feedback ?? '',
-            ])),
-            last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
-            renderStations(total),
-        ].join('\n'));
-        if (!hasChange(last)) {
-            throw new src_errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`);
+        finally {
+            guard.takeBack();
         }
     });
+}
+async function code(guard) {
+    const inputs = getInputs();
+    const log = actionsLogger();
+    const dir = bundle_bundleDirFor(inputs.root, inputs.taskId);
+    const manifest = openVerifiedBundle(dir, inputs.taskId);
+    const project = loadProject(inputs.root, gitSource(inputs.root, manifest.baseCommit));
+    const llm = resolveLlmConfig({
+        station: 'coder',
+        env: process.env,
+        quality: project.quality,
+        overrides: { model: inputs.model, baseUrl: inputs.llmBaseUrl, apiKey: inputs.llmApiKey },
+        overrideSources: {
+            model: "the action's 'model' input",
+            baseUrl: "the action's 'llm-base-url' input",
+            apiKey: inputs.llmApiKeyFromFile
+                ? "the action's 'llm-api-key-file' input"
+                : "the action's 'llm-api-key' input",
+        },
+    });
+    if (!llm) {
+        throw new src_errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
+    }
+    const attempts = [];
+    for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {
+        const result = await log.group(`Coder, attempt ${attempt} of ${inputs.maxAttempts}`, () => runCoder({
+            root: inputs.root,
+            taskId: inputs.taskId,
+            log,
+            llm,
+            attempt,
+            maxAttempts: inputs.maxAttempts,
+            budget: inputs.maxTurns ? { maxTurns: inputs.maxTurns } : undefined,
+            env: process.env,
+        }));
+        const entry = { result };
+        attempts.push(entry);
+        info(`attempt ${attempt}: ${result.message}`);
+        // No change to judge (the model failed, or wrote nothing): another attempt would not help.
+        if (!hasChange(result) || attempt === inputs.maxAttempts)
+            break;
+        // Judge the attempt here, so that the next one gets the Validator's report as feedback.
+        const { report } = await log.group(`Validator (feedback for attempt ${attempt + 1})`, () => runValidator({ root: inputs.root, taskId: inputs.taskId, log, env: process.env }));
+        entry.feedback = report.summary;
+        if (report.verdict === 'pass')
+            break;
+    }
+    const leftBehind = guard.takeBack();
+    if (leftBehind)
+        warning(`the tests the Coder ran left something behind: ${leftBehind}`);
+    const last = attempts[attempts.length - 1].result;
+    const total = readManifest(dir, inputs.taskId);
+    // The patch outputs name a change only when there is one (the empty patch has a sha256 too).
+    if (hasChange(last)) {
+        setOutput('patch-sha256', last.patchSha256);
+        setOutput('changed-files', String(last.changedFiles.length));
+    }
+    setOutput('stop-reason', last.stopReason);
+    setOutput('tokens', String(totalTokens(total.usage)));
+    setOutput('cost-usd', String(total.usage.costUsd));
+    await writeSummary([
+        `### 🛠️ Coder — ${inputs.taskId}\n`,
+        `Model ${llm.model}. ${last.message}\n`,
+        table(['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'], attempts.map(({ result: r, feedback }) => [
+            r.attempt,
+            r.stopReason,
+            r.turns,
+            totalTokens(r.usage),
+            formatCost(r.usage.costUsd),
+            r.changedFiles.join(', ') || 'none',
+            feedback ?? '',
+        ])),
+        last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
+        renderStations(total),
+    ].join('\n'));
+    if (!hasChange(last)) {
+        throw new src_errors/* GuardianError */.cD(`${inputs.taskId}: the Coder produced no change: it stopped with ${last.stopReason}: ${last.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/actions/code/index.ts
