@@ -10,6 +10,7 @@ import {
   type FileCommandSnapshot,
   type ProcessSnapshot,
 } from '../exec/strays.js';
+import { runAction } from './run.js';
 
 export class StepGuard {
   private readonly procs: ProcessSnapshot | undefined;
@@ -45,4 +46,20 @@ export class StepGuard {
       found.push(`something the checks started wrote to ${written.join(', ')} (put back as it was)`);
     return found.length ? found.join('; ') : undefined;
   }
+}
+
+/**
+ * `runAction` for a step that runs model-written code: the guard is taken before the body runs (before
+ * any check), the body calls `takeBack` before it reports, and a body that fails before that still
+ * takes back what was left on the way out.
+ */
+export async function runGuardedAction(body: (guard: StepGuard) => Promise<void>): Promise<void> {
+  const guard = new StepGuard();
+  await runAction(async () => {
+    try {
+      await body(guard);
+    } finally {
+      guard.takeBack();
+    }
+  });
 }

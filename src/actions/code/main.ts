@@ -17,8 +17,7 @@ import {
   urlInput,
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
-import { runAction } from '../../github/run.js';
-import { StepGuard } from '../../github/step-guard.js';
+import { runGuardedAction, type StepGuard } from '../../github/step-guard.js';
 import { formatCost, renderStations, table, totalTokens, writeSummary } from '../../github/summary.js';
 import { howToConfigureModel, resolveLlmConfig } from '../../llm/index.js';
 import { gitSource, loadProject } from '../../spec/index.js';
@@ -68,19 +67,14 @@ function hasChange(r: CoderResult): r is CoderResult & { patchSha256: string } {
 }
 
 export async function run(): Promise<void> {
-  // The Coder runs the tests the model wrote: what they leave behind (a process, a write to this step's
-  // file commands such as GITHUB_ENV for the next step) is taken back before the outputs are set. The
-  // change itself is judged again by the validate job, so this is a warning here, not a failure.
-  const guard = new StepGuard();
-  await runAction(async () => {
-    try {
-      await code(guard);
-    } finally {
-      guard.takeBack();
-    }
-  });
+  await runGuardedAction(code);
 }
 
+/**
+ * The Coder runs the tests the model wrote: what they leave behind (a process, a write to this step's
+ * file commands such as GITHUB_ENV for the next step) is taken back before the outputs are set. The
+ * change itself is judged again by the validate job, so this is a warning here, not a failure.
+ */
 async function code(guard: StepGuard): Promise<void> {
   const inputs = getInputs();
   const log = actionsLogger();

@@ -21,8 +21,8 @@ import {
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
 import { openOrUpdatePullRequest, pullRequestRepository } from '../../github/pulls.js';
-import { runAction, runUrl } from '../../github/run.js';
-import { StepGuard } from '../../github/step-guard.js';
+import { runUrl } from '../../github/run.js';
+import { runGuardedAction } from '../../github/step-guard.js';
 import { formatCost, formatDuration, table, totalTokens, writeSummary } from '../../github/summary.js';
 import { readValidationReport } from '../../stations/validator/report-file.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
@@ -121,10 +121,9 @@ export function stationEnvSources(inputs: LineInputs): Record<string, string> {
 export async function run(): Promise<void> {
   // Before anything runs: what the Coder's tests and the checks leave behind is taken back before
   // Completion and before the outputs are set.
-  const guard = new StepGuard();
-  let leftBehind: string | undefined;
-  const takeBack = () => (leftBehind ??= guard.takeBack());
-  await runAction(async () => {
+  await runGuardedAction(async (guard) => {
+    let leftBehind: string | undefined;
+    const takeBack = () => (leftBehind ??= guard.takeBack());
     const inputs = getInputs();
     // Where the pull request goes is checked before the line commits and pushes anything.
     const repository = inputs.openPr ? pullRequestRepository() : undefined;
@@ -142,7 +141,8 @@ export async function run(): Promise<void> {
       envSources: stationEnvSources(inputs),
       log: actionsLogger(),
       beforeComplete: takeBack,
-    }).finally(takeBack);
+    });
+    takeBack();
     // A run that stopped before Completion (a dry run, a failed verdict) is judged the same way.
     if (leftBehind && r.outcome === 'validated') {
       r.outcome = 'failed';

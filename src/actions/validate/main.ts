@@ -11,8 +11,7 @@ import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import { openVerifiedBundle, verifiedBundleIfPresent } from '../../github/bundle.js';
 import { booleanInput, optionalString, pathInput, rootInput, taskIdInput } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
-import { runAction } from '../../github/run.js';
-import { StepGuard } from '../../github/step-guard.js';
+import { runGuardedAction, type StepGuard } from '../../github/step-guard.js';
 import { renderStations, renderValidation, writeSummary } from '../../github/summary.js';
 import { runValidator } from '../../stations/validator/index.js';
 
@@ -72,15 +71,7 @@ function enforceSecurityJson(inputs: ValidateInputs & { securityBundle: string }
 
 export async function run(): Promise<void> {
   // Before anything runs: what the checks leave behind is taken back before the outputs are set.
-  const guard = new StepGuard();
-  await runAction(async () => {
-    try {
-      await validate(guard);
-    } finally {
-      // A step that failed before its outputs still takes back what its checks left.
-      guard.takeBack();
-    }
-  });
+  await runGuardedAction(validate);
 }
 
 async function validate(guard: StepGuard): Promise<void> {
