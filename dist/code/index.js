@@ -69472,35 +69472,6 @@ function actionsLogger() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/run.ts
-/**
- * The top of every action: runs its body, and on an error calls `core.setFailed` once — the message
- * alone for a user's mistake (GuardianError), the stack for anything else (a bug).
- */
-
-
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (e) {
-        if ((0,src_errors/* isUserError */.iU)(e)) {
-            setFailed(e.message);
-        }
-        else {
-            const err = e instanceof Error ? e : new Error(String(e));
-            setFailed(`internal error (a bug in Guardian, please report it): ${err.stack ?? err.message}`);
-        }
-    }
-}
-/** The URL of this workflow run (and attempt), when running in GitHub Actions. */
-function runUrl(env = process.env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt, } = env;
-    if (!server || !repo || !id)
-        return undefined;
-    return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/exec/strays.ts
 /**
  * What a check of model-written code can leave behind on a CI runner, and how the host takes it back
@@ -69669,11 +69640,41 @@ function restoreFileCommands(snap) {
     return changed;
 }
 
+;// CONCATENATED MODULE: ./src/github/run.ts
+/**
+ * The top of every action: runs its body, and on an error calls `core.setFailed` once — the message
+ * alone for a user's mistake (GuardianError), the stack for anything else (a bug).
+ */
+
+
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (e) {
+        if ((0,src_errors/* isUserError */.iU)(e)) {
+            setFailed(e.message);
+        }
+        else {
+            const err = e instanceof Error ? e : new Error(String(e));
+            setFailed(`internal error (a bug in Guardian, please report it): ${err.stack ?? err.message}`);
+        }
+    }
+}
+/** The URL of this workflow run (and attempt), when running in GitHub Actions. */
+function runUrl(env = process.env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt, } = env;
+    if (!server || !repo || !id)
+        return undefined;
+    return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/step-guard.ts
 /**
  * Guards a step that runs model-written code (the Validator's checks, the Coder's tests) on a runner:
  * what those processes leave behind is taken back before the step says anything (see exec/strays.ts).
  */
+
 
 class StepGuard {
     procs;
@@ -69706,6 +69707,22 @@ class StepGuard {
             found.push(`something the checks started wrote to ${written.join(', ')} (put back as it was)`);
         return found.length ? found.join('; ') : undefined;
     }
+}
+/**
+ * `runAction` for a step that runs model-written code: the guard is taken before the body runs (before
+ * any check), the body calls `takeBack` before it reports, and a body that fails before that still
+ * takes back what was left on the way out.
+ */
+async function runGuardedAction(body) {
+    const guard = new StepGuard();
+    await runAction(async () => {
+        try {
+            await body(guard);
+        }
+        finally {
+            guard.takeBack();
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
@@ -84819,7 +84836,6 @@ async function runValidator(opts) {
 
 
 
-
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -84848,19 +84864,13 @@ function hasChange(r) {
     return Boolean(r.patchSha256) && r.changedFiles.length > 0;
 }
 async function run() {
-    // The Coder runs the tests the model wrote: what they leave behind (a process, a write to this step's
-    // file commands such as GITHUB_ENV for the next step) is taken back before the outputs are set. The
-    // change itself is judged again by the validate job, so this is a warning here, not a failure.
-    const guard = new StepGuard();
-    await runAction(async () => {
-        try {
-            await code(guard);
-        }
-        finally {
-            guard.takeBack();
-        }
-    });
+    await runGuardedAction(code);
 }
+/**
+ * The Coder runs the tests the model wrote: what they leave behind (a process, a write to this step's
+ * file commands such as GITHUB_ENV for the next step) is taken back before the outputs are set. The
+ * change itself is judged again by the validate job, so this is a warning here, not a failure.
+ */
 async function code(guard) {
     const inputs = getInputs();
     const log = actionsLogger();

@@ -49009,35 +49009,6 @@ function actionsLogger() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github/run.ts
-/**
- * The top of every action: runs its body, and on an error calls `core.setFailed` once — the message
- * alone for a user's mistake (GuardianError), the stack for anything else (a bug).
- */
-
-
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (e) {
-        if (isUserError(e)) {
-            setFailed(e.message);
-        }
-        else {
-            const err = e instanceof Error ? e : new Error(String(e));
-            setFailed(`internal error (a bug in Guardian, please report it): ${err.stack ?? err.message}`);
-        }
-    }
-}
-/** The URL of this workflow run (and attempt), when running in GitHub Actions. */
-function runUrl(env = process.env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt, } = env;
-    if (!server || !repo || !id)
-        return undefined;
-    return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/exec/strays.ts
 /**
  * What a check of model-written code can leave behind on a CI runner, and how the host takes it back
@@ -49206,11 +49177,41 @@ function restoreFileCommands(snap) {
     return changed;
 }
 
+;// CONCATENATED MODULE: ./src/github/run.ts
+/**
+ * The top of every action: runs its body, and on an error calls `core.setFailed` once — the message
+ * alone for a user's mistake (GuardianError), the stack for anything else (a bug).
+ */
+
+
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (e) {
+        if (isUserError(e)) {
+            setFailed(e.message);
+        }
+        else {
+            const err = e instanceof Error ? e : new Error(String(e));
+            setFailed(`internal error (a bug in Guardian, please report it): ${err.stack ?? err.message}`);
+        }
+    }
+}
+/** The URL of this workflow run (and attempt), when running in GitHub Actions. */
+function runUrl(env = process.env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id, GITHUB_RUN_ATTEMPT: attempt, } = env;
+    if (!server || !repo || !id)
+        return undefined;
+    return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/github/step-guard.ts
 /**
  * Guards a step that runs model-written code (the Validator's checks, the Coder's tests) on a runner:
  * what those processes leave behind is taken back before the step says anything (see exec/strays.ts).
  */
+
 
 class StepGuard {
     procs;
@@ -49243,6 +49244,22 @@ class StepGuard {
             found.push(`something the checks started wrote to ${written.join(', ')} (put back as it was)`);
         return found.length ? found.join('; ') : undefined;
     }
+}
+/**
+ * `runAction` for a step that runs model-written code: the guard is taken before the body runs (before
+ * any check), the body calls `takeBack` before it reports, and a body that fails before that still
+ * takes back what was left on the way out.
+ */
+async function runGuardedAction(body) {
+    const guard = new StepGuard();
+    await runAction(async () => {
+        try {
+            await body(guard);
+        }
+        finally {
+            guard.takeBack();
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/github/summary.ts
@@ -55029,7 +55046,6 @@ async function runValidator(opts) {
 
 
 
-
 /** The name a step's own guard fails under. */
 const HOST_CHECK = 'guard:step';
 const Inputs = {
@@ -55069,16 +55085,7 @@ function enforceSecurityJson(inputs) {
 }
 async function run() {
     // Before anything runs: what the checks leave behind is taken back before the outputs are set.
-    const guard = new StepGuard();
-    await runAction(async () => {
-        try {
-            await validate(guard);
-        }
-        finally {
-            // A step that failed before its outputs still takes back what its checks left.
-            guard.takeBack();
-        }
-    });
+    await runGuardedAction(validate);
 }
 async function validate(guard) {
     const inputs = getInputs();
