@@ -70,7 +70,6 @@ const sysPathCache = new Map<string, string[] | null>();
 /** site-packages directories of the given interpreters (asked once per process each). */
 export async function discoverSitePackages(
   interpreters: string[],
-  cwd: string,
   log: Logger = silentLogger,
 ): Promise<string[]> {
   const out: string[] = [];
@@ -149,11 +148,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
   if (pythonRelevant) {
     sites =
       opts.python?.sitePackages?.filter(isDir) ??
-      (await discoverSitePackages(
-        opts.python?.interpreters ?? defaultInterpreters(opts.root),
-        opts.root,
-        log,
-      ));
+      (await discoverSitePackages(opts.python?.interpreters ?? defaultInterpreters(opts.root), log));
     if (sites.length === 0)
       notes.push({ message: 'no Python site-packages found: no offline API facts for Python libraries' });
   }

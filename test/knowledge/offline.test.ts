@@ -173,7 +173,7 @@ describe('Python packages (static: stubs + docstrings)', () => {
   );
 
   (hasDebianSqlalchemy ? it : it.skip)('asks an interpreter for its site-packages', async () => {
-    const sites = await discoverSitePackages(['/usr/bin/python3', '/nonexistent/python'], tmp);
+    const sites = await discoverSitePackages(['/usr/bin/python3', '/nonexistent/python']);
     expect(sites).toContain(DEBIAN_SITE);
   });
 });
@@ -185,8 +185,16 @@ describe('reading a hostile repository', () => {
     try {
       writeFileSync(join(repo, 'json.py'), `open(${JSON.stringify(marker)}, "w").write("x")\n`);
       writeFileSync(join(repo, 'sys.py'), `open(${JSON.stringify(marker)}, "w").write("x")\n`);
-      // A path spelled differently from other tests' (the answer is cached per interpreter).
-      const sites = await discoverSitePackages(['/usr/bin/../bin/python3'], repo);
+      // Even with the repository as this process's working folder. A path spelled differently from other
+      // tests' (the answer is cached per interpreter).
+      const here = process.cwd();
+      process.chdir(repo);
+      let sites: string[];
+      try {
+        sites = await discoverSitePackages(['/usr/bin/../bin/python3']);
+      } finally {
+        process.chdir(here);
+      }
       expect(existsSync(marker)).toBe(false);
       expect(sites.length).toBeGreaterThan(0);
     } finally {
