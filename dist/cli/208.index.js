@@ -261,7 +261,7 @@ Object.defineProperty(exports, "parseImports", ({ enumerable: true, get: functio
 Object.defineProperty(exports, "parseManifest", ({ enumerable: true, get: function () { return detect_js_2.parseManifest; } }));
 const sysPathCache = new Map();
 /** site-packages directories of the given interpreters (asked once per process each). */
-async function discoverSitePackages(interpreters, cwd, log = log_js_1.silentLogger) {
+async function discoverSitePackages(interpreters, log = log_js_1.silentLogger) {
     const out = [];
     for (const py of interpreters) {
         let paths = sysPathCache.get(py);
@@ -337,7 +337,7 @@ async function gatherKnowledge(opts) {
     if (pythonRelevant) {
         sites =
             opts.python?.sitePackages?.filter(isDir) ??
-                (await discoverSitePackages(opts.python?.interpreters ?? defaultInterpreters(opts.root), opts.root, log));
+                (await discoverSitePackages(opts.python?.interpreters ?? defaultInterpreters(opts.root), log));
         if (sites.length === 0)
             notes.push({ message: 'no Python site-packages found: no offline API facts for Python libraries' });
     }
