@@ -126,6 +126,17 @@ describe('planMilestone', () => {
     expect(p.order.map((t) => t.id)).toEqual(['B', 'C', 'A', 'D']);
     expect([...dependentsOf(p, 'C')].sort()).toEqual(['A', 'D']);
   });
+  it('finds dependents through every path of a diamond, and none of the task itself or its siblings', () => {
+    // E needs B and C, both need A; F needs only C; G stands alone. Listed in reverse.
+    const p = planMilestone(
+      project({ A: [], B: ['A'], C: ['A'], E: ['B', 'C'], F: ['C'], G: [] }, ['G', 'F', 'E', 'C', 'B', 'A']),
+      'M',
+    );
+    expect([...dependentsOf(p, 'A')].sort()).toEqual(['B', 'C', 'E', 'F']);
+    expect([...dependentsOf(p, 'B')].sort()).toEqual(['E']);
+    expect([...dependentsOf(p, 'C')].sort()).toEqual(['E', 'F']);
+    expect(dependentsOf(p, 'G').size).toBe(0);
+  });
   it('refuses a cycle reachable from the milestone, naming it', () => {
     expect(() => planMilestone(project({ A: ['B'], B: ['C'], C: ['B'] }, ['A']), 'M')).toThrow(
       /dependency cycle[\s\S]*B → C → B/,

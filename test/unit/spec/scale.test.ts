@@ -9,7 +9,7 @@ import { parseFrontMatter } from '../../../src/spec/frontmatter.js';
 import { findCycles, formatProblem, loadProject } from '../../../src/spec/project.js';
 import { parseQualityToml } from '../../../src/spec/quality.js';
 import type { Blueprint, Project } from '../../../src/spec/index.js';
-import { planMilestone } from '../../../src/supervisor/plan.js';
+import { dependentsOf, planMilestone } from '../../../src/supervisor/plan.js';
 import { BASIC_FRONT, blueprint, specDir } from './helpers.js';
 
 const pad = (i: number) => String(i).padStart(6, '0');
@@ -160,6 +160,11 @@ describe('a dependency chain of 20,000 tasks', () => {
     expect(plan.order.map((t) => t.id)).toEqual(ids);
     expect(plan.internalDeps.get(`TASK-${n}`)).toEqual([`TASK-${n - 1}`]);
     expect(plan.externalDeps.get('TASK-1')).toEqual([]);
+    // A failure of TASK-1 blocks the whole rest of the chain; one in the middle, the half after it.
+    expect(dependentsOf(plan, 'TASK-1').size).toBe(n - 1);
+    const half = dependentsOf(plan, `TASK-${n / 2}`);
+    expect(half.size).toBe(n / 2);
+    expect(half.has(`TASK-${n / 2 + 1}`) && half.has(`TASK-${n}`) && !half.has(`TASK-${n / 2}`)).toBe(true);
 
     const cyclic = project(chain([`TASK-${n}`]), [`TASK-${n}`]);
     expect(() => planMilestone(cyclic, 'M1')).toThrow(
