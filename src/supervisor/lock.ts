@@ -1,6 +1,7 @@
 /**
- * One run at a time per repository: `.guardian/run.lock`, created with O_EXCL by `guardian run` and
- * `guardian milestone` before they write anything, and removed when they end — normally, with an error,
+ * One writer at a time per repository: `.guardian/run.lock`, created with O_EXCL by `guardian run` and
+ * `guardian milestone`, and by the single-station commands (`bundle`, `security`, `code`, `validate`,
+ * `complete`), before they write anything, and removed when they end — normally, with an error,
  * or at exit (a second Ctrl-C exits at once: the exit removes it like the other temporary paths, see
  * util/temp.ts). Two runs at once would move, rewrite and commit the same bundles and branches.
  *
@@ -249,7 +250,7 @@ export function acquireRunLock(rootDir: string, command: string, log: Logger): (
     const stale = staleReason(holder, Date.now());
     if (!stale) {
       throw new ConfigurationError(
-        `another guardian run (${describeHolder(holder)}) is using this repository; wait for it or remove .guardian/run.lock if it is gone`,
+        `another guardian command (${describeHolder(holder)}) is using this repository; wait for it or remove .guardian/run.lock if it is gone`,
       );
     }
     if (takeOver(path, holder.raw)) {
@@ -259,6 +260,6 @@ export function acquireRunLock(rootDir: string, command: string, log: Logger): (
     }
   }
   throw new ConfigurationError(
-    'another guardian run keeps taking .guardian/run.lock; wait for it or remove .guardian/run.lock if it is gone',
+    'another guardian command keeps taking .guardian/run.lock; wait for it or remove .guardian/run.lock if it is gone',
   );
 }

@@ -30,7 +30,7 @@ import { makeRepo } from '../support/repo.js';
 import { applyByHand, ARITHMETIC, MUL, noModelEnv } from './helpers.js';
 
 const REFUSED =
-  /another guardian run \(pid \d+, started [^,]+, `guardian [^`]+`\) is using this repository; wait for it or remove \.guardian\/run\.lock if it is gone/;
+  /another guardian command \(pid \d+, started [^,]+, `guardian [^`]+`\) is using this repository; wait for it or remove \.guardian\/run\.lock if it is gone/;
 
 function capture(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -106,7 +106,7 @@ describe('the run lock', () => {
       expect(isUserError(err)).toBe(true);
       expect((err as Error).name).toBe('ConfigurationError');
       expect((err as Error).message).toBe(
-        `another guardian run (pid ${process.pid}, started ${info.startedAt}, \`guardian run TASK-1\`) is using this repository; wait for it or remove .guardian/run.lock if it is gone`,
+        `another guardian command (pid ${process.pid}, started ${info.startedAt}, \`guardian run TASK-1\`) is using this repository; wait for it or remove .guardian/run.lock if it is gone`,
       );
     } finally {
       release();
@@ -139,7 +139,7 @@ describe('the run lock', () => {
     });
     // Another run in the same process, outside the milestone's chain, is refused like another process.
     await expect(withRunLock(root, 'guardian run TASK-2', silentLogger, async () => 1)).rejects.toThrow(
-      /another guardian run \(pid \d+, started [^,]+, `guardian milestone M1`\)/,
+      /another guardian command \(pid \d+, started [^,]+, `guardian milestone M1`\)/,
     );
     g.open();
     await outer;
@@ -167,7 +167,7 @@ describe('the run lock', () => {
     try {
       writeLock(root, { pid: child.pid! });
       expect(() => acquireRunLock(root, 'guardian run TASK-1', silentLogger)).toThrow(
-        `another guardian run (pid ${child.pid}, started 2024-01-01T00:00:00.000Z, \`guardian run TASK-OLD\`) is using this repository`,
+        `another guardian command (pid ${child.pid}, started 2024-01-01T00:00:00.000Z, \`guardian run TASK-OLD\`) is using this repository`,
       );
       await stop(child);
       const log = capture();
@@ -178,7 +178,7 @@ describe('the run lock', () => {
     }
     writeLock(root, { pid: 12345, hostname: 'elsewhere.example' });
     expect(() => acquireRunLock(root, 'guardian run TASK-1', silentLogger)).toThrow(
-      /another guardian run \(pid 12345 on elsewhere\.example, started/,
+      /another guardian command \(pid 12345 on elsewhere\.example, started/,
     );
     rmSync(lockPath(root));
   });
@@ -187,7 +187,7 @@ describe('the run lock', () => {
     ensureGuardianDir(root);
     writeFileSync(lockPath(root), '');
     expect(() => acquireRunLock(root, 'guardian run TASK-1', silentLogger)).toThrow(
-      /another guardian run \(a lock written .*\) is using this repository/,
+      /another guardian command \(a lock written .*\) is using this repository/,
     );
     const old = new Date(Date.now() - 60_000);
     utimesSync(lockPath(root), old, old);
@@ -317,7 +317,7 @@ describe('two runs on one repository', () => {
       const m = await runCli(['milestone', 'M1', '--root', repo.root], { env });
       expect(m.code).toBe(1);
       expect(m.stderr).toMatch(
-        new RegExp(`another guardian run \\(pid ${child.pid}, started .*, \`guardian milestone M1\`\\)`),
+        new RegExp(`another guardian command \\(pid ${child.pid}, started .*, \`guardian milestone M1\`\\)`),
       );
       expect(repo.git('branch', '--list', 'guardian/M1')).toBe('');
       expect(existsSync(ledgerPath(repo.root))).toBe(false);
@@ -341,7 +341,7 @@ describe('guardian milestone --parallel without a model', () => {
       const r = await runCli(['milestone', 'M1', '--root', repo.root, '--parallel', '2', '--json'], {
         env: noModelEnv(),
       });
-      expect(r.stderr).not.toMatch(/internal error|another guardian run/);
+      expect(r.stderr).not.toMatch(/internal error|another guardian command/);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout) as {
         outcome: string;

@@ -2,10 +2,13 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { bundleDirFor } from '../../bundle/bundle.js';
 import { UsageError } from '../../errors.js';
+import { isGitRepo } from '../../git/git.js';
 import type { EmbeddingsConfig } from '../../search/index.js';
 import { runBundler, type BundlerResult } from '../../stations/bundler/index.js';
-import { streamLogger } from '../../util/log.js';
+import { withRunLock } from '../../supervisor/lock.js';
+import { streamLogger, type Logger } from '../../util/log.js';
 import { exitOnInterrupt } from '../../util/temp.js';
 import { table } from '../io.js';
 import type { CommandContext } from './index.js';
@@ -105,29 +108,38 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const context7Key = env.CONTEXT7_API_KEY?.trim();
       const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
+      const quiet: Logger = opts.json ? { ...log, info: () => {}, group: (_n, fn) => fn() } : log;
+      bundleDirFor(root, taskId); // a malformed task id is refused before the lock
       // Ctrl-C: the staging directory is removed at exit; the previous bundle (if any) is untouched.
       const stopHandling = exitOnInterrupt((sig) =>
         ctx.io.stderr.write(
           `guardian: ${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: the Task Bundle for ${taskId} was not built (the partial one was removed)\n`,
         ),
       );
-      const result = await runBundler({
-        root,
-        taskId,
-        base: opts.base,
-        log: opts.json ? { ...log, info: () => {}, group: (_n, fn) => fn() } : log,
-        tokenBudget: budget,
-        searchTop: top,
-        embeddings,
-        python: opts.sitePackages?.length
-          ? { sitePackages: opts.sitePackages.map((p) => resolve(ctx.io.cwd, p)) }
-          : opts.python?.length
-            ? { interpreters: opts.python }
+      const build = () =>
+        runBundler({
+          root,
+          taskId,
+          base: opts.base,
+          log: quiet,
+          tokenBudget: budget,
+          searchTop: top,
+          embeddings,
+          python: opts.sitePackages?.length
+            ? { sitePackages: opts.sitePackages.map((p) => resolve(ctx.io.cwd, p)) }
+            : opts.python?.length
+              ? { interpreters: opts.python }
+              : undefined,
+          context7: context7Key
+            ? { apiKey: context7Key, ...(env.CONTEXT7_API_URL ? { baseUrl: env.CONTEXT7_API_URL } : {}) }
             : undefined,
-        context7: context7Key
-          ? { apiKey: context7Key, ...(env.CONTEXT7_API_URL ? { baseUrl: env.CONTEXT7_API_URL } : {}) }
-          : undefined,
-      }).finally(stopHandling);
+        });
+      // The bundle is written under <root>/.guardian/, which a `guardian run` there may be rewriting:
+      // one writer at a time (.guardian/run.lock). Outside a git repository the Bundler refuses before it
+      // writes anything, so there is nothing to lock (and no .guardian/ to create for the refusal).
+      const result = await (
+        isGitRepo(root) ? withRunLock(root, `guardian bundle ${taskId}`, quiet, build) : build()
+      ).finally(stopHandling);
       if (opts.json) {
         ctx.io.stdout.write(
           JSON.stringify({ schemaVersion: BUNDLE_JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n',

@@ -1,6 +1,7 @@
 /** `guardian code TASK-ID`: the Coder station from the command line. */
 import { relative } from 'node:path';
 import type { Command } from 'commander';
+import { bundleDirFor } from '../../bundle/bundle.js';
 import { UsageError } from '../../errors.js';
 import { isGitRepo, repoRoot } from '../../git/git.js';
 import { resolveLlmConfig, withoutCredentials, type BudgetOverrides } from '../../llm/index.js';
@@ -10,7 +11,8 @@ import {
   runCoder,
   type CoderResult,
 } from '../../stations/coder/index.js';
-import { streamLogger } from '../../util/log.js';
+import { withRunLock } from '../../supervisor/lock.js';
+import { streamLogger, type Logger } from '../../util/log.js';
 import { resolveRoot } from './spec.js';
 import type { CommandContext } from './index.js';
 
@@ -125,51 +127,11 @@ export function register(program: Command, ctx: CommandContext): void {
       if (!isGitRepo(dir)) throw new UsageError(`${dir} is not inside a git repository`);
       const root = repoRoot(dir);
       const log = streamLogger(ctx.io.stderr, { debug: opts.verbose === true });
-      const { quality } = loadCoderInputs(root, taskId, undefined, log);
-      const llm = resolveLlmConfig({
-        station: 'coder',
-        env: ctx.io.env,
-        ...(quality ? { quality } : {}),
-        overrides: {
-          ...(opts.model ? { model: opts.model } : {}),
-          ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-        },
-      });
-      if (llm) log.info(`model ${llm.model} at ${withoutCredentials(llm.baseUrl)} (${llm.sources.model})`);
-      const budget: BudgetOverrides = {
-        ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
-        ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
-        ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
-        ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
-      };
-      // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
-      // killed, outputs are written. A second signal gets the default behaviour.
-      const ac = new AbortController();
-      const onSignal = (sig: NodeJS.Signals) => {
-        log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        ac.abort();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      let result: CoderResult;
-      try {
-        result = await runCoder({
-          root,
-          taskId,
-          log,
-          ...(llm ? { llm } : {}),
-          ...(opts.attempt ? { attempt: opts.attempt } : {}),
-          ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
-          budget,
-          env: ctx.io.env,
-          signal: ac.signal,
-        });
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+      bundleDirFor(root, taskId); // a malformed task id is refused before the lock
+      // The Coder edits the working tree and writes into the bundle, as a `guardian run` there would:
+      // one writer at a time (.guardian/run.lock), the bundle read under the lock too.
+      const command = `guardian code ${taskId}${opts.attempt ? ` --attempt ${opts.attempt}` : ''}`;
+      const result = await withRunLock(root, command, log, () => code(ctx, root, taskId, opts, log));
       if (opts.json) {
         ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
       } else if (result.stopReason === 'no_model') {
@@ -181,4 +143,58 @@ export function register(program: Command, ctx: CommandContext): void {
         result.ok || result.stopReason === 'no_model' ? 0 : result.stopReason === 'aborted' ? 130 : 1,
       );
     });
+}
+
+/** The Coder's run with the model and budgets the options and quality.toml give: under the run lock. */
+async function code(
+  ctx: CommandContext,
+  root: string,
+  taskId: string,
+  opts: CodeOptions,
+  log: Logger,
+): Promise<CoderResult> {
+  const { quality } = loadCoderInputs(root, taskId, undefined, log);
+  const llm = resolveLlmConfig({
+    station: 'coder',
+    env: ctx.io.env,
+    ...(quality ? { quality } : {}),
+    overrides: {
+      ...(opts.model ? { model: opts.model } : {}),
+      ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+    },
+  });
+  if (llm) log.info(`model ${llm.model} at ${withoutCredentials(llm.baseUrl)} (${llm.sources.model})`);
+  const budget: BudgetOverrides = {
+    ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
+    ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
+    ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
+    ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
+  };
+  // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
+  // killed, outputs are written. A second signal gets the default behaviour.
+  const ac = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    ac.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await runCoder({
+      root,
+      taskId,
+      log,
+      ...(llm ? { llm } : {}),
+      ...(opts.attempt ? { attempt: opts.attempt } : {}),
+      ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+      budget,
+      env: ctx.io.env,
+      signal: ac.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -1,7 +1,9 @@
 /** `guardian complete TASK-ID`: commit the judged change and push it. */
 import type { Command } from 'commander';
+import { bundleDirFor } from '../../bundle/bundle.js';
 import { UsageError } from '../../errors.js';
 import { runCompletion } from '../../stations/completion/index.js';
+import { withRunLock } from '../../supervisor/lock.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
 import { checkCommitFlags } from './spec.js';
@@ -47,15 +49,22 @@ export function register(program: Command, ctx: CommandContext): void {
       ) => {
         const root = gitRoot(ctx, opts.root);
         checkCommitFlags(root, opts);
-        const r = await runCompletion({
-          root,
-          taskId,
-          log: streamLogger(ctx.io.stderr),
-          ...(opts.push ? { push: opts.push } : {}),
-          ...(opts.branch ? { branch: opts.branch } : {}),
-          ...(opts.author ? { author: opts.author } : {}),
-          ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
-        });
+        bundleDirFor(root, taskId); // a malformed task id is refused before the lock
+        const log = streamLogger(ctx.io.stderr);
+        // Completion commits, switches branches and deletes the bundle, as a `guardian run` there would:
+        // one writer at a time (.guardian/run.lock).
+        const command = `guardian complete ${taskId}${opts.push ? ` --push ${opts.push}` : ''}`;
+        const r = await withRunLock(root, command, log, () =>
+          runCompletion({
+            root,
+            taskId,
+            log,
+            ...(opts.push ? { push: opts.push } : {}),
+            ...(opts.branch ? { branch: opts.branch } : {}),
+            ...(opts.author ? { author: opts.author } : {}),
+            ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+          }),
+        );
         if (opts.json) ctx.io.stdout.write(JSON.stringify(r, null, 2) + '\n');
         else {
           ctx.io.stdout.write(

@@ -10,7 +10,8 @@ import {
   runSecurityConsultant,
   type SecurityConsultantResult,
 } from '../../stations/security-consultant/index.js';
-import { streamLogger } from '../../util/log.js';
+import { withRunLock } from '../../supervisor/lock.js';
+import { streamLogger, type Logger } from '../../util/log.js';
 import { table } from '../io.js';
 import { resolveRoot } from './spec.js';
 import type { CommandContext } from './index.js';
@@ -76,40 +77,12 @@ export function register(program: Command, ctx: CommandContext): void {
         const dir = resolveRoot(ctx, opts.root);
         const root = isGitRepo(dir) ? repoRoot(dir) : dir;
         const log = streamLogger(ctx.io.stderr, { debug: !!opts.debug });
-        let llm: Parameters<typeof runSecurityConsultant>[0]['llm'];
-        if (!opts.offline) {
-          // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
-          // every station does), never from a working tree a change may have edited.
-          const bundleDir = bundleDirFor(root, taskId);
-          const base = existsSync(join(bundleDir, 'manifest.json'))
-            ? readManifest(bundleDir, taskId).baseCommit
-            : 'HEAD';
-          const qBytes = isGitRepo(root)
-            ? showFile(root, resolveCommit(root, base), 'quality.toml')
-            : undefined;
-          const quality = qBytes ? parseQualityToml(qBytes, 'quality.toml').config : undefined;
-          const cfg = resolveLlmConfig({
-            station: 'security',
-            env: ctx.io.env,
-            quality,
-            overrides: { model: opts.model, baseUrl: opts.baseUrl },
-          });
-          const timeout = quality?.llm.timeoutSeconds;
-          if (cfg) {
-            llm = {
-              apiKey: cfg.apiKey,
-              baseUrl: cfg.baseUrl,
-              model: cfg.model,
-              ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
-            };
-          }
-        }
-        const result = await runSecurityConsultant({
-          root,
-          taskId,
-          log: opts.json ? { ...log, info: () => {}, group: (_n, fn) => fn() } : log,
-          llm,
-        });
+        const bundleDir = bundleDirFor(root, taskId); // a malformed task id is refused before the lock
+        // security.json and task_context.md are written into the bundle, which a `guardian run` there may
+        // be rebuilding: one writer at a time (.guardian/run.lock), the bundle read under the lock too.
+        const result = await withRunLock(root, `guardian security ${taskId}`, log, () =>
+          consult(ctx, root, bundleDir, taskId, log, opts),
+        );
         if (opts.json) {
           ctx.io.stdout.write(
             JSON.stringify({ schemaVersion: SECURITY_JSON_OUTPUT_VERSION, ...result }, null, 2) + '\n',
@@ -118,4 +91,46 @@ export function register(program: Command, ctx: CommandContext): void {
         ctx.setExitCode(0);
       },
     );
+}
+
+/** The model settings (from the bundle's base commit) and the station's run: under the run lock. */
+async function consult(
+  ctx: CommandContext,
+  root: string,
+  bundleDir: string,
+  taskId: string,
+  log: Logger,
+  opts: { json?: boolean; offline?: boolean; model?: string; baseUrl?: string },
+): Promise<SecurityConsultantResult> {
+  let llm: Parameters<typeof runSecurityConsultant>[0]['llm'];
+  if (!opts.offline) {
+    // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
+    // every station does), never from a working tree a change may have edited.
+    const base = existsSync(join(bundleDir, 'manifest.json'))
+      ? readManifest(bundleDir, taskId).baseCommit
+      : 'HEAD';
+    const qBytes = isGitRepo(root) ? showFile(root, resolveCommit(root, base), 'quality.toml') : undefined;
+    const quality = qBytes ? parseQualityToml(qBytes, 'quality.toml').config : undefined;
+    const cfg = resolveLlmConfig({
+      station: 'security',
+      env: ctx.io.env,
+      quality,
+      overrides: { model: opts.model, baseUrl: opts.baseUrl },
+    });
+    const timeout = quality?.llm.timeoutSeconds;
+    if (cfg) {
+      llm = {
+        apiKey: cfg.apiKey,
+        baseUrl: cfg.baseUrl,
+        model: cfg.model,
+        ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+      };
+    }
+  }
+  return runSecurityConsultant({
+    root,
+    taskId,
+    log: opts.json ? { ...log, info: () => {}, group: (_n, fn) => fn() } : log,
+    llm,
+  });
 }

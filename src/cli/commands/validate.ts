@@ -5,6 +5,7 @@ import { bundleDirFor } from '../../bundle/bundle.js';
 import { UsageError } from '../../errors.js';
 import { isGitRepo, repoRoot } from '../../git/git.js';
 import { runValidator, type CheckResult } from '../../stations/validator/index.js';
+import { withRunLock } from '../../supervisor/lock.js';
 import { assertCanBeDir } from '../../util/fs.js';
 import { streamLogger } from '../../util/log.js';
 import { table } from '../io.js';
@@ -112,20 +113,25 @@ export function register(program: Command, ctx: CommandContext): void {
       ) => {
         const root = gitRoot(ctx, opts.root);
         assertCanBeDir(bundleDirFor(root, taskId), root); // a .guardian file in the way: say so
-        const { report, markdownPath } = await withInterrupt((signal) =>
-          runValidator({
-            signal,
-            root,
-            taskId,
-            base: opts.base,
-            env: ctx.io.env,
-            log: streamLogger(ctx.io.stderr),
-            ...(opts.failFast ? { failFast: true } : {}),
-            ...(opts.jobs ? { jobs: opts.jobs } : {}),
-            ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
-            ...(opts.setup ? { runSetup: true } : {}),
-            ...(opts.clean ? { clean: true } : {}),
-          }),
+        const log = streamLogger(ctx.io.stderr);
+        // The report is written into the bundle (and --setup, --clean touch the working tree and its
+        // worktrees), which a `guardian run` there may be using: one writer at a time (.guardian/run.lock).
+        const { report, markdownPath } = await withRunLock(root, `guardian validate ${taskId}`, log, () =>
+          withInterrupt((signal) =>
+            runValidator({
+              signal,
+              root,
+              taskId,
+              base: opts.base,
+              env: ctx.io.env,
+              log,
+              ...(opts.failFast ? { failFast: true } : {}),
+              ...(opts.jobs ? { jobs: opts.jobs } : {}),
+              ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
+              ...(opts.setup ? { runSetup: true } : {}),
+              ...(opts.clean ? { clean: true } : {}),
+            }),
+          ),
         );
         if (opts.json) {
           ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
