@@ -17,6 +17,7 @@ const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(6627);
 const index_js_2 = __webpack_require__(5371);
 const index_js_3 = __webpack_require__(7982);
+const lock_js_1 = __webpack_require__(2055);
 const log_js_1 = __webpack_require__(9906);
 const io_js_1 = __webpack_require__(1604);
 const spec_js_1 = __webpack_require__(5842);
@@ -64,40 +65,10 @@ function register(program, ctx) {
         const dir = (0, spec_js_1.resolveRoot)(ctx, opts.root);
         const root = (0, git_js_1.isGitRepo)(dir) ? (0, git_js_1.repoRoot)(dir) : dir;
         const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug });
-        let llm;
-        if (!opts.offline) {
-            // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
-            // every station does), never from a working tree a change may have edited.
-            const bundleDir = (0, bundle_js_1.bundleDirFor)(root, taskId);
-            const base = (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'))
-                ? (0, bundle_js_1.readManifest)(bundleDir, taskId).baseCommit
-                : 'HEAD';
-            const qBytes = (0, git_js_1.isGitRepo)(root)
-                ? (0, git_js_1.showFile)(root, (0, git_js_1.resolveCommit)(root, base), 'quality.toml')
-                : undefined;
-            const quality = qBytes ? (0, index_js_2.parseQualityToml)(qBytes, 'quality.toml').config : undefined;
-            const cfg = (0, index_js_1.resolveLlmConfig)({
-                station: 'security',
-                env: ctx.io.env,
-                quality,
-                overrides: { model: opts.model, baseUrl: opts.baseUrl },
-            });
-            const timeout = quality?.llm.timeoutSeconds;
-            if (cfg) {
-                llm = {
-                    apiKey: cfg.apiKey,
-                    baseUrl: cfg.baseUrl,
-                    model: cfg.model,
-                    ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
-                };
-            }
-        }
-        const result = await (0, index_js_3.runSecurityConsultant)({
-            root,
-            taskId,
-            log: opts.json ? { ...log, info: () => { }, group: (_n, fn) => fn() } : log,
-            llm,
-        });
+        const bundleDir = (0, bundle_js_1.bundleDirFor)(root, taskId); // a malformed task id is refused before the lock
+        // security.json and task_context.md are written into the bundle, which a `guardian run` there may
+        // be rebuilding: one writer at a time (.guardian/run.lock), the bundle read under the lock too.
+        const result = await (0, lock_js_1.withRunLock)(root, `guardian security ${taskId}`, log, () => consult(ctx, root, bundleDir, taskId, log, opts));
         if (opts.json) {
             ctx.io.stdout.write(JSON.stringify({ schemaVersion: exports.SECURITY_JSON_OUTPUT_VERSION, ...result }, null, 2) + '\n');
         }
@@ -106,40 +77,39 @@ function register(program, ctx) {
         ctx.setExitCode(0);
     });
 }
-
-
-/***/ }),
-
-/***/ 9906:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.silentLogger = void 0;
-exports.streamLogger = streamLogger;
-exports.silentLogger = {
-    info() { },
-    warn() { },
-    error() { },
-    debug() { },
-    group: (_name, fn) => fn(),
-};
-/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
-function streamLogger(out = process.stderr, opts = {}) {
-    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
-    return {
-        info: (m) => void out.write(`${m}\n`),
-        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
-        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
-        debug: (m) => {
-            if (opts.debug)
-                out.write(`debug: ${m}\n`);
-        },
-        group: async (name, fn) => {
-            out.write(`▸ ${name}\n`);
-            return fn();
-        },
-    };
+/** The model settings (from the bundle's base commit) and the station's run: under the run lock. */
+async function consult(ctx, root, bundleDir, taskId, log, opts) {
+    let llm;
+    if (!opts.offline) {
+        // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
+        // every station does), never from a working tree a change may have edited.
+        const base = (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'))
+            ? (0, bundle_js_1.readManifest)(bundleDir, taskId).baseCommit
+            : 'HEAD';
+        const qBytes = (0, git_js_1.isGitRepo)(root) ? (0, git_js_1.showFile)(root, (0, git_js_1.resolveCommit)(root, base), 'quality.toml') : undefined;
+        const quality = qBytes ? (0, index_js_2.parseQualityToml)(qBytes, 'quality.toml').config : undefined;
+        const cfg = (0, index_js_1.resolveLlmConfig)({
+            station: 'security',
+            env: ctx.io.env,
+            quality,
+            overrides: { model: opts.model, baseUrl: opts.baseUrl },
+        });
+        const timeout = quality?.llm.timeoutSeconds;
+        if (cfg) {
+            llm = {
+                apiKey: cfg.apiKey,
+                baseUrl: cfg.baseUrl,
+                model: cfg.model,
+                ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+            };
+        }
+    }
+    return (0, index_js_3.runSecurityConsultant)({
+        root,
+        taskId,
+        log: opts.json ? { ...log, info: () => { }, group: (_n, fn) => fn() } : log,
+        llm,
+    });
 }
 
 

@@ -8,8 +8,10 @@ export const modules = {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.register = register;
+const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(5688);
+const lock_js_1 = __webpack_require__(2055);
 const log_js_1 = __webpack_require__(9906);
 const spec_js_1 = __webpack_require__(5842);
 const validate_js_1 = __webpack_require__(2575);
@@ -33,15 +35,20 @@ function register(program, ctx) {
         .action(async (taskId, opts) => {
         const root = (0, validate_js_1.gitRoot)(ctx, opts.root);
         (0, spec_js_1.checkCommitFlags)(root, opts);
-        const r = await (0, index_js_1.runCompletion)({
+        (0, bundle_js_1.bundleDirFor)(root, taskId); // a malformed task id is refused before the lock
+        const log = (0, log_js_1.streamLogger)(ctx.io.stderr);
+        // Completion commits, switches branches and deletes the bundle, as a `guardian run` there would:
+        // one writer at a time (.guardian/run.lock).
+        const command = `guardian complete ${taskId}${opts.push ? ` --push ${opts.push}` : ''}`;
+        const r = await (0, lock_js_1.withRunLock)(root, command, log, () => (0, index_js_1.runCompletion)({
             root,
             taskId,
-            log: (0, log_js_1.streamLogger)(ctx.io.stderr),
+            log,
             ...(opts.push ? { push: opts.push } : {}),
             ...(opts.branch ? { branch: opts.branch } : {}),
             ...(opts.author ? { author: opts.author } : {}),
             ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
-        });
+        }));
         if (opts.json)
             ctx.io.stdout.write(JSON.stringify(r, null, 2) + '\n');
         else {
@@ -72,6 +79,7 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(5736);
+const lock_js_1 = __webpack_require__(2055);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const io_js_1 = __webpack_require__(1604);
@@ -150,19 +158,22 @@ function register(program, ctx) {
         .action(async (taskId, opts) => {
         const root = gitRoot(ctx, opts.root);
         (0, fs_js_1.assertCanBeDir)((0, bundle_js_1.bundleDirFor)(root, taskId), root); // a .guardian file in the way: say so
-        const { report, markdownPath } = await withInterrupt((signal) => (0, index_js_1.runValidator)({
+        const log = (0, log_js_1.streamLogger)(ctx.io.stderr);
+        // The report is written into the bundle (and --setup, --clean touch the working tree and its
+        // worktrees), which a `guardian run` there may be using: one writer at a time (.guardian/run.lock).
+        const { report, markdownPath } = await (0, lock_js_1.withRunLock)(root, `guardian validate ${taskId}`, log, () => withInterrupt((signal) => (0, index_js_1.runValidator)({
             signal,
             root,
             taskId,
             base: opts.base,
             env: ctx.io.env,
-            log: (0, log_js_1.streamLogger)(ctx.io.stderr),
+            log,
             ...(opts.failFast ? { failFast: true } : {}),
             ...(opts.jobs ? { jobs: opts.jobs } : {}),
             ...(opts.securityJson ? { securityJson: (0, node_path_1.resolve)(ctx.io.cwd, opts.securityJson) } : {}),
             ...(opts.setup ? { runSetup: true } : {}),
             ...(opts.clean ? { clean: true } : {}),
-        }));
+        })));
         if (opts.json) {
             ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
             if (report.verdict === 'fail')

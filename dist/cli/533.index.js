@@ -12,8 +12,11 @@ exports.register = register;
 /** `guardian bundle TASK-ID`: build the Task Bundle (task_context.md + evidence) for a task. */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
+const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(7208);
+const lock_js_1 = __webpack_require__(2055);
 const log_js_1 = __webpack_require__(9906);
 const temp_js_1 = __webpack_require__(4868);
 const io_js_1 = __webpack_require__(1604);
@@ -87,13 +90,15 @@ function register(program, ctx) {
         }
         const context7Key = env.CONTEXT7_API_KEY?.trim();
         const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug });
+        const quiet = opts.json ? { ...log, info: () => { }, group: (_n, fn) => fn() } : log;
+        (0, bundle_js_1.bundleDirFor)(root, taskId); // a malformed task id is refused before the lock
         // Ctrl-C: the staging directory is removed at exit; the previous bundle (if any) is untouched.
         const stopHandling = (0, temp_js_1.exitOnInterrupt)((sig) => ctx.io.stderr.write(`guardian: ${sig === 'SIGTERM' ? 'terminated' : 'interrupted'}: the Task Bundle for ${taskId} was not built (the partial one was removed)\n`));
-        const result = await (0, index_js_1.runBundler)({
+        const build = () => (0, index_js_1.runBundler)({
             root,
             taskId,
             base: opts.base,
-            log: opts.json ? { ...log, info: () => { }, group: (_n, fn) => fn() } : log,
+            log: quiet,
             tokenBudget: budget,
             searchTop: top,
             embeddings,
@@ -105,7 +110,11 @@ function register(program, ctx) {
             context7: context7Key
                 ? { apiKey: context7Key, ...(env.CONTEXT7_API_URL ? { baseUrl: env.CONTEXT7_API_URL } : {}) }
                 : undefined,
-        }).finally(stopHandling);
+        });
+        // The bundle is written under <root>/.guardian/, which a `guardian run` there may be rewriting:
+        // one writer at a time (.guardian/run.lock). Outside a git repository the Bundler refuses before it
+        // writes anything, so there is nothing to lock (and no .guardian/ to create for the refusal).
+        const result = await ((0, git_js_1.isGitRepo)(root) ? (0, lock_js_1.withRunLock)(root, `guardian bundle ${taskId}`, quiet, build) : build()).finally(stopHandling);
         if (opts.json) {
             ctx.io.stdout.write(JSON.stringify({ schemaVersion: exports.BUNDLE_JSON_SCHEMA_VERSION, ...result }, null, 2) + '\n');
         }
@@ -1011,41 +1020,6 @@ function isConfigLikePath(path) {
     return (/^\.env(?:\..*)?$/i.test(base) ||
         /\.(?:env|ini|cfg|conf|config|properties|toml|ya?ml|json|tfvars|envrc)$/i.test(base) ||
         /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.htpasswd|dockerfile|docker-compose.*)$/i.test(base));
-}
-
-
-/***/ }),
-
-/***/ 9906:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.silentLogger = void 0;
-exports.streamLogger = streamLogger;
-exports.silentLogger = {
-    info() { },
-    warn() { },
-    error() { },
-    debug() { },
-    group: (_name, fn) => fn(),
-};
-/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
-function streamLogger(out = process.stderr, opts = {}) {
-    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
-    return {
-        info: (m) => void out.write(`${m}\n`),
-        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
-        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
-        debug: (m) => {
-            if (opts.debug)
-                out.write(`debug: ${m}\n`);
-        },
-        group: async (name, fn) => {
-            out.write(`▸ ${name}\n`);
-            return fn();
-        },
-    };
 }
 
 

@@ -10,10 +10,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.register = register;
 /** `guardian code TASK-ID`: the Coder station from the command line. */
 const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(6627);
 const index_js_2 = __webpack_require__(9043);
+const lock_js_1 = __webpack_require__(2055);
 const log_js_1 = __webpack_require__(9906);
 const spec_js_1 = __webpack_require__(5842);
 function wholeNumber(name) {
@@ -84,53 +86,11 @@ function register(program, ctx) {
             throw new errors_js_1.UsageError(`${dir} is not inside a git repository`);
         const root = (0, git_js_1.repoRoot)(dir);
         const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: opts.verbose === true });
-        const { quality } = (0, index_js_2.loadCoderInputs)(root, taskId, undefined, log);
-        const llm = (0, index_js_1.resolveLlmConfig)({
-            station: 'coder',
-            env: ctx.io.env,
-            ...(quality ? { quality } : {}),
-            overrides: {
-                ...(opts.model ? { model: opts.model } : {}),
-                ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-            },
-        });
-        if (llm)
-            log.info(`model ${llm.model} at ${(0, index_js_1.withoutCredentials)(llm.baseUrl)} (${llm.sources.model})`);
-        const budget = {
-            ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
-            ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
-            ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
-            ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
-        };
-        // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
-        // killed, outputs are written. A second signal gets the default behaviour.
-        const ac = new AbortController();
-        const onSignal = (sig) => {
-            log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-            ac.abort();
-        };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-        let result;
-        try {
-            result = await (0, index_js_2.runCoder)({
-                root,
-                taskId,
-                log,
-                ...(llm ? { llm } : {}),
-                ...(opts.attempt ? { attempt: opts.attempt } : {}),
-                ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
-                budget,
-                env: ctx.io.env,
-                signal: ac.signal,
-            });
-        }
-        finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        }
+        (0, bundle_js_1.bundleDirFor)(root, taskId); // a malformed task id is refused before the lock
+        // The Coder edits the working tree and writes into the bundle, as a `guardian run` there would:
+        // one writer at a time (.guardian/run.lock), the bundle read under the lock too.
+        const command = `guardian code ${taskId}${opts.attempt ? ` --attempt ${opts.attempt}` : ''}`;
+        const result = await (0, lock_js_1.withRunLock)(root, command, log, () => code(ctx, root, taskId, opts, log));
         if (opts.json) {
             ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
         }
@@ -142,6 +102,55 @@ function register(program, ctx) {
         }
         ctx.setExitCode(result.ok || result.stopReason === 'no_model' ? 0 : result.stopReason === 'aborted' ? 130 : 1);
     });
+}
+/** The Coder's run with the model and budgets the options and quality.toml give: under the run lock. */
+async function code(ctx, root, taskId, opts, log) {
+    const { quality } = (0, index_js_2.loadCoderInputs)(root, taskId, undefined, log);
+    const llm = (0, index_js_1.resolveLlmConfig)({
+        station: 'coder',
+        env: ctx.io.env,
+        ...(quality ? { quality } : {}),
+        overrides: {
+            ...(opts.model ? { model: opts.model } : {}),
+            ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+        },
+    });
+    if (llm)
+        log.info(`model ${llm.model} at ${(0, index_js_1.withoutCredentials)(llm.baseUrl)} (${llm.sources.model})`);
+    const budget = {
+        ...(opts.maxTurns ? { maxTurns: opts.maxTurns } : {}),
+        ...(opts.tokenBudget ? { maxTokens: opts.tokenBudget } : {}),
+        ...(opts.costBudget ? { maxCostUsd: opts.costBudget } : {}),
+        ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
+    };
+    // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
+    // killed, outputs are written. A second signal gets the default behaviour.
+    const ac = new AbortController();
+    const onSignal = (sig) => {
+        log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        ac.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        return await (0, index_js_2.runCoder)({
+            root,
+            taskId,
+            log,
+            ...(llm ? { llm } : {}),
+            ...(opts.attempt ? { attempt: opts.attempt } : {}),
+            ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+            budget,
+            env: ctx.io.env,
+            signal: ac.signal,
+        });
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
 }
 
 

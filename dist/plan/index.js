@@ -49981,20 +49981,18 @@ function planMilestone(project, id) {
     }
     return { milestone, order, internalDeps, externalDeps };
 }
-/** Every task that depends on `id`, directly or through others, within the plan. */
+/**
+ * Every task that depends on `id`, directly or through others, within the plan. `plan.order` puts every
+ * task after the tasks it depends on, so one pass in that order sees each dependency settled before
+ * its dependents: linear in tasks plus dependencies.
+ */
 function dependentsOf(plan, id) {
     const out = new Set();
-    let changed = true;
-    while (changed) {
-        changed = false;
-        for (const t of plan.order) {
-            if (out.has(t.id))
-                continue;
-            if (plan.internalDeps.get(t.id).some((d) => d === id || out.has(d))) {
-                out.add(t.id);
-                changed = true;
-            }
-        }
+    for (const t of plan.order) {
+        if (t.id === id)
+            continue;
+        if ((plan.internalDeps.get(t.id) ?? []).some((d) => d === id || out.has(d)))
+            out.add(t.id);
     }
     return out;
 }

@@ -1,0 +1,983 @@
+export const id = 909;
+export const ids = [909];
+export const modules = {
+
+/***/ 2157:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isSecretEnvName = exports.scrubEnv = void 0;
+exports.killMarked = killMarked;
+exports.hiddenValues = hiddenValues;
+exports.redactValues = redactValues;
+exports.killWorkingIn = killWorkingIn;
+exports.processGroupAlive = processGroupAlive;
+exports.runCommand = runCommand;
+exports.judge = judge;
+/**
+ * The one door to subprocesses for user-authored commands (quality checks, verification plan steps,
+ * setup commands). A command runs as `bash -c COMMAND` in its own process group, so a timeout or an
+ * abort kills everything it started; its combined output is kept with bounded memory (head and tail);
+ * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
+ */
+const node_child_process_1 = __webpack_require__(1421);
+const node_crypto_1 = __webpack_require__(7598);
+const node_fs_1 = __webpack_require__(3024);
+const output_js_1 = __webpack_require__(2228);
+const env_js_1 = __webpack_require__(8966);
+var env_js_2 = __webpack_require__(8966);
+Object.defineProperty(exports, "scrubEnv", ({ enumerable: true, get: function () { return env_js_2.scrubEnv; } }));
+Object.defineProperty(exports, "isSecretEnvName", ({ enumerable: true, get: function () { return env_js_2.isSecretEnvName; } }));
+var output_js_2 = __webpack_require__(2228);
+Object.defineProperty(exports, "HeadTailBuffer", ({ enumerable: true, get: function () { return output_js_2.HeadTailBuffer; } }));
+var pool_js_1 = __webpack_require__(4567);
+Object.defineProperty(exports, "runPool", ({ enumerable: true, get: function () { return pool_js_1.runPool; } }));
+exports.DEFAULT_TIMEOUT_MS = 600_000;
+exports.DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+/** How long a process group gets between SIGTERM and SIGKILL. */
+exports.KILL_GRACE_MS = 2000;
+/** The variable that marks every process a command starts (children inherit it, also across setsid). */
+exports.COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
+/**
+ * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
+ * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
+ * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
+ * daemons tests forget, and makes escaping deliberate work.
+ */
+function killMarked(mark) {
+    if (!(0, node_fs_1.existsSync)('/proc/self/environ'))
+        return 0;
+    const needle = Buffer.from(`\0${exports.COMMAND_MARK_VAR}=${mark}\0`);
+    const first = Buffer.from(`${exports.COMMAND_MARK_VAR}=${mark}\0`);
+    return killProcesses((pid) => {
+        const environ = (0, node_fs_1.readFileSync)(`/proc/${pid}/environ`);
+        return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
+    });
+}
+/**
+ * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
+ * gone, or another user's whose /proc entries cannot be read), and returns how many.
+ */
+function killProcesses(matches) {
+    let killed = 0;
+    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name) || Number(name) === process.pid)
+            continue;
+        try {
+            if (!matches(name))
+                continue;
+            process.kill(Number(name), 'SIGKILL');
+            killed++;
+        }
+        catch {
+            // gone already, or not ours to read
+        }
+    }
+    return killed;
+}
+/**
+ * The values a command's output may not show: those of the secret variables scrubbed from its
+ * environment, and of this process's own (a check can read its parent's initial environment through
+ * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
+ */
+function hiddenValues(opts) {
+    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    const values = new Set();
+    for (const env of [opts.env ?? process.env, process.env])
+        for (const [k, v] of Object.entries(env))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && (0, env_js_1.isSecretEnvName)(k, opts.secretEnv))
+                values.add(v);
+    return [...values].sort((a, b) => b.length - a.length);
+}
+function redactValues(text, values) {
+    for (const v of values)
+        if (text.includes(v))
+            text = text.split(v).join('***');
+    return text;
+}
+/**
+ * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
+ * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ */
+class RedactingStream {
+    values;
+    sink;
+    pending = '';
+    keep;
+    constructor(values, sink) {
+        this.values = values;
+        this.sink = sink;
+        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+    }
+    push(chunk) {
+        if (this.values.length === 0)
+            return this.sink(chunk);
+        const text = redactValues(this.pending + chunk, this.values);
+        const cut = text.length - this.keep;
+        this.pending = cut > 0 ? text.slice(cut) : text;
+        if (cut > 0)
+            this.sink(text.slice(0, cut));
+    }
+    flush() {
+        if (this.pending)
+            this.sink(this.pending);
+        this.pending = '';
+    }
+}
+/**
+ * Kills the processes (of this user, other than this one) whose working directory is inside one of
+ * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
+ * what still works there was left behind, even a process that left its group and cleared its
+ * environment (which `killMarked` cannot recognise). On Linux only.
+ */
+function killWorkingIn(dirs) {
+    if (dirs.length === 0 || !(0, node_fs_1.existsSync)('/proc/self/cwd'))
+        return 0;
+    return killProcesses((pid) => {
+        const cwd = (0, node_fs_1.readlinkSync)(`/proc/${pid}/cwd`);
+        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
+    });
+}
+function killGroup(pid, sig) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, sig);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+/**
+ * True while a live (not zombie) process of the group `pgid` exists. On Linux this reads /proc, since
+ * an orphan killed with its group stays a zombie until init reaps it, and `kill(-pgid, 0)` counts it.
+ */
+function processGroupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return false;
+    }
+    if (!(0, node_fs_1.existsSync)('/proc/self/stat'))
+        return true;
+    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let stat;
+        try {
+            stat = (0, node_fs_1.readFileSync)(`/proc/${name}/stat`, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X')
+            return true;
+    }
+    return false;
+}
+/** Waits (up to `maxMs`) until a killed group has really gone, so callers can remove its directory. */
+async function waitGroupGone(pgid, maxMs) {
+    if (pgid === undefined)
+        return;
+    const until = Date.now() + maxMs;
+    while (processGroupAlive(pgid) && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 10));
+}
+function runCommand(opts) {
+    const started = Date.now();
+    const timeoutMs = opts.timeoutMs ?? exports.DEFAULT_TIMEOUT_MS;
+    const out = new output_js_1.HeadTailBuffer(opts.maxOutputBytes ?? exports.DEFAULT_MAX_OUTPUT_BYTES);
+    const env = (0, env_js_1.scrubEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const hidden = hiddenValues(opts);
+    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+    const mark = (0, node_crypto_1.randomBytes)(8).toString('hex');
+    env[exports.COMMAND_MARK_VAR] = mark;
+    return new Promise((resolve) => {
+        let timedOut = false;
+        let aborted = false;
+        let spawnError;
+        let settled = false;
+        let exit;
+        const timers = [];
+        if (opts.signal?.aborted) {
+            resolve({
+                command: opts.command,
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                durationMs: 0,
+                output: '',
+                truncated: false,
+                error: 'aborted before start',
+            });
+            return;
+        }
+        const child = (0, node_child_process_1.spawn)('bash', ['-c', opts.command], {
+            cwd: opts.cwd,
+            env,
+            // Its own process group: a timeout kills the whole tree, not only bash.
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const pid = child.pid;
+        const onData = (d) => {
+            out.push(d);
+            stream?.push(d.toString('utf8'));
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        const terminate = () => {
+            killGroup(pid, 'SIGTERM');
+            timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), exports.KILL_GRACE_MS));
+        };
+        const finish = () => {
+            if (settled)
+                return;
+            settled = true;
+            for (const t of timers)
+                clearTimeout(t);
+            opts.signal?.removeEventListener('abort', onAbort);
+            // Nothing of the group may outlive the command (background jobs, daemons started by a test).
+            killGroup(pid, 'SIGKILL');
+            void waitGroupGone(pid, 1000).then(() => {
+                const escaped = killMarked(mark);
+                if (escaped > 0)
+                    out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
+                stream?.flush();
+                const { text: raw, truncated } = out.result();
+                const text = redactValues(raw, hidden);
+                let error = spawnError;
+                if (!error && aborted)
+                    error = 'aborted';
+                resolve({
+                    command: opts.command,
+                    exitCode: exit?.code ?? null,
+                    signal: exit?.signal ?? null,
+                    timedOut,
+                    durationMs: Date.now() - started,
+                    output: text,
+                    truncated,
+                    ...(error ? { error } : {}),
+                    ...(escaped > 0 ? { escaped } : {}),
+                });
+            });
+        };
+        const onAbort = () => {
+            aborted = true;
+            terminate();
+        };
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        timers.push(setTimeout(() => {
+            timedOut = true;
+            terminate();
+        }, timeoutMs));
+        child.on('error', (e) => {
+            spawnError = e.message;
+            finish();
+        });
+        child.on('exit', (code, signal) => {
+            exit = { code, signal };
+            // bash is gone; a background process may still hold the pipes open. Kill the rest of the group
+            // (politely first) and stop waiting for the pipes after the grace period.
+            killGroup(pid, 'SIGTERM');
+            timers.push(setTimeout(() => {
+                killGroup(pid, 'SIGKILL');
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish();
+            }, exports.KILL_GRACE_MS));
+        });
+        child.on('close', () => {
+            if (exit === undefined)
+                exit = { code: child.exitCode, signal: child.signalCode };
+            finish();
+        });
+    });
+}
+/** The outcome of a command judged against an expectation: `expects: fail` inverts the exit status. */
+function judge(r, expects = 'pass') {
+    if (r.timedOut)
+        return 'timeout';
+    if (r.error && r.exitCode === null)
+        return 'error';
+    if (r.escaped)
+        return 'error';
+    const ok = r.exitCode === 0;
+    return ok === (expects === 'pass') ? 'pass' : 'fail';
+}
+
+
+/***/ }),
+
+/***/ 2228:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HeadTailBuffer = void 0;
+exports.plainText = plainText;
+exports.tailOf = tailOf;
+/**
+ * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
+ * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
+ * and the report still shows how the output began and how it ended.
+ */
+class HeadTailBuffer {
+    headMax;
+    tailMax;
+    head = [];
+    headLen = 0;
+    tail = [];
+    tailLen = 0;
+    dropped = 0;
+    constructor(maxBytes) {
+        const max = Math.max(64, Math.floor(maxBytes));
+        this.headMax = Math.floor(max / 2);
+        this.tailMax = max - this.headMax;
+    }
+    push(chunk) {
+        let c = chunk;
+        if (this.headLen < this.headMax) {
+            const take = Math.min(this.headMax - this.headLen, c.length);
+            this.head.push(c.subarray(0, take));
+            this.headLen += take;
+            c = c.subarray(take);
+        }
+        if (c.length === 0)
+            return;
+        this.tail.push(c);
+        this.tailLen += c.length;
+        while (this.tailLen > this.tailMax) {
+            const first = this.tail[0];
+            const excess = this.tailLen - this.tailMax;
+            if (first.length <= excess) {
+                this.tail.shift();
+                this.tailLen -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.tail[0] = first.subarray(excess);
+                this.tailLen -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    get truncated() {
+        return this.dropped > 0;
+    }
+    result() {
+        const head = Buffer.concat(this.head).toString('utf8');
+        const tail = Buffer.concat(this.tail).toString('utf8');
+        if (this.dropped === 0)
+            return { text: head + tail, truncated: false };
+        return {
+            text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
+            truncated: true,
+        };
+    }
+}
+exports.HeadTailBuffer = HeadTailBuffer;
+/**
+ * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
+ * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
+ * returns become line breaks. Tabs and line breaks stay.
+ */
+/* eslint-disable no-control-regex -- control characters are what this removes */
+function plainText(text) {
+    return (text
+        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
+        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
+        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
+}
+/* eslint-enable no-control-regex */
+/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
+function tailOf(text, maxLines = 60, maxChars = 8000) {
+    const lines = plainText(text).replace(/\s+$/, '').split('\n');
+    let t = lines.slice(-maxLines).join('\n');
+    if (t.length > maxChars)
+        t = '…' + t.slice(t.length - maxChars);
+    return t;
+}
+
+
+/***/ }),
+
+/***/ 4567:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runPool = runPool;
+async function runPool(list, opts) {
+    const results = new Array(list.length).fill(undefined);
+    let stop = false;
+    const record = (i, r) => {
+        results[i] = r;
+        if (opts.failFast && opts.isFailure?.(r))
+            stop = true;
+    };
+    const rank = (j) => (j.expectedMs === undefined ? Infinity : j.expectedMs);
+    const shared = list
+        .map((j, i) => ({ j, i }))
+        .filter(({ j }) => !j.exclusive)
+        .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
+    const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
+    let next = 0;
+    const worker = async () => {
+        while (!stop && next < shared.length) {
+            const { j, i } = shared[next++];
+            record(i, await j.run());
+        }
+    };
+    const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
+    await Promise.all(Array.from({ length: width }, worker));
+    for (const { j, i } of alone) {
+        if (stop)
+            break;
+        record(i, await j.run());
+    }
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 8969:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SECURITY_REGEX_BUDGET_MS = void 0;
+exports.isTestFile = isTestFile;
+exports.protectedPathsCheck = protectedPathsCheck;
+exports.resolveLink = resolveLink;
+exports.linksCheck = linksCheck;
+exports.testFilesCheck = testFilesCheck;
+exports.skipMarkersCheck = skipMarkersCheck;
+exports.securityChecksOf = securityChecksOf;
+exports.securityCheck = securityCheck;
+exports.toolConfigCheck = toolConfigCheck;
+/**
+ * Guard rules: checks on the change itself that no test run can replace. They are what keeps a Coder
+ * from passing by weakening the checks: editing quality.toml or the specs, deleting or renaming a test,
+ * skipping a test, silencing a linter, or writing what the Security Consultant said must not be written.
+ */
+const node_vm_1 = __importDefault(__webpack_require__(714));
+const picomatch_1 = __importDefault(__webpack_require__(4006));
+const smol_toml_1 = __webpack_require__(7106);
+const TEST_GLOBS = [
+    '**/tests/**',
+    '**/test/**',
+    '**/__tests__/**',
+    '**/test_*.py',
+    '**/*_test.py',
+    '**/conftest.py',
+    '**/*.test.*',
+    '**/*.spec.*',
+    '**/*_test.go',
+    '**/*Test.java',
+    '**/*_spec.rb',
+];
+const isTestGlob = (0, picomatch_1.default)(TEST_GLOBS, { dot: true });
+/** Whether a path is a test file (by the usual conventions, or named in the blueprint's relevant_tests). */
+function isTestFile(path, relevantTests = []) {
+    return isTestGlob(path) || relevantTests.includes(path);
+}
+/** Markers that skip, focus or expect-to-fail tests. */
+const SKIP_MARKERS = [
+    // With or without '@': `pytestmark = pytest.mark.skip`, `item.add_marker(pytest.mark.skip(...))`, `@mark.skip`.
+    { re: /\b(pytest\.)?mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
+    { re: /(^|[^\w.])skip(If|Unless)?\s*\(/, what: 'a skip decorator or call' },
+    { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
+    { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
+    { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
+    {
+        re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf)\b/,
+        what: 'a skip/only modifier',
+    },
+    { re: /\b(it|test|describe)\s*\.\s*concurrent\s*\.\s*(skip|only)\b/, what: 'a skip/only modifier' },
+    {
+        re: /(^|[^.\w])(xit|xtest|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext)\s*\(/,
+        what: 'an x/f-prefixed test',
+    },
+    { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
+    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+    {
+        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+        what: 'a pytest collection hook',
+    },
+    { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
+    { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
+    { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
+    {
+        re: /--deselect\b|--ignore(-glob)?\b|(^|[\s"'])-k\s|\bcollect_ignore\b|\bnorecursedirs\b|\btestpaths\b|\bpython_files\b|\btestMatch\b|\btestRegex\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
+        what: 'a test exclusion',
+    },
+];
+/** Comments that silence the very tools the Validator runs. */
+const SUPPRESSIONS = [
+    { re: /#\s*nosec\b/, what: 'a bandit suppression (# nosec)' },
+    { re: /#\s*type:\s*ignore\b/, what: 'a mypy suppression (# type: ignore)' },
+    { re: /#\s*noqa\b/, what: 'a linter suppression (# noqa)' },
+    { re: /#\s*pylint:\s*disable\b/, what: 'a pylint suppression' },
+    { re: /#\s*fmt:\s*(off|skip)\b/, what: 'a formatter suppression (# fmt: off)' },
+    { re: /\beslint-disable\b/, what: 'an ESLint suppression (eslint-disable)' },
+    { re: /@ts-(ignore|nocheck|expect-error)\b/, what: 'a TypeScript suppression' },
+    { re: /\bistanbul\s+ignore\b|\bc8\s+ignore\b/, what: 'a coverage suppression' },
+];
+function guardResult(name, description, diagnostics, pass = diagnostics.length === 0) {
+    return {
+        name,
+        kind: 'guard',
+        description,
+        exitCode: null,
+        durationMs: 0,
+        outcome: pass ? 'pass' : 'fail',
+        outputTail: pass
+            ? 'ok'
+            : diagnostics
+                .slice(0, 60)
+                .map((d) => `${d.file}:${d.line}: ${d.message}`)
+                .join('\n'),
+        diagnostics,
+    };
+}
+function protectedPathsCheck(input) {
+    const isProtected = (0, picomatch_1.default)(input.protectedGlobs, { dot: true });
+    const diags = [];
+    for (const f of input.changed) {
+        for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+            if (isProtected(p)) {
+                diags.push({
+                    file: p,
+                    line: 1,
+                    message: `the change ${verb(f, p)} ${p}, a protected path ([guard] protected: ${input.protectedGlobs.join(', ')})`,
+                    tool: 'guard',
+                });
+            }
+        }
+    }
+    return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+/**
+ * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
+ * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
+ * path's segments, or why it cannot be resolved inside the repository.
+ */
+function resolveLink(path, target, treeLinks) {
+    if (!target || /[\0\n]/.test(target))
+        return { why: 'malformed' };
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(target))
+        return { why: 'absolute' };
+    const parts = path.split('/').slice(0, -1);
+    const queue = target.split(/[/\\]+/);
+    let hops = 0;
+    while (queue.length) {
+        const seg = queue.shift();
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (!parts.length)
+                return { why: 'outside' };
+            parts.pop();
+            continue;
+        }
+        parts.push(seg);
+        const through = treeLinks.get(parts.join('/'));
+        if (through === undefined)
+            continue;
+        // As the kernel does: at most 40 links on one path.
+        if (++hops > 40)
+            return { why: 'loop' };
+        if (!through || /[\0\n]/.test(through))
+            return { why: 'malformed' };
+        if (/^(?:[/\\]|[A-Za-z]:)/.test(through))
+            return { why: 'absolute' };
+        parts.pop();
+        queue.unshift(...through.split(/[/\\]+/));
+    }
+    return { parts };
+}
+/** Why a link (resolved through the tree's links) does not stay inside the repository, if it does not. */
+function linkProblem(path, target, treeLinks) {
+    const shown = JSON.stringify(target);
+    const r = resolveLink(path, target, treeLinks);
+    if ('why' in r) {
+        const why = {
+            malformed: 'an empty or malformed target',
+            absolute: `an absolute target ${shown}`,
+            outside: `a target outside the repository ${shown}`,
+            loop: `a target that loops through links ${shown}`,
+        }[r.why];
+        // Said plainly when only the other links make it so.
+        if (r.why !== 'malformed' && 'parts' in resolveLink(path, target, new Map()))
+            return `${why} (through other links)`;
+        return why;
+    }
+    if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
+        return `a target inside ${r.parts[0]}/ ${shown}`;
+    return undefined;
+}
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`, directly or through other links) would let a later tool read
+ * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A link
+ * the change leaves alone must not start to leave the repository because of the links it adds (`s/p ->
+ * d/../../x` is inside until the change adds `s/d -> .`): with `baseLinks`, the base tree's links, every
+ * other link of the resulting tree is resolved again. A git submodule the change adds or moves is
+ * refused too: its code is not in the tree the checks ran on.
+ */
+function linksCheck(links, treeLinks = new Map(), gitlinks = [], baseLinks) {
+    const diags = [];
+    for (const l of links) {
+        const why = linkProblem(l.path, l.target, treeLinks);
+        if (why)
+            diags.push({
+                file: l.path,
+                line: 1,
+                message: `the change adds a symbolic link ${l.path} with ${why}; links must point inside the repository`,
+                tool: 'guard',
+            });
+    }
+    if (baseLinks && links.length) {
+        const changed = new Set(links.map((l) => l.path));
+        for (const [path, target] of treeLinks) {
+            if (changed.has(path))
+                continue;
+            const why = linkProblem(path, target, treeLinks);
+            // A link that already led out at the base is not this change's doing.
+            if (!why || linkProblem(path, target, baseLinks))
+                continue;
+            diags.push({
+                file: path,
+                line: 1,
+                message: `the links the change adds make the existing symbolic link ${path} lead to ${why}; links must point inside the repository`,
+                tool: 'guard',
+            });
+        }
+    }
+    for (const g of gitlinks)
+        diags.push({
+            file: g.path,
+            line: 1,
+            message: `the change adds a git submodule at ${g.path} (commit ${g.commit.slice(0, 12)}): its code is not in the tree the checks ran on`,
+            tool: 'guard',
+        });
+    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository and no submodule', diags);
+}
+function verb(f, p) {
+    if (f.status === 'A')
+        return 'adds';
+    if (f.status === 'D')
+        return 'deletes';
+    if (f.status === 'R')
+        return p === f.oldPath ? 'renames' : 'renames a file to';
+    return 'modifies';
+}
+const TEST_DEF = [/^\s*(?:async\s+)?def\s+(test\w*)\s*\(/, /^\s*(?:it|test|specify)\s*\(\s*(['"`])(.+?)\1/];
+function testNames(lines) {
+    const names = new Map();
+    for (const l of lines) {
+        for (const re of TEST_DEF) {
+            const m = re.exec(l.text);
+            if (m)
+                names.set(m[m.length - 1], l.text.trim());
+        }
+    }
+    return names;
+}
+function testFilesCheck(input) {
+    const diags = [];
+    for (const f of input.changed) {
+        if (f.status === 'D' && isTestFile(f.path, input.relevantTests) && input.baseFiles.has(f.path)) {
+            diags.push({
+                file: f.path,
+                line: 1,
+                message: `the change deletes the test file ${f.path}`,
+                tool: 'guard',
+            });
+        }
+        if (f.status === 'R' && f.oldPath && isTestFile(f.oldPath, input.relevantTests)) {
+            diags.push({
+                file: f.path,
+                line: 1,
+                message: `the change renames the test file ${f.oldPath} to ${f.path}`,
+                tool: 'guard',
+            });
+        }
+    }
+    // A test case removed from a file that stays (its name is not added back anywhere).
+    const removedTests = testNames(input.removed.filter((l) => isTestFile(l.file, input.relevantTests)));
+    const addedTests = testNames(input.added.filter((l) => isTestFile(l.file, input.relevantTests)));
+    const removedByFile = new Map(input.removed.map((l) => [l.text.trim(), l.file]));
+    for (const [name, text] of removedTests) {
+        if (addedTests.has(name))
+            continue;
+        const file = removedByFile.get(text) ?? '';
+        if (input.changed.some((f) => f.status === 'D' && f.path === file))
+            continue;
+        diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
+    }
+    return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
+}
+function skipMarkersCheck(input) {
+    const diags = [];
+    if (!input.allowSkipMarkers) {
+        for (const l of input.added) {
+            const inTest = isTestFile(l.file, input.relevantTests);
+            for (const m of SKIP_MARKERS) {
+                // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
+                if ((inTest || m.what === 'a test exclusion') && m.re.test(l.text)) {
+                    diags.push({
+                        file: l.file,
+                        line: l.line,
+                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        tool: 'guard',
+                    });
+                    break;
+                }
+            }
+            for (const m of SUPPRESSIONS) {
+                if (m.re.test(l.text)) {
+                    diags.push({
+                        file: l.file,
+                        line: l.line,
+                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        tool: 'guard',
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    return guardResult('guard:skip-markers', 'no test is skipped or focused and no tool is silenced', diags);
+}
+/** Checks in a security.json document; malformed entries become problems instead of being dropped. */
+function securityChecksOf(doc, file) {
+    const checks = [];
+    const problems = [];
+    if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.findings)) {
+        return { checks, problems: [`${file}: expected an object with a "findings" array`] };
+    }
+    const findings = doc.findings;
+    findings.forEach((f, i) => {
+        if (typeof f !== 'object' || f === null)
+            return;
+        const c = f.check;
+        if (c === undefined || c === null)
+            return;
+        const ck = c;
+        if (typeof ck.id !== 'string' || typeof ck.pattern !== 'string') {
+            problems.push(`${file}: findings[${i}].check needs a string "id" and "pattern"`);
+            return;
+        }
+        checks.push({
+            id: ck.id,
+            pattern: ck.pattern,
+            ...(typeof ck.flags === 'string' ? { flags: ck.flags } : {}),
+            ...(Array.isArray(ck.paths)
+                ? { paths: ck.paths.filter((p) => typeof p === 'string' && p.trim() !== '') }
+                : {}),
+            message: typeof ck.message === 'string'
+                ? ck.message
+                : typeof ck.description === 'string'
+                    ? ck.description
+                    : ck.id,
+            ...(typeof ck.description === 'string' ? { description: ck.description } : {}),
+            ...(typeof f.id === 'string' ? { findingId: f.id } : {}),
+            ...(typeof f.severity === 'string'
+                ? { severity: f.severity }
+                : {}),
+        });
+    });
+    return { checks, problems };
+}
+/** How long one security regex may run over all added lines (a model-written pattern may backtrack badly). */
+exports.SECURITY_REGEX_BUDGET_MS = 2000;
+function securityCheck(spec, added) {
+    const started = Date.now();
+    const name = `security:${spec.id}`;
+    const description = spec.description ?? spec.message;
+    let re;
+    try {
+        // Global/sticky flags would make `test` stateful across lines.
+        re = new RegExp(spec.pattern, (spec.flags ?? '').replace(/[gy]/g, ''));
+    }
+    catch (e) {
+        return {
+            ...guardResult(name, description, []),
+            outcome: 'error',
+            outputTail: `invalid pattern in security.json check ${spec.id}: ${e.message}`,
+        };
+    }
+    const inScope = spec.paths?.length ? (0, picomatch_1.default)(spec.paths, { dot: true }) : () => true;
+    const lines = added.filter((l) => inScope(l.file));
+    let hits;
+    try {
+        hits = node_vm_1.default.runInNewContext('lines.flatMap((t, i) => (re.test(t) ? [i] : []))', { lines: lines.map((l) => l.text), re }, { timeout: exports.SECURITY_REGEX_BUDGET_MS });
+    }
+    catch (e) {
+        return {
+            ...guardResult(name, description, []),
+            outcome: 'error',
+            durationMs: Date.now() - started,
+            outputTail: `security.json check ${spec.id}: ${e.message} (pattern ${spec.pattern})`,
+        };
+    }
+    const diags = Array.from(hits, (i) => ({
+        file: lines[i].file,
+        line: lines[i].line,
+        message: `${spec.message} [${spec.id}${spec.severity ? `, ${spec.severity}` : ''}]`,
+        tool: 'security',
+    }));
+    return { ...guardResult(name, description, diags), durationMs: Date.now() - started };
+}
+/**
+ * Tool configuration the checks read from the judged tree. quality.toml comes from the base commit, but
+ * `npm test`, `eslint .`, `tsc -p tsconfig.json`, `pytest` and `mypy` take their settings from files a
+ * change controls: rewriting `"test": "… || true"` or an `addopts = -k 'not …'` would neuter a check
+ * while its command stays the same. Such files may change only with `[guard] allow_config_changes`.
+ */
+const TOOL_CONFIG_GLOBS = [
+    '**/tsconfig*.json',
+    '**/jsconfig*.json',
+    '**/eslint.config.*',
+    '**/.eslintrc*',
+    '**/.eslintignore',
+    '**/jest.config.*',
+    '**/vitest.config.*',
+    '**/vitest.workspace.*',
+    '**/.mocharc*',
+    '**/.c8rc*',
+    '**/.nycrc*',
+    '**/.prettierrc*',
+    '**/prettier.config.*',
+    '**/.prettierignore',
+    '**/pytest.ini',
+    '**/.pytest.ini',
+    '**/pytest.toml',
+    '**/.pytest.toml',
+    '**/tox.ini',
+    '**/setup.cfg',
+    '**/mypy.ini',
+    '**/.mypy.ini',
+    '**/.bandit',
+    '**/.flake8',
+    '**/.pylintrc',
+    '**/pylintrc',
+    '**/ruff.toml',
+    '**/.ruff.toml',
+    '**/.coveragerc',
+    '**/.golangci.y*ml',
+    '**/phpunit.xml*',
+];
+const isToolConfig = (0, picomatch_1.default)(TOOL_CONFIG_GLOBS, { dot: true });
+/** Keys of package.json / pyproject.toml that configure how checks run (dependencies may change freely). */
+const PACKAGE_JSON_KEYS = [
+    'scripts',
+    'jest',
+    'mocha',
+    'ava',
+    'c8',
+    'nyc',
+    'eslintConfig',
+    'prettier',
+    'type',
+];
+const PYPROJECT_TOOL_KEYS = [
+    'pytest',
+    'mypy',
+    'black',
+    'bandit',
+    'ruff',
+    'coverage',
+    'pylint',
+    'isort',
+    'flake8',
+];
+function changedKeys(a, b, keys) {
+    return keys.filter((k) => JSON.stringify(a?.[k]) !== JSON.stringify(b?.[k]));
+}
+function toolConfigCheck(input, read, allowConfigChanges) {
+    const diags = [];
+    const parseJson = (b) => {
+        if (b === undefined)
+            return undefined;
+        try {
+            const v = JSON.parse(b.toString('utf8'));
+            return typeof v === 'object' && v !== null ? v : undefined;
+        }
+        catch {
+            return { '<unparseable>': b.toString('base64') };
+        }
+    };
+    const pyTools = (b) => {
+        if (b === undefined)
+            return undefined;
+        try {
+            const doc = (0, smol_toml_1.parse)(b.toString('utf8'));
+            return doc.tool ?? {};
+        }
+        catch {
+            return { '<unparseable>': b.toString('base64') };
+        }
+    };
+    if (!allowConfigChanges) {
+        for (const f of input.changed) {
+            const name = f.path.split('/').pop() ?? f.path;
+            for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+                if (isToolConfig(p)) {
+                    diags.push({
+                        file: p,
+                        line: 1,
+                        message: `the change ${verb(f, p)} ${p}, which configures the checks (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                        tool: 'guard',
+                    });
+                }
+            }
+            if (name === 'package.json') {
+                const keys = changedKeys(parseJson(read.base(f.path)), parseJson(read.changed(f.path)), [
+                    ...PACKAGE_JSON_KEYS,
+                    '<unparseable>',
+                ]);
+                if (keys.length) {
+                    diags.push({
+                        file: f.path,
+                        line: 1,
+                        message: `the change modifies ${keys.map((k) => `"${k}"`).join(', ')} in ${f.path}, which configures how the checks run`,
+                        tool: 'guard',
+                    });
+                }
+            }
+            if (name === 'pyproject.toml') {
+                const keys = changedKeys(pyTools(read.base(f.path)), pyTools(read.changed(f.path)), [
+                    ...PYPROJECT_TOOL_KEYS,
+                    '<unparseable>',
+                ]);
+                if (keys.length) {
+                    diags.push({
+                        file: f.path,
+                        line: 1,
+                        message: `the change modifies ${keys.map((k) => `[tool.${k}]`).join(', ')} in ${f.path}, which configures the checks`,
+                        tool: 'guard',
+                    });
+                }
+            }
+        }
+    }
+    return guardResult('guard:tool-config', "the change leaves the checks' tool configuration alone", diags);
+}
+
+
+/***/ })
+
+};
