@@ -41,7 +41,7 @@ import { serializeTermIndex, TermIndex } from './termindex.js';
 import { identifierPairs, identifierTerms, pathTerms, queryTerms, tokenize } from './text.js';
 import type { IndexOptions } from './types.js';
 
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 const MAX_TOKENS_PER_FILE = 40_000;
 const TF_CAP = 3;
 

@@ -196,6 +196,10 @@ describe('searchRepository: the on-disk cache', () => {
       `${readFileSync(join(repo.root, 'src/shop/cart.py'), 'utf8')}\n\ndef discount_total(cart):\n    return 0\n`,
     );
     repo.write('src/shop/shipping.py', 'def shipping_quote(weight):\n    return weight * 2\n');
+    // Dated a minute back: a file read within a clock tick of its write is rightly read again next time
+    // (statSettled), which would make the last step below depend on how fast this step runs.
+    const past = new Date(Date.now() - 60_000);
+    for (const p of ['src/shop/cart.py', 'src/shop/shipping.py']) utimesSync(join(repo.root, p), past, past);
     const changed = await searchRepository({ root: repo.root, query: 'shipping quote for a discount total' });
     expect(changed.stats.readFiles).toBe(2);
     expect(changed.stats.indexedFiles).toBe(cold.stats.indexedFiles + 1);
