@@ -45,6 +45,12 @@ export const DEFAULT_TIMEOUT_MS = 300_000;
 export const DEFAULT_MAX_RETRIES = 3;
 /** A server asking for a longer pause than this gets a clear failure instead of a silent wait. */
 export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The largest answer read from the model server. A chat completion is kilobytes, rarely a megabyte; the
+ * answer is untrusted, and read whole it costs several times its size in memory (a 300 MB answer peaked
+ * near 2 GB), so reading stops here.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -58,6 +64,8 @@ export interface ChatClientOptions {
   maxRetries?: number;
   maxRetryAfterMs?: number;
   fetch?: FetchLike;
+  /** Answers larger than this (bytes) are not read: the call fails. Default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
   log?: Logger;
   /** Price of the model when the built-in table does not know it (local or Azure deployment names). */
   price?: ModelPrice;
@@ -149,6 +157,48 @@ export function withoutCredentials(url: string): string {
   }
 }
 
+/** An answer body that grew past the limit (see capBody). */
+class ResponseTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`answer larger than ${formatBytes(limit)}`);
+    this.name = 'ResponseTooLarge';
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
+}
+
+/** The error, or one of its causes, is a ResponseTooLarge. */
+function tooLarge(e: unknown): ResponseTooLarge | undefined {
+  for (let x = e, depth = 0; x && depth < 8; x = (x as { cause?: unknown }).cause, depth++)
+    if (x instanceof ResponseTooLarge) return x;
+  return undefined;
+}
+
+/**
+ * The response with a body that errors once more than `limit` bytes have arrived (at once when its
+ * Content-Length already says so), cancelling the rest: the SDK reads the body whole before parsing it.
+ */
+function capBody(res: Response, limit: number): Response {
+  if (!res.body) return res;
+  const declared = Number(res.headers.get('content-length'));
+  let seen = 0;
+  const counted = res.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      start(controller) {
+        if (Number.isFinite(declared) && declared > limit) controller.error(new ResponseTooLarge(limit));
+      },
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) controller.error(new ResponseTooLarge(limit));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
 function withHeader(res: Response, name: string, value: string): Response {
   const headers = new Headers(res.headers);
   headers.set(name, value);
@@ -162,6 +212,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
   const baseFetch: FetchLike = opts.fetch ?? ((input, init) => fetch(input, init));
+  const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const price = opts.price ?? priceFor(opts.model);
   const shownUrl = withoutCredentials(baseUrl);
   /** Per call (calls may overlap): HTTP attempts, and why the last response was not retried. */
@@ -190,7 +241,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
         return withHeader(res, 'x-should-retry', 'false');
       }
     }
-    return res;
+    return capBody(res, maxResponseBytes);
   };
 
   const redact = (s: string) =>
@@ -228,6 +279,13 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
     const { attempts } = state;
     const lastNoRetryNote = state.noRetry;
     const where = `the model server at ${shownUrl}`;
+    const big = tooLarge(e);
+    if (big) {
+      return new LlmResponseError(
+        `${where} sent an answer larger than ${formatBytes(big.limit)}; stopped reading it`,
+        { cause: e },
+      );
+    }
     if (e instanceof APIUserAbortError || signal?.aborted) {
       return new LlmAbortedError(`request to ${where} aborted`, { cause: e });
     }

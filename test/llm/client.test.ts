@@ -210,6 +210,79 @@ describe('createChatClient', () => {
     }
   });
 
+  it('stops reading an answer larger than the limit, without retrying, and still reads one below it', async () => {
+    let requests = 0;
+    /** A chat completion whose content is `size` bytes, sent chunked or with its length declared. */
+    const answer = (size: number) =>
+      JSON.stringify({
+        id: 'big',
+        object: 'chat.completion',
+        created: 0,
+        model: 'gpt-4.1',
+        choices: [
+          { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'x'.repeat(size) } },
+        ],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      });
+    const big = createServer((req, res) => {
+      requests++;
+      const size = Number(new URL(req.url!, 'http://x').searchParams.get('size') ?? req.headers['x-size']);
+      const body = answer(size);
+      if (req.headers['x-declare'] === 'yes') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+        return;
+      }
+      // Chunked: no length announced, 64 KiB at a time.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let at = 0;
+      const more = () => {
+        while (at < body.length) {
+          const ok = res.write(body.slice(at, at + 65536));
+          at += 65536;
+          if (!ok) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      res.on('error', () => {});
+      more();
+    });
+    await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = big.address() as AddressInfo;
+      const client = (size: number, declare: boolean) =>
+        createChatClient({
+          baseUrl: `http://127.0.0.1:${port}/v1`,
+          apiKey: KEY,
+          model: 'gpt-4.1',
+          maxRetries: 2,
+          maxResponseBytes: 1024 * 1024,
+          fetch: (input, init) => {
+            const headers = new Headers(init?.headers);
+            headers.set('x-size', String(size));
+            headers.set('x-declare', declare ? 'yes' : 'no');
+            return fetch(input, { ...init, headers });
+          },
+        });
+      for (const declare of [false, true]) {
+        requests = 0;
+        const err = await client(3 * 1024 * 1024, declare)
+          .complete({ messages })
+          .catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(LlmResponseError);
+        expect((err as Error).message).toBe(
+          `the model server at http://127.0.0.1:${port}/v1 sent an answer larger than 1 MiB; stopped reading it`,
+        );
+        expect(requests).toBe(1);
+      }
+      const ok = await client(900 * 1024, false).complete({ messages });
+      expect(ok.message.content).toHaveLength(900 * 1024);
+    } finally {
+      big.closeAllConnections();
+      await new Promise((r) => big.close(r));
+    }
+  });
+
   it('counts only finite, non-negative token numbers from the server', async () => {
     server = await startScriptedServer([
       reply('a', { usage: { prompt_tokens: -1e9, completion_tokens: '10' as unknown as number } }),
