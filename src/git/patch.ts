@@ -260,15 +260,33 @@ export interface RemovedLine {
   text: string;
 }
 
-/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+/**
+ * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
+ * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
+ * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
+ * then not see a source file whose interpreter happily ignores the NUL in a comment.
+ */
 export function lineChanges(
   root: string,
   from: string,
   to: string,
 ): { added: AddedLine[]; removed: RemovedLine[] } {
-  const out = execGit(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
-    cwd: root,
-  }).stdout;
+  const out = execGit(
+    [
+      'diff-tree',
+      '-r',
+      '-p',
+      '-U0',
+      '-M',
+      '--text',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      from,
+      to,
+    ],
+    { cwd: root },
+  ).stdout;
   const added: AddedLine[] = [];
   const removed: RemovedLine[] = [];
   let file = '';

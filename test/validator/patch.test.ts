@@ -94,6 +94,24 @@ describe('changes between trees', () => {
     ]);
   });
 
+  it('reads every file as text: a NUL byte or a `-diff` attribute does not hide a file’s lines', () => {
+    const r = repo();
+    const base = r.git('rev-parse', 'HEAD');
+    // Node ignores the NUL in a comment; git alone would call the file binary and show no lines.
+    r.write('test/value.test.js', "// \0\ntest.skip('rejects negatives', () => {});\n");
+    r.write('.gitattributes', '*.py -diff\n');
+    r.write('tests/test_a.py', '@pytest.mark.skip\ndef test_b():\n    pass\n');
+    const { tree } = workingTreePatch(r.root, base);
+    const { added, removed } = lineChanges(r.root, base, tree);
+    expect(added).toEqual(
+      expect.arrayContaining([
+        { file: 'test/value.test.js', line: 2, text: "test.skip('rejects negatives', () => {});" },
+        { file: 'tests/test_a.py', line: 1, text: '@pytest.mark.skip' },
+      ]),
+    );
+    expect(removed).toEqual(expect.arrayContaining([{ file: 'tests/test_a.py', text: 'def test_a():' }]));
+  });
+
   it('overlays chosen paths of a tree onto the base (the red tree)', () => {
     const r = repo();
     const base = r.git('rev-parse', 'HEAD');
