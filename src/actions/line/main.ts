@@ -44,6 +44,7 @@ export const Inputs = {
   OpenPr: 'open-pr',
   DryRun: 'dry-run',
   GithubToken: 'github-token',
+  GithubTokenFile: 'github-token-file',
 } as const;
 
 export interface LineInputs {
@@ -78,7 +79,10 @@ export function getInputs(): LineInputs {
     push: booleanInput(Inputs.Push, true),
     openPr: booleanInput(Inputs.OpenPr, false),
     dryRun: booleanInput(Inputs.DryRun, false),
-    githubToken: secretInput(Inputs.GithubToken),
+    // Like the model key: from a file read and removed at once, so that no process environment the
+    // Coder's tests can read holds the token (`github-token` has no default for the same reason).
+    githubToken:
+      secretFileInput(Inputs.GithubTokenFile, Inputs.GithubToken, 'token') ?? secretInput(Inputs.GithubToken),
   };
   if (inputs.openPr && (!inputs.push || inputs.dryRun)) {
     throw new ConfigurationError(
@@ -86,7 +90,11 @@ export function getInputs(): LineInputs {
     );
   }
   if (inputs.openPr && !inputs.githubToken) {
-    throw new ConfigurationError(`input '${Inputs.OpenPr}' is true but '${Inputs.GithubToken}' is empty`);
+    throw new ConfigurationError(
+      `input '${Inputs.OpenPr}' is true but no token was given: set '${Inputs.GithubTokenFile}' to a file ` +
+        'holding a token with pull-requests: write (an earlier step writes ${{ github.token }} to it), ' +
+        `or '${Inputs.GithubToken}'; nothing ran`,
+    );
   }
   return inputs;
 }
