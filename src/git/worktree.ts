@@ -3,7 +3,7 @@
  * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
  * half of the red/green proof in them, so the user's working tree is never touched.
  */
-import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execGit } from './git.js';
@@ -49,4 +49,28 @@ export function linkDependencies(root: string, dir: string, names: string[] = DE
     }
   }
   return linked;
+}
+
+/** A dependency folder present in a tree: its name there and its real path (a link resolves to its target). */
+export interface DependencyFolder {
+  name: string;
+  real: string;
+}
+
+/**
+ * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
+ * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
+ * repository's own.
+ */
+export function dependencyFoldersIn(dir: string, names: string[] = DEPENDENCY_DIRS): DependencyFolder[] {
+  const out: DependencyFolder[] = [];
+  for (const name of names) {
+    try {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) out.push({ name, real: realpathSync(p) });
+    } catch {
+      // absent, or a broken link: nothing to take tools from
+    }
+  }
+  return out;
 }

@@ -12,6 +12,13 @@ import { resolveLlmConfig } from '../llm/config.js';
 import { loadProject } from '../spec/index.js';
 import { runBundler } from '../stations/bundler/index.js';
 import { runCoder } from '../stations/coder/index.js';
+import {
+  compareDependencies,
+  dependencyFolders,
+  fingerprintDependencies,
+  readTaint,
+  writeTaint,
+} from '../stations/validator/deps.js';
 import { runCompletion } from '../stations/completion/index.js';
 import { runPrestart } from '../stations/prestart.js';
 import { runSecurityConsultant } from '../stations/security-consultant/index.js';
@@ -50,6 +57,11 @@ export interface StationOutcome {
   commit?: string;
   branch?: string;
   pushedTo?: string;
+  /**
+   * The Validator found the dependency folders modified (`guard:deps`): every later attempt fails the
+   * same way until they are reinstalled, so the Coder is not sent back.
+   */
+  dependenciesModified?: boolean;
 }
 
 export type StationRunner = (ctx: StationContext) => Promise<StationOutcome>;
@@ -86,6 +98,9 @@ const validate: StationRunner = async (ctx) => {
     note: r.report.summary,
     reportPath: r.markdownPath,
     patchSha256: r.report.patchSha256,
+    ...(r.report.checks.some((c) => c.name === 'guard:deps' && c.outcome !== 'pass')
+      ? { dependenciesModified: true }
+      : {}),
   };
 };
 
@@ -113,6 +128,10 @@ const code: StationRunner = async (ctx) => {
   const wt = addWorktree(ctx.root, base, undefined, 'guardian-coder-');
   try {
     linkDependencies(ctx.root, wt.dir);
+    // The Coder's test runs execute the model's code with the dependency folders linked in: what they
+    // change there would sway every later check. Fingerprinted here, out of the model's reach, and
+    // written down for the Validator (guard:deps) when changed.
+    const deps = fingerprintDependencies(dependencyFolders([ctx.root]));
     const r = await runCoder({
       root: wt.dir,
       bundleDir,
@@ -125,6 +144,18 @@ const code: StationRunner = async (ctx) => {
       env: ctx.env,
       signal: ctx.signal,
     });
+    const changed = compareDependencies(deps);
+    if (changed.length) {
+      writeTaint(ctx.root, ctx.taskId, new Date().toISOString(), changed, readTaint(ctx.root), 'coder');
+      ctx.log.warn(
+        `${ctx.taskId}: the Coder's test runs modified ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} of the dependency folders (${changed
+          .slice(0, 3)
+          .map((c) => c.path)
+          .join(
+            ', ',
+          )}${changed.length > 3 ? ', …' : ''}); the Validator will fail until they are reinstalled`,
+      );
+    }
     return {
       status: r.ok ? 'ok' : r.stopReason === 'no_model' ? 'skipped' : 'failed',
       note: r.message,

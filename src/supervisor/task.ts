@@ -556,6 +556,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       reportPath = out.reportPath;
       if (
         station === 'validate' &&
+        !out.dependenciesModified &&
         attempts < maxAttempts &&
         attempts > 0 &&
         coderAvailable(project, env, opts)
@@ -569,11 +570,13 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       outcome = 'failed';
       const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
       message =
-        station === 'validate'
-          ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
-          : station === 'prestart'
-            ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
-            : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
+        station === 'validate' && out.dependenciesModified
+          ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
+          : station === 'validate'
+            ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+            : station === 'prestart'
+              ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
+              : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
       return finish();
     }
     i++;

@@ -36,6 +36,16 @@ import { type PlanStep, type QualityConfig } from '../../spec/index.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { openGate } from './context.js';
+import {
+  compareDependencies,
+  dependencyFolders,
+  depsCheck,
+  fingerprintDependencies,
+  readTaint,
+  writeTaint,
+  type DependencyFingerprint,
+  type DependencyTaint,
+} from './deps.js';
 import { loadTimings, saveTimings, timingKey } from './timings.js';
 import {
   isTestFile,
@@ -360,6 +370,35 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         const watched = snapshotGitDir(root);
         gitDir = watched;
 
+        // guard:deps: the dependency folders the checks take their tools from (the repository's own,
+        // linked into the worktrees, or a worktree's own from its setup commands) are fingerprinted
+        // now and compared once every check has ended. An earlier validation's finding that nobody
+        // reinstalled since fails this one before anything runs.
+        let taint: DependencyTaint | undefined;
+        try {
+          taint = readTaint(root);
+        } catch (e) {
+          log.warn(`guard:deps: could not read what earlier validations found: ${(e as Error).message}`);
+        }
+        const stillTainted = taint ? depsCheck({ during: [], still: taint }) : undefined;
+        if (stillTainted) {
+          log.info(`  ✗ ${stillTainted.name}`);
+          checks.push(stillTainted);
+        }
+        let depsBefore: DependencyFingerprint | undefined;
+        const depFolders = dependencyFolders([root, judged, ...(redDir ? [redDir] : [])]);
+        if (depFolders.length && !failedAlready()) {
+          depsBefore = fingerprintDependencies(depFolders);
+          log.debug(
+            `guard:deps: ${depsBefore.count} entries of ${depFolders.map((f) => f.real).join(', ')} fingerprinted in ${depsBefore.durationMs} ms`,
+          );
+          if (depsBefore.capped) {
+            log.warn(
+              `guard:deps: the dependency folders hold more than ${depsBefore.maxEntries} entries; only the first ${depsBefore.maxEntries} are watched`,
+            );
+          }
+        }
+
         const commandChecks: CommandCheck[] = [
           ...quality.checks.map((q) => ({
             name: q.name,
@@ -482,6 +521,32 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
             diagnostics: [],
           });
+        }
+        if (depsBefore) {
+          const changes = compareDependencies(depsBefore);
+          if (changes.length) {
+            log.warn(
+              `the checks modified the dependency folders: ${changes
+                .slice(0, 5)
+                .map((c) => `${c.path} ${c.change}`)
+                .join('; ')}${changes.length > 5 ? `; ${changes.length} in all` : ''}`,
+            );
+            try {
+              writeTaint(root, task.id, startedAt.toISOString(), changes, taint);
+            } catch (e) {
+              log.warn(
+                `guard:deps: could not write the finding down for the next validation: ${(e as Error).message}`,
+              );
+            }
+            const deps = depsCheck({
+              during: changes,
+              ...(taint ? { still: taint } : {}),
+              ...(depsBefore.capped ? { cappedAt: depsBefore.maxEntries } : {}),
+            })!;
+            const at = checks.findIndex((c) => c.name === deps.name);
+            if (at >= 0) checks[at] = deps;
+            else checks.push(deps);
+          }
         }
         gitDirChecked = true;
         const gitChanges = restoreGitDir(watched);

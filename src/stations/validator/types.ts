@@ -12,6 +12,8 @@ export type Verdict = 'pass' | 'fail';
  * quality: a `[quality_checks]` entry of quality.toml (at the base commit);
  * plan: a `final-submit` step of the blueprint's verification plan (`pre-start` for prestart.json);
  * guard: a rule on the change itself (protected paths, removed tests, skip markers, security.json checks);
+ *   also what the checks left behind (guard:processes, guard:git-dir, guard:unchanged-tree, and guard:deps:
+ *   the dependency folders they take their tools from, changed while they ran or since an earlier validation);
  * tdd: the red/green proof (the plan's tests fail at the base with only the change's tests applied).
  */
 export type CheckKind = 'quality' | 'plan' | 'guard' | 'tdd';
