@@ -296,6 +296,13 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
           guardInput,
           { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) },
           quality.guard.allowConfigChanges,
+          // Exactly what this validation runs (from the base): a Makefile is tool configuration when
+          // one of these runs make.
+          [
+            ...quality.setup.commands,
+            ...quality.checks.map((q) => q.command),
+            ...task.plan.map((s) => s.command),
+          ],
         ),
       ];
       if (changed.length === 0) {

@@ -118,7 +118,45 @@ export function summarize(
   };
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Markdown helpers. validation.md is rendered by GitHub (and shown in job summaries), and much of what
+ * goes into it comes from the checks' output, which the change controls: file names, tool messages,
+ * output tails. Text outside code is HTML-escaped and kept on one line; code spans and fences are
+ * delimited by more backticks than the text holds in a row, so nothing inside can end them early.
+ * (src/github/summary.ts sizes its fence the same way but does not export a helper, and importing it
+ * would pull @actions/core into the Validator.)
+ */
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The longest run of backticks in `s` (0 without one). */
+function longestBackticks(s: string): number {
+  return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+}
+
+/** Plain text on one line, HTML-escaped. */
+export function mdText(s: string): string {
+  return escapeHtml(s.replace(/\r?\n|\r/g, ' '));
+}
+
+/** An inline code span holding `s` literally (on one line). */
+export function codeSpan(s: string): string {
+  const text = s.replace(/\r?\n|\r/g, ' ');
+  const n = longestBackticks(text);
+  const tick = '`'.repeat(n + 1);
+  // A space on each side (removed again by the renderer) keeps a backtick at either end off the delimiter.
+  return n ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
+}
+
+/** A fence for a code block holding `text`: longer than any run of backticks in it (a `~~~` line cannot close it). */
+export function fenceFor(text: string): string {
+  return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
+}
+
+/** A table cell: one line, pipes escaped. */
+const cell = (s: string) => mdText(s).replace(/\|/g, '\\|');
+const codeCell = (s: string) => codeSpan(s).replace(/\|/g, '\\|');
 
 /** validation.md / prestart.md: a table and the output of each failing check. */
 export function renderMarkdown(
@@ -131,14 +169,15 @@ export function renderMarkdown(
   const rows = checks.map((c) => {
     const exit = c.exitCode ?? (c.signal ? c.signal : c.kind === 'guard' ? '' : '—');
     const mark = c.outcome === 'pass' ? '✅ pass' : c.outcome === 'fail' ? '❌ fail' : `⚠️ ${c.outcome}`;
-    return `| ${cell(c.name)} | ${c.kind} | ${mark} | ${exit} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? '`' + cell(c.command) + '`' : cell(c.description ?? '')} |`;
+    return `| ${cell(c.name)} | ${c.kind} | ${mark} | ${cell(String(exit))} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? codeCell(c.command) : cell(c.description ?? '')} |`;
   });
   const parts = [
-    `# ${title}: ${verdict.toUpperCase()}`,
+    `# ${mdText(title)}: ${verdict.toUpperCase()}`,
     '',
-    ...meta.map((m) => `- ${m}`),
+    // HTML-escaped (a task title may hold `<…>`); the callers' code spans hold no `<`, `>` or `&`.
+    ...meta.map((m) => `- ${mdText(m)}`),
     '',
-    `**${summary}**`,
+    `**${mdText(summary)}**`,
     '',
     '| check | kind | outcome | exit | time | command |',
     '|---|---|---|---|---|---|',
@@ -149,18 +188,18 @@ export function renderMarkdown(
   if (failed.length) {
     parts.push('## Failures', '');
     for (const c of failed) {
-      parts.push(`### ${c.name}${c.command ? ` — \`${c.command}\`` : ''}`, '');
-      if (c.description) parts.push(c.description, '');
+      parts.push(`### ${mdText(c.name)}${c.command ? ` — ${codeSpan(c.command)}` : ''}`, '');
+      if (c.description) parts.push(mdText(c.description), '');
       if (c.diagnostics.length) {
         for (const d of c.diagnostics.slice(0, 50)) {
           parts.push(
-            `- \`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}\` ${d.message}${d.tool ? ` (${d.tool})` : ''}`,
+            `- ${codeSpan(`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}`)} ${mdText(d.message)}${d.tool ? ` (${mdText(d.tool)})` : ''}`,
           );
         }
         parts.push('');
       }
       if (c.kind !== 'guard' || c.diagnostics.length === 0) {
-        const fence = c.outputTail.includes('```') ? '~~~~' : '```';
+        const fence = fenceFor(c.outputTail);
         parts.push(fence + 'text', c.outputTail, fence, '');
       }
     }
