@@ -1,6 +1,7 @@
 /** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
 import { GuardianError } from '../errors.js';
 import { execGit } from './git.js';
+import { acceptOwnRefUpdates } from './gitdir.js';
 import { withTempIndex } from './patch.js';
 
 export interface Identity {
@@ -45,6 +46,22 @@ export function gitIdentity(root: string): Identity | undefined {
   const name = execGit(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
   const email = execGit(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
   return name && email ? { name, email } : undefined;
+}
+
+/**
+ * A commit's tree and parents as the object says them (`cat-file`, not a revision walk: git's replace
+ * refs are off for Guardian, and a grafts file would change a walk's parents, not the object's).
+ */
+export function commitObject(root: string, commit: string): { tree: string; parents: string[] } {
+  const raw = execGit(['cat-file', 'commit', commit], { cwd: root }).stdout;
+  const header = raw.slice(0, raw.indexOf('\n\n') < 0 ? raw.length : raw.indexOf('\n\n'));
+  let tree = '';
+  const parents: string[] = [];
+  for (const line of header.split('\n')) {
+    if (line.startsWith('tree ')) tree = line.slice(5).trim();
+    else if (line.startsWith('parent ')) parents.push(line.slice(7).trim());
+  }
+  return { tree, parents };
 }
 
 export function branchTip(root: string, branch: string): string | undefined {
@@ -119,45 +136,135 @@ export interface PushOutcome {
   pushed: boolean;
   /** The remote branch already had the commit. */
   alreadyThere: boolean;
+  /** Where the push went: the URLs git resolved for it. */
+  urls: string[];
+  /**
+   * The push goes elsewhere than the remote's fetch URL (a `pushurl`, a `url.*.pushInsteadOf`) or than
+   * the URL given: worth saying where.
+   */
+  redirected: boolean;
+}
+
+/** A URL as it may be shown: a password or token in it is hidden. */
+export function shownUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+
+/** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
+function isConfiguredRemote(root: string, remote: string): boolean {
+  const r = execGit(['remote'], { cwd: root, allowFailure: true });
+  return r.code === 0 && r.stdout.split('\n').includes(remote);
+}
+
+/**
+ * A URL given on the command line as `git push` rewrites it: the longest matching
+ * `url.<base>.pushInsteadOf`, else the longest matching `url.<base>.insteadOf`.
+ */
+function rewriteForPush(root: string, url: string): string {
+  const r = execGit(['config', '--null', '--get-regexp', '^url\\..*\\.(push)?insteadof$'], {
+    cwd: root,
+    allowFailure: true,
+  });
+  const best = { push: { len: -1, to: '' }, plain: { len: -1, to: '' } };
+  for (const rec of r.stdout.split('\0')) {
+    const nl = rec.indexOf('\n');
+    if (nl < 0) continue;
+    const key = rec.slice(0, nl);
+    const prefix = rec.slice(nl + 1);
+    const m = /^url\.(.*)\.(pushinsteadof|insteadof)$/i.exec(key);
+    if (!m || !url.startsWith(prefix)) continue;
+    const slot = m[2]!.toLowerCase() === 'pushinsteadof' ? best.push : best.plain;
+    if (prefix.length > slot.len)
+      Object.assign(slot, { len: prefix.length, to: m[1]! + url.slice(prefix.length) });
+  }
+  return best.push.len >= 0 ? best.push.to : best.plain.len >= 0 ? best.plain.to : url;
+}
+
+/**
+ * The URLs `git push <remote>` writes to, resolved as git resolves them (`remote.<name>.pushurl`,
+ * `url.*.pushInsteadOf`, `url.*.insteadOf`).
+ */
+export function pushUrls(root: string, remote: string): string[] {
+  if (isConfiguredRemote(root, remote)) {
+    const r = execGit(['remote', 'get-url', '--push', '--all', remote], { cwd: root, allowFailure: true });
+    const urls = r.stdout.split('\n').filter(Boolean);
+    if (r.code === 0 && urls.length) return urls;
+  }
+  return [rewriteForPush(root, remote)];
 }
 
 /**
  * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
  * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ *
+ * The remote branch is read from the very URLs the push writes to: `git ls-remote <name>` would use the
+ * fetch URL, and a `pushurl` or a `url.*.pushInsteadOf` (one a check could have planted in a git config)
+ * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
+ * to a third repository), otherwise nothing is pushed.
  */
 export function pushBranch(root: string, remote: string, branch: string, commit: string): PushOutcome {
   if (remote.startsWith('-')) throw new GuardianError(`invalid remote '${remote}'`);
-  const ls = execGit(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
-    cwd: root,
-    allowFailure: true,
-  });
-  if (ls.code !== 0) {
-    throw new GuardianError(
-      `cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`,
-    );
-  }
-  const remoteSha = ls.stdout
-    .split('\n')
-    .find((l) => l.endsWith(`\trefs/heads/${branch}`))
-    ?.split('\t')[0];
-  if (remoteSha === commit) return { pushed: false, alreadyThere: true };
-  if (remoteSha) {
-    execGit(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
-      cwd: root,
-      allowFailure: true,
-    });
-    const known =
-      execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
-    if (!known || !isAncestor(root, remoteSha, commit)) {
+  const named = isConfiguredRemote(root, remote);
+  const urls = pushUrls(root, remote);
+  const fetchUrls = named
+    ? execGit(['remote', 'get-url', '--all', remote], { cwd: root, allowFailure: true })
+        .stdout.split('\n')
+        .filter(Boolean)
+    : [remote];
+  const redirected = urls.some((u) => !fetchUrls.includes(u));
+  const kept = `the commit ${commit.slice(0, 12)} is on the local branch ${branch}`;
+  for (const url of urls) {
+    const read = execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
+    const again = named ? url : rewriteForPush(root, url);
+    if (url.startsWith('-') || read !== url || again !== url) {
       throw new GuardianError(
-        `refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
-          `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
-          `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
-          `--branch, or reconcile the remote branch and run complete again.`,
+        `refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+          `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
+          `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`,
       );
     }
   }
-  const r = execGit(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
+  let haveIt = 0;
+  for (const url of urls) {
+    const ls = execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], {
+      cwd: root,
+      allowFailure: true,
+    });
+    if (ls.code !== 0) {
+      throw new GuardianError(
+        `cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`,
+      );
+    }
+    const remoteSha = ls.stdout
+      .split('\n')
+      .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+      ?.split('\t')[0];
+    if (remoteSha === commit) {
+      haveIt++;
+      continue;
+    }
+    if (remoteSha) {
+      execGit(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+      });
+      const known =
+        execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+      if (!known || !isAncestor(root, remoteSha, commit)) {
+        throw new GuardianError(
+          `refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+            `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+            `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+            `--branch, or reconcile the remote branch and run complete again.`,
+        );
+      }
+    }
+  }
+  if (haveIt === urls.length) return { pushed: false, alreadyThere: true, urls, redirected };
+  // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
+  // branch follows); a URL or path is pushed to as resolved above.
+  const target = named ? remote : urls[0]!;
+  const r = execGit(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
     cwd: root,
     allowFailure: true,
   });
@@ -168,5 +275,7 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
         `run complete again once the remote accepts it (no second commit is made)`,
     );
   }
-  return { pushed: true, alreadyThere: false };
+  // The remote-tracking branch moved to the commit: not a check's doing, should one be running.
+  acceptOwnRefUpdates(root, commit);
+  return { pushed: true, alreadyThere: false, urls, redirected };
 }

@@ -2,8 +2,10 @@
  * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
  * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
  * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
- * command (Completion's push, the user's next commit) would run. Whatever a check changed there is put
- * back as it was, and the verdict fails naming it.
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
  */
 import {
   chmodSync,
@@ -12,17 +14,34 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  realpathSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { execGit } from './git.js';
 
-/** Paths under the common git directory whose content decides what git runs and reads. */
-const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = [
+  'config',
+  'config.worktree',
+  'hooks',
+  'info',
+  'objects/info/alternates',
+  'HEAD',
+  'refs',
+  'packed-refs',
+  'reftable',
+];
 /** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
 
 /** One watched entry: its content when it can be put back, and what tells a change apart. */
 interface Entry {
@@ -36,8 +55,12 @@ interface Entry {
 
 export interface GitDirSnapshot {
   dir: string;
-  /** Path relative to `dir` → entry. */
+  /**
+   * Path relative to `dir` → entry; the global config files (outside `dir`) by their absolute path.
+   */
   files: Map<string, Entry>;
+  /** Absolute paths of the global config files watched (present or not). */
+  globals?: string[];
 }
 
 export function commonGitDir(root: string): string {
@@ -45,22 +68,27 @@ export function commonGitDir(root: string): string {
   return isAbsolute(out) ? out : join(root, out);
 }
 
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir: string, p: string): string {
+  return isAbsolute(p) ? p : join(dir, p);
+}
+
 function walk(dir: string, rel: string, out: Map<string, Entry>): void {
   let st;
   try {
-    st = lstatSync(join(dir, rel));
+    st = lstatSync(onDisk(dir, rel));
   } catch {
     return;
   }
   if (st.isDirectory()) {
-    for (const name of readdirSync(join(dir, rel)).sort()) walk(dir, join(rel, name), out);
+    for (const name of readdirSync(onDisk(dir, rel)).sort()) walk(dir, join(rel, name), out);
   } else if (st.isSymbolicLink()) {
     // A link's target is what it says, not followed.
-    const link = readlinkSync(join(dir, rel));
+    const link = readlinkSync(onDisk(dir, rel));
     out.set(rel, { link, sig: `link:${link}` });
   } else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
     out.set(rel, {
-      content: readFileSync(join(dir, rel)),
+      content: readFileSync(onDisk(dir, rel)),
       mode: st.mode & 0o7777,
       sig: `file:${st.mode & 0o7777}`,
     });
@@ -69,18 +97,124 @@ function walk(dir: string, rel: string, out: Map<string, Entry>): void {
   }
 }
 
-function snapshotOf(dir: string): GitDirSnapshot {
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+export function globalConfigPaths(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.GIT_CONFIG_GLOBAL) return [resolve(env.GIT_CONFIG_GLOBAL)];
+  const home = env.HOME;
+  const paths: string[] = [];
+  if (home) paths.push(join(resolve(home), '.gitconfig'));
+  const xdg = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : home ? join(resolve(home), '.config') : '';
+  if (xdg) paths.push(join(xdg, 'git', 'config'));
+  return paths;
+}
+
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file: string, cwd: string): string[] {
+  const r = execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+    cwd,
+    allowFailure: true,
+  });
+  if (r.code !== 0) return [];
+  const home = process.env.HOME;
+  const out: string[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp < 0) continue;
+    const value = line.slice(sp + 1).trim();
+    if (!value) continue;
+    if (value.startsWith('~/')) {
+      if (home) out.push(join(home, value.slice(2)));
+    } else out.push(isAbsolute(value) ? value : join(dirname(file), value));
+  }
+  return out;
+}
+
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd: string): string[] {
+  const seen = new Set<string>();
+  const add = (p: string, depth: number) => {
+    if (seen.has(p)) return;
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      seen.add(p); // not there yet: watched, so that its creation is seen
+      return;
+    }
+    if (!st.isFile() && !st.isSymbolicLink()) return;
+    seen.add(p);
+    if (st.isSymbolicLink()) {
+      try {
+        add(realpathSync(p), depth);
+      } catch {
+        // a dangling link: its target is watched as the link's text
+      }
+      return;
+    }
+    if (depth < MAX_INCLUDE_DEPTH) for (const inc of includedBy(p, cwd)) add(resolve(inc), depth + 1);
+  };
+  for (const p of globalConfigPaths()) add(p, 0);
+  return [...seen];
+}
+
+function snapshotOf(dir: string, globals: string[]): GitDirSnapshot {
   const files = new Map<string, Entry>();
   for (const w of WATCHED) walk(dir, w, files);
-  return { dir, files };
+  for (const g of globals) walk(dir, g, files);
+  return { dir, files, globals };
+}
+
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set<GitDirSnapshot>();
+
+function realOrSame(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
 }
 
 export function snapshotGitDir(root: string): GitDirSnapshot {
-  return snapshotOf(commonGitDir(root));
+  const dir = commonGitDir(root);
+  const snapshot = snapshotOf(dir, globalFiles(dir));
+  active.add(snapshot);
+  return snapshot;
+}
+
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+export function acceptOwnRefUpdates(root: string, commit: string, paths: string[] = []): void {
+  if (active.size === 0) return;
+  const dir = realOrSame(commonGitDir(root));
+  const line = Buffer.from(`${commit}\n`);
+  for (const s of active) {
+    if (realOrSame(s.dir) !== dir) continue;
+    const now = new Map<string, Entry>();
+    walk(s.dir, 'refs', now);
+    for (const [p, e] of now) if (e.content?.equals(line)) s.files.set(p, e);
+    for (const p of [...paths, 'reftable']) {
+      for (const k of [...s.files.keys()]) if (k === p || k.startsWith(`${p}/`)) s.files.delete(k);
+      walk(s.dir, p, s.files);
+    }
+  }
 }
 
 export interface GitDirChange {
-  /** Path relative to the common git directory. */
+  /** Path relative to the common git directory; absolute for a global config file. */
   path: string;
   change: 'added' | 'removed' | 'modified';
   restored: boolean;
@@ -88,7 +222,8 @@ export interface GitDirChange {
 
 /** What changed since `before`, each put back as it was where possible. */
 export function restoreGitDir(before: GitDirSnapshot): GitDirChange[] {
-  const now = snapshotOf(before.dir).files;
+  active.delete(before);
+  const now = snapshotOf(before.dir, before.globals ?? []).files;
   const changes: GitDirChange[] = [];
   const same = (p: string) => {
     const a = before.files.get(p)!;
@@ -100,7 +235,7 @@ export function restoreGitDir(before: GitDirSnapshot): GitDirChange[] {
   const put = (p: string): boolean => {
     const e = before.files.get(p)!;
     if (e.content === undefined && e.link === undefined) return false;
-    const abs = join(before.dir, p);
+    const abs = onDisk(before.dir, p);
     try {
       rmSync(abs, { recursive: true, force: true });
       mkdirSync(dirname(abs), { recursive: true });
@@ -122,7 +257,7 @@ export function restoreGitDir(before: GitDirSnapshot): GitDirChange[] {
     if (before.files.has(p)) continue;
     let restored = true;
     try {
-      rmSync(join(before.dir, p), { recursive: true, force: true });
+      rmSync(onDisk(before.dir, p), { recursive: true, force: true });
     } catch {
       restored = false;
     }
@@ -131,8 +266,9 @@ export function restoreGitDir(before: GitDirSnapshot): GitDirChange[] {
   return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** How a change is named in a report: `.git/hooks/pre-commit`. */
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
 export function shownGitPath(root: string, snapshot: GitDirSnapshot, p: string): string {
+  if (isAbsolute(p)) return p;
   const rel = relative(root, join(snapshot.dir, p));
   return rel.startsWith('..') ? join(snapshot.dir, p) : rel;
 }

@@ -1,7 +1,10 @@
 /**
  * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
  * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
- * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
+ * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
+ * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
+ * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
+ * marked done — recomputed, not read from its trailers: code under test can write a branch too.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,15 +20,19 @@ import { execGit, resolveCommit } from '../../git/git.js';
 import {
   branchTip,
   checkBranchName,
+  commitObject,
   commitTree,
   currentBranch,
   findCommitWithTrailer,
   gitIdentity,
   pushBranch,
   replaceInTree,
+  shownUrl,
+  trailerValues,
   type Identity,
 } from '../../git/commit.js';
-import { applyPatchToTree, workingTreePatch } from '../../git/patch.js';
+import { acceptOwnRefUpdates } from '../../git/gitdir.js';
+import { applyPatchToTree, changedFiles, diffTrees, treeOf, workingTreePatch } from '../../git/patch.js';
 import {
   fsSource,
   gitSource,
@@ -121,11 +128,78 @@ function authorFor(root: string, opts: CompletionOptions, quality: QualityConfig
   return gitIdentity(root) ?? DEFAULT_AUTHOR;
 }
 
-/** A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done. */
+/**
+ * Why `commit` is not the commit Completion makes for `task` on `base` (the judged change as `tree`,
+ * blueprint marked done), or undefined when it is exactly that commit.
+ */
+function notTheCompletion(
+  root: string,
+  commit: string,
+  base: string,
+  tree: string,
+  taskId: string,
+): string | undefined {
+  const { tree: has, parents } = commitObject(root, commit);
+  if (parents.length !== 1) return `it has ${parents.length} parents, not one`;
+  if (parents[0] !== base) return `its parent is ${parents[0]!.slice(0, 12)}, not the base commit`;
+  if (has !== tree) {
+    const files = changedFiles(root, tree, has).map((f) => `${f.status} ${f.path}`);
+    return `its files differ from the judged change with the blueprint marked done (${files.slice(0, 5).join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''})`;
+  }
+  if (!trailerValues(root, commit, 'Task-Id').includes(taskId))
+    return `its message has no \`Task-Id: ${taskId}\` trailer`;
+  return undefined;
+}
+
+/**
+ * Why a commit found by its trailer (no Task Bundle left to recompute it from) does not have the shape
+ * of a Completion commit — one parent, on which the task's blueprint becomes exactly its done version —
+ * or undefined. Its code can not be checked against the judged patch any more: the bundle is gone.
+ */
+function notCompletionShaped(root: string, commit: string, taskId: string): string | undefined {
+  const { parents } = commitObject(root, commit);
+  if (parents.length !== 1) return `it has ${parents.length} parents, not one`;
+  const parent = parents[0]!;
+  let before: Blueprint | undefined;
+  let after: Blueprint | undefined;
+  try {
+    before = loadProject(root, gitSource(root, parent), { quality: false }).tasks.find(
+      (t) => t.id === taskId,
+    );
+    after = loadProject(root, gitSource(root, commit), { quality: false }).tasks.find((t) => t.id === taskId);
+  } catch (e) {
+    return `its blueprints can not be read (${(e as Error).message})`;
+  }
+  if (!before) return `its parent ${parent.slice(0, 12)} has no blueprint for ${taskId}`;
+  if (before.status === 'done') return `${taskId} is already done in its parent ${parent.slice(0, 12)}`;
+  if (!after || after.path !== before.path) return `it moves or removes the blueprint of ${taskId}`;
+  let done: string;
+  try {
+    done = setStatusDone(before.raw, before.statusLine, before.path);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (after.raw !== done) return `it changes ${before.path} beyond marking it done`;
+  return undefined;
+}
+
+/**
+ * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
+ * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
+ */
 function findCompleted(root: string, taskId: string, branch: string): string | undefined {
   for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
     const sha = findCommitWithTrailer(root, rev, 'Task-Id', taskId);
-    if (sha && blueprintDoneAt(root, sha, taskId)) return sha;
+    if (!sha || !blueprintDoneAt(root, sha, taskId)) continue;
+    const problem = notCompletionShaped(root, sha, taskId);
+    if (problem) {
+      throw new GuardianError(
+        `${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
+          `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
+          `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`,
+      );
+    }
+    return sha;
   }
   return undefined;
 }
@@ -133,10 +207,13 @@ function findCompleted(root: string, taskId: string, branch: string): string | u
 function doPush(root: string, opts: CompletionOptions, branch: string, commit: string, log: Logger): boolean {
   if (!opts.push) return false;
   const r = pushBranch(root, opts.push, branch, commit);
+  // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
+  // url.*.pushInsteadOf): a rewrite is seen, not silent.
+  const where = r.redirected ? ` (push URL: ${r.urls.map(shownUrl).join(', ')})` : '';
   log.info(
     r.alreadyThere
-      ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}`
-      : `pushed ${branch} to ${opts.push}`,
+      ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
+      : `pushed ${branch} to ${opts.push}${where}`,
   );
   return r.pushed || r.alreadyThere;
 }
@@ -236,47 +313,56 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
   checkBranchName(root, branch);
 
   const tip0 = branchTip(root, branch);
-  const completedBefore =
-    tip0 !== undefined &&
-    findCommitWithTrailer(root, tip0, 'Task-Id', taskId, 1) === tip0 &&
-    blueprintDoneAt(root, tip0, taskId);
-  // After an earlier run committed (and the push failed), the working tree is that commit: the patch
-  // was verified then. Otherwise the patch must be exactly the judged one.
-  let patch: Buffer = Buffer.alloc(0);
-  let fromBundle = false;
-  if (!completedBefore) {
-    const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
-    fromBundle = bundlePatch !== undefined;
-    patch = bundlePatch ?? workingTreePatch(root, base).patch;
-    const actual = sha256(patch);
-    if (actual !== report.patchSha256) {
-      throw new GuardianError(
-        `refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-          `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`,
-      );
+  // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
+  const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
+  const fromBundle = bundlePatch !== undefined;
+  let patch: Buffer = bundlePatch ?? workingTreePatch(root, base).patch;
+  if (!fromBundle && sha256(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
+    // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
+    // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
+    // that is the judged patch to the byte (its sha256), and the commit is checked against it below.
+    try {
+      const judged = replaceInTree(root, treeOf(root, tip0), task.path, task.raw);
+      const earlier = diffTrees(root, base, judged);
+      if (sha256(earlier) === report.patchSha256) patch = earlier;
+    } catch {
+      // Not a tree that can hold the blueprint: not that commit; refused below.
     }
+  }
+  const actual = sha256(patch);
+  if (actual !== report.patchSha256) {
+    throw new GuardianError(
+      `refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
+        `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`,
+    );
   }
 
   const result = await recordStation(bundleDir, taskId, 'complete', async () => {
     const tip = tip0;
+    // The commit this run makes has this tree: recomputed from the judged patch, whatever the branch has.
+    const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
+    let tree = applyPatchToTree(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
+    if (blueprint !== task.raw) tree = replaceInTree(root, tree, task.path, blueprint);
     let commitSha: string;
     let alreadyCompleted = false;
     let checkedOut = currentBranch(root) === branch;
-    if (tip && completedBefore) {
-      // An earlier run committed and then failed to push: no second commit.
+    if (tip && tip !== base) {
+      // An earlier run committed and then failed to push: no second commit — but only for exactly the
+      // commit it made. Anything else on the branch (work of someone else, or a commit planted by code
+      // under test with a `Task-Id:` trailer and the blueprint done) is refused, and nothing is pushed.
+      const problem = notTheCompletion(root, tip, base, tree, taskId);
+      if (problem) {
+        throw new GuardianError(
+          `the local branch ${branch} is at ${tip.slice(0, 12)}, which is not the commit Completion makes for ${taskId}: ${problem}. ` +
+            `Expected either the base commit ${base.slice(0, 12)} or one commit on it with the tree ${tree.slice(0, 12)} ` +
+            `(the judged patch applied to the base, ${task.path} marked done). Nothing committed or pushed; ` +
+            `delete or rename that branch, or pass --branch`,
+        );
+      }
       commitSha = tip;
       alreadyCompleted = true;
       log.info(`${branch} already has the commit for ${taskId} (${tip.slice(0, 12)}): no new commit`);
     } else {
-      if (tip && tip !== base) {
-        throw new GuardianError(
-          `the local branch ${branch} is at ${tip.slice(0, 12)}, not at the base commit ${base.slice(0, 12)}: it has commits Guardian did not make. ` +
-            `Nothing committed; delete or rename that branch, or pass --branch`,
-        );
-      }
-      let tree = applyPatchToTree(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
-      const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
-      if (blueprint !== task.raw) tree = replaceInTree(root, tree, task.path, blueprint);
       commitSha = commitTree(
         root,
         tree,
@@ -290,11 +376,13 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
         // The working tree is not the change: only move it when it has the branch checked out.
         if (onBranch) execGit(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
         execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+        acceptOwnRefUpdates(root, commitSha);
       } else {
         // The working tree holds the change: the commit is what it has, so check the branch out over it
         // (like `git switch -c BRANCH && git commit`), with the blueprint's new status written to disk.
         execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
         if (!onBranch) execGit(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { cwd: root });
+        acceptOwnRefUpdates(root, commitSha, onBranch ? [] : ['HEAD']);
         execGit(['read-tree', commitSha], { cwd: root });
         writeFileSync(join(root, task.path), blueprint);
         checkedOut = true;

@@ -565,7 +565,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             name: 'guard:git-dir',
             kind: 'guard',
             description:
-              "the checks leave the repository's git settings (config, hooks, info) as they found them",
+              "the checks leave the repository's git settings (config, hooks, info), its refs and the global git config as they found them",
             exitCode: null,
             durationMs: 0,
             outcome: 'fail',
