@@ -92,6 +92,9 @@ const env_js_1 = __webpack_require__(8966);
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
+    // A `refs/replace/*` ref (which code under test can write) would make git show one object in place
+    // of another: Guardian compares and commits objects as they are.
+    GIT_NO_REPLACE_OBJECTS: '1',
     LC_ALL: 'C',
 };
 /**

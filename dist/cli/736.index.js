@@ -2,129 +2,6 @@ export const id = 736;
 export const ids = [736];
 export const modules = {
 
-/***/ 9501:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.commonGitDir = commonGitDir;
-exports.snapshotGitDir = snapshotGitDir;
-exports.restoreGitDir = restoreGitDir;
-exports.shownGitPath = shownGitPath;
-/**
- * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
- * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
- * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
- * command (Completion's push, the user's next commit) would run. Whatever a check changed there is put
- * back as it was, and the verdict fails naming it.
- */
-const node_fs_1 = __webpack_require__(3024);
-const node_path_1 = __webpack_require__(6760);
-const git_js_1 = __webpack_require__(308);
-/** Paths under the common git directory whose content decides what git runs and reads. */
-const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
-/** A file larger than this is compared by size and time only (it is not restored, only reported). */
-const MAX_KEPT_BYTES = 4 * 1024 * 1024;
-function commonGitDir(root) {
-    const out = (0, git_js_1.execGit)(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
-    return (0, node_path_1.isAbsolute)(out) ? out : (0, node_path_1.join)(root, out);
-}
-function walk(dir, rel, out) {
-    let st;
-    try {
-        st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(dir, rel));
-    }
-    catch {
-        return;
-    }
-    if (st.isDirectory()) {
-        for (const name of (0, node_fs_1.readdirSync)((0, node_path_1.join)(dir, rel)).sort())
-            walk(dir, (0, node_path_1.join)(rel, name), out);
-    }
-    else if (st.isSymbolicLink()) {
-        // A link's target is what it says, not followed.
-        const link = (0, node_fs_1.readlinkSync)((0, node_path_1.join)(dir, rel));
-        out.set(rel, { link, sig: `link:${link}` });
-    }
-    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
-        out.set(rel, {
-            content: (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel)),
-            mode: st.mode & 0o7777,
-            sig: `file:${st.mode & 0o7777}`,
-        });
-    }
-    else {
-        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
-    }
-}
-function snapshotOf(dir) {
-    const files = new Map();
-    for (const w of WATCHED)
-        walk(dir, w, files);
-    return { dir, files };
-}
-function snapshotGitDir(root) {
-    return snapshotOf(commonGitDir(root));
-}
-/** What changed since `before`, each put back as it was where possible. */
-function restoreGitDir(before) {
-    const now = snapshotOf(before.dir).files;
-    const changes = [];
-    const same = (p) => {
-        const a = before.files.get(p);
-        const b = now.get(p);
-        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
-    };
-    const put = (p) => {
-        const e = before.files.get(p);
-        if (e.content === undefined && e.link === undefined)
-            return false;
-        const abs = (0, node_path_1.join)(before.dir, p);
-        try {
-            (0, node_fs_1.rmSync)(abs, { recursive: true, force: true });
-            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(abs), { recursive: true });
-            if (e.link !== undefined)
-                (0, node_fs_1.symlinkSync)(e.link, abs);
-            else {
-                (0, node_fs_1.writeFileSync)(abs, e.content);
-                if (e.mode !== undefined)
-                    (0, node_fs_1.chmodSync)(abs, e.mode);
-            }
-            return true;
-        }
-        catch {
-            return false;
-        }
-    };
-    for (const p of before.files.keys()) {
-        if (!now.has(p))
-            changes.push({ path: p, change: 'removed', restored: put(p) });
-        else if (!same(p))
-            changes.push({ path: p, change: 'modified', restored: put(p) });
-    }
-    for (const p of now.keys()) {
-        if (before.files.has(p))
-            continue;
-        let restored = true;
-        try {
-            (0, node_fs_1.rmSync)((0, node_path_1.join)(before.dir, p), { recursive: true, force: true });
-        }
-        catch {
-            restored = false;
-        }
-        changes.push({ path: p, change: 'added', restored });
-    }
-    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-/** How a change is named in a report: `.git/hooks/pre-commit`. */
-function shownGitPath(root, snapshot, p) {
-    const rel = (0, node_path_1.relative)(root, (0, node_path_1.join)(snapshot.dir, p));
-    return rel.startsWith('..') ? (0, node_path_1.join)(snapshot.dir, p) : rel;
-}
-
-
-/***/ }),
-
 /***/ 5847:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -133,6 +10,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEPENDENCY_DIRS = void 0;
 exports.addWorktree = addWorktree;
 exports.linkDependencies = linkDependencies;
+exports.dependencyFoldersIn = dependencyFoldersIn;
 /**
  * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
  * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
@@ -178,6 +56,25 @@ function linkDependencies(root, dir, names = exports.DEPENDENCY_DIRS) {
         }
     }
     return linked;
+}
+/**
+ * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
+ * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
+ * repository's own.
+ */
+function dependencyFoldersIn(dir, names = exports.DEPENDENCY_DIRS) {
+    const out = [];
+    for (const name of names) {
+        try {
+            const p = (0, node_path_1.join)(dir, name);
+            if ((0, node_fs_1.statSync)(p).isDirectory())
+                out.push({ name, real: (0, node_fs_1.realpathSync)(p) });
+        }
+        catch {
+            // absent, or a broken link: nothing to take tools from
+        }
+    }
+    return out;
 }
 
 
@@ -250,6 +147,322 @@ function workingTreeAt(root, commit) {
         .split('\0')
         .filter(Boolean)
         .every((e) => e.slice(3).startsWith('.guardian/'));
+}
+
+
+/***/ }),
+
+/***/ 4056:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_DEPENDENCY_ENTRIES = void 0;
+exports.dependencyFolders = dependencyFolders;
+exports.entrySig = entrySig;
+exports.fingerprintDependencies = fingerprintDependencies;
+exports.compareDependencies = compareDependencies;
+exports.taintPath = taintPath;
+exports.readTaint = readTaint;
+exports.writeTaint = writeTaint;
+exports.depsCheck = depsCheck;
+/**
+ * `guard:deps`: the dependency folders (node_modules, .venv, venv) the checks take their tools from.
+ *
+ * A worktree the checks run in has the repository's own dependency folders linked in (see
+ * `linkDependencies`), and a check runs the change's code as the user: a test can rewrite
+ * `node_modules/<linter>/index.js` through the link. A lint check running after it would then pass code
+ * it should fail, and since the folder is the repository's own, so would every later attempt and task.
+ *
+ * Each folder is fingerprinted before the checks run and compared once they have all ended. Hashing the
+ * content is too slow for a node_modules (hundreds of MB, tens of thousands of files), so an entry is
+ * fingerprinted by its `lstat` alone: kind, size, mode, inode, and mtime and ctime to the nanosecond. A
+ * write in place moves mtime and ctime (putting mtime back with `utimes` still moves ctime, which no
+ * process can set); a replacement (a copy renamed over the file) gives the path another inode; a rename
+ * or a deletion removes a path and an addition adds one. Directories are compared by kind, mode and
+ * inode only: their times move with every entry added inside them, which the walk sees anyway. Links
+ * are never followed: a link is compared as itself (its target changes only by replacing it).
+ *
+ * Left out, because tools write there by design while they run: the cache folders directly inside a
+ * node_modules (`.cache`; `.vite`, where vitest keeps its results; `.vitest`; `.tmp`, where Vite's
+ * templates keep `tsc -b`'s build info), and files Python adds under `__pycache__` (a venv installed
+ * without bytecode); a `__pycache__` file that was there and changed still counts.
+ *
+ * The tampering outlives the validation, so the entries found changed are also written down (in the
+ * main checkout's `.guardian/validator/deps-tainted.json`): the next validation fails too while they are
+ * still exactly as the checks left them, and forgets them once they have changed again (reinstalled).
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const gitdir_js_1 = __webpack_require__(9501);
+const worktree_js_1 = __webpack_require__(5847);
+const fs_js_1 = __webpack_require__(1917);
+/** The walk stops after this many entries (all folders together); the rest is not watched. */
+exports.MAX_DEPENDENCY_ENTRIES = 300_000;
+/** Folders directly inside a node_modules that tools write caches into while they run. */
+const NODE_CACHE_DIRS = new Set(['.cache', '.vite', '.vitest', '.tmp']);
+/** At most this many changed entries are written down for the next validation. */
+const MAX_TAINTED = 1000;
+/** The dependency folders of these trees, each real folder once (a linked one is the repository's). */
+function dependencyFolders(trees) {
+    const seen = new Set();
+    const out = [];
+    for (const tree of trees) {
+        for (const f of (0, worktree_js_1.dependencyFoldersIn)(tree)) {
+            if (seen.has(f.real))
+                continue;
+            seen.add(f.real);
+            out.push(f);
+        }
+    }
+    return out;
+}
+/** An entry's fingerprint from its lstat; null when it does not exist. */
+function entrySig(path) {
+    let st;
+    try {
+        st = (0, node_fs_1.lstatSync)(path, { bigint: true });
+    }
+    catch {
+        return null;
+    }
+    if (st.isDirectory())
+        return `d:${st.mode}:${st.ino}`;
+    const kind = st.isFile() ? 'f' : st.isSymbolicLink() ? 'l' : 'o';
+    return `${kind}:${st.size}:${st.mode}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+/** Depth-first, names in sorted order: the order the walk visits paths in (what a cap cuts). */
+function walkOrder(a, b) {
+    const x = a.split('/');
+    const y = b.split('/');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        if (x[i] !== y[i])
+            return x[i] < y[i] ? -1 : 1;
+    }
+    return x.length - y.length;
+}
+/**
+ * Visits every entry of the folder (itself as '') depth-first in sorted order, up to the budget; returns
+ * whether the budget ran out, and the last path visited.
+ */
+function walk(folder, budget, visit) {
+    let last;
+    const stack = [''];
+    while (stack.length) {
+        if (budget.left <= 0)
+            return { capped: true, ...(last !== undefined ? { last } : {}) };
+        const rel = stack.pop();
+        const abs = rel ? (0, node_path_1.join)(folder.real, rel) : folder.real;
+        const sig = entrySig(abs);
+        if (sig === null)
+            continue; // gone while walking: the other walk sees it missing
+        budget.left--;
+        last = rel;
+        if (!sig.startsWith('d:')) {
+            visit(rel, sig);
+            continue;
+        }
+        let names;
+        try {
+            names = (0, node_fs_1.readdirSync)(abs);
+        }
+        catch {
+            visit(rel, `${sig}:unreadable`);
+            continue;
+        }
+        visit(rel, sig);
+        const inNodeModules = (0, node_path_1.basename)(abs) === 'node_modules';
+        names.sort();
+        for (let i = names.length - 1; i >= 0; i--) {
+            const name = names[i];
+            if (inNodeModules && NODE_CACHE_DIRS.has(name))
+                continue;
+            stack.push(rel ? `${rel}/${name}` : name);
+        }
+    }
+    return { capped: false };
+}
+/** Fingerprints every entry of the folders (up to `maxEntries` in all). */
+function fingerprintDependencies(folders, maxEntries = exports.MAX_DEPENDENCY_ENTRIES) {
+    const started = performance.now();
+    const budget = { left: maxEntries };
+    const prints = folders.map((folder) => {
+        const entries = new Map();
+        return { folder, entries, ...walk(folder, budget, (rel, sig) => entries.set(rel, sig)) };
+    });
+    return {
+        folders: prints,
+        count: maxEntries - budget.left,
+        capped: prints.some((p) => p.capped),
+        maxEntries,
+        durationMs: Math.round(performance.now() - started),
+    };
+}
+/**
+ * What changed in the folders since `before`, sorted by path. Walks them again, comparing as it goes
+ * (so only one fingerprint is held in memory); `before` is used up.
+ */
+function compareDependencies(before) {
+    const changes = [];
+    const budget = { left: before.maxEntries };
+    for (const b of before.folders) {
+        const shown = (rel) => (rel ? `${b.folder.name}/${rel}` : b.folder.name);
+        const real = (rel) => (rel ? (0, node_path_1.join)(b.folder.real, rel) : b.folder.real);
+        const { capped } = walk(b.folder, budget, (rel, sig) => {
+            const was = b.entries.get(rel);
+            if (was !== undefined) {
+                b.entries.delete(rel);
+                if (was !== sig)
+                    changes.push({ path: shown(rel), real: real(rel), change: 'modified', sig });
+                return;
+            }
+            // Past what the first walk watched: not known to be new.
+            if (b.capped && (b.last === undefined || walkOrder(rel, b.last) > 0))
+                return;
+            if (rel.split('/').includes('__pycache__'))
+                return;
+            changes.push({ path: shown(rel), real: real(rel), change: 'added', sig });
+        });
+        // Not seen this time: gone, or past this walk's cap (entries were added before it), looked at one by one.
+        for (const [rel, was] of b.entries) {
+            const now = capped ? entrySig(real(rel)) : null;
+            if (now === null)
+                changes.push({ path: shown(rel), real: real(rel), change: 'removed', sig: null });
+            else if (now !== was)
+                changes.push({ path: shown(rel), real: real(rel), change: 'modified', sig: now });
+        }
+        b.entries.clear();
+    }
+    changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    return changes;
+}
+/**
+ * Where the changed entries are written down: the main checkout's `.guardian/validator/` (a task run in
+ * a worktree of `guardian milestone` shares it), next to the dependency folders the worktrees link.
+ */
+function taintPath(root) {
+    let main = root;
+    try {
+        const common = (0, gitdir_js_1.commonGitDir)(root);
+        if ((0, node_path_1.basename)(common) === '.git')
+            main = (0, node_path_1.dirname)(common);
+    }
+    catch {
+        // not a repository git can read: the root's own
+    }
+    return (0, node_path_1.join)(main, '.guardian', 'validator', 'deps-tainted.json');
+}
+function isChange(e) {
+    const c = e;
+    return (typeof c === 'object' &&
+        c !== null &&
+        typeof c.path === 'string' &&
+        typeof c.real === 'string' &&
+        (c.change === 'added' || c.change === 'removed' || c.change === 'modified') &&
+        (c.sig === null || typeof c.sig === 'string'));
+}
+/**
+ * The entries an earlier validation found changed that are still exactly as its checks left them
+ * (undefined: none). Once none is (they were reinstalled), the record is removed.
+ */
+function readTaint(root) {
+    const p = taintPath(root);
+    let doc;
+    try {
+        doc = JSON.parse((0, node_fs_1.readFileSync)(p, 'utf8'));
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            (0, node_fs_1.rmSync)(p, { force: true });
+        return undefined;
+    }
+    const entries = Array.isArray(doc.entries) ? doc.entries.filter(isChange) : [];
+    const still = entries.filter((e) => entrySig(e.real) === e.sig);
+    if (still.length === 0) {
+        (0, node_fs_1.rmSync)(p, { force: true });
+        return undefined;
+    }
+    return {
+        taskId: typeof doc.taskId === 'string' ? doc.taskId : 'an earlier task',
+        at: typeof doc.at === 'string' ? doc.at : 'an earlier validation',
+        entries: still,
+        ...(doc.by === 'coder' ? { by: 'coder' } : {}),
+    };
+}
+/** Writes down the entries the checks changed (with those still changed from before). */
+function writeTaint(root, taskId, at, changes, earlier, by = 'checks') {
+    const byReal = new Map();
+    for (const c of [...(earlier?.entries ?? []), ...changes])
+        byReal.set(c.real, c);
+    const entries = [...byReal.values()].slice(0, MAX_TAINTED);
+    (0, fs_js_1.writeFileAtomic)(taintPath(root), JSON.stringify({ schemaVersion: 1, taskId, at, by, entries }, null, 2) + '\n');
+}
+// --- The check ---------------------------------------------------------------------------------------
+/** Entries named one by one in the output (the one diagnostic names 5). */
+const SHOWN_IN_OUTPUT = 20;
+const SHOWN_IN_DIAGNOSTIC = 5;
+function reinstallHint(changes) {
+    const names = new Set(changes.map((c) => c.path.split('/')[0]));
+    const hints = [];
+    if (names.has('node_modules'))
+        hints.push('`npm ci` or your package manager’s clean install');
+    if (names.has('.venv') || names.has('venv'))
+        hints.push('recreate the virtual environment');
+    return hints.length ? ` (${hints.join('; ')})` : '';
+}
+function listed(changes, max) {
+    const lines = changes.slice(0, max).map((c) => `  ${c.change} ${c.path}`);
+    if (changes.length > max)
+        lines.push(`  … and ${changes.length - max} more`);
+    return lines;
+}
+/**
+ * The failing `guard:deps` check: entries the checks changed (`during`), and those an earlier
+ * validation found changed that nobody reinstalled since (`still`). Undefined when both are empty.
+ */
+function depsCheck(opts) {
+    const { during } = opts;
+    const still = opts.still?.entries.filter((e) => !during.some((d) => d.real === e.real)) ?? [];
+    if (during.length === 0 && still.length === 0)
+        return undefined;
+    const all = [...during, ...still];
+    const hint = reinstallHint(all);
+    const lines = [];
+    if (during.length) {
+        lines.push(`the dependencies were modified during the checks: ${during.length} entr${during.length === 1 ? 'y' : 'ies'}:`, ...listed(during, SHOWN_IN_OUTPUT));
+    }
+    if (still.length) {
+        lines.push(`the dependencies are still as ${opts.still.by === 'coder' ? `the Coder's test runs for ${opts.still.taskId}` : `the checks of ${opts.still.taskId}'s validation`} (${opts.still.at}) left them when they modified them: ${still.length} entr${still.length === 1 ? 'y' : 'ies'}:`, ...listed(still, SHOWN_IN_OUTPUT));
+    }
+    lines.push(`The checks take their tools from these folders (linked into every worktree): a check that wrote there (most likely the change's own tests) may have changed what the checks after it reported, and every later validation until they are reinstalled. Reinstall them${hint} before validating again. A command that writes there by design belongs in \`[setup] commands\`, which run before the folders are watched.`);
+    if (opts.cappedAt !== undefined) {
+        lines.push(`note: the dependency folders hold more than ${opts.cappedAt} entries; only the first ${opts.cappedAt} (in path order) were watched`);
+    }
+    const named = all
+        .slice(0, SHOWN_IN_DIAGNOSTIC)
+        .map((c) => c.path)
+        .join(', ');
+    const more = all.length > SHOWN_IN_DIAGNOSTIC ? `, +${all.length - SHOWN_IN_DIAGNOSTIC} more` : '';
+    const what = during.length
+        ? 'the dependencies were modified during the checks'
+        : `the dependencies are still modified since ${opts.still.taskId}'s validation`;
+    return {
+        name: 'guard:deps',
+        kind: 'guard',
+        description: 'the checks leave the dependency folders they take their tools from (node_modules, .venv) as they found them',
+        exitCode: null,
+        durationMs: 0,
+        outcome: 'fail',
+        outputTail: lines.join('\n'),
+        diagnostics: [
+            {
+                file: all[0].path,
+                line: 1,
+                message: `${what} (${named}${more}; ${all.length} in all): they must be reinstalled${hint} before validating again`,
+                tool: 'guard',
+            },
+        ],
+    };
 }
 
 
@@ -479,6 +692,7 @@ const index_js_1 = __webpack_require__(2157);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const context_js_1 = __webpack_require__(683);
+const deps_js_1 = __webpack_require__(4056);
 const timings_js_1 = __webpack_require__(3867);
 const guard_js_1 = __webpack_require__(8969);
 const run_checks_js_1 = __webpack_require__(7976);
@@ -645,7 +859,14 @@ async function runValidator(opts) {
                 })(),
                 (0, guard_js_1.testFilesCheck)(guardInput),
                 (0, guard_js_1.skipMarkersCheck)(guardInput),
-                (0, guard_js_1.toolConfigCheck)(guardInput, { base: (p) => (0, git_js_1.showFile)(root, baseCommit, p), changed: (p) => (0, git_js_1.showFile)(root, tree, p) }, quality.guard.allowConfigChanges),
+                (0, guard_js_1.toolConfigCheck)(guardInput, { base: (p) => (0, git_js_1.showFile)(root, baseCommit, p), changed: (p) => (0, git_js_1.showFile)(root, tree, p) }, quality.guard.allowConfigChanges, 
+                // Exactly what this validation runs (from the base): a Makefile is tool configuration when
+                // one of these runs make.
+                [
+                    ...quality.setup.commands,
+                    ...quality.checks.map((q) => q.command),
+                    ...task.plan.map((s) => s.command),
+                ]),
             ];
             if (changed.length === 0) {
                 guards.push({
@@ -716,6 +937,31 @@ async function runValidator(opts) {
                 }
                 const watched = (0, gitdir_js_1.snapshotGitDir)(root);
                 gitDir = watched;
+                // guard:deps: the dependency folders the checks take their tools from (the repository's own,
+                // linked into the worktrees, or a worktree's own from its setup commands) are fingerprinted
+                // now and compared once every check has ended. An earlier validation's finding that nobody
+                // reinstalled since fails this one before anything runs.
+                let taint;
+                try {
+                    taint = (0, deps_js_1.readTaint)(root);
+                }
+                catch (e) {
+                    log.warn(`guard:deps: could not read what earlier validations found: ${e.message}`);
+                }
+                const stillTainted = taint ? (0, deps_js_1.depsCheck)({ during: [], still: taint }) : undefined;
+                if (stillTainted) {
+                    log.info(`  ✗ ${stillTainted.name}`);
+                    checks.push(stillTainted);
+                }
+                let depsBefore;
+                const depFolders = (0, deps_js_1.dependencyFolders)([root, judged, ...(redDir ? [redDir] : [])]);
+                if (depFolders.length && !failedAlready()) {
+                    depsBefore = (0, deps_js_1.fingerprintDependencies)(depFolders);
+                    log.debug(`guard:deps: ${depsBefore.count} entries of ${depFolders.map((f) => f.real).join(', ')} fingerprinted in ${depsBefore.durationMs} ms`);
+                    if (depsBefore.capped) {
+                        log.warn(`guard:deps: the dependency folders hold more than ${depsBefore.maxEntries} entries; only the first ${depsBefore.maxEntries} are watched`);
+                    }
+                }
                 const commandChecks = [
                     ...quality.checks.map((q) => ({
                         name: q.name,
@@ -823,6 +1069,31 @@ async function runValidator(opts) {
                         diagnostics: [],
                     });
                 }
+                if (depsBefore) {
+                    const changes = (0, deps_js_1.compareDependencies)(depsBefore);
+                    if (changes.length) {
+                        log.warn(`the checks modified the dependency folders: ${changes
+                            .slice(0, 5)
+                            .map((c) => `${c.path} ${c.change}`)
+                            .join('; ')}${changes.length > 5 ? `; ${changes.length} in all` : ''}`);
+                        try {
+                            (0, deps_js_1.writeTaint)(root, task.id, startedAt.toISOString(), changes, taint);
+                        }
+                        catch (e) {
+                            log.warn(`guard:deps: could not write the finding down for the next validation: ${e.message}`);
+                        }
+                        const deps = (0, deps_js_1.depsCheck)({
+                            during: changes,
+                            ...(taint ? { still: taint } : {}),
+                            ...(depsBefore.capped ? { cappedAt: depsBefore.maxEntries } : {}),
+                        });
+                        const at = checks.findIndex((c) => c.name === deps.name);
+                        if (at >= 0)
+                            checks[at] = deps;
+                        else
+                            checks.push(deps);
+                    }
+                }
                 gitDirChecked = true;
                 const gitChanges = (0, gitdir_js_1.restoreGitDir)(watched);
                 if (gitChanges.length) {
@@ -831,7 +1102,7 @@ async function runValidator(opts) {
                     checks.push({
                         name: 'guard:git-dir',
                         kind: 'guard',
-                        description: "the checks leave the repository's git settings (config, hooks, info) as they found them",
+                        description: "the checks leave the repository's git settings (config, hooks, info), its refs and the global git config as they found them",
                         exitCode: null,
                         durationMs: 0,
                         outcome: 'fail',
@@ -930,6 +1201,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sharedRunKey = sharedRunKey;
 exports.runCheck = runCheck;
 exports.summarize = summarize;
+exports.mdText = mdText;
+exports.codeSpan = codeSpan;
+exports.fenceFor = fenceFor;
 exports.renderMarkdown = renderMarkdown;
 /** Running command checks (quality.toml entries, plan steps) and turning results into report entries. */
 const index_js_1 = __webpack_require__(2157);
@@ -1008,20 +1282,54 @@ function summarize(checks, notRun) {
         summary: `fail: ${failed.map((c) => (c.outcome === 'pass' || c.outcome === 'fail' ? c.name : `${c.name} (${c.outcome})`)).join(', ')}${skipped}`,
     };
 }
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Markdown helpers. validation.md is rendered by GitHub (and shown in job summaries), and much of what
+ * goes into it comes from the checks' output, which the change controls: file names, tool messages,
+ * output tails. Text outside code is HTML-escaped and kept on one line; code spans and fences are
+ * delimited by more backticks than the text holds in a row, so nothing inside can end them early.
+ * (src/github/summary.ts sizes its fence the same way but does not export a helper, and importing it
+ * would pull @actions/core into the Validator.)
+ */
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The longest run of backticks in `s` (0 without one). */
+function longestBackticks(s) {
+    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+}
+/** Plain text on one line, HTML-escaped. */
+function mdText(s) {
+    return escapeHtml(s.replace(/\r?\n|\r/g, ' '));
+}
+/** An inline code span holding `s` literally (on one line). */
+function codeSpan(s) {
+    const text = s.replace(/\r?\n|\r/g, ' ');
+    const n = longestBackticks(text);
+    const tick = '`'.repeat(n + 1);
+    // A space on each side (removed again by the renderer) keeps a backtick at either end off the delimiter.
+    return n ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
+}
+/** A fence for a code block holding `text`: longer than any run of backticks in it (a `~~~` line cannot close it). */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
+}
+/** A table cell: one line, pipes escaped. */
+const cell = (s) => mdText(s).replace(/\|/g, '\\|');
+const codeCell = (s) => codeSpan(s).replace(/\|/g, '\\|');
 /** validation.md / prestart.md: a table and the output of each failing check. */
 function renderMarkdown(title, meta, checks, verdict, summary) {
     const rows = checks.map((c) => {
         const exit = c.exitCode ?? (c.signal ? c.signal : c.kind === 'guard' ? '' : '—');
         const mark = c.outcome === 'pass' ? '✅ pass' : c.outcome === 'fail' ? '❌ fail' : `⚠️ ${c.outcome}`;
-        return `| ${cell(c.name)} | ${c.kind} | ${mark} | ${exit} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? '`' + cell(c.command) + '`' : cell(c.description ?? '')} |`;
+        return `| ${cell(c.name)} | ${c.kind} | ${mark} | ${cell(String(exit))} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? codeCell(c.command) : cell(c.description ?? '')} |`;
     });
     const parts = [
-        `# ${title}: ${verdict.toUpperCase()}`,
+        `# ${mdText(title)}: ${verdict.toUpperCase()}`,
         '',
-        ...meta.map((m) => `- ${m}`),
+        // HTML-escaped (a task title may hold `<…>`); the callers' code spans hold no `<`, `>` or `&`.
+        ...meta.map((m) => `- ${mdText(m)}`),
         '',
-        `**${summary}**`,
+        `**${mdText(summary)}**`,
         '',
         '| check | kind | outcome | exit | time | command |',
         '|---|---|---|---|---|---|',
@@ -1032,17 +1340,17 @@ function renderMarkdown(title, meta, checks, verdict, summary) {
     if (failed.length) {
         parts.push('## Failures', '');
         for (const c of failed) {
-            parts.push(`### ${c.name}${c.command ? ` — \`${c.command}\`` : ''}`, '');
+            parts.push(`### ${mdText(c.name)}${c.command ? ` — ${codeSpan(c.command)}` : ''}`, '');
             if (c.description)
-                parts.push(c.description, '');
+                parts.push(mdText(c.description), '');
             if (c.diagnostics.length) {
                 for (const d of c.diagnostics.slice(0, 50)) {
-                    parts.push(`- \`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}\` ${d.message}${d.tool ? ` (${d.tool})` : ''}`);
+                    parts.push(`- ${codeSpan(`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}`)} ${mdText(d.message)}${d.tool ? ` (${mdText(d.tool)})` : ''}`);
                 }
                 parts.push('');
             }
             if (c.kind !== 'guard' || c.diagnostics.length === 0) {
-                const fence = c.outputTail.includes('```') ? '~~~~' : '```';
+                const fence = fenceFor(c.outputTail);
                 parts.push(fence + 'text', c.outputTail, fence, '');
             }
         }

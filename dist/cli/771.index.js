@@ -177,7 +177,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_MAX_RETRY_AFTER_MS = exports.DEFAULT_MAX_RETRIES = exports.DEFAULT_TIMEOUT_MS = void 0;
+exports.DEFAULT_MAX_RESPONSE_BYTES = exports.DEFAULT_MAX_RETRY_AFTER_MS = exports.DEFAULT_MAX_RETRIES = exports.DEFAULT_TIMEOUT_MS = void 0;
 exports.withoutCredentials = withoutCredentials;
 exports.createChatClient = createChatClient;
 /**
@@ -202,6 +202,12 @@ exports.DEFAULT_TIMEOUT_MS = 300_000;
 exports.DEFAULT_MAX_RETRIES = 3;
 /** A server asking for a longer pause than this gets a clear failure instead of a silent wait. */
 exports.DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The largest answer read from the model server. A chat completion is kilobytes, rarely a megabyte; the
+ * answer is untrusted, and read whole it costs several times its size in memory (a 300 MB answer peaked
+ * near 2 GB), so reading stops here.
+ */
+exports.DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Reads an error body without consuming the response the SDK will read. */
 async function peekErrorCode(res) {
     try {
@@ -254,6 +260,49 @@ function withoutCredentials(url) {
         return url;
     }
 }
+/** An answer body that grew past the limit (see capBody). */
+class ResponseTooLarge extends Error {
+    limit;
+    constructor(limit) {
+        super(`answer larger than ${formatBytes(limit)}`);
+        this.limit = limit;
+        this.name = 'ResponseTooLarge';
+    }
+}
+function formatBytes(n) {
+    return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
+}
+/** The error, or one of its causes, is a ResponseTooLarge. */
+function tooLarge(e) {
+    for (let x = e, depth = 0; x && depth < 8; x = x.cause, depth++)
+        if (x instanceof ResponseTooLarge)
+            return x;
+    return undefined;
+}
+/**
+ * The response with a body that errors once more than `limit` bytes have arrived (at once when its
+ * Content-Length already says so), cancelling the rest: the SDK reads the body whole before parsing it.
+ */
+function capBody(res, limit) {
+    if (!res.body)
+        return res;
+    const declared = Number(res.headers.get('content-length'));
+    let seen = 0;
+    const counted = res.body.pipeThrough(new TransformStream({
+        start(controller) {
+            if (Number.isFinite(declared) && declared > limit)
+                controller.error(new ResponseTooLarge(limit));
+        },
+        transform(chunk, controller) {
+            seen += chunk.byteLength;
+            if (seen > limit)
+                controller.error(new ResponseTooLarge(limit));
+            else
+                controller.enqueue(chunk);
+        },
+    }));
+    return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
 function withHeader(res, name, value) {
     const headers = new Headers(res.headers);
     headers.set(name, value);
@@ -266,6 +315,7 @@ function createChatClient(opts) {
     const timeoutMs = opts.timeoutMs ?? exports.DEFAULT_TIMEOUT_MS;
     const maxRetryAfterMs = opts.maxRetryAfterMs ?? exports.DEFAULT_MAX_RETRY_AFTER_MS;
     const baseFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+    const maxResponseBytes = opts.maxResponseBytes ?? exports.DEFAULT_MAX_RESPONSE_BYTES;
     const price = opts.price ?? (0, pricing_js_1.priceFor)(opts.model);
     const shownUrl = withoutCredentials(baseUrl);
     /** Per call (calls may overlap): HTTP attempts, and why the last response was not retried. */
@@ -296,7 +346,7 @@ function createChatClient(opts) {
                 return withHeader(res, 'x-should-retry', 'false');
             }
         }
-        return res;
+        return capBody(res, maxResponseBytes);
     };
     const redact = (s) => opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
     const sdk = new openai_1.default({
@@ -325,6 +375,10 @@ function createChatClient(opts) {
         const { attempts } = state;
         const lastNoRetryNote = state.noRetry;
         const where = `the model server at ${shownUrl}`;
+        const big = tooLarge(e);
+        if (big) {
+            return new errors_js_1.LlmResponseError(`${where} sent an answer larger than ${formatBytes(big.limit)}; stopped reading it`, { cause: e });
+        }
         if (e instanceof openai_1.APIUserAbortError || signal?.aborted) {
             return new errors_js_1.LlmAbortedError(`request to ${where} aborted`, { cause: e });
         }

@@ -14,7 +14,10 @@ exports.runCompletion = runCompletion;
 /**
  * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
  * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
- * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
+ * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
+ * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
+ * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
+ * marked done — recomputed, not read from its trailers: code under test can write a branch too.
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
@@ -22,6 +25,7 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const commit_js_1 = __webpack_require__(5895);
+const gitdir_js_1 = __webpack_require__(9501);
 const patch_js_1 = __webpack_require__(1586);
 const index_js_1 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
@@ -68,12 +72,76 @@ function authorFor(root, opts, quality) {
     }
     return (0, commit_js_1.gitIdentity)(root) ?? exports.DEFAULT_AUTHOR;
 }
-/** A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done. */
+/**
+ * Why `commit` is not the commit Completion makes for `task` on `base` (the judged change as `tree`,
+ * blueprint marked done), or undefined when it is exactly that commit.
+ */
+function notTheCompletion(root, commit, base, tree, taskId) {
+    const { tree: has, parents } = (0, commit_js_1.commitObject)(root, commit);
+    if (parents.length !== 1)
+        return `it has ${parents.length} parents, not one`;
+    if (parents[0] !== base)
+        return `its parent is ${parents[0].slice(0, 12)}, not the base commit`;
+    if (has !== tree) {
+        const files = (0, patch_js_1.changedFiles)(root, tree, has).map((f) => `${f.status} ${f.path}`);
+        return `its files differ from the judged change with the blueprint marked done (${files.slice(0, 5).join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''})`;
+    }
+    if (!(0, commit_js_1.trailerValues)(root, commit, 'Task-Id').includes(taskId))
+        return `its message has no \`Task-Id: ${taskId}\` trailer`;
+    return undefined;
+}
+/**
+ * Why a commit found by its trailer (no Task Bundle left to recompute it from) does not have the shape
+ * of a Completion commit — one parent, on which the task's blueprint becomes exactly its done version —
+ * or undefined. Its code can not be checked against the judged patch any more: the bundle is gone.
+ */
+function notCompletionShaped(root, commit, taskId) {
+    const { parents } = (0, commit_js_1.commitObject)(root, commit);
+    if (parents.length !== 1)
+        return `it has ${parents.length} parents, not one`;
+    const parent = parents[0];
+    let before;
+    let after;
+    try {
+        before = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, parent), { quality: false }).tasks.find((t) => t.id === taskId);
+        after = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, commit), { quality: false }).tasks.find((t) => t.id === taskId);
+    }
+    catch (e) {
+        return `its blueprints can not be read (${e.message})`;
+    }
+    if (!before)
+        return `its parent ${parent.slice(0, 12)} has no blueprint for ${taskId}`;
+    if (before.status === 'done')
+        return `${taskId} is already done in its parent ${parent.slice(0, 12)}`;
+    if (!after || after.path !== before.path)
+        return `it moves or removes the blueprint of ${taskId}`;
+    let done;
+    try {
+        done = setStatusDone(before.raw, before.statusLine, before.path);
+    }
+    catch (e) {
+        return e.message;
+    }
+    if (after.raw !== done)
+        return `it changes ${before.path} beyond marking it done`;
+    return undefined;
+}
+/**
+ * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
+ * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
+ */
 function findCompleted(root, taskId, branch) {
     for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
         const sha = (0, commit_js_1.findCommitWithTrailer)(root, rev, 'Task-Id', taskId);
-        if (sha && blueprintDoneAt(root, sha, taskId))
-            return sha;
+        if (!sha || !blueprintDoneAt(root, sha, taskId))
+            continue;
+        const problem = notCompletionShaped(root, sha, taskId);
+        if (problem) {
+            throw new errors_js_1.GuardianError(`${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
+                `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
+                `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
+        }
+        return sha;
     }
     return undefined;
 }
@@ -81,9 +149,12 @@ function doPush(root, opts, branch, commit, log) {
     if (!opts.push)
         return false;
     const r = (0, commit_js_1.pushBranch)(root, opts.push, branch, commit);
+    // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
+    // url.*.pushInsteadOf): a rewrite is seen, not silent.
+    const where = r.redirected ? ` (push URL: ${r.urls.map(commit_js_1.shownUrl).join(', ')})` : '';
     log.info(r.alreadyThere
-        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}`
-        : `pushed ${branch} to ${opts.push}`);
+        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
+        : `pushed ${branch} to ${opts.push}${where}`);
     return r.pushed || r.alreadyThere;
 }
 async function runCompletion(opts) {
@@ -163,43 +234,55 @@ async function runCompletion(opts) {
     const branch = opts.branch ?? task.branch ?? `guardian/${taskId}`;
     (0, commit_js_1.checkBranchName)(root, branch);
     const tip0 = (0, commit_js_1.branchTip)(root, branch);
-    const completedBefore = tip0 !== undefined &&
-        (0, commit_js_1.findCommitWithTrailer)(root, tip0, 'Task-Id', taskId, 1) === tip0 &&
-        blueprintDoneAt(root, tip0, taskId);
-    // After an earlier run committed (and the push failed), the working tree is that commit: the patch
-    // was verified then. Otherwise the patch must be exactly the judged one.
-    let patch = Buffer.alloc(0);
-    let fromBundle = false;
-    if (!completedBefore) {
-        const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
-        fromBundle = bundlePatch !== undefined;
-        patch = bundlePatch ?? (0, patch_js_1.workingTreePatch)(root, base).patch;
-        const actual = (0, fs_js_1.sha256)(patch);
-        if (actual !== report.patchSha256) {
-            throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-                `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
+    // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
+    const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
+    const fromBundle = bundlePatch !== undefined;
+    let patch = bundlePatch ?? (0, patch_js_1.workingTreePatch)(root, base).patch;
+    if (!fromBundle && (0, fs_js_1.sha256)(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
+        // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
+        // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
+        // that is the judged patch to the byte (its sha256), and the commit is checked against it below.
+        try {
+            const judged = (0, commit_js_1.replaceInTree)(root, (0, patch_js_1.treeOf)(root, tip0), task.path, task.raw);
+            const earlier = (0, patch_js_1.diffTrees)(root, base, judged);
+            if ((0, fs_js_1.sha256)(earlier) === report.patchSha256)
+                patch = earlier;
         }
+        catch {
+            // Not a tree that can hold the blueprint: not that commit; refused below.
+        }
+    }
+    const actual = (0, fs_js_1.sha256)(patch);
+    if (actual !== report.patchSha256) {
+        throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
+            `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
     }
     const result = await (0, bundle_js_1.recordStation)(bundleDir, taskId, 'complete', async () => {
         const tip = tip0;
+        // The commit this run makes has this tree: recomputed from the judged patch, whatever the branch has.
+        const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
+        let tree = (0, patch_js_1.applyPatchToTree)(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
+        if (blueprint !== task.raw)
+            tree = (0, commit_js_1.replaceInTree)(root, tree, task.path, blueprint);
         let commitSha;
         let alreadyCompleted = false;
         let checkedOut = (0, commit_js_1.currentBranch)(root) === branch;
-        if (tip && completedBefore) {
-            // An earlier run committed and then failed to push: no second commit.
+        if (tip && tip !== base) {
+            // An earlier run committed and then failed to push: no second commit — but only for exactly the
+            // commit it made. Anything else on the branch (work of someone else, or a commit planted by code
+            // under test with a `Task-Id:` trailer and the blueprint done) is refused, and nothing is pushed.
+            const problem = notTheCompletion(root, tip, base, tree, taskId);
+            if (problem) {
+                throw new errors_js_1.GuardianError(`the local branch ${branch} is at ${tip.slice(0, 12)}, which is not the commit Completion makes for ${taskId}: ${problem}. ` +
+                    `Expected either the base commit ${base.slice(0, 12)} or one commit on it with the tree ${tree.slice(0, 12)} ` +
+                    `(the judged patch applied to the base, ${task.path} marked done). Nothing committed or pushed; ` +
+                    `delete or rename that branch, or pass --branch`);
+            }
             commitSha = tip;
             alreadyCompleted = true;
             log.info(`${branch} already has the commit for ${taskId} (${tip.slice(0, 12)}): no new commit`);
         }
         else {
-            if (tip && tip !== base) {
-                throw new errors_js_1.GuardianError(`the local branch ${branch} is at ${tip.slice(0, 12)}, not at the base commit ${base.slice(0, 12)}: it has commits Guardian did not make. ` +
-                    `Nothing committed; delete or rename that branch, or pass --branch`);
-            }
-            let tree = (0, patch_js_1.applyPatchToTree)(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
-            const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
-            if (blueprint !== task.raw)
-                tree = (0, commit_js_1.replaceInTree)(root, tree, task.path, blueprint);
             commitSha = (0, commit_js_1.commitTree)(root, tree, base, commitMessage(task, report, opts.runUrl), authorFor(root, opts, project.quality));
             const onBranch = (0, commit_js_1.currentBranch)(root) === branch;
             if (fromBundle) {
@@ -207,6 +290,7 @@ async function runCompletion(opts) {
                 if (onBranch)
                     (0, git_js_1.execGit)(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
                 (0, git_js_1.execGit)(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+                (0, gitdir_js_1.acceptOwnRefUpdates)(root, commitSha);
             }
             else {
                 // The working tree holds the change: the commit is what it has, so check the branch out over it
@@ -214,6 +298,7 @@ async function runCompletion(opts) {
                 (0, git_js_1.execGit)(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
                 if (!onBranch)
                     (0, git_js_1.execGit)(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { cwd: root });
+                (0, gitdir_js_1.acceptOwnRefUpdates)(root, commitSha, onBranch ? [] : ['HEAD']);
                 (0, git_js_1.execGit)(['read-tree', commitSha], { cwd: root });
                 (0, node_fs_1.writeFileSync)((0, node_path_1.join)(root, task.path), blueprint);
                 checkedOut = true;
@@ -1412,6 +1497,7 @@ const config_js_1 = __webpack_require__(8353);
 const index_js_1 = __webpack_require__(5371);
 const index_js_2 = __webpack_require__(7208);
 const index_js_3 = __webpack_require__(9043);
+const deps_js_1 = __webpack_require__(4056);
 const index_js_4 = __webpack_require__(5688);
 const prestart_js_1 = __webpack_require__(3978);
 const index_js_5 = __webpack_require__(7982);
@@ -1446,6 +1532,9 @@ const validate = async (ctx) => {
         note: r.report.summary,
         reportPath: r.markdownPath,
         patchSha256: r.report.patchSha256,
+        ...(r.report.checks.some((c) => c.name === 'guard:deps' && c.outcome !== 'pass')
+            ? { dependenciesModified: true }
+            : {}),
     };
 };
 /** The Coder's model, resolved from the host's environment and quality.toml (undefined: none). */
@@ -1471,6 +1560,10 @@ const code = async (ctx) => {
     const wt = (0, worktree_js_1.addWorktree)(ctx.root, base, undefined, 'guardian-coder-');
     try {
         (0, worktree_js_1.linkDependencies)(ctx.root, wt.dir);
+        // The Coder's test runs execute the model's code with the dependency folders linked in: what they
+        // change there would sway every later check. Fingerprinted here, out of the model's reach, and
+        // written down for the Validator (guard:deps) when changed.
+        const deps = (0, deps_js_1.fingerprintDependencies)((0, deps_js_1.dependencyFolders)([ctx.root]));
         const r = await (0, index_js_3.runCoder)({
             root: wt.dir,
             bundleDir,
@@ -1483,6 +1576,14 @@ const code = async (ctx) => {
             env: ctx.env,
             signal: ctx.signal,
         });
+        const changed = (0, deps_js_1.compareDependencies)(deps);
+        if (changed.length) {
+            (0, deps_js_1.writeTaint)(ctx.root, ctx.taskId, new Date().toISOString(), changed, (0, deps_js_1.readTaint)(ctx.root), 'coder');
+            ctx.log.warn(`${ctx.taskId}: the Coder's test runs modified ${changed.length} entr${changed.length === 1 ? 'y' : 'ies'} of the dependency folders (${changed
+                .slice(0, 3)
+                .map((c) => c.path)
+                .join(', ')}${changed.length > 3 ? ', …' : ''}); the Validator will fail until they are reinstalled`);
+        }
         return {
             status: r.ok ? 'ok' : r.stopReason === 'no_model' ? 'skipped' : 'failed',
             note: r.message,
@@ -2109,6 +2210,7 @@ async function runTaskLocked(opts, project) {
         if (out.status === 'failed') {
             reportPath = out.reportPath;
             if (station === 'validate' &&
+                !out.dependenciesModified &&
                 attempts < maxAttempts &&
                 attempts > 0 &&
                 coderAvailable(project, env, opts)) {
@@ -2119,11 +2221,13 @@ async function runTaskLocked(opts, project) {
             outcome = 'failed';
             const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
             message =
-                station === 'validate'
-                    ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
-                    : station === 'prestart'
-                        ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
-                        : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
+                station === 'validate' && out.dependenciesModified
+                    ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
+                    : station === 'validate'
+                        ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+                        : station === 'prestart'
+                            ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
+                            : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
             return finish();
         }
         i++;

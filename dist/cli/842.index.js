@@ -243,6 +243,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.replaceInTree = replaceInTree;
 exports.commitTree = commitTree;
 exports.gitIdentity = gitIdentity;
+exports.commitObject = commitObject;
 exports.branchTip = branchTip;
 exports.checkBranchName = checkBranchName;
 exports.pushTargetProblem = pushTargetProblem;
@@ -250,10 +251,13 @@ exports.trailerValues = trailerValues;
 exports.findCommitWithTrailer = findCommitWithTrailer;
 exports.isAncestor = isAncestor;
 exports.currentBranch = currentBranch;
+exports.shownUrl = shownUrl;
+exports.pushUrls = pushUrls;
 exports.pushBranch = pushBranch;
 /** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
+const gitdir_js_1 = __webpack_require__(9501);
 const patch_js_1 = __webpack_require__(1586);
 /** Replaces (or adds) one file in a tree and returns the new tree. */
 function replaceInTree(root, tree, path, content) {
@@ -284,6 +288,23 @@ function gitIdentity(root) {
     const name = (0, git_js_1.execGit)(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
     const email = (0, git_js_1.execGit)(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
     return name && email ? { name, email } : undefined;
+}
+/**
+ * A commit's tree and parents as the object says them (`cat-file`, not a revision walk: git's replace
+ * refs are off for Guardian, and a grafts file would change a walk's parents, not the object's).
+ */
+function commitObject(root, commit) {
+    const raw = (0, git_js_1.execGit)(['cat-file', 'commit', commit], { cwd: root }).stdout;
+    const header = raw.slice(0, raw.indexOf('\n\n') < 0 ? raw.length : raw.indexOf('\n\n'));
+    let tree = '';
+    const parents = [];
+    for (const line of header.split('\n')) {
+        if (line.startsWith('tree '))
+            tree = line.slice(5).trim();
+        else if (line.startsWith('parent '))
+            parents.push(line.slice(7).trim());
+    }
+    return { tree, parents };
 }
 function branchTip(root, branch) {
     const r = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
@@ -346,40 +367,120 @@ function currentBranch(root) {
     const r = (0, git_js_1.execGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
     return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
 }
+/** A URL as it may be shown: a password or token in it is hidden. */
+function shownUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+/** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
+function isConfiguredRemote(root, remote) {
+    const r = (0, git_js_1.execGit)(['remote'], { cwd: root, allowFailure: true });
+    return r.code === 0 && r.stdout.split('\n').includes(remote);
+}
+/**
+ * A URL given on the command line as `git push` rewrites it: the longest matching
+ * `url.<base>.pushInsteadOf`, else the longest matching `url.<base>.insteadOf`.
+ */
+function rewriteForPush(root, url) {
+    const r = (0, git_js_1.execGit)(['config', '--null', '--get-regexp', '^url\\..*\\.(push)?insteadof$'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    const best = { push: { len: -1, to: '' }, plain: { len: -1, to: '' } };
+    for (const rec of r.stdout.split('\0')) {
+        const nl = rec.indexOf('\n');
+        if (nl < 0)
+            continue;
+        const key = rec.slice(0, nl);
+        const prefix = rec.slice(nl + 1);
+        const m = /^url\.(.*)\.(pushinsteadof|insteadof)$/i.exec(key);
+        if (!m || !url.startsWith(prefix))
+            continue;
+        const slot = m[2].toLowerCase() === 'pushinsteadof' ? best.push : best.plain;
+        if (prefix.length > slot.len)
+            Object.assign(slot, { len: prefix.length, to: m[1] + url.slice(prefix.length) });
+    }
+    return best.push.len >= 0 ? best.push.to : best.plain.len >= 0 ? best.plain.to : url;
+}
+/**
+ * The URLs `git push <remote>` writes to, resolved as git resolves them (`remote.<name>.pushurl`,
+ * `url.*.pushInsteadOf`, `url.*.insteadOf`).
+ */
+function pushUrls(root, remote) {
+    if (isConfiguredRemote(root, remote)) {
+        const r = (0, git_js_1.execGit)(['remote', 'get-url', '--push', '--all', remote], { cwd: root, allowFailure: true });
+        const urls = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && urls.length)
+            return urls;
+    }
+    return [rewriteForPush(root, remote)];
+}
 /**
  * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
  * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ *
+ * The remote branch is read from the very URLs the push writes to: `git ls-remote <name>` would use the
+ * fetch URL, and a `pushurl` or a `url.*.pushInsteadOf` (one a check could have planted in a git config)
+ * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
+ * to a third repository), otherwise nothing is pushed.
  */
 function pushBranch(root, remote, branch, commit) {
     if (remote.startsWith('-'))
         throw new errors_js_1.GuardianError(`invalid remote '${remote}'`);
-    const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (ls.code !== 0) {
-        throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`);
+    const named = isConfiguredRemote(root, remote);
+    const urls = pushUrls(root, remote);
+    const fetchUrls = named
+        ? (0, git_js_1.execGit)(['remote', 'get-url', '--all', remote], { cwd: root, allowFailure: true })
+            .stdout.split('\n')
+            .filter(Boolean)
+        : [remote];
+    const redirected = urls.some((u) => !fetchUrls.includes(u));
+    const kept = `the commit ${commit.slice(0, 12)} is on the local branch ${branch}`;
+    for (const url of urls) {
+        const read = (0, git_js_1.execGit)(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
+        const again = named ? url : rewriteForPush(root, url);
+        if (url.startsWith('-') || read !== url || again !== url) {
+            throw new errors_js_1.GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+                `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
+                `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
+        }
     }
-    const remoteSha = ls.stdout
-        .split('\n')
-        .find((l) => l.endsWith(`\trefs/heads/${branch}`))
-        ?.split('\t')[0];
-    if (remoteSha === commit)
-        return { pushed: false, alreadyThere: true };
-    if (remoteSha) {
-        (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
+    let haveIt = 0;
+    for (const url of urls) {
+        const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', url, `refs/heads/${branch}`], {
             cwd: root,
             allowFailure: true,
         });
-        const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
-        if (!known || !isAncestor(root, remoteSha, commit)) {
-            throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
-                `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
-                `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
-                `--branch, or reconcile the remote branch and run complete again.`);
+        if (ls.code !== 0) {
+            throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
+        }
+        const remoteSha = ls.stdout
+            .split('\n')
+            .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+            ?.split('\t')[0];
+        if (remoteSha === commit) {
+            haveIt++;
+            continue;
+        }
+        if (remoteSha) {
+            (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+                cwd: root,
+                allowFailure: true,
+            });
+            const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+            if (!known || !isAncestor(root, remoteSha, commit)) {
+                throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                    `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+                    `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+                    `--branch, or reconcile the remote branch and run complete again.`);
+            }
         }
     }
-    const r = (0, git_js_1.execGit)(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
+    if (haveIt === urls.length)
+        return { pushed: false, alreadyThere: true, urls, redirected };
+    // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
+    // branch follows); a URL or path is pushed to as resolved above.
+    const target = named ? remote : urls[0];
+    const r = (0, git_js_1.execGit)(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
         cwd: root,
         allowFailure: true,
     });
@@ -388,7 +489,283 @@ function pushBranch(root, remote, branch, commit) {
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
             `run complete again once the remote accepts it (no second commit is made)`);
     }
-    return { pushed: true, alreadyThere: false };
+    // The remote-tracking branch moved to the commit: not a check's doing, should one be running.
+    (0, gitdir_js_1.acceptOwnRefUpdates)(root, commit);
+    return { pushed: true, alreadyThere: false, urls, redirected };
+}
+
+
+/***/ }),
+
+/***/ 9501:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.commonGitDir = commonGitDir;
+exports.globalConfigPaths = globalConfigPaths;
+exports.snapshotGitDir = snapshotGitDir;
+exports.acceptOwnRefUpdates = acceptOwnRefUpdates;
+exports.restoreGitDir = restoreGitDir;
+exports.shownGitPath = shownGitPath;
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const git_js_1 = __webpack_require__(308);
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = [
+    'config',
+    'config.worktree',
+    'hooks',
+    'info',
+    'objects/info/alternates',
+    'HEAD',
+    'refs',
+    'packed-refs',
+    'reftable',
+];
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
+function commonGitDir(root) {
+    const out = (0, git_js_1.execGit)(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0, node_path_1.isAbsolute)(out) ? out : (0, node_path_1.join)(root, out);
+}
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir, p) {
+    return (0, node_path_1.isAbsolute)(p) ? p : (0, node_path_1.join)(dir, p);
+}
+function walk(dir, rel, out) {
+    let st;
+    try {
+        st = (0, node_fs_1.lstatSync)(onDisk(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0, node_fs_1.readdirSync)(onDisk(dir, rel)).sort())
+            walk(dir, (0, node_path_1.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0, node_fs_1.readlinkSync)(onDisk(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0, node_fs_1.readFileSync)(onDisk(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
+    }
+    else {
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
+    }
+}
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+function globalConfigPaths(env = process.env) {
+    if (env.GIT_CONFIG_GLOBAL)
+        return [(0, node_path_1.resolve)(env.GIT_CONFIG_GLOBAL)];
+    const home = env.HOME;
+    const paths = [];
+    if (home)
+        paths.push((0, node_path_1.join)((0, node_path_1.resolve)(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? (0, node_path_1.resolve)(env.XDG_CONFIG_HOME) : home ? (0, node_path_1.join)((0, node_path_1.resolve)(home), '.config') : '';
+    if (xdg)
+        paths.push((0, node_path_1.join)(xdg, 'git', 'config'));
+    return paths;
+}
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file, cwd) {
+    const r = (0, git_js_1.execGit)(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+        cwd,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return [];
+    const home = process.env.HOME;
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp < 0)
+            continue;
+        const value = line.slice(sp + 1).trim();
+        if (!value)
+            continue;
+        if (value.startsWith('~/')) {
+            if (home)
+                out.push((0, node_path_1.join)(home, value.slice(2)));
+        }
+        else
+            out.push((0, node_path_1.isAbsolute)(value) ? value : (0, node_path_1.join)((0, node_path_1.dirname)(file), value));
+    }
+    return out;
+}
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd) {
+    const seen = new Set();
+    const add = (p, depth) => {
+        if (seen.has(p))
+            return;
+        let st;
+        try {
+            st = (0, node_fs_1.lstatSync)(p);
+        }
+        catch {
+            seen.add(p); // not there yet: watched, so that its creation is seen
+            return;
+        }
+        if (!st.isFile() && !st.isSymbolicLink())
+            return;
+        seen.add(p);
+        if (st.isSymbolicLink()) {
+            try {
+                add((0, node_fs_1.realpathSync)(p), depth);
+            }
+            catch {
+                // a dangling link: its target is watched as the link's text
+            }
+            return;
+        }
+        if (depth < MAX_INCLUDE_DEPTH)
+            for (const inc of includedBy(p, cwd))
+                add((0, node_path_1.resolve)(inc), depth + 1);
+    };
+    for (const p of globalConfigPaths())
+        add(p, 0);
+    return [...seen];
+}
+function snapshotOf(dir, globals) {
+    const files = new Map();
+    for (const w of WATCHED)
+        walk(dir, w, files);
+    for (const g of globals)
+        walk(dir, g, files);
+    return { dir, files, globals };
+}
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set();
+function realOrSame(p) {
+    try {
+        return (0, node_fs_1.realpathSync)(p);
+    }
+    catch {
+        return (0, node_path_1.resolve)(p);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const snapshot = snapshotOf(dir, globalFiles(dir));
+    active.add(snapshot);
+    return snapshot;
+}
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+function acceptOwnRefUpdates(root, commit, paths = []) {
+    if (active.size === 0)
+        return;
+    const dir = realOrSame(commonGitDir(root));
+    const line = Buffer.from(`${commit}\n`);
+    for (const s of active) {
+        if (realOrSame(s.dir) !== dir)
+            continue;
+        const now = new Map();
+        walk(s.dir, 'refs', now);
+        for (const [p, e] of now)
+            if (e.content?.equals(line))
+                s.files.set(p, e);
+        for (const p of [...paths, 'reftable']) {
+            for (const k of [...s.files.keys()])
+                if (k === p || k.startsWith(`${p}/`))
+                    s.files.delete(k);
+            walk(s.dir, p, s.files);
+        }
+    }
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    active.delete(before);
+    const now = snapshotOf(before.dir, before.globals ?? []).files;
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
+    };
+    const put = (p) => {
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
+            return false;
+        const abs = onDisk(before.dir, p);
+        try {
+            (0, node_fs_1.rmSync)(abs, { recursive: true, force: true });
+            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(abs), { recursive: true });
+            if (e.link !== undefined)
+                (0, node_fs_1.symlinkSync)(e.link, abs);
+            else {
+                (0, node_fs_1.writeFileSync)(abs, e.content);
+                if (e.mode !== undefined)
+                    (0, node_fs_1.chmodSync)(abs, e.mode);
+            }
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            (0, node_fs_1.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
+function shownGitPath(root, snapshot, p) {
+    if ((0, node_path_1.isAbsolute)(p))
+        return p;
+    const rel = (0, node_path_1.relative)(root, (0, node_path_1.join)(snapshot.dir, p));
+    return rel.startsWith('..') ? (0, node_path_1.join)(snapshot.dir, p) : rel;
 }
 
 
@@ -617,11 +994,26 @@ function changedSpecialEntries(root, from, to) {
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
     return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
 }
-/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+/**
+ * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
+ * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
+ * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
+ * then not see a source file whose interpreter happily ignores the NUL in a comment.
+ */
 function lineChanges(root, from, to) {
-    const out = (0, git_js_1.execGit)(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
-        cwd: root,
-    }).stdout;
+    const out = (0, git_js_1.execGit)([
+        'diff-tree',
+        '-r',
+        '-p',
+        '-U0',
+        '-M',
+        '--text',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        from,
+        to,
+    ], { cwd: root }).stdout;
     const added = [];
     const removed = [];
     let file = '';

@@ -46255,6 +46255,9 @@ function scrubEnv(env, opts = {}) {
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
+    // A `refs/replace/*` ref (which code under test can write) would make git show one object in place
+    // of another: Guardian compares and commits objects as they are.
+    GIT_NO_REPLACE_OBJECTS: '1',
     LC_ALL: 'C',
 };
 /**
@@ -47247,42 +47250,42 @@ function secretInput(name) {
     return v;
 }
 /**
- * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
- * action as an environment variable, which every process of the job's user can read in
- * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
- * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
- * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
- * refused.
+ * A secret handed over in a file (`llm-api-key-file`, `github-token-file`) rather than in an input: an
+ * input reaches the action as an environment variable, which every process of the job's user can read
+ * in /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the
+ * secret lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused. `what` names the secret in messages (`key`, `token`).
  */
-function secretFileInput(name, also) {
+function secretFileInput(name, also, what = 'key') {
     const v = raw(name);
     if (!v)
         return undefined;
     if (also && raw(also))
-        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the key one way`);
+        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const path = pathInput(name);
     let text;
     try {
         const st = lstatSync(path);
         if (!st.isFile() || st.size > 4096) {
-            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`);
+            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the ${what}`);
         }
         text = readFileSync(path, 'utf8');
     }
     catch (e) {
         if (e instanceof ConfigurationError)
             throw e;
-        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the key`);
+        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the ${what}`);
     }
     rmSync(path, { force: true });
-    const key = text.replace(/\r?\n$/, '');
-    // An empty file: no key (a local server may need none).
-    if (!key)
+    const secret = text.replace(/\r?\n$/, '');
+    // An empty file: no secret (a local model server may need no key).
+    if (!secret)
         return undefined;
-    if (/[\s\0]/.test(key))
-        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
-    core.setSecret(key);
-    return key;
+    if (/[\s\0]/.test(secret))
+        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one ${what} on one line`);
+    core.setSecret(secret);
+    return secret;
 }
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
@@ -52596,6 +52599,267 @@ async function writeSummary(markdown) {
     await summary.addRaw(markdown, true).write();
 }
 
+;// CONCATENATED MODULE: ./src/git/gitdir.ts
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ */
+
+
+
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = (/* unused pure expression or super */ null && ([
+    'config',
+    'config.worktree',
+    'hooks',
+    'info',
+    'objects/info/alternates',
+    'HEAD',
+    'refs',
+    'packed-refs',
+    'reftable',
+]));
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
+function commonGitDir(root) {
+    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0,external_node_path_namespaceObject.isAbsolute)(out) ? out : (0,external_node_path_namespaceObject.join)(root, out);
+}
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir, p) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(dir, p);
+}
+function gitdir_walk(dir, rel, out) {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)(onDisk(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(onDisk(dir, rel)).sort())
+            gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0,external_node_fs_namespaceObject.readlinkSync)(onDisk(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0,external_node_fs_namespaceObject.readFileSync)(onDisk(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
+    }
+    else {
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
+    }
+}
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+function globalConfigPaths(env = process.env) {
+    if (env.GIT_CONFIG_GLOBAL)
+        return [resolve(env.GIT_CONFIG_GLOBAL)];
+    const home = env.HOME;
+    const paths = [];
+    if (home)
+        paths.push(join(resolve(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : home ? join(resolve(home), '.config') : '';
+    if (xdg)
+        paths.push(join(xdg, 'git', 'config'));
+    return paths;
+}
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file, cwd) {
+    const r = execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+        cwd,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return [];
+    const home = process.env.HOME;
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp < 0)
+            continue;
+        const value = line.slice(sp + 1).trim();
+        if (!value)
+            continue;
+        if (value.startsWith('~/')) {
+            if (home)
+                out.push(join(home, value.slice(2)));
+        }
+        else
+            out.push(isAbsolute(value) ? value : join(dirname(file), value));
+    }
+    return out;
+}
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd) {
+    const seen = new Set();
+    const add = (p, depth) => {
+        if (seen.has(p))
+            return;
+        let st;
+        try {
+            st = lstatSync(p);
+        }
+        catch {
+            seen.add(p); // not there yet: watched, so that its creation is seen
+            return;
+        }
+        if (!st.isFile() && !st.isSymbolicLink())
+            return;
+        seen.add(p);
+        if (st.isSymbolicLink()) {
+            try {
+                add(realpathSync(p), depth);
+            }
+            catch {
+                // a dangling link: its target is watched as the link's text
+            }
+            return;
+        }
+        if (depth < MAX_INCLUDE_DEPTH)
+            for (const inc of includedBy(p, cwd))
+                add(resolve(inc), depth + 1);
+    };
+    for (const p of globalConfigPaths())
+        add(p, 0);
+    return [...seen];
+}
+function snapshotOf(dir, globals) {
+    const files = new Map();
+    for (const w of WATCHED)
+        gitdir_walk(dir, w, files);
+    for (const g of globals)
+        gitdir_walk(dir, g, files);
+    return { dir, files, globals };
+}
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set();
+function realOrSame(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(p);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const snapshot = snapshotOf(dir, globalFiles(dir));
+    active.add(snapshot);
+    return snapshot;
+}
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+function acceptOwnRefUpdates(root, commit, paths = []) {
+    if (active.size === 0)
+        return;
+    const dir = realOrSame(commonGitDir(root));
+    const line = Buffer.from(`${commit}\n`);
+    for (const s of active) {
+        if (realOrSame(s.dir) !== dir)
+            continue;
+        const now = new Map();
+        gitdir_walk(s.dir, 'refs', now);
+        for (const [p, e] of now)
+            if (e.content?.equals(line))
+                s.files.set(p, e);
+        for (const p of [...paths, 'reftable']) {
+            for (const k of [...s.files.keys()])
+                if (k === p || k.startsWith(`${p}/`))
+                    s.files.delete(k);
+            gitdir_walk(s.dir, p, s.files);
+        }
+    }
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    active.delete(before);
+    const now = snapshotOf(before.dir, before.globals ?? []).files;
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
+    };
+    const put = (p) => {
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
+            return false;
+        const abs = onDisk(before.dir, p);
+        try {
+            rmSync(abs, { recursive: true, force: true });
+            mkdirSync(dirname(abs), { recursive: true });
+            if (e.link !== undefined)
+                symlinkSync(e.link, abs);
+            else {
+                writeFileSync(abs, e.content);
+                if (e.mode !== undefined)
+                    chmodSync(abs, e.mode);
+            }
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            rmSync(onDisk(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
+function shownGitPath(root, snapshot, p) {
+    if (isAbsolute(p))
+        return p;
+    const rel = relative(root, join(snapshot.dir, p));
+    return rel.startsWith('..') ? join(snapshot.dir, p) : rel;
+}
+
 ;// CONCATENATED MODULE: ./src/git/patch.ts
 /**
  * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
@@ -52744,7 +53008,7 @@ function applyPatchToTree(root, base, patch, label = 'changes.patch') {
 }
 /** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
 function changedFiles(root, from, to) {
-    const out = execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
+    const out = git_execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
         cwd: root,
     }).stdout;
     const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
@@ -52802,11 +53066,26 @@ function changedSpecialEntries(root, from, to) {
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
     return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
 }
-/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+/**
+ * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
+ * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
+ * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
+ * then not see a source file whose interpreter happily ignores the NUL in a comment.
+ */
 function lineChanges(root, from, to) {
-    const out = execGit(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
-        cwd: root,
-    }).stdout;
+    const out = execGit([
+        'diff-tree',
+        '-r',
+        '-p',
+        '-U0',
+        '-M',
+        '--text',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        from,
+        to,
+    ], { cwd: root }).stdout;
     const added = [];
     const removed = [];
     let file = '';
@@ -52920,6 +53199,7 @@ function overlayPaths(root, base, tree, paths) {
 
 
 
+
 /** Replaces (or adds) one file in a tree and returns the new tree. */
 function replaceInTree(root, tree, path, content) {
     const blob = git_execGit(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
@@ -52949,6 +53229,23 @@ function gitIdentity(root) {
     const name = git_execGit(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
     const email = git_execGit(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
     return name && email ? { name, email } : undefined;
+}
+/**
+ * A commit's tree and parents as the object says them (`cat-file`, not a revision walk: git's replace
+ * refs are off for Guardian, and a grafts file would change a walk's parents, not the object's).
+ */
+function commitObject(root, commit) {
+    const raw = git_execGit(['cat-file', 'commit', commit], { cwd: root }).stdout;
+    const header = raw.slice(0, raw.indexOf('\n\n') < 0 ? raw.length : raw.indexOf('\n\n'));
+    let tree = '';
+    const parents = [];
+    for (const line of header.split('\n')) {
+        if (line.startsWith('tree '))
+            tree = line.slice(5).trim();
+        else if (line.startsWith('parent '))
+            parents.push(line.slice(7).trim());
+    }
+    return { tree, parents };
 }
 function branchTip(root, branch) {
     const r = git_execGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
@@ -52981,7 +53278,7 @@ function pushTargetProblem(root, remote) {
 }
 /** Values of a trailer (e.g. Task-Id) in a commit's message. */
 function trailerValues(root, commit, key) {
-    const out = execGit(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
+    const out = git_execGit(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
         cwd: root,
     }).stdout;
     return out
@@ -53011,40 +53308,120 @@ function currentBranch(root) {
     const r = git_execGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
     return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
 }
+/** A URL as it may be shown: a password or token in it is hidden. */
+function shownUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+/** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
+function isConfiguredRemote(root, remote) {
+    const r = git_execGit(['remote'], { cwd: root, allowFailure: true });
+    return r.code === 0 && r.stdout.split('\n').includes(remote);
+}
+/**
+ * A URL given on the command line as `git push` rewrites it: the longest matching
+ * `url.<base>.pushInsteadOf`, else the longest matching `url.<base>.insteadOf`.
+ */
+function rewriteForPush(root, url) {
+    const r = git_execGit(['config', '--null', '--get-regexp', '^url\\..*\\.(push)?insteadof$'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    const best = { push: { len: -1, to: '' }, plain: { len: -1, to: '' } };
+    for (const rec of r.stdout.split('\0')) {
+        const nl = rec.indexOf('\n');
+        if (nl < 0)
+            continue;
+        const key = rec.slice(0, nl);
+        const prefix = rec.slice(nl + 1);
+        const m = /^url\.(.*)\.(pushinsteadof|insteadof)$/i.exec(key);
+        if (!m || !url.startsWith(prefix))
+            continue;
+        const slot = m[2].toLowerCase() === 'pushinsteadof' ? best.push : best.plain;
+        if (prefix.length > slot.len)
+            Object.assign(slot, { len: prefix.length, to: m[1] + url.slice(prefix.length) });
+    }
+    return best.push.len >= 0 ? best.push.to : best.plain.len >= 0 ? best.plain.to : url;
+}
+/**
+ * The URLs `git push <remote>` writes to, resolved as git resolves them (`remote.<name>.pushurl`,
+ * `url.*.pushInsteadOf`, `url.*.insteadOf`).
+ */
+function pushUrls(root, remote) {
+    if (isConfiguredRemote(root, remote)) {
+        const r = git_execGit(['remote', 'get-url', '--push', '--all', remote], { cwd: root, allowFailure: true });
+        const urls = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && urls.length)
+            return urls;
+    }
+    return [rewriteForPush(root, remote)];
+}
 /**
  * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
  * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ *
+ * The remote branch is read from the very URLs the push writes to: `git ls-remote <name>` would use the
+ * fetch URL, and a `pushurl` or a `url.*.pushInsteadOf` (one a check could have planted in a git config)
+ * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
+ * to a third repository), otherwise nothing is pushed.
  */
 function pushBranch(root, remote, branch, commit) {
     if (remote.startsWith('-'))
         throw new errors_GuardianError(`invalid remote '${remote}'`);
-    const ls = git_execGit(['ls-remote', '--heads', remote, `refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (ls.code !== 0) {
-        throw new errors_GuardianError(`cannot reach the remote '${remote}': ${ls.stderr.trim()}\nnothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch}`);
+    const named = isConfiguredRemote(root, remote);
+    const urls = pushUrls(root, remote);
+    const fetchUrls = named
+        ? git_execGit(['remote', 'get-url', '--all', remote], { cwd: root, allowFailure: true })
+            .stdout.split('\n')
+            .filter(Boolean)
+        : [remote];
+    const redirected = urls.some((u) => !fetchUrls.includes(u));
+    const kept = `the commit ${commit.slice(0, 12)} is on the local branch ${branch}`;
+    for (const url of urls) {
+        const read = git_execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
+        const again = named ? url : rewriteForPush(root, url);
+        if (url.startsWith('-') || read !== url || again !== url) {
+            throw new errors_GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+                `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
+                `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
+        }
     }
-    const remoteSha = ls.stdout
-        .split('\n')
-        .find((l) => l.endsWith(`\trefs/heads/${branch}`))
-        ?.split('\t')[0];
-    if (remoteSha === commit)
-        return { pushed: false, alreadyThere: true };
-    if (remoteSha) {
-        git_execGit(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], {
+    let haveIt = 0;
+    for (const url of urls) {
+        const ls = git_execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], {
             cwd: root,
             allowFailure: true,
         });
-        const known = git_execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
-        if (!known || !isAncestor(root, remoteSha, commit)) {
-            throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
-                `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
-                `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
-                `--branch, or reconcile the remote branch and run complete again.`);
+        if (ls.code !== 0) {
+            throw new errors_GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
+        }
+        const remoteSha = ls.stdout
+            .split('\n')
+            .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+            ?.split('\t')[0];
+        if (remoteSha === commit) {
+            haveIt++;
+            continue;
+        }
+        if (remoteSha) {
+            git_execGit(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+                cwd: root,
+                allowFailure: true,
+            });
+            const known = git_execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+            if (!known || !isAncestor(root, remoteSha, commit)) {
+                throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                    `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+                    `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+                    `--branch, or reconcile the remote branch and run complete again.`);
+            }
         }
     }
-    const r = git_execGit(['push', '--porcelain', remote, `${commit}:refs/heads/${branch}`], {
+    if (haveIt === urls.length)
+        return { pushed: false, alreadyThere: true, urls, redirected };
+    // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
+    // branch follows); a URL or path is pushed to as resolved above.
+    const target = named ? remote : urls[0];
+    const r = git_execGit(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
         cwd: root,
         allowFailure: true,
     });
@@ -53053,7 +53430,9 @@ function pushBranch(root, remote, branch, commit) {
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
             `run complete again once the remote accepts it (no second commit is made)`);
     }
-    return { pushed: true, alreadyThere: false };
+    // The remote-tracking branch moved to the commit: not a check's doing, should one be running.
+    acceptOwnRefUpdates(root, commit);
+    return { pushed: true, alreadyThere: false, urls, redirected };
 }
 
 ;// CONCATENATED MODULE: ./src/util/chars.ts
@@ -56522,8 +56901,12 @@ function readValidationReport(bundleDir) {
 /**
  * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
  * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
- * not prove was judged: no passing validation.json, or a patch whose sha256 differs.
+ * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
+ * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
+ * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
+ * marked done — recomputed, not read from its trailers: code under test can write a branch too.
  */
+
 
 
 
@@ -56576,12 +56959,76 @@ function authorFor(root, opts, quality) {
     }
     return gitIdentity(root) ?? DEFAULT_AUTHOR;
 }
-/** A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done. */
+/**
+ * Why `commit` is not the commit Completion makes for `task` on `base` (the judged change as `tree`,
+ * blueprint marked done), or undefined when it is exactly that commit.
+ */
+function notTheCompletion(root, commit, base, tree, taskId) {
+    const { tree: has, parents } = commitObject(root, commit);
+    if (parents.length !== 1)
+        return `it has ${parents.length} parents, not one`;
+    if (parents[0] !== base)
+        return `its parent is ${parents[0].slice(0, 12)}, not the base commit`;
+    if (has !== tree) {
+        const files = changedFiles(root, tree, has).map((f) => `${f.status} ${f.path}`);
+        return `its files differ from the judged change with the blueprint marked done (${files.slice(0, 5).join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''})`;
+    }
+    if (!trailerValues(root, commit, 'Task-Id').includes(taskId))
+        return `its message has no \`Task-Id: ${taskId}\` trailer`;
+    return undefined;
+}
+/**
+ * Why a commit found by its trailer (no Task Bundle left to recompute it from) does not have the shape
+ * of a Completion commit — one parent, on which the task's blueprint becomes exactly its done version —
+ * or undefined. Its code can not be checked against the judged patch any more: the bundle is gone.
+ */
+function notCompletionShaped(root, commit, taskId) {
+    const { parents } = commitObject(root, commit);
+    if (parents.length !== 1)
+        return `it has ${parents.length} parents, not one`;
+    const parent = parents[0];
+    let before;
+    let after;
+    try {
+        before = loadProject(root, gitSource(root, parent), { quality: false }).tasks.find((t) => t.id === taskId);
+        after = loadProject(root, gitSource(root, commit), { quality: false }).tasks.find((t) => t.id === taskId);
+    }
+    catch (e) {
+        return `its blueprints can not be read (${e.message})`;
+    }
+    if (!before)
+        return `its parent ${parent.slice(0, 12)} has no blueprint for ${taskId}`;
+    if (before.status === 'done')
+        return `${taskId} is already done in its parent ${parent.slice(0, 12)}`;
+    if (!after || after.path !== before.path)
+        return `it moves or removes the blueprint of ${taskId}`;
+    let done;
+    try {
+        done = setStatusDone(before.raw, before.statusLine, before.path);
+    }
+    catch (e) {
+        return e.message;
+    }
+    if (after.raw !== done)
+        return `it changes ${before.path} beyond marking it done`;
+    return undefined;
+}
+/**
+ * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
+ * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
+ */
 function findCompleted(root, taskId, branch) {
     for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
         const sha = findCommitWithTrailer(root, rev, 'Task-Id', taskId);
-        if (sha && blueprintDoneAt(root, sha, taskId))
-            return sha;
+        if (!sha || !blueprintDoneAt(root, sha, taskId))
+            continue;
+        const problem = notCompletionShaped(root, sha, taskId);
+        if (problem) {
+            throw new errors_GuardianError(`${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
+                `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
+                `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
+        }
+        return sha;
     }
     return undefined;
 }
@@ -56589,9 +57036,12 @@ function doPush(root, opts, branch, commit, log) {
     if (!opts.push)
         return false;
     const r = pushBranch(root, opts.push, branch, commit);
+    // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
+    // url.*.pushInsteadOf): a rewrite is seen, not silent.
+    const where = r.redirected ? ` (push URL: ${r.urls.map(shownUrl).join(', ')})` : '';
     log.info(r.alreadyThere
-        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}`
-        : `pushed ${branch} to ${opts.push}`);
+        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
+        : `pushed ${branch} to ${opts.push}${where}`);
     return r.pushed || r.alreadyThere;
 }
 async function runCompletion(opts) {
@@ -56671,43 +57121,55 @@ async function runCompletion(opts) {
     const branch = opts.branch ?? task.branch ?? `guardian/${taskId}`;
     checkBranchName(root, branch);
     const tip0 = branchTip(root, branch);
-    const completedBefore = tip0 !== undefined &&
-        findCommitWithTrailer(root, tip0, 'Task-Id', taskId, 1) === tip0 &&
-        blueprintDoneAt(root, tip0, taskId);
-    // After an earlier run committed (and the push failed), the working tree is that commit: the patch
-    // was verified then. Otherwise the patch must be exactly the judged one.
-    let patch = Buffer.alloc(0);
-    let fromBundle = false;
-    if (!completedBefore) {
-        const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
-        fromBundle = bundlePatch !== undefined;
-        patch = bundlePatch ?? workingTreePatch(root, base).patch;
-        const actual = sha256(patch);
-        if (actual !== report.patchSha256) {
-            throw new errors_GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-                `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
+    // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
+    const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
+    const fromBundle = bundlePatch !== undefined;
+    let patch = bundlePatch ?? workingTreePatch(root, base).patch;
+    if (!fromBundle && sha256(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
+        // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
+        // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
+        // that is the judged patch to the byte (its sha256), and the commit is checked against it below.
+        try {
+            const judged = replaceInTree(root, treeOf(root, tip0), task.path, task.raw);
+            const earlier = diffTrees(root, base, judged);
+            if (sha256(earlier) === report.patchSha256)
+                patch = earlier;
         }
+        catch {
+            // Not a tree that can hold the blueprint: not that commit; refused below.
+        }
+    }
+    const actual = sha256(patch);
+    if (actual !== report.patchSha256) {
+        throw new errors_GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
+            `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
     }
     const result = await recordStation(bundleDir, taskId, 'complete', async () => {
         const tip = tip0;
+        // The commit this run makes has this tree: recomputed from the judged patch, whatever the branch has.
+        const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
+        let tree = applyPatchToTree(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
+        if (blueprint !== task.raw)
+            tree = replaceInTree(root, tree, task.path, blueprint);
         let commitSha;
         let alreadyCompleted = false;
         let checkedOut = currentBranch(root) === branch;
-        if (tip && completedBefore) {
-            // An earlier run committed and then failed to push: no second commit.
+        if (tip && tip !== base) {
+            // An earlier run committed and then failed to push: no second commit — but only for exactly the
+            // commit it made. Anything else on the branch (work of someone else, or a commit planted by code
+            // under test with a `Task-Id:` trailer and the blueprint done) is refused, and nothing is pushed.
+            const problem = notTheCompletion(root, tip, base, tree, taskId);
+            if (problem) {
+                throw new errors_GuardianError(`the local branch ${branch} is at ${tip.slice(0, 12)}, which is not the commit Completion makes for ${taskId}: ${problem}. ` +
+                    `Expected either the base commit ${base.slice(0, 12)} or one commit on it with the tree ${tree.slice(0, 12)} ` +
+                    `(the judged patch applied to the base, ${task.path} marked done). Nothing committed or pushed; ` +
+                    `delete or rename that branch, or pass --branch`);
+            }
             commitSha = tip;
             alreadyCompleted = true;
             log.info(`${branch} already has the commit for ${taskId} (${tip.slice(0, 12)}): no new commit`);
         }
         else {
-            if (tip && tip !== base) {
-                throw new errors_GuardianError(`the local branch ${branch} is at ${tip.slice(0, 12)}, not at the base commit ${base.slice(0, 12)}: it has commits Guardian did not make. ` +
-                    `Nothing committed; delete or rename that branch, or pass --branch`);
-            }
-            let tree = applyPatchToTree(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
-            const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
-            if (blueprint !== task.raw)
-                tree = replaceInTree(root, tree, task.path, blueprint);
             commitSha = commitTree(root, tree, base, commitMessage(task, report, opts.runUrl), authorFor(root, opts, project.quality));
             const onBranch = currentBranch(root) === branch;
             if (fromBundle) {
@@ -56715,6 +57177,7 @@ async function runCompletion(opts) {
                 if (onBranch)
                     git_execGit(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
                 git_execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
+                acceptOwnRefUpdates(root, commitSha);
             }
             else {
                 // The working tree holds the change: the commit is what it has, so check the branch out over it
@@ -56722,6 +57185,7 @@ async function runCompletion(opts) {
                 git_execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
                 if (!onBranch)
                     git_execGit(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { cwd: root });
+                acceptOwnRefUpdates(root, commitSha, onBranch ? [] : ['HEAD']);
                 git_execGit(['read-tree', commitSha], { cwd: root });
                 (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(root, task.path), blueprint);
                 checkedOut = true;

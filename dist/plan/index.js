@@ -45414,6 +45414,9 @@ function scrubEnv(env, opts = {}) {
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
+    // A `refs/replace/*` ref (which code under test can write) would make git show one object in place
+    // of another: Guardian compares and commits objects as they are.
+    GIT_NO_REPLACE_OBJECTS: '1',
     LC_ALL: 'C',
 };
 /**
@@ -46323,42 +46326,42 @@ function secretInput(name) {
     return v;
 }
 /**
- * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
- * action as an environment variable, which every process of the job's user can read in
- * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
- * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
- * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
- * refused.
+ * A secret handed over in a file (`llm-api-key-file`, `github-token-file`) rather than in an input: an
+ * input reaches the action as an environment variable, which every process of the job's user can read
+ * in /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the
+ * secret lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused. `what` names the secret in messages (`key`, `token`).
  */
-function secretFileInput(name, also) {
+function secretFileInput(name, also, what = 'key') {
     const v = raw(name);
     if (!v)
         return undefined;
     if (also && raw(also))
-        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the key one way`);
+        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const path = pathInput(name);
     let text;
     try {
         const st = lstatSync(path);
         if (!st.isFile() || st.size > 4096) {
-            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`);
+            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the ${what}`);
         }
         text = readFileSync(path, 'utf8');
     }
     catch (e) {
         if (e instanceof ConfigurationError)
             throw e;
-        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the key`);
+        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the ${what}`);
     }
     rmSync(path, { force: true });
-    const key = text.replace(/\r?\n$/, '');
-    // An empty file: no key (a local server may need none).
-    if (!key)
+    const secret = text.replace(/\r?\n$/, '');
+    // An empty file: no secret (a local model server may need no key).
+    if (!secret)
         return undefined;
-    if (/[\s\0]/.test(key))
-        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
-    core.setSecret(key);
-    return key;
+    if (/[\s\0]/.test(secret))
+        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one ${what} on one line`);
+    core.setSecret(secret);
+    return secret;
 }
 /** An http(s) URL, or undefined. */
 function urlInput(name) {

@@ -53034,6 +53034,9 @@ function scrubEnv(env, opts = {}) {
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
+    // A `refs/replace/*` ref (which code under test can write) would make git show one object in place
+    // of another: Guardian compares and commits objects as they are.
+    GIT_NO_REPLACE_OBJECTS: '1',
     LC_ALL: 'C',
 };
 /**
@@ -53970,42 +53973,42 @@ function secretInput(name) {
     return v;
 }
 /**
- * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
- * action as an environment variable, which every process of the job's user can read in
- * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
- * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
- * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
- * refused.
+ * A secret handed over in a file (`llm-api-key-file`, `github-token-file`) rather than in an input: an
+ * input reaches the action as an environment variable, which every process of the job's user can read
+ * in /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the
+ * secret lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused. `what` names the secret in messages (`key`, `token`).
  */
-function secretFileInput(name, also) {
+function secretFileInput(name, also, what = 'key') {
     const v = raw(name);
     if (!v)
         return undefined;
     if (also && raw(also))
-        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the key one way`);
+        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const path = pathInput(name);
     let text;
     try {
         const st = lstatSync(path);
         if (!st.isFile() || st.size > 4096) {
-            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`);
+            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the ${what}`);
         }
         text = readFileSync(path, 'utf8');
     }
     catch (e) {
         if (e instanceof ConfigurationError)
             throw e;
-        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the key`);
+        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the ${what}`);
     }
     rmSync(path, { force: true });
-    const key = text.replace(/\r?\n$/, '');
-    // An empty file: no key (a local server may need none).
-    if (!key)
+    const secret = text.replace(/\r?\n$/, '');
+    // An empty file: no secret (a local model server may need no key).
+    if (!secret)
         return undefined;
-    if (/[\s\0]/.test(key))
-        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
-    core.setSecret(key);
-    return key;
+    if (/[\s\0]/.test(secret))
+        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one ${what} on one line`);
+    core.setSecret(secret);
+    return secret;
 }
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
@@ -67419,6 +67422,12 @@ const DEFAULT_TIMEOUT_MS = 300_000;
 const DEFAULT_MAX_RETRIES = 3;
 /** A server asking for a longer pause than this gets a clear failure instead of a silent wait. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The largest answer read from the model server. A chat completion is kilobytes, rarely a megabyte; the
+ * answer is untrusted, and read whole it costs several times its size in memory (a 300 MB answer peaked
+ * near 2 GB), so reading stops here.
+ */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Reads an error body without consuming the response the SDK will read. */
 async function peekErrorCode(res) {
     try {
@@ -67471,6 +67480,49 @@ function withoutCredentials(url) {
         return url;
     }
 }
+/** An answer body that grew past the limit (see capBody). */
+class ResponseTooLarge extends Error {
+    limit;
+    constructor(limit) {
+        super(`answer larger than ${formatBytes(limit)}`);
+        this.limit = limit;
+        this.name = 'ResponseTooLarge';
+    }
+}
+function formatBytes(n) {
+    return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
+}
+/** The error, or one of its causes, is a ResponseTooLarge. */
+function tooLarge(e) {
+    for (let x = e, depth = 0; x && depth < 8; x = x.cause, depth++)
+        if (x instanceof ResponseTooLarge)
+            return x;
+    return undefined;
+}
+/**
+ * The response with a body that errors once more than `limit` bytes have arrived (at once when its
+ * Content-Length already says so), cancelling the rest: the SDK reads the body whole before parsing it.
+ */
+function capBody(res, limit) {
+    if (!res.body)
+        return res;
+    const declared = Number(res.headers.get('content-length'));
+    let seen = 0;
+    const counted = res.body.pipeThrough(new TransformStream({
+        start(controller) {
+            if (Number.isFinite(declared) && declared > limit)
+                controller.error(new ResponseTooLarge(limit));
+        },
+        transform(chunk, controller) {
+            seen += chunk.byteLength;
+            if (seen > limit)
+                controller.error(new ResponseTooLarge(limit));
+            else
+                controller.enqueue(chunk);
+        },
+    }));
+    return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
 function withHeader(res, name, value) {
     const headers = new Headers(res.headers);
     headers.set(name, value);
@@ -67483,6 +67535,7 @@ function createChatClient(opts) {
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     const baseFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+    const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const price = opts.price ?? priceFor(opts.model);
     const shownUrl = withoutCredentials(baseUrl);
     /** Per call (calls may overlap): HTTP attempts, and why the last response was not retried. */
@@ -67513,7 +67566,7 @@ function createChatClient(opts) {
                 return withHeader(res, 'x-should-retry', 'false');
             }
         }
-        return res;
+        return capBody(res, maxResponseBytes);
     };
     const redact = (s) => opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
     const sdk = new OpenAI({
@@ -67542,6 +67595,10 @@ function createChatClient(opts) {
         const { attempts } = state;
         const lastNoRetryNote = state.noRetry;
         const where = `the model server at ${shownUrl}`;
+        const big = tooLarge(e);
+        if (big) {
+            return new LlmResponseError(`${where} sent an answer larger than ${formatBytes(big.limit)}; stopped reading it`, { cause: e });
+        }
         if (e instanceof APIUserAbortError || signal?.aborted) {
             return new LlmAbortedError(`request to ${where} aborted`, { cause: e });
         }
@@ -67728,7 +67785,7 @@ function text_decodeSpecFile(data, file) {
                 {
                     file,
                     severity: 'error',
-                    message: `file is ${formatBytes(size)}; spec files are limited to ${formatBytes(MAX_SPEC_FILE_BYTES)}`,
+                    message: `file is ${text_formatBytes(size)}; spec files are limited to ${text_formatBytes(MAX_SPEC_FILE_BYTES)}`,
                 },
             ],
         };
@@ -67771,7 +67828,7 @@ function text_decodeSpecFile(data, file) {
         text = text.slice(1);
     return { text, problems: [] };
 }
-function formatBytes(n) {
+function text_formatBytes(n) {
     if (n >= 1024 * 1024)
         return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
     if (n >= 1024)
@@ -70671,7 +70728,7 @@ function readChecked(source, path, problems) {
         problems.push({
             file: path,
             severity: 'error',
-            message: `file is ${formatBytes(size)}; spec files are limited to ${formatBytes(MAX_SPEC_FILE_BYTES)}`,
+            message: `file is ${text_formatBytes(size)}; spec files are limited to ${text_formatBytes(MAX_SPEC_FILE_BYTES)}`,
         });
         return undefined;
     }

@@ -47918,6 +47918,9 @@ function scrubEnv(env, opts = {}) {
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
+    // A `refs/replace/*` ref (which code under test can write) would make git show one object in place
+    // of another: Guardian compares and commits objects as they are.
+    GIT_NO_REPLACE_OBJECTS: '1',
     LC_ALL: 'C',
 };
 /**
@@ -48910,42 +48913,42 @@ function secretInput(name) {
     return v;
 }
 /**
- * A secret handed over in a file (`llm-api-key-file`) rather than in an input: an input reaches the
- * action as an environment variable, which every process of the job's user can read in
- * /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
- * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the key
- * lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
- * refused.
+ * A secret handed over in a file (`llm-api-key-file`, `github-token-file`) rather than in an input: an
+ * input reaches the action as an environment variable, which every process of the job's user can read
+ * in /proc/<pid>/environ for as long as the action runs — model-written tests among them. The file (a
+ * regular file up to 4 KiB; one trailing line break is dropped) is read and removed at once, so the
+ * secret lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
+ * refused. `what` names the secret in messages (`key`, `token`).
  */
-function secretFileInput(name, also) {
+function secretFileInput(name, also, what = 'key') {
     const v = raw(name);
     if (!v)
         return undefined;
     if (also && raw(also))
-        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the key one way`);
+        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const path = pathInput(name);
     let text;
     try {
         const st = lstatSync(path);
         if (!st.isFile() || st.size > 4096) {
-            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the key`);
+            throw new ConfigurationError(`input '${name}': ${shown(v)} is not a regular file of at most 4 KiB holding the ${what}`);
         }
         text = readFileSync(path, 'utf8');
     }
     catch (e) {
         if (e instanceof ConfigurationError)
             throw e;
-        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the key`);
+        throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the ${what}`);
     }
     rmSync(path, { force: true });
-    const key = text.replace(/\r?\n$/, '');
-    // An empty file: no key (a local server may need none).
-    if (!key)
+    const secret = text.replace(/\r?\n$/, '');
+    // An empty file: no secret (a local model server may need no key).
+    if (!secret)
         return undefined;
-    if (/[\s\0]/.test(key))
-        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one key on one line`);
-    core.setSecret(key);
-    return key;
+    if (/[\s\0]/.test(secret))
+        throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one ${what} on one line`);
+    core.setSecret(secret);
+    return secret;
 }
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
@@ -49567,11 +49570,26 @@ function changedSpecialEntries(root, from, to) {
     const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
     return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
 }
-/** Lines the change adds and removes (text files only), with the added lines' numbers in the new file. */
+/**
+ * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
+ * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
+ * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
+ * then not see a source file whose interpreter happily ignores the NUL in a comment.
+ */
 function lineChanges(root, from, to) {
-    const out = git_execGit(['diff-tree', '-r', '-p', '-U0', '-M', '--no-color', '--no-ext-diff', from, to], {
-        cwd: root,
-    }).stdout;
+    const out = git_execGit([
+        'diff-tree',
+        '-r',
+        '-p',
+        '-U0',
+        '-M',
+        '--text',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        from,
+        to,
+    ], { cwd: root }).stdout;
     const added = [];
     const removed = [];
     let file = '';
@@ -49685,40 +49703,62 @@ function overlayPaths(root, base, tree, paths) {
  * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
  * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
  * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
- * command (Completion's push, the user's next commit) would run. Whatever a check changed there is put
- * back as it was, and the verdict fails naming it.
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
  */
 
 
 
-/** Paths under the common git directory whose content decides what git runs and reads. */
-const WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = [
+    'config',
+    'config.worktree',
+    'hooks',
+    'info',
+    'objects/info/alternates',
+    'HEAD',
+    'refs',
+    'packed-refs',
+    'reftable',
+];
 /** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
 function commonGitDir(root) {
     const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
     return (0,external_node_path_namespaceObject.isAbsolute)(out) ? out : (0,external_node_path_namespaceObject.join)(root, out);
 }
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir, p) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(dir, p);
+}
 function gitdir_walk(dir, rel, out) {
     let st;
     try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(dir, rel));
+        st = (0,external_node_fs_namespaceObject.lstatSync)(onDisk(dir, rel));
     }
     catch {
         return;
     }
     if (st.isDirectory()) {
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(dir, rel)).sort())
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(onDisk(dir, rel)).sort())
             gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, name), out);
     }
     else if (st.isSymbolicLink()) {
         // A link's target is what it says, not followed.
-        const link = (0,external_node_fs_namespaceObject.readlinkSync)((0,external_node_path_namespaceObject.join)(dir, rel));
+        const link = (0,external_node_fs_namespaceObject.readlinkSync)(onDisk(dir, rel));
         out.set(rel, { link, sig: `link:${link}` });
     }
     else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
         out.set(rel, {
-            content: (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, rel)),
+            content: (0,external_node_fs_namespaceObject.readFileSync)(onDisk(dir, rel)),
             mode: st.mode & 0o7777,
             sig: `file:${st.mode & 0o7777}`,
         });
@@ -49727,18 +49767,143 @@ function gitdir_walk(dir, rel, out) {
         out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
     }
 }
-function snapshotOf(dir) {
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+function globalConfigPaths(env = process.env) {
+    if (env.GIT_CONFIG_GLOBAL)
+        return [(0,external_node_path_namespaceObject.resolve)(env.GIT_CONFIG_GLOBAL)];
+    const home = env.HOME;
+    const paths = [];
+    if (home)
+        paths.push((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_namespaceObject.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(home), '.config') : '';
+    if (xdg)
+        paths.push((0,external_node_path_namespaceObject.join)(xdg, 'git', 'config'));
+    return paths;
+}
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file, cwd) {
+    const r = git_execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+        cwd,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return [];
+    const home = process.env.HOME;
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp < 0)
+            continue;
+        const value = line.slice(sp + 1).trim();
+        if (!value)
+            continue;
+        if (value.startsWith('~/')) {
+            if (home)
+                out.push((0,external_node_path_namespaceObject.join)(home, value.slice(2)));
+        }
+        else
+            out.push((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), value));
+    }
+    return out;
+}
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd) {
+    const seen = new Set();
+    const add = (p, depth) => {
+        if (seen.has(p))
+            return;
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+        }
+        catch {
+            seen.add(p); // not there yet: watched, so that its creation is seen
+            return;
+        }
+        if (!st.isFile() && !st.isSymbolicLink())
+            return;
+        seen.add(p);
+        if (st.isSymbolicLink()) {
+            try {
+                add((0,external_node_fs_namespaceObject.realpathSync)(p), depth);
+            }
+            catch {
+                // a dangling link: its target is watched as the link's text
+            }
+            return;
+        }
+        if (depth < MAX_INCLUDE_DEPTH)
+            for (const inc of includedBy(p, cwd))
+                add((0,external_node_path_namespaceObject.resolve)(inc), depth + 1);
+    };
+    for (const p of globalConfigPaths())
+        add(p, 0);
+    return [...seen];
+}
+function snapshotOf(dir, globals) {
     const files = new Map();
     for (const w of WATCHED)
         gitdir_walk(dir, w, files);
-    return { dir, files };
+    for (const g of globals)
+        gitdir_walk(dir, g, files);
+    return { dir, files, globals };
+}
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set();
+function realOrSame(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return resolve(p);
+    }
 }
 function snapshotGitDir(root) {
-    return snapshotOf(commonGitDir(root));
+    const dir = commonGitDir(root);
+    const snapshot = snapshotOf(dir, globalFiles(dir));
+    active.add(snapshot);
+    return snapshot;
+}
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+function acceptOwnRefUpdates(root, commit, paths = []) {
+    if (active.size === 0)
+        return;
+    const dir = realOrSame(commonGitDir(root));
+    const line = Buffer.from(`${commit}\n`);
+    for (const s of active) {
+        if (realOrSame(s.dir) !== dir)
+            continue;
+        const now = new Map();
+        gitdir_walk(s.dir, 'refs', now);
+        for (const [p, e] of now)
+            if (e.content?.equals(line))
+                s.files.set(p, e);
+        for (const p of [...paths, 'reftable']) {
+            for (const k of [...s.files.keys()])
+                if (k === p || k.startsWith(`${p}/`))
+                    s.files.delete(k);
+            gitdir_walk(s.dir, p, s.files);
+        }
+    }
 }
 /** What changed since `before`, each put back as it was where possible. */
 function restoreGitDir(before) {
-    const now = snapshotOf(before.dir).files;
+    active.delete(before);
+    const now = snapshotOf(before.dir, before.globals ?? []).files;
     const changes = [];
     const same = (p) => {
         const a = before.files.get(p);
@@ -49749,7 +49914,7 @@ function restoreGitDir(before) {
         const e = before.files.get(p);
         if (e.content === undefined && e.link === undefined)
             return false;
-        const abs = (0,external_node_path_namespaceObject.join)(before.dir, p);
+        const abs = onDisk(before.dir, p);
         try {
             (0,external_node_fs_namespaceObject.rmSync)(abs, { recursive: true, force: true });
             (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
@@ -49777,7 +49942,7 @@ function restoreGitDir(before) {
             continue;
         let restored = true;
         try {
-            (0,external_node_fs_namespaceObject.rmSync)((0,external_node_path_namespaceObject.join)(before.dir, p), { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
         }
         catch {
             restored = false;
@@ -49786,8 +49951,10 @@ function restoreGitDir(before) {
     }
     return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
-/** How a change is named in a report: `.git/hooks/pre-commit`. */
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
 function shownGitPath(root, snapshot, p) {
+    if ((0,external_node_path_namespaceObject.isAbsolute)(p))
+        return p;
     const rel = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.join)(snapshot.dir, p));
     return rel.startsWith('..') ? (0,external_node_path_namespaceObject.join)(snapshot.dir, p) : rel;
 }
@@ -49838,6 +50005,25 @@ function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
         }
     }
     return linked;
+}
+/**
+ * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
+ * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
+ * repository's own.
+ */
+function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
+    const out = [];
+    for (const name of names) {
+        try {
+            const p = (0,external_node_path_namespaceObject.join)(dir, name);
+            if ((0,external_node_fs_namespaceObject.statSync)(p).isDirectory())
+                out.push({ name, real: (0,external_node_fs_namespaceObject.realpathSync)(p) });
+        }
+        catch {
+            // absent, or a broken link: nothing to take tools from
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/exec/output.ts
@@ -53704,6 +53890,306 @@ function workingTreeAt(root, commit) {
         .every((e) => e.slice(3).startsWith('.guardian/'));
 }
 
+;// CONCATENATED MODULE: ./src/stations/validator/deps.ts
+/**
+ * `guard:deps`: the dependency folders (node_modules, .venv, venv) the checks take their tools from.
+ *
+ * A worktree the checks run in has the repository's own dependency folders linked in (see
+ * `linkDependencies`), and a check runs the change's code as the user: a test can rewrite
+ * `node_modules/<linter>/index.js` through the link. A lint check running after it would then pass code
+ * it should fail, and since the folder is the repository's own, so would every later attempt and task.
+ *
+ * Each folder is fingerprinted before the checks run and compared once they have all ended. Hashing the
+ * content is too slow for a node_modules (hundreds of MB, tens of thousands of files), so an entry is
+ * fingerprinted by its `lstat` alone: kind, size, mode, inode, and mtime and ctime to the nanosecond. A
+ * write in place moves mtime and ctime (putting mtime back with `utimes` still moves ctime, which no
+ * process can set); a replacement (a copy renamed over the file) gives the path another inode; a rename
+ * or a deletion removes a path and an addition adds one. Directories are compared by kind, mode and
+ * inode only: their times move with every entry added inside them, which the walk sees anyway. Links
+ * are never followed: a link is compared as itself (its target changes only by replacing it).
+ *
+ * Left out, because tools write there by design while they run: the cache folders directly inside a
+ * node_modules (`.cache`; `.vite`, where vitest keeps its results; `.vitest`; `.tmp`, where Vite's
+ * templates keep `tsc -b`'s build info), and files Python adds under `__pycache__` (a venv installed
+ * without bytecode); a `__pycache__` file that was there and changed still counts.
+ *
+ * The tampering outlives the validation, so the entries found changed are also written down (in the
+ * main checkout's `.guardian/validator/deps-tainted.json`): the next validation fails too while they are
+ * still exactly as the checks left them, and forgets them once they have changed again (reinstalled).
+ */
+
+
+
+
+
+/** The walk stops after this many entries (all folders together); the rest is not watched. */
+const MAX_DEPENDENCY_ENTRIES = 300_000;
+/** Folders directly inside a node_modules that tools write caches into while they run. */
+const NODE_CACHE_DIRS = new Set(['.cache', '.vite', '.vitest', '.tmp']);
+/** At most this many changed entries are written down for the next validation. */
+const MAX_TAINTED = 1000;
+/** The dependency folders of these trees, each real folder once (a linked one is the repository's). */
+function dependencyFolders(trees) {
+    const seen = new Set();
+    const out = [];
+    for (const tree of trees) {
+        for (const f of dependencyFoldersIn(tree)) {
+            if (seen.has(f.real))
+                continue;
+            seen.add(f.real);
+            out.push(f);
+        }
+    }
+    return out;
+}
+/** An entry's fingerprint from its lstat; null when it does not exist. */
+function entrySig(path) {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)(path, { bigint: true });
+    }
+    catch {
+        return null;
+    }
+    if (st.isDirectory())
+        return `d:${st.mode}:${st.ino}`;
+    const kind = st.isFile() ? 'f' : st.isSymbolicLink() ? 'l' : 'o';
+    return `${kind}:${st.size}:${st.mode}:${st.ino}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+/** Depth-first, names in sorted order: the order the walk visits paths in (what a cap cuts). */
+function walkOrder(a, b) {
+    const x = a.split('/');
+    const y = b.split('/');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        if (x[i] !== y[i])
+            return x[i] < y[i] ? -1 : 1;
+    }
+    return x.length - y.length;
+}
+/**
+ * Visits every entry of the folder (itself as '') depth-first in sorted order, up to the budget; returns
+ * whether the budget ran out, and the last path visited.
+ */
+function deps_walk(folder, budget, visit) {
+    let last;
+    const stack = [''];
+    while (stack.length) {
+        if (budget.left <= 0)
+            return { capped: true, ...(last !== undefined ? { last } : {}) };
+        const rel = stack.pop();
+        const abs = rel ? (0,external_node_path_namespaceObject.join)(folder.real, rel) : folder.real;
+        const sig = entrySig(abs);
+        if (sig === null)
+            continue; // gone while walking: the other walk sees it missing
+        budget.left--;
+        last = rel;
+        if (!sig.startsWith('d:')) {
+            visit(rel, sig);
+            continue;
+        }
+        let names;
+        try {
+            names = (0,external_node_fs_namespaceObject.readdirSync)(abs);
+        }
+        catch {
+            visit(rel, `${sig}:unreadable`);
+            continue;
+        }
+        visit(rel, sig);
+        const inNodeModules = (0,external_node_path_namespaceObject.basename)(abs) === 'node_modules';
+        names.sort();
+        for (let i = names.length - 1; i >= 0; i--) {
+            const name = names[i];
+            if (inNodeModules && NODE_CACHE_DIRS.has(name))
+                continue;
+            stack.push(rel ? `${rel}/${name}` : name);
+        }
+    }
+    return { capped: false };
+}
+/** Fingerprints every entry of the folders (up to `maxEntries` in all). */
+function fingerprintDependencies(folders, maxEntries = MAX_DEPENDENCY_ENTRIES) {
+    const started = performance.now();
+    const budget = { left: maxEntries };
+    const prints = folders.map((folder) => {
+        const entries = new Map();
+        return { folder, entries, ...deps_walk(folder, budget, (rel, sig) => entries.set(rel, sig)) };
+    });
+    return {
+        folders: prints,
+        count: maxEntries - budget.left,
+        capped: prints.some((p) => p.capped),
+        maxEntries,
+        durationMs: Math.round(performance.now() - started),
+    };
+}
+/**
+ * What changed in the folders since `before`, sorted by path. Walks them again, comparing as it goes
+ * (so only one fingerprint is held in memory); `before` is used up.
+ */
+function compareDependencies(before) {
+    const changes = [];
+    const budget = { left: before.maxEntries };
+    for (const b of before.folders) {
+        const shown = (rel) => (rel ? `${b.folder.name}/${rel}` : b.folder.name);
+        const real = (rel) => (rel ? (0,external_node_path_namespaceObject.join)(b.folder.real, rel) : b.folder.real);
+        const { capped } = deps_walk(b.folder, budget, (rel, sig) => {
+            const was = b.entries.get(rel);
+            if (was !== undefined) {
+                b.entries.delete(rel);
+                if (was !== sig)
+                    changes.push({ path: shown(rel), real: real(rel), change: 'modified', sig });
+                return;
+            }
+            // Past what the first walk watched: not known to be new.
+            if (b.capped && (b.last === undefined || walkOrder(rel, b.last) > 0))
+                return;
+            if (rel.split('/').includes('__pycache__'))
+                return;
+            changes.push({ path: shown(rel), real: real(rel), change: 'added', sig });
+        });
+        // Not seen this time: gone, or past this walk's cap (entries were added before it), looked at one by one.
+        for (const [rel, was] of b.entries) {
+            const now = capped ? entrySig(real(rel)) : null;
+            if (now === null)
+                changes.push({ path: shown(rel), real: real(rel), change: 'removed', sig: null });
+            else if (now !== was)
+                changes.push({ path: shown(rel), real: real(rel), change: 'modified', sig: now });
+        }
+        b.entries.clear();
+    }
+    changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    return changes;
+}
+/**
+ * Where the changed entries are written down: the main checkout's `.guardian/validator/` (a task run in
+ * a worktree of `guardian milestone` shares it), next to the dependency folders the worktrees link.
+ */
+function taintPath(root) {
+    let main = root;
+    try {
+        const common = commonGitDir(root);
+        if ((0,external_node_path_namespaceObject.basename)(common) === '.git')
+            main = (0,external_node_path_namespaceObject.dirname)(common);
+    }
+    catch {
+        // not a repository git can read: the root's own
+    }
+    return (0,external_node_path_namespaceObject.join)(main, '.guardian', 'validator', 'deps-tainted.json');
+}
+function isChange(e) {
+    const c = e;
+    return (typeof c === 'object' &&
+        c !== null &&
+        typeof c.path === 'string' &&
+        typeof c.real === 'string' &&
+        (c.change === 'added' || c.change === 'removed' || c.change === 'modified') &&
+        (c.sig === null || typeof c.sig === 'string'));
+}
+/**
+ * The entries an earlier validation found changed that are still exactly as its checks left them
+ * (undefined: none). Once none is (they were reinstalled), the record is removed.
+ */
+function readTaint(root) {
+    const p = taintPath(root);
+    let doc;
+    try {
+        doc = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8'));
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            (0,external_node_fs_namespaceObject.rmSync)(p, { force: true });
+        return undefined;
+    }
+    const entries = Array.isArray(doc.entries) ? doc.entries.filter(isChange) : [];
+    const still = entries.filter((e) => entrySig(e.real) === e.sig);
+    if (still.length === 0) {
+        (0,external_node_fs_namespaceObject.rmSync)(p, { force: true });
+        return undefined;
+    }
+    return {
+        taskId: typeof doc.taskId === 'string' ? doc.taskId : 'an earlier task',
+        at: typeof doc.at === 'string' ? doc.at : 'an earlier validation',
+        entries: still,
+        ...(doc.by === 'coder' ? { by: 'coder' } : {}),
+    };
+}
+/** Writes down the entries the checks changed (with those still changed from before). */
+function writeTaint(root, taskId, at, changes, earlier, by = 'checks') {
+    const byReal = new Map();
+    for (const c of [...(earlier?.entries ?? []), ...changes])
+        byReal.set(c.real, c);
+    const entries = [...byReal.values()].slice(0, MAX_TAINTED);
+    writeFileAtomic(taintPath(root), JSON.stringify({ schemaVersion: 1, taskId, at, by, entries }, null, 2) + '\n');
+}
+// --- The check ---------------------------------------------------------------------------------------
+/** Entries named one by one in the output (the one diagnostic names 5). */
+const SHOWN_IN_OUTPUT = 20;
+const SHOWN_IN_DIAGNOSTIC = 5;
+function reinstallHint(changes) {
+    const names = new Set(changes.map((c) => c.path.split('/')[0]));
+    const hints = [];
+    if (names.has('node_modules'))
+        hints.push('`npm ci` or your package manager’s clean install');
+    if (names.has('.venv') || names.has('venv'))
+        hints.push('recreate the virtual environment');
+    return hints.length ? ` (${hints.join('; ')})` : '';
+}
+function listed(changes, max) {
+    const lines = changes.slice(0, max).map((c) => `  ${c.change} ${c.path}`);
+    if (changes.length > max)
+        lines.push(`  … and ${changes.length - max} more`);
+    return lines;
+}
+/**
+ * The failing `guard:deps` check: entries the checks changed (`during`), and those an earlier
+ * validation found changed that nobody reinstalled since (`still`). Undefined when both are empty.
+ */
+function depsCheck(opts) {
+    const { during } = opts;
+    const still = opts.still?.entries.filter((e) => !during.some((d) => d.real === e.real)) ?? [];
+    if (during.length === 0 && still.length === 0)
+        return undefined;
+    const all = [...during, ...still];
+    const hint = reinstallHint(all);
+    const lines = [];
+    if (during.length) {
+        lines.push(`the dependencies were modified during the checks: ${during.length} entr${during.length === 1 ? 'y' : 'ies'}:`, ...listed(during, SHOWN_IN_OUTPUT));
+    }
+    if (still.length) {
+        lines.push(`the dependencies are still as ${opts.still.by === 'coder' ? `the Coder's test runs for ${opts.still.taskId}` : `the checks of ${opts.still.taskId}'s validation`} (${opts.still.at}) left them when they modified them: ${still.length} entr${still.length === 1 ? 'y' : 'ies'}:`, ...listed(still, SHOWN_IN_OUTPUT));
+    }
+    lines.push(`The checks take their tools from these folders (linked into every worktree): a check that wrote there (most likely the change's own tests) may have changed what the checks after it reported, and every later validation until they are reinstalled. Reinstall them${hint} before validating again. A command that writes there by design belongs in \`[setup] commands\`, which run before the folders are watched.`);
+    if (opts.cappedAt !== undefined) {
+        lines.push(`note: the dependency folders hold more than ${opts.cappedAt} entries; only the first ${opts.cappedAt} (in path order) were watched`);
+    }
+    const named = all
+        .slice(0, SHOWN_IN_DIAGNOSTIC)
+        .map((c) => c.path)
+        .join(', ');
+    const more = all.length > SHOWN_IN_DIAGNOSTIC ? `, +${all.length - SHOWN_IN_DIAGNOSTIC} more` : '';
+    const what = during.length
+        ? 'the dependencies were modified during the checks'
+        : `the dependencies are still modified since ${opts.still.taskId}'s validation`;
+    return {
+        name: 'guard:deps',
+        kind: 'guard',
+        description: 'the checks leave the dependency folders they take their tools from (node_modules, .venv) as they found them',
+        exitCode: null,
+        durationMs: 0,
+        outcome: 'fail',
+        outputTail: lines.join('\n'),
+        diagnostics: [
+            {
+                file: all[0].path,
+                line: 1,
+                message: `${what} (${named}${more}; ${all.length} in all): they must be reinstalled${hint} before validating again`,
+                tool: 'guard',
+            },
+        ],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stations/validator/timings.ts
 /**
  * How long each check took last time, so the next validation starts the longest ones first (with two
@@ -53765,6 +54251,13 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
+
+
+
+
+
+
+
 const TEST_GLOBS = [
     '**/tests/**',
     '**/test/**',
@@ -53806,6 +54299,12 @@ const SKIP_MARKERS = [
         re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
         what: 'a pytest collection hook',
     },
+    // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
+    // fixtures may change freely, but a failure reported as a pass is not a fixture).
+    {
+        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport)\b|\.exitstatus\s*=(?!=)/,
+        what: 'a pytest hook that can rewrite test outcomes',
+    },
     { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
     { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
     { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
@@ -53814,16 +54313,73 @@ const SKIP_MARKERS = [
         what: 'a test exclusion',
     },
 ];
-/** Comments that silence the very tools the Validator runs. */
+/**
+ * Comments (and annotations) that silence the very tools the Validator runs, or lower what they report.
+ */
 const SUPPRESSIONS = [
     { re: /#\s*nosec\b/, what: 'a bandit suppression (# nosec)' },
+    { re: /\bnosemgrep\b/, what: 'a semgrep suppression (nosemgrep)' },
     { re: /#\s*type:\s*ignore\b/, what: 'a mypy suppression (# type: ignore)' },
-    { re: /#\s*noqa\b/, what: 'a linter suppression (# noqa)' },
-    { re: /#\s*pylint:\s*disable\b/, what: 'a pylint suppression' },
-    { re: /#\s*fmt:\s*(off|skip)\b/, what: 'a formatter suppression (# fmt: off)' },
+    // mypy's inline configuration: `# mypy: ignore-errors`, `disable-error-code=…`, `allow-untyped-defs`,
+    // `no-strict-optional`, `strict-optional=False`, … (not the ones that only add checks).
+    {
+        re: /#\s*mypy\s*:\s*(?:ignore-errors|disable-error-code|allow-|no-|ignore-|follow-imports|[\w-]+\s*=\s*(?:False|false|0|skip|silent)\b)/,
+        what: 'a mypy inline configuration that turns checks off (# mypy: …)',
+    },
+    {
+        re: /#\s*pyright\s*:\s*(?:ignore\b|basic\b|standard\b|report\w+\s*=\s*(?:false|none|information|warning)\b)/,
+        what: 'a pyright suppression (# pyright: …)',
+    },
+    { re: /#\s*pyre-(?:ignore|fixme|unsafe)\b/, what: 'a pyre suppression' },
+    { re: /#\s*pytype\s*:\s*disable\b/, what: 'a pytype suppression' },
+    // `# noqa`, `# NOQA: E501`, and the file-wide `# ruff: noqa` / `# flake8: noqa`.
+    { re: /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b/i, what: 'a linter suppression (# noqa)' },
+    { re: /#\s*pylint\s*:\s*(?:disable|skip-file)/, what: 'a pylint suppression' },
+    { re: /#\s*fmt:\s*(off|skip)\b|#\s*yapf:\s*disable\b/, what: 'a formatter suppression (# fmt: off)' },
+    { re: /\bisort\s*:\s*(?:skip(?:_file)?|off)\b/, what: 'an isort suppression' },
+    // coverage.py's own default: `#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)`.
+    { re: /#\s*pragma[:\s]?\s*no\s*(?:cover|branch)\b/i, what: 'a coverage exclusion (# pragma: no cover)' },
     { re: /\beslint-disable\b/, what: 'an ESLint suppression (eslint-disable)' },
+    // `/* eslint no-eval: "off" */`, `/* eslint eqeqeq: 0 */`, `/* eslint max-len: ["warn", 80] */`: a
+    // rule turned off or down to a warning (which does not fail `eslint`). `eslint-env`/`global` only
+    // declare globals and are left alone.
+    {
+        re: /\/\*\s*eslint\s(?:[^*]|\*(?!\/))*?:\s*\[?\s*(?:(["'])(?:off|warn)\1|[01]\b)/,
+        what: 'an ESLint configuration comment that turns a rule off',
+    },
     { re: /@ts-(ignore|nocheck|expect-error)\b/, what: 'a TypeScript suppression' },
-    { re: /\bistanbul\s+ignore\b|\bc8\s+ignore\b/, what: 'a coverage suppression' },
+    { re: /\b(?:tslint:disable|stylelint-disable|markdownlint-disable)\b/, what: 'a linter suppression' },
+    { re: /\bbiome-ignore\b/, what: 'a Biome suppression (biome-ignore)' },
+    { re: /\bdeno-(?:lint|fmt|coverage)-ignore\b/, what: 'a Deno suppression (deno-lint-ignore)' },
+    { re: /\bprettier-ignore\b/, what: 'a formatter suppression (prettier-ignore)' },
+    { re: /\$Flow(?:FixMe|Ignore|ExpectedError|Issue)\b/, what: 'a Flow suppression' },
+    {
+        re: /\b(?:istanbul|c8|v8)\s+ignore\b|\bnode:coverage\s+(?:ignore|disable)\b/,
+        what: 'a coverage suppression',
+    },
+    // Go (golangci-lint `//nolint`, staticcheck `//lint:ignore`) and clang-tidy / cpplint `// NOLINT`.
+    {
+        re: /(?:\/\/|\/\*)\s*(?:nolint|NOLINT(?:NEXTLINE|BEGIN)?)\b|\/\/\s*lint:(?:file-)?ignore\b/,
+        what: 'a linter suppression (nolint)',
+    },
+    // Java/Kotlin annotations, C# and C/C++ pragmas, Rust lint attributes.
+    {
+        re: /@(?:file:)?Suppress(?:Warnings|Lint|FBWarnings)?\b|\[\s*(?:assembly\s*:\s*)?SuppressMessage\b/,
+        what: 'a compiler/linter suppression annotation (@SuppressWarnings)',
+    },
+    {
+        re: /#\s*pragma\s+(?:warning\s+disable|(?:GCC|clang)\s+diagnostic\s+ignored)\b/,
+        what: 'a compiler warning suppression (#pragma)',
+    },
+    { re: /#!?\[\s*(?:allow|expect)\s*\(/, what: 'a Rust lint suppression (#[allow(…)])' },
+    { re: /#\s*rubocop\s*:\s*(?:disable|todo)\b/, what: 'a RuboCop suppression' },
+    { re: /#\s*shellcheck\s+disable\b/, what: 'a ShellCheck suppression' },
+    { re: /#\s*yamllint\s+disable\b/, what: 'a yamllint suppression' },
+    {
+        re: /@phpstan-ignore|@psalm-suppress\b|\bphpcs:(?:ignore|disable)\b|@codingStandardsIgnore/,
+        what: 'a PHP linter suppression',
+    },
+    { re: /\bNOSONAR\b/, what: 'a SonarQube suppression (NOSONAR)' },
 ];
 function guardResult(name, description, diagnostics, pass = diagnostics.length === 0) {
     return {
@@ -54135,8 +54691,9 @@ function securityCheck(spec, added) {
 /**
  * Tool configuration the checks read from the judged tree. quality.toml comes from the base commit, but
  * `npm test`, `eslint .`, `tsc -p tsconfig.json`, `pytest` and `mypy` take their settings from files a
- * change controls: rewriting `"test": "… || true"` or an `addopts = -k 'not …'` would neuter a check
- * while its command stays the same. Such files may change only with `[guard] allow_config_changes`.
+ * change controls: rewriting `"test": "… || true"`, an `addopts = -k 'not …'` or an `.npmrc` with
+ * `script-shell=/bin/true` would neuter a check while its command stays the same. Such files may change
+ * only with `[guard] allow_config_changes`.
  */
 const TOOL_CONFIG_GLOBS = [
     '**/tsconfig*.json',
@@ -54153,6 +54710,27 @@ const TOOL_CONFIG_GLOBS = [
     '**/.prettierrc*',
     '**/prettier.config.*',
     '**/.prettierignore',
+    '**/biome.json',
+    '**/biome.jsonc',
+    '**/deno.json',
+    '**/deno.jsonc',
+    // How npm, yarn, pnpm and bun run scripts and install the tools (`script-shell`, `yarnPath`, a
+    // `readPackage` hook, bun's test `preload`), and Babel, which transforms the code Jest runs.
+    '**/.npmrc',
+    '**/.yarnrc',
+    '**/.yarnrc.yml',
+    '**/.pnpmfile.*',
+    '**/bunfig.toml',
+    '**/.babelrc',
+    '**/.babelrc.*',
+    '**/babel.config.*',
+    // Files that make tools skip paths: ruff and ripgrep honour `.ignore`/`.rgignore` as they do
+    // `.gitignore`. (`.gitignore` itself changes freely: ignoring a file the change adds is refused below.)
+    '**/.ignore',
+    '**/.rgignore',
+    // What git itself does with a file: `-diff`/`binary` hides its lines from the diff the guards read,
+    // `eol`/`text`/`working-tree-encoding` change the bytes checked out into the judged tree.
+    '**/.gitattributes',
     '**/pytest.ini',
     '**/.pytest.ini',
     '**/pytest.toml',
@@ -54161,6 +54739,7 @@ const TOOL_CONFIG_GLOBS = [
     '**/setup.cfg',
     '**/mypy.ini',
     '**/.mypy.ini',
+    '**/pyrightconfig.json',
     '**/.bandit',
     '**/.flake8',
     '**/.pylintrc',
@@ -54169,9 +54748,170 @@ const TOOL_CONFIG_GLOBS = [
     '**/.ruff.toml',
     '**/.coveragerc',
     '**/.golangci.y*ml',
+    '**/.golangci.toml',
+    '**/.golangci.json',
     '**/phpunit.xml*',
 ];
 const isToolConfig = picomatch_default()(TOOL_CONFIG_GLOBS, { dot: true });
+/**
+ * Files of a task runner or a tool that reads more than the checks' settings: they configure the checks
+ * only when a check runs that tool, so they are guarded only then (a Makefile's build targets may change
+ * freely in a project whose checks never run `make`). Whether a check runs it is read from the commands
+ * the Validator runs — quality.toml's `[quality_checks]` and `[setup]`, the verification plans — and the
+ * base's package.json scripts they may go through (`npm test` → `make check`).
+ */
+const RUNNER_CONFIG = [
+    {
+        tool: 'make',
+        runs: commandWord('(?:g|b)?make'),
+        isFile: picomatch_default()(['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'], { dot: true }),
+    },
+    {
+        tool: 'just',
+        runs: commandWord('just'),
+        isFile: picomatch_default()(['**/justfile', '**/.justfile', '**/*.just'], { dot: true, nocase: true }),
+    },
+    { tool: 'nox', runs: commandWord('nox'), isFile: picomatch_default()('**/noxfile.py', { dot: true }) },
+    // vitest reads vite.config.* (its `test` block) when there is no vitest.config.*.
+    { tool: 'vitest', runs: commandWord('vitest'), isFile: picomatch_default()('**/vite.config.*', { dot: true }) },
+];
+/** `word` run as a command: `make test`, `cd x && make`, `python -m nox`, `"test": "vitest run"`. */
+function commandWord(word) {
+    return new RegExp(`(?:^|[\\s;&|(\`'"=/])${word}(?=$|[\\s;&|)\`'"])`);
+}
+/**
+ * What the checks run, as far as the base commit says: quality.toml's checks and setup commands, every
+ * task's verification plan (the task being judged is one of them), and the base's package.json scripts.
+ */
+function commandsAtBase(input, read) {
+    const out = [];
+    const quality = read.base('quality.toml');
+    if (quality) {
+        const { config } = parseQualityToml(quality);
+        if (config)
+            out.push(...config.checks.map((c) => c.command), ...config.setup.commands);
+    }
+    for (const p of input.baseFiles) {
+        if (!p.startsWith(`${TASKS_DIR}/`) || !p.endsWith('.md'))
+            continue;
+        const text = read.base(p);
+        if (text)
+            out.push(...parsePlan(text.toString('utf8'), 1, p).steps.map((s) => s.command));
+    }
+    return out;
+}
+function packageScripts(bytes) {
+    try {
+        const scripts = JSON.parse(bytes?.toString('utf8') ?? '{}').scripts;
+        if (typeof scripts !== 'object' || scripts === null)
+            return [];
+        return Object.values(scripts).filter((v) => typeof v === 'string');
+    }
+    catch {
+        return [];
+    }
+}
+/** The file git reads ignore rules from in each directory. */
+const GITIGNORE = '.gitignore';
+/**
+ * Which of `paths` git ignores in a tree whose `.gitignore` files are `ignoreFiles` (path → content), as
+ * `git check-ignore --no-index` decides it (the user's global excludes file included, as in the judged
+ * tree): in a scratch repository holding only those files.
+ */
+function gitIgnored(paths, ignoreFiles) {
+    if (!paths.length)
+        return [];
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-ignore-'));
+    try {
+        const gitDir = (0,external_node_path_namespaceObject.join)(dir, '.git');
+        const work = (0,external_node_path_namespaceObject.join)(dir, 'tree');
+        (0,external_node_fs_namespaceObject.mkdirSync)(work);
+        git_execGit(['--git-dir', gitDir, 'init', '-q'], { cwd: dir });
+        for (const [p, content] of ignoreFiles) {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(work, (0,external_node_path_namespaceObject.dirname)(p)), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, p), content, { mode: 0o600 });
+        }
+        const r = git_execGit(['--git-dir', gitDir, '--work-tree', work, 'check-ignore', '--no-index', '-v', '-z', '--stdin'], { cwd: work, input: paths.join('\0') + '\0', allowFailure: true });
+        // Exit 1: nothing is ignored.
+        if (r.code !== 0 && r.code !== 1) {
+            throw new Error(`git check-ignore failed (exit ${r.code}): ${r.stderr.trim()}`);
+        }
+        const f = r.stdout.split('\0');
+        const out = [];
+        for (let i = 0; i + 3 < f.length; i += 4) {
+            const [source, line, pattern, path] = [f[i], f[i + 1], f[i + 2], f[i + 3]];
+            // With -v a path matched by a negated pattern (`!keep.py`) is listed too: it is not ignored.
+            if (pattern.startsWith('!'))
+                continue;
+            out.push({ path, source, line, pattern });
+        }
+        return out;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Files the change adds or modifies that git ignores in the judged tree. `git apply` puts them there
+ * anyway and Completion commits them, but black, ruff, prettier (and anything that lists files with
+ * git) skip them, so a change could bring in a file no check judges by ignoring it in `.gitignore`.
+ * A file that was tracked and ignored at the base already is not this change's doing.
+ */
+function ignoredChangedFiles(input, read) {
+    const kept = input.changed.filter((f) => f.status !== 'D');
+    if (!kept.length)
+        return [];
+    const gone = new Set(input.changed.flatMap((f) => f.status === 'D' ? [f.path] : f.status === 'R' && f.oldPath ? [f.oldPath] : []));
+    const inChange = new Map(kept.map((f) => [f.path, f]));
+    /** The `.gitignore` files git reads for these paths (those of their directories), from one side. */
+    const ignoreFilesFor = (paths, side) => {
+        const files = new Map();
+        for (const p of paths) {
+            const parts = p.split('/');
+            for (let i = 0; i < parts.length; i++) {
+                const ig = [...parts.slice(0, i), GITIGNORE].join('/');
+                if (files.has(ig))
+                    continue;
+                const exists = side === 'base'
+                    ? input.baseFiles.has(ig)
+                    : inChange.has(ig) || (input.baseFiles.has(ig) && !gone.has(ig));
+                const content = exists ? read[side](ig) : undefined;
+                if (content !== undefined)
+                    files.set(ig, content);
+            }
+        }
+        return files;
+    };
+    let ignored;
+    let ignoredAtBase;
+    try {
+        const paths = kept.map((f) => f.path);
+        ignored = gitIgnored(paths, ignoreFilesFor(paths, 'changed'));
+        const wereThere = ignored.map((i) => i.path).filter((p) => input.baseFiles.has(p));
+        ignoredAtBase = new Set(gitIgnored(wereThere, ignoreFilesFor(wereThere, 'base')).map((i) => i.path));
+    }
+    catch (e) {
+        return [
+            {
+                file: GITIGNORE,
+                line: 1,
+                message: `could not tell whether git ignores the files the change adds: ${e.message}`,
+                tool: 'guard',
+            },
+        ];
+    }
+    return ignored
+        .filter((i) => !ignoredAtBase.has(i.path))
+        .map((i) => {
+        const f = inChange.get(i.path) ?? { status: 'A', path: i.path };
+        return {
+            file: i.path,
+            line: 1,
+            message: `the change ${verb(f, i.path)} ${i.path}, which git ignores (${i.source}:${i.line}: ${i.pattern}): tools that honour .gitignore (black, ruff, prettier, …) skip it, so no check judges what would be committed (stop ignoring it, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+            tool: 'guard',
+        };
+    });
+}
 /** Keys of package.json / pyproject.toml that configure how checks run (dependencies may change freely). */
 const PACKAGE_JSON_KEYS = [
     'scripts',
@@ -54194,11 +54934,18 @@ const PYPROJECT_TOOL_KEYS = [
     'pylint',
     'isort',
     'flake8',
+    'pyright',
+    'tox',
 ];
 function changedKeys(a, b, keys) {
     return keys.filter((k) => JSON.stringify(a?.[k]) !== JSON.stringify(b?.[k]));
 }
-function toolConfigCheck(input, read, allowConfigChanges) {
+/**
+ * `commands`: what the checks run (quality.toml's checks and setup, the plan's steps), to tell whether a
+ * Makefile, justfile, noxfile.py or vite.config.* configures them; by default read from the base (every
+ * task's plan, so a runner another task's plan uses is guarded too).
+ */
+function toolConfigCheck(input, read, allowConfigChanges, commands) {
     const diags = [];
     const parseJson = (b) => {
         if (b === undefined)
@@ -54223,14 +54970,21 @@ function toolConfigCheck(input, read, allowConfigChanges) {
         }
     };
     if (!allowConfigChanges) {
+        // The commands the checks run, read only when the change touches a runner's file.
+        let ran;
+        const runs = (re) => {
+            ran ??= [...(commands ?? commandsAtBase(input, read)), ...packageScripts(read.base('package.json'))];
+            return ran.some((c) => re.test(c));
+        };
         for (const f of input.changed) {
             const name = f.path.split('/').pop() ?? f.path;
             for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
-                if (isToolConfig(p)) {
+                const runner = isToolConfig(p) ? undefined : RUNNER_CONFIG.find((r) => r.isFile(p) && runs(r.runs));
+                if (isToolConfig(p) || runner) {
                     diags.push({
                         file: p,
                         line: 1,
-                        message: `the change ${verb(f, p)} ${p}, which configures the checks (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                        message: `the change ${verb(f, p)} ${p}, which configures the checks${runner ? ` (a check runs ${runner.tool})` : ''} (set [guard] allow_config_changes = true in quality.toml to allow it)`,
                         tool: 'guard',
                     });
                 }
@@ -54264,6 +55018,7 @@ function toolConfigCheck(input, read, allowConfigChanges) {
                 }
             }
         }
+        diags.push(...ignoredChangedFiles(input, read));
     }
     return guardResult('guard:tool-config', "the change leaves the checks' tool configuration alone", diags);
 }
@@ -54523,20 +55278,54 @@ function summarize(checks, notRun) {
         summary: `fail: ${failed.map((c) => (c.outcome === 'pass' || c.outcome === 'fail' ? c.name : `${c.name} (${c.outcome})`)).join(', ')}${skipped}`,
     };
 }
-const run_checks_cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Markdown helpers. validation.md is rendered by GitHub (and shown in job summaries), and much of what
+ * goes into it comes from the checks' output, which the change controls: file names, tool messages,
+ * output tails. Text outside code is HTML-escaped and kept on one line; code spans and fences are
+ * delimited by more backticks than the text holds in a row, so nothing inside can end them early.
+ * (src/github/summary.ts sizes its fence the same way but does not export a helper, and importing it
+ * would pull @actions/core into the Validator.)
+ */
+function run_checks_escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The longest run of backticks in `s` (0 without one). */
+function longestBackticks(s) {
+    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+}
+/** Plain text on one line, HTML-escaped. */
+function mdText(s) {
+    return run_checks_escapeHtml(s.replace(/\r?\n|\r/g, ' '));
+}
+/** An inline code span holding `s` literally (on one line). */
+function codeSpan(s) {
+    const text = s.replace(/\r?\n|\r/g, ' ');
+    const n = longestBackticks(text);
+    const tick = '`'.repeat(n + 1);
+    // A space on each side (removed again by the renderer) keeps a backtick at either end off the delimiter.
+    return n ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
+}
+/** A fence for a code block holding `text`: longer than any run of backticks in it (a `~~~` line cannot close it). */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
+}
+/** A table cell: one line, pipes escaped. */
+const run_checks_cell = (s) => mdText(s).replace(/\|/g, '\\|');
+const codeCell = (s) => codeSpan(s).replace(/\|/g, '\\|');
 /** validation.md / prestart.md: a table and the output of each failing check. */
 function renderMarkdown(title, meta, checks, verdict, summary) {
     const rows = checks.map((c) => {
         const exit = c.exitCode ?? (c.signal ? c.signal : c.kind === 'guard' ? '' : '—');
         const mark = c.outcome === 'pass' ? '✅ pass' : c.outcome === 'fail' ? '❌ fail' : `⚠️ ${c.outcome}`;
-        return `| ${run_checks_cell(c.name)} | ${c.kind} | ${mark} | ${exit} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? '`' + run_checks_cell(c.command) + '`' : run_checks_cell(c.description ?? '')} |`;
+        return `| ${run_checks_cell(c.name)} | ${c.kind} | ${mark} | ${run_checks_cell(String(exit))} | ${(c.durationMs / 1000).toFixed(1)} s | ${c.command ? codeCell(c.command) : run_checks_cell(c.description ?? '')} |`;
     });
     const parts = [
-        `# ${title}: ${verdict.toUpperCase()}`,
+        `# ${mdText(title)}: ${verdict.toUpperCase()}`,
         '',
-        ...meta.map((m) => `- ${m}`),
+        // HTML-escaped (a task title may hold `<…>`); the callers' code spans hold no `<`, `>` or `&`.
+        ...meta.map((m) => `- ${mdText(m)}`),
         '',
-        `**${summary}**`,
+        `**${mdText(summary)}**`,
         '',
         '| check | kind | outcome | exit | time | command |',
         '|---|---|---|---|---|---|',
@@ -54547,17 +55336,17 @@ function renderMarkdown(title, meta, checks, verdict, summary) {
     if (failed.length) {
         parts.push('## Failures', '');
         for (const c of failed) {
-            parts.push(`### ${c.name}${c.command ? ` — \`${c.command}\`` : ''}`, '');
+            parts.push(`### ${mdText(c.name)}${c.command ? ` — ${codeSpan(c.command)}` : ''}`, '');
             if (c.description)
-                parts.push(c.description, '');
+                parts.push(mdText(c.description), '');
             if (c.diagnostics.length) {
                 for (const d of c.diagnostics.slice(0, 50)) {
-                    parts.push(`- \`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}\` ${d.message}${d.tool ? ` (${d.tool})` : ''}`);
+                    parts.push(`- ${codeSpan(`${d.file}:${d.line}${d.column ? `:${d.column}` : ''}`)} ${mdText(d.message)}${d.tool ? ` (${mdText(d.tool)})` : ''}`);
                 }
                 parts.push('');
             }
             if (c.kind !== 'guard' || c.diagnostics.length === 0) {
-                const fence = c.outputTail.includes('```') ? '~~~~' : '```';
+                const fence = fenceFor(c.outputTail);
                 parts.push(fence + 'text', c.outputTail, fence, '');
             }
         }
@@ -54579,6 +55368,7 @@ const VALIDATION_SCHEMA_VERSION = 1;
  * commit, runs every quality check and final-submit plan step, applies the guard rules to the change,
  * proves red/green in a worktree, and writes validation.json + validation.md into the Task Bundle.
  */
+
 
 
 
@@ -54755,7 +55545,14 @@ async function runValidator(opts) {
                 })(),
                 testFilesCheck(guardInput),
                 skipMarkersCheck(guardInput),
-                toolConfigCheck(guardInput, { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) }, quality.guard.allowConfigChanges),
+                toolConfigCheck(guardInput, { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) }, quality.guard.allowConfigChanges, 
+                // Exactly what this validation runs (from the base): a Makefile is tool configuration when
+                // one of these runs make.
+                [
+                    ...quality.setup.commands,
+                    ...quality.checks.map((q) => q.command),
+                    ...task.plan.map((s) => s.command),
+                ]),
             ];
             if (changed.length === 0) {
                 guards.push({
@@ -54826,6 +55623,31 @@ async function runValidator(opts) {
                 }
                 const watched = snapshotGitDir(root);
                 gitDir = watched;
+                // guard:deps: the dependency folders the checks take their tools from (the repository's own,
+                // linked into the worktrees, or a worktree's own from its setup commands) are fingerprinted
+                // now and compared once every check has ended. An earlier validation's finding that nobody
+                // reinstalled since fails this one before anything runs.
+                let taint;
+                try {
+                    taint = readTaint(root);
+                }
+                catch (e) {
+                    log.warn(`guard:deps: could not read what earlier validations found: ${e.message}`);
+                }
+                const stillTainted = taint ? depsCheck({ during: [], still: taint }) : undefined;
+                if (stillTainted) {
+                    log.info(`  ✗ ${stillTainted.name}`);
+                    checks.push(stillTainted);
+                }
+                let depsBefore;
+                const depFolders = dependencyFolders([root, judged, ...(redDir ? [redDir] : [])]);
+                if (depFolders.length && !failedAlready()) {
+                    depsBefore = fingerprintDependencies(depFolders);
+                    log.debug(`guard:deps: ${depsBefore.count} entries of ${depFolders.map((f) => f.real).join(', ')} fingerprinted in ${depsBefore.durationMs} ms`);
+                    if (depsBefore.capped) {
+                        log.warn(`guard:deps: the dependency folders hold more than ${depsBefore.maxEntries} entries; only the first ${depsBefore.maxEntries} are watched`);
+                    }
+                }
                 const commandChecks = [
                     ...quality.checks.map((q) => ({
                         name: q.name,
@@ -54933,6 +55755,31 @@ async function runValidator(opts) {
                         diagnostics: [],
                     });
                 }
+                if (depsBefore) {
+                    const changes = compareDependencies(depsBefore);
+                    if (changes.length) {
+                        log.warn(`the checks modified the dependency folders: ${changes
+                            .slice(0, 5)
+                            .map((c) => `${c.path} ${c.change}`)
+                            .join('; ')}${changes.length > 5 ? `; ${changes.length} in all` : ''}`);
+                        try {
+                            writeTaint(root, task.id, startedAt.toISOString(), changes, taint);
+                        }
+                        catch (e) {
+                            log.warn(`guard:deps: could not write the finding down for the next validation: ${e.message}`);
+                        }
+                        const deps = depsCheck({
+                            during: changes,
+                            ...(taint ? { still: taint } : {}),
+                            ...(depsBefore.capped ? { cappedAt: depsBefore.maxEntries } : {}),
+                        });
+                        const at = checks.findIndex((c) => c.name === deps.name);
+                        if (at >= 0)
+                            checks[at] = deps;
+                        else
+                            checks.push(deps);
+                    }
+                }
                 gitDirChecked = true;
                 const gitChanges = restoreGitDir(watched);
                 if (gitChanges.length) {
@@ -54941,7 +55788,7 @@ async function runValidator(opts) {
                     checks.push({
                         name: 'guard:git-dir',
                         kind: 'guard',
-                        description: "the checks leave the repository's git settings (config, hooks, info) as they found them",
+                        description: "the checks leave the repository's git settings (config, hooks, info), its refs and the global git config as they found them",
                         exitCode: null,
                         durationMs: 0,
                         outcome: 'fail',
