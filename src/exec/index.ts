@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { HeadTailBuffer } from './output.js';
-import { isSecretEnvName, scrubEnv } from './env.js';
+import { isHiddenFromCode, scrubCodeEnv } from './env.js';
 
-export { scrubEnv, isSecretEnvName } from './env.js';
+export { scrubEnv, scrubCodeEnv, isSecretEnvName, isHiddenFromCode, isCredentialUrl } from './env.js';
 export { HeadTailBuffer } from './output.js';
 export { runPool, type PoolJob, type PoolOptions } from './pool.js';
 
@@ -95,8 +95,8 @@ function killProcesses(matches: (pid: string) => boolean): number {
 }
 
 /**
- * The values a command's output may not show: those of the secret variables scrubbed from its
- * environment, and of this process's own (a check can read its parent's initial environment through
+ * The values a command's output may not show: those of the variables scrubbed from its environment as
+ * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 export function hiddenValues(opts: Pick<RunCommandOptions, 'env' | 'allowEnv' | 'secretEnv'>): string[] {
@@ -104,7 +104,7 @@ export function hiddenValues(opts: Pick<RunCommandOptions, 'env' | 'allowEnv' | 
   const values = new Set<string>();
   for (const env of [opts.env ?? process.env, process.env])
     for (const [k, v] of Object.entries(env))
-      if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+      if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
         values.add(v);
   return [...values].sort((a, b) => b.length - a.length);
 }
@@ -200,7 +200,7 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
   const started = Date.now();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
-  const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+  const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
   const hidden = hiddenValues(opts);
   const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
   const mark = randomBytes(8).toString('hex');

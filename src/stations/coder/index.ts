@@ -50,10 +50,12 @@ import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { readValidationReport } from '../validator/report-file.js';
 import type { ValidationReport } from '../validator/types.js';
+import { plainText } from '../../exec/output.js';
 import { diffWorkingTree } from './patch.js';
 import { feedbackFromValidation, firstUserMessage, systemPrompt } from './prompt.js';
 import { Redactor } from './redact.js';
 import { Sandbox } from './sandbox.js';
+import { shownText } from './shown.js';
 import type { Phase, RedProof, TestRunRecord } from './tdd.js';
 import { CoderTools, toolDefinitions, type AllowedCommand } from './tools.js';
 import { Transcript } from './transcript.js';
@@ -76,6 +78,15 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 const CONTEXT_CHAR_LIMIT = 320_000;
 /** Consecutive replies without a tool call before the run ends as `model_stopped`. */
 const MAX_IDLE_REPLIES = 3;
+/**
+ * The most tool calls of one model reply that are run; the others are answered "not run". One reply of
+ * 4,000 read_file calls (0.27 MB) made an 82 MB transcript and 600 MB of memory before this bound.
+ */
+export const MAX_TOOL_CALLS_PER_REPLY = 32;
+/** Once the results of one reply's calls reach this many characters, its remaining calls are not run. */
+export const MAX_TOOL_RESULT_CHARS_PER_REPLY = 160_000;
+/** Tool calls of one reply named in the log line and listed in the transcript's `model` event. */
+const LISTED_CALLS = MAX_TOOL_CALLS_PER_REPLY;
 
 export interface RunCoderOptions {
   root: string;
@@ -419,7 +430,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     const already = diffWorkingTree(root, manifest.baseCommit).files;
     if (already.length) {
       log.warn(
-        `the working tree already differs from the base in ${already.length} file(s) (${already.slice(0, 5).join(', ')}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`,
+        `the working tree already differs from the base in ${already.length} file(s) (${shownText(already.slice(0, 5).join(', '))}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`,
       );
     }
   }
@@ -546,12 +557,20 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           httpAttempts: res.attempts,
           durationMs: Date.now() - t0,
           content: res.message.content ?? null,
-          toolCalls: calls.map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+          toolCalls: calls
+            .slice(0, LISTED_CALLS)
+            .map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+          ...(calls.length > LISTED_CALLS ? { toolCallsNotListed: calls.length - LISTED_CALLS } : {}),
           ...(other ? { unsupportedToolCalls: other } : {}),
         });
         messages.push(assistantParam(res.message.content, calls));
+        const named =
+          calls
+            .slice(0, LISTED_CALLS)
+            .map((c) => shownToolName(c.name))
+            .join(', ') + (calls.length > LISTED_CALLS ? `, … (${calls.length} calls)` : '');
         log.info(
-          `turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => shownToolName(c.name)).join(', ') || 'no tool call'} — ` +
+          `turn ${turn}/${limits.maxTurns} (${tools.phase}): ${named || 'no tool call'} — ` +
             `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`,
         );
         if (calls.length === 0) {
@@ -574,10 +593,25 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           continue;
         }
         idle = 0;
-        for (const call of calls) {
+        // Every call gets an answer (the API requires one per tool_call id), but only so many are run:
+        // the rest get a one-line "not run", recorded once in the transcript.
+        let resultChars = 0;
+        const notRun: { id: string; name: string; reason: string }[] = [];
+        for (const [index, call] of calls.entries()) {
           const phaseBefore = tools.phase;
           let content: string;
           let outcome;
+          const over =
+            index >= MAX_TOOL_CALLS_PER_REPLY
+              ? `not run: too many tool calls in one reply (limit ${MAX_TOOL_CALLS_PER_REPLY})`
+              : resultChars >= MAX_TOOL_RESULT_CHARS_PER_REPLY
+                ? `not run: this reply's tool results reached ${MAX_TOOL_RESULT_CHARS_PER_REPLY} characters; call again in your next reply`
+                : undefined;
+          if (!stop && over) {
+            messages.push({ role: 'tool', tool_call_id: call.id, content: over });
+            notRun.push({ id: call.id, name: call.name, reason: over });
+            continue;
+          }
           if (stop) {
             content = 'not run: the run has ended';
           } else {
@@ -591,9 +625,11 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
                 `  ${shownToolName(call.name)}: output withheld (encoded secret: ${leaked.join(', ')})`,
               );
             }
+            // The CLI's log is a terminal: what the model sent (echoed in errors) is shown, never interpreted.
             if (!outcome.ok)
-              log.info(`  ${shownToolName(call.name)}: ${content.split('\n')[0]!.slice(0, 160)}`);
+              log.info(`  ${shownToolName(call.name)}: ${shownText(content.split('\n')[0]!, 160)}`);
           }
+          resultChars += content.length;
           messages.push({ role: 'tool', tool_call_id: call.id, content });
           await transcript.write({
             type: 'tool',
@@ -607,6 +643,8 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
             ...(outcome?.testRuns ? { testRuns: outcome.testRuns } : {}),
           });
           if (outcome?.phaseChange) {
+            // The proof keeps the failing output's tail, for coder.json: redacted like everything else.
+            if (tools.redProof) tools.redProof = await redactProof(tools.redProof, redactor);
             await transcript.write({
               type: 'phase',
               turn,
@@ -628,6 +666,20 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           if (!stop && budget.signal.aborted)
             stop = budget.exhausted() ?? { reason: 'aborted', message: 'interrupted' };
         }
+        if (notRun.length) {
+          const counts = new Map<string, number>();
+          for (const n of notRun) counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
+          log.warn(
+            `  ${notRun.length} of ${calls.length} tool calls of this reply not run (limits per reply)`,
+          );
+          await transcript.write({
+            type: 'tools_not_run',
+            turn,
+            count: notRun.length,
+            reasons: [...counts].map(([reason, count]) => ({ reason, count })),
+            ids: notRun.slice(0, LISTED_CALLS).map((n) => n.id),
+          });
+        }
       }
     } catch (e) {
       failure = e;
@@ -641,11 +693,21 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     let changedFiles: string[] = [];
     let outputError: unknown;
     try {
-      const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit);
+      // A change that carries a secret this process holds (the model key, a token) never leaves it. The
+      // new content of every changed file is read for it, not the patch: a binary patch (a NUL byte, or
+      // a `-diff` attribute) is compressed and would hide the secret from a look at the patch text.
+      const found = new Set<string>();
+      const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit, {
+        inspect: (_path, content) => {
+          for (const l of redactor.leaks(content.toString('latin1'))) found.add(l);
+        },
+      });
       if (excluded.length)
-        log.info(`left out of changes.patch (links pointing outside the repository): ${excluded.join(', ')}`);
-      // A change that carries a secret this process holds (the model key, a token) never leaves it.
-      const leaks = redactor.leaks(patch.toString('latin1'));
+        log.info(
+          `left out of changes.patch (links pointing outside the repository): ${shownText(excluded.join(', '))}`,
+        );
+      for (const l of redactor.leaks(patch.toString('latin1'))) found.add(l);
+      const leaks = [...found].sort();
       if (leaks.length) {
         stop = {
           reason: 'error',
@@ -683,7 +745,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       model: llm.model,
       baseUrl: withoutCredentials(llm.baseUrl),
       stopReason: stop.reason,
-      message: redactor.literal(stop.message),
+      message: plainText(await redactor.full(stop.message)),
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       turns: budget.turns,
@@ -692,12 +754,12 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       budget: limits,
       tddEnforced,
       phase: tools.phase,
-      ...(tools.redProof ? { redProof: tools.redProof } : {}),
+      ...(tools.redProof ? { redProof: await redactProof(tools.redProof, redactor) } : {}),
       testRuns: tools.testRuns,
       filesWritten: [...tools.written].sort(),
       changedFiles,
       ...(patchSha ? { patchSha256: patchSha } : {}),
-      ...(summary ? { summary: await redactor.full(summary) } : {}),
+      ...(summary ? { summary: plainText(await redactor.full(summary)) } : {}),
       history: historyOf(readPreviousReport(bundleDir)),
     };
     writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
@@ -714,7 +776,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       usage: budget.usage,
       turns: budget.turns,
       phase: tools.phase,
-      ...(tools.redProof ? { redProof: tools.redProof } : {}),
+      ...(report.redProof ? { redProof: report.redProof } : {}),
       changedFiles,
       patchPath: join(bundleDir, 'changes.patch'),
       ...(patchSha ? { patchSha256: patchSha } : {}),
@@ -732,6 +794,11 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     };
   });
   return result;
+}
+
+/** The red proof as coder.json and the result keep it: its command and output tail redacted. */
+async function redactProof(p: RedProof, redactor: Redactor): Promise<RedProof> {
+  return { ...p, command: await redactor.full(p.command), outputTail: await redactor.full(p.outputTail) };
 }
 
 function historyOf(prev: CoderReport | undefined): Omit<CoderReport, 'history'>[] {

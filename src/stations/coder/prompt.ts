@@ -45,6 +45,7 @@ through the tools; there is no shell. Work in small, verifiable steps and keep t
 - Paths are relative to the repository root. Absolute paths, '..', .git/, .guardian/, secret files
   (.env, keys, credentials) and anything outside the repository are refused.
 - Protected paths cannot be written: ${opts.protectedPatterns.join(', ') || '(none)'}.
+- .gitattributes (at any depth) cannot be written either.
 - Commands: only these test commands can run (run_tests):
 ${cmds}
 - Follow the architectural rules and security considerations in the task context.

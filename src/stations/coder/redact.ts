@@ -4,7 +4,7 @@
  * API key and every secret-named variable of the host's environment). The literal pass catches what no
  * pattern can: a test that reads /proc/<parent>/environ and prints the key, say.
  */
-import { isSecretEnvName } from '../../exec/index.js';
+import { isCredentialUrl, isHiddenFromCode } from '../../exec/index.js';
 import { redactSecrets } from '../../secrets/index.js';
 
 const MIN_SECRET_LENGTH = 8;
@@ -27,7 +27,10 @@ export class Redactor {
     this.encoded = this.values.map(({ value, label }) => ({ label, forms: encodedForms(value) }));
   }
 
-  /** Secrets from an environment: the values of variables whose names look secret (or are listed). */
+  /**
+   * Secrets from an environment: the values of the variables test commands do not get (secret names,
+   * listed names, the SSH agent's socket, credential URLs of any name).
+   */
   static fromEnv(
     env: Record<string, string | undefined>,
     extra: { value?: string; label: string }[] = [],
@@ -37,8 +40,8 @@ export class Redactor {
     for (const [k, v] of Object.entries(env)) {
       if (!v) continue;
       // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
-      const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(v);
-      if (!credentialUrl && !isSecretEnvName(k, secretEnv)) continue;
+      const credentialUrl = isCredentialUrl(v);
+      if (!isHiddenFromCode(k, v, secretEnv)) continue;
       // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
       if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl) continue;
       list.push({ value: v, label: k.toLowerCase() });

@@ -19,6 +19,14 @@ export type Resolved = { ok: true; abs: string; rel: string } | { ok: false; err
 /** Folders no tool may enter, whatever the configuration. */
 const FORBIDDEN_DIRS = ['.git', '.guardian'];
 
+/**
+ * Files the model may read but never write, at any depth, whatever the configuration: `.gitattributes`
+ * decides how git stores and shows every file — `-diff` turns a text file's change into an opaque binary
+ * patch for reviewers, `filter=` and `diff=` name programs git runs. A task that needs it changed is
+ * done by hand.
+ */
+const NEVER_WRITTEN = ['.gitattributes'];
+
 export class Sandbox {
   readonly root: string;
   private readonly realRoot: string;
@@ -115,6 +123,10 @@ export class Sandbox {
     if (FORBIDDEN_DIRS.includes(first.toLowerCase())) return `refused: ${shown}: ${first}/ is not accessible`;
     if (access !== 'list' && isSecretFile(rel)) {
       return `refused: ${shown}: looks like a secrets file (keys, .env, credentials); it is never read or written`;
+    }
+    const base = segments[segments.length - 1]!.toLowerCase();
+    if (access === 'write' && NEVER_WRITTEN.includes(base)) {
+      return `refused: ${shown}: ${base} decides how git stores and shows files (filters, binary diffs); the Coder never writes it`;
     }
     if (access === 'write' && this.isProtected(rel)) {
       return `refused: ${shown}: protected path (quality.toml [guard] protected: ${this.protectedPatterns.join(', ')})`;

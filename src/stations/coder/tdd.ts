@@ -40,4 +40,9 @@ export interface TestRunRecord {
   passed: boolean;
   durationMs: number;
   at: string;
+  /**
+   * Why a run that may have exited 0 is no pass (nor a proof of red): processes it started outlived it,
+   * or it changed the repository's git settings.
+   */
+  spoiled?: string;
 }

@@ -7,23 +7,34 @@ import {
   closeSync,
   constants,
   existsSync,
+  fstatSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   lstatSync,
-  readFileSync,
-  statSync,
+  readSync,
+  realpathSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import picomatch from 'picomatch';
 import type { ChatTool } from '../../llm/index.js';
 import { runCommand, type CommandResult } from '../../exec/index.js';
+import {
+  restoreGitDir,
+  shownGitPath,
+  snapshotGitDir,
+  type GitDirChange,
+  type GitDirSnapshot,
+} from '../../git/gitdir.js';
 import { listWorkingFiles } from '../../git/git.js';
 import { searchRepository } from '../../search/index.js';
 import type { Logger } from '../../util/log.js';
+import { killLeftoversIn, snapshotProcesses } from './leftovers.js';
 import { Sandbox } from './sandbox.js';
 import { isTestPath, TEST_PATH_HELP, type Phase, type RedProof, type TestRunRecord } from './tdd.js';
 import { globProblem } from '../../util/glob.js';
+import { quoted, shownText } from './shown.js';
 
 export const TOOL_NAMES = [
   'list_files',
@@ -202,17 +213,91 @@ function int(args: Args, key: string): number | undefined {
   return n;
 }
 
+/** A file tool's refusal found at the moment of access: its message goes back to the model as it is. */
+class Refused extends Error {}
+
 /**
- * Writes without following a symbolic link at the last path component: the sandbox checked the path a
- * moment ago, and a link created since (by a process a test left behind) must not redirect the write.
+ * The checks of the file that was opened, on its descriptor: the sandbox looked at the path a moment
+ * ago, and a process a test left behind may have put a FIFO, a device, a link or a hard link to a file
+ * outside the repository in its place since. Only a regular file with one name passes.
  */
-function writeNoFollow(abs: string, content: string): void {
-  const fd = openSync(
-    abs,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
-    0o644,
-  );
+function checkOpened(fd: number, rel: string): number {
+  const st = fstatSync(fd);
+  if (st.isDirectory()) throw new Refused(`${rel} is a folder`);
+  if (!st.isFile()) throw new Refused(`${rel} is not a regular file`);
+  if (st.nlink > 1)
+    throw new Refused(`refused: ${rel}: a hard link to another file (maybe outside the repository)`);
+  return st.size;
+}
+
+/** Maps the errors of opening without following links or blocking to what the model is told. */
+function openError(e: unknown, rel: string): never {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP')
+    throw new Refused(`refused: ${rel}: it became a symbolic link while it was being opened`);
+  // A FIFO opened for writing without a reader (O_NONBLOCK), a socket: never a source file.
+  if (code === 'ENXIO' || code === 'EOPNOTSUPP') throw new Refused(`${rel} is not a regular file`);
+  throw e;
+}
+
+/**
+ * Reads a regular file through one descriptor: opened without following a link at the last component
+ * and without blocking (a FIFO would block the open, and with it every tool, forever), checked with
+ * fstat, then read from the same descriptor — no window between the check and the read. Undefined when
+ * the file does not exist; a `Refused` when it is not a regular file of one name or is larger than
+ * `maxBytes` (then `tooLarge` says what to tell the model).
+ */
+function readRegular(
+  abs: string,
+  rel: string,
+  maxBytes: number,
+  tooLarge: (size: number) => string,
+): Buffer | undefined {
+  let fd: number;
   try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    openError(e, rel);
+  }
+  try {
+    const size = checkOpened(fd, rel);
+    if (size > maxBytes) throw new Refused(tooLarge(size));
+    // No more than the size fstat saw (a file that grows meanwhile is cut there).
+    const buf = Buffer.alloc(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n <= 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes without following a symbolic link at the last path component and without blocking on a FIFO:
+ * the sandbox checked the path a moment ago, and a link, a FIFO or a hard link put there since (by a
+ * process a test left behind) must not redirect or stall the write. The file is truncated only once the
+ * descriptor is known to be a regular file of one name.
+ */
+function writeNoFollow(abs: string, rel: string, content: string): void {
+  let fd: number;
+  try {
+    fd = openSync(
+      abs,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      0o644,
+    );
+  } catch (e) {
+    openError(e, rel);
+  }
+  try {
+    checkOpened(fd, rel);
+    ftruncateSync(fd, 0);
     const buf = Buffer.from(content, 'utf8');
     for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
   } finally {
@@ -245,9 +330,13 @@ export class CoderTools {
   private finishRefusals = 0;
   turn = 0;
 
+  /** The repository root as the kernel reports a process's working directory (links resolved). */
+  private readonly realRoot: string;
+
   constructor(ctx: ToolContext, phase: Phase) {
     this.ctx = ctx;
     this.phase = phase;
+    this.realRoot = realpathSync(ctx.root);
   }
 
   /** Runs one tool call. The result is bounded: whatever the model sent or a file holds, it gets back at most MAX_RESULT_CHARS. */
@@ -262,7 +351,7 @@ export class CoderTools {
     if (!(TOOL_NAMES as readonly string[]).includes(name)) {
       return {
         ok: false,
-        content: `error: unknown tool "${JSON.stringify(name).slice(1, -1).slice(0, 80)}". Available tools: ${TOOL_NAMES.join(', ')}.`,
+        content: `error: unknown tool ${quoted(name, 80)}. Available tools: ${TOOL_NAMES.join(', ')}.`,
       };
     }
     let args: Args;
@@ -297,6 +386,7 @@ export class CoderTools {
       }
     } catch (e) {
       if (e instanceof ArgError) return { ok: false, content: `error: ${name}: ${e.message}` };
+      if (e instanceof Refused) return { ok: false, content: `error: ${e.message}` };
       // A filesystem error (EISDIR, EACCES…) is the model's to handle, not a crash of the run.
       const code = (e as NodeJS.ErrnoException).code;
       if (code)
@@ -306,7 +396,7 @@ export class CoderTools {
         };
       // Anything else is a fault of the tool (search index unreadable, a bug): the run goes on without
       // it, and the transcript and the log keep the message.
-      this.ctx.log.warn(`tool ${name} failed: ${(e as Error)?.message ?? String(e)}`);
+      this.ctx.log.warn(`tool ${name} failed: ${shownText((e as Error)?.message ?? String(e))}`);
       return {
         ok: false,
         content: `error: ${name} failed inside Guardian (${(e as Error)?.message ?? String(e)}); use the other tools instead`,
@@ -347,17 +437,16 @@ export class CoderTools {
     const start = int(args, 'start_line') ?? 1;
     const r = this.ctx.sandbox.resolve(path, 'read');
     if (!r.ok) return { ok: false, content: `error: ${r.error}` };
-    if (!existsSync(r.abs)) return { ok: false, content: `error: ${r.rel}: no such file` };
-    const st = statSync(r.abs);
-    if (st.isDirectory()) return { ok: false, content: `error: ${r.rel} is a folder; use list_files` };
-    if (!st.isFile()) return { ok: false, content: `error: ${r.rel} is not a regular file` };
-    if (st.size > MAX_READ_FILE_BYTES) {
-      return {
-        ok: false,
-        content: `error: ${r.rel} is ${st.size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`,
-      };
-    }
-    const buf = readFileSync(r.abs);
+    if (lstatSync(r.abs, { throwIfNoEntry: false })?.isDirectory())
+      return { ok: false, content: `error: ${r.rel} is a folder; use list_files` };
+    const buf = readRegular(
+      r.abs,
+      r.rel,
+      MAX_READ_FILE_BYTES,
+      (size) =>
+        `${r.rel} is ${size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`,
+    );
+    if (!buf) return { ok: false, content: `error: ${r.rel}: no such file` };
     if (buf.subarray(0, 8000).includes(0))
       return { ok: true, content: `${r.rel}: binary file (${buf.length} bytes), not shown` };
     const lines = buf.toString('utf8').split('\n');
@@ -447,7 +536,7 @@ export class CoderTools {
     const again = this.checkWritable(path);
     if (!again.ok || again.abs !== w.abs)
       return { ok: false, content: again.ok ? 'error: path changed while writing' : again.content };
-    writeNoFollow(w.abs, content);
+    writeNoFollow(w.abs, w.rel, content);
     this.recordWrite(w.rel);
     const n = content === '' ? 0 : content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
     return { ok: true, content: `${existed ? 'replaced' : 'created'} ${w.rel} (${n} lines)`, wrote: w.rel };
@@ -464,15 +553,14 @@ export class CoderTools {
     if (oldS === newS) throw new ArgError('"old_string" and "new_string" are the same: nothing would change');
     const w = this.checkWritable(path);
     if (!w.ok) return { ok: false, content: w.content };
-    if (!existsSync(w.abs))
-      return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
-    const size = statSync(w.abs).size;
-    if (size > MAX_READ_FILE_BYTES)
-      return {
-        ok: false,
-        content: `error: ${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`,
-      };
-    const text = readFileSync(w.abs, 'utf8');
+    const buf = readRegular(
+      w.abs,
+      w.rel,
+      MAX_READ_FILE_BYTES,
+      (size) => `${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`,
+    );
+    if (!buf) return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
+    const text = buf.toString('utf8');
     const hits: number[] = [];
     for (let i = text.indexOf(oldS); i !== -1; i = text.indexOf(oldS, i + oldS.length)) hits.push(i);
     if (hits.length === 0) {
@@ -500,7 +588,7 @@ export class CoderTools {
         : text.slice(0, hits[0]) + newS + text.slice(hits[0]! + oldS.length);
     if (Buffer.byteLength(updated) > MAX_WRITE_BYTES)
       throw new ArgError(`the edited file would be larger than ${MAX_WRITE_BYTES} bytes`);
-    writeNoFollow(w.abs, updated);
+    writeNoFollow(w.abs, w.rel, updated);
     this.recordWrite(w.rel);
     const where = hits.length === 1 ? `at line ${lineOf(text, hits[0]!)}` : `${hits.length} occurrences`;
     return { ok: true, content: `edited ${w.rel}: replaced ${where}`, wrote: w.rel };
@@ -520,7 +608,7 @@ export class CoderTools {
       return defaults.length ? defaults : `name one of the allowed commands: ${list()}`;
     }
     const found = commands.find((c) => c.name === wanted || c.command === wanted);
-    if (!found) return `refused: "${wanted}" is not an allowed test command. Allowed: ${list()}`;
+    if (!found) return `refused: ${quoted(wanted, 200)} is not an allowed test command. Allowed: ${list()}`;
     return [found];
   }
 
@@ -530,7 +618,7 @@ export class CoderTools {
     const runs: TestRunRecord[] = [];
     const reports: string[] = [];
     let allPassed = true;
-    let firstFailure: { cmd: AllowedCommand; res: CommandResult } | undefined;
+    let firstFailure: { cmd: AllowedCommand; res: CommandResult; spoiled?: string } | undefined;
     for (const cmd of selected) {
       const remaining = this.ctx.remainingMs();
       if (remaining <= 0 || this.ctx.signal.aborted) {
@@ -539,19 +627,39 @@ export class CoderTools {
         break;
       }
       this.ctx.log.info(`  run_tests: ${cmd.command}`);
-      const res = await runCommand({
-        command: cmd.command,
-        cwd: this.ctx.root,
-        timeoutMs: Math.min(cmd.timeoutMs, remaining),
-        env: { ...(this.ctx.env ?? process.env), ...cmd.env },
-        secretEnv: this.ctx.secretEnv,
-        signal: this.ctx.signal,
-        maxOutputBytes: 256 * 1024,
-      });
-      const passed = res.exitCode === 0 && !res.timedOut && !res.error;
+      const { res, leftovers, gitChanges, watched } = await this.runOne(cmd, remaining);
+      const notes: string[] = [];
+      const spoiled: string[] = [];
+      // As the Validator's judge(): a run whose processes outlived it is no pass (nor a proof of red).
+      if (res.escaped) spoiled.push('processes it started left their process group');
+      if (leftovers > 0) {
+        spoiled.push('processes it started were still running in the repository');
+        notes.push(
+          `guardian: ${leftovers} process(es) the test run started were still running in the repository after it ended; killed`,
+        );
+        this.ctx.log.warn(
+          `  run_tests: ${leftovers} process(es) left running in the repository by the tests; killed`,
+        );
+      }
+      if (gitChanges.length) {
+        const shown = gitChanges
+          .map(
+            (c) =>
+              `${shownText(shownGitPath(this.ctx.root, watched, c.path), 200)} ${c.change}${c.restored ? ', put back' : ', NOT put back'}`,
+          )
+          .join('; ');
+        spoiled.push("it changed the repository's git settings");
+        notes.push(
+          `guardian: warning: the test run changed the repository's git settings (config, hooks, refs), which later git commands would obey: ${shown}. ` +
+            'Tests must not change them; the Validator fails a change whose tests do.',
+        );
+        this.ctx.log.warn(`  run_tests: the tests changed the repository's git settings: ${shown}`);
+      }
+      const passed = res.exitCode === 0 && !res.timedOut && !res.error && spoiled.length === 0;
       allPassed &&= passed;
       // Only a test command (a default one) can prove red: a failing linter says nothing about the tests.
-      if (!passed && !firstFailure && cmd.isDefault) firstFailure = { cmd, res };
+      if (!passed && !firstFailure && cmd.isDefault)
+        firstFailure = { cmd, res, ...(spoiled.length ? { spoiled: spoiled.join('; ') } : {}) };
       const rec: TestRunRecord = {
         phase: this.phase,
         turn: this.turn,
@@ -561,6 +669,7 @@ export class CoderTools {
         passed,
         durationMs: res.durationMs,
         at: new Date().toISOString(),
+        ...(spoiled.length ? { spoiled: spoiled.join('; ') } : {}),
       };
       runs.push(rec);
       this.testRuns.push(rec);
@@ -568,9 +677,9 @@ export class CoderTools {
         ? `timed out after ${Math.round(res.durationMs / 1000)}s`
         : res.error
           ? `could not run: ${res.error}`
-          : `exit code ${res.exitCode}${res.signal ? ` (signal ${res.signal})` : ''} — ${passed ? 'PASSED' : 'FAILED'}`;
+          : `exit code ${res.exitCode}${res.signal ? ` (signal ${res.signal})` : ''} — ${passed ? 'PASSED' : 'FAILED'}${spoiled.length ? ` (${spoiled.join('; ')})` : ''}`;
       reports.push(
-        `$ ${cmd.command}\n${status} in ${(res.durationMs / 1000).toFixed(1)}s\n--- output (end) ---\n${tail(res.output, OUTPUT_TAIL_CHARS)}`,
+        `$ ${cmd.command}\n${status} in ${(res.durationMs / 1000).toFixed(1)}s\n--- output (end) ---\n${tail(res.output, OUTPUT_TAIL_CHARS)}${notes.length ? `\n${notes.join('\n')}` : ''}`,
       );
     }
     const outcome: ToolOutcome = { ok: true, content: reports.join('\n\n'), testRuns: runs };
@@ -582,7 +691,12 @@ export class CoderTools {
       if (this.redTestFiles.size === 0) {
         outcome.content +=
           '\n\nPhase RED: write or extend the tests first (test files only), then run them and see them fail.';
-      } else if (firstFailure && !firstFailure.res.timedOut && !firstFailure.res.error) {
+      } else if (
+        firstFailure &&
+        !firstFailure.res.timedOut &&
+        !firstFailure.res.error &&
+        !firstFailure.spoiled
+      ) {
         this.redProof = {
           command: firstFailure.cmd.command,
           exitCode: firstFailure.res.exitCode,
@@ -605,8 +719,7 @@ export class CoderTools {
           '\n\nPhase RED: the tests PASS, but before the implementation they must fail. Make the new tests check the behaviour the task asks for ' +
           '(and put them where the test command runs them), then run them again.';
       } else {
-        outcome.content +=
-          '\n\nPhase RED: the run did not complete (timeout or error), so it does not prove the tests fail. Fix and run again.';
+        outcome.content += `\n\nPhase RED: the run did not complete cleanly (${firstFailure?.spoiled ?? 'timeout or error'}), so it does not prove the tests fail. Fix and run again.`;
       }
     } else if (allPassed && defaultsRun) {
       this.dirty = false;
@@ -615,6 +728,44 @@ export class CoderTools {
         '\n\nAll default test commands pass. If the task is complete, call finish with a summary.';
     }
     return outcome;
+  }
+
+  /**
+   * One test command, watched: the repository's git settings are put back as they were before it (a
+   * test could plant a filter or a hook that Guardian's own `git add` for changes.patch, or a later git
+   * command, would run), and the processes it started that still work in the repository once it has
+   * ended are killed (a daemon that left its process group and dropped the command's mark).
+   */
+  private async runOne(
+    cmd: AllowedCommand,
+    remaining: number,
+  ): Promise<{ res: CommandResult; leftovers: number; gitChanges: GitDirChange[]; watched: GitDirSnapshot }> {
+    const watched = snapshotGitDir(this.ctx.root);
+    let leftovers = 0;
+    let gitChanges: GitDirChange[] = [];
+    let res: CommandResult;
+    try {
+      const procs = snapshotProcesses();
+      try {
+        res = await runCommand({
+          command: cmd.command,
+          cwd: this.ctx.root,
+          timeoutMs: Math.min(cmd.timeoutMs, remaining),
+          env: { ...(this.ctx.env ?? process.env), ...cmd.env },
+          // The check's own variables (quality.toml, at the base commit) are configuration, as for the Validator.
+          allowEnv: Object.keys(cmd.env),
+          secretEnv: this.ctx.secretEnv,
+          signal: this.ctx.signal,
+          maxOutputBytes: 256 * 1024,
+        });
+      } finally {
+        leftovers = await killLeftoversIn(procs, [this.realRoot]);
+      }
+    } finally {
+      // After the kill: nothing the run started can change the settings again once they are put back.
+      gitChanges = restoreGitDir(watched);
+    }
+    return { res, leftovers, gitChanges, watched };
   }
 
   private finish(args: Args): ToolOutcome {
