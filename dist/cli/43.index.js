@@ -2,12 +2,194 @@ export const id = 43;
 export const ids = [43];
 export const modules = {
 
+/***/ 5447:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FILE_COMMANDS = void 0;
+exports.listProcesses = listProcesses;
+exports.snapshotProcesses = snapshotProcesses;
+exports.straysOf = straysOf;
+exports.killStrays = killStrays;
+exports.snapshotFileCommands = snapshotFileCommands;
+exports.restoreFileCommands = restoreFileCommands;
+/**
+ * What a check of model-written code can leave behind on a CI runner, and how the host takes it back
+ * before it says what the Validator judged.
+ *
+ * A check may start a process that leaves its process group and session, clears its environment and
+ * works from `/`: none of the per-check sweeps (process group, environment marker, working folder) can
+ * tell it from anything else. On a runner it would outlive the checks and could write the step's
+ * outputs (`GITHUB_OUTPUT` and the other file commands) after the Validator, or the bundle. Two guards:
+ *
+ * - `snapshotProcesses` at the action's start, `killStrays` once the checks are over: every process of
+ *   this user that did not exist at the start and descends from this process or was orphaned (its
+ *   nearest surviving ancestor from before the start is the init process or a `systemd` subreaper) is
+ *   stopped, then killed, until none is left. Processes other jobs start under their own runner
+ *   (descendants of a runner process that is not an orphan's reaper) are left alone, and so, for a
+ *   runner working as root, are the services systemd starts meanwhile.
+ * - `snapshotFileCommands` / `restoreFileCommands`: the step's file-command files are put back as they
+ *   were before the checks, and a change is reported, so nothing a check wrote there reaches the runner.
+ */
+const node_fs_1 = __webpack_require__(3024);
+/** The processes visible in /proc (Linux), or undefined where there is no /proc. */
+function listProcesses() {
+    if (!(0, node_fs_1.existsSync)('/proc/self/status'))
+        return undefined;
+    const out = [];
+    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let status;
+        try {
+            status = (0, node_fs_1.readFileSync)(`/proc/${name}/status`, 'utf8');
+        }
+        catch {
+            continue; // gone
+        }
+        const field = (k) => status.match(new RegExp(`^${k}:\\s*(.*)$`, 'm'))?.[1] ?? '';
+        if (/^[Zz]/.test(field('State')))
+            continue; // a zombie is already dead
+        out.push({
+            pid: Number(name),
+            ppid: Number(field('PPid')),
+            uid: Number(field('Uid').split(/\s+/)[0]),
+            comm: field('Name'),
+        });
+    }
+    return out;
+}
+function snapshotProcesses() {
+    const all = listProcesses();
+    if (!all || typeof process.getuid !== 'function')
+        return undefined;
+    const byPid = new Map(all.map((p) => [p.pid, p]));
+    const ancestors = new Set();
+    for (let p = byPid.get(process.pid)?.ppid; p && !ancestors.has(p); p = byPid.get(p)?.ppid)
+        ancestors.add(p);
+    return { pids: new Set(all.map((p) => p.pid)), uid: process.getuid(), self: process.pid, ancestors };
+}
+/** Where orphans go: the init process of this PID namespace, or a `systemd` (user manager) subreaper. */
+function isReaper(p) {
+    return !!p && (p.pid === 1 || p.comm === 'systemd' || p.comm === 'init');
+}
+/**
+ * The processes `killStrays` would take: of this user, started after the snapshot, and descending from
+ * this process or orphaned. Pure, over a process table, so that the choice itself can be tested.
+ */
+function straysOf(snap, table) {
+    const byPid = new Map(table.map((p) => [p.pid, p]));
+    const out = [];
+    for (const p of table) {
+        if (p.uid !== snap.uid || snap.pids.has(p.pid) || p.pid === snap.self || snap.ancestors.has(p.pid))
+            continue;
+        // The nearest ancestor that existed at the start (a loop in a table read while it changed ends it).
+        let q = byPid.get(p.ppid);
+        const seen = new Set([p.pid]);
+        while (q && !snap.pids.has(q.pid) && !seen.has(q.pid)) {
+            seen.add(q.pid);
+            q = byPid.get(q.ppid);
+        }
+        if (!q)
+            continue; // its ancestry left the table while it was read: looked at on the next round
+        // As root on a machine systemd runs, a service systemd starts meanwhile looks like an orphan: there
+        // only orphans of other reapers (a container's init) are taken.
+        if (q.pid === snap.self || (isReaper(q) && !(snap.uid === 0 && q.comm === 'systemd')))
+            out.push(p);
+    }
+    return out;
+}
+/**
+ * Stops, then kills, every stray process (see `straysOf`), round after round until none is left: a stopped
+ * process cannot fork, so a process that forks to escape is caught on the next round. Returns how many
+ * were killed (0 where there is no /proc).
+ */
+function killStrays(snap) {
+    if (!snap)
+        return 0;
+    let killed = 0;
+    for (let round = 0; round < 50; round++) {
+        const table = listProcesses();
+        if (!table)
+            return killed;
+        const strays = straysOf(snap, table);
+        if (strays.length === 0)
+            return killed;
+        for (const p of strays)
+            signal(p.pid, 'SIGSTOP');
+        for (const p of strays)
+            if (signal(p.pid, 'SIGKILL'))
+                killed++;
+    }
+    return killed;
+}
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false; // gone already
+    }
+}
+/** The runner's per-step file commands. */
+exports.FILE_COMMANDS = [
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+];
+function snapshotFileCommands(env = process.env) {
+    const out = [];
+    for (const name of exports.FILE_COMMANDS) {
+        const path = env[name];
+        if (!path)
+            continue;
+        let content;
+        try {
+            content = (0, node_fs_1.readFileSync)(path);
+        }
+        catch {
+            content = undefined; // not there yet
+        }
+        out.push({ name, path, content });
+    }
+    return out;
+}
+/**
+ * Puts each file-command file back as the snapshot found it, and returns the names of those that had
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ */
+function restoreFileCommands(snap) {
+    const changed = [];
+    for (const f of snap) {
+        let now;
+        try {
+            now = (0, node_fs_1.readFileSync)(f.path);
+        }
+        catch {
+            now = undefined;
+        }
+        const before = f.content ?? Buffer.alloc(0);
+        if ((now ?? Buffer.alloc(0)).equals(before))
+            continue;
+        changed.push(f.name);
+        (0, node_fs_1.writeFileSync)(f.path, before);
+    }
+    return changed;
+}
+
+
+/***/ }),
+
 /***/ 9043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_REQUEST_TIMEOUT_MS = exports.DEFAULT_MAX_ATTEMPTS = exports.CODER_SCHEMA_VERSION = exports.diffWorkingTree = exports.isTestPath = exports.Sandbox = void 0;
+exports.MAX_TOOL_RESULT_CHARS_PER_REPLY = exports.MAX_TOOL_CALLS_PER_REPLY = exports.DEFAULT_REQUEST_TIMEOUT_MS = exports.DEFAULT_MAX_ATTEMPTS = exports.CODER_SCHEMA_VERSION = exports.diffWorkingTree = exports.isTestPath = exports.Sandbox = void 0;
 exports.loadCoderInputs = loadCoderInputs;
 exports.allowedCommands = allowedCommands;
 exports.byHandInstructions = byHandInstructions;
@@ -31,10 +213,12 @@ const types_js_1 = __webpack_require__(9518);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const report_file_js_1 = __webpack_require__(6519);
+const output_js_1 = __webpack_require__(2228);
 const patch_js_1 = __webpack_require__(5597);
 const prompt_js_1 = __webpack_require__(6845);
 const redact_js_1 = __webpack_require__(5914);
 const sandbox_js_1 = __webpack_require__(6152);
+const shown_js_1 = __webpack_require__(8838);
 const tools_js_1 = __webpack_require__(3232);
 const transcript_js_1 = __webpack_require__(9997);
 /** A tool name as the model sent it, for the log: a name that is not a plain identifier is quoted. */
@@ -55,6 +239,15 @@ exports.DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 const CONTEXT_CHAR_LIMIT = 320_000;
 /** Consecutive replies without a tool call before the run ends as `model_stopped`. */
 const MAX_IDLE_REPLIES = 3;
+/**
+ * The most tool calls of one model reply that are run; the others are answered "not run". One reply of
+ * 4,000 read_file calls (0.27 MB) made an 82 MB transcript and 600 MB of memory before this bound.
+ */
+exports.MAX_TOOL_CALLS_PER_REPLY = 32;
+/** Once the results of one reply's calls reach this many characters, its remaining calls are not run. */
+exports.MAX_TOOL_RESULT_CHARS_PER_REPLY = 160_000;
+/** Tool calls of one reply named in the log line and listed in the transcript's `model` event. */
+const LISTED_CALLS = exports.MAX_TOOL_CALLS_PER_REPLY;
 /**
  * The blueprint and quality.toml as they are at the bundle's base commit (so the change cannot widen its
  * own allowed commands or protected paths); the working tree when the blueprint is not committed yet.
@@ -283,7 +476,7 @@ async function runCoder(opts) {
     else if (attempt === 1) {
         const already = (0, patch_js_1.diffWorkingTree)(root, manifest.baseCommit).files;
         if (already.length) {
-            log.warn(`the working tree already differs from the base in ${already.length} file(s) (${already.slice(0, 5).join(', ')}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`);
+            log.warn(`the working tree already differs from the base in ${already.length} file(s) (${(0, shown_js_1.shownText)(already.slice(0, 5).join(', '))}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`);
         }
     }
     const commands = allowedCommands(blueprint, quality);
@@ -403,11 +596,18 @@ async function runCoder(opts) {
                     httpAttempts: res.attempts,
                     durationMs: Date.now() - t0,
                     content: res.message.content ?? null,
-                    toolCalls: calls.map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+                    toolCalls: calls
+                        .slice(0, LISTED_CALLS)
+                        .map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+                    ...(calls.length > LISTED_CALLS ? { toolCallsNotListed: calls.length - LISTED_CALLS } : {}),
                     ...(other ? { unsupportedToolCalls: other } : {}),
                 });
                 messages.push(assistantParam(res.message.content, calls));
-                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => shownToolName(c.name)).join(', ') || 'no tool call'} — ` +
+                const named = calls
+                    .slice(0, LISTED_CALLS)
+                    .map((c) => shownToolName(c.name))
+                    .join(', ') + (calls.length > LISTED_CALLS ? `, … (${calls.length} calls)` : '');
+                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${named || 'no tool call'} — ` +
                     `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`);
                 if (calls.length === 0) {
                     idle += 1;
@@ -428,10 +628,24 @@ async function runCoder(opts) {
                     continue;
                 }
                 idle = 0;
-                for (const call of calls) {
+                // Every call gets an answer (the API requires one per tool_call id), but only so many are run:
+                // the rest get a one-line "not run", recorded once in the transcript.
+                let resultChars = 0;
+                const notRun = [];
+                for (const [index, call] of calls.entries()) {
                     const phaseBefore = tools.phase;
                     let content;
                     let outcome;
+                    const over = index >= exports.MAX_TOOL_CALLS_PER_REPLY
+                        ? `not run: too many tool calls in one reply (limit ${exports.MAX_TOOL_CALLS_PER_REPLY})`
+                        : resultChars >= exports.MAX_TOOL_RESULT_CHARS_PER_REPLY
+                            ? `not run: this reply's tool results reached ${exports.MAX_TOOL_RESULT_CHARS_PER_REPLY} characters; call again in your next reply`
+                            : undefined;
+                    if (!stop && over) {
+                        messages.push({ role: 'tool', tool_call_id: call.id, content: over });
+                        notRun.push({ id: call.id, name: call.name, reason: over });
+                        continue;
+                    }
                     if (stop) {
                         content = 'not run: the run has ended';
                     }
@@ -444,9 +658,11 @@ async function runCoder(opts) {
                             content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
                             log.warn(`  ${shownToolName(call.name)}: output withheld (encoded secret: ${leaked.join(', ')})`);
                         }
+                        // The CLI's log is a terminal: what the model sent (echoed in errors) is shown, never interpreted.
                         if (!outcome.ok)
-                            log.info(`  ${shownToolName(call.name)}: ${content.split('\n')[0].slice(0, 160)}`);
+                            log.info(`  ${shownToolName(call.name)}: ${(0, shown_js_1.shownText)(content.split('\n')[0], 160)}`);
                     }
+                    resultChars += content.length;
                     messages.push({ role: 'tool', tool_call_id: call.id, content });
                     await transcript.write({
                         type: 'tool',
@@ -460,6 +676,9 @@ async function runCoder(opts) {
                         ...(outcome?.testRuns ? { testRuns: outcome.testRuns } : {}),
                     });
                     if (outcome?.phaseChange) {
+                        // The proof keeps the failing output's tail, for coder.json: redacted like everything else.
+                        if (tools.redProof)
+                            tools.redProof = await redactProof(tools.redProof, redactor);
                         await transcript.write({
                             type: 'phase',
                             turn,
@@ -482,6 +701,19 @@ async function runCoder(opts) {
                     if (!stop && budget.signal.aborted)
                         stop = budget.exhausted() ?? { reason: 'aborted', message: 'interrupted' };
                 }
+                if (notRun.length) {
+                    const counts = new Map();
+                    for (const n of notRun)
+                        counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
+                    log.warn(`  ${notRun.length} of ${calls.length} tool calls of this reply not run (limits per reply)`);
+                    await transcript.write({
+                        type: 'tools_not_run',
+                        turn,
+                        count: notRun.length,
+                        reasons: [...counts].map(([reason, count]) => ({ reason, count })),
+                        ids: notRun.slice(0, LISTED_CALLS).map((n) => n.id),
+                    });
+                }
             }
         }
         catch (e) {
@@ -495,11 +727,21 @@ async function runCoder(opts) {
         let changedFiles = [];
         let outputError;
         try {
-            const { patch, files, excluded } = (0, patch_js_1.diffWorkingTree)(root, manifest.baseCommit);
+            // A change that carries a secret this process holds (the model key, a token) never leaves it. The
+            // new content of every changed file is read for it, not the patch: a binary patch (a NUL byte, or
+            // a `-diff` attribute) is compressed and would hide the secret from a look at the patch text.
+            const found = new Set();
+            const { patch, files, excluded } = (0, patch_js_1.diffWorkingTree)(root, manifest.baseCommit, {
+                inspect: (_path, content) => {
+                    for (const l of redactor.leaks(content.toString('latin1')))
+                        found.add(l);
+                },
+            });
             if (excluded.length)
-                log.info(`left out of changes.patch (links pointing outside the repository): ${excluded.join(', ')}`);
-            // A change that carries a secret this process holds (the model key, a token) never leaves it.
-            const leaks = redactor.leaks(patch.toString('latin1'));
+                log.info(`left out of changes.patch (links pointing outside the repository): ${(0, shown_js_1.shownText)(excluded.join(', '))}`);
+            for (const l of redactor.leaks(patch.toString('latin1')))
+                found.add(l);
+            const leaks = [...found].sort();
             if (leaks.length) {
                 stop = {
                     reason: 'error',
@@ -538,7 +780,7 @@ async function runCoder(opts) {
             model: llm.model,
             baseUrl: (0, index_js_1.withoutCredentials)(llm.baseUrl),
             stopReason: stop.reason,
-            message: redactor.literal(stop.message),
+            message: (0, output_js_1.plainText)(await redactor.full(stop.message)),
             startedAt: startedAt.toISOString(),
             durationMs: Date.now() - startedAt.getTime(),
             turns: budget.turns,
@@ -547,12 +789,12 @@ async function runCoder(opts) {
             budget: limits,
             tddEnforced,
             phase: tools.phase,
-            ...(tools.redProof ? { redProof: tools.redProof } : {}),
+            ...(tools.redProof ? { redProof: await redactProof(tools.redProof, redactor) } : {}),
             testRuns: tools.testRuns,
             filesWritten: [...tools.written].sort(),
             changedFiles,
             ...(patchSha ? { patchSha256: patchSha } : {}),
-            ...(summary ? { summary: await redactor.full(summary) } : {}),
+            ...(summary ? { summary: (0, output_js_1.plainText)(await redactor.full(summary)) } : {}),
             history: historyOf(readPreviousReport(bundleDir)),
         };
         (0, bundle_js_1.writeBundleFile)(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
@@ -570,7 +812,7 @@ async function runCoder(opts) {
             usage: budget.usage,
             turns: budget.turns,
             phase: tools.phase,
-            ...(tools.redProof ? { redProof: tools.redProof } : {}),
+            ...(report.redProof ? { redProof: report.redProof } : {}),
             changedFiles,
             patchPath: (0, node_path_1.join)(bundleDir, 'changes.patch'),
             ...(patchSha ? { patchSha256: patchSha } : {}),
@@ -588,6 +830,10 @@ async function runCoder(opts) {
         };
     });
     return result;
+}
+/** The red proof as coder.json and the result keep it: its command and output tail redacted. */
+async function redactProof(p, redactor) {
+    return { ...p, command: await redactor.full(p.command), outputTail: await redactor.full(p.outputTail) };
 }
 function historyOf(prev) {
     if (!prev)
@@ -624,6 +870,82 @@ function restorePreviousWork(root, bundleDir, base, log) {
 
 /***/ }),
 
+/***/ 4463:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.snapshotProcesses = void 0;
+exports.killLeftoversIn = killLeftoversIn;
+/**
+ * What a test run leaves running in the repository. `runCommand` kills the command's process group and
+ * every process that still carries its mark; a process that left the group and dropped the mark (a
+ * `setsid` daemon started with `env -u`) survives both, and could go on changing the working tree while
+ * the model works (putting a FIFO where the tools read) or after the patch is taken.
+ *
+ * `killWorkingIn` (exec) kills everything whose working directory is inside a folder — right for the
+ * Validator's temporary worktrees, wrong here: the Coder may work in the user's own checkout, where the
+ * user's shell, editor and dev server work too. So only processes that did not exist before the run,
+ * that descend from this process or were orphaned meanwhile (`straysOf`), and that work in the
+ * repository are taken.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const strays_js_1 = __webpack_require__(5447);
+Object.defineProperty(exports, "snapshotProcesses", ({ enumerable: true, get: function () { return strays_js_1.snapshotProcesses; } }));
+function workingIn(pid, dirs) {
+    try {
+        const cwd = (0, node_fs_1.readlinkSync)(`/proc/${pid}/cwd`);
+        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
+    }
+    catch {
+        return false; // gone, or not ours to read
+    }
+}
+/** How long processes the command's own sweep has just killed get to be gone before they are counted. */
+const SETTLE_MS = 100;
+/**
+ * Stops, then kills, the processes started since `snap` (see `straysOf`) whose working directory is
+ * inside one of `dirs` (real paths), round after round until none is left; returns how many. Nothing
+ * where there is no /proc.
+ */
+async function killLeftoversIn(snap, dirs) {
+    if (!snap)
+        return 0;
+    const find = () => {
+        const table = (0, strays_js_1.listProcesses)();
+        return table ? (0, strays_js_1.straysOf)(snap, table).filter((p) => workingIn(p.pid, dirs)) : [];
+    };
+    // `runCommand` has just SIGKILLed what still carried its mark: let those die before anything counts.
+    if (find().length === 0)
+        return 0;
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const killed = new Set();
+    for (let round = 0; round < 20; round++) {
+        const found = find();
+        if (found.length === 0)
+            break;
+        // Stopped first: a stopped process cannot fork a successor while the others are killed.
+        for (const p of found)
+            signal(p.pid, 'SIGSTOP');
+        for (const p of found)
+            if (signal(p.pid, 'SIGKILL'))
+                killed.add(p.pid);
+    }
+    return killed.size;
+}
+function signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 5597:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -633,13 +955,42 @@ exports.diffWorkingTree = diffWorkingTree;
 /**
  * The change as a binary-safe patch against the bundle's base commit, new files included. A temporary
  * index (GIT_INDEX_FILE) holds the snapshot, so the user's own index and staging are never touched.
+ *
+ * The working tree may hold a `.gitattributes` the model (or a test it wrote) put there. Attributes
+ * decide how `git diff` shows a file: `*.mjs -diff` turns a text file's change into a "GIT binary patch"
+ * (zlib, base85) that no reader and no secret check can read, and `diff=<driver>` can run a textconv
+ * program. So every file whose old and new content hold no NUL byte is diffed with `--text` (its hunks
+ * stay readable whatever the attributes say; without a NUL, a text hunk applies exactly), the others as
+ * binary patches, and textconv is off. Whoever checks the change for secrets reads the new content of
+ * every changed file itself (`inspect`), not the patch text.
+ *
+ * `git add -A` still applies the attributes git has no switch to ignore in this git (a clean filter,
+ * end-of-line conversion): the filter programs come from the git config, which the tools put back
+ * after every test run (see CoderTools.runOne), so a test cannot plant one.
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
+const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
+const ZERO_OID = /^0+$/;
+/** Blobs read per `git cat-file --batch` call, and the most bytes one call may return. */
+const BATCH_COUNT = 256;
+const BATCH_BYTES = 64 * 1024 * 1024;
+/** The patch as `git apply -p1` reads it, whatever the user's diff settings (`diff.noprefix`, textconv). */
+const DIFF_ARGS = [
+    'diff',
+    '--cached',
+    '--binary',
+    '--full-index',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
 /** Diff of the working tree (tracked and untracked, not ignored; `.guardian/` excluded) against `base`. */
-function diffWorkingTree(root, base) {
+function diffWorkingTree(root, base, opts = {}) {
     const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-index-'));
     const env = { GIT_INDEX_FILE: (0, node_path_1.join)(dir, 'index') };
     try {
@@ -650,15 +1001,116 @@ function diffWorkingTree(root, base) {
         const excluded = outsideLinks(root, base, env);
         for (const p of excluded)
             (0, git_js_1.execGit)(['rm', '-q', '--cached', '--', p], { cwd: root, env });
-        const patch = (0, git_js_1.execGitBuffer)(['diff', '--cached', '--binary', '--full-index', '--no-color', '--no-ext-diff', base], { cwd: root, env }).stdout;
-        const files = (0, git_js_1.execGit)(['diff', '--cached', '--name-only', '-z', '--no-renames', base], { cwd: root, env })
-            .stdout.split('\0')
-            .filter(Boolean);
-        return { patch, files, excluded };
+        const entries = rawEntries(root, base, env);
+        const binary = binaryPaths(root, entries, opts.inspect);
+        const text = entries.filter((e) => !binary.has(e.path));
+        let patch;
+        if (binary.size === 0 || text.length === 0) {
+            patch = (0, git_js_1.execGitBuffer)([...DIFF_ARGS, ...(binary.size === 0 ? ['--text'] : []), base], {
+                cwd: root,
+                env,
+            }).stdout;
+        }
+        else {
+            // Text files with --text, binary files as binary patches: each from an index of the base plus
+            // only its own files, so no path list (and no pathspec matching) is involved.
+            patch = Buffer.concat([
+                partialDiff(root, base, dir, 'text', text, true),
+                partialDiff(root, base, dir, 'binary', entries.filter((e) => binary.has(e.path)), false),
+            ]);
+        }
+        return { patch, files: entries.map((e) => e.path), excluded };
     }
     finally {
         (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
     }
+}
+/** The changed paths of the temporary index against `base`, renames as a deletion and an addition. */
+function rawEntries(root, base, env) {
+    const fields = (0, git_js_1.execGit)(['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', base], {
+        cwd: root,
+        env,
+    }).stdout.split('\0');
+    const out = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const m = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])/.exec(fields[i]);
+        if (!m)
+            break;
+        out.push({
+            oldMode: m[1],
+            newMode: m[2],
+            oldOid: m[3],
+            newOid: m[4],
+            status: m[5],
+            path: fields[i + 1],
+        });
+    }
+    return out;
+}
+/**
+ * The paths whose old or new content holds a NUL byte (shown as binary patches); every new content is
+ * handed to `inspect` on the way. Blobs are read in batches, so a large change is never held whole.
+ */
+function binaryPaths(root, entries, inspect) {
+    const wanted = [];
+    for (const e of entries) {
+        // A submodule's entry names a commit, not content.
+        if (!ZERO_OID.test(e.oldOid) && e.oldMode !== '160000')
+            wanted.push({ path: e.path, oid: e.oldOid, isNew: false });
+        if (!ZERO_OID.test(e.newOid) && e.newMode !== '160000')
+            wanted.push({ path: e.path, oid: e.newOid, isNew: true });
+    }
+    const sizes = blobSizes(root, wanted.map((w) => w.oid));
+    const binary = new Set();
+    for (let i = 0; i < wanted.length;) {
+        let bytes = 0;
+        let j = i;
+        while (j < wanted.length && j - i < BATCH_COUNT && (j === i || bytes + (sizes[j] ?? 0) <= BATCH_BYTES)) {
+            bytes += sizes[j] ?? 0;
+            j++;
+        }
+        const batch = wanted.slice(i, j);
+        const blobs = (0, git_js_1.readBlobs)(root, batch.map((w) => w.oid));
+        batch.forEach((w, k) => {
+            const blob = blobs[k];
+            // Just written by `git add`: unreadable means something is wrong, and a content unseen is unchecked.
+            if (blob === undefined)
+                throw new errors_js_1.GuardianError(`could not read the ${w.isNew ? 'new' : 'old'} content of ${w.path} (${w.oid})`);
+            if (blob.includes(0))
+                binary.add(w.path);
+            if (w.isNew)
+                inspect?.(w.path, blob);
+        });
+        i = j;
+    }
+    return binary;
+}
+/** Each blob's size (0 when git does not know it), from one `git cat-file --batch-check`. */
+function blobSizes(root, oids) {
+    if (oids.length === 0)
+        return [];
+    const r = (0, git_js_1.execGit)(['cat-file', '--batch-check'], {
+        cwd: root,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    const lines = r.stdout.split('\n');
+    return oids.map((_, i) => {
+        const parts = (lines[i] ?? '').split(' ');
+        return parts[1] === 'blob' ? Number(parts[2]) || 0 : 0;
+    });
+}
+/** The diff of `entries` alone: an index of the base with just those paths changed, against the base. */
+function partialDiff(root, base, dir, name, entries, text) {
+    if (entries.length === 0)
+        return Buffer.alloc(0);
+    const env = { GIT_INDEX_FILE: (0, node_path_1.join)(dir, `index-${name}`) };
+    (0, git_js_1.execGit)(['read-tree', base], { cwd: root, env });
+    const info = entries.map((e) => e.status === 'D' || ZERO_OID.test(e.newOid)
+        ? `0 ${'0'.repeat(e.oldOid.length)}\t${e.path}`
+        : `${e.newMode} ${e.newOid}\t${e.path}`);
+    (0, git_js_1.execGit)(['update-index', '-z', '--index-info'], { cwd: root, env, input: info.join('\0') + '\0' });
+    return (0, git_js_1.execGitBuffer)([...DIFF_ARGS, ...(text ? ['--text'] : []), base], { cwd: root, env }).stdout;
 }
 /**
  * Symbolic links added since the base that point outside the repository: a `node_modules` or `.venv`
@@ -734,6 +1186,7 @@ through the tools; there is no shell. Work in small, verifiable steps and keep t
 - Paths are relative to the repository root. Absolute paths, '..', .git/, .guardian/, secret files
   (.env, keys, credentials) and anything outside the repository are refused.
 - Protected paths cannot be written: ${opts.protectedPatterns.join(', ') || '(none)'}.
+- .gitattributes (at any depth) cannot be written either.
 - Commands: only these test commands can run (run_tests):
 ${cmds}
 - Follow the architectural rules and security considerations in the task context.
@@ -826,15 +1279,18 @@ class Redactor {
         this.values.sort((a, b) => b.value.length - a.value.length);
         this.encoded = this.values.map(({ value, label }) => ({ label, forms: encodedForms(value) }));
     }
-    /** Secrets from an environment: the values of variables whose names look secret (or are listed). */
+    /**
+     * Secrets from an environment: the values of the variables test commands do not get (secret names,
+     * listed names, the SSH agent's socket, credential URLs of any name).
+     */
     static fromEnv(env, extra = [], secretEnv = []) {
         const list = [...extra];
         for (const [k, v] of Object.entries(env)) {
             if (!v)
                 continue;
             // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
-            const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(v);
-            if (!credentialUrl && !(0, index_js_1.isSecretEnvName)(k, secretEnv))
+            const credentialUrl = (0, index_js_1.isCredentialUrl)(v);
+            if (!(0, index_js_1.isHiddenFromCode)(k, v, secretEnv))
                 continue;
             // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
             if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl)
@@ -908,6 +1364,13 @@ const types_js_1 = __webpack_require__(9518);
 const chars_js_1 = __webpack_require__(5153);
 /** Folders no tool may enter, whatever the configuration. */
 const FORBIDDEN_DIRS = ['.git', '.guardian'];
+/**
+ * Files the model may read but never write, at any depth, whatever the configuration: `.gitattributes`
+ * decides how git stores and shows every file — `-diff` turns a text file's change into an opaque binary
+ * patch for reviewers, `filter=` and `diff=` name programs git runs. A task that needs it changed is
+ * done by hand.
+ */
+const NEVER_WRITTEN = ['.gitattributes'];
 class Sandbox {
     root;
     realRoot;
@@ -1011,6 +1474,10 @@ class Sandbox {
         if (access !== 'list' && (0, index_js_1.isSecretFile)(rel)) {
             return `refused: ${shown}: looks like a secrets file (keys, .env, credentials); it is never read or written`;
         }
+        const base = segments[segments.length - 1].toLowerCase();
+        if (access === 'write' && NEVER_WRITTEN.includes(base)) {
+            return `refused: ${shown}: ${base} decides how git stores and shows files (filters, binary diffs); the Coder never writes it`;
+        }
         if (access === 'write' && this.isProtected(rel)) {
             return `refused: ${shown}: protected path (quality.toml [guard] protected: ${this.protectedPatterns.join(', ')})`;
         }
@@ -1033,6 +1500,34 @@ function isSymlink(p) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 8838:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shownText = shownText;
+exports.quoted = quoted;
+/**
+ * Model-controlled text on its way to a terminal (the CLI's log) or echoed back in a message: escape
+ * sequences (OSC 52 clipboard writes, window titles, cursor moves), carriage returns and bidirectional
+ * overrides must arrive as visible text, never be interpreted.
+ */
+const chars_js_1 = __webpack_require__(5153);
+const escaped = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Text for a log line: every control character shown as `\uXXXX`, cut at `max` characters. */
+function shownText(s, max = 300) {
+    const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+    return (0, chars_js_1.replaceControlChars)(cut, escaped);
+}
+/** A value the model sent, echoed in double quotes: JSON-quoted (C0 escaped), C1 and bidi escaped too. */
+function quoted(s, max = 200) {
+    const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+    return (0, chars_js_1.replaceControlChars)(JSON.stringify(cut), escaped);
 }
 
 
@@ -1083,10 +1578,13 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const picomatch_1 = __importDefault(__webpack_require__(4006));
 const index_js_1 = __webpack_require__(2157);
+const gitdir_js_1 = __webpack_require__(9501);
 const git_js_1 = __webpack_require__(308);
 const index_js_2 = __webpack_require__(1276);
+const leftovers_js_1 = __webpack_require__(4463);
 const tdd_js_1 = __webpack_require__(3775);
 const glob_js_1 = __webpack_require__(3596);
+const shown_js_1 = __webpack_require__(8838);
 exports.TOOL_NAMES = [
     'list_files',
     'read_file',
@@ -1174,13 +1672,88 @@ function int(args, key) {
     }
     return n;
 }
+/** A file tool's refusal found at the moment of access: its message goes back to the model as it is. */
+class Refused extends Error {
+}
 /**
- * Writes without following a symbolic link at the last path component: the sandbox checked the path a
- * moment ago, and a link created since (by a process a test left behind) must not redirect the write.
+ * The checks of the file that was opened, on its descriptor: the sandbox looked at the path a moment
+ * ago, and a process a test left behind may have put a FIFO, a device, a link or a hard link to a file
+ * outside the repository in its place since. Only a regular file with one name passes.
  */
-function writeNoFollow(abs, content) {
-    const fd = (0, node_fs_1.openSync)(abs, node_fs_1.constants.O_WRONLY | node_fs_1.constants.O_CREAT | node_fs_1.constants.O_TRUNC | node_fs_1.constants.O_NOFOLLOW, 0o644);
+function checkOpened(fd, rel) {
+    const st = (0, node_fs_1.fstatSync)(fd);
+    if (st.isDirectory())
+        throw new Refused(`${rel} is a folder`);
+    if (!st.isFile())
+        throw new Refused(`${rel} is not a regular file`);
+    if (st.nlink > 1)
+        throw new Refused(`refused: ${rel}: a hard link to another file (maybe outside the repository)`);
+    return st.size;
+}
+/** Maps the errors of opening without following links or blocking to what the model is told. */
+function openError(e, rel) {
+    const code = e.code;
+    if (code === 'ELOOP')
+        throw new Refused(`refused: ${rel}: it became a symbolic link while it was being opened`);
+    // A FIFO opened for writing without a reader (O_NONBLOCK), a socket: never a source file.
+    if (code === 'ENXIO' || code === 'EOPNOTSUPP')
+        throw new Refused(`${rel} is not a regular file`);
+    throw e;
+}
+/**
+ * Reads a regular file through one descriptor: opened without following a link at the last component
+ * and without blocking (a FIFO would block the open, and with it every tool, forever), checked with
+ * fstat, then read from the same descriptor — no window between the check and the read. Undefined when
+ * the file does not exist; a `Refused` when it is not a regular file of one name or is larger than
+ * `maxBytes` (then `tooLarge` says what to tell the model).
+ */
+function readRegular(abs, rel, maxBytes, tooLarge) {
+    let fd;
     try {
+        fd = (0, node_fs_1.openSync)(abs, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK | node_fs_1.constants.O_NOFOLLOW);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        openError(e, rel);
+    }
+    try {
+        const size = checkOpened(fd, rel);
+        if (size > maxBytes)
+            throw new Refused(tooLarge(size));
+        // No more than the size fstat saw (a file that grows meanwhile is cut there).
+        const buf = Buffer.alloc(size);
+        let off = 0;
+        while (off < size) {
+            const n = (0, node_fs_1.readSync)(fd, buf, off, size - off, off);
+            if (n <= 0)
+                break;
+            off += n;
+        }
+        return buf.subarray(0, off);
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+/**
+ * Writes without following a symbolic link at the last path component and without blocking on a FIFO:
+ * the sandbox checked the path a moment ago, and a link, a FIFO or a hard link put there since (by a
+ * process a test left behind) must not redirect or stall the write. The file is truncated only once the
+ * descriptor is known to be a regular file of one name.
+ */
+function writeNoFollow(abs, rel, content) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(abs, node_fs_1.constants.O_WRONLY | node_fs_1.constants.O_CREAT | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK, 0o644);
+    }
+    catch (e) {
+        openError(e, rel);
+    }
+    try {
+        checkOpened(fd, rel);
+        (0, node_fs_1.ftruncateSync)(fd, 0);
         const buf = Buffer.from(content, 'utf8');
         for (let off = 0; off < buf.length;)
             off += (0, node_fs_1.writeSync)(fd, buf, off, buf.length - off);
@@ -1213,9 +1786,12 @@ class CoderTools {
     greenPassed = false;
     finishRefusals = 0;
     turn = 0;
+    /** The repository root as the kernel reports a process's working directory (links resolved). */
+    realRoot;
     constructor(ctx, phase) {
         this.ctx = ctx;
         this.phase = phase;
+        this.realRoot = (0, node_fs_1.realpathSync)(ctx.root);
     }
     /** Runs one tool call. The result is bounded: whatever the model sent or a file holds, it gets back at most MAX_RESULT_CHARS. */
     async execute(name, rawArgs) {
@@ -1229,7 +1805,7 @@ class CoderTools {
         if (!exports.TOOL_NAMES.includes(name)) {
             return {
                 ok: false,
-                content: `error: unknown tool "${JSON.stringify(name).slice(1, -1).slice(0, 80)}". Available tools: ${exports.TOOL_NAMES.join(', ')}.`,
+                content: `error: unknown tool ${(0, shown_js_1.quoted)(name, 80)}. Available tools: ${exports.TOOL_NAMES.join(', ')}.`,
             };
         }
         let args;
@@ -1267,6 +1843,8 @@ class CoderTools {
         catch (e) {
             if (e instanceof ArgError)
                 return { ok: false, content: `error: ${name}: ${e.message}` };
+            if (e instanceof Refused)
+                return { ok: false, content: `error: ${e.message}` };
             // A filesystem error (EISDIR, EACCES…) is the model's to handle, not a crash of the run.
             const code = e.code;
             if (code)
@@ -1276,7 +1854,7 @@ class CoderTools {
                 };
             // Anything else is a fault of the tool (search index unreadable, a bug): the run goes on without
             // it, and the transcript and the log keep the message.
-            this.ctx.log.warn(`tool ${name} failed: ${e?.message ?? String(e)}`);
+            this.ctx.log.warn(`tool ${name} failed: ${(0, shown_js_1.shownText)(e?.message ?? String(e))}`);
             return {
                 ok: false,
                 content: `error: ${name} failed inside Guardian (${e?.message ?? String(e)}); use the other tools instead`,
@@ -1318,20 +1896,11 @@ class CoderTools {
         const r = this.ctx.sandbox.resolve(path, 'read');
         if (!r.ok)
             return { ok: false, content: `error: ${r.error}` };
-        if (!(0, node_fs_1.existsSync)(r.abs))
-            return { ok: false, content: `error: ${r.rel}: no such file` };
-        const st = (0, node_fs_1.statSync)(r.abs);
-        if (st.isDirectory())
+        if ((0, node_fs_1.lstatSync)(r.abs, { throwIfNoEntry: false })?.isDirectory())
             return { ok: false, content: `error: ${r.rel} is a folder; use list_files` };
-        if (!st.isFile())
-            return { ok: false, content: `error: ${r.rel} is not a regular file` };
-        if (st.size > MAX_READ_FILE_BYTES) {
-            return {
-                ok: false,
-                content: `error: ${r.rel} is ${st.size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`,
-            };
-        }
-        const buf = (0, node_fs_1.readFileSync)(r.abs);
+        const buf = readRegular(r.abs, r.rel, MAX_READ_FILE_BYTES, (size) => `${r.rel} is ${size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`);
+        if (!buf)
+            return { ok: false, content: `error: ${r.rel}: no such file` };
         if (buf.subarray(0, 8000).includes(0))
             return { ok: true, content: `${r.rel}: binary file (${buf.length} bytes), not shown` };
         const lines = buf.toString('utf8').split('\n');
@@ -1422,7 +1991,7 @@ class CoderTools {
         const again = this.checkWritable(path);
         if (!again.ok || again.abs !== w.abs)
             return { ok: false, content: again.ok ? 'error: path changed while writing' : again.content };
-        writeNoFollow(w.abs, content);
+        writeNoFollow(w.abs, w.rel, content);
         this.recordWrite(w.rel);
         const n = content === '' ? 0 : content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
         return { ok: true, content: `${existed ? 'replaced' : 'created'} ${w.rel} (${n} lines)`, wrote: w.rel };
@@ -1441,15 +2010,10 @@ class CoderTools {
         const w = this.checkWritable(path);
         if (!w.ok)
             return { ok: false, content: w.content };
-        if (!(0, node_fs_1.existsSync)(w.abs))
+        const buf = readRegular(w.abs, w.rel, MAX_READ_FILE_BYTES, (size) => `${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`);
+        if (!buf)
             return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
-        const size = (0, node_fs_1.statSync)(w.abs).size;
-        if (size > MAX_READ_FILE_BYTES)
-            return {
-                ok: false,
-                content: `error: ${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`,
-            };
-        const text = (0, node_fs_1.readFileSync)(w.abs, 'utf8');
+        const text = buf.toString('utf8');
         const hits = [];
         for (let i = text.indexOf(oldS); i !== -1; i = text.indexOf(oldS, i + oldS.length))
             hits.push(i);
@@ -1476,7 +2040,7 @@ class CoderTools {
             : text.slice(0, hits[0]) + newS + text.slice(hits[0] + oldS.length);
         if (Buffer.byteLength(updated) > MAX_WRITE_BYTES)
             throw new ArgError(`the edited file would be larger than ${MAX_WRITE_BYTES} bytes`);
-        writeNoFollow(w.abs, updated);
+        writeNoFollow(w.abs, w.rel, updated);
         this.recordWrite(w.rel);
         const where = hits.length === 1 ? `at line ${lineOf(text, hits[0])}` : `${hits.length} occurrences`;
         return { ok: true, content: `edited ${w.rel}: replaced ${where}`, wrote: w.rel };
@@ -1495,7 +2059,7 @@ class CoderTools {
         }
         const found = commands.find((c) => c.name === wanted || c.command === wanted);
         if (!found)
-            return `refused: "${wanted}" is not an allowed test command. Allowed: ${list()}`;
+            return `refused: ${(0, shown_js_1.quoted)(wanted, 200)} is not an allowed test command. Allowed: ${list()}`;
         return [found];
     }
     async runTests(args) {
@@ -1514,20 +2078,31 @@ class CoderTools {
                 break;
             }
             this.ctx.log.info(`  run_tests: ${cmd.command}`);
-            const res = await (0, index_js_1.runCommand)({
-                command: cmd.command,
-                cwd: this.ctx.root,
-                timeoutMs: Math.min(cmd.timeoutMs, remaining),
-                env: { ...(this.ctx.env ?? process.env), ...cmd.env },
-                secretEnv: this.ctx.secretEnv,
-                signal: this.ctx.signal,
-                maxOutputBytes: 256 * 1024,
-            });
-            const passed = res.exitCode === 0 && !res.timedOut && !res.error;
+            const { res, leftovers, gitChanges, watched } = await this.runOne(cmd, remaining);
+            const notes = [];
+            const spoiled = [];
+            // As the Validator's judge(): a run whose processes outlived it is no pass (nor a proof of red).
+            if (res.escaped)
+                spoiled.push('processes it started left their process group');
+            if (leftovers > 0) {
+                spoiled.push('processes it started were still running in the repository');
+                notes.push(`guardian: ${leftovers} process(es) the test run started were still running in the repository after it ended; killed`);
+                this.ctx.log.warn(`  run_tests: ${leftovers} process(es) left running in the repository by the tests; killed`);
+            }
+            if (gitChanges.length) {
+                const shown = gitChanges
+                    .map((c) => `${(0, shown_js_1.shownText)((0, gitdir_js_1.shownGitPath)(this.ctx.root, watched, c.path), 200)} ${c.change}${c.restored ? ', put back' : ', NOT put back'}`)
+                    .join('; ');
+                spoiled.push("it changed the repository's git settings");
+                notes.push(`guardian: warning: the test run changed the repository's git settings (config, hooks, refs), which later git commands would obey: ${shown}. ` +
+                    'Tests must not change them; the Validator fails a change whose tests do.');
+                this.ctx.log.warn(`  run_tests: the tests changed the repository's git settings: ${shown}`);
+            }
+            const passed = res.exitCode === 0 && !res.timedOut && !res.error && spoiled.length === 0;
             allPassed &&= passed;
             // Only a test command (a default one) can prove red: a failing linter says nothing about the tests.
             if (!passed && !firstFailure && cmd.isDefault)
-                firstFailure = { cmd, res };
+                firstFailure = { cmd, res, ...(spoiled.length ? { spoiled: spoiled.join('; ') } : {}) };
             const rec = {
                 phase: this.phase,
                 turn: this.turn,
@@ -1537,6 +2112,7 @@ class CoderTools {
                 passed,
                 durationMs: res.durationMs,
                 at: new Date().toISOString(),
+                ...(spoiled.length ? { spoiled: spoiled.join('; ') } : {}),
             };
             runs.push(rec);
             this.testRuns.push(rec);
@@ -1544,8 +2120,8 @@ class CoderTools {
                 ? `timed out after ${Math.round(res.durationMs / 1000)}s`
                 : res.error
                     ? `could not run: ${res.error}`
-                    : `exit code ${res.exitCode}${res.signal ? ` (signal ${res.signal})` : ''} — ${passed ? 'PASSED' : 'FAILED'}`;
-            reports.push(`$ ${cmd.command}\n${status} in ${(res.durationMs / 1000).toFixed(1)}s\n--- output (end) ---\n${tail(res.output, OUTPUT_TAIL_CHARS)}`);
+                    : `exit code ${res.exitCode}${res.signal ? ` (signal ${res.signal})` : ''} — ${passed ? 'PASSED' : 'FAILED'}${spoiled.length ? ` (${spoiled.join('; ')})` : ''}`;
+            reports.push(`$ ${cmd.command}\n${status} in ${(res.durationMs / 1000).toFixed(1)}s\n--- output (end) ---\n${tail(res.output, OUTPUT_TAIL_CHARS)}${notes.length ? `\n${notes.join('\n')}` : ''}`);
         }
         const outcome = { ok: true, content: reports.join('\n\n'), testRuns: runs };
         const defaultsRun = selected.every((c) => c.isDefault) &&
@@ -1555,7 +2131,10 @@ class CoderTools {
                 outcome.content +=
                     '\n\nPhase RED: write or extend the tests first (test files only), then run them and see them fail.';
             }
-            else if (firstFailure && !firstFailure.res.timedOut && !firstFailure.res.error) {
+            else if (firstFailure &&
+                !firstFailure.res.timedOut &&
+                !firstFailure.res.error &&
+                !firstFailure.spoiled) {
                 this.redProof = {
                     command: firstFailure.cmd.command,
                     exitCode: firstFailure.res.exitCode,
@@ -1581,8 +2160,7 @@ class CoderTools {
                         '(and put them where the test command runs them), then run them again.';
             }
             else {
-                outcome.content +=
-                    '\n\nPhase RED: the run did not complete (timeout or error), so it does not prove the tests fail. Fix and run again.';
+                outcome.content += `\n\nPhase RED: the run did not complete cleanly (${firstFailure?.spoiled ?? 'timeout or error'}), so it does not prove the tests fail. Fix and run again.`;
             }
         }
         else if (allPassed && defaultsRun) {
@@ -1592,6 +2170,42 @@ class CoderTools {
                 '\n\nAll default test commands pass. If the task is complete, call finish with a summary.';
         }
         return outcome;
+    }
+    /**
+     * One test command, watched: the repository's git settings are put back as they were before it (a
+     * test could plant a filter or a hook that Guardian's own `git add` for changes.patch, or a later git
+     * command, would run), and the processes it started that still work in the repository once it has
+     * ended are killed (a daemon that left its process group and dropped the command's mark).
+     */
+    async runOne(cmd, remaining) {
+        const watched = (0, gitdir_js_1.snapshotGitDir)(this.ctx.root);
+        let leftovers = 0;
+        let gitChanges = [];
+        let res;
+        try {
+            const procs = (0, leftovers_js_1.snapshotProcesses)();
+            try {
+                res = await (0, index_js_1.runCommand)({
+                    command: cmd.command,
+                    cwd: this.ctx.root,
+                    timeoutMs: Math.min(cmd.timeoutMs, remaining),
+                    env: { ...(this.ctx.env ?? process.env), ...cmd.env },
+                    // The check's own variables (quality.toml, at the base commit) are configuration, as for the Validator.
+                    allowEnv: Object.keys(cmd.env),
+                    secretEnv: this.ctx.secretEnv,
+                    signal: this.ctx.signal,
+                    maxOutputBytes: 256 * 1024,
+                });
+            }
+            finally {
+                leftovers = await (0, leftovers_js_1.killLeftoversIn)(procs, [this.realRoot]);
+            }
+        }
+        finally {
+            // After the kill: nothing the run started can change the settings again once they are put back.
+            gitChanges = (0, gitdir_js_1.restoreGitDir)(watched);
+        }
+        return { res, leftovers, gitChanges, watched };
     }
     finish(args) {
         const summary = str(args, 'summary', true).trim();

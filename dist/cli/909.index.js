@@ -7,7 +7,7 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isSecretEnvName = exports.scrubEnv = void 0;
+exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isCredentialUrl = exports.isHiddenFromCode = exports.isSecretEnvName = exports.scrubCodeEnv = exports.scrubEnv = void 0;
 exports.killMarked = killMarked;
 exports.hiddenValues = hiddenValues;
 exports.redactValues = redactValues;
@@ -28,7 +28,10 @@ const output_js_1 = __webpack_require__(2228);
 const env_js_1 = __webpack_require__(8966);
 var env_js_2 = __webpack_require__(8966);
 Object.defineProperty(exports, "scrubEnv", ({ enumerable: true, get: function () { return env_js_2.scrubEnv; } }));
+Object.defineProperty(exports, "scrubCodeEnv", ({ enumerable: true, get: function () { return env_js_2.scrubCodeEnv; } }));
 Object.defineProperty(exports, "isSecretEnvName", ({ enumerable: true, get: function () { return env_js_2.isSecretEnvName; } }));
+Object.defineProperty(exports, "isHiddenFromCode", ({ enumerable: true, get: function () { return env_js_2.isHiddenFromCode; } }));
+Object.defineProperty(exports, "isCredentialUrl", ({ enumerable: true, get: function () { return env_js_2.isCredentialUrl; } }));
 var output_js_2 = __webpack_require__(2228);
 Object.defineProperty(exports, "HeadTailBuffer", ({ enumerable: true, get: function () { return output_js_2.HeadTailBuffer; } }));
 var pool_js_1 = __webpack_require__(4567);
@@ -77,8 +80,8 @@ function killProcesses(matches) {
     return killed;
 }
 /**
- * The values a command's output may not show: those of the secret variables scrubbed from its
- * environment, and of this process's own (a check can read its parent's initial environment through
+ * The values a command's output may not show: those of the variables scrubbed from its environment as
+ * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
@@ -86,7 +89,7 @@ function hiddenValues(opts) {
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && (0, env_js_1.isSecretEnvName)(k, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && (0, env_js_1.isHiddenFromCode)(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -191,7 +194,7 @@ function runCommand(opts) {
     const started = Date.now();
     const timeoutMs = opts.timeoutMs ?? exports.DEFAULT_TIMEOUT_MS;
     const out = new output_js_1.HeadTailBuffer(opts.maxOutputBytes ?? exports.DEFAULT_MAX_OUTPUT_BYTES);
-    const env = (0, env_js_1.scrubEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const env = (0, env_js_1.scrubCodeEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
     const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
     const mark = (0, node_crypto_1.randomBytes)(8).toString('hex');

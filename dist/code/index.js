@@ -68569,7 +68569,29 @@ const SECRET_PATTERNS = [
     /_TOKEN$/,
     /_SECRET/,
     /^CONTEXT7_/,
+    // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
+    // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
+    /PASSWORD/,
+    /PASSWD/,
+    /PASSPHRASE/,
+    /(?:^|_)PASS$/,
+    /_PWD$/,
+    /PRIVATE_KEY/,
+    /_ACCESS_KEY$/,
+    /_CREDENTIALS?$/,
 ];
+/**
+ * Not secrets themselves but a way to use one: the SSH agent's socket signs with every key it holds.
+ * Kept for git (a push over SSH goes through the agent), hidden from code under test (`scrubCodeEnv`).
+ */
+const AGENT_PATTERNS = [/^SSH_AUTH_SOCK$/];
+/**
+ * A URL with credentials in it (`postgres://user:pass@host/db`, `https://token@host`): a secret whatever
+ * the variable holding it is called. The one rule for it: the Coder's Redactor uses it too.
+ */
+function isCredentialUrl(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value.trim());
+}
 /**
  * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
  * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
@@ -68582,6 +68604,21 @@ function isSecretEnvName(name, secretEnv = []) {
         return true;
     return SECRET_PATTERNS.some((re) => re.test(upper));
 }
+/**
+ * Whether code under test must not see a variable (nor its value in what it prints): a secret name
+ * (`isSecretEnvName`), an agent socket, or a credential URL of any name.
+ */
+function isHiddenFromCode(name, value, secretEnv = []) {
+    if (isSecretEnvName(name, secretEnv))
+        return true;
+    if (AGENT_PATTERNS.some((re) => re.test(name.toUpperCase())))
+        return true;
+    return value !== undefined && isCredentialUrl(value);
+}
+/**
+ * The environment of git's own calls (src/git/git.ts): secret names removed, and the runner's file
+ * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
+ */
 function scrubEnv(env, opts = {}) {
     const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
     const out = {};
@@ -68593,6 +68630,20 @@ function scrubEnv(env, opts = {}) {
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
         out[k] = v;
+    }
+    return out;
+}
+/**
+ * The environment of a user-authored command (checks, test commands: code a model may have written):
+ * `scrubEnv`, and also the SSH agent's socket and every variable whose value is a credential URL
+ * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
+ */
+function scrubCodeEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = scrubEnv(env, opts);
+    for (const [k, v] of Object.entries(out)) {
+        if (!allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            delete out[k];
     }
     return out;
 }
@@ -73977,17 +74028,130 @@ function readValidationReport(bundleDir) {
     return readBundleJson(bundleDir, 'validation.json', checkValidationReport);
 }
 
+;// CONCATENATED MODULE: ./src/exec/output.ts
+/**
+ * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
+ * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
+ * and the report still shows how the output began and how it ended.
+ */
+class HeadTailBuffer {
+    headMax;
+    tailMax;
+    head = [];
+    headLen = 0;
+    tail = [];
+    tailLen = 0;
+    dropped = 0;
+    constructor(maxBytes) {
+        const max = Math.max(64, Math.floor(maxBytes));
+        this.headMax = Math.floor(max / 2);
+        this.tailMax = max - this.headMax;
+    }
+    push(chunk) {
+        let c = chunk;
+        if (this.headLen < this.headMax) {
+            const take = Math.min(this.headMax - this.headLen, c.length);
+            this.head.push(c.subarray(0, take));
+            this.headLen += take;
+            c = c.subarray(take);
+        }
+        if (c.length === 0)
+            return;
+        this.tail.push(c);
+        this.tailLen += c.length;
+        while (this.tailLen > this.tailMax) {
+            const first = this.tail[0];
+            const excess = this.tailLen - this.tailMax;
+            if (first.length <= excess) {
+                this.tail.shift();
+                this.tailLen -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.tail[0] = first.subarray(excess);
+                this.tailLen -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    get truncated() {
+        return this.dropped > 0;
+    }
+    result() {
+        const head = Buffer.concat(this.head).toString('utf8');
+        const tail = Buffer.concat(this.tail).toString('utf8');
+        if (this.dropped === 0)
+            return { text: head + tail, truncated: false };
+        return {
+            text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
+            truncated: true,
+        };
+    }
+}
+/**
+ * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
+ * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
+ * returns become line breaks. Tabs and line breaks stay.
+ */
+/* eslint-disable no-control-regex -- control characters are what this removes */
+function plainText(text) {
+    return (text
+        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
+        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
+        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
+}
+/* eslint-enable no-control-regex */
+/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
+function tailOf(text, maxLines = 60, maxChars = 8000) {
+    const lines = plainText(text).replace(/\s+$/, '').split('\n');
+    let t = lines.slice(-maxLines).join('\n');
+    if (t.length > maxChars)
+        t = '…' + t.slice(t.length - maxChars);
+    return t;
+}
+
 ;// CONCATENATED MODULE: ./src/stations/coder/patch.ts
 /**
  * The change as a binary-safe patch against the bundle's base commit, new files included. A temporary
  * index (GIT_INDEX_FILE) holds the snapshot, so the user's own index and staging are never touched.
+ *
+ * The working tree may hold a `.gitattributes` the model (or a test it wrote) put there. Attributes
+ * decide how `git diff` shows a file: `*.mjs -diff` turns a text file's change into a "GIT binary patch"
+ * (zlib, base85) that no reader and no secret check can read, and `diff=<driver>` can run a textconv
+ * program. So every file whose old and new content hold no NUL byte is diffed with `--text` (its hunks
+ * stay readable whatever the attributes say; without a NUL, a text hunk applies exactly), the others as
+ * binary patches, and textconv is off. Whoever checks the change for secrets reads the new content of
+ * every changed file itself (`inspect`), not the patch text.
+ *
+ * `git add -A` still applies the attributes git has no switch to ignore in this git (a clean filter,
+ * end-of-line conversion): the filter programs come from the git config, which the tools put back
+ * after every test run (see CoderTools.runOne), so a test cannot plant one.
  */
 
 
 
 
+
+const ZERO_OID = /^0+$/;
+/** Blobs read per `git cat-file --batch` call, and the most bytes one call may return. */
+const BATCH_COUNT = 256;
+const BATCH_BYTES = 64 * 1024 * 1024;
+/** The patch as `git apply -p1` reads it, whatever the user's diff settings (`diff.noprefix`, textconv). */
+const DIFF_ARGS = [
+    'diff',
+    '--cached',
+    '--binary',
+    '--full-index',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
 /** Diff of the working tree (tracked and untracked, not ignored; `.guardian/` excluded) against `base`. */
-function diffWorkingTree(root, base) {
+function diffWorkingTree(root, base, opts = {}) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
     const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
     try {
@@ -73998,15 +74162,116 @@ function diffWorkingTree(root, base) {
         const excluded = outsideLinks(root, base, env);
         for (const p of excluded)
             git_execGit(['rm', '-q', '--cached', '--', p], { cwd: root, env });
-        const patch = execGitBuffer(['diff', '--cached', '--binary', '--full-index', '--no-color', '--no-ext-diff', base], { cwd: root, env }).stdout;
-        const files = git_execGit(['diff', '--cached', '--name-only', '-z', '--no-renames', base], { cwd: root, env })
-            .stdout.split('\0')
-            .filter(Boolean);
-        return { patch, files, excluded };
+        const entries = rawEntries(root, base, env);
+        const binary = binaryPaths(root, entries, opts.inspect);
+        const text = entries.filter((e) => !binary.has(e.path));
+        let patch;
+        if (binary.size === 0 || text.length === 0) {
+            patch = execGitBuffer([...DIFF_ARGS, ...(binary.size === 0 ? ['--text'] : []), base], {
+                cwd: root,
+                env,
+            }).stdout;
+        }
+        else {
+            // Text files with --text, binary files as binary patches: each from an index of the base plus
+            // only its own files, so no path list (and no pathspec matching) is involved.
+            patch = Buffer.concat([
+                partialDiff(root, base, dir, 'text', text, true),
+                partialDiff(root, base, dir, 'binary', entries.filter((e) => binary.has(e.path)), false),
+            ]);
+        }
+        return { patch, files: entries.map((e) => e.path), excluded };
     }
     finally {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
+}
+/** The changed paths of the temporary index against `base`, renames as a deletion and an addition. */
+function rawEntries(root, base, env) {
+    const fields = git_execGit(['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', base], {
+        cwd: root,
+        env,
+    }).stdout.split('\0');
+    const out = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        const m = /^:(\d+) (\d+) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])/.exec(fields[i]);
+        if (!m)
+            break;
+        out.push({
+            oldMode: m[1],
+            newMode: m[2],
+            oldOid: m[3],
+            newOid: m[4],
+            status: m[5],
+            path: fields[i + 1],
+        });
+    }
+    return out;
+}
+/**
+ * The paths whose old or new content holds a NUL byte (shown as binary patches); every new content is
+ * handed to `inspect` on the way. Blobs are read in batches, so a large change is never held whole.
+ */
+function binaryPaths(root, entries, inspect) {
+    const wanted = [];
+    for (const e of entries) {
+        // A submodule's entry names a commit, not content.
+        if (!ZERO_OID.test(e.oldOid) && e.oldMode !== '160000')
+            wanted.push({ path: e.path, oid: e.oldOid, isNew: false });
+        if (!ZERO_OID.test(e.newOid) && e.newMode !== '160000')
+            wanted.push({ path: e.path, oid: e.newOid, isNew: true });
+    }
+    const sizes = blobSizes(root, wanted.map((w) => w.oid));
+    const binary = new Set();
+    for (let i = 0; i < wanted.length;) {
+        let bytes = 0;
+        let j = i;
+        while (j < wanted.length && j - i < BATCH_COUNT && (j === i || bytes + (sizes[j] ?? 0) <= BATCH_BYTES)) {
+            bytes += sizes[j] ?? 0;
+            j++;
+        }
+        const batch = wanted.slice(i, j);
+        const blobs = readBlobs(root, batch.map((w) => w.oid));
+        batch.forEach((w, k) => {
+            const blob = blobs[k];
+            // Just written by `git add`: unreadable means something is wrong, and a content unseen is unchecked.
+            if (blob === undefined)
+                throw new src_errors/* GuardianError */.cD(`could not read the ${w.isNew ? 'new' : 'old'} content of ${w.path} (${w.oid})`);
+            if (blob.includes(0))
+                binary.add(w.path);
+            if (w.isNew)
+                inspect?.(w.path, blob);
+        });
+        i = j;
+    }
+    return binary;
+}
+/** Each blob's size (0 when git does not know it), from one `git cat-file --batch-check`. */
+function blobSizes(root, oids) {
+    if (oids.length === 0)
+        return [];
+    const r = git_execGit(['cat-file', '--batch-check'], {
+        cwd: root,
+        input: oids.join('\n') + '\n',
+        allowFailure: true,
+    });
+    const lines = r.stdout.split('\n');
+    return oids.map((_, i) => {
+        const parts = (lines[i] ?? '').split(' ');
+        return parts[1] === 'blob' ? Number(parts[2]) || 0 : 0;
+    });
+}
+/** The diff of `entries` alone: an index of the base with just those paths changed, against the base. */
+function partialDiff(root, base, dir, name, entries, text) {
+    if (entries.length === 0)
+        return Buffer.alloc(0);
+    const env = { GIT_INDEX_FILE: (0,external_node_path_.join)(dir, `index-${name}`) };
+    git_execGit(['read-tree', base], { cwd: root, env });
+    const info = entries.map((e) => e.status === 'D' || ZERO_OID.test(e.newOid)
+        ? `0 ${'0'.repeat(e.oldOid.length)}\t${e.path}`
+        : `${e.newMode} ${e.newOid}\t${e.path}`);
+    git_execGit(['update-index', '-z', '--index-info'], { cwd: root, env, input: info.join('\0') + '\0' });
+    return execGitBuffer([...DIFF_ARGS, ...(text ? ['--text'] : []), base], { cwd: root, env }).stdout;
 }
 /**
  * Symbolic links added since the base that point outside the repository: a `node_modules` or `.venv`
@@ -74876,6 +75141,7 @@ through the tools; there is no shell. Work in small, verifiable steps and keep t
 - Paths are relative to the repository root. Absolute paths, '..', .git/, .guardian/, secret files
   (.env, keys, credentials) and anything outside the repository are refused.
 - Protected paths cannot be written: ${opts.protectedPatterns.join(', ') || '(none)'}.
+- .gitattributes (at any depth) cannot be written either.
 - Commands: only these test commands can run (run_tests):
 ${cmds}
 - Follow the architectural rules and security considerations in the task context.
@@ -74935,90 +75201,6 @@ function feedbackFromValidation(report) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/exec/output.ts
-/**
- * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
- * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
- * and the report still shows how the output began and how it ended.
- */
-class HeadTailBuffer {
-    headMax;
-    tailMax;
-    head = [];
-    headLen = 0;
-    tail = [];
-    tailLen = 0;
-    dropped = 0;
-    constructor(maxBytes) {
-        const max = Math.max(64, Math.floor(maxBytes));
-        this.headMax = Math.floor(max / 2);
-        this.tailMax = max - this.headMax;
-    }
-    push(chunk) {
-        let c = chunk;
-        if (this.headLen < this.headMax) {
-            const take = Math.min(this.headMax - this.headLen, c.length);
-            this.head.push(c.subarray(0, take));
-            this.headLen += take;
-            c = c.subarray(take);
-        }
-        if (c.length === 0)
-            return;
-        this.tail.push(c);
-        this.tailLen += c.length;
-        while (this.tailLen > this.tailMax) {
-            const first = this.tail[0];
-            const excess = this.tailLen - this.tailMax;
-            if (first.length <= excess) {
-                this.tail.shift();
-                this.tailLen -= first.length;
-                this.dropped += first.length;
-            }
-            else {
-                this.tail[0] = first.subarray(excess);
-                this.tailLen -= excess;
-                this.dropped += excess;
-            }
-        }
-    }
-    get truncated() {
-        return this.dropped > 0;
-    }
-    result() {
-        const head = Buffer.concat(this.head).toString('utf8');
-        const tail = Buffer.concat(this.tail).toString('utf8');
-        if (this.dropped === 0)
-            return { text: head + tail, truncated: false };
-        return {
-            text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
-            truncated: true,
-        };
-    }
-}
-/**
- * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
- * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
- * returns become line breaks. Tabs and line breaks stay.
- */
-/* eslint-disable no-control-regex -- control characters are what this removes */
-function plainText(text) {
-    return (text
-        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
-        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
-        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
-        .replace(/\r\n?/g, '\n')
-        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
-}
-/* eslint-enable no-control-regex */
-/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
-function tailOf(text, maxLines = 60, maxChars = 8000) {
-    const lines = plainText(text).replace(/\s+$/, '').split('\n');
-    let t = lines.slice(-maxLines).join('\n');
-    if (t.length > maxChars)
-        t = '…' + t.slice(t.length - maxChars);
-    return t;
-}
-
 ;// CONCATENATED MODULE: ./src/exec/pool.ts
 async function runPool(list, opts) {
     const results = new Array(list.length).fill(undefined);
@@ -75110,8 +75292,8 @@ function killProcesses(matches) {
     return killed;
 }
 /**
- * The values a command's output may not show: those of the secret variables scrubbed from its
- * environment, and of this process's own (a check can read its parent's initial environment through
+ * The values a command's output may not show: those of the variables scrubbed from its environment as
+ * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
@@ -75119,7 +75301,7 @@ function hiddenValues(opts) {
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -75224,7 +75406,7 @@ function runCommand(opts) {
     const started = Date.now();
     const timeoutMs = opts.timeoutMs ?? exec_DEFAULT_TIMEOUT_MS;
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
-    const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
     const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
     const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
@@ -76693,15 +76875,18 @@ class Redactor {
         this.values.sort((a, b) => b.value.length - a.value.length);
         this.encoded = this.values.map(({ value, label }) => ({ label, forms: encodedForms(value) }));
     }
-    /** Secrets from an environment: the values of variables whose names look secret (or are listed). */
+    /**
+     * Secrets from an environment: the values of the variables test commands do not get (secret names,
+     * listed names, the SSH agent's socket, credential URLs of any name).
+     */
     static fromEnv(env, extra = [], secretEnv = []) {
         const list = [...extra];
         for (const [k, v] of Object.entries(env)) {
             if (!v)
                 continue;
             // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
-            const credentialUrl = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(v);
-            if (!credentialUrl && !isSecretEnvName(k, secretEnv))
+            const credentialUrl = isCredentialUrl(v);
+            if (!isHiddenFromCode(k, v, secretEnv))
                 continue;
             // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
             if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl)
@@ -76763,6 +76948,13 @@ function encodedForms(value) {
 
 /** Folders no tool may enter, whatever the configuration. */
 const FORBIDDEN_DIRS = ['.git', '.guardian'];
+/**
+ * Files the model may read but never write, at any depth, whatever the configuration: `.gitattributes`
+ * decides how git stores and shows every file — `-diff` turns a text file's change into an opaque binary
+ * patch for reviewers, `filter=` and `diff=` name programs git runs. A task that needs it changed is
+ * done by hand.
+ */
+const NEVER_WRITTEN = ['.gitattributes'];
 class Sandbox {
     root;
     realRoot;
@@ -76866,6 +77058,10 @@ class Sandbox {
         if (access !== 'list' && isSecretFile(rel)) {
             return `refused: ${shown}: looks like a secrets file (keys, .env, credentials); it is never read or written`;
         }
+        const base = segments[segments.length - 1].toLowerCase();
+        if (access === 'write' && NEVER_WRITTEN.includes(base)) {
+            return `refused: ${shown}: ${base} decides how git stores and shows files (filters, binary diffs); the Coder never writes it`;
+        }
         if (access === 'write' && this.isProtected(rel)) {
             return `refused: ${shown}: protected path (quality.toml [guard] protected: ${this.protectedPatterns.join(', ')})`;
         }
@@ -76887,6 +77083,286 @@ function isSymlink(p) {
     catch {
         return false;
     }
+}
+
+;// CONCATENATED MODULE: ./src/stations/coder/shown.ts
+/**
+ * Model-controlled text on its way to a terminal (the CLI's log) or echoed back in a message: escape
+ * sequences (OSC 52 clipboard writes, window titles, cursor moves), carriage returns and bidirectional
+ * overrides must arrive as visible text, never be interpreted.
+ */
+
+const escaped = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** Text for a log line: every control character shown as `\uXXXX`, cut at `max` characters. */
+function shownText(s, max = 300) {
+    const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+    return replaceControlChars(cut, escaped);
+}
+/** A value the model sent, echoed in double quotes: JSON-quoted (C0 escaped), C1 and bidi escaped too. */
+function quoted(s, max = 200) {
+    const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+    return replaceControlChars(JSON.stringify(cut), escaped);
+}
+
+;// CONCATENATED MODULE: ./src/git/gitdir.ts
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ */
+
+
+
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = [
+    'config',
+    'config.worktree',
+    'hooks',
+    'info',
+    'objects/info/alternates',
+    'HEAD',
+    'refs',
+    'packed-refs',
+    'reftable',
+];
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
+function commonGitDir(root) {
+    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(root, out);
+}
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir, p) {
+    return (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(dir, p);
+}
+function gitdir_walk(dir, rel, out) {
+    let st;
+    try {
+        st = (0,external_node_fs_.lstatSync)(onDisk(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort())
+            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0,external_node_fs_.readlinkSync)(onDisk(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0,external_node_fs_.readFileSync)(onDisk(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
+    }
+    else {
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
+    }
+}
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+function globalConfigPaths(env = process.env) {
+    if (env.GIT_CONFIG_GLOBAL)
+        return [(0,external_node_path_.resolve)(env.GIT_CONFIG_GLOBAL)];
+    const home = env.HOME;
+    const paths = [];
+    if (home)
+        paths.push((0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.config') : '';
+    if (xdg)
+        paths.push((0,external_node_path_.join)(xdg, 'git', 'config'));
+    return paths;
+}
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file, cwd) {
+    const r = git_execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+        cwd,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return [];
+    const home = process.env.HOME;
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp < 0)
+            continue;
+        const value = line.slice(sp + 1).trim();
+        if (!value)
+            continue;
+        if (value.startsWith('~/')) {
+            if (home)
+                out.push((0,external_node_path_.join)(home, value.slice(2)));
+        }
+        else
+            out.push((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.join)((0,external_node_path_.dirname)(file), value));
+    }
+    return out;
+}
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd) {
+    const seen = new Set();
+    const add = (p, depth) => {
+        if (seen.has(p))
+            return;
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            seen.add(p); // not there yet: watched, so that its creation is seen
+            return;
+        }
+        if (!st.isFile() && !st.isSymbolicLink())
+            return;
+        seen.add(p);
+        if (st.isSymbolicLink()) {
+            try {
+                add((0,external_node_fs_.realpathSync)(p), depth);
+            }
+            catch {
+                // a dangling link: its target is watched as the link's text
+            }
+            return;
+        }
+        if (depth < MAX_INCLUDE_DEPTH)
+            for (const inc of includedBy(p, cwd))
+                add((0,external_node_path_.resolve)(inc), depth + 1);
+    };
+    for (const p of globalConfigPaths())
+        add(p, 0);
+    return [...seen];
+}
+function snapshotOf(dir, globals) {
+    const files = new Map();
+    for (const w of WATCHED)
+        gitdir_walk(dir, w, files);
+    for (const g of globals)
+        gitdir_walk(dir, g, files);
+    return { dir, files, globals };
+}
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set();
+function realOrSame(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return resolve(p);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const snapshot = snapshotOf(dir, globalFiles(dir));
+    active.add(snapshot);
+    return snapshot;
+}
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+function acceptOwnRefUpdates(root, commit, paths = []) {
+    if (active.size === 0)
+        return;
+    const dir = realOrSame(commonGitDir(root));
+    const line = Buffer.from(`${commit}\n`);
+    for (const s of active) {
+        if (realOrSame(s.dir) !== dir)
+            continue;
+        const now = new Map();
+        gitdir_walk(s.dir, 'refs', now);
+        for (const [p, e] of now)
+            if (e.content?.equals(line))
+                s.files.set(p, e);
+        for (const p of [...paths, 'reftable']) {
+            for (const k of [...s.files.keys()])
+                if (k === p || k.startsWith(`${p}/`))
+                    s.files.delete(k);
+            gitdir_walk(s.dir, p, s.files);
+        }
+    }
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    active.delete(before);
+    const now = snapshotOf(before.dir, before.globals ?? []).files;
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
+    };
+    const put = (p) => {
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
+            return false;
+        const abs = onDisk(before.dir, p);
+        try {
+            (0,external_node_fs_.rmSync)(abs, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
+            if (e.link !== undefined)
+                (0,external_node_fs_.symlinkSync)(e.link, abs);
+            else {
+                (0,external_node_fs_.writeFileSync)(abs, e.content);
+                if (e.mode !== undefined)
+                    (0,external_node_fs_.chmodSync)(abs, e.mode);
+            }
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            (0,external_node_fs_.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
+function shownGitPath(root, snapshot, p) {
+    if ((0,external_node_path_.isAbsolute)(p))
+        return p;
+    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.join)(snapshot.dir, p));
+    return rel.startsWith('..') ? (0,external_node_path_.join)(snapshot.dir, p) : rel;
 }
 
 ;// CONCATENATED MODULE: ./src/search/definitions.ts
@@ -82602,12 +83078,82 @@ async function searchRepository(opts) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stations/coder/leftovers.ts
+/**
+ * What a test run leaves running in the repository. `runCommand` kills the command's process group and
+ * every process that still carries its mark; a process that left the group and dropped the mark (a
+ * `setsid` daemon started with `env -u`) survives both, and could go on changing the working tree while
+ * the model works (putting a FIFO where the tools read) or after the patch is taken.
+ *
+ * `killWorkingIn` (exec) kills everything whose working directory is inside a folder — right for the
+ * Validator's temporary worktrees, wrong here: the Coder may work in the user's own checkout, where the
+ * user's shell, editor and dev server work too. So only processes that did not exist before the run,
+ * that descend from this process or were orphaned meanwhile (`straysOf`), and that work in the
+ * repository are taken.
+ */
+
+
+
+function workingIn(pid, dirs) {
+    try {
+        const cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
+        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
+    }
+    catch {
+        return false; // gone, or not ours to read
+    }
+}
+/** How long processes the command's own sweep has just killed get to be gone before they are counted. */
+const SETTLE_MS = 100;
+/**
+ * Stops, then kills, the processes started since `snap` (see `straysOf`) whose working directory is
+ * inside one of `dirs` (real paths), round after round until none is left; returns how many. Nothing
+ * where there is no /proc.
+ */
+async function killLeftoversIn(snap, dirs) {
+    if (!snap)
+        return 0;
+    const find = () => {
+        const table = listProcesses();
+        return table ? straysOf(snap, table).filter((p) => workingIn(p.pid, dirs)) : [];
+    };
+    // `runCommand` has just SIGKILLed what still carried its mark: let those die before anything counts.
+    if (find().length === 0)
+        return 0;
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const killed = new Set();
+    for (let round = 0; round < 20; round++) {
+        const found = find();
+        if (found.length === 0)
+            break;
+        // Stopped first: a stopped process cannot fork a successor while the others are killed.
+        for (const p of found)
+            leftovers_signal(p.pid, 'SIGSTOP');
+        for (const p of found)
+            if (leftovers_signal(p.pid, 'SIGKILL'))
+                killed.add(p.pid);
+    }
+    return killed.size;
+}
+function leftovers_signal(pid, sig) {
+    try {
+        process.kill(pid, sig);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stations/coder/tools.ts
 /**
  * The Coder's tools. Each takes the model's JSON arguments, checks them (a malformed call is an error
  * message back to the model, never an exception), applies the sandbox and the TDD phase, and answers
  * with text for the model. There is no shell: the only commands that run are the task's test commands.
  */
+
+
+
 
 
 
@@ -82703,13 +83249,88 @@ function tools_int(args, key) {
     }
     return n;
 }
+/** A file tool's refusal found at the moment of access: its message goes back to the model as it is. */
+class Refused extends Error {
+}
 /**
- * Writes without following a symbolic link at the last path component: the sandbox checked the path a
- * moment ago, and a link created since (by a process a test left behind) must not redirect the write.
+ * The checks of the file that was opened, on its descriptor: the sandbox looked at the path a moment
+ * ago, and a process a test left behind may have put a FIFO, a device, a link or a hard link to a file
+ * outside the repository in its place since. Only a regular file with one name passes.
  */
-function writeNoFollow(abs, content) {
-    const fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+function checkOpened(fd, rel) {
+    const st = (0,external_node_fs_.fstatSync)(fd);
+    if (st.isDirectory())
+        throw new Refused(`${rel} is a folder`);
+    if (!st.isFile())
+        throw new Refused(`${rel} is not a regular file`);
+    if (st.nlink > 1)
+        throw new Refused(`refused: ${rel}: a hard link to another file (maybe outside the repository)`);
+    return st.size;
+}
+/** Maps the errors of opening without following links or blocking to what the model is told. */
+function openError(e, rel) {
+    const code = e.code;
+    if (code === 'ELOOP')
+        throw new Refused(`refused: ${rel}: it became a symbolic link while it was being opened`);
+    // A FIFO opened for writing without a reader (O_NONBLOCK), a socket: never a source file.
+    if (code === 'ENXIO' || code === 'EOPNOTSUPP')
+        throw new Refused(`${rel} is not a regular file`);
+    throw e;
+}
+/**
+ * Reads a regular file through one descriptor: opened without following a link at the last component
+ * and without blocking (a FIFO would block the open, and with it every tool, forever), checked with
+ * fstat, then read from the same descriptor — no window between the check and the read. Undefined when
+ * the file does not exist; a `Refused` when it is not a regular file of one name or is larger than
+ * `maxBytes` (then `tooLarge` says what to tell the model).
+ */
+function readRegular(abs, rel, maxBytes, tooLarge) {
+    let fd;
     try {
+        fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        openError(e, rel);
+    }
+    try {
+        const size = checkOpened(fd, rel);
+        if (size > maxBytes)
+            throw new Refused(tooLarge(size));
+        // No more than the size fstat saw (a file that grows meanwhile is cut there).
+        const buf = Buffer.alloc(size);
+        let off = 0;
+        while (off < size) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, off, size - off, off);
+            if (n <= 0)
+                break;
+            off += n;
+        }
+        return buf.subarray(0, off);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Writes without following a symbolic link at the last path component and without blocking on a FIFO:
+ * the sandbox checked the path a moment ago, and a link, a FIFO or a hard link put there since (by a
+ * process a test left behind) must not redirect or stall the write. The file is truncated only once the
+ * descriptor is known to be a regular file of one name.
+ */
+function writeNoFollow(abs, rel, content) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK, 0o644);
+    }
+    catch (e) {
+        openError(e, rel);
+    }
+    try {
+        checkOpened(fd, rel);
+        (0,external_node_fs_.ftruncateSync)(fd, 0);
         const buf = Buffer.from(content, 'utf8');
         for (let off = 0; off < buf.length;)
             off += (0,external_node_fs_.writeSync)(fd, buf, off, buf.length - off);
@@ -82742,9 +83363,12 @@ class CoderTools {
     greenPassed = false;
     finishRefusals = 0;
     turn = 0;
+    /** The repository root as the kernel reports a process's working directory (links resolved). */
+    realRoot;
     constructor(ctx, phase) {
         this.ctx = ctx;
         this.phase = phase;
+        this.realRoot = (0,external_node_fs_.realpathSync)(ctx.root);
     }
     /** Runs one tool call. The result is bounded: whatever the model sent or a file holds, it gets back at most MAX_RESULT_CHARS. */
     async execute(name, rawArgs) {
@@ -82758,7 +83382,7 @@ class CoderTools {
         if (!TOOL_NAMES.includes(name)) {
             return {
                 ok: false,
-                content: `error: unknown tool "${JSON.stringify(name).slice(1, -1).slice(0, 80)}". Available tools: ${TOOL_NAMES.join(', ')}.`,
+                content: `error: unknown tool ${quoted(name, 80)}. Available tools: ${TOOL_NAMES.join(', ')}.`,
             };
         }
         let args;
@@ -82796,6 +83420,8 @@ class CoderTools {
         catch (e) {
             if (e instanceof ArgError)
                 return { ok: false, content: `error: ${name}: ${e.message}` };
+            if (e instanceof Refused)
+                return { ok: false, content: `error: ${e.message}` };
             // A filesystem error (EISDIR, EACCES…) is the model's to handle, not a crash of the run.
             const code = e.code;
             if (code)
@@ -82805,7 +83431,7 @@ class CoderTools {
                 };
             // Anything else is a fault of the tool (search index unreadable, a bug): the run goes on without
             // it, and the transcript and the log keep the message.
-            this.ctx.log.warn(`tool ${name} failed: ${e?.message ?? String(e)}`);
+            this.ctx.log.warn(`tool ${name} failed: ${shownText(e?.message ?? String(e))}`);
             return {
                 ok: false,
                 content: `error: ${name} failed inside Guardian (${e?.message ?? String(e)}); use the other tools instead`,
@@ -82847,20 +83473,11 @@ class CoderTools {
         const r = this.ctx.sandbox.resolve(path, 'read');
         if (!r.ok)
             return { ok: false, content: `error: ${r.error}` };
-        if (!(0,external_node_fs_.existsSync)(r.abs))
-            return { ok: false, content: `error: ${r.rel}: no such file` };
-        const st = (0,external_node_fs_.statSync)(r.abs);
-        if (st.isDirectory())
+        if ((0,external_node_fs_.lstatSync)(r.abs, { throwIfNoEntry: false })?.isDirectory())
             return { ok: false, content: `error: ${r.rel} is a folder; use list_files` };
-        if (!st.isFile())
-            return { ok: false, content: `error: ${r.rel} is not a regular file` };
-        if (st.size > MAX_READ_FILE_BYTES) {
-            return {
-                ok: false,
-                content: `error: ${r.rel} is ${st.size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`,
-            };
-        }
-        const buf = (0,external_node_fs_.readFileSync)(r.abs);
+        const buf = readRegular(r.abs, r.rel, MAX_READ_FILE_BYTES, (size) => `${r.rel} is ${size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`);
+        if (!buf)
+            return { ok: false, content: `error: ${r.rel}: no such file` };
         if (buf.subarray(0, 8000).includes(0))
             return { ok: true, content: `${r.rel}: binary file (${buf.length} bytes), not shown` };
         const lines = buf.toString('utf8').split('\n');
@@ -82951,7 +83568,7 @@ class CoderTools {
         const again = this.checkWritable(path);
         if (!again.ok || again.abs !== w.abs)
             return { ok: false, content: again.ok ? 'error: path changed while writing' : again.content };
-        writeNoFollow(w.abs, content);
+        writeNoFollow(w.abs, w.rel, content);
         this.recordWrite(w.rel);
         const n = content === '' ? 0 : content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
         return { ok: true, content: `${existed ? 'replaced' : 'created'} ${w.rel} (${n} lines)`, wrote: w.rel };
@@ -82970,15 +83587,10 @@ class CoderTools {
         const w = this.checkWritable(path);
         if (!w.ok)
             return { ok: false, content: w.content };
-        if (!(0,external_node_fs_.existsSync)(w.abs))
+        const buf = readRegular(w.abs, w.rel, MAX_READ_FILE_BYTES, (size) => `${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`);
+        if (!buf)
             return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
-        const size = (0,external_node_fs_.statSync)(w.abs).size;
-        if (size > MAX_READ_FILE_BYTES)
-            return {
-                ok: false,
-                content: `error: ${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`,
-            };
-        const text = (0,external_node_fs_.readFileSync)(w.abs, 'utf8');
+        const text = buf.toString('utf8');
         const hits = [];
         for (let i = text.indexOf(oldS); i !== -1; i = text.indexOf(oldS, i + oldS.length))
             hits.push(i);
@@ -83005,7 +83617,7 @@ class CoderTools {
             : text.slice(0, hits[0]) + newS + text.slice(hits[0] + oldS.length);
         if (Buffer.byteLength(updated) > MAX_WRITE_BYTES)
             throw new ArgError(`the edited file would be larger than ${MAX_WRITE_BYTES} bytes`);
-        writeNoFollow(w.abs, updated);
+        writeNoFollow(w.abs, w.rel, updated);
         this.recordWrite(w.rel);
         const where = hits.length === 1 ? `at line ${lineOf(text, hits[0])}` : `${hits.length} occurrences`;
         return { ok: true, content: `edited ${w.rel}: replaced ${where}`, wrote: w.rel };
@@ -83024,7 +83636,7 @@ class CoderTools {
         }
         const found = commands.find((c) => c.name === wanted || c.command === wanted);
         if (!found)
-            return `refused: "${wanted}" is not an allowed test command. Allowed: ${list()}`;
+            return `refused: ${quoted(wanted, 200)} is not an allowed test command. Allowed: ${list()}`;
         return [found];
     }
     async runTests(args) {
@@ -83043,20 +83655,31 @@ class CoderTools {
                 break;
             }
             this.ctx.log.info(`  run_tests: ${cmd.command}`);
-            const res = await runCommand({
-                command: cmd.command,
-                cwd: this.ctx.root,
-                timeoutMs: Math.min(cmd.timeoutMs, remaining),
-                env: { ...(this.ctx.env ?? process.env), ...cmd.env },
-                secretEnv: this.ctx.secretEnv,
-                signal: this.ctx.signal,
-                maxOutputBytes: 256 * 1024,
-            });
-            const passed = res.exitCode === 0 && !res.timedOut && !res.error;
+            const { res, leftovers, gitChanges, watched } = await this.runOne(cmd, remaining);
+            const notes = [];
+            const spoiled = [];
+            // As the Validator's judge(): a run whose processes outlived it is no pass (nor a proof of red).
+            if (res.escaped)
+                spoiled.push('processes it started left their process group');
+            if (leftovers > 0) {
+                spoiled.push('processes it started were still running in the repository');
+                notes.push(`guardian: ${leftovers} process(es) the test run started were still running in the repository after it ended; killed`);
+                this.ctx.log.warn(`  run_tests: ${leftovers} process(es) left running in the repository by the tests; killed`);
+            }
+            if (gitChanges.length) {
+                const shown = gitChanges
+                    .map((c) => `${shownText(shownGitPath(this.ctx.root, watched, c.path), 200)} ${c.change}${c.restored ? ', put back' : ', NOT put back'}`)
+                    .join('; ');
+                spoiled.push("it changed the repository's git settings");
+                notes.push(`guardian: warning: the test run changed the repository's git settings (config, hooks, refs), which later git commands would obey: ${shown}. ` +
+                    'Tests must not change them; the Validator fails a change whose tests do.');
+                this.ctx.log.warn(`  run_tests: the tests changed the repository's git settings: ${shown}`);
+            }
+            const passed = res.exitCode === 0 && !res.timedOut && !res.error && spoiled.length === 0;
             allPassed &&= passed;
             // Only a test command (a default one) can prove red: a failing linter says nothing about the tests.
             if (!passed && !firstFailure && cmd.isDefault)
-                firstFailure = { cmd, res };
+                firstFailure = { cmd, res, ...(spoiled.length ? { spoiled: spoiled.join('; ') } : {}) };
             const rec = {
                 phase: this.phase,
                 turn: this.turn,
@@ -83066,6 +83689,7 @@ class CoderTools {
                 passed,
                 durationMs: res.durationMs,
                 at: new Date().toISOString(),
+                ...(spoiled.length ? { spoiled: spoiled.join('; ') } : {}),
             };
             runs.push(rec);
             this.testRuns.push(rec);
@@ -83073,8 +83697,8 @@ class CoderTools {
                 ? `timed out after ${Math.round(res.durationMs / 1000)}s`
                 : res.error
                     ? `could not run: ${res.error}`
-                    : `exit code ${res.exitCode}${res.signal ? ` (signal ${res.signal})` : ''} — ${passed ? 'PASSED' : 'FAILED'}`;
-            reports.push(`$ ${cmd.command}\n${status} in ${(res.durationMs / 1000).toFixed(1)}s\n--- output (end) ---\n${tail(res.output, OUTPUT_TAIL_CHARS)}`);
+                    : `exit code ${res.exitCode}${res.signal ? ` (signal ${res.signal})` : ''} — ${passed ? 'PASSED' : 'FAILED'}${spoiled.length ? ` (${spoiled.join('; ')})` : ''}`;
+            reports.push(`$ ${cmd.command}\n${status} in ${(res.durationMs / 1000).toFixed(1)}s\n--- output (end) ---\n${tail(res.output, OUTPUT_TAIL_CHARS)}${notes.length ? `\n${notes.join('\n')}` : ''}`);
         }
         const outcome = { ok: true, content: reports.join('\n\n'), testRuns: runs };
         const defaultsRun = selected.every((c) => c.isDefault) &&
@@ -83084,7 +83708,10 @@ class CoderTools {
                 outcome.content +=
                     '\n\nPhase RED: write or extend the tests first (test files only), then run them and see them fail.';
             }
-            else if (firstFailure && !firstFailure.res.timedOut && !firstFailure.res.error) {
+            else if (firstFailure &&
+                !firstFailure.res.timedOut &&
+                !firstFailure.res.error &&
+                !firstFailure.spoiled) {
                 this.redProof = {
                     command: firstFailure.cmd.command,
                     exitCode: firstFailure.res.exitCode,
@@ -83110,8 +83737,7 @@ class CoderTools {
                         '(and put them where the test command runs them), then run them again.';
             }
             else {
-                outcome.content +=
-                    '\n\nPhase RED: the run did not complete (timeout or error), so it does not prove the tests fail. Fix and run again.';
+                outcome.content += `\n\nPhase RED: the run did not complete cleanly (${firstFailure?.spoiled ?? 'timeout or error'}), so it does not prove the tests fail. Fix and run again.`;
             }
         }
         else if (allPassed && defaultsRun) {
@@ -83121,6 +83747,42 @@ class CoderTools {
                 '\n\nAll default test commands pass. If the task is complete, call finish with a summary.';
         }
         return outcome;
+    }
+    /**
+     * One test command, watched: the repository's git settings are put back as they were before it (a
+     * test could plant a filter or a hook that Guardian's own `git add` for changes.patch, or a later git
+     * command, would run), and the processes it started that still work in the repository once it has
+     * ended are killed (a daemon that left its process group and dropped the command's mark).
+     */
+    async runOne(cmd, remaining) {
+        const watched = snapshotGitDir(this.ctx.root);
+        let leftovers = 0;
+        let gitChanges = [];
+        let res;
+        try {
+            const procs = snapshotProcesses();
+            try {
+                res = await runCommand({
+                    command: cmd.command,
+                    cwd: this.ctx.root,
+                    timeoutMs: Math.min(cmd.timeoutMs, remaining),
+                    env: { ...(this.ctx.env ?? process.env), ...cmd.env },
+                    // The check's own variables (quality.toml, at the base commit) are configuration, as for the Validator.
+                    allowEnv: Object.keys(cmd.env),
+                    secretEnv: this.ctx.secretEnv,
+                    signal: this.ctx.signal,
+                    maxOutputBytes: 256 * 1024,
+                });
+            }
+            finally {
+                leftovers = await killLeftoversIn(procs, [this.realRoot]);
+            }
+        }
+        finally {
+            // After the kill: nothing the run started can change the settings again once they are put back.
+            gitChanges = restoreGitDir(watched);
+        }
+        return { res, leftovers, gitChanges, watched };
     }
     finish(args) {
         const summary = str(args, 'summary', true).trim();
@@ -83220,6 +83882,8 @@ async function redactDeep(value, r) {
 
 
 
+
+
 /** A tool name as the model sent it, for the log: a name that is not a plain identifier is quoted. */
 function shownToolName(name) {
     return /^[\w.-]{1,64}$/.test(name) ? name : JSON.stringify(name.slice(0, 64));
@@ -83235,6 +83899,15 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 const CONTEXT_CHAR_LIMIT = 320_000;
 /** Consecutive replies without a tool call before the run ends as `model_stopped`. */
 const MAX_IDLE_REPLIES = 3;
+/**
+ * The most tool calls of one model reply that are run; the others are answered "not run". One reply of
+ * 4,000 read_file calls (0.27 MB) made an 82 MB transcript and 600 MB of memory before this bound.
+ */
+const MAX_TOOL_CALLS_PER_REPLY = 32;
+/** Once the results of one reply's calls reach this many characters, its remaining calls are not run. */
+const MAX_TOOL_RESULT_CHARS_PER_REPLY = 160_000;
+/** Tool calls of one reply named in the log line and listed in the transcript's `model` event. */
+const LISTED_CALLS = MAX_TOOL_CALLS_PER_REPLY;
 /**
  * The blueprint and quality.toml as they are at the bundle's base commit (so the change cannot widen its
  * own allowed commands or protected paths); the working tree when the blueprint is not committed yet.
@@ -83463,7 +84136,7 @@ async function runCoder(opts) {
     else if (attempt === 1) {
         const already = diffWorkingTree(root, manifest.baseCommit).files;
         if (already.length) {
-            log.warn(`the working tree already differs from the base in ${already.length} file(s) (${already.slice(0, 5).join(', ')}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`);
+            log.warn(`the working tree already differs from the base in ${already.length} file(s) (${shownText(already.slice(0, 5).join(', '))}${already.length > 5 ? ', …' : ''}); they will be part of changes.patch`);
         }
     }
     const commands = allowedCommands(blueprint, quality);
@@ -83583,11 +84256,18 @@ async function runCoder(opts) {
                     httpAttempts: res.attempts,
                     durationMs: Date.now() - t0,
                     content: res.message.content ?? null,
-                    toolCalls: calls.map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+                    toolCalls: calls
+                        .slice(0, LISTED_CALLS)
+                        .map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
+                    ...(calls.length > LISTED_CALLS ? { toolCallsNotListed: calls.length - LISTED_CALLS } : {}),
                     ...(other ? { unsupportedToolCalls: other } : {}),
                 });
                 messages.push(assistantParam(res.message.content, calls));
-                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${calls.map((c) => shownToolName(c.name)).join(', ') || 'no tool call'} — ` +
+                const named = calls
+                    .slice(0, LISTED_CALLS)
+                    .map((c) => shownToolName(c.name))
+                    .join(', ') + (calls.length > LISTED_CALLS ? `, … (${calls.length} calls)` : '');
+                log.info(`turn ${turn}/${limits.maxTurns} (${tools.phase}): ${named || 'no tool call'} — ` +
                     `${budget.totalTokens.toLocaleString('en-US')} tokens, $${budget.usage.costUsd.toFixed(4)} so far`);
                 if (calls.length === 0) {
                     idle += 1;
@@ -83608,10 +84288,24 @@ async function runCoder(opts) {
                     continue;
                 }
                 idle = 0;
-                for (const call of calls) {
+                // Every call gets an answer (the API requires one per tool_call id), but only so many are run:
+                // the rest get a one-line "not run", recorded once in the transcript.
+                let resultChars = 0;
+                const notRun = [];
+                for (const [index, call] of calls.entries()) {
                     const phaseBefore = tools.phase;
                     let content;
                     let outcome;
+                    const over = index >= MAX_TOOL_CALLS_PER_REPLY
+                        ? `not run: too many tool calls in one reply (limit ${MAX_TOOL_CALLS_PER_REPLY})`
+                        : resultChars >= MAX_TOOL_RESULT_CHARS_PER_REPLY
+                            ? `not run: this reply's tool results reached ${MAX_TOOL_RESULT_CHARS_PER_REPLY} characters; call again in your next reply`
+                            : undefined;
+                    if (!stop && over) {
+                        messages.push({ role: 'tool', tool_call_id: call.id, content: over });
+                        notRun.push({ id: call.id, name: call.name, reason: over });
+                        continue;
+                    }
                     if (stop) {
                         content = 'not run: the run has ended';
                     }
@@ -83624,9 +84318,11 @@ async function runCoder(opts) {
                             content = `output withheld: it contained a secret of this process (${leaked.join(', ')}) in encoded form`;
                             log.warn(`  ${shownToolName(call.name)}: output withheld (encoded secret: ${leaked.join(', ')})`);
                         }
+                        // The CLI's log is a terminal: what the model sent (echoed in errors) is shown, never interpreted.
                         if (!outcome.ok)
-                            log.info(`  ${shownToolName(call.name)}: ${content.split('\n')[0].slice(0, 160)}`);
+                            log.info(`  ${shownToolName(call.name)}: ${shownText(content.split('\n')[0], 160)}`);
                     }
+                    resultChars += content.length;
                     messages.push({ role: 'tool', tool_call_id: call.id, content });
                     await transcript.write({
                         type: 'tool',
@@ -83640,6 +84336,9 @@ async function runCoder(opts) {
                         ...(outcome?.testRuns ? { testRuns: outcome.testRuns } : {}),
                     });
                     if (outcome?.phaseChange) {
+                        // The proof keeps the failing output's tail, for coder.json: redacted like everything else.
+                        if (tools.redProof)
+                            tools.redProof = await redactProof(tools.redProof, redactor);
                         await transcript.write({
                             type: 'phase',
                             turn,
@@ -83662,6 +84361,19 @@ async function runCoder(opts) {
                     if (!stop && budget.signal.aborted)
                         stop = budget.exhausted() ?? { reason: 'aborted', message: 'interrupted' };
                 }
+                if (notRun.length) {
+                    const counts = new Map();
+                    for (const n of notRun)
+                        counts.set(n.reason, (counts.get(n.reason) ?? 0) + 1);
+                    log.warn(`  ${notRun.length} of ${calls.length} tool calls of this reply not run (limits per reply)`);
+                    await transcript.write({
+                        type: 'tools_not_run',
+                        turn,
+                        count: notRun.length,
+                        reasons: [...counts].map(([reason, count]) => ({ reason, count })),
+                        ids: notRun.slice(0, LISTED_CALLS).map((n) => n.id),
+                    });
+                }
             }
         }
         catch (e) {
@@ -83675,11 +84387,21 @@ async function runCoder(opts) {
         let changedFiles = [];
         let outputError;
         try {
-            const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit);
+            // A change that carries a secret this process holds (the model key, a token) never leaves it. The
+            // new content of every changed file is read for it, not the patch: a binary patch (a NUL byte, or
+            // a `-diff` attribute) is compressed and would hide the secret from a look at the patch text.
+            const found = new Set();
+            const { patch, files, excluded } = diffWorkingTree(root, manifest.baseCommit, {
+                inspect: (_path, content) => {
+                    for (const l of redactor.leaks(content.toString('latin1')))
+                        found.add(l);
+                },
+            });
             if (excluded.length)
-                log.info(`left out of changes.patch (links pointing outside the repository): ${excluded.join(', ')}`);
-            // A change that carries a secret this process holds (the model key, a token) never leaves it.
-            const leaks = redactor.leaks(patch.toString('latin1'));
+                log.info(`left out of changes.patch (links pointing outside the repository): ${shownText(excluded.join(', '))}`);
+            for (const l of redactor.leaks(patch.toString('latin1')))
+                found.add(l);
+            const leaks = [...found].sort();
             if (leaks.length) {
                 stop = {
                     reason: 'error',
@@ -83718,7 +84440,7 @@ async function runCoder(opts) {
             model: llm.model,
             baseUrl: withoutCredentials(llm.baseUrl),
             stopReason: stop.reason,
-            message: redactor.literal(stop.message),
+            message: plainText(await redactor.full(stop.message)),
             startedAt: startedAt.toISOString(),
             durationMs: Date.now() - startedAt.getTime(),
             turns: budget.turns,
@@ -83727,12 +84449,12 @@ async function runCoder(opts) {
             budget: limits,
             tddEnforced,
             phase: tools.phase,
-            ...(tools.redProof ? { redProof: tools.redProof } : {}),
+            ...(tools.redProof ? { redProof: await redactProof(tools.redProof, redactor) } : {}),
             testRuns: tools.testRuns,
             filesWritten: [...tools.written].sort(),
             changedFiles,
             ...(patchSha ? { patchSha256: patchSha } : {}),
-            ...(summary ? { summary: await redactor.full(summary) } : {}),
+            ...(summary ? { summary: plainText(await redactor.full(summary)) } : {}),
             history: historyOf(readPreviousReport(bundleDir)),
         };
         writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
@@ -83750,7 +84472,7 @@ async function runCoder(opts) {
             usage: budget.usage,
             turns: budget.turns,
             phase: tools.phase,
-            ...(tools.redProof ? { redProof: tools.redProof } : {}),
+            ...(report.redProof ? { redProof: report.redProof } : {}),
             changedFiles,
             patchPath: (0,external_node_path_.join)(bundleDir, 'changes.patch'),
             ...(patchSha ? { patchSha256: patchSha } : {}),
@@ -83768,6 +84490,10 @@ async function runCoder(opts) {
         };
     });
     return result;
+}
+/** The red proof as coder.json and the result keep it: its command and output tail redacted. */
+async function redactProof(p, redactor) {
+    return { ...p, command: await redactor.full(p.command), outputTail: await redactor.full(p.outputTail) };
 }
 function historyOf(prev) {
     if (!prev)
@@ -84133,267 +84859,6 @@ function overlayPaths(root, base, tree, paths) {
             });
         return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
     });
-}
-
-;// CONCATENATED MODULE: ./src/git/gitdir.ts
-/**
- * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
- * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
- * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
- * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
- * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
- * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
- * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
- */
-
-
-
-/**
- * Paths under the common git directory whose content decides what git runs and reads: its settings,
- * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
- * or in a reftable.
- */
-const WATCHED = [
-    'config',
-    'config.worktree',
-    'hooks',
-    'info',
-    'objects/info/alternates',
-    'HEAD',
-    'refs',
-    'packed-refs',
-    'reftable',
-];
-/** A file larger than this is compared by size and time only (it is not restored, only reported). */
-const MAX_KEPT_BYTES = 4 * 1024 * 1024;
-/** How deep `[include]`s of the global config are followed. */
-const MAX_INCLUDE_DEPTH = 5;
-function commonGitDir(root) {
-    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
-    return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(root, out);
-}
-/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
-function onDisk(dir, p) {
-    return (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(dir, p);
-}
-function gitdir_walk(dir, rel, out) {
-    let st;
-    try {
-        st = (0,external_node_fs_.lstatSync)(onDisk(dir, rel));
-    }
-    catch {
-        return;
-    }
-    if (st.isDirectory()) {
-        for (const name of (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort())
-            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out);
-    }
-    else if (st.isSymbolicLink()) {
-        // A link's target is what it says, not followed.
-        const link = (0,external_node_fs_.readlinkSync)(onDisk(dir, rel));
-        out.set(rel, { link, sig: `link:${link}` });
-    }
-    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
-        out.set(rel, {
-            content: (0,external_node_fs_.readFileSync)(onDisk(dir, rel)),
-            mode: st.mode & 0o7777,
-            sig: `file:${st.mode & 0o7777}`,
-        });
-    }
-    else {
-        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
-    }
-}
-/**
- * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
- * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
- * paths; a file that does not exist yet is watched too (a check could create it).
- */
-function globalConfigPaths(env = process.env) {
-    if (env.GIT_CONFIG_GLOBAL)
-        return [(0,external_node_path_.resolve)(env.GIT_CONFIG_GLOBAL)];
-    const home = env.HOME;
-    const paths = [];
-    if (home)
-        paths.push((0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.gitconfig'));
-    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.config') : '';
-    if (xdg)
-        paths.push((0,external_node_path_.join)(xdg, 'git', 'config'));
-    return paths;
-}
-/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
-function includedBy(file, cwd) {
-    const r = git_execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
-        cwd,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
-        return [];
-    const home = process.env.HOME;
-    const out = [];
-    for (const line of r.stdout.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp < 0)
-            continue;
-        const value = line.slice(sp + 1).trim();
-        if (!value)
-            continue;
-        if (value.startsWith('~/')) {
-            if (home)
-                out.push((0,external_node_path_.join)(home, value.slice(2)));
-        }
-        else
-            out.push((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.join)((0,external_node_path_.dirname)(file), value));
-    }
-    return out;
-}
-/**
- * The global config files to watch: those git reads, the file a symbolic link among them points at
- * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
- * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
- */
-function globalFiles(cwd) {
-    const seen = new Set();
-    const add = (p, depth) => {
-        if (seen.has(p))
-            return;
-        let st;
-        try {
-            st = (0,external_node_fs_.lstatSync)(p);
-        }
-        catch {
-            seen.add(p); // not there yet: watched, so that its creation is seen
-            return;
-        }
-        if (!st.isFile() && !st.isSymbolicLink())
-            return;
-        seen.add(p);
-        if (st.isSymbolicLink()) {
-            try {
-                add((0,external_node_fs_.realpathSync)(p), depth);
-            }
-            catch {
-                // a dangling link: its target is watched as the link's text
-            }
-            return;
-        }
-        if (depth < MAX_INCLUDE_DEPTH)
-            for (const inc of includedBy(p, cwd))
-                add((0,external_node_path_.resolve)(inc), depth + 1);
-    };
-    for (const p of globalConfigPaths())
-        add(p, 0);
-    return [...seen];
-}
-function snapshotOf(dir, globals) {
-    const files = new Map();
-    for (const w of WATCHED)
-        gitdir_walk(dir, w, files);
-    for (const g of globals)
-        gitdir_walk(dir, g, files);
-    return { dir, files, globals };
-}
-/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
-const active = new Set();
-function realOrSame(p) {
-    try {
-        return realpathSync(p);
-    }
-    catch {
-        return resolve(p);
-    }
-}
-function snapshotGitDir(root) {
-    const dir = commonGitDir(root);
-    const snapshot = snapshotOf(dir, globalFiles(dir));
-    active.add(snapshot);
-    return snapshot;
-}
-/**
- * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
- * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
- * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
- * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
- * whole (its files can not be told apart by ref).
- */
-function acceptOwnRefUpdates(root, commit, paths = []) {
-    if (active.size === 0)
-        return;
-    const dir = realOrSame(commonGitDir(root));
-    const line = Buffer.from(`${commit}\n`);
-    for (const s of active) {
-        if (realOrSame(s.dir) !== dir)
-            continue;
-        const now = new Map();
-        gitdir_walk(s.dir, 'refs', now);
-        for (const [p, e] of now)
-            if (e.content?.equals(line))
-                s.files.set(p, e);
-        for (const p of [...paths, 'reftable']) {
-            for (const k of [...s.files.keys()])
-                if (k === p || k.startsWith(`${p}/`))
-                    s.files.delete(k);
-            gitdir_walk(s.dir, p, s.files);
-        }
-    }
-}
-/** What changed since `before`, each put back as it was where possible. */
-function restoreGitDir(before) {
-    active.delete(before);
-    const now = snapshotOf(before.dir, before.globals ?? []).files;
-    const changes = [];
-    const same = (p) => {
-        const a = before.files.get(p);
-        const b = now.get(p);
-        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
-    };
-    const put = (p) => {
-        const e = before.files.get(p);
-        if (e.content === undefined && e.link === undefined)
-            return false;
-        const abs = onDisk(before.dir, p);
-        try {
-            (0,external_node_fs_.rmSync)(abs, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
-            if (e.link !== undefined)
-                (0,external_node_fs_.symlinkSync)(e.link, abs);
-            else {
-                (0,external_node_fs_.writeFileSync)(abs, e.content);
-                if (e.mode !== undefined)
-                    (0,external_node_fs_.chmodSync)(abs, e.mode);
-            }
-            return true;
-        }
-        catch {
-            return false;
-        }
-    };
-    for (const p of before.files.keys()) {
-        if (!now.has(p))
-            changes.push({ path: p, change: 'removed', restored: put(p) });
-        else if (!same(p))
-            changes.push({ path: p, change: 'modified', restored: put(p) });
-    }
-    for (const p of now.keys()) {
-        if (before.files.has(p))
-            continue;
-        let restored = true;
-        try {
-            (0,external_node_fs_.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
-        }
-        catch {
-            restored = false;
-        }
-        changes.push({ path: p, change: 'added', restored });
-    }
-    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
-function shownGitPath(root, snapshot, p) {
-    if ((0,external_node_path_.isAbsolute)(p))
-        return p;
-    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.join)(snapshot.dir, p));
-    return rel.startsWith('..') ? (0,external_node_path_.join)(snapshot.dir, p) : rel;
 }
 
 ;// CONCATENATED MODULE: ./src/git/worktree.ts

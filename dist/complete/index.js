@@ -46212,7 +46212,29 @@ const SECRET_PATTERNS = [
     /_TOKEN$/,
     /_SECRET/,
     /^CONTEXT7_/,
+    // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
+    // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
+    /PASSWORD/,
+    /PASSWD/,
+    /PASSPHRASE/,
+    /(?:^|_)PASS$/,
+    /_PWD$/,
+    /PRIVATE_KEY/,
+    /_ACCESS_KEY$/,
+    /_CREDENTIALS?$/,
 ];
+/**
+ * Not secrets themselves but a way to use one: the SSH agent's socket signs with every key it holds.
+ * Kept for git (a push over SSH goes through the agent), hidden from code under test (`scrubCodeEnv`).
+ */
+const AGENT_PATTERNS = (/* unused pure expression or super */ null && ([/^SSH_AUTH_SOCK$/]));
+/**
+ * A URL with credentials in it (`postgres://user:pass@host/db`, `https://token@host`): a secret whatever
+ * the variable holding it is called. The one rule for it: the Coder's Redactor uses it too.
+ */
+function isCredentialUrl(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value.trim());
+}
 /**
  * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
  * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
@@ -46225,6 +46247,21 @@ function isSecretEnvName(name, secretEnv = []) {
         return true;
     return SECRET_PATTERNS.some((re) => re.test(upper));
 }
+/**
+ * Whether code under test must not see a variable (nor its value in what it prints): a secret name
+ * (`isSecretEnvName`), an agent socket, or a credential URL of any name.
+ */
+function isHiddenFromCode(name, value, secretEnv = []) {
+    if (isSecretEnvName(name, secretEnv))
+        return true;
+    if (AGENT_PATTERNS.some((re) => re.test(name.toUpperCase())))
+        return true;
+    return value !== undefined && isCredentialUrl(value);
+}
+/**
+ * The environment of git's own calls (src/git/git.ts): secret names removed, and the runner's file
+ * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
+ */
 function scrubEnv(env, opts = {}) {
     const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
     const out = {};
@@ -46236,6 +46273,20 @@ function scrubEnv(env, opts = {}) {
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
         out[k] = v;
+    }
+    return out;
+}
+/**
+ * The environment of a user-authored command (checks, test commands: code a model may have written):
+ * `scrubEnv`, and also the SSH agent's socket and every variable whose value is a credential URL
+ * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
+ */
+function scrubCodeEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = scrubEnv(env, opts);
+    for (const [k, v] of Object.entries(out)) {
+        if (!allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            delete out[k];
     }
     return out;
 }

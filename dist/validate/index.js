@@ -47875,7 +47875,29 @@ const SECRET_PATTERNS = [
     /_TOKEN$/,
     /_SECRET/,
     /^CONTEXT7_/,
+    // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
+    // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
+    /PASSWORD/,
+    /PASSWD/,
+    /PASSPHRASE/,
+    /(?:^|_)PASS$/,
+    /_PWD$/,
+    /PRIVATE_KEY/,
+    /_ACCESS_KEY$/,
+    /_CREDENTIALS?$/,
 ];
+/**
+ * Not secrets themselves but a way to use one: the SSH agent's socket signs with every key it holds.
+ * Kept for git (a push over SSH goes through the agent), hidden from code under test (`scrubCodeEnv`).
+ */
+const AGENT_PATTERNS = [/^SSH_AUTH_SOCK$/];
+/**
+ * A URL with credentials in it (`postgres://user:pass@host/db`, `https://token@host`): a secret whatever
+ * the variable holding it is called. The one rule for it: the Coder's Redactor uses it too.
+ */
+function isCredentialUrl(value) {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value.trim());
+}
 /**
  * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
  * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
@@ -47888,6 +47910,21 @@ function isSecretEnvName(name, secretEnv = []) {
         return true;
     return SECRET_PATTERNS.some((re) => re.test(upper));
 }
+/**
+ * Whether code under test must not see a variable (nor its value in what it prints): a secret name
+ * (`isSecretEnvName`), an agent socket, or a credential URL of any name.
+ */
+function isHiddenFromCode(name, value, secretEnv = []) {
+    if (isSecretEnvName(name, secretEnv))
+        return true;
+    if (AGENT_PATTERNS.some((re) => re.test(name.toUpperCase())))
+        return true;
+    return value !== undefined && isCredentialUrl(value);
+}
+/**
+ * The environment of git's own calls (src/git/git.ts): secret names removed, and the runner's file
+ * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
+ */
 function scrubEnv(env, opts = {}) {
     const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
     const out = {};
@@ -47899,6 +47936,20 @@ function scrubEnv(env, opts = {}) {
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
         out[k] = v;
+    }
+    return out;
+}
+/**
+ * The environment of a user-authored command (checks, test commands: code a model may have written):
+ * `scrubEnv`, and also the SSH agent's socket and every variable whose value is a credential URL
+ * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
+ */
+function scrubCodeEnv(env, opts = {}) {
+    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const out = scrubEnv(env, opts);
+    for (const [k, v] of Object.entries(out)) {
+        if (!allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            delete out[k];
     }
     return out;
 }
@@ -50201,8 +50252,8 @@ function killProcesses(matches) {
     return killed;
 }
 /**
- * The values a command's output may not show: those of the secret variables scrubbed from its
- * environment, and of this process's own (a check can read its parent's initial environment through
+ * The values a command's output may not show: those of the variables scrubbed from its environment as
+ * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
@@ -50210,7 +50261,7 @@ function hiddenValues(opts) {
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -50315,7 +50366,7 @@ function runCommand(opts) {
     const started = Date.now();
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
-    const env = scrubEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
     const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
     const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
