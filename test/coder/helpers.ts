@@ -7,6 +7,10 @@ import { sha256 } from '../../src/util/fs.js';
 import type { TempRepo } from '../support/repo.js';
 import type { LlmConfig } from '../../src/llm/index.js';
 import type { ScriptedServer } from '../support/llm-server.js';
+import { Sandbox } from '../../src/stations/coder/sandbox.js';
+import type { Phase } from '../../src/stations/coder/tdd.js';
+import { CoderTools, type AllowedCommand } from '../../src/stations/coder/tools.js';
+import { silentLogger } from '../../src/util/log.js';
 
 /** Creates `.guardian/bundles/<id>/` with task_context.md and a manifest based on HEAD. */
 export function writeBundle(repo: TempRepo, taskId: string, extraContext = ''): string {
@@ -93,3 +97,37 @@ Add a mul function.
 \`\`\`
 `,
 };
+
+/**
+ * The Coder's tools over `root` as the station sets them up, with one default test command (a plan step
+ * unless `command` is a full AllowedCommand) and a minute of wall time.
+ */
+export function coderTools(
+  root: string,
+  command: string | Partial<AllowedCommand> = 'true',
+  opts: { phase?: Phase; env?: NodeJS.ProcessEnv } = {},
+): CoderTools {
+  const allowed: AllowedCommand = {
+    name: 'tests',
+    command: 'true',
+    timeoutMs: 60_000,
+    env: {},
+    isDefault: true,
+    source: 'plan',
+    ...(typeof command === 'string' ? { command } : command),
+  };
+  return new CoderTools(
+    {
+      root,
+      sandbox: new Sandbox(root),
+      commands: [allowed],
+      env: opts.env ?? { ...process.env },
+      secretEnv: [],
+      relevantTests: [],
+      signal: new AbortController().signal,
+      remainingMs: () => 60_000,
+      log: silentLogger,
+    },
+    opts.phase ?? 'green',
+  );
+}

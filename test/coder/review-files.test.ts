@@ -8,29 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Sandbox } from '../../src/stations/coder/sandbox.js';
-import { CoderTools } from '../../src/stations/coder/tools.js';
-import { silentLogger } from '../../src/util/log.js';
 import { makeRepo, PROJECT_ROOT, type TempRepo } from '../support/repo.js';
+import { coderTools } from './helpers.js';
 
 const linux = existsSync('/proc/self/cwd');
 
-function toolsFor(root: string, command = 'true'): CoderTools {
-  return new CoderTools(
-    {
-      root,
-      sandbox: new Sandbox(root),
-      commands: [{ name: 'tests', command, timeoutMs: 60_000, env: {}, isDefault: true, source: 'plan' }],
-      env: { ...process.env },
-      secretEnv: [],
-      relevantTests: [],
-      signal: new AbortController().signal,
-      remainingMs: () => 60_000,
-      log: silentLogger,
-    },
-    'green',
-  );
-}
+const toolsFor = (root: string, command?: string) => coderTools(root, command);
 
 function alive(pid: number): boolean {
   try {
@@ -182,12 +165,9 @@ describe('the file tools and special files', () => {
 
   it('a failing run that leaves a daemon is no proof of red', async () => {
     writeFileSync(join(repo.root, 'test.test.mjs'), '// red\n');
-    const t = new CoderTools(
-      {
-        ...toolsFor(repo.root, `setsid sleep 300 > /dev/null 2>&1 < /dev/null & sleep 0.3; exit 1`).ctx,
-      },
-      'red',
-    );
+    const t = coderTools(repo.root, `setsid sleep 300 > /dev/null 2>&1 < /dev/null & sleep 0.3; exit 1`, {
+      phase: 'red',
+    });
     await t.execute('write_file', JSON.stringify({ path: 'test/x.test.mjs', content: '// red\n' }));
     const r = await t.execute('run_tests', '{}');
     expect(t.phase).toBe('red');

@@ -9,29 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCoder } from '../../src/stations/coder/index.js';
 import { diffWorkingTree } from '../../src/stations/coder/patch.js';
-import { Sandbox } from '../../src/stations/coder/sandbox.js';
-import { CoderTools } from '../../src/stations/coder/tools.js';
-import { silentLogger } from '../../src/util/log.js';
 import { callTool, startScriptedServer } from '../support/llm-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { llmFor, MINI_FILES, writeBundle } from './helpers.js';
+import { coderTools, llmFor, MINI_FILES, writeBundle } from './helpers.js';
 
-function toolsFor(root: string, command: string): CoderTools {
-  return new CoderTools(
-    {
-      root,
-      sandbox: new Sandbox(root),
-      commands: [{ name: 'tests', command, timeoutMs: 60_000, env: {}, isDefault: true, source: 'plan' }],
-      env: { ...process.env },
-      secretEnv: [],
-      relevantTests: [],
-      signal: new AbortController().signal,
-      remainingMs: () => 60_000,
-      log: silentLogger,
-    },
-    'green',
-  );
-}
+const toolsFor = (root: string, command: string) => coderTools(root, command);
 
 describe('run_tests and the git settings', () => {
   let repo: TempRepo;

@@ -7,12 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { judge, runCommand } from '../../src/exec/index.js';
 import { runCoder } from '../../src/stations/coder/index.js';
-import { Sandbox } from '../../src/stations/coder/sandbox.js';
-import { CoderTools } from '../../src/stations/coder/tools.js';
-import { silentLogger, streamLogger } from '../../src/util/log.js';
+import { streamLogger } from '../../src/util/log.js';
 import { callTool, startScriptedServer, type ScriptedServer } from '../support/llm-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { llmFor, MINI_FILES, toolResults, writeBundle } from './helpers.js';
+import { coderTools, llmFor, MINI_FILES, toolResults, writeBundle } from './helpers.js';
 
 const ESC = '\x1b';
 // eslint-disable-next-line no-control-regex
@@ -71,20 +69,7 @@ describe('a run whose processes escaped their group', () => {
 
   it('is not a pass (as judge() says), and finish stays refused', async () => {
     const command = 'setsid sleep 60 > /dev/null 2>&1 < /dev/null & sleep 0.5; exit 0';
-    const t = new CoderTools(
-      {
-        root: repo.root,
-        sandbox: new Sandbox(repo.root),
-        commands: [{ name: 'tests', command, timeoutMs: 60_000, env: {}, isDefault: true, source: 'plan' }],
-        env: { ...process.env },
-        secretEnv: [],
-        relevantTests: [],
-        signal: new AbortController().signal,
-        remainingMs: () => 60_000,
-        log: silentLogger,
-      },
-      'green',
-    );
+    const t = coderTools(repo.root, command);
     const r = await t.execute('run_tests', '{}');
     expect(r.content).toMatch(/exit code 0 — FAILED \(processes it started left their process group\)/);
     expect(t.testRuns[0]).toMatchObject({ exitCode: 0, passed: false });

@@ -10,12 +10,9 @@ import { join } from 'node:path';
 import { runCommand, scrubEnv } from '../../src/exec/index.js';
 import { runCoder, type CoderResult } from '../../src/stations/coder/index.js';
 import { Redactor } from '../../src/stations/coder/redact.js';
-import { Sandbox } from '../../src/stations/coder/sandbox.js';
-import { CoderTools } from '../../src/stations/coder/tools.js';
-import { silentLogger } from '../../src/util/log.js';
 import { callTool, startScriptedServer, type ScriptedServer } from '../support/llm-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { llmFor, MINI_FILES, writeBundle } from './helpers.js';
+import { coderTools, llmFor, MINI_FILES, writeBundle } from './helpers.js';
 
 const GHP = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
 const DB_URL = 'postgres://admin:S3cretPassw0rd@db.internal:5432/prod';
@@ -129,28 +126,14 @@ describe('password variables, credential URLs and the SSH agent', () => {
   });
 
   it('a check configured with such a variable (quality.toml) still gets it', async () => {
-    const t = new CoderTools(
+    const t = coderTools(
+      repo.root,
       {
-        root: repo.root,
-        sandbox: new Sandbox(repo.root),
-        commands: [
-          {
-            name: 'tests',
-            command: 'echo "db=$DB_PASSWORD url=$DATABASE_URL"',
-            timeoutMs: 60_000,
-            env: { DB_PASSWORD: 'test-db-pass', DATABASE_URL: 'postgres://test:test@localhost/test' },
-            isDefault: true,
-            source: 'quality.toml',
-          },
-        ],
-        env: { PATH: process.env.PATH },
-        secretEnv: [],
-        relevantTests: [],
-        signal: new AbortController().signal,
-        remainingMs: () => 60_000,
-        log: silentLogger,
+        command: 'echo "db=$DB_PASSWORD url=$DATABASE_URL"',
+        env: { DB_PASSWORD: 'test-db-pass', DATABASE_URL: 'postgres://test:test@localhost/test' },
+        source: 'quality.toml',
       },
-      'green',
+      { env: { PATH: process.env.PATH } },
     );
     const r = await t.execute('run_tests', '{}');
     expect(r.content).toContain('db=test-db-pass url=postgres://test:test@localhost/test');
