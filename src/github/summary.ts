@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { STATIONS, type Manifest, type Usage } from '../bundle/bundle.js';
 import type { CheckResult, ValidationReport } from '../stations/validator/types.js';
+import { escapeHtml, fenceFor } from '../util/markdown.js';
 
 /** A table cell: one line, pipes escaped, cut to `max` characters. */
 export function cell(text: string | number | undefined | null, max = 200): string {
@@ -87,18 +88,13 @@ export function renderValidation(r: ValidationReport, opts: { tails?: boolean } 
     for (const c of r.checks.filter((x) => x.outcome !== 'pass')) {
       const tail = c.outputTail.trim();
       if (!tail) continue;
-      // A fence longer than any run of backticks in the text: nothing inside can close it.
-      const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+      const fence = fenceFor(tail);
       parts.push(
         `<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`,
       );
     }
   }
   return parts.join('\n');
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */

@@ -2,6 +2,7 @@
 import { judge, runCommand, type CommandResult } from '../../exec/index.js';
 import { tailOf } from '../../exec/output.js';
 import type { Logger } from '../../util/log.js';
+import { escapeHtml, fenceFor, longestBackticks } from '../../util/markdown.js';
 import { extractDiagnostics } from './diagnostics.js';
 import type { CheckKind, CheckResult } from './types.js';
 
@@ -118,22 +119,12 @@ export function summarize(
   };
 }
 
-/**
+/*
  * Markdown helpers. validation.md is rendered by GitHub (and shown in job summaries), and much of what
  * goes into it comes from the checks' output, which the change controls: file names, tool messages,
  * output tails. Text outside code is HTML-escaped and kept on one line; code spans and fences are
  * delimited by more backticks than the text holds in a row, so nothing inside can end them early.
- * (src/github/summary.ts sizes its fence the same way but does not export a helper, and importing it
- * would pull @actions/core into the Validator.)
  */
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The longest run of backticks in `s` (0 without one). */
-function longestBackticks(s: string): number {
-  return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
-}
 
 /** Plain text on one line, HTML-escaped. */
 export function mdText(s: string): string {
@@ -147,11 +138,6 @@ export function codeSpan(s: string): string {
   const tick = '`'.repeat(n + 1);
   // A space on each side (removed again by the renderer) keeps a backtick at either end off the delimiter.
   return n ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
-}
-
-/** A fence for a code block holding `text`: longer than any run of backticks in it (a `~~~` line cannot close it). */
-export function fenceFor(text: string): string {
-  return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
 }
 
 /** A table cell: one line, pipes escaped. */
