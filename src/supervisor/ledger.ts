@@ -21,6 +21,7 @@ import { ConfigurationError } from '../errors.js';
 import { join } from 'node:path';
 import { STATIONS, type StationName, type Usage } from '../bundle/bundle.js';
 import { TASK_STATUSES, type TaskStatus } from '../spec/types.js';
+import { escapeControlChars } from '../util/chars.js';
 import { blockerMessage, ensureDir, findBlocker } from '../util/fs.js';
 
 export const LEDGER_SCHEMA_VERSION = 1;
@@ -190,11 +191,8 @@ function shown(v: unknown): string {
   } catch {
     s = String(v);
   }
-  // JSON escapes C0 controls; C1 controls and bidi overrides are escaped here.
-  s = s.replace(
-    /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  // JSON escapes C0 controls; the others (C1, line separators, bidi overrides) are escaped here.
+  s = escapeControlChars(s);
   return s.length > 60 ? s.slice(0, 59) + '…' : s;
 }
 

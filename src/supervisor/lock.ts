@@ -27,6 +27,7 @@ import {
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
+import { replaceControlChars } from '../util/chars.js';
 import { blockerMessage, findBlocker } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import { registerTemp, releaseTemp } from '../util/temp.js';
@@ -68,8 +69,7 @@ function canonical(root: string): string {
 
 /** Control characters and bidi overrides shown as `?`: the lock's content may have been edited by hand. */
 function printable(s: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const one = s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+  const one = replaceControlChars(s, () => '?');
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 

@@ -30,3 +30,8 @@ export function replaceControlChars(s: string, by: (c: string) => string): strin
   for (const c of s) out += isControl(c.charCodeAt(0)) ? by(c) : c;
   return out;
 }
+
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+export function escapeControlChars(s: string): string {
+  return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
