@@ -351,6 +351,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isControl = isControl;
 exports.hasControlChar = hasControlChar;
 exports.replaceControlChars = replaceControlChars;
+exports.escapeControlChars = escapeControlChars;
 /**
  * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
  * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
@@ -380,6 +381,10 @@ function replaceControlChars(s, by) {
     for (const c of s)
         out += isControl(c.charCodeAt(0)) ? by(c) : c;
     return out;
+}
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+function escapeControlChars(s) {
+    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

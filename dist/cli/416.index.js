@@ -28,6 +28,7 @@ const errors_js_1 = __webpack_require__(3916);
 const node_path_1 = __webpack_require__(6760);
 const bundle_js_1 = __webpack_require__(6782);
 const types_js_1 = __webpack_require__(9518);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 exports.LEDGER_SCHEMA_VERSION = 1;
 exports.LEDGER_FILE = 'runs.jsonl';
@@ -145,8 +146,8 @@ function shown(v) {
     catch {
         s = String(v);
     }
-    // JSON escapes C0 controls; C1 controls and bidi overrides are escaped here.
-    s = s.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    // JSON escapes C0 controls; the others (C1, line separators, bidi overrides) are escaped here.
+    s = (0, chars_js_1.escapeControlChars)(s);
     return s.length > 60 ? s.slice(0, 59) + '…' : s;
 }
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -268,6 +269,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 const temp_js_1 = __webpack_require__(4868);
 const ledger_js_1 = __webpack_require__(1217);
@@ -291,8 +293,7 @@ function canonical(root) {
 }
 /** Control characters and bidi overrides shown as `?`: the lock's content may have been edited by hand. */
 function printable(s, max = 120) {
-    // eslint-disable-next-line no-control-regex
-    const one = s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+    const one = (0, chars_js_1.replaceControlChars)(s, () => '?');
     return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 function parseLock(raw, mtimeMs) {

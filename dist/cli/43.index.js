@@ -1518,16 +1518,15 @@ exports.quoted = quoted;
  * overrides must arrive as visible text, never be interpreted.
  */
 const chars_js_1 = __webpack_require__(5153);
-const escaped = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 /** Text for a log line: every control character shown as `\uXXXX`, cut at `max` characters. */
 function shownText(s, max = 300) {
     const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-    return (0, chars_js_1.replaceControlChars)(cut, escaped);
+    return (0, chars_js_1.escapeControlChars)(cut);
 }
 /** A value the model sent, echoed in double quotes: JSON-quoted (C0 escaped), C1 and bidi escaped too. */
 function quoted(s, max = 200) {
     const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-    return (0, chars_js_1.replaceControlChars)(JSON.stringify(cut), escaped);
+    return (0, chars_js_1.escapeControlChars)(JSON.stringify(cut));
 }
 
 

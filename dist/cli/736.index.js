@@ -1203,11 +1203,11 @@ exports.runCheck = runCheck;
 exports.summarize = summarize;
 exports.mdText = mdText;
 exports.codeSpan = codeSpan;
-exports.fenceFor = fenceFor;
 exports.renderMarkdown = renderMarkdown;
 /** Running command checks (quality.toml entries, plan steps) and turning results into report entries. */
 const index_js_1 = __webpack_require__(2157);
 const output_js_1 = __webpack_require__(2228);
+const markdown_js_1 = __webpack_require__(7183);
 const diagnostics_js_1 = __webpack_require__(1768);
 /** Checks with the same key run once: same directory, command and environment. */
 function sharedRunKey(c) {
@@ -1282,36 +1282,23 @@ function summarize(checks, notRun) {
         summary: `fail: ${failed.map((c) => (c.outcome === 'pass' || c.outcome === 'fail' ? c.name : `${c.name} (${c.outcome})`)).join(', ')}${skipped}`,
     };
 }
-/**
+/*
  * Markdown helpers. validation.md is rendered by GitHub (and shown in job summaries), and much of what
  * goes into it comes from the checks' output, which the change controls: file names, tool messages,
  * output tails. Text outside code is HTML-escaped and kept on one line; code spans and fences are
  * delimited by more backticks than the text holds in a row, so nothing inside can end them early.
- * (src/github/summary.ts sizes its fence the same way but does not export a helper, and importing it
- * would pull @actions/core into the Validator.)
  */
-function escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** The longest run of backticks in `s` (0 without one). */
-function longestBackticks(s) {
-    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
-}
 /** Plain text on one line, HTML-escaped. */
 function mdText(s) {
-    return escapeHtml(s.replace(/\r?\n|\r/g, ' '));
+    return (0, markdown_js_1.escapeHtml)(s.replace(/\r?\n|\r/g, ' '));
 }
 /** An inline code span holding `s` literally (on one line). */
 function codeSpan(s) {
     const text = s.replace(/\r?\n|\r/g, ' ');
-    const n = longestBackticks(text);
+    const n = (0, markdown_js_1.longestBackticks)(text);
     const tick = '`'.repeat(n + 1);
     // A space on each side (removed again by the renderer) keeps a backtick at either end off the delimiter.
     return n ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
-}
-/** A fence for a code block holding `text`: longer than any run of backticks in it (a `~~~` line cannot close it). */
-function fenceFor(text) {
-    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
 }
 /** A table cell: one line, pipes escaped. */
 const cell = (s) => mdText(s).replace(/\|/g, '\\|');
@@ -1350,7 +1337,7 @@ function renderMarkdown(title, meta, checks, verdict, summary) {
                 parts.push('');
             }
             if (c.kind !== 'guard' || c.diagnostics.length === 0) {
-                const fence = fenceFor(c.outputTail);
+                const fence = (0, markdown_js_1.fenceFor)(c.outputTail);
                 parts.push(fence + 'text', c.outputTail, fence, '');
             }
         }
@@ -1430,6 +1417,31 @@ function saveTimings(root, previous, measured) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VALIDATION_SCHEMA_VERSION = void 0;
 exports.VALIDATION_SCHEMA_VERSION = 1;
+
+
+/***/ }),
+
+/***/ 7183:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Untrusted text in Markdown: job summaries and the Validator's reports.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.escapeHtml = escapeHtml;
+exports.longestBackticks = longestBackticks;
+exports.fenceFor = fenceFor;
+/** `&`, `<` and `>` as entities: text that cannot open a tag. */
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The longest run of backticks in `s` (0 without one). */
+function longestBackticks(s) {
+    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+}
+/** A fence for a code block holding `text`: longer than any run of backticks in it, so nothing inside closes it. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
+}
 
 
 /***/ })

@@ -46469,11 +46469,27 @@ function runUrl(env = process.env) {
     return `${server}/${repo}/actions/runs/${id}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/util/markdown.ts
+// Untrusted text in Markdown: job summaries and the Validator's reports.
+/** `&`, `<` and `>` as entities: text that cannot open a tag. */
+function markdown_escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The longest run of backticks in `s` (0 without one). */
+function longestBackticks(s) {
+    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+}
+/** A fence for a code block holding `text`: longer than any run of backticks in it, so nothing inside closes it. */
+function markdown_fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 /**
  * Job summaries: Markdown rendered from the bundle (manifest, validation.json), written with
  * `core.summary`. Rendering is pure so it can be tested and reused by the CLI.
  */
+
 
 
 /** A table cell: one line, pipes escaped, cut to `max` characters. */
@@ -46483,7 +46499,7 @@ function cell(text, max = 200) {
         .trim();
     const s = raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
     // Markdown tables are HTML to GitHub: `<lambda>` in a test name would vanish without escaping.
-    return escapeHtml(s).replace(/\|/g, '\\|');
+    return markdown_escapeHtml(s).replace(/\|/g, '\\|');
 }
 function table(headers, rows) {
     const line = (cells) => `| ${cells.map((c) => cell(c)).join(' | ')} |`;
@@ -46551,15 +46567,11 @@ function renderValidation(r, opts = {}) {
             const tail = c.outputTail.trim();
             if (!tail)
                 continue;
-            // A fence longer than any run of backticks in the text: nothing inside can close it.
-            const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+            const fence = fenceFor(tail);
             parts.push(`<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`);
         }
     }
     return parts.join('\n');
-}
-function escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 /** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */
 async function writeSummary(markdown) {
@@ -46599,6 +46611,10 @@ function replaceControlChars(s, by) {
     for (const c of s)
         out += isControl(c.charCodeAt(0)) ? by(c) : c;
     return out;
+}
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+function escapeControlChars(s) {
+    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js

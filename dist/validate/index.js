@@ -49316,11 +49316,27 @@ async function runGuardedAction(body) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/util/markdown.ts
+// Untrusted text in Markdown: job summaries and the Validator's reports.
+/** `&`, `<` and `>` as entities: text that cannot open a tag. */
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The longest run of backticks in `s` (0 without one). */
+function longestBackticks(s) {
+    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
+}
+/** A fence for a code block holding `text`: longer than any run of backticks in it, so nothing inside closes it. */
+function fenceFor(text) {
+    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
+}
+
 ;// CONCATENATED MODULE: ./src/github/summary.ts
 /**
  * Job summaries: Markdown rendered from the bundle (manifest, validation.json), written with
  * `core.summary`. Rendering is pure so it can be tested and reused by the CLI.
  */
+
 
 
 /** A table cell: one line, pipes escaped, cut to `max` characters. */
@@ -49398,15 +49414,11 @@ function renderValidation(r, opts = {}) {
             const tail = c.outputTail.trim();
             if (!tail)
                 continue;
-            // A fence longer than any run of backticks in the text: nothing inside can close it.
-            const fence = '`'.repeat(Math.max(3, ...[...tail.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+            const fence = fenceFor(tail);
             parts.push(`<details><summary>${cell(c.name)}: ${c.outcome}${c.command ? ` — <code>${escapeHtml(c.command.replace(/\s+/g, ' ').slice(0, 120))}</code>` : ''}</summary>\n\n${fence}text\n${tail}\n${fence}\n</details>\n`);
         }
     }
     return parts.join('\n');
-}
-function escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 /** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */
 async function writeSummary(markdown) {
@@ -50542,6 +50554,10 @@ function replaceControlChars(s, by) {
     for (const c of s)
         out += isControl(c.charCodeAt(0)) ? by(c) : c;
     return out;
+}
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+function escapeControlChars(s) {
+    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
@@ -55256,6 +55272,7 @@ function extractDiagnostics(output, dir, aliases = []) {
 
 
 
+
 /** Checks with the same key run once: same directory, command and environment. */
 function sharedRunKey(c) {
     return JSON.stringify([c.cwd, c.command, c.env]);
@@ -55329,24 +55346,15 @@ function summarize(checks, notRun) {
         summary: `fail: ${failed.map((c) => (c.outcome === 'pass' || c.outcome === 'fail' ? c.name : `${c.name} (${c.outcome})`)).join(', ')}${skipped}`,
     };
 }
-/**
+/*
  * Markdown helpers. validation.md is rendered by GitHub (and shown in job summaries), and much of what
  * goes into it comes from the checks' output, which the change controls: file names, tool messages,
  * output tails. Text outside code is HTML-escaped and kept on one line; code spans and fences are
  * delimited by more backticks than the text holds in a row, so nothing inside can end them early.
- * (src/github/summary.ts sizes its fence the same way but does not export a helper, and importing it
- * would pull @actions/core into the Validator.)
  */
-function run_checks_escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** The longest run of backticks in `s` (0 without one). */
-function longestBackticks(s) {
-    return Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
-}
 /** Plain text on one line, HTML-escaped. */
 function mdText(s) {
-    return run_checks_escapeHtml(s.replace(/\r?\n|\r/g, ' '));
+    return escapeHtml(s.replace(/\r?\n|\r/g, ' '));
 }
 /** An inline code span holding `s` literally (on one line). */
 function codeSpan(s) {
@@ -55355,10 +55363,6 @@ function codeSpan(s) {
     const tick = '`'.repeat(n + 1);
     // A space on each side (removed again by the renderer) keeps a backtick at either end off the delimiter.
     return n ? `${tick} ${text} ${tick}` : `${tick}${text}${tick}`;
-}
-/** A fence for a code block holding `text`: longer than any run of backticks in it (a `~~~` line cannot close it). */
-function fenceFor(text) {
-    return '`'.repeat(Math.max(3, longestBackticks(text) + 1));
 }
 /** A table cell: one line, pipes escaped. */
 const run_checks_cell = (s) => mdText(s).replace(/\|/g, '\\|');
