@@ -444,12 +444,21 @@ function pushBranch(root, remote, branch, commit) {
                 `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
         }
     }
+    /** A remote that does not answer in time: the call is named, with where it went and what was kept. */
+    const inTime = (url, what, call) => {
+        try {
+            return call();
+        }
+        catch (e) {
+            if (!(e instanceof git_js_1.GitTimeoutError))
+                throw e;
+            throw new errors_js_1.GuardianError(`the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
+        }
+    };
+    const nothingPushed = `Nothing was pushed; ${kept}.`;
     let haveIt = 0;
     for (const url of urls) {
-        const ls = (0, git_js_1.execGit)(['ls-remote', '--heads', url, `refs/heads/${branch}`], {
-            cwd: root,
-            allowFailure: true,
-        });
+        const ls = inTime(url, nothingPushed, () => (0, git_js_1.execGit)(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }));
         if (ls.code !== 0) {
             throw new errors_js_1.GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
         }
@@ -462,10 +471,10 @@ function pushBranch(root, remote, branch, commit) {
             continue;
         }
         if (remoteSha) {
-            (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+            inTime(url, nothingPushed, () => (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
                 cwd: root,
                 allowFailure: true,
-            });
+            }));
             const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
             if (!known || !isAncestor(root, remoteSha, commit)) {
                 throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
@@ -480,10 +489,13 @@ function pushBranch(root, remote, branch, commit) {
     // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
     // branch follows); a URL or path is pushed to as resolved above.
     const target = named ? remote : urls[0];
-    const r = (0, git_js_1.execGit)(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
+    // A push cut off by the time limit may or may not have reached the remote: running complete again
+    // reads the remote branch first, and pushes only when it is not there yet.
+    const r = inTime(urls[0], `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
+        '(it reads the remote branch first and makes no second commit).', () => (0, git_js_1.execGit)(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
         cwd: root,
         allowFailure: true,
-    });
+    }));
     if (r.code !== 0) {
         throw new errors_js_1.GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +

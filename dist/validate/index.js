@@ -47849,6 +47849,8 @@ function errorMessage(e) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:string_decoder"
@@ -47954,6 +47956,414 @@ function scrubCodeEnv(env, opts = {}) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/exec/output.ts
+/**
+ * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
+ * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
+ * and the report still shows how the output began and how it ended.
+ */
+class HeadTailBuffer {
+    headMax;
+    tailMax;
+    head = [];
+    headLen = 0;
+    tail = [];
+    tailLen = 0;
+    dropped = 0;
+    constructor(maxBytes) {
+        const max = Math.max(64, Math.floor(maxBytes));
+        this.headMax = Math.floor(max / 2);
+        this.tailMax = max - this.headMax;
+    }
+    push(chunk) {
+        let c = chunk;
+        if (this.headLen < this.headMax) {
+            const take = Math.min(this.headMax - this.headLen, c.length);
+            this.head.push(c.subarray(0, take));
+            this.headLen += take;
+            c = c.subarray(take);
+        }
+        if (c.length === 0)
+            return;
+        this.tail.push(c);
+        this.tailLen += c.length;
+        while (this.tailLen > this.tailMax) {
+            const first = this.tail[0];
+            const excess = this.tailLen - this.tailMax;
+            if (first.length <= excess) {
+                this.tail.shift();
+                this.tailLen -= first.length;
+                this.dropped += first.length;
+            }
+            else {
+                this.tail[0] = first.subarray(excess);
+                this.tailLen -= excess;
+                this.dropped += excess;
+            }
+        }
+    }
+    get truncated() {
+        return this.dropped > 0;
+    }
+    result() {
+        const head = Buffer.concat(this.head).toString('utf8');
+        const tail = Buffer.concat(this.tail).toString('utf8');
+        if (this.dropped === 0)
+            return { text: head + tail, truncated: false };
+        return {
+            text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
+            truncated: true,
+        };
+    }
+}
+/**
+ * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
+ * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
+ * returns become line breaks. Tabs and line breaks stay.
+ */
+/* eslint-disable no-control-regex -- control characters are what this removes */
+function plainText(text) {
+    return (text
+        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
+        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
+        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
+}
+/* eslint-enable no-control-regex */
+/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
+function tailOf(text, maxLines = 60, maxChars = 8000) {
+    const lines = plainText(text).replace(/\s+$/, '').split('\n');
+    let t = lines.slice(-maxLines).join('\n');
+    if (t.length > maxChars)
+        t = '…' + t.slice(t.length - maxChars);
+    return t;
+}
+
+;// CONCATENATED MODULE: ./src/exec/pool.ts
+async function runPool(list, opts) {
+    const results = new Array(list.length).fill(undefined);
+    let stop = false;
+    const record = (i, r) => {
+        results[i] = r;
+        if (opts.failFast && opts.isFailure?.(r))
+            stop = true;
+    };
+    const rank = (j) => (j.expectedMs === undefined ? Infinity : j.expectedMs);
+    const shared = list
+        .map((j, i) => ({ j, i }))
+        .filter(({ j }) => !j.exclusive)
+        .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
+    const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
+    let next = 0;
+    const worker = async () => {
+        while (!stop && next < shared.length) {
+            const { j, i } = shared[next++];
+            record(i, await j.run());
+        }
+    };
+    const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
+    await Promise.all(Array.from({ length: width }, worker));
+    for (const { j, i } of alone) {
+        if (stop)
+            break;
+        record(i, await j.run());
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/exec/index.ts
+/**
+ * The one door to subprocesses for user-authored commands (quality checks, verification plan steps,
+ * setup commands). A command runs as `bash -c COMMAND` in its own process group, so a timeout or an
+ * abort kills everything it started; its combined output is kept with bounded memory (head and tail);
+ * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 600_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+/** How long a process group gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2000;
+/** The variable that marks every process a command starts (children inherit it, also across setsid). */
+const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
+/**
+ * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
+ * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
+ * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
+ * daemons tests forget, and makes escaping deliberate work.
+ */
+function exec_killMarked(mark) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/environ'))
+        return 0;
+    const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
+    const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
+    return killProcesses((pid) => {
+        const environ = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/environ`);
+        return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
+    });
+}
+/**
+ * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
+ * gone, or another user's whose /proc entries cannot be read), and returns how many.
+ */
+function killProcesses(matches) {
+    let killed = 0;
+    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name) || Number(name) === process.pid)
+            continue;
+        try {
+            if (!matches(name))
+                continue;
+            process.kill(Number(name), 'SIGKILL');
+            killed++;
+        }
+        catch {
+            // gone already, or not ours to read
+        }
+    }
+    return killed;
+}
+/**
+ * The values a command's output may not show: those of the variables scrubbed from its environment as
+ * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
+ * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
+ */
+function hiddenValues(opts) {
+    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    const values = new Set();
+    for (const env of [opts.env ?? process.env, process.env])
+        for (const [k, v] of Object.entries(env))
+            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+                values.add(v);
+    return [...values].sort((a, b) => b.length - a.length);
+}
+function redactValues(text, values) {
+    for (const v of values)
+        if (text.includes(v))
+            text = text.split(v).join('***');
+    return text;
+}
+/**
+ * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
+ * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ */
+class RedactingStream {
+    values;
+    sink;
+    pending = '';
+    keep;
+    constructor(values, sink) {
+        this.values = values;
+        this.sink = sink;
+        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+    }
+    push(chunk) {
+        if (this.values.length === 0)
+            return this.sink(chunk);
+        const text = redactValues(this.pending + chunk, this.values);
+        const cut = text.length - this.keep;
+        this.pending = cut > 0 ? text.slice(cut) : text;
+        if (cut > 0)
+            this.sink(text.slice(0, cut));
+    }
+    flush() {
+        if (this.pending)
+            this.sink(this.pending);
+        this.pending = '';
+    }
+}
+/**
+ * Kills the processes (of this user, other than this one) whose working directory is inside one of
+ * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
+ * what still works there was left behind, even a process that left its group and cleared its
+ * environment (which `killMarked` cannot recognise). On Linux only.
+ */
+function killWorkingIn(dirs) {
+    if (dirs.length === 0 || !(0,external_node_fs_namespaceObject.existsSync)('/proc/self/cwd'))
+        return 0;
+    return killProcesses((pid) => {
+        const cwd = (0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/cwd`);
+        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
+    });
+}
+function killGroup(pid, sig) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(-pid, sig);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+/**
+ * True while a live (not zombie) process of the group `pgid` exists. On Linux this reads /proc, since
+ * an orphan killed with its group stays a zombie until init reaps it, and `kill(-pgid, 0)` counts it.
+ */
+function processGroupAlive(pgid) {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return false;
+    }
+    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
+        return true;
+    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let stat;
+        try {
+            stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${name}/stat`, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X')
+            return true;
+    }
+    return false;
+}
+/** Waits (up to `maxMs`) until a killed group has really gone, so callers can remove its directory. */
+async function waitGroupGone(pgid, maxMs) {
+    if (pgid === undefined)
+        return;
+    const until = Date.now() + maxMs;
+    while (processGroupAlive(pgid) && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 10));
+}
+function runCommand(opts) {
+    const started = Date.now();
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
+    const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
+    const hidden = hiddenValues(opts);
+    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+    const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    env[COMMAND_MARK_VAR] = mark;
+    return new Promise((resolve) => {
+        let timedOut = false;
+        let aborted = false;
+        let spawnError;
+        let settled = false;
+        let exit;
+        const timers = [];
+        if (opts.signal?.aborted) {
+            resolve({
+                command: opts.command,
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                durationMs: 0,
+                output: '',
+                truncated: false,
+                error: 'aborted before start',
+            });
+            return;
+        }
+        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', opts.command], {
+            cwd: opts.cwd,
+            env,
+            // Its own process group: a timeout kills the whole tree, not only bash.
+            detached: true,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const pid = child.pid;
+        const onData = (d) => {
+            out.push(d);
+            stream?.push(d.toString('utf8'));
+        };
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        const terminate = () => {
+            killGroup(pid, 'SIGTERM');
+            timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
+        };
+        const finish = () => {
+            if (settled)
+                return;
+            settled = true;
+            for (const t of timers)
+                clearTimeout(t);
+            opts.signal?.removeEventListener('abort', onAbort);
+            // Nothing of the group may outlive the command (background jobs, daemons started by a test).
+            killGroup(pid, 'SIGKILL');
+            void waitGroupGone(pid, 1000).then(() => {
+                const escaped = exec_killMarked(mark);
+                if (escaped > 0)
+                    out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
+                stream?.flush();
+                const { text: raw, truncated } = out.result();
+                const text = redactValues(raw, hidden);
+                let error = spawnError;
+                if (!error && aborted)
+                    error = 'aborted';
+                resolve({
+                    command: opts.command,
+                    exitCode: exit?.code ?? null,
+                    signal: exit?.signal ?? null,
+                    timedOut,
+                    durationMs: Date.now() - started,
+                    output: text,
+                    truncated,
+                    ...(error ? { error } : {}),
+                    ...(escaped > 0 ? { escaped } : {}),
+                });
+            });
+        };
+        const onAbort = () => {
+            aborted = true;
+            terminate();
+        };
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        timers.push(setTimeout(() => {
+            timedOut = true;
+            terminate();
+        }, timeoutMs));
+        child.on('error', (e) => {
+            spawnError = e.message;
+            finish();
+        });
+        child.on('exit', (code, signal) => {
+            exit = { code, signal };
+            // bash is gone; a background process may still hold the pipes open. Kill the rest of the group
+            // (politely first) and stop waiting for the pipes after the grace period.
+            killGroup(pid, 'SIGTERM');
+            timers.push(setTimeout(() => {
+                killGroup(pid, 'SIGKILL');
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish();
+            }, KILL_GRACE_MS));
+        });
+        child.on('close', () => {
+            if (exit === undefined)
+                exit = { code: child.exitCode, signal: child.signalCode };
+            finish();
+        });
+    });
+}
+/** The outcome of a command judged against an expectation: `expects: fail` inverts the exit status. */
+function judge(r, expects = 'pass') {
+    if (r.timedOut)
+        return 'timeout';
+    if (r.error && r.exitCode === null)
+        return 'error';
+    if (r.escaped)
+        return 'error';
+    const ok = r.exitCode === 0;
+    return ok === (expects === 'pass') ? 'pass' : 'fail';
+}
+
 ;// CONCATENATED MODULE: ./src/git/git.ts
 /**
  * The one door to git: every git call in Guardian goes through `execGit`. Arguments are passed as an
@@ -47966,6 +48376,59 @@ function scrubCodeEnv(env, opts = {}) {
 
 
 
+
+
+/** The variable that sets how long one git call may take, in seconds. */
+const GIT_TIMEOUT_VAR = 'GUARDIAN_GIT_TIMEOUT_SECONDS';
+const DEFAULT_GIT_TIMEOUT_S = 600;
+/**
+ * How long one git call may take: `GUARDIAN_GIT_TIMEOUT_SECONDS`, else 10 minutes. A remote that
+ * accepts the connection and never answers, a lock held by a hung process or a credential helper that
+ * waits would otherwise stop Guardian for good (on Actions, until the job's own limit).
+ */
+function gitTimeoutMs() {
+    const raw = process.env[GIT_TIMEOUT_VAR];
+    if (raw === undefined || raw.trim() === '')
+        return DEFAULT_GIT_TIMEOUT_S * 1000;
+    const s = Number(raw.trim());
+    if (!Number.isFinite(s) || s <= 0 || s > 86_400)
+        throw new errors_GuardianError(`${GIT_TIMEOUT_VAR} must be a number of seconds between 0 and 86400 (how long one git call may take), got '${raw.slice(0, 40)}'`);
+    return Math.round(s * 1000);
+}
+/** A git call that did not finish in time; it and everything it started were killed. */
+class GitTimeoutError extends errors_GuardianError {
+    subcommand;
+    timeoutMs;
+    constructor(subcommand, timeoutMs) {
+        super(`git ${subcommand} did not finish within ${formatSeconds(timeoutMs)} and was stopped ` +
+            `(${GIT_TIMEOUT_VAR} sets how long one git call may take)`);
+        this.subcommand = subcommand;
+        this.timeoutMs = timeoutMs;
+        this.name = 'GitTimeoutError';
+    }
+}
+function formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+/** The git subcommand of an argument list (after any `-c name=value` pairs). */
+function subcommandOf(args) {
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '-c' || args[i] === '-C')
+            i++;
+        else if (!args[i].startsWith('-'))
+            return args[i];
+    }
+    return args[0] ?? '';
+}
+/**
+ * Each call carries a mark of its own in its environment: on a timeout, git is killed and so is
+ * everything it started that is still running (a remote helper blocked on a silent socket, a hook, an
+ * ssh) — git's children outlive it otherwise, and spawnSync cannot start git in a process group.
+ */
+function newMark() {
+    return `git-${process.pid}-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+}
 const BASE_ENV = {
     GIT_TERMINAL_PROMPT: '0',
     GIT_CONFIG_NOSYSTEM: '1',
@@ -47979,8 +48442,8 @@ const BASE_ENV = {
  * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
  * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
  */
-function gitEnv(extra) {
-    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+function gitEnv(mark, extra) {
+    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
 }
 /** Config that must not run repository-controlled programs, whatever .git/config says. */
 const SAFE_CONFIG = [
@@ -48000,14 +48463,23 @@ function git_execGit(args, opts) {
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
+    const timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
+    const mark = newMark();
     const r = (0,external_node_child_process_namespaceObject.spawnSync)('git', safeArgs(args), {
         cwd: opts.cwd,
         input: opts.input,
-        env: gitEnv(opts.env),
+        env: gitEnv(mark, opts.env),
         maxBuffer: 512 * 1024 * 1024,
+        timeout: timeoutMs,
+        killSignal: 'SIGKILL',
     });
-    if (r.error)
-        throw new errors_GuardianError(`git ${args[0]}: ${r.error.message}`);
+    if (r.error) {
+        if (r.error.code === 'ETIMEDOUT') {
+            exec_killMarked(mark);
+            throw new GitTimeoutError(subcommandOf(args), timeoutMs);
+        }
+        throw new errors_GuardianError(`git ${subcommandOf(args)}: ${r.error.message}`);
+    }
     const code = r.status ?? 1;
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
@@ -48023,21 +48495,37 @@ function execGitBuffer(args, opts) {
  * the event loop drains it); the output is read back and the file removed.
  */
 async function execGitAsync(args, opts) {
+    const timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
     const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
     const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
+    const mark = newMark();
+    let timer;
     try {
         const res = await new Promise((resolve, reject) => {
             const child = spawn('git', safeArgs(args), {
                 cwd: opts.cwd,
-                env: gitEnv(opts.env),
+                env: gitEnv(mark, opts.env),
                 stdio: ['pipe', fd ?? 'pipe', 'pipe'],
             });
+            let timedOut = false;
+            timer = setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+                killMarked(mark);
+            }, timeoutMs);
             const out = [];
             const err = [];
             child.stdout?.on('data', (d) => out.push(d));
             child.stderr?.on('data', (d) => err.push(d));
-            child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+            child.on('error', (e) => reject(new GuardianError(`git ${subcommandOf(args)}: ${e.message}`)));
             child.on('close', (code) => {
+                clearTimeout(timer);
+                if (timedOut) {
+                    // A child that held git's pipes open may have started since the first sweep.
+                    killMarked(mark);
+                    reject(new GitTimeoutError(subcommandOf(args), timeoutMs));
+                    return;
+                }
                 try {
                     let stdout = '';
                     if (dir && opts.onStdout)
@@ -48047,7 +48535,7 @@ async function execGitAsync(args, opts) {
                     resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
                 }
                 catch (e) {
-                    reject(new GuardianError(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${e.message}`));
+                    reject(new GuardianError(`git ${subcommandOf(args)}: ${e.message}`));
                 }
             });
             child.stdin?.end(opts.input);
@@ -48058,6 +48546,7 @@ async function execGitAsync(args, opts) {
         return res;
     }
     finally {
+        clearTimeout(timer);
         if (fd !== undefined)
             closeSync(fd);
         if (dir)
@@ -48162,8 +48651,6 @@ function isCleanWorkingTree(cwd, ignorePaths = []) {
     return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/util/fs.ts
 
 
@@ -50087,414 +50574,6 @@ function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/exec/output.ts
-/**
- * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
- * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
- * and the report still shows how the output began and how it ended.
- */
-class HeadTailBuffer {
-    headMax;
-    tailMax;
-    head = [];
-    headLen = 0;
-    tail = [];
-    tailLen = 0;
-    dropped = 0;
-    constructor(maxBytes) {
-        const max = Math.max(64, Math.floor(maxBytes));
-        this.headMax = Math.floor(max / 2);
-        this.tailMax = max - this.headMax;
-    }
-    push(chunk) {
-        let c = chunk;
-        if (this.headLen < this.headMax) {
-            const take = Math.min(this.headMax - this.headLen, c.length);
-            this.head.push(c.subarray(0, take));
-            this.headLen += take;
-            c = c.subarray(take);
-        }
-        if (c.length === 0)
-            return;
-        this.tail.push(c);
-        this.tailLen += c.length;
-        while (this.tailLen > this.tailMax) {
-            const first = this.tail[0];
-            const excess = this.tailLen - this.tailMax;
-            if (first.length <= excess) {
-                this.tail.shift();
-                this.tailLen -= first.length;
-                this.dropped += first.length;
-            }
-            else {
-                this.tail[0] = first.subarray(excess);
-                this.tailLen -= excess;
-                this.dropped += excess;
-            }
-        }
-    }
-    get truncated() {
-        return this.dropped > 0;
-    }
-    result() {
-        const head = Buffer.concat(this.head).toString('utf8');
-        const tail = Buffer.concat(this.tail).toString('utf8');
-        if (this.dropped === 0)
-            return { text: head + tail, truncated: false };
-        return {
-            text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
-            truncated: true,
-        };
-    }
-}
-/**
- * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
- * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
- * returns become line breaks. Tabs and line breaks stay.
- */
-/* eslint-disable no-control-regex -- control characters are what this removes */
-function plainText(text) {
-    return (text
-        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
-        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
-        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
-        .replace(/\r\n?/g, '\n')
-        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
-}
-/* eslint-enable no-control-regex */
-/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
-function tailOf(text, maxLines = 60, maxChars = 8000) {
-    const lines = plainText(text).replace(/\s+$/, '').split('\n');
-    let t = lines.slice(-maxLines).join('\n');
-    if (t.length > maxChars)
-        t = '…' + t.slice(t.length - maxChars);
-    return t;
-}
-
-;// CONCATENATED MODULE: ./src/exec/pool.ts
-async function runPool(list, opts) {
-    const results = new Array(list.length).fill(undefined);
-    let stop = false;
-    const record = (i, r) => {
-        results[i] = r;
-        if (opts.failFast && opts.isFailure?.(r))
-            stop = true;
-    };
-    const rank = (j) => (j.expectedMs === undefined ? Infinity : j.expectedMs);
-    const shared = list
-        .map((j, i) => ({ j, i }))
-        .filter(({ j }) => !j.exclusive)
-        .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
-    const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
-    let next = 0;
-    const worker = async () => {
-        while (!stop && next < shared.length) {
-            const { j, i } = shared[next++];
-            record(i, await j.run());
-        }
-    };
-    const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
-    await Promise.all(Array.from({ length: width }, worker));
-    for (const { j, i } of alone) {
-        if (stop)
-            break;
-        record(i, await j.run());
-    }
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/exec/index.ts
-/**
- * The one door to subprocesses for user-authored commands (quality checks, verification plan steps,
- * setup commands). A command runs as `bash -c COMMAND` in its own process group, so a timeout or an
- * abort kills everything it started; its combined output is kept with bounded memory (head and tail);
- * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
- */
-
-
-
-
-
-
-
-
-const DEFAULT_TIMEOUT_MS = 600_000;
-const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
-/** How long a process group gets between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 2000;
-/** The variable that marks every process a command starts (children inherit it, also across setsid). */
-const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
-/**
- * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
- * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
- * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
- * daemons tests forget, and makes escaping deliberate work.
- */
-function killMarked(mark) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/environ'))
-        return 0;
-    const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
-    const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
-    return killProcesses((pid) => {
-        const environ = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/environ`);
-        return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
-    });
-}
-/**
- * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
- * gone, or another user's whose /proc entries cannot be read), and returns how many.
- */
-function killProcesses(matches) {
-    let killed = 0;
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(name) || Number(name) === process.pid)
-            continue;
-        try {
-            if (!matches(name))
-                continue;
-            process.kill(Number(name), 'SIGKILL');
-            killed++;
-        }
-        catch {
-            // gone already, or not ours to read
-        }
-    }
-    return killed;
-}
-/**
- * The values a command's output may not show: those of the variables scrubbed from its environment as
- * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
- * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
- */
-function hiddenValues(opts) {
-    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
-    const values = new Set();
-    for (const env of [opts.env ?? process.env, process.env])
-        for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
-                values.add(v);
-    return [...values].sort((a, b) => b.length - a.length);
-}
-function redactValues(text, values) {
-    for (const v of values)
-        if (text.includes(v))
-            text = text.split(v).join('***');
-    return text;
-}
-/**
- * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends.
- */
-class RedactingStream {
-    values;
-    sink;
-    pending = '';
-    keep;
-    constructor(values, sink) {
-        this.values = values;
-        this.sink = sink;
-        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
-    }
-    push(chunk) {
-        if (this.values.length === 0)
-            return this.sink(chunk);
-        const text = redactValues(this.pending + chunk, this.values);
-        const cut = text.length - this.keep;
-        this.pending = cut > 0 ? text.slice(cut) : text;
-        if (cut > 0)
-            this.sink(text.slice(0, cut));
-    }
-    flush() {
-        if (this.pending)
-            this.sink(this.pending);
-        this.pending = '';
-    }
-}
-/**
- * Kills the processes (of this user, other than this one) whose working directory is inside one of
- * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
- * what still works there was left behind, even a process that left its group and cleared its
- * environment (which `killMarked` cannot recognise). On Linux only.
- */
-function killWorkingIn(dirs) {
-    if (dirs.length === 0 || !(0,external_node_fs_namespaceObject.existsSync)('/proc/self/cwd'))
-        return 0;
-    return killProcesses((pid) => {
-        const cwd = (0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/cwd`);
-        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
-    });
-}
-function killGroup(pid, sig) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, sig);
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-/**
- * True while a live (not zombie) process of the group `pgid` exists. On Linux this reads /proc, since
- * an orphan killed with its group stays a zombie until init reaps it, and `kill(-pgid, 0)` counts it.
- */
-function processGroupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return false;
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
-        return true;
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(name))
-            continue;
-        let stat;
-        try {
-            stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${name}/stat`, 'utf8');
-        }
-        catch {
-            continue;
-        }
-        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X')
-            return true;
-    }
-    return false;
-}
-/** Waits (up to `maxMs`) until a killed group has really gone, so callers can remove its directory. */
-async function waitGroupGone(pgid, maxMs) {
-    if (pgid === undefined)
-        return;
-    const until = Date.now() + maxMs;
-    while (processGroupAlive(pgid) && Date.now() < until)
-        await new Promise((r) => setTimeout(r, 10));
-}
-function runCommand(opts) {
-    const started = Date.now();
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
-    const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
-    const hidden = hiddenValues(opts);
-    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
-    const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    env[COMMAND_MARK_VAR] = mark;
-    return new Promise((resolve) => {
-        let timedOut = false;
-        let aborted = false;
-        let spawnError;
-        let settled = false;
-        let exit;
-        const timers = [];
-        if (opts.signal?.aborted) {
-            resolve({
-                command: opts.command,
-                exitCode: null,
-                signal: null,
-                timedOut: false,
-                durationMs: 0,
-                output: '',
-                truncated: false,
-                error: 'aborted before start',
-            });
-            return;
-        }
-        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', opts.command], {
-            cwd: opts.cwd,
-            env,
-            // Its own process group: a timeout kills the whole tree, not only bash.
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        const pid = child.pid;
-        const onData = (d) => {
-            out.push(d);
-            stream?.push(d.toString('utf8'));
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
-        const terminate = () => {
-            killGroup(pid, 'SIGTERM');
-            timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
-        };
-        const finish = () => {
-            if (settled)
-                return;
-            settled = true;
-            for (const t of timers)
-                clearTimeout(t);
-            opts.signal?.removeEventListener('abort', onAbort);
-            // Nothing of the group may outlive the command (background jobs, daemons started by a test).
-            killGroup(pid, 'SIGKILL');
-            void waitGroupGone(pid, 1000).then(() => {
-                const escaped = killMarked(mark);
-                if (escaped > 0)
-                    out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                stream?.flush();
-                const { text: raw, truncated } = out.result();
-                const text = redactValues(raw, hidden);
-                let error = spawnError;
-                if (!error && aborted)
-                    error = 'aborted';
-                resolve({
-                    command: opts.command,
-                    exitCode: exit?.code ?? null,
-                    signal: exit?.signal ?? null,
-                    timedOut,
-                    durationMs: Date.now() - started,
-                    output: text,
-                    truncated,
-                    ...(error ? { error } : {}),
-                    ...(escaped > 0 ? { escaped } : {}),
-                });
-            });
-        };
-        const onAbort = () => {
-            aborted = true;
-            terminate();
-        };
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        timers.push(setTimeout(() => {
-            timedOut = true;
-            terminate();
-        }, timeoutMs));
-        child.on('error', (e) => {
-            spawnError = e.message;
-            finish();
-        });
-        child.on('exit', (code, signal) => {
-            exit = { code, signal };
-            // bash is gone; a background process may still hold the pipes open. Kill the rest of the group
-            // (politely first) and stop waiting for the pipes after the grace period.
-            killGroup(pid, 'SIGTERM');
-            timers.push(setTimeout(() => {
-                killGroup(pid, 'SIGKILL');
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-                finish();
-            }, KILL_GRACE_MS));
-        });
-        child.on('close', () => {
-            if (exit === undefined)
-                exit = { code: child.exitCode, signal: child.signalCode };
-            finish();
-        });
-    });
-}
-/** The outcome of a command judged against an expectation: `expects: fail` inverts the exit status. */
-function judge(r, expects = 'pass') {
-    if (r.timedOut)
-        return 'timeout';
-    if (r.error && r.exitCode === null)
-        return 'error';
-    if (r.escaped)
-        return 'error';
-    const ok = r.exitCode === 0;
-    return ok === (expects === 'pass') ? 'pass' : 'fail';
 }
 
 ;// CONCATENATED MODULE: ./src/util/log.ts

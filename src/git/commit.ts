@@ -1,6 +1,6 @@
 /** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
 import { GuardianError } from '../errors.js';
-import { execGit } from './git.js';
+import { execGit, GitTimeoutError } from './git.js';
 import { acceptOwnRefUpdates } from './gitdir.js';
 import { withTempIndex } from './patch.js';
 
@@ -224,12 +224,23 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
       );
     }
   }
+  /** A remote that does not answer in time: the call is named, with where it went and what was kept. */
+  const inTime = <T>(url: string, what: string, call: () => T): T => {
+    try {
+      return call();
+    } catch (e) {
+      if (!(e instanceof GitTimeoutError)) throw e;
+      throw new GuardianError(
+        `the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`,
+      );
+    }
+  };
+  const nothingPushed = `Nothing was pushed; ${kept}.`;
   let haveIt = 0;
   for (const url of urls) {
-    const ls = execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], {
-      cwd: root,
-      allowFailure: true,
-    });
+    const ls = inTime(url, nothingPushed, () =>
+      execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }),
+    );
     if (ls.code !== 0) {
       throw new GuardianError(
         `cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`,
@@ -244,10 +255,12 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
       continue;
     }
     if (remoteSha) {
-      execGit(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-      });
+      inTime(url, nothingPushed, () =>
+        execGit(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+          cwd: root,
+          allowFailure: true,
+        }),
+      );
       const known =
         execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
       if (!known || !isAncestor(root, remoteSha, commit)) {
@@ -264,10 +277,18 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
   // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
   // branch follows); a URL or path is pushed to as resolved above.
   const target = named ? remote : urls[0]!;
-  const r = execGit(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
-    cwd: root,
-    allowFailure: true,
-  });
+  // A push cut off by the time limit may or may not have reached the remote: running complete again
+  // reads the remote branch first, and pushes only when it is not there yet.
+  const r = inTime(
+    urls[0]!,
+    `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
+      '(it reads the remote branch first and makes no second commit).',
+    () =>
+      execGit(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
+        cwd: root,
+        allowFailure: true,
+      }),
+  );
   if (r.code !== 0) {
     throw new GuardianError(
       `the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +

@@ -3,12 +3,14 @@
  * array (never through a shell), so nothing from a blueprint or a model can be interpreted by a shell.
  */
 import { spawnSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { GuardianError } from '../errors.js';
 import { scrubEnv } from '../exec/env.js';
+import { COMMAND_MARK_VAR, killMarked } from '../exec/index.js';
 
 export interface GitResult {
   code: number;
@@ -24,6 +26,65 @@ export interface GitOptions {
   env?: NodeJS.ProcessEnv;
   /** Return stdout as a Buffer (binary-safe). */
   binary?: boolean;
+  /** How long the call may take (default: `gitTimeoutMs()`). */
+  timeoutMs?: number;
+}
+
+/** The variable that sets how long one git call may take, in seconds. */
+export const GIT_TIMEOUT_VAR = 'GUARDIAN_GIT_TIMEOUT_SECONDS';
+const DEFAULT_GIT_TIMEOUT_S = 600;
+
+/**
+ * How long one git call may take: `GUARDIAN_GIT_TIMEOUT_SECONDS`, else 10 minutes. A remote that
+ * accepts the connection and never answers, a lock held by a hung process or a credential helper that
+ * waits would otherwise stop Guardian for good (on Actions, until the job's own limit).
+ */
+export function gitTimeoutMs(): number {
+  const raw = process.env[GIT_TIMEOUT_VAR];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_GIT_TIMEOUT_S * 1000;
+  const s = Number(raw.trim());
+  if (!Number.isFinite(s) || s <= 0 || s > 86_400)
+    throw new GuardianError(
+      `${GIT_TIMEOUT_VAR} must be a number of seconds between 0 and 86400 (how long one git call may take), got '${raw.slice(0, 40)}'`,
+    );
+  return Math.round(s * 1000);
+}
+
+/** A git call that did not finish in time; it and everything it started were killed. */
+export class GitTimeoutError extends GuardianError {
+  constructor(
+    readonly subcommand: string,
+    readonly timeoutMs: number,
+  ) {
+    super(
+      `git ${subcommand} did not finish within ${formatSeconds(timeoutMs)} and was stopped ` +
+        `(${GIT_TIMEOUT_VAR} sets how long one git call may take)`,
+    );
+    this.name = 'GitTimeoutError';
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+/** The git subcommand of an argument list (after any `-c name=value` pairs). */
+function subcommandOf(args: string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c' || args[i] === '-C') i++;
+    else if (!args[i]!.startsWith('-')) return args[i]!;
+  }
+  return args[0] ?? '';
+}
+
+/**
+ * Each call carries a mark of its own in its environment: on a timeout, git is killed and so is
+ * everything it started that is still running (a remote helper blocked on a silent socket, a hook, an
+ * ssh) — git's children outlive it otherwise, and spawnSync cannot start git in a process group.
+ */
+function newMark(): string {
+  return `git-${process.pid}-${randomBytes(8).toString('hex')}`;
 }
 
 const BASE_ENV = {
@@ -40,8 +101,8 @@ const BASE_ENV = {
  * repository's own config can make git run programs (fsmonitor, hooks, filters), and the repository
  * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
  */
-function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...scrubEnv(process.env), ...BASE_ENV, ...extra };
+function gitEnv(mark: string, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...scrubEnv(process.env), ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
 }
 
 /** Config that must not run repository-controlled programs, whatever .git/config says. */
@@ -68,13 +129,23 @@ export function execGitBuffer(
   args: string[],
   opts: GitOptions,
 ): { code: number; stdout: Buffer; stderr: string } {
+  const timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
+  const mark = newMark();
   const r = spawnSync('git', safeArgs(args), {
     cwd: opts.cwd,
     input: opts.input,
-    env: gitEnv(opts.env),
+    env: gitEnv(mark, opts.env),
     maxBuffer: 512 * 1024 * 1024,
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
-  if (r.error) throw new GuardianError(`git ${args[0]}: ${r.error.message}`);
+  if (r.error) {
+    if ((r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+      killMarked(mark);
+      throw new GitTimeoutError(subcommandOf(args), timeoutMs);
+    }
+    throw new GuardianError(`git ${subcommandOf(args)}: ${r.error.message}`);
+  }
   const code = r.status ?? 1;
   const stderr = r.stderr.toString('utf8');
   if (code !== 0 && !opts.allowFailure) {
@@ -101,30 +172,44 @@ export async function execGitAsync(
     onStdout?: (text: string) => void;
   },
 ): Promise<GitResult> {
+  const timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
   const dir = opts.stdoutToFile ? mkdtempSync(join(tmpdir(), 'guardian-git-')) : undefined;
   const fd = dir ? openSync(join(dir, 'out'), 'w', 0o600) : undefined;
+  const mark = newMark();
+  let timer: NodeJS.Timeout | undefined;
   try {
     const res = await new Promise<GitResult>((resolve, reject) => {
       const child = spawn('git', safeArgs(args), {
         cwd: opts.cwd,
-        env: gitEnv(opts.env),
+        env: gitEnv(mark, opts.env),
         stdio: ['pipe', fd ?? 'pipe', 'pipe'],
       });
+      let timedOut = false;
+      timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+        killMarked(mark);
+      }, timeoutMs);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout?.on('data', (d: Buffer) => out.push(d));
       child.stderr?.on('data', (d: Buffer) => err.push(d));
-      child.on('error', (e) => reject(new GuardianError(`git ${args[0]}: ${e.message}`)));
+      child.on('error', (e) => reject(new GuardianError(`git ${subcommandOf(args)}: ${e.message}`)));
       child.on('close', (code) => {
+        clearTimeout(timer);
+        if (timedOut) {
+          // A child that held git's pipes open may have started since the first sweep.
+          killMarked(mark);
+          reject(new GitTimeoutError(subcommandOf(args), timeoutMs));
+          return;
+        }
         try {
           let stdout = '';
           if (dir && opts.onStdout) readInPieces(join(dir, 'out'), opts.onStdout);
           else stdout = dir ? readFileSync(join(dir, 'out'), 'utf8') : Buffer.concat(out).toString('utf8');
           resolve({ code: code ?? 1, stdout, stderr: Buffer.concat(err).toString('utf8') });
         } catch (e) {
-          reject(
-            new GuardianError(`git ${args.find((a) => !a.startsWith('-')) ?? ''}: ${(e as Error).message}`),
-          );
+          reject(new GuardianError(`git ${subcommandOf(args)}: ${(e as Error).message}`));
         }
       });
       child.stdin?.end(opts.input);
@@ -134,6 +219,7 @@ export async function execGitAsync(
     }
     return res;
   } finally {
+    clearTimeout(timer);
     if (fd !== undefined) closeSync(fd);
     if (dir) rmSync(dir, { recursive: true, force: true });
   }

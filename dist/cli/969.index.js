@@ -1,0 +1,806 @@
+export const id = 969;
+export const ids = [969];
+export const modules = {
+
+/***/ 8969:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SECURITY_REGEX_BUDGET_MS = void 0;
+exports.isTestFile = isTestFile;
+exports.protectedPathsCheck = protectedPathsCheck;
+exports.resolveLink = resolveLink;
+exports.linksCheck = linksCheck;
+exports.testFilesCheck = testFilesCheck;
+exports.skipMarkersCheck = skipMarkersCheck;
+exports.securityChecksOf = securityChecksOf;
+exports.securityCheck = securityCheck;
+exports.toolConfigCheck = toolConfigCheck;
+/**
+ * Guard rules: checks on the change itself that no test run can replace. They are what keeps a Coder
+ * from passing by weakening the checks: editing quality.toml or the specs, deleting or renaming a test,
+ * skipping a test, silencing a linter, or writing what the Security Consultant said must not be written.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const node_vm_1 = __importDefault(__webpack_require__(714));
+const picomatch_1 = __importDefault(__webpack_require__(4006));
+const smol_toml_1 = __webpack_require__(7106);
+const git_js_1 = __webpack_require__(308);
+const plan_js_1 = __webpack_require__(9948);
+const project_js_1 = __webpack_require__(246);
+const quality_js_1 = __webpack_require__(3650);
+const TEST_GLOBS = [
+    '**/tests/**',
+    '**/test/**',
+    '**/__tests__/**',
+    '**/test_*.py',
+    '**/*_test.py',
+    '**/conftest.py',
+    '**/*.test.*',
+    '**/*.spec.*',
+    '**/*_test.go',
+    '**/*Test.java',
+    '**/*_spec.rb',
+];
+const isTestGlob = (0, picomatch_1.default)(TEST_GLOBS, { dot: true });
+/** Whether a path is a test file (by the usual conventions, or named in the blueprint's relevant_tests). */
+function isTestFile(path, relevantTests = []) {
+    return isTestGlob(path) || relevantTests.includes(path);
+}
+/** Markers that skip, focus or expect-to-fail tests. */
+const SKIP_MARKERS = [
+    // With or without '@': `pytestmark = pytest.mark.skip`, `item.add_marker(pytest.mark.skip(...))`, `@mark.skip`.
+    { re: /\b(pytest\.)?mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
+    { re: /(^|[^\w.])skip(If|Unless)?\s*\(/, what: 'a skip decorator or call' },
+    { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
+    { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
+    { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
+    {
+        re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf)\b/,
+        what: 'a skip/only modifier',
+    },
+    { re: /\b(it|test|describe)\s*\.\s*concurrent\s*\.\s*(skip|only)\b/, what: 'a skip/only modifier' },
+    {
+        re: /(^|[^.\w])(xit|xtest|xdescribe|xcontext|xspecify|fit|fdescribe|fcontext)\s*\(/,
+        what: 'an x/f-prefixed test',
+    },
+    { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
+    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+    {
+        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+        what: 'a pytest collection hook',
+    },
+    // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
+    // fixtures may change freely, but a failure reported as a pass is not a fixture).
+    {
+        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport)\b|\.exitstatus\s*=(?!=)/,
+        what: 'a pytest hook that can rewrite test outcomes',
+    },
+    { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
+    { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
+    { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
+    {
+        re: /--deselect\b|--ignore(-glob)?\b|(^|[\s"'])-k\s|\bcollect_ignore\b|\bnorecursedirs\b|\btestpaths\b|\bpython_files\b|\btestMatch\b|\btestRegex\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
+        what: 'a test exclusion',
+    },
+];
+/**
+ * Comments (and annotations) that silence the very tools the Validator runs, or lower what they report.
+ */
+const SUPPRESSIONS = [
+    { re: /#\s*nosec\b/, what: 'a bandit suppression (# nosec)' },
+    { re: /\bnosemgrep\b/, what: 'a semgrep suppression (nosemgrep)' },
+    { re: /#\s*type:\s*ignore\b/, what: 'a mypy suppression (# type: ignore)' },
+    // mypy's inline configuration: `# mypy: ignore-errors`, `disable-error-code=…`, `allow-untyped-defs`,
+    // `no-strict-optional`, `strict-optional=False`, … (not the ones that only add checks).
+    {
+        re: /#\s*mypy\s*:\s*(?:ignore-errors|disable-error-code|allow-|no-|ignore-|follow-imports|[\w-]+\s*=\s*(?:False|false|0|skip|silent)\b)/,
+        what: 'a mypy inline configuration that turns checks off (# mypy: …)',
+    },
+    {
+        re: /#\s*pyright\s*:\s*(?:ignore\b|basic\b|standard\b|report\w+\s*=\s*(?:false|none|information|warning)\b)/,
+        what: 'a pyright suppression (# pyright: …)',
+    },
+    { re: /#\s*pyre-(?:ignore|fixme|unsafe)\b/, what: 'a pyre suppression' },
+    { re: /#\s*pytype\s*:\s*disable\b/, what: 'a pytype suppression' },
+    // `# noqa`, `# NOQA: E501`, and the file-wide `# ruff: noqa` / `# flake8: noqa`.
+    { re: /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b/i, what: 'a linter suppression (# noqa)' },
+    { re: /#\s*pylint\s*:\s*(?:disable|skip-file)/, what: 'a pylint suppression' },
+    { re: /#\s*fmt:\s*(off|skip)\b|#\s*yapf:\s*disable\b/, what: 'a formatter suppression (# fmt: off)' },
+    { re: /\bisort\s*:\s*(?:skip(?:_file)?|off)\b/, what: 'an isort suppression' },
+    // coverage.py's own default: `#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)`.
+    { re: /#\s*pragma[:\s]?\s*no\s*(?:cover|branch)\b/i, what: 'a coverage exclusion (# pragma: no cover)' },
+    { re: /\beslint-disable\b/, what: 'an ESLint suppression (eslint-disable)' },
+    // `/* eslint no-eval: "off" */`, `/* eslint eqeqeq: 0 */`, `/* eslint max-len: ["warn", 80] */`: a
+    // rule turned off or down to a warning (which does not fail `eslint`). `eslint-env`/`global` only
+    // declare globals and are left alone.
+    {
+        re: /\/\*\s*eslint\s(?:[^*]|\*(?!\/))*?:\s*\[?\s*(?:(["'])(?:off|warn)\1|[01]\b)/,
+        what: 'an ESLint configuration comment that turns a rule off',
+    },
+    { re: /@ts-(ignore|nocheck|expect-error)\b/, what: 'a TypeScript suppression' },
+    { re: /\b(?:tslint:disable|stylelint-disable|markdownlint-disable)\b/, what: 'a linter suppression' },
+    { re: /\bbiome-ignore\b/, what: 'a Biome suppression (biome-ignore)' },
+    { re: /\bdeno-(?:lint|fmt|coverage)-ignore\b/, what: 'a Deno suppression (deno-lint-ignore)' },
+    { re: /\bprettier-ignore\b/, what: 'a formatter suppression (prettier-ignore)' },
+    { re: /\$Flow(?:FixMe|Ignore|ExpectedError|Issue)\b/, what: 'a Flow suppression' },
+    {
+        re: /\b(?:istanbul|c8|v8)\s+ignore\b|\bnode:coverage\s+(?:ignore|disable)\b/,
+        what: 'a coverage suppression',
+    },
+    // Go (golangci-lint `//nolint`, staticcheck `//lint:ignore`) and clang-tidy / cpplint `// NOLINT`.
+    {
+        re: /(?:\/\/|\/\*)\s*(?:nolint|NOLINT(?:NEXTLINE|BEGIN)?)\b|\/\/\s*lint:(?:file-)?ignore\b/,
+        what: 'a linter suppression (nolint)',
+    },
+    // Java/Kotlin annotations, C# and C/C++ pragmas, Rust lint attributes.
+    {
+        re: /@(?:file:)?Suppress(?:Warnings|Lint|FBWarnings)?\b|\[\s*(?:assembly\s*:\s*)?SuppressMessage\b/,
+        what: 'a compiler/linter suppression annotation (@SuppressWarnings)',
+    },
+    {
+        re: /#\s*pragma\s+(?:warning\s+disable|(?:GCC|clang)\s+diagnostic\s+ignored)\b/,
+        what: 'a compiler warning suppression (#pragma)',
+    },
+    { re: /#!?\[\s*(?:allow|expect)\s*\(/, what: 'a Rust lint suppression (#[allow(…)])' },
+    { re: /#\s*rubocop\s*:\s*(?:disable|todo)\b/, what: 'a RuboCop suppression' },
+    { re: /#\s*shellcheck\s+disable\b/, what: 'a ShellCheck suppression' },
+    { re: /#\s*yamllint\s+disable\b/, what: 'a yamllint suppression' },
+    {
+        re: /@phpstan-ignore|@psalm-suppress\b|\bphpcs:(?:ignore|disable)\b|@codingStandardsIgnore/,
+        what: 'a PHP linter suppression',
+    },
+    { re: /\bNOSONAR\b/, what: 'a SonarQube suppression (NOSONAR)' },
+];
+function guardResult(name, description, diagnostics, pass = diagnostics.length === 0) {
+    return {
+        name,
+        kind: 'guard',
+        description,
+        exitCode: null,
+        durationMs: 0,
+        outcome: pass ? 'pass' : 'fail',
+        outputTail: pass
+            ? 'ok'
+            : diagnostics
+                .slice(0, 60)
+                .map((d) => `${d.file}:${d.line}: ${d.message}`)
+                .join('\n'),
+        diagnostics,
+    };
+}
+function protectedPathsCheck(input) {
+    const isProtected = (0, picomatch_1.default)(input.protectedGlobs, { dot: true });
+    const diags = [];
+    for (const f of input.changed) {
+        for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+            if (isProtected(p)) {
+                diags.push({
+                    file: p,
+                    line: 1,
+                    message: `the change ${verb(f, p)} ${p}, a protected path ([guard] protected: ${input.protectedGlobs.join(', ')})`,
+                    tool: 'guard',
+                });
+            }
+        }
+    }
+    return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+/**
+ * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
+ * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
+ * path's segments, or why it cannot be resolved inside the repository.
+ */
+function resolveLink(path, target, treeLinks) {
+    if (!target || /[\0\n]/.test(target))
+        return { why: 'malformed' };
+    if (/^(?:[/\\]|[A-Za-z]:)/.test(target))
+        return { why: 'absolute' };
+    const parts = path.split('/').slice(0, -1);
+    const queue = target.split(/[/\\]+/);
+    let hops = 0;
+    while (queue.length) {
+        const seg = queue.shift();
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (!parts.length)
+                return { why: 'outside' };
+            parts.pop();
+            continue;
+        }
+        parts.push(seg);
+        const through = treeLinks.get(parts.join('/'));
+        if (through === undefined)
+            continue;
+        // As the kernel does: at most 40 links on one path.
+        if (++hops > 40)
+            return { why: 'loop' };
+        if (!through || /[\0\n]/.test(through))
+            return { why: 'malformed' };
+        if (/^(?:[/\\]|[A-Za-z]:)/.test(through))
+            return { why: 'absolute' };
+        parts.pop();
+        queue.unshift(...through.split(/[/\\]+/));
+    }
+    return { parts };
+}
+/** Why a link (resolved through the tree's links) does not stay inside the repository, if it does not. */
+function linkProblem(path, target, treeLinks) {
+    const shown = JSON.stringify(target);
+    const r = resolveLink(path, target, treeLinks);
+    if ('why' in r) {
+        const why = {
+            malformed: 'an empty or malformed target',
+            absolute: `an absolute target ${shown}`,
+            outside: `a target outside the repository ${shown}`,
+            loop: `a target that loops through links ${shown}`,
+        }[r.why];
+        // Said plainly when only the other links make it so.
+        if (r.why !== 'malformed' && 'parts' in resolveLink(path, target, new Map()))
+            return `${why} (through other links)`;
+        return why;
+    }
+    if (['.git', '.guardian'].includes(r.parts[0] ?? ''))
+        return `a target inside ${r.parts[0]}/ ${shown}`;
+    return undefined;
+}
+/**
+ * Symbolic links the change adds or retargets must stay inside the repository: a link to an absolute
+ * path or out of the tree (`../../.ssh`, directly or through other links) would let a later tool read
+ * or write outside it, and a link into `.git/` or `.guardian/` would reach Guardian's own state. A link
+ * the change leaves alone must not start to leave the repository because of the links it adds (`s/p ->
+ * d/../../x` is inside until the change adds `s/d -> .`): with `baseLinks`, the base tree's links, every
+ * other link of the resulting tree is resolved again. A git submodule the change adds or moves is
+ * refused too: its code is not in the tree the checks ran on.
+ */
+function linksCheck(links, treeLinks = new Map(), gitlinks = [], baseLinks) {
+    const diags = [];
+    for (const l of links) {
+        const why = linkProblem(l.path, l.target, treeLinks);
+        if (why)
+            diags.push({
+                file: l.path,
+                line: 1,
+                message: `the change adds a symbolic link ${l.path} with ${why}; links must point inside the repository`,
+                tool: 'guard',
+            });
+    }
+    if (baseLinks && links.length) {
+        const changed = new Set(links.map((l) => l.path));
+        for (const [path, target] of treeLinks) {
+            if (changed.has(path))
+                continue;
+            const why = linkProblem(path, target, treeLinks);
+            // A link that already led out at the base is not this change's doing.
+            if (!why || linkProblem(path, target, baseLinks))
+                continue;
+            diags.push({
+                file: path,
+                line: 1,
+                message: `the links the change adds make the existing symbolic link ${path} lead to ${why}; links must point inside the repository`,
+                tool: 'guard',
+            });
+        }
+    }
+    for (const g of gitlinks)
+        diags.push({
+            file: g.path,
+            line: 1,
+            message: `the change adds a git submodule at ${g.path} (commit ${g.commit.slice(0, 12)}): its code is not in the tree the checks ran on`,
+            tool: 'guard',
+        });
+    return guardResult('guard:links', 'the change adds no symbolic link that leaves the repository and no submodule', diags);
+}
+function verb(f, p) {
+    if (f.status === 'A')
+        return 'adds';
+    if (f.status === 'D')
+        return 'deletes';
+    if (f.status === 'R')
+        return p === f.oldPath ? 'renames' : 'renames a file to';
+    return 'modifies';
+}
+const TEST_DEF = [/^\s*(?:async\s+)?def\s+(test\w*)\s*\(/, /^\s*(?:it|test|specify)\s*\(\s*(['"`])(.+?)\1/];
+function testNames(lines) {
+    const names = new Map();
+    for (const l of lines) {
+        for (const re of TEST_DEF) {
+            const m = re.exec(l.text);
+            if (m)
+                names.set(m[m.length - 1], l.text.trim());
+        }
+    }
+    return names;
+}
+function testFilesCheck(input) {
+    const diags = [];
+    for (const f of input.changed) {
+        if (f.status === 'D' && isTestFile(f.path, input.relevantTests) && input.baseFiles.has(f.path)) {
+            diags.push({
+                file: f.path,
+                line: 1,
+                message: `the change deletes the test file ${f.path}`,
+                tool: 'guard',
+            });
+        }
+        if (f.status === 'R' && f.oldPath && isTestFile(f.oldPath, input.relevantTests)) {
+            diags.push({
+                file: f.path,
+                line: 1,
+                message: `the change renames the test file ${f.oldPath} to ${f.path}`,
+                tool: 'guard',
+            });
+        }
+    }
+    // A test case removed from a file that stays (its name is not added back anywhere).
+    const removedTests = testNames(input.removed.filter((l) => isTestFile(l.file, input.relevantTests)));
+    const addedTests = testNames(input.added.filter((l) => isTestFile(l.file, input.relevantTests)));
+    const removedByFile = new Map(input.removed.map((l) => [l.text.trim(), l.file]));
+    for (const [name, text] of removedTests) {
+        if (addedTests.has(name))
+            continue;
+        const file = removedByFile.get(text) ?? '';
+        if (input.changed.some((f) => f.status === 'D' && f.path === file))
+            continue;
+        diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
+    }
+    return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
+}
+function skipMarkersCheck(input) {
+    const diags = [];
+    if (!input.allowSkipMarkers) {
+        for (const l of input.added) {
+            const inTest = isTestFile(l.file, input.relevantTests);
+            for (const m of SKIP_MARKERS) {
+                // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
+                if ((inTest || m.what === 'a test exclusion') && m.re.test(l.text)) {
+                    diags.push({
+                        file: l.file,
+                        line: l.line,
+                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        tool: 'guard',
+                    });
+                    break;
+                }
+            }
+            for (const m of SUPPRESSIONS) {
+                if (m.re.test(l.text)) {
+                    diags.push({
+                        file: l.file,
+                        line: l.line,
+                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        tool: 'guard',
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    return guardResult('guard:skip-markers', 'no test is skipped or focused and no tool is silenced', diags);
+}
+/** Checks in a security.json document; malformed entries become problems instead of being dropped. */
+function securityChecksOf(doc, file) {
+    const checks = [];
+    const problems = [];
+    if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.findings)) {
+        return { checks, problems: [`${file}: expected an object with a "findings" array`] };
+    }
+    const findings = doc.findings;
+    findings.forEach((f, i) => {
+        if (typeof f !== 'object' || f === null)
+            return;
+        const c = f.check;
+        if (c === undefined || c === null)
+            return;
+        const ck = c;
+        if (typeof ck.id !== 'string' || typeof ck.pattern !== 'string') {
+            problems.push(`${file}: findings[${i}].check needs a string "id" and "pattern"`);
+            return;
+        }
+        checks.push({
+            id: ck.id,
+            pattern: ck.pattern,
+            ...(typeof ck.flags === 'string' ? { flags: ck.flags } : {}),
+            ...(Array.isArray(ck.paths)
+                ? { paths: ck.paths.filter((p) => typeof p === 'string' && p.trim() !== '') }
+                : {}),
+            message: typeof ck.message === 'string'
+                ? ck.message
+                : typeof ck.description === 'string'
+                    ? ck.description
+                    : ck.id,
+            ...(typeof ck.description === 'string' ? { description: ck.description } : {}),
+            ...(typeof f.id === 'string' ? { findingId: f.id } : {}),
+            ...(typeof f.severity === 'string'
+                ? { severity: f.severity }
+                : {}),
+        });
+    });
+    return { checks, problems };
+}
+/** How long one security regex may run over all added lines (a model-written pattern may backtrack badly). */
+exports.SECURITY_REGEX_BUDGET_MS = 2000;
+function securityCheck(spec, added) {
+    const started = Date.now();
+    const name = `security:${spec.id}`;
+    const description = spec.description ?? spec.message;
+    let re;
+    try {
+        // Global/sticky flags would make `test` stateful across lines.
+        re = new RegExp(spec.pattern, (spec.flags ?? '').replace(/[gy]/g, ''));
+    }
+    catch (e) {
+        return {
+            ...guardResult(name, description, []),
+            outcome: 'error',
+            outputTail: `invalid pattern in security.json check ${spec.id}: ${e.message}`,
+        };
+    }
+    const inScope = spec.paths?.length ? (0, picomatch_1.default)(spec.paths, { dot: true }) : () => true;
+    const lines = added.filter((l) => inScope(l.file));
+    let hits;
+    try {
+        hits = node_vm_1.default.runInNewContext('lines.flatMap((t, i) => (re.test(t) ? [i] : []))', { lines: lines.map((l) => l.text), re }, { timeout: exports.SECURITY_REGEX_BUDGET_MS });
+    }
+    catch (e) {
+        return {
+            ...guardResult(name, description, []),
+            outcome: 'error',
+            durationMs: Date.now() - started,
+            outputTail: `security.json check ${spec.id}: ${e.message} (pattern ${spec.pattern})`,
+        };
+    }
+    const diags = Array.from(hits, (i) => ({
+        file: lines[i].file,
+        line: lines[i].line,
+        message: `${spec.message} [${spec.id}${spec.severity ? `, ${spec.severity}` : ''}]`,
+        tool: 'security',
+    }));
+    return { ...guardResult(name, description, diags), durationMs: Date.now() - started };
+}
+/**
+ * Tool configuration the checks read from the judged tree. quality.toml comes from the base commit, but
+ * `npm test`, `eslint .`, `tsc -p tsconfig.json`, `pytest` and `mypy` take their settings from files a
+ * change controls: rewriting `"test": "… || true"`, an `addopts = -k 'not …'` or an `.npmrc` with
+ * `script-shell=/bin/true` would neuter a check while its command stays the same. Such files may change
+ * only with `[guard] allow_config_changes`.
+ */
+const TOOL_CONFIG_GLOBS = [
+    '**/tsconfig*.json',
+    '**/jsconfig*.json',
+    '**/eslint.config.*',
+    '**/.eslintrc*',
+    '**/.eslintignore',
+    '**/jest.config.*',
+    '**/vitest.config.*',
+    '**/vitest.workspace.*',
+    '**/.mocharc*',
+    '**/.c8rc*',
+    '**/.nycrc*',
+    '**/.prettierrc*',
+    '**/prettier.config.*',
+    '**/.prettierignore',
+    '**/biome.json',
+    '**/biome.jsonc',
+    '**/deno.json',
+    '**/deno.jsonc',
+    // How npm, yarn, pnpm and bun run scripts and install the tools (`script-shell`, `yarnPath`, a
+    // `readPackage` hook, bun's test `preload`), and Babel, which transforms the code Jest runs.
+    '**/.npmrc',
+    '**/.yarnrc',
+    '**/.yarnrc.yml',
+    '**/.pnpmfile.*',
+    '**/bunfig.toml',
+    '**/.babelrc',
+    '**/.babelrc.*',
+    '**/babel.config.*',
+    // Files that make tools skip paths: ruff and ripgrep honour `.ignore`/`.rgignore` as they do
+    // `.gitignore`. (`.gitignore` itself changes freely: ignoring a file the change adds is refused below.)
+    '**/.ignore',
+    '**/.rgignore',
+    // What git itself does with a file: `-diff`/`binary` hides its lines from the diff the guards read,
+    // `eol`/`text`/`working-tree-encoding` change the bytes checked out into the judged tree.
+    '**/.gitattributes',
+    '**/pytest.ini',
+    '**/.pytest.ini',
+    '**/pytest.toml',
+    '**/.pytest.toml',
+    '**/tox.ini',
+    '**/setup.cfg',
+    '**/mypy.ini',
+    '**/.mypy.ini',
+    '**/pyrightconfig.json',
+    '**/.bandit',
+    '**/.flake8',
+    '**/.pylintrc',
+    '**/pylintrc',
+    '**/ruff.toml',
+    '**/.ruff.toml',
+    '**/.coveragerc',
+    '**/.golangci.y*ml',
+    '**/.golangci.toml',
+    '**/.golangci.json',
+    '**/phpunit.xml*',
+];
+const isToolConfig = (0, picomatch_1.default)(TOOL_CONFIG_GLOBS, { dot: true });
+/**
+ * Files of a task runner or a tool that reads more than the checks' settings: they configure the checks
+ * only when a check runs that tool, so they are guarded only then (a Makefile's build targets may change
+ * freely in a project whose checks never run `make`). Whether a check runs it is read from the commands
+ * the Validator runs — quality.toml's `[quality_checks]` and `[setup]`, the verification plans — and the
+ * base's package.json scripts they may go through (`npm test` → `make check`).
+ */
+const RUNNER_CONFIG = [
+    {
+        tool: 'make',
+        runs: commandWord('(?:g|b)?make'),
+        isFile: (0, picomatch_1.default)(['**/Makefile', '**/makefile', '**/GNUmakefile', '**/*.mk'], { dot: true }),
+    },
+    {
+        tool: 'just',
+        runs: commandWord('just'),
+        isFile: (0, picomatch_1.default)(['**/justfile', '**/.justfile', '**/*.just'], { dot: true, nocase: true }),
+    },
+    { tool: 'nox', runs: commandWord('nox'), isFile: (0, picomatch_1.default)('**/noxfile.py', { dot: true }) },
+    // vitest reads vite.config.* (its `test` block) when there is no vitest.config.*.
+    { tool: 'vitest', runs: commandWord('vitest'), isFile: (0, picomatch_1.default)('**/vite.config.*', { dot: true }) },
+];
+/** `word` run as a command: `make test`, `cd x && make`, `python -m nox`, `"test": "vitest run"`. */
+function commandWord(word) {
+    return new RegExp(`(?:^|[\\s;&|(\`'"=/])${word}(?=$|[\\s;&|)\`'"])`);
+}
+/**
+ * What the checks run, as far as the base commit says: quality.toml's checks and setup commands, every
+ * task's verification plan (the task being judged is one of them), and the base's package.json scripts.
+ */
+function commandsAtBase(input, read) {
+    const out = [];
+    const quality = read.base('quality.toml');
+    if (quality) {
+        const { config } = (0, quality_js_1.parseQualityToml)(quality);
+        if (config)
+            out.push(...config.checks.map((c) => c.command), ...config.setup.commands);
+    }
+    for (const p of input.baseFiles) {
+        if (!p.startsWith(`${project_js_1.TASKS_DIR}/`) || !p.endsWith('.md'))
+            continue;
+        const text = read.base(p);
+        if (text)
+            out.push(...(0, plan_js_1.parsePlan)(text.toString('utf8'), 1, p).steps.map((s) => s.command));
+    }
+    return out;
+}
+function packageScripts(bytes) {
+    try {
+        const scripts = JSON.parse(bytes?.toString('utf8') ?? '{}').scripts;
+        if (typeof scripts !== 'object' || scripts === null)
+            return [];
+        return Object.values(scripts).filter((v) => typeof v === 'string');
+    }
+    catch {
+        return [];
+    }
+}
+/** The file git reads ignore rules from in each directory. */
+const GITIGNORE = '.gitignore';
+/**
+ * Which of `paths` git ignores in a tree whose `.gitignore` files are `ignoreFiles` (path → content), as
+ * `git check-ignore --no-index` decides it (the user's global excludes file included, as in the judged
+ * tree): in a scratch repository holding only those files.
+ */
+function gitIgnored(paths, ignoreFiles) {
+    if (!paths.length)
+        return [];
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'guardian-ignore-'));
+    try {
+        const gitDir = (0, node_path_1.join)(dir, '.git');
+        const work = (0, node_path_1.join)(dir, 'tree');
+        (0, node_fs_1.mkdirSync)(work);
+        (0, git_js_1.execGit)(['--git-dir', gitDir, 'init', '-q'], { cwd: dir });
+        for (const [p, content] of ignoreFiles) {
+            (0, node_fs_1.mkdirSync)((0, node_path_1.join)(work, (0, node_path_1.dirname)(p)), { recursive: true });
+            (0, node_fs_1.writeFileSync)((0, node_path_1.join)(work, p), content, { mode: 0o600 });
+        }
+        const r = (0, git_js_1.execGit)(['--git-dir', gitDir, '--work-tree', work, 'check-ignore', '--no-index', '-v', '-z', '--stdin'], { cwd: work, input: paths.join('\0') + '\0', allowFailure: true });
+        // Exit 1: nothing is ignored.
+        if (r.code !== 0 && r.code !== 1) {
+            throw new Error(`git check-ignore failed (exit ${r.code}): ${r.stderr.trim()}`);
+        }
+        const f = r.stdout.split('\0');
+        const out = [];
+        for (let i = 0; i + 3 < f.length; i += 4) {
+            const [source, line, pattern, path] = [f[i], f[i + 1], f[i + 2], f[i + 3]];
+            // With -v a path matched by a negated pattern (`!keep.py`) is listed too: it is not ignored.
+            if (pattern.startsWith('!'))
+                continue;
+            out.push({ path, source, line, pattern });
+        }
+        return out;
+    }
+    finally {
+        (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Files the change adds or modifies that git ignores in the judged tree. `git apply` puts them there
+ * anyway and Completion commits them, but black, ruff, prettier (and anything that lists files with
+ * git) skip them, so a change could bring in a file no check judges by ignoring it in `.gitignore`.
+ * A file that was tracked and ignored at the base already is not this change's doing.
+ */
+function ignoredChangedFiles(input, read) {
+    const kept = input.changed.filter((f) => f.status !== 'D');
+    if (!kept.length)
+        return [];
+    const gone = new Set(input.changed.flatMap((f) => f.status === 'D' ? [f.path] : f.status === 'R' && f.oldPath ? [f.oldPath] : []));
+    const inChange = new Map(kept.map((f) => [f.path, f]));
+    /** The `.gitignore` files git reads for these paths (those of their directories), from one side. */
+    const ignoreFilesFor = (paths, side) => {
+        const files = new Map();
+        for (const p of paths) {
+            const parts = p.split('/');
+            for (let i = 0; i < parts.length; i++) {
+                const ig = [...parts.slice(0, i), GITIGNORE].join('/');
+                if (files.has(ig))
+                    continue;
+                const exists = side === 'base'
+                    ? input.baseFiles.has(ig)
+                    : inChange.has(ig) || (input.baseFiles.has(ig) && !gone.has(ig));
+                const content = exists ? read[side](ig) : undefined;
+                if (content !== undefined)
+                    files.set(ig, content);
+            }
+        }
+        return files;
+    };
+    let ignored;
+    let ignoredAtBase;
+    try {
+        const paths = kept.map((f) => f.path);
+        ignored = gitIgnored(paths, ignoreFilesFor(paths, 'changed'));
+        const wereThere = ignored.map((i) => i.path).filter((p) => input.baseFiles.has(p));
+        ignoredAtBase = new Set(gitIgnored(wereThere, ignoreFilesFor(wereThere, 'base')).map((i) => i.path));
+    }
+    catch (e) {
+        return [
+            {
+                file: GITIGNORE,
+                line: 1,
+                message: `could not tell whether git ignores the files the change adds: ${e.message}`,
+                tool: 'guard',
+            },
+        ];
+    }
+    return ignored
+        .filter((i) => !ignoredAtBase.has(i.path))
+        .map((i) => {
+        const f = inChange.get(i.path) ?? { status: 'A', path: i.path };
+        return {
+            file: i.path,
+            line: 1,
+            message: `the change ${verb(f, i.path)} ${i.path}, which git ignores (${i.source}:${i.line}: ${i.pattern}): tools that honour .gitignore (black, ruff, prettier, …) skip it, so no check judges what would be committed (stop ignoring it, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+            tool: 'guard',
+        };
+    });
+}
+/** Keys of package.json / pyproject.toml that configure how checks run (dependencies may change freely). */
+const PACKAGE_JSON_KEYS = [
+    'scripts',
+    'jest',
+    'mocha',
+    'ava',
+    'c8',
+    'nyc',
+    'eslintConfig',
+    'prettier',
+    'type',
+];
+const PYPROJECT_TOOL_KEYS = [
+    'pytest',
+    'mypy',
+    'black',
+    'bandit',
+    'ruff',
+    'coverage',
+    'pylint',
+    'isort',
+    'flake8',
+    'pyright',
+    'tox',
+];
+function changedKeys(a, b, keys) {
+    return keys.filter((k) => JSON.stringify(a?.[k]) !== JSON.stringify(b?.[k]));
+}
+/**
+ * `commands`: what the checks run (quality.toml's checks and setup, the plan's steps), to tell whether a
+ * Makefile, justfile, noxfile.py or vite.config.* configures them; by default read from the base (every
+ * task's plan, so a runner another task's plan uses is guarded too).
+ */
+function toolConfigCheck(input, read, allowConfigChanges, commands) {
+    const diags = [];
+    const parseJson = (b) => {
+        if (b === undefined)
+            return undefined;
+        try {
+            const v = JSON.parse(b.toString('utf8'));
+            return typeof v === 'object' && v !== null ? v : undefined;
+        }
+        catch {
+            return { '<unparseable>': b.toString('base64') };
+        }
+    };
+    const pyTools = (b) => {
+        if (b === undefined)
+            return undefined;
+        try {
+            const doc = (0, smol_toml_1.parse)(b.toString('utf8'));
+            return doc.tool ?? {};
+        }
+        catch {
+            return { '<unparseable>': b.toString('base64') };
+        }
+    };
+    if (!allowConfigChanges) {
+        // The commands the checks run, read only when the change touches a runner's file.
+        let ran;
+        const runs = (re) => {
+            ran ??= [...(commands ?? commandsAtBase(input, read)), ...packageScripts(read.base('package.json'))];
+            return ran.some((c) => re.test(c));
+        };
+        for (const f of input.changed) {
+            const name = f.path.split('/').pop() ?? f.path;
+            for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+                const runner = isToolConfig(p) ? undefined : RUNNER_CONFIG.find((r) => r.isFile(p) && runs(r.runs));
+                if (isToolConfig(p) || runner) {
+                    diags.push({
+                        file: p,
+                        line: 1,
+                        message: `the change ${verb(f, p)} ${p}, which configures the checks${runner ? ` (a check runs ${runner.tool})` : ''} (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                        tool: 'guard',
+                    });
+                }
+            }
+            if (name === 'package.json') {
+                const keys = changedKeys(parseJson(read.base(f.path)), parseJson(read.changed(f.path)), [
+                    ...PACKAGE_JSON_KEYS,
+                    '<unparseable>',
+                ]);
+                if (keys.length) {
+                    diags.push({
+                        file: f.path,
+                        line: 1,
+                        message: `the change modifies ${keys.map((k) => `"${k}"`).join(', ')} in ${f.path}, which configures how the checks run`,
+                        tool: 'guard',
+                    });
+                }
+            }
+            if (name === 'pyproject.toml') {
+                const keys = changedKeys(pyTools(read.base(f.path)), pyTools(read.changed(f.path)), [
+                    ...PYPROJECT_TOOL_KEYS,
+                    '<unparseable>',
+                ]);
+                if (keys.length) {
+                    diags.push({
+                        file: f.path,
+                        line: 1,
+                        message: `the change modifies ${keys.map((k) => `[tool.${k}]`).join(', ')} in ${f.path}, which configures the checks`,
+                        tool: 'guard',
+                    });
+                }
+            }
+        }
+        diags.push(...ignoredChangedFiles(input, read));
+    }
+    return guardResult('guard:tool-config', "the change leaves the checks' tool configuration alone", diags);
+}
+
+
+/***/ })
+
+};
