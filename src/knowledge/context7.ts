@@ -67,17 +67,19 @@ export class Context7Client {
   /** Libraries matching a name, best match first (an exact name or id match wins over the API's order). */
   async searchLibraries(libraryName: string, query: string): Promise<Context7Library[]> {
     const body = await this.get('/v2/libs/search', { libraryName, query });
-    const raw = (Array.isArray(body) ? body : ((body as { results?: unknown[] })?.results ?? [])) as Record<
-      string,
-      unknown
-    >[];
+    // The answer is untrusted: anything that is not the documented shape is left out, never a crash.
+    const raw = objects(Array.isArray(body) ? body : isObject(body) ? body.results : undefined);
     const libs = raw
-      .filter((r) => r && typeof r.id === 'string')
+      .filter((r) => typeof r.id === 'string')
       .map((r) => ({
         id: r.id as string,
-        title: String(r.title ?? r.name ?? r.id),
+        title: text(r.title) ?? text(r.name) ?? (r.id as string),
         description: typeof r.description === 'string' ? r.description : undefined,
-        versions: Array.isArray(r.versions) ? r.versions.map(String) : [],
+        versions: Array.isArray(r.versions)
+          ? r.versions
+              .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+              .map(String)
+          : [],
         totalSnippets: typeof r.totalSnippets === 'number' ? r.totalSnippets : undefined,
         trustScore: typeof r.trustScore === 'number' ? r.trustScore : undefined,
       }));
@@ -94,31 +96,33 @@ export class Context7Client {
   /** Documentation snippets of a library for a query. */
   async context(libraryId: string, query: string): Promise<Context7Snippet[]> {
     const body = await this.get('/v2/context', { libraryId, query, type: 'json' });
-    if (typeof body === 'string') return body.trim() ? [{ title: libraryId, content: body.trim() }] : [];
-    const b = (body ?? {}) as Record<string, unknown>;
+    if (typeof body === 'string')
+      return body.trim() ? [{ title: libraryId, content: capSnippet(body.trim()) }] : [];
+    const b = isObject(body) ? body : {};
     const out: Context7Snippet[] = [];
-    for (const s of (Array.isArray(b.codeSnippets) ? b.codeSnippets : []) as Record<string, unknown>[]) {
-      const list = (Array.isArray(s.codeList) ? s.codeList : []) as Record<string, unknown>[];
+    for (const s of objects(b.codeSnippets)) {
+      const list = objects(s.codeList);
       const code = list
-        .map((c) => String(c.code ?? ''))
+        .map((c) => text(c.code) ?? '')
         .filter(Boolean)
         .join('\n\n');
-      const desc = typeof s.codeDescription === 'string' ? s.codeDescription : '';
+      const desc = text(s.codeDescription) ?? '';
+      const content = [desc, code].filter(Boolean).join('\n\n');
+      if (!content.trim()) continue;
       out.push({
-        title: String(s.codeTitle ?? s.title ?? 'snippet'),
-        content: [desc, code].filter(Boolean).join('\n\n'),
-        language: String(list[0]?.language ?? s.codeLanguage ?? ''),
-        source:
-          typeof s.codeId === 'string' ? s.codeId : typeof s.pageTitle === 'string' ? s.pageTitle : undefined,
+        title: text(s.codeTitle) ?? text(s.title) ?? 'snippet',
+        content: capSnippet(content),
+        language: text(list[0]?.language) ?? text(s.codeLanguage) ?? '',
+        source: text(s.codeId) ?? text(s.pageTitle),
       });
     }
-    for (const s of (Array.isArray(b.infoSnippets) ? b.infoSnippets : []) as Record<string, unknown>[]) {
-      const content = String(s.content ?? '').trim();
+    for (const s of objects(b.infoSnippets)) {
+      const content = (text(s.content) ?? '').trim();
       if (!content) continue;
       out.push({
-        title: String(s.breadcrumb ?? s.title ?? 'documentation'),
-        content,
-        source: typeof s.pageId === 'string' ? s.pageId : undefined,
+        title: text(s.breadcrumb) ?? text(s.title) ?? 'documentation',
+        content: capSnippet(content),
+        source: text(s.pageId),
       });
     }
     return out;
@@ -212,6 +216,32 @@ export class Context7Client {
     }
     return body;
   }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The objects of a JSON array (nothing for anything else). */
+function objects(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isObject) : [];
+}
+
+/** A JSON string or number as text; anything else (objects, null) is no text. */
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+/**
+ * Characters of one snippet kept: a snippet is documentation for one query, kilobytes; a megabyte of it
+ * would only cost time (counting its tokens) before the budget leaves it out.
+ */
+export const MAX_SNIPPET_CHARS = 16_000;
+
+function capSnippet(s: string): string {
+  return s.length > MAX_SNIPPET_CHARS
+    ? `${s.slice(0, MAX_SNIPPET_CHARS)}\n… (${s.length - MAX_SNIPPET_CHARS} more characters not shown)`
+    : s;
 }
 
 /** An answer larger than this is refused: documentation snippets for one query are kilobytes. */

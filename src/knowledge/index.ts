@@ -211,6 +211,9 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
       });
     }
   }
+  // Installed files are untrusted too: a declaration on one minified line of megabytes would cost
+  // minutes of token counting before the budget leaves it out.
+  for (const f of facts) f.text = capFactText(f.text);
   for (const [file, why] of [...pyUnreadable, ...tsUnreadable])
     notes.push({ message: `skipped unreadable ${file} (${why})` });
 
@@ -248,6 +251,15 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
     }
   }
   return { libraries, facts, notes };
+}
+
+/** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
+export const MAX_FACT_CHARS = 16_000;
+
+function capFactText(s: string): string {
+  return s.length > MAX_FACT_CHARS
+    ? `${s.slice(0, MAX_FACT_CHARS)}\n… (${s.length - MAX_FACT_CHARS} more characters not shown)`
+    : s;
 }
 
 /** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */

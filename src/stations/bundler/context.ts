@@ -5,7 +5,10 @@
  * hit on a rerun. Everything is fitted into a token budget counted with a real tokenizer.
  */
 import { ConfigurationError } from '../../errors.js';
+import { findFences } from '../../spec/markdown.js';
 import type { Blueprint } from '../../spec/types.js';
+import { escapeControlChars, replaceControlChars } from '../../util/chars.js';
+import { longestBackticks } from '../../util/markdown.js';
 import type { ApiFact, LibraryRef } from '../../knowledge/types.js';
 import type { RuleSection } from './rules.js';
 import { countTokens, TOKENIZER } from './tokens.js';
@@ -99,11 +102,61 @@ export function languageOf(path: string): string {
   return LANGUAGES[ext] ?? '';
 }
 
-/** A fence longer than any backtick run inside the text. */
+/** A fence longer than any backtick run inside the text; an info string that is not a plain word is dropped. */
 function fence(text: string, lang = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = Math.max(2, longestBackticks(text));
   const f = '`'.repeat(Math.max(3, longest + 1));
-  return `${f}${lang}\n${text}\n${f}`;
+  const info = /^[\w+#.-]{1,32}$/.test(lang) ? lang : '';
+  return `${f}${info}\n${text}\n${f}`;
+}
+
+/**
+ * Untrusted text (a file name, a server's title, a manifest's version, a note) on one line of the
+ * document: a line break in it would start a heading or a list item of its own.
+ */
+export function oneLine(s: string): string {
+  return replaceControlChars(s, () => ' ');
+}
+
+/** `s` as a code span on one line, whatever backticks it holds. */
+export function inlineCode(s: string): string {
+  const t = oneLine(s);
+  const n = longestBackticks(t);
+  if (n === 0) return `\`${t}\``;
+  const f = '`'.repeat(n + 1);
+  return `${f} ${t} ${f}`;
+}
+
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const PARAGRAPH_LINE =
+  /^ {0,3}(?![-*+](?:[ \t]|$)|[>|]|#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,})\S/;
+
+/**
+ * A Markdown body quoted inside the document (a rule section, a part of the blueprint): it stays inside
+ * its own section. A code fence it leaves open is closed at its end (else everything after it, the
+ * later sections included, would read as code), and a setext underline (`Title` over `====`), which
+ * would make a heading of the line above, is escaped. Every line keeps its place (a closing fence is
+ * added after the last one), so `path:line` references into the body still hold.
+ */
+export function quoteMarkdown(body: string): string {
+  const lines = body.split('\n');
+  const fences = findFences(body);
+  const inFence = new Set<number>();
+  for (const f of fences) {
+    for (let l = f.openLine; l <= (f.closeLine ?? lines.length); l++) inFence.add(l);
+  }
+  for (let i = 1; i < lines.length; i++) {
+    if (inFence.has(i + 1) || inFence.has(i)) continue;
+    if (SETEXT_UNDERLINE.test(lines[i]!) && PARAGRAPH_LINE.test(lines[i - 1]!)) {
+      lines[i] = lines[i]!.replace(/^( {0,3})/, '$1\\');
+    }
+  }
+  const open = fences.find((f) => f.closeLine === undefined);
+  if (open) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[open.openLine - 1] ?? '')?.[1] ?? '```';
+    lines.push(marker);
+  }
+  return lines.join('\n');
 }
 
 function cite(path: string, start: number, end?: number): string {
@@ -113,25 +166,31 @@ function cite(path: string, start: number, end?: number): string {
 function renderTask(bp: Blueprint): string {
   const out: string[] = [`## ${SECTION_TITLES.task}`, ''];
   const meta = [
-    `**${bp.id}** — ${bp.title}`,
-    bp.requirementId ? `requirement ${bp.requirementId}` : undefined,
-    bp.branch ? `branch \`${bp.branch}\`` : undefined,
-    bp.dependsOn.length ? `depends on ${bp.dependsOn.join(', ')}` : undefined,
-    bp.labels.length ? `labels ${bp.labels.join(', ')}` : undefined,
+    `**${bp.id}** — ${oneLine(bp.title)}`,
+    bp.requirementId ? `requirement ${oneLine(bp.requirementId)}` : undefined,
+    bp.branch ? `branch ${inlineCode(bp.branch)}` : undefined,
+    bp.dependsOn.length ? `depends on ${oneLine(bp.dependsOn.join(', '))}` : undefined,
+    bp.labels.length ? `labels ${oneLine(bp.labels.join(', '))}` : undefined,
   ].filter(Boolean);
-  out.push(meta.join(' · '), '', `Blueprint: \`${bp.path}\``);
+  out.push(meta.join(' · '), '', `Blueprint: ${inlineCode(bp.path)}`);
   const sub = (
     key: 'goal' | 'implementation_plan' | 'relevant_existing_code' | 'security_considerations',
     title: string,
   ) => {
     const s = bp.sections[key];
     if (!s || !s.body.trim()) return;
-    out.push('', `### ${title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+    out.push('', `### ${title} (${inlineCode(cite(bp.path, s.line))})`, '', quoteMarkdown(s.body.trim()));
   };
   sub('goal', 'Goal');
   sub('implementation_plan', 'Implementation Plan');
   for (const s of bp.otherSections) {
-    if (s.body.trim()) out.push('', `### ${s.title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+    if (s.body.trim())
+      out.push(
+        '',
+        `### ${oneLine(s.title)} (${inlineCode(cite(bp.path, s.line))})`,
+        '',
+        quoteMarkdown(s.body.trim()),
+      );
   }
   sub('relevant_existing_code', "The blueprint's pointers to existing code");
   sub('security_considerations', 'Security notes from the blueprint');
@@ -142,10 +201,10 @@ function renderCriteria(bp: Blueprint): string {
   const out = [`## ${SECTION_TITLES.criteria}`, ''];
   if (bp.acceptanceCriteria.length === 0) {
     const s = bp.sections.acceptance_criteria;
-    out.push(s?.body.trim() ? s.body.trim() : '_The blueprint lists no acceptance criteria._');
+    out.push(s?.body.trim() ? quoteMarkdown(s.body.trim()) : '_The blueprint lists no acceptance criteria._');
   } else {
     for (const c of bp.acceptanceCriteria) {
-      out.push(`- [${c.checked ? 'x' : ' '}] ${c.text} (\`${cite(bp.path, c.line)}\`)`);
+      out.push(`- [${c.checked ? 'x' : ' '}] ${oneLine(c.text)} (${inlineCode(cite(bp.path, c.line))})`);
     }
   }
   return out.join('\n');
@@ -164,47 +223,59 @@ function renderPlan(bp: Blueprint): string {
   for (const st of bp.plan) {
     const t = st.timeout ? `, timeout ${st.timeout}s` : '';
     out.push(
-      `- **${st.stage}** \`${st.command.replace(/`/g, "'")}\` must **${st.expects}**${t} — ${st.description} (\`${cite(bp.path, st.line)}\`)`,
+      `- **${oneLine(st.stage)}** \`${escapeControlChars(st.command).replace(/`/g, "'")}\` must **${oneLine(st.expects)}**${t} — ${oneLine(st.description)} (${inlineCode(cite(bp.path, st.line))})`,
     );
   }
   return out.join('\n');
 }
 
 function renderRule(r: RuleSection): string {
-  const why = r.reasons.length ? `\n_Why: ${r.reasons.join('; ')}._\n` : '';
-  return `### ${r.heading} (\`${cite(r.source, r.line, r.endLine)}\`)\n${why}\n${r.body.trim()}`;
+  const why = r.reasons.length ? `\n_Why: ${oneLine(r.reasons.join('; '))}._\n` : '';
+  // A TOML table is quoted as TOML: its `# comments` would otherwise be Markdown headings.
+  const body = /\.toml$/i.test(r.source) ? fence(r.body.trim(), 'toml') : quoteMarkdown(r.body.trim());
+  return `### ${oneLine(r.heading)} (${inlineCode(cite(r.source, r.line, r.endLine))})\n${why}\n${body}`;
 }
 
 function renderCode(c: CodeCandidate, ranges: LineRange[]): string {
   const lang = languageOf(c.path);
   const kind = c.isTest ? ' (test)' : '';
   const out = [
-    `### \`${c.path}\`${kind}`,
+    `### ${inlineCode(c.path)}${kind}`,
     '',
-    `_Why: ${c.reasons.length ? c.reasons.join('; ') : 'ranked by code search'} (score ${c.score.toFixed(3)})._`,
+    `_Why: ${c.reasons.length ? oneLine(c.reasons.join('; ')) : 'ranked by code search'} (score ${c.score.toFixed(3)})._`,
   ];
   for (const r of ranges) {
     const text = c.lines.slice(r.start - 1, r.end).join('\n');
-    out.push('', `\`${cite(c.path, r.start, r.end)}\`${r.label ? ` — ${r.label}` : ''}`, fence(text, lang));
+    out.push(
+      '',
+      `${inlineCode(cite(c.path, r.start, r.end))}${r.label ? ` — ${oneLine(r.label)}` : ''}`,
+      fence(text, lang),
+    );
   }
   return out.join('\n');
 }
 
 function renderLibraryHeader(lib: LibraryRef | undefined, name: string, version?: string): string {
-  const parts = [`### ${name}${version ? ` ${version}` : ''}`];
+  const parts = [`### ${oneLine(name)}${version ? ` ${oneLine(clip(version, 40))}` : ''}`];
   const meta: string[] = [];
   if (version) meta.push('installed version');
-  if (lib?.declared) meta.push(`declared in ${lib.declared.file}: \`${lib.declared.spec}\``);
-  if (lib?.reasons.length) meta.push(`why: ${lib.reasons.slice(0, 3).join('; ')}`);
+  if (lib?.declared)
+    meta.push(`declared in ${oneLine(lib.declared.file)}: ${inlineCode(clip(lib.declared.spec, 120))}`);
+  if (lib?.reasons.length) meta.push(`why: ${oneLine(lib.reasons.slice(0, 3).join('; '))}`);
   if (meta.length) parts.push('', `_${meta.join(' · ')}._`);
   return parts.join('\n');
+}
+
+/** At most `max` characters of a field a manifest or a server chose (a version, a title). */
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 function renderFact(f: ApiFact): string {
   const head =
     f.provider === 'context7'
-      ? `#### ${f.symbol} (${f.source})`
-      : `#### \`${f.symbol}\` — ${f.kind} (\`${f.source}\`, ${f.provider})`;
+      ? `#### ${oneLine(clip(f.symbol, 200))} (${oneLine(clip(f.source, 300))})`
+      : `#### ${inlineCode(f.symbol)} — ${oneLine(f.kind)} (${inlineCode(f.source)}, ${f.provider})`;
   return `${head}\n${fence(f.text.trimEnd(), f.language === 'text' ? '' : f.language)}`;
 }
 
@@ -228,7 +299,7 @@ export function assembleContext(input: ContextInput): ContextOutput {
   const MAX_NOTES = 12;
   const noteBlock = (notes: string[]) => {
     if (notes.length === 0) return '';
-    const shown = notes.slice(0, MAX_NOTES).map((n) => `- ${n}`);
+    const shown = notes.slice(0, MAX_NOTES).map((n) => `- ${oneLine(n)}`);
     if (notes.length > MAX_NOTES)
       shown.push(`- … and ${notes.length - MAX_NOTES} more (see evidence/*.json)`);
     return `## Notes\n\n${shown.join('\n')}`;
@@ -236,8 +307,7 @@ export function assembleContext(input: ContextInput): ContextOutput {
 
   const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
   const fixed = countTokens(header) + countTokens(task) + countTokens(criteria) + countTokens(plan) + 6 * SEP;
-  let notesText = noteBlock(input.notes);
-  let remaining = budget - fixed - countTokens(notesText) - 40;
+  let remaining = budget - fixed - countTokens(noteBlock(input.notes)) - 40;
   if (remaining < 0) {
     throw new ConfigurationError(
       `token budget ${budget} is too small for ${bp.id}: the task's own text (goal, criteria, plan) already takes ${fixed} tokens; raise [bundle] token_budget in quality.toml (or --budget)`,
@@ -254,6 +324,17 @@ export function assembleContext(input: ContextInput): ContextOutput {
   let rulesUsed = 0;
   let factsUsed = 0;
 
+  // A library's header (version, declared requirement, why) is paid for by its first fact placed.
+  const libraryOf = (name: string) =>
+    input.libraries.find((l) => l.packageName === name || l.importName === name);
+  const headerPaid = new Set<string>();
+  const factCost = (f: ApiFact, text: string) =>
+    countTokens(text) +
+    SEP +
+    (headerPaid.has(f.library)
+      ? 0
+      : countTokens(renderLibraryHeader(libraryOf(f.library), f.library, f.version)) + SEP);
+
   // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
   const pendingRules: RuleSection[] = [];
   for (const r of input.rules) {
@@ -269,9 +350,10 @@ export function assembleContext(input: ContextInput): ContextOutput {
   const pendingFacts: ApiFact[] = [];
   for (const f of input.facts) {
     const text = renderFact(f);
-    const t = countTokens(text) + SEP;
+    const t = factCost(f, text);
     if (factsUsed + t <= factsCap) {
       factsOut.push({ f, text, tokens: t });
+      headerPaid.add(f.library);
       factsUsed += t;
       remaining -= t;
     } else pendingFacts.push(f);
@@ -302,9 +384,10 @@ export function assembleContext(input: ContextInput): ContextOutput {
   }
   for (const f of pendingFacts) {
     const text = renderFact(f);
-    const t = countTokens(text) + SEP;
+    const t = factCost(f, text);
     if (t <= remaining) {
       factsOut.push({ f, text, tokens: t });
+      headerPaid.add(f.library);
       remaining -= t;
     } else omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
   }
@@ -313,15 +396,22 @@ export function assembleContext(input: ContextInput): ContextOutput {
   factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
   codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
 
-  const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => `\`${o.id}\``);
-  if (omittedCode.length) {
-    notesText = noteBlock([
-      `Left out to stay within the token budget: ${omittedCode.join(', ')} (see evidence/search.json).`,
+  // The files left out are named in the notes, the first few of them: evidence/search.json has them all.
+  const MAX_OMITTED_NAMED = 8;
+  const notesBlock = () => {
+    const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => inlineCode(o.id));
+    if (omittedCode.length === 0) return noteBlock(input.notes);
+    const named = omittedCode.slice(0, MAX_OMITTED_NAMED).join(', ');
+    const more =
+      omittedCode.length > MAX_OMITTED_NAMED ? ` and ${omittedCode.length - MAX_OMITTED_NAMED} more` : '';
+    return noteBlock([
+      `Left out to stay within the token budget: ${named}${more} (see evidence/search.json).`,
       ...input.notes,
     ]);
-  }
+  };
 
   const build = () => {
+    const notesText = notesBlock();
     const rulesText = [
       `## ${SECTION_TITLES.rules}`,
       '',
@@ -348,14 +438,14 @@ export function assembleContext(input: ContextInput): ContextOutput {
       byLib.size
         ? [...byLib.entries()]
             .map(([name, xs]) => {
-              const lib = input.libraries.find((l) => l.packageName === name || l.importName === name);
+              const lib = libraryOf(name);
               return [renderLibraryHeader(lib, name, xs[0]!.f.version), ...xs.map((x) => x.text)].join(
                 '\n\n',
               );
             })
             .join('\n\n')
         : input.libraries.length
-          ? `_No API facts found offline for: ${input.libraries.map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName)).join(', ')}._`
+          ? `_No API facts found offline for: ${oneLine(input.libraries.map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName)).join(', '))}._`
           : '_The task touches no third-party library._',
     ].join('\n');
     const sections = {
@@ -377,12 +467,28 @@ export function assembleContext(input: ContextInput): ContextOutput {
 
   let { markdown, sections } = build();
   let tokens = countTokens(markdown);
-  // The estimate above is conservative; if rounding still overflows, drop the least relevant code.
-  while (tokens > budget && codeOut.length > 0) {
-    const dropped = codeOut.pop()!;
-    omitted.push({ kind: 'code', id: dropped.c.path, reason: 'token budget' });
+  // The estimate above is conservative; if rounding still overflows, drop the least relevant code,
+  // then the least relevant API facts, then ranked rules: the document written always fits.
+  while (tokens > budget) {
+    if (codeOut.length > 0) {
+      const dropped = codeOut.pop()!;
+      omitted.push({ kind: 'code', id: dropped.c.path, reason: 'token budget' });
+    } else if (factsOut.length > 0) {
+      const { f } = factsOut.pop()!;
+      omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
+    } else {
+      const i = rulesOut.map((x) => x.r.kind).lastIndexOf('ranked');
+      if (i < 0) break;
+      const { r } = rulesOut.splice(i, 1)[0]!;
+      omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
+    }
     ({ markdown, sections } = build());
     tokens = countTokens(markdown);
+  }
+  if (tokens > budget) {
+    throw new ConfigurationError(
+      `token budget ${budget} is too small for ${bp.id}: the task's own text, its constraints, the project's global rules and the notes already take ${tokens} tokens; raise [bundle] token_budget in quality.toml (or --budget)`,
+    );
   }
   const sectionTokens: Record<string, number> = {};
   for (const [k, v] of Object.entries(sections)) sectionTokens[k] = v ? countTokens(v) : 0;

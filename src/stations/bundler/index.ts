@@ -46,7 +46,7 @@ import { silentLogger, type Logger } from '../../util/log.js';
 import { registerTemp, releaseTemp } from '../../util/temp.js';
 import { assembleContext, type CodeCandidate, type LineRange } from './context.js';
 import { blueprintConstraints, mentionedPaths, rankRules, readRuleSections, selectRules } from './rules.js';
-import { TOKENIZER } from './tokens.js';
+import { countTokens, TOKENIZER } from './tokens.js';
 import { RepoTree } from './tree.js';
 
 export { assembleContext } from './context.js';
@@ -353,8 +353,17 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
 
   // 2. Architectural rules.
   const { sections, notes: ruleNotes } = readRuleSections(tree, bp.path);
-  for (const n of ruleNotes) notes.push(`rule source \`${n.path}\` skipped: ${n.reason}`);
-  for (const s of sections) s.body = await redact(s.body, s.source);
+  for (const n of ruleNotes) {
+    n.reason = await redact(n.reason);
+    notes.push(`rule source \`${n.path}\` skipped: ${n.reason}`);
+  }
+  for (const s of sections) {
+    // Heading and body in one scan (a heading is one line, and redaction keeps line breaks).
+    const text = await redact(`${s.heading}\n${s.body}`, s.source);
+    const nl = text.indexOf('\n');
+    s.heading = text.slice(0, nl);
+    s.body = text.slice(nl + 1);
+  }
 
   // 3. External knowledge (needs the relevant code to know what is imported).
   const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
@@ -388,9 +397,20 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
       log,
     }),
   );
-  for (const f of knowledge.facts)
+  for (const f of knowledge.facts) {
     f.text = await redact(f.text, f.provider === 'context7' ? undefined : (f.file ?? 'doc.txt'));
-  for (const n of knowledge.notes) notes.push(n.message);
+    // A documentation server also chooses the title and source shown above its text.
+    if (f.provider === 'context7') {
+      f.symbol = await redact(f.symbol);
+      f.source = await redact(f.source);
+    }
+  }
+  // Notes quote what failed (a server's error text, a file's reason): redacted before they are written
+  // anywhere, the evidence included.
+  for (const n of knowledge.notes) {
+    n.message = await redact(n.message);
+    notes.push(n.message);
+  }
   const libraryNames = knowledge.libraries.map((l) =>
     l.ecosystem === 'python' ? l.packageName : l.importName,
   );
@@ -420,6 +440,8 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
   const finalScan = await redactSecrets(ctx.markdown, { path: 'task_context.md' });
   redactions += finalScan.findings.length;
   writeBundleFile(dir, 'task_context.md', finalScan.text);
+  // A marker is not as long as what it replaces: the count reported is the one of the bytes written.
+  const tokens = finalScan.text === ctx.markdown ? ctx.tokens : countTokens(finalScan.text);
 
   // 5. Evidence: every candidate with its score and provenance, and what made it in.
   const included = new Map(ctx.includedCode.map((c) => [c.path, c]));
@@ -500,8 +522,13 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     },
   };
   for (const [name, value] of Object.entries(evidence)) {
-    const json = JSON.stringify(value, null, 2) + '\n';
-    const clean = await redactSecrets(json, { path: `evidence/${name}.md` });
+    const path = `evidence/${name}.md`;
+    // The written JSON is scanned as a whole below, but there a string's quotes and line breaks are
+    // escapes (`\"`, `\n`) that hide a quoted value or a line's start from the patterns: every string
+    // JSON escapes is scanned as it is first.
+    const unescaped = await redactEscapedStrings(value, (s) => redact(s, path));
+    const json = JSON.stringify(unescaped, null, 2) + '\n';
+    const clean = await redactSecrets(json, { path });
     JSON.parse(clean.text); // a redaction never breaks the JSON (markers hold no quotes)
     writeBundleFile(dir, `evidence/${name}.json`, clean.text);
   }
@@ -510,7 +537,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     taskId: bp.id,
     baseCommit,
     blueprintPath: bp.path,
-    tokens: ctx.tokens,
+    tokens,
     tokenBudget: input.budget,
     tokenizer: TOKENIZER,
     sectionTokens: ctx.sectionTokens,
@@ -521,6 +548,27 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     redactions,
     notes: redactedNotes,
   };
+}
+
+/** `value` with every string that JSON would escape (quotes, backslashes, control characters) redacted. */
+async function redactEscapedStrings(
+  value: unknown,
+  redact: (s: string) => Promise<string>,
+): Promise<unknown> {
+  // A string JSON writes as it is (its quotes aside) was scanned with the whole file.
+  if (typeof value === 'string')
+    return JSON.stringify(value).length !== value.length + 2 ? redact(value) : value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) out.push(await redactEscapedStrings(v, redact));
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = await redactEscapedStrings(v, redact);
+    return out;
+  }
+  return value;
 }
 
 /** The search query: what the task is about, in the blueprint's own words. */
