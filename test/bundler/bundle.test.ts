@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, verifyBundle } from '../../src/bundle/bundle.js';
 import { ConfigurationError } from '../../src/errors.js';
@@ -231,6 +240,20 @@ describe('runBundler on the flask example (TASK-042)', () => {
     const m2 = readManifest(again.bundleDir, 'TASK-042');
     expect(m2.stations.prestart?.status).toBe('ok');
     expect(readFileSync(join(again.bundleDir, 'prestart.json'), 'utf8')).toBe('{"verdict":"pass"}\n');
+    expect(verifyBundle(again.bundleDir)).toEqual([]);
+  });
+
+  it('carries over only regular files: a pre-start report that is a link is not followed', async () => {
+    const m = readManifest(r.bundleDir, 'TASK-042');
+    m.stations.prestart = { status: 'ok', startedAt: new Date().toISOString() };
+    writeFileSync(join(r.bundleDir, 'manifest.json'), JSON.stringify(m));
+    writeFileSync(join(r.bundleDir, 'prestart.json'), '{"verdict":"pass"}\n');
+    const outside = join(repo.root, '..', 'outside-secret.txt');
+    writeFileSync(outside, 'not for the bundle\n');
+    symlinkSync(outside, join(r.bundleDir, 'prestart.md'));
+    const again = await runBundler({ root: repo.root, taskId: 'TASK-042', python: { sitePackages: [] } });
+    expect(readFileSync(join(again.bundleDir, 'prestart.json'), 'utf8')).toBe('{"verdict":"pass"}\n');
+    expect(existsSync(join(again.bundleDir, 'prestart.md'))).toBe(false);
     expect(verifyBundle(again.bundleDir)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import picomatch from 'picomatch';
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   bundleDirFor,
@@ -200,7 +200,9 @@ function carryOverPrestart(finalDir: string, work: string, manifest: Manifest): 
   }
   if (old.baseCommit !== manifest.baseCommit || !old.stations.prestart) return;
   for (const name of readdirSync(finalDir)) {
-    if (/^prestart\.(?:json|md)$/.test(name)) copyFileSync(join(finalDir, name), join(work, name));
+    if (!/^prestart\.(?:json|md)$/.test(name)) continue;
+    // Only a regular file is carried over: a link put there would copy whatever it points at.
+    if (lstatSync(join(finalDir, name)).isFile()) copyFileSync(join(finalDir, name), join(work, name));
   }
   manifest.stations.prestart = old.stations.prestart;
 }
