@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs.js';
+import { isObject, own, readCacheFile } from './cachefile.js';
 import { outlineByScan } from './definitions.js';
 import { decodeText } from './files.js';
 import type { RepoIndex } from './indexer.js';
@@ -24,6 +25,26 @@ interface ChunkCacheFile {
   entries: Record<string, StoredChunk[]>;
 }
 
+const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** Whether a cached entry has the shape `chunksOf` stores (a hand-edited cache may hold anything). */
+function isChunkList(v: unknown): v is StoredChunk[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (c) =>
+        Array.isArray(c) &&
+        c.length === 5 &&
+        typeof c[0] === 'string' &&
+        typeof c[1] === 'string' &&
+        isLine(c[2]) &&
+        isLine(c[3]) &&
+        Array.isArray(c[4]) &&
+        c[4].every((t: unknown) => typeof t === 'string'),
+    )
+  );
+}
+
 export class ChunkStore {
   private entries: Record<string, StoredChunk[]> = {};
   private dirty = false;
@@ -38,20 +59,21 @@ export class ChunkStore {
     wasmDir?: string,
   ) {
     this.extractor = new SymbolExtractor(wasmDir);
+    const r = readCacheFile(join(cacheDir, 'chunks.json'));
     try {
-      const parsed = JSON.parse(readFileSync(join(cacheDir, 'chunks.json'), 'utf8')) as ChunkCacheFile;
-      if (parsed.version === CHUNKS_VERSION && parsed.entries && typeof parsed.entries === 'object')
-        this.entries = parsed.entries;
+      const parsed = 'text' in r ? (JSON.parse(r.text) as ChunkCacheFile) : undefined;
+      if (parsed?.version === CHUNKS_VERSION && isObject(parsed.entries)) this.entries = parsed.entries;
     } catch {
-      // absent or unreadable: chunks are recomputed for the files that need them
+      // unreadable: chunks are recomputed for the files that need them
     }
   }
 
   async chunksOf(path: string): Promise<StoredChunk[]> {
     const f = this.index.files.get(path);
     if (!f) return [];
-    const cached = this.entries[f.blob];
-    if (cached) return cached;
+    // Entries are checked as they are used: one of another shape is computed again.
+    const cached = own(this.entries, f.blob);
+    if (cached !== undefined && isChunkList(cached)) return cached;
     let text: string;
     try {
       text = decodeText(readFileSync(join(this.index.root, path))).text;

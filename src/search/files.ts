@@ -361,7 +361,11 @@ export function readCandidate(root: string, c: Candidate, maxBytes: number): Rea
   try {
     st = lstatSync(abs);
   } catch (e) {
-    return { ok: false, reason: `cannot stat: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    const code = (e as NodeJS.ErrnoException).code;
+    // git lists names as bytes; one that is not UTF-8 comes back with U+FFFD and names no file.
+    if (code === 'ENOENT' && c.path.includes('\ufffd'))
+      return { ok: false, reason: 'name is not valid UTF-8' };
+    return { ok: false, reason: `cannot stat: ${code ?? (e as Error).message}` };
   }
   if (st.isSymbolicLink() || c.symlink) {
     let target: string;

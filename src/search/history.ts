@@ -247,5 +247,10 @@ export async function readHistory(
 export function openCommitIndex(text: string, history: History): TermIndex | undefined {
   const ix = new TermIndex(text, commitIndexOptions());
   const meta = ix.header.meta as { head?: unknown; count?: unknown } | undefined;
-  return meta?.head === history.head && meta.count === history.commits.length ? ix : undefined;
+  if (meta?.head !== history.head || meta.count !== history.commits.length) return undefined;
+  // Documents are positions in the history: any other id is a damaged file, not a commit.
+  for (const id of Object.values(ix.header.documentIds))
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= history.commits.length)
+      throw new Error(`commit index names commit ${JSON.stringify(id).slice(0, 20)}, not one of the history`);
+  return ix;
 }

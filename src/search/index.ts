@@ -8,6 +8,7 @@ import { silentLogger } from '../util/log.js';
 import { ChunkStore } from './chunks.js';
 import { indexRepository, type RepoIndex } from './indexer.js';
 import { rankFiles } from './rank.js';
+import { CorruptIndexError } from './termindex.js';
 import type { SearchOptions, SearchResult } from './types.js';
 
 export type {
@@ -87,8 +88,20 @@ export async function searchRepository(opts: SearchOptions): Promise<SearchResul
     throw new GuardianError(`search: top must be a positive integer, got ${opts.top}`);
   }
   const log = opts.log ?? silentLogger;
-  const index = await indexRepository(opts);
-  const res = await searchIndex(index, opts);
+  let index = await indexRepository(opts);
+  let res: Awaited<ReturnType<typeof searchIndex>>;
+  try {
+    res = await searchIndex(index, opts);
+  } catch (e) {
+    if (!(e instanceof CorruptIndexError)) throw e;
+    // Postings are checked only as a query reads them: a damaged line is found here, after the index
+    // was opened. The lexical and commit indexes are rebuilt (from terms.json and git) and the search
+    // runs again on them.
+    const cacheDir = opts.cacheDir ?? join(opts.root, '.guardian', 'index');
+    index = await indexRepository(opts, { rebuildIndexes: true });
+    index.notes.unshift(`index cache in ${cacheDir} is damaged (${e.message}): rebuilt`);
+    res = await searchIndex(index, opts);
+  }
   for (const n of [...index.notes, ...res.notes]) log.debug(n);
   return {
     files: res.files,

@@ -9,9 +9,10 @@
  * lexical index must be rebuilt), `lexical.tix` (the lexical index, term by term: see termindex.ts),
  * `history.json` and `commits.tix` (see history.ts), `chunks.json` (symbol chunks: see chunks.ts).
  */
-import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, realpathSync, rmSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { silentLogger } from '../util/log.js';
+import { isObject, own, readCacheFile } from './cachefile.js';
 import { writeFileAtomic } from '../util/fs.js';
 import {
   type Candidate,
@@ -114,16 +115,16 @@ export function lexicalOptions() {
   };
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+/** A cache file's text, or undefined (with a note when it exists but cannot be trusted). */
+function readText(path: string, notes: string[], what: string): string | undefined {
+  const r = readCacheFile(path);
+  if ('text' in r) return r.text;
+  if ('problem' in r) notes.push(`${what} cache at ${path} is unreadable (${r.problem}): rebuilt`);
+  return undefined;
 }
 
 function readJson<T>(path: string, notes: string[], what: string): T | undefined {
-  const text = readText(path);
+  const text = readText(path, notes, what);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as T;
@@ -134,29 +135,48 @@ function readJson<T>(path: string, notes: string[], what: string): T | undefined
   }
 }
 
-function isRecordMap(v: unknown): v is Record<string, BlobRecord> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  // Spot-check the values: a well-formed file of the wrong shape is not trusted.
-  for (const r of Object.values(v).slice(0, 50)) {
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
-    if (!('s' in r) && !Array.isArray((r as BlobRecord).d)) return false;
-  }
-  return true;
-}
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function isStatMap(v: unknown): v is Record<string, [number, number, string]> {
+/** Whether a cached blob record has the shape the indexer writes (anything else is read again). */
+export function isBlobRecord(r: unknown): r is BlobRecord {
+  if (!isObject(r)) return false;
+  if (r.s !== undefined) return typeof r.s === 'string' && r.s !== '';
   return (
-    typeof v === 'object' &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.values(v).every((e) => Array.isArray(e) && e.length === 3)
+    typeof r.n === 'number' &&
+    Number.isSafeInteger(r.n) &&
+    r.n >= 0 &&
+    isStringArray(r.d) &&
+    isStringArray(r.i) &&
+    (r.u === undefined || r.u === 1) &&
+    (r.pk === undefined || typeof r.pk === 'string')
   );
 }
 
+function isRecordMap(v: unknown): v is Record<string, BlobRecord> {
+  // Each record is checked when it is used (see isBlobRecord).
+  return isObject(v);
+}
+
+/** A cached [size, mtime, blob] entry, or undefined when it is not one. */
+function statEntry(v: unknown): [number, number, string] | undefined {
+  return Array.isArray(v) &&
+    v.length === 3 &&
+    typeof v[0] === 'number' &&
+    typeof v[1] === 'number' &&
+    typeof v[2] === 'string' &&
+    /^[0-9a-f]{40}$/.test(v[2])
+    ? (v as [number, number, string])
+    : undefined;
+}
+
+function isStatMap(v: unknown): v is Record<string, unknown> {
+  return isObject(v);
+}
+
 function isStringMap(v: unknown): v is Record<string, string> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  for (const x of Object.values(v).slice(0, 50)) if (typeof x !== 'string') return false;
-  return true;
+  // Values are checked when used (a term list that is not a string is rebuilt).
+  return isObject(v);
 }
 
 /**
@@ -245,9 +265,11 @@ function openLexical(text: string | undefined, files: Map<string, FileEntry>, no
       ix.documentCount !== files.size
     )
       return undefined;
+    const seen = new Set<string>();
     for (let i = 0; i < blobs.length; i++) {
       const path = ix.header.documentIds[i];
-      if (typeof path !== 'string' || files.get(path)?.blob !== blobs[i]) return undefined;
+      if (typeof path !== 'string' || seen.has(path) || files.get(path)?.blob !== blobs[i]) return undefined;
+      seen.add(path);
     }
     return ix;
   } catch (e) {
@@ -256,8 +278,35 @@ function openLexical(text: string | undefined, files: Map<string, FileEntry>, no
   }
 }
 
+const CACHE_FOLDER = 'the index cache folder';
+
+/**
+ * The cache folder as a path relative to `root` when it lies inside the repository (a `--cache-dir`
+ * there is listed by git as untracked files): its files are the index's own, never part of it.
+ */
+function cacheFolderIn(root: string, cacheDir: string): string | undefined {
+  const real = (p: string): string => {
+    p = resolve(p);
+    try {
+      return realpathSync(p);
+    } catch {
+      // not there yet: its parent decides where it will be
+      const up = join(p, '..');
+      return up === p ? p : join(real(up), p.slice(p.lastIndexOf(sep) + 1));
+    }
+  };
+  const rel = relative(real(root), real(cacheDir));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
 /** Indexes the repository at `root`, reusing the on-disk cache. */
-export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
+export async function indexRepository(
+  opts: IndexOptions,
+  internal: {
+    /** Ignore the cached lexical and commit indexes (found damaged). */ rebuildIndexes?: boolean;
+  } = {},
+): Promise<RepoIndex> {
   const log = opts.log ?? silentLogger;
   const root = opts.root;
   const cacheDir = opts.cacheDir ?? join(root, '.guardian', 'index');
@@ -290,7 +339,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   let commitIndex: TermIndex | undefined;
   if (head) {
     history = restoreHistory(readJson(histPath, notes, 'history'), head, depth);
-    const text = history && readText(commitsPath);
+    const text = history && !internal.rebuildIndexes ? readText(commitsPath, notes, 'history') : undefined;
     if (history && text !== undefined) {
       try {
         commitIndex = openCommitIndex(text, history);
@@ -314,6 +363,15 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const blobCache: Record<string, BlobRecord> = blobsOk ? cachedBlobs.entries : {};
   const statCache = blobsOk && isStatMap(cachedBlobs.stat) ? cachedBlobs.stat : {};
   const newStat: Record<string, [number, number, string]> = {};
+  /** Cached records of the wrong shape (a damaged or hand-edited cache): their files are read again. */
+  const badRecords = new Set<string>();
+  const cachedRecord = (blob: string): BlobRecord | undefined => {
+    const r = own(blobCache, blob);
+    if (r === undefined) return undefined;
+    if (isBlobRecord(r)) return r;
+    badRecords.add(blob);
+    return undefined;
+  };
 
   const files = new Map<string, FileEntry>();
   const skipped: { path: string; reason: string }[] = [];
@@ -327,15 +385,19 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
   const candidates = new Map<string, Candidate>();
 
   phase('load caches');
+  const ownCache = cacheFolderIn(root, cacheDir);
   for (const c of listing.files) {
-    const why = pathSkipReason(c.path);
+    const why =
+      ownCache !== undefined && (c.path === ownCache || c.path.startsWith(`${ownCache}/`))
+        ? CACHE_FOLDER
+        : pathSkipReason(c.path);
     if (why) {
       skipped.push({ path: c.path, reason: why });
       continue;
     }
     // Unchanged since a previous run read it (same size and mtime): its blob is known without reading.
     let blob: string | undefined;
-    const prev = c.symlink ? undefined : statCache[c.path];
+    const prev = c.symlink ? undefined : statEntry(own(statCache, c.path));
     if (prev) {
       try {
         const st = lstatSync(join(root, c.path));
@@ -344,7 +406,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
         // gone: readCandidate below reports it
       }
     }
-    let rec = blob ? blobCache[blob] : undefined;
+    let rec = blob ? cachedRecord(blob) : undefined;
     if (!rec) {
       const r = readCandidate(root, c, maxBytes);
       if (!r.ok) {
@@ -354,7 +416,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
       read++;
       blob = r.blob;
       if (statSettled(r.mtimeMs, Date.now())) newStat[c.path] = [r.size, r.mtimeMs, blob];
-      rec = blobCache[blob] ?? newBlobs[blob];
+      rec = cachedRecord(blob) ?? own(newBlobs, blob);
       if (!rec) {
         const why2 = contentSkipReason(r.buf, c.path);
         if (why2) {
@@ -392,12 +454,18 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     });
   }
   phase('read+analyze');
+  if (badRecords.size > 0)
+    notes.push(
+      `index cache at ${blobsPath} has ${badRecords.size} damaged record(s): those files were read again`,
+    );
 
   // The lexical index: reused when its documents are exactly these files at these blobs, else rebuilt
   // from the content terms of each blob (kept in terms.json, so only new content is ever tokenized).
   const lexPath = join(cacheDir, 'lexical.tix');
   const termsPath = join(cacheDir, 'terms.json');
-  let lexical = openLexical(readText(lexPath), files, notes);
+  let lexical = internal.rebuildIndexes
+    ? undefined
+    : openLexical(readText(lexPath, notes, 'lexical'), files, notes);
   let lexicalText: string | undefined;
   let termsCache: Record<string, string> = {};
   let termsChanged = false;
@@ -414,7 +482,7 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     for (const f of [...files.values()]) {
       let terms = freshTerms.get(f.blob);
       if (!terms) {
-        const cached = termsCache[f.blob];
+        const cached = own(termsCache, f.blob);
         if (typeof cached === 'string') terms = cached ? cached.split(' ') : [];
       }
       if (!terms) {
@@ -450,7 +518,11 @@ export async function indexRepository(opts: IndexOptions): Promise<RepoIndex> {
     );
   notes.push(
     ...summarizeSkips(
-      skipped.filter((s) => !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason)),
+      skipped.filter(
+        (s) =>
+          s.reason !== CACHE_FOLDER &&
+          !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason),
+      ),
     ),
   );
   if (files.size === 0) notes.push('no source files to index');

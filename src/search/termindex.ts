@@ -115,6 +115,78 @@ export function serializeTermIndex(fieldNames: string[], docs: TermDoc[], meta?:
 }
 
 /**
+ * A term index whose postings turn out to be damaged when a query reads them (the header is checked
+ * when the index is opened; the postings, term by term, only when a query needs them).
+ */
+export class CorruptIndexError extends Error {
+  override readonly name = 'CorruptIndexError';
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * Why a parsed header is not one `serializeTermIndex` wrote, or undefined. Everything a query relies
+ * on is checked, so that a damaged or hand-edited file is rebuilt rather than trusted: documents
+ * numbered 0..n-1, one length per field for each, and the average lengths those lengths give (a
+ * `nextId` of billions would otherwise be an allocation of gigabytes, and a wrong length a wrong score).
+ */
+function headerProblem(h: unknown, fieldNames: string[] | undefined): string | undefined {
+  if (!isObj(h)) return 'no header';
+  if (h.format !== TERM_INDEX_FORMAT || h.serializationVersion !== 2) return 'format';
+  const n = h.documentCount;
+  if (!isCount(n) || h.nextId !== n || h.dirtCount !== 0) return 'document count';
+  if (!isObj(h.documentIds) || !isObj(h.fieldLength) || !isObj(h.fieldIds) || !isObj(h.storedFields))
+    return 'tables';
+  const byName = h.fieldIds;
+  const fieldIds = Object.values(byName);
+  const f = fieldIds.length;
+  if (!fieldIds.every((id) => isCount(id) && id < f) || new Set(fieldIds).size !== f) return 'field ids';
+  // The fields are numbered in the order the engine names them (a swap would move the field boosts).
+  if (fieldNames && (f !== fieldNames.length || fieldNames.some((name, i) => byName[name] !== i)))
+    return 'field names';
+  const ids = h.documentIds;
+  const lengths = h.fieldLength;
+  if (Object.keys(ids).length !== n || Object.keys(lengths).length !== n) return 'document table';
+  const sums = new Array<number>(f).fill(0);
+  for (let d = 0; d < n; d++) {
+    const id = ids[d];
+    if (typeof id !== 'string' && typeof id !== 'number') return `document ${d}`;
+    const ls = lengths[d];
+    if (!Array.isArray(ls) || ls.length !== f || !ls.every(isCount)) return `lengths of document ${d}`;
+    for (let i = 0; i < f; i++) sums[i]! += ls[i] as number;
+  }
+  const avg = h.averageFieldLength;
+  // The averages are recomputed as the serializer computes them (sums of integers, exact).
+  if (!Array.isArray(avg) || avg.length !== f || avg.some((a, i) => a !== (n ? sums[i]! / n : 0)))
+    return 'average lengths';
+  return undefined;
+}
+
+/** A postings line parsed and checked: `["term",{"field":{"doc":frequency,…},…}]`. */
+function checkedPostings(line: string, term: string): [string, unknown] {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    throw new CorruptIndexError(`postings of '${term.slice(0, 40)}': ${(e as Error).message.slice(0, 80)}`);
+  }
+  const ok =
+    Array.isArray(v) &&
+    v.length === 2 &&
+    v[0] === term &&
+    isObj(v[1]) &&
+    Object.values(v[1]).every(
+      (docs) =>
+        isObj(docs) &&
+        Object.values(docs).every((tf) => typeof tf === 'number' && Number.isSafeInteger(tf) && tf > 0),
+    );
+  if (!ok) throw new CorruptIndexError(`postings of '${term.slice(0, 40)}' are not a term's postings`);
+  return v as [string, unknown];
+}
+
+/**
  * A term-sliced index opened for searching. `search` has MiniSearch's signature; the terms a query
  * needs are the ones the (search-time) tokenizer makes of it.
  */
@@ -129,17 +201,8 @@ export class TermIndex {
     const nl = text.indexOf('\n');
     if (nl < 0) throw new Error('no header line');
     const header = JSON.parse(text.slice(0, nl)) as TermIndexHeader;
-    if (
-      typeof header !== 'object' ||
-      header === null ||
-      header.format !== TERM_INDEX_FORMAT ||
-      header.serializationVersion !== 2 ||
-      typeof header.documentIds !== 'object' ||
-      typeof header.fieldLength !== 'object' ||
-      !Array.isArray(header.averageFieldLength)
-    ) {
-      throw new Error('not a term index of this format');
-    }
+    const problem = headerProblem(header, options.fields);
+    if (problem) throw new Error(`not a term index of this format: ${problem}`);
     this.header = header;
     this.text = text;
     this.options = options;
@@ -178,7 +241,7 @@ export class TermIndex {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const t = this.termAt(start);
-      if (t === term) return JSON.parse(text.slice(start, end)) as [string, unknown];
+      if (t === term) return checkedPostings(text.slice(start, end), term);
       if (t < term) lo = end + 1;
       else hi = start;
     }

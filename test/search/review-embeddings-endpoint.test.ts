@@ -1,0 +1,139 @@
+/**
+ * The embeddings endpoint and the vectors cached from it are untrusted input: a body without end, one
+ * that trickles in forever, vectors numbered wrongly or a cache edited by hand leave the ranking as it
+ * was (or as a clean cache would make it), with a note, in bounded time and memory.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { indexRepository, searchRepository, type RepoIndex } from '../../src/search/index.js';
+import { rerankWithEmbeddings } from '../../src/search/embeddings.js';
+import type { TempRepo } from '../support/repo.js';
+import { makeShopRepo } from './support.js';
+
+type Mode = 'ok' | 'padded' | 'trickle' | 'same-index';
+let mode: Mode = 'ok';
+let requests: string[][] = [];
+let server: Server;
+let url: string;
+let repo: TempRepo;
+let index: RepoIndex;
+
+/** A toy model: a few word counts, so that vectors differ by file. */
+const embed = (t: string) => ['invoice', 'cart', 'payment', 'slug'].map((w) => t.split(w).length);
+
+beforeAll(async () => {
+  repo = makeShopRepo();
+  index = await indexRepository({ root: repo.root });
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const input = (JSON.parse(body) as { input: string[] }).input;
+      requests.push(input);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (mode === 'trickle') {
+        // Headers, then a byte now and then, never the end.
+        res.write('{"data": [');
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      const doc = JSON.stringify({
+        object: 'list',
+        data: input.map((t, i) => ({
+          object: 'embedding',
+          index: mode === 'same-index' ? 0 : i,
+          embedding: embed(t),
+        })),
+      });
+      // Valid JSON, padded far past what 31 vectors could need.
+      res.end(mode === 'padded' ? doc.replace('{', `{${' '.repeat(3 << 20)}`) : doc);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+  repo.cleanup();
+});
+
+const pool = () => [...index.files.keys()].slice(0, 6).map((path, i) => ({ path, score: 6 - i }));
+const rerank = (opts: { timeoutMs?: number; maxResponseBytes?: number } = {}) => {
+  const cacheDir = join(repo.root, '..', `emb-${Math.random().toString(36).slice(2)}`);
+  return rerankWithEmbeddings({
+    index,
+    query: 'invoice totals',
+    pool: pool(),
+    config: { baseUrl: url, model: 'toy' },
+    cacheDir,
+    ...opts,
+  });
+};
+
+describe('an embeddings endpoint that misbehaves', () => {
+  it('a response larger than the limit is cut off, with a note saying so', async () => {
+    mode = 'padded';
+    try {
+      const r = await rerank({ maxResponseBytes: 1 << 20 });
+      expect(r.note).toMatch(/embeddings re-ranking skipped .*: the response is larger than 1 MiB/);
+      expect(r.pool).toEqual(pool());
+    } finally {
+      mode = 'ok';
+    }
+  });
+
+  it('a body that never ends is a time-out, not a hang', async () => {
+    mode = 'trickle';
+    const started = Date.now();
+    try {
+      const r = await rerank({ timeoutMs: 1000 });
+      expect(r.note).toMatch(/embeddings re-ranking skipped .*: no complete response within 1000 ms/);
+      expect(r.pool).toEqual(pool());
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      mode = 'ok';
+    }
+  }, 30_000);
+
+  it('vectors that do not say which input they belong to are a failure', async () => {
+    mode = 'same-index';
+    try {
+      const r = await rerank();
+      expect(r.note).toMatch(/embedding 1 is numbered 0/);
+      expect(r.pool).toEqual(pool());
+    } finally {
+      mode = 'ok';
+    }
+  });
+});
+
+describe('a hand-edited vector cache', () => {
+  it('vectors that are not lists of numbers, or of another length, are asked for again', async () => {
+    const query = 'invoice pdf and cart totals';
+    const embeddings = { baseUrl: url, model: 'toy' };
+    const cachePath = join(repo.root, '.guardian', 'index', 'embeddings.json');
+    rmSync(cachePath, { force: true });
+    const clean = await searchRepository({ root: repo.root, query, top: 5, embeddings });
+    const cache = JSON.parse(readFileSync(cachePath, 'utf8')) as { vectors: Record<string, unknown> };
+    const keys = Object.keys(cache.vectors);
+    expect(keys.length).toBeGreaterThan(3);
+    cache.vectors[keys[0]!] = 'garbage';
+    cache.vectors[keys[1]!] = [1, null, 2, 3];
+    cache.vectors[keys[2]!] = [1, 2];
+    writeFileSync(cachePath, JSON.stringify(cache));
+    requests = [];
+    const again = await searchRepository({ root: repo.root, query, top: 5, embeddings });
+    expect(again.notes.join('\n')).not.toMatch(/embeddings re-ranking skipped/);
+    expect(again.files.map((f) => [f.path, f.score, f.reasons])).toEqual(
+      clean.files.map((f) => [f.path, f.score, f.reasons]),
+    );
+    // The damaged entries were embedded again (with the query).
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.length).toBeGreaterThan(1);
+  });
+});
