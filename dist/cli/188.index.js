@@ -20,10 +20,63 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const openai_1 = __importDefault(__webpack_require__(2583));
 const fs_js_1 = __webpack_require__(1917);
+const cachefile_js_1 = __webpack_require__(9396);
 const RERANK_POOL = 30;
 /** How much the embedding similarity moves a file (the fused score is normalized to [0, 1] first). */
 const EMBEDDING_WEIGHT = 0.5;
 const MAX_CHARS = 4000;
+/**
+ * The largest answer read: 31 vectors of 3,072 floats written out in JSON are about 2 MB. A server
+ * sending more (or without end) is cut off rather than read into memory.
+ */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+/** What was wrong with an answer, said better than the client's "Connection error." would. */
+class ResponseProblem extends Error {
+}
+const isVector = (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+/**
+ * `fetch` that reads the whole body before it returns, at most `max` bytes of it. The client's time
+ * limit runs until this returns, so it covers a body that trickles in without end, not only the wait
+ * for the headers.
+ */
+async function boundedFetch(url, init, limits) {
+    const res = await fetch(url, init);
+    const chunks = [];
+    let total = 0;
+    if (res.body) {
+        const reader = res.body.getReader();
+        for (;;) {
+            let next;
+            try {
+                next = await reader.read();
+            }
+            catch (e) {
+                if (init?.signal?.aborted)
+                    throw new ResponseProblem(`no complete response within ${limits.timeoutMs} ms`);
+                throw e;
+            }
+            if (next.done)
+                break;
+            total += next.value.byteLength;
+            if (total > limits.maxBytes) {
+                await reader.cancel().catch(() => undefined);
+                const mib = Math.round(limits.maxBytes / 1024 / 1024);
+                throw new ResponseProblem(`the response is larger than ${mib} MiB`);
+            }
+            chunks.push(next.value);
+        }
+    }
+    // The body is decoded already: the headers that described it as sent no longer apply.
+    const headers = new Headers(res.headers);
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    const empty = [101, 204, 205, 304].includes(res.status);
+    return new Response(empty ? null : Buffer.concat(chunks), {
+        status: res.status,
+        statusText: res.statusText,
+        headers,
+    });
+}
 function cosine(a, b) {
     let dot = 0;
     let na = 0;
@@ -67,23 +120,43 @@ async function rerankWithEmbeddings(opts) {
         return { pool: opts.pool };
     const cachePath = (0, node_path_1.join)(opts.cacheDir, 'embeddings.json');
     let cache = { version: 1, vectors: {} };
+    const r = (0, cachefile_js_1.readCacheFile)(cachePath);
     try {
-        const parsed = JSON.parse((0, node_fs_1.readFileSync)(cachePath, 'utf8'));
-        if (parsed.version === 1 && parsed.vectors && typeof parsed.vectors === 'object')
+        const parsed = 'text' in r ? JSON.parse(r.text) : undefined;
+        if (parsed?.version === 1 && (0, cachefile_js_1.isObject)(parsed.vectors))
             cache = parsed;
     }
     catch {
-        // absent or corrupt: start empty
+        // corrupt: start empty
     }
     const keyOf = (p) => `${config.model}:${index.files.get(p).blob}`;
+    // Cached vectors are untrusted too: the head's must be lists of finite numbers of one length, else
+    // they are asked for again (a damaged or hand-edited cache would otherwise re-rank by noise).
+    const cachedOf = (p) => {
+        const v = (0, cachefile_js_1.own)(cache.vectors, keyOf(p));
+        return isVector(v) ? v : undefined;
+    };
+    const dims = new Set(head.map((h) => cachedOf(h.path)?.length).filter((n) => n !== undefined));
+    if (dims.size > 1)
+        for (const h of head)
+            delete cache.vectors[keyOf(h.path)];
+    let responseProblem;
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs };
     try {
         const client = new openai_1.default({
             baseURL: config.baseUrl,
             apiKey: config.apiKey ?? 'unused',
-            timeout: opts.timeoutMs ?? 30_000,
+            timeout: timeoutMs,
             maxRetries: 1,
+            // The whole body is read within the request's time limit, and only up to a size.
+            fetch: (url, init) => boundedFetch(url, init, limits).catch((e) => {
+                if (e instanceof ResponseProblem)
+                    responseProblem = e.message;
+                throw e;
+            }),
         });
-        const missing = head.map((h) => h.path).filter((p) => !cache.vectors[keyOf(p)]);
+        const missing = head.map((h) => h.path).filter((p) => !cachedOf(p));
         const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
         // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
         // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
@@ -96,14 +169,20 @@ async function rerankWithEmbeddings(opts) {
         const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
         if (data.length !== inputs.length)
             throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
+        // One vector per input, each numbered by its input's position: a repeated or missing index would
+        // pair vectors with the wrong files.
+        data.forEach((d, i) => {
+            if (d?.index !== i)
+                throw new Error(`embedding ${i} is numbered ${JSON.stringify(d?.index)}`);
+        });
         // Vectors cached earlier must have the same length (a model replaced under the same name would not).
-        const cachedDim = head.map((h) => cache.vectors[keyOf(h.path)]).find((v) => Array.isArray(v))?.length;
+        const cachedDim = head.map((h) => cachedOf(h.path)).find((v) => v !== undefined)?.length;
         checkVectors(data.map((d) => d.embedding), cachedDim);
         const q = data[0].embedding;
         missing.forEach((p, i) => {
             cache.vectors[keyOf(p)] = data[i + 1].embedding;
         });
-        const sims = head.map((h) => cosine(q, cache.vectors[keyOf(h.path)]));
+        const sims = head.map((h) => cosine(q, cachedOf(h.path)));
         const lo = Math.min(...sims);
         const hi = Math.max(...sims);
         const top = head[0].score || 1;
@@ -126,7 +205,7 @@ async function rerankWithEmbeddings(opts) {
         return { pool: [...reranked, ...opts.pool.slice(RERANK_POOL)] };
     }
     catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
+        const msg = responseProblem ?? (e instanceof Error ? e.message : String(e));
         return {
             pool: opts.pool,
             note: `embeddings re-ranking skipped (${config.baseUrl}): ${msg.slice(0, 200)}`,

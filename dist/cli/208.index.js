@@ -7,7 +7,7 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Context7Client = exports.Context7Error = exports.CONTEXT7_DEFAULT_BASE_URL = void 0;
+exports.MAX_SNIPPET_CHARS = exports.Context7Client = exports.Context7Error = exports.CONTEXT7_DEFAULT_BASE_URL = void 0;
 exports.versionedId = versionedId;
 /**
  * Context7 over HTTP (used only when an API key is configured): resolve a library's Context7 id with
@@ -43,14 +43,19 @@ class Context7Client {
     /** Libraries matching a name, best match first (an exact name or id match wins over the API's order). */
     async searchLibraries(libraryName, query) {
         const body = await this.get('/v2/libs/search', { libraryName, query });
-        const raw = (Array.isArray(body) ? body : (body?.results ?? []));
+        // The answer is untrusted: anything that is not the documented shape is left out, never a crash.
+        const raw = objects(Array.isArray(body) ? body : isObject(body) ? body.results : undefined);
         const libs = raw
-            .filter((r) => r && typeof r.id === 'string')
+            .filter((r) => typeof r.id === 'string')
             .map((r) => ({
             id: r.id,
-            title: String(r.title ?? r.name ?? r.id),
+            title: text(r.title) ?? text(r.name) ?? r.id,
             description: typeof r.description === 'string' ? r.description : undefined,
-            versions: Array.isArray(r.versions) ? r.versions.map(String) : [],
+            versions: Array.isArray(r.versions)
+                ? r.versions
+                    .filter((v) => typeof v === 'string' || typeof v === 'number')
+                    .map(String)
+                : [],
             totalSnippets: typeof r.totalSnippets === 'number' ? r.totalSnippets : undefined,
             trustScore: typeof r.trustScore === 'number' ? r.trustScore : undefined,
         }));
@@ -66,31 +71,34 @@ class Context7Client {
     async context(libraryId, query) {
         const body = await this.get('/v2/context', { libraryId, query, type: 'json' });
         if (typeof body === 'string')
-            return body.trim() ? [{ title: libraryId, content: body.trim() }] : [];
-        const b = (body ?? {});
+            return body.trim() ? [{ title: libraryId, content: capSnippet(body.trim()) }] : [];
+        const b = isObject(body) ? body : {};
         const out = [];
-        for (const s of (Array.isArray(b.codeSnippets) ? b.codeSnippets : [])) {
-            const list = (Array.isArray(s.codeList) ? s.codeList : []);
+        for (const s of objects(b.codeSnippets)) {
+            const list = objects(s.codeList);
             const code = list
-                .map((c) => String(c.code ?? ''))
+                .map((c) => text(c.code) ?? '')
                 .filter(Boolean)
                 .join('\n\n');
-            const desc = typeof s.codeDescription === 'string' ? s.codeDescription : '';
+            const desc = text(s.codeDescription) ?? '';
+            const content = [desc, code].filter(Boolean).join('\n\n');
+            if (!content.trim())
+                continue;
             out.push({
-                title: String(s.codeTitle ?? s.title ?? 'snippet'),
-                content: [desc, code].filter(Boolean).join('\n\n'),
-                language: String(list[0]?.language ?? s.codeLanguage ?? ''),
-                source: typeof s.codeId === 'string' ? s.codeId : typeof s.pageTitle === 'string' ? s.pageTitle : undefined,
+                title: text(s.codeTitle) ?? text(s.title) ?? 'snippet',
+                content: capSnippet(content),
+                language: text(list[0]?.language) ?? text(s.codeLanguage) ?? '',
+                source: text(s.codeId) ?? text(s.pageTitle),
             });
         }
-        for (const s of (Array.isArray(b.infoSnippets) ? b.infoSnippets : [])) {
-            const content = String(s.content ?? '').trim();
+        for (const s of objects(b.infoSnippets)) {
+            const content = (text(s.content) ?? '').trim();
             if (!content)
                 continue;
             out.push({
-                title: String(s.breadcrumb ?? s.title ?? 'documentation'),
-                content,
-                source: typeof s.pageId === 'string' ? s.pageId : undefined,
+                title: text(s.breadcrumb) ?? text(s.title) ?? 'documentation',
+                content: capSnippet(content),
+                source: text(s.pageId),
             });
         }
         return out;
@@ -189,6 +197,27 @@ class Context7Client {
     }
 }
 exports.Context7Client = Context7Client;
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The objects of a JSON array (nothing for anything else). */
+function objects(v) {
+    return Array.isArray(v) ? v.filter(isObject) : [];
+}
+/** A JSON string or number as text; anything else (objects, null) is no text. */
+function text(v) {
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+/**
+ * Characters of one snippet kept: a snippet is documentation for one query, kilobytes; a megabyte of it
+ * would only cost time (counting its tokens) before the budget leaves it out.
+ */
+exports.MAX_SNIPPET_CHARS = 16_000;
+function capSnippet(s) {
+    return s.length > exports.MAX_SNIPPET_CHARS
+        ? `${s.slice(0, exports.MAX_SNIPPET_CHARS)}\n… (${s.length - exports.MAX_SNIPPET_CHARS} more characters not shown)`
+        : s;
+}
 /** An answer larger than this is refused: documentation snippets for one query are kilobytes. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 async function readBounded(res, max) {
@@ -232,7 +261,7 @@ function versionedId(lib, version) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseManifest = exports.parseImports = exports.detectLibraries = exports.CONTEXT7_DEFAULT_BASE_URL = exports.Context7Error = exports.Context7Client = void 0;
+exports.MAX_FACT_CHARS = exports.parseManifest = exports.parseImports = exports.detectLibraries = exports.CONTEXT7_DEFAULT_BASE_URL = exports.Context7Error = exports.Context7Client = void 0;
 exports.discoverSitePackages = discoverSitePackages;
 exports.defaultInterpreters = defaultInterpreters;
 exports.gatherKnowledge = gatherKnowledge;
@@ -399,6 +428,10 @@ async function gatherKnowledge(opts) {
             });
         }
     }
+    // Installed files are untrusted too: a declaration on one minified line of megabytes would cost
+    // minutes of token counting before the budget leaves it out.
+    for (const f of facts)
+        f.text = capFactText(f.text);
     for (const [file, why] of [...python_js_1.unreadableFiles, ...typescript_js_1.unreadableFiles])
         notes.push({ message: `skipped unreadable ${file} (${why})` });
     if (opts.context7 && libraries.length > 0) {
@@ -436,6 +469,13 @@ async function gatherKnowledge(opts) {
         }
     }
     return { libraries, facts, notes };
+}
+/** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
+exports.MAX_FACT_CHARS = 16_000;
+function capFactText(s) {
+    return s.length > exports.MAX_FACT_CHARS
+        ? `${s.slice(0, exports.MAX_FACT_CHARS)}\n… (${s.length - exports.MAX_FACT_CHARS} more characters not shown)`
+        : s;
 }
 /** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
 function noteVersionMismatch(lib, label, notes) {
@@ -1443,6 +1483,9 @@ function hasNodeModules(dir) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECTION_TITLES = void 0;
 exports.languageOf = languageOf;
+exports.oneLine = oneLine;
+exports.inlineCode = inlineCode;
+exports.quoteMarkdown = quoteMarkdown;
 exports.assembleContext = assembleContext;
 /**
  * task_context.md: the one document the Coder reads. Sections in a fixed order (Task, Acceptance
@@ -1451,6 +1494,9 @@ exports.assembleContext = assembleContext;
  * hit on a rerun. Everything is fitted into a token budget counted with a real tokenizer.
  */
 const errors_js_1 = __webpack_require__(3916);
+const markdown_js_1 = __webpack_require__(3938);
+const chars_js_1 = __webpack_require__(5153);
+const markdown_js_2 = __webpack_require__(7183);
 const tokens_js_1 = __webpack_require__(408);
 exports.SECTION_TITLES = {
     task: 'Task',
@@ -1498,11 +1544,59 @@ function languageOf(path) {
     const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
     return LANGUAGES[ext] ?? '';
 }
-/** A fence longer than any backtick run inside the text. */
+/** A fence longer than any backtick run inside the text; an info string that is not a plain word is dropped. */
 function fence(text, lang = '') {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const longest = Math.max(2, (0, markdown_js_2.longestBackticks)(text));
     const f = '`'.repeat(Math.max(3, longest + 1));
-    return `${f}${lang}\n${text}\n${f}`;
+    const info = /^[\w+#.-]{1,32}$/.test(lang) ? lang : '';
+    return `${f}${info}\n${text}\n${f}`;
+}
+/**
+ * Untrusted text (a file name, a server's title, a manifest's version, a note) on one line of the
+ * document: a line break in it would start a heading or a list item of its own.
+ */
+function oneLine(s) {
+    return (0, chars_js_1.replaceControlChars)(s, () => ' ');
+}
+/** `s` as a code span on one line, whatever backticks it holds. */
+function inlineCode(s) {
+    const t = oneLine(s);
+    const n = (0, markdown_js_2.longestBackticks)(t);
+    if (n === 0)
+        return `\`${t}\``;
+    const f = '`'.repeat(n + 1);
+    return `${f} ${t} ${f}`;
+}
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const PARAGRAPH_LINE = /^ {0,3}(?![-*+](?:[ \t]|$)|[>|]|#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,})\S/;
+/**
+ * A Markdown body quoted inside the document (a rule section, a part of the blueprint): it stays inside
+ * its own section. A code fence it leaves open is closed at its end (else everything after it, the
+ * later sections included, would read as code), and a setext underline (`Title` over `====`), which
+ * would make a heading of the line above, is escaped. Every line keeps its place (a closing fence is
+ * added after the last one), so `path:line` references into the body still hold.
+ */
+function quoteMarkdown(body) {
+    const lines = body.split('\n');
+    const fences = (0, markdown_js_1.findFences)(body);
+    const inFence = new Set();
+    for (const f of fences) {
+        for (let l = f.openLine; l <= (f.closeLine ?? lines.length); l++)
+            inFence.add(l);
+    }
+    for (let i = 1; i < lines.length; i++) {
+        if (inFence.has(i + 1) || inFence.has(i))
+            continue;
+        if (SETEXT_UNDERLINE.test(lines[i]) && PARAGRAPH_LINE.test(lines[i - 1])) {
+            lines[i] = lines[i].replace(/^( {0,3})/, '$1\\');
+        }
+    }
+    const open = fences.find((f) => f.closeLine === undefined);
+    if (open) {
+        const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[open.openLine - 1] ?? '')?.[1] ?? '```';
+        lines.push(marker);
+    }
+    return lines.join('\n');
 }
 function cite(path, start, end) {
     return end !== undefined && end !== start ? `${path}:${start}-${end}` : `${path}:${start}`;
@@ -1510,24 +1604,24 @@ function cite(path, start, end) {
 function renderTask(bp) {
     const out = [`## ${exports.SECTION_TITLES.task}`, ''];
     const meta = [
-        `**${bp.id}** — ${bp.title}`,
-        bp.requirementId ? `requirement ${bp.requirementId}` : undefined,
-        bp.branch ? `branch \`${bp.branch}\`` : undefined,
-        bp.dependsOn.length ? `depends on ${bp.dependsOn.join(', ')}` : undefined,
-        bp.labels.length ? `labels ${bp.labels.join(', ')}` : undefined,
+        `**${bp.id}** — ${oneLine(bp.title)}`,
+        bp.requirementId ? `requirement ${oneLine(bp.requirementId)}` : undefined,
+        bp.branch ? `branch ${inlineCode(bp.branch)}` : undefined,
+        bp.dependsOn.length ? `depends on ${oneLine(bp.dependsOn.join(', '))}` : undefined,
+        bp.labels.length ? `labels ${oneLine(bp.labels.join(', '))}` : undefined,
     ].filter(Boolean);
-    out.push(meta.join(' · '), '', `Blueprint: \`${bp.path}\``);
+    out.push(meta.join(' · '), '', `Blueprint: ${inlineCode(bp.path)}`);
     const sub = (key, title) => {
         const s = bp.sections[key];
         if (!s || !s.body.trim())
             return;
-        out.push('', `### ${title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+        out.push('', `### ${title} (${inlineCode(cite(bp.path, s.line))})`, '', quoteMarkdown(s.body.trim()));
     };
     sub('goal', 'Goal');
     sub('implementation_plan', 'Implementation Plan');
     for (const s of bp.otherSections) {
         if (s.body.trim())
-            out.push('', `### ${s.title} (\`${cite(bp.path, s.line)}\`)`, '', s.body.trim());
+            out.push('', `### ${oneLine(s.title)} (${inlineCode(cite(bp.path, s.line))})`, '', quoteMarkdown(s.body.trim()));
     }
     sub('relevant_existing_code', "The blueprint's pointers to existing code");
     sub('security_considerations', 'Security notes from the blueprint');
@@ -1537,11 +1631,11 @@ function renderCriteria(bp) {
     const out = [`## ${exports.SECTION_TITLES.criteria}`, ''];
     if (bp.acceptanceCriteria.length === 0) {
         const s = bp.sections.acceptance_criteria;
-        out.push(s?.body.trim() ? s.body.trim() : '_The blueprint lists no acceptance criteria._');
+        out.push(s?.body.trim() ? quoteMarkdown(s.body.trim()) : '_The blueprint lists no acceptance criteria._');
     }
     else {
         for (const c of bp.acceptanceCriteria) {
-            out.push(`- [${c.checked ? 'x' : ' '}] ${c.text} (\`${cite(bp.path, c.line)}\`)`);
+            out.push(`- [${c.checked ? 'x' : ' '}] ${oneLine(c.text)} (${inlineCode(cite(bp.path, c.line))})`);
         }
     }
     return out.join('\n');
@@ -1555,45 +1649,51 @@ function renderPlan(bp) {
     out.push('The Validator runs these steps (from the blueprint at the base commit) after the quality checks of `quality.toml`.', '');
     for (const st of bp.plan) {
         const t = st.timeout ? `, timeout ${st.timeout}s` : '';
-        out.push(`- **${st.stage}** \`${st.command.replace(/`/g, "'")}\` must **${st.expects}**${t} — ${st.description} (\`${cite(bp.path, st.line)}\`)`);
+        out.push(`- **${oneLine(st.stage)}** \`${(0, chars_js_1.escapeControlChars)(st.command).replace(/`/g, "'")}\` must **${oneLine(st.expects)}**${t} — ${oneLine(st.description)} (${inlineCode(cite(bp.path, st.line))})`);
     }
     return out.join('\n');
 }
 function renderRule(r) {
-    const why = r.reasons.length ? `\n_Why: ${r.reasons.join('; ')}._\n` : '';
-    return `### ${r.heading} (\`${cite(r.source, r.line, r.endLine)}\`)\n${why}\n${r.body.trim()}`;
+    const why = r.reasons.length ? `\n_Why: ${oneLine(r.reasons.join('; '))}._\n` : '';
+    // A TOML table is quoted as TOML: its `# comments` would otherwise be Markdown headings.
+    const body = /\.toml$/i.test(r.source) ? fence(r.body.trim(), 'toml') : quoteMarkdown(r.body.trim());
+    return `### ${oneLine(r.heading)} (${inlineCode(cite(r.source, r.line, r.endLine))})\n${why}\n${body}`;
 }
 function renderCode(c, ranges) {
     const lang = languageOf(c.path);
     const kind = c.isTest ? ' (test)' : '';
     const out = [
-        `### \`${c.path}\`${kind}`,
+        `### ${inlineCode(c.path)}${kind}`,
         '',
-        `_Why: ${c.reasons.length ? c.reasons.join('; ') : 'ranked by code search'} (score ${c.score.toFixed(3)})._`,
+        `_Why: ${c.reasons.length ? oneLine(c.reasons.join('; ')) : 'ranked by code search'} (score ${c.score.toFixed(3)})._`,
     ];
     for (const r of ranges) {
         const text = c.lines.slice(r.start - 1, r.end).join('\n');
-        out.push('', `\`${cite(c.path, r.start, r.end)}\`${r.label ? ` — ${r.label}` : ''}`, fence(text, lang));
+        out.push('', `${inlineCode(cite(c.path, r.start, r.end))}${r.label ? ` — ${oneLine(r.label)}` : ''}`, fence(text, lang));
     }
     return out.join('\n');
 }
 function renderLibraryHeader(lib, name, version) {
-    const parts = [`### ${name}${version ? ` ${version}` : ''}`];
+    const parts = [`### ${oneLine(name)}${version ? ` ${oneLine(clip(version, 40))}` : ''}`];
     const meta = [];
     if (version)
         meta.push('installed version');
     if (lib?.declared)
-        meta.push(`declared in ${lib.declared.file}: \`${lib.declared.spec}\``);
+        meta.push(`declared in ${oneLine(lib.declared.file)}: ${inlineCode(clip(lib.declared.spec, 120))}`);
     if (lib?.reasons.length)
-        meta.push(`why: ${lib.reasons.slice(0, 3).join('; ')}`);
+        meta.push(`why: ${oneLine(lib.reasons.slice(0, 3).join('; '))}`);
     if (meta.length)
         parts.push('', `_${meta.join(' · ')}._`);
     return parts.join('\n');
 }
+/** At most `max` characters of a field a manifest or a server chose (a version, a title). */
+function clip(s, max) {
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
 function renderFact(f) {
     const head = f.provider === 'context7'
-        ? `#### ${f.symbol} (${f.source})`
-        : `#### \`${f.symbol}\` — ${f.kind} (\`${f.source}\`, ${f.provider})`;
+        ? `#### ${oneLine(clip(f.symbol, 200))} (${oneLine(clip(f.source, 300))})`
+        : `#### ${inlineCode(f.symbol)} — ${oneLine(f.kind)} (${inlineCode(f.source)}, ${f.provider})`;
     return `${head}\n${fence(f.text.trimEnd(), f.language === 'text' ? '' : f.language)}`;
 }
 /**
@@ -1617,15 +1717,14 @@ function assembleContext(input) {
     const noteBlock = (notes) => {
         if (notes.length === 0)
             return '';
-        const shown = notes.slice(0, MAX_NOTES).map((n) => `- ${n}`);
+        const shown = notes.slice(0, MAX_NOTES).map((n) => `- ${oneLine(n)}`);
         if (notes.length > MAX_NOTES)
             shown.push(`- … and ${notes.length - MAX_NOTES} more (see evidence/*.json)`);
         return `## Notes\n\n${shown.join('\n')}`;
     };
     const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
     const fixed = (0, tokens_js_1.countTokens)(header) + (0, tokens_js_1.countTokens)(task) + (0, tokens_js_1.countTokens)(criteria) + (0, tokens_js_1.countTokens)(plan) + 6 * SEP;
-    let notesText = noteBlock(input.notes);
-    let remaining = budget - fixed - (0, tokens_js_1.countTokens)(notesText) - 40;
+    let remaining = budget - fixed - (0, tokens_js_1.countTokens)(noteBlock(input.notes)) - 40;
     if (remaining < 0) {
         throw new errors_js_1.ConfigurationError(`token budget ${budget} is too small for ${bp.id}: the task's own text (goal, criteria, plan) already takes ${fixed} tokens; raise [bundle] token_budget in quality.toml (or --budget)`);
     }
@@ -1637,6 +1736,14 @@ function assembleContext(input) {
     const factsCap = share(0.2);
     let rulesUsed = 0;
     let factsUsed = 0;
+    // A library's header (version, declared requirement, why) is paid for by its first fact placed.
+    const libraryOf = (name) => input.libraries.find((l) => l.packageName === name || l.importName === name);
+    const headerPaid = new Set();
+    const factCost = (f, text) => (0, tokens_js_1.countTokens)(text) +
+        SEP +
+        (headerPaid.has(f.library)
+            ? 0
+            : (0, tokens_js_1.countTokens)(renderLibraryHeader(libraryOf(f.library), f.library, f.version)) + SEP);
     // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
     const pendingRules = [];
     for (const r of input.rules) {
@@ -1654,9 +1761,10 @@ function assembleContext(input) {
     const pendingFacts = [];
     for (const f of input.facts) {
         const text = renderFact(f);
-        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        const t = factCost(f, text);
         if (factsUsed + t <= factsCap) {
             factsOut.push({ f, text, tokens: t });
+            headerPaid.add(f.library);
             factsUsed += t;
             remaining -= t;
         }
@@ -1692,9 +1800,10 @@ function assembleContext(input) {
     }
     for (const f of pendingFacts) {
         const text = renderFact(f);
-        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        const t = factCost(f, text);
         if (t <= remaining) {
             factsOut.push({ f, text, tokens: t });
+            headerPaid.add(f.library);
             remaining -= t;
         }
         else
@@ -1704,14 +1813,21 @@ function assembleContext(input) {
     rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
     factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
     codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
-    const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => `\`${o.id}\``);
-    if (omittedCode.length) {
-        notesText = noteBlock([
-            `Left out to stay within the token budget: ${omittedCode.join(', ')} (see evidence/search.json).`,
+    // The files left out are named in the notes, the first few of them: evidence/search.json has them all.
+    const MAX_OMITTED_NAMED = 8;
+    const notesBlock = () => {
+        const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => inlineCode(o.id));
+        if (omittedCode.length === 0)
+            return noteBlock(input.notes);
+        const named = omittedCode.slice(0, MAX_OMITTED_NAMED).join(', ');
+        const more = omittedCode.length > MAX_OMITTED_NAMED ? ` and ${omittedCode.length - MAX_OMITTED_NAMED} more` : '';
+        return noteBlock([
+            `Left out to stay within the token budget: ${named}${more} (see evidence/search.json).`,
             ...input.notes,
         ]);
-    }
+    };
     const build = () => {
+        const notesText = notesBlock();
         const rulesText = [
             `## ${exports.SECTION_TITLES.rules}`,
             '',
@@ -1739,12 +1855,12 @@ function assembleContext(input) {
             byLib.size
                 ? [...byLib.entries()]
                     .map(([name, xs]) => {
-                    const lib = input.libraries.find((l) => l.packageName === name || l.importName === name);
+                    const lib = libraryOf(name);
                     return [renderLibraryHeader(lib, name, xs[0].f.version), ...xs.map((x) => x.text)].join('\n\n');
                 })
                     .join('\n\n')
                 : input.libraries.length
-                    ? `_No API facts found offline for: ${input.libraries.map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName)).join(', ')}._`
+                    ? `_No API facts found offline for: ${oneLine(input.libraries.map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName)).join(', '))}._`
                     : '_The task touches no third-party library._',
         ].join('\n');
         const sections = {
@@ -1764,12 +1880,29 @@ function assembleContext(input) {
     };
     let { markdown, sections } = build();
     let tokens = (0, tokens_js_1.countTokens)(markdown);
-    // The estimate above is conservative; if rounding still overflows, drop the least relevant code.
-    while (tokens > budget && codeOut.length > 0) {
-        const dropped = codeOut.pop();
-        omitted.push({ kind: 'code', id: dropped.c.path, reason: 'token budget' });
+    // The estimate above is conservative; if rounding still overflows, drop the least relevant code,
+    // then the least relevant API facts, then ranked rules: the document written always fits.
+    while (tokens > budget) {
+        if (codeOut.length > 0) {
+            const dropped = codeOut.pop();
+            omitted.push({ kind: 'code', id: dropped.c.path, reason: 'token budget' });
+        }
+        else if (factsOut.length > 0) {
+            const { f } = factsOut.pop();
+            omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
+        }
+        else {
+            const i = rulesOut.map((x) => x.r.kind).lastIndexOf('ranked');
+            if (i < 0)
+                break;
+            const { r } = rulesOut.splice(i, 1)[0];
+            omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
+        }
         ({ markdown, sections } = build());
         tokens = (0, tokens_js_1.countTokens)(markdown);
+    }
+    if (tokens > budget) {
+        throw new errors_js_1.ConfigurationError(`token budget ${budget} is too small for ${bp.id}: the task's own text, its constraints, the project's global rules and the notes already take ${tokens} tokens; raise [bundle] token_budget in quality.toml (or --budget)`);
     }
     const sectionTokens = {};
     for (const [k, v] of Object.entries(sections))
@@ -1945,7 +2078,10 @@ function carryOverPrestart(finalDir, work, manifest) {
     if (old.baseCommit !== manifest.baseCommit || !old.stations.prestart)
         return;
     for (const name of (0, node_fs_1.readdirSync)(finalDir)) {
-        if (/^prestart\.(?:json|md)$/.test(name))
+        if (!/^prestart\.(?:json|md)$/.test(name))
+            continue;
+        // Only a regular file is carried over: a link put there would copy whatever it points at.
+        if ((0, node_fs_1.lstatSync)((0, node_path_1.join)(finalDir, name)).isFile())
             (0, node_fs_1.copyFileSync)((0, node_path_1.join)(finalDir, name), (0, node_path_1.join)(work, name));
     }
     manifest.stations.prestart = old.stations.prestart;
@@ -2090,10 +2226,17 @@ async function buildBundle(input) {
     }
     // 2. Architectural rules.
     const { sections, notes: ruleNotes } = (0, rules_js_1.readRuleSections)(tree, bp.path);
-    for (const n of ruleNotes)
+    for (const n of ruleNotes) {
+        n.reason = await redact(n.reason);
         notes.push(`rule source \`${n.path}\` skipped: ${n.reason}`);
-    for (const s of sections)
-        s.body = await redact(s.body, s.source);
+    }
+    for (const s of sections) {
+        // Heading and body in one scan (a heading is one line, and redaction keeps line breaks).
+        const text = await redact(`${s.heading}\n${s.body}`, s.source);
+        const nl = text.indexOf('\n');
+        s.heading = text.slice(0, nl);
+        s.body = text.slice(nl + 1);
+    }
     // 3. External knowledge (needs the relevant code to know what is imported).
     const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
     const manifests = [];
@@ -2125,10 +2268,20 @@ async function buildBundle(input) {
             : undefined,
         log,
     }));
-    for (const f of knowledge.facts)
+    for (const f of knowledge.facts) {
         f.text = await redact(f.text, f.provider === 'context7' ? undefined : (f.file ?? 'doc.txt'));
-    for (const n of knowledge.notes)
+        // A documentation server also chooses the title and source shown above its text.
+        if (f.provider === 'context7') {
+            f.symbol = await redact(f.symbol);
+            f.source = await redact(f.source);
+        }
+    }
+    // Notes quote what failed (a server's error text, a file's reason): redacted before they are written
+    // anywhere, the evidence included.
+    for (const n of knowledge.notes) {
+        n.message = await redact(n.message);
         notes.push(n.message);
+    }
     const libraryNames = knowledge.libraries.map((l) => l.ecosystem === 'python' ? l.packageName : l.importName);
     const ranking = (0, rules_js_1.rankRules)({
         sections,
@@ -2154,6 +2307,8 @@ async function buildBundle(input) {
     const finalScan = await (0, index_js_2.redactSecrets)(ctx.markdown, { path: 'task_context.md' });
     redactions += finalScan.findings.length;
     (0, bundle_js_1.writeBundleFile)(dir, 'task_context.md', finalScan.text);
+    // A marker is not as long as what it replaces: the count reported is the one of the bytes written.
+    const tokens = finalScan.text === ctx.markdown ? ctx.tokens : (0, tokens_js_1.countTokens)(finalScan.text);
     // 5. Evidence: every candidate with its score and provenance, and what made it in.
     const included = new Map(ctx.includedCode.map((c) => [c.path, c]));
     const evidence = {
@@ -2229,8 +2384,13 @@ async function buildBundle(input) {
         },
     };
     for (const [name, value] of Object.entries(evidence)) {
-        const json = JSON.stringify(value, null, 2) + '\n';
-        const clean = await (0, index_js_2.redactSecrets)(json, { path: `evidence/${name}.md` });
+        const path = `evidence/${name}.md`;
+        // The written JSON is scanned as a whole below, but there a string's quotes and line breaks are
+        // escapes (`\"`, `\n`) that hide a quoted value or a line's start from the patterns: every string
+        // JSON escapes is scanned as it is first.
+        const unescaped = await redactEscapedStrings(value, (s) => redact(s, path));
+        const json = JSON.stringify(unescaped, null, 2) + '\n';
+        const clean = await (0, index_js_2.redactSecrets)(json, { path });
         JSON.parse(clean.text); // a redaction never breaks the JSON (markers hold no quotes)
         (0, bundle_js_1.writeBundleFile)(dir, `evidence/${name}.json`, clean.text);
     }
@@ -2238,7 +2398,7 @@ async function buildBundle(input) {
         taskId: bp.id,
         baseCommit,
         blueprintPath: bp.path,
-        tokens: ctx.tokens,
+        tokens,
         tokenBudget: input.budget,
         tokenizer: tokens_js_1.TOKENIZER,
         sectionTokens: ctx.sectionTokens,
@@ -2249,6 +2409,25 @@ async function buildBundle(input) {
         redactions,
         notes: redactedNotes,
     };
+}
+/** `value` with every string that JSON would escape (quotes, backslashes, control characters) redacted. */
+async function redactEscapedStrings(value, redact) {
+    // A string JSON writes as it is (its quotes aside) was scanned with the whole file.
+    if (typeof value === 'string')
+        return JSON.stringify(value).length !== value.length + 2 ? redact(value) : value;
+    if (Array.isArray(value)) {
+        const out = [];
+        for (const v of value)
+            out.push(await redactEscapedStrings(v, redact));
+        return out;
+    }
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = await redactEscapedStrings(v, redact);
+        return out;
+    }
+    return value;
 }
 /** The search query: what the task is about, in the blueprint's own words. */
 function blueprintQuery(bp) {

@@ -102,7 +102,8 @@ function register(program, ctx) {
         }
         if (!query.trim())
             throw new errors_js_1.UsageError('the query is empty');
-        const top = Number(opts.top);
+        // Decimal digits only: Number() would also take `1e2`, `0x10` or an empty string (0).
+        const top = /^\s*\d+\s*$/.test(opts.top) ? Number(opts.top) : NaN;
         if (!Number.isInteger(top) || top < 1 || top > 1000)
             throw new errors_js_1.UsageError(`--top ${opts.top}: expected an integer from 1 to 1000`);
         const env = ctx.io.env;

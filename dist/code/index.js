@@ -37438,6 +37438,74 @@ function errorMessage(e) {
 
 /***/ }),
 
+/***/ 9396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   ZV: () => (/* binding */ own),
+/* harmony export */   l9: () => (/* binding */ readCacheFile)
+/* harmony export */ });
+/* unused harmony export MAX_CACHE_FILE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Reading the index cache: its files are untrusted input (a restored Actions cache, a hand edit, a
+ * folder a repository ships). A cache file is read only when it is a regular file of a sane size: a
+ * symbolic link is not followed, and a FIFO or a device (`/dev/zero`) is refused instead of blocking the
+ * search or reading without end.
+ */
+
+
+/** The longest string V8 can make: a larger cache file could never be parsed anyway. */
+const MAX_CACHE_FILE_BYTES = node_buffer__WEBPACK_IMPORTED_MODULE_1__.constants.MAX_STRING_LENGTH;
+/** Reads a cache file as UTF-8 text; `absent` when there is none, `problem` when it cannot be trusted. */
+function readCacheFile(path, maxBytes = MAX_CACHE_FILE_BYTES) {
+    let fd;
+    try {
+        // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one, forever.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { absent: true };
+        if (code === 'ELOOP')
+            return { problem: 'a symbolic link (not followed)' };
+        return { problem: code ?? e.message };
+    }
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!st.isFile())
+            return { problem: st.isDirectory() ? 'a directory' : 'not a regular file' };
+        if (st.size > maxBytes)
+            return { problem: `${st.size} bytes, more than a cache file can hold` };
+        const buf = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+        if (buf.length > maxBytes)
+            return { problem: `more than ${maxBytes} bytes` };
+        return { text: buf.toString('utf8') };
+    }
+    catch (e) {
+        return { problem: e.code ?? e.message };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Whether `v` is a plain JSON object (not null, not an array). */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** `obj[key]` when it is the object's own property (a key such as `constructor` is not inherited). */
+function own(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 1917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -77459,6 +77527,8 @@ function shownGitPath(root, snapshot, p) {
     return rel.startsWith('..') ? (0,external_node_path_.join)(snapshot.dir, p) : rel;
 }
 
+// EXTERNAL MODULE: ./src/search/cachefile.ts
+var cachefile = __nccwpck_require__(9396);
 ;// CONCATENATED MODULE: ./src/search/definitions.ts
 /**
  * A quick scan for the names a file defines (functions, classes, types, constants), used by the index:
@@ -77901,7 +77971,11 @@ function readCandidate(root, c, maxBytes) {
         st = (0,external_node_fs_.lstatSync)(abs);
     }
     catch (e) {
-        return { ok: false, reason: `cannot stat: ${e.code ?? e.message}` };
+        const code = e.code;
+        // git lists names as bytes; one that is not UTF-8 comes back with U+FFFD and names no file.
+        if (code === 'ENOENT' && c.path.includes('\ufffd'))
+            return { ok: false, reason: 'name is not valid UTF-8' };
+        return { ok: false, reason: `cannot stat: ${code ?? e.message}` };
     }
     if (st.isSymbolicLink() || c.symlink) {
         let target;
@@ -78708,9 +78782,23 @@ function parseQuery(text) {
 
 
 
+
 const CHUNKS_VERSION = 1;
 const MAX_CHUNK_TERMS = 400;
 const MAX_PARSE_CHARS = 100_000;
+const isLine = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** Whether a cached entry has the shape `chunksOf` stores (a hand-edited cache may hold anything). */
+function isChunkList(v) {
+    return (Array.isArray(v) &&
+        v.every((c) => Array.isArray(c) &&
+            c.length === 5 &&
+            typeof c[0] === 'string' &&
+            typeof c[1] === 'string' &&
+            isLine(c[2]) &&
+            isLine(c[3]) &&
+            Array.isArray(c[4]) &&
+            c[4].every((t) => typeof t === 'string')));
+}
 class ChunkStore {
     index;
     cacheDir;
@@ -78724,21 +78812,23 @@ class ChunkStore {
         this.index = index;
         this.cacheDir = cacheDir;
         this.extractor = new SymbolExtractor(wasmDir);
+        const r = (0,cachefile/* readCacheFile */.l9)((0,external_node_path_.join)(cacheDir, 'chunks.json'));
         try {
-            const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(cacheDir, 'chunks.json'), 'utf8'));
-            if (parsed.version === CHUNKS_VERSION && parsed.entries && typeof parsed.entries === 'object')
+            const parsed = 'text' in r ? JSON.parse(r.text) : undefined;
+            if (parsed?.version === CHUNKS_VERSION && (0,cachefile/* isObject */.Gv)(parsed.entries))
                 this.entries = parsed.entries;
         }
         catch {
-            // absent or unreadable: chunks are recomputed for the files that need them
+            // unreadable: chunks are recomputed for the files that need them
         }
     }
     async chunksOf(path) {
         const f = this.index.files.get(path);
         if (!f)
             return [];
-        const cached = this.entries[f.blob];
-        if (cached)
+        // Entries are checked as they are used: one of another shape is computed again.
+        const cached = (0,cachefile/* own */.ZV)(this.entries, f.blob);
+        if (cached !== undefined && isChunkList(cached))
             return cached;
         let text;
         try {
@@ -80890,6 +80980,79 @@ function serializeTermIndex(fieldNames, docs, meta) {
     return `${parts.join('\n')}\n`;
 }
 /**
+ * A term index whose postings turn out to be damaged when a query reads them (the header is checked
+ * when the index is opened; the postings, term by term, only when a query needs them).
+ */
+class CorruptIndexError extends Error {
+    name = 'CorruptIndexError';
+}
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const termindex_isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/**
+ * Why a parsed header is not one `serializeTermIndex` wrote, or undefined. Everything a query relies
+ * on is checked, so that a damaged or hand-edited file is rebuilt rather than trusted: documents
+ * numbered 0..n-1, one length per field for each, and the average lengths those lengths give (a
+ * `nextId` of billions would otherwise be an allocation of gigabytes, and a wrong length a wrong score).
+ */
+function headerProblem(h, fieldNames) {
+    if (!isObj(h))
+        return 'no header';
+    if (h.format !== TERM_INDEX_FORMAT || h.serializationVersion !== 2)
+        return 'format';
+    const n = h.documentCount;
+    if (!termindex_isCount(n) || h.nextId !== n || h.dirtCount !== 0)
+        return 'document count';
+    if (!isObj(h.documentIds) || !isObj(h.fieldLength) || !isObj(h.fieldIds) || !isObj(h.storedFields))
+        return 'tables';
+    const byName = h.fieldIds;
+    const fieldIds = Object.values(byName);
+    const f = fieldIds.length;
+    if (!fieldIds.every((id) => termindex_isCount(id) && id < f) || new Set(fieldIds).size !== f)
+        return 'field ids';
+    // The fields are numbered in the order the engine names them (a swap would move the field boosts).
+    if (fieldNames && (f !== fieldNames.length || fieldNames.some((name, i) => byName[name] !== i)))
+        return 'field names';
+    const ids = h.documentIds;
+    const lengths = h.fieldLength;
+    if (Object.keys(ids).length !== n || Object.keys(lengths).length !== n)
+        return 'document table';
+    const sums = new Array(f).fill(0);
+    for (let d = 0; d < n; d++) {
+        const id = ids[d];
+        if (typeof id !== 'string' && typeof id !== 'number')
+            return `document ${d}`;
+        const ls = lengths[d];
+        if (!Array.isArray(ls) || ls.length !== f || !ls.every(termindex_isCount))
+            return `lengths of document ${d}`;
+        for (let i = 0; i < f; i++)
+            sums[i] += ls[i];
+    }
+    const avg = h.averageFieldLength;
+    // The averages are recomputed as the serializer computes them (sums of integers, exact).
+    if (!Array.isArray(avg) || avg.length !== f || avg.some((a, i) => a !== (n ? sums[i] / n : 0)))
+        return 'average lengths';
+    return undefined;
+}
+/** A postings line parsed and checked: `["term",{"field":{"doc":frequency,…},…}]`. */
+function checkedPostings(line, term) {
+    let v;
+    try {
+        v = JSON.parse(line);
+    }
+    catch (e) {
+        throw new CorruptIndexError(`postings of '${term.slice(0, 40)}': ${e.message.slice(0, 80)}`);
+    }
+    const ok = Array.isArray(v) &&
+        v.length === 2 &&
+        v[0] === term &&
+        isObj(v[1]) &&
+        Object.values(v[1]).every((docs) => isObj(docs) &&
+            Object.values(docs).every((tf) => typeof tf === 'number' && Number.isSafeInteger(tf) && tf > 0));
+    if (!ok)
+        throw new CorruptIndexError(`postings of '${term.slice(0, 40)}' are not a term's postings`);
+    return v;
+}
+/**
  * A term-sliced index opened for searching. `search` has MiniSearch's signature; the terms a query
  * needs are the ones the (search-time) tokenizer makes of it.
  */
@@ -80904,15 +81067,9 @@ class TermIndex {
         if (nl < 0)
             throw new Error('no header line');
         const header = JSON.parse(text.slice(0, nl));
-        if (typeof header !== 'object' ||
-            header === null ||
-            header.format !== TERM_INDEX_FORMAT ||
-            header.serializationVersion !== 2 ||
-            typeof header.documentIds !== 'object' ||
-            typeof header.fieldLength !== 'object' ||
-            !Array.isArray(header.averageFieldLength)) {
-            throw new Error('not a term index of this format');
-        }
+        const problem = headerProblem(header, options.fields);
+        if (problem)
+            throw new Error(`not a term index of this format: ${problem}`);
         this.header = header;
         this.text = text;
         this.options = options;
@@ -80950,7 +81107,7 @@ class TermIndex {
                 end = text.length;
             const t = this.termAt(start);
             if (t === term)
-                return JSON.parse(text.slice(start, end));
+                return checkedPostings(text.slice(start, end), term);
             if (t < term)
                 lo = end + 1;
             else
@@ -81332,7 +81489,13 @@ async function readHistory(root, head, depth) {
 function openCommitIndex(text, history) {
     const ix = new TermIndex(text, commitIndexOptions());
     const meta = ix.header.meta;
-    return meta?.head === history.head && meta.count === history.commits.length ? ix : undefined;
+    if (meta?.head !== history.head || meta.count !== history.commits.length)
+        return undefined;
+    // Documents are positions in the history: any other id is a damaged file, not a commit.
+    for (const id of Object.values(ix.header.documentIds))
+        if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= history.commits.length)
+            throw new Error(`commit index names commit ${JSON.stringify(id).slice(0, 20)}, not one of the history`);
+    return ix;
 }
 
 ;// CONCATENATED MODULE: ./src/search/imports.ts
@@ -81588,6 +81751,7 @@ class ImportResolver {
 
 
 
+
 const INDEX_VERSION = 7;
 const MAX_TOKENS_PER_FILE = 40_000;
 const TF_CAP = 3;
@@ -81610,16 +81774,17 @@ function lexicalOptions() {
         },
     };
 }
-function readText(path) {
-    try {
-        return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
-    }
-    catch {
-        return undefined;
-    }
+/** A cache file's text, or undefined (with a note when it exists but cannot be trusted). */
+function readText(path, notes, what) {
+    const r = (0,cachefile/* readCacheFile */.l9)(path);
+    if ('text' in r)
+        return r.text;
+    if ('problem' in r)
+        notes.push(`${what} cache at ${path} is unreadable (${r.problem}): rebuilt`);
+    return undefined;
 }
 function readJson(path, notes, what) {
-    const text = readText(path);
+    const text = readText(path, notes, what);
     if (text === undefined)
         return undefined;
     try {
@@ -81631,31 +81796,42 @@ function readJson(path, notes, what) {
         return undefined;
     }
 }
-function isRecordMap(v) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
+const isStringArray = (v) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+/** Whether a cached blob record has the shape the indexer writes (anything else is read again). */
+function isBlobRecord(r) {
+    if (!(0,cachefile/* isObject */.Gv)(r))
         return false;
-    // Spot-check the values: a well-formed file of the wrong shape is not trusted.
-    for (const r of Object.values(v).slice(0, 50)) {
-        if (typeof r !== 'object' || r === null || Array.isArray(r))
-            return false;
-        if (!('s' in r) && !Array.isArray(r.d))
-            return false;
-    }
-    return true;
+    if (r.s !== undefined)
+        return typeof r.s === 'string' && r.s !== '';
+    return (typeof r.n === 'number' &&
+        Number.isSafeInteger(r.n) &&
+        r.n >= 0 &&
+        isStringArray(r.d) &&
+        isStringArray(r.i) &&
+        (r.u === undefined || r.u === 1) &&
+        (r.pk === undefined || typeof r.pk === 'string'));
+}
+function isRecordMap(v) {
+    // Each record is checked when it is used (see isBlobRecord).
+    return (0,cachefile/* isObject */.Gv)(v);
+}
+/** A cached [size, mtime, blob] entry, or undefined when it is not one. */
+function statEntry(v) {
+    return Array.isArray(v) &&
+        v.length === 3 &&
+        typeof v[0] === 'number' &&
+        typeof v[1] === 'number' &&
+        typeof v[2] === 'string' &&
+        /^[0-9a-f]{40}$/.test(v[2])
+        ? v
+        : undefined;
 }
 function isStatMap(v) {
-    return (typeof v === 'object' &&
-        v !== null &&
-        !Array.isArray(v) &&
-        Object.values(v).every((e) => Array.isArray(e) && e.length === 3));
+    return (0,cachefile/* isObject */.Gv)(v);
 }
 function isStringMap(v) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        return false;
-    for (const x of Object.values(v).slice(0, 50))
-        if (typeof x !== 'string')
-            return false;
-    return true;
+    // Values are checked when used (a term list that is not a string is rebuilt).
+    return (0,cachefile/* isObject */.Gv)(v);
 }
 /**
  * Whether a file's size and mtime, seen at `seenAt`, can vouch for its content next time. A write in the
@@ -81743,10 +81919,12 @@ function openLexical(text, files, notes) {
             blobs.length !== ix.documentCount ||
             ix.documentCount !== files.size)
             return undefined;
+        const seen = new Set();
         for (let i = 0; i < blobs.length; i++) {
             const path = ix.header.documentIds[i];
-            if (typeof path !== 'string' || files.get(path)?.blob !== blobs[i])
+            if (typeof path !== 'string' || seen.has(path) || files.get(path)?.blob !== blobs[i])
                 return undefined;
+            seen.add(path);
         }
         return ix;
     }
@@ -81755,8 +81933,30 @@ function openLexical(text, files, notes) {
         return undefined;
     }
 }
+const CACHE_FOLDER = 'the index cache folder';
+/**
+ * The cache folder as a path relative to `root` when it lies inside the repository (a `--cache-dir`
+ * there is listed by git as untracked files): its files are the index's own, never part of it.
+ */
+function cacheFolderIn(root, cacheDir) {
+    const real = (p) => {
+        p = (0,external_node_path_.resolve)(p);
+        try {
+            return (0,external_node_fs_.realpathSync)(p);
+        }
+        catch {
+            // not there yet: its parent decides where it will be
+            const up = (0,external_node_path_.join)(p, '..');
+            return up === p ? p : (0,external_node_path_.join)(real(up), p.slice(p.lastIndexOf(external_node_path_.sep) + 1));
+        }
+    };
+    const rel = (0,external_node_path_.relative)(real(root), real(cacheDir));
+    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_.sep).join('/');
+}
 /** Indexes the repository at `root`, reusing the on-disk cache. */
-async function indexRepository(opts) {
+async function indexRepository(opts, internal = {}) {
     const log = opts.log ?? silentLogger;
     const root = opts.root;
     const cacheDir = opts.cacheDir ?? (0,external_node_path_.join)(root, '.guardian', 'index');
@@ -81786,7 +81986,7 @@ async function indexRepository(opts) {
     let commitIndex;
     if (head) {
         history = restoreHistory(readJson(histPath, notes, 'history'), head, depth);
-        const text = history && readText(commitsPath);
+        const text = history && !internal.rebuildIndexes ? readText(commitsPath, notes, 'history') : undefined;
         if (history && text !== undefined) {
             try {
                 commitIndex = openCommitIndex(text, history);
@@ -81807,6 +82007,17 @@ async function indexRepository(opts) {
     const blobCache = blobsOk ? cachedBlobs.entries : {};
     const statCache = blobsOk && isStatMap(cachedBlobs.stat) ? cachedBlobs.stat : {};
     const newStat = {};
+    /** Cached records of the wrong shape (a damaged or hand-edited cache): their files are read again. */
+    const badRecords = new Set();
+    const cachedRecord = (blob) => {
+        const r = (0,cachefile/* own */.ZV)(blobCache, blob);
+        if (r === undefined)
+            return undefined;
+        if (isBlobRecord(r))
+            return r;
+        badRecords.add(blob);
+        return undefined;
+    };
     const files = new Map();
     const skipped = [];
     let reused = 0;
@@ -81818,15 +82029,18 @@ async function indexRepository(opts) {
     const freshTerms = new Map();
     const candidates = new Map();
     phase('load caches');
+    const ownCache = cacheFolderIn(root, cacheDir);
     for (const c of listing.files) {
-        const why = pathSkipReason(c.path);
+        const why = ownCache !== undefined && (c.path === ownCache || c.path.startsWith(`${ownCache}/`))
+            ? CACHE_FOLDER
+            : pathSkipReason(c.path);
         if (why) {
             skipped.push({ path: c.path, reason: why });
             continue;
         }
         // Unchanged since a previous run read it (same size and mtime): its blob is known without reading.
         let blob;
-        const prev = c.symlink ? undefined : statCache[c.path];
+        const prev = c.symlink ? undefined : statEntry((0,cachefile/* own */.ZV)(statCache, c.path));
         if (prev) {
             try {
                 const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, c.path));
@@ -81837,7 +82051,7 @@ async function indexRepository(opts) {
                 // gone: readCandidate below reports it
             }
         }
-        let rec = blob ? blobCache[blob] : undefined;
+        let rec = blob ? cachedRecord(blob) : undefined;
         if (!rec) {
             const r = readCandidate(root, c, maxBytes);
             if (!r.ok) {
@@ -81848,7 +82062,7 @@ async function indexRepository(opts) {
             blob = r.blob;
             if (statSettled(r.mtimeMs, Date.now()))
                 newStat[c.path] = [r.size, r.mtimeMs, blob];
-            rec = blobCache[blob] ?? newBlobs[blob];
+            rec = cachedRecord(blob) ?? (0,cachefile/* own */.ZV)(newBlobs, blob);
             if (!rec) {
                 const why2 = contentSkipReason(r.buf, c.path);
                 if (why2) {
@@ -81888,11 +82102,15 @@ async function indexRepository(opts) {
         });
     }
     phase('read+analyze');
+    if (badRecords.size > 0)
+        notes.push(`index cache at ${blobsPath} has ${badRecords.size} damaged record(s): those files were read again`);
     // The lexical index: reused when its documents are exactly these files at these blobs, else rebuilt
     // from the content terms of each blob (kept in terms.json, so only new content is ever tokenized).
     const lexPath = (0,external_node_path_.join)(cacheDir, 'lexical.tix');
     const termsPath = (0,external_node_path_.join)(cacheDir, 'terms.json');
-    let lexical = openLexical(readText(lexPath), files, notes);
+    let lexical = internal.rebuildIndexes
+        ? undefined
+        : openLexical(readText(lexPath, notes, 'lexical'), files, notes);
     let lexicalText;
     let termsCache = {};
     let termsChanged = false;
@@ -81905,7 +82123,7 @@ async function indexRepository(opts) {
         for (const f of [...files.values()]) {
             let terms = freshTerms.get(f.blob);
             if (!terms) {
-                const cached = termsCache[f.blob];
+                const cached = (0,cachefile/* own */.ZV)(termsCache, f.blob);
                 if (typeof cached === 'string')
                     terms = cached ? cached.split(' ') : [];
             }
@@ -81938,7 +82156,8 @@ async function indexRepository(opts) {
     const invalid = [...files.values()].filter((f) => newBlobs[f.blob]?.u).map((f) => f.path);
     if (invalid.length)
         notes.push(`${invalid.length} file(s) with invalid UTF-8 indexed with replacement characters: ${invalid.slice(0, 3).join(', ')}`);
-    notes.push(...summarizeSkips(skipped.filter((s) => !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason))));
+    notes.push(...summarizeSkips(skipped.filter((s) => s.reason !== CACHE_FOLDER &&
+        !/^(vendored|binary file type|lock file|symlink \(its target)/.test(s.reason))));
     if (files.size === 0)
         notes.push('no source files to index');
     let commitIndexText;
@@ -83100,6 +83319,7 @@ function bestSymbols(symbols, queryTerms, strongIds, idf, limit = 5) {
 
 
 
+
 /** Searches a prepared index (lets a host run several queries over one index). */
 async function searchIndex(index, opts) {
     const top = opts.top ?? 10;
@@ -83161,8 +83381,22 @@ async function searchRepository(opts) {
         throw new src_errors/* GuardianError */.cD(`search: top must be a positive integer, got ${opts.top}`);
     }
     const log = opts.log ?? silentLogger;
-    const index = await indexRepository(opts);
-    const res = await searchIndex(index, opts);
+    let index = await indexRepository(opts);
+    let res;
+    try {
+        res = await searchIndex(index, opts);
+    }
+    catch (e) {
+        if (!(e instanceof CorruptIndexError))
+            throw e;
+        // Postings are checked only as a query reads them: a damaged line is found here, after the index
+        // was opened. The lexical and commit indexes are rebuilt (from terms.json and git) and the search
+        // runs again on them.
+        const cacheDir = opts.cacheDir ?? (0,external_node_path_.join)(opts.root, '.guardian', 'index');
+        index = await indexRepository(opts, { rebuildIndexes: true });
+        index.notes.unshift(`index cache in ${cacheDir} is damaged (${e.message}): rebuilt`);
+        res = await searchIndex(index, opts);
+    }
     for (const n of [...index.notes, ...res.notes])
         log.debug(n);
     return {
