@@ -21,6 +21,7 @@ import {
 } from './text.js';
 import type { RankedFile, RankedSymbol } from './types.js';
 import { isPythonStdlib, npmPackageOf } from '../knowledge/detect.js';
+import { escapeControlChars } from '../util/chars.js';
 
 export const WEIGHTS = {
   /** BM25 over path, symbol names and content. */
@@ -134,6 +135,12 @@ function stemOfTest(path: string): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
+/** A path as the index keys it: no `./`, no `a/../` (a `../` above the root stays, and is not found). */
+function repoPath(p: string): string {
+  const n = posix.normalize(p);
+  return n === '.' ? '' : n.replace(/\/$/, '');
+}
+
 function fileStem(path: string): string {
   const name = posix.basename(path);
   const dot = name.indexOf('.');
@@ -167,6 +174,9 @@ export function rankFiles(input: RankInput): Ranked {
   const { index } = input;
   const W = { ...WEIGHTS, ...input.weights };
   const notes: string[] = [];
+  // Paths a caller names are repository paths as git lists them: `./src/app.py` is `src/app.py`.
+  const hintFiles = (input.hints?.files ?? []).map(repoPath);
+  const hintTests = (input.hints?.relevantTests ?? []).map(repoPath);
   const query = cleanQuery(input.query.slice(0, 20_000), W.subjectTwice > 0);
   const parsed = parseQuery(query);
   const files = index.files;
@@ -373,13 +383,13 @@ export function rankFiles(input: RankInput): Ranked {
         add(u.p, 'library', W.library / Math.sqrt(list.length), `imports ${root}, named in the task`);
     }
   }
-  for (const h of input.hints?.files ?? []) {
+  for (const h of hintFiles) {
     if (files.has(h)) add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
     else {
       const suffix = paths.filter((p) => p.endsWith(`/${h}`));
       if (suffix.length)
         for (const p of suffix) add(p, 'blueprint', W.namedInBlueprint / suffix.length, 'named in blueprint');
-      else notes.push(`blueprint names ${h}, which is not in the index`);
+      else notes.push(`blueprint names ${escapeControlChars(h)}, which is not in the index`);
     }
   }
 
@@ -415,10 +425,10 @@ export function rankFiles(input: RankInput): Ranked {
     const best = Math.max(...scored.map((s) => s.n));
     return scored.filter((s) => s.n === best).map((s) => s.p);
   };
-  for (const t of input.hints?.relevantTests ?? []) {
+  for (const t of hintTests) {
     const f = files.get(t);
     if (!f) {
-      notes.push(`relevant test ${t} is not in the repository index`);
+      notes.push(`relevant test ${escapeControlChars(t)} is not in the repository index`);
       continue;
     }
     add(t, 'relevantTest', W.relevantTest, 'relevant test of the task');
@@ -555,8 +565,8 @@ export function rankFiles(input: RankInput): Ranked {
   }
 
   // Kind factor and final order.
-  const blueprint = new Set(input.hints?.files ?? []);
-  const relevant = new Set(input.hints?.relevantTests ?? []);
+  const blueprint = new Set(hintFiles);
+  const relevant = new Set(hintTests);
   const aboutSpeed = /\b(bench\w*|perf\w*|speed\w*|slow\w*|fast\w*)\b/i.test(input.query);
   // Example apps, sample servers and the docs site are code, yet rarely what a task changes unless it
   // says so: by naming the folder kind or the example's own folder.

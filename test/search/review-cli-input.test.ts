@@ -42,3 +42,28 @@ describe('a file name that is not UTF-8', () => {
     expect(notes).not.toMatch(/ENOENT/);
   });
 });
+
+describe('paths a caller names (--file, --test, the blueprint)', () => {
+  it('are read as repository paths: ./src/x.py is src/x.py', async () => {
+    const res = await searchRepository({
+      root: repo.root,
+      query: 'unrelated words',
+      hints: { files: ['./src/invoice.py'], relevantTests: ['tests/../tests/none.py'] },
+    });
+    expect(res.files[0]?.path).toBe('src/invoice.py');
+    expect(res.files[0]?.reasons.join('; ')).toMatch(/named in blueprint/);
+    expect(res.notes.join('\n')).toMatch(/relevant test tests\/none\.py is not in the repository index/);
+  });
+
+  it('are shown in notes with control characters escaped', async () => {
+    const res = await searchRepository({
+      root: repo.root,
+      query: 'invoice',
+      hints: { files: ['src/\u001b[2Jgone.py'], relevantTests: ['t\u0007.py'] },
+    });
+    const notes = res.notes.join('\n');
+    expect(notes).toContain('blueprint names src/\\u001b[2Jgone.py, which is not in the index');
+    expect(notes).toContain('relevant test t\\u0007.py is not in the repository index');
+    expect([...notes].filter((c) => c !== '\n' && c.charCodeAt(0) < 0x20)).toEqual([]);
+  });
+});
