@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { bundleDirFor, readManifest } from '../../bundle/bundle.js';
+import { bundleDirFor, manifestBase, readManifest } from '../../bundle/bundle.js';
 import { isGitRepo, repoRoot, resolveCommit, showFile } from '../../git/git.js';
 import { resolveLlmConfig } from '../../llm/index.js';
 import { parseQualityToml } from '../../spec/index.js';
@@ -106,10 +106,18 @@ async function consult(
   if (!opts.offline) {
     // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
     // every station does), never from a working tree a change may have edited.
-    const base = existsSync(join(bundleDir, 'manifest.json'))
-      ? readManifest(bundleDir, taskId).baseCommit
-      : 'HEAD';
-    const qBytes = isGitRepo(root) ? showFile(root, resolveCommit(root, base), 'quality.toml') : undefined;
+    // A base commit this repository does not have is one message naming the manifest's field (the
+    // working tree's quality.toml is not a stand-in: it decides where the key goes).
+    const manifest = existsSync(join(bundleDir, 'manifest.json'))
+      ? readManifest(bundleDir, taskId)
+      : undefined;
+    const qBytes = isGitRepo(root)
+      ? showFile(
+          root,
+          manifest ? manifestBase(root, bundleDir, manifest) : resolveCommit(root, 'HEAD'),
+          'quality.toml',
+        )
+      : undefined;
     const quality = qBytes ? parseQualityToml(qBytes, 'quality.toml').config : undefined;
     const cfg = resolveLlmConfig({
       station: 'security',

@@ -9,6 +9,7 @@ import { recordStation, writeBundleFile, type Usage } from '../../bundle/bundle.
 import { errorMessage } from '../../errors.js';
 import { createChatClient, type ChatClient } from '../../llm/index.js';
 import { redactSecrets, redactSecretsSync } from '../../secrets/index.js';
+import { escapeControlChars } from '../../util/chars.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { analyze, injectionFindings, type Finding } from './engine.js';
 import { readInputs } from './inputs.js';
@@ -66,9 +67,32 @@ export interface SecurityConsultantResult {
   taskContext: string;
 }
 
-/** A logger whose messages are redacted first (model errors can echo request text). */
+/**
+ * Untrusted text (a model server's error message, a path from the bundle) as one line for a log, a note
+ * in task_context.md or security.json: line breaks folded, control characters (terminal escapes among
+ * them) written out as `\uXXXX`, no HTML comment that could hide what follows it, bounded in length.
+ */
+export function oneLine(s: string, max = 600): string {
+  const flat = escapeControlChars(s.replace(/[\r\n\t\u2028\u2029]+/g, ' ')).replace(/<!--/g, '&lt;!--');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/**
+ * The model name a server reports (`model` of the completion) is shown in task_context.md and on the
+ * terminal: kept when it is a plain model identifier, else the configured name stands.
+ */
+export function modelName(reported: string | undefined, configured: string): string {
+  const plain = (s: string | undefined) =>
+    typeof s === 'string' && /^[\w.:/@+-]{1,128}$/.test(s) ? s : undefined;
+  return plain(reported) ?? plain(configured) ?? oneLine(configured, 128).replace(/[`\s]/g, '_');
+}
+
+/** Shortest model API key the scrubber looks for: a shorter one would match ordinary text. */
+const MIN_KEY_CHARS = 8;
+
+/** A logger whose messages are redacted first (model errors can echo request text) and kept on one line. */
 function redactingLogger(log: Logger, known: string[]): Logger {
-  const r = (s: string) => scrubber(known)(redactSecretsSync(s).text);
+  const r = (s: string) => oneLine(scrubber(known)(redactSecretsSync(s).text), 4000);
   return {
     info: (m) => log.info(r(m)),
     warn: (m, w) => log.warn(r(m), w),
@@ -100,10 +124,15 @@ export async function runSecurityConsultant(
   opts: SecurityConsultantOptions,
 ): Promise<SecurityConsultantResult> {
   const known: string[] = [];
+  // The model's own key is a secret too: a server (or a proxy) that echoes it back must not get it into
+  // the bundle, which travels as an artifact.
+  const apiKey = opts.llm?.apiKey;
+  if (apiKey && apiKey.length >= MIN_KEY_CHARS) known.push(apiKey);
   const log = redactingLogger(opts.log ?? silentLogger, known);
   // Reading validates the bundle (exists, belongs to this task) before anything is recorded in it.
   const inputs = await log.group('Reading the Task Bundle', () => readInputs(opts.root, opts.taskId));
   known.push(...inputs.secretValues);
+  known.sort((a, b) => b.length - a.length);
   const scrub = scrubber(known);
   const { dir } = inputs;
   return recordStation(dir, opts.taskId, 'security', async () => {
@@ -154,28 +183,29 @@ export async function runSecurityConsultant(
           });
           // A model can only repeat what it was sent (redacted), but scrub known secrets all the same.
           const pass = scrubDeep(rawPass, scrub);
-          model = pass.model;
+          model = modelName(pass.model, client.model);
           usage = pass.usage;
           appendTranscript(dir, [
             { type: 'request', model: client.model, messages: pass.exchange.messages },
             { type: 'response', model: pass.model, content: pass.exchange.answer, usage: pass.usage },
           ]);
-          notes.push(...pass.notes);
-          for (const n of pass.notes) log.warn(n);
+          const passNotes = pass.notes.map((n) => oneLine(n));
+          notes.push(...passNotes);
+          for (const n of passNotes) log.warn(n);
           findings = mergeFindings(findings, pass.findings);
           log.info(
             `model added ${pass.findings.length} finding(s)${pass.notes.length ? `, dropped ${pass.notes.length}` : ''}`,
           );
         } catch (e) {
           // The model is advisory: its failure costs the extra advice, not the rule findings.
-          const msg = errorMessage(e);
+          const msg = oneLine(scrub(redactSecretsSync(errorMessage(e)).text));
           notes.push(`model pass failed, rule findings kept: ${msg}`);
           log.warn(`model pass failed, rule findings kept: ${msg}`);
         }
       });
     }
 
-    const cleanNotes = notes.map((n) => scrub(redactSecretsSync(n).text));
+    const cleanNotes = notes.map((n) => oneLine(scrub(redactSecretsSync(n).text)));
     findings = scrubDeep(findings, scrub);
     const doc: SecurityDocument = {
       schemaVersion: SECURITY_SCHEMA_VERSION,

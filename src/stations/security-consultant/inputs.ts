@@ -16,9 +16,11 @@ import {
 import { ConfigurationError } from '../../errors.js';
 import { execGit, listFilesAt, listWorkingFiles, showFile } from '../../git/git.js';
 import { isSecretFile, redactSecrets } from '../../secrets/index.js';
+import { escapeControlChars, hasControlChar } from '../../util/chars.js';
 import { checkRepoRelativePath } from '../../util/fs.js';
 import type { SourceFile } from './engine.js';
 import { stripHiddenText, type StrippedText } from './hygiene.js';
+import { SECTION_HEADING, upsertSection } from './render.js';
 import { languageOf } from './triggers.js';
 
 export const MAX_FILES = 20;
@@ -181,7 +183,13 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
     notes.push(`removed hidden text from blueprint.md: ${summarizeRemoved(stripped.removed)}`);
   }
   const bpText = await redact(stripped.text, 'blueprint.md');
-  const ctxText = await redact(stripHiddenText(rawContext).text, 'task_context.md');
+  // The previous Security Considerations section is this station's own output and is replaced: it is
+  // dropped (its heading kept as the place of the new one) before hidden text is looked for, so that
+  // nothing quoted in it (an unclosed `<!--` in a code excerpt) can hide the sections after it.
+  const ctxText = await redact(
+    stripHiddenText(upsertSection(rawContext, SECTION_HEADING)).text,
+    'task_context.md',
+  );
 
   const commitOk = isCommitAvailable(root, manifest.baseCommit);
   let repoFiles: string[] = [];
@@ -227,6 +235,17 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
     .sort((a, b) => b[1].relevance - a[1].relevance)
     .slice(0, MAX_FILES);
   for (const [path, info] of entries) {
+    if (hasControlChar(path)) {
+      // A line break or a terminal escape in a path would change the prompt and the Markdown around it.
+      notes.push(
+        `did not read "${escapeControlChars(path).slice(0, 200)}": the path holds control characters`,
+      );
+      continue;
+    }
+    if (commitOk && repoSet.size > 0 && !repoSet.has(path)) {
+      notes.push(`${path} is named by the bundle but does not exist at the base commit`);
+      continue;
+    }
     if (isSecretFile(path)) {
       notes.push(`did not read ${path}: it is a secret file`);
       continue;

@@ -8,12 +8,17 @@ import type { Usage } from '../../bundle/bundle.js';
 import { LlmBadRequestError, type ChatClient, type ChatMessage } from '../../llm/index.js';
 import { redactSecrets } from '../../secrets/index.js';
 import { randomBytes } from 'node:crypto';
+import { hasControlChar } from '../../util/chars.js';
 import { CATEGORIES, CATEGORY_IDS, isCategoryId, type Severity } from './categories.js';
 import type { Finding, Location, SourceFile } from './engine.js';
 import { findAgentInstructions, stripHiddenText, wrapAsData } from './hygiene.js';
 
 export const MAX_PROMPT_CHARS = 90_000;
 const MAX_FILE_LINES = 400;
+/** Findings read from one answer: a model (or a server) that sends thousands floods the bundle and the log. */
+export const MAX_MODEL_FINDINGS = 20;
+/** Locations kept per model finding (what the section shows of a category). */
+export const MAX_MODEL_LOCATIONS = 8;
 
 export interface ModelPassInput {
   client: ChatClient;
@@ -148,7 +153,11 @@ export function parseModelAnswer(
   if (!Array.isArray(list))
     return { findings: [], notes: ['model answer dropped: expected an object with a "findings" array'] };
   const findings: Finding[] = [];
-  list.forEach((raw, i) => {
+  if (list.length > MAX_MODEL_FINDINGS)
+    notes.push(
+      `model answer: read the first ${MAX_MODEL_FINDINGS} of its ${list.length} findings, the others were not`,
+    );
+  list.slice(0, MAX_MODEL_FINDINGS).forEach((raw, i) => {
     const f = raw as Record<string, unknown>;
     const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` (${noteText(f.title)})` : ''}`;
     if (typeof f !== 'object' || f === null) return void notes.push(`${label} dropped: not an object`);
@@ -163,16 +172,18 @@ export function parseModelAnswer(
     if (steering.length) return void notes.push(`${label} dropped: it ${steering[0]!.what}`);
     const where: Location[] = [];
     const bogus: string[] = [];
-    for (const w of Array.isArray(f.where) ? f.where : []) {
+    for (const w of Array.isArray(f.where) ? f.where.slice(0, 4 * MAX_MODEL_LOCATIONS) : []) {
       const loc = w as { path?: unknown; line?: unknown };
       const path = typeof loc?.path === 'string' ? loc.path.replace(/^\.\//, '') : '';
       const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
       const count = ctx.lineCounts.get(path);
-      if (!path || !ctx.repoFiles.has(path)) bogus.push(noteText(path || w));
+      // A path with a line break or a terminal escape would change the structure of what is written.
+      if (!path || !ctx.repoFiles.has(path) || hasControlChar(path)) bogus.push(noteText(path || w));
       else if (!Number.isInteger(line) || line < 1 || (count !== undefined && line > count))
         bogus.push(noteText(`${path}:${String(loc?.line)}`));
-      else where.push({ path, line });
+      else if (!where.some((x) => x.path === path && x.line === line)) where.push({ path, line });
     }
+    where.splice(MAX_MODEL_LOCATIONS);
     if (bogus.length)
       return void notes.push(
         `${label} dropped: cites ${bogus.slice(0, 3).join(', ')}, which ${bogus.length === 1 ? 'does' : 'do'} not exist`,
@@ -242,6 +253,7 @@ export function mergeFindings(rules: Finding[], model: Finding[]): Finding[] {
     if (dup) {
       for (const w of m.where)
         if (!dup.where.some((x) => x.path === w.path && x.line === w.line)) dup.where.push(w);
+      dup.where = dup.where.slice(0, MAX_MODEL_LOCATIONS);
       continue;
     }
     added.push({

@@ -38,7 +38,9 @@ function loc(w: { path: string; line: number }): string {
 /** Findings grouped by category: the main finding first, its extra guard checks folded into it. */
 export function renderSection(findings: Finding[], opts: RenderOptions): string {
   const out: string[] = [SECTION_HEADING, ''];
-  const engine = opts.model ? `offline rules + model \`${opts.model}\`` : 'offline rules';
+  const engine = opts.model
+    ? `offline rules + model \`${opts.model.replace(/[`\s]/g, '_')}\``
+    : 'offline rules';
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = groups.get(f.category) ?? [];
@@ -90,7 +92,9 @@ export function renderSection(findings: Finding[], opts: RenderOptions): string 
   if (opts.notes.length) {
     out.push('Notes:', ...opts.notes.map((n) => `- ${n}`), '');
   }
-  return out.join('\n').trimEnd() + '\n';
+  // Quoted code can hold `<!--`: in Markdown an unclosed one hides everything after it (the sections
+  // the Bundler wrote below this one included).
+  return out.join('\n').trimEnd().replace(/<!--/g, '&lt;!--') + '\n';
 }
 
 /**
