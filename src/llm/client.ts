@@ -21,6 +21,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { Usage } from '../bundle/bundle.js';
 import { silentLogger, type Logger } from '../util/log.js';
+import { escapeControlChars } from '../util/chars.js';
 import {
   LlmAbortedError,
   LlmAuthError,
@@ -302,10 +303,14 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
     }
     if (e instanceof APIError) {
       const status = e.status ?? 0;
-      const serverMsg = redact(
-        ((e.error as { message?: string } | undefined)?.message ?? e.message ?? '')
-          .replace(/\s+/g, ' ')
-          .slice(0, 300),
+      // The server's text is shown on a terminal and written in reports: one line, its control
+      // characters (terminal escapes) written out.
+      const serverMsg = escapeControlChars(
+        redact(
+          String((e.error as { message?: unknown } | undefined)?.message ?? e.message ?? '')
+            .replace(/\s+/g, ' ')
+            .slice(0, 300),
+        ),
       );
       const code = typeof e.code === 'string' ? e.code : undefined;
       if (status === 401) {
@@ -354,7 +359,7 @@ export function createChatClient(opts: ChatClientOptions): ChatClient {
       return new LlmError('server', `${where} answered ${status}: ${serverMsg}`, { status, cause: e });
     }
     return new LlmResponseError(
-      `unexpected failure talking to ${where}: ${redact((e as Error)?.message ?? String(e))}`,
+      `unexpected failure talking to ${where}: ${escapeControlChars(redact(String((e as Error)?.message ?? e)))}`,
       {
         cause: e,
       },
