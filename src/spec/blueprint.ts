@@ -5,7 +5,7 @@ import { checkRepoRelativePath, sha256 } from '../util/fs.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseCheckboxes, splitSections } from './markdown.js';
 import { describe, parsePlan } from './plan.js';
-import { checkRefName, decodeSpecFile, didYouMean } from './text.js';
+import { checkRefName, decodeSpecFile, didYouMean, isMilestoneId } from './text.js';
 import { TASK_STATUSES, type Blueprint, type Problem, type Section, type SectionKey } from './types.js';
 
 export const BLUEPRINT_FIELDS = [
@@ -19,6 +19,12 @@ export const BLUEPRINT_FIELDS = [
   'milestone',
   'labels',
 ] as const;
+
+/** `./a//b/` as `a/b`: a path already checked to stay inside the repository. */
+function normalizeRepoPath(p: string): string {
+  const parts = p.split('/').filter((s) => s !== '' && s !== '.');
+  return parts.length ? parts.join('/') : p;
+}
 
 export function isTaskId(v: unknown): v is string {
   return typeof v === 'string' && v.length <= 64 && TASK_ID_PATTERN.test(v);
@@ -75,6 +81,12 @@ export function parseBlueprint(
     (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')
   ) {
     err('requirement_id', `expected a non-empty string like REQ-007, got ${describe(d.requirement_id)}`);
+  } else if (typeof d.requirement_id === 'string' && hasControlChar(d.requirement_id)) {
+    // It becomes a commit trailer and is printed by `show`: one line of plain text.
+    err(
+      'requirement_id',
+      `expected one line of plain text like REQ-007: it contains a control character (a line break, an escape sequence or a bidi override), got ${describe(d.requirement_id)}`,
+    );
   }
   if (d.branch !== undefined) {
     if (typeof d.branch !== 'string') err('branch', `expected a git branch name, got ${describe(d.branch)}`);
@@ -96,22 +108,30 @@ export function parseBlueprint(
         err(field, `item ${i + 1}: expected a non-empty string, got ${describe(item)}`);
         return;
       }
-      const why = check?.(item);
+      // Items are printed by `lint`, `list` and `show` and compared with paths and ids: plain text only.
+      const why = hasControlChar(item)
+        ? 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)'
+        : check?.(item);
       if (why) err(field, `item ${i + 1} '${item}': ${why}`);
       else out.push(item);
     });
     return out;
   };
+  // Written as git lists paths (`tests/a.py`, not `./tests/a.py` or `tests//a.py`): the Validator
+  // compares them with the changed files' paths.
   const relevantTests = stringList('relevant_tests', (p) => {
     const why = checkRepoRelativePath(p);
     return why ? `expected a repository-relative path, got ${why}` : undefined;
-  });
+  }).map(normalizeRepoPath);
   const dependsOn = stringList('depends_on', (id) =>
     isTaskId(id) ? undefined : 'expected a task id like TASK-041',
   );
   const labels = stringList('labels');
-  if (d.milestone !== undefined && (typeof d.milestone !== 'string' || d.milestone.trim() === '')) {
-    err('milestone', `expected a milestone id, got ${describe(d.milestone)}`);
+  if (d.milestone !== undefined && (typeof d.milestone !== 'string' || !isMilestoneId(d.milestone))) {
+    err(
+      'milestone',
+      `expected a milestone id (letters, digits, '.', '_', '-', as in a milestone file's \`id\`), got ${describe(d.milestone)}`,
+    );
   }
 
   // Sections.
@@ -185,6 +205,7 @@ export function parseBlueprint(
       raw: text,
       sha256: sha256(typeof data === 'string' ? Buffer.from(data) : data),
       ...(fm.keyLines.status !== undefined ? { statusLine: fm.keyLines.status } : {}),
+      fieldLines: { ...fm.keyLines },
     },
     problems,
   };

@@ -33,7 +33,7 @@ export const MAX_FRONT_MATTER_KEYS = 1000;
  * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
  * recursion, so deep nesting cannot overflow it.
  */
-function duplicateKeyOffsets(root: Node | null): number[] {
+function duplicateKeyOffsets(root: Node | null, complex: number[] = []): number[] {
   const out: number[] = [];
   const stack: unknown[] = root ? [root] : [];
   while (stack.length) {
@@ -42,6 +42,12 @@ function duplicateKeyOffsets(root: Node | null): number[] {
       const seen = new Set<unknown>();
       for (const item of node.items) {
         const key = item.key;
+        // `? [a, b]: x` — a list or mapping as a key has no place in a blueprint (and converting it
+        // printed a runtime warning on stderr).
+        if (isMap(key) || isSeq(key)) {
+          const start = (key as Node).range?.[0];
+          if (start !== undefined) complex.push(start);
+        }
         if (isScalar(key) && !Number.isNaN(key.value)) {
           if (seen.has(key.value)) {
             const start = key.range?.[0];
@@ -165,7 +171,8 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
   }
   const starts = lineStarts(yamlSource);
   // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
-  const duplicates = duplicateKeyOffsets(doc.contents);
+  const complexKeys: number[] = [];
+  const duplicates = duplicateKeyOffsets(doc.contents, complexKeys);
   let next = 0;
   const duplicatesBefore = (offset: number) => {
     while (next < duplicates.length && duplicates[next]! < offset) {
@@ -192,6 +199,15 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     });
   }
   duplicatesBefore(Infinity);
+  for (const offset of complexKeys.sort((a, b) => a - b)) {
+    problems.push({
+      file,
+      line: yamlFirstLine + lineOfOffset(starts, offset) - 1,
+      severity: 'error',
+      message:
+        'YAML: a key must be a plain value (a word, a number or a quoted string), not a list or a mapping',
+    });
+  }
   if (problems.length) return { problems };
 
   if (doc.contents === null) {
@@ -244,7 +260,8 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
   // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
   const keyLines = Object.create(null) as Record<string, number>;
   for (const item of doc.contents.items) {
-    const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
+    // As `toJS` names it: an empty key (`: x`) is ''.
+    const key = isScalar(item.key) ? String(item.key.value ?? '') : String(item.key);
     const range = (item.key as { range?: [number, number, number] } | null)?.range;
     if (range) keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
   }

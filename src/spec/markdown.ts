@@ -27,7 +27,21 @@ export interface Fence {
   contentLine: number;
 }
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
+/**
+ * An opening fence: up to three spaces, three or more backticks or tildes, then an info string without
+ * backticks whose first word is returned. The info string is read in code: a regular expression such as
+ * `\s*([^`\s]*)[^`]*$` backtracks quadratically on a long line that ends in a backtick.
+ */
+function fenceOpen(line: string): { marker: string; info: string } | undefined {
+  const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m[0].length);
+  if (rest.includes('`')) return undefined;
+  const info = rest.trimStart();
+  let end = 0;
+  while (end < info.length && !/\s/.test(info[end]!)) end++;
+  return { marker: m[1]!, info: info.slice(0, end) };
+}
 
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
 /**
@@ -48,8 +62,8 @@ export function findFences(text: string, firstLine = 1): Fence[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!open) {
-      const m = FENCE_OPEN.exec(line);
-      if (m) open = { marker: m[2]!, info: m[3] ?? '', line: i, start: i + 1 };
+      const m = fenceOpen(line);
+      if (m) open = { marker: m.marker, info: m.info, line: i, start: i + 1 };
     } else {
       const t = line.trim();
       if (

@@ -1,5 +1,6 @@
 /** The verification plan: exactly one ```guardian fence holding a JSON array of steps. */
 import { parseDocument, isSeq, isMap, isScalar, type Node } from 'yaml';
+import { hasControlChar, isControl } from '../util/chars.js';
 import { findFences, type Fence } from './markdown.js';
 import { lineAt } from './text.js';
 import { PLAN_STAGES, type PlanStep, type Problem } from './types.js';
@@ -53,6 +54,21 @@ function parseFence(fence: Fence, file: string, problems: Problem[]): PlanStep[]
       severity: 'error',
       message: `invalid JSON: ${(e as Error).message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
     });
+    return [];
+  }
+  // JSON.parse keeps the last of two equal keys: `"command": "make test", …, "command": "curl … | sh"`
+  // would run a command a reader of the first one does not see. Refused, like duplicate YAML keys.
+  const duplicates = duplicateJsonKeys(src);
+  if (duplicates.length) {
+    for (const d of duplicates) {
+      problems.push({
+        file,
+        line: fence.contentLine + lineAt(src, d.offset) - 1,
+        field: 'verification plan',
+        severity: 'error',
+        message: `duplicate key ${describe(d.key)} in one object: each key may appear once (JSON would keep only the last)`,
+      });
+    }
     return [];
   }
   if (!Array.isArray(value)) {
@@ -112,12 +128,21 @@ function parseFence(fence: Fence, file: string, problems: Problem[]): PlanStep[]
     const before = problems.length;
     if (typeof o.description !== 'string' || o.description.trim() === '') {
       bad('description', 'expected a non-empty string');
+    } else if (hasControlChar(o.description.replace(/[\t\r\n]/g, ' '))) {
+      // Reports quote it: an escape sequence or a bidi override would rewrite what a reader sees.
+      bad(
+        'description',
+        'expected plain text: it contains a control character (an escape sequence or a bidi override)',
+      );
     }
     if (!PLAN_STAGES.includes(o.stage as never)) {
       bad('stage', `expected "pre-start" or "final-submit", got ${describe(o.stage)}`);
     }
     if (typeof o.command !== 'string' || o.command.trim() === '') {
       bad('command', `expected a non-empty command string, got ${describe(o.command)}`);
+    } else {
+      const why = commandProblem(o.command);
+      if (why) bad('command', why);
     }
     if (o.expects !== 'pass' && o.expects !== 'fail') {
       bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
@@ -140,6 +165,53 @@ function parseFence(fence: Fence, file: string, problems: Problem[]): PlanStep[]
     }
   });
   return steps;
+}
+
+/**
+ * Why a shell command from a user's file cannot be run as written, or undefined. A NUL byte cannot be
+ * passed to a process at all (spawning it threw); other control characters, bar tabs and line breaks,
+ * are escape sequences or bidi overrides that make the command read differently from what runs.
+ */
+export function commandProblem(command: string): string | undefined {
+  for (let i = 0; i < command.length; i++) {
+    const c = command.charCodeAt(i);
+    if (c === 0) return 'the command contains a NUL character, which no program can be given';
+    if (isControl(c) && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+      return `the command contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')} (an escape sequence or a bidi override): write it with printf or $'…' in the command instead`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The keys of a valid JSON text that repeat an earlier key of the same object, with their offsets, in
+ * one linear pass (keys are compared decoded: `"comm\u0061nd"` is `"command"`).
+ */
+export function duplicateJsonKeys(src: string): { key: string; offset: number }[] {
+  const out: { key: string; offset: number }[] = [];
+  /** Per open object its keys and whether a key comes next; `undefined` for an open array. */
+  const stack: ({ keys: Set<string>; expectKey: boolean } | undefined)[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '"') {
+      const start = i;
+      for (i++; i < src.length && src[i] !== '"'; i++) if (src[i] === '\\') i++;
+      const top = stack[stack.length - 1];
+      if (top?.expectKey) {
+        top.expectKey = false;
+        const key = JSON.parse(src.slice(start, i + 1)) as string;
+        if (top.keys.has(key)) out.push({ key, offset: start });
+        else top.keys.add(key);
+      }
+    } else if (c === '{') stack.push({ keys: new Set(), expectKey: true });
+    else if (c === '[') stack.push(undefined);
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top) top.expectKey = true;
+    }
+  }
+  return out;
 }
 
 /** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */

@@ -1,5 +1,6 @@
 /** Loading a whole project's specs and checking them against each other. */
 import { ConfigurationError } from '../errors.js';
+import { escapeControlChars } from '../util/chars.js';
 import { parseBlueprint } from './blueprint.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { parseMilestone } from './milestone.js';
@@ -101,6 +102,9 @@ export function loadProject(
 function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSource): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, Blueprint>();
+  // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
+  // system (macOS, Windows): one task's bundle or branch would be the other's.
+  const byFolded = new Map<string, Blueprint>();
   for (const t of tasks) {
     const prev = byId.get(t.id);
     if (prev) {
@@ -118,8 +122,24 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
         severity: 'error',
         message: `duplicate task id ${t.id}: also defined in ${t.path}`,
       });
-    } else byId.set(t.id, t);
+      continue;
+    }
+    byId.set(t.id, t);
+    const folded = t.id.toLowerCase();
+    const other = byFolded.get(folded);
+    if (other) {
+      problems.push({
+        file: t.path,
+        line: lineOfField(t, 'id'),
+        field: 'id',
+        severity: 'error',
+        message: `task id ${t.id} differs from ${other.id} (${other.path}) only in case: they would share a bundle directory and a branch on a case-insensitive file system`,
+      });
+    } else byFolded.set(folded, t);
   }
+  // The known ids a "did you mean" lists, computed once (not once per unknown id).
+  let knownIds: string[] | undefined;
+  const known = () => (knownIds ??= [...byId.keys()]);
   const milestoneIds = new Map<string, Milestone>();
   for (const m of milestones) {
     const prev = milestoneIds.get(m.id);
@@ -140,7 +160,7 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
           line: lineOfField(t, 'depends_on'),
           field: 'depends_on',
           severity: 'error',
-          message: `depends on unknown task ${dep}${suggest(dep, [...byId.keys()])}`,
+          message: `depends on unknown task ${dep}${suggest(dep, known())}`,
         });
       }
     }
@@ -172,7 +192,7 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
           file: m.path,
           field: 'tasks',
           severity: 'error',
-          message: `names unknown task ${id}${suggest(id, [...byId.keys()])}`,
+          message: `names unknown task ${id}${suggest(id, known())}`,
         });
       }
     }
@@ -194,7 +214,10 @@ function suggest(id: string, known: string[]): string {
   return known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : '';
 }
 
+/** The line of a front matter key, as the YAML parser found it (a quoted key included). */
 function lineOfField(t: Blueprint, field: string): number {
+  const known = t.fieldLines?.[field];
+  if (known !== undefined) return known;
   const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
   return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
@@ -247,9 +270,14 @@ export function findCycles(tasks: Blueprint[]): string[][] {
   return cycles;
 }
 
+/**
+ * One line of text for a problem. Its parts quote untrusted files (a file name, a key, a value), so
+ * control characters are written out (`\u001b`): an escape sequence or a line break in a blueprint
+ * cannot rewrite the terminal or forge another problem line.
+ */
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}` : p.file;
-  return `${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+  return escapeControlChars(`${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
 }
 
 export function errorsOf(problems: Problem[], file?: string): Problem[] {
@@ -340,12 +368,12 @@ export function taskLookup(project: Project): (taskId: string) => Blueprint {
       const broken = brokenFileErrors(project, errors, TASKS_DIR, taskId, loaded);
       if (broken.length) {
         throw new ConfigurationError(
-          `task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`,
+          `task ${escapeControlChars(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`,
         );
       }
       known ??= project.tasks.map((t) => t.id).sort();
       throw new ConfigurationError(
-        `unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+        `unknown task ${escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
       );
     }
     // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
@@ -372,12 +400,12 @@ export function requireMilestone(project: Project, id: string): Milestone {
     );
     if (broken.length) {
       throw new ConfigurationError(
-        `milestone ${id} has an invalid file:\n${broken.map(formatProblem).join('\n')}`,
+        `milestone ${escapeControlChars(id)} has an invalid file:\n${broken.map(formatProblem).join('\n')}`,
       );
     }
     const known = project.milestones.map((x) => x.id).sort();
     throw new ConfigurationError(
-      `unknown milestone ${id}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+      `unknown milestone ${escapeControlChars(id)}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
     );
   }
   return m;

@@ -1,6 +1,7 @@
 /** `quality.toml`: the Validator's checks and the optional tables other stations read. */
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { describe } from './plan.js';
+import { hasControlChar } from '../util/chars.js';
+import { commandProblem, describe } from './plan.js';
 import { decodeSpecFile, didYouMean } from './text.js';
 import {
   DEFAULT_CHECK_TIMEOUT_SECONDS,
@@ -58,6 +59,19 @@ const MENTION = /[A-Za-z0-9_.-]+|"[^"]*"|'[^']*'/g;
 /** Characters the "any mention" fallback of `lineOf` may scan in all, as a multiple of the file's size. */
 const MENTION_SCAN_BUDGET = 8;
 
+/**
+ * The table a trimmed `[name]` header line opens (not `[[name]]`), or undefined. Read in code: the
+ * expression `^\[\s*([^\]]+?)\s*\]` backtracks quadratically on a long run of spaces with no `]`
+ * after it, and such a line is valid inside a multi-line string.
+ */
+function tableHeader(l: string): string | undefined {
+  if (!l.startsWith('[') || l.startsWith('[[')) return undefined;
+  const close = l.indexOf(']');
+  if (close < 0) return undefined;
+  const name = l.slice(1, close).trim();
+  return name === '' ? undefined : name;
+}
+
 /** Everything `lineOf` needs, from one pass over the lines. */
 function indexLines(lines: string[]) {
   /** Per table (`[name]`, or TOP before the first header): each key's first `key = …` line. */
@@ -69,10 +83,10 @@ function indexLines(lines: string[]) {
   for (let i = 0; i < lines.length; i++) {
     size += lines[i]!.length + 1;
     const l = lines[i]!.trim();
-    const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
-    if (h && !l.startsWith('[[')) {
-      section = `[${h[1]!}]`;
-      headerLine.set(h[1]!, i + 1);
+    const h = tableHeader(l);
+    if (h !== undefined) {
+      section = `[${h}]`;
+      headerLine.set(h, i + 1);
     } else {
       let keys = keyLine.get(section);
       if (!keys) keyLine.set(section, (keys = new Map()));
@@ -217,6 +231,15 @@ export function parseQualityToml(
       err(name, key, `expected a non-empty string, got ${describe(v)}`);
       return undefined;
     }
+    // Names, e-mail addresses, models and URLs: one line of plain text (they reach commits and logs).
+    if (hasControlChar(v)) {
+      err(
+        name,
+        key,
+        `expected one line of plain text, got ${describe(v)}: it contains a control character (a line break, an escape sequence or a bidi override)`,
+      );
+      return undefined;
+    }
     return v;
   };
   const bool = (name: string, key: string): boolean | undefined => {
@@ -228,14 +251,29 @@ export function parseQualityToml(
     }
     return v;
   };
-  const strings = (name: string, key: string, t: Table = table(name)): string[] | undefined => {
+  const strings = (
+    name: string,
+    key: string,
+    opts: { check?: (s: string) => string | undefined } = {},
+    t: Table = table(name),
+  ): string[] | undefined => {
     const v = t[key];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
       err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
       return undefined;
     }
-    return v as string[];
+    const list = v as string[];
+    if (opts.check) {
+      for (const [i, s] of list.entries()) {
+        const why = opts.check(s);
+        if (why) {
+          err(name, key, `item ${i + 1} ${describe(s)}: ${why}`);
+          return undefined;
+        }
+      }
+    }
+    return list;
   };
   // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
   // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
@@ -283,7 +321,8 @@ export function parseQualityToml(
       continue;
     }
     if (typeof v === 'string') {
-      if (v.trim() === '') err('quality_checks', name, 'expected a non-empty command');
+      const why = v.trim() === '' ? 'expected a non-empty command' : commandProblem(v);
+      if (why) err('quality_checks', name, why);
       else checks.push({ name, command: v, exclusive: false, env: {}, line: lineOf('quality_checks', name) });
       continue;
     }
@@ -311,9 +350,14 @@ export function parseQualityToml(
         name,
         `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`,
       );
+    } else {
+      const why = commandProblem(v.command);
+      if (why) err('quality_checks', name, `check '${name}': ${why}`);
     }
     const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
-    if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 86400)) {
+    // The bounds the message names (and a plan step's `timeout` keeps): 0.001 passed and timed every
+    // run of the check out.
+    if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout >= 1) || timeout > 86400)) {
       err(
         'quality_checks',
         name,
@@ -332,7 +376,8 @@ export function parseQualityToml(
       if (!isTable(v.env)) err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
       else
         for (const [ek, ev] of Object.entries(v.env)) {
-          if (typeof ev !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
+          // A NUL in a value cannot be passed to a process (spawning the check threw).
+          if (typeof ev !== 'string' || ev.includes('\0') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
             err(
               'quality_checks',
               name,
@@ -351,6 +396,17 @@ export function parseQualityToml(
         line: lineOf('quality_checks', name),
       });
     }
+  }
+
+  if (isTable(doc.quality_checks) && Object.keys(doc.quality_checks).length === 0) {
+    problems.push({
+      file,
+      ...(headerLine.get('quality_checks') ? { line: headerLine.get('quality_checks') } : {}),
+      field: 'quality_checks',
+      severity: 'warning',
+      message:
+        '[quality_checks] is empty: the Validator will judge changes by the verification plan alone (add name = "command")',
+    });
   }
 
   allowOnly('setup', ['commands', 'timeout']);
@@ -401,7 +457,7 @@ export function parseQualityToml(
     path: file,
     checks,
     setup: {
-      commands: strings('setup', 'commands') ?? [],
+      commands: strings('setup', 'commands', { check: commandProblem }) ?? [],
       ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
     },
     guard: {
@@ -416,7 +472,13 @@ export function parseQualityToml(
       failFast: bool('validator', 'fail_fast') ?? false,
       defaultTimeout:
         positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
-      secretEnv: strings('validator', 'secret_env') ?? [],
+      secretEnv:
+        strings('validator', 'secret_env', {
+          check: (s) =>
+            /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)
+              ? undefined
+              : 'expected an environment variable name (letters, digits, _)',
+        }) ?? [],
       cleanWorktree: bool('validator', 'clean_worktree') ?? false,
     },
     bundle: {

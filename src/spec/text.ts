@@ -107,6 +107,15 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * A milestone id, as the milestone file, a blueprint's `milestone` field, the CLI and the plan action
+ * accept it: it becomes part of a branch name (`guardian/<id>`), so what git refuses in one is refused
+ * here.
+ */
+export function isMilestoneId(s: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
+
 /** Levenshtein distance, for "did you mean" hints on unknown field names. */
 export function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);

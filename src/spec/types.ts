@@ -81,6 +81,8 @@ export interface Blueprint {
   sha256: string;
   /** 1-based line of the `status:` key in the front matter (for a minimal in-place edit). */
   statusLine?: number;
+  /** 1-based line of each front matter key (`depends_on`, `relevant_tests`…), for problems found later. */
+  fieldLines?: Readonly<Record<string, number>>;
 }
 
 export interface Milestone {

@@ -14,6 +14,7 @@ import {
   type Blueprint,
   type Project,
 } from '../../spec/index.js';
+import { replaceControlChars } from '../../util/chars.js';
 import { table } from '../io.js';
 import type { CommandContext } from './index.js';
 
@@ -58,11 +59,41 @@ export function writeLineResult<R extends object>(
   ctx.setExitCode(exitCode(result));
 }
 
+/** Each task's milestones (the files that list it), indexed once per project. */
+const milestoneIndex = new WeakMap<Project, Map<string, string[]>>();
+
 function milestonesOf(project: Project, t: Blueprint): string[] {
-  const ids = project.milestones.filter((m) => m.tasks.includes(t.id)).map((m) => m.id);
+  // An index, not `m.tasks.includes` per task: `list` of 20,000 tasks in one milestone compared
+  // every task with every listed id.
+  let index = milestoneIndex.get(project);
+  if (!index) {
+    index = new Map();
+    for (const m of project.milestones) {
+      for (const id of m.tasks) {
+        const ids = index.get(id);
+        if (!ids) index.set(id, [m.id]);
+        else if (!ids.includes(m.id)) ids.push(m.id);
+      }
+    }
+    milestoneIndex.set(project, index);
+  }
+  const ids = [...(index.get(t.id) ?? [])];
   if (t.milestone && !ids.includes(t.milestone)) ids.push(t.milestone);
   return ids;
 }
+
+/**
+ * Text from a user's files as a terminal shows it: control characters (escape sequences, bidi
+ * overrides, a line break inside one value) are written out as `\uXXXX`; tabs stay.
+ */
+function shown(s: string): string {
+  return replaceControlChars(s, (c) =>
+    c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** How many waiting task ids `next` names before it says how many more there are. */
+const MAX_NAMED_WAITING = 20;
 
 export function taskSummary(project: Project, t: Blueprint) {
   return {
@@ -151,13 +182,15 @@ export function register(program: Command, ctx: CommandContext): void {
       ctx.io.stdout.write(
         table(
           ['ID', 'STATUS', 'DEPENDS ON', 'MILESTONE', 'TITLE'],
-          tasks.map((t) => [
-            t.id,
-            t.status,
-            t.dependsOn.join(',') || '-',
-            milestonesOf(project, t).join(',') || '-',
-            t.title,
-          ]),
+          tasks.map((t) =>
+            [
+              t.id,
+              t.status,
+              t.dependsOn.join(',') || '-',
+              milestonesOf(project, t).join(',') || '-',
+              t.title,
+            ].map(shown),
+          ),
         ),
       );
     });
@@ -182,12 +215,18 @@ export function register(program: Command, ctx: CommandContext): void {
       } else if (next) {
         ctx.io.stdout.write(`${next.id}\n`);
       } else {
+        const status = new Map<string, string>();
+        for (const t of project.tasks) if (!status.has(t.id)) status.set(t.id, t.status);
         const pending = (m ? m.tasks : project.tasks.map((t) => t.id)).filter(
-          (id) => project.tasks.find((t) => t.id === id)?.status === 'pending',
+          (id) => status.get(id) === 'pending',
         );
+        const named =
+          pending.length > MAX_NAMED_WAITING
+            ? `${pending.slice(0, MAX_NAMED_WAITING).join(', ')} and ${pending.length - MAX_NAMED_WAITING} more`
+            : pending.join(', ');
         ctx.io.stderr.write(
           pending.length
-            ? `no task is ready: pending tasks wait on dependencies (${pending.join(', ')})\n`
+            ? `no task is ready: pending tasks wait on dependencies (${named})\n`
             : 'no pending task\n',
         );
       }
@@ -243,6 +282,8 @@ export function register(program: Command, ctx: CommandContext): void {
           `  ${s.stage.padEnd(12)} expects ${s.expects.padEnd(4)}  ${s.command}${s.timeout ? `  (timeout ${s.timeout}s)` : ''}`,
         );
       }
-      ctx.io.stdout.write(out.join('\n') + '\n');
+      // The blueprint is untrusted text: its escape sequences and bidi overrides are shown, not obeyed
+      // (line breaks of the sections stay; one inside a command or a criterion is written out).
+      ctx.io.stdout.write(out.map(shown).join('\n') + '\n');
     });
 }
