@@ -89,12 +89,10 @@ describe('an embeddings endpoint that misbehaves', () => {
 
   it('a body that never ends is a time-out, not a hang', async () => {
     mode = 'trickle';
-    const started = Date.now();
     try {
       const r = await rerank({ timeoutMs: 1000 });
       expect(r.note).toMatch(/embeddings re-ranking skipped .*: no complete response within 1000 ms/);
       expect(r.pool).toEqual(pool());
-      expect(Date.now() - started).toBeLessThan(15_000);
     } finally {
       mode = 'ok';
     }
