@@ -845,7 +845,9 @@ function headCommit(cwd) {
 }
 /** A file's bytes at a commit, or undefined when the file does not exist there. */
 function showFile(cwd, commit, path) {
-    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    // `cat-file blob`, not `show`: show reads a path that names no file as a pathspec (`*.py`, `[a].py`
+    // exit 0 with nothing), prints a folder's listing, and applies textconv filters.
+    const r = execGitBuffer(['cat-file', 'blob', `${commit}:${path}`], { cwd, allowFailure: true });
     return r.code === 0 ? r.stdout : undefined;
 }
 /** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */

@@ -83,10 +83,14 @@ async function consult(ctx, root, bundleDir, taskId, log, opts) {
     if (!opts.offline) {
         // quality.toml decides where the model key is sent: read it from the bundle's base commit (as
         // every station does), never from a working tree a change may have edited.
-        const base = (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'))
-            ? (0, bundle_js_1.readManifest)(bundleDir, taskId).baseCommit
-            : 'HEAD';
-        const qBytes = (0, git_js_1.isGitRepo)(root) ? (0, git_js_1.showFile)(root, (0, git_js_1.resolveCommit)(root, base), 'quality.toml') : undefined;
+        // A base commit this repository does not have is one message naming the manifest's field (the
+        // working tree's quality.toml is not a stand-in: it decides where the key goes).
+        const manifest = (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'))
+            ? (0, bundle_js_1.readManifest)(bundleDir, taskId)
+            : undefined;
+        const qBytes = (0, git_js_1.isGitRepo)(root)
+            ? (0, git_js_1.showFile)(root, manifest ? (0, bundle_js_1.manifestBase)(root, bundleDir, manifest) : (0, git_js_1.resolveCommit)(root, 'HEAD'), 'quality.toml')
+            : undefined;
         const quality = qBytes ? (0, index_js_2.parseQualityToml)(qBytes, 'quality.toml').config : undefined;
         const cfg = (0, index_js_1.resolveLlmConfig)({
             station: 'security',

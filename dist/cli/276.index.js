@@ -2273,6 +2273,7 @@ const node_path_1 = __webpack_require__(6760);
 const imports_js_1 = __webpack_require__(3758);
 const text_js_1 = __webpack_require__(5593);
 const detect_js_1 = __webpack_require__(4413);
+const chars_js_1 = __webpack_require__(5153);
 exports.WEIGHTS = {
     /** BM25 over path, symbol names and content. */
     lexical: 1.0,
@@ -2370,6 +2371,11 @@ function stemOfTest(path) {
         name.match(/^(.+?)Tests?\.[a-z]+$/);
     return m?.[1]?.toLowerCase();
 }
+/** A path as the index keys it: no `./`, no `a/../` (a `../` above the root stays, and is not found). */
+function repoPath(p) {
+    const n = node_path_1.posix.normalize(p);
+    return n === '.' ? '' : n.replace(/\/$/, '');
+}
 function fileStem(path) {
     const name = node_path_1.posix.basename(path);
     const dot = name.indexOf('.');
@@ -2379,6 +2385,9 @@ function rankFiles(input) {
     const { index } = input;
     const W = { ...exports.WEIGHTS, ...input.weights };
     const notes = [];
+    // Paths a caller names are repository paths as git lists them: `./src/app.py` is `src/app.py`.
+    const hintFiles = (input.hints?.files ?? []).map(repoPath);
+    const hintTests = (input.hints?.relevantTests ?? []).map(repoPath);
     const query = (0, text_js_1.cleanQuery)(input.query.slice(0, 20_000), W.subjectTwice > 0);
     const parsed = (0, text_js_1.parseQuery)(query);
     const files = index.files;
@@ -2600,7 +2609,7 @@ function rankFiles(input) {
                 add(u.p, 'library', W.library / Math.sqrt(list.length), `imports ${root}, named in the task`);
         }
     }
-    for (const h of input.hints?.files ?? []) {
+    for (const h of hintFiles) {
         if (files.has(h))
             add(h, 'blueprint', W.namedInBlueprint, 'named in blueprint');
         else {
@@ -2609,7 +2618,7 @@ function rankFiles(input) {
                 for (const p of suffix)
                     add(p, 'blueprint', W.namedInBlueprint / suffix.length, 'named in blueprint');
             else
-                notes.push(`blueprint names ${h}, which is not in the index`);
+                notes.push(`blueprint names ${(0, chars_js_1.escapeControlChars)(h)}, which is not in the index`);
         }
     }
     // 5. Relevant tests and what they import.
@@ -2649,10 +2658,10 @@ function rankFiles(input) {
         const best = Math.max(...scored.map((s) => s.n));
         return scored.filter((s) => s.n === best).map((s) => s.p);
     };
-    for (const t of input.hints?.relevantTests ?? []) {
+    for (const t of hintTests) {
         const f = files.get(t);
         if (!f) {
-            notes.push(`relevant test ${t} is not in the repository index`);
+            notes.push(`relevant test ${(0, chars_js_1.escapeControlChars)(t)} is not in the repository index`);
             continue;
         }
         add(t, 'relevantTest', W.relevantTest, 'relevant test of the task');
@@ -2808,8 +2817,8 @@ function rankFiles(input) {
         }
     }
     // Kind factor and final order.
-    const blueprint = new Set(input.hints?.files ?? []);
-    const relevant = new Set(input.hints?.relevantTests ?? []);
+    const blueprint = new Set(hintFiles);
+    const relevant = new Set(hintTests);
     const aboutSpeed = /\b(bench\w*|perf\w*|speed\w*|slow\w*|fast\w*)\b/i.test(input.query);
     // Example apps, sample servers and the docs site are code, yet rarely what a task changes unless it
     // says so: by naming the folder kind or the example's own folder.

@@ -437,6 +437,11 @@ exports.BLUEPRINT_FIELDS = [
     'milestone',
     'labels',
 ];
+/** `./a//b/` as `a/b`: a path already checked to stay inside the repository. */
+function normalizeRepoPath(p) {
+    const parts = p.split('/').filter((s) => s !== '' && s !== '.');
+    return parts.length ? parts.join('/') : p;
+}
 function isTaskId(v) {
     return typeof v === 'string' && v.length <= 64 && bundle_js_1.TASK_ID_PATTERN.test(v);
 }
@@ -480,6 +485,10 @@ function parseBlueprint(data, file) {
         (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')) {
         err('requirement_id', `expected a non-empty string like REQ-007, got ${(0, plan_js_1.describe)(d.requirement_id)}`);
     }
+    else if (typeof d.requirement_id === 'string' && (0, chars_js_1.hasControlChar)(d.requirement_id)) {
+        // It becomes a commit trailer and is printed by `show`: one line of plain text.
+        err('requirement_id', `expected one line of plain text like REQ-007: it contains a control character (a line break, an escape sequence or a bidi override), got ${(0, plan_js_1.describe)(d.requirement_id)}`);
+    }
     if (d.branch !== undefined) {
         if (typeof d.branch !== 'string')
             err('branch', `expected a git branch name, got ${(0, plan_js_1.describe)(d.branch)}`);
@@ -503,7 +512,10 @@ function parseBlueprint(data, file) {
                 err(field, `item ${i + 1}: expected a non-empty string, got ${(0, plan_js_1.describe)(item)}`);
                 return;
             }
-            const why = check?.(item);
+            // Items are printed by `lint`, `list` and `show` and compared with paths and ids: plain text only.
+            const why = (0, chars_js_1.hasControlChar)(item)
+                ? 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)'
+                : check?.(item);
             if (why)
                 err(field, `item ${i + 1} '${item}': ${why}`);
             else
@@ -511,14 +523,16 @@ function parseBlueprint(data, file) {
         });
         return out;
     };
+    // Written as git lists paths (`tests/a.py`, not `./tests/a.py` or `tests//a.py`): the Validator
+    // compares them with the changed files' paths.
     const relevantTests = stringList('relevant_tests', (p) => {
         const why = (0, fs_js_1.checkRepoRelativePath)(p);
         return why ? `expected a repository-relative path, got ${why}` : undefined;
-    });
+    }).map(normalizeRepoPath);
     const dependsOn = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
     const labels = stringList('labels');
-    if (d.milestone !== undefined && (typeof d.milestone !== 'string' || d.milestone.trim() === '')) {
-        err('milestone', `expected a milestone id, got ${(0, plan_js_1.describe)(d.milestone)}`);
+    if (d.milestone !== undefined && (typeof d.milestone !== 'string' || !(0, text_js_1.isMilestoneId)(d.milestone))) {
+        err('milestone', `expected a milestone id (letters, digits, '.', '_', '-', as in a milestone file's \`id\`), got ${(0, plan_js_1.describe)(d.milestone)}`);
     }
     // Sections.
     const all = (0, markdown_js_1.splitSections)(fm.body, fm.bodyLine);
@@ -592,6 +606,7 @@ function parseBlueprint(data, file) {
             raw: text,
             sha256: (0, fs_js_1.sha256)(typeof data === 'string' ? Buffer.from(data) : data),
             ...(fm.keyLines.status !== undefined ? { statusLine: fm.keyLines.status } : {}),
+            fieldLines: { ...fm.keyLines },
         },
         problems,
     };
@@ -631,7 +646,7 @@ exports.MAX_FRONT_MATTER_KEYS = 1000;
  * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
  * recursion, so deep nesting cannot overflow it.
  */
-function duplicateKeyOffsets(root) {
+function duplicateKeyOffsets(root, complex = []) {
     const out = [];
     const stack = root ? [root] : [];
     while (stack.length) {
@@ -640,6 +655,13 @@ function duplicateKeyOffsets(root) {
             const seen = new Set();
             for (const item of node.items) {
                 const key = item.key;
+                // `? [a, b]: x` — a list or mapping as a key has no place in a blueprint (and converting it
+                // printed a runtime warning on stderr).
+                if ((0, yaml_1.isMap)(key) || (0, yaml_1.isSeq)(key)) {
+                    const start = key.range?.[0];
+                    if (start !== undefined)
+                        complex.push(start);
+                }
                 if ((0, yaml_1.isScalar)(key) && !Number.isNaN(key.value)) {
                     if (seen.has(key.value)) {
                         const start = key.range?.[0];
@@ -766,7 +788,8 @@ function parseFrontMatter(original, file) {
     }
     const starts = (0, lines_js_1.lineStarts)(yamlSource);
     // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
-    const duplicates = duplicateKeyOffsets(doc.contents);
+    const complexKeys = [];
+    const duplicates = duplicateKeyOffsets(doc.contents, complexKeys);
     let next = 0;
     const duplicatesBefore = (offset) => {
         while (next < duplicates.length && duplicates[next] < offset) {
@@ -795,6 +818,14 @@ function parseFrontMatter(original, file) {
         });
     }
     duplicatesBefore(Infinity);
+    for (const offset of complexKeys.sort((a, b) => a - b)) {
+        problems.push({
+            file,
+            line: yamlFirstLine + (0, lines_js_1.lineOfOffset)(starts, offset) - 1,
+            severity: 'error',
+            message: 'YAML: a key must be a plain value (a word, a number or a quoted string), not a list or a mapping',
+        });
+    }
     if (problems.length)
         return { problems };
     if (doc.contents === null) {
@@ -843,7 +874,8 @@ function parseFrontMatter(original, file) {
     // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
     const keyLines = Object.create(null);
     for (const item of doc.contents.items) {
-        const key = (0, yaml_1.isScalar)(item.key) ? String(item.key.value) : String(item.key);
+        // As `toJS` names it: an empty key (`: x`) is ''.
+        const key = (0, yaml_1.isScalar)(item.key) ? String(item.key.value ?? '') : String(item.key);
         const range = item.key?.range;
         if (range)
             keyLines[key] = yamlFirstLine + (0, lines_js_1.lineOfOffset)(starts, range[0]) - 1;
@@ -935,7 +967,24 @@ function sectionKeyFor(title) {
             return key;
     return null;
 }
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
+/**
+ * An opening fence: up to three spaces, three or more backticks or tildes, then an info string without
+ * backticks whose first word is returned. The info string is read in code: a regular expression such as
+ * `\s*([^`\s]*)[^`]*$` backtracks quadratically on a long line that ends in a backtick.
+ */
+function fenceOpen(line) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m)
+        return undefined;
+    const rest = line.slice(m[0].length);
+    if (rest.includes('`'))
+        return undefined;
+    const info = rest.trimStart();
+    let end = 0;
+    while (end < info.length && !/\s/.test(info[end]))
+        end++;
+    return { marker: m[1], info: info.slice(0, end) };
+}
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
 /**
  * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
@@ -955,9 +1004,9 @@ function findFences(text, firstLine = 1) {
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         if (!open) {
-            const m = FENCE_OPEN.exec(line);
+            const m = fenceOpen(line);
             if (m)
-                open = { marker: m[2], info: m[3] ?? '', line: i, start: i + 1 };
+                open = { marker: m.marker, info: m.info, line: i, start: i + 1 };
         }
         else {
             const t = line.trim();
@@ -1059,8 +1108,7 @@ function parseCheckboxes(body, firstLine) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MILESTONE_FIELDS = void 0;
-exports.isMilestoneId = isMilestoneId;
+exports.MILESTONE_FIELDS = exports.isMilestoneId = void 0;
 exports.parseMilestone = parseMilestone;
 /** Milestones: `specs/milestones/*.md` — an ordered list of tasks. */
 const chars_js_1 = __webpack_require__(5153);
@@ -1068,13 +1116,7 @@ const frontmatter_js_1 = __webpack_require__(3741);
 const blueprint_js_1 = __webpack_require__(8056);
 const plan_js_1 = __webpack_require__(9948);
 const text_js_1 = __webpack_require__(8068);
-/**
- * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
- * branch name (`guardian/<id>`), so what git refuses in one is refused here.
- */
-function isMilestoneId(s) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
-}
+Object.defineProperty(exports, "isMilestoneId", ({ enumerable: true, get: function () { return text_js_1.isMilestoneId; } }));
 exports.MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
 function parseMilestone(data, file) {
     const decoded = (0, text_js_1.decodeSpecFile)(data, file);
@@ -1093,7 +1135,7 @@ function parseMilestone(data, file) {
     }
     if (d.id === undefined)
         err('id', 'missing required field `id` (a milestone id like MVP)', 1);
-    else if (typeof d.id !== 'string' || !isMilestoneId(d.id)) {
+    else if (typeof d.id !== 'string' || !(0, text_js_1.isMilestoneId)(d.id)) {
         err('id', `expected a milestone id (letters, digits, '.', '_', '-'; no '..', no trailing '.' or '.lock': it names a branch), got ${(0, plan_js_1.describe)(d.id)}`);
     }
     if (d.title === undefined)
@@ -1108,19 +1150,27 @@ function parseMilestone(data, file) {
     else if (!Array.isArray(d.tasks))
         err('tasks', `expected a list of task ids, got ${(0, plan_js_1.describe)(d.tasks)}`);
     else {
+        // A set, not `tasks.includes`: a 1 MiB milestone lists 100,000 ids, and comparing each with every
+        // earlier one took minutes.
+        const listed = new Set();
         d.tasks.forEach((t, i) => {
             if (!(0, blueprint_js_1.isTaskId)(t))
                 err('tasks', `item ${i + 1}: expected a task id like TASK-042, got ${(0, plan_js_1.describe)(t)}`);
-            else if (tasks.includes(t))
+            else if (listed.has(t))
                 err('tasks', `item ${i + 1}: ${t} is listed twice`);
-            else
+            else {
+                listed.add(t);
                 tasks.push(t);
+            }
         });
     }
     if (d.parallel !== undefined && typeof d.parallel !== 'boolean')
         err('parallel', `expected true or false, got ${(0, plan_js_1.describe)(d.parallel)}`);
+    // Five fields of cron's characters (digits, names, `*`, `,`, `-`, `/`, `?`, `#`), one space-separated
+    // line: the value is compared with the cron that fired and shown in logs.
     if (d.schedule !== undefined &&
-        (typeof d.schedule !== 'string' || d.schedule.trim().split(/\s+/).length !== 5)) {
+        (typeof d.schedule !== 'string' ||
+            !/^[0-9A-Za-z*,/?#-]+(?: +[0-9A-Za-z*,/?#-]+){4}$/.test(d.schedule.trim()))) {
         err('schedule', `expected a cron expression with five fields like "0 3 * * *", got ${(0, plan_js_1.describe)(d.schedule)}`);
     }
     if (problems.length)
@@ -1148,10 +1198,13 @@ function parseMilestone(data, file) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parsePlan = parsePlan;
+exports.commandProblem = commandProblem;
+exports.duplicateJsonKeys = duplicateJsonKeys;
 exports.jsonErrorLine = jsonErrorLine;
 exports.describe = describe;
 /** The verification plan: exactly one ```guardian fence holding a JSON array of steps. */
 const yaml_1 = __webpack_require__(8815);
+const chars_js_1 = __webpack_require__(5153);
 const markdown_js_1 = __webpack_require__(3938);
 const text_js_1 = __webpack_require__(8068);
 const types_js_1 = __webpack_require__(9518);
@@ -1201,6 +1254,21 @@ function parseFence(fence, file, problems) {
             severity: 'error',
             message: `invalid JSON: ${e.message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
         });
+        return [];
+    }
+    // JSON.parse keeps the last of two equal keys: `"command": "make test", …, "command": "curl … | sh"`
+    // would run a command a reader of the first one does not see. Refused, like duplicate YAML keys.
+    const duplicates = duplicateJsonKeys(src);
+    if (duplicates.length) {
+        for (const d of duplicates) {
+            problems.push({
+                file,
+                line: fence.contentLine + (0, text_js_1.lineAt)(src, d.offset) - 1,
+                field: 'verification plan',
+                severity: 'error',
+                message: `duplicate key ${describe(d.key)} in one object: each key may appear once (JSON would keep only the last)`,
+            });
+        }
         return [];
     }
     if (!Array.isArray(value)) {
@@ -1259,11 +1327,20 @@ function parseFence(fence, file, problems) {
         if (typeof o.description !== 'string' || o.description.trim() === '') {
             bad('description', 'expected a non-empty string');
         }
+        else if ((0, chars_js_1.hasControlChar)(o.description.replace(/[\t\r\n]/g, ' '))) {
+            // Reports quote it: an escape sequence or a bidi override would rewrite what a reader sees.
+            bad('description', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
+        }
         if (!types_js_1.PLAN_STAGES.includes(o.stage)) {
             bad('stage', `expected "pre-start" or "final-submit", got ${describe(o.stage)}`);
         }
         if (typeof o.command !== 'string' || o.command.trim() === '') {
             bad('command', `expected a non-empty command string, got ${describe(o.command)}`);
+        }
+        else {
+            const why = commandProblem(o.command);
+            if (why)
+                bad('command', why);
         }
         if (o.expects !== 'pass' && o.expects !== 'fail') {
             bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
@@ -1284,6 +1361,61 @@ function parseFence(fence, file, problems) {
         }
     });
     return steps;
+}
+/**
+ * Why a shell command from a user's file cannot be run as written, or undefined. A NUL byte cannot be
+ * passed to a process at all (spawning it threw); other control characters, bar tabs and line breaks,
+ * are escape sequences or bidi overrides that make the command read differently from what runs.
+ */
+function commandProblem(command) {
+    for (let i = 0; i < command.length; i++) {
+        const c = command.charCodeAt(i);
+        if (c === 0)
+            return 'the command contains a NUL character, which no program can be given';
+        if ((0, chars_js_1.isControl)(c) && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+            return `the command contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')} (an escape sequence or a bidi override): write it with printf or $'…' in the command instead`;
+        }
+    }
+    return undefined;
+}
+/**
+ * The keys of a valid JSON text that repeat an earlier key of the same object, with their offsets, in
+ * one linear pass (keys are compared decoded: `"comm\u0061nd"` is `"command"`).
+ */
+function duplicateJsonKeys(src) {
+    const out = [];
+    /** Per open object its keys and whether a key comes next; `undefined` for an open array. */
+    const stack = [];
+    for (let i = 0; i < src.length; i++) {
+        const c = src[i];
+        if (c === '"') {
+            const start = i;
+            for (i++; i < src.length && src[i] !== '"'; i++)
+                if (src[i] === '\\')
+                    i++;
+            const top = stack[stack.length - 1];
+            if (top?.expectKey) {
+                top.expectKey = false;
+                const key = JSON.parse(src.slice(start, i + 1));
+                if (top.keys.has(key))
+                    out.push({ key, offset: start });
+                else
+                    top.keys.add(key);
+            }
+        }
+        else if (c === '{')
+            stack.push({ keys: new Set(), expectKey: true });
+        else if (c === '[')
+            stack.push(undefined);
+        else if (c === '}' || c === ']')
+            stack.pop();
+        else if (c === ',') {
+            const top = stack[stack.length - 1];
+            if (top)
+                top.expectKey = true;
+        }
+    }
+    return out;
 }
 /** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */
 function jsonErrorLine(src, message) {
@@ -1366,6 +1498,7 @@ exports.requireQuality = requireQuality;
 exports.readyTasks = readyTasks;
 /** Loading a whole project's specs and checking them against each other. */
 const errors_js_1 = __webpack_require__(3916);
+const chars_js_1 = __webpack_require__(5153);
 const blueprint_js_1 = __webpack_require__(8056);
 const frontmatter_js_1 = __webpack_require__(3741);
 const milestone_js_1 = __webpack_require__(1473);
@@ -1459,6 +1592,9 @@ function loadProject(root, source = (0, source_js_1.fsSource)(root), opts = {}) 
 function crossCheck(tasks, milestones, source) {
     const problems = [];
     const byId = new Map();
+    // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
+    // system (macOS, Windows): one task's bundle or branch would be the other's.
+    const byFolded = new Map();
     for (const t of tasks) {
         const prev = byId.get(t.id);
         if (prev) {
@@ -1476,10 +1612,26 @@ function crossCheck(tasks, milestones, source) {
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,
             });
+            continue;
+        }
+        byId.set(t.id, t);
+        const folded = t.id.toLowerCase();
+        const other = byFolded.get(folded);
+        if (other) {
+            problems.push({
+                file: t.path,
+                line: lineOfField(t, 'id'),
+                field: 'id',
+                severity: 'error',
+                message: `task id ${t.id} differs from ${other.id} (${other.path}) only in case: they would share a bundle directory and a branch on a case-insensitive file system`,
+            });
         }
         else
-            byId.set(t.id, t);
+            byFolded.set(folded, t);
     }
+    // The known ids a "did you mean" lists, computed once (not once per unknown id).
+    let knownIds;
+    const known = () => (knownIds ??= [...byId.keys()]);
     const milestoneIds = new Map();
     for (const m of milestones) {
         const prev = milestoneIds.get(m.id);
@@ -1502,7 +1654,7 @@ function crossCheck(tasks, milestones, source) {
                     line: lineOfField(t, 'depends_on'),
                     field: 'depends_on',
                     severity: 'error',
-                    message: `depends on unknown task ${dep}${suggest(dep, [...byId.keys()])}`,
+                    message: `depends on unknown task ${dep}${suggest(dep, known())}`,
                 });
             }
         }
@@ -1534,7 +1686,7 @@ function crossCheck(tasks, milestones, source) {
                     file: m.path,
                     field: 'tasks',
                     severity: 'error',
-                    message: `names unknown task ${id}${suggest(id, [...byId.keys()])}`,
+                    message: `names unknown task ${id}${suggest(id, known())}`,
                 });
             }
         }
@@ -1554,7 +1706,11 @@ function crossCheck(tasks, milestones, source) {
 function suggest(id, known) {
     return known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : '';
 }
+/** The line of a front matter key, as the YAML parser found it (a quoted key included). */
 function lineOfField(t, field) {
+    const known = t.fieldLines?.[field];
+    if (known !== undefined)
+        return known;
     const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
     return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
@@ -1610,9 +1766,14 @@ function findCycles(tasks) {
     }
     return cycles;
 }
+/**
+ * One line of text for a problem. Its parts quote untrusted files (a file name, a key, a value), so
+ * control characters are written out (`\u001b`): an escape sequence or a line break in a blueprint
+ * cannot rewrite the terminal or forge another problem line.
+ */
 function formatProblem(p) {
     const where = p.line ? `${p.file}:${p.line}` : p.file;
-    return `${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+    return (0, chars_js_1.escapeControlChars)(`${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
 }
 function errorsOf(problems, file) {
     return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
@@ -1699,10 +1860,10 @@ function taskLookup(project) {
             loaded ??= new Set(project.tasks.map((t) => t.path));
             const broken = brokenFileErrors(project, errors, exports.TASKS_DIR, taskId, loaded);
             if (broken.length) {
-                throw new errors_js_1.ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+                throw new errors_js_1.ConfigurationError(`task ${(0, chars_js_1.escapeControlChars)(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
             }
             known ??= project.tasks.map((t) => t.id).sort();
-            throw new errors_js_1.ConfigurationError(`unknown task ${taskId}: no blueprint in ${exports.TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+            throw new errors_js_1.ConfigurationError(`unknown task ${(0, chars_js_1.escapeControlChars)(taskId)}: no blueprint in ${exports.TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
         // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
         // twice says nothing about TASK-1), in the order they were found.
@@ -1720,10 +1881,10 @@ function requireMilestone(project, id) {
         // The milestone file may exist but fail to load: point at its problems rather than "unknown".
         const broken = brokenFileErrors(project, errorsOf(project.problems), exports.MILESTONES_DIR, id, new Set(project.milestones.map((x) => x.path)));
         if (broken.length) {
-            throw new errors_js_1.ConfigurationError(`milestone ${id} has an invalid file:\n${broken.map(formatProblem).join('\n')}`);
+            throw new errors_js_1.ConfigurationError(`milestone ${(0, chars_js_1.escapeControlChars)(id)} has an invalid file:\n${broken.map(formatProblem).join('\n')}`);
         }
         const known = project.milestones.map((x) => x.id).sort();
-        throw new errors_js_1.ConfigurationError(`unknown milestone ${id}: no file in ${exports.MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+        throw new errors_js_1.ConfigurationError(`unknown milestone ${(0, chars_js_1.escapeControlChars)(id)}: no file in ${exports.MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
     return m;
 }
@@ -1756,6 +1917,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseQualityToml = parseQualityToml;
 /** `quality.toml`: the Validator's checks and the optional tables other stations read. */
 const smol_toml_1 = __webpack_require__(7106);
+const chars_js_1 = __webpack_require__(5153);
 const plan_js_1 = __webpack_require__(9948);
 const text_js_1 = __webpack_require__(8068);
 const types_js_1 = __webpack_require__(9518);
@@ -1804,6 +1966,20 @@ function keyCandidates(line) {
 const MENTION = /[A-Za-z0-9_.-]+|"[^"]*"|'[^']*'/g;
 /** Characters the "any mention" fallback of `lineOf` may scan in all, as a multiple of the file's size. */
 const MENTION_SCAN_BUDGET = 8;
+/**
+ * The table a trimmed `[name]` header line opens (not `[[name]]`), or undefined. Read in code: the
+ * expression `^\[\s*([^\]]+?)\s*\]` backtracks quadratically on a long run of spaces with no `]`
+ * after it, and such a line is valid inside a multi-line string.
+ */
+function tableHeader(l) {
+    if (!l.startsWith('[') || l.startsWith('[['))
+        return undefined;
+    const close = l.indexOf(']');
+    if (close < 0)
+        return undefined;
+    const name = l.slice(1, close).trim();
+    return name === '' ? undefined : name;
+}
 /** Everything `lineOf` needs, from one pass over the lines. */
 function indexLines(lines) {
     /** Per table (`[name]`, or TOP before the first header): each key's first `key = …` line. */
@@ -1815,10 +1991,10 @@ function indexLines(lines) {
     for (let i = 0; i < lines.length; i++) {
         size += lines[i].length + 1;
         const l = lines[i].trim();
-        const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
-        if (h && !l.startsWith('[[')) {
-            section = `[${h[1]}]`;
-            headerLine.set(h[1], i + 1);
+        const h = tableHeader(l);
+        if (h !== undefined) {
+            section = `[${h}]`;
+            headerLine.set(h, i + 1);
         }
         else {
             let keys = keyLine.get(section);
@@ -1955,6 +2131,11 @@ function parseQualityToml(data, file = 'quality.toml') {
             err(name, key, `expected a non-empty string, got ${(0, plan_js_1.describe)(v)}`);
             return undefined;
         }
+        // Names, e-mail addresses, models and URLs: one line of plain text (they reach commits and logs).
+        if ((0, chars_js_1.hasControlChar)(v)) {
+            err(name, key, `expected one line of plain text, got ${(0, plan_js_1.describe)(v)}: it contains a control character (a line break, an escape sequence or a bidi override)`);
+            return undefined;
+        }
         return v;
     };
     const bool = (name, key) => {
@@ -1967,7 +2148,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         }
         return v;
     };
-    const strings = (name, key, t = table(name)) => {
+    const strings = (name, key, opts = {}, t = table(name)) => {
         const v = t[key];
         if (v === undefined)
             return undefined;
@@ -1975,7 +2156,17 @@ function parseQualityToml(data, file = 'quality.toml') {
             err(name, key, `expected a list of non-empty strings, got ${(0, plan_js_1.describe)(v)}`);
             return undefined;
         }
-        return v;
+        const list = v;
+        if (opts.check) {
+            for (const [i, s] of list.entries()) {
+                const why = opts.check(s);
+                if (why) {
+                    err(name, key, `item ${i + 1} ${(0, plan_js_1.describe)(s)}: ${why}`);
+                    return undefined;
+                }
+            }
+        }
+        return list;
     };
     // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
     // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
@@ -2022,8 +2213,9 @@ function parseQualityToml(data, file = 'quality.toml') {
             continue;
         }
         if (typeof v === 'string') {
-            if (v.trim() === '')
-                err('quality_checks', name, 'expected a non-empty command');
+            const why = v.trim() === '' ? 'expected a non-empty command' : (0, plan_js_1.commandProblem)(v);
+            if (why)
+                err('quality_checks', name, why);
             else
                 checks.push({ name, command: v, exclusive: false, env: {}, line: lineOf('quality_checks', name) });
             continue;
@@ -2041,8 +2233,15 @@ function parseQualityToml(data, file = 'quality.toml') {
         if (typeof v.command !== 'string' || v.command.trim() === '') {
             err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${(0, plan_js_1.describe)(v.command)}`);
         }
+        else {
+            const why = (0, plan_js_1.commandProblem)(v.command);
+            if (why)
+                err('quality_checks', name, `check '${name}': ${why}`);
+        }
         const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
-        if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 86400)) {
+        // The bounds the message names (and a plan step's `timeout` keeps): 0.001 passed and timed every
+        // run of the check out.
+        if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout >= 1) || timeout > 86400)) {
             err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${(0, plan_js_1.describe)(v.timeout)}`);
         }
         if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
@@ -2054,7 +2253,8 @@ function parseQualityToml(data, file = 'quality.toml') {
                 err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
             else
                 for (const [ek, ev] of Object.entries(v.env)) {
-                    if (typeof ev !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
+                    // A NUL in a value cannot be passed to a process (spawning the check threw).
+                    if (typeof ev !== 'string' || ev.includes('\0') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
                         err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
                     }
                     else
@@ -2071,6 +2271,15 @@ function parseQualityToml(data, file = 'quality.toml') {
                 line: lineOf('quality_checks', name),
             });
         }
+    }
+    if (isTable(doc.quality_checks) && Object.keys(doc.quality_checks).length === 0) {
+        problems.push({
+            file,
+            ...(headerLine.get('quality_checks') ? { line: headerLine.get('quality_checks') } : {}),
+            field: 'quality_checks',
+            severity: 'warning',
+            message: '[quality_checks] is empty: the Validator will judge changes by the verification plan alone (add name = "command")',
+        });
     }
     allowOnly('setup', ['commands', 'timeout']);
     allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
@@ -2116,7 +2325,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         path: file,
         checks,
         setup: {
-            commands: strings('setup', 'commands') ?? [],
+            commands: strings('setup', 'commands', { check: plan_js_1.commandProblem }) ?? [],
             ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
         },
         guard: {
@@ -2130,7 +2339,11 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...opt('jobs', positive('validator', 'jobs', { int: true, max: 64 })),
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? types_js_1.DEFAULT_CHECK_TIMEOUT_SECONDS,
-            secretEnv: strings('validator', 'secret_env') ?? [],
+            secretEnv: strings('validator', 'secret_env', {
+                check: (s) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)
+                    ? undefined
+                    : 'expected an environment variable name (letters, digits, _)',
+            }) ?? [],
             cleanWorktree: bool('validator', 'clean_worktree') ?? false,
         },
         bundle: {
@@ -2326,6 +2539,7 @@ exports.MAX_SPEC_FILE_BYTES = void 0;
 exports.decodeSpecFile = decodeSpecFile;
 exports.formatBytes = formatBytes;
 exports.lineAt = lineAt;
+exports.isMilestoneId = isMilestoneId;
 exports.editDistance = editDistance;
 exports.didYouMean = didYouMean;
 exports.checkRefName = checkRefName;
@@ -2443,6 +2657,14 @@ function lineAt(text, offset) {
         if (text.charCodeAt(i) === 10)
             line++;
     return line;
+}
+/**
+ * A milestone id, as the milestone file, a blueprint's `milestone` field, the CLI and the plan action
+ * accept it: it becomes part of a branch name (`guardian/<id>`), so what git refuses in one is refused
+ * here.
+ */
+function isMilestoneId(s) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
 }
 /** Levenshtein distance, for "did you mean" hints on unknown field names. */
 function editDistance(a, b) {

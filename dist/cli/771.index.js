@@ -195,6 +195,7 @@ exports.createChatClient = createChatClient;
 const node_async_hooks_1 = __webpack_require__(6698);
 const openai_1 = __importStar(__webpack_require__(2583));
 const log_js_1 = __webpack_require__(9906);
+const chars_js_1 = __webpack_require__(5153);
 const errors_js_1 = __webpack_require__(9968);
 const config_js_1 = __webpack_require__(8353);
 const pricing_js_1 = __webpack_require__(401);
@@ -392,9 +393,11 @@ function createChatClient(opts) {
         }
         if (e instanceof openai_1.APIError) {
             const status = e.status ?? 0;
-            const serverMsg = redact((e.error?.message ?? e.message ?? '')
+            // The server's text is shown on a terminal and written in reports: one line, its control
+            // characters (terminal escapes) written out.
+            const serverMsg = (0, chars_js_1.escapeControlChars)(redact(String(e.error?.message ?? e.message ?? '')
                 .replace(/\s+/g, ' ')
-                .slice(0, 300));
+                .slice(0, 300)));
             const code = typeof e.code === 'string' ? e.code : undefined;
             if (status === 401) {
                 return new errors_js_1.LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
@@ -426,7 +429,7 @@ function createChatClient(opts) {
             }
             return new errors_js_1.LlmError('server', `${where} answered ${status}: ${serverMsg}`, { status, cause: e });
         }
-        return new errors_js_1.LlmResponseError(`unexpected failure talking to ${where}: ${redact(e?.message ?? String(e))}`, {
+        return new errors_js_1.LlmResponseError(`unexpected failure talking to ${where}: ${(0, chars_js_1.escapeControlChars)(redact(String(e?.message ?? e)))}`, {
             cause: e,
         });
     }

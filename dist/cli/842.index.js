@@ -19,6 +19,7 @@ const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const commit_js_1 = __webpack_require__(5895);
 const index_js_1 = __webpack_require__(5371);
+const chars_js_1 = __webpack_require__(5153);
 const io_js_1 = __webpack_require__(1604);
 exports.JSON_SCHEMA_VERSION = 1;
 function resolveRoot(ctx, root) {
@@ -54,12 +55,39 @@ function writeLineResult(ctx, asJson, result, render, exitCode) {
         ctx.io.stdout.write(render(result));
     ctx.setExitCode(exitCode(result));
 }
+/** Each task's milestones (the files that list it), indexed once per project. */
+const milestoneIndex = new WeakMap();
 function milestonesOf(project, t) {
-    const ids = project.milestones.filter((m) => m.tasks.includes(t.id)).map((m) => m.id);
+    // An index, not `m.tasks.includes` per task: `list` of 20,000 tasks in one milestone compared
+    // every task with every listed id.
+    let index = milestoneIndex.get(project);
+    if (!index) {
+        index = new Map();
+        for (const m of project.milestones) {
+            for (const id of m.tasks) {
+                const ids = index.get(id);
+                if (!ids)
+                    index.set(id, [m.id]);
+                else if (!ids.includes(m.id))
+                    ids.push(m.id);
+            }
+        }
+        milestoneIndex.set(project, index);
+    }
+    const ids = [...(index.get(t.id) ?? [])];
     if (t.milestone && !ids.includes(t.milestone))
         ids.push(t.milestone);
     return ids;
 }
+/**
+ * Text from a user's files as a terminal shows it: control characters (escape sequences, bidi
+ * overrides, a line break inside one value) are written out as `\uXXXX`; tabs stay.
+ */
+function shown(s) {
+    return (0, chars_js_1.replaceControlChars)(s, (c) => c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** How many waiting task ids `next` names before it says how many more there are. */
+const MAX_NAMED_WAITING = 20;
 function taskSummary(project, t) {
     return {
         id: t.id,
@@ -145,7 +173,7 @@ function register(program, ctx) {
             t.dependsOn.join(',') || '-',
             milestonesOf(project, t).join(',') || '-',
             t.title,
-        ])));
+        ].map(shown))));
     });
     program
         .command('next')
@@ -169,9 +197,16 @@ function register(program, ctx) {
             ctx.io.stdout.write(`${next.id}\n`);
         }
         else {
-            const pending = (m ? m.tasks : project.tasks.map((t) => t.id)).filter((id) => project.tasks.find((t) => t.id === id)?.status === 'pending');
+            const status = new Map();
+            for (const t of project.tasks)
+                if (!status.has(t.id))
+                    status.set(t.id, t.status);
+            const pending = (m ? m.tasks : project.tasks.map((t) => t.id)).filter((id) => status.get(id) === 'pending');
+            const named = pending.length > MAX_NAMED_WAITING
+                ? `${pending.slice(0, MAX_NAMED_WAITING).join(', ')} and ${pending.length - MAX_NAMED_WAITING} more`
+                : pending.join(', ');
             ctx.io.stderr.write(pending.length
-                ? `no task is ready: pending tasks wait on dependencies (${pending.join(', ')})\n`
+                ? `no task is ready: pending tasks wait on dependencies (${named})\n`
                 : 'no pending task\n');
         }
         ctx.setExitCode(next ? 0 : 1);
@@ -228,7 +263,9 @@ function register(program, ctx) {
         for (const s of t.plan) {
             out.push(`  ${s.stage.padEnd(12)} expects ${s.expects.padEnd(4)}  ${s.command}${s.timeout ? `  (timeout ${s.timeout}s)` : ''}`);
         }
-        ctx.io.stdout.write(out.join('\n') + '\n');
+        // The blueprint is untrusted text: its escape sequences and bidi overrides are shown, not obeyed
+        // (line breaks of the sections stay; one inside a command or a criterion is written out).
+        ctx.io.stdout.write(out.map(shown).join('\n') + '\n');
     });
 }
 

@@ -1746,6 +1746,8 @@ function wrapAsData(text, meta) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECURITY_SCHEMA_VERSION = exports.wrapAsData = exports.findAgentInstructions = exports.stripHiddenText = exports.toSecurityCheck = exports.lineViolates = exports.CHECKS = exports.THREAT_CATEGORIES = exports.CATEGORY_IDS = exports.CATEGORIES = exports.injectionFindings = exports.analyze = void 0;
+exports.oneLine = oneLine;
+exports.modelName = modelName;
 exports.runSecurityConsultant = runSecurityConsultant;
 /**
  * The Security Consultant station: reads the Task Bundle, builds a threat model for the task (offline
@@ -1758,6 +1760,7 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(6627);
 const index_js_2 = __webpack_require__(5073);
+const chars_js_1 = __webpack_require__(5153);
 const log_js_1 = __webpack_require__(9906);
 const engine_js_1 = __webpack_require__(9366);
 const inputs_js_1 = __webpack_require__(7373);
@@ -1779,9 +1782,28 @@ Object.defineProperty(exports, "stripHiddenText", ({ enumerable: true, get: func
 Object.defineProperty(exports, "findAgentInstructions", ({ enumerable: true, get: function () { return hygiene_js_1.findAgentInstructions; } }));
 Object.defineProperty(exports, "wrapAsData", ({ enumerable: true, get: function () { return hygiene_js_1.wrapAsData; } }));
 exports.SECURITY_SCHEMA_VERSION = 1;
-/** A logger whose messages are redacted first (model errors can echo request text). */
+/**
+ * Untrusted text (a model server's error message, a path from the bundle) as one line for a log, a note
+ * in task_context.md or security.json: line breaks folded, control characters (terminal escapes among
+ * them) written out as `\uXXXX`, no HTML comment that could hide what follows it, bounded in length.
+ */
+function oneLine(s, max = 600) {
+    const flat = (0, chars_js_1.escapeControlChars)(s.replace(/[\r\n\t\u2028\u2029]+/g, ' ')).replace(/<!--/g, '&lt;!--');
+    return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+/**
+ * The model name a server reports (`model` of the completion) is shown in task_context.md and on the
+ * terminal: kept when it is a plain model identifier, else the configured name stands.
+ */
+function modelName(reported, configured) {
+    const plain = (s) => typeof s === 'string' && /^[\w.:/@+-]{1,128}$/.test(s) ? s : undefined;
+    return plain(reported) ?? plain(configured) ?? oneLine(configured, 128).replace(/[`\s]/g, '_');
+}
+/** Shortest model API key the scrubber looks for: a shorter one would match ordinary text. */
+const MIN_KEY_CHARS = 8;
+/** A logger whose messages are redacted first (model errors can echo request text) and kept on one line. */
 function redactingLogger(log, known) {
-    const r = (s) => scrubber(known)((0, index_js_2.redactSecretsSync)(s).text);
+    const r = (s) => oneLine(scrubber(known)((0, index_js_2.redactSecretsSync)(s).text), 4000);
     return {
         info: (m) => log.info(r(m)),
         warn: (m, w) => log.warn(r(m), w),
@@ -1812,10 +1834,16 @@ function scrubDeep(value, scrub) {
 }
 async function runSecurityConsultant(opts) {
     const known = [];
+    // The model's own key is a secret too: a server (or a proxy) that echoes it back must not get it into
+    // the bundle, which travels as an artifact.
+    const apiKey = opts.llm?.apiKey;
+    if (apiKey && apiKey.length >= MIN_KEY_CHARS)
+        known.push(apiKey);
     const log = redactingLogger(opts.log ?? log_js_1.silentLogger, known);
     // Reading validates the bundle (exists, belongs to this task) before anything is recorded in it.
     const inputs = await log.group('Reading the Task Bundle', () => (0, inputs_js_1.readInputs)(opts.root, opts.taskId));
     known.push(...inputs.secretValues);
+    known.sort((a, b) => b.length - a.length);
     const scrub = scrubber(known);
     const { dir } = inputs;
     return (0, bundle_js_1.recordStation)(dir, opts.taskId, 'security', async () => {
@@ -1862,27 +1890,28 @@ async function runSecurityConsultant(opts) {
                     });
                     // A model can only repeat what it was sent (redacted), but scrub known secrets all the same.
                     const pass = scrubDeep(rawPass, scrub);
-                    model = pass.model;
+                    model = modelName(pass.model, client.model);
                     usage = pass.usage;
                     appendTranscript(dir, [
                         { type: 'request', model: client.model, messages: pass.exchange.messages },
                         { type: 'response', model: pass.model, content: pass.exchange.answer, usage: pass.usage },
                     ]);
-                    notes.push(...pass.notes);
-                    for (const n of pass.notes)
+                    const passNotes = pass.notes.map((n) => oneLine(n));
+                    notes.push(...passNotes);
+                    for (const n of passNotes)
                         log.warn(n);
                     findings = (0, model_js_1.mergeFindings)(findings, pass.findings);
                     log.info(`model added ${pass.findings.length} finding(s)${pass.notes.length ? `, dropped ${pass.notes.length}` : ''}`);
                 }
                 catch (e) {
                     // The model is advisory: its failure costs the extra advice, not the rule findings.
-                    const msg = (0, errors_js_1.errorMessage)(e);
+                    const msg = oneLine(scrub((0, index_js_2.redactSecretsSync)((0, errors_js_1.errorMessage)(e)).text));
                     notes.push(`model pass failed, rule findings kept: ${msg}`);
                     log.warn(`model pass failed, rule findings kept: ${msg}`);
                 }
             });
         }
-        const cleanNotes = notes.map((n) => scrub((0, index_js_2.redactSecretsSync)(n).text));
+        const cleanNotes = notes.map((n) => oneLine(scrub((0, index_js_2.redactSecretsSync)(n).text)));
         findings = scrubDeep(findings, scrub);
         const doc = {
             schemaVersion: exports.SECURITY_SCHEMA_VERSION,
@@ -1974,8 +2003,10 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(5073);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 const hygiene_js_1 = __webpack_require__(1673);
+const render_js_1 = __webpack_require__(9120);
 const triggers_js_1 = __webpack_require__(1965);
 exports.MAX_FILES = 20;
 exports.MAX_FILE_BYTES = 256 * 1024;
@@ -2100,7 +2131,10 @@ async function readInputs(root, taskId) {
         notes.push(`removed hidden text from blueprint.md: ${summarizeRemoved(stripped.removed)}`);
     }
     const bpText = await redact(stripped.text, 'blueprint.md');
-    const ctxText = await redact((0, hygiene_js_1.stripHiddenText)(rawContext).text, 'task_context.md');
+    // The previous Security Considerations section is this station's own output and is replaced: it is
+    // dropped (its heading kept as the place of the new one) before hidden text is looked for, so that
+    // nothing quoted in it (an unclosed `<!--` in a code excerpt) can hide the sections after it.
+    const ctxText = await redact((0, hygiene_js_1.stripHiddenText)((0, render_js_1.upsertSection)(rawContext, render_js_1.SECTION_HEADING)).text, 'task_context.md');
     const commitOk = isCommitAvailable(root, manifest.baseCommit);
     let repoFiles = [];
     try {
@@ -2142,6 +2176,15 @@ async function readInputs(root, taskId) {
         .sort((a, b) => b[1].relevance - a[1].relevance)
         .slice(0, exports.MAX_FILES);
     for (const [path, info] of entries) {
+        if ((0, chars_js_1.hasControlChar)(path)) {
+            // A line break or a terminal escape in a path would change the prompt and the Markdown around it.
+            notes.push(`did not read "${(0, chars_js_1.escapeControlChars)(path).slice(0, 200)}": the path holds control characters`);
+            continue;
+        }
+        if (commitOk && repoSet.size > 0 && !repoSet.has(path)) {
+            notes.push(`${path} is named by the bundle but does not exist at the base commit`);
+            continue;
+        }
         if ((0, index_js_1.isSecretFile)(path)) {
             notes.push(`did not read ${path}: it is a secret file`);
             continue;
@@ -2201,7 +2244,7 @@ function summarizeRemoved(removed) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SYSTEM_PROMPT = exports.MAX_PROMPT_CHARS = void 0;
+exports.SYSTEM_PROMPT = exports.MAX_MODEL_LOCATIONS = exports.MAX_MODEL_FINDINGS = exports.MAX_PROMPT_CHARS = void 0;
 exports.buildMessages = buildMessages;
 exports.plainText = plainText;
 exports.parseModelAnswer = parseModelAnswer;
@@ -2211,10 +2254,15 @@ exports.runModelPass = runModelPass;
 const index_js_1 = __webpack_require__(6627);
 const index_js_2 = __webpack_require__(5073);
 const node_crypto_1 = __webpack_require__(7598);
+const chars_js_1 = __webpack_require__(5153);
 const categories_js_1 = __webpack_require__(6488);
 const hygiene_js_1 = __webpack_require__(1673);
 exports.MAX_PROMPT_CHARS = 90_000;
 const MAX_FILE_LINES = 400;
+/** Findings read from one answer: a model (or a server) that sends thousands floods the bundle and the log. */
+exports.MAX_MODEL_FINDINGS = 20;
+/** Locations kept per model finding (what the section shows of a category). */
+exports.MAX_MODEL_LOCATIONS = 8;
 exports.SYSTEM_PROMPT = [
     'You are a senior application security engineer. A developer is about to implement the task below;',
     'nothing has been written yet. Identify the security risks THIS task carries in THIS code base and give',
@@ -2307,7 +2355,9 @@ function parseModelAnswer(answer, ctx) {
     if (!Array.isArray(list))
         return { findings: [], notes: ['model answer dropped: expected an object with a "findings" array'] };
     const findings = [];
-    list.forEach((raw, i) => {
+    if (list.length > exports.MAX_MODEL_FINDINGS)
+        notes.push(`model answer: read the first ${exports.MAX_MODEL_FINDINGS} of its ${list.length} findings, the others were not`);
+    list.slice(0, exports.MAX_MODEL_FINDINGS).forEach((raw, i) => {
         const f = raw;
         const label = `model finding ${i + 1}${typeof f?.title === 'string' ? ` (${noteText(f.title)})` : ''}`;
         if (typeof f !== 'object' || f === null)
@@ -2323,18 +2373,20 @@ function parseModelAnswer(answer, ctx) {
             return void notes.push(`${label} dropped: it ${steering[0].what}`);
         const where = [];
         const bogus = [];
-        for (const w of Array.isArray(f.where) ? f.where : []) {
+        for (const w of Array.isArray(f.where) ? f.where.slice(0, 4 * exports.MAX_MODEL_LOCATIONS) : []) {
             const loc = w;
             const path = typeof loc?.path === 'string' ? loc.path.replace(/^\.\//, '') : '';
             const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
             const count = ctx.lineCounts.get(path);
-            if (!path || !ctx.repoFiles.has(path))
+            // A path with a line break or a terminal escape would change the structure of what is written.
+            if (!path || !ctx.repoFiles.has(path) || (0, chars_js_1.hasControlChar)(path))
                 bogus.push(noteText(path || w));
             else if (!Number.isInteger(line) || line < 1 || (count !== undefined && line > count))
                 bogus.push(noteText(`${path}:${String(loc?.line)}`));
-            else
+            else if (!where.some((x) => x.path === path && x.line === line))
                 where.push({ path, line });
         }
+        where.splice(exports.MAX_MODEL_LOCATIONS);
         if (bogus.length)
             return void notes.push(`${label} dropped: cites ${bogus.slice(0, 3).join(', ')}, which ${bogus.length === 1 ? 'does' : 'do'} not exist`);
         const cat = categories_js_1.CATEGORIES[f.category];
@@ -2400,6 +2452,7 @@ function mergeFindings(rules, model) {
             for (const w of m.where)
                 if (!dup.where.some((x) => x.path === w.path && x.line === w.line))
                     dup.where.push(w);
+            dup.where = dup.where.slice(0, exports.MAX_MODEL_LOCATIONS);
             continue;
         }
         added.push({
@@ -2482,7 +2535,9 @@ function loc(w) {
 /** Findings grouped by category: the main finding first, its extra guard checks folded into it. */
 function renderSection(findings, opts) {
     const out = [exports.SECTION_HEADING, ''];
-    const engine = opts.model ? `offline rules + model \`${opts.model}\`` : 'offline rules';
+    const engine = opts.model
+        ? `offline rules + model \`${opts.model.replace(/[`\s]/g, '_')}\``
+        : 'offline rules';
     const groups = new Map();
     for (const f of findings) {
         const list = groups.get(f.category) ?? [];
@@ -2531,7 +2586,9 @@ function renderSection(findings, opts) {
     if (opts.notes.length) {
         out.push('Notes:', ...opts.notes.map((n) => `- ${n}`), '');
     }
-    return out.join('\n').trimEnd() + '\n';
+    // Quoted code can hold `<!--`: in Markdown an unclosed one hides everything after it (the sections
+    // the Bundler wrote below this one included).
+    return out.join('\n').trimEnd().replace(/<!--/g, '&lt;!--') + '\n';
 }
 /**
  * Puts the section into task_context.md: replaces every existing `## Security Considerations` section

@@ -48626,7 +48626,9 @@ function headCommit(cwd) {
 }
 /** A file's bytes at a commit, or undefined when the file does not exist there. */
 function showFile(cwd, commit, path) {
-    const r = execGitBuffer(['show', `${commit}:${path}`], { cwd, allowFailure: true });
+    // `cat-file blob`, not `show`: show reads a path that names no file as a pathspec (`*.py`, `[a].py`
+    // exit 0 with nothing), prints a folder's listing, and applies textconv filters.
+    const r = execGitBuffer(['cat-file', 'blob', `${commit}:${path}`], { cwd, allowFailure: true });
     return r.code === 0 ? r.stdout : undefined;
 }
 /** Paths (posix, repository-relative) of files in a commit, optionally under a folder. */
@@ -50635,7 +50637,7 @@ function replaceControlChars(s, by) {
     return out;
 }
 /** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
-function escapeControlChars(s) {
+function chars_escapeControlChars(s) {
     return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -50760,6 +50762,14 @@ function lineAt(text, offset) {
             line++;
     return line;
 }
+/**
+ * A milestone id, as the milestone file, a blueprint's `milestone` field, the CLI and the plan action
+ * accept it: it becomes part of a branch name (`guardian/<id>`), so what git refuses in one is refused
+ * here.
+ */
+function isMilestoneId(s) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
+}
 /** Levenshtein distance, for "did you mean" hints on unknown field names. */
 function editDistance(a, b) {
     const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -50866,7 +50876,7 @@ const MAX_FRONT_MATTER_KEYS = 1000;
  * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
  * recursion, so deep nesting cannot overflow it.
  */
-function duplicateKeyOffsets(root) {
+function duplicateKeyOffsets(root, complex = []) {
     const out = [];
     const stack = root ? [root] : [];
     while (stack.length) {
@@ -50875,6 +50885,13 @@ function duplicateKeyOffsets(root) {
             const seen = new Set();
             for (const item of node.items) {
                 const key = item.key;
+                // `? [a, b]: x` — a list or mapping as a key has no place in a blueprint (and converting it
+                // printed a runtime warning on stderr).
+                if ((0,dist/* isMap */.jh)(key) || (0,dist/* isSeq */.oP)(key)) {
+                    const start = key.range?.[0];
+                    if (start !== undefined)
+                        complex.push(start);
+                }
                 if ((0,dist/* isScalar */.jn)(key) && !Number.isNaN(key.value)) {
                     if (seen.has(key.value)) {
                         const start = key.range?.[0];
@@ -51001,7 +51018,8 @@ function parseFrontMatter(original, file) {
     }
     const starts = lineStarts(yamlSource);
     // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
-    const duplicates = duplicateKeyOffsets(doc.contents);
+    const complexKeys = [];
+    const duplicates = duplicateKeyOffsets(doc.contents, complexKeys);
     let next = 0;
     const duplicatesBefore = (offset) => {
         while (next < duplicates.length && duplicates[next] < offset) {
@@ -51030,6 +51048,14 @@ function parseFrontMatter(original, file) {
         });
     }
     duplicatesBefore(Infinity);
+    for (const offset of complexKeys.sort((a, b) => a - b)) {
+        problems.push({
+            file,
+            line: yamlFirstLine + lineOfOffset(starts, offset) - 1,
+            severity: 'error',
+            message: 'YAML: a key must be a plain value (a word, a number or a quoted string), not a list or a mapping',
+        });
+    }
     if (problems.length)
         return { problems };
     if (doc.contents === null) {
@@ -51078,7 +51104,8 @@ function parseFrontMatter(original, file) {
     // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
     const keyLines = Object.create(null);
     for (const item of doc.contents.items) {
-        const key = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value) : String(item.key);
+        // As `toJS` names it: an empty key (`: x`) is ''.
+        const key = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value ?? '') : String(item.key);
         const range = item.key?.range;
         if (range)
             keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
@@ -51103,7 +51130,24 @@ function sectionKeyFor(title) {
             return key;
     return null;
 }
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
+/**
+ * An opening fence: up to three spaces, three or more backticks or tildes, then an info string without
+ * backticks whose first word is returned. The info string is read in code: a regular expression such as
+ * `\s*([^`\s]*)[^`]*$` backtracks quadratically on a long line that ends in a backtick.
+ */
+function fenceOpen(line) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m)
+        return undefined;
+    const rest = line.slice(m[0].length);
+    if (rest.includes('`'))
+        return undefined;
+    const info = rest.trimStart();
+    let end = 0;
+    while (end < info.length && !/\s/.test(info[end]))
+        end++;
+    return { marker: m[1], info: info.slice(0, end) };
+}
 /** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
 /**
  * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
@@ -51123,9 +51167,9 @@ function findFences(text, firstLine = 1) {
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         if (!open) {
-            const m = FENCE_OPEN.exec(line);
+            const m = fenceOpen(line);
             if (m)
-                open = { marker: m[2], info: m[3] ?? '', line: i, start: i + 1 };
+                open = { marker: m.marker, info: m.info, line: i, start: i + 1 };
         }
         else {
             const t = line.trim();
@@ -51242,6 +51286,7 @@ const DEFAULT_TOKEN_BUDGET = 24000;
 
 
 
+
 const STEP_FIELDS = ['description', 'stage', 'command', 'expects', 'timeout'];
 function parsePlan(body, bodyLine, file) {
     const problems = [];
@@ -51288,6 +51333,21 @@ function parseFence(fence, file, problems) {
             severity: 'error',
             message: `invalid JSON: ${e.message.replace(/\s+in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/, '')}`,
         });
+        return [];
+    }
+    // JSON.parse keeps the last of two equal keys: `"command": "make test", …, "command": "curl … | sh"`
+    // would run a command a reader of the first one does not see. Refused, like duplicate YAML keys.
+    const duplicates = duplicateJsonKeys(src);
+    if (duplicates.length) {
+        for (const d of duplicates) {
+            problems.push({
+                file,
+                line: fence.contentLine + lineAt(src, d.offset) - 1,
+                field: 'verification plan',
+                severity: 'error',
+                message: `duplicate key ${describe(d.key)} in one object: each key may appear once (JSON would keep only the last)`,
+            });
+        }
         return [];
     }
     if (!Array.isArray(value)) {
@@ -51346,11 +51406,20 @@ function parseFence(fence, file, problems) {
         if (typeof o.description !== 'string' || o.description.trim() === '') {
             bad('description', 'expected a non-empty string');
         }
+        else if (hasControlChar(o.description.replace(/[\t\r\n]/g, ' '))) {
+            // Reports quote it: an escape sequence or a bidi override would rewrite what a reader sees.
+            bad('description', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
+        }
         if (!PLAN_STAGES.includes(o.stage)) {
             bad('stage', `expected "pre-start" or "final-submit", got ${describe(o.stage)}`);
         }
         if (typeof o.command !== 'string' || o.command.trim() === '') {
             bad('command', `expected a non-empty command string, got ${describe(o.command)}`);
+        }
+        else {
+            const why = commandProblem(o.command);
+            if (why)
+                bad('command', why);
         }
         if (o.expects !== 'pass' && o.expects !== 'fail') {
             bad('expects', `expected "pass" or "fail", got ${describe(o.expects)}`);
@@ -51371,6 +51440,61 @@ function parseFence(fence, file, problems) {
         }
     });
     return steps;
+}
+/**
+ * Why a shell command from a user's file cannot be run as written, or undefined. A NUL byte cannot be
+ * passed to a process at all (spawning it threw); other control characters, bar tabs and line breaks,
+ * are escape sequences or bidi overrides that make the command read differently from what runs.
+ */
+function commandProblem(command) {
+    for (let i = 0; i < command.length; i++) {
+        const c = command.charCodeAt(i);
+        if (c === 0)
+            return 'the command contains a NUL character, which no program can be given';
+        if (isControl(c) && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+            return `the command contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')} (an escape sequence or a bidi override): write it with printf or $'…' in the command instead`;
+        }
+    }
+    return undefined;
+}
+/**
+ * The keys of a valid JSON text that repeat an earlier key of the same object, with their offsets, in
+ * one linear pass (keys are compared decoded: `"comm\u0061nd"` is `"command"`).
+ */
+function duplicateJsonKeys(src) {
+    const out = [];
+    /** Per open object its keys and whether a key comes next; `undefined` for an open array. */
+    const stack = [];
+    for (let i = 0; i < src.length; i++) {
+        const c = src[i];
+        if (c === '"') {
+            const start = i;
+            for (i++; i < src.length && src[i] !== '"'; i++)
+                if (src[i] === '\\')
+                    i++;
+            const top = stack[stack.length - 1];
+            if (top?.expectKey) {
+                top.expectKey = false;
+                const key = JSON.parse(src.slice(start, i + 1));
+                if (top.keys.has(key))
+                    out.push({ key, offset: start });
+                else
+                    top.keys.add(key);
+            }
+        }
+        else if (c === '{')
+            stack.push({ keys: new Set(), expectKey: true });
+        else if (c === '[')
+            stack.push(undefined);
+        else if (c === '}' || c === ']')
+            stack.pop();
+        else if (c === ',') {
+            const top = stack[stack.length - 1];
+            if (top)
+                top.expectKey = true;
+        }
+    }
+    return out;
 }
 /** Line (1-based, within `src`) of a JSON.parse error, from the position V8 reports. */
 function jsonErrorLine(src, message) {
@@ -51454,6 +51578,11 @@ const BLUEPRINT_FIELDS = [
     'milestone',
     'labels',
 ];
+/** `./a//b/` as `a/b`: a path already checked to stay inside the repository. */
+function normalizeRepoPath(p) {
+    const parts = p.split('/').filter((s) => s !== '' && s !== '.');
+    return parts.length ? parts.join('/') : p;
+}
 function isTaskId(v) {
     return typeof v === 'string' && v.length <= 64 && TASK_ID_PATTERN.test(v);
 }
@@ -51497,6 +51626,10 @@ function parseBlueprint(data, file) {
         (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')) {
         err('requirement_id', `expected a non-empty string like REQ-007, got ${describe(d.requirement_id)}`);
     }
+    else if (typeof d.requirement_id === 'string' && hasControlChar(d.requirement_id)) {
+        // It becomes a commit trailer and is printed by `show`: one line of plain text.
+        err('requirement_id', `expected one line of plain text like REQ-007: it contains a control character (a line break, an escape sequence or a bidi override), got ${describe(d.requirement_id)}`);
+    }
     if (d.branch !== undefined) {
         if (typeof d.branch !== 'string')
             err('branch', `expected a git branch name, got ${describe(d.branch)}`);
@@ -51520,7 +51653,10 @@ function parseBlueprint(data, file) {
                 err(field, `item ${i + 1}: expected a non-empty string, got ${describe(item)}`);
                 return;
             }
-            const why = check?.(item);
+            // Items are printed by `lint`, `list` and `show` and compared with paths and ids: plain text only.
+            const why = hasControlChar(item)
+                ? 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)'
+                : check?.(item);
             if (why)
                 err(field, `item ${i + 1} '${item}': ${why}`);
             else
@@ -51528,14 +51664,16 @@ function parseBlueprint(data, file) {
         });
         return out;
     };
+    // Written as git lists paths (`tests/a.py`, not `./tests/a.py` or `tests//a.py`): the Validator
+    // compares them with the changed files' paths.
     const relevantTests = stringList('relevant_tests', (p) => {
         const why = checkRepoRelativePath(p);
         return why ? `expected a repository-relative path, got ${why}` : undefined;
-    });
+    }).map(normalizeRepoPath);
     const dependsOn = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
     const labels = stringList('labels');
-    if (d.milestone !== undefined && (typeof d.milestone !== 'string' || d.milestone.trim() === '')) {
-        err('milestone', `expected a milestone id, got ${describe(d.milestone)}`);
+    if (d.milestone !== undefined && (typeof d.milestone !== 'string' || !isMilestoneId(d.milestone))) {
+        err('milestone', `expected a milestone id (letters, digits, '.', '_', '-', as in a milestone file's \`id\`), got ${describe(d.milestone)}`);
     }
     // Sections.
     const all = splitSections(fm.body, fm.bodyLine);
@@ -51609,6 +51747,7 @@ function parseBlueprint(data, file) {
             raw: text,
             sha256: sha256(typeof data === 'string' ? Buffer.from(data) : data),
             ...(fm.keyLines.status !== undefined ? { statusLine: fm.keyLines.status } : {}),
+            fieldLines: { ...fm.keyLines },
         },
         problems,
     };
@@ -51621,13 +51760,7 @@ function parseBlueprint(data, file) {
 
 
 
-/**
- * A milestone id, as the milestone file, the CLI and the plan action accept it: it becomes part of a
- * branch name (`guardian/<id>`), so what git refuses in one is refused here.
- */
-function isMilestoneId(s) {
-    return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(s) && !s.includes('..') && !/(?:\.|\.lock)$/.test(s);
-}
+
 const MILESTONE_FIELDS = ['id', 'title', 'tasks', 'parallel', 'schedule'];
 function parseMilestone(data, file) {
     const decoded = decodeSpecFile(data, file);
@@ -51661,19 +51794,27 @@ function parseMilestone(data, file) {
     else if (!Array.isArray(d.tasks))
         err('tasks', `expected a list of task ids, got ${describe(d.tasks)}`);
     else {
+        // A set, not `tasks.includes`: a 1 MiB milestone lists 100,000 ids, and comparing each with every
+        // earlier one took minutes.
+        const listed = new Set();
         d.tasks.forEach((t, i) => {
             if (!isTaskId(t))
                 err('tasks', `item ${i + 1}: expected a task id like TASK-042, got ${describe(t)}`);
-            else if (tasks.includes(t))
+            else if (listed.has(t))
                 err('tasks', `item ${i + 1}: ${t} is listed twice`);
-            else
+            else {
+                listed.add(t);
                 tasks.push(t);
+            }
         });
     }
     if (d.parallel !== undefined && typeof d.parallel !== 'boolean')
         err('parallel', `expected true or false, got ${describe(d.parallel)}`);
+    // Five fields of cron's characters (digits, names, `*`, `,`, `-`, `/`, `?`, `#`), one space-separated
+    // line: the value is compared with the cron that fired and shown in logs.
     if (d.schedule !== undefined &&
-        (typeof d.schedule !== 'string' || d.schedule.trim().split(/\s+/).length !== 5)) {
+        (typeof d.schedule !== 'string' ||
+            !/^[0-9A-Za-z*,/?#-]+(?: +[0-9A-Za-z*,/?#-]+){4}$/.test(d.schedule.trim()))) {
         err('schedule', `expected a cron expression with five fields like "0 3 * * *", got ${describe(d.schedule)}`);
     }
     if (problems.length)
@@ -53037,6 +53178,7 @@ function globProblem(glob) {
 
 
 
+
 /** How many globs one list of quality.toml may hold. */
 const MAX_GLOBS = 200;
 const TABLES = ['quality_checks', 'setup', 'guard', 'validator', 'bundle', 'llm', 'commit'];
@@ -53081,6 +53223,20 @@ function keyCandidates(line) {
 const MENTION = /[A-Za-z0-9_.-]+|"[^"]*"|'[^']*'/g;
 /** Characters the "any mention" fallback of `lineOf` may scan in all, as a multiple of the file's size. */
 const MENTION_SCAN_BUDGET = 8;
+/**
+ * The table a trimmed `[name]` header line opens (not `[[name]]`), or undefined. Read in code: the
+ * expression `^\[\s*([^\]]+?)\s*\]` backtracks quadratically on a long run of spaces with no `]`
+ * after it, and such a line is valid inside a multi-line string.
+ */
+function tableHeader(l) {
+    if (!l.startsWith('[') || l.startsWith('[['))
+        return undefined;
+    const close = l.indexOf(']');
+    if (close < 0)
+        return undefined;
+    const name = l.slice(1, close).trim();
+    return name === '' ? undefined : name;
+}
 /** Everything `lineOf` needs, from one pass over the lines. */
 function indexLines(lines) {
     /** Per table (`[name]`, or TOP before the first header): each key's first `key = …` line. */
@@ -53092,10 +53248,10 @@ function indexLines(lines) {
     for (let i = 0; i < lines.length; i++) {
         size += lines[i].length + 1;
         const l = lines[i].trim();
-        const h = /^\[\s*([^\]]+?)\s*\]/.exec(l);
-        if (h && !l.startsWith('[[')) {
-            section = `[${h[1]}]`;
-            headerLine.set(h[1], i + 1);
+        const h = tableHeader(l);
+        if (h !== undefined) {
+            section = `[${h}]`;
+            headerLine.set(h, i + 1);
         }
         else {
             let keys = keyLine.get(section);
@@ -53232,6 +53388,11 @@ function parseQualityToml(data, file = 'quality.toml') {
             err(name, key, `expected a non-empty string, got ${describe(v)}`);
             return undefined;
         }
+        // Names, e-mail addresses, models and URLs: one line of plain text (they reach commits and logs).
+        if (hasControlChar(v)) {
+            err(name, key, `expected one line of plain text, got ${describe(v)}: it contains a control character (a line break, an escape sequence or a bidi override)`);
+            return undefined;
+        }
         return v;
     };
     const bool = (name, key) => {
@@ -53244,7 +53405,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         }
         return v;
     };
-    const strings = (name, key, t = table(name)) => {
+    const strings = (name, key, opts = {}, t = table(name)) => {
         const v = t[key];
         if (v === undefined)
             return undefined;
@@ -53252,7 +53413,17 @@ function parseQualityToml(data, file = 'quality.toml') {
             err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
             return undefined;
         }
-        return v;
+        const list = v;
+        if (opts.check) {
+            for (const [i, s] of list.entries()) {
+                const why = opts.check(s);
+                if (why) {
+                    err(name, key, `item ${i + 1} ${describe(s)}: ${why}`);
+                    return undefined;
+                }
+            }
+        }
+        return list;
     };
     // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
     // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
@@ -53299,8 +53470,9 @@ function parseQualityToml(data, file = 'quality.toml') {
             continue;
         }
         if (typeof v === 'string') {
-            if (v.trim() === '')
-                err('quality_checks', name, 'expected a non-empty command');
+            const why = v.trim() === '' ? 'expected a non-empty command' : commandProblem(v);
+            if (why)
+                err('quality_checks', name, why);
             else
                 checks.push({ name, command: v, exclusive: false, env: {}, line: lineOf('quality_checks', name) });
             continue;
@@ -53318,8 +53490,15 @@ function parseQualityToml(data, file = 'quality.toml') {
         if (typeof v.command !== 'string' || v.command.trim() === '') {
             err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`);
         }
+        else {
+            const why = commandProblem(v.command);
+            if (why)
+                err('quality_checks', name, `check '${name}': ${why}`);
+        }
         const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
-        if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || timeout > 86400)) {
+        // The bounds the message names (and a plan step's `timeout` keeps): 0.001 passed and timed every
+        // run of the check out.
+        if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout >= 1) || timeout > 86400)) {
             err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`);
         }
         if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
@@ -53331,7 +53510,8 @@ function parseQualityToml(data, file = 'quality.toml') {
                 err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
             else
                 for (const [ek, ev] of Object.entries(v.env)) {
-                    if (typeof ev !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
+                    // A NUL in a value cannot be passed to a process (spawning the check threw).
+                    if (typeof ev !== 'string' || ev.includes('\0') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
                         err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
                     }
                     else
@@ -53348,6 +53528,15 @@ function parseQualityToml(data, file = 'quality.toml') {
                 line: lineOf('quality_checks', name),
             });
         }
+    }
+    if (isTable(doc.quality_checks) && Object.keys(doc.quality_checks).length === 0) {
+        problems.push({
+            file,
+            ...(headerLine.get('quality_checks') ? { line: headerLine.get('quality_checks') } : {}),
+            field: 'quality_checks',
+            severity: 'warning',
+            message: '[quality_checks] is empty: the Validator will judge changes by the verification plan alone (add name = "command")',
+        });
     }
     allowOnly('setup', ['commands', 'timeout']);
     allowOnly('guard', ['protected', 'allow_skip_markers', 'allow_config_changes']);
@@ -53393,7 +53582,7 @@ function parseQualityToml(data, file = 'quality.toml') {
         path: file,
         checks,
         setup: {
-            commands: strings('setup', 'commands') ?? [],
+            commands: strings('setup', 'commands', { check: commandProblem }) ?? [],
             ...opt('timeout', positive('setup', 'timeout', { max: 86400 })),
         },
         guard: {
@@ -53407,7 +53596,11 @@ function parseQualityToml(data, file = 'quality.toml') {
             ...opt('jobs', positive('validator', 'jobs', { int: true, max: 64 })),
             failFast: bool('validator', 'fail_fast') ?? false,
             defaultTimeout: positive('validator', 'default_timeout', { max: 86400 }) ?? DEFAULT_CHECK_TIMEOUT_SECONDS,
-            secretEnv: strings('validator', 'secret_env') ?? [],
+            secretEnv: strings('validator', 'secret_env', {
+                check: (s) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)
+                    ? undefined
+                    : 'expected an environment variable name (letters, digits, _)',
+            }) ?? [],
             cleanWorktree: bool('validator', 'clean_worktree') ?? false,
         },
         bundle: {
@@ -53590,6 +53783,7 @@ function gitSource(root, commit) {
 
 
 
+
 const TASKS_DIR = 'specs/tasks';
 const MILESTONES_DIR = 'specs/milestones';
 const QUALITY_FILE = 'quality.toml';
@@ -53677,6 +53871,9 @@ function loadProject(root, source = fsSource(root), opts = {}) {
 function crossCheck(tasks, milestones, source) {
     const problems = [];
     const byId = new Map();
+    // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
+    // system (macOS, Windows): one task's bundle or branch would be the other's.
+    const byFolded = new Map();
     for (const t of tasks) {
         const prev = byId.get(t.id);
         if (prev) {
@@ -53694,10 +53891,26 @@ function crossCheck(tasks, milestones, source) {
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,
             });
+            continue;
+        }
+        byId.set(t.id, t);
+        const folded = t.id.toLowerCase();
+        const other = byFolded.get(folded);
+        if (other) {
+            problems.push({
+                file: t.path,
+                line: lineOfField(t, 'id'),
+                field: 'id',
+                severity: 'error',
+                message: `task id ${t.id} differs from ${other.id} (${other.path}) only in case: they would share a bundle directory and a branch on a case-insensitive file system`,
+            });
         }
         else
-            byId.set(t.id, t);
+            byFolded.set(folded, t);
     }
+    // The known ids a "did you mean" lists, computed once (not once per unknown id).
+    let knownIds;
+    const known = () => (knownIds ??= [...byId.keys()]);
     const milestoneIds = new Map();
     for (const m of milestones) {
         const prev = milestoneIds.get(m.id);
@@ -53720,7 +53933,7 @@ function crossCheck(tasks, milestones, source) {
                     line: lineOfField(t, 'depends_on'),
                     field: 'depends_on',
                     severity: 'error',
-                    message: `depends on unknown task ${dep}${suggest(dep, [...byId.keys()])}`,
+                    message: `depends on unknown task ${dep}${suggest(dep, known())}`,
                 });
             }
         }
@@ -53752,7 +53965,7 @@ function crossCheck(tasks, milestones, source) {
                     file: m.path,
                     field: 'tasks',
                     severity: 'error',
-                    message: `names unknown task ${id}${suggest(id, [...byId.keys()])}`,
+                    message: `names unknown task ${id}${suggest(id, known())}`,
                 });
             }
         }
@@ -53772,7 +53985,11 @@ function crossCheck(tasks, milestones, source) {
 function suggest(id, known) {
     return known.length ? ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''})` : '';
 }
+/** The line of a front matter key, as the YAML parser found it (a quoted key included). */
 function lineOfField(t, field) {
+    const known = t.fieldLines?.[field];
+    if (known !== undefined)
+        return known;
     const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
     return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
@@ -53828,9 +54045,14 @@ function findCycles(tasks) {
     }
     return cycles;
 }
+/**
+ * One line of text for a problem. Its parts quote untrusted files (a file name, a key, a value), so
+ * control characters are written out (`\u001b`): an escape sequence or a line break in a blueprint
+ * cannot rewrite the terminal or forge another problem line.
+ */
 function formatProblem(p) {
     const where = p.line ? `${p.file}:${p.line}` : p.file;
-    return `${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+    return chars_escapeControlChars(`${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
 }
 function errorsOf(problems, file) {
     return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
@@ -53917,10 +54139,10 @@ function taskLookup(project) {
             loaded ??= new Set(project.tasks.map((t) => t.path));
             const broken = brokenFileErrors(project, errors, TASKS_DIR, taskId, loaded);
             if (broken.length) {
-                throw new errors_ConfigurationError(`task ${taskId} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+                throw new errors_ConfigurationError(`task ${chars_escapeControlChars(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
             }
             known ??= project.tasks.map((t) => t.id).sort();
-            throw new errors_ConfigurationError(`unknown task ${taskId}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+            throw new errors_ConfigurationError(`unknown task ${chars_escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
         // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
         // twice says nothing about TASK-1), in the order they were found.
@@ -53938,10 +54160,10 @@ function requireMilestone(project, id) {
         // The milestone file may exist but fail to load: point at its problems rather than "unknown".
         const broken = brokenFileErrors(project, errorsOf(project.problems), MILESTONES_DIR, id, new Set(project.milestones.map((x) => x.path)));
         if (broken.length) {
-            throw new ConfigurationError(`milestone ${id} has an invalid file:\n${broken.map(formatProblem).join('\n')}`);
+            throw new ConfigurationError(`milestone ${escapeControlChars(id)} has an invalid file:\n${broken.map(formatProblem).join('\n')}`);
         }
         const known = project.milestones.map((x) => x.id).sort();
-        throw new ConfigurationError(`unknown milestone ${id}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+        throw new ConfigurationError(`unknown milestone ${escapeControlChars(id)}: no file in ${MILESTONES_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
     return m;
 }
