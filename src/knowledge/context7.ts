@@ -238,10 +238,13 @@ function text(v: unknown): string | undefined {
  */
 export const MAX_SNIPPET_CHARS = 16_000;
 
+/** At most `max` characters of `s`, saying how many more there were. */
+export function capChars(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}\n… (${s.length - max} more characters not shown)` : s;
+}
+
 function capSnippet(s: string): string {
-  return s.length > MAX_SNIPPET_CHARS
-    ? `${s.slice(0, MAX_SNIPPET_CHARS)}\n… (${s.length - MAX_SNIPPET_CHARS} more characters not shown)`
-    : s;
+  return capChars(s, MAX_SNIPPET_CHARS);
 }
 
 /** An answer larger than this is refused: documentation snippets for one query are kilobytes. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runCommand } from '../exec/index.js';
 import { execGit } from '../git/git.js';
 import { silentLogger, type Logger } from '../util/log.js';
-import { Context7Client, versionedId, type Context7Options } from './context7.js';
+import { capChars, Context7Client, versionedId, type Context7Options } from './context7.js';
 import { detectLibraries, parseManifest, taskIdentifiers, type ManifestDependency } from './detect.js';
 import {
   clearPythonCache,
@@ -213,7 +213,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
   }
   // Installed files are untrusted too: a declaration on one minified line of megabytes would cost
   // minutes of token counting before the budget leaves it out.
-  for (const f of facts) f.text = capFactText(f.text);
+  for (const f of facts) f.text = capChars(f.text, MAX_FACT_CHARS);
   for (const [file, why] of [...pyUnreadable, ...tsUnreadable])
     notes.push({ message: `skipped unreadable ${file} (${why})` });
 
@@ -255,12 +255,6 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
 
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
 export const MAX_FACT_CHARS = 16_000;
-
-function capFactText(s: string): string {
-  return s.length > MAX_FACT_CHARS
-    ? `${s.slice(0, MAX_FACT_CHARS)}\n… (${s.length - MAX_FACT_CHARS} more characters not shown)`
-    : s;
-}
 
 /** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
 function noteVersionMismatch(lib: LibraryRef, label: string, notes: KnowledgeNote[]): void {

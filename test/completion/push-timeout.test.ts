@@ -4,11 +4,10 @@
  * answers, pushes the same commit (no second commit).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
 import { GIT_TIMEOUT_VAR } from '../../src/git/git.js';
 import { runCli } from '../support/cli.js';
 import { gitIn, makeRepo, type TempRepo } from '../support/repo.js';
+import { noneRunning, startSilentServer, type SilentServer } from '../support/silent-server.js';
 import { doubleValue, smallRepoFiles } from '../validator/helpers.js';
 
 const BRANCH = 'guardian/TASK-001';
@@ -20,21 +19,13 @@ afterEach(() => {
   else process.env[GIT_TIMEOUT_VAR] = savedVar;
 });
 
-let server: Server;
+let server: SilentServer;
 let port = 0;
-const sockets: Socket[] = [];
 beforeAll(async () => {
-  server = createServer((s) => {
-    sockets.push(s);
-    s.on('error', () => {});
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as { port: number }).port;
+  server = await startSilentServer();
+  port = server.port;
 });
-afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.close());
 
 async function validatedSmallRepo(): Promise<TempRepo> {
   const r = makeRepo(undefined, { files: smallRepoFiles() });
@@ -43,32 +34,6 @@ async function validatedSmallRepo(): Promise<TempRepo> {
   const v = await runCli(['validate', 'TASK-001', '--root', r.root]);
   expect(v.code).toBe(0);
   return r;
-}
-
-/** Live (not zombie) processes whose command line contains `needle`. */
-function running(needle: string): string[] {
-  if (!existsSync('/proc/self/cmdline')) return [];
-  const out: string[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const state = readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /, '')[0];
-      if (cmd.includes(needle) && state !== 'Z') out.push(cmd);
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
-
-async function noneRunning(needle: string): Promise<string[]> {
-  let left = running(needle);
-  for (let i = 0; i < 50 && left.length; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = running(needle);
-  }
-  return left;
 }
 
 describe('complete --push with a remote that does not answer', () => {

@@ -4,28 +4,18 @@
  * left running.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
 import { GuardianError } from '../../src/errors.js';
 import { execGit, execGitAsync, GIT_TIMEOUT_VAR, GitTimeoutError } from '../../src/git/git.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
+import { noneRunning, startSilentServer, type SilentServer } from '../support/silent-server.js';
 
-let server: Server;
+let server: SilentServer;
 let port = 0;
-const sockets: Socket[] = [];
 beforeAll(async () => {
-  // Accepts, reads, never answers.
-  server = createServer((s) => {
-    sockets.push(s);
-    s.on('error', () => {});
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  port = (server.address() as { port: number }).port;
+  server = await startSilentServer();
+  port = server.port;
 });
-afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => server.close());
 
 const repos: TempRepo[] = [];
 const savedVar = process.env[GIT_TIMEOUT_VAR];
@@ -35,32 +25,8 @@ afterEach(() => {
   else process.env[GIT_TIMEOUT_VAR] = savedVar;
 });
 
-/** Processes whose command line names the silent server's port (git and its remote helper). */
-function helpersFor(p: number): string[] {
-  if (!existsSync('/proc/self/cmdline')) return [];
-  const out: string[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const state = readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /, '')[0];
-      if (cmd.includes(`127.0.0.1:${p}/`) && state !== 'Z') out.push(`${name}: ${cmd}`);
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
-
-/** Killed processes take a moment to disappear from /proc: wait (bounded) until none is left. */
-async function noneLeft(p: number): Promise<string[]> {
-  let left = helpersFor(p);
-  for (let i = 0; i < 50 && left.length; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = helpersFor(p);
-  }
-  return left;
-}
+/** What still runs of git and its remote helper (their command lines name the server's port). */
+const noneLeft = (p: number) => noneRunning(`127.0.0.1:${p}/`);
 
 function repo(): TempRepo {
   const r = makeRepo(undefined, { files: { 'a.txt': 'a\n' } });
