@@ -8,6 +8,7 @@ export const modules = {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_SNIPPET_CHARS = exports.Context7Client = exports.Context7Error = exports.CONTEXT7_DEFAULT_BASE_URL = void 0;
+exports.capChars = capChars;
 exports.versionedId = versionedId;
 /**
  * Context7 over HTTP (used only when an API key is configured): resolve a library's Context7 id with
@@ -213,10 +214,12 @@ function text(v) {
  * would only cost time (counting its tokens) before the budget leaves it out.
  */
 exports.MAX_SNIPPET_CHARS = 16_000;
+/** At most `max` characters of `s`, saying how many more there were. */
+function capChars(s, max) {
+    return s.length > max ? `${s.slice(0, max)}\n… (${s.length - max} more characters not shown)` : s;
+}
 function capSnippet(s) {
-    return s.length > exports.MAX_SNIPPET_CHARS
-        ? `${s.slice(0, exports.MAX_SNIPPET_CHARS)}\n… (${s.length - exports.MAX_SNIPPET_CHARS} more characters not shown)`
-        : s;
+    return capChars(s, exports.MAX_SNIPPET_CHARS);
 }
 /** An answer larger than this is refused: documentation snippets for one query are kilobytes. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -431,7 +434,7 @@ async function gatherKnowledge(opts) {
     // Installed files are untrusted too: a declaration on one minified line of megabytes would cost
     // minutes of token counting before the budget leaves it out.
     for (const f of facts)
-        f.text = capFactText(f.text);
+        f.text = (0, context7_js_1.capChars)(f.text, exports.MAX_FACT_CHARS);
     for (const [file, why] of [...python_js_1.unreadableFiles, ...typescript_js_1.unreadableFiles])
         notes.push({ message: `skipped unreadable ${file} (${why})` });
     if (opts.context7 && libraries.length > 0) {
@@ -472,11 +475,6 @@ async function gatherKnowledge(opts) {
 }
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
 exports.MAX_FACT_CHARS = 16_000;
-function capFactText(s) {
-    return s.length > exports.MAX_FACT_CHARS
-        ? `${s.slice(0, exports.MAX_FACT_CHARS)}\n… (${s.length - exports.MAX_FACT_CHARS} more characters not shown)`
-        : s;
-}
 /** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
 function noteVersionMismatch(lib, label, notes) {
     if (!lib.version || !lib.declared)
