@@ -22,6 +22,15 @@ import { fsSource, gitSource, loadProject } from '../../spec/index.js';
 import { runBundler } from '../../stations/bundler/index.js';
 import { runPrestart } from '../../stations/prestart.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
+import { escapeHtml } from '../../util/markdown.js';
+
+/**
+ * A note of the Bundler as one list item: notes quote the blueprint, file names and documentation
+ * servers' error text, so they are text on one line, never HTML (inside the notes' <details>).
+ */
+function noteItem(note: string): string {
+  return `- ${escapeHtml(note.replace(/\s+/g, ' ').trim())}`;
+}
 
 export const Inputs = {
   TaskId: 'task-id',
@@ -153,7 +162,7 @@ export async function run(): Promise<void> {
           ],
         ),
         result.notes.length
-          ? `\n<details><summary>Notes (${result.notes.length})</summary>\n\n${result.notes.map((n) => `- ${n}`).join('\n')}\n</details>\n`
+          ? `\n<details><summary>Notes (${result.notes.length})</summary>\n\n${result.notes.map(noteItem).join('\n')}\n</details>\n`
           : '',
         renderStations(manifest),
         `\nBundle: \`${join('.guardian', 'bundles', taskId)}\``,

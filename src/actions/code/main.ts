@@ -23,6 +23,7 @@ import { howToConfigureModel, resolveLlmConfig } from '../../llm/index.js';
 import { gitSource, loadProject } from '../../spec/index.js';
 import { runCoder, type CoderResult } from '../../stations/coder/index.js';
 import { runValidator } from '../../stations/validator/index.js';
+import { escapeHtml } from '../../util/markdown.js';
 
 export const Inputs = {
   TaskId: 'task-id',
@@ -143,7 +144,7 @@ async function code(guard: StepGuard): Promise<void> {
   await writeSummary(
     [
       `### 🛠️ Coder — ${inputs.taskId}\n`,
-      `Model ${llm.model}. ${last.message}\n`,
+      `Model ${escapeHtml(llm.model)}. ${escapeHtml(last.message.replace(/\s+/g, ' '))}\n`,
       table(
         ['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'],
         attempts.map(({ result: r, feedback }) => [
@@ -156,7 +157,8 @@ async function code(guard: StepGuard): Promise<void> {
           feedback ?? '',
         ]),
       ),
-      last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
+      // The model's own words: text in a quote, never HTML that could reshape the summary around it.
+      last.summary ? `\n> ${escapeHtml(last.summary).replace(/\n/g, '\n> ')}\n` : '',
       renderStations(total),
     ].join('\n'),
   );

@@ -29,6 +29,7 @@ import { readValidationReport } from '../../stations/validator/report-file.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
 import { execGit } from '../../git/git.js';
 import { gitSource, loadProject } from '../../spec/index.js';
+import { escapeHtml } from '../../util/markdown.js';
 
 export const Inputs = {
   TaskId: 'task-id',
@@ -239,10 +240,12 @@ export async function run(): Promise<void> {
           base: inputs.prBase,
           title: `feat(${inputs.taskId}): ${title}`,
           sectionId: inputs.taskId,
+          // Text, not HTML: a title holding another task's `<!-- guardian:… -->` marker would cut the
+          // shared body apart when that task updates its section.
           section: [
-            `### ${inputs.taskId}: ${title}`,
+            `### ${inputs.taskId}: ${escapeHtml(title)}`,
             '',
-            `Commit ${result.commitSha}${report ? ` — Validator: ${report.summary}` : ''}${url ? ` — [run](${url})` : ''}`,
+            `Commit ${result.commitSha}${report ? ` — Validator: ${escapeHtml(report.summary)}` : ''}${url ? ` — [run](${url})` : ''}`,
             '',
             report
               ? table(

@@ -27,6 +27,7 @@ import { formatCost, formatDuration, table, totalTokens, writeSummary } from '..
 import { readValidationReport } from '../../stations/validator/report-file.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
 import { runTask } from '../../supervisor/index.js';
+import { escapeHtml } from '../../util/markdown.js';
 
 export const Inputs = {
   TaskId: 'task-id',
@@ -188,7 +189,9 @@ export async function run(): Promise<void> {
         head: r.branch,
         title: `feat(${r.taskId}): ${r.title}`,
         sectionId: r.taskId,
-        section: `### ${r.taskId}: ${r.title}\n\nCommit ${r.commit} — ${r.message}${url ? ` — [run](${url})` : ''}\n`,
+        // Text, not HTML: a title holding another task's `<!-- guardian:… -->` marker would cut the
+        // shared body apart when that task updates its section.
+        section: `### ${r.taskId}: ${escapeHtml(r.title)}\n\nCommit ${r.commit} — ${escapeHtml(r.message)}${url ? ` — [run](${url})` : ''}\n`,
       }).catch((e: unknown) => {
         if (!isUserError(e)) throw e;
         throw new GuardianError(
