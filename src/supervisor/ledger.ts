@@ -6,16 +6,22 @@
  * hand). A run killed hard (SIGKILL, power loss) leaves only its `start` entry, which `guardian status`
  * shows as an unfinished run. Lines are written with one `appendFileSync` call each, so a reader never
  * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
+ *
+ * The ledger is read and written only when it is a regular file: a symbolic link is not followed (a
+ * repository could ship `.guardian/runs.jsonl` pointing at a file of yours), and a FIFO or a device is
+ * refused instead of blocking `guardian status` and `guardian run` for good. It is read in chunks, so a
+ * ledger larger than the longest string V8 can make is still read; a line longer than any entry Guardian
+ * writes is skipped with a note.
  */
 import {
-  appendFileSync,
   closeSync,
+  constants,
   existsSync,
   fstatSync,
   openSync,
-  readFileSync,
   readSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { ConfigurationError } from '../errors.js';
 import { join } from 'node:path';
@@ -95,7 +101,14 @@ export function ensureGuardianDir(root: string): string {
   const dir = join(root, '.guardian');
   ensureDir(dir, root);
   const ignore = join(dir, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n");
+  if (!existsSync(ignore)) {
+    try {
+      // `wx`: never through a symbolic link left there (a dangling one would create its target).
+      writeFileSync(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n", { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
   return dir;
 }
 
@@ -105,28 +118,114 @@ function checkLedgerPlace(root: string): void {
   if (blocked) throw new ConfigurationError(blockerMessage(blocked));
 }
 
+/**
+ * Opens the ledger without following a symbolic link and without waiting on a FIFO; anything but a
+ * regular file there is a ConfigurationError naming it. Undefined when there is no ledger (and `flags`
+ * do not create one).
+ */
+function openLedger(root: string, flags: number): number | undefined {
+  const path = ledgerPath(root);
+  const refuse = (is: string, cause?: unknown) =>
+    new ConfigurationError(
+      `.guardian/${LEDGER_FILE} is ${is}; Guardian's run ledger must be a regular file — remove or rename it`,
+      cause === undefined ? undefined : { cause },
+    );
+  // A directory or a broken link there is named as everywhere else in .guardian/.
+  checkLedgerPlace(root);
+  let fd: number;
+  try {
+    fd = openSync(path, flags | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o666);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !(flags & constants.O_CREAT)) return undefined;
+    if (code === 'ELOOP') throw refuse('a symbolic link (not followed)', e);
+    if (code === 'EISDIR') throw refuse('a directory', e);
+    if (code === 'ENXIO') throw refuse('a FIFO or a socket (not a regular file)', e);
+    throw e;
+  }
+  const st = fstatSync(fd);
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw refuse(
+      st.isDirectory()
+        ? 'a directory'
+        : st.isFIFO()
+          ? 'a FIFO (not a regular file)'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device (not a regular file)'
+            : 'not a regular file',
+    );
+  }
+  return fd;
+}
+
 export function appendLedger(root: string, entry: LedgerEntry): void {
   ensureGuardianDir(root);
   checkLedgerPlace(root);
-  // After a write cut short (no line break at the end), the entry starts a line of its own instead of
-  // being glued to the torn one and lost with it.
-  appendFileSync(ledgerPath(root), (endsTorn(ledgerPath(root)) ? '\n' : '') + JSON.stringify(entry) + '\n');
+  const fd = openLedger(root, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT)!;
+  try {
+    // After a write cut short (no line break at the end), the entry starts a line of its own instead of
+    // being glued to the torn one and lost with it.
+    writeSync(fd, (endsTorn(fd) ? '\n' : '') + JSON.stringify(entry) + '\n');
+  } finally {
+    closeSync(fd);
+  }
 }
 
-function endsTorn(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size === 0) return false;
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, size - 1);
-    return last[0] !== 0x0a;
-  } catch {
-    return false; // not there yet
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+function endsTorn(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
+}
+
+/** Far longer than any entry Guardian writes: a longer line is not one of them, and is skipped unread. */
+export const MAX_LEDGER_LINE_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Calls `onLine(line, lineNumber)` for each line of the open file, read in chunks; a line longer than
+ * MAX_LEDGER_LINE_BYTES is passed as undefined (not kept in memory).
+ */
+function eachLine(fd: number, onLine: (line: string | undefined, n: number) => void): void {
+  const buf = Buffer.alloc(CHUNK_BYTES);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let tooLong = false;
+  let n = 0;
+  const end = () => {
+    n++;
+    onLine(tooLong ? undefined : Buffer.concat(pending, pendingBytes).toString('utf8'), n);
+    pending = [];
+    pendingBytes = 0;
+    tooLong = false;
+  };
+  const add = (part: Buffer) => {
+    if (tooLong || part.length === 0) return;
+    if (pendingBytes + part.length > MAX_LEDGER_LINE_BYTES) {
+      tooLong = true;
+      pending = [];
+      pendingBytes = 0;
+      return;
+    }
+    pending.push(Buffer.from(part));
+    pendingBytes += part.length;
+  };
+  for (;;) {
+    const got = readSync(fd, buf, 0, buf.length, null);
+    if (got === 0) break;
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(0x0a, start);
+      if (nl === -1 || nl >= got) break;
+      add(buf.subarray(start, nl));
+      end();
+      start = nl + 1;
+    }
+    add(buf.subarray(start, got));
   }
+  if (pendingBytes > 0 || tooLong) end();
 }
 
 /** At most this many skipped lines are named one by one; the rest are counted. */
@@ -138,30 +237,35 @@ const MAX_LINE_NOTES = 20;
  * write. Each skipped line is named in `notes` (when given), as `.guardian/runs.jsonl:<line>`.
  */
 export function readLedger(root: string, notes?: string[]): LedgerEntry[] {
-  const path = ledgerPath(root);
-  if (!existsSync(path)) return [];
-  checkLedgerPlace(root);
+  const fd = openLedger(root, constants.O_RDONLY);
+  if (fd === undefined) return [];
   const out: LedgerEntry[] = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
   let skipped = 0;
   const skip = (n: number, why: string) => {
     skipped++;
     if (notes && skipped <= MAX_LINE_NOTES) notes.push(`.guardian/${LEDGER_FILE}:${n} skipped: ${why}`);
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      // A torn line from a crash mid-write: the rest of the ledger is still good.
-      skip(i + 1, 'not a JSON line (a write cut short?)');
-      continue;
-    }
-    const problem = entryProblem(value);
-    if (problem) skip(i + 1, problem);
-    else out.push(value as LedgerEntry);
+  try {
+    eachLine(fd, (line, n) => {
+      if (line === undefined) {
+        skip(n, `longer than ${MAX_LEDGER_LINE_BYTES} bytes (not an entry Guardian wrote)`);
+        return;
+      }
+      if (!line.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        // A torn line from a crash mid-write: the rest of the ledger is still good.
+        skip(n, 'not a JSON line (a write cut short?)');
+        return;
+      }
+      const problem = entryProblem(value);
+      if (problem) skip(n, problem);
+      else out.push(value as LedgerEntry);
+    });
+  } finally {
+    closeSync(fd);
   }
   if (notes && skipped > MAX_LINE_NOTES) {
     notes.push(`.guardian/${LEDGER_FILE}: ${skipped - MAX_LINE_NOTES} more line(s) skipped`);

@@ -15,12 +15,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import {
+  closeSync,
+  constants,
+  fstatSync,
   linkSync,
+  openSync,
   readFileSync,
   realpathSync,
   renameSync,
   rmSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -97,15 +100,55 @@ function parseLock(raw: string, mtimeMs: number): Holder {
   return { kind: 'unreadable', raw, mtimeMs };
 }
 
-/** The lock's holder, or undefined when the file is gone (released meanwhile). */
-function readHolder(path: string): Holder | undefined {
+/** Far more than a lock record: a larger file is not one, and is not read. */
+const MAX_LOCK_BYTES = 64 * 1024;
+
+/**
+ * The lock file's text and time, or undefined when the file is gone (released meanwhile). Only a regular
+ * file is read: a symbolic link is not followed and a FIFO or a device (which would block or never end)
+ * is refused with a ConfigurationError naming it. A file too large to be a lock record reads as a
+ * marker of its size (it is no record either way).
+ */
+function readLockText(path: string): { raw: string; mtimeMs: number } | undefined {
+  const refuse = (is: string, cause?: unknown) =>
+    new ConfigurationError(
+      `.guardian/${LOCK_FILE} is ${is}; a lock file Guardian wrote is expected there — remove or rename it`,
+      cause === undefined ? undefined : { cause },
+    );
+  let fd: number;
   try {
-    const mtimeMs = statSync(path).mtimeMs;
-    return parseLock(readFileSync(path, 'utf8'), mtimeMs);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ELOOP') throw refuse('a symbolic link (not followed)', e);
+    if (code === 'ENXIO') throw refuse('a socket (not a regular file)', e);
     throw e;
   }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      throw refuse(
+        st.isDirectory()
+          ? 'a directory'
+          : st.isFIFO()
+            ? 'a FIFO (not a regular file)'
+            : st.isCharacterDevice() || st.isBlockDevice()
+              ? 'a device (not a regular file)'
+              : 'not a regular file',
+      );
+    }
+    if (st.size > MAX_LOCK_BYTES) return { raw: `\u0000${st.size} bytes`, mtimeMs: st.mtimeMs };
+    return { raw: readFileSync(fd, 'utf8'), mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The lock's holder, or undefined when the file is gone (released meanwhile). */
+function readHolder(path: string): Holder | undefined {
+  const got = readLockText(path);
+  return got && parseLock(got.raw, got.mtimeMs);
 }
 
 function pidAlive(pid: number): boolean {
@@ -152,9 +195,9 @@ function takeOver(path: string, staleRaw: string): boolean {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false; // someone else moved it
     throw e;
   }
-  let raw = '';
+  let raw: string | undefined;
   try {
-    raw = readFileSync(aside, 'utf8');
+    raw = readLockText(aside)?.raw;
   } catch {
     // Unreadable: treated as not ours to remove.
   }

@@ -1,12 +1,17 @@
 /** The terminal summaries of `guardian run`, `guardian milestone` and `guardian status`. */
 import { table } from '../cli/io.js';
+import { escapeControlChars } from '../util/chars.js';
 import { formatCost, formatDuration, formatTokens } from './progress.js';
 import type { StatusReport } from './status.js';
 import type { MilestoneRunResult, TaskRunResult } from './types.js';
 
 const short = (sha?: string) => (sha ? sha.slice(0, 12) : '-');
+/**
+ * One line of at most `n` characters. Control characters and bidi overrides left after the whitespace is
+ * folded are written out (`\u001b`): notes and ledger fields may quote text Guardian did not write.
+ */
 const clip = (s: string | undefined, n: number) => {
-  const one = (s ?? '').replace(/\s+/g, ' ').trim();
+  const one = escapeControlChars((s ?? '').replace(/\s+/g, ' ').trim());
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
 };
 
@@ -74,7 +79,9 @@ export function renderStatus(r: StatusReport, now = Date.now()): string {
       const e = t.lastRun;
       // A commit on a branch that is not checked out: the working tree's blueprint still says pending.
       const elsewhere =
-        e?.outcome === 'committed' && t.status !== 'done' && e.branch ? ` (done on ${e.branch})` : '';
+        e?.outcome === 'committed' && t.status !== 'done' && e.branch
+          ? ` (done on ${clip(e.branch, 60)})`
+          : '';
       return [
         t.taskId,
         t.status + elsewhere,
