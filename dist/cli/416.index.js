@@ -7,7 +7,7 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LEDGER_FILE = exports.LEDGER_SCHEMA_VERSION = void 0;
+exports.MAX_LEDGER_LINE_BYTES = exports.LEDGER_FILE = exports.LEDGER_SCHEMA_VERSION = void 0;
 exports.ledgerPath = ledgerPath;
 exports.ensureGuardianDir = ensureGuardianDir;
 exports.appendLedger = appendLedger;
@@ -22,6 +22,12 @@ exports.lastRuns = lastRuns;
  * hand). A run killed hard (SIGKILL, power loss) leaves only its `start` entry, which `guardian status`
  * shows as an unfinished run. Lines are written with one `appendFileSync` call each, so a reader never
  * sees half an entry from this process; a torn last line (a crash mid-write) is skipped when reading.
+ *
+ * The ledger is read and written only when it is a regular file: a symbolic link is not followed (a
+ * repository could ship `.guardian/runs.jsonl` pointing at a file of yours), and a FIFO or a device is
+ * refused instead of blocking `guardian status` and `guardian run` for good. It is read in chunks, so a
+ * ledger larger than the longest string V8 can make is still read; a line longer than any entry Guardian
+ * writes is skipped with a note.
  */
 const node_fs_1 = __webpack_require__(3024);
 const errors_js_1 = __webpack_require__(3916);
@@ -43,8 +49,16 @@ function ensureGuardianDir(root) {
     const dir = (0, node_path_1.join)(root, '.guardian');
     (0, fs_js_1.ensureDir)(dir, root);
     const ignore = (0, node_path_1.join)(dir, '.gitignore');
-    if (!(0, node_fs_1.existsSync)(ignore))
-        (0, node_fs_1.writeFileSync)(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n");
+    if (!(0, node_fs_1.existsSync)(ignore)) {
+        try {
+            // `wx`: never through a symbolic link left there (a dangling one would create its target).
+            (0, node_fs_1.writeFileSync)(ignore, "# Guardian's local state: bundles, ledger, caches.\n*\n", { flag: 'wx' });
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+    }
     return dir;
 }
 /** The ledger's place must hold a file (or nothing yet): a directory or a broken link there is named. */
@@ -53,31 +67,115 @@ function checkLedgerPlace(root) {
     if (blocked)
         throw new errors_js_1.ConfigurationError((0, fs_js_1.blockerMessage)(blocked));
 }
+/**
+ * Opens the ledger without following a symbolic link and without waiting on a FIFO; anything but a
+ * regular file there is a ConfigurationError naming it. Undefined when there is no ledger (and `flags`
+ * do not create one).
+ */
+function openLedger(root, flags) {
+    const path = ledgerPath(root);
+    const refuse = (is, cause) => new errors_js_1.ConfigurationError(`.guardian/${exports.LEDGER_FILE} is ${is}; Guardian's run ledger must be a regular file — remove or rename it`, cause === undefined ? undefined : { cause });
+    // A directory or a broken link there is named as everywhere else in .guardian/.
+    checkLedgerPlace(root);
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, flags | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK, 0o666);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' && !(flags & node_fs_1.constants.O_CREAT))
+            return undefined;
+        if (code === 'ELOOP')
+            throw refuse('a symbolic link (not followed)', e);
+        if (code === 'EISDIR')
+            throw refuse('a directory', e);
+        if (code === 'ENXIO')
+            throw refuse('a FIFO or a socket (not a regular file)', e);
+        throw e;
+    }
+    const st = (0, node_fs_1.fstatSync)(fd);
+    if (!st.isFile()) {
+        (0, node_fs_1.closeSync)(fd);
+        throw refuse(st.isDirectory()
+            ? 'a directory'
+            : st.isFIFO()
+                ? 'a FIFO (not a regular file)'
+                : st.isCharacterDevice() || st.isBlockDevice()
+                    ? 'a device (not a regular file)'
+                    : 'not a regular file');
+    }
+    return fd;
+}
 function appendLedger(root, entry) {
     ensureGuardianDir(root);
     checkLedgerPlace(root);
-    // After a write cut short (no line break at the end), the entry starts a line of its own instead of
-    // being glued to the torn one and lost with it.
-    (0, node_fs_1.appendFileSync)(ledgerPath(root), (endsTorn(ledgerPath(root)) ? '\n' : '') + JSON.stringify(entry) + '\n');
-}
-function endsTorn(path) {
-    let fd;
+    const fd = openLedger(root, node_fs_1.constants.O_RDWR | node_fs_1.constants.O_APPEND | node_fs_1.constants.O_CREAT);
     try {
-        fd = (0, node_fs_1.openSync)(path, 'r');
-        const size = (0, node_fs_1.fstatSync)(fd).size;
-        if (size === 0)
-            return false;
-        const last = Buffer.alloc(1);
-        (0, node_fs_1.readSync)(fd, last, 0, 1, size - 1);
-        return last[0] !== 0x0a;
-    }
-    catch {
-        return false; // not there yet
+        // After a write cut short (no line break at the end), the entry starts a line of its own instead of
+        // being glued to the torn one and lost with it.
+        (0, node_fs_1.writeSync)(fd, (endsTorn(fd) ? '\n' : '') + JSON.stringify(entry) + '\n');
     }
     finally {
-        if (fd !== undefined)
-            (0, node_fs_1.closeSync)(fd);
+        (0, node_fs_1.closeSync)(fd);
     }
+}
+function endsTorn(fd) {
+    const size = (0, node_fs_1.fstatSync)(fd).size;
+    if (size === 0)
+        return false;
+    const last = Buffer.alloc(1);
+    (0, node_fs_1.readSync)(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+}
+/** Far longer than any entry Guardian writes: a longer line is not one of them, and is skipped unread. */
+exports.MAX_LEDGER_LINE_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
+/**
+ * Calls `onLine(line, lineNumber)` for each line of the open file, read in chunks; a line longer than
+ * MAX_LEDGER_LINE_BYTES is passed as undefined (not kept in memory).
+ */
+function eachLine(fd, onLine) {
+    const buf = Buffer.alloc(CHUNK_BYTES);
+    let pending = [];
+    let pendingBytes = 0;
+    let tooLong = false;
+    let n = 0;
+    const end = () => {
+        n++;
+        onLine(tooLong ? undefined : Buffer.concat(pending, pendingBytes).toString('utf8'), n);
+        pending = [];
+        pendingBytes = 0;
+        tooLong = false;
+    };
+    const add = (part) => {
+        if (tooLong || part.length === 0)
+            return;
+        if (pendingBytes + part.length > exports.MAX_LEDGER_LINE_BYTES) {
+            tooLong = true;
+            pending = [];
+            pendingBytes = 0;
+            return;
+        }
+        pending.push(Buffer.from(part));
+        pendingBytes += part.length;
+    };
+    for (;;) {
+        const got = (0, node_fs_1.readSync)(fd, buf, 0, buf.length, null);
+        if (got === 0)
+            break;
+        let start = 0;
+        for (;;) {
+            const nl = buf.indexOf(0x0a, start);
+            if (nl === -1 || nl >= got)
+                break;
+            add(buf.subarray(start, nl));
+            end();
+            start = nl + 1;
+        }
+        add(buf.subarray(start, got));
+    }
+    if (pendingBytes > 0 || tooLong)
+        end();
 }
 /** At most this many skipped lines are named one by one; the rest are counted. */
 const MAX_LINE_NOTES = 20;
@@ -87,36 +185,42 @@ const MAX_LINE_NOTES = 20;
  * write. Each skipped line is named in `notes` (when given), as `.guardian/runs.jsonl:<line>`.
  */
 function readLedger(root, notes) {
-    const path = ledgerPath(root);
-    if (!(0, node_fs_1.existsSync)(path))
+    const fd = openLedger(root, node_fs_1.constants.O_RDONLY);
+    if (fd === undefined)
         return [];
-    checkLedgerPlace(root);
     const out = [];
-    const lines = (0, node_fs_1.readFileSync)(path, 'utf8').split('\n');
     let skipped = 0;
     const skip = (n, why) => {
         skipped++;
         if (notes && skipped <= MAX_LINE_NOTES)
             notes.push(`.guardian/${exports.LEDGER_FILE}:${n} skipped: ${why}`);
     };
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (!line.trim())
-            continue;
-        let value;
-        try {
-            value = JSON.parse(line);
-        }
-        catch {
-            // A torn line from a crash mid-write: the rest of the ledger is still good.
-            skip(i + 1, 'not a JSON line (a write cut short?)');
-            continue;
-        }
-        const problem = entryProblem(value);
-        if (problem)
-            skip(i + 1, problem);
-        else
-            out.push(value);
+    try {
+        eachLine(fd, (line, n) => {
+            if (line === undefined) {
+                skip(n, `longer than ${exports.MAX_LEDGER_LINE_BYTES} bytes (not an entry Guardian wrote)`);
+                return;
+            }
+            if (!line.trim())
+                return;
+            let value;
+            try {
+                value = JSON.parse(line);
+            }
+            catch {
+                // A torn line from a crash mid-write: the rest of the ledger is still good.
+                skip(n, 'not a JSON line (a write cut short?)');
+                return;
+            }
+            const problem = entryProblem(value);
+            if (problem)
+                skip(n, problem);
+            else
+                out.push(value);
+        });
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
     }
     if (notes && skipped > MAX_LINE_NOTES) {
         notes.push(`.guardian/${exports.LEDGER_FILE}: ${skipped - MAX_LINE_NOTES} more line(s) skipped`);
@@ -315,17 +419,53 @@ function parseLock(raw, mtimeMs) {
     }
     return { kind: 'unreadable', raw, mtimeMs };
 }
-/** The lock's holder, or undefined when the file is gone (released meanwhile). */
-function readHolder(path) {
+/** Far more than a lock record: a larger file is not one, and is not read. */
+const MAX_LOCK_BYTES = 64 * 1024;
+/**
+ * The lock file's text and time, or undefined when the file is gone (released meanwhile). Only a regular
+ * file is read: a symbolic link is not followed and a FIFO or a device (which would block or never end)
+ * is refused with a ConfigurationError naming it. A file too large to be a lock record reads as a
+ * marker of its size (it is no record either way).
+ */
+function readLockText(path) {
+    const refuse = (is, cause) => new errors_js_1.ConfigurationError(`.guardian/${exports.LOCK_FILE} is ${is}; a lock file Guardian wrote is expected there — remove or rename it`, cause === undefined ? undefined : { cause });
+    let fd;
     try {
-        const mtimeMs = (0, node_fs_1.statSync)(path).mtimeMs;
-        return parseLock((0, node_fs_1.readFileSync)(path, 'utf8'), mtimeMs);
+        fd = (0, node_fs_1.openSync)(path, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK);
     }
     catch (e) {
-        if (e.code === 'ENOENT')
+        const code = e.code;
+        if (code === 'ENOENT')
             return undefined;
+        if (code === 'ELOOP')
+            throw refuse('a symbolic link (not followed)', e);
+        if (code === 'ENXIO')
+            throw refuse('a socket (not a regular file)', e);
         throw e;
     }
+    try {
+        const st = (0, node_fs_1.fstatSync)(fd);
+        if (!st.isFile()) {
+            throw refuse(st.isDirectory()
+                ? 'a directory'
+                : st.isFIFO()
+                    ? 'a FIFO (not a regular file)'
+                    : st.isCharacterDevice() || st.isBlockDevice()
+                        ? 'a device (not a regular file)'
+                        : 'not a regular file');
+        }
+        if (st.size > MAX_LOCK_BYTES)
+            return { raw: `\u0000${st.size} bytes`, mtimeMs: st.mtimeMs };
+        return { raw: (0, node_fs_1.readFileSync)(fd, 'utf8'), mtimeMs: st.mtimeMs };
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+/** The lock's holder, or undefined when the file is gone (released meanwhile). */
+function readHolder(path) {
+    const got = readLockText(path);
+    return got && parseLock(got.raw, got.mtimeMs);
 }
 function pidAlive(pid) {
     try {
@@ -373,9 +513,9 @@ function takeOver(path, staleRaw) {
             return false; // someone else moved it
         throw e;
     }
-    let raw = '';
+    let raw;
     try {
-        raw = (0, node_fs_1.readFileSync)(aside, 'utf8');
+        raw = readLockText(aside)?.raw;
     }
     catch {
         // Unreadable: treated as not ours to remove.

@@ -1391,10 +1391,15 @@ exports.renderMilestoneSummary = renderMilestoneSummary;
 exports.renderStatus = renderStatus;
 /** The terminal summaries of `guardian run`, `guardian milestone` and `guardian status`. */
 const io_js_1 = __webpack_require__(1604);
+const chars_js_1 = __webpack_require__(5153);
 const progress_js_1 = __webpack_require__(3075);
 const short = (sha) => (sha ? sha.slice(0, 12) : '-');
+/**
+ * One line of at most `n` characters. Control characters and bidi overrides left after the whitespace is
+ * folded are written out (`\u001b`): notes and ledger fields may quote text Guardian did not write.
+ */
 const clip = (s, n) => {
-    const one = (s ?? '').replace(/\s+/g, ' ').trim();
+    const one = (0, chars_js_1.escapeControlChars)((s ?? '').replace(/\s+/g, ' ').trim());
     return one.length > n ? one.slice(0, n - 1) + '…' : one;
 };
 function renderTaskSummary(r) {
@@ -1454,7 +1459,9 @@ function renderStatus(r, now = Date.now()) {
     out += (0, io_js_1.table)(['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'], r.tasks.map((t) => {
         const e = t.lastRun;
         // A commit on a branch that is not checked out: the working tree's blueprint still says pending.
-        const elsewhere = e?.outcome === 'committed' && t.status !== 'done' && e.branch ? ` (done on ${e.branch})` : '';
+        const elsewhere = e?.outcome === 'committed' && t.status !== 'done' && e.branch
+            ? ` (done on ${clip(e.branch, 60)})`
+            : '';
         return [
             t.taskId,
             t.status + elsewhere,

@@ -86758,6 +86758,7 @@ async function runValidator(opts) {
 
 
 
+
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -86854,7 +86855,7 @@ async function code(guard) {
     setOutput('cost-usd', String(total.usage.costUsd));
     await writeSummary([
         `### 🛠️ Coder — ${inputs.taskId}\n`,
-        `Model ${llm.model}. ${last.message}\n`,
+        `Model ${markdown_escapeHtml(llm.model)}. ${markdown_escapeHtml(last.message.replace(/\s+/g, ' '))}\n`,
         table(['Attempt', 'Stop reason', 'Turns', 'Tokens', 'Cost', 'Files changed', 'Feedback (Validator)'], attempts.map(({ result: r, feedback }) => [
             r.attempt,
             r.stopReason,
@@ -86864,7 +86865,8 @@ async function code(guard) {
             r.changedFiles.join(', ') || 'none',
             feedback ?? '',
         ])),
-        last.summary ? `\n> ${last.summary.replace(/\n/g, '\n> ')}\n` : '',
+        // The model's own words: text in a quote, never HTML that could reshape the summary around it.
+        last.summary ? `\n> ${markdown_escapeHtml(last.summary).replace(/\n/g, '\n> ')}\n` : '',
         renderStations(total),
     ].join('\n'));
     if (!hasChange(last)) {

@@ -57906,6 +57906,7 @@ async function runCompletion(opts) {
 
 
 
+
 const Inputs = {
     TaskId: 'task-id',
     Root: 'root',
@@ -58068,10 +58069,12 @@ async function run() {
                 base: inputs.prBase,
                 title: `feat(${inputs.taskId}): ${title}`,
                 sectionId: inputs.taskId,
+                // Text, not HTML: a title holding another task's `<!-- guardian:… -->` marker would cut the
+                // shared body apart when that task updates its section.
                 section: [
-                    `### ${inputs.taskId}: ${title}`,
+                    `### ${inputs.taskId}: ${escapeHtml(title)}`,
                     '',
-                    `Commit ${result.commitSha}${report ? ` — Validator: ${report.summary}` : ''}${url ? ` — [run](${url})` : ''}`,
+                    `Commit ${result.commitSha}${report ? ` — Validator: ${escapeHtml(report.summary)}` : ''}${url ? ` — [run](${url})` : ''}`,
                     '',
                     report
                         ? table(['Check', 'Kind', 'Outcome'], report.checks.map((c) => [c.name, c.kind, c.outcome]))
