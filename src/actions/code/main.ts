@@ -16,7 +16,7 @@ import {
   taskIdInput,
   urlInput,
 } from '../../github/inputs.js';
-import { actionsLogger } from '../../github/log.js';
+import { actionsLogger, inertLines } from '../../github/log.js';
 import { runGuardedAction, type StepGuard } from '../../github/step-guard.js';
 import { formatCost, renderStations, table, totalTokens, writeSummary } from '../../github/summary.js';
 import { howToConfigureModel, resolveLlmConfig } from '../../llm/index.js';
@@ -117,7 +117,7 @@ async function code(guard: StepGuard): Promise<void> {
     );
     const entry: { result: CoderResult; feedback?: string } = { result };
     attempts.push(entry);
-    core.info(`attempt ${attempt}: ${result.message}`);
+    core.info(inertLines(`attempt ${attempt}: ${result.message}`));
     // No change to judge (the model failed, or wrote nothing): another attempt would not help.
     if (!hasChange(result) || attempt === inputs.maxAttempts) break;
     // Judge the attempt here, so that the next one gets the Validator's report as feedback.

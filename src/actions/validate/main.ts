@@ -10,7 +10,7 @@ import { ConfigurationError, GuardianError } from '../../errors.js';
 import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import { openVerifiedBundle, verifiedBundleIfPresent } from '../../github/bundle.js';
 import { booleanInput, optionalString, pathInput, rootInput, taskIdInput } from '../../github/inputs.js';
-import { actionsLogger } from '../../github/log.js';
+import { actionsLogger, inertLines } from '../../github/log.js';
 import { runGuardedAction, type StepGuard } from '../../github/step-guard.js';
 import { renderStations, renderValidation, writeSummary } from '../../github/summary.js';
 import { runValidator } from '../../stations/validator/index.js';
@@ -105,7 +105,7 @@ async function validate(guard: StepGuard): Promise<void> {
   await writeSummary(
     `${leftBehind ? `### ❌ ${HOST_CHECK}: ${leftBehind}\n\n` : ''}${renderValidation(report)}\n${renderStations(readManifest(bundleDir, inputs.taskId))}`,
   );
-  core.info(`verdict: ${summary}`);
+  core.info(inertLines(`verdict: ${summary}`));
 
   if (leftBehind) throw new GuardianError(`${HOST_CHECK}: ${leftBehind}; the verdict is fail`);
   if (report.verdict === 'fail' && inputs.failOnFail) {
