@@ -86830,7 +86830,7 @@ async function code(guard) {
         }));
         const entry = { result };
         attempts.push(entry);
-        info(`attempt ${attempt}: ${result.message}`);
+        info(inertLines(`attempt ${attempt}: ${result.message}`));
         // No change to judge (the model failed, or wrote nothing): another attempt would not help.
         if (!hasChange(result) || attempt === inputs.maxAttempts)
             break;

@@ -56316,7 +56316,7 @@ async function validate(guard) {
     setOutput('failed-checks', (leftBehind ? [...failed, HOST_CHECK] : failed).join(','));
     emitAnnotations(annotationsOf(report));
     await writeSummary(`${leftBehind ? `### ❌ ${HOST_CHECK}: ${leftBehind}\n\n` : ''}${renderValidation(report)}\n${renderStations(readManifest(bundleDir, inputs.taskId))}`);
-    info(`verdict: ${summary}`);
+    info(inertLines(`verdict: ${summary}`));
     if (leftBehind)
         throw new errors_GuardianError(`${HOST_CHECK}: ${leftBehind}; the verdict is fail`);
     if (report.verdict === 'fail' && inputs.failOnFail) {
