@@ -4,7 +4,8 @@
  * symbolic link is not followed, and a FIFO or a device (`/dev/zero`) is refused instead of blocking the
  * search or reading without end.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, readFileSync } from 'node:fs';
+import { openRegularFile } from '../util/fs.js';
 import { constants as bufferConstants } from 'node:buffer';
 
 /** The longest string V8 can make: a larger cache file could never be parsed anyway. */
@@ -14,27 +15,29 @@ export type CacheRead = { text: string } | { absent: true } | { problem: string 
 
 /** Reads a cache file as UTF-8 text; `absent` when there is none, `problem` when it cannot be trusted. */
 export function readCacheFile(path: string, maxBytes: number = MAX_CACHE_FILE_BYTES): CacheRead {
-  let fd: number;
+  let r: ReturnType<typeof openRegularFile>;
   try {
-    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one, forever.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    r = openRegularFile(path, constants.O_RDONLY);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { absent: true };
-    if (code === 'ELOOP') return { problem: 'a symbolic link (not followed)' };
+    if (code === 'ENOTDIR') return { absent: true };
     return { problem: code ?? (e as Error).message };
   }
+  if ('absent' in r) return { absent: true };
+  if ('not' in r)
+    return {
+      problem:
+        r.not === 'a symbolic link (not followed)' || r.not === 'a directory' ? r.not : 'not a regular file',
+    };
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { problem: st.isDirectory() ? 'a directory' : 'not a regular file' };
-    if (st.size > maxBytes) return { problem: `${st.size} bytes, more than a cache file can hold` };
-    const buf = readFileSync(fd);
+    if (r.st.size > maxBytes) return { problem: `${r.st.size} bytes, more than a cache file can hold` };
+    const buf = readFileSync(r.fd);
     if (buf.length > maxBytes) return { problem: `more than ${maxBytes} bytes` };
     return { text: buf.toString('utf8') };
   } catch (e) {
     return { problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   } finally {
-    closeSync(fd);
+    closeSync(r.fd);
   }
 }
 

@@ -15,6 +15,7 @@
  * A test checks that both give identical search results.
  */
 import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import { isObject } from './cachefile.js';
 
 export const TERM_INDEX_FORMAT = 1;
 
@@ -122,8 +123,6 @@ export class CorruptIndexError extends Error {
   override readonly name = 'CorruptIndexError';
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /**
@@ -133,11 +132,16 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isS
  * `nextId` of billions would otherwise be an allocation of gigabytes, and a wrong length a wrong score).
  */
 function headerProblem(h: unknown, fieldNames: string[] | undefined): string | undefined {
-  if (!isObj(h)) return 'no header';
+  if (!isObject(h)) return 'no header';
   if (h.format !== TERM_INDEX_FORMAT || h.serializationVersion !== 2) return 'format';
   const n = h.documentCount;
   if (!isCount(n) || h.nextId !== n || h.dirtCount !== 0) return 'document count';
-  if (!isObj(h.documentIds) || !isObj(h.fieldLength) || !isObj(h.fieldIds) || !isObj(h.storedFields))
+  if (
+    !isObject(h.documentIds) ||
+    !isObject(h.fieldLength) ||
+    !isObject(h.fieldIds) ||
+    !isObject(h.storedFields)
+  )
     return 'tables';
   const byName = h.fieldIds;
   const fieldIds = Object.values(byName);
@@ -176,10 +180,10 @@ function checkedPostings(line: string, term: string): [string, unknown] {
     Array.isArray(v) &&
     v.length === 2 &&
     v[0] === term &&
-    isObj(v[1]) &&
+    isObject(v[1]) &&
     Object.values(v[1]).every(
       (docs) =>
-        isObj(docs) &&
+        isObject(docs) &&
         Object.values(docs).every((tf) => typeof tf === 'number' && Number.isSafeInteger(tf) && tf > 0),
     );
   if (!ok) throw new CorruptIndexError(`postings of '${term.slice(0, 40)}' are not a term's postings`);

@@ -13,22 +13,13 @@
  * ledger larger than the longest string V8 can make is still read; a line longer than any entry Guardian
  * writes is skipped with a note.
  */
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  openSync,
-  readSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { ConfigurationError } from '../errors.js';
 import { join } from 'node:path';
 import { STATIONS, type StationName, type Usage } from '../bundle/bundle.js';
 import { TASK_STATUSES, type TaskStatus } from '../spec/types.js';
 import { escapeControlChars } from '../util/chars.js';
-import { blockerMessage, ensureDir, findBlocker } from '../util/fs.js';
+import { blockerMessage, ensureDir, findBlocker, openRegularFile } from '../util/fs.js';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 export const LEDGER_FILE = 'runs.jsonl';
@@ -124,39 +115,15 @@ function checkLedgerPlace(root: string): void {
  * do not create one).
  */
 function openLedger(root: string, flags: number): number | undefined {
-  const path = ledgerPath(root);
-  const refuse = (is: string, cause?: unknown) =>
-    new ConfigurationError(
-      `.guardian/${LEDGER_FILE} is ${is}; Guardian's run ledger must be a regular file — remove or rename it`,
-      cause === undefined ? undefined : { cause },
-    );
   // A directory or a broken link there is named as everywhere else in .guardian/.
   checkLedgerPlace(root);
-  let fd: number;
-  try {
-    fd = openSync(path, flags | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o666);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !(flags & constants.O_CREAT)) return undefined;
-    if (code === 'ELOOP') throw refuse('a symbolic link (not followed)', e);
-    if (code === 'EISDIR') throw refuse('a directory', e);
-    if (code === 'ENXIO') throw refuse('a FIFO or a socket (not a regular file)', e);
-    throw e;
-  }
-  const st = fstatSync(fd);
-  if (!st.isFile()) {
-    closeSync(fd);
-    throw refuse(
-      st.isDirectory()
-        ? 'a directory'
-        : st.isFIFO()
-          ? 'a FIFO (not a regular file)'
-          : st.isCharacterDevice() || st.isBlockDevice()
-            ? 'a device (not a regular file)'
-            : 'not a regular file',
+  const r = openRegularFile(ledgerPath(root), flags, 0o666);
+  if ('absent' in r) return undefined;
+  if ('not' in r)
+    throw new ConfigurationError(
+      `.guardian/${LEDGER_FILE} is ${r.not}; Guardian's run ledger must be a regular file — remove or rename it`,
     );
-  }
-  return fd;
+  return r.fd;
 }
 
 export function appendLedger(root: string, entry: LedgerEntry): void {

@@ -17,9 +17,7 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
-  fstatSync,
   linkSync,
-  openSync,
   readFileSync,
   realpathSync,
   renameSync,
@@ -31,7 +29,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { replaceControlChars } from '../util/chars.js';
-import { blockerMessage, findBlocker } from '../util/fs.js';
+import { blockerMessage, findBlocker, openRegularFile } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import { registerTemp, releaseTemp } from '../util/temp.js';
 import { ensureGuardianDir } from './ledger.js';
@@ -110,38 +108,17 @@ const MAX_LOCK_BYTES = 64 * 1024;
  * marker of its size (it is no record either way).
  */
 function readLockText(path: string): { raw: string; mtimeMs: number } | undefined {
-  const refuse = (is: string, cause?: unknown) =>
-    new ConfigurationError(
-      `.guardian/${LOCK_FILE} is ${is}; a lock file Guardian wrote is expected there — remove or rename it`,
-      cause === undefined ? undefined : { cause },
+  const r = openRegularFile(path, constants.O_RDONLY);
+  if ('absent' in r) return undefined;
+  if ('not' in r)
+    throw new ConfigurationError(
+      `.guardian/${LOCK_FILE} is ${r.not}; a lock file Guardian wrote is expected there — remove or rename it`,
     );
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw refuse('a symbolic link (not followed)', e);
-    if (code === 'ENXIO') throw refuse('a socket (not a regular file)', e);
-    throw e;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) {
-      throw refuse(
-        st.isDirectory()
-          ? 'a directory'
-          : st.isFIFO()
-            ? 'a FIFO (not a regular file)'
-            : st.isCharacterDevice() || st.isBlockDevice()
-              ? 'a device (not a regular file)'
-              : 'not a regular file',
-      );
-    }
-    if (st.size > MAX_LOCK_BYTES) return { raw: `\u0000${st.size} bytes`, mtimeMs: st.mtimeMs };
-    return { raw: readFileSync(fd, 'utf8'), mtimeMs: st.mtimeMs };
+    if (r.st.size > MAX_LOCK_BYTES) return { raw: `\u0000${r.st.size} bytes`, mtimeMs: r.st.mtimeMs };
+    return { raw: readFileSync(r.fd, 'utf8'), mtimeMs: r.st.mtimeMs };
   } finally {
-    closeSync(fd);
+    closeSync(r.fd);
   }
 }
 

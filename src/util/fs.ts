@@ -1,14 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   accessSync,
+  closeSync,
   constants,
+  fstatSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readlinkSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  type Stats,
 } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { ConfigurationError } from '../errors.js';
@@ -189,4 +193,55 @@ export function checkRepoRelativePath(p: string): string | undefined {
 
 export function toPosix(p: string): string {
   return normalize(p).split(sep).join('/');
+}
+
+/** What stands at a path instead of a regular file, as a message names it. */
+export type NotRegularFile =
+  | 'a symbolic link (not followed)'
+  | 'a directory'
+  | 'a FIFO (not a regular file)'
+  | 'a device (not a regular file)'
+  | 'a socket (not a regular file)'
+  | 'not a regular file';
+
+/**
+ * Opens `path` only when it is a regular file: a symbolic link is not followed, and a FIFO is not
+ * waited on (`O_NONBLOCK`: opening one with no writer would block for good, and reading it would never
+ * end). Returns the open descriptor with its stats; `absent` when nothing is there (unless `flags`
+ * create the file); else what is there instead, the descriptor closed. Other errors are thrown.
+ */
+export function openRegularFile(
+  path: string,
+  flags: number,
+  mode?: number,
+): { fd: number; st: Stats } | { absent: true } | { not: NotRegularFile } {
+  let fd: number;
+  try {
+    fd = openSync(path, flags | constants.O_NOFOLLOW | constants.O_NONBLOCK, mode);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !(flags & constants.O_CREAT)) return { absent: true };
+    if (code === 'ELOOP') return { not: 'a symbolic link (not followed)' };
+    if (code === 'EISDIR') return { not: 'a directory' };
+    if (code === 'ENXIO') return { not: 'a socket (not a regular file)' };
+    throw e;
+  }
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  if (st.isFile()) return { fd, st };
+  closeSync(fd);
+  return {
+    not: st.isDirectory()
+      ? 'a directory'
+      : st.isFIFO()
+        ? 'a FIFO (not a regular file)'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'a device (not a regular file)'
+          : 'not a regular file',
+  };
 }
