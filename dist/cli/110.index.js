@@ -937,6 +937,7 @@ exports.assertCanBeDir = assertCanBeDir;
 exports.ensureDir = ensureDir;
 exports.checkRepoRelativePath = checkRepoRelativePath;
 exports.toPosix = toPosix;
+exports.openRegularFile = openRegularFile;
 const node_crypto_1 = __webpack_require__(7598);
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
@@ -1109,6 +1110,50 @@ function checkRepoRelativePath(p) {
 }
 function toPosix(p) {
     return (0, node_path_1.normalize)(p).split(node_path_1.sep).join('/');
+}
+/**
+ * Opens `path` only when it is a regular file: a symbolic link is not followed, and a FIFO is not
+ * waited on (`O_NONBLOCK`: opening one with no writer would block for good, and reading it would never
+ * end). Returns the open descriptor with its stats; `absent` when nothing is there (unless `flags`
+ * create the file); else what is there instead, the descriptor closed. Other errors are thrown.
+ */
+function openRegularFile(path, flags, mode) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, flags | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK, mode);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' && !(flags & node_fs_1.constants.O_CREAT))
+            return { absent: true };
+        if (code === 'ELOOP')
+            return { not: 'a symbolic link (not followed)' };
+        if (code === 'EISDIR')
+            return { not: 'a directory' };
+        if (code === 'ENXIO')
+            return { not: 'a socket (not a regular file)' };
+        throw e;
+    }
+    let st;
+    try {
+        st = (0, node_fs_1.fstatSync)(fd);
+    }
+    catch (e) {
+        (0, node_fs_1.closeSync)(fd);
+        throw e;
+    }
+    if (st.isFile())
+        return { fd, st };
+    (0, node_fs_1.closeSync)(fd);
+    return {
+        not: st.isDirectory()
+            ? 'a directory'
+            : st.isFIFO()
+                ? 'a FIFO (not a regular file)'
+                : st.isCharacterDevice() || st.isBlockDevice()
+                    ? 'a device (not a regular file)'
+                    : 'not a regular file',
+    };
 }
 
 

@@ -462,31 +462,32 @@ exports.own = own;
  * search or reading without end.
  */
 const node_fs_1 = __webpack_require__(3024);
+const fs_js_1 = __webpack_require__(1917);
 const node_buffer_1 = __webpack_require__(4573);
 /** The longest string V8 can make: a larger cache file could never be parsed anyway. */
 exports.MAX_CACHE_FILE_BYTES = node_buffer_1.constants.MAX_STRING_LENGTH;
 /** Reads a cache file as UTF-8 text; `absent` when there is none, `problem` when it cannot be trusted. */
 function readCacheFile(path, maxBytes = exports.MAX_CACHE_FILE_BYTES) {
-    let fd;
+    let r;
     try {
-        // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one, forever.
-        fd = (0, node_fs_1.openSync)(path, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK);
+        r = (0, fs_js_1.openRegularFile)(path, node_fs_1.constants.O_RDONLY);
     }
     catch (e) {
         const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
+        if (code === 'ENOTDIR')
             return { absent: true };
-        if (code === 'ELOOP')
-            return { problem: 'a symbolic link (not followed)' };
         return { problem: code ?? e.message };
     }
+    if ('absent' in r)
+        return { absent: true };
+    if ('not' in r)
+        return {
+            problem: r.not === 'a symbolic link (not followed)' || r.not === 'a directory' ? r.not : 'not a regular file',
+        };
     try {
-        const st = (0, node_fs_1.fstatSync)(fd);
-        if (!st.isFile())
-            return { problem: st.isDirectory() ? 'a directory' : 'not a regular file' };
-        if (st.size > maxBytes)
-            return { problem: `${st.size} bytes, more than a cache file can hold` };
-        const buf = (0, node_fs_1.readFileSync)(fd);
+        if (r.st.size > maxBytes)
+            return { problem: `${r.st.size} bytes, more than a cache file can hold` };
+        const buf = (0, node_fs_1.readFileSync)(r.fd);
         if (buf.length > maxBytes)
             return { problem: `more than ${maxBytes} bytes` };
         return { text: buf.toString('utf8') };
@@ -495,7 +496,7 @@ function readCacheFile(path, maxBytes = exports.MAX_CACHE_FILE_BYTES) {
         return { problem: e.code ?? e.message };
     }
     finally {
-        (0, node_fs_1.closeSync)(fd);
+        (0, node_fs_1.closeSync)(r.fd);
     }
 }
 /** Whether `v` is a plain JSON object (not null, not an array). */
@@ -3338,6 +3339,7 @@ exports.serializeTermIndex = serializeTermIndex;
  * A test checks that both give identical search results.
  */
 const minisearch_1 = __importDefault(__webpack_require__(6008));
+const cachefile_js_1 = __webpack_require__(9396);
 exports.TERM_INDEX_FORMAT = 1;
 /** MiniSearch's BM25 parameters (its defaults). */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -3418,7 +3420,6 @@ class CorruptIndexError extends Error {
     name = 'CorruptIndexError';
 }
 exports.CorruptIndexError = CorruptIndexError;
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 /**
  * Why a parsed header is not one `serializeTermIndex` wrote, or undefined. Everything a query relies
@@ -3427,14 +3428,17 @@ const isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 
  * `nextId` of billions would otherwise be an allocation of gigabytes, and a wrong length a wrong score).
  */
 function headerProblem(h, fieldNames) {
-    if (!isObj(h))
+    if (!(0, cachefile_js_1.isObject)(h))
         return 'no header';
     if (h.format !== exports.TERM_INDEX_FORMAT || h.serializationVersion !== 2)
         return 'format';
     const n = h.documentCount;
     if (!isCount(n) || h.nextId !== n || h.dirtCount !== 0)
         return 'document count';
-    if (!isObj(h.documentIds) || !isObj(h.fieldLength) || !isObj(h.fieldIds) || !isObj(h.storedFields))
+    if (!(0, cachefile_js_1.isObject)(h.documentIds) ||
+        !(0, cachefile_js_1.isObject)(h.fieldLength) ||
+        !(0, cachefile_js_1.isObject)(h.fieldIds) ||
+        !(0, cachefile_js_1.isObject)(h.storedFields))
         return 'tables';
     const byName = h.fieldIds;
     const fieldIds = Object.values(byName);
@@ -3477,8 +3481,8 @@ function checkedPostings(line, term) {
     const ok = Array.isArray(v) &&
         v.length === 2 &&
         v[0] === term &&
-        isObj(v[1]) &&
-        Object.values(v[1]).every((docs) => isObj(docs) &&
+        (0, cachefile_js_1.isObject)(v[1]) &&
+        Object.values(v[1]).every((docs) => (0, cachefile_js_1.isObject)(docs) &&
             Object.values(docs).every((tf) => typeof tf === 'number' && Number.isSafeInteger(tf) && tf > 0));
     if (!ok)
         throw new CorruptIndexError(`postings of '${term.slice(0, 40)}' are not a term's postings`);

@@ -73,38 +73,14 @@ function checkLedgerPlace(root) {
  * do not create one).
  */
 function openLedger(root, flags) {
-    const path = ledgerPath(root);
-    const refuse = (is, cause) => new errors_js_1.ConfigurationError(`.guardian/${exports.LEDGER_FILE} is ${is}; Guardian's run ledger must be a regular file — remove or rename it`, cause === undefined ? undefined : { cause });
     // A directory or a broken link there is named as everywhere else in .guardian/.
     checkLedgerPlace(root);
-    let fd;
-    try {
-        fd = (0, node_fs_1.openSync)(path, flags | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK, 0o666);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT' && !(flags & node_fs_1.constants.O_CREAT))
-            return undefined;
-        if (code === 'ELOOP')
-            throw refuse('a symbolic link (not followed)', e);
-        if (code === 'EISDIR')
-            throw refuse('a directory', e);
-        if (code === 'ENXIO')
-            throw refuse('a FIFO or a socket (not a regular file)', e);
-        throw e;
-    }
-    const st = (0, node_fs_1.fstatSync)(fd);
-    if (!st.isFile()) {
-        (0, node_fs_1.closeSync)(fd);
-        throw refuse(st.isDirectory()
-            ? 'a directory'
-            : st.isFIFO()
-                ? 'a FIFO (not a regular file)'
-                : st.isCharacterDevice() || st.isBlockDevice()
-                    ? 'a device (not a regular file)'
-                    : 'not a regular file');
-    }
-    return fd;
+    const r = (0, fs_js_1.openRegularFile)(ledgerPath(root), flags, 0o666);
+    if ('absent' in r)
+        return undefined;
+    if ('not' in r)
+        throw new errors_js_1.ConfigurationError(`.guardian/${exports.LEDGER_FILE} is ${r.not}; Guardian's run ledger must be a regular file — remove or rename it`);
+    return r.fd;
 }
 function appendLedger(root, entry) {
     ensureGuardianDir(root);
@@ -428,38 +404,18 @@ const MAX_LOCK_BYTES = 64 * 1024;
  * marker of its size (it is no record either way).
  */
 function readLockText(path) {
-    const refuse = (is, cause) => new errors_js_1.ConfigurationError(`.guardian/${exports.LOCK_FILE} is ${is}; a lock file Guardian wrote is expected there — remove or rename it`, cause === undefined ? undefined : { cause });
-    let fd;
+    const r = (0, fs_js_1.openRegularFile)(path, node_fs_1.constants.O_RDONLY);
+    if ('absent' in r)
+        return undefined;
+    if ('not' in r)
+        throw new errors_js_1.ConfigurationError(`.guardian/${exports.LOCK_FILE} is ${r.not}; a lock file Guardian wrote is expected there — remove or rename it`);
     try {
-        fd = (0, node_fs_1.openSync)(path, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NOFOLLOW | node_fs_1.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOENT')
-            return undefined;
-        if (code === 'ELOOP')
-            throw refuse('a symbolic link (not followed)', e);
-        if (code === 'ENXIO')
-            throw refuse('a socket (not a regular file)', e);
-        throw e;
-    }
-    try {
-        const st = (0, node_fs_1.fstatSync)(fd);
-        if (!st.isFile()) {
-            throw refuse(st.isDirectory()
-                ? 'a directory'
-                : st.isFIFO()
-                    ? 'a FIFO (not a regular file)'
-                    : st.isCharacterDevice() || st.isBlockDevice()
-                        ? 'a device (not a regular file)'
-                        : 'not a regular file');
-        }
-        if (st.size > MAX_LOCK_BYTES)
-            return { raw: `\u0000${st.size} bytes`, mtimeMs: st.mtimeMs };
-        return { raw: (0, node_fs_1.readFileSync)(fd, 'utf8'), mtimeMs: st.mtimeMs };
+        if (r.st.size > MAX_LOCK_BYTES)
+            return { raw: `\u0000${r.st.size} bytes`, mtimeMs: r.st.mtimeMs };
+        return { raw: (0, node_fs_1.readFileSync)(r.fd, 'utf8'), mtimeMs: r.st.mtimeMs };
     }
     finally {
-        (0, node_fs_1.closeSync)(fd);
+        (0, node_fs_1.closeSync)(r.fd);
     }
 }
 /** The lock's holder, or undefined when the file is gone (released meanwhile). */

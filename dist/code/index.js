@@ -37449,8 +37449,9 @@ function errorMessage(e) {
 /* unused harmony export MAX_CACHE_FILE_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4573);
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_fs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1917);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * Reading the index cache: its files are untrusted input (a restored Actions cache, a hand edit, a
  * folder a repository ships). A cache file is read only when it is a regular file of a sane size: a
@@ -37459,30 +37460,31 @@ function errorMessage(e) {
  */
 
 
+
 /** The longest string V8 can make: a larger cache file could never be parsed anyway. */
-const MAX_CACHE_FILE_BYTES = node_buffer__WEBPACK_IMPORTED_MODULE_1__.constants.MAX_STRING_LENGTH;
+const MAX_CACHE_FILE_BYTES = node_buffer__WEBPACK_IMPORTED_MODULE_2__.constants.MAX_STRING_LENGTH;
 /** Reads a cache file as UTF-8 text; `absent` when there is none, `problem` when it cannot be trusted. */
 function readCacheFile(path, maxBytes = MAX_CACHE_FILE_BYTES) {
-    let fd;
+    let r;
     try {
-        // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one, forever.
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+        r = (0,_util_fs_js__WEBPACK_IMPORTED_MODULE_1__/* .openRegularFile */ .ZU)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY);
     }
     catch (e) {
         const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
+        if (code === 'ENOTDIR')
             return { absent: true };
-        if (code === 'ELOOP')
-            return { problem: 'a symbolic link (not followed)' };
         return { problem: code ?? e.message };
     }
+    if ('absent' in r)
+        return { absent: true };
+    if ('not' in r)
+        return {
+            problem: r.not === 'a symbolic link (not followed)' || r.not === 'a directory' ? r.not : 'not a regular file',
+        };
     try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!st.isFile())
-            return { problem: st.isDirectory() ? 'a directory' : 'not a regular file' };
-        if (st.size > maxBytes)
-            return { problem: `${st.size} bytes, more than a cache file can hold` };
-        const buf = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd);
+        if (r.st.size > maxBytes)
+            return { problem: `${r.st.size} bytes, more than a cache file can hold` };
+        const buf = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(r.fd);
         if (buf.length > maxBytes)
             return { problem: `more than ${maxBytes} bytes` };
         return { text: buf.toString('utf8') };
@@ -37491,7 +37493,7 @@ function readCacheFile(path, maxBytes = MAX_CACHE_FILE_BYTES) {
         return { problem: e.code ?? e.message };
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(r.fd);
     }
 }
 /** Whether `v` is a plain JSON object (not null, not an array). */
@@ -37512,6 +37514,7 @@ function own(obj, key) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ ensureDir),
 /* harmony export */   MJ: () => (/* binding */ checkRepoRelativePath),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   Zf: () => (/* binding */ writeFileAtomic),
 /* harmony export */   d7: () => (/* binding */ toPosix),
 /* harmony export */   sc: () => (/* binding */ sha256)
@@ -37696,6 +37699,50 @@ function checkRepoRelativePath(p) {
 }
 function toPosix(p) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.normalize)(p).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+}
+/**
+ * Opens `path` only when it is a regular file: a symbolic link is not followed, and a FIFO is not
+ * waited on (`O_NONBLOCK`: opening one with no writer would block for good, and reading it would never
+ * end). Returns the open descriptor with its stats; `absent` when nothing is there (unless `flags`
+ * create the file); else what is there instead, the descriptor closed. Other errors are thrown.
+ */
+function openRegularFile(path, flags, mode) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK, mode);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' && !(flags & node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT))
+            return { absent: true };
+        if (code === 'ELOOP')
+            return { not: 'a symbolic link (not followed)' };
+        if (code === 'EISDIR')
+            return { not: 'a directory' };
+        if (code === 'ENXIO')
+            return { not: 'a socket (not a regular file)' };
+        throw e;
+    }
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+    }
+    catch (e) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        throw e;
+    }
+    if (st.isFile())
+        return { fd, st };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    return {
+        not: st.isDirectory()
+            ? 'a directory'
+            : st.isFIFO()
+                ? 'a FIFO (not a regular file)'
+                : st.isCharacterDevice() || st.isBlockDevice()
+                    ? 'a device (not a regular file)'
+                    : 'not a regular file',
+    };
 }
 
 
@@ -81132,6 +81179,7 @@ const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
  * A test checks that both give identical search results.
  */
 
+
 const TERM_INDEX_FORMAT = 1;
 /** MiniSearch's BM25 parameters (its defaults). */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -81211,7 +81259,6 @@ function serializeTermIndex(fieldNames, docs, meta) {
 class CorruptIndexError extends Error {
     name = 'CorruptIndexError';
 }
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const termindex_isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 /**
  * Why a parsed header is not one `serializeTermIndex` wrote, or undefined. Everything a query relies
@@ -81220,14 +81267,17 @@ const termindex_isCount = (v) => typeof v === 'number' && Number.isSafeInteger(v
  * `nextId` of billions would otherwise be an allocation of gigabytes, and a wrong length a wrong score).
  */
 function headerProblem(h, fieldNames) {
-    if (!isObj(h))
+    if (!(0,cachefile/* isObject */.Gv)(h))
         return 'no header';
     if (h.format !== TERM_INDEX_FORMAT || h.serializationVersion !== 2)
         return 'format';
     const n = h.documentCount;
     if (!termindex_isCount(n) || h.nextId !== n || h.dirtCount !== 0)
         return 'document count';
-    if (!isObj(h.documentIds) || !isObj(h.fieldLength) || !isObj(h.fieldIds) || !isObj(h.storedFields))
+    if (!(0,cachefile/* isObject */.Gv)(h.documentIds) ||
+        !(0,cachefile/* isObject */.Gv)(h.fieldLength) ||
+        !(0,cachefile/* isObject */.Gv)(h.fieldIds) ||
+        !(0,cachefile/* isObject */.Gv)(h.storedFields))
         return 'tables';
     const byName = h.fieldIds;
     const fieldIds = Object.values(byName);
@@ -81270,8 +81320,8 @@ function checkedPostings(line, term) {
     const ok = Array.isArray(v) &&
         v.length === 2 &&
         v[0] === term &&
-        isObj(v[1]) &&
-        Object.values(v[1]).every((docs) => isObj(docs) &&
+        (0,cachefile/* isObject */.Gv)(v[1]) &&
+        Object.values(v[1]).every((docs) => (0,cachefile/* isObject */.Gv)(docs) &&
             Object.values(docs).every((tf) => typeof tf === 'number' && Number.isSafeInteger(tf) && tf > 0));
     if (!ok)
         throw new CorruptIndexError(`postings of '${term.slice(0, 40)}' are not a term's postings`);

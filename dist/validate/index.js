@@ -48827,6 +48827,50 @@ function checkRepoRelativePath(p) {
 function toPosix(p) {
     return (0,external_node_path_namespaceObject.normalize)(p).split(external_node_path_namespaceObject.sep).join('/');
 }
+/**
+ * Opens `path` only when it is a regular file: a symbolic link is not followed, and a FIFO is not
+ * waited on (`O_NONBLOCK`: opening one with no writer would block for good, and reading it would never
+ * end). Returns the open descriptor with its stats; `absent` when nothing is there (unless `flags`
+ * create the file); else what is there instead, the descriptor closed. Other errors are thrown.
+ */
+function openRegularFile(path, flags, mode) {
+    let fd;
+    try {
+        fd = openSync(path, flags | constants.O_NOFOLLOW | constants.O_NONBLOCK, mode);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT' && !(flags & constants.O_CREAT))
+            return { absent: true };
+        if (code === 'ELOOP')
+            return { not: 'a symbolic link (not followed)' };
+        if (code === 'EISDIR')
+            return { not: 'a directory' };
+        if (code === 'ENXIO')
+            return { not: 'a socket (not a regular file)' };
+        throw e;
+    }
+    let st;
+    try {
+        st = fstatSync(fd);
+    }
+    catch (e) {
+        closeSync(fd);
+        throw e;
+    }
+    if (st.isFile())
+        return { fd, st };
+    closeSync(fd);
+    return {
+        not: st.isDirectory()
+            ? 'a directory'
+            : st.isFIFO()
+                ? 'a FIFO (not a regular file)'
+                : st.isCharacterDevice() || st.isBlockDevice()
+                    ? 'a device (not a regular file)'
+                    : 'not a regular file',
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/bundle/bundle.ts
 /**
