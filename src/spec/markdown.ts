@@ -93,7 +93,21 @@ export function findFences(text: string, firstLine = 1): Fence[] {
   return fences;
 }
 
-/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines: string[], i: number): boolean {
+  if (!/^ {0,3}-+[ \t]*$/.test(lines[i]!)) return false;
+  const title = lines[i - 1]!;
+  if (!/^ {0,3}\S/.test(title)) return false;
+  if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title)) return false;
+  return i < 2 || lines[i - 2]!.trim() === '';
+}
+
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
 export function splitSections(body: string, firstLine = 1): Section[] {
   const lines = body.split(/\r?\n/);
   const sections: Section[] = [];
@@ -122,14 +136,16 @@ export function splitSections(body: string, firstLine = 1): Section[] {
     }
     if (inFence) continue;
     const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-    if (h) {
-      close(i);
+    const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1]!.trim() : undefined;
+    if (h || setext !== undefined) {
+      const at = h ? i : i - 1;
+      close(at);
       // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-      const title = headingText(h[1]!)
+      const title = (h ? headingText(h[1]!) : setext!)
         .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
         .replace(/[:.]\s*$/, '')
         .trim();
-      current = { title, line: i, start: i + 1 };
+      current = { title, line: at, start: i + 1 };
     }
   }
   close(lines.length);

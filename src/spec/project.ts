@@ -110,14 +110,14 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
     if (prev) {
       problems.push({
         file: t.path,
-        line: 1,
+        line: lineOfField(t, 'id'),
         field: 'id',
         severity: 'error',
         message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
       });
       problems.push({
         file: prev.path,
-        line: 1,
+        line: lineOfField(prev, 'id'),
         field: 'id',
         severity: 'error',
         message: `duplicate task id ${t.id}: also defined in ${t.path}`,

@@ -68,11 +68,17 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'duplicate ids across two files (both named)',
-    files: () => ({ [T]: blueprint(BASIC_FRONT), 'specs/tasks/TASK-001_copy.md': blueprint(BASIC_FRONT) }),
+    name: 'duplicate ids across two files (both named, each at its id line)',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      // The copy declares its id after a comment and the title: reported where the id is.
+      'specs/tasks/TASK-001_copy.md': blueprint(
+        `# copied from TASK-001\n${BASIC_FRONT.split('\n').reverse().join('\n')}`,
+      ),
+    }),
     expect: [
-      /TASK-001_copy\.md:1: error: id: duplicate task id TASK-001: also defined in specs\/tasks\/TASK-001_thing\.md/,
-      /TASK-001_thing\.md:1: error: id: duplicate task id TASK-001: also defined in specs\/tasks\/TASK-001_copy\.md/,
+      /TASK-001_copy\.md:5: error: id: duplicate task id TASK-001: also defined in specs\/tasks\/TASK-001_thing\.md/,
+      /TASK-001_thing\.md:2: error: id: duplicate task id TASK-001: also defined in specs\/tasks\/TASK-001_copy\.md/,
     ],
   },
   {
@@ -362,7 +368,7 @@ describe("an id's problems are its own", () => {
     expect(ten.code).toBe(1);
     expect(ten.stderr).toMatch(/task TASK-10 has problems:\n/);
     expect(ten.stderr).toMatch(
-      /TASK-10-a\.md:1: error: id: duplicate task id TASK-10: also defined in specs\/tasks\/TASK-10-b\.md/,
+      /TASK-10-a\.md:2: error: id: duplicate task id TASK-10: also defined in specs\/tasks\/TASK-10-b\.md/,
     );
 
     const seven = await runCli(['show', 'TASK-7', '--root', root]);

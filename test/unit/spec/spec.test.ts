@@ -91,6 +91,20 @@ describe('blueprint parsing', () => {
     expect(b!.hasPlan).toBe(false);
   });
 
+  test('setext headings (a title underlined with dashes) are sections too; a rule after a list is not', () => {
+    const text = blueprint(
+      'id: TASK-9\ntitle: t\nstatus: pending',
+      'Goal\n----\nmake it work\n\nAcceptance Criteria\n-------------------\n- [ ] one\n---\n\nnot a title\nbut prose\n---\n\n```md\nGoal\n---\n```\n',
+    );
+    const { blueprint: b } = parseBlueprint(text, 'specs/tasks/t.md');
+    expect(b!.sections.goal).toMatchObject({ title: 'Goal', line: 6, body: 'make it work' });
+    expect(b!.sections.acceptance_criteria).toMatchObject({ title: 'Acceptance Criteria', line: 10 });
+    expect(b!.acceptanceCriteria).toEqual([{ text: 'one', checked: false, line: 12 }]);
+    // The dashes after the list item and after two lines of prose stay in the body, and the fenced
+    // "Goal" is code: no further section.
+    expect(b!.otherSections).toEqual([]);
+    expect(b!.sections.acceptance_criteria!.body).toContain('but prose\n---');
+  });
   test('a blueprint without a plan parses with a warning', () => {
     const { blueprint: b, problems } = parseBlueprint(
       blueprint('id: TASK-8\ntitle: t\nstatus: pending', '## Goal\nx\n'),
