@@ -43,7 +43,13 @@ async function boundedFetch(
   init: RequestInit | undefined,
   limits: { maxBytes: number; timeoutMs: number },
 ) {
-  const res = await fetch(url, init);
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    if (init?.signal?.aborted) throw new ResponseProblem(`no response within ${limits.timeoutMs} ms`);
+    throw e;
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (res.body) {
@@ -116,6 +122,31 @@ function checkVectors(vs: unknown[], cachedDim: number | undefined): void {
   });
 }
 
+/**
+ * One request, and a second one for a refused connection or a busy server (429, 5xx), both within one
+ * time limit. Never again after a time-out or an answer that was wrong: a server that did not answer in
+ * time, or answered nonsense, would most likely do the same again, and the search would wait twice.
+ */
+async function withOneRetry<T>(
+  timeoutMs: number,
+  request: (timeout: number) => Promise<T>,
+  answeredWrongly: () => boolean,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  try {
+    return await request(timeoutMs);
+  } catch (e) {
+    const busy =
+      e instanceof OpenAI.APIError &&
+      !(e instanceof OpenAI.APIConnectionTimeoutError) &&
+      (e instanceof OpenAI.APIConnectionError || e.status === 429 || (e.status ?? 0) >= 500);
+    const left = deadline - Date.now();
+    if (!busy || answeredWrongly() || left < 1000) throw e;
+    await new Promise((r) => setTimeout(r, Math.min(500, left / 4)));
+    return request(deadline - Date.now());
+  }
+}
+
 export async function rerankWithEmbeddings(opts: {
   index: RepoIndex;
   query: string;
@@ -154,7 +185,8 @@ export async function rerankWithEmbeddings(opts: {
       baseURL: config.baseUrl,
       apiKey: config.apiKey ?? 'unused',
       timeout: timeoutMs,
-      maxRetries: 1,
+      // Retries are decided below: the client's own would retry a time-out too, doubling the wait.
+      maxRetries: 0,
       // The whole body is read within the request's time limit, and only up to a size.
       fetch: (url, init) =>
         boundedFetch(url, init, limits).catch((e: unknown) => {
@@ -167,11 +199,15 @@ export async function rerankWithEmbeddings(opts: {
     // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
     // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
     // would yield vectors of noise that re-rank nothing, silently.
-    const res = await client.embeddings.create({
-      model: config.model,
-      input: inputs,
-      encoding_format: 'float',
-    });
+    const res = await withOneRetry(
+      timeoutMs,
+      (timeout) =>
+        client.embeddings.create(
+          { model: config.model, input: inputs, encoding_format: 'float' },
+          { timeout, maxRetries: 0 },
+        ),
+      () => responseProblem !== undefined,
+    );
     const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
     if (data.length !== inputs.length)
       throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);

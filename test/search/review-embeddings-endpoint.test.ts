@@ -13,7 +13,7 @@ import { rerankWithEmbeddings } from '../../src/search/embeddings.js';
 import type { TempRepo } from '../support/repo.js';
 import { makeShopRepo } from './support.js';
 
-type Mode = 'ok' | 'padded' | 'trickle' | 'same-index';
+type Mode = 'ok' | 'padded' | 'trickle' | 'same-index' | 'silent' | 'busy-once';
 let mode: Mode = 'ok';
 let requests: string[][] = [];
 let server: Server;
@@ -33,6 +33,13 @@ beforeAll(async () => {
     req.on('end', () => {
       const input = (JSON.parse(body) as { input: string[] }).input;
       requests.push(input);
+      // Reads the request and never answers.
+      if (mode === 'silent') return;
+      if (mode === 'busy-once' && requests.length === 1) {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"error": {"message": "busy"}}');
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       if (mode === 'trickle') {
         // Headers, then a byte now and then, never the end.
@@ -93,6 +100,32 @@ describe('an embeddings endpoint that misbehaves', () => {
       const r = await rerank({ timeoutMs: 1000 });
       expect(r.note).toMatch(/embeddings re-ranking skipped .*: no complete response within 1000 ms/);
       expect(r.pool).toEqual(pool());
+    } finally {
+      mode = 'ok';
+    }
+  }, 30_000);
+
+  it('a server that never answers is asked once: a time-out is not retried', async () => {
+    mode = 'silent';
+    requests = [];
+    try {
+      const r = await rerank({ timeoutMs: 1500 });
+      expect(r.note).toMatch(/embeddings re-ranking skipped .*: no response within 1500 ms/);
+      expect(r.pool).toEqual(pool());
+      expect(requests).toHaveLength(1);
+    } finally {
+      mode = 'ok';
+    }
+  }, 30_000);
+
+  it('a busy server (503) is asked once more, and its second answer re-ranks', async () => {
+    mode = 'busy-once';
+    requests = [];
+    try {
+      const r = await rerank({ timeoutMs: 10_000 });
+      expect(r.note).toBeUndefined();
+      expect(requests).toHaveLength(2);
+      expect(r.pool.some((p) => 'similarity' in p)).toBe(true);
     } finally {
       mode = 'ok';
     }
