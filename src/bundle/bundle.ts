@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'no
 import { isAbsolute, join, relative } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { resolveCommit } from '../git/git.js';
-import { checkRepoRelativePath, sha256, toPosix, writeFileAtomic } from '../util/fs.js';
+import { checkRepoRelativePath, refuseLinkedState, sha256, toPosix, writeFileAtomic } from '../util/fs.js';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
 export const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'] as const;
@@ -58,7 +58,10 @@ export function bundleDirFor(root: string, taskId: string): string {
       { exitCode: 2 },
     );
   }
-  return join(root, '.guardian', 'bundles', taskId);
+  const dir = join(root, '.guardian', 'bundles', taskId);
+  // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
+  refuseLinkedState(dir);
+  return dir;
 }
 
 export function emptyUsage(): Usage {

@@ -13,7 +13,7 @@ import { lstatSync, realpathSync, rmSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { silentLogger } from '../util/log.js';
 import { isObject, own, readCacheFile } from './cachefile.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { refuseLinkedState, writeFileAtomic } from '../util/fs.js';
 import {
   type Candidate,
   type FileKind,
@@ -310,6 +310,8 @@ export async function indexRepository(
   const log = opts.log ?? silentLogger;
   const root = opts.root;
   const cacheDir = opts.cacheDir ?? join(root, '.guardian', 'index');
+  // The cache Guardian keeps in the repository, never one behind a link (named by the caller: theirs).
+  if (opts.cacheDir === undefined) refuseLinkedState(cacheDir);
   const maxBytes = opts.maxFileBytes ?? 512 * 1024;
   const depth = opts.historyDepth ?? 5000;
   const notes: string[] = [];

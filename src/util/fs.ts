@@ -118,9 +118,10 @@ function guessRoot(path: string): string {
 /**
  * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
  * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
- * points. Such a link is refused, naming it and its target.
+ * points, and a bundle read from wherever it points (one Guardian never wrote). Such a link is refused,
+ * naming it and its target.
  */
-function refuseLinkedState(path: string): void {
+export function refuseLinkedState(path: string): void {
   const parts = path.split(sep);
   const i = parts.lastIndexOf('.guardian');
   if (i <= 0) return;

@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -193,6 +194,22 @@ describe('a .guardian that is not a directory', () => {
     expect(() => ensureDir(join(d, '.guardian', 'bundles', 'TASK-1'), d)).toThrow(
       /^\.guardian\/bundles is a symbolic link/,
     );
+  });
+
+  it('state behind a linked .guardian is never read: the stations after the Bundler and search refuse the link', async () => {
+    const r = repo('python-flask-users');
+    expect((await runCli(['bundle', 'TASK-042'], { cwd: r.root })).code).toBe(0);
+    // The bundle, moved out of the repository and linked back in: a bundle Guardian did not write here.
+    const outside = join(tempDir(), 'state');
+    renameSync(join(r.root, '.guardian'), outside);
+    symlinkSync(outside, join(r.root, '.guardian'));
+    const before = listing(outside);
+    const LINK = `.guardian is a symbolic link (to ${JSON.stringify(outside)}); ${STATE} inside the repository, not behind a link — remove the link`;
+    for (const cmd of ['security', 'validate', 'code'])
+      expectUserError(await runCli([cmd, 'TASK-042'], { cwd: r.root }), LINK);
+    // Nor is the search index cached there.
+    expectUserError(await runCli(['search', '--query', 'users'], { cwd: r.root }), LINK);
+    expect(listing(outside)).toEqual(before);
   });
 
   it('.guardian/bundles is a file: validate and bundle name it', async () => {
