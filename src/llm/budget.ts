@@ -49,10 +49,13 @@ export interface BudgetOverrides {
   maxCostUsd?: number;
 }
 
-function positive(name: string, v: number | undefined): number | undefined {
+function positive(name: string, v: number | undefined, opts: { int?: boolean } = {}): number | undefined {
   if (v === undefined) return undefined;
-  if (!Number.isFinite(v) || v <= 0)
-    throw new ConfigurationError(`${name}: expected a positive number, got ${v}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+    throw new ConfigurationError(`${name}: expected a positive number, got ${String(v)}`);
+  // A fraction of a turn or token would be rounded down, to no budget at all.
+  if (opts.int && !Number.isInteger(v))
+    throw new ConfigurationError(`${name}: expected a whole number of at least 1, got ${v}`);
   return v;
 }
 
@@ -65,9 +68,12 @@ export function resolveBudget(
   overrides: BudgetOverrides = {},
 ): BudgetLimits {
   const llm = quality?.llm;
-  const turns = positive('max turns', overrides.maxTurns) ?? positive('[llm] max_turns', llm?.maxTurns);
+  const int = { int: true };
+  const turns =
+    positive('max turns', overrides.maxTurns, int) ?? positive('[llm] max_turns', llm?.maxTurns, int);
   const tokens =
-    positive('token budget', overrides.maxTokens) ?? positive('[llm] token_budget', llm?.tokenBudget);
+    positive('token budget', overrides.maxTokens, int) ??
+    positive('[llm] token_budget', llm?.tokenBudget, int);
   const wall =
     positive('wall time', overrides.maxWallSeconds) ?? positive('[llm] timeout_seconds', llm?.timeoutSeconds);
   const cost =
@@ -78,6 +84,11 @@ export function resolveBudget(
     maxWallMs: wall !== undefined ? wall * 1000 : DEFAULT_BUDGET.maxWallMs,
     ...(cost !== undefined ? { maxCostUsd: cost } : {}),
   };
+}
+
+/** Dollars with `digits` decimals, or two significant digits for an amount too small for them. */
+function usd(v: number, digits: number): string {
+  return v === 0 || v >= 10 ** -digits ? v.toFixed(digits) : String(Number(v.toPrecision(2)));
 }
 
 export interface BudgetStop {
@@ -133,7 +144,15 @@ export class Budget {
   }
 
   record(usage: Partial<Usage>): void {
-    this.usage = addUsage(this.usage, usage);
+    // Counted only as finite numbers of 0 or more: a NaN would never exhaust a budget, a negative
+    // number would give some back.
+    const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+    this.usage = addUsage(this.usage, {
+      promptTokens: n(usage.promptTokens),
+      completionTokens: n(usage.completionTokens),
+      cachedTokens: n(usage.cachedTokens),
+      costUsd: n(usage.costUsd),
+    });
   }
 
   /** Whether another model call may start; counts the turn when it may. */
@@ -163,7 +182,7 @@ export class Budget {
     if (l.maxCostUsd !== undefined && this.usage.costUsd >= l.maxCostUsd) {
       return {
         reason: 'cost_budget',
-        message: `cost budget exhausted ($${this.usage.costUsd.toFixed(4)} of $${l.maxCostUsd.toFixed(2)})`,
+        message: `cost budget exhausted ($${usd(this.usage.costUsd, 4)} of $${usd(l.maxCostUsd, 2)})`,
       };
     }
     if (this.elapsedMs() >= l.maxWallMs || this.controller.signal.aborted) {

@@ -9,6 +9,7 @@
  */
 import { ConfigurationError } from '../errors.js';
 import type { QualityConfig } from '../spec/types.js';
+import { escapeControlChars, hasControlChar } from '../util/chars.js';
 
 export type LlmStation = 'coder' | 'security';
 
@@ -67,8 +68,10 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
   ]);
   if (!model) return undefined;
   const [modelName, modelSource] = model;
-  if (/\s/.test(modelName)) {
-    throw new ConfigurationError(`${modelSource}: model name '${modelName}' contains whitespace`);
+  if (/\s/.test(modelName) || hasControlChar(modelName)) {
+    throw new ConfigurationError(
+      `${modelSource}: model name '${escapeControlChars(modelName)}' contains whitespace or a control character`,
+    );
   }
   const base = pick([
     [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
@@ -83,17 +86,37 @@ export function resolveLlmConfig(opts: ResolveLlmConfigOptions): LlmConfig | und
     parsed = new URL(baseUrl);
   } catch {
     throw new ConfigurationError(
-      `${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`,
+      `${baseSource}: '${escapeControlChars(baseUrl)}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`,
     );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigurationError(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
+    throw new ConfigurationError(
+      `${baseSource}: '${escapeControlChars(baseUrl)}' must be an http(s) URL (expected e.g. ${DEFAULT_BASE_URL})`,
+    );
+  }
+  if (parsed.username || parsed.password) {
+    // fetch refuses such a URL (its refusal quotes the password); the key travels on its own.
+    throw new ConfigurationError(
+      `${baseSource}: the base URL must not contain a user name or password (expected e.g. ${DEFAULT_BASE_URL}; the API key is set on its own)`,
+    );
+  }
+  if (parsed.hash) {
+    throw new ConfigurationError(
+      `${baseSource}: the base URL must not contain a '#' fragment (expected e.g. ${DEFAULT_BASE_URL})`,
+    );
   }
   const key = pick([
     [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
     [env[`GUARDIAN_${S}_API_KEY`], named(`GUARDIAN_${S}_API_KEY`)],
     [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
   ]);
+  // Sent in a header: a line break or control character (a key pasted with its neighbour) would be
+  // refused by fetch with an error quoting the key. The message names where it came from, never the key.
+  if (key && /[^\x20-\x7e\x80-\xff]|[\x7f-\x9f]/.test(key[0])) {
+    throw new ConfigurationError(
+      `${key[1]}: the API key contains a line break, a control character or a character an HTTP header cannot carry; check it was copied whole and alone`,
+    );
+  }
   if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
     throw new ConfigurationError(
       `model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`,

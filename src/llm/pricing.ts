@@ -59,9 +59,15 @@ export function costOf(
   price: ModelPrice | undefined,
 ): number {
   if (!price) return 0;
-  const cached = Math.min(usage.cachedTokens, usage.promptTokens);
-  const fresh = usage.promptTokens - cached;
+  // Counts and prices that are not finite numbers of 0 or more count as 0: a cost is never negative,
+  // NaN or infinite (a budget compares against it, a report prints it).
+  const n = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+  const prompt = n(usage.promptTokens);
+  const cached = Math.min(n(usage.cachedTokens), prompt);
+  const fresh = prompt - cached;
   const usd =
-    (fresh * price.input + cached * price.cachedInput + usage.completionTokens * price.output) / 1e6;
-  return Math.round(usd * 1e6) / 1e6;
+    (fresh * n(price.input) + cached * n(price.cachedInput) + n(usage.completionTokens) * n(price.output)) /
+    1e6;
+  const rounded = Math.round(usd * 1e6) / 1e6;
+  return Number.isFinite(rounded) ? rounded : Number.MAX_SAFE_INTEGER;
 }
