@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI from 'openai';
+import { requestHeaders } from '../llm/client.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { isObject, own, readCacheFile } from './cachefile.js';
 import type { RepoIndex } from './indexer.js';
@@ -41,14 +42,26 @@ const isVector = (v: unknown): v is number[] =>
 async function boundedFetch(
   url: string | URL | Request,
   init: RequestInit | undefined,
-  limits: { maxBytes: number; timeoutMs: number },
+  limits: { maxBytes: number; timeoutMs: number; apiKey: string },
 ) {
   let res;
   try {
-    res = await fetch(url, init);
+    // Redirects are not followed: the request carries the key and the repository's code, and goes only
+    // where the configured URL says. Nor are headers from OPENAI_CUSTOM_HEADERS sent.
+    res = await fetch(url, {
+      ...init,
+      headers: requestHeaders(init?.headers, limits.apiKey),
+      redirect: 'manual',
+    });
   } catch (e) {
     if (init?.signal?.aborted) throw new ResponseProblem(`no response within ${limits.timeoutMs} ms`);
     throw e;
+  }
+  if (res.status >= 300 && res.status < 400) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new ResponseProblem(
+      `the server redirected the request (${res.status}); redirects are not followed: set the embeddings URL to the server's address`,
+    );
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -179,11 +192,15 @@ export async function rerankWithEmbeddings(opts: {
   if (dims.size > 1) for (const h of head) delete cache.vectors[keyOf(h.path)];
   let responseProblem: string | undefined;
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs };
+  const apiKey = config.apiKey ?? 'unused';
+  const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs, apiKey };
   try {
     const client = new OpenAI({
       baseURL: config.baseUrl,
-      apiKey: config.apiKey ?? 'unused',
+      apiKey,
+      // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID itself.
+      organization: null,
+      project: null,
       timeout: timeoutMs,
       // Retries are decided below: the client's own would retry a time-out too, doubling the wait.
       maxRetries: 0,

@@ -13,7 +13,11 @@ import { rerankWithEmbeddings } from '../../src/search/embeddings.js';
 import type { TempRepo } from '../support/repo.js';
 import { makeShopRepo } from './support.js';
 
-type Mode = 'ok' | 'padded' | 'trickle' | 'same-index' | 'silent' | 'busy-once';
+type Mode = 'ok' | 'padded' | 'trickle' | 'same-index' | 'silent' | 'busy-once' | 'redirect';
+let headers: Record<string, string | string[] | undefined>[] = [];
+let elsewhere: string[] = [];
+let other: Server;
+let otherUrl: string;
 let mode: Mode = 'ok';
 let requests: string[][] = [];
 let server: Server;
@@ -33,6 +37,12 @@ beforeAll(async () => {
     req.on('end', () => {
       const input = (JSON.parse(body) as { input: string[] }).input;
       requests.push(input);
+      headers.push(req.headers);
+      if (mode === 'redirect') {
+        res.writeHead(307, { location: `${otherUrl}/embeddings` });
+        res.end();
+        return;
+      }
       // Reads the request and never answers.
       if (mode === 'silent') return;
       if (mode === 'busy-once' && requests.length === 1) {
@@ -62,10 +72,19 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  // Where a redirect would send the request: it must never arrive.
+  other = createServer((req, res) => {
+    elsewhere.push(req.url ?? '');
+    res.writeHead(500);
+    res.end();
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/v1`;
 });
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
+  await new Promise<void>((r) => other.close(() => r()));
   repo.cleanup();
 });
 
@@ -130,6 +149,40 @@ describe('an embeddings endpoint that misbehaves', () => {
       mode = 'ok';
     }
   }, 30_000);
+
+  it('a redirect is not followed: the code and the key go only to the configured server', async () => {
+    mode = 'redirect';
+    elsewhere = [];
+    try {
+      const r = await rerank();
+      expect(r.note).toMatch(/embeddings re-ranking skipped .*: the server redirected the request \(307\)/);
+      expect(r.pool).toEqual(pool());
+      expect(elsewhere).toEqual([]);
+    } finally {
+      mode = 'ok';
+    }
+  });
+
+  it('headers from OPENAI_CUSTOM_HEADERS are not sent, and cannot replace the key', async () => {
+    headers = [];
+    process.env.OPENAI_CUSTOM_HEADERS = 'Authorization: Bearer someone-else\nX-Extra: 1';
+    try {
+      const cacheDir = join(repo.root, '..', `emb-${Math.random().toString(36).slice(2)}`);
+      const r = await rerankWithEmbeddings({
+        index,
+        query: 'invoice totals',
+        pool: pool(),
+        config: { baseUrl: url, model: 'toy', apiKey: 'sk-embeddings-key' },
+        cacheDir,
+      });
+      expect(r.note).toBeUndefined();
+      expect(headers).toHaveLength(1);
+      expect(headers[0]!.authorization).toBe('Bearer sk-embeddings-key');
+      expect(headers[0]!['x-extra']).toBeUndefined();
+    } finally {
+      delete process.env.OPENAI_CUSTOM_HEADERS;
+    }
+  });
 
   it('vectors that do not say which input they belong to are a failure', async () => {
     mode = 'same-index';
