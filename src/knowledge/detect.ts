@@ -25,6 +25,26 @@ export interface ManifestDependency {
 }
 
 const PY_EXT = /\.pyi?$/;
+const PY_IDENT = /^[A-Za-z_]\w*$/;
+
+/**
+ * 1-based line of a character offset, by binary search over the line starts: a file of thousands of
+ * imports would otherwise be rescanned from its start for each one.
+ */
+function lineLocator(text: string): (idx: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (idx) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= idx) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
 const JS_EXT = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Imports of a Python or JS/TS file (by extension); other files have none. */
@@ -36,7 +56,7 @@ export function parseImports(path: string, text: string): ImportUse[] {
 
 export function parsePythonImports(text: string): ImportUse[] {
   const out: ImportUse[] = [];
-  const lineOf = (idx: number) => text.slice(0, idx).split('\n').length;
+  const lineOf = lineLocator(text);
   const aliases = new Map<string, string>();
   for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
     const module = m[1]!;
@@ -49,33 +69,64 @@ export function parsePythonImports(text: string): ImportUse[] {
           .split(/\s+as\s+/)[0]!
           .trim(),
       )
-      .filter((s) => /^[A-Za-z_]\w*$/.test(s));
+      .filter((s) => PY_IDENT.test(s));
     out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
   }
   for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
     for (const part of m[1]!.split(',')) {
       const [mod, alias] = part.trim().split(/\s+as\s+/);
       if (!mod || !/^[\w.]+$/.test(mod)) continue;
-      aliases.set(alias?.trim() || mod, mod);
+      // Only an identifier is an alias (`import x as *` is not Python): its uses are looked up by it.
+      const name = alias === undefined ? mod : alias.trim();
+      if (name === mod || PY_IDENT.test(name)) aliases.set(name, mod);
       out.push({ ecosystem: 'python', module: mod, names: [], line: lineOf(m.index) });
     }
   }
-  // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias.
-  for (const [alias, mod] of aliases) {
-    const re = new RegExp(`(?<![\\w.])${alias.replace(/\./g, '\\.')}\\.([A-Za-z_]\\w*)`, 'g');
-    const used = new Set<string>();
-    for (const u of text.matchAll(re)) used.add(u[1]!);
-    const entry = out.find((e) => e.module === mod && e.names.length === 0);
-    if (entry) entry.names.push(...[...used].slice(0, 40));
+  // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias. One scan
+  // of the dotted names for all aliases (a scan per alias costs imports × size on a file of imports).
+  if (aliases.size > 0) {
+    const used = new Map<string, Set<string>>();
+    for (const c of text.matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/g)) {
+      const segs = c[0].split('.').slice(0, 9);
+      for (let k = 1; k < segs.length; k++) {
+        const alias = segs.slice(0, k).join('.');
+        if (!aliases.has(alias)) continue;
+        const set = used.get(alias) ?? new Set<string>();
+        set.add(segs[k]!);
+        used.set(alias, set);
+      }
+    }
+    const firstOf = new Map<string, ImportUse>();
+    for (const e of out) if (e.names.length === 0 && !firstOf.has(e.module)) firstOf.set(e.module, e);
+    for (const [alias, mod] of aliases) {
+      const entry = firstOf.get(mod);
+      if (entry) entry.names.push(...[...(used.get(alias) ?? [])].slice(0, 40));
+    }
   }
   return out;
 }
 
 export function parseJsImports(text: string): ImportUse[] {
   const out: ImportUse[] = [];
-  const lineOf = (idx: number) => text.slice(0, idx).split('\n').length;
+  const lineOf = lineLocator(text);
+  // An import clause (`x`, `{ a, type b as c }`, `* as ns`) has no `;` or `=` and does not run into the
+  // next import or export: `export const x = 1` is no clause of a later `from '…'`.
   const re =
-    /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?((?:(?!\n[ \t]*(?:import|export)\s)[^;=]){0,100000}?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+  // `alias.member` uses of every identifier, in one scan (a scan per default or namespace import costs
+  // imports × size on a file of imports).
+  let members: Map<string, Set<string>> | undefined;
+  const membersOf = (ns: string): Set<string> => {
+    if (!members) {
+      members = new Map();
+      for (const u of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/g)) {
+        const set = members.get(u[1]!) ?? new Set<string>();
+        set.add(u[2]!);
+        members.set(u[1]!, set);
+      }
+    }
+    return members.get(ns) ?? new Set();
+  };
   for (const m of text.matchAll(re)) {
     const module = m[3] ?? m[4] ?? m[5] ?? m[6];
     if (!module) continue;
@@ -96,29 +147,27 @@ export function parseJsImports(text: string): ImportUse[] {
     const ns =
       /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1] ??
       /^\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(clause)?.[1];
-    if (ns && ns !== 'type') {
-      const used = new Set<string>();
-      for (const u of text.matchAll(
-        new RegExp(`(?<![\\w$.])${ns.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'),
-      )) {
-        used.add(u[1]!);
-      }
-      names.push(...[...used].slice(0, 40));
-    }
+    if (ns && ns !== 'type') names.push(...[...membersOf(ns)].slice(0, 40));
     out.push({ ecosystem: 'npm', module, names, line: lineOf(m.index + (m[0].match(/^[;\n]/) ? 1 : 0)) });
   }
   return out;
 }
 
-/** The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local ones. */
+/** An npm package name (`x`, `@scope/x`); anything else is no package (and no name to show). */
+const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
+
+/**
+ * The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local
+ * ones and for specifiers that name no package (a URL, a path alias, markdown or control characters).
+ */
 export function npmPackageOf(spec: string): string | undefined {
   if (spec.startsWith('.') || spec.startsWith('/') || /^[a-z]+:\/\//.test(spec)) return undefined;
-  if (spec.startsWith('node:')) return spec;
+  if (spec.startsWith('node:')) return /^node:[a-z_][\w-]*(?:\/[\w-]+)*$/i.test(spec) ? spec : undefined;
   if (spec.startsWith('#') || spec.startsWith('~/') || spec.startsWith('@/')) return undefined;
   const parts = spec.split('/');
-  if (spec.startsWith('@')) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
-  const base = parts[0]!;
-  return isNodeBuiltin(base) ? `node:${base}` : base;
+  const pkg = spec.startsWith('@') ? (parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined) : parts[0]!;
+  if (!pkg || !NPM_NAME.test(pkg)) return undefined;
+  return isNodeBuiltin(pkg) ? `node:${pkg}` : pkg;
 }
 
 export function isNodeBuiltin(name: string): boolean {
@@ -148,58 +197,80 @@ export function isPythonStdlib(top: string): boolean {
   return PY_STDLIB.has(top);
 }
 
-/** Dependencies declared in manifests at the base commit. */
+/** A PEP 508 distribution name; anything else in a manifest is no dependency (and no name to show). */
+const PY_DIST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+/** A declared requirement is shown as written, up to this many characters. */
+const MAX_SPEC_CHARS = 200;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Dependencies declared in manifests at the base commit. A manifest is the repository's: one that does
+ * not parse declares nothing, and an entry of the wrong shape (a version that is no string, a name
+ * that is no package name, a list where a table belongs) is left out.
+ */
 export function parseManifest(path: string, text: string): ManifestDependency[] {
   const base = path.split('/').pop() ?? path;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     if (base === 'package.json') {
-      const j = JSON.parse(text) as Record<string, unknown>;
+      const j: unknown = JSON.parse(text);
+      if (!isRecord(j)) return [];
       const out: ManifestDependency[] = [];
       for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
         const deps = j[field];
-        if (deps && typeof deps === 'object') {
-          for (const [name, spec] of Object.entries(deps as Record<string, unknown>)) {
-            out.push({ ecosystem: 'npm', name, spec: String(spec), file: path });
-          }
+        if (!isRecord(deps)) continue;
+        for (const [name, spec] of Object.entries(deps)) {
+          if (typeof spec !== 'string' || !NPM_NAME.test(name)) continue;
+          out.push({ ecosystem: 'npm', name, spec: clipSpec(spec), file: path });
         }
       }
       return out;
     }
     if (/^requirements.*\.(?:txt|in)$/.test(base)) {
-      return text
-        .split('\n')
-        .map((l) => l.replace(/#.*/, '').trim())
-        .filter((l) => l && !l.startsWith('-'))
-        .map((l) => requirement(l, path))
-        .filter((d): d is ManifestDependency => d !== undefined);
+      return (
+        text
+          // A backslash at the end of a line continues it (pip joins them before parsing).
+          .replace(/\\\r?\n/g, ' ')
+          .split(/\r?\n/)
+          // A comment starts at a `#` at the start of the line or after whitespace (`#egg=` is part of a URL).
+          .map((l) => l.replace(/(?:^|\s)#.*/, '').trim())
+          .filter((l) => l && !l.startsWith('-'))
+          .map((l) => requirement(l, path))
+          .filter((d): d is ManifestDependency => d !== undefined)
+      );
     }
     if (base === 'pyproject.toml') {
       const t = parseToml(text) as Record<string, unknown>;
       const out: ManifestDependency[] = [];
-      const project = (t.project ?? {}) as Record<string, unknown>;
-      const reqs: unknown[] = [...((project.dependencies as unknown[]) ?? [])];
-      const optional = (project['optional-dependencies'] ?? {}) as Record<string, unknown[]>;
-      for (const list of Object.values(optional)) if (Array.isArray(list)) reqs.push(...list);
+      const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+      const project = isRecord(t.project) ? t.project : {};
+      const reqs: unknown[] = [...list(project.dependencies)];
+      const optional = isRecord(project['optional-dependencies']) ? project['optional-dependencies'] : {};
+      for (const l of Object.values(optional)) reqs.push(...list(l));
+      // PEP 735 dependency groups (tables in them include other groups: no requirement of their own).
+      if (isRecord(t['dependency-groups']))
+        for (const l of Object.values(t['dependency-groups'])) reqs.push(...list(l));
       for (const r of reqs) {
         const d = typeof r === 'string' ? requirement(r, path) : undefined;
         if (d) out.push(d);
       }
-      const poetry = ((t.tool as Record<string, unknown> | undefined)?.poetry ?? {}) as Record<
-        string,
-        unknown
-      >;
-      for (const key of ['dependencies', 'dev-dependencies']) {
-        const deps = poetry[key];
-        if (deps && typeof deps === 'object') {
-          for (const [name, spec] of Object.entries(deps as Record<string, unknown>)) {
-            if (name.toLowerCase() === 'python') continue;
-            out.push({
-              ecosystem: 'python',
-              name,
-              spec: typeof spec === 'string' ? spec : JSON.stringify(spec),
-              file: path,
-            });
-          }
+      const tool = isRecord(t.tool) ? t.tool : {};
+      const poetry = isRecord(tool.poetry) ? tool.poetry : {};
+      const tables = [poetry.dependencies, poetry['dev-dependencies']];
+      if (isRecord(poetry.group))
+        for (const g of Object.values(poetry.group)) if (isRecord(g)) tables.push(g.dependencies);
+      for (const deps of tables) {
+        if (!isRecord(deps)) continue;
+        for (const [name, spec] of Object.entries(deps)) {
+          if (name.toLowerCase() === 'python' || !PY_DIST_NAME.test(name)) continue;
+          out.push({
+            ecosystem: 'python',
+            name,
+            spec: clipSpec(typeof spec === 'string' ? spec : tableSpec(spec)),
+            file: path,
+          });
         }
       }
       return out;
@@ -211,15 +282,41 @@ export function parseManifest(path: string, text: string): ManifestDependency[] 
   return [];
 }
 
+/** A Poetry table (`{ version = "^1", extras = [...] }`) as JSON; one nested too deeply for that is `{…}`. */
+function tableSpec(spec: unknown): string {
+  try {
+    return JSON.stringify(spec) ?? '';
+  } catch {
+    return '{…}';
+  }
+}
+
+function clipSpec(spec: string): string {
+  return spec.length > MAX_SPEC_CHARS ? `${spec.slice(0, MAX_SPEC_CHARS - 1)}…` : spec;
+}
+
+/**
+ * One PEP 508 requirement (`name[extras] specifier ; marker`), or undefined for what is not one: a
+ * URL or a path to an archive (`https://…/x.whl`, `./pkg`, `git+https://…`) names no distribution.
+ */
 function requirement(line: string, file: string): ManifestDependency | undefined {
-  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0]!.trim());
-  if (!m) return undefined;
-  return { ecosystem: 'python', name: m[1]!, spec: `${m[1]}${m[3] ? m[3].trim() : ''}`, file };
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0]!.trim());
+  if (!m || !PY_DIST_NAME.test(m[1]!)) return undefined;
+  if (/\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/i.test(m[1]!)) return undefined;
+  // What may follow a name: a version specifier, `@ url`, or nothing; pip options (`--hash=…`) are not
+  // part of the requirement.
+  const rest = ` ${m[3]}`.replace(/\s+--?[A-Za-z][\w-]*(?:[= ]\S+)?/g, '').trim();
+  if (rest && !/^[<>=!~@(]/.test(rest)) return undefined;
+  return { ecosystem: 'python', name: m[1]!, spec: clipSpec(`${m[1]}${rest}`), file };
 }
 
 export function normalizePyName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
+
+/** Names kept per library (best first), and places each is used from. */
+export const MAX_SYMBOLS_PER_LIBRARY = 100;
+const MAX_SYMBOL_SOURCES = 6;
 
 export interface DetectInput {
   taskText: string;
@@ -229,6 +326,8 @@ export interface DetectInput {
   localModules: Set<string>;
   /** Python import name → distribution name, from installed metadata (top_level.txt). */
   pythonDistOf?: (importName: string) => string | undefined;
+  /** Python distribution name → the module it is imported as (`PyYAML` → `yaml`), when installed. */
+  pythonImportOf?: (distName: string) => string | undefined;
 }
 
 /**
@@ -249,14 +348,19 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
     }
     return l;
   };
+  // Symbols by library and name: a file may import thousands of names from one library.
+  const symbolIndex = new Map<LibraryRef, Map<string, LibraryRef['symbols'][number]>>();
   const addSymbol = (l: LibraryRef, name: string, score: number, from: string, module: string) => {
-    let s = l.symbols.find((x) => x.name === name);
+    let byName = symbolIndex.get(l);
+    if (!byName) symbolIndex.set(l, (byName = new Map()));
+    let s = byName.get(name);
     if (!s) {
       s = { name, score: 0, from: [], module };
       l.symbols.push(s);
+      byName.set(name, s);
     }
     s.score += score;
-    if (!s.from.includes(from)) s.from.push(from);
+    if (s.from.length < MAX_SYMBOL_SOURCES && !s.from.includes(from)) s.from.push(from);
   };
 
   const weights = new Map<LibraryRef, number[]>();
@@ -278,7 +382,9 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
       }
       const reason = `imported by ${src.path}:${imp.line}`;
       if (!lib.reasons.includes(reason) && lib.reasons.length < 6) lib.reasons.push(reason);
-      weights.set(lib, [...(weights.get(lib) ?? []), src.weight]);
+      const ws = weights.get(lib);
+      if (ws) ws.push(src.weight);
+      else weights.set(lib, [src.weight]);
       for (const n of imp.names) addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
     }
   }
@@ -295,18 +401,27 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
 
   // Libraries named in the task text: declared dependencies whose name appears as a word.
   const text = input.taskText;
+  const lowerText = text.toLowerCase();
+  // A substring test first: a manifest may list thousands of names, and a pattern per name is costly.
+  const named = (n: string) =>
+    lowerText.includes(n.toLowerCase()) &&
+    new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text);
+  const namedLibs = new Set<LibraryRef>();
   for (const dep of input.manifests) {
-    const names = [dep.name];
     if (dep.ecosystem === 'npm' && dep.name.startsWith('@types/')) continue;
-    const hit = names.some((n) => new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text));
-    if (!hit) continue;
+    if (!named(dep.name)) continue;
     const importName =
       dep.ecosystem === 'python'
         ? ([...libs.values()].find(
             (l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name),
-          )?.importName ?? dep.name.toLowerCase().replace(/-/g, '_'))
+          )?.importName ??
+          input.pythonImportOf?.(dep.name) ??
+          dep.name.toLowerCase().replace(/[-.]/g, '_'))
         : dep.name;
     const lib = get(dep.ecosystem, importName);
+    // Declared in two manifests (requirements.txt and pyproject.toml) is still named once.
+    if (namedLibs.has(lib)) continue;
+    namedLibs.add(lib);
     lib.score += 1;
     lib.reasons.unshift(`named in the task (${dep.name})`);
   }
@@ -314,23 +429,35 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
   for (const lib of libs.values()) {
     // `node:test` is named by "node:test", never by the word "test".
     const bare = lib.importName;
-    if (lib.reasons.some((r) => r.startsWith('named in the task'))) continue;
-    if (new RegExp(`(?<![\\w/-])${escapeRe(bare)}(?![\\w/-])`, 'i').test(text)) {
+    if (namedLibs.has(lib)) continue;
+    if (named(bare)) {
       lib.score += 1;
       lib.reasons.unshift(`named in the task (${bare})`);
     }
   }
 
-  // Declared versions.
+  // Declared versions: the first declaration of each name, looked up by name (not a scan per library).
+  const npmDeclared = new Map<string, ManifestDependency>();
+  const pyDeclared = new Map<string, ManifestDependency>();
+  for (const d of input.manifests) {
+    const [map, key] = d.ecosystem === 'npm' ? [npmDeclared, d.name] : [pyDeclared, normalizePyName(d.name)];
+    if (!map.has(key)) map.set(key, d);
+  }
+  const firstOf = (...deps: (ManifestDependency | undefined)[]) =>
+    deps
+      .filter((d): d is ManifestDependency => d !== undefined)
+      .sort((x, y) => input.manifests.indexOf(x) - input.manifests.indexOf(y))[0];
   for (const lib of libs.values()) {
-    const dep = input.manifests.find(
-      (d) =>
-        d.ecosystem === lib.ecosystem &&
-        (lib.ecosystem === 'npm'
-          ? d.name === lib.importName || (lib.importName.startsWith('node:') && d.name === '@types/node')
-          : normalizePyName(d.name) === normalizePyName(lib.packageName) ||
-            normalizePyName(d.name) === normalizePyName(lib.importName)),
-    );
+    const dep =
+      lib.ecosystem === 'npm'
+        ? firstOf(
+            npmDeclared.get(lib.importName),
+            lib.importName.startsWith('node:') ? npmDeclared.get('@types/node') : undefined,
+          )
+        : firstOf(
+            pyDeclared.get(normalizePyName(lib.packageName)),
+            pyDeclared.get(normalizePyName(lib.importName)),
+          );
     if (dep) {
       lib.declared = { file: dep.file, spec: dep.spec };
       if (lib.ecosystem === 'python') lib.packageName = dep.name;
@@ -349,12 +476,15 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
       if (parts.length) s.score += (0.5 * shared) / parts.length;
       s.score = Math.round(s.score * 1000) / 1000;
     }
-    lib.symbols.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+    lib.symbols.sort((a, b) => b.score - a.score || byCodeUnits(a.name, b.name));
+    // The best names are the ones looked up and written to the evidence; a file importing thousands
+    // of names from one library would otherwise fill it with them.
+    lib.symbols.length = Math.min(lib.symbols.length, MAX_SYMBOLS_PER_LIBRARY);
     lib.score = Math.round(lib.score * 1000) / 1000;
   }
   return [...libs.values()]
     .filter((l) => l.score > 0)
-    .sort((a, b) => b.score - a.score || a.importName.localeCompare(b.importName));
+    .sort((a, b) => b.score - a.score || byCodeUnits(a.importName, b.importName));
 }
 
 /** Identifiers in the task text that may name library APIs: `code spans`, CamelCase words, calls. */
@@ -364,6 +494,14 @@ export function taskIdentifiers(text: string): string[] {
   for (const m of text.matchAll(/\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+)\b/g)) out.add(m[1]!);
   for (const m of text.matchAll(/\b([A-Za-z_]\w*)\(/g)) out.add(m[1]!);
   return [...out];
+}
+
+/**
+ * Ties are broken by code units, never by the machine's locale (`localeCompare` puts `aa` after `z` in
+ * Danish): the same task gives the same libraries everywhere.
+ */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function escapeRe(s: string): string {

@@ -8,12 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../exec/index.js';
 import { execGit } from '../git/git.js';
+import { escapeControlChars } from '../util/chars.js';
 import { silentLogger, type Logger } from '../util/log.js';
 import { capChars, Context7Client, versionedId, type Context7Options } from './context7.js';
-import { detectLibraries, parseManifest, taskIdentifiers, type ManifestDependency } from './detect.js';
+import {
+  detectLibraries,
+  normalizePyName,
+  parseManifest,
+  taskIdentifiers,
+  type ManifestDependency,
+} from './detect.js';
 import {
   clearPythonCache,
   findPythonPackage,
+  importNameOf,
   installedDists,
   pythonFact,
   unreadableFiles as pyUnreadable,
@@ -153,9 +161,14 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
       notes.push({ message: 'no Python site-packages found: no offline API facts for Python libraries' });
   }
   const topLevelDist = new Map<string, string>();
+  const distImport = new Map<string, string>();
   for (const site of sites) {
-    for (const d of installedDists(site))
+    for (const d of installedDists(site)) {
       for (const t of d.topLevel) if (!topLevelDist.has(t)) topLevelDist.set(t, d.name);
+      const imp = importNameOf(d);
+      const key = normalizePyName(d.name);
+      if (imp && !distImport.has(key)) distImport.set(key, imp);
+    }
   }
 
   const libraries = detectLibraries({
@@ -164,6 +177,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
     manifests,
     localModules: opts.localModules,
     pythonDistOf: (n) => topLevelDist.get(n),
+    pythonImportOf: (n) => distImport.get(normalizePyName(n)),
   }).slice(0, maxLibraries);
 
   const nodeModules = (opts.nodeModules ?? [join(opts.root, 'node_modules')]).filter(isDir);
@@ -180,7 +194,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         if (!pkg) {
           notes.push({
             library: label,
-            message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
+            message: `${label} is not installed in ${sites.length ? sites.map(codeSpan).join(', ') : 'any site-packages found'}: no offline API facts`,
           });
           continue;
         }
@@ -195,7 +209,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         if (!pkg) {
           notes.push({
             library: label,
-            message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
+            message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.map(codeSpan).join(', ') : 'no node_modules'}): no offline API facts`,
           });
           continue;
         }
@@ -215,7 +229,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
   // minutes of token counting before the budget leaves it out.
   for (const f of facts) f.text = capChars(f.text, MAX_FACT_CHARS);
   for (const [file, why] of [...pyUnreadable, ...tsUnreadable])
-    notes.push({ message: `skipped unreadable ${file} (${why})` });
+    notes.push({ message: `skipped unreadable ${codeSpan(file)} (${why})` });
 
   if (opts.context7 && libraries.length > 0) {
     const client = new Context7Client(opts.context7);
@@ -269,6 +283,12 @@ function noteVersionMismatch(lib: LibraryRef, label: string, notes: KnowledgeNot
   }
 }
 
+/**
+ * Names looked up per library at most. The relevant code may import thousands of names from one
+ * library; each lookup may follow re-exports through dozens of files, and the best-ranked come first.
+ */
+export const MAX_LOOKUPS_PER_LIBRARY = 48;
+
 function pickFacts(
   lib: LibraryRef,
   identifiers: string[],
@@ -278,14 +298,14 @@ function pickFacts(
   const out: ApiFact[] = [];
   const tried = new Set<string>();
   for (const s of lib.symbols) {
-    if (out.length >= max) break;
+    if (out.length >= max || tried.size >= MAX_LOOKUPS_PER_LIBRARY) break;
     tried.add(s.name);
     const f = lookup(s.name, s.module);
     if (f) out.push({ ...f, score: Math.round(s.score * 1000) / 1000 });
   }
   // Names the task text uses that the library defines, though the code does not import them yet.
   for (const name of identifiers.slice(0, 20)) {
-    if (out.length >= max) break;
+    if (out.length >= max || tried.size >= MAX_LOOKUPS_PER_LIBRARY + 20) break;
     if (tried.has(name)) continue;
     tried.add(name);
     const f = lookup(name);
@@ -309,9 +329,20 @@ function noteIfNone(
     const where = 'entry' in pkg ? pkg.entry : (pkg.stubDir ?? pkg.srcDir ?? pkg.site);
     notes.push({
       library: label,
-      message: `${label}: none of the names the task uses were found in ${safeReal(where)}`,
+      message: `${label}: none of the names the task uses were found in ${codeSpan(safeReal(where))}`,
     });
   }
+}
+
+/**
+ * A path as a code span: installed packages choose their file names (`types` of a package.json, a
+ * re-export), and a name like `[x](https://…).d.ts` is shown, never rendered as a link in the context.
+ */
+function codeSpan(p: string): string {
+  const t = escapeControlChars(p);
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest === 0 ? `${fence}${t}${fence}` : `${fence} ${t} ${fence}`;
 }
 
 function safeReal(p: string): string {

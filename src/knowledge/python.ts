@@ -27,8 +27,41 @@ export interface InstalledDist {
   topLevel: string[];
 }
 
+/** A regular file of sane size, or undefined: a FIFO would block, a link to /dev/zero would never end. */
+function smallFile(path: string, max: number): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() && st.size <= max ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Top-level modules a wheel installed, from its RECORD (`yaml/__init__.py,sha256=…,123`), for the
+ * distributions that have no top_level.txt (wheels not built by setuptools).
+ */
+function topLevelFromRecord(record: string): string[] {
+  const out = new Set<string>();
+  for (const line of record.split('\n')) {
+    const path = line.split(',')[0]!.trim();
+    const first = path.split('/')[0]!;
+    if (path.includes('/')) {
+      if (/^[A-Za-z_]\w*$/.test(first)) out.add(first);
+    } else {
+      const m = /^([A-Za-z_]\w*)\.pyi?$/.exec(first);
+      if (m) out.add(m[1]!);
+    }
+  }
+  return [...out].sort();
+}
+
+const distCache = new Map<string, InstalledDist[]>();
+
 /** Distributions installed in a site directory, from `*.dist-info` / `*.egg-info` metadata. */
 export function installedDists(site: string): InstalledDist[] {
+  const cached = distCache.get(site);
+  if (cached) return cached;
   let names: string[];
   try {
     names = readdirSync(site);
@@ -36,27 +69,38 @@ export function installedDists(site: string): InstalledDist[] {
     return [];
   }
   const out: InstalledDist[] = [];
-  for (const n of names) {
+  // In name order, not the file system's: which of two metadata folders wins must not vary by machine.
+  for (const n of names.sort()) {
     const m = /^(.+?)-(\d[^-]*?)(?:-py[\d.]+)?\.(?:dist-info|egg-info)$/.exec(n);
-    if (!m) continue;
-    let topLevel: string[] = [];
+    // The name and version are shown in the context: a distribution name and a version, nothing else.
+    if (!m || !/^[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?$/.test(m[1]!) || !/^[\w.+!]{1,64}$/.test(m[2]!)) continue;
     const meta = join(site, n);
-    try {
-      const top = join(meta, 'top_level.txt');
-      // A regular file of sane size only: a FIFO would block, a link to /dev/zero would never end.
-      const st = statSync(meta).isDirectory() && existsSync(top) ? statSync(top) : undefined;
-      if (st?.isFile() && st.size <= 64 * 1024) {
-        topLevel = readFileSync(top, 'utf8')
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean);
-      }
-    } catch {
-      // Unreadable metadata: the distribution is still listed by its name.
-    }
+    const top = smallFile(join(meta, 'top_level.txt'), 64 * 1024);
+    const record = top === undefined ? smallFile(join(meta, 'RECORD'), 4 * 1024 * 1024) : undefined;
+    const topLevel =
+      top !== undefined
+        ? top
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : record !== undefined
+          ? topLevelFromRecord(record)
+          : [];
+    // Unreadable metadata: the distribution is still listed by its name.
     out.push({ name: m[1]!, version: m[2]!, topLevel });
   }
+  distCache.set(site, out);
   return out;
+}
+
+/**
+ * The module a distribution is imported as (`PyYAML` → `yaml`, `beautifulsoup4` → `bs4`), from its
+ * installed metadata: the top-level name like the distribution's, else its first public one.
+ */
+export function importNameOf(dist: InstalledDist): string | undefined {
+  const names = dist.topLevel.filter((t) => /^[A-Za-z_]\w*$/.test(t));
+  const n = norm(dist.name);
+  return names.find((t) => norm(t) === n) ?? names.find((t) => !t.startsWith('_')) ?? names[0];
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '_');
@@ -88,6 +132,12 @@ export function findPythonPackage(sites: string[], importName: string): PythonPa
     }
     if (found.srcDir && found.stubDir) break;
   }
+  // A folder without `__init__` is a namespace package (PEP 420: `google.cloud` spread over several
+  // distributions), importable when no regular package or module of the name is found.
+  if (!found) {
+    const site = sites.find((d) => isDirectory(join(d, importName)));
+    if (site) found = { importName, site, srcDir: join(site, importName), srcSite: site };
+  }
   if (!found) return undefined;
   for (const site of sites) {
     const dist = installedDists(site).find(
@@ -102,6 +152,14 @@ export function findPythonPackage(sites: string[], importName: string): PythonPa
   return found;
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function firstExisting(paths: string[]): string | undefined {
   return paths.find((p) => existsSync(p));
 }
@@ -114,18 +172,44 @@ interface PyDef {
   kind: 'class' | 'function' | 'variable';
 }
 
-const fileCache = new Map<string, string[] | null>();
+/** A module file read once per bundle: its lines, top-level definitions and `from … import` lines. */
+interface PyFile {
+  lines: string[];
+  /** Name → 0-based line and kind of its first top-level definition. */
+  defs: Map<string, { index: number; kind: PyDef['kind'] }>;
+  /** `from <spec> import <clause>`, in order. */
+  froms: { spec: string; clause: string }[];
+}
+
+const fileCache = new Map<string, PyFile | null>();
 
 /** Files that exist but could not be read, with why (reported as notes by the caller). */
 export const unreadableFiles = new Map<string, string>();
 
-function readLines(file: string): string[] | undefined {
+/** Bytes of stubs and sources one bundle reads at most: a site directory is large and untrusted. */
+export const MAX_PYTHON_BYTES = 32 * 1024 * 1024;
+let bytesRead = 0;
+let overBound = false;
+
+function readPyFile(file: string): PyFile | undefined {
   if (!fileCache.has(file)) {
     try {
       const st = statSync(file);
       if (!st.isFile()) throw new Error('not a regular file');
       if (st.size > 4 * 1024 * 1024) throw new Error(`too large (${st.size} bytes)`);
-      fileCache.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+      if (bytesRead + st.size > MAX_PYTHON_BYTES) {
+        // One note for the first file left out: the later ones add nothing to it.
+        if (!overBound)
+          unreadableFiles.set(
+            file,
+            `over the read bound of ${MAX_PYTHON_BYTES / (1024 * 1024)} MiB of Python files; later files are skipped too`,
+          );
+        overBound = true;
+        fileCache.set(file, null);
+        return undefined;
+      }
+      bytesRead += st.size;
+      fileCache.set(file, indexPyFile(readFileSync(file, 'utf8')));
     } catch (e) {
       fileCache.set(file, null);
       const code = (e as NodeJS.ErrnoException).code;
@@ -133,6 +217,28 @@ function readLines(file: string): string[] | undefined {
     }
   }
   return fileCache.get(file) ?? undefined;
+}
+
+function readLines(file: string): string[] | undefined {
+  return readPyFile(file)?.lines;
+}
+
+/** One pass over a file: each lookup of a name is then a map access, not a scan of megabytes. */
+function indexPyFile(text: string): PyFile {
+  const lines = text.split(/\r?\n/);
+  const defs = new Map<string, { index: number; kind: PyDef['kind'] }>();
+  lines.forEach((l, index) => {
+    const m = /^(?:async\s+)?(def|class)\s+(\w+)|^(\w+)\s*(?::[^=]*)?=|^(\w+)\s*:/.exec(l);
+    if (!m) return;
+    const name = m[2] ?? m[3] ?? m[4]!;
+    if (defs.has(name)) return;
+    defs.set(name, { index, kind: m[1] === 'class' ? 'class' : m[1] === 'def' ? 'function' : 'variable' });
+  });
+  const froms: { spec: string; clause: string }[] = [];
+  // The parenthesised list is bounded: an unclosed `(` on every line would rescan the rest of the file.
+  for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm))
+    froms.push({ spec: m[1]!, clause: m[2]!.replace(/[()\\]/g, ' ') });
+  return { lines, defs, froms };
 }
 
 /** Where module files are looked up: a site directory, reading stubs (`<top>-stubs/`) or sources. */
@@ -168,18 +274,10 @@ export function resolvePythonDef(
   const file = moduleFile(layout, parts, ext);
   if (!file || seen.has(`${file}#${name}`)) return undefined;
   seen.add(`${file}#${name}`);
-  const lines = readLines(file);
-  if (!lines) return undefined;
-  const defRe = new RegExp(
-    `^(?:async\\s+)?(def|class)\\s+${name}\\b|^(${name})\\s*(?::[^=]*)?=|^(${name})\\s*:`,
-  );
-  for (let i = 0; i < lines.length; i++) {
-    const m = defRe.exec(lines[i]!);
-    if (!m) continue;
-    const kind = m[1] === 'class' ? 'class' : m[1] === 'def' ? 'function' : 'variable';
-    return { file, index: i, lines, kind };
-  }
-  const text = lines.join('\n');
+  const pf = readPyFile(file);
+  if (!pf) return undefined;
+  const def = pf.defs.get(name);
+  if (def) return { file, index: def.index, lines: pf.lines, kind: def.kind };
   const isPkg = /__init__\.pyi?$/.test(file);
   const resolveModule = (spec: string): string[] => {
     const dots = /^\.*/.exec(spec)![0].length;
@@ -189,10 +287,8 @@ export function resolvePythonDef(
     return [...here.slice(0, Math.max(1, here.length - (dots - 1))), ...rest];
   };
   const stars: string[][] = [];
-  // The parenthesised list is bounded: an unclosed `(` on every line would rescan the rest of the file.
-  for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
-    const target = resolveModule(m[1]!);
-    const clause = m[2]!.replace(/[()\\]/g, ' ');
+  for (const { spec, clause } of pf.froms) {
+    const target = resolveModule(spec);
     if (clause.trim() === '*') {
       stars.push(target);
       continue;
@@ -484,5 +580,8 @@ function indentBlock(text: string, prefix: string): string {
 /** Clears the file cache (tests that rewrite files between runs). */
 export function clearPythonCache(): void {
   fileCache.clear();
+  distCache.clear();
   unreadableFiles.clear();
+  bytesRead = 0;
+  overBound = false;
 }

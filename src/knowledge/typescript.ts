@@ -55,10 +55,17 @@ function readJson(path: string): Record<string, unknown> | undefined {
     // A FIFO would block the read forever and /dev/zero would never end: regular files up to 1 MiB.
     const st = statSync(path);
     if (!st.isFile() || st.size > 1024 * 1024) return undefined;
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const j: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A package.json `version` worth showing: a short string without control characters or markup. */
+function versionOf(pj: Record<string, unknown> | undefined): string | undefined {
+  const v = pj?.version;
+  return typeof v === 'string' && /^[\w.+-]{1,64}$/.test(v) ? v : undefined;
 }
 
 function isFile(p: string): boolean {
@@ -106,7 +113,7 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
           name: spec,
           dir,
           entry,
-          version: pj?.version as string | undefined,
+          version: versionOf(pj),
           typesPackage: '@types/node',
           nodeModules: nm,
           boundary,
@@ -132,7 +139,7 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
           name: spec,
           dir,
           entry,
-          version: pj.version as string | undefined,
+          version: versionOf(pj),
           nodeModules: nm,
           boundary,
         };
@@ -151,7 +158,7 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
           name: spec,
           dir: tdir,
           entry,
-          version: (pj?.version as string | undefined) ?? (tpj.version as string | undefined),
+          version: versionOf(pj) ?? versionOf(tpj),
           typesPackage: typesName,
           nodeModules: nm,
           boundary,
@@ -176,18 +183,53 @@ function resolveDeclFile(fromDir: string, spec: string): string | undefined {
   return candidates.find((c) => /\.d\.[cm]?ts$/.test(c) && isFile(c));
 }
 
-const fileCache = new Map<string, string[] | null>();
+/** A declaration file read once per bundle: its lines, declared names and re-export edges. */
+interface DeclFile {
+  lines: string[];
+  /** Name → 0-based line of its first declaration. */
+  decls: Map<string, number>;
+  /** `export { a as b } from './x'` and `import { a as b } from './x'`: exported or local name → edges. */
+  named: Map<string, { orig: string; spec: string }[]>;
+  /** `export * from './x'` (`as` set for `export * as ns from`). */
+  stars: { as?: string; spec: string }[];
+  /** `/// <reference path="x.d.ts" />`. */
+  references: string[];
+}
+
+const fileCache = new Map<string, DeclFile | null>();
 
 /** Files that exist but could not be read, with why (reported as notes by the caller). */
 export const unreadableFiles = new Map<string, string>();
 
-function lines(file: string): string[] | undefined {
+/** Bytes of declarations one bundle reads at most: installed packages are untrusted, and large. */
+export const MAX_DECLARATION_BYTES = 32 * 1024 * 1024;
+let bytesRead = 0;
+let overBound = false;
+
+/** The start of a declaration line, up to the declared name. */
+const DECL_START =
+  '^\\s*(?:export\\s+)?(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(function\\*?|class|interface|type|const|let|var|enum|namespace)\\s+';
+const DECL_HEAD = new RegExp(`${DECL_START}([A-Za-z_$][\\w$]*)`);
+
+function readDeclFile(file: string): DeclFile | undefined {
   if (!fileCache.has(file)) {
     try {
       const st = statSync(file);
       if (!st.isFile()) throw new Error('not a regular file');
       if (st.size > 8 * 1024 * 1024) throw new Error(`too large (${st.size} bytes)`);
-      fileCache.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+      if (bytesRead + st.size > MAX_DECLARATION_BYTES) {
+        // One note for the first file left out: the later ones add nothing to it.
+        if (!overBound)
+          unreadableFiles.set(
+            file,
+            `over the read bound of ${MAX_DECLARATION_BYTES / (1024 * 1024)} MiB of declarations; later files are skipped too`,
+          );
+        overBound = true;
+        fileCache.set(file, null);
+        return undefined;
+      }
+      bytesRead += st.size;
+      fileCache.set(file, indexDeclFile(readFileSync(file, 'utf8')));
     } catch (e) {
       fileCache.set(file, null);
       const code = (e as NodeJS.ErrnoException).code;
@@ -195,6 +237,41 @@ function lines(file: string): string[] | undefined {
     }
   }
   return fileCache.get(file) ?? undefined;
+}
+
+/** One pass over a file: each lookup of a name is then a map access, not a scan of megabytes. */
+function indexDeclFile(text: string): DeclFile {
+  const lines = text.split(/\r?\n/);
+  const decls = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const m = DECL_HEAD.exec(l);
+    if (m && !decls.has(m[2]!)) decls.set(m[2]!, i);
+  });
+  const named = new Map<string, { orig: string; spec: string }[]>();
+  const addNamed = (list: string, spec: string) => {
+    for (const part of list.split(',')) {
+      const [orig, alias] = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .map((x) => x.trim());
+      if (!orig) continue;
+      const key = alias ?? orig;
+      const edges = named.get(key) ?? [];
+      edges.push({ orig, spec });
+      named.set(key, edges);
+    }
+  };
+  for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g))
+    addNamed(m[1]!, m[2]!);
+  // `import { a as b } from './x'; export { b }`.
+  for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g))
+    addNamed(m[1]!, m[2]!);
+  const stars: { as?: string; spec: string }[] = [];
+  for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g))
+    stars.push({ as: m[1], spec: m[2]! });
+  const references = [...text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  return { lines, decls, named, stars, references };
 }
 
 interface TsDecl {
@@ -223,60 +300,35 @@ export function findTsDeclaration(
     if (seen.has(key)) continue;
     seen.add(key);
     if (boundary !== undefined && !within(boundary, file)) continue;
-    const ls = lines(file);
-    if (!ls) continue;
-    const d = declarationIn(file, ls, want);
+    const df = readDeclFile(file);
+    if (!df) continue;
+    const d = declarationIn(file, df, want);
     if (d) return d;
-    const text = ls.join('\n');
-    for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g)) {
-      for (const part of m[1]!.split(',')) {
-        const [orig, alias] = part
-          .trim()
-          .replace(/^type\s+/, '')
-          .split(/\s+as\s+/)
-          .map((s) => s.trim());
-        if ((alias ?? orig) === want && orig) {
-          const f = m[2]!.startsWith('.') ? resolveDeclFile(dirname(file), m[2]!) : undefined;
-          if (f) queue.push({ file: f, name: orig === 'default' ? want : orig });
-        }
-      }
+    for (const { orig, spec } of df.named.get(want) ?? []) {
+      const f = spec.startsWith('.') ? resolveDeclFile(dirname(file), spec) : undefined;
+      if (f) queue.push({ file: f, name: orig === 'default' ? want : orig });
     }
-    // `import { a as b } from './x'; export { b }` and plain star re-exports.
-    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
-      for (const part of m[1]!.split(',')) {
-        const [orig, alias] = part
-          .trim()
-          .replace(/^type\s+/, '')
-          .split(/\s+as\s+/)
-          .map((s) => s.trim());
-        if ((alias ?? orig) === want && orig) {
-          const f = resolveDeclFile(dirname(file), m[2]!);
-          if (f) queue.push({ file: f, name: orig });
-        }
-      }
-    }
-    for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g)) {
-      if (m[1] && m[1] !== want) continue;
-      if (!m[2]!.startsWith('.')) continue;
-      const f = resolveDeclFile(dirname(file), m[2]!);
+    for (const { as, spec } of df.stars) {
+      if (as && as !== want) continue;
+      if (!spec.startsWith('.')) continue;
+      const f = resolveDeclFile(dirname(file), spec);
       if (f) queue.push({ file: f, name: want });
     }
     // `/// <reference path="x.d.ts" />` (how @types/node's index pulls in its modules).
-    for (const m of text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g)) {
-      const f = resolveDeclFile(dirname(file), m[1]!.startsWith('.') ? m[1]! : `./${m[1]}`);
+    for (const ref of df.references) {
+      const f = resolveDeclFile(dirname(file), ref.startsWith('.') ? ref : `./${ref}`);
       if (f) queue.push({ file: f, name: want });
     }
   }
   return undefined;
 }
 
-function declarationIn(file: string, ls: string[], name: string): TsDecl | undefined {
-  const re = new RegExp(
-    `^\\s*(?:export\\s+)?(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(function\\*?|class|interface|type|const|let|var|enum|namespace)\\s+${name.replace(/\$/g, '\\$')}(?![\\w$])`,
-  );
-  for (let i = 0; i < ls.length; i++) {
-    const m = re.exec(ls[i]!);
-    if (!m) continue;
+function declarationIn(file: string, df: DeclFile, name: string): TsDecl | undefined {
+  const ls = df.lines;
+  const i = df.decls.get(name);
+  if (i !== undefined) {
+    const re = new RegExp(`${DECL_START}${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+    const m = re.exec(ls[i]!)!;
     const kind = m[1]!.replace('*', '');
     const blocks: string[] = [];
     let end = extractBlock(ls, i, kind);
@@ -424,6 +476,8 @@ export function typescriptFact(pkg: NpmPackage, name: string, library: string): 
 export function clearTypescriptCache(): void {
   fileCache.clear();
   unreadableFiles.clear();
+  bytesRead = 0;
+  overBound = false;
 }
 
 /** True when a path exists (used by callers deciding which node_modules to search). */
