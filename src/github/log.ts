@@ -3,12 +3,14 @@ import * as core from '@actions/core';
 import type { Logger } from '../util/log.js';
 
 /**
- * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
- * message come from model output, check output and repository files: such a line is shown with its
- * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command, and a line
+ * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
+ * Lines of a message come from model output, check output and repository files: such a line is shown
+ * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
+ * fake an annotation.
  */
 export function inertLines(m: string): string {
-  return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+  return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 
 export function actionsLogger(): Logger {

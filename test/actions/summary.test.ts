@@ -137,4 +137,8 @@ test('a log line that starts with :: (model or check output) is not a workflow c
   expect(inertLines('read_file\n::add-mask::Validator\n  ::stop-commands::tok\nok :: fine')).toBe(
     'read_file\n: :add-mask::Validator\n  : :stop-commands::tok\nok :: fine',
   );
+  // The legacy form is a command wherever it stands in the line.
+  expect(inertLines('done ##[add-mask]Validator\nthen ##[stop-commands]tok and ##[error]fake')).toBe(
+    'done ## [add-mask]Validator\nthen ## [stop-commands]tok and ## [error]fake',
+  );
 });
