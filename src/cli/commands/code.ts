@@ -13,6 +13,7 @@ import {
 } from '../../stations/coder/index.js';
 import { withRunLock } from '../../supervisor/lock.js';
 import { streamLogger, type Logger } from '../../util/log.js';
+import { positiveInt, positiveNumber } from '../io.js';
 import { resolveRoot } from './spec.js';
 import type { CommandContext } from './index.js';
 
@@ -28,24 +29,6 @@ interface CodeOptions {
   baseUrl?: string;
   json?: boolean;
   verbose?: boolean;
-}
-
-function wholeNumber(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 1) {
-      throw new UsageError(`${name} ${v}: expected a whole number ≥ 1`);
-    }
-    return n;
-  };
-}
-
-function positiveNumber(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} ${v}: expected a number > 0`);
-    return n;
-  };
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -92,18 +75,18 @@ export function register(program: Command, ctx: CommandContext): void {
     .option(
       '--attempt <n>',
       'attempt number; from 2 on, the Validator report is fed back',
-      wholeNumber('--attempt'),
+      positiveInt('--attempt'),
     )
     .option(
       '--max-attempts <n>',
       `highest attempt number allowed (default ${DEFAULT_MAX_ATTEMPTS})`,
-      wholeNumber('--max-attempts'),
+      positiveInt('--max-attempts'),
     )
-    .option('--max-turns <n>', 'model calls (default [llm] max_turns, else 40)', wholeNumber('--max-turns'))
+    .option('--max-turns <n>', 'model calls (default [llm] max_turns, else 40)', positiveInt('--max-turns'))
     .option(
       '--token-budget <n>',
       'prompt + completion tokens (default [llm] token_budget, else 1,000,000)',
-      wholeNumber('--token-budget'),
+      positiveInt('--token-budget'),
     )
     .option(
       '--cost-budget <usd>',

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { runPrestart } from '../../stations/prestart.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
-import { checksTable, failureDetails, gitRoot, positiveInt, withInterrupt } from './validate.js';
+import { positiveInt } from '../io.js';
+import { checksTable, failureDetails, gitRoot, withInterrupt } from './validate.js';
 
 export function register(program: Command, ctx: CommandContext): void {
   program

@@ -1,9 +1,10 @@
 /** `guardian lint | list | next | show`: reading the project's specs. */
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { checkBranchName, pushTargetProblem } from '../../git/commit.js';
+import { isGitRepo, repoRoot } from '../../git/git.js';
 import {
   formatProblem,
   loadProject,
@@ -24,6 +25,22 @@ export function resolveRoot(ctx: CommandContext, root: string | undefined): stri
   const abs = resolve(ctx.io.cwd, root ?? '.');
   if (!existsSync(abs) || !statSync(abs).isDirectory())
     throw new UsageError(`--root ${root ?? '.'}: not a directory`);
+  return abs;
+}
+
+/**
+ * The root of the commands that read the specs. From a folder of a repository whose specs/ lives
+ * higher up, they would find no task at all (and `lint` would say "ok"): a note says where they are.
+ */
+export function specsRoot(ctx: CommandContext, root: string | undefined): string {
+  const abs = resolveRoot(ctx, root);
+  if (existsSync(join(abs, 'specs')) || !isGitRepo(abs)) return abs;
+  const top = repoRoot(abs);
+  if (realpathSync(top) !== realpathSync(abs) && existsSync(join(top, 'specs'))) {
+    ctx.io.stderr.write(
+      `guardian: note: no specs/ in ${shown(abs)}; this repository's specs/ is in ${shown(top)} (run there, or pass --root ${shown(top)})\n`,
+    );
+  }
   return abs;
 }
 
@@ -118,7 +135,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--root <dir>', 'repository root', '.')
     .option('--json', 'machine-readable output (schema: docs in README, "guardian lint --json")')
     .action((opts: { root: string; json?: boolean }) => {
-      const root = resolveRoot(ctx, opts.root);
+      const root = specsRoot(ctx, opts.root);
       const project = loadProject(root);
       const errors = project.problems.filter((p) => p.severity === 'error');
       const warnings = project.problems.filter((p) => p.severity === 'warning');
@@ -163,7 +180,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (opts.status && !TASK_STATUSES.includes(opts.status as never)) {
         throw new UsageError(`--status ${opts.status}: expected one of ${TASK_STATUSES.join(', ')}`);
       }
-      const project = loadProject(resolveRoot(ctx, opts.root));
+      const project = loadProject(specsRoot(ctx, opts.root));
       let tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
       if (opts.milestone) {
         const m = requireMilestone(project, opts.milestone);
@@ -202,7 +219,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--milestone <id>', "in this milestone's order")
     .option('--json', 'machine-readable output')
     .action((opts: { root: string; milestone?: string; json?: boolean }) => {
-      const project = loadProject(resolveRoot(ctx, opts.root));
+      const project = loadProject(specsRoot(ctx, opts.root));
       const m = opts.milestone ? requireMilestone(project, opts.milestone) : undefined;
       const ready = readyTasks(project, m);
       const next = ready[0];
@@ -240,7 +257,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--root <dir>', 'repository root', '.')
     .option('--json', 'machine-readable output')
     .action((taskId: string, opts: { root: string; json?: boolean }) => {
-      const project = loadProject(resolveRoot(ctx, opts.root));
+      const project = loadProject(specsRoot(ctx, opts.root));
       const t = requireTask(project, taskId);
       if (opts.json) {
         json(ctx, {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { projectStatus, renderStatus } from '../../supervisor/index.js';
 import type { CommandContext } from './index.js';
-import { JSON_SCHEMA_VERSION, resolveRoot } from './spec.js';
+import { JSON_SCHEMA_VERSION, specsRoot } from './spec.js';
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -12,7 +12,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--root <dir>', 'repository root', '.')
     .option('--json', 'print the status as one JSON document on stdout')
     .action((flags: { milestone?: string; root: string; json?: boolean }) => {
-      const report = projectStatus(resolveRoot(ctx, flags.root), flags.milestone);
+      const report = projectStatus(specsRoot(ctx, flags.root), flags.milestone);
       if (flags.json) {
         ctx.io.stdout.write(
           JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...report }, null, 2) + '\n',

@@ -1,4 +1,5 @@
 /** `guardian validate TASK-ID`: the Validator station from the command line. */
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { bundleDirFor } from '../../bundle/bundle.js';
@@ -8,7 +9,7 @@ import { runValidator, type CheckResult } from '../../stations/validator/index.j
 import { withRunLock } from '../../supervisor/lock.js';
 import { assertCanBeDir } from '../../util/fs.js';
 import { streamLogger } from '../../util/log.js';
-import { table } from '../io.js';
+import { positiveInt, table } from '../io.js';
 import { resolveRoot } from './spec.js';
 import type { CommandContext } from './index.js';
 
@@ -17,14 +18,6 @@ export function gitRoot(ctx: CommandContext, root: string | undefined): string {
   const dir = resolveRoot(ctx, root);
   if (!isGitRepo(dir)) throw new UsageError(`${dir} is not inside a git repository`);
   return repoRoot(dir);
-}
-
-export function positiveInt(name: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} ${v}: expected a whole number ≥ 1`);
-    return n;
-  };
 }
 
 /**
@@ -112,6 +105,13 @@ export function register(program: Command, ctx: CommandContext): void {
         },
       ) => {
         const root = gitRoot(ctx, opts.root);
+        const securityJson =
+          opts.securityJson === undefined ? undefined : resolve(ctx.io.cwd, opts.securityJson);
+        // A file the user named must be there: a typo would otherwise judge without its checks.
+        if (securityJson !== undefined && !existsSync(securityJson))
+          throw new UsageError(`--security-json ${opts.securityJson}: no such file`);
+        if (securityJson !== undefined && statSync(securityJson).isDirectory())
+          throw new UsageError(`--security-json ${opts.securityJson}: a directory, expected a JSON file`);
         assertCanBeDir(bundleDirFor(root, taskId), root); // a .guardian file in the way: say so
         const log = streamLogger(ctx.io.stderr);
         // The report is written into the bundle (and --setup, --clean touch the working tree and its
@@ -127,7 +127,7 @@ export function register(program: Command, ctx: CommandContext): void {
               log,
               ...(opts.failFast ? { failFast: true } : {}),
               ...(opts.jobs ? { jobs: opts.jobs } : {}),
-              ...(opts.securityJson ? { securityJson: resolve(ctx.io.cwd, opts.securityJson) } : {}),
+              ...(securityJson ? { securityJson } : {}),
               ...(opts.setup ? { runSetup: true } : {}),
               ...(opts.clean ? { clean: true } : {}),
             }),
