@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { requestHeaders } from '../llm/client.js';
+import { requestHeaders, withoutCredentials } from '../llm/client.js';
+import { escapeControlChars } from '../util/chars.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { isObject, own, readCacheFile } from './cachefile.js';
 import type { RepoIndex } from './indexer.js';
@@ -263,9 +264,17 @@ export async function rerankWithEmbeddings(opts: {
     return { pool: [...reranked, ...opts.pool.slice(RERANK_POOL)] };
   } catch (e) {
     const msg = responseProblem ?? (e instanceof Error ? e.message : String(e));
+    // The note is printed and kept in evidence: no user:password of the URL, no key a server echoed.
+    const clean = (t: string) =>
+      escapeControlChars(
+        (config.apiKey && config.apiKey.length >= 8 ? t.split(config.apiKey).join('[REDACTED]') : t).replace(
+          /\/\/[^\s/@]*@/g,
+          '//',
+        ),
+      );
     return {
       pool: opts.pool,
-      note: `embeddings re-ranking skipped (${config.baseUrl}): ${msg.slice(0, 200)}`,
+      note: `embeddings re-ranking skipped (${clean(withoutCredentials(config.baseUrl))}): ${clean(msg.slice(0, 200))}`,
     };
   }
 }

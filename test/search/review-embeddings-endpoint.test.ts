@@ -184,6 +184,23 @@ describe('an embeddings endpoint that misbehaves', () => {
     }
   });
 
+  it('the note names the server without its user:password and never quotes the key', async () => {
+    mode = 'busy-once';
+    requests = [];
+    const withCreds = url.replace('http://', 'http://someone:hunter2hunter2@');
+    const cacheDir = join(repo.root, '..', `emb-${Math.random().toString(36).slice(2)}`);
+    const r = await rerankWithEmbeddings({
+      index,
+      query: 'invoice totals',
+      pool: pool(),
+      config: { baseUrl: withCreds, model: 'toy', apiKey: 'sk-embeddings-key' },
+      cacheDir,
+    });
+    mode = 'ok';
+    expect(r.note).toMatch(/^embeddings re-ranking skipped \(http:\/\/127\.0\.0\.1:\d+\/v1\): /);
+    expect(r.note).not.toMatch(/hunter2|someone|sk-embeddings-key/);
+  });
+
   it('vectors that do not say which input they belong to are a failure', async () => {
     mode = 'same-index';
     try {
