@@ -11,7 +11,7 @@
  */
 import { execGitAsync } from '../git/git.js';
 import { serializeTermIndex, TermIndex } from './termindex.js';
-import { tokenize } from './text.js';
+import { cutAtWord, tokenize } from './text.js';
 
 export interface PastCommit {
   /** Abbreviated sha. */
@@ -27,7 +27,7 @@ export interface History {
   commits: PastCommit[];
 }
 
-export const HISTORY_VERSION = 6;
+export const HISTORY_VERSION = 7;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
@@ -101,7 +101,7 @@ export class LogParser {
       .split('\n')
       .map((x) => x.trim())
       .filter(Boolean);
-    this.commits.push({ h, m: m.split('\n', 1)[0]!.slice(0, MAX_SUBJECT), f });
+    this.commits.push({ h, m: cutAtWord(m.split('\n', 1)[0]!, MAX_SUBJECT), f });
     this.messages.push(m);
   }
 }

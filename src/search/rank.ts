@@ -13,6 +13,7 @@ import type { FileEntry, RepoIndex } from './indexer.js';
 import {
   cleanQuery,
   compoundKey,
+  cutAtWord,
   type ParsedQuery,
   parseQuery,
   pathTerms,
@@ -242,7 +243,7 @@ export function rankFiles(input: RankInput): Ranked {
         votes.set(f, (votes.get(f) ?? 0) + w);
         const prev = why.get(f);
         if (!prev || prev.score < w)
-          why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0]!.slice(0, 80) });
+          why.set(f, { score: w, h: c.h, subject: cutAtWord(c.m.split('\n', 1)[0]!, 80) });
       }
     }
     for (const [f, v] of normalize(votes, files, W.codeNormalize > 0)) {

@@ -216,3 +216,15 @@ export function parseQuery(text: string): ParsedQuery {
     ) && !/\b(add(ed|s)?|with|and|update[sd]?)\s+(a\s+|some\s+|more\s+)?(regression\s+)?tests?\b/i.test(head);
   return { terms, identifiers: [...identifiers], pathMentions: [...pathMentions], aboutTests };
 }
+
+/**
+ * The first `max` characters of a line shown as evidence, cut between words: a secret in a commit
+ * subject cut in its middle would be too short for the secret scan to recognise, and would be shown
+ * half. A cut line ends in `…`.
+ */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let t = text.slice(0, max);
+  if (/\S/.test(text[max]!)) t = t.replace(/\S+$/, '');
+  return `${t.trimEnd()}…`;
+}

@@ -274,6 +274,29 @@ describe('searchRepository: the on-disk cache', () => {
   });
 });
 
+describe('searchRepository: evidence from the history', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = makeShopRepo();
+  });
+  afterAll(() => repo.cleanup());
+
+  it('quotes a past commit subject cut between words, never half a word (half a token escapes the secret scan)', async () => {
+    const cacheDir = join(repo.root, '..', 'cache-subject');
+    const lead = 'Wombatification of the basket arithmetic, and the deploy key moved to ';
+    const token = `ghp_${'r1gDn5NNlEXJZ4SATkLrImKhQx7PaW2e9bUc'}`;
+    // The 80th character falls inside the token.
+    expect(lead.length).toBeLessThan(80);
+    expect(lead.length + token.length).toBeGreaterThan(80);
+    repo.write('src/shop/cart.py', `${readFileSync(join(repo.root, 'src/shop/cart.py'), 'utf8')}\n# more\n`);
+    repo.git('commit', '-q', '-am', `${lead}${token}`);
+    const res = await searchRepository({ root: repo.root, query: 'wombatification basket', cacheDir });
+    const reasons = res.files.flatMap((f) => f.reasons).join('\n');
+    expect(reasons).toContain('"Wombatification of the basket arithmetic, and the deploy key moved to…"');
+    expect(reasons).not.toContain('ghp_');
+  });
+});
+
 describe('searchRepository: bad input', () => {
   it('indexes nothing useful in a repository without source files, with a note', async () => {
     const repo = makeRepo(undefined, {

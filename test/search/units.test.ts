@@ -7,7 +7,7 @@ import { contentSkipReason, isTestPath, kindOf, pathSkipReason } from '../../src
 import { extractImports, ImportResolver } from '../../src/search/imports.js';
 import { statSettled } from '../../src/search/indexer.js';
 import { SymbolExtractor } from '../../src/search/symbols.js';
-import { parseQuery, splitIdentifier, tokenize } from '../../src/search/text.js';
+import { cutAtWord, parseQuery, splitIdentifier, tokenize } from '../../src/search/text.js';
 
 const extractor = new SymbolExtractor();
 const names = async (lang: string, src: string) =>
@@ -284,5 +284,14 @@ describe('statSettled: when size and mtime may vouch for a file', () => {
     // Whole-second mtimes: a filesystem that may not see a second write in the same second.
     expect(statSettled(1_800_000_000_000, 1_800_000_001_500)).toBe(false);
     expect(statSettled(1_800_000_000_000, 1_800_000_002_500)).toBe(true);
+  });
+});
+
+describe('cutAtWord', () => {
+  it('keeps a short line, and cuts a long one between words with an ellipsis', () => {
+    expect(cutAtWord('fix the cart', 80)).toBe('fix the cart');
+    expect(cutAtWord('fix the cart totals', 12)).toBe('fix the cart…');
+    expect(cutAtWord('fix the cart totals', 10)).toBe('fix the…');
+    expect(cutAtWord('ghp_0123456789abcdef', 10)).toBe('…');
   });
 });
