@@ -7,13 +7,13 @@
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
 import { replaceControlChars } from '../util/chars.js';
-import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
+import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import {
   GENERIC_ASSIGNMENT,
   GUARDIAN_PATTERNS,
-  isConfigLikePath,
   isPlaceholder,
   looksRandom,
+  textKind,
   type SecretPattern,
 } from './patterns.js';
 
@@ -50,11 +50,20 @@ interface Span {
 
 type SecretlintConfig = Parameters<typeof lintSource>[0]['options']['config'];
 
+/**
+ * The recommended preset's rules, each registered on its own, less `filter-comments`: that rule honours
+ * `secretlint-disable` comments, and text from a repository must not be able to switch the scan off for
+ * the secrets that follow. (A preset's own `disabled` setting for one of its rules is not applied by
+ * this engine version, so the preset itself is not registered.)
+ */
 const SECRETLINT_CONFIG: SecretlintConfig = {
-  rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommendedPreset }],
+  rules: recommendedRules
+    .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+    .map((rule) => ({ id: rule.meta.id, rule })),
 };
 
 const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
+const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
 
 /**
  * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
@@ -64,19 +73,110 @@ const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
  */
 export async function redactSecrets(text: string, opts: { path?: string } = {}): Promise<RedactResult> {
   if (text.length === 0) return { text, findings: [] };
-  const spans: Span[] = [];
-  for (const p of GUARDIAN_PATTERNS) spans.push(...matchPattern(text, p));
-  spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
+  const spans = guardianSpans(text, opts.path);
   spans.push(...(await secretlintSpans(text, opts.path)));
+  const view = decodedView(text);
+  if (view) {
+    const inView = guardianSpans(view.text, opts.path);
+    inView.push(...(await secretlintSpans(view.text, opts.path)));
+    spans.push(...inView.flatMap((s) => view.toSource(s)));
+  }
   return applySpans(text, spans);
 }
 
 /** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
 export function redactSecretsSync(text: string, opts: { path?: string } = {}): RedactResult {
+  const spans = guardianSpans(text, opts.path);
+  const view = decodedView(text);
+  if (view) spans.push(...guardianSpans(view.text, opts.path).flatMap((s) => view.toSource(s)));
+  return applySpans(text, spans);
+}
+
+function guardianSpans(text: string, path: string | undefined): Span[] {
   const spans: Span[] = [];
   for (const p of GUARDIAN_PATTERNS) spans.push(...matchPattern(text, p));
-  spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
-  return applySpans(text, spans);
+  spans.push(...genericAssignments(text, textKind(path)));
+  return spans;
+}
+
+/** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(["'\\/])|([nrt]))|%([0-9A-Fa-f]{2})/g;
+/**
+ * Between two string literals that a program joins into one: `"abc" + "def"`, `"abc" "def"`, across a
+ * line break (with or without a `\` continuation), in JavaScript, Python, Java, Go, C… Written so that
+ * no run of blanks can be split two ways (linear time).
+ */
+const CONCATENATION = /(["'])(?=[ \t+\\\r\n])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*(?:\+[ \t]*)?)?\1/g;
+
+interface View {
+  text: string;
+  /** The source spans that a span of the view covers: one per stretch of source text it was read from. */
+  toSource(s: Span): Span[];
+}
+
+/**
+ * The text as a program would see it: escapes decoded (`\u0067hp_…`, `\"`, `%5F`) and concatenated
+ * string literals joined, so a secret written in pieces or escaped is found as a whole. Undefined when
+ * there is nothing to decode or join.
+ */
+function decodedView(text: string): View | undefined {
+  const edits: { start: number; end: number; to: string }[] = [];
+  for (const m of text.matchAll(ESCAPE)) {
+    const [whole, u, x, lit, ctl, pct] = m;
+    const code = u ?? x ?? pct;
+    const to =
+      code !== undefined
+        ? String.fromCharCode(parseInt(code, 16))
+        : lit !== undefined
+          ? lit
+          : (({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[ctl ?? ''] ?? whole);
+    edits.push({ start: m.index, end: m.index + whole.length, to });
+  }
+  for (const m of text.matchAll(CONCATENATION)) {
+    edits.push({ start: m.index, end: m.index + m[0].length, to: '' });
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.start - b.start);
+  // For each character of the view, where it comes from: [from[i], upTo[i]) in the source.
+  const from: number[] = [];
+  const upTo: number[] = [];
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    if (e.start < pos) continue; // an escape's backslash inside a gap, or the reverse: keep the first
+    for (let i = pos; i < e.start; i++) {
+      from.push(i);
+      upTo.push(i + 1);
+    }
+    out += text.slice(pos, e.start) + e.to;
+    for (let i = 0; i < e.to.length; i++) {
+      from.push(e.start);
+      upTo.push(e.end);
+    }
+    pos = e.end;
+  }
+  for (let i = pos; i < text.length; i++) {
+    from.push(i);
+    upTo.push(i + 1);
+  }
+  out += text.slice(pos);
+  return {
+    text: out,
+    toSource(s) {
+      // A secret joined from pieces is redacted piece by piece, so the quotes and the `+` between
+      // the pieces stay where they are.
+      const spans: Span[] = [];
+      let start = from[s.start] ?? 0;
+      for (let i = s.start + 1; i < s.end; i++) {
+        if ((from[i] ?? 0) !== (upTo[i - 1] ?? 0)) {
+          spans.push({ ...s, start, end: upTo[i - 1] ?? start });
+          start = from[i] ?? 0;
+        }
+      }
+      spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+      return spans;
+    },
+  };
 }
 
 function matchPattern(text: string, p: SecretPattern): Span[] {
@@ -106,7 +206,7 @@ function matchPattern(text: string, p: SecretPattern): Span[] {
   return out;
 }
 
-function genericAssignments(text: string, configLike: boolean): Span[] {
+function genericAssignments(text: string, kind: 'config' | 'code' | 'text'): Span[] {
   const out: Span[] = [];
   const re = GENERIC_ASSIGNMENT.regex;
   re.lastIndex = 0;
@@ -115,8 +215,10 @@ function genericAssignments(text: string, configLike: boolean): Span[] {
     if (value === undefined) continue;
     if (isPlaceholder(value)) continue;
     // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
-    // look generated are. Unquoted values in code are expressions (variables, calls), never literals.
-    if (!configLike && (m[3] !== undefined || !looksRandom(value))) continue;
+    // look generated are. Unquoted values in code are expressions (variables, calls), never literals;
+    // in documentation, scripts and notes they are literals.
+    if (kind !== 'config' && !looksRandom(value)) continue;
+    if (kind === 'code' && m[3] !== undefined) continue;
     const start = m.index + m[0].lastIndexOf(value);
     out.push({
       start,
@@ -154,9 +256,12 @@ async function secretlintSpans(text: string, path: string | undefined): Promise<
     // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
     // place (some rules report the start of the line), so redact every occurrence of the value and
     // fall back to the range only when no value is found in the text.
-    const values = Object.values(msg.data ?? {}).filter(
-      (v): v is string => typeof v === 'string' && v.length >= 8 && !/\s/.test(v),
-    );
+    // Some rules' values run on over the quote and punctuation after them (`…/app";`): those are
+    // not part of the secret, and redacting them would break the text around it.
+    const values = Object.values(msg.data ?? {})
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.replace(TRAILING_PUNCTUATION, ''))
+      .filter((v) => v.length >= 8 && !/\s/.test(v));
     let found = false;
     for (const v of values) {
       let i = text.indexOf(v);
@@ -167,7 +272,9 @@ async function secretlintSpans(text: string, path: string | undefined): Promise<
       }
     }
     if (!found && msg.range[1] > msg.range[0]) {
-      out.push({ start: msg.range[0], end: msg.range[1], ...base });
+      const end =
+        msg.range[0] + text.slice(msg.range[0], msg.range[1]).replace(TRAILING_PUNCTUATION, '').length;
+      if (end > msg.range[0]) out.push({ start: msg.range[0], end, ...base });
     }
   }
   return out;
@@ -193,13 +300,45 @@ function lineAt(lineStarts: number[], index: number): number {
   return lo + 1;
 }
 
+const MARKER = /\[REDACTED:[A-Za-z0-9_.:/@-]{0,100}\]/g;
+
+/**
+ * The spans less the markers of an earlier redaction they cover: text redacted once and scanned again
+ * (a bundle's parts, then the whole) keeps its markers as they are, not `[REDACTED:[REDACTED:…]`.
+ */
+function outsideMarkers(text: string, spans: Span[]): Span[] {
+  if (!text.includes('[REDACTED:')) return [...spans];
+  const markers = [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (markers.length === 0) return [...spans];
+  const out: Span[] = [];
+  for (const s of spans) {
+    let start = s.start;
+    // The first marker that ends after the span starts (markers are sorted and never overlap).
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid]![1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < markers.length && markers[i]![0] < s.end; i++) {
+      const [mStart, mEnd] = markers[i]!;
+      if (mStart > start) out.push({ ...s, start, end: mStart });
+      start = Math.max(start, mEnd);
+    }
+    if (start < s.end) out.push({ ...s, start });
+  }
+  return out;
+}
+
 function applySpans(text: string, spans: Span[]): RedactResult {
   if (spans.length === 0) return { text, findings: [] };
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
 
   // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = outsideMarkers(text, spans).sort((a, b) => a.start - b.start || b.end - a.end);
+  if (sorted.length === 0) return { text, findings: [] };
   const merged: Span[] = [];
   for (const s of sorted) {
     const last = merged[merged.length - 1];

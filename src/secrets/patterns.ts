@@ -27,7 +27,9 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
   {
     id: 'github-token',
     message: 'GitHub token',
-    regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g,
+    // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
+    // subject shortened for display) still goes whole.
+    regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}\b/g,
   },
   {
     id: 'github-token',
@@ -50,13 +52,22 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
     id: 'aws-secret-access-key',
     message: 'AWS secret access key',
     regex:
-      /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?\s*(?:[:=]|:=|=>)\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+      /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?(?:[ \t]*(?:[:=]|:=|=>)\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+    group: 1,
+  },
+  {
+    id: 'aws-secret-access-key',
+    message: 'AWS secret access key next to its key id',
+    // The pair as the console's CSV download, `id:secret` or two arguments writes it, with no key name.
+    regex:
+      /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}["']?(?:[ \t]*[,:;|=][ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
     group: 1,
   },
   {
     id: 'slack-token',
     message: 'Slack token',
-    regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g,
+    // Bot, user, legacy and refresh tokens (`xoxe-`, `xoxe.xoxp-`) and app-level tokens (`xapp-`).
+    regex: /(?<![A-Za-z0-9_-])(?:xox[abposre](?:\.xox[bp])?|xapp)-[A-Za-z0-9-]{10,250}/g,
   },
   {
     id: 'slack-webhook',
@@ -67,6 +78,27 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
     id: 'stripe-key',
     message: 'Stripe secret key',
     regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\b/g,
+  },
+  {
+    id: 'stripe-key',
+    message: 'Stripe webhook signing secret',
+    regex: /\bwhsec_[A-Za-z0-9+/]{24,}/g,
+  },
+  {
+    id: 'gitlab-token',
+    message: 'GitLab personal access token',
+    regex: /\bglpat-[A-Za-z0-9_-]{20,}/g,
+  },
+  {
+    id: 'pypi-token',
+    message: 'PyPI upload token',
+    regex: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+  },
+  {
+    id: 'huggingface-token',
+    message: 'Hugging Face access token',
+    regex: /\bhf_[A-Za-z0-9]{30,}\b/g,
+    accept: (s) => looksRandom(s.slice(3)),
   },
   {
     id: 'google-api-key',
@@ -81,7 +113,51 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
   {
     id: 'jwt',
     message: 'JSON Web Token',
-    regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+    // Starts only where a run of base64url characters starts: a `\b` start would try again at every
+    // `eyJ` inside one long run (`eyJ-eyJ-…`) and scan the run each time, quadratic in its length.
+    regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+  },
+  {
+    id: 'private-key',
+    message: 'base64-encoded private key block',
+    // `client-key-data:` of a kubeconfig, a key in a Kubernetes Secret or a CI variable: the base64 of
+    // `-----BEGIN`, on one line or wrapped in lines of 60 characters or more.
+    regex:
+      /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/]{60,}={0,2})*/g,
+    accept: (s) => /PRIVATE KEY/.test(Buffer.from(s.slice(0, 80), 'base64').toString('latin1')),
+  },
+  {
+    id: 'private-key',
+    message: 'base64 DER private key',
+    // A key's body without its BEGIN/END lines (as environment variables and CI secrets often hold it):
+    // PKCS#8, PKCS#1, SEC1 or a PKCS#12 store, on one line or wrapped (also in `\n`-escaped JSON).
+    regex: /(?<![A-Za-z0-9+/])M[A-Za-z0-9+/]{59,}={0,2}(?:(?:\r?\n|\\n)[ \t]*[A-Za-z0-9+/]{20,}={0,2})*/g,
+    accept: isDerPrivateKey,
+  },
+  {
+    id: 'basic-auth',
+    message: 'HTTP Basic credentials',
+    // `Authorization: Basic <base64 of user:password>`, and the `auth` of a Docker config.json.
+    regex: /(?:\bBasic[ \t]+|"auth"[ \t]*:[ \t]*")([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+    group: 1,
+    accept: (s) => /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(s, 'base64').toString('latin1')),
+  },
+  {
+    id: 'bearer-token',
+    message: 'bearer token',
+    regex: /\b(?:Bearer|token)[ \t]+([A-Za-z0-9._~+/-]{20,500}=*)(?![A-Za-z0-9._~+/=-])/g,
+    group: 1,
+    accept: (s) => looksRandom(s),
+  },
+  {
+    id: 'netrc-password',
+    message: 'password in a .netrc entry',
+    // A host name with a dot, or a login before the password: "machine learning password strength"
+    // in prose is neither.
+    regex:
+      /\bmachine[ \t\r\n]+(?:[^\s.]{0,120}\.[^\s]{1,200}[ \t\r\n]+(?:login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)?|[^\s]{1,253}[ \t\r\n]+login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)password[ \t]+([^\s]{1,500})/g,
+    group: 1,
+    accept: (s) => !isPlaceholder(s),
   },
   {
     id: 'url-credentials',
@@ -90,22 +166,52 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
     group: 1,
     accept: (s) => !isPlaceholder(s),
   },
+  {
+    id: 'url-credentials',
+    message: 'token in a URL',
+    // `https://<token>@github.com/…`: a user part that is a generated token rather than a name.
+    regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@'"]{16,200})@[^\s/'"]/gi,
+    group: 1,
+    accept: (s) => looksRandom(s),
+  },
 ];
+
+/**
+ * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
+ * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
+ * OCTET STRING. Public keys and certificates start their SEQUENCE with another SEQUENCE.
+ */
+function isDerPrivateKey(b64: string): boolean {
+  const der = Buffer.from(b64.slice(0, 24), 'base64');
+  if (der[0] !== 0x30) return false;
+  const lengthByte = der[1] ?? 0;
+  const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+  if (lengthByte > 0x84) return false;
+  const [tag, len, version, next] = [der[at], der[at + 1], der[at + 2], der[at + 3]];
+  return (
+    tag === 0x02 &&
+    len === 0x01 &&
+    (version === 0 || version === 1 || version === 3) &&
+    (next === 0x30 || next === 0x02 || next === 0x04)
+  );
+}
 
 /** Key names whose value is a secret in configuration text. */
 const SECRET_KEY_NAME =
   '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
 
 /**
- * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. Applied to
- * configuration-like files (and text of unknown origin); in source code it is applied only to values
- * that look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
+ * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
+ * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the
+ * start of a comment, or the redaction would leave the rest of the secret behind. Applied to
+ * configuration-like files (and text of unknown origin); elsewhere it is applied only to values that
+ * look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
  */
 export const GENERIC_ASSIGNMENT: SecretPattern = {
   id: 'generic-secret',
   message: 'secret-looking assignment',
   regex: new RegExp(
-    `(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;]{4,}))`,
+    `(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;](?:[^\\s"'#,;]|[#,;](?=[^\\s"'#,;]))*))`,
     'gi',
   ),
 };
@@ -141,6 +247,21 @@ export function looksRandom(value: string): boolean {
   if (value.length < 12 || /\s/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   return classes >= 2 && /\d/.test(value) && entropy(value) >= 3.3;
+}
+
+/** Source files: an unquoted value there is an expression (a variable, a call), never a literal. */
+const CODE_EXTENSION =
+  /\.(?:py|pyi|pyx|js|jsx|mjs|cjs|ts|tsx|mts|cts|java|kt|kts|scala|groovy|go|rs|rb|php|cs|fs|vb|c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|dart|lua|pl|pm|r|jl|ex|exs|erl|hrl|hs|ml|mli|clj|cljs|elm|vue|svelte|sol|zig|nim)$/i;
+
+/**
+ * How the generic assignment rule reads a text: `config` (any literal value of a secret-named key is a
+ * secret), `code` (only quoted values that look random) or `text` (documentation, scripts, notes: any
+ * value that looks random, quoted or not).
+ */
+export function textKind(path: string | undefined): 'config' | 'code' | 'text' {
+  if (isConfigLikePath(path)) return 'config';
+  const base = (path ?? '').split(/[\\/]/).pop() ?? '';
+  return CODE_EXTENSION.test(base) ? 'code' : 'text';
 }
 
 /** Files whose text is configuration (KEY=value), where any secret-named key holds a secret. */

@@ -49,11 +49,17 @@ export class Redactor {
     return new Redactor(list);
   }
 
-  /** Replaces known secret values only (synchronous, cheap). */
+  /**
+   * Replaces known secret values only (synchronous, cheap): as they are, and in the encoded forms
+   * `leaks` looks for, so a test's output or a command that printed a key in base64 or hex keeps
+   * none of it in a transcript or a proof.
+   */
   literal(text: string): string {
     let out = text;
-    for (const { value, label } of this.values) {
-      if (out.includes(value)) out = out.split(value).join(`[REDACTED:${label}]`);
+    for (const { label, forms } of this.encoded) {
+      forms.forEach((f, i) => {
+        if (out.includes(f)) out = out.split(f).join(i === 0 ? `[REDACTED:${label}]` : encodedMarker(label));
+      });
     }
     return out;
   }
@@ -63,7 +69,12 @@ export class Redactor {
    * as a test the model wrote could encode a key it read before writing it into a source file.
    */
   leaks(text: string): string[] {
-    return this.encoded.filter(({ forms }) => forms.some((f) => text.includes(f))).map((e) => e.label);
+    // An encoded form `literal` replaced still counts: the text carried the secret encoded.
+    return this.encoded
+      .filter(
+        ({ label, forms }) => text.includes(encodedMarker(label)) || forms.some((f) => text.includes(f)),
+      )
+      .map((e) => e.label);
   }
 
   /** Known values, then the secret patterns. */
@@ -72,6 +83,11 @@ export class Redactor {
     const { text: red } = await redactSecrets(lit, path ? { path } : {});
     return red;
   }
+}
+
+/** What replaces a secret's encoded form: `leaks` still sees that the text carried it. */
+function encodedMarker(label: string): string {
+  return `[REDACTED:${label}-encoded]`;
 }
 
 /** A value as it is, in hex, and in base64 (standard and URL-safe) at each of the three alignments. */
