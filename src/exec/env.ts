@@ -16,8 +16,16 @@ const SECRET_PATTERNS: RegExp[] = [
   /^OPENAI_/,
   /^GUARDIAN_.*KEY/,
   /_API_KEY$/,
-  /_TOKEN$/,
-  /_SECRET/,
+  // Names tested with every run of characters other than letters and digits made one `_` (`my-token`,
+  // `Azure.OpenAI.Key` become MY_TOKEN, AZURE_OPENAI_KEY): a name ending in a TOKEN, KEY, SECRET or PAT
+  // word, or with SECRET, TOKEN, APIKEY, ACCESS_KEY or AUTH_TOKEN anywhere in it.
+  /(?:^|_)(?:TOKENS?|KEYS?|APIKEYS?|SECRETS?|PAT|AUTH)$/,
+  /TOKENS?$/,
+  /(?:^|_)TOKENS?_/,
+  /SECRET/,
+  /API_?KEY/,
+  /ACCESS_?KEY/,
+  /AUTH_?TOKEN/,
   /^CONTEXT7_/,
   // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
   // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
@@ -55,7 +63,16 @@ const RUNNER_PATTERNS: RegExp[] = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|
 export function isSecretEnvName(name: string, secretEnv: string[] = []): boolean {
   const upper = name.toUpperCase();
   if (secretEnv.some((s) => s.toUpperCase() === upper)) return true;
-  return SECRET_PATTERNS.some((re) => re.test(upper));
+  const words = upper.replace(/[^A-Z0-9]+/g, '_');
+  return SECRET_PATTERNS.some((re) => re.test(upper) || re.test(words));
+}
+
+/**
+ * The names kept although they look like secrets: exactly as written. Names differ by case in an
+ * environment; allowing `openai_api_key` (a check's own dummy value) must not let `OPENAI_API_KEY` through.
+ */
+function allowSet(allow: string[] | undefined): Set<string> {
+  return new Set(allow ?? []);
 }
 
 /**
@@ -76,11 +93,11 @@ export function scrubEnv(
   env: NodeJS.ProcessEnv,
   opts: { allow?: string[]; secretEnv?: string[] } = {},
 ): NodeJS.ProcessEnv {
-  const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+  const allow = allowSet(opts.allow);
   const out: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue;
-    if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv)) continue;
+    if (!allow.has(k) && isSecretEnvName(k, opts.secretEnv)) continue;
     if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase()))) continue;
     out[k] = v;
   }
@@ -96,10 +113,10 @@ export function scrubCodeEnv(
   env: NodeJS.ProcessEnv,
   opts: { allow?: string[]; secretEnv?: string[] } = {},
 ): NodeJS.ProcessEnv {
-  const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+  const allow = allowSet(opts.allow);
   const out = scrubEnv(env, opts);
   for (const [k, v] of Object.entries(out)) {
-    if (!allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv)) delete out[k];
+    if (!allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv)) delete out[k];
   }
   return out;
 }

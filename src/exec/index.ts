@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { HeadTailBuffer } from './output.js';
 import { isHiddenFromCode, scrubCodeEnv } from './env.js';
 
@@ -18,6 +19,14 @@ export const DEFAULT_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** How long a process group gets between SIGTERM and SIGKILL. */
 export const KILL_GRACE_MS = 2000;
+/** The longest delay a Node timer can wait; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A time limit a timer can keep: missing or not a number is the default, beyond a timer's range its end. */
+function timerMs(ms: number | undefined): number {
+  if (ms === undefined || Number.isNaN(ms)) return DEFAULT_TIMEOUT_MS;
+  return Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
 
 export interface RunCommandOptions {
   command: string;
@@ -100,12 +109,12 @@ function killProcesses(matches: (pid: string) => boolean): number {
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 export function hiddenValues(opts: Pick<RunCommandOptions, 'env' | 'allowEnv' | 'secretEnv'>): string[] {
-  const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+  // Allowed names are matched exactly, as `scrubCodeEnv` keeps them: `openai_api_key` is not `OPENAI_API_KEY`.
+  const allow = new Set(opts.allowEnv ?? []);
   const values = new Set<string>();
   for (const env of [opts.env ?? process.env, process.env])
     for (const [k, v] of Object.entries(env))
-      if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
-        values.add(v);
+      if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv)) values.add(v);
   return [...values].sort((a, b) => b.length - a.length);
 }
 
@@ -116,28 +125,53 @@ export function redactValues(text: string, values: string[]): string {
 
 /**
  * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ * longest-value-minus-one characters) is held back until more output comes or the command ends. The
+ * kept output is fed from here too: redacted before the head/tail cut, which would otherwise split a
+ * value printed across it into a start kept in the head and an end kept in the tail.
  */
 class RedactingStream {
-  private pending = '';
+  private pending: Buffer = Buffer.alloc(0);
   private readonly keep: number;
+  private readonly values: Buffer[];
   constructor(
-    private readonly values: string[],
-    private readonly sink: (chunk: string) => void,
+    values: string[],
+    private readonly sink: (chunk: Buffer) => void,
   ) {
-    this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+    // Matched as bytes: fast on any output (even one that is not UTF-8), and the same matches as in text.
+    this.values = values.map((v) => Buffer.from(v, 'utf8'));
+    this.keep = Math.max(0, ...this.values.map((v) => v.length - 1));
   }
-  push(chunk: string): void {
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
     if (this.values.length === 0) return this.sink(chunk);
-    const text = redactValues(this.pending + chunk, this.values);
-    const cut = text.length - this.keep;
-    this.pending = cut > 0 ? text.slice(cut) : text;
-    if (cut > 0) this.sink(text.slice(0, cut));
+    const data = redactBytes(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk, this.values);
+    const cut = data.length - this.keep;
+    this.pending = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
+    if (cut > 0) this.sink(data.subarray(0, cut));
   }
   flush(): void {
-    if (this.pending) this.sink(this.pending);
-    this.pending = '';
+    if (this.pending.length) this.sink(this.pending);
+    this.pending = Buffer.alloc(0);
   }
+}
+
+const REDACTED = Buffer.from('***');
+
+/** `redactValues` over bytes (`values` longest first). */
+function redactBytes(data: Buffer, values: Buffer[]): Buffer {
+  for (const v of values) {
+    let i = data.indexOf(v);
+    if (i < 0) continue;
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (; i >= 0; i = data.indexOf(v, from)) {
+      parts.push(data.subarray(from, i), REDACTED);
+      from = i + v.length;
+    }
+    parts.push(data.subarray(from));
+    data = Buffer.concat(parts);
+  }
+  return data;
 }
 
 /**
@@ -198,11 +232,19 @@ async function waitGroupGone(pgid: number | undefined, maxMs: number): Promise<v
 
 export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
   const started = Date.now();
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = timerMs(opts.timeoutMs);
   const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
   const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
   const hidden = hiddenValues(opts);
-  const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+  // What is streamed is decoded as a whole: a character split across two reads arrives whole.
+  const decoder = new StringDecoder('utf8');
+  const stream = new RedactingStream(hidden, (bytes) => {
+    out.push(bytes);
+    if (opts.onOutput) {
+      const text = decoder.write(bytes);
+      if (text) opts.onOutput(text);
+    }
+  });
   const mark = randomBytes(8).toString('hex');
   env[COMMAND_MARK_VAR] = mark;
 
@@ -228,21 +270,33 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
       return;
     }
 
-    const child = spawn('bash', ['-c', opts.command], {
-      cwd: opts.cwd,
-      env,
-      // Its own process group: a timeout kills the whole tree, not only bash.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn('bash', ['-c', opts.command], {
+        cwd: opts.cwd,
+        env,
+        // Its own process group: a timeout kills the whole tree, not only bash.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      // Thrown, not emitted, for some bad starts (a working directory that is a file: ENOTDIR).
+      resolve({
+        command: opts.command,
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        durationMs: Date.now() - started,
+        output: '',
+        truncated: false,
+        error: `cannot start in ${opts.cwd}: ${(e as Error).message}`,
+      });
+      return;
+    }
     const pid = child.pid;
 
-    const onData = (d: Buffer) => {
-      out.push(d);
-      stream?.push(d.toString('utf8'));
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout?.on('data', (d: Buffer) => stream.push(d));
+    child.stderr?.on('data', (d: Buffer) => stream.push(d));
 
     const terminate = () => {
       killGroup(pid, 'SIGTERM');
@@ -257,6 +311,9 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
       // Nothing of the group may outlive the command (background jobs, daemons started by a test).
       killGroup(pid, 'SIGKILL');
       void waitGroupGone(pid, 1000).then(() => {
+        stream.flush();
+        const rest = decoder.end();
+        if (rest && opts.onOutput) opts.onOutput(rest);
         const escaped = killMarked(mark);
         if (escaped > 0)
           out.push(
@@ -264,7 +321,6 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
               `\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`,
             ),
           );
-        stream?.flush();
         const { text: raw, truncated } = out.result();
         const text = redactValues(raw, hidden);
         let error = spawnError;

@@ -8,7 +8,9 @@ export class HeadTailBuffer {
   private readonly tailMax: number;
   private head: Buffer[] = [];
   private headLen = 0;
+  /** The kept tail is `tail[tailStart…]`: dropping from the front moves the index, not the array. */
   private tail: Buffer[] = [];
+  private tailStart = 0;
   private tailLen = 0;
   private dropped = 0;
 
@@ -30,17 +32,23 @@ export class HeadTailBuffer {
     this.tail.push(c);
     this.tailLen += c.length;
     while (this.tailLen > this.tailMax) {
-      const first = this.tail[0]!;
+      const first = this.tail[this.tailStart]!;
       const excess = this.tailLen - this.tailMax;
       if (first.length <= excess) {
-        this.tail.shift();
+        this.tailStart++;
         this.tailLen -= first.length;
         this.dropped += first.length;
       } else {
-        this.tail[0] = first.subarray(excess);
+        this.tail[this.tailStart] = first.subarray(excess);
         this.tailLen -= excess;
         this.dropped += excess;
       }
+    }
+    // Output written a byte at a time is many small chunks: shifting each one off the front of a long
+    // array would cost time in proportion to its length, on every write.
+    if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
+      this.tail = this.tail.slice(this.tailStart);
+      this.tailStart = 0;
     }
   }
 
@@ -50,7 +58,7 @@ export class HeadTailBuffer {
 
   result(): { text: string; truncated: boolean } {
     const head = Buffer.concat(this.head).toString('utf8');
-    const tail = Buffer.concat(this.tail).toString('utf8');
+    const tail = Buffer.concat(this.tail.slice(this.tailStart)).toString('utf8');
     if (this.dropped === 0) return { text: head + tail, truncated: false };
     return {
       text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,

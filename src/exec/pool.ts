@@ -35,18 +35,30 @@ export async function runPool<T>(list: PoolJob<T>[], opts: PoolOptions<T>): Prom
     .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
   const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
 
+  // A job that throws stops the others from starting; the ones running are waited for before the
+  // error is passed on, so that nothing of the run is still going when the caller cleans up after it.
+  let failure: { error: unknown } | undefined;
+  const attempt = async (j: PoolJob<T>, i: number) => {
+    try {
+      record(i, await j.run());
+    } catch (error) {
+      failure ??= { error };
+      stop = true;
+    }
+  };
   let next = 0;
   const worker = async () => {
     while (!stop && next < shared.length) {
       const { j, i } = shared[next++]!;
-      record(i, await j.run());
+      await attempt(j, i);
     }
   };
   const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
   await Promise.all(Array.from({ length: width }, worker));
   for (const { j, i } of alone) {
     if (stop) break;
-    record(i, await j.run());
+    await attempt(j, i);
   }
+  if (failure) throw failure.error;
   return results;
 }

@@ -16,7 +16,7 @@
  * - `snapshotFileCommands` / `restoreFileCommands`: the step's file-command files are put back as they
  *   were before the checks, and a change is reported, so nothing a check wrote there reaches the runner.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 
 export interface ProcInfo {
   pid: number;
@@ -133,7 +133,25 @@ export const FILE_COMMANDS = [
   'GITHUB_STEP_SUMMARY',
 ];
 
-export type FileCommandSnapshot = { name: string; path: string; content: Buffer | undefined }[];
+export type FileCommandSnapshot = {
+  name: string;
+  path: string;
+  content: Buffer | undefined;
+  /** The file as it was (device and inode): one put in its place is not the runner's. */
+  id?: string;
+}[];
+
+function fileId(st: Stats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
 
 export function snapshotFileCommands(env: NodeJS.ProcessEnv = process.env): FileCommandSnapshot {
   const out: FileCommandSnapshot = [];
@@ -146,28 +164,41 @@ export function snapshotFileCommands(env: NodeJS.ProcessEnv = process.env): File
     } catch {
       content = undefined; // not there yet
     }
-    out.push({ name, path, content });
+    const st = lstatOrUndefined(path);
+    out.push({ name, path, content, ...(st?.isFile() ? { id: fileId(st) } : {}) });
   }
   return out;
 }
 
 /**
  * Puts each file-command file back as the snapshot found it, and returns the names of those that had
- * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary). What
+ * is at the path is read only when it is still the runner's file: a check may have put a link there (to
+ * a file it keeps writing), a second name for it, a directory or a named pipe (reading which would wait
+ * for ever). Those are removed and the file written anew.
  */
 export function restoreFileCommands(snap: FileCommandSnapshot): string[] {
   const changed: string[] = [];
   for (const f of snap) {
-    let now: Buffer | undefined;
-    try {
-      now = readFileSync(f.path);
-    } catch {
-      now = undefined;
-    }
     const before = f.content ?? Buffer.alloc(0);
-    if ((now ?? Buffer.alloc(0)).equals(before)) continue;
+    const st = lstatOrUndefined(f.path);
+    if (!st && f.content === undefined) continue; // not there before, not there now
+    const same = st?.isFile() && st.nlink === 1 && (f.id === undefined || fileId(st) === f.id);
+    if (same) {
+      let now: Buffer | undefined;
+      try {
+        now = readFileSync(f.path);
+      } catch {
+        now = undefined;
+      }
+      if ((now ?? Buffer.alloc(0)).equals(before)) continue;
+    } else if (!st && before.length === 0) continue; // an empty file removed: as good as it was
     changed.push(f.name);
-    writeFileSync(f.path, before);
+    if (same) writeFileSync(f.path, before);
+    else {
+      if (st) rmSync(f.path, { recursive: true, force: true });
+      writeFileSync(f.path, before, { flag: 'wx' });
+    }
   }
   return changed;
 }

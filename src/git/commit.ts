@@ -72,9 +72,15 @@ export function branchTip(root: string, branch: string): string | undefined {
   return r.code === 0 ? r.stdout.trim() : undefined;
 }
 
+/**
+ * Refuses a name that is not a branch name as written: `check-ref-format --branch` also accepts `@{-1}`
+ * (the branch checked out before, which it prints instead) and `@`, neither of which can be written as
+ * `refs/heads/<name>` — found only once the commit was made.
+ */
 export function checkBranchName(root: string, branch: string): void {
   const r = execGit(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
-  if (r.code !== 0 || branch.startsWith('-'))
+  const full = execGit(['check-ref-format', `refs/heads/${branch}`], { cwd: root, allowFailure: true });
+  if (r.code !== 0 || r.stdout.trim() !== branch || full.code !== 0 || branch.startsWith('-'))
     throw new GuardianError(`'${branch}' is not a valid branch name`);
 }
 
@@ -284,10 +290,22 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
     `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
       '(it reads the remote branch first and makes no second commit).',
     () =>
-      execGit(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
-        cwd: root,
-        allowFailure: true,
-      }),
+      // Only the branch: no tags (`push.followTags` would publish the user's unpushed annotated tags
+      // reachable from the base) and no submodule commits (`push.recurseSubmodules`).
+      execGit(
+        [
+          'push',
+          '--porcelain',
+          '--no-follow-tags',
+          '--recurse-submodules=no',
+          target,
+          `${commit}:refs/heads/${branch}`,
+        ],
+        {
+          cwd: root,
+          allowFailure: true,
+        },
+      ),
   );
   if (r.code !== 0) {
     throw new GuardianError(

@@ -3,7 +3,7 @@
  * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
  * half of the red/green proof in them, so the user's working tree is never touched.
  */
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execGit } from './git.js';
@@ -39,11 +39,24 @@ export function addWorktree(root: string, commit: string, tree?: string, prefix 
 /** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
 export const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
 
-/** Links the repository's dependency folders into a worktree (when the worktree has none of its own). */
+/** Whether anything is at `p`, a link that leads nowhere included. */
+function present(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
+ * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
+ */
 export function linkDependencies(root: string, dir: string, names: string[] = DEPENDENCY_DIRS): string[] {
   const linked: string[] = [];
   for (const name of names) {
-    if (existsSync(join(root, name)) && !existsSync(join(dir, name))) {
+    if (existsSync(join(root, name)) && !present(join(dir, name))) {
       symlinkSync(join(root, name), join(dir, name), 'dir');
       linked.push(name);
     }

@@ -41,6 +41,7 @@ import {
   type Blueprint,
   type QualityConfig,
 } from '../../spec/index.js';
+import { escapeControlChars, replaceControlChars } from '../../util/chars.js';
 import { sha256 } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { readValidationReport } from '../validator/report-file.js';
@@ -94,8 +95,15 @@ export function setStatusDone(raw: string, statusLine: number | undefined, path:
   return lines.join('\n');
 }
 
+/**
+ * One line of plain text for the commit message (and the log): line breaks and other control
+ * characters (escape sequences, bidi overrides) become spaces. A commit message is shown by `git log`
+ * on terminals, and a line break would let a value start lines of its own (trailers among them).
+ */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return replaceControlChars(String(s), () => ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function commitMessage(task: Blueprint, report: ValidationReport, runUrl?: string): string {
@@ -105,14 +113,58 @@ export function commitMessage(task: Blueprint, report: ValidationReport, runUrl?
   }
   parts.push(
     'Checks passed:',
-    ...report.checks.map((c) => `- ${c.name} (${c.kind})${c.command ? `: ${oneLine(c.command)}` : ''}`),
+    ...report.checks.map(
+      (c) => `- ${oneLine(c.name)} (${oneLine(c.kind)})${c.command ? `: ${oneLine(c.command)}` : ''}`,
+    ),
     '',
   );
-  parts.push(`Task-Id: ${task.id}`);
+  parts.push(`Task-Id: ${oneLine(task.id)}`);
   if (task.requirementId) parts.push(`Requirement-Id: ${oneLine(task.requirementId)}`);
   parts.push('Guardian-Verdict: pass');
   if (runUrl) parts.push(`Guardian-Run: ${oneLine(runUrl)}`);
   return parts.join('\n') + '\n';
+}
+
+/**
+ * Moves the index and working tree of the checked-out `branch` from `base` to `commit` (as a checkout
+ * would), refusing, with nothing changed, when that would overwrite changes of the user's own there.
+ */
+function moveCheckedOutTree(root: string, branch: string, base: string, commit: string): void {
+  const r = execGit(['read-tree', '-m', '-u', base, commit], { cwd: root, allowFailure: true });
+  if (r.code === 0) return;
+  // git names the first path it stops at; the user is told every path of theirs in the way.
+  const changed = new Set(
+    execGit(['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', base, commit], {
+      cwd: root,
+      allowFailure: true,
+    }).stdout.split('\0'),
+  );
+  const status = execGit(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'], {
+    cwd: root,
+    allowFailure: true,
+  }).stdout;
+  const mine = status
+    .split('\0')
+    .map((rec) => rec.slice(3))
+    .filter((p) => p && changed.has(p))
+    .sort();
+  const why = mine.length
+    ? mine
+        .slice(0, 10)
+        .map((p) => `'${escapeControlChars(p)}'`)
+        .join(', ') + (mine.length > 10 ? ` and ${mine.length - 10} more` : '')
+    : r.stderr
+        .split('\n')
+        .map((l) => l.replace(/^(?:error|fatal): /, '').trim())
+        .filter(Boolean)
+        .slice(0, 5)
+        .map(escapeControlChars)
+        .join('; ');
+  throw new GuardianError(
+    `${branch} is checked out, and its working tree has changes of its own that the commit would overwrite (${why}). ` +
+      `Nothing committed, and those changes are as they were: commit or stash them and run complete again, ` +
+      `or complete on another branch with --branch`,
+  );
 }
 
 function blueprintDoneAt(root: string, commit: string, taskId: string): boolean {
@@ -374,7 +426,7 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       const onBranch = currentBranch(root) === branch;
       if (fromBundle) {
         // The working tree is not the change: only move it when it has the branch checked out.
-        if (onBranch) execGit(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
+        if (onBranch) moveCheckedOutTree(root, branch, base, commitSha);
         execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
         acceptOwnRefUpdates(root, commitSha);
       } else {
