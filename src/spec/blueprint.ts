@@ -152,6 +152,20 @@ export function parseBlueprint(
   }
   const ac = sections.acceptance_criteria;
   const acceptanceCriteria = ac ? parseCheckboxes(ac.body, ac.bodyLine) : [];
+  // Criteria reach the prompt, the job summary and the commit message, where control characters are
+  // written out or replaced; the architect is told, since the text is likely not what was meant (a tab
+  // is only white space).
+  for (const c of acceptanceCriteria) {
+    if (hasControlChar(c.text.replace(/\t/g, ' ')))
+      problems.push({
+        file,
+        line: c.line,
+        field: 'acceptance criteria',
+        severity: 'warning',
+        message:
+          'expected plain text: the criterion contains a control character (an escape sequence or a bidi override); it is shown escaped, and as a space in the commit message',
+      });
+  }
 
   const plan = parsePlan(fm.body, fm.bodyLine, file);
   problems.push(...plan.problems);

@@ -112,6 +112,12 @@ describe('show prints the blueprint as text', () => {
     const r = await runCli(['show', 'TASK-001', '--root', root]);
     expect(r.code).toBe(0);
     expectNoRawControl(r.stdout.replace(/\t/g, ''));
+    // lint says which criterion, as a warning.
+    const lint = await runCli(['lint', '--root', root]);
+    expect(lint.stdout).toContain(
+      `${T}:11: warning: acceptance criteria: expected plain text: the criterion contains a control character`,
+    );
+    expectNoRawControl(lint.stdout);
     expect(r.stdout).toContain(
       '\n  hello \\u001b[2J\\u001b]0;pwned\\u0007 there\n  \tindented \\u202eevil\n',
     );
