@@ -126,7 +126,10 @@ const SDK_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'idempotenc
  * process environment (added after the key: an "Authorization:" line there replaces it), and with
  * this client's key.
  */
-export function requestHeaders(sdkHeaders: ConstructorParameters<typeof Headers>[0], apiKey: string): Headers {
+export function requestHeaders(
+  sdkHeaders: ConstructorParameters<typeof Headers>[0],
+  apiKey: string,
+): Headers {
   const headers = new Headers();
   for (const [name, value] of new Headers(sdkHeaders)) {
     if (SDK_HEADERS.has(name) || name.startsWith('x-stainless-')) headers.set(name, value);
