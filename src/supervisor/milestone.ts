@@ -25,6 +25,8 @@ import { addWorktree, linkDependencies } from '../git/worktree.js';
 import { loadProject, type Blueprint, type Project } from '../spec/index.js';
 import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
+import { onExit } from '../util/temp.js';
+import { signalsDelivered } from './interrupt.js';
 import { appendLedger } from './ledger.js';
 import { withRunLock } from './lock.js';
 import { dependentsOf, planMilestone, type MilestonePlan } from './plan.js';
@@ -258,6 +260,7 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
       record,
       taskOpts,
       () => !!halt || signal.aborted,
+      signal,
       log,
     );
   }
@@ -391,20 +394,42 @@ async function runParallel(
   record: (t: Blueprint, r: TaskRunResult) => void,
   taskOpts: (t: Blueprint) => Omit<RunTaskOptions, 'root'>,
   halted: () => boolean,
+  signal: AbortSignal,
   log: Logger,
 ): Promise<void> {
   /** Tasks through the Validator in their worktree, waiting for their turn to be committed. */
   const validated = new Map<string, TaskRunResult>();
   const running = new Map<string, Promise<void>>();
   const started = new Set<string>();
+  /**
+   * The first error a task's run threw (a bug, or git failing): surfaced once the tasks still running
+   * in their worktrees have stopped — never while they go on writing under the milestone's lock.
+   */
+  let failure: { error: unknown } | undefined;
+  const failed = async (e: unknown) => {
+    // A Ctrl-C at the terminal reaches the git commands this process runs: a git it killed is the
+    // interruption (its SIGINT handler runs once the event loop turns), not an error.
+    await signalsDelivered();
+    if (!signal.aborted) failure ??= { error: e };
+  };
+  const stopped = () => halted() || failure !== undefined || signal.aborted;
 
   // Up to the Validator in a worktree at the current HEAD; the bundle comes back to the main checkout.
   const launch = (t: Blueprint) => {
     started.add(t.id);
-    const head = headCommit(root);
-    const resume = resumable(root, t.id, head);
     const p = (async () => {
+      const head = headCommit(root);
+      const resume = resumable(root, t.id, head);
       const wt = addWorktree(root, head, undefined, 'guardian-task-');
+      // A second Ctrl-C quits without unwinding this: the bundle (with the Coder's patch, which is work)
+      // still comes back to the main checkout and the worktree is removed.
+      const forgetExit = onExit(() => {
+        try {
+          copyBundle(wt.dir, root, t.id);
+        } finally {
+          wt.remove();
+        }
+      });
       try {
         linkDependencies(root, wt.dir);
         if (resume) copyBundle(root, wt.dir, t.id);
@@ -429,10 +454,12 @@ async function runParallel(
         copyBundle(wt.dir, root, t.id);
         throw e;
       } finally {
+        forgetExit();
         wt.remove();
-        running.delete(t.id);
       }
-    })();
+    })()
+      .catch(async (e: unknown) => failed(e))
+      .finally(() => running.delete(t.id));
     running.set(t.id, p);
   };
 
@@ -446,7 +473,7 @@ async function runParallel(
         continue;
       }
       const v = validated.get(t.id);
-      if (!v || halted()) break;
+      if (!v || stopped()) break;
       validated.delete(t.id);
       const head = headCommit(root);
       if (rebaseBundle(root, t.id, head)) {
@@ -454,11 +481,17 @@ async function runParallel(
           `${t.id}: validated in its worktree against an earlier commit; validating again on ${head.slice(0, 12)} before committing`,
         );
       } else log.info(`${t.id}: validated in its worktree; committing in milestone order`);
-      const r = await runTask({ root, ...taskOpts(t), resume: true });
+      let r: TaskRunResult;
+      try {
+        r = await runTask({ root, ...taskOpts(t), resume: true });
+      } catch (e) {
+        await failed(e);
+        break;
+      }
       record(t, r.outcome === 'committed' ? mergeRuns(v, r) : r);
       next++;
     }
-    if (!halted()) {
+    if (!stopped()) {
       for (const t of plan.order) {
         if (running.size >= parallel) break;
         if (results.has(t.id) || started.has(t.id)) continue;
@@ -471,12 +504,13 @@ async function runParallel(
     }
     if (running.size === 0) {
       const waiting = plan.order.some((t) => validated.has(t.id));
-      if (!waiting || halted()) break;
+      if (!waiting || stopped()) break;
       continue;
     }
     // Surface a bug in one task's run only after the others have stopped (their bundles are kept).
     await Promise.race(running.values());
   }
+  if (failure) throw failure.error;
   // Validated tasks behind a failure are not committed (a sequential run would not have reached them).
   for (const [id, r] of validated) {
     const t = plan.order.find((x) => x.id === id)!;

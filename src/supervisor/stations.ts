@@ -24,6 +24,7 @@ import { runPrestart } from '../stations/prestart.js';
 import { runSecurityConsultant } from '../stations/security-consultant/index.js';
 import { runValidator } from '../stations/validator/index.js';
 import type { Logger } from '../util/log.js';
+import { onExit } from '../util/temp.js';
 
 export interface StationContext {
   root: string;
@@ -126,6 +127,8 @@ const code: StationRunner = async (ctx) => {
   const bundleDir = bundleDirFor(ctx.root, ctx.taskId);
   const base = readManifest(bundleDir, ctx.taskId).baseCommit;
   const wt = addWorktree(ctx.root, base, undefined, 'guardian-coder-');
+  // Removed at exit too (a second Ctrl-C quits without unwinding this function).
+  const forgetExit = onExit(wt.remove);
   try {
     linkDependencies(ctx.root, wt.dir);
     // The Coder's test runs execute the model's code with the dependency folders linked in: what they
@@ -162,6 +165,7 @@ const code: StationRunner = async (ctx) => {
       ...(r.patchSha256 ? { patchSha256: r.patchSha256 } : {}),
     };
   } finally {
+    forgetExit();
     wt.remove();
   }
 };

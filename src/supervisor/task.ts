@@ -26,6 +26,8 @@ import { runCompletion } from '../stations/completion/index.js';
 import { loadProject, requireTask, type Blueprint, type Project } from '../spec/index.js';
 import { ensureDir } from '../util/fs.js';
 import { silentLogger, type Logger } from '../util/log.js';
+import { onExit } from '../util/temp.js';
+import { signalsDelivered } from './interrupt.js';
 import { appendLedger, type LedgerEntry, type LedgerStation, type RunOutcome } from './ledger.js';
 import { withRunLock } from './lock.js';
 import { silentProgress, type ProgressSink } from './progress.js';
@@ -70,6 +72,9 @@ export function parseMaxAttempts(value: string | number | undefined): number {
   return n;
 }
 
+/** The note of a station Ctrl-C stopped (see markInterrupted). */
+const INTERRUPTED_NOTE = 'interrupted (Ctrl-C): `guardian run --resume` runs this station again';
+
 /**
  * The station `--resume` continues from, read from the manifest: the first one that has not finished.
  * A failed verdict sends the line back to the Coder (a new attempt, or the change fixed by hand).
@@ -78,7 +83,10 @@ export function resumePoint(m: Manifest | undefined): StationName {
   if (!m) return 'prestart';
   for (const s of STATIONS) {
     const rec = m.stations[s];
-    if (s === 'validate' && rec && (rec.verdict === 'fail' || rec.status === 'failed')) return 'code';
+    // A validation stopped by Ctrl-C judged nothing: it runs again, the Coder's change is not redone.
+    const judged = rec?.note !== INTERRUPTED_NOTE;
+    if (s === 'validate' && rec && judged && (rec.verdict === 'fail' || rec.status === 'failed'))
+      return 'code';
     if (!rec || (rec.status !== 'ok' && rec.status !== 'skipped')) return s;
   }
   return 'complete';
@@ -146,7 +154,7 @@ function markInterrupted(dir: string, taskId: string, station: StationName): voi
     ...(rec ?? { startedAt: now }),
     status: 'failed',
     finishedAt: rec?.finishedAt ?? now,
-    note: 'interrupted (Ctrl-C): `guardian run --resume` runs this station again',
+    note: INTERRUPTED_NOTE,
   };
   delete m.stations[station]!.verdict;
   writeManifest(dir, m);
@@ -328,6 +336,11 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
   );
   progress.taskStart(task.id, task.title);
   if (opts.resume && manifest) log.info(`resuming ${task.id} at ${from} (bundle ${bundleDir})`);
+  // What continues an interrupted run: with the same push and branch (a task Completion committed before
+  // the Ctrl-C is done, and `--push` then pushes that commit).
+  const resumeCommand = `guardian run ${task.id} --resume${opts.push ? ` --push ${opts.push}` : ''}${opts.branch ? ` --branch ${opts.branch}` : ''}`;
+  /** The station running now (for a run that ends in the middle of one). */
+  let current: StationName | undefined;
 
   let verdict: 'pass' | 'fail' | undefined;
   let commit: string | undefined;
@@ -341,10 +354,8 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
   let outcome: RunOutcome = 'running';
   let message = '';
 
-  const finish = (): TaskRunResult => {
-    progress.taskEnd(task.id, message);
-    const m = manifestIfAny(bundleDir, task.id);
-    const durationMs = Date.now() - startedAt.getTime();
+  /** The ledger's `end` entry for the run as it stands. */
+  const endEntry = (m: Manifest | undefined, durationMs: number): LedgerEntry => {
     const status = STATUS_OF[outcome];
     const ledgerStations: LedgerStation[] = line.stationRuns.map((s) => ({
       station: s.station,
@@ -355,23 +366,50 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       ...(s.note ? { note: s.note.slice(0, 300) } : {}),
       ...(s.usage.promptTokens || s.usage.completionTokens ? { usage: s.usage } : {}),
     }));
-    appendLedger(
-      line.ledgerRoot,
-      ledgerEntry(line, 'end', {
-        status,
-        outcome,
-        durationMs,
-        stations: ledgerStations,
-        attempts,
-        ...(m ? { baseCommit: m.baseCommit } : {}),
-        ...(verdict ? { verdict } : {}),
-        ...(commit ? { commit } : {}),
-        ...(branch ? { branch } : {}),
-        ...(pushedTo ? { pushedTo } : {}),
-        usage: line.usage,
-        message,
-      }),
-    );
+    return ledgerEntry(line, 'end', {
+      status,
+      outcome,
+      durationMs,
+      stations: ledgerStations,
+      attempts,
+      ...(m ? { baseCommit: m.baseCommit } : {}),
+      ...(verdict ? { verdict } : {}),
+      ...(commit ? { commit } : {}),
+      ...(branch ? { branch } : {}),
+      ...(pushedTo ? { pushedTo } : {}),
+      usage: line.usage,
+      message,
+    });
+  };
+
+  // A second Ctrl-C exits at once, without `finish`: the run still gets its `end` entry (interrupted),
+  // so `guardian status` does not show it as killed. The station it stopped in is still `running` in
+  // the manifest, which --resume runs again. (Any other exit in the middle of a run leaves the run
+  // unfinished, as a kill does.)
+  const forgetExit = onExit(() => {
+    if (!signal.aborted) return;
+    if (current) {
+      line.stationRuns.push({ station: current, status: 'interrupted', durationMs: 0, usage: emptyUsage() });
+    }
+    outcome = 'interrupted';
+    message = `${task.id} interrupted${current ? ` during ${current}` : ''} (quit at once): \`${resumeCommand}\` continues${current ? ` from ${current}` : ''}`;
+    let m: Manifest | undefined;
+    try {
+      m = manifestIfAny(bundleDir, task.id);
+    } catch {
+      m = manifest;
+    }
+    appendLedger(line.ledgerRoot, endEntry(m, Date.now() - startedAt.getTime()));
+  });
+
+  const finish = (): TaskRunResult => {
+    forgetExit();
+    current = undefined;
+    progress.taskEnd(task.id, message);
+    const m = manifestIfAny(bundleDir, task.id);
+    const durationMs = Date.now() - startedAt.getTime();
+    const status = STATUS_OF[outcome];
+    appendLedger(line.ledgerRoot, endEntry(m, durationMs));
     const failed = outcome === 'failed';
     return {
       ...base,
@@ -392,210 +430,242 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
     };
   };
 
-  const order = STATIONS.slice(STATIONS.indexOf(from), STATIONS.indexOf(until) + 1);
-  let i = 0;
-  while (i < order.length) {
-    const station = order[i]!;
-    if (signal.aborted) {
-      outcome = 'interrupted';
-      message = `${task.id} interrupted before ${station}: \`guardian run ${task.id} --resume\` continues`;
-      return finish();
-    }
-    const leftBehind = station === 'complete' ? opts.beforeComplete?.() : undefined;
-    if (leftBehind) {
-      outcome = 'failed';
-      message = `${task.id}: nothing committed: ${leftBehind}`;
-      return finish();
-    }
-    if (station === 'complete' && opts.dryRun) {
-      outcome = 'validated';
-      message = `${task.id} passed every station (dry run: nothing committed or pushed)`;
-      return finish();
-    }
-
-    // The Coder without a model: the change is made by hand in the working tree.
-    if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env, opts.envSources)) {
-      const m = manifestIfAny(bundleDir, task.id);
-      const handMade =
-        (m && existsSync(join(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
-      if (opts.resume && handMade) {
-        recordSkipped(
-          bundleDir,
-          task.id,
-          'code',
-          'no model configured: the change was made by hand in the working tree',
-        );
-        line.stationRuns.push({
-          station: 'code',
-          status: 'skipped',
-          durationMs: 0,
-          usage: emptyUsage(),
-          note: 'made by hand',
-        });
-        progress.stationEnd(task.id, 'code', 'skipped', 0, 'no model: using the change made by hand');
-        i++;
-        continue;
+  try {
+    const order = STATIONS.slice(STATIONS.indexOf(from), STATIONS.indexOf(until) + 1);
+    let i = 0;
+    while (i < order.length) {
+      const station = order[i]!;
+      if (signal.aborted) {
+        outcome = 'interrupted';
+        message = `${task.id} interrupted before ${station}: \`${resumeCommand}\` continues`;
+        return finish();
       }
-      outcome = 'paused';
-      message = opts.resume
-        ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${join(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
-        : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${join(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
-      return finish();
-    }
+      const leftBehind = station === 'complete' ? opts.beforeComplete?.() : undefined;
+      if (leftBehind) {
+        outcome = 'failed';
+        message = `${task.id}: nothing committed: ${leftBehind}`;
+        return finish();
+      }
+      if (station === 'complete' && opts.dryRun) {
+        outcome = 'validated';
+        message = `${task.id} passed every station (dry run: nothing committed or pushed)`;
+        return finish();
+      }
 
-    if (station === 'code') {
-      attempt++;
-      attempts++;
-    }
-    const before = manifestIfAny(bundleDir, task.id)?.usage ?? emptyUsage();
-    const t0 = Date.now();
-    progress.stationStart(
-      task.id,
-      station,
-      station === 'code' || station === 'validate' ? attempt || undefined : undefined,
-    );
-    const ctx: StationContext = {
-      root,
-      taskId: task.id,
-      log,
-      signal,
-      env,
-      ...(opts.envSources ? { envSources: opts.envSources } : {}),
-      attempt: Math.max(1, attempt),
-      maxAttempts,
-      dryRun: !!opts.dryRun,
-      ...(opts.push ? { push: opts.push } : {}),
-      ...(opts.branch ? { branch: opts.branch } : {}),
-      ...(opts.base ? { base: opts.base } : {}),
-      ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
-      onUsage: (u) => progress.usage(task.id, addUsage(line.usage, u)),
-    };
-    let out: StationOutcome;
-    const stopWatch =
-      station === 'code'
-        ? watchTranscript(join(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) =>
-            progress.usage(task.id, addUsage(line.usage, u)),
-          )
-        : undefined;
-    try {
-      out = await stations[station](ctx);
-    } catch (e) {
+      // The Coder without a model: the change is made by hand in the working tree.
+      if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env, opts.envSources)) {
+        const m = manifestIfAny(bundleDir, task.id);
+        const handMade =
+          (m && existsSync(join(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
+        if (opts.resume && handMade) {
+          recordSkipped(
+            bundleDir,
+            task.id,
+            'code',
+            'no model configured: the change was made by hand in the working tree',
+          );
+          line.stationRuns.push({
+            station: 'code',
+            status: 'skipped',
+            durationMs: 0,
+            usage: emptyUsage(),
+            note: 'made by hand',
+          });
+          progress.stationEnd(task.id, 'code', 'skipped', 0, 'no model: using the change made by hand');
+          i++;
+          continue;
+        }
+        outcome = 'paused';
+        message = opts.resume
+          ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${join(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
+          : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${join(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
+        return finish();
+      }
+
+      if (station === 'code') {
+        attempt++;
+        attempts++;
+      }
+      const before = manifestIfAny(bundleDir, task.id)?.usage ?? emptyUsage();
+      const t0 = Date.now();
+      progress.stationStart(
+        task.id,
+        station,
+        station === 'code' || station === 'validate' ? attempt || undefined : undefined,
+      );
+      const ctx: StationContext = {
+        root,
+        taskId: task.id,
+        log,
+        signal,
+        env,
+        ...(opts.envSources ? { envSources: opts.envSources } : {}),
+        attempt: Math.max(1, attempt),
+        maxAttempts,
+        dryRun: !!opts.dryRun,
+        ...(opts.push ? { push: opts.push } : {}),
+        ...(opts.branch ? { branch: opts.branch } : {}),
+        ...(opts.base ? { base: opts.base } : {}),
+        ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+        onUsage: (u) => progress.usage(task.id, addUsage(line.usage, u)),
+      };
+      let out: StationOutcome;
+      const stopWatch =
+        station === 'code'
+          ? watchTranscript(join(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) =>
+              progress.usage(task.id, addUsage(line.usage, u)),
+            )
+          : undefined;
+      current = station;
+      try {
+        out = await stations[station](ctx);
+      } catch (e) {
+        stopWatch?.();
+        // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
+        // and the station fails while this process's own SIGINT handler has not run yet. Let it run
+        // before judging: that failure is the interruption, not a station's error.
+        await signalsDelivered();
+        current = undefined;
+        const durationMs = Date.now() - t0;
+        const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+        line.usage = addUsage(line.usage, usage);
+        const note = (e as Error).message ?? String(e);
+        if (signal.aborted) {
+          markInterrupted(bundleDir, task.id, station);
+          line.stationRuns.push({ station, status: 'interrupted', durationMs, usage, note });
+          progress.stationEnd(task.id, station, 'interrupted', durationMs, firstLine(note));
+          outcome = 'interrupted';
+          message = `${task.id} interrupted during ${station} (${firstLine(note)}): \`${resumeCommand}\` continues from ${station}`;
+          return finish();
+        }
+        line.stationRuns.push({
+          station,
+          status: 'failed',
+          durationMs,
+          usage,
+          note,
+          ...(station === 'code' ? { attempt } : {}),
+        });
+        progress.stationEnd(task.id, station, 'failed', durationMs, firstLine(note));
+        outcome = 'failed';
+        message = `${task.id} failed at ${station}: ${note}`;
+        if (!isUserError(e)) {
+          finish();
+          throw e;
+        }
+        return finish();
+      }
       stopWatch?.();
+      await signalsDelivered();
+      current = undefined;
       const durationMs = Date.now() - t0;
       const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
       line.usage = addUsage(line.usage, usage);
-      if (signal.aborted) {
+      progress.usage(task.id, line.usage);
+
+      if (signal.aborted && !IGNORES_SIGNAL.has(station)) {
+        // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
+        // (Completion is not stopped: a commit it returns was made, and is recorded as made.)
         markInterrupted(bundleDir, task.id, station);
         line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
         progress.stationEnd(task.id, station, 'interrupted', durationMs);
         outcome = 'interrupted';
-        message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
+        message = `${task.id} interrupted during ${station}: \`${resumeCommand}\` continues from ${station}`;
         return finish();
       }
-      const note = (e as Error).message ?? String(e);
-      line.stationRuns.push({
+
+      const run: StationRun = {
         station,
-        status: 'failed',
+        status: out.status,
         durationMs,
         usage,
-        note,
-        ...(station === 'code' ? { attempt } : {}),
-      });
-      progress.stationEnd(task.id, station, 'failed', durationMs, firstLine(note));
-      outcome = 'failed';
-      message = `${task.id} failed at ${station}: ${note}`;
-      if (!isUserError(e)) {
-        finish();
-        throw e;
-      }
-      return finish();
-    }
-    stopWatch?.();
-    const durationMs = Date.now() - t0;
-    const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
-    line.usage = addUsage(line.usage, usage);
-    progress.usage(task.id, line.usage);
-
-    if (signal.aborted) {
-      // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
-      markInterrupted(bundleDir, task.id, station);
-      line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
-      progress.stationEnd(task.id, station, 'interrupted', durationMs);
-      outcome = 'interrupted';
-      message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
-      return finish();
-    }
-
-    const run: StationRun = {
-      station,
-      status: out.status,
-      durationMs,
-      usage,
-      ...(station === 'code' || station === 'validate' ? { attempt: Math.max(1, attempt) } : {}),
-      ...(out.verdict ? { verdict: out.verdict } : {}),
-      ...(out.note ? { note: out.note } : {}),
-    };
-    line.stationRuns.push(run);
-    progress.stationEnd(task.id, station, out.status, durationMs, out.note ? firstLine(out.note) : undefined);
-    if (out.patchSha256) patchSha256 = out.patchSha256;
-    if (station === 'validate') verdict = out.verdict;
-    if (out.commit) commit = out.commit;
-    if (out.branch) branch = out.branch;
-    if (out.pushedTo) pushedTo = out.pushedTo;
-
-    if (out.status === 'failed' && station === 'code' && order.includes('validate') && hasPatch(bundleDir)) {
-      // The Coder stopped without finishing (tests still failing, a budget): the Validator judges what
-      // it wrote, so the failure ends with the precise report (and a next attempt gets it as feedback).
-      log.info(
-        `${task.id}: the Coder stopped without finishing (${out.note ?? 'failed'}); the Validator judges its change`,
+        ...(station === 'code' || station === 'validate' ? { attempt: Math.max(1, attempt) } : {}),
+        ...(out.verdict ? { verdict: out.verdict } : {}),
+        ...(out.note ? { note: out.note } : {}),
+      };
+      line.stationRuns.push(run);
+      progress.stationEnd(
+        task.id,
+        station,
+        out.status,
+        durationMs,
+        out.note ? firstLine(out.note) : undefined,
       );
-      i++;
-      continue;
-    }
-    if (out.status === 'failed') {
-      reportPath = out.reportPath;
+      if (out.patchSha256) patchSha256 = out.patchSha256;
+      if (station === 'validate') verdict = out.verdict;
+      if (out.commit) commit = out.commit;
+      if (out.branch) branch = out.branch;
+      if (out.pushedTo) pushedTo = out.pushedTo;
+
       if (
-        station === 'validate' &&
-        !out.dependenciesModified &&
-        attempts < maxAttempts &&
-        attempts > 0 &&
-        coderAvailable(project, env, opts)
+        out.status === 'failed' &&
+        station === 'code' &&
+        order.includes('validate') &&
+        hasPatch(bundleDir)
       ) {
+        // The Coder stopped without finishing (tests still failing, a budget): the Validator judges what
+        // it wrote, so the failure ends with the precise report (and a next attempt gets it as feedback).
         log.info(
-          `${task.id}: attempt ${attempt} failed (${out.note ?? 'verdict fail'}); the Coder tries again with the report`,
+          `${task.id}: the Coder stopped without finishing (${out.note ?? 'failed'}); the Validator judges its change`,
         );
-        i = order.indexOf('code');
+        i++;
         continue;
       }
-      outcome = 'failed';
-      const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
-      message =
-        station === 'validate' && out.dependenciesModified
-          ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
-          : station === 'validate'
-            ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
-            : station === 'prestart'
-              ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
-              : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
-      return finish();
+      if (out.status === 'failed') {
+        reportPath = out.reportPath;
+        if (
+          station === 'validate' &&
+          !out.dependenciesModified &&
+          attempts < maxAttempts &&
+          attempts > 0 &&
+          coderAvailable(project, env, opts)
+        ) {
+          log.info(
+            `${task.id}: attempt ${attempt} failed (${out.note ?? 'verdict fail'}); the Coder tries again with the report`,
+          );
+          i = order.indexOf('code');
+          continue;
+        }
+        outcome = 'failed';
+        const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
+        message =
+          station === 'validate' && out.dependenciesModified
+            ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
+            : station === 'validate'
+              ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+              : station === 'prestart'
+                ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
+                : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
+        return finish();
+      }
+      i++;
     }
-    i++;
-  }
 
-  if (until !== 'complete') {
-    outcome = 'paused';
-    message = opts.untilReason
-      ? `${task.id} stopped after ${until}: ${opts.untilReason}`
-      : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
-  } else if (commit) {
-    outcome = 'committed';
-    message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;
-  } else {
-    outcome = 'committed';
-    message = `${task.id} done`;
+    if (until !== 'complete') {
+      outcome = 'paused';
+      message = opts.untilReason
+        ? `${task.id} stopped after ${until}: ${opts.untilReason}`
+        : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+    } else if (commit) {
+      outcome = 'committed';
+      message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;
+    } else {
+      outcome = 'committed';
+      message = `${task.id} done`;
+    }
+    return finish();
+  } finally {
+    // However the run ended (an error too), the exit no longer speaks for it.
+    forgetExit();
   }
-  return finish();
 }
+
+/**
+ * Stations that run to their end whatever the signal, and whose success is never a half-run one. (The
+ * Bundler is not stopped either, but a terminal's Ctrl-C kills the helpers it runs — an interpreter
+ * asked for library APIs — and what it built without them is not trusted.)
+ */
+const IGNORES_SIGNAL: ReadonlySet<StationName> = new Set(['complete']);
 
 function firstLine(s: string): string {
   const l = s.split('\n')[0] ?? '';

@@ -2,14 +2,35 @@
  * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
  * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
  * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ *
+ * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
+ * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
+ * paths are removed.
  */
 import { rmSync } from 'node:fs';
 
 const temps = new Set<string>();
+const cleanups: (() => void)[] = [];
 let hooked = false;
 
-/** Removes every registered path (best effort) and forgets them. */
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', removeTemps);
+}
+
+/**
+ * Runs the registered exit work (newest first), then removes every registered path (best effort), and
+ * forgets them.
+ */
 export function removeTemps(): void {
+  for (const fn of cleanups.splice(0).reverse()) {
+    try {
+      fn();
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
   for (const p of temps) {
     try {
       rmSync(p, { recursive: true, force: true });
@@ -23,10 +44,20 @@ export function removeTemps(): void {
 /** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
 export function registerTemp(path: string): void {
   temps.add(path);
-  if (!hooked) {
-    hooked = true;
-    process.on('exit', removeTemps);
-  }
+  hook();
+}
+
+/**
+ * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
+ * Calling the returned function forgets `fn` without running it.
+ */
+export function onExit(fn: () => void): () => void {
+  cleanups.push(fn);
+  hook();
+  return () => {
+    const i = cleanups.lastIndexOf(fn);
+    if (i !== -1) cleanups.splice(i, 1);
+  };
 }
 
 /** The path was moved into place or removed already: leave it alone at exit. */

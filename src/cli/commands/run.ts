@@ -10,6 +10,7 @@ import {
   runTask,
   taskExitCode,
 } from '../../supervisor/index.js';
+import { interruptedInstead } from '../../supervisor/interrupt.js';
 import type { CommandContext } from './index.js';
 import { checkCommitFlags, resolveRoot, writeLineResult } from './spec.js';
 
@@ -77,6 +78,8 @@ export function register(program: Command, ctx: CommandContext): void {
         });
         progress.close();
         writeLineResult(ctx, !!flags.json, result, renderTaskSummary, taskExitCode);
+      } catch (e) {
+        throw await interruptedInstead(e, interrupts);
       } finally {
         progress.close();
         interrupts.dispose();
