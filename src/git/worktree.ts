@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onExit } from '../util/temp.js';
 import { execGit } from './git.js';
 
 export interface Worktree {
@@ -19,13 +20,17 @@ export function addWorktree(root: string, commit: string, tree?: string, prefix 
   const parent = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const dir = join(parent, 'tree');
   let removed = false;
+  // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
+  let forgetExit = () => {};
   const remove = () => {
     if (removed) return;
     removed = true;
+    forgetExit();
     execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
     rmSync(parent, { recursive: true, force: true });
     execGit(['worktree', 'prune'], { cwd: root, allowFailure: true });
   };
+  forgetExit = onExit(remove);
   try {
     execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
     if (tree) execGit(['read-tree', '-u', '--reset', tree], { cwd: dir });

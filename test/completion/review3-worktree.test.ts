@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { addWorktree, linkDependencies } from '../../src/git/worktree.js';
-import { makeRepo, type TempRepo } from '../support/repo.js';
+import { makeRepo, PROJECT_ROOT, type TempRepo } from '../support/repo.js';
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -28,5 +30,31 @@ describe('linkDependencies', () => {
     } finally {
       wt.remove();
     }
+  });
+});
+
+describe('addWorktree', () => {
+  it('a worktree the process did not remove before it exited is removed at exit, and no longer listed', () => {
+    const r = makeRepo();
+    repos.push(r);
+    // A process that makes a worktree and exits at once (a second Ctrl-C does so) without removing it.
+    const script = join(r.root, '..', 'exit-with-worktree.mjs');
+    writeFileSync(
+      script,
+      [
+        "import { register } from 'node:module';",
+        `register(${JSON.stringify(pathToFileURL(join(PROJECT_ROOT, 'test', 'unit', 'ts-loader-hooks.mjs')).href)});`,
+        `const { addWorktree } = await import(${JSON.stringify(pathToFileURL(join(PROJECT_ROOT, 'src', 'git', 'worktree.ts')).href)});`,
+        `const wt = addWorktree(${JSON.stringify(r.root)}, 'HEAD');`,
+        'console.log(wt.dir);',
+        'process.exit(0);',
+      ].join('\n'),
+    );
+    const p = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(p.status).toBe(0);
+    const dir = p.stdout.trim();
+    expect(dir).toMatch(/guardian-wt-/);
+    expect(existsSync(dir)).toBe(false);
+    expect(r.git('worktree', 'list')).not.toContain(dir);
   });
 });
