@@ -44,7 +44,8 @@ export const MAX_PARALLEL = 16;
 
 export function parseParallel(value: string | number | undefined): number {
   if (value === undefined) return 1;
-  const n = typeof value === 'number' ? value : Number(value);
+  // Decimal digits only: Number() would take 0x2, 1e0 and 2.0.
+  const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PARALLEL) {
     throw new UsageError(`--parallel ${value}: expected a whole number from 1 to ${MAX_PARALLEL}`);
   }

@@ -182,6 +182,14 @@ describe('numbers are written in decimal digits', () => {
     [['code', 'TASK-042', '--cost-budget', '0x10'], /^guardian: --cost-budget 0x10: expected a number > 0$/m],
     [['code', 'TASK-042', '--time-budget', '1e3'], /--time-budget 1e3: expected a number > 0/],
     [['code', 'TASK-042', '--time-budget', '-5'], /--time-budget -5: expected a number > 0/],
+    [['bundle', 'TASK-042', '--top', '1e2'], /^guardian: --top 1e2: expected an integer from 1 to 200$/m],
+    [['bundle', 'TASK-042', '--top', '0x10'], /--top 0x10: expected an integer from 1 to 200/],
+    [['bundle', 'TASK-042', '--budget', '1e4'], /--budget 1e4: expected an integer of at least 1000/],
+    [
+      ['milestone', 'M1', '--parallel', '0x2'],
+      /^guardian: --parallel 0x2: expected a whole number from 1 to 16$/m,
+    ],
+    [['milestone', 'M1', '--parallel', '2.0'], /--parallel 2\.0: expected a whole number from 1 to 16/],
   ])('%j', async (argv, message) => {
     await refused(argv, message);
   });

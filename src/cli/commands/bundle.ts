@@ -77,12 +77,13 @@ export function register(program: Command, ctx: CommandContext): void {
         throw new UsageError(`--root ${opts.root}: not a directory`);
       let budget: number | undefined;
       if (opts.budget !== undefined) {
-        budget = Number(opts.budget);
+        budget = /^\d+$/.test(opts.budget) ? Number(opts.budget) : NaN;
         if (!Number.isInteger(budget) || budget < 1000) {
           throw new UsageError(`--budget ${opts.budget}: expected an integer of at least 1000`);
         }
       }
-      const top = Number(opts.top ?? '12');
+      // Decimal digits only: Number() would take 1e2, 0x10 and 2.0.
+      const top = /^\d+$/.test(opts.top ?? '12') ? Number(opts.top ?? '12') : NaN;
       if (!Number.isInteger(top) || top < 1 || top > 200)
         throw new UsageError(`--top ${opts.top}: expected an integer from 1 to 200`);
       const env = ctx.io.env;
