@@ -18,7 +18,7 @@ function register(program, ctx) {
         .option('--root <dir>', 'repository root', '.')
         .option('--json', 'print the status as one JSON document on stdout')
         .action((flags) => {
-        const report = (0, index_js_1.projectStatus)((0, spec_js_1.resolveRoot)(ctx, flags.root), flags.milestone);
+        const report = (0, index_js_1.projectStatus)((0, spec_js_1.specsRoot)(ctx, flags.root), flags.milestone);
         if (flags.json) {
             ctx.io.stdout.write(JSON.stringify({ schemaVersion: spec_js_1.JSON_SCHEMA_VERSION, ...report }, null, 2) + '\n');
         }

@@ -19,6 +19,8 @@ exports.rerankWithEmbeddings = rerankWithEmbeddings;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const openai_1 = __importDefault(__webpack_require__(2583));
+const client_js_1 = __webpack_require__(2156);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 const cachefile_js_1 = __webpack_require__(9396);
 const RERANK_POOL = 30;
@@ -40,7 +42,25 @@ const isVector = (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeo
  * for the headers.
  */
 async function boundedFetch(url, init, limits) {
-    const res = await fetch(url, init);
+    let res;
+    try {
+        // Redirects are not followed: the request carries the key and the repository's code, and goes only
+        // where the configured URL says. Nor are headers from OPENAI_CUSTOM_HEADERS sent.
+        res = await fetch(url, {
+            ...init,
+            headers: (0, client_js_1.requestHeaders)(init?.headers, limits.apiKey),
+            redirect: 'manual',
+        });
+    }
+    catch (e) {
+        if (init?.signal?.aborted)
+            throw new ResponseProblem(`no response within ${limits.timeoutMs} ms`);
+        throw e;
+    }
+    if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new ResponseProblem(`the server redirected the request (${res.status}); redirects are not followed: set the embeddings URL to the server's address`);
+    }
     const chunks = [];
     let total = 0;
     if (res.body) {
@@ -113,6 +133,27 @@ function checkVectors(vs, cachedDim) {
             throw new Error(`embedding ${i} has ${v.length} dimensions, expected ${dim}`);
     });
 }
+/**
+ * One request, and a second one for a refused connection or a busy server (429, 5xx), both within one
+ * time limit. Never again after a time-out or an answer that was wrong: a server that did not answer in
+ * time, or answered nonsense, would most likely do the same again, and the search would wait twice.
+ */
+async function withOneRetry(timeoutMs, request, answeredWrongly) {
+    const deadline = Date.now() + timeoutMs;
+    try {
+        return await request(timeoutMs);
+    }
+    catch (e) {
+        const busy = e instanceof openai_1.default.APIError &&
+            !(e instanceof openai_1.default.APIConnectionTimeoutError) &&
+            (e instanceof openai_1.default.APIConnectionError || e.status === 429 || (e.status ?? 0) >= 500);
+        const left = deadline - Date.now();
+        if (!busy || answeredWrongly() || left < 1000)
+            throw e;
+        await new Promise((r) => setTimeout(r, Math.min(500, left / 4)));
+        return request(deadline - Date.now());
+    }
+}
 async function rerankWithEmbeddings(opts) {
     const { index, config } = opts;
     const head = opts.pool.slice(0, RERANK_POOL);
@@ -142,13 +183,18 @@ async function rerankWithEmbeddings(opts) {
             delete cache.vectors[keyOf(h.path)];
     let responseProblem;
     const timeoutMs = opts.timeoutMs ?? 30_000;
-    const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs };
+    const apiKey = config.apiKey ?? 'unused';
+    const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs, apiKey };
     try {
         const client = new openai_1.default({
             baseURL: config.baseUrl,
-            apiKey: config.apiKey ?? 'unused',
+            apiKey,
+            // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID itself.
+            organization: null,
+            project: null,
             timeout: timeoutMs,
-            maxRetries: 1,
+            // Retries are decided below: the client's own would retry a time-out too, doubling the wait.
+            maxRetries: 0,
             // The whole body is read within the request's time limit, and only up to a size.
             fetch: (url, init) => boundedFetch(url, init, limits).catch((e) => {
                 if (e instanceof ResponseProblem)
@@ -161,11 +207,7 @@ async function rerankWithEmbeddings(opts) {
         // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
         // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
         // would yield vectors of noise that re-rank nothing, silently.
-        const res = await client.embeddings.create({
-            model: config.model,
-            input: inputs,
-            encoding_format: 'float',
-        });
+        const res = await withOneRetry(timeoutMs, (timeout) => client.embeddings.create({ model: config.model, input: inputs, encoding_format: 'float' }, { timeout, maxRetries: 0 }), () => responseProblem !== undefined);
         const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
         if (data.length !== inputs.length)
             throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
@@ -206,9 +248,11 @@ async function rerankWithEmbeddings(opts) {
     }
     catch (e) {
         const msg = responseProblem ?? (e instanceof Error ? e.message : String(e));
+        // The note is printed and kept in evidence: no user:password of the URL, no key a server echoed.
+        const clean = (t) => (0, chars_js_1.escapeControlChars)((config.apiKey && config.apiKey.length >= 8 ? t.split(config.apiKey).join('[REDACTED]') : t).replace(/\/\/[^\s/@]*@/g, '//'));
         return {
             pool: opts.pool,
-            note: `embeddings re-ranking skipped (${config.baseUrl}): ${msg.slice(0, 200)}`,
+            note: `embeddings re-ranking skipped (${clean((0, client_js_1.withoutCredentials)(config.baseUrl))}): ${clean(msg.slice(0, 200))}`,
         };
     }
 }

@@ -264,7 +264,7 @@ function versionedId(lib, version) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_FACT_CHARS = exports.parseManifest = exports.parseImports = exports.detectLibraries = exports.CONTEXT7_DEFAULT_BASE_URL = exports.Context7Error = exports.Context7Client = void 0;
+exports.MAX_LOOKUPS_PER_LIBRARY = exports.MAX_FACT_CHARS = exports.parseManifest = exports.parseImports = exports.detectLibraries = exports.CONTEXT7_DEFAULT_BASE_URL = exports.Context7Error = exports.Context7Client = void 0;
 exports.discoverSitePackages = discoverSitePackages;
 exports.defaultInterpreters = defaultInterpreters;
 exports.gatherKnowledge = gatherKnowledge;
@@ -278,6 +278,7 @@ const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
 const index_js_1 = __webpack_require__(2157);
 const git_js_1 = __webpack_require__(308);
+const chars_js_1 = __webpack_require__(5153);
 const log_js_1 = __webpack_require__(9906);
 const context7_js_1 = __webpack_require__(1142);
 const detect_js_1 = __webpack_require__(4413);
@@ -374,11 +375,17 @@ async function gatherKnowledge(opts) {
             notes.push({ message: 'no Python site-packages found: no offline API facts for Python libraries' });
     }
     const topLevelDist = new Map();
+    const distImport = new Map();
     for (const site of sites) {
-        for (const d of (0, python_js_1.installedDists)(site))
+        for (const d of (0, python_js_1.installedDists)(site)) {
             for (const t of d.topLevel)
                 if (!topLevelDist.has(t))
                     topLevelDist.set(t, d.name);
+            const imp = (0, python_js_1.importNameOf)(d);
+            const key = (0, detect_js_1.normalizePyName)(d.name);
+            if (imp && !distImport.has(key))
+                distImport.set(key, imp);
+        }
     }
     const libraries = (0, detect_js_1.detectLibraries)({
         taskText: opts.taskText,
@@ -386,6 +393,7 @@ async function gatherKnowledge(opts) {
         manifests,
         localModules: opts.localModules,
         pythonDistOf: (n) => topLevelDist.get(n),
+        pythonImportOf: (n) => distImport.get((0, detect_js_1.normalizePyName)(n)),
     }).slice(0, maxLibraries);
     const nodeModules = (opts.nodeModules ?? [(0, node_path_1.join)(opts.root, 'node_modules')]).filter(isDir);
     const identifiers = (0, detect_js_1.taskIdentifiers)(opts.taskText);
@@ -400,7 +408,7 @@ async function gatherKnowledge(opts) {
                 if (!pkg) {
                     notes.push({
                         library: label,
-                        message: `${label} is not installed in ${sites.length ? sites.join(', ') : 'any site-packages found'}: no offline API facts`,
+                        message: `${label} is not installed in ${sites.length ? sites.map(codeSpan).join(', ') : 'any site-packages found'}: no offline API facts`,
                     });
                     continue;
                 }
@@ -414,7 +422,7 @@ async function gatherKnowledge(opts) {
                 if (!pkg) {
                     notes.push({
                         library: label,
-                        message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.join(', ') : 'no node_modules'}): no offline API facts`,
+                        message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.map(codeSpan).join(', ') : 'no node_modules'}): no offline API facts`,
                     });
                     continue;
                 }
@@ -436,7 +444,7 @@ async function gatherKnowledge(opts) {
     for (const f of facts)
         f.text = (0, context7_js_1.capChars)(f.text, exports.MAX_FACT_CHARS);
     for (const [file, why] of [...python_js_1.unreadableFiles, ...typescript_js_1.unreadableFiles])
-        notes.push({ message: `skipped unreadable ${file} (${why})` });
+        notes.push({ message: `skipped unreadable ${codeSpan(file)} (${why})` });
     if (opts.context7 && libraries.length > 0) {
         const client = new context7_js_1.Context7Client(opts.context7);
         const query = (opts.docsQuery ?? opts.taskText).slice(0, 400);
@@ -488,11 +496,16 @@ function noteVersionMismatch(lib, label, notes) {
         });
     }
 }
+/**
+ * Names looked up per library at most. The relevant code may import thousands of names from one
+ * library; each lookup may follow re-exports through dozens of files, and the best-ranked come first.
+ */
+exports.MAX_LOOKUPS_PER_LIBRARY = 48;
 function pickFacts(lib, identifiers, max, lookup) {
     const out = [];
     const tried = new Set();
     for (const s of lib.symbols) {
-        if (out.length >= max)
+        if (out.length >= max || tried.size >= exports.MAX_LOOKUPS_PER_LIBRARY)
             break;
         tried.add(s.name);
         const f = lookup(s.name, s.module);
@@ -501,7 +514,7 @@ function pickFacts(lib, identifiers, max, lookup) {
     }
     // Names the task text uses that the library defines, though the code does not import them yet.
     for (const name of identifiers.slice(0, 20)) {
-        if (out.length >= max)
+        if (out.length >= max || tried.size >= exports.MAX_LOOKUPS_PER_LIBRARY + 20)
             break;
         if (tried.has(name))
             continue;
@@ -521,9 +534,19 @@ function noteIfNone(lib, facts, notes, pkg) {
         const where = 'entry' in pkg ? pkg.entry : (pkg.stubDir ?? pkg.srcDir ?? pkg.site);
         notes.push({
             library: label,
-            message: `${label}: none of the names the task uses were found in ${safeReal(where)}`,
+            message: `${label}: none of the names the task uses were found in ${codeSpan(safeReal(where))}`,
         });
     }
+}
+/**
+ * A path as a code span: installed packages choose their file names (`types` of a package.json, a
+ * re-export), and a name like `[x](https://…).d.ts` is shown, never rendered as a link in the context.
+ */
+function codeSpan(p) {
+    const t = (0, chars_js_1.escapeControlChars)(p);
+    const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    return longest === 0 ? `${fence}${t}${fence}` : `${fence} ${t} ${fence}`;
 }
 function safeReal(p) {
     try {
@@ -542,8 +565,9 @@ function safeReal(p) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unreadableFiles = void 0;
+exports.MAX_PYTHON_BYTES = exports.unreadableFiles = void 0;
 exports.installedDists = installedDists;
+exports.importNameOf = importNameOf;
 exports.findPythonPackage = findPythonPackage;
 exports.moduleFile = moduleFile;
 exports.resolvePythonDef = resolvePythonDef;
@@ -557,8 +581,43 @@ exports.clearPythonCache = clearPythonCache;
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+/** A regular file of sane size, or undefined: a FIFO would block, a link to /dev/zero would never end. */
+function smallFile(path, max) {
+    try {
+        const st = (0, node_fs_1.statSync)(path);
+        return st.isFile() && st.size <= max ? (0, node_fs_1.readFileSync)(path, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Top-level modules a wheel installed, from its RECORD (`yaml/__init__.py,sha256=…,123`), for the
+ * distributions that have no top_level.txt (wheels not built by setuptools).
+ */
+function topLevelFromRecord(record) {
+    const out = new Set();
+    for (const line of record.split('\n')) {
+        const path = line.split(',')[0].trim();
+        const first = path.split('/')[0];
+        if (path.includes('/')) {
+            if (/^[A-Za-z_]\w*$/.test(first))
+                out.add(first);
+        }
+        else {
+            const m = /^([A-Za-z_]\w*)\.pyi?$/.exec(first);
+            if (m)
+                out.add(m[1]);
+        }
+    }
+    return [...out].sort();
+}
+const distCache = new Map();
 /** Distributions installed in a site directory, from `*.dist-info` / `*.egg-info` metadata. */
 function installedDists(site) {
+    const cached = distCache.get(site);
+    if (cached)
+        return cached;
     let names;
     try {
         names = (0, node_fs_1.readdirSync)(site);
@@ -567,29 +626,37 @@ function installedDists(site) {
         return [];
     }
     const out = [];
-    for (const n of names) {
+    // In name order, not the file system's: which of two metadata folders wins must not vary by machine.
+    for (const n of names.sort()) {
         const m = /^(.+?)-(\d[^-]*?)(?:-py[\d.]+)?\.(?:dist-info|egg-info)$/.exec(n);
-        if (!m)
+        // The name and version are shown in the context: a distribution name and a version, nothing else.
+        if (!m || !/^[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?$/.test(m[1]) || !/^[\w.+!]{1,64}$/.test(m[2]))
             continue;
-        let topLevel = [];
         const meta = (0, node_path_1.join)(site, n);
-        try {
-            const top = (0, node_path_1.join)(meta, 'top_level.txt');
-            // A regular file of sane size only: a FIFO would block, a link to /dev/zero would never end.
-            const st = (0, node_fs_1.statSync)(meta).isDirectory() && (0, node_fs_1.existsSync)(top) ? (0, node_fs_1.statSync)(top) : undefined;
-            if (st?.isFile() && st.size <= 64 * 1024) {
-                topLevel = (0, node_fs_1.readFileSync)(top, 'utf8')
-                    .split('\n')
-                    .map((s) => s.trim())
-                    .filter(Boolean);
-            }
-        }
-        catch {
-            // Unreadable metadata: the distribution is still listed by its name.
-        }
+        const top = smallFile((0, node_path_1.join)(meta, 'top_level.txt'), 64 * 1024);
+        const record = top === undefined ? smallFile((0, node_path_1.join)(meta, 'RECORD'), 4 * 1024 * 1024) : undefined;
+        const topLevel = top !== undefined
+            ? top
+                .split('\n')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : record !== undefined
+                ? topLevelFromRecord(record)
+                : [];
+        // Unreadable metadata: the distribution is still listed by its name.
         out.push({ name: m[1], version: m[2], topLevel });
     }
+    distCache.set(site, out);
     return out;
+}
+/**
+ * The module a distribution is imported as (`PyYAML` → `yaml`, `beautifulsoup4` → `bs4`), from its
+ * installed metadata: the top-level name like the distribution's, else its first public one.
+ */
+function importNameOf(dist) {
+    const names = dist.topLevel.filter((t) => /^[A-Za-z_]\w*$/.test(t));
+    const n = norm(dist.name);
+    return names.find((t) => norm(t) === n) ?? names.find((t) => !t.startsWith('_')) ?? names[0];
 }
 const norm = (s) => s.toLowerCase().replace(/[-_.]+/g, '_');
 /** Finds an importable top-level package in the site directories (first hit wins, like Python). */
@@ -623,6 +690,13 @@ function findPythonPackage(sites, importName) {
         if (found.srcDir && found.stubDir)
             break;
     }
+    // A folder without `__init__` is a namespace package (PEP 420: `google.cloud` spread over several
+    // distributions), importable when no regular package or module of the name is found.
+    if (!found) {
+        const site = sites.find((d) => isDirectory((0, node_path_1.join)(d, importName)));
+        if (site)
+            found = { importName, site, srcDir: (0, node_path_1.join)(site, importName), srcSite: site };
+    }
     if (!found)
         return undefined;
     for (const site of sites) {
@@ -635,13 +709,25 @@ function findPythonPackage(sites, importName) {
     }
     return found;
 }
+function isDirectory(p) {
+    try {
+        return (0, node_fs_1.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
 function firstExisting(paths) {
     return paths.find((p) => (0, node_fs_1.existsSync)(p));
 }
 const fileCache = new Map();
 /** Files that exist but could not be read, with why (reported as notes by the caller). */
 exports.unreadableFiles = new Map();
-function readLines(file) {
+/** Bytes of stubs and sources one bundle reads at most: a site directory is large and untrusted. */
+exports.MAX_PYTHON_BYTES = 32 * 1024 * 1024;
+let bytesRead = 0;
+let overBound = false;
+function readPyFile(file) {
     if (!fileCache.has(file)) {
         try {
             const st = (0, node_fs_1.statSync)(file);
@@ -649,7 +735,16 @@ function readLines(file) {
                 throw new Error('not a regular file');
             if (st.size > 4 * 1024 * 1024)
                 throw new Error(`too large (${st.size} bytes)`);
-            fileCache.set(file, (0, node_fs_1.readFileSync)(file, 'utf8').split(/\r?\n/));
+            if (bytesRead + st.size > exports.MAX_PYTHON_BYTES) {
+                // One note for the first file left out: the later ones add nothing to it.
+                if (!overBound)
+                    exports.unreadableFiles.set(file, `over the read bound of ${exports.MAX_PYTHON_BYTES / (1024 * 1024)} MiB of Python files; later files are skipped too`);
+                overBound = true;
+                fileCache.set(file, null);
+                return undefined;
+            }
+            bytesRead += st.size;
+            fileCache.set(file, indexPyFile((0, node_fs_1.readFileSync)(file, 'utf8')));
         }
         catch (e) {
             fileCache.set(file, null);
@@ -659,6 +754,28 @@ function readLines(file) {
         }
     }
     return fileCache.get(file) ?? undefined;
+}
+function readLines(file) {
+    return readPyFile(file)?.lines;
+}
+/** One pass over a file: each lookup of a name is then a map access, not a scan of megabytes. */
+function indexPyFile(text) {
+    const lines = text.split(/\r?\n/);
+    const defs = new Map();
+    lines.forEach((l, index) => {
+        const m = /^(?:async\s+)?(def|class)\s+(\w+)|^(\w+)\s*(?::[^=]*)?=|^(\w+)\s*:/.exec(l);
+        if (!m)
+            return;
+        const name = m[2] ?? m[3] ?? m[4];
+        if (defs.has(name))
+            return;
+        defs.set(name, { index, kind: m[1] === 'class' ? 'class' : m[1] === 'def' ? 'function' : 'variable' });
+    });
+    const froms = [];
+    // The parenthesised list is bounded: an unclosed `(` on every line would rescan the rest of the file.
+    for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm))
+        froms.push({ spec: m[1], clause: m[2].replace(/[()\\]/g, ' ') });
+    return { lines, defs, froms };
 }
 /** The file of a dotted module (`['sqlalchemy', 'orm']`) in a layout, or undefined. */
 function moduleFile(layout, parts, ext) {
@@ -684,18 +801,12 @@ function resolvePythonDef(layout, parts, name, ext, depth = 0, seen = new Set())
     if (!file || seen.has(`${file}#${name}`))
         return undefined;
     seen.add(`${file}#${name}`);
-    const lines = readLines(file);
-    if (!lines)
+    const pf = readPyFile(file);
+    if (!pf)
         return undefined;
-    const defRe = new RegExp(`^(?:async\\s+)?(def|class)\\s+${name}\\b|^(${name})\\s*(?::[^=]*)?=|^(${name})\\s*:`);
-    for (let i = 0; i < lines.length; i++) {
-        const m = defRe.exec(lines[i]);
-        if (!m)
-            continue;
-        const kind = m[1] === 'class' ? 'class' : m[1] === 'def' ? 'function' : 'variable';
-        return { file, index: i, lines, kind };
-    }
-    const text = lines.join('\n');
+    const def = pf.defs.get(name);
+    if (def)
+        return { file, index: def.index, lines: pf.lines, kind: def.kind };
     const isPkg = /__init__\.pyi?$/.test(file);
     const resolveModule = (spec) => {
         const dots = /^\.*/.exec(spec)[0].length;
@@ -706,10 +817,8 @@ function resolvePythonDef(layout, parts, name, ext, depth = 0, seen = new Set())
         return [...here.slice(0, Math.max(1, here.length - (dots - 1))), ...rest];
     };
     const stars = [];
-    // The parenthesised list is bounded: an unclosed `(` on every line would rescan the rest of the file.
-    for (const m of text.matchAll(/^from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
-        const target = resolveModule(m[1]);
-        const clause = m[2].replace(/[()\\]/g, ' ');
+    for (const { spec, clause } of pf.froms) {
+        const target = resolveModule(spec);
         if (clause.trim() === '*') {
             stars.push(target);
             continue;
@@ -1026,7 +1135,10 @@ function indentBlock(text, prefix) {
 /** Clears the file cache (tests that rewrite files between runs). */
 function clearPythonCache() {
     fileCache.clear();
+    distCache.clear();
     exports.unreadableFiles.clear();
+    bytesRead = 0;
+    overBound = false;
 }
 
 
@@ -1037,7 +1149,7 @@ function clearPythonCache() {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unreadableFiles = void 0;
+exports.MAX_DECLARATION_BYTES = exports.unreadableFiles = void 0;
 exports.findNpmPackage = findNpmPackage;
 exports.findTsDeclaration = findTsDeclaration;
 exports.typescriptFact = typescriptFact;
@@ -1083,11 +1195,17 @@ function readJson(path) {
         const st = (0, node_fs_1.statSync)(path);
         if (!st.isFile() || st.size > 1024 * 1024)
             return undefined;
-        return JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+        const j = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8').replace(/^\uFEFF/, ''));
+        return j && typeof j === 'object' && !Array.isArray(j) ? j : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** A package.json `version` worth showing: a short string without control characters or markup. */
+function versionOf(pj) {
+    const v = pj?.version;
+    return typeof v === 'string' && /^[\w.+-]{1,64}$/.test(v) ? v : undefined;
 }
 function isFile(p) {
     try {
@@ -1138,7 +1256,7 @@ function findNpmPackage(nodeModulesDirs, spec) {
                     name: spec,
                     dir,
                     entry,
-                    version: pj?.version,
+                    version: versionOf(pj),
                     typesPackage: '@types/node',
                     nodeModules: nm,
                     boundary,
@@ -1164,7 +1282,7 @@ function findNpmPackage(nodeModulesDirs, spec) {
                     name: spec,
                     dir,
                     entry,
-                    version: pj.version,
+                    version: versionOf(pj),
                     nodeModules: nm,
                     boundary,
                 };
@@ -1182,7 +1300,7 @@ function findNpmPackage(nodeModulesDirs, spec) {
                     name: spec,
                     dir: tdir,
                     entry,
-                    version: pj?.version ?? tpj.version,
+                    version: versionOf(pj) ?? versionOf(tpj),
                     typesPackage: typesName,
                     nodeModules: nm,
                     boundary,
@@ -1208,7 +1326,14 @@ function resolveDeclFile(fromDir, spec) {
 const fileCache = new Map();
 /** Files that exist but could not be read, with why (reported as notes by the caller). */
 exports.unreadableFiles = new Map();
-function lines(file) {
+/** Bytes of declarations one bundle reads at most: installed packages are untrusted, and large. */
+exports.MAX_DECLARATION_BYTES = 32 * 1024 * 1024;
+let bytesRead = 0;
+let overBound = false;
+/** The start of a declaration line, up to the declared name. */
+const DECL_START = '^\\s*(?:export\\s+)?(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(function\\*?|class|interface|type|const|let|var|enum|namespace)\\s+';
+const DECL_HEAD = new RegExp(`${DECL_START}([A-Za-z_$][\\w$]*)`);
+function readDeclFile(file) {
     if (!fileCache.has(file)) {
         try {
             const st = (0, node_fs_1.statSync)(file);
@@ -1216,7 +1341,16 @@ function lines(file) {
                 throw new Error('not a regular file');
             if (st.size > 8 * 1024 * 1024)
                 throw new Error(`too large (${st.size} bytes)`);
-            fileCache.set(file, (0, node_fs_1.readFileSync)(file, 'utf8').split(/\r?\n/));
+            if (bytesRead + st.size > exports.MAX_DECLARATION_BYTES) {
+                // One note for the first file left out: the later ones add nothing to it.
+                if (!overBound)
+                    exports.unreadableFiles.set(file, `over the read bound of ${exports.MAX_DECLARATION_BYTES / (1024 * 1024)} MiB of declarations; later files are skipped too`);
+                overBound = true;
+                fileCache.set(file, null);
+                return undefined;
+            }
+            bytesRead += st.size;
+            fileCache.set(file, indexDeclFile((0, node_fs_1.readFileSync)(file, 'utf8')));
         }
         catch (e) {
             fileCache.set(file, null);
@@ -1226,6 +1360,42 @@ function lines(file) {
         }
     }
     return fileCache.get(file) ?? undefined;
+}
+/** One pass over a file: each lookup of a name is then a map access, not a scan of megabytes. */
+function indexDeclFile(text) {
+    const lines = text.split(/\r?\n/);
+    const decls = new Map();
+    lines.forEach((l, i) => {
+        const m = DECL_HEAD.exec(l);
+        if (m && !decls.has(m[2]))
+            decls.set(m[2], i);
+    });
+    const named = new Map();
+    const addNamed = (list, spec) => {
+        for (const part of list.split(',')) {
+            const [orig, alias] = part
+                .trim()
+                .replace(/^type\s+/, '')
+                .split(/\s+as\s+/)
+                .map((x) => x.trim());
+            if (!orig)
+                continue;
+            const key = alias ?? orig;
+            const edges = named.get(key) ?? [];
+            edges.push({ orig, spec });
+            named.set(key, edges);
+        }
+    };
+    for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g))
+        addNamed(m[1], m[2]);
+    // `import { a as b } from './x'; export { b }`.
+    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g))
+        addNamed(m[1], m[2]);
+    const stars = [];
+    for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g))
+        stars.push({ as: m[1], spec: m[2] });
+    const references = [...text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    return { lines, decls, named, stars, references };
 }
 const MAX_DECL_LINES = 40;
 const MAX_DOC_LINES = 12;
@@ -1241,66 +1411,41 @@ function findTsDeclaration(entry, name, maxFiles = 60, boundary) {
         seen.add(key);
         if (boundary !== undefined && !within(boundary, file))
             continue;
-        const ls = lines(file);
-        if (!ls)
+        const df = readDeclFile(file);
+        if (!df)
             continue;
-        const d = declarationIn(file, ls, want);
+        const d = declarationIn(file, df, want);
         if (d)
             return d;
-        const text = ls.join('\n');
-        for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g)) {
-            for (const part of m[1].split(',')) {
-                const [orig, alias] = part
-                    .trim()
-                    .replace(/^type\s+/, '')
-                    .split(/\s+as\s+/)
-                    .map((s) => s.trim());
-                if ((alias ?? orig) === want && orig) {
-                    const f = m[2].startsWith('.') ? resolveDeclFile((0, node_path_1.dirname)(file), m[2]) : undefined;
-                    if (f)
-                        queue.push({ file: f, name: orig === 'default' ? want : orig });
-                }
-            }
+        for (const { orig, spec } of df.named.get(want) ?? []) {
+            const f = spec.startsWith('.') ? resolveDeclFile((0, node_path_1.dirname)(file), spec) : undefined;
+            if (f)
+                queue.push({ file: f, name: orig === 'default' ? want : orig });
         }
-        // `import { a as b } from './x'; export { b }` and plain star re-exports.
-        for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
-            for (const part of m[1].split(',')) {
-                const [orig, alias] = part
-                    .trim()
-                    .replace(/^type\s+/, '')
-                    .split(/\s+as\s+/)
-                    .map((s) => s.trim());
-                if ((alias ?? orig) === want && orig) {
-                    const f = resolveDeclFile((0, node_path_1.dirname)(file), m[2]);
-                    if (f)
-                        queue.push({ file: f, name: orig });
-                }
-            }
-        }
-        for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g)) {
-            if (m[1] && m[1] !== want)
+        for (const { as, spec } of df.stars) {
+            if (as && as !== want)
                 continue;
-            if (!m[2].startsWith('.'))
+            if (!spec.startsWith('.'))
                 continue;
-            const f = resolveDeclFile((0, node_path_1.dirname)(file), m[2]);
+            const f = resolveDeclFile((0, node_path_1.dirname)(file), spec);
             if (f)
                 queue.push({ file: f, name: want });
         }
         // `/// <reference path="x.d.ts" />` (how @types/node's index pulls in its modules).
-        for (const m of text.matchAll(/\/\/\/\s*<reference\s+path=['"]([^'"]+)['"]/g)) {
-            const f = resolveDeclFile((0, node_path_1.dirname)(file), m[1].startsWith('.') ? m[1] : `./${m[1]}`);
+        for (const ref of df.references) {
+            const f = resolveDeclFile((0, node_path_1.dirname)(file), ref.startsWith('.') ? ref : `./${ref}`);
             if (f)
                 queue.push({ file: f, name: want });
         }
     }
     return undefined;
 }
-function declarationIn(file, ls, name) {
-    const re = new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?(?:default\\s+)?(?:abstract\\s+)?(?:async\\s+)?(function\\*?|class|interface|type|const|let|var|enum|namespace)\\s+${name.replace(/\$/g, '\\$')}(?![\\w$])`);
-    for (let i = 0; i < ls.length; i++) {
+function declarationIn(file, df, name) {
+    const ls = df.lines;
+    const i = df.decls.get(name);
+    if (i !== undefined) {
+        const re = new RegExp(`${DECL_START}${name.replace(/\$/g, '\\$')}(?![\\w$])`);
         const m = re.exec(ls[i]);
-        if (!m)
-            continue;
         const kind = m[1].replace('*', '');
         const blocks = [];
         let end = extractBlock(ls, i, kind);
@@ -1465,6 +1610,8 @@ function typescriptFact(pkg, name, library) {
 function clearTypescriptCache() {
     fileCache.clear();
     exports.unreadableFiles.clear();
+    bytesRead = 0;
+    overBound = false;
 }
 /** True when a path exists (used by callers deciding which node_modules to search). */
 function hasNodeModules(dir) {

@@ -7,6 +7,7 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_SYMBOLS_PER_LIBRARY = void 0;
 exports.parseImports = parseImports;
 exports.parsePythonImports = parsePythonImports;
 exports.parseJsImports = parseJsImports;
@@ -26,6 +27,28 @@ const node_module_1 = __webpack_require__(8995);
 const smol_toml_1 = __webpack_require__(7106);
 const terms_js_1 = __webpack_require__(7095);
 const PY_EXT = /\.pyi?$/;
+const PY_IDENT = /^[A-Za-z_]\w*$/;
+/**
+ * 1-based line of a character offset, by binary search over the line starts: a file of thousands of
+ * imports would otherwise be rescanned from its start for each one.
+ */
+function lineLocator(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return (idx) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= idx)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
 const JS_EXT = /\.(?:[cm]?[jt]sx?)$/;
 /** Imports of a Python or JS/TS file (by extension); other files have none. */
 function parseImports(path, text) {
@@ -37,7 +60,7 @@ function parseImports(path, text) {
 }
 function parsePythonImports(text) {
     const out = [];
-    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
+    const lineOf = lineLocator(text);
     const aliases = new Map();
     for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const module = m[1];
@@ -48,7 +71,7 @@ function parsePythonImports(text) {
             .trim()
             .split(/\s+as\s+/)[0]
             .trim())
-            .filter((s) => /^[A-Za-z_]\w*$/.test(s));
+            .filter((s) => PY_IDENT.test(s));
         out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
     }
     for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
@@ -56,26 +79,60 @@ function parsePythonImports(text) {
             const [mod, alias] = part.trim().split(/\s+as\s+/);
             if (!mod || !/^[\w.]+$/.test(mod))
                 continue;
-            aliases.set(alias?.trim() || mod, mod);
+            // Only an identifier is an alias (`import x as *` is not Python): its uses are looked up by it.
+            const name = alias === undefined ? mod : alias.trim();
+            if (name === mod || PY_IDENT.test(name))
+                aliases.set(name, mod);
             out.push({ ecosystem: 'python', module: mod, names: [], line: lineOf(m.index) });
         }
     }
-    // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias.
-    for (const [alias, mod] of aliases) {
-        const re = new RegExp(`(?<![\\w.])${alias.replace(/\./g, '\\.')}\\.([A-Za-z_]\\w*)`, 'g');
-        const used = new Set();
-        for (const u of text.matchAll(re))
-            used.add(u[1]);
-        const entry = out.find((e) => e.module === mod && e.names.length === 0);
-        if (entry)
-            entry.names.push(...[...used].slice(0, 40));
+    // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias. One scan
+    // of the dotted names for all aliases (a scan per alias costs imports × size on a file of imports).
+    if (aliases.size > 0) {
+        const used = new Map();
+        for (const c of text.matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/g)) {
+            const segs = c[0].split('.').slice(0, 9);
+            for (let k = 1; k < segs.length; k++) {
+                const alias = segs.slice(0, k).join('.');
+                if (!aliases.has(alias))
+                    continue;
+                const set = used.get(alias) ?? new Set();
+                set.add(segs[k]);
+                used.set(alias, set);
+            }
+        }
+        const firstOf = new Map();
+        for (const e of out)
+            if (e.names.length === 0 && !firstOf.has(e.module))
+                firstOf.set(e.module, e);
+        for (const [alias, mod] of aliases) {
+            const entry = firstOf.get(mod);
+            if (entry)
+                entry.names.push(...[...(used.get(alias) ?? [])].slice(0, 40));
+        }
     }
     return out;
 }
 function parseJsImports(text) {
     const out = [];
-    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
-    const re = /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    const lineOf = lineLocator(text);
+    // An import clause (`x`, `{ a, type b as c }`, `* as ns`) has no `;` or `=` and does not run into the
+    // next import or export: `export const x = 1` is no clause of a later `from '…'`.
+    const re = /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?((?:(?!\n[ \t]*(?:import|export)\s)[^;=]){0,100000}?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    // `alias.member` uses of every identifier, in one scan (a scan per default or namespace import costs
+    // imports × size on a file of imports).
+    let members;
+    const membersOf = (ns) => {
+        if (!members) {
+            members = new Map();
+            for (const u of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/g)) {
+                const set = members.get(u[1]) ?? new Set();
+                set.add(u[2]);
+                members.set(u[1], set);
+            }
+        }
+        return members.get(ns) ?? new Set();
+    };
     for (const m of text.matchAll(re)) {
         const module = m[3] ?? m[4] ?? m[5] ?? m[6];
         if (!module)
@@ -97,30 +154,30 @@ function parseJsImports(text) {
         // Default or namespace import: collect `alias.member` uses.
         const ns = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1] ??
             /^\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(clause)?.[1];
-        if (ns && ns !== 'type') {
-            const used = new Set();
-            for (const u of text.matchAll(new RegExp(`(?<![\\w$.])${ns.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'))) {
-                used.add(u[1]);
-            }
-            names.push(...[...used].slice(0, 40));
-        }
+        if (ns && ns !== 'type')
+            names.push(...[...membersOf(ns)].slice(0, 40));
         out.push({ ecosystem: 'npm', module, names, line: lineOf(m.index + (m[0].match(/^[;\n]/) ? 1 : 0)) });
     }
     return out;
 }
-/** The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local ones. */
+/** An npm package name (`x`, `@scope/x`); anything else is no package (and no name to show). */
+const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
+/**
+ * The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local
+ * ones and for specifiers that name no package (a URL, a path alias, markdown or control characters).
+ */
 function npmPackageOf(spec) {
     if (spec.startsWith('.') || spec.startsWith('/') || /^[a-z]+:\/\//.test(spec))
         return undefined;
     if (spec.startsWith('node:'))
-        return spec;
+        return /^node:[a-z_][\w-]*(?:\/[\w-]+)*$/i.test(spec) ? spec : undefined;
     if (spec.startsWith('#') || spec.startsWith('~/') || spec.startsWith('@/'))
         return undefined;
     const parts = spec.split('/');
-    if (spec.startsWith('@'))
-        return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
-    const base = parts[0];
-    return isNodeBuiltin(base) ? `node:${base}` : base;
+    const pkg = spec.startsWith('@') ? (parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined) : parts[0];
+    if (!pkg || !NPM_NAME.test(pkg))
+        return undefined;
+    return isNodeBuiltin(pkg) ? `node:${pkg}` : pkg;
 }
 function isNodeBuiltin(name) {
     const n = name.replace(/^node:/, '');
@@ -144,59 +201,86 @@ const PY_STDLIB = new Set(`__future__ abc argparse array ast asyncio atexit base
 function isPythonStdlib(top) {
     return PY_STDLIB.has(top);
 }
-/** Dependencies declared in manifests at the base commit. */
+/** A PEP 508 distribution name; anything else in a manifest is no dependency (and no name to show). */
+const PY_DIST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+/** A declared requirement is shown as written, up to this many characters. */
+const MAX_SPEC_CHARS = 200;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Dependencies declared in manifests at the base commit. A manifest is the repository's: one that does
+ * not parse declares nothing, and an entry of the wrong shape (a version that is no string, a name
+ * that is no package name, a list where a table belongs) is left out.
+ */
 function parseManifest(path, text) {
     const base = path.split('/').pop() ?? path;
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
     try {
         if (base === 'package.json') {
             const j = JSON.parse(text);
+            if (!isRecord(j))
+                return [];
             const out = [];
             for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
                 const deps = j[field];
-                if (deps && typeof deps === 'object') {
-                    for (const [name, spec] of Object.entries(deps)) {
-                        out.push({ ecosystem: 'npm', name, spec: String(spec), file: path });
-                    }
+                if (!isRecord(deps))
+                    continue;
+                for (const [name, spec] of Object.entries(deps)) {
+                    if (typeof spec !== 'string' || !NPM_NAME.test(name))
+                        continue;
+                    out.push({ ecosystem: 'npm', name, spec: clipSpec(spec), file: path });
                 }
             }
             return out;
         }
         if (/^requirements.*\.(?:txt|in)$/.test(base)) {
-            return text
-                .split('\n')
-                .map((l) => l.replace(/#.*/, '').trim())
+            return (text
+                // A backslash at the end of a line continues it (pip joins them before parsing).
+                .replace(/\\\r?\n/g, ' ')
+                .split(/\r?\n/)
+                // A comment starts at a `#` at the start of the line or after whitespace (`#egg=` is part of a URL).
+                .map((l) => l.replace(/(?:^|\s)#.*/, '').trim())
                 .filter((l) => l && !l.startsWith('-'))
                 .map((l) => requirement(l, path))
-                .filter((d) => d !== undefined);
+                .filter((d) => d !== undefined));
         }
         if (base === 'pyproject.toml') {
             const t = (0, smol_toml_1.parse)(text);
             const out = [];
-            const project = (t.project ?? {});
-            const reqs = [...(project.dependencies ?? [])];
-            const optional = (project['optional-dependencies'] ?? {});
-            for (const list of Object.values(optional))
-                if (Array.isArray(list))
-                    reqs.push(...list);
+            const list = (v) => (Array.isArray(v) ? v : []);
+            const project = isRecord(t.project) ? t.project : {};
+            const reqs = [...list(project.dependencies)];
+            const optional = isRecord(project['optional-dependencies']) ? project['optional-dependencies'] : {};
+            for (const l of Object.values(optional))
+                reqs.push(...list(l));
+            // PEP 735 dependency groups (tables in them include other groups: no requirement of their own).
+            if (isRecord(t['dependency-groups']))
+                for (const l of Object.values(t['dependency-groups']))
+                    reqs.push(...list(l));
             for (const r of reqs) {
                 const d = typeof r === 'string' ? requirement(r, path) : undefined;
                 if (d)
                     out.push(d);
             }
-            const poetry = (t.tool?.poetry ?? {});
-            for (const key of ['dependencies', 'dev-dependencies']) {
-                const deps = poetry[key];
-                if (deps && typeof deps === 'object') {
-                    for (const [name, spec] of Object.entries(deps)) {
-                        if (name.toLowerCase() === 'python')
-                            continue;
-                        out.push({
-                            ecosystem: 'python',
-                            name,
-                            spec: typeof spec === 'string' ? spec : JSON.stringify(spec),
-                            file: path,
-                        });
-                    }
+            const tool = isRecord(t.tool) ? t.tool : {};
+            const poetry = isRecord(tool.poetry) ? tool.poetry : {};
+            const tables = [poetry.dependencies, poetry['dev-dependencies']];
+            if (isRecord(poetry.group))
+                for (const g of Object.values(poetry.group))
+                    if (isRecord(g))
+                        tables.push(g.dependencies);
+            for (const deps of tables) {
+                if (!isRecord(deps))
+                    continue;
+                for (const [name, spec] of Object.entries(deps)) {
+                    if (name.toLowerCase() === 'python' || !PY_DIST_NAME.test(name))
+                        continue;
+                    out.push({
+                        ecosystem: 'python',
+                        name,
+                        spec: clipSpec(typeof spec === 'string' ? spec : tableSpec(spec)),
+                        file: path,
+                    });
                 }
             }
             return out;
@@ -208,15 +292,41 @@ function parseManifest(path, text) {
     }
     return [];
 }
+/** A Poetry table (`{ version = "^1", extras = [...] }`) as JSON; one nested too deeply for that is `{…}`. */
+function tableSpec(spec) {
+    try {
+        return JSON.stringify(spec) ?? '';
+    }
+    catch {
+        return '{…}';
+    }
+}
+function clipSpec(spec) {
+    return spec.length > MAX_SPEC_CHARS ? `${spec.slice(0, MAX_SPEC_CHARS - 1)}…` : spec;
+}
+/**
+ * One PEP 508 requirement (`name[extras] specifier ; marker`), or undefined for what is not one: a
+ * URL or a path to an archive (`https://…/x.whl`, `./pkg`, `git+https://…`) names no distribution.
+ */
 function requirement(line, file) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0].trim());
-    if (!m)
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0].trim());
+    if (!m || !PY_DIST_NAME.test(m[1]))
         return undefined;
-    return { ecosystem: 'python', name: m[1], spec: `${m[1]}${m[3] ? m[3].trim() : ''}`, file };
+    if (/\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/i.test(m[1]))
+        return undefined;
+    // What may follow a name: a version specifier, `@ url`, or nothing; pip options (`--hash=…`) are not
+    // part of the requirement.
+    const rest = ` ${m[3]}`.replace(/\s+--?[A-Za-z][\w-]*(?:[= ]\S+)?/g, '').trim();
+    if (rest && !/^[<>=!~@(]/.test(rest))
+        return undefined;
+    return { ecosystem: 'python', name: m[1], spec: clipSpec(`${m[1]}${rest}`), file };
 }
 function normalizePyName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
+/** Names kept per library (best first), and places each is used from. */
+exports.MAX_SYMBOLS_PER_LIBRARY = 100;
+const MAX_SYMBOL_SOURCES = 6;
 /**
  * Libraries the task touches, best first. Evidence: imports in the relevant code (weighted by how
  * relevant the importing file is) and the library's name in the task's own text. A library that is
@@ -234,14 +344,20 @@ function detectLibraries(input) {
         }
         return l;
     };
+    // Symbols by library and name: a file may import thousands of names from one library.
+    const symbolIndex = new Map();
     const addSymbol = (l, name, score, from, module) => {
-        let s = l.symbols.find((x) => x.name === name);
+        let byName = symbolIndex.get(l);
+        if (!byName)
+            symbolIndex.set(l, (byName = new Map()));
+        let s = byName.get(name);
         if (!s) {
             s = { name, score: 0, from: [], module };
             l.symbols.push(s);
+            byName.set(name, s);
         }
         s.score += score;
-        if (!s.from.includes(from))
+        if (s.from.length < MAX_SYMBOL_SOURCES && !s.from.includes(from))
             s.from.push(from);
     };
     const weights = new Map();
@@ -269,7 +385,11 @@ function detectLibraries(input) {
             const reason = `imported by ${src.path}:${imp.line}`;
             if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
                 lib.reasons.push(reason);
-            weights.set(lib, [...(weights.get(lib) ?? []), src.weight]);
+            const ws = weights.get(lib);
+            if (ws)
+                ws.push(src.weight);
+            else
+                weights.set(lib, [src.weight]);
             for (const n of imp.names)
                 addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
         }
@@ -286,17 +406,26 @@ function detectLibraries(input) {
     }
     // Libraries named in the task text: declared dependencies whose name appears as a word.
     const text = input.taskText;
+    const lowerText = text.toLowerCase();
+    // A substring test first: a manifest may list thousands of names, and a pattern per name is costly.
+    const named = (n) => lowerText.includes(n.toLowerCase()) &&
+        new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text);
+    const namedLibs = new Set();
     for (const dep of input.manifests) {
-        const names = [dep.name];
         if (dep.ecosystem === 'npm' && dep.name.startsWith('@types/'))
             continue;
-        const hit = names.some((n) => new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text));
-        if (!hit)
+        if (!named(dep.name))
             continue;
         const importName = dep.ecosystem === 'python'
-            ? ([...libs.values()].find((l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name))?.importName ?? dep.name.toLowerCase().replace(/-/g, '_'))
+            ? ([...libs.values()].find((l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name))?.importName ??
+                input.pythonImportOf?.(dep.name) ??
+                dep.name.toLowerCase().replace(/[-.]/g, '_'))
             : dep.name;
         const lib = get(dep.ecosystem, importName);
+        // Declared in two manifests (requirements.txt and pyproject.toml) is still named once.
+        if (namedLibs.has(lib))
+            continue;
+        namedLibs.add(lib);
         lib.score += 1;
         lib.reasons.unshift(`named in the task (${dep.name})`);
     }
@@ -304,20 +433,28 @@ function detectLibraries(input) {
     for (const lib of libs.values()) {
         // `node:test` is named by "node:test", never by the word "test".
         const bare = lib.importName;
-        if (lib.reasons.some((r) => r.startsWith('named in the task')))
+        if (namedLibs.has(lib))
             continue;
-        if (new RegExp(`(?<![\\w/-])${escapeRe(bare)}(?![\\w/-])`, 'i').test(text)) {
+        if (named(bare)) {
             lib.score += 1;
             lib.reasons.unshift(`named in the task (${bare})`);
         }
     }
-    // Declared versions.
+    // Declared versions: the first declaration of each name, looked up by name (not a scan per library).
+    const npmDeclared = new Map();
+    const pyDeclared = new Map();
+    for (const d of input.manifests) {
+        const [map, key] = d.ecosystem === 'npm' ? [npmDeclared, d.name] : [pyDeclared, normalizePyName(d.name)];
+        if (!map.has(key))
+            map.set(key, d);
+    }
+    const firstOf = (...deps) => deps
+        .filter((d) => d !== undefined)
+        .sort((x, y) => input.manifests.indexOf(x) - input.manifests.indexOf(y))[0];
     for (const lib of libs.values()) {
-        const dep = input.manifests.find((d) => d.ecosystem === lib.ecosystem &&
-            (lib.ecosystem === 'npm'
-                ? d.name === lib.importName || (lib.importName.startsWith('node:') && d.name === '@types/node')
-                : normalizePyName(d.name) === normalizePyName(lib.packageName) ||
-                    normalizePyName(d.name) === normalizePyName(lib.importName)));
+        const dep = lib.ecosystem === 'npm'
+            ? firstOf(npmDeclared.get(lib.importName), lib.importName.startsWith('node:') ? npmDeclared.get('@types/node') : undefined)
+            : firstOf(pyDeclared.get(normalizePyName(lib.packageName)), pyDeclared.get(normalizePyName(lib.importName)));
         if (dep) {
             lib.declared = { file: dep.file, spec: dep.spec };
             if (lib.ecosystem === 'python')
@@ -338,12 +475,15 @@ function detectLibraries(input) {
                 s.score += (0.5 * shared) / parts.length;
             s.score = Math.round(s.score * 1000) / 1000;
         }
-        lib.symbols.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+        lib.symbols.sort((a, b) => b.score - a.score || byCodeUnits(a.name, b.name));
+        // The best names are the ones looked up and written to the evidence; a file importing thousands
+        // of names from one library would otherwise fill it with them.
+        lib.symbols.length = Math.min(lib.symbols.length, exports.MAX_SYMBOLS_PER_LIBRARY);
         lib.score = Math.round(lib.score * 1000) / 1000;
     }
     return [...libs.values()]
         .filter((l) => l.score > 0)
-        .sort((a, b) => b.score - a.score || a.importName.localeCompare(b.importName));
+        .sort((a, b) => b.score - a.score || byCodeUnits(a.importName, b.importName));
 }
 /** Identifiers in the task text that may name library APIs: `code spans`, CamelCase words, calls. */
 function taskIdentifiers(text) {
@@ -355,6 +495,13 @@ function taskIdentifiers(text) {
     for (const m of text.matchAll(/\b([A-Za-z_]\w*)\(/g))
         out.add(m[1]);
     return [...out];
+}
+/**
+ * Ties are broken by code units, never by the machine's locale (`localeCompare` puts `aa` after `z` in
+ * Danish): the same task gives the same libraries everywhere.
+ */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 function escapeRe(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -1182,7 +1329,7 @@ exports.openCommitIndex = openCommitIndex;
 const git_js_1 = __webpack_require__(308);
 const termindex_js_1 = __webpack_require__(4722);
 const text_js_1 = __webpack_require__(5593);
-exports.HISTORY_VERSION = 6;
+exports.HISTORY_VERSION = 7;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
@@ -1256,7 +1403,7 @@ class LogParser {
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean);
-        this.commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
+        this.commits.push({ h, m: (0, text_js_1.cutAtWord)(m.split('\n', 1)[0], MAX_SUBJECT), f });
         this.messages.push(m);
     }
 }
@@ -1675,7 +1822,7 @@ async function searchIndex(index, opts) {
     let files = ranked.files;
     if (opts.embeddings && files.length > 1) {
         // Loaded only when configured: the HTTP client is a large module.
-        const { rerankWithEmbeddings } = await Promise.all(/* import() */[__webpack_require__.e(583), __webpack_require__.e(188)]).then(__webpack_require__.t.bind(__webpack_require__, 8188, 23));
+        const { rerankWithEmbeddings } = await Promise.all(/* import() */[__webpack_require__.e(583), __webpack_require__.e(156), __webpack_require__.e(188)]).then(__webpack_require__.t.bind(__webpack_require__, 8188, 23));
         const rr = await rerankWithEmbeddings({
             index,
             query: opts.query,
@@ -1987,6 +2134,9 @@ async function indexRepository(opts, internal = {}) {
     const log = opts.log ?? log_js_1.silentLogger;
     const root = opts.root;
     const cacheDir = opts.cacheDir ?? (0, node_path_1.join)(root, '.guardian', 'index');
+    // The cache Guardian keeps in the repository, never one behind a link (named by the caller: theirs).
+    if (opts.cacheDir === undefined)
+        (0, fs_js_1.refuseLinkedState)(cacheDir);
     const maxBytes = opts.maxFileBytes ?? 512 * 1024;
     const depth = opts.historyDepth ?? 5000;
     const notes = [];
@@ -2460,7 +2610,7 @@ function rankFiles(input) {
                 votes.set(f, (votes.get(f) ?? 0) + w);
                 const prev = why.get(f);
                 if (!prev || prev.score < w)
-                    why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0].slice(0, 80) });
+                    why.set(f, { score: w, h: c.h, subject: (0, text_js_1.cutAtWord)(c.m.split('\n', 1)[0], 80) });
             }
         }
         for (const [f, v] of normalize(votes, files, W.codeNormalize > 0)) {
@@ -3732,6 +3882,7 @@ exports.queryTerms = queryTerms;
 exports.compoundKey = compoundKey;
 exports.pathTerms = pathTerms;
 exports.parseQuery = parseQuery;
+exports.cutAtWord = cutAtWord;
 /**
  * Tokenization shared by the index and the query: identifiers are split at camelCase and snake_case
  * boundaries (and kept whole as well, so an exact identifier still outranks its parts), lower-cased,
@@ -3932,6 +4083,19 @@ function parseQuery(text) {
     const head = text.split('\n', 1)[0] ?? '';
     const aboutTests = /\b(tests?|testing|test suite|unit tests?|spec|specs|fixtures?|flaky|coverage|conftest|pytest|jest|vitest)\b/i.test(head) && !/\b(add(ed|s)?|with|and|update[sd]?)\s+(a\s+|some\s+|more\s+)?(regression\s+)?tests?\b/i.test(head);
     return { terms, identifiers: [...identifiers], pathMentions: [...pathMentions], aboutTests };
+}
+/**
+ * The first `max` characters of a line shown as evidence, cut between words: a secret in a commit
+ * subject cut in its middle would be too short for the secret scan to recognise, and would be shown
+ * half. A cut line ends in `…`.
+ */
+function cutAtWord(text, max) {
+    if (text.length <= max)
+        return text;
+    let t = text.slice(0, max);
+    if (/\S/.test(text[max]))
+        t = t.replace(/\S+$/, '');
+    return `${t.trimEnd()}…`;
 }
 
 

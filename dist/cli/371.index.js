@@ -45,7 +45,10 @@ function bundleDirFor(root, taskId) {
     if (!exports.TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
         throw new errors_js_1.ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
-    return (0, node_path_1.join)(root, '.guardian', 'bundles', taskId);
+    const dir = (0, node_path_1.join)(root, '.guardian', 'bundles', taskId);
+    // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
+    (0, fs_js_1.refuseLinkedState)(dir);
+    return dir;
 }
 function emptyUsage() {
     return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
@@ -555,6 +558,19 @@ function parseBlueprint(data, file) {
     }
     const ac = sections.acceptance_criteria;
     const acceptanceCriteria = ac ? (0, markdown_js_1.parseCheckboxes)(ac.body, ac.bodyLine) : [];
+    // Criteria reach the prompt, the job summary and the commit message, where control characters are
+    // written out or replaced; the architect is told, since the text is likely not what was meant (a tab
+    // is only white space).
+    for (const c of acceptanceCriteria) {
+        if ((0, chars_js_1.hasControlChar)(c.text.replace(/\t/g, ' ')))
+            problems.push({
+                file,
+                line: c.line,
+                field: 'acceptance criteria',
+                severity: 'warning',
+                message: 'expected plain text: the criterion contains a control character (an escape sequence or a bidi override); it is shown escaped, and as a space in the commit message',
+            });
+    }
     const plan = (0, plan_js_1.parsePlan)(fm.body, fm.bodyLine, file);
     problems.push(...plan.problems);
     if (problems.some((p) => p.severity === 'error'))
@@ -1034,7 +1050,23 @@ function findFences(text, firstLine = 1) {
     }
     return fences;
 }
-/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines, i) {
+    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
+        return false;
+    const title = lines[i - 1];
+    if (!/^ {0,3}\S/.test(title))
+        return false;
+    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
+        return false;
+    return i < 2 || lines[i - 2].trim() === '';
+}
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
 function splitSections(body, firstLine = 1) {
     const lines = body.split(/\r?\n/);
     const sections = [];
@@ -1068,14 +1100,16 @@ function splitSections(body, firstLine = 1) {
         if (inFence)
             continue;
         const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-        if (h) {
-            close(i);
+        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
+        if (h || setext !== undefined) {
+            const at = h ? i : i - 1;
+            close(at);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = headingText(h[1])
+            const title = (h ? headingText(h[1]) : setext)
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
-            current = { title, line: i, start: i + 1 };
+            current = { title, line: at, start: i + 1 };
         }
     }
     close(lines.length);
@@ -1600,14 +1634,14 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: t.path,
-                line: 1,
+                line: lineOfField(t, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
             });
             problems.push({
                 file: prev.path,
-                line: 1,
+                line: lineOfField(prev, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,

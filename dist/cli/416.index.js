@@ -623,6 +623,7 @@ function streamLogger(out = process.stderr, opts = {}) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.removeTemps = removeTemps;
 exports.registerTemp = registerTemp;
+exports.onExit = onExit;
 exports.releaseTemp = releaseTemp;
 exports.registeredTemps = registeredTemps;
 exports.exitOnInterrupt = exitOnInterrupt;
@@ -630,12 +631,34 @@ exports.exitOnInterrupt = exitOnInterrupt;
  * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
  * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
  * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ *
+ * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
+ * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
+ * paths are removed.
  */
 const node_fs_1 = __webpack_require__(3024);
 const temps = new Set();
+const cleanups = [];
 let hooked = false;
-/** Removes every registered path (best effort) and forgets them. */
+function hook() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on('exit', removeTemps);
+}
+/**
+ * Runs the registered exit work (newest first), then removes every registered path (best effort), and
+ * forgets them.
+ */
 function removeTemps() {
+    for (const fn of cleanups.splice(0).reverse()) {
+        try {
+            fn();
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
     for (const p of temps) {
         try {
             (0, node_fs_1.rmSync)(p, { recursive: true, force: true });
@@ -649,10 +672,20 @@ function removeTemps() {
 /** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
 function registerTemp(path) {
     temps.add(path);
-    if (!hooked) {
-        hooked = true;
-        process.on('exit', removeTemps);
-    }
+    hook();
+}
+/**
+ * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
+ * Calling the returned function forgets `fn` without running it.
+ */
+function onExit(fn) {
+    cleanups.push(fn);
+    hook();
+    return () => {
+        const i = cleanups.lastIndexOf(fn);
+        if (i !== -1)
+            cleanups.splice(i, 1);
+    };
 }
 /** The path was moved into place or removed already: leave it alone at exit. */
 function releaseTemp(path) {

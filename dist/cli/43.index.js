@@ -141,6 +141,17 @@ exports.FILE_COMMANDS = [
     'GITHUB_STATE',
     'GITHUB_STEP_SUMMARY',
 ];
+function fileId(st) {
+    return `${st.dev}:${st.ino}`;
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0, node_fs_1.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 function snapshotFileCommands(env = process.env) {
     const out = [];
     for (const name of exports.FILE_COMMANDS) {
@@ -154,29 +165,47 @@ function snapshotFileCommands(env = process.env) {
         catch {
             content = undefined; // not there yet
         }
-        out.push({ name, path, content });
+        const st = lstatOrUndefined(path);
+        out.push({ name, path, content, ...(st?.isFile() ? { id: fileId(st) } : {}) });
     }
     return out;
 }
 /**
  * Puts each file-command file back as the snapshot found it, and returns the names of those that had
- * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary). What
+ * is at the path is read only when it is still the runner's file: a check may have put a link there (to
+ * a file it keeps writing), a second name for it, a directory or a named pipe (reading which would wait
+ * for ever). Those are removed and the file written anew.
  */
 function restoreFileCommands(snap) {
     const changed = [];
     for (const f of snap) {
-        let now;
-        try {
-            now = (0, node_fs_1.readFileSync)(f.path);
-        }
-        catch {
-            now = undefined;
-        }
         const before = f.content ?? Buffer.alloc(0);
-        if ((now ?? Buffer.alloc(0)).equals(before))
-            continue;
+        const st = lstatOrUndefined(f.path);
+        if (!st && f.content === undefined)
+            continue; // not there before, not there now
+        const same = st?.isFile() && st.nlink === 1 && (f.id === undefined || fileId(st) === f.id);
+        if (same) {
+            let now;
+            try {
+                now = (0, node_fs_1.readFileSync)(f.path);
+            }
+            catch {
+                now = undefined;
+            }
+            if ((now ?? Buffer.alloc(0)).equals(before))
+                continue;
+        }
+        else if (!st && before.length === 0)
+            continue; // an empty file removed: as good as it was
         changed.push(f.name);
-        (0, node_fs_1.writeFileSync)(f.path, before);
+        if (same)
+            (0, node_fs_1.writeFileSync)(f.path, before);
+        else {
+            if (st)
+                (0, node_fs_1.rmSync)(f.path, { recursive: true, force: true });
+            (0, node_fs_1.writeFileSync)(f.path, before, { flag: 'wx' });
+        }
     }
     return changed;
 }
@@ -1299,12 +1328,18 @@ class Redactor {
         }
         return new Redactor(list);
     }
-    /** Replaces known secret values only (synchronous, cheap). */
+    /**
+     * Replaces known secret values only (synchronous, cheap): as they are, and in the encoded forms
+     * `leaks` looks for, so a test's output or a command that printed a key in base64 or hex keeps
+     * none of it in a transcript or a proof.
+     */
     literal(text) {
         let out = text;
-        for (const { value, label } of this.values) {
-            if (out.includes(value))
-                out = out.split(value).join(`[REDACTED:${label}]`);
+        for (const { label, forms } of this.encoded) {
+            forms.forEach((f, i) => {
+                if (out.includes(f))
+                    out = out.split(f).join(i === 0 ? `[REDACTED:${label}]` : encodedMarker(label));
+            });
         }
         return out;
     }
@@ -1313,7 +1348,10 @@ class Redactor {
      * as a test the model wrote could encode a key it read before writing it into a source file.
      */
     leaks(text) {
-        return this.encoded.filter(({ forms }) => forms.some((f) => text.includes(f))).map((e) => e.label);
+        // An encoded form `literal` replaced still counts: the text carried the secret encoded.
+        return this.encoded
+            .filter(({ label, forms }) => text.includes(encodedMarker(label)) || forms.some((f) => text.includes(f)))
+            .map((e) => e.label);
     }
     /** Known values, then the secret patterns. */
     async full(text, path) {
@@ -1323,6 +1361,10 @@ class Redactor {
     }
 }
 exports.Redactor = Redactor;
+/** What replaces a secret's encoded form: `leaks` still sees that the text carried it. */
+function encodedMarker(label) {
+    return `[REDACTED:${label}-encoded]`;
+}
 /** A value as it is, in hex, and in base64 (standard and URL-safe) at each of the three alignments. */
 function encodedForms(value) {
     const hex = Buffer.from(value).toString('hex');

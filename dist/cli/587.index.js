@@ -9,6 +9,7 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.register = register;
 const index_js_1 = __webpack_require__(5822);
+const interrupt_js_1 = __webpack_require__(2125);
 const spec_js_1 = __webpack_require__(5842);
 function register(program, ctx) {
     program
@@ -48,6 +49,9 @@ function register(program, ctx) {
             });
             progress.close();
             (0, spec_js_1.writeLineResult)(ctx, !!flags.json, result, index_js_1.renderMilestoneSummary, index_js_1.milestoneExitCode);
+        }
+        catch (e) {
+            throw await (0, interrupt_js_1.interruptedInstead)(e, interrupts);
         }
         finally {
             progress.close();

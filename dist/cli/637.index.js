@@ -65,7 +65,7 @@ function register(program, ctx) {
         .option('--root <dir>', 'repository root', '.')
         .option('--query <text>', 'task text to search for')
         .option('--query-file <file>', 'read the task text from a file (a blueprint, a commit message…)')
-        .option('--top <k>', 'how many files to list', '10')
+        .option('--top <k>', 'how many files to list (1 to 1000)', '10')
         .option('--json', `one JSON document on stdout (schemaVersion ${exports.SEARCH_JSON_SCHEMA_VERSION})`)
         .option('--file <path>', 'a file the task names (repeatable; ranked first)', collect)
         .option('--test <path>', 'a relevant test (repeatable; its imports are boosted)', collect)
@@ -113,18 +113,22 @@ function register(program, ctx) {
         if (baseUrl || model) {
             if (!baseUrl || !model)
                 throw new errors_js_1.UsageError('embeddings need both a base URL and a model (--embeddings-url, --embeddings-model)');
+            checkEmbeddingsUrl(baseUrl, opts.embeddingsUrl !== undefined ? '--embeddings-url' : 'GUARDIAN_EMBEDDINGS_BASE_URL');
             embeddings = {
                 baseUrl,
                 model,
                 ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
             };
         }
+        const cacheDir = opts.cacheDir === undefined ? undefined : (0, node_path_1.resolve)(ctx.io.cwd, opts.cacheDir);
+        if (cacheDir !== undefined && (0, node_fs_1.existsSync)(cacheDir) && !(0, node_fs_1.statSync)(cacheDir).isDirectory())
+            throw new errors_js_1.UsageError(`--cache-dir ${opts.cacheDir}: not a directory`);
         const res = await (0, index_js_1.searchRepository)({
             root,
             query,
             top,
             hints: { files: opts.file ?? [], relevantTests: opts.test ?? [] },
-            ...(opts.cacheDir ? { cacheDir: (0, node_path_1.resolve)(ctx.io.cwd, opts.cacheDir) } : {}),
+            ...(cacheDir ? { cacheDir } : {}),
             ...(embeddings ? { embeddings } : {}),
             log: (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug }),
         });
@@ -134,6 +138,25 @@ function register(program, ctx) {
             ctx.io.stdout.write(formatHuman(res));
         ctx.setExitCode(0);
     });
+}
+/**
+ * The embeddings server's base URL, checked before the search: a typo would only show as a note that
+ * the re-ranking was skipped. A user name or password in it would be quoted by that note: refused.
+ */
+function checkEmbeddingsUrl(url, source) {
+    const expected = 'expected an http(s) base URL like http://localhost:11434/v1';
+    const shown = url.replace(/\/\/[^/]*@/, '//…@'); // never the password, even in a malformed URL
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors_js_1.UsageError(`${source} ${shown}: not a URL; ${expected}`);
+    }
+    if (parsed.username || parsed.password)
+        throw new errors_js_1.UsageError(`${source}: the URL must not contain a user name or password (the key goes in GUARDIAN_EMBEDDINGS_API_KEY)`);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        throw new errors_js_1.UsageError(`${source} ${shown}: ${expected}`);
 }
 /** The task text is read like a blueprint: at most 1 MiB (a device such as /dev/zero never ends), UTF-8 text. */
 const MAX_QUERY_FILE_BYTES = 1024 * 1024;

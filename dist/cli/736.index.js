@@ -19,20 +19,25 @@ exports.dependencyFoldersIn = dependencyFoldersIn;
 const node_fs_1 = __webpack_require__(3024);
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
+const temp_js_1 = __webpack_require__(4868);
 const git_js_1 = __webpack_require__(308);
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
     const parent = (0, node_fs_1.realpathSync)((0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), prefix)));
     const dir = (0, node_path_1.join)(parent, 'tree');
     let removed = false;
+    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
+    let forgetExit = () => { };
     const remove = () => {
         if (removed)
             return;
         removed = true;
+        forgetExit();
         (0, git_js_1.execGit)(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
         (0, node_fs_1.rmSync)(parent, { recursive: true, force: true });
         (0, git_js_1.execGit)(['worktree', 'prune'], { cwd: root, allowFailure: true });
     };
+    forgetExit = (0, temp_js_1.onExit)(remove);
     try {
         (0, git_js_1.execGit)(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
         if (tree)
@@ -46,11 +51,24 @@ function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
 }
 /** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
 exports.DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
-/** Links the repository's dependency folders into a worktree (when the worktree has none of its own). */
+/** Whether anything is at `p`, a link that leads nowhere included. */
+function present(p) {
+    try {
+        (0, node_fs_1.lstatSync)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
+ * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
+ */
 function linkDependencies(root, dir, names = exports.DEPENDENCY_DIRS) {
     const linked = [];
     for (const name of names) {
-        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(root, name)) && !(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, name))) {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(root, name)) && !present((0, node_path_1.join)(dir, name))) {
             (0, node_fs_1.symlinkSync)((0, node_path_1.join)(root, name), (0, node_path_1.join)(dir, name), 'dir');
             linked.push(name);
         }

@@ -2,331 +2,6 @@ export const id = 822;
 export const ids = [822];
 export const modules = {
 
-/***/ 5688:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_AUTHOR = void 0;
-exports.setStatusDone = setStatusDone;
-exports.commitMessage = commitMessage;
-exports.runCompletion = runCompletion;
-/**
- * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
- * blueprint's status), on the task's branch, and pushes it without force. It refuses anything it can
- * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
- * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
- * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
- * marked done — recomputed, not read from its trailers: code under test can write a branch too.
- */
-const node_fs_1 = __webpack_require__(3024);
-const node_path_1 = __webpack_require__(6760);
-const bundle_js_1 = __webpack_require__(6782);
-const errors_js_1 = __webpack_require__(3916);
-const git_js_1 = __webpack_require__(308);
-const commit_js_1 = __webpack_require__(5895);
-const gitdir_js_1 = __webpack_require__(9501);
-const patch_js_1 = __webpack_require__(1586);
-const index_js_1 = __webpack_require__(5371);
-const fs_js_1 = __webpack_require__(1917);
-const log_js_1 = __webpack_require__(9906);
-const report_file_js_1 = __webpack_require__(6519);
-exports.DEFAULT_AUTHOR = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
-/** The blueprint with its `status:` value set to done: only that line changes, byte for byte. */
-function setStatusDone(raw, statusLine, path) {
-    const lines = raw.split('\n');
-    const i = (statusLine ?? 0) - 1;
-    const line = lines[i];
-    const m = line === undefined ? null : /^(\s*status\s*:\s*)(["']?)([^"'#\s\r]*)\2([^\n]*)$/.exec(line);
-    if (!m)
-        throw new errors_js_1.ConfigurationError(`${path}${statusLine ? `:${statusLine}` : ''}: no \`status:\` line to mark the task done`);
-    lines[i] = `${m[1]}${m[2]}done${m[2]}${m[4]}`;
-    return lines.join('\n');
-}
-function oneLine(s) {
-    return s.replace(/\s+/g, ' ').trim();
-}
-function commitMessage(task, report, runUrl) {
-    const parts = [`feat(${task.id}): ${oneLine(task.title)}`, ''];
-    if (task.acceptanceCriteria.length) {
-        parts.push('Acceptance criteria:', ...task.acceptanceCriteria.map((c) => `- ${oneLine(c.text)}`), '');
-    }
-    parts.push('Checks passed:', ...report.checks.map((c) => `- ${c.name} (${c.kind})${c.command ? `: ${oneLine(c.command)}` : ''}`), '');
-    parts.push(`Task-Id: ${task.id}`);
-    if (task.requirementId)
-        parts.push(`Requirement-Id: ${oneLine(task.requirementId)}`);
-    parts.push('Guardian-Verdict: pass');
-    if (runUrl)
-        parts.push(`Guardian-Run: ${oneLine(runUrl)}`);
-    return parts.join('\n') + '\n';
-}
-function blueprintDoneAt(root, commit, taskId) {
-    const project = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, commit), { quality: false });
-    return project.tasks.find((t) => t.id === taskId)?.status === 'done';
-}
-function authorFor(root, opts, quality) {
-    if (opts.author)
-        return opts.author;
-    if (quality?.commit.authorName && quality.commit.authorEmail) {
-        return { name: quality.commit.authorName, email: quality.commit.authorEmail };
-    }
-    return (0, commit_js_1.gitIdentity)(root) ?? exports.DEFAULT_AUTHOR;
-}
-/**
- * Why `commit` is not the commit Completion makes for `task` on `base` (the judged change as `tree`,
- * blueprint marked done), or undefined when it is exactly that commit.
- */
-function notTheCompletion(root, commit, base, tree, taskId) {
-    const { tree: has, parents } = (0, commit_js_1.commitObject)(root, commit);
-    if (parents.length !== 1)
-        return `it has ${parents.length} parents, not one`;
-    if (parents[0] !== base)
-        return `its parent is ${parents[0].slice(0, 12)}, not the base commit`;
-    if (has !== tree) {
-        const files = (0, patch_js_1.changedFiles)(root, tree, has).map((f) => `${f.status} ${f.path}`);
-        return `its files differ from the judged change with the blueprint marked done (${files.slice(0, 5).join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''})`;
-    }
-    if (!(0, commit_js_1.trailerValues)(root, commit, 'Task-Id').includes(taskId))
-        return `its message has no \`Task-Id: ${taskId}\` trailer`;
-    return undefined;
-}
-/**
- * Why a commit found by its trailer (no Task Bundle left to recompute it from) does not have the shape
- * of a Completion commit — one parent, on which the task's blueprint becomes exactly its done version —
- * or undefined. Its code can not be checked against the judged patch any more: the bundle is gone.
- */
-function notCompletionShaped(root, commit, taskId) {
-    const { parents } = (0, commit_js_1.commitObject)(root, commit);
-    if (parents.length !== 1)
-        return `it has ${parents.length} parents, not one`;
-    const parent = parents[0];
-    let before;
-    let after;
-    try {
-        before = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, parent), { quality: false }).tasks.find((t) => t.id === taskId);
-        after = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, commit), { quality: false }).tasks.find((t) => t.id === taskId);
-    }
-    catch (e) {
-        return `its blueprints can not be read (${e.message})`;
-    }
-    if (!before)
-        return `its parent ${parent.slice(0, 12)} has no blueprint for ${taskId}`;
-    if (before.status === 'done')
-        return `${taskId} is already done in its parent ${parent.slice(0, 12)}`;
-    if (!after || after.path !== before.path)
-        return `it moves or removes the blueprint of ${taskId}`;
-    let done;
-    try {
-        done = setStatusDone(before.raw, before.statusLine, before.path);
-    }
-    catch (e) {
-        return e.message;
-    }
-    if (after.raw !== done)
-        return `it changes ${before.path} beyond marking it done`;
-    return undefined;
-}
-/**
- * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
- * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
- */
-function findCompleted(root, taskId, branch) {
-    for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
-        const sha = (0, commit_js_1.findCommitWithTrailer)(root, rev, 'Task-Id', taskId);
-        if (!sha || !blueprintDoneAt(root, sha, taskId))
-            continue;
-        const problem = notCompletionShaped(root, sha, taskId);
-        if (problem) {
-            throw new errors_js_1.GuardianError(`${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
-                `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
-                `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
-        }
-        return sha;
-    }
-    return undefined;
-}
-function doPush(root, opts, branch, commit, log) {
-    if (!opts.push)
-        return false;
-    const r = (0, commit_js_1.pushBranch)(root, opts.push, branch, commit);
-    // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
-    // url.*.pushInsteadOf): a rewrite is seen, not silent.
-    const where = r.redirected ? ` (push URL: ${r.urls.map(commit_js_1.shownUrl).join(', ')})` : '';
-    log.info(r.alreadyThere
-        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
-        : `pushed ${branch} to ${opts.push}${where}`);
-    return r.pushed || r.alreadyThere;
-}
-async function runCompletion(opts) {
-    const log = opts.log ?? log_js_1.silentLogger;
-    const { root, taskId } = opts;
-    if (opts.branch)
-        (0, commit_js_1.checkBranchName)(root, opts.branch);
-    const bundleDir = (0, bundle_js_1.bundleDirFor)(root, taskId);
-    if (!(0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'manifest.json'))) {
-        // Re-run after success (the bundle is deleted then): find the commit instead of making another.
-        const project = (0, index_js_1.loadProject)(root, (0, index_js_1.fsSource)(root), { quality: false });
-        const task = project.tasks.find((t) => t.id === taskId);
-        const branch = opts.branch ?? task?.branch ?? `guardian/${taskId}`;
-        const done = findCompleted(root, taskId, branch);
-        if (!done) {
-            if (!task)
-                (0, index_js_1.requireTask)(project, taskId);
-            throw new errors_js_1.ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir} and no completed commit (Task-Id: ${taskId}) on ${branch}: run \`guardian validate ${taskId}\` first`);
-        }
-        log.info(`${taskId} is already completed by ${done.slice(0, 12)}: no new commit`);
-        const pushed = doPush(root, opts, branch, done, log);
-        return {
-            taskId,
-            commitSha: done,
-            branch,
-            pushed,
-            ...(opts.push ? { remote: opts.push } : {}),
-            alreadyCompleted: true,
-            checkedOut: (0, commit_js_1.currentBranch)(root) === branch,
-            bundleDeleted: false,
-        };
-    }
-    const manifest = (0, bundle_js_1.readManifest)(bundleDir, taskId);
-    const base = (0, bundle_js_1.manifestBase)(root, bundleDir, manifest);
-    if (opts.base !== undefined) {
-        const trusted = (0, git_js_1.resolveCommit)(root, opts.base);
-        if (trusted !== base) {
-            throw new errors_js_1.GuardianError(`the Task Bundle's manifest names the base commit ${base.slice(0, 12)}, but the host's base is ${opts.base} (${trusted.slice(0, 12)}): refusing to commit on a base the host did not check out; nothing committed`);
-        }
-    }
-    const validationPath = (0, node_path_1.join)(bundleDir, 'validation.json');
-    let report;
-    try {
-        report = (0, report_file_js_1.readValidationReport)(bundleDir);
-    }
-    catch (e) {
-        if (e instanceof errors_js_1.GuardianError)
-            throw new errors_js_1.ConfigurationError(`${e.message}; nothing committed`);
-        throw e;
-    }
-    if (!report) {
-        throw new errors_js_1.ConfigurationError(`${validationPath} is missing: run \`guardian validate ${taskId}\` first; nothing committed`);
-    }
-    // validation.json is what the Validator wrote, as the manifest recorded it: a process a check left
-    // running (or anything else) that rewrote it afterwards is caught here.
-    const recorded = manifest.files['validation.json'];
-    const validationBytes = (0, bundle_js_1.readBundleBytes)(bundleDir, 'validation.json') ?? Buffer.alloc(0);
-    if (recorded === undefined || (0, fs_js_1.sha256)(validationBytes) !== recorded) {
-        throw new errors_js_1.GuardianError(`${validationPath} is not the report the Validator recorded (${recorded === undefined ? 'manifest.json lists no validation.json' : 'its sha256 differs from manifest.json'}): run \`guardian validate ${taskId}\` again; nothing committed`);
-    }
-    const validateRecord = manifest.stations.validate;
-    if (validateRecord && validateRecord.verdict !== undefined && validateRecord.verdict !== report.verdict) {
-        throw new errors_js_1.GuardianError(`${validationPath} says ${report.verdict}, but manifest.json records the Validator's verdict as ${validateRecord.verdict}: run \`guardian validate ${taskId}\` again; nothing committed`);
-    }
-    if (report.taskId !== taskId || report.baseCommit !== base) {
-        throw new errors_js_1.GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
-    }
-    if (!Array.isArray(report.checks) ||
-        (report.verdict === 'pass' && report.checks.some((c) => c.outcome !== 'pass'))) {
-        throw new errors_js_1.GuardianError(`${validationPath} is inconsistent (verdict pass with a check that did not pass): run \`guardian validate ${taskId}\` again; nothing committed`);
-    }
-    if (report.verdict !== 'pass') {
-        throw new errors_js_1.GuardianError(`validation of ${taskId} did not pass (${report.summary}); nothing committed or pushed. Report: ${(0, node_path_1.join)(bundleDir, 'validation.md')}`);
-    }
-    const project = (0, index_js_1.loadProject)(root, (0, index_js_1.gitSource)(root, base));
-    const task = (0, index_js_1.requireTask)(project, taskId);
-    const branch = opts.branch ?? task.branch ?? `guardian/${taskId}`;
-    (0, commit_js_1.checkBranchName)(root, branch);
-    const tip0 = (0, commit_js_1.branchTip)(root, branch);
-    // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
-    const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
-    const fromBundle = bundlePatch !== undefined;
-    let patch = bundlePatch ?? (0, patch_js_1.workingTreePatch)(root, base).patch;
-    if (!fromBundle && (0, fs_js_1.sha256)(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
-        // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
-        // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
-        // that is the judged patch to the byte (its sha256), and the commit is checked against it below.
-        try {
-            const judged = (0, commit_js_1.replaceInTree)(root, (0, patch_js_1.treeOf)(root, tip0), task.path, task.raw);
-            const earlier = (0, patch_js_1.diffTrees)(root, base, judged);
-            if ((0, fs_js_1.sha256)(earlier) === report.patchSha256)
-                patch = earlier;
-        }
-        catch {
-            // Not a tree that can hold the blueprint: not that commit; refused below.
-        }
-    }
-    const actual = (0, fs_js_1.sha256)(patch);
-    if (actual !== report.patchSha256) {
-        throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-            `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
-    }
-    const result = await (0, bundle_js_1.recordStation)(bundleDir, taskId, 'complete', async () => {
-        const tip = tip0;
-        // The commit this run makes has this tree: recomputed from the judged patch, whatever the branch has.
-        const blueprint = setStatusDone(task.raw, task.statusLine, task.path);
-        let tree = (0, patch_js_1.applyPatchToTree)(root, base, patch, fromBundle ? 'changes.patch' : 'the working tree patch');
-        if (blueprint !== task.raw)
-            tree = (0, commit_js_1.replaceInTree)(root, tree, task.path, blueprint);
-        let commitSha;
-        let alreadyCompleted = false;
-        let checkedOut = (0, commit_js_1.currentBranch)(root) === branch;
-        if (tip && tip !== base) {
-            // An earlier run committed and then failed to push: no second commit — but only for exactly the
-            // commit it made. Anything else on the branch (work of someone else, or a commit planted by code
-            // under test with a `Task-Id:` trailer and the blueprint done) is refused, and nothing is pushed.
-            const problem = notTheCompletion(root, tip, base, tree, taskId);
-            if (problem) {
-                throw new errors_js_1.GuardianError(`the local branch ${branch} is at ${tip.slice(0, 12)}, which is not the commit Completion makes for ${taskId}: ${problem}. ` +
-                    `Expected either the base commit ${base.slice(0, 12)} or one commit on it with the tree ${tree.slice(0, 12)} ` +
-                    `(the judged patch applied to the base, ${task.path} marked done). Nothing committed or pushed; ` +
-                    `delete or rename that branch, or pass --branch`);
-            }
-            commitSha = tip;
-            alreadyCompleted = true;
-            log.info(`${branch} already has the commit for ${taskId} (${tip.slice(0, 12)}): no new commit`);
-        }
-        else {
-            commitSha = (0, commit_js_1.commitTree)(root, tree, base, commitMessage(task, report, opts.runUrl), authorFor(root, opts, project.quality));
-            const onBranch = (0, commit_js_1.currentBranch)(root) === branch;
-            if (fromBundle) {
-                // The working tree is not the change: only move it when it has the branch checked out.
-                if (onBranch)
-                    (0, git_js_1.execGit)(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
-                (0, git_js_1.execGit)(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
-                (0, gitdir_js_1.acceptOwnRefUpdates)(root, commitSha);
-            }
-            else {
-                // The working tree holds the change: the commit is what it has, so check the branch out over it
-                // (like `git switch -c BRANCH && git commit`), with the blueprint's new status written to disk.
-                (0, git_js_1.execGit)(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
-                if (!onBranch)
-                    (0, git_js_1.execGit)(['symbolic-ref', 'HEAD', `refs/heads/${branch}`], { cwd: root });
-                (0, gitdir_js_1.acceptOwnRefUpdates)(root, commitSha, onBranch ? [] : ['HEAD']);
-                (0, git_js_1.execGit)(['read-tree', commitSha], { cwd: root });
-                (0, node_fs_1.writeFileSync)((0, node_path_1.join)(root, task.path), blueprint);
-                checkedOut = true;
-            }
-            log.info(`committed ${commitSha.slice(0, 12)} on ${branch}: feat(${taskId}): ${oneLine(task.title)}`);
-        }
-        const pushed = doPush(root, opts, branch, commitSha, log);
-        return {
-            result: {
-                taskId,
-                commitSha,
-                branch,
-                pushed,
-                ...(opts.push ? { remote: opts.push } : {}),
-                alreadyCompleted,
-                checkedOut,
-                bundleDeleted: false,
-            },
-            record: { note: `${commitSha.slice(0, 12)} on ${branch}${pushed ? ` pushed to ${opts.push}` : ''}` },
-        };
-    });
-    (0, node_fs_1.rmSync)(bundleDir, { recursive: true, force: true });
-    return { ...result, bundleDeleted: true };
-}
-
-
-/***/ }),
-
 /***/ 3978:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -528,13 +203,28 @@ function milestoneExitCode(r) {
 /***/ }),
 
 /***/ 2125:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.handleInterrupts = handleInterrupts;
-function handleInterrupts(notify, proc = process) {
+exports.killDescendants = killDescendants;
+exports.interruptedInstead = interruptedInstead;
+exports.signalsDelivered = signalsDelivered;
+/**
+ * Ctrl-C for a long run: the first SIGINT aborts the run's signal — the running station's commands are
+ * killed, the station is marked unfinished in the bundle's manifest and the ledger records the run as
+ * interrupted — and the command exits 130. A second SIGINT exits at once: the commands still running
+ * (each in a process group of its own, which the terminal's Ctrl-C does not reach) are killed first, and
+ * the exit work registered with util/temp.ts runs — temporary worktrees are removed, the run is
+ * recorded as interrupted, the run lock is released. The bundle is still consistent: every bundle write
+ * is atomic, and a station left unfinished is run again by --resume.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const errors_js_1 = __webpack_require__(3916);
+function handleInterrupts(notify, proc = process, opts = {}) {
     const controller = new AbortController();
+    const beforeQuit = opts.beforeQuit ?? (proc === process ? () => void killDescendants() : () => { });
     let count = 0;
     const handler = (sig) => {
         count++;
@@ -544,7 +234,12 @@ function handleInterrupts(notify, proc = process) {
         }
         else {
             notify('quitting now: `--resume` runs the unfinished station again');
-            proc.exit(130);
+            try {
+                beforeQuit();
+            }
+            finally {
+                proc.exit(130);
+            }
         }
     };
     proc.on('SIGINT', handler);
@@ -557,6 +252,93 @@ function handleInterrupts(notify, proc = process) {
             proc.off('SIGTERM', handler);
         },
     };
+}
+/** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
+function processTable() {
+    const out = new Map();
+    if (!(0, node_fs_1.existsSync)('/proc/self/stat'))
+        return out;
+    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
+        if (!/^\d+$/.test(name))
+            continue;
+        let stat;
+        try {
+            stat = (0, node_fs_1.readFileSync)(`/proc/${name}/stat`, 'utf8');
+        }
+        catch {
+            continue; // gone meanwhile
+        }
+        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields[0] === 'Z' || fields[0] === 'X')
+            continue;
+        out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
+    }
+    return out;
+}
+/**
+ * SIGKILLs every process descended from `pid` (default: this one) and every process group one of them
+ * leads: the commands a station runs each have a group of their own, so neither this process's exit
+ * nor the terminal's Ctrl-C reaches them. This process and its own group are spared. Returns how many
+ * processes were found. On Linux only (elsewhere it finds nothing).
+ */
+function killDescendants(pid = process.pid) {
+    const table = processTable();
+    const own = table.get(pid)?.[1];
+    const children = new Map();
+    for (const [p, [ppid]] of table) {
+        const list = children.get(ppid);
+        if (list)
+            list.push(p);
+        else
+            children.set(ppid, [p]);
+    }
+    const found = [];
+    const queue = [...(children.get(pid) ?? [])];
+    while (queue.length) {
+        const p = queue.shift();
+        found.push(p);
+        queue.push(...(children.get(p) ?? []));
+    }
+    const kill = (target) => {
+        try {
+            process.kill(target, 'SIGKILL');
+        }
+        catch {
+            // Gone already.
+        }
+    };
+    for (const p of found) {
+        const pgrp = table.get(p)[1];
+        if (pgrp === p && pgrp !== own && p !== pid)
+            kill(-pgrp);
+        kill(p);
+    }
+    return found.length;
+}
+/**
+ * What a command throws when its run threw `e`: a Ctrl-C at the terminal reaches the git commands this
+ * process runs too, and one it killed fails before this process's own SIGINT handler has run. Once the
+ * handler has run, the failure is the interruption (exit 130), named with what it stopped.
+ */
+async function interruptedInstead(e, interrupts) {
+    await signalsDelivered();
+    if (!interrupts.interrupted())
+        return e;
+    const what = (e?.message ?? String(e)).split('\n')[0];
+    return new errors_js_1.GuardianError(`interrupted (${what.length > 200 ? what.slice(0, 199) + '…' : what})`, {
+        exitCode: 130,
+        cause: e,
+    });
+}
+/**
+ * A few turns of the event loop: a SIGINT that arrived while this process was busy (blocked in a
+ * synchronous git call) has been handled by then — libuv hands it over in a later poll, not always the
+ * next one.
+ */
+async function signalsDelivered() {
+    for (let i = 0; i < 5; i++)
+        await new Promise((r) => setTimeout(r, 1));
 }
 
 
@@ -590,6 +372,8 @@ const worktree_js_1 = __webpack_require__(5847);
 const index_js_1 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
+const temp_js_1 = __webpack_require__(4868);
+const interrupt_js_1 = __webpack_require__(2125);
 const ledger_js_1 = __webpack_require__(1217);
 const lock_js_1 = __webpack_require__(2055);
 const plan_js_1 = __webpack_require__(1031);
@@ -599,7 +383,8 @@ exports.MAX_PARALLEL = 16;
 function parseParallel(value) {
     if (value === undefined)
         return 1;
-    const n = typeof value === 'number' ? value : Number(value);
+    // Decimal digits only: Number() would take 0x2, 1e0 and 2.0.
+    const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > exports.MAX_PARALLEL) {
         throw new errors_js_1.UsageError(`--parallel ${value}: expected a whole number from 1 to ${exports.MAX_PARALLEL}`);
     }
@@ -797,7 +582,7 @@ async function runMilestoneLocked(opts) {
         }
     }
     else {
-        await runParallel(root, plan, parallel, results, depsReady, record, taskOpts, () => !!halt || signal.aborted, log);
+        await runParallel(root, plan, parallel, results, depsReady, record, taskOpts, () => !!halt || signal.aborted, signal, log);
     }
     // What did not run, and why.
     const failed = halt?.taskId;
@@ -919,18 +704,41 @@ function copyBundle(fromRoot, toRoot, taskId) {
     (0, fs_js_1.ensureDir)((0, node_path_1.dirname)(to), toRoot);
     (0, node_fs_1.cpSync)(from, to, { recursive: true });
 }
-async function runParallel(root, plan, parallel, results, depsReady, record, taskOpts, halted, log) {
+async function runParallel(root, plan, parallel, results, depsReady, record, taskOpts, halted, signal, log) {
     /** Tasks through the Validator in their worktree, waiting for their turn to be committed. */
     const validated = new Map();
     const running = new Map();
     const started = new Set();
+    /**
+     * The first error a task's run threw (a bug, or git failing): surfaced once the tasks still running
+     * in their worktrees have stopped — never while they go on writing under the milestone's lock.
+     */
+    let failure;
+    const failed = async (e) => {
+        // A Ctrl-C at the terminal reaches the git commands this process runs: a git it killed is the
+        // interruption (its SIGINT handler runs once the event loop turns), not an error.
+        await (0, interrupt_js_1.signalsDelivered)();
+        if (!signal.aborted)
+            failure ??= { error: e };
+    };
+    const stopped = () => halted() || failure !== undefined || signal.aborted;
     // Up to the Validator in a worktree at the current HEAD; the bundle comes back to the main checkout.
     const launch = (t) => {
         started.add(t.id);
-        const head = (0, git_js_1.headCommit)(root);
-        const resume = resumable(root, t.id, head);
         const p = (async () => {
+            const head = (0, git_js_1.headCommit)(root);
+            const resume = resumable(root, t.id, head);
             const wt = (0, worktree_js_1.addWorktree)(root, head, undefined, 'guardian-task-');
+            // A second Ctrl-C quits without unwinding this: the bundle (with the Coder's patch, which is work)
+            // still comes back to the main checkout and the worktree is removed.
+            const forgetExit = (0, temp_js_1.onExit)(() => {
+                try {
+                    copyBundle(wt.dir, root, t.id);
+                }
+                finally {
+                    wt.remove();
+                }
+            });
             try {
                 (0, worktree_js_1.linkDependencies)(root, wt.dir);
                 if (resume)
@@ -960,10 +768,12 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
                 throw e;
             }
             finally {
+                forgetExit();
                 wt.remove();
-                running.delete(t.id);
             }
-        })();
+        })()
+            .catch(async (e) => failed(e))
+            .finally(() => running.delete(t.id));
         running.set(t.id, p);
     };
     let next = 0; // the next task (in plan order) to be committed
@@ -976,7 +786,7 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
                 continue;
             }
             const v = validated.get(t.id);
-            if (!v || halted())
+            if (!v || stopped())
                 break;
             validated.delete(t.id);
             const head = (0, git_js_1.headCommit)(root);
@@ -985,11 +795,18 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
             }
             else
                 log.info(`${t.id}: validated in its worktree; committing in milestone order`);
-            const r = await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: true });
+            let r;
+            try {
+                r = await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: true });
+            }
+            catch (e) {
+                await failed(e);
+                break;
+            }
             record(t, r.outcome === 'committed' ? mergeRuns(v, r) : r);
             next++;
         }
-        if (!halted()) {
+        if (!stopped()) {
             for (const t of plan.order) {
                 if (running.size >= parallel)
                     break;
@@ -1005,13 +822,15 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
         }
         if (running.size === 0) {
             const waiting = plan.order.some((t) => validated.has(t.id));
-            if (!waiting || halted())
+            if (!waiting || stopped())
                 break;
             continue;
         }
         // Surface a bug in one task's run only after the others have stopped (their bundles are kept).
         await Promise.race(running.values());
     }
+    if (failure)
+        throw failure.error;
     // Validated tasks behind a failure are not committed (a sequential run would not have reached them).
     for (const [id, r] of validated) {
         const t = plan.order.find((x) => x.id === id);
@@ -1509,6 +1328,7 @@ const index_js_4 = __webpack_require__(5688);
 const prestart_js_1 = __webpack_require__(3978);
 const index_js_5 = __webpack_require__(7982);
 const index_js_6 = __webpack_require__(5736);
+const temp_js_1 = __webpack_require__(4868);
 const prestart = async (ctx) => {
     const r = await (0, prestart_js_1.runPrestart)({
         root: ctx.root,
@@ -1565,6 +1385,8 @@ const code = async (ctx) => {
     const bundleDir = (0, bundle_js_1.bundleDirFor)(ctx.root, ctx.taskId);
     const base = (0, bundle_js_1.readManifest)(bundleDir, ctx.taskId).baseCommit;
     const wt = (0, worktree_js_1.addWorktree)(ctx.root, base, undefined, 'guardian-coder-');
+    // Removed at exit too (a second Ctrl-C quits without unwinding this function).
+    const forgetExit = (0, temp_js_1.onExit)(wt.remove);
     try {
         (0, worktree_js_1.linkDependencies)(ctx.root, wt.dir);
         // The Coder's test runs execute the model's code with the dependency folders linked in: what they
@@ -1598,6 +1420,7 @@ const code = async (ctx) => {
         };
     }
     finally {
+        forgetExit();
         wt.remove();
     }
 };
@@ -1735,6 +1558,8 @@ const index_js_1 = __webpack_require__(5688);
 const index_js_2 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
+const temp_js_1 = __webpack_require__(4868);
+const interrupt_js_1 = __webpack_require__(2125);
 const ledger_js_1 = __webpack_require__(1217);
 const lock_js_1 = __webpack_require__(2055);
 const progress_js_1 = __webpack_require__(3075);
@@ -1774,6 +1599,8 @@ function parseMaxAttempts(value) {
     }
     return n;
 }
+/** The note of a station Ctrl-C stopped (see markInterrupted). */
+const INTERRUPTED_NOTE = 'interrupted (Ctrl-C): `guardian run --resume` runs this station again';
 /**
  * The station `--resume` continues from, read from the manifest: the first one that has not finished.
  * A failed verdict sends the line back to the Coder (a new attempt, or the change fixed by hand).
@@ -1783,7 +1610,9 @@ function resumePoint(m) {
         return 'prestart';
     for (const s of bundle_js_1.STATIONS) {
         const rec = m.stations[s];
-        if (s === 'validate' && rec && (rec.verdict === 'fail' || rec.status === 'failed'))
+        // A validation stopped by Ctrl-C judged nothing: it runs again, the Coder's change is not redone.
+        const judged = rec?.note !== INTERRUPTED_NOTE;
+        if (s === 'validate' && rec && judged && (rec.verdict === 'fail' || rec.status === 'failed'))
             return 'code';
         if (!rec || (rec.status !== 'ok' && rec.status !== 'skipped'))
             return s;
@@ -1850,7 +1679,7 @@ function markInterrupted(dir, taskId, station) {
         ...(rec ?? { startedAt: now }),
         status: 'failed',
         finishedAt: rec?.finishedAt ?? now,
-        note: 'interrupted (Ctrl-C): `guardian run --resume` runs this station again',
+        note: INTERRUPTED_NOTE,
     };
     delete m.stations[station].verdict;
     (0, bundle_js_1.writeManifest)(dir, m);
@@ -2010,6 +1839,11 @@ async function runTaskLocked(opts, project) {
     progress.taskStart(task.id, task.title);
     if (opts.resume && manifest)
         log.info(`resuming ${task.id} at ${from} (bundle ${bundleDir})`);
+    // What continues an interrupted run: with the same push and branch (a task Completion committed before
+    // the Ctrl-C is done, and `--push` then pushes that commit).
+    const resumeCommand = `guardian run ${task.id} --resume${opts.push ? ` --push ${opts.push}` : ''}${opts.branch ? ` --branch ${opts.branch}` : ''}`;
+    /** The station running now (for a run that ends in the middle of one). */
+    let current;
     let verdict;
     let commit;
     let branch;
@@ -2021,10 +1855,8 @@ async function runTaskLocked(opts, project) {
     let attempt = manifest?.stations.code ? (manifest.stations.code.attempt ?? 1) : 0;
     let outcome = 'running';
     let message = '';
-    const finish = () => {
-        progress.taskEnd(task.id, message);
-        const m = manifestIfAny(bundleDir, task.id);
-        const durationMs = Date.now() - startedAt.getTime();
+    /** The ledger's `end` entry for the run as it stands. */
+    const endEntry = (m, durationMs) => {
         const status = STATUS_OF[outcome];
         const ledgerStations = line.stationRuns.map((s) => ({
             station: s.station,
@@ -2035,7 +1867,7 @@ async function runTaskLocked(opts, project) {
             ...(s.note ? { note: s.note.slice(0, 300) } : {}),
             ...(s.usage.promptTokens || s.usage.completionTokens ? { usage: s.usage } : {}),
         }));
-        (0, ledger_js_1.appendLedger)(line.ledgerRoot, ledgerEntry(line, 'end', {
+        return ledgerEntry(line, 'end', {
             status,
             outcome,
             durationMs,
@@ -2048,7 +1880,37 @@ async function runTaskLocked(opts, project) {
             ...(pushedTo ? { pushedTo } : {}),
             usage: line.usage,
             message,
-        }));
+        });
+    };
+    // A second Ctrl-C exits at once, without `finish`: the run still gets its `end` entry (interrupted),
+    // so `guardian status` does not show it as killed. The station it stopped in is still `running` in
+    // the manifest, which --resume runs again. (Any other exit in the middle of a run leaves the run
+    // unfinished, as a kill does.)
+    const forgetExit = (0, temp_js_1.onExit)(() => {
+        if (!signal.aborted)
+            return;
+        if (current) {
+            line.stationRuns.push({ station: current, status: 'interrupted', durationMs: 0, usage: (0, bundle_js_1.emptyUsage)() });
+        }
+        outcome = 'interrupted';
+        message = `${task.id} interrupted${current ? ` during ${current}` : ''} (quit at once): \`${resumeCommand}\` continues${current ? ` from ${current}` : ''}`;
+        let m;
+        try {
+            m = manifestIfAny(bundleDir, task.id);
+        }
+        catch {
+            m = manifest;
+        }
+        (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(m, Date.now() - startedAt.getTime()));
+    });
+    const finish = () => {
+        forgetExit();
+        current = undefined;
+        progress.taskEnd(task.id, message);
+        const m = manifestIfAny(bundleDir, task.id);
+        const durationMs = Date.now() - startedAt.getTime();
+        const status = STATUS_OF[outcome];
+        (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(m, durationMs));
         const failed = outcome === 'failed';
         return {
             ...base,
@@ -2068,193 +1930,217 @@ async function runTaskLocked(opts, project) {
             message,
         };
     };
-    const order = bundle_js_1.STATIONS.slice(bundle_js_1.STATIONS.indexOf(from), bundle_js_1.STATIONS.indexOf(until) + 1);
-    let i = 0;
-    while (i < order.length) {
-        const station = order[i];
-        if (signal.aborted) {
-            outcome = 'interrupted';
-            message = `${task.id} interrupted before ${station}: \`guardian run ${task.id} --resume\` continues`;
-            return finish();
-        }
-        const leftBehind = station === 'complete' ? opts.beforeComplete?.() : undefined;
-        if (leftBehind) {
-            outcome = 'failed';
-            message = `${task.id}: nothing committed: ${leftBehind}`;
-            return finish();
-        }
-        if (station === 'complete' && opts.dryRun) {
-            outcome = 'validated';
-            message = `${task.id} passed every station (dry run: nothing committed or pushed)`;
-            return finish();
-        }
-        // The Coder without a model: the change is made by hand in the working tree.
-        if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env, opts.envSources)) {
-            const m = manifestIfAny(bundleDir, task.id);
-            const handMade = (m && (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
-            if (opts.resume && handMade) {
-                recordSkipped(bundleDir, task.id, 'code', 'no model configured: the change was made by hand in the working tree');
-                line.stationRuns.push({
-                    station: 'code',
-                    status: 'skipped',
-                    durationMs: 0,
-                    usage: (0, bundle_js_1.emptyUsage)(),
-                    note: 'made by hand',
-                });
-                progress.stationEnd(task.id, 'code', 'skipped', 0, 'no model: using the change made by hand');
-                i++;
-                continue;
+    try {
+        const order = bundle_js_1.STATIONS.slice(bundle_js_1.STATIONS.indexOf(from), bundle_js_1.STATIONS.indexOf(until) + 1);
+        let i = 0;
+        while (i < order.length) {
+            const station = order[i];
+            if (signal.aborted) {
+                outcome = 'interrupted';
+                message = `${task.id} interrupted before ${station}: \`${resumeCommand}\` continues`;
+                return finish();
             }
-            outcome = 'paused';
-            message = opts.resume
-                ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${(0, node_path_1.join)(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
-                : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${(0, node_path_1.join)(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
-            return finish();
-        }
-        if (station === 'code') {
-            attempt++;
-            attempts++;
-        }
-        const before = manifestIfAny(bundleDir, task.id)?.usage ?? (0, bundle_js_1.emptyUsage)();
-        const t0 = Date.now();
-        progress.stationStart(task.id, station, station === 'code' || station === 'validate' ? attempt || undefined : undefined);
-        const ctx = {
-            root,
-            taskId: task.id,
-            log,
-            signal,
-            env,
-            ...(opts.envSources ? { envSources: opts.envSources } : {}),
-            attempt: Math.max(1, attempt),
-            maxAttempts,
-            dryRun: !!opts.dryRun,
-            ...(opts.push ? { push: opts.push } : {}),
-            ...(opts.branch ? { branch: opts.branch } : {}),
-            ...(opts.base ? { base: opts.base } : {}),
-            ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
-            onUsage: (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)),
-        };
-        let out;
-        const stopWatch = station === 'code'
-            ? (0, watch_js_1.watchTranscript)((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)))
-            : undefined;
-        try {
-            out = await stations[station](ctx);
-        }
-        catch (e) {
+            const leftBehind = station === 'complete' ? opts.beforeComplete?.() : undefined;
+            if (leftBehind) {
+                outcome = 'failed';
+                message = `${task.id}: nothing committed: ${leftBehind}`;
+                return finish();
+            }
+            if (station === 'complete' && opts.dryRun) {
+                outcome = 'validated';
+                message = `${task.id} passed every station (dry run: nothing committed or pushed)`;
+                return finish();
+            }
+            // The Coder without a model: the change is made by hand in the working tree.
+            if (station === 'code' && !opts.stations?.code && !coderConfigured(project, env, opts.envSources)) {
+                const m = manifestIfAny(bundleDir, task.id);
+                const handMade = (m && (0, node_fs_1.existsSync)((0, node_path_1.join)(bundleDir, 'changes.patch'))) || (m && hasWorkingChanges(root, m.baseCommit));
+                if (opts.resume && handMade) {
+                    recordSkipped(bundleDir, task.id, 'code', 'no model configured: the change was made by hand in the working tree');
+                    line.stationRuns.push({
+                        station: 'code',
+                        status: 'skipped',
+                        durationMs: 0,
+                        usage: (0, bundle_js_1.emptyUsage)(),
+                        note: 'made by hand',
+                    });
+                    progress.stationEnd(task.id, 'code', 'skipped', 0, 'no model: using the change made by hand');
+                    i++;
+                    continue;
+                }
+                outcome = 'paused';
+                message = opts.resume
+                    ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${(0, node_path_1.join)(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
+                    : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${(0, node_path_1.join)(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
+                return finish();
+            }
+            if (station === 'code') {
+                attempt++;
+                attempts++;
+            }
+            const before = manifestIfAny(bundleDir, task.id)?.usage ?? (0, bundle_js_1.emptyUsage)();
+            const t0 = Date.now();
+            progress.stationStart(task.id, station, station === 'code' || station === 'validate' ? attempt || undefined : undefined);
+            const ctx = {
+                root,
+                taskId: task.id,
+                log,
+                signal,
+                env,
+                ...(opts.envSources ? { envSources: opts.envSources } : {}),
+                attempt: Math.max(1, attempt),
+                maxAttempts,
+                dryRun: !!opts.dryRun,
+                ...(opts.push ? { push: opts.push } : {}),
+                ...(opts.branch ? { branch: opts.branch } : {}),
+                ...(opts.base ? { base: opts.base } : {}),
+                ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
+                onUsage: (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)),
+            };
+            let out;
+            const stopWatch = station === 'code'
+                ? (0, watch_js_1.watchTranscript)((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)))
+                : undefined;
+            current = station;
+            try {
+                out = await stations[station](ctx);
+            }
+            catch (e) {
+                stopWatch?.();
+                // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
+                // and the station fails while this process's own SIGINT handler has not run yet. Let it run
+                // before judging: that failure is the interruption, not a station's error.
+                await (0, interrupt_js_1.signalsDelivered)();
+                current = undefined;
+                const durationMs = Date.now() - t0;
+                const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+                line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
+                const note = e.message ?? String(e);
+                if (signal.aborted) {
+                    markInterrupted(bundleDir, task.id, station);
+                    line.stationRuns.push({ station, status: 'interrupted', durationMs, usage, note });
+                    progress.stationEnd(task.id, station, 'interrupted', durationMs, firstLine(note));
+                    outcome = 'interrupted';
+                    message = `${task.id} interrupted during ${station} (${firstLine(note)}): \`${resumeCommand}\` continues from ${station}`;
+                    return finish();
+                }
+                line.stationRuns.push({
+                    station,
+                    status: 'failed',
+                    durationMs,
+                    usage,
+                    note,
+                    ...(station === 'code' ? { attempt } : {}),
+                });
+                progress.stationEnd(task.id, station, 'failed', durationMs, firstLine(note));
+                outcome = 'failed';
+                message = `${task.id} failed at ${station}: ${note}`;
+                if (!(0, errors_js_1.isUserError)(e)) {
+                    finish();
+                    throw e;
+                }
+                return finish();
+            }
             stopWatch?.();
+            await (0, interrupt_js_1.signalsDelivered)();
+            current = undefined;
             const durationMs = Date.now() - t0;
             const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
             line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
-            if (signal.aborted) {
+            progress.usage(task.id, line.usage);
+            if (signal.aborted && !IGNORES_SIGNAL.has(station)) {
+                // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
+                // (Completion is not stopped: a commit it returns was made, and is recorded as made.)
                 markInterrupted(bundleDir, task.id, station);
                 line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
                 progress.stationEnd(task.id, station, 'interrupted', durationMs);
                 outcome = 'interrupted';
-                message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
+                message = `${task.id} interrupted during ${station}: \`${resumeCommand}\` continues from ${station}`;
                 return finish();
             }
-            const note = e.message ?? String(e);
-            line.stationRuns.push({
+            const run = {
                 station,
-                status: 'failed',
+                status: out.status,
                 durationMs,
                 usage,
-                note,
-                ...(station === 'code' ? { attempt } : {}),
-            });
-            progress.stationEnd(task.id, station, 'failed', durationMs, firstLine(note));
-            outcome = 'failed';
-            message = `${task.id} failed at ${station}: ${note}`;
-            if (!(0, errors_js_1.isUserError)(e)) {
-                finish();
-                throw e;
-            }
-            return finish();
-        }
-        stopWatch?.();
-        const durationMs = Date.now() - t0;
-        const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
-        line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
-        progress.usage(task.id, line.usage);
-        if (signal.aborted) {
-            // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
-            markInterrupted(bundleDir, task.id, station);
-            line.stationRuns.push({ station, status: 'interrupted', durationMs, usage });
-            progress.stationEnd(task.id, station, 'interrupted', durationMs);
-            outcome = 'interrupted';
-            message = `${task.id} interrupted during ${station}: \`guardian run ${task.id} --resume\` continues from ${station}`;
-            return finish();
-        }
-        const run = {
-            station,
-            status: out.status,
-            durationMs,
-            usage,
-            ...(station === 'code' || station === 'validate' ? { attempt: Math.max(1, attempt) } : {}),
-            ...(out.verdict ? { verdict: out.verdict } : {}),
-            ...(out.note ? { note: out.note } : {}),
-        };
-        line.stationRuns.push(run);
-        progress.stationEnd(task.id, station, out.status, durationMs, out.note ? firstLine(out.note) : undefined);
-        if (out.patchSha256)
-            patchSha256 = out.patchSha256;
-        if (station === 'validate')
-            verdict = out.verdict;
-        if (out.commit)
-            commit = out.commit;
-        if (out.branch)
-            branch = out.branch;
-        if (out.pushedTo)
-            pushedTo = out.pushedTo;
-        if (out.status === 'failed' && station === 'code' && order.includes('validate') && hasPatch(bundleDir)) {
-            // The Coder stopped without finishing (tests still failing, a budget): the Validator judges what
-            // it wrote, so the failure ends with the precise report (and a next attempt gets it as feedback).
-            log.info(`${task.id}: the Coder stopped without finishing (${out.note ?? 'failed'}); the Validator judges its change`);
-            i++;
-            continue;
-        }
-        if (out.status === 'failed') {
-            reportPath = out.reportPath;
-            if (station === 'validate' &&
-                !out.dependenciesModified &&
-                attempts < maxAttempts &&
-                attempts > 0 &&
-                coderAvailable(project, env, opts)) {
-                log.info(`${task.id}: attempt ${attempt} failed (${out.note ?? 'verdict fail'}); the Coder tries again with the report`);
-                i = order.indexOf('code');
+                ...(station === 'code' || station === 'validate' ? { attempt: Math.max(1, attempt) } : {}),
+                ...(out.verdict ? { verdict: out.verdict } : {}),
+                ...(out.note ? { note: out.note } : {}),
+            };
+            line.stationRuns.push(run);
+            progress.stationEnd(task.id, station, out.status, durationMs, out.note ? firstLine(out.note) : undefined);
+            if (out.patchSha256)
+                patchSha256 = out.patchSha256;
+            if (station === 'validate')
+                verdict = out.verdict;
+            if (out.commit)
+                commit = out.commit;
+            if (out.branch)
+                branch = out.branch;
+            if (out.pushedTo)
+                pushedTo = out.pushedTo;
+            if (out.status === 'failed' &&
+                station === 'code' &&
+                order.includes('validate') &&
+                hasPatch(bundleDir)) {
+                // The Coder stopped without finishing (tests still failing, a budget): the Validator judges what
+                // it wrote, so the failure ends with the precise report (and a next attempt gets it as feedback).
+                log.info(`${task.id}: the Coder stopped without finishing (${out.note ?? 'failed'}); the Validator judges its change`);
+                i++;
                 continue;
             }
-            outcome = 'failed';
-            const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
-            message =
-                station === 'validate' && out.dependenciesModified
-                    ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
-                    : station === 'validate'
-                        ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
-                        : station === 'prestart'
-                            ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
-                            : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
-            return finish();
+            if (out.status === 'failed') {
+                reportPath = out.reportPath;
+                if (station === 'validate' &&
+                    !out.dependenciesModified &&
+                    attempts < maxAttempts &&
+                    attempts > 0 &&
+                    coderAvailable(project, env, opts)) {
+                    log.info(`${task.id}: attempt ${attempt} failed (${out.note ?? 'verdict fail'}); the Coder tries again with the report`);
+                    i = order.indexOf('code');
+                    continue;
+                }
+                outcome = 'failed';
+                const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
+                message =
+                    station === 'validate' && out.dependenciesModified
+                        ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
+                        : station === 'validate'
+                            ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+                            : station === 'prestart'
+                                ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
+                                : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
+                return finish();
+            }
+            i++;
         }
-        i++;
+        if (until !== 'complete') {
+            outcome = 'paused';
+            message = opts.untilReason
+                ? `${task.id} stopped after ${until}: ${opts.untilReason}`
+                : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+        }
+        else if (commit) {
+            outcome = 'committed';
+            message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;
+        }
+        else {
+            outcome = 'committed';
+            message = `${task.id} done`;
+        }
+        return finish();
     }
-    if (until !== 'complete') {
-        outcome = 'paused';
-        message = opts.untilReason
-            ? `${task.id} stopped after ${until}: ${opts.untilReason}`
-            : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+    finally {
+        // However the run ended (an error too), the exit no longer speaks for it.
+        forgetExit();
     }
-    else if (commit) {
-        outcome = 'committed';
-        message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;
-    }
-    else {
-        outcome = 'committed';
-        message = `${task.id} done`;
-    }
-    return finish();
 }
+/**
+ * Stations that run to their end whatever the signal, and whose success is never a half-run one. (The
+ * Bundler is not stopped either, but a terminal's Ctrl-C kills the helpers it runs — an interpreter
+ * asked for library APIs — and what it built without them is not trusted.)
+ */
+const IGNORES_SIGNAL = new Set(['complete']);
 function firstLine(s) {
     const l = s.split('\n')[0] ?? '';
     return l.length > 160 ? l.slice(0, 159) + '…' : l;

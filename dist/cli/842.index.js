@@ -9,6 +9,7 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JSON_SCHEMA_VERSION = void 0;
 exports.resolveRoot = resolveRoot;
+exports.specsRoot = specsRoot;
 exports.checkCommitFlags = checkCommitFlags;
 exports.writeLineResult = writeLineResult;
 exports.taskSummary = taskSummary;
@@ -18,6 +19,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const commit_js_1 = __webpack_require__(5895);
+const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(5371);
 const chars_js_1 = __webpack_require__(5153);
 const io_js_1 = __webpack_require__(1604);
@@ -26,6 +28,20 @@ function resolveRoot(ctx, root) {
     const abs = (0, node_path_1.resolve)(ctx.io.cwd, root ?? '.');
     if (!(0, node_fs_1.existsSync)(abs) || !(0, node_fs_1.statSync)(abs).isDirectory())
         throw new errors_js_1.UsageError(`--root ${root ?? '.'}: not a directory`);
+    return abs;
+}
+/**
+ * The root of the commands that read the specs. From a folder of a repository whose specs/ lives
+ * higher up, they would find no task at all (and `lint` would say "ok"): a note says where they are.
+ */
+function specsRoot(ctx, root) {
+    const abs = resolveRoot(ctx, root);
+    if ((0, node_fs_1.existsSync)((0, node_path_1.join)(abs, 'specs')) || !(0, git_js_1.isGitRepo)(abs))
+        return abs;
+    const top = (0, git_js_1.repoRoot)(abs);
+    if ((0, node_fs_1.realpathSync)(top) !== (0, node_fs_1.realpathSync)(abs) && (0, node_fs_1.existsSync)((0, node_path_1.join)(top, 'specs'))) {
+        ctx.io.stderr.write(`guardian: note: no specs/ in ${shown(abs)}; this repository's specs/ is in ${shown(top)} (run there, or pass --root ${shown(top)})\n`);
+    }
     return abs;
 }
 /** `--branch` and `--push` of the commands that commit: refused before anything runs, not after. */
@@ -108,7 +124,7 @@ function register(program, ctx) {
         .option('--root <dir>', 'repository root', '.')
         .option('--json', 'machine-readable output (schema: docs in README, "guardian lint --json")')
         .action((opts) => {
-        const root = resolveRoot(ctx, opts.root);
+        const root = specsRoot(ctx, opts.root);
         const project = (0, index_js_1.loadProject)(root);
         const errors = project.problems.filter((p) => p.severity === 'error');
         const warnings = project.problems.filter((p) => p.severity === 'warning');
@@ -150,7 +166,7 @@ function register(program, ctx) {
         if (opts.status && !index_js_1.TASK_STATUSES.includes(opts.status)) {
             throw new errors_js_1.UsageError(`--status ${opts.status}: expected one of ${index_js_1.TASK_STATUSES.join(', ')}`);
         }
-        const project = (0, index_js_1.loadProject)(resolveRoot(ctx, opts.root));
+        const project = (0, index_js_1.loadProject)(specsRoot(ctx, opts.root));
         let tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
         if (opts.milestone) {
             const m = (0, index_js_1.requireMilestone)(project, opts.milestone);
@@ -182,7 +198,7 @@ function register(program, ctx) {
         .option('--milestone <id>', "in this milestone's order")
         .option('--json', 'machine-readable output')
         .action((opts) => {
-        const project = (0, index_js_1.loadProject)(resolveRoot(ctx, opts.root));
+        const project = (0, index_js_1.loadProject)(specsRoot(ctx, opts.root));
         const m = opts.milestone ? (0, index_js_1.requireMilestone)(project, opts.milestone) : undefined;
         const ready = (0, index_js_1.readyTasks)(project, m);
         const next = ready[0];
@@ -218,7 +234,7 @@ function register(program, ctx) {
         .option('--root <dir>', 'repository root', '.')
         .option('--json', 'machine-readable output')
         .action((taskId, opts) => {
-        const project = (0, index_js_1.loadProject)(resolveRoot(ctx, opts.root));
+        const project = (0, index_js_1.loadProject)(specsRoot(ctx, opts.root));
         const t = (0, index_js_1.requireTask)(project, taskId);
         if (opts.json) {
             json(ctx, {
@@ -350,9 +366,15 @@ function branchTip(root, branch) {
     });
     return r.code === 0 ? r.stdout.trim() : undefined;
 }
+/**
+ * Refuses a name that is not a branch name as written: `check-ref-format --branch` also accepts `@{-1}`
+ * (the branch checked out before, which it prints instead) and `@`, neither of which can be written as
+ * `refs/heads/<name>` — found only once the commit was made.
+ */
 function checkBranchName(root, branch) {
     const r = (0, git_js_1.execGit)(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
-    if (r.code !== 0 || branch.startsWith('-'))
+    const full = (0, git_js_1.execGit)(['check-ref-format', `refs/heads/${branch}`], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || r.stdout.trim() !== branch || full.code !== 0 || branch.startsWith('-'))
         throw new errors_js_1.GuardianError(`'${branch}' is not a valid branch name`);
 }
 /**
@@ -529,7 +551,17 @@ function pushBranch(root, remote, branch, commit) {
     // A push cut off by the time limit may or may not have reached the remote: running complete again
     // reads the remote branch first, and pushes only when it is not there yet.
     const r = inTime(urls[0], `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
-        '(it reads the remote branch first and makes no second commit).', () => (0, git_js_1.execGit)(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
+        '(it reads the remote branch first and makes no second commit).', () => 
+    // Only the branch: no tags (`push.followTags` would publish the user's unpushed annotated tags
+    // reachable from the base) and no submodule commits (`push.recurseSubmodules`).
+    (0, git_js_1.execGit)([
+        'push',
+        '--porcelain',
+        '--no-follow-tags',
+        '--recurse-submodules=no',
+        target,
+        `${commit}:refs/heads/${branch}`,
+    ], {
         cwd: root,
         allowFailure: true,
     }));

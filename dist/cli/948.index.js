@@ -9,6 +9,7 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.register = register;
 const index_js_1 = __webpack_require__(5822);
+const interrupt_js_1 = __webpack_require__(2125);
 const spec_js_1 = __webpack_require__(5842);
 function register(program, ctx) {
     program
@@ -50,6 +51,9 @@ function register(program, ctx) {
             });
             progress.close();
             (0, spec_js_1.writeLineResult)(ctx, !!flags.json, result, index_js_1.renderTaskSummary, index_js_1.taskExitCode);
+        }
+        catch (e) {
+            throw await (0, interrupt_js_1.interruptedInstead)(e, interrupts);
         }
         finally {
             progress.close();

@@ -10,6 +10,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.register = register;
 const prestart_js_1 = __webpack_require__(3978);
 const log_js_1 = __webpack_require__(9906);
+const io_js_1 = __webpack_require__(1604);
 const validate_js_1 = __webpack_require__(2575);
 function register(program, ctx) {
     program
@@ -19,7 +20,7 @@ function register(program, ctx) {
         .option('--root <dir>', 'repository root', '.')
         .option('--base <ref>', 'base commit when there is no Task Bundle (default HEAD)')
         .option('--json', 'print prestart.json on stdout')
-        .option('--jobs <n>', 'steps run in parallel', (0, validate_js_1.positiveInt)('--jobs'))
+        .option('--jobs <n>', 'steps run in parallel', (0, io_js_1.positiveInt)('--jobs'))
         .option('--setup', 'run [setup] commands first even when running in place')
         .action(async (taskId, opts) => {
         const root = (0, validate_js_1.gitRoot)(ctx, opts.root);
@@ -55,12 +56,12 @@ function register(program, ctx) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.gitRoot = gitRoot;
-exports.positiveInt = positiveInt;
 exports.withInterrupt = withInterrupt;
 exports.checksTable = checksTable;
 exports.failureDetails = failureDetails;
 exports.register = register;
 /** `guardian validate TASK-ID`: the Validator station from the command line. */
+const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
@@ -77,14 +78,6 @@ function gitRoot(ctx, root) {
     if (!(0, git_js_1.isGitRepo)(dir))
         throw new errors_js_1.UsageError(`${dir} is not inside a git repository`);
     return (0, git_js_1.repoRoot)(dir);
-}
-function positiveInt(name) {
-    return (v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1)
-            throw new errors_js_1.UsageError(`${name} ${v}: expected a whole number ≥ 1`);
-        return n;
-    };
 }
 /**
  * Runs `fn` with an AbortSignal that fires on Ctrl-C / SIGTERM. Checks run in their own process
@@ -138,12 +131,18 @@ function register(program, ctx) {
         .option('--base <ref>', 'base commit when there is no Task Bundle (default HEAD)')
         .option('--json', 'print validation.json on stdout')
         .option('--fail-fast', 'stop starting checks after the first failure')
-        .option('--jobs <n>', 'checks run in parallel (default [validator] jobs, else the number of cores)', positiveInt('--jobs'))
+        .option('--jobs <n>', 'checks run in parallel (default [validator] jobs, else the number of cores)', (0, io_js_1.positiveInt)('--jobs'))
         .option('--security-json <path>', 'enforce the checks of this security.json (default: the bundle’s)')
         .option('--setup', 'run [setup] commands before judging the working tree in place')
         .option('--clean', 'judge the working tree’s change in a clean worktree of the base, where git-ignored files cannot sway it')
         .action(async (taskId, opts) => {
         const root = gitRoot(ctx, opts.root);
+        const securityJson = opts.securityJson === undefined ? undefined : (0, node_path_1.resolve)(ctx.io.cwd, opts.securityJson);
+        // A file the user named must be there: a typo would otherwise judge without its checks.
+        if (securityJson !== undefined && !(0, node_fs_1.existsSync)(securityJson))
+            throw new errors_js_1.UsageError(`--security-json ${opts.securityJson}: no such file`);
+        if (securityJson !== undefined && (0, node_fs_1.statSync)(securityJson).isDirectory())
+            throw new errors_js_1.UsageError(`--security-json ${opts.securityJson}: a directory, expected a JSON file`);
         (0, fs_js_1.assertCanBeDir)((0, bundle_js_1.bundleDirFor)(root, taskId), root); // a .guardian file in the way: say so
         const log = (0, log_js_1.streamLogger)(ctx.io.stderr);
         // The report is written into the bundle (and --setup, --clean touch the working tree and its
@@ -157,7 +156,7 @@ function register(program, ctx) {
             log,
             ...(opts.failFast ? { failFast: true } : {}),
             ...(opts.jobs ? { jobs: opts.jobs } : {}),
-            ...(opts.securityJson ? { securityJson: (0, node_path_1.resolve)(ctx.io.cwd, opts.securityJson) } : {}),
+            ...(securityJson ? { securityJson } : {}),
             ...(opts.setup ? { runSetup: true } : {}),
             ...(opts.clean ? { clean: true } : {}),
         })));

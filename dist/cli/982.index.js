@@ -2,6 +2,188 @@ export const id = 982;
 export const ids = [982];
 export const modules = {
 
+/***/ 4646:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Budget = exports.DEFAULT_BUDGET = exports.BUDGET_STOP_REASONS = void 0;
+exports.resolveBudget = resolveBudget;
+/**
+ * Budgets enforced outside the model: the harness counts turns, tokens, wall time and cost and stops
+ * the run with a typed reason, whatever the model says. The wall-time limit also aborts a request in
+ * flight (through `signal`), so a slow server cannot hold a run past its deadline.
+ */
+const bundle_js_1 = __webpack_require__(6782);
+const errors_js_1 = __webpack_require__(3916);
+exports.BUDGET_STOP_REASONS = ['max_turns', 'token_budget', 'time_budget', 'cost_budget'];
+exports.DEFAULT_BUDGET = {
+    maxTurns: 40,
+    maxTokens: 1_000_000,
+    maxWallMs: 30 * 60_000,
+};
+function positive(name, v, opts = {}) {
+    if (v === undefined)
+        return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+        throw new errors_js_1.ConfigurationError(`${name}: expected a positive number, got ${String(v)}`);
+    // A fraction of a turn or token would be rounded down, to no budget at all.
+    if (opts.int && !Number.isInteger(v))
+        throw new errors_js_1.ConfigurationError(`${name}: expected a whole number of at least 1, got ${v}`);
+    return v;
+}
+/**
+ * Limits from (most important first) the host's overrides, quality.toml `[llm]` (`max_turns`,
+ * `token_budget`, `cost_budget_usd`, `timeout_seconds` = wall time of a run), then the defaults.
+ */
+function resolveBudget(quality, overrides = {}) {
+    const llm = quality?.llm;
+    const int = { int: true };
+    const turns = positive('max turns', overrides.maxTurns, int) ?? positive('[llm] max_turns', llm?.maxTurns, int);
+    const tokens = positive('token budget', overrides.maxTokens, int) ??
+        positive('[llm] token_budget', llm?.tokenBudget, int);
+    const wall = positive('wall time', overrides.maxWallSeconds) ?? positive('[llm] timeout_seconds', llm?.timeoutSeconds);
+    const cost = positive('cost budget', overrides.maxCostUsd) ?? positive('[llm] cost_budget_usd', llm?.costBudgetUsd);
+    return {
+        maxTurns: Math.floor(turns ?? exports.DEFAULT_BUDGET.maxTurns),
+        maxTokens: Math.floor(tokens ?? exports.DEFAULT_BUDGET.maxTokens),
+        maxWallMs: wall !== undefined ? wall * 1000 : exports.DEFAULT_BUDGET.maxWallMs,
+        ...(cost !== undefined ? { maxCostUsd: cost } : {}),
+    };
+}
+/** Dollars with `digits` decimals, or two significant digits for an amount too small for them. */
+function usd(v, digits) {
+    return v === 0 || v >= 10 ** -digits ? v.toFixed(digits) : String(Number(v.toPrecision(2)));
+}
+class Budget {
+    limits;
+    startedAt;
+    turns = 0;
+    usage = (0, bundle_js_1.emptyUsage)();
+    controller = new AbortController();
+    timer;
+    now;
+    external;
+    constructor(limits, opts = {}) {
+        this.limits = limits;
+        this.now = opts.now ?? Date.now;
+        this.startedAt = this.now();
+        this.external = opts.signal;
+        // setTimeout fires at once for delays past 2^31-1 ms (~24.8 days): clamp.
+        this.timer = setTimeout(() => this.controller.abort(new Error('time budget exhausted')), Math.min(limits.maxWallMs, 2 ** 31 - 1));
+        this.timer.unref();
+        if (opts.signal) {
+            if (opts.signal.aborted)
+                this.controller.abort(opts.signal.reason);
+            else
+                opts.signal.addEventListener('abort', () => this.controller.abort(opts.signal?.reason), {
+                    once: true,
+                });
+        }
+    }
+    /** Aborted when the wall time runs out or the caller's signal fires. */
+    get signal() {
+        return this.controller.signal;
+    }
+    elapsedMs() {
+        return this.now() - this.startedAt;
+    }
+    remainingMs() {
+        return Math.max(0, this.limits.maxWallMs - this.elapsedMs());
+    }
+    get totalTokens() {
+        return this.usage.promptTokens + this.usage.completionTokens;
+    }
+    record(usage) {
+        // Counted only as finite numbers of 0 or more: a NaN would never exhaust a budget, a negative
+        // number would give some back.
+        const n = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+        this.usage = (0, bundle_js_1.addUsage)(this.usage, {
+            promptTokens: n(usage.promptTokens),
+            completionTokens: n(usage.completionTokens),
+            cachedTokens: n(usage.cachedTokens),
+            costUsd: n(usage.costUsd),
+        });
+    }
+    /** Whether another model call may start; counts the turn when it may. */
+    beginTurn() {
+        const stop = this.exhausted();
+        if (stop)
+            return stop;
+        this.turns += 1;
+        return undefined;
+    }
+    /** The first exhausted limit, if any. */
+    exhausted() {
+        const l = this.limits;
+        if (this.external?.aborted)
+            return { reason: 'aborted', message: 'interrupted' };
+        if (this.turns >= l.maxTurns) {
+            return {
+                reason: 'max_turns',
+                message: `turn budget exhausted (${this.turns} of ${l.maxTurns} model calls)`,
+            };
+        }
+        if (this.totalTokens >= l.maxTokens) {
+            return {
+                reason: 'token_budget',
+                message: `token budget exhausted (${this.totalTokens} of ${l.maxTokens} tokens)`,
+            };
+        }
+        if (l.maxCostUsd !== undefined && this.usage.costUsd >= l.maxCostUsd) {
+            return {
+                reason: 'cost_budget',
+                message: `cost budget exhausted ($${usd(this.usage.costUsd, 4)} of $${usd(l.maxCostUsd, 2)})`,
+            };
+        }
+        if (this.elapsedMs() >= l.maxWallMs || this.controller.signal.aborted) {
+            return this.timeStop();
+        }
+        return undefined;
+    }
+    timeStop() {
+        return {
+            reason: 'time_budget',
+            message: `time budget exhausted (${Math.round(this.elapsedMs() / 1000)}s of ${Math.round(this.limits.maxWallMs / 1000)}s)`,
+        };
+    }
+    dispose() {
+        clearTimeout(this.timer);
+    }
+}
+exports.Budget = Budget;
+
+
+/***/ }),
+
+/***/ 6627:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+__exportStar(__webpack_require__(9968), exports);
+__exportStar(__webpack_require__(8353), exports);
+__exportStar(__webpack_require__(401), exports);
+__exportStar(__webpack_require__(4646), exports);
+__exportStar(__webpack_require__(2156), exports);
+
+
+/***/ }),
+
 /***/ 6488:
 /***/ ((__unused_webpack_module, exports) => {
 

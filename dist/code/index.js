@@ -37438,6 +37438,923 @@ function errorMessage(e) {
 
 /***/ }),
 
+/***/ 2156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ requestHeaders),
+/* harmony export */   ak: () => (/* binding */ createChatClient),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_MAX_RESPONSE_BYTES, MAX_RETRIES_LIMIT, MAX_TOKENS_PER_ANSWER */
+/* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3674);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9906);
+/* harmony import */ var _util_chars_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5153);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9968);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8353);
+/* harmony import */ var _pricing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(401);
+/**
+ * A chat-completions client over the official `openai` package, for any OpenAI-compatible server
+ * (OpenAI, Azure OpenAI's v1 endpoint, GitHub Models, Ollama, vLLM). The SDK does the HTTP and the
+ * per-attempt timeout; this module adds what the SDK does not:
+ *  - no hidden configuration: base URL, key, organisation and log level are passed explicitly, so the
+ *    SDK never reads OPENAI_* variables from the process environment behind the host's back;
+ *  - retries it controls (429 honouring `retry-after`, 408/409, 5xx, dropped connections, answers cut
+ *    off): bounded in number, each wait bounded and ended at once by the caller's abort, and no retry
+ *    where it cannot help (`insufficient_quota`, a `retry-after` longer than we are willing to wait);
+ *  - no redirects: the request carries the key and the code, and goes only where the base URL says;
+ *  - an answer checked before anyone uses it: the message's shape, the token counts;
+ *  - typed errors with a message that names the server, the model and what to check;
+ *  - usage accounting (prompt, completion, cached tokens) and a cost estimate.
+ */
+
+
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 300_000;
+const DEFAULT_MAX_RETRIES = 3;
+/** A server asking for a longer pause than this gets a clear failure instead of a silent wait. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The largest answer read from the model server. A chat completion is kilobytes, rarely a megabyte; the
+ * answer is untrusted, and read whole it costs several times its size in memory (a 300 MB answer peaked
+ * near 2 GB), so reading stops here.
+ */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** The most retries a client may be set to make: every retry is another paid request. */
+const MAX_RETRIES_LIMIT = 10;
+/**
+ * Token counts above this in one answer are not believed: no model reads or writes that much in one
+ * exchange. A larger (or absurd) count is taken as this, so it still weighs on the token budget.
+ */
+const MAX_TOKENS_PER_ANSWER = 100_000_000;
+/** The headers the SDK sends besides its `x-stainless-*` ones; any other came from somewhere else. */
+const SDK_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'idempotency-key']);
+/**
+ * The headers the SDK set for a request, without those it took from OPENAI_CUSTOM_HEADERS in the
+ * process environment (added after the key: an "Authorization:" line there replaces it), and with
+ * this client's key.
+ */
+function requestHeaders(sdkHeaders, apiKey) {
+    const headers = new Headers();
+    for (const [name, value] of new Headers(sdkHeaders)) {
+        if (SDK_HEADERS.has(name) || name.startsWith('x-stainless-'))
+            headers.set(name, value);
+    }
+    headers.set('authorization', `Bearer ${apiKey}`);
+    return headers;
+}
+/** setTimeout and AbortSignal.timeout fire at once past 2^31-1 ms (~24.8 days): longer waits are clamped. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The wait a failed response asks for, in ms: `retry-after-ms`, else `retry-after` (seconds or an HTTP
+ * date). Infinity for a number too large to mean anything; undefined when there is none.
+ */
+function retryAfterMs(headers) {
+    if (!headers)
+        return undefined;
+    const ms = parseFloat(headers.get('retry-after-ms') ?? '');
+    if (!Number.isNaN(ms))
+        return Math.max(0, ms);
+    const raw = headers.get('retry-after');
+    if (!raw)
+        return undefined;
+    const s = parseFloat(raw);
+    if (!Number.isNaN(s))
+        return Math.max(0, s * 1000);
+    const at = Date.parse(raw);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+function formatWait(ms) {
+    return Number.isFinite(ms) && ms < 1e15 ? `${Math.ceil(ms / 1000)}s` : 'indefinitely';
+}
+/** The SDK's backoff between attempts: 0.5 s doubling up to 8 s, less up to a quarter at random. */
+function backoffMs(retry) {
+    return Math.min(0.5 * 2 ** retry, 8) * (1 - Math.random() * 0.25) * 1000;
+}
+/** Waits `ms`, or until the signal fires (then rejects with `onAbort()`). */
+function sleep(ms, signal, onAbort) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(onAbort());
+        const abort = () => {
+            clearTimeout(timer);
+            reject(onAbort());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', abort);
+            resolve();
+        }, Math.min(ms, MAX_TIMER_MS));
+        signal?.addEventListener('abort', abort, { once: true });
+    });
+}
+/**
+ * The SDK recognises a timeout by `err.name === 'AbortError'` only on values that are `instanceof Error`
+ * in its own realm; an error from another realm (a test VM, a polyfilled fetch) would lose its name and
+ * a timeout would look like a connection failure. Re-create it here, keeping name, message and cause.
+ */
+function sameRealmError(e) {
+    if (e instanceof Error)
+        return e;
+    const src = (e ?? {});
+    const err = new Error(typeof src.message === 'string' ? src.message : String(e), { cause: src.cause });
+    if (typeof src.name === 'string')
+        err.name = src.name;
+    return err;
+}
+/** A URL for messages: user and password (https://user:pass@host) removed. */
+function withoutCredentials(url) {
+    try {
+        const u = new URL(url);
+        if (!u.username && !u.password)
+            return url;
+        u.username = '';
+        u.password = '';
+        return u.toString().replace(/\/$/, '');
+    }
+    catch {
+        return url;
+    }
+}
+/** An answer body that grew past the limit (see capBody). */
+class ResponseTooLarge extends Error {
+    limit;
+    constructor(limit) {
+        super(`answer larger than ${formatBytes(limit)}`);
+        this.limit = limit;
+        this.name = 'ResponseTooLarge';
+    }
+}
+function formatBytes(n) {
+    return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
+}
+/** The error, or one of its causes, is a ResponseTooLarge. */
+function tooLarge(e) {
+    for (let x = e, depth = 0; x && depth < 8; x = x.cause, depth++)
+        if (x instanceof ResponseTooLarge)
+            return x;
+    return undefined;
+}
+/** The connection closed while the answer's body was being read (fetch says "terminated"). */
+function cutOff(e) {
+    if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG)
+        return false;
+    for (let x = e, depth = 0; x && depth < 8; x = x.cause, depth++) {
+        const { message, code } = x;
+        if (message === 'terminated' || code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')
+            return true;
+    }
+    return false;
+}
+/**
+ * The response with a body that errors once more than `limit` bytes have arrived (at once when its
+ * Content-Length already says so), cancelling the rest: the SDK reads the body whole before parsing it.
+ */
+function capBody(res, limit) {
+    if (!res.body)
+        return res;
+    const declared = Number(res.headers.get('content-length'));
+    let seen = 0;
+    const counted = res.body.pipeThrough(new TransformStream({
+        start(controller) {
+            if (Number.isFinite(declared) && declared > limit)
+                controller.error(new ResponseTooLarge(limit));
+        },
+        transform(chunk, controller) {
+            seen += chunk.byteLength;
+            if (seen > limit)
+                controller.error(new ResponseTooLarge(limit));
+            else
+                controller.enqueue(chunk);
+        },
+    }));
+    return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+/** Server text for a message: one line, at most `max` characters, control characters written out. */
+function shown(s, max = 300) {
+    return (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeControlChars */ ._s)(s.replace(/\s+/g, ' ').slice(0, max));
+}
+/**
+ * The base URL split for the SDK: its query (Azure's `?api-version=`) is sent with every request, as
+ * the SDK would otherwise append the path after it; a fragment means nothing to a server.
+ */
+function splitBaseUrl(raw) {
+    let u;
+    try {
+        u = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`model server base URL '${shown(raw, 200)}' is not a URL`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`model server base URL '${shown(raw, 200)}' must be an http(s) URL`);
+    if (u.username || u.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`model server base URL ${withoutCredentials(raw)} contains a user name or password: requests cannot carry them; remove them (the API key is sent on its own)`);
+    }
+    const query = u.search ? Object.fromEntries(u.searchParams) : undefined;
+    return { base: `${u.origin}${u.pathname}`.replace(/\/+$/, ''), ...(query ? { query } : {}) };
+}
+function checkOptions(opts) {
+    const bad = (what, expected, got) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`model client ${what}: expected ${expected}, got ${String(got)}`);
+    if (opts.timeoutMs !== undefined && !(Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0))
+        throw bad('timeout', 'a positive number of ms', opts.timeoutMs);
+    if (opts.maxRetries !== undefined &&
+        !(Number.isInteger(opts.maxRetries) && opts.maxRetries >= 0 && opts.maxRetries <= MAX_RETRIES_LIMIT))
+        throw bad('retries', `a whole number from 0 to ${MAX_RETRIES_LIMIT}`, opts.maxRetries);
+    if (opts.maxRetryAfterMs !== undefined && !(opts.maxRetryAfterMs >= 0))
+        throw bad('longest retry-after', 'a number of ms of 0 or more', opts.maxRetryAfterMs);
+    if (opts.maxResponseBytes !== undefined &&
+        !(Number.isInteger(opts.maxResponseBytes) && opts.maxResponseBytes > 0))
+        throw bad('answer size limit', 'a positive whole number of bytes', opts.maxResponseBytes);
+    if (opts.price) {
+        for (const k of ['input', 'cachedInput', 'output']) {
+            const v = opts.price[k];
+            if (!(Number.isFinite(v) && v >= 0))
+                throw bad(`price.${k}`, 'USD per million tokens, 0 or more', v);
+        }
+    }
+    if (typeof opts.model !== 'string' || !opts.model.trim() || (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .hasControlChar */ .Et)(opts.model))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`model client model: expected a model name without control characters, got '${(0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeControlChars */ ._s)(String(opts.model))}'`);
+    // Header values are Latin-1 without control characters: fetch would refuse the key with an error
+    // quoting it (and the refusal would look like a network failure).
+    if (typeof opts.apiKey !== 'string' || /[^\x20-\x7e\x80-\xff]|[\x7f-\x9f]/.test(opts.apiKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`the API key${opts.apiKeySource ? ` from ${opts.apiKeySource}` : ''} contains a line break, a control character or a character an HTTP header cannot carry; check it was copied whole and alone`);
+    }
+}
+/** Where in the answer a malformed value was, for LlmResponseError messages. */
+class Malformed extends Error {
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const typeName = (v) => v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+/**
+ * The assistant message of an answer, checked and normalised: content is text or null (a list of text
+ * parts, as some servers send, is joined); each tool call has an id of its own (or none), a name, and
+ * its arguments as a string (some servers send an object). What cannot be read so is a Malformed.
+ */
+function assistantMessageOf(m) {
+    const at = 'choices[0].message';
+    if (!isObject(m))
+        throw new Malformed(`${at} is ${typeName(m)}, expected an object`);
+    let content;
+    if (m.content === undefined || m.content === null)
+        content = null;
+    else if (typeof m.content === 'string')
+        content = m.content;
+    else if (Array.isArray(m.content)) {
+        content = m.content
+            .map((part, i) => {
+            if (typeof part === 'string')
+                return part;
+            if (isObject(part) && typeof part.text === 'string')
+                return part.text;
+            if (isObject(part) && part.type !== 'text')
+                return '';
+            throw new Malformed(`${at}.content[${i}] is ${typeName(part)}, expected a text part`);
+        })
+            .join('');
+    }
+    else
+        throw new Malformed(`${at}.content is ${typeName(m.content)}, expected text or null`);
+    const refusal = typeof m.refusal === 'string' ? m.refusal : null;
+    const out = { role: 'assistant', content, refusal };
+    if (m.tool_calls === undefined || m.tool_calls === null)
+        return out;
+    if (!Array.isArray(m.tool_calls))
+        throw new Malformed(`${at}.tool_calls is ${typeName(m.tool_calls)}, expected a list`);
+    const ids = new Set();
+    const calls = m.tool_calls.map((c, i) => {
+        const where = `${at}.tool_calls[${i}]`;
+        if (!isObject(c))
+            throw new Malformed(`${where} is ${typeName(c)}, expected an object`);
+        // Results are paired with calls by id: two calls with one id would get each other's results. A call
+        // without an id keeps an empty one (the caller numbers those in its own scheme).
+        const sent = typeof c.id === 'string' ? c.id.slice(0, 200) : '';
+        let id = sent;
+        for (let n = 2; id && ids.has(id); n++)
+            id = `${sent}_${n}`;
+        ids.add(id);
+        if (c.type !== undefined && c.type !== 'function')
+            return { ...c, id };
+        const fn = c.function;
+        if (!isObject(fn))
+            throw new Malformed(`${where}.function is ${typeName(fn)}, expected an object`);
+        if (typeof fn.name !== 'string')
+            throw new Malformed(`${where}.function.name is ${typeName(fn.name)}, expected a string`);
+        const args = fn.arguments;
+        const argText = typeof args === 'string' ? args : args === undefined || args === null ? '' : JSON.stringify(args);
+        return { id, type: 'function', function: { name: fn.name, arguments: argText } };
+    });
+    return calls.length ? { ...out, tool_calls: calls } : out;
+}
+/** A short untrusted string from the answer (model name, finish reason), or undefined. */
+function label(v, max = 200) {
+    return typeof v === 'string' && v ? (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeControlChars */ ._s)(v.slice(0, max)) : undefined;
+}
+/** A token count from the server: a finite number of 0 or more, at most MAX_TOKENS_PER_ANSWER. */
+function tokenCount(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v > 0
+        ? Math.min(Math.round(v), MAX_TOKENS_PER_ANSWER)
+        : 0;
+}
+function createChatClient(opts) {
+    checkOptions(opts);
+    const baseUrl = (opts.baseUrl ?? _config_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_BASE_URL */ .Ql).replace(/\/+$/, '');
+    const { base: sdkBase, query } = splitBaseUrl(baseUrl);
+    const log = opts.log ?? _util_log_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .q;
+    const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const timeoutMs = Math.min(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_TIMER_MS);
+    const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+    const baseFetch = opts.fetch ?? ((input, init) => fetch(input, init));
+    const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const price = opts.price ?? (0,_pricing_js__WEBPACK_IMPORTED_MODULE_5__/* .priceFor */ .VA)(opts.model);
+    // The query may hold a key of its own (some proxies take one there): messages show the path alone.
+    const shownUrl = sdkBase;
+    const shownModel = (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeControlChars */ ._s)(opts.model);
+    const guardedFetch = async (input, init) => {
+        const headers = requestHeaders(init?.headers, opts.apiKey);
+        let res;
+        try {
+            // Redirects are not followed: the request carries the key and the code, and a server that
+            // answers elsewhere is one the user did not choose (the answer becomes a clear failure).
+            res = await baseFetch(input, { ...init, headers, redirect: 'manual' });
+        }
+        catch (e) {
+            throw sameRealmError(e);
+        }
+        return capBody(res, maxResponseBytes);
+    };
+    const redact = (s) => opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
+    /**
+     * The key taken out of an error and its causes (the SDK's errors keep the server's body, which may
+     * quote the key): a host that logs the cause must not print it.
+     */
+    const scrub = (e) => {
+        if (opts.apiKey.length < 8)
+            return;
+        for (let x = e, depth = 0; x && typeof x === 'object' && depth < 8; x = x.cause, depth++) {
+            const err = x;
+            try {
+                if (typeof err.message === 'string')
+                    err.message = redact(err.message);
+                if (typeof err.stack === 'string')
+                    err.stack = redact(err.stack);
+                if (err.error !== undefined) {
+                    const text = JSON.stringify(err.error);
+                    if (text?.includes(opts.apiKey))
+                        err.error = JSON.parse(redact(text));
+                }
+            }
+            catch {
+                // a read-only or unserialisable property: left as it is
+            }
+        }
+    };
+    const sdk = new openai__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay({
+        apiKey: opts.apiKey,
+        baseURL: sdkBase,
+        ...(query ? { defaultQuery: query } : {}),
+        // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY itself.
+        organization: null,
+        project: null,
+        adminAPIKey: null,
+        webhookSecret: null,
+        timeout: timeoutMs,
+        // Retries are this module's (see attempt): the SDK's waits could not be cut short by an abort.
+        maxRetries: 0,
+        fetch: guardedFetch,
+        logLevel: 'warn',
+        logger: {
+            error: (m) => log.debug(`openai: ${redact(m)}`),
+            warn: (m) => log.debug(`openai: ${redact(m)}`),
+            info: () => { },
+            debug: () => { },
+        },
+    });
+    /** Whether another attempt could help, and after how long; `note` says why not when it could not. */
+    function retryPlan(e) {
+        if (tooLarge(e) || e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIUserAbortError */ .cH)
+            return {};
+        if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX || cutOff(e))
+            return { waitMs: -1 };
+        if (!(e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG))
+            return {};
+        const status = e.status ?? 0;
+        const told = e.headers?.get('x-should-retry');
+        if (told === 'false')
+            return {};
+        const code = apiCode(e);
+        if (status === 429 && code === 'insufficient_quota')
+            return {};
+        if (told !== 'true' && !(status === 408 || status === 409 || status === 429 || status >= 500))
+            return {};
+        const wait = retryAfterMs(e.headers);
+        if (wait !== undefined && wait > maxRetryAfterMs) {
+            return {
+                note: `the server asks to wait ${formatWait(wait)} (more than ${formatWait(maxRetryAfterMs)})`,
+            };
+        }
+        return { waitMs: wait ?? -1 };
+    }
+    const apiCode = (e) => {
+        const c = (e.code ?? e.type);
+        return typeof c === 'string' ? c : undefined;
+    };
+    function toLlmError(e, callTimeoutMs, signal, attempts, note) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf)
+            return e;
+        scrub(e);
+        const where = `the model server at ${shownUrl}`;
+        const big = tooLarge(e);
+        if (big) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`${where} sent an answer larger than ${formatBytes(big.limit)}; stopped reading it`, { cause: e });
+        }
+        if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIUserAbortError */ .cH || signal?.aborted) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmAbortedError */ .Ts(`request to ${where} aborted`, { cause: e });
+        }
+        if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionTimeoutError */ .qA) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmTimeoutError */ .zW(`no answer from ${where} within ${Math.max(1, Math.round(callTimeoutMs / 1000))}s (tried ${attempts} time(s))`, { cause: e });
+        }
+        if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIConnectionError */ .xX) {
+            const cause = e.cause;
+            const detail = cause?.cause?.code ?? cause?.message ?? e.message;
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmConnectionError */ .a7(`cannot reach ${where}: ${shown(redact(String(detail)))}${attempts > 1 ? ` (tried ${attempts} times)` : ''}`, { cause: e });
+        }
+        if (cutOff(e)) {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmConnectionError */ .a7(`the connection to ${where} closed before its answer was complete (tried ${attempts} time(s))`, { cause: e });
+        }
+        if (e instanceof openai__WEBPACK_IMPORTED_MODULE_0__/* .APIError */ .LG) {
+            const status = e.status ?? 0;
+            // The server's text is shown on a terminal and written in reports: one line, its control
+            // characters (terminal escapes) written out.
+            const serverMsg = shown(redact(String(e.error?.message ?? e.message ?? '')));
+            const code = apiCode(e);
+            if (status >= 300 && status < 400) {
+                const to = e.headers?.get('location');
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf('server', `${where} redirected the request${to ? ` to ${shown(redact(withoutCredentials(to)), 200)}` : ''} (${status}); redirects are not followed (the request carries the API key and the code): set the base URL to the server's address`, { status, cause: e });
+            }
+            if (status === 401) {
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmAuthError */ .gF(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
+            }
+            if (status === 403) {
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmAuthError */ .gF(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${shownModel}'`, { status, cause: e });
+            }
+            if (status === 404) {
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmModelNotFoundError */ .g3(`model '${shownModel}' not found at ${shownUrl} (404: ${serverMsg}); check the model name and the base URL`, { status, cause: e });
+            }
+            if (status === 429) {
+                if (code === 'insufficient_quota') {
+                    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmQuotaError */ .mb(`the account behind the API key has no quota left at ${shownUrl} (429 insufficient_quota: ${serverMsg}); add credit or use another key`, { status, cause: e });
+                }
+                const why = note ?? `still limited after ${attempts} attempt(s)`;
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmRateLimitError */ .VK(`rate limited by ${where} (429: ${serverMsg}); ${why}`, {
+                    status,
+                    cause: e,
+                });
+            }
+            if (status === 400 || status === 422) {
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmBadRequestError */ .ou(`${where} rejected the request (${status}: ${serverMsg})`, {
+                    status,
+                    cause: e,
+                });
+            }
+            if (status >= 500) {
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmServerError */ .Bj(`${where} failed with ${status} after ${attempts} attempt(s): ${serverMsg || 'no message'}${note ? `; ${note}` : ''}`, { status, cause: e });
+            }
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmError */ .Cf('server', `${where} answered ${status}: ${serverMsg}`, { status, cause: e });
+        }
+        // By name: the parser that threw may belong to another realm (fetch's own).
+        if (e?.name === 'SyntaxError') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`${where} answered with something that is not JSON (${shown(redact(String(e.message)), 120)})`, { cause: e });
+        }
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`unexpected failure talking to ${where}: ${shown(redact(String(e?.message ?? e)))}`, { cause: e });
+    }
+    /**
+     * Sends with `send` until an answer, a failure another attempt cannot help, or the retries run out.
+     * Each attempt has the timeout for the answer's headers (the SDK's) and twice that for the whole
+     * answer (a body that trickles forever); the waits between attempts end at once on the caller's abort.
+     */
+    async function attempt(send, callSignal, callTimeout) {
+        const where = `the model server at ${shownUrl}`;
+        const aborted = () => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmAbortedError */ .Ts(`request to ${where} aborted`);
+        for (let attempts = 1;; attempts++) {
+            if (callSignal?.aborted)
+                throw aborted();
+            const deadlineMs = Math.min(2 * callTimeout, MAX_TIMER_MS);
+            const deadline = AbortSignal.timeout(deadlineMs);
+            const signal = callSignal ? AbortSignal.any([callSignal, deadline]) : deadline;
+            let err;
+            let plan;
+            try {
+                return { value: await send(signal, callTimeout), attempts };
+            }
+            catch (e) {
+                if (deadline.aborted && !callSignal?.aborted) {
+                    scrub(e);
+                    err = new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmTimeoutError */ .zW(`no complete answer from ${where} within ${Math.max(1, Math.round(deadlineMs / 1000))}s (its answer did not finish)${attempts > 1 ? ` (tried ${attempts} times)` : ''}`, { cause: e });
+                    plan = { waitMs: -1 };
+                }
+                else {
+                    plan = callSignal?.aborted ? {} : retryPlan(e);
+                    err = toLlmError(e, callTimeout, callSignal, attempts, plan.note);
+                }
+            }
+            if (plan.waitMs === undefined || attempts > maxRetries)
+                throw err;
+            const waitMs = plan.waitMs < 0 ? backoffMs(attempts - 1) : plan.waitMs;
+            log.info(`model server: ${err.status ? `answered ${err.status}` : err.kind.replace('_', ' ')} at ${shownUrl}; retrying in ${(waitMs / 1000).toFixed(1)}s (${maxRetries - attempts + 1} retries left)`);
+            await sleep(waitMs, callSignal, aborted);
+        }
+    }
+    function usageOf(u) {
+        // The server's numbers are untrusted: a negative, non-numeric or absurd count would defeat the budgets.
+        const usage = isObject(u) ? u : {};
+        const details = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
+        const promptTokens = tokenCount(usage.prompt_tokens);
+        const completionTokens = tokenCount(usage.completion_tokens);
+        const cachedTokens = Math.min(promptTokens, tokenCount(details.cached_tokens));
+        return {
+            promptTokens,
+            completionTokens,
+            cachedTokens,
+            costUsd: (0,_pricing_js__WEBPACK_IMPORTED_MODULE_5__/* .costOf */ .ho)({ promptTokens, completionTokens, cachedTokens }, price),
+        };
+    }
+    const requestProblem = (req) => {
+        const t = req.temperature;
+        if (t !== undefined && !(typeof t === 'number' && t >= 0 && t <= 2))
+            return `temperature: expected a number from 0 to 2, got ${String(t)}`;
+        const m = req.maxCompletionTokens;
+        if (m !== undefined && !(Number.isInteger(m) && m >= 1))
+            return `max completion tokens: expected a whole number of at least 1, got ${String(m)}`;
+        if (!Array.isArray(req.messages) || req.messages.length === 0)
+            return 'messages: expected at least one';
+        return undefined;
+    };
+    return {
+        model: opts.model,
+        baseUrl,
+        priced: price !== undefined,
+        async complete(req) {
+            const problem = requestProblem(req);
+            if (problem)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`model request ${problem}`);
+            const callTimeout = req.timeoutMs !== undefined && Number.isFinite(req.timeoutMs) && req.timeoutMs > 0
+                ? Math.min(req.timeoutMs, MAX_TIMER_MS)
+                : timeoutMs;
+            const body = {
+                model: opts.model,
+                messages: req.messages,
+                ...(req.tools?.length ? { tools: req.tools } : {}),
+                ...(req.tools?.length && req.toolChoice ? { tool_choice: req.toolChoice } : {}),
+                ...(req.responseFormat ? { response_format: req.responseFormat } : {}),
+                ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+                ...(req.maxCompletionTokens !== undefined ? { max_completion_tokens: req.maxCompletionTokens } : {}),
+            };
+            if (req.signal?.aborted)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmAbortedError */ .Ts();
+            const { value: completion, attempts } = await attempt((signal, timeout) => sdk.chat.completions.create(body, { signal, timeout }), req.signal, callTimeout);
+            const raw = completion;
+            if (!isObject(raw) || !Array.isArray(raw.choices)) {
+                // Some proxies answer a failure with 200 and an error body: its message is the useful part.
+                const said = isObject(raw) && isObject(raw.error) ? raw.error.message : undefined;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`the model server at ${shownUrl} answered with something that is not a chat completion${typeof said === 'string' ? ` (error: ${shown(redact(said))})` : ''}`);
+            }
+            const choice = raw.choices[0];
+            if (!isObject(choice) || choice.message === undefined || choice.message === null) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`the model server at ${shownUrl} answered without a message (no choices)`);
+            }
+            let message;
+            try {
+                message = assistantMessageOf(choice.message);
+            }
+            catch (e) {
+                if (!(e instanceof Malformed))
+                    throw e;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`the model server at ${shownUrl} answered with a malformed chat completion: ${e.message}`);
+            }
+            return {
+                message,
+                usage: usageOf(raw.usage),
+                finishReason: label(choice.finish_reason, 64) ?? 'unknown',
+                model: label(raw.model) ?? opts.model,
+                ...(typeof raw.id === 'string' ? { id: raw.id.slice(0, 200) } : {}),
+                attempts,
+            };
+        },
+        async embed(input, eopts = {}) {
+            const { value: res } = await attempt((signal, timeout) => sdk.embeddings.create({ model: eopts.model ?? opts.model, input, encoding_format: 'float' }, { signal, timeout }), eopts.signal, timeoutMs);
+            const raw = res;
+            const data = isObject(raw) && Array.isArray(raw.data) ? raw.data : undefined;
+            const vectors = [];
+            for (const [i, d] of (data ?? []).entries()) {
+                const index = isObject(d) ? d.index : undefined;
+                const v = isObject(d) ? d.embedding : undefined;
+                const at = typeof index === 'number' && Number.isInteger(index) ? index : i;
+                if (at < 0 || at >= input.length || vectors[at] !== undefined)
+                    break;
+                if (!Array.isArray(v) || !v.length || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
+                    break;
+                vectors[at] = v;
+            }
+            if (!data || data.length !== input.length || vectors.filter(Boolean).length !== input.length) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LlmResponseError */ .Zt(`the model server at ${shownUrl} answered with ${data ? data.length : 'no'} usable embedding(s) for ${input.length} input(s)`);
+            }
+            const promptTokens = tokenCount(isObject(raw) && isObject(raw.usage) ? raw.usage.prompt_tokens : 0);
+            return { vectors, usage: { promptTokens, completionTokens: 0, cachedTokens: 0, costUsd: 0 } };
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 8353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ql: () => (/* binding */ DEFAULT_BASE_URL),
+/* harmony export */   jj: () => (/* binding */ howToConfigureModel),
+/* harmony export */   oL: () => (/* binding */ resolveLlmConfig)
+/* harmony export */ });
+/* unused harmony export NO_KEY_PLACEHOLDER */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_chars_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5153);
+/**
+ * Which model a station talks to, resolved from what the host passes in: environment variables (the
+ * host hands over its env; stations never read process.env) and the `[llm]` table of quality.toml.
+ *
+ * Most specific first, and at the same level the environment before the file:
+ *   model:    --model  >  GUARDIAN_<STATION>_MODEL  >  [llm.<station>] model  >  GUARDIAN_MODEL  >  [llm] model
+ *   base URL: --base-url  >  GUARDIAN_<STATION>_BASE_URL  >  [llm.<station>] base_url  >  OPENAI_BASE_URL  >  [llm] base_url
+ *   API key:  GUARDIAN_<STATION>_API_KEY  >  OPENAI_API_KEY   (never from a file: keys do not belong in the repo)
+ */
+
+
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+/** Sent when a local server (Ollama, vLLM) needs no key: the SDK refuses an empty one. */
+const NO_KEY_PLACEHOLDER = 'no-key';
+const STATION_ENV = { coder: 'CODER', security: 'SECURITY' };
+function pick(candidates) {
+    for (const [value, source] of candidates) {
+        const v = value?.trim();
+        if (v)
+            return [v, source];
+    }
+    return undefined;
+}
+/** The station's model settings, or undefined when no model is configured at all. */
+function resolveLlmConfig(opts) {
+    const { station, env } = opts;
+    const S = STATION_ENV[station];
+    const named = (name) => opts.envSources?.[name] ?? name;
+    const llm = opts.quality?.llm;
+    const file = opts.quality?.path ?? 'quality.toml';
+    const model = pick([
+        [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
+        [env[`GUARDIAN_${S}_MODEL`], named(`GUARDIAN_${S}_MODEL`)],
+        [llm?.[station]?.model, `${file} [llm.${station}] model`],
+        [env.GUARDIAN_MODEL, named('GUARDIAN_MODEL')],
+        [llm?.model, `${file} [llm] model`],
+    ]);
+    if (!model)
+        return undefined;
+    const [modelName, modelSource] = model;
+    if (/\s/.test(modelName) || (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_1__/* .hasControlChar */ .Et)(modelName)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${modelSource}: model name '${(0,_util_chars_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControlChars */ ._s)(modelName)}' contains whitespace or a control character`);
+    }
+    const base = pick([
+        [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
+        [env[`GUARDIAN_${S}_BASE_URL`], named(`GUARDIAN_${S}_BASE_URL`)],
+        [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
+        [env.OPENAI_BASE_URL, named('OPENAI_BASE_URL')],
+        [llm?.baseUrl, `${file} [llm] base_url`],
+    ]) ?? [DEFAULT_BASE_URL, 'default'];
+    const [baseUrl, baseSource] = base;
+    let parsed;
+    try {
+        parsed = new URL(baseUrl);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${baseSource}: '${(0,_util_chars_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControlChars */ ._s)(baseUrl)}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${baseSource}: '${(0,_util_chars_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControlChars */ ._s)(baseUrl)}' must be an http(s) URL (expected e.g. ${DEFAULT_BASE_URL})`);
+    }
+    if (parsed.username || parsed.password) {
+        // fetch refuses such a URL (its refusal quotes the password); the key travels on its own.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${baseSource}: the base URL must not contain a user name or password (expected e.g. ${DEFAULT_BASE_URL}; the API key is set on its own)`);
+    }
+    if (parsed.hash) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${baseSource}: the base URL must not contain a '#' fragment (expected e.g. ${DEFAULT_BASE_URL})`);
+    }
+    const key = pick([
+        [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
+        [env[`GUARDIAN_${S}_API_KEY`], named(`GUARDIAN_${S}_API_KEY`)],
+        [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
+    ]);
+    // Sent in a header: a line break or control character (a key pasted with its neighbour) would be
+    // refused by fetch with an error quoting the key. The message names where it came from, never the key.
+    if (key && /[^\x20-\x7e\x80-\xff]|[\x7f-\x9f]/.test(key[0])) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${key[1]}: the API key contains a line break, a control character or a character an HTTP header cannot carry; check it was copied whole and alone`);
+    }
+    if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
+    }
+    return {
+        apiKey: key?.[0] ?? NO_KEY_PLACEHOLDER,
+        baseUrl: baseUrl.replace(/\/+$/, ''),
+        model: modelName,
+        station,
+        sources: { model: modelSource, baseUrl: baseSource, apiKey: key?.[1] ?? 'none (local server)' },
+    };
+}
+/** One line telling a user how to configure a model for the station (for "no model" messages). */
+function howToConfigureModel(station) {
+    const S = STATION_ENV[station];
+    return (`set GUARDIAN_MODEL (or GUARDIAN_${S}_MODEL) and OPENAI_API_KEY, optionally OPENAI_BASE_URL for ` +
+        `another OpenAI-compatible server, or add [llm] model = "..." to quality.toml`);
+}
+
+
+/***/ }),
+
+/***/ 9968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ LlmServerError),
+/* harmony export */   Cf: () => (/* binding */ LlmError),
+/* harmony export */   Ts: () => (/* binding */ LlmAbortedError),
+/* harmony export */   VK: () => (/* binding */ LlmRateLimitError),
+/* harmony export */   Zt: () => (/* binding */ LlmResponseError),
+/* harmony export */   a7: () => (/* binding */ LlmConnectionError),
+/* harmony export */   g3: () => (/* binding */ LlmModelNotFoundError),
+/* harmony export */   gF: () => (/* binding */ LlmAuthError),
+/* harmony export */   mb: () => (/* binding */ LlmQuotaError),
+/* harmony export */   ou: () => (/* binding */ LlmBadRequestError),
+/* harmony export */   zW: () => (/* binding */ LlmTimeoutError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Typed failures of a model call. Each says what went wrong in words a user can act on, and whether
+ * trying again could help. They are GuardianErrors: a bad key or an unknown model is the user's to fix,
+ * so hosts print the message alone (no stack) and exit non-zero.
+ */
+
+class LlmError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GuardianError */ .cD {
+    kind;
+    /** HTTP status of the last response, when there was one. */
+    status;
+    /** Whether another attempt later could succeed (rate limits, outages); false for a bad key or model. */
+    retryable;
+    constructor(kind, message, opts = {}) {
+        super(message, { cause: opts.cause });
+        this.name = 'LlmError';
+        this.kind = kind;
+        this.status = opts.status;
+        this.retryable = opts.retryable ?? false;
+    }
+}
+/** 401/403: the key is missing, wrong, or not allowed to use this model or endpoint. */
+class LlmAuthError extends LlmError {
+    constructor(message, opts = {}) {
+        super('auth', message, opts);
+        this.name = 'LlmAuthError';
+    }
+}
+/** 404: the server does not know the model (or the base URL points at something that is not an API). */
+class LlmModelNotFoundError extends LlmError {
+    constructor(message, opts = {}) {
+        super('model_not_found', message, opts);
+        this.name = 'LlmModelNotFoundError';
+    }
+}
+/** 429 with `insufficient_quota`: the account is out of credit. Waiting does not help. */
+class LlmQuotaError extends LlmError {
+    constructor(message, opts = {}) {
+        super('quota', message, opts);
+        this.name = 'LlmQuotaError';
+    }
+}
+/** 429 rate limit that outlasted the retries (or asked for a longer wait than Guardian accepts). */
+class LlmRateLimitError extends LlmError {
+    constructor(message, opts = {}) {
+        super('rate_limit', message, { ...opts, retryable: true });
+        this.name = 'LlmRateLimitError';
+    }
+}
+/** 5xx that outlasted the retries. */
+class LlmServerError extends LlmError {
+    constructor(message, opts = {}) {
+        super('server', message, { ...opts, retryable: true });
+        this.name = 'LlmServerError';
+    }
+}
+/** No answer within the request timeout (after the retries). */
+class LlmTimeoutError extends LlmError {
+    constructor(message, opts = {}) {
+        super('timeout', message, { ...opts, retryable: true });
+        this.name = 'LlmTimeoutError';
+    }
+}
+/** The server could not be reached (DNS, refused connection, TLS). */
+class LlmConnectionError extends LlmError {
+    constructor(message, opts = {}) {
+        super('connection', message, { ...opts, retryable: true });
+        this.name = 'LlmConnectionError';
+    }
+}
+/** 400/422: the server rejected the request (context too long, unsupported parameter). */
+class LlmBadRequestError extends LlmError {
+    constructor(message, opts = {}) {
+        super('bad_request', message, opts);
+        this.name = 'LlmBadRequestError';
+    }
+}
+/** A 2xx answer that is not a usable chat completion (no choices, not JSON). */
+class LlmResponseError extends LlmError {
+    constructor(message, opts = {}) {
+        super('bad_response', message, opts);
+        this.name = 'LlmResponseError';
+    }
+}
+/** The caller aborted the request (budget exhausted, SIGINT). */
+class LlmAbortedError extends LlmError {
+    constructor(message = 'model request aborted', opts = {}) {
+        super('aborted', message, opts);
+        this.name = 'LlmAbortedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VA: () => (/* binding */ priceFor),
+/* harmony export */   ho: () => (/* binding */ costOf)
+/* harmony export */ });
+/* unused harmony export PRICE_TABLE */
+const PRICE_TABLE = {
+    'gpt-5': { input: 1.25, cachedInput: 0.125, output: 10 },
+    'gpt-5-mini': { input: 0.25, cachedInput: 0.025, output: 2 },
+    'gpt-5-nano': { input: 0.05, cachedInput: 0.005, output: 0.4 },
+    'gpt-4.1': { input: 2, cachedInput: 0.5, output: 8 },
+    'gpt-4.1-mini': { input: 0.4, cachedInput: 0.1, output: 1.6 },
+    'gpt-4.1-nano': { input: 0.1, cachedInput: 0.025, output: 0.4 },
+    'gpt-4o': { input: 2.5, cachedInput: 1.25, output: 10 },
+    'gpt-4o-mini': { input: 0.15, cachedInput: 0.075, output: 0.6 },
+    o3: { input: 2, cachedInput: 0.5, output: 8 },
+    'o3-mini': { input: 1.1, cachedInput: 0.55, output: 4.4 },
+    'o4-mini': { input: 1.1, cachedInput: 0.275, output: 4.4 },
+    'gpt-4-turbo': { input: 10, cachedInput: 10, output: 30 },
+};
+/**
+ * The price of a model name as servers spell it: `gpt-4.1`, `gpt-4.1-2025-04-14` (dated snapshot),
+ * `openai/gpt-4.1` (GitHub Models). Undefined when unknown (local models, Azure deployment names).
+ */
+function priceFor(model, table = PRICE_TABLE) {
+    const name = model
+        .trim()
+        .toLowerCase()
+        .replace(/^openai\//, '');
+    if (table[name])
+        return table[name];
+    // A dated snapshot of a known model: the longest known name followed by "-YYYY…".
+    let best;
+    for (const key of Object.keys(table)) {
+        if (name.startsWith(`${key}-`) && /^\d{4}/.test(name.slice(key.length + 1))) {
+            if (!best || key.length > best.length)
+                best = key;
+        }
+    }
+    return best ? table[best] : undefined;
+}
+/** Cost in USD of one exchange; cached prompt tokens are part of `promptTokens` (OpenAI's accounting). */
+function costOf(usage, price) {
+    if (!price)
+        return 0;
+    // Counts and prices that are not finite numbers of 0 or more count as 0: a cost is never negative,
+    // NaN or infinite (a budget compares against it, a report prints it).
+    const n = (v) => (Number.isFinite(v) && v > 0 ? v : 0);
+    const prompt = n(usage.promptTokens);
+    const cached = Math.min(n(usage.cachedTokens), prompt);
+    const fresh = prompt - cached;
+    const usd = (fresh * n(price.input) + cached * n(price.cachedInput) + n(usage.completionTokens) * n(price.output)) /
+        1e6;
+    const rounded = Math.round(usd * 1e6) / 1e6;
+    return Number.isFinite(rounded) ? rounded : Number.MAX_SAFE_INTEGER;
+}
+
+
+/***/ }),
+
 /***/ 9396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37508,10 +38425,59 @@ function own(obj, key) {
 
 /***/ }),
 
+/***/ 5153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Et: () => (/* binding */ hasControlChar),
+/* harmony export */   _s: () => (/* binding */ escapeControlChars),
+/* harmony export */   c0: () => (/* binding */ isControl),
+/* harmony export */   lq: () => (/* binding */ replaceControlChars)
+/* harmony export */ });
+// Control characters in untrusted names (file paths from a repository, for one).
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+function escapeControlChars(s) {
+    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
 /***/ 1917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ refuseLinkedState),
 /* harmony export */   A0: () => (/* binding */ ensureDir),
 /* harmony export */   MJ: () => (/* binding */ checkRepoRelativePath),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
@@ -37623,7 +38589,8 @@ function guessRoot(path) {
 /**
  * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
  * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
- * points. Such a link is refused, naming it and its target.
+ * points, and a bundle read from wherever it points (one Guardian never wrote). Such a link is refused,
+ * naming it and its target.
  */
 function refuseLinkedState(path) {
     const parts = path.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
@@ -37742,6 +38709,41 @@ function openRegularFile(path, flags, mode) {
                 : st.isCharacterDevice() || st.isBlockDevice()
                     ? 'a device (not a regular file)'
                     : 'not a regular file',
+    };
+}
+
+
+/***/ }),
+
+/***/ 9906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ silentLogger)
+/* harmony export */ });
+/* unused harmony export streamLogger */
+const silentLogger = {
+    info() { },
+    warn() { },
+    error() { },
+    debug() { },
+    group: (_name, fn) => fn(),
+};
+/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
+function streamLogger(out = process.stderr, opts = {}) {
+    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
+    return {
+        info: (m) => void out.write(`${m}\n`),
+        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
+        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
+        debug: (m) => {
+            if (opts.debug)
+                out.write(`debug: ${m}\n`);
+        },
+        group: async (name, fn) => {
+            out.write(`▸ ${name}\n`);
+            return fn();
+        },
     };
 }
 
@@ -46585,10 +47587,10 @@ exports.visitAsync = visitAsync;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ creator),
-/* harmony export */   c: () => (/* binding */ commonjsGlobal)
+/* harmony export */   c: () => (/* binding */ commonjsGlobal),
+/* harmony export */   r: () => (/* binding */ rules)
 /* harmony export */ });
-/* unused harmony export r */
+/* unused harmony export a */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 
 
@@ -66021,11 +67023,11 @@ var HttpCodes;
     HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
     HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var lib_Headers;
+var code_Headers;
 (function (Headers) {
     Headers["Accept"] = "accept";
     Headers["ContentType"] = "content-type";
-})(lib_Headers || (lib_Headers = {}));
+})(code_Headers || (code_Headers = {}));
 var MediaTypes;
 (function (MediaTypes) {
     MediaTypes["ApplicationJson"] = "application/json";
@@ -66180,7 +67182,7 @@ class lib_HttpClient {
      */
     getJson(requestUrl_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[code_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, code_Headers.Accept, MediaTypes.ApplicationJson);
             const res = yield this.get(requestUrl, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
         });
@@ -66188,8 +67190,8 @@ class lib_HttpClient {
     postJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
+            additionalHeaders[code_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, code_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[code_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.post(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -66198,8 +67200,8 @@ class lib_HttpClient {
     putJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
+            additionalHeaders[code_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, code_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[code_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.put(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -66208,8 +67210,8 @@ class lib_HttpClient {
     patchJson(requestUrl_1, obj_1) {
         return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
             const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[lib_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, lib_Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[lib_Headers.ContentType] =
+            additionalHeaders[code_Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, code_Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[code_Headers.ContentType] =
                 this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
             const res = yield this.patch(requestUrl, data, additionalHeaders);
             return this._processResponse(res, this.requestOptions);
@@ -66476,7 +67478,7 @@ class lib_HttpClient {
     _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[lib_Headers.ContentType];
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[code_Headers.ContentType];
             if (headerValue) {
                 if (typeof headerValue === 'number') {
                     clientHeader = String(headerValue);
@@ -66489,7 +67491,7 @@ class lib_HttpClient {
                 }
             }
         }
-        const additionalValue = additionalHeaders[lib_Headers.ContentType];
+        const additionalValue = additionalHeaders[code_Headers.ContentType];
         // Return the first non-undefined value, converting numbers or arrays to strings if necessary
         if (additionalValue !== undefined) {
             if (typeof additionalValue === 'number') {
@@ -68683,8 +69685,16 @@ const SECRET_PATTERNS = [
     /^OPENAI_/,
     /^GUARDIAN_.*KEY/,
     /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
+    // Names tested with every run of characters other than letters and digits made one `_` (`my-token`,
+    // `Azure.OpenAI.Key` become MY_TOKEN, AZURE_OPENAI_KEY): a name ending in a TOKEN, KEY, SECRET or PAT
+    // word, or with SECRET, TOKEN, APIKEY, ACCESS_KEY or AUTH_TOKEN anywhere in it.
+    /(?:^|_)(?:TOKENS?|KEYS?|APIKEYS?|SECRETS?|PAT|AUTH)$/,
+    /TOKENS?$/,
+    /(?:^|_)TOKENS?_/,
+    /SECRET/,
+    /API_?KEY/,
+    /ACCESS_?KEY/,
+    /AUTH_?TOKEN/,
     /^CONTEXT7_/,
     // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
     // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
@@ -68719,7 +69729,15 @@ function isSecretEnvName(name, secretEnv = []) {
     const upper = name.toUpperCase();
     if (secretEnv.some((s) => s.toUpperCase() === upper))
         return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
+    const words = upper.replace(/[^A-Z0-9]+/g, '_');
+    return SECRET_PATTERNS.some((re) => re.test(upper) || re.test(words));
+}
+/**
+ * The names kept although they look like secrets: exactly as written. Names differ by case in an
+ * environment; allowing `openai_api_key` (a check's own dummy value) must not let `OPENAI_API_KEY` through.
+ */
+function allowSet(allow) {
+    return new Set(allow ?? []);
 }
 /**
  * Whether code under test must not see a variable (nor its value in what it prints): a secret name
@@ -68737,12 +69755,12 @@ function isHiddenFromCode(name, value, secretEnv = []) {
  * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
  */
 function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = {};
     for (const [k, v] of Object.entries(env)) {
         if (v === undefined)
             continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+        if (!allow.has(k) && isSecretEnvName(k, opts.secretEnv))
             continue;
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
@@ -68756,10 +69774,10 @@ function scrubEnv(env, opts = {}) {
  * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
  */
 function scrubCodeEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = scrubEnv(env, opts);
     for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+        if (!allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
             delete out[k];
     }
     return out;
@@ -68776,7 +69794,9 @@ class HeadTailBuffer {
     tailMax;
     head = [];
     headLen = 0;
+    /** The kept tail is `tail[tailStart…]`: dropping from the front moves the index, not the array. */
     tail = [];
+    tailStart = 0;
     tailLen = 0;
     dropped = 0;
     constructor(maxBytes) {
@@ -68797,18 +69817,24 @@ class HeadTailBuffer {
         this.tail.push(c);
         this.tailLen += c.length;
         while (this.tailLen > this.tailMax) {
-            const first = this.tail[0];
+            const first = this.tail[this.tailStart];
             const excess = this.tailLen - this.tailMax;
             if (first.length <= excess) {
-                this.tail.shift();
+                this.tailStart++;
                 this.tailLen -= first.length;
                 this.dropped += first.length;
             }
             else {
-                this.tail[0] = first.subarray(excess);
+                this.tail[this.tailStart] = first.subarray(excess);
                 this.tailLen -= excess;
                 this.dropped += excess;
             }
+        }
+        // Output written a byte at a time is many small chunks: shifting each one off the front of a long
+        // array would cost time in proportion to its length, on every write.
+        if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
+            this.tail = this.tail.slice(this.tailStart);
+            this.tailStart = 0;
         }
     }
     get truncated() {
@@ -68816,7 +69842,7 @@ class HeadTailBuffer {
     }
     result() {
         const head = Buffer.concat(this.head).toString('utf8');
-        const tail = Buffer.concat(this.tail).toString('utf8');
+        const tail = Buffer.concat(this.tail.slice(this.tailStart)).toString('utf8');
         if (this.dropped === 0)
             return { text: head + tail, truncated: false };
         return {
@@ -68864,11 +69890,23 @@ async function runPool(list, opts) {
         .filter(({ j }) => !j.exclusive)
         .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
     const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
+    // A job that throws stops the others from starting; the ones running are waited for before the
+    // error is passed on, so that nothing of the run is still going when the caller cleans up after it.
+    let failure;
+    const attempt = async (j, i) => {
+        try {
+            record(i, await j.run());
+        }
+        catch (error) {
+            failure ??= { error };
+            stop = true;
+        }
+    };
     let next = 0;
     const worker = async () => {
         while (!stop && next < shared.length) {
             const { j, i } = shared[next++];
-            record(i, await j.run());
+            await attempt(j, i);
         }
     };
     const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
@@ -68876,8 +69914,10 @@ async function runPool(list, opts) {
     for (const { j, i } of alone) {
         if (stop)
             break;
-        record(i, await j.run());
+        await attempt(j, i);
     }
+    if (failure)
+        throw failure.error;
     return results;
 }
 
@@ -68896,10 +69936,19 @@ async function runPool(list, opts) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** How long a process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
+/** The longest delay a Node timer can wait; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** A time limit a timer can keep: missing or not a number is the default, beyond a timer's range its end. */
+function timerMs(ms) {
+    if (ms === undefined || Number.isNaN(ms))
+        return DEFAULT_TIMEOUT_MS;
+    return Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
 /** The variable that marks every process a command starts (children inherit it, also across setsid). */
 const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
 /**
@@ -68945,11 +69994,12 @@ function killProcesses(matches) {
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
-    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    // Allowed names are matched exactly, as `scrubCodeEnv` keeps them: `openai_api_key` is not `OPENAI_API_KEY`.
+    const allow = new Set(opts.allowEnv ?? []);
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -68961,32 +70011,55 @@ function redactValues(text, values) {
 }
 /**
  * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ * longest-value-minus-one characters) is held back until more output comes or the command ends. The
+ * kept output is fed from here too: redacted before the head/tail cut, which would otherwise split a
+ * value printed across it into a start kept in the head and an end kept in the tail.
  */
 class RedactingStream {
-    values;
     sink;
-    pending = '';
+    pending = Buffer.alloc(0);
     keep;
+    values;
     constructor(values, sink) {
-        this.values = values;
         this.sink = sink;
-        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+        // Matched as bytes: fast on any output (even one that is not UTF-8), and the same matches as in text.
+        this.values = values.map((v) => Buffer.from(v, 'utf8'));
+        this.keep = Math.max(0, ...this.values.map((v) => v.length - 1));
     }
     push(chunk) {
+        if (chunk.length === 0)
+            return;
         if (this.values.length === 0)
             return this.sink(chunk);
-        const text = redactValues(this.pending + chunk, this.values);
-        const cut = text.length - this.keep;
-        this.pending = cut > 0 ? text.slice(cut) : text;
+        const data = redactBytes(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk, this.values);
+        const cut = data.length - this.keep;
+        this.pending = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
         if (cut > 0)
-            this.sink(text.slice(0, cut));
+            this.sink(data.subarray(0, cut));
     }
     flush() {
-        if (this.pending)
+        if (this.pending.length)
             this.sink(this.pending);
-        this.pending = '';
+        this.pending = Buffer.alloc(0);
     }
+}
+const REDACTED = Buffer.from('***');
+/** `redactValues` over bytes (`values` longest first). */
+function redactBytes(data, values) {
+    for (const v of values) {
+        let i = data.indexOf(v);
+        if (i < 0)
+            continue;
+        const parts = [];
+        let from = 0;
+        for (; i >= 0; i = data.indexOf(v, from)) {
+            parts.push(data.subarray(from, i), REDACTED);
+            from = i + v.length;
+        }
+        parts.push(data.subarray(from));
+        data = Buffer.concat(parts);
+    }
+    return data;
 }
 /**
  * Kills the processes (of this user, other than this one) whose working directory is inside one of
@@ -69052,11 +70125,20 @@ async function waitGroupGone(pgid, maxMs) {
 }
 function runCommand(opts) {
     const started = Date.now();
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = timerMs(opts.timeoutMs);
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
-    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+    // What is streamed is decoded as a whole: a character split across two reads arrives whole.
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    const stream = new RedactingStream(hidden, (bytes) => {
+        out.push(bytes);
+        if (opts.onOutput) {
+            const text = decoder.write(bytes);
+            if (text)
+                opts.onOutput(text);
+        }
+    });
     const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -69079,20 +70161,33 @@ function runCommand(opts) {
             });
             return;
         }
-        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', opts.command], {
-            cwd: opts.cwd,
-            env,
-            // Its own process group: a timeout kills the whole tree, not only bash.
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', opts.command], {
+                cwd: opts.cwd,
+                env,
+                // Its own process group: a timeout kills the whole tree, not only bash.
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (e) {
+            // Thrown, not emitted, for some bad starts (a working directory that is a file: ENOTDIR).
+            resolve({
+                command: opts.command,
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                durationMs: Date.now() - started,
+                output: '',
+                truncated: false,
+                error: `cannot start in ${opts.cwd}: ${e.message}`,
+            });
+            return;
+        }
         const pid = child.pid;
-        const onData = (d) => {
-            out.push(d);
-            stream?.push(d.toString('utf8'));
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
+        child.stdout?.on('data', (d) => stream.push(d));
+        child.stderr?.on('data', (d) => stream.push(d));
         const terminate = () => {
             killGroup(pid, 'SIGTERM');
             timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
@@ -69107,10 +70202,13 @@ function runCommand(opts) {
             // Nothing of the group may outlive the command (background jobs, daemons started by a test).
             killGroup(pid, 'SIGKILL');
             void waitGroupGone(pid, 1000).then(() => {
+                stream.flush();
+                const rest = decoder.end();
+                if (rest && opts.onOutput)
+                    opts.onOutput(rest);
                 const escaped = killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                stream?.flush();
                 const { text: raw, truncated } = out.result();
                 const text = redactValues(raw, hidden);
                 let error = spawnError;
@@ -69482,7 +70580,10 @@ function bundle_bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
         throw new src_errors/* ConfigurationError */.j1(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
-    return (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
+    const dir = (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
+    // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
+    (0,util_fs/* refuseLinkedState */.$x)(dir);
+    return dir;
 }
 function emptyUsage() {
     return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
@@ -70100,12 +71201,14 @@ function urlInput(name) {
 /** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
 
 /**
- * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
- * message come from model output, check output and repository files: such a line is shown with its
- * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command, and a line
+ * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
+ * Lines of a message come from model output, check output and repository files: such a line is shown
+ * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
+ * fake an annotation.
  */
 function inertLines(m) {
-    return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+    return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
@@ -70260,6 +71363,17 @@ const FILE_COMMANDS = [
     'GITHUB_STATE',
     'GITHUB_STEP_SUMMARY',
 ];
+function fileId(st) {
+    return `${st.dev}:${st.ino}`;
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 function snapshotFileCommands(env = process.env) {
     const out = [];
     for (const name of FILE_COMMANDS) {
@@ -70273,29 +71387,47 @@ function snapshotFileCommands(env = process.env) {
         catch {
             content = undefined; // not there yet
         }
-        out.push({ name, path, content });
+        const st = lstatOrUndefined(path);
+        out.push({ name, path, content, ...(st?.isFile() ? { id: fileId(st) } : {}) });
     }
     return out;
 }
 /**
  * Puts each file-command file back as the snapshot found it, and returns the names of those that had
- * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary). What
+ * is at the path is read only when it is still the runner's file: a check may have put a link there (to
+ * a file it keeps writing), a second name for it, a directory or a named pipe (reading which would wait
+ * for ever). Those are removed and the file written anew.
  */
 function restoreFileCommands(snap) {
     const changed = [];
     for (const f of snap) {
-        let now;
-        try {
-            now = (0,external_node_fs_.readFileSync)(f.path);
-        }
-        catch {
-            now = undefined;
-        }
         const before = f.content ?? Buffer.alloc(0);
-        if ((now ?? Buffer.alloc(0)).equals(before))
-            continue;
+        const st = lstatOrUndefined(f.path);
+        if (!st && f.content === undefined)
+            continue; // not there before, not there now
+        const same = st?.isFile() && st.nlink === 1 && (f.id === undefined || fileId(st) === f.id);
+        if (same) {
+            let now;
+            try {
+                now = (0,external_node_fs_.readFileSync)(f.path);
+            }
+            catch {
+                now = undefined;
+            }
+            if ((now ?? Buffer.alloc(0)).equals(before))
+                continue;
+        }
+        else if (!st && before.length === 0)
+            continue; // an empty file removed: as good as it was
         changed.push(f.name);
-        (0,external_node_fs_.writeFileSync)(f.path, before);
+        if (same)
+            (0,external_node_fs_.writeFileSync)(f.path, before);
+        else {
+            if (st)
+                (0,external_node_fs_.rmSync)(f.path, { recursive: true, force: true });
+            (0,external_node_fs_.writeFileSync)(f.path, before, { flag: 'wx' });
+        }
     }
     return changed;
 }
@@ -70496,228 +71628,12 @@ async function writeSummary(markdown) {
     await summary.addRaw(markdown, true).write();
 }
 
-;// CONCATENATED MODULE: ./src/llm/errors.ts
-/**
- * Typed failures of a model call. Each says what went wrong in words a user can act on, and whether
- * trying again could help. They are GuardianErrors: a bad key or an unknown model is the user's to fix,
- * so hosts print the message alone (no stack) and exit non-zero.
- */
-
-class LlmError extends src_errors/* GuardianError */.cD {
-    kind;
-    /** HTTP status of the last response, when there was one. */
-    status;
-    /** Whether another attempt later could succeed (rate limits, outages); false for a bad key or model. */
-    retryable;
-    constructor(kind, message, opts = {}) {
-        super(message, { cause: opts.cause });
-        this.name = 'LlmError';
-        this.kind = kind;
-        this.status = opts.status;
-        this.retryable = opts.retryable ?? false;
-    }
-}
-/** 401/403: the key is missing, wrong, or not allowed to use this model or endpoint. */
-class LlmAuthError extends LlmError {
-    constructor(message, opts = {}) {
-        super('auth', message, opts);
-        this.name = 'LlmAuthError';
-    }
-}
-/** 404: the server does not know the model (or the base URL points at something that is not an API). */
-class LlmModelNotFoundError extends LlmError {
-    constructor(message, opts = {}) {
-        super('model_not_found', message, opts);
-        this.name = 'LlmModelNotFoundError';
-    }
-}
-/** 429 with `insufficient_quota`: the account is out of credit. Waiting does not help. */
-class LlmQuotaError extends LlmError {
-    constructor(message, opts = {}) {
-        super('quota', message, opts);
-        this.name = 'LlmQuotaError';
-    }
-}
-/** 429 rate limit that outlasted the retries (or asked for a longer wait than Guardian accepts). */
-class LlmRateLimitError extends LlmError {
-    constructor(message, opts = {}) {
-        super('rate_limit', message, { ...opts, retryable: true });
-        this.name = 'LlmRateLimitError';
-    }
-}
-/** 5xx that outlasted the retries. */
-class LlmServerError extends LlmError {
-    constructor(message, opts = {}) {
-        super('server', message, { ...opts, retryable: true });
-        this.name = 'LlmServerError';
-    }
-}
-/** No answer within the request timeout (after the retries). */
-class LlmTimeoutError extends LlmError {
-    constructor(message, opts = {}) {
-        super('timeout', message, { ...opts, retryable: true });
-        this.name = 'LlmTimeoutError';
-    }
-}
-/** The server could not be reached (DNS, refused connection, TLS). */
-class LlmConnectionError extends LlmError {
-    constructor(message, opts = {}) {
-        super('connection', message, { ...opts, retryable: true });
-        this.name = 'LlmConnectionError';
-    }
-}
-/** 400/422: the server rejected the request (context too long, unsupported parameter). */
-class LlmBadRequestError extends LlmError {
-    constructor(message, opts = {}) {
-        super('bad_request', message, opts);
-        this.name = 'LlmBadRequestError';
-    }
-}
-/** A 2xx answer that is not a usable chat completion (no choices, not JSON). */
-class LlmResponseError extends LlmError {
-    constructor(message, opts = {}) {
-        super('bad_response', message, opts);
-        this.name = 'LlmResponseError';
-    }
-}
-/** The caller aborted the request (budget exhausted, SIGINT). */
-class LlmAbortedError extends LlmError {
-    constructor(message = 'model request aborted', opts = {}) {
-        super('aborted', message, opts);
-        this.name = 'LlmAbortedError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/llm/config.ts
-/**
- * Which model a station talks to, resolved from what the host passes in: environment variables (the
- * host hands over its env; stations never read process.env) and the `[llm]` table of quality.toml.
- *
- * Most specific first, and at the same level the environment before the file:
- *   model:    --model  >  GUARDIAN_<STATION>_MODEL  >  [llm.<station>] model  >  GUARDIAN_MODEL  >  [llm] model
- *   base URL: --base-url  >  GUARDIAN_<STATION>_BASE_URL  >  [llm.<station>] base_url  >  OPENAI_BASE_URL  >  [llm] base_url
- *   API key:  GUARDIAN_<STATION>_API_KEY  >  OPENAI_API_KEY   (never from a file: keys do not belong in the repo)
- */
-
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-/** Sent when a local server (Ollama, vLLM) needs no key: the SDK refuses an empty one. */
-const NO_KEY_PLACEHOLDER = 'no-key';
-const STATION_ENV = { coder: 'CODER', security: 'SECURITY' };
-function pick(candidates) {
-    for (const [value, source] of candidates) {
-        const v = value?.trim();
-        if (v)
-            return [v, source];
-    }
-    return undefined;
-}
-/** The station's model settings, or undefined when no model is configured at all. */
-function resolveLlmConfig(opts) {
-    const { station, env } = opts;
-    const S = STATION_ENV[station];
-    const named = (name) => opts.envSources?.[name] ?? name;
-    const llm = opts.quality?.llm;
-    const file = opts.quality?.path ?? 'quality.toml';
-    const model = pick([
-        [opts.overrides?.model, opts.overrideSources?.model ?? '--model'],
-        [env[`GUARDIAN_${S}_MODEL`], named(`GUARDIAN_${S}_MODEL`)],
-        [llm?.[station]?.model, `${file} [llm.${station}] model`],
-        [env.GUARDIAN_MODEL, named('GUARDIAN_MODEL')],
-        [llm?.model, `${file} [llm] model`],
-    ]);
-    if (!model)
-        return undefined;
-    const [modelName, modelSource] = model;
-    if (/\s/.test(modelName)) {
-        throw new src_errors/* ConfigurationError */.j1(`${modelSource}: model name '${modelName}' contains whitespace`);
-    }
-    const base = pick([
-        [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
-        [env[`GUARDIAN_${S}_BASE_URL`], named(`GUARDIAN_${S}_BASE_URL`)],
-        [llm?.[station]?.baseUrl, `${file} [llm.${station}] base_url`],
-        [env.OPENAI_BASE_URL, named('OPENAI_BASE_URL')],
-        [llm?.baseUrl, `${file} [llm] base_url`],
-    ]) ?? [DEFAULT_BASE_URL, 'default'];
-    const [baseUrl, baseSource] = base;
-    let parsed;
-    try {
-        parsed = new URL(baseUrl);
-    }
-    catch {
-        throw new src_errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new src_errors/* ConfigurationError */.j1(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
-    }
-    const key = pick([
-        [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
-        [env[`GUARDIAN_${S}_API_KEY`], named(`GUARDIAN_${S}_API_KEY`)],
-        [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
-    ]);
-    if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
-        throw new src_errors/* ConfigurationError */.j1(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
-    }
-    return {
-        apiKey: key?.[0] ?? NO_KEY_PLACEHOLDER,
-        baseUrl: baseUrl.replace(/\/+$/, ''),
-        model: modelName,
-        station,
-        sources: { model: modelSource, baseUrl: baseSource, apiKey: key?.[1] ?? 'none (local server)' },
-    };
-}
-/** One line telling a user how to configure a model for the station (for "no model" messages). */
-function howToConfigureModel(station) {
-    const S = STATION_ENV[station];
-    return (`set GUARDIAN_MODEL (or GUARDIAN_${S}_MODEL) and OPENAI_API_KEY, optionally OPENAI_BASE_URL for ` +
-        `another OpenAI-compatible server, or add [llm] model = "..." to quality.toml`);
-}
-
-;// CONCATENATED MODULE: ./src/llm/pricing.ts
-const PRICE_TABLE = {
-    'gpt-5': { input: 1.25, cachedInput: 0.125, output: 10 },
-    'gpt-5-mini': { input: 0.25, cachedInput: 0.025, output: 2 },
-    'gpt-5-nano': { input: 0.05, cachedInput: 0.005, output: 0.4 },
-    'gpt-4.1': { input: 2, cachedInput: 0.5, output: 8 },
-    'gpt-4.1-mini': { input: 0.4, cachedInput: 0.1, output: 1.6 },
-    'gpt-4.1-nano': { input: 0.1, cachedInput: 0.025, output: 0.4 },
-    'gpt-4o': { input: 2.5, cachedInput: 1.25, output: 10 },
-    'gpt-4o-mini': { input: 0.15, cachedInput: 0.075, output: 0.6 },
-    o3: { input: 2, cachedInput: 0.5, output: 8 },
-    'o3-mini': { input: 1.1, cachedInput: 0.55, output: 4.4 },
-    'o4-mini': { input: 1.1, cachedInput: 0.275, output: 4.4 },
-    'gpt-4-turbo': { input: 10, cachedInput: 10, output: 30 },
-};
-/**
- * The price of a model name as servers spell it: `gpt-4.1`, `gpt-4.1-2025-04-14` (dated snapshot),
- * `openai/gpt-4.1` (GitHub Models). Undefined when unknown (local models, Azure deployment names).
- */
-function priceFor(model, table = PRICE_TABLE) {
-    const name = model
-        .trim()
-        .toLowerCase()
-        .replace(/^openai\//, '');
-    if (table[name])
-        return table[name];
-    // A dated snapshot of a known model: the longest known name followed by "-YYYY…".
-    let best;
-    for (const key of Object.keys(table)) {
-        if (name.startsWith(`${key}-`) && /^\d{4}/.test(name.slice(key.length + 1))) {
-            if (!best || key.length > best.length)
-                best = key;
-        }
-    }
-    return best ? table[best] : undefined;
-}
-/** Cost in USD of one exchange; cached prompt tokens are part of `promptTokens` (OpenAI's accounting). */
-function costOf(usage, price) {
-    if (!price)
-        return 0;
-    const cached = Math.min(usage.cachedTokens, usage.promptTokens);
-    const fresh = usage.promptTokens - cached;
-    const usd = (fresh * price.input + cached * price.cachedInput + usage.completionTokens * price.output) / 1e6;
-    return Math.round(usd * 1e6) / 1e6;
-}
-
+// EXTERNAL MODULE: ./src/llm/errors.ts
+var errors = __nccwpck_require__(9968);
+// EXTERNAL MODULE: ./src/llm/config.ts
+var config = __nccwpck_require__(8353);
+// EXTERNAL MODULE: ./src/llm/pricing.ts
+var pricing = __nccwpck_require__(401);
 ;// CONCATENATED MODULE: ./src/llm/budget.ts
 /**
  * Budgets enforced outside the model: the harness counts turns, tokens, wall time and cost and stops
@@ -70732,11 +71648,14 @@ const DEFAULT_BUDGET = {
     maxTokens: 1_000_000,
     maxWallMs: 30 * 60_000,
 };
-function positive(name, v) {
+function positive(name, v, opts = {}) {
     if (v === undefined)
         return undefined;
-    if (!Number.isFinite(v) || v <= 0)
-        throw new src_errors/* ConfigurationError */.j1(`${name}: expected a positive number, got ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+        throw new src_errors/* ConfigurationError */.j1(`${name}: expected a positive number, got ${String(v)}`);
+    // A fraction of a turn or token would be rounded down, to no budget at all.
+    if (opts.int && !Number.isInteger(v))
+        throw new src_errors/* ConfigurationError */.j1(`${name}: expected a whole number of at least 1, got ${v}`);
     return v;
 }
 /**
@@ -70745,8 +71664,10 @@ function positive(name, v) {
  */
 function resolveBudget(quality, overrides = {}) {
     const llm = quality?.llm;
-    const turns = positive('max turns', overrides.maxTurns) ?? positive('[llm] max_turns', llm?.maxTurns);
-    const tokens = positive('token budget', overrides.maxTokens) ?? positive('[llm] token_budget', llm?.tokenBudget);
+    const int = { int: true };
+    const turns = positive('max turns', overrides.maxTurns, int) ?? positive('[llm] max_turns', llm?.maxTurns, int);
+    const tokens = positive('token budget', overrides.maxTokens, int) ??
+        positive('[llm] token_budget', llm?.tokenBudget, int);
     const wall = positive('wall time', overrides.maxWallSeconds) ?? positive('[llm] timeout_seconds', llm?.timeoutSeconds);
     const cost = positive('cost budget', overrides.maxCostUsd) ?? positive('[llm] cost_budget_usd', llm?.costBudgetUsd);
     return {
@@ -70755,6 +71676,10 @@ function resolveBudget(quality, overrides = {}) {
         maxWallMs: wall !== undefined ? wall * 1000 : DEFAULT_BUDGET.maxWallMs,
         ...(cost !== undefined ? { maxCostUsd: cost } : {}),
     };
+}
+/** Dollars with `digits` decimals, or two significant digits for an amount too small for them. */
+function usd(v, digits) {
+    return v === 0 || v >= 10 ** -digits ? v.toFixed(digits) : String(Number(v.toPrecision(2)));
 }
 class Budget {
     limits;
@@ -70796,7 +71721,15 @@ class Budget {
         return this.usage.promptTokens + this.usage.completionTokens;
     }
     record(usage) {
-        this.usage = addUsage(this.usage, usage);
+        // Counted only as finite numbers of 0 or more: a NaN would never exhaust a budget, a negative
+        // number would give some back.
+        const n = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+        this.usage = addUsage(this.usage, {
+            promptTokens: n(usage.promptTokens),
+            completionTokens: n(usage.completionTokens),
+            cachedTokens: n(usage.cachedTokens),
+            costUsd: n(usage.costUsd),
+        });
     }
     /** Whether another model call may start; counts the turn when it may. */
     beginTurn() {
@@ -70826,7 +71759,7 @@ class Budget {
         if (l.maxCostUsd !== undefined && this.usage.costUsd >= l.maxCostUsd) {
             return {
                 reason: 'cost_budget',
-                message: `cost budget exhausted ($${this.usage.costUsd.toFixed(4)} of $${l.maxCostUsd.toFixed(2)})`,
+                message: `cost budget exhausted ($${usd(this.usage.costUsd, 4)} of $${usd(l.maxCostUsd, 2)})`,
             };
         }
         if (this.elapsedMs() >= l.maxWallMs || this.controller.signal.aborted) {
@@ -70845,404 +71778,8 @@ class Budget {
     }
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-// EXTERNAL MODULE: ./node_modules/openai/index.mjs + 152 modules
-var openai = __nccwpck_require__(3674);
-;// CONCATENATED MODULE: ./src/util/log.ts
-const silentLogger = {
-    info() { },
-    warn() { },
-    error() { },
-    debug() { },
-    group: (_name, fn) => fn(),
-};
-/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
-function streamLogger(out = process.stderr, opts = {}) {
-    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
-    return {
-        info: (m) => void out.write(`${m}\n`),
-        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
-        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
-        debug: (m) => {
-            if (opts.debug)
-                out.write(`debug: ${m}\n`);
-        },
-        group: async (name, fn) => {
-            out.write(`▸ ${name}\n`);
-            return fn();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/util/chars.ts
-// Control characters in untrusted names (file paths from a repository, for one).
-/**
- * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
- * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
- */
-function isControl(code) {
-    return (code < 0x20 ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-function hasControlChar(s) {
-    for (let i = 0; i < s.length; i++)
-        if (isControl(s.charCodeAt(i)))
-            return true;
-    return false;
-}
-/** `s` with each control character replaced by `by(char)`. */
-function replaceControlChars(s, by) {
-    if (!hasControlChar(s))
-        return s;
-    let out = '';
-    for (const c of s)
-        out += isControl(c.charCodeAt(0)) ? by(c) : c;
-    return out;
-}
-/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
-function chars_escapeControlChars(s) {
-    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-;// CONCATENATED MODULE: ./src/llm/client.ts
-/**
- * A chat-completions client over the official `openai` package, for any OpenAI-compatible server
- * (OpenAI, Azure OpenAI's v1 endpoint, GitHub Models, Ollama, vLLM). The SDK does the HTTP, the
- * timeouts and the retries (429 honouring `retry-after`, 408/409, 5xx, dropped connections); this
- * module adds what the SDK does not:
- *  - no hidden configuration: base URL, key, organisation and log level are passed explicitly, so the
- *    SDK never reads OPENAI_* variables from the process environment behind the host's back;
- *  - fast failure where retrying cannot help: a 429 with `insufficient_quota` and a `retry-after`
- *    longer than we are willing to wait are marked not retryable before the SDK sees them;
- *  - typed errors with a message that names the server, the model and what to check;
- *  - usage accounting (prompt, completion, cached tokens) and a cost estimate.
- */
-
-
-
-
-
-
-
-const client_DEFAULT_TIMEOUT_MS = 300_000;
-const DEFAULT_MAX_RETRIES = 3;
-/** A server asking for a longer pause than this gets a clear failure instead of a silent wait. */
-const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-/**
- * The largest answer read from the model server. A chat completion is kilobytes, rarely a megabyte; the
- * answer is untrusted, and read whole it costs several times its size in memory (a 300 MB answer peaked
- * near 2 GB), so reading stops here.
- */
-const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-/** Reads an error body without consuming the response the SDK will read. */
-async function peekErrorCode(res) {
-    try {
-        const body = (await res.clone().json());
-        const code = body?.error?.code ?? body?.error?.type;
-        return typeof code === 'string' ? code : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function retryAfterMs(headers) {
-    const ms = parseFloat(headers.get('retry-after-ms') ?? '');
-    if (!Number.isNaN(ms))
-        return ms;
-    const raw = headers.get('retry-after');
-    if (!raw)
-        return undefined;
-    const s = parseFloat(raw);
-    if (!Number.isNaN(s))
-        return s * 1000;
-    const at = Date.parse(raw);
-    return Number.isNaN(at) ? undefined : at - Date.now();
-}
-/**
- * The SDK recognises a timeout by `err.name === 'AbortError'` only on values that are `instanceof Error`
- * in its own realm; an error from another realm (a test VM, a polyfilled fetch) would lose its name and
- * a timeout would look like a connection failure. Re-create it here, keeping name, message and cause.
- */
-function sameRealmError(e) {
-    if (e instanceof Error)
-        return e;
-    const src = (e ?? {});
-    const err = new Error(typeof src.message === 'string' ? src.message : String(e), { cause: src.cause });
-    if (typeof src.name === 'string')
-        err.name = src.name;
-    return err;
-}
-/** A URL for messages: user and password (https://user:pass@host) removed. */
-function withoutCredentials(url) {
-    try {
-        const u = new URL(url);
-        if (!u.username && !u.password)
-            return url;
-        u.username = '';
-        u.password = '';
-        return u.toString().replace(/\/$/, '');
-    }
-    catch {
-        return url;
-    }
-}
-/** An answer body that grew past the limit (see capBody). */
-class ResponseTooLarge extends Error {
-    limit;
-    constructor(limit) {
-        super(`answer larger than ${formatBytes(limit)}`);
-        this.limit = limit;
-        this.name = 'ResponseTooLarge';
-    }
-}
-function formatBytes(n) {
-    return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
-}
-/** The error, or one of its causes, is a ResponseTooLarge. */
-function tooLarge(e) {
-    for (let x = e, depth = 0; x && depth < 8; x = x.cause, depth++)
-        if (x instanceof ResponseTooLarge)
-            return x;
-    return undefined;
-}
-/**
- * The response with a body that errors once more than `limit` bytes have arrived (at once when its
- * Content-Length already says so), cancelling the rest: the SDK reads the body whole before parsing it.
- */
-function capBody(res, limit) {
-    if (!res.body)
-        return res;
-    const declared = Number(res.headers.get('content-length'));
-    let seen = 0;
-    const counted = res.body.pipeThrough(new TransformStream({
-        start(controller) {
-            if (Number.isFinite(declared) && declared > limit)
-                controller.error(new ResponseTooLarge(limit));
-        },
-        transform(chunk, controller) {
-            seen += chunk.byteLength;
-            if (seen > limit)
-                controller.error(new ResponseTooLarge(limit));
-            else
-                controller.enqueue(chunk);
-        },
-    }));
-    return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
-}
-function withHeader(res, name, value) {
-    const headers = new Headers(res.headers);
-    headers.set(name, value);
-    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
-}
-function createChatClient(opts) {
-    const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    const log = opts.log ?? silentLogger;
-    const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
-    const timeoutMs = opts.timeoutMs ?? client_DEFAULT_TIMEOUT_MS;
-    const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
-    const baseFetch = opts.fetch ?? ((input, init) => fetch(input, init));
-    const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const price = opts.price ?? priceFor(opts.model);
-    const shownUrl = withoutCredentials(baseUrl);
-    /** Per call (calls may overlap): HTTP attempts, and why the last response was not retried. */
-    const callState = new external_node_async_hooks_.AsyncLocalStorage();
-    const guardedFetch = async (input, init) => {
-        const state = callState.getStore();
-        if (state)
-            state.attempts += 1;
-        let res;
-        try {
-            res = await baseFetch(input, init);
-        }
-        catch (e) {
-            throw sameRealmError(e);
-        }
-        if (res.status === 429) {
-            const code = await peekErrorCode(res);
-            if (code === 'insufficient_quota') {
-                if (state)
-                    state.noRetry = 'quota';
-                return withHeader(res, 'x-should-retry', 'false');
-            }
-            const wait = retryAfterMs(res.headers);
-            if (wait !== undefined && wait > maxRetryAfterMs) {
-                if (state) {
-                    state.noRetry = `the server asks to wait ${Math.ceil(wait / 1000)}s (more than ${Math.round(maxRetryAfterMs / 1000)}s)`;
-                }
-                return withHeader(res, 'x-should-retry', 'false');
-            }
-        }
-        return capBody(res, maxResponseBytes);
-    };
-    const redact = (s) => opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
-    const sdk = new openai/* default */.Ay({
-        apiKey: opts.apiKey,
-        baseURL: baseUrl,
-        // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY itself.
-        organization: null,
-        project: null,
-        adminAPIKey: null,
-        webhookSecret: null,
-        timeout: timeoutMs,
-        maxRetries,
-        fetch: guardedFetch,
-        logLevel: 'info',
-        logger: {
-            error: (m) => log.debug(`openai: ${m}`),
-            warn: (m) => log.debug(`openai: ${m}`),
-            // The SDK's own retry notices ("… failed with status 429 … retrying") are worth seeing.
-            info: (m) => /retrying/.test(m) ? log.info(`model server: ${redact(m)}`) : log.debug(`openai: ${m}`),
-            debug: () => { },
-        },
-    });
-    function toLlmError(e, callTimeoutMs, signal, state) {
-        if (e instanceof LlmError)
-            return e;
-        const { attempts } = state;
-        const lastNoRetryNote = state.noRetry;
-        const where = `the model server at ${shownUrl}`;
-        const big = tooLarge(e);
-        if (big) {
-            return new LlmResponseError(`${where} sent an answer larger than ${formatBytes(big.limit)}; stopped reading it`, { cause: e });
-        }
-        if (e instanceof openai/* APIUserAbortError */.cH || signal?.aborted) {
-            return new LlmAbortedError(`request to ${where} aborted`, { cause: e });
-        }
-        if (e instanceof openai/* APIConnectionTimeoutError */.qA) {
-            return new LlmTimeoutError(`no answer from ${where} within ${Math.round(callTimeoutMs / 1000)}s (tried ${attempts} time(s))`, { cause: e });
-        }
-        if (e instanceof openai/* APIConnectionError */.xX) {
-            const cause = e.cause;
-            const detail = cause?.cause?.code ?? cause?.message ?? e.message;
-            return new LlmConnectionError(`cannot reach ${where}: ${redact(String(detail))}`, { cause: e });
-        }
-        if (e instanceof openai/* APIError */.LG) {
-            const status = e.status ?? 0;
-            // The server's text is shown on a terminal and written in reports: one line, its control
-            // characters (terminal escapes) written out.
-            const serverMsg = chars_escapeControlChars(redact(String(e.error?.message ?? e.message ?? '')
-                .replace(/\s+/g, ' ')
-                .slice(0, 300)));
-            const code = typeof e.code === 'string' ? e.code : undefined;
-            if (status === 401) {
-                return new LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
-            }
-            if (status === 403) {
-                return new LlmAuthError(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${opts.model}'`, { status, cause: e });
-            }
-            if (status === 404) {
-                return new LlmModelNotFoundError(`model '${opts.model}' not found at ${shownUrl} (404: ${serverMsg}); check the model name and the base URL`, { status, cause: e });
-            }
-            if (status === 429) {
-                if (code === 'insufficient_quota' || lastNoRetryNote === 'quota') {
-                    return new LlmQuotaError(`the account behind the API key has no quota left at ${shownUrl} (429 insufficient_quota: ${serverMsg}); add credit or use another key`, { status, cause: e });
-                }
-                const why = lastNoRetryNote ? `${lastNoRetryNote}` : `still limited after ${attempts} attempt(s)`;
-                return new LlmRateLimitError(`rate limited by ${where} (429: ${serverMsg}); ${why}`, {
-                    status,
-                    cause: e,
-                });
-            }
-            if (status === 400 || status === 422) {
-                return new LlmBadRequestError(`${where} rejected the request (${status}: ${serverMsg})`, {
-                    status,
-                    cause: e,
-                });
-            }
-            if (status >= 500) {
-                return new LlmServerError(`${where} failed with ${status} after ${attempts} attempt(s): ${serverMsg || 'no message'}`, { status, cause: e });
-            }
-            return new LlmError('server', `${where} answered ${status}: ${serverMsg}`, { status, cause: e });
-        }
-        return new LlmResponseError(`unexpected failure talking to ${where}: ${chars_escapeControlChars(redact(String(e?.message ?? e)))}`, {
-            cause: e,
-        });
-    }
-    function usageOf(u) {
-        // The server's numbers are untrusted: a negative or non-numeric count would defeat the budgets.
-        const count = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v) : 0);
-        const promptTokens = count(u?.prompt_tokens);
-        const completionTokens = count(u?.completion_tokens);
-        const cachedTokens = Math.min(promptTokens, count(u?.prompt_tokens_details?.cached_tokens));
-        return {
-            promptTokens,
-            completionTokens,
-            cachedTokens,
-            costUsd: costOf({ promptTokens, completionTokens, cachedTokens }, price),
-        };
-    }
-    return {
-        model: opts.model,
-        baseUrl,
-        priced: price !== undefined,
-        async complete(req) {
-            const state = { attempts: 0 };
-            const callTimeout = req.timeoutMs ?? timeoutMs;
-            const body = {
-                model: opts.model,
-                messages: req.messages,
-                ...(req.tools?.length ? { tools: req.tools } : {}),
-                ...(req.tools?.length && req.toolChoice ? { tool_choice: req.toolChoice } : {}),
-                ...(req.responseFormat ? { response_format: req.responseFormat } : {}),
-                ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
-                ...(req.maxCompletionTokens !== undefined ? { max_completion_tokens: req.maxCompletionTokens } : {}),
-            };
-            if (req.signal?.aborted)
-                throw new LlmAbortedError();
-            // The client's timeout ends when the answer's headers arrive; a body that trickles forever is
-            // bounded by a deadline over every attempt: twice the timeout each, and 10 s of waiting between.
-            const deadlineMs = 2 * callTimeout * (maxRetries + 1) + maxRetries * 10_000;
-            const deadline = AbortSignal.timeout(deadlineMs);
-            const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
-            let completion;
-            try {
-                completion = await callState.run(state, () => sdk.chat.completions.create(body, { signal, timeout: callTimeout }));
-            }
-            catch (e) {
-                if (deadline.aborted && !req.signal?.aborted) {
-                    throw new LlmTimeoutError(`no complete answer from the model server at ${shownUrl} within ${Math.round(deadlineMs / 1000)}s (its answer did not finish)`, { cause: e });
-                }
-                throw toLlmError(e, callTimeout, req.signal, state);
-            }
-            if (typeof completion !== 'object' || completion === null || !Array.isArray(completion.choices)) {
-                throw new LlmResponseError(`the model server at ${shownUrl} answered with something that is not a chat completion`);
-            }
-            const choice = completion.choices[0];
-            if (!choice?.message) {
-                throw new LlmResponseError(`the model server at ${shownUrl} answered without a message (no choices)`);
-            }
-            return {
-                message: choice.message,
-                usage: usageOf(completion.usage),
-                finishReason: choice.finish_reason ?? 'unknown',
-                model: completion.model ?? opts.model,
-                id: completion.id,
-                attempts: state.attempts,
-            };
-        },
-        async embed(input, eopts = {}) {
-            const state = { attempts: 0 };
-            try {
-                const res = await callState.run(state, () => sdk.embeddings.create({ model: eopts.model ?? opts.model, input, encoding_format: 'float' }, { signal: eopts.signal, timeout: timeoutMs }));
-                const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
-                const promptTokens = res.usage?.prompt_tokens ?? 0;
-                return { vectors, usage: { promptTokens, completionTokens: 0, cachedTokens: 0, costUsd: 0 } };
-            }
-            catch (e) {
-                throw toLlmError(e, timeoutMs, eopts.signal, state);
-            }
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/llm/client.ts
+var llm_client = __nccwpck_require__(2156);
 ;// CONCATENATED MODULE: ./src/llm/index.ts
 
 
@@ -71250,6 +71787,8 @@ function createChatClient(opts) {
 
 
 
+// EXTERNAL MODULE: ./src/util/chars.ts
+var chars = __nccwpck_require__(5153);
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
 var gray_matter = __nccwpck_require__(9599);
 var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
@@ -71268,7 +71807,7 @@ function decodeSpecFile(data, file) {
                 {
                     file,
                     severity: 'error',
-                    message: `file is ${text_formatBytes(size)}; spec files are limited to ${text_formatBytes(MAX_SPEC_FILE_BYTES)}`,
+                    message: `file is ${formatBytes(size)}; spec files are limited to ${formatBytes(MAX_SPEC_FILE_BYTES)}`,
                 },
             ],
         };
@@ -71311,7 +71850,7 @@ function decodeSpecFile(data, file) {
         text = text.slice(1);
     return { text, problems: [] };
 }
-function text_formatBytes(n) {
+function formatBytes(n) {
     if (n >= 1024 * 1024)
         return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
     if (n >= 1024)
@@ -71806,7 +72345,23 @@ function findFences(text, firstLine = 1) {
     }
     return fences;
 }
-/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines, i) {
+    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
+        return false;
+    const title = lines[i - 1];
+    if (!/^ {0,3}\S/.test(title))
+        return false;
+    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
+        return false;
+    return i < 2 || lines[i - 2].trim() === '';
+}
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
 function splitSections(body, firstLine = 1) {
     const lines = body.split(/\r?\n/);
     const sections = [];
@@ -71840,14 +72395,16 @@ function splitSections(body, firstLine = 1) {
         if (inFence)
             continue;
         const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-        if (h) {
-            close(i);
+        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
+        if (h || setext !== undefined) {
+            const at = h ? i : i - 1;
+            close(at);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = headingText(h[1])
+            const title = (h ? headingText(h[1]) : setext)
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
-            current = { title, line: i, start: i + 1 };
+            current = { title, line: at, start: i + 1 };
         }
     }
     close(lines.length);
@@ -72015,7 +72572,7 @@ function parseFence(fence, file, problems) {
         if (typeof o.description !== 'string' || o.description.trim() === '') {
             bad('description', 'expected a non-empty string');
         }
-        else if (hasControlChar(o.description.replace(/[\t\r\n]/g, ' '))) {
+        else if ((0,chars/* hasControlChar */.Et)(o.description.replace(/[\t\r\n]/g, ' '))) {
             // Reports quote it: an escape sequence or a bidi override would rewrite what a reader sees.
             bad('description', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
         }
@@ -72060,7 +72617,7 @@ function commandProblem(command) {
         const c = command.charCodeAt(i);
         if (c === 0)
             return 'the command contains a NUL character, which no program can be given';
-        if (isControl(c) && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+        if ((0,chars/* isControl */.c0)(c) && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
             return `the command contains the control character U+${c.toString(16).toUpperCase().padStart(4, '0')} (an escape sequence or a bidi override): write it with printf or $'…' in the command instead`;
         }
     }
@@ -72224,7 +72781,7 @@ function parseBlueprint(data, file) {
     else if (/[\r\n]/.test(d.title))
         err('title', 'expected a single line of text');
     // A title reaches terminals, logs and commit subjects: no escape sequences or bidi overrides.
-    else if (hasControlChar(d.title))
+    else if ((0,chars/* hasControlChar */.Et)(d.title))
         err('title', 'expected plain text: it contains a control character (an escape sequence or a bidi override)');
     if (d.status === undefined)
         err('status', `missing required field \`status\` (one of ${TASK_STATUSES.join(', ')})`, 1);
@@ -72235,7 +72792,7 @@ function parseBlueprint(data, file) {
         (typeof d.requirement_id !== 'string' || d.requirement_id.trim() === '')) {
         err('requirement_id', `expected a non-empty string like REQ-007, got ${describe(d.requirement_id)}`);
     }
-    else if (typeof d.requirement_id === 'string' && hasControlChar(d.requirement_id)) {
+    else if (typeof d.requirement_id === 'string' && (0,chars/* hasControlChar */.Et)(d.requirement_id)) {
         // It becomes a commit trailer and is printed by `show`: one line of plain text.
         err('requirement_id', `expected one line of plain text like REQ-007: it contains a control character (a line break, an escape sequence or a bidi override), got ${describe(d.requirement_id)}`);
     }
@@ -72263,7 +72820,7 @@ function parseBlueprint(data, file) {
                 return;
             }
             // Items are printed by `lint`, `list` and `show` and compared with paths and ids: plain text only.
-            const why = hasControlChar(item)
+            const why = (0,chars/* hasControlChar */.Et)(item)
                 ? 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)'
                 : check?.(item);
             if (why)
@@ -72305,6 +72862,19 @@ function parseBlueprint(data, file) {
     }
     const ac = sections.acceptance_criteria;
     const acceptanceCriteria = ac ? parseCheckboxes(ac.body, ac.bodyLine) : [];
+    // Criteria reach the prompt, the job summary and the commit message, where control characters are
+    // written out or replaced; the architect is told, since the text is likely not what was meant (a tab
+    // is only white space).
+    for (const c of acceptanceCriteria) {
+        if ((0,chars/* hasControlChar */.Et)(c.text.replace(/\t/g, ' ')))
+            problems.push({
+                file,
+                line: c.line,
+                field: 'acceptance criteria',
+                severity: 'warning',
+                message: 'expected plain text: the criterion contains a control character (an escape sequence or a bidi override); it is shown escaped, and as a space in the commit message',
+            });
+    }
     const plan = parsePlan(fm.body, fm.bodyLine, file);
     problems.push(...plan.problems);
     if (problems.some((p) => p.severity === 'error'))
@@ -72395,7 +72965,7 @@ function parseMilestone(data, file) {
         err('title', 'missing required field `title`', 1);
     else if (typeof d.title !== 'string' || d.title.trim() === '')
         err('title', `expected a non-empty string, got ${describe(d.title)}`);
-    else if (hasControlChar(d.title))
+    else if ((0,chars/* hasControlChar */.Et)(d.title))
         err('title', 'expected plain text: it contains a control character (a line break, an escape sequence or a bidi override)');
     const tasks = [];
     if (d.tasks === undefined)
@@ -73998,7 +74568,7 @@ function parseQualityToml(data, file = 'quality.toml') {
             return undefined;
         }
         // Names, e-mail addresses, models and URLs: one line of plain text (they reach commits and logs).
-        if (hasControlChar(v)) {
+        if ((0,chars/* hasControlChar */.Et)(v)) {
             err(name, key, `expected one line of plain text, got ${describe(v)}: it contains a control character (a line break, an escape sequence or a bidi override)`);
             return undefined;
         }
@@ -74403,7 +74973,7 @@ function readChecked(source, path, problems) {
         problems.push({
             file: path,
             severity: 'error',
-            message: `file is ${text_formatBytes(size)}; spec files are limited to ${text_formatBytes(MAX_SPEC_FILE_BYTES)}`,
+            message: `file is ${formatBytes(size)}; spec files are limited to ${formatBytes(MAX_SPEC_FILE_BYTES)}`,
         });
         return undefined;
     }
@@ -74488,14 +75058,14 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: t.path,
-                line: 1,
+                line: lineOfField(t, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
             });
             problems.push({
                 file: prev.path,
-                line: 1,
+                line: lineOfField(prev, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,
@@ -74661,7 +75231,7 @@ function findCycles(tasks) {
  */
 function formatProblem(p) {
     const where = p.line ? `${p.file}:${p.line}` : p.file;
-    return chars_escapeControlChars(`${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
+    return (0,chars/* escapeControlChars */._s)(`${where}: ${p.severity}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
 }
 function errorsOf(problems, file) {
     return problems.filter((p) => p.severity === 'error' && (file === undefined || p.file === file));
@@ -74748,10 +75318,10 @@ function taskLookup(project) {
             loaded ??= new Set(project.tasks.map((t) => t.path));
             const broken = brokenFileErrors(project, errors, TASKS_DIR, taskId, loaded);
             if (broken.length) {
-                throw new src_errors/* ConfigurationError */.j1(`task ${chars_escapeControlChars(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
+                throw new src_errors/* ConfigurationError */.j1(`task ${(0,chars/* escapeControlChars */._s)(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
             }
             known ??= project.tasks.map((t) => t.id).sort();
-            throw new src_errors/* ConfigurationError */.j1(`unknown task ${chars_escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+            throw new src_errors/* ConfigurationError */.j1(`unknown task ${(0,chars/* escapeControlChars */._s)(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
         // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
         // twice says nothing about TASK-1), in the order they were found.
@@ -74804,6 +75374,8 @@ function readyTasks(project, milestone) {
 
 
 
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __nccwpck_require__(9906);
 ;// CONCATENATED MODULE: ./src/stations/validator/report-file.ts
 /**
  * Reading `validation.json` back from a Task Bundle (the Coder's next attempt, Completion): the file
@@ -76892,7 +77464,7 @@ var index_Cq_34xZU = __nccwpck_require__(7639);
  * GitHub tokens, private key blocks of any kind, JWTs) and the generic `password = "…"` assignment of
  * configuration files.
  */
-const patterns_GUARDIAN_PATTERNS = [
+const GUARDIAN_PATTERNS = [
     {
         id: 'private-key',
         message: 'private key block',
@@ -76902,7 +77474,9 @@ const patterns_GUARDIAN_PATTERNS = [
     {
         id: 'github-token',
         message: 'GitHub token',
-        regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g,
+        // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
+        // subject shortened for display) still goes whole.
+        regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}\b/g,
     },
     {
         id: 'github-token',
@@ -76924,13 +77498,21 @@ const patterns_GUARDIAN_PATTERNS = [
     {
         id: 'aws-secret-access-key',
         message: 'AWS secret access key',
-        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?\s*(?:[:=]|:=|=>)\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?(?:[ \t]*(?:[:=]|:=|=>)\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 1,
+    },
+    {
+        id: 'aws-secret-access-key',
+        message: 'AWS secret access key next to its key id',
+        // The pair as the console's CSV download, `id:secret` or two arguments writes it, with no key name.
+        regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}["']?(?:[ \t]*[,:;|=][ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
         group: 1,
     },
     {
         id: 'slack-token',
         message: 'Slack token',
-        regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g,
+        // Bot, user, legacy and refresh tokens (`xoxe-`, `xoxe.xoxp-`) and app-level tokens (`xapp-`).
+        regex: /(?<![A-Za-z0-9_-])(?:xox[abposre](?:\.xox[bp])?|xapp)-[A-Za-z0-9-]{10,250}/g,
     },
     {
         id: 'slack-webhook',
@@ -76941,6 +77523,27 @@ const patterns_GUARDIAN_PATTERNS = [
         id: 'stripe-key',
         message: 'Stripe secret key',
         regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\b/g,
+    },
+    {
+        id: 'stripe-key',
+        message: 'Stripe webhook signing secret',
+        regex: /\bwhsec_[A-Za-z0-9+/]{24,}/g,
+    },
+    {
+        id: 'gitlab-token',
+        message: 'GitLab personal access token',
+        regex: /\bglpat-[A-Za-z0-9_-]{20,}/g,
+    },
+    {
+        id: 'pypi-token',
+        message: 'PyPI upload token',
+        regex: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+    },
+    {
+        id: 'huggingface-token',
+        message: 'Hugging Face access token',
+        regex: /\bhf_[A-Za-z0-9]{30,}\b/g,
+        accept: (s) => looksRandom(s.slice(3)),
     },
     {
         id: 'google-api-key',
@@ -76955,7 +77558,49 @@ const patterns_GUARDIAN_PATTERNS = [
     {
         id: 'jwt',
         message: 'JSON Web Token',
-        regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+        // Starts only where a run of base64url characters starts: a `\b` start would try again at every
+        // `eyJ` inside one long run (`eyJ-eyJ-…`) and scan the run each time, quadratic in its length.
+        regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+    },
+    {
+        id: 'private-key',
+        message: 'base64-encoded private key block',
+        // `client-key-data:` of a kubeconfig, a key in a Kubernetes Secret or a CI variable: the base64 of
+        // `-----BEGIN`, on one line or wrapped in lines of 60 characters or more.
+        regex: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/]{60,}={0,2})*/g,
+        accept: (s) => /PRIVATE KEY/.test(Buffer.from(s.slice(0, 80), 'base64').toString('latin1')),
+    },
+    {
+        id: 'private-key',
+        message: 'base64 DER private key',
+        // A key's body without its BEGIN/END lines (as environment variables and CI secrets often hold it):
+        // PKCS#8, PKCS#1, SEC1 or a PKCS#12 store, on one line or wrapped (also in `\n`-escaped JSON).
+        regex: /(?<![A-Za-z0-9+/])M[A-Za-z0-9+/]{59,}={0,2}(?:(?:\r?\n|\\n)[ \t]*[A-Za-z0-9+/]{20,}={0,2})*/g,
+        accept: isDerPrivateKey,
+    },
+    {
+        id: 'basic-auth',
+        message: 'HTTP Basic credentials',
+        // `Authorization: Basic <base64 of user:password>`, and the `auth` of a Docker config.json.
+        regex: /(?:\bBasic[ \t]+|"auth"[ \t]*:[ \t]*")([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+        accept: (s) => /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(s, 'base64').toString('latin1')),
+    },
+    {
+        id: 'bearer-token',
+        message: 'bearer token',
+        regex: /\b(?:Bearer|token)[ \t]+([A-Za-z0-9._~+/-]{20,500}=*)(?![A-Za-z0-9._~+/=-])/g,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
+    {
+        id: 'netrc-password',
+        message: 'password in a .netrc entry',
+        // A host name with a dot, or a login before the password: "machine learning password strength"
+        // in prose is neither.
+        regex: /\bmachine[ \t\r\n]+(?:[^\s.]{0,120}\.[^\s]{1,200}[ \t\r\n]+(?:login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)?|[^\s]{1,253}[ \t\r\n]+login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)password[ \t]+([^\s]{1,500})/g,
+        group: 1,
+        accept: (s) => !isPlaceholder(s),
     },
     {
         id: 'url-credentials',
@@ -76964,18 +77609,47 @@ const patterns_GUARDIAN_PATTERNS = [
         group: 1,
         accept: (s) => !isPlaceholder(s),
     },
+    {
+        id: 'url-credentials',
+        message: 'token in a URL',
+        // `https://<token>@github.com/…`: a user part that is a generated token rather than a name.
+        regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@'"]{16,200})@[^\s/'"]/gi,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
 ];
+/**
+ * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
+ * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
+ * OCTET STRING. Public keys and certificates start their SEQUENCE with another SEQUENCE.
+ */
+function isDerPrivateKey(b64) {
+    const der = Buffer.from(b64.slice(0, 24), 'base64');
+    if (der[0] !== 0x30)
+        return false;
+    const lengthByte = der[1] ?? 0;
+    const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+    if (lengthByte > 0x84)
+        return false;
+    const [tag, len, version, next] = [der[at], der[at + 1], der[at + 2], der[at + 3]];
+    return (tag === 0x02 &&
+        len === 0x01 &&
+        (version === 0 || version === 1 || version === 3) &&
+        (next === 0x30 || next === 0x02 || next === 0x04));
+}
 /** Key names whose value is a secret in configuration text. */
 const SECRET_KEY_NAME = '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
 /**
- * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. Applied to
- * configuration-like files (and text of unknown origin); in source code it is applied only to values
- * that look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
+ * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
+ * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the
+ * start of a comment, or the redaction would leave the rest of the secret behind. Applied to
+ * configuration-like files (and text of unknown origin); elsewhere it is applied only to values that
+ * look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
  */
 const GENERIC_ASSIGNMENT = {
     id: 'generic-secret',
     message: 'secret-looking assignment',
-    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;]{4,}))`, 'gi'),
+    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;](?:[^\\s"'#,;]|[#,;](?=[^\\s"'#,;]))*))`, 'gi'),
 };
 const PLACEHOLDER = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|%\(.*\)s?|\*+|x+|\.{3}|changeme|change[_-]?me|your[_-].*|example.*|dummy|placeholder|redacted|none|null|nil|true|false|undefined|secret|password|token|todo|tbd|fake.*|test|\[REDACTED:[^\]]*\])$/i;
 function isPlaceholder(value) {
@@ -77011,8 +77685,21 @@ function looksRandom(value) {
     const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
     return classes >= 2 && /\d/.test(value) && entropy(value) >= 3.3;
 }
+/** Source files: an unquoted value there is an expression (a variable, a call), never a literal. */
+const CODE_EXTENSION = /\.(?:py|pyi|pyx|js|jsx|mjs|cjs|ts|tsx|mts|cts|java|kt|kts|scala|groovy|go|rs|rb|php|cs|fs|vb|c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|dart|lua|pl|pm|r|jl|ex|exs|erl|hrl|hs|ml|mli|clj|cljs|elm|vue|svelte|sol|zig|nim)$/i;
+/**
+ * How the generic assignment rule reads a text: `config` (any literal value of a secret-named key is a
+ * secret), `code` (only quoted values that look random) or `text` (documentation, scripts, notes: any
+ * value that looks random, quoted or not).
+ */
+function textKind(path) {
+    if (isConfigLikePath(path))
+        return 'config';
+    const base = (path ?? '').split(/[\\/]/).pop() ?? '';
+    return CODE_EXTENSION.test(base) ? 'code' : 'text';
+}
 /** Files whose text is configuration (KEY=value), where any secret-named key holds a secret. */
-function patterns_isConfigLikePath(path) {
+function isConfigLikePath(path) {
     if (path === undefined)
         return true;
     const base = path.split(/[\\/]/).pop() ?? path;
@@ -77039,34 +77726,72 @@ const RULES = [
         test: (b) => /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|asc|gpg|kdbx|ovpn)$/i.test(b),
         reason: 'key or certificate store',
     },
-    { test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[a-z0-9]+)?$/i.test(b), reason: 'SSH private key' },
     {
-        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.htpasswd|\.pgpass|\.dockercfg)$/i.test(b),
+        test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:[_.-][a-z0-9._-]+)?$/i.test(b) ||
+            /^[a-z0-9._-]+_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i.test(b),
+        reason: 'SSH private key',
+    },
+    { test: (b) => /\.(?:keytab|jceks|bks|kdb|sso)$/i.test(b), reason: 'key or certificate store' },
+    {
+        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.?htpasswd|\.pgpass|\.dockercfg|\.dockerconfigjson|\.vault-token|\.my\.cnf|\.s3cfg|\.boto|\.terraformrc|terraform\.rc|\.dev\.vars|settings-security\.xml|application_default_credentials\.json|access_?tokens\.json|msal_token_cache\.(?:json|bin))$/i.test(b),
         reason: 'credentials file',
+    },
+    {
+        // What a shell, a database client or a REPL keeps of what was typed, passwords included.
+        test: (b) => /^\.[a-z0-9_]*_?history$/i.test(b) || /^\.(?:lesshst|viminfo)$/i.test(b),
+        reason: 'command history',
+    },
+    {
+        // The AWS console's key downloads (`rootkey.csv`, `<user>_accessKeys.csv`, `<user>_credentials.csv`).
+        test: (b) => /^(?:rootkey|(?:.*_)?access_?keys|.*_credentials)\.csv$/i.test(b),
+        reason: 'AWS credentials file',
+    },
+    {
+        // Cloud service-account keys, saved under names of their own (`gcp-key.json`, `…-firebase-adminsdk-….json`).
+        test: (b) => /^(?:.*[-_.])?(?:key|keyfile)\.json$/i.test(b) || /firebase-adminsdk.*\.json$/i.test(b),
+        reason: 'service account key',
     },
     {
         test: (b) => /^(?:credentials|credentials\.(?:json|ya?ml|toml|xml|csv|ini)|client_secrets?\.json)$/i.test(b),
         reason: 'credentials file',
     },
     {
-        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
+        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|passwords?\.txt|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
         reason: 'secrets file',
     },
     {
         test: (b) => /\.tfvars(?:\.json)?$/i.test(b) || /^terraform\.tfstate(?:\.backup)?$/i.test(b),
         reason: 'Terraform variables or state',
     },
-    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials' },
-    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials' },
+    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials file' },
     { test: (_b, p) => /(?:^|\/)\.ssh\//.test(p) && !/\.pub$/.test(p), reason: 'SSH directory' },
-    { test: (_b, p) => /(?:^|\/)\.kube\/config$/.test(p), reason: 'Kubernetes credentials' },
+    {
+        test: (b, p) => /(?:^|\/)\.kube\/config$/.test(p) || /^kubeconfig(?:[._-].*)?$/.test(b) || /[._-]kubeconfig$/.test(b),
+        reason: 'Kubernetes credentials file',
+    },
+    { test: (_b, p) => /(?:^|\/)\.config\/gh\/hosts\.ya?ml$/.test(p), reason: 'GitHub CLI credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.composer\/auth\.json$/.test(p), reason: 'Composer credentials file' },
+    {
+        test: (_b, p) => /(?:^|\/)(?:\.config\/gcloud|\.azure|\.gnupg|\.password-store)\//.test(p),
+        reason: 'credentials directory',
+    },
 ];
+/**
+ * Backup, swap and copy suffixes editors and tools add: `id_rsa.bak`, `.env~`, `credentials.orig` are
+ * the file they copy.
+ */
+const BACKUP_SUFFIX = /(?:~|\.(?:bak|backup|bk|old|orig|save|sav|swp|swo|tmp|temp|copy|prev|previous|rej|\d))+$/;
 /** Why a path is a secret file, or undefined when it is not one. */
 function secretFileReason(path) {
-    const lowerPath = path.replace(/\\/g, '/').toLowerCase();
-    const base = lowerPath.split('/').pop() ?? lowerPath;
-    if (base === '')
+    const fullPath = path.replace(/\\/g, '/').toLowerCase();
+    const fullBase = fullPath.split('/').pop() ?? fullPath;
+    if (fullBase === '')
         return undefined;
+    // A backup is judged by the name it is a copy of (but a name that is all suffix stays itself).
+    const stripped = fullBase.replace(BACKUP_SUFFIX, '');
+    const base = stripped === '' ? fullBase : stripped;
+    const lowerPath = fullPath.slice(0, fullPath.length - fullBase.length) + base;
     // Public halves of key pairs are not secret.
     if (/\.pub$/.test(base) || /\.crt$|\.cer$/.test(base))
         return undefined;
@@ -77098,10 +77823,19 @@ function isSecretFile(path) {
 // (a bundle of 3,000 rule files spent 40 s there) and the marks are never freed. Nothing here reads the
 // timings. The package is pinned to the engine's own version, so this is the instance the engine uses.
 secretLintProfiler.mark = () => { };
+/**
+ * The recommended preset's rules, each registered on its own, less `filter-comments`: that rule honours
+ * `secretlint-disable` comments, and text from a repository must not be able to switch the scan off for
+ * the secrets that follow. (A preset's own `disabled` setting for one of its rules is not applied by
+ * this engine version, so the preset itself is not registered.)
+ */
 const SECRETLINT_CONFIG = {
-    rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: index_Cq_34xZU.a }],
+    rules: index_Cq_34xZU.r
+        .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+        .map((rule) => ({ id: rule.meta.id, rule })),
 };
 const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
+const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
 /**
  * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
  * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
@@ -77111,20 +77845,103 @@ const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
 async function redactSecrets(text, opts = {}) {
     if (text.length === 0)
         return { text, findings: [] };
-    const spans = [];
-    for (const p of patterns_GUARDIAN_PATTERNS)
-        spans.push(...matchPattern(text, p));
-    spans.push(...genericAssignments(text, patterns_isConfigLikePath(opts.path)));
+    const spans = guardianSpans(text, opts.path);
     spans.push(...(await secretlintSpans(text, opts.path)));
+    const view = decodedView(text);
+    if (view) {
+        const inView = guardianSpans(view.text, opts.path);
+        inView.push(...(await secretlintSpans(view.text, opts.path)));
+        spans.push(...inView.flatMap((s) => view.toSource(s)));
+    }
     return applySpans(text, spans);
 }
 /** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
 function redactSecretsSync(text, opts = {}) {
+    const spans = guardianSpans(text, opts.path);
+    const view = decodedView(text);
+    if (view)
+        spans.push(...guardianSpans(view.text, opts.path).flatMap((s) => view.toSource(s)));
+    return applySpans(text, spans);
+}
+function guardianSpans(text, path) {
     const spans = [];
     for (const p of GUARDIAN_PATTERNS)
         spans.push(...matchPattern(text, p));
-    spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
-    return applySpans(text, spans);
+    spans.push(...genericAssignments(text, textKind(path)));
+    return spans;
+}
+/** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(["'\\/])|([nrt]))|%([0-9A-Fa-f]{2})/g;
+/**
+ * Between two string literals that a program joins into one: `"abc" + "def"`, `"abc" "def"`, across a
+ * line break (with or without a `\` continuation), in JavaScript, Python, Java, Go, C… Written so that
+ * no run of blanks can be split two ways (linear time).
+ */
+const CONCATENATION = /(["'])(?=[ \t+\\\r\n])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*(?:\+[ \t]*)?)?\1/g;
+/**
+ * The text as a program would see it: escapes decoded (`\u0067hp_…`, `\"`, `%5F`) and concatenated
+ * string literals joined, so a secret written in pieces or escaped is found as a whole. Undefined when
+ * there is nothing to decode or join.
+ */
+function decodedView(text) {
+    const edits = [];
+    for (const m of text.matchAll(ESCAPE)) {
+        const [whole, u, x, lit, ctl, pct] = m;
+        const code = u ?? x ?? pct;
+        const to = code !== undefined
+            ? String.fromCharCode(parseInt(code, 16))
+            : lit !== undefined
+                ? lit
+                : ({ n: '\n', r: '\r', t: '\t' }[ctl ?? ''] ?? whole);
+        edits.push({ start: m.index, end: m.index + whole.length, to });
+    }
+    for (const m of text.matchAll(CONCATENATION)) {
+        edits.push({ start: m.index, end: m.index + m[0].length, to: '' });
+    }
+    if (edits.length === 0)
+        return undefined;
+    edits.sort((a, b) => a.start - b.start);
+    // For each character of the view, where it comes from: [from[i], upTo[i]) in the source.
+    const from = [];
+    const upTo = [];
+    let out = '';
+    let pos = 0;
+    for (const e of edits) {
+        if (e.start < pos)
+            continue; // an escape's backslash inside a gap, or the reverse: keep the first
+        for (let i = pos; i < e.start; i++) {
+            from.push(i);
+            upTo.push(i + 1);
+        }
+        out += text.slice(pos, e.start) + e.to;
+        for (let i = 0; i < e.to.length; i++) {
+            from.push(e.start);
+            upTo.push(e.end);
+        }
+        pos = e.end;
+    }
+    for (let i = pos; i < text.length; i++) {
+        from.push(i);
+        upTo.push(i + 1);
+    }
+    out += text.slice(pos);
+    return {
+        text: out,
+        toSource(s) {
+            // A secret joined from pieces is redacted piece by piece, so the quotes and the `+` between
+            // the pieces stay where they are.
+            const spans = [];
+            let start = from[s.start] ?? 0;
+            for (let i = s.start + 1; i < s.end; i++) {
+                if ((from[i] ?? 0) !== (upTo[i - 1] ?? 0)) {
+                    spans.push({ ...s, start, end: upTo[i - 1] ?? start });
+                    start = from[i] ?? 0;
+                }
+            }
+            spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+            return spans;
+        },
+    };
 }
 function matchPattern(text, p) {
     const out = [];
@@ -77155,7 +77972,7 @@ function matchPattern(text, p) {
     }
     return out;
 }
-function genericAssignments(text, configLike) {
+function genericAssignments(text, kind) {
     const out = [];
     const re = GENERIC_ASSIGNMENT.regex;
     re.lastIndex = 0;
@@ -77166,8 +77983,11 @@ function genericAssignments(text, configLike) {
         if (isPlaceholder(value))
             continue;
         // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
-        // look generated are. Unquoted values in code are expressions (variables, calls), never literals.
-        if (!configLike && (m[3] !== undefined || !looksRandom(value)))
+        // look generated are. Unquoted values in code are expressions (variables, calls), never literals;
+        // in documentation, scripts and notes they are literals.
+        if (kind !== 'config' && !looksRandom(value))
+            continue;
+        if (kind === 'code' && m[3] !== undefined)
             continue;
         const start = m.index + m[0].lastIndexOf(value);
         out.push({
@@ -77184,7 +78004,7 @@ async function secretlintSpans(text, path) {
     // The engine's profiler names performance marks after the path and measures them with a pattern that
     // stops at a line break: a file named with one (repository names are untrusted) would crash the
     // process from a stray promise. The rules need only a path-like name.
-    const name = path === undefined ? undefined : replaceControlChars(path, () => '_');
+    const name = path === undefined ? undefined : (0,chars/* replaceControlChars */.lq)(path, () => '_');
     const result = await lintSource({
         source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
         options: {
@@ -77206,7 +78026,12 @@ async function secretlintSpans(text, path) {
         // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
         // place (some rules report the start of the line), so redact every occurrence of the value and
         // fall back to the range only when no value is found in the text.
-        const values = Object.values(msg.data ?? {}).filter((v) => typeof v === 'string' && v.length >= 8 && !/\s/.test(v));
+        // Some rules' values run on over the quote and punctuation after them (`…/app";`): those are
+        // not part of the secret, and redacting them would break the text around it.
+        const values = Object.values(msg.data ?? {})
+            .filter((v) => typeof v === 'string')
+            .map((v) => v.replace(TRAILING_PUNCTUATION, ''))
+            .filter((v) => v.length >= 8 && !/\s/.test(v));
         let found = false;
         for (const v of values) {
             let i = text.indexOf(v);
@@ -77217,7 +78042,9 @@ async function secretlintSpans(text, path) {
             }
         }
         if (!found && msg.range[1] > msg.range[0]) {
-            out.push({ start: msg.range[0], end: msg.range[1], ...base });
+            const end = msg.range[0] + text.slice(msg.range[0], msg.range[1]).replace(TRAILING_PUNCTUATION, '').length;
+            if (end > msg.range[0])
+                out.push({ start: msg.range[0], end, ...base });
         }
     }
     return out;
@@ -77242,6 +78069,41 @@ function secrets_lineAt(lineStarts, index) {
     }
     return lo + 1;
 }
+const MARKER = /\[REDACTED:[A-Za-z0-9_.:/@-]{0,100}\]/g;
+/**
+ * The spans less the markers of an earlier redaction they cover: text redacted once and scanned again
+ * (a bundle's parts, then the whole) keeps its markers as they are, not `[REDACTED:[REDACTED:…]`.
+ */
+function outsideMarkers(text, spans) {
+    if (!text.includes('[REDACTED:'))
+        return [...spans];
+    const markers = [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length]);
+    if (markers.length === 0)
+        return [...spans];
+    const out = [];
+    for (const s of spans) {
+        let start = s.start;
+        // The first marker that ends after the span starts (markers are sorted and never overlap).
+        let lo = 0;
+        let hi = markers.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (markers[mid][1] <= start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < markers.length && markers[i][0] < s.end; i++) {
+            const [mStart, mEnd] = markers[i];
+            if (mStart > start)
+                out.push({ ...s, start, end: mStart });
+            start = Math.max(start, mEnd);
+        }
+        if (start < s.end)
+            out.push({ ...s, start });
+    }
+    return out;
+}
 function applySpans(text, spans) {
     if (spans.length === 0)
         return { text, findings: [] };
@@ -77250,7 +78112,9 @@ function applySpans(text, spans) {
         if (text.charCodeAt(i) === 10)
             lineStarts.push(i + 1);
     // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
-    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+    const sorted = outsideMarkers(text, spans).sort((a, b) => a.start - b.start || b.end - a.end);
+    if (sorted.length === 0)
+        return { text, findings: [] };
     const merged = [];
     for (const s of sorted) {
         const last = merged[merged.length - 1];
@@ -77330,12 +78194,18 @@ class Redactor {
         }
         return new Redactor(list);
     }
-    /** Replaces known secret values only (synchronous, cheap). */
+    /**
+     * Replaces known secret values only (synchronous, cheap): as they are, and in the encoded forms
+     * `leaks` looks for, so a test's output or a command that printed a key in base64 or hex keeps
+     * none of it in a transcript or a proof.
+     */
     literal(text) {
         let out = text;
-        for (const { value, label } of this.values) {
-            if (out.includes(value))
-                out = out.split(value).join(`[REDACTED:${label}]`);
+        for (const { label, forms } of this.encoded) {
+            forms.forEach((f, i) => {
+                if (out.includes(f))
+                    out = out.split(f).join(i === 0 ? `[REDACTED:${label}]` : encodedMarker(label));
+            });
         }
         return out;
     }
@@ -77344,7 +78214,10 @@ class Redactor {
      * as a test the model wrote could encode a key it read before writing it into a source file.
      */
     leaks(text) {
-        return this.encoded.filter(({ forms }) => forms.some((f) => text.includes(f))).map((e) => e.label);
+        // An encoded form `literal` replaced still counts: the text carried the secret encoded.
+        return this.encoded
+            .filter(({ label, forms }) => text.includes(encodedMarker(label)) || forms.some((f) => text.includes(f)))
+            .map((e) => e.label);
     }
     /** Known values, then the secret patterns. */
     async full(text, path) {
@@ -77352,6 +78225,10 @@ class Redactor {
         const { text: red } = await redactSecrets(lit, path ? { path } : {});
         return red;
     }
+}
+/** What replaces a secret's encoded form: `leaks` still sees that the text carried it. */
+function encodedMarker(label) {
+    return `[REDACTED:${label}-encoded]`;
 }
 /** A value as it is, in hex, and in base64 (standard and URL-safe) at each of the three alignments. */
 function encodedForms(value) {
@@ -77417,7 +78294,7 @@ class Sandbox {
             return { ok: false, error: `path is ${input.length} characters long (limit 4096)` };
         if (input.includes('\0'))
             return { ok: false, error: 'path contains a NUL byte' };
-        if (hasControlChar(input))
+        if ((0,chars/* hasControlChar */.Et)(input))
             return { ok: false, error: `path ${JSON.stringify(shownPath(input))} contains a control character` };
         const p = input.trim();
         if (p !== input && access !== 'list')
@@ -77530,12 +78407,12 @@ function isSymlink(p) {
 /** Text for a log line: every control character shown as `\uXXXX`, cut at `max` characters. */
 function shownText(s, max = 300) {
     const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-    return chars_escapeControlChars(cut);
+    return (0,chars/* escapeControlChars */._s)(cut);
 }
 /** A value the model sent, echoed in double quotes: JSON-quoted (C0 escaped), C1 and bidi escaped too. */
 function quoted(s, max = 200) {
     const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-    return chars_escapeControlChars(JSON.stringify(cut));
+    return (0,chars/* escapeControlChars */._s)(JSON.stringify(cut));
 }
 
 ;// CONCATENATED MODULE: ./src/git/gitdir.ts
@@ -78086,13 +78963,13 @@ function kindOf(path) {
 }
 /** A path for notes and messages: control characters shown as `\u000a` escapes, never raw. */
 function displayPath(path) {
-    return replaceControlChars(path, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return (0,chars/* replaceControlChars */.lq)(path, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /** Why a path is left out before its content is read, or undefined to keep it. */
 function pathSkipReason(path) {
     // A line break or other control character in a name is an accident or an attack: such a path cannot be
     // cited as `path:line`, and quoted into a bundle it would start a line of its own in the prompt.
-    if (hasControlChar(path))
+    if ((0,chars/* hasControlChar */.Et)(path))
         return 'control character in the name';
     const parts = path.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
@@ -79039,6 +79916,19 @@ function parseQuery(text) {
     const head = text.split('\n', 1)[0] ?? '';
     const aboutTests = /\b(tests?|testing|test suite|unit tests?|spec|specs|fixtures?|flaky|coverage|conftest|pytest|jest|vitest)\b/i.test(head) && !/\b(add(ed|s)?|with|and|update[sd]?)\s+(a\s+|some\s+|more\s+)?(regression\s+)?tests?\b/i.test(head);
     return { terms, identifiers: [...identifiers], pathMentions: [...pathMentions], aboutTests };
+}
+/**
+ * The first `max` characters of a line shown as evidence, cut between words: a secret in a commit
+ * subject cut in its middle would be too short for the secret scan to recognise, and would be shown
+ * half. A cut line ends in `…`.
+ */
+function cutAtWord(text, max) {
+    if (text.length <= max)
+        return text;
+    let t = text.slice(0, max);
+    if (/\S/.test(text[max]))
+        t = t.replace(/\S+$/, '');
+    return `${t.trimEnd()}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/search/chunks.ts
@@ -81567,7 +82457,7 @@ class TermIndex {
 
 
 
-const HISTORY_VERSION = 6;
+const HISTORY_VERSION = 7;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
 const MAX_SUBJECT = 120;
@@ -81641,7 +82531,7 @@ class LogParser {
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean);
-        this.commits.push({ h, m: m.split('\n', 1)[0].slice(0, MAX_SUBJECT), f });
+        this.commits.push({ h, m: cutAtWord(m.split('\n', 1)[0], MAX_SUBJECT), f });
         this.messages.push(m);
     }
 }
@@ -82232,9 +83122,12 @@ function cacheFolderIn(root, cacheDir) {
 }
 /** Indexes the repository at `root`, reusing the on-disk cache. */
 async function indexRepository(opts, internal = {}) {
-    const log = opts.log ?? silentLogger;
+    const log = opts.log ?? util_log/* silentLogger */.q;
     const root = opts.root;
     const cacheDir = opts.cacheDir ?? (0,external_node_path_.join)(root, '.guardian', 'index');
+    // The cache Guardian keeps in the repository, never one behind a link (named by the caller: theirs).
+    if (opts.cacheDir === undefined)
+        (0,util_fs/* refuseLinkedState */.$x)(cacheDir);
     const maxBytes = opts.maxFileBytes ?? 512 * 1024;
     const depth = opts.historyDepth ?? 5000;
     const notes = [];
@@ -82581,6 +83474,28 @@ function bm25(docs, query, k1 = 1.2, b = 0.75) {
 
 
 const PY_EXT = /\.pyi?$/;
+const PY_IDENT = /^[A-Za-z_]\w*$/;
+/**
+ * 1-based line of a character offset, by binary search over the line starts: a file of thousands of
+ * imports would otherwise be rescanned from its start for each one.
+ */
+function lineLocator(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return (idx) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= idx)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
 const JS_EXT = /\.(?:[cm]?[jt]sx?)$/;
 /** Imports of a Python or JS/TS file (by extension); other files have none. */
 function parseImports(path, text) {
@@ -82592,7 +83507,7 @@ function parseImports(path, text) {
 }
 function parsePythonImports(text) {
     const out = [];
-    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
+    const lineOf = lineLocator(text);
     const aliases = new Map();
     for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const module = m[1];
@@ -82603,7 +83518,7 @@ function parsePythonImports(text) {
             .trim()
             .split(/\s+as\s+/)[0]
             .trim())
-            .filter((s) => /^[A-Za-z_]\w*$/.test(s));
+            .filter((s) => PY_IDENT.test(s));
         out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
     }
     for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
@@ -82611,26 +83526,60 @@ function parsePythonImports(text) {
             const [mod, alias] = part.trim().split(/\s+as\s+/);
             if (!mod || !/^[\w.]+$/.test(mod))
                 continue;
-            aliases.set(alias?.trim() || mod, mod);
+            // Only an identifier is an alias (`import x as *` is not Python): its uses are looked up by it.
+            const name = alias === undefined ? mod : alias.trim();
+            if (name === mod || PY_IDENT.test(name))
+                aliases.set(name, mod);
             out.push({ ecosystem: 'python', module: mod, names: [], line: lineOf(m.index) });
         }
     }
-    // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias.
-    for (const [alias, mod] of aliases) {
-        const re = new RegExp(`(?<![\\w.])${alias.replace(/\./g, '\\.')}\\.([A-Za-z_]\\w*)`, 'g');
-        const used = new Set();
-        for (const u of text.matchAll(re))
-            used.add(u[1]);
-        const entry = out.find((e) => e.module === mod && e.names.length === 0);
-        if (entry)
-            entry.names.push(...[...used].slice(0, 40));
+    // `sa.Column(...)`, `sqlalchemy.orm.relationship(...)`: names used through a module alias. One scan
+    // of the dotted names for all aliases (a scan per alias costs imports × size on a file of imports).
+    if (aliases.size > 0) {
+        const used = new Map();
+        for (const c of text.matchAll(/(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/g)) {
+            const segs = c[0].split('.').slice(0, 9);
+            for (let k = 1; k < segs.length; k++) {
+                const alias = segs.slice(0, k).join('.');
+                if (!aliases.has(alias))
+                    continue;
+                const set = used.get(alias) ?? new Set();
+                set.add(segs[k]);
+                used.set(alias, set);
+            }
+        }
+        const firstOf = new Map();
+        for (const e of out)
+            if (e.names.length === 0 && !firstOf.has(e.module))
+                firstOf.set(e.module, e);
+        for (const [alias, mod] of aliases) {
+            const entry = firstOf.get(mod);
+            if (entry)
+                entry.names.push(...[...(used.get(alias) ?? [])].slice(0, 40));
+        }
     }
     return out;
 }
 function parseJsImports(text) {
     const out = [];
-    const lineOf = (idx) => text.slice(0, idx).split('\n').length;
-    const re = /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?([\s\S]*?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    const lineOf = lineLocator(text);
+    // An import clause (`x`, `{ a, type b as c }`, `* as ns`) has no `;` or `=` and does not run into the
+    // next import or export: `export const x = 1` is no clause of a later `from '…'`.
+    const re = /(?:^|[;\n])[ \t]*(?:import|export)\s+(type\s+)?((?:(?!\n[ \t]*(?:import|export)\s)[^;=]){0,100000}?)\s+from\s+['"]([^'"\n]+)['"]|(?:^|[;\n])[ \t]*import\s+['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;
+    // `alias.member` uses of every identifier, in one scan (a scan per default or namespace import costs
+    // imports × size on a file of imports).
+    let members;
+    const membersOf = (ns) => {
+        if (!members) {
+            members = new Map();
+            for (const u of text.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)/g)) {
+                const set = members.get(u[1]) ?? new Set();
+                set.add(u[2]);
+                members.set(u[1], set);
+            }
+        }
+        return members.get(ns) ?? new Set();
+    };
     for (const m of text.matchAll(re)) {
         const module = m[3] ?? m[4] ?? m[5] ?? m[6];
         if (!module)
@@ -82652,30 +83601,30 @@ function parseJsImports(text) {
         // Default or namespace import: collect `alias.member` uses.
         const ns = /\*\s+as\s+([A-Za-z_$][\w$]*)/.exec(clause)?.[1] ??
             /^\s*([A-Za-z_$][\w$]*)\s*(?:,|$)/.exec(clause)?.[1];
-        if (ns && ns !== 'type') {
-            const used = new Set();
-            for (const u of text.matchAll(new RegExp(`(?<![\\w$.])${ns.replace(/\$/g, '\\$')}\\.([A-Za-z_$][\\w$]*)`, 'g'))) {
-                used.add(u[1]);
-            }
-            names.push(...[...used].slice(0, 40));
-        }
+        if (ns && ns !== 'type')
+            names.push(...[...membersOf(ns)].slice(0, 40));
         out.push({ ecosystem: 'npm', module, names, line: lineOf(m.index + (m[0].match(/^[;\n]/) ? 1 : 0)) });
     }
     return out;
 }
-/** The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local ones. */
+/** An npm package name (`x`, `@scope/x`); anything else is no package (and no name to show). */
+const NPM_NAME = /^(?:@[a-z0-9~][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
+/**
+ * The npm package of a module specifier (`@scope/pkg/sub` → `@scope/pkg`), or undefined for local
+ * ones and for specifiers that name no package (a URL, a path alias, markdown or control characters).
+ */
 function npmPackageOf(spec) {
     if (spec.startsWith('.') || spec.startsWith('/') || /^[a-z]+:\/\//.test(spec))
         return undefined;
     if (spec.startsWith('node:'))
-        return spec;
+        return /^node:[a-z_][\w-]*(?:\/[\w-]+)*$/i.test(spec) ? spec : undefined;
     if (spec.startsWith('#') || spec.startsWith('~/') || spec.startsWith('@/'))
         return undefined;
     const parts = spec.split('/');
-    if (spec.startsWith('@'))
-        return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
-    const base = parts[0];
-    return isNodeBuiltin(base) ? `node:${base}` : base;
+    const pkg = spec.startsWith('@') ? (parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined) : parts[0];
+    if (!pkg || !NPM_NAME.test(pkg))
+        return undefined;
+    return isNodeBuiltin(pkg) ? `node:${pkg}` : pkg;
 }
 function isNodeBuiltin(name) {
     const n = name.replace(/^node:/, '');
@@ -82699,59 +83648,86 @@ const PY_STDLIB = new Set(`__future__ abc argparse array ast asyncio atexit base
 function isPythonStdlib(top) {
     return PY_STDLIB.has(top);
 }
-/** Dependencies declared in manifests at the base commit. */
+/** A PEP 508 distribution name; anything else in a manifest is no dependency (and no name to show). */
+const PY_DIST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+/** A declared requirement is shown as written, up to this many characters. */
+const MAX_SPEC_CHARS = 200;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Dependencies declared in manifests at the base commit. A manifest is the repository's: one that does
+ * not parse declares nothing, and an entry of the wrong shape (a version that is no string, a name
+ * that is no package name, a list where a table belongs) is left out.
+ */
 function parseManifest(path, text) {
     const base = path.split('/').pop() ?? path;
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
     try {
         if (base === 'package.json') {
             const j = JSON.parse(text);
+            if (!isRecord(j))
+                return [];
             const out = [];
             for (const field of ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']) {
                 const deps = j[field];
-                if (deps && typeof deps === 'object') {
-                    for (const [name, spec] of Object.entries(deps)) {
-                        out.push({ ecosystem: 'npm', name, spec: String(spec), file: path });
-                    }
+                if (!isRecord(deps))
+                    continue;
+                for (const [name, spec] of Object.entries(deps)) {
+                    if (typeof spec !== 'string' || !NPM_NAME.test(name))
+                        continue;
+                    out.push({ ecosystem: 'npm', name, spec: clipSpec(spec), file: path });
                 }
             }
             return out;
         }
         if (/^requirements.*\.(?:txt|in)$/.test(base)) {
-            return text
-                .split('\n')
-                .map((l) => l.replace(/#.*/, '').trim())
+            return (text
+                // A backslash at the end of a line continues it (pip joins them before parsing).
+                .replace(/\\\r?\n/g, ' ')
+                .split(/\r?\n/)
+                // A comment starts at a `#` at the start of the line or after whitespace (`#egg=` is part of a URL).
+                .map((l) => l.replace(/(?:^|\s)#.*/, '').trim())
                 .filter((l) => l && !l.startsWith('-'))
                 .map((l) => requirement(l, path))
-                .filter((d) => d !== undefined);
+                .filter((d) => d !== undefined));
         }
         if (base === 'pyproject.toml') {
             const t = parseToml(text);
             const out = [];
-            const project = (t.project ?? {});
-            const reqs = [...(project.dependencies ?? [])];
-            const optional = (project['optional-dependencies'] ?? {});
-            for (const list of Object.values(optional))
-                if (Array.isArray(list))
-                    reqs.push(...list);
+            const list = (v) => (Array.isArray(v) ? v : []);
+            const project = isRecord(t.project) ? t.project : {};
+            const reqs = [...list(project.dependencies)];
+            const optional = isRecord(project['optional-dependencies']) ? project['optional-dependencies'] : {};
+            for (const l of Object.values(optional))
+                reqs.push(...list(l));
+            // PEP 735 dependency groups (tables in them include other groups: no requirement of their own).
+            if (isRecord(t['dependency-groups']))
+                for (const l of Object.values(t['dependency-groups']))
+                    reqs.push(...list(l));
             for (const r of reqs) {
                 const d = typeof r === 'string' ? requirement(r, path) : undefined;
                 if (d)
                     out.push(d);
             }
-            const poetry = (t.tool?.poetry ?? {});
-            for (const key of ['dependencies', 'dev-dependencies']) {
-                const deps = poetry[key];
-                if (deps && typeof deps === 'object') {
-                    for (const [name, spec] of Object.entries(deps)) {
-                        if (name.toLowerCase() === 'python')
-                            continue;
-                        out.push({
-                            ecosystem: 'python',
-                            name,
-                            spec: typeof spec === 'string' ? spec : JSON.stringify(spec),
-                            file: path,
-                        });
-                    }
+            const tool = isRecord(t.tool) ? t.tool : {};
+            const poetry = isRecord(tool.poetry) ? tool.poetry : {};
+            const tables = [poetry.dependencies, poetry['dev-dependencies']];
+            if (isRecord(poetry.group))
+                for (const g of Object.values(poetry.group))
+                    if (isRecord(g))
+                        tables.push(g.dependencies);
+            for (const deps of tables) {
+                if (!isRecord(deps))
+                    continue;
+                for (const [name, spec] of Object.entries(deps)) {
+                    if (name.toLowerCase() === 'python' || !PY_DIST_NAME.test(name))
+                        continue;
+                    out.push({
+                        ecosystem: 'python',
+                        name,
+                        spec: clipSpec(typeof spec === 'string' ? spec : tableSpec(spec)),
+                        file: path,
+                    });
                 }
             }
             return out;
@@ -82763,15 +83739,41 @@ function parseManifest(path, text) {
     }
     return [];
 }
+/** A Poetry table (`{ version = "^1", extras = [...] }`) as JSON; one nested too deeply for that is `{…}`. */
+function tableSpec(spec) {
+    try {
+        return JSON.stringify(spec) ?? '';
+    }
+    catch {
+        return '{…}';
+    }
+}
+function clipSpec(spec) {
+    return spec.length > MAX_SPEC_CHARS ? `${spec.slice(0, MAX_SPEC_CHARS - 1)}…` : spec;
+}
+/**
+ * One PEP 508 requirement (`name[extras] specifier ; marker`), or undefined for what is not one: a
+ * URL or a path to an archive (`https://…/x.whl`, `./pkg`, `git+https://…`) names no distribution.
+ */
 function requirement(line, file) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0].trim());
-    if (!m)
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*)$/.exec(line.split(';')[0].trim());
+    if (!m || !PY_DIST_NAME.test(m[1]))
         return undefined;
-    return { ecosystem: 'python', name: m[1], spec: `${m[1]}${m[3] ? m[3].trim() : ''}`, file };
+    if (/\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/i.test(m[1]))
+        return undefined;
+    // What may follow a name: a version specifier, `@ url`, or nothing; pip options (`--hash=…`) are not
+    // part of the requirement.
+    const rest = ` ${m[3]}`.replace(/\s+--?[A-Za-z][\w-]*(?:[= ]\S+)?/g, '').trim();
+    if (rest && !/^[<>=!~@(]/.test(rest))
+        return undefined;
+    return { ecosystem: 'python', name: m[1], spec: clipSpec(`${m[1]}${rest}`), file };
 }
 function normalizePyName(name) {
     return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
+/** Names kept per library (best first), and places each is used from. */
+const MAX_SYMBOLS_PER_LIBRARY = 100;
+const MAX_SYMBOL_SOURCES = 6;
 /**
  * Libraries the task touches, best first. Evidence: imports in the relevant code (weighted by how
  * relevant the importing file is) and the library's name in the task's own text. A library that is
@@ -82789,14 +83791,20 @@ function detectLibraries(input) {
         }
         return l;
     };
+    // Symbols by library and name: a file may import thousands of names from one library.
+    const symbolIndex = new Map();
     const addSymbol = (l, name, score, from, module) => {
-        let s = l.symbols.find((x) => x.name === name);
+        let byName = symbolIndex.get(l);
+        if (!byName)
+            symbolIndex.set(l, (byName = new Map()));
+        let s = byName.get(name);
         if (!s) {
             s = { name, score: 0, from: [], module };
             l.symbols.push(s);
+            byName.set(name, s);
         }
         s.score += score;
-        if (!s.from.includes(from))
+        if (s.from.length < MAX_SYMBOL_SOURCES && !s.from.includes(from))
             s.from.push(from);
     };
     const weights = new Map();
@@ -82824,7 +83832,11 @@ function detectLibraries(input) {
             const reason = `imported by ${src.path}:${imp.line}`;
             if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
                 lib.reasons.push(reason);
-            weights.set(lib, [...(weights.get(lib) ?? []), src.weight]);
+            const ws = weights.get(lib);
+            if (ws)
+                ws.push(src.weight);
+            else
+                weights.set(lib, [src.weight]);
             for (const n of imp.names)
                 addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
         }
@@ -82841,17 +83853,26 @@ function detectLibraries(input) {
     }
     // Libraries named in the task text: declared dependencies whose name appears as a word.
     const text = input.taskText;
+    const lowerText = text.toLowerCase();
+    // A substring test first: a manifest may list thousands of names, and a pattern per name is costly.
+    const named = (n) => lowerText.includes(n.toLowerCase()) &&
+        new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text);
+    const namedLibs = new Set();
     for (const dep of input.manifests) {
-        const names = [dep.name];
         if (dep.ecosystem === 'npm' && dep.name.startsWith('@types/'))
             continue;
-        const hit = names.some((n) => new RegExp(`(?<![\\w/-])${escapeRe(n)}(?![\\w/-])`, 'i').test(text));
-        if (!hit)
+        if (!named(dep.name))
             continue;
         const importName = dep.ecosystem === 'python'
-            ? ([...libs.values()].find((l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name))?.importName ?? dep.name.toLowerCase().replace(/-/g, '_'))
+            ? ([...libs.values()].find((l) => l.ecosystem === 'python' && normalizePyName(l.packageName) === normalizePyName(dep.name))?.importName ??
+                input.pythonImportOf?.(dep.name) ??
+                dep.name.toLowerCase().replace(/[-.]/g, '_'))
             : dep.name;
         const lib = get(dep.ecosystem, importName);
+        // Declared in two manifests (requirements.txt and pyproject.toml) is still named once.
+        if (namedLibs.has(lib))
+            continue;
+        namedLibs.add(lib);
         lib.score += 1;
         lib.reasons.unshift(`named in the task (${dep.name})`);
     }
@@ -82859,20 +83880,28 @@ function detectLibraries(input) {
     for (const lib of libs.values()) {
         // `node:test` is named by "node:test", never by the word "test".
         const bare = lib.importName;
-        if (lib.reasons.some((r) => r.startsWith('named in the task')))
+        if (namedLibs.has(lib))
             continue;
-        if (new RegExp(`(?<![\\w/-])${escapeRe(bare)}(?![\\w/-])`, 'i').test(text)) {
+        if (named(bare)) {
             lib.score += 1;
             lib.reasons.unshift(`named in the task (${bare})`);
         }
     }
-    // Declared versions.
+    // Declared versions: the first declaration of each name, looked up by name (not a scan per library).
+    const npmDeclared = new Map();
+    const pyDeclared = new Map();
+    for (const d of input.manifests) {
+        const [map, key] = d.ecosystem === 'npm' ? [npmDeclared, d.name] : [pyDeclared, normalizePyName(d.name)];
+        if (!map.has(key))
+            map.set(key, d);
+    }
+    const firstOf = (...deps) => deps
+        .filter((d) => d !== undefined)
+        .sort((x, y) => input.manifests.indexOf(x) - input.manifests.indexOf(y))[0];
     for (const lib of libs.values()) {
-        const dep = input.manifests.find((d) => d.ecosystem === lib.ecosystem &&
-            (lib.ecosystem === 'npm'
-                ? d.name === lib.importName || (lib.importName.startsWith('node:') && d.name === '@types/node')
-                : normalizePyName(d.name) === normalizePyName(lib.packageName) ||
-                    normalizePyName(d.name) === normalizePyName(lib.importName)));
+        const dep = lib.ecosystem === 'npm'
+            ? firstOf(npmDeclared.get(lib.importName), lib.importName.startsWith('node:') ? npmDeclared.get('@types/node') : undefined)
+            : firstOf(pyDeclared.get(normalizePyName(lib.packageName)), pyDeclared.get(normalizePyName(lib.importName)));
         if (dep) {
             lib.declared = { file: dep.file, spec: dep.spec };
             if (lib.ecosystem === 'python')
@@ -82893,12 +83922,15 @@ function detectLibraries(input) {
                 s.score += (0.5 * shared) / parts.length;
             s.score = Math.round(s.score * 1000) / 1000;
         }
-        lib.symbols.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+        lib.symbols.sort((a, b) => b.score - a.score || byCodeUnits(a.name, b.name));
+        // The best names are the ones looked up and written to the evidence; a file importing thousands
+        // of names from one library would otherwise fill it with them.
+        lib.symbols.length = Math.min(lib.symbols.length, MAX_SYMBOLS_PER_LIBRARY);
         lib.score = Math.round(lib.score * 1000) / 1000;
     }
     return [...libs.values()]
         .filter((l) => l.score > 0)
-        .sort((a, b) => b.score - a.score || a.importName.localeCompare(b.importName));
+        .sort((a, b) => b.score - a.score || byCodeUnits(a.importName, b.importName));
 }
 /** Identifiers in the task text that may name library APIs: `code spans`, CamelCase words, calls. */
 function taskIdentifiers(text) {
@@ -82910,6 +83942,13 @@ function taskIdentifiers(text) {
     for (const m of text.matchAll(/\b([A-Za-z_]\w*)\(/g))
         out.add(m[1]);
     return [...out];
+}
+/**
+ * Ties are broken by code units, never by the machine's locale (`localeCompare` puts `aa` after `z` in
+ * Danish): the same task gives the same libraries everywhere.
+ */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 function escapeRe(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -83114,7 +84153,7 @@ function rankFiles(input) {
                 votes.set(f, (votes.get(f) ?? 0) + w);
                 const prev = why.get(f);
                 if (!prev || prev.score < w)
-                    why.set(f, { score: w, h: c.h, subject: c.m.split('\n', 1)[0].slice(0, 80) });
+                    why.set(f, { score: w, h: c.h, subject: cutAtWord(c.m.split('\n', 1)[0], 80) });
             }
         }
         for (const [f, v] of normalize(votes, files, W.codeNormalize > 0)) {
@@ -83273,7 +84312,7 @@ function rankFiles(input) {
                 for (const p of suffix)
                     add(p, 'blueprint', W.namedInBlueprint / suffix.length, 'named in blueprint');
             else
-                notes.push(`blueprint names ${chars_escapeControlChars(h)}, which is not in the index`);
+                notes.push(`blueprint names ${(0,chars/* escapeControlChars */._s)(h)}, which is not in the index`);
         }
     }
     // 5. Relevant tests and what they import.
@@ -83316,7 +84355,7 @@ function rankFiles(input) {
     for (const t of hintTests) {
         const f = files.get(t);
         if (!f) {
-            notes.push(`relevant test ${chars_escapeControlChars(t)} is not in the repository index`);
+            notes.push(`relevant test ${(0,chars/* escapeControlChars */._s)(t)} is not in the repository index`);
             continue;
         }
         add(t, 'relevantTest', W.relevantTest, 'relevant test of the task');
@@ -83664,7 +84703,7 @@ async function searchRepository(opts) {
     if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 1)) {
         throw new src_errors/* GuardianError */.cD(`search: top must be a positive integer, got ${opts.top}`);
     }
-    const log = opts.log ?? silentLogger;
+    const log = opts.log ?? util_log/* silentLogger */.q;
     let index = await indexRepository(opts);
     let res;
     try {
@@ -84524,7 +85563,7 @@ const LISTED_CALLS = MAX_TOOL_CALLS_PER_REPLY;
  * The blueprint and quality.toml as they are at the bundle's base commit (so the change cannot widen its
  * own allowed commands or protected paths); the working tree when the blueprint is not committed yet.
  */
-function loadCoderInputs(root, taskId, bundleDir = bundle_bundleDirFor(root, taskId), log = silentLogger) {
+function loadCoderInputs(root, taskId, bundleDir = bundle_bundleDirFor(root, taskId), log = util_log/* silentLogger */.q) {
     const manifest = readManifest(bundleDir, taskId);
     manifestBase(root, bundleDir, manifest);
     let project = loadProject(root, gitSource(root, manifest.baseCommit));
@@ -84622,7 +85661,7 @@ function byHandInstructions(root, taskId, bundleDir) {
         `     working tree, test first: a failing test for the acceptance criteria, then the code.`,
         `  2. Run \`guardian run ${taskId} --resume\` to validate the change and complete the task.`,
         ``,
-        `To let Guardian's Coder do it: ${howToConfigureModel('coder')}.`,
+        `To let Guardian's Coder do it: ${(0,config/* howToConfigureModel */.jj)('coder')}.`,
     ].join('\n');
 }
 /**
@@ -84672,7 +85711,7 @@ function compact(messages) {
 }
 const clip = (s, n = 20_000) => s.length > n ? `${s.slice(0, n)}[… ${s.length - n} characters cut]` : s;
 async function runCoder(opts) {
-    const log = opts.log ?? silentLogger;
+    const log = opts.log ?? util_log/* silentLogger */.q;
     const attempt = opts.attempt ?? 1;
     const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isInteger(attempt) || attempt < 1)
@@ -84778,7 +85817,7 @@ async function runCoder(opts) {
     }, phase);
     if (earlierRed)
         tools.redProof = earlierRed;
-    const client = createChatClient({
+    const client = (0,llm_client/* createChatClient */.ak)({
         baseUrl: llm.baseUrl,
         apiKey: llm.apiKey,
         model: llm.model,
@@ -84818,7 +85857,7 @@ async function runCoder(opts) {
                 taskId: opts.taskId,
                 baseCommit: manifest.baseCommit,
                 model: llm.model,
-                baseUrl: withoutCredentials(llm.baseUrl),
+                baseUrl: (0,llm_client/* withoutCredentials */.ri)(llm.baseUrl),
                 budget: limits,
                 phase,
                 tddEnforced,
@@ -84846,10 +85885,10 @@ async function runCoder(opts) {
                     });
                 }
                 catch (e) {
-                    if (e instanceof LlmAbortedError || budget.signal.aborted) {
+                    if (e instanceof errors/* LlmAbortedError */.Ts || budget.signal.aborted) {
                         stop = budget.exhausted() ?? { reason: 'aborted', message: 'interrupted' };
                     }
-                    else if (e instanceof LlmError) {
+                    else if (e instanceof errors/* LlmError */.Cf) {
                         stop = { reason: 'llm_error', message: e.message };
                         failure = e;
                     }
@@ -85050,7 +86089,7 @@ async function runCoder(opts) {
             attempt,
             baseCommit: manifest.baseCommit,
             model: llm.model,
-            baseUrl: withoutCredentials(llm.baseUrl),
+            baseUrl: (0,llm_client/* withoutCredentials */.ri)(llm.baseUrl),
             stopReason: stop.reason,
             message: plainText(await redactor.full(stop.message)),
             startedAt: startedAt.toISOString(),
@@ -85473,6 +86512,93 @@ function overlayPaths(root, base, tree, paths) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+/**
+ * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
+ * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
+ * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ *
+ * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
+ * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
+ * paths are removed.
+ */
+
+const temps = new Set();
+const cleanups = [];
+let hooked = false;
+function hook() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on('exit', removeTemps);
+}
+/**
+ * Runs the registered exit work (newest first), then removes every registered path (best effort), and
+ * forgets them.
+ */
+function removeTemps() {
+    for (const fn of cleanups.splice(0).reverse()) {
+        try {
+            fn();
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    for (const p of temps) {
+        try {
+            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    temps.clear();
+}
+/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
+function registerTemp(path) {
+    temps.add(path);
+    hook();
+}
+/**
+ * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
+ * Calling the returned function forgets `fn` without running it.
+ */
+function onExit(fn) {
+    cleanups.push(fn);
+    hook();
+    return () => {
+        const i = cleanups.lastIndexOf(fn);
+        if (i !== -1)
+            cleanups.splice(i, 1);
+    };
+}
+/** The path was moved into place or removed already: leave it alone at exit. */
+function releaseTemp(path) {
+    temps.delete(path);
+}
+/** The registered paths (for tests). */
+function registeredTemps() {
+    return [...temps];
+}
+/**
+ * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
+ * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
+ * run` has its own handler (supervisor/interrupt.ts) and does not use this.
+ */
+function exitOnInterrupt(notify, proc = process) {
+    const handler = (sig) => {
+        notify(sig);
+        proc.exit(130);
+    };
+    proc.on('SIGINT', handler);
+    proc.on('SIGTERM', handler);
+    return () => {
+        proc.off('SIGINT', handler);
+        proc.off('SIGTERM', handler);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/git/worktree.ts
 /**
  * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
@@ -85483,19 +86609,24 @@ function overlayPaths(root, base, tree, paths) {
 
 
 
+
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
     const parent = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
     const dir = (0,external_node_path_.join)(parent, 'tree');
     let removed = false;
+    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
+    let forgetExit = () => { };
     const remove = () => {
         if (removed)
             return;
         removed = true;
+        forgetExit();
         git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
         (0,external_node_fs_.rmSync)(parent, { recursive: true, force: true });
         git_execGit(['worktree', 'prune'], { cwd: root, allowFailure: true });
     };
+    forgetExit = onExit(remove);
     try {
         git_execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
         if (tree)
@@ -85509,11 +86640,24 @@ function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
 }
 /** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
 const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
-/** Links the repository's dependency folders into a worktree (when the worktree has none of its own). */
+/** Whether anything is at `p`, a link that leads nowhere included. */
+function present(p) {
+    try {
+        (0,external_node_fs_.lstatSync)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
+ * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
+ */
 function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
     const linked = [];
     for (const name of names) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, name)) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name))) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, name)) && !present((0,external_node_path_.join)(dir, name))) {
             (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(root, name), (0,external_node_path_.join)(dir, name), 'dir');
             linked.push(name);
         }
@@ -86401,7 +87545,7 @@ function redGreen(steps, results, testPaths) {
     };
 }
 async function runValidator(opts) {
-    const log = opts.log ?? silentLogger;
+    const log = opts.log ?? util_log/* silentLogger */.q;
     const gate = openGate({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
     const { root, bundleDir, baseCommit, task, quality } = gate;
     const finalSteps = task.plan.filter((s) => s.stage === 'final-submit');
@@ -86621,7 +87765,7 @@ async function runValidator(opts) {
                                     timeoutMs: timeoutMs(s.timeout, quality),
                                     env: {},
                                     exclusive: false,
-                                }, { ...runEnv, log: silentLogger })),
+                                }, { ...runEnv, log: util_log/* silentLogger */.q })),
                                 red: true,
                             }),
                         }))
@@ -86850,7 +87994,7 @@ async function code(guard) {
     const dir = bundle_bundleDirFor(inputs.root, inputs.taskId);
     const manifest = openVerifiedBundle(dir, inputs.taskId);
     const project = loadProject(inputs.root, gitSource(inputs.root, manifest.baseCommit));
-    const llm = resolveLlmConfig({
+    const llm = (0,config/* resolveLlmConfig */.oL)({
         station: 'coder',
         env: process.env,
         quality: project.quality,
@@ -86864,7 +88008,7 @@ async function code(guard) {
         },
     });
     if (!llm) {
-        throw new src_errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${howToConfigureModel('coder')}`);
+        throw new src_errors/* ConfigurationError */.j1(`no model configured for the Coder: set the action's 'model' input, or ${(0,config/* howToConfigureModel */.jj)('coder')}`);
     }
     const attempts = [];
     for (let attempt = 1; attempt <= inputs.maxAttempts; attempt++) {

@@ -46211,8 +46211,16 @@ const SECRET_PATTERNS = [
     /^OPENAI_/,
     /^GUARDIAN_.*KEY/,
     /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
+    // Names tested with every run of characters other than letters and digits made one `_` (`my-token`,
+    // `Azure.OpenAI.Key` become MY_TOKEN, AZURE_OPENAI_KEY): a name ending in a TOKEN, KEY, SECRET or PAT
+    // word, or with SECRET, TOKEN, APIKEY, ACCESS_KEY or AUTH_TOKEN anywhere in it.
+    /(?:^|_)(?:TOKENS?|KEYS?|APIKEYS?|SECRETS?|PAT|AUTH)$/,
+    /TOKENS?$/,
+    /(?:^|_)TOKENS?_/,
+    /SECRET/,
+    /API_?KEY/,
+    /ACCESS_?KEY/,
+    /AUTH_?TOKEN/,
     /^CONTEXT7_/,
     // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
     // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
@@ -46247,7 +46255,15 @@ function isSecretEnvName(name, secretEnv = []) {
     const upper = name.toUpperCase();
     if (secretEnv.some((s) => s.toUpperCase() === upper))
         return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
+    const words = upper.replace(/[^A-Z0-9]+/g, '_');
+    return SECRET_PATTERNS.some((re) => re.test(upper) || re.test(words));
+}
+/**
+ * The names kept although they look like secrets: exactly as written. Names differ by case in an
+ * environment; allowing `openai_api_key` (a check's own dummy value) must not let `OPENAI_API_KEY` through.
+ */
+function allowSet(allow) {
+    return new Set(allow ?? []);
 }
 /**
  * Whether code under test must not see a variable (nor its value in what it prints): a secret name
@@ -46265,12 +46281,12 @@ function env_isHiddenFromCode(name, value, secretEnv = []) {
  * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
  */
 function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = {};
     for (const [k, v] of Object.entries(env)) {
         if (v === undefined)
             continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+        if (!allow.has(k) && isSecretEnvName(k, opts.secretEnv))
             continue;
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
@@ -46284,10 +46300,10 @@ function scrubEnv(env, opts = {}) {
  * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
  */
 function env_scrubCodeEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = scrubEnv(env, opts);
     for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k.toUpperCase()) && env_isHiddenFromCode(k, v, opts.secretEnv))
+        if (!allow.has(k) && env_isHiddenFromCode(k, v, opts.secretEnv))
             delete out[k];
     }
     return out;
@@ -46308,10 +46324,19 @@ function env_scrubCodeEnv(env, opts = {}) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_OUTPUT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /** How long a process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
+/** The longest delay a Node timer can wait; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** A time limit a timer can keep: missing or not a number is the default, beyond a timer's range its end. */
+function timerMs(ms) {
+    if (ms === undefined || Number.isNaN(ms))
+        return DEFAULT_TIMEOUT_MS;
+    return Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
 /** The variable that marks every process a command starts (children inherit it, also across setsid). */
 const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
 /**
@@ -46357,11 +46382,12 @@ function killProcesses(matches) {
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
-    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    // Allowed names are matched exactly, as `scrubCodeEnv` keeps them: `openai_api_key` is not `OPENAI_API_KEY`.
+    const allow = new Set(opts.allowEnv ?? []);
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -46373,32 +46399,55 @@ function redactValues(text, values) {
 }
 /**
  * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ * longest-value-minus-one characters) is held back until more output comes or the command ends. The
+ * kept output is fed from here too: redacted before the head/tail cut, which would otherwise split a
+ * value printed across it into a start kept in the head and an end kept in the tail.
  */
 class RedactingStream {
-    values;
     sink;
-    pending = '';
+    pending = Buffer.alloc(0);
     keep;
+    values;
     constructor(values, sink) {
-        this.values = values;
         this.sink = sink;
-        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+        // Matched as bytes: fast on any output (even one that is not UTF-8), and the same matches as in text.
+        this.values = values.map((v) => Buffer.from(v, 'utf8'));
+        this.keep = Math.max(0, ...this.values.map((v) => v.length - 1));
     }
     push(chunk) {
+        if (chunk.length === 0)
+            return;
         if (this.values.length === 0)
             return this.sink(chunk);
-        const text = redactValues(this.pending + chunk, this.values);
-        const cut = text.length - this.keep;
-        this.pending = cut > 0 ? text.slice(cut) : text;
+        const data = redactBytes(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk, this.values);
+        const cut = data.length - this.keep;
+        this.pending = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
         if (cut > 0)
-            this.sink(text.slice(0, cut));
+            this.sink(data.subarray(0, cut));
     }
     flush() {
-        if (this.pending)
+        if (this.pending.length)
             this.sink(this.pending);
-        this.pending = '';
+        this.pending = Buffer.alloc(0);
     }
+}
+const REDACTED = Buffer.from('***');
+/** `redactValues` over bytes (`values` longest first). */
+function redactBytes(data, values) {
+    for (const v of values) {
+        let i = data.indexOf(v);
+        if (i < 0)
+            continue;
+        const parts = [];
+        let from = 0;
+        for (; i >= 0; i = data.indexOf(v, from)) {
+            parts.push(data.subarray(from, i), REDACTED);
+            from = i + v.length;
+        }
+        parts.push(data.subarray(from));
+        data = Buffer.concat(parts);
+    }
+    return data;
 }
 /**
  * Kills the processes (of this user, other than this one) whose working directory is inside one of
@@ -46464,11 +46513,20 @@ async function waitGroupGone(pgid, maxMs) {
 }
 function runCommand(opts) {
     const started = Date.now();
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = timerMs(opts.timeoutMs);
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
-    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+    // What is streamed is decoded as a whole: a character split across two reads arrives whole.
+    const decoder = new StringDecoder('utf8');
+    const stream = new RedactingStream(hidden, (bytes) => {
+        out.push(bytes);
+        if (opts.onOutput) {
+            const text = decoder.write(bytes);
+            if (text)
+                opts.onOutput(text);
+        }
+    });
     const mark = randomBytes(8).toString('hex');
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -46491,20 +46549,33 @@ function runCommand(opts) {
             });
             return;
         }
-        const child = spawn('bash', ['-c', opts.command], {
-            cwd: opts.cwd,
-            env,
-            // Its own process group: a timeout kills the whole tree, not only bash.
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        let child;
+        try {
+            child = spawn('bash', ['-c', opts.command], {
+                cwd: opts.cwd,
+                env,
+                // Its own process group: a timeout kills the whole tree, not only bash.
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (e) {
+            // Thrown, not emitted, for some bad starts (a working directory that is a file: ENOTDIR).
+            resolve({
+                command: opts.command,
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                durationMs: Date.now() - started,
+                output: '',
+                truncated: false,
+                error: `cannot start in ${opts.cwd}: ${e.message}`,
+            });
+            return;
+        }
         const pid = child.pid;
-        const onData = (d) => {
-            out.push(d);
-            stream?.push(d.toString('utf8'));
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
+        child.stdout?.on('data', (d) => stream.push(d));
+        child.stderr?.on('data', (d) => stream.push(d));
         const terminate = () => {
             killGroup(pid, 'SIGTERM');
             timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
@@ -46519,10 +46590,13 @@ function runCommand(opts) {
             // Nothing of the group may outlive the command (background jobs, daemons started by a test).
             killGroup(pid, 'SIGKILL');
             void waitGroupGone(pid, 1000).then(() => {
+                stream.flush();
+                const rest = decoder.end();
+                if (rest && opts.onOutput)
+                    opts.onOutput(rest);
                 const escaped = exec_killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                stream?.flush();
                 const { text: raw, truncated } = out.result();
                 const text = redactValues(raw, hidden);
                 let error = spawnError;
@@ -46971,7 +47045,8 @@ function guessRoot(path) {
 /**
  * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
  * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
- * points. Such a link is refused, naming it and its target.
+ * points, and a bundle read from wherever it points (one Guardian never wrote). Such a link is refused,
+ * naming it and its target.
  */
 function refuseLinkedState(path) {
     const parts = path.split(external_node_path_namespaceObject.sep);
@@ -47111,7 +47186,10 @@ function bundle_bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
         throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
-    return (0,external_node_path_namespaceObject.join)(root, '.guardian', 'bundles', taskId);
+    const dir = (0,external_node_path_namespaceObject.join)(root, '.guardian', 'bundles', taskId);
+    // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
+    refuseLinkedState(dir);
+    return dir;
 }
 function emptyUsage() {
     return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
@@ -47785,12 +47863,14 @@ function urlInput(name) {
 /** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
 
 /**
- * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
- * message come from model output, check output and repository files: such a line is shown with its
- * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command, and a line
+ * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
+ * Lines of a message come from model output, check output and repository files: such a line is shown
+ * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
+ * fake an annotation.
  */
 function inertLines(m) {
-    return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+    return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
@@ -53734,9 +53814,15 @@ function branchTip(root, branch) {
     });
     return r.code === 0 ? r.stdout.trim() : undefined;
 }
+/**
+ * Refuses a name that is not a branch name as written: `check-ref-format --branch` also accepts `@{-1}`
+ * (the branch checked out before, which it prints instead) and `@`, neither of which can be written as
+ * `refs/heads/<name>` — found only once the commit was made.
+ */
 function checkBranchName(root, branch) {
     const r = git_execGit(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
-    if (r.code !== 0 || branch.startsWith('-'))
+    const full = git_execGit(['check-ref-format', `refs/heads/${branch}`], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || r.stdout.trim() !== branch || full.code !== 0 || branch.startsWith('-'))
         throw new errors_GuardianError(`'${branch}' is not a valid branch name`);
 }
 /**
@@ -53913,7 +53999,17 @@ function pushBranch(root, remote, branch, commit) {
     // A push cut off by the time limit may or may not have reached the remote: running complete again
     // reads the remote branch first, and pushes only when it is not there yet.
     const r = inTime(urls[0], `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
-        '(it reads the remote branch first and makes no second commit).', () => git_execGit(['push', '--porcelain', target, `${commit}:refs/heads/${branch}`], {
+        '(it reads the remote branch first and makes no second commit).', () => 
+    // Only the branch: no tags (`push.followTags` would publish the user's unpushed annotated tags
+    // reachable from the base) and no submodule commits (`push.recurseSubmodules`).
+    git_execGit([
+        'push',
+        '--porcelain',
+        '--no-follow-tags',
+        '--recurse-submodules=no',
+        target,
+        `${commit}:refs/heads/${branch}`,
+    ], {
         cwd: root,
         allowFailure: true,
     }));
@@ -54520,7 +54616,23 @@ function findFences(text, firstLine = 1) {
     }
     return fences;
 }
-/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines, i) {
+    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
+        return false;
+    const title = lines[i - 1];
+    if (!/^ {0,3}\S/.test(title))
+        return false;
+    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
+        return false;
+    return i < 2 || lines[i - 2].trim() === '';
+}
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
 function splitSections(body, firstLine = 1) {
     const lines = body.split(/\r?\n/);
     const sections = [];
@@ -54554,14 +54666,16 @@ function splitSections(body, firstLine = 1) {
         if (inFence)
             continue;
         const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-        if (h) {
-            close(i);
+        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
+        if (h || setext !== undefined) {
+            const at = h ? i : i - 1;
+            close(at);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = headingText(h[1])
+            const title = (h ? headingText(h[1]) : setext)
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
-            current = { title, line: i, start: i + 1 };
+            current = { title, line: at, start: i + 1 };
         }
     }
     close(lines.length);
@@ -55019,6 +55133,19 @@ function parseBlueprint(data, file) {
     }
     const ac = sections.acceptance_criteria;
     const acceptanceCriteria = ac ? parseCheckboxes(ac.body, ac.bodyLine) : [];
+    // Criteria reach the prompt, the job summary and the commit message, where control characters are
+    // written out or replaced; the architect is told, since the text is likely not what was meant (a tab
+    // is only white space).
+    for (const c of acceptanceCriteria) {
+        if (hasControlChar(c.text.replace(/\t/g, ' ')))
+            problems.push({
+                file,
+                line: c.line,
+                field: 'acceptance criteria',
+                severity: 'warning',
+                message: 'expected plain text: the criterion contains a control character (an escape sequence or a bidi override); it is shown escaped, and as a space in the commit message',
+            });
+    }
     const plan = parsePlan(fm.body, fm.bodyLine, file);
     problems.push(...plan.problems);
     if (problems.some((p) => p.severity === 'error'))
@@ -57202,14 +57329,14 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: t.path,
-                line: 1,
+                line: lineOfField(t, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
             });
             problems.push({
                 file: prev.path,
-                line: 1,
+                line: lineOfField(prev, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,
@@ -57634,6 +57761,7 @@ function readValidationReport(bundleDir) {
 
 
 
+
 const DEFAULT_AUTHOR = { name: 'Guardian', email: 'guardian@users.noreply.github.com' };
 /** The blueprint with its `status:` value set to done: only that line changes, byte for byte. */
 function setStatusDone(raw, statusLine, path) {
@@ -57646,22 +57774,67 @@ function setStatusDone(raw, statusLine, path) {
     lines[i] = `${m[1]}${m[2]}done${m[2]}${m[4]}`;
     return lines.join('\n');
 }
+/**
+ * One line of plain text for the commit message (and the log): line breaks and other control
+ * characters (escape sequences, bidi overrides) become spaces. A commit message is shown by `git log`
+ * on terminals, and a line break would let a value start lines of its own (trailers among them).
+ */
 function oneLine(s) {
-    return s.replace(/\s+/g, ' ').trim();
+    return replaceControlChars(String(s), () => ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 function commitMessage(task, report, runUrl) {
     const parts = [`feat(${task.id}): ${oneLine(task.title)}`, ''];
     if (task.acceptanceCriteria.length) {
         parts.push('Acceptance criteria:', ...task.acceptanceCriteria.map((c) => `- ${oneLine(c.text)}`), '');
     }
-    parts.push('Checks passed:', ...report.checks.map((c) => `- ${c.name} (${c.kind})${c.command ? `: ${oneLine(c.command)}` : ''}`), '');
-    parts.push(`Task-Id: ${task.id}`);
+    parts.push('Checks passed:', ...report.checks.map((c) => `- ${oneLine(c.name)} (${oneLine(c.kind)})${c.command ? `: ${oneLine(c.command)}` : ''}`), '');
+    parts.push(`Task-Id: ${oneLine(task.id)}`);
     if (task.requirementId)
         parts.push(`Requirement-Id: ${oneLine(task.requirementId)}`);
     parts.push('Guardian-Verdict: pass');
     if (runUrl)
         parts.push(`Guardian-Run: ${oneLine(runUrl)}`);
     return parts.join('\n') + '\n';
+}
+/**
+ * Moves the index and working tree of the checked-out `branch` from `base` to `commit` (as a checkout
+ * would), refusing, with nothing changed, when that would overwrite changes of the user's own there.
+ */
+function moveCheckedOutTree(root, branch, base, commit) {
+    const r = git_execGit(['read-tree', '-m', '-u', base, commit], { cwd: root, allowFailure: true });
+    if (r.code === 0)
+        return;
+    // git names the first path it stops at; the user is told every path of theirs in the way.
+    const changed = new Set(git_execGit(['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', base, commit], {
+        cwd: root,
+        allowFailure: true,
+    }).stdout.split('\0'));
+    const status = git_execGit(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'], {
+        cwd: root,
+        allowFailure: true,
+    }).stdout;
+    const mine = status
+        .split('\0')
+        .map((rec) => rec.slice(3))
+        .filter((p) => p && changed.has(p))
+        .sort();
+    const why = mine.length
+        ? mine
+            .slice(0, 10)
+            .map((p) => `'${chars_escapeControlChars(p)}'`)
+            .join(', ') + (mine.length > 10 ? ` and ${mine.length - 10} more` : '')
+        : r.stderr
+            .split('\n')
+            .map((l) => l.replace(/^(?:error|fatal): /, '').trim())
+            .filter(Boolean)
+            .slice(0, 5)
+            .map(chars_escapeControlChars)
+            .join('; ');
+    throw new errors_GuardianError(`${branch} is checked out, and its working tree has changes of its own that the commit would overwrite (${why}). ` +
+        `Nothing committed, and those changes are as they were: commit or stash them and run complete again, ` +
+        `or complete on another branch with --branch`);
 }
 function blueprintDoneAt(root, commit, taskId) {
     const project = loadProject(root, gitSource(root, commit), { quality: false });
@@ -57891,7 +58064,7 @@ async function runCompletion(opts) {
             if (fromBundle) {
                 // The working tree is not the change: only move it when it has the branch checked out.
                 if (onBranch)
-                    git_execGit(['read-tree', '-m', '-u', base, commitSha], { cwd: root });
+                    moveCheckedOutTree(root, branch, base, commitSha);
                 git_execGit(['update-ref', `refs/heads/${branch}`, commitSha, tip ?? '0'.repeat(40)], { cwd: root });
                 acceptOwnRefUpdates(root, commitSha);
             }

@@ -13,13 +13,17 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3674);
-/* harmony import */ var _util_fs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1917);
-/* harmony import */ var _cachefile_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9396);
+/* harmony import */ var _llm_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2156);
+/* harmony import */ var _util_chars_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5153);
+/* harmony import */ var _util_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1917);
+/* harmony import */ var _cachefile_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9396);
 /**
  * Optional re-ranking with an OpenAI-compatible embeddings endpoint. Never required: any failure leaves
  * the lexical/structural order as it was, with a note. File vectors are cached by model and blob id, so
  * a warm run embeds only the query and files whose content changed.
  */
+
+
 
 
 
@@ -44,7 +48,25 @@ const isVector = (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeo
  * for the headers.
  */
 async function boundedFetch(url, init, limits) {
-    const res = await fetch(url, init);
+    let res;
+    try {
+        // Redirects are not followed: the request carries the key and the repository's code, and goes only
+        // where the configured URL says. Nor are headers from OPENAI_CUSTOM_HEADERS sent.
+        res = await fetch(url, {
+            ...init,
+            headers: (0,_llm_client_js__WEBPACK_IMPORTED_MODULE_3__/* .requestHeaders */ .A1)(init?.headers, limits.apiKey),
+            redirect: 'manual',
+        });
+    }
+    catch (e) {
+        if (init?.signal?.aborted)
+            throw new ResponseProblem(`no response within ${limits.timeoutMs} ms`);
+        throw e;
+    }
+    if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new ResponseProblem(`the server redirected the request (${res.status}); redirects are not followed: set the embeddings URL to the server's address`);
+    }
     const chunks = [];
     let total = 0;
     if (res.body) {
@@ -117,6 +139,27 @@ function checkVectors(vs, cachedDim) {
             throw new Error(`embedding ${i} has ${v.length} dimensions, expected ${dim}`);
     });
 }
+/**
+ * One request, and a second one for a refused connection or a busy server (429, 5xx), both within one
+ * time limit. Never again after a time-out or an answer that was wrong: a server that did not answer in
+ * time, or answered nonsense, would most likely do the same again, and the search would wait twice.
+ */
+async function withOneRetry(timeoutMs, request, answeredWrongly) {
+    const deadline = Date.now() + timeoutMs;
+    try {
+        return await request(timeoutMs);
+    }
+    catch (e) {
+        const busy = e instanceof openai__WEBPACK_IMPORTED_MODULE_2__/* ["default"].APIError */ .Ay.APIError &&
+            !(e instanceof openai__WEBPACK_IMPORTED_MODULE_2__/* ["default"].APIConnectionTimeoutError */ .Ay.APIConnectionTimeoutError) &&
+            (e instanceof openai__WEBPACK_IMPORTED_MODULE_2__/* ["default"].APIConnectionError */ .Ay.APIConnectionError || e.status === 429 || (e.status ?? 0) >= 500);
+        const left = deadline - Date.now();
+        if (!busy || answeredWrongly() || left < 1000)
+            throw e;
+        await new Promise((r) => setTimeout(r, Math.min(500, left / 4)));
+        return request(deadline - Date.now());
+    }
+}
 async function rerankWithEmbeddings(opts) {
     const { index, config } = opts;
     const head = opts.pool.slice(0, RERANK_POOL);
@@ -124,10 +167,10 @@ async function rerankWithEmbeddings(opts) {
         return { pool: opts.pool };
     const cachePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(opts.cacheDir, 'embeddings.json');
     let cache = { version: 1, vectors: {} };
-    const r = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_4__/* .readCacheFile */ .l9)(cachePath);
+    const r = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_5__/* .readCacheFile */ .l9)(cachePath);
     try {
         const parsed = 'text' in r ? JSON.parse(r.text) : undefined;
-        if (parsed?.version === 1 && (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .Gv)(parsed.vectors))
+        if (parsed?.version === 1 && (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .Gv)(parsed.vectors))
             cache = parsed;
     }
     catch {
@@ -137,7 +180,7 @@ async function rerankWithEmbeddings(opts) {
     // Cached vectors are untrusted too: the head's must be lists of finite numbers of one length, else
     // they are asked for again (a damaged or hand-edited cache would otherwise re-rank by noise).
     const cachedOf = (p) => {
-        const v = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_4__/* .own */ .ZV)(cache.vectors, keyOf(p));
+        const v = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_5__/* .own */ .ZV)(cache.vectors, keyOf(p));
         return isVector(v) ? v : undefined;
     };
     const dims = new Set(head.map((h) => cachedOf(h.path)?.length).filter((n) => n !== undefined));
@@ -146,13 +189,18 @@ async function rerankWithEmbeddings(opts) {
             delete cache.vectors[keyOf(h.path)];
     let responseProblem;
     const timeoutMs = opts.timeoutMs ?? 30_000;
-    const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs };
+    const apiKey = config.apiKey ?? 'unused';
+    const limits = { maxBytes: opts.maxResponseBytes ?? MAX_RESPONSE_BYTES, timeoutMs, apiKey };
     try {
         const client = new openai__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .Ay({
             baseURL: config.baseUrl,
-            apiKey: config.apiKey ?? 'unused',
+            apiKey,
+            // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID itself.
+            organization: null,
+            project: null,
             timeout: timeoutMs,
-            maxRetries: 1,
+            // Retries are decided below: the client's own would retry a time-out too, doubling the wait.
+            maxRetries: 0,
             // The whole body is read within the request's time limit, and only up to a size.
             fetch: (url, init) => boundedFetch(url, init, limits).catch((e) => {
                 if (e instanceof ResponseProblem)
@@ -165,11 +213,7 @@ async function rerankWithEmbeddings(opts) {
         // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
         // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
         // would yield vectors of noise that re-rank nothing, silently.
-        const res = await client.embeddings.create({
-            model: config.model,
-            input: inputs,
-            encoding_format: 'float',
-        });
+        const res = await withOneRetry(timeoutMs, (timeout) => client.embeddings.create({ model: config.model, input: inputs, encoding_format: 'float' }, { timeout, maxRetries: 0 }), () => responseProblem !== undefined);
         const data = [...(Array.isArray(res.data) ? res.data : [])].sort((a, b) => a.index - b.index);
         if (data.length !== inputs.length)
             throw new Error(`expected ${inputs.length} embeddings, got ${data.length}`);
@@ -201,7 +245,7 @@ async function rerankWithEmbeddings(opts) {
             if (!live.has(k))
                 delete cache.vectors[k];
         try {
-            (0,_util_fs_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(cachePath, JSON.stringify(cache));
+            (0,_util_fs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(cachePath, JSON.stringify(cache));
         }
         catch {
             // a read-only cache only costs the next run some requests
@@ -210,9 +254,11 @@ async function rerankWithEmbeddings(opts) {
     }
     catch (e) {
         const msg = responseProblem ?? (e instanceof Error ? e.message : String(e));
+        // The note is printed and kept in evidence: no user:password of the URL, no key a server echoed.
+        const clean = (t) => (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeControlChars */ ._s)((config.apiKey && config.apiKey.length >= 8 ? t.split(config.apiKey).join('[REDACTED]') : t).replace(/\/\/[^\s/@]*@/g, '//'));
         return {
             pool: opts.pool,
-            note: `embeddings re-ranking skipped (${config.baseUrl}): ${msg.slice(0, 200)}`,
+            note: `embeddings re-ranking skipped (${clean((0,_llm_client_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutCredentials */ .ri)(config.baseUrl))}): ${clean(msg.slice(0, 200))}`,
         };
     }
 }

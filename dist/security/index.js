@@ -43709,10 +43709,10 @@ exports.visitAsync = visitAsync;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ creator),
-/* harmony export */   c: () => (/* binding */ commonjsGlobal)
+/* harmony export */   c: () => (/* binding */ commonjsGlobal),
+/* harmony export */   r: () => (/* binding */ rules)
 /* harmony export */ });
-/* unused harmony export r */
+/* unused harmony export a */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 
 
@@ -52990,8 +52990,16 @@ const SECRET_PATTERNS = [
     /^OPENAI_/,
     /^GUARDIAN_.*KEY/,
     /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
+    // Names tested with every run of characters other than letters and digits made one `_` (`my-token`,
+    // `Azure.OpenAI.Key` become MY_TOKEN, AZURE_OPENAI_KEY): a name ending in a TOKEN, KEY, SECRET or PAT
+    // word, or with SECRET, TOKEN, APIKEY, ACCESS_KEY or AUTH_TOKEN anywhere in it.
+    /(?:^|_)(?:TOKENS?|KEYS?|APIKEYS?|SECRETS?|PAT|AUTH)$/,
+    /TOKENS?$/,
+    /(?:^|_)TOKENS?_/,
+    /SECRET/,
+    /API_?KEY/,
+    /ACCESS_?KEY/,
+    /AUTH_?TOKEN/,
     /^CONTEXT7_/,
     // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
     // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
@@ -53026,7 +53034,15 @@ function isSecretEnvName(name, secretEnv = []) {
     const upper = name.toUpperCase();
     if (secretEnv.some((s) => s.toUpperCase() === upper))
         return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
+    const words = upper.replace(/[^A-Z0-9]+/g, '_');
+    return SECRET_PATTERNS.some((re) => re.test(upper) || re.test(words));
+}
+/**
+ * The names kept although they look like secrets: exactly as written. Names differ by case in an
+ * environment; allowing `openai_api_key` (a check's own dummy value) must not let `OPENAI_API_KEY` through.
+ */
+function allowSet(allow) {
+    return new Set(allow ?? []);
 }
 /**
  * Whether code under test must not see a variable (nor its value in what it prints): a secret name
@@ -53044,12 +53060,12 @@ function env_isHiddenFromCode(name, value, secretEnv = []) {
  * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
  */
 function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = {};
     for (const [k, v] of Object.entries(env)) {
         if (v === undefined)
             continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+        if (!allow.has(k) && isSecretEnvName(k, opts.secretEnv))
             continue;
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
@@ -53063,10 +53079,10 @@ function scrubEnv(env, opts = {}) {
  * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
  */
 function env_scrubCodeEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = scrubEnv(env, opts);
     for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k.toUpperCase()) && env_isHiddenFromCode(k, v, opts.secretEnv))
+        if (!allow.has(k) && env_isHiddenFromCode(k, v, opts.secretEnv))
             delete out[k];
     }
     return out;
@@ -53087,10 +53103,19 @@ function env_scrubCodeEnv(env, opts = {}) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_OUTPUT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /** How long a process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
+/** The longest delay a Node timer can wait; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** A time limit a timer can keep: missing or not a number is the default, beyond a timer's range its end. */
+function timerMs(ms) {
+    if (ms === undefined || Number.isNaN(ms))
+        return DEFAULT_TIMEOUT_MS;
+    return Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
 /** The variable that marks every process a command starts (children inherit it, also across setsid). */
 const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
 /**
@@ -53136,11 +53161,12 @@ function killProcesses(matches) {
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
-    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    // Allowed names are matched exactly, as `scrubCodeEnv` keeps them: `openai_api_key` is not `OPENAI_API_KEY`.
+    const allow = new Set(opts.allowEnv ?? []);
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -53152,32 +53178,55 @@ function redactValues(text, values) {
 }
 /**
  * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ * longest-value-minus-one characters) is held back until more output comes or the command ends. The
+ * kept output is fed from here too: redacted before the head/tail cut, which would otherwise split a
+ * value printed across it into a start kept in the head and an end kept in the tail.
  */
 class RedactingStream {
-    values;
     sink;
-    pending = '';
+    pending = Buffer.alloc(0);
     keep;
+    values;
     constructor(values, sink) {
-        this.values = values;
         this.sink = sink;
-        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+        // Matched as bytes: fast on any output (even one that is not UTF-8), and the same matches as in text.
+        this.values = values.map((v) => Buffer.from(v, 'utf8'));
+        this.keep = Math.max(0, ...this.values.map((v) => v.length - 1));
     }
     push(chunk) {
+        if (chunk.length === 0)
+            return;
         if (this.values.length === 0)
             return this.sink(chunk);
-        const text = redactValues(this.pending + chunk, this.values);
-        const cut = text.length - this.keep;
-        this.pending = cut > 0 ? text.slice(cut) : text;
+        const data = redactBytes(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk, this.values);
+        const cut = data.length - this.keep;
+        this.pending = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
         if (cut > 0)
-            this.sink(text.slice(0, cut));
+            this.sink(data.subarray(0, cut));
     }
     flush() {
-        if (this.pending)
+        if (this.pending.length)
             this.sink(this.pending);
-        this.pending = '';
+        this.pending = Buffer.alloc(0);
     }
+}
+const REDACTED = Buffer.from('***');
+/** `redactValues` over bytes (`values` longest first). */
+function redactBytes(data, values) {
+    for (const v of values) {
+        let i = data.indexOf(v);
+        if (i < 0)
+            continue;
+        const parts = [];
+        let from = 0;
+        for (; i >= 0; i = data.indexOf(v, from)) {
+            parts.push(data.subarray(from, i), REDACTED);
+            from = i + v.length;
+        }
+        parts.push(data.subarray(from));
+        data = Buffer.concat(parts);
+    }
+    return data;
 }
 /**
  * Kills the processes (of this user, other than this one) whose working directory is inside one of
@@ -53243,11 +53292,20 @@ async function waitGroupGone(pgid, maxMs) {
 }
 function runCommand(opts) {
     const started = Date.now();
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = timerMs(opts.timeoutMs);
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
-    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+    // What is streamed is decoded as a whole: a character split across two reads arrives whole.
+    const decoder = new StringDecoder('utf8');
+    const stream = new RedactingStream(hidden, (bytes) => {
+        out.push(bytes);
+        if (opts.onOutput) {
+            const text = decoder.write(bytes);
+            if (text)
+                opts.onOutput(text);
+        }
+    });
     const mark = randomBytes(8).toString('hex');
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -53270,20 +53328,33 @@ function runCommand(opts) {
             });
             return;
         }
-        const child = spawn('bash', ['-c', opts.command], {
-            cwd: opts.cwd,
-            env,
-            // Its own process group: a timeout kills the whole tree, not only bash.
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        let child;
+        try {
+            child = spawn('bash', ['-c', opts.command], {
+                cwd: opts.cwd,
+                env,
+                // Its own process group: a timeout kills the whole tree, not only bash.
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (e) {
+            // Thrown, not emitted, for some bad starts (a working directory that is a file: ENOTDIR).
+            resolve({
+                command: opts.command,
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                durationMs: Date.now() - started,
+                output: '',
+                truncated: false,
+                error: `cannot start in ${opts.cwd}: ${e.message}`,
+            });
+            return;
+        }
         const pid = child.pid;
-        const onData = (d) => {
-            out.push(d);
-            stream?.push(d.toString('utf8'));
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
+        child.stdout?.on('data', (d) => stream.push(d));
+        child.stderr?.on('data', (d) => stream.push(d));
         const terminate = () => {
             killGroup(pid, 'SIGTERM');
             timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
@@ -53298,10 +53369,13 @@ function runCommand(opts) {
             // Nothing of the group may outlive the command (background jobs, daemons started by a test).
             killGroup(pid, 'SIGKILL');
             void waitGroupGone(pid, 1000).then(() => {
+                stream.flush();
+                const rest = decoder.end();
+                if (rest && opts.onOutput)
+                    opts.onOutput(rest);
                 const escaped = exec_killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                stream?.flush();
                 const { text: raw, truncated } = out.result();
                 const text = redactValues(raw, hidden);
                 let error = spawnError;
@@ -53750,7 +53824,8 @@ function guessRoot(path) {
 /**
  * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
  * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
- * points. Such a link is refused, naming it and its target.
+ * points, and a bundle read from wherever it points (one Guardian never wrote). Such a link is refused,
+ * naming it and its target.
  */
 function refuseLinkedState(path) {
     const parts = path.split(external_node_path_.sep);
@@ -53890,7 +53965,10 @@ function bundle_bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
         throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
-    return (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
+    const dir = (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
+    // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
+    refuseLinkedState(dir);
+    return dir;
 }
 function bundle_emptyUsage() {
     return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
@@ -54508,12 +54586,14 @@ function urlInput(name) {
 /** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
 
 /**
- * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
- * message come from model output, check output and repository files: such a line is shown with its
- * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command, and a line
+ * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
+ * Lines of a message come from model output, check output and repository files: such a line is shown
+ * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
+ * fake an annotation.
  */
 function inertLines(m) {
-    return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+    return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
@@ -54772,6 +54852,43 @@ class LlmAbortedError extends LlmError {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+function chars_escapeControlChars(s) {
+    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/llm/config.ts
 /**
  * Which model a station talks to, resolved from what the host passes in: environment variables (the
@@ -54782,6 +54899,7 @@ class LlmAbortedError extends LlmError {
  *   base URL: --base-url  >  GUARDIAN_<STATION>_BASE_URL  >  [llm.<station>] base_url  >  OPENAI_BASE_URL  >  [llm] base_url
  *   API key:  GUARDIAN_<STATION>_API_KEY  >  OPENAI_API_KEY   (never from a file: keys do not belong in the repo)
  */
+
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 /** Sent when a local server (Ollama, vLLM) needs no key: the SDK refuses an empty one. */
@@ -54812,8 +54930,8 @@ function resolveLlmConfig(opts) {
     if (!model)
         return undefined;
     const [modelName, modelSource] = model;
-    if (/\s/.test(modelName)) {
-        throw new errors_ConfigurationError(`${modelSource}: model name '${modelName}' contains whitespace`);
+    if (/\s/.test(modelName) || hasControlChar(modelName)) {
+        throw new errors_ConfigurationError(`${modelSource}: model name '${chars_escapeControlChars(modelName)}' contains whitespace or a control character`);
     }
     const base = pick([
         [opts.overrides?.baseUrl, opts.overrideSources?.baseUrl ?? '--base-url'],
@@ -54828,16 +54946,28 @@ function resolveLlmConfig(opts) {
         parsed = new URL(baseUrl);
     }
     catch {
-        throw new errors_ConfigurationError(`${baseSource}: '${baseUrl}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
+        throw new errors_ConfigurationError(`${baseSource}: '${chars_escapeControlChars(baseUrl)}' is not a URL (expected e.g. ${DEFAULT_BASE_URL})`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        throw new errors_ConfigurationError(`${baseSource}: '${baseUrl}' must be an http(s) URL`);
+        throw new errors_ConfigurationError(`${baseSource}: '${chars_escapeControlChars(baseUrl)}' must be an http(s) URL (expected e.g. ${DEFAULT_BASE_URL})`);
+    }
+    if (parsed.username || parsed.password) {
+        // fetch refuses such a URL (its refusal quotes the password); the key travels on its own.
+        throw new errors_ConfigurationError(`${baseSource}: the base URL must not contain a user name or password (expected e.g. ${DEFAULT_BASE_URL}; the API key is set on its own)`);
+    }
+    if (parsed.hash) {
+        throw new errors_ConfigurationError(`${baseSource}: the base URL must not contain a '#' fragment (expected e.g. ${DEFAULT_BASE_URL})`);
     }
     const key = pick([
         [opts.overrides?.apiKey, opts.overrideSources?.apiKey ?? 'api key option'],
         [env[`GUARDIAN_${S}_API_KEY`], named(`GUARDIAN_${S}_API_KEY`)],
         [env.OPENAI_API_KEY, named('OPENAI_API_KEY')],
     ]);
+    // Sent in a header: a line break or control character (a key pasted with its neighbour) would be
+    // refused by fetch with an error quoting the key. The message names where it came from, never the key.
+    if (key && /[^\x20-\x7e\x80-\xff]|[\x7f-\x9f]/.test(key[0])) {
+        throw new errors_ConfigurationError(`${key[1]}: the API key contains a line break, a control character or a character an HTTP header cannot carry; check it was copied whole and alone`);
+    }
     if (!key && parsed.hostname === new URL(DEFAULT_BASE_URL).hostname) {
         throw new errors_ConfigurationError(`model '${modelName}' is configured (${modelSource}) but no API key is set: set OPENAI_API_KEY (or GUARDIAN_${S}_API_KEY)`);
     }
@@ -54896,10 +55026,16 @@ function priceFor(model, table = PRICE_TABLE) {
 function costOf(usage, price) {
     if (!price)
         return 0;
-    const cached = Math.min(usage.cachedTokens, usage.promptTokens);
-    const fresh = usage.promptTokens - cached;
-    const usd = (fresh * price.input + cached * price.cachedInput + usage.completionTokens * price.output) / 1e6;
-    return Math.round(usd * 1e6) / 1e6;
+    // Counts and prices that are not finite numbers of 0 or more count as 0: a cost is never negative,
+    // NaN or infinite (a budget compares against it, a report prints it).
+    const n = (v) => (Number.isFinite(v) && v > 0 ? v : 0);
+    const prompt = n(usage.promptTokens);
+    const cached = Math.min(n(usage.cachedTokens), prompt);
+    const fresh = prompt - cached;
+    const usd = (fresh * n(price.input) + cached * n(price.cachedInput) + n(usage.completionTokens) * n(price.output)) /
+        1e6;
+    const rounded = Math.round(usd * 1e6) / 1e6;
+    return Number.isFinite(rounded) ? rounded : Number.MAX_SAFE_INTEGER;
 }
 
 ;// CONCATENATED MODULE: ./src/llm/budget.ts
@@ -54916,11 +55052,14 @@ const DEFAULT_BUDGET = {
     maxTokens: 1_000_000,
     maxWallMs: 30 * 60_000,
 };
-function positive(name, v) {
+function positive(name, v, opts = {}) {
     if (v === undefined)
         return undefined;
-    if (!Number.isFinite(v) || v <= 0)
-        throw new ConfigurationError(`${name}: expected a positive number, got ${v}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+        throw new ConfigurationError(`${name}: expected a positive number, got ${String(v)}`);
+    // A fraction of a turn or token would be rounded down, to no budget at all.
+    if (opts.int && !Number.isInteger(v))
+        throw new ConfigurationError(`${name}: expected a whole number of at least 1, got ${v}`);
     return v;
 }
 /**
@@ -54929,8 +55068,10 @@ function positive(name, v) {
  */
 function resolveBudget(quality, overrides = {}) {
     const llm = quality?.llm;
-    const turns = positive('max turns', overrides.maxTurns) ?? positive('[llm] max_turns', llm?.maxTurns);
-    const tokens = positive('token budget', overrides.maxTokens) ?? positive('[llm] token_budget', llm?.tokenBudget);
+    const int = { int: true };
+    const turns = positive('max turns', overrides.maxTurns, int) ?? positive('[llm] max_turns', llm?.maxTurns, int);
+    const tokens = positive('token budget', overrides.maxTokens, int) ??
+        positive('[llm] token_budget', llm?.tokenBudget, int);
     const wall = positive('wall time', overrides.maxWallSeconds) ?? positive('[llm] timeout_seconds', llm?.timeoutSeconds);
     const cost = positive('cost budget', overrides.maxCostUsd) ?? positive('[llm] cost_budget_usd', llm?.costBudgetUsd);
     return {
@@ -54939,6 +55080,10 @@ function resolveBudget(quality, overrides = {}) {
         maxWallMs: wall !== undefined ? wall * 1000 : DEFAULT_BUDGET.maxWallMs,
         ...(cost !== undefined ? { maxCostUsd: cost } : {}),
     };
+}
+/** Dollars with `digits` decimals, or two significant digits for an amount too small for them. */
+function usd(v, digits) {
+    return v === 0 || v >= 10 ** -digits ? v.toFixed(digits) : String(Number(v.toPrecision(2)));
 }
 class Budget {
     limits;
@@ -54980,7 +55125,15 @@ class Budget {
         return this.usage.promptTokens + this.usage.completionTokens;
     }
     record(usage) {
-        this.usage = addUsage(this.usage, usage);
+        // Counted only as finite numbers of 0 or more: a NaN would never exhaust a budget, a negative
+        // number would give some back.
+        const n = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+        this.usage = addUsage(this.usage, {
+            promptTokens: n(usage.promptTokens),
+            completionTokens: n(usage.completionTokens),
+            cachedTokens: n(usage.cachedTokens),
+            costUsd: n(usage.costUsd),
+        });
     }
     /** Whether another model call may start; counts the turn when it may. */
     beginTurn() {
@@ -55010,7 +55163,7 @@ class Budget {
         if (l.maxCostUsd !== undefined && this.usage.costUsd >= l.maxCostUsd) {
             return {
                 reason: 'cost_budget',
-                message: `cost budget exhausted ($${this.usage.costUsd.toFixed(4)} of $${l.maxCostUsd.toFixed(2)})`,
+                message: `cost budget exhausted ($${usd(this.usage.costUsd, 4)} of $${usd(l.maxCostUsd, 2)})`,
             };
         }
         if (this.elapsedMs() >= l.maxWallMs || this.controller.signal.aborted) {
@@ -55029,8 +55182,6 @@ class Budget {
     }
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
 ;// CONCATENATED MODULE: ./node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state, value, kind, f) {
     if (kind === "m")
@@ -67879,53 +68030,18 @@ function streamLogger(out = process.stderr, opts = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/chars.ts
-// Control characters in untrusted names (file paths from a repository, for one).
-/**
- * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
- * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
- */
-function isControl(code) {
-    return (code < 0x20 ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-function hasControlChar(s) {
-    for (let i = 0; i < s.length; i++)
-        if (isControl(s.charCodeAt(i)))
-            return true;
-    return false;
-}
-/** `s` with each control character replaced by `by(char)`. */
-function replaceControlChars(s, by) {
-    if (!hasControlChar(s))
-        return s;
-    let out = '';
-    for (const c of s)
-        out += isControl(c.charCodeAt(0)) ? by(c) : c;
-    return out;
-}
-/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
-function chars_escapeControlChars(s) {
-    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 ;// CONCATENATED MODULE: ./src/llm/client.ts
 /**
  * A chat-completions client over the official `openai` package, for any OpenAI-compatible server
- * (OpenAI, Azure OpenAI's v1 endpoint, GitHub Models, Ollama, vLLM). The SDK does the HTTP, the
- * timeouts and the retries (429 honouring `retry-after`, 408/409, 5xx, dropped connections); this
- * module adds what the SDK does not:
+ * (OpenAI, Azure OpenAI's v1 endpoint, GitHub Models, Ollama, vLLM). The SDK does the HTTP and the
+ * per-attempt timeout; this module adds what the SDK does not:
  *  - no hidden configuration: base URL, key, organisation and log level are passed explicitly, so the
  *    SDK never reads OPENAI_* variables from the process environment behind the host's back;
- *  - fast failure where retrying cannot help: a 429 with `insufficient_quota` and a `retry-after`
- *    longer than we are willing to wait are marked not retryable before the SDK sees them;
+ *  - retries it controls (429 honouring `retry-after`, 408/409, 5xx, dropped connections, answers cut
+ *    off): bounded in number, each wait bounded and ended at once by the caller's abort, and no retry
+ *    where it cannot help (`insufficient_quota`, a `retry-after` longer than we are willing to wait);
+ *  - no redirects: the request carries the key and the code, and goes only where the base URL says;
+ *  - an answer checked before anyone uses it: the message's shape, the token counts;
  *  - typed errors with a message that names the server, the model and what to check;
  *  - usage accounting (prompt, completion, cached tokens) and a cost estimate.
  */
@@ -67946,29 +68062,72 @@ const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
  * near 2 GB), so reading stops here.
  */
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-/** Reads an error body without consuming the response the SDK will read. */
-async function peekErrorCode(res) {
-    try {
-        const body = (await res.clone().json());
-        const code = body?.error?.code ?? body?.error?.type;
-        return typeof code === 'string' ? code : undefined;
+/** The most retries a client may be set to make: every retry is another paid request. */
+const MAX_RETRIES_LIMIT = 10;
+/**
+ * Token counts above this in one answer are not believed: no model reads or writes that much in one
+ * exchange. A larger (or absurd) count is taken as this, so it still weighs on the token budget.
+ */
+const MAX_TOKENS_PER_ANSWER = 100_000_000;
+/** The headers the SDK sends besides its `x-stainless-*` ones; any other came from somewhere else. */
+const SDK_HEADERS = new Set(['accept', 'content-type', 'user-agent', 'idempotency-key']);
+/**
+ * The headers the SDK set for a request, without those it took from OPENAI_CUSTOM_HEADERS in the
+ * process environment (added after the key: an "Authorization:" line there replaces it), and with
+ * this client's key.
+ */
+function requestHeaders(sdkHeaders, apiKey) {
+    const headers = new Headers();
+    for (const [name, value] of new Headers(sdkHeaders)) {
+        if (SDK_HEADERS.has(name) || name.startsWith('x-stainless-'))
+            headers.set(name, value);
     }
-    catch {
-        return undefined;
-    }
+    headers.set('authorization', `Bearer ${apiKey}`);
+    return headers;
 }
+/** setTimeout and AbortSignal.timeout fire at once past 2^31-1 ms (~24.8 days): longer waits are clamped. */
+const client_MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The wait a failed response asks for, in ms: `retry-after-ms`, else `retry-after` (seconds or an HTTP
+ * date). Infinity for a number too large to mean anything; undefined when there is none.
+ */
 function retryAfterMs(headers) {
+    if (!headers)
+        return undefined;
     const ms = parseFloat(headers.get('retry-after-ms') ?? '');
     if (!Number.isNaN(ms))
-        return ms;
+        return Math.max(0, ms);
     const raw = headers.get('retry-after');
     if (!raw)
         return undefined;
     const s = parseFloat(raw);
     if (!Number.isNaN(s))
-        return s * 1000;
+        return Math.max(0, s * 1000);
     const at = Date.parse(raw);
-    return Number.isNaN(at) ? undefined : at - Date.now();
+    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+function formatWait(ms) {
+    return Number.isFinite(ms) && ms < 1e15 ? `${Math.ceil(ms / 1000)}s` : 'indefinitely';
+}
+/** The SDK's backoff between attempts: 0.5 s doubling up to 8 s, less up to a quarter at random. */
+function backoffMs(retry) {
+    return Math.min(0.5 * 2 ** retry, 8) * (1 - Math.random() * 0.25) * 1000;
+}
+/** Waits `ms`, or until the signal fires (then rejects with `onAbort()`). */
+function client_sleep(ms, signal, onAbort) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(onAbort());
+        const abort = () => {
+            clearTimeout(timer);
+            reject(onAbort());
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', abort);
+            resolve();
+        }, Math.min(ms, client_MAX_TIMER_MS));
+        signal?.addEventListener('abort', abort, { once: true });
+    });
 }
 /**
  * The SDK recognises a timeout by `err.name === 'AbortError'` only on values that are `instanceof Error`
@@ -68017,6 +68176,17 @@ function tooLarge(e) {
             return x;
     return undefined;
 }
+/** The connection closed while the answer's body was being read (fetch says "terminated"). */
+function cutOff(e) {
+    if (e instanceof APIError)
+        return false;
+    for (let x = e, depth = 0; x && depth < 8; x = x.cause, depth++) {
+        const { message, code } = x;
+        if (message === 'terminated' || code === 'UND_ERR_SOCKET' || code === 'ECONNRESET')
+            return true;
+    }
+    return false;
+}
 /**
  * The response with a body that errors once more than `limit` bytes have arrived (at once when its
  * Content-Length already says so), cancelling the rest: the SDK reads the body whole before parsing it.
@@ -68041,77 +68211,239 @@ function capBody(res, limit) {
     }));
     return new Response(counted, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
-function withHeader(res, name, value) {
-    const headers = new Headers(res.headers);
-    headers.set(name, value);
-    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+/** Server text for a message: one line, at most `max` characters, control characters written out. */
+function client_shown(s, max = 300) {
+    return chars_escapeControlChars(s.replace(/\s+/g, ' ').slice(0, max));
+}
+/**
+ * The base URL split for the SDK: its query (Azure's `?api-version=`) is sent with every request, as
+ * the SDK would otherwise append the path after it; a fragment means nothing to a server.
+ */
+function splitBaseUrl(raw) {
+    let u;
+    try {
+        u = new URL(raw);
+    }
+    catch {
+        throw new errors_ConfigurationError(`model server base URL '${client_shown(raw, 200)}' is not a URL`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new errors_ConfigurationError(`model server base URL '${client_shown(raw, 200)}' must be an http(s) URL`);
+    if (u.username || u.password) {
+        throw new errors_ConfigurationError(`model server base URL ${withoutCredentials(raw)} contains a user name or password: requests cannot carry them; remove them (the API key is sent on its own)`);
+    }
+    const query = u.search ? Object.fromEntries(u.searchParams) : undefined;
+    return { base: `${u.origin}${u.pathname}`.replace(/\/+$/, ''), ...(query ? { query } : {}) };
+}
+function checkOptions(opts) {
+    const bad = (what, expected, got) => new errors_ConfigurationError(`model client ${what}: expected ${expected}, got ${String(got)}`);
+    if (opts.timeoutMs !== undefined && !(Number.isFinite(opts.timeoutMs) && opts.timeoutMs > 0))
+        throw bad('timeout', 'a positive number of ms', opts.timeoutMs);
+    if (opts.maxRetries !== undefined &&
+        !(Number.isInteger(opts.maxRetries) && opts.maxRetries >= 0 && opts.maxRetries <= MAX_RETRIES_LIMIT))
+        throw bad('retries', `a whole number from 0 to ${MAX_RETRIES_LIMIT}`, opts.maxRetries);
+    if (opts.maxRetryAfterMs !== undefined && !(opts.maxRetryAfterMs >= 0))
+        throw bad('longest retry-after', 'a number of ms of 0 or more', opts.maxRetryAfterMs);
+    if (opts.maxResponseBytes !== undefined &&
+        !(Number.isInteger(opts.maxResponseBytes) && opts.maxResponseBytes > 0))
+        throw bad('answer size limit', 'a positive whole number of bytes', opts.maxResponseBytes);
+    if (opts.price) {
+        for (const k of ['input', 'cachedInput', 'output']) {
+            const v = opts.price[k];
+            if (!(Number.isFinite(v) && v >= 0))
+                throw bad(`price.${k}`, 'USD per million tokens, 0 or more', v);
+        }
+    }
+    if (typeof opts.model !== 'string' || !opts.model.trim() || hasControlChar(opts.model))
+        throw new errors_ConfigurationError(`model client model: expected a model name without control characters, got '${chars_escapeControlChars(String(opts.model))}'`);
+    // Header values are Latin-1 without control characters: fetch would refuse the key with an error
+    // quoting it (and the refusal would look like a network failure).
+    if (typeof opts.apiKey !== 'string' || /[^\x20-\x7e\x80-\xff]|[\x7f-\x9f]/.test(opts.apiKey)) {
+        throw new errors_ConfigurationError(`the API key${opts.apiKeySource ? ` from ${opts.apiKeySource}` : ''} contains a line break, a control character or a character an HTTP header cannot carry; check it was copied whole and alone`);
+    }
+}
+/** Where in the answer a malformed value was, for LlmResponseError messages. */
+class Malformed extends Error {
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const typeName = (v) => v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+/**
+ * The assistant message of an answer, checked and normalised: content is text or null (a list of text
+ * parts, as some servers send, is joined); each tool call has an id of its own (or none), a name, and
+ * its arguments as a string (some servers send an object). What cannot be read so is a Malformed.
+ */
+function assistantMessageOf(m) {
+    const at = 'choices[0].message';
+    if (!isObject(m))
+        throw new Malformed(`${at} is ${typeName(m)}, expected an object`);
+    let content;
+    if (m.content === undefined || m.content === null)
+        content = null;
+    else if (typeof m.content === 'string')
+        content = m.content;
+    else if (Array.isArray(m.content)) {
+        content = m.content
+            .map((part, i) => {
+            if (typeof part === 'string')
+                return part;
+            if (isObject(part) && typeof part.text === 'string')
+                return part.text;
+            if (isObject(part) && part.type !== 'text')
+                return '';
+            throw new Malformed(`${at}.content[${i}] is ${typeName(part)}, expected a text part`);
+        })
+            .join('');
+    }
+    else
+        throw new Malformed(`${at}.content is ${typeName(m.content)}, expected text or null`);
+    const refusal = typeof m.refusal === 'string' ? m.refusal : null;
+    const out = { role: 'assistant', content, refusal };
+    if (m.tool_calls === undefined || m.tool_calls === null)
+        return out;
+    if (!Array.isArray(m.tool_calls))
+        throw new Malformed(`${at}.tool_calls is ${typeName(m.tool_calls)}, expected a list`);
+    const ids = new Set();
+    const calls = m.tool_calls.map((c, i) => {
+        const where = `${at}.tool_calls[${i}]`;
+        if (!isObject(c))
+            throw new Malformed(`${where} is ${typeName(c)}, expected an object`);
+        // Results are paired with calls by id: two calls with one id would get each other's results. A call
+        // without an id keeps an empty one (the caller numbers those in its own scheme).
+        const sent = typeof c.id === 'string' ? c.id.slice(0, 200) : '';
+        let id = sent;
+        for (let n = 2; id && ids.has(id); n++)
+            id = `${sent}_${n}`;
+        ids.add(id);
+        if (c.type !== undefined && c.type !== 'function')
+            return { ...c, id };
+        const fn = c.function;
+        if (!isObject(fn))
+            throw new Malformed(`${where}.function is ${typeName(fn)}, expected an object`);
+        if (typeof fn.name !== 'string')
+            throw new Malformed(`${where}.function.name is ${typeName(fn.name)}, expected a string`);
+        const args = fn.arguments;
+        const argText = typeof args === 'string' ? args : args === undefined || args === null ? '' : JSON.stringify(args);
+        return { id, type: 'function', function: { name: fn.name, arguments: argText } };
+    });
+    return calls.length ? { ...out, tool_calls: calls } : out;
+}
+/** A short untrusted string from the answer (model name, finish reason), or undefined. */
+function label(v, max = 200) {
+    return typeof v === 'string' && v ? chars_escapeControlChars(v.slice(0, max)) : undefined;
+}
+/** A token count from the server: a finite number of 0 or more, at most MAX_TOKENS_PER_ANSWER. */
+function tokenCount(v) {
+    return typeof v === 'number' && Number.isFinite(v) && v > 0
+        ? Math.min(Math.round(v), MAX_TOKENS_PER_ANSWER)
+        : 0;
 }
 function createChatClient(opts) {
+    checkOptions(opts);
     const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    const { base: sdkBase, query } = splitBaseUrl(baseUrl);
     const log = opts.log ?? silentLogger;
     const maxRetries = opts.maxRetries ?? DEFAULT_MAX_RETRIES;
-    const timeoutMs = opts.timeoutMs ?? client_DEFAULT_TIMEOUT_MS;
+    const timeoutMs = Math.min(opts.timeoutMs ?? client_DEFAULT_TIMEOUT_MS, client_MAX_TIMER_MS);
     const maxRetryAfterMs = opts.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     const baseFetch = opts.fetch ?? ((input, init) => fetch(input, init));
     const maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const price = opts.price ?? priceFor(opts.model);
-    const shownUrl = withoutCredentials(baseUrl);
-    /** Per call (calls may overlap): HTTP attempts, and why the last response was not retried. */
-    const callState = new external_node_async_hooks_.AsyncLocalStorage();
+    // The query may hold a key of its own (some proxies take one there): messages show the path alone.
+    const shownUrl = sdkBase;
+    const shownModel = chars_escapeControlChars(opts.model);
     const guardedFetch = async (input, init) => {
-        const state = callState.getStore();
-        if (state)
-            state.attempts += 1;
+        const headers = requestHeaders(init?.headers, opts.apiKey);
         let res;
         try {
-            res = await baseFetch(input, init);
+            // Redirects are not followed: the request carries the key and the code, and a server that
+            // answers elsewhere is one the user did not choose (the answer becomes a clear failure).
+            res = await baseFetch(input, { ...init, headers, redirect: 'manual' });
         }
         catch (e) {
             throw sameRealmError(e);
         }
-        if (res.status === 429) {
-            const code = await peekErrorCode(res);
-            if (code === 'insufficient_quota') {
-                if (state)
-                    state.noRetry = 'quota';
-                return withHeader(res, 'x-should-retry', 'false');
-            }
-            const wait = retryAfterMs(res.headers);
-            if (wait !== undefined && wait > maxRetryAfterMs) {
-                if (state) {
-                    state.noRetry = `the server asks to wait ${Math.ceil(wait / 1000)}s (more than ${Math.round(maxRetryAfterMs / 1000)}s)`;
-                }
-                return withHeader(res, 'x-should-retry', 'false');
-            }
-        }
         return capBody(res, maxResponseBytes);
     };
     const redact = (s) => opts.apiKey.length >= 8 ? s.split(opts.apiKey).join('[REDACTED:api-key]') : s;
+    /**
+     * The key taken out of an error and its causes (the SDK's errors keep the server's body, which may
+     * quote the key): a host that logs the cause must not print it.
+     */
+    const scrub = (e) => {
+        if (opts.apiKey.length < 8)
+            return;
+        for (let x = e, depth = 0; x && typeof x === 'object' && depth < 8; x = x.cause, depth++) {
+            const err = x;
+            try {
+                if (typeof err.message === 'string')
+                    err.message = redact(err.message);
+                if (typeof err.stack === 'string')
+                    err.stack = redact(err.stack);
+                if (err.error !== undefined) {
+                    const text = JSON.stringify(err.error);
+                    if (text?.includes(opts.apiKey))
+                        err.error = JSON.parse(redact(text));
+                }
+            }
+            catch {
+                // a read-only or unserialisable property: left as it is
+            }
+        }
+    };
     const sdk = new OpenAI({
         apiKey: opts.apiKey,
-        baseURL: baseUrl,
+        baseURL: sdkBase,
+        ...(query ? { defaultQuery: query } : {}),
         // Explicit nulls: otherwise the SDK reads OPENAI_ORG_ID / OPENAI_PROJECT_ID / OPENAI_ADMIN_KEY itself.
         organization: null,
         project: null,
         adminAPIKey: null,
         webhookSecret: null,
         timeout: timeoutMs,
-        maxRetries,
+        // Retries are this module's (see attempt): the SDK's waits could not be cut short by an abort.
+        maxRetries: 0,
         fetch: guardedFetch,
-        logLevel: 'info',
+        logLevel: 'warn',
         logger: {
-            error: (m) => log.debug(`openai: ${m}`),
-            warn: (m) => log.debug(`openai: ${m}`),
-            // The SDK's own retry notices ("… failed with status 429 … retrying") are worth seeing.
-            info: (m) => /retrying/.test(m) ? log.info(`model server: ${redact(m)}`) : log.debug(`openai: ${m}`),
+            error: (m) => log.debug(`openai: ${redact(m)}`),
+            warn: (m) => log.debug(`openai: ${redact(m)}`),
+            info: () => { },
             debug: () => { },
         },
     });
-    function toLlmError(e, callTimeoutMs, signal, state) {
+    /** Whether another attempt could help, and after how long; `note` says why not when it could not. */
+    function retryPlan(e) {
+        if (tooLarge(e) || e instanceof APIUserAbortError)
+            return {};
+        if (e instanceof APIConnectionError || cutOff(e))
+            return { waitMs: -1 };
+        if (!(e instanceof APIError))
+            return {};
+        const status = e.status ?? 0;
+        const told = e.headers?.get('x-should-retry');
+        if (told === 'false')
+            return {};
+        const code = apiCode(e);
+        if (status === 429 && code === 'insufficient_quota')
+            return {};
+        if (told !== 'true' && !(status === 408 || status === 409 || status === 429 || status >= 500))
+            return {};
+        const wait = retryAfterMs(e.headers);
+        if (wait !== undefined && wait > maxRetryAfterMs) {
+            return {
+                note: `the server asks to wait ${formatWait(wait)} (more than ${formatWait(maxRetryAfterMs)})`,
+            };
+        }
+        return { waitMs: wait ?? -1 };
+    }
+    const apiCode = (e) => {
+        const c = (e.code ?? e.type);
+        return typeof c === 'string' ? c : undefined;
+    };
+    function toLlmError(e, callTimeoutMs, signal, attempts, note) {
         if (e instanceof LlmError)
             return e;
-        const { attempts } = state;
-        const lastNoRetryNote = state.noRetry;
+        scrub(e);
         const where = `the model server at ${shownUrl}`;
         const big = tooLarge(e);
         if (big) {
@@ -68121,35 +68453,40 @@ function createChatClient(opts) {
             return new LlmAbortedError(`request to ${where} aborted`, { cause: e });
         }
         if (e instanceof APIConnectionTimeoutError) {
-            return new LlmTimeoutError(`no answer from ${where} within ${Math.round(callTimeoutMs / 1000)}s (tried ${attempts} time(s))`, { cause: e });
+            return new LlmTimeoutError(`no answer from ${where} within ${Math.max(1, Math.round(callTimeoutMs / 1000))}s (tried ${attempts} time(s))`, { cause: e });
         }
         if (e instanceof APIConnectionError) {
             const cause = e.cause;
             const detail = cause?.cause?.code ?? cause?.message ?? e.message;
-            return new LlmConnectionError(`cannot reach ${where}: ${redact(String(detail))}`, { cause: e });
+            return new LlmConnectionError(`cannot reach ${where}: ${client_shown(redact(String(detail)))}${attempts > 1 ? ` (tried ${attempts} times)` : ''}`, { cause: e });
+        }
+        if (cutOff(e)) {
+            return new LlmConnectionError(`the connection to ${where} closed before its answer was complete (tried ${attempts} time(s))`, { cause: e });
         }
         if (e instanceof APIError) {
             const status = e.status ?? 0;
             // The server's text is shown on a terminal and written in reports: one line, its control
             // characters (terminal escapes) written out.
-            const serverMsg = chars_escapeControlChars(redact(String(e.error?.message ?? e.message ?? '')
-                .replace(/\s+/g, ' ')
-                .slice(0, 300)));
-            const code = typeof e.code === 'string' ? e.code : undefined;
+            const serverMsg = client_shown(redact(String(e.error?.message ?? e.message ?? '')));
+            const code = apiCode(e);
+            if (status >= 300 && status < 400) {
+                const to = e.headers?.get('location');
+                return new LlmError('server', `${where} redirected the request${to ? ` to ${client_shown(redact(withoutCredentials(to)), 200)}` : ''} (${status}); redirects are not followed (the request carries the API key and the code): set the base URL to the server's address`, { status, cause: e });
+            }
             if (status === 401) {
                 return new LlmAuthError(`${where} rejected the API key (401: ${serverMsg}); check ${opts.apiKeySource ?? "OPENAI_API_KEY (or the station's API key)"}`, { status, cause: e });
             }
             if (status === 403) {
-                return new LlmAuthError(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${opts.model}'`, { status, cause: e });
+                return new LlmAuthError(`${where} refused access with this API key (403: ${serverMsg}); check the key's permissions for model '${shownModel}'`, { status, cause: e });
             }
             if (status === 404) {
-                return new LlmModelNotFoundError(`model '${opts.model}' not found at ${shownUrl} (404: ${serverMsg}); check the model name and the base URL`, { status, cause: e });
+                return new LlmModelNotFoundError(`model '${shownModel}' not found at ${shownUrl} (404: ${serverMsg}); check the model name and the base URL`, { status, cause: e });
             }
             if (status === 429) {
-                if (code === 'insufficient_quota' || lastNoRetryNote === 'quota') {
+                if (code === 'insufficient_quota') {
                     return new LlmQuotaError(`the account behind the API key has no quota left at ${shownUrl} (429 insufficient_quota: ${serverMsg}); add credit or use another key`, { status, cause: e });
                 }
-                const why = lastNoRetryNote ? `${lastNoRetryNote}` : `still limited after ${attempts} attempt(s)`;
+                const why = note ?? `still limited after ${attempts} attempt(s)`;
                 return new LlmRateLimitError(`rate limited by ${where} (429: ${serverMsg}); ${why}`, {
                     status,
                     cause: e,
@@ -68162,20 +68499,60 @@ function createChatClient(opts) {
                 });
             }
             if (status >= 500) {
-                return new LlmServerError(`${where} failed with ${status} after ${attempts} attempt(s): ${serverMsg || 'no message'}`, { status, cause: e });
+                return new LlmServerError(`${where} failed with ${status} after ${attempts} attempt(s): ${serverMsg || 'no message'}${note ? `; ${note}` : ''}`, { status, cause: e });
             }
             return new LlmError('server', `${where} answered ${status}: ${serverMsg}`, { status, cause: e });
         }
-        return new LlmResponseError(`unexpected failure talking to ${where}: ${chars_escapeControlChars(redact(String(e?.message ?? e)))}`, {
-            cause: e,
-        });
+        // By name: the parser that threw may belong to another realm (fetch's own).
+        if (e?.name === 'SyntaxError') {
+            return new LlmResponseError(`${where} answered with something that is not JSON (${client_shown(redact(String(e.message)), 120)})`, { cause: e });
+        }
+        return new LlmResponseError(`unexpected failure talking to ${where}: ${client_shown(redact(String(e?.message ?? e)))}`, { cause: e });
+    }
+    /**
+     * Sends with `send` until an answer, a failure another attempt cannot help, or the retries run out.
+     * Each attempt has the timeout for the answer's headers (the SDK's) and twice that for the whole
+     * answer (a body that trickles forever); the waits between attempts end at once on the caller's abort.
+     */
+    async function attempt(send, callSignal, callTimeout) {
+        const where = `the model server at ${shownUrl}`;
+        const aborted = () => new LlmAbortedError(`request to ${where} aborted`);
+        for (let attempts = 1;; attempts++) {
+            if (callSignal?.aborted)
+                throw aborted();
+            const deadlineMs = Math.min(2 * callTimeout, client_MAX_TIMER_MS);
+            const deadline = AbortSignal.timeout(deadlineMs);
+            const signal = callSignal ? AbortSignal.any([callSignal, deadline]) : deadline;
+            let err;
+            let plan;
+            try {
+                return { value: await send(signal, callTimeout), attempts };
+            }
+            catch (e) {
+                if (deadline.aborted && !callSignal?.aborted) {
+                    scrub(e);
+                    err = new LlmTimeoutError(`no complete answer from ${where} within ${Math.max(1, Math.round(deadlineMs / 1000))}s (its answer did not finish)${attempts > 1 ? ` (tried ${attempts} times)` : ''}`, { cause: e });
+                    plan = { waitMs: -1 };
+                }
+                else {
+                    plan = callSignal?.aborted ? {} : retryPlan(e);
+                    err = toLlmError(e, callTimeout, callSignal, attempts, plan.note);
+                }
+            }
+            if (plan.waitMs === undefined || attempts > maxRetries)
+                throw err;
+            const waitMs = plan.waitMs < 0 ? backoffMs(attempts - 1) : plan.waitMs;
+            log.info(`model server: ${err.status ? `answered ${err.status}` : err.kind.replace('_', ' ')} at ${shownUrl}; retrying in ${(waitMs / 1000).toFixed(1)}s (${maxRetries - attempts + 1} retries left)`);
+            await client_sleep(waitMs, callSignal, aborted);
+        }
     }
     function usageOf(u) {
-        // The server's numbers are untrusted: a negative or non-numeric count would defeat the budgets.
-        const count = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.round(v) : 0);
-        const promptTokens = count(u?.prompt_tokens);
-        const completionTokens = count(u?.completion_tokens);
-        const cachedTokens = Math.min(promptTokens, count(u?.prompt_tokens_details?.cached_tokens));
+        // The server's numbers are untrusted: a negative, non-numeric or absurd count would defeat the budgets.
+        const usage = isObject(u) ? u : {};
+        const details = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
+        const promptTokens = tokenCount(usage.prompt_tokens);
+        const completionTokens = tokenCount(usage.completion_tokens);
+        const cachedTokens = Math.min(promptTokens, tokenCount(details.cached_tokens));
         return {
             promptTokens,
             completionTokens,
@@ -68183,13 +68560,28 @@ function createChatClient(opts) {
             costUsd: costOf({ promptTokens, completionTokens, cachedTokens }, price),
         };
     }
+    const requestProblem = (req) => {
+        const t = req.temperature;
+        if (t !== undefined && !(typeof t === 'number' && t >= 0 && t <= 2))
+            return `temperature: expected a number from 0 to 2, got ${String(t)}`;
+        const m = req.maxCompletionTokens;
+        if (m !== undefined && !(Number.isInteger(m) && m >= 1))
+            return `max completion tokens: expected a whole number of at least 1, got ${String(m)}`;
+        if (!Array.isArray(req.messages) || req.messages.length === 0)
+            return 'messages: expected at least one';
+        return undefined;
+    };
     return {
         model: opts.model,
         baseUrl,
         priced: price !== undefined,
         async complete(req) {
-            const state = { attempts: 0 };
-            const callTimeout = req.timeoutMs ?? timeoutMs;
+            const problem = requestProblem(req);
+            if (problem)
+                throw new errors_ConfigurationError(`model request ${problem}`);
+            const callTimeout = req.timeoutMs !== undefined && Number.isFinite(req.timeoutMs) && req.timeoutMs > 0
+                ? Math.min(req.timeoutMs, client_MAX_TIMER_MS)
+                : timeoutMs;
             const body = {
                 model: opts.model,
                 messages: req.messages,
@@ -68201,48 +68593,55 @@ function createChatClient(opts) {
             };
             if (req.signal?.aborted)
                 throw new LlmAbortedError();
-            // The client's timeout ends when the answer's headers arrive; a body that trickles forever is
-            // bounded by a deadline over every attempt: twice the timeout each, and 10 s of waiting between.
-            const deadlineMs = 2 * callTimeout * (maxRetries + 1) + maxRetries * 10_000;
-            const deadline = AbortSignal.timeout(deadlineMs);
-            const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
-            let completion;
-            try {
-                completion = await callState.run(state, () => sdk.chat.completions.create(body, { signal, timeout: callTimeout }));
+            const { value: completion, attempts } = await attempt((signal, timeout) => sdk.chat.completions.create(body, { signal, timeout }), req.signal, callTimeout);
+            const raw = completion;
+            if (!isObject(raw) || !Array.isArray(raw.choices)) {
+                // Some proxies answer a failure with 200 and an error body: its message is the useful part.
+                const said = isObject(raw) && isObject(raw.error) ? raw.error.message : undefined;
+                throw new LlmResponseError(`the model server at ${shownUrl} answered with something that is not a chat completion${typeof said === 'string' ? ` (error: ${client_shown(redact(said))})` : ''}`);
             }
-            catch (e) {
-                if (deadline.aborted && !req.signal?.aborted) {
-                    throw new LlmTimeoutError(`no complete answer from the model server at ${shownUrl} within ${Math.round(deadlineMs / 1000)}s (its answer did not finish)`, { cause: e });
-                }
-                throw toLlmError(e, callTimeout, req.signal, state);
-            }
-            if (typeof completion !== 'object' || completion === null || !Array.isArray(completion.choices)) {
-                throw new LlmResponseError(`the model server at ${shownUrl} answered with something that is not a chat completion`);
-            }
-            const choice = completion.choices[0];
-            if (!choice?.message) {
+            const choice = raw.choices[0];
+            if (!isObject(choice) || choice.message === undefined || choice.message === null) {
                 throw new LlmResponseError(`the model server at ${shownUrl} answered without a message (no choices)`);
             }
+            let message;
+            try {
+                message = assistantMessageOf(choice.message);
+            }
+            catch (e) {
+                if (!(e instanceof Malformed))
+                    throw e;
+                throw new LlmResponseError(`the model server at ${shownUrl} answered with a malformed chat completion: ${e.message}`);
+            }
             return {
-                message: choice.message,
-                usage: usageOf(completion.usage),
-                finishReason: choice.finish_reason ?? 'unknown',
-                model: completion.model ?? opts.model,
-                id: completion.id,
-                attempts: state.attempts,
+                message,
+                usage: usageOf(raw.usage),
+                finishReason: label(choice.finish_reason, 64) ?? 'unknown',
+                model: label(raw.model) ?? opts.model,
+                ...(typeof raw.id === 'string' ? { id: raw.id.slice(0, 200) } : {}),
+                attempts,
             };
         },
         async embed(input, eopts = {}) {
-            const state = { attempts: 0 };
-            try {
-                const res = await callState.run(state, () => sdk.embeddings.create({ model: eopts.model ?? opts.model, input, encoding_format: 'float' }, { signal: eopts.signal, timeout: timeoutMs }));
-                const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
-                const promptTokens = res.usage?.prompt_tokens ?? 0;
-                return { vectors, usage: { promptTokens, completionTokens: 0, cachedTokens: 0, costUsd: 0 } };
+            const { value: res } = await attempt((signal, timeout) => sdk.embeddings.create({ model: eopts.model ?? opts.model, input, encoding_format: 'float' }, { signal, timeout }), eopts.signal, timeoutMs);
+            const raw = res;
+            const data = isObject(raw) && Array.isArray(raw.data) ? raw.data : undefined;
+            const vectors = [];
+            for (const [i, d] of (data ?? []).entries()) {
+                const index = isObject(d) ? d.index : undefined;
+                const v = isObject(d) ? d.embedding : undefined;
+                const at = typeof index === 'number' && Number.isInteger(index) ? index : i;
+                if (at < 0 || at >= input.length || vectors[at] !== undefined)
+                    break;
+                if (!Array.isArray(v) || !v.length || !v.every((x) => typeof x === 'number' && Number.isFinite(x)))
+                    break;
+                vectors[at] = v;
             }
-            catch (e) {
-                throw toLlmError(e, timeoutMs, eopts.signal, state);
+            if (!data || data.length !== input.length || vectors.filter(Boolean).length !== input.length) {
+                throw new LlmResponseError(`the model server at ${shownUrl} answered with ${data ? data.length : 'no'} usable embedding(s) for ${input.length} input(s)`);
             }
+            const promptTokens = tokenCount(isObject(raw) && isObject(raw.usage) ? raw.usage.prompt_tokens : 0);
+            return { vectors, usage: { promptTokens, completionTokens: 0, cachedTokens: 0, costUsd: 0 } };
         },
     };
 }
@@ -68810,7 +69209,23 @@ function findFences(text, firstLine = 1) {
     }
     return fences;
 }
-/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines, i) {
+    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
+        return false;
+    const title = lines[i - 1];
+    if (!/^ {0,3}\S/.test(title))
+        return false;
+    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
+        return false;
+    return i < 2 || lines[i - 2].trim() === '';
+}
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
 function splitSections(body, firstLine = 1) {
     const lines = body.split(/\r?\n/);
     const sections = [];
@@ -68844,14 +69259,16 @@ function splitSections(body, firstLine = 1) {
         if (inFence)
             continue;
         const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-        if (h) {
-            close(i);
+        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
+        if (h || setext !== undefined) {
+            const at = h ? i : i - 1;
+            close(at);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = headingText(h[1])
+            const title = (h ? headingText(h[1]) : setext)
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
-            current = { title, line: i, start: i + 1 };
+            current = { title, line: at, start: i + 1 };
         }
     }
     close(lines.length);
@@ -69309,6 +69726,19 @@ function parseBlueprint(data, file) {
     }
     const ac = sections.acceptance_criteria;
     const acceptanceCriteria = ac ? parseCheckboxes(ac.body, ac.bodyLine) : [];
+    // Criteria reach the prompt, the job summary and the commit message, where control characters are
+    // written out or replaced; the architect is told, since the text is likely not what was meant (a tab
+    // is only white space).
+    for (const c of acceptanceCriteria) {
+        if (hasControlChar(c.text.replace(/\t/g, ' ')))
+            problems.push({
+                file,
+                line: c.line,
+                field: 'acceptance criteria',
+                severity: 'warning',
+                message: 'expected plain text: the criterion contains a control character (an escape sequence or a bidi override); it is shown escaped, and as a space in the commit message',
+            });
+    }
     const plan = parsePlan(fm.body, fm.bodyLine, file);
     problems.push(...plan.problems);
     if (problems.some((p) => p.severity === 'error'))
@@ -71492,14 +71922,14 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: t.path,
-                line: 1,
+                line: lineOfField(t, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
             });
             problems.push({
                 file: prev.path,
-                line: 1,
+                line: lineOfField(prev, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,
@@ -72750,7 +73180,9 @@ const GUARDIAN_PATTERNS = [
     {
         id: 'github-token',
         message: 'GitHub token',
-        regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g,
+        // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
+        // subject shortened for display) still goes whole.
+        regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}\b/g,
     },
     {
         id: 'github-token',
@@ -72772,13 +73204,21 @@ const GUARDIAN_PATTERNS = [
     {
         id: 'aws-secret-access-key',
         message: 'AWS secret access key',
-        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?\s*(?:[:=]|:=|=>)\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?(?:[ \t]*(?:[:=]|:=|=>)\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 1,
+    },
+    {
+        id: 'aws-secret-access-key',
+        message: 'AWS secret access key next to its key id',
+        // The pair as the console's CSV download, `id:secret` or two arguments writes it, with no key name.
+        regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}["']?(?:[ \t]*[,:;|=][ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
         group: 1,
     },
     {
         id: 'slack-token',
         message: 'Slack token',
-        regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g,
+        // Bot, user, legacy and refresh tokens (`xoxe-`, `xoxe.xoxp-`) and app-level tokens (`xapp-`).
+        regex: /(?<![A-Za-z0-9_-])(?:xox[abposre](?:\.xox[bp])?|xapp)-[A-Za-z0-9-]{10,250}/g,
     },
     {
         id: 'slack-webhook',
@@ -72789,6 +73229,27 @@ const GUARDIAN_PATTERNS = [
         id: 'stripe-key',
         message: 'Stripe secret key',
         regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\b/g,
+    },
+    {
+        id: 'stripe-key',
+        message: 'Stripe webhook signing secret',
+        regex: /\bwhsec_[A-Za-z0-9+/]{24,}/g,
+    },
+    {
+        id: 'gitlab-token',
+        message: 'GitLab personal access token',
+        regex: /\bglpat-[A-Za-z0-9_-]{20,}/g,
+    },
+    {
+        id: 'pypi-token',
+        message: 'PyPI upload token',
+        regex: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+    },
+    {
+        id: 'huggingface-token',
+        message: 'Hugging Face access token',
+        regex: /\bhf_[A-Za-z0-9]{30,}\b/g,
+        accept: (s) => looksRandom(s.slice(3)),
     },
     {
         id: 'google-api-key',
@@ -72803,7 +73264,49 @@ const GUARDIAN_PATTERNS = [
     {
         id: 'jwt',
         message: 'JSON Web Token',
-        regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+        // Starts only where a run of base64url characters starts: a `\b` start would try again at every
+        // `eyJ` inside one long run (`eyJ-eyJ-…`) and scan the run each time, quadratic in its length.
+        regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+    },
+    {
+        id: 'private-key',
+        message: 'base64-encoded private key block',
+        // `client-key-data:` of a kubeconfig, a key in a Kubernetes Secret or a CI variable: the base64 of
+        // `-----BEGIN`, on one line or wrapped in lines of 60 characters or more.
+        regex: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/]{60,}={0,2})*/g,
+        accept: (s) => /PRIVATE KEY/.test(Buffer.from(s.slice(0, 80), 'base64').toString('latin1')),
+    },
+    {
+        id: 'private-key',
+        message: 'base64 DER private key',
+        // A key's body without its BEGIN/END lines (as environment variables and CI secrets often hold it):
+        // PKCS#8, PKCS#1, SEC1 or a PKCS#12 store, on one line or wrapped (also in `\n`-escaped JSON).
+        regex: /(?<![A-Za-z0-9+/])M[A-Za-z0-9+/]{59,}={0,2}(?:(?:\r?\n|\\n)[ \t]*[A-Za-z0-9+/]{20,}={0,2})*/g,
+        accept: isDerPrivateKey,
+    },
+    {
+        id: 'basic-auth',
+        message: 'HTTP Basic credentials',
+        // `Authorization: Basic <base64 of user:password>`, and the `auth` of a Docker config.json.
+        regex: /(?:\bBasic[ \t]+|"auth"[ \t]*:[ \t]*")([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+        accept: (s) => /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(s, 'base64').toString('latin1')),
+    },
+    {
+        id: 'bearer-token',
+        message: 'bearer token',
+        regex: /\b(?:Bearer|token)[ \t]+([A-Za-z0-9._~+/-]{20,500}=*)(?![A-Za-z0-9._~+/=-])/g,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
+    {
+        id: 'netrc-password',
+        message: 'password in a .netrc entry',
+        // A host name with a dot, or a login before the password: "machine learning password strength"
+        // in prose is neither.
+        regex: /\bmachine[ \t\r\n]+(?:[^\s.]{0,120}\.[^\s]{1,200}[ \t\r\n]+(?:login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)?|[^\s]{1,253}[ \t\r\n]+login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)password[ \t]+([^\s]{1,500})/g,
+        group: 1,
+        accept: (s) => !isPlaceholder(s),
     },
     {
         id: 'url-credentials',
@@ -72812,18 +73315,47 @@ const GUARDIAN_PATTERNS = [
         group: 1,
         accept: (s) => !isPlaceholder(s),
     },
+    {
+        id: 'url-credentials',
+        message: 'token in a URL',
+        // `https://<token>@github.com/…`: a user part that is a generated token rather than a name.
+        regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@'"]{16,200})@[^\s/'"]/gi,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
 ];
+/**
+ * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
+ * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
+ * OCTET STRING. Public keys and certificates start their SEQUENCE with another SEQUENCE.
+ */
+function isDerPrivateKey(b64) {
+    const der = Buffer.from(b64.slice(0, 24), 'base64');
+    if (der[0] !== 0x30)
+        return false;
+    const lengthByte = der[1] ?? 0;
+    const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+    if (lengthByte > 0x84)
+        return false;
+    const [tag, len, version, next] = [der[at], der[at + 1], der[at + 2], der[at + 3]];
+    return (tag === 0x02 &&
+        len === 0x01 &&
+        (version === 0 || version === 1 || version === 3) &&
+        (next === 0x30 || next === 0x02 || next === 0x04));
+}
 /** Key names whose value is a secret in configuration text. */
 const SECRET_KEY_NAME = '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
 /**
- * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. Applied to
- * configuration-like files (and text of unknown origin); in source code it is applied only to values
- * that look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
+ * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
+ * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the
+ * start of a comment, or the redaction would leave the rest of the secret behind. Applied to
+ * configuration-like files (and text of unknown origin); elsewhere it is applied only to values that
+ * look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
  */
 const GENERIC_ASSIGNMENT = {
     id: 'generic-secret',
     message: 'secret-looking assignment',
-    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;]{4,}))`, 'gi'),
+    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;](?:[^\\s"'#,;]|[#,;](?=[^\\s"'#,;]))*))`, 'gi'),
 };
 const PLACEHOLDER = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|%\(.*\)s?|\*+|x+|\.{3}|changeme|change[_-]?me|your[_-].*|example.*|dummy|placeholder|redacted|none|null|nil|true|false|undefined|secret|password|token|todo|tbd|fake.*|test|\[REDACTED:[^\]]*\])$/i;
 function isPlaceholder(value) {
@@ -72859,6 +73391,19 @@ function looksRandom(value) {
     const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
     return classes >= 2 && /\d/.test(value) && entropy(value) >= 3.3;
 }
+/** Source files: an unquoted value there is an expression (a variable, a call), never a literal. */
+const CODE_EXTENSION = /\.(?:py|pyi|pyx|js|jsx|mjs|cjs|ts|tsx|mts|cts|java|kt|kts|scala|groovy|go|rs|rb|php|cs|fs|vb|c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|dart|lua|pl|pm|r|jl|ex|exs|erl|hrl|hs|ml|mli|clj|cljs|elm|vue|svelte|sol|zig|nim)$/i;
+/**
+ * How the generic assignment rule reads a text: `config` (any literal value of a secret-named key is a
+ * secret), `code` (only quoted values that look random) or `text` (documentation, scripts, notes: any
+ * value that looks random, quoted or not).
+ */
+function textKind(path) {
+    if (isConfigLikePath(path))
+        return 'config';
+    const base = (path ?? '').split(/[\\/]/).pop() ?? '';
+    return CODE_EXTENSION.test(base) ? 'code' : 'text';
+}
 /** Files whose text is configuration (KEY=value), where any secret-named key holds a secret. */
 function isConfigLikePath(path) {
     if (path === undefined)
@@ -72887,34 +73432,72 @@ const RULES = [
         test: (b) => /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|asc|gpg|kdbx|ovpn)$/i.test(b),
         reason: 'key or certificate store',
     },
-    { test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[a-z0-9]+)?$/i.test(b), reason: 'SSH private key' },
     {
-        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.htpasswd|\.pgpass|\.dockercfg)$/i.test(b),
+        test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:[_.-][a-z0-9._-]+)?$/i.test(b) ||
+            /^[a-z0-9._-]+_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i.test(b),
+        reason: 'SSH private key',
+    },
+    { test: (b) => /\.(?:keytab|jceks|bks|kdb|sso)$/i.test(b), reason: 'key or certificate store' },
+    {
+        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.?htpasswd|\.pgpass|\.dockercfg|\.dockerconfigjson|\.vault-token|\.my\.cnf|\.s3cfg|\.boto|\.terraformrc|terraform\.rc|\.dev\.vars|settings-security\.xml|application_default_credentials\.json|access_?tokens\.json|msal_token_cache\.(?:json|bin))$/i.test(b),
         reason: 'credentials file',
+    },
+    {
+        // What a shell, a database client or a REPL keeps of what was typed, passwords included.
+        test: (b) => /^\.[a-z0-9_]*_?history$/i.test(b) || /^\.(?:lesshst|viminfo)$/i.test(b),
+        reason: 'command history',
+    },
+    {
+        // The AWS console's key downloads (`rootkey.csv`, `<user>_accessKeys.csv`, `<user>_credentials.csv`).
+        test: (b) => /^(?:rootkey|(?:.*_)?access_?keys|.*_credentials)\.csv$/i.test(b),
+        reason: 'AWS credentials file',
+    },
+    {
+        // Cloud service-account keys, saved under names of their own (`gcp-key.json`, `…-firebase-adminsdk-….json`).
+        test: (b) => /^(?:.*[-_.])?(?:key|keyfile)\.json$/i.test(b) || /firebase-adminsdk.*\.json$/i.test(b),
+        reason: 'service account key',
     },
     {
         test: (b) => /^(?:credentials|credentials\.(?:json|ya?ml|toml|xml|csv|ini)|client_secrets?\.json)$/i.test(b),
         reason: 'credentials file',
     },
     {
-        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
+        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|passwords?\.txt|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
         reason: 'secrets file',
     },
     {
         test: (b) => /\.tfvars(?:\.json)?$/i.test(b) || /^terraform\.tfstate(?:\.backup)?$/i.test(b),
         reason: 'Terraform variables or state',
     },
-    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials' },
-    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials' },
+    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials file' },
     { test: (_b, p) => /(?:^|\/)\.ssh\//.test(p) && !/\.pub$/.test(p), reason: 'SSH directory' },
-    { test: (_b, p) => /(?:^|\/)\.kube\/config$/.test(p), reason: 'Kubernetes credentials' },
+    {
+        test: (b, p) => /(?:^|\/)\.kube\/config$/.test(p) || /^kubeconfig(?:[._-].*)?$/.test(b) || /[._-]kubeconfig$/.test(b),
+        reason: 'Kubernetes credentials file',
+    },
+    { test: (_b, p) => /(?:^|\/)\.config\/gh\/hosts\.ya?ml$/.test(p), reason: 'GitHub CLI credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.composer\/auth\.json$/.test(p), reason: 'Composer credentials file' },
+    {
+        test: (_b, p) => /(?:^|\/)(?:\.config\/gcloud|\.azure|\.gnupg|\.password-store)\//.test(p),
+        reason: 'credentials directory',
+    },
 ];
+/**
+ * Backup, swap and copy suffixes editors and tools add: `id_rsa.bak`, `.env~`, `credentials.orig` are
+ * the file they copy.
+ */
+const BACKUP_SUFFIX = /(?:~|\.(?:bak|backup|bk|old|orig|save|sav|swp|swo|tmp|temp|copy|prev|previous|rej|\d))+$/;
 /** Why a path is a secret file, or undefined when it is not one. */
 function secretFileReason(path) {
-    const lowerPath = path.replace(/\\/g, '/').toLowerCase();
-    const base = lowerPath.split('/').pop() ?? lowerPath;
-    if (base === '')
+    const fullPath = path.replace(/\\/g, '/').toLowerCase();
+    const fullBase = fullPath.split('/').pop() ?? fullPath;
+    if (fullBase === '')
         return undefined;
+    // A backup is judged by the name it is a copy of (but a name that is all suffix stays itself).
+    const stripped = fullBase.replace(BACKUP_SUFFIX, '');
+    const base = stripped === '' ? fullBase : stripped;
+    const lowerPath = fullPath.slice(0, fullPath.length - fullBase.length) + base;
     // Public halves of key pairs are not secret.
     if (/\.pub$/.test(base) || /\.crt$|\.cer$/.test(base))
         return undefined;
@@ -72946,10 +73529,19 @@ function isSecretFile(path) {
 // (a bundle of 3,000 rule files spent 40 s there) and the marks are never freed. Nothing here reads the
 // timings. The package is pinned to the engine's own version, so this is the instance the engine uses.
 secretLintProfiler.mark = () => { };
+/**
+ * The recommended preset's rules, each registered on its own, less `filter-comments`: that rule honours
+ * `secretlint-disable` comments, and text from a repository must not be able to switch the scan off for
+ * the secrets that follow. (A preset's own `disabled` setting for one of its rules is not applied by
+ * this engine version, so the preset itself is not registered.)
+ */
 const SECRETLINT_CONFIG = {
-    rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: index_Cq_34xZU.a }],
+    rules: index_Cq_34xZU.r
+        .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+        .map((rule) => ({ id: rule.meta.id, rule })),
 };
 const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
+const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
 /**
  * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
  * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
@@ -72959,20 +73551,103 @@ const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
 async function redactSecrets(text, opts = {}) {
     if (text.length === 0)
         return { text, findings: [] };
-    const spans = [];
-    for (const p of GUARDIAN_PATTERNS)
-        spans.push(...matchPattern(text, p));
-    spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
+    const spans = guardianSpans(text, opts.path);
     spans.push(...(await secretlintSpans(text, opts.path)));
+    const view = decodedView(text);
+    if (view) {
+        const inView = guardianSpans(view.text, opts.path);
+        inView.push(...(await secretlintSpans(view.text, opts.path)));
+        spans.push(...inView.flatMap((s) => view.toSource(s)));
+    }
     return applySpans(text, spans);
 }
 /** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
 function redactSecretsSync(text, opts = {}) {
+    const spans = guardianSpans(text, opts.path);
+    const view = decodedView(text);
+    if (view)
+        spans.push(...guardianSpans(view.text, opts.path).flatMap((s) => view.toSource(s)));
+    return applySpans(text, spans);
+}
+function guardianSpans(text, path) {
     const spans = [];
     for (const p of GUARDIAN_PATTERNS)
         spans.push(...matchPattern(text, p));
-    spans.push(...genericAssignments(text, isConfigLikePath(opts.path)));
-    return applySpans(text, spans);
+    spans.push(...genericAssignments(text, textKind(path)));
+    return spans;
+}
+/** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(["'\\/])|([nrt]))|%([0-9A-Fa-f]{2})/g;
+/**
+ * Between two string literals that a program joins into one: `"abc" + "def"`, `"abc" "def"`, across a
+ * line break (with or without a `\` continuation), in JavaScript, Python, Java, Go, C… Written so that
+ * no run of blanks can be split two ways (linear time).
+ */
+const CONCATENATION = /(["'])(?=[ \t+\\\r\n])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*(?:\+[ \t]*)?)?\1/g;
+/**
+ * The text as a program would see it: escapes decoded (`\u0067hp_…`, `\"`, `%5F`) and concatenated
+ * string literals joined, so a secret written in pieces or escaped is found as a whole. Undefined when
+ * there is nothing to decode or join.
+ */
+function decodedView(text) {
+    const edits = [];
+    for (const m of text.matchAll(ESCAPE)) {
+        const [whole, u, x, lit, ctl, pct] = m;
+        const code = u ?? x ?? pct;
+        const to = code !== undefined
+            ? String.fromCharCode(parseInt(code, 16))
+            : lit !== undefined
+                ? lit
+                : ({ n: '\n', r: '\r', t: '\t' }[ctl ?? ''] ?? whole);
+        edits.push({ start: m.index, end: m.index + whole.length, to });
+    }
+    for (const m of text.matchAll(CONCATENATION)) {
+        edits.push({ start: m.index, end: m.index + m[0].length, to: '' });
+    }
+    if (edits.length === 0)
+        return undefined;
+    edits.sort((a, b) => a.start - b.start);
+    // For each character of the view, where it comes from: [from[i], upTo[i]) in the source.
+    const from = [];
+    const upTo = [];
+    let out = '';
+    let pos = 0;
+    for (const e of edits) {
+        if (e.start < pos)
+            continue; // an escape's backslash inside a gap, or the reverse: keep the first
+        for (let i = pos; i < e.start; i++) {
+            from.push(i);
+            upTo.push(i + 1);
+        }
+        out += text.slice(pos, e.start) + e.to;
+        for (let i = 0; i < e.to.length; i++) {
+            from.push(e.start);
+            upTo.push(e.end);
+        }
+        pos = e.end;
+    }
+    for (let i = pos; i < text.length; i++) {
+        from.push(i);
+        upTo.push(i + 1);
+    }
+    out += text.slice(pos);
+    return {
+        text: out,
+        toSource(s) {
+            // A secret joined from pieces is redacted piece by piece, so the quotes and the `+` between
+            // the pieces stay where they are.
+            const spans = [];
+            let start = from[s.start] ?? 0;
+            for (let i = s.start + 1; i < s.end; i++) {
+                if ((from[i] ?? 0) !== (upTo[i - 1] ?? 0)) {
+                    spans.push({ ...s, start, end: upTo[i - 1] ?? start });
+                    start = from[i] ?? 0;
+                }
+            }
+            spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+            return spans;
+        },
+    };
 }
 function matchPattern(text, p) {
     const out = [];
@@ -73003,7 +73678,7 @@ function matchPattern(text, p) {
     }
     return out;
 }
-function genericAssignments(text, configLike) {
+function genericAssignments(text, kind) {
     const out = [];
     const re = GENERIC_ASSIGNMENT.regex;
     re.lastIndex = 0;
@@ -73014,8 +73689,11 @@ function genericAssignments(text, configLike) {
         if (isPlaceholder(value))
             continue;
         // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
-        // look generated are. Unquoted values in code are expressions (variables, calls), never literals.
-        if (!configLike && (m[3] !== undefined || !looksRandom(value)))
+        // look generated are. Unquoted values in code are expressions (variables, calls), never literals;
+        // in documentation, scripts and notes they are literals.
+        if (kind !== 'config' && !looksRandom(value))
+            continue;
+        if (kind === 'code' && m[3] !== undefined)
             continue;
         const start = m.index + m[0].lastIndexOf(value);
         out.push({
@@ -73054,7 +73732,12 @@ async function secretlintSpans(text, path) {
         // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
         // place (some rules report the start of the line), so redact every occurrence of the value and
         // fall back to the range only when no value is found in the text.
-        const values = Object.values(msg.data ?? {}).filter((v) => typeof v === 'string' && v.length >= 8 && !/\s/.test(v));
+        // Some rules' values run on over the quote and punctuation after them (`…/app";`): those are
+        // not part of the secret, and redacting them would break the text around it.
+        const values = Object.values(msg.data ?? {})
+            .filter((v) => typeof v === 'string')
+            .map((v) => v.replace(TRAILING_PUNCTUATION, ''))
+            .filter((v) => v.length >= 8 && !/\s/.test(v));
         let found = false;
         for (const v of values) {
             let i = text.indexOf(v);
@@ -73065,7 +73748,9 @@ async function secretlintSpans(text, path) {
             }
         }
         if (!found && msg.range[1] > msg.range[0]) {
-            out.push({ start: msg.range[0], end: msg.range[1], ...base });
+            const end = msg.range[0] + text.slice(msg.range[0], msg.range[1]).replace(TRAILING_PUNCTUATION, '').length;
+            if (end > msg.range[0])
+                out.push({ start: msg.range[0], end, ...base });
         }
     }
     return out;
@@ -73090,6 +73775,41 @@ function secrets_lineAt(lineStarts, index) {
     }
     return lo + 1;
 }
+const MARKER = /\[REDACTED:[A-Za-z0-9_.:/@-]{0,100}\]/g;
+/**
+ * The spans less the markers of an earlier redaction they cover: text redacted once and scanned again
+ * (a bundle's parts, then the whole) keeps its markers as they are, not `[REDACTED:[REDACTED:…]`.
+ */
+function outsideMarkers(text, spans) {
+    if (!text.includes('[REDACTED:'))
+        return [...spans];
+    const markers = [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length]);
+    if (markers.length === 0)
+        return [...spans];
+    const out = [];
+    for (const s of spans) {
+        let start = s.start;
+        // The first marker that ends after the span starts (markers are sorted and never overlap).
+        let lo = 0;
+        let hi = markers.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (markers[mid][1] <= start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < markers.length && markers[i][0] < s.end; i++) {
+            const [mStart, mEnd] = markers[i];
+            if (mStart > start)
+                out.push({ ...s, start, end: mStart });
+            start = Math.max(start, mEnd);
+        }
+        if (start < s.end)
+            out.push({ ...s, start });
+    }
+    return out;
+}
 function applySpans(text, spans) {
     if (spans.length === 0)
         return { text, findings: [] };
@@ -73098,7 +73818,9 @@ function applySpans(text, spans) {
         if (text.charCodeAt(i) === 10)
             lineStarts.push(i + 1);
     // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
-    const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+    const sorted = outsideMarkers(text, spans).sort((a, b) => a.start - b.start || b.end - a.end);
+    if (sorted.length === 0)
+        return { text, findings: [] };
     const merged = [];
     for (const s of sorted) {
         const last = merged[merged.length - 1];
@@ -75257,10 +75979,10 @@ function upsertSection(context, section) {
 
 const MAX_FILES = 20;
 const MAX_FILE_BYTES = 256 * 1024;
-const MARKER = /\[REDACTED:[^\]\s]*\]/g;
+const inputs_MARKER = /\[REDACTED:[^\]\s]*\]/g;
 /** The values a redaction replaced: the original text between the literal parts around each marker. */
 function redactedValues(original, redacted) {
-    const parts = redacted.split(MARKER);
+    const parts = redacted.split(inputs_MARKER);
     if (parts.length < 2)
         return [];
     const out = [];

@@ -47874,8 +47874,16 @@ const SECRET_PATTERNS = [
     /^OPENAI_/,
     /^GUARDIAN_.*KEY/,
     /_API_KEY$/,
-    /_TOKEN$/,
-    /_SECRET/,
+    // Names tested with every run of characters other than letters and digits made one `_` (`my-token`,
+    // `Azure.OpenAI.Key` become MY_TOKEN, AZURE_OPENAI_KEY): a name ending in a TOKEN, KEY, SECRET or PAT
+    // word, or with SECRET, TOKEN, APIKEY, ACCESS_KEY or AUTH_TOKEN anywhere in it.
+    /(?:^|_)(?:TOKENS?|KEYS?|APIKEYS?|SECRETS?|PAT|AUTH)$/,
+    /TOKENS?$/,
+    /(?:^|_)TOKENS?_/,
+    /SECRET/,
+    /API_?KEY/,
+    /ACCESS_?KEY/,
+    /AUTH_?TOKEN/,
     /^CONTEXT7_/,
     // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
     // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
@@ -47910,7 +47918,15 @@ function isSecretEnvName(name, secretEnv = []) {
     const upper = name.toUpperCase();
     if (secretEnv.some((s) => s.toUpperCase() === upper))
         return true;
-    return SECRET_PATTERNS.some((re) => re.test(upper));
+    const words = upper.replace(/[^A-Z0-9]+/g, '_');
+    return SECRET_PATTERNS.some((re) => re.test(upper) || re.test(words));
+}
+/**
+ * The names kept although they look like secrets: exactly as written. Names differ by case in an
+ * environment; allowing `openai_api_key` (a check's own dummy value) must not let `OPENAI_API_KEY` through.
+ */
+function allowSet(allow) {
+    return new Set(allow ?? []);
 }
 /**
  * Whether code under test must not see a variable (nor its value in what it prints): a secret name
@@ -47928,12 +47944,12 @@ function isHiddenFromCode(name, value, secretEnv = []) {
  * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
  */
 function scrubEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = {};
     for (const [k, v] of Object.entries(env)) {
         if (v === undefined)
             continue;
-        if (!allow.has(k.toUpperCase()) && isSecretEnvName(k, opts.secretEnv))
+        if (!allow.has(k) && isSecretEnvName(k, opts.secretEnv))
             continue;
         if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
             continue;
@@ -47947,10 +47963,10 @@ function scrubEnv(env, opts = {}) {
  * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
  */
 function scrubCodeEnv(env, opts = {}) {
-    const allow = new Set((opts.allow ?? []).map((n) => n.toUpperCase()));
+    const allow = allowSet(opts.allow);
     const out = scrubEnv(env, opts);
     for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+        if (!allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
             delete out[k];
     }
     return out;
@@ -47967,7 +47983,9 @@ class HeadTailBuffer {
     tailMax;
     head = [];
     headLen = 0;
+    /** The kept tail is `tail[tailStart…]`: dropping from the front moves the index, not the array. */
     tail = [];
+    tailStart = 0;
     tailLen = 0;
     dropped = 0;
     constructor(maxBytes) {
@@ -47988,18 +48006,24 @@ class HeadTailBuffer {
         this.tail.push(c);
         this.tailLen += c.length;
         while (this.tailLen > this.tailMax) {
-            const first = this.tail[0];
+            const first = this.tail[this.tailStart];
             const excess = this.tailLen - this.tailMax;
             if (first.length <= excess) {
-                this.tail.shift();
+                this.tailStart++;
                 this.tailLen -= first.length;
                 this.dropped += first.length;
             }
             else {
-                this.tail[0] = first.subarray(excess);
+                this.tail[this.tailStart] = first.subarray(excess);
                 this.tailLen -= excess;
                 this.dropped += excess;
             }
+        }
+        // Output written a byte at a time is many small chunks: shifting each one off the front of a long
+        // array would cost time in proportion to its length, on every write.
+        if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
+            this.tail = this.tail.slice(this.tailStart);
+            this.tailStart = 0;
         }
     }
     get truncated() {
@@ -48007,7 +48031,7 @@ class HeadTailBuffer {
     }
     result() {
         const head = Buffer.concat(this.head).toString('utf8');
-        const tail = Buffer.concat(this.tail).toString('utf8');
+        const tail = Buffer.concat(this.tail.slice(this.tailStart)).toString('utf8');
         if (this.dropped === 0)
             return { text: head + tail, truncated: false };
         return {
@@ -48055,11 +48079,23 @@ async function runPool(list, opts) {
         .filter(({ j }) => !j.exclusive)
         .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
     const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
+    // A job that throws stops the others from starting; the ones running are waited for before the
+    // error is passed on, so that nothing of the run is still going when the caller cleans up after it.
+    let failure;
+    const attempt = async (j, i) => {
+        try {
+            record(i, await j.run());
+        }
+        catch (error) {
+            failure ??= { error };
+            stop = true;
+        }
+    };
     let next = 0;
     const worker = async () => {
         while (!stop && next < shared.length) {
             const { j, i } = shared[next++];
-            record(i, await j.run());
+            await attempt(j, i);
         }
     };
     const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
@@ -48067,8 +48103,10 @@ async function runPool(list, opts) {
     for (const { j, i } of alone) {
         if (stop)
             break;
-        record(i, await j.run());
+        await attempt(j, i);
     }
+    if (failure)
+        throw failure.error;
     return results;
 }
 
@@ -48087,10 +48125,19 @@ async function runPool(list, opts) {
 
 
 
+
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** How long a process group gets between SIGTERM and SIGKILL. */
 const KILL_GRACE_MS = 2000;
+/** The longest delay a Node timer can wait; a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** A time limit a timer can keep: missing or not a number is the default, beyond a timer's range its end. */
+function timerMs(ms) {
+    if (ms === undefined || Number.isNaN(ms))
+        return DEFAULT_TIMEOUT_MS;
+    return Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
 /** The variable that marks every process a command starts (children inherit it, also across setsid). */
 const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
 /**
@@ -48136,11 +48183,12 @@ function killProcesses(matches) {
  * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
  */
 function hiddenValues(opts) {
-    const allow = new Set((opts.allowEnv ?? []).map((n) => n.toUpperCase()));
+    // Allowed names are matched exactly, as `scrubCodeEnv` keeps them: `openai_api_key` is not `OPENAI_API_KEY`.
+    const allow = new Set(opts.allowEnv ?? []);
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k.toUpperCase()) && isHiddenFromCode(k, v, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -48152,32 +48200,55 @@ function redactValues(text, values) {
 }
 /**
  * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends.
+ * longest-value-minus-one characters) is held back until more output comes or the command ends. The
+ * kept output is fed from here too: redacted before the head/tail cut, which would otherwise split a
+ * value printed across it into a start kept in the head and an end kept in the tail.
  */
 class RedactingStream {
-    values;
     sink;
-    pending = '';
+    pending = Buffer.alloc(0);
     keep;
+    values;
     constructor(values, sink) {
-        this.values = values;
         this.sink = sink;
-        this.keep = Math.max(0, ...values.map((v) => v.length - 1));
+        // Matched as bytes: fast on any output (even one that is not UTF-8), and the same matches as in text.
+        this.values = values.map((v) => Buffer.from(v, 'utf8'));
+        this.keep = Math.max(0, ...this.values.map((v) => v.length - 1));
     }
     push(chunk) {
+        if (chunk.length === 0)
+            return;
         if (this.values.length === 0)
             return this.sink(chunk);
-        const text = redactValues(this.pending + chunk, this.values);
-        const cut = text.length - this.keep;
-        this.pending = cut > 0 ? text.slice(cut) : text;
+        const data = redactBytes(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk, this.values);
+        const cut = data.length - this.keep;
+        this.pending = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
         if (cut > 0)
-            this.sink(text.slice(0, cut));
+            this.sink(data.subarray(0, cut));
     }
     flush() {
-        if (this.pending)
+        if (this.pending.length)
             this.sink(this.pending);
-        this.pending = '';
+        this.pending = Buffer.alloc(0);
     }
+}
+const REDACTED = Buffer.from('***');
+/** `redactValues` over bytes (`values` longest first). */
+function redactBytes(data, values) {
+    for (const v of values) {
+        let i = data.indexOf(v);
+        if (i < 0)
+            continue;
+        const parts = [];
+        let from = 0;
+        for (; i >= 0; i = data.indexOf(v, from)) {
+            parts.push(data.subarray(from, i), REDACTED);
+            from = i + v.length;
+        }
+        parts.push(data.subarray(from));
+        data = Buffer.concat(parts);
+    }
+    return data;
 }
 /**
  * Kills the processes (of this user, other than this one) whose working directory is inside one of
@@ -48243,11 +48314,20 @@ async function waitGroupGone(pgid, maxMs) {
 }
 function runCommand(opts) {
     const started = Date.now();
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = timerMs(opts.timeoutMs);
     const out = new HeadTailBuffer(opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
     const env = scrubCodeEnv(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
     const hidden = hiddenValues(opts);
-    const stream = opts.onOutput && new RedactingStream(hidden, opts.onOutput);
+    // What is streamed is decoded as a whole: a character split across two reads arrives whole.
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    const stream = new RedactingStream(hidden, (bytes) => {
+        out.push(bytes);
+        if (opts.onOutput) {
+            const text = decoder.write(bytes);
+            if (text)
+                opts.onOutput(text);
+        }
+    });
     const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
@@ -48270,20 +48350,33 @@ function runCommand(opts) {
             });
             return;
         }
-        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', opts.command], {
-            cwd: opts.cwd,
-            env,
-            // Its own process group: a timeout kills the whole tree, not only bash.
-            detached: true,
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['-c', opts.command], {
+                cwd: opts.cwd,
+                env,
+                // Its own process group: a timeout kills the whole tree, not only bash.
+                detached: true,
+                stdio: ['ignore', 'pipe', 'pipe'],
+            });
+        }
+        catch (e) {
+            // Thrown, not emitted, for some bad starts (a working directory that is a file: ENOTDIR).
+            resolve({
+                command: opts.command,
+                exitCode: null,
+                signal: null,
+                timedOut: false,
+                durationMs: Date.now() - started,
+                output: '',
+                truncated: false,
+                error: `cannot start in ${opts.cwd}: ${e.message}`,
+            });
+            return;
+        }
         const pid = child.pid;
-        const onData = (d) => {
-            out.push(d);
-            stream?.push(d.toString('utf8'));
-        };
-        child.stdout?.on('data', onData);
-        child.stderr?.on('data', onData);
+        child.stdout?.on('data', (d) => stream.push(d));
+        child.stderr?.on('data', (d) => stream.push(d));
         const terminate = () => {
             killGroup(pid, 'SIGTERM');
             timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS));
@@ -48298,10 +48391,13 @@ function runCommand(opts) {
             // Nothing of the group may outlive the command (background jobs, daemons started by a test).
             killGroup(pid, 'SIGKILL');
             void waitGroupGone(pid, 1000).then(() => {
+                stream.flush();
+                const rest = decoder.end();
+                if (rest && opts.onOutput)
+                    opts.onOutput(rest);
                 const escaped = exec_killMarked(mark);
                 if (escaped > 0)
                     out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                stream?.flush();
                 const { text: raw, truncated } = out.result();
                 const text = redactValues(raw, hidden);
                 let error = spawnError;
@@ -48750,7 +48846,8 @@ function guessRoot(path) {
 /**
  * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
  * link — committed on a branch, say — would have bundles, the index and the ledger written wherever it
- * points. Such a link is refused, naming it and its target.
+ * points, and a bundle read from wherever it points (one Guardian never wrote). Such a link is refused,
+ * naming it and its target.
  */
 function refuseLinkedState(path) {
     const parts = path.split(external_node_path_namespaceObject.sep);
@@ -48890,7 +48987,10 @@ function bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
         throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
-    return (0,external_node_path_namespaceObject.join)(root, '.guardian', 'bundles', taskId);
+    const dir = (0,external_node_path_namespaceObject.join)(root, '.guardian', 'bundles', taskId);
+    // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
+    refuseLinkedState(dir);
+    return dir;
 }
 function emptyUsage() {
     return { promptTokens: 0, completionTokens: 0, cachedTokens: 0, costUsd: 0 };
@@ -49564,12 +49664,14 @@ function urlInput(name) {
 /** The Logger port over @actions/core: log groups per phase, warnings and errors as annotations. */
 
 /**
- * The runner reads a log line that starts with `::` (after spaces) as a workflow command. Lines of a
- * message come from model output, check output and repository files: such a line is shown with its
- * colons apart, so that it cannot mask a value, stop command processing or fake an annotation.
+ * The runner reads a log line that starts with `::` (after spaces) as a workflow command, and a line
+ * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
+ * Lines of a message come from model output, check output and repository files: such a line is shown
+ * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
+ * fake an annotation.
  */
 function inertLines(m) {
-    return m.replace(/^(\s*):(?=:)/gm, '$1: ');
+    return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
@@ -49724,6 +49826,17 @@ const FILE_COMMANDS = [
     'GITHUB_STATE',
     'GITHUB_STEP_SUMMARY',
 ];
+function fileId(st) {
+    return `${st.dev}:${st.ino}`;
+}
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 function snapshotFileCommands(env = process.env) {
     const out = [];
     for (const name of FILE_COMMANDS) {
@@ -49737,29 +49850,47 @@ function snapshotFileCommands(env = process.env) {
         catch {
             content = undefined; // not there yet
         }
-        out.push({ name, path, content });
+        const st = lstatOrUndefined(path);
+        out.push({ name, path, content, ...(st?.isFile() ? { id: fileId(st) } : {}) });
     }
     return out;
 }
 /**
  * Puts each file-command file back as the snapshot found it, and returns the names of those that had
- * changed (a check wrote an output, an environment variable for a later step, a path, a summary).
+ * changed (a check wrote an output, an environment variable for a later step, a path, a summary). What
+ * is at the path is read only when it is still the runner's file: a check may have put a link there (to
+ * a file it keeps writing), a second name for it, a directory or a named pipe (reading which would wait
+ * for ever). Those are removed and the file written anew.
  */
 function restoreFileCommands(snap) {
     const changed = [];
     for (const f of snap) {
-        let now;
-        try {
-            now = (0,external_node_fs_namespaceObject.readFileSync)(f.path);
-        }
-        catch {
-            now = undefined;
-        }
         const before = f.content ?? Buffer.alloc(0);
-        if ((now ?? Buffer.alloc(0)).equals(before))
-            continue;
+        const st = lstatOrUndefined(f.path);
+        if (!st && f.content === undefined)
+            continue; // not there before, not there now
+        const same = st?.isFile() && st.nlink === 1 && (f.id === undefined || fileId(st) === f.id);
+        if (same) {
+            let now;
+            try {
+                now = (0,external_node_fs_namespaceObject.readFileSync)(f.path);
+            }
+            catch {
+                now = undefined;
+            }
+            if ((now ?? Buffer.alloc(0)).equals(before))
+                continue;
+        }
+        else if (!st && before.length === 0)
+            continue; // an empty file removed: as good as it was
         changed.push(f.name);
-        (0,external_node_fs_namespaceObject.writeFileSync)(f.path, before);
+        if (same)
+            (0,external_node_fs_namespaceObject.writeFileSync)(f.path, before);
+        else {
+            if (st)
+                (0,external_node_fs_namespaceObject.rmSync)(f.path, { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(f.path, before, { flag: 'wx' });
+        }
     }
     return changed;
 }
@@ -50555,6 +50686,93 @@ function shownGitPath(root, snapshot, p) {
     return rel.startsWith('..') ? (0,external_node_path_namespaceObject.join)(snapshot.dir, p) : rel;
 }
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+/**
+ * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
+ * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
+ * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ *
+ * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
+ * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
+ * paths are removed.
+ */
+
+const temps = new Set();
+const cleanups = [];
+let hooked = false;
+function hook() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on('exit', removeTemps);
+}
+/**
+ * Runs the registered exit work (newest first), then removes every registered path (best effort), and
+ * forgets them.
+ */
+function removeTemps() {
+    for (const fn of cleanups.splice(0).reverse()) {
+        try {
+            fn();
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    for (const p of temps) {
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(p, { recursive: true, force: true });
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    temps.clear();
+}
+/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
+function registerTemp(path) {
+    temps.add(path);
+    hook();
+}
+/**
+ * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
+ * Calling the returned function forgets `fn` without running it.
+ */
+function onExit(fn) {
+    cleanups.push(fn);
+    hook();
+    return () => {
+        const i = cleanups.lastIndexOf(fn);
+        if (i !== -1)
+            cleanups.splice(i, 1);
+    };
+}
+/** The path was moved into place or removed already: leave it alone at exit. */
+function releaseTemp(path) {
+    temps.delete(path);
+}
+/** The registered paths (for tests). */
+function registeredTemps() {
+    return [...temps];
+}
+/**
+ * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
+ * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
+ * run` has its own handler (supervisor/interrupt.ts) and does not use this.
+ */
+function exitOnInterrupt(notify, proc = process) {
+    const handler = (sig) => {
+        notify(sig);
+        proc.exit(130);
+    };
+    proc.on('SIGINT', handler);
+    proc.on('SIGTERM', handler);
+    return () => {
+        proc.off('SIGINT', handler);
+        proc.off('SIGTERM', handler);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/git/worktree.ts
 /**
  * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
@@ -50565,19 +50783,24 @@ function shownGitPath(root, snapshot, p) {
 
 
 
+
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
     const parent = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
     const dir = (0,external_node_path_namespaceObject.join)(parent, 'tree');
     let removed = false;
+    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
+    let forgetExit = () => { };
     const remove = () => {
         if (removed)
             return;
         removed = true;
+        forgetExit();
         git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
         (0,external_node_fs_namespaceObject.rmSync)(parent, { recursive: true, force: true });
         git_execGit(['worktree', 'prune'], { cwd: root, allowFailure: true });
     };
+    forgetExit = onExit(remove);
     try {
         git_execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
         if (tree)
@@ -50591,11 +50814,24 @@ function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
 }
 /** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
 const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
-/** Links the repository's dependency folders into a worktree (when the worktree has none of its own). */
+/** Whether anything is at `p`, a link that leads nowhere included. */
+function present(p) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
+ * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
+ */
 function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
     const linked = [];
     for (const name of names) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, name)) && !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, name))) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, name)) && !present((0,external_node_path_namespaceObject.join)(dir, name))) {
             (0,external_node_fs_namespaceObject.symlinkSync)((0,external_node_path_namespaceObject.join)(root, name), (0,external_node_path_namespaceObject.join)(dir, name), 'dir');
             linked.push(name);
         }
@@ -51241,7 +51477,23 @@ function findFences(text, firstLine = 1) {
     }
     return fences;
 }
-/** H2 sections of a Markdown body; headings inside code fences are ignored. */
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines, i) {
+    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
+        return false;
+    const title = lines[i - 1];
+    if (!/^ {0,3}\S/.test(title))
+        return false;
+    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
+        return false;
+    return i < 2 || lines[i - 2].trim() === '';
+}
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
 function splitSections(body, firstLine = 1) {
     const lines = body.split(/\r?\n/);
     const sections = [];
@@ -51275,14 +51527,16 @@ function splitSections(body, firstLine = 1) {
         if (inFence)
             continue;
         const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-        if (h) {
-            close(i);
+        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
+        if (h || setext !== undefined) {
+            const at = h ? i : i - 1;
+            close(at);
             // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = headingText(h[1])
+            const title = (h ? headingText(h[1]) : setext)
                 .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
                 .replace(/[:.]\s*$/, '')
                 .trim();
-            current = { title, line: i, start: i + 1 };
+            current = { title, line: at, start: i + 1 };
         }
     }
     close(lines.length);
@@ -51740,6 +51994,19 @@ function parseBlueprint(data, file) {
     }
     const ac = sections.acceptance_criteria;
     const acceptanceCriteria = ac ? parseCheckboxes(ac.body, ac.bodyLine) : [];
+    // Criteria reach the prompt, the job summary and the commit message, where control characters are
+    // written out or replaced; the architect is told, since the text is likely not what was meant (a tab
+    // is only white space).
+    for (const c of acceptanceCriteria) {
+        if (hasControlChar(c.text.replace(/\t/g, ' ')))
+            problems.push({
+                file,
+                line: c.line,
+                field: 'acceptance criteria',
+                severity: 'warning',
+                message: 'expected plain text: the criterion contains a control character (an escape sequence or a bidi override); it is shown escaped, and as a space in the commit message',
+            });
+    }
     const plan = parsePlan(fm.body, fm.bodyLine, file);
     problems.push(...plan.problems);
     if (problems.some((p) => p.severity === 'error'))
@@ -53923,14 +54190,14 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: t.path,
-                line: 1,
+                line: lineOfField(t, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${prev.path}`,
             });
             problems.push({
                 file: prev.path,
-                line: 1,
+                line: lineOfField(prev, 'id'),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate task id ${t.id}: also defined in ${t.path}`,
