@@ -7,8 +7,8 @@
  * recorded as interrupted, the run lock is released. The bundle is still consistent: every bundle write
  * is atomic, and a station left unfinished is run again by --resume.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { GuardianError } from '../errors.js';
+import { processTable } from '../exec/index.js';
 
 export interface InterruptHandle {
   signal: AbortSignal;
@@ -59,26 +59,6 @@ export function handleInterrupts(
       proc.off('SIGTERM', handler);
     },
   };
-}
-
-/** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
-function processTable(): Map<number, [ppid: number, pgrp: number]> {
-  const out = new Map<number, [number, number]>();
-  if (!existsSync('/proc/self/stat')) return out;
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X') continue;
-    out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
-  }
-  return out;
 }
 
 /**
