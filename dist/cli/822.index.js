@@ -220,8 +220,8 @@ exports.signalsDelivered = signalsDelivered;
  * recorded as interrupted, the run lock is released. The bundle is still consistent: every bundle write
  * is atomic, and a station left unfinished is run again by --resume.
  */
-const node_fs_1 = __webpack_require__(3024);
 const errors_js_1 = __webpack_require__(3916);
+const index_js_1 = __webpack_require__(2157);
 function handleInterrupts(notify, proc = process, opts = {}) {
     const controller = new AbortController();
     const beforeQuit = opts.beforeQuit ?? (proc === process ? () => void killDescendants() : () => { });
@@ -253,29 +253,6 @@ function handleInterrupts(notify, proc = process, opts = {}) {
         },
     };
 }
-/** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
-function processTable() {
-    const out = new Map();
-    if (!(0, node_fs_1.existsSync)('/proc/self/stat'))
-        return out;
-    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(name))
-            continue;
-        let stat;
-        try {
-            stat = (0, node_fs_1.readFileSync)(`/proc/${name}/stat`, 'utf8');
-        }
-        catch {
-            continue; // gone meanwhile
-        }
-        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields[0] === 'Z' || fields[0] === 'X')
-            continue;
-        out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
-    }
-    return out;
-}
 /**
  * SIGKILLs every process descended from `pid` (default: this one) and every process group one of them
  * leads: the commands a station runs each have a group of their own, so neither this process's exit
@@ -283,7 +260,7 @@ function processTable() {
  * processes were found. On Linux only (elsewhere it finds nothing).
  */
 function killDescendants(pid = process.pid) {
-    const table = processTable();
+    const table = (0, index_js_1.processTable)();
     const own = table.get(pid)?.[1];
     const children = new Map();
     for (const [p, [ppid]] of table) {

@@ -48287,6 +48287,16 @@ function processGroupAlive(pgid) {
     }
     if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
         return true;
+    for (const [, [, pgrp]] of processTable())
+        if (pgrp === pgid)
+            return true;
+    return false;
+}
+/** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
+function processTable() {
+    const out = new Map();
+    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
+        return out;
     for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
         if (!/^\d+$/.test(name))
             continue;
@@ -48295,14 +48305,15 @@ function processGroupAlive(pgid) {
             stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${name}/stat`, 'utf8');
         }
         catch {
-            continue;
+            continue; // gone meanwhile
         }
         // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X')
-            return true;
+        if (fields[0] === 'Z' || fields[0] === 'X')
+            continue;
+        out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
     }
-    return false;
+    return out;
 }
 /** Waits (up to `maxMs`) until a killed group has really gone, so callers can remove its directory. */
 async function waitGroupGone(pgid, maxMs) {
