@@ -15,11 +15,11 @@
  */
 import { closeSync, constants, existsSync, fstatSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { ConfigurationError } from '../errors.js';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { STATIONS, type StationName, type Usage } from '../bundle/bundle.js';
 import { TASK_STATUSES, type TaskStatus } from '../spec/types.js';
 import { escapeControlChars } from '../util/chars.js';
-import { blockerMessage, ensureDir, findBlocker, openRegularFile } from '../util/fs.js';
+import { blockerMessage, ensureDir, findBlocker, openRegularFile, refuseLinkedState } from '../util/fs.js';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 export const LEDGER_FILE = 'runs.jsonl';
@@ -115,6 +115,8 @@ function checkLedgerPlace(root: string): void {
  * do not create one).
  */
 function openLedger(root: string, flags: number): number | undefined {
+  // Never a ledger behind a linked .guardian (read or written): the runs of this repository only.
+  refuseLinkedState(dirname(ledgerPath(root)));
   // A directory or a broken link there is named as everywhere else in .guardian/.
   checkLedgerPlace(root);
   const r = openRegularFile(ledgerPath(root), flags, 0o666);

@@ -196,7 +196,7 @@ describe('a .guardian that is not a directory', () => {
     );
   });
 
-  it('state behind a linked .guardian is never read: the stations after the Bundler and search refuse the link', async () => {
+  it('state behind a linked .guardian is never read: the stations after the Bundler, search and status refuse the link', async () => {
     const r = repo('python-flask-users');
     expect((await runCli(['bundle', 'TASK-042'], { cwd: r.root })).code).toBe(0);
     // The bundle, moved out of the repository and linked back in: a bundle Guardian did not write here.
@@ -207,8 +207,9 @@ describe('a .guardian that is not a directory', () => {
     const LINK = `.guardian is a symbolic link (to ${JSON.stringify(outside)}); ${STATE} inside the repository, not behind a link — remove the link`;
     for (const cmd of ['security', 'validate', 'code'])
       expectUserError(await runCli([cmd, 'TASK-042'], { cwd: r.root }), LINK);
-    // Nor is the search index cached there.
+    // Nor is the search index cached there, nor the ledger of runs read from there.
     expectUserError(await runCli(['search', '--query', 'users'], { cwd: r.root }), LINK);
+    expectUserError(await runCli(['status'], { cwd: r.root }), LINK);
     expect(listing(outside)).toEqual(before);
   });
 
