@@ -16,6 +16,8 @@ export interface GitResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The signal that ended git (a Ctrl-C at the terminal reaches it too), when one did. */
+  signal?: NodeJS.Signals;
 }
 
 export interface GitOptions {
@@ -121,14 +123,19 @@ function safeArgs(args: string[]): string[] {
 
 export function execGit(args: string[], opts: GitOptions): GitResult {
   const r = execGitBuffer(args, opts);
-  return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+  return {
+    code: r.code,
+    stdout: r.stdout.toString('utf8'),
+    stderr: r.stderr,
+    ...(r.signal ? { signal: r.signal } : {}),
+  };
 }
 
 /** Binary-safe variant: stdout as a Buffer. */
 export function execGitBuffer(
   args: string[],
   opts: GitOptions,
-): { code: number; stdout: Buffer; stderr: string } {
+): { code: number; stdout: Buffer; stderr: string; signal?: NodeJS.Signals } {
   const timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
   const mark = newMark();
   const r = spawnSync('git', safeArgs(args), {
@@ -150,9 +157,10 @@ export function execGitBuffer(
   const stderr = r.stderr.toString('utf8');
   if (code !== 0 && !opts.allowFailure) {
     const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-    throw new GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+    const how = r.signal ? `stopped by ${r.signal}` : `exit ${code}`;
+    throw new GuardianError(`git ${args.join(' ')} failed (${how}): ${detail}`);
   }
-  return { code, stdout: r.stdout, stderr };
+  return { code, stdout: r.stdout, stderr, ...(r.signal ? { signal: r.signal } : {}) };
 }
 
 /**

@@ -36,7 +36,7 @@ async function validatedSmallRepo(): Promise<TempRepo> {
   return r;
 }
 
-describe('complete --push with a remote that does not answer', () => {
+describe('complete --push with a remote that does not answer, or a push that is stopped', () => {
   it('a push that hangs: stopped, reported as maybe-pushed, and pushed by the next run', async () => {
     const r = await validatedSmallRepo();
     // The remote side of the push (git-receive-pack) hangs: a marker in its command line finds it.
@@ -62,6 +62,25 @@ describe('complete --push with a remote that does not answer', () => {
     expect(again.stderr).not.toMatch(/error|did not answer/);
     expect(again.code).toBe(0);
     expect(r.git('rev-parse', `refs/heads/${BRANCH}`)).toBe(commit);
+    expect(gitIn(r.remote, ['rev-parse', `refs/heads/${BRANCH}`])).toBe(commit);
+  });
+
+  it('a push whose git is stopped by a signal is not reported as the remote rejecting it', async () => {
+    const r = await validatedSmallRepo();
+    // The remote side sends SIGINT to the git push that started it (as a Ctrl-C at the terminal would).
+    r.git('config', 'remote.origin.receivepack', 'kill -INT $PPID; sleep 2; git-receive-pack');
+    const c = await runCli(['complete', 'TASK-001', '--push', 'origin', '--root', r.root]);
+    expect(c.code).not.toBe(0);
+    expect(c.stderr).toContain(
+      `the push of ${BRANCH} to 'origin' was stopped by SIGINT: it may or may not have reached the remote`,
+    );
+    expect(c.stderr).not.toContain('rejected the push');
+    expect(c.stderr).not.toMatch(/\n\s+at /);
+    // Once git is left alone, the next run pushes the same commit.
+    const commit = r.git('rev-parse', `refs/heads/${BRANCH}`);
+    r.git('config', '--unset', 'remote.origin.receivepack');
+    const again = await runCli(['complete', 'TASK-001', '--push', 'origin', '--root', r.root]);
+    expect(again.code).toBe(0);
     expect(gitIn(r.remote, ['rev-parse', `refs/heads/${BRANCH}`])).toBe(commit);
   });
 
