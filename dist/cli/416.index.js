@@ -73,6 +73,8 @@ function checkLedgerPlace(root) {
  * do not create one).
  */
 function openLedger(root, flags) {
+    // Never a ledger behind a linked .guardian (read or written): the runs of this repository only.
+    (0, fs_js_1.refuseLinkedState)((0, node_path_1.dirname)(ledgerPath(root)));
     // A directory or a broken link there is named as everywhere else in .guardian/.
     checkLedgerPlace(root);
     const r = (0, fs_js_1.openRegularFile)(ledgerPath(root), flags, 0o666);

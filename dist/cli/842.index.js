@@ -565,6 +565,12 @@ function pushBranch(root, remote, branch, commit) {
         cwd: root,
         allowFailure: true,
     }));
+    if (r.code !== 0 && r.signal) {
+        // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
+        throw new errors_js_1.GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
+            `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            'run complete again (it reads the remote branch first and makes no second commit)');
+    }
     if (r.code !== 0) {
         throw new errors_js_1.GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +

@@ -46765,7 +46765,12 @@ function safeArgs(args) {
 }
 function git_execGit(args, opts) {
     const r = execGitBuffer(args, opts);
-    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+    return {
+        code: r.code,
+        stdout: r.stdout.toString('utf8'),
+        stderr: r.stderr,
+        ...(r.signal ? { signal: r.signal } : {}),
+    };
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
@@ -46790,9 +46795,10 @@ function execGitBuffer(args, opts) {
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
         const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+        const how = r.signal ? `stopped by ${r.signal}` : `exit ${code}`;
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (${how}): ${detail}`);
     }
-    return { code, stdout: r.stdout, stderr };
+    return { code, stdout: r.stdout, stderr, ...(r.signal ? { signal: r.signal } : {}) };
 }
 /**
  * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
@@ -54024,6 +54030,12 @@ function pushBranch(root, remote, branch, commit) {
         cwd: root,
         allowFailure: true,
     }));
+    if (r.code !== 0 && r.signal) {
+        // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
+        throw new errors_GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
+            `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            'run complete again (it reads the remote branch first and makes no second commit)');
+    }
     if (r.code !== 0) {
         throw new errors_GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +

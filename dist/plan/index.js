@@ -45924,7 +45924,12 @@ function safeArgs(args) {
 }
 function execGit(args, opts) {
     const r = execGitBuffer(args, opts);
-    return { code: r.code, stdout: r.stdout.toString('utf8'), stderr: r.stderr };
+    return {
+        code: r.code,
+        stdout: r.stdout.toString('utf8'),
+        stderr: r.stderr,
+        ...(r.signal ? { signal: r.signal } : {}),
+    };
 }
 /** Binary-safe variant: stdout as a Buffer. */
 function execGitBuffer(args, opts) {
@@ -45949,9 +45954,10 @@ function execGitBuffer(args, opts) {
     const stderr = r.stderr.toString('utf8');
     if (code !== 0 && !opts.allowFailure) {
         const detail = stderr.trim() || r.stdout.toString('utf8').trim().slice(0, 2000);
-        throw new errors_GuardianError(`git ${args.join(' ')} failed (exit ${code}): ${detail}`);
+        const how = r.signal ? `stopped by ${r.signal}` : `exit ${code}`;
+        throw new errors_GuardianError(`git ${args.join(' ')} failed (${how}): ${detail}`);
     }
-    return { code, stdout: r.stdout, stderr };
+    return { code, stdout: r.stdout, stderr, ...(r.signal ? { signal: r.signal } : {}) };
 }
 /**
  * Async variant for long-running calls (log over a whole history) so the event loop stays free. With
