@@ -509,7 +509,6 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         onUsage: (u) => progress.usage(task.id, addUsage(line.usage, u)),
       };
-      let out: StationOutcome;
       const stopWatch =
         station === 'code'
           ? watchTranscript(join(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) =>
@@ -517,18 +516,24 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
             )
           : undefined;
       current = station;
+      let out: StationOutcome | undefined;
+      let thrown: { error: unknown } | undefined;
       try {
         out = await stations[station](ctx);
       } catch (e) {
-        stopWatch?.();
-        // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
-        // and the station fails while this process's own SIGINT handler has not run yet. Let it run
-        // before judging: that failure is the interruption, not a station's error.
-        await signalsDelivered();
-        current = undefined;
-        const durationMs = Date.now() - t0;
-        const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
-        line.usage = addUsage(line.usage, usage);
+        thrown = { error: e };
+      }
+      stopWatch?.();
+      // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
+      // and the station fails while this process's own SIGINT handler has not run yet. Let it run
+      // before judging: that failure is the interruption, not a station's error.
+      await signalsDelivered();
+      current = undefined;
+      const durationMs = Date.now() - t0;
+      const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+      line.usage = addUsage(line.usage, usage);
+      if (thrown || !out) {
+        const e = thrown?.error;
         const note = (e as Error).message ?? String(e);
         if (signal.aborted) {
           markInterrupted(bundleDir, task.id, station);
@@ -555,12 +560,6 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         }
         return finish();
       }
-      stopWatch?.();
-      await signalsDelivered();
-      current = undefined;
-      const durationMs = Date.now() - t0;
-      const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
-      line.usage = addUsage(line.usage, usage);
       progress.usage(task.id, line.usage);
 
       if (signal.aborted && !IGNORES_SIGNAL.has(station)) {
