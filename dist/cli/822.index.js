@@ -1974,24 +1974,29 @@ async function runTaskLocked(opts, project) {
                 ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
                 onUsage: (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)),
             };
-            let out;
             const stopWatch = station === 'code'
                 ? (0, watch_js_1.watchTranscript)((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)))
                 : undefined;
             current = station;
+            let out;
+            let thrown;
             try {
                 out = await stations[station](ctx);
             }
             catch (e) {
-                stopWatch?.();
-                // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
-                // and the station fails while this process's own SIGINT handler has not run yet. Let it run
-                // before judging: that failure is the interruption, not a station's error.
-                await (0, interrupt_js_1.signalsDelivered)();
-                current = undefined;
-                const durationMs = Date.now() - t0;
-                const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
-                line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
+                thrown = { error: e };
+            }
+            stopWatch?.();
+            // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
+            // and the station fails while this process's own SIGINT handler has not run yet. Let it run
+            // before judging: that failure is the interruption, not a station's error.
+            await (0, interrupt_js_1.signalsDelivered)();
+            current = undefined;
+            const durationMs = Date.now() - t0;
+            const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+            line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
+            if (thrown || !out) {
+                const e = thrown?.error;
                 const note = e.message ?? String(e);
                 if (signal.aborted) {
                     markInterrupted(bundleDir, task.id, station);
@@ -2018,12 +2023,6 @@ async function runTaskLocked(opts, project) {
                 }
                 return finish();
             }
-            stopWatch?.();
-            await (0, interrupt_js_1.signalsDelivered)();
-            current = undefined;
-            const durationMs = Date.now() - t0;
-            const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
-            line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
             progress.usage(task.id, line.usage);
             if (signal.aborted && !IGNORES_SIGNAL.has(station)) {
                 // A station that returned while being stopped judged a half-run (killed) command: don't trust it.
