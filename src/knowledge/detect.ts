@@ -210,7 +210,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * not parse declares nothing, and an entry of the wrong shape (a version that is no string, a name
  * that is no package name, a list where a table belongs) is left out.
  */
-export function parseManifest(path: string, text: string): ManifestDependency[] {
+export function parseManifest(path: string, text: string, kind?: 'requirements'): ManifestDependency[] {
   const base = path.split('/').pop() ?? path;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
@@ -228,7 +228,11 @@ export function parseManifest(path: string, text: string): ManifestDependency[] 
       }
       return out;
     }
-    if (/^requirements.*\.(?:txt|in)$/.test(base)) {
+    if (
+      kind === 'requirements' ||
+      /^requirements.*\.(?:txt|in)$/.test(base) ||
+      REQUIREMENTS_FILE.test(path)
+    ) {
       return (
         text
           // A backslash at the end of a line continues it (pip joins them before parsing).
@@ -280,6 +284,50 @@ export function parseManifest(path: string, text: string): ManifestDependency[] 
     return [];
   }
   return [];
+}
+
+/** A pip requirements file by its name: `requirements*.txt` / `.in` at the top or in a `requirements/` folder. */
+export const REQUIREMENTS_FILE = /^(?:requirements[^/]*|requirements\/[^/]+)\.(?:txt|in)$/;
+
+/**
+ * The requirements files a requirements file includes (`-r other.txt`, `--requirement=other.txt`), as
+ * repository paths resolved from the including file's folder, each with its 1-based line. Constraints
+ * files (`-c`) pin versions but declare nothing, so they are not followed. An include that is a URL,
+ * an absolute path or leaves the repository is `outside` (never read).
+ */
+export function requirementIncludes(
+  path: string,
+  text: string,
+): { line: number; target: string; outside: boolean; resolved?: string }[] {
+  const out: { line: number; target: string; outside: boolean; resolved?: string }[] = [];
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!.replace(/(?:^|\s)#.*/, '').trim();
+    const m = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(l);
+    if (!m) continue;
+    // pip splits an option line like a shell does: a quoted path may hold spaces.
+    const target = m[1]!.replace(/^(["'])(.*)\1$/, '$2');
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('~')) {
+      out.push({ line: i + 1, target, outside: true });
+      continue;
+    }
+    const parts: string[] = dir ? dir.split('/') : [];
+    let outside = false;
+    for (const seg of target.split(/[\\/]+/)) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') {
+        if (!parts.length) outside = true;
+        else parts.pop();
+      } else parts.push(seg);
+    }
+    out.push(
+      outside || !parts.length
+        ? { line: i + 1, target, outside: true }
+        : { line: i + 1, target, outside: false, resolved: parts.join('/') },
+    );
+  }
+  return out;
 }
 
 /** A Poetry table (`{ version = "^1", extras = [...] }`) as JSON; one nested too deeply for that is `{…}`. */

@@ -61,7 +61,7 @@ export interface GatherKnowledgeOptions {
   /** The code the task is about, most relevant first, with weights. */
   sources: RelevantSource[];
   /** Manifests at the base commit (package.json, requirements*.txt, pyproject.toml). */
-  manifests: { path: string; text: string }[];
+  manifests: { path: string; text: string; kind?: 'requirements' }[];
   /** Top-level module names that belong to the project (never third-party). */
   localModules: Set<string>;
   python?: PythonEnvOptions;
@@ -145,7 +145,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
   clearPythonCache();
   clearTypescriptCache();
   const notes: KnowledgeNote[] = [];
-  const manifests: ManifestDependency[] = opts.manifests.flatMap((m) => parseManifest(m.path, m.text));
+  const manifests: ManifestDependency[] = opts.manifests.flatMap((m) => parseManifest(m.path, m.text, m.kind));
   const maxLibraries = opts.maxLibraries ?? 4;
   const maxFacts = opts.maxFactsPerLibrary ?? 6;
 

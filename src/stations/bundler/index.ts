@@ -22,6 +22,7 @@ import {
 } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
 import { isGitRepo, resolveCommit } from '../../git/git.js';
+import { REQUIREMENTS_FILE, requirementIncludes } from '../../knowledge/detect.js';
 import { gatherKnowledge, type KnowledgeResult, type PythonEnvOptions } from '../../knowledge/index.js';
 import type { Context7Options } from '../../knowledge/context7.js';
 import { redactSecrets } from '../../secrets/index.js';
@@ -369,13 +370,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
 
   // 3. External knowledge (needs the relevant code to know what is imported).
   const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
-  const manifests: { path: string; text: string }[] = [];
-  for (const p of tree
-    .files()
-    .filter((p) => /^(?:package\.json|pyproject\.toml|requirements[^/]*\.(?:txt|in))$/.test(p))) {
-    const r = tree.read(p);
-    if (r.ok) manifests.push({ path: p, text: r.file.text });
-  }
+  const manifests = readManifests(tree, notes);
   const knowledge: KnowledgeResult = await log.group('Reading library APIs', () =>
     gatherKnowledge({
       root,
@@ -691,3 +686,67 @@ function localModules(tree: RepoTree): Set<string> {
 }
 
 export type { SearchResult };
+
+/** At most this many requirements files are read through `-r` includes, and this deep. */
+const MAX_REQUIREMENTS_FILES = 32;
+const MAX_INCLUDE_DEPTH = 8;
+
+/**
+ * The manifests at the base commit: `package.json` and `pyproject.toml` at the top, pip requirements
+ * files at the top or in a `requirements/` folder, and the requirements files those include with `-r`
+ * (followed within the repository only, each read once). An include that cannot be read is noted.
+ */
+export function readManifests(
+  tree: RepoTree,
+  notes: string[],
+): { path: string; text: string; kind?: 'requirements' }[] {
+  const out: { path: string; text: string; kind?: 'requirements' }[] = [];
+  const seen = new Set<string>();
+  const queue: { path: string; depth: number }[] = [];
+  for (const p of tree.files()) {
+    if (p === 'package.json' || p === 'pyproject.toml') {
+      const r = tree.read(p);
+      if (r.ok) out.push({ path: p, text: r.file.text });
+    } else if (REQUIREMENTS_FILE.test(p)) {
+      seen.add(p);
+      queue.push({ path: p, depth: 0 });
+    }
+  }
+  let read = 0;
+  while (queue.length) {
+    const { path, depth } = queue.shift()!;
+    if (read >= MAX_REQUIREMENTS_FILES) {
+      notes.push(
+        `requirements file \`${path}\` not read: more than ${MAX_REQUIREMENTS_FILES} requirements files`,
+      );
+      continue;
+    }
+    const r = tree.read(path);
+    if (!r.ok) {
+      if (depth > 0) notes.push(`requirements file \`${path}\` not read: ${r.reason}`);
+      continue;
+    }
+    read++;
+    out.push({ path, text: r.file.text, kind: 'requirements' });
+    for (const inc of requirementIncludes(path, r.file.text)) {
+      const where = `\`${path}:${inc.line}\``;
+      if (inc.outside || !inc.resolved) {
+        notes.push(`${where} includes a requirements file outside the repository; not read`);
+      } else if (seen.has(inc.resolved)) {
+        continue;
+      } else if (!tree.entries.has(inc.resolved)) {
+        notes.push(
+          `${where} includes \`${inc.resolved}\`, which is not in the repository at the base commit`,
+        );
+      } else if (depth + 1 > MAX_INCLUDE_DEPTH) {
+        notes.push(
+          `${where} includes \`${inc.resolved}\`: includes nested deeper than ${MAX_INCLUDE_DEPTH}; not read`,
+        );
+      } else {
+        seen.add(inc.resolved);
+        queue.push({ path: inc.resolved, depth: depth + 1 });
+      }
+    }
+  }
+  return out;
+}
