@@ -208,8 +208,26 @@ export function processGroupAlive(pgid: number): boolean {
     return false;
   }
   if (!existsSync('/proc/self/stat')) return true;
+  // The group's leader, when it is still alive and still in its group, answers without a walk of
+  // every process (about 2 ms per hundred processes, polled every 10 ms while a killed group ends).
+  const leader = procStat(pgid);
+  if (leader && leader[2] === pgid) return true;
   for (const [, [, pgrp]] of processTable()) if (pgrp === pgid) return true;
   return false;
+}
+
+/** [state, parent pid, process group] of a live (not zombie) process, from /proc/PID/stat. */
+function procStat(pid: number | string): [state: string, ppid: number, pgrp: number] | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined; // gone
+  }
+  // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
+  return [fields[0]!, Number(fields[1]), Number(fields[2])];
 }
 
 /** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
@@ -218,16 +236,8 @@ export function processTable(): Map<number, [ppid: number, pgrp: number]> {
   if (!existsSync('/proc/self/stat')) return out;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue; // gone meanwhile
-    }
-    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X') continue;
-    out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
+    const st = procStat(name); // undefined: gone meanwhile, or a zombie
+    if (st) out.set(Number(name), [st[1], st[2]]);
   }
   return out;
 }

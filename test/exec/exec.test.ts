@@ -332,3 +332,32 @@ describe('plainText and tailOf', () => {
     expect(tailOf(raw, 2)).toBe('progress 100%\nbell nul c1 end\ttab');
   });
 });
+
+describe('processGroupAlive', () => {
+  it('sees a group through its leader, through a member after the leader is gone, and not after a kill', async () => {
+    const { spawn } = await import('node:child_process');
+    // The leader starts a member in its group, prints, and waits on stdin; ending stdin ends the leader.
+    const leader = spawn('sh', ['-c', 'sleep 30 & echo $!; read x'], { detached: true, stdio: 'pipe' });
+    const pgid = leader.pid!;
+    try {
+      const memberPid = Number(
+        await new Promise<string>((res) => leader.stdout.once('data', (d: Buffer) => res(d.toString()))),
+      );
+      expect(processGroupAlive(pgid)).toBe(true); // the leader itself
+      const exited = new Promise((res) => leader.once('exit', res));
+      leader.stdin.end();
+      await exited;
+      expect(() => process.kill(memberPid, 0)).not.toThrow();
+      expect(processGroupAlive(pgid)).toBe(true); // the leader is gone: only the member is left
+      process.kill(-pgid, 'SIGKILL');
+      for (let i = 0; i < 200 && processGroupAlive(pgid); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(processGroupAlive(pgid)).toBe(false);
+    } finally {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+  });
+});
