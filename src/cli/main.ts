@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { Command, CommanderError, type Option } from 'commander';
 import { isUserError, UsageError } from '../errors.js';
+import { killOrphanedChecks } from '../exec/index.js';
 import { escapeControlChars } from '../util/chars.js';
 import { processIO, type CliIO } from './io.js';
 import { registrationsFor } from './commands/index.js';
@@ -35,6 +36,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let failed: Command | undefined;
   try {
     for (const register of await registrationsFor(argv)) register(program, ctx);
+    program.hook('preAction', (_program, action) => {
+      if (RUNS_CHECKS.has(action.name())) stopOrphanedChecks(io);
+    });
     for (const sub of program.commands) {
       checkOptionValues(sub);
       sub.exitOverride((e) => {
@@ -66,6 +70,22 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     );
     return 70;
   }
+}
+
+/** The commands that run checks or a model's tools (and so may find ones a killed Guardian left). */
+const RUNS_CHECKS = new Set(['validate', 'prestart', 'complete', 'code', 'run', 'milestone']);
+
+/**
+ * Checks a Guardian killed with SIGKILL left running are stopped before new ones start: they would
+ * compete for the machine and could still write to the work tree.
+ */
+function stopOrphanedChecks(io: CliIO): void {
+  const { killed, owners } = killOrphanedChecks();
+  if (killed === 0) return;
+  const who = owners.length === 1 ? `process ${owners[0]}` : `processes ${owners.join(', ')}`;
+  io.stderr.write(
+    `guardian: stopped ${killed} process${killed === 1 ? '' : 'es'} left running by an earlier Guardian (${who}) that ended without stopping its checks\n`,
+  );
 }
 
 function findCommand(program: Command, name: string): Command | undefined {

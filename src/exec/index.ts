@@ -84,6 +84,60 @@ export function killMarked(mark: string): number {
   });
 }
 
+/** This process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
+function startTicks(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+let ownTag: string | undefined;
+/**
+ * Who started a command, as written into its mark: this process's pid and start time, so that a later
+ * Guardian can tell a check left running by one that is gone (killed with SIGKILL, which no exit
+ * handler sees) from one whose Guardian is still at work — a pid alone may have been reused.
+ */
+function ownerTag(): string {
+  ownTag ??= `${process.pid}-${startTicks(process.pid) ?? 0}`;
+  return ownTag;
+}
+
+/**
+ * Kills the processes a Guardian that is gone left running (its checks and what they started, found
+ * by their mark: a Guardian killed with SIGKILL cannot stop them itself), and returns how many and
+ * the pids of the Guardians they belonged to. A process whose Guardian is still running (same pid and
+ * start time) is left alone; so is one whose mark names no owner (an older Guardian's) and one that
+ * cleared its environment. Linux only (it reads /proc); elsewhere it finds nothing.
+ */
+export function killOrphanedChecks(): { killed: number; owners: number[] } {
+  const owners = new Set<number>();
+  if (!existsSync('/proc/self/environ')) return { killed: 0, owners: [] };
+  const prefix = `${COMMAND_MARK_VAR}=`;
+  const alive = new Map<string, boolean>();
+  const killed = killProcesses((pid) => {
+    const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+    let at = 0;
+    if (!environ.startsWith(prefix)) {
+      at = environ.indexOf(`\0${prefix}`) + 1;
+      if (at === 0) return false;
+    }
+    const end = environ.indexOf('\0', at);
+    const value = environ.slice(at + prefix.length, end < 0 ? undefined : end);
+    const m = /^(\d+)-(\d+)-[0-9a-f]{16}$/.exec(value);
+    if (!m) return false;
+    const owner = `${m[1]}-${m[2]}`;
+    if (owner === ownerTag()) return false;
+    if (!alive.has(owner)) alive.set(owner, startTicks(Number(m[1])) === m[2]);
+    if (alive.get(owner)) return false;
+    owners.add(Number(m[1]));
+    return true;
+  });
+  return { killed, owners: [...owners].sort((a, b) => a - b) };
+}
+
 /**
  * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
  * gone, or another user's whose /proc entries cannot be read), and returns how many.
@@ -264,7 +318,7 @@ export function runCommand(opts: RunCommandOptions): Promise<CommandResult> {
       if (text) opts.onOutput(text);
     }
   });
-  const mark = randomBytes(8).toString('hex');
+  const mark = `${ownerTag()}-${randomBytes(8).toString('hex')}`;
   env[COMMAND_MARK_VAR] = mark;
 
   return new Promise<CommandResult>((resolve) => {

@@ -1,0 +1,118 @@
+/**
+ * A Guardian killed with SIGKILL cannot stop the checks it started: the next Guardian that runs checks
+ * stops them (found by their mark, which names the Guardian that started them), and leaves alone the
+ * checks of a Guardian that is still running.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killOrphanedChecks, runCommand } from '../../src/exec/index.js';
+import { runCli } from '../support/cli.js';
+import { PROJECT_ROOT } from '../support/repo.js';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(cond: () => boolean, ms = 5000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return cond();
+}
+
+/**
+ * A real Node process that runs a check (`sleep 300` in a process group of its own) through the
+ * project's runner, prints the check's pid, and is then killed with SIGKILL: its check is left.
+ */
+async function orphanACheck(dir: string): Promise<{ owner: number; check: number }> {
+  const script = join(dir, 'run-check.mjs');
+  writeFileSync(
+    script,
+    `import { register } from 'node:module';
+register(${JSON.stringify(join(PROJECT_ROOT, 'test/unit/ts-loader-hooks.mjs'))}, import.meta.url);
+const { runCommand } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/exec/index.ts'))});
+void runCommand({ command: 'echo $$; exec sleep 300', cwd: ${JSON.stringify(dir)}, onOutput: (t) => process.stdout.write(t) });
+`,
+  );
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const check = Number(
+    await new Promise<string>((res, rej) => {
+      child.stdout.once('data', (d: Buffer) => res(d.toString().trim()));
+      child.once('exit', () => rej(new Error('the runner ended before its check started')));
+    }),
+  );
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
+  return { owner: child.pid!, check };
+}
+
+describe('checks left running by a Guardian killed with SIGKILL', () => {
+  it('are stopped by killOrphanedChecks, which names the Guardian they belonged to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-orphans-'));
+    let check = 0;
+    try {
+      const o = await orphanACheck(dir);
+      check = o.check;
+      expect(alive(check)).toBe(true); // nothing stopped it: its Guardian had no chance to
+      const r = killOrphanedChecks();
+      expect(r.killed).toBeGreaterThanOrEqual(1);
+      expect(r.owners).toContain(o.owner);
+      expect(await until(() => !alive(check))).toBe(true);
+    } finally {
+      if (check && alive(check)) process.kill(check, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leave the checks of a Guardian that is still running alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-orphans-'));
+    const ac = new AbortController();
+    let pid = 0;
+    const running = runCommand({
+      command: 'echo $$; exec sleep 300',
+      cwd: dir,
+      signal: ac.signal,
+      onOutput: (t) => (pid ||= Number(t.trim())),
+    });
+    try {
+      expect(await until(() => pid > 0)).toBe(true);
+      killOrphanedChecks();
+      expect(alive(pid)).toBe(true);
+    } finally {
+      ac.abort();
+      await running;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are stopped before `guardian validate` starts, with one line saying so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guardian-orphans-'));
+    let check = 0;
+    try {
+      const o = await orphanACheck(dir);
+      check = o.check;
+      // The sweep comes before the command's own work: even a task that does not exist finds them.
+      const r = await runCli(['validate', 'TASK-404', '--root', dir]);
+      // (Another test's Guardian may have been killed meanwhile too: its checks are counted alike.)
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^guardian: stopped \\d+ process(es)? left running by an earlier Guardian \\(process(es)? [\\d, ]*\\b${o.owner}\\b[\\d, ]*\\) that ended without stopping its checks\n`,
+        ),
+      );
+      expect(await until(() => !alive(check))).toBe(true);
+    } finally {
+      if (check && alive(check)) process.kill(check, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
