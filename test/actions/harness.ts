@@ -2,8 +2,9 @@
  * Runs a built action (dist/<name>/index.js) as GitHub's runner would: inputs as INPUT_* variables,
  * outputs and the job summary through the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
  */
+import { afterAll } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callTool, type ScriptStep } from '../support/llm-server.js';
@@ -59,8 +60,15 @@ interface RunOptions {
   dir?: string;
 }
 
+const made: string[] = [];
+// The output folders this harness made are removed when the test file is done.
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
 function prepare(opts: RunOptions) {
-  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'guardian-action-'));
+  let dir = opts.dir;
+  if (!dir) made.push((dir = mkdtempSync(join(tmpdir(), 'guardian-action-'))));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');
   writeFileSync(outputFile, '');

@@ -3,7 +3,8 @@
  * built one: inputs as INPUT_* variables, outputs and the job summary through the GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, workflow commands on stdout, the result in process.exitCode.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { debianFirstPath } from '../support/repo.js';
@@ -11,6 +12,7 @@ import { parseOutputFile, type ActionRun } from './harness.js';
 
 // core.summary remembers the file of its first write: one summary file for the whole test file.
 const scratch = mkdtempSync(join(tmpdir(), 'guardian-hosts-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const summaryFile = join(scratch, 'summary');
 let runs = 0;
 

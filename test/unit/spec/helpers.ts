@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { afterAll } from '@jest/globals';
+import { mkdtempSync, mkdirSync, writeFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -24,9 +25,16 @@ export function blueprint(
 
 export const BASIC_FRONT = 'id: TASK-001\ntitle: "Do a thing"\nstatus: pending';
 
-/** A temp directory holding the given files (relative path → content). */
+const made: string[] = [];
+// The folders of a test file are removed when its tests are done.
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temp directory holding the given files (relative path → content); removed after the test file. */
 export function specDir(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'guardian-spec-'));
+  made.push(root);
   writeFileSync(join(root, 'quality.toml'), '[quality_checks]\ntests = "true"\n');
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, rel)), { recursive: true });
