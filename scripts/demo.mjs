@@ -12,9 +12,10 @@
 //   npm run demo -- --keep            keep the temporary repository to look around (path printed)
 //
 // It runs the committed CLI bundle (dist/cli, the same code as bin/guardian.js) in this process, so it
-// works from a clean checkout without a build. Python tools: Debian's black/mypy/bandit/pytest (the
-// run puts /usr/bin first on PATH, see test/support/repo.ts).
-import { execFileSync } from 'node:child_process';
+// works from a clean checkout without a build. Python tools: Debian's black/mypy/bandit/pytest, installed
+// first by scripts/setup-tools.sh when missing (the run puts /usr/bin first on PATH, see
+// test/support/repo.ts).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,15 @@ const cliPath = join(root, 'dist/cli/index.js');
 if (!existsSync(cliPath)) {
   console.error('dist/cli/index.js is missing: run `npm run build` first');
   process.exit(2);
+}
+// The example's checks need its Python tools (black, mypy, bandit, pytest, Flask, SQLAlchemy): installed
+// from Debian's packages when missing, as `npm test` does.
+if (!process.env.GUARDIAN_SKIP_SETUP) {
+  const setup = spawnSync('bash', [join(root, 'scripts/setup-tools.sh')], { stdio: 'inherit' });
+  if (setup.status !== 0) {
+    console.error("demo: the Python example's tools are missing (see the message above); nothing was run");
+    process.exit(1);
+  }
 }
 const { main } = await import(pathToFileURL(cliPath).href);
 

@@ -2,7 +2,7 @@
 // The one test command: static checks (types, lint, format) and the jest suite, ending with one line
 // "N passed, N failed" for the whole run. Extra results from the caller: --extra name=pass|fail.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,7 +76,8 @@ const passes = jestArgs.length
       { node: existsSync(node24) ? node24 : process.execPath, args: ON_NODE24 },
     ];
 for (const pass of passes) {
-  const out = join(mkdtempSync(join(tmpdir(), 'guardian-jest-')), 'results.json');
+  const outDir = mkdtempSync(join(tmpdir(), 'guardian-jest-'));
+  const out = join(outDir, 'results.json');
   process.stdout.write(
     `\n=== jest (${pass.node === process.execPath ? `node ${process.version}` : 'node 24'})\n`,
   );
@@ -107,6 +108,7 @@ for (const pass of passes) {
     failed++;
     failures.push(`jest (exit ${r.status})`);
   }
+  rmSync(outDir, { recursive: true, force: true });
 }
 
 if (failures.length) process.stdout.write(`\nfailed: ${failures.join(', ')}\n`);

@@ -145,7 +145,9 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
   clearPythonCache();
   clearTypescriptCache();
   const notes: KnowledgeNote[] = [];
-  const manifests: ManifestDependency[] = opts.manifests.flatMap((m) => parseManifest(m.path, m.text, m.kind));
+  const manifests: ManifestDependency[] = opts.manifests.flatMap((m) =>
+    parseManifest(m.path, m.text, m.kind),
+  );
   const maxLibraries = opts.maxLibraries ?? 4;
   const maxFacts = opts.maxFactsPerLibrary ?? 6;
 

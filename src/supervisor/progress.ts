@@ -160,7 +160,8 @@ export function createProgress(opts: ProgressOptions): ProgressSink {
     },
     taskEnd(taskId, outcome) {
       active.delete(taskId);
-      plain(`${taskId}: ${outcome}`);
+      // The line's messages name their task already ("TASK-042 failed …"): not twice.
+      plain(outcome.startsWith(taskId) ? outcome : `${taskId}: ${outcome}`);
       if (active.size === 0) clear();
     },
     log(line) {

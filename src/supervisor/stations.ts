@@ -217,7 +217,9 @@ const security: StationRunner = async (ctx) => {
   const { high, medium, low } = r.counts;
   return {
     status: 'ok',
-    note: `${r.findings.length} findings (${high} high, ${medium} medium, ${low} low), ${r.checks.length} guard checks${r.model ? `, model ${r.model}` : ''}`,
+    // The severities are counted per risk (a category's finding, or one the model added); a risk's
+    // further findings (more places, sub-checks) count among the findings only.
+    note: `${high + medium + low} risks (${high} high, ${medium} medium, ${low} low), ${r.findings.length} findings, ${r.checks.length} guard checks${r.model ? `, model ${r.model}` : ''}`,
   };
 };
 

@@ -353,6 +353,22 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
   let attempt = manifest?.stations.code ? (manifest.stations.code.attempt ?? 1) : 0;
   let outcome: RunOutcome = 'running';
   let message = '';
+  /**
+   * The base commit the bundle named when last read: Completion deletes the bundle, and the run's
+   * result and ledger entry still say which commit the task was built on.
+   */
+  let baseCommit = manifest?.baseCommit;
+  // A run resumed at Completion reports the judgement it commits: the verdict and the patch's hash the
+  // Validator recorded in the bundle.
+  if (from === 'complete' && manifest?.stations.validate?.verdict) {
+    verdict = manifest.stations.validate.verdict;
+    patchSha256 = recordedPatchHash(bundleDir);
+  }
+  const readManifest = (): Manifest | undefined => {
+    const m = manifestIfAny(bundleDir, task.id);
+    if (m) baseCommit = m.baseCommit;
+    return m;
+  };
 
   /** The ledger's `end` entry for the run as it stands. */
   const endEntry = (m: Manifest | undefined, durationMs: number): LedgerEntry => {
@@ -372,7 +388,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       durationMs,
       stations: ledgerStations,
       attempts,
-      ...(m ? { baseCommit: m.baseCommit } : {}),
+      ...((m?.baseCommit ?? baseCommit) ? { baseCommit: m?.baseCommit ?? baseCommit } : {}),
       ...(verdict ? { verdict } : {}),
       ...(commit ? { commit } : {}),
       ...(branch ? { branch } : {}),
@@ -406,7 +422,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
     forgetExit();
     current = undefined;
     progress.taskEnd(task.id, message);
-    const m = manifestIfAny(bundleDir, task.id);
+    const m = readManifest();
     const durationMs = Date.now() - startedAt.getTime();
     const status = STATUS_OF[outcome];
     appendLedger(line.ledgerRoot, endEntry(m, durationMs));
@@ -419,7 +435,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       usage: line.usage,
       durationMs,
       bundleDir: existsSync(bundleDir) ? bundleDir : undefined,
-      ...(m ? { baseCommit: m.baseCommit } : {}),
+      ...(baseCommit ? { baseCommit } : {}),
       ...(verdict ? { verdict } : {}),
       ...(commit ? { commit } : {}),
       ...(branch ? { branch } : {}),
@@ -486,7 +502,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         attempt++;
         attempts++;
       }
-      const before = manifestIfAny(bundleDir, task.id)?.usage ?? emptyUsage();
+      const before = readManifest()?.usage ?? emptyUsage();
       const t0 = Date.now();
       progress.stationStart(
         task.id,
@@ -530,7 +546,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       await signalsDelivered();
       current = undefined;
       const durationMs = Date.now() - t0;
-      const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+      const usage = usageDelta(before, readManifest()?.usage);
       line.usage = addUsage(line.usage, usage);
       if (thrown || !out) {
         const e = thrown?.error;
@@ -721,4 +737,15 @@ function checkClean(root: string, task: Blueprint): void {
 function hasPatch(dir: string): boolean {
   const p = join(dir, 'changes.patch');
   return existsSync(p) && readFileSync(p, 'utf8').trim() !== '';
+}
+
+/** The patch hash the Validator recorded in the bundle's `validation.json`, if it reads as one. */
+function recordedPatchHash(bundleDir: string): string | undefined {
+  try {
+    const v: unknown = JSON.parse(readFileSync(join(bundleDir, 'validation.json'), 'utf8'));
+    const h = typeof v === 'object' && v !== null ? (v as { patchSha256?: unknown }).patchSha256 : undefined;
+    return typeof h === 'string' && /^[0-9a-f]{64}$/.test(h) ? h : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -90,7 +90,13 @@ describe('guardian code', () => {
     );
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ stopReason: 'max_turns', turns: 2, model: 'o4-mini', ok: false });
+    expect(out).toMatchObject({
+      schemaVersion: 1,
+      stopReason: 'max_turns',
+      turns: 2,
+      model: 'o4-mini',
+      ok: false,
+    });
     expect(server.chatRequests()[0]!.body.model).toBe('o4-mini');
   });
 

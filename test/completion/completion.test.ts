@@ -261,7 +261,8 @@ describe('guardian complete', () => {
     expect((await cli(r, 'validate', 'TASK-001')).code).toBe(0);
     const c = await cli(r, 'complete', 'TASK-001', '--push', 'origin', '--json');
     expect(c.code).toBe(0);
-    const res = JSON.parse(c.stdout) as { commitSha: string; checkedOut: boolean };
+    const res = JSON.parse(c.stdout) as { schemaVersion: number; commitSha: string; checkedOut: boolean };
+    expect(res.schemaVersion).toBe(1);
     expect(res.checkedOut).toBe(false);
     expect(r.git('symbolic-ref', '--short', 'HEAD')).toBe('main');
     expect(r.git('rev-parse', 'HEAD')).toBe(base);

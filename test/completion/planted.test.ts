@@ -191,7 +191,9 @@ describe('complete and a task branch it did not make', () => {
     expect(existsSync(join(r.root, '.guardian/bundles/TASK-001'))).toBe(false);
 
     const again = await cli(r, 'complete', 'TASK-001', '--push', 'origin', '--json');
-    expect(again.stderr).toMatch(/TASK-001 is already completed by [0-9a-f]{12}: no new commit/);
+    expect(again.stderr).toMatch(
+      /TASK-001 is already completed by [0-9a-f]{12} on guardian\/TASK-001: no new commit/,
+    );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({
       commitSha: res.commitSha,
@@ -200,6 +202,20 @@ describe('complete and a task branch it did not make', () => {
     });
     expect(remoteBranch(r)).toBe(res.commitSha);
     expect(gitIn(r.remote, ['rev-list', '--count', `${base}..refs/heads/${BRANCH}`])).toBe('1');
+  });
+
+  it('a re-run without the --branch of the first says where it found the commit', async () => {
+    const r = smallRepo();
+    doubleValue(r);
+    expect((await cli(r, 'validate', 'TASK-001')).code).toBe(0);
+    const first = await cli(r, 'complete', 'TASK-001', '--branch', 'b2', '--json');
+    expect(first.code).toBe(0);
+    const made = (JSON.parse(first.stdout) as { commitSha: string }).commitSha;
+    expect(r.git('symbolic-ref', '--short', 'HEAD')).toBe('b2');
+    const again = await cli(r, 'complete', 'TASK-001');
+    expect(again.code).toBe(0);
+    // Not "on guardian/TASK-001": that branch does not exist; the commit is on the checked-out b2.
+    expect(again.stdout).toBe(`already completed TASK-001: ${made} on HEAD (b2)\n`);
   });
 
   it('a re-run after a refused push takes its own commit (bundle patch), recomputed', async () => {

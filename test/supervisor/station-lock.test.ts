@@ -24,6 +24,7 @@ const TASK = 'TASK-101';
 
 /** Each command as a user would type it (security offline: no model here anyway). */
 const STATIONS: [name: string, argv: string[]][] = [
+  ['prestart', ['prestart', TASK]],
   ['bundle', ['bundle', TASK]],
   ['security', ['security', TASK, '--offline']],
   ['code', ['code', TASK]],

@@ -159,9 +159,10 @@ describe('the progress display', () => {
     p.usage('T-1', usage);
     p.stationEnd('T-1', 'code', 'ok', 2500, 'finished');
     p.taskEnd('T-1', 'done');
+    p.taskEnd('T-1', 'T-1 failed validation'); // a message naming its task is not prefixed twice
     p.close();
     expect(out).toBe(
-      'T-1: A task\nT-1 ▸ code\nT-1 ✓ code ok in 2.5s · 1,234 tokens · $0.01 — finished\nT-1: done\n',
+      'T-1: A task\nT-1 ▸ code\nT-1 ✓ code ok in 2.5s · 1,234 tokens · $0.01 — finished\nT-1: done\nT-1 failed validation\n',
     );
   });
 

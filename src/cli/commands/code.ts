@@ -116,7 +116,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const command = `guardian code ${taskId}${opts.attempt ? ` --attempt ${opts.attempt}` : ''}`;
       const result = await withRunLock(root, command, log, () => code(ctx, root, taskId, opts, log));
       if (opts.json) {
-        ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, ...result }, null, 2) + '\n');
       } else if (result.stopReason === 'no_model') {
         ctx.io.stdout.write(`${result.instructions}\n`);
       } else {

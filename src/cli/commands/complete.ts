@@ -65,10 +65,10 @@ export function register(program: Command, ctx: CommandContext): void {
             ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
           }),
         );
-        if (opts.json) ctx.io.stdout.write(JSON.stringify(r, null, 2) + '\n');
+        if (opts.json) ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, ...r }, null, 2) + '\n');
         else {
           ctx.io.stdout.write(
-            `${r.alreadyCompleted ? 'already completed' : 'completed'} ${r.taskId}: ${r.commitSha} on ${r.branch}` +
+            `${r.alreadyCompleted ? 'already completed' : 'completed'} ${r.taskId}: ${r.commitSha} on ${r.foundOn ?? r.branch}` +
               `${r.pushed ? ` (pushed to ${r.remote})` : r.remote ? ' (not pushed)' : ''}\n`,
           );
         }

@@ -1,6 +1,7 @@
 /** `guardian prestart TASK-ID`: the verification plan's pre-start steps at the base commit. */
 import type { Command } from 'commander';
 import { runPrestart } from '../../stations/prestart.js';
+import { withRunLock } from '../../supervisor/lock.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
 import { positiveInt } from '../io.js';
@@ -22,17 +23,22 @@ export function register(program: Command, ctx: CommandContext): void {
         opts: { root?: string; base?: string; json?: boolean; jobs?: number; setup?: boolean },
       ) => {
         const root = gitRoot(ctx, opts.root);
-        const { report, markdownPath } = await withInterrupt((signal) =>
-          runPrestart({
-            signal,
-            root,
-            taskId,
-            base: opts.base,
-            env: ctx.io.env,
-            log: streamLogger(ctx.io.stderr),
-            ...(opts.jobs ? { jobs: opts.jobs } : {}),
-            ...(opts.setup ? { runSetup: true } : {}),
-          }),
+        const log = streamLogger(ctx.io.stderr);
+        // The report is written into the bundle (and --setup touches the working tree), which a
+        // `guardian run` there may be using: one writer at a time (.guardian/run.lock).
+        const { report, markdownPath } = await withRunLock(root, `guardian prestart ${taskId}`, log, () =>
+          withInterrupt((signal) =>
+            runPrestart({
+              signal,
+              root,
+              taskId,
+              base: opts.base,
+              env: ctx.io.env,
+              log,
+              ...(opts.jobs ? { jobs: opts.jobs } : {}),
+              ...(opts.setup ? { runSetup: true } : {}),
+            }),
+          ),
         );
         if (opts.json) ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else {

@@ -76,6 +76,11 @@ export interface CompletionResult {
   remote?: string;
   /** True when an earlier run had already made the commit (no new commit this time). */
   alreadyCompleted: boolean;
+  /**
+   * Where an earlier run's commit was found: the task's branch, or `HEAD` (the checked-out branch's
+   * name in brackets) when the task's branch does not have it.
+   */
+  foundOn?: string;
   /** Whether the working tree now has the branch checked out. */
   checkedOut: boolean;
   bundleDeleted: boolean;
@@ -239,7 +244,11 @@ function notCompletionShaped(root: string, commit: string, taskId: string): stri
  * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
  * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
  */
-function findCompleted(root: string, taskId: string, branch: string): string | undefined {
+function findCompleted(
+  root: string,
+  taskId: string,
+  branch: string,
+): { sha: string; rev: string } | undefined {
   for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
     const sha = findCommitWithTrailer(root, rev, 'Task-Id', taskId);
     if (!sha || !blueprintDoneAt(root, sha, taskId)) continue;
@@ -251,7 +260,7 @@ function findCompleted(root: string, taskId: string, branch: string): string | u
           `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`,
       );
     }
-    return sha;
+    return { sha, rev };
   }
   return undefined;
 }
@@ -281,14 +290,17 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
     const project = loadProject(root, fsSource(root), { quality: false });
     const task = project.tasks.find((t) => t.id === taskId);
     const branch = opts.branch ?? task?.branch ?? `guardian/${taskId}`;
-    const done = findCompleted(root, taskId, branch);
-    if (!done) {
+    const found = findCompleted(root, taskId, branch);
+    if (!found) {
       if (!task) requireTask(project, taskId);
       throw new ConfigurationError(
         `no Task Bundle for ${taskId} at ${bundleDir} and no completed commit (Task-Id: ${taskId}) on ${branch}: run \`guardian validate ${taskId}\` first`,
       );
     }
-    log.info(`${taskId} is already completed by ${done.slice(0, 12)}: no new commit`);
+    const done = found.sha;
+    const current = currentBranch(root);
+    const foundOn = found.rev === 'HEAD' ? `HEAD${current ? ` (${current})` : ''}` : branch;
+    log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit`);
     const pushed = doPush(root, opts, branch, done, log);
     return {
       taskId,
@@ -297,6 +309,7 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       pushed,
       ...(opts.push ? { remote: opts.push } : {}),
       alreadyCompleted: true,
+      foundOn,
       checkedOut: currentBranch(root) === branch,
       bundleDeleted: false,
     };
