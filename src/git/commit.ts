@@ -100,9 +100,12 @@ export function pushTargetProblem(root: string, remote: string): string | undefi
 
 /** Values of a trailer (e.g. Task-Id) in a commit's message. */
 export function trailerValues(root: string, commit: string, key: string): string[] {
-  const out = execGit(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
-    cwd: root,
-  }).stdout;
+  const out = execGit(
+    ['log', '-1', '--no-show-signature', `--format=%(trailers:key=${key},valueonly)`, commit],
+    {
+      cwd: root,
+    },
+  ).stdout;
   return out
     .split('\n')
     .map((s) => s.trim())
@@ -117,10 +120,22 @@ export function findCommitWithTrailer(
   value: string,
   depth = 500,
 ): string | undefined {
-  const r = execGit(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
-    cwd: root,
-    allowFailure: true,
-  });
+  // No signature checks (`log.showSignature`): they would run the gpg program for every signed commit
+  // and print its report into the output read here, ahead of a commit's sha.
+  const r = execGit(
+    [
+      'log',
+      `-n${depth}`,
+      '--no-show-signature',
+      `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`,
+      rev,
+      '--',
+    ],
+    {
+      cwd: root,
+      allowFailure: true,
+    },
+  );
   if (r.code !== 0) return undefined;
   for (const rec of r.stdout.split('\x1e')) {
     const [sha, values] = rec.trim().split('\0');
@@ -131,6 +146,12 @@ export function findCommitWithTrailer(
 
 export function isAncestor(root: string, ancestor: string, of: string): boolean {
   return execGit(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
+}
+
+/** Whether the repository is a shallow clone (part of its history is missing). */
+export function isShallow(root: string): boolean {
+  const r = execGit(['rev-parse', '--is-shallow-repository'], { cwd: root, allowFailure: true });
+  return r.stdout.trim() === 'true';
 }
 
 export function currentBranch(root: string): string | undefined {
@@ -262,7 +283,9 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
     }
     if (remoteSha) {
       inTime(url, nothingPushed, () =>
-        execGit(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+        // Only the branch's commits: not those of submodules its commits name (`fetch.recurseSubmodules`),
+        // which git would fetch from their own remotes, with their own settings.
+        execGit(['fetch', '--quiet', '--no-tags', '--recurse-submodules=no', url, `refs/heads/${branch}`], {
           cwd: root,
           allowFailure: true,
         }),
@@ -270,6 +293,17 @@ export function pushBranch(root: string, remote: string, branch: string, commit:
       const known =
         execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
       if (!known || !isAncestor(root, remoteSha, commit)) {
+        // In a shallow clone (actions/checkout's default depth of 1) the history that would join the
+        // remote branch to the base is missing: git can not tell an ancestor, and would refuse the push
+        // as well. Not "work Guardian did not make".
+        if (isShallow(root)) {
+          throw new GuardianError(
+            `refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
+              `tell whether that commit is an ancestor of the new commit ${commit.slice(0, 12)} (a push without force needs it to be). ` +
+              `Nothing was pushed; ${kept}. Fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` for ` +
+              `actions/checkout) and run complete again.`,
+          );
+        }
         throw new GuardianError(
           `refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
             `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +

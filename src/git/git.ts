@@ -104,8 +104,38 @@ const BASE_ENV = {
  * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
  */
 function gitEnv(mark: string, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...scrubEnv(process.env), ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
+  const env = scrubEnv(process.env);
+  for (const name of REPOSITORY_VARS) delete env[name];
+  // It sets the context lines of every patch git makes, over `-U` given on the command line: a patch
+  // made with `--unified=0` would not apply (nor have the bytes, and so the sha256, that was judged).
+  delete env.GIT_DIFF_OPTS;
+  return { ...env, ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
 }
+
+/**
+ * Variables that point git at one repository, index, object store or ref namespace (`git rev-parse
+ * --local-env-vars`, but for the user's `-c` settings, and `GIT_NAMESPACE`). git sets some of them for
+ * the commands it runs: a hook started by `git commit` gets `GIT_INDEX_FILE=.git/index`, an alias run
+ * as `git --git-dir=/repo/.git x` gets `GIT_DIR`. Guardian names each repository by its working
+ * directory (a temporary worktree, an index of its own), and an inherited one would send its calls to
+ * another index or repository: the user's index replaced by the judged tree.
+ */
+const REPOSITORY_VARS = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_COMMON_DIR',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_GRAFT_FILE',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_SHALLOW_FILE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_CONFIG',
+  'GIT_NAMESPACE',
+];
 
 /** Config that must not run repository-controlled programs, whatever .git/config says. */
 const SAFE_CONFIG = [
@@ -278,8 +308,24 @@ export function readBlobs(cwd: string, oids: string[]): (Buffer | undefined)[] {
   return out;
 }
 
+/**
+ * Whether `cwd` is inside a git working tree. A repository git refuses to work in because another user
+ * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
+ */
 export function isGitRepo(cwd: string): boolean {
-  return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+  const r = execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+  if (r.code !== 0) refuseDubiousOwnership(r.stderr);
+  return r.code === 0;
+}
+
+/** git's refusal of a repository another user owns, as one error with git's own remedy. */
+function refuseDubiousOwnership(stderr: string): void {
+  const m = /detected dubious ownership in repository at '(.+)'/.exec(stderr);
+  if (!m) return;
+  throw new GuardianError(
+    `git refuses to work in ${m[1]}: the repository is owned by another user than the one running Guardian. ` +
+      `If you trust it, run \`git config --global --add safe.directory ${m[1]}\` (or run Guardian as its owner)`,
+  );
 }
 
 export function repoRoot(cwd: string): string {
@@ -291,6 +337,7 @@ export function resolveCommit(cwd: string, ref: string): string {
   if (ref.startsWith('-')) throw new GuardianError(`invalid ref '${ref}'`);
   const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
   if (r.code !== 0) {
+    refuseDubiousOwnership(r.stderr);
     if (ref === 'HEAD' && isGitRepo(cwd))
       throw new GuardianError(
         `${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`,

@@ -38,6 +38,14 @@ const WATCHED = [
   'packed-refs',
   'reftable',
 ];
+/**
+ * The same for each submodule's git directory (`modules/<name>/`, and the ones nested in it): a hook or a
+ * `core.fsmonitor` planted there runs at the user's next `git status` or `git submodule update` in the
+ * repository. Its objects, refs and index are not watched.
+ */
+const MODULE_WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/** How deep folders under `modules/` are followed (a submodule's name may hold slashes). */
+const MAX_MODULE_DEPTH = 24;
 /** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 /** How deep `[include]`s of the global config are followed. */
@@ -95,6 +103,27 @@ function walk(dir: string, rel: string, out: Map<string, Entry>): void {
   } else {
     out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
   }
+}
+
+/**
+ * Under `rel` (a folder of `modules/`): the settings of each git directory (a folder with a `HEAD`), the
+ * folders nested in it as submodules' own `modules/`, and anything else as it is.
+ */
+function walkModules(dir: string, rel: string, out: Map<string, Entry>, depth = 0): void {
+  let names: string[];
+  try {
+    if (!lstatSync(onDisk(dir, rel)).isDirectory()) return walk(dir, rel, out);
+    names = readdirSync(onDisk(dir, rel)).sort();
+  } catch {
+    return;
+  }
+  if (depth > MAX_MODULE_DEPTH) return;
+  if (names.includes('HEAD')) {
+    for (const w of MODULE_WATCHED) walk(dir, join(rel, w), out);
+    walkModules(dir, join(rel, 'modules'), out, depth + 1);
+    return;
+  }
+  for (const name of names) walkModules(dir, join(rel, name), out, depth + 1);
 }
 
 /**
@@ -168,6 +197,7 @@ function globalFiles(cwd: string): string[] {
 function snapshotOf(dir: string, globals: string[]): GitDirSnapshot {
   const files = new Map<string, Entry>();
   for (const w of WATCHED) walk(dir, w, files);
+  walkModules(dir, 'modules', files);
   for (const g of globals) walk(dir, g, files);
   return { dir, files, globals };
 }

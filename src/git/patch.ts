@@ -97,10 +97,29 @@ export function workingTreePatch(root: string, base: string): { patch: Buffer; t
 }
 
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
-export function explainApplyFailure(stderr: string, label: string, base: string): string {
+export function explainApplyFailure(stderr: string, label: string, base: string, patch?: Buffer): string {
   const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+  // Refusals of what the patch asks for, whatever the base holds.
+  const invalid = /error: invalid path '(.+)'/.exec(stderr);
+  if (invalid)
+    return `${label} is refused: it names the path '${invalid[1]}', which git does not allow in a repository (absolute, with '..', inside .git, or a name git reserves)`;
+  const beyond = /affected file '(.+)' is beyond a symbolic link/.exec(stderr);
+  if (beyond) return `${label} is refused: it writes to '${beyond[1]}' through a symbolic link`;
+  const corrupt = /corrupt (binary )?patch at line (\d+)/.exec(stderr);
+  if (corrupt)
+    return `${label} is not a valid patch: corrupt ${corrupt[1] ? 'binary data ' : ''}at line ${corrupt[2]}`;
+  const noPatch = /No valid patches in input|patch with only garbage at line (\d+)/.exec(stderr);
+  if (noPatch)
+    return `${label} is not a valid patch: ${noPatch[1] ? `only garbage at line ${noPatch[1]}` : 'it holds no `diff --git` change git can read'}`;
   const failed = /patch failed: (.+):(\d+)/.exec(stderr);
-  if (failed) return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
+  if (failed)
+    return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})${crlfHint(patch, label)}`;
+  const binaryBase =
+    /the patch applies to '(.+?)' \([0-9a-f]+\), which does not match the current contents/.exec(stderr);
+  if (binaryBase)
+    return `${at}: first failing hunk in ${binaryBase[1]} (the binary file at the base is not the one the patch was made from)`;
+  const both = /'(.+)' appears as both a file and as a directory/.exec(stderr);
+  if (both) return `${at}: '${both[1]}' would be both a file and a folder`;
   const missing = /error: (.+): does not exist in index/.exec(stderr);
   if (missing) return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
   const exists = /error: (.+): already exists in index/.exec(stderr);
@@ -108,10 +127,16 @@ export function explainApplyFailure(stderr: string, label: string, base: string)
     return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
   const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
   if (binary) return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
-  const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
-  if (corrupt) return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
   const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
   return `${at}: ${first.replace(/^error: /, '')}`;
+}
+
+/** A hunk that failed in a patch whose lines end in CR LF: most likely the line endings, not the base. */
+function crlfHint(patch: Buffer | undefined, label: string): string {
+  if (!patch) return '';
+  const nl = patch.indexOf(0x0a);
+  if (nl <= 0 || patch[nl - 1] !== 0x0d) return '';
+  return `; ${label} has CRLF (Windows) line endings, so its context lines match no file with LF endings: save it with LF endings`;
 }
 
 /**
@@ -131,14 +156,37 @@ function checkPatchSize(patch: Buffer, label: string): void {
 /** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
 export function checkPatchText(patch: Buffer, label: string): void {
   checkPatchSize(patch, label);
-  const text = patch.toString('latin1');
-  const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
-  if (m) {
-    const file = m[2] === '/dev/null' ? m[1] : m[2];
+  const file = dataLessBinaryChange(patch.toString('latin1'));
+  if (file !== undefined) {
     throw new GuardianError(
       `${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``,
     );
   }
+}
+
+/**
+ * The file of the first "Binary files A and B differ" line, found by a linear scan: the patch is
+ * untrusted, and a regular expression that searches for " and " on a long line of a hostile patch
+ * backtracks for hours.
+ */
+function dataLessBinaryChange(text: string): string | undefined {
+  const lead = 'Binary files ';
+  const tail = ' differ';
+  for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
+    if (at > 0 && text[at - 1] !== '\n') continue;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, text[end - 1] === '\r' ? end - 1 : end);
+    if (!line.endsWith(tail)) continue;
+    const middle = line.slice(lead.length, line.length - tail.length);
+    const and = middle.indexOf(' and ', 1);
+    if (and < 0) continue;
+    const from = middle.slice(0, and).replace(/^a\//, '');
+    const to = middle.slice(and + ' and '.length).replace(/^b\//, '');
+    if (!to) continue;
+    return to === '/dev/null' ? from : to;
+  }
+  return undefined;
 }
 
 /**
@@ -156,7 +204,7 @@ export function applyPatchToTree(root: string, base: string, patch: Buffer, labe
       input: patch,
       allowFailure: true,
     });
-    if (r.code !== 0) throw new GuardianError(explainApplyFailure(r.stderr, label, base));
+    if (r.code !== 0) throw new GuardianError(explainApplyFailure(r.stderr, label, base, patch));
     return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
   });
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { onExit } from '../util/temp.js';
 import { execGit } from './git.js';
 
@@ -20,25 +20,50 @@ export function addWorktree(root: string, commit: string, tree?: string, prefix 
   const parent = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const dir = join(parent, 'tree');
   let removed = false;
+  /** This worktree's own entry in the repository (`.git/worktrees/<name>`), once it exists. */
+  let entry: string | undefined;
   // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
   let forgetExit = () => {};
   const remove = () => {
     if (removed) return;
     removed = true;
     forgetExit();
-    execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+    const r = execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
     rmSync(parent, { recursive: true, force: true });
-    execGit(['worktree', 'prune'], { cwd: root, allowFailure: true });
+    // Only this worktree's entry, when git could not remove it (its folder was gone): `git worktree
+    // prune` would also drop the user's own worktrees whose folder is missing for now (on a drive that
+    // is not mounted), and their index with them.
+    if (r.code !== 0 && entry) rmSync(entry, { recursive: true, force: true });
   };
   forgetExit = onExit(remove);
   try {
     execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
-    if (tree) execGit(['read-tree', '-u', '--reset', tree], { cwd: dir });
+    entry = ownEntry(root, dir);
+    // Not into submodules (`submodule.recurse`): none is checked out in a new worktree, and git would
+    // fail looking for one that a change moves to another commit.
+    if (tree) execGit(['read-tree', '-u', '--reset', '--no-recurse-submodules', tree], { cwd: dir });
   } catch (e) {
     remove();
     throw e;
   }
   return { dir, remove };
+}
+
+/**
+ * The entry of the worktree at `dir` under the repository's `worktrees/` folder, read when it was just
+ * made (before anything runs in it that could rewrite its `.git` file); undefined when it is not there.
+ */
+function ownEntry(root: string, dir: string): string | undefined {
+  const r = execGit(['rev-parse', '--absolute-git-dir'], { cwd: dir, allowFailure: true });
+  const common = execGit(['rev-parse', '--git-common-dir'], { cwd: root, allowFailure: true });
+  if (r.code !== 0 || common.code !== 0) return undefined;
+  const commonDir = common.stdout.trim();
+  const gitDir = realpathSync(r.stdout.trim());
+  const worktrees = join(
+    realpathSync(isAbsolute(commonDir) ? commonDir : join(root, commonDir)),
+    'worktrees',
+  );
+  return dirname(gitDir) === worktrees ? gitDir : undefined;
 }
 
 /** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
