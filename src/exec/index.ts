@@ -100,9 +100,19 @@ let ownTag: string | undefined;
  * Guardian can tell a check left running by one that is gone (killed with SIGKILL, which no exit
  * handler sees) from one whose Guardian is still at work — a pid alone may have been reused.
  */
-function ownerTag(): string {
+export function ownerTag(): string {
   ownTag ??= `${process.pid}-${startTicks(process.pid) ?? 0}`;
   return ownTag;
+}
+
+/**
+ * Whether the Guardian an owner tag (`ownerTag()`) names is still running: its pid is alive and started
+ * at the same time. Undefined where that can not be known (no /proc), or for what is no owner tag.
+ */
+export function ownerAlive(tag: string): boolean | undefined {
+  const m = /^(\d+)-(\d+)$/.exec(tag);
+  if (!m || !existsSync('/proc/self/stat')) return undefined;
+  return startTicks(Number(m[1])) === m[2];
 }
 
 /**
@@ -130,7 +140,7 @@ export function killOrphanedChecks(): { killed: number; owners: number[] } {
     if (!m) return false;
     const owner = `${m[1]}-${m[2]}`;
     if (owner === ownerTag()) return false;
-    if (!alive.has(owner)) alive.set(owner, startTicks(Number(m[1])) === m[2]);
+    if (!alive.has(owner)) alive.set(owner, ownerAlive(owner) === true);
     if (alive.get(owner)) return false;
     owners.add(Number(m[1]));
     return true;

@@ -3,11 +3,25 @@
  * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
  * half of the red/green proof in them, so the user's working tree is never touched.
  */
-import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { ownerAlive, ownerTag } from '../exec/index.js';
 import { onExit } from '../util/temp.js';
 import { execGit } from './git.js';
+
+/** Beside each temporary worktree: which Guardian made it (pid and start time), for `removeStaleWorktrees`. */
+const OWNER_FILE = 'owner';
 
 export interface Worktree {
   /** Absolute path of the checkout. */
@@ -17,7 +31,9 @@ export interface Worktree {
 
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 export function addWorktree(root: string, commit: string, tree?: string, prefix = 'guardian-wt-'): Worktree {
+  removeStaleWorktrees(root);
   const parent = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  writeFileSync(join(parent, OWNER_FILE), `${ownerTag()}\n`);
   const dir = join(parent, 'tree');
   let removed = false;
   /** This worktree's own entry in the repository (`.git/worktrees/<name>`), once it exists. */
@@ -47,6 +63,47 @@ export function addWorktree(root: string, commit: string, tree?: string, prefix 
     throw e;
   }
   return { dir, remove };
+}
+
+/**
+ * Removes the temporary worktrees of this repository that a Guardian which is gone made (one killed
+ * with SIGKILL, which no exit handler sees): listed by git, in a `guardian-…` folder of the temporary
+ * directory, with an owner file naming a Guardian that no longer runs. A worktree without an owner
+ * file, or whose Guardian still runs, is left alone; so is every worktree of the user's. Returns the
+ * paths removed.
+ */
+export function removeStaleWorktrees(root: string): string[] {
+  const r = execGit(['worktree', 'list', '--porcelain', '-z'], { cwd: root, allowFailure: true });
+  if (r.code !== 0) return [];
+  let tmp: string;
+  try {
+    tmp = realpathSync(tmpdir());
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const field of r.stdout.split('\0')) {
+    if (!field.startsWith('worktree ')) continue;
+    const dir = field.slice('worktree '.length);
+    const parent = dirname(dir);
+    if (
+      basename(dir) !== 'tree' ||
+      dirname(parent) !== tmp ||
+      !/^guardian-[a-z-]*[A-Za-z0-9]{6}$/.test(basename(parent))
+    )
+      continue;
+    let tag: string;
+    try {
+      tag = readFileSync(join(parent, OWNER_FILE), 'utf8').trim();
+    } catch {
+      continue; // no owner file: not one this Guardian can judge
+    }
+    if (ownerAlive(tag) !== false) continue;
+    execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+    rmSync(parent, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
 }
 
 /**
