@@ -5,9 +5,10 @@
  */
 import * as core from '@actions/core';
 import { lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { TASK_ID_PATTERN } from '../bundle/bundle.js';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, isUserError } from '../errors.js';
+import { checkBranchName } from '../git/commit.js';
 import { isGitRepo } from '../git/git.js';
 
 /** The value as it should appear in a message: quoted, control characters escaped, long values cut. */
@@ -167,6 +168,30 @@ export function refInput(name: string): string | undefined {
       `input '${name}': ${shown(v)} is not a valid git ref; expected a branch, tag or commit like main or feature/TASK-042`,
     );
   }
+  // git keeps a ref as a file: a part longer than a file name can be is refused by the file system, late.
+  const long = v.split('/').find((part) => Buffer.byteLength(part) > MAX_REF_PART);
+  if (long !== undefined) {
+    throw new ConfigurationError(
+      `input '${name}': ${shown(v)} has a part of ${Buffer.byteLength(long)} bytes; expected a branch, tag or commit whose parts between slashes are at most ${MAX_REF_PART} bytes`,
+    );
+  }
+  return v;
+}
+
+const MAX_REF_PART = 200;
+
+/** A branch name (the `branch` input): a ref input that git also accepts as a branch. */
+export function branchInput(name: string, root: string): string | undefined {
+  const v = refInput(name);
+  if (v === undefined) return undefined;
+  try {
+    checkBranchName(root, v);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    throw new ConfigurationError(
+      `input '${name}': ${shown(v)} is not a valid branch name; expected one like feature/TASK-042`,
+    );
+  }
   return v;
 }
 
@@ -204,6 +229,12 @@ export function secretFileInput(name: string, also?: string, what = 'key'): stri
   if (also && raw(also))
     throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
   const path = pathInput(name);
+  const outside = outsideRunnerDirs(path);
+  if (outside) {
+    throw new ConfigurationError(
+      `input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${what === 'key' ? 'llm-key' : 'github-token'} (it is removed once read, so nothing else is touched)`,
+    );
+  }
   let text: string;
   try {
     const st = lstatSync(path);
@@ -229,6 +260,42 @@ export function secretFileInput(name: string, also?: string, what = 'key'): stri
     );
   core.setSecret(secret);
   return secret;
+}
+
+/** A path as the file system has it: symbolic links of its folders resolved (the file itself may not exist). */
+function realFolderPath(path: string): string {
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return resolve(path);
+  }
+}
+
+function realOrResolved(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return resolve(dir);
+  }
+}
+
+/**
+ * On a runner (RUNNER_TEMP set), a secret's file is read and removed only inside the runner's temporary
+ * directory or the workspace: a mistaken path (`../../etc/passwd`, a file of the runner's home) must not
+ * remove a file the job did not write for Guardian. Says which folders those are when `path` is in
+ * neither; undefined when it is in one, or off a runner.
+ */
+function outsideRunnerDirs(path: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const temp = env.RUNNER_TEMP;
+  if (!temp) return undefined;
+  const dirs = [temp, env.GITHUB_WORKSPACE].filter((d): d is string => Boolean(d));
+  const real = realFolderPath(path);
+  const inside = (dir: string) => {
+    const rel = relative(realOrResolved(dir), real);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  };
+  if (dirs.some(inside)) return undefined;
+  return `the runner's temporary directory ${temp} (runner.temp)${env.GITHUB_WORKSPACE ? ` and the workspace ${env.GITHUB_WORKSPACE}` : ''}`;
 }
 
 /** An http(s) URL, or undefined. */

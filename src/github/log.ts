@@ -7,10 +7,11 @@ import type { Logger } from '../util/log.js';
  * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
  * Lines of a message come from model output, check output and repository files: such a line is shown
  * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
- * fake an annotation.
+ * fake an annotation. The runner's "spaces" are .NET's white space, which also counts NEL (U+0085), a
+ * character JavaScript's `\s` leaves out.
  */
 export function inertLines(m: string): string {
-  return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
+  return m.replace(/^([\s\u0085]*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 
 export function actionsLogger(): Logger {

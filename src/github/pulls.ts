@@ -54,7 +54,8 @@ const end = (id: string) => `<!-- /guardian:${id} -->`;
 export function withSection(body: string, id: string, section: string): string {
   const block = `${begin(id)}\n${section.trim()}\n${end(id)}`;
   const i = body.indexOf(begin(id));
-  const j = body.indexOf(end(id));
+  // The end marker after the section's start: text before it may quote the marker.
+  const j = i >= 0 ? body.indexOf(end(id), i) : -1;
   if (i >= 0 && j > i) return body.slice(0, i) + block + body.slice(j + end(id).length);
   return body.trim() ? `${body.trimEnd()}\n\n${block}\n` : `${block}\n`;
 }

@@ -3,6 +3,7 @@
  * `core.summary`. Rendering is pure so it can be tested and reused by the CLI.
  */
 import * as core from '@actions/core';
+import { statSync } from 'node:fs';
 import { STATIONS, type Manifest, type Usage } from '../bundle/bundle.js';
 import type { CheckResult, ValidationReport } from '../stations/validator/types.js';
 import { escapeHtml, fenceFor } from '../util/markdown.js';
@@ -66,13 +67,26 @@ function checkDetail(c: CheckResult): string {
   return tail[tail.length - 1] ?? c.description ?? '';
 }
 
+/**
+ * Text of a report on one line, never HTML: a validation.json read back from an artifact (the complete
+ * job's) travelled through a job that ran the change under judgement.
+ */
+function text(s: string): string {
+  return escapeHtml(s.replace(/\s+/g, ' ').trim());
+}
+
+/** A commit or hash as code: hex digits only, so nothing can close the code span. */
+function hex(s: string, length: number): string {
+  return `\`${s.slice(0, length).replace(/[^0-9A-Za-z]/g, '?')}\``;
+}
+
 /** The Validator's verdict table and, for each check that did not pass, its output tail. */
 export function renderValidation(r: ValidationReport, opts: { tails?: boolean } = {}): string {
   const icon = r.verdict === 'pass' ? '✅' : '❌';
   const parts = [
-    `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-    `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
-      `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
+    `### ${icon} Validator: ${r.verdict} — ${text(r.taskId)}\n`,
+    `${text(r.summary)}. Base ${hex(r.baseCommit, 12)}, patch sha256 ${hex(r.patchSha256, 16)}…, ` +
+      `${(r.changedFiles ?? []).length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
     table(
       ['Check', 'Kind', 'Outcome', 'Time', 'Details'],
       r.checks.map((c) => [
@@ -97,8 +111,43 @@ export function renderValidation(r: ValidationReport, opts: { tails?: boolean } 
   return parts.join('\n');
 }
 
-/** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */
+/**
+ * GitHub shows a step's summary only when its file holds at most 1 MiB; a larger one is dropped whole,
+ * with an error. Kept below that, with room for the note that says what was cut.
+ */
+export const MAX_SUMMARY_BYTES = 1024 * 1024 - 4096;
+
+/**
+ * `markdown` cut to fit in `budget` bytes of UTF-8 (at a line break when there is one in its last
+ * quarter), with a note saying so; unchanged when it fits.
+ */
+export function fitSummary(markdown: string, budget: number): string {
+  if (Buffer.byteLength(markdown) <= budget) return markdown;
+  const note =
+    '\n\n**…** (the rest is cut: a job summary shows at most 1 MiB; the Task Bundle artifact has the full reports)\n';
+  const room = Math.max(0, budget - Buffer.byteLength(note));
+  // Bytes to characters: the longest prefix whose UTF-8 fits (never half a character).
+  let cut = Buffer.from(markdown)
+    .subarray(0, room)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  const line = cut.lastIndexOf('\n');
+  if (line > cut.length * 0.75) cut = cut.slice(0, line);
+  return cut + note;
+}
+
+/**
+ * Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset), cut
+ * to what GitHub still shows: model output or check output must not make the whole summary vanish.
+ */
 export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(markdown, true).write();
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  let written = 0;
+  try {
+    written = statSync(file).size;
+  } catch {
+    // No file yet: core.summary creates it.
+  }
+  await core.summary.addRaw(fitSummary(markdown, Math.max(0, MAX_SUMMARY_BYTES - written)), true).write();
 }

@@ -5,14 +5,16 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { bundleDirFor, readManifest } from '../../bundle/bundle.js';
-import { GuardianError } from '../../errors.js';
+import { ConfigurationError, GuardianError, isUserError } from '../../errors.js';
 import { execGit, resolveCommit } from '../../git/git.js';
 import {
   booleanInput,
+  branchInput,
   integerInput,
   rootInput,
   refInput,
   secretInput,
+  shown,
   taskIdInput,
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
@@ -53,11 +55,14 @@ export interface BundleInputs {
 }
 
 export function getInputs(): BundleInputs {
+  const taskId = taskIdInput(Inputs.TaskId);
+  const root = rootInput(Inputs.Root);
   return {
-    taskId: taskIdInput(Inputs.TaskId),
-    root: rootInput(Inputs.Root),
+    taskId,
+    root,
     baseRef: refInput(Inputs.BaseRef),
-    branch: refInput(Inputs.Branch),
+    // Checked here, not when the complete job commits on it after the model has run.
+    branch: branchInput(Inputs.Branch, root),
     tokenBudget: integerInput(Inputs.TokenBudget, { min: 1000, max: 2_000_000, zeroMeansUnset: true }),
     prestart: booleanInput(Inputs.Prestart, true),
     context7ApiKey: secretInput(Inputs.Context7ApiKey),
@@ -91,7 +96,15 @@ export function baseFor(
       allowFailure: true,
     });
     if (viaRemote.code === 0) return { commit: viaRemote.stdout.trim(), from: `origin/${explicit}` };
-    return { commit: resolveCommit(root, explicit), from: explicit };
+    try {
+      return { commit: resolveCommit(root, explicit), from: explicit };
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      throw new ConfigurationError(
+        `input '${Inputs.BaseRef}': ${shown(explicit)} is not a branch, tag or commit of the repository at ${root}, nor origin/${explicit}; expected one the checkout has (actions/checkout with fetch-depth: 0 fetches them all)`,
+        { cause: e },
+      );
+    }
   }
   const tip = execGit(['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`], {
     cwd: root,

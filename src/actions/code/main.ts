@@ -62,6 +62,15 @@ export function getInputs(): CodeInputs {
   };
 }
 
+/** The most of the model's finish summary the job summary shows (the rest is cut). */
+const MAX_MODEL_SUMMARY = 20_000;
+
+function shortened(text: string): string {
+  return text.length > MAX_MODEL_SUMMARY
+    ? `${text.slice(0, MAX_MODEL_SUMMARY)}… (${text.length - MAX_MODEL_SUMMARY} more characters not shown)`
+    : text;
+}
+
 /** A real change: a patch that touches at least one file. */
 function hasChange(r: CoderResult): r is CoderResult & { patchSha256: string } {
   return Boolean(r.patchSha256) && r.changedFiles.length > 0;
@@ -157,8 +166,9 @@ async function code(guard: StepGuard): Promise<void> {
           feedback ?? '',
         ]),
       ),
-      // The model's own words: text in a quote, never HTML that could reshape the summary around it.
-      last.summary ? `\n> ${escapeHtml(last.summary).replace(/\n/g, '\n> ')}\n` : '',
+      // The model's own words: text in a quote, never HTML that could reshape the summary around it,
+      // and not so long that the tables after it no longer fit in the job summary.
+      last.summary ? `\n> ${escapeHtml(shortened(last.summary)).replace(/\n/g, '\n> ')}\n` : '',
       renderStations(total),
     ].join('\n'),
   );

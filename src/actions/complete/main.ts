@@ -13,6 +13,7 @@ import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import { openVerifiedBundle } from '../../github/bundle.js';
 import {
   booleanInput,
+  branchInput,
   choiceInput,
   rootInput,
   refInput,
@@ -59,13 +60,15 @@ export interface CompleteInputs {
 }
 
 export function getInputs(): CompleteInputs {
+  const taskId = taskIdInput(Inputs.TaskId);
+  const root = rootInput(Inputs.Root);
   const inputs: CompleteInputs = {
-    taskId: taskIdInput(Inputs.TaskId),
-    root: rootInput(Inputs.Root),
+    taskId,
+    root,
     verdict: choiceInput(Inputs.Verdict, ['pass', 'fail'] as const),
     patchSha256: sha256Input(Inputs.PatchSha256),
     baseCommit: refInput(Inputs.BaseCommit) ?? 'HEAD',
-    branch: refInput(Inputs.Branch),
+    branch: branchInput(Inputs.Branch, root),
     push: booleanInput(Inputs.Push, true),
     openPr: booleanInput(Inputs.OpenPr, false),
     prBase: refInput(Inputs.PrBase),
@@ -208,7 +211,7 @@ export async function run(): Promise<void> {
       await writeSummary(`${renderValidation(report)}\n${manifest ? renderStations(manifest) : ''}`);
       core.setOutput('branch', '');
       throw new GuardianError(
-        `${inputs.taskId}: the Validator's verdict is fail (${report.summary}); nothing committed`,
+        `${inputs.taskId}: the Validator's verdict is fail (${report.summary.replace(/\s+/g, ' ').trim()}); nothing committed`,
       );
     }
 
@@ -245,7 +248,7 @@ export async function run(): Promise<void> {
           section: [
             `### ${inputs.taskId}: ${escapeHtml(title)}`,
             '',
-            `Commit ${result.commitSha}${report ? ` — Validator: ${escapeHtml(report.summary)}` : ''}${url ? ` — [run](${url})` : ''}`,
+            `Commit ${result.commitSha}${report ? ` — Validator: ${escapeHtml(report.summary.replace(/\s+/g, ' ').trim())}` : ''}${url ? ` — [run](${url})` : ''}`,
             '',
             report
               ? table(

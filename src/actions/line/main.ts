@@ -10,6 +10,7 @@ import { ConfigurationError, GuardianError, isUserError } from '../../errors.js'
 import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import {
   booleanInput,
+  branchInput,
   integerInput,
   modelInput,
   rootInput,
@@ -66,11 +67,13 @@ export interface LineInputs {
 }
 
 export function getInputs(): LineInputs {
+  const taskId = taskIdInput(Inputs.TaskId);
+  const root = rootInput(Inputs.Root);
   const inputs: LineInputs = {
-    taskId: taskIdInput(Inputs.TaskId),
-    root: rootInput(Inputs.Root),
+    taskId,
+    root,
     baseRef: refInput(Inputs.BaseRef),
-    branch: refInput(Inputs.Branch),
+    branch: branchInput(Inputs.Branch, root),
     model: modelInput(Inputs.Model),
     securityModel: modelInput(Inputs.SecurityModel),
     coderModel: modelInput(Inputs.CoderModel),
@@ -217,7 +220,8 @@ export async function run(): Promise<void> {
     await writeSummary(
       [
         `### ${r.outcome === 'committed' || r.outcome === 'already_done' || r.outcome === 'validated' ? '✅' : '❌'} ${r.taskId}: ${r.outcome}\n`,
-        `${r.message}\n`,
+        // Text, not HTML: the message quotes model servers' answers, check output and blueprints.
+        `${escapeHtml(r.message.replace(/\s+/g, ' ').trim())}\n`,
         table(['Station', 'Result', 'Attempt', 'Time', 'Tokens', 'Cost', 'Note'], rows),
         r.commit
           ? `\nCommit \`${r.commit}\` on \`${r.branch}\`${r.pushedTo ? ` (pushed to ${r.pushedTo})` : ''}${prUrl ? `, ${prUrl}` : ''}.\n`

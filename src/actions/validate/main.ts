@@ -5,7 +5,13 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleDirFor, readManifest, writeBundleFile } from '../../bundle/bundle.js';
+import {
+  bundleDirFor,
+  manifestBase,
+  readManifest,
+  writeBundleFile,
+  type Manifest,
+} from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
 import { annotationsOf, emitAnnotations } from '../../github/annotations.js';
 import { openVerifiedBundle, verifiedBundleIfPresent } from '../../github/bundle.js';
@@ -44,10 +50,29 @@ export function getInputs(): ValidateInputs {
 
 /**
  * Puts the Security Consultant's security.json into the bundle under test (the Coder's copy may have
- * changed it) and returns its path.
+ * changed it) and returns its path, with the base commit that bundle names. The Coder's manifest must
+ * name the same base: the model's tests could rewrite it (hashes and all) to have the change judged
+ * against an older commit with fewer checks.
  */
-function enforceSecurityJson(inputs: ValidateInputs & { securityBundle: string }): string {
-  openVerifiedBundle(inputs.securityBundle, inputs.taskId, "the Security Consultant's Task Bundle");
+function enforceSecurityJson(
+  inputs: ValidateInputs & { securityBundle: string },
+  coded: Manifest | undefined,
+): { path: string; baseCommit: string } {
+  const trusted = openVerifiedBundle(
+    inputs.securityBundle,
+    inputs.taskId,
+    "the Security Consultant's Task Bundle",
+  );
+  const dir = bundleDirFor(inputs.root, inputs.taskId);
+  if (coded) {
+    const claimed = manifestBase(inputs.root, dir, coded);
+    const base = manifestBase(inputs.root, inputs.securityBundle, trusted);
+    if (claimed !== base) {
+      throw new ConfigurationError(
+        `the Task Bundle at ${dir} names the base commit ${claimed.slice(0, 12)} (manifest.json \`baseCommit\`), but the Security Consultant's Task Bundle at ${inputs.securityBundle} names ${base.slice(0, 12)}: refusing to judge the change against a base the Bundler did not choose`,
+      );
+    }
+  }
   const source = join(inputs.securityBundle, 'security.json');
   if (!existsSync(source)) {
     throw new ConfigurationError(
@@ -55,7 +80,6 @@ function enforceSecurityJson(inputs: ValidateInputs & { securityBundle: string }
     );
   }
   const enforced = readFileSync(source);
-  const dir = bundleDirFor(inputs.root, inputs.taskId);
   const current = join(dir, 'security.json');
   if (
     existsSync(join(dir, 'manifest.json')) &&
@@ -66,7 +90,7 @@ function enforceSecurityJson(inputs: ValidateInputs & { securityBundle: string }
     );
     writeBundleFile(dir, 'security.json', enforced);
   }
-  return source;
+  return { path: source, baseCommit: trusted.baseCommit };
 }
 
 export async function run(): Promise<void> {
@@ -77,16 +101,18 @@ export async function run(): Promise<void> {
 async function validate(guard: StepGuard): Promise<void> {
   const inputs = getInputs();
   const log = actionsLogger();
-  verifiedBundleIfPresent(inputs.root, inputs.taskId);
-  const securityJson = inputs.securityBundle
-    ? enforceSecurityJson({ ...inputs, securityBundle: inputs.securityBundle })
+  const coded = verifiedBundleIfPresent(inputs.root, inputs.taskId);
+  const security = inputs.securityBundle
+    ? enforceSecurityJson({ ...inputs, securityBundle: inputs.securityBundle }, coded)
     : undefined;
 
   const { report, bundleDir } = await runValidator({
     root: inputs.root,
     taskId: inputs.taskId,
     log,
-    securityJson,
+    securityJson: security?.path,
+    // The base the Security Consultant's bundle names, also when the Coder's artifact has no manifest.
+    base: security?.baseCommit,
     env: process.env,
   });
 
