@@ -22,6 +22,7 @@ import {
   recordStation,
   writeBundleFile,
   type Manifest,
+  type StationRecord,
   type Usage,
 } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError, errorMessage } from '../../errors.js';
@@ -76,6 +77,8 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 /** Beyond this many characters of conversation, old tool outputs are elided to keep the context small. */
 const CONTEXT_CHAR_LIMIT = 320_000;
+/** A failed or unrun call's arguments longer than this are not sent back to the model in full. */
+const REFUSED_ARGUMENTS_KEPT = 2_000;
 /** Consecutive replies without a tool call before the run ends as `model_stopped`. */
 const MAX_IDLE_REPLIES = 3;
 /**
@@ -328,16 +331,54 @@ function assistantParam(content: string | null | undefined, calls: NormalizedCal
   };
 }
 
-/** Elides the oldest tool outputs once the conversation gets long (the model can read files again). */
+/** The function calls of an assistant message as it is sent back (their arguments can be replaced). */
+function functionCalls(m: ChatMessage): { function: { name: string; arguments: string } }[] {
+  if (m.role !== 'assistant' || !m.tool_calls) return [];
+  return m.tool_calls.flatMap((c) => (c.type === 'function' ? [c] : []));
+}
+
+/** What a call's arguments are sent back as once elided (still a JSON object, as the API expects). */
+function elidedArguments(length: number, why: string): string {
+  return JSON.stringify({ elided: `${length} characters of arguments, ${why}` });
+}
+
+/** The characters of a message that count towards the context: its text and its calls' arguments. */
+function messageChars(m: ChatMessage): number {
+  const text = typeof m.content === 'string' ? m.content.length : 0;
+  return functionCalls(m).reduce((a, c) => a + c.function.arguments.length, text);
+}
+
+/**
+ * Elides the oldest tool outputs and tool-call arguments (a file written long ago) once the
+ * conversation gets long: the model can read files again.
+ */
 function compact(messages: ChatMessage[]): void {
-  const size = () => messages.reduce((a, m) => a + (typeof m.content === 'string' ? m.content.length : 0), 0);
+  const size = () => messages.reduce((a, m) => a + messageChars(m), 0);
   if (size() <= CONTEXT_CHAR_LIMIT) return;
   for (let i = 2; i < messages.length - 12 && size() > CONTEXT_CHAR_LIMIT * 0.7; i++) {
     const m = messages[i]!;
     if (m.role === 'tool' && typeof m.content === 'string' && m.content.length > 400) {
       m.content = `[earlier tool output elided to save context: ${m.content.length} characters]`;
     }
+    for (const c of functionCalls(m)) {
+      if (c.function.arguments.length > 400)
+        c.function.arguments = elidedArguments(c.function.arguments.length, 'elided to save context');
+    }
   }
+}
+
+/** The first line of a message, at most 200 characters. */
+function firstLine(s: string): string {
+  const l = s.split('\n')[0] ?? '';
+  return l.length > 200 ? `${l.slice(0, 199)}…` : l;
+}
+
+/**
+ * A few turns of the event loop: a SIGINT that arrived while this process was blocked in a synchronous
+ * git call has been handled by then (libuv hands it over in a later poll, not always the next one).
+ */
+async function signalsDelivered(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 1));
 }
 
 const clip = (s: string, n = 20_000) =>
@@ -484,20 +525,46 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
   );
   const startedAt = new Date();
 
+  // Whatever fails once the model has been called, the manifest records the tokens spent: the
+  // Supervisor reports a station's usage from it. The error is thrown once it is recorded.
+  let failedAfter: { error: unknown } | undefined;
   const result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+    try {
+      return await work();
+    } catch (e) {
+      failedAfter = { error: e };
+      return {
+        result: undefined,
+        record: {
+          status: 'failed' as const,
+          usage: budget.usage,
+          stopReason: 'error',
+          attempt,
+          note: errorMessage(e).slice(0, 300),
+        },
+      };
+    }
+  });
+  if (failedAfter) throw failedAfter.error;
+  return result!;
+
+  async function work(): Promise<{ result: CoderResult; record: Partial<StationRecord> }> {
     let stop: BudgetStop | undefined;
     let summary: string | undefined;
     let failure: unknown;
     try {
-      const taskContext = redactor.literal(inputs.taskContext);
-      const sys = systemPrompt({
-        taskId: opts.taskId,
-        taskContext,
-        commands,
-        protectedPatterns,
-        phase,
-        tddEnforced,
-      });
+      // Redacted whole: the task context (a bundle may come from elsewhere) and the commands of the
+      // verification plan and quality.toml, which reach the model from here, not through the Bundler.
+      const sys = await redactor.full(
+        systemPrompt({
+          taskId: opts.taskId,
+          taskContext: inputs.taskContext,
+          commands,
+          protectedPatterns,
+          phase,
+          tddEnforced,
+        }),
+      );
       const first = firstUserMessage({ phase, tddEnforced, attempt, ...(feedback ? { feedback } : {}) });
       const messages: ChatMessage[] = [
         { role: 'system', content: sys },
@@ -562,8 +629,25 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
             .map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
           ...(calls.length > LISTED_CALLS ? { toolCallsNotListed: calls.length - LISTED_CALLS } : {}),
           ...(other ? { unsupportedToolCalls: other } : {}),
+          ...(res.message.refusal ? { refusal: res.message.refusal } : {}),
         });
-        messages.push(assistantParam(res.message.content, calls));
+        // A reply with neither text nor a call goes back with text: the API requires an assistant
+        // message's content unless it has tool calls (a refusal comes back as what the model said).
+        const text =
+          calls.length || res.message.content ? res.message.content : res.message.refusal || '(no reply)';
+        const sent = assistantParam(text, calls);
+        messages.push(sent);
+        // The arguments of a call that was refused or not run go back to the model in full only when
+        // short: one reply's megabytes of refused arguments would otherwise be paid for on every turn.
+        const sentCalls = functionCalls(sent);
+        const elideRefused = (index: number) => {
+          const c = sentCalls[index];
+          if (c && c.function.arguments.length > REFUSED_ARGUMENTS_KEPT)
+            c.function.arguments = elidedArguments(
+              c.function.arguments.length,
+              'not repeated: the call failed',
+            );
+        };
         const named =
           calls
             .slice(0, LISTED_CALLS)
@@ -576,9 +660,17 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
         if (calls.length === 0) {
           idle += 1;
           if (idle >= MAX_IDLE_REPLIES) {
+            // Why, when the last reply says: a refusal, a content filter, a cut-off answer.
+            const why = res.message.refusal
+              ? `; it refused: ${shownText(firstLine(res.message.refusal), 200)}`
+              : res.finishReason === 'content_filter'
+                ? "; the server's content filter withheld its reply"
+                : res.finishReason === 'length'
+                  ? '; its reply was cut off by the length limit'
+                  : '';
             stop = {
               reason: 'model_stopped',
-              message: `the model answered ${idle} times in a row without using a tool`,
+              message: `the model answered ${idle} times in a row without using a tool${why}`,
             };
             break;
           }
@@ -610,6 +702,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           if (!stop && over) {
             messages.push({ role: 'tool', tool_call_id: call.id, content: over });
             notRun.push({ id: call.id, name: call.name, reason: over });
+            elideRefused(index);
             continue;
           }
           if (stop) {
@@ -617,6 +710,9 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           } else {
             outcome = await tools.execute(call.name, call.arguments);
             content = await redactor.full(outcome.content);
+            if (!outcome.ok && res.finishReason === 'length')
+              content +=
+                '\n(Your reply was cut off by the length limit, which may have cut these arguments: write a large file in parts — write_file, then edit_file.)';
             // Encoded forms survive redaction: withhold the whole output rather than hand them over.
             const leaked = redactor.leaks(content);
             if (leaked.length) {
@@ -631,6 +727,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
           }
           resultChars += content.length;
           messages.push({ role: 'tool', tool_call_id: call.id, content });
+          if (!outcome?.ok) elideRefused(index);
           await transcript.write({
             type: 'tool',
             turn,
@@ -692,7 +789,8 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
     let patchSha: string | undefined;
     let changedFiles: string[] = [];
     let outputError: unknown;
-    try {
+    let leaked = false;
+    const writePatch = () => {
       // A change that carries a secret this process holds (the model key, a token) never leaves it. The
       // new content of every changed file is read for it, not the patch: a binary patch (a NUL byte, or
       // a `-diff` attribute) is compressed and would hide the secret from a look at the patch text.
@@ -708,6 +806,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
         );
       for (const l of redactor.leaks(patch.toString('latin1'))) found.add(l);
       const leaks = [...found].sort();
+      leaked = leaks.length > 0;
       if (leaks.length) {
         stop = {
           reason: 'error',
@@ -720,9 +819,35 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       writeBundleFile(bundleDir, 'changes.patch', patch);
       patchSha = sha256(patch);
       changedFiles = files;
+    };
+    try {
+      writePatch();
     } catch (e) {
       outputError = e;
-      log.error(`could not write changes.patch: ${errorMessage(e)}`);
+      // A Ctrl-C at the terminal reaches the git commands of the diff too (same process group): one it
+      // killed fails before this process's own handler has aborted the signal. Once it has, the failure
+      // is the interruption, not a fault: the run ends `aborted` with the tokens it spent, and the diff
+      // is made once more (no Ctrl-C reaches it now but a second one, which quits) to keep the work.
+      if (!leaked) await signalsDelivered();
+      if (!leaked && opts.signal?.aborted) {
+        outputError = undefined;
+        const what = firstLine(errorMessage(e));
+        try {
+          writePatch();
+          stop = { reason: 'aborted', message: `interrupted while changes.patch was written; written again` };
+          log.warn(`${stop.message} (${what})`);
+        } catch (again) {
+          if (leaked) outputError = again;
+          else {
+            stop = {
+              reason: 'aborted',
+              message: `interrupted while changes.patch was written (${what}): changes.patch not written (${firstLine(errorMessage(again))})`,
+            };
+            log.warn(stop.message);
+          }
+        }
+      }
+      if (outputError) log.error(`could not write changes.patch: ${errorMessage(outputError)}`);
     }
     await transcript.write({
       type: 'stop',
@@ -778,8 +903,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       phase: tools.phase,
       ...(report.redProof ? { redProof: report.redProof } : {}),
       changedFiles,
-      patchPath: join(bundleDir, 'changes.patch'),
-      ...(patchSha ? { patchSha256: patchSha } : {}),
+      ...(patchSha ? { patchPath: join(bundleDir, 'changes.patch'), patchSha256: patchSha } : {}),
       ...(report.summary ? { summary: report.summary } : {}),
     };
     return {
@@ -792,8 +916,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
         note: report.message.slice(0, 300),
       },
     };
-  });
-  return result;
+  }
 }
 
 /** The red proof as coder.json and the result keep it: its command and output tail redacted. */
