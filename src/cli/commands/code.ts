@@ -33,7 +33,7 @@ interface CodeOptions {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-function humanReport(r: CoderResult, root: string): string {
+export function humanReport(r: CoderResult, root: string): string {
   const rel = (p: string) => relative(root, p) || '.';
   const tokens = r.usage.promptTokens + r.usage.completionTokens;
   const lines = [
@@ -52,12 +52,13 @@ function humanReport(r: CoderResult, root: string): string {
   lines.push(`transcript: ${rel(r.bundleDir)}/transcript.jsonl`);
   if (r.summary) lines.push('', r.summary);
   lines.push('');
+  // Where the work is: changes.patch only when it was written this time (an interrupted diff may not be).
+  const kept = `the work so far is in the working tree${r.patchPath ? ' and in changes.patch' : ' (changes.patch was not written)'}`;
   if (r.ok) lines.push(`next: guardian validate ${r.taskId}`);
-  else if (r.stopReason === 'aborted')
-    lines.push(`interrupted: the work so far is in the working tree and in changes.patch`);
+  else if (r.stopReason === 'aborted') lines.push(`interrupted: ${kept}`);
   else {
     lines.push(
-      `the work so far is in the working tree and in changes.patch; run \`guardian validate ${r.taskId}\`, then ` +
+      `${kept}; run \`guardian validate ${r.taskId}\`, then ` +
         `\`guardian code ${r.taskId} --attempt ${r.attempt + 1}\` to try again with the Validator's report`,
     );
   }
