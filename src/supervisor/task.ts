@@ -341,6 +341,10 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
   const resumeCommand = `guardian run ${task.id} --resume${opts.push ? ` --push ${opts.push}` : ''}${opts.branch ? ` --branch ${opts.branch}` : ''}`;
   /** The station running now (for a run that ends in the middle of one). */
   let current: StationName | undefined;
+  /** What the running Coder attempt has spent so far, as its transcript shows (for a quit at once). */
+  let coderSpent: Usage = emptyUsage();
+  /** Stops the watch of the running Coder's transcript, after a last read of it. */
+  let stopCoderWatch: (() => void) | undefined;
 
   let verdict: 'pass' | 'fail' | undefined;
   let commit: string | undefined;
@@ -405,7 +409,12 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
   const forgetExit = onExit(() => {
     if (!signal.aborted) return;
     if (current) {
-      line.stationRuns.push({ station: current, status: 'interrupted', durationMs: 0, usage: emptyUsage() });
+      // The Coder's tokens are recorded only when it returns: what its transcript shows is what was spent
+      // (read once more now: the watch reads it once a second).
+      stopCoderWatch?.();
+      const usage = current === 'code' ? coderSpent : emptyUsage();
+      line.usage = addUsage(line.usage, usage);
+      line.stationRuns.push({ station: current, status: 'interrupted', durationMs: 0, usage });
     }
     outcome = 'interrupted';
     message = `${task.id} interrupted${current ? ` during ${current}` : ''} (quit at once): \`${resumeCommand}\` continues${current ? ` from ${current}` : ''}`;
@@ -525,12 +534,13 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         onUsage: (u) => progress.usage(task.id, addUsage(line.usage, u)),
       };
-      const stopWatch =
+      const stopWatch = (stopCoderWatch =
         station === 'code'
-          ? watchTranscript(join(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) =>
-              progress.usage(task.id, addUsage(line.usage, u)),
-            )
-          : undefined;
+          ? watchTranscript(join(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => {
+              coderSpent = u;
+              progress.usage(task.id, addUsage(line.usage, u));
+            })
+          : undefined);
       current = station;
       let out: StationOutcome | undefined;
       let thrown: { error: unknown } | undefined;
@@ -540,6 +550,8 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         thrown = { error: e };
       }
       stopWatch?.();
+      stopCoderWatch = undefined;
+      coderSpent = emptyUsage();
       // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
       // and the station fails while this process's own SIGINT handler has not run yet. Let it run
       // before judging: that failure is the interruption, not a station's error.

@@ -230,6 +230,11 @@ describe('Ctrl-C on a real guardian process', () => {
     const end = readLedger(repo.root).at(-1)!;
     expect(end).toMatchObject({ event: 'end', outcome: 'interrupted' });
     expect(end.stations!.at(-1)).toMatchObject({ station: 'code', status: 'interrupted' });
+    // The model call the Coder made before the check is counted, in the station and in the run.
+    const spent = (u?: { promptTokens: number; completionTokens: number }) =>
+      (u?.promptTokens ?? 0) + (u?.completionTokens ?? 0);
+    expect(spent(end.stations!.at(-1)!.usage)).toBeGreaterThan(0);
+    expect(spent(end.usage)).toBe(spent(end.stations!.at(-1)!.usage));
     expect(existsSync(lockPath(repo.root))).toBe(false);
     rmSync(join(marker, '..'), { recursive: true, force: true });
   }, 120_000);
