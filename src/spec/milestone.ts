@@ -86,6 +86,7 @@ export function parseMilestone(
       parallel: (d.parallel as boolean | undefined) ?? false,
       ...(d.schedule !== undefined ? { schedule: d.schedule as string } : {}),
       body: fm.body,
+      fieldLines: fm.keyLines,
     },
     problems,
   };

@@ -93,13 +93,44 @@ export function loadProject(
       });
     }
   }
-  problems.push(...crossCheck(tasks, milestones, source));
+  problems.push(...crossCheck(tasks, milestones, source, invalidTaskIds(broken)));
   const project: Project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
   brokenFiles.set(project, broken);
   return project;
 }
 
-function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSource): Problem[] {
+/**
+ * The ids the invalid blueprint files declare (`id:` at the start of a line of their front matter), so
+ * that a milestone or a dependency naming one is told the blueprint is invalid, not that the task is
+ * unknown.
+ */
+function invalidTaskIds(broken: Map<string, Buffer>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, data] of broken) {
+    if (!path.startsWith(`${TASKS_DIR}/`)) continue;
+    const head = data.subarray(0, 64 * 1024).toString('utf8');
+    const m =
+      /^---\r?\n(?:[^\n]*\n){0,200}?id:[ \t]*(["']?)([A-Za-z][A-Za-z0-9_-]{0,63})\1[ \t]*(?:#[^\n]*)?\r?$/m.exec(
+        head,
+      );
+    if (m && !out.has(m[2]!)) out.set(m[2]!, path);
+  }
+  return out;
+}
+
+function crossCheck(
+  tasks: Blueprint[],
+  milestones: Milestone[],
+  source: FileSource,
+  invalid: Map<string, string> = new Map(),
+): Problem[] {
+  /** What to say of an id that names no valid task. */
+  const unknown = (what: string, id: string): string => {
+    const path = invalid.get(id);
+    return path
+      ? `${what} ${id}, whose blueprint ${path} is invalid (see its own errors)`
+      : `${what} unknown task ${id}${suggest(id, known())}`;
+  };
   const problems: Problem[] = [];
   const byId = new Map<string, Blueprint>();
   // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
@@ -146,6 +177,7 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
     if (prev) {
       problems.push({
         file: m.path,
+        ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
         field: 'id',
         severity: 'error',
         message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
@@ -160,7 +192,7 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
           line: lineOfField(t, 'depends_on'),
           field: 'depends_on',
           severity: 'error',
-          message: `depends on unknown task ${dep}${suggest(dep, known())}`,
+          message: unknown('depends on', dep),
         });
       }
     }
@@ -190,9 +222,10 @@ function crossCheck(tasks: Blueprint[], milestones: Milestone[], source: FileSou
       if (!byId.has(id)) {
         problems.push({
           file: m.path,
+          ...(m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {}),
           field: 'tasks',
           severity: 'error',
-          message: `names unknown task ${id}${suggest(id, known())}`,
+          message: unknown('names', id),
         });
       }
     }

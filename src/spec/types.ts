@@ -95,6 +95,8 @@ export interface Milestone {
   /** Optional cron expression (front matter `schedule`) for scheduled runs. */
   schedule?: string;
   body: string;
+  /** 1-based line of each front matter field, for messages. */
+  fieldLines?: Record<string, number>;
 }
 
 export interface QualityCheck {

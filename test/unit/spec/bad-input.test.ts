@@ -285,7 +285,23 @@ const cases: Case[] = [
       [T]: blueprint(BASIC_FRONT),
       'specs/milestones/MVP.md': '---\nid: MVP\ntitle: MVP\ntasks: [TASK-001, TASK-404]\n---\n',
     }),
-    expect: [/specs\/milestones\/MVP\.md: error: tasks: names unknown task TASK-404/],
+    expect: [/specs\/milestones\/MVP\.md:4: error: tasks: names unknown task TASK-404/],
+  },
+  {
+    name: 'a milestone and a dependency naming a task whose blueprint is invalid',
+    files: () => ({
+      [T]: blueprint(BASIC_FRONT),
+      'specs/tasks/TASK-002_b.md': blueprint('id: TASK-002\ntitle: "B"\nstatus: sideways'),
+      'specs/tasks/TASK-003_c.md': blueprint(
+        'id: TASK-003\ntitle: "C"\nstatus: pending\ndepends_on: [TASK-002]',
+      ),
+      'specs/milestones/MVP.md': '---\nid: MVP\ntitle: MVP\n\ntasks:\n  - TASK-001\n  - TASK-002\n---\n',
+    }),
+    expect: [
+      /specs\/tasks\/TASK-002_b\.md:4: error: status:/,
+      /specs\/milestones\/MVP\.md:5: error: tasks: names TASK-002, whose blueprint specs\/tasks\/TASK-002_b\.md is invalid \(see its own errors\)/,
+      /specs\/tasks\/TASK-003_c\.md:5: error: depends_on: depends on TASK-002, whose blueprint specs\/tasks\/TASK-002_b\.md is invalid/,
+    ],
   },
   {
     name: 'quality.toml syntax error',
