@@ -343,7 +343,7 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
             ? `milestone ${id} paused at ${halt!.taskId}: ${results.get(halt!.taskId)!.run?.message ?? ''}` +
               (opts.dryRun
                 ? ''
-                : ` — commit it on the milestone branch with \`guardian run ${halt!.taskId} --resume --branch ${branch}\`, then run \`guardian milestone ${id}\` again`)
+                : `; then run \`guardian milestone ${id}\` again (with the change still uncommitted, it resumes ${halt!.taskId} with it first)`)
             : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
   return {
     milestone: id,

@@ -502,8 +502,8 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         }
         outcome = 'paused';
         message = opts.resume
-          ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${join(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
-          : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${join(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
+          ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${join(bundleDir, 'task_context.md')}), then run \`${resumeCommand}\``
+          : `${task.id}: no model configured (name one with GUARDIAN_MODEL or [llm] model in quality.toml, with OPENAI_API_KEY set). Implement the task in the working tree using ${join(bundleDir, 'task_context.md')}, then run \`${resumeCommand}\``;
         return finish();
       }
 
@@ -657,9 +657,9 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
         const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
         message =
           station === 'validate' && out.dependenciesModified
-            ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
+            ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`${resumeCommand}\``
             : station === 'validate'
-              ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+              ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`${resumeCommand}\``
               : station === 'prestart'
                 ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
                 : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
@@ -672,7 +672,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       outcome = 'paused';
       message = opts.untilReason
         ? `${task.id} stopped after ${until}: ${opts.untilReason}`
-        : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+        : `${task.id} stopped after ${until} (--until): \`${resumeCommand}\` continues`;
     } else if (commit) {
       outcome = 'committed';
       message = `${task.id} done: committed ${commit.slice(0, 12)}${branch ? ` on ${branch}` : ''}${pushedTo ? `, pushed to ${pushedTo}` : ''}`;

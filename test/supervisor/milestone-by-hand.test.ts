@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from '../support/cli.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { applyByHand, ARITHMETIC, commitsOf, MUL, noModelEnv } from './helpers.js';
+import { applyByHand, ARITHMETIC, commitsOf, MUL, noModelEnv, SUB } from './helpers.js';
 
 describe('guardian milestone by hand', () => {
   let repo: TempRepo;
@@ -46,6 +46,25 @@ describe('guardian milestone by hand', () => {
     ]);
     expect(commitsOf(repo.root, 'guardian/M1', 'main').map((c) => c.trailers['Task-Id'])).toEqual([
       'TASK-101',
+    ]);
+    expect(b.message).toMatch(
+      /then run `guardian milestone M1` again \(with the change still uncommitted, it resumes TASK-102 with it first\)/,
+    );
+  }, 180_000);
+
+  it('as the pause says: the change made by hand, left uncommitted, is taken by the next milestone run', async () => {
+    applyByHand(repo.root, SUB);
+    const third = await runCli(['milestone', 'M1', '--root', repo.root, '--json'], { env });
+    expect(third.stderr).not.toMatch(/internal error/);
+    expect(third.stderr).toMatch(/resuming TASK-102 with them/);
+    const c = JSON.parse(third.stdout);
+    expect(c.tasks.map((t: { taskId: string; state: string }) => `${t.taskId}:${t.state}`)).toEqual([
+      'TASK-101:skipped',
+      'TASK-102:done',
+    ]);
+    expect(commitsOf(repo.root, 'guardian/M1', 'main').map((x) => x.trailers['Task-Id'])).toEqual([
+      'TASK-101',
+      'TASK-102',
     ]);
   }, 180_000);
 });
