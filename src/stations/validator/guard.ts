@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import { execGit } from '../../git/git.js';
+import { DEPENDENCY_DIRS } from '../../git/worktree.js';
 import type { AddedLine, ChangedFile, ChangedLink, RemovedLine } from '../../git/patch.js';
 import { parsePlan } from '../../spec/plan.js';
 import { TASKS_DIR } from '../../spec/project.js';
@@ -39,6 +40,14 @@ export function isTestFile(path: string, relevantTests: string[] = []): boolean 
 interface Marker {
   re: RegExp;
   what: string;
+  /**
+   * Where the marker counts besides the test files (test-exclusion options count in every file):
+   * `everywhere`; `plugin` — in a Python module the change's tests load as a pytest plugin
+   * (`pytest_plugins = ["src.testing"]`, `from src.testing import *` in a conftest.py), whose hooks act
+   * as a conftest.py's do (a plugin the tests do not load is the project's own code); `only` — outside
+   * the test files only, not in them.
+   */
+  outside?: 'everywhere' | 'plugin' | 'only';
 }
 
 /** Markers that skip, focus or expect-to-fail tests. */
@@ -59,16 +68,59 @@ const SKIP_MARKERS: Marker[] = [
     what: 'an x/f-prefixed test',
   },
   { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
-  // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+  // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), or rewrite pytest's
+  // arguments before it collects (a `-k` added to `args`, `config.option.keyword` set). In any Python
+  // module: a conftest.py's `pytest_plugins = ["src.plugin"]` loads hooks from the source tree.
   {
-    re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+    re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection|deselected|load_initial_conftests|cmdline_preparse|cmdline_parse|cmdline_main)\b|\bconfig\s*\.\s*(?:option|known_args_namespace)\s*\.\s*\w+\s*=(?!=)|\bsetattr\s*\(\s*\w*config\s*\.\s*(?:option|known_args_namespace)\b/,
     what: 'a pytest collection hook',
+    outside: 'plugin',
   },
   // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
   // fixtures may change freely, but a failure reported as a pass is not a fixture).
   {
-    re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport)\b|\.exitstatus\s*=(?!=)/,
+    re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
     what: 'a pytest hook that can rewrite test outcomes',
+    outside: 'plugin',
+  },
+  // Ending the process from a test, a conftest.py or a test helper: the exit status is then the test's
+  // choice, not the runner's verdict (`os._exit(0)` once the implementation's file exists, an `atexit`
+  // that exits 0 after failures, `process.exit(0)` in a module the tests import). `os._exit` and
+  // `process.reallyExit` skip every cleanup and reporter, in any file.
+  {
+    re: /\bos\s*\.\s*_exit\b|\bprocess\s*\.\s*reallyExit\b/,
+    what: "a call that ends the test process at once (its exit status would not be the tests' verdict)",
+    outside: 'everywhere',
+  },
+  {
+    re: /\bsys\s*\.\s*exit\s*\(|\bpytest\s*\.\s*exit\s*\(|\braise\s+SystemExit\b|\batexit\s*\.\s*register\b|\bprocess\s*\.\s*(?:exit|abort)\s*\(|\bprocess\s*\.\s*exitCode\s*=(?!=)|\bprocess\s*\.\s*on\s*\(\s*['"`](?:exit|beforeExit)['"`]|\bprocess\s*\.\s*kill\s*\(\s*process\s*\.\s*pid\b|\bos\s*\.\s*kill\s*\(\s*os\s*\.\s*getpid\b/,
+    what: "a call that ends the test process (its exit status would not be the tests' verdict)",
+  },
+  // Code that rewrites the assertion library the tests call (`Object.assign(assert, { equal() {} })` in
+  // a module the tests import; `unittest.TestCase.assertEqual = …`): the tests run and cannot fail.
+  {
+    re: /\bObject\s*\.\s*(?:assign|defineProperty|defineProperties)\s*\(\s*assert\b|\bassert(?:\s*\.\s*strict)?\s*\.\s*\w+\s*=(?!=)|\bTestCase\s*\.\s*(?:assert\w*|fail\w*|run)\s*=(?!=)|\bsetattr\s*\(\s*(?:unittest\.)?TestCase\b/,
+    what: 'code that rewrites the assertion library',
+    outside: 'everywhere',
+  },
+  // Code outside the tests that asks whether a test runner is running it: it can answer the tests
+  // differently from everyone else (`if "pytest" in sys.modules: return expected`).
+  {
+    re: /\b(?:PYTEST_CURRENT_TEST|PYTEST_VERSION|PYTEST_XDIST_WORKER|NODE_TEST_CONTEXT|JEST_WORKER_ID|VITEST(?:_WORKER_ID|_POOL_ID)?)\b|['"](?:pytest|_pytest|unittest|jest|vitest|mocha)['"]\s*in\s*sys\.modules|sys\.modules\s*(?:\.get\s*\(|\[)\s*['"](?:pytest|_pytest)['"]|process\.argv[^;]*(?:--test|\.test\.|jest|vitest|mocha)/,
+    what: 'code that checks whether it runs under a test runner',
+    outside: 'only',
+  },
+  // A block that never runs, around tests that are still defined in it (`if False:` above the existing
+  // `def test_…`, `if (false) {` around an `it(…)`): their names stay, their code is never collected.
+  {
+    re: /^\s*(?:el)?if\s*\(?\s*(?:False|0|None|not\s+True)\s*\)?\s*:|\bif\s*\(\s*(?:false|0|null|undefined|!1|!true)\s*\)/,
+    what: 'a block that never runs',
+  },
+  // node:test's options and context methods: `it('x', { skip: true }, …)`, `{ todo: 'later' }`,
+  // `t.skip()`, `t.todo('why')` (a cursor's `.skip(10)` takes a number and is left alone).
+  {
+    re: /(?:^|[{,\s])(?:skip|todo)\s*:\s*(?:true\b|!0\b|1\b|['"`])|\.\s*(?:skip|todo)\s*\(\s*(?:\)|['"`])/,
+    what: 'a node:test skip/todo option',
   },
   { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
   { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
@@ -372,14 +424,48 @@ export function testFilesCheck(input: GuardInput): CheckResult {
   );
 }
 
+/**
+ * Whether the test files' added lines name the Python module at `path` where a module is loaded: in an
+ * import, a `pytest_plugins` list (one entry a line too) or a plugin manager call. The module may be
+ * named by any dotted tail of its path (`src/app/plugin.py` is `app.plugin` with `pythonpath = src`).
+ */
+function loadedByTests(path: string, testLines: readonly AddedLine[]): boolean {
+  if (!/\.py$/.test(path)) return false;
+  const parts = path
+    .replace(/\.py$/, '')
+    .replace(/\/__init__$/, '')
+    .split('/');
+  const names = parts.map((_, i) => parts.slice(i).join('.')).filter((n) => /^[\w.]+$/.test(n));
+  if (!names.length) return false;
+  const named = new RegExp(`(?<![\\w.])(?:${names.map((n) => n.replace(/\./g, '\\.')).join('|')})(?![\\w])`);
+  return testLines.some(
+    (l) =>
+      (/\b(?:import|pytest_plugins|register|consider_module|import_plugin)\b/.test(l.text) ||
+        /^\s*['"][\w.]+['"]\s*,?\s*\]?\s*$/.test(l.text)) &&
+      named.test(l.text),
+  );
+}
+
 export function skipMarkersCheck(input: GuardInput): CheckResult {
   const diags: Diagnostic[] = [];
   if (!input.allowSkipMarkers) {
+    const testLines = input.added.filter((l) => isTestFile(l.file, input.relevantTests));
+    const loaded = new Map<string, boolean>();
+    const isLoaded = (file: string) => {
+      if (!loaded.has(file)) loaded.set(file, loadedByTests(file, testLines));
+      return loaded.get(file)!;
+    };
     for (const l of input.added) {
       const inTest = isTestFile(l.file, input.relevantTests);
       for (const m of SKIP_MARKERS) {
         // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
-        if ((inTest || m.what === 'a test exclusion') && m.re.test(l.text)) {
+        const applies =
+          (inTest && m.outside !== 'only') ||
+          (!inTest && m.outside === 'only') ||
+          m.what === 'a test exclusion' ||
+          m.outside === 'everywhere' ||
+          (m.outside === 'plugin' && isLoaded(l.file));
+        if (applies && m.re.test(l.text)) {
           diags.push({
             file: l.file,
             line: l.line,
@@ -402,7 +488,33 @@ export function skipMarkersCheck(input: GuardInput): CheckResult {
       }
     }
   }
+  if (!input.allowSkipMarkers) diags.push(...shadowingStubs(input));
   return guardResult('guard:skip-markers', 'no test is skipped or focused and no tool is silenced', diags);
+}
+
+/**
+ * Stub files (`auth.pyi`) the change adds or edits beside the module they describe (`auth.py`, or a
+ * package `auth/__init__.py`): mypy, pyright and pytype read the stub instead of the module, so the
+ * module's own code is no longer type-checked at all, whatever it holds.
+ */
+function shadowingStubs(input: GuardInput): Diagnostic[] {
+  const gone = new Set(input.changed.filter((f) => f.status === 'D').map((f) => f.path));
+  const inTree = (p: string) =>
+    !gone.has(p) && (input.baseFiles.has(p) || input.changed.some((f) => f.status !== 'D' && f.path === p));
+  const diags: Diagnostic[] = [];
+  for (const f of input.changed) {
+    if (f.status === 'D' || !f.path.endsWith('.pyi')) continue;
+    const stem = f.path.slice(0, -'.pyi'.length);
+    const module = [`${stem}.py`, `${stem}/__init__.py`].find(inTree);
+    if (!module) continue;
+    diags.push({
+      file: f.path,
+      line: 1,
+      message: `the change ${verb(f, f.path)} the stub ${f.path} beside ${module}: type checkers read the stub instead, so ${module} itself is no longer type-checked`,
+      tool: 'guard',
+    });
+  }
+  return diags;
 }
 
 export interface SecurityCheckSpec {
@@ -627,6 +739,37 @@ function packageScripts(bytes: Buffer | undefined): string[] {
   }
 }
 
+/**
+ * The dependency folder a path lies in, if any: `node_modules` at any depth (a workspace package's own),
+ * a virtual environment at the top (where the Validator links the repository's into its worktrees).
+ * `npx`, npm scripts and a venv's `bin/` run what is there, so a change that brings its own
+ * `node_modules/.bin/eslint` replaces the check's tool with its own.
+ */
+function dependencyFolderOf(path: string): string | undefined {
+  const parts = path.split('/');
+  const at = parts.indexOf('node_modules');
+  if (at >= 0) return parts.slice(0, at + 1).join('/');
+  if (DEPENDENCY_DIRS.includes(parts[0]!)) return parts[0];
+  return undefined;
+}
+
+/**
+ * The module a top-level path would stand in for when a check runs `python -m NAME` (the repository
+ * root comes first on `sys.path` then): `pytest.py` or `mypy/__main__.py` replaces the tool itself.
+ */
+function shadowedModule(
+  path: string,
+  baseFiles: ReadonlySet<string>,
+  runs: (re: RegExp) => boolean,
+): string | undefined {
+  const m = /^([A-Za-z_]\w*)(?:\.py|\/__(?:init|main)__\.py)$/.exec(path);
+  if (!m) return undefined;
+  const name = m[1]!;
+  // The project's own module or package, there at the base, is what the check means to run.
+  if ([...baseFiles].some((p) => p === `${name}.py` || p.startsWith(`${name}/`))) return undefined;
+  return runs(new RegExp(`\\s-m\\s*${name}(?![\\w.])`)) ? name : undefined;
+}
+
 /** The file git reads ignore rules from in each directory. */
 const GITIGNORE = '.gitignore';
 
@@ -820,6 +963,15 @@ export function toolConfigCheck(
     };
     for (const f of input.changed) {
       const name = f.path.split('/').pop() ?? f.path;
+      const folder = f.status === 'D' ? undefined : dependencyFolderOf(f.path);
+      if (folder) {
+        diags.push({
+          file: f.path,
+          line: 1,
+          message: `the change ${verb(f, f.path)} ${f.path}${folder === f.path ? '' : `, inside ${folder}/`}, the dependency folder the checks take their tools from (a file there can stand in for the linter or the test runner; install dependencies from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+          tool: 'guard',
+        });
+      }
       for (const p of [f.path, f.oldPath].filter((x): x is string => !!x)) {
         const runner = isToolConfig(p) ? undefined : RUNNER_CONFIG.find((r) => r.isFile(p) && runs(r.runs));
         if (isToolConfig(p) || runner) {
@@ -830,6 +982,15 @@ export function toolConfigCheck(
             tool: 'guard',
           });
         }
+      }
+      const shadowed = f.status === 'D' ? undefined : shadowedModule(f.path, input.baseFiles, runs);
+      if (shadowed) {
+        diags.push({
+          file: f.path,
+          line: 1,
+          message: `the change ${verb(f, f.path)} ${f.path}, which \`python -m ${shadowed}\` in a check would run instead of the installed ${shadowed} (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+          tool: 'guard',
+        });
       }
       if (name === 'package.json') {
         const keys = changedKeys(parseJson(read.base(f.path)), parseJson(read.changed(f.path)), [

@@ -17,6 +17,7 @@ import { listFilesAt, showFile } from '../../git/git.js';
 import {
   applyPatchToTree,
   changedFiles,
+  type AddedLine,
   changedSpecialEntries,
   lineChanges,
   overlayPaths,
@@ -42,10 +43,13 @@ import {
   depsCheck,
   fingerprintDependencies,
   readTaint,
+  taintPath,
   writeTaint,
   type DependencyFingerprint,
   type DependencyTaint,
 } from './deps.js';
+import { restoreState, snapshotState, stateCheck, type StateSnapshot } from './state.js';
+import { judgeTestCounts, parseTestCounts, type JudgedRun } from './test-counts.js';
 import { loadTimings, saveTimings, timingKey } from './timings.js';
 import {
   isTestFile,
@@ -227,6 +231,52 @@ function redGreen(steps: PlanStep[], results: CommandResult[], testPaths: string
   };
 }
 
+/**
+ * The judged runs of the plan's tests must have run the tests: as many as the same command ran on the
+ * red tree (the same test files without the implementation), or — when the red run printed no test
+ * summary (a TypeScript build that fails without the implementation) — on the base commit, which the
+ * change may only add tests to. A judged run printing failures under exit 0 fails too, for every check.
+ */
+async function checkTestsRan(
+  ran: { check: CheckResult; raw: CommandResult; red: boolean }[],
+  redSteps: PlanStep[],
+  redOuts: { raw: CommandResult }[],
+  plan: PlanStep[],
+  added: AddedLine[],
+  baseDir: () => Promise<string | undefined>,
+  runAtBase: (s: PlanStep, cwd: string) => Promise<CommandResult>,
+): Promise<void> {
+  const judged = ran.filter((o) => !o.red);
+  const runOf = (raw: CommandResult): JudgedRun => ({
+    checks: judged.filter((o) => o.raw === raw).map((o) => o.check),
+    raw,
+  });
+  const done = new Set<CommandResult>();
+  let base: Promise<string | undefined> | undefined;
+  if (redOuts.length === redSteps.length) {
+    for (const [i, s] of redSteps.entries()) {
+      const green = judged.find((o) => o.check.name === `plan:${plan.indexOf(s) + 1}`);
+      if (!green || done.has(green.raw)) continue;
+      done.add(green.raw);
+      const red = parseTestCounts(redOuts[i]!.raw.output);
+      let expected = red && { counts: red, where: "the red tree (the base with the change's test files)" };
+      const passed = green.raw.exitCode === 0 && !green.raw.timedOut;
+      if (!expected && passed && parseTestCounts(green.raw.output)) {
+        base ??= baseDir();
+        const dir = await base;
+        const counts = dir ? parseTestCounts((await runAtBase(s, dir)).output) : undefined;
+        if (counts) expected = { counts, where: 'the base commit' };
+      }
+      judgeTestCounts(runOf(green.raw), expected, added);
+    }
+  }
+  for (const o of judged) {
+    if (done.has(o.raw)) continue;
+    done.add(o.raw);
+    judgeTestCounts(runOf(o.raw), undefined, added);
+  }
+}
+
 export async function runValidator(opts: ValidatorOptions): Promise<ValidatorResult> {
   const log = opts.log ?? silentLogger;
   const gate = openGate({ root: opts.root, taskId: opts.taskId, base: opts.base, log });
@@ -344,6 +394,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       // path) to the end of the checks, put back and reported below.
       let gitDir: GitDirSnapshot | undefined;
       let gitDirChecked = false;
+      let state: StateSnapshot | undefined;
       try {
         // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
         let judged = root;
@@ -376,6 +427,8 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         }
         const watched = snapshotGitDir(root);
         gitDir = watched;
+        // The judged worktree as the checks find it (after its setup commands).
+        const judgedBefore = judged !== root ? workingTreeTree(judged) : undefined;
 
         // guard:deps: the dependency folders the checks take their tools from (the repository's own,
         // linked into the worktrees, or a worktree's own from its setup commands) are fingerprinted
@@ -405,6 +458,10 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             );
           }
         }
+
+        // Guardian's own files within a check's reach: the bundle being judged and the record of
+        // neutered dependency folders (as read above), compared and put back once the checks have ended.
+        state = snapshotState([bundleDir], [taintPath(root)]);
 
         const commandChecks: CommandCheck[] = [
           ...quality.checks.map((q) => ({
@@ -510,6 +567,32 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         } else {
           notRun++;
         }
+        if (!quality.guard.allowSkipMarkers && !opts.signal?.aborted) {
+          const base = async () => {
+            const wt = addWorktree(root, baseCommit);
+            worktrees.push(wt);
+            const setup = await prepareTree(root, wt.dir, quality, runEnv, 'base', true);
+            return setup.every((c) => c.outcome === 'pass') ? wt.dir : undefined;
+          };
+          await checkTestsRan(ran, redSteps, redOuts, task.plan, added, base, (s, cwd) =>
+            runCheck(
+              {
+                name: 'base',
+                kind: 'tdd',
+                command: s.command,
+                expects: 'pass',
+                cwd,
+                timeoutMs: timeoutMs(s.timeout, quality),
+                env: {},
+                exclusive: false,
+              },
+              { ...runEnv, log: silentLogger },
+            ).then((r) => r.raw),
+          );
+          if (opts.signal?.aborted) {
+            throw new GuardianError('validation interrupted: every check was stopped; no verdict written');
+          }
+        }
 
         // Every check has ended: whatever still works in their worktrees was left behind (a daemon that
         // left its process group and cleared its environment escapes the per-command sweep).
@@ -528,6 +611,14 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
             diagnostics: [],
           });
+        }
+        const stateChanges = restoreState(state);
+        state = undefined;
+        if (stateChanges.length) {
+          log.warn(
+            `the checks changed Guardian's own files: ${stateChanges.map((c) => `${c.path} ${c.change}`).join('; ')}`,
+          );
+          checks.push(stateCheck(root, stateChanges));
         }
         if (depsBefore) {
           const changes = compareDependencies(depsBefore);
@@ -603,10 +694,39 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
               })),
             });
           }
+        } else if (judgedBefore) {
+          // In a clean worktree a check may write new files (build output), but not rewrite the change's
+          // own: a test that writes the implementation into the worktree before importing it would pass
+          // on code that is not what gets committed.
+          const after = workingTreeTree(judged);
+          const touched =
+            after === judgedBefore
+              ? []
+              : changedFiles(judged, judgedBefore, after).filter((f) => f.status !== 'A');
+          if (touched.length) {
+            checks.push({
+              name: 'guard:unchanged-tree',
+              kind: 'guard',
+              description: "the checks leave the judged tree's files as they found them",
+              exitCode: null,
+              durationMs: 0,
+              outcome: 'fail',
+              outputTail: `the checks changed files of the judged tree, so they did not judge the change as it will be committed:\n${touched
+                .map((f) => `${f.status} ${f.oldPath ?? f.path}`)
+                .join('\n')}`,
+              diagnostics: touched.map((f) => ({
+                file: f.oldPath ?? f.path,
+                line: 1,
+                message: `${f.status === 'D' ? 'removed' : f.status === 'R' ? `renamed to ${f.path}` : 'rewritten'} by a check during validation: the checks ran on other code than the change holds`,
+                tool: 'guard',
+              })),
+            });
+          }
         }
       } finally {
         // Interrupted or failed: the settings are still put back.
         if (gitDir && !gitDirChecked) restoreGitDir(gitDir);
+        if (state) restoreState(state);
       }
 
       const { verdict, summary } = summarize(checks, notRun);
