@@ -3,12 +3,12 @@
  * with the terms of each chunk, or line windows where no grammar applies. Parsing happens only for
  * files that rank, once per content: results are cached by blob id in `chunks.json`.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hasControlChar } from '../util/chars.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { isObject, own, readCacheFile } from './cachefile.js';
 import { outlineByScan } from './definitions.js';
-import { decodeText } from './files.js';
+import { decodeText, displayPath, readCandidate } from './files.js';
 import type { RepoIndex } from './indexer.js';
 import { lineWindows, SymbolExtractor } from './symbols.js';
 import { tokenize } from './text.js';
@@ -16,6 +16,8 @@ import { tokenize } from './text.js';
 export const CHUNKS_VERSION = 1;
 const MAX_CHUNK_TERMS = 400;
 const MAX_PARSE_CHARS = 100_000;
+/** A file the index read is at most its limit (512 KiB unless a host sets another). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 /** A chunk as stored: name, kind, start line, end line, its distinct terms. */
 export type StoredChunk = [name: string, kind: string, start: number, end: number, terms: string[]];
@@ -36,6 +38,7 @@ function isChunkList(v: unknown): v is StoredChunk[] {
         Array.isArray(c) &&
         c.length === 5 &&
         typeof c[0] === 'string' &&
+        !hasControlChar(c[0]) &&
         typeof c[1] === 'string' &&
         isLine(c[2]) &&
         isLine(c[3]) &&
@@ -74,15 +77,16 @@ export class ChunkStore {
     // Entries are checked as they are used: one of another shape is computed again.
     const cached = own(this.entries, f.blob);
     if (cached !== undefined && isChunkList(cached)) return cached;
-    let text: string;
-    try {
-      text = decodeText(readFileSync(join(this.index.root, path))).text;
-    } catch (e) {
+    // Read with the index's guards (no link followed, no FIFO waited on), and only the content the index
+    // saw: a file changed since would have its chunks cached under the old content's blob.
+    const r = readCandidate(this.index.root, { path, symlink: false }, MAX_READ_BYTES);
+    if (!r.ok || r.blob !== f.blob) {
       this.notes.push(
-        `could not read ${path} for its symbols: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        `could not read ${displayPath(path)} for its symbols: ${r.ok ? 'changed since it was indexed' : r.reason}`,
       );
       return [];
     }
+    const text = decodeText(r.buf).text;
     this.parsed++;
     const lines = text.split('\n');
     // Very large files: the definition scan's outline instead of a parse that would cost more than the

@@ -4,18 +4,30 @@
  * files are left out with a note saying why.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  mkdtempSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  type Stats,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { GuardianError } from '../errors.js';
 import { hasControlChar, replaceControlChars } from '../util/chars.js';
 import { execGit, isGitRepo } from '../git/git.js';
+import { openRegularFile } from '../util/fs.js';
 
 export type FileKind = 'source' | 'test' | 'doc' | 'config' | 'other';
 
 export interface Candidate {
   path: string;
   symlink: boolean;
+  /** Why git's listing already rules it out (a submodule, a nested repository, a sparse checkout). */
+  skip?: string;
 }
 
 /** Folder names whose contents are third-party, generated or build output. */
@@ -231,7 +243,12 @@ const GENERATED_HEADER =
 /** Why a file's content disqualifies it (binary, minified, generated), or undefined. */
 export function contentSkipReason(buf: Buffer, path: string): string | undefined {
   const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return 'binary content';
+  if (head.includes(0)) {
+    // UTF-16 text (a byte-order mark, then NUL bytes in every ASCII character) is text, just not UTF-8.
+    const bom =
+      buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+    return bom ? 'UTF-16 text (only UTF-8 is read)' : 'binary content';
+  }
   const text = head.toString('utf8');
   const firstLines = text.split('\n', 6).join('\n');
   if (GENERATED_HEADER.test(firstLines) && !/\bnot\s+@?generated\b/i.test(firstLines)) {
@@ -277,6 +294,7 @@ function splitZ(s: string): string[] {
  */
 export function listCandidates(root: string): Listing {
   const notes: string[] = [];
+  linkedDirs.clear(); // a new listing: folders are looked at again
   // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
   // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked
   // (the mode tells symlinks and submodules).
@@ -292,15 +310,22 @@ export function listCandidates(root: string): Listing {
   for (const entry of splitZ(ls.stdout)) {
     if (entry.startsWith('? ')) {
       const path = entry.slice(2);
-      byPath.set(path, { path, symlink: false });
+      // git lists an untracked folder holding a repository of its own as `name/`.
+      if (path.endsWith('/'))
+        byPath.set(path, { path, symlink: false, skip: 'a nested git repository (not indexed)' });
+      else byPath.set(path, { path, symlink: false });
       continue;
     }
     const tab = entry.indexOf('\t');
     if (tab < 0) continue;
     const mode = entry.slice(0, tab).split(' ')[1];
     const path = entry.slice(tab + 1);
-    if (mode === '160000') continue; // submodule
-    if (!byPath.has(path)) byPath.set(path, { path, symlink: mode === '120000' });
+    if (byPath.has(path)) continue;
+    if (mode === '160000') byPath.set(path, { path, symlink: false, skip: 'a submodule (not indexed)' });
+    else if (entry.startsWith('S '))
+      // skip-worktree: outside a sparse checkout, so not in the work tree
+      byPath.set(path, { path, symlink: false, skip: 'not checked out (sparse checkout)' });
+    else byPath.set(path, { path, symlink: mode === '120000' });
   }
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, notes, git: true };
@@ -365,14 +390,17 @@ export function readCandidate(root: string, c: Candidate, maxBytes: number): Rea
     // git lists names as bytes; one that is not UTF-8 comes back with U+FFFD and names no file.
     if (code === 'ENOENT' && c.path.includes('\ufffd'))
       return { ok: false, reason: 'name is not valid UTF-8' };
+    if (code === 'ENOENT')
+      return { ok: false, reason: 'cannot stat: ENOENT (not in the work tree: deleted?)' };
     return { ok: false, reason: `cannot stat: ${code ?? (e as Error).message}` };
   }
   if (st.isSymbolicLink() || c.symlink) {
     let target: string;
     try {
       target = realpathSync(abs);
-    } catch {
-      return { ok: false, reason: 'broken symlink' };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return { ok: false, reason: code === 'ELOOP' ? 'symlink loop' : 'broken symlink' };
     }
     const rootReal = realpathSync(root);
     if (target !== rootReal && !target.startsWith(rootReal + sep))
@@ -383,19 +411,72 @@ export function readCandidate(root: string, c: Candidate, maxBytes: number): Rea
   // Its content is shared with another file, maybe outside the repository (a link a test made).
   if (st.nlink > 1) return { ok: false, reason: 'a hard link to another file' };
   if (st.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
-  let buf: Buffer;
+  // A folder on the way that is a symbolic link (git's index still lists `src/x.py` after `src` was
+  // replaced by a link to another folder) would have a file outside the repository read as this one.
+  const dir = c.path.includes('/') ? dirOutside(root, c.path.slice(0, c.path.lastIndexOf('/'))) : undefined;
+  if (dir) return { ok: false, reason: `folder ${displayPath(dir)} is a symbolic link (not followed)` };
+  const r = readRegular(abs, maxBytes);
+  if (!r.ok) return r;
+  return { ok: true, buf: r.buf, blob: gitBlobId(r.buf), size: r.st.size, mtimeMs: r.st.mtimeMs };
+}
+
+/**
+ * The first folder of `dir` (relative to root) that is a symbolic link, or undefined. The folders of
+ * one listing are looked at once each.
+ */
+function dirOutside(root: string, dir: string): string | undefined {
+  let cache = linkedDirs.get(root);
+  if (!cache) {
+    linkedDirs.clear();
+    cache = new Map();
+    linkedDirs.set(root, cache);
+  }
+  const known = cache.get(dir);
+  if (known !== undefined) return known || undefined;
+  const slash = dir.lastIndexOf('/');
+  let found = slash > 0 ? dirOutside(root, dir.slice(0, slash)) : undefined;
+  if (!found) {
+    try {
+      if (lstatSync(join(root, dir)).isSymbolicLink()) found = dir;
+    } catch {
+      // gone: the file's own read reports it
+    }
+  }
+  cache.set(dir, found ?? '');
+  return found;
+}
+const linkedDirs = new Map<string, Map<string, string>>();
+
+/**
+ * Reads a file that was a regular file when it was looked at, as what it is when it is opened: one
+ * replaced meanwhile by a symbolic link is not followed, by a FIFO not waited on, and one grown past
+ * the limit is not read whole.
+ */
+export function readRegular(
+  abs: string,
+  maxBytes: number,
+): { ok: true; buf: Buffer; st: Stats } | { ok: false; reason: string } {
+  let r: ReturnType<typeof openRegularFile>;
   try {
-    buf = readFileSync(abs);
+    r = openRegularFile(abs, constants.O_RDONLY);
   } catch (e) {
     return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  return {
-    ok: true,
-    buf,
-    blob: gitBlobId(buf),
-    size: st.size,
-    mtimeMs: st.mtimeMs,
-  };
+  if ('absent' in r) return { ok: false, reason: 'cannot stat: ENOENT' };
+  if ('not' in r) return { ok: false, reason: `replaced while it was read: now ${r.not}` };
+  try {
+    if (r.st.nlink > 1) return { ok: false, reason: 'a hard link to another file' };
+    if (r.st.size > maxBytes) return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
+    const buf = Buffer.alloc(r.st.size + 1);
+    let n = 0;
+    for (let k; n < buf.length && (k = readSync(r.fd, buf, n, buf.length - n, null)) > 0;) n += k;
+    if (n > r.st.size) return { ok: false, reason: 'changed while it was read' };
+    return { ok: true, buf: buf.subarray(0, n), st: r.st };
+  } catch (e) {
+    return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  } finally {
+    closeSync(r.fd);
+  }
 }
 
 /** Decodes UTF-8; invalid sequences become U+FFFD (reported, not fatal). */

@@ -10,6 +10,7 @@
  * runs while this process reads the repository's files.
  */
 import { execGitAsync } from '../git/git.js';
+import { escapeControlChars, hasControlChar } from '../util/chars.js';
 import { serializeTermIndex, TermIndex } from './termindex.js';
 import { cutAtWord, tokenize } from './text.js';
 
@@ -101,9 +102,18 @@ export class LogParser {
       .split('\n')
       .map((x) => x.trim())
       .filter(Boolean);
-    this.commits.push({ h, m: cutAtWord(m.split('\n', 1)[0]!, MAX_SUBJECT), f });
+    this.commits.push({ h, m: subjectOf(m), f });
     this.messages.push(m);
   }
+}
+
+/**
+ * A commit's subject as evidence is shown: its first line, cut between words, with control characters
+ * written out (a carriage return, an escape sequence or a bidirectional override in a message would
+ * otherwise rewrite the lines around it on a terminal and in a bundle).
+ */
+function subjectOf(message: string): string {
+  return cutAtWord(escapeControlChars(message.split('\n', 1)[0]!), MAX_SUBJECT);
 }
 
 function logArgs(range: string, depth: number): string[] {
@@ -206,7 +216,13 @@ export function restoreHistory(v: unknown, head: string, depth: number): History
   }
   const commits: PastCommit[] = [];
   for (const c of s.commits) {
-    if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string' || !Array.isArray(c[2]))
+    if (
+      !Array.isArray(c) ||
+      typeof c[0] !== 'string' ||
+      !/^[0-9a-f]{4,64}$/.test(c[0]) ||
+      typeof c[1] !== 'string' ||
+      !Array.isArray(c[2])
+    )
       return undefined;
     const f: string[] = [];
     for (const i of c[2]) {
@@ -214,7 +230,8 @@ export function restoreHistory(v: unknown, head: string, depth: number): History
       if (typeof p !== 'string') return undefined;
       f.push(p);
     }
-    commits.push({ h: c[0], m: c[1], f });
+    // A cached subject is untrusted like the rest of the cache: shown escaped as a fresh one would be.
+    commits.push({ h: c[0], m: hasControlChar(c[1]) ? subjectOf(c[1]) : c[1], f });
   }
   return { head, commits };
 }

@@ -27,13 +27,13 @@ export function extractImports(lang: string | undefined, text: string): string[]
     case 'typescript':
     case 'tsx':
     case 'javascript':
-      for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g))
-        add(m[1]);
+      for (const spec of jsFromSpecifiers(text)) add(spec);
       for (const m of text.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) add(m[1]);
       for (const m of text.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) add(m[1]);
       break;
     case 'go':
-      for (const m of text.matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
+      // Only up to the last `)`: past it no block can close, and each `import (` would scan to the end.
+      for (const m of text.slice(0, text.lastIndexOf(')') + 1).matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
         for (const q of m[1]!.matchAll(/"([^"]+)"/g)) add(q[1]);
       }
       for (const m of text.matchAll(/^import\s+(?:\w+\s+)?"([^"]+)"/gm)) add(m[1]);
@@ -43,14 +43,90 @@ export function extractImports(lang: string | undefined, text: string): string[]
       for (const m of text.matchAll(/^import\s+(?:static\s+)?([\w.]+)(?:\.\*)?;?/gm)) add(m[1]);
       break;
     case 'rust':
-      for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm)) add(`mod:${m[1]}`);
-      for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm))
-        add(m[1]);
+      for (const name of rustStatements(text, RUST_MOD, RUST_MOD_AFTER_VISIBILITY)) add(`mod:${name}`);
+      for (const path of rustStatements(text, RUST_USE, RUST_USE_AFTER_VISIBILITY)) add(path);
       break;
     default:
       break;
   }
   return [...out];
+}
+
+/**
+ * Rust `mod` and `use` statements, as `/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm` and
+ * `/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm` find them, in time linear in
+ * the text: blanks before a statement are read on its own line only (`^\s*` would also run over every
+ * blank line below each line start, to the same statements), and the `)` closing `pub(` is looked for once
+ * for all the `pub(` before it.
+ */
+const RUST_LINE = /^[^\S\n\r\u2028\u2029]*/gm;
+const RUST_MOD = /(?:pub\s+)?mod\s+(\w+)\s*;/y;
+const RUST_MOD_AFTER_VISIBILITY = /\s+mod\s+(\w+)\s*;/y;
+const RUST_USE = /(?:pub\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/y;
+const RUST_USE_AFTER_VISIBILITY = /\s+use\s+((?:crate|super|self)(?:::\w+)+)/y;
+
+function rustStatements(text: string, statement: RegExp, afterVisibility: RegExp): string[] {
+  const out: string[] = [];
+  let close = -1; // the first `)` at or after the last position asked about, or text.length: none
+  let resume = 0;
+  for (const m of text.matchAll(RUST_LINE)) {
+    if (m.index < resume) continue;
+    let i = m.index + m[0].length;
+    let re = statement;
+    if (text.startsWith('pub(', i)) {
+      if (close < i + 4) {
+        close = text.indexOf(')', i + 4);
+        if (close < 0) close = text.length;
+      }
+      if (close === text.length) continue;
+      i = close + 1;
+      re = afterVisibility;
+    }
+    re.lastIndex = i;
+    const t = re.exec(text);
+    if (!t) continue;
+    out.push(t[1]!);
+    resume = re.lastIndex;
+  }
+  return out;
+}
+
+const JS_FROM_HEAD = /(?:^|[\s;}])(?:import|export)\s/g;
+const JS_STOP = /['"`;]/g;
+const QUOTE = /['"]/g;
+
+/**
+ * The specifiers `/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g` finds, in time linear
+ * in the text: the statement's text runs to its first quote, backtick or `;`, which must be a quote right
+ * after `from` (blanks aside). When it is not, no `import` or `export` before that character can match
+ * either (they run to the same one), so the search goes on from there instead of trying each of them.
+ */
+function jsFromSpecifiers(text: string): string[] {
+  const out: string[] = [];
+  for (let pos = 0; pos < text.length;) {
+    JS_FROM_HEAD.lastIndex = pos;
+    const head = JS_FROM_HEAD.exec(text);
+    if (!head) break;
+    const r = head.index + head[0].length;
+    JS_STOP.lastIndex = r;
+    const stop = JS_STOP.exec(text);
+    if (!stop) break; // no statement can end any more
+    const q = stop.index;
+    let k = q;
+    while (k > r && /\s/.test(text[k - 1]!)) k--;
+    if (stop[0] !== ';' && stop[0] !== '`' && k - 4 >= r && text.startsWith('from', k - 4)) {
+      QUOTE.lastIndex = q + 1;
+      const close = QUOTE.exec(text);
+      if (close && close.index > q + 1) {
+        out.push(text.slice(q + 1, close.index));
+        pos = close.index + 1;
+        continue;
+      }
+    }
+    // A failed statement: the next one may start at the character that ended this one (`;import`).
+    pos = Math.max(q, head.index + 1);
+  }
+  return out;
 }
 
 const JS_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];

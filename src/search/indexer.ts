@@ -392,7 +392,7 @@ export async function indexRepository(
     const why =
       ownCache !== undefined && (c.path === ownCache || c.path.startsWith(`${ownCache}/`))
         ? CACHE_FOLDER
-        : pathSkipReason(c.path);
+        : (c.skip ?? pathSkipReason(c.path));
     if (why) {
       skipped.push({ path: c.path, reason: why });
       continue;

@@ -16,6 +16,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Language, Node, Parser, Query } from 'web-tree-sitter';
+import { escapeControlChars, hasControlChar } from '../util/chars.js';
+import { outlineByScan } from './definitions.js';
 
 export interface SymbolChunk {
   /** Qualified name: `Class.method` for members. */
@@ -277,6 +279,9 @@ function loadGrammar(
   return p;
 }
 
+/** Children of the root of a tree with errors past which a query is not run (see `extract`). */
+const MAX_ERROR_CHILDREN = 5000;
+
 export class SymbolExtractor {
   readonly notes: string[] = [];
   /** Languages whose grammar should exist but could not be used (results must not be cached). */
@@ -306,6 +311,11 @@ export class SymbolExtractor {
     }
     if (!tree) return undefined;
     try {
+      // Error recovery over unbalanced input (`{` repeated thousands of times, at any depth) leaves the
+      // root an ERROR node with a child per token, and the query's time grows with the square of that:
+      // such a file gets the outline of the definition scan instead of a query that could run for minutes.
+      if (tree.rootNode.hasError && tree.rootNode.childCount > MAX_ERROR_CHILDREN)
+        return outlineByScan(lang, text);
       return collect(
         loaded.query.captures(tree.rootNode).map((c) => c.node),
         DEFINITIONS[lang]!,
@@ -338,6 +348,22 @@ function nameOf(node: Node, type: string): string | undefined {
   return undefined;
 }
 
+/** Longer names (the text of a node, a deep nesting) are cut. */
+const MAX_NAME = 200;
+
+/**
+ * A name as it is listed: the text of a node can span lines (a Rust `impl` of a type written over
+ * several), and a line break or other control character in it would start a line of its own wherever
+ * the name is printed. Line breaks with their indentation become one space; other control characters
+ * are written out.
+ */
+function shownName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (hasControlChar(name))
+    name = escapeControlChars(name.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' '));
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
+}
+
 /** Turns definition nodes (in document order) into qualified symbols. */
 function collect(nodes: Node[], defs: Record<string, string>): SymbolChunk[] {
   const out: SymbolChunk[] = [];
@@ -355,10 +381,12 @@ function collect(nodes: Node[], defs: Record<string, string>): SymbolChunk[] {
       if (!value || !FUNCTION_VALUES.has(value.type) || stack.length > 0) continue;
       k = value.type.includes('function') ? 'function' : 'const';
     }
-    const name = nameOf(node, type);
+    const name = shownName(nameOf(node, type));
     if (!name) continue;
     const parent = stack[stack.length - 1];
-    const qualified = parent ? `${parent.name}.${name}` : name;
+    // Qualified names stay short however deep the nesting (thousands of nested functions would
+    // otherwise make names whose total length grows with the square of the depth).
+    const qualified = parent ? shownName(`${parent.name}.${name}`)! : name;
     const inType = parent !== undefined && CONTAINERS.has(parent.kind);
     out.push({
       name: qualified,

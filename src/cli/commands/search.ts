@@ -1,9 +1,10 @@
 /** `guardian search`: ranked files of a repository for a task description. */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { searchRepository, type EmbeddingsConfig, type SearchResult } from '../../search/index.js';
+import { escapeControlChars } from '../../util/chars.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
 
@@ -48,24 +49,29 @@ export function searchJson(root: string, query: string, top: number, res: Search
 }
 
 export function formatHuman(res: SearchResult): string {
+  // One line per item, whatever the repository put in a name or a commit message: control characters
+  // are written out, so no text can start a line of its own or rewrite one on a terminal.
+  const t = escapeControlChars;
   const lines: string[] = [];
   if (res.files.length === 0) lines.push('no matching files');
   res.files.forEach((f, i) => {
     lines.push(
-      `${String(i + 1).padStart(2)}. ${f.path}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`,
+      `${String(i + 1).padStart(2)}. ${t(f.path)}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`,
     );
     for (const s of f.symbols.slice(0, 3)) {
       lines.push(
-        s.kind === 'lines' ? `      ${s.name}` : `      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`,
+        s.kind === 'lines'
+          ? `      ${t(s.name)}`
+          : `      ${t(s.kind)} ${t(s.name)}  L${s.startLine}-${s.endLine}`,
       );
     }
-    if (f.reasons.length) lines.push(`      why: ${f.reasons.slice(0, 3).join('; ')}`);
+    if (f.reasons.length) lines.push(`      why: ${t(f.reasons.slice(0, 3).join('; '))}`);
   });
   const st = res.stats;
   lines.push(
     `\n${st.indexedFiles} files indexed (${st.reusedFromCache} from cache, ${st.readFiles} read), ${st.historyCommits} commits of history, ${st.tookMs} ms`,
   );
-  for (const n of res.notes) lines.push(`note: ${n}`);
+  for (const n of res.notes) lines.push(`note: ${t(n)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -180,19 +186,40 @@ function checkEmbeddingsUrl(url: string, source: string): void {
 const MAX_QUERY_FILE_BYTES = 1024 * 1024;
 
 function readQueryFile(path: string, given: string): string {
-  const fd = openSync(path, 'r');
+  // Opened without waiting: a FIFO nobody writes to would otherwise block the open for ever. A pipe with
+  // a writer (`--query-file <(…)`) is read to its end.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   let buf: Buffer;
+  let pipe = false;
   try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    pipe = !st.isFile();
     buf = Buffer.alloc(MAX_QUERY_FILE_BYTES + 1);
     let n = 0;
-    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0;) n += r;
+    for (;;) {
+      let r: number;
+      try {
+        r = readSync(fd, buf, n, buf.length - n, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); // the writer has not written yet
+        continue;
+      }
+      if (r === 0) break;
+      n += r;
+      if (n >= buf.length) break;
+    }
     if (n > MAX_QUERY_FILE_BYTES)
       throw new UsageError(`--query-file ${given}: larger than 1 MiB; expected the text of a task`);
     buf = buf.subarray(0, n);
   } finally {
     closeSync(fd);
   }
+  if (pipe && buf.length === 0)
+    throw new UsageError(
+      `--query-file ${given}: not a regular file, and nothing was written to it; expected a text file`,
+    );
   const nul = buf.indexOf(0);
   if (nul >= 0)
     throw new UsageError(
