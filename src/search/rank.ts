@@ -535,20 +535,37 @@ export function rankFiles(input: RankInput): Ranked {
   if (anchor.length && index.history.commits.length) {
     const anchorSet = new Set(anchor);
     const co = new Map<string, number>();
+    /** For the reason only: in how many commits each file changed with an anchor, and with which. */
+    const withAnchors = new Map<string, { commits: number; anchors: Set<string> }>();
     const anchorCount = new Map<string, number>();
     for (const c of index.history.commits) {
       if (c.f.length > 20) continue;
       const inA = c.f.filter((f) => anchorSet.has(f));
       if (!inA.length) continue;
       for (const a of inA) anchorCount.set(a, (anchorCount.get(a) ?? 0) + 1);
-      for (const f of c.f) if (!anchorSet.has(f)) co.set(f, (co.get(f) ?? 0) + inA.length);
+      for (const f of c.f) {
+        if (anchorSet.has(f)) continue;
+        co.set(f, (co.get(f) ?? 0) + inA.length);
+        const w = withAnchors.get(f) ?? { commits: 0, anchors: new Set<string>() };
+        w.commits++;
+        for (const a of inA) w.anchors.add(a);
+        withAnchors.set(f, w);
+      }
     }
     const total = [...anchorCount.values()].reduce((a, b) => a + b, 0);
     if (total >= 3) {
       for (const [f, n] of co) {
         const conf = n / total;
-        if (n >= 2 && conf >= 0.1)
-          add(f, 'cochange', W.coChange * conf, `changed together with ${anchor[0]} in ${n} past commits`);
+        if (n >= 2 && conf >= 0.1) {
+          const w = withAnchors.get(f)!;
+          const names = anchor.filter((a) => w.anchors.has(a));
+          add(
+            f,
+            'cochange',
+            W.coChange * conf,
+            `changed together with ${names.join(', ')} in ${w.commits} past commit${w.commits === 1 ? '' : 's'}`,
+          );
+        }
       }
     }
   }

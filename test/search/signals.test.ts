@@ -66,6 +66,38 @@ describe('references to issues and pull requests', () => {
   });
 });
 
+describe('co-change', () => {
+  it('says with which strong files a file changed, and in how many commits', async () => {
+    const repo = makeRepo(undefined, {
+      files: {
+        'src/alpha.ts': 'export function alphaWidget() {\n  return 1;\n}\n',
+        'src/beta.ts': 'export function betaWidget() {\n  return 2;\n}\n',
+        'src/gamma.ts': 'export function gammaWidget() {\n  return 3;\n}\n',
+        'src/helper.ts': 'export function assist() {\n  return 4;\n}\n',
+      },
+    });
+    try {
+      const touch = (paths: string[], message: string) => {
+        for (const p of paths)
+          writeFileSync(join(repo.root, p), `${readFileSync(join(repo.root, p), 'utf8')}// ${message}\n`);
+        gitIn(repo.root, ['commit', '-q', '-am', message]);
+      };
+      touch(['src/alpha.ts', 'src/beta.ts', 'src/helper.ts'], 'Rework the shared plumbing');
+      touch(['src/alpha.ts', 'src/helper.ts'], 'Tidy the plumbing again');
+      const res = await searchRepository({ root: repo.root, query: 'alpha beta gamma widget', top: 10 });
+      const helper = res.files.find((f) => f.path === 'src/helper.ts');
+      const why = helper?.reasons.find((r) => r.startsWith('changed together with'));
+      // Three commits (the first one adds every file), with all three strong files; the old reason
+      // counted 6 (one per strong file in each commit) and named only the strongest file.
+      const m = /^changed together with (.+) in (\d+) past commits$/.exec(why ?? '');
+      expect(m?.[2]).toBe('3');
+      expect(m?.[1]!.split(', ').sort()).toEqual(['src/alpha.ts', 'src/beta.ts', 'src/gamma.ts']);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('ranking signals', () => {
   it('ranks example apps below product code unless the task names examples or the example', async () => {
     const server = (name: string) =>
