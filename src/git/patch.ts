@@ -4,7 +4,7 @@
  * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
  * not change the bytes (and so the sha256) of a patch.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { GuardianError } from '../errors.js';
@@ -43,11 +43,56 @@ export function treeOf(root: string, commit: string): string {
 }
 
 /**
+ * Refuses a working tree whose index hides edits from git: a file marked assume-unchanged or
+ * skip-worktree (`git update-index`) that is present and differs from its index version. Such an edit is
+ * invisible to `git add`, so the patch would leave it out while the checks, run in the working tree,
+ * see it: the change judged would not be the change committed. (A sparse checkout's skip-worktree files
+ * are absent from the working tree, and fine.)
+ */
+function refuseHiddenEdits(root: string): void {
+  const flagged: { tag: string; sha: string; path: string }[] = [];
+  for (const rec of execGit(['ls-files', '-v', '-s', '-z'], { cwd: root }).stdout.split('\0')) {
+    const m = /^([a-zS]) (\d+) ([0-9a-f]+) \d\t(.+)$/s.exec(rec);
+    // Regular files only (a link's or a submodule's entry is no file content), and names `--stdin-paths`
+    // can carry (one a line).
+    if (!m || (m[2] !== '100644' && m[2] !== '100755') || m[4]!.includes('\n')) continue;
+    flagged.push({ tag: m[1]!, sha: m[3]!, path: m[4]! });
+  }
+  if (!flagged.length) return;
+  const present = flagged.filter((f) => {
+    try {
+      return lstatSync(join(root, f.path)).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (!present.length) return;
+  // What `git add` would store for each, filters included, read in one call.
+  const hashes = execGit(['hash-object', '--stdin-paths'], {
+    cwd: root,
+    input: present.map((f) => f.path).join('\n') + '\n',
+    allowFailure: true,
+  }).stdout.split('\n');
+  const hidden = present.filter((f, i) => hashes[i] !== undefined && hashes[i] !== f.sha);
+  if (!hidden.length) return;
+  const shown = hidden
+    .slice(0, 5)
+    .map((f) => `${f.path} (${f.tag === 'S' ? 'skip-worktree' : 'assume-unchanged'})`)
+    .join(', ');
+  throw new GuardianError(
+    `the index hides edits from git: ${shown}${hidden.length > 5 ? `, … (${hidden.length} in all)` : ''} differ from the index but are marked so that git ignores the difference. ` +
+      `What the checks would judge in the working tree is not what would be committed. Clear the mark ` +
+      `(\`git update-index --no-assume-unchanged <file>\` or \`--no-skip-worktree <file>\`) or undo the edit, then run again`,
+  );
+}
+
+/**
  * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
  * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
  * guard sees a change to them.
  */
 export function workingTreeTree(root: string): string {
+  refuseHiddenEdits(root);
   // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
   const untrackedGuardian = execGit(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
     cwd: root,
