@@ -361,7 +361,7 @@ async function gatherKnowledge(opts) {
     (0, python_js_1.clearPythonCache)();
     (0, typescript_js_1.clearTypescriptCache)();
     const notes = [];
-    const manifests = opts.manifests.flatMap((m) => (0, detect_js_1.parseManifest)(m.path, m.text));
+    const manifests = opts.manifests.flatMap((m) => (0, detect_js_1.parseManifest)(m.path, m.text, m.kind));
     const maxLibraries = opts.maxLibraries ?? 4;
     const maxFacts = opts.maxFactsPerLibrary ?? 6;
     // Python environment only when the task touches Python code or declares Python dependencies.
@@ -2079,6 +2079,7 @@ exports.runBundler = runBundler;
 exports.blueprintQuery = blueprintQuery;
 exports.namedFiles = namedFiles;
 exports.chooseRanges = chooseRanges;
+exports.readManifests = readManifests;
 /**
  * The Bundler station: reads a task's blueprint at the base commit and writes the Task Bundle —
  * `task_context.md` (task, acceptance criteria, the project rules that apply, the existing code to
@@ -2095,6 +2096,7 @@ const node_path_1 = __webpack_require__(6760);
 const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
+const detect_js_1 = __webpack_require__(4413);
 const index_js_1 = __webpack_require__(2904);
 const index_js_2 = __webpack_require__(5073);
 const index_js_3 = __webpack_require__(1276);
@@ -2384,14 +2386,7 @@ async function buildBundle(input) {
     }
     // 3. External knowledge (needs the relevant code to know what is imported).
     const maxScore = Math.max(...candidates.map((c) => c.score), 1e-9);
-    const manifests = [];
-    for (const p of tree
-        .files()
-        .filter((p) => /^(?:package\.json|pyproject\.toml|requirements[^/]*\.(?:txt|in))$/.test(p))) {
-        const r = tree.read(p);
-        if (r.ok)
-            manifests.push({ path: p, text: r.file.text });
-    }
+    const manifests = readManifests(tree, notes);
     const knowledge = await log.group('Reading library APIs', () => (0, index_js_1.gatherKnowledge)({
         root,
         taskText,
@@ -2687,6 +2682,66 @@ function localModules(tree) {
         }
         catch {
             // An invalid package.json names nothing.
+        }
+    }
+    return out;
+}
+/** At most this many requirements files are read through `-r` includes, and this deep. */
+const MAX_REQUIREMENTS_FILES = 32;
+const MAX_INCLUDE_DEPTH = 8;
+/**
+ * The manifests at the base commit: `package.json` and `pyproject.toml` at the top, pip requirements
+ * files at the top or in a `requirements/` folder, and the requirements files those include with `-r`
+ * (followed within the repository only, each read once). An include that cannot be read is noted.
+ */
+function readManifests(tree, notes) {
+    const out = [];
+    const seen = new Set();
+    const queue = [];
+    for (const p of tree.files()) {
+        if (p === 'package.json' || p === 'pyproject.toml') {
+            const r = tree.read(p);
+            if (r.ok)
+                out.push({ path: p, text: r.file.text });
+        }
+        else if (detect_js_1.REQUIREMENTS_FILE.test(p)) {
+            seen.add(p);
+            queue.push({ path: p, depth: 0 });
+        }
+    }
+    let read = 0;
+    while (queue.length) {
+        const { path, depth } = queue.shift();
+        if (read >= MAX_REQUIREMENTS_FILES) {
+            notes.push(`requirements file \`${path}\` not read: more than ${MAX_REQUIREMENTS_FILES} requirements files`);
+            continue;
+        }
+        const r = tree.read(path);
+        if (!r.ok) {
+            if (depth > 0)
+                notes.push(`requirements file \`${path}\` not read: ${r.reason}`);
+            continue;
+        }
+        read++;
+        out.push({ path, text: r.file.text, kind: 'requirements' });
+        for (const inc of (0, detect_js_1.requirementIncludes)(path, r.file.text)) {
+            const where = `\`${path}:${inc.line}\``;
+            if (inc.outside || !inc.resolved) {
+                notes.push(`${where} includes a requirements file outside the repository; not read`);
+            }
+            else if (seen.has(inc.resolved)) {
+                continue;
+            }
+            else if (!tree.entries.has(inc.resolved)) {
+                notes.push(`${where} includes \`${inc.resolved}\`, which is not in the repository at the base commit`);
+            }
+            else if (depth + 1 > MAX_INCLUDE_DEPTH) {
+                notes.push(`${where} includes \`${inc.resolved}\`: includes nested deeper than ${MAX_INCLUDE_DEPTH}; not read`);
+            }
+            else {
+                seen.add(inc.resolved);
+                queue.push({ path: inc.resolved, depth: depth + 1 });
+            }
         }
     }
     return out;

@@ -7,7 +7,7 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_SYMBOLS_PER_LIBRARY = void 0;
+exports.MAX_SYMBOLS_PER_LIBRARY = exports.REQUIREMENTS_FILE = void 0;
 exports.parseImports = parseImports;
 exports.parsePythonImports = parsePythonImports;
 exports.parseJsImports = parseJsImports;
@@ -15,6 +15,7 @@ exports.npmPackageOf = npmPackageOf;
 exports.isNodeBuiltin = isNodeBuiltin;
 exports.isPythonStdlib = isPythonStdlib;
 exports.parseManifest = parseManifest;
+exports.requirementIncludes = requirementIncludes;
 exports.normalizePyName = normalizePyName;
 exports.detectLibraries = detectLibraries;
 exports.taskIdentifiers = taskIdentifiers;
@@ -211,7 +212,7 @@ const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v)
  * not parse declares nothing, and an entry of the wrong shape (a version that is no string, a name
  * that is no package name, a list where a table belongs) is left out.
  */
-function parseManifest(path, text) {
+function parseManifest(path, text, kind) {
     const base = path.split('/').pop() ?? path;
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
@@ -233,7 +234,9 @@ function parseManifest(path, text) {
             }
             return out;
         }
-        if (/^requirements.*\.(?:txt|in)$/.test(base)) {
+        if (kind === 'requirements' ||
+            /^requirements.*\.(?:txt|in)$/.test(base) ||
+            exports.REQUIREMENTS_FILE.test(path)) {
             return (text
                 // A backslash at the end of a line continues it (pip joins them before parsing).
                 .replace(/\\\r?\n/g, ' ')
@@ -291,6 +294,49 @@ function parseManifest(path, text) {
         return [];
     }
     return [];
+}
+/** A pip requirements file by its name: `requirements*.txt` / `.in` at the top or in a `requirements/` folder. */
+exports.REQUIREMENTS_FILE = /^(?:requirements[^/]*|requirements\/[^/]+)\.(?:txt|in)$/;
+/**
+ * The requirements files a requirements file includes (`-r other.txt`, `--requirement=other.txt`), as
+ * repository paths resolved from the including file's folder, each with its 1-based line. Constraints
+ * files (`-c`) pin versions but declare nothing, so they are not followed. An include that is a URL,
+ * an absolute path or leaves the repository is `outside` (never read).
+ */
+function requirementIncludes(path, text) {
+    const out = [];
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i].replace(/(?:^|\s)#.*/, '').trim();
+        const m = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(l);
+        if (!m)
+            continue;
+        // pip splits an option line like a shell does: a quoted path may hold spaces.
+        const target = m[1].replace(/^(["'])(.*)\1$/, '$2');
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('~')) {
+            out.push({ line: i + 1, target, outside: true });
+            continue;
+        }
+        const parts = dir ? dir.split('/') : [];
+        let outside = false;
+        for (const seg of target.split(/[\\/]+/)) {
+            if (seg === '' || seg === '.')
+                continue;
+            if (seg === '..') {
+                if (!parts.length)
+                    outside = true;
+                else
+                    parts.pop();
+            }
+            else
+                parts.push(seg);
+        }
+        out.push(outside || !parts.length
+            ? { line: i + 1, target, outside: true }
+            : { line: i + 1, target, outside: false, resolved: parts.join('/') });
+    }
+    return out;
 }
 /** A Poetry table (`{ version = "^1", extras = [...] }`) as JSON; one nested too deeply for that is `{…}`. */
 function tableSpec(spec) {
@@ -669,8 +715,8 @@ exports.ChunkStore = exports.CHUNKS_VERSION = void 0;
  * with the terms of each chunk, or line windows where no grammar applies. Parsing happens only for
  * files that rank, once per content: results are cached by blob id in `chunks.json`.
  */
-const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 const cachefile_js_1 = __webpack_require__(9396);
 const definitions_js_1 = __webpack_require__(6474);
@@ -680,6 +726,8 @@ const text_js_1 = __webpack_require__(5593);
 exports.CHUNKS_VERSION = 1;
 const MAX_CHUNK_TERMS = 400;
 const MAX_PARSE_CHARS = 100_000;
+/** A file the index read is at most its limit (512 KiB unless a host sets another). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
 const isLine = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 /** Whether a cached entry has the shape `chunksOf` stores (a hand-edited cache may hold anything). */
 function isChunkList(v) {
@@ -687,6 +735,7 @@ function isChunkList(v) {
         v.every((c) => Array.isArray(c) &&
             c.length === 5 &&
             typeof c[0] === 'string' &&
+            !(0, chars_js_1.hasControlChar)(c[0]) &&
             typeof c[1] === 'string' &&
             isLine(c[2]) &&
             isLine(c[3]) &&
@@ -724,14 +773,14 @@ class ChunkStore {
         const cached = (0, cachefile_js_1.own)(this.entries, f.blob);
         if (cached !== undefined && isChunkList(cached))
             return cached;
-        let text;
-        try {
-            text = (0, files_js_1.decodeText)((0, node_fs_1.readFileSync)((0, node_path_1.join)(this.index.root, path))).text;
-        }
-        catch (e) {
-            this.notes.push(`could not read ${path} for its symbols: ${e.code ?? e.message}`);
+        // Read with the index's guards (no link followed, no FIFO waited on), and only the content the index
+        // saw: a file changed since would have its chunks cached under the old content's blob.
+        const r = (0, files_js_1.readCandidate)(this.index.root, { path, symlink: false }, MAX_READ_BYTES);
+        if (!r.ok || r.blob !== f.blob) {
+            this.notes.push(`could not read ${(0, files_js_1.displayPath)(path)} for its symbols: ${r.ok ? 'changed since it was indexed' : r.reason}`);
             return [];
         }
+        const text = (0, files_js_1.decodeText)(r.buf).text;
         this.parsed++;
         const lines = text.split('\n');
         // Very large files: the definition scan's outline instead of a parse that would cost more than the
@@ -794,6 +843,287 @@ exports.scanDefinitions = scanDefinitions;
  * names, and it has to be cheap enough to run over every file of a cold index.
  */
 const lines_js_1 = __webpack_require__(895);
+const isBlank = (c) => c === 32 || c === 9;
+const isWordChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLineEnd = (c) => c !== c || c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+/**
+ * Java and Kotlin members:
+ * `/^[ \t]+(?:(?:public|…|default)[ \t]+)+[\w<>[\],.? \t]+?[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm`. After the
+ * first modifier and one blank, the line runs through characters of `[\w<>[\],.? \t]` to a `(`; the name
+ * is the word before the blanks ahead of it, preceded by a blank that is not the first character.
+ */
+const JAVA_MODIFIER = /^[ \t]+(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]/gm;
+const isJavaTypeChar = (c) => isWordChar(c) ||
+    isBlank(c) ||
+    c === 60 ||
+    c === 62 ||
+    c === 91 ||
+    c === 93 ||
+    c === 44 ||
+    c === 46 ||
+    c === 63;
+function javaMembers(text) {
+    const out = [];
+    for (const m of text.matchAll(JAVA_MODIFIER)) {
+        const pos = m.index + m[0].length;
+        let j = pos;
+        while (j < text.length && isJavaTypeChar(text.charCodeAt(j)))
+            j++;
+        if (text.charCodeAt(j) !== 40)
+            continue; // (
+        let e = j;
+        while (e > pos && isBlank(text.charCodeAt(e - 1)))
+            e--;
+        let b = e;
+        while (b > pos && isWordChar(text.charCodeAt(b - 1)))
+            b--;
+        const first = text.charCodeAt(b);
+        if (b === e || (first >= 48 && first <= 57))
+            continue;
+        if (b - 1 < pos + 1 || !isBlank(text.charCodeAt(b - 1)))
+            continue;
+        out.push({ at: m.index, name: text.slice(b, e) });
+    }
+    return out;
+}
+/**
+ * JavaScript and TypeScript methods:
+ * `/^[ \t]+(?:(?:static|…|abstract)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?\([^)\n]*\)?[^;\n]*\{[ \t]*$/gm`.
+ * The modifiers are read as the expression would try them (all it can take, then one fewer), and the
+ * rest of the line is checked once per try: it holds a `{` ending the line (blanks aside) before any `;`
+ * that follows the first `)`.
+ */
+const JS_MODIFIERS = new Set([
+    'static',
+    'async',
+    'get',
+    'set',
+    'public',
+    'private',
+    'protected',
+    'readonly',
+    'override',
+    'abstract',
+]);
+const isJsIdentStart = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isJsIdentChar = (c) => isJsIdentStart(c) || (c >= 48 && c <= 57);
+/**
+ * Whether `[^)\n]*\)?[^;\n]*\{[ \t]*$` matches at `q`, and where: it does when a `{` ending a line (blanks
+ * aside) lies before the `\n` after `q` and before any `;` that follows the first `)` after `q`; the
+ * expression takes the last such `{`. The positions asked about grow (one per line at most), so a search
+ * for the next `\n`, `)` or `;` is reused until it is passed.
+ */
+class JsMethodTails {
+    text;
+    /** Per character: the last search's start and what it found. */
+    found = new Map();
+    /** Every `{` followed by blanks and the end of a line, in order (found once, when first needed). */
+    braces;
+    constructor(text) {
+        this.text = text;
+    }
+    /** The first `ch` at or after `from` (text.length: none). */
+    next(ch, from) {
+        const f = this.found.get(ch);
+        if (f && f[0] <= from && from <= f[1])
+            return f[1];
+        let at = this.text.indexOf(ch, from);
+        if (at < 0)
+            at = this.text.length;
+        this.found.set(ch, [from, at]);
+        return at;
+    }
+    /** Where the match ends, or -1. */
+    end(q) {
+        const text = this.text;
+        const nl = this.next('\n', q);
+        const paren = this.next(')', q);
+        let limit = nl;
+        if (paren < nl) {
+            const semi = this.next(';', paren + 1);
+            if (semi < nl)
+                limit = semi;
+        }
+        if (!this.braces) {
+            this.braces = [];
+            for (let b = text.indexOf('{'); b >= 0; b = text.indexOf('{', b + 1)) {
+                let k = b + 1;
+                while (isBlank(text.charCodeAt(k)))
+                    k++;
+                if (isLineEnd(text.charCodeAt(k)))
+                    this.braces.push(b);
+            }
+        }
+        // The last brace before the limit.
+        let lo = 0;
+        let hi = this.braces.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.braces[mid] < limit)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const b = lo > 0 ? this.braces[lo - 1] : -1;
+        if (b < q)
+            return -1;
+        let k = b + 1;
+        while (isBlank(text.charCodeAt(k)))
+            k++;
+        return k;
+    }
+}
+function jsMethods(text) {
+    const out = [];
+    const tails = new JsMethodTails(text);
+    let resume = 0;
+    for (let start = 0; start < text.length;) {
+        const next = nextLineStart(text, start);
+        if (start >= resume) {
+            const m = jsMethodAt(text, start, tails);
+            if (m) {
+                out.push({ at: start, name: m.name });
+                resume = m.end;
+            }
+        }
+        start = next;
+    }
+    return out;
+}
+/** The position after the line terminator that ends the line at `i` (where `^` matches next). */
+function nextLineStart(text, i) {
+    for (; i < text.length; i++)
+        if (isLineEnd(text.charCodeAt(i)))
+            return i + 1;
+    return text.length;
+}
+function jsMethodAt(text, start, tails) {
+    let i = start;
+    while (isBlank(text.charCodeAt(i)))
+        i++;
+    if (i === start)
+        return undefined;
+    // Words each followed by blanks, as many as are modifiers: the positions the name may start at.
+    const starts = [i];
+    for (;;) {
+        let j = i;
+        while (j < text.length && isJsIdentChar(text.charCodeAt(j)))
+            j++;
+        if (!JS_MODIFIERS.has(text.slice(i, j)) || !isBlank(text.charCodeAt(j)))
+            break;
+        while (isBlank(text.charCodeAt(j)))
+            j++;
+        i = j;
+        starts.push(i);
+    }
+    for (let t = starts.length - 1; t >= 0; t--) {
+        const s = starts[t];
+        if (!isJsIdentStart(text.charCodeAt(s)))
+            continue;
+        let j = s + 1;
+        while (j < text.length && isJsIdentChar(text.charCodeAt(j)))
+            j++;
+        const name = text.slice(s, j);
+        while (isBlank(text.charCodeAt(j)))
+            j++;
+        if (text.charCodeAt(j) === 60) {
+            // <
+            let k = j + 1;
+            while (k < text.length && text.charCodeAt(k) !== 62 && text.charCodeAt(k) !== 10)
+                k++;
+            if (text.charCodeAt(k) === 62)
+                j = k + 1;
+        }
+        if (text.charCodeAt(j) !== 40)
+            continue; // (
+        const end = tails.end(j + 1);
+        if (end >= 0)
+            return { name, end };
+    }
+    return undefined;
+}
+/**
+ * Go functions and methods: `/^func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm`. The receiver runs to the
+ * next `)`, which is looked for once for all the `func (` before it (a file of `func (` lines without
+ * one would have each of them read the rest of the file).
+ */
+const GO_FUNC = /^func[ \t]+/gm;
+function goFuncs(text) {
+    const out = [];
+    let paren = -1; // the first `)` at or after the last position asked about, or text.length: none
+    let resume = 0;
+    for (const m of text.matchAll(GO_FUNC)) {
+        if (m.index < resume)
+            continue;
+        let i = m.index + m[0].length;
+        if (text.charCodeAt(i) === 40) {
+            // (
+            if (paren < i + 1) {
+                paren = text.indexOf(')', i + 1);
+                if (paren < 0)
+                    paren = text.length;
+            }
+            if (paren === text.length)
+                continue;
+            i = paren + 1;
+            while (isBlank(text.charCodeAt(i)))
+                i++;
+        }
+        const c = text.charCodeAt(i);
+        if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95))
+            continue;
+        let j = i + 1;
+        while (isWordChar(text.charCodeAt(j)))
+            j++;
+        out.push({ at: m.index, name: text.slice(i, j) });
+        resume = j;
+    }
+    return out;
+}
+/**
+ * Matches of `head`, then of `tail` (sticky) right after it or, when a `<` follows the head, after the
+ * `>` closing what `<[^>]*>` would take: the first `>` after it, looked for once for all the heads before
+ * it. `afterAngle` is the tail after such a group. Matches do not overlap, as with `matchAll`.
+ */
+function withAngles(text, head, tail, afterAngle) {
+    const out = [];
+    let close = -1; // the first `>` at or after the last position asked about, or text.length: none
+    let resume = 0;
+    for (const m of text.matchAll(head)) {
+        if (m.index < resume)
+            continue;
+        let i = m.index + m[0].length;
+        let re = tail;
+        if (text.charCodeAt(i) === 60) {
+            // <
+            if (close < i + 1) {
+                close = text.indexOf('>', i + 1);
+                if (close < 0)
+                    close = text.length;
+            }
+            if (close === text.length)
+                continue;
+            i = close + 1;
+            re = afterAngle;
+        }
+        re.lastIndex = i;
+        const t = re.exec(text);
+        if (!t)
+            continue;
+        out.push({ at: m.index, name: t[1] });
+        resume = re.lastIndex;
+    }
+    return out;
+}
+/** Rust impls: `/^[ \t]*impl(?:<[^>]*>)?[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/gm`. */
+const RUST_IMPL = /^[ \t]*impl/gm;
+const RUST_IMPL_TAIL = /[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/y;
+const rustImpls = (text) => withAngles(text, RUST_IMPL, RUST_IMPL_TAIL, RUST_IMPL_TAIL);
+/** Kotlin functions: `/\bfun[ \t]+(?:<[^>]*>[ \t]*)?(?:[\w.]+\.)?([A-Za-z_]\w*)/g`. */
+const KOTLIN_FUN = /\bfun[ \t]+/g;
+const KOTLIN_FUN_TAIL = /(?:[\w.]+\.)?([A-Za-z_]\w*)/y;
+const KOTLIN_FUN_AFTER_ANGLE = /[ \t]*(?:[\w.]+\.)?([A-Za-z_]\w*)/y;
+const kotlinFuns = (text) => withAngles(text, KOTLIN_FUN, KOTLIN_FUN_TAIL, KOTLIN_FUN_AFTER_ANGLE);
 const PATTERNS = {
     python: [
         /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
@@ -801,38 +1131,27 @@ const PATTERNS = {
         /^([A-Z][A-Z0-9_]{2,})[ \t]*(?::[^=\n]+)?=/gm,
     ],
     javascript: [
-        /\bfunction\b[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)/g,
+        // `(?:[ \t]*\*)?[ \t]*`, not `[ \t]*\*?[ \t]*`: the same text, without trying every split of a long
+        // run of blanks between two stars that may or may not be there.
+        /\bfunction\b(?:[ \t]*\*)?[ \t]*([A-Za-z_$][\w$]*)/g,
         /\bclass[ \t]+([A-Za-z_$][\w$]*)/g,
         /^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:async[ \t]*)?(?:function|class|\(|[A-Za-z_$][\w$]*[ \t]*=>|[A-Za-z_$][\w$.]*\()/gm,
-        /^[ \t]+(?:(?:static|async|get|set|public|private|protected|readonly|override|abstract)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?\([^)\n]*\)?[^;\n]*\{[ \t]*$/gm,
+        jsMethods,
     ],
     typescript: [
         /\b(?:interface|type|enum|namespace)[ \t]+([A-Za-z_$][\w$]*)/g,
         /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?function[ \t]+([A-Za-z_$][\w$]*)/gm,
     ],
-    go: [
-        /^func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm,
-        /^(?:type[ \t]+|[ \t]+)([A-Za-z_]\w*)[ \t]+(?:struct|interface)\b/gm,
-    ],
-    java: [
-        /\b(?:class|interface|enum|record|@interface)[ \t]+([A-Za-z_]\w*)/g,
-        /^[ \t]+(?:(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]+)+[\w<>[\],.? \t]+?[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm,
-    ],
-    rust: [
-        /\b(?:fn|struct|enum|trait|mod|type|union|macro_rules!)[ \t]+([A-Za-z_]\w*)/g,
-        /^[ \t]*impl(?:<[^>]*>)?[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/gm,
-    ],
+    go: [goFuncs, /^(?:type[ \t]+|[ \t]+)([A-Za-z_]\w*)[ \t]+(?:struct|interface)\b/gm],
+    java: [/\b(?:class|interface|enum|record|@interface)[ \t]+([A-Za-z_]\w*)/g, javaMembers],
+    rust: [/\b(?:fn|struct|enum|trait|mod|type|union|macro_rules!)[ \t]+([A-Za-z_]\w*)/g, rustImpls],
     generic: [
         /\b(?:def|function|func|fn|class|struct|interface|trait|module|enum|object|sub)[ \t]+([A-Za-z_$][\w$]*)/g,
     ],
 };
 PATTERNS.typescript = [...PATTERNS.javascript, ...PATTERNS.typescript];
 PATTERNS.tsx = PATTERNS.typescript;
-PATTERNS.kotlin = [
-    ...PATTERNS.java,
-    /\bfun[ \t]+(?:<[^>]*>[ \t]*)?(?:[\w.]+\.)?([A-Za-z_]\w*)/g,
-    /\bobject[ \t]+([A-Za-z_]\w*)/g,
-];
+PATTERNS.kotlin = [...PATTERNS.java, kotlinFuns, /\bobject[ \t]+([A-Za-z_]\w*)/g];
 const NOT_NAMES = new Set([
     'if',
     'for',
@@ -851,6 +1170,12 @@ function findDefinitions(lang, text) {
     const patterns = (lang && PATTERNS[lang]) || PATTERNS.generic;
     const found = [];
     for (const re of patterns) {
+        if (typeof re === 'function') {
+            for (const f of re(text))
+                if (!NOT_NAMES.has(f.name))
+                    found.push(f);
+            continue;
+        }
         re.lastIndex = 0;
         for (const m of text.matchAll(re)) {
             const name = m[1];
@@ -915,6 +1240,7 @@ exports.contentSkipReason = contentSkipReason;
 exports.gitBlobId = gitBlobId;
 exports.listCandidates = listCandidates;
 exports.readCandidate = readCandidate;
+exports.readRegular = readRegular;
 exports.decodeText = decodeText;
 /**
  * Which files of a repository are worth indexing, and what they are. The list comes from git
@@ -928,6 +1254,7 @@ const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const chars_js_1 = __webpack_require__(5153);
 const git_js_1 = __webpack_require__(308);
+const fs_js_1 = __webpack_require__(1917);
 /** Folder names whose contents are third-party, generated or build output. */
 const VENDORED_DIRS = new Set([
     'node_modules',
@@ -1126,8 +1453,11 @@ const GENERATED_HEADER = /@generated\b|\bDO NOT EDIT\b|\bauto-?generated\b|\baut
 /** Why a file's content disqualifies it (binary, minified, generated), or undefined. */
 function contentSkipReason(buf, path) {
     const head = buf.subarray(0, 8192);
-    if (head.includes(0))
-        return 'binary content';
+    if (head.includes(0)) {
+        // UTF-16 text (a byte-order mark, then NUL bytes in every ASCII character) is text, just not UTF-8.
+        const bom = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+        return bom ? 'UTF-16 text (only UTF-8 is read)' : 'binary content';
+    }
     const text = head.toString('utf8');
     const firstLines = text.split('\n', 6).join('\n');
     if (GENERATED_HEADER.test(firstLines) && !/\bnot\s+@?generated\b/i.test(firstLines)) {
@@ -1166,6 +1496,7 @@ function splitZ(s) {
  */
 function listCandidates(root) {
     const notes = [];
+    linkedDirs.clear(); // a new listing: folders are looked at again
     // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
     // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked
     // (the mode tells symlinks and submodules).
@@ -1179,7 +1510,11 @@ function listCandidates(root) {
     for (const entry of splitZ(ls.stdout)) {
         if (entry.startsWith('? ')) {
             const path = entry.slice(2);
-            byPath.set(path, { path, symlink: false });
+            // git lists an untracked folder holding a repository of its own as `name/`.
+            if (path.endsWith('/'))
+                byPath.set(path, { path, symlink: false, skip: 'a nested git repository (not indexed)' });
+            else
+                byPath.set(path, { path, symlink: false });
             continue;
         }
         const tab = entry.indexOf('\t');
@@ -1187,9 +1522,14 @@ function listCandidates(root) {
             continue;
         const mode = entry.slice(0, tab).split(' ')[1];
         const path = entry.slice(tab + 1);
+        if (byPath.has(path))
+            continue;
         if (mode === '160000')
-            continue; // submodule
-        if (!byPath.has(path))
+            byPath.set(path, { path, symlink: false, skip: 'a submodule (not indexed)' });
+        else if (entry.startsWith('S '))
+            // skip-worktree: outside a sparse checkout, so not in the work tree
+            byPath.set(path, { path, symlink: false, skip: 'not checked out (sparse checkout)' });
+        else
             byPath.set(path, { path, symlink: mode === '120000' });
     }
     const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -1251,6 +1591,8 @@ function readCandidate(root, c, maxBytes) {
         // git lists names as bytes; one that is not UTF-8 comes back with U+FFFD and names no file.
         if (code === 'ENOENT' && c.path.includes('\ufffd'))
             return { ok: false, reason: 'name is not valid UTF-8' };
+        if (code === 'ENOENT')
+            return { ok: false, reason: 'cannot stat: ENOENT (not in the work tree: deleted?)' };
         return { ok: false, reason: `cannot stat: ${code ?? e.message}` };
     }
     if (st.isSymbolicLink() || c.symlink) {
@@ -1258,8 +1600,9 @@ function readCandidate(root, c, maxBytes) {
         try {
             target = (0, node_fs_1.realpathSync)(abs);
         }
-        catch {
-            return { ok: false, reason: 'broken symlink' };
+        catch (e) {
+            const code = e.code;
+            return { ok: false, reason: code === 'ELOOP' ? 'symlink loop' : 'broken symlink' };
         }
         const rootReal = (0, node_fs_1.realpathSync)(root);
         if (target !== rootReal && !target.startsWith(rootReal + node_path_1.sep))
@@ -1273,20 +1616,81 @@ function readCandidate(root, c, maxBytes) {
         return { ok: false, reason: 'a hard link to another file' };
     if (st.size > maxBytes)
         return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
-    let buf;
+    // A folder on the way that is a symbolic link (git's index still lists `src/x.py` after `src` was
+    // replaced by a link to another folder) would have a file outside the repository read as this one.
+    const dir = c.path.includes('/') ? dirOutside(root, c.path.slice(0, c.path.lastIndexOf('/'))) : undefined;
+    if (dir)
+        return { ok: false, reason: `folder ${displayPath(dir)} is a symbolic link (not followed)` };
+    const r = readRegular(abs, maxBytes);
+    if (!r.ok)
+        return r;
+    return { ok: true, buf: r.buf, blob: gitBlobId(r.buf), size: r.st.size, mtimeMs: r.st.mtimeMs };
+}
+/**
+ * The first folder of `dir` (relative to root) that is a symbolic link, or undefined. The folders of
+ * one listing are looked at once each.
+ */
+function dirOutside(root, dir) {
+    let cache = linkedDirs.get(root);
+    if (!cache) {
+        linkedDirs.clear();
+        cache = new Map();
+        linkedDirs.set(root, cache);
+    }
+    const known = cache.get(dir);
+    if (known !== undefined)
+        return known || undefined;
+    const slash = dir.lastIndexOf('/');
+    let found = slash > 0 ? dirOutside(root, dir.slice(0, slash)) : undefined;
+    if (!found) {
+        try {
+            if ((0, node_fs_1.lstatSync)((0, node_path_1.join)(root, dir)).isSymbolicLink())
+                found = dir;
+        }
+        catch {
+            // gone: the file's own read reports it
+        }
+    }
+    cache.set(dir, found ?? '');
+    return found;
+}
+const linkedDirs = new Map();
+/**
+ * Reads a file that was a regular file when it was looked at, as what it is when it is opened: one
+ * replaced meanwhile by a symbolic link is not followed, by a FIFO not waited on, and one grown past
+ * the limit is not read whole.
+ */
+function readRegular(abs, maxBytes) {
+    let r;
     try {
-        buf = (0, node_fs_1.readFileSync)(abs);
+        r = (0, fs_js_1.openRegularFile)(abs, node_fs_1.constants.O_RDONLY);
     }
     catch (e) {
         return { ok: false, reason: `unreadable: ${e.code ?? e.message}` };
     }
-    return {
-        ok: true,
-        buf,
-        blob: gitBlobId(buf),
-        size: st.size,
-        mtimeMs: st.mtimeMs,
-    };
+    if ('absent' in r)
+        return { ok: false, reason: 'cannot stat: ENOENT' };
+    if ('not' in r)
+        return { ok: false, reason: `replaced while it was read: now ${r.not}` };
+    try {
+        if (r.st.nlink > 1)
+            return { ok: false, reason: 'a hard link to another file' };
+        if (r.st.size > maxBytes)
+            return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
+        const buf = Buffer.alloc(r.st.size + 1);
+        let n = 0;
+        for (let k; n < buf.length && (k = (0, node_fs_1.readSync)(r.fd, buf, n, buf.length - n, null)) > 0;)
+            n += k;
+        if (n > r.st.size)
+            return { ok: false, reason: 'changed while it was read' };
+        return { ok: true, buf: buf.subarray(0, n), st: r.st };
+    }
+    catch (e) {
+        return { ok: false, reason: `unreadable: ${e.code ?? e.message}` };
+    }
+    finally {
+        (0, node_fs_1.closeSync)(r.fd);
+    }
 }
 /** Decodes UTF-8; invalid sequences become U+FFFD (reported, not fatal). */
 function decodeText(buf) {
@@ -1327,6 +1731,7 @@ exports.openCommitIndex = openCommitIndex;
  * runs while this process reads the repository's files.
  */
 const git_js_1 = __webpack_require__(308);
+const chars_js_1 = __webpack_require__(5153);
 const termindex_js_1 = __webpack_require__(4722);
 const text_js_1 = __webpack_require__(5593);
 exports.HISTORY_VERSION = 7;
@@ -1403,11 +1808,19 @@ class LogParser {
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean);
-        this.commits.push({ h, m: (0, text_js_1.cutAtWord)(m.split('\n', 1)[0], MAX_SUBJECT), f });
+        this.commits.push({ h, m: subjectOf(m), f });
         this.messages.push(m);
     }
 }
 exports.LogParser = LogParser;
+/**
+ * A commit's subject as evidence is shown: its first line, cut between words, with control characters
+ * written out (a carriage return, an escape sequence or a bidirectional override in a message would
+ * otherwise rewrite the lines around it on a terminal and in a bundle).
+ */
+function subjectOf(message) {
+    return (0, text_js_1.cutAtWord)((0, chars_js_1.escapeControlChars)(message.split('\n', 1)[0]), MAX_SUBJECT);
+}
 function logArgs(range, depth) {
     return [
         '-c',
@@ -1491,7 +1904,11 @@ function restoreHistory(v, head, depth) {
     }
     const commits = [];
     for (const c of s.commits) {
-        if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string' || !Array.isArray(c[2]))
+        if (!Array.isArray(c) ||
+            typeof c[0] !== 'string' ||
+            !/^[0-9a-f]{4,64}$/.test(c[0]) ||
+            typeof c[1] !== 'string' ||
+            !Array.isArray(c[2]))
             return undefined;
         const f = [];
         for (const i of c[2]) {
@@ -1500,7 +1917,8 @@ function restoreHistory(v, head, depth) {
                 return undefined;
             f.push(p);
         }
-        commits.push({ h: c[0], m: c[1], f });
+        // A cached subject is untrusted like the rest of the cache: shown escaped as a fresh one would be.
+        commits.push({ h: c[0], m: (0, chars_js_1.hasControlChar)(c[1]) ? subjectOf(c[1]) : c[1], f });
     }
     return { head, commits };
 }
@@ -1577,15 +1995,16 @@ function extractImports(lang, text) {
         case 'typescript':
         case 'tsx':
         case 'javascript':
-            for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g))
-                add(m[1]);
+            for (const spec of jsFromSpecifiers(text))
+                add(spec);
             for (const m of text.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g))
                 add(m[1]);
             for (const m of text.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g))
                 add(m[1]);
             break;
         case 'go':
-            for (const m of text.matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
+            // Only up to the last `)`: past it no block can close, and each `import (` would scan to the end.
+            for (const m of text.slice(0, text.lastIndexOf(')') + 1).matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
                 for (const q of m[1].matchAll(/"([^"]+)"/g))
                     add(q[1]);
             }
@@ -1598,15 +2017,95 @@ function extractImports(lang, text) {
                 add(m[1]);
             break;
         case 'rust':
-            for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm))
-                add(`mod:${m[1]}`);
-            for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm))
-                add(m[1]);
+            for (const name of rustStatements(text, RUST_MOD, RUST_MOD_AFTER_VISIBILITY))
+                add(`mod:${name}`);
+            for (const path of rustStatements(text, RUST_USE, RUST_USE_AFTER_VISIBILITY))
+                add(path);
             break;
         default:
             break;
     }
     return [...out];
+}
+/**
+ * Rust `mod` and `use` statements, as `/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm` and
+ * `/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm` find them, in time linear in
+ * the text: blanks before a statement are read on its own line only (`^\s*` would also run over every
+ * blank line below each line start, to the same statements), and the `)` closing `pub(` is looked for once
+ * for all the `pub(` before it.
+ */
+const RUST_LINE = /^[^\S\n\r\u2028\u2029]*/gm;
+const RUST_MOD = /(?:pub\s+)?mod\s+(\w+)\s*;/y;
+const RUST_MOD_AFTER_VISIBILITY = /\s+mod\s+(\w+)\s*;/y;
+const RUST_USE = /(?:pub\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/y;
+const RUST_USE_AFTER_VISIBILITY = /\s+use\s+((?:crate|super|self)(?:::\w+)+)/y;
+function rustStatements(text, statement, afterVisibility) {
+    const out = [];
+    let close = -1; // the first `)` at or after the last position asked about, or text.length: none
+    let resume = 0;
+    for (const m of text.matchAll(RUST_LINE)) {
+        if (m.index < resume)
+            continue;
+        let i = m.index + m[0].length;
+        let re = statement;
+        if (text.startsWith('pub(', i)) {
+            if (close < i + 4) {
+                close = text.indexOf(')', i + 4);
+                if (close < 0)
+                    close = text.length;
+            }
+            if (close === text.length)
+                continue;
+            i = close + 1;
+            re = afterVisibility;
+        }
+        re.lastIndex = i;
+        const t = re.exec(text);
+        if (!t)
+            continue;
+        out.push(t[1]);
+        resume = re.lastIndex;
+    }
+    return out;
+}
+const JS_FROM_HEAD = /(?:^|[\s;}])(?:import|export)\s/g;
+const JS_STOP = /['"`;]/g;
+const QUOTE = /['"]/g;
+/**
+ * The specifiers `/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g` finds, in time linear
+ * in the text: the statement's text runs to its first quote, backtick or `;`, which must be a quote right
+ * after `from` (blanks aside). When it is not, no `import` or `export` before that character can match
+ * either (they run to the same one), so the search goes on from there instead of trying each of them.
+ */
+function jsFromSpecifiers(text) {
+    const out = [];
+    for (let pos = 0; pos < text.length;) {
+        JS_FROM_HEAD.lastIndex = pos;
+        const head = JS_FROM_HEAD.exec(text);
+        if (!head)
+            break;
+        const r = head.index + head[0].length;
+        JS_STOP.lastIndex = r;
+        const stop = JS_STOP.exec(text);
+        if (!stop)
+            break; // no statement can end any more
+        const q = stop.index;
+        let k = q;
+        while (k > r && /\s/.test(text[k - 1]))
+            k--;
+        if (stop[0] !== ';' && stop[0] !== '`' && k - 4 >= r && text.startsWith('from', k - 4)) {
+            QUOTE.lastIndex = q + 1;
+            const close = QUOTE.exec(text);
+            if (close && close.index > q + 1) {
+                out.push(text.slice(q + 1, close.index));
+                pos = close.index + 1;
+                continue;
+            }
+        }
+        // A failed statement: the next one may start at the character that ended this one (`;import`).
+        pos = Math.max(q, head.index + 1);
+    }
+    return out;
 }
 const JS_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
 /** Resolves specifiers to repository paths. Built once per query from the file list. */
@@ -2210,7 +2709,7 @@ async function indexRepository(opts, internal = {}) {
     for (const c of listing.files) {
         const why = ownCache !== undefined && (c.path === ownCache || c.path.startsWith(`${ownCache}/`))
             ? CACHE_FOLDER
-            : (0, files_js_1.pathSkipReason)(c.path);
+            : (c.skip ?? (0, files_js_1.pathSkipReason)(c.path));
         if (why) {
             skipped.push({ path: c.path, reason: why });
             continue;
@@ -2932,6 +3431,8 @@ function rankFiles(input) {
     if (anchor.length && index.history.commits.length) {
         const anchorSet = new Set(anchor);
         const co = new Map();
+        /** For the reason only: in how many commits each file changed with an anchor, and with which. */
+        const withAnchors = new Map();
         const anchorCount = new Map();
         for (const c of index.history.commits) {
             if (c.f.length > 20)
@@ -2941,16 +3442,26 @@ function rankFiles(input) {
                 continue;
             for (const a of inA)
                 anchorCount.set(a, (anchorCount.get(a) ?? 0) + 1);
-            for (const f of c.f)
-                if (!anchorSet.has(f))
-                    co.set(f, (co.get(f) ?? 0) + inA.length);
+            for (const f of c.f) {
+                if (anchorSet.has(f))
+                    continue;
+                co.set(f, (co.get(f) ?? 0) + inA.length);
+                const w = withAnchors.get(f) ?? { commits: 0, anchors: new Set() };
+                w.commits++;
+                for (const a of inA)
+                    w.anchors.add(a);
+                withAnchors.set(f, w);
+            }
         }
         const total = [...anchorCount.values()].reduce((a, b) => a + b, 0);
         if (total >= 3) {
             for (const [f, n] of co) {
                 const conf = n / total;
-                if (n >= 2 && conf >= 0.1)
-                    add(f, 'cochange', W.coChange * conf, `changed together with ${anchor[0]} in ${n} past commits`);
+                if (n >= 2 && conf >= 0.1) {
+                    const w = withAnchors.get(f);
+                    const names = anchor.filter((a) => w.anchors.has(a));
+                    add(f, 'cochange', W.coChange * conf, `changed together with ${names.join(', ')} in ${w.commits} past commit${w.commits === 1 ? '' : 's'}`);
+                }
             }
         }
     }
@@ -3115,6 +3626,8 @@ const node_v8_1 = __importDefault(__webpack_require__(8877));
 const node_module_1 = __webpack_require__(8995);
 const node_path_1 = __webpack_require__(6760);
 const node_url_1 = __webpack_require__(3136);
+const chars_js_1 = __webpack_require__(5153);
+const definitions_js_1 = __webpack_require__(6474);
 /** Grammars the build must ship (file names inside tree-sitter-wasms/out/). */
 exports.GRAMMARS = {
     python: 'tree-sitter-python.wasm',
@@ -3348,6 +3861,8 @@ function loadGrammar(wasmDir, lang) {
     }
     return p;
 }
+/** Children of the root of a tree with errors past which a query is not run (see `extract`). */
+const MAX_ERROR_CHILDREN = 5000;
 class SymbolExtractor {
     wasmDir;
     notes = [];
@@ -3382,6 +3897,11 @@ class SymbolExtractor {
         if (!tree)
             return undefined;
         try {
+            // Error recovery over unbalanced input (`{` repeated thousands of times, at any depth) leaves the
+            // root an ERROR node with a child per token, and the query's time grows with the square of that:
+            // such a file gets the outline of the definition scan instead of a query that could run for minutes.
+            if (tree.rootNode.hasError && tree.rootNode.childCount > MAX_ERROR_CHILDREN)
+                return (0, definitions_js_1.outlineByScan)(lang, text);
             return collect(loaded.query.captures(tree.rootNode).map((c) => c.node), DEFINITIONS[lang]);
         }
         finally {
@@ -3412,6 +3932,21 @@ function nameOf(node, type) {
     }
     return undefined;
 }
+/** Longer names (the text of a node, a deep nesting) are cut. */
+const MAX_NAME = 200;
+/**
+ * A name as it is listed: the text of a node can span lines (a Rust `impl` of a type written over
+ * several), and a line break or other control character in it would start a line of its own wherever
+ * the name is printed. Line breaks with their indentation become one space; other control characters
+ * are written out.
+ */
+function shownName(name) {
+    if (name === undefined)
+        return undefined;
+    if ((0, chars_js_1.hasControlChar)(name))
+        name = (0, chars_js_1.escapeControlChars)(name.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' '));
+    return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
+}
 /** Turns definition nodes (in document order) into qualified symbols. */
 function collect(nodes, defs) {
     const out = [];
@@ -3432,11 +3967,13 @@ function collect(nodes, defs) {
                 continue;
             k = value.type.includes('function') ? 'function' : 'const';
         }
-        const name = nameOf(node, type);
+        const name = shownName(nameOf(node, type));
         if (!name)
             continue;
         const parent = stack[stack.length - 1];
-        const qualified = parent ? `${parent.name}.${name}` : name;
+        // Qualified names stay short however deep the nesting (thousands of nested functions would
+        // otherwise make names whose total length grows with the square of the depth).
+        const qualified = parent ? shownName(`${parent.name}.${name}`) : name;
         const inType = parent !== undefined && CONTAINERS.has(parent.kind);
         out.push({
             name: qualified,

@@ -1218,6 +1218,7 @@ function parseMilestone(data, file) {
             parallel: d.parallel ?? false,
             ...(d.schedule !== undefined ? { schedule: d.schedule } : {}),
             body: fm.body,
+            fieldLines: fm.keyLines,
         },
         problems,
     };
@@ -1618,12 +1619,36 @@ function loadProject(root, source = (0, source_js_1.fsSource)(root), opts = {}) 
             });
         }
     }
-    problems.push(...crossCheck(tasks, milestones, source));
+    problems.push(...crossCheck(tasks, milestones, source, invalidTaskIds(broken)));
     const project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
     brokenFiles.set(project, broken);
     return project;
 }
-function crossCheck(tasks, milestones, source) {
+/**
+ * The ids the invalid blueprint files declare (`id:` at the start of a line of their front matter), so
+ * that a milestone or a dependency naming one is told the blueprint is invalid, not that the task is
+ * unknown.
+ */
+function invalidTaskIds(broken) {
+    const out = new Map();
+    for (const [path, data] of broken) {
+        if (!path.startsWith(`${exports.TASKS_DIR}/`))
+            continue;
+        const head = data.subarray(0, 64 * 1024).toString('utf8');
+        const m = /^---\r?\n(?:[^\n]*\n){0,200}?id:[ \t]*(["']?)([A-Za-z][A-Za-z0-9_-]{0,63})\1[ \t]*(?:#[^\n]*)?\r?$/m.exec(head);
+        if (m && !out.has(m[2]))
+            out.set(m[2], path);
+    }
+    return out;
+}
+function crossCheck(tasks, milestones, source, invalid = new Map()) {
+    /** What to say of an id that names no valid task. */
+    const unknown = (what, id) => {
+        const path = invalid.get(id);
+        return path
+            ? `${what} ${id}, whose blueprint ${path} is invalid (see its own errors)`
+            : `${what} unknown task ${id}${suggest(id, known())}`;
+    };
     const problems = [];
     const byId = new Map();
     // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
@@ -1672,6 +1697,7 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: m.path,
+                ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
@@ -1688,7 +1714,7 @@ function crossCheck(tasks, milestones, source) {
                     line: lineOfField(t, 'depends_on'),
                     field: 'depends_on',
                     severity: 'error',
-                    message: `depends on unknown task ${dep}${suggest(dep, known())}`,
+                    message: unknown('depends on', dep),
                 });
             }
         }
@@ -1718,9 +1744,10 @@ function crossCheck(tasks, milestones, source) {
             if (!byId.has(id)) {
                 problems.push({
                     file: m.path,
+                    ...(m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {}),
                     field: 'tasks',
                     severity: 'error',
-                    message: `names unknown task ${id}${suggest(id, known())}`,
+                    message: unknown('names', id),
                 });
             }
         }

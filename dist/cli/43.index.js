@@ -266,6 +266,8 @@ exports.DEFAULT_MAX_ATTEMPTS = 3;
 exports.DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 /** Beyond this many characters of conversation, old tool outputs are elided to keep the context small. */
 const CONTEXT_CHAR_LIMIT = 320_000;
+/** A failed or unrun call's arguments longer than this are not sent back to the model in full. */
+const REFUSED_ARGUMENTS_KEPT = 2_000;
 /** Consecutive replies without a tool call before the run ends as `model_stopped`. */
 const MAX_IDLE_REPLIES = 3;
 /**
@@ -415,9 +417,27 @@ function assistantParam(content, calls) {
             : {}),
     };
 }
-/** Elides the oldest tool outputs once the conversation gets long (the model can read files again). */
+/** The function calls of an assistant message as it is sent back (their arguments can be replaced). */
+function functionCalls(m) {
+    if (m.role !== 'assistant' || !m.tool_calls)
+        return [];
+    return m.tool_calls.flatMap((c) => (c.type === 'function' ? [c] : []));
+}
+/** What a call's arguments are sent back as once elided (still a JSON object, as the API expects). */
+function elidedArguments(length, why) {
+    return JSON.stringify({ elided: `${length} characters of arguments, ${why}` });
+}
+/** The characters of a message that count towards the context: its text and its calls' arguments. */
+function messageChars(m) {
+    const text = typeof m.content === 'string' ? m.content.length : 0;
+    return functionCalls(m).reduce((a, c) => a + c.function.arguments.length, text);
+}
+/**
+ * Elides the oldest tool outputs and tool-call arguments (a file written long ago) once the
+ * conversation gets long: the model can read files again.
+ */
 function compact(messages) {
-    const size = () => messages.reduce((a, m) => a + (typeof m.content === 'string' ? m.content.length : 0), 0);
+    const size = () => messages.reduce((a, m) => a + messageChars(m), 0);
     if (size() <= CONTEXT_CHAR_LIMIT)
         return;
     for (let i = 2; i < messages.length - 12 && size() > CONTEXT_CHAR_LIMIT * 0.7; i++) {
@@ -425,7 +445,24 @@ function compact(messages) {
         if (m.role === 'tool' && typeof m.content === 'string' && m.content.length > 400) {
             m.content = `[earlier tool output elided to save context: ${m.content.length} characters]`;
         }
+        for (const c of functionCalls(m)) {
+            if (c.function.arguments.length > 400)
+                c.function.arguments = elidedArguments(c.function.arguments.length, 'elided to save context');
+        }
     }
+}
+/** The first line of a message, at most 200 characters. */
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 200 ? `${l.slice(0, 199)}…` : l;
+}
+/**
+ * A few turns of the event loop: a SIGINT that arrived while this process was blocked in a synchronous
+ * git call has been handled by then (libuv hands it over in a later poll, not always the next one).
+ */
+async function signalsDelivered() {
+    for (let i = 0; i < 5; i++)
+        await new Promise((r) => setTimeout(r, 1));
 }
 const clip = (s, n = 20_000) => s.length > n ? `${s.slice(0, n)}[… ${s.length - n} characters cut]` : s;
 async function runCoder(opts) {
@@ -550,20 +587,45 @@ async function runCoder(opts) {
     }
     const transcript = new transcript_js_1.Transcript((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), redactor, { attempt }, { truncate: attempt === 1 });
     const startedAt = new Date();
+    // Whatever fails once the model has been called, the manifest records the tokens spent: the
+    // Supervisor reports a station's usage from it. The error is thrown once it is recorded.
+    let failedAfter;
     const result = await (0, bundle_js_1.recordStation)(bundleDir, opts.taskId, 'code', async () => {
+        try {
+            return await work();
+        }
+        catch (e) {
+            failedAfter = { error: e };
+            return {
+                result: undefined,
+                record: {
+                    status: 'failed',
+                    usage: budget.usage,
+                    stopReason: 'error',
+                    attempt,
+                    note: (0, errors_js_1.errorMessage)(e).slice(0, 300),
+                },
+            };
+        }
+    });
+    if (failedAfter)
+        throw failedAfter.error;
+    return result;
+    async function work() {
         let stop;
         let summary;
         let failure;
         try {
-            const taskContext = redactor.literal(inputs.taskContext);
-            const sys = (0, prompt_js_1.systemPrompt)({
+            // Redacted whole: the task context (a bundle may come from elsewhere) and the commands of the
+            // verification plan and quality.toml, which reach the model from here, not through the Bundler.
+            const sys = await redactor.full((0, prompt_js_1.systemPrompt)({
                 taskId: opts.taskId,
-                taskContext,
+                taskContext: inputs.taskContext,
                 commands,
                 protectedPatterns,
                 phase,
                 tddEnforced,
-            });
+            }));
             const first = (0, prompt_js_1.firstUserMessage)({ phase, tddEnforced, attempt, ...(feedback ? { feedback } : {}) });
             const messages = [
                 { role: 'system', content: sys },
@@ -630,8 +692,21 @@ async function runCoder(opts) {
                         .map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
                     ...(calls.length > LISTED_CALLS ? { toolCallsNotListed: calls.length - LISTED_CALLS } : {}),
                     ...(other ? { unsupportedToolCalls: other } : {}),
+                    ...(res.message.refusal ? { refusal: res.message.refusal } : {}),
                 });
-                messages.push(assistantParam(res.message.content, calls));
+                // A reply with neither text nor a call goes back with text: the API requires an assistant
+                // message's content unless it has tool calls (a refusal comes back as what the model said).
+                const text = calls.length || res.message.content ? res.message.content : res.message.refusal || '(no reply)';
+                const sent = assistantParam(text, calls);
+                messages.push(sent);
+                // The arguments of a call that was refused or not run go back to the model in full only when
+                // short: one reply's megabytes of refused arguments would otherwise be paid for on every turn.
+                const sentCalls = functionCalls(sent);
+                const elideRefused = (index) => {
+                    const c = sentCalls[index];
+                    if (c && c.function.arguments.length > REFUSED_ARGUMENTS_KEPT)
+                        c.function.arguments = elidedArguments(c.function.arguments.length, 'not repeated: the call failed');
+                };
                 const named = calls
                     .slice(0, LISTED_CALLS)
                     .map((c) => shownToolName(c.name))
@@ -641,9 +716,17 @@ async function runCoder(opts) {
                 if (calls.length === 0) {
                     idle += 1;
                     if (idle >= MAX_IDLE_REPLIES) {
+                        // Why, when the last reply says: a refusal, a content filter, a cut-off answer.
+                        const why = res.message.refusal
+                            ? `; it refused: ${(0, shown_js_1.shownText)(firstLine(res.message.refusal), 200)}`
+                            : res.finishReason === 'content_filter'
+                                ? "; the server's content filter withheld its reply"
+                                : res.finishReason === 'length'
+                                    ? '; its reply was cut off by the length limit'
+                                    : '';
                         stop = {
                             reason: 'model_stopped',
-                            message: `the model answered ${idle} times in a row without using a tool`,
+                            message: `the model answered ${idle} times in a row without using a tool${why}`,
                         };
                         break;
                     }
@@ -673,6 +756,7 @@ async function runCoder(opts) {
                     if (!stop && over) {
                         messages.push({ role: 'tool', tool_call_id: call.id, content: over });
                         notRun.push({ id: call.id, name: call.name, reason: over });
+                        elideRefused(index);
                         continue;
                     }
                     if (stop) {
@@ -681,6 +765,9 @@ async function runCoder(opts) {
                     else {
                         outcome = await tools.execute(call.name, call.arguments);
                         content = await redactor.full(outcome.content);
+                        if (!outcome.ok && res.finishReason === 'length')
+                            content +=
+                                '\n(Your reply was cut off by the length limit, which may have cut these arguments: write a large file in parts — write_file, then edit_file.)';
                         // Encoded forms survive redaction: withhold the whole output rather than hand them over.
                         const leaked = redactor.leaks(content);
                         if (leaked.length) {
@@ -693,6 +780,8 @@ async function runCoder(opts) {
                     }
                     resultChars += content.length;
                     messages.push({ role: 'tool', tool_call_id: call.id, content });
+                    if (!outcome?.ok)
+                        elideRefused(index);
                     await transcript.write({
                         type: 'tool',
                         turn,
@@ -755,7 +844,8 @@ async function runCoder(opts) {
         let patchSha;
         let changedFiles = [];
         let outputError;
-        try {
+        let leaked = false;
+        const writePatch = () => {
             // A change that carries a secret this process holds (the model key, a token) never leaves it. The
             // new content of every changed file is read for it, not the patch: a binary patch (a NUL byte, or
             // a `-diff` attribute) is compressed and would hide the secret from a look at the patch text.
@@ -771,6 +861,7 @@ async function runCoder(opts) {
             for (const l of redactor.leaks(patch.toString('latin1')))
                 found.add(l);
             const leaks = [...found].sort();
+            leaked = leaks.length > 0;
             if (leaks.length) {
                 stop = {
                     reason: 'error',
@@ -783,10 +874,40 @@ async function runCoder(opts) {
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'changes.patch', patch);
             patchSha = (0, fs_js_1.sha256)(patch);
             changedFiles = files;
+        };
+        try {
+            writePatch();
         }
         catch (e) {
             outputError = e;
-            log.error(`could not write changes.patch: ${(0, errors_js_1.errorMessage)(e)}`);
+            // A Ctrl-C at the terminal reaches the git commands of the diff too (same process group): one it
+            // killed fails before this process's own handler has aborted the signal. Once it has, the failure
+            // is the interruption, not a fault: the run ends `aborted` with the tokens it spent, and the diff
+            // is made once more (no Ctrl-C reaches it now but a second one, which quits) to keep the work.
+            if (!leaked)
+                await signalsDelivered();
+            if (!leaked && opts.signal?.aborted) {
+                outputError = undefined;
+                const what = firstLine((0, errors_js_1.errorMessage)(e));
+                try {
+                    writePatch();
+                    stop = { reason: 'aborted', message: `interrupted while changes.patch was written; written again` };
+                    log.warn(`${stop.message} (${what})`);
+                }
+                catch (again) {
+                    if (leaked)
+                        outputError = again;
+                    else {
+                        stop = {
+                            reason: 'aborted',
+                            message: `interrupted while changes.patch was written (${what}): changes.patch not written (${firstLine((0, errors_js_1.errorMessage)(again))})`,
+                        };
+                        log.warn(stop.message);
+                    }
+                }
+            }
+            if (outputError)
+                log.error(`could not write changes.patch: ${(0, errors_js_1.errorMessage)(outputError)}`);
         }
         await transcript.write({
             type: 'stop',
@@ -843,8 +964,7 @@ async function runCoder(opts) {
             phase: tools.phase,
             ...(report.redProof ? { redProof: report.redProof } : {}),
             changedFiles,
-            patchPath: (0, node_path_1.join)(bundleDir, 'changes.patch'),
-            ...(patchSha ? { patchSha256: patchSha } : {}),
+            ...(patchSha ? { patchPath: (0, node_path_1.join)(bundleDir, 'changes.patch'), patchSha256: patchSha } : {}),
             ...(report.summary ? { summary: report.summary } : {}),
         };
         return {
@@ -857,8 +977,7 @@ async function runCoder(opts) {
                 note: report.message.slice(0, 300),
             },
         };
-    });
-    return result;
+    }
 }
 /** The red proof as coder.json and the result keep it: its command and output tail redacted. */
 async function redactProof(p, redactor) {

@@ -16,6 +16,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(1276);
+const chars_js_1 = __webpack_require__(5153);
 const log_js_1 = __webpack_require__(9906);
 /** Version of the `--json` document; bumped only on incompatible changes. */
 exports.SEARCH_JSON_SCHEMA_VERSION = 1;
@@ -41,21 +42,26 @@ function searchJson(root, query, top, res) {
     };
 }
 function formatHuman(res) {
+    // One line per item, whatever the repository put in a name or a commit message: control characters
+    // are written out, so no text can start a line of its own or rewrite one on a terminal.
+    const t = chars_js_1.escapeControlChars;
     const lines = [];
     if (res.files.length === 0)
         lines.push('no matching files');
     res.files.forEach((f, i) => {
-        lines.push(`${String(i + 1).padStart(2)}. ${f.path}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`);
+        lines.push(`${String(i + 1).padStart(2)}. ${t(f.path)}  ${f.score.toFixed(3)}${f.isTest ? '  (test)' : f.kind !== 'source' ? `  (${f.kind})` : ''}`);
         for (const s of f.symbols.slice(0, 3)) {
-            lines.push(s.kind === 'lines' ? `      ${s.name}` : `      ${s.kind} ${s.name}  L${s.startLine}-${s.endLine}`);
+            lines.push(s.kind === 'lines'
+                ? `      ${t(s.name)}`
+                : `      ${t(s.kind)} ${t(s.name)}  L${s.startLine}-${s.endLine}`);
         }
         if (f.reasons.length)
-            lines.push(`      why: ${f.reasons.slice(0, 3).join('; ')}`);
+            lines.push(`      why: ${t(f.reasons.slice(0, 3).join('; '))}`);
     });
     const st = res.stats;
     lines.push(`\n${st.indexedFiles} files indexed (${st.reusedFromCache} from cache, ${st.readFiles} read), ${st.historyCommits} commits of history, ${st.tookMs} ms`);
     for (const n of res.notes)
-        lines.push(`note: ${n}`);
+        lines.push(`note: ${t(n)}`);
     return lines.join('\n') + '\n';
 }
 function register(program, ctx) {
@@ -161,15 +167,35 @@ function checkEmbeddingsUrl(url, source) {
 /** The task text is read like a blueprint: at most 1 MiB (a device such as /dev/zero never ends), UTF-8 text. */
 const MAX_QUERY_FILE_BYTES = 1024 * 1024;
 function readQueryFile(path, given) {
-    const fd = (0, node_fs_1.openSync)(path, 'r');
+    // Opened without waiting: a FIFO nobody writes to would otherwise block the open for ever. A pipe with
+    // a writer (`--query-file <(…)`) is read to its end.
+    const fd = (0, node_fs_1.openSync)(path, node_fs_1.constants.O_RDONLY | node_fs_1.constants.O_NONBLOCK);
     let buf;
+    let pipe = false;
     try {
-        if ((0, node_fs_1.statSync)(path).isDirectory())
+        const st = (0, node_fs_1.fstatSync)(fd);
+        if (st.isDirectory())
             throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+        pipe = !st.isFile();
         buf = Buffer.alloc(MAX_QUERY_FILE_BYTES + 1);
         let n = 0;
-        for (let r; n < buf.length && (r = (0, node_fs_1.readSync)(fd, buf, n, buf.length - n, null)) > 0;)
+        for (;;) {
+            let r;
+            try {
+                r = (0, node_fs_1.readSync)(fd, buf, n, buf.length - n, null);
+            }
+            catch (e) {
+                if (e.code !== 'EAGAIN')
+                    throw e;
+                Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); // the writer has not written yet
+                continue;
+            }
+            if (r === 0)
+                break;
             n += r;
+            if (n >= buf.length)
+                break;
+        }
         if (n > MAX_QUERY_FILE_BYTES)
             throw new errors_js_1.UsageError(`--query-file ${given}: larger than 1 MiB; expected the text of a task`);
         buf = buf.subarray(0, n);
@@ -177,6 +203,8 @@ function readQueryFile(path, given) {
     finally {
         (0, node_fs_1.closeSync)(fd);
     }
+    if (pipe && buf.length === 0)
+        throw new errors_js_1.UsageError(`--query-file ${given}: not a regular file, and nothing was written to it; expected a text file`);
     const nul = buf.indexOf(0);
     if (nul >= 0)
         throw new errors_js_1.UsageError(`--query-file ${given}: binary content (a NUL byte at offset ${nul}); expected UTF-8 text`);

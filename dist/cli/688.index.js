@@ -187,7 +187,7 @@ function findCompleted(root, taskId, branch) {
                 `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
                 `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
         }
-        return sha;
+        return { sha, rev };
     }
     return undefined;
 }
@@ -214,13 +214,16 @@ async function runCompletion(opts) {
         const project = (0, index_js_1.loadProject)(root, (0, index_js_1.fsSource)(root), { quality: false });
         const task = project.tasks.find((t) => t.id === taskId);
         const branch = opts.branch ?? task?.branch ?? `guardian/${taskId}`;
-        const done = findCompleted(root, taskId, branch);
-        if (!done) {
+        const found = findCompleted(root, taskId, branch);
+        if (!found) {
             if (!task)
                 (0, index_js_1.requireTask)(project, taskId);
             throw new errors_js_1.ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir} and no completed commit (Task-Id: ${taskId}) on ${branch}: run \`guardian validate ${taskId}\` first`);
         }
-        log.info(`${taskId} is already completed by ${done.slice(0, 12)}: no new commit`);
+        const done = found.sha;
+        const current = (0, commit_js_1.currentBranch)(root);
+        const foundOn = found.rev === 'HEAD' ? `HEAD${current ? ` (${current})` : ''}` : branch;
+        log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit`);
         const pushed = doPush(root, opts, branch, done, log);
         return {
             taskId,
@@ -229,6 +232,7 @@ async function runCompletion(opts) {
             pushed,
             ...(opts.push ? { remote: opts.push } : {}),
             alreadyCompleted: true,
+            foundOn,
             checkedOut: (0, commit_js_1.currentBranch)(root) === branch,
             bundleDeleted: false,
         };

@@ -2,102 +2,6 @@ export const id = 736;
 export const ids = [736];
 export const modules = {
 
-/***/ 5847:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEPENDENCY_DIRS = void 0;
-exports.addWorktree = addWorktree;
-exports.linkDependencies = linkDependencies;
-exports.dependencyFoldersIn = dependencyFoldersIn;
-/**
- * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
- * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
- * half of the red/green proof in them, so the user's working tree is never touched.
- */
-const node_fs_1 = __webpack_require__(3024);
-const node_os_1 = __webpack_require__(8161);
-const node_path_1 = __webpack_require__(6760);
-const temp_js_1 = __webpack_require__(4868);
-const git_js_1 = __webpack_require__(308);
-/** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
-function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
-    const parent = (0, node_fs_1.realpathSync)((0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), prefix)));
-    const dir = (0, node_path_1.join)(parent, 'tree');
-    let removed = false;
-    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
-    let forgetExit = () => { };
-    const remove = () => {
-        if (removed)
-            return;
-        removed = true;
-        forgetExit();
-        (0, git_js_1.execGit)(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
-        (0, node_fs_1.rmSync)(parent, { recursive: true, force: true });
-        (0, git_js_1.execGit)(['worktree', 'prune'], { cwd: root, allowFailure: true });
-    };
-    forgetExit = (0, temp_js_1.onExit)(remove);
-    try {
-        (0, git_js_1.execGit)(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
-        if (tree)
-            (0, git_js_1.execGit)(['read-tree', '-u', '--reset', tree], { cwd: dir });
-    }
-    catch (e) {
-        remove();
-        throw e;
-    }
-    return { dir, remove };
-}
-/** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
-exports.DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
-/** Whether anything is at `p`, a link that leads nowhere included. */
-function present(p) {
-    try {
-        (0, node_fs_1.lstatSync)(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
- * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
- */
-function linkDependencies(root, dir, names = exports.DEPENDENCY_DIRS) {
-    const linked = [];
-    for (const name of names) {
-        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(root, name)) && !present((0, node_path_1.join)(dir, name))) {
-            (0, node_fs_1.symlinkSync)((0, node_path_1.join)(root, name), (0, node_path_1.join)(dir, name), 'dir');
-            linked.push(name);
-        }
-    }
-    return linked;
-}
-/**
- * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
- * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
- * repository's own.
- */
-function dependencyFoldersIn(dir, names = exports.DEPENDENCY_DIRS) {
-    const out = [];
-    for (const name of names) {
-        try {
-            const p = (0, node_path_1.join)(dir, name);
-            if ((0, node_fs_1.statSync)(p).isDirectory())
-                out.push({ name, real: (0, node_fs_1.realpathSync)(p) });
-        }
-        catch {
-            // absent, or a broken link: nothing to take tools from
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -711,6 +615,8 @@ const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
 const context_js_1 = __webpack_require__(683);
 const deps_js_1 = __webpack_require__(4056);
+const state_js_1 = __webpack_require__(3549);
+const test_counts_js_1 = __webpack_require__(1803);
 const timings_js_1 = __webpack_require__(3867);
 const guard_js_1 = __webpack_require__(8969);
 const run_checks_js_1 = __webpack_require__(7976);
@@ -817,6 +723,46 @@ function redGreen(steps, results, testPaths) {
                 tool: 'tdd',
             })),
     };
+}
+/**
+ * The judged runs of the plan's tests must have run the tests: as many as the same command ran on the
+ * red tree (the same test files without the implementation), or — when the red run printed no test
+ * summary (a TypeScript build that fails without the implementation) — on the base commit, which the
+ * change may only add tests to. A judged run printing failures under exit 0 fails too, for every check.
+ */
+async function checkTestsRan(ran, redSteps, redOuts, plan, added, baseDir, runAtBase) {
+    const judged = ran.filter((o) => !o.red);
+    const runOf = (raw) => ({
+        checks: judged.filter((o) => o.raw === raw).map((o) => o.check),
+        raw,
+    });
+    const done = new Set();
+    let base;
+    if (redOuts.length === redSteps.length) {
+        for (const [i, s] of redSteps.entries()) {
+            const green = judged.find((o) => o.check.name === `plan:${plan.indexOf(s) + 1}`);
+            if (!green || done.has(green.raw))
+                continue;
+            done.add(green.raw);
+            const red = (0, test_counts_js_1.parseTestCounts)(redOuts[i].raw.output);
+            let expected = red && { counts: red, where: "the red tree (the base with the change's test files)" };
+            const passed = green.raw.exitCode === 0 && !green.raw.timedOut;
+            if (!expected && passed && (0, test_counts_js_1.parseTestCounts)(green.raw.output)) {
+                base ??= baseDir();
+                const dir = await base;
+                const counts = dir ? (0, test_counts_js_1.parseTestCounts)((await runAtBase(s, dir)).output) : undefined;
+                if (counts)
+                    expected = { counts, where: 'the base commit' };
+            }
+            (0, test_counts_js_1.judgeTestCounts)(runOf(green.raw), expected, added);
+        }
+    }
+    for (const o of judged) {
+        if (done.has(o.raw))
+            continue;
+        done.add(o.raw);
+        (0, test_counts_js_1.judgeTestCounts)(runOf(o.raw), undefined, added);
+    }
 }
 async function runValidator(opts) {
     const log = opts.log ?? log_js_1.silentLogger;
@@ -925,6 +871,7 @@ async function runValidator(opts) {
             // path) to the end of the checks, put back and reported below.
             let gitDir;
             let gitDirChecked = false;
+            let state;
             try {
                 // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
                 let judged = root;
@@ -955,6 +902,8 @@ async function runValidator(opts) {
                 }
                 const watched = (0, gitdir_js_1.snapshotGitDir)(root);
                 gitDir = watched;
+                // The judged worktree as the checks find it (after its setup commands).
+                const judgedBefore = judged !== root ? (0, patch_js_1.workingTreeTree)(judged) : undefined;
                 // guard:deps: the dependency folders the checks take their tools from (the repository's own,
                 // linked into the worktrees, or a worktree's own from its setup commands) are fingerprinted
                 // now and compared once every check has ended. An earlier validation's finding that nobody
@@ -980,6 +929,9 @@ async function runValidator(opts) {
                         log.warn(`guard:deps: the dependency folders hold more than ${depsBefore.maxEntries} entries; only the first ${depsBefore.maxEntries} are watched`);
                     }
                 }
+                // Guardian's own files within a check's reach: the bundle being judged and the record of
+                // neutered dependency folders (as read above), compared and put back once the checks have ended.
+                state = (0, state_js_1.snapshotState)([bundleDir], [(0, deps_js_1.taintPath)(root)]);
                 const commandChecks = [
                     ...quality.checks.map((q) => ({
                         name: q.name,
@@ -1071,6 +1023,27 @@ async function runValidator(opts) {
                 else {
                     notRun++;
                 }
+                if (!quality.guard.allowSkipMarkers && !opts.signal?.aborted) {
+                    const base = async () => {
+                        const wt = (0, worktree_js_1.addWorktree)(root, baseCommit);
+                        worktrees.push(wt);
+                        const setup = await prepareTree(root, wt.dir, quality, runEnv, 'base', true);
+                        return setup.every((c) => c.outcome === 'pass') ? wt.dir : undefined;
+                    };
+                    await checkTestsRan(ran, redSteps, redOuts, task.plan, added, base, (s, cwd) => (0, run_checks_js_1.runCheck)({
+                        name: 'base',
+                        kind: 'tdd',
+                        command: s.command,
+                        expects: 'pass',
+                        cwd,
+                        timeoutMs: timeoutMs(s.timeout, quality),
+                        env: {},
+                        exclusive: false,
+                    }, { ...runEnv, log: log_js_1.silentLogger }).then((r) => r.raw));
+                    if (opts.signal?.aborted) {
+                        throw new errors_js_1.GuardianError('validation interrupted: every check was stopped; no verdict written');
+                    }
+                }
                 // Every check has ended: whatever still works in their worktrees was left behind (a daemon that
                 // left its process group and cleared its environment escapes the per-command sweep).
                 const leftovers = (0, index_js_1.killWorkingIn)(worktrees.map((w) => w.dir));
@@ -1086,6 +1059,12 @@ async function runValidator(opts) {
                         outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
                         diagnostics: [],
                     });
+                }
+                const stateChanges = (0, state_js_1.restoreState)(state);
+                state = undefined;
+                if (stateChanges.length) {
+                    log.warn(`the checks changed Guardian's own files: ${stateChanges.map((c) => `${c.path} ${c.change}`).join('; ')}`);
+                    checks.push((0, state_js_1.stateCheck)(root, stateChanges));
                 }
                 if (depsBefore) {
                     const changes = (0, deps_js_1.compareDependencies)(depsBefore);
@@ -1158,11 +1137,41 @@ async function runValidator(opts) {
                         });
                     }
                 }
+                else if (judgedBefore) {
+                    // In a clean worktree a check may write new files (build output), but not rewrite the change's
+                    // own: a test that writes the implementation into the worktree before importing it would pass
+                    // on code that is not what gets committed.
+                    const after = (0, patch_js_1.workingTreeTree)(judged);
+                    const touched = after === judgedBefore
+                        ? []
+                        : (0, patch_js_1.changedFiles)(judged, judgedBefore, after).filter((f) => f.status !== 'A');
+                    if (touched.length) {
+                        checks.push({
+                            name: 'guard:unchanged-tree',
+                            kind: 'guard',
+                            description: "the checks leave the judged tree's files as they found them",
+                            exitCode: null,
+                            durationMs: 0,
+                            outcome: 'fail',
+                            outputTail: `the checks changed files of the judged tree, so they did not judge the change as it will be committed:\n${touched
+                                .map((f) => `${f.status} ${f.oldPath ?? f.path}`)
+                                .join('\n')}`,
+                            diagnostics: touched.map((f) => ({
+                                file: f.oldPath ?? f.path,
+                                line: 1,
+                                message: `${f.status === 'D' ? 'removed' : f.status === 'R' ? `renamed to ${f.path}` : 'rewritten'} by a check during validation: the checks ran on other code than the change holds`,
+                                tool: 'guard',
+                            })),
+                        });
+                    }
+                }
             }
             finally {
                 // Interrupted or failed: the settings are still put back.
                 if (gitDir && !gitDirChecked)
                     (0, gitdir_js_1.restoreGitDir)(gitDir);
+                if (state)
+                    (0, state_js_1.restoreState)(state);
             }
             const { verdict, summary } = (0, run_checks_js_1.summarize)(checks, notRun);
             const result = {
@@ -1361,6 +1370,330 @@ function renderMarkdown(title, meta, checks, verdict, summary) {
         }
     }
     return parts.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 3549:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.snapshotState = snapshotState;
+exports.restoreState = restoreState;
+exports.stateCheck = stateCheck;
+/**
+ * Guardian's own files that a check could reach: the Task Bundle being judged (its manifest, the patch,
+ * security.json, …) and the Validator's record of neutered dependency folders. A check runs the change's
+ * code, and both are a known path away from the tree it runs in (`git rev-parse --git-common-dir` leads
+ * from a worktree to the main checkout). They are read before the checks run and compared after: what a
+ * check changed is put back, and `guard:state` fails the verdict — a test that removes the record of the
+ * linter its change neutered would otherwise let the next validation run the neutered linter.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const fs_js_1 = __webpack_require__(1917);
+/** Files larger than this are compared by size and time only, and cannot be put back. */
+const MAX_KEPT_BYTES = 32 * 1024 * 1024;
+/** At most this many files of one folder are watched. */
+const MAX_FILES = 2000;
+function listFiles(dir, out) {
+    let names;
+    try {
+        names = (0, node_fs_1.readdirSync)(dir).sort();
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (out.length >= MAX_FILES)
+            return;
+        const p = (0, node_path_1.join)(dir, name);
+        try {
+            const st = (0, node_fs_1.lstatSync)(p);
+            if (st.isDirectory())
+                listFiles(p, out);
+            else
+                out.push(p);
+        }
+        catch {
+            // gone meanwhile
+        }
+    }
+}
+function keep(path) {
+    try {
+        const st = (0, node_fs_1.lstatSync)(path);
+        if (!st.isFile())
+            return { stamp: `not a file: ${st.mode}` };
+        if (st.size > MAX_KEPT_BYTES)
+            return { stamp: `${st.size}:${st.mtimeMs}` };
+        return { bytes: (0, node_fs_1.readFileSync)(path) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function same(a, b) {
+    if (a.bytes && b.bytes)
+        return a.bytes.equals(b.bytes);
+    return a.stamp !== undefined && a.stamp === b.stamp;
+}
+function watchedPaths(dirs, files) {
+    const out = [];
+    for (const d of dirs) {
+        const inDir = [];
+        listFiles(d, inDir);
+        out.push(...inDir);
+    }
+    return [...new Set([...out, ...files])];
+}
+function snapshotState(dirs, files) {
+    const kept = new Map();
+    for (const p of watchedPaths(dirs, files)) {
+        const k = keep(p);
+        if (k)
+            kept.set(p, k);
+    }
+    return { dirs, files, kept };
+}
+/** What changed since the snapshot, put back where it can be (a removed or rewritten file, an added one). */
+function restoreState(before) {
+    const changes = [];
+    const now = new Set(watchedPaths(before.dirs, before.files));
+    for (const p of new Set([...before.kept.keys(), ...now])) {
+        const was = before.kept.get(p);
+        const is = now.has(p) ? keep(p) : undefined;
+        if (was && is && same(was, is))
+            continue;
+        if (!was && !is)
+            continue;
+        const change = !was ? 'added' : !is ? 'removed' : 'modified';
+        let restored = false;
+        try {
+            if (!was) {
+                (0, node_fs_1.rmSync)(p, { force: true, recursive: true });
+                restored = true;
+            }
+            else if (was.bytes) {
+                if (is)
+                    (0, node_fs_1.rmSync)(p, { force: true, recursive: true });
+                (0, fs_js_1.writeFileAtomic)(p, was.bytes);
+                restored = true;
+            }
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change, restored });
+    }
+    return changes.sort((a, b) => a.path.localeCompare(b.path));
+}
+/** `guard:state` for what the checks changed, with paths shown relative to the repository. */
+function stateCheck(root, changes) {
+    const shown = (p) => {
+        const rel = (0, node_path_1.relative)(root, p);
+        return rel && !rel.startsWith('..') && !(0, node_path_1.isAbsolute)(rel) ? rel.split('\\').join('/') : p;
+    };
+    const line = (c) => `${shown(c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+    return {
+        name: 'guard:state',
+        kind: 'guard',
+        description: "the checks leave the Task Bundle and the Validator's own records as they found them",
+        exitCode: null,
+        durationMs: 0,
+        outcome: 'fail',
+        outputTail: `the checks changed Guardian's own files, which later stations and validations trust:\n${changes.map(line).join('\n')}`,
+        diagnostics: changes.map((c) => ({
+            file: shown(c.path),
+            line: 1,
+            message: `${c.change} by a check during validation${c.restored ? ' (put back)' : ''}`,
+            tool: 'guard',
+        })),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1803:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseTestCounts = parseTestCounts;
+exports.shownCounts = shownCounts;
+exports.judgeTestCounts = judgeTestCounts;
+// Terminal colour and cursor sequences (a runner that forces colour), removed before reading.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+/** pytest's last line: `=== 1 failed, 5 passed, 2 skipped in 0.12s ===`, `-q`: `7 passed in 3.54s`. */
+const PYTEST = /^=*\s*((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun|subtests? \w+)(?:, )?)+)\s+in\s+[\d.]+s\b.*$|^=*\s*no tests ran in [\d.]+s\b/;
+/** node:test's spec (`ℹ tests 19`) and TAP (`# tests 19`) reporters. */
+const NODE_TEST = /^\s*(?:ℹ|#)\s+(tests|pass|fail|cancelled|skipped|todo)\s+(\d+)\s*$/;
+/** Jest: `Tests:       1 failed, 2 skipped, 5 passed, 8 total`. */
+const JEST = /^\s*Tests:\s+((?:\d+ \w+, )*\d+ total)\s*$/;
+/** Vitest: ` Tests  1 failed | 5 passed | 2 skipped (8)`. */
+const VITEST = /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s+\((\d+)\)\s*$/;
+/** node:test's entry for a whole file that reported no tests: `✔ build/test/store.test.js (82ms)`, TAP `ok 1 - /abs/x.test.js`. */
+const NODE_FILE = /^(?:✔ (\S+\.[cm]?[jt]sx?) \([\d.]+m?s\)|ok \d+ - (\S+\.[cm]?[jt]sx?))\s*$/;
+/** unittest: `Ran 5 tests in 0.001s`, then `OK (skipped=1)` or `FAILED (failures=1, errors=1)`. */
+const UNITTEST_RAN = /^Ran (\d+) tests? in [\d.]+s\s*$/;
+const UNITTEST_END = /^(?:OK|FAILED)(?: \(([\w=, ]*)\))?\s*$/;
+/** Mocha: `  5 passing (20ms)`, `  1 failing`, `  2 pending`. */
+const MOCHA = /^\s+(\d+) (passing|failing)(?: \(\d+m?s\))?\s*$/;
+function pairs(text, sep) {
+    const out = new Map();
+    for (const part of text.split(sep)) {
+        const m = /^\s*(\d+) ([\w ]+?)\s*$/.exec(part);
+        if (m)
+            out.set(m[2], (out.get(m[2]) ?? 0) + Number(m[1]));
+    }
+    return out;
+}
+/** The tests a run reports, summed over every summary it prints; undefined when it prints none. */
+function parseTestCounts(output) {
+    let found = false;
+    let ran = 0;
+    let failed = 0;
+    const lines = [];
+    const emptyFiles = [];
+    // After unittest's `Ran N tests`, its verdict line.
+    let unittest = false;
+    // node:test prints its counts on separate lines: collected per block.
+    let node;
+    const endNode = () => {
+        if (!node)
+            return;
+        const tests = node.get('tests') ?? 0;
+        ran += Math.max(0, tests - (node.get('skipped') ?? 0) - (node.get('todo') ?? 0));
+        failed += (node.get('fail') ?? 0) + (node.get('cancelled') ?? 0);
+        node = undefined;
+    };
+    for (const raw of output.split(/\r?\n/)) {
+        const line = raw.replace(ANSI, '');
+        const f = NODE_FILE.exec(line);
+        if (f)
+            emptyFiles.push(f[1] ?? f[2]);
+        const n = NODE_TEST.exec(line);
+        if (n) {
+            if (n[1] === 'tests') {
+                endNode();
+                node = new Map();
+                found = true;
+                lines.push(line.trim());
+            }
+            node?.set(n[1], Number(n[2]));
+            continue;
+        }
+        let m = PYTEST.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            const p = pairs(m[1] ?? '', /, /);
+            const get = (k) => p.get(k) ?? 0;
+            ran += get('passed') + get('failed') + get('error') + get('errors') + get('xfailed') + get('xpassed');
+            failed += get('failed') + get('error') + get('errors');
+            continue;
+        }
+        m = JEST.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            const p = pairs(m[1], /, /);
+            ran += (p.get('total') ?? 0) - (p.get('skipped') ?? 0) - (p.get('todo') ?? 0);
+            failed += p.get('failed') ?? 0;
+            continue;
+        }
+        m = VITEST.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            const p = pairs(m[1], / \| /);
+            ran += Number(m[2]) - (p.get('skipped') ?? 0) - (p.get('todo') ?? 0);
+            failed += p.get('failed') ?? 0;
+            continue;
+        }
+        m = UNITTEST_RAN.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            ran += Number(m[1]);
+            unittest = true;
+            continue;
+        }
+        m = unittest ? UNITTEST_END.exec(line) : null;
+        if (m) {
+            unittest = false;
+            lines.push(line.trim());
+            for (const [, key, n] of (m[1] ?? '').matchAll(/(\w+)=(\d+)/g)) {
+                if (key === 'failures' || key === 'errors')
+                    failed += Number(n);
+                if (key === 'skipped')
+                    ran -= Number(n);
+            }
+            continue;
+        }
+        m = MOCHA.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            ran += Number(m[1]);
+            if (m[2] === 'failing')
+                failed += Number(m[1]);
+        }
+    }
+    endNode();
+    return found ? { ran, failed, lines, emptyFiles } : undefined;
+}
+/** How a count reads in a message. */
+function shownCounts(c) {
+    if (!c)
+        return 'no test summary';
+    return `${c.ran} test(s) run${c.failed ? `, ${c.failed} failed` : ''} (${c.lines.slice(-3).join(' / ')})`;
+}
+/** Added lines that can end a process or set its exit status: where to look when tests did not run. */
+const EXITS = /\b(?:os\s*\.\s*_exit|sys\s*\.\s*exit|pytest\s*\.\s*exit|process\s*\.\s*(?:exit|reallyExit|abort|kill))\s*\(|\braise\s+SystemExit\b|\batexit\s*\.\s*register\b|\bprocess\s*\.\s*exitCode\b|\bprocess\s*\.\s*on\s*\(\s*['"`](?:exit|beforeExit)/;
+/**
+ * Fails the judged checks whose run did not run the tests it should have: fewer than `expected` (what
+ * the same command ran on the red tree or the base), or a summary reporting failures under exit 0.
+ * Returns whether any check was failed.
+ */
+function judgeTestCounts(run, expected, added) {
+    if (run.raw.exitCode !== 0 || run.raw.timedOut)
+        return false;
+    const got = parseTestCounts(run.raw.output);
+    const problems = [];
+    // `pytest || true`: the base's own command tolerates failures.
+    if (got && got.failed > 0 && !run.raw.command.includes('||')) {
+        problems.push(`the run exited 0 but its summary reports ${got.failed} failed test(s): something rewrote the exit status (${got.lines.slice(-3).join(' / ')})`);
+    }
+    if (got?.emptyFiles.length) {
+        problems.push(`the test file(s) ${got.emptyFiles.slice(0, 5).join(', ')} ran no test and ended with status 0: the process ended before its tests ran`);
+    }
+    if (expected && expected.counts.ran > 0 && (!got || got.ran < expected.counts.ran)) {
+        problems.push(`the same command ran ${expected.counts.ran} test(s) on ${expected.where} but ${got ? `only ${got.ran}` : 'printed no test summary'} with the change: the tests did not all run (the process ended early, or tests were skipped at run time; set [guard] allow_skip_markers = true in quality.toml if the change is meant to run fewer tests)`);
+    }
+    if (!problems.length)
+        return false;
+    const hints = added
+        .filter((l) => EXITS.test(l.text))
+        .slice(0, 20)
+        .map((l) => ({
+        file: l.file,
+        line: l.line,
+        message: `the change adds a line that can end the test process or set its exit status: ${l.text.trim().slice(0, 200)}`,
+        tool: 'tdd',
+    }));
+    for (const c of run.checks) {
+        if (c.outcome !== 'pass')
+            continue;
+        c.outcome = 'fail';
+        c.outputTail = `${c.outputTail}\n${problems.map((p) => `[${p}]`).join('\n')}`.trim();
+        c.diagnostics = [...c.diagnostics, ...hints];
+    }
+    return true;
 }
 
 

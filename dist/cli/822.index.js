@@ -638,7 +638,7 @@ async function runMilestoneLocked(opts) {
                     ? `milestone ${id} paused at ${halt.taskId}: ${results.get(halt.taskId).run?.message ?? ''}` +
                         (opts.dryRun
                             ? ''
-                            : ` — commit it on the milestone branch with \`guardian run ${halt.taskId} --resume --branch ${branch}\`, then run \`guardian milestone ${id}\` again`)
+                            : `; then run \`guardian milestone ${id}\` again (with the change still uncommitted, it resumes ${halt.taskId} with it first)`)
                     : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
     return {
         milestone: id,
@@ -1140,7 +1140,8 @@ function createProgress(opts) {
         },
         taskEnd(taskId, outcome) {
             active.delete(taskId);
-            plain(`${taskId}: ${outcome}`);
+            // The line's messages name their task already ("TASK-042 failed …"): not twice.
+            plain(outcome.startsWith(taskId) ? outcome : `${taskId}: ${outcome}`);
             if (active.size === 0)
                 clear();
         },
@@ -1446,7 +1447,9 @@ const security = async (ctx) => {
     const { high, medium, low } = r.counts;
     return {
         status: 'ok',
-        note: `${r.findings.length} findings (${high} high, ${medium} medium, ${low} low), ${r.checks.length} guard checks${r.model ? `, model ${r.model}` : ''}`,
+        // The severities are counted per risk (a category's finding, or one the model added); a risk's
+        // further findings (more places, sub-checks) count among the findings only.
+        note: `${high + medium + low} risks (${high} high, ${medium} medium, ${low} low), ${r.findings.length} findings, ${r.checks.length} guard checks${r.model ? `, model ${r.model}` : ''}`,
     };
 };
 function defaultStations() {
@@ -1821,6 +1824,10 @@ async function runTaskLocked(opts, project) {
     const resumeCommand = `guardian run ${task.id} --resume${opts.push ? ` --push ${opts.push}` : ''}${opts.branch ? ` --branch ${opts.branch}` : ''}`;
     /** The station running now (for a run that ends in the middle of one). */
     let current;
+    /** What the running Coder attempt has spent so far, as its transcript shows (for a quit at once). */
+    let coderSpent = (0, bundle_js_1.emptyUsage)();
+    /** Stops the watch of the running Coder's transcript, after a last read of it. */
+    let stopCoderWatch;
     let verdict;
     let commit;
     let branch;
@@ -1832,6 +1839,23 @@ async function runTaskLocked(opts, project) {
     let attempt = manifest?.stations.code ? (manifest.stations.code.attempt ?? 1) : 0;
     let outcome = 'running';
     let message = '';
+    /**
+     * The base commit the bundle named when last read: Completion deletes the bundle, and the run's
+     * result and ledger entry still say which commit the task was built on.
+     */
+    let baseCommit = manifest?.baseCommit;
+    // A run resumed at Completion reports the judgement it commits: the verdict and the patch's hash the
+    // Validator recorded in the bundle.
+    if (from === 'complete' && manifest?.stations.validate?.verdict) {
+        verdict = manifest.stations.validate.verdict;
+        patchSha256 = recordedPatchHash(bundleDir);
+    }
+    const readManifest = () => {
+        const m = manifestIfAny(bundleDir, task.id);
+        if (m)
+            baseCommit = m.baseCommit;
+        return m;
+    };
     /** The ledger's `end` entry for the run as it stands. */
     const endEntry = (m, durationMs) => {
         const status = STATUS_OF[outcome];
@@ -1850,7 +1874,7 @@ async function runTaskLocked(opts, project) {
             durationMs,
             stations: ledgerStations,
             attempts,
-            ...(m ? { baseCommit: m.baseCommit } : {}),
+            ...((m?.baseCommit ?? baseCommit) ? { baseCommit: m?.baseCommit ?? baseCommit } : {}),
             ...(verdict ? { verdict } : {}),
             ...(commit ? { commit } : {}),
             ...(branch ? { branch } : {}),
@@ -1867,7 +1891,12 @@ async function runTaskLocked(opts, project) {
         if (!signal.aborted)
             return;
         if (current) {
-            line.stationRuns.push({ station: current, status: 'interrupted', durationMs: 0, usage: (0, bundle_js_1.emptyUsage)() });
+            // The Coder's tokens are recorded only when it returns: what its transcript shows is what was spent
+            // (read once more now: the watch reads it once a second).
+            stopCoderWatch?.();
+            const usage = current === 'code' ? coderSpent : (0, bundle_js_1.emptyUsage)();
+            line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
+            line.stationRuns.push({ station: current, status: 'interrupted', durationMs: 0, usage });
         }
         outcome = 'interrupted';
         message = `${task.id} interrupted${current ? ` during ${current}` : ''} (quit at once): \`${resumeCommand}\` continues${current ? ` from ${current}` : ''}`;
@@ -1884,7 +1913,7 @@ async function runTaskLocked(opts, project) {
         forgetExit();
         current = undefined;
         progress.taskEnd(task.id, message);
-        const m = manifestIfAny(bundleDir, task.id);
+        const m = readManifest();
         const durationMs = Date.now() - startedAt.getTime();
         const status = STATUS_OF[outcome];
         (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(m, durationMs));
@@ -1897,7 +1926,7 @@ async function runTaskLocked(opts, project) {
             usage: line.usage,
             durationMs,
             bundleDir: (0, node_fs_1.existsSync)(bundleDir) ? bundleDir : undefined,
-            ...(m ? { baseCommit: m.baseCommit } : {}),
+            ...(baseCommit ? { baseCommit } : {}),
             ...(verdict ? { verdict } : {}),
             ...(commit ? { commit } : {}),
             ...(branch ? { branch } : {}),
@@ -1947,15 +1976,15 @@ async function runTaskLocked(opts, project) {
                 }
                 outcome = 'paused';
                 message = opts.resume
-                    ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${(0, node_path_1.join)(bundleDir, 'task_context.md')}), then run \`guardian run ${task.id} --resume\``
-                    : `${task.id}: no model configured (OPENAI_API_KEY + GUARDIAN_MODEL, or [llm] in quality.toml). Implement the task in the working tree using ${(0, node_path_1.join)(bundleDir, 'task_context.md')}, then run \`guardian run ${task.id} --resume\``;
+                    ? `${task.id}: no change to validate — no model is configured and the working tree has no change against the base. Implement the task (context: ${(0, node_path_1.join)(bundleDir, 'task_context.md')}), then run \`${resumeCommand}\``
+                    : `${task.id}: no model configured (name one with GUARDIAN_MODEL or [llm] model in quality.toml, with OPENAI_API_KEY set). Implement the task in the working tree using ${(0, node_path_1.join)(bundleDir, 'task_context.md')}, then run \`${resumeCommand}\``;
                 return finish();
             }
             if (station === 'code') {
                 attempt++;
                 attempts++;
             }
-            const before = manifestIfAny(bundleDir, task.id)?.usage ?? (0, bundle_js_1.emptyUsage)();
+            const before = readManifest()?.usage ?? (0, bundle_js_1.emptyUsage)();
             const t0 = Date.now();
             progress.stationStart(task.id, station, station === 'code' || station === 'validate' ? attempt || undefined : undefined);
             const ctx = {
@@ -1974,9 +2003,13 @@ async function runTaskLocked(opts, project) {
                 ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
                 onUsage: (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)),
             };
-            const stopWatch = station === 'code'
-                ? (0, watch_js_1.watchTranscript)((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u)))
-                : undefined;
+            const stopWatch = (stopCoderWatch =
+                station === 'code'
+                    ? (0, watch_js_1.watchTranscript)((0, node_path_1.join)(bundleDir, 'transcript.jsonl'), Math.max(1, attempt), (u) => {
+                        coderSpent = u;
+                        progress.usage(task.id, (0, bundle_js_1.addUsage)(line.usage, u));
+                    })
+                    : undefined);
             current = station;
             let out;
             let thrown;
@@ -1987,13 +2020,15 @@ async function runTaskLocked(opts, project) {
                 thrown = { error: e };
             }
             stopWatch?.();
+            stopCoderWatch = undefined;
+            coderSpent = (0, bundle_js_1.emptyUsage)();
             // A Ctrl-C at the terminal reaches the git a station runs as well (same process group): git dies
             // and the station fails while this process's own SIGINT handler has not run yet. Let it run
             // before judging: that failure is the interruption, not a station's error.
             await (0, interrupt_js_1.signalsDelivered)();
             current = undefined;
             const durationMs = Date.now() - t0;
-            const usage = usageDelta(before, manifestIfAny(bundleDir, task.id)?.usage);
+            const usage = usageDelta(before, readManifest()?.usage);
             line.usage = (0, bundle_js_1.addUsage)(line.usage, usage);
             if (thrown || !out) {
                 const e = thrown?.error;
@@ -2080,9 +2115,9 @@ async function runTaskLocked(opts, project) {
                 const tries = station === 'validate' && attempts > 1 ? ` after ${attempts} attempts` : '';
                 message =
                     station === 'validate' && out.dependenciesModified
-                        ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`guardian run ${task.id} --resume\``
+                        ? `${task.id} failed validation${tries}: the dependency folders were modified (guard:deps)${reportPath ? ` (report: ${reportPath})` : ''}; reinstall them (\`npm ci\`, or recreate the virtual environment), then run \`${resumeCommand}\``
                         : station === 'validate'
-                            ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`guardian run ${task.id} --resume\``
+                            ? `${task.id} failed validation${tries}: ${out.note ?? 'verdict fail'}${reportPath ? ` (report: ${reportPath})` : ''}; fix the change and run \`${resumeCommand}\``
                             : station === 'prestart'
                                 ? `${task.id}: pre-start checks failed at the base — the codebase is not in a state to start from: ${out.note ?? ''}${reportPath ? ` (report: ${reportPath})` : ''}`
                                 : `${task.id} failed at ${station}: ${out.note ?? 'see the bundle'}`;
@@ -2094,7 +2129,7 @@ async function runTaskLocked(opts, project) {
             outcome = 'paused';
             message = opts.untilReason
                 ? `${task.id} stopped after ${until}: ${opts.untilReason}`
-                : `${task.id} stopped after ${until} (--until): \`guardian run ${task.id} --resume\` continues`;
+                : `${task.id} stopped after ${until} (--until): \`${resumeCommand}\` continues`;
         }
         else if (commit) {
             outcome = 'committed';
@@ -2160,6 +2195,17 @@ function checkClean(root, task) {
 function hasPatch(dir) {
     const p = (0, node_path_1.join)(dir, 'changes.patch');
     return (0, node_fs_1.existsSync)(p) && (0, node_fs_1.readFileSync)(p, 'utf8').trim() !== '';
+}
+/** The patch hash the Validator recorded in the bundle's `validation.json`, if it reads as one. */
+function recordedPatchHash(bundleDir) {
+    try {
+        const v = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(bundleDir, 'validation.json'), 'utf8'));
+        const h = typeof v === 'object' && v !== null ? v.patchSha256 : undefined;
+        return typeof h === 'string' && /^[0-9a-f]{64}$/.test(h) ? h : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

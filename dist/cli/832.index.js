@@ -2,676 +2,6 @@ export const id = 832;
 export const ids = [832];
 export const modules = {
 
-/***/ 8966:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isCredentialUrl = isCredentialUrl;
-exports.isSecretEnvName = isSecretEnvName;
-exports.isHiddenFromCode = isHiddenFromCode;
-exports.scrubEnv = scrubEnv;
-exports.scrubCodeEnv = scrubCodeEnv;
-/**
- * The environment a user-authored command sees. Checks run code the Coder wrote; they must not be
- * able to read the workflow's tokens or the model's API key. A name is removed when it matches one of
- * the patterns below or the configured `secretEnv`, unless it is listed in `allow`.
- */
-const SECRET_PATTERNS = [
-    // Action inputs whose names say they hold a credential (`llm-api-key`, `github-token`); the other
-    // inputs (`task-id`, `model`) are hidden from checks too (below) but are not secrets to redact.
-    /^INPUT_.*(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/,
-    /^GITHUB_TOKEN$/,
-    /^GH_TOKEN$/,
-    /^ACTIONS_.*TOKEN/,
-    /^ACTIONS_RUNTIME_/,
-    /^ACTIONS_CACHE_URL$/,
-    /^ACTIONS_RESULTS_URL$/,
-    /^OPENAI_/,
-    /^GUARDIAN_.*KEY/,
-    /_API_KEY$/,
-    // Names tested with every run of characters other than letters and digits made one `_` (`my-token`,
-    // `Azure.OpenAI.Key` become MY_TOKEN, AZURE_OPENAI_KEY): a name ending in a TOKEN, KEY, SECRET or PAT
-    // word, or with SECRET, TOKEN, APIKEY, ACCESS_KEY or AUTH_TOKEN anywhere in it.
-    /(?:^|_)(?:TOKENS?|KEYS?|APIKEYS?|SECRETS?|PAT|AUTH)$/,
-    /TOKENS?$/,
-    /(?:^|_)TOKENS?_/,
-    /SECRET/,
-    /API_?KEY/,
-    /ACCESS_?KEY/,
-    /AUTH_?TOKEN/,
-    /^CONTEXT7_/,
-    // Passwords by their usual names: DB_PASSWORD, PGPASSWORD, SMTP_PASSWD, GPG_PASSPHRASE, DOCKER_PASS,
-    // MYSQL_PWD. `PWD` and `OLDPWD` (the working directory) and `GIT_ASKPASS` (a program) do not match.
-    /PASSWORD/,
-    /PASSWD/,
-    /PASSPHRASE/,
-    /(?:^|_)PASS$/,
-    /_PWD$/,
-    /PRIVATE_KEY/,
-    /_ACCESS_KEY$/,
-    /_CREDENTIALS?$/,
-];
-/**
- * Not secrets themselves but a way to use one: the SSH agent's socket signs with every key it holds.
- * Kept for git (a push over SSH goes through the agent), hidden from code under test (`scrubCodeEnv`).
- */
-const AGENT_PATTERNS = [/^SSH_AUTH_SOCK$/];
-/**
- * A URL with credentials in it (`postgres://user:pass@host/db`, `https://token@host`): a secret whatever
- * the variable holding it is called. The one rule for it: the Coder's Redactor uses it too.
- */
-function isCredentialUrl(value) {
-    return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value.trim());
-}
-/**
- * Not secrets, but not for code under test either: the action's inputs, and the runner's file commands
- * — a check that could append to `GITHUB_OUTPUT` or `GITHUB_ENV` could overwrite the verdict the step
- * reports or the next step's environment.
- */
-const RUNNER_PATTERNS = [/^INPUT_/, /^GITHUB_(?:OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/];
-function isSecretEnvName(name, secretEnv = []) {
-    const upper = name.toUpperCase();
-    if (secretEnv.some((s) => s.toUpperCase() === upper))
-        return true;
-    const words = upper.replace(/[^A-Z0-9]+/g, '_');
-    return SECRET_PATTERNS.some((re) => re.test(upper) || re.test(words));
-}
-/**
- * The names kept although they look like secrets: exactly as written. Names differ by case in an
- * environment; allowing `openai_api_key` (a check's own dummy value) must not let `OPENAI_API_KEY` through.
- */
-function allowSet(allow) {
-    return new Set(allow ?? []);
-}
-/**
- * Whether code under test must not see a variable (nor its value in what it prints): a secret name
- * (`isSecretEnvName`), an agent socket, or a credential URL of any name.
- */
-function isHiddenFromCode(name, value, secretEnv = []) {
-    if (isSecretEnvName(name, secretEnv))
-        return true;
-    if (AGENT_PATTERNS.some((re) => re.test(name.toUpperCase())))
-        return true;
-    return value !== undefined && isCredentialUrl(value);
-}
-/**
- * The environment of git's own calls (src/git/git.ts): secret names removed, and the runner's file
- * commands. An SSH agent and a proxy URL with a password stay: a push may need them.
- */
-function scrubEnv(env, opts = {}) {
-    const allow = allowSet(opts.allow);
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined)
-            continue;
-        if (!allow.has(k) && isSecretEnvName(k, opts.secretEnv))
-            continue;
-        if (RUNNER_PATTERNS.some((re) => re.test(k.toUpperCase())))
-            continue;
-        out[k] = v;
-    }
-    return out;
-}
-/**
- * The environment of a user-authored command (checks, test commands: code a model may have written):
- * `scrubEnv`, and also the SSH agent's socket and every variable whose value is a credential URL
- * (`DATABASE_URL=postgres://user:pass@db/prod`, a proxy with a password), unless allowed by name.
- */
-function scrubCodeEnv(env, opts = {}) {
-    const allow = allowSet(opts.allow);
-    const out = scrubEnv(env, opts);
-    for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
-            delete out[k];
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 2157:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.COMMAND_MARK_VAR = exports.KILL_GRACE_MS = exports.DEFAULT_MAX_OUTPUT_BYTES = exports.DEFAULT_TIMEOUT_MS = exports.runPool = exports.HeadTailBuffer = exports.isCredentialUrl = exports.isHiddenFromCode = exports.isSecretEnvName = exports.scrubCodeEnv = exports.scrubEnv = void 0;
-exports.killMarked = killMarked;
-exports.hiddenValues = hiddenValues;
-exports.redactValues = redactValues;
-exports.killWorkingIn = killWorkingIn;
-exports.processGroupAlive = processGroupAlive;
-exports.processTable = processTable;
-exports.runCommand = runCommand;
-exports.judge = judge;
-/**
- * The one door to subprocesses for user-authored commands (quality checks, verification plan steps,
- * setup commands). A command runs as `bash -c COMMAND` in its own process group, so a timeout or an
- * abort kills everything it started; its combined output is kept with bounded memory (head and tail);
- * its environment is scrubbed of tokens and keys unless a name is explicitly allowed.
- */
-const node_child_process_1 = __webpack_require__(1421);
-const node_crypto_1 = __webpack_require__(7598);
-const node_fs_1 = __webpack_require__(3024);
-const node_string_decoder_1 = __webpack_require__(6193);
-const output_js_1 = __webpack_require__(2228);
-const env_js_1 = __webpack_require__(8966);
-var env_js_2 = __webpack_require__(8966);
-Object.defineProperty(exports, "scrubEnv", ({ enumerable: true, get: function () { return env_js_2.scrubEnv; } }));
-Object.defineProperty(exports, "scrubCodeEnv", ({ enumerable: true, get: function () { return env_js_2.scrubCodeEnv; } }));
-Object.defineProperty(exports, "isSecretEnvName", ({ enumerable: true, get: function () { return env_js_2.isSecretEnvName; } }));
-Object.defineProperty(exports, "isHiddenFromCode", ({ enumerable: true, get: function () { return env_js_2.isHiddenFromCode; } }));
-Object.defineProperty(exports, "isCredentialUrl", ({ enumerable: true, get: function () { return env_js_2.isCredentialUrl; } }));
-var output_js_2 = __webpack_require__(2228);
-Object.defineProperty(exports, "HeadTailBuffer", ({ enumerable: true, get: function () { return output_js_2.HeadTailBuffer; } }));
-var pool_js_1 = __webpack_require__(4567);
-Object.defineProperty(exports, "runPool", ({ enumerable: true, get: function () { return pool_js_1.runPool; } }));
-exports.DEFAULT_TIMEOUT_MS = 600_000;
-exports.DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
-/** How long a process group gets between SIGTERM and SIGKILL. */
-exports.KILL_GRACE_MS = 2000;
-/** The longest delay a Node timer can wait; a longer one fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
-/** A time limit a timer can keep: missing or not a number is the default, beyond a timer's range its end. */
-function timerMs(ms) {
-    if (ms === undefined || Number.isNaN(ms))
-        return exports.DEFAULT_TIMEOUT_MS;
-    return Math.min(Math.max(0, ms), MAX_TIMER_MS);
-}
-/** The variable that marks every process a command starts (children inherit it, also across setsid). */
-exports.COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
-/**
- * Kills the processes (other than this one) whose environment carries `mark`, and returns how many. On
- * Linux this reads /proc/<pid>/environ, which only processes of the same user (or root) can read;
- * elsewhere it finds nothing. A process that cleared its environment is not found: this catches the
- * daemons tests forget, and makes escaping deliberate work.
- */
-function killMarked(mark) {
-    if (!(0, node_fs_1.existsSync)('/proc/self/environ'))
-        return 0;
-    const needle = Buffer.from(`\0${exports.COMMAND_MARK_VAR}=${mark}\0`);
-    const first = Buffer.from(`${exports.COMMAND_MARK_VAR}=${mark}\0`);
-    return killProcesses((pid) => {
-        const environ = (0, node_fs_1.readFileSync)(`/proc/${pid}/environ`);
-        return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
-    });
-}
-/**
- * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
- * gone, or another user's whose /proc entries cannot be read), and returns how many.
- */
-function killProcesses(matches) {
-    let killed = 0;
-    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(name) || Number(name) === process.pid)
-            continue;
-        try {
-            if (!matches(name))
-                continue;
-            process.kill(Number(name), 'SIGKILL');
-            killed++;
-        }
-        catch {
-            // gone already, or not ours to read
-        }
-    }
-    return killed;
-}
-/**
- * The values a command's output may not show: those of the variables scrubbed from its environment as
- * secrets (secret names, credential URLs), and of this process's own (a check can read its parent's initial environment through
- * /proc, and print it). Values under 8 characters are left alone: they would redact ordinary words.
- */
-function hiddenValues(opts) {
-    // Allowed names are matched exactly, as `scrubCodeEnv` keeps them: `openai_api_key` is not `OPENAI_API_KEY`.
-    const allow = new Set(opts.allowEnv ?? []);
-    const values = new Set();
-    for (const env of [opts.env ?? process.env, process.env])
-        for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k) && (0, env_js_1.isHiddenFromCode)(k, v, opts.secretEnv))
-                values.add(v);
-    return [...values].sort((a, b) => b.length - a.length);
-}
-function redactValues(text, values) {
-    for (const v of values)
-        if (text.includes(v))
-            text = text.split(v).join('***');
-    return text;
-}
-/**
- * Streams output through `redactValues`. What could be the start of a value still to arrive (the last
- * longest-value-minus-one characters) is held back until more output comes or the command ends. The
- * kept output is fed from here too: redacted before the head/tail cut, which would otherwise split a
- * value printed across it into a start kept in the head and an end kept in the tail.
- */
-class RedactingStream {
-    sink;
-    pending = Buffer.alloc(0);
-    keep;
-    values;
-    constructor(values, sink) {
-        this.sink = sink;
-        // Matched as bytes: fast on any output (even one that is not UTF-8), and the same matches as in text.
-        this.values = values.map((v) => Buffer.from(v, 'utf8'));
-        this.keep = Math.max(0, ...this.values.map((v) => v.length - 1));
-    }
-    push(chunk) {
-        if (chunk.length === 0)
-            return;
-        if (this.values.length === 0)
-            return this.sink(chunk);
-        const data = redactBytes(this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk, this.values);
-        const cut = data.length - this.keep;
-        this.pending = cut > 0 ? Buffer.from(data.subarray(cut)) : data;
-        if (cut > 0)
-            this.sink(data.subarray(0, cut));
-    }
-    flush() {
-        if (this.pending.length)
-            this.sink(this.pending);
-        this.pending = Buffer.alloc(0);
-    }
-}
-const REDACTED = Buffer.from('***');
-/** `redactValues` over bytes (`values` longest first). */
-function redactBytes(data, values) {
-    for (const v of values) {
-        let i = data.indexOf(v);
-        if (i < 0)
-            continue;
-        const parts = [];
-        let from = 0;
-        for (; i >= 0; i = data.indexOf(v, from)) {
-            parts.push(data.subarray(from, i), REDACTED);
-            from = i + v.length;
-        }
-        parts.push(data.subarray(from));
-        data = Buffer.concat(parts);
-    }
-    return data;
-}
-/**
- * Kills the processes (of this user, other than this one) whose working directory is inside one of
- * `dirs`, and returns how many. For temporary worktrees once every command run in them has ended:
- * what still works there was left behind, even a process that left its group and cleared its
- * environment (which `killMarked` cannot recognise). On Linux only.
- */
-function killWorkingIn(dirs) {
-    if (dirs.length === 0 || !(0, node_fs_1.existsSync)('/proc/self/cwd'))
-        return 0;
-    return killProcesses((pid) => {
-        const cwd = (0, node_fs_1.readlinkSync)(`/proc/${pid}/cwd`);
-        return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
-    });
-}
-function killGroup(pid, sig) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, sig);
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-/**
- * True while a live (not zombie) process of the group `pgid` exists. On Linux this reads /proc, since
- * an orphan killed with its group stays a zombie until init reaps it, and `kill(-pgid, 0)` counts it.
- */
-function processGroupAlive(pgid) {
-    try {
-        process.kill(-pgid, 0);
-    }
-    catch {
-        return false;
-    }
-    if (!(0, node_fs_1.existsSync)('/proc/self/stat'))
-        return true;
-    for (const [, [, pgrp]] of processTable())
-        if (pgrp === pgid)
-            return true;
-    return false;
-}
-/** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
-function processTable() {
-    const out = new Map();
-    if (!(0, node_fs_1.existsSync)('/proc/self/stat'))
-        return out;
-    for (const name of (0, node_fs_1.readdirSync)('/proc')) {
-        if (!/^\d+$/.test(name))
-            continue;
-        let stat;
-        try {
-            stat = (0, node_fs_1.readFileSync)(`/proc/${name}/stat`, 'utf8');
-        }
-        catch {
-            continue; // gone meanwhile
-        }
-        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields[0] === 'Z' || fields[0] === 'X')
-            continue;
-        out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
-    }
-    return out;
-}
-/** Waits (up to `maxMs`) until a killed group has really gone, so callers can remove its directory. */
-async function waitGroupGone(pgid, maxMs) {
-    if (pgid === undefined)
-        return;
-    const until = Date.now() + maxMs;
-    while (processGroupAlive(pgid) && Date.now() < until)
-        await new Promise((r) => setTimeout(r, 10));
-}
-function runCommand(opts) {
-    const started = Date.now();
-    const timeoutMs = timerMs(opts.timeoutMs);
-    const out = new output_js_1.HeadTailBuffer(opts.maxOutputBytes ?? exports.DEFAULT_MAX_OUTPUT_BYTES);
-    const env = (0, env_js_1.scrubCodeEnv)(opts.env ?? process.env, { allow: opts.allowEnv, secretEnv: opts.secretEnv });
-    const hidden = hiddenValues(opts);
-    // What is streamed is decoded as a whole: a character split across two reads arrives whole.
-    const decoder = new node_string_decoder_1.StringDecoder('utf8');
-    const stream = new RedactingStream(hidden, (bytes) => {
-        out.push(bytes);
-        if (opts.onOutput) {
-            const text = decoder.write(bytes);
-            if (text)
-                opts.onOutput(text);
-        }
-    });
-    const mark = (0, node_crypto_1.randomBytes)(8).toString('hex');
-    env[exports.COMMAND_MARK_VAR] = mark;
-    return new Promise((resolve) => {
-        let timedOut = false;
-        let aborted = false;
-        let spawnError;
-        let settled = false;
-        let exit;
-        const timers = [];
-        if (opts.signal?.aborted) {
-            resolve({
-                command: opts.command,
-                exitCode: null,
-                signal: null,
-                timedOut: false,
-                durationMs: 0,
-                output: '',
-                truncated: false,
-                error: 'aborted before start',
-            });
-            return;
-        }
-        let child;
-        try {
-            child = (0, node_child_process_1.spawn)('bash', ['-c', opts.command], {
-                cwd: opts.cwd,
-                env,
-                // Its own process group: a timeout kills the whole tree, not only bash.
-                detached: true,
-                stdio: ['ignore', 'pipe', 'pipe'],
-            });
-        }
-        catch (e) {
-            // Thrown, not emitted, for some bad starts (a working directory that is a file: ENOTDIR).
-            resolve({
-                command: opts.command,
-                exitCode: null,
-                signal: null,
-                timedOut: false,
-                durationMs: Date.now() - started,
-                output: '',
-                truncated: false,
-                error: `cannot start in ${opts.cwd}: ${e.message}`,
-            });
-            return;
-        }
-        const pid = child.pid;
-        child.stdout?.on('data', (d) => stream.push(d));
-        child.stderr?.on('data', (d) => stream.push(d));
-        const terminate = () => {
-            killGroup(pid, 'SIGTERM');
-            timers.push(setTimeout(() => killGroup(pid, 'SIGKILL'), exports.KILL_GRACE_MS));
-        };
-        const finish = () => {
-            if (settled)
-                return;
-            settled = true;
-            for (const t of timers)
-                clearTimeout(t);
-            opts.signal?.removeEventListener('abort', onAbort);
-            // Nothing of the group may outlive the command (background jobs, daemons started by a test).
-            killGroup(pid, 'SIGKILL');
-            void waitGroupGone(pid, 1000).then(() => {
-                stream.flush();
-                const rest = decoder.end();
-                if (rest && opts.onOutput)
-                    opts.onOutput(rest);
-                const escaped = killMarked(mark);
-                if (escaped > 0)
-                    out.push(Buffer.from(`\nguardian: ${escaped} process(es) this command started left its process group and were still running when it ended; killed\n`));
-                const { text: raw, truncated } = out.result();
-                const text = redactValues(raw, hidden);
-                let error = spawnError;
-                if (!error && aborted)
-                    error = 'aborted';
-                resolve({
-                    command: opts.command,
-                    exitCode: exit?.code ?? null,
-                    signal: exit?.signal ?? null,
-                    timedOut,
-                    durationMs: Date.now() - started,
-                    output: text,
-                    truncated,
-                    ...(error ? { error } : {}),
-                    ...(escaped > 0 ? { escaped } : {}),
-                });
-            });
-        };
-        const onAbort = () => {
-            aborted = true;
-            terminate();
-        };
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        timers.push(setTimeout(() => {
-            timedOut = true;
-            terminate();
-        }, timeoutMs));
-        child.on('error', (e) => {
-            spawnError = e.message;
-            finish();
-        });
-        child.on('exit', (code, signal) => {
-            exit = { code, signal };
-            // bash is gone; a background process may still hold the pipes open. Kill the rest of the group
-            // (politely first) and stop waiting for the pipes after the grace period.
-            killGroup(pid, 'SIGTERM');
-            timers.push(setTimeout(() => {
-                killGroup(pid, 'SIGKILL');
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-                finish();
-            }, exports.KILL_GRACE_MS));
-        });
-        child.on('close', () => {
-            if (exit === undefined)
-                exit = { code: child.exitCode, signal: child.signalCode };
-            finish();
-        });
-    });
-}
-/** The outcome of a command judged against an expectation: `expects: fail` inverts the exit status. */
-function judge(r, expects = 'pass') {
-    if (r.timedOut)
-        return 'timeout';
-    if (r.error && r.exitCode === null)
-        return 'error';
-    if (r.escaped)
-        return 'error';
-    const ok = r.exitCode === 0;
-    return ok === (expects === 'pass') ? 'pass' : 'fail';
-}
-
-
-/***/ }),
-
-/***/ 2228:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HeadTailBuffer = void 0;
-exports.plainText = plainText;
-exports.tailOf = tailOf;
-/**
- * Bounded capture of a command's output: the first half of the budget is kept from the start, the rest
- * as a ring of the most recent bytes. A test run that prints 200 MB costs at most `maxBytes` of memory,
- * and the report still shows how the output began and how it ended.
- */
-class HeadTailBuffer {
-    headMax;
-    tailMax;
-    head = [];
-    headLen = 0;
-    /** The kept tail is `tail[tailStart…]`: dropping from the front moves the index, not the array. */
-    tail = [];
-    tailStart = 0;
-    tailLen = 0;
-    dropped = 0;
-    constructor(maxBytes) {
-        const max = Math.max(64, Math.floor(maxBytes));
-        this.headMax = Math.floor(max / 2);
-        this.tailMax = max - this.headMax;
-    }
-    push(chunk) {
-        let c = chunk;
-        if (this.headLen < this.headMax) {
-            const take = Math.min(this.headMax - this.headLen, c.length);
-            this.head.push(c.subarray(0, take));
-            this.headLen += take;
-            c = c.subarray(take);
-        }
-        if (c.length === 0)
-            return;
-        this.tail.push(c);
-        this.tailLen += c.length;
-        while (this.tailLen > this.tailMax) {
-            const first = this.tail[this.tailStart];
-            const excess = this.tailLen - this.tailMax;
-            if (first.length <= excess) {
-                this.tailStart++;
-                this.tailLen -= first.length;
-                this.dropped += first.length;
-            }
-            else {
-                this.tail[this.tailStart] = first.subarray(excess);
-                this.tailLen -= excess;
-                this.dropped += excess;
-            }
-        }
-        // Output written a byte at a time is many small chunks: shifting each one off the front of a long
-        // array would cost time in proportion to its length, on every write.
-        if (this.tailStart > 1024 && this.tailStart * 2 > this.tail.length) {
-            this.tail = this.tail.slice(this.tailStart);
-            this.tailStart = 0;
-        }
-    }
-    get truncated() {
-        return this.dropped > 0;
-    }
-    result() {
-        const head = Buffer.concat(this.head).toString('utf8');
-        const tail = Buffer.concat(this.tail.slice(this.tailStart)).toString('utf8');
-        if (this.dropped === 0)
-            return { text: head + tail, truncated: false };
-        return {
-            text: `${head}\n… [${this.dropped} bytes of output omitted] …\n${tail}`,
-            truncated: true,
-        };
-    }
-}
-exports.HeadTailBuffer = HeadTailBuffer;
-/**
- * Command output made safe to show on a terminal and in a report: escape sequences (colors, cursor
- * moves, OSC 52 clipboard writes, window titles) and other control characters are removed; carriage
- * returns become line breaks. Tabs and line breaks stay.
- */
-/* eslint-disable no-control-regex -- control characters are what this removes */
-function plainText(text) {
-    return (text
-        // OSC … (BEL | ESC \\), DCS/PM/APC/SOS … ESC \\, CSI … final byte, then any other ESC pair.
-        .replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_X][^\x1b]*(?:\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]?/g, '')
-        .replace(/\x9b[0-?]*[ -/]*[@-~]/g, '')
-        .replace(/\r\n?/g, '\n')
-        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, ''));
-}
-/* eslint-enable no-control-regex */
-/** The last `maxLines` lines (and at most `maxChars` characters) of a text, as `plainText`. */
-function tailOf(text, maxLines = 60, maxChars = 8000) {
-    const lines = plainText(text).replace(/\s+$/, '').split('\n');
-    let t = lines.slice(-maxLines).join('\n');
-    if (t.length > maxChars)
-        t = '…' + t.slice(t.length - maxChars);
-    return t;
-}
-
-
-/***/ }),
-
-/***/ 4567:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.runPool = runPool;
-async function runPool(list, opts) {
-    const results = new Array(list.length).fill(undefined);
-    let stop = false;
-    const record = (i, r) => {
-        results[i] = r;
-        if (opts.failFast && opts.isFailure?.(r))
-            stop = true;
-    };
-    const rank = (j) => (j.expectedMs === undefined ? Infinity : j.expectedMs);
-    const shared = list
-        .map((j, i) => ({ j, i }))
-        .filter(({ j }) => !j.exclusive)
-        .sort((a, b) => rank(b.j) - rank(a.j) || a.i - b.i);
-    const alone = list.map((j, i) => ({ j, i })).filter(({ j }) => j.exclusive);
-    // A job that throws stops the others from starting; the ones running are waited for before the
-    // error is passed on, so that nothing of the run is still going when the caller cleans up after it.
-    let failure;
-    const attempt = async (j, i) => {
-        try {
-            record(i, await j.run());
-        }
-        catch (error) {
-            failure ??= { error };
-            stop = true;
-        }
-    };
-    let next = 0;
-    const worker = async () => {
-        while (!stop && next < shared.length) {
-            const { j, i } = shared[next++];
-            await attempt(j, i);
-        }
-    };
-    const width = Math.max(1, Math.min(Math.floor(opts.jobs) || 1, shared.length));
-    await Promise.all(Array.from({ length: width }, worker));
-    for (const { j, i } of alone) {
-        if (stop)
-            break;
-        await attempt(j, i);
-    }
-    if (failure)
-        throw failure.error;
-    return results;
-}
-
-
-/***/ }),
-
 /***/ 308:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -770,8 +100,38 @@ const BASE_ENV = {
  * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
  */
 function gitEnv(mark, extra) {
-    return { ...(0, env_js_1.scrubEnv)(process.env), ...BASE_ENV, ...extra, [index_js_1.COMMAND_MARK_VAR]: mark };
+    const env = (0, env_js_1.scrubEnv)(process.env);
+    for (const name of REPOSITORY_VARS)
+        delete env[name];
+    // It sets the context lines of every patch git makes, over `-U` given on the command line: a patch
+    // made with `--unified=0` would not apply (nor have the bytes, and so the sha256, that was judged).
+    delete env.GIT_DIFF_OPTS;
+    return { ...env, ...BASE_ENV, ...extra, [index_js_1.COMMAND_MARK_VAR]: mark };
 }
+/**
+ * Variables that point git at one repository, index, object store or ref namespace (`git rev-parse
+ * --local-env-vars`, but for the user's `-c` settings, and `GIT_NAMESPACE`). git sets some of them for
+ * the commands it runs: a hook started by `git commit` gets `GIT_INDEX_FILE=.git/index`, an alias run
+ * as `git --git-dir=/repo/.git x` gets `GIT_DIR`. Guardian names each repository by its working
+ * directory (a temporary worktree, an index of its own), and an inherited one would send its calls to
+ * another index or repository: the user's index replaced by the judged tree.
+ */
+const REPOSITORY_VARS = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_IMPLICIT_WORK_TREE',
+    'GIT_COMMON_DIR',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_GRAFT_FILE',
+    'GIT_REPLACE_REF_BASE',
+    'GIT_SHALLOW_FILE',
+    'GIT_PREFIX',
+    'GIT_INTERNAL_SUPER_PREFIX',
+    'GIT_CONFIG',
+    'GIT_NAMESPACE',
+];
 /** Config that must not run repository-controlled programs, whatever .git/config says. */
 const SAFE_CONFIG = [
     '-c',
@@ -936,8 +296,23 @@ function readBlobs(cwd, oids) {
     }
     return out;
 }
+/**
+ * Whether `cwd` is inside a git working tree. A repository git refuses to work in because another user
+ * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
+ */
 function isGitRepo(cwd) {
-    return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+    const r = execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+    if (r.code !== 0)
+        refuseDubiousOwnership(r.stderr);
+    return r.code === 0;
+}
+/** git's refusal of a repository another user owns, as one error with git's own remedy. */
+function refuseDubiousOwnership(stderr) {
+    const m = /detected dubious ownership in repository at '(.+)'/.exec(stderr);
+    if (!m)
+        return;
+    throw new errors_js_1.GuardianError(`git refuses to work in ${m[1]}: the repository is owned by another user than the one running Guardian. ` +
+        `If you trust it, run \`git config --global --add safe.directory ${m[1]}\` (or run Guardian as its owner)`);
 }
 function repoRoot(cwd) {
     return execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
@@ -948,6 +323,7 @@ function resolveCommit(cwd, ref) {
         throw new errors_js_1.GuardianError(`invalid ref '${ref}'`);
     const r = execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
     if (r.code !== 0) {
+        refuseDubiousOwnership(r.stderr);
         if (ref === 'HEAD' && isGitRepo(cwd))
             throw new errors_js_1.GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
         throw new errors_js_1.GuardianError(`unknown git ref '${ref}' in ${cwd}`);

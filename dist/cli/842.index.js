@@ -303,6 +303,7 @@ exports.pushTargetProblem = pushTargetProblem;
 exports.trailerValues = trailerValues;
 exports.findCommitWithTrailer = findCommitWithTrailer;
 exports.isAncestor = isAncestor;
+exports.isShallow = isShallow;
 exports.currentBranch = currentBranch;
 exports.shownUrl = shownUrl;
 exports.pushUrls = pushUrls;
@@ -396,7 +397,7 @@ function pushTargetProblem(root, remote) {
 }
 /** Values of a trailer (e.g. Task-Id) in a commit's message. */
 function trailerValues(root, commit, key) {
-    const out = (0, git_js_1.execGit)(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
+    const out = (0, git_js_1.execGit)(['log', '-1', '--no-show-signature', `--format=%(trailers:key=${key},valueonly)`, commit], {
         cwd: root,
     }).stdout;
     return out
@@ -406,7 +407,16 @@ function trailerValues(root, commit, key) {
 }
 /** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
 function findCommitWithTrailer(root, rev, key, value, depth = 500) {
-    const r = (0, git_js_1.execGit)(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
+    // No signature checks (`log.showSignature`): they would run the gpg program for every signed commit
+    // and print its report into the output read here, ahead of a commit's sha.
+    const r = (0, git_js_1.execGit)([
+        'log',
+        `-n${depth}`,
+        '--no-show-signature',
+        `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`,
+        rev,
+        '--',
+    ], {
         cwd: root,
         allowFailure: true,
     });
@@ -421,6 +431,11 @@ function findCommitWithTrailer(root, rev, key, value, depth = 500) {
 }
 function isAncestor(root, ancestor, of) {
     return (0, git_js_1.execGit)(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
+}
+/** Whether the repository is a shallow clone (part of its history is missing). */
+function isShallow(root) {
+    const r = (0, git_js_1.execGit)(['rev-parse', '--is-shallow-repository'], { cwd: root, allowFailure: true });
+    return r.stdout.trim() === 'true';
 }
 function currentBranch(root) {
     const r = (0, git_js_1.execGit)(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
@@ -530,12 +545,24 @@ function pushBranch(root, remote, branch, commit) {
             continue;
         }
         if (remoteSha) {
-            inTime(url, nothingPushed, () => (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
+            inTime(url, nothingPushed, () => 
+            // Only the branch's commits: not those of submodules its commits name (`fetch.recurseSubmodules`),
+            // which git would fetch from their own remotes, with their own settings.
+            (0, git_js_1.execGit)(['fetch', '--quiet', '--no-tags', '--recurse-submodules=no', url, `refs/heads/${branch}`], {
                 cwd: root,
                 allowFailure: true,
             }));
             const known = (0, git_js_1.execGit)(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
             if (!known || !isAncestor(root, remoteSha, commit)) {
+                // In a shallow clone (actions/checkout's default depth of 1) the history that would join the
+                // remote branch to the base is missing: git can not tell an ancestor, and would refuse the push
+                // as well. Not "work Guardian did not make".
+                if (isShallow(root)) {
+                    throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
+                        `tell whether that commit is an ancestor of the new commit ${commit.slice(0, 12)} (a push without force needs it to be). ` +
+                        `Nothing was pushed; ${kept}. Fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` for ` +
+                        `actions/checkout) and run complete again.`);
+                }
                 throw new errors_js_1.GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
                     `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
                     `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
@@ -623,6 +650,14 @@ const WATCHED = [
     'packed-refs',
     'reftable',
 ];
+/**
+ * The same for each submodule's git directory (`modules/<name>/`, and the ones nested in it): a hook or a
+ * `core.fsmonitor` planted there runs at the user's next `git status` or `git submodule update` in the
+ * repository. Its objects, refs and index are not watched.
+ */
+const MODULE_WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/** How deep folders under `modules/` are followed (a submodule's name may hold slashes). */
+const MAX_MODULE_DEPTH = 24;
 /** A file larger than this is compared by size and time only (it is not restored, only reported). */
 const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 /** How deep `[include]`s of the global config are followed. */
@@ -662,6 +697,31 @@ function walk(dir, rel, out) {
     else {
         out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
     }
+}
+/**
+ * Under `rel` (a folder of `modules/`): the settings of each git directory (a folder with a `HEAD`), the
+ * folders nested in it as submodules' own `modules/`, and anything else as it is.
+ */
+function walkModules(dir, rel, out, depth = 0) {
+    let names;
+    try {
+        if (!(0, node_fs_1.lstatSync)(onDisk(dir, rel)).isDirectory())
+            return walk(dir, rel, out);
+        names = (0, node_fs_1.readdirSync)(onDisk(dir, rel)).sort();
+    }
+    catch {
+        return;
+    }
+    if (depth > MAX_MODULE_DEPTH)
+        return;
+    if (names.includes('HEAD')) {
+        for (const w of MODULE_WATCHED)
+            walk(dir, (0, node_path_1.join)(rel, w), out);
+        walkModules(dir, (0, node_path_1.join)(rel, 'modules'), out, depth + 1);
+        return;
+    }
+    for (const name of names)
+        walkModules(dir, (0, node_path_1.join)(rel, name), out, depth + 1);
 }
 /**
  * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
@@ -748,6 +808,7 @@ function snapshotOf(dir, globals) {
     const files = new Map();
     for (const w of WATCHED)
         walk(dir, w, files);
+    walkModules(dir, 'modules', files);
     for (const g of globals)
         walk(dir, g, files);
     return { dir, files, globals };
@@ -916,11 +977,58 @@ function treeOf(root, commit) {
     return (0, git_js_1.execGit)(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
 }
 /**
+ * Refuses a working tree whose index hides edits from git: a file marked assume-unchanged or
+ * skip-worktree (`git update-index`) that is present and differs from its index version. Such an edit is
+ * invisible to `git add`, so the patch would leave it out while the checks, run in the working tree,
+ * see it: the change judged would not be the change committed. (A sparse checkout's skip-worktree files
+ * are absent from the working tree, and fine.)
+ */
+function refuseHiddenEdits(root) {
+    const flagged = [];
+    for (const rec of (0, git_js_1.execGit)(['ls-files', '-v', '-s', '-z'], { cwd: root }).stdout.split('\0')) {
+        const m = /^([a-zS]) (\d+) ([0-9a-f]+) \d\t(.+)$/s.exec(rec);
+        // Regular files only (a link's or a submodule's entry is no file content), and names `--stdin-paths`
+        // can carry (one a line).
+        if (!m || (m[2] !== '100644' && m[2] !== '100755') || m[4].includes('\n'))
+            continue;
+        flagged.push({ tag: m[1], sha: m[3], path: m[4] });
+    }
+    if (!flagged.length)
+        return;
+    const present = flagged.filter((f) => {
+        try {
+            return (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, f.path)).isFile();
+        }
+        catch {
+            return false;
+        }
+    });
+    if (!present.length)
+        return;
+    // What `git add` would store for each, filters included, read in one call.
+    const hashes = (0, git_js_1.execGit)(['hash-object', '--stdin-paths'], {
+        cwd: root,
+        input: present.map((f) => f.path).join('\n') + '\n',
+        allowFailure: true,
+    }).stdout.split('\n');
+    const hidden = present.filter((f, i) => hashes[i] !== undefined && hashes[i] !== f.sha);
+    if (!hidden.length)
+        return;
+    const shown = hidden
+        .slice(0, 5)
+        .map((f) => `${f.path} (${f.tag === 'S' ? 'skip-worktree' : 'assume-unchanged'})`)
+        .join(', ');
+    throw new errors_js_1.GuardianError(`the index hides edits from git: ${shown}${hidden.length > 5 ? `, … (${hidden.length} in all)` : ''} differ from the index but are marked so that git ignores the difference. ` +
+        `What the checks would judge in the working tree is not what would be committed. Clear the mark ` +
+        `(\`git update-index --no-assume-unchanged <file>\` or \`--no-skip-worktree <file>\`) or undo the edit, then run again`);
+}
+/**
  * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
  * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
  * guard sees a change to them.
  */
 function workingTreeTree(root) {
+    refuseHiddenEdits(root);
     // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
     const untrackedGuardian = (0, git_js_1.execGit)(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
         cwd: root,
@@ -960,11 +1068,30 @@ function workingTreePatch(root, base) {
     return { patch, tree };
 }
 /** Explains why git could not apply a patch, naming the first failing hunk's file. */
-function explainApplyFailure(stderr, label, base) {
+function explainApplyFailure(stderr, label, base, patch) {
     const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+    // Refusals of what the patch asks for, whatever the base holds.
+    const invalid = /error: invalid path '(.+)'/.exec(stderr);
+    if (invalid)
+        return `${label} is refused: it names the path '${invalid[1]}', which git does not allow in a repository (absolute, with '..', inside .git, or a name git reserves)`;
+    const beyond = /affected file '(.+)' is beyond a symbolic link/.exec(stderr);
+    if (beyond)
+        return `${label} is refused: it writes to '${beyond[1]}' through a symbolic link`;
+    const corrupt = /corrupt (binary )?patch at line (\d+)/.exec(stderr);
+    if (corrupt)
+        return `${label} is not a valid patch: corrupt ${corrupt[1] ? 'binary data ' : ''}at line ${corrupt[2]}`;
+    const noPatch = /No valid patches in input|patch with only garbage at line (\d+)/.exec(stderr);
+    if (noPatch)
+        return `${label} is not a valid patch: ${noPatch[1] ? `only garbage at line ${noPatch[1]}` : 'it holds no `diff --git` change git can read'}`;
     const failed = /patch failed: (.+):(\d+)/.exec(stderr);
     if (failed)
-        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
+        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})${crlfHint(patch, label)}`;
+    const binaryBase = /the patch applies to '(.+?)' \([0-9a-f]+\), which does not match the current contents/.exec(stderr);
+    if (binaryBase)
+        return `${at}: first failing hunk in ${binaryBase[1]} (the binary file at the base is not the one the patch was made from)`;
+    const both = /'(.+)' appears as both a file and as a directory/.exec(stderr);
+    if (both)
+        return `${at}: '${both[1]}' would be both a file and a folder`;
     const missing = /error: (.+): does not exist in index/.exec(stderr);
     if (missing)
         return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
@@ -974,11 +1101,17 @@ function explainApplyFailure(stderr, label, base) {
     const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
     if (binary)
         return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
-    const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
-    if (corrupt)
-        return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
     const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
     return `${at}: ${first.replace(/^error: /, '')}`;
+}
+/** A hunk that failed in a patch whose lines end in CR LF: most likely the line endings, not the base. */
+function crlfHint(patch, label) {
+    if (!patch)
+        return '';
+    const nl = patch.indexOf(0x0a);
+    if (nl <= 0 || patch[nl - 1] !== 0x0d)
+        return '';
+    return `; ${label} has CRLF (Windows) line endings, so its context lines match no file with LF endings: save it with LF endings`;
 }
 /**
  * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
@@ -993,12 +1126,39 @@ function checkPatchSize(patch, label) {
 /** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
 function checkPatchText(patch, label) {
     checkPatchSize(patch, label);
-    const text = patch.toString('latin1');
-    const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
-    if (m) {
-        const file = m[2] === '/dev/null' ? m[1] : m[2];
+    const file = dataLessBinaryChange(patch.toString('latin1'));
+    if (file !== undefined) {
         throw new errors_js_1.GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
     }
+}
+/**
+ * The file of the first "Binary files A and B differ" line, found by a linear scan: the patch is
+ * untrusted, and a regular expression that searches for " and " on a long line of a hostile patch
+ * backtracks for hours.
+ */
+function dataLessBinaryChange(text) {
+    const lead = 'Binary files ';
+    const tail = ' differ';
+    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
+        if (at > 0 && text[at - 1] !== '\n')
+            continue;
+        let end = text.indexOf('\n', at);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(at, text[end - 1] === '\r' ? end - 1 : end);
+        if (!line.endsWith(tail))
+            continue;
+        const middle = line.slice(lead.length, line.length - tail.length);
+        const and = middle.indexOf(' and ', 1);
+        if (and < 0)
+            continue;
+        const from = middle.slice(0, and).replace(/^a\//, '');
+        const to = middle.slice(and + ' and '.length).replace(/^b\//, '');
+        if (!to)
+            continue;
+        return to === '/dev/null' ? from : to;
+    }
+    return undefined;
 }
 /**
  * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
@@ -1017,7 +1177,7 @@ function applyPatchToTree(root, base, patch, label = 'changes.patch') {
             allowFailure: true,
         });
         if (r.code !== 0)
-            throw new errors_js_1.GuardianError(explainApplyFailure(r.stderr, label, base));
+            throw new errors_js_1.GuardianError(explainApplyFailure(r.stderr, label, base, patch));
         return (0, git_js_1.execGit)(['write-tree'], { cwd: root, env }).stdout.trim();
     });
 }

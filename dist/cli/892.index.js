@@ -7,6 +7,7 @@ export const modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.humanReport = humanReport;
 exports.register = register;
 /** `guardian code TASK-ID`: the Coder station from the command line. */
 const node_path_1 = __webpack_require__(6760);
@@ -38,12 +39,14 @@ function humanReport(r, root) {
     if (r.summary)
         lines.push('', r.summary);
     lines.push('');
+    // Where the work is: changes.patch only when it was written this time (an interrupted diff may not be).
+    const kept = `the work so far is in the working tree${r.patchPath ? ' and in changes.patch' : ' (changes.patch was not written)'}`;
     if (r.ok)
         lines.push(`next: guardian validate ${r.taskId}`);
     else if (r.stopReason === 'aborted')
-        lines.push(`interrupted: the work so far is in the working tree and in changes.patch`);
+        lines.push(`interrupted: ${kept}`);
     else {
-        lines.push(`the work so far is in the working tree and in changes.patch; run \`guardian validate ${r.taskId}\`, then ` +
+        lines.push(`${kept}; run \`guardian validate ${r.taskId}\`, then ` +
             `\`guardian code ${r.taskId} --attempt ${r.attempt + 1}\` to try again with the Validator's report`);
     }
     return lines.join('\n') + '\n';
@@ -76,7 +79,7 @@ function register(program, ctx) {
         const command = `guardian code ${taskId}${opts.attempt ? ` --attempt ${opts.attempt}` : ''}`;
         const result = await (0, lock_js_1.withRunLock)(root, command, log, () => code(ctx, root, taskId, opts, log));
         if (opts.json) {
-            ctx.io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+            ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, ...result }, null, 2) + '\n');
         }
         else if (result.stopReason === 'no_model') {
             ctx.io.stdout.write(`${result.instructions}\n`);

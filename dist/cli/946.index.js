@@ -50,9 +50,9 @@ function register(program, ctx) {
             ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         }));
         if (opts.json)
-            ctx.io.stdout.write(JSON.stringify(r, null, 2) + '\n');
+            ctx.io.stdout.write(JSON.stringify({ schemaVersion: 1, ...r }, null, 2) + '\n');
         else {
-            ctx.io.stdout.write(`${r.alreadyCompleted ? 'already completed' : 'completed'} ${r.taskId}: ${r.commitSha} on ${r.branch}` +
+            ctx.io.stdout.write(`${r.alreadyCompleted ? 'already completed' : 'completed'} ${r.taskId}: ${r.commitSha} on ${r.foundOn ?? r.branch}` +
                 `${r.pushed ? ` (pushed to ${r.remote})` : r.remote ? ' (not pushed)' : ''}\n`);
         }
         ctx.setExitCode(0);
@@ -109,13 +109,15 @@ async function withInterrupt(fn) {
     }
 }
 function checksTable(checks) {
-    return (0, io_js_1.table)(['check', 'kind', 'outcome', 'exit', 'time', 'command'], checks.map((c) => [
+    return (0, io_js_1.table)(['check', 'kind', 'outcome', 'exit', 'time', 'command or rule'], checks.map((c) => [
         c.name,
         c.kind,
         c.outcome,
         c.exitCode === null ? (c.signal ?? '') : String(c.exitCode),
         `${(c.durationMs / 1000).toFixed(1)}s`,
-        c.command ?? c.description ?? '',
+        // A check without a command states its rule ("the change touches no protected path"): marked as
+        // one, so that a failing row does not read as a statement that it holds.
+        c.command ?? (c.description ? `rule: ${c.description}` : ''),
     ]));
 }
 /** The failing checks' diagnostics and output, for the terminal. */

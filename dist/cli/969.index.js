@@ -2,6 +2,174 @@ export const id = 969;
 export const ids = [969];
 export const modules = {
 
+/***/ 5847:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEPENDENCY_DIRS = void 0;
+exports.addWorktree = addWorktree;
+exports.removeStaleWorktrees = removeStaleWorktrees;
+exports.linkDependencies = linkDependencies;
+exports.dependencyFoldersIn = dependencyFoldersIn;
+/**
+ * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
+ * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
+ * half of the red/green proof in them, so the user's working tree is never touched.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_os_1 = __webpack_require__(8161);
+const node_path_1 = __webpack_require__(6760);
+const index_js_1 = __webpack_require__(2157);
+const temp_js_1 = __webpack_require__(4868);
+const git_js_1 = __webpack_require__(308);
+/** Beside each temporary worktree: which Guardian made it (pid and start time), for `removeStaleWorktrees`. */
+const OWNER_FILE = 'owner';
+/** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
+function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
+    removeStaleWorktrees(root);
+    const parent = (0, node_fs_1.realpathSync)((0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), prefix)));
+    (0, node_fs_1.writeFileSync)((0, node_path_1.join)(parent, OWNER_FILE), `${(0, index_js_1.ownerTag)()}\n`);
+    const dir = (0, node_path_1.join)(parent, 'tree');
+    let removed = false;
+    /** This worktree's own entry in the repository (`.git/worktrees/<name>`), once it exists. */
+    let entry;
+    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
+    let forgetExit = () => { };
+    const remove = () => {
+        if (removed)
+            return;
+        removed = true;
+        forgetExit();
+        const r = (0, git_js_1.execGit)(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+        (0, node_fs_1.rmSync)(parent, { recursive: true, force: true });
+        // Only this worktree's entry, when git could not remove it (its folder was gone): `git worktree
+        // prune` would also drop the user's own worktrees whose folder is missing for now (on a drive that
+        // is not mounted), and their index with them.
+        if (r.code !== 0 && entry)
+            (0, node_fs_1.rmSync)(entry, { recursive: true, force: true });
+    };
+    forgetExit = (0, temp_js_1.onExit)(remove);
+    try {
+        (0, git_js_1.execGit)(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
+        entry = ownEntry(root, dir);
+        // Not into submodules (`submodule.recurse`): none is checked out in a new worktree, and git would
+        // fail looking for one that a change moves to another commit.
+        if (tree)
+            (0, git_js_1.execGit)(['read-tree', '-u', '--reset', '--no-recurse-submodules', tree], { cwd: dir });
+    }
+    catch (e) {
+        remove();
+        throw e;
+    }
+    return { dir, remove };
+}
+/**
+ * Removes the temporary worktrees of this repository that a Guardian which is gone made (one killed
+ * with SIGKILL, which no exit handler sees): listed by git, in a `guardian-…` folder of the temporary
+ * directory, with an owner file naming a Guardian that no longer runs. A worktree without an owner
+ * file, or whose Guardian still runs, is left alone; so is every worktree of the user's. Returns the
+ * paths removed.
+ */
+function removeStaleWorktrees(root) {
+    const r = (0, git_js_1.execGit)(['worktree', 'list', '--porcelain', '-z'], { cwd: root, allowFailure: true });
+    if (r.code !== 0)
+        return [];
+    let tmp;
+    try {
+        tmp = (0, node_fs_1.realpathSync)((0, node_os_1.tmpdir)());
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const field of r.stdout.split('\0')) {
+        if (!field.startsWith('worktree '))
+            continue;
+        const dir = field.slice('worktree '.length);
+        const parent = (0, node_path_1.dirname)(dir);
+        if ((0, node_path_1.basename)(dir) !== 'tree' ||
+            (0, node_path_1.dirname)(parent) !== tmp ||
+            !/^guardian-[a-z-]*[A-Za-z0-9]{6}$/.test((0, node_path_1.basename)(parent)))
+            continue;
+        let tag;
+        try {
+            tag = (0, node_fs_1.readFileSync)((0, node_path_1.join)(parent, OWNER_FILE), 'utf8').trim();
+        }
+        catch {
+            continue; // no owner file: not one this Guardian can judge
+        }
+        if ((0, index_js_1.ownerAlive)(tag) !== false)
+            continue;
+        (0, git_js_1.execGit)(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+        (0, node_fs_1.rmSync)(parent, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
+}
+/**
+ * The entry of the worktree at `dir` under the repository's `worktrees/` folder, read when it was just
+ * made (before anything runs in it that could rewrite its `.git` file); undefined when it is not there.
+ */
+function ownEntry(root, dir) {
+    const r = (0, git_js_1.execGit)(['rev-parse', '--absolute-git-dir'], { cwd: dir, allowFailure: true });
+    const common = (0, git_js_1.execGit)(['rev-parse', '--git-common-dir'], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || common.code !== 0)
+        return undefined;
+    const commonDir = common.stdout.trim();
+    const gitDir = (0, node_fs_1.realpathSync)(r.stdout.trim());
+    const worktrees = (0, node_path_1.join)((0, node_fs_1.realpathSync)((0, node_path_1.isAbsolute)(commonDir) ? commonDir : (0, node_path_1.join)(root, commonDir)), 'worktrees');
+    return (0, node_path_1.dirname)(gitDir) === worktrees ? gitDir : undefined;
+}
+/** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
+exports.DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
+/** Whether anything is at `p`, a link that leads nowhere included. */
+function present(p) {
+    try {
+        (0, node_fs_1.lstatSync)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
+ * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
+ */
+function linkDependencies(root, dir, names = exports.DEPENDENCY_DIRS) {
+    const linked = [];
+    for (const name of names) {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(root, name)) && !present((0, node_path_1.join)(dir, name))) {
+            (0, node_fs_1.symlinkSync)((0, node_path_1.join)(root, name), (0, node_path_1.join)(dir, name), 'dir');
+            linked.push(name);
+        }
+    }
+    return linked;
+}
+/**
+ * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
+ * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
+ * repository's own.
+ */
+function dependencyFoldersIn(dir, names = exports.DEPENDENCY_DIRS) {
+    const out = [];
+    for (const name of names) {
+        try {
+            const p = (0, node_path_1.join)(dir, name);
+            if ((0, node_fs_1.statSync)(p).isDirectory())
+                out.push({ name, real: (0, node_fs_1.realpathSync)(p) });
+        }
+        catch {
+            // absent, or a broken link: nothing to take tools from
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 8969:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
@@ -32,6 +200,7 @@ const node_vm_1 = __importDefault(__webpack_require__(714));
 const picomatch_1 = __importDefault(__webpack_require__(4006));
 const smol_toml_1 = __webpack_require__(7106);
 const git_js_1 = __webpack_require__(308);
+const worktree_js_1 = __webpack_require__(5847);
 const plan_js_1 = __webpack_require__(9948);
 const project_js_1 = __webpack_require__(246);
 const quality_js_1 = __webpack_require__(3650);
@@ -71,16 +240,59 @@ const SKIP_MARKERS = [
         what: 'an x/f-prefixed test',
     },
     { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
-    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), or rewrite pytest's
+    // arguments before it collects (a `-k` added to `args`, `config.option.keyword` set). In any Python
+    // module: a conftest.py's `pytest_plugins = ["src.plugin"]` loads hooks from the source tree.
     {
-        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection|deselected|load_initial_conftests|cmdline_preparse|cmdline_parse|cmdline_main)\b|\bconfig\s*\.\s*(?:option|known_args_namespace)\s*\.\s*\w+\s*=(?!=)|\bsetattr\s*\(\s*\w*config\s*\.\s*(?:option|known_args_namespace)\b/,
         what: 'a pytest collection hook',
+        outside: 'plugin',
     },
     // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
     // fixtures may change freely, but a failure reported as a pass is not a fixture).
     {
-        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport)\b|\.exitstatus\s*=(?!=)/,
+        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
         what: 'a pytest hook that can rewrite test outcomes',
+        outside: 'plugin',
+    },
+    // Ending the process from a test, a conftest.py or a test helper: the exit status is then the test's
+    // choice, not the runner's verdict (`os._exit(0)` once the implementation's file exists, an `atexit`
+    // that exits 0 after failures, `process.exit(0)` in a module the tests import). `os._exit` and
+    // `process.reallyExit` skip every cleanup and reporter, in any file.
+    {
+        re: /\bos\s*\.\s*_exit\b|\bprocess\s*\.\s*reallyExit\b/,
+        what: "a call that ends the test process at once (its exit status would not be the tests' verdict)",
+        outside: 'everywhere',
+    },
+    {
+        re: /\bsys\s*\.\s*exit\s*\(|\bpytest\s*\.\s*exit\s*\(|\braise\s+SystemExit\b|\batexit\s*\.\s*register\b|\bprocess\s*\.\s*(?:exit|abort)\s*\(|\bprocess\s*\.\s*exitCode\s*=(?!=)|\bprocess\s*\.\s*on\s*\(\s*['"`](?:exit|beforeExit)['"`]|\bprocess\s*\.\s*kill\s*\(\s*process\s*\.\s*pid\b|\bos\s*\.\s*kill\s*\(\s*os\s*\.\s*getpid\b/,
+        what: "a call that ends the test process (its exit status would not be the tests' verdict)",
+    },
+    // Code that rewrites the assertion library the tests call (`Object.assign(assert, { equal() {} })` in
+    // a module the tests import; `unittest.TestCase.assertEqual = …`): the tests run and cannot fail.
+    {
+        re: /\bObject\s*\.\s*(?:assign|defineProperty|defineProperties)\s*\(\s*assert\b|\bassert(?:\s*\.\s*strict)?\s*\.\s*\w+\s*=(?!=)|\bTestCase\s*\.\s*(?:assert\w*|fail\w*|run)\s*=(?!=)|\bsetattr\s*\(\s*(?:unittest\.)?TestCase\b/,
+        what: 'code that rewrites the assertion library',
+        outside: 'everywhere',
+    },
+    // Code outside the tests that asks whether a test runner is running it: it can answer the tests
+    // differently from everyone else (`if "pytest" in sys.modules: return expected`).
+    {
+        re: /\b(?:PYTEST_CURRENT_TEST|PYTEST_VERSION|PYTEST_XDIST_WORKER|NODE_TEST_CONTEXT|JEST_WORKER_ID|VITEST(?:_WORKER_ID|_POOL_ID)?)\b|['"](?:pytest|_pytest|unittest|jest|vitest|mocha)['"]\s*in\s*sys\.modules|sys\.modules\s*(?:\.get\s*\(|\[)\s*['"](?:pytest|_pytest)['"]|process\.argv[^;]*(?:--test|\.test\.|jest|vitest|mocha)/,
+        what: 'code that checks whether it runs under a test runner',
+        outside: 'only',
+    },
+    // A block that never runs, around tests that are still defined in it (`if False:` above the existing
+    // `def test_…`, `if (false) {` around an `it(…)`): their names stay, their code is never collected.
+    {
+        re: /^\s*(?:el)?if\s*\(?\s*(?:False|0|None|not\s+True)\s*\)?\s*:|\bif\s*\(\s*(?:false|0|null|undefined|!1|!true)\s*\)/,
+        what: 'a block that never runs',
+    },
+    // node:test's options and context methods: `it('x', { skip: true }, …)`, `{ todo: 'later' }`,
+    // `t.skip()`, `t.todo('why')` (a cursor's `.skip(10)` takes a number and is left alone).
+    {
+        re: /(?:^|[{,\s])(?:skip|todo)\s*:\s*(?:true\b|!0\b|1\b|['"`])|\.\s*(?:skip|todo)\s*\(\s*(?:\)|['"`])/,
+        what: 'a node:test skip/todo option',
     },
     { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
     { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
@@ -353,14 +565,46 @@ function testFilesCheck(input) {
     }
     return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
 }
+/**
+ * Whether the test files' added lines name the Python module at `path` where a module is loaded: in an
+ * import, a `pytest_plugins` list (one entry a line too) or a plugin manager call. The module may be
+ * named by any dotted tail of its path (`src/app/plugin.py` is `app.plugin` with `pythonpath = src`).
+ */
+function loadedByTests(path, testLines) {
+    if (!/\.py$/.test(path))
+        return false;
+    const parts = path
+        .replace(/\.py$/, '')
+        .replace(/\/__init__$/, '')
+        .split('/');
+    const names = parts.map((_, i) => parts.slice(i).join('.')).filter((n) => /^[\w.]+$/.test(n));
+    if (!names.length)
+        return false;
+    const named = new RegExp(`(?<![\\w.])(?:${names.map((n) => n.replace(/\./g, '\\.')).join('|')})(?![\\w])`);
+    return testLines.some((l) => (/\b(?:import|pytest_plugins|register|consider_module|import_plugin)\b/.test(l.text) ||
+        /^\s*['"][\w.]+['"]\s*,?\s*\]?\s*$/.test(l.text)) &&
+        named.test(l.text));
+}
 function skipMarkersCheck(input) {
     const diags = [];
     if (!input.allowSkipMarkers) {
+        const testLines = input.added.filter((l) => isTestFile(l.file, input.relevantTests));
+        const loaded = new Map();
+        const isLoaded = (file) => {
+            if (!loaded.has(file))
+                loaded.set(file, loadedByTests(file, testLines));
+            return loaded.get(file);
+        };
         for (const l of input.added) {
             const inTest = isTestFile(l.file, input.relevantTests);
             for (const m of SKIP_MARKERS) {
                 // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
-                if ((inTest || m.what === 'a test exclusion') && m.re.test(l.text)) {
+                const applies = (inTest && m.outside !== 'only') ||
+                    (!inTest && m.outside === 'only') ||
+                    m.what === 'a test exclusion' ||
+                    m.outside === 'everywhere' ||
+                    (m.outside === 'plugin' && isLoaded(l.file));
+                if (applies && m.re.test(l.text)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
@@ -383,7 +627,34 @@ function skipMarkersCheck(input) {
             }
         }
     }
+    if (!input.allowSkipMarkers)
+        diags.push(...shadowingStubs(input));
     return guardResult('guard:skip-markers', 'no test is skipped or focused and no tool is silenced', diags);
+}
+/**
+ * Stub files (`auth.pyi`) the change adds or edits beside the module they describe (`auth.py`, or a
+ * package `auth/__init__.py`): mypy, pyright and pytype read the stub instead of the module, so the
+ * module's own code is no longer type-checked at all, whatever it holds.
+ */
+function shadowingStubs(input) {
+    const gone = new Set(input.changed.filter((f) => f.status === 'D').map((f) => f.path));
+    const inTree = (p) => !gone.has(p) && (input.baseFiles.has(p) || input.changed.some((f) => f.status !== 'D' && f.path === p));
+    const diags = [];
+    for (const f of input.changed) {
+        if (f.status === 'D' || !f.path.endsWith('.pyi'))
+            continue;
+        const stem = f.path.slice(0, -'.pyi'.length);
+        const module = [`${stem}.py`, `${stem}/__init__.py`].find(inTree);
+        if (!module)
+            continue;
+        diags.push({
+            file: f.path,
+            line: 1,
+            message: `the change ${verb(f, f.path)} the stub ${f.path} beside ${module}: type checkers read the stub instead, so ${module} itself is no longer type-checked`,
+            tool: 'guard',
+        });
+    }
+    return diags;
 }
 /** Checks in a security.json document; malformed entries become problems instead of being dropped. */
 function securityChecksOf(doc, file) {
@@ -588,6 +859,35 @@ function packageScripts(bytes) {
         return [];
     }
 }
+/**
+ * The dependency folder a path lies in, if any: `node_modules` at any depth (a workspace package's own),
+ * a virtual environment at the top (where the Validator links the repository's into its worktrees).
+ * `npx`, npm scripts and a venv's `bin/` run what is there, so a change that brings its own
+ * `node_modules/.bin/eslint` replaces the check's tool with its own.
+ */
+function dependencyFolderOf(path) {
+    const parts = path.split('/');
+    const at = parts.indexOf('node_modules');
+    if (at >= 0)
+        return parts.slice(0, at + 1).join('/');
+    if (worktree_js_1.DEPENDENCY_DIRS.includes(parts[0]))
+        return parts[0];
+    return undefined;
+}
+/**
+ * The module a top-level path would stand in for when a check runs `python -m NAME` (the repository
+ * root comes first on `sys.path` then): `pytest.py` or `mypy/__main__.py` replaces the tool itself.
+ */
+function shadowedModule(path, baseFiles, runs) {
+    const m = /^([A-Za-z_]\w*)(?:\.py|\/__(?:init|main)__\.py)$/.exec(path);
+    if (!m)
+        return undefined;
+    const name = m[1];
+    // The project's own module or package, there at the base, is what the check means to run.
+    if ([...baseFiles].some((p) => p === `${name}.py` || p.startsWith(`${name}/`)))
+        return undefined;
+    return runs(new RegExp(`\\s-m\\s*${name}(?![\\w.])`)) ? name : undefined;
+}
 /** The file git reads ignore rules from in each directory. */
 const GITIGNORE = '.gitignore';
 /**
@@ -755,6 +1055,15 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
         };
         for (const f of input.changed) {
             const name = f.path.split('/').pop() ?? f.path;
+            const folder = f.status === 'D' ? undefined : dependencyFolderOf(f.path);
+            if (folder) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}${folder === f.path ? '' : `, inside ${folder}/`}, the dependency folder the checks take their tools from (a file there can stand in for the linter or the test runner; install dependencies from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
+            }
             for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
                 const runner = isToolConfig(p) ? undefined : RUNNER_CONFIG.find((r) => r.isFile(p) && runs(r.runs));
                 if (isToolConfig(p) || runner) {
@@ -765,6 +1074,15 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
                         tool: 'guard',
                     });
                 }
+            }
+            const shadowed = f.status === 'D' ? undefined : shadowedModule(f.path, input.baseFiles, runs);
+            if (shadowed) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}, which \`python -m ${shadowed}\` in a check would run instead of the installed ${shadowed} (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
             }
             if (name === 'package.json') {
                 const keys = changedKeys(parseJson(read.base(f.path)), parseJson(read.changed(f.path)), [

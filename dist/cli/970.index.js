@@ -9,6 +9,7 @@ export const modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.register = register;
 const prestart_js_1 = __webpack_require__(3978);
+const lock_js_1 = __webpack_require__(2055);
 const log_js_1 = __webpack_require__(9906);
 const io_js_1 = __webpack_require__(1604);
 const validate_js_1 = __webpack_require__(2575);
@@ -24,16 +25,19 @@ function register(program, ctx) {
         .option('--setup', 'run [setup] commands first even when running in place')
         .action(async (taskId, opts) => {
         const root = (0, validate_js_1.gitRoot)(ctx, opts.root);
-        const { report, markdownPath } = await (0, validate_js_1.withInterrupt)((signal) => (0, prestart_js_1.runPrestart)({
+        const log = (0, log_js_1.streamLogger)(ctx.io.stderr);
+        // The report is written into the bundle (and --setup touches the working tree), which a
+        // `guardian run` there may be using: one writer at a time (.guardian/run.lock).
+        const { report, markdownPath } = await (0, lock_js_1.withRunLock)(root, `guardian prestart ${taskId}`, log, () => (0, validate_js_1.withInterrupt)((signal) => (0, prestart_js_1.runPrestart)({
             signal,
             root,
             taskId,
             base: opts.base,
             env: ctx.io.env,
-            log: (0, log_js_1.streamLogger)(ctx.io.stderr),
+            log,
             ...(opts.jobs ? { jobs: opts.jobs } : {}),
             ...(opts.setup ? { runSetup: true } : {}),
-        }));
+        })));
         if (opts.json)
             ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
         else {
@@ -97,13 +101,15 @@ async function withInterrupt(fn) {
     }
 }
 function checksTable(checks) {
-    return (0, io_js_1.table)(['check', 'kind', 'outcome', 'exit', 'time', 'command'], checks.map((c) => [
+    return (0, io_js_1.table)(['check', 'kind', 'outcome', 'exit', 'time', 'command or rule'], checks.map((c) => [
         c.name,
         c.kind,
         c.outcome,
         c.exitCode === null ? (c.signal ?? '') : String(c.exitCode),
         `${(c.durationMs / 1000).toFixed(1)}s`,
-        c.command ?? c.description ?? '',
+        // A check without a command states its rule ("the change touches no protected path"): marked as
+        // one, so that a failing row does not read as a statement that it holds.
+        c.command ?? (c.description ? `rule: ${c.description}` : ''),
     ]));
 }
 /** The failing checks' diagnostics and output, for the terminal. */

@@ -69967,6 +69967,74 @@ function killMarked(mark) {
         return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
     });
 }
+/** This process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
+function startTicks(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+let ownTag;
+/**
+ * Who started a command, as written into its mark: this process's pid and start time, so that a later
+ * Guardian can tell a check left running by one that is gone (killed with SIGKILL, which no exit
+ * handler sees) from one whose Guardian is still at work — a pid alone may have been reused.
+ */
+function ownerTag() {
+    ownTag ??= `${process.pid}-${startTicks(process.pid) ?? 0}`;
+    return ownTag;
+}
+/**
+ * Whether the Guardian an owner tag (`ownerTag()`) names is still running: its pid is alive and started
+ * at the same time. Undefined where that can not be known (no /proc), or for what is no owner tag.
+ */
+function ownerAlive(tag) {
+    const m = /^(\d+)-(\d+)$/.exec(tag);
+    if (!m || !(0,external_node_fs_.existsSync)('/proc/self/stat'))
+        return undefined;
+    return startTicks(Number(m[1])) === m[2];
+}
+/**
+ * Kills the processes a Guardian that is gone left running (its checks and what they started, found
+ * by their mark: a Guardian killed with SIGKILL cannot stop them itself), and returns how many and
+ * the pids of the Guardians they belonged to. A process whose Guardian is still running (same pid and
+ * start time) is left alone; so is one whose mark names no owner (an older Guardian's) and one that
+ * cleared its environment. Linux only (it reads /proc); elsewhere it finds nothing.
+ */
+function killOrphanedChecks() {
+    const owners = new Set();
+    if (!existsSync('/proc/self/environ'))
+        return { killed: 0, owners: [] };
+    const prefix = `${COMMAND_MARK_VAR}=`;
+    const alive = new Map();
+    const killed = killProcesses((pid) => {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+        let at = 0;
+        if (!environ.startsWith(prefix)) {
+            at = environ.indexOf(`\0${prefix}`) + 1;
+            if (at === 0)
+                return false;
+        }
+        const end = environ.indexOf('\0', at);
+        const value = environ.slice(at + prefix.length, end < 0 ? undefined : end);
+        const m = /^(\d+)-(\d+)-[0-9a-f]{16}$/.exec(value);
+        if (!m)
+            return false;
+        const owner = `${m[1]}-${m[2]}`;
+        if (owner === ownerTag())
+            return false;
+        if (!alive.has(owner))
+            alive.set(owner, ownerAlive(owner) === true);
+        if (alive.get(owner))
+            return false;
+        owners.add(Number(m[1]));
+        return true;
+    });
+    return { killed, owners: [...owners].sort((a, b) => a - b) };
+}
 /**
  * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
  * gone, or another user's whose /proc entries cannot be read), and returns how many.
@@ -70098,10 +70166,30 @@ function processGroupAlive(pgid) {
     }
     if (!(0,external_node_fs_.existsSync)('/proc/self/stat'))
         return true;
+    // The group's leader, when it is still alive and still in its group, answers without a walk of
+    // every process (about 2 ms per hundred processes, polled every 10 ms while a killed group ends).
+    const leader = procStat(pgid);
+    if (leader && leader[2] === pgid)
+        return true;
     for (const [, [, pgrp]] of processTable())
         if (pgrp === pgid)
             return true;
     return false;
+}
+/** [state, parent pid, process group] of a live (not zombie) process, from /proc/PID/stat. */
+function procStat(pid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return undefined; // gone
+    }
+    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X')
+        return undefined;
+    return [fields[0], Number(fields[1]), Number(fields[2])];
 }
 /** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
 function processTable() {
@@ -70111,18 +70199,9 @@ function processTable() {
     for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
         if (!/^\d+$/.test(name))
             continue;
-        let stat;
-        try {
-            stat = (0,external_node_fs_.readFileSync)(`/proc/${name}/stat`, 'utf8');
-        }
-        catch {
-            continue; // gone meanwhile
-        }
-        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields[0] === 'Z' || fields[0] === 'X')
-            continue;
-        out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
+        const st = procStat(name); // undefined: gone meanwhile, or a zombie
+        if (st)
+            out.set(Number(name), [st[1], st[2]]);
     }
     return out;
 }
@@ -70150,7 +70229,7 @@ function runCommand(opts) {
                 opts.onOutput(text);
         }
     });
-    const mark = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const mark = `${ownerTag()}-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
         let timedOut = false;
@@ -70314,7 +70393,7 @@ function gitTimeoutMs() {
     return Math.round(s * 1000);
 }
 /** A git call that did not finish in time; it and everything it started were killed. */
-class GitTimeoutError extends src_errors/* GuardianError */.cD {
+class git_GitTimeoutError extends src_errors/* GuardianError */.cD {
     subcommand;
     timeoutMs;
     constructor(subcommand, timeoutMs) {
@@ -70361,8 +70440,38 @@ const BASE_ENV = {
  * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
  */
 function gitEnv(mark, extra) {
-    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
+    const env = scrubEnv(process.env);
+    for (const name of REPOSITORY_VARS)
+        delete env[name];
+    // It sets the context lines of every patch git makes, over `-U` given on the command line: a patch
+    // made with `--unified=0` would not apply (nor have the bytes, and so the sha256, that was judged).
+    delete env.GIT_DIFF_OPTS;
+    return { ...env, ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
 }
+/**
+ * Variables that point git at one repository, index, object store or ref namespace (`git rev-parse
+ * --local-env-vars`, but for the user's `-c` settings, and `GIT_NAMESPACE`). git sets some of them for
+ * the commands it runs: a hook started by `git commit` gets `GIT_INDEX_FILE=.git/index`, an alias run
+ * as `git --git-dir=/repo/.git x` gets `GIT_DIR`. Guardian names each repository by its working
+ * directory (a temporary worktree, an index of its own), and an inherited one would send its calls to
+ * another index or repository: the user's index replaced by the judged tree.
+ */
+const REPOSITORY_VARS = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_IMPLICIT_WORK_TREE',
+    'GIT_COMMON_DIR',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_GRAFT_FILE',
+    'GIT_REPLACE_REF_BASE',
+    'GIT_SHALLOW_FILE',
+    'GIT_PREFIX',
+    'GIT_INTERNAL_SUPER_PREFIX',
+    'GIT_CONFIG',
+    'GIT_NAMESPACE',
+];
 /** Config that must not run repository-controlled programs, whatever .git/config says. */
 const SAFE_CONFIG = [
     '-c',
@@ -70399,7 +70508,7 @@ function execGitBuffer(args, opts) {
     if (r.error) {
         if (r.error.code === 'ETIMEDOUT') {
             killMarked(mark);
-            throw new GitTimeoutError(subcommandOf(args), timeoutMs);
+            throw new git_GitTimeoutError(subcommandOf(args), timeoutMs);
         }
         throw new src_errors/* GuardianError */.cD(`git ${subcommandOf(args)}: ${r.error.message}`);
     }
@@ -70447,7 +70556,7 @@ async function execGitAsync(args, opts) {
                 if (timedOut) {
                     // A child that held git's pipes open may have started since the first sweep.
                     killMarked(mark);
-                    reject(new GitTimeoutError(subcommandOf(args), timeoutMs));
+                    reject(new git_GitTimeoutError(subcommandOf(args), timeoutMs));
                     return;
                 }
                 try {
@@ -70527,8 +70636,23 @@ function readBlobs(cwd, oids) {
     }
     return out;
 }
+/**
+ * Whether `cwd` is inside a git working tree. A repository git refuses to work in because another user
+ * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
+ */
 function isGitRepo(cwd) {
-    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+    const r = git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+    if (r.code !== 0)
+        refuseDubiousOwnership(r.stderr);
+    return r.code === 0;
+}
+/** git's refusal of a repository another user owns, as one error with git's own remedy. */
+function refuseDubiousOwnership(stderr) {
+    const m = /detected dubious ownership in repository at '(.+)'/.exec(stderr);
+    if (!m)
+        return;
+    throw new src_errors/* GuardianError */.cD(`git refuses to work in ${m[1]}: the repository is owned by another user than the one running Guardian. ` +
+        `If you trust it, run \`git config --global --add safe.directory ${m[1]}\` (or run Guardian as its owner)`);
 }
 function repoRoot(cwd) {
     return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
@@ -70539,6 +70663,7 @@ function resolveCommit(cwd, ref) {
         throw new src_errors/* GuardianError */.cD(`invalid ref '${ref}'`);
     const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
     if (r.code !== 0) {
+        refuseDubiousOwnership(r.stderr);
         if (ref === 'HEAD' && isGitRepo(cwd))
             throw new src_errors/* GuardianError */.cD(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
         throw new src_errors/* GuardianError */.cD(`unknown git ref '${ref}' in ${cwd}`);
@@ -70988,12 +71113,1042 @@ function verifiedBundleIfPresent(root, taskId) {
     return existsSync(join(dir, 'manifest.json')) ? openVerifiedBundle(dir, taskId) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/git/gitdir.ts
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ */
+
+
+
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = [
+    'config',
+    'config.worktree',
+    'hooks',
+    'info',
+    'objects/info/alternates',
+    'HEAD',
+    'refs',
+    'packed-refs',
+    'reftable',
+];
+/**
+ * The same for each submodule's git directory (`modules/<name>/`, and the ones nested in it): a hook or a
+ * `core.fsmonitor` planted there runs at the user's next `git status` or `git submodule update` in the
+ * repository. Its objects, refs and index are not watched.
+ */
+const MODULE_WATCHED = ['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates'];
+/** How deep folders under `modules/` are followed (a submodule's name may hold slashes). */
+const MAX_MODULE_DEPTH = 24;
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
+function commonGitDir(root) {
+    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(root, out);
+}
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir, p) {
+    return (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(dir, p);
+}
+function gitdir_walk(dir, rel, out) {
+    let st;
+    try {
+        st = (0,external_node_fs_.lstatSync)(onDisk(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort())
+            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0,external_node_fs_.readlinkSync)(onDisk(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0,external_node_fs_.readFileSync)(onDisk(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
+    }
+    else {
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
+    }
+}
+/**
+ * Under `rel` (a folder of `modules/`): the settings of each git directory (a folder with a `HEAD`), the
+ * folders nested in it as submodules' own `modules/`, and anything else as it is.
+ */
+function walkModules(dir, rel, out, depth = 0) {
+    let names;
+    try {
+        if (!(0,external_node_fs_.lstatSync)(onDisk(dir, rel)).isDirectory())
+            return gitdir_walk(dir, rel, out);
+        names = (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort();
+    }
+    catch {
+        return;
+    }
+    if (depth > MAX_MODULE_DEPTH)
+        return;
+    if (names.includes('HEAD')) {
+        for (const w of MODULE_WATCHED)
+            gitdir_walk(dir, (0,external_node_path_.join)(rel, w), out);
+        walkModules(dir, (0,external_node_path_.join)(rel, 'modules'), out, depth + 1);
+        return;
+    }
+    for (const name of names)
+        walkModules(dir, (0,external_node_path_.join)(rel, name), out, depth + 1);
+}
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+function globalConfigPaths(env = process.env) {
+    if (env.GIT_CONFIG_GLOBAL)
+        return [(0,external_node_path_.resolve)(env.GIT_CONFIG_GLOBAL)];
+    const home = env.HOME;
+    const paths = [];
+    if (home)
+        paths.push((0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.config') : '';
+    if (xdg)
+        paths.push((0,external_node_path_.join)(xdg, 'git', 'config'));
+    return paths;
+}
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file, cwd) {
+    const r = git_execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+        cwd,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return [];
+    const home = process.env.HOME;
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp < 0)
+            continue;
+        const value = line.slice(sp + 1).trim();
+        if (!value)
+            continue;
+        if (value.startsWith('~/')) {
+            if (home)
+                out.push((0,external_node_path_.join)(home, value.slice(2)));
+        }
+        else
+            out.push((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.join)((0,external_node_path_.dirname)(file), value));
+    }
+    return out;
+}
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd) {
+    const seen = new Set();
+    const add = (p, depth) => {
+        if (seen.has(p))
+            return;
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            seen.add(p); // not there yet: watched, so that its creation is seen
+            return;
+        }
+        if (!st.isFile() && !st.isSymbolicLink())
+            return;
+        seen.add(p);
+        if (st.isSymbolicLink()) {
+            try {
+                add((0,external_node_fs_.realpathSync)(p), depth);
+            }
+            catch {
+                // a dangling link: its target is watched as the link's text
+            }
+            return;
+        }
+        if (depth < MAX_INCLUDE_DEPTH)
+            for (const inc of includedBy(p, cwd))
+                add((0,external_node_path_.resolve)(inc), depth + 1);
+    };
+    for (const p of globalConfigPaths())
+        add(p, 0);
+    return [...seen];
+}
+function snapshotOf(dir, globals) {
+    const files = new Map();
+    for (const w of WATCHED)
+        gitdir_walk(dir, w, files);
+    walkModules(dir, 'modules', files);
+    for (const g of globals)
+        gitdir_walk(dir, g, files);
+    return { dir, files, globals };
+}
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set();
+function realOrSame(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return resolve(p);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const snapshot = snapshotOf(dir, globalFiles(dir));
+    active.add(snapshot);
+    return snapshot;
+}
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+function gitdir_acceptOwnRefUpdates(root, commit, paths = []) {
+    if (active.size === 0)
+        return;
+    const dir = realOrSame(commonGitDir(root));
+    const line = Buffer.from(`${commit}\n`);
+    for (const s of active) {
+        if (realOrSame(s.dir) !== dir)
+            continue;
+        const now = new Map();
+        gitdir_walk(s.dir, 'refs', now);
+        for (const [p, e] of now)
+            if (e.content?.equals(line))
+                s.files.set(p, e);
+        for (const p of [...paths, 'reftable']) {
+            for (const k of [...s.files.keys()])
+                if (k === p || k.startsWith(`${p}/`))
+                    s.files.delete(k);
+            gitdir_walk(s.dir, p, s.files);
+        }
+    }
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    active.delete(before);
+    const now = snapshotOf(before.dir, before.globals ?? []).files;
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
+    };
+    const put = (p) => {
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
+            return false;
+        const abs = onDisk(before.dir, p);
+        try {
+            (0,external_node_fs_.rmSync)(abs, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
+            if (e.link !== undefined)
+                (0,external_node_fs_.symlinkSync)(e.link, abs);
+            else {
+                (0,external_node_fs_.writeFileSync)(abs, e.content);
+                if (e.mode !== undefined)
+                    (0,external_node_fs_.chmodSync)(abs, e.mode);
+            }
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            (0,external_node_fs_.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
+function shownGitPath(root, snapshot, p) {
+    if ((0,external_node_path_.isAbsolute)(p))
+        return p;
+    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.join)(snapshot.dir, p));
+    return rel.startsWith('..') ? (0,external_node_path_.join)(snapshot.dir, p) : rel;
+}
+
+;// CONCATENATED MODULE: ./src/git/patch.ts
+/**
+ * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
+ * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
+ * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
+ * not change the bytes (and so the sha256) of a patch.
+ */
+
+
+
+
+
+/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
+function patch_withTempIndex(root, fn, seedFromRealIndex = false) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
+    const index = (0,external_node_path_.join)(dir, 'index');
+    try {
+        if (seedFromRealIndex) {
+            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
+            let real = git_execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
+            if (!(0,external_node_path_.isAbsolute)(real))
+                real = (0,external_node_path_.join)(root, real);
+            if ((0,external_node_fs_.existsSync)(real)) {
+                (0,external_node_fs_.copyFileSync)(real, index);
+                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
+                // it. A copy with a new mtime would make a file rewritten in the same second as the last
+                // `git add` (same size) look unchanged, and the change would escape judgment.
+                const st = (0,external_node_fs_.statSync)(real);
+                (0,external_node_fs_.utimesSync)(index, st.atime, st.mtime);
+            }
+        }
+        return fn({ GIT_INDEX_FILE: index });
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function treeOf(root, commit) {
+    return git_execGit(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
+}
+/**
+ * Refuses a working tree whose index hides edits from git: a file marked assume-unchanged or
+ * skip-worktree (`git update-index`) that is present and differs from its index version. Such an edit is
+ * invisible to `git add`, so the patch would leave it out while the checks, run in the working tree,
+ * see it: the change judged would not be the change committed. (A sparse checkout's skip-worktree files
+ * are absent from the working tree, and fine.)
+ */
+function refuseHiddenEdits(root) {
+    const flagged = [];
+    for (const rec of git_execGit(['ls-files', '-v', '-s', '-z'], { cwd: root }).stdout.split('\0')) {
+        const m = /^([a-zS]) (\d+) ([0-9a-f]+) \d\t(.+)$/s.exec(rec);
+        // Regular files only (a link's or a submodule's entry is no file content), and names `--stdin-paths`
+        // can carry (one a line).
+        if (!m || (m[2] !== '100644' && m[2] !== '100755') || m[4].includes('\n'))
+            continue;
+        flagged.push({ tag: m[1], sha: m[3], path: m[4] });
+    }
+    if (!flagged.length)
+        return;
+    const present = flagged.filter((f) => {
+        try {
+            return (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, f.path)).isFile();
+        }
+        catch {
+            return false;
+        }
+    });
+    if (!present.length)
+        return;
+    // What `git add` would store for each, filters included, read in one call.
+    const hashes = git_execGit(['hash-object', '--stdin-paths'], {
+        cwd: root,
+        input: present.map((f) => f.path).join('\n') + '\n',
+        allowFailure: true,
+    }).stdout.split('\n');
+    const hidden = present.filter((f, i) => hashes[i] !== undefined && hashes[i] !== f.sha);
+    if (!hidden.length)
+        return;
+    const shown = hidden
+        .slice(0, 5)
+        .map((f) => `${f.path} (${f.tag === 'S' ? 'skip-worktree' : 'assume-unchanged'})`)
+        .join(', ');
+    throw new src_errors/* GuardianError */.cD(`the index hides edits from git: ${shown}${hidden.length > 5 ? `, … (${hidden.length} in all)` : ''} differ from the index but are marked so that git ignores the difference. ` +
+        `What the checks would judge in the working tree is not what would be committed. Clear the mark ` +
+        `(\`git update-index --no-assume-unchanged <file>\` or \`--no-skip-worktree <file>\`) or undo the edit, then run again`);
+}
+/**
+ * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
+ * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
+ * guard sees a change to them.
+ */
+function workingTreeTree(root) {
+    refuseHiddenEdits(root);
+    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
+    const untrackedGuardian = git_execGit(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
+        cwd: root,
+    }).stdout;
+    return patch_withTempIndex(root, (env) => {
+        git_execGit(['add', '-A'], { cwd: root, env });
+        if (untrackedGuardian) {
+            git_execGit(['update-index', '--force-remove', '-z', '--stdin'], {
+                cwd: root,
+                env,
+                input: untrackedGuardian,
+            });
+        }
+        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    }, true);
+}
+/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
+function diffTrees(root, base, tree) {
+    return execGitBuffer([
+        'diff-tree',
+        '-r',
+        '-p',
+        '--binary',
+        '--full-index',
+        '--no-renames',
+        '--no-color',
+        '--no-ext-diff',
+        base,
+        tree,
+    ], { cwd: root }).stdout;
+}
+/** The working tree's change against `base`, as a patch and as a tree. */
+function workingTreePatch(root, base) {
+    const tree = workingTreeTree(root);
+    const patch = diffTrees(root, base, tree);
+    checkPatchSize(patch, "the working tree's change");
+    return { patch, tree };
+}
+/** Explains why git could not apply a patch, naming the first failing hunk's file. */
+function explainApplyFailure(stderr, label, base, patch) {
+    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+    // Refusals of what the patch asks for, whatever the base holds.
+    const invalid = /error: invalid path '(.+)'/.exec(stderr);
+    if (invalid)
+        return `${label} is refused: it names the path '${invalid[1]}', which git does not allow in a repository (absolute, with '..', inside .git, or a name git reserves)`;
+    const beyond = /affected file '(.+)' is beyond a symbolic link/.exec(stderr);
+    if (beyond)
+        return `${label} is refused: it writes to '${beyond[1]}' through a symbolic link`;
+    const corrupt = /corrupt (binary )?patch at line (\d+)/.exec(stderr);
+    if (corrupt)
+        return `${label} is not a valid patch: corrupt ${corrupt[1] ? 'binary data ' : ''}at line ${corrupt[2]}`;
+    const noPatch = /No valid patches in input|patch with only garbage at line (\d+)/.exec(stderr);
+    if (noPatch)
+        return `${label} is not a valid patch: ${noPatch[1] ? `only garbage at line ${noPatch[1]}` : 'it holds no `diff --git` change git can read'}`;
+    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+    if (failed)
+        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})${crlfHint(patch, label)}`;
+    const binaryBase = /the patch applies to '(.+?)' \([0-9a-f]+\), which does not match the current contents/.exec(stderr);
+    if (binaryBase)
+        return `${at}: first failing hunk in ${binaryBase[1]} (the binary file at the base is not the one the patch was made from)`;
+    const both = /'(.+)' appears as both a file and as a directory/.exec(stderr);
+    if (both)
+        return `${at}: '${both[1]}' would be both a file and a folder`;
+    const missing = /error: (.+): does not exist in index/.exec(stderr);
+    if (missing)
+        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
+    const exists = /error: (.+): already exists in index/.exec(stderr);
+    if (exists)
+        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
+    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
+    if (binary)
+        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
+    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
+    return `${at}: ${first.replace(/^error: /, '')}`;
+}
+/** A hunk that failed in a patch whose lines end in CR LF: most likely the line endings, not the base. */
+function crlfHint(patch, label) {
+    if (!patch)
+        return '';
+    const nl = patch.indexOf(0x0a);
+    if (nl <= 0 || patch[nl - 1] !== 0x0d)
+        return '';
+    return `; ${label} has CRLF (Windows) line endings, so its context lines match no file with LF endings: save it with LF endings`;
+}
+/**
+ * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
+ * string ends at 512 MiB, and a change this size is no task's work.
+ */
+const MAX_PATCH_BYTES = 256 * 1024 * 1024;
+function checkPatchSize(patch, label) {
+    if (patch.length > MAX_PATCH_BYTES) {
+        throw new src_errors/* GuardianError */.cD(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
+    }
+}
+/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
+function checkPatchText(patch, label) {
+    checkPatchSize(patch, label);
+    const file = dataLessBinaryChange(patch.toString('latin1'));
+    if (file !== undefined) {
+        throw new src_errors/* GuardianError */.cD(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
+    }
+}
+/**
+ * The file of the first "Binary files A and B differ" line, found by a linear scan: the patch is
+ * untrusted, and a regular expression that searches for " and " on a long line of a hostile patch
+ * backtracks for hours.
+ */
+function dataLessBinaryChange(text) {
+    const lead = 'Binary files ';
+    const tail = ' differ';
+    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
+        if (at > 0 && text[at - 1] !== '\n')
+            continue;
+        let end = text.indexOf('\n', at);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(at, text[end - 1] === '\r' ? end - 1 : end);
+        if (!line.endsWith(tail))
+            continue;
+        const middle = line.slice(lead.length, line.length - tail.length);
+        const and = middle.indexOf(' and ', 1);
+        if (and < 0)
+            continue;
+        const from = middle.slice(0, and).replace(/^a\//, '');
+        const to = middle.slice(and + ' and '.length).replace(/^b\//, '');
+        if (!to)
+            continue;
+        return to === '/dev/null' ? from : to;
+    }
+    return undefined;
+}
+/**
+ * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
+ * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
+ */
+function applyPatchToTree(root, base, patch, label = 'changes.patch') {
+    checkPatchText(patch, label);
+    if (patch.length === 0 || patch.toString('utf8').trim() === '')
+        return treeOf(root, base);
+    return patch_withTempIndex(root, (env) => {
+        git_execGit(['read-tree', base], { cwd: root, env });
+        const r = git_execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: root,
+            env,
+            input: patch,
+            allowFailure: true,
+        });
+        if (r.code !== 0)
+            throw new src_errors/* GuardianError */.cD(explainApplyFailure(r.stderr, label, base, patch));
+        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
+function changedFiles(root, from, to) {
+    const out = git_execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
+    const files = [];
+    for (let i = 0; i < parts.length;) {
+        const code = parts[i++] ?? '';
+        if (!code)
+            continue;
+        const status = code[0];
+        if (status === 'R' || status === 'C') {
+            const oldPath = parts[i++];
+            const path = parts[i++];
+            files.push({ status, path, oldPath });
+        }
+        else {
+            files.push({ status, path: parts[i++] });
+        }
+    }
+    return files;
+}
+/** Every symbolic link of a tree with its target. */
+function linksOfTree(root, tree) {
+    const all = [];
+    for (const rec of git_execGit(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, , oid] = rec.slice(0, tab).split(' ');
+        if (mode === '120000')
+            all.push({ path: rec.slice(tab + 1), oid: oid });
+    }
+    const targets = readBlobs(root, all.map((l) => l.oid));
+    return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
+}
+function changedSpecialEntries(root, from, to) {
+    const out = git_execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = out.split('\0');
+    const linkOids = [];
+    const gitlinks = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, '').split(' ');
+        if (meta[4] === 'D')
+            continue;
+        if (meta[1] === '120000')
+            linkOids.push({ path: parts[i + 1], oid: meta[3] });
+        else if (meta[1] === '160000')
+            gitlinks.push({ path: parts[i + 1], commit: meta[3] });
+    }
+    if (linkOids.length === 0)
+        return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
+    const treeLinks = linksOfTree(root, to);
+    const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
+    return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
+}
+/**
+ * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
+ * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
+ * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
+ * then not see a source file whose interpreter happily ignores the NUL in a comment.
+ */
+function lineChanges(root, from, to) {
+    const out = git_execGit([
+        'diff-tree',
+        '-r',
+        '-p',
+        '-U0',
+        '-M',
+        '--text',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        from,
+        to,
+    ], { cwd: root }).stdout;
+    const added = [];
+    const removed = [];
+    let file = '';
+    let oldFile = '';
+    let line = 0;
+    // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
+    // reads "++ x" is the content line "+++ x", not a new file's header.
+    let oldLeft = 0;
+    let newLeft = 0;
+    for (const l of out.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (l.startsWith('+') && newLeft > 0) {
+                if (file)
+                    added.push({ file, line, text: l.slice(1) });
+                line++;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('-') && oldLeft > 0) {
+                removed.push({ file: file || oldFile, text: l.slice(1) });
+                oldLeft--;
+                continue;
+            }
+            if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
+                line++;
+                oldLeft--;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('\\'))
+                continue; // "\ No newline at end of file"
+            oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
+        }
+        if (l.startsWith('diff --git ')) {
+            file = '';
+            oldFile = '';
+            continue;
+        }
+        if (l.startsWith('--- ')) {
+            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
+            continue;
+        }
+        if (l.startsWith('+++ ')) {
+            const p = unquote(l.slice(4));
+            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
+            continue;
+        }
+        const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+        if (h) {
+            oldLeft = h[1] === undefined ? 1 : Number(h[1]);
+            line = Number(h[2]);
+            newLeft = h[3] === undefined ? 1 : Number(h[3]);
+        }
+    }
+    return { added, removed };
+}
+/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
+function unquote(raw) {
+    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
+    const p = raw.replace(/\t$/, '');
+    if (!p.startsWith('"'))
+        return p;
+    const inner = p.slice(1, -1);
+    const bytes = [];
+    for (let i = 0; i < inner.length; i++) {
+        const c = inner[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const n = inner[++i];
+        if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(inner.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else
+            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
+                n.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
+function overlayPaths(root, base, tree, paths) {
+    if (paths.length === 0)
+        return treeOf(root, base);
+    return patch_withTempIndex(root, (env) => {
+        git_execGit(['read-tree', base], { cwd: root, env });
+        const listing = git_execGit(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
+        const info = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((rec) => {
+            const tab = rec.indexOf('\t');
+            const [mode, , sha] = rec.slice(0, tab).split(' ');
+            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
+        });
+        // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
+        // forge a second record).
+        if (info.length)
+            git_execGit(['update-index', '-z', '--add', '--index-info'], {
+                cwd: root,
+                env,
+                input: info.join('\0') + '\0',
+            });
+        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/commit.ts
+/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
+
+
+
+
+/** Replaces (or adds) one file in a tree and returns the new tree. */
+function replaceInTree(root, tree, path, content) {
+    const blob = execGit(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
+    const ls = execGit(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
+    const mode = ls ? ls.split(' ')[0] : '100644';
+    return withTempIndex(root, (env) => {
+        execGit(['read-tree', tree], { cwd: root, env });
+        execGit(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
+        return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+function commitTree(root, tree, parent, message, author) {
+    const env = {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
+    return execGit(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        cwd: root,
+        input: message,
+        env,
+    }).stdout.trim();
+}
+/** The configured git identity of the repository, when there is one. */
+function gitIdentity(root) {
+    const name = execGit(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
+    const email = execGit(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
+    return name && email ? { name, email } : undefined;
+}
+/**
+ * A commit's tree and parents as the object says them (`cat-file`, not a revision walk: git's replace
+ * refs are off for Guardian, and a grafts file would change a walk's parents, not the object's).
+ */
+function commitObject(root, commit) {
+    const raw = execGit(['cat-file', 'commit', commit], { cwd: root }).stdout;
+    const header = raw.slice(0, raw.indexOf('\n\n') < 0 ? raw.length : raw.indexOf('\n\n'));
+    let tree = '';
+    const parents = [];
+    for (const line of header.split('\n')) {
+        if (line.startsWith('tree '))
+            tree = line.slice(5).trim();
+        else if (line.startsWith('parent '))
+            parents.push(line.slice(7).trim());
+    }
+    return { tree, parents };
+}
+function branchTip(root, branch) {
+    const r = execGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+/**
+ * Refuses a name that is not a branch name as written: `check-ref-format --branch` also accepts `@{-1}`
+ * (the branch checked out before, which it prints instead) and `@`, neither of which can be written as
+ * `refs/heads/<name>` — found only once the commit was made.
+ */
+function commit_checkBranchName(root, branch) {
+    const r = execGit(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
+    const full = execGit(['check-ref-format', `refs/heads/${branch}`], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || r.stdout.trim() !== branch || full.code !== 0 || branch.startsWith('-'))
+        throw new GuardianError(`'${branch}' is not a valid branch name`);
+}
+/**
+ * Why `remote` cannot be pushed to, or undefined: a name must be a configured remote (a URL or a path
+ * is taken as it is, as git does). Checked before any station runs, not after the commit is made.
+ */
+function pushTargetProblem(root, remote) {
+    if (remote.startsWith('-'))
+        return 'not a remote name, URL or path';
+    if (/[:/\\]/.test(remote) || remote === '.' || remote === '..')
+        return undefined;
+    const r = execGit(['remote'], { cwd: root, allowFailure: true });
+    if (r.code !== 0)
+        return undefined; // not a repository: the command reports that itself
+    const names = r.stdout.split('\n').filter(Boolean);
+    if (names.includes(remote))
+        return undefined;
+    return `no remote of that name (${names.length ? `configured: ${names.join(', ')}` : 'none is configured'})`;
+}
+/** Values of a trailer (e.g. Task-Id) in a commit's message. */
+function trailerValues(root, commit, key) {
+    const out = execGit(['log', '-1', '--no-show-signature', `--format=%(trailers:key=${key},valueonly)`, commit], {
+        cwd: root,
+    }).stdout;
+    return out
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
+function findCommitWithTrailer(root, rev, key, value, depth = 500) {
+    // No signature checks (`log.showSignature`): they would run the gpg program for every signed commit
+    // and print its report into the output read here, ahead of a commit's sha.
+    const r = execGit([
+        'log',
+        `-n${depth}`,
+        '--no-show-signature',
+        `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`,
+        rev,
+        '--',
+    ], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return undefined;
+    for (const rec of r.stdout.split('\x1e')) {
+        const [sha, values] = rec.trim().split('\0');
+        if (sha && values?.split('\n').some((v) => v.trim() === value))
+            return sha;
+    }
+    return undefined;
+}
+function isAncestor(root, ancestor, of) {
+    return execGit(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
+}
+/** Whether the repository is a shallow clone (part of its history is missing). */
+function isShallow(root) {
+    const r = execGit(['rev-parse', '--is-shallow-repository'], { cwd: root, allowFailure: true });
+    return r.stdout.trim() === 'true';
+}
+function currentBranch(root) {
+    const r = execGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
+    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
+}
+/** A URL as it may be shown: a password or token in it is hidden. */
+function shownUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+/** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
+function isConfiguredRemote(root, remote) {
+    const r = execGit(['remote'], { cwd: root, allowFailure: true });
+    return r.code === 0 && r.stdout.split('\n').includes(remote);
+}
+/**
+ * A URL given on the command line as `git push` rewrites it: the longest matching
+ * `url.<base>.pushInsteadOf`, else the longest matching `url.<base>.insteadOf`.
+ */
+function rewriteForPush(root, url) {
+    const r = execGit(['config', '--null', '--get-regexp', '^url\\..*\\.(push)?insteadof$'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    const best = { push: { len: -1, to: '' }, plain: { len: -1, to: '' } };
+    for (const rec of r.stdout.split('\0')) {
+        const nl = rec.indexOf('\n');
+        if (nl < 0)
+            continue;
+        const key = rec.slice(0, nl);
+        const prefix = rec.slice(nl + 1);
+        const m = /^url\.(.*)\.(pushinsteadof|insteadof)$/i.exec(key);
+        if (!m || !url.startsWith(prefix))
+            continue;
+        const slot = m[2].toLowerCase() === 'pushinsteadof' ? best.push : best.plain;
+        if (prefix.length > slot.len)
+            Object.assign(slot, { len: prefix.length, to: m[1] + url.slice(prefix.length) });
+    }
+    return best.push.len >= 0 ? best.push.to : best.plain.len >= 0 ? best.plain.to : url;
+}
+/**
+ * The URLs `git push <remote>` writes to, resolved as git resolves them (`remote.<name>.pushurl`,
+ * `url.*.pushInsteadOf`, `url.*.insteadOf`).
+ */
+function pushUrls(root, remote) {
+    if (isConfiguredRemote(root, remote)) {
+        const r = execGit(['remote', 'get-url', '--push', '--all', remote], { cwd: root, allowFailure: true });
+        const urls = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && urls.length)
+            return urls;
+    }
+    return [rewriteForPush(root, remote)];
+}
+/**
+ * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
+ * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ *
+ * The remote branch is read from the very URLs the push writes to: `git ls-remote <name>` would use the
+ * fetch URL, and a `pushurl` or a `url.*.pushInsteadOf` (one a check could have planted in a git config)
+ * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
+ * to a third repository), otherwise nothing is pushed.
+ */
+function pushBranch(root, remote, branch, commit) {
+    if (remote.startsWith('-'))
+        throw new GuardianError(`invalid remote '${remote}'`);
+    const named = isConfiguredRemote(root, remote);
+    const urls = pushUrls(root, remote);
+    const fetchUrls = named
+        ? execGit(['remote', 'get-url', '--all', remote], { cwd: root, allowFailure: true })
+            .stdout.split('\n')
+            .filter(Boolean)
+        : [remote];
+    const redirected = urls.some((u) => !fetchUrls.includes(u));
+    const kept = `the commit ${commit.slice(0, 12)} is on the local branch ${branch}`;
+    for (const url of urls) {
+        const read = execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
+        const again = named ? url : rewriteForPush(root, url);
+        if (url.startsWith('-') || read !== url || again !== url) {
+            throw new GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+                `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
+                `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
+        }
+    }
+    /** A remote that does not answer in time: the call is named, with where it went and what was kept. */
+    const inTime = (url, what, call) => {
+        try {
+            return call();
+        }
+        catch (e) {
+            if (!(e instanceof GitTimeoutError))
+                throw e;
+            throw new GuardianError(`the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
+        }
+    };
+    const nothingPushed = `Nothing was pushed; ${kept}.`;
+    let haveIt = 0;
+    for (const url of urls) {
+        const ls = inTime(url, nothingPushed, () => execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }));
+        if (ls.code !== 0) {
+            throw new GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
+        }
+        const remoteSha = ls.stdout
+            .split('\n')
+            .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+            ?.split('\t')[0];
+        if (remoteSha === commit) {
+            haveIt++;
+            continue;
+        }
+        if (remoteSha) {
+            inTime(url, nothingPushed, () => 
+            // Only the branch's commits: not those of submodules its commits name (`fetch.recurseSubmodules`),
+            // which git would fetch from their own remotes, with their own settings.
+            execGit(['fetch', '--quiet', '--no-tags', '--recurse-submodules=no', url, `refs/heads/${branch}`], {
+                cwd: root,
+                allowFailure: true,
+            }));
+            const known = execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+            if (!known || !isAncestor(root, remoteSha, commit)) {
+                // In a shallow clone (actions/checkout's default depth of 1) the history that would join the
+                // remote branch to the base is missing: git can not tell an ancestor, and would refuse the push
+                // as well. Not "work Guardian did not make".
+                if (isShallow(root)) {
+                    throw new GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
+                        `tell whether that commit is an ancestor of the new commit ${commit.slice(0, 12)} (a push without force needs it to be). ` +
+                        `Nothing was pushed; ${kept}. Fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` for ` +
+                        `actions/checkout) and run complete again.`);
+                }
+                throw new GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                    `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+                    `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+                    `--branch, or reconcile the remote branch and run complete again.`);
+            }
+        }
+    }
+    if (haveIt === urls.length)
+        return { pushed: false, alreadyThere: true, urls, redirected };
+    // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
+    // branch follows); a URL or path is pushed to as resolved above.
+    const target = named ? remote : urls[0];
+    // A push cut off by the time limit may or may not have reached the remote: running complete again
+    // reads the remote branch first, and pushes only when it is not there yet.
+    const r = inTime(urls[0], `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
+        '(it reads the remote branch first and makes no second commit).', () => 
+    // Only the branch: no tags (`push.followTags` would publish the user's unpushed annotated tags
+    // reachable from the base) and no submodule commits (`push.recurseSubmodules`).
+    execGit([
+        'push',
+        '--porcelain',
+        '--no-follow-tags',
+        '--recurse-submodules=no',
+        target,
+        `${commit}:refs/heads/${branch}`,
+    ], {
+        cwd: root,
+        allowFailure: true,
+    }));
+    if (r.code !== 0 && r.signal) {
+        // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
+        throw new GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
+            `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            'run complete again (it reads the remote branch first and makes no second commit)');
+    }
+    if (r.code !== 0) {
+        throw new GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
+            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            `run complete again once the remote accepts it (no second commit is made)`);
+    }
+    // The remote-tracking branch moved to the commit: not a check's doing, should one be running.
+    acceptOwnRefUpdates(root, commit);
+    return { pushed: true, alreadyThere: false, urls, redirected };
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * Typed action inputs. Every action has an `Inputs` name table and one `getInputs()` built from these
  * readers; a bad value throws a ConfigurationError that names the input, the value received and what is
  * allowed, before the action touches anything.
  */
+
 
 
 
@@ -71130,6 +72285,27 @@ function refInput(name) {
     if (v.startsWith('-') || /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|\.lock$|\/$|\.$/.test(v)) {
         throw new ConfigurationError(`input '${name}': ${shown(v)} is not a valid git ref; expected a branch, tag or commit like main or feature/TASK-042`);
     }
+    // git keeps a ref as a file: a part longer than a file name can be is refused by the file system, late.
+    const long = v.split('/').find((part) => Buffer.byteLength(part) > MAX_REF_PART);
+    if (long !== undefined) {
+        throw new ConfigurationError(`input '${name}': ${shown(v)} has a part of ${Buffer.byteLength(long)} bytes; expected a branch, tag or commit whose parts between slashes are at most ${MAX_REF_PART} bytes`);
+    }
+    return v;
+}
+const MAX_REF_PART = 200;
+/** A branch name (the `branch` input): a ref input that git also accepts as a branch. */
+function branchInput(name, root) {
+    const v = refInput(name);
+    if (v === undefined)
+        return undefined;
+    try {
+        checkBranchName(root, v);
+    }
+    catch (e) {
+        if (!isUserError(e))
+            throw e;
+        throw new ConfigurationError(`input '${name}': ${shown(v)} is not a valid branch name; expected one like feature/TASK-042`);
+    }
     return v;
 }
 /** A lowercase hex sha256, or undefined. */
@@ -71165,6 +72341,10 @@ function secretFileInput(name, also, what = 'key') {
     if (also && raw(also))
         throw new src_errors/* ConfigurationError */.j1(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const path = pathInput(name);
+    const outside = outsideRunnerDirs(path);
+    if (outside) {
+        throw new src_errors/* ConfigurationError */.j1(`input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${what === 'key' ? 'llm-key' : 'github-token'} (it is removed once read, so nothing else is touched)`);
+    }
     let text;
     try {
         const st = (0,external_node_fs_.lstatSync)(path);
@@ -71187,6 +72367,43 @@ function secretFileInput(name, also, what = 'key') {
         throw new src_errors/* ConfigurationError */.j1(`input '${name}': the file ${shown(v)} does not hold one ${what} on one line`);
     core_setSecret(secret);
     return secret;
+}
+/** A path as the file system has it: symbolic links of its folders resolved (the file itself may not exist). */
+function realFolderPath(path) {
+    try {
+        return (0,external_node_path_.join)((0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(path)), (0,external_node_path_.basename)(path));
+    }
+    catch {
+        return (0,external_node_path_.resolve)(path);
+    }
+}
+function realOrResolved(dir) {
+    try {
+        return (0,external_node_fs_.realpathSync)(dir);
+    }
+    catch {
+        return (0,external_node_path_.resolve)(dir);
+    }
+}
+/**
+ * On a runner (RUNNER_TEMP set), a secret's file is read and removed only inside the runner's temporary
+ * directory or the workspace: a mistaken path (`../../etc/passwd`, a file of the runner's home) must not
+ * remove a file the job did not write for Guardian. Says which folders those are when `path` is in
+ * neither; undefined when it is in one, or off a runner.
+ */
+function outsideRunnerDirs(path, env = process.env) {
+    const temp = env.RUNNER_TEMP;
+    if (!temp)
+        return undefined;
+    const dirs = [temp, env.GITHUB_WORKSPACE].filter((d) => Boolean(d));
+    const real = realFolderPath(path);
+    const inside = (dir) => {
+        const rel = (0,external_node_path_.relative)(realOrResolved(dir), real);
+        return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
+    };
+    if (dirs.some(inside))
+        return undefined;
+    return `the runner's temporary directory ${temp} (runner.temp)${env.GITHUB_WORKSPACE ? ` and the workspace ${env.GITHUB_WORKSPACE}` : ''}`;
 }
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
@@ -71222,10 +72439,11 @@ function urlInput(name) {
  * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
  * Lines of a message come from model output, check output and repository files: such a line is shown
  * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
- * fake an annotation.
+ * fake an annotation. The runner's "spaces" are .NET's white space, which also counts NEL (U+0085), a
+ * character JavaScript's `\s` leaves out.
  */
 function inertLines(m) {
-    return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
+    return m.replace(/^([\s\u0085]*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
@@ -71557,6 +72775,7 @@ function markdown_fenceFor(text) {
 
 
 
+
 /** A table cell: one line, pipes escaped, cut to `max` characters. */
 function cell(text, max = 200) {
     const raw = String(text ?? '')
@@ -71612,13 +72831,24 @@ function checkDetail(c) {
     const tail = c.outputTail.trim().split('\n').filter(Boolean);
     return tail[tail.length - 1] ?? c.description ?? '';
 }
+/**
+ * Text of a report on one line, never HTML: a validation.json read back from an artifact (the complete
+ * job's) travelled through a job that ran the change under judgement.
+ */
+function summary_text(s) {
+    return escapeHtml(s.replace(/\s+/g, ' ').trim());
+}
+/** A commit or hash as code: hex digits only, so nothing can close the code span. */
+function hex(s, length) {
+    return `\`${s.slice(0, length).replace(/[^0-9A-Za-z]/g, '?')}\``;
+}
 /** The Validator's verdict table and, for each check that did not pass, its output tail. */
 function renderValidation(r, opts = {}) {
     const icon = r.verdict === 'pass' ? '✅' : '❌';
     const parts = [
-        `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-        `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
-            `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
+        `### ${icon} Validator: ${r.verdict} — ${summary_text(r.taskId)}\n`,
+        `${summary_text(r.summary)}. Base ${hex(r.baseCommit, 12)}, patch sha256 ${hex(r.patchSha256, 16)}…, ` +
+            `${(r.changedFiles ?? []).length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
         table(['Check', 'Kind', 'Outcome', 'Time', 'Details'], r.checks.map((c) => [
             c.name,
             c.kind,
@@ -71638,11 +72868,46 @@ function renderValidation(r, opts = {}) {
     }
     return parts.join('\n');
 }
-/** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */
+/**
+ * GitHub shows a step's summary only when its file holds at most 1 MiB; a larger one is dropped whole,
+ * with an error. Kept below that, with room for the note that says what was cut.
+ */
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 4096;
+/**
+ * `markdown` cut to fit in `budget` bytes of UTF-8 (at a line break when there is one in its last
+ * quarter), with a note saying so; unchanged when it fits.
+ */
+function fitSummary(markdown, budget) {
+    if (Buffer.byteLength(markdown) <= budget)
+        return markdown;
+    const note = '\n\n**…** (the rest is cut: a job summary shows at most 1 MiB; the Task Bundle artifact has the full reports)\n';
+    const room = Math.max(0, budget - Buffer.byteLength(note));
+    // Bytes to characters: the longest prefix whose UTF-8 fits (never half a character).
+    let cut = Buffer.from(markdown)
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+    const line = cut.lastIndexOf('\n');
+    if (line > cut.length * 0.75)
+        cut = cut.slice(0, line);
+    return cut + note;
+}
+/**
+ * Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset), cut
+ * to what GitHub still shows: model output or check output must not make the whole summary vanish.
+ */
 async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
         return;
-    await summary.addRaw(markdown, true).write();
+    let written = 0;
+    try {
+        written = (0,external_node_fs_.statSync)(file).size;
+    }
+    catch {
+        // No file yet: core.summary creates it.
+    }
+    await summary.addRaw(fitSummary(markdown, Math.max(0, MAX_SUMMARY_BYTES - written)), true).write();
 }
 
 // EXTERNAL MODULE: ./src/llm/errors.ts
@@ -73024,6 +74289,7 @@ function parseMilestone(data, file) {
             parallel: d.parallel ?? false,
             ...(d.schedule !== undefined ? { schedule: d.schedule } : {}),
             body: fm.body,
+            fieldLines: fm.keyLines,
         },
         problems,
     };
@@ -75059,12 +76325,36 @@ function loadProject(root, source = fsSource(root), opts = {}) {
             });
         }
     }
-    problems.push(...crossCheck(tasks, milestones, source));
+    problems.push(...crossCheck(tasks, milestones, source, invalidTaskIds(broken)));
     const project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
     brokenFiles.set(project, broken);
     return project;
 }
-function crossCheck(tasks, milestones, source) {
+/**
+ * The ids the invalid blueprint files declare (`id:` at the start of a line of their front matter), so
+ * that a milestone or a dependency naming one is told the blueprint is invalid, not that the task is
+ * unknown.
+ */
+function invalidTaskIds(broken) {
+    const out = new Map();
+    for (const [path, data] of broken) {
+        if (!path.startsWith(`${TASKS_DIR}/`))
+            continue;
+        const head = data.subarray(0, 64 * 1024).toString('utf8');
+        const m = /^---\r?\n(?:[^\n]*\n){0,200}?id:[ \t]*(["']?)([A-Za-z][A-Za-z0-9_-]{0,63})\1[ \t]*(?:#[^\n]*)?\r?$/m.exec(head);
+        if (m && !out.has(m[2]))
+            out.set(m[2], path);
+    }
+    return out;
+}
+function crossCheck(tasks, milestones, source, invalid = new Map()) {
+    /** What to say of an id that names no valid task. */
+    const unknown = (what, id) => {
+        const path = invalid.get(id);
+        return path
+            ? `${what} ${id}, whose blueprint ${path} is invalid (see its own errors)`
+            : `${what} unknown task ${id}${suggest(id, known())}`;
+    };
     const problems = [];
     const byId = new Map();
     // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
@@ -75113,6 +76403,7 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: m.path,
+                ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
@@ -75129,7 +76420,7 @@ function crossCheck(tasks, milestones, source) {
                     line: lineOfField(t, 'depends_on'),
                     field: 'depends_on',
                     severity: 'error',
-                    message: `depends on unknown task ${dep}${suggest(dep, known())}`,
+                    message: unknown('depends on', dep),
                 });
             }
         }
@@ -75159,9 +76450,10 @@ function crossCheck(tasks, milestones, source) {
             if (!byId.has(id)) {
                 problems.push({
                     file: m.path,
+                    ...(m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {}),
                     field: 'tasks',
                     severity: 'error',
-                    message: `names unknown task ${id}${suggest(id, known())}`,
+                    message: unknown('names', id),
                 });
             }
         }
@@ -75664,12 +76956,256 @@ var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/util/temp.ts
+/**
+ * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
+ * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
+ * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ *
+ * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
+ * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
+ * paths are removed.
+ */
+
+const temps = new Set();
+const cleanups = [];
+let hooked = false;
+function hook() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on('exit', removeTemps);
+}
+/**
+ * Runs the registered exit work (newest first), then removes every registered path (best effort), and
+ * forgets them.
+ */
+function removeTemps() {
+    for (const fn of cleanups.splice(0).reverse()) {
+        try {
+            fn();
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    for (const p of temps) {
+        try {
+            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    temps.clear();
+}
+/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
+function registerTemp(path) {
+    temps.add(path);
+    hook();
+}
+/**
+ * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
+ * Calling the returned function forgets `fn` without running it.
+ */
+function onExit(fn) {
+    cleanups.push(fn);
+    hook();
+    return () => {
+        const i = cleanups.lastIndexOf(fn);
+        if (i !== -1)
+            cleanups.splice(i, 1);
+    };
+}
+/** The path was moved into place or removed already: leave it alone at exit. */
+function releaseTemp(path) {
+    temps.delete(path);
+}
+/** The registered paths (for tests). */
+function registeredTemps() {
+    return [...temps];
+}
+/**
+ * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
+ * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
+ * run` has its own handler (supervisor/interrupt.ts) and does not use this.
+ */
+function exitOnInterrupt(notify, proc = process) {
+    const handler = (sig) => {
+        notify(sig);
+        proc.exit(130);
+    };
+    proc.on('SIGINT', handler);
+    proc.on('SIGTERM', handler);
+    return () => {
+        proc.off('SIGINT', handler);
+        proc.off('SIGTERM', handler);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/worktree.ts
+/**
+ * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
+ * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
+ * half of the red/green proof in them, so the user's working tree is never touched.
+ */
+
+
+
+
+
+
+/** Beside each temporary worktree: which Guardian made it (pid and start time), for `removeStaleWorktrees`. */
+const OWNER_FILE = 'owner';
+/** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
+function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
+    removeStaleWorktrees(root);
+    const parent = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(parent, OWNER_FILE), `${ownerTag()}\n`);
+    const dir = (0,external_node_path_.join)(parent, 'tree');
+    let removed = false;
+    /** This worktree's own entry in the repository (`.git/worktrees/<name>`), once it exists. */
+    let entry;
+    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
+    let forgetExit = () => { };
+    const remove = () => {
+        if (removed)
+            return;
+        removed = true;
+        forgetExit();
+        const r = git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+        (0,external_node_fs_.rmSync)(parent, { recursive: true, force: true });
+        // Only this worktree's entry, when git could not remove it (its folder was gone): `git worktree
+        // prune` would also drop the user's own worktrees whose folder is missing for now (on a drive that
+        // is not mounted), and their index with them.
+        if (r.code !== 0 && entry)
+            (0,external_node_fs_.rmSync)(entry, { recursive: true, force: true });
+    };
+    forgetExit = onExit(remove);
+    try {
+        git_execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
+        entry = ownEntry(root, dir);
+        // Not into submodules (`submodule.recurse`): none is checked out in a new worktree, and git would
+        // fail looking for one that a change moves to another commit.
+        if (tree)
+            git_execGit(['read-tree', '-u', '--reset', '--no-recurse-submodules', tree], { cwd: dir });
+    }
+    catch (e) {
+        remove();
+        throw e;
+    }
+    return { dir, remove };
+}
+/**
+ * Removes the temporary worktrees of this repository that a Guardian which is gone made (one killed
+ * with SIGKILL, which no exit handler sees): listed by git, in a `guardian-…` folder of the temporary
+ * directory, with an owner file naming a Guardian that no longer runs. A worktree without an owner
+ * file, or whose Guardian still runs, is left alone; so is every worktree of the user's. Returns the
+ * paths removed.
+ */
+function removeStaleWorktrees(root) {
+    const r = git_execGit(['worktree', 'list', '--porcelain', '-z'], { cwd: root, allowFailure: true });
+    if (r.code !== 0)
+        return [];
+    let tmp;
+    try {
+        tmp = (0,external_node_fs_.realpathSync)((0,external_node_os_namespaceObject.tmpdir)());
+    }
+    catch {
+        return [];
+    }
+    const removed = [];
+    for (const field of r.stdout.split('\0')) {
+        if (!field.startsWith('worktree '))
+            continue;
+        const dir = field.slice('worktree '.length);
+        const parent = (0,external_node_path_.dirname)(dir);
+        if ((0,external_node_path_.basename)(dir) !== 'tree' ||
+            (0,external_node_path_.dirname)(parent) !== tmp ||
+            !/^guardian-[a-z-]*[A-Za-z0-9]{6}$/.test((0,external_node_path_.basename)(parent)))
+            continue;
+        let tag;
+        try {
+            tag = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(parent, OWNER_FILE), 'utf8').trim();
+        }
+        catch {
+            continue; // no owner file: not one this Guardian can judge
+        }
+        if (ownerAlive(tag) !== false)
+            continue;
+        git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
+        (0,external_node_fs_.rmSync)(parent, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
+}
+/**
+ * The entry of the worktree at `dir` under the repository's `worktrees/` folder, read when it was just
+ * made (before anything runs in it that could rewrite its `.git` file); undefined when it is not there.
+ */
+function ownEntry(root, dir) {
+    const r = git_execGit(['rev-parse', '--absolute-git-dir'], { cwd: dir, allowFailure: true });
+    const common = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || common.code !== 0)
+        return undefined;
+    const commonDir = common.stdout.trim();
+    const gitDir = (0,external_node_fs_.realpathSync)(r.stdout.trim());
+    const worktrees = (0,external_node_path_.join)((0,external_node_fs_.realpathSync)((0,external_node_path_.isAbsolute)(commonDir) ? commonDir : (0,external_node_path_.join)(root, commonDir)), 'worktrees');
+    return (0,external_node_path_.dirname)(gitDir) === worktrees ? gitDir : undefined;
+}
+/** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
+const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
+/** Whether anything is at `p`, a link that leads nowhere included. */
+function present(p) {
+    try {
+        (0,external_node_fs_.lstatSync)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
+ * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
+ */
+function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
+    const linked = [];
+    for (const name of names) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, name)) && !present((0,external_node_path_.join)(dir, name))) {
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(root, name), (0,external_node_path_.join)(dir, name), 'dir');
+            linked.push(name);
+        }
+    }
+    return linked;
+}
+/**
+ * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
+ * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
+ * repository's own.
+ */
+function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
+    const out = [];
+    for (const name of names) {
+        try {
+            const p = (0,external_node_path_.join)(dir, name);
+            if ((0,external_node_fs_.statSync)(p).isDirectory())
+                out.push({ name, real: (0,external_node_fs_.realpathSync)(p) });
+        }
+        catch {
+            // absent, or a broken link: nothing to take tools from
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/stations/validator/guard.ts
 /**
  * Guard rules: checks on the change itself that no test run can replace. They are what keeps a Coder
  * from passing by weakening the checks: editing quality.toml or the specs, deleting or renaming a test,
  * skipping a test, silencing a linter, or writing what the Security Consultant said must not be written.
  */
+
 
 
 
@@ -75716,16 +77252,59 @@ const SKIP_MARKERS = [
         what: 'an x/f-prefixed test',
     },
     { re: /\bthis\.skip\s*\(\s*\)/, what: 'a mocha this.skip()' },
-    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), and pytest's opt-out.
+    // Hooks that drop or replace collected tests (`items[:] = []` in a conftest.py), or rewrite pytest's
+    // arguments before it collects (a `-k` added to `args`, `config.option.keyword` set). In any Python
+    // module: a conftest.py's `pytest_plugins = ["src.plugin"]` loads hooks from the source tree.
     {
-        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection)\b/,
+        re: /\bdef\s+pytest_(collection_modifyitems|ignore_collect|collect_file|pycollect_makeitem|itemcollected|collection|deselected|load_initial_conftests|cmdline_preparse|cmdline_parse|cmdline_main)\b|\bconfig\s*\.\s*(?:option|known_args_namespace)\s*\.\s*\w+\s*=(?!=)|\bsetattr\s*\(\s*\w*config\s*\.\s*(?:option|known_args_namespace)\b/,
         what: 'a pytest collection hook',
+        outside: 'plugin',
     },
     // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
     // fixtures may change freely, but a failure reported as a pass is not a fixture).
     {
-        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport)\b|\.exitstatus\s*=(?!=)/,
+        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
         what: 'a pytest hook that can rewrite test outcomes',
+        outside: 'plugin',
+    },
+    // Ending the process from a test, a conftest.py or a test helper: the exit status is then the test's
+    // choice, not the runner's verdict (`os._exit(0)` once the implementation's file exists, an `atexit`
+    // that exits 0 after failures, `process.exit(0)` in a module the tests import). `os._exit` and
+    // `process.reallyExit` skip every cleanup and reporter, in any file.
+    {
+        re: /\bos\s*\.\s*_exit\b|\bprocess\s*\.\s*reallyExit\b/,
+        what: "a call that ends the test process at once (its exit status would not be the tests' verdict)",
+        outside: 'everywhere',
+    },
+    {
+        re: /\bsys\s*\.\s*exit\s*\(|\bpytest\s*\.\s*exit\s*\(|\braise\s+SystemExit\b|\batexit\s*\.\s*register\b|\bprocess\s*\.\s*(?:exit|abort)\s*\(|\bprocess\s*\.\s*exitCode\s*=(?!=)|\bprocess\s*\.\s*on\s*\(\s*['"`](?:exit|beforeExit)['"`]|\bprocess\s*\.\s*kill\s*\(\s*process\s*\.\s*pid\b|\bos\s*\.\s*kill\s*\(\s*os\s*\.\s*getpid\b/,
+        what: "a call that ends the test process (its exit status would not be the tests' verdict)",
+    },
+    // Code that rewrites the assertion library the tests call (`Object.assign(assert, { equal() {} })` in
+    // a module the tests import; `unittest.TestCase.assertEqual = …`): the tests run and cannot fail.
+    {
+        re: /\bObject\s*\.\s*(?:assign|defineProperty|defineProperties)\s*\(\s*assert\b|\bassert(?:\s*\.\s*strict)?\s*\.\s*\w+\s*=(?!=)|\bTestCase\s*\.\s*(?:assert\w*|fail\w*|run)\s*=(?!=)|\bsetattr\s*\(\s*(?:unittest\.)?TestCase\b/,
+        what: 'code that rewrites the assertion library',
+        outside: 'everywhere',
+    },
+    // Code outside the tests that asks whether a test runner is running it: it can answer the tests
+    // differently from everyone else (`if "pytest" in sys.modules: return expected`).
+    {
+        re: /\b(?:PYTEST_CURRENT_TEST|PYTEST_VERSION|PYTEST_XDIST_WORKER|NODE_TEST_CONTEXT|JEST_WORKER_ID|VITEST(?:_WORKER_ID|_POOL_ID)?)\b|['"](?:pytest|_pytest|unittest|jest|vitest|mocha)['"]\s*in\s*sys\.modules|sys\.modules\s*(?:\.get\s*\(|\[)\s*['"](?:pytest|_pytest)['"]|process\.argv[^;]*(?:--test|\.test\.|jest|vitest|mocha)/,
+        what: 'code that checks whether it runs under a test runner',
+        outside: 'only',
+    },
+    // A block that never runs, around tests that are still defined in it (`if False:` above the existing
+    // `def test_…`, `if (false) {` around an `it(…)`): their names stay, their code is never collected.
+    {
+        re: /^\s*(?:el)?if\s*\(?\s*(?:False|0|None|not\s+True)\s*\)?\s*:|\bif\s*\(\s*(?:false|0|null|undefined|!1|!true)\s*\)/,
+        what: 'a block that never runs',
+    },
+    // node:test's options and context methods: `it('x', { skip: true }, …)`, `{ todo: 'later' }`,
+    // `t.skip()`, `t.todo('why')` (a cursor's `.skip(10)` takes a number and is left alone).
+    {
+        re: /(?:^|[{,\s])(?:skip|todo)\s*:\s*(?:true\b|!0\b|1\b|['"`])|\.\s*(?:skip|todo)\s*\(\s*(?:\)|['"`])/,
+        what: 'a node:test skip/todo option',
     },
     { re: /^\s*__test__\s*=\s*False\b/, what: 'a __test__ = False opt-out' },
     { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
@@ -75998,14 +77577,46 @@ function testFilesCheck(input) {
     }
     return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
 }
+/**
+ * Whether the test files' added lines name the Python module at `path` where a module is loaded: in an
+ * import, a `pytest_plugins` list (one entry a line too) or a plugin manager call. The module may be
+ * named by any dotted tail of its path (`src/app/plugin.py` is `app.plugin` with `pythonpath = src`).
+ */
+function loadedByTests(path, testLines) {
+    if (!/\.py$/.test(path))
+        return false;
+    const parts = path
+        .replace(/\.py$/, '')
+        .replace(/\/__init__$/, '')
+        .split('/');
+    const names = parts.map((_, i) => parts.slice(i).join('.')).filter((n) => /^[\w.]+$/.test(n));
+    if (!names.length)
+        return false;
+    const named = new RegExp(`(?<![\\w.])(?:${names.map((n) => n.replace(/\./g, '\\.')).join('|')})(?![\\w])`);
+    return testLines.some((l) => (/\b(?:import|pytest_plugins|register|consider_module|import_plugin)\b/.test(l.text) ||
+        /^\s*['"][\w.]+['"]\s*,?\s*\]?\s*$/.test(l.text)) &&
+        named.test(l.text));
+}
 function skipMarkersCheck(input) {
     const diags = [];
     if (!input.allowSkipMarkers) {
+        const testLines = input.added.filter((l) => isTestFile(l.file, input.relevantTests));
+        const loaded = new Map();
+        const isLoaded = (file) => {
+            if (!loaded.has(file))
+                loaded.set(file, loadedByTests(file, testLines));
+            return loaded.get(file);
+        };
         for (const l of input.added) {
             const inTest = isTestFile(l.file, input.relevantTests);
             for (const m of SKIP_MARKERS) {
                 // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
-                if ((inTest || m.what === 'a test exclusion') && m.re.test(l.text)) {
+                const applies = (inTest && m.outside !== 'only') ||
+                    (!inTest && m.outside === 'only') ||
+                    m.what === 'a test exclusion' ||
+                    m.outside === 'everywhere' ||
+                    (m.outside === 'plugin' && isLoaded(l.file));
+                if (applies && m.re.test(l.text)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
@@ -76028,7 +77639,34 @@ function skipMarkersCheck(input) {
             }
         }
     }
+    if (!input.allowSkipMarkers)
+        diags.push(...shadowingStubs(input));
     return guardResult('guard:skip-markers', 'no test is skipped or focused and no tool is silenced', diags);
+}
+/**
+ * Stub files (`auth.pyi`) the change adds or edits beside the module they describe (`auth.py`, or a
+ * package `auth/__init__.py`): mypy, pyright and pytype read the stub instead of the module, so the
+ * module's own code is no longer type-checked at all, whatever it holds.
+ */
+function shadowingStubs(input) {
+    const gone = new Set(input.changed.filter((f) => f.status === 'D').map((f) => f.path));
+    const inTree = (p) => !gone.has(p) && (input.baseFiles.has(p) || input.changed.some((f) => f.status !== 'D' && f.path === p));
+    const diags = [];
+    for (const f of input.changed) {
+        if (f.status === 'D' || !f.path.endsWith('.pyi'))
+            continue;
+        const stem = f.path.slice(0, -'.pyi'.length);
+        const module = [`${stem}.py`, `${stem}/__init__.py`].find(inTree);
+        if (!module)
+            continue;
+        diags.push({
+            file: f.path,
+            line: 1,
+            message: `the change ${verb(f, f.path)} the stub ${f.path} beside ${module}: type checkers read the stub instead, so ${module} itself is no longer type-checked`,
+            tool: 'guard',
+        });
+    }
+    return diags;
 }
 /** Checks in a security.json document; malformed entries become problems instead of being dropped. */
 function securityChecksOf(doc, file) {
@@ -76233,6 +77871,35 @@ function packageScripts(bytes) {
         return [];
     }
 }
+/**
+ * The dependency folder a path lies in, if any: `node_modules` at any depth (a workspace package's own),
+ * a virtual environment at the top (where the Validator links the repository's into its worktrees).
+ * `npx`, npm scripts and a venv's `bin/` run what is there, so a change that brings its own
+ * `node_modules/.bin/eslint` replaces the check's tool with its own.
+ */
+function dependencyFolderOf(path) {
+    const parts = path.split('/');
+    const at = parts.indexOf('node_modules');
+    if (at >= 0)
+        return parts.slice(0, at + 1).join('/');
+    if (DEPENDENCY_DIRS.includes(parts[0]))
+        return parts[0];
+    return undefined;
+}
+/**
+ * The module a top-level path would stand in for when a check runs `python -m NAME` (the repository
+ * root comes first on `sys.path` then): `pytest.py` or `mypy/__main__.py` replaces the tool itself.
+ */
+function shadowedModule(path, baseFiles, runs) {
+    const m = /^([A-Za-z_]\w*)(?:\.py|\/__(?:init|main)__\.py)$/.exec(path);
+    if (!m)
+        return undefined;
+    const name = m[1];
+    // The project's own module or package, there at the base, is what the check means to run.
+    if ([...baseFiles].some((p) => p === `${name}.py` || p.startsWith(`${name}/`)))
+        return undefined;
+    return runs(new RegExp(`\\s-m\\s*${name}(?![\\w.])`)) ? name : undefined;
+}
 /** The file git reads ignore rules from in each directory. */
 const GITIGNORE = '.gitignore';
 /**
@@ -76400,6 +78067,15 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
         };
         for (const f of input.changed) {
             const name = f.path.split('/').pop() ?? f.path;
+            const folder = f.status === 'D' ? undefined : dependencyFolderOf(f.path);
+            if (folder) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}${folder === f.path ? '' : `, inside ${folder}/`}, the dependency folder the checks take their tools from (a file there can stand in for the linter or the test runner; install dependencies from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
+            }
             for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
                 const runner = isToolConfig(p) ? undefined : RUNNER_CONFIG.find((r) => r.isFile(p) && runs(r.runs));
                 if (isToolConfig(p) || runner) {
@@ -76410,6 +78086,15 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
                         tool: 'guard',
                     });
                 }
+            }
+            const shadowed = f.status === 'D' ? undefined : shadowedModule(f.path, input.baseFiles, runs);
+            if (shadowed) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}, which \`python -m ${shadowed}\` in a check would run instead of the installed ${shadowed} (set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
             }
             if (name === 'package.json') {
                 const keys = changedKeys(parseJson(read.base(f.path)), parseJson(read.changed(f.path)), [
@@ -78432,267 +80117,6 @@ function quoted(s, max = 200) {
     return (0,chars/* escapeControlChars */._s)(JSON.stringify(cut));
 }
 
-;// CONCATENATED MODULE: ./src/git/gitdir.ts
-/**
- * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
- * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
- * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
- * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
- * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
- * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
- * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
- */
-
-
-
-/**
- * Paths under the common git directory whose content decides what git runs and reads: its settings,
- * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
- * or in a reftable.
- */
-const WATCHED = [
-    'config',
-    'config.worktree',
-    'hooks',
-    'info',
-    'objects/info/alternates',
-    'HEAD',
-    'refs',
-    'packed-refs',
-    'reftable',
-];
-/** A file larger than this is compared by size and time only (it is not restored, only reported). */
-const MAX_KEPT_BYTES = 4 * 1024 * 1024;
-/** How deep `[include]`s of the global config are followed. */
-const MAX_INCLUDE_DEPTH = 5;
-function commonGitDir(root) {
-    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
-    return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(root, out);
-}
-/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
-function onDisk(dir, p) {
-    return (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(dir, p);
-}
-function gitdir_walk(dir, rel, out) {
-    let st;
-    try {
-        st = (0,external_node_fs_.lstatSync)(onDisk(dir, rel));
-    }
-    catch {
-        return;
-    }
-    if (st.isDirectory()) {
-        for (const name of (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort())
-            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out);
-    }
-    else if (st.isSymbolicLink()) {
-        // A link's target is what it says, not followed.
-        const link = (0,external_node_fs_.readlinkSync)(onDisk(dir, rel));
-        out.set(rel, { link, sig: `link:${link}` });
-    }
-    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
-        out.set(rel, {
-            content: (0,external_node_fs_.readFileSync)(onDisk(dir, rel)),
-            mode: st.mode & 0o7777,
-            sig: `file:${st.mode & 0o7777}`,
-        });
-    }
-    else {
-        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
-    }
-}
-/**
- * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
- * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
- * paths; a file that does not exist yet is watched too (a check could create it).
- */
-function globalConfigPaths(env = process.env) {
-    if (env.GIT_CONFIG_GLOBAL)
-        return [(0,external_node_path_.resolve)(env.GIT_CONFIG_GLOBAL)];
-    const home = env.HOME;
-    const paths = [];
-    if (home)
-        paths.push((0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.gitconfig'));
-    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.config') : '';
-    if (xdg)
-        paths.push((0,external_node_path_.join)(xdg, 'git', 'config'));
-    return paths;
-}
-/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
-function includedBy(file, cwd) {
-    const r = git_execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
-        cwd,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
-        return [];
-    const home = process.env.HOME;
-    const out = [];
-    for (const line of r.stdout.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp < 0)
-            continue;
-        const value = line.slice(sp + 1).trim();
-        if (!value)
-            continue;
-        if (value.startsWith('~/')) {
-            if (home)
-                out.push((0,external_node_path_.join)(home, value.slice(2)));
-        }
-        else
-            out.push((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.join)((0,external_node_path_.dirname)(file), value));
-    }
-    return out;
-}
-/**
- * The global config files to watch: those git reads, the file a symbolic link among them points at
- * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
- * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
- */
-function globalFiles(cwd) {
-    const seen = new Set();
-    const add = (p, depth) => {
-        if (seen.has(p))
-            return;
-        let st;
-        try {
-            st = (0,external_node_fs_.lstatSync)(p);
-        }
-        catch {
-            seen.add(p); // not there yet: watched, so that its creation is seen
-            return;
-        }
-        if (!st.isFile() && !st.isSymbolicLink())
-            return;
-        seen.add(p);
-        if (st.isSymbolicLink()) {
-            try {
-                add((0,external_node_fs_.realpathSync)(p), depth);
-            }
-            catch {
-                // a dangling link: its target is watched as the link's text
-            }
-            return;
-        }
-        if (depth < MAX_INCLUDE_DEPTH)
-            for (const inc of includedBy(p, cwd))
-                add((0,external_node_path_.resolve)(inc), depth + 1);
-    };
-    for (const p of globalConfigPaths())
-        add(p, 0);
-    return [...seen];
-}
-function snapshotOf(dir, globals) {
-    const files = new Map();
-    for (const w of WATCHED)
-        gitdir_walk(dir, w, files);
-    for (const g of globals)
-        gitdir_walk(dir, g, files);
-    return { dir, files, globals };
-}
-/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
-const active = new Set();
-function realOrSame(p) {
-    try {
-        return realpathSync(p);
-    }
-    catch {
-        return resolve(p);
-    }
-}
-function snapshotGitDir(root) {
-    const dir = commonGitDir(root);
-    const snapshot = snapshotOf(dir, globalFiles(dir));
-    active.add(snapshot);
-    return snapshot;
-}
-/**
- * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
- * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
- * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
- * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
- * whole (its files can not be told apart by ref).
- */
-function acceptOwnRefUpdates(root, commit, paths = []) {
-    if (active.size === 0)
-        return;
-    const dir = realOrSame(commonGitDir(root));
-    const line = Buffer.from(`${commit}\n`);
-    for (const s of active) {
-        if (realOrSame(s.dir) !== dir)
-            continue;
-        const now = new Map();
-        gitdir_walk(s.dir, 'refs', now);
-        for (const [p, e] of now)
-            if (e.content?.equals(line))
-                s.files.set(p, e);
-        for (const p of [...paths, 'reftable']) {
-            for (const k of [...s.files.keys()])
-                if (k === p || k.startsWith(`${p}/`))
-                    s.files.delete(k);
-            gitdir_walk(s.dir, p, s.files);
-        }
-    }
-}
-/** What changed since `before`, each put back as it was where possible. */
-function restoreGitDir(before) {
-    active.delete(before);
-    const now = snapshotOf(before.dir, before.globals ?? []).files;
-    const changes = [];
-    const same = (p) => {
-        const a = before.files.get(p);
-        const b = now.get(p);
-        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
-    };
-    const put = (p) => {
-        const e = before.files.get(p);
-        if (e.content === undefined && e.link === undefined)
-            return false;
-        const abs = onDisk(before.dir, p);
-        try {
-            (0,external_node_fs_.rmSync)(abs, { recursive: true, force: true });
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
-            if (e.link !== undefined)
-                (0,external_node_fs_.symlinkSync)(e.link, abs);
-            else {
-                (0,external_node_fs_.writeFileSync)(abs, e.content);
-                if (e.mode !== undefined)
-                    (0,external_node_fs_.chmodSync)(abs, e.mode);
-            }
-            return true;
-        }
-        catch {
-            return false;
-        }
-    };
-    for (const p of before.files.keys()) {
-        if (!now.has(p))
-            changes.push({ path: p, change: 'removed', restored: put(p) });
-        else if (!same(p))
-            changes.push({ path: p, change: 'modified', restored: put(p) });
-    }
-    for (const p of now.keys()) {
-        if (before.files.has(p))
-            continue;
-        let restored = true;
-        try {
-            (0,external_node_fs_.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
-        }
-        catch {
-            restored = false;
-        }
-        changes.push({ path: p, change: 'added', restored });
-    }
-    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
-function shownGitPath(root, snapshot, p) {
-    if ((0,external_node_path_.isAbsolute)(p))
-        return p;
-    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.join)(snapshot.dir, p));
-    return rel.startsWith('..') ? (0,external_node_path_.join)(snapshot.dir, p) : rel;
-}
-
 // EXTERNAL MODULE: ./src/search/cachefile.ts
 var cachefile = __nccwpck_require__(9396);
 ;// CONCATENATED MODULE: ./src/search/definitions.ts
@@ -78703,6 +80127,287 @@ var cachefile = __nccwpck_require__(9396);
  * names, and it has to be cheap enough to run over every file of a cold index.
  */
 
+const isBlank = (c) => c === 32 || c === 9;
+const isWordChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isLineEnd = (c) => c !== c || c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+/**
+ * Java and Kotlin members:
+ * `/^[ \t]+(?:(?:public|…|default)[ \t]+)+[\w<>[\],.? \t]+?[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm`. After the
+ * first modifier and one blank, the line runs through characters of `[\w<>[\],.? \t]` to a `(`; the name
+ * is the word before the blanks ahead of it, preceded by a blank that is not the first character.
+ */
+const JAVA_MODIFIER = /^[ \t]+(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]/gm;
+const isJavaTypeChar = (c) => isWordChar(c) ||
+    isBlank(c) ||
+    c === 60 ||
+    c === 62 ||
+    c === 91 ||
+    c === 93 ||
+    c === 44 ||
+    c === 46 ||
+    c === 63;
+function javaMembers(text) {
+    const out = [];
+    for (const m of text.matchAll(JAVA_MODIFIER)) {
+        const pos = m.index + m[0].length;
+        let j = pos;
+        while (j < text.length && isJavaTypeChar(text.charCodeAt(j)))
+            j++;
+        if (text.charCodeAt(j) !== 40)
+            continue; // (
+        let e = j;
+        while (e > pos && isBlank(text.charCodeAt(e - 1)))
+            e--;
+        let b = e;
+        while (b > pos && isWordChar(text.charCodeAt(b - 1)))
+            b--;
+        const first = text.charCodeAt(b);
+        if (b === e || (first >= 48 && first <= 57))
+            continue;
+        if (b - 1 < pos + 1 || !isBlank(text.charCodeAt(b - 1)))
+            continue;
+        out.push({ at: m.index, name: text.slice(b, e) });
+    }
+    return out;
+}
+/**
+ * JavaScript and TypeScript methods:
+ * `/^[ \t]+(?:(?:static|…|abstract)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?\([^)\n]*\)?[^;\n]*\{[ \t]*$/gm`.
+ * The modifiers are read as the expression would try them (all it can take, then one fewer), and the
+ * rest of the line is checked once per try: it holds a `{` ending the line (blanks aside) before any `;`
+ * that follows the first `)`.
+ */
+const JS_MODIFIERS = new Set([
+    'static',
+    'async',
+    'get',
+    'set',
+    'public',
+    'private',
+    'protected',
+    'readonly',
+    'override',
+    'abstract',
+]);
+const isJsIdentStart = (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isJsIdentChar = (c) => isJsIdentStart(c) || (c >= 48 && c <= 57);
+/**
+ * Whether `[^)\n]*\)?[^;\n]*\{[ \t]*$` matches at `q`, and where: it does when a `{` ending a line (blanks
+ * aside) lies before the `\n` after `q` and before any `;` that follows the first `)` after `q`; the
+ * expression takes the last such `{`. The positions asked about grow (one per line at most), so a search
+ * for the next `\n`, `)` or `;` is reused until it is passed.
+ */
+class JsMethodTails {
+    text;
+    /** Per character: the last search's start and what it found. */
+    found = new Map();
+    /** Every `{` followed by blanks and the end of a line, in order (found once, when first needed). */
+    braces;
+    constructor(text) {
+        this.text = text;
+    }
+    /** The first `ch` at or after `from` (text.length: none). */
+    next(ch, from) {
+        const f = this.found.get(ch);
+        if (f && f[0] <= from && from <= f[1])
+            return f[1];
+        let at = this.text.indexOf(ch, from);
+        if (at < 0)
+            at = this.text.length;
+        this.found.set(ch, [from, at]);
+        return at;
+    }
+    /** Where the match ends, or -1. */
+    end(q) {
+        const text = this.text;
+        const nl = this.next('\n', q);
+        const paren = this.next(')', q);
+        let limit = nl;
+        if (paren < nl) {
+            const semi = this.next(';', paren + 1);
+            if (semi < nl)
+                limit = semi;
+        }
+        if (!this.braces) {
+            this.braces = [];
+            for (let b = text.indexOf('{'); b >= 0; b = text.indexOf('{', b + 1)) {
+                let k = b + 1;
+                while (isBlank(text.charCodeAt(k)))
+                    k++;
+                if (isLineEnd(text.charCodeAt(k)))
+                    this.braces.push(b);
+            }
+        }
+        // The last brace before the limit.
+        let lo = 0;
+        let hi = this.braces.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.braces[mid] < limit)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const b = lo > 0 ? this.braces[lo - 1] : -1;
+        if (b < q)
+            return -1;
+        let k = b + 1;
+        while (isBlank(text.charCodeAt(k)))
+            k++;
+        return k;
+    }
+}
+function jsMethods(text) {
+    const out = [];
+    const tails = new JsMethodTails(text);
+    let resume = 0;
+    for (let start = 0; start < text.length;) {
+        const next = nextLineStart(text, start);
+        if (start >= resume) {
+            const m = jsMethodAt(text, start, tails);
+            if (m) {
+                out.push({ at: start, name: m.name });
+                resume = m.end;
+            }
+        }
+        start = next;
+    }
+    return out;
+}
+/** The position after the line terminator that ends the line at `i` (where `^` matches next). */
+function nextLineStart(text, i) {
+    for (; i < text.length; i++)
+        if (isLineEnd(text.charCodeAt(i)))
+            return i + 1;
+    return text.length;
+}
+function jsMethodAt(text, start, tails) {
+    let i = start;
+    while (isBlank(text.charCodeAt(i)))
+        i++;
+    if (i === start)
+        return undefined;
+    // Words each followed by blanks, as many as are modifiers: the positions the name may start at.
+    const starts = [i];
+    for (;;) {
+        let j = i;
+        while (j < text.length && isJsIdentChar(text.charCodeAt(j)))
+            j++;
+        if (!JS_MODIFIERS.has(text.slice(i, j)) || !isBlank(text.charCodeAt(j)))
+            break;
+        while (isBlank(text.charCodeAt(j)))
+            j++;
+        i = j;
+        starts.push(i);
+    }
+    for (let t = starts.length - 1; t >= 0; t--) {
+        const s = starts[t];
+        if (!isJsIdentStart(text.charCodeAt(s)))
+            continue;
+        let j = s + 1;
+        while (j < text.length && isJsIdentChar(text.charCodeAt(j)))
+            j++;
+        const name = text.slice(s, j);
+        while (isBlank(text.charCodeAt(j)))
+            j++;
+        if (text.charCodeAt(j) === 60) {
+            // <
+            let k = j + 1;
+            while (k < text.length && text.charCodeAt(k) !== 62 && text.charCodeAt(k) !== 10)
+                k++;
+            if (text.charCodeAt(k) === 62)
+                j = k + 1;
+        }
+        if (text.charCodeAt(j) !== 40)
+            continue; // (
+        const end = tails.end(j + 1);
+        if (end >= 0)
+            return { name, end };
+    }
+    return undefined;
+}
+/**
+ * Go functions and methods: `/^func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm`. The receiver runs to the
+ * next `)`, which is looked for once for all the `func (` before it (a file of `func (` lines without
+ * one would have each of them read the rest of the file).
+ */
+const GO_FUNC = /^func[ \t]+/gm;
+function goFuncs(text) {
+    const out = [];
+    let paren = -1; // the first `)` at or after the last position asked about, or text.length: none
+    let resume = 0;
+    for (const m of text.matchAll(GO_FUNC)) {
+        if (m.index < resume)
+            continue;
+        let i = m.index + m[0].length;
+        if (text.charCodeAt(i) === 40) {
+            // (
+            if (paren < i + 1) {
+                paren = text.indexOf(')', i + 1);
+                if (paren < 0)
+                    paren = text.length;
+            }
+            if (paren === text.length)
+                continue;
+            i = paren + 1;
+            while (isBlank(text.charCodeAt(i)))
+                i++;
+        }
+        const c = text.charCodeAt(i);
+        if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95))
+            continue;
+        let j = i + 1;
+        while (isWordChar(text.charCodeAt(j)))
+            j++;
+        out.push({ at: m.index, name: text.slice(i, j) });
+        resume = j;
+    }
+    return out;
+}
+/**
+ * Matches of `head`, then of `tail` (sticky) right after it or, when a `<` follows the head, after the
+ * `>` closing what `<[^>]*>` would take: the first `>` after it, looked for once for all the heads before
+ * it. `afterAngle` is the tail after such a group. Matches do not overlap, as with `matchAll`.
+ */
+function withAngles(text, head, tail, afterAngle) {
+    const out = [];
+    let close = -1; // the first `>` at or after the last position asked about, or text.length: none
+    let resume = 0;
+    for (const m of text.matchAll(head)) {
+        if (m.index < resume)
+            continue;
+        let i = m.index + m[0].length;
+        let re = tail;
+        if (text.charCodeAt(i) === 60) {
+            // <
+            if (close < i + 1) {
+                close = text.indexOf('>', i + 1);
+                if (close < 0)
+                    close = text.length;
+            }
+            if (close === text.length)
+                continue;
+            i = close + 1;
+            re = afterAngle;
+        }
+        re.lastIndex = i;
+        const t = re.exec(text);
+        if (!t)
+            continue;
+        out.push({ at: m.index, name: t[1] });
+        resume = re.lastIndex;
+    }
+    return out;
+}
+/** Rust impls: `/^[ \t]*impl(?:<[^>]*>)?[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/gm`. */
+const RUST_IMPL = /^[ \t]*impl/gm;
+const RUST_IMPL_TAIL = /[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/y;
+const rustImpls = (text) => withAngles(text, RUST_IMPL, RUST_IMPL_TAIL, RUST_IMPL_TAIL);
+/** Kotlin functions: `/\bfun[ \t]+(?:<[^>]*>[ \t]*)?(?:[\w.]+\.)?([A-Za-z_]\w*)/g`. */
+const KOTLIN_FUN = /\bfun[ \t]+/g;
+const KOTLIN_FUN_TAIL = /(?:[\w.]+\.)?([A-Za-z_]\w*)/y;
+const KOTLIN_FUN_AFTER_ANGLE = /[ \t]*(?:[\w.]+\.)?([A-Za-z_]\w*)/y;
+const kotlinFuns = (text) => withAngles(text, KOTLIN_FUN, KOTLIN_FUN_TAIL, KOTLIN_FUN_AFTER_ANGLE);
 const PATTERNS = {
     python: [
         /^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)/gm,
@@ -78710,38 +80415,27 @@ const PATTERNS = {
         /^([A-Z][A-Z0-9_]{2,})[ \t]*(?::[^=\n]+)?=/gm,
     ],
     javascript: [
-        /\bfunction\b[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)/g,
+        // `(?:[ \t]*\*)?[ \t]*`, not `[ \t]*\*?[ \t]*`: the same text, without trying every split of a long
+        // run of blanks between two stars that may or may not be there.
+        /\bfunction\b(?:[ \t]*\*)?[ \t]*([A-Za-z_$][\w$]*)/g,
         /\bclass[ \t]+([A-Za-z_$][\w$]*)/g,
         /^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]+)?=[ \t]*(?:async[ \t]*)?(?:function|class|\(|[A-Za-z_$][\w$]*[ \t]*=>|[A-Za-z_$][\w$.]*\()/gm,
-        /^[ \t]+(?:(?:static|async|get|set|public|private|protected|readonly|override|abstract)[ \t]+)*([A-Za-z_$][\w$]*)[ \t]*(?:<[^>\n]*>)?\([^)\n]*\)?[^;\n]*\{[ \t]*$/gm,
+        jsMethods,
     ],
     typescript: [
         /\b(?:interface|type|enum|namespace)[ \t]+([A-Za-z_$][\w$]*)/g,
         /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?function[ \t]+([A-Za-z_$][\w$]*)/gm,
     ],
-    go: [
-        /^func[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm,
-        /^(?:type[ \t]+|[ \t]+)([A-Za-z_]\w*)[ \t]+(?:struct|interface)\b/gm,
-    ],
-    java: [
-        /\b(?:class|interface|enum|record|@interface)[ \t]+([A-Za-z_]\w*)/g,
-        /^[ \t]+(?:(?:public|private|protected|static|final|abstract|synchronized|native|default)[ \t]+)+[\w<>[\],.? \t]+?[ \t]+([A-Za-z_]\w*)[ \t]*\(/gm,
-    ],
-    rust: [
-        /\b(?:fn|struct|enum|trait|mod|type|union|macro_rules!)[ \t]+([A-Za-z_]\w*)/g,
-        /^[ \t]*impl(?:<[^>]*>)?[ \t]+(?:[\w:]+[ \t]+for[ \t]+)?([A-Za-z_]\w*)/gm,
-    ],
+    go: [goFuncs, /^(?:type[ \t]+|[ \t]+)([A-Za-z_]\w*)[ \t]+(?:struct|interface)\b/gm],
+    java: [/\b(?:class|interface|enum|record|@interface)[ \t]+([A-Za-z_]\w*)/g, javaMembers],
+    rust: [/\b(?:fn|struct|enum|trait|mod|type|union|macro_rules!)[ \t]+([A-Za-z_]\w*)/g, rustImpls],
     generic: [
         /\b(?:def|function|func|fn|class|struct|interface|trait|module|enum|object|sub)[ \t]+([A-Za-z_$][\w$]*)/g,
     ],
 };
 PATTERNS.typescript = [...PATTERNS.javascript, ...PATTERNS.typescript];
 PATTERNS.tsx = PATTERNS.typescript;
-PATTERNS.kotlin = [
-    ...PATTERNS.java,
-    /\bfun[ \t]+(?:<[^>]*>[ \t]*)?(?:[\w.]+\.)?([A-Za-z_]\w*)/g,
-    /\bobject[ \t]+([A-Za-z_]\w*)/g,
-];
+PATTERNS.kotlin = [...PATTERNS.java, kotlinFuns, /\bobject[ \t]+([A-Za-z_]\w*)/g];
 const NOT_NAMES = new Set([
     'if',
     'for',
@@ -78760,6 +80454,12 @@ function findDefinitions(lang, text) {
     const patterns = (lang && PATTERNS[lang]) || PATTERNS.generic;
     const found = [];
     for (const re of patterns) {
+        if (typeof re === 'function') {
+            for (const f of re(text))
+                if (!NOT_NAMES.has(f.name))
+                    found.push(f);
+            continue;
+        }
         re.lastIndex = 0;
         for (const m of text.matchAll(re)) {
             const name = m[1];
@@ -78811,6 +80511,7 @@ function scanDefinitions(lang, text) {
  * (`ls-files`), so `.gitignore` is respected; vendored trees, lock files, binaries, minified and generated
  * files are left out with a note saying why.
  */
+
 
 
 
@@ -79016,8 +80717,11 @@ const GENERATED_HEADER = /@generated\b|\bDO NOT EDIT\b|\bauto-?generated\b|\baut
 /** Why a file's content disqualifies it (binary, minified, generated), or undefined. */
 function contentSkipReason(buf, path) {
     const head = buf.subarray(0, 8192);
-    if (head.includes(0))
-        return 'binary content';
+    if (head.includes(0)) {
+        // UTF-16 text (a byte-order mark, then NUL bytes in every ASCII character) is text, just not UTF-8.
+        const bom = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+        return bom ? 'UTF-16 text (only UTF-8 is read)' : 'binary content';
+    }
     const text = head.toString('utf8');
     const firstLines = text.split('\n', 6).join('\n');
     if (GENERATED_HEADER.test(firstLines) && !/\bnot\s+@?generated\b/i.test(firstLines)) {
@@ -79056,6 +80760,7 @@ function splitZ(s) {
  */
 function listCandidates(root) {
     const notes = [];
+    linkedDirs.clear(); // a new listing: folders are looked at again
     // One spawn fewer than asking first: a failing ls-files means "not a repository" (walk instead).
     // `-t` tags each line: "H <mode> <blob> <stage>\t<path>" for tracked files, "? <path>" for untracked
     // (the mode tells symlinks and submodules).
@@ -79069,7 +80774,11 @@ function listCandidates(root) {
     for (const entry of splitZ(ls.stdout)) {
         if (entry.startsWith('? ')) {
             const path = entry.slice(2);
-            byPath.set(path, { path, symlink: false });
+            // git lists an untracked folder holding a repository of its own as `name/`.
+            if (path.endsWith('/'))
+                byPath.set(path, { path, symlink: false, skip: 'a nested git repository (not indexed)' });
+            else
+                byPath.set(path, { path, symlink: false });
             continue;
         }
         const tab = entry.indexOf('\t');
@@ -79077,9 +80786,14 @@ function listCandidates(root) {
             continue;
         const mode = entry.slice(0, tab).split(' ')[1];
         const path = entry.slice(tab + 1);
+        if (byPath.has(path))
+            continue;
         if (mode === '160000')
-            continue; // submodule
-        if (!byPath.has(path))
+            byPath.set(path, { path, symlink: false, skip: 'a submodule (not indexed)' });
+        else if (entry.startsWith('S '))
+            // skip-worktree: outside a sparse checkout, so not in the work tree
+            byPath.set(path, { path, symlink: false, skip: 'not checked out (sparse checkout)' });
+        else
             byPath.set(path, { path, symlink: mode === '120000' });
     }
     const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -79141,6 +80855,8 @@ function readCandidate(root, c, maxBytes) {
         // git lists names as bytes; one that is not UTF-8 comes back with U+FFFD and names no file.
         if (code === 'ENOENT' && c.path.includes('\ufffd'))
             return { ok: false, reason: 'name is not valid UTF-8' };
+        if (code === 'ENOENT')
+            return { ok: false, reason: 'cannot stat: ENOENT (not in the work tree: deleted?)' };
         return { ok: false, reason: `cannot stat: ${code ?? e.message}` };
     }
     if (st.isSymbolicLink() || c.symlink) {
@@ -79148,8 +80864,9 @@ function readCandidate(root, c, maxBytes) {
         try {
             target = (0,external_node_fs_.realpathSync)(abs);
         }
-        catch {
-            return { ok: false, reason: 'broken symlink' };
+        catch (e) {
+            const code = e.code;
+            return { ok: false, reason: code === 'ELOOP' ? 'symlink loop' : 'broken symlink' };
         }
         const rootReal = (0,external_node_fs_.realpathSync)(root);
         if (target !== rootReal && !target.startsWith(rootReal + external_node_path_.sep))
@@ -79163,20 +80880,81 @@ function readCandidate(root, c, maxBytes) {
         return { ok: false, reason: 'a hard link to another file' };
     if (st.size > maxBytes)
         return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
-    let buf;
+    // A folder on the way that is a symbolic link (git's index still lists `src/x.py` after `src` was
+    // replaced by a link to another folder) would have a file outside the repository read as this one.
+    const dir = c.path.includes('/') ? dirOutside(root, c.path.slice(0, c.path.lastIndexOf('/'))) : undefined;
+    if (dir)
+        return { ok: false, reason: `folder ${displayPath(dir)} is a symbolic link (not followed)` };
+    const r = readRegular(abs, maxBytes);
+    if (!r.ok)
+        return r;
+    return { ok: true, buf: r.buf, blob: gitBlobId(r.buf), size: r.st.size, mtimeMs: r.st.mtimeMs };
+}
+/**
+ * The first folder of `dir` (relative to root) that is a symbolic link, or undefined. The folders of
+ * one listing are looked at once each.
+ */
+function dirOutside(root, dir) {
+    let cache = linkedDirs.get(root);
+    if (!cache) {
+        linkedDirs.clear();
+        cache = new Map();
+        linkedDirs.set(root, cache);
+    }
+    const known = cache.get(dir);
+    if (known !== undefined)
+        return known || undefined;
+    const slash = dir.lastIndexOf('/');
+    let found = slash > 0 ? dirOutside(root, dir.slice(0, slash)) : undefined;
+    if (!found) {
+        try {
+            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, dir)).isSymbolicLink())
+                found = dir;
+        }
+        catch {
+            // gone: the file's own read reports it
+        }
+    }
+    cache.set(dir, found ?? '');
+    return found;
+}
+const linkedDirs = new Map();
+/**
+ * Reads a file that was a regular file when it was looked at, as what it is when it is opened: one
+ * replaced meanwhile by a symbolic link is not followed, by a FIFO not waited on, and one grown past
+ * the limit is not read whole.
+ */
+function readRegular(abs, maxBytes) {
+    let r;
     try {
-        buf = (0,external_node_fs_.readFileSync)(abs);
+        r = (0,util_fs/* openRegularFile */.ZU)(abs, external_node_fs_.constants.O_RDONLY);
     }
     catch (e) {
         return { ok: false, reason: `unreadable: ${e.code ?? e.message}` };
     }
-    return {
-        ok: true,
-        buf,
-        blob: gitBlobId(buf),
-        size: st.size,
-        mtimeMs: st.mtimeMs,
-    };
+    if ('absent' in r)
+        return { ok: false, reason: 'cannot stat: ENOENT' };
+    if ('not' in r)
+        return { ok: false, reason: `replaced while it was read: now ${r.not}` };
+    try {
+        if (r.st.nlink > 1)
+            return { ok: false, reason: 'a hard link to another file' };
+        if (r.st.size > maxBytes)
+            return { ok: false, reason: `larger than ${Math.round(maxBytes / 1024)} KiB` };
+        const buf = Buffer.alloc(r.st.size + 1);
+        let n = 0;
+        for (let k; n < buf.length && (k = (0,external_node_fs_.readSync)(r.fd, buf, n, buf.length - n, null)) > 0;)
+            n += k;
+        if (n > r.st.size)
+            return { ok: false, reason: 'changed while it was read' };
+        return { ok: true, buf: buf.subarray(0, n), st: r.st };
+    }
+    catch (e) {
+        return { ok: false, reason: `unreadable: ${e.code ?? e.message}` };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(r.fd);
+    }
 }
 /** Decodes UTF-8; invalid sequences become U+FFFD (reported, not fatal). */
 function decodeText(buf) {
@@ -79208,6 +80986,8 @@ var external_node_url_ = __nccwpck_require__(3136);
  *   3. the installed packages `web-tree-sitter` and `tree-sitter-wasms` (development, tests).
  * A grammar that cannot be found or loaded degrades that language to line windows, with a note.
  */
+
+
 
 
 
@@ -79446,6 +81226,8 @@ function loadGrammar(wasmDir, lang) {
     }
     return p;
 }
+/** Children of the root of a tree with errors past which a query is not run (see `extract`). */
+const MAX_ERROR_CHILDREN = 5000;
 class SymbolExtractor {
     wasmDir;
     notes = [];
@@ -79480,6 +81262,11 @@ class SymbolExtractor {
         if (!tree)
             return undefined;
         try {
+            // Error recovery over unbalanced input (`{` repeated thousands of times, at any depth) leaves the
+            // root an ERROR node with a child per token, and the query's time grows with the square of that:
+            // such a file gets the outline of the definition scan instead of a query that could run for minutes.
+            if (tree.rootNode.hasError && tree.rootNode.childCount > MAX_ERROR_CHILDREN)
+                return outlineByScan(lang, text);
             return collect(loaded.query.captures(tree.rootNode).map((c) => c.node), DEFINITIONS[lang]);
         }
         finally {
@@ -79509,6 +81296,21 @@ function nameOf(node, type) {
     }
     return undefined;
 }
+/** Longer names (the text of a node, a deep nesting) are cut. */
+const MAX_NAME = 200;
+/**
+ * A name as it is listed: the text of a node can span lines (a Rust `impl` of a type written over
+ * several), and a line break or other control character in it would start a line of its own wherever
+ * the name is printed. Line breaks with their indentation become one space; other control characters
+ * are written out.
+ */
+function shownName(name) {
+    if (name === undefined)
+        return undefined;
+    if ((0,chars/* hasControlChar */.Et)(name))
+        name = (0,chars/* escapeControlChars */._s)(name.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' '));
+    return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name;
+}
 /** Turns definition nodes (in document order) into qualified symbols. */
 function collect(nodes, defs) {
     const out = [];
@@ -79529,11 +81331,13 @@ function collect(nodes, defs) {
                 continue;
             k = value.type.includes('function') ? 'function' : 'const';
         }
-        const name = nameOf(node, type);
+        const name = shownName(nameOf(node, type));
         if (!name)
             continue;
         const parent = stack[stack.length - 1];
-        const qualified = parent ? `${parent.name}.${name}` : name;
+        // Qualified names stay short however deep the nesting (thousands of nested functions would
+        // otherwise make names whose total length grows with the square of the depth).
+        const qualified = parent ? shownName(`${parent.name}.${name}`) : name;
         const inType = parent !== undefined && CONTAINERS.has(parent.kind);
         out.push({
             name: qualified,
@@ -79965,6 +81769,8 @@ function cutAtWord(text, max) {
 const CHUNKS_VERSION = 1;
 const MAX_CHUNK_TERMS = 400;
 const MAX_PARSE_CHARS = 100_000;
+/** A file the index read is at most its limit (512 KiB unless a host sets another). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
 const isLine = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 /** Whether a cached entry has the shape `chunksOf` stores (a hand-edited cache may hold anything). */
 function isChunkList(v) {
@@ -79972,6 +81778,7 @@ function isChunkList(v) {
         v.every((c) => Array.isArray(c) &&
             c.length === 5 &&
             typeof c[0] === 'string' &&
+            !(0,chars/* hasControlChar */.Et)(c[0]) &&
             typeof c[1] === 'string' &&
             isLine(c[2]) &&
             isLine(c[3]) &&
@@ -80009,14 +81816,14 @@ class ChunkStore {
         const cached = (0,cachefile/* own */.ZV)(this.entries, f.blob);
         if (cached !== undefined && isChunkList(cached))
             return cached;
-        let text;
-        try {
-            text = decodeText((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.index.root, path))).text;
-        }
-        catch (e) {
-            this.notes.push(`could not read ${path} for its symbols: ${e.code ?? e.message}`);
+        // Read with the index's guards (no link followed, no FIFO waited on), and only the content the index
+        // saw: a file changed since would have its chunks cached under the old content's blob.
+        const r = readCandidate(this.index.root, { path, symlink: false }, MAX_READ_BYTES);
+        if (!r.ok || r.blob !== f.blob) {
+            this.notes.push(`could not read ${displayPath(path)} for its symbols: ${r.ok ? 'changed since it was indexed' : r.reason}`);
             return [];
         }
+        const text = decodeText(r.buf).text;
         this.parsed++;
         const lines = text.split('\n');
         // Very large files: the definition scan's outline instead of a parse that would cost more than the
@@ -82474,6 +84281,7 @@ class TermIndex {
 
 
 
+
 const HISTORY_VERSION = 7;
 /** Long bodies are mostly templates and changelogs: the first few lines carry the meaning. */
 const MAX_MESSAGE = 400;
@@ -82548,9 +84356,17 @@ class LogParser {
             .split('\n')
             .map((x) => x.trim())
             .filter(Boolean);
-        this.commits.push({ h, m: cutAtWord(m.split('\n', 1)[0], MAX_SUBJECT), f });
+        this.commits.push({ h, m: subjectOf(m), f });
         this.messages.push(m);
     }
+}
+/**
+ * A commit's subject as evidence is shown: its first line, cut between words, with control characters
+ * written out (a carriage return, an escape sequence or a bidirectional override in a message would
+ * otherwise rewrite the lines around it on a terminal and in a bundle).
+ */
+function subjectOf(message) {
+    return cutAtWord((0,chars/* escapeControlChars */._s)(message.split('\n', 1)[0]), MAX_SUBJECT);
 }
 function logArgs(range, depth) {
     return [
@@ -82635,7 +84451,11 @@ function restoreHistory(v, head, depth) {
     }
     const commits = [];
     for (const c of s.commits) {
-        if (!Array.isArray(c) || typeof c[0] !== 'string' || typeof c[1] !== 'string' || !Array.isArray(c[2]))
+        if (!Array.isArray(c) ||
+            typeof c[0] !== 'string' ||
+            !/^[0-9a-f]{4,64}$/.test(c[0]) ||
+            typeof c[1] !== 'string' ||
+            !Array.isArray(c[2]))
             return undefined;
         const f = [];
         for (const i of c[2]) {
@@ -82644,7 +84464,8 @@ function restoreHistory(v, head, depth) {
                 return undefined;
             f.push(p);
         }
-        commits.push({ h: c[0], m: c[1], f });
+        // A cached subject is untrusted like the rest of the cache: shown escaped as a fresh one would be.
+        commits.push({ h: c[0], m: (0,chars/* hasControlChar */.Et)(c[1]) ? subjectOf(c[1]) : c[1], f });
     }
     return { head, commits };
 }
@@ -82712,15 +84533,16 @@ function extractImports(lang, text) {
         case 'typescript':
         case 'tsx':
         case 'javascript':
-            for (const m of text.matchAll(/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g))
-                add(m[1]);
+            for (const spec of jsFromSpecifiers(text))
+                add(spec);
             for (const m of text.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g))
                 add(m[1]);
             for (const m of text.matchAll(/\b(?:require|import)\s*\(\s*['"]([^'"]+)['"]\s*\)/g))
                 add(m[1]);
             break;
         case 'go':
-            for (const m of text.matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
+            // Only up to the last `)`: past it no block can close, and each `import (` would scan to the end.
+            for (const m of text.slice(0, text.lastIndexOf(')') + 1).matchAll(/^import\s*\(([\s\S]*?)\)/gm)) {
                 for (const q of m[1].matchAll(/"([^"]+)"/g))
                     add(q[1]);
             }
@@ -82733,15 +84555,95 @@ function extractImports(lang, text) {
                 add(m[1]);
             break;
         case 'rust':
-            for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm))
-                add(`mod:${m[1]}`);
-            for (const m of text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm))
-                add(m[1]);
+            for (const name of rustStatements(text, RUST_MOD, RUST_MOD_AFTER_VISIBILITY))
+                add(`mod:${name}`);
+            for (const path of rustStatements(text, RUST_USE, RUST_USE_AFTER_VISIBILITY))
+                add(path);
             break;
         default:
             break;
     }
     return [...out];
+}
+/**
+ * Rust `mod` and `use` statements, as `/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+)\s*;/gm` and
+ * `/^\s*(?:pub(?:\([^)]*\))?\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/gm` find them, in time linear in
+ * the text: blanks before a statement are read on its own line only (`^\s*` would also run over every
+ * blank line below each line start, to the same statements), and the `)` closing `pub(` is looked for once
+ * for all the `pub(` before it.
+ */
+const RUST_LINE = /^[^\S\n\r\u2028\u2029]*/gm;
+const RUST_MOD = /(?:pub\s+)?mod\s+(\w+)\s*;/y;
+const RUST_MOD_AFTER_VISIBILITY = /\s+mod\s+(\w+)\s*;/y;
+const RUST_USE = /(?:pub\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/y;
+const RUST_USE_AFTER_VISIBILITY = /\s+use\s+((?:crate|super|self)(?:::\w+)+)/y;
+function rustStatements(text, statement, afterVisibility) {
+    const out = [];
+    let close = -1; // the first `)` at or after the last position asked about, or text.length: none
+    let resume = 0;
+    for (const m of text.matchAll(RUST_LINE)) {
+        if (m.index < resume)
+            continue;
+        let i = m.index + m[0].length;
+        let re = statement;
+        if (text.startsWith('pub(', i)) {
+            if (close < i + 4) {
+                close = text.indexOf(')', i + 4);
+                if (close < 0)
+                    close = text.length;
+            }
+            if (close === text.length)
+                continue;
+            i = close + 1;
+            re = afterVisibility;
+        }
+        re.lastIndex = i;
+        const t = re.exec(text);
+        if (!t)
+            continue;
+        out.push(t[1]);
+        resume = re.lastIndex;
+    }
+    return out;
+}
+const JS_FROM_HEAD = /(?:^|[\s;}])(?:import|export)\s/g;
+const JS_STOP = /['"`;]/g;
+const QUOTE = /['"]/g;
+/**
+ * The specifiers `/(?:^|[\s;}])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g` finds, in time linear
+ * in the text: the statement's text runs to its first quote, backtick or `;`, which must be a quote right
+ * after `from` (blanks aside). When it is not, no `import` or `export` before that character can match
+ * either (they run to the same one), so the search goes on from there instead of trying each of them.
+ */
+function jsFromSpecifiers(text) {
+    const out = [];
+    for (let pos = 0; pos < text.length;) {
+        JS_FROM_HEAD.lastIndex = pos;
+        const head = JS_FROM_HEAD.exec(text);
+        if (!head)
+            break;
+        const r = head.index + head[0].length;
+        JS_STOP.lastIndex = r;
+        const stop = JS_STOP.exec(text);
+        if (!stop)
+            break; // no statement can end any more
+        const q = stop.index;
+        let k = q;
+        while (k > r && /\s/.test(text[k - 1]))
+            k--;
+        if (stop[0] !== ';' && stop[0] !== '`' && k - 4 >= r && text.startsWith('from', k - 4)) {
+            QUOTE.lastIndex = q + 1;
+            const close = QUOTE.exec(text);
+            if (close && close.index > q + 1) {
+                out.push(text.slice(q + 1, close.index));
+                pos = close.index + 1;
+                continue;
+            }
+        }
+        // A failed statement: the next one may start at the character that ended this one (`;import`).
+        pos = Math.max(q, head.index + 1);
+    }
+    return out;
 }
 const JS_EXTS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
 /** Resolves specifiers to repository paths. Built once per query from the file list. */
@@ -83218,7 +85120,7 @@ async function indexRepository(opts, internal = {}) {
     for (const c of listing.files) {
         const why = ownCache !== undefined && (c.path === ownCache || c.path.startsWith(`${ownCache}/`))
             ? CACHE_FOLDER
-            : pathSkipReason(c.path);
+            : (c.skip ?? pathSkipReason(c.path));
         if (why) {
             skipped.push({ path: c.path, reason: why });
             continue;
@@ -83675,7 +85577,7 @@ const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v)
  * not parse declares nothing, and an entry of the wrong shape (a version that is no string, a name
  * that is no package name, a list where a table belongs) is left out.
  */
-function parseManifest(path, text) {
+function parseManifest(path, text, kind) {
     const base = path.split('/').pop() ?? path;
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
@@ -83697,7 +85599,9 @@ function parseManifest(path, text) {
             }
             return out;
         }
-        if (/^requirements.*\.(?:txt|in)$/.test(base)) {
+        if (kind === 'requirements' ||
+            /^requirements.*\.(?:txt|in)$/.test(base) ||
+            REQUIREMENTS_FILE.test(path)) {
             return (text
                 // A backslash at the end of a line continues it (pip joins them before parsing).
                 .replace(/\\\r?\n/g, ' ')
@@ -83755,6 +85659,49 @@ function parseManifest(path, text) {
         return [];
     }
     return [];
+}
+/** A pip requirements file by its name: `requirements*.txt` / `.in` at the top or in a `requirements/` folder. */
+const REQUIREMENTS_FILE = /^(?:requirements[^/]*|requirements\/[^/]+)\.(?:txt|in)$/;
+/**
+ * The requirements files a requirements file includes (`-r other.txt`, `--requirement=other.txt`), as
+ * repository paths resolved from the including file's folder, each with its 1-based line. Constraints
+ * files (`-c`) pin versions but declare nothing, so they are not followed. An include that is a URL,
+ * an absolute path or leaves the repository is `outside` (never read).
+ */
+function requirementIncludes(path, text) {
+    const out = [];
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i].replace(/(?:^|\s)#.*/, '').trim();
+        const m = /^(?:-r\s*|--requirement(?:\s*=\s*|\s+))(\S.*)$/.exec(l);
+        if (!m)
+            continue;
+        // pip splits an option line like a shell does: a quoted path may hold spaces.
+        const target = m[1].replace(/^(["'])(.*)\1$/, '$2');
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('~')) {
+            out.push({ line: i + 1, target, outside: true });
+            continue;
+        }
+        const parts = dir ? dir.split('/') : [];
+        let outside = false;
+        for (const seg of target.split(/[\\/]+/)) {
+            if (seg === '' || seg === '.')
+                continue;
+            if (seg === '..') {
+                if (!parts.length)
+                    outside = true;
+                else
+                    parts.pop();
+            }
+            else
+                parts.push(seg);
+        }
+        out.push(outside || !parts.length
+            ? { line: i + 1, target, outside: true }
+            : { line: i + 1, target, outside: false, resolved: parts.join('/') });
+    }
+    return out;
 }
 /** A Poetry table (`{ version = "^1", extras = [...] }`) as JSON; one nested too deeply for that is `{…}`. */
 function tableSpec(spec) {
@@ -84492,6 +86439,8 @@ function rankFiles(input) {
     if (anchor.length && index.history.commits.length) {
         const anchorSet = new Set(anchor);
         const co = new Map();
+        /** For the reason only: in how many commits each file changed with an anchor, and with which. */
+        const withAnchors = new Map();
         const anchorCount = new Map();
         for (const c of index.history.commits) {
             if (c.f.length > 20)
@@ -84501,16 +86450,26 @@ function rankFiles(input) {
                 continue;
             for (const a of inA)
                 anchorCount.set(a, (anchorCount.get(a) ?? 0) + 1);
-            for (const f of c.f)
-                if (!anchorSet.has(f))
-                    co.set(f, (co.get(f) ?? 0) + inA.length);
+            for (const f of c.f) {
+                if (anchorSet.has(f))
+                    continue;
+                co.set(f, (co.get(f) ?? 0) + inA.length);
+                const w = withAnchors.get(f) ?? { commits: 0, anchors: new Set() };
+                w.commits++;
+                for (const a of inA)
+                    w.anchors.add(a);
+                withAnchors.set(f, w);
+            }
         }
         const total = [...anchorCount.values()].reduce((a, b) => a + b, 0);
         if (total >= 3) {
             for (const [f, n] of co) {
                 const conf = n / total;
-                if (n >= 2 && conf >= 0.1)
-                    add(f, 'cochange', W.coChange * conf, `changed together with ${anchor[0]} in ${n} past commits`);
+                if (n >= 2 && conf >= 0.1) {
+                    const w = withAnchors.get(f);
+                    const names = anchor.filter((a) => w.anchors.has(a));
+                    add(f, 'cochange', W.coChange * conf, `changed together with ${names.join(', ')} in ${w.commits} past commit${w.commits === 1 ? '' : 's'}`);
+                }
             }
         }
     }
@@ -84952,7 +86911,7 @@ function openError(e, rel) {
  * the file does not exist; a `Refused` when it is not a regular file of one name or is larger than
  * `maxBytes` (then `tooLarge` says what to tell the model).
  */
-function readRegular(abs, rel, maxBytes, tooLarge) {
+function tools_readRegular(abs, rel, maxBytes, tooLarge) {
     let fd;
     try {
         fd = (0,external_node_fs_.openSync)(abs, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
@@ -85143,7 +87102,7 @@ class CoderTools {
             return { ok: false, content: `error: ${r.error}` };
         if ((0,external_node_fs_.lstatSync)(r.abs, { throwIfNoEntry: false })?.isDirectory())
             return { ok: false, content: `error: ${r.rel} is a folder; use list_files` };
-        const buf = readRegular(r.abs, r.rel, MAX_READ_FILE_BYTES, (size) => `${r.rel} is ${size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`);
+        const buf = tools_readRegular(r.abs, r.rel, MAX_READ_FILE_BYTES, (size) => `${r.rel} is ${size} bytes, too large to read (limit ${MAX_READ_FILE_BYTES}); search_code finds the parts that matter`);
         if (!buf)
             return { ok: false, content: `error: ${r.rel}: no such file` };
         if (buf.subarray(0, 8000).includes(0))
@@ -85255,7 +87214,7 @@ class CoderTools {
         const w = this.checkWritable(path);
         if (!w.ok)
             return { ok: false, content: w.content };
-        const buf = readRegular(w.abs, w.rel, MAX_READ_FILE_BYTES, (size) => `${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`);
+        const buf = tools_readRegular(w.abs, w.rel, MAX_READ_FILE_BYTES, (size) => `${w.rel} is ${size} bytes, too large to edit (limit ${MAX_READ_FILE_BYTES}); write it anew`);
         if (!buf)
             return { ok: false, content: `error: ${w.rel}: no such file (use write_file to create it)` };
         const text = buf.toString('utf8');
@@ -85565,6 +87524,8 @@ const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_REQUEST_TIMEOUT_MS = 300_000;
 /** Beyond this many characters of conversation, old tool outputs are elided to keep the context small. */
 const CONTEXT_CHAR_LIMIT = 320_000;
+/** A failed or unrun call's arguments longer than this are not sent back to the model in full. */
+const REFUSED_ARGUMENTS_KEPT = 2_000;
 /** Consecutive replies without a tool call before the run ends as `model_stopped`. */
 const MAX_IDLE_REPLIES = 3;
 /**
@@ -85714,9 +87675,27 @@ function assistantParam(content, calls) {
             : {}),
     };
 }
-/** Elides the oldest tool outputs once the conversation gets long (the model can read files again). */
+/** The function calls of an assistant message as it is sent back (their arguments can be replaced). */
+function functionCalls(m) {
+    if (m.role !== 'assistant' || !m.tool_calls)
+        return [];
+    return m.tool_calls.flatMap((c) => (c.type === 'function' ? [c] : []));
+}
+/** What a call's arguments are sent back as once elided (still a JSON object, as the API expects). */
+function elidedArguments(length, why) {
+    return JSON.stringify({ elided: `${length} characters of arguments, ${why}` });
+}
+/** The characters of a message that count towards the context: its text and its calls' arguments. */
+function messageChars(m) {
+    const text = typeof m.content === 'string' ? m.content.length : 0;
+    return functionCalls(m).reduce((a, c) => a + c.function.arguments.length, text);
+}
+/**
+ * Elides the oldest tool outputs and tool-call arguments (a file written long ago) once the
+ * conversation gets long: the model can read files again.
+ */
 function compact(messages) {
-    const size = () => messages.reduce((a, m) => a + (typeof m.content === 'string' ? m.content.length : 0), 0);
+    const size = () => messages.reduce((a, m) => a + messageChars(m), 0);
     if (size() <= CONTEXT_CHAR_LIMIT)
         return;
     for (let i = 2; i < messages.length - 12 && size() > CONTEXT_CHAR_LIMIT * 0.7; i++) {
@@ -85724,7 +87703,24 @@ function compact(messages) {
         if (m.role === 'tool' && typeof m.content === 'string' && m.content.length > 400) {
             m.content = `[earlier tool output elided to save context: ${m.content.length} characters]`;
         }
+        for (const c of functionCalls(m)) {
+            if (c.function.arguments.length > 400)
+                c.function.arguments = elidedArguments(c.function.arguments.length, 'elided to save context');
+        }
     }
+}
+/** The first line of a message, at most 200 characters. */
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 200 ? `${l.slice(0, 199)}…` : l;
+}
+/**
+ * A few turns of the event loop: a SIGINT that arrived while this process was blocked in a synchronous
+ * git call has been handled by then (libuv hands it over in a later poll, not always the next one).
+ */
+async function signalsDelivered() {
+    for (let i = 0; i < 5; i++)
+        await new Promise((r) => setTimeout(r, 1));
 }
 const clip = (s, n = 20_000) => s.length > n ? `${s.slice(0, n)}[… ${s.length - n} characters cut]` : s;
 async function runCoder(opts) {
@@ -85849,20 +87845,45 @@ async function runCoder(opts) {
     }
     const transcript = new Transcript((0,external_node_path_.join)(bundleDir, 'transcript.jsonl'), redactor, { attempt }, { truncate: attempt === 1 });
     const startedAt = new Date();
+    // Whatever fails once the model has been called, the manifest records the tokens spent: the
+    // Supervisor reports a station's usage from it. The error is thrown once it is recorded.
+    let failedAfter;
     const result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+        try {
+            return await work();
+        }
+        catch (e) {
+            failedAfter = { error: e };
+            return {
+                result: undefined,
+                record: {
+                    status: 'failed',
+                    usage: budget.usage,
+                    stopReason: 'error',
+                    attempt,
+                    note: (0,src_errors/* errorMessage */.gJ)(e).slice(0, 300),
+                },
+            };
+        }
+    });
+    if (failedAfter)
+        throw failedAfter.error;
+    return result;
+    async function work() {
         let stop;
         let summary;
         let failure;
         try {
-            const taskContext = redactor.literal(inputs.taskContext);
-            const sys = systemPrompt({
+            // Redacted whole: the task context (a bundle may come from elsewhere) and the commands of the
+            // verification plan and quality.toml, which reach the model from here, not through the Bundler.
+            const sys = await redactor.full(systemPrompt({
                 taskId: opts.taskId,
-                taskContext,
+                taskContext: inputs.taskContext,
                 commands,
                 protectedPatterns,
                 phase,
                 tddEnforced,
-            });
+            }));
             const first = firstUserMessage({ phase, tddEnforced, attempt, ...(feedback ? { feedback } : {}) });
             const messages = [
                 { role: 'system', content: sys },
@@ -85929,8 +87950,21 @@ async function runCoder(opts) {
                         .map((c) => ({ id: c.id, name: c.name, arguments: clip(c.arguments) })),
                     ...(calls.length > LISTED_CALLS ? { toolCallsNotListed: calls.length - LISTED_CALLS } : {}),
                     ...(other ? { unsupportedToolCalls: other } : {}),
+                    ...(res.message.refusal ? { refusal: res.message.refusal } : {}),
                 });
-                messages.push(assistantParam(res.message.content, calls));
+                // A reply with neither text nor a call goes back with text: the API requires an assistant
+                // message's content unless it has tool calls (a refusal comes back as what the model said).
+                const text = calls.length || res.message.content ? res.message.content : res.message.refusal || '(no reply)';
+                const sent = assistantParam(text, calls);
+                messages.push(sent);
+                // The arguments of a call that was refused or not run go back to the model in full only when
+                // short: one reply's megabytes of refused arguments would otherwise be paid for on every turn.
+                const sentCalls = functionCalls(sent);
+                const elideRefused = (index) => {
+                    const c = sentCalls[index];
+                    if (c && c.function.arguments.length > REFUSED_ARGUMENTS_KEPT)
+                        c.function.arguments = elidedArguments(c.function.arguments.length, 'not repeated: the call failed');
+                };
                 const named = calls
                     .slice(0, LISTED_CALLS)
                     .map((c) => shownToolName(c.name))
@@ -85940,9 +87974,17 @@ async function runCoder(opts) {
                 if (calls.length === 0) {
                     idle += 1;
                     if (idle >= MAX_IDLE_REPLIES) {
+                        // Why, when the last reply says: a refusal, a content filter, a cut-off answer.
+                        const why = res.message.refusal
+                            ? `; it refused: ${shownText(firstLine(res.message.refusal), 200)}`
+                            : res.finishReason === 'content_filter'
+                                ? "; the server's content filter withheld its reply"
+                                : res.finishReason === 'length'
+                                    ? '; its reply was cut off by the length limit'
+                                    : '';
                         stop = {
                             reason: 'model_stopped',
-                            message: `the model answered ${idle} times in a row without using a tool`,
+                            message: `the model answered ${idle} times in a row without using a tool${why}`,
                         };
                         break;
                     }
@@ -85972,6 +88014,7 @@ async function runCoder(opts) {
                     if (!stop && over) {
                         messages.push({ role: 'tool', tool_call_id: call.id, content: over });
                         notRun.push({ id: call.id, name: call.name, reason: over });
+                        elideRefused(index);
                         continue;
                     }
                     if (stop) {
@@ -85980,6 +88023,9 @@ async function runCoder(opts) {
                     else {
                         outcome = await tools.execute(call.name, call.arguments);
                         content = await redactor.full(outcome.content);
+                        if (!outcome.ok && res.finishReason === 'length')
+                            content +=
+                                '\n(Your reply was cut off by the length limit, which may have cut these arguments: write a large file in parts — write_file, then edit_file.)';
                         // Encoded forms survive redaction: withhold the whole output rather than hand them over.
                         const leaked = redactor.leaks(content);
                         if (leaked.length) {
@@ -85992,6 +88038,8 @@ async function runCoder(opts) {
                     }
                     resultChars += content.length;
                     messages.push({ role: 'tool', tool_call_id: call.id, content });
+                    if (!outcome?.ok)
+                        elideRefused(index);
                     await transcript.write({
                         type: 'tool',
                         turn,
@@ -86054,7 +88102,8 @@ async function runCoder(opts) {
         let patchSha;
         let changedFiles = [];
         let outputError;
-        try {
+        let leaked = false;
+        const writePatch = () => {
             // A change that carries a secret this process holds (the model key, a token) never leaves it. The
             // new content of every changed file is read for it, not the patch: a binary patch (a NUL byte, or
             // a `-diff` attribute) is compressed and would hide the secret from a look at the patch text.
@@ -86070,6 +88119,7 @@ async function runCoder(opts) {
             for (const l of redactor.leaks(patch.toString('latin1')))
                 found.add(l);
             const leaks = [...found].sort();
+            leaked = leaks.length > 0;
             if (leaks.length) {
                 stop = {
                     reason: 'error',
@@ -86082,10 +88132,40 @@ async function runCoder(opts) {
             writeBundleFile(bundleDir, 'changes.patch', patch);
             patchSha = (0,util_fs/* sha256 */.sc)(patch);
             changedFiles = files;
+        };
+        try {
+            writePatch();
         }
         catch (e) {
             outputError = e;
-            log.error(`could not write changes.patch: ${(0,src_errors/* errorMessage */.gJ)(e)}`);
+            // A Ctrl-C at the terminal reaches the git commands of the diff too (same process group): one it
+            // killed fails before this process's own handler has aborted the signal. Once it has, the failure
+            // is the interruption, not a fault: the run ends `aborted` with the tokens it spent, and the diff
+            // is made once more (no Ctrl-C reaches it now but a second one, which quits) to keep the work.
+            if (!leaked)
+                await signalsDelivered();
+            if (!leaked && opts.signal?.aborted) {
+                outputError = undefined;
+                const what = firstLine((0,src_errors/* errorMessage */.gJ)(e));
+                try {
+                    writePatch();
+                    stop = { reason: 'aborted', message: `interrupted while changes.patch was written; written again` };
+                    log.warn(`${stop.message} (${what})`);
+                }
+                catch (again) {
+                    if (leaked)
+                        outputError = again;
+                    else {
+                        stop = {
+                            reason: 'aborted',
+                            message: `interrupted while changes.patch was written (${what}): changes.patch not written (${firstLine((0,src_errors/* errorMessage */.gJ)(again))})`,
+                        };
+                        log.warn(stop.message);
+                    }
+                }
+            }
+            if (outputError)
+                log.error(`could not write changes.patch: ${(0,src_errors/* errorMessage */.gJ)(outputError)}`);
         }
         await transcript.write({
             type: 'stop',
@@ -86142,8 +88222,7 @@ async function runCoder(opts) {
             phase: tools.phase,
             ...(report.redProof ? { redProof: report.redProof } : {}),
             changedFiles,
-            patchPath: (0,external_node_path_.join)(bundleDir, 'changes.patch'),
-            ...(patchSha ? { patchSha256: patchSha } : {}),
+            ...(patchSha ? { patchPath: (0,external_node_path_.join)(bundleDir, 'changes.patch'), patchSha256: patchSha } : {}),
             ...(report.summary ? { summary: report.summary } : {}),
         };
         return {
@@ -86156,8 +88235,7 @@ async function runCoder(opts) {
                 note: report.message.slice(0, 300),
             },
         };
-    });
-    return result;
+    }
 }
 /** The red proof as coder.json and the result keep it: its command and output tail redacted. */
 async function redactProof(p, redactor) {
@@ -86193,512 +88271,6 @@ function restorePreviousWork(root, bundleDir, base, log) {
         log.warn(`could not apply the previous attempt's changes.patch: ${r.stderr.trim()}`);
     else
         log.info(`applied the previous attempt's changes.patch`);
-}
-
-;// CONCATENATED MODULE: ./src/git/patch.ts
-/**
- * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
- * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
- * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
- * not change the bytes (and so the sha256) of a patch.
- */
-
-
-
-
-
-/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
-function withTempIndex(root, fn, seedFromRealIndex = false) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
-    const index = (0,external_node_path_.join)(dir, 'index');
-    try {
-        if (seedFromRealIndex) {
-            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
-            let real = git_execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
-            if (!(0,external_node_path_.isAbsolute)(real))
-                real = (0,external_node_path_.join)(root, real);
-            if ((0,external_node_fs_.existsSync)(real)) {
-                (0,external_node_fs_.copyFileSync)(real, index);
-                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
-                // it. A copy with a new mtime would make a file rewritten in the same second as the last
-                // `git add` (same size) look unchanged, and the change would escape judgment.
-                const st = (0,external_node_fs_.statSync)(real);
-                (0,external_node_fs_.utimesSync)(index, st.atime, st.mtime);
-            }
-        }
-        return fn({ GIT_INDEX_FILE: index });
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-function treeOf(root, commit) {
-    return git_execGit(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
-}
-/**
- * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
- * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
- * guard sees a change to them.
- */
-function workingTreeTree(root) {
-    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
-    const untrackedGuardian = git_execGit(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
-        cwd: root,
-    }).stdout;
-    return withTempIndex(root, (env) => {
-        git_execGit(['add', '-A'], { cwd: root, env });
-        if (untrackedGuardian) {
-            git_execGit(['update-index', '--force-remove', '-z', '--stdin'], {
-                cwd: root,
-                env,
-                input: untrackedGuardian,
-            });
-        }
-        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    }, true);
-}
-/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
-function diffTrees(root, base, tree) {
-    return execGitBuffer([
-        'diff-tree',
-        '-r',
-        '-p',
-        '--binary',
-        '--full-index',
-        '--no-renames',
-        '--no-color',
-        '--no-ext-diff',
-        base,
-        tree,
-    ], { cwd: root }).stdout;
-}
-/** The working tree's change against `base`, as a patch and as a tree. */
-function workingTreePatch(root, base) {
-    const tree = workingTreeTree(root);
-    const patch = diffTrees(root, base, tree);
-    checkPatchSize(patch, "the working tree's change");
-    return { patch, tree };
-}
-/** Explains why git could not apply a patch, naming the first failing hunk's file. */
-function explainApplyFailure(stderr, label, base) {
-    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
-    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
-    if (failed)
-        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
-    const missing = /error: (.+): does not exist in index/.exec(stderr);
-    if (missing)
-        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
-    const exists = /error: (.+): already exists in index/.exec(stderr);
-    if (exists)
-        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
-    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
-    if (binary)
-        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
-    const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
-    if (corrupt)
-        return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
-    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
-    return `${at}: ${first.replace(/^error: /, '')}`;
-}
-/**
- * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
- * string ends at 512 MiB, and a change this size is no task's work.
- */
-const MAX_PATCH_BYTES = 256 * 1024 * 1024;
-function checkPatchSize(patch, label) {
-    if (patch.length > MAX_PATCH_BYTES) {
-        throw new src_errors/* GuardianError */.cD(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
-    }
-}
-/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
-function checkPatchText(patch, label) {
-    checkPatchSize(patch, label);
-    const text = patch.toString('latin1');
-    const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
-    if (m) {
-        const file = m[2] === '/dev/null' ? m[1] : m[2];
-        throw new src_errors/* GuardianError */.cD(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
-    }
-}
-/**
- * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
- * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
- */
-function applyPatchToTree(root, base, patch, label = 'changes.patch') {
-    checkPatchText(patch, label);
-    if (patch.length === 0 || patch.toString('utf8').trim() === '')
-        return treeOf(root, base);
-    return withTempIndex(root, (env) => {
-        git_execGit(['read-tree', base], { cwd: root, env });
-        const r = git_execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
-            cwd: root,
-            env,
-            input: patch,
-            allowFailure: true,
-        });
-        if (r.code !== 0)
-            throw new src_errors/* GuardianError */.cD(explainApplyFailure(r.stderr, label, base));
-        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
-function changedFiles(root, from, to) {
-    const out = git_execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
-        cwd: root,
-    }).stdout;
-    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
-    const files = [];
-    for (let i = 0; i < parts.length;) {
-        const code = parts[i++] ?? '';
-        if (!code)
-            continue;
-        const status = code[0];
-        if (status === 'R' || status === 'C') {
-            const oldPath = parts[i++];
-            const path = parts[i++];
-            files.push({ status, path, oldPath });
-        }
-        else {
-            files.push({ status, path: parts[i++] });
-        }
-    }
-    return files;
-}
-/** Every symbolic link of a tree with its target. */
-function linksOfTree(root, tree) {
-    const all = [];
-    for (const rec of git_execGit(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
-        const tab = rec.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, , oid] = rec.slice(0, tab).split(' ');
-        if (mode === '120000')
-            all.push({ path: rec.slice(tab + 1), oid: oid });
-    }
-    const targets = readBlobs(root, all.map((l) => l.oid));
-    return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
-}
-function changedSpecialEntries(root, from, to) {
-    const out = git_execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
-        cwd: root,
-    }).stdout;
-    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
-    const parts = out.split('\0');
-    const linkOids = [];
-    const gitlinks = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const meta = parts[i].replace(/^:/, '').split(' ');
-        if (meta[4] === 'D')
-            continue;
-        if (meta[1] === '120000')
-            linkOids.push({ path: parts[i + 1], oid: meta[3] });
-        else if (meta[1] === '160000')
-            gitlinks.push({ path: parts[i + 1], commit: meta[3] });
-    }
-    if (linkOids.length === 0)
-        return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
-    const treeLinks = linksOfTree(root, to);
-    const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
-    return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
-}
-/**
- * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
- * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
- * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
- * then not see a source file whose interpreter happily ignores the NUL in a comment.
- */
-function lineChanges(root, from, to) {
-    const out = git_execGit([
-        'diff-tree',
-        '-r',
-        '-p',
-        '-U0',
-        '-M',
-        '--text',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        from,
-        to,
-    ], { cwd: root }).stdout;
-    const added = [];
-    const removed = [];
-    let file = '';
-    let oldFile = '';
-    let line = 0;
-    // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
-    // reads "++ x" is the content line "+++ x", not a new file's header.
-    let oldLeft = 0;
-    let newLeft = 0;
-    for (const l of out.split('\n')) {
-        if (oldLeft > 0 || newLeft > 0) {
-            if (l.startsWith('+') && newLeft > 0) {
-                if (file)
-                    added.push({ file, line, text: l.slice(1) });
-                line++;
-                newLeft--;
-                continue;
-            }
-            if (l.startsWith('-') && oldLeft > 0) {
-                removed.push({ file: file || oldFile, text: l.slice(1) });
-                oldLeft--;
-                continue;
-            }
-            if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
-                line++;
-                oldLeft--;
-                newLeft--;
-                continue;
-            }
-            if (l.startsWith('\\'))
-                continue; // "\ No newline at end of file"
-            oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
-        }
-        if (l.startsWith('diff --git ')) {
-            file = '';
-            oldFile = '';
-            continue;
-        }
-        if (l.startsWith('--- ')) {
-            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
-            continue;
-        }
-        if (l.startsWith('+++ ')) {
-            const p = unquote(l.slice(4));
-            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
-            continue;
-        }
-        const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
-        if (h) {
-            oldLeft = h[1] === undefined ? 1 : Number(h[1]);
-            line = Number(h[2]);
-            newLeft = h[3] === undefined ? 1 : Number(h[3]);
-        }
-    }
-    return { added, removed };
-}
-/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
-function unquote(raw) {
-    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
-    const p = raw.replace(/\t$/, '');
-    if (!p.startsWith('"'))
-        return p;
-    const inner = p.slice(1, -1);
-    const bytes = [];
-    for (let i = 0; i < inner.length; i++) {
-        const c = inner[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const n = inner[++i];
-        if (/[0-7]/.test(n)) {
-            bytes.push(parseInt(inner.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else
-            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
-                n.charCodeAt(0));
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
-function overlayPaths(root, base, tree, paths) {
-    if (paths.length === 0)
-        return treeOf(root, base);
-    return withTempIndex(root, (env) => {
-        git_execGit(['read-tree', base], { cwd: root, env });
-        const listing = git_execGit(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
-        const info = listing
-            .split('\0')
-            .filter(Boolean)
-            .map((rec) => {
-            const tab = rec.indexOf('\t');
-            const [mode, , sha] = rec.slice(0, tab).split(' ');
-            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
-        });
-        // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
-        // forge a second record).
-        if (info.length)
-            git_execGit(['update-index', '-z', '--add', '--index-info'], {
-                cwd: root,
-                env,
-                input: info.join('\0') + '\0',
-            });
-        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-
-;// CONCATENATED MODULE: ./src/util/temp.ts
-/**
- * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
- * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
- * `process.on('exit')`, so it is synchronous and never waits for the event loop.
- *
- * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
- * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
- * paths are removed.
- */
-
-const temps = new Set();
-const cleanups = [];
-let hooked = false;
-function hook() {
-    if (hooked)
-        return;
-    hooked = true;
-    process.on('exit', removeTemps);
-}
-/**
- * Runs the registered exit work (newest first), then removes every registered path (best effort), and
- * forgets them.
- */
-function removeTemps() {
-    for (const fn of cleanups.splice(0).reverse()) {
-        try {
-            fn();
-        }
-        catch {
-            // Nothing more can be done while exiting.
-        }
-    }
-    for (const p of temps) {
-        try {
-            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
-        }
-        catch {
-            // Nothing more can be done while exiting.
-        }
-    }
-    temps.clear();
-}
-/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
-function registerTemp(path) {
-    temps.add(path);
-    hook();
-}
-/**
- * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
- * Calling the returned function forgets `fn` without running it.
- */
-function onExit(fn) {
-    cleanups.push(fn);
-    hook();
-    return () => {
-        const i = cleanups.lastIndexOf(fn);
-        if (i !== -1)
-            cleanups.splice(i, 1);
-    };
-}
-/** The path was moved into place or removed already: leave it alone at exit. */
-function releaseTemp(path) {
-    temps.delete(path);
-}
-/** The registered paths (for tests). */
-function registeredTemps() {
-    return [...temps];
-}
-/**
- * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
- * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
- * run` has its own handler (supervisor/interrupt.ts) and does not use this.
- */
-function exitOnInterrupt(notify, proc = process) {
-    const handler = (sig) => {
-        notify(sig);
-        proc.exit(130);
-    };
-    proc.on('SIGINT', handler);
-    proc.on('SIGTERM', handler);
-    return () => {
-        proc.off('SIGINT', handler);
-        proc.off('SIGTERM', handler);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/git/worktree.ts
-/**
- * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
- * directory, sharing the repository's objects. The Validator judges a bundle's patch and runs the red
- * half of the red/green proof in them, so the user's working tree is never touched.
- */
-
-
-
-
-
-/** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
-function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
-    const parent = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
-    const dir = (0,external_node_path_.join)(parent, 'tree');
-    let removed = false;
-    // Removed at exit too (a second Ctrl-C ends the process at once): no worktree is left listed.
-    let forgetExit = () => { };
-    const remove = () => {
-        if (removed)
-            return;
-        removed = true;
-        forgetExit();
-        git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
-        (0,external_node_fs_.rmSync)(parent, { recursive: true, force: true });
-        git_execGit(['worktree', 'prune'], { cwd: root, allowFailure: true });
-    };
-    forgetExit = onExit(remove);
-    try {
-        git_execGit(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
-        if (tree)
-            git_execGit(['read-tree', '-u', '--reset', tree], { cwd: dir });
-    }
-    catch (e) {
-        remove();
-        throw e;
-    }
-    return { dir, remove };
-}
-/** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
-const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
-/** Whether anything is at `p`, a link that leads nowhere included. */
-function present(p) {
-    try {
-        (0,external_node_fs_.lstatSync)(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Links the repository's dependency folders into a worktree (when the worktree has none of its own:
- * an entry of that name in the tree, even a link that leads nowhere, is left as it is).
- */
-function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
-    const linked = [];
-    for (const name of names) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, name)) && !present((0,external_node_path_.join)(dir, name))) {
-            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(root, name), (0,external_node_path_.join)(dir, name), 'dir');
-            linked.push(name);
-        }
-    }
-    return linked;
-}
-/**
- * The dependency folders present in `dir` (directories, or links to them), with their real paths: what
- * a check run in `dir` takes its tools from. A folder linked by `linkDependencies` resolves to the
- * repository's own.
- */
-function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
-    const out = [];
-    for (const name of names) {
-        try {
-            const p = (0,external_node_path_.join)(dir, name);
-            if ((0,external_node_fs_.statSync)(p).isDirectory())
-                out.push({ name, real: (0,external_node_fs_.realpathSync)(p) });
-        }
-        catch {
-            // absent, or a broken link: nothing to take tools from
-        }
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/stations/validator/context.ts
@@ -87064,6 +88636,310 @@ function depsCheck(opts) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stations/validator/state.ts
+/**
+ * Guardian's own files that a check could reach: the Task Bundle being judged (its manifest, the patch,
+ * security.json, …) and the Validator's record of neutered dependency folders. A check runs the change's
+ * code, and both are a known path away from the tree it runs in (`git rev-parse --git-common-dir` leads
+ * from a worktree to the main checkout). They are read before the checks run and compared after: what a
+ * check changed is put back, and `guard:state` fails the verdict — a test that removes the record of the
+ * linter its change neutered would otherwise let the next validation run the neutered linter.
+ */
+
+
+
+/** Files larger than this are compared by size and time only, and cannot be put back. */
+const state_MAX_KEPT_BYTES = 32 * 1024 * 1024;
+/** At most this many files of one folder are watched. */
+const MAX_FILES = 2000;
+function state_listFiles(dir, out) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (out.length >= MAX_FILES)
+            return;
+        const p = (0,external_node_path_.join)(dir, name);
+        try {
+            const st = (0,external_node_fs_.lstatSync)(p);
+            if (st.isDirectory())
+                state_listFiles(p, out);
+            else
+                out.push(p);
+        }
+        catch {
+            // gone meanwhile
+        }
+    }
+}
+function keep(path) {
+    try {
+        const st = (0,external_node_fs_.lstatSync)(path);
+        if (!st.isFile())
+            return { stamp: `not a file: ${st.mode}` };
+        if (st.size > state_MAX_KEPT_BYTES)
+            return { stamp: `${st.size}:${st.mtimeMs}` };
+        return { bytes: (0,external_node_fs_.readFileSync)(path) };
+    }
+    catch {
+        return undefined;
+    }
+}
+function same(a, b) {
+    if (a.bytes && b.bytes)
+        return a.bytes.equals(b.bytes);
+    return a.stamp !== undefined && a.stamp === b.stamp;
+}
+function watchedPaths(dirs, files) {
+    const out = [];
+    for (const d of dirs) {
+        const inDir = [];
+        state_listFiles(d, inDir);
+        out.push(...inDir);
+    }
+    return [...new Set([...out, ...files])];
+}
+function snapshotState(dirs, files) {
+    const kept = new Map();
+    for (const p of watchedPaths(dirs, files)) {
+        const k = keep(p);
+        if (k)
+            kept.set(p, k);
+    }
+    return { dirs, files, kept };
+}
+/** What changed since the snapshot, put back where it can be (a removed or rewritten file, an added one). */
+function restoreState(before) {
+    const changes = [];
+    const now = new Set(watchedPaths(before.dirs, before.files));
+    for (const p of new Set([...before.kept.keys(), ...now])) {
+        const was = before.kept.get(p);
+        const is = now.has(p) ? keep(p) : undefined;
+        if (was && is && same(was, is))
+            continue;
+        if (!was && !is)
+            continue;
+        const change = !was ? 'added' : !is ? 'removed' : 'modified';
+        let restored = false;
+        try {
+            if (!was) {
+                (0,external_node_fs_.rmSync)(p, { force: true, recursive: true });
+                restored = true;
+            }
+            else if (was.bytes) {
+                if (is)
+                    (0,external_node_fs_.rmSync)(p, { force: true, recursive: true });
+                (0,util_fs/* writeFileAtomic */.Zf)(p, was.bytes);
+                restored = true;
+            }
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change, restored });
+    }
+    return changes.sort((a, b) => a.path.localeCompare(b.path));
+}
+/** `guard:state` for what the checks changed, with paths shown relative to the repository. */
+function stateCheck(root, changes) {
+    const shown = (p) => {
+        const rel = (0,external_node_path_.relative)(root, p);
+        return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel.split('\\').join('/') : p;
+    };
+    const line = (c) => `${shown(c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
+    return {
+        name: 'guard:state',
+        kind: 'guard',
+        description: "the checks leave the Task Bundle and the Validator's own records as they found them",
+        exitCode: null,
+        durationMs: 0,
+        outcome: 'fail',
+        outputTail: `the checks changed Guardian's own files, which later stations and validations trust:\n${changes.map(line).join('\n')}`,
+        diagnostics: changes.map((c) => ({
+            file: shown(c.path),
+            line: 1,
+            message: `${c.change} by a check during validation${c.restored ? ' (put back)' : ''}`,
+            tool: 'guard',
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stations/validator/test-counts.ts
+// Terminal colour and cursor sequences (a runner that forces colour), removed before reading.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+/** pytest's last line: `=== 1 failed, 5 passed, 2 skipped in 0.12s ===`, `-q`: `7 passed in 3.54s`. */
+const PYTEST = /^=*\s*((?:\d+ (?:passed|failed|errors?|skipped|deselected|xfailed|xpassed|warnings?|rerun|subtests? \w+)(?:, )?)+)\s+in\s+[\d.]+s\b.*$|^=*\s*no tests ran in [\d.]+s\b/;
+/** node:test's spec (`ℹ tests 19`) and TAP (`# tests 19`) reporters. */
+const NODE_TEST = /^\s*(?:ℹ|#)\s+(tests|pass|fail|cancelled|skipped|todo)\s+(\d+)\s*$/;
+/** Jest: `Tests:       1 failed, 2 skipped, 5 passed, 8 total`. */
+const JEST = /^\s*Tests:\s+((?:\d+ \w+, )*\d+ total)\s*$/;
+/** Vitest: ` Tests  1 failed | 5 passed | 2 skipped (8)`. */
+const VITEST = /^\s*Tests\s+((?:\d+ \w+(?: \| )?)+)\s+\((\d+)\)\s*$/;
+/** node:test's entry for a whole file that reported no tests: `✔ build/test/store.test.js (82ms)`, TAP `ok 1 - /abs/x.test.js`. */
+const NODE_FILE = /^(?:✔ (\S+\.[cm]?[jt]sx?) \([\d.]+m?s\)|ok \d+ - (\S+\.[cm]?[jt]sx?))\s*$/;
+/** unittest: `Ran 5 tests in 0.001s`, then `OK (skipped=1)` or `FAILED (failures=1, errors=1)`. */
+const UNITTEST_RAN = /^Ran (\d+) tests? in [\d.]+s\s*$/;
+const UNITTEST_END = /^(?:OK|FAILED)(?: \(([\w=, ]*)\))?\s*$/;
+/** Mocha: `  5 passing (20ms)`, `  1 failing`, `  2 pending`. */
+const MOCHA = /^\s+(\d+) (passing|failing)(?: \(\d+m?s\))?\s*$/;
+function pairs(text, sep) {
+    const out = new Map();
+    for (const part of text.split(sep)) {
+        const m = /^\s*(\d+) ([\w ]+?)\s*$/.exec(part);
+        if (m)
+            out.set(m[2], (out.get(m[2]) ?? 0) + Number(m[1]));
+    }
+    return out;
+}
+/** The tests a run reports, summed over every summary it prints; undefined when it prints none. */
+function parseTestCounts(output) {
+    let found = false;
+    let ran = 0;
+    let failed = 0;
+    const lines = [];
+    const emptyFiles = [];
+    // After unittest's `Ran N tests`, its verdict line.
+    let unittest = false;
+    // node:test prints its counts on separate lines: collected per block.
+    let node;
+    const endNode = () => {
+        if (!node)
+            return;
+        const tests = node.get('tests') ?? 0;
+        ran += Math.max(0, tests - (node.get('skipped') ?? 0) - (node.get('todo') ?? 0));
+        failed += (node.get('fail') ?? 0) + (node.get('cancelled') ?? 0);
+        node = undefined;
+    };
+    for (const raw of output.split(/\r?\n/)) {
+        const line = raw.replace(ANSI, '');
+        const f = NODE_FILE.exec(line);
+        if (f)
+            emptyFiles.push(f[1] ?? f[2]);
+        const n = NODE_TEST.exec(line);
+        if (n) {
+            if (n[1] === 'tests') {
+                endNode();
+                node = new Map();
+                found = true;
+                lines.push(line.trim());
+            }
+            node?.set(n[1], Number(n[2]));
+            continue;
+        }
+        let m = PYTEST.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            const p = pairs(m[1] ?? '', /, /);
+            const get = (k) => p.get(k) ?? 0;
+            ran += get('passed') + get('failed') + get('error') + get('errors') + get('xfailed') + get('xpassed');
+            failed += get('failed') + get('error') + get('errors');
+            continue;
+        }
+        m = JEST.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            const p = pairs(m[1], /, /);
+            ran += (p.get('total') ?? 0) - (p.get('skipped') ?? 0) - (p.get('todo') ?? 0);
+            failed += p.get('failed') ?? 0;
+            continue;
+        }
+        m = VITEST.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            const p = pairs(m[1], / \| /);
+            ran += Number(m[2]) - (p.get('skipped') ?? 0) - (p.get('todo') ?? 0);
+            failed += p.get('failed') ?? 0;
+            continue;
+        }
+        m = UNITTEST_RAN.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            ran += Number(m[1]);
+            unittest = true;
+            continue;
+        }
+        m = unittest ? UNITTEST_END.exec(line) : null;
+        if (m) {
+            unittest = false;
+            lines.push(line.trim());
+            for (const [, key, n] of (m[1] ?? '').matchAll(/(\w+)=(\d+)/g)) {
+                if (key === 'failures' || key === 'errors')
+                    failed += Number(n);
+                if (key === 'skipped')
+                    ran -= Number(n);
+            }
+            continue;
+        }
+        m = MOCHA.exec(line);
+        if (m) {
+            found = true;
+            lines.push(line.trim());
+            ran += Number(m[1]);
+            if (m[2] === 'failing')
+                failed += Number(m[1]);
+        }
+    }
+    endNode();
+    return found ? { ran, failed, lines, emptyFiles } : undefined;
+}
+/** How a count reads in a message. */
+function shownCounts(c) {
+    if (!c)
+        return 'no test summary';
+    return `${c.ran} test(s) run${c.failed ? `, ${c.failed} failed` : ''} (${c.lines.slice(-3).join(' / ')})`;
+}
+/** Added lines that can end a process or set its exit status: where to look when tests did not run. */
+const EXITS = /\b(?:os\s*\.\s*_exit|sys\s*\.\s*exit|pytest\s*\.\s*exit|process\s*\.\s*(?:exit|reallyExit|abort|kill))\s*\(|\braise\s+SystemExit\b|\batexit\s*\.\s*register\b|\bprocess\s*\.\s*exitCode\b|\bprocess\s*\.\s*on\s*\(\s*['"`](?:exit|beforeExit)/;
+/**
+ * Fails the judged checks whose run did not run the tests it should have: fewer than `expected` (what
+ * the same command ran on the red tree or the base), or a summary reporting failures under exit 0.
+ * Returns whether any check was failed.
+ */
+function judgeTestCounts(run, expected, added) {
+    if (run.raw.exitCode !== 0 || run.raw.timedOut)
+        return false;
+    const got = parseTestCounts(run.raw.output);
+    const problems = [];
+    // `pytest || true`: the base's own command tolerates failures.
+    if (got && got.failed > 0 && !run.raw.command.includes('||')) {
+        problems.push(`the run exited 0 but its summary reports ${got.failed} failed test(s): something rewrote the exit status (${got.lines.slice(-3).join(' / ')})`);
+    }
+    if (got?.emptyFiles.length) {
+        problems.push(`the test file(s) ${got.emptyFiles.slice(0, 5).join(', ')} ran no test and ended with status 0: the process ended before its tests ran`);
+    }
+    if (expected && expected.counts.ran > 0 && (!got || got.ran < expected.counts.ran)) {
+        problems.push(`the same command ran ${expected.counts.ran} test(s) on ${expected.where} but ${got ? `only ${got.ran}` : 'printed no test summary'} with the change: the tests did not all run (the process ended early, or tests were skipped at run time; set [guard] allow_skip_markers = true in quality.toml if the change is meant to run fewer tests)`);
+    }
+    if (!problems.length)
+        return false;
+    const hints = added
+        .filter((l) => EXITS.test(l.text))
+        .slice(0, 20)
+        .map((l) => ({
+        file: l.file,
+        line: l.line,
+        message: `the change adds a line that can end the test process or set its exit status: ${l.text.trim().slice(0, 200)}`,
+        tool: 'tdd',
+    }));
+    for (const c of run.checks) {
+        if (c.outcome !== 'pass')
+            continue;
+        c.outcome = 'fail';
+        c.outputTail = `${c.outputTail}\n${problems.map((p) => `[${p}]`).join('\n')}`.trim();
+        c.diagnostics = [...c.diagnostics, ...hints];
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/stations/validator/timings.ts
 /**
  * How long each check took last time, so the next validation starts the longest ones first (with two
@@ -87121,11 +88997,11 @@ function saveTimings(root, previous, measured) {
 const MAX_DIAGNOSTICS_PER_CHECK = 200;
 // Strip ANSI colour codes: many tools colour their output even in a pipe when FORCE_COLOR is set.
 // eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+const diagnostics_ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 const PY_ERROR = /^(?:[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit)|AssertionError|Failed|in [\w<>]+)\b/;
 function parseLines(text) {
     const out = [];
-    const lines = text.replace(ANSI, '').split(/\r?\n/);
+    const lines = text.replace(diagnostics_ANSI, '').split(/\r?\n/);
     let eslintFile;
     let banditIssue;
     for (let i = 0; i < lines.length; i++) {
@@ -87463,6 +89339,8 @@ const VALIDATION_SCHEMA_VERSION = 1;
 
 
 
+
+
 function timeoutMs(seconds, quality) {
     return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
 }
@@ -87560,6 +89438,46 @@ function redGreen(steps, results, testPaths) {
                 tool: 'tdd',
             })),
     };
+}
+/**
+ * The judged runs of the plan's tests must have run the tests: as many as the same command ran on the
+ * red tree (the same test files without the implementation), or — when the red run printed no test
+ * summary (a TypeScript build that fails without the implementation) — on the base commit, which the
+ * change may only add tests to. A judged run printing failures under exit 0 fails too, for every check.
+ */
+async function checkTestsRan(ran, redSteps, redOuts, plan, added, baseDir, runAtBase) {
+    const judged = ran.filter((o) => !o.red);
+    const runOf = (raw) => ({
+        checks: judged.filter((o) => o.raw === raw).map((o) => o.check),
+        raw,
+    });
+    const done = new Set();
+    let base;
+    if (redOuts.length === redSteps.length) {
+        for (const [i, s] of redSteps.entries()) {
+            const green = judged.find((o) => o.check.name === `plan:${plan.indexOf(s) + 1}`);
+            if (!green || done.has(green.raw))
+                continue;
+            done.add(green.raw);
+            const red = parseTestCounts(redOuts[i].raw.output);
+            let expected = red && { counts: red, where: "the red tree (the base with the change's test files)" };
+            const passed = green.raw.exitCode === 0 && !green.raw.timedOut;
+            if (!expected && passed && parseTestCounts(green.raw.output)) {
+                base ??= baseDir();
+                const dir = await base;
+                const counts = dir ? parseTestCounts((await runAtBase(s, dir)).output) : undefined;
+                if (counts)
+                    expected = { counts, where: 'the base commit' };
+            }
+            judgeTestCounts(runOf(green.raw), expected, added);
+        }
+    }
+    for (const o of judged) {
+        if (done.has(o.raw))
+            continue;
+        done.add(o.raw);
+        judgeTestCounts(runOf(o.raw), undefined, added);
+    }
 }
 async function runValidator(opts) {
     const log = opts.log ?? util_log/* silentLogger */.q;
@@ -87668,6 +89586,7 @@ async function runValidator(opts) {
             // path) to the end of the checks, put back and reported below.
             let gitDir;
             let gitDirChecked = false;
+            let state;
             try {
                 // The judged tree: the working tree itself, or a clean worktree of the base with the patch applied.
                 let judged = root;
@@ -87698,6 +89617,8 @@ async function runValidator(opts) {
                 }
                 const watched = snapshotGitDir(root);
                 gitDir = watched;
+                // The judged worktree as the checks find it (after its setup commands).
+                const judgedBefore = judged !== root ? workingTreeTree(judged) : undefined;
                 // guard:deps: the dependency folders the checks take their tools from (the repository's own,
                 // linked into the worktrees, or a worktree's own from its setup commands) are fingerprinted
                 // now and compared once every check has ended. An earlier validation's finding that nobody
@@ -87723,6 +89644,9 @@ async function runValidator(opts) {
                         log.warn(`guard:deps: the dependency folders hold more than ${depsBefore.maxEntries} entries; only the first ${depsBefore.maxEntries} are watched`);
                     }
                 }
+                // Guardian's own files within a check's reach: the bundle being judged and the record of
+                // neutered dependency folders (as read above), compared and put back once the checks have ended.
+                state = snapshotState([bundleDir], [taintPath(root)]);
                 const commandChecks = [
                     ...quality.checks.map((q) => ({
                         name: q.name,
@@ -87814,6 +89738,27 @@ async function runValidator(opts) {
                 else {
                     notRun++;
                 }
+                if (!quality.guard.allowSkipMarkers && !opts.signal?.aborted) {
+                    const base = async () => {
+                        const wt = addWorktree(root, baseCommit);
+                        worktrees.push(wt);
+                        const setup = await prepareTree(root, wt.dir, quality, runEnv, 'base', true);
+                        return setup.every((c) => c.outcome === 'pass') ? wt.dir : undefined;
+                    };
+                    await checkTestsRan(ran, redSteps, redOuts, task.plan, added, base, (s, cwd) => runCheck({
+                        name: 'base',
+                        kind: 'tdd',
+                        command: s.command,
+                        expects: 'pass',
+                        cwd,
+                        timeoutMs: timeoutMs(s.timeout, quality),
+                        env: {},
+                        exclusive: false,
+                    }, { ...runEnv, log: util_log/* silentLogger */.q }).then((r) => r.raw));
+                    if (opts.signal?.aborted) {
+                        throw new src_errors/* GuardianError */.cD('validation interrupted: every check was stopped; no verdict written');
+                    }
+                }
                 // Every check has ended: whatever still works in their worktrees was left behind (a daemon that
                 // left its process group and cleared its environment escapes the per-command sweep).
                 const leftovers = killWorkingIn(worktrees.map((w) => w.dir));
@@ -87829,6 +89774,12 @@ async function runValidator(opts) {
                         outputTail: `${leftovers} process(es) the checks started were still running in the checks' worktrees after every check had ended; killed (code under test must not leave anything running)`,
                         diagnostics: [],
                     });
+                }
+                const stateChanges = restoreState(state);
+                state = undefined;
+                if (stateChanges.length) {
+                    log.warn(`the checks changed Guardian's own files: ${stateChanges.map((c) => `${c.path} ${c.change}`).join('; ')}`);
+                    checks.push(stateCheck(root, stateChanges));
                 }
                 if (depsBefore) {
                     const changes = compareDependencies(depsBefore);
@@ -87901,11 +89852,41 @@ async function runValidator(opts) {
                         });
                     }
                 }
+                else if (judgedBefore) {
+                    // In a clean worktree a check may write new files (build output), but not rewrite the change's
+                    // own: a test that writes the implementation into the worktree before importing it would pass
+                    // on code that is not what gets committed.
+                    const after = workingTreeTree(judged);
+                    const touched = after === judgedBefore
+                        ? []
+                        : changedFiles(judged, judgedBefore, after).filter((f) => f.status !== 'A');
+                    if (touched.length) {
+                        checks.push({
+                            name: 'guard:unchanged-tree',
+                            kind: 'guard',
+                            description: "the checks leave the judged tree's files as they found them",
+                            exitCode: null,
+                            durationMs: 0,
+                            outcome: 'fail',
+                            outputTail: `the checks changed files of the judged tree, so they did not judge the change as it will be committed:\n${touched
+                                .map((f) => `${f.status} ${f.oldPath ?? f.path}`)
+                                .join('\n')}`,
+                            diagnostics: touched.map((f) => ({
+                                file: f.oldPath ?? f.path,
+                                line: 1,
+                                message: `${f.status === 'D' ? 'removed' : f.status === 'R' ? `renamed to ${f.path}` : 'rewritten'} by a check during validation: the checks ran on other code than the change holds`,
+                                tool: 'guard',
+                            })),
+                        });
+                    }
+                }
             }
             finally {
                 // Interrupted or failed: the settings are still put back.
                 if (gitDir && !gitDirChecked)
                     restoreGitDir(gitDir);
+                if (state)
+                    restoreState(state);
             }
             const { verdict, summary } = summarize(checks, notRun);
             const result = {
@@ -87993,6 +89974,13 @@ function getInputs() {
         maxTurns: integerInput(Inputs.MaxTurns, { min: 1, max: 1000, zeroMeansUnset: true }),
     };
 }
+/** The most of the model's finish summary the job summary shows (the rest is cut). */
+const MAX_MODEL_SUMMARY = 20_000;
+function shortened(text) {
+    return text.length > MAX_MODEL_SUMMARY
+        ? `${text.slice(0, MAX_MODEL_SUMMARY)}… (${text.length - MAX_MODEL_SUMMARY} more characters not shown)`
+        : text;
+}
 /** A real change: a patch that touches at least one file. */
 function hasChange(r) {
     return Boolean(r.patchSha256) && r.changedFiles.length > 0;
@@ -88076,8 +90064,9 @@ async function code(guard) {
             r.changedFiles.join(', ') || 'none',
             feedback ?? '',
         ])),
-        // The model's own words: text in a quote, never HTML that could reshape the summary around it.
-        last.summary ? `\n> ${markdown_escapeHtml(last.summary).replace(/\n/g, '\n> ')}\n` : '',
+        // The model's own words: text in a quote, never HTML that could reshape the summary around it,
+        // and not so long that the tables after it no longer fit in the job summary.
+        last.summary ? `\n> ${markdown_escapeHtml(shortened(last.summary)).replace(/\n/g, '\n> ')}\n` : '',
         renderStations(total),
     ].join('\n'));
     if (!hasChange(last)) {

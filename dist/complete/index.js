@@ -46355,6 +46355,74 @@ function exec_killMarked(mark) {
         return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
     });
 }
+/** This process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
+function startTicks(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+let ownTag;
+/**
+ * Who started a command, as written into its mark: this process's pid and start time, so that a later
+ * Guardian can tell a check left running by one that is gone (killed with SIGKILL, which no exit
+ * handler sees) from one whose Guardian is still at work — a pid alone may have been reused.
+ */
+function ownerTag() {
+    ownTag ??= `${process.pid}-${startTicks(process.pid) ?? 0}`;
+    return ownTag;
+}
+/**
+ * Whether the Guardian an owner tag (`ownerTag()`) names is still running: its pid is alive and started
+ * at the same time. Undefined where that can not be known (no /proc), or for what is no owner tag.
+ */
+function ownerAlive(tag) {
+    const m = /^(\d+)-(\d+)$/.exec(tag);
+    if (!m || !existsSync('/proc/self/stat'))
+        return undefined;
+    return startTicks(Number(m[1])) === m[2];
+}
+/**
+ * Kills the processes a Guardian that is gone left running (its checks and what they started, found
+ * by their mark: a Guardian killed with SIGKILL cannot stop them itself), and returns how many and
+ * the pids of the Guardians they belonged to. A process whose Guardian is still running (same pid and
+ * start time) is left alone; so is one whose mark names no owner (an older Guardian's) and one that
+ * cleared its environment. Linux only (it reads /proc); elsewhere it finds nothing.
+ */
+function killOrphanedChecks() {
+    const owners = new Set();
+    if (!existsSync('/proc/self/environ'))
+        return { killed: 0, owners: [] };
+    const prefix = `${COMMAND_MARK_VAR}=`;
+    const alive = new Map();
+    const killed = killProcesses((pid) => {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+        let at = 0;
+        if (!environ.startsWith(prefix)) {
+            at = environ.indexOf(`\0${prefix}`) + 1;
+            if (at === 0)
+                return false;
+        }
+        const end = environ.indexOf('\0', at);
+        const value = environ.slice(at + prefix.length, end < 0 ? undefined : end);
+        const m = /^(\d+)-(\d+)-[0-9a-f]{16}$/.exec(value);
+        if (!m)
+            return false;
+        const owner = `${m[1]}-${m[2]}`;
+        if (owner === ownerTag())
+            return false;
+        if (!alive.has(owner))
+            alive.set(owner, ownerAlive(owner) === true);
+        if (alive.get(owner))
+            return false;
+        owners.add(Number(m[1]));
+        return true;
+    });
+    return { killed, owners: [...owners].sort((a, b) => a - b) };
+}
 /**
  * SIGKILLs every process (other than this one) that `matches` (a throw counts as no: a process that is
  * gone, or another user's whose /proc entries cannot be read), and returns how many.
@@ -46486,10 +46554,30 @@ function processGroupAlive(pgid) {
     }
     if (!existsSync('/proc/self/stat'))
         return true;
+    // The group's leader, when it is still alive and still in its group, answers without a walk of
+    // every process (about 2 ms per hundred processes, polled every 10 ms while a killed group ends).
+    const leader = procStat(pgid);
+    if (leader && leader[2] === pgid)
+        return true;
     for (const [, [, pgrp]] of processTable())
         if (pgrp === pgid)
             return true;
     return false;
+}
+/** [state, parent pid, process group] of a live (not zombie) process, from /proc/PID/stat. */
+function procStat(pid) {
+    let stat;
+    try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return undefined; // gone
+    }
+    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X')
+        return undefined;
+    return [fields[0], Number(fields[1]), Number(fields[2])];
 }
 /** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
 function processTable() {
@@ -46499,18 +46587,9 @@ function processTable() {
     for (const name of readdirSync('/proc')) {
         if (!/^\d+$/.test(name))
             continue;
-        let stat;
-        try {
-            stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        }
-        catch {
-            continue; // gone meanwhile
-        }
-        // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields[0] === 'Z' || fields[0] === 'X')
-            continue;
-        out.set(Number(name), [Number(fields[1]), Number(fields[2])]);
+        const st = procStat(name); // undefined: gone meanwhile, or a zombie
+        if (st)
+            out.set(Number(name), [st[1], st[2]]);
     }
     return out;
 }
@@ -46538,7 +46617,7 @@ function runCommand(opts) {
                 opts.onOutput(text);
         }
     });
-    const mark = randomBytes(8).toString('hex');
+    const mark = `${ownerTag()}-${randomBytes(8).toString('hex')}`;
     env[COMMAND_MARK_VAR] = mark;
     return new Promise((resolve) => {
         let timedOut = false;
@@ -46749,8 +46828,38 @@ const BASE_ENV = {
  * may hold code a model wrote. Push credentials come from the checkout's git config, not from env.
  */
 function gitEnv(mark, extra) {
-    return { ...scrubEnv(process.env), ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
+    const env = scrubEnv(process.env);
+    for (const name of REPOSITORY_VARS)
+        delete env[name];
+    // It sets the context lines of every patch git makes, over `-U` given on the command line: a patch
+    // made with `--unified=0` would not apply (nor have the bytes, and so the sha256, that was judged).
+    delete env.GIT_DIFF_OPTS;
+    return { ...env, ...BASE_ENV, ...extra, [COMMAND_MARK_VAR]: mark };
 }
+/**
+ * Variables that point git at one repository, index, object store or ref namespace (`git rev-parse
+ * --local-env-vars`, but for the user's `-c` settings, and `GIT_NAMESPACE`). git sets some of them for
+ * the commands it runs: a hook started by `git commit` gets `GIT_INDEX_FILE=.git/index`, an alias run
+ * as `git --git-dir=/repo/.git x` gets `GIT_DIR`. Guardian names each repository by its working
+ * directory (a temporary worktree, an index of its own), and an inherited one would send its calls to
+ * another index or repository: the user's index replaced by the judged tree.
+ */
+const REPOSITORY_VARS = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_IMPLICIT_WORK_TREE',
+    'GIT_COMMON_DIR',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_GRAFT_FILE',
+    'GIT_REPLACE_REF_BASE',
+    'GIT_SHALLOW_FILE',
+    'GIT_PREFIX',
+    'GIT_INTERNAL_SUPER_PREFIX',
+    'GIT_CONFIG',
+    'GIT_NAMESPACE',
+];
 /** Config that must not run repository-controlled programs, whatever .git/config says. */
 const SAFE_CONFIG = [
     '-c',
@@ -46915,8 +47024,23 @@ function git_readBlobs(cwd, oids) {
     }
     return out;
 }
+/**
+ * Whether `cwd` is inside a git working tree. A repository git refuses to work in because another user
+ * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
+ */
 function isGitRepo(cwd) {
-    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true }).code === 0;
+    const r = git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+    if (r.code !== 0)
+        refuseDubiousOwnership(r.stderr);
+    return r.code === 0;
+}
+/** git's refusal of a repository another user owns, as one error with git's own remedy. */
+function refuseDubiousOwnership(stderr) {
+    const m = /detected dubious ownership in repository at '(.+)'/.exec(stderr);
+    if (!m)
+        return;
+    throw new errors_GuardianError(`git refuses to work in ${m[1]}: the repository is owned by another user than the one running Guardian. ` +
+        `If you trust it, run \`git config --global --add safe.directory ${m[1]}\` (or run Guardian as its owner)`);
 }
 function repoRoot(cwd) {
     return git_execGit(['rev-parse', '--show-toplevel'], { cwd }).stdout.trim();
@@ -46927,6 +47051,7 @@ function resolveCommit(cwd, ref) {
         throw new errors_GuardianError(`invalid ref '${ref}'`);
     const r = git_execGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, allowFailure: true });
     if (r.code !== 0) {
+        refuseDubiousOwnership(r.stderr);
         if (ref === 'HEAD' && isGitRepo(cwd))
             throw new errors_GuardianError(`${cwd}: the repository has no commits yet (HEAD does not resolve); commit first`);
         throw new errors_GuardianError(`unknown git ref '${ref}' in ${cwd}`);
@@ -47650,12 +47775,1042 @@ function verifiedBundleIfPresent(root, taskId) {
     return existsSync(join(dir, 'manifest.json')) ? openVerifiedBundle(dir, taskId) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/git/gitdir.ts
+/**
+ * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
+ * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
+ * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
+ * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
+ * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
+ * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
+ * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ */
+
+
+
+/**
+ * Paths under the common git directory whose content decides what git runs and reads: its settings,
+ * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
+ * or in a reftable.
+ */
+const WATCHED = (/* unused pure expression or super */ null && ([
+    'config',
+    'config.worktree',
+    'hooks',
+    'info',
+    'objects/info/alternates',
+    'HEAD',
+    'refs',
+    'packed-refs',
+    'reftable',
+]));
+/**
+ * The same for each submodule's git directory (`modules/<name>/`, and the ones nested in it): a hook or a
+ * `core.fsmonitor` planted there runs at the user's next `git status` or `git submodule update` in the
+ * repository. Its objects, refs and index are not watched.
+ */
+const MODULE_WATCHED = (/* unused pure expression or super */ null && (['config', 'config.worktree', 'hooks', 'info', 'objects/info/alternates']));
+/** How deep folders under `modules/` are followed (a submodule's name may hold slashes). */
+const MAX_MODULE_DEPTH = 24;
+/** A file larger than this is compared by size and time only (it is not restored, only reported). */
+const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+/** How deep `[include]`s of the global config are followed. */
+const MAX_INCLUDE_DEPTH = 5;
+function commonGitDir(root) {
+    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
+    return (0,external_node_path_namespaceObject.isAbsolute)(out) ? out : (0,external_node_path_namespaceObject.join)(root, out);
+}
+/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
+function onDisk(dir, p) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(dir, p);
+}
+function gitdir_walk(dir, rel, out) {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)(onDisk(dir, rel));
+    }
+    catch {
+        return;
+    }
+    if (st.isDirectory()) {
+        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(onDisk(dir, rel)).sort())
+            gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, name), out);
+    }
+    else if (st.isSymbolicLink()) {
+        // A link's target is what it says, not followed.
+        const link = (0,external_node_fs_namespaceObject.readlinkSync)(onDisk(dir, rel));
+        out.set(rel, { link, sig: `link:${link}` });
+    }
+    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
+        out.set(rel, {
+            content: (0,external_node_fs_namespaceObject.readFileSync)(onDisk(dir, rel)),
+            mode: st.mode & 0o7777,
+            sig: `file:${st.mode & 0o7777}`,
+        });
+    }
+    else {
+        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
+    }
+}
+/**
+ * Under `rel` (a folder of `modules/`): the settings of each git directory (a folder with a `HEAD`), the
+ * folders nested in it as submodules' own `modules/`, and anything else as it is.
+ */
+function walkModules(dir, rel, out, depth = 0) {
+    let names;
+    try {
+        if (!lstatSync(onDisk(dir, rel)).isDirectory())
+            return gitdir_walk(dir, rel, out);
+        names = readdirSync(onDisk(dir, rel)).sort();
+    }
+    catch {
+        return;
+    }
+    if (depth > MAX_MODULE_DEPTH)
+        return;
+    if (names.includes('HEAD')) {
+        for (const w of MODULE_WATCHED)
+            gitdir_walk(dir, join(rel, w), out);
+        walkModules(dir, join(rel, 'modules'), out, depth + 1);
+        return;
+    }
+    for (const name of names)
+        walkModules(dir, join(rel, name), out, depth + 1);
+}
+/**
+ * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
+ * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
+ * paths; a file that does not exist yet is watched too (a check could create it).
+ */
+function globalConfigPaths(env = process.env) {
+    if (env.GIT_CONFIG_GLOBAL)
+        return [resolve(env.GIT_CONFIG_GLOBAL)];
+    const home = env.HOME;
+    const paths = [];
+    if (home)
+        paths.push(join(resolve(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : home ? join(resolve(home), '.config') : '';
+    if (xdg)
+        paths.push(join(xdg, 'git', 'config'));
+    return paths;
+}
+/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
+function includedBy(file, cwd) {
+    const r = execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
+        cwd,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return [];
+    const home = process.env.HOME;
+    const out = [];
+    for (const line of r.stdout.split('\n')) {
+        const sp = line.indexOf(' ');
+        if (sp < 0)
+            continue;
+        const value = line.slice(sp + 1).trim();
+        if (!value)
+            continue;
+        if (value.startsWith('~/')) {
+            if (home)
+                out.push(join(home, value.slice(2)));
+        }
+        else
+            out.push(isAbsolute(value) ? value : join(dirname(file), value));
+    }
+    return out;
+}
+/**
+ * The global config files to watch: those git reads, the file a symbolic link among them points at
+ * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
+ * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ */
+function globalFiles(cwd) {
+    const seen = new Set();
+    const add = (p, depth) => {
+        if (seen.has(p))
+            return;
+        let st;
+        try {
+            st = lstatSync(p);
+        }
+        catch {
+            seen.add(p); // not there yet: watched, so that its creation is seen
+            return;
+        }
+        if (!st.isFile() && !st.isSymbolicLink())
+            return;
+        seen.add(p);
+        if (st.isSymbolicLink()) {
+            try {
+                add(realpathSync(p), depth);
+            }
+            catch {
+                // a dangling link: its target is watched as the link's text
+            }
+            return;
+        }
+        if (depth < MAX_INCLUDE_DEPTH)
+            for (const inc of includedBy(p, cwd))
+                add(resolve(inc), depth + 1);
+    };
+    for (const p of globalConfigPaths())
+        add(p, 0);
+    return [...seen];
+}
+function snapshotOf(dir, globals) {
+    const files = new Map();
+    for (const w of WATCHED)
+        gitdir_walk(dir, w, files);
+    walkModules(dir, 'modules', files);
+    for (const g of globals)
+        gitdir_walk(dir, g, files);
+    return { dir, files, globals };
+}
+/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
+const active = new Set();
+function realOrSame(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(p);
+    }
+}
+function snapshotGitDir(root) {
+    const dir = commonGitDir(root);
+    const snapshot = snapshotOf(dir, globalFiles(dir));
+    active.add(snapshot);
+    return snapshot;
+}
+/**
+ * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
+ * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
+ * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
+ * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
+ * whole (its files can not be told apart by ref).
+ */
+function acceptOwnRefUpdates(root, commit, paths = []) {
+    if (active.size === 0)
+        return;
+    const dir = realOrSame(commonGitDir(root));
+    const line = Buffer.from(`${commit}\n`);
+    for (const s of active) {
+        if (realOrSame(s.dir) !== dir)
+            continue;
+        const now = new Map();
+        gitdir_walk(s.dir, 'refs', now);
+        for (const [p, e] of now)
+            if (e.content?.equals(line))
+                s.files.set(p, e);
+        for (const p of [...paths, 'reftable']) {
+            for (const k of [...s.files.keys()])
+                if (k === p || k.startsWith(`${p}/`))
+                    s.files.delete(k);
+            gitdir_walk(s.dir, p, s.files);
+        }
+    }
+}
+/** What changed since `before`, each put back as it was where possible. */
+function restoreGitDir(before) {
+    active.delete(before);
+    const now = snapshotOf(before.dir, before.globals ?? []).files;
+    const changes = [];
+    const same = (p) => {
+        const a = before.files.get(p);
+        const b = now.get(p);
+        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
+    };
+    const put = (p) => {
+        const e = before.files.get(p);
+        if (e.content === undefined && e.link === undefined)
+            return false;
+        const abs = onDisk(before.dir, p);
+        try {
+            rmSync(abs, { recursive: true, force: true });
+            mkdirSync(dirname(abs), { recursive: true });
+            if (e.link !== undefined)
+                symlinkSync(e.link, abs);
+            else {
+                writeFileSync(abs, e.content);
+                if (e.mode !== undefined)
+                    chmodSync(abs, e.mode);
+            }
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    for (const p of before.files.keys()) {
+        if (!now.has(p))
+            changes.push({ path: p, change: 'removed', restored: put(p) });
+        else if (!same(p))
+            changes.push({ path: p, change: 'modified', restored: put(p) });
+    }
+    for (const p of now.keys()) {
+        if (before.files.has(p))
+            continue;
+        let restored = true;
+        try {
+            rmSync(onDisk(before.dir, p), { recursive: true, force: true });
+        }
+        catch {
+            restored = false;
+        }
+        changes.push({ path: p, change: 'added', restored });
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
+function shownGitPath(root, snapshot, p) {
+    if (isAbsolute(p))
+        return p;
+    const rel = relative(root, join(snapshot.dir, p));
+    return rel.startsWith('..') ? join(snapshot.dir, p) : rel;
+}
+
+;// CONCATENATED MODULE: ./src/git/patch.ts
+/**
+ * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
+ * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
+ * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
+ * not change the bytes (and so the sha256) of a patch.
+ */
+
+
+
+
+
+/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
+function withTempIndex(root, fn, seedFromRealIndex = false) {
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
+    const index = (0,external_node_path_namespaceObject.join)(dir, 'index');
+    try {
+        if (seedFromRealIndex) {
+            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
+            let real = git_execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
+            if (!(0,external_node_path_namespaceObject.isAbsolute)(real))
+                real = (0,external_node_path_namespaceObject.join)(root, real);
+            if ((0,external_node_fs_namespaceObject.existsSync)(real)) {
+                (0,external_node_fs_namespaceObject.copyFileSync)(real, index);
+                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
+                // it. A copy with a new mtime would make a file rewritten in the same second as the last
+                // `git add` (same size) look unchanged, and the change would escape judgment.
+                const st = (0,external_node_fs_namespaceObject.statSync)(real);
+                (0,external_node_fs_namespaceObject.utimesSync)(index, st.atime, st.mtime);
+            }
+        }
+        return fn({ GIT_INDEX_FILE: index });
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+function treeOf(root, commit) {
+    return git_execGit(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
+}
+/**
+ * Refuses a working tree whose index hides edits from git: a file marked assume-unchanged or
+ * skip-worktree (`git update-index`) that is present and differs from its index version. Such an edit is
+ * invisible to `git add`, so the patch would leave it out while the checks, run in the working tree,
+ * see it: the change judged would not be the change committed. (A sparse checkout's skip-worktree files
+ * are absent from the working tree, and fine.)
+ */
+function refuseHiddenEdits(root) {
+    const flagged = [];
+    for (const rec of git_execGit(['ls-files', '-v', '-s', '-z'], { cwd: root }).stdout.split('\0')) {
+        const m = /^([a-zS]) (\d+) ([0-9a-f]+) \d\t(.+)$/s.exec(rec);
+        // Regular files only (a link's or a submodule's entry is no file content), and names `--stdin-paths`
+        // can carry (one a line).
+        if (!m || (m[2] !== '100644' && m[2] !== '100755') || m[4].includes('\n'))
+            continue;
+        flagged.push({ tag: m[1], sha: m[3], path: m[4] });
+    }
+    if (!flagged.length)
+        return;
+    const present = flagged.filter((f) => {
+        try {
+            return (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, f.path)).isFile();
+        }
+        catch {
+            return false;
+        }
+    });
+    if (!present.length)
+        return;
+    // What `git add` would store for each, filters included, read in one call.
+    const hashes = git_execGit(['hash-object', '--stdin-paths'], {
+        cwd: root,
+        input: present.map((f) => f.path).join('\n') + '\n',
+        allowFailure: true,
+    }).stdout.split('\n');
+    const hidden = present.filter((f, i) => hashes[i] !== undefined && hashes[i] !== f.sha);
+    if (!hidden.length)
+        return;
+    const shown = hidden
+        .slice(0, 5)
+        .map((f) => `${f.path} (${f.tag === 'S' ? 'skip-worktree' : 'assume-unchanged'})`)
+        .join(', ');
+    throw new errors_GuardianError(`the index hides edits from git: ${shown}${hidden.length > 5 ? `, … (${hidden.length} in all)` : ''} differ from the index but are marked so that git ignores the difference. ` +
+        `What the checks would judge in the working tree is not what would be committed. Clear the mark ` +
+        `(\`git update-index --no-assume-unchanged <file>\` or \`--no-skip-worktree <file>\`) or undo the edit, then run again`);
+}
+/**
+ * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
+ * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
+ * guard sees a change to them.
+ */
+function workingTreeTree(root) {
+    refuseHiddenEdits(root);
+    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
+    const untrackedGuardian = git_execGit(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
+        cwd: root,
+    }).stdout;
+    return withTempIndex(root, (env) => {
+        git_execGit(['add', '-A'], { cwd: root, env });
+        if (untrackedGuardian) {
+            git_execGit(['update-index', '--force-remove', '-z', '--stdin'], {
+                cwd: root,
+                env,
+                input: untrackedGuardian,
+            });
+        }
+        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    }, true);
+}
+/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
+function diffTrees(root, base, tree) {
+    return execGitBuffer([
+        'diff-tree',
+        '-r',
+        '-p',
+        '--binary',
+        '--full-index',
+        '--no-renames',
+        '--no-color',
+        '--no-ext-diff',
+        base,
+        tree,
+    ], { cwd: root }).stdout;
+}
+/** The working tree's change against `base`, as a patch and as a tree. */
+function workingTreePatch(root, base) {
+    const tree = workingTreeTree(root);
+    const patch = diffTrees(root, base, tree);
+    checkPatchSize(patch, "the working tree's change");
+    return { patch, tree };
+}
+/** Explains why git could not apply a patch, naming the first failing hunk's file. */
+function explainApplyFailure(stderr, label, base, patch) {
+    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
+    // Refusals of what the patch asks for, whatever the base holds.
+    const invalid = /error: invalid path '(.+)'/.exec(stderr);
+    if (invalid)
+        return `${label} is refused: it names the path '${invalid[1]}', which git does not allow in a repository (absolute, with '..', inside .git, or a name git reserves)`;
+    const beyond = /affected file '(.+)' is beyond a symbolic link/.exec(stderr);
+    if (beyond)
+        return `${label} is refused: it writes to '${beyond[1]}' through a symbolic link`;
+    const corrupt = /corrupt (binary )?patch at line (\d+)/.exec(stderr);
+    if (corrupt)
+        return `${label} is not a valid patch: corrupt ${corrupt[1] ? 'binary data ' : ''}at line ${corrupt[2]}`;
+    const noPatch = /No valid patches in input|patch with only garbage at line (\d+)/.exec(stderr);
+    if (noPatch)
+        return `${label} is not a valid patch: ${noPatch[1] ? `only garbage at line ${noPatch[1]}` : 'it holds no `diff --git` change git can read'}`;
+    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
+    if (failed)
+        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})${crlfHint(patch, label)}`;
+    const binaryBase = /the patch applies to '(.+?)' \([0-9a-f]+\), which does not match the current contents/.exec(stderr);
+    if (binaryBase)
+        return `${at}: first failing hunk in ${binaryBase[1]} (the binary file at the base is not the one the patch was made from)`;
+    const both = /'(.+)' appears as both a file and as a directory/.exec(stderr);
+    if (both)
+        return `${at}: '${both[1]}' would be both a file and a folder`;
+    const missing = /error: (.+): does not exist in index/.exec(stderr);
+    if (missing)
+        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
+    const exists = /error: (.+): already exists in index/.exec(stderr);
+    if (exists)
+        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
+    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
+    if (binary)
+        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
+    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
+    return `${at}: ${first.replace(/^error: /, '')}`;
+}
+/** A hunk that failed in a patch whose lines end in CR LF: most likely the line endings, not the base. */
+function crlfHint(patch, label) {
+    if (!patch)
+        return '';
+    const nl = patch.indexOf(0x0a);
+    if (nl <= 0 || patch[nl - 1] !== 0x0d)
+        return '';
+    return `; ${label} has CRLF (Windows) line endings, so its context lines match no file with LF endings: save it with LF endings`;
+}
+/**
+ * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
+ * string ends at 512 MiB, and a change this size is no task's work.
+ */
+const MAX_PATCH_BYTES = 256 * 1024 * 1024;
+function checkPatchSize(patch, label) {
+    if (patch.length > MAX_PATCH_BYTES) {
+        throw new errors_GuardianError(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
+    }
+}
+/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
+function checkPatchText(patch, label) {
+    checkPatchSize(patch, label);
+    const file = dataLessBinaryChange(patch.toString('latin1'));
+    if (file !== undefined) {
+        throw new errors_GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
+    }
+}
+/**
+ * The file of the first "Binary files A and B differ" line, found by a linear scan: the patch is
+ * untrusted, and a regular expression that searches for " and " on a long line of a hostile patch
+ * backtracks for hours.
+ */
+function dataLessBinaryChange(text) {
+    const lead = 'Binary files ';
+    const tail = ' differ';
+    for (let at = text.indexOf(lead); at >= 0; at = text.indexOf(lead, at + 1)) {
+        if (at > 0 && text[at - 1] !== '\n')
+            continue;
+        let end = text.indexOf('\n', at);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(at, text[end - 1] === '\r' ? end - 1 : end);
+        if (!line.endsWith(tail))
+            continue;
+        const middle = line.slice(lead.length, line.length - tail.length);
+        const and = middle.indexOf(' and ', 1);
+        if (and < 0)
+            continue;
+        const from = middle.slice(0, and).replace(/^a\//, '');
+        const to = middle.slice(and + ' and '.length).replace(/^b\//, '');
+        if (!to)
+            continue;
+        return to === '/dev/null' ? from : to;
+    }
+    return undefined;
+}
+/**
+ * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
+ * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
+ */
+function applyPatchToTree(root, base, patch, label = 'changes.patch') {
+    checkPatchText(patch, label);
+    if (patch.length === 0 || patch.toString('utf8').trim() === '')
+        return treeOf(root, base);
+    return withTempIndex(root, (env) => {
+        git_execGit(['read-tree', base], { cwd: root, env });
+        const r = git_execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
+            cwd: root,
+            env,
+            input: patch,
+            allowFailure: true,
+        });
+        if (r.code !== 0)
+            throw new errors_GuardianError(explainApplyFailure(r.stderr, label, base, patch));
+        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
+function changedFiles(root, from, to) {
+    const out = git_execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
+    const files = [];
+    for (let i = 0; i < parts.length;) {
+        const code = parts[i++] ?? '';
+        if (!code)
+            continue;
+        const status = code[0];
+        if (status === 'R' || status === 'C') {
+            const oldPath = parts[i++];
+            const path = parts[i++];
+            files.push({ status, path, oldPath });
+        }
+        else {
+            files.push({ status, path: parts[i++] });
+        }
+    }
+    return files;
+}
+/** Every symbolic link of a tree with its target. */
+function linksOfTree(root, tree) {
+    const all = [];
+    for (const rec of execGit(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
+        const tab = rec.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [mode, , oid] = rec.slice(0, tab).split(' ');
+        if (mode === '120000')
+            all.push({ path: rec.slice(tab + 1), oid: oid });
+    }
+    const targets = readBlobs(root, all.map((l) => l.oid));
+    return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
+}
+function changedSpecialEntries(root, from, to) {
+    const out = execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
+        cwd: root,
+    }).stdout;
+    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
+    const parts = out.split('\0');
+    const linkOids = [];
+    const gitlinks = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const meta = parts[i].replace(/^:/, '').split(' ');
+        if (meta[4] === 'D')
+            continue;
+        if (meta[1] === '120000')
+            linkOids.push({ path: parts[i + 1], oid: meta[3] });
+        else if (meta[1] === '160000')
+            gitlinks.push({ path: parts[i + 1], commit: meta[3] });
+    }
+    if (linkOids.length === 0)
+        return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
+    const treeLinks = linksOfTree(root, to);
+    const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
+    return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
+}
+/**
+ * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
+ * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
+ * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
+ * then not see a source file whose interpreter happily ignores the NUL in a comment.
+ */
+function lineChanges(root, from, to) {
+    const out = execGit([
+        'diff-tree',
+        '-r',
+        '-p',
+        '-U0',
+        '-M',
+        '--text',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        from,
+        to,
+    ], { cwd: root }).stdout;
+    const added = [];
+    const removed = [];
+    let file = '';
+    let oldFile = '';
+    let line = 0;
+    // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
+    // reads "++ x" is the content line "+++ x", not a new file's header.
+    let oldLeft = 0;
+    let newLeft = 0;
+    for (const l of out.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (l.startsWith('+') && newLeft > 0) {
+                if (file)
+                    added.push({ file, line, text: l.slice(1) });
+                line++;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('-') && oldLeft > 0) {
+                removed.push({ file: file || oldFile, text: l.slice(1) });
+                oldLeft--;
+                continue;
+            }
+            if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
+                line++;
+                oldLeft--;
+                newLeft--;
+                continue;
+            }
+            if (l.startsWith('\\'))
+                continue; // "\ No newline at end of file"
+            oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
+        }
+        if (l.startsWith('diff --git ')) {
+            file = '';
+            oldFile = '';
+            continue;
+        }
+        if (l.startsWith('--- ')) {
+            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
+            continue;
+        }
+        if (l.startsWith('+++ ')) {
+            const p = unquote(l.slice(4));
+            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
+            continue;
+        }
+        const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
+        if (h) {
+            oldLeft = h[1] === undefined ? 1 : Number(h[1]);
+            line = Number(h[2]);
+            newLeft = h[3] === undefined ? 1 : Number(h[3]);
+        }
+    }
+    return { added, removed };
+}
+/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
+function unquote(raw) {
+    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
+    const p = raw.replace(/\t$/, '');
+    if (!p.startsWith('"'))
+        return p;
+    const inner = p.slice(1, -1);
+    const bytes = [];
+    for (let i = 0; i < inner.length; i++) {
+        const c = inner[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const n = inner[++i];
+        if (/[0-7]/.test(n)) {
+            bytes.push(parseInt(inner.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else
+            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
+                n.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
+function overlayPaths(root, base, tree, paths) {
+    if (paths.length === 0)
+        return treeOf(root, base);
+    return withTempIndex(root, (env) => {
+        execGit(['read-tree', base], { cwd: root, env });
+        const listing = execGit(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
+        const info = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((rec) => {
+            const tab = rec.indexOf('\t');
+            const [mode, , sha] = rec.slice(0, tab).split(' ');
+            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
+        });
+        // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
+        // forge a second record).
+        if (info.length)
+            execGit(['update-index', '-z', '--add', '--index-info'], {
+                cwd: root,
+                env,
+                input: info.join('\0') + '\0',
+            });
+        return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/git/commit.ts
+/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
+
+
+
+
+/** Replaces (or adds) one file in a tree and returns the new tree. */
+function replaceInTree(root, tree, path, content) {
+    const blob = git_execGit(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
+    const ls = git_execGit(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
+    const mode = ls ? ls.split(' ')[0] : '100644';
+    return withTempIndex(root, (env) => {
+        git_execGit(['read-tree', tree], { cwd: root, env });
+        git_execGit(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
+        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
+    });
+}
+function commitTree(root, tree, parent, message, author) {
+    const env = {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+    };
+    return git_execGit(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        cwd: root,
+        input: message,
+        env,
+    }).stdout.trim();
+}
+/** The configured git identity of the repository, when there is one. */
+function gitIdentity(root) {
+    const name = git_execGit(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
+    const email = git_execGit(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
+    return name && email ? { name, email } : undefined;
+}
+/**
+ * A commit's tree and parents as the object says them (`cat-file`, not a revision walk: git's replace
+ * refs are off for Guardian, and a grafts file would change a walk's parents, not the object's).
+ */
+function commitObject(root, commit) {
+    const raw = git_execGit(['cat-file', 'commit', commit], { cwd: root }).stdout;
+    const header = raw.slice(0, raw.indexOf('\n\n') < 0 ? raw.length : raw.indexOf('\n\n'));
+    let tree = '';
+    const parents = [];
+    for (const line of header.split('\n')) {
+        if (line.startsWith('tree '))
+            tree = line.slice(5).trim();
+        else if (line.startsWith('parent '))
+            parents.push(line.slice(7).trim());
+    }
+    return { tree, parents };
+}
+function branchTip(root, branch) {
+    const r = git_execGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
+        cwd: root,
+        allowFailure: true,
+    });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+/**
+ * Refuses a name that is not a branch name as written: `check-ref-format --branch` also accepts `@{-1}`
+ * (the branch checked out before, which it prints instead) and `@`, neither of which can be written as
+ * `refs/heads/<name>` — found only once the commit was made.
+ */
+function checkBranchName(root, branch) {
+    const r = git_execGit(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
+    const full = git_execGit(['check-ref-format', `refs/heads/${branch}`], { cwd: root, allowFailure: true });
+    if (r.code !== 0 || r.stdout.trim() !== branch || full.code !== 0 || branch.startsWith('-'))
+        throw new errors_GuardianError(`'${branch}' is not a valid branch name`);
+}
+/**
+ * Why `remote` cannot be pushed to, or undefined: a name must be a configured remote (a URL or a path
+ * is taken as it is, as git does). Checked before any station runs, not after the commit is made.
+ */
+function pushTargetProblem(root, remote) {
+    if (remote.startsWith('-'))
+        return 'not a remote name, URL or path';
+    if (/[:/\\]/.test(remote) || remote === '.' || remote === '..')
+        return undefined;
+    const r = execGit(['remote'], { cwd: root, allowFailure: true });
+    if (r.code !== 0)
+        return undefined; // not a repository: the command reports that itself
+    const names = r.stdout.split('\n').filter(Boolean);
+    if (names.includes(remote))
+        return undefined;
+    return `no remote of that name (${names.length ? `configured: ${names.join(', ')}` : 'none is configured'})`;
+}
+/** Values of a trailer (e.g. Task-Id) in a commit's message. */
+function trailerValues(root, commit, key) {
+    const out = git_execGit(['log', '-1', '--no-show-signature', `--format=%(trailers:key=${key},valueonly)`, commit], {
+        cwd: root,
+    }).stdout;
+    return out
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
+function findCommitWithTrailer(root, rev, key, value, depth = 500) {
+    // No signature checks (`log.showSignature`): they would run the gpg program for every signed commit
+    // and print its report into the output read here, ahead of a commit's sha.
+    const r = git_execGit([
+        'log',
+        `-n${depth}`,
+        '--no-show-signature',
+        `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`,
+        rev,
+        '--',
+    ], {
+        cwd: root,
+        allowFailure: true,
+    });
+    if (r.code !== 0)
+        return undefined;
+    for (const rec of r.stdout.split('\x1e')) {
+        const [sha, values] = rec.trim().split('\0');
+        if (sha && values?.split('\n').some((v) => v.trim() === value))
+            return sha;
+    }
+    return undefined;
+}
+function isAncestor(root, ancestor, of) {
+    return git_execGit(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
+}
+/** Whether the repository is a shallow clone (part of its history is missing). */
+function isShallow(root) {
+    const r = git_execGit(['rev-parse', '--is-shallow-repository'], { cwd: root, allowFailure: true });
+    return r.stdout.trim() === 'true';
+}
+function currentBranch(root) {
+    const r = git_execGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
+    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
+}
+/** A URL as it may be shown: a password or token in it is hidden. */
+function shownUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+}
+/** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
+function isConfiguredRemote(root, remote) {
+    const r = git_execGit(['remote'], { cwd: root, allowFailure: true });
+    return r.code === 0 && r.stdout.split('\n').includes(remote);
+}
+/**
+ * A URL given on the command line as `git push` rewrites it: the longest matching
+ * `url.<base>.pushInsteadOf`, else the longest matching `url.<base>.insteadOf`.
+ */
+function rewriteForPush(root, url) {
+    const r = git_execGit(['config', '--null', '--get-regexp', '^url\\..*\\.(push)?insteadof$'], {
+        cwd: root,
+        allowFailure: true,
+    });
+    const best = { push: { len: -1, to: '' }, plain: { len: -1, to: '' } };
+    for (const rec of r.stdout.split('\0')) {
+        const nl = rec.indexOf('\n');
+        if (nl < 0)
+            continue;
+        const key = rec.slice(0, nl);
+        const prefix = rec.slice(nl + 1);
+        const m = /^url\.(.*)\.(pushinsteadof|insteadof)$/i.exec(key);
+        if (!m || !url.startsWith(prefix))
+            continue;
+        const slot = m[2].toLowerCase() === 'pushinsteadof' ? best.push : best.plain;
+        if (prefix.length > slot.len)
+            Object.assign(slot, { len: prefix.length, to: m[1] + url.slice(prefix.length) });
+    }
+    return best.push.len >= 0 ? best.push.to : best.plain.len >= 0 ? best.plain.to : url;
+}
+/**
+ * The URLs `git push <remote>` writes to, resolved as git resolves them (`remote.<name>.pushurl`,
+ * `url.*.pushInsteadOf`, `url.*.insteadOf`).
+ */
+function pushUrls(root, remote) {
+    if (isConfiguredRemote(root, remote)) {
+        const r = git_execGit(['remote', 'get-url', '--push', '--all', remote], { cwd: root, allowFailure: true });
+        const urls = r.stdout.split('\n').filter(Boolean);
+        if (r.code === 0 && urls.length)
+            return urls;
+    }
+    return [rewriteForPush(root, remote)];
+}
+/**
+ * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
+ * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
+ *
+ * The remote branch is read from the very URLs the push writes to: `git ls-remote <name>` would use the
+ * fetch URL, and a `pushurl` or a `url.*.pushInsteadOf` (one a check could have planted in a git config)
+ * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
+ * to a third repository), otherwise nothing is pushed.
+ */
+function pushBranch(root, remote, branch, commit) {
+    if (remote.startsWith('-'))
+        throw new errors_GuardianError(`invalid remote '${remote}'`);
+    const named = isConfiguredRemote(root, remote);
+    const urls = pushUrls(root, remote);
+    const fetchUrls = named
+        ? git_execGit(['remote', 'get-url', '--all', remote], { cwd: root, allowFailure: true })
+            .stdout.split('\n')
+            .filter(Boolean)
+        : [remote];
+    const redirected = urls.some((u) => !fetchUrls.includes(u));
+    const kept = `the commit ${commit.slice(0, 12)} is on the local branch ${branch}`;
+    for (const url of urls) {
+        const read = git_execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
+        const again = named ? url : rewriteForPush(root, url);
+        if (url.startsWith('-') || read !== url || again !== url) {
+            throw new errors_GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+                `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
+                `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
+        }
+    }
+    /** A remote that does not answer in time: the call is named, with where it went and what was kept. */
+    const inTime = (url, what, call) => {
+        try {
+            return call();
+        }
+        catch (e) {
+            if (!(e instanceof GitTimeoutError))
+                throw e;
+            throw new errors_GuardianError(`the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
+        }
+    };
+    const nothingPushed = `Nothing was pushed; ${kept}.`;
+    let haveIt = 0;
+    for (const url of urls) {
+        const ls = inTime(url, nothingPushed, () => git_execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }));
+        if (ls.code !== 0) {
+            throw new errors_GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
+        }
+        const remoteSha = ls.stdout
+            .split('\n')
+            .find((l) => l.endsWith(`\trefs/heads/${branch}`))
+            ?.split('\t')[0];
+        if (remoteSha === commit) {
+            haveIt++;
+            continue;
+        }
+        if (remoteSha) {
+            inTime(url, nothingPushed, () => 
+            // Only the branch's commits: not those of submodules its commits name (`fetch.recurseSubmodules`),
+            // which git would fetch from their own remotes, with their own settings.
+            git_execGit(['fetch', '--quiet', '--no-tags', '--recurse-submodules=no', url, `refs/heads/${branch}`], {
+                cwd: root,
+                allowFailure: true,
+            }));
+            const known = git_execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
+            if (!known || !isAncestor(root, remoteSha, commit)) {
+                // In a shallow clone (actions/checkout's default depth of 1) the history that would join the
+                // remote branch to the base is missing: git can not tell an ancestor, and would refuse the push
+                // as well. Not "work Guardian did not make".
+                if (isShallow(root)) {
+                    throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
+                        `tell whether that commit is an ancestor of the new commit ${commit.slice(0, 12)} (a push without force needs it to be). ` +
+                        `Nothing was pushed; ${kept}. Fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` for ` +
+                        `actions/checkout) and run complete again.`);
+                }
+                throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                    `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
+                    `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
+                    `--branch, or reconcile the remote branch and run complete again.`);
+            }
+        }
+    }
+    if (haveIt === urls.length)
+        return { pushed: false, alreadyThere: true, urls, redirected };
+    // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
+    // branch follows); a URL or path is pushed to as resolved above.
+    const target = named ? remote : urls[0];
+    // A push cut off by the time limit may or may not have reached the remote: running complete again
+    // reads the remote branch first, and pushes only when it is not there yet.
+    const r = inTime(urls[0], `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
+        '(it reads the remote branch first and makes no second commit).', () => 
+    // Only the branch: no tags (`push.followTags` would publish the user's unpushed annotated tags
+    // reachable from the base) and no submodule commits (`push.recurseSubmodules`).
+    git_execGit([
+        'push',
+        '--porcelain',
+        '--no-follow-tags',
+        '--recurse-submodules=no',
+        target,
+        `${commit}:refs/heads/${branch}`,
+    ], {
+        cwd: root,
+        allowFailure: true,
+    }));
+    if (r.code !== 0 && r.signal) {
+        // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
+        throw new errors_GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
+            `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            'run complete again (it reads the remote branch first and makes no second commit)');
+    }
+    if (r.code !== 0) {
+        throw new errors_GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
+            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
+            `run complete again once the remote accepts it (no second commit is made)`);
+    }
+    // The remote-tracking branch moved to the commit: not a check's doing, should one be running.
+    acceptOwnRefUpdates(root, commit);
+    return { pushed: true, alreadyThere: false, urls, redirected };
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 /**
  * Typed action inputs. Every action has an `Inputs` name table and one `getInputs()` built from these
  * readers; a bad value throws a ConfigurationError that names the input, the value received and what is
  * allowed, before the action touches anything.
  */
+
 
 
 
@@ -47792,6 +48947,27 @@ function refInput(name) {
     if (v.startsWith('-') || /[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|\.lock$|\/$|\.$/.test(v)) {
         throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a valid git ref; expected a branch, tag or commit like main or feature/TASK-042`);
     }
+    // git keeps a ref as a file: a part longer than a file name can be is refused by the file system, late.
+    const long = v.split('/').find((part) => Buffer.byteLength(part) > MAX_REF_PART);
+    if (long !== undefined) {
+        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} has a part of ${Buffer.byteLength(long)} bytes; expected a branch, tag or commit whose parts between slashes are at most ${MAX_REF_PART} bytes`);
+    }
+    return v;
+}
+const MAX_REF_PART = 200;
+/** A branch name (the `branch` input): a ref input that git also accepts as a branch. */
+function branchInput(name, root) {
+    const v = refInput(name);
+    if (v === undefined)
+        return undefined;
+    try {
+        checkBranchName(root, v);
+    }
+    catch (e) {
+        if (!isUserError(e))
+            throw e;
+        throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a valid branch name; expected one like feature/TASK-042`);
+    }
     return v;
 }
 /** A lowercase hex sha256, or undefined. */
@@ -47827,6 +49003,10 @@ function secretFileInput(name, also, what = 'key') {
     if (also && raw(also))
         throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const path = pathInput(name);
+    const outside = outsideRunnerDirs(path);
+    if (outside) {
+        throw new ConfigurationError(`input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${what === 'key' ? 'llm-key' : 'github-token'} (it is removed once read, so nothing else is touched)`);
+    }
     let text;
     try {
         const st = lstatSync(path);
@@ -47849,6 +49029,43 @@ function secretFileInput(name, also, what = 'key') {
         throw new ConfigurationError(`input '${name}': the file ${shown(v)} does not hold one ${what} on one line`);
     core.setSecret(secret);
     return secret;
+}
+/** A path as the file system has it: symbolic links of its folders resolved (the file itself may not exist). */
+function realFolderPath(path) {
+    try {
+        return join(realpathSync(dirname(path)), basename(path));
+    }
+    catch {
+        return resolve(path);
+    }
+}
+function realOrResolved(dir) {
+    try {
+        return realpathSync(dir);
+    }
+    catch {
+        return resolve(dir);
+    }
+}
+/**
+ * On a runner (RUNNER_TEMP set), a secret's file is read and removed only inside the runner's temporary
+ * directory or the workspace: a mistaken path (`../../etc/passwd`, a file of the runner's home) must not
+ * remove a file the job did not write for Guardian. Says which folders those are when `path` is in
+ * neither; undefined when it is in one, or off a runner.
+ */
+function outsideRunnerDirs(path, env = process.env) {
+    const temp = env.RUNNER_TEMP;
+    if (!temp)
+        return undefined;
+    const dirs = [temp, env.GITHUB_WORKSPACE].filter((d) => Boolean(d));
+    const real = realFolderPath(path);
+    const inside = (dir) => {
+        const rel = relative(realOrResolved(dir), real);
+        return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+    };
+    if (dirs.some(inside))
+        return undefined;
+    return `the runner's temporary directory ${temp} (runner.temp)${env.GITHUB_WORKSPACE ? ` and the workspace ${env.GITHUB_WORKSPACE}` : ''}`;
 }
 /** An http(s) URL, or undefined. */
 function urlInput(name) {
@@ -47884,10 +49101,11 @@ function urlInput(name) {
  * holding `##[` anywhere as one in the legacy form (`##[add-mask]value`, `##[stop-commands]token`).
  * Lines of a message come from model output, check output and repository files: such a line is shown
  * with its colons or its brackets apart, so that it cannot mask a value, stop command processing or
- * fake an annotation.
+ * fake an annotation. The runner's "spaces" are .NET's white space, which also counts NEL (U+0085), a
+ * character JavaScript's `\s` leaves out.
  */
 function inertLines(m) {
-    return m.replace(/^(\s*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
+    return m.replace(/^([\s\u0085]*):(?=:)/gm, '$1: ').replace(/##\[/g, '## [');
 }
 function actionsLogger() {
     const props = (w) => w?.file ? { file: w.file, ...(w.line ? { startLine: w.line } : {}) } : undefined;
@@ -49803,8 +51021,8 @@ function withCustomRequest(customRequest) {
 ;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var dist_bundle_sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${dist_bundle_sep}${b64url}${dist_bundle_sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 
 // pkg/dist-src/auth.js
@@ -52941,7 +54159,8 @@ const end = (id) => `<!-- /guardian:${id} -->`;
 function withSection(body, id, section) {
     const block = `${begin(id)}\n${section.trim()}\n${end(id)}`;
     const i = body.indexOf(begin(id));
-    const j = body.indexOf(end(id));
+    // The end marker after the section's start: text before it may quote the marker.
+    const j = i >= 0 ? body.indexOf(end(id), i) : -1;
     if (i >= 0 && j > i)
         return body.slice(0, i) + block + body.slice(j + end(id).length);
     return body.trim() ? `${body.trimEnd()}\n\n${block}\n` : `${block}\n`;
@@ -53088,6 +54307,7 @@ function fenceFor(text) {
 
 
 
+
 /** A table cell: one line, pipes escaped, cut to `max` characters. */
 function cell(text, max = 200) {
     const raw = String(text ?? '')
@@ -53143,13 +54363,24 @@ function checkDetail(c) {
     const tail = c.outputTail.trim().split('\n').filter(Boolean);
     return tail[tail.length - 1] ?? c.description ?? '';
 }
+/**
+ * Text of a report on one line, never HTML: a validation.json read back from an artifact (the complete
+ * job's) travelled through a job that ran the change under judgement.
+ */
+function summary_text(s) {
+    return escapeHtml(s.replace(/\s+/g, ' ').trim());
+}
+/** A commit or hash as code: hex digits only, so nothing can close the code span. */
+function hex(s, length) {
+    return `\`${s.slice(0, length).replace(/[^0-9A-Za-z]/g, '?')}\``;
+}
 /** The Validator's verdict table and, for each check that did not pass, its output tail. */
 function renderValidation(r, opts = {}) {
     const icon = r.verdict === 'pass' ? '✅' : '❌';
     const parts = [
-        `### ${icon} Validator: ${r.verdict} — ${r.taskId}\n`,
-        `${escapeHtml(r.summary)}. Base \`${r.baseCommit.slice(0, 12)}\`, patch sha256 \`${r.patchSha256.slice(0, 16)}…\`, ` +
-            `${r.changedFiles.length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
+        `### ${icon} Validator: ${r.verdict} — ${summary_text(r.taskId)}\n`,
+        `${summary_text(r.summary)}. Base ${hex(r.baseCommit, 12)}, patch sha256 ${hex(r.patchSha256, 16)}…, ` +
+            `${(r.changedFiles ?? []).length} file(s) changed, ${formatDuration(r.durationMs)}.\n`,
         table(['Check', 'Kind', 'Outcome', 'Time', 'Details'], r.checks.map((c) => [
             c.name,
             c.kind,
@@ -53169,881 +54400,46 @@ function renderValidation(r, opts = {}) {
     }
     return parts.join('\n');
 }
-/** Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset). */
+/**
+ * GitHub shows a step's summary only when its file holds at most 1 MiB; a larger one is dropped whole,
+ * with an error. Kept below that, with room for the note that says what was cut.
+ */
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 4096;
+/**
+ * `markdown` cut to fit in `budget` bytes of UTF-8 (at a line break when there is one in its last
+ * quarter), with a note saying so; unchanged when it fits.
+ */
+function fitSummary(markdown, budget) {
+    if (Buffer.byteLength(markdown) <= budget)
+        return markdown;
+    const note = '\n\n**…** (the rest is cut: a job summary shows at most 1 MiB; the Task Bundle artifact has the full reports)\n';
+    const room = Math.max(0, budget - Buffer.byteLength(note));
+    // Bytes to characters: the longest prefix whose UTF-8 fits (never half a character).
+    let cut = Buffer.from(markdown)
+        .subarray(0, room)
+        .toString('utf8')
+        .replace(/\uFFFD$/, '');
+    const line = cut.lastIndexOf('\n');
+    if (line > cut.length * 0.75)
+        cut = cut.slice(0, line);
+    return cut + note;
+}
+/**
+ * Appends Markdown to the job summary (no-op outside Actions, where GITHUB_STEP_SUMMARY is unset), cut
+ * to what GitHub still shows: model output or check output must not make the whole summary vanish.
+ */
 async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
         return;
-    await summary.addRaw(markdown, true).write();
-}
-
-;// CONCATENATED MODULE: ./src/git/gitdir.ts
-/**
- * The repository's own git settings, watched while checks run. A check runs code the change wrote, as
- * the user, next to a linked worktree whose `git rev-parse --git-common-dir` names the real `.git`: it
- * could plant a hook, or a `core.sshCommand`, `credential.helper` or `url.*.insteadOf` that a later git
- * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
- * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
- * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
- * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
- */
-
-
-
-/**
- * Paths under the common git directory whose content decides what git runs and reads: its settings,
- * and its refs (a branch, `HEAD`, a `refs/replace/*` that swaps one object for another), loose, packed
- * or in a reftable.
- */
-const WATCHED = (/* unused pure expression or super */ null && ([
-    'config',
-    'config.worktree',
-    'hooks',
-    'info',
-    'objects/info/alternates',
-    'HEAD',
-    'refs',
-    'packed-refs',
-    'reftable',
-]));
-/** A file larger than this is compared by size and time only (it is not restored, only reported). */
-const MAX_KEPT_BYTES = 4 * 1024 * 1024;
-/** How deep `[include]`s of the global config are followed. */
-const MAX_INCLUDE_DEPTH = 5;
-function commonGitDir(root) {
-    const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
-    return (0,external_node_path_namespaceObject.isAbsolute)(out) ? out : (0,external_node_path_namespaceObject.join)(root, out);
-}
-/** A watched path on disk: relative to the git directory, or absolute (a global config file). */
-function onDisk(dir, p) {
-    return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(dir, p);
-}
-function gitdir_walk(dir, rel, out) {
-    let st;
+    let written = 0;
     try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(onDisk(dir, rel));
+        written = (0,external_node_fs_namespaceObject.statSync)(file).size;
     }
     catch {
-        return;
+        // No file yet: core.summary creates it.
     }
-    if (st.isDirectory()) {
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(onDisk(dir, rel)).sort())
-            gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, name), out);
-    }
-    else if (st.isSymbolicLink()) {
-        // A link's target is what it says, not followed.
-        const link = (0,external_node_fs_namespaceObject.readlinkSync)(onDisk(dir, rel));
-        out.set(rel, { link, sig: `link:${link}` });
-    }
-    else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
-        out.set(rel, {
-            content: (0,external_node_fs_namespaceObject.readFileSync)(onDisk(dir, rel)),
-            mode: st.mode & 0o7777,
-            sig: `file:${st.mode & 0o7777}`,
-        });
-    }
-    else {
-        out.set(rel, { sig: `${st.isFile() ? 'file' : 'special'}:${st.size}:${st.mtimeMs}` });
-    }
-}
-/**
- * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
- * otherwise `~/.gitconfig` and `$XDG_CONFIG_HOME/git/config` (default `~/.config/git/config`). Absolute
- * paths; a file that does not exist yet is watched too (a check could create it).
- */
-function globalConfigPaths(env = process.env) {
-    if (env.GIT_CONFIG_GLOBAL)
-        return [resolve(env.GIT_CONFIG_GLOBAL)];
-    const home = env.HOME;
-    const paths = [];
-    if (home)
-        paths.push(join(resolve(home), '.gitconfig'));
-    const xdg = env.XDG_CONFIG_HOME ? resolve(env.XDG_CONFIG_HOME) : home ? join(resolve(home), '.config') : '';
-    if (xdg)
-        paths.push(join(xdg, 'git', 'config'));
-    return paths;
-}
-/** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
-function includedBy(file, cwd) {
-    const r = execGit(['config', '--file', file, '--get-regexp', '^include(if\\..*)?\\.path$'], {
-        cwd,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
-        return [];
-    const home = process.env.HOME;
-    const out = [];
-    for (const line of r.stdout.split('\n')) {
-        const sp = line.indexOf(' ');
-        if (sp < 0)
-            continue;
-        const value = line.slice(sp + 1).trim();
-        if (!value)
-            continue;
-        if (value.startsWith('~/')) {
-            if (home)
-                out.push(join(home, value.slice(2)));
-        }
-        else
-            out.push(isAbsolute(value) ? value : join(dirname(file), value));
-    }
-    return out;
-}
-/**
- * The global config files to watch: those git reads, the file a symbolic link among them points at
- * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
- * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
- */
-function globalFiles(cwd) {
-    const seen = new Set();
-    const add = (p, depth) => {
-        if (seen.has(p))
-            return;
-        let st;
-        try {
-            st = lstatSync(p);
-        }
-        catch {
-            seen.add(p); // not there yet: watched, so that its creation is seen
-            return;
-        }
-        if (!st.isFile() && !st.isSymbolicLink())
-            return;
-        seen.add(p);
-        if (st.isSymbolicLink()) {
-            try {
-                add(realpathSync(p), depth);
-            }
-            catch {
-                // a dangling link: its target is watched as the link's text
-            }
-            return;
-        }
-        if (depth < MAX_INCLUDE_DEPTH)
-            for (const inc of includedBy(p, cwd))
-                add(resolve(inc), depth + 1);
-    };
-    for (const p of globalConfigPaths())
-        add(p, 0);
-    return [...seen];
-}
-function snapshotOf(dir, globals) {
-    const files = new Map();
-    for (const w of WATCHED)
-        gitdir_walk(dir, w, files);
-    for (const g of globals)
-        gitdir_walk(dir, g, files);
-    return { dir, files, globals };
-}
-/** Watches under way, so that Guardian's own ref updates (a parallel milestone's commit) join them. */
-const active = new Set();
-function realOrSame(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(p);
-    }
-    catch {
-        return (0,external_node_path_namespaceObject.resolve)(p);
-    }
-}
-function snapshotGitDir(root) {
-    const dir = commonGitDir(root);
-    const snapshot = snapshotOf(dir, globalFiles(dir));
-    active.add(snapshot);
-    return snapshot;
-}
-/**
- * Guardian itself moved refs while checks may be running (in a parallel milestone, one task is committed
- * while another is validated in its worktree): the refs it set to `commit` (a branch, its remote-tracking
- * ref after the push) and the `paths` it wrote (`HEAD`) become part of every watch under way on this
- * repository, so they are neither reported as a check's change nor put back. A reftable is taken as a
- * whole (its files can not be told apart by ref).
- */
-function acceptOwnRefUpdates(root, commit, paths = []) {
-    if (active.size === 0)
-        return;
-    const dir = realOrSame(commonGitDir(root));
-    const line = Buffer.from(`${commit}\n`);
-    for (const s of active) {
-        if (realOrSame(s.dir) !== dir)
-            continue;
-        const now = new Map();
-        gitdir_walk(s.dir, 'refs', now);
-        for (const [p, e] of now)
-            if (e.content?.equals(line))
-                s.files.set(p, e);
-        for (const p of [...paths, 'reftable']) {
-            for (const k of [...s.files.keys()])
-                if (k === p || k.startsWith(`${p}/`))
-                    s.files.delete(k);
-            gitdir_walk(s.dir, p, s.files);
-        }
-    }
-}
-/** What changed since `before`, each put back as it was where possible. */
-function restoreGitDir(before) {
-    active.delete(before);
-    const now = snapshotOf(before.dir, before.globals ?? []).files;
-    const changes = [];
-    const same = (p) => {
-        const a = before.files.get(p);
-        const b = now.get(p);
-        return (a.sig === b.sig && (a.content && b.content ? a.content.equals(b.content) : !a.content && !b.content));
-    };
-    const put = (p) => {
-        const e = before.files.get(p);
-        if (e.content === undefined && e.link === undefined)
-            return false;
-        const abs = onDisk(before.dir, p);
-        try {
-            rmSync(abs, { recursive: true, force: true });
-            mkdirSync(dirname(abs), { recursive: true });
-            if (e.link !== undefined)
-                symlinkSync(e.link, abs);
-            else {
-                writeFileSync(abs, e.content);
-                if (e.mode !== undefined)
-                    chmodSync(abs, e.mode);
-            }
-            return true;
-        }
-        catch {
-            return false;
-        }
-    };
-    for (const p of before.files.keys()) {
-        if (!now.has(p))
-            changes.push({ path: p, change: 'removed', restored: put(p) });
-        else if (!same(p))
-            changes.push({ path: p, change: 'modified', restored: put(p) });
-    }
-    for (const p of now.keys()) {
-        if (before.files.has(p))
-            continue;
-        let restored = true;
-        try {
-            rmSync(onDisk(before.dir, p), { recursive: true, force: true });
-        }
-        catch {
-            restored = false;
-        }
-        changes.push({ path: p, change: 'added', restored });
-    }
-    return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
-}
-/** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
-function shownGitPath(root, snapshot, p) {
-    if (isAbsolute(p))
-        return p;
-    const rel = relative(root, join(snapshot.dir, p));
-    return rel.startsWith('..') ? join(snapshot.dir, p) : rel;
-}
-
-;// CONCATENATED MODULE: ./src/git/patch.ts
-/**
- * Patches as Guardian judges and commits them: built from a working tree with a temporary index (the
- * user's index is never touched), applied onto a base commit without a checkout, and compared by tree.
- * Every diff is made by plumbing commands with fixed options, so a user's `diff.*` configuration can
- * not change the bytes (and so the sha256) of a patch.
- */
-
-
-
-
-
-/** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
-function withTempIndex(root, fn, seedFromRealIndex = false) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
-    const index = (0,external_node_path_namespaceObject.join)(dir, 'index');
-    try {
-        if (seedFromRealIndex) {
-            // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
-            let real = git_execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
-            if (!(0,external_node_path_namespaceObject.isAbsolute)(real))
-                real = (0,external_node_path_namespaceObject.join)(root, real);
-            if ((0,external_node_fs_namespaceObject.existsSync)(real)) {
-                (0,external_node_fs_namespaceObject.copyFileSync)(real, index);
-                // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
-                // it. A copy with a new mtime would make a file rewritten in the same second as the last
-                // `git add` (same size) look unchanged, and the change would escape judgment.
-                const st = (0,external_node_fs_namespaceObject.statSync)(real);
-                (0,external_node_fs_namespaceObject.utimesSync)(index, st.atime, st.mtime);
-            }
-        }
-        return fn({ GIT_INDEX_FILE: index });
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-function treeOf(root, commit) {
-    return git_execGit(['rev-parse', `${commit}^{tree}`], { cwd: root }).stdout.trim();
-}
-/**
- * The tree of the working tree as it is now: tracked changes and untracked files that are not ignored.
- * Untracked files under `.guardian/` (bundles, caches) are left out; tracked ones are included so the
- * guard sees a change to them.
- */
-function workingTreeTree(root) {
-    // Untracked files under .guardian/, listed with the real index ("untracked" means untracked there).
-    const untrackedGuardian = git_execGit(['ls-files', '-z', '--others', '--exclude-standard', '--', '.guardian'], {
-        cwd: root,
-    }).stdout;
-    return withTempIndex(root, (env) => {
-        git_execGit(['add', '-A'], { cwd: root, env });
-        if (untrackedGuardian) {
-            git_execGit(['update-index', '--force-remove', '-z', '--stdin'], {
-                cwd: root,
-                env,
-                input: untrackedGuardian,
-            });
-        }
-        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    }, true);
-}
-/** The binary-safe patch from the base commit's tree to `tree` (empty Buffer when they are equal). */
-function diffTrees(root, base, tree) {
-    return execGitBuffer([
-        'diff-tree',
-        '-r',
-        '-p',
-        '--binary',
-        '--full-index',
-        '--no-renames',
-        '--no-color',
-        '--no-ext-diff',
-        base,
-        tree,
-    ], { cwd: root }).stdout;
-}
-/** The working tree's change against `base`, as a patch and as a tree. */
-function workingTreePatch(root, base) {
-    const tree = workingTreeTree(root);
-    const patch = diffTrees(root, base, tree);
-    checkPatchSize(patch, "the working tree's change");
-    return { patch, tree };
-}
-/** Explains why git could not apply a patch, naming the first failing hunk's file. */
-function explainApplyFailure(stderr, label, base) {
-    const at = `${label} does not apply onto the base commit ${base.slice(0, 12)}`;
-    const failed = /patch failed: (.+):(\d+)/.exec(stderr);
-    if (failed)
-        return `${at}: first failing hunk in ${failed[1]} (at line ${failed[2]})`;
-    const missing = /error: (.+): does not exist in index/.exec(stderr);
-    if (missing)
-        return `${at}: first failing hunk in ${missing[1]} (the file does not exist at the base)`;
-    const exists = /error: (.+): already exists in index/.exec(stderr);
-    if (exists)
-        return `${at}: first failing hunk in ${exists[1]} (the patch creates it, but it exists at the base)`;
-    const binary = /cannot apply binary patch to '(.+?)'/.exec(stderr);
-    if (binary)
-        return `${at}: first failing hunk in ${binary[1]} (a binary change without data)`;
-    const corrupt = /corrupt patch at line (\d+)/.exec(stderr);
-    if (corrupt)
-        return `${label} is not a valid patch: corrupt at line ${corrupt[1]}`;
-    const first = stderr.split('\n').find((l) => l.trim()) ?? 'git apply failed';
-    return `${at}: ${first.replace(/^error: /, '')}`;
-}
-/**
- * The largest patch judged. Every patch is held in memory and read as text more than once; a JavaScript
- * string ends at 512 MiB, and a change this size is no task's work.
- */
-const MAX_PATCH_BYTES = 256 * 1024 * 1024;
-function checkPatchSize(patch, label) {
-    if (patch.length > MAX_PATCH_BYTES) {
-        throw new errors_GuardianError(`${label} is ${patch.length} bytes; the largest patch Guardian judges is ${MAX_PATCH_BYTES} bytes (256 MiB)`);
-    }
-}
-/** Problems with a patch that git would report obscurely (too large, a binary change without its data). */
-function checkPatchText(patch, label) {
-    checkPatchSize(patch, label);
-    const text = patch.toString('latin1');
-    const m = /^Binary files (?:a\/)?(.+?) and (?:b\/)?(.+?) differ$/m.exec(text);
-    if (m) {
-        const file = m[2] === '/dev/null' ? m[1] : m[2];
-        throw new errors_GuardianError(`${label}: the binary change to ${file} has no data ("Binary files … differ"); create the patch with \`git diff --binary\``);
-    }
-}
-/**
- * Applies `patch` onto the tree of `base` without touching any working tree or the real index and
- * returns the resulting tree. A patch that does not apply is a user error naming the first failing file.
- */
-function applyPatchToTree(root, base, patch, label = 'changes.patch') {
-    checkPatchText(patch, label);
-    if (patch.length === 0 || patch.toString('utf8').trim() === '')
-        return treeOf(root, base);
-    return withTempIndex(root, (env) => {
-        git_execGit(['read-tree', base], { cwd: root, env });
-        const r = git_execGit(['apply', '--cached', '--binary', '--whitespace=nowarn', '-'], {
-            cwd: root,
-            env,
-            input: patch,
-            allowFailure: true,
-        });
-        if (r.code !== 0)
-            throw new errors_GuardianError(explainApplyFailure(r.stderr, label, base));
-        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-/** Files that differ between two trees, with renames detected (a renamed test is still a removed test). */
-function changedFiles(root, from, to) {
-    const out = git_execGit(['diff-tree', '-r', '-z', '-M', '--name-status', '--no-color', from, to], {
-        cwd: root,
-    }).stdout;
-    const parts = out.split('\0').filter((p, i, a) => p !== '' || i < a.length - 1);
-    const files = [];
-    for (let i = 0; i < parts.length;) {
-        const code = parts[i++] ?? '';
-        if (!code)
-            continue;
-        const status = code[0];
-        if (status === 'R' || status === 'C') {
-            const oldPath = parts[i++];
-            const path = parts[i++];
-            files.push({ status, path, oldPath });
-        }
-        else {
-            files.push({ status, path: parts[i++] });
-        }
-    }
-    return files;
-}
-/** Every symbolic link of a tree with its target. */
-function linksOfTree(root, tree) {
-    const all = [];
-    for (const rec of execGit(['ls-tree', '-r', '-z', '--full-tree', tree], { cwd: root }).stdout.split('\0')) {
-        const tab = rec.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [mode, , oid] = rec.slice(0, tab).split(' ');
-        if (mode === '120000')
-            all.push({ path: rec.slice(tab + 1), oid: oid });
-    }
-    const targets = readBlobs(root, all.map((l) => l.oid));
-    return new Map(all.map((l, i) => [l.path, targets[i]?.toString('utf8') ?? '']));
-}
-function changedSpecialEntries(root, from, to) {
-    const out = execGit(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--no-color', from, to], {
-        cwd: root,
-    }).stdout;
-    // ":<old mode> <new mode> <old oid> <new oid> <status>\0<path>\0"
-    const parts = out.split('\0');
-    const linkOids = [];
-    const gitlinks = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const meta = parts[i].replace(/^:/, '').split(' ');
-        if (meta[4] === 'D')
-            continue;
-        if (meta[1] === '120000')
-            linkOids.push({ path: parts[i + 1], oid: meta[3] });
-        else if (meta[1] === '160000')
-            gitlinks.push({ path: parts[i + 1], commit: meta[3] });
-    }
-    if (linkOids.length === 0)
-        return { links: [], gitlinks, treeLinks: new Map(), baseLinks: new Map() };
-    const treeLinks = linksOfTree(root, to);
-    const links = linkOids.map((l) => ({ path: l.path, target: treeLinks.get(l.path) ?? '' }));
-    return { links, gitlinks, treeLinks, baseLinks: linksOfTree(root, from) };
-}
-/**
- * Lines the change adds and removes, with the added lines' numbers in the new file. Every file is read
- * as text (`--text`): git would call a file binary, and show none of its lines, when it holds a NUL byte
- * or when a `.gitattributes` the change adds says `-diff` — and the guards reading these lines would
- * then not see a source file whose interpreter happily ignores the NUL in a comment.
- */
-function lineChanges(root, from, to) {
-    const out = execGit([
-        'diff-tree',
-        '-r',
-        '-p',
-        '-U0',
-        '-M',
-        '--text',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        from,
-        to,
-    ], { cwd: root }).stdout;
-    const added = [];
-    const removed = [];
-    let file = '';
-    let oldFile = '';
-    let line = 0;
-    // Lines still due in the current hunk, by its header's counts: inside a hunk an added line that
-    // reads "++ x" is the content line "+++ x", not a new file's header.
-    let oldLeft = 0;
-    let newLeft = 0;
-    for (const l of out.split('\n')) {
-        if (oldLeft > 0 || newLeft > 0) {
-            if (l.startsWith('+') && newLeft > 0) {
-                if (file)
-                    added.push({ file, line, text: l.slice(1) });
-                line++;
-                newLeft--;
-                continue;
-            }
-            if (l.startsWith('-') && oldLeft > 0) {
-                removed.push({ file: file || oldFile, text: l.slice(1) });
-                oldLeft--;
-                continue;
-            }
-            if (l.startsWith(' ') && oldLeft > 0 && newLeft > 0) {
-                line++;
-                oldLeft--;
-                newLeft--;
-                continue;
-            }
-            if (l.startsWith('\\'))
-                continue; // "\ No newline at end of file"
-            oldLeft = newLeft = 0; // not a hunk line: the counts were wrong; read it as a header
-        }
-        if (l.startsWith('diff --git ')) {
-            file = '';
-            oldFile = '';
-            continue;
-        }
-        if (l.startsWith('--- ')) {
-            oldFile = unquote(l.slice(4)).replace(/^a\//, '');
-            continue;
-        }
-        if (l.startsWith('+++ ')) {
-            const p = unquote(l.slice(4));
-            file = p === '/dev/null' ? '' : p.replace(/^b\//, '');
-            continue;
-        }
-        const h = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(l);
-        if (h) {
-            oldLeft = h[1] === undefined ? 1 : Number(h[1]);
-            line = Number(h[2]);
-            newLeft = h[3] === undefined ? 1 : Number(h[3]);
-        }
-    }
-    return { added, removed };
-}
-/** git's C-style quoting of unusual paths ("a/t\303\251st.py"). */
-function unquote(raw) {
-    // git ends a name that contains a space with a TAB, so that the name is unambiguous.
-    const p = raw.replace(/\t$/, '');
-    if (!p.startsWith('"'))
-        return p;
-    const inner = p.slice(1, -1);
-    const bytes = [];
-    for (let i = 0; i < inner.length; i++) {
-        const c = inner[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const n = inner[++i];
-        if (/[0-7]/.test(n)) {
-            bytes.push(parseInt(inner.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else
-            bytes.push({ n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 }[n] ??
-                n.charCodeAt(0));
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** A tree: `base` with the given paths taken from `tree` (used to put only the change's tests onto the base). */
-function overlayPaths(root, base, tree, paths) {
-    if (paths.length === 0)
-        return treeOf(root, base);
-    return withTempIndex(root, (env) => {
-        execGit(['read-tree', base], { cwd: root, env });
-        const listing = execGit(['ls-tree', '-r', '-z', tree, '--', ...paths], { cwd: root }).stdout;
-        const info = listing
-            .split('\0')
-            .filter(Boolean)
-            .map((rec) => {
-            const tab = rec.indexOf('\t');
-            const [mode, , sha] = rec.slice(0, tab).split(' ');
-            return `${mode} ${sha}\t${rec.slice(tab + 1)}`;
-        });
-        // NUL-terminated: a path may contain a line break (a newline-separated list would let a file name
-        // forge a second record).
-        if (info.length)
-            execGit(['update-index', '-z', '--add', '--index-info'], {
-                cwd: root,
-                env,
-                input: info.join('\0') + '\0',
-            });
-        return execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-
-;// CONCATENATED MODULE: ./src/git/commit.ts
-/** Commits, branches and pushes as Completion makes them: plumbing only, never a force push. */
-
-
-
-
-/** Replaces (or adds) one file in a tree and returns the new tree. */
-function replaceInTree(root, tree, path, content) {
-    const blob = git_execGit(['hash-object', '-w', '--stdin'], { cwd: root, input: content }).stdout.trim();
-    const ls = git_execGit(['ls-tree', '-z', tree, '--', path], { cwd: root }).stdout;
-    const mode = ls ? ls.split(' ')[0] : '100644';
-    return withTempIndex(root, (env) => {
-        git_execGit(['read-tree', tree], { cwd: root, env });
-        git_execGit(['update-index', '--add', '--cacheinfo', `${mode},${blob},${path}`], { cwd: root, env });
-        return git_execGit(['write-tree'], { cwd: root, env }).stdout.trim();
-    });
-}
-function commitTree(root, tree, parent, message, author) {
-    const env = {
-        GIT_AUTHOR_NAME: author.name,
-        GIT_AUTHOR_EMAIL: author.email,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
-    };
-    return git_execGit(['commit-tree', tree, '-p', parent, '-F', '-'], {
-        cwd: root,
-        input: message,
-        env,
-    }).stdout.trim();
-}
-/** The configured git identity of the repository, when there is one. */
-function gitIdentity(root) {
-    const name = git_execGit(['config', 'user.name'], { cwd: root, allowFailure: true }).stdout.trim();
-    const email = git_execGit(['config', 'user.email'], { cwd: root, allowFailure: true }).stdout.trim();
-    return name && email ? { name, email } : undefined;
-}
-/**
- * A commit's tree and parents as the object says them (`cat-file`, not a revision walk: git's replace
- * refs are off for Guardian, and a grafts file would change a walk's parents, not the object's).
- */
-function commitObject(root, commit) {
-    const raw = git_execGit(['cat-file', 'commit', commit], { cwd: root }).stdout;
-    const header = raw.slice(0, raw.indexOf('\n\n') < 0 ? raw.length : raw.indexOf('\n\n'));
-    let tree = '';
-    const parents = [];
-    for (const line of header.split('\n')) {
-        if (line.startsWith('tree '))
-            tree = line.slice(5).trim();
-        else if (line.startsWith('parent '))
-            parents.push(line.slice(7).trim());
-    }
-    return { tree, parents };
-}
-function branchTip(root, branch) {
-    const r = git_execGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`], {
-        cwd: root,
-        allowFailure: true,
-    });
-    return r.code === 0 ? r.stdout.trim() : undefined;
-}
-/**
- * Refuses a name that is not a branch name as written: `check-ref-format --branch` also accepts `@{-1}`
- * (the branch checked out before, which it prints instead) and `@`, neither of which can be written as
- * `refs/heads/<name>` — found only once the commit was made.
- */
-function checkBranchName(root, branch) {
-    const r = git_execGit(['check-ref-format', '--branch', branch], { cwd: root, allowFailure: true });
-    const full = git_execGit(['check-ref-format', `refs/heads/${branch}`], { cwd: root, allowFailure: true });
-    if (r.code !== 0 || r.stdout.trim() !== branch || full.code !== 0 || branch.startsWith('-'))
-        throw new errors_GuardianError(`'${branch}' is not a valid branch name`);
-}
-/**
- * Why `remote` cannot be pushed to, or undefined: a name must be a configured remote (a URL or a path
- * is taken as it is, as git does). Checked before any station runs, not after the commit is made.
- */
-function pushTargetProblem(root, remote) {
-    if (remote.startsWith('-'))
-        return 'not a remote name, URL or path';
-    if (/[:/\\]/.test(remote) || remote === '.' || remote === '..')
-        return undefined;
-    const r = execGit(['remote'], { cwd: root, allowFailure: true });
-    if (r.code !== 0)
-        return undefined; // not a repository: the command reports that itself
-    const names = r.stdout.split('\n').filter(Boolean);
-    if (names.includes(remote))
-        return undefined;
-    return `no remote of that name (${names.length ? `configured: ${names.join(', ')}` : 'none is configured'})`;
-}
-/** Values of a trailer (e.g. Task-Id) in a commit's message. */
-function trailerValues(root, commit, key) {
-    const out = git_execGit(['log', '-1', `--format=%(trailers:key=${key},valueonly)`, commit], {
-        cwd: root,
-    }).stdout;
-    return out
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-/** The newest commit reachable from `rev` (within `depth`) whose trailer `key` has `value`. */
-function findCommitWithTrailer(root, rev, key, value, depth = 500) {
-    const r = git_execGit(['log', `-n${depth}`, `--format=%H%x00%(trailers:key=${key},valueonly)%x1e`, rev, '--'], {
-        cwd: root,
-        allowFailure: true,
-    });
-    if (r.code !== 0)
-        return undefined;
-    for (const rec of r.stdout.split('\x1e')) {
-        const [sha, values] = rec.trim().split('\0');
-        if (sha && values?.split('\n').some((v) => v.trim() === value))
-            return sha;
-    }
-    return undefined;
-}
-function isAncestor(root, ancestor, of) {
-    return git_execGit(['merge-base', '--is-ancestor', ancestor, of], { cwd: root, allowFailure: true }).code === 0;
-}
-function currentBranch(root) {
-    const r = git_execGit(['symbolic-ref', '--quiet', 'HEAD'], { cwd: root, allowFailure: true });
-    return r.code === 0 ? r.stdout.trim().replace(/^refs\/heads\//, '') : undefined;
-}
-/** A URL as it may be shown: a password or token in it is hidden. */
-function shownUrl(url) {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
-}
-/** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
-function isConfiguredRemote(root, remote) {
-    const r = git_execGit(['remote'], { cwd: root, allowFailure: true });
-    return r.code === 0 && r.stdout.split('\n').includes(remote);
-}
-/**
- * A URL given on the command line as `git push` rewrites it: the longest matching
- * `url.<base>.pushInsteadOf`, else the longest matching `url.<base>.insteadOf`.
- */
-function rewriteForPush(root, url) {
-    const r = git_execGit(['config', '--null', '--get-regexp', '^url\\..*\\.(push)?insteadof$'], {
-        cwd: root,
-        allowFailure: true,
-    });
-    const best = { push: { len: -1, to: '' }, plain: { len: -1, to: '' } };
-    for (const rec of r.stdout.split('\0')) {
-        const nl = rec.indexOf('\n');
-        if (nl < 0)
-            continue;
-        const key = rec.slice(0, nl);
-        const prefix = rec.slice(nl + 1);
-        const m = /^url\.(.*)\.(pushinsteadof|insteadof)$/i.exec(key);
-        if (!m || !url.startsWith(prefix))
-            continue;
-        const slot = m[2].toLowerCase() === 'pushinsteadof' ? best.push : best.plain;
-        if (prefix.length > slot.len)
-            Object.assign(slot, { len: prefix.length, to: m[1] + url.slice(prefix.length) });
-    }
-    return best.push.len >= 0 ? best.push.to : best.plain.len >= 0 ? best.plain.to : url;
-}
-/**
- * The URLs `git push <remote>` writes to, resolved as git resolves them (`remote.<name>.pushurl`,
- * `url.*.pushInsteadOf`, `url.*.insteadOf`).
- */
-function pushUrls(root, remote) {
-    if (isConfiguredRemote(root, remote)) {
-        const r = git_execGit(['remote', 'get-url', '--push', '--all', remote], { cwd: root, allowFailure: true });
-        const urls = r.stdout.split('\n').filter(Boolean);
-        if (r.code === 0 && urls.length)
-            return urls;
-    }
-    return [rewriteForPush(root, remote)];
-}
-/**
- * Pushes `commit` to `remote`'s `branch` without force. A remote branch that exists and is not an
- * ancestor of the commit holds work Guardian did not make: refused, with the local state explained.
- *
- * The remote branch is read from the very URLs the push writes to: `git ls-remote <name>` would use the
- * fetch URL, and a `pushurl` or a `url.*.pushInsteadOf` (one a check could have planted in a git config)
- * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
- * to a third repository), otherwise nothing is pushed.
- */
-function pushBranch(root, remote, branch, commit) {
-    if (remote.startsWith('-'))
-        throw new errors_GuardianError(`invalid remote '${remote}'`);
-    const named = isConfiguredRemote(root, remote);
-    const urls = pushUrls(root, remote);
-    const fetchUrls = named
-        ? git_execGit(['remote', 'get-url', '--all', remote], { cwd: root, allowFailure: true })
-            .stdout.split('\n')
-            .filter(Boolean)
-        : [remote];
-    const redirected = urls.some((u) => !fetchUrls.includes(u));
-    const kept = `the commit ${commit.slice(0, 12)} is on the local branch ${branch}`;
-    for (const url of urls) {
-        const read = git_execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
-        const again = named ? url : rewriteForPush(root, url);
-        if (url.startsWith('-') || read !== url || again !== url) {
-            throw new errors_GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
-                `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
-                `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
-        }
-    }
-    /** A remote that does not answer in time: the call is named, with where it went and what was kept. */
-    const inTime = (url, what, call) => {
-        try {
-            return call();
-        }
-        catch (e) {
-            if (!(e instanceof GitTimeoutError))
-                throw e;
-            throw new errors_GuardianError(`the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
-        }
-    };
-    const nothingPushed = `Nothing was pushed; ${kept}.`;
-    let haveIt = 0;
-    for (const url of urls) {
-        const ls = inTime(url, nothingPushed, () => git_execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }));
-        if (ls.code !== 0) {
-            throw new errors_GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
-        }
-        const remoteSha = ls.stdout
-            .split('\n')
-            .find((l) => l.endsWith(`\trefs/heads/${branch}`))
-            ?.split('\t')[0];
-        if (remoteSha === commit) {
-            haveIt++;
-            continue;
-        }
-        if (remoteSha) {
-            inTime(url, nothingPushed, () => git_execGit(['fetch', '--quiet', '--no-tags', url, `refs/heads/${branch}`], {
-                cwd: root,
-                allowFailure: true,
-            }));
-            const known = git_execGit(['cat-file', '-e', `${remoteSha}^{commit}`], { cwd: root, allowFailure: true }).code === 0;
-            if (!known || !isAncestor(root, remoteSha, commit)) {
-                throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
-                    `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
-                    `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
-                    `--branch, or reconcile the remote branch and run complete again.`);
-            }
-        }
-    }
-    if (haveIt === urls.length)
-        return { pushed: false, alreadyThere: true, urls, redirected };
-    // A configured remote is pushed to by its name (its own settings apply, and its remote-tracking
-    // branch follows); a URL or path is pushed to as resolved above.
-    const target = named ? remote : urls[0];
-    // A push cut off by the time limit may or may not have reached the remote: running complete again
-    // reads the remote branch first, and pushes only when it is not there yet.
-    const r = inTime(urls[0], `The push may or may not have reached the remote; ${kept} and the Task Bundle is kept: run complete again ` +
-        '(it reads the remote branch first and makes no second commit).', () => 
-    // Only the branch: no tags (`push.followTags` would publish the user's unpushed annotated tags
-    // reachable from the base) and no submodule commits (`push.recurseSubmodules`).
-    git_execGit([
-        'push',
-        '--porcelain',
-        '--no-follow-tags',
-        '--recurse-submodules=no',
-        target,
-        `${commit}:refs/heads/${branch}`,
-    ], {
-        cwd: root,
-        allowFailure: true,
-    }));
-    if (r.code !== 0 && r.signal) {
-        // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
-        throw new errors_GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
-            `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
-            'run complete again (it reads the remote branch first and makes no second commit)');
-    }
-    if (r.code !== 0) {
-        throw new errors_GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
-            `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
-            `run complete again once the remote accepts it (no second commit is made)`);
-    }
-    // The remote-tracking branch moved to the commit: not a check's doing, should one be running.
-    acceptOwnRefUpdates(root, commit);
-    return { pushed: true, alreadyThere: false, urls, redirected };
+    await summary.addRaw(fitSummary(markdown, Math.max(0, MAX_SUMMARY_BYTES - written)), true).write();
 }
 
 ;// CONCATENATED MODULE: ./src/util/chars.ts
@@ -55301,6 +55697,7 @@ function parseMilestone(data, file) {
             parallel: d.parallel ?? false,
             ...(d.schedule !== undefined ? { schedule: d.schedule } : {}),
             body: fm.body,
+            fieldLines: fm.keyLines,
         },
         problems,
     };
@@ -57336,12 +57733,36 @@ function loadProject(root, source = fsSource(root), opts = {}) {
             });
         }
     }
-    problems.push(...crossCheck(tasks, milestones, source));
+    problems.push(...crossCheck(tasks, milestones, source, invalidTaskIds(broken)));
     const project = { root, tasks, milestones, ...(quality ? { quality } : {}), problems };
     brokenFiles.set(project, broken);
     return project;
 }
-function crossCheck(tasks, milestones, source) {
+/**
+ * The ids the invalid blueprint files declare (`id:` at the start of a line of their front matter), so
+ * that a milestone or a dependency naming one is told the blueprint is invalid, not that the task is
+ * unknown.
+ */
+function invalidTaskIds(broken) {
+    const out = new Map();
+    for (const [path, data] of broken) {
+        if (!path.startsWith(`${TASKS_DIR}/`))
+            continue;
+        const head = data.subarray(0, 64 * 1024).toString('utf8');
+        const m = /^---\r?\n(?:[^\n]*\n){0,200}?id:[ \t]*(["']?)([A-Za-z][A-Za-z0-9_-]{0,63})\1[ \t]*(?:#[^\n]*)?\r?$/m.exec(head);
+        if (m && !out.has(m[2]))
+            out.set(m[2], path);
+    }
+    return out;
+}
+function crossCheck(tasks, milestones, source, invalid = new Map()) {
+    /** What to say of an id that names no valid task. */
+    const unknown = (what, id) => {
+        const path = invalid.get(id);
+        return path
+            ? `${what} ${id}, whose blueprint ${path} is invalid (see its own errors)`
+            : `${what} unknown task ${id}${suggest(id, known())}`;
+    };
     const problems = [];
     const byId = new Map();
     // Ids that differ only in case name the same bundle directory and branch on a case-insensitive file
@@ -57390,6 +57811,7 @@ function crossCheck(tasks, milestones, source) {
         if (prev) {
             problems.push({
                 file: m.path,
+                ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
                 field: 'id',
                 severity: 'error',
                 message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
@@ -57406,7 +57828,7 @@ function crossCheck(tasks, milestones, source) {
                     line: lineOfField(t, 'depends_on'),
                     field: 'depends_on',
                     severity: 'error',
-                    message: `depends on unknown task ${dep}${suggest(dep, known())}`,
+                    message: unknown('depends on', dep),
                 });
             }
         }
@@ -57436,9 +57858,10 @@ function crossCheck(tasks, milestones, source) {
             if (!byId.has(id)) {
                 problems.push({
                     file: m.path,
+                    ...(m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {}),
                     field: 'tasks',
                     severity: 'error',
-                    message: `names unknown task ${id}${suggest(id, known())}`,
+                    message: unknown('names', id),
                 });
             }
         }
@@ -57940,7 +58363,7 @@ function findCompleted(root, taskId, branch) {
                 `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
                 `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
         }
-        return sha;
+        return { sha, rev };
     }
     return undefined;
 }
@@ -57967,13 +58390,16 @@ async function runCompletion(opts) {
         const project = loadProject(root, fsSource(root), { quality: false });
         const task = project.tasks.find((t) => t.id === taskId);
         const branch = opts.branch ?? task?.branch ?? `guardian/${taskId}`;
-        const done = findCompleted(root, taskId, branch);
-        if (!done) {
+        const found = findCompleted(root, taskId, branch);
+        if (!found) {
             if (!task)
                 requireTask(project, taskId);
             throw new errors_ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir} and no completed commit (Task-Id: ${taskId}) on ${branch}: run \`guardian validate ${taskId}\` first`);
         }
-        log.info(`${taskId} is already completed by ${done.slice(0, 12)}: no new commit`);
+        const done = found.sha;
+        const current = currentBranch(root);
+        const foundOn = found.rev === 'HEAD' ? `HEAD${current ? ` (${current})` : ''}` : branch;
+        log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit`);
         const pushed = doPush(root, opts, branch, done, log);
         return {
             taskId,
@@ -57982,6 +58408,7 @@ async function runCompletion(opts) {
             pushed,
             ...(opts.push ? { remote: opts.push } : {}),
             alreadyCompleted: true,
+            foundOn,
             checkedOut: currentBranch(root) === branch,
             bundleDeleted: false,
         };
@@ -58160,13 +58587,15 @@ const Inputs = {
     GithubToken: 'github-token',
 };
 function getInputs() {
+    const taskId = taskIdInput(Inputs.TaskId);
+    const root = rootInput(Inputs.Root);
     const inputs = {
-        taskId: taskIdInput(Inputs.TaskId),
-        root: rootInput(Inputs.Root),
+        taskId,
+        root,
         verdict: choiceInput(Inputs.Verdict, ['pass', 'fail']),
         patchSha256: sha256Input(Inputs.PatchSha256),
         baseCommit: refInput(Inputs.BaseCommit) ?? 'HEAD',
-        branch: refInput(Inputs.Branch),
+        branch: branchInput(Inputs.Branch, root),
         push: booleanInput(Inputs.Push, true),
         openPr: booleanInput(Inputs.OpenPr, false),
         prBase: refInput(Inputs.PrBase),
@@ -58282,7 +58711,7 @@ async function run() {
             emitAnnotations(annotationsOf(report));
             await writeSummary(`${renderValidation(report)}\n${manifest ? renderStations(manifest) : ''}`);
             setOutput('branch', '');
-            throw new errors_GuardianError(`${inputs.taskId}: the Validator's verdict is fail (${report.summary}); nothing committed`);
+            throw new errors_GuardianError(`${inputs.taskId}: the Validator's verdict is fail (${report.summary.replace(/\s+/g, ' ').trim()}); nothing committed`);
         }
         const url = runUrl();
         trackRemoteBranch(inputs.root, inputs.taskId, inputs.branch, report?.baseCommit ?? manifest?.baseCommit);
@@ -58314,7 +58743,7 @@ async function run() {
                 section: [
                     `### ${inputs.taskId}: ${escapeHtml(title)}`,
                     '',
-                    `Commit ${result.commitSha}${report ? ` — Validator: ${escapeHtml(report.summary)}` : ''}${url ? ` — [run](${url})` : ''}`,
+                    `Commit ${result.commitSha}${report ? ` — Validator: ${escapeHtml(report.summary.replace(/\s+/g, ' ').trim())}` : ''}${url ? ` — [run](${url})` : ''}`,
                     '',
                     report
                         ? table(['Check', 'Kind', 'Outcome'], report.checks.map((c) => [c.name, c.kind, c.outcome]))
