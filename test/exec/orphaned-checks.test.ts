@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killOrphanedChecks, runCommand } from '../../src/exec/index.js';
@@ -92,6 +92,31 @@ describe('checks left running by a Guardian killed with SIGKILL', () => {
       ac.abort();
       await running;
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leave a check alone whose Guardian ran in another PID namespace (its pid names another process here)', async () => {
+    const ns = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))![1]!;
+    // Pid 1 exists in every namespace, but did not start at tick 1: a Guardian that is gone — in this
+    // namespace; in another one the same numbers say nothing.
+    const start = (tag: string) => {
+      const child = spawn('sleep', ['300'], {
+        stdio: 'ignore',
+        env: { ...process.env, GUARDIAN_COMMAND_ID: `${tag}-0123456789abcdef` },
+      });
+      return child;
+    };
+    const foreign = start(`${Number(ns) + 1}-1-1`);
+    const local = start(`${ns}-1-1`);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const r = killOrphanedChecks();
+      expect(r.owners).toContain(1);
+      expect(await until(() => !alive(local.pid!))).toBe(true);
+      expect(alive(foreign.pid!)).toBe(true);
+    } finally {
+      foreign.kill('SIGKILL');
+      local.kill('SIGKILL');
     }
   });
 
