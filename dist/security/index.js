@@ -53144,31 +53144,45 @@ function startTicks(pid) {
         return undefined;
     }
 }
+/** This process's PID namespace (the inode of /proc/self/ns/pid), or 0 where it can not be read. */
+function pidNamespace() {
+    try {
+        return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
+    }
+    catch {
+        return '0';
+    }
+}
 let ownTag;
 /**
- * Who started a command, as written into its mark: this process's pid and start time, so that a later
- * Guardian can tell a check left running by one that is gone (killed with SIGKILL, which no exit
- * handler sees) from one whose Guardian is still at work — a pid alone may have been reused.
+ * Who started a command, as written into its mark: this process's PID namespace, pid and start time,
+ * so that a later Guardian can tell a check left running by one that is gone (killed with SIGKILL,
+ * which no exit handler sees) from one whose Guardian is still at work — a pid alone may have been
+ * reused, and means another process in another PID namespace (a container, `unshare --pid`).
  */
 function ownerTag() {
-    ownTag ??= `${process.pid}-${startTicks(process.pid) ?? 0}`;
+    ownTag ??= `${pidNamespace()}-${process.pid}-${startTicks(process.pid) ?? 0}`;
     return ownTag;
 }
 /**
  * Whether the Guardian an owner tag (`ownerTag()`) names is still running: its pid is alive and started
- * at the same time. Undefined where that can not be known (no /proc), or for what is no owner tag.
+ * at the same time. Undefined where that can not be known: no /proc, a Guardian of another PID
+ * namespace (its pid names another process here), or what is no owner tag.
  */
 function ownerAlive(tag) {
-    const m = /^(\d+)-(\d+)$/.exec(tag);
+    const m = /^(\d+)-(\d+)-(\d+)$/.exec(tag);
     if (!m || !existsSync('/proc/self/stat'))
         return undefined;
-    return startTicks(Number(m[1])) === m[2];
+    if (m[1] === '0' || m[1] !== pidNamespace())
+        return undefined;
+    return startTicks(Number(m[2])) === m[3];
 }
 /**
  * Kills the processes a Guardian that is gone left running (its checks and what they started, found
  * by their mark: a Guardian killed with SIGKILL cannot stop them itself), and returns how many and
  * the pids of the Guardians they belonged to. A process whose Guardian is still running (same pid and
- * start time) is left alone; so is one whose mark names no owner (an older Guardian's) and one that
+ * start time) is left alone; so is one whose Guardian ran in another PID namespace (a container's, whose
+ * processes this one may see), one whose mark names no owner (an older Guardian's) and one that
  * cleared its environment. Linux only (it reads /proc); elsewhere it finds nothing.
  */
 function killOrphanedChecks() {
@@ -53176,7 +53190,7 @@ function killOrphanedChecks() {
     if (!existsSync('/proc/self/environ'))
         return { killed: 0, owners: [] };
     const prefix = `${COMMAND_MARK_VAR}=`;
-    const alive = new Map();
+    const gone = new Map();
     const killed = killProcesses((pid) => {
         const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
         let at = 0;
@@ -53187,17 +53201,18 @@ function killOrphanedChecks() {
         }
         const end = environ.indexOf('\0', at);
         const value = environ.slice(at + prefix.length, end < 0 ? undefined : end);
-        const m = /^(\d+)-(\d+)-[0-9a-f]{16}$/.exec(value);
+        const m = /^(\d+)-(\d+)-(\d+)-[0-9a-f]{16}$/.exec(value);
         if (!m)
             return false;
-        const owner = `${m[1]}-${m[2]}`;
+        const owner = `${m[1]}-${m[2]}-${m[3]}`;
         if (owner === ownerTag())
             return false;
-        if (!alive.has(owner))
-            alive.set(owner, ownerAlive(owner) === true);
-        if (alive.get(owner))
+        // Only a Guardian known to be gone: one of another PID namespace is not judged from here.
+        if (!gone.has(owner))
+            gone.set(owner, ownerAlive(owner) === false);
+        if (!gone.get(owner))
             return false;
-        owners.add(Number(m[1]));
+        owners.add(Number(m[2]));
         return true;
     });
     return { killed, owners: [...owners].sort((a, b) => a - b) };
