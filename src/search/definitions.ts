@@ -7,7 +7,7 @@
 import { lineOfOffset, lineStarts } from '../util/lines.js';
 
 /** A definition found: where its match starts, and the name. */
-interface Found {
+export interface Found {
   at: number;
   name: string;
 }
@@ -244,22 +244,40 @@ function goFuncs(text: string): Found[] {
  * it. `afterAngle` is the tail after such a group. Matches do not overlap, as with `matchAll`.
  */
 function withAngles(text: string, head: RegExp, tail: RegExp, afterAngle: RegExp): Found[] {
+  return scanPastGroup(text, head, '<', '>', tail, afterAngle);
+}
+
+/**
+ * Matches of `head`, each followed by `tail` (sticky) right after it — or, where `open` follows the head,
+ * by `after` from just past the first `close` after it, as `open[^close]*close` would take it. That
+ * `close` is looked for once for all the heads before it, so the scan is linear in the text where a
+ * regular expression with such a group backtracks over every head. Matches do not overlap, as with
+ * `matchAll`; each gives the head's index and the tail's first group.
+ */
+export function scanPastGroup(
+  text: string,
+  head: RegExp,
+  open: string,
+  close: string,
+  tail: RegExp,
+  after: RegExp,
+): Found[] {
   const out: Found[] = [];
-  let close = -1; // the first `>` at or after the last position asked about, or text.length: none
+  let closeAt = -1; // the first `close` at or after the last position asked about, or text.length: none
   let resume = 0;
   for (const m of text.matchAll(head)) {
     if (m.index < resume) continue;
     let i = m.index + m[0].length;
     let re = tail;
-    if (text.charCodeAt(i) === 60) {
-      // <
-      if (close < i + 1) {
-        close = text.indexOf('>', i + 1);
-        if (close < 0) close = text.length;
+    if (text.startsWith(open, i)) {
+      const from = i + open.length;
+      if (closeAt < from) {
+        closeAt = text.indexOf(close, from);
+        if (closeAt < 0) closeAt = text.length;
       }
-      if (close === text.length) continue;
-      i = close + 1;
-      re = afterAngle;
+      if (closeAt === text.length) continue;
+      i = closeAt + 1;
+      re = after;
     }
     re.lastIndex = i;
     const t = re.exec(text);

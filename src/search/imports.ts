@@ -3,6 +3,7 @@
  * small patterns (cached with the file), then resolved against the current file list at query time.
  */
 import { posix } from 'node:path';
+import { scanPastGroup } from './definitions.js';
 
 export function extractImports(lang: string | undefined, text: string): string[] {
   const out = new Set<string>();
@@ -66,29 +67,7 @@ const RUST_USE = /(?:pub\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/y;
 const RUST_USE_AFTER_VISIBILITY = /\s+use\s+((?:crate|super|self)(?:::\w+)+)/y;
 
 function rustStatements(text: string, statement: RegExp, afterVisibility: RegExp): string[] {
-  const out: string[] = [];
-  let close = -1; // the first `)` at or after the last position asked about, or text.length: none
-  let resume = 0;
-  for (const m of text.matchAll(RUST_LINE)) {
-    if (m.index < resume) continue;
-    let i = m.index + m[0].length;
-    let re = statement;
-    if (text.startsWith('pub(', i)) {
-      if (close < i + 4) {
-        close = text.indexOf(')', i + 4);
-        if (close < 0) close = text.length;
-      }
-      if (close === text.length) continue;
-      i = close + 1;
-      re = afterVisibility;
-    }
-    re.lastIndex = i;
-    const t = re.exec(text);
-    if (!t) continue;
-    out.push(t[1]!);
-    resume = re.lastIndex;
-  }
-  return out;
+  return scanPastGroup(text, RUST_LINE, 'pub(', ')', statement, afterVisibility).map((f) => f.name);
 }
 
 const JS_FROM_HEAD = /(?:^|[\s;}])(?:import|export)\s/g;
