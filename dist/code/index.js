@@ -80385,25 +80385,35 @@ function goFuncs(text) {
  * it. `afterAngle` is the tail after such a group. Matches do not overlap, as with `matchAll`.
  */
 function withAngles(text, head, tail, afterAngle) {
+    return scanPastGroup(text, head, '<', '>', tail, afterAngle);
+}
+/**
+ * Matches of `head`, each followed by `tail` (sticky) right after it — or, where `open` follows the head,
+ * by `after` from just past the first `close` after it, as `open[^close]*close` would take it. That
+ * `close` is looked for once for all the heads before it, so the scan is linear in the text where a
+ * regular expression with such a group backtracks over every head. Matches do not overlap, as with
+ * `matchAll`; each gives the head's index and the tail's first group.
+ */
+function scanPastGroup(text, head, open, close, tail, after) {
     const out = [];
-    let close = -1; // the first `>` at or after the last position asked about, or text.length: none
+    let closeAt = -1; // the first `close` at or after the last position asked about, or text.length: none
     let resume = 0;
     for (const m of text.matchAll(head)) {
         if (m.index < resume)
             continue;
         let i = m.index + m[0].length;
         let re = tail;
-        if (text.charCodeAt(i) === 60) {
-            // <
-            if (close < i + 1) {
-                close = text.indexOf('>', i + 1);
-                if (close < 0)
-                    close = text.length;
+        if (text.startsWith(open, i)) {
+            const from = i + open.length;
+            if (closeAt < from) {
+                closeAt = text.indexOf(close, from);
+                if (closeAt < 0)
+                    closeAt = text.length;
             }
-            if (close === text.length)
+            if (closeAt === text.length)
                 continue;
-            i = close + 1;
-            re = afterAngle;
+            i = closeAt + 1;
+            re = after;
         }
         re.lastIndex = i;
         const t = re.exec(text);
@@ -84522,6 +84532,7 @@ function openCommitIndex(text, history) {
  * small patterns (cached with the file), then resolved against the current file list at query time.
  */
 
+
 function extractImports(lang, text) {
     const out = new Set();
     const add = (s) => {
@@ -84593,33 +84604,7 @@ const RUST_MOD_AFTER_VISIBILITY = /\s+mod\s+(\w+)\s*;/y;
 const RUST_USE = /(?:pub\s+)?use\s+((?:crate|super|self)(?:::\w+)+)/y;
 const RUST_USE_AFTER_VISIBILITY = /\s+use\s+((?:crate|super|self)(?:::\w+)+)/y;
 function rustStatements(text, statement, afterVisibility) {
-    const out = [];
-    let close = -1; // the first `)` at or after the last position asked about, or text.length: none
-    let resume = 0;
-    for (const m of text.matchAll(RUST_LINE)) {
-        if (m.index < resume)
-            continue;
-        let i = m.index + m[0].length;
-        let re = statement;
-        if (text.startsWith('pub(', i)) {
-            if (close < i + 4) {
-                close = text.indexOf(')', i + 4);
-                if (close < 0)
-                    close = text.length;
-            }
-            if (close === text.length)
-                continue;
-            i = close + 1;
-            re = afterVisibility;
-        }
-        re.lastIndex = i;
-        const t = re.exec(text);
-        if (!t)
-            continue;
-        out.push(t[1]);
-        resume = re.lastIndex;
-    }
-    return out;
+    return scanPastGroup(text, RUST_LINE, 'pub(', ')', statement, afterVisibility).map((f) => f.name);
 }
 const JS_FROM_HEAD = /(?:^|[\s;}])(?:import|export)\s/g;
 const JS_STOP = /['"`;]/g;
