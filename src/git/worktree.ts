@@ -20,6 +20,9 @@ import { ownerAlive, ownerTag } from '../exec/index.js';
 import { onExit } from '../util/temp.js';
 import { execGit } from './git.js';
 
+/** The repositories whose stale worktrees this process has removed already. */
+const swept = new Set<string>();
+
 /** Beside each temporary worktree: which Guardian made it (pid and start time), for `removeStaleWorktrees`. */
 const OWNER_FILE = 'owner';
 
@@ -31,7 +34,11 @@ export interface Worktree {
 
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 export function addWorktree(root: string, commit: string, tree?: string, prefix = 'guardian-wt-'): Worktree {
-  removeStaleWorktrees(root);
+  // Once per repository and process: what a Guardian that is gone left stays gone.
+  if (!swept.has(root)) {
+    swept.add(root);
+    removeStaleWorktrees(root);
+  }
   const parent = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   writeFileSync(join(parent, OWNER_FILE), `${ownerTag()}\n`);
   const dir = join(parent, 'tree');
