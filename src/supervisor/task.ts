@@ -375,7 +375,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
   };
 
   /** The ledger's `end` entry for the run as it stands. */
-  const endEntry = (m: Manifest | undefined, durationMs: number): LedgerEntry => {
+  const endEntry = (durationMs: number): LedgerEntry => {
     const status = STATUS_OF[outcome];
     const ledgerStations: LedgerStation[] = line.stationRuns.map((s) => ({
       station: s.station,
@@ -392,7 +392,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       durationMs,
       stations: ledgerStations,
       attempts,
-      ...((m?.baseCommit ?? baseCommit) ? { baseCommit: m?.baseCommit ?? baseCommit } : {}),
+      ...(baseCommit ? { baseCommit } : {}),
       ...(verdict ? { verdict } : {}),
       ...(commit ? { commit } : {}),
       ...(branch ? { branch } : {}),
@@ -418,23 +418,22 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
     }
     outcome = 'interrupted';
     message = `${task.id} interrupted${current ? ` during ${current}` : ''} (quit at once): \`${resumeCommand}\` continues${current ? ` from ${current}` : ''}`;
-    let m: Manifest | undefined;
     try {
-      m = manifestIfAny(bundleDir, task.id);
+      readManifest(); // its base commit, if the bundle has one now
     } catch {
-      m = manifest;
+      // unreadable: the base commit read before stands
     }
-    appendLedger(line.ledgerRoot, endEntry(m, Date.now() - startedAt.getTime()));
+    appendLedger(line.ledgerRoot, endEntry(Date.now() - startedAt.getTime()));
   });
 
   const finish = (): TaskRunResult => {
     forgetExit();
     current = undefined;
     progress.taskEnd(task.id, message);
-    const m = readManifest();
+    readManifest(); // the base commit, while the bundle is there
     const durationMs = Date.now() - startedAt.getTime();
     const status = STATUS_OF[outcome];
-    appendLedger(line.ledgerRoot, endEntry(m, durationMs));
+    appendLedger(line.ledgerRoot, endEntry(durationMs));
     const failed = outcome === 'failed';
     return {
       ...base,
