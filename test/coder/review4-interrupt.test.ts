@@ -6,38 +6,17 @@
  * `guardian run` — whether or not changes.patch could be written.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readManifest } from '../../src/bundle/bundle.js';
 import { readLedger } from '../../src/supervisor/ledger.js';
 import { callTool, reply, startScriptedServer, type ScriptedServer } from '../support/llm-server.js';
-import { PROJECT_ROOT, makeRepo, type TempRepo } from '../support/repo.js';
+import { makeRepo, type TempRepo } from '../support/repo.js';
+import { startCli, until } from '../support/cli-process.js';
 import { ARITHMETIC } from '../supervisor/helpers.js';
 import { MINI_FILES, writeBundle } from './helpers.js';
-
-interface Cli {
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<number | null>;
-  /** Ctrl-C at a terminal: SIGINT to the command's whole process group. */
-  ctrlC(): void;
-}
-
-function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Cli {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(PROJECT_ROOT, 'test/unit/cli-from-source.mjs'), ...args],
-    { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { stdout: () => out, stderr: () => err, exited, ctrlC: () => process.kill(-child.pid!, 'SIGINT') };
-}
 
 /**
  * git as found on PATH, but once the model has written `test/mark.test.mjs`, the first `git read-tree`
@@ -64,17 +43,6 @@ exec '${realGit}' "$@"
   );
   chmodSync(join(bin, 'git'), 0o755);
   return { bin, marker };
-}
-
-async function until(what: string, cond: () => boolean, cli: Cli): Promise<void> {
-  let ended = false;
-  void cli.exited.then(() => (ended = true));
-  const deadline = Date.now() + 90_000;
-  while (!cond()) {
-    if (ended || Date.now() > deadline)
-      throw new Error(`${what}: not seen (exited: ${ended})\n${cli.stderr().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const USAGE = { prompt_tokens: 1000, completion_tokens: 100 };
@@ -120,7 +88,7 @@ describe('Ctrl-C while the Coder writes changes.patch', () => {
     const cli = startCli(['code', 'TASK-001', '--json'], repo.root, modelEnv(server, bin));
     await until('the diff', () => existsSync(marker), cli);
     cli.ctrlC();
-    const code = await cli.exited;
+    const { code } = await cli.exited;
     expect(cli.stderr()).not.toMatch(/internal error|\n\s+at /);
     expect(code).toBe(130);
     const out = JSON.parse(cli.stdout());
@@ -160,7 +128,7 @@ describe('Ctrl-C while the Coder writes changes.patch', () => {
     const cli = startCli(['run', 'TASK-101', '--json'], repo.root, modelEnv(server, bin));
     await until('the diff', () => existsSync(marker), cli);
     cli.ctrlC();
-    const code = await cli.exited;
+    const { code } = await cli.exited;
     expect(cli.stderr()).not.toMatch(/internal error|\n\s+at /);
     expect(code).toBe(130);
     expect(JSON.parse(cli.stdout())).toMatchObject({ outcome: 'interrupted', usage: SPENT });

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killOrphanedChecks, runCommand } from '../../src/exec/index.js';
 import { runCli } from '../support/cli.js';
-import { PROJECT_ROOT } from '../support/repo.js';
+import { killedAfterFirstLine } from '../support/killed-process.js';
 
 const alive = (pid: number) => {
   try {
@@ -34,26 +34,12 @@ async function until(cond: () => boolean, ms = 5000): Promise<boolean> {
  * project's runner, prints the check's pid, and is then killed with SIGKILL: its check is left.
  */
 async function orphanACheck(dir: string): Promise<{ owner: number; check: number }> {
-  const script = join(dir, 'run-check.mjs');
-  writeFileSync(
-    script,
-    `import { register } from 'node:module';
-register(${JSON.stringify(join(PROJECT_ROOT, 'test/unit/ts-loader-hooks.mjs'))}, import.meta.url);
-const { runCommand } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/exec/index.ts'))});
-void runCommand({ command: 'echo $$; exec sleep 300', cwd: ${JSON.stringify(dir)}, onOutput: (t) => process.stdout.write(t) });
-`,
+  const { pid, line } = await killedAfterFirstLine(
+    dir,
+    `const { runCommand } = await source('src/exec/index.ts');
+void runCommand({ command: 'echo $$; exec sleep 300', cwd: ${JSON.stringify(dir)}, onOutput: (t) => process.stdout.write(t) });`,
   );
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const check = Number(
-    await new Promise<string>((res, rej) => {
-      child.stdout.once('data', (d: Buffer) => res(d.toString().trim()));
-      child.once('exit', () => rej(new Error('the runner ended before its check started')));
-    }),
-  );
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-  return { owner: child.pid!, check };
+  return { owner: pid, check: Number(line) };
 }
 
 describe('checks left running by a Guardian killed with SIGKILL', () => {

@@ -7,7 +7,7 @@
  * worktrees (bringing the bundle back), records the run as interrupted and releases the run lock.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,52 +19,10 @@ import { readManifest } from '../../src/bundle/bundle.js';
 import { defaultStations, type StationSet } from '../../src/supervisor/stations.js';
 import { runCli } from '../support/cli.js';
 import { callTool, startScriptedServer, type ScriptedServer } from '../support/llm-server.js';
-import { PROJECT_ROOT, makeRepo, type TempRepo } from '../support/repo.js';
+import { makeRepo, type TempRepo } from '../support/repo.js';
+import { startCli, until } from '../support/cli-process.js';
 import { noneRunning, running } from '../support/silent-server.js';
 import { applyByHand, ARITHMETIC, arithmeticBlueprint, MUL, modelEnv, noModelEnv } from './helpers.js';
-
-interface Cli {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Ctrl-C at a terminal: SIGINT to the command's whole process group. */
-  ctrlC(): void;
-}
-
-function startCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Cli {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'test/unit/cli-from-source.mjs'), ...args], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // a process group of its own, as a shell gives a foreground command
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
-    child.on('exit', (code, signal) => r({ code, signal })),
-  );
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    ctrlC: () => process.kill(-child.pid!, 'SIGINT'),
-  };
-}
-
-async function until(what: string, cond: () => boolean, cli: Cli): Promise<void> {
-  let ended = false;
-  void cli.exited.then(() => (ended = true));
-  const deadline = Date.now() + 90_000;
-  while (!cond()) {
-    if (ended || Date.now() > deadline)
-      throw new Error(`${what}: not seen (exited: ${ended})\n${cli.stderr().slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A command for a quality check or a plan step that ignores SIGTERM (so stopping it takes a while). */
 const stubborn = (marker: string, needle: string) => `trap '' TERM; touch ${marker}; sleep ${needle}; true`;

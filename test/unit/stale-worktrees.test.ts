@@ -4,39 +4,22 @@
  * user's own worktrees, are left alone.
  */
 import { describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addWorktree, removeStaleWorktrees } from '../../src/git/worktree.js';
-import { makeRepo, PROJECT_ROOT } from '../support/repo.js';
+import { killedAfterFirstLine } from '../support/killed-process.js';
+import { makeRepo } from '../support/repo.js';
 
 /** A real Node process that makes a worktree of `root`, prints its path, and is killed with SIGKILL. */
 async function leaveAWorktree(root: string, scratch: string): Promise<string> {
-  const script = join(scratch, 'make-worktree.mjs');
-  writeFileSync(
-    script,
-    `import { register } from 'node:module';
-register(${JSON.stringify(join(PROJECT_ROOT, 'test/unit/ts-loader-hooks.mjs'))}, import.meta.url);
-const { addWorktree } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src/git/worktree.ts'))});
-const wt = addWorktree(${JSON.stringify(root)}, 'HEAD');
-process.stdout.write(wt.dir + '\\n');
-setInterval(() => {}, 1000);
-`,
+  const { line } = await killedAfterFirstLine(
+    scratch,
+    `const { addWorktree } = await source('src/git/worktree.ts');
+process.stdout.write(addWorktree(${JSON.stringify(root)}, 'HEAD').dir + '\\n');
+setInterval(() => {}, 1000);`,
   );
-  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const dir = await new Promise<string>((res, rej) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) res(out.trim());
-    });
-    child.once('exit', () => rej(new Error('the process ended before it made its worktree')));
-  });
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-  return dir;
+  return line;
 }
 
 describe('stale temporary worktrees', () => {
