@@ -1857,7 +1857,7 @@ async function runTaskLocked(opts, project) {
         return m;
     };
     /** The ledger's `end` entry for the run as it stands. */
-    const endEntry = (m, durationMs) => {
+    const endEntry = (durationMs) => {
         const status = STATUS_OF[outcome];
         const ledgerStations = line.stationRuns.map((s) => ({
             station: s.station,
@@ -1874,7 +1874,7 @@ async function runTaskLocked(opts, project) {
             durationMs,
             stations: ledgerStations,
             attempts,
-            ...((m?.baseCommit ?? baseCommit) ? { baseCommit: m?.baseCommit ?? baseCommit } : {}),
+            ...(baseCommit ? { baseCommit } : {}),
             ...(verdict ? { verdict } : {}),
             ...(commit ? { commit } : {}),
             ...(branch ? { branch } : {}),
@@ -1900,23 +1900,22 @@ async function runTaskLocked(opts, project) {
         }
         outcome = 'interrupted';
         message = `${task.id} interrupted${current ? ` during ${current}` : ''} (quit at once): \`${resumeCommand}\` continues${current ? ` from ${current}` : ''}`;
-        let m;
         try {
-            m = manifestIfAny(bundleDir, task.id);
+            readManifest(); // its base commit, if the bundle has one now
         }
         catch {
-            m = manifest;
+            // unreadable: the base commit read before stands
         }
-        (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(m, Date.now() - startedAt.getTime()));
+        (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(Date.now() - startedAt.getTime()));
     });
     const finish = () => {
         forgetExit();
         current = undefined;
         progress.taskEnd(task.id, message);
-        const m = readManifest();
+        readManifest(); // the base commit, while the bundle is there
         const durationMs = Date.now() - startedAt.getTime();
         const status = STATUS_OF[outcome];
-        (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(m, durationMs));
+        (0, ledger_js_1.appendLedger)(line.ledgerRoot, endEntry(durationMs));
         const failed = outcome === 'failed';
         return {
             ...base,

@@ -23,11 +23,17 @@ const node_path_1 = __webpack_require__(6760);
 const index_js_1 = __webpack_require__(2157);
 const temp_js_1 = __webpack_require__(4868);
 const git_js_1 = __webpack_require__(308);
+/** The repositories whose stale worktrees this process has removed already. */
+const swept = new Set();
 /** Beside each temporary worktree: which Guardian made it (pid and start time), for `removeStaleWorktrees`. */
 const OWNER_FILE = 'owner';
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
-    removeStaleWorktrees(root);
+    // Once per repository and process: what a Guardian that is gone left stays gone.
+    if (!swept.has(root)) {
+        swept.add(root);
+        removeStaleWorktrees(root);
+    }
     const parent = (0, node_fs_1.realpathSync)((0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), prefix)));
     (0, node_fs_1.writeFileSync)((0, node_path_1.join)(parent, OWNER_FILE), `${(0, index_js_1.ownerTag)()}\n`);
     const dir = (0, node_path_1.join)(parent, 'tree');

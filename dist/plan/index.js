@@ -45514,24 +45514,36 @@ function exec_killMarked(mark) {
         return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
     });
 }
-/** This process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
-function startTicks(pid) {
+/**
+ * The fields of /proc/PID/stat after the command name, from the state on ("pid (comm) state ppid pgrp
+ * …" — comm may contain spaces and parentheses); undefined when the process is gone.
+ */
+function statFields(pid) {
+    let stat;
     try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     }
     catch {
         return undefined;
     }
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
+/** A process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
+function startTicks(pid) {
+    return statFields(pid)?.[19];
+}
+let ownNamespace;
 /** This process's PID namespace (the inode of /proc/self/ns/pid), or 0 where it can not be read. */
 function pidNamespace() {
-    try {
-        return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
+    if (ownNamespace === undefined) {
+        try {
+            ownNamespace = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
+        }
+        catch {
+            ownNamespace = '0';
+        }
     }
-    catch {
-        return '0';
-    }
+    return ownNamespace;
 }
 let ownTag;
 /**
@@ -45740,16 +45752,8 @@ function processGroupAlive(pgid) {
 }
 /** [state, parent pid, process group] of a live (not zombie) process, from /proc/PID/stat. */
 function procStat(pid) {
-    let stat;
-    try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        return undefined; // gone
-    }
-    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X')
+    const fields = statFields(pid);
+    if (!fields || fields[0] === 'Z' || fields[0] === 'X')
         return undefined;
     return [fields[0], Number(fields[1]), Number(fields[2])];
 }

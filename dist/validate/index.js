@@ -48156,24 +48156,36 @@ function exec_killMarked(mark) {
         return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
     });
 }
-/** This process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
-function startTicks(pid) {
+/**
+ * The fields of /proc/PID/stat after the command name, from the state on ("pid (comm) state ppid pgrp
+ * …" — comm may contain spaces and parentheses); undefined when the process is gone.
+ */
+function statFields(pid) {
+    let stat;
     try {
-        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
     }
     catch {
         return undefined;
     }
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
+/** A process's start time in clock ticks since boot (field 22 of /proc/PID/stat), if known. */
+function startTicks(pid) {
+    return statFields(pid)?.[19];
+}
+let ownNamespace;
 /** This process's PID namespace (the inode of /proc/self/ns/pid), or 0 where it can not be read. */
 function pidNamespace() {
-    try {
-        return /\[(\d+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid'))?.[1] ?? '0';
+    if (ownNamespace === undefined) {
+        try {
+            ownNamespace = /\[(\d+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid'))?.[1] ?? '0';
+        }
+        catch {
+            ownNamespace = '0';
+        }
     }
-    catch {
-        return '0';
-    }
+    return ownNamespace;
 }
 let ownTag;
 /**
@@ -48382,16 +48394,8 @@ function processGroupAlive(pgid) {
 }
 /** [state, parent pid, process group] of a live (not zombie) process, from /proc/PID/stat. */
 function procStat(pid) {
-    let stat;
-    try {
-        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        return undefined; // gone
-    }
-    // "pid (comm) state ppid pgrp …" — comm may contain spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X')
+    const fields = statFields(pid);
+    if (!fields || fields[0] === 'Z' || fields[0] === 'X')
         return undefined;
     return [fields[0], Number(fields[1]), Number(fields[2])];
 }
@@ -51487,11 +51491,17 @@ function exitOnInterrupt(notify, proc = process) {
 
 
 
+/** The repositories whose stale worktrees this process has removed already. */
+const swept = new Set();
 /** Beside each temporary worktree: which Guardian made it (pid and start time), for `removeStaleWorktrees`. */
 const OWNER_FILE = 'owner';
 /** Checks out `commit` (detached) in a new temporary worktree, then `tree` over it when given. */
 function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
-    removeStaleWorktrees(root);
+    // Once per repository and process: what a Guardian that is gone left stays gone.
+    if (!swept.has(root)) {
+        swept.add(root);
+        removeStaleWorktrees(root);
+    }
     const parent = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
     (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(parent, OWNER_FILE), `${ownerTag()}\n`);
     const dir = (0,external_node_path_namespaceObject.join)(parent, 'tree');
