@@ -26,7 +26,7 @@ import {
 import type { ValidationReport } from '../../src/stations/validator/types.js';
 import { runCli } from '../support/cli.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { readJson, smallRepoFiles } from './helpers.js';
+import { LINTER, linterRepoFiles, readJson, smallRepoFiles } from './helpers.js';
 
 const repos: TempRepo[] = [];
 const dirs: string[] = [];
@@ -35,22 +35,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A tiny linter: fails when a file under src/ says BAD. */
-const LINTER = `const fs = require('node:fs');
-const bad = fs.readdirSync('src').filter((f) => fs.readFileSync('src/' + f, 'utf8').includes('BAD'));
-if (bad.length) { console.error('src/' + bad[0] + ':1: BAD is forbidden'); process.exit(1); }
-`;
-
 /** The small task repository with a real node_modules holding the linter, which `lint` runs. */
 function repoWithLinter(): TempRepo {
-  const r = makeRepo(undefined, {
-    files: {
-      ...smallRepoFiles('[quality_checks]\nlint = "node node_modules/mylint/index.js"\n'),
-      '.gitignore': '.guardian/\nnode_modules/\n',
-      'node_modules/mylint/package.json': '{ "name": "mylint", "version": "1.0.0", "main": "index.js" }\n',
-      'node_modules/mylint/index.js': LINTER,
-    },
-  });
+  const r = makeRepo(undefined, { files: linterRepoFiles() });
   repos.push(r);
   return r;
 }

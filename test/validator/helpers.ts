@@ -138,6 +138,22 @@ export function smallRepoFiles(
   };
 }
 
+/** A tiny linter: fails when a file under src/ says BAD. */
+export const LINTER = `const fs = require('node:fs');
+const bad = fs.readdirSync('src').filter((f) => fs.readFileSync('src/' + f, 'utf8').includes('BAD'));
+if (bad.length) { console.error('src/' + bad[0] + ':1: BAD is forbidden'); process.exit(1); }
+`;
+
+/** The small task repository with a real node_modules holding the linter, which `lint` runs. */
+export function linterRepoFiles(): Record<string, string> {
+  return {
+    ...smallRepoFiles('[quality_checks]\nlint = "node node_modules/mylint/index.js"\n'),
+    '.gitignore': '.guardian/\nnode_modules/\n',
+    'node_modules/mylint/package.json': '{ "name": "mylint", "version": "1.0.0", "main": "index.js" }\n',
+    'node_modules/mylint/index.js': LINTER,
+  };
+}
+
 /** The TDD change of TASK-001: the test first, then the implementation. */
 export function doubleValue(repo: TempRepo): void {
   repo.write('tests/check.sh', 'grep -qx 2 src/value.txt\n');

@@ -9,27 +9,15 @@ import { join } from 'node:path';
 import type { ValidationReport } from '../../src/stations/validator/types.js';
 import { runCli } from '../support/cli.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { readJson, smallRepoFiles, writeBundleManifest } from './helpers.js';
+import { linterRepoFiles, readJson, writeBundleManifest } from './helpers.js';
 
 const repos: TempRepo[] = [];
 afterEach(() => {
   for (const r of repos.splice(0)) r.cleanup();
 });
 
-const LINTER = `const fs = require('node:fs');
-const bad = fs.readdirSync('src').filter((f) => fs.readFileSync('src/' + f, 'utf8').includes('BAD'));
-if (bad.length) { console.error('src/' + bad[0] + ':1: BAD is forbidden'); process.exit(1); }
-`;
-
 function repoWithLinter(): TempRepo {
-  const r = makeRepo(undefined, {
-    files: {
-      ...smallRepoFiles('[quality_checks]\nlint = "node node_modules/mylint/index.js"\n'),
-      '.gitignore': '.guardian/\nnode_modules/\n',
-      'node_modules/mylint/package.json': '{ "name": "mylint", "version": "1.0.0", "main": "index.js" }\n',
-      'node_modules/mylint/index.js': LINTER,
-    },
-  });
+  const r = makeRepo(undefined, { files: linterRepoFiles() });
   repos.push(r);
   return r;
 }
