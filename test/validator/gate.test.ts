@@ -37,7 +37,7 @@ describe('validate: verdicts', () => {
     expect(v.code).toBe(0);
     const printed = JSON.parse(v.stdout) as ValidationReport;
     expect(printed).toEqual(reportOf(r));
-    expect(printed.summary).toBe('pass: 8 checks (1 quality, 1 plan, 5 guard, 1 tdd)');
+    expect(printed.summary).toBe('pass: 9 checks (1 quality, 1 plan, 6 guard, 1 tdd)');
     expect(checkOf(printed, 'tdd:red-green').outputTail).toContain(
       'red tree: the base commit + 1 test file(s) of the change: tests/check.sh',
     );

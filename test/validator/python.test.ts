@@ -59,6 +59,7 @@ describe('validate on the Python example', () => {
     );
     expect(v.report.checks.map((c) => c.name)).toEqual([
       'guard:protected-paths',
+      'guard:git-config',
       'guard:links',
       'guard:test-files',
       'guard:skip-markers',

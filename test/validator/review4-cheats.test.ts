@@ -205,6 +205,7 @@ describe('a test run that did not run the tests', () => {
     expect(v.report.summary).toMatch(/^pass/);
     expect(v.report.checks.map((c) => c.name)).toEqual([
       'guard:protected-paths',
+      'guard:git-config',
       'guard:links',
       'guard:test-files',
       'guard:skip-markers',

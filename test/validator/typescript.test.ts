@@ -85,6 +85,7 @@ describe('validate on the TypeScript example', () => {
     expect(v.code).toBe(0);
     expect(v.report.checks.map((c) => c.name)).toEqual([
       'guard:protected-paths',
+      'guard:git-config',
       'guard:links',
       'guard:test-files',
       'guard:skip-markers',

@@ -27,6 +27,7 @@ import {
 } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError, errorMessage } from '../../errors.js';
 import { execGit } from '../../git/git.js';
+import { includedWorkTreeFiles } from '../../git/gitdir.js';
 import {
   Budget,
   createChatClient,
@@ -485,7 +486,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
   for (const [k, v] of Object.entries(env)) if (v && v === llm.apiKey) secretEnv.push(k);
   const redactor = Redactor.fromEnv(env, [{ value: llm.apiKey, label: 'api-key' }], secretEnv);
   const protectedPatterns = quality?.guard.protected ?? DEFAULT_PROTECTED;
-  const sandbox = new Sandbox(root, protectedPatterns);
+  const sandbox = new Sandbox(root, protectedPatterns, includedWorkTreeFiles(root));
   const budget = new Budget(limits, opts.signal ? { signal: opts.signal } : {});
   const tools = new CoderTools(
     {

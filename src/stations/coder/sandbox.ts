@@ -32,9 +32,20 @@ export class Sandbox {
   private readonly realRoot: string;
   private readonly isProtected: (rel: string) => boolean;
   readonly protectedPatterns: string[];
+  /** Work-tree files git reads as settings (lower-cased path → the config file including it). */
+  private readonly gitSettings: Map<string, string>;
 
-  constructor(root: string, protectedPatterns: string[] = DEFAULT_PROTECTED) {
+  /**
+   * `gitSettingsFiles`: files of the work tree that the repository's git config includes
+   * (`include.path = ../.gitconfig`); they may be read, never written.
+   */
+  constructor(
+    root: string,
+    protectedPatterns: string[] = DEFAULT_PROTECTED,
+    gitSettingsFiles: { path: string; via: string }[] = [],
+  ) {
     this.root = root;
+    this.gitSettings = new Map(gitSettingsFiles.map((f) => [f.path.toLowerCase(), f.via]));
     this.realRoot = realpathSync(root);
     this.protectedPatterns = protectedPatterns;
     // nocase: on a case-insensitive filesystem (macOS, Windows) QUALITY.TOML is quality.toml.
@@ -127,6 +138,10 @@ export class Sandbox {
     const base = segments[segments.length - 1]!.toLowerCase();
     if (access === 'write' && NEVER_WRITTEN.includes(base)) {
       return `refused: ${shown}: ${base} decides how git stores and shows files (filters, binary diffs); the Coder never writes it`;
+    }
+    const via = access === 'write' ? this.gitSettings.get(rel.toLowerCase()) : undefined;
+    if (via !== undefined) {
+      return `refused: ${shown}: git reads it as the repository's settings (included by ${via}); the Coder never writes it`;
     }
     if (access === 'write' && this.isProtected(rel)) {
       return `refused: ${shown}: protected path (quality.toml [guard] protected: ${this.protectedPatterns.join(', ')})`;

@@ -253,6 +253,38 @@ export function protectedPathsCheck(input: GuardInput): CheckResult {
 }
 
 /**
+ * The change edits no file that git reads as its settings: a work-tree file the repository's config (or
+ * the user's global config) includes, such as the `.gitconfig` a project asks its users to add with `git
+ * config include.path ../.gitconfig`. Once applied, such an edit decides what git runs (`core.fsmonitor`,
+ * `core.sshCommand`, `core.hooksPath`) at Guardian's commit and push and at the user's next git command.
+ * Matched without regard to case (a case-insensitive file system has one `.GitConfig`).
+ */
+export function gitConfigFilesCheck(
+  changed: ChangedFile[],
+  included: { path: string; via: string }[],
+): CheckResult {
+  const byPath = new Map(included.map((i) => [i.path.toLowerCase(), i]));
+  const diags: Diagnostic[] = [];
+  for (const f of changed) {
+    for (const p of [f.path, f.oldPath].filter((x): x is string => !!x)) {
+      const inc = byPath.get(p.toLowerCase());
+      if (!inc) continue;
+      diags.push({
+        file: p,
+        line: 1,
+        message: `the change ${verb(f, p)} ${p}, which git reads as settings (included by ${inc.via}); a change may not alter what git runs: edit it by hand, or drop the include`,
+        tool: 'guard',
+      });
+    }
+  }
+  return guardResult(
+    'guard:git-config',
+    "the change edits no file that git reads as the repository's settings",
+    diags,
+  );
+}
+
+/**
  * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
  * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
  * path's segments, or why it cannot be resolved inside the repository.

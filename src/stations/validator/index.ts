@@ -25,6 +25,7 @@ import {
   workingTreeTree,
 } from '../../git/patch.js';
 import {
+  includedWorkTreeFiles,
   restoreGitDir,
   shownGitPath,
   snapshotGitDir,
@@ -52,6 +53,7 @@ import { restoreState, snapshotState, stateCheck, type StateSnapshot } from './s
 import { judgeTestCounts, parseTestCounts, type JudgedRun } from './test-counts.js';
 import { loadTimings, saveTimings, timingKey } from './timings.js';
 import {
+  gitConfigFilesCheck,
   isTestFile,
   linksCheck,
   protectedPathsCheck,
@@ -336,6 +338,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       };
       const guards: CheckResult[] = [
         protectedPathsCheck(guardInput),
+        gitConfigFilesCheck(changed, includedWorkTreeFiles(root)),
         (() => {
           const special = changedSpecialEntries(root, baseCommit, tree);
           return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
