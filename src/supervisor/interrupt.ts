@@ -23,6 +23,8 @@ export interface InterruptOptions {
    * this one started, with their process groups; see killDescendants).
    */
   beforeQuit?: () => void;
+  /** Said on the second signal (default: that `--resume` runs the unfinished station again). */
+  quitMessage?: string;
 }
 
 export function handleInterrupts(
@@ -41,7 +43,7 @@ export function handleInterrupts(
       );
       controller.abort(new Error(`interrupted by ${sig}`));
     } else {
-      notify('quitting now: `--resume` runs the unfinished station again');
+      notify(opts.quitMessage ?? 'quitting now: `--resume` runs the unfinished station again');
       try {
         beforeQuit();
       } finally {

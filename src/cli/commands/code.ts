@@ -12,6 +12,7 @@ import {
   type CoderResult,
 } from '../../stations/coder/index.js';
 import { withRunLock } from '../../supervisor/lock.js';
+import { handleInterrupts } from '../../supervisor/interrupt.js';
 import { streamLogger, type Logger } from '../../util/log.js';
 import { positiveInt, positiveNumber } from '../io.js';
 import { resolveRoot } from './spec.js';
@@ -155,16 +156,11 @@ async function code(
     ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
   };
   // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
-  // killed, outputs are written. A second signal gets the default behaviour.
-  const ac = new AbortController();
-  const onSignal = (sig: NodeJS.Signals) => {
-    log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    ac.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // killed, outputs are written. A second signal quits at once: the test processes still running are
+  // killed, and the exit work runs (coder.json records the tokens spent, the run lock is released).
+  const interrupts = handleInterrupts((m) => log.warn(m), process, {
+    quitMessage: `quitting now: coder.json records what this attempt spent; changes.patch is not written, the edits stay in the working tree`,
+  });
   try {
     return await runCoder({
       root,
@@ -175,10 +171,9 @@ async function code(
       ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
       budget,
       env: ctx.io.env,
-      signal: ac.signal,
+      signal: interrupts.signal,
     });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupts.dispose();
   }
 }

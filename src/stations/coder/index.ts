@@ -49,6 +49,7 @@ import { errorsOf, fsSource, gitSource, loadProject, requireQuality, requireTask
 import type { Blueprint, QualityConfig } from '../../spec/types.js';
 import { DEFAULT_CHECK_TIMEOUT_SECONDS, DEFAULT_PROTECTED } from '../../spec/types.js';
 import { sha256 } from '../../util/fs.js';
+import { onExit } from '../../util/temp.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { readValidationReport } from '../validator/report-file.js';
 import type { ValidationReport } from '../validator/types.js';
@@ -382,6 +383,10 @@ async function signalsDelivered(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 1));
 }
 
+/** coder.json's message for an attempt ended by a second interrupt. */
+export const QUIT_MESSAGE =
+  'quit at once (interrupted twice): changes.patch was not written; the edits stay in the working tree';
+
 const clip = (s: string, n = 20_000) =>
   s.length > n ? `${s.slice(0, n)}[… ${s.length - n} characters cut]` : s;
 
@@ -529,23 +534,61 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
   // Whatever fails once the model has been called, the manifest records the tokens spent: the
   // Supervisor reports a station's usage from it. The error is thrown once it is recorded.
   let failedAfter: { error: unknown } | undefined;
-  const result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+  // A second Ctrl-C quits at once, before `work` returns: coder.json still records this attempt —
+  // what it spent, its turns and test runs — stopped `aborted`, without a patch (the edits stay in the
+  // working tree). Written synchronously, at exit; the station stays `running` in the manifest.
+  const forgetQuit = onExit(() => {
+    if (!opts.signal?.aborted) return;
     try {
-      return await work();
-    } catch (e) {
-      failedAfter = { error: e };
-      return {
-        result: undefined,
-        record: {
-          status: 'failed' as const,
-          usage: budget.usage,
-          stopReason: 'error',
-          attempt,
-          note: errorMessage(e).slice(0, 300),
-        },
+      const report: CoderReport = {
+        schemaVersion: CODER_SCHEMA_VERSION,
+        taskId: opts.taskId,
+        attempt,
+        baseCommit: manifest.baseCommit,
+        model: llm.model,
+        baseUrl: withoutCredentials(llm.baseUrl),
+        stopReason: 'aborted',
+        message: QUIT_MESSAGE,
+        startedAt: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        turns: budget.turns,
+        usage: budget.usage,
+        priced: client.priced,
+        budget: limits,
+        tddEnforced,
+        phase: tools.phase,
+        testRuns: tools.testRuns.map((r) => ({ ...r, command: redactor.literal(r.command) })),
+        filesWritten: [...tools.written].sort(),
+        changedFiles: [],
+        history: historyOf(readPreviousReport(bundleDir)),
       };
+      writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+    } catch {
+      // Quitting: an unwritable bundle keeps the transcript, whose `model` lines hold the usage.
     }
   });
+  let result: CoderResult | undefined;
+  try {
+    result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+      try {
+        return await work();
+      } catch (e) {
+        failedAfter = { error: e };
+        return {
+          result: undefined,
+          record: {
+            status: 'failed' as const,
+            usage: budget.usage,
+            stopReason: 'error',
+            attempt,
+            note: errorMessage(e).slice(0, 300),
+          },
+        };
+      }
+    });
+  } finally {
+    forgetQuit();
+  }
   if (failedAfter) throw failedAfter.error;
   return result!;
 
@@ -889,6 +932,7 @@ export async function runCoder(opts: RunCoderOptions): Promise<CoderResult> {
       history: historyOf(readPreviousReport(bundleDir)),
     };
     writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+    forgetQuit(); // this attempt's report is written: a quit from here on keeps it
     if (outputError) throw outputError;
     const ok = stop.reason === 'finished';
     const res: CoderResult = {
