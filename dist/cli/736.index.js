@@ -817,6 +817,7 @@ async function runValidator(opts) {
             };
             const guards = [
                 (0, guard_js_1.protectedPathsCheck)(guardInput),
+                (0, guard_js_1.gitConfigFilesCheck)(changed, (0, gitdir_js_1.includedWorkTreeFiles)(root)),
                 (() => {
                     const special = (0, patch_js_1.changedSpecialEntries)(root, baseCommit, tree);
                     return (0, guard_js_1.linksCheck)(special.links, special.treeLinks, special.gitlinks, special.baseLinks);

@@ -618,6 +618,7 @@ function pushBranch(root, remote, branch, commit) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.commonGitDir = commonGitDir;
 exports.globalConfigPaths = globalConfigPaths;
+exports.includedWorkTreeFiles = includedWorkTreeFiles;
 exports.snapshotGitDir = snapshotGitDir;
 exports.acceptOwnRefUpdates = acceptOwnRefUpdates;
 exports.restoreGitDir = restoreGitDir;
@@ -629,7 +630,9 @@ exports.shownGitPath = shownGitPath;
  * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
  * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
  * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
- * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ * too, and so are the files the repository's own config includes (`include.path = ../.gitconfig`, a
+ * file of the work tree). Whatever a check changed there is put back as it was, and the verdict fails
+ * naming it.
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
@@ -767,11 +770,12 @@ function includedBy(file, cwd) {
     return out;
 }
 /**
- * The global config files to watch: those git reads, the file a symbolic link among them points at
- * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
- * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ * Follows config files and what they include, to `MAX_INCLUDE_DEPTH`: each file, the file a symbolic
+ * link among them points at (a `~/.gitconfig` kept in a dotfiles repository), and what they include.
+ * Something that is not a file (`GIT_CONFIG_GLOBAL=/dev/null`) is left out; a file that does not exist
+ * yet is kept (a check could create it).
  */
-function globalFiles(cwd) {
+function followConfigFiles(starts, cwd, depth0 = 0) {
     const seen = new Set();
     const add = (p, depth) => {
         if (seen.has(p))
@@ -800,9 +804,72 @@ function globalFiles(cwd) {
             for (const inc of includedBy(p, cwd))
                 add((0, node_path_1.resolve)(inc), depth + 1);
     };
-    for (const p of globalConfigPaths())
-        add(p, 0);
+    for (const p of starts)
+        add((0, node_path_1.resolve)(p), depth0);
     return [...seen];
+}
+/** The global config files to watch: those git reads and what they include. */
+function globalFiles(cwd) {
+    return followConfigFiles(globalConfigPaths(), cwd);
+}
+/**
+ * Files the repository's own config files (`config`, `config.worktree` in the git directory `dir`)
+ * include, and what those include: a project that asks its users to run `git config include.path
+ * ../.gitconfig` makes a file of its work tree part of git's settings. The config files themselves are
+ * not in the list (they are watched as part of the git directory).
+ */
+function localIncludes(dir) {
+    return localConfigFiles(dir).flatMap((file) => includesOf(file, dir));
+}
+/** The repository's own config files that exist, in the git directory `dir`. */
+function localConfigFiles(dir) {
+    return ['config', 'config.worktree']
+        .map((n) => (0, node_path_1.join)(dir, n))
+        .filter((f) => (0, node_fs_1.lstatSync)(f, { throwIfNoEntry: false })?.isFile());
+}
+/** What one config file includes, followed. */
+function includesOf(file, cwd) {
+    return followConfigFiles(includedBy(file, cwd), cwd, 1);
+}
+/**
+ * Files of the work tree (of `root`, and of the main worktree when `root` is a linked one) that git
+ * reads as settings, because the repository's config or the user's global config includes them. A
+ * change to one of them changes what git runs (`core.fsmonitor`, `core.sshCommand`, `core.hooksPath`,
+ * a `diff.external`) for Guardian's own later git commands and for the user's.
+ */
+function includedWorkTreeFiles(root) {
+    const dir = commonGitDir(root);
+    const tops = new Set([(0, node_path_1.resolve)(root), realOrSame(root)]);
+    // The main worktree of a repository whose git directory is a `.git` folder.
+    if ((0, node_path_1.basename)((0, node_path_1.resolve)(dir)) === '.git')
+        tops.add(realOrSame((0, node_path_1.dirname)((0, node_path_1.resolve)(dir))));
+    const out = new Map();
+    const consider = (file, via) => {
+        const real = realOrSame(file);
+        for (const top of tops) {
+            for (const candidate of new Set([(0, node_path_1.resolve)(file), real])) {
+                const rel = (0, node_path_1.relative)(top, candidate);
+                if (!rel || rel.startsWith('..') || (0, node_path_1.isAbsolute)(rel))
+                    continue;
+                const path = rel.split(node_path_1.sep).join('/');
+                if (!out.has(path))
+                    out.set(path, via);
+            }
+        }
+    };
+    for (const file of localConfigFiles(dir)) {
+        const rel = (0, node_path_1.relative)(realOrSame(root), realOrSame(file));
+        const via = rel.startsWith('..') || (0, node_path_1.isAbsolute)(rel) ? file : rel.split(node_path_1.sep).join('/');
+        for (const inc of includesOf(file, dir))
+            consider(inc, via);
+    }
+    for (const file of globalConfigPaths()) {
+        if (!(0, node_fs_1.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
+            continue;
+        for (const inc of includesOf(file, dir))
+            consider(inc, file);
+    }
+    return [...out].map(([path, via]) => ({ path, via })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 function snapshotOf(dir, globals) {
     const files = new Map();
@@ -825,7 +892,7 @@ function realOrSame(p) {
 }
 function snapshotGitDir(root) {
     const dir = commonGitDir(root);
-    const snapshot = snapshotOf(dir, globalFiles(dir));
+    const snapshot = snapshotOf(dir, [...new Set([...globalFiles(dir), ...localIncludes(dir)])]);
     active.add(snapshot);
     return snapshot;
 }

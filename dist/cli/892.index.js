@@ -17,6 +17,7 @@ const git_js_1 = __webpack_require__(308);
 const index_js_1 = __webpack_require__(6627);
 const index_js_2 = __webpack_require__(9043);
 const lock_js_1 = __webpack_require__(2055);
+const interrupt_js_1 = __webpack_require__(2125);
 const log_js_1 = __webpack_require__(9906);
 const io_js_1 = __webpack_require__(1604);
 const spec_js_1 = __webpack_require__(5842);
@@ -111,16 +112,11 @@ async function code(ctx, root, taskId, opts, log) {
         ...(opts.timeBudget ? { maxWallSeconds: opts.timeBudget } : {}),
     };
     // Ctrl-C (or a CI cancel's SIGTERM) ends the run cleanly: the loop stops, test processes are
-    // killed, outputs are written. A second signal gets the default behaviour.
-    const ac = new AbortController();
-    const onSignal = (sig) => {
-        log.warn(`${sig}: stopping and saving the work so far (send it again to force)`);
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-        ac.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    // killed, outputs are written. A second signal quits at once: the test processes still running are
+    // killed, and the exit work runs (coder.json records the tokens spent, the run lock is released).
+    const interrupts = (0, interrupt_js_1.handleInterrupts)((m) => log.warn(m), process, {
+        quitMessage: `quitting now: coder.json records what this attempt spent; changes.patch is not written, the edits stay in the working tree`,
+    });
     try {
         return await (0, index_js_2.runCoder)({
             root,
@@ -131,12 +127,11 @@ async function code(ctx, root, taskId, opts, log) {
             ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
             budget,
             env: ctx.io.env,
-            signal: ac.signal,
+            signal: interrupts.signal,
         });
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        interrupts.dispose();
     }
 }
 

@@ -187,6 +187,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECURITY_REGEX_BUDGET_MS = void 0;
 exports.isTestFile = isTestFile;
 exports.protectedPathsCheck = protectedPathsCheck;
+exports.gitConfigFilesCheck = gitConfigFilesCheck;
 exports.resolveLink = resolveLink;
 exports.linksCheck = linksCheck;
 exports.testFilesCheck = testFilesCheck;
@@ -409,6 +410,31 @@ function protectedPathsCheck(input) {
         }
     }
     return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+/**
+ * The change edits no file that git reads as its settings: a work-tree file the repository's config (or
+ * the user's global config) includes, such as the `.gitconfig` a project asks its users to add with `git
+ * config include.path ../.gitconfig`. Once applied, such an edit decides what git runs (`core.fsmonitor`,
+ * `core.sshCommand`, `core.hooksPath`) at Guardian's commit and push and at the user's next git command.
+ * Matched without regard to case (a case-insensitive file system has one `.GitConfig`).
+ */
+function gitConfigFilesCheck(changed, included) {
+    const byPath = new Map(included.map((i) => [i.path.toLowerCase(), i]));
+    const diags = [];
+    for (const f of changed) {
+        for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+            const inc = byPath.get(p.toLowerCase());
+            if (!inc)
+                continue;
+            diags.push({
+                file: p,
+                line: 1,
+                message: `the change ${verb(f, p)} ${p}, which git reads as settings (included by ${inc.via}); a change may not alter what git runs: edit it by hand, or drop the include`,
+                tool: 'guard',
+            });
+        }
+    }
+    return guardResult('guard:git-config', "the change edits no file that git reads as the repository's settings", diags);
 }
 /**
  * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->

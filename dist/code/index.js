@@ -71140,7 +71140,9 @@ function verifiedBundleIfPresent(root, taskId) {
  * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
  * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
  * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
- * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ * too, and so are the files the repository's own config includes (`include.path = ../.gitconfig`, a
+ * file of the work tree). Whatever a check changed there is put back as it was, and the verdict fails
+ * naming it.
  */
 
 
@@ -71278,11 +71280,12 @@ function includedBy(file, cwd) {
     return out;
 }
 /**
- * The global config files to watch: those git reads, the file a symbolic link among them points at
- * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
- * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ * Follows config files and what they include, to `MAX_INCLUDE_DEPTH`: each file, the file a symbolic
+ * link among them points at (a `~/.gitconfig` kept in a dotfiles repository), and what they include.
+ * Something that is not a file (`GIT_CONFIG_GLOBAL=/dev/null`) is left out; a file that does not exist
+ * yet is kept (a check could create it).
  */
-function globalFiles(cwd) {
+function followConfigFiles(starts, cwd, depth0 = 0) {
     const seen = new Set();
     const add = (p, depth) => {
         if (seen.has(p))
@@ -71311,9 +71314,72 @@ function globalFiles(cwd) {
             for (const inc of includedBy(p, cwd))
                 add((0,external_node_path_.resolve)(inc), depth + 1);
     };
-    for (const p of globalConfigPaths())
-        add(p, 0);
+    for (const p of starts)
+        add((0,external_node_path_.resolve)(p), depth0);
     return [...seen];
+}
+/** The global config files to watch: those git reads and what they include. */
+function globalFiles(cwd) {
+    return followConfigFiles(globalConfigPaths(), cwd);
+}
+/**
+ * Files the repository's own config files (`config`, `config.worktree` in the git directory `dir`)
+ * include, and what those include: a project that asks its users to run `git config include.path
+ * ../.gitconfig` makes a file of its work tree part of git's settings. The config files themselves are
+ * not in the list (they are watched as part of the git directory).
+ */
+function localIncludes(dir) {
+    return localConfigFiles(dir).flatMap((file) => includesOf(file, dir));
+}
+/** The repository's own config files that exist, in the git directory `dir`. */
+function localConfigFiles(dir) {
+    return ['config', 'config.worktree']
+        .map((n) => (0,external_node_path_.join)(dir, n))
+        .filter((f) => (0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false })?.isFile());
+}
+/** What one config file includes, followed. */
+function includesOf(file, cwd) {
+    return followConfigFiles(includedBy(file, cwd), cwd, 1);
+}
+/**
+ * Files of the work tree (of `root`, and of the main worktree when `root` is a linked one) that git
+ * reads as settings, because the repository's config or the user's global config includes them. A
+ * change to one of them changes what git runs (`core.fsmonitor`, `core.sshCommand`, `core.hooksPath`,
+ * a `diff.external`) for Guardian's own later git commands and for the user's.
+ */
+function includedWorkTreeFiles(root) {
+    const dir = commonGitDir(root);
+    const tops = new Set([(0,external_node_path_.resolve)(root), realOrSame(root)]);
+    // The main worktree of a repository whose git directory is a `.git` folder.
+    if ((0,external_node_path_.basename)((0,external_node_path_.resolve)(dir)) === '.git')
+        tops.add(realOrSame((0,external_node_path_.dirname)((0,external_node_path_.resolve)(dir))));
+    const out = new Map();
+    const consider = (file, via) => {
+        const real = realOrSame(file);
+        for (const top of tops) {
+            for (const candidate of new Set([(0,external_node_path_.resolve)(file), real])) {
+                const rel = (0,external_node_path_.relative)(top, candidate);
+                if (!rel || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+                    continue;
+                const path = rel.split(external_node_path_.sep).join('/');
+                if (!out.has(path))
+                    out.set(path, via);
+            }
+        }
+    };
+    for (const file of localConfigFiles(dir)) {
+        const rel = (0,external_node_path_.relative)(realOrSame(root), realOrSame(file));
+        const via = rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? file : rel.split(external_node_path_.sep).join('/');
+        for (const inc of includesOf(file, dir))
+            consider(inc, via);
+    }
+    for (const file of globalConfigPaths()) {
+        if (!(0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
+            continue;
+        for (const inc of includesOf(file, dir))
+            consider(inc, file);
+    }
+    return [...out].map(([path, via]) => ({ path, via })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 function snapshotOf(dir, globals) {
     const files = new Map();
@@ -71328,15 +71394,15 @@ function snapshotOf(dir, globals) {
 const active = new Set();
 function realOrSame(p) {
     try {
-        return realpathSync(p);
+        return (0,external_node_fs_.realpathSync)(p);
     }
     catch {
-        return resolve(p);
+        return (0,external_node_path_.resolve)(p);
     }
 }
 function snapshotGitDir(root) {
     const dir = commonGitDir(root);
-    const snapshot = snapshotOf(dir, globalFiles(dir));
+    const snapshot = snapshotOf(dir, [...new Set([...globalFiles(dir), ...localIncludes(dir)])]);
     active.add(snapshot);
     return snapshot;
 }
@@ -76702,6 +76768,93 @@ function readyTasks(project, milestone) {
 
 
 
+;// CONCATENATED MODULE: ./src/util/temp.ts
+/**
+ * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
+ * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
+ * `process.on('exit')`, so it is synchronous and never waits for the event loop.
+ *
+ * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
+ * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
+ * paths are removed.
+ */
+
+const temps = new Set();
+const cleanups = [];
+let hooked = false;
+function hook() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on('exit', removeTemps);
+}
+/**
+ * Runs the registered exit work (newest first), then removes every registered path (best effort), and
+ * forgets them.
+ */
+function removeTemps() {
+    for (const fn of cleanups.splice(0).reverse()) {
+        try {
+            fn();
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    for (const p of temps) {
+        try {
+            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
+        }
+        catch {
+            // Nothing more can be done while exiting.
+        }
+    }
+    temps.clear();
+}
+/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
+function registerTemp(path) {
+    temps.add(path);
+    hook();
+}
+/**
+ * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
+ * Calling the returned function forgets `fn` without running it.
+ */
+function onExit(fn) {
+    cleanups.push(fn);
+    hook();
+    return () => {
+        const i = cleanups.lastIndexOf(fn);
+        if (i !== -1)
+            cleanups.splice(i, 1);
+    };
+}
+/** The path was moved into place or removed already: leave it alone at exit. */
+function releaseTemp(path) {
+    temps.delete(path);
+}
+/** The registered paths (for tests). */
+function registeredTemps() {
+    return [...temps];
+}
+/**
+ * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
+ * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
+ * run` has its own handler (supervisor/interrupt.ts) and does not use this.
+ */
+function exitOnInterrupt(notify, proc = process) {
+    const handler = (sig) => {
+        notify(sig);
+        proc.exit(130);
+    };
+    proc.on('SIGINT', handler);
+    proc.on('SIGTERM', handler);
+    return () => {
+        proc.off('SIGINT', handler);
+        proc.off('SIGTERM', handler);
+    };
+}
+
 // EXTERNAL MODULE: ./src/util/log.ts
 var util_log = __nccwpck_require__(9906);
 ;// CONCATENATED MODULE: ./src/stations/validator/report-file.ts
@@ -76975,93 +77128,6 @@ var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/util/temp.ts
-/**
- * Temporary paths a command is building (a bundle's staging directory): removed when the process exits
- * before they were released — a Ctrl-C, a SIGTERM, or `process.exit` anywhere. The removal runs in
- * `process.on('exit')`, so it is synchronous and never waits for the event loop.
- *
- * Work that must be undone or recorded before such an exit (a temporary git worktree to remove, a run
- * to record as interrupted) is registered with `onExit`: it runs at exit too, newest first, before the
- * paths are removed.
- */
-
-const temps = new Set();
-const cleanups = [];
-let hooked = false;
-function hook() {
-    if (hooked)
-        return;
-    hooked = true;
-    process.on('exit', removeTemps);
-}
-/**
- * Runs the registered exit work (newest first), then removes every registered path (best effort), and
- * forgets them.
- */
-function removeTemps() {
-    for (const fn of cleanups.splice(0).reverse()) {
-        try {
-            fn();
-        }
-        catch {
-            // Nothing more can be done while exiting.
-        }
-    }
-    for (const p of temps) {
-        try {
-            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
-        }
-        catch {
-            // Nothing more can be done while exiting.
-        }
-    }
-    temps.clear();
-}
-/** Marks `path` as temporary: it is removed if the process exits before `releaseTemp(path)`. */
-function registerTemp(path) {
-    temps.add(path);
-    hook();
-}
-/**
- * Runs `fn` (synchronous, best effort) if the process exits before the returned function is called.
- * Calling the returned function forgets `fn` without running it.
- */
-function onExit(fn) {
-    cleanups.push(fn);
-    hook();
-    return () => {
-        const i = cleanups.lastIndexOf(fn);
-        if (i !== -1)
-            cleanups.splice(i, 1);
-    };
-}
-/** The path was moved into place or removed already: leave it alone at exit. */
-function releaseTemp(path) {
-    temps.delete(path);
-}
-/** The registered paths (for tests). */
-function registeredTemps() {
-    return [...temps];
-}
-/**
- * For a standalone command without graceful interruption (`guardian bundle`): on SIGINT/SIGTERM, say
- * so and exit 130 — the exit removes the registered temporary paths. Returns the uninstaller. `guardian
- * run` has its own handler (supervisor/interrupt.ts) and does not use this.
- */
-function exitOnInterrupt(notify, proc = process) {
-    const handler = (sig) => {
-        notify(sig);
-        proc.exit(130);
-    };
-    proc.on('SIGINT', handler);
-    proc.on('SIGTERM', handler);
-    return () => {
-        proc.off('SIGINT', handler);
-        proc.off('SIGTERM', handler);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/git/worktree.ts
 /**
  * Temporary git worktrees: a clean checkout of a commit (or of any tree on top of it) in a temp
@@ -77440,6 +77506,31 @@ function protectedPathsCheck(input) {
         }
     }
     return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
+}
+/**
+ * The change edits no file that git reads as its settings: a work-tree file the repository's config (or
+ * the user's global config) includes, such as the `.gitconfig` a project asks its users to add with `git
+ * config include.path ../.gitconfig`. Once applied, such an edit decides what git runs (`core.fsmonitor`,
+ * `core.sshCommand`, `core.hooksPath`) at Guardian's commit and push and at the user's next git command.
+ * Matched without regard to case (a case-insensitive file system has one `.GitConfig`).
+ */
+function gitConfigFilesCheck(changed, included) {
+    const byPath = new Map(included.map((i) => [i.path.toLowerCase(), i]));
+    const diags = [];
+    for (const f of changed) {
+        for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+            const inc = byPath.get(p.toLowerCase());
+            if (!inc)
+                continue;
+            diags.push({
+                file: p,
+                line: 1,
+                message: `the change ${verb(f, p)} ${p}, which git reads as settings (included by ${inc.via}); a change may not alter what git runs: edit it by hand, or drop the include`,
+                tool: 'guard',
+            });
+        }
+    }
+    return guardResult('guard:git-config', "the change edits no file that git reads as the repository's settings", diags);
 }
 /**
  * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
@@ -79999,8 +80090,15 @@ class Sandbox {
     realRoot;
     isProtected;
     protectedPatterns;
-    constructor(root, protectedPatterns = DEFAULT_PROTECTED) {
+    /** Work-tree files git reads as settings (lower-cased path → the config file including it). */
+    gitSettings;
+    /**
+     * `gitSettingsFiles`: files of the work tree that the repository's git config includes
+     * (`include.path = ../.gitconfig`); they may be read, never written.
+     */
+    constructor(root, protectedPatterns = DEFAULT_PROTECTED, gitSettingsFiles = []) {
         this.root = root;
+        this.gitSettings = new Map(gitSettingsFiles.map((f) => [f.path.toLowerCase(), f.via]));
         this.realRoot = (0,external_node_fs_.realpathSync)(root);
         this.protectedPatterns = protectedPatterns;
         // nocase: on a case-insensitive filesystem (macOS, Windows) QUALITY.TOML is quality.toml.
@@ -80100,6 +80198,10 @@ class Sandbox {
         const base = segments[segments.length - 1].toLowerCase();
         if (access === 'write' && NEVER_WRITTEN.includes(base)) {
             return `refused: ${shown}: ${base} decides how git stores and shows files (filters, binary diffs); the Coder never writes it`;
+        }
+        const via = access === 'write' ? this.gitSettings.get(rel.toLowerCase()) : undefined;
+        if (via !== undefined) {
+            return `refused: ${shown}: git reads it as the repository's settings (included by ${via}); the Coder never writes it`;
         }
         if (access === 'write' && this.isProtected(rel)) {
             return `refused: ${shown}: protected path (quality.toml [guard] protected: ${this.protectedPatterns.join(', ')})`;
@@ -87521,6 +87623,8 @@ async function redactDeep(value, r) {
 
 
 
+
+
 /** A tool name as the model sent it, for the log: a name that is not a plain identifier is quoted. */
 function shownToolName(name) {
     return /^[\w.-]{1,64}$/.test(name) ? name : JSON.stringify(name.slice(0, 64));
@@ -87732,6 +87836,8 @@ async function signalsDelivered() {
     for (let i = 0; i < 5; i++)
         await new Promise((r) => setTimeout(r, 1));
 }
+/** coder.json's message for an attempt ended by a second interrupt. */
+const QUIT_MESSAGE = 'quit at once (interrupted twice): changes.patch was not written; the edits stay in the working tree';
 const clip = (s, n = 20_000) => s.length > n ? `${s.slice(0, n)}[… ${s.length - n} characters cut]` : s;
 async function runCoder(opts) {
     const log = opts.log ?? util_log/* silentLogger */.q;
@@ -87825,7 +87931,7 @@ async function runCoder(opts) {
             secretEnv.push(k);
     const redactor = Redactor.fromEnv(env, [{ value: llm.apiKey, label: 'api-key' }], secretEnv);
     const protectedPatterns = quality?.guard.protected ?? DEFAULT_PROTECTED;
-    const sandbox = new Sandbox(root, protectedPatterns);
+    const sandbox = new Sandbox(root, protectedPatterns, includedWorkTreeFiles(root));
     const budget = new Budget(limits, opts.signal ? { signal: opts.signal } : {});
     const tools = new CoderTools({
         root,
@@ -87858,24 +87964,65 @@ async function runCoder(opts) {
     // Whatever fails once the model has been called, the manifest records the tokens spent: the
     // Supervisor reports a station's usage from it. The error is thrown once it is recorded.
     let failedAfter;
-    const result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+    // A second Ctrl-C quits at once, before `work` returns: coder.json still records this attempt —
+    // what it spent, its turns and test runs — stopped `aborted`, without a patch (the edits stay in the
+    // working tree). Written synchronously, at exit; the station stays `running` in the manifest.
+    const forgetQuit = onExit(() => {
+        if (!opts.signal?.aborted)
+            return;
         try {
-            return await work();
-        }
-        catch (e) {
-            failedAfter = { error: e };
-            return {
-                result: undefined,
-                record: {
-                    status: 'failed',
-                    usage: budget.usage,
-                    stopReason: 'error',
-                    attempt,
-                    note: (0,src_errors/* errorMessage */.gJ)(e).slice(0, 300),
-                },
+            const report = {
+                schemaVersion: CODER_SCHEMA_VERSION,
+                taskId: opts.taskId,
+                attempt,
+                baseCommit: manifest.baseCommit,
+                model: llm.model,
+                baseUrl: (0,llm_client/* withoutCredentials */.ri)(llm.baseUrl),
+                stopReason: 'aborted',
+                message: QUIT_MESSAGE,
+                startedAt: startedAt.toISOString(),
+                durationMs: Date.now() - startedAt.getTime(),
+                turns: budget.turns,
+                usage: budget.usage,
+                priced: client.priced,
+                budget: limits,
+                tddEnforced,
+                phase: tools.phase,
+                testRuns: tools.testRuns.map((r) => ({ ...r, command: redactor.literal(r.command) })),
+                filesWritten: [...tools.written].sort(),
+                changedFiles: [],
+                history: historyOf(readPreviousReport(bundleDir)),
             };
+            writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+        }
+        catch {
+            // Quitting: an unwritable bundle keeps the transcript, whose `model` lines hold the usage.
         }
     });
+    let result;
+    try {
+        result = await recordStation(bundleDir, opts.taskId, 'code', async () => {
+            try {
+                return await work();
+            }
+            catch (e) {
+                failedAfter = { error: e };
+                return {
+                    result: undefined,
+                    record: {
+                        status: 'failed',
+                        usage: budget.usage,
+                        stopReason: 'error',
+                        attempt,
+                        note: (0,src_errors/* errorMessage */.gJ)(e).slice(0, 300),
+                    },
+                };
+            }
+        });
+    }
+    finally {
+        forgetQuit();
+    }
     if (failedAfter)
         throw failedAfter.error;
     return result;
@@ -88216,6 +88363,7 @@ async function runCoder(opts) {
             history: historyOf(readPreviousReport(bundleDir)),
         };
         writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+        forgetQuit(); // this attempt's report is written: a quit from here on keeps it
         if (outputError)
             throw outputError;
         const ok = stop.reason === 'finished';
@@ -89542,6 +89690,7 @@ async function runValidator(opts) {
             };
             const guards = [
                 protectedPathsCheck(guardInput),
+                gitConfigFilesCheck(changed, includedWorkTreeFiles(root)),
                 (() => {
                     const special = changedSpecialEntries(root, baseCommit, tree);
                     return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);

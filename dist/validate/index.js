@@ -49603,7 +49603,9 @@ function verifiedBundleIfPresent(root, taskId) {
  * command (Completion's push, the user's next commit) would run, or move a branch (Completion's task
  * branch) to a commit of its own. The user's global git config (`~/.gitconfig`, the XDG one, or
  * `$GIT_CONFIG_GLOBAL`, and the files they include) is read by the same later commands, so it is watched
- * too. Whatever a check changed there is put back as it was, and the verdict fails naming it.
+ * too, and so are the files the repository's own config includes (`include.path = ../.gitconfig`, a
+ * file of the work tree). Whatever a check changed there is put back as it was, and the verdict fails
+ * naming it.
  */
 
 
@@ -49741,11 +49743,12 @@ function includedBy(file, cwd) {
     return out;
 }
 /**
- * The global config files to watch: those git reads, the file a symbolic link among them points at
- * (a `~/.gitconfig` kept in a dotfiles repository), and what they include. Something that is not a
- * file (`GIT_CONFIG_GLOBAL=/dev/null`) is not watched.
+ * Follows config files and what they include, to `MAX_INCLUDE_DEPTH`: each file, the file a symbolic
+ * link among them points at (a `~/.gitconfig` kept in a dotfiles repository), and what they include.
+ * Something that is not a file (`GIT_CONFIG_GLOBAL=/dev/null`) is left out; a file that does not exist
+ * yet is kept (a check could create it).
  */
-function globalFiles(cwd) {
+function followConfigFiles(starts, cwd, depth0 = 0) {
     const seen = new Set();
     const add = (p, depth) => {
         if (seen.has(p))
@@ -49774,9 +49777,72 @@ function globalFiles(cwd) {
             for (const inc of includedBy(p, cwd))
                 add((0,external_node_path_namespaceObject.resolve)(inc), depth + 1);
     };
-    for (const p of globalConfigPaths())
-        add(p, 0);
+    for (const p of starts)
+        add((0,external_node_path_namespaceObject.resolve)(p), depth0);
     return [...seen];
+}
+/** The global config files to watch: those git reads and what they include. */
+function globalFiles(cwd) {
+    return followConfigFiles(globalConfigPaths(), cwd);
+}
+/**
+ * Files the repository's own config files (`config`, `config.worktree` in the git directory `dir`)
+ * include, and what those include: a project that asks its users to run `git config include.path
+ * ../.gitconfig` makes a file of its work tree part of git's settings. The config files themselves are
+ * not in the list (they are watched as part of the git directory).
+ */
+function localIncludes(dir) {
+    return localConfigFiles(dir).flatMap((file) => includesOf(file, dir));
+}
+/** The repository's own config files that exist, in the git directory `dir`. */
+function localConfigFiles(dir) {
+    return ['config', 'config.worktree']
+        .map((n) => (0,external_node_path_namespaceObject.join)(dir, n))
+        .filter((f) => (0,external_node_fs_namespaceObject.lstatSync)(f, { throwIfNoEntry: false })?.isFile());
+}
+/** What one config file includes, followed. */
+function includesOf(file, cwd) {
+    return followConfigFiles(includedBy(file, cwd), cwd, 1);
+}
+/**
+ * Files of the work tree (of `root`, and of the main worktree when `root` is a linked one) that git
+ * reads as settings, because the repository's config or the user's global config includes them. A
+ * change to one of them changes what git runs (`core.fsmonitor`, `core.sshCommand`, `core.hooksPath`,
+ * a `diff.external`) for Guardian's own later git commands and for the user's.
+ */
+function includedWorkTreeFiles(root) {
+    const dir = commonGitDir(root);
+    const tops = new Set([(0,external_node_path_namespaceObject.resolve)(root), realOrSame(root)]);
+    // The main worktree of a repository whose git directory is a `.git` folder.
+    if ((0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(dir)) === '.git')
+        tops.add(realOrSame((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(dir))));
+    const out = new Map();
+    const consider = (file, via) => {
+        const real = realOrSame(file);
+        for (const top of tops) {
+            for (const candidate of new Set([(0,external_node_path_namespaceObject.resolve)(file), real])) {
+                const rel = (0,external_node_path_namespaceObject.relative)(top, candidate);
+                if (!rel || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+                    continue;
+                const path = rel.split(external_node_path_namespaceObject.sep).join('/');
+                if (!out.has(path))
+                    out.set(path, via);
+            }
+        }
+    };
+    for (const file of localConfigFiles(dir)) {
+        const rel = (0,external_node_path_namespaceObject.relative)(realOrSame(root), realOrSame(file));
+        const via = rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? file : rel.split(external_node_path_namespaceObject.sep).join('/');
+        for (const inc of includesOf(file, dir))
+            consider(inc, via);
+    }
+    for (const file of globalConfigPaths()) {
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
+            continue;
+        for (const inc of includesOf(file, dir))
+            consider(inc, file);
+    }
+    return [...out].map(([path, via]) => ({ path, via })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 function snapshotOf(dir, globals) {
     const files = new Map();
@@ -49791,15 +49857,15 @@ function snapshotOf(dir, globals) {
 const active = new Set();
 function realOrSame(p) {
     try {
-        return realpathSync(p);
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
     }
     catch {
-        return resolve(p);
+        return (0,external_node_path_namespaceObject.resolve)(p);
     }
 }
 function snapshotGitDir(root) {
     const dir = commonGitDir(root);
-    const snapshot = snapshotOf(dir, globalFiles(dir));
+    const snapshot = snapshotOf(dir, [...new Set([...globalFiles(dir), ...localIncludes(dir)])]);
     active.add(snapshot);
     return snapshot;
 }
@@ -56253,6 +56319,31 @@ function protectedPathsCheck(input) {
     return guardResult('guard:protected-paths', 'the change touches no protected path', diags);
 }
 /**
+ * The change edits no file that git reads as its settings: a work-tree file the repository's config (or
+ * the user's global config) includes, such as the `.gitconfig` a project asks its users to add with `git
+ * config include.path ../.gitconfig`. Once applied, such an edit decides what git runs (`core.fsmonitor`,
+ * `core.sshCommand`, `core.hooksPath`) at Guardian's commit and push and at the user's next git command.
+ * Matched without regard to case (a case-insensitive file system has one `.GitConfig`).
+ */
+function gitConfigFilesCheck(changed, included) {
+    const byPath = new Map(included.map((i) => [i.path.toLowerCase(), i]));
+    const diags = [];
+    for (const f of changed) {
+        for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
+            const inc = byPath.get(p.toLowerCase());
+            if (!inc)
+                continue;
+            diags.push({
+                file: p,
+                line: 1,
+                message: `the change ${verb(f, p)} ${p}, which git reads as settings (included by ${inc.via}); a change may not alter what git runs: edit it by hand, or drop the include`,
+                tool: 'guard',
+            });
+        }
+    }
+    return guardResult('guard:git-config', "the change edits no file that git reads as the repository's settings", diags);
+}
+/**
  * Where a link's target leads inside the tree, following the tree's other links on the way (`out ->
  * d/up/..` with `d/up -> ..` leaves the repository although its own text does not say so): the resolved
  * path's segments, or why it cannot be resolved inside the repository.
@@ -57512,6 +57603,7 @@ async function runValidator(opts) {
             };
             const guards = [
                 protectedPathsCheck(guardInput),
+                gitConfigFilesCheck(changed, includedWorkTreeFiles(root)),
                 (() => {
                     const special = changedSpecialEntries(root, baseCommit, tree);
                     return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
