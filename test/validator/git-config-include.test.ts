@@ -5,44 +5,22 @@
  * fails `guard:git-config`; a check that writes it while the checks run is reported and undone
  * (`guard:git-dir`); the Coder may read it, never write it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { includedWorkTreeFiles } from '../../src/git/gitdir.js';
 import { Sandbox } from '../../src/stations/coder/sandbox.js';
 import type { ValidationReport } from '../../src/stations/validator/types.js';
 import { runCli } from '../support/cli.js';
+import { useTempHome } from '../support/home.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
 import { doubleValue, readJson, smallRepoFiles } from './helpers.js';
 
 const SHARED = '[core]\n\tautocrlf = false\n[include]\n\tpath = tools/extra.gitconfig\n';
 const EXTRA = '[diff]\n\trenames = true\n';
 
-const saved = {
-  HOME: process.env.HOME,
-  XDG: process.env.XDG_CONFIG_HOME,
-  GLOBAL: process.env.GIT_CONFIG_GLOBAL,
-};
-let home: string;
-beforeAll(() => {
-  // An empty home: the real global config is neither read nor touched.
-  home = mkdtempSync(join(tmpdir(), 'guardian-home-'));
-  process.env.HOME = home;
-  process.env.XDG_CONFIG_HOME = join(home, 'xdg');
-  delete process.env.GIT_CONFIG_GLOBAL;
-});
-afterAll(() => {
-  for (const [k, v] of [
-    ['HOME', saved.HOME],
-    ['XDG_CONFIG_HOME', saved.XDG],
-    ['GIT_CONFIG_GLOBAL', saved.GLOBAL],
-  ] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  rmSync(home, { recursive: true, force: true });
-});
+// An empty home: the real global config is neither read nor touched.
+useTempHome();
 
 const repos: TempRepo[] = [];
 afterEach(() => {

@@ -4,28 +4,16 @@
  * to another repository, a `core.sshCommand`) fails the verdict, and the file is put back. HOME points
  * at a temporary directory here: the real global config is never touched.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidationReport } from '../../src/stations/validator/types.js';
 import { runCli } from '../support/cli.js';
+import { useTempHome } from '../support/home.js';
 import { gitIn, makeRepo, type TempRepo } from '../support/repo.js';
 import { doubleValue, readJson, smallRepoFiles } from './helpers.js';
 
-const saved = {
-  HOME: process.env.HOME,
-  XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME,
-  GIT_CONFIG_GLOBAL: process.env.GIT_CONFIG_GLOBAL,
-};
+const homeDir = useTempHome();
 let home: string;
 let gitconfig: string;
 let xdgConfig: string;
@@ -33,19 +21,9 @@ const BEFORE = '[user]\n\tname = Someone\n[include]\n\tpath = ~/.gitconfig.local
 const LOCAL = '[core]\n\tquotepath = false\n';
 
 beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), 'guardian-home-'));
-  process.env.HOME = home;
-  process.env.XDG_CONFIG_HOME = join(home, 'xdg');
-  delete process.env.GIT_CONFIG_GLOBAL;
+  home = homeDir();
   gitconfig = join(home, '.gitconfig');
   xdgConfig = join(home, 'xdg', 'git', 'config');
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  rmSync(home, { recursive: true, force: true });
 });
 
 const repos: TempRepo[] = [];
