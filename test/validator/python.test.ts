@@ -72,7 +72,7 @@ describe('validate on the Python example', () => {
       'tdd:red-green',
     ]);
     expect(v.check('tdd:red-green').outputTail).toMatch(/red +`pytest tests\/test_auth.py` \(exit 1\)/);
-    expect(v.stdout).toMatch(/^pass: 11 checks/m);
+    expect(v.stdout).toMatch(/^pass: 12 checks/m);
     const md = readFileSync(join(r.root, '.guardian/bundles/TASK-042/validation.md'), 'utf8');
     expect(md).toMatch(/# Validation of TASK-042: PASS/);
     expect(md).toMatch(/\| type_checker \| quality \| ✅ pass \| 0 \|/);
