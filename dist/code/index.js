@@ -87967,33 +87967,35 @@ async function runCoder(opts) {
     // A second Ctrl-C quits at once, before `work` returns: coder.json still records this attempt —
     // what it spent, its turns and test runs — stopped `aborted`, without a patch (the edits stay in the
     // working tree). Written synchronously, at exit; the station stays `running` in the manifest.
+    /** coder.json for this attempt as it stands: what every ending records. */
+    const reportNow = (stopReason, message) => ({
+        schemaVersion: CODER_SCHEMA_VERSION,
+        taskId: opts.taskId,
+        attempt,
+        baseCommit: manifest.baseCommit,
+        model: llm.model,
+        baseUrl: (0,llm_client/* withoutCredentials */.ri)(llm.baseUrl),
+        stopReason,
+        message,
+        startedAt: startedAt.toISOString(),
+        durationMs: Date.now() - startedAt.getTime(),
+        turns: budget.turns,
+        usage: budget.usage,
+        priced: client.priced,
+        budget: limits,
+        tddEnforced,
+        phase: tools.phase,
+        // A command comes from quality.toml or the plan, which may hold a secret value.
+        testRuns: tools.testRuns.map((r) => ({ ...r, command: redactor.literal(r.command) })),
+        filesWritten: [...tools.written].sort(),
+        changedFiles: [],
+        history: historyOf(readPreviousReport(bundleDir)),
+    });
     const forgetQuit = onExit(() => {
         if (!opts.signal?.aborted)
             return;
         try {
-            const report = {
-                schemaVersion: CODER_SCHEMA_VERSION,
-                taskId: opts.taskId,
-                attempt,
-                baseCommit: manifest.baseCommit,
-                model: llm.model,
-                baseUrl: (0,llm_client/* withoutCredentials */.ri)(llm.baseUrl),
-                stopReason: 'aborted',
-                message: QUIT_MESSAGE,
-                startedAt: startedAt.toISOString(),
-                durationMs: Date.now() - startedAt.getTime(),
-                turns: budget.turns,
-                usage: budget.usage,
-                priced: client.priced,
-                budget: limits,
-                tddEnforced,
-                phase: tools.phase,
-                testRuns: tools.testRuns.map((r) => ({ ...r, command: redactor.literal(r.command) })),
-                filesWritten: [...tools.written].sort(),
-                changedFiles: [],
-                history: historyOf(readPreviousReport(bundleDir)),
-            };
-            writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
+            writeBundleFile(bundleDir, 'coder.json', JSON.stringify(reportNow('aborted', QUIT_MESSAGE), null, 2) + '\n');
         }
         catch {
             // Quitting: an unwritable bundle keeps the transcript, whose `model` lines hold the usage.
@@ -88338,29 +88340,11 @@ async function runCoder(opts) {
         await transcript.flush();
         budget.dispose();
         const report = {
-            schemaVersion: CODER_SCHEMA_VERSION,
-            taskId: opts.taskId,
-            attempt,
-            baseCommit: manifest.baseCommit,
-            model: llm.model,
-            baseUrl: (0,llm_client/* withoutCredentials */.ri)(llm.baseUrl),
-            stopReason: stop.reason,
-            message: plainText(await redactor.full(stop.message)),
-            startedAt: startedAt.toISOString(),
-            durationMs: Date.now() - startedAt.getTime(),
-            turns: budget.turns,
-            usage: budget.usage,
-            priced: client.priced,
-            budget: limits,
-            tddEnforced,
-            phase: tools.phase,
-            ...(tools.redProof ? { redProof: await redactProof(tools.redProof, redactor) } : {}),
-            testRuns: tools.testRuns,
-            filesWritten: [...tools.written].sort(),
+            ...reportNow(stop.reason, plainText(await redactor.full(stop.message))),
             changedFiles,
+            ...(tools.redProof ? { redProof: await redactProof(tools.redProof, redactor) } : {}),
             ...(patchSha ? { patchSha256: patchSha } : {}),
             ...(summary ? { summary: plainText(await redactor.full(summary)) } : {}),
-            history: historyOf(readPreviousReport(bundleDir)),
         };
         writeBundleFile(bundleDir, 'coder.json', JSON.stringify(report, null, 2) + '\n');
         forgetQuit(); // this attempt's report is written: a quit from here on keeps it
