@@ -5,7 +5,6 @@
  * hit on a rerun. Everything is fitted into a token budget counted with a real tokenizer.
  */
 import { ConfigurationError } from '../../errors.js';
-import { findFences } from '../../spec/markdown.js';
 import type { Blueprint } from '../../spec/types.js';
 import { escapeControlChars, replaceControlChars } from '../../util/chars.js';
 import { longestBackticks } from '../../util/markdown.js';
@@ -30,6 +29,8 @@ export interface CodeCandidate {
   /** Preferred ranges, and a smaller fallback when the preferred ones do not fit. */
   ranges: LineRange[];
   fallback?: LineRange[];
+  /** The whole file, quoted instead of `ranges` when room is left once everything else is placed. */
+  whole?: LineRange[];
 }
 
 export interface ContextInput {
@@ -131,31 +132,80 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const PARAGRAPH_LINE =
   /^ {0,3}(?![-*+](?:[ \t]|$)|[>|]|#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,})\S/;
 
+/** CommonMark's HTML blocks that end only at a given string, however many blank lines come first. */
+const HTML_BLOCKS: { start: RegExp; end: RegExp; close: string }[] = [
+  {
+    start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i,
+    end: /<\/(?:script|pre|style|textarea)>/i,
+    close: '',
+  },
+  { start: /^ {0,3}<!--/, end: /-->/, close: '-->' },
+  { start: /^ {0,3}<\?/, end: /\?>/, close: '?>' },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/, close: '>' },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, close: ']]>' },
+];
+
 /**
  * A Markdown body quoted inside the document (a rule section, a part of the blueprint): it stays inside
  * its own section. A code fence it leaves open is closed at its end (else everything after it, the
- * later sections included, would read as code), and a setext underline (`Title` over `====`), which
- * would make a heading of the line above, is escaped. Every line keeps its place (a closing fence is
- * added after the last one), so `path:line` references into the body still hold.
+ * later sections included, would read as code), so is an HTML block that only a closing string ends
+ * (`<!--` without `-->` would hide the rest of the document), and a setext underline (`Title` over
+ * `====`), which would make a heading of the line above, is escaped. A carriage return alone ends a
+ * line for a Markdown reader but not for `path:line` (nor for the checks here): it is shown as a space.
+ * Every line keeps its place (a closing line is added after the last one), so `path:line` references
+ * into the body still hold. A fence opened inside a list item may be ended by the item rather than by
+ * its closing line, and that line then opens a fence of its own: a body where that can happen is quoted
+ * whole in a fence of its own instead.
  */
 export function quoteMarkdown(body: string): string {
-  const lines = body.split('\n');
-  const fences = findFences(body);
-  const inFence = new Set<number>();
-  for (const f of fences) {
-    for (let l = f.openLine; l <= (f.closeLine ?? lines.length); l++) inFence.add(l);
-  }
+  const text = body.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
+  const lines = text.split('\n');
+  const indent = (line: string) => /^ */.exec(line)![0].length;
+  // Lines inside a fence or an HTML block, as CommonMark reads them: a fence closes only on a line of the
+  // same character, at least as long, indented at most three spaces, with nothing after it.
+  const inBlock = new Set<number>();
+  let openFence: { char: string; length: number; indent: number } | undefined;
+  let html: { end: RegExp; close: string; indent: number } | undefined;
+  let nested = false;
+  lines.forEach((line, i) => {
+    if (openFence) {
+      inBlock.add(i);
+      // Less indented than the opening line: a list item holding the fence would end here.
+      if (line.trim() !== '' && indent(line) < openFence.indent) nested = true;
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+      if (close && close[0] === openFence.char && close.length >= openFence.length) openFence = undefined;
+      return;
+    }
+    if (html) {
+      inBlock.add(i);
+      if (html.end.test(line)) html = undefined;
+      return;
+    }
+    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+      inBlock.add(i);
+      openFence = { char: open[1]![0]!, length: open[1]!.length, indent: indent(line) };
+      return;
+    }
+    const block = HTML_BLOCKS.find((b) => b.start.test(line));
+    if (block) {
+      inBlock.add(i);
+      const startAt = block.start.exec(line)![0].length;
+      const tag = /^ {0,3}<([A-Za-z]+)/.exec(line)?.[1]?.toLowerCase();
+      if (!block.end.test(line.slice(startAt)))
+        html = { end: block.end, close: block.close || `</${tag}>`, indent: indent(line) };
+    }
+  });
+  if (nested) return fence(text, 'markdown');
   for (let i = 1; i < lines.length; i++) {
-    if (inFence.has(i + 1) || inFence.has(i)) continue;
+    if (inBlock.has(i) || inBlock.has(i - 1)) continue;
     if (SETEXT_UNDERLINE.test(lines[i]!) && PARAGRAPH_LINE.test(lines[i - 1]!)) {
       lines[i] = lines[i]!.replace(/^( {0,3})/, '$1\\');
     }
   }
-  const open = fences.find((f) => f.closeLine === undefined);
-  if (open) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[open.openLine - 1] ?? '')?.[1] ?? '```';
-    lines.push(marker);
-  }
+  // Closed at the opening line's indentation: inside a list item too.
+  if (openFence) lines.push(' '.repeat(openFence.indent) + openFence.char.repeat(openFence.length));
+  else if (html) lines.push(' '.repeat(html.indent) + html.close);
   return lines.join('\n');
 }
 
@@ -266,9 +316,16 @@ function renderLibraryHeader(lib: LibraryRef | undefined, name: string, version?
   return parts.join('\n');
 }
 
-/** At most `max` characters of a field a manifest or a server chose (a version, a title). */
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+/**
+ * At most `max` characters of a field a manifest or a server chose (a version, a title), never cut
+ * between the two halves of a character outside the BMP (an emoji, a rare CJK ideograph): half of one
+ * is no text, and is written as U+FFFD.
+ */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  if (/[\uD800-\uDBFF]/.test(s[end - 1] ?? '')) end--;
+  return `${s.slice(0, end)}…`;
 }
 
 function renderFact(f: ApiFact): string {
@@ -307,7 +364,8 @@ export function assembleContext(input: ContextInput): ContextOutput {
 
   const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
   const fixed = countTokens(header) + countTokens(task) + countTokens(criteria) + countTokens(plan) + 6 * SEP;
-  let remaining = budget - fixed - countTokens(noteBlock(input.notes)) - 40;
+  let notesCost = countTokens(noteBlock(input.notes));
+  let remaining = budget - fixed - notesCost - 40;
   if (remaining < 0) {
     throw new ConfigurationError(
       `token budget ${budget} is too small for ${bp.id}: the task's own text (goal, criteria, plan) already takes ${fixed} tokens; raise [bundle] token_budget in quality.toml (or --budget)`,
@@ -318,9 +376,6 @@ export function assembleContext(input: ContextInput): ContextOutput {
   const codeOut: { c: CodeCandidate; ranges: LineRange[]; text: string; tokens: number }[] = [];
   const factsOut: { f: ApiFact; text: string; tokens: number }[] = [];
 
-  const share = (p: number) => Math.max(0, Math.floor(remaining * p));
-  const rulesCap = share(0.25);
-  const factsCap = share(0.2);
   let rulesUsed = 0;
   let factsUsed = 0;
 
@@ -335,71 +390,15 @@ export function assembleContext(input: ContextInput): ContextOutput {
       ? 0
       : countTokens(renderLibraryHeader(libraryOf(f.library), f.library, f.version)) + SEP);
 
-  // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
-  const pendingRules: RuleSection[] = [];
-  for (const r of input.rules) {
-    const text = renderRule(r);
-    const t = countTokens(text) + SEP;
-    if (rulesUsed + t <= rulesCap || (r.kind !== 'ranked' && t <= remaining)) {
-      rulesOut.push({ r, text, tokens: t });
-      rulesUsed += t;
-      remaining -= t;
-    } else pendingRules.push(r);
-  }
-  // 2. Library facts, within their share.
-  const pendingFacts: ApiFact[] = [];
-  for (const f of input.facts) {
-    const text = renderFact(f);
-    const t = factCost(f, text);
-    if (factsUsed + t <= factsCap) {
-      factsOut.push({ f, text, tokens: t });
-      headerPaid.add(f.library);
-      factsUsed += t;
-      remaining -= t;
-    } else pendingFacts.push(f);
-  }
-  // 3. Code takes what remains, most relevant first; a file that does not fit is tried smaller.
-  for (const c of input.code) {
-    let placed = false;
-    for (const ranges of [c.ranges, c.fallback].filter((r): r is LineRange[] => !!r && r.length > 0)) {
-      const text = renderCode(c, ranges);
-      const t = countTokens(text) + SEP;
-      if (t <= remaining) {
-        codeOut.push({ c, ranges, text, tokens: t });
-        remaining -= t;
-        placed = true;
-        break;
-      }
-    }
-    if (!placed) omitted.push({ kind: 'code', id: c.path, reason: 'token budget' });
-  }
-  // 4. Leftover room goes to the rules and facts that missed their share.
-  for (const r of pendingRules) {
-    const text = renderRule(r);
-    const t = countTokens(text) + SEP;
-    if (t <= remaining) {
-      rulesOut.push({ r, text, tokens: t });
-      remaining -= t;
-    } else omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
-  }
-  for (const f of pendingFacts) {
-    const text = renderFact(f);
-    const t = factCost(f, text);
-    if (t <= remaining) {
-      factsOut.push({ f, text, tokens: t });
-      headerPaid.add(f.library);
-      remaining -= t;
-    } else omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
-  }
-  // Stable order inside sections: the input order (relevance), not the order of placement.
-  rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
-  factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
-  codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
-
-  // The files left out are named in the notes, the first few of them: evidence/search.json has them all.
+  // The files left out are named in the notes (the first few, most relevant first): evidence/search.json
+  // has them all.
   const MAX_OMITTED_NAMED = 8;
   const notesBlock = () => {
-    const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => inlineCode(o.id));
+    const omittedCode = omitted
+      .filter((o) => o.kind === 'code')
+      .map((o) => o.id)
+      .sort((a, b) => codeRank(a) - codeRank(b))
+      .map((id) => inlineCode(id));
     if (omittedCode.length === 0) return noteBlock(input.notes);
     const named = omittedCode.slice(0, MAX_OMITTED_NAMED).join(', ');
     const more =
@@ -408,6 +407,15 @@ export function assembleContext(input: ContextInput): ContextOutput {
       `Left out to stay within the token budget: ${named}${more} (see evidence/search.json).`,
       ...input.notes,
     ]);
+  };
+  const codeRank = (path: string) => input.code.findIndex((c) => c.path === path);
+  // A file left out is named in the notes: the room that takes comes out of what the rest may use, so
+  // the document fits without dropping a file that was placed.
+  const omitCode = (path: string) => {
+    omitted.push({ kind: 'code', id: path, reason: 'token budget' });
+    const cost = countTokens(notesBlock());
+    remaining -= cost - notesCost;
+    notesCost = cost;
   };
 
   const build = () => {
@@ -424,7 +432,9 @@ export function assembleContext(input: ContextInput): ContextOutput {
       '',
       codeOut.length
         ? codeOut.map((x) => x.text).join('\n\n')
-        : '_Code search found no relevant files at the base commit._',
+        : omitted.some((o) => o.kind === 'code')
+          ? '_Left out for the token budget (see the notes)._'
+          : '_Code search found no relevant files at the base commit._',
     ].join('\n');
     const byLib = new Map<string, typeof factsOut>();
     for (const x of factsOut) {
@@ -464,6 +474,93 @@ export function assembleContext(input: ContextInput): ContextOutput {
         .join('\n\n') + '\n';
     return { markdown, sections };
   };
+
+  // What the document takes with nothing placed yet: its section titles and the placeholders of empty
+  // sections count too (an item placed only ever replaces a placeholder, so this is an upper bound).
+  remaining = Math.min(remaining, budget - countTokens(build().markdown) - 16);
+
+  const share = (p: number) => Math.max(0, Math.floor(remaining * p));
+  const rulesCap = share(0.25);
+  const factsCap = share(0.2);
+  // Short global rules always go in, as long as they leave most of the room to the task's code: dozens
+  // of packages' "Conventions" would otherwise take it all. The rest get what is left at the end.
+  const globalsCap = share(0.4);
+
+  // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
+  const pendingRules: RuleSection[] = [];
+  for (const r of input.rules) {
+    const text = renderRule(r);
+    const t = countTokens(text) + SEP;
+    const fits =
+      r.kind === 'blueprint'
+        ? t <= remaining
+        : rulesUsed + t <= (r.kind === 'global' ? globalsCap : rulesCap);
+    if (fits) {
+      rulesOut.push({ r, text, tokens: t });
+      rulesUsed += t;
+      remaining -= t;
+    } else pendingRules.push(r);
+  }
+  // 2. Library facts, within their share.
+  const pendingFacts: ApiFact[] = [];
+  for (const f of input.facts) {
+    const text = renderFact(f);
+    const t = factCost(f, text);
+    if (factsUsed + t <= factsCap) {
+      factsOut.push({ f, text, tokens: t });
+      headerPaid.add(f.library);
+      factsUsed += t;
+      remaining -= t;
+    } else pendingFacts.push(f);
+  }
+  // 3. Code takes what remains, most relevant first; a file that does not fit is tried smaller.
+  for (const c of input.code) {
+    let placed = false;
+    for (const ranges of [c.ranges, c.fallback].filter((r): r is LineRange[] => !!r && r.length > 0)) {
+      const text = renderCode(c, ranges);
+      const t = countTokens(text) + SEP;
+      if (t <= remaining) {
+        codeOut.push({ c, ranges, text, tokens: t });
+        remaining -= t;
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) omitCode(c.path);
+  }
+  // 4. Leftover room goes to the rules and facts that missed their share.
+  for (const r of pendingRules) {
+    const text = renderRule(r);
+    const t = countTokens(text) + SEP;
+    if (t <= remaining) {
+      rulesOut.push({ r, text, tokens: t });
+      remaining -= t;
+    } else omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
+  }
+  for (const f of pendingFacts) {
+    const text = renderFact(f);
+    const t = factCost(f, text);
+    if (t <= remaining) {
+      factsOut.push({ f, text, tokens: t });
+      headerPaid.add(f.library);
+      remaining -= t;
+    } else omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
+  }
+  // 5. Room left over: a file quoted in parts is quoted whole, most relevant first (the parts left out
+  // of a mid-sized file, a helper or an error class, are often what the change needs).
+  for (const x of codeOut) {
+    if (!x.c.whole || x.ranges === x.c.whole) continue;
+    const text = renderCode(x.c, x.c.whole);
+    const t = countTokens(text) + SEP;
+    if (t - x.tokens <= remaining) {
+      remaining -= t - x.tokens;
+      Object.assign(x, { ranges: x.c.whole, text, tokens: t });
+    }
+  }
+  // Stable order inside sections: the input order (relevance), not the order of placement.
+  rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
+  factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
+  codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
 
   let { markdown, sections } = build();
   let tokens = countTokens(markdown);

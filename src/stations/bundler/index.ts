@@ -46,7 +46,14 @@ import { ensureDir } from '../../util/fs.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { registerTemp, releaseTemp } from '../../util/temp.js';
 import { assembleContext, type CodeCandidate, type LineRange } from './context.js';
-import { blueprintConstraints, mentionedPaths, rankRules, readRuleSections, selectRules } from './rules.js';
+import {
+  blueprintConstraints,
+  byCodeUnits,
+  mentionedPaths,
+  rankRules,
+  readRuleSections,
+  selectRules,
+} from './rules.js';
 import { countTokens, TOKENIZER } from './tokens.js';
 import { RepoTree } from './tree.js';
 
@@ -489,7 +496,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
           (a, b) =>
             Number(b.included) - Number(a.included) ||
             b.score - a.score ||
-            a.source.localeCompare(b.source) ||
+            byCodeUnits(a.source, b.source) ||
             a.line - b.line,
         ),
     },
@@ -615,6 +622,9 @@ function withHints(
   return out;
 }
 
+/** Files up to this many lines may be quoted whole when the budget leaves room. */
+const WHOLE_FILE_MAX_LINES = 300;
+
 const IMPORT_LINE =
   /^\s*(?:import\s|from\s+\S+\s+import\s|export\s+\*?\s*\{?[^=]*\bfrom\s|const\s+\w+\s*=\s*require\(|#include\s|use\s+[\w:]+|package\s+\w)/;
 
@@ -622,7 +632,7 @@ const IMPORT_LINE =
 export function chooseRanges(
   f: Pick<RankedFile, 'symbols'>,
   lines: string[],
-): { ranges: LineRange[]; fallback?: LineRange[] } {
+): { ranges: LineRange[]; fallback?: LineRange[]; whole?: LineRange[] } {
   const n = lines.length;
   if (n === 0) return { ranges: [] };
   const syms = [...f.symbols].sort((a, b) => b.score - a.score || a.startLine - b.startLine);
@@ -660,7 +670,9 @@ export function chooseRanges(
       last.label = [...new Set(labels)].join(', ');
     } else merged.push({ ...r });
   }
-  return { ranges: merged, fallback };
+  // A file of a few hundred lines is quoted whole when the budget has room left at the end.
+  const whole = n <= WHOLE_FILE_MAX_LINES ? [{ start: 1, end: n, label: 'whole file' }] : undefined;
+  return { ranges: merged, fallback, ...(whole ? { whole } : {}) };
 }
 
 /** Top-level names of the project's own modules (folders and files at the root and under src/). */

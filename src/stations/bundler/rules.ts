@@ -46,8 +46,9 @@ const RULE_FILES = [
 const GLOBAL_HEADING =
   /\b(?:global|general|overall|principles?|conventions?|ground rules|always|golden rules|core rules|guidelines|non-negotiables?)\b/i;
 
-/** Sections longer than this are never "short global rules" (lines). */
+/** Sections longer than this are never "short global rules" (lines, and characters of heading and body). */
 const GLOBAL_MAX_LINES = 30;
+const GLOBAL_MAX_CHARS = 4000;
 
 export interface RuleSourceNote {
   path: string;
@@ -68,7 +69,7 @@ export function ruleSourcePaths(tree: RepoTree, blueprintPath?: string): string[
   // specs/architecture.md first: it is the conventional home of the rules.
   specs.sort(
     (a, b) =>
-      Number(b === 'specs/architecture.md') - Number(a === 'specs/architecture.md') || a.localeCompare(b),
+      Number(b === 'specs/architecture.md') - Number(a === 'specs/architecture.md') || byCodeUnits(a, b),
   );
   const others = RULE_FILES.filter((p) => tree.has(p) && !specs.includes(p));
   return [...specs, ...others];
@@ -78,14 +79,18 @@ const MIB = 1024 * 1024;
 /** How many rule sources, and how many bytes of them, one bundle reads at most. */
 export const MAX_RULE_SOURCES = 500;
 export const MAX_RULE_BYTES = 4 * MIB;
+/** The longest line a rule source may hold (characters); longer, it is taken for generated text. */
+export const RULE_MAX_LINE_LENGTH = 16_000;
 
 /** Splits every rule source into sections. Files that cannot be read are reported in `notes`. */
 export function readRuleSections(
-  tree: RepoTree,
+  repoTree: RepoTree,
   blueprintPath?: string,
 ): { sections: RuleSection[]; notes: RuleSourceNote[] } {
   const sections: RuleSection[] = [];
   const notes: RuleSourceNote[] = [];
+  // Prose is often written a paragraph to a line: a long line does not make a rule file generated code.
+  const tree = repoTree.withLimits({ ...repoTree.limits, maxLineLength: RULE_MAX_LINE_LENGTH });
   // Most relevant sources first (specs/architecture.md, then by name); a repository with thousands of
   // them gets the first MAX_RULE_SOURCES / MAX_RULE_BYTES and one note for the rest.
   const all = ruleSourcePaths(tree, blueprintPath);
@@ -283,7 +288,7 @@ export function rankRules(input: RankRulesInput): RuleSection[] {
 
 function isGlobalSection(s: RuleSection, all: RuleSection[]): boolean {
   const lines = s.endLine - s.line + 1;
-  if (lines > GLOBAL_MAX_LINES) return false;
+  if (lines > GLOBAL_MAX_LINES || s.heading.length + s.body.length > GLOBAL_MAX_CHARS) return false;
   const last = s.heading.split(' › ').pop() ?? '';
   if (GLOBAL_HEADING.test(last) || /^\s*(?:global|general) rules?\b/im.test(s.body)) return true;
   // The introduction under a document's single top heading is its preamble of project-wide rules,
@@ -301,6 +306,15 @@ export function mentionedPaths(text: string): string[] {
     if (/^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]*)+$|^[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,5}$/.test(p)) out.add(p);
   }
   return [...out];
+}
+
+/**
+ * Paths compared by their UTF-16 code units, never by the machine's locale: `localeCompare` puts `ch`
+ * after `h` under a Czech locale and `ä` after `z` under a Swedish one, and the same commit would give
+ * a different task_context.md (and miss the prompt cache) on another machine.
+ */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function escapeRe(s: string): string {
@@ -325,10 +339,10 @@ export function selectRules(
   const maxRanked = opts.maxRanked ?? 8;
   const floor = opts.floor ?? 0.3;
   const order = (a: RuleSection, b: RuleSection) =>
-    b.score - a.score || a.source.localeCompare(b.source) || a.line - b.line;
+    b.score - a.score || byCodeUnits(a.source, b.source) || a.line - b.line;
   const globals = ranked
     .filter((s) => s.kind === 'global')
-    .sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line);
+    .sort((a, b) => byCodeUnits(a.source, b.source) || a.line - b.line);
   const rest = ranked.filter((s) => s.kind !== 'global').sort(order);
   const best = rest[0]?.score ?? 0;
   const chosen = rest.filter((s) => s.score > 0 && s.score >= best * floor).slice(0, maxRanked);

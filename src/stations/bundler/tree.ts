@@ -45,8 +45,14 @@ export class RepoTree {
     readonly root: string,
     readonly commit: string,
     readonly limits: ReadLimits = DEFAULT_READ_LIMITS,
+    entries?: Map<string, TreeEntry>,
   ) {
-    this.entries = listTree(root, commit);
+    this.entries = entries ?? listTree(root, commit);
+  }
+
+  /** The same tree read with other limits (and a cache of its own). */
+  withLimits(limits: ReadLimits): RepoTree {
+    return new RepoTree(this.root, this.commit, limits, this.entries);
   }
 
   has(path: string): boolean {
