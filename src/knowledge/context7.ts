@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir, sha256, writeFileAtomic } from '../util/fs.js';
+import { sliceWhole } from '../util/chars.js';
 
 export const CONTEXT7_DEFAULT_BASE_URL = 'https://context7.com/api';
 
@@ -240,7 +241,9 @@ export const MAX_SNIPPET_CHARS = 16_000;
 
 /** At most `max` characters of `s`, saying how many more there were. */
 export function capChars(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max)}\n… (${s.length - max} more characters not shown)` : s;
+  if (s.length <= max) return s;
+  const kept = sliceWhole(s, max);
+  return `${kept}\n… (${s.length - kept.length} more characters not shown)`;
 }
 
 function capSnippet(s: string): string {

@@ -35,3 +35,13 @@ export function replaceControlChars(s: string, by: (c: string) => string): strin
 export function escapeControlChars(s: string): string {
   return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * The first `end` UTF-16 units of `s`, one fewer when the cut would fall between the two halves of a
+ * character outside the BMP (an emoji, a rare CJK ideograph): half of one is no text, and is written as
+ * U+FFFD.
+ */
+export function sliceWhole(s: string, end: number): string {
+  const code = s.charCodeAt(end - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff && end < s.length ? end - 1 : end);
+}

@@ -6,7 +6,7 @@
  */
 import { ConfigurationError } from '../../errors.js';
 import type { Blueprint } from '../../spec/types.js';
-import { escapeControlChars, replaceControlChars } from '../../util/chars.js';
+import { escapeControlChars, replaceControlChars, sliceWhole } from '../../util/chars.js';
 import { longestBackticks } from '../../util/markdown.js';
 import type { ApiFact, LibraryRef } from '../../knowledge/types.js';
 import type { RuleSection } from './rules.js';
@@ -322,10 +322,7 @@ function renderLibraryHeader(lib: LibraryRef | undefined, name: string, version?
  * is no text, and is written as U+FFFD.
  */
 export function clip(s: string, max: number): string {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  if (/[\uD800-\uDBFF]/.test(s[end - 1] ?? '')) end--;
-  return `${s.slice(0, end)}…`;
+  return s.length <= max ? s : `${sliceWhole(s, max - 1)}…`;
 }
 
 function renderFact(f: ApiFact): string {
