@@ -90,6 +90,10 @@ export const CATEGORIES: Record<CategoryId, Category> = {
         text: 'In FastAPI, declare request bodies and query parameters as Pydantic models / typed parameters with constraints (`Field(max_length=…)`, `conint`, `EmailStr`) so invalid input is rejected with 422.',
       },
       {
+        stacks: ['node'],
+        text: "In Node, cap a request body's size while reading it, `JSON.parse` it inside `try` (400 on failure), check the result is a plain object and each field's `typeof`, length and allowed values (an allow-list for enums); read query values with `URL.searchParams.get` and compare them with the allowed values instead of echoing them back.",
+      },
+      {
         stacks: ['express'],
         text: 'In Express, validate `req.body`, `req.query` and `req.params` with a schema middleware (zod, joi, express-validator) before the handler runs; never trust `typeof` of query values (they can be arrays).',
       },

@@ -24,10 +24,23 @@ export interface StrippedText {
   }[];
 }
 
-function lineOf(text: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+/**
+ * The 1-based line of an index of `text`, from the line starts found once: counting the line breaks
+ * before each match would take time quadratic in a text full of matches (a model's answer, a blueprint).
+ */
+function lineFinder(text: string): (index: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /** Ranges [start, end) of fenced code blocks (``` or ~~~), where comments are visible text. */
@@ -54,7 +67,13 @@ function fencedRanges(text: string): [number, number][] {
 export function stripHiddenText(text: string): StrippedText {
   const removed: StrippedText['removed'] = [];
   const fences = fencedRanges(text);
-  const inFence = (i: number) => fences.some(([s, e]) => i >= s && i < e);
+  // Comments are found in order, and the fences are in order: one pass over both.
+  let f = 0;
+  const inFence = (i: number) => {
+    while (f < fences.length && fences[f]![1] <= i) f++;
+    return f < fences.length && fences[f]![0] <= i;
+  };
+  const lineOf = lineFinder(text);
   let out = '';
   let pos = 0;
   for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) {
@@ -62,7 +81,7 @@ export function stripHiddenText(text: string): StrippedText {
     out += text.slice(pos, m.index) + '\n'.repeat(m[0].split('\n').length - 1);
     removed.push({
       kind: 'html-comment',
-      line: lineOf(text, m.index),
+      line: lineOf(m.index),
       content: m[0].slice(4, 200).replace(/-->$/, '').trim(),
     });
     pos = m.index + m[0].length;
@@ -75,7 +94,8 @@ export function stripHiddenText(text: string): StrippedText {
   ];
   for (const [re, kind] of chars) {
     const lines = new Set<number>();
-    for (const m of out.matchAll(re)) lines.add(lineOf(out, m.index));
+    const lineOfOut = lineFinder(out);
+    for (const m of out.matchAll(re)) lines.add(lineOfOut(m.index));
     for (const line of lines) removed.push({ kind, line });
     out = out.replace(re, '');
   }
@@ -87,12 +107,13 @@ export function stripHiddenText(text: string): StrippedText {
 export function findInvisibleCharacters(text: string): { line: number; kind: string }[] {
   const out: { line: number; kind: string }[] = [];
   const seen = new Set<string>();
+  const lineOf = lineFinder(text);
   for (const [re, kind] of [
     [BIDI, 'bidi-control'],
     [TAGS, 'tag-characters'],
   ] as const) {
     for (const m of text.matchAll(re)) {
-      const line = lineOf(text, m.index);
+      const line = lineOf(m.index);
       const key = `${kind}:${line}`;
       if (!seen.has(key)) out.push({ line, kind });
       seen.add(key);

@@ -3,10 +3,10 @@
  * rules, plus an optional model pass), and writes `security.json` (machine-readable findings with guard
  * checks the Validator enforces) and a `## Security Considerations` section in `task_context.md`.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordStation, writeBundleFile, type Usage } from '../../bundle/bundle.js';
-import { errorMessage } from '../../errors.js';
+import { errorMessage, GuardianError } from '../../errors.js';
 import { createChatClient, type ChatClient } from '../../llm/index.js';
 import { redactSecrets, redactSecretsSync } from '../../secrets/index.js';
 import { escapeControlChars } from '../../util/chars.js';
@@ -197,6 +197,9 @@ export async function runSecurityConsultant(
             `model added ${pass.findings.length} finding(s)${pass.notes.length ? `, dropped ${pass.notes.length}` : ''}`,
           );
         } catch (e) {
+          // An interruption (Ctrl-C, a budget of `guardian run`) ends the station with nothing written:
+          // a result without the model's advice would be recorded as a finished run.
+          if (opts.signal?.aborted) throw interrupted();
           // The model is advisory: its failure costs the extra advice, not the rule findings.
           const msg = oneLine(scrub(redactSecretsSync(errorMessage(e)).text));
           notes.push(`model pass failed, rule findings kept: ${msg}`);
@@ -205,6 +208,7 @@ export async function runSecurityConsultant(
       });
     }
 
+    if (opts.signal?.aborted) throw interrupted();
     const cleanNotes = notes.map((n) => oneLine(scrub(redactSecretsSync(n).text)));
     findings = scrubDeep(findings, scrub);
     const doc: SecurityDocument = {
@@ -222,10 +226,16 @@ export async function runSecurityConsultant(
       (await redactSecrets(upsertSection(inputs.taskContext, section), { path: 'task_context.md' })).text,
     );
     const json = JSON.stringify(doc, null, 2) + '\n';
-    const cleanJson = scrub((await redactSecrets(json, { path: 'security.json' })).text);
+    let cleanJson = scrub((await redactSecrets(json, { path: 'security.json' })).text);
     JSON.parse(cleanJson); // a redaction marker holds no quotes, so the JSON stays valid
-    writeBundleFile(dir, 'security.json', cleanJson);
-    writeBundleFile(dir, 'task_context.md', context);
+    // The same findings as last time keep last time's file (and time): running twice changes nothing.
+    const previous = readPrevious(join(dir, 'security.json'));
+    const untimed = (s: string) => s.replace(/^ {2}"generatedAt": "[^"\n]*",$/m, '');
+    if (previous !== undefined && untimed(previous) === untimed(cleanJson)) cleanJson = previous;
+    writeTogether(dir, [
+      ['security.json', cleanJson],
+      ['task_context.md', context],
+    ]);
 
     const counts = { high: 0, medium: 0, low: 0 };
     for (const f of findings) if (!f.id.includes('/') || f.source === 'model') counts[f.severity]++;
@@ -248,6 +258,53 @@ export async function runSecurityConsultant(
     const note = `${categories.length} categor${categories.length === 1 ? 'y' : 'ies'} (${categories.join(', ') || 'none'}), ${checks.length} guard checks${model ? `, model ${model}` : ''}`;
     return { result, record: { note, ...(usage ? { usage } : {}) } };
   });
+}
+
+/**
+ * Writes the station's files as one: when one cannot be written, those written before it are put back as
+ * they were, so security.json (the checks enforced) never disagrees with the section the Coder reads.
+ */
+function writeTogether(dir: string, files: [rel: string, data: string][]): void {
+  const before = files.map(([rel]) => {
+    try {
+      return readFileSync(join(dir, rel));
+    } catch {
+      return undefined;
+    }
+  });
+  let written = 0;
+  try {
+    for (const [rel, data] of files) {
+      writeBundleFile(dir, rel, data);
+      written++;
+    }
+  } catch (e) {
+    for (let i = 0; i < written; i++) {
+      const [rel] = files[i]!;
+      const old = before[i];
+      try {
+        if (old === undefined) rmSync(join(dir, rel), { force: true });
+        else writeBundleFile(dir, rel, old);
+      } catch {
+        // The error to report is the one that stopped the writing.
+      }
+    }
+    throw e;
+  }
+}
+
+function readPrevious(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function interrupted(): GuardianError {
+  return new GuardianError(
+    'the Security Consultant was interrupted: security.json and task_context.md were left as they were',
+  );
 }
 
 function appendTranscript(dir: string, events: Record<string, unknown>[]): void {

@@ -19,6 +19,8 @@ const MAX_FILE_LINES = 400;
 export const MAX_MODEL_FINDINGS = 20;
 /** Locations kept per model finding (what the section shows of a category). */
 export const MAX_MODEL_LOCATIONS = 8;
+/** Characters of a text field of a model finding that are read (the longest kept is 1,500). */
+const MAX_FIELD_CHARS = 8000;
 
 export interface ModelPassInput {
   client: ChatClient;
@@ -125,7 +127,9 @@ export function plainText(s: string): string {
       // eslint-disable-next-line no-control-regex
       .text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
       .replace(/\s*\n+\s*/g, ' ')
-      .replace(/<\/?[a-zA-Z][^>]*>/g, (t) => t.replace(/</g, '&lt;'))
+      // Every `<` that could open a tag (a search for the closing `>` from each `<` would take time
+      // quadratic in a field of thousands of `<a`).
+      .replace(/<(?=\/?[a-zA-Z])/g, '&lt;')
       .replace(/^#+\s*/, '')
       .trim()
   );
@@ -163,7 +167,9 @@ export function parseModelAnswer(
     if (typeof f !== 'object' || f === null) return void notes.push(`${label} dropped: not an object`);
     if (!isCategoryId(f.category))
       return void notes.push(`${label} dropped: unknown category ${noteText(f.category)}`);
-    const str = (k: string) => (typeof f[k] === 'string' ? plainText(f[k] as string) : '');
+    // Only the start of a field is kept (at most 1,500 characters), so only its start is read.
+    const str = (k: string) =>
+      typeof f[k] === 'string' ? plainText((f[k] as string).slice(0, MAX_FIELD_CHARS)) : '';
     if (!str('advice') && !str('risk')) return void notes.push(`${label} dropped: no risk or advice`);
     // The answer goes into the Coder's context: advice that reads like orders to an agent is not advice.
     const steering = ['title', 'risk', 'advice', 'verification'].flatMap((k) =>
@@ -175,7 +181,13 @@ export function parseModelAnswer(
     for (const w of Array.isArray(f.where) ? f.where.slice(0, 4 * MAX_MODEL_LOCATIONS) : []) {
       const loc = w as { path?: unknown; line?: unknown };
       const path = typeof loc?.path === 'string' ? loc.path.replace(/^\.\//, '') : '';
-      const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
+      // A number, or digits in a string; `true`, `[5]` or `" 5 "` are not line numbers.
+      const line =
+        typeof loc?.line === 'number'
+          ? loc.line
+          : typeof loc?.line === 'string' && /^\d{1,9}$/.test(loc.line)
+            ? Number(loc.line)
+            : NaN;
       const count = ctx.lineCounts.get(path);
       // A path with a line break or a terminal escape would change the structure of what is written.
       if (!path || !ctx.repoFiles.has(path) || hasControlChar(path)) bogus.push(noteText(path || w));

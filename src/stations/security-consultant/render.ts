@@ -1,4 +1,5 @@
 /** The human side of the findings: the `## Security Considerations` section of task_context.md. */
+import { escapeControlChars } from '../../util/chars.js';
 import type { Finding } from './engine.js';
 
 export const SECTION_HEADING = '## Security Considerations';
@@ -93,8 +94,16 @@ export function renderSection(findings: Finding[], opts: RenderOptions): string 
     out.push('Notes:', ...opts.notes.map((n) => `- ${n}`), '');
   }
   // Quoted code can hold `<!--`: in Markdown an unclosed one hides everything after it (the sections
-  // the Bundler wrote below this one included).
-  return out.join('\n').trimEnd().replace(/<!--/g, '&lt;!--') + '\n';
+  // the Bundler wrote below this one included). It can also hold a bare carriage return, which Markdown
+  // reads as a line break (a `\r## Heading` would start a section of its own), and terminal escapes:
+  // every control character of a line is written out.
+  return (
+    out
+      .map((l) => escapeControlChars(l.replace(/\t/g, ' ')))
+      .join('\n')
+      .trimEnd()
+      .replace(/<!--/g, '&lt;!--') + '\n'
+  );
 }
 
 /**
