@@ -20,6 +20,7 @@ exports.versionedId = versionedId;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const fs_js_1 = __webpack_require__(1917);
+const chars_js_1 = __webpack_require__(5153);
 exports.CONTEXT7_DEFAULT_BASE_URL = 'https://context7.com/api';
 class Context7Error extends Error {
     status;
@@ -216,7 +217,10 @@ function text(v) {
 exports.MAX_SNIPPET_CHARS = 16_000;
 /** At most `max` characters of `s`, saying how many more there were. */
 function capChars(s, max) {
-    return s.length > max ? `${s.slice(0, max)}\n… (${s.length - max} more characters not shown)` : s;
+    if (s.length <= max)
+        return s;
+    const kept = (0, chars_js_1.sliceWhole)(s, max);
+    return `${kept}\n… (${s.length - kept.length} more characters not shown)`;
 }
 function capSnippet(s) {
     return capChars(s, exports.MAX_SNIPPET_CHARS);
@@ -1631,6 +1635,7 @@ exports.languageOf = languageOf;
 exports.oneLine = oneLine;
 exports.inlineCode = inlineCode;
 exports.quoteMarkdown = quoteMarkdown;
+exports.clip = clip;
 exports.assembleContext = assembleContext;
 /**
  * task_context.md: the one document the Coder reads. Sections in a fixed order (Task, Acceptance
@@ -1639,9 +1644,8 @@ exports.assembleContext = assembleContext;
  * hit on a rerun. Everything is fitted into a token budget counted with a real tokenizer.
  */
 const errors_js_1 = __webpack_require__(3916);
-const markdown_js_1 = __webpack_require__(3938);
 const chars_js_1 = __webpack_require__(5153);
-const markdown_js_2 = __webpack_require__(7183);
+const markdown_js_1 = __webpack_require__(7183);
 const tokens_js_1 = __webpack_require__(408);
 exports.SECTION_TITLES = {
     task: 'Task',
@@ -1691,7 +1695,7 @@ function languageOf(path) {
 }
 /** A fence longer than any backtick run inside the text; an info string that is not a plain word is dropped. */
 function fence(text, lang = '') {
-    const longest = Math.max(2, (0, markdown_js_2.longestBackticks)(text));
+    const longest = Math.max(2, (0, markdown_js_1.longestBackticks)(text));
     const f = '`'.repeat(Math.max(3, longest + 1));
     const info = /^[\w+#.-]{1,32}$/.test(lang) ? lang : '';
     return `${f}${info}\n${text}\n${f}`;
@@ -1706,7 +1710,7 @@ function oneLine(s) {
 /** `s` as a code span on one line, whatever backticks it holds. */
 function inlineCode(s) {
     const t = oneLine(s);
-    const n = (0, markdown_js_2.longestBackticks)(t);
+    const n = (0, markdown_js_1.longestBackticks)(t);
     if (n === 0)
         return `\`${t}\``;
     const f = '`'.repeat(n + 1);
@@ -1714,33 +1718,86 @@ function inlineCode(s) {
 }
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const PARAGRAPH_LINE = /^ {0,3}(?![-*+](?:[ \t]|$)|[>|]|#{1,6}(?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,})\S/;
+/** CommonMark's HTML blocks that end only at a given string, however many blank lines come first. */
+const HTML_BLOCKS = [
+    {
+        start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i,
+        end: /<\/(?:script|pre|style|textarea)>/i,
+        close: '',
+    },
+    { start: /^ {0,3}<!--/, end: /-->/, close: '-->' },
+    { start: /^ {0,3}<\?/, end: /\?>/, close: '?>' },
+    { start: /^ {0,3}<![A-Za-z]/, end: />/, close: '>' },
+    { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, close: ']]>' },
+];
 /**
  * A Markdown body quoted inside the document (a rule section, a part of the blueprint): it stays inside
  * its own section. A code fence it leaves open is closed at its end (else everything after it, the
- * later sections included, would read as code), and a setext underline (`Title` over `====`), which
- * would make a heading of the line above, is escaped. Every line keeps its place (a closing fence is
- * added after the last one), so `path:line` references into the body still hold.
+ * later sections included, would read as code), so is an HTML block that only a closing string ends
+ * (`<!--` without `-->` would hide the rest of the document), and a setext underline (`Title` over
+ * `====`), which would make a heading of the line above, is escaped. A carriage return alone ends a
+ * line for a Markdown reader but not for `path:line` (nor for the checks here): it is shown as a space.
+ * Every line keeps its place (a closing line is added after the last one), so `path:line` references
+ * into the body still hold. A fence opened inside a list item may be ended by the item rather than by
+ * its closing line, and that line then opens a fence of its own: a body where that can happen is quoted
+ * whole in a fence of its own instead.
  */
 function quoteMarkdown(body) {
-    const lines = body.split('\n');
-    const fences = (0, markdown_js_1.findFences)(body);
-    const inFence = new Set();
-    for (const f of fences) {
-        for (let l = f.openLine; l <= (f.closeLine ?? lines.length); l++)
-            inFence.add(l);
-    }
+    const text = body.replace(/\r\n/g, '\n').replace(/\r/g, ' ');
+    const lines = text.split('\n');
+    const indent = (line) => /^ */.exec(line)[0].length;
+    // Lines inside a fence or an HTML block, as CommonMark reads them: a fence closes only on a line of the
+    // same character, at least as long, indented at most three spaces, with nothing after it.
+    const inBlock = new Set();
+    let openFence;
+    let html;
+    let nested = false;
+    lines.forEach((line, i) => {
+        if (openFence) {
+            inBlock.add(i);
+            // Less indented than the opening line: a list item holding the fence would end here.
+            if (line.trim() !== '' && indent(line) < openFence.indent)
+                nested = true;
+            const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+            if (close && close[0] === openFence.char && close.length >= openFence.length)
+                openFence = undefined;
+            return;
+        }
+        if (html) {
+            inBlock.add(i);
+            if (html.end.test(line))
+                html = undefined;
+            return;
+        }
+        const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
+            inBlock.add(i);
+            openFence = { char: open[1][0], length: open[1].length, indent: indent(line) };
+            return;
+        }
+        const block = HTML_BLOCKS.find((b) => b.start.test(line));
+        if (block) {
+            inBlock.add(i);
+            const startAt = block.start.exec(line)[0].length;
+            const tag = /^ {0,3}<([A-Za-z]+)/.exec(line)?.[1]?.toLowerCase();
+            if (!block.end.test(line.slice(startAt)))
+                html = { end: block.end, close: block.close || `</${tag}>`, indent: indent(line) };
+        }
+    });
+    if (nested)
+        return fence(text, 'markdown');
     for (let i = 1; i < lines.length; i++) {
-        if (inFence.has(i + 1) || inFence.has(i))
+        if (inBlock.has(i) || inBlock.has(i - 1))
             continue;
         if (SETEXT_UNDERLINE.test(lines[i]) && PARAGRAPH_LINE.test(lines[i - 1])) {
             lines[i] = lines[i].replace(/^( {0,3})/, '$1\\');
         }
     }
-    const open = fences.find((f) => f.closeLine === undefined);
-    if (open) {
-        const marker = /^ {0,3}(`{3,}|~{3,})/.exec(lines[open.openLine - 1] ?? '')?.[1] ?? '```';
-        lines.push(marker);
-    }
+    // Closed at the opening line's indentation: inside a list item too.
+    if (openFence)
+        lines.push(' '.repeat(openFence.indent) + openFence.char.repeat(openFence.length));
+    else if (html)
+        lines.push(' '.repeat(html.indent) + html.close);
     return lines.join('\n');
 }
 function cite(path, start, end) {
@@ -1831,9 +1888,13 @@ function renderLibraryHeader(lib, name, version) {
         parts.push('', `_${meta.join(' · ')}._`);
     return parts.join('\n');
 }
-/** At most `max` characters of a field a manifest or a server chose (a version, a title). */
+/**
+ * At most `max` characters of a field a manifest or a server chose (a version, a title), never cut
+ * between the two halves of a character outside the BMP (an emoji, a rare CJK ideograph): half of one
+ * is no text, and is written as U+FFFD.
+ */
 function clip(s, max) {
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+    return s.length <= max ? s : `${(0, chars_js_1.sliceWhole)(s, max - 1)}…`;
 }
 function renderFact(f) {
     const head = f.provider === 'context7'
@@ -1869,16 +1930,14 @@ function assembleContext(input) {
     };
     const SEP = 2; // tokens for the blank lines joining blocks (over-estimate)
     const fixed = (0, tokens_js_1.countTokens)(header) + (0, tokens_js_1.countTokens)(task) + (0, tokens_js_1.countTokens)(criteria) + (0, tokens_js_1.countTokens)(plan) + 6 * SEP;
-    let remaining = budget - fixed - (0, tokens_js_1.countTokens)(noteBlock(input.notes)) - 40;
+    let notesCost = (0, tokens_js_1.countTokens)(noteBlock(input.notes));
+    let remaining = budget - fixed - notesCost - 40;
     if (remaining < 0) {
         throw new errors_js_1.ConfigurationError(`token budget ${budget} is too small for ${bp.id}: the task's own text (goal, criteria, plan) already takes ${fixed} tokens; raise [bundle] token_budget in quality.toml (or --budget)`);
     }
     const rulesOut = [];
     const codeOut = [];
     const factsOut = [];
-    const share = (p) => Math.max(0, Math.floor(remaining * p));
-    const rulesCap = share(0.25);
-    const factsCap = share(0.2);
     let rulesUsed = 0;
     let factsUsed = 0;
     // A library's header (version, declared requirement, why) is paid for by its first fact placed.
@@ -1889,79 +1948,15 @@ function assembleContext(input) {
         (headerPaid.has(f.library)
             ? 0
             : (0, tokens_js_1.countTokens)(renderLibraryHeader(libraryOf(f.library), f.library, f.version)) + SEP);
-    // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
-    const pendingRules = [];
-    for (const r of input.rules) {
-        const text = renderRule(r);
-        const t = (0, tokens_js_1.countTokens)(text) + SEP;
-        if (rulesUsed + t <= rulesCap || (r.kind !== 'ranked' && t <= remaining)) {
-            rulesOut.push({ r, text, tokens: t });
-            rulesUsed += t;
-            remaining -= t;
-        }
-        else
-            pendingRules.push(r);
-    }
-    // 2. Library facts, within their share.
-    const pendingFacts = [];
-    for (const f of input.facts) {
-        const text = renderFact(f);
-        const t = factCost(f, text);
-        if (factsUsed + t <= factsCap) {
-            factsOut.push({ f, text, tokens: t });
-            headerPaid.add(f.library);
-            factsUsed += t;
-            remaining -= t;
-        }
-        else
-            pendingFacts.push(f);
-    }
-    // 3. Code takes what remains, most relevant first; a file that does not fit is tried smaller.
-    for (const c of input.code) {
-        let placed = false;
-        for (const ranges of [c.ranges, c.fallback].filter((r) => !!r && r.length > 0)) {
-            const text = renderCode(c, ranges);
-            const t = (0, tokens_js_1.countTokens)(text) + SEP;
-            if (t <= remaining) {
-                codeOut.push({ c, ranges, text, tokens: t });
-                remaining -= t;
-                placed = true;
-                break;
-            }
-        }
-        if (!placed)
-            omitted.push({ kind: 'code', id: c.path, reason: 'token budget' });
-    }
-    // 4. Leftover room goes to the rules and facts that missed their share.
-    for (const r of pendingRules) {
-        const text = renderRule(r);
-        const t = (0, tokens_js_1.countTokens)(text) + SEP;
-        if (t <= remaining) {
-            rulesOut.push({ r, text, tokens: t });
-            remaining -= t;
-        }
-        else
-            omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
-    }
-    for (const f of pendingFacts) {
-        const text = renderFact(f);
-        const t = factCost(f, text);
-        if (t <= remaining) {
-            factsOut.push({ f, text, tokens: t });
-            headerPaid.add(f.library);
-            remaining -= t;
-        }
-        else
-            omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
-    }
-    // Stable order inside sections: the input order (relevance), not the order of placement.
-    rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
-    factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
-    codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
-    // The files left out are named in the notes, the first few of them: evidence/search.json has them all.
+    // The files left out are named in the notes (the first few, most relevant first): evidence/search.json
+    // has them all.
     const MAX_OMITTED_NAMED = 8;
     const notesBlock = () => {
-        const omittedCode = omitted.filter((o) => o.kind === 'code').map((o) => inlineCode(o.id));
+        const omittedCode = omitted
+            .filter((o) => o.kind === 'code')
+            .map((o) => o.id)
+            .sort((a, b) => codeRank(a) - codeRank(b))
+            .map((id) => inlineCode(id));
         if (omittedCode.length === 0)
             return noteBlock(input.notes);
         const named = omittedCode.slice(0, MAX_OMITTED_NAMED).join(', ');
@@ -1970,6 +1965,15 @@ function assembleContext(input) {
             `Left out to stay within the token budget: ${named}${more} (see evidence/search.json).`,
             ...input.notes,
         ]);
+    };
+    const codeRank = (path) => input.code.findIndex((c) => c.path === path);
+    // A file left out is named in the notes: the room that takes comes out of what the rest may use, so
+    // the document fits without dropping a file that was placed.
+    const omitCode = (path) => {
+        omitted.push({ kind: 'code', id: path, reason: 'token budget' });
+        const cost = (0, tokens_js_1.countTokens)(notesBlock());
+        remaining -= cost - notesCost;
+        notesCost = cost;
     };
     const build = () => {
         const notesText = notesBlock();
@@ -1985,7 +1989,9 @@ function assembleContext(input) {
             '',
             codeOut.length
                 ? codeOut.map((x) => x.text).join('\n\n')
-                : '_Code search found no relevant files at the base commit._',
+                : omitted.some((o) => o.kind === 'code')
+                    ? '_Left out for the token budget (see the notes)._'
+                    : '_Code search found no relevant files at the base commit._',
         ].join('\n');
         const byLib = new Map();
         for (const x of factsOut) {
@@ -2023,6 +2029,99 @@ function assembleContext(input) {
             .join('\n\n') + '\n';
         return { markdown, sections };
     };
+    // What the document takes with nothing placed yet: its section titles and the placeholders of empty
+    // sections count too (an item placed only ever replaces a placeholder, so this is an upper bound).
+    remaining = Math.min(remaining, budget - (0, tokens_js_1.countTokens)(build().markdown) - 16);
+    const share = (p) => Math.max(0, Math.floor(remaining * p));
+    const rulesCap = share(0.25);
+    const factsCap = share(0.2);
+    // Short global rules always go in, as long as they leave most of the room to the task's code: dozens
+    // of packages' "Conventions" would otherwise take it all. The rest get what is left at the end.
+    const globalsCap = share(0.4);
+    // 1. Rules: the blueprint's and global ones first (they come first in `input.rules`).
+    const pendingRules = [];
+    for (const r of input.rules) {
+        const text = renderRule(r);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        const fits = r.kind === 'blueprint'
+            ? t <= remaining
+            : rulesUsed + t <= (r.kind === 'global' ? globalsCap : rulesCap);
+        if (fits) {
+            rulesOut.push({ r, text, tokens: t });
+            rulesUsed += t;
+            remaining -= t;
+        }
+        else
+            pendingRules.push(r);
+    }
+    // 2. Library facts, within their share.
+    const pendingFacts = [];
+    for (const f of input.facts) {
+        const text = renderFact(f);
+        const t = factCost(f, text);
+        if (factsUsed + t <= factsCap) {
+            factsOut.push({ f, text, tokens: t });
+            headerPaid.add(f.library);
+            factsUsed += t;
+            remaining -= t;
+        }
+        else
+            pendingFacts.push(f);
+    }
+    // 3. Code takes what remains, most relevant first; a file that does not fit is tried smaller.
+    for (const c of input.code) {
+        let placed = false;
+        for (const ranges of [c.ranges, c.fallback].filter((r) => !!r && r.length > 0)) {
+            const text = renderCode(c, ranges);
+            const t = (0, tokens_js_1.countTokens)(text) + SEP;
+            if (t <= remaining) {
+                codeOut.push({ c, ranges, text, tokens: t });
+                remaining -= t;
+                placed = true;
+                break;
+            }
+        }
+        if (!placed)
+            omitCode(c.path);
+    }
+    // 4. Leftover room goes to the rules and facts that missed their share.
+    for (const r of pendingRules) {
+        const text = renderRule(r);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        if (t <= remaining) {
+            rulesOut.push({ r, text, tokens: t });
+            remaining -= t;
+        }
+        else
+            omitted.push({ kind: 'rule', id: cite(r.source, r.line, r.endLine), reason: 'token budget' });
+    }
+    for (const f of pendingFacts) {
+        const text = renderFact(f);
+        const t = factCost(f, text);
+        if (t <= remaining) {
+            factsOut.push({ f, text, tokens: t });
+            headerPaid.add(f.library);
+            remaining -= t;
+        }
+        else
+            omitted.push({ kind: 'fact', id: `${f.library}:${f.symbol}`, reason: 'token budget' });
+    }
+    // 5. Room left over: a file quoted in parts is quoted whole, most relevant first (the parts left out
+    // of a mid-sized file, a helper or an error class, are often what the change needs).
+    for (const x of codeOut) {
+        if (!x.c.whole || x.ranges === x.c.whole)
+            continue;
+        const text = renderCode(x.c, x.c.whole);
+        const t = (0, tokens_js_1.countTokens)(text) + SEP;
+        if (t - x.tokens <= remaining) {
+            remaining -= t - x.tokens;
+            Object.assign(x, { ranges: x.c.whole, text, tokens: t });
+        }
+    }
+    // Stable order inside sections: the input order (relevance), not the order of placement.
+    rulesOut.sort((a, b) => input.rules.indexOf(a.r) - input.rules.indexOf(b.r));
+    factsOut.sort((a, b) => input.facts.indexOf(a.f) - input.facts.indexOf(b.f));
+    codeOut.sort((a, b) => input.code.indexOf(a.c) - input.code.indexOf(b.c));
     let { markdown, sections } = build();
     let tokens = (0, tokens_js_1.countTokens)(markdown);
     // The estimate above is conservative; if rounding still overflows, drop the least relevant code,
@@ -2495,7 +2594,7 @@ async function buildBundle(input) {
             }))
                 .sort((a, b) => Number(b.included) - Number(a.included) ||
                 b.score - a.score ||
-                a.source.localeCompare(b.source) ||
+                (0, rules_js_1.byCodeUnits)(a.source, b.source) ||
                 a.line - b.line),
         },
         knowledge: {
@@ -2613,6 +2712,8 @@ function withHints(files, hints) {
     }
     return out;
 }
+/** Files up to this many lines may be quoted whole when the budget leaves room. */
+const WHOLE_FILE_MAX_LINES = 300;
 const IMPORT_LINE = /^\s*(?:import\s|from\s+\S+\s+import\s|export\s+\*?\s*\{?[^=]*\bfrom\s|const\s+\w+\s*=\s*require\(|#include\s|use\s+[\w:]+|package\s+\w)/;
 /** Line ranges to quote from a file: all of a short file; else its imports and its best symbols. */
 function chooseRanges(f, lines) {
@@ -2660,7 +2761,9 @@ function chooseRanges(f, lines) {
         else
             merged.push({ ...r });
     }
-    return { ranges: merged, fallback };
+    // A file of a few hundred lines is quoted whole when the budget has room left at the end.
+    const whole = n <= WHOLE_FILE_MAX_LINES ? [{ start: 1, end: n, label: 'whole file' }] : undefined;
+    return { ranges: merged, fallback, ...(whole ? { whole } : {}) };
 }
 /** Top-level names of the project's own modules (folders and files at the root and under src/). */
 function localModules(tree) {
@@ -2755,7 +2858,7 @@ function readManifests(tree, notes) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_RULE_BYTES = exports.MAX_RULE_SOURCES = void 0;
+exports.RULE_MAX_LINE_LENGTH = exports.MAX_RULE_BYTES = exports.MAX_RULE_SOURCES = void 0;
 exports.ruleSourcePaths = ruleSourcePaths;
 exports.readRuleSections = readRuleSections;
 exports.splitMarkdown = splitMarkdown;
@@ -2763,6 +2866,7 @@ exports.splitToml = splitToml;
 exports.blueprintConstraints = blueprintConstraints;
 exports.rankRules = rankRules;
 exports.mentionedPaths = mentionedPaths;
+exports.byCodeUnits = byCodeUnits;
 exports.selectRules = selectRules;
 const markdown_js_1 = __webpack_require__(3938);
 const terms_js_1 = __webpack_require__(7095);
@@ -2781,8 +2885,9 @@ const RULE_FILES = [
     '.github/copilot-instructions.md',
 ];
 const GLOBAL_HEADING = /\b(?:global|general|overall|principles?|conventions?|ground rules|always|golden rules|core rules|guidelines|non-negotiables?)\b/i;
-/** Sections longer than this are never "short global rules" (lines). */
+/** Sections longer than this are never "short global rules" (lines, and characters of heading and body). */
 const GLOBAL_MAX_LINES = 30;
+const GLOBAL_MAX_CHARS = 4000;
 /** The rule files present at the base commit, in a stable order (specs first). */
 function ruleSourcePaths(tree, blueprintPath) {
     // Every entry, links included: a link is not followed, but it is named in the notes.
@@ -2792,7 +2897,7 @@ function ruleSourcePaths(tree, blueprintPath) {
         !p.startsWith('specs/milestones/') &&
         p !== blueprintPath);
     // specs/architecture.md first: it is the conventional home of the rules.
-    specs.sort((a, b) => Number(b === 'specs/architecture.md') - Number(a === 'specs/architecture.md') || a.localeCompare(b));
+    specs.sort((a, b) => Number(b === 'specs/architecture.md') - Number(a === 'specs/architecture.md') || byCodeUnits(a, b));
     const others = RULE_FILES.filter((p) => tree.has(p) && !specs.includes(p));
     return [...specs, ...others];
 }
@@ -2800,10 +2905,14 @@ const MIB = 1024 * 1024;
 /** How many rule sources, and how many bytes of them, one bundle reads at most. */
 exports.MAX_RULE_SOURCES = 500;
 exports.MAX_RULE_BYTES = 4 * MIB;
+/** The longest line a rule source may hold (characters); longer, it is taken for generated text. */
+exports.RULE_MAX_LINE_LENGTH = 16_000;
 /** Splits every rule source into sections. Files that cannot be read are reported in `notes`. */
-function readRuleSections(tree, blueprintPath) {
+function readRuleSections(repoTree, blueprintPath) {
     const sections = [];
     const notes = [];
+    // Prose is often written a paragraph to a line: a long line does not make a rule file generated code.
+    const tree = repoTree.withLimits({ ...repoTree.limits, maxLineLength: exports.RULE_MAX_LINE_LENGTH });
     // Most relevant sources first (specs/architecture.md, then by name); a repository with thousands of
     // them gets the first MAX_RULE_SOURCES / MAX_RULE_BYTES and one note for the rest.
     const all = ruleSourcePaths(tree, blueprintPath);
@@ -2994,7 +3103,7 @@ function rankRules(input) {
 }
 function isGlobalSection(s, all) {
     const lines = s.endLine - s.line + 1;
-    if (lines > GLOBAL_MAX_LINES)
+    if (lines > GLOBAL_MAX_LINES || s.heading.length + s.body.length > GLOBAL_MAX_CHARS)
         return false;
     const last = s.heading.split(' › ').pop() ?? '';
     if (GLOBAL_HEADING.test(last) || /^\s*(?:global|general) rules?\b/im.test(s.body))
@@ -3015,6 +3124,14 @@ function mentionedPaths(text) {
     }
     return [...out];
 }
+/**
+ * Paths compared by their UTF-16 code units, never by the machine's locale: `localeCompare` puts `ch`
+ * after `h` under a Czech locale and `ä` after `z` under a Swedish one, and the same commit would give
+ * a different task_context.md (and miss the prompt cache) on another machine.
+ */
+function byCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
 function escapeRe(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -3026,10 +3143,10 @@ function escapeRe(s) {
 function selectRules(ranked, blueprint, opts = {}) {
     const maxRanked = opts.maxRanked ?? 8;
     const floor = opts.floor ?? 0.3;
-    const order = (a, b) => b.score - a.score || a.source.localeCompare(b.source) || a.line - b.line;
+    const order = (a, b) => b.score - a.score || byCodeUnits(a.source, b.source) || a.line - b.line;
     const globals = ranked
         .filter((s) => s.kind === 'global')
-        .sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line);
+        .sort((a, b) => byCodeUnits(a.source, b.source) || a.line - b.line);
     const rest = ranked.filter((s) => s.kind !== 'global').sort(order);
     const best = rest[0]?.score ?? 0;
     const chosen = rest.filter((s) => s.score > 0 && s.score >= best * floor).slice(0, maxRanked);
@@ -3129,11 +3246,15 @@ class RepoTree {
     entries;
     cache = new Map();
     fileList;
-    constructor(root, commit, limits = exports.DEFAULT_READ_LIMITS) {
+    constructor(root, commit, limits = exports.DEFAULT_READ_LIMITS, entries) {
         this.root = root;
         this.commit = commit;
         this.limits = limits;
-        this.entries = listTree(root, commit);
+        this.entries = entries ?? listTree(root, commit);
+    }
+    /** The same tree read with other limits (and a cache of its own). */
+    withLimits(limits) {
+        return new RepoTree(this.root, this.commit, limits, this.entries);
     }
     has(path) {
         return this.entries.has(path);

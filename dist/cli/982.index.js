@@ -260,6 +260,10 @@ exports.CATEGORIES = {
                 text: 'In FastAPI, declare request bodies and query parameters as Pydantic models / typed parameters with constraints (`Field(max_length=…)`, `conint`, `EmailStr`) so invalid input is rejected with 422.',
             },
             {
+                stacks: ['node'],
+                text: "In Node, cap a request body's size while reading it, `JSON.parse` it inside `try` (400 on failure), check the result is a plain object and each field's `typeof`, length and allowed values (an allow-list for enums); read query values with `URL.searchParams.get` and compare them with the allowed values instead of echoing them back.",
+            },
+            {
                 stacks: ['express'],
                 text: 'In Express, validate `req.body`, `req.query` and `req.params` with a schema middleware (zod, joi, express-validator) before the handler runs; never trust `typeof` of query values (they can be arrays).',
             },
@@ -1779,12 +1783,26 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u00AD\u115F\u1160\u3
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
 /** Unicode tag characters (U+E0000–U+E007F): invisible copies of ASCII. */
 const TAGS = /[\u{E0000}-\u{E007F}]/gu;
-function lineOf(text, index) {
-    let n = 1;
-    for (let i = 0; i < index && i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            n++;
-    return n;
+/**
+ * The 1-based line of an index of `text`, from the line starts found once: counting the line breaks
+ * before each match would take time quadratic in a text full of matches (a model's answer, a blueprint).
+ */
+function lineFinder(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return (index) => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= index)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
 }
 /** Ranges [start, end) of fenced code blocks (``` or ~~~), where comments are visible text. */
 function fencedRanges(text) {
@@ -1811,7 +1829,14 @@ function fencedRanges(text) {
 function stripHiddenText(text) {
     const removed = [];
     const fences = fencedRanges(text);
-    const inFence = (i) => fences.some(([s, e]) => i >= s && i < e);
+    // Comments are found in order, and the fences are in order: one pass over both.
+    let f = 0;
+    const inFence = (i) => {
+        while (f < fences.length && fences[f][1] <= i)
+            f++;
+        return f < fences.length && fences[f][0] <= i;
+    };
+    const lineOf = lineFinder(text);
     let out = '';
     let pos = 0;
     for (const m of text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) {
@@ -1820,7 +1845,7 @@ function stripHiddenText(text) {
         out += text.slice(pos, m.index) + '\n'.repeat(m[0].split('\n').length - 1);
         removed.push({
             kind: 'html-comment',
-            line: lineOf(text, m.index),
+            line: lineOf(m.index),
             content: m[0].slice(4, 200).replace(/-->$/, '').trim(),
         });
         pos = m.index + m[0].length;
@@ -1833,8 +1858,9 @@ function stripHiddenText(text) {
     ];
     for (const [re, kind] of chars) {
         const lines = new Set();
+        const lineOfOut = lineFinder(out);
         for (const m of out.matchAll(re))
-            lines.add(lineOf(out, m.index));
+            lines.add(lineOfOut(m.index));
         for (const line of lines)
             removed.push({ kind, line });
         out = out.replace(re, '');
@@ -1846,12 +1872,13 @@ function stripHiddenText(text) {
 function findInvisibleCharacters(text) {
     const out = [];
     const seen = new Set();
+    const lineOf = lineFinder(text);
     for (const [re, kind] of [
         [BIDI, 'bidi-control'],
         [TAGS, 'tag-characters'],
     ]) {
         for (const m of text.matchAll(re)) {
-            const line = lineOf(text, m.index);
+            const line = lineOf(m.index);
             const key = `${kind}:${line}`;
             if (!seen.has(key))
                 out.push({ line, kind });
@@ -2086,6 +2113,10 @@ async function runSecurityConsultant(opts) {
                     log.info(`model added ${pass.findings.length} finding(s)${pass.notes.length ? `, dropped ${pass.notes.length}` : ''}`);
                 }
                 catch (e) {
+                    // An interruption (Ctrl-C, a budget of `guardian run`) ends the station with nothing written:
+                    // a result without the model's advice would be recorded as a finished run.
+                    if (opts.signal?.aborted)
+                        throw interrupted();
                     // The model is advisory: its failure costs the extra advice, not the rule findings.
                     const msg = oneLine(scrub((0, index_js_2.redactSecretsSync)((0, errors_js_1.errorMessage)(e)).text));
                     notes.push(`model pass failed, rule findings kept: ${msg}`);
@@ -2093,6 +2124,8 @@ async function runSecurityConsultant(opts) {
                 }
             });
         }
+        if (opts.signal?.aborted)
+            throw interrupted();
         const cleanNotes = notes.map((n) => oneLine(scrub((0, index_js_2.redactSecretsSync)(n).text)));
         findings = scrubDeep(findings, scrub);
         const doc = {
@@ -2108,10 +2141,17 @@ async function runSecurityConsultant(opts) {
         const section = (0, render_js_1.renderSection)(findings, { stacks: rules.stacks, notes: cleanNotes, model });
         const context = scrub((await (0, index_js_2.redactSecrets)((0, render_js_1.upsertSection)(inputs.taskContext, section), { path: 'task_context.md' })).text);
         const json = JSON.stringify(doc, null, 2) + '\n';
-        const cleanJson = scrub((await (0, index_js_2.redactSecrets)(json, { path: 'security.json' })).text);
+        let cleanJson = scrub((await (0, index_js_2.redactSecrets)(json, { path: 'security.json' })).text);
         JSON.parse(cleanJson); // a redaction marker holds no quotes, so the JSON stays valid
-        (0, bundle_js_1.writeBundleFile)(dir, 'security.json', cleanJson);
-        (0, bundle_js_1.writeBundleFile)(dir, 'task_context.md', context);
+        // The same findings as last time keep last time's file (and time): running twice changes nothing.
+        const previous = readPrevious((0, node_path_1.join)(dir, 'security.json'));
+        const untimed = (s) => s.replace(/^ {2}"generatedAt": "[^"\n]*",$/m, '');
+        if (previous !== undefined && untimed(previous) === untimed(cleanJson))
+            cleanJson = previous;
+        writeTogether(dir, [
+            ['security.json', cleanJson],
+            ['task_context.md', context],
+        ]);
         const counts = { high: 0, medium: 0, low: 0 };
         for (const f of findings)
             if (!f.id.includes('/') || f.source === 'model')
@@ -2135,6 +2175,54 @@ async function runSecurityConsultant(opts) {
         const note = `${categories.length} categor${categories.length === 1 ? 'y' : 'ies'} (${categories.join(', ') || 'none'}), ${checks.length} guard checks${model ? `, model ${model}` : ''}`;
         return { result, record: { note, ...(usage ? { usage } : {}) } };
     });
+}
+/**
+ * Writes the station's files as one: when one cannot be written, those written before it are put back as
+ * they were, so security.json (the checks enforced) never disagrees with the section the Coder reads.
+ */
+function writeTogether(dir, files) {
+    const before = files.map(([rel]) => {
+        try {
+            return (0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, rel));
+        }
+        catch {
+            return undefined;
+        }
+    });
+    let written = 0;
+    try {
+        for (const [rel, data] of files) {
+            (0, bundle_js_1.writeBundleFile)(dir, rel, data);
+            written++;
+        }
+    }
+    catch (e) {
+        for (let i = 0; i < written; i++) {
+            const [rel] = files[i];
+            const old = before[i];
+            try {
+                if (old === undefined)
+                    (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, rel), { force: true });
+                else
+                    (0, bundle_js_1.writeBundleFile)(dir, rel, old);
+            }
+            catch {
+                // The error to report is the one that stopped the writing.
+            }
+        }
+        throw e;
+    }
+}
+function readPrevious(path) {
+    try {
+        return (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function interrupted() {
+    return new errors_js_1.GuardianError('the Security Consultant was interrupted: security.json and task_context.md were left as they were');
 }
 function appendTranscript(dir, events) {
     const lines = events.map((e) => {
@@ -2284,6 +2372,16 @@ async function readInputs(root, taskId) {
         throw new errors_js_1.ConfigurationError(`no Task Bundle for ${taskId} at ${dir}: run \`guardian bundle ${taskId}\` first`);
     }
     const manifest = (0, bundle_js_1.readManifest)(dir, taskId);
+    // The blueprint's path is quoted in the section (where a phrase of the task was found): a line break
+    // in it would start headings of its own in task_context.md.
+    if (manifest.blueprintPath) {
+        const bad = (0, chars_js_1.hasControlChar)(manifest.blueprintPath)
+            ? 'a path with control characters (line breaks, terminal escapes)'
+            : (0, fs_js_1.checkRepoRelativePath)(manifest.blueprintPath);
+        if (bad) {
+            throw new errors_js_1.ConfigurationError(`${(0, node_path_1.join)(dir, 'manifest.json')}: field \`blueprintPath\` is ${bad}: expected the repository-relative path of the task's blueprint; rebuild the bundle with \`guardian bundle ${taskId}\``);
+        }
+    }
     const notes = [];
     let redactions = 0;
     const secretValues = new Set();
@@ -2445,6 +2543,8 @@ const MAX_FILE_LINES = 400;
 exports.MAX_MODEL_FINDINGS = 20;
 /** Locations kept per model finding (what the section shows of a category). */
 exports.MAX_MODEL_LOCATIONS = 8;
+/** Characters of a text field of a model finding that are read (the longest kept is 1,500). */
+const MAX_FIELD_CHARS = 8000;
 exports.SYSTEM_PROMPT = [
     'You are a senior application security engineer. A developer is about to implement the task below;',
     'nothing has been written yet. Identify the security risks THIS task carries in THIS code base and give',
@@ -2512,7 +2612,9 @@ function plainText(s) {
         // eslint-disable-next-line no-control-regex
         .text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
         .replace(/\s*\n+\s*/g, ' ')
-        .replace(/<\/?[a-zA-Z][^>]*>/g, (t) => t.replace(/</g, '&lt;'))
+        // Every `<` that could open a tag (a search for the closing `>` from each `<` would take time
+        // quadratic in a field of thousands of `<a`).
+        .replace(/<(?=\/?[a-zA-Z])/g, '&lt;')
         .replace(/^#+\s*/, '')
         .trim());
 }
@@ -2546,7 +2648,8 @@ function parseModelAnswer(answer, ctx) {
             return void notes.push(`${label} dropped: not an object`);
         if (!(0, categories_js_1.isCategoryId)(f.category))
             return void notes.push(`${label} dropped: unknown category ${noteText(f.category)}`);
-        const str = (k) => (typeof f[k] === 'string' ? plainText(f[k]) : '');
+        // Only the start of a field is kept (at most 1,500 characters), so only its start is read.
+        const str = (k) => typeof f[k] === 'string' ? plainText(f[k].slice(0, MAX_FIELD_CHARS)) : '';
         if (!str('advice') && !str('risk'))
             return void notes.push(`${label} dropped: no risk or advice`);
         // The answer goes into the Coder's context: advice that reads like orders to an agent is not advice.
@@ -2558,7 +2661,12 @@ function parseModelAnswer(answer, ctx) {
         for (const w of Array.isArray(f.where) ? f.where.slice(0, 4 * exports.MAX_MODEL_LOCATIONS) : []) {
             const loc = w;
             const path = typeof loc?.path === 'string' ? loc.path.replace(/^\.\//, '') : '';
-            const line = typeof loc?.line === 'number' ? loc.line : Number(loc?.line);
+            // A number, or digits in a string; `true`, `[5]` or `" 5 "` are not line numbers.
+            const line = typeof loc?.line === 'number'
+                ? loc.line
+                : typeof loc?.line === 'string' && /^\d{1,9}$/.test(loc.line)
+                    ? Number(loc.line)
+                    : NaN;
             const count = ctx.lineCounts.get(path);
             // A path with a line break or a terminal escape would change the structure of what is written.
             if (!path || !ctx.repoFiles.has(path) || (0, chars_js_1.hasControlChar)(path))
@@ -2682,13 +2790,15 @@ async function runModelPass(input) {
 /***/ }),
 
 /***/ 9120:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SECTION_HEADING = void 0;
 exports.renderSection = renderSection;
 exports.upsertSection = upsertSection;
+/** The human side of the findings: the `## Security Considerations` section of task_context.md. */
+const chars_js_1 = __webpack_require__(5153);
 exports.SECTION_HEADING = '## Security Considerations';
 const STACK_NAMES = {
     python: 'Python',
@@ -2769,8 +2879,14 @@ function renderSection(findings, opts) {
         out.push('Notes:', ...opts.notes.map((n) => `- ${n}`), '');
     }
     // Quoted code can hold `<!--`: in Markdown an unclosed one hides everything after it (the sections
-    // the Bundler wrote below this one included).
-    return out.join('\n').trimEnd().replace(/<!--/g, '&lt;!--') + '\n';
+    // the Bundler wrote below this one included). It can also hold a bare carriage return, which Markdown
+    // reads as a line break (a `\r## Heading` would start a section of its own), and terminal escapes:
+    // every control character of a line is written out.
+    return (out
+        .map((l) => (0, chars_js_1.escapeControlChars)(l.replace(/\t/g, ' ')))
+        .join('\n')
+        .trimEnd()
+        .replace(/<!--/g, '&lt;!--') + '\n');
 }
 /**
  * Puts the section into task_context.md: replaces every existing `## Security Considerations` section

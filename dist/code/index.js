@@ -38434,6 +38434,7 @@ function own(obj, key) {
 /* harmony export */   c0: () => (/* binding */ isControl),
 /* harmony export */   lq: () => (/* binding */ replaceControlChars)
 /* harmony export */ });
+/* unused harmony export sliceWhole */
 // Control characters in untrusted names (file paths from a repository, for one).
 /**
  * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
@@ -38468,6 +38469,15 @@ function replaceControlChars(s, by) {
 /** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
 function escapeControlChars(s) {
     return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The first `end` UTF-16 units of `s`, one fewer when the cut would fall between the two halves of a
+ * character outside the BMP (an emoji, a rare CJK ideograph): half of one is no text, and is written as
+ * U+FFFD.
+ */
+function sliceWhole(s, end) {
+    const code = s.charCodeAt(end - 1);
+    return s.slice(0, code >= 0xd800 && code <= 0xdbff && end < s.length ? end - 1 : end);
 }
 
 
@@ -77784,7 +77794,82 @@ function shadowingStubs(input) {
     }
     return diags;
 }
-/** Checks in a security.json document; malformed entries become problems instead of being dropped. */
+/** Checks read from one security.json (the Security Consultant writes a few dozen at most). */
+const MAX_SECURITY_CHECKS = 200;
+/** Longest pattern, glob, message or description a check may have. */
+const MAX_CHECK_TEXT = 4096;
+/** A check id: it names a row of the verdict (`security:<id>`), so plain and short. */
+const CHECK_ID = /^[A-Za-z0-9][\w.-]{0,79}$/;
+const SEVERITIES = new Set(['low', 'medium', 'high']);
+/** A value of security.json as a message quotes it: one line, short. */
+function quoted(v) {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}
+/** The engine's reason for refusing a pattern, without the pattern it repeats. */
+function regexReason(e) {
+    const m = e.message ?? String(e);
+    const reason = /^Invalid regular expression: [\s\S]*: ([^:]+)$/.exec(m)?.[1] ?? m;
+    return quoted(reason).slice(1, -1);
+}
+/** What is wrong with a field of one check of security.json ("field: expectation"), or undefined. */
+function checkProblem(ck, severity) {
+    const pattern = ck.pattern;
+    if (pattern === '')
+        return 'pattern: expected a regular expression, got an empty string';
+    if (pattern.length > MAX_CHECK_TEXT) {
+        return `pattern: expected at most ${MAX_CHECK_TEXT} characters, got ${pattern.length}`;
+    }
+    if (ck.flags !== undefined &&
+        (typeof ck.flags !== 'string' ||
+            !/^[dgimsuvy]{0,8}$/.test(ck.flags) ||
+            new Set(ck.flags).size !== ck.flags.length)) {
+        return `flags: expected regular-expression flags (d, i, m, s, u, v), got ${quoted(ck.flags)}`;
+    }
+    let re;
+    try {
+        re = new RegExp(pattern, (ck.flags ?? '').replace(/[gy]/g, ''));
+    }
+    catch (e) {
+        return `pattern: not a valid JavaScript regular expression (${regexReason(e)})`;
+    }
+    // Escapes of other dialects that JavaScript accepts without the u flag as the bare letter: `\A`,
+    // `\Z` (Python, PCRE) match "A" and "Z", and `\p{L}` matches "p{L}"; such a check would quietly
+    // never fire.
+    if (!/[uv]/.test(re.flags)) {
+        const escape = /(?<!\\)(?:\\\\)*\\([aeghijlmoqyzACEFGHIJKLMNOQRTUVXYZ]|[pP]\{)/.exec(pattern)?.[1];
+        if (escape) {
+            return /^[pP]/.test(escape)
+                ? `flags: the pattern uses \\${escape}…}, a Unicode property escape, which needs the u flag`
+                : `pattern: \\${escape} is not an escape in JavaScript (it matches the letter ${escape}); write what it means in JavaScript (\\A is ^, \\Z is $)`;
+        }
+    }
+    // Every change has lines, and most have empty ones: such a check would fail any change.
+    if (re.test(''))
+        return 'pattern: it matches an empty line, so it would fail every change';
+    if (ck.paths !== undefined &&
+        (!Array.isArray(ck.paths) ||
+            ck.paths.length === 0 ||
+            ck.paths.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > MAX_CHECK_TEXT))) {
+        return `paths: expected a list of glob patterns (non-empty strings), got ${quoted(ck.paths)}`;
+    }
+    for (const k of ['message', 'description']) {
+        const v = ck[k];
+        if (v !== undefined && (typeof v !== 'string' || v.length > MAX_CHECK_TEXT)) {
+            return `${k}: expected a string of at most ${MAX_CHECK_TEXT} characters, got ${typeof v === 'string' ? `${v.length} characters` : quoted(v)}`;
+        }
+    }
+    if (severity !== undefined && !SEVERITIES.has(severity)) {
+        return `severity: expected "low", "medium" or "high", got ${quoted(severity)}`;
+    }
+    return undefined;
+}
+/**
+ * Checks in a security.json document; nothing malformed is dropped or run. What has no usable id (none,
+ * a forged one, a repeated one, one past the limit) is a problem of the file; a check whose pattern,
+ * flags, paths, message or severity is wrong keeps its id and carries `problem`, which its own row
+ * reports as an error (naming the file, the field and what was expected). Either fails the verdict.
+ */
 function securityChecksOf(doc, file) {
     const checks = [];
     const problems = [];
@@ -77792,44 +77877,98 @@ function securityChecksOf(doc, file) {
         return { checks, problems: [`${file}: expected an object with a "findings" array`] };
     }
     const findings = doc.findings;
+    const seen = new Map();
+    let count = 0;
     findings.forEach((f, i) => {
         if (typeof f !== 'object' || f === null)
             return;
         const c = f.check;
         if (c === undefined || c === null)
             return;
+        if (typeof c !== 'object' || Array.isArray(c)) {
+            problems.push(`${file}: findings[${i}].check: expected an object, got ${quoted(c)}`);
+            return;
+        }
         const ck = c;
         if (typeof ck.id !== 'string' || typeof ck.pattern !== 'string') {
             problems.push(`${file}: findings[${i}].check needs a string "id" and "pattern"`);
+            return;
+        }
+        // `security:security.json` is the row of the file's own problems.
+        if (!CHECK_ID.test(ck.id) || ck.id === 'security.json') {
+            problems.push(`${file}: findings[${i}].check.id: expected letters, digits, '.', '_' and '-' (at most 80, starting with a letter or digit), got ${quoted(ck.id)}`);
+            return;
+        }
+        const first = seen.get(ck.id);
+        if (first !== undefined) {
+            problems.push(`${file}: findings[${i}].check.id: ${quoted(ck.id)} is the id of findings[${first}].check already; expected each check to have its own id`);
+            return;
+        }
+        seen.set(ck.id, i);
+        if (++count > MAX_SECURITY_CHECKS) {
+            if (count === MAX_SECURITY_CHECKS + 1) {
+                problems.push(`${file}: findings[${i}].check: expected at most ${MAX_SECURITY_CHECKS} checks; this one and the ones after it are not run`);
+            }
+            return;
+        }
+        const severity = f.severity;
+        const problem = checkProblem(ck, severity);
+        if (problem) {
+            // The check's own row says what is wrong with it (and fails the verdict).
+            const field = problem.slice(0, problem.indexOf(':'));
+            const at = field === 'severity' ? `findings[${i}].severity` : `findings[${i}].check.${field}`;
+            checks.push({
+                id: ck.id,
+                pattern: '',
+                message: ck.id,
+                problem: `invalid ${field} in ${file} check ${ck.id} (${at}):${problem.slice(field.length + 1)}`,
+            });
             return;
         }
         checks.push({
             id: ck.id,
             pattern: ck.pattern,
             ...(typeof ck.flags === 'string' ? { flags: ck.flags } : {}),
-            ...(Array.isArray(ck.paths)
-                ? { paths: ck.paths.filter((p) => typeof p === 'string' && p.trim() !== '') }
-                : {}),
-            message: typeof ck.message === 'string'
+            ...(Array.isArray(ck.paths) ? { paths: ck.paths } : {}),
+            message: typeof ck.message === 'string' && ck.message.trim() !== ''
                 ? ck.message
-                : typeof ck.description === 'string'
+                : typeof ck.description === 'string' && ck.description.trim() !== ''
                     ? ck.description
                     : ck.id,
             ...(typeof ck.description === 'string' ? { description: ck.description } : {}),
             ...(typeof f.id === 'string' ? { findingId: f.id } : {}),
-            ...(typeof f.severity === 'string'
-                ? { severity: f.severity }
-                : {}),
+            ...(typeof severity === 'string' ? { severity } : {}),
         });
     });
     return { checks, problems };
 }
-/** How long one security regex may run over all added lines (a model-written pattern may backtrack badly). */
+/** How long one security check may run over all added lines (a hand-edited pattern or glob may backtrack badly). */
 const SECURITY_REGEX_BUDGET_MS = 2000;
+/**
+ * Matching inside a separate context with a time-out: both the pattern and the `paths` globs (which
+ * picomatch turns into regular expressions) can backtrack for minutes on a crafted line or path. Each
+ * file's scope is decided once.
+ */
+const SECURITY_SCRIPT = new (external_node_vm_default()).Script(`
+  (() => {
+    const inScope = globs.length ? picomatch(globs, { dot: true }) : () => true;
+    const scoped = new Map();
+    const hits = [];
+    for (let i = 0; i < texts.length; i++) {
+      let ok = scoped.get(files[i]);
+      if (ok === undefined) scoped.set(files[i], (ok = inScope(files[i])));
+      if (ok && re.test(texts[i])) hits.push(i);
+    }
+    return hits;
+  })()
+`);
 function securityCheck(spec, added) {
     const started = Date.now();
     const name = `security:${spec.id}`;
     const description = spec.description ?? spec.message;
+    const shownPattern = spec.pattern.length > 200 ? `${spec.pattern.slice(0, 200)}…` : spec.pattern;
+    if (spec.problem)
+        return { ...guardResult(name, description, []), outcome: 'error', outputTail: spec.problem };
     let re;
     try {
         // Global/sticky flags would make `test` stateful across lines.
@@ -77839,26 +77978,33 @@ function securityCheck(spec, added) {
         return {
             ...guardResult(name, description, []),
             outcome: 'error',
-            outputTail: `invalid pattern in security.json check ${spec.id}: ${e.message}`,
+            outputTail: `invalid pattern in security.json check ${spec.id}: ${regexReason(e)}`,
         };
     }
-    const inScope = spec.paths?.length ? picomatch_default()(spec.paths, { dot: true }) : () => true;
-    const lines = added.filter((l) => inScope(l.file));
     let hits;
     try {
-        hits = external_node_vm_default().runInNewContext('lines.flatMap((t, i) => (re.test(t) ? [i] : []))', { lines: lines.map((l) => l.text), re }, { timeout: SECURITY_REGEX_BUDGET_MS });
+        hits = Array.from(SECURITY_SCRIPT.runInNewContext({
+            picomatch: (picomatch_default()),
+            globs: spec.paths ?? [],
+            files: added.map((l) => l.file),
+            texts: added.map((l) => l.text),
+            re,
+        }, { timeout: SECURITY_REGEX_BUDGET_MS }));
     }
     catch (e) {
+        const timedOut = /timed out/i.test(e.message ?? '');
         return {
             ...guardResult(name, description, []),
             outcome: 'error',
             durationMs: Date.now() - started,
-            outputTail: `security.json check ${spec.id}: ${e.message} (pattern ${spec.pattern})`,
+            outputTail: timedOut
+                ? `security.json check ${spec.id}: its pattern and paths did not finish within ${SECURITY_REGEX_BUDGET_MS / 1000} s over ${added.length} added line(s) (execution timed out): simplify its pattern ${shownPattern} or its paths`
+                : `security.json check ${spec.id}: ${quoted(e.message).slice(1, -1)} (pattern ${shownPattern})`,
         };
     }
     const diags = Array.from(hits, (i) => ({
-        file: lines[i].file,
-        line: lines[i].line,
+        file: added[i].file,
+        line: added[i].line,
         message: `${spec.message} [${spec.id}${spec.severity ? `, ${spec.severity}` : ''}]`,
         tool: 'security',
     }));
@@ -80239,7 +80385,7 @@ function shownText(s, max = 300) {
     return (0,chars/* escapeControlChars */._s)(cut);
 }
 /** A value the model sent, echoed in double quotes: JSON-quoted (C0 escaped), C1 and bidi escaped too. */
-function quoted(s, max = 200) {
+function shown_quoted(s, max = 200) {
     const cut = s.length > max ? `${s.slice(0, max)}…` : s;
     return (0,chars/* escapeControlChars */._s)(JSON.stringify(cut));
 }
@@ -87121,7 +87267,7 @@ class CoderTools {
         if (!TOOL_NAMES.includes(name)) {
             return {
                 ok: false,
-                content: `error: unknown tool ${quoted(name, 80)}. Available tools: ${TOOL_NAMES.join(', ')}.`,
+                content: `error: unknown tool ${shown_quoted(name, 80)}. Available tools: ${TOOL_NAMES.join(', ')}.`,
             };
         }
         let args;
@@ -87375,7 +87521,7 @@ class CoderTools {
         }
         const found = commands.find((c) => c.name === wanted || c.command === wanted);
         if (!found)
-            return `refused: ${quoted(wanted, 200)} is not an allowed test command. Allowed: ${list()}`;
+            return `refused: ${shown_quoted(wanted, 200)} is not an allowed test command. Allowed: ${list()}`;
         return [found];
     }
     async runTests(args) {

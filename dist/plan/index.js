@@ -48477,6 +48477,15 @@ function replaceControlChars(s, by) {
 function escapeControlChars(s) {
     return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+/**
+ * The first `end` UTF-16 units of `s`, one fewer when the cut would fall between the two halves of a
+ * character outside the BMP (an emoji, a rare CJK ideograph): half of one is no text, and is written as
+ * U+FFFD.
+ */
+function sliceWhole(s, end) {
+    const code = s.charCodeAt(end - 1);
+    return s.slice(0, code >= 0xd800 && code <= 0xdbff && end < s.length ? end - 1 : end);
+}
 
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
 var gray_matter = __nccwpck_require__(9599);
