@@ -123,9 +123,25 @@ export function parseBlueprint(
     const why = checkRepoRelativePath(p);
     return why ? `expected a repository-relative path, got ${why}` : undefined;
   }).map(normalizeRepoPath);
-  const dependsOn = stringList('depends_on', (id) =>
+  const listedDeps = stringList('depends_on', (id) =>
     isTaskId(id) ? undefined : 'expected a task id like TASK-041',
   );
+  // A dependency listed twice is kept once (every problem with it was reported twice), and said so.
+  const dependsOn = [...new Set(listedDeps)];
+  if (dependsOn.length < listedDeps.length) {
+    const seen = new Set<unknown>();
+    (d.depends_on as unknown[]).forEach((id, i) => {
+      if (typeof id === 'string' && isTaskId(id) && seen.has(id))
+        problems.push({
+          file,
+          line: at('depends_on'),
+          field: 'depends_on',
+          severity: 'warning',
+          message: `item ${i + 1}: ${id} is listed twice`,
+        });
+      seen.add(id);
+    });
+  }
   const labels = stringList('labels');
   if (d.milestone !== undefined && (typeof d.milestone !== 'string' || !isMilestoneId(d.milestone))) {
     err(

@@ -5,7 +5,18 @@
  * `---js` block is refused before any engine could evaluate it.
  */
 import matter from 'gray-matter';
-import { parseDocument, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import {
+  parseDocument,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
+import { describe } from './plan.js';
 import { lineAt } from './text.js';
 import type { Problem } from './types.js';
 import { lineOfOffset, lineStarts } from '../util/lines.js';
@@ -65,6 +76,31 @@ function duplicateKeyOffsets(root: Node | null, complex: number[] = []): number[
   return out.sort((a, b) => a - b);
 }
 
+/** A parser message for the user: the parsers recurse, and deep nesting surfaces as a stack overflow. */
+function yamlMessage(message: string): string {
+  return /Maximum call stack size exceeded/i.test(message)
+    ? 'the YAML is nested too deeply (lists or mappings inside each other hundreds of levels down)'
+    : message;
+}
+
+/** The first alias of the document whose anchor is not defined before it, with its offset: one walk. */
+function unresolvedAlias(doc: Document.Parsed): { name: string; offset: number } | undefined {
+  const anchors = new Set<string>();
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          found = { name: node.source, offset: node.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return found;
+}
+
 const refuse = (lang: string) => () => {
   throw new FrontMatterLanguageError(lang);
 };
@@ -92,6 +128,19 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
       ],
     };
   }
+  // gray-matter reads a first line of four or more dashes as no front matter at all.
+  if (firstLine.startsWith('----')) {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: `the front matter must open with a line that is exactly '---', got ${describe(firstLine)}`,
+        },
+      ],
+    };
+  }
   // `---js`, `---javascript`, `---coffee`… would make gray-matter pick an engine that evaluates code.
   const lang = firstLine.slice(3).trim();
   if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
@@ -107,9 +156,39 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     };
   }
 
+  // gray-matter ends the front matter at the first later line that starts with '---' — '----------'
+  // and '---x' too — and reads what follows as the body: fields after such a line were silently lost.
+  // That line must be exactly '---'; without one, gray-matter takes the whole file as front matter.
+  const closeAt = text.indexOf('\n---', firstLine.length);
+  if (closeAt < 0) {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: "front matter is not closed: expected a '---' line after it",
+        },
+      ],
+    };
+  }
+  const closeEnd = text.indexOf('\n', closeAt + 1);
+  const closing = text.slice(closeAt + 1, closeEnd < 0 ? text.length : closeEnd);
+  if (!/^---[ \t]*$/.test(closing)) {
+    return {
+      problems: [
+        {
+          file,
+          line: lineAt(text, closeAt + 1),
+          severity: 'error',
+          message: `a line that starts with '---' ends the front matter and must be exactly '---', got ${describe(closing)}`,
+        },
+      ],
+    };
+  }
+
   let yamlSource = '';
   let content: string;
-  let closed = true;
   try {
     const parsed = matter(text, {
       language: 'yaml',
@@ -128,26 +207,12 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
       },
     } as unknown as Parameters<typeof matter>[1]);
     content = parsed.content;
-    // gray-matter treats a missing closing delimiter as "the whole file is front matter".
-    closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(firstLine.length));
   } catch (e) {
     const msg =
       e instanceof FrontMatterLanguageError
         ? e.message
         : `front matter could not be split: ${(e as Error).message}`;
     return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
-  }
-  if (!closed) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          severity: 'error',
-          message: "front matter is not closed: expected a '---' line after it",
-        },
-      ],
-    };
   }
 
   const bodyOffset = text.length - content.length;
@@ -160,6 +225,9 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     doc = parseDocument(yamlSource, {
       schema: 'core',
       customTags: [],
+      // `!!binary`, `!!timestamp`, `!!set`, `!!omap` and `!!pairs` are refused like any other custom tag:
+      // resolved, they made a Buffer, a Date or a Set of a value and the message a puzzling "got an object".
+      resolveKnownTags: false,
       // Checked below in linear time (the package's own check is quadratic in the number of keys).
       uniqueKeys: false,
       strict: true,
@@ -167,7 +235,9 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
       version: '1.2',
     });
   } catch (e) {
-    return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${(e as Error).message}` }] };
+    return {
+      problems: [{ file, line: 2, severity: 'error', message: `YAML: ${yamlMessage((e as Error).message)}` }],
+    };
   }
   const starts = lineStarts(yamlSource);
   // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
@@ -189,7 +259,7 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     if (err.name === 'YAMLParseError') duplicatesBefore(err.pos[0]);
     else duplicatesBefore(Infinity);
     const line = err.linePos?.[0]?.line;
-    const first = err.message.split('\n')[0] ?? err.message;
+    const first = yamlMessage(err.message.split('\n')[0] ?? err.message);
     const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
     problems.push({
       file,
@@ -251,9 +321,23 @@ export function parseFrontMatter(original: string, file: string): { fm?: FrontMa
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const m = (e as Error).message;
+    // An alias with no anchor before it was reported as an expansion attack, at line 2.
+    const unresolved = /^Unresolved alias/.test(m) ? unresolvedAlias(doc) : undefined;
+    if (unresolved) {
+      return {
+        problems: [
+          {
+            file,
+            line: yamlFirstLine + lineOfOffset(starts, unresolved.offset) - 1,
+            severity: 'error',
+            message: `YAML: the alias *${unresolved.name} names no anchor (&${unresolved.name}) defined before it`,
+          },
+        ],
+      };
+    }
     const message = /alias/i.test(m)
       ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
-      : `YAML: ${m}`;
+      : `YAML: ${yamlMessage(m)}`;
     return { problems: [{ file, line: 2, severity: 'error', message }] };
   }
 

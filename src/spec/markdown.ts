@@ -128,13 +128,18 @@ export function splitSections(body: string, firstLine = 1): Section[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fm) {
-      if (!inFence) inFence = fm[1]![0]!.repeat(fm[1]!.length);
-      else if (line.trim().startsWith(inFence) && /^(`+|~+)$/.test(line.trim())) inFence = undefined;
+    // Fences as findFences reads them: a line of backticks whose info string holds a backtick opens none.
+    if (inFence) {
+      const t = line.trim();
+      if (/^ {0,3}(`{3,}|~{3,})/.test(line) && t.startsWith(inFence) && /^(`+|~+)$/.test(t))
+        inFence = undefined;
       continue;
     }
-    if (inFence) continue;
+    const fo = fenceOpen(line);
+    if (fo) {
+      inFence = fo.marker[0]!.repeat(fo.marker.length);
+      continue;
+    }
     const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
     const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1]!.trim() : undefined;
     if (h || setext !== undefined) {

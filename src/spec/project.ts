@@ -67,6 +67,15 @@ export function loadProject(
     if (r.blueprint) tasks.push(r.blueprint);
     else broken.set(path, data);
   }
+  // `TASK-7.MD` or `TASK-7.markdown` is read by no one: said, not silently left out.
+  for (const dir of [TASKS_DIR, MILESTONES_DIR])
+    for (const path of source.list(dir))
+      if (!path.endsWith('.md') && /\.(?:md|markdown|mdown|mkdn?)$/i.test(path))
+        problems.push({
+          file: path,
+          severity: 'warning',
+          message: `not read: only files whose names end in '.md' are ${dir === TASKS_DIR ? 'blueprints' : 'milestones'}`,
+        });
   for (const path of source.list(MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
     const data = readChecked(source, path, problems);
     if (data === undefined) continue;
@@ -156,6 +165,16 @@ function crossCheck(
       continue;
     }
     byId.set(t.id, t);
+    // `TASK-7.md` declaring `id: TASK-6`: `guardian show TASK-7` would call TASK-7 unknown.
+    const named = /^([A-Za-z]+-\d+)(?![A-Za-z0-9])/.exec(t.path.slice(t.path.lastIndexOf('/') + 1));
+    if (named && named[1] !== t.id && !nameHasId(t.path, t.id))
+      problems.push({
+        file: t.path,
+        line: lineOfField(t, 'id'),
+        field: 'id',
+        severity: 'warning',
+        message: `the file is named after ${named[1]} but its id is ${t.id}`,
+      });
     const folded = t.id.toLowerCase();
     const other = byFolded.get(folded);
     if (other) {
@@ -172,6 +191,8 @@ function crossCheck(
   let knownIds: string[] | undefined;
   const known = () => (knownIds ??= [...byId.keys()]);
   const milestoneIds = new Map<string, Milestone>();
+  // As for tasks: a milestone id names a branch, and `MVP` and `mvp` would be one on macOS or Windows.
+  const milestonesFolded = new Map<string, Milestone>();
   for (const m of milestones) {
     const prev = milestoneIds.get(m.id);
     if (prev) {
@@ -182,7 +203,19 @@ function crossCheck(
         severity: 'error',
         message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
       });
-    } else milestoneIds.set(m.id, m);
+      continue;
+    }
+    milestoneIds.set(m.id, m);
+    const other = milestonesFolded.get(m.id.toLowerCase());
+    if (other) {
+      problems.push({
+        file: m.path,
+        ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
+        field: 'id',
+        severity: 'error',
+        message: `milestone id ${m.id} differs from ${other.id} (${other.path}) only in case: they would share a branch on a case-insensitive file system`,
+      });
+    } else milestonesFolded.set(m.id.toLowerCase(), m);
   }
   for (const t of tasks) {
     for (const dep of t.dependsOn) {
@@ -230,7 +263,8 @@ function crossCheck(
       }
     }
   }
-  for (const cycle of findCycles(tasks)) {
+  const { cycles, more } = cyclesOf(tasks);
+  for (const cycle of cycles) {
     const first = byId.get(cycle[0]!)!;
     problems.push({
       file: first.path,
@@ -238,6 +272,16 @@ function crossCheck(
       field: 'depends_on',
       severity: 'error',
       message: `dependency cycle: ${cycle.join(' → ')}`,
+    });
+  }
+  if (more) {
+    const first = byId.get(cycles[cycles.length - 1]![0]!)!;
+    problems.push({
+      file: first.path,
+      line: lineOfField(first, 'depends_on'),
+      field: 'depends_on',
+      severity: 'error',
+      message: `more dependency cycles than the ${MAX_CYCLES} listed: break these first`,
     });
   }
   return problems;
@@ -255,11 +299,17 @@ function lineOfField(t: Blueprint, field: string): number {
   return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
 
+/** Dependency cycles listed at most: 1,500 tasks each depending on all the others hold a million. */
+export const MAX_CYCLES = 100;
+
 /**
- * Each dependency cycle once, as a path that returns to its start: [A, B, A]. A depth-first search with
- * its own stack (a chain of thousands of tasks overflowed the call stack when it recursed).
+ * Each dependency cycle once, as a path that returns to its start: [A, B, A], the first `MAX_CYCLES`
+ * found (`more`: whether there are others). A depth-first search with its own stack (a chain of
+ * thousands of tasks overflowed the call stack when it recursed); once the list is full, further cycles
+ * are only noted, not built (building each of a million cycles of a thousand tasks never finished).
  */
-export function findCycles(tasks: Blueprint[]): string[][] {
+export function cyclesOf(tasks: Blueprint[]): { cycles: string[][]; more: boolean } {
+  let more = false;
   const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
   const state = new Map<string, 1 | 2>();
   /** The path being explored, with each task's position in it and how many of its deps were seen. */
@@ -285,6 +335,10 @@ export function findCycles(tasks: Blueprint[]): string[][] {
         const d = ds[nextDep[top]!++]!;
         if (!deps.has(d)) continue;
         if (state.get(d) === 1) {
+          if (cycles.length >= MAX_CYCLES) {
+            more = true;
+            continue;
+          }
           const cycle = [...stack.slice(position.get(d)), d];
           const key = [...cycle.slice(0, -1)].sort().join(',');
           if (!seen.has(key)) {
@@ -300,7 +354,12 @@ export function findCycles(tasks: Blueprint[]): string[][] {
       }
     }
   }
-  return cycles;
+  return { cycles, more };
+}
+
+/** Each dependency cycle once (the first `MAX_CYCLES`), as a path that returns to its start. */
+export function findCycles(tasks: Blueprint[]): string[][] {
+  return cyclesOf(tasks).cycles;
 }
 
 /**
@@ -405,8 +464,13 @@ export function taskLookup(project: Project): (taskId: string) => Blueprint {
         );
       }
       known ??= project.tasks.map((t) => t.id).sort();
+      // A blueprint named after the id that declares another one is the likely mistake.
+      const misnamed = project.tasks
+        .filter((t) => nameHasId(t.path, taskId))
+        .map((t) => `; ${t.path} declares id ${t.id}`)
+        .join('');
       throw new ConfigurationError(
-        `unknown task ${escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+        `unknown task ${escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${misnamed}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
       );
     }
     // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined

@@ -165,15 +165,18 @@ export function parseQualityToml(
     if (key !== undefined) {
       const line = keyLine.get(table === undefined ? TOP : `[${table}]`)?.get(key);
       if (line !== undefined) return line;
+      // A key that is a table of its own: `[validator.extra]`, `[quality_checks.tests]`.
+      const own = headerLine.get(table === undefined ? key : `${table}.${key}`);
+      if (own !== undefined) return own;
     }
     // Dotted or inline definitions: fall back to the table header or any mention.
     const tableLine = table === undefined ? undefined : headerLine.get(table);
     if (tableLine) return tableLine;
     return key === undefined ? undefined : mentionLine(key);
   };
-  const err = (table: string | undefined, key: string | undefined, message: string) => {
+  const err = (table: string | undefined, key: string | undefined, message: string, at?: number) => {
     const field = [table, key].filter(Boolean).join('.');
-    const line = lineOf(table, key);
+    const line = at ?? lineOf(table, key);
     problems.push({
       file,
       ...(line ? { line } : {}),
@@ -259,21 +262,27 @@ export function parseQualityToml(
   ): string[] | undefined => {
     const v = t[key];
     if (v === undefined) return undefined;
-    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
+    if (!Array.isArray(v)) {
       err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
       return undefined;
     }
-    const list = v as string[];
-    if (opts.check) {
-      for (const [i, s] of list.entries()) {
-        const why = opts.check(s);
-        if (why) {
-          err(name, key, `item ${i + 1} ${describe(s)}: ${why}`);
-          return undefined;
-        }
+    // Every bad item, each named: "got a list" did not say which one was wrong.
+    let ok = true;
+    for (const [i, s] of v.entries()) {
+      const why =
+        typeof s !== 'string' || s.trim() === ''
+          ? `expected a non-empty string, got ${describe(s)}`
+          : opts.check?.(s);
+      if (why) {
+        err(
+          name,
+          key,
+          `item ${i + 1}${typeof s === 'string' && s.trim() !== '' ? ` ${describe(s)}` : ''}: ${why}`,
+        );
+        ok = false;
       }
     }
-    return list;
+    return ok ? (v as string[]) : undefined;
   };
   // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
   // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
@@ -284,14 +293,15 @@ export function parseQualityToml(
       err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
       return undefined;
     }
+    let ok = true;
     for (const g of v) {
       const problem = globProblem(g);
       if (problem) {
         err(name, key, `glob ${describe(g)}: ${problem}`);
-        return undefined;
+        ok = false;
       }
     }
-    return v;
+    return ok ? v : undefined;
   };
   const url = (name: string, key: string, t: Table = table(name)): string | undefined => {
     const v = str(name, key, t);
@@ -335,12 +345,15 @@ export function parseQualityToml(
       continue;
     }
     const before = problems.length;
+    // A check written as its own table (`[quality_checks.tests]`): a key's own line there.
+    const fieldLine = (k: string) => keyLine.get(`[quality_checks.${name}]`)?.get(k);
     for (const k of Object.keys(v)) {
       if (!(CHECK_FIELDS as readonly string[]).includes(k)) {
         err(
           'quality_checks',
           name,
           `unknown key '${k}' in check '${name}'${didYouMean(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`,
+          fieldLine(k),
         );
       }
     }
@@ -349,10 +362,11 @@ export function parseQualityToml(
         'quality_checks',
         name,
         `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`,
+        fieldLine('command'),
       );
     } else {
       const why = commandProblem(v.command);
-      if (why) err('quality_checks', name, `check '${name}': ${why}`);
+      if (why) err('quality_checks', name, `check '${name}': ${why}`, fieldLine('command'));
     }
     const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
     // The bounds the message names (and a plan step's `timeout` keeps): 0.001 passed and timed every
@@ -362,6 +376,7 @@ export function parseQualityToml(
         'quality_checks',
         name,
         `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`,
+        fieldLine('timeout'),
       );
     }
     if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
@@ -369,11 +384,13 @@ export function parseQualityToml(
         'quality_checks',
         name,
         `check '${name}': 'exclusive' must be true or false, got ${describe(v.exclusive)}`,
+        fieldLine('exclusive'),
       );
     }
     const env: Record<string, string> = {};
     if (v.env !== undefined) {
-      if (!isTable(v.env)) err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
+      if (!isTable(v.env))
+        err('quality_checks', name, `check '${name}': 'env' must be a table of strings`, fieldLine('env'));
       else
         for (const [ek, ev] of Object.entries(v.env)) {
           // A NUL in a value cannot be passed to a process (spawning the check threw).
@@ -382,6 +399,7 @@ export function parseQualityToml(
               'quality_checks',
               name,
               `check '${name}': env.${ek} must be a string with a valid variable name`,
+              keyLine.get(`[quality_checks.${name}.env]`)?.get(ek) ?? fieldLine('env'),
             );
           } else env[ek] = ev;
         }

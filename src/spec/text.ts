@@ -52,6 +52,25 @@ export function decodeSpecFile(data: Buffer | string, file: string): { text?: st
       ],
     };
   }
+  // A carriage return not followed by a line feed ends a line for YAML, TOML's error messages and
+  // Markdown viewers, but not for the line-based reading here: a file with old Mac line endings read as
+  // one line whose whole text was quoted back as a "front matter language", and a lone CR in a body hid
+  // the heading or fence after it.
+  for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+    if (text.charCodeAt(cr + 1) !== 10) {
+      return {
+        problems: [
+          {
+            file,
+            line: lineAt(text, cr),
+            severity: 'error',
+            message:
+              'contains a carriage return without a line feed (an old Mac line ending); spec files must use LF or CRLF line endings',
+          },
+        ],
+      };
+    }
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, problems: [] };
 }

@@ -91,6 +91,15 @@ describe('CoderTools', () => {
     const costly = await t.execute('list_files', JSON.stringify({ pattern: '*a*a*a*a*c' }));
     expect(costly).toMatchObject({ ok: false });
     expect(costly.content).toMatch(/^error: pattern "\*a\*a\*a\*a\*c": 5 wildcards in the path segment/);
+    // So is a repeated extglob holding a wildcard (`+(a*)b` backtracks exponentially on a long name),
+    // and a third `**`.
+    const nested = await t.execute('list_files', JSON.stringify({ pattern: '+(a*)b' }));
+    expect(nested).toMatchObject({ ok: false });
+    expect(nested.content).toMatch(
+      /^error: pattern "\+\(a\*\)b": the repeated pattern '\+\(a\*\)' holds a wildcard/,
+    );
+    const deep = await t.execute('list_files', JSON.stringify({ pattern: '**/a/**/a/**/b' }));
+    expect(deep.content).toMatch(/^error: pattern .*: 3 '\*\*' wildcards \(at most 2/);
   });
 
   it('refuses FIFOs and hard links, caps edits and every result, and takes paths exactly', async () => {
