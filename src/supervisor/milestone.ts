@@ -8,7 +8,7 @@
  * Completion then runs in the main checkout one at a time, in the order a sequential run would have
  * used, so the branch ends up with the same commits (same trees, same messages) as a sequential run.
  */
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import {
   bundleDirFor,
@@ -21,6 +21,7 @@ import {
 import { GuardianError, UsageError } from '../errors.js';
 import { execGit, headCommit } from '../git/git.js';
 import { branchTip, checkBranchName, currentBranch } from '../git/commit.js';
+import { applyPatchToTree } from '../git/patch.js';
 import { addWorktree, linkDependencies } from '../git/worktree.js';
 import { loadProject, type Blueprint, type Project } from '../spec/index.js';
 import { ensureDir } from '../util/fs.js';
@@ -29,7 +30,7 @@ import { onExit } from '../util/temp.js';
 import { signalsDelivered } from './interrupt.js';
 import { appendLedger } from './ledger.js';
 import { withRunLock } from './lock.js';
-import { dependentsOf, planMilestone, type MilestonePlan } from './plan.js';
+import { planMilestone, type MilestonePlan } from './plan.js';
 import { silentProgress } from './progress.js';
 import { dirtyPaths, ensureGitRepo, newRunId, runTask } from './task.js';
 import type {
@@ -41,6 +42,23 @@ import type {
 } from './types.js';
 
 export const MAX_PARALLEL = 16;
+
+/** How the note of a task a dry run cannot try (its dependency is not committed) begins. */
+const DRY_RUN_NOT_RUN = 'not tried in a dry run';
+
+type DepsReady = 'ready' | 'wait' | { blocked: string } | { notRun: string };
+
+/** Settles a task that cannot run (blocked, or not tried in a dry run); false when it may still run. */
+function settle(t: Blueprint, ready: DepsReady, results: Map<string, MilestoneTaskResult>): boolean {
+  if (typeof ready !== 'object') return false;
+  results.set(
+    t.id,
+    'blocked' in ready
+      ? { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked }
+      : { taskId: t.id, title: t.title, state: 'not_run', reason: ready.notRun },
+  );
+  return true;
+}
 
 export function parseParallel(value: string | number | undefined): number {
   if (value === undefined) return 1;
@@ -159,13 +177,24 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
     }
     // One branch holds the milestone's commits, each task on top of the one before (a task that depends
     // on another sees its change). It is checked out, so a second run continues where the first stopped.
+    // A milestone with nothing left to do leaves the checkout where it is.
     const current = currentBranch(root);
-    if (current !== branch && !dirty.length) {
+    if (current !== branch && !dirty.length && plan.order.some((t) => t.status !== 'done')) {
       const exists = branchTip(root, branch) !== undefined;
+      // Commits made where the user was since the milestone branch was made are not on it: a task done
+      // there is still pending here. Said, not merged: merging is the user's decision.
+      const behind = exists
+        ? Number(execGit(['rev-list', '--count', `${branch}..HEAD`], { cwd: root }).stdout.trim()) || 0
+        : 0;
       execGit(exists ? ['switch', '--quiet', branch] : ['switch', '--quiet', '-c', branch], { cwd: root });
-      log.info(
-        `${exists ? 'switched to' : 'created and switched to'} branch ${branch} (was ${current ?? 'a detached HEAD'})`,
-      );
+      const was = current ?? 'a detached HEAD';
+      log.info(`${exists ? 'switched to' : 'created and switched to'} branch ${branch} (was ${was})`);
+      if (behind > 0) {
+        const from = current ?? 'the commit you were on';
+        log.warn(
+          `${branch} does not have ${behind} commit(s) of ${from}: the milestone continues from ${branch} as it is (tasks done only on ${from} are not done here). To include them, run \`git merge ${current ?? '<commit>'}\` on ${branch}, then \`guardian milestone ${plan.milestone.id}\` again.`,
+        );
+      }
       project = loadProject(root);
       plan = planMilestone(project, opts.milestone);
     }
@@ -186,7 +215,11 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
         taskId: t.id,
         title: t.title,
         state: 'blocked',
-        reason: `depends on ${missing.join(', ')} (outside the milestone), not done`,
+        reason: `depends on ${missing.join(', ')} (outside the milestone), not done${
+          opts.dryRun
+            ? ''
+            : ` on ${branch}: complete ${missing.length > 1 ? 'them' : 'it'} there first (${missing.map((d) => `\`guardian run ${d} --branch ${branch}\``).join(', ')})`
+        }`,
       });
     }
   }
@@ -210,16 +243,23 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
   });
 
   const commits: string[] = [];
+  const position = new Map(plan.order.map((t, i) => [t.id, i]));
   let halt: { taskId: string; state: MilestoneTaskResult['state'] } | undefined;
 
-  const depsReady = (t: Blueprint): 'ready' | 'wait' | { blocked: string } => {
+  /** Whether a task can start now; `blocked` and `notRun` settle it (the first is a failure, the second not). */
+  const depsReady = (t: Blueprint): DepsReady => {
     for (const d of plan.internalDeps.get(t.id)!) {
       const r = results.get(d);
       if (!r) return 'wait';
       if (r.state === 'done' || r.state === 'skipped') continue;
-      if (r.state === 'validated') return { blocked: `dry run: ${d} passed but is not committed` };
+      // A dry run commits nothing, so a task can never be tried on its dependency's change: that is
+      // the dry run's limit, not a failure of the milestone.
+      if (r.state === 'validated' || (r.state === 'not_run' && r.reason?.startsWith(DRY_RUN_NOT_RUN)))
+        return {
+          notRun: `${DRY_RUN_NOT_RUN}: it depends on ${d}, ${r.state === 'validated' ? 'which passed but is not committed' : 'which did not run either'}; a run without --dry-run commits ${d} first`,
+        };
       if (r.state === 'not_run' || r.state === 'interrupted' || r.state === 'paused') return 'wait';
-      return { blocked: `${d} ${r.state}` };
+      return { blocked: `depends on ${d} (${r.state})` };
     }
     return 'ready';
   };
@@ -228,7 +268,13 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
     const state = stateOf(r);
     results.set(t.id, { taskId: t.id, title: t.title, state, run: r });
     if (r.commit) commits.push(r.commit);
-    if (state === 'failed' || state === 'interrupted' || state === 'paused') halt ??= { taskId: t.id, state };
+    // Tasks run side by side may stop out of order: the milestone halts where a sequential run would
+    // have, at the first one in run order.
+    if (
+      (state === 'failed' || state === 'interrupted' || state === 'paused') &&
+      (!halt || position.get(t.id)! < position.get(halt.taskId)!)
+    )
+      halt = { taskId: t.id, state };
   };
 
   if (resumeFirst && !results.has(resumeFirst.id)) {
@@ -243,8 +289,7 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
       if (halt || signal.aborted) break;
       const ready = depsReady(t);
       if (ready !== 'ready') {
-        if (typeof ready === 'object')
-          results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
+        settle(t, ready, results);
         continue;
       }
       const head = headCommit(root);
@@ -260,23 +305,27 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
       depsReady,
       record,
       taskOpts,
-      () => !!halt || signal.aborted,
+      () => halt?.taskId,
       signal,
       log,
     );
   }
 
-  // What did not run, and why.
-  const failed = halt?.taskId;
-  const blockedByFailure = failed ? dependentsOf(plan, failed) : new Set<string>();
+  // What did not run, and why: a task that depends on one that stopped (or on one of those it blocked),
+  // directly or not, is blocked by it; the others were not reached. The run order puts every task after
+  // its dependencies, so each dependency is settled before its dependents.
+  const stoppedStates = new Set<MilestoneTaskResult['state']>(['failed', 'interrupted', 'paused', 'blocked']);
   for (const t of plan.order) {
     if (results.has(t.id)) continue;
-    if (blockedByFailure.has(t.id)) {
+    const stoppedDep = plan.internalDeps
+      .get(t.id)!
+      .find((d) => stoppedStates.has(results.get(d)?.state ?? 'done'));
+    if (stoppedDep) {
       results.set(t.id, {
         taskId: t.id,
         title: t.title,
         state: 'blocked',
-        reason: `depends on ${failed} (${halt!.state})`,
+        reason: `depends on ${stoppedDep} (${results.get(stoppedDep)!.state})`,
       });
     } else {
       results.set(t.id, {
@@ -327,6 +376,7 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
   const id = plan.milestone.id;
   const doneCount = tasks.filter((r) => r.state === 'done').length;
   const skipped = tasks.filter((r) => r.state === 'skipped').length;
+  const untried = tasks.filter((r) => r.state === 'not_run' && r.reason?.startsWith(DRY_RUN_NOT_RUN)).length;
   const message =
     outcome === 'done'
       ? `milestone ${id} done: ${doneCount} task(s) committed${skipped ? `, ${skipped} already done` : ''}`
@@ -344,7 +394,10 @@ async function runMilestoneLocked(opts: RunMilestoneOptions): Promise<MilestoneR
               (opts.dryRun
                 ? ''
                 : `; then run \`guardian milestone ${id}\` again (with the change still uncommitted, it resumes ${halt!.taskId} with it first)`)
-            : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
+            : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed` +
+              (untried
+                ? `; ${untried} task(s) not tried: they depend on tasks a dry run does not commit`
+                : '');
   return {
     milestone: id,
     title: plan.milestone.title,
@@ -376,6 +429,19 @@ function rebaseBundle(root: string, taskId: string, head: string): boolean {
   return true;
 }
 
+/** Whether the task's change (its bundle's `changes.patch`) applies onto `head`; no patch applies anywhere. */
+function patchApplies(root: string, taskId: string, head: string): boolean {
+  const p = join(bundleDirFor(root, taskId), 'changes.patch');
+  if (!existsSync(p)) return true;
+  try {
+    applyPatchToTree(root, head, readFileSync(p));
+    return true;
+  } catch (e) {
+    if (e instanceof GuardianError) return false;
+    throw e;
+  }
+}
+
 /** Copies a task's bundle from one checkout to another (replacing what was there). */
 function copyBundle(fromRoot: string, toRoot: string, taskId: string): void {
   const from = bundleDirFor(fromRoot, taskId);
@@ -391,10 +457,10 @@ async function runParallel(
   plan: MilestonePlan,
   parallel: number,
   results: Map<string, MilestoneTaskResult>,
-  depsReady: (t: Blueprint) => 'ready' | 'wait' | { blocked: string },
+  depsReady: (t: Blueprint) => DepsReady,
   record: (t: Blueprint, r: TaskRunResult) => void,
   taskOpts: (t: Blueprint) => Omit<RunTaskOptions, 'root'>,
-  halted: () => boolean,
+  haltedAt: () => string | undefined,
   signal: AbortSignal,
   log: Logger,
 ): Promise<void> {
@@ -413,7 +479,17 @@ async function runParallel(
     await signalsDelivered();
     if (!signal.aborted) failure ??= { error: e };
   };
-  const stopped = () => halted() || failure !== undefined || signal.aborted;
+  const position = new Map(plan.order.map((t, i) => [t.id, i]));
+  /**
+   * Whether `t` is past the point where the milestone stopped. A task that halted the milestone stops
+   * only the tasks after it in run order: those before it still run and are committed, as in a
+   * sequential run (a later task may fail before an earlier one, run side by side, has finished).
+   */
+  const stopped = (t: Blueprint) => {
+    if (failure !== undefined || signal.aborted) return true;
+    const at = haltedAt();
+    return at !== undefined && position.get(t.id)! > position.get(at)!;
+  };
 
   // Up to the Validator in a worktree at the current HEAD; the bundle comes back to the main checkout.
   const launch = (t: Blueprint) => {
@@ -474,38 +550,44 @@ async function runParallel(
         continue;
       }
       const v = validated.get(t.id);
-      if (!v || stopped()) break;
+      if (!v || stopped(t)) break;
       validated.delete(t.id);
       const head = headCommit(root);
-      if (rebaseBundle(root, t.id, head)) {
+      // A change made on an earlier commit that no longer applies (a task committed since changed the
+      // same lines) is made again on top of the tip, as a sequential run would have made it.
+      const redo = !patchApplies(root, t.id, head);
+      if (redo) {
+        log.info(
+          `${t.id}: its change, made in its worktree on an earlier commit, does not apply onto ${head.slice(0, 12)} (the tasks committed since changed the same files): running ${t.id} again on top of them`,
+        );
+      } else if (rebaseBundle(root, t.id, head)) {
         log.info(
           `${t.id}: validated in its worktree against an earlier commit; validating again on ${head.slice(0, 12)} before committing`,
         );
       } else log.info(`${t.id}: validated in its worktree; committing in milestone order`);
       let r: TaskRunResult;
       try {
-        r = await runTask({ root, ...taskOpts(t), resume: true });
+        r = await runTask({ root, ...taskOpts(t), resume: !redo });
       } catch (e) {
         await failed(e);
         break;
       }
-      record(t, r.outcome === 'committed' ? mergeRuns(v, r) : r);
+      // Both runs' tokens, cost and time were spent on this task: the figures count them all.
+      record(t, mergeRuns(v, r, !redo));
       next++;
     }
-    if (!stopped()) {
-      for (const t of plan.order) {
-        if (running.size >= parallel) break;
-        if (results.has(t.id) || started.has(t.id)) continue;
-        const ready = depsReady(t);
-        if (ready === 'ready') launch(t);
-        else if (typeof ready === 'object') {
-          results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
-        }
-      }
+    // Start what is ready, up to the limit; past the task that halted the milestone nothing starts.
+    for (const t of plan.order) {
+      if (running.size >= parallel || stopped(t)) break;
+      if (results.has(t.id) || started.has(t.id)) continue;
+      const ready = depsReady(t);
+      if (ready === 'ready') launch(t);
+      else settle(t, ready, results);
     }
     if (running.size === 0) {
-      const waiting = plan.order.some((t) => validated.has(t.id));
-      if (!waiting || stopped()) break;
+      // Only a task whose turn can still come keeps the loop going (the commit step above takes it).
+      const waiting = plan.order.some((t) => validated.has(t.id) && !stopped(t));
+      if (!waiting) break;
       continue;
     }
     // Surface a bug in one task's run only after the others have stopped (their bundles are kept).
@@ -542,15 +624,23 @@ function withRoot(r: TaskRunResult, from: string, to: string): TaskRunResult {
   };
 }
 
-/** The worktree part (up to the Validator) and the commit part of one task, as one result. */
-function mergeRuns(a: TaskRunResult, b: TaskRunResult): TaskRunResult {
+/**
+ * The worktree part (up to the Validator) and the part in the main checkout of one task, as one result:
+ * the figures (tokens, cost, time, Coder attempts) count both. The verdict and the patch are the second
+ * part's; a commit of the change the worktree judged keeps the worktree's when it recorded none. With
+ * `samePatch` false, the second part made the change again.
+ */
+function mergeRuns(a: TaskRunResult, b: TaskRunResult, samePatch = true): TaskRunResult {
+  const kept = samePatch && b.outcome === 'committed';
+  const verdict = b.verdict ?? (kept ? a.verdict : undefined);
+  const patchSha256 = b.patchSha256 ?? (kept ? a.patchSha256 : undefined);
   return {
     ...b,
     stations: [...a.stations, ...b.stations],
     attempts: a.attempts + b.attempts,
     usage: addUsage(a.usage, b.usage),
     durationMs: a.durationMs + b.durationMs,
-    verdict: a.verdict ?? b.verdict,
-    ...(a.patchSha256 ? { patchSha256: a.patchSha256 } : {}),
+    ...(verdict ? { verdict } : {}),
+    ...(patchSha256 ? { patchSha256 } : {}),
   };
 }

@@ -29,7 +29,19 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
   const milestone = requireMilestone(project, id);
   const fileErrors = errorsOf(project.problems, milestone.path);
   if (fileErrors.length) {
-    throw new ConfigurationError(`milestone ${id} cannot run:\n${fileErrors.map(formatProblem).join('\n')}`);
+    // A task named whose blueprint is invalid: its own errors are shown too, so one message says it all.
+    const named = new Set(
+      errorsOf(project.problems)
+        .map((p) => p.file)
+        .filter(
+          (f) =>
+            f !== milestone.path && fileErrors.some((e) => e.message.includes(`blueprint ${f} is invalid`)),
+        ),
+    );
+    const blueprintErrors = errorsOf(project.problems).filter((p) => named.has(p.file));
+    throw new ConfigurationError(
+      `milestone ${id} cannot run:\n${[...fileErrors, ...blueprintErrors].map(formatProblem).join('\n')}`,
+    );
   }
   if (milestone.tasks.length === 0) {
     throw new ConfigurationError(
@@ -55,7 +67,8 @@ export function planMilestone(project: Project, id: string): MilestonePlan {
   if (cycles.length) {
     const lines = cycles.map((c) => {
       const first = byId.get(c[0]!)!;
-      return `  ${c.join(' → ')} (${first.path}: depends_on)`;
+      const line = first.fieldLines?.['depends_on'];
+      return `  ${c.join(' → ')} (${first.path}${line !== undefined ? `:${line}` : ''}: depends_on)`;
     });
     throw new ConfigurationError(
       `milestone ${id} cannot run: its tasks have a dependency cycle, so none of them could ever start — nothing was run:\n${lines.join('\n')}`,

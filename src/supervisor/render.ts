@@ -52,6 +52,16 @@ export function renderMilestoneSummary(r: MilestoneRunResult): string {
     ]),
   );
   out += `total: ${formatDuration(r.durationMs)}, ${formatTokens(r.usage)} tokens, ${formatCost(r.usage)}\n`;
+  // What a blocked or unreached task waits for, in full: the note column is cut to fit, and the
+  // reason may end with the command that unblocks it.
+  for (const t of r.tasks) {
+    if (
+      (t.state === 'blocked' || t.state === 'not_run') &&
+      t.reason &&
+      clip(t.reason, 70) !== clip(t.reason, Infinity)
+    )
+      out += `${t.taskId} ${t.state}: ${clip(t.reason, 1000)}\n`;
+  }
   out += `${r.message}\n`;
   const failed = r.failedTask ? r.tasks.find((t) => t.taskId === r.failedTask) : undefined;
   if (failed?.run) {
@@ -60,6 +70,9 @@ export function renderMilestoneSummary(r: MilestoneRunResult): string {
   }
   return out;
 }
+
+/** Outcomes of a run that stopped before the task was done. */
+const STOPPED_SHORT = new Set(['failed', 'blocked', 'paused', 'interrupted']);
 
 function ago(iso: string, now: number): string {
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -71,7 +84,7 @@ function ago(iso: string, now: number): string {
 
 export function renderStatus(r: StatusReport, now = Date.now()): string {
   let out = r.milestone ? `milestone ${r.milestone.id}: ${r.milestone.title}\n` : '';
-  const notes = (r.notes ?? []).map((n) => `note: ${n}\n`).join('');
+  const notes = (r.notes ?? []).map((n) => `note: ${escapeControlChars(n)}\n`).join('');
   if (!r.tasks.length) return out + 'no tasks\n' + notes;
   out += table(
     ['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'],
@@ -82,6 +95,8 @@ export function renderStatus(r: StatusReport, now = Date.now()): string {
         e?.outcome === 'committed' && t.status !== 'done' && e.branch
           ? ` (done on ${clip(e.branch, 60)})`
           : '';
+      // A task a milestone ran in several runs (its worktree, then the commit): what they spent in all.
+      const spent = t.milestoneRunTotal ?? { usage: e?.usage, durationMs: e?.durationMs };
       return [
         t.taskId,
         t.status + elsewhere,
@@ -89,14 +104,24 @@ export function renderStatus(r: StatusReport, now = Date.now()): string {
         e ? (t.unfinished ? 'unfinished' : e.outcome) : '',
         e?.verdict ?? '',
         short(e?.commit),
-        e?.durationMs !== undefined ? formatDuration(e.durationMs) : '',
-        e?.usage ? formatTokens(e.usage) : '',
-        e?.usage ? formatCost(e.usage) : '',
+        spent.durationMs !== undefined ? formatDuration(spent.durationMs) : '',
+        spent.usage ? formatTokens(spent.usage) : '',
+        spent.usage ? formatCost(spent.usage) : '',
         clip(t.title, 50),
       ];
     }),
   );
   const done = r.tasks.filter((t) => t.status === 'done').length;
   out += `${done}/${r.tasks.length} done\n`;
+  // For each task whose last run stopped short, what it said: why, and the command that goes on.
+  for (const t of r.tasks) {
+    const e = t.lastRun;
+    if (!e || t.status === 'done') continue;
+    if (t.unfinished) {
+      out += `${t.taskId} unfinished: its last run started ${ago(e.at, now)} and never ended (killed, or running now); \`guardian run ${t.taskId} --resume\` continues it\n`;
+    } else if (STOPPED_SHORT.has(e.outcome) && e.message) {
+      out += `${t.taskId} ${e.outcome}: ${clip(e.message, 400)}\n`;
+    }
+  }
   return out + notes;
 }
