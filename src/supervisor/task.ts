@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import {
   addUsage,
   bundleDirFor,
@@ -374,6 +374,16 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
     return m;
   };
 
+  /**
+   * A text as the ledger keeps it: a run in a temporary worktree (a milestone's parallel task) names
+   * its bundle and reports there, and the worktree is removed once its bundle is copied back to the
+   * checkout whose ledger this is: the paths name that copy.
+   */
+  const atLedgerRoot = (text: string): string =>
+    line.ledgerRoot === root
+      ? text
+      : text.split(`${root}${sep}.guardian${sep}`).join(`${line.ledgerRoot}${sep}.guardian${sep}`);
+
   /** The ledger's `end` entry for the run as it stands. */
   const endEntry = (durationMs: number): LedgerEntry => {
     const status = STATUS_OF[outcome];
@@ -383,7 +393,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       durationMs: s.durationMs,
       ...(s.attempt ? { attempt: s.attempt } : {}),
       ...(s.verdict ? { verdict: s.verdict } : {}),
-      ...(s.note ? { note: s.note.slice(0, 300) } : {}),
+      ...(s.note ? { note: atLedgerRoot(s.note).slice(0, 300) } : {}),
       ...(s.usage.promptTokens || s.usage.completionTokens ? { usage: s.usage } : {}),
     }));
     return ledgerEntry(line, 'end', {
@@ -398,7 +408,7 @@ async function runTaskLocked(opts: RunTaskOptions, project: Project): Promise<Ta
       ...(branch ? { branch } : {}),
       ...(pushedTo ? { pushedTo } : {}),
       usage: line.usage,
-      message,
+      message: atLedgerRoot(message),
     });
   };
 

@@ -177,6 +177,10 @@ describe('guardian milestone: scheduling and reports', () => {
       });
       expect(status.stdout).toContain(`TASK-102 failed: TASK-102: pre-start checks failed at the base`);
       expect(status.stdout).toContain(`(report: ${report})`);
+      // The ledger itself names the copy in the main checkout, not the removed worktree.
+      const end = readLedger(repo.root).filter((e) => e.taskId === 'TASK-102' && e.event === 'end');
+      expect(end.at(-1)?.message).toContain(`(report: ${report})`);
+      expect(JSON.stringify(end)).not.toContain('guardian-task-');
     } finally {
       repo.cleanup();
     }
