@@ -16,10 +16,13 @@ export function git(cwd, args, opts = {}) {
 // ---------------------------------------------------------------- mining
 // Commits that are not tasks anyone would write a blueprint for: releases, merges, reverts, dependency
 // and tool upgrades, typo/spelling/formatting/lint sweeps, docs/CI/test-only changes.
+// Whole words where a word could also begin a name or a task: "Version 6.7" is a release but "version
+// detection works with python -m" is not, "Format" is a sweep but "format_filename replaces invalid
+// bytes" is not, "fix misspellings" is a sweep but "suggestions for misspelled commands" is a feature.
 const NOISE =
-  /^(bump|release|prepare release|version|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|(chore|build|ci)\(release\)|deps|\[pre-commit|pre-commit|typo|fix typos?|format|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
+  /^(bump|release|prepare release|version\b\W*(v?\d|$)|v?\d+\.\d+|merge|revert|update (dependencies|deps|changelog|docs|readme|copyright)|chore\(deps|build\(deps|(chore|build|ci)\(release\)|deps|\[pre-commit|pre-commit|typo|fix typos?|format(ted|ting)?\b|reformat|lint|style|docs?[:(]|ci[:(]|test[:(]|tests[:(]|chore: release|publish)/i;
 const MAINTENANCE =
-  /\b(typos?|spelling|misspell\w*|bump(ed|s)?|upgrade[sd]? (to|dependenc\w+|deps)|update[sd]? (dev )?(dependencies|deps|package\.json|lock ?file)|(ruff|flake8|eslint|prettier|mypy|pylint|black|isort|biome) (fix(es)?|pass|errors?|warnings?|config\w*)|(make|fix) (ruff|flake8|eslint|prettier|mypy|pylint|isort|biome)|apply (ruff|flake8|eslint|prettier|black|isort|biome)|copyright|license header)\b/i;
+  /\b(typos?|spelling|misspell(ing|ings)|bump(ed|s)?|upgrade[sd]? (to|dependenc\w+|deps)|update[sd]? (dev )?(dependencies|deps|package\.json|lock ?file)|(ruff|flake8|eslint|prettier|mypy|pylint|black|isort|biome) (fix(es)?|pass|errors?|warnings?|config\w*)|(make|fix) (ruff|flake8|eslint|prettier|mypy|pylint|isort|biome)|apply (ruff|flake8|eslint|prettier|black|isort|biome)|copyright|license header)\b/i;
 
 export function mineCases(repo, opts, files) {
   const log = git(repo.path, [

@@ -20,17 +20,46 @@ let train = [];
 let variants = false;
 const opts = { cases: 25, scan: 4000 };
 const repos = [];
+const usage = (message) => {
+  console.error(`tune.mjs: ${message}`);
+  process.exit(2);
+};
 for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === '--train') train = argv[++i].split(',');
-  else if (argv[i] === '--variants') variants = true;
-  else if (argv[i] === '--cases') opts.cases = Number(argv[++i]);
+  const a = argv[i];
+  if (a === '--train' || a === '--cases') {
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--')) usage(`${a} needs a value`);
+    if (a === '--train') train = v.split(',').filter(Boolean);
+    else if (/^[1-9]\d*$/.test(v)) opts.cases = Number(v);
+    else usage(`--cases expects a whole number of at least 1, not ${JSON.stringify(v)}`);
+  } else if (a === '--variants') variants = true;
+  else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else {
-    const path = resolve(argv[i]);
-    let name = basename(path).replace(/\.git$/, '');
-    if (name === 'repo') name = basename(dirname(path)).replace(/^.*\+/, '');
+    // As in run.mjs: PATH, or NAME=PATH.
+    const eq = a.indexOf('=');
+    const path = resolve(eq > 0 ? a.slice(eq + 1) : a);
+    let name = eq > 0 ? a.slice(0, eq) : basename(path).replace(/\.git$/, '');
+    if (eq < 0 && (name === 'repo' || name === '')) name = basename(dirname(path)).replace(/^.*\+/, '');
+    if (repos.some((r) => r.name === name))
+      usage(`two repositories are named '${name}': name one as NAME=PATH`);
     repos.push({ name, path });
   }
 }
+if (!repos.length) usage('give at least one repository path');
+// A misspelt name would leave the training set empty (every setting then scores 0 and nothing is tuned)
+// or put every repository in it (no held-out figures): stop instead.
+const names = repos.map((r) => r.name);
+const unknown = train.filter((t) => !names.includes(t));
+const problem = variants
+  ? undefined
+  : !train.length
+    ? '--train names the repositories to fit the weights on (see the usage at the top of tune.mjs)'
+    : unknown.length
+      ? `--train names ${unknown.join(', ')}, not among the repositories given (${names.join(', ') || 'none'})`
+      : !names.some((n) => !train.includes(n))
+        ? '--train names every repository given: none is left to report the tuned weights on'
+        : undefined;
+if (problem) usage(problem);
 const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 if (spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' }).status !== 0)
   process.exit(1);
