@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'no
 import { isAbsolute, join, relative } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import { resolveCommit } from '../git/git.js';
+import { hasControlChar } from '../util/chars.js';
 import { checkRepoRelativePath, refuseLinkedState, sha256, toPosix, writeFileAtomic } from '../util/fs.js';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -204,6 +205,18 @@ export function checkManifest(doc: unknown, file: string): Manifest {
   for (const k of ['blueprintPath', 'blueprintSha256', 'createdAt'] as const) {
     if (doc[k] === undefined) doc[k] = '';
     else if (typeof doc[k] !== 'string') throw bundleFieldError(file, k, 'a string', doc[k]);
+  }
+  // The blueprint's path is quoted in what stations write (task_context.md, reports): a line break in
+  // it would start headings of its own there, a `..` would point outside the repository.
+  if (doc.blueprintPath) {
+    const bad = hasControlChar(doc.blueprintPath as string)
+      ? 'a path with control characters (line breaks, terminal escapes)'
+      : checkRepoRelativePath(doc.blueprintPath as string);
+    if (bad) {
+      throw new ConfigurationError(
+        `${file}: field \`blueprintPath\` is ${bad}: expected the repository-relative path of the task's blueprint; rebuild the bundle with \`guardian bundle ${doc.taskId}\``,
+      );
+    }
   }
   doc.stations ??= {};
   if (!isJsonObject(doc.stations)) {

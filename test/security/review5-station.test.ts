@@ -233,7 +233,9 @@ describe('a blueprint path in manifest.json with line breaks', () => {
       );
       expect(readFileSync(join(dir, 'task_context.md'), 'utf8')).toBe(CONTEXT);
       expect(existsSync(join(dir, 'security.json'))).toBe(false);
-      expect(readManifest(dir, ID).stations.security).toBeUndefined();
+      // Every reader of the manifest refuses it so; the file is as it was.
+      expect(() => readManifest(dir, ID)).toThrow(/field `blueprintPath` is a path with control characters/);
+      expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).stations.security).toBeUndefined();
     } finally {
       repo.cleanup();
     }

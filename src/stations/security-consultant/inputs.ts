@@ -147,18 +147,8 @@ export async function readInputs(root: string, taskId: string): Promise<Consulta
     );
   }
   const manifest = readManifest(dir, taskId);
-  // The blueprint's path is quoted in the section (where a phrase of the task was found): a line break
-  // in it would start headings of its own in task_context.md.
-  if (manifest.blueprintPath) {
-    const bad = hasControlChar(manifest.blueprintPath)
-      ? 'a path with control characters (line breaks, terminal escapes)'
-      : checkRepoRelativePath(manifest.blueprintPath);
-    if (bad) {
-      throw new ConfigurationError(
-        `${join(dir, 'manifest.json')}: field \`blueprintPath\` is ${bad}: expected the repository-relative path of the task's blueprint; rebuild the bundle with \`guardian bundle ${taskId}\``,
-      );
-    }
-  }
+  // readManifest refuses a blueprint path with control characters or leaving the repository: it is
+  // quoted in the section (where a phrase of the task was found).
   const notes: string[] = [];
   let redactions = 0;
   const secretValues = new Set<string>();
