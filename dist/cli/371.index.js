@@ -37,6 +37,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
+const chars_js_1 = __webpack_require__(5153);
 const fs_js_1 = __webpack_require__(1917);
 exports.BUNDLE_SCHEMA_VERSION = 1;
 exports.STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'];
@@ -171,6 +172,16 @@ function checkManifest(doc, file) {
             doc[k] = '';
         else if (typeof doc[k] !== 'string')
             throw bundleFieldError(file, k, 'a string', doc[k]);
+    }
+    // The blueprint's path is quoted in what stations write (task_context.md, reports): a line break in
+    // it would start headings of its own there, a `..` would point outside the repository.
+    if (doc.blueprintPath) {
+        const bad = (0, chars_js_1.hasControlChar)(doc.blueprintPath)
+            ? 'a path with control characters (line breaks, terminal escapes)'
+            : (0, fs_js_1.checkRepoRelativePath)(doc.blueprintPath);
+        if (bad) {
+            throw new errors_js_1.ConfigurationError(`${file}: field \`blueprintPath\` is ${bad}: expected the repository-relative path of the task's blueprint; rebuild the bundle with \`guardian bundle ${doc.taskId}\``);
+        }
     }
     doc.stations ??= {};
     if (!isJsonObject(doc.stations)) {
@@ -532,7 +543,23 @@ function parseBlueprint(data, file) {
         const why = (0, fs_js_1.checkRepoRelativePath)(p);
         return why ? `expected a repository-relative path, got ${why}` : undefined;
     }).map(normalizeRepoPath);
-    const dependsOn = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
+    const listedDeps = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
+    // A dependency listed twice is kept once (every problem with it was reported twice), and said so.
+    const dependsOn = [...new Set(listedDeps)];
+    if (dependsOn.length < listedDeps.length) {
+        const seen = new Set();
+        d.depends_on.forEach((id, i) => {
+            if (typeof id === 'string' && isTaskId(id) && seen.has(id))
+                problems.push({
+                    file,
+                    line: at('depends_on'),
+                    field: 'depends_on',
+                    severity: 'warning',
+                    message: `item ${i + 1}: ${id} is listed twice`,
+                });
+            seen.add(id);
+        });
+    }
     const labels = stringList('labels');
     if (d.milestone !== undefined && (typeof d.milestone !== 'string' || !(0, text_js_1.isMilestoneId)(d.milestone))) {
         err('milestone', `expected a milestone id (letters, digits, '.', '_', '-', as in a milestone file's \`id\`), got ${(0, plan_js_1.describe)(d.milestone)}`);
@@ -649,6 +676,7 @@ exports.parseFrontMatter = parseFrontMatter;
  */
 const gray_matter_1 = __importDefault(__webpack_require__(9599));
 const yaml_1 = __webpack_require__(8815);
+const plan_js_1 = __webpack_require__(9948);
 const text_js_1 = __webpack_require__(8068);
 const lines_js_1 = __webpack_require__(895);
 /** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
@@ -700,6 +728,31 @@ function duplicateKeyOffsets(root, complex = []) {
     }
     return out.sort((a, b) => a - b);
 }
+/** A parser message for the user: the parsers recurse, and deep nesting surfaces as a stack overflow. */
+function yamlMessage(message) {
+    return /Maximum call stack size exceeded/i.test(message)
+        ? 'the YAML is nested too deeply (lists or mappings inside each other hundreds of levels down)'
+        : message;
+}
+/** The first alias of the document whose anchor is not defined before it, with its offset: one walk. */
+function unresolvedAlias(doc) {
+    const anchors = new Set();
+    let found;
+    (0, yaml_1.visit)(doc, {
+        Node: (_key, node) => {
+            if ((0, yaml_1.isAlias)(node)) {
+                if (!anchors.has(node.source)) {
+                    found = { name: node.source, offset: node.range?.[0] ?? 0 };
+                    return yaml_1.visit.BREAK;
+                }
+            }
+            else if (node.anchor)
+                anchors.add(node.anchor);
+            return undefined;
+        },
+    });
+    return found;
+}
 const refuse = (lang) => () => {
     throw new FrontMatterLanguageError(lang);
 };
@@ -727,6 +780,19 @@ function parseFrontMatter(original, file) {
             ],
         };
     }
+    // gray-matter reads a first line of four or more dashes as no front matter at all.
+    if (firstLine.startsWith('----')) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: `the front matter must open with a line that is exactly '---', got ${(0, plan_js_1.describe)(firstLine)}`,
+                },
+            ],
+        };
+    }
     // `---js`, `---javascript`, `---coffee`… would make gray-matter pick an engine that evaluates code.
     const lang = firstLine.slice(3).trim();
     if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
@@ -741,9 +807,38 @@ function parseFrontMatter(original, file) {
             ],
         };
     }
+    // gray-matter ends the front matter at the first later line that starts with '---' — '----------'
+    // and '---x' too — and reads what follows as the body: fields after such a line were silently lost.
+    // That line must be exactly '---'; without one, gray-matter takes the whole file as front matter.
+    const closeAt = text.indexOf('\n---', firstLine.length);
+    if (closeAt < 0) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: "front matter is not closed: expected a '---' line after it",
+                },
+            ],
+        };
+    }
+    const closeEnd = text.indexOf('\n', closeAt + 1);
+    const closing = text.slice(closeAt + 1, closeEnd < 0 ? text.length : closeEnd);
+    if (!/^---[ \t]*$/.test(closing)) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: (0, text_js_1.lineAt)(text, closeAt + 1),
+                    severity: 'error',
+                    message: `a line that starts with '---' ends the front matter and must be exactly '---', got ${(0, plan_js_1.describe)(closing)}`,
+                },
+            ],
+        };
+    }
     let yamlSource = '';
     let content;
-    let closed = true;
     try {
         const parsed = (0, gray_matter_1.default)(text, {
             language: 'yaml',
@@ -762,26 +857,12 @@ function parseFrontMatter(original, file) {
             },
         });
         content = parsed.content;
-        // gray-matter treats a missing closing delimiter as "the whole file is front matter".
-        closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(firstLine.length));
     }
     catch (e) {
         const msg = e instanceof FrontMatterLanguageError
             ? e.message
             : `front matter could not be split: ${e.message}`;
         return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
-    }
-    if (!closed) {
-        return {
-            problems: [
-                {
-                    file,
-                    line: 1,
-                    severity: 'error',
-                    message: "front matter is not closed: expected a '---' line after it",
-                },
-            ],
-        };
     }
     const bodyOffset = text.length - content.length;
     const bodyLine = (0, text_js_1.lineAt)(text, bodyOffset);
@@ -792,6 +873,9 @@ function parseFrontMatter(original, file) {
         doc = (0, yaml_1.parseDocument)(yamlSource, {
             schema: 'core',
             customTags: [],
+            // `!!binary`, `!!timestamp`, `!!set`, `!!omap` and `!!pairs` are refused like any other custom tag:
+            // resolved, they made a Buffer, a Date or a Set of a value and the message a puzzling "got an object".
+            resolveKnownTags: false,
             // Checked below in linear time (the package's own check is quadratic in the number of keys).
             uniqueKeys: false,
             strict: true,
@@ -800,7 +884,9 @@ function parseFrontMatter(original, file) {
         });
     }
     catch (e) {
-        return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${e.message}` }] };
+        return {
+            problems: [{ file, line: 2, severity: 'error', message: `YAML: ${yamlMessage(e.message)}` }],
+        };
     }
     const starts = (0, lines_js_1.lineStarts)(yamlSource);
     // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
@@ -824,7 +910,7 @@ function parseFrontMatter(original, file) {
         else
             duplicatesBefore(Infinity);
         const line = err.linePos?.[0]?.line;
-        const first = err.message.split('\n')[0] ?? err.message;
+        const first = yamlMessage(err.message.split('\n')[0] ?? err.message);
         const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
         problems.push({
             file,
@@ -882,9 +968,23 @@ function parseFrontMatter(original, file) {
     }
     catch (e) {
         const m = e.message;
+        // An alias with no anchor before it was reported as an expansion attack, at line 2.
+        const unresolved = /^Unresolved alias/.test(m) ? unresolvedAlias(doc) : undefined;
+        if (unresolved) {
+            return {
+                problems: [
+                    {
+                        file,
+                        line: yamlFirstLine + (0, lines_js_1.lineOfOffset)(starts, unresolved.offset) - 1,
+                        severity: 'error',
+                        message: `YAML: the alias *${unresolved.name} names no anchor (&${unresolved.name}) defined before it`,
+                    },
+                ],
+            };
+        }
         const message = /alias/i.test(m)
             ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
-            : `YAML: ${m}`;
+            : `YAML: ${yamlMessage(m)}`;
         return { problems: [{ file, line: 2, severity: 'error', message }] };
     }
     // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
@@ -1089,16 +1189,18 @@ function splitSections(body, firstLine = 1) {
     };
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
-        const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-        if (fm) {
-            if (!inFence)
-                inFence = fm[1][0].repeat(fm[1].length);
-            else if (line.trim().startsWith(inFence) && /^(`+|~+)$/.test(line.trim()))
+        // Fences as findFences reads them: a line of backticks whose info string holds a backtick opens none.
+        if (inFence) {
+            const t = line.trim();
+            if (/^ {0,3}(`{3,}|~{3,})/.test(line) && t.startsWith(inFence) && /^(`+|~+)$/.test(t))
                 inFence = undefined;
             continue;
         }
-        if (inFence)
+        const fo = fenceOpen(line);
+        if (fo) {
+            inFence = fo.marker[0].repeat(fo.marker.length);
             continue;
+        }
         const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
         const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
         if (h || setext !== undefined) {
@@ -1242,6 +1344,7 @@ const yaml_1 = __webpack_require__(8815);
 const chars_js_1 = __webpack_require__(5153);
 const markdown_js_1 = __webpack_require__(3938);
 const text_js_1 = __webpack_require__(8068);
+const lines_js_1 = __webpack_require__(895);
 const types_js_1 = __webpack_require__(9518);
 const STEP_FIELDS = ['description', 'stage', 'command', 'expects', 'timeout'];
 function parsePlan(body, bodyLine, file) {
@@ -1277,6 +1380,10 @@ function parseFence(fence, file, problems) {
         return [];
     }
     const src = fence.content;
+    // Lines of offsets by binary search: a plan of 12,000 steps took half a minute when each step's line
+    // was found by counting the newlines before it.
+    let starts;
+    const srcLine = (offset) => (0, lines_js_1.lineOfOffset)((starts ??= (0, lines_js_1.lineStarts)(src)), offset);
     let value;
     try {
         value = JSON.parse(src);
@@ -1298,7 +1405,7 @@ function parseFence(fence, file, problems) {
         for (const d of duplicates) {
             problems.push({
                 file,
-                line: fence.contentLine + (0, text_js_1.lineAt)(src, d.offset) - 1,
+                line: fence.contentLine + srcLine(d.offset) - 1,
                 field: 'verification plan',
                 severity: 'error',
                 message: `duplicate key ${describe(d.key)} in one object: each key may appear once (JSON would keep only the last)`,
@@ -1318,7 +1425,7 @@ function parseFence(fence, file, problems) {
     }
     // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
     // step has a problem to report.
-    const starts = elementOffsets(src);
+    const elements = elementOffsets(src);
     let items;
     const nodes = () => {
         if (!items) {
@@ -1327,10 +1434,10 @@ function parseFence(fence, file, problems) {
         }
         return items;
     };
-    const lineOf = (node) => fence.contentLine + (node?.range ? (0, text_js_1.lineAt)(src, node.range[0]) : 1) - 1;
+    const lineOf = (node) => fence.contentLine + (node?.range ? srcLine(node.range[0]) : 1) - 1;
     const steps = [];
     value.forEach((raw, i) => {
-        const line = fence.contentLine + (0, text_js_1.lineAt)(src, starts[i] ?? 0) - 1;
+        const line = fence.contentLine + srcLine(elements[i] ?? 0) - 1;
         const fieldLine = (name) => {
             const node = nodes()[i];
             if (node && (0, yaml_1.isMap)(node)) {
@@ -1473,6 +1580,11 @@ function describe(v) {
         return 'a list';
     if (typeof v === 'string')
         return v === '' ? 'an empty string' : JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+    // A TOML date or time (`timeout = 1979-05-27`) is named as one, not as "an object".
+    if (v instanceof Date) {
+        const at = Number.isNaN(v.getTime()) ? '' : ` ${v.toISOString()}`;
+        return `a date or time${at}`;
+    }
     if (typeof v === 'object')
         return 'an object';
     return `${typeof v} ${String(v)}`;
@@ -1521,8 +1633,9 @@ function elementOffsets(src) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.QUALITY_FILE = exports.MILESTONES_DIR = exports.TASKS_DIR = void 0;
+exports.MAX_CYCLES = exports.QUALITY_FILE = exports.MILESTONES_DIR = exports.TASKS_DIR = void 0;
 exports.loadProject = loadProject;
+exports.cyclesOf = cyclesOf;
 exports.findCycles = findCycles;
 exports.formatProblem = formatProblem;
 exports.errorsOf = errorsOf;
@@ -1590,6 +1703,15 @@ function loadProject(root, source = (0, source_js_1.fsSource)(root), opts = {}) 
         else
             broken.set(path, data);
     }
+    // `TASK-7.MD` or `TASK-7.markdown` is read by no one: said, not silently left out.
+    for (const dir of [exports.TASKS_DIR, exports.MILESTONES_DIR])
+        for (const path of source.list(dir))
+            if (!path.endsWith('.md') && /\.(?:md|markdown|mdown|mkdn?)$/i.test(path))
+                problems.push({
+                    file: path,
+                    severity: 'warning',
+                    message: `not read: only files whose names end in '.md' are ${dir === exports.TASKS_DIR ? 'blueprints' : 'milestones'}`,
+                });
     for (const path of source.list(exports.MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
         if (data === undefined)
@@ -1674,6 +1796,16 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             continue;
         }
         byId.set(t.id, t);
+        // `TASK-7.md` declaring `id: TASK-6`: `guardian show TASK-7` would call TASK-7 unknown.
+        const named = /^([A-Za-z]+-\d+)(?![A-Za-z0-9])/.exec(t.path.slice(t.path.lastIndexOf('/') + 1));
+        if (named && named[1] !== t.id && !nameHasId(t.path, t.id))
+            problems.push({
+                file: t.path,
+                line: lineOfField(t, 'id'),
+                field: 'id',
+                severity: 'warning',
+                message: `the file is named after ${named[1]} but its id is ${t.id}`,
+            });
         const folded = t.id.toLowerCase();
         const other = byFolded.get(folded);
         if (other) {
@@ -1692,6 +1824,8 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
     let knownIds;
     const known = () => (knownIds ??= [...byId.keys()]);
     const milestoneIds = new Map();
+    // As for tasks: a milestone id names a branch, and `MVP` and `mvp` would be one on macOS or Windows.
+    const milestonesFolded = new Map();
     for (const m of milestones) {
         const prev = milestoneIds.get(m.id);
         if (prev) {
@@ -1702,9 +1836,21 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
                 severity: 'error',
                 message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
             });
+            continue;
+        }
+        milestoneIds.set(m.id, m);
+        const other = milestonesFolded.get(m.id.toLowerCase());
+        if (other) {
+            problems.push({
+                file: m.path,
+                ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
+                field: 'id',
+                severity: 'error',
+                message: `milestone id ${m.id} differs from ${other.id} (${other.path}) only in case: they would share a branch on a case-insensitive file system`,
+            });
         }
         else
-            milestoneIds.set(m.id, m);
+            milestonesFolded.set(m.id.toLowerCase(), m);
     }
     for (const t of tasks) {
         for (const dep of t.dependsOn) {
@@ -1752,7 +1898,8 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             }
         }
     }
-    for (const cycle of findCycles(tasks)) {
+    const { cycles, more } = cyclesOf(tasks);
+    for (const cycle of cycles) {
         const first = byId.get(cycle[0]);
         problems.push({
             file: first.path,
@@ -1760,6 +1907,16 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             field: 'depends_on',
             severity: 'error',
             message: `dependency cycle: ${cycle.join(' → ')}`,
+        });
+    }
+    if (more) {
+        const first = byId.get(cycles[cycles.length - 1][0]);
+        problems.push({
+            file: first.path,
+            line: lineOfField(first, 'depends_on'),
+            field: 'depends_on',
+            severity: 'error',
+            message: `more dependency cycles than the ${exports.MAX_CYCLES} listed: break these first`,
         });
     }
     return problems;
@@ -1775,11 +1932,16 @@ function lineOfField(t, field) {
     const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
     return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
+/** Dependency cycles listed at most: 1,500 tasks each depending on all the others hold a million. */
+exports.MAX_CYCLES = 100;
 /**
- * Each dependency cycle once, as a path that returns to its start: [A, B, A]. A depth-first search with
- * its own stack (a chain of thousands of tasks overflowed the call stack when it recursed).
+ * Each dependency cycle once, as a path that returns to its start: [A, B, A], the first `MAX_CYCLES`
+ * found (`more`: whether there are others). A depth-first search with its own stack (a chain of
+ * thousands of tasks overflowed the call stack when it recursed); once the list is full, further cycles
+ * are only noted, not built (building each of a million cycles of a thousand tasks never finished).
  */
-function findCycles(tasks) {
+function cyclesOf(tasks) {
+    let more = false;
     const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
     const state = new Map();
     /** The path being explored, with each task's position in it and how many of its deps were seen. */
@@ -1807,6 +1969,10 @@ function findCycles(tasks) {
                 if (!deps.has(d))
                     continue;
                 if (state.get(d) === 1) {
+                    if (cycles.length >= exports.MAX_CYCLES) {
+                        more = true;
+                        continue;
+                    }
                     const cycle = [...stack.slice(position.get(d)), d];
                     const key = [...cycle.slice(0, -1)].sort().join(',');
                     if (!seen.has(key)) {
@@ -1825,7 +1991,11 @@ function findCycles(tasks) {
             }
         }
     }
-    return cycles;
+    return { cycles, more };
+}
+/** Each dependency cycle once (the first `MAX_CYCLES`), as a path that returns to its start. */
+function findCycles(tasks) {
+    return cyclesOf(tasks).cycles;
 }
 /**
  * One line of text for a problem. Its parts quote untrusted files (a file name, a key, a value), so
@@ -1924,7 +2094,12 @@ function taskLookup(project) {
                 throw new errors_js_1.ConfigurationError(`task ${(0, chars_js_1.escapeControlChars)(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
             }
             known ??= project.tasks.map((t) => t.id).sort();
-            throw new errors_js_1.ConfigurationError(`unknown task ${(0, chars_js_1.escapeControlChars)(taskId)}: no blueprint in ${exports.TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+            // A blueprint named after the id that declares another one is the likely mistake.
+            const misnamed = project.tasks
+                .filter((t) => nameHasId(t.path, taskId))
+                .map((t) => `; ${t.path} declares id ${t.id}`)
+                .join('');
+            throw new errors_js_1.ConfigurationError(`unknown task ${(0, chars_js_1.escapeControlChars)(taskId)}: no blueprint in ${exports.TASKS_DIR}/ has this id${misnamed}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
         // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
         // twice says nothing about TASK-1), in the order they were found.
@@ -2137,6 +2312,10 @@ function parseQualityToml(data, file = 'quality.toml') {
             const line = keyLine.get(table === undefined ? TOP : `[${table}]`)?.get(key);
             if (line !== undefined)
                 return line;
+            // A key that is a table of its own: `[validator.extra]`, `[quality_checks.tests]`.
+            const own = headerLine.get(table === undefined ? key : `${table}.${key}`);
+            if (own !== undefined)
+                return own;
         }
         // Dotted or inline definitions: fall back to the table header or any mention.
         const tableLine = table === undefined ? undefined : headerLine.get(table);
@@ -2144,9 +2323,9 @@ function parseQualityToml(data, file = 'quality.toml') {
             return tableLine;
         return key === undefined ? undefined : mentionLine(key);
     };
-    const err = (table, key, message) => {
+    const err = (table, key, message, at) => {
         const field = [table, key].filter(Boolean).join('.');
-        const line = lineOf(table, key);
+        const line = at ?? lineOf(table, key);
         problems.push({
             file,
             ...(line ? { line } : {}),
@@ -2213,21 +2392,22 @@ function parseQualityToml(data, file = 'quality.toml') {
         const v = t[key];
         if (v === undefined)
             return undefined;
-        if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
+        if (!Array.isArray(v)) {
             err(name, key, `expected a list of non-empty strings, got ${(0, plan_js_1.describe)(v)}`);
             return undefined;
         }
-        const list = v;
-        if (opts.check) {
-            for (const [i, s] of list.entries()) {
-                const why = opts.check(s);
-                if (why) {
-                    err(name, key, `item ${i + 1} ${(0, plan_js_1.describe)(s)}: ${why}`);
-                    return undefined;
-                }
+        // Every bad item, each named: "got a list" did not say which one was wrong.
+        let ok = true;
+        for (const [i, s] of v.entries()) {
+            const why = typeof s !== 'string' || s.trim() === ''
+                ? `expected a non-empty string, got ${(0, plan_js_1.describe)(s)}`
+                : opts.check?.(s);
+            if (why) {
+                err(name, key, `item ${i + 1}${typeof s === 'string' && s.trim() !== '' ? ` ${(0, plan_js_1.describe)(s)}` : ''}: ${why}`);
+                ok = false;
             }
         }
-        return list;
+        return ok ? v : undefined;
     };
     // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
     // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
@@ -2239,14 +2419,15 @@ function parseQualityToml(data, file = 'quality.toml') {
             err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
             return undefined;
         }
+        let ok = true;
         for (const g of v) {
             const problem = (0, glob_js_1.globProblem)(g);
             if (problem) {
                 err(name, key, `glob ${(0, plan_js_1.describe)(g)}: ${problem}`);
-                return undefined;
+                ok = false;
             }
         }
-        return v;
+        return ok ? v : undefined;
     };
     const url = (name, key, t = table(name)) => {
         const v = str(name, key, t);
@@ -2286,37 +2467,39 @@ function parseQualityToml(data, file = 'quality.toml') {
             continue;
         }
         const before = problems.length;
+        // A check written as its own table (`[quality_checks.tests]`): a key's own line there.
+        const fieldLine = (k) => keyLine.get(`[quality_checks.${name}]`)?.get(k);
         for (const k of Object.keys(v)) {
             if (!CHECK_FIELDS.includes(k)) {
-                err('quality_checks', name, `unknown key '${k}' in check '${name}'${(0, text_js_1.didYouMean)(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`);
+                err('quality_checks', name, `unknown key '${k}' in check '${name}'${(0, text_js_1.didYouMean)(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`, fieldLine(k));
             }
         }
         if (typeof v.command !== 'string' || v.command.trim() === '') {
-            err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${(0, plan_js_1.describe)(v.command)}`);
+            err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${(0, plan_js_1.describe)(v.command)}`, fieldLine('command'));
         }
         else {
             const why = (0, plan_js_1.commandProblem)(v.command);
             if (why)
-                err('quality_checks', name, `check '${name}': ${why}`);
+                err('quality_checks', name, `check '${name}': ${why}`, fieldLine('command'));
         }
         const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
         // The bounds the message names (and a plan step's `timeout` keeps): 0.001 passed and timed every
         // run of the check out.
         if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout >= 1) || timeout > 86400)) {
-            err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${(0, plan_js_1.describe)(v.timeout)}`);
+            err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${(0, plan_js_1.describe)(v.timeout)}`, fieldLine('timeout'));
         }
         if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
-            err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${(0, plan_js_1.describe)(v.exclusive)}`);
+            err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${(0, plan_js_1.describe)(v.exclusive)}`, fieldLine('exclusive'));
         }
         const env = {};
         if (v.env !== undefined) {
             if (!isTable(v.env))
-                err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
+                err('quality_checks', name, `check '${name}': 'env' must be a table of strings`, fieldLine('env'));
             else
                 for (const [ek, ev] of Object.entries(v.env)) {
                     // A NUL in a value cannot be passed to a process (spawning the check threw).
                     if (typeof ev !== 'string' || ev.includes('\0') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
-                        err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
+                        err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`, keyLine.get(`[quality_checks.${name}.env]`)?.get(ek) ?? fieldLine('env'));
                     }
                     else
                         env[ek] = ev;
@@ -2440,7 +2623,7 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SYMLINK_REASON = void 0;
+exports.NOT_UTF8_REASON = exports.SYMLINK_REASON = void 0;
 exports.fsSource = fsSource;
 exports.gitSource = gitSource;
 /**
@@ -2451,6 +2634,7 @@ const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const git_js_1 = __webpack_require__(308);
 exports.SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
+exports.NOT_UTF8_REASON = 'its name is not valid UTF-8: spec file names must be UTF-8';
 function fsSource(root) {
     // `skipped`, when given, collects what is left out (links, devices) with why.
     const walk = (rel, skipped) => {
@@ -2470,6 +2654,9 @@ function fsSource(root) {
                 st = (0, node_fs_1.lstatSync)((0, node_path_1.join)(root, r));
             }
             catch {
+                // A name that is not UTF-8 comes back from readdir with U+FFFD in it and names no file: such a
+                // blueprint was left out in silence.
+                skipped?.push({ path: r, reason: r.includes('\uFFFD') ? exports.NOT_UTF8_REASON : 'could not be read' });
                 continue;
             }
             // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
@@ -2544,7 +2731,18 @@ function fsSource(root) {
 }
 function gitSource(root, commit) {
     let tree;
-    const links = [];
+    const links = new Set();
+    /** Every folder of the commit's files and links, built when first asked for. */
+    let dirs;
+    const folders = () => {
+        if (!dirs) {
+            dirs = new Set();
+            for (const p of [...entries().keys(), ...links])
+                for (let i = p.lastIndexOf('/'); i > 0 && !dirs.has(p.slice(0, i)); i = p.lastIndexOf('/', i - 1))
+                    dirs.add(p.slice(0, i));
+        }
+        return dirs;
+    };
     const entries = () => {
         if (!tree) {
             tree = new Map();
@@ -2558,7 +2756,7 @@ function gitSource(root, commit) {
                 if (meta[1] !== 'blob')
                     continue;
                 if (meta[0] === '120000') {
-                    links.push(rec.slice(tab + 1));
+                    links.add(rec.slice(tab + 1));
                     continue;
                 }
                 tree.set(rec.slice(tab + 1), Number(meta[3]));
@@ -2576,14 +2774,20 @@ function gitSource(root, commit) {
         // makes `git show` resolve them the same way.
         read: (p) => (entries().has(p) ? (0, git_js_1.showFile)(root, commit, `./${p}`) : undefined),
         size: (p) => entries().get(p),
-        exists: (p) => entries().has(p) ||
-            links.includes(p) ||
-            [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
-        unreadable: (p) => entries().has(p) ? 'file could not be read' : links.includes(p) ? exports.SYMLINK_REASON : 'not a regular file',
+        // A set of folders, not a scan of every file per call: a blueprint listing 40,000 missing tests in
+        // a repository of 5,000 files took half a minute.
+        exists: (p) => entries().has(p) || links.has(p) || folders().has(p.replace(/\/+$/, '')),
+        unreadable: (p) => p.includes('\uFFFD')
+            ? exports.NOT_UTF8_REASON
+            : entries().has(p)
+                ? 'file could not be read'
+                : links.has(p)
+                    ? exports.SYMLINK_REASON
+                    : 'not a regular file',
         notFollowed: (dir) => {
             entries();
             const prefix = dir.replace(/\/+$/, '') + '/';
-            return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: exports.SYMLINK_REASON }));
+            return [...links].filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: exports.SYMLINK_REASON }));
         },
     };
 }
@@ -2654,6 +2858,24 @@ function decodeSpecFile(data, file) {
                 },
             ],
         };
+    }
+    // A carriage return not followed by a line feed ends a line for YAML, TOML's error messages and
+    // Markdown viewers, but not for the line-based reading here: a file with old Mac line endings read as
+    // one line whose whole text was quoted back as a "front matter language", and a lone CR in a body hid
+    // the heading or fence after it.
+    for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+        if (text.charCodeAt(cr + 1) !== 10) {
+            return {
+                problems: [
+                    {
+                        file,
+                        line: lineAt(text, cr),
+                        severity: 'error',
+                        message: 'contains a carriage return without a line feed (an old Mac line ending); spec files must use LF or CRLF line endings',
+                    },
+                ],
+            };
+        }
     }
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
@@ -2827,12 +3049,16 @@ exports.globProblem = globProblem;
 const MAX_GLOB_LENGTH = 256;
 const MAX_SEGMENT_WILDCARDS = 2;
 /**
- * Why a glob (from quality.toml, or a model's tool call) is refused: too long, or too many wildcards in
- * one path segment. Undefined when it is fine.
+ * Why a glob (from quality.toml, or a model's tool call) is refused: too long, too many wildcards in
+ * one path segment, more than two `**`, or a repeated extglob holding a wildcard. Undefined when it is
+ * fine.
  */
 function globProblem(glob) {
     if (glob.length > MAX_GLOB_LENGTH)
         return `longer than ${MAX_GLOB_LENGTH} characters`;
+    const complex = complexityProblem(glob);
+    if (complex)
+        return complex;
     for (const segment of glob.split('/')) {
         if (segment === '**')
             continue;
@@ -2840,6 +3066,40 @@ function globProblem(glob) {
         const wildcards = (segment.replace(/\\./g, '').match(/\*+|\?|[+@!]\(/g) ?? []).length;
         if (wildcards > MAX_SEGMENT_WILDCARDS)
             return `${wildcards} wildcards in the path segment '${segment}' (at most ${MAX_SEGMENT_WILDCARDS}; split it into several globs)`;
+    }
+    return undefined;
+}
+// `**` segments one glob may hold: each further one multiplies the time a deep path takes.
+const MAX_GLOBSTARS = 2;
+// Why a glob is refused beyond the length and per-segment limits: picomatch turns a repeated extglob holding a
+// wildcard (`+(a*)`, `*(**/a)`) into a nested quantifier that backtracks exponentially (`+(a*)b` took
+// over 30 s on a name of 32 letters, `+(**/a)/b` on a path of 30 folders), and three `**` segments
+// (`**/a/**/a/**/b`) took 10 s on one deep path. (Line comments: these globs would end a block comment.)
+function complexityProblem(glob) {
+    const globstars = glob.match(/\*\*/g)?.length ?? 0;
+    if (globstars > MAX_GLOBSTARS)
+        return `${globstars} '**' wildcards (at most ${MAX_GLOBSTARS}; split it into several globs)`;
+    for (let i = 0; i < glob.length; i++) {
+        if (glob[i] === '\\') {
+            i++;
+            continue;
+        }
+        if ((glob[i] !== '+' && glob[i] !== '*') || glob[i + 1] !== '(')
+            continue;
+        // The body of the repeated extglob, up to its closing parenthesis.
+        let depth = 0;
+        let end = i + 1;
+        for (; end < glob.length; end++) {
+            if (glob[end] === '\\')
+                end++;
+            else if (glob[end] === '(')
+                depth++;
+            else if (glob[end] === ')' && --depth === 0)
+                break;
+        }
+        const body = glob.slice(i + 2, end);
+        if (/[*?/(]/.test(body.replace(/\\./g, '')))
+            return `the repeated pattern '${glob.slice(i, end + 1)}' holds a wildcard, a '/' or another pattern (exponential to match; write it without)`;
     }
     return undefined;
 }

@@ -226,6 +226,7 @@ const bundle_js_1 = __webpack_require__(6782);
 const errors_js_1 = __webpack_require__(3916);
 const git_js_1 = __webpack_require__(308);
 const commit_js_1 = __webpack_require__(5895);
+const patch_js_1 = __webpack_require__(1586);
 const worktree_js_1 = __webpack_require__(5847);
 const index_js_1 = __webpack_require__(5371);
 const fs_js_1 = __webpack_require__(1917);
@@ -238,6 +239,17 @@ const plan_js_1 = __webpack_require__(1031);
 const progress_js_1 = __webpack_require__(3075);
 const task_js_1 = __webpack_require__(8721);
 exports.MAX_PARALLEL = 16;
+/** How the note of a task a dry run cannot try (its dependency is not committed) begins. */
+const DRY_RUN_NOT_RUN = 'not tried in a dry run';
+/** Settles a task that cannot run (blocked, or not tried in a dry run); false when it may still run. */
+function settle(t, ready, results) {
+    if (typeof ready !== 'object')
+        return false;
+    results.set(t.id, 'blocked' in ready
+        ? { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked }
+        : { taskId: t.id, title: t.title, state: 'not_run', reason: ready.notRun });
+    return true;
+}
 function parseParallel(value) {
     if (value === undefined)
         return 1;
@@ -346,11 +358,22 @@ async function runMilestoneLocked(opts) {
         }
         // One branch holds the milestone's commits, each task on top of the one before (a task that depends
         // on another sees its change). It is checked out, so a second run continues where the first stopped.
+        // A milestone with nothing left to do leaves the checkout where it is.
         const current = (0, commit_js_1.currentBranch)(root);
-        if (current !== branch && !dirty.length) {
+        if (current !== branch && !dirty.length && plan.order.some((t) => t.status !== 'done')) {
             const exists = (0, commit_js_1.branchTip)(root, branch) !== undefined;
+            // Commits made where the user was since the milestone branch was made are not on it: a task done
+            // there is still pending here. Said, not merged: merging is the user's decision.
+            const behind = exists
+                ? Number((0, git_js_1.execGit)(['rev-list', '--count', `${branch}..HEAD`], { cwd: root }).stdout.trim()) || 0
+                : 0;
             (0, git_js_1.execGit)(exists ? ['switch', '--quiet', branch] : ['switch', '--quiet', '-c', branch], { cwd: root });
-            log.info(`${exists ? 'switched to' : 'created and switched to'} branch ${branch} (was ${current ?? 'a detached HEAD'})`);
+            const was = current ?? 'a detached HEAD';
+            log.info(`${exists ? 'switched to' : 'created and switched to'} branch ${branch} (was ${was})`);
+            if (behind > 0) {
+                const from = current ?? 'the commit you were on';
+                log.warn(`${branch} does not have ${behind} commit(s) of ${from}: the milestone continues from ${branch} as it is (tasks done only on ${from} are not done here). To include them, run \`git merge ${current ?? '<commit>'}\` on ${branch}, then \`guardian milestone ${plan.milestone.id}\` again.`);
+            }
             project = (0, index_js_1.loadProject)(root);
             plan = (0, plan_js_1.planMilestone)(project, opts.milestone);
         }
@@ -370,7 +393,9 @@ async function runMilestoneLocked(opts) {
                 taskId: t.id,
                 title: t.title,
                 state: 'blocked',
-                reason: `depends on ${missing.join(', ')} (outside the milestone), not done`,
+                reason: `depends on ${missing.join(', ')} (outside the milestone), not done${opts.dryRun
+                    ? ''
+                    : ` on ${branch}: complete ${missing.length > 1 ? 'them' : 'it'} there first (${missing.map((d) => `\`guardian run ${d} --branch ${branch}\``).join(', ')})`}`,
             });
         }
     }
@@ -393,7 +418,9 @@ async function runMilestoneLocked(opts) {
         ledgerRoot: root,
     });
     const commits = [];
+    const position = new Map(plan.order.map((t, i) => [t.id, i]));
     let halt;
+    /** Whether a task can start now; `blocked` and `notRun` settle it (the first is a failure, the second not). */
     const depsReady = (t) => {
         for (const d of plan.internalDeps.get(t.id)) {
             const r = results.get(d);
@@ -401,11 +428,15 @@ async function runMilestoneLocked(opts) {
                 return 'wait';
             if (r.state === 'done' || r.state === 'skipped')
                 continue;
-            if (r.state === 'validated')
-                return { blocked: `dry run: ${d} passed but is not committed` };
+            // A dry run commits nothing, so a task can never be tried on its dependency's change: that is
+            // the dry run's limit, not a failure of the milestone.
+            if (r.state === 'validated' || (r.state === 'not_run' && r.reason?.startsWith(DRY_RUN_NOT_RUN)))
+                return {
+                    notRun: `${DRY_RUN_NOT_RUN}: it depends on ${d}, ${r.state === 'validated' ? 'which passed but is not committed' : 'which did not run either'}; a run without --dry-run commits ${d} first`,
+                };
             if (r.state === 'not_run' || r.state === 'interrupted' || r.state === 'paused')
                 return 'wait';
-            return { blocked: `${d} ${r.state}` };
+            return { blocked: `depends on ${d} (${r.state})` };
         }
         return 'ready';
     };
@@ -414,8 +445,11 @@ async function runMilestoneLocked(opts) {
         results.set(t.id, { taskId: t.id, title: t.title, state, run: r });
         if (r.commit)
             commits.push(r.commit);
-        if (state === 'failed' || state === 'interrupted' || state === 'paused')
-            halt ??= { taskId: t.id, state };
+        // Tasks run side by side may stop out of order: the milestone halts where a sequential run would
+        // have, at the first one in run order.
+        if ((state === 'failed' || state === 'interrupted' || state === 'paused') &&
+            (!halt || position.get(t.id) < position.get(halt.taskId)))
+            halt = { taskId: t.id, state };
     };
     if (resumeFirst && !results.has(resumeFirst.id)) {
         // In the main checkout, where the change is (a worktree would not have it), before anything else.
@@ -430,8 +464,7 @@ async function runMilestoneLocked(opts) {
                 break;
             const ready = depsReady(t);
             if (ready !== 'ready') {
-                if (typeof ready === 'object')
-                    results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
+                settle(t, ready, results);
                 continue;
             }
             const head = (0, git_js_1.headCommit)(root);
@@ -440,20 +473,24 @@ async function runMilestoneLocked(opts) {
         }
     }
     else {
-        await runParallel(root, plan, parallel, results, depsReady, record, taskOpts, () => !!halt || signal.aborted, signal, log);
+        await runParallel(root, plan, parallel, results, depsReady, record, taskOpts, () => halt?.taskId, signal, log);
     }
-    // What did not run, and why.
-    const failed = halt?.taskId;
-    const blockedByFailure = failed ? (0, plan_js_1.dependentsOf)(plan, failed) : new Set();
+    // What did not run, and why: a task that depends on one that stopped (or on one of those it blocked),
+    // directly or not, is blocked by it; the others were not reached. The run order puts every task after
+    // its dependencies, so each dependency is settled before its dependents.
+    const stoppedStates = new Set(['failed', 'interrupted', 'paused', 'blocked']);
     for (const t of plan.order) {
         if (results.has(t.id))
             continue;
-        if (blockedByFailure.has(t.id)) {
+        const stoppedDep = plan.internalDeps
+            .get(t.id)
+            .find((d) => stoppedStates.has(results.get(d)?.state ?? 'done'));
+        if (stoppedDep) {
             results.set(t.id, {
                 taskId: t.id,
                 title: t.title,
                 state: 'blocked',
-                reason: `depends on ${failed} (${halt.state})`,
+                reason: `depends on ${stoppedDep} (${results.get(stoppedDep).state})`,
             });
         }
         else {
@@ -504,6 +541,7 @@ async function runMilestoneLocked(opts) {
     const id = plan.milestone.id;
     const doneCount = tasks.filter((r) => r.state === 'done').length;
     const skipped = tasks.filter((r) => r.state === 'skipped').length;
+    const untried = tasks.filter((r) => r.state === 'not_run' && r.reason?.startsWith(DRY_RUN_NOT_RUN)).length;
     const message = outcome === 'done'
         ? `milestone ${id} done: ${doneCount} task(s) committed${skipped ? `, ${skipped} already done` : ''}`
         : outcome === 'failed'
@@ -520,7 +558,10 @@ async function runMilestoneLocked(opts) {
                         (opts.dryRun
                             ? ''
                             : `; then run \`guardian milestone ${id}\` again (with the change still uncommitted, it resumes ${halt.taskId} with it first)`)
-                    : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed`;
+                    : `milestone ${id}: dry run passed for ${tasks.filter((r) => r.state === 'validated').length} task(s); nothing committed` +
+                        (untried
+                            ? `; ${untried} task(s) not tried: they depend on tasks a dry run does not commit`
+                            : '');
     return {
         milestone: id,
         title: plan.milestone.title,
@@ -552,6 +593,21 @@ function rebaseBundle(root, taskId, head) {
     (0, bundle_js_1.writeManifest)(dir, m);
     return true;
 }
+/** Whether the task's change (its bundle's `changes.patch`) applies onto `head`; no patch applies anywhere. */
+function patchApplies(root, taskId, head) {
+    const p = (0, node_path_1.join)((0, bundle_js_1.bundleDirFor)(root, taskId), 'changes.patch');
+    if (!(0, node_fs_1.existsSync)(p))
+        return true;
+    try {
+        (0, patch_js_1.applyPatchToTree)(root, head, (0, node_fs_1.readFileSync)(p));
+        return true;
+    }
+    catch (e) {
+        if (e instanceof errors_js_1.GuardianError)
+            return false;
+        throw e;
+    }
+}
 /** Copies a task's bundle from one checkout to another (replacing what was there). */
 function copyBundle(fromRoot, toRoot, taskId) {
     const from = (0, bundle_js_1.bundleDirFor)(fromRoot, taskId);
@@ -562,7 +618,7 @@ function copyBundle(fromRoot, toRoot, taskId) {
     (0, fs_js_1.ensureDir)((0, node_path_1.dirname)(to), toRoot);
     (0, node_fs_1.cpSync)(from, to, { recursive: true });
 }
-async function runParallel(root, plan, parallel, results, depsReady, record, taskOpts, halted, signal, log) {
+async function runParallel(root, plan, parallel, results, depsReady, record, taskOpts, haltedAt, signal, log) {
     /** Tasks through the Validator in their worktree, waiting for their turn to be committed. */
     const validated = new Map();
     const running = new Map();
@@ -579,7 +635,18 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
         if (!signal.aborted)
             failure ??= { error: e };
     };
-    const stopped = () => halted() || failure !== undefined || signal.aborted;
+    const position = new Map(plan.order.map((t, i) => [t.id, i]));
+    /**
+     * Whether `t` is past the point where the milestone stopped. A task that halted the milestone stops
+     * only the tasks after it in run order: those before it still run and are committed, as in a
+     * sequential run (a later task may fail before an earlier one, run side by side, has finished).
+     */
+    const stopped = (t) => {
+        if (failure !== undefined || signal.aborted)
+            return true;
+        const at = haltedAt();
+        return at !== undefined && position.get(t.id) > position.get(at);
+    };
     // Up to the Validator in a worktree at the current HEAD; the bundle comes back to the main checkout.
     const launch = (t) => {
         started.add(t.id);
@@ -644,43 +711,49 @@ async function runParallel(root, plan, parallel, results, depsReady, record, tas
                 continue;
             }
             const v = validated.get(t.id);
-            if (!v || stopped())
+            if (!v || stopped(t))
                 break;
             validated.delete(t.id);
             const head = (0, git_js_1.headCommit)(root);
-            if (rebaseBundle(root, t.id, head)) {
+            // A change made on an earlier commit that no longer applies (a task committed since changed the
+            // same lines) is made again on top of the tip, as a sequential run would have made it.
+            const redo = !patchApplies(root, t.id, head);
+            if (redo) {
+                log.info(`${t.id}: its change, made in its worktree on an earlier commit, does not apply onto ${head.slice(0, 12)} (the tasks committed since changed the same files): running ${t.id} again on top of them`);
+            }
+            else if (rebaseBundle(root, t.id, head)) {
                 log.info(`${t.id}: validated in its worktree against an earlier commit; validating again on ${head.slice(0, 12)} before committing`);
             }
             else
                 log.info(`${t.id}: validated in its worktree; committing in milestone order`);
             let r;
             try {
-                r = await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: true });
+                r = await (0, task_js_1.runTask)({ root, ...taskOpts(t), resume: !redo });
             }
             catch (e) {
                 await failed(e);
                 break;
             }
-            record(t, r.outcome === 'committed' ? mergeRuns(v, r) : r);
+            // Both runs' tokens, cost and time were spent on this task: the figures count them all.
+            record(t, mergeRuns(v, r, !redo));
             next++;
         }
-        if (!stopped()) {
-            for (const t of plan.order) {
-                if (running.size >= parallel)
-                    break;
-                if (results.has(t.id) || started.has(t.id))
-                    continue;
-                const ready = depsReady(t);
-                if (ready === 'ready')
-                    launch(t);
-                else if (typeof ready === 'object') {
-                    results.set(t.id, { taskId: t.id, title: t.title, state: 'blocked', reason: ready.blocked });
-                }
-            }
+        // Start what is ready, up to the limit; past the task that halted the milestone nothing starts.
+        for (const t of plan.order) {
+            if (running.size >= parallel || stopped(t))
+                break;
+            if (results.has(t.id) || started.has(t.id))
+                continue;
+            const ready = depsReady(t);
+            if (ready === 'ready')
+                launch(t);
+            else
+                settle(t, ready, results);
         }
         if (running.size === 0) {
-            const waiting = plan.order.some((t) => validated.has(t.id));
-            if (!waiting || stopped())
+            // Only a task whose turn can still come keeps the loop going (the commit step above takes it).
+            const waiting = plan.order.some((t) => validated.has(t.id) && !stopped(t));
+            if (!waiting)
                 break;
             continue;
         }
@@ -717,16 +790,24 @@ function withRoot(r, from, to) {
         message: r.message.split(inside).join(toInside),
     };
 }
-/** The worktree part (up to the Validator) and the commit part of one task, as one result. */
-function mergeRuns(a, b) {
+/**
+ * The worktree part (up to the Validator) and the part in the main checkout of one task, as one result:
+ * the figures (tokens, cost, time, Coder attempts) count both. The verdict and the patch are the second
+ * part's; a commit of the change the worktree judged keeps the worktree's when it recorded none. With
+ * `samePatch` false, the second part made the change again.
+ */
+function mergeRuns(a, b, samePatch = true) {
+    const kept = samePatch && b.outcome === 'committed';
+    const verdict = b.verdict ?? (kept ? a.verdict : undefined);
+    const patchSha256 = b.patchSha256 ?? (kept ? a.patchSha256 : undefined);
     return {
         ...b,
         stations: [...a.stations, ...b.stations],
         attempts: a.attempts + b.attempts,
         usage: (0, bundle_js_1.addUsage)(a.usage, b.usage),
         durationMs: a.durationMs + b.durationMs,
-        verdict: a.verdict ?? b.verdict,
-        ...(a.patchSha256 ? { patchSha256: a.patchSha256 } : {}),
+        ...(verdict ? { verdict } : {}),
+        ...(patchSha256 ? { patchSha256 } : {}),
     };
 }
 
@@ -752,7 +833,12 @@ function planMilestone(project, id) {
     const milestone = (0, index_js_1.requireMilestone)(project, id);
     const fileErrors = (0, index_js_1.errorsOf)(project.problems, milestone.path);
     if (fileErrors.length) {
-        throw new errors_js_1.ConfigurationError(`milestone ${id} cannot run:\n${fileErrors.map(index_js_1.formatProblem).join('\n')}`);
+        // A task named whose blueprint is invalid: its own errors are shown too, so one message says it all.
+        const named = new Set((0, index_js_1.errorsOf)(project.problems)
+            .map((p) => p.file)
+            .filter((f) => f !== milestone.path && fileErrors.some((e) => e.message.includes(`blueprint ${f} is invalid`))));
+        const blueprintErrors = (0, index_js_1.errorsOf)(project.problems).filter((p) => named.has(p.file));
+        throw new errors_js_1.ConfigurationError(`milestone ${id} cannot run:\n${[...fileErrors, ...blueprintErrors].map(index_js_1.formatProblem).join('\n')}`);
     }
     if (milestone.tasks.length === 0) {
         throw new errors_js_1.ConfigurationError(`${milestone.path}: milestone ${id} lists no tasks (front matter \`tasks: [...]\`)`);
@@ -777,7 +863,8 @@ function planMilestone(project, id) {
     if (cycles.length) {
         const lines = cycles.map((c) => {
             const first = byId.get(c[0]);
-            return `  ${c.join(' → ')} (${first.path}: depends_on)`;
+            const line = first.fieldLines?.['depends_on'];
+            return `  ${c.join(' → ')} (${first.path}${line !== undefined ? `:${line}` : ''}: depends_on)`;
         });
         throw new errors_js_1.ConfigurationError(`milestone ${id} cannot run: its tasks have a dependency cycle, so none of them could ever start — nothing was run:\n${lines.join('\n')}`);
     }
@@ -1111,6 +1198,14 @@ function renderMilestoneSummary(r) {
         clip(t.reason ?? (t.state === 'done' ? t.title : t.run?.message), 70),
     ]));
     out += `total: ${(0, progress_js_1.formatDuration)(r.durationMs)}, ${(0, progress_js_1.formatTokens)(r.usage)} tokens, ${(0, progress_js_1.formatCost)(r.usage)}\n`;
+    // What a blocked or unreached task waits for, in full: the note column is cut to fit, and the
+    // reason may end with the command that unblocks it.
+    for (const t of r.tasks) {
+        if ((t.state === 'blocked' || t.state === 'not_run') &&
+            t.reason &&
+            clip(t.reason, 70) !== clip(t.reason, Infinity))
+            out += `${t.taskId} ${t.state}: ${clip(t.reason, 1000)}\n`;
+    }
     out += `${r.message}\n`;
     const failed = r.failedTask ? r.tasks.find((t) => t.taskId === r.failedTask) : undefined;
     if (failed?.run) {
@@ -1119,6 +1214,8 @@ function renderMilestoneSummary(r) {
     }
     return out;
 }
+/** Outcomes of a run that stopped before the task was done. */
+const STOPPED_SHORT = new Set(['failed', 'blocked', 'paused', 'interrupted']);
 function ago(iso, now) {
     const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
     if (s < 60)
@@ -1131,7 +1228,7 @@ function ago(iso, now) {
 }
 function renderStatus(r, now = Date.now()) {
     let out = r.milestone ? `milestone ${r.milestone.id}: ${r.milestone.title}\n` : '';
-    const notes = (r.notes ?? []).map((n) => `note: ${n}\n`).join('');
+    const notes = (r.notes ?? []).map((n) => `note: ${(0, chars_js_1.escapeControlChars)(n)}\n`).join('');
     if (!r.tasks.length)
         return out + 'no tasks\n' + notes;
     out += (0, io_js_1.table)(['task', 'status', 'last run', 'outcome', 'verdict', 'commit', 'time', 'tokens', 'cost', 'title'], r.tasks.map((t) => {
@@ -1140,6 +1237,8 @@ function renderStatus(r, now = Date.now()) {
         const elsewhere = e?.outcome === 'committed' && t.status !== 'done' && e.branch
             ? ` (done on ${clip(e.branch, 60)})`
             : '';
+        // A task a milestone ran in several runs (its worktree, then the commit): what they spent in all.
+        const spent = t.milestoneRunTotal ?? { usage: e?.usage, durationMs: e?.durationMs };
         return [
             t.taskId,
             t.status + elsewhere,
@@ -1147,14 +1246,26 @@ function renderStatus(r, now = Date.now()) {
             e ? (t.unfinished ? 'unfinished' : e.outcome) : '',
             e?.verdict ?? '',
             short(e?.commit),
-            e?.durationMs !== undefined ? (0, progress_js_1.formatDuration)(e.durationMs) : '',
-            e?.usage ? (0, progress_js_1.formatTokens)(e.usage) : '',
-            e?.usage ? (0, progress_js_1.formatCost)(e.usage) : '',
+            spent.durationMs !== undefined ? (0, progress_js_1.formatDuration)(spent.durationMs) : '',
+            spent.usage ? (0, progress_js_1.formatTokens)(spent.usage) : '',
+            spent.usage ? (0, progress_js_1.formatCost)(spent.usage) : '',
             clip(t.title, 50),
         ];
     }));
     const done = r.tasks.filter((t) => t.status === 'done').length;
     out += `${done}/${r.tasks.length} done\n`;
+    // For each task whose last run stopped short, what it said: why, and the command that goes on.
+    for (const t of r.tasks) {
+        const e = t.lastRun;
+        if (!e || t.status === 'done')
+            continue;
+        if (t.unfinished) {
+            out += `${t.taskId} unfinished: its last run started ${ago(e.at, now)} and never ended (killed, or running now); \`guardian run ${t.taskId} --resume\` continues it\n`;
+        }
+        else if (STOPPED_SHORT.has(e.outcome) && e.message) {
+            out += `${t.taskId} ${e.outcome}: ${clip(e.message, 400)}\n`;
+        }
+    }
     return out + notes;
 }
 
@@ -1347,7 +1458,9 @@ function defaultStations() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.projectStatus = projectStatus;
 /** `guardian status`: each task's lifecycle status (from its blueprint) and its last run (from the ledger). */
+const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
+const bundle_js_1 = __webpack_require__(6782);
 const index_js_1 = __webpack_require__(5371);
 const ledger_js_1 = __webpack_require__(1217);
 function projectStatus(rootDir, milestoneId) {
@@ -1355,33 +1468,74 @@ function projectStatus(rootDir, milestoneId) {
     const project = (0, index_js_1.loadProject)(root);
     let tasks;
     let milestone;
+    const notes = [];
     if (milestoneId) {
         // The milestone's own order; status never refuses to show a milestone (not even one with a cycle).
         const m = (0, index_js_1.requireMilestone)(project, milestoneId);
         const byId = new Map(project.tasks.map((t) => [t.id, t]));
         tasks = m.tasks.map((id) => byId.get(id)).filter((t) => !!t);
+        // Shown, not refused: a task the milestone names that no blueprint defines is said, not dropped.
+        const unknown = [...new Set(m.tasks.filter((id) => !byId.has(id)))];
+        if (unknown.length) {
+            notes.push(`${m.path}: milestone ${m.id} lists ${unknown.join(', ')}, which no blueprint defines (\`guardian lint\` names the line)`);
+        }
         milestone = { id: m.id, title: m.title };
     }
     else {
         tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
     }
-    const notes = [];
-    const runs = (0, ledger_js_1.lastRuns)((0, ledger_js_1.readLedger)(root, notes));
+    const entries = (0, ledger_js_1.readLedger)(root, notes);
+    const runs = (0, ledger_js_1.lastRuns)(entries);
+    // The ended runs of each task in each milestone run.
+    const inMilestoneRun = new Map();
+    for (const e of entries) {
+        if (e.event !== 'end' || !e.milestoneRunId)
+            continue;
+        const key = `${e.taskId}\0${e.milestoneRunId}`;
+        const list = inMilestoneRun.get(key);
+        if (list)
+            list.push(e);
+        else
+            inMilestoneRun.set(key, [e]);
+    }
+    const totalOf = (e) => {
+        const parts = e?.milestoneRunId ? inMilestoneRun.get(`${e.taskId}\0${e.milestoneRunId}`) : undefined;
+        if (!parts || parts.length < 2)
+            return undefined;
+        return {
+            runs: parts.length,
+            usage: parts.reduce((acc, p) => (0, bundle_js_1.addUsage)(acc, p.usage), (0, bundle_js_1.emptyUsage)()),
+            durationMs: parts.reduce((acc, p) => acc + (p.durationMs ?? 0), 0),
+        };
+    };
     return {
         ...(milestone ? { milestone } : {}),
         tasks: tasks.map((t) => {
             const last = runs.get(t.id);
+            const total = last && !last.unfinished ? totalOf(last.entry) : undefined;
             return {
                 taskId: t.id,
                 title: t.title,
                 status: t.status,
                 dependsOn: t.dependsOn,
-                lastRun: last?.entry ?? null,
+                lastRun: last ? atRoot(last.entry, root) : null,
                 unfinished: last?.unfinished ?? false,
+                ...(total ? { milestoneRunTotal: total } : {}),
             };
         }),
         ...(notes.length ? { notes } : {}),
     };
+}
+/**
+ * A run in a temporary worktree (a milestone's parallel task) names paths into it — its bundle, its
+ * report — and the worktree is gone: its bundle came back to the main checkout, so those paths are shown
+ * at the main checkout's copy.
+ */
+function atRoot(e, root) {
+    if (!e.message?.includes('/.guardian/bundles/'))
+        return e;
+    const message = e.message.replace(/(\/[^\s()`'"]*?)\/\.guardian\/bundles\//g, (whole, dir) => dir === root || (0, node_fs_1.existsSync)(dir) ? whole : `${root.split(node_path_1.sep).join('/')}/.guardian/bundles/`);
+    return message === e.message ? e : { ...e, message };
 }
 
 
@@ -1737,6 +1891,14 @@ async function runTaskLocked(opts, project) {
             baseCommit = m.baseCommit;
         return m;
     };
+    /**
+     * A text as the ledger keeps it: a run in a temporary worktree (a milestone's parallel task) names
+     * its bundle and reports there, and the worktree is removed once its bundle is copied back to the
+     * checkout whose ledger this is: the paths name that copy.
+     */
+    const atLedgerRoot = (text) => line.ledgerRoot === root
+        ? text
+        : text.split(`${root}${node_path_1.sep}.guardian${node_path_1.sep}`).join(`${line.ledgerRoot}${node_path_1.sep}.guardian${node_path_1.sep}`);
     /** The ledger's `end` entry for the run as it stands. */
     const endEntry = (durationMs) => {
         const status = STATUS_OF[outcome];
@@ -1746,7 +1908,7 @@ async function runTaskLocked(opts, project) {
             durationMs: s.durationMs,
             ...(s.attempt ? { attempt: s.attempt } : {}),
             ...(s.verdict ? { verdict: s.verdict } : {}),
-            ...(s.note ? { note: s.note.slice(0, 300) } : {}),
+            ...(s.note ? { note: atLedgerRoot(s.note).slice(0, 300) } : {}),
             ...(s.usage.promptTokens || s.usage.completionTokens ? { usage: s.usage } : {}),
         }));
         return ledgerEntry(line, 'end', {
@@ -1761,7 +1923,7 @@ async function runTaskLocked(opts, project) {
             ...(branch ? { branch } : {}),
             ...(pushedTo ? { pushedTo } : {}),
             usage: line.usage,
-            message,
+            message: atLedgerRoot(message),
         });
     };
     // A second Ctrl-C exits at once, without `finish`: the run still gets its `end` entry (interrupted),

@@ -2372,16 +2372,8 @@ async function readInputs(root, taskId) {
         throw new errors_js_1.ConfigurationError(`no Task Bundle for ${taskId} at ${dir}: run \`guardian bundle ${taskId}\` first`);
     }
     const manifest = (0, bundle_js_1.readManifest)(dir, taskId);
-    // The blueprint's path is quoted in the section (where a phrase of the task was found): a line break
-    // in it would start headings of its own in task_context.md.
-    if (manifest.blueprintPath) {
-        const bad = (0, chars_js_1.hasControlChar)(manifest.blueprintPath)
-            ? 'a path with control characters (line breaks, terminal escapes)'
-            : (0, fs_js_1.checkRepoRelativePath)(manifest.blueprintPath);
-        if (bad) {
-            throw new errors_js_1.ConfigurationError(`${(0, node_path_1.join)(dir, 'manifest.json')}: field \`blueprintPath\` is ${bad}: expected the repository-relative path of the task's blueprint; rebuild the bundle with \`guardian bundle ${taskId}\``);
-        }
-    }
+    // readManifest refuses a blueprint path with control characters or leaving the repository: it is
+    // quoted in the section (where a phrase of the task was found).
     const notes = [];
     let redactions = 0;
     const secretValues = new Set();

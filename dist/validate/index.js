@@ -38860,7 +38860,7 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
@@ -38880,7 +38880,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -48910,6 +48910,52 @@ function isCleanWorkingTree(cwd, ignorePaths = []) {
     return entries.filter((p) => !ignorePaths.some((ig) => p === ig || p.startsWith(ig))).length === 0;
 }
 
+;// CONCATENATED MODULE: ./src/util/chars.ts
+// Control characters in untrusted names (file paths from a repository, for one).
+/**
+ * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
+ * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
+ */
+function isControl(code) {
+    return (code < 0x20 ||
+        (code >= 0x7f && code <= 0x9f) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x061c ||
+        code === 0x200e ||
+        code === 0x200f ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069));
+}
+function hasControlChar(s) {
+    for (let i = 0; i < s.length; i++)
+        if (isControl(s.charCodeAt(i)))
+            return true;
+    return false;
+}
+/** `s` with each control character replaced by `by(char)`. */
+function replaceControlChars(s, by) {
+    if (!hasControlChar(s))
+        return s;
+    let out = '';
+    for (const c of s)
+        out += isControl(c.charCodeAt(0)) ? by(c) : c;
+    return out;
+}
+/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
+function chars_escapeControlChars(s) {
+    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The first `end` UTF-16 units of `s`, one fewer when the cut would fall between the two halves of a
+ * character outside the BMP (an emoji, a rare CJK ideograph): half of one is no text, and is written as
+ * U+FFFD.
+ */
+function sliceWhole(s, end) {
+    const code = s.charCodeAt(end - 1);
+    return s.slice(0, code >= 0xd800 && code <= 0xdbff && end < s.length ? end - 1 : end);
+}
+
 ;// CONCATENATED MODULE: ./src/util/fs.ts
 
 
@@ -49141,6 +49187,7 @@ function openRegularFile(path, flags, mode) {
 
 
 
+
 const BUNDLE_SCHEMA_VERSION = 1;
 const STATIONS = ['prestart', 'bundle', 'security', 'code', 'validate', 'complete'];
 const TASK_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/;
@@ -49274,6 +49321,16 @@ function checkManifest(doc, file) {
             doc[k] = '';
         else if (typeof doc[k] !== 'string')
             throw bundleFieldError(file, k, 'a string', doc[k]);
+    }
+    // The blueprint's path is quoted in what stations write (task_context.md, reports): a line break in
+    // it would start headings of its own there, a `..` would point outside the repository.
+    if (doc.blueprintPath) {
+        const bad = hasControlChar(doc.blueprintPath)
+            ? 'a path with control characters (line breaks, terminal escapes)'
+            : checkRepoRelativePath(doc.blueprintPath);
+        if (bad) {
+            throw new errors_ConfigurationError(`${file}: field \`blueprintPath\` is ${bad}: expected the repository-relative path of the task's blueprint; rebuild the bundle with \`guardian bundle ${doc.taskId}\``);
+        }
     }
     doc.stations ??= {};
     if (!isJsonObject(doc.stations)) {
@@ -51733,57 +51790,181 @@ function streamLogger(out = process.stderr, opts = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/chars.ts
-// Control characters in untrusted names (file paths from a repository, for one).
-/**
- * C0 and C1 control characters, the Unicode line and paragraph separators, and the bidirectional
- * formatting characters (a name with U+202E is shown reversed from there on: "Trojan Source").
- */
-function isControl(code) {
-    return (code < 0x20 ||
-        (code >= 0x7f && code <= 0x9f) ||
-        code === 0x2028 ||
-        code === 0x2029 ||
-        code === 0x061c ||
-        code === 0x200e ||
-        code === 0x200f ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069));
-}
-function hasControlChar(s) {
-    for (let i = 0; i < s.length; i++)
-        if (isControl(s.charCodeAt(i)))
-            return true;
-    return false;
-}
-/** `s` with each control character replaced by `by(char)`. */
-function replaceControlChars(s, by) {
-    if (!hasControlChar(s))
-        return s;
-    let out = '';
-    for (const c of s)
-        out += isControl(c.charCodeAt(0)) ? by(c) : c;
-    return out;
-}
-/** `s` with each control character written out as `\uXXXX`: shown as text, never interpreted. */
-function chars_escapeControlChars(s) {
-    return replaceControlChars(s, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/**
- * The first `end` UTF-16 units of `s`, one fewer when the cut would fall between the two halves of a
- * character outside the BMP (an emoji, a rare CJK ideograph): half of one is no text, and is written as
- * U+FFFD.
- */
-function sliceWhole(s, end) {
-    const code = s.charCodeAt(end - 1);
-    return s.slice(0, code >= 0xd800 && code <= 0xdbff && end < s.length ? end - 1 : end);
-}
-
 // EXTERNAL MODULE: ./node_modules/gray-matter/index.js
 var gray_matter = __nccwpck_require__(9599);
 var gray_matter_default = /*#__PURE__*/__nccwpck_require__.n(gray_matter);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/spec/markdown.ts
+const SECTION_PATTERNS = [
+    ['goal', /^goals?$/],
+    ['acceptance_criteria', /^(functional\s+)?acceptance\s+criteria$/],
+    ['implementation_plan', /^implementation(\s+plan)?$/],
+    ['verification_plan', /^verification(\s+plan)?$/],
+    ['architectural_constraints', /^architectur(al|e)(\s+constraints?|\s+rules)?$/],
+    ['security_considerations', /^security(\s+considerations?)?$/],
+    ['relevant_existing_code', /^relevant(\s+existing)?\s+code$/],
+];
+function sectionKeyFor(title) {
+    const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
+    for (const [key, re] of SECTION_PATTERNS)
+        if (re.test(t))
+            return key;
+    return null;
+}
+/**
+ * An opening fence: up to three spaces, three or more backticks or tildes, then an info string without
+ * backticks whose first word is returned. The info string is read in code: a regular expression such as
+ * `\s*([^`\s]*)[^`]*$` backtracks quadratically on a long line that ends in a backtick.
+ */
+function fenceOpen(line) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m)
+        return undefined;
+    const rest = line.slice(m[0].length);
+    if (rest.includes('`'))
+        return undefined;
+    const info = rest.trimStart();
+    let end = 0;
+    while (end < info.length && !/\s/.test(info[end]))
+        end++;
+    return { marker: m[1], info: info.slice(0, end) };
+}
+/** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
+/**
+ * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
+ * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
+ */
+function headingText(rest) {
+    const t = rest.trimEnd();
+    let end = t.length;
+    while (end > 0 && t.charCodeAt(end - 1) === 0x23)
+        end--;
+    return t.slice(0, end).trim();
+}
+function findFences(text, firstLine = 1) {
+    const lines = text.split(/\r?\n/);
+    const fences = [];
+    let open;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (!open) {
+            const m = fenceOpen(line);
+            if (m)
+                open = { marker: m.marker, info: m.info, line: i, start: i + 1 };
+        }
+        else {
+            const t = line.trim();
+            if (t.startsWith(open.marker[0].repeat(open.marker.length)) &&
+                /^(`+|~+)$/.test(t) &&
+                t[0] === open.marker[0]) {
+                fences.push({
+                    info: open.info,
+                    openLine: firstLine + open.line,
+                    closeLine: firstLine + i,
+                    content: lines.slice(open.start, i).join('\n'),
+                    contentLine: firstLine + open.start,
+                });
+                open = undefined;
+            }
+        }
+    }
+    if (open) {
+        fences.push({
+            info: open.info,
+            openLine: firstLine + open.line,
+            content: lines.slice(open.start).join('\n'),
+            contentLine: firstLine + open.start,
+        });
+    }
+    return fences;
+}
+/**
+ * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
+ * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
+ * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
+ * multi-line paragraph is prose, not a section title.
+ */
+function isSetextTitle(lines, i) {
+    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
+        return false;
+    const title = lines[i - 1];
+    if (!/^ {0,3}\S/.test(title))
+        return false;
+    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
+        return false;
+    return i < 2 || lines[i - 2].trim() === '';
+}
+/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
+function splitSections(body, firstLine = 1) {
+    const lines = body.split(/\r?\n/);
+    const sections = [];
+    let inFence;
+    let current;
+    const close = (end) => {
+        if (!current)
+            return;
+        const raw = lines.slice(current.start, end);
+        let lead = 0;
+        while (lead < raw.length && raw[lead].trim() === '')
+            lead++;
+        sections.push({
+            title: current.title,
+            key: sectionKeyFor(current.title),
+            body: raw.join('\n').trim(),
+            line: firstLine + current.line,
+            bodyLine: firstLine + current.start + lead,
+        });
+    };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        // Fences as findFences reads them: a line of backticks whose info string holds a backtick opens none.
+        if (inFence) {
+            const t = line.trim();
+            if (/^ {0,3}(`{3,}|~{3,})/.test(line) && t.startsWith(inFence) && /^(`+|~+)$/.test(t))
+                inFence = undefined;
+            continue;
+        }
+        const fo = fenceOpen(line);
+        if (fo) {
+            inFence = fo.marker[0].repeat(fo.marker.length);
+            continue;
+        }
+        const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
+        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
+        if (h || setext !== undefined) {
+            const at = h ? i : i - 1;
+            close(at);
+            // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
+            const title = (h ? headingText(h[1]) : setext)
+                .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
+                .replace(/[:.]\s*$/, '')
+                .trim();
+            current = { title, line: at, start: i + 1 };
+        }
+    }
+    close(lines.length);
+    return sections;
+}
+/** Checkbox list items ("* [ ] text", "- [x] text"); indented continuation lines join their item. */
+function parseCheckboxes(body, firstLine) {
+    const out = [];
+    let current;
+    body.split(/\r?\n/).forEach((line, i) => {
+        const m = /^\s*(?:[-*+]|\d+[.)])\s+\[( |x|X)\]\s+(.*\S)\s*$/.exec(line);
+        if (m) {
+            current = { text: m[2], checked: m[1] !== ' ', line: firstLine + i };
+            out.push(current);
+        }
+        else if (current && /^\s+\S/.test(line) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) {
+            current.text += ` ${line.trim()}`;
+        }
+        else
+            current = undefined;
+    });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/spec/text.ts
 /** Files larger than this are refused before parsing: a blueprint is prose, not a data dump. */
 const MAX_SPEC_FILE_BYTES = 1024 * 1024;
@@ -51835,6 +52016,24 @@ function decodeSpecFile(data, file) {
                 },
             ],
         };
+    }
+    // A carriage return not followed by a line feed ends a line for YAML, TOML's error messages and
+    // Markdown viewers, but not for the line-based reading here: a file with old Mac line endings read as
+    // one line whose whole text was quoted back as a "front matter language", and a lone CR in a body hid
+    // the heading or fence after it.
+    for (let cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+        if (text.charCodeAt(cr + 1) !== 10) {
+            return {
+                problems: [
+                    {
+                        file,
+                        line: lineAt(text, cr),
+                        severity: 'error',
+                        message: 'contains a carriage return without a line feed (an old Mac line ending); spec files must use LF or CRLF line endings',
+                    },
+                ],
+            };
+        }
     }
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
@@ -51992,433 +52191,6 @@ function lineOfOffset(starts, offset) {
     return lo + 1;
 }
 
-;// CONCATENATED MODULE: ./src/spec/frontmatter.ts
-/**
- * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
- * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
- * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
- * `---js` block is refused before any engine could evaluate it.
- */
-
-
-
-
-/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
-const MAX_ALIAS_COUNT = 64;
-/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
-const MAX_FRONT_MATTER_KEYS = 1000;
-/**
- * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
- * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
- * over a minute), so it is off and this does the same check with a set per mapping. Keys are equal when both
- * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
- * recursion, so deep nesting cannot overflow it.
- */
-function duplicateKeyOffsets(root, complex = []) {
-    const out = [];
-    const stack = root ? [root] : [];
-    while (stack.length) {
-        const node = stack.pop();
-        if ((0,dist/* isMap */.jh)(node)) {
-            const seen = new Set();
-            for (const item of node.items) {
-                const key = item.key;
-                // `? [a, b]: x` — a list or mapping as a key has no place in a blueprint (and converting it
-                // printed a runtime warning on stderr).
-                if ((0,dist/* isMap */.jh)(key) || (0,dist/* isSeq */.oP)(key)) {
-                    const start = key.range?.[0];
-                    if (start !== undefined)
-                        complex.push(start);
-                }
-                if ((0,dist/* isScalar */.jn)(key) && !Number.isNaN(key.value)) {
-                    if (seen.has(key.value)) {
-                        const start = key.range?.[0];
-                        if (start !== undefined)
-                            out.push(start);
-                    }
-                    else
-                        seen.add(key.value);
-                }
-                stack.push(item.key, item.value);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(node)) {
-            for (const item of node.items)
-                stack.push(item);
-        }
-        else if ((0,dist/* isPair */.tO)(node)) {
-            stack.push(node.key, node.value);
-        }
-    }
-    return out.sort((a, b) => a - b);
-}
-const refuse = (lang) => () => {
-    throw new FrontMatterLanguageError(lang);
-};
-class FrontMatterLanguageError extends Error {
-    language;
-    constructor(language) {
-        super(`front matter language '${language}' is not allowed`);
-        this.language = language;
-    }
-}
-function parseFrontMatter(original, file) {
-    const problems = [];
-    // CRLF files: gray-matter leaves the '\r' in values. Line numbers do not change.
-    const text = original.replace(/\r\n/g, '\n');
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    if (!/^---/.test(firstLine)) {
-        return {
-            problems: [
-                {
-                    file,
-                    line: 1,
-                    severity: 'error',
-                    message: "no front matter: the file must start with a '---' YAML block",
-                },
-            ],
-        };
-    }
-    // `---js`, `---javascript`, `---coffee`… would make gray-matter pick an engine that evaluates code.
-    const lang = firstLine.slice(3).trim();
-    if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
-        return {
-            problems: [
-                {
-                    file,
-                    line: 1,
-                    severity: 'error',
-                    message: `front matter language '${lang}' is not allowed: only YAML ('---') front matter is accepted`,
-                },
-            ],
-        };
-    }
-    let yamlSource = '';
-    let content;
-    let closed = true;
-    try {
-        const parsed = gray_matter_default()(text, {
-            language: 'yaml',
-            engines: {
-                yaml: {
-                    parse: (s) => {
-                        yamlSource = s;
-                        return {};
-                    },
-                    stringify: refuse('yaml'),
-                },
-                js: { parse: refuse('js'), stringify: refuse('js') },
-                javascript: { parse: refuse('javascript'), stringify: refuse('javascript') },
-                coffee: { parse: refuse('coffee'), stringify: refuse('coffee') },
-                json: { parse: refuse('json'), stringify: refuse('json') },
-            },
-        });
-        content = parsed.content;
-        // gray-matter treats a missing closing delimiter as "the whole file is front matter".
-        closed = /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(firstLine.length));
-    }
-    catch (e) {
-        const msg = e instanceof FrontMatterLanguageError
-            ? e.message
-            : `front matter could not be split: ${e.message}`;
-        return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
-    }
-    if (!closed) {
-        return {
-            problems: [
-                {
-                    file,
-                    line: 1,
-                    severity: 'error',
-                    message: "front matter is not closed: expected a '---' line after it",
-                },
-            ],
-        };
-    }
-    const bodyOffset = text.length - content.length;
-    const bodyLine = lineAt(text, bodyOffset);
-    // The YAML starts on the line after the opening '---' (gray-matter keeps that line's newline).
-    const yamlFirstLine = yamlSource.startsWith('\n') ? 1 : yamlSource.startsWith('\r\n') ? 1 : 2;
-    let doc;
-    try {
-        doc = (0,dist/* parseDocument */.Tp)(yamlSource, {
-            schema: 'core',
-            customTags: [],
-            // Checked below in linear time (the package's own check is quadratic in the number of keys).
-            uniqueKeys: false,
-            strict: true,
-            prettyErrors: true,
-            version: '1.2',
-        });
-    }
-    catch (e) {
-        return { problems: [{ file, line: 2, severity: 'error', message: `YAML: ${e.message}` }] };
-    }
-    const starts = lineStarts(yamlSource);
-    // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
-    const complexKeys = [];
-    const duplicates = duplicateKeyOffsets(doc.contents, complexKeys);
-    let next = 0;
-    const duplicatesBefore = (offset) => {
-        while (next < duplicates.length && duplicates[next] < offset) {
-            problems.push({
-                file,
-                line: yamlFirstLine + lineOfOffset(starts, duplicates[next]) - 1,
-                severity: 'error',
-                message: 'YAML syntax error: Map keys must be unique',
-            });
-            next++;
-        }
-    };
-    for (const err of [...doc.errors, ...doc.warnings]) {
-        if (err.name === 'YAMLParseError')
-            duplicatesBefore(err.pos[0]);
-        else
-            duplicatesBefore(Infinity);
-        const line = err.linePos?.[0]?.line;
-        const first = err.message.split('\n')[0] ?? err.message;
-        const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
-        problems.push({
-            file,
-            line: line !== undefined ? yamlFirstLine + line - 1 : 2,
-            severity: 'error',
-            message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
-        });
-    }
-    duplicatesBefore(Infinity);
-    for (const offset of complexKeys.sort((a, b) => a - b)) {
-        problems.push({
-            file,
-            line: yamlFirstLine + lineOfOffset(starts, offset) - 1,
-            severity: 'error',
-            message: 'YAML: a key must be a plain value (a word, a number or a quoted string), not a list or a mapping',
-        });
-    }
-    if (problems.length)
-        return { problems };
-    if (doc.contents === null) {
-        return {
-            fm: { data: {}, keyLines: Object.create(null), body: content, bodyLine },
-            problems,
-        };
-    }
-    if (!(0,dist/* isMap */.jh)(doc.contents)) {
-        return {
-            problems: [
-                {
-                    file,
-                    line: 2,
-                    severity: 'error',
-                    message: 'front matter must be a YAML mapping (key: value lines)',
-                },
-            ],
-        };
-    }
-    if (doc.contents.items.length > MAX_FRONT_MATTER_KEYS) {
-        const extra = doc.contents.items[MAX_FRONT_MATTER_KEYS].key;
-        const start = extra?.range?.[0];
-        return {
-            problems: [
-                {
-                    file,
-                    line: start !== undefined ? yamlFirstLine + lineOfOffset(starts, start) - 1 : 2,
-                    severity: 'error',
-                    message: `front matter has ${doc.contents.items.length} keys; at most ${MAX_FRONT_MATTER_KEYS} are allowed`,
-                },
-            ],
-        };
-    }
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (e) {
-        const m = e.message;
-        const message = /alias/i.test(m)
-            ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
-            : `YAML: ${m}`;
-        return { problems: [{ file, line: 2, severity: 'error', message }] };
-    }
-    // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
-    const keyLines = Object.create(null);
-    for (const item of doc.contents.items) {
-        // As `toJS` names it: an empty key (`: x`) is ''.
-        const key = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value ?? '') : String(item.key);
-        const range = item.key?.range;
-        if (range)
-            keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
-    }
-    return { fm: { data: data, keyLines, body: content, bodyLine }, problems };
-}
-
-;// CONCATENATED MODULE: ./src/spec/markdown.ts
-const SECTION_PATTERNS = [
-    ['goal', /^goals?$/],
-    ['acceptance_criteria', /^(functional\s+)?acceptance\s+criteria$/],
-    ['implementation_plan', /^implementation(\s+plan)?$/],
-    ['verification_plan', /^verification(\s+plan)?$/],
-    ['architectural_constraints', /^architectur(al|e)(\s+constraints?|\s+rules)?$/],
-    ['security_considerations', /^security(\s+considerations?)?$/],
-    ['relevant_existing_code', /^relevant(\s+existing)?\s+code$/],
-];
-function sectionKeyFor(title) {
-    const t = title.toLowerCase().replace(/\s+/g, ' ').trim();
-    for (const [key, re] of SECTION_PATTERNS)
-        if (re.test(t))
-            return key;
-    return null;
-}
-/**
- * An opening fence: up to three spaces, three or more backticks or tildes, then an info string without
- * backticks whose first word is returned. The info string is read in code: a regular expression such as
- * `\s*([^`\s]*)[^`]*$` backtracks quadratically on a long line that ends in a backtick.
- */
-function fenceOpen(line) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!m)
-        return undefined;
-    const rest = line.slice(m[0].length);
-    if (rest.includes('`'))
-        return undefined;
-    const info = rest.trimStart();
-    let end = 0;
-    while (end < info.length && !/\s/.test(info[end]))
-        end++;
-    return { marker: m[1], info: info.slice(0, end) };
-}
-/** Code fences of a Markdown text. `firstLine` is the file line of the text's first line. */
-/**
- * A heading's text without its closing sequence of `#`s and the spaces around it. In code, not in the
- * heading's regular expression: `(.*?)\s*#*\s*$` backtracks cubically on a long run of spaces.
- */
-function headingText(rest) {
-    const t = rest.trimEnd();
-    let end = t.length;
-    while (end > 0 && t.charCodeAt(end - 1) === 0x23)
-        end--;
-    return t.slice(0, end).trim();
-}
-function findFences(text, firstLine = 1) {
-    const lines = text.split(/\r?\n/);
-    const fences = [];
-    let open;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (!open) {
-            const m = fenceOpen(line);
-            if (m)
-                open = { marker: m.marker, info: m.info, line: i, start: i + 1 };
-        }
-        else {
-            const t = line.trim();
-            if (t.startsWith(open.marker[0].repeat(open.marker.length)) &&
-                /^(`+|~+)$/.test(t) &&
-                t[0] === open.marker[0]) {
-                fences.push({
-                    info: open.info,
-                    openLine: firstLine + open.line,
-                    closeLine: firstLine + i,
-                    content: lines.slice(open.start, i).join('\n'),
-                    contentLine: firstLine + open.start,
-                });
-                open = undefined;
-            }
-        }
-    }
-    if (open) {
-        fences.push({
-            info: open.info,
-            openLine: firstLine + open.line,
-            content: lines.slice(open.start).join('\n'),
-            contentLine: firstLine + open.start,
-        });
-    }
-    return fences;
-}
-/**
- * Whether line `i` underlines the line above as a setext H2 (`Goal` over `----`). Only a one-line
- * paragraph counts — a blank line (or the start) before it, and nothing that is a block of its own
- * (a list item, a quote, a heading, a table row, a fence): `---` after a list item is a rule, and a
- * multi-line paragraph is prose, not a section title.
- */
-function isSetextTitle(lines, i) {
-    if (!/^ {0,3}-+[ \t]*$/.test(lines[i]))
-        return false;
-    const title = lines[i - 1];
-    if (!/^ {0,3}\S/.test(title))
-        return false;
-    if (/^ {0,3}(?:[-*+>#|]|\d+[.)](?:\s|$)|`{3,}|~{3,})/.test(title))
-        return false;
-    return i < 2 || lines[i - 2].trim() === '';
-}
-/** H2 sections of a Markdown body (ATX `## Goal` or setext); headings inside code fences are ignored. */
-function splitSections(body, firstLine = 1) {
-    const lines = body.split(/\r?\n/);
-    const sections = [];
-    let inFence;
-    let current;
-    const close = (end) => {
-        if (!current)
-            return;
-        const raw = lines.slice(current.start, end);
-        let lead = 0;
-        while (lead < raw.length && raw[lead].trim() === '')
-            lead++;
-        sections.push({
-            title: current.title,
-            key: sectionKeyFor(current.title),
-            body: raw.join('\n').trim(),
-            line: firstLine + current.line,
-            bodyLine: firstLine + current.start + lead,
-        });
-    };
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const fm = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-        if (fm) {
-            if (!inFence)
-                inFence = fm[1][0].repeat(fm[1].length);
-            else if (line.trim().startsWith(inFence) && /^(`+|~+)$/.test(line.trim()))
-                inFence = undefined;
-            continue;
-        }
-        if (inFence)
-            continue;
-        const h = /^ {0,3}##(?!#)\s(.*)$/.exec(line);
-        const setext = !h && i > 0 && isSetextTitle(lines, i) ? lines[i - 1].trim() : undefined;
-        if (h || setext !== undefined) {
-            const at = h ? i : i - 1;
-            close(at);
-            // "4. Verification Plan", "4) Verification Plan", "Step 4: …" keep only the title.
-            const title = (h ? headingText(h[1]) : setext)
-                .replace(/^\d+(\.\d+)*[.)]?\s+/, '')
-                .replace(/[:.]\s*$/, '')
-                .trim();
-            current = { title, line: at, start: i + 1 };
-        }
-    }
-    close(lines.length);
-    return sections;
-}
-/** Checkbox list items ("* [ ] text", "- [x] text"); indented continuation lines join their item. */
-function parseCheckboxes(body, firstLine) {
-    const out = [];
-    let current;
-    body.split(/\r?\n/).forEach((line, i) => {
-        const m = /^\s*(?:[-*+]|\d+[.)])\s+\[( |x|X)\]\s+(.*\S)\s*$/.exec(line);
-        if (m) {
-            current = { text: m[2], checked: m[1] !== ' ', line: firstLine + i };
-            out.push(current);
-        }
-        else if (current && /^\s+\S/.test(line) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(line)) {
-            current.text += ` ${line.trim()}`;
-        }
-        else
-            current = undefined;
-    });
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/spec/types.ts
 /** The spec model: what Guardian reads from a user's repository. Pure data, no behaviour. */
 const TASK_STATUSES = ['pending', 'in_progress', 'done', 'failed', 'blocked'];
@@ -52438,6 +52210,7 @@ const DEFAULT_TOKEN_BUDGET = 24000;
 
 ;// CONCATENATED MODULE: ./src/spec/plan.ts
 /** The verification plan: exactly one ```guardian fence holding a JSON array of steps. */
+
 
 
 
@@ -52477,6 +52250,10 @@ function parseFence(fence, file, problems) {
         return [];
     }
     const src = fence.content;
+    // Lines of offsets by binary search: a plan of 12,000 steps took half a minute when each step's line
+    // was found by counting the newlines before it.
+    let starts;
+    const srcLine = (offset) => lineOfOffset((starts ??= lineStarts(src)), offset);
     let value;
     try {
         value = JSON.parse(src);
@@ -52498,7 +52275,7 @@ function parseFence(fence, file, problems) {
         for (const d of duplicates) {
             problems.push({
                 file,
-                line: fence.contentLine + lineAt(src, d.offset) - 1,
+                line: fence.contentLine + srcLine(d.offset) - 1,
                 field: 'verification plan',
                 severity: 'error',
                 message: `duplicate key ${describe(d.key)} in one object: each key may appear once (JSON would keep only the last)`,
@@ -52518,7 +52295,7 @@ function parseFence(fence, file, problems) {
     }
     // Each step's line comes from a cheap scan; the yaml parser (JSON is YAML) locates fields only when a
     // step has a problem to report.
-    const starts = elementOffsets(src);
+    const elements = elementOffsets(src);
     let items;
     const nodes = () => {
         if (!items) {
@@ -52527,10 +52304,10 @@ function parseFence(fence, file, problems) {
         }
         return items;
     };
-    const lineOf = (node) => fence.contentLine + (node?.range ? lineAt(src, node.range[0]) : 1) - 1;
+    const lineOf = (node) => fence.contentLine + (node?.range ? srcLine(node.range[0]) : 1) - 1;
     const steps = [];
     value.forEach((raw, i) => {
-        const line = fence.contentLine + lineAt(src, starts[i] ?? 0) - 1;
+        const line = fence.contentLine + srcLine(elements[i] ?? 0) - 1;
         const fieldLine = (name) => {
             const node = nodes()[i];
             if (node && (0,dist/* isMap */.jh)(node)) {
@@ -52673,6 +52450,11 @@ function describe(v) {
         return 'a list';
     if (typeof v === 'string')
         return v === '' ? 'an empty string' : JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+    // A TOML date or time (`timeout = 1979-05-27`) is named as one, not as "an object".
+    if (v instanceof Date) {
+        const at = Number.isNaN(v.getTime()) ? '' : ` ${v.toISOString()}`;
+        return `a date or time${at}`;
+    }
     if (typeof v === 'object')
         return 'an object';
     return `${typeof v} ${String(v)}`;
@@ -52711,6 +52493,338 @@ function elementOffsets(src) {
             expectElement = true;
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/spec/frontmatter.ts
+/**
+ * Front matter of a user's Markdown file, parsed as untrusted input: gray-matter splits the file, but
+ * its engines are replaced so only YAML is accepted, and YAML is parsed with the `yaml` package's core
+ * schema (no custom tags such as `!!js/function`), bounded alias expansion and unique keys. A
+ * `---js` block is refused before any engine could evaluate it.
+ */
+
+
+
+
+
+/** Aliases are legitimate YAML; a few dozen are plenty for a blueprint, thousands are an attack. */
+const MAX_ALIAS_COUNT = 64;
+/** A blueprint has about a dozen fields; thousands of keys are a mistake or an attack. */
+const MAX_FRONT_MATTER_KEYS = 1000;
+/**
+ * Offsets of the keys that repeat an earlier key of the same mapping, anywhere in the document: the
+ * `yaml` package's own `uniqueKeys` check compares each key with every earlier one (90,000 keys took
+ * over a minute), so it is off and this does the same check with a set per mapping. Keys are equal when both
+ * are scalars with the same value (`===`, as `yaml` compares them); the walk uses a stack, not
+ * recursion, so deep nesting cannot overflow it.
+ */
+function duplicateKeyOffsets(root, complex = []) {
+    const out = [];
+    const stack = root ? [root] : [];
+    while (stack.length) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const item of node.items) {
+                const key = item.key;
+                // `? [a, b]: x` — a list or mapping as a key has no place in a blueprint (and converting it
+                // printed a runtime warning on stderr).
+                if ((0,dist/* isMap */.jh)(key) || (0,dist/* isSeq */.oP)(key)) {
+                    const start = key.range?.[0];
+                    if (start !== undefined)
+                        complex.push(start);
+                }
+                if ((0,dist/* isScalar */.jn)(key) && !Number.isNaN(key.value)) {
+                    if (seen.has(key.value)) {
+                        const start = key.range?.[0];
+                        if (start !== undefined)
+                            out.push(start);
+                    }
+                    else
+                        seen.add(key.value);
+                }
+                stack.push(item.key, item.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            stack.push(node.key, node.value);
+        }
+    }
+    return out.sort((a, b) => a - b);
+}
+/** A parser message for the user: the parsers recurse, and deep nesting surfaces as a stack overflow. */
+function yamlMessage(message) {
+    return /Maximum call stack size exceeded/i.test(message)
+        ? 'the YAML is nested too deeply (lists or mappings inside each other hundreds of levels down)'
+        : message;
+}
+/** The first alias of the document whose anchor is not defined before it, with its offset: one walk. */
+function unresolvedAlias(doc) {
+    const anchors = new Set();
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Node: (_key, node) => {
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                if (!anchors.has(node.source)) {
+                    found = { name: node.source, offset: node.range?.[0] ?? 0 };
+                    return dist/* visit */.YR.BREAK;
+                }
+            }
+            else if (node.anchor)
+                anchors.add(node.anchor);
+            return undefined;
+        },
+    });
+    return found;
+}
+const refuse = (lang) => () => {
+    throw new FrontMatterLanguageError(lang);
+};
+class FrontMatterLanguageError extends Error {
+    language;
+    constructor(language) {
+        super(`front matter language '${language}' is not allowed`);
+        this.language = language;
+    }
+}
+function parseFrontMatter(original, file) {
+    const problems = [];
+    // CRLF files: gray-matter leaves the '\r' in values. Line numbers do not change.
+    const text = original.replace(/\r\n/g, '\n');
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    if (!/^---/.test(firstLine)) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: "no front matter: the file must start with a '---' YAML block",
+                },
+            ],
+        };
+    }
+    // gray-matter reads a first line of four or more dashes as no front matter at all.
+    if (firstLine.startsWith('----')) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: `the front matter must open with a line that is exactly '---', got ${describe(firstLine)}`,
+                },
+            ],
+        };
+    }
+    // `---js`, `---javascript`, `---coffee`… would make gray-matter pick an engine that evaluates code.
+    const lang = firstLine.slice(3).trim();
+    if (lang !== '' && lang.toLowerCase() !== 'yaml' && lang.toLowerCase() !== 'yml') {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: `front matter language '${lang}' is not allowed: only YAML ('---') front matter is accepted`,
+                },
+            ],
+        };
+    }
+    // gray-matter ends the front matter at the first later line that starts with '---' — '----------'
+    // and '---x' too — and reads what follows as the body: fields after such a line were silently lost.
+    // That line must be exactly '---'; without one, gray-matter takes the whole file as front matter.
+    const closeAt = text.indexOf('\n---', firstLine.length);
+    if (closeAt < 0) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 1,
+                    severity: 'error',
+                    message: "front matter is not closed: expected a '---' line after it",
+                },
+            ],
+        };
+    }
+    const closeEnd = text.indexOf('\n', closeAt + 1);
+    const closing = text.slice(closeAt + 1, closeEnd < 0 ? text.length : closeEnd);
+    if (!/^---[ \t]*$/.test(closing)) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: lineAt(text, closeAt + 1),
+                    severity: 'error',
+                    message: `a line that starts with '---' ends the front matter and must be exactly '---', got ${describe(closing)}`,
+                },
+            ],
+        };
+    }
+    let yamlSource = '';
+    let content;
+    try {
+        const parsed = gray_matter_default()(text, {
+            language: 'yaml',
+            engines: {
+                yaml: {
+                    parse: (s) => {
+                        yamlSource = s;
+                        return {};
+                    },
+                    stringify: refuse('yaml'),
+                },
+                js: { parse: refuse('js'), stringify: refuse('js') },
+                javascript: { parse: refuse('javascript'), stringify: refuse('javascript') },
+                coffee: { parse: refuse('coffee'), stringify: refuse('coffee') },
+                json: { parse: refuse('json'), stringify: refuse('json') },
+            },
+        });
+        content = parsed.content;
+    }
+    catch (e) {
+        const msg = e instanceof FrontMatterLanguageError
+            ? e.message
+            : `front matter could not be split: ${e.message}`;
+        return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
+    }
+    const bodyOffset = text.length - content.length;
+    const bodyLine = lineAt(text, bodyOffset);
+    // The YAML starts on the line after the opening '---' (gray-matter keeps that line's newline).
+    const yamlFirstLine = yamlSource.startsWith('\n') ? 1 : yamlSource.startsWith('\r\n') ? 1 : 2;
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(yamlSource, {
+            schema: 'core',
+            customTags: [],
+            // `!!binary`, `!!timestamp`, `!!set`, `!!omap` and `!!pairs` are refused like any other custom tag:
+            // resolved, they made a Buffer, a Date or a Set of a value and the message a puzzling "got an object".
+            resolveKnownTags: false,
+            // Checked below in linear time (the package's own check is quadratic in the number of keys).
+            uniqueKeys: false,
+            strict: true,
+            prettyErrors: true,
+            version: '1.2',
+        });
+    }
+    catch (e) {
+        return {
+            problems: [{ file, line: 2, severity: 'error', message: `YAML: ${yamlMessage(e.message)}` }],
+        };
+    }
+    const starts = lineStarts(yamlSource);
+    // Duplicate keys take their place among the parser's errors by position, where `yaml` reported them.
+    const complexKeys = [];
+    const duplicates = duplicateKeyOffsets(doc.contents, complexKeys);
+    let next = 0;
+    const duplicatesBefore = (offset) => {
+        while (next < duplicates.length && duplicates[next] < offset) {
+            problems.push({
+                file,
+                line: yamlFirstLine + lineOfOffset(starts, duplicates[next]) - 1,
+                severity: 'error',
+                message: 'YAML syntax error: Map keys must be unique',
+            });
+            next++;
+        }
+    };
+    for (const err of [...doc.errors, ...doc.warnings]) {
+        if (err.name === 'YAMLParseError')
+            duplicatesBefore(err.pos[0]);
+        else
+            duplicatesBefore(Infinity);
+        const line = err.linePos?.[0]?.line;
+        const first = yamlMessage(err.message.split('\n')[0] ?? err.message);
+        const tagHint = err.code === 'TAG_RESOLVE_FAILED' ? ' (custom YAML tags are not allowed)' : '';
+        problems.push({
+            file,
+            line: line !== undefined ? yamlFirstLine + line - 1 : 2,
+            severity: 'error',
+            message: `YAML syntax error: ${first.replace(/ at line \d+, column \d+:?$/, '')}${tagHint}`,
+        });
+    }
+    duplicatesBefore(Infinity);
+    for (const offset of complexKeys.sort((a, b) => a - b)) {
+        problems.push({
+            file,
+            line: yamlFirstLine + lineOfOffset(starts, offset) - 1,
+            severity: 'error',
+            message: 'YAML: a key must be a plain value (a word, a number or a quoted string), not a list or a mapping',
+        });
+    }
+    if (problems.length)
+        return { problems };
+    if (doc.contents === null) {
+        return {
+            fm: { data: {}, keyLines: Object.create(null), body: content, bodyLine },
+            problems,
+        };
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents)) {
+        return {
+            problems: [
+                {
+                    file,
+                    line: 2,
+                    severity: 'error',
+                    message: 'front matter must be a YAML mapping (key: value lines)',
+                },
+            ],
+        };
+    }
+    if (doc.contents.items.length > MAX_FRONT_MATTER_KEYS) {
+        const extra = doc.contents.items[MAX_FRONT_MATTER_KEYS].key;
+        const start = extra?.range?.[0];
+        return {
+            problems: [
+                {
+                    file,
+                    line: start !== undefined ? yamlFirstLine + lineOfOffset(starts, start) - 1 : 2,
+                    severity: 'error',
+                    message: `front matter has ${doc.contents.items.length} keys; at most ${MAX_FRONT_MATTER_KEYS} are allowed`,
+                },
+            ],
+        };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (e) {
+        const m = e.message;
+        // An alias with no anchor before it was reported as an expansion attack, at line 2.
+        const unresolved = /^Unresolved alias/.test(m) ? unresolvedAlias(doc) : undefined;
+        if (unresolved) {
+            return {
+                problems: [
+                    {
+                        file,
+                        line: yamlFirstLine + lineOfOffset(starts, unresolved.offset) - 1,
+                        severity: 'error',
+                        message: `YAML: the alias *${unresolved.name} names no anchor (&${unresolved.name}) defined before it`,
+                    },
+                ],
+            };
+        }
+        const message = /alias/i.test(m)
+            ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias uses): refused as a resource-exhaustion risk`
+            : `YAML: ${yamlMessage(m)}`;
+        return { problems: [{ file, line: 2, severity: 'error', message }] };
+    }
+    // No prototype: a key named `__proto__` or `constructor` is an ordinary key here.
+    const keyLines = Object.create(null);
+    for (const item of doc.contents.items) {
+        // As `toJS` names it: an empty key (`: x`) is ''.
+        const key = (0,dist/* isScalar */.jn)(item.key) ? String(item.key.value ?? '') : String(item.key);
+        const range = item.key?.range;
+        if (range)
+            keyLines[key] = yamlFirstLine + lineOfOffset(starts, range[0]) - 1;
+    }
+    return { fm: { data: data, keyLines, body: content, bodyLine }, problems };
 }
 
 ;// CONCATENATED MODULE: ./src/spec/blueprint.ts
@@ -52826,7 +52940,23 @@ function parseBlueprint(data, file) {
         const why = checkRepoRelativePath(p);
         return why ? `expected a repository-relative path, got ${why}` : undefined;
     }).map(normalizeRepoPath);
-    const dependsOn = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
+    const listedDeps = stringList('depends_on', (id) => isTaskId(id) ? undefined : 'expected a task id like TASK-041');
+    // A dependency listed twice is kept once (every problem with it was reported twice), and said so.
+    const dependsOn = [...new Set(listedDeps)];
+    if (dependsOn.length < listedDeps.length) {
+        const seen = new Set();
+        d.depends_on.forEach((id, i) => {
+            if (typeof id === 'string' && isTaskId(id) && seen.has(id))
+                problems.push({
+                    file,
+                    line: at('depends_on'),
+                    field: 'depends_on',
+                    severity: 'warning',
+                    message: `item ${i + 1}: ${id} is listed twice`,
+                });
+            seen.add(id);
+        });
+    }
     const labels = stringList('labels');
     if (d.milestone !== undefined && (typeof d.milestone !== 'string' || !isMilestoneId(d.milestone))) {
         err('milestone', `expected a milestone id (letters, digits, '.', '_', '-', as in a milestone file's \`id\`), got ${describe(d.milestone)}`);
@@ -54324,12 +54454,16 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 const MAX_GLOB_LENGTH = 256;
 const MAX_SEGMENT_WILDCARDS = 2;
 /**
- * Why a glob (from quality.toml, or a model's tool call) is refused: too long, or too many wildcards in
- * one path segment. Undefined when it is fine.
+ * Why a glob (from quality.toml, or a model's tool call) is refused: too long, too many wildcards in
+ * one path segment, more than two `**`, or a repeated extglob holding a wildcard. Undefined when it is
+ * fine.
  */
 function globProblem(glob) {
     if (glob.length > MAX_GLOB_LENGTH)
         return `longer than ${MAX_GLOB_LENGTH} characters`;
+    const complex = complexityProblem(glob);
+    if (complex)
+        return complex;
     for (const segment of glob.split('/')) {
         if (segment === '**')
             continue;
@@ -54337,6 +54471,40 @@ function globProblem(glob) {
         const wildcards = (segment.replace(/\\./g, '').match(/\*+|\?|[+@!]\(/g) ?? []).length;
         if (wildcards > MAX_SEGMENT_WILDCARDS)
             return `${wildcards} wildcards in the path segment '${segment}' (at most ${MAX_SEGMENT_WILDCARDS}; split it into several globs)`;
+    }
+    return undefined;
+}
+// `**` segments one glob may hold: each further one multiplies the time a deep path takes.
+const MAX_GLOBSTARS = 2;
+// Why a glob is refused beyond the length and per-segment limits: picomatch turns a repeated extglob holding a
+// wildcard (`+(a*)`, `*(**/a)`) into a nested quantifier that backtracks exponentially (`+(a*)b` took
+// over 30 s on a name of 32 letters, `+(**/a)/b` on a path of 30 folders), and three `**` segments
+// (`**/a/**/a/**/b`) took 10 s on one deep path. (Line comments: these globs would end a block comment.)
+function complexityProblem(glob) {
+    const globstars = glob.match(/\*\*/g)?.length ?? 0;
+    if (globstars > MAX_GLOBSTARS)
+        return `${globstars} '**' wildcards (at most ${MAX_GLOBSTARS}; split it into several globs)`;
+    for (let i = 0; i < glob.length; i++) {
+        if (glob[i] === '\\') {
+            i++;
+            continue;
+        }
+        if ((glob[i] !== '+' && glob[i] !== '*') || glob[i + 1] !== '(')
+            continue;
+        // The body of the repeated extglob, up to its closing parenthesis.
+        let depth = 0;
+        let end = i + 1;
+        for (; end < glob.length; end++) {
+            if (glob[end] === '\\')
+                end++;
+            else if (glob[end] === '(')
+                depth++;
+            else if (glob[end] === ')' && --depth === 0)
+                break;
+        }
+        const body = glob.slice(i + 2, end);
+        if (/[*?/(]/.test(body.replace(/\\./g, '')))
+            return `the repeated pattern '${glob.slice(i, end + 1)}' holds a wildcard, a '/' or another pattern (exponential to match; write it without)`;
     }
     return undefined;
 }
@@ -54503,6 +54671,10 @@ function parseQualityToml(data, file = 'quality.toml') {
             const line = keyLine.get(table === undefined ? TOP : `[${table}]`)?.get(key);
             if (line !== undefined)
                 return line;
+            // A key that is a table of its own: `[validator.extra]`, `[quality_checks.tests]`.
+            const own = headerLine.get(table === undefined ? key : `${table}.${key}`);
+            if (own !== undefined)
+                return own;
         }
         // Dotted or inline definitions: fall back to the table header or any mention.
         const tableLine = table === undefined ? undefined : headerLine.get(table);
@@ -54510,9 +54682,9 @@ function parseQualityToml(data, file = 'quality.toml') {
             return tableLine;
         return key === undefined ? undefined : mentionLine(key);
     };
-    const err = (table, key, message) => {
+    const err = (table, key, message, at) => {
         const field = [table, key].filter(Boolean).join('.');
-        const line = lineOf(table, key);
+        const line = at ?? lineOf(table, key);
         problems.push({
             file,
             ...(line ? { line } : {}),
@@ -54579,21 +54751,22 @@ function parseQualityToml(data, file = 'quality.toml') {
         const v = t[key];
         if (v === undefined)
             return undefined;
-        if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
+        if (!Array.isArray(v)) {
             err(name, key, `expected a list of non-empty strings, got ${describe(v)}`);
             return undefined;
         }
-        const list = v;
-        if (opts.check) {
-            for (const [i, s] of list.entries()) {
-                const why = opts.check(s);
-                if (why) {
-                    err(name, key, `item ${i + 1} ${describe(s)}: ${why}`);
-                    return undefined;
-                }
+        // Every bad item, each named: "got a list" did not say which one was wrong.
+        let ok = true;
+        for (const [i, s] of v.entries()) {
+            const why = typeof s !== 'string' || s.trim() === ''
+                ? `expected a non-empty string, got ${describe(s)}`
+                : opts.check?.(s);
+            if (why) {
+                err(name, key, `item ${i + 1}${typeof s === 'string' && s.trim() !== '' ? ` ${describe(s)}` : ''}: ${why}`);
+                ok = false;
             }
         }
-        return list;
+        return ok ? v : undefined;
     };
     // Globs become backtracking regular expressions: each further wildcard in one path segment multiplies
     // the time a long file name takes (four took 24 s on one name), so a glob is kept simple.
@@ -54605,14 +54778,15 @@ function parseQualityToml(data, file = 'quality.toml') {
             err(name, key, `expected at most ${MAX_GLOBS} globs, got ${v.length}`);
             return undefined;
         }
+        let ok = true;
         for (const g of v) {
             const problem = globProblem(g);
             if (problem) {
                 err(name, key, `glob ${describe(g)}: ${problem}`);
-                return undefined;
+                ok = false;
             }
         }
-        return v;
+        return ok ? v : undefined;
     };
     const url = (name, key, t = table(name)) => {
         const v = str(name, key, t);
@@ -54652,37 +54826,39 @@ function parseQualityToml(data, file = 'quality.toml') {
             continue;
         }
         const before = problems.length;
+        // A check written as its own table (`[quality_checks.tests]`): a key's own line there.
+        const fieldLine = (k) => keyLine.get(`[quality_checks.${name}]`)?.get(k);
         for (const k of Object.keys(v)) {
             if (!CHECK_FIELDS.includes(k)) {
-                err('quality_checks', name, `unknown key '${k}' in check '${name}'${didYouMean(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`);
+                err('quality_checks', name, `unknown key '${k}' in check '${name}'${didYouMean(k, CHECK_FIELDS)}; expected ${CHECK_FIELDS.join(', ')}`, fieldLine(k));
             }
         }
         if (typeof v.command !== 'string' || v.command.trim() === '') {
-            err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`);
+            err('quality_checks', name, `check '${name}': expected a non-empty 'command' string, got ${describe(v.command)}`, fieldLine('command'));
         }
         else {
             const why = commandProblem(v.command);
             if (why)
-                err('quality_checks', name, `check '${name}': ${why}`);
+                err('quality_checks', name, `check '${name}': ${why}`, fieldLine('command'));
         }
         const timeout = typeof v.timeout === 'bigint' ? Number(v.timeout) : v.timeout;
         // The bounds the message names (and a plan step's `timeout` keeps): 0.001 passed and timed every
         // run of the check out.
         if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout >= 1) || timeout > 86400)) {
-            err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`);
+            err('quality_checks', name, `check '${name}': 'timeout' must be seconds between 1 and 86400, got ${describe(v.timeout)}`, fieldLine('timeout'));
         }
         if (v.exclusive !== undefined && typeof v.exclusive !== 'boolean') {
-            err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${describe(v.exclusive)}`);
+            err('quality_checks', name, `check '${name}': 'exclusive' must be true or false, got ${describe(v.exclusive)}`, fieldLine('exclusive'));
         }
         const env = {};
         if (v.env !== undefined) {
             if (!isTable(v.env))
-                err('quality_checks', name, `check '${name}': 'env' must be a table of strings`);
+                err('quality_checks', name, `check '${name}': 'env' must be a table of strings`, fieldLine('env'));
             else
                 for (const [ek, ev] of Object.entries(v.env)) {
                     // A NUL in a value cannot be passed to a process (spawning the check threw).
                     if (typeof ev !== 'string' || ev.includes('\0') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ek)) {
-                        err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`);
+                        err('quality_checks', name, `check '${name}': env.${ek} must be a string with a valid variable name`, keyLine.get(`[quality_checks.${name}.env]`)?.get(ek) ?? fieldLine('env'));
                     }
                     else
                         env[ek] = ev;
@@ -54807,6 +54983,7 @@ function parseQualityToml(data, file = 'quality.toml') {
 
 
 const SYMLINK_REASON = 'symbolic link (not followed): spec files must be regular files in the repository';
+const NOT_UTF8_REASON = 'its name is not valid UTF-8: spec file names must be UTF-8';
 function fsSource(root) {
     // `skipped`, when given, collects what is left out (links, devices) with why.
     const walk = (rel, skipped) => {
@@ -54826,6 +55003,9 @@ function fsSource(root) {
                 st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, r));
             }
             catch {
+                // A name that is not UTF-8 comes back from readdir with U+FFFD in it and names no file: such a
+                // blueprint was left out in silence.
+                skipped?.push({ path: r, reason: r.includes('\uFFFD') ? NOT_UTF8_REASON : 'could not be read' });
                 continue;
             }
             // Symlinks are not followed: a spec folder must not pull in files from elsewhere.
@@ -54900,7 +55080,18 @@ function fsSource(root) {
 }
 function gitSource(root, commit) {
     let tree;
-    const links = [];
+    const links = new Set();
+    /** Every folder of the commit's files and links, built when first asked for. */
+    let dirs;
+    const folders = () => {
+        if (!dirs) {
+            dirs = new Set();
+            for (const p of [...entries().keys(), ...links])
+                for (let i = p.lastIndexOf('/'); i > 0 && !dirs.has(p.slice(0, i)); i = p.lastIndexOf('/', i - 1))
+                    dirs.add(p.slice(0, i));
+        }
+        return dirs;
+    };
     const entries = () => {
         if (!tree) {
             tree = new Map();
@@ -54914,7 +55105,7 @@ function gitSource(root, commit) {
                 if (meta[1] !== 'blob')
                     continue;
                 if (meta[0] === '120000') {
-                    links.push(rec.slice(tab + 1));
+                    links.add(rec.slice(tab + 1));
                     continue;
                 }
                 tree.set(rec.slice(tab + 1), Number(meta[3]));
@@ -54932,14 +55123,20 @@ function gitSource(root, commit) {
         // makes `git show` resolve them the same way.
         read: (p) => (entries().has(p) ? showFile(root, commit, `./${p}`) : undefined),
         size: (p) => entries().get(p),
-        exists: (p) => entries().has(p) ||
-            links.includes(p) ||
-            [...entries().keys()].some((k) => k.startsWith(p.replace(/\/+$/, '') + '/')),
-        unreadable: (p) => entries().has(p) ? 'file could not be read' : links.includes(p) ? SYMLINK_REASON : 'not a regular file',
+        // A set of folders, not a scan of every file per call: a blueprint listing 40,000 missing tests in
+        // a repository of 5,000 files took half a minute.
+        exists: (p) => entries().has(p) || links.has(p) || folders().has(p.replace(/\/+$/, '')),
+        unreadable: (p) => p.includes('\uFFFD')
+            ? NOT_UTF8_REASON
+            : entries().has(p)
+                ? 'file could not be read'
+                : links.has(p)
+                    ? SYMLINK_REASON
+                    : 'not a regular file',
         notFollowed: (dir) => {
             entries();
             const prefix = dir.replace(/\/+$/, '') + '/';
-            return links.filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: SYMLINK_REASON }));
+            return [...links].filter((p) => p.startsWith(prefix)).map((path) => ({ path, reason: SYMLINK_REASON }));
         },
     };
 }
@@ -55004,6 +55201,15 @@ function loadProject(root, source = fsSource(root), opts = {}) {
         else
             broken.set(path, data);
     }
+    // `TASK-7.MD` or `TASK-7.markdown` is read by no one: said, not silently left out.
+    for (const dir of [TASKS_DIR, MILESTONES_DIR])
+        for (const path of source.list(dir))
+            if (!path.endsWith('.md') && /\.(?:md|markdown|mdown|mkdn?)$/i.test(path))
+                problems.push({
+                    file: path,
+                    severity: 'warning',
+                    message: `not read: only files whose names end in '.md' are ${dir === TASKS_DIR ? 'blueprints' : 'milestones'}`,
+                });
     for (const path of source.list(MILESTONES_DIR).filter((p) => p.endsWith('.md'))) {
         const data = readChecked(source, path, problems);
         if (data === undefined)
@@ -55088,6 +55294,16 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             continue;
         }
         byId.set(t.id, t);
+        // `TASK-7.md` declaring `id: TASK-6`: `guardian show TASK-7` would call TASK-7 unknown.
+        const named = /^([A-Za-z]+-\d+)(?![A-Za-z0-9])/.exec(t.path.slice(t.path.lastIndexOf('/') + 1));
+        if (named && named[1] !== t.id && !nameHasId(t.path, t.id))
+            problems.push({
+                file: t.path,
+                line: lineOfField(t, 'id'),
+                field: 'id',
+                severity: 'warning',
+                message: `the file is named after ${named[1]} but its id is ${t.id}`,
+            });
         const folded = t.id.toLowerCase();
         const other = byFolded.get(folded);
         if (other) {
@@ -55106,6 +55322,8 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
     let knownIds;
     const known = () => (knownIds ??= [...byId.keys()]);
     const milestoneIds = new Map();
+    // As for tasks: a milestone id names a branch, and `MVP` and `mvp` would be one on macOS or Windows.
+    const milestonesFolded = new Map();
     for (const m of milestones) {
         const prev = milestoneIds.get(m.id);
         if (prev) {
@@ -55116,9 +55334,21 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
                 severity: 'error',
                 message: `duplicate milestone id ${m.id}: also defined in ${prev.path}`,
             });
+            continue;
+        }
+        milestoneIds.set(m.id, m);
+        const other = milestonesFolded.get(m.id.toLowerCase());
+        if (other) {
+            problems.push({
+                file: m.path,
+                ...(m.fieldLines?.id ? { line: m.fieldLines.id } : {}),
+                field: 'id',
+                severity: 'error',
+                message: `milestone id ${m.id} differs from ${other.id} (${other.path}) only in case: they would share a branch on a case-insensitive file system`,
+            });
         }
         else
-            milestoneIds.set(m.id, m);
+            milestonesFolded.set(m.id.toLowerCase(), m);
     }
     for (const t of tasks) {
         for (const dep of t.dependsOn) {
@@ -55166,7 +55396,8 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             }
         }
     }
-    for (const cycle of findCycles(tasks)) {
+    const { cycles, more } = cyclesOf(tasks);
+    for (const cycle of cycles) {
         const first = byId.get(cycle[0]);
         problems.push({
             file: first.path,
@@ -55174,6 +55405,16 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             field: 'depends_on',
             severity: 'error',
             message: `dependency cycle: ${cycle.join(' → ')}`,
+        });
+    }
+    if (more) {
+        const first = byId.get(cycles[cycles.length - 1][0]);
+        problems.push({
+            file: first.path,
+            line: lineOfField(first, 'depends_on'),
+            field: 'depends_on',
+            severity: 'error',
+            message: `more dependency cycles than the ${MAX_CYCLES} listed: break these first`,
         });
     }
     return problems;
@@ -55189,11 +55430,16 @@ function lineOfField(t, field) {
     const m = new RegExp(`^${field}\\s*:`, 'm').exec(t.raw);
     return m ? t.raw.slice(0, m.index).split('\n').length : 1;
 }
+/** Dependency cycles listed at most: 1,500 tasks each depending on all the others hold a million. */
+const MAX_CYCLES = 100;
 /**
- * Each dependency cycle once, as a path that returns to its start: [A, B, A]. A depth-first search with
- * its own stack (a chain of thousands of tasks overflowed the call stack when it recursed).
+ * Each dependency cycle once, as a path that returns to its start: [A, B, A], the first `MAX_CYCLES`
+ * found (`more`: whether there are others). A depth-first search with its own stack (a chain of
+ * thousands of tasks overflowed the call stack when it recursed); once the list is full, further cycles
+ * are only noted, not built (building each of a million cycles of a thousand tasks never finished).
  */
-function findCycles(tasks) {
+function cyclesOf(tasks) {
+    let more = false;
     const deps = new Map(tasks.map((t) => [t.id, t.dependsOn]));
     const state = new Map();
     /** The path being explored, with each task's position in it and how many of its deps were seen. */
@@ -55221,6 +55467,10 @@ function findCycles(tasks) {
                 if (!deps.has(d))
                     continue;
                 if (state.get(d) === 1) {
+                    if (cycles.length >= MAX_CYCLES) {
+                        more = true;
+                        continue;
+                    }
                     const cycle = [...stack.slice(position.get(d)), d];
                     const key = [...cycle.slice(0, -1)].sort().join(',');
                     if (!seen.has(key)) {
@@ -55239,7 +55489,11 @@ function findCycles(tasks) {
             }
         }
     }
-    return cycles;
+    return { cycles, more };
+}
+/** Each dependency cycle once (the first `MAX_CYCLES`), as a path that returns to its start. */
+function findCycles(tasks) {
+    return cyclesOf(tasks).cycles;
 }
 /**
  * One line of text for a problem. Its parts quote untrusted files (a file name, a key, a value), so
@@ -55338,7 +55592,12 @@ function taskLookup(project) {
                 throw new errors_ConfigurationError(`task ${chars_escapeControlChars(taskId)} has an invalid blueprint:\n${broken.map(formatProblem).join('\n')}`);
             }
             known ??= project.tasks.map((t) => t.id).sort();
-            throw new errors_ConfigurationError(`unknown task ${chars_escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+            // A blueprint named after the id that declares another one is the likely mistake.
+            const misnamed = project.tasks
+                .filter((t) => nameHasId(t.path, taskId))
+                .map((t) => `; ${t.path} declares id ${t.id}`)
+                .join('');
+            throw new errors_ConfigurationError(`unknown task ${chars_escapeControlChars(taskId)}: no blueprint in ${TASKS_DIR}/ has this id${misnamed}${known.length ? ` (known: ${known.join(', ')})` : ''}`);
         }
         // Its own file's errors, and another file defining the same id (exactly this id: TASK-10 defined
         // twice says nothing about TASK-1), in the order they were found.
