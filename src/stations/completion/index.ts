@@ -4,7 +4,9 @@
  * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
  * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
  * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
- * marked done — recomputed, not read from its trailers: code under test can write a branch too.
+ * marked done — recomputed, not read from its trailers: code under test can write a branch too. The
+ * commit made is recorded as `refs/guardian/completed/<task-id>`: once the bundle is gone, a re-run
+ * finds the commit by its trailer, but pushes only that recorded one.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import {
   readBundleBytes,
   readManifest,
   recordStation,
+  STATIONS,
 } from '../../bundle/bundle.js';
 import { ConfigurationError, GuardianError } from '../../errors.js';
 import { execGit, resolveCommit } from '../../git/git.js';
@@ -25,6 +28,7 @@ import {
   currentBranch,
   findCommitWithTrailer,
   gitIdentity,
+  identityProblem,
   pushBranch,
   replaceInTree,
   shownUrl,
@@ -178,11 +182,23 @@ function blueprintDoneAt(root: string, commit: string, taskId: string): boolean 
 }
 
 function authorFor(root: string, opts: CompletionOptions, quality: QualityConfig | undefined): Identity {
-  if (opts.author) return opts.author;
-  if (quality?.commit.authorName && quality.commit.authorEmail) {
-    return { name: quality.commit.authorName, email: quality.commit.authorEmail };
+  let who: Identity;
+  let from: string;
+  if (opts.author) [who, from] = [opts.author, '--author'];
+  else if (quality?.commit.authorName && quality.commit.authorEmail) {
+    who = { name: quality.commit.authorName, email: quality.commit.authorEmail };
+    from = 'quality.toml [commit] author_name / author_email (at the base commit)';
+  } else {
+    const git = gitIdentity(root);
+    [who, from] = git ? [git, 'git config user.name / user.email'] : [DEFAULT_AUTHOR, 'the default'];
   }
-  return gitIdentity(root) ?? DEFAULT_AUTHOR;
+  const problem = identityProblem(who);
+  if (problem) {
+    throw new ConfigurationError(
+      `the commit author from ${from} can not be used: ${problem}. Nothing committed: set another (--author "Name <email>")`,
+    );
+  }
+  return who;
 }
 
 /**
@@ -241,7 +257,8 @@ function notCompletionShaped(root: string, commit: string, taskId: string): stri
 }
 
 /**
- * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
+ * A completed task found by its `Task-Id:` trailer on the branch (or HEAD, or the commit Completion
+ * recorded making) with its blueprint done, when
  * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
  */
 function findCompleted(
@@ -249,13 +266,14 @@ function findCompleted(
   taskId: string,
   branch: string,
 ): { sha: string; rev: string } | undefined {
-  for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
+  // Last, the commit an earlier run recorded making: found also once its branch is gone.
+  for (const rev of [`refs/heads/${branch}`, 'HEAD', completedRef(taskId)]) {
     const sha = findCommitWithTrailer(root, rev, 'Task-Id', taskId);
     if (!sha || !blueprintDoneAt(root, sha, taskId)) continue;
     const problem = notCompletionShaped(root, sha, taskId);
     if (problem) {
       throw new GuardianError(
-        `${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
+        `${rev === `refs/heads/${branch}` ? branch : rev} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
           `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
           `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`,
       );
@@ -265,16 +283,84 @@ function findCompleted(
   return undefined;
 }
 
-function doPush(root: string, opts: CompletionOptions, branch: string, commit: string, log: Logger): boolean {
+/** The ref where Completion records the commit it made for a task (checked, from the judged patch). */
+export function completedRef(taskId: string): string {
+  return `refs/guardian/completed/${taskId}`;
+}
+
+/** Paths as a message lists them: the first few, quoted. */
+function listPaths(paths: string[]): string {
+  const shown = paths.slice(0, 5).map((p) => `'${escapeControlChars(p)}'`);
+  return shown.join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
+}
+
+/**
+ * What differs between the change Completion would commit (`patch`, the bundle's or the working
+ * tree's, whose tree is `tree` when known) and the one the Validator judged: where it comes from, the
+ * base the working tree stands on, the files it touches.
+ */
+function notJudged(
+  root: string,
+  bundleDir: string,
+  report: ValidationReport,
+  base: string,
+  patch: Buffer,
+  tree: string | undefined,
+): string {
+  const judged = `the Validator judged (sha256 ${String(report.patchSha256).slice(0, 16)}…)`;
+  const fromBundle = tree === undefined;
+  if (report.patchSource === 'bundle' && !fromBundle) {
+    return `the Validator judged the Task Bundle's changes.patch, and ${join(bundleDir, 'changes.patch')} is gone: the working tree's change is not what was judged`;
+  }
+  if (report.patchSource === 'working-tree' && fromBundle) {
+    return `the Validator judged the working tree's change, but ${join(bundleDir, 'changes.patch')} was added to the Task Bundle since; it is not what was judged`;
+  }
+  const what = fromBundle ? 'the changes.patch' : "the working tree's change";
+  const details: string[] = [];
+  if (!fromBundle) {
+    const head = execGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+      cwd: root,
+      allowFailure: true,
+    });
+    const at = head.code === 0 ? head.stdout.trim() : '';
+    if (at && at !== base)
+      details.push(
+        `HEAD is now ${at.slice(0, 12)}, not the base commit ${base.slice(0, 12)} it was judged on`,
+      );
+  }
+  try {
+    const now = tree ?? applyPatchToTree(root, base, patch, 'changes.patch');
+    const files = new Set(changedFiles(root, base, now).map((f) => f.path));
+    const was = new Set(Array.isArray(report.changedFiles) ? report.changedFiles : []);
+    const added = [...files].filter((f) => !was.has(f)).sort();
+    const gone = [...was].filter((f) => !files.has(f)).sort();
+    if (added.length) details.push(`it now changes ${listPaths(added)}, which the judged change did not`);
+    if (gone.length) details.push(`it no longer changes ${listPaths(gone)}`);
+    if (!added.length && !gone.length) details.push('the same files, with other content');
+  } catch {
+    details.push('it does not apply onto the base commit');
+  }
+  return `${what} (sha256 ${sha256(patch).slice(0, 16)}…) is not the one ${judged}: ${details.join('; ')}`;
+}
+
+function doPush(
+  root: string,
+  opts: CompletionOptions,
+  branch: string,
+  commit: string,
+  log: Logger,
+  onlyIfThere?: string,
+): boolean {
   if (!opts.push) return false;
-  const r = pushBranch(root, opts.push, branch, commit);
+  const r = pushBranch(root, opts.push, branch, commit, onlyIfThere === undefined ? {} : { onlyIfThere });
   // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
   // url.*.pushInsteadOf): a rewrite is seen, not silent.
   const where = r.redirected ? ` (push URL: ${r.urls.map(shownUrl).join(', ')})` : '';
+  const remote = shownUrl(opts.push);
   log.info(
     r.alreadyThere
-      ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
-      : `pushed ${branch} to ${opts.push}${where}`,
+      ? `${remote}/${branch} already has ${commit.slice(0, 12)}${where}`
+      : `pushed ${branch} to ${remote}${where}`,
   );
   return r.pushed || r.alreadyThere;
 }
@@ -299,15 +385,44 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
     }
     const done = found.sha;
     const current = currentBranch(root);
-    const foundOn = found.rev === 'HEAD' ? `HEAD${current ? ` (${current})` : ''}` : branch;
-    log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit`);
-    const pushed = doPush(root, opts, branch, done, log);
+    const foundOn =
+      found.rev === 'HEAD'
+        ? `HEAD${current ? ` (${current})` : ''}`
+        : found.rev === completedRef(taskId)
+          ? found.rev
+          : branch;
+    // Found by its trailer and shape: any commit can claim a Task-Id and mark the blueprint done (code
+    // under test can write a branch). Only the commit Completion recorded making from the judged patch
+    // is pushed from here; another is taken as pushed only when the remote branch already has it.
+    const recorded = execGit(['rev-parse', '--verify', '--quiet', `${completedRef(taskId)}^{commit}`], {
+      cwd: root,
+      allowFailure: true,
+    }).stdout.trim();
+    log.info(
+      `${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit` +
+        (recorded === done
+          ? ''
+          : ` (found by its \`Task-Id:\` trailer; with the Task Bundle gone, its code is not checked against a judged patch)`),
+    );
+    const pushed = doPush(
+      root,
+      opts,
+      branch,
+      done,
+      log,
+      recorded === done
+        ? undefined
+        : `nothing was pushed. Without its Task Bundle Guardian can not check that ${done.slice(0, 12)} holds the judged change ` +
+            `and not merely a \`Task-Id: ${taskId}\` trailer: it is not the commit Completion recorded making in this repository (${completedRef(taskId)}). ` +
+            `If it is the commit Completion made, push it yourself (\`git push ${shownUrl(opts.push ?? 'REMOTE')} ${done}:refs/heads/${branch}\`); ` +
+            `otherwise delete it from ${foundOn} and run \`guardian validate ${taskId}\` and \`guardian complete ${taskId}\` again`,
+    );
     return {
       taskId,
       commitSha: done,
       branch,
       pushed,
-      ...(opts.push ? { remote: opts.push } : {}),
+      ...(opts.push ? { remote: shownUrl(opts.push) } : {}),
       alreadyCompleted: true,
       foundOn,
       checkedOut: currentBranch(root) === branch,
@@ -353,6 +468,21 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       `${validationPath} says ${report.verdict}, but manifest.json records the Validator's verdict as ${validateRecord.verdict}: run \`guardian validate ${taskId}\` again; nothing committed`,
     );
   }
+  // manifest.json's record of the bundle's files is rewritten by every station that runs (each hashes
+  // the files as they are then): a station run after the Validator would have taken a validation.json
+  // or changes.patch rewritten meanwhile as recorded. Only a record the Validator left is trusted.
+  const judgedAt = Date.parse(validateRecord?.finishedAt ?? '');
+  const later = STATIONS.filter(
+    (s) =>
+      s !== 'validate' && s !== 'complete' && Date.parse(manifest.stations[s]?.startedAt ?? '') > judgedAt,
+  );
+  if (later.length) {
+    throw new GuardianError(
+      `${join(bundleDir, 'manifest.json')}: ${later.join(', ')} ran after the validation (finished ${validateRecord!.finishedAt}) and rewrote ` +
+        `the record of the bundle's files, so validation.json and changes.patch can no longer be checked against what the Validator recorded: ` +
+        `run \`guardian validate ${taskId}\` again; nothing committed`,
+    );
+  }
   if (report.taskId !== taskId || report.baseCommit !== base) {
     throw new GuardianError(
       `${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`,
@@ -381,7 +511,8 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
   // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
   const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
   const fromBundle = bundlePatch !== undefined;
-  let patch: Buffer = bundlePatch ?? workingTreePatch(root, base).patch;
+  const current = bundlePatch === undefined ? workingTreePatch(root, base) : undefined;
+  let patch: Buffer = bundlePatch ?? current!.patch;
   if (!fromBundle && sha256(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
     // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
     // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
@@ -397,8 +528,8 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
   const actual = sha256(patch);
   if (actual !== report.patchSha256) {
     throw new GuardianError(
-      `refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-        `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`,
+      `refused: ${notJudged(root, bundleDir, report, base, patch, current?.tree)}. Nothing committed: ` +
+        `put back what was judged, or run \`guardian validate ${taskId}\` again`,
     );
   }
 
@@ -454,6 +585,14 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
       }
       log.info(`committed ${commitSha.slice(0, 12)} on ${branch}: feat(${taskId}): ${oneLine(task.title)}`);
     }
+    // The commit is the judged one: recorded, so that a re-run without the bundle may push it.
+    const rec = execGit(['update-ref', completedRef(taskId), commitSha], { cwd: root, allowFailure: true });
+    if (rec.code === 0) acceptOwnRefUpdates(root, commitSha);
+    else
+      log.warn(
+        `could not record ${commitSha.slice(0, 12)} as ${completedRef(taskId)} (${escapeControlChars(rec.stderr.trim().split('\n')[0] ?? '')}): ` +
+          'a later `complete --push` without the Task Bundle will not push it',
+      );
     const pushed = doPush(root, opts, branch, commitSha, log);
     return {
       result: {
@@ -461,12 +600,14 @@ export async function runCompletion(opts: CompletionOptions): Promise<Completion
         commitSha,
         branch,
         pushed,
-        ...(opts.push ? { remote: opts.push } : {}),
+        ...(opts.push ? { remote: shownUrl(opts.push) } : {}),
         alreadyCompleted,
         checkedOut,
         bundleDeleted: false,
       } satisfies CompletionResult,
-      record: { note: `${commitSha.slice(0, 12)} on ${branch}${pushed ? ` pushed to ${opts.push}` : ''}` },
+      record: {
+        note: `${commitSha.slice(0, 12)} on ${branch}${pushed && opts.push ? ` pushed to ${shownUrl(opts.push)}` : ''}`,
+      },
     };
   });
   rmSync(bundleDir, { recursive: true, force: true });
