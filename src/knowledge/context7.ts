@@ -139,8 +139,10 @@ export class Context7Client {
     const ttl = this.opts.cacheTtlMs ?? 7 * 24 * 3600 * 1000;
     if (cacheFile && existsSync(cacheFile)) {
       try {
-        const c = JSON.parse(readFileSync(cacheFile, 'utf8')) as { at: number; url: string; body: unknown };
-        if (c.url === url.toString() && now - c.at < ttl) return c.body;
+        const c = JSON.parse(readFileSync(cacheFile, 'utf8')) as { at: unknown; url: string; body: unknown };
+        // An entry written "in the future" (a clock set wrong, a file copied in) would never expire.
+        if (c.url === url.toString() && typeof c.at === 'number' && c.at <= now && now - c.at < ttl)
+          return c.body;
       } catch {
         // A damaged cache entry is refetched.
       }
@@ -200,6 +202,13 @@ export class Context7Client {
         res.status,
       );
     }
+    // A proxy's or a maintenance page answers 200 with HTML: that is no documentation, and caching it
+    // would hide the library for days.
+    if (
+      /\btext\/html\b/i.test(res.headers.get('content-type') ?? '') ||
+      /^\s*<(?:!doctype|html)\b/i.test(text)
+    )
+      throw failed('the answer is an HTML page, not the API');
     // A server may echo the request's Authorization header in a normal answer too: the key never
     // reaches the cache, the bundle or a prompt.
     if (this.opts.apiKey) text = text.split(this.opts.apiKey).join('***');

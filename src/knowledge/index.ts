@@ -5,14 +5,15 @@
  */
 import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { runCommand } from '../exec/index.js';
 import { execGit } from '../git/git.js';
 import { escapeControlChars } from '../util/chars.js';
 import { silentLogger, type Logger } from '../util/log.js';
-import { capChars, Context7Client, versionedId, type Context7Options } from './context7.js';
+import { capChars, Context7Client, Context7Error, versionedId, type Context7Options } from './context7.js';
 import {
   detectLibraries,
+  importersOf,
   normalizePyName,
   parseManifest,
   taskIdentifiers,
@@ -172,6 +173,26 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
       if (imp && !distImport.has(key)) distImport.set(key, imp);
     }
   }
+  // A stubs-only distribution names the package it types (`types-Pillow` installs `PIL-stubs`): with
+  // the package itself not installed, that still tells `PIL` and Pillow are one library. Stubs of a
+  // namespace (`google-stubs`, from types-protobuf and others) name no one distribution.
+  const typedBy = new Map<string, Set<string>>();
+  for (const site of sites) {
+    for (const d of installedDists(site)) {
+      const typed = /^types[-_.](.+)$/i.exec(d.name)?.[1];
+      if (!typed) continue;
+      for (const t of d.topLevel) {
+        const imp = /^([A-Za-z_]\w*)-stubs$/.exec(t)?.[1];
+        if (imp) typedBy.set(imp, (typedBy.get(imp) ?? new Set()).add(typed));
+      }
+    }
+  }
+  for (const [imp, typed] of typedBy) {
+    if (typed.size !== 1) continue;
+    const [dist] = [...typed];
+    if (!topLevelDist.has(imp)) topLevelDist.set(imp, dist!);
+    if (!distImport.has(normalizePyName(dist!))) distImport.set(normalizePyName(dist!), imp);
+  }
 
   const libraries = detectLibraries({
     taskText: opts.taskText,
@@ -184,6 +205,20 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
 
   const nodeModules = (opts.nodeModules ?? [join(opts.root, 'node_modules')]).filter(isDir);
   const identifiers = taskIdentifiers(opts.taskText);
+  // A name of the task text that the code imports from one library is that library's: `Session` is
+  // SQLAlchemy's when the code imports it from sqlalchemy.orm, not pytest's `Session` too.
+  const importedFrom = new Map<string, Set<LibraryRef>>();
+  for (const lib of libraries)
+    for (const s of lib.symbols) {
+      const set = importedFrom.get(s.name) ?? new Set<LibraryRef>();
+      set.add(lib);
+      importedFrom.set(s.name, set);
+    }
+  const taskNamesFor = (lib: LibraryRef) =>
+    identifiers.filter((n) => {
+      const owners = importedFrom.get(n);
+      return !owners || owners.has(lib);
+    });
   const facts: ApiFact[] = [];
 
   for (const lib of libraries) {
@@ -202,12 +237,25 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         }
         lib.version = pkg.version;
         noteVersionMismatch(lib, label, notes);
+        if (pkg.compiled) {
+          notes.push({
+            library: label,
+            message: `${label} is a compiled module (${codeSpan(pkg.compiled)}) without stubs or sources: no offline API facts`,
+          });
+          continue;
+        }
         facts.push(
-          ...pickFacts(lib, identifiers, maxFacts, (name, module) => pythonFact(pkg, name, label, module)),
+          ...pickFacts(lib, taskNamesFor(lib), maxFacts, (name, module) =>
+            pythonFact(pkg, name, label, module),
+          ),
         );
         noteIfNone(lib, facts, notes, pkg);
       } else {
-        const pkg = findNpmPackage(nodeModules, lib.importName);
+        // Resolved as node does from the most relevant importing file: a workspace package's own
+        // node_modules (another version) comes before the root's.
+        const pkg =
+          findNpmPackage(nestedNodeModules(opts.root, importersOf(lib)), lib.importName, opts.root) ??
+          findNpmPackage(nodeModules, lib.importName);
         if (!pkg) {
           notes.push({
             library: label,
@@ -217,7 +265,11 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         }
         lib.version = pkg.version;
         noteVersionMismatch(lib, label, notes);
-        facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => typescriptFact(pkg, name, label)));
+        facts.push(
+          ...pickFacts(lib, taskNamesFor(lib), maxFacts, (name, module) =>
+            typescriptFact(pkg, name, label, module),
+          ),
+        );
         noteIfNone(lib, facts, notes, pkg);
       }
     } catch (e) {
@@ -235,9 +287,16 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
 
   if (opts.context7 && libraries.length > 0) {
     const client = new Context7Client(opts.context7);
+    let stopped: string | undefined;
     const query = (opts.docsQuery ?? opts.taskText).slice(0, 400);
-    for (const lib of libraries.slice(0, 3)) {
+    const asked = libraries.slice(0, 3);
+    for (const [k, lib] of asked.entries()) {
       const name = lib.ecosystem === 'npm' ? lib.importName.replace(/^node:/, 'node ') : lib.packageName;
+      if (stopped) {
+        const rest = asked.slice(k).map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName));
+        notes.push({ message: `Context7 not asked about ${rest.join(', ')} after: ${stopped}` });
+        break;
+      }
       try {
         const found = await client.searchLibraries(name, query);
         const best = found[0];
@@ -263,10 +322,32 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
       } catch (e) {
         notes.push({ library: name, message: (e as Error).message });
         log.warn(`Context7: ${(e as Error).message}`);
+        // A server that does not answer, a refused key or a spent quota fails every library alike: the
+        // others are not asked (each would wait out its own deadline or spend a request for nothing).
+        const status = e instanceof Context7Error ? e.status : undefined;
+        if (status === undefined || status === 401 || status === 403 || status === 429)
+          stopped = status === undefined ? 'a request that failed' : `HTTP ${status}`;
       }
     }
   }
   return { libraries, facts, notes };
+}
+
+/**
+ * node_modules folders between the first importing file and the repository root (nearest first, the
+ * root's own left to the caller), as node resolves a bare specifier. Importers are repository paths.
+ */
+function nestedNodeModules(root: string, importers: string[]): string[] {
+  const first = importers[0];
+  if (!first || isAbsolute(first)) return [];
+  const parts = first.split('/').slice(0, -1);
+  if (parts.some((p) => p === '..' || p === '.' || p === '' || p === 'node_modules')) return [];
+  const out: string[] = [];
+  for (let k = parts.length; k > 0; k--) {
+    const nm = join(root, ...parts.slice(0, k), 'node_modules');
+    if (isDir(nm)) out.push(nm);
+  }
+  return out;
 }
 
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */

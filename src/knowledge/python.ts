@@ -19,6 +19,8 @@ export interface PythonPackage {
   stubSite?: string;
   version?: string;
   distName?: string;
+  /** A compiled extension module (`_cffi_backend.cpython-311-x86_64-linux-gnu.so`): no text to read. */
+  compiled?: string;
 }
 
 export interface InstalledDist {
@@ -132,6 +134,17 @@ export function findPythonPackage(sites: string[], importName: string): PythonPa
     }
     if (found.srcDir && found.stubDir) break;
   }
+  // A compiled extension module without sources or stubs is still installed: its version is known,
+  // its API is not readable.
+  if (!found) {
+    for (const site of sites) {
+      const so = extensionModule(site, importName);
+      if (so) {
+        found = { importName, site, compiled: join(site, so) };
+        break;
+      }
+    }
+  }
   // A folder without `__init__` is a namespace package (PEP 420: `google.cloud` spread over several
   // distributions), importable when no regular package or module of the name is found.
   if (!found) {
@@ -150,6 +163,32 @@ export function findPythonPackage(sites: string[], importName: string): PythonPa
     }
   }
   return found;
+}
+
+/** `name.so`, `name.abi3.so`, `name.cpython-311-x86_64-linux-gnu.so`, `name.cp311-win_amd64.pyd`. */
+function extensionModule(site: string, importName: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(site);
+  } catch {
+    return undefined;
+  }
+  return names
+    .sort()
+    .find(
+      (n) =>
+        n.startsWith(`${importName}.`) &&
+        /^\.(?:[\w-]+\.)?(?:so|pyd)$/.test(n.slice(importName.length)) &&
+        isFile(join(site, n)),
+    );
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(p: string): boolean {

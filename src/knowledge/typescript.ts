@@ -5,7 +5,7 @@
  * re-exports (`export * from`, `export { a } from`) across the package's files.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ApiFact } from './types.js';
 
 export interface NpmPackage {
@@ -40,10 +40,14 @@ function within(boundary: string, file: string): boolean {
 }
 
 function boundaryOf(nodeModules: string): string {
+  return realOr(dirname(nodeModules));
+}
+
+function realOr(p: string): string {
   try {
-    return realpathSync(dirname(nodeModules));
+    return realpathSync(p);
   } catch {
-    return dirname(nodeModules);
+    return p;
   }
 }
 
@@ -80,13 +84,17 @@ function isFile(p: string): boolean {
 function typesFromExports(exp: unknown, sub = '.'): string | undefined {
   if (!exp || typeof exp !== 'object') return undefined;
   const e = exp as Record<string, unknown>;
-  const target = sub in e ? e[sub] : Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
+  const target =
+    sub in e ? e[sub] : sub === '.' && Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
   // Conditions nest a few levels in practice; a file nesting thousands would overflow the stack.
   const pick = (v: unknown, depth = 0): string | undefined => {
     if (typeof v === 'string') return /\.d\.[cm]?ts$/.test(v) ? v : undefined;
     if (v && typeof v === 'object' && depth < 16) {
       const o = v as Record<string, unknown>;
       if (typeof o.types === 'string') return o.types;
+      // `"types": { "import": "./x.d.mts", "require": "./x.d.cts" }`.
+      const nested = o.types !== undefined ? pick(o.types, depth + 1) : undefined;
+      if (nested) return nested;
       for (const k of ['import', 'default', 'require', 'node']) {
         const r = pick(o[k], depth + 1);
         if (r) return r;
@@ -97,14 +105,44 @@ function typesFromExports(exp: unknown, sub = '.'): string | undefined {
   return pick(target);
 }
 
-/** Finds a package's declarations in the given node_modules directories. */
-export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPackage | undefined {
+/** The JavaScript file an `exports` entry names for `import` (else `default`, `require`, `node`). */
+function targetFromExports(exp: unknown, sub = '.'): string | undefined {
+  if (typeof exp === 'string') return sub === '.' ? exp : undefined;
+  if (!exp || typeof exp !== 'object' || Array.isArray(exp)) return undefined;
+  const e = exp as Record<string, unknown>;
+  const target =
+    sub in e ? e[sub] : sub === '.' && Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
+  const pick = (v: unknown, depth = 0): string | undefined => {
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object' && !Array.isArray(v) && depth < 16) {
+      const o = v as Record<string, unknown>;
+      for (const k of ['import', 'default', 'require', 'node']) {
+        const r = pick(o[k], depth + 1);
+        if (r) return r;
+      }
+    }
+    return undefined;
+  };
+  return pick(target);
+}
+
+/**
+ * Finds a package's declarations in the given node_modules directories. `boundary` is the project folder
+ * declarations must stay inside (default: the folder holding each node_modules directory); a workspace
+ * package's own node_modules is bounded by the project, as its links lead to the root's.
+ */
+export function findNpmPackage(
+  nodeModulesDirs: string[],
+  spec: string,
+  boundary?: string,
+): NpmPackage | undefined {
+  const boundaryOfNm = (nm: string) => (boundary !== undefined ? realOr(boundary) : boundaryOf(nm));
   if (spec.startsWith('node:')) {
     const mod = spec.slice(5).split('/')[0]!;
     if (!/^[a-z_][\w-]*$/i.test(mod)) return undefined;
     for (const nm of nodeModulesDirs) {
       // The same bound as any package: @types/node linked out of the tree is not read.
-      const boundary = boundaryOf(nm);
+      const boundary = boundaryOfNm(nm);
       const dir = join(nm, '@types', 'node');
       const entry = [join(dir, `${mod}.d.ts`), join(dir, mod, 'index.d.ts')].find(isFile);
       if (entry && within(boundary, entry)) {
@@ -124,16 +162,22 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
   }
   if (!NPM_NAME.test(spec) || spec.split('/').some((seg) => seg === '.' || seg === '..')) return undefined;
   for (const nm of nodeModulesDirs) {
-    const boundary = boundaryOf(nm);
+    const boundary = boundaryOfNm(nm);
     const dir = join(nm, spec);
     const pj = readJson(join(dir, 'package.json'));
     if (pj) {
-      const rel =
-        typesFromExports(pj.exports) ??
-        (typeof pj.types === 'string' ? pj.types : undefined) ??
-        (typeof pj.typings === 'string' ? pj.typings : undefined) ??
-        'index.d.ts';
-      const entry = resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`);
+      // As TypeScript resolves: the `types` of `exports`, else the declarations beside its JavaScript
+      // target (`./x.mjs` → `./x.d.mts`), then `types` / `typings`, then `index.d.ts`.
+      const rels = [
+        typesFromExports(pj.exports),
+        targetFromExports(pj.exports),
+        typeof pj.types === 'string' ? pj.types : undefined,
+        typeof pj.typings === 'string' ? pj.typings : undefined,
+        'index.d.ts',
+      ].filter((r): r is string => r !== undefined);
+      const entry = rels
+        .map((rel) => resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`))
+        .find((e) => e !== undefined);
       if (entry && within(boundary, entry))
         return {
           name: spec,
@@ -172,8 +216,11 @@ export function findNpmPackage(nodeModulesDirs: string[], spec: string): NpmPack
 function resolveDeclFile(fromDir: string, spec: string): string | undefined {
   const base = resolve(fromDir, spec);
   const noJs = base.replace(/\.(?:[cm]?js)$/, '');
+  // `./x.mjs` is declared by `x.d.mts`, `./x.cjs` by `x.d.cts` (a dual package ships both and `x.d.ts`).
+  const ext = /\.([cm])js$/.exec(base)?.[1];
   const candidates = [
     base,
+    ...(ext ? [`${noJs}.d.${ext}ts`] : []),
     `${noJs}.d.ts`,
     `${noJs}.d.mts`,
     `${noJs}.d.cts`,
@@ -265,7 +312,7 @@ function indexDeclFile(text: string): DeclFile {
   for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g))
     addNamed(m[1]!, m[2]!);
   // `import { a as b } from './x'; export { b }`.
-  for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g))
+  for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g))
     addNamed(m[1]!, m[2]!);
   const stars: { as?: string; spec: string }[] = [];
   for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g))
@@ -292,6 +339,14 @@ export function findTsDeclaration(
   maxFiles = 60,
   boundary?: string,
 ): TsDecl | undefined {
+  // A re-export from another package (`export { defineConfig } from '@eslint/config-helpers'`) is
+  // followed into that package as node resolves it from the file, inside the same bound.
+  const resolveSpec = (file: string, spec: string): string | undefined =>
+    spec.startsWith('.')
+      ? resolveDeclFileOnce(dirname(file), spec)
+      : boundary !== undefined
+        ? resolveBare(file, spec, boundary)
+        : undefined;
   const queue: { file: string; name: string }[] = [{ file: entry, name }];
   const seen = new Set<string>();
   while (queue.length > 0 && seen.size < maxFiles) {
@@ -304,23 +359,77 @@ export function findTsDeclaration(
     if (!df) continue;
     const d = declarationIn(file, df, want);
     if (d) return d;
+    // Files queued past what can be visited are never read: resolving them would only cost time (a
+    // file of thousands of `export * from` lines).
+    const full = () => queue.length >= 2 * maxFiles;
     for (const { orig, spec } of df.named.get(want) ?? []) {
-      const f = spec.startsWith('.') ? resolveDeclFile(dirname(file), spec) : undefined;
+      if (full()) break;
+      const f = resolveSpec(file, spec);
       if (f) queue.push({ file: f, name: orig === 'default' ? want : orig });
     }
     for (const { as, spec } of df.stars) {
+      if (full()) break;
       if (as && as !== want) continue;
-      if (!spec.startsWith('.')) continue;
-      const f = resolveDeclFile(dirname(file), spec);
+      const f = resolveSpec(file, spec);
       if (f) queue.push({ file: f, name: want });
     }
     // `/// <reference path="x.d.ts" />` (how @types/node's index pulls in its modules).
     for (const ref of df.references) {
-      const f = resolveDeclFile(dirname(file), ref.startsWith('.') ? ref : `./${ref}`);
+      if (full()) break;
+      const f = resolveDeclFileOnce(dirname(file), ref.startsWith('.') ? ref : `./${ref}`);
       if (f) queue.push({ file: f, name: want });
     }
   }
   return undefined;
+}
+
+/**
+ * The declaration entry of a bare specifier (`pkg`, `@scope/pkg/sub`) imported by a declaration file:
+ * the nearest node_modules above the file that holds the package, inside the bound.
+ */
+function resolveBare(fromFile: string, spec: string, boundary: string): string | undefined {
+  const key = `${boundary}\0${dirname(fromFile)}\0${spec}`;
+  if (bareCache.has(key)) return bareCache.get(key);
+  const parts = spec.split('/');
+  const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  let entry: string | undefined;
+  if (!spec.startsWith('node:') && NPM_NAME.test(name)) {
+    const dirs: string[] = [];
+    for (let d = dirname(fromFile), n = 0; n < 64; d = dirname(d), n++) {
+      const atBoundary = realOr(d) === boundary;
+      if (!atBoundary && !within(boundary, d)) break;
+      if (basename(d) !== 'node_modules' && isDirectory(join(d, 'node_modules')))
+        dirs.push(join(d, 'node_modules'));
+      if (atBoundary || dirname(d) === d) break;
+    }
+    const pkg = findNpmPackage(dirs, name, boundary);
+    entry = pkg && (spec === name ? pkg.entry : subpathEntry(pkg, spec));
+  }
+  bareCache.set(key, entry);
+  return entry;
+}
+
+/**
+ * A relative specifier resolved once per bundle: every lookup of a name walks the same `export * from`
+ * lines, and each resolution asks the file system about several candidate files.
+ */
+function resolveDeclFileOnce(fromDir: string, spec: string): string | undefined {
+  const key = `${fromDir}\0${spec}`;
+  if (!relCache.has(key)) relCache.set(key, resolveDeclFile(fromDir, spec));
+  return relCache.get(key);
+}
+
+const relCache = new Map<string, string | undefined>();
+
+/** Bare specifiers resolved in this bundle: (bound, folder, specifier) → declaration entry. */
+const bareCache = new Map<string, string | undefined>();
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function declarationIn(file: string, df: DeclFile, name: string): TsDecl | undefined {
@@ -404,10 +513,14 @@ function extractBlock(ls: string[], i: number, kind: string): number {
  * the Coder sees the whole surface rather than the first screen of it.
  */
 function condenseMembers(body: string[]): string[] {
-  const out: string[] = [body[0]!];
+  // The header runs to the line that opens the body: type parameters may span lines
+  // (`class Server<\n  Request …,\n> extends NetServer {`), and its members are one level inside.
+  const opens = body.findIndex((l) => l.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""').includes('{'));
+  const headerEnd = opens >= 0 && opens < 20 ? opens : 0;
+  const out: string[] = body.slice(0, headerEnd + 1);
   let depth = 0;
   let inDoc = false;
-  for (const raw of body.slice(1)) {
+  for (const raw of body.slice(headerEnd + 1)) {
     const t = raw.trim();
     if (inDoc) {
       if (t.includes('*/')) inDoc = false;
@@ -419,7 +532,7 @@ function condenseMembers(body: string[]): string[] {
     }
     if (t.startsWith('//') || t === '') continue;
     if (depth === 0) out.push(raw);
-    else if (out.length > 1 && out[out.length - 1]!.length < 240) out[out.length - 1] += ` ${t}`;
+    else if (out.length > headerEnd + 1 && out[out.length - 1]!.length < 240) out[out.length - 1] += ` ${t}`;
     for (const ch of t.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""')) {
       if (ch === '{' || ch === '(' || ch === '[') depth++;
       else if (ch === '}' || ch === ')' || ch === ']') depth--;
@@ -454,8 +567,45 @@ function withDoc(ls: string[], start: number, end: number): string {
   return all.map((l) => l.slice(Number.isFinite(ind) ? ind : 0)).join('\n');
 }
 
-export function typescriptFact(pkg: NpmPackage, name: string, library: string): ApiFact | undefined {
-  const d = findTsDeclaration(pkg.entry, name, 60, pkg.boundary);
+/**
+ * The declaration entry of a subpath import (`pkg/compiler`): its `exports` entry, else the file or
+ * folder of that name in the package. Undefined when the module is the package itself or the subpath
+ * has no declarations inside the project.
+ */
+export function subpathEntry(pkg: NpmPackage, module: string): string | undefined {
+  if (pkg.name.startsWith('node:') || !module.startsWith(`${pkg.name}/`)) return undefined;
+  const sub = `./${module.slice(pkg.name.length + 1)}`;
+  if (sub.split('/').some((seg) => seg === '..') || !/^[\w./@~-]+$/.test(sub)) return undefined;
+  const pj = readJson(join(pkg.dir, 'package.json'));
+  const exp = pj?.exports;
+  let entry: string | undefined;
+  if (exp && typeof exp === 'object' && !Array.isArray(exp) && sub in exp) {
+    entry = [typesFromExports(exp, sub), targetFromExports(exp, sub)]
+      .filter((r): r is string => r !== undefined)
+      .map((rel) => resolveDeclFile(pkg.dir, rel.startsWith('.') ? rel : `./${rel}`))
+      .find((e) => e !== undefined);
+  } else {
+    entry = resolveDeclFile(pkg.dir, sub);
+  }
+  return entry && (pkg.boundary === undefined || within(pkg.boundary, entry)) ? entry : undefined;
+}
+
+/**
+ * Files one lookup visits at most. A package's index may re-export a hundred modules with
+ * `export * from` (TypeBox's does), and each visit is a map access on a file read once per bundle.
+ */
+export const MAX_FILES_PER_LOOKUP = 400;
+
+export function typescriptFact(
+  pkg: NpmPackage,
+  name: string,
+  library: string,
+  module?: string,
+): ApiFact | undefined {
+  // A name imported from a subpath (`pkg/compiler`) is declared there, and may differ from the
+  // package's main export of the same name.
+  const entry = (module !== undefined ? subpathEntry(pkg, module) : undefined) ?? pkg.entry;
+  const d = findTsDeclaration(entry, name, MAX_FILES_PER_LOOKUP, pkg.boundary);
   if (!d) return undefined;
   const rel = relative(pkg.nodeModules, d.file).split('\\').join('/');
   return {
@@ -475,6 +625,8 @@ export function typescriptFact(pkg: NpmPackage, name: string, library: string): 
 
 export function clearTypescriptCache(): void {
   fileCache.clear();
+  bareCache.clear();
+  relCache.clear();
   unreadableFiles.clear();
   bytesRead = 0;
   overBound = false;
