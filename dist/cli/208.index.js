@@ -117,7 +117,8 @@ class Context7Client {
         if (cacheFile && (0, node_fs_1.existsSync)(cacheFile)) {
             try {
                 const c = JSON.parse((0, node_fs_1.readFileSync)(cacheFile, 'utf8'));
-                if (c.url === url.toString() && now - c.at < ttl)
+                // An entry written "in the future" (a clock set wrong, a file copied in) would never expire.
+                if (c.url === url.toString() && typeof c.at === 'number' && c.at <= now && now - c.at < ttl)
                     return c.body;
             }
             catch {
@@ -178,6 +179,11 @@ class Context7Client {
             const clean = this.opts.apiKey ? detail.split(this.opts.apiKey).join('***') : detail;
             throw new Context7Error(`Context7 ${url.pathname}: ${what}${clean ? ` (${clean.slice(0, 200)})` : ''}`, res.status);
         }
+        // A proxy's or a maintenance page answers 200 with HTML: that is no documentation, and caching it
+        // would hide the library for days.
+        if (/\btext\/html\b/i.test(res.headers.get('content-type') ?? '') ||
+            /^\s*<(?:!doctype|html)\b/i.test(text))
+            throw failed('the answer is an HTML page, not the API');
         // A server may echo the request's Authorization header in a normal answer too: the key never
         // reaches the cache, the bundle or a prompt.
         if (this.opts.apiKey)
@@ -391,6 +397,31 @@ async function gatherKnowledge(opts) {
                 distImport.set(key, imp);
         }
     }
+    // A stubs-only distribution names the package it types (`types-Pillow` installs `PIL-stubs`): with
+    // the package itself not installed, that still tells `PIL` and Pillow are one library. Stubs of a
+    // namespace (`google-stubs`, from types-protobuf and others) name no one distribution.
+    const typedBy = new Map();
+    for (const site of sites) {
+        for (const d of (0, python_js_1.installedDists)(site)) {
+            const typed = /^types[-_.](.+)$/i.exec(d.name)?.[1];
+            if (!typed)
+                continue;
+            for (const t of d.topLevel) {
+                const imp = /^([A-Za-z_]\w*)-stubs$/.exec(t)?.[1];
+                if (imp)
+                    typedBy.set(imp, (typedBy.get(imp) ?? new Set()).add(typed));
+            }
+        }
+    }
+    for (const [imp, typed] of typedBy) {
+        if (typed.size !== 1)
+            continue;
+        const [dist] = [...typed];
+        if (!topLevelDist.has(imp))
+            topLevelDist.set(imp, dist);
+        if (!distImport.has((0, detect_js_1.normalizePyName)(dist)))
+            distImport.set((0, detect_js_1.normalizePyName)(dist), imp);
+    }
     const libraries = (0, detect_js_1.detectLibraries)({
         taskText: opts.taskText,
         sources: opts.sources,
@@ -401,6 +432,19 @@ async function gatherKnowledge(opts) {
     }).slice(0, maxLibraries);
     const nodeModules = (opts.nodeModules ?? [(0, node_path_1.join)(opts.root, 'node_modules')]).filter(isDir);
     const identifiers = (0, detect_js_1.taskIdentifiers)(opts.taskText);
+    // A name of the task text that the code imports from one library is that library's: `Session` is
+    // SQLAlchemy's when the code imports it from sqlalchemy.orm, not pytest's `Session` too.
+    const importedFrom = new Map();
+    for (const lib of libraries)
+        for (const s of lib.symbols) {
+            const set = importedFrom.get(s.name) ?? new Set();
+            set.add(lib);
+            importedFrom.set(s.name, set);
+        }
+    const taskNamesFor = (lib) => identifiers.filter((n) => {
+        const owners = importedFrom.get(n);
+        return !owners || owners.has(lib);
+    });
     const facts = [];
     for (const lib of libraries) {
         const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
@@ -418,11 +462,21 @@ async function gatherKnowledge(opts) {
                 }
                 lib.version = pkg.version;
                 noteVersionMismatch(lib, label, notes);
-                facts.push(...pickFacts(lib, identifiers, maxFacts, (name, module) => (0, python_js_1.pythonFact)(pkg, name, label, module)));
+                if (pkg.compiled) {
+                    notes.push({
+                        library: label,
+                        message: `${label} is a compiled module (${codeSpan(pkg.compiled)}) without stubs or sources: no offline API facts`,
+                    });
+                    continue;
+                }
+                facts.push(...pickFacts(lib, taskNamesFor(lib), maxFacts, (name, module) => (0, python_js_1.pythonFact)(pkg, name, label, module)));
                 noteIfNone(lib, facts, notes, pkg);
             }
             else {
-                const pkg = (0, typescript_js_1.findNpmPackage)(nodeModules, lib.importName);
+                // Resolved as node does from the most relevant importing file: a workspace package's own
+                // node_modules (another version) comes before the root's.
+                const pkg = (0, typescript_js_1.findNpmPackage)(nestedNodeModules(opts.root, (0, detect_js_1.importersOf)(lib)), lib.importName, opts.root) ??
+                    (0, typescript_js_1.findNpmPackage)(nodeModules, lib.importName);
                 if (!pkg) {
                     notes.push({
                         library: label,
@@ -432,7 +486,7 @@ async function gatherKnowledge(opts) {
                 }
                 lib.version = pkg.version;
                 noteVersionMismatch(lib, label, notes);
-                facts.push(...pickFacts(lib, identifiers, maxFacts, (name) => (0, typescript_js_1.typescriptFact)(pkg, name, label)));
+                facts.push(...pickFacts(lib, taskNamesFor(lib), maxFacts, (name, module) => (0, typescript_js_1.typescriptFact)(pkg, name, label, module)));
                 noteIfNone(lib, facts, notes, pkg);
             }
         }
@@ -451,9 +505,16 @@ async function gatherKnowledge(opts) {
         notes.push({ message: `skipped unreadable ${codeSpan(file)} (${why})` });
     if (opts.context7 && libraries.length > 0) {
         const client = new context7_js_1.Context7Client(opts.context7);
+        let stopped;
         const query = (opts.docsQuery ?? opts.taskText).slice(0, 400);
-        for (const lib of libraries.slice(0, 3)) {
+        const asked = libraries.slice(0, 3);
+        for (const [k, lib] of asked.entries()) {
             const name = lib.ecosystem === 'npm' ? lib.importName.replace(/^node:/, 'node ') : lib.packageName;
+            if (stopped) {
+                const rest = asked.slice(k).map((l) => (l.ecosystem === 'python' ? l.packageName : l.importName));
+                notes.push({ message: `Context7 not asked about ${rest.join(', ')} after: ${stopped}` });
+                break;
+            }
             try {
                 const found = await client.searchLibraries(name, query);
                 const best = found[0];
@@ -480,10 +541,34 @@ async function gatherKnowledge(opts) {
             catch (e) {
                 notes.push({ library: name, message: e.message });
                 log.warn(`Context7: ${e.message}`);
+                // A server that does not answer, a refused key or a spent quota fails every library alike: the
+                // others are not asked (each would wait out its own deadline or spend a request for nothing).
+                const status = e instanceof context7_js_1.Context7Error ? e.status : undefined;
+                if (status === undefined || status === 401 || status === 403 || status === 429)
+                    stopped = status === undefined ? 'a request that failed' : `HTTP ${status}`;
             }
         }
     }
     return { libraries, facts, notes };
+}
+/**
+ * node_modules folders between the first importing file and the repository root (nearest first, the
+ * root's own left to the caller), as node resolves a bare specifier. Importers are repository paths.
+ */
+function nestedNodeModules(root, importers) {
+    const first = importers[0];
+    if (!first || (0, node_path_1.isAbsolute)(first))
+        return [];
+    const parts = first.split('/').slice(0, -1);
+    if (parts.some((p) => p === '..' || p === '.' || p === '' || p === 'node_modules'))
+        return [];
+    const out = [];
+    for (let k = parts.length; k > 0; k--) {
+        const nm = (0, node_path_1.join)(root, ...parts.slice(0, k), 'node_modules');
+        if (isDir(nm))
+            out.push(nm);
+    }
+    return out;
 }
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
 exports.MAX_FACT_CHARS = 16_000;
@@ -694,6 +779,17 @@ function findPythonPackage(sites, importName) {
         if (found.srcDir && found.stubDir)
             break;
     }
+    // A compiled extension module without sources or stubs is still installed: its version is known,
+    // its API is not readable.
+    if (!found) {
+        for (const site of sites) {
+            const so = extensionModule(site, importName);
+            if (so) {
+                found = { importName, site, compiled: (0, node_path_1.join)(site, so) };
+                break;
+            }
+        }
+    }
     // A folder without `__init__` is a namespace package (PEP 420: `google.cloud` spread over several
     // distributions), importable when no regular package or module of the name is found.
     if (!found) {
@@ -712,6 +808,29 @@ function findPythonPackage(sites, importName) {
         }
     }
     return found;
+}
+/** `name.so`, `name.abi3.so`, `name.cpython-311-x86_64-linux-gnu.so`, `name.cp311-win_amd64.pyd`. */
+function extensionModule(site, importName) {
+    let names;
+    try {
+        names = (0, node_fs_1.readdirSync)(site);
+    }
+    catch {
+        return undefined;
+    }
+    return names
+        .sort()
+        .find((n) => n.startsWith(`${importName}.`) &&
+        /^\.(?:[\w-]+\.)?(?:so|pyd)$/.test(n.slice(importName.length)) &&
+        isFile((0, node_path_1.join)(site, n)));
+}
+function isFile(p) {
+    try {
+        return (0, node_fs_1.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 function isDirectory(p) {
     try {
@@ -1153,9 +1272,10 @@ function clearPythonCache() {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_DECLARATION_BYTES = exports.unreadableFiles = void 0;
+exports.MAX_FILES_PER_LOOKUP = exports.MAX_DECLARATION_BYTES = exports.unreadableFiles = void 0;
 exports.findNpmPackage = findNpmPackage;
 exports.findTsDeclaration = findTsDeclaration;
+exports.subpathEntry = subpathEntry;
 exports.typescriptFact = typescriptFact;
 exports.clearTypescriptCache = clearTypescriptCache;
 exports.hasNodeModules = hasNodeModules;
@@ -1184,11 +1304,14 @@ function within(boundary, file) {
     return rel !== '' && !rel.startsWith('..') && !(0, node_path_1.isAbsolute)(rel);
 }
 function boundaryOf(nodeModules) {
+    return realOr((0, node_path_1.dirname)(nodeModules));
+}
+function realOr(p) {
     try {
-        return (0, node_fs_1.realpathSync)((0, node_path_1.dirname)(nodeModules));
+        return (0, node_fs_1.realpathSync)(p);
     }
     catch {
-        return (0, node_path_1.dirname)(nodeModules);
+        return p;
     }
 }
 /** An npm package name (`x`, `@scope/x`): nothing else is joined onto a node_modules path. */
@@ -1224,7 +1347,7 @@ function typesFromExports(exp, sub = '.') {
     if (!exp || typeof exp !== 'object')
         return undefined;
     const e = exp;
-    const target = sub in e ? e[sub] : Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
+    const target = sub in e ? e[sub] : sub === '.' && Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
     // Conditions nest a few levels in practice; a file nesting thousands would overflow the stack.
     const pick = (v, depth = 0) => {
         if (typeof v === 'string')
@@ -1233,6 +1356,10 @@ function typesFromExports(exp, sub = '.') {
             const o = v;
             if (typeof o.types === 'string')
                 return o.types;
+            // `"types": { "import": "./x.d.mts", "require": "./x.d.cts" }`.
+            const nested = o.types !== undefined ? pick(o.types, depth + 1) : undefined;
+            if (nested)
+                return nested;
             for (const k of ['import', 'default', 'require', 'node']) {
                 const r = pick(o[k], depth + 1);
                 if (r)
@@ -1243,15 +1370,43 @@ function typesFromExports(exp, sub = '.') {
     };
     return pick(target);
 }
-/** Finds a package's declarations in the given node_modules directories. */
-function findNpmPackage(nodeModulesDirs, spec) {
+/** The JavaScript file an `exports` entry names for `import` (else `default`, `require`, `node`). */
+function targetFromExports(exp, sub = '.') {
+    if (typeof exp === 'string')
+        return sub === '.' ? exp : undefined;
+    if (!exp || typeof exp !== 'object' || Array.isArray(exp))
+        return undefined;
+    const e = exp;
+    const target = sub in e ? e[sub] : sub === '.' && Object.keys(e).every((k) => !k.startsWith('.')) ? e : undefined;
+    const pick = (v, depth = 0) => {
+        if (typeof v === 'string')
+            return v;
+        if (v && typeof v === 'object' && !Array.isArray(v) && depth < 16) {
+            const o = v;
+            for (const k of ['import', 'default', 'require', 'node']) {
+                const r = pick(o[k], depth + 1);
+                if (r)
+                    return r;
+            }
+        }
+        return undefined;
+    };
+    return pick(target);
+}
+/**
+ * Finds a package's declarations in the given node_modules directories. `boundary` is the project folder
+ * declarations must stay inside (default: the folder holding each node_modules directory); a workspace
+ * package's own node_modules is bounded by the project, as its links lead to the root's.
+ */
+function findNpmPackage(nodeModulesDirs, spec, boundary) {
+    const boundaryOfNm = (nm) => (boundary !== undefined ? realOr(boundary) : boundaryOf(nm));
     if (spec.startsWith('node:')) {
         const mod = spec.slice(5).split('/')[0];
         if (!/^[a-z_][\w-]*$/i.test(mod))
             return undefined;
         for (const nm of nodeModulesDirs) {
             // The same bound as any package: @types/node linked out of the tree is not read.
-            const boundary = boundaryOf(nm);
+            const boundary = boundaryOfNm(nm);
             const dir = (0, node_path_1.join)(nm, '@types', 'node');
             const entry = [(0, node_path_1.join)(dir, `${mod}.d.ts`), (0, node_path_1.join)(dir, mod, 'index.d.ts')].find(isFile);
             if (entry && within(boundary, entry)) {
@@ -1272,15 +1427,22 @@ function findNpmPackage(nodeModulesDirs, spec) {
     if (!NPM_NAME.test(spec) || spec.split('/').some((seg) => seg === '.' || seg === '..'))
         return undefined;
     for (const nm of nodeModulesDirs) {
-        const boundary = boundaryOf(nm);
+        const boundary = boundaryOfNm(nm);
         const dir = (0, node_path_1.join)(nm, spec);
         const pj = readJson((0, node_path_1.join)(dir, 'package.json'));
         if (pj) {
-            const rel = typesFromExports(pj.exports) ??
-                (typeof pj.types === 'string' ? pj.types : undefined) ??
-                (typeof pj.typings === 'string' ? pj.typings : undefined) ??
-                'index.d.ts';
-            const entry = resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`);
+            // As TypeScript resolves: the `types` of `exports`, else the declarations beside its JavaScript
+            // target (`./x.mjs` → `./x.d.mts`), then `types` / `typings`, then `index.d.ts`.
+            const rels = [
+                typesFromExports(pj.exports),
+                targetFromExports(pj.exports),
+                typeof pj.types === 'string' ? pj.types : undefined,
+                typeof pj.typings === 'string' ? pj.typings : undefined,
+                'index.d.ts',
+            ].filter((r) => r !== undefined);
+            const entry = rels
+                .map((rel) => resolveDeclFile(dir, rel.startsWith('.') ? rel : `./${rel}`))
+                .find((e) => e !== undefined);
             if (entry && within(boundary, entry))
                 return {
                     name: spec,
@@ -1317,8 +1479,11 @@ function findNpmPackage(nodeModulesDirs, spec) {
 function resolveDeclFile(fromDir, spec) {
     const base = (0, node_path_1.resolve)(fromDir, spec);
     const noJs = base.replace(/\.(?:[cm]?js)$/, '');
+    // `./x.mjs` is declared by `x.d.mts`, `./x.cjs` by `x.d.cts` (a dual package ships both and `x.d.ts`).
+    const ext = /\.([cm])js$/.exec(base)?.[1];
     const candidates = [
         base,
+        ...(ext ? [`${noJs}.d.${ext}ts`] : []),
         `${noJs}.d.ts`,
         `${noJs}.d.mts`,
         `${noJs}.d.cts`,
@@ -1393,7 +1558,7 @@ function indexDeclFile(text) {
     for (const m of text.matchAll(/export\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g))
         addNamed(m[1], m[2]);
     // `import { a as b } from './x'; export { b }`.
-    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"](\.[^'"]*)['"]/g))
+    for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^{}]{0,4000})\}\s*from\s*['"]([^'"]+)['"]/g))
         addNamed(m[1], m[2]);
     const stars = [];
     for (const m of text.matchAll(/export\s+\*\s+(?:as\s+(\w+)\s+)?from\s*['"]([^'"]+)['"]/g))
@@ -1405,6 +1570,13 @@ const MAX_DECL_LINES = 40;
 const MAX_DOC_LINES = 12;
 /** Finds `name`'s declaration starting at a declaration file, following re-exports breadth-first. */
 function findTsDeclaration(entry, name, maxFiles = 60, boundary) {
+    // A re-export from another package (`export { defineConfig } from '@eslint/config-helpers'`) is
+    // followed into that package as node resolves it from the file, inside the same bound.
+    const resolveSpec = (file, spec) => spec.startsWith('.')
+        ? resolveDeclFileOnce((0, node_path_1.dirname)(file), spec)
+        : boundary !== undefined
+            ? resolveBare(file, spec, boundary)
+            : undefined;
     const queue = [{ file: entry, name }];
     const seen = new Set();
     while (queue.length > 0 && seen.size < maxFiles) {
@@ -1421,28 +1593,84 @@ function findTsDeclaration(entry, name, maxFiles = 60, boundary) {
         const d = declarationIn(file, df, want);
         if (d)
             return d;
+        // Files queued past what can be visited are never read: resolving them would only cost time (a
+        // file of thousands of `export * from` lines).
+        const full = () => queue.length >= 2 * maxFiles;
         for (const { orig, spec } of df.named.get(want) ?? []) {
-            const f = spec.startsWith('.') ? resolveDeclFile((0, node_path_1.dirname)(file), spec) : undefined;
+            if (full())
+                break;
+            const f = resolveSpec(file, spec);
             if (f)
                 queue.push({ file: f, name: orig === 'default' ? want : orig });
         }
         for (const { as, spec } of df.stars) {
+            if (full())
+                break;
             if (as && as !== want)
                 continue;
-            if (!spec.startsWith('.'))
-                continue;
-            const f = resolveDeclFile((0, node_path_1.dirname)(file), spec);
+            const f = resolveSpec(file, spec);
             if (f)
                 queue.push({ file: f, name: want });
         }
         // `/// <reference path="x.d.ts" />` (how @types/node's index pulls in its modules).
         for (const ref of df.references) {
-            const f = resolveDeclFile((0, node_path_1.dirname)(file), ref.startsWith('.') ? ref : `./${ref}`);
+            if (full())
+                break;
+            const f = resolveDeclFileOnce((0, node_path_1.dirname)(file), ref.startsWith('.') ? ref : `./${ref}`);
             if (f)
                 queue.push({ file: f, name: want });
         }
     }
     return undefined;
+}
+/**
+ * The declaration entry of a bare specifier (`pkg`, `@scope/pkg/sub`) imported by a declaration file:
+ * the nearest node_modules above the file that holds the package, inside the bound.
+ */
+function resolveBare(fromFile, spec, boundary) {
+    const key = `${boundary}\0${(0, node_path_1.dirname)(fromFile)}\0${spec}`;
+    if (bareCache.has(key))
+        return bareCache.get(key);
+    const parts = spec.split('/');
+    const name = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+    let entry;
+    if (!spec.startsWith('node:') && NPM_NAME.test(name)) {
+        const dirs = [];
+        for (let d = (0, node_path_1.dirname)(fromFile), n = 0; n < 64; d = (0, node_path_1.dirname)(d), n++) {
+            const atBoundary = realOr(d) === boundary;
+            if (!atBoundary && !within(boundary, d))
+                break;
+            if ((0, node_path_1.basename)(d) !== 'node_modules' && isDirectory((0, node_path_1.join)(d, 'node_modules')))
+                dirs.push((0, node_path_1.join)(d, 'node_modules'));
+            if (atBoundary || (0, node_path_1.dirname)(d) === d)
+                break;
+        }
+        const pkg = findNpmPackage(dirs, name, boundary);
+        entry = pkg && (spec === name ? pkg.entry : subpathEntry(pkg, spec));
+    }
+    bareCache.set(key, entry);
+    return entry;
+}
+/**
+ * A relative specifier resolved once per bundle: every lookup of a name walks the same `export * from`
+ * lines, and each resolution asks the file system about several candidate files.
+ */
+function resolveDeclFileOnce(fromDir, spec) {
+    const key = `${fromDir}\0${spec}`;
+    if (!relCache.has(key))
+        relCache.set(key, resolveDeclFile(fromDir, spec));
+    return relCache.get(key);
+}
+const relCache = new Map();
+/** Bare specifiers resolved in this bundle: (bound, folder, specifier) → declaration entry. */
+const bareCache = new Map();
+function isDirectory(p) {
+    try {
+        return (0, node_fs_1.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 function declarationIn(file, df, name) {
     const ls = df.lines;
@@ -1533,10 +1761,14 @@ function extractBlock(ls, i, kind) {
  * the Coder sees the whole surface rather than the first screen of it.
  */
 function condenseMembers(body) {
-    const out = [body[0]];
+    // The header runs to the line that opens the body: type parameters may span lines
+    // (`class Server<\n  Request …,\n> extends NetServer {`), and its members are one level inside.
+    const opens = body.findIndex((l) => l.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""').includes('{'));
+    const headerEnd = opens >= 0 && opens < 20 ? opens : 0;
+    const out = body.slice(0, headerEnd + 1);
     let depth = 0;
     let inDoc = false;
-    for (const raw of body.slice(1)) {
+    for (const raw of body.slice(headerEnd + 1)) {
         const t = raw.trim();
         if (inDoc) {
             if (t.includes('*/'))
@@ -1552,7 +1784,7 @@ function condenseMembers(body) {
             continue;
         if (depth === 0)
             out.push(raw);
-        else if (out.length > 1 && out[out.length - 1].length < 240)
+        else if (out.length > headerEnd + 1 && out[out.length - 1].length < 240)
             out[out.length - 1] += ` ${t}`;
         for (const ch of t.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"/g, '""')) {
             if (ch === '{' || ch === '(' || ch === '[')
@@ -1592,8 +1824,41 @@ function withDoc(ls, start, end) {
     const ind = Math.min(...all.filter((l) => l.trim()).map((l) => /^(\s*)/.exec(l)[1].length));
     return all.map((l) => l.slice(Number.isFinite(ind) ? ind : 0)).join('\n');
 }
-function typescriptFact(pkg, name, library) {
-    const d = findTsDeclaration(pkg.entry, name, 60, pkg.boundary);
+/**
+ * The declaration entry of a subpath import (`pkg/compiler`): its `exports` entry, else the file or
+ * folder of that name in the package. Undefined when the module is the package itself or the subpath
+ * has no declarations inside the project.
+ */
+function subpathEntry(pkg, module) {
+    if (pkg.name.startsWith('node:') || !module.startsWith(`${pkg.name}/`))
+        return undefined;
+    const sub = `./${module.slice(pkg.name.length + 1)}`;
+    if (sub.split('/').some((seg) => seg === '..') || !/^[\w./@~-]+$/.test(sub))
+        return undefined;
+    const pj = readJson((0, node_path_1.join)(pkg.dir, 'package.json'));
+    const exp = pj?.exports;
+    let entry;
+    if (exp && typeof exp === 'object' && !Array.isArray(exp) && sub in exp) {
+        entry = [typesFromExports(exp, sub), targetFromExports(exp, sub)]
+            .filter((r) => r !== undefined)
+            .map((rel) => resolveDeclFile(pkg.dir, rel.startsWith('.') ? rel : `./${rel}`))
+            .find((e) => e !== undefined);
+    }
+    else {
+        entry = resolveDeclFile(pkg.dir, sub);
+    }
+    return entry && (pkg.boundary === undefined || within(pkg.boundary, entry)) ? entry : undefined;
+}
+/**
+ * Files one lookup visits at most. A package's index may re-export a hundred modules with
+ * `export * from` (TypeBox's does), and each visit is a map access on a file read once per bundle.
+ */
+exports.MAX_FILES_PER_LOOKUP = 400;
+function typescriptFact(pkg, name, library, module) {
+    // A name imported from a subpath (`pkg/compiler`) is declared there, and may differ from the
+    // package's main export of the same name.
+    const entry = (module !== undefined ? subpathEntry(pkg, module) : undefined) ?? pkg.entry;
+    const d = findTsDeclaration(entry, name, exports.MAX_FILES_PER_LOOKUP, pkg.boundary);
     if (!d)
         return undefined;
     const rel = (0, node_path_1.relative)(pkg.nodeModules, d.file).split('\\').join('/');
@@ -1613,6 +1878,8 @@ function typescriptFact(pkg, name, library) {
 }
 function clearTypescriptCache() {
     fileCache.clear();
+    bareCache.clear();
+    relCache.clear();
     exports.unreadableFiles.clear();
     bytesRead = 0;
     overBound = false;

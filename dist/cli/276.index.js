@@ -17,6 +17,7 @@ exports.isPythonStdlib = isPythonStdlib;
 exports.parseManifest = parseManifest;
 exports.requirementIncludes = requirementIncludes;
 exports.normalizePyName = normalizePyName;
+exports.importersOf = importersOf;
 exports.detectLibraries = detectLibraries;
 exports.taskIdentifiers = taskIdentifiers;
 /**
@@ -374,6 +375,15 @@ function normalizePyName(name) {
 exports.MAX_SYMBOLS_PER_LIBRARY = 100;
 const MAX_SYMBOL_SOURCES = 6;
 /**
+ * The files that import a library, most relevant first (repository paths): node resolves a package from
+ * the importing file's folder upwards, so a workspace package's own node_modules comes before the root's.
+ */
+const importersOfLib = new WeakMap();
+function importersOf(lib) {
+    // Stable: of equally relevant importers, the first given comes first.
+    return [...(importersOfLib.get(lib) ?? [])].sort((a, b) => b.weight - a.weight).map((i) => i.path);
+}
+/**
  * Libraries the task touches, best first. Evidence: imports in the relevant code (weighted by how
  * relevant the importing file is) and the library's name in the task's own text. A library that is
  * only declared in a manifest is not "touched".
@@ -428,6 +438,9 @@ function detectLibraries(input) {
                     continue;
                 lib = get('npm', pkg);
             }
+            const importers = importersOfLib.get(lib) ?? [];
+            if (!importers.some((i) => i.path === src.path) && importers.length < 6)
+                importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
             const reason = `imported by ${src.path}:${imp.line}`;
             if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
                 lib.reasons.push(reason);

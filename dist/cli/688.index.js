@@ -10,6 +10,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_AUTHOR = void 0;
 exports.setStatusDone = setStatusDone;
 exports.commitMessage = commitMessage;
+exports.completedRef = completedRef;
 exports.runCompletion = runCompletion;
 /**
  * The Completion station: commits exactly the patch the Validator judged (and nothing else but the
@@ -17,7 +18,9 @@ exports.runCompletion = runCompletion;
  * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
  * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
  * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
- * marked done — recomputed, not read from its trailers: code under test can write a branch too.
+ * marked done — recomputed, not read from its trailers: code under test can write a branch too. The
+ * commit made is recorded as `refs/guardian/completed/<task-id>`: once the bundle is gone, a re-run
+ * finds the commit by its trailer, but pushes only that recorded one.
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
@@ -111,12 +114,23 @@ function blueprintDoneAt(root, commit, taskId) {
     return project.tasks.find((t) => t.id === taskId)?.status === 'done';
 }
 function authorFor(root, opts, quality) {
+    let who;
+    let from;
     if (opts.author)
-        return opts.author;
-    if (quality?.commit.authorName && quality.commit.authorEmail) {
-        return { name: quality.commit.authorName, email: quality.commit.authorEmail };
+        [who, from] = [opts.author, '--author'];
+    else if (quality?.commit.authorName && quality.commit.authorEmail) {
+        who = { name: quality.commit.authorName, email: quality.commit.authorEmail };
+        from = 'quality.toml [commit] author_name / author_email (at the base commit)';
     }
-    return (0, commit_js_1.gitIdentity)(root) ?? exports.DEFAULT_AUTHOR;
+    else {
+        const git = (0, commit_js_1.gitIdentity)(root);
+        [who, from] = git ? [git, 'git config user.name / user.email'] : [exports.DEFAULT_AUTHOR, 'the default'];
+    }
+    const problem = (0, commit_js_1.identityProblem)(who);
+    if (problem) {
+        throw new errors_js_1.ConfigurationError(`the commit author from ${from} can not be used: ${problem}. Nothing committed: set another (--author "Name <email>")`);
+    }
+    return who;
 }
 /**
  * Why `commit` is not the commit Completion makes for `task` on `base` (the judged change as `tree`,
@@ -173,17 +187,19 @@ function notCompletionShaped(root, commit, taskId) {
     return undefined;
 }
 /**
- * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
+ * A completed task found by its `Task-Id:` trailer on the branch (or HEAD, or the commit Completion
+ * recorded making) with its blueprint done, when
  * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
  */
 function findCompleted(root, taskId, branch) {
-    for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
+    // Last, the commit an earlier run recorded making: found also once its branch is gone.
+    for (const rev of [`refs/heads/${branch}`, 'HEAD', completedRef(taskId)]) {
         const sha = (0, commit_js_1.findCommitWithTrailer)(root, rev, 'Task-Id', taskId);
         if (!sha || !blueprintDoneAt(root, sha, taskId))
             continue;
         const problem = notCompletionShaped(root, sha, taskId);
         if (problem) {
-            throw new errors_js_1.GuardianError(`${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
+            throw new errors_js_1.GuardianError(`${rev === `refs/heads/${branch}` ? branch : rev} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
                 `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
                 `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
         }
@@ -191,16 +207,69 @@ function findCompleted(root, taskId, branch) {
     }
     return undefined;
 }
-function doPush(root, opts, branch, commit, log) {
+/** The ref where Completion records the commit it made for a task (checked, from the judged patch). */
+function completedRef(taskId) {
+    return `refs/guardian/completed/${taskId}`;
+}
+/** Paths as a message lists them: the first few, quoted. */
+function listPaths(paths) {
+    const shown = paths.slice(0, 5).map((p) => `'${(0, chars_js_1.escapeControlChars)(p)}'`);
+    return shown.join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
+}
+/**
+ * What differs between the change Completion would commit (`patch`, the bundle's or the working
+ * tree's, whose tree is `tree` when known) and the one the Validator judged: where it comes from, the
+ * base the working tree stands on, the files it touches.
+ */
+function notJudged(root, bundleDir, report, base, patch, tree) {
+    const judged = `the Validator judged (sha256 ${String(report.patchSha256).slice(0, 16)}…)`;
+    const fromBundle = tree === undefined;
+    if (report.patchSource === 'bundle' && !fromBundle) {
+        return `the Validator judged the Task Bundle's changes.patch, and ${(0, node_path_1.join)(bundleDir, 'changes.patch')} is gone: the working tree's change is not what was judged`;
+    }
+    if (report.patchSource === 'working-tree' && fromBundle) {
+        return `the Validator judged the working tree's change, but ${(0, node_path_1.join)(bundleDir, 'changes.patch')} was added to the Task Bundle since; it is not what was judged`;
+    }
+    const what = fromBundle ? 'the changes.patch' : "the working tree's change";
+    const details = [];
+    if (!fromBundle) {
+        const head = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            allowFailure: true,
+        });
+        const at = head.code === 0 ? head.stdout.trim() : '';
+        if (at && at !== base)
+            details.push(`HEAD is now ${at.slice(0, 12)}, not the base commit ${base.slice(0, 12)} it was judged on`);
+    }
+    try {
+        const now = tree ?? (0, patch_js_1.applyPatchToTree)(root, base, patch, 'changes.patch');
+        const files = new Set((0, patch_js_1.changedFiles)(root, base, now).map((f) => f.path));
+        const was = new Set(Array.isArray(report.changedFiles) ? report.changedFiles : []);
+        const added = [...files].filter((f) => !was.has(f)).sort();
+        const gone = [...was].filter((f) => !files.has(f)).sort();
+        if (added.length)
+            details.push(`it now changes ${listPaths(added)}, which the judged change did not`);
+        if (gone.length)
+            details.push(`it no longer changes ${listPaths(gone)}`);
+        if (!added.length && !gone.length)
+            details.push('the same files, with other content');
+    }
+    catch {
+        details.push('it does not apply onto the base commit');
+    }
+    return `${what} (sha256 ${(0, fs_js_1.sha256)(patch).slice(0, 16)}…) is not the one ${judged}: ${details.join('; ')}`;
+}
+function doPush(root, opts, branch, commit, log, onlyIfThere) {
     if (!opts.push)
         return false;
-    const r = (0, commit_js_1.pushBranch)(root, opts.push, branch, commit);
+    const r = (0, commit_js_1.pushBranch)(root, opts.push, branch, commit, onlyIfThere === undefined ? {} : { onlyIfThere });
     // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
     // url.*.pushInsteadOf): a rewrite is seen, not silent.
     const where = r.redirected ? ` (push URL: ${r.urls.map(commit_js_1.shownUrl).join(', ')})` : '';
+    const remote = (0, commit_js_1.shownUrl)(opts.push);
     log.info(r.alreadyThere
-        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
-        : `pushed ${branch} to ${opts.push}${where}`);
+        ? `${remote}/${branch} already has ${commit.slice(0, 12)}${where}`
+        : `pushed ${branch} to ${remote}${where}`);
     return r.pushed || r.alreadyThere;
 }
 async function runCompletion(opts) {
@@ -222,15 +291,34 @@ async function runCompletion(opts) {
         }
         const done = found.sha;
         const current = (0, commit_js_1.currentBranch)(root);
-        const foundOn = found.rev === 'HEAD' ? `HEAD${current ? ` (${current})` : ''}` : branch;
-        log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit`);
-        const pushed = doPush(root, opts, branch, done, log);
+        const foundOn = found.rev === 'HEAD'
+            ? `HEAD${current ? ` (${current})` : ''}`
+            : found.rev === completedRef(taskId)
+                ? found.rev
+                : branch;
+        // Found by its trailer and shape: any commit can claim a Task-Id and mark the blueprint done (code
+        // under test can write a branch). Only the commit Completion recorded making from the judged patch
+        // is pushed from here; another is taken as pushed only when the remote branch already has it.
+        const recorded = (0, git_js_1.execGit)(['rev-parse', '--verify', '--quiet', `${completedRef(taskId)}^{commit}`], {
+            cwd: root,
+            allowFailure: true,
+        }).stdout.trim();
+        log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit` +
+            (recorded === done
+                ? ''
+                : ` (found by its \`Task-Id:\` trailer; with the Task Bundle gone, its code is not checked against a judged patch)`));
+        const pushed = doPush(root, opts, branch, done, log, recorded === done
+            ? undefined
+            : `nothing was pushed. Without its Task Bundle Guardian can not check that ${done.slice(0, 12)} holds the judged change ` +
+                `and not merely a \`Task-Id: ${taskId}\` trailer: it is not the commit Completion recorded making in this repository (${completedRef(taskId)}). ` +
+                `If it is the commit Completion made, push it yourself (\`git push ${(0, commit_js_1.shownUrl)(opts.push ?? 'REMOTE')} ${done}:refs/heads/${branch}\`); ` +
+                `otherwise delete it from ${foundOn} and run \`guardian validate ${taskId}\` and \`guardian complete ${taskId}\` again`);
         return {
             taskId,
             commitSha: done,
             branch,
             pushed,
-            ...(opts.push ? { remote: opts.push } : {}),
+            ...(opts.push ? { remote: (0, commit_js_1.shownUrl)(opts.push) } : {}),
             alreadyCompleted: true,
             foundOn,
             checkedOut: (0, commit_js_1.currentBranch)(root) === branch,
@@ -269,6 +357,16 @@ async function runCompletion(opts) {
     if (validateRecord && validateRecord.verdict !== undefined && validateRecord.verdict !== report.verdict) {
         throw new errors_js_1.GuardianError(`${validationPath} says ${report.verdict}, but manifest.json records the Validator's verdict as ${validateRecord.verdict}: run \`guardian validate ${taskId}\` again; nothing committed`);
     }
+    // manifest.json's record of the bundle's files is rewritten by every station that runs (each hashes
+    // the files as they are then): a station run after the Validator would have taken a validation.json
+    // or changes.patch rewritten meanwhile as recorded. Only a record the Validator left is trusted.
+    const judgedAt = Date.parse(validateRecord?.finishedAt ?? '');
+    const later = bundle_js_1.STATIONS.filter((s) => s !== 'validate' && s !== 'complete' && Date.parse(manifest.stations[s]?.startedAt ?? '') > judgedAt);
+    if (later.length) {
+        throw new errors_js_1.GuardianError(`${(0, node_path_1.join)(bundleDir, 'manifest.json')}: ${later.join(', ')} ran after the validation (finished ${validateRecord.finishedAt}) and rewrote ` +
+            `the record of the bundle's files, so validation.json and changes.patch can no longer be checked against what the Validator recorded: ` +
+            `run \`guardian validate ${taskId}\` again; nothing committed`);
+    }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_js_1.GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
     }
@@ -287,7 +385,8 @@ async function runCompletion(opts) {
     // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
     const bundlePatch = (0, bundle_js_1.readBundleBytes)(bundleDir, 'changes.patch');
     const fromBundle = bundlePatch !== undefined;
-    let patch = bundlePatch ?? (0, patch_js_1.workingTreePatch)(root, base).patch;
+    const current = bundlePatch === undefined ? (0, patch_js_1.workingTreePatch)(root, base) : undefined;
+    let patch = bundlePatch ?? current.patch;
     if (!fromBundle && (0, fs_js_1.sha256)(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
         // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
         // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
@@ -304,8 +403,8 @@ async function runCompletion(opts) {
     }
     const actual = (0, fs_js_1.sha256)(patch);
     if (actual !== report.patchSha256) {
-        throw new errors_js_1.GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-            `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
+        throw new errors_js_1.GuardianError(`refused: ${notJudged(root, bundleDir, report, base, patch, current?.tree)}. Nothing committed: ` +
+            `put back what was judged, or run \`guardian validate ${taskId}\` again`);
     }
     const result = await (0, bundle_js_1.recordStation)(bundleDir, taskId, 'complete', async () => {
         const tip = tip0;
@@ -355,6 +454,13 @@ async function runCompletion(opts) {
             }
             log.info(`committed ${commitSha.slice(0, 12)} on ${branch}: feat(${taskId}): ${oneLine(task.title)}`);
         }
+        // The commit is the judged one: recorded, so that a re-run without the bundle may push it.
+        const rec = (0, git_js_1.execGit)(['update-ref', completedRef(taskId), commitSha], { cwd: root, allowFailure: true });
+        if (rec.code === 0)
+            (0, gitdir_js_1.acceptOwnRefUpdates)(root, commitSha);
+        else
+            log.warn(`could not record ${commitSha.slice(0, 12)} as ${completedRef(taskId)} (${(0, chars_js_1.escapeControlChars)(rec.stderr.trim().split('\n')[0] ?? '')}): ` +
+                'a later `complete --push` without the Task Bundle will not push it');
         const pushed = doPush(root, opts, branch, commitSha, log);
         return {
             result: {
@@ -362,12 +468,14 @@ async function runCompletion(opts) {
                 commitSha,
                 branch,
                 pushed,
-                ...(opts.push ? { remote: opts.push } : {}),
+                ...(opts.push ? { remote: (0, commit_js_1.shownUrl)(opts.push) } : {}),
                 alreadyCompleted,
                 checkedOut,
                 bundleDeleted: false,
             },
-            record: { note: `${commitSha.slice(0, 12)} on ${branch}${pushed ? ` pushed to ${opts.push}` : ''}` },
+            record: {
+                note: `${commitSha.slice(0, 12)} on ${branch}${pushed && opts.push ? ` pushed to ${(0, commit_js_1.shownUrl)(opts.push)}` : ''}`,
+            },
         };
     });
     (0, node_fs_1.rmSync)(bundleDir, { recursive: true, force: true });

@@ -71973,11 +71973,39 @@ function commitTree(root, tree, parent, message, author) {
         GIT_COMMITTER_NAME: author.name,
         GIT_COMMITTER_EMAIL: author.email,
     };
-    return execGit(['commit-tree', tree, '-p', parent, '-F', '-'], {
+    // The message is UTF-8 whatever `i18n.commitEncoding` says (git would label it with that encoding,
+    // and show it garbled), and the commit is not signed whatever `commit.gpgSign` says.
+    return execGit([
+        '-c',
+        'i18n.commitEncoding=UTF-8',
+        '-c',
+        'commit.gpgSign=false',
+        'commit-tree',
+        tree,
+        '-p',
+        parent,
+        '-F',
+        '-',
+    ], {
         cwd: root,
         input: message,
         env,
     }).stdout.trim();
+}
+/**
+ * Why `who` can not be a commit's author as it is, or undefined. git drops line breaks, `<` and `>`
+ * from a name and refuses one left empty; control characters (escape sequences) it keeps, and `git log`
+ * would print them to a terminal.
+ */
+function identityProblem(who) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(who.name + who.email))
+        return 'it holds a control character (a line break, an escape sequence, a bidi override)';
+    if (!who.name.replace(/[<>\s.,:;'"\\]/g, ''))
+        return `the name '${who.name}' is empty to git`;
+    if (!/^[^\s<>]+$/.test(who.email))
+        return `'${who.email}' is not an e-mail address`;
+    return undefined;
 }
 /** The configured git identity of the repository, when there is one. */
 function gitIdentity(root) {
@@ -72087,6 +72115,10 @@ function currentBranch(root) {
 function shownUrl(url) {
     return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
 }
+/** Text from git (its errors) as it may be shown: a password or token in any URL in it is hidden. */
+function hideCredentials(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+}
 /** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
 function isConfiguredRemote(root, remote) {
     const r = execGit(['remote'], { cwd: root, allowFailure: true });
@@ -72139,9 +72171,11 @@ function pushUrls(root, remote) {
  * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
  * to a third repository), otherwise nothing is pushed.
  */
-function pushBranch(root, remote, branch, commit) {
+function pushBranch(root, remote, branch, commit, opts = {}) {
+    // The remote as messages name it: a token in a URL given on the command line is not printed.
+    const shown = shownUrl(remote);
     if (remote.startsWith('-'))
-        throw new GuardianError(`invalid remote '${remote}'`);
+        throw new GuardianError(`invalid remote '${shown}'`);
     const named = isConfiguredRemote(root, remote);
     const urls = pushUrls(root, remote);
     const fetchUrls = named
@@ -72155,7 +72189,7 @@ function pushBranch(root, remote, branch, commit) {
         const read = execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
         const again = named ? url : rewriteForPush(root, url);
         if (url.startsWith('-') || read !== url || again !== url) {
-            throw new GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+            throw new GuardianError(`refused to push: ${shown}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
                 `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
                 `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
         }
@@ -72168,7 +72202,7 @@ function pushBranch(root, remote, branch, commit) {
         catch (e) {
             if (!(e instanceof GitTimeoutError))
                 throw e;
-            throw new GuardianError(`the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
+            throw new GuardianError(`the remote '${shown}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
         }
     };
     const nothingPushed = `Nothing was pushed; ${kept}.`;
@@ -72176,7 +72210,7 @@ function pushBranch(root, remote, branch, commit) {
     for (const url of urls) {
         const ls = inTime(url, nothingPushed, () => execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }));
         if (ls.code !== 0) {
-            throw new GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
+            throw new GuardianError(`cannot reach the remote '${shown}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${hideCredentials(ls.stderr.trim())}\nnothing was pushed; ${kept}`);
         }
         const remoteSha = ls.stdout
             .split('\n')
@@ -72185,6 +72219,10 @@ function pushBranch(root, remote, branch, commit) {
         if (remoteSha === commit) {
             haveIt++;
             continue;
+        }
+        if (opts.onlyIfThere !== undefined) {
+            const at = remoteSha ? `is at ${remoteSha.slice(0, 12)}` : 'does not exist';
+            throw new GuardianError(`refused to push: ${shown}'s branch ${branch}${url !== remote ? ` (${shownUrl(url)})` : ''} ${at}, not ${commit.slice(0, 12)}; ${opts.onlyIfThere}`);
         }
         if (remoteSha) {
             inTime(url, nothingPushed, () => 
@@ -72200,12 +72238,12 @@ function pushBranch(root, remote, branch, commit) {
                 // remote branch to the base is missing: git can not tell an ancestor, and would refuse the push
                 // as well. Not "work Guardian did not make".
                 if (isShallow(root)) {
-                    throw new GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
+                    throw new GuardianError(`refused to push: ${shown}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
                         `tell whether that commit is an ancestor of the new commit ${commit.slice(0, 12)} (a push without force needs it to be). ` +
                         `Nothing was pushed; ${kept}. Fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` for ` +
                         `actions/checkout) and run complete again.`);
                 }
-                throw new GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                throw new GuardianError(`refused to push: ${shown}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
                     `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
                     `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
                     `--branch, or reconcile the remote branch and run complete again.`);
@@ -72236,12 +72274,15 @@ function pushBranch(root, remote, branch, commit) {
     }));
     if (r.code !== 0 && r.signal) {
         // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
-        throw new GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
+        throw new GuardianError(`the push of ${branch} to '${shown}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
             `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
             'run complete again (it reads the remote branch first and makes no second commit)');
     }
     if (r.code !== 0) {
-        throw new GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
+        throw new GuardianError(`the remote '${shown}' rejected the push of ${branch}: ${hideCredentials(r.stderr.trim() || r.stdout.trim())
+            .split('\n')
+            .slice(0, 6)
+            .join(' | ')}\n` +
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
             `run complete again once the remote accepts it (no second commit is made)`);
     }
@@ -86256,6 +86297,15 @@ function normalizePyName(name) {
 const MAX_SYMBOLS_PER_LIBRARY = 100;
 const MAX_SYMBOL_SOURCES = 6;
 /**
+ * The files that import a library, most relevant first (repository paths): node resolves a package from
+ * the importing file's folder upwards, so a workspace package's own node_modules comes before the root's.
+ */
+const importersOfLib = new WeakMap();
+function importersOf(lib) {
+    // Stable: of equally relevant importers, the first given comes first.
+    return [...(importersOfLib.get(lib) ?? [])].sort((a, b) => b.weight - a.weight).map((i) => i.path);
+}
+/**
  * Libraries the task touches, best first. Evidence: imports in the relevant code (weighted by how
  * relevant the importing file is) and the library's name in the task's own text. A library that is
  * only declared in a manifest is not "touched".
@@ -86310,6 +86360,9 @@ function detectLibraries(input) {
                     continue;
                 lib = get('npm', pkg);
             }
+            const importers = importersOfLib.get(lib) ?? [];
+            if (!importers.some((i) => i.path === src.path) && importers.length < 6)
+                importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
             const reason = `imported by ${src.path}:${imp.line}`;
             if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
                 lib.reasons.push(reason);

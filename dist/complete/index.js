@@ -48669,11 +48669,39 @@ function commitTree(root, tree, parent, message, author) {
         GIT_COMMITTER_NAME: author.name,
         GIT_COMMITTER_EMAIL: author.email,
     };
-    return git_execGit(['commit-tree', tree, '-p', parent, '-F', '-'], {
+    // The message is UTF-8 whatever `i18n.commitEncoding` says (git would label it with that encoding,
+    // and show it garbled), and the commit is not signed whatever `commit.gpgSign` says.
+    return git_execGit([
+        '-c',
+        'i18n.commitEncoding=UTF-8',
+        '-c',
+        'commit.gpgSign=false',
+        'commit-tree',
+        tree,
+        '-p',
+        parent,
+        '-F',
+        '-',
+    ], {
         cwd: root,
         input: message,
         env,
     }).stdout.trim();
+}
+/**
+ * Why `who` can not be a commit's author as it is, or undefined. git drops line breaks, `<` and `>`
+ * from a name and refuses one left empty; control characters (escape sequences) it keeps, and `git log`
+ * would print them to a terminal.
+ */
+function identityProblem(who) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(who.name + who.email))
+        return 'it holds a control character (a line break, an escape sequence, a bidi override)';
+    if (!who.name.replace(/[<>\s.,:;'"\\]/g, ''))
+        return `the name '${who.name}' is empty to git`;
+    if (!/^[^\s<>]+$/.test(who.email))
+        return `'${who.email}' is not an e-mail address`;
+    return undefined;
 }
 /** The configured git identity of the repository, when there is one. */
 function gitIdentity(root) {
@@ -48783,6 +48811,10 @@ function currentBranch(root) {
 function shownUrl(url) {
     return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
 }
+/** Text from git (its errors) as it may be shown: a password or token in any URL in it is hidden. */
+function hideCredentials(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+}
 /** Whether `remote` names a configured remote (otherwise git takes it as a URL or a path). */
 function isConfiguredRemote(root, remote) {
     const r = git_execGit(['remote'], { cwd: root, allowFailure: true });
@@ -48835,9 +48867,11 @@ function pushUrls(root, remote) {
  * sends the push elsewhere. Each push URL must read back as itself (no `url.*.insteadOf` sends the read
  * to a third repository), otherwise nothing is pushed.
  */
-function pushBranch(root, remote, branch, commit) {
+function pushBranch(root, remote, branch, commit, opts = {}) {
+    // The remote as messages name it: a token in a URL given on the command line is not printed.
+    const shown = shownUrl(remote);
     if (remote.startsWith('-'))
-        throw new errors_GuardianError(`invalid remote '${remote}'`);
+        throw new errors_GuardianError(`invalid remote '${shown}'`);
     const named = isConfiguredRemote(root, remote);
     const urls = pushUrls(root, remote);
     const fetchUrls = named
@@ -48851,7 +48885,7 @@ function pushBranch(root, remote, branch, commit) {
         const read = git_execGit(['ls-remote', '--get-url', url], { cwd: root, allowFailure: true }).stdout.trim();
         const again = named ? url : rewriteForPush(root, url);
         if (url.startsWith('-') || read !== url || again !== url) {
-            throw new errors_GuardianError(`refused to push: ${remote}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
+            throw new errors_GuardianError(`refused to push: ${shown}'s push URL ${shownUrl(url)} is rewritten by git's url.*.insteadOf settings ` +
                 `(to ${shownUrl(read !== url ? read : again)}), so the branch Guardian checks and the branch it pushes would be in different repositories. ` +
                 `Nothing was pushed; ${kept}. Check \`git config --show-origin --get-regexp '^url\\.'\`.`);
         }
@@ -48864,7 +48898,7 @@ function pushBranch(root, remote, branch, commit) {
         catch (e) {
             if (!(e instanceof GitTimeoutError))
                 throw e;
-            throw new errors_GuardianError(`the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
+            throw new errors_GuardianError(`the remote '${shown}'${url !== remote ? ` (${shownUrl(url)})` : ''} did not answer: ${e.message}.\n${what}`);
         }
     };
     const nothingPushed = `Nothing was pushed; ${kept}.`;
@@ -48872,7 +48906,7 @@ function pushBranch(root, remote, branch, commit) {
     for (const url of urls) {
         const ls = inTime(url, nothingPushed, () => git_execGit(['ls-remote', '--heads', url, `refs/heads/${branch}`], { cwd: root, allowFailure: true }));
         if (ls.code !== 0) {
-            throw new errors_GuardianError(`cannot reach the remote '${remote}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${ls.stderr.trim()}\nnothing was pushed; ${kept}`);
+            throw new errors_GuardianError(`cannot reach the remote '${shown}'${url !== remote ? ` (${shownUrl(url)})` : ''}: ${hideCredentials(ls.stderr.trim())}\nnothing was pushed; ${kept}`);
         }
         const remoteSha = ls.stdout
             .split('\n')
@@ -48881,6 +48915,10 @@ function pushBranch(root, remote, branch, commit) {
         if (remoteSha === commit) {
             haveIt++;
             continue;
+        }
+        if (opts.onlyIfThere !== undefined) {
+            const at = remoteSha ? `is at ${remoteSha.slice(0, 12)}` : 'does not exist';
+            throw new errors_GuardianError(`refused to push: ${shown}'s branch ${branch}${url !== remote ? ` (${shownUrl(url)})` : ''} ${at}, not ${commit.slice(0, 12)}; ${opts.onlyIfThere}`);
         }
         if (remoteSha) {
             inTime(url, nothingPushed, () => 
@@ -48896,12 +48934,12 @@ function pushBranch(root, remote, branch, commit) {
                 // remote branch to the base is missing: git can not tell an ancestor, and would refuse the push
                 // as well. Not "work Guardian did not make".
                 if (isShallow(root)) {
-                    throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
+                    throw new errors_GuardianError(`refused to push: ${shown}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, and this clone is shallow, so git can not ` +
                         `tell whether that commit is an ancestor of the new commit ${commit.slice(0, 12)} (a push without force needs it to be). ` +
                         `Nothing was pushed; ${kept}. Fetch the whole history (\`git fetch --unshallow\`, or \`fetch-depth: 0\` for ` +
                         `actions/checkout) and run complete again.`);
                 }
-                throw new errors_GuardianError(`refused to push: ${remote}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
+                throw new errors_GuardianError(`refused to push: ${shown}'s branch ${branch} is at ${remoteSha.slice(0, 12)}, which is not an ancestor of ` +
                     `the new commit ${commit.slice(0, 12)} (it holds work Guardian did not make; no force push). ` +
                     `Nothing was pushed; the commit is on the local branch ${branch}. Push it under another name with ` +
                     `--branch, or reconcile the remote branch and run complete again.`);
@@ -48932,12 +48970,15 @@ function pushBranch(root, remote, branch, commit) {
     }));
     if (r.code !== 0 && r.signal) {
         // Not the remote's answer: git itself was stopped (a Ctrl-C reaches it too), mid-push.
-        throw new errors_GuardianError(`the push of ${branch} to '${remote}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
+        throw new errors_GuardianError(`the push of ${branch} to '${shown}' was stopped by ${r.signal}: it may or may not have reached the remote; ` +
             `the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
             'run complete again (it reads the remote branch first and makes no second commit)');
     }
     if (r.code !== 0) {
-        throw new errors_GuardianError(`the remote '${remote}' rejected the push of ${branch}: ${(r.stderr.trim() || r.stdout.trim()).split('\n').slice(0, 6).join(' | ')}\n` +
+        throw new errors_GuardianError(`the remote '${shown}' rejected the push of ${branch}: ${hideCredentials(r.stderr.trim() || r.stdout.trim())
+            .split('\n')
+            .slice(0, 6)
+            .join(' | ')}\n` +
             `nothing was pushed; the commit ${commit.slice(0, 12)} is on the local branch ${branch} and the Task Bundle is kept: ` +
             `run complete again once the remote accepts it (no second commit is made)`);
     }
@@ -58546,7 +58587,9 @@ function readValidationReport(bundleDir) {
  * not prove was judged: no passing validation.json, or a patch whose sha256 differs. A commit already on
  * the task branch (an earlier run's, whose push failed) is taken only when it is exactly the commit this
  * run would make — its one parent the base, its tree the judged patch on the base with the blueprint
- * marked done — recomputed, not read from its trailers: code under test can write a branch too.
+ * marked done — recomputed, not read from its trailers: code under test can write a branch too. The
+ * commit made is recorded as `refs/guardian/completed/<task-id>`: once the bundle is gone, a re-run
+ * finds the commit by its trailer, but pushes only that recorded one.
  */
 
 
@@ -58640,12 +58683,23 @@ function blueprintDoneAt(root, commit, taskId) {
     return project.tasks.find((t) => t.id === taskId)?.status === 'done';
 }
 function authorFor(root, opts, quality) {
+    let who;
+    let from;
     if (opts.author)
-        return opts.author;
-    if (quality?.commit.authorName && quality.commit.authorEmail) {
-        return { name: quality.commit.authorName, email: quality.commit.authorEmail };
+        [who, from] = [opts.author, '--author'];
+    else if (quality?.commit.authorName && quality.commit.authorEmail) {
+        who = { name: quality.commit.authorName, email: quality.commit.authorEmail };
+        from = 'quality.toml [commit] author_name / author_email (at the base commit)';
     }
-    return gitIdentity(root) ?? DEFAULT_AUTHOR;
+    else {
+        const git = gitIdentity(root);
+        [who, from] = git ? [git, 'git config user.name / user.email'] : [DEFAULT_AUTHOR, 'the default'];
+    }
+    const problem = identityProblem(who);
+    if (problem) {
+        throw new errors_ConfigurationError(`the commit author from ${from} can not be used: ${problem}. Nothing committed: set another (--author "Name <email>")`);
+    }
+    return who;
 }
 /**
  * Why `commit` is not the commit Completion makes for `task` on `base` (the judged change as `tree`,
@@ -58702,17 +58756,19 @@ function notCompletionShaped(root, commit, taskId) {
     return undefined;
 }
 /**
- * A completed task found by its `Task-Id:` trailer on the branch (or HEAD) with its blueprint done, when
+ * A completed task found by its `Task-Id:` trailer on the branch (or HEAD, or the commit Completion
+ * recorded making) with its blueprint done, when
  * no Task Bundle is left. A commit so found that is not shaped like Completion's is refused, not taken.
  */
 function findCompleted(root, taskId, branch) {
-    for (const rev of [`refs/heads/${branch}`, 'HEAD']) {
+    // Last, the commit an earlier run recorded making: found also once its branch is gone.
+    for (const rev of [`refs/heads/${branch}`, 'HEAD', completedRef(taskId)]) {
         const sha = findCommitWithTrailer(root, rev, 'Task-Id', taskId);
         if (!sha || !blueprintDoneAt(root, sha, taskId))
             continue;
         const problem = notCompletionShaped(root, sha, taskId);
         if (problem) {
-            throw new errors_GuardianError(`${rev === 'HEAD' ? 'HEAD' : branch} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
+            throw new errors_GuardianError(`${rev === `refs/heads/${branch}` ? branch : rev} has a commit ${sha.slice(0, 12)} with \`Task-Id: ${taskId}\` and the task done, but it is not a commit Completion makes: ${problem}. ` +
                 `Expected one commit on top of the base whose only change to the blueprint is its status. Nothing committed or pushed; ` +
                 `delete that branch (or pass --branch) and run \`guardian validate ${taskId}\` again`);
         }
@@ -58720,16 +58776,69 @@ function findCompleted(root, taskId, branch) {
     }
     return undefined;
 }
-function doPush(root, opts, branch, commit, log) {
+/** The ref where Completion records the commit it made for a task (checked, from the judged patch). */
+function completedRef(taskId) {
+    return `refs/guardian/completed/${taskId}`;
+}
+/** Paths as a message lists them: the first few, quoted. */
+function listPaths(paths) {
+    const shown = paths.slice(0, 5).map((p) => `'${chars_escapeControlChars(p)}'`);
+    return shown.join(', ') + (paths.length > 5 ? ` and ${paths.length - 5} more` : '');
+}
+/**
+ * What differs between the change Completion would commit (`patch`, the bundle's or the working
+ * tree's, whose tree is `tree` when known) and the one the Validator judged: where it comes from, the
+ * base the working tree stands on, the files it touches.
+ */
+function notJudged(root, bundleDir, report, base, patch, tree) {
+    const judged = `the Validator judged (sha256 ${String(report.patchSha256).slice(0, 16)}…)`;
+    const fromBundle = tree === undefined;
+    if (report.patchSource === 'bundle' && !fromBundle) {
+        return `the Validator judged the Task Bundle's changes.patch, and ${(0,external_node_path_namespaceObject.join)(bundleDir, 'changes.patch')} is gone: the working tree's change is not what was judged`;
+    }
+    if (report.patchSource === 'working-tree' && fromBundle) {
+        return `the Validator judged the working tree's change, but ${(0,external_node_path_namespaceObject.join)(bundleDir, 'changes.patch')} was added to the Task Bundle since; it is not what was judged`;
+    }
+    const what = fromBundle ? 'the changes.patch' : "the working tree's change";
+    const details = [];
+    if (!fromBundle) {
+        const head = git_execGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+            cwd: root,
+            allowFailure: true,
+        });
+        const at = head.code === 0 ? head.stdout.trim() : '';
+        if (at && at !== base)
+            details.push(`HEAD is now ${at.slice(0, 12)}, not the base commit ${base.slice(0, 12)} it was judged on`);
+    }
+    try {
+        const now = tree ?? applyPatchToTree(root, base, patch, 'changes.patch');
+        const files = new Set(changedFiles(root, base, now).map((f) => f.path));
+        const was = new Set(Array.isArray(report.changedFiles) ? report.changedFiles : []);
+        const added = [...files].filter((f) => !was.has(f)).sort();
+        const gone = [...was].filter((f) => !files.has(f)).sort();
+        if (added.length)
+            details.push(`it now changes ${listPaths(added)}, which the judged change did not`);
+        if (gone.length)
+            details.push(`it no longer changes ${listPaths(gone)}`);
+        if (!added.length && !gone.length)
+            details.push('the same files, with other content');
+    }
+    catch {
+        details.push('it does not apply onto the base commit');
+    }
+    return `${what} (sha256 ${sha256(patch).slice(0, 16)}…) is not the one ${judged}: ${details.join('; ')}`;
+}
+function doPush(root, opts, branch, commit, log, onlyIfThere) {
     if (!opts.push)
         return false;
-    const r = pushBranch(root, opts.push, branch, commit);
+    const r = pushBranch(root, opts.push, branch, commit, onlyIfThere === undefined ? {} : { onlyIfThere });
     // Where the push went, when that is not the remote's fetch URL or the URL given (a pushurl, a
     // url.*.pushInsteadOf): a rewrite is seen, not silent.
     const where = r.redirected ? ` (push URL: ${r.urls.map(shownUrl).join(', ')})` : '';
+    const remote = shownUrl(opts.push);
     log.info(r.alreadyThere
-        ? `${opts.push}/${branch} already has ${commit.slice(0, 12)}${where}`
-        : `pushed ${branch} to ${opts.push}${where}`);
+        ? `${remote}/${branch} already has ${commit.slice(0, 12)}${where}`
+        : `pushed ${branch} to ${remote}${where}`);
     return r.pushed || r.alreadyThere;
 }
 async function runCompletion(opts) {
@@ -58751,15 +58860,34 @@ async function runCompletion(opts) {
         }
         const done = found.sha;
         const current = currentBranch(root);
-        const foundOn = found.rev === 'HEAD' ? `HEAD${current ? ` (${current})` : ''}` : branch;
-        log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit`);
-        const pushed = doPush(root, opts, branch, done, log);
+        const foundOn = found.rev === 'HEAD'
+            ? `HEAD${current ? ` (${current})` : ''}`
+            : found.rev === completedRef(taskId)
+                ? found.rev
+                : branch;
+        // Found by its trailer and shape: any commit can claim a Task-Id and mark the blueprint done (code
+        // under test can write a branch). Only the commit Completion recorded making from the judged patch
+        // is pushed from here; another is taken as pushed only when the remote branch already has it.
+        const recorded = git_execGit(['rev-parse', '--verify', '--quiet', `${completedRef(taskId)}^{commit}`], {
+            cwd: root,
+            allowFailure: true,
+        }).stdout.trim();
+        log.info(`${taskId} is already completed by ${done.slice(0, 12)} on ${foundOn}: no new commit` +
+            (recorded === done
+                ? ''
+                : ` (found by its \`Task-Id:\` trailer; with the Task Bundle gone, its code is not checked against a judged patch)`));
+        const pushed = doPush(root, opts, branch, done, log, recorded === done
+            ? undefined
+            : `nothing was pushed. Without its Task Bundle Guardian can not check that ${done.slice(0, 12)} holds the judged change ` +
+                `and not merely a \`Task-Id: ${taskId}\` trailer: it is not the commit Completion recorded making in this repository (${completedRef(taskId)}). ` +
+                `If it is the commit Completion made, push it yourself (\`git push ${shownUrl(opts.push ?? 'REMOTE')} ${done}:refs/heads/${branch}\`); ` +
+                `otherwise delete it from ${foundOn} and run \`guardian validate ${taskId}\` and \`guardian complete ${taskId}\` again`);
         return {
             taskId,
             commitSha: done,
             branch,
             pushed,
-            ...(opts.push ? { remote: opts.push } : {}),
+            ...(opts.push ? { remote: shownUrl(opts.push) } : {}),
             alreadyCompleted: true,
             foundOn,
             checkedOut: currentBranch(root) === branch,
@@ -58798,6 +58926,16 @@ async function runCompletion(opts) {
     if (validateRecord && validateRecord.verdict !== undefined && validateRecord.verdict !== report.verdict) {
         throw new errors_GuardianError(`${validationPath} says ${report.verdict}, but manifest.json records the Validator's verdict as ${validateRecord.verdict}: run \`guardian validate ${taskId}\` again; nothing committed`);
     }
+    // manifest.json's record of the bundle's files is rewritten by every station that runs (each hashes
+    // the files as they are then): a station run after the Validator would have taken a validation.json
+    // or changes.patch rewritten meanwhile as recorded. Only a record the Validator left is trusted.
+    const judgedAt = Date.parse(validateRecord?.finishedAt ?? '');
+    const later = STATIONS.filter((s) => s !== 'validate' && s !== 'complete' && Date.parse(manifest.stations[s]?.startedAt ?? '') > judgedAt);
+    if (later.length) {
+        throw new errors_GuardianError(`${(0,external_node_path_namespaceObject.join)(bundleDir, 'manifest.json')}: ${later.join(', ')} ran after the validation (finished ${validateRecord.finishedAt}) and rewrote ` +
+            `the record of the bundle's files, so validation.json and changes.patch can no longer be checked against what the Validator recorded: ` +
+            `run \`guardian validate ${taskId}\` again; nothing committed`);
+    }
     if (report.taskId !== taskId || report.baseCommit !== base) {
         throw new errors_GuardianError(`${validationPath} judged ${report.taskId} against ${String(report.baseCommit).slice(0, 12)}, but the bundle is ${taskId} at ${base.slice(0, 12)}: run \`guardian validate ${taskId}\` again; nothing committed`);
     }
@@ -58816,7 +58954,8 @@ async function runCompletion(opts) {
     // The patch must be exactly the judged one: the bundle's changes.patch, or the working tree's change.
     const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
     const fromBundle = bundlePatch !== undefined;
-    let patch = bundlePatch ?? workingTreePatch(root, base).patch;
+    const current = bundlePatch === undefined ? workingTreePatch(root, base) : undefined;
+    let patch = bundlePatch ?? current.patch;
     if (!fromBundle && sha256(patch) !== report.patchSha256 && tip0 !== undefined && tip0 !== base) {
         // After an earlier run committed (and the push failed), the working tree is that commit, blueprint
         // done: the change it was made from is its tree with the blueprint as at the base. Taken only when
@@ -58833,8 +58972,8 @@ async function runCompletion(opts) {
     }
     const actual = sha256(patch);
     if (actual !== report.patchSha256) {
-        throw new errors_GuardianError(`refused: the ${fromBundle ? 'changes.patch' : "working tree's change"} (sha256 ${actual.slice(0, 16)}…) is not the one the Validator judged ` +
-            `(sha256 ${String(report.patchSha256).slice(0, 16)}…); it changed after validation. Nothing committed: run \`guardian validate ${taskId}\` again`);
+        throw new errors_GuardianError(`refused: ${notJudged(root, bundleDir, report, base, patch, current?.tree)}. Nothing committed: ` +
+            `put back what was judged, or run \`guardian validate ${taskId}\` again`);
     }
     const result = await recordStation(bundleDir, taskId, 'complete', async () => {
         const tip = tip0;
@@ -58884,6 +59023,13 @@ async function runCompletion(opts) {
             }
             log.info(`committed ${commitSha.slice(0, 12)} on ${branch}: feat(${taskId}): ${oneLine(task.title)}`);
         }
+        // The commit is the judged one: recorded, so that a re-run without the bundle may push it.
+        const rec = git_execGit(['update-ref', completedRef(taskId), commitSha], { cwd: root, allowFailure: true });
+        if (rec.code === 0)
+            acceptOwnRefUpdates(root, commitSha);
+        else
+            log.warn(`could not record ${commitSha.slice(0, 12)} as ${completedRef(taskId)} (${chars_escapeControlChars(rec.stderr.trim().split('\n')[0] ?? '')}): ` +
+                'a later `complete --push` without the Task Bundle will not push it');
         const pushed = doPush(root, opts, branch, commitSha, log);
         return {
             result: {
@@ -58891,12 +59037,14 @@ async function runCompletion(opts) {
                 commitSha,
                 branch,
                 pushed,
-                ...(opts.push ? { remote: opts.push } : {}),
+                ...(opts.push ? { remote: shownUrl(opts.push) } : {}),
                 alreadyCompleted,
                 checkedOut,
                 bundleDeleted: false,
             },
-            record: { note: `${commitSha.slice(0, 12)} on ${branch}${pushed ? ` pushed to ${opts.push}` : ''}` },
+            record: {
+                note: `${commitSha.slice(0, 12)} on ${branch}${pushed && opts.push ? ` pushed to ${shownUrl(opts.push)}` : ''}`,
+            },
         };
     });
     (0,external_node_fs_namespaceObject.rmSync)(bundleDir, { recursive: true, force: true });
