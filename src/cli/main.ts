@@ -31,7 +31,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       writeErr: (s) => void io.stderr.write(s),
       // Commander's own messages are rewritten below into one line naming the command.
       outputError: () => {},
-    });
+    })
+    .addHelpText('after', HELP_FOOTER);
   const ctx = { io, setExitCode: (c: number) => (exitCode = c) };
   let failed: Command | undefined;
   try {
@@ -71,6 +72,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return 70;
   }
 }
+
+/** The end of `guardian --help`: what every command has in common. */
+const HELP_FOOTER = `
+Exit codes: 0 success, 1 problems found or the command failed, 2 usage error,
+130 interrupted.
+--json prints one JSON document with a schemaVersion field on stdout; progress
+and notes go to stderr. A command that fails before it has a result prints
+nothing on stdout and says why on stderr ("guardian: ...").
+Run \`guardian <command> --help\` for a command's options and their defaults.`;
 
 /** The commands that run checks or a model's tools (and so may find ones a killed Guardian left). */
 const RUNS_CHECKS = new Set(['validate', 'prestart', 'complete', 'code', 'run', 'milestone']);

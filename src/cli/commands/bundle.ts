@@ -12,6 +12,7 @@ import { streamLogger, type Logger } from '../../util/log.js';
 import { exitOnInterrupt } from '../../util/temp.js';
 import { table } from '../io.js';
 import type { CommandContext } from './index.js';
+import { resolveRoot } from './spec.js';
 
 /** Version of the `--json` document; bumped only on incompatible changes. */
 export const BUNDLE_JSON_SCHEMA_VERSION = 1;
@@ -72,9 +73,7 @@ export function register(program: Command, ctx: CommandContext): void {
     )
     .option('--debug', 'print debug notes')
     .action(async (taskId: string, opts: BundleCliOptions) => {
-      const root = resolve(ctx.io.cwd, opts.root);
-      if (!existsSync(root) || !statSync(root).isDirectory())
-        throw new UsageError(`--root ${opts.root}: not a directory`);
+      const root = resolveRoot(ctx, opts.root);
       let budget: number | undefined;
       if (opts.budget !== undefined) {
         budget = /^\d+$/.test(opts.budget) ? Number(opts.budget) : NaN;

@@ -30,6 +30,7 @@ interface CodeOptions {
   baseUrl?: string;
   json?: boolean;
   verbose?: boolean;
+  debug?: boolean;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -76,7 +77,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--root <dir>', 'repository root', '.')
     .option(
       '--attempt <n>',
-      'attempt number; from 2 on, the Validator report is fed back',
+      'attempt number (default 1); from 2 on, the Validator report is fed back',
       positiveInt('--attempt'),
     )
     .option(
@@ -107,11 +108,13 @@ export function register(program: Command, ctx: CommandContext): void {
     )
     .option('--json', 'print the result as JSON on stdout')
     .option('-v, --verbose', 'debug output on stderr')
+    // The other commands say --debug: the same word works here.
+    .option('--debug', 'same as --verbose')
     .action(async (taskId: string, opts: CodeOptions) => {
       const dir = resolveRoot(ctx, opts.root);
       if (!isGitRepo(dir)) throw new UsageError(`${dir} is not inside a git repository`);
       const root = repoRoot(dir);
-      const log = streamLogger(ctx.io.stderr, { debug: opts.verbose === true });
+      const log = streamLogger(ctx.io.stderr, { debug: opts.verbose === true || opts.debug === true });
       bundleDirFor(root, taskId); // a malformed task id is refused before the lock
       // The Coder edits the working tree and writes into the bundle, as a `guardian run` there would:
       // one writer at a time (.guardian/run.lock), the bundle read under the lock too.

@@ -15,7 +15,11 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--root <dir>', 'repository root', '.')
     .option('--base <ref>', 'base commit when there is no Task Bundle (default HEAD)')
     .option('--json', 'print prestart.json on stdout')
-    .option('--jobs <n>', 'steps run in parallel', positiveInt('--jobs'))
+    .option(
+      '--jobs <n>',
+      'steps run in parallel (default [validator] jobs, else the number of cores)',
+      positiveInt('--jobs'),
+    )
     .option('--setup', 'run [setup] commands first even when running in place')
     .action(
       async (

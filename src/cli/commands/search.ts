@@ -7,6 +7,7 @@ import { searchRepository, type EmbeddingsConfig, type SearchResult } from '../.
 import { escapeControlChars } from '../../util/chars.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
+import { resolveRoot } from './spec.js';
 
 /** Version of the `--json` document; bumped only on incompatible changes. */
 export const SEARCH_JSON_SCHEMA_VERSION = 1;
@@ -94,9 +95,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--embeddings-model <name>', 'embeddings model (or GUARDIAN_EMBEDDINGS_MODEL)')
     .option('--debug', 'print index notes as they happen')
     .action(async (opts: SearchCliOptions) => {
-      const root = resolve(ctx.io.cwd, opts.root);
-      if (!existsSync(root) || !statSync(root).isDirectory())
-        throw new UsageError(`--root ${opts.root}: not a directory`);
+      const root = resolveRoot(ctx, opts.root);
       if ((opts.query === undefined) === (opts.queryFile === undefined)) {
         throw new UsageError('give exactly one of --query TEXT or --query-file FILE');
       }

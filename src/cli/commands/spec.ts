@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { checkBranchName, pushTargetProblem } from '../../git/commit.js';
-import { isGitRepo, repoRoot } from '../../git/git.js';
+import { execGit, isGitRepo, repoRoot } from '../../git/git.js';
 import {
   formatProblem,
   loadProject,
@@ -12,6 +12,7 @@ import {
   requireMilestone,
   requireTask,
   TASK_STATUSES,
+  TASKS_DIR,
   type Blueprint,
   type Project,
 } from '../../spec/index.js';
@@ -22,9 +23,19 @@ import type { CommandContext } from './index.js';
 export const JSON_SCHEMA_VERSION = 1;
 
 export function resolveRoot(ctx: CommandContext, root: string | undefined): string {
+  // `--root "$REPO"` with REPO unset would otherwise run in the current directory (and commit there).
+  if (root === '') throw new UsageError('--root: empty value; expected <dir>: repository root');
   const abs = resolve(ctx.io.cwd, root ?? '.');
   if (!existsSync(abs) || !statSync(abs).isDirectory())
     throw new UsageError(`--root ${root ?? '.'}: not a directory`);
+  // A bare repository, or the .git folder of a clone: git answers there, but there are no files to
+  // read or change, and its own refusals ("must be run in a work tree") say nothing of the cause.
+  const r = execGit(['rev-parse', '--is-inside-work-tree'], { cwd: abs, allowFailure: true });
+  if (r.code === 0 && r.stdout.trim() === 'false') {
+    throw new UsageError(
+      `${abs} is a git directory without a work tree (a bare repository, or inside .git): run Guardian in the work tree of a clone`,
+    );
+  }
   return abs;
 }
 
@@ -109,6 +120,28 @@ function shown(s: string): string {
   );
 }
 
+/**
+ * `list` and `next` read only the blueprints that load: one with errors would be left out without a
+ * word (and `next` could pick a task behind it). A note on stderr names them; stdout stays as it was.
+ */
+function noteBrokenBlueprints(ctx: CommandContext, project: Project): void {
+  const loaded = new Set(project.tasks.map((t) => t.path));
+  const broken = [
+    ...new Set(
+      project.problems
+        .filter((p) => p.severity === 'error' && p.file.startsWith(`${TASKS_DIR}/`) && p.file.endsWith('.md'))
+        .map((p) => p.file)
+        .filter((f) => !loaded.has(f)),
+    ),
+  ].sort();
+  if (!broken.length) return;
+  const named =
+    broken.slice(0, 3).map(shown).join(', ') + (broken.length > 3 ? ` and ${broken.length - 3} more` : '');
+  ctx.io.stderr.write(
+    `guardian: note: left out ${broken.length} blueprint(s) with errors: ${named} (run \`guardian lint\` to see them)\n`,
+  );
+}
+
 /** How many waiting task ids `next` names before it says how many more there are. */
 const MAX_NAMED_WAITING = 20;
 
@@ -181,6 +214,7 @@ export function register(program: Command, ctx: CommandContext): void {
         throw new UsageError(`--status ${opts.status}: expected one of ${TASK_STATUSES.join(', ')}`);
       }
       const project = loadProject(specsRoot(ctx, opts.root));
+      noteBrokenBlueprints(ctx, project);
       let tasks = [...project.tasks].sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
       if (opts.milestone) {
         const m = requireMilestone(project, opts.milestone);
@@ -220,6 +254,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--json', 'machine-readable output')
     .action((opts: { root: string; milestone?: string; json?: boolean }) => {
       const project = loadProject(specsRoot(ctx, opts.root));
+      noteBrokenBlueprints(ctx, project);
       const m = opts.milestone ? requireMilestone(project, opts.milestone) : undefined;
       const ready = readyTasks(project, m);
       const next = ready[0];
