@@ -20,6 +20,7 @@ const lock_js_1 = __webpack_require__(2055);
 const log_js_1 = __webpack_require__(9906);
 const temp_js_1 = __webpack_require__(4868);
 const io_js_1 = __webpack_require__(1604);
+const spec_js_1 = __webpack_require__(5842);
 /** Version of the `--json` document; bumped only on incompatible changes. */
 exports.BUNDLE_JSON_SCHEMA_VERSION = 1;
 const collect = (v, prev = []) => [...prev, v];
@@ -56,9 +57,7 @@ function register(program, ctx) {
         .option('--site-packages <dir>', 'a site-packages directory to read library APIs from (repeatable)', collect)
         .option('--debug', 'print debug notes')
         .action(async (taskId, opts) => {
-        const root = (0, node_path_1.resolve)(ctx.io.cwd, opts.root);
-        if (!(0, node_fs_1.existsSync)(root) || !(0, node_fs_1.statSync)(root).isDirectory())
-            throw new errors_js_1.UsageError(`--root ${opts.root}: not a directory`);
+        const root = (0, spec_js_1.resolveRoot)(ctx, opts.root);
         let budget;
         if (opts.budget !== undefined) {
             budget = /^\d+$/.test(opts.budget) ? Number(opts.budget) : NaN;

@@ -18,6 +18,7 @@ const errors_js_1 = __webpack_require__(3916);
 const index_js_1 = __webpack_require__(1276);
 const chars_js_1 = __webpack_require__(5153);
 const log_js_1 = __webpack_require__(9906);
+const spec_js_1 = __webpack_require__(5842);
 /** Version of the `--json` document; bumped only on incompatible changes. */
 exports.SEARCH_JSON_SCHEMA_VERSION = 1;
 const collect = (v, prev = []) => [...prev, v];
@@ -80,9 +81,7 @@ function register(program, ctx) {
         .option('--embeddings-model <name>', 'embeddings model (or GUARDIAN_EMBEDDINGS_MODEL)')
         .option('--debug', 'print index notes as they happen')
         .action(async (opts) => {
-        const root = (0, node_path_1.resolve)(ctx.io.cwd, opts.root);
-        if (!(0, node_fs_1.existsSync)(root) || !(0, node_fs_1.statSync)(root).isDirectory())
-            throw new errors_js_1.UsageError(`--root ${opts.root}: not a directory`);
+        const root = (0, spec_js_1.resolveRoot)(ctx, opts.root);
         if ((opts.query === undefined) === (opts.queryFile === undefined)) {
             throw new errors_js_1.UsageError('give exactly one of --query TEXT or --query-file FILE');
         }

@@ -58,7 +58,7 @@ function register(program, ctx) {
         .description('let a model implement the task test-first in this working tree (sandboxed tools, budgets); without a model, explain how to continue by hand')
         .argument('<task-id>', 'the task, e.g. TASK-042')
         .option('--root <dir>', 'repository root', '.')
-        .option('--attempt <n>', 'attempt number; from 2 on, the Validator report is fed back', (0, io_js_1.positiveInt)('--attempt'))
+        .option('--attempt <n>', 'attempt number (default 1); from 2 on, the Validator report is fed back', (0, io_js_1.positiveInt)('--attempt'))
         .option('--max-attempts <n>', `highest attempt number allowed (default ${index_js_2.DEFAULT_MAX_ATTEMPTS})`, (0, io_js_1.positiveInt)('--max-attempts'))
         .option('--max-turns <n>', 'model calls (default [llm] max_turns, else 40)', (0, io_js_1.positiveInt)('--max-turns'))
         .option('--token-budget <n>', 'prompt + completion tokens (default [llm] token_budget, else 1,000,000)', (0, io_js_1.positiveInt)('--token-budget'))
@@ -68,12 +68,14 @@ function register(program, ctx) {
         .option('--base-url <url>', 'OpenAI-compatible base URL (default OPENAI_BASE_URL, [llm] base_url, api.openai.com)')
         .option('--json', 'print the result as JSON on stdout')
         .option('-v, --verbose', 'debug output on stderr')
+        // The other commands say --debug: the same word works here.
+        .option('--debug', 'same as --verbose')
         .action(async (taskId, opts) => {
         const dir = (0, spec_js_1.resolveRoot)(ctx, opts.root);
         if (!(0, git_js_1.isGitRepo)(dir))
             throw new errors_js_1.UsageError(`${dir} is not inside a git repository`);
         const root = (0, git_js_1.repoRoot)(dir);
-        const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: opts.verbose === true });
+        const log = (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: opts.verbose === true || opts.debug === true });
         (0, bundle_js_1.bundleDirFor)(root, taskId); // a malformed task id is refused before the lock
         // The Coder edits the working tree and writes into the bundle, as a `guardian run` there would:
         // one writer at a time (.guardian/run.lock), the bundle read under the lock too.

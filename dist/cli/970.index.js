@@ -21,7 +21,7 @@ function register(program, ctx) {
         .option('--root <dir>', 'repository root', '.')
         .option('--base <ref>', 'base commit when there is no Task Bundle (default HEAD)')
         .option('--json', 'print prestart.json on stdout')
-        .option('--jobs <n>', 'steps run in parallel', (0, io_js_1.positiveInt)('--jobs'))
+        .option('--jobs <n>', 'steps run in parallel (default [validator] jobs, else the number of cores)', (0, io_js_1.positiveInt)('--jobs'))
         .option('--setup', 'run [setup] commands first even when running in place')
         .action(async (taskId, opts) => {
         const root = (0, validate_js_1.gitRoot)(ctx, opts.root);

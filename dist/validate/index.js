@@ -48852,7 +48852,8 @@ function isGitRepo(cwd) {
     const r = git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
     if (r.code !== 0)
         refuseDubiousOwnership(r.stderr);
-    return r.code === 0;
+    // A bare repository, or a folder inside `.git`, answers `false` with status 0: no work tree.
+    return r.code === 0 && r.stdout.trim() === 'true';
 }
 /** git's refusal of a repository another user owns, as one error with git's own remedy. */
 function refuseDubiousOwnership(stderr) {
