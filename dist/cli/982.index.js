@@ -1761,9 +1761,14 @@ function injectionFindings(sources) {
 /***/ }),
 
 /***/ 1673:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.stripHiddenText = stripHiddenText;
+exports.findInvisibleCharacters = findInvisibleCharacters;
+exports.findAgentInstructions = findAgentInstructions;
+exports.wrapAsData = wrapAsData;
 /**
  * Injection hygiene. Blueprints and repository files are written by people (and tools) Guardian does not
  * control, and they end up in front of models. Three defences:
@@ -1772,11 +1777,7 @@ function injectionFindings(sources) {
  *  - text that reads like instructions to an automated agent is reported with its location;
  *  - everything handed to a model is wrapped as data in a delimited block the text cannot close.
  */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.stripHiddenText = stripHiddenText;
-exports.findInvisibleCharacters = findInvisibleCharacters;
-exports.findAgentInstructions = findAgentInstructions;
-exports.wrapAsData = wrapAsData;
+const lines_js_1 = __webpack_require__(895);
 /** Zero-width and invisible formatting characters. */
 const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF\u180E\u00AD\u115F\u1160\u3164\uFFA0]|\u034F/gu;
 /** Bidirectional embedding, override and isolate controls (the "Trojan Source" characters). */
@@ -1788,21 +1789,8 @@ const TAGS = /[\u{E0000}-\u{E007F}]/gu;
  * before each match would take time quadratic in a text full of matches (a model's answer, a blueprint).
  */
 function lineFinder(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return (index) => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= index)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
+    const starts = (0, lines_js_1.lineStarts)(text);
+    return (index) => (0, lines_js_1.lineOfOffset)(starts, index);
 }
 /** Ranges [start, end) of fenced code blocks (``` or ~~~), where comments are visible text. */
 function fencedRanges(text) {
