@@ -895,11 +895,12 @@ async function runValidator(opts) {
                     redDir = wt.dir;
                 }
                 if (!failedAlready()) {
-                    const setups = await Promise.all([
-                        prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false),
-                        redDir ? prepareTree(root, redDir, quality, runEnv, 'red', true) : Promise.resolve([]),
-                    ]);
-                    checks.push(...setups.flat());
+                    // One tree after the other: both trees' worktrees share the repository's git directory, and
+                    // setup commands write there (husky's `prepare` runs `git config core.hooksPath`): run side
+                    // by side, one of two such writes fails on git's config lock ("could not lock config file").
+                    checks.push(...(await prepareTree(root, judged, quality, runEnv, 'judged', opts.runSetup ?? false)));
+                    if (redDir)
+                        checks.push(...(await prepareTree(root, redDir, quality, runEnv, 'red', true)));
                 }
                 const watched = (0, gitdir_js_1.snapshotGitDir)(root);
                 gitDir = watched;
