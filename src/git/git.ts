@@ -313,10 +313,22 @@ export function readBlobs(cwd: string, oids: string[]): (Buffer | undefined)[] {
  * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
  */
 export function isGitRepo(cwd: string): boolean {
-  const r = execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+  const r = insideWorkTree(cwd);
   if (r.code !== 0) refuseDubiousOwnership(r.stderr);
-  // A bare repository, or a folder inside `.git`, answers `false` with status 0: no work tree.
   return r.code === 0 && r.stdout.trim() === 'true';
+}
+
+/**
+ * Whether `cwd` is a git directory without a work tree: a bare repository, or a folder inside `.git`
+ * (git answers `false` there, with status 0).
+ */
+export function isGitDirWithoutWorkTree(cwd: string): boolean {
+  const r = insideWorkTree(cwd);
+  return r.code === 0 && r.stdout.trim() === 'false';
+}
+
+function insideWorkTree(cwd: string): GitResult {
+  return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
 }
 
 /** git's refusal of a repository another user owns, as one error with git's own remedy. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { checkBranchName, pushTargetProblem } from '../../git/commit.js';
-import { execGit, isGitRepo, repoRoot } from '../../git/git.js';
+import { isGitDirWithoutWorkTree, isGitRepo, repoRoot } from '../../git/git.js';
 import {
   formatProblem,
   loadProject,
@@ -30,8 +30,7 @@ export function resolveRoot(ctx: CommandContext, root: string | undefined): stri
     throw new UsageError(`--root ${root ?? '.'}: not a directory`);
   // A bare repository, or the .git folder of a clone: git answers there, but there are no files to
   // read or change, and its own refusals ("must be run in a work tree") say nothing of the cause.
-  const r = execGit(['rev-parse', '--is-inside-work-tree'], { cwd: abs, allowFailure: true });
-  if (r.code === 0 && r.stdout.trim() === 'false') {
+  if (isGitDirWithoutWorkTree(abs)) {
     throw new UsageError(
       `${abs} is a git directory without a work tree (a bare repository, or inside .git): run Guardian in the work tree of a clone`,
     );
