@@ -454,8 +454,7 @@ function resolveRoot(ctx, root) {
         throw new errors_js_1.UsageError(`--root ${root ?? '.'}: not a directory`);
     // A bare repository, or the .git folder of a clone: git answers there, but there are no files to
     // read or change, and its own refusals ("must be run in a work tree") say nothing of the cause.
-    const r = (0, git_js_1.execGit)(['rev-parse', '--is-inside-work-tree'], { cwd: abs, allowFailure: true });
-    if (r.code === 0 && r.stdout.trim() === 'false') {
+    if ((0, git_js_1.isGitDirWithoutWorkTree)(abs)) {
         throw new errors_js_1.UsageError(`${abs} is a git directory without a work tree (a bare repository, or inside .git): run Guardian in the work tree of a clone`);
     }
     return abs;
@@ -1114,6 +1113,7 @@ exports.execGitBuffer = execGitBuffer;
 exports.execGitAsync = execGitAsync;
 exports.readBlobs = readBlobs;
 exports.isGitRepo = isGitRepo;
+exports.isGitDirWithoutWorkTree = isGitDirWithoutWorkTree;
 exports.repoRoot = repoRoot;
 exports.resolveCommit = resolveCommit;
 exports.headCommit = headCommit;
@@ -1401,11 +1401,21 @@ function readBlobs(cwd, oids) {
  * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
  */
 function isGitRepo(cwd) {
-    const r = execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+    const r = insideWorkTree(cwd);
     if (r.code !== 0)
         refuseDubiousOwnership(r.stderr);
-    // A bare repository, or a folder inside `.git`, answers `false` with status 0: no work tree.
     return r.code === 0 && r.stdout.trim() === 'true';
+}
+/**
+ * Whether `cwd` is a git directory without a work tree: a bare repository, or a folder inside `.git`
+ * (git answers `false` there, with status 0).
+ */
+function isGitDirWithoutWorkTree(cwd) {
+    const r = insideWorkTree(cwd);
+    return r.code === 0 && r.stdout.trim() === 'false';
+}
+function insideWorkTree(cwd) {
+    return execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
 }
 /** git's refusal of a repository another user owns, as one error with git's own remedy. */
 function refuseDubiousOwnership(stderr) {

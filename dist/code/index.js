@@ -70670,11 +70670,21 @@ function readBlobs(cwd, oids) {
  * owns it (`safe.directory`) is one, but not usable: that is an error saying so, not "not a repository".
  */
 function isGitRepo(cwd) {
-    const r = git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
+    const r = insideWorkTree(cwd);
     if (r.code !== 0)
         refuseDubiousOwnership(r.stderr);
-    // A bare repository, or a folder inside `.git`, answers `false` with status 0: no work tree.
     return r.code === 0 && r.stdout.trim() === 'true';
+}
+/**
+ * Whether `cwd` is a git directory without a work tree: a bare repository, or a folder inside `.git`
+ * (git answers `false` there, with status 0).
+ */
+function isGitDirWithoutWorkTree(cwd) {
+    const r = insideWorkTree(cwd);
+    return r.code === 0 && r.stdout.trim() === 'false';
+}
+function insideWorkTree(cwd) {
+    return git_execGit(['rev-parse', '--is-inside-work-tree'], { cwd, allowFailure: true });
 }
 /** git's refusal of a repository another user owns, as one error with git's own remedy. */
 function refuseDubiousOwnership(stderr) {
