@@ -107,8 +107,9 @@ describe('milestone ids', () => {
   test('two milestone ids that differ only in case are an error naming both files', async () => {
     const root = specDir({
       'specs/tasks/TASK-1.md': blueprint(front('TASK-1')),
+      'specs/tasks/TASK-2.md': blueprint(front('TASK-2')),
       'specs/milestones/MVP.md': '---\nid: MVP\ntitle: m\ntasks: [TASK-1]\n---\n',
-      'specs/milestones/mvp-small.md': '---\nid: mvp\ntitle: m\ntasks: [TASK-1]\n---\n',
+      'specs/milestones/mvp-small.md': '---\nid: mvp\ntitle: m\ntasks: [TASK-2]\n---\n',
     });
     const problems = await lintProblems(root);
     expect(problems).toEqual([
