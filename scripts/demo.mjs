@@ -55,7 +55,9 @@ const env = {
 // Also this process's own PATH: the CLI bundle hands the host's environment to the checks.
 process.env.PATH = env.PATH;
 const git = (cwd, ...a) => execFileSync('git', a, { cwd, env, encoding: 'utf8' }).trim();
-const say = (s) => process.stderr.write(`\x1b[1m${s}\x1b[0m\n`);
+// Bold only on a terminal that wants colour (https://no-color.org); plain text in logs and pipes.
+const bold = process.stderr.isTTY && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+const say = (s) => process.stderr.write(bold ? `\x1b[1m${s}\x1b[0m\n` : `${s}\n`);
 
 // 1. The example in a temporary git repository with a bare remote.
 const base = mkdtempSync(join(tmpdir(), 'guardian-demo-'));
