@@ -18,7 +18,7 @@ import {
   taskIdInput,
 } from '../../github/inputs.js';
 import { actionsLogger } from '../../github/log.js';
-import { runAction } from '../../github/run.js';
+import { runGuardedAction } from '../../github/step-guard.js';
 import { renderStations, renderValidation, table, writeSummary } from '../../github/summary.js';
 import { fsSource, gitSource, loadProject } from '../../spec/index.js';
 import { runBundler } from '../../stations/bundler/index.js';
@@ -114,8 +114,14 @@ export function baseFor(
   return { commit: resolveCommit(root, 'HEAD'), from: 'HEAD' };
 }
 
+/**
+ * The pre-start checks and [setup] commands run the repository's code at the base, which in a milestone
+ * holds what an earlier task's model wrote. This step's outputs fix the branch the complete job pushes
+ * to and the base every later job works on: what that code leaves behind (a process, a write to the
+ * step's file commands) is taken back before they are set, and fails the step.
+ */
 export async function run(): Promise<void> {
-  await runAction(async () => {
+  await runGuardedAction(async (guard) => {
     const inputs = getInputs();
     const log = actionsLogger();
     const { root, taskId } = inputs;
@@ -123,25 +129,33 @@ export async function run(): Promise<void> {
     const base = baseFor(root, branch, inputs.baseRef);
     core.info(`${taskId}: base ${base.commit.slice(0, 12)} (${base.from}), branch ${branch}`);
 
-    if (inputs.prestart) {
-      const pre = await log.group('Pre-start checks', () =>
-        // A fresh checkout has no dependencies installed: run quality.toml's [setup] commands first.
-        runPrestart({ root, taskId, log, base: base.commit, env: process.env, runSetup: true }),
+    const pre = inputs.prestart
+      ? await log.group('Pre-start checks', () =>
+          // A fresh checkout has no dependencies installed: run quality.toml's [setup] commands first.
+          runPrestart({ root, taskId, log, base: base.commit, env: process.env, runSetup: true }),
+        )
+      : undefined;
+    // Once the checks are over, before this step writes its summary or builds the bundle (a process
+    // the checks left could still write either).
+    const leftBehind = guard.takeBack();
+    if (leftBehind) {
+      throw new GuardianError(
+        `${taskId}: the pre-start checks reach past the step: ${leftBehind}; the step's outputs (base commit, branch) are not set and no Task Bundle is handed on`,
       );
-      if (pre.report.verdict === 'fail') {
-        await writeSummary(
-          renderValidation({
-            ...pre.report,
-            patchSha256: '',
-            patchSource: 'working-tree',
-            judgedIn: 'in-place',
-            changedFiles: [],
-          } as ValidationReport),
-        );
-        throw new GuardianError(
-          `${taskId}: the pre-start checks fail at the base ${base.commit.slice(0, 12)} (${pre.report.summary}): the codebase is not in the state the blueprint expects; nothing was built`,
-        );
-      }
+    }
+    if (pre?.report.verdict === 'fail') {
+      await writeSummary(
+        renderValidation({
+          ...pre.report,
+          patchSha256: '',
+          patchSource: 'working-tree',
+          judgedIn: 'in-place',
+          changedFiles: [],
+        } as ValidationReport),
+      );
+      throw new GuardianError(
+        `${taskId}: the pre-start checks fail at the base ${base.commit.slice(0, 12)} (${pre.report.summary}): the codebase is not in the state the blueprint expects; nothing was built`,
+      );
     }
 
     const result = await runBundler({

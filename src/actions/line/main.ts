@@ -66,7 +66,28 @@ export interface LineInputs {
   githubToken?: string;
 }
 
+/**
+ * The key's and the token's files, read and removed before any other input is checked: a mistake in
+ * another input (or in one of them) must not leave the other secret on disk for later steps to find.
+ */
+function secretsFromFiles(): { llmApiKey?: string; githubToken?: string } {
+  let first: unknown;
+  const attempt = (read: () => string | undefined): string | undefined => {
+    try {
+      return read();
+    } catch (e) {
+      first ??= e;
+      return undefined;
+    }
+  };
+  const llmApiKey = attempt(() => secretFileInput(Inputs.LlmApiKeyFile, Inputs.LlmApiKey));
+  const githubToken = attempt(() => secretFileInput(Inputs.GithubTokenFile, Inputs.GithubToken, 'token'));
+  if (first !== undefined) throw first;
+  return { llmApiKey, githubToken };
+}
+
 export function getInputs(): LineInputs {
+  const files = secretsFromFiles();
   const taskId = taskIdInput(Inputs.TaskId);
   const root = rootInput(Inputs.Root);
   const inputs: LineInputs = {
@@ -78,15 +99,14 @@ export function getInputs(): LineInputs {
     securityModel: modelInput(Inputs.SecurityModel),
     coderModel: modelInput(Inputs.CoderModel),
     llmBaseUrl: urlInput(Inputs.LlmBaseUrl),
-    llmApiKey: secretFileInput(Inputs.LlmApiKeyFile, Inputs.LlmApiKey) ?? secretInput(Inputs.LlmApiKey),
+    llmApiKey: files.llmApiKey ?? secretInput(Inputs.LlmApiKey),
     maxAttempts: integerInput(Inputs.MaxAttempts, { min: 1, max: 10, fallback: 2 })!,
     push: booleanInput(Inputs.Push, true),
     openPr: booleanInput(Inputs.OpenPr, false),
     dryRun: booleanInput(Inputs.DryRun, false),
     // Like the model key: from a file read and removed at once, so that no process environment the
     // Coder's tests can read holds the token (`github-token` has no default for the same reason).
-    githubToken:
-      secretFileInput(Inputs.GithubTokenFile, Inputs.GithubToken, 'token') ?? secretInput(Inputs.GithubToken),
+    githubToken: files.githubToken ?? secretInput(Inputs.GithubToken),
   };
   if (inputs.openPr && (!inputs.push || inputs.dryRun)) {
     throw new ConfigurationError(
