@@ -35,6 +35,8 @@ const STATIONS: Record<string, string> = {
   security: '$/actions/security',
   code: '$/actions/code',
   validate: '$/actions/validate',
+  complete: '$/actions/complete',
+  'complete-pr': '$/actions/complete',
 };
 
 const scratch = mkdtempSync(join(tmpdir(), 'guardian-fingerprint-'));
@@ -78,7 +80,7 @@ function checkStep(job: string): Step {
 }
 
 describe('assembly-line.yml', () => {
-  test.each(['bundle', 'security', 'code'])(
+  test.each(['bundle', 'security', 'code', 'validate'])(
     '%s: the fingerprint of its bundle is taken after its station, before the upload, and is a job output',
     (job) => {
       const steps = jobs[job]!.steps;
@@ -91,7 +93,7 @@ describe('assembly-line.yml', () => {
     },
   );
 
-  test.each(['security', 'code', 'validate'])(
+  test.each(['security', 'code', 'validate', 'complete', 'complete-pr'])(
     '%s: every bundle it downloads is checked against the fingerprint of the job whose artifact it names, before its station runs',
     (job) => {
       const steps = jobs[job]!.steps;

@@ -164,9 +164,19 @@ describe('assembly-line.yml', () => {
     for (const id of WRITERS) {
       const steps = jobs[id]!.steps!;
       const kinds = steps.map((s) => s.uses?.replace(/@.*/, '') ?? 'run');
-      expect(kinds).toEqual(['run', 'actions/checkout', 'actions/download-artifact', '$/actions/complete']);
-      // The one run: step is the task id check.
+      expect(kinds).toEqual([
+        'run',
+        'actions/checkout',
+        'actions/download-artifact',
+        'run',
+        '$/actions/complete',
+      ]);
+      // The run: steps are the task id check and the check of the download against the validate
+      // job's fingerprint (sha256sum and bash only).
       expect(steps[0]!.run).toMatch(/TASK_ID/);
+      expect(steps[3]!.run).toMatch(
+        /^check "\.guardian\/bundles\/\$TASK_ID\/manifest\.json" "\$VALIDATED" validate$/m,
+      );
     }
     // Both variants are the same job apart from the pull request.
     const strip = (j: Job) =>
