@@ -223,16 +223,22 @@ export function secretInput(name: string): string | undefined {
  * secret lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
  * refused. `what` names the secret in messages (`key`, `token`).
  */
-export function secretFileInput(name: string, also?: string, what = 'key'): string | undefined {
+export function secretFileInput(
+  name: string,
+  also?: string,
+  what = 'key',
+  example = what === 'key' ? 'llm-key' : 'github-token',
+): string | undefined {
   const v = raw(name);
   if (!v) return undefined;
-  if (also && raw(also))
-    throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
+  // Both given: refused, but only after the file is read and removed (below), so that the secret is not
+  // left on disk for the later steps of the job.
+  const both = !!also && !!raw(also);
   const path = pathInput(name);
   const outside = outsideRunnerDirs(path);
   if (outside) {
     throw new ConfigurationError(
-      `input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${what === 'key' ? 'llm-key' : 'github-token'} (it is removed once read, so nothing else is touched)`,
+      `input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${example} (it is removed once read, so nothing else is touched)`,
     );
   }
   let text: string;
@@ -251,6 +257,8 @@ export function secretFileInput(name: string, also?: string, what = 'key'): stri
     );
   }
   rmSync(path, { force: true });
+  if (both)
+    throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
   const secret = text.replace(/\r?\n$/, '');
   // An empty file: no secret (a local model server may need no key).
   if (!secret) return undefined;

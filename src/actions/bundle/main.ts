@@ -13,6 +13,7 @@ import {
   integerInput,
   rootInput,
   refInput,
+  secretFileInput,
   secretInput,
   shown,
   taskIdInput,
@@ -42,6 +43,7 @@ export const Inputs = {
   TokenBudget: 'token-budget',
   Prestart: 'prestart',
   Context7ApiKey: 'context7-api-key',
+  Context7ApiKeyFile: 'context7-api-key-file',
 } as const;
 
 export interface BundleInputs {
@@ -55,6 +57,13 @@ export interface BundleInputs {
 }
 
 export function getInputs(): BundleInputs {
+  // First, so that a mistake in another input leaves no key on disk.
+  const keyFromFile = secretFileInput(
+    Inputs.Context7ApiKeyFile,
+    Inputs.Context7ApiKey,
+    'key',
+    'context7-key',
+  );
   const taskId = taskIdInput(Inputs.TaskId);
   const root = rootInput(Inputs.Root);
   return {
@@ -65,7 +74,7 @@ export function getInputs(): BundleInputs {
     branch: branchInput(Inputs.Branch, root),
     tokenBudget: integerInput(Inputs.TokenBudget, { min: 1000, max: 2_000_000, zeroMeansUnset: true }),
     prestart: booleanInput(Inputs.Prestart, true),
-    context7ApiKey: secretInput(Inputs.Context7ApiKey),
+    context7ApiKey: keyFromFile ?? secretInput(Inputs.Context7ApiKey),
   };
 }
 
