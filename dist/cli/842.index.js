@@ -3766,18 +3766,52 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             });
         }
     }
+    // A task runs in the milestone run that reaches it first; a second milestone listing it then finds it
+    // done (or runs it on another branch), which is rarely what the architect meant.
+    const listedIn = new Map();
+    const members = new Map();
     for (const m of milestones) {
+        members.set(m.id, new Set(m.tasks));
+        const line = m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {};
         for (const id of m.tasks) {
             if (!byId.has(id)) {
                 problems.push({
                     file: m.path,
-                    ...(m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {}),
+                    ...line,
                     field: 'tasks',
                     severity: 'error',
                     message: unknown('names', id),
                 });
+                continue;
             }
+            const first = listedIn.get(id);
+            if (first && first.id !== m.id) {
+                problems.push({
+                    file: m.path,
+                    ...line,
+                    field: 'tasks',
+                    severity: 'warning',
+                    message: `${id} is also listed in milestone ${first.id} (${first.path}): a task belongs to one milestone — whichever milestone runs first commits it, and the other skips it as done`,
+                });
+            }
+            else if (!first)
+                listedIn.set(id, m);
         }
+    }
+    for (const t of tasks) {
+        if (t.milestone === undefined || !milestoneIds.has(t.milestone))
+            continue;
+        const m = milestoneIds.get(t.milestone);
+        if (members.get(m.id)?.has(t.id))
+            continue;
+        const actual = listedIn.get(t.id);
+        problems.push({
+            file: t.path,
+            line: lineOfField(t, 'milestone'),
+            field: 'milestone',
+            severity: 'warning',
+            message: `milestone ${m.id} (${m.path}) does not list ${t.id} in its \`tasks\`, so running it will not run this task${actual ? ` (milestone ${actual.id} lists it)` : ''}: add it there, or change this field`,
+        });
     }
     const { cycles, more } = cyclesOf(tasks);
     for (const cycle of cycles) {

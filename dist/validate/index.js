@@ -50991,16 +50991,17 @@ function secretInput(name) {
  * secret lives only in this process's memory. With `also`, the plain input of the same secret: giving both is
  * refused. `what` names the secret in messages (`key`, `token`).
  */
-function secretFileInput(name, also, what = 'key') {
+function secretFileInput(name, also, what = 'key', example = what === 'key' ? 'llm-key' : 'github-token') {
     const v = raw(name);
     if (!v)
         return undefined;
-    if (also && raw(also))
-        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
+    // Both given: refused, but only after the file is read and removed (below), so that the secret is not
+    // left on disk for the later steps of the job.
+    const both = !!also && !!raw(also);
     const path = pathInput(name);
     const outside = outsideRunnerDirs(path);
     if (outside) {
-        throw new ConfigurationError(`input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${what === 'key' ? 'llm-key' : 'github-token'} (it is removed once read, so nothing else is touched)`);
+        throw new ConfigurationError(`input '${name}': ${shown(v)} (${path}) is outside ${outside}; expected a file a step of this job wrote there, like \${{ runner.temp }}/guardian-${example} (it is removed once read, so nothing else is touched)`);
     }
     let text;
     try {
@@ -51016,6 +51017,8 @@ function secretFileInput(name, also, what = 'key') {
         throw new ConfigurationError(`input '${name}': cannot read ${shown(v)} (${e.code ?? e.message}); expected a file holding the ${what}`);
     }
     rmSync(path, { force: true });
+    if (both)
+        throw new ConfigurationError(`inputs '${name}' and '${also}' are both set; give the ${what} one way`);
     const secret = text.replace(/\r?\n$/, '');
     // An empty file: no secret (a local model server may need no key).
     if (!secret)
@@ -55435,18 +55438,52 @@ function crossCheck(tasks, milestones, source, invalid = new Map()) {
             });
         }
     }
+    // A task runs in the milestone run that reaches it first; a second milestone listing it then finds it
+    // done (or runs it on another branch), which is rarely what the architect meant.
+    const listedIn = new Map();
+    const members = new Map();
     for (const m of milestones) {
+        members.set(m.id, new Set(m.tasks));
+        const line = m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {};
         for (const id of m.tasks) {
             if (!byId.has(id)) {
                 problems.push({
                     file: m.path,
-                    ...(m.fieldLines?.tasks ? { line: m.fieldLines.tasks } : {}),
+                    ...line,
                     field: 'tasks',
                     severity: 'error',
                     message: unknown('names', id),
                 });
+                continue;
             }
+            const first = listedIn.get(id);
+            if (first && first.id !== m.id) {
+                problems.push({
+                    file: m.path,
+                    ...line,
+                    field: 'tasks',
+                    severity: 'warning',
+                    message: `${id} is also listed in milestone ${first.id} (${first.path}): a task belongs to one milestone — whichever milestone runs first commits it, and the other skips it as done`,
+                });
+            }
+            else if (!first)
+                listedIn.set(id, m);
         }
+    }
+    for (const t of tasks) {
+        if (t.milestone === undefined || !milestoneIds.has(t.milestone))
+            continue;
+        const m = milestoneIds.get(t.milestone);
+        if (members.get(m.id)?.has(t.id))
+            continue;
+        const actual = listedIn.get(t.id);
+        problems.push({
+            file: t.path,
+            line: lineOfField(t, 'milestone'),
+            field: 'milestone',
+            severity: 'warning',
+            message: `milestone ${m.id} (${m.path}) does not list ${t.id} in its \`tasks\`, so running it will not run this task${actual ? ` (milestone ${actual.id} lists it)` : ''}: add it there, or change this field`,
+        });
     }
     const { cycles, more } = cyclesOf(tasks);
     for (const cycle of cycles) {
