@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startContext7StandIn, VALID_KEY } from '../knowledge/context7-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { errorCommands, GREETING_BLUEPRINT, NODE24, runAction, runActionAsync } from './harness.js';
+import { errorCommands, NODE24, runAction, runActionAsync } from './harness.js';
 
 const repos: TempRepo[] = [];
 const dirs: string[] = [];
@@ -45,7 +45,6 @@ with open(${JSON.stringify(out)}, "a") as f:
       'quality.toml':
         '[quality_checks]\ntests = "python3 -m pytest -q tests/test_auth.py"\n\n[setup]\ncommands = ["python3 scan_env.py"]\n',
       'scan_env.py': scan,
-      'specs/tasks/TASK-900_greeting.md': GREETING_BLUEPRINT,
     },
   });
   repos.push(repo);
@@ -67,7 +66,7 @@ async function bundleWith(key: { input?: string; file?: string }) {
       cwd: repo.root,
       env: { CONTEXT7_API_URL: server.url },
       inputs: {
-        'task-id': 'TASK-900',
+        'task-id': 'TASK-042',
         ...(key.input ? { 'context7-api-key': key.input } : {}),
         ...(keyFile ? { 'context7-api-key-file': keyFile } : {}),
       },
@@ -106,7 +105,7 @@ test('both ways at once is one message, and either that or a mistake in another 
   writeFileSync(file, VALID_KEY);
   const both = runAction('bundle', {
     cwd: repo.root,
-    inputs: { 'task-id': 'TASK-900', 'context7-api-key': VALID_KEY, 'context7-api-key-file': file },
+    inputs: { 'task-id': 'TASK-042', 'context7-api-key': VALID_KEY, 'context7-api-key-file': file },
     node: NODE24,
   });
   expect(errorCommands(both)).toEqual([

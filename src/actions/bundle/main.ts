@@ -173,7 +173,13 @@ export async function run(): Promise<void> {
       base: base.commit,
       log,
       tokenBudget: inputs.tokenBudget,
-      context7: inputs.context7ApiKey ? { apiKey: inputs.context7ApiKey } : undefined,
+      // CONTEXT7_API_URL, as for the CLI: a proxy or a stand-in instead of the public service.
+      context7: inputs.context7ApiKey
+        ? {
+            apiKey: inputs.context7ApiKey,
+            ...(process.env.CONTEXT7_API_URL ? { baseUrl: process.env.CONTEXT7_API_URL } : {}),
+          }
+        : undefined,
     });
     // Outputs only once the bundle exists: a failed step must not hand a path to nothing to later jobs.
     core.setOutput('base-commit', base.commit);
