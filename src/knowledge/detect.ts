@@ -376,6 +376,11 @@ export interface DetectInput {
   pythonDistOf?: (importName: string) => string | undefined;
   /** Python distribution name → the module it is imported as (`PyYAML` → `yaml`), when installed. */
   pythonImportOf?: (distName: string) => string | undefined;
+  /**
+   * The library a dotted module belongs to when its top-level package is a namespace several
+   * distributions install into (`google.protobuf.message` → `google.protobuf`), or undefined.
+   */
+  pythonLibraryOf?: (module: string) => string | undefined;
 }
 
 /**
@@ -423,6 +428,17 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
   };
 
   const weights = new Map<LibraryRef, number[]>();
+  const use = (src: RelevantSource, imp: ImportUse, lib: LibraryRef, names: string[]) => {
+    const importers = importersOfLib.get(lib) ?? [];
+    if (!importers.some((i) => i.path === src.path) && importers.length < 6)
+      importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
+    const reason = `imported by ${src.path}:${imp.line}`;
+    if (!lib.reasons.includes(reason) && lib.reasons.length < 6) lib.reasons.push(reason);
+    const ws = weights.get(lib);
+    if (ws) ws.push(src.weight);
+    else weights.set(lib, [src.weight]);
+    for (const n of names) addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+  };
   for (const src of input.sources) {
     for (const imp of parseImports(src.path, src.text)) {
       let lib: LibraryRef | undefined;
@@ -430,7 +446,19 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
         if (imp.module.startsWith('.')) continue;
         const top = imp.module.split('.')[0]!;
         if (isPythonStdlib(top) || input.localModules.has(top)) continue;
-        lib = get('python', top);
+        const libOf = input.pythonLibraryOf;
+        const whole = libOf?.(imp.module);
+        if (libOf && !whole && imp.names.length > 0) {
+          // `from google.cloud import storage, pubsub`: each name is a package of its own distribution.
+          const byLib = new Map<string, string[]>();
+          for (const n of imp.names) {
+            const l = libOf(`${imp.module}.${n}`) ?? top;
+            byLib.set(l, [...(byLib.get(l) ?? []), n]);
+          }
+          for (const [l, names] of byLib) use(src, imp, get('python', l), names);
+          continue;
+        }
+        lib = get('python', whole ?? top);
       } else {
         const pkg = npmPackageOf(imp.module);
         if (!pkg) continue;
@@ -439,15 +467,7 @@ export function detectLibraries(input: DetectInput): LibraryRef[] {
         if (input.localModules.has(`npm:${pkg}`)) continue;
         lib = get('npm', pkg);
       }
-      const importers = importersOfLib.get(lib) ?? [];
-      if (!importers.some((i) => i.path === src.path) && importers.length < 6)
-        importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
-      const reason = `imported by ${src.path}:${imp.line}`;
-      if (!lib.reasons.includes(reason) && lib.reasons.length < 6) lib.reasons.push(reason);
-      const ws = weights.get(lib);
-      if (ws) ws.push(src.weight);
-      else weights.set(lib, [src.weight]);
-      for (const n of imp.names) addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+      use(src, imp, lib, imp.names);
     }
   }
 

@@ -3,9 +3,9 @@
  * is installed (TypeScript declarations in node_modules, Python stubs and docstrings in site-packages)
  * and, when a key is configured, from Context7. Offline by default; never fails a bundle.
  */
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { runCommand } from '../exec/index.js';
 import { execGit } from '../git/git.js';
 import { escapeControlChars } from '../util/chars.js';
@@ -21,6 +21,7 @@ import {
 } from './detect.js';
 import {
   clearPythonCache,
+  distRoots,
   findPythonPackage,
   importNameOf,
   installedDists,
@@ -35,7 +36,15 @@ import {
   unreadableFiles as tsUnreadable,
   type NpmPackage,
 } from './typescript.js';
-import type { ApiFact, KnowledgeNote, KnowledgeResult, LibraryRef, RelevantSource } from './types.js';
+import { readLockfiles, type LockIndex } from './lockfiles.js';
+import type {
+  ApiFact,
+  Ecosystem,
+  KnowledgeNote,
+  KnowledgeResult,
+  LibraryRef,
+  RelevantSource,
+} from './types.js';
 
 export type { ApiFact, KnowledgeNote, KnowledgeResult, LibraryRef, RelevantSource } from './types.js';
 export {
@@ -116,6 +125,18 @@ export async function discoverSitePackages(
   return out;
 }
 
+/** Where a node_modules folder that is a link leading out of its project's folder points, if it is one. */
+function linkedOutOfProject(nm: string): string | undefined {
+  try {
+    if (!lstatSync(nm).isSymbolicLink()) return undefined;
+    const to = realpathSync(nm);
+    const rel = relative(realpathSync(dirname(nm)), to);
+    return rel.startsWith('..') || isAbsolute(rel) ? to : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isDir(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -194,16 +215,69 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
     if (!distImport.has(normalizePyName(dist!))) distImport.set(normalizePyName(dist!), imp);
   }
 
+  // Distributions sharing a namespace (`google-auth` and `protobuf` both install under `google/`) each
+  // own their packages below it (`google.auth`, `google.protobuf`), by their RECORD: a module of the
+  // namespace is attributed to the distribution owning it, at that distribution's version.
+  // Stubs-only distributions (`types-protobuf`) do not: their version is not the library's.
+  const rootDist = new Map<string, string>();
+  for (const site of sites)
+    for (const d of installedDists(site)) {
+      if (/^types[-_.]/i.test(d.name)) continue;
+      for (const r of distRoots(d)) if (r.includes('.') && !rootDist.has(r)) rootDist.set(r, d.name);
+    }
+  const namespaces = new Set<string>();
+  for (const r of rootDist.keys()) {
+    const parts = r.split('.');
+    for (let k = 1; k < parts.length; k++) namespaces.add(parts.slice(0, k).join('.'));
+  }
+  const pythonLibraryOf = (module: string): string | undefined => {
+    const parts = module.split('.');
+    if (!namespaces.has(parts[0]!)) return undefined;
+    for (let k = parts.length; k >= 2; k--) {
+      const p = parts.slice(0, k).join('.');
+      if (rootDist.has(p)) return p;
+    }
+    // Not installed: the package below the namespaces others install into (`google.cloud.storage`).
+    for (let k = 2; k <= parts.length; k++) {
+      const p = parts.slice(0, k).join('.');
+      if (!namespaces.has(p)) return p;
+    }
+    return undefined;
+  };
+
   const libraries = detectLibraries({
     taskText: opts.taskText,
     sources: opts.sources,
     manifests,
     localModules: opts.localModules,
-    pythonDistOf: (n) => topLevelDist.get(n),
+    pythonDistOf: (n) => rootDist.get(n) ?? topLevelDist.get(n),
+    pythonLibraryOf: namespaces.size > 0 ? pythonLibraryOf : undefined,
     pythonImportOf: (n) => distImport.get(normalizePyName(n)),
   }).slice(0, maxLibraries);
 
+  // Lock files of the ecosystems the libraries belong to: the version used when one is not installed.
+  const ecosystems = new Set<Ecosystem>(libraries.map((l) => l.ecosystem));
+  let locks: LockIndex | undefined;
+  if (ecosystems.size > 0) {
+    locks = readLockfiles(opts.root, ecosystems, manifests);
+    notes.push(...locks.notes);
+    for (const lib of libraries) {
+      const locked = lockedVersion(locks, lib);
+      if (locked) lib.locked = { file: locked.file, versions: [...locked.versions] };
+    }
+  }
+
   const nodeModules = (opts.nodeModules ?? [join(opts.root, 'node_modules')]).filter(isDir);
+  // Said once, or every library would read "no TypeScript declarations installed" with no reason why.
+  if (libraries.some((l) => l.ecosystem === 'npm')) {
+    for (const nm of nodeModules) {
+      const to = linkedOutOfProject(nm);
+      if (to)
+        notes.push({
+          message: `${codeSpan(nm)} is a symbolic link out of the project (to ${codeSpan(to)}): declarations there are not read`,
+        });
+    }
+  }
   const identifiers = taskIdentifiers(opts.taskText);
   // A name of the task text that the code imports from one library is that library's: `Session` is
   // SQLAlchemy's when the code imports it from sqlalchemy.orm, not pytest's `Session` too.
@@ -220,6 +294,8 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
       return !owners || owners.has(lib);
     });
   const facts: ApiFact[] = [];
+  // Libraries whose version is their `@types` package's, not their own.
+  const typesVersionOnly = new Set<LibraryRef>();
 
   for (const lib of libraries) {
     const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
@@ -231,7 +307,7 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         if (!pkg) {
           notes.push({
             library: label,
-            message: `${label} is not installed in ${sites.length ? sites.map(codeSpan).join(', ') : 'any site-packages found'}: no offline API facts`,
+            message: `${label} is not installed in ${sites.length ? sites.map(codeSpan).join(', ') : 'any site-packages found'}: no offline API facts${lockedClause(lib)}`,
           });
           continue;
         }
@@ -259,12 +335,25 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
         if (!pkg) {
           notes.push({
             library: label,
-            message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.map(codeSpan).join(', ') : 'no node_modules'}): no offline API facts`,
+            message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.map(codeSpan).join(', ') : 'no node_modules'}): no offline API facts${lockedClause(lib)}`,
           });
           continue;
         }
         lib.version = pkg.version;
-        noteVersionMismatch(lib, label, notes);
+        // A workspace's own copy (`packages/web/node_modules/zod`) is compared with what the lock file
+        // records for that location, not for the root's.
+        const atPath = pkg.typesPackage
+          ? undefined
+          : locks?.npmPaths.get(relative(opts.root, pkg.dir).split(sep).join('/'));
+        if (atPath) lib.locked = { file: atPath.file, versions: [...atPath.versions] };
+        if (pkg.versionOfTypes) typesVersionOnly.add(lib);
+        if (pkg.versionOfTypes && lib.locked) {
+          // Declarations of `@types/x` at their own version: the library itself is not installed.
+          notes.push({
+            library: label,
+            message: `${label} is not installed: the API facts are from ${pkg.typesPackage} ${pkg.version}${lockedClause(lib)}`,
+          });
+        } else noteVersionMismatch(lib, label, notes);
         facts.push(
           ...pickFacts(lib, taskNamesFor(lib), maxFacts, (name, module) =>
             typescriptFact(pkg, name, label, module),
@@ -304,7 +393,11 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
           notes.push({ library: name, message: `Context7 has no library matching ${name}` });
           continue;
         }
-        const id = versionedId(best, lib.version);
+        // The installed version is what the code runs against; without one, the locked version.
+        const id = versionedId(
+          best,
+          typesVersionOnly.has(lib) ? soleLocked(lib) : (lib.version ?? soleLocked(lib)),
+        );
         const snippets = await client.context(id, query);
         snippets.slice(0, 3).forEach((s, i) => {
           facts.push({
@@ -353,8 +446,63 @@ function nestedNodeModules(root: string, importers: string[]): string[] {
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
 export const MAX_FACT_CHARS = 16_000;
 
+/** The locked version of a library, looked up by its distribution or package name. */
+function lockedVersion(locks: LockIndex, lib: LibraryRef): { file: string; versions: string[] } | undefined {
+  if (lib.ecosystem === 'npm') {
+    if (lib.importName.startsWith('node:')) return undefined;
+    return locks.npm.get(lib.importName);
+  }
+  const names = [lib.packageName, lib.importName];
+  // A module of a namespace (`google.protobuf`, `google.cloud.storage`) not installed: its distribution
+  // is commonly named by its last part or by its dotted path (`protobuf`, `google-cloud-storage`).
+  if (lib.importName.includes('.') && lib.packageName === lib.importName)
+    names.push(lib.importName.replace(/\./g, '-'), lib.importName.split('.').pop()!);
+  for (const n of names) {
+    const hit = locks.python.get(normalizePyName(n));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** `2.0` and `2.0.0`, `v1.2.3` and `1.2.3` are one version (as PEP 440 and npm compare them). */
+function sameVersion(a: string, b: string): boolean {
+  const norm = (v: string) =>
+    v
+      .toLowerCase()
+      .replace(/^v/, '')
+      .replace(/(?:\.0)+$/, '');
+  return norm(a) === norm(b);
+}
+
+function soleLocked(lib: LibraryRef): string | undefined {
+  return lib.locked?.versions.length === 1 ? lib.locked.versions[0] : undefined;
+}
+
+/** What the lock file says of a library that is not installed (appended to the note saying so). */
+function lockedClause(lib: LibraryRef): string {
+  if (!lib.locked) return '';
+  const file = codeSpan(lib.locked.file);
+  return lib.locked.versions.length === 1
+    ? `; ${file} locks version ${lib.locked.versions[0]}`
+    : `; ${file} locks several versions (${lib.locked.versions.join(', ')})`;
+}
+
 /** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
 function noteVersionMismatch(lib: LibraryRef, label: string, notes: KnowledgeNote[]): void {
+  // A lock file (not the requirements file declaring the pin) that records other versions than the
+  // installed one: the installed one is what the code runs against.
+  if (
+    lib.version &&
+    lib.locked &&
+    lib.locked.file !== lib.declared?.file &&
+    !lib.locked.versions.some((v) => sameVersion(v, lib.version!))
+  ) {
+    const locked = lib.locked.versions.join(', ');
+    notes.push({
+      library: label,
+      message: `${label}: ${codeSpan(lib.locked.file)} locks ${locked} but ${lib.version} is installed; the API facts describe ${lib.version}, the version the code runs against`,
+    });
+  }
   if (!lib.version || !lib.declared) return;
   const spec = lib.declared.spec.replace(/^[A-Za-z0-9._-]+(?=\s*==)/, '').trim();
   const pinned = /^==\s*v?([\w.+-]+)$/.exec(spec)?.[1] ?? /^v?(\d+\.\d+\.\d+[\w.+-]*)$/.exec(spec)?.[1];

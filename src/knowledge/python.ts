@@ -29,11 +29,45 @@ export interface InstalledDist {
   topLevel: string[];
 }
 
-/** A regular file of sane size, or undefined: a FIFO would block, a link to /dev/zero would never end. */
+/**
+ * The packages a distribution installs, as imported: its top-level names, except that a distribution
+ * installing into a namespace shared with others (`google/`, `google/cloud/`) owns the packages below
+ * it (`google.protobuf`, `google.auth`, `google.cloud.storage`), from its RECORD. Stubs
+ * (`google-stubs/protobuf/`) are named as the package they type (`google.protobuf`).
+ */
+const rootsByDist = new WeakMap<InstalledDist, string[]>();
+
+export function distRoots(dist: InstalledDist): string[] {
+  return rootsByDist.get(dist) ?? dist.topLevel.filter((t) => IDENT.test(t));
+}
+
+/**
+ * Bytes of distribution metadata (top_level.txt, RECORD) one bundle reads at most: a site directory may
+ * hold thousands of metadata folders, each RECORD of megabytes.
+ */
+export const MAX_METADATA_BYTES = 64 * 1024 * 1024;
+let metadataRead = 0;
+let metadataOver = false;
+
+/**
+ * A regular file of sane size, or undefined: a FIFO would block, a link to /dev/zero would never end.
+ * Counted against the metadata bound; the first file over it is noted.
+ */
 function smallFile(path: string, max: number): string | undefined {
   try {
     const st = statSync(path);
-    return st.isFile() && st.size <= max ? readFileSync(path, 'utf8') : undefined;
+    if (!st.isFile() || st.size > max) return undefined;
+    if (metadataRead + st.size > MAX_METADATA_BYTES) {
+      if (!metadataOver)
+        unreadableFiles.set(
+          path,
+          `over the read bound of ${MAX_METADATA_BYTES / (1024 * 1024)} MiB of distribution metadata; later metadata files are skipped too`,
+        );
+      metadataOver = true;
+      return undefined;
+    }
+    metadataRead += st.size;
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
@@ -58,6 +92,46 @@ function topLevelFromRecord(record: string): string[] {
   return [...out].sort();
 }
 
+/**
+ * The packages a RECORD installs below namespace packages: the outermost folders with an `__init__`
+ * that are no namespace themselves (`google/protobuf/__init__.py` → `google.protobuf`), and top-level
+ * modules. `<name>-stubs/` is named as `<name>`. Paths that leave the site directory are ignored.
+ */
+function rootsFromRecord(record: string, namespaces: Set<string>): string[] {
+  const packages = new Set<string>();
+  const modules = new Set<string>();
+  for (const line of record.split('\n')) {
+    const path = line.split(',')[0]!.trim();
+    const segs = path.split('/');
+    if (segs.length > 16 || segs.some((x) => x === '..' || x === '')) continue;
+    segs[0] = segs[0]!.replace(/-stubs$/, '');
+    const file = segs.pop()!;
+    if (!segs.every((x) => IDENT.test(x))) continue;
+    if (/^__init__\.pyi?$/.test(file)) {
+      if (segs.length) packages.add(segs.join('.'));
+    } else if (segs.length === 0) {
+      const m = /^([A-Za-z_]\w*)(?:\.pyi?|\.(?:[\w-]+\.)?(?:so|pyd))$/.exec(file);
+      if (m) modules.add(m[1]!);
+    }
+  }
+  const owned = [...packages].filter((p) => !namespaces.has(p));
+  const ownedSet = new Set(owned);
+  const outermost = owned.filter((p) => {
+    const parts = p.split('.');
+    for (let k = 1; k < parts.length; k++) if (ownedSet.has(parts.slice(0, k).join('.'))) return false;
+    return true;
+  });
+  return [...new Set([...outermost, ...modules])].sort();
+}
+
+const IDENT = /^[A-Za-z_]\w*$/;
+
+/** A folder of the site without `__init__`: a namespace package (PEP 420) several distributions share. */
+function isNamespaceDir(site: string, name: string): boolean {
+  const dir = join(site, name);
+  return isDirectory(dir) && !existsSync(join(dir, '__init__.py')) && !existsSync(join(dir, '__init__.pyi'));
+}
+
 const distCache = new Map<string, InstalledDist[]>();
 
 /** Distributions installed in a site directory, from `*.dist-info` / `*.egg-info` metadata. */
@@ -70,26 +144,72 @@ export function installedDists(site: string): InstalledDist[] {
   } catch {
     return [];
   }
-  const out: InstalledDist[] = [];
+  const found: { name: string; version: string; meta: string; top?: string[]; namespaces: string[] }[] = [];
   // In name order, not the file system's: which of two metadata folders wins must not vary by machine.
   for (const n of names.sort()) {
     const m = /^(.+?)-(\d[^-]*?)(?:-py[\d.]+)?\.(?:dist-info|egg-info)$/.exec(n);
     // The name and version are shown in the context: a distribution name and a version, nothing else.
     if (!m || !/^[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?$/.test(m[1]!) || !/^[\w.+!]{1,64}$/.test(m[2]!)) continue;
     const meta = join(site, n);
-    const top = smallFile(join(meta, 'top_level.txt'), 64 * 1024);
-    const record = top === undefined ? smallFile(join(meta, 'RECORD'), 4 * 1024 * 1024) : undefined;
-    const topLevel =
-      top !== undefined
-        ? top
-            .split('\n')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : record !== undefined
-          ? topLevelFromRecord(record)
-          : [];
+    const lines = (t: string | undefined) =>
+      t
+        ?.split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const namespaces = (lines(smallFile(join(meta, 'namespace_packages.txt'), 64 * 1024)) ?? []).filter((x) =>
+      /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(x),
+    );
+    found.push({
+      name: m[1]!,
+      version: m[2]!,
+      meta,
+      top: lines(smallFile(join(meta, 'top_level.txt'), 64 * 1024)),
+      namespaces,
+    });
+  }
+  // A top-level name two distributions install is a namespace too (`google` of pkg_resources style).
+  const claims = new Map<string, number>();
+  for (const d of found) for (const t of d.top ?? []) claims.set(t, (claims.get(t) ?? 0) + 1);
+  const out: InstalledDist[] = [];
+  for (const d of found) {
+    // Only names of packages (`google`, `google-stubs`) are looked up in the site directory.
+    const shared = (d.top ?? [])
+      .filter((t) => /^[A-Za-z_]\w*(?:-stubs)?$/.test(t))
+      .filter((t) => {
+        const bare = t.replace(/-stubs$/, '');
+        return (
+          (claims.get(t) ?? 0) > 1 ||
+          d.namespaces.includes(bare) ||
+          isNamespaceDir(site, t) ||
+          // Stubs of a namespace package (`google-stubs` has an `__init__.pyi`; `google/` has none).
+          (bare !== t && isNamespaceDir(site, bare))
+        );
+      });
+    // RECORD is read only where it tells more than top_level.txt: without one, or below a namespace.
+    const record =
+      d.top === undefined || shared.length > 0 || d.namespaces.length > 0
+        ? smallFile(join(d.meta, 'RECORD'), 4 * 1024 * 1024)
+        : undefined;
     // Unreadable metadata: the distribution is still listed by its name.
-    out.push({ name: m[1]!, version: m[2]!, topLevel });
+    const topLevel = d.top ?? (record !== undefined ? topLevelFromRecord(record) : []);
+    let roots = topLevel.map((t) => t.replace(/-stubs$/, '')).filter((t) => IDENT.test(t));
+    if (record !== undefined && (shared.length > 0 || d.namespaces.length > 0 || d.top === undefined)) {
+      const namespaces = new Set([...d.namespaces, ...shared.map((t) => t.replace(/-stubs$/, ''))]);
+      // A namespace of pkg_resources style has an `__init__` of its own in each distribution.
+      for (const ns of [...namespaces]) {
+        const parts = ns.split('.');
+        for (let k = 1; k < parts.length; k++) namespaces.add(parts.slice(0, k).join('.'));
+      }
+      const fromRecord = rootsFromRecord(record, namespaces);
+      // A top-level name outside the namespaces that the RECORD shows no package of (a folder of
+      // compiled modules only) is still the distribution's.
+      const covered = new Set(fromRecord.map((r) => r.split('.')[0]!));
+      if (fromRecord.length > 0)
+        roots = [...fromRecord, ...roots.filter((t) => !namespaces.has(t) && !covered.has(t))];
+    }
+    const dist: InstalledDist = { name: d.name, version: d.version, topLevel };
+    rootsByDist.set(dist, [...new Set(roots)].sort());
+    out.push(dist);
   }
   distCache.set(site, out);
   return out;
@@ -100,28 +220,40 @@ export function installedDists(site: string): InstalledDist[] {
  * installed metadata: the top-level name like the distribution's, else its first public one.
  */
 export function importNameOf(dist: InstalledDist): string | undefined {
-  const names = dist.topLevel.filter((t) => /^[A-Za-z_]\w*$/.test(t));
+  // Stubs-only distributions name the package they type, not one to import.
+  if (/^types[-_.]/i.test(dist.name)) return undefined;
+  const roots = distRoots(dist);
+  const names = roots.length > 0 ? roots : dist.topLevel.filter((t) => IDENT.test(t));
   const n = norm(dist.name);
-  return names.find((t) => norm(t) === n) ?? names.find((t) => !t.startsWith('_')) ?? names[0];
+  // `google-auth` → `google.auth`, `protobuf` → `google.protobuf`.
+  return (
+    names.find((t) => norm(t) === n) ??
+    names.find((t) => norm(t.split('.').pop()!) === n) ??
+    names.find((t) => !t.split('.').pop()!.startsWith('_')) ??
+    names[0]
+  );
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '_');
 
 /** Finds an importable top-level package in the site directories (first hit wins, like Python). */
 export function findPythonPackage(sites: string[], importName: string): PythonPackage | undefined {
-  // A name from a manifest or the task is joined onto site-packages: only an identifier may be.
-  if (!/^[A-Za-z_]\w*$/.test(importName)) return undefined;
+  // A name from a manifest or the task is joined onto site-packages: only an identifier may be, or a
+  // dotted package below a namespace (`google.protobuf`).
+  if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){0,7}$/.test(importName)) return undefined;
+  const [top, ...rest] = importName.split('.') as [string, ...string[]];
+  const last = rest.length ? rest[rest.length - 1]! : top;
   let found: PythonPackage | undefined;
   for (const site of sites) {
-    const srcDir = firstExisting([
-      join(site, importName, '__init__.py'),
-      join(site, importName, '__init__.pyi'),
-    ])
-      ? join(site, importName)
-      : firstExisting([join(site, `${importName}.py`), join(site, `${importName}.pyi`)]);
-    const stubDir = existsSync(join(site, `${importName}-stubs`))
-      ? join(site, `${importName}-stubs`)
-      : undefined;
+    const dir = join(site, top, ...rest);
+    const parent = join(site, top, ...rest.slice(0, -1));
+    const srcDir = firstExisting([join(dir, '__init__.py'), join(dir, '__init__.pyi')])
+      ? dir
+      : rest.length
+        ? firstExisting([join(parent, `${last}.py`), join(parent, `${last}.pyi`)])
+        : firstExisting([join(site, `${importName}.py`), join(site, `${importName}.pyi`)]);
+    const stubPath = join(site, `${top}-stubs`, ...rest);
+    const stubDir = existsSync(stubPath) ? stubPath : undefined;
     if (!srcDir && !stubDir) continue;
     if (!found) found = { importName, site };
     if (srcDir && !found.srcDir) {
@@ -136,7 +268,7 @@ export function findPythonPackage(sites: string[], importName: string): PythonPa
   }
   // A compiled extension module without sources or stubs is still installed: its version is known,
   // its API is not readable.
-  if (!found) {
+  if (!found && rest.length === 0) {
     for (const site of sites) {
       const so = extensionModule(site, importName);
       if (so) {
@@ -148,14 +280,19 @@ export function findPythonPackage(sites: string[], importName: string): PythonPa
   // A folder without `__init__` is a namespace package (PEP 420: `google.cloud` spread over several
   // distributions), importable when no regular package or module of the name is found.
   if (!found) {
-    const site = sites.find((d) => isDirectory(join(d, importName)));
-    if (site) found = { importName, site, srcDir: join(site, importName), srcSite: site };
+    const site = sites.find((d) => isDirectory(join(d, top, ...rest)));
+    if (site) found = { importName, site, srcDir: join(site, top, ...rest), srcSite: site };
   }
   if (!found) return undefined;
+  // The distribution that installs the package: below a namespace, the one whose RECORD holds it (not
+  // another one installing into the same namespace); never a stubs-only one (its version is the stubs').
   for (const site of sites) {
-    const dist = installedDists(site).find(
-      (d) => d.topLevel.includes(importName) || norm(d.name) === norm(importName),
-    );
+    const dists = installedDists(site).filter((d) => !/^types[-_.]/i.test(d.name));
+    const dist =
+      dists.find((d) => distRoots(d).includes(importName)) ??
+      (rest.length === 0
+        ? dists.find((d) => d.topLevel.includes(importName) || norm(d.name) === norm(importName))
+        : undefined);
     if (dist) {
       found.version = dist.version;
       found.distName = dist.name;
@@ -481,7 +618,7 @@ export function pythonFact(
     const layout = { site, stubs };
     return (
       resolvePythonDef(layout, parts, name, ext) ??
-      (parts.length > 1 ? resolvePythonDef(layout, [pkg.importName], name, ext) : undefined)
+      (module !== pkg.importName ? resolvePythonDef(layout, pkg.importName.split('.'), name, ext) : undefined)
     );
   };
   let stubDef = find(pkg.stubSite, true, '.pyi');
@@ -623,4 +760,6 @@ export function clearPythonCache(): void {
   unreadableFiles.clear();
   bytesRead = 0;
   overBound = false;
+  metadataRead = 0;
+  metadataOver = false;
 }

@@ -12,6 +12,11 @@ export interface LibraryRef {
   declared?: { file: string; spec: string };
   /** Installed version, when found. */
   version?: string;
+  /**
+   * Version(s) the project's lock file records (`package-lock.json`, `poetry.lock`, a `==` pin of a
+   * requirements file): what is used when the library is not installed. One, unless it locks several.
+   */
+  locked?: { file: string; versions: string[] };
   score: number;
   /** Why the task touches it ("imported by src/models/user.py", "named in the task"). */
   reasons: string[];

@@ -17,6 +17,8 @@ export interface NpmPackage {
   version?: string;
   /** `@types/x` when the declarations come from DefinitelyTyped. */
   typesPackage?: string;
+  /** The version is the `@types` package's: the package itself is not installed (or names no version). */
+  versionOfTypes?: boolean;
   /** node_modules directory it was found in (for provenance paths). */
   nodeModules: string;
   /** The project folder declarations must stay inside (real path). */
@@ -204,6 +206,7 @@ export function findNpmPackage(
           entry,
           version: versionOf(pj) ?? versionOf(tpj),
           typesPackage: typesName,
+          ...(versionOf(pj) === undefined && versionOf(tpj) !== undefined ? { versionOfTypes: true } : {}),
           nodeModules: nm,
           boundary,
         };

@@ -53,3 +53,18 @@ describe('ts-todo-api with its own node_modules', () => {
     expect(knowledge()).not.toMatch(/No API facts found offline for:[^\n]*node:http/);
   });
 });
+
+describe('ts-todo-api with node_modules linked from outside the repository', () => {
+  it('says once that the link is not followed, instead of only "no declarations installed"', async () => {
+    const repo = makeRepo('ts-todo-api');
+    try {
+      const r = await runBundler({ root: repo.root, taskId: 'TASK-001' });
+      const context = readFileSync(join(r.bundleDir, 'task_context.md'), 'utf8');
+      const link = `\`${join(repo.root, 'node_modules')}\` is a symbolic link out of the project (to \`${join(PROJECT_ROOT, 'node_modules')}\`): declarations there are not read`;
+      expect(context.split(link).length - 1).toBe(1);
+      expect(context).toMatch(/_No API facts found offline for: node:http/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

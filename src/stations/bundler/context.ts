@@ -306,9 +306,15 @@ function renderCode(c: CodeCandidate, ranges: LineRange[]): string {
 }
 
 function renderLibraryHeader(lib: LibraryRef | undefined, name: string, version?: string): string {
-  const parts = [`### ${oneLine(name)}${version ? ` ${oneLine(clip(version, 40))}` : ''}`];
+  // Not installed: the version the project's lock file records, said to be that.
+  const locked = !version && lib?.locked?.versions.length === 1 ? lib.locked.versions[0] : undefined;
+  const shown = version ?? locked;
+  const parts = [`### ${oneLine(name)}${shown ? ` ${oneLine(clip(shown, 40))}` : ''}`];
   const meta: string[] = [];
   if (version) meta.push('installed version');
+  else if (locked) meta.push(`locked in ${oneLine(lib!.locked!.file)}, not installed`);
+  if (version && lib?.locked && !lib.locked.versions.includes(version))
+    meta.push(`${oneLine(lib.locked.file)} locks ${oneLine(clip(lib.locked.versions.join(', '), 60))}`);
   if (lib?.declared)
     meta.push(`declared in ${oneLine(lib.declared.file)}: ${inlineCode(clip(lib.declared.spec, 120))}`);
   if (lib?.reasons.length) meta.push(`why: ${oneLine(lib.reasons.slice(0, 3).join('; '))}`);
