@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { requestHeaders, withoutCredentials } from '../llm/client.js';
 import { escapeControlChars } from '../util/chars.js';
+import { isSecretFile, redactSecretsSync } from '../secrets/index.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { isObject, own, readCacheFile } from './cachefile.js';
 import type { RepoIndex } from './indexer.js';
@@ -111,7 +112,7 @@ function cosine(a: number[], b: number[]): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-function fileText(index: RepoIndex, path: string): string {
+function fileText(index: RepoIndex, path: string, known?: readonly string[]): string {
   const f = index.files.get(path)!;
   let body = '';
   try {
@@ -120,7 +121,8 @@ function fileText(index: RepoIndex, path: string): string {
     // unreadable now: embed what the index knows
   }
   const names = f.definitions.slice(0, 60).join(', ');
-  return `${path}\n${names}\n${body}`;
+  // What leaves the machine is redacted like a prompt; a secret file's content never leaves it.
+  return redactSecretsSync(`${path}\n${names}\n${isSecretFile(path) ? '' : body}`, { path, known }).text;
 }
 
 /**
@@ -213,7 +215,11 @@ export async function rerankWithEmbeddings(opts: {
         }),
     });
     const missing = head.map((h) => h.path).filter((p) => !cachedOf(p));
-    const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
+    const known = config.known;
+    const inputs = [
+      redactSecretsSync(opts.query.slice(0, 8000), { known }).text,
+      ...missing.map((p) => fileText(index, p, known)),
+    ];
     // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
     // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
     // would yield vectors of noise that re-rank nothing, silently.

@@ -6,6 +6,8 @@ export interface EmbeddingsConfig {
   baseUrl: string;
   apiKey?: string;
   model: string;
+  /** Values redacted from every text sent (the secrets of this run's environment). */
+  known?: readonly string[];
 }
 
 export interface IndexOptions {

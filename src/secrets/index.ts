@@ -6,6 +6,7 @@
  */
 import { lintSource } from '@secretlint/core';
 import { secretLintProfiler } from '@secretlint/profiler';
+import { isCredentialUrl, isHiddenFromCode } from '../exec/env.js';
 import { replaceControlChars } from '../util/chars.js';
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import {
@@ -65,37 +66,69 @@ const SECRETLINT_CONFIG: SecretlintConfig = {
 const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
 const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
 
+export interface RedactOptions {
+  /** Repository-relative or absolute path of the text, for the rules that depend on the file kind. */
+  path?: string;
+  /**
+   * Values known to be secret whatever they look like (the model's API key, the values of the
+   * process's secret variables): each occurrence becomes `[REDACTED:known-secret]`. Values under 8
+   * characters are left alone: they would redact ordinary words.
+   */
+  known?: readonly string[];
+}
+
 /**
  * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
  * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
  * `password = "…"` rule fires on any literal in configuration files (`.env`, `.ini`, `.yaml`, …) and
  * text of unknown origin, but in source code only on values that look machine-generated.
  */
-export async function redactSecrets(text: string, opts: { path?: string } = {}): Promise<RedactResult> {
+export async function redactSecrets(text: string, opts: RedactOptions = {}): Promise<RedactResult> {
   if (text.length === 0) return { text, findings: [] };
-  const spans = guardianSpans(text, opts.path);
+  const spans = guardianSpans(text, opts.path, opts.known);
   spans.push(...(await secretlintSpans(text, opts.path)));
   const view = decodedView(text);
   if (view) {
-    const inView = guardianSpans(view.text, opts.path);
+    const inView = guardianSpans(view.text, opts.path, opts.known);
     inView.push(...(await secretlintSpans(view.text, opts.path)));
     spans.push(...inView.flatMap((s) => view.toSource(s)));
+  }
+  const encoded = base64View(text);
+  if (encoded) {
+    const inView = guardianSpans(encoded.text, undefined, opts.known);
+    inView.push(...(await secretlintSpans(encoded.text, undefined)));
+    spans.push(...inView.flatMap((s) => encoded.toSource(s)));
   }
   return applySpans(text, spans);
 }
 
 /** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
-export function redactSecretsSync(text: string, opts: { path?: string } = {}): RedactResult {
-  const spans = guardianSpans(text, opts.path);
+export function redactSecretsSync(text: string, opts: RedactOptions = {}): RedactResult {
+  const spans = guardianSpans(text, opts.path, opts.known);
   const view = decodedView(text);
-  if (view) spans.push(...guardianSpans(view.text, opts.path).flatMap((s) => view.toSource(s)));
+  if (view) spans.push(...guardianSpans(view.text, opts.path, opts.known).flatMap((s) => view.toSource(s)));
+  const encoded = base64View(text);
+  if (encoded)
+    spans.push(...guardianSpans(encoded.text, undefined, opts.known).flatMap((s) => encoded.toSource(s)));
   return applySpans(text, spans);
 }
 
-function guardianSpans(text: string, path: string | undefined): Span[] {
+function guardianSpans(text: string, path: string | undefined, known: readonly string[] = []): Span[] {
   const spans: Span[] = [];
   for (const p of GUARDIAN_PATTERNS) spans.push(...matchPattern(text, p));
   spans.push(...genericAssignments(text, textKind(path)));
+  for (const value of known) {
+    if (value.length < 8) continue;
+    for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+      spans.push({
+        start: i,
+        end: i + value.length,
+        marker: 'known-secret',
+        ruleId: 'guardian/known-secret',
+        message: 'found the value of a secret of this run',
+      });
+    }
+  }
   return spans;
 }
 
@@ -174,6 +207,80 @@ function decodedView(text: string): View | undefined {
         }
       }
       spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+      return spans;
+    },
+  };
+}
+
+/**
+ * A run of base64 (standard or URL-safe alphabet), on one line or wrapped over several (continuation
+ * lines may be indented). Each line is delimited by its line break, so a run is read once.
+ */
+const BASE64_RUN =
+  /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/_-]{20,}={0,2})*(?![A-Za-z0-9+/=_-])/g;
+
+/**
+ * The values a run of base64 lines holds: the lines of one value wrapped over several, or one value a
+ * line. A line with padding (`=`) or a length that is not a multiple of 4 ends a value; the lines of a
+ * wrapped value (64 or 76 characters) continue it.
+ */
+function base64Segments(run: string, offset: number): { start: number; end: number }[] {
+  const segments: { start: number; end: number }[] = [];
+  let start = -1;
+  const re = /[A-Za-z0-9+/_-]+=*/g;
+  for (const m of run.matchAll(re)) {
+    if (start === -1) start = m.index;
+    const end = m.index + m[0].length;
+    if (m[0].endsWith('=') || m[0].length % 4 !== 0 || end === run.length) {
+      segments.push({ start: offset + start, end: offset + end });
+      start = -1;
+    }
+  }
+  if (start !== -1) segments.push({ start: offset + start, end: offset + run.length });
+  return segments;
+}
+
+/**
+ * The text that runs of base64 stand for, where it is text: a token, an `.env` or a key written as
+ * base64 (a Kubernetes Secret's `data:`, a CI variable, a test fixture) is found in what it decodes
+ * to. A secret found there redacts its whole run: a piece of base64 says nothing on its own.
+ * Undefined when no run decodes to text.
+ */
+function base64View(text: string): View | undefined {
+  const runs: { start: number; end: number; at: number; length: number }[] = [];
+  let out = '';
+  for (const m of text.matchAll(BASE64_RUN)) {
+    for (const seg of base64Segments(m[0], m.index)) {
+      const decoded = Buffer.from(text.slice(seg.start, seg.end).replace(/\s+/g, ''), 'base64');
+      // Printable ASCII, tabs and line breaks only: binary data (images, hashes, keys' DER) is left to
+      // the patterns that know its shape.
+      if (
+        decoded.length < 12 ||
+        !decoded.every((b) => (b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13)
+      )
+        continue;
+      const t = decoded.toString('latin1');
+      runs.push({ ...seg, at: out.length, length: t.length });
+      // Blank lines between runs: a value read from one run stops at the end of it.
+      out += t + '\n\n';
+    }
+  }
+  if (runs.length === 0) return undefined;
+  return {
+    text: out,
+    toSource(s) {
+      // The first run that ends after the span starts (runs are in order and never overlap).
+      let lo = 0;
+      let hi = runs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (runs[mid]!.at + runs[mid]!.length <= s.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const spans: Span[] = [];
+      for (let i = lo; i < runs.length && runs[i]!.at < s.end; i++) {
+        spans.push({ ...s, start: runs[i]!.start, end: runs[i]!.end });
+      }
       return spans;
     },
   };
@@ -370,4 +477,58 @@ function applySpans(text: string, spans: Span[]): RedactResult {
   }
   out += text.slice(pos);
   return { text: out, findings };
+}
+
+/**
+ * A JSON-like value with every string in it redacted, object keys included (a record keyed by file
+ * path). Each string is scanned as it is: a JSON text scanned whole hides a quoted value behind `\"`
+ * escapes, and a redaction that took an escape's backslash with it would break the JSON.
+ */
+export async function redactStrings<T>(value: T, opts: RedactOptions = {}): Promise<T> {
+  if (typeof value === 'string') return (await redactSecrets(value, opts)).text as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) out.push(await redactStrings(v, opts));
+    return out as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[(await redactSecrets(k, opts)).text] = await redactStrings(v, opts);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/** `redactStrings` with the synchronous Guardian-only pass. */
+export function redactStringsSync<T>(value: T, opts: RedactOptions = {}): T {
+  if (typeof value === 'string') return redactSecretsSync(value, opts).text as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactStringsSync(v, opts)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      out[redactSecretsSync(k, opts).text] = redactStringsSync(v, opts);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * The values of an environment's secret variables, as the Coder's redactor takes them: the variables
+ * checks do not get (API keys, tokens, passwords, `secret_env`, credential URLs of any name), less
+ * model names and base URLs, which are configuration. For `known`: a key that looks like nothing in
+ * particular is still redacted where a repository file or a tool repeats it.
+ */
+export function secretEnvValues(env: Record<string, string | undefined>, secretEnv: string[] = []): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || value.length < 8) continue;
+    if (!isHiddenFromCode(name, value, secretEnv)) continue;
+    if (/_(?:MODEL|BASE_URL)$/i.test(name) && !isCredentialUrl(value)) continue;
+    values.add(value);
+  }
+  // Longest first: a value that contains another is redacted whole.
+  return [...values].sort((a, b) => b.length - a.length);
 }

@@ -28,13 +28,14 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
     id: 'github-token',
     message: 'GitHub token',
     // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
-    // subject shortened for display) still goes whole.
-    regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}\b/g,
+    // subject shortened for display) still goes whole. Bounded by letters and digits, not by word
+    // boundaries: in a file name (`last_login_ghp_….py`) an underscore sits next to the token.
+    regex: /(?<![A-Za-z0-9])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}(?![A-Za-z0-9])/g,
   },
   {
     id: 'github-token',
     message: 'GitHub fine-grained personal access token',
-    regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+    regex: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])/g,
   },
   {
     id: 'openai-key',
@@ -46,7 +47,7 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
   {
     id: 'aws-access-key-id',
     message: 'AWS access key id',
-    regex: /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/g,
+    regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
   },
   {
     id: 'aws-secret-access-key',
@@ -77,38 +78,38 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
   {
     id: 'stripe-key',
     message: 'Stripe secret key',
-    regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\b/g,
+    regex: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}(?![A-Za-z0-9])/g,
   },
   {
     id: 'stripe-key',
     message: 'Stripe webhook signing secret',
-    regex: /\bwhsec_[A-Za-z0-9+/]{24,}/g,
+    regex: /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/]{24,}/g,
   },
   {
     id: 'gitlab-token',
     message: 'GitLab personal access token',
-    regex: /\bglpat-[A-Za-z0-9_-]{20,}/g,
+    regex: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/g,
   },
   {
     id: 'pypi-token',
     message: 'PyPI upload token',
-    regex: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+    regex: /(?<![A-Za-z0-9])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
   },
   {
     id: 'huggingface-token',
     message: 'Hugging Face access token',
-    regex: /\bhf_[A-Za-z0-9]{30,}\b/g,
+    regex: /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}(?![A-Za-z0-9])/g,
     accept: (s) => looksRandom(s.slice(3)),
   },
   {
     id: 'google-api-key',
     message: 'Google API key',
-    regex: /\bAIza[0-9A-Za-z_-]{35}\b/g,
+    regex: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
   },
   {
     id: 'npm-token',
     message: 'npm access token',
-    regex: /\bnpm_[A-Za-z0-9]{36}\b/g,
+    regex: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
   },
   {
     id: 'jwt',
@@ -174,7 +175,41 @@ export const GUARDIAN_PATTERNS: SecretPattern[] = [
     group: 1,
     accept: (s) => looksRandom(s),
   },
+  {
+    id: 'azure-key',
+    message: 'Azure storage or service bus key in a connection string',
+    regex: /\b(?:AccountKey|SharedAccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{20,}={0,2})(?![A-Za-z0-9+/=])/g,
+    group: 1,
+  },
+  {
+    id: 'command-password',
+    message: 'password on a command line',
+    // `curl -u user:password` (and `--user`): the shell hands the value to curl as it is.
+    regex: /\bcurl\b[^\r\n]{0,300}?[ \t](?:-u|--user)(?:[ \t]+|=)["'`]?[^\s:"'`]{1,100}:([^\s"'`]{4,200})/g,
+    group: 1,
+    accept: isCommandPassword,
+  },
+  {
+    id: 'command-password',
+    message: 'password on a command line',
+    regex: /\bsshpass[ \t]+-p[ \t]*["'`]?([^\s"'`]{4,200})/g,
+    group: 1,
+    accept: isCommandPassword,
+  },
+  {
+    id: 'command-password',
+    message: 'password on a command line',
+    // `mysql -p<password>`: the value follows the flag with no blank.
+    regex: /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\r\n]{0,300}?[ \t]-p([^\s"'`-][^\s"'`]{3,200})/g,
+    group: 1,
+    accept: isCommandPassword,
+  },
 ];
+
+/** A value on a command line that is not a variable or a placeholder (`-p<password>:` in prose). */
+function isCommandPassword(value: string): boolean {
+  return !isPlaceholder(value.replace(/[.,;:)\]}]+$/, ''));
+}
 
 /**
  * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
@@ -199,6 +234,30 @@ function isDerPrivateKey(b64: string): boolean {
 /** Key names whose value is a secret in configuration text. */
 const SECRET_KEY_NAME =
   '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
+
+/**
+ * Secrets in XML: `<password>…</password>` (Maven's settings.xml, Spring and Tomcat configuration) and
+ * `<add key="DbPassword" value="…"/>` (.NET's appSettings).
+ */
+GUARDIAN_PATTERNS.push(
+  {
+    id: 'generic-secret',
+    message: 'secret in an XML element',
+    regex: new RegExp(`<(${SECRET_KEY_NAME})>[ \\t]*([^<\\s][^<\\r\\n]{3,500}?)[ \\t]*</\\1>`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+  },
+  {
+    id: 'generic-secret',
+    message: 'secret in an XML key/value pair',
+    regex: new RegExp(
+      `\\bkey[ \\t]*=[ \\t]*"(${SECRET_KEY_NAME})"[ \\t]+value[ \\t]*=[ \\t]*"([^"\\r\\n]{4,500})"`,
+      'gi',
+    ),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+  },
+);
 
 /**
  * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bundleDirFor, recordStation, writeBundleFile } from '../bundle/bundle.js';
+import { redactStrings } from '../secrets/index.js';
 import { GuardianError } from '../errors.js';
 import { runPool } from '../exec/index.js';
 import { addWorktree, linkDependencies, type Worktree } from '../git/worktree.js';
@@ -112,7 +113,8 @@ export async function runPrestart(opts: PrestartOptions): Promise<PrestartResult
         throw new GuardianError('pre-start interrupted: every step was stopped; no report written');
       const s = summarize(checks, 0);
       const summary = steps.length === 0 ? 'pass: the verification plan has no pre-start steps' : s.summary;
-      const result: PrestartReport = {
+      // What the steps printed (a failing test's assertion) is redacted like the bundle.
+      const result: PrestartReport = await redactStrings({
         schemaVersion: VALIDATION_SCHEMA_VERSION,
         taskId: task.id,
         verdict: s.verdict,
@@ -121,7 +123,7 @@ export async function runPrestart(opts: PrestartOptions): Promise<PrestartResult
         durationMs: Date.now() - startedAt.getTime(),
         checks,
         summary,
-      };
+      });
       writeBundleFile(bundleDir, 'prestart.json', JSON.stringify(result, null, 2) + '\n');
       writeBundleFile(
         bundleDir,
@@ -132,9 +134,9 @@ export async function runPrestart(opts: PrestartOptions): Promise<PrestartResult
             `Task: ${task.title}`,
             `Base commit: \`${baseCommit}\` (${dir === root ? 'in place' : 'clean worktree'})`,
           ],
-          checks,
+          result.checks,
           s.verdict,
-          summary,
+          result.summary,
         ),
       );
       return {

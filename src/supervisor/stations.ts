@@ -25,6 +25,7 @@ import { runSecurityConsultant } from '../stations/security-consultant/index.js'
 import { runValidator } from '../stations/validator/index.js';
 import type { Logger } from '../util/log.js';
 import { onExit } from '../util/temp.js';
+import { secretEnvValues } from '../secrets/index.js';
 
 export interface StationContext {
   root: string;
@@ -192,7 +193,14 @@ const bundle: StationRunner = async (ctx) => {
   // The bundle keeps the base commit pre-start used (the Bundler would otherwise take HEAD).
   const dir = bundleDirFor(ctx.root, ctx.taskId);
   const base = existsSync(join(dir, 'manifest.json')) ? readManifest(dir, ctx.taskId).baseCommit : ctx.base;
-  const r = await runBundler({ root: ctx.root, taskId: ctx.taskId, log: ctx.log, ...(base ? { base } : {}) });
+  const r = await runBundler({
+    root: ctx.root,
+    taskId: ctx.taskId,
+    log: ctx.log,
+    ...(base ? { base } : {}),
+    // The values of this run's secret variables, whatever their shape, are redacted wherever they appear.
+    known: secretEnvValues(ctx.env),
+  });
   return {
     status: 'ok',
     note: `${r.tokens}/${r.tokenBudget} tokens, ${r.codeFiles.length} code files, ${r.rules} rules${r.redactions ? `, ${r.redactions} secrets redacted` : ''}`,

@@ -26,6 +26,7 @@ import { runBundler } from '../../stations/bundler/index.js';
 import { runPrestart } from '../../stations/prestart.js';
 import type { ValidationReport } from '../../stations/validator/types.js';
 import { escapeHtml } from '../../util/markdown.js';
+import { secretEnvValues } from '../../secrets/index.js';
 
 /**
  * A note of the Bundler as one list item: notes quote the blueprint, file names and documentation
@@ -170,6 +171,8 @@ export async function run(): Promise<void> {
     const result = await runBundler({
       root,
       taskId,
+      // The secrets of the job's environment and the key read from a file, redacted wherever they appear.
+      known: [...secretEnvValues(process.env), ...(inputs.context7ApiKey ? [inputs.context7ApiKey] : [])],
       base: base.commit,
       log,
       tokenBudget: inputs.tokenBudget,

@@ -13,6 +13,7 @@ import { exitOnInterrupt } from '../../util/temp.js';
 import { table } from '../io.js';
 import type { CommandContext } from './index.js';
 import { resolveRoot } from './spec.js';
+import { secretEnvValues } from '../../secrets/index.js';
 
 /** Version of the `--json` document; bumped only on incompatible changes. */
 export const BUNDLE_JSON_SCHEMA_VERSION = 1;
@@ -104,6 +105,7 @@ export function register(program: Command, ctx: CommandContext): void {
           baseUrl: env.GUARDIAN_EMBEDDINGS_BASE_URL,
           model: env.GUARDIAN_EMBEDDINGS_MODEL,
           ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+          known: secretEnvValues(env),
         };
       }
       const context7Key = env.CONTEXT7_API_KEY?.trim();
@@ -125,6 +127,7 @@ export function register(program: Command, ctx: CommandContext): void {
           tokenBudget: budget,
           searchTop: top,
           embeddings,
+          known: secretEnvValues(env),
           python: opts.sitePackages?.length
             ? { sitePackages: opts.sitePackages.map((p) => resolve(ctx.io.cwd, p)) }
             : opts.python?.length

@@ -8,6 +8,7 @@ import { escapeControlChars } from '../../util/chars.js';
 import { streamLogger } from '../../util/log.js';
 import type { CommandContext } from './index.js';
 import { resolveRoot } from './spec.js';
+import { redactSecretsSync, redactStringsSync, secretEnvValues } from '../../secrets/index.js';
 
 /** Version of the `--json` document; bumped only on incompatible changes. */
 export const SEARCH_JSON_SCHEMA_VERSION = 1;
@@ -140,6 +141,7 @@ export function register(program: Command, ctx: CommandContext): void {
           baseUrl,
           model,
           ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+          known: secretEnvValues(env),
         };
       }
       const cacheDir = opts.cacheDir === undefined ? undefined : resolve(ctx.io.cwd, opts.cacheDir);
@@ -154,8 +156,12 @@ export function register(program: Command, ctx: CommandContext): void {
         ...(embeddings ? { embeddings } : {}),
         log: streamLogger(ctx.io.stderr, { debug: !!opts.debug }),
       });
-      if (opts.json) ctx.io.stdout.write(JSON.stringify(searchJson(root, query, top, res), null, 2) + '\n');
-      else ctx.io.stdout.write(formatHuman(res));
+      // Paths and commit subjects are the repository's: printed redacted, as the bundle quotes them.
+      if (opts.json)
+        ctx.io.stdout.write(
+          JSON.stringify(redactStringsSync(searchJson(root, query, top, res)), null, 2) + '\n',
+        );
+      else ctx.io.stdout.write(redactSecretsSync(formatHuman(res)).text);
       ctx.setExitCode(0);
     });
 }

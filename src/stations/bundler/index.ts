@@ -25,7 +25,7 @@ import { isGitRepo, resolveCommit } from '../../git/git.js';
 import { REQUIREMENTS_FILE, requirementIncludes } from '../../knowledge/detect.js';
 import { gatherKnowledge, type KnowledgeResult, type PythonEnvOptions } from '../../knowledge/index.js';
 import type { Context7Options } from '../../knowledge/context7.js';
-import { redactSecrets } from '../../secrets/index.js';
+import { redactSecrets, redactSecretsSync } from '../../secrets/index.js';
 import {
   searchRepository,
   type EmbeddingsConfig,
@@ -74,6 +74,8 @@ export interface BundlerOptions {
   searchCacheDir?: string;
   /** Optional embeddings re-ranking for code search. */
   embeddings?: EmbeddingsConfig;
+  /** Values redacted wherever they appear (the secrets of this run's environment). */
+  known?: readonly string[];
   /** Where to find installed Python packages (default: ask the repository's interpreters). */
   python?: PythonEnvOptions;
   /** node_modules directories for TypeScript declarations (default `<root>/node_modules`). */
@@ -159,7 +161,7 @@ export async function runBundler(opts: BundlerOptions): Promise<BundlerResult> {
     const manifest = newManifest({
       taskId,
       baseCommit,
-      blueprintPath: task.path,
+      blueprintPath: redactSecretsSync(task.path).text,
       blueprintSha256: task.sha256,
     });
     carryOverPrestart(finalDir, work, manifest);
@@ -259,7 +261,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
   const notes: string[] = [];
   let redactions = 0;
   const redact = async (text: string, path?: string) => {
-    const r = await redactSecrets(text, { path });
+    const r = await redactSecrets(text, { path, known: input.known });
     redactions += r.findings.length;
     return r.text;
   };
@@ -441,7 +443,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     notes: redactedNotes,
   });
   // Belt and braces: the assembled document is scanned once more as a whole.
-  const finalScan = await redactSecrets(ctx.markdown, { path: 'task_context.md' });
+  const finalScan = await redactSecrets(ctx.markdown, { path: 'task_context.md', known: input.known });
   redactions += finalScan.findings.length;
   writeBundleFile(dir, 'task_context.md', finalScan.text);
   // A marker is not as long as what it replaces: the count reported is the one of the bytes written.
@@ -532,7 +534,7 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
     // JSON escapes is scanned as it is first.
     const unescaped = await redactEscapedStrings(value, (s) => redact(s, path));
     const json = JSON.stringify(unescaped, null, 2) + '\n';
-    const clean = await redactSecrets(json, { path });
+    const clean = await redactSecrets(json, { path, known: input.known });
     JSON.parse(clean.text); // a redaction never breaks the JSON (markers hold no quotes)
     writeBundleFile(dir, `evidence/${name}.json`, clean.text);
   }
@@ -540,12 +542,12 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
   return {
     taskId: bp.id,
     baseCommit,
-    blueprintPath: bp.path,
+    blueprintPath: redactSecretsSync(bp.path).text,
     tokens,
     tokenBudget: input.budget,
     tokenizer: TOKENIZER,
     sectionTokens: ctx.sectionTokens,
-    codeFiles: ctx.includedCode.map((c) => ({ path: c.path, ranges: c.ranges })),
+    codeFiles: ctx.includedCode.map((c) => ({ path: redactSecretsSync(c.path).text, ranges: c.ranges })),
     rules: ctx.includedRules.length,
     libraries: libraryNames,
     facts: ctx.includedFacts.length,
