@@ -880,6 +880,8 @@ function createChatClient(opts) {
 
 // EXTERNAL MODULE: ./src/util/chars.ts
 var chars = __webpack_require__(5153);
+// EXTERNAL MODULE: ./src/secrets/index.ts + 21 modules
+var secrets = __webpack_require__(9706);
 // EXTERNAL MODULE: ./src/util/fs.ts
 var fs = __webpack_require__(1917);
 // EXTERNAL MODULE: ./src/search/cachefile.ts
@@ -890,6 +892,7 @@ var cachefile = __webpack_require__(9396);
  * the lexical/structural order as it was, with a note. File vectors are cached by model and blob id, so
  * a warm run embeds only the query and files whose content changed.
  */
+
 
 
 
@@ -982,7 +985,7 @@ function cosine(a, b) {
     }
     return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
-function fileText(index, path) {
+function fileText(index, path, known) {
     const f = index.files.get(path);
     let body = '';
     try {
@@ -992,7 +995,8 @@ function fileText(index, path) {
         // unreadable now: embed what the index knows
     }
     const names = f.definitions.slice(0, 60).join(', ');
-    return `${path}\n${names}\n${body}`;
+    // What leaves the machine is redacted like a prompt; a secret file's content never leaves it.
+    return (0,secrets/* redactSecretsSync */.mB)(`${path}\n${names}\n${(0,secrets/* isSecretFile */.D0)(path) ? '' : body}`, { path, known }).text;
 }
 /**
  * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
@@ -1077,7 +1081,11 @@ async function rerankWithEmbeddings(opts) {
             }),
         });
         const missing = head.map((h) => h.path).filter((p) => !cachedOf(p));
-        const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
+        const known = config.known;
+        const inputs = [
+            (0,secrets/* redactSecretsSync */.mB)(opts.query.slice(0, 8000), { known }).text,
+            ...missing.map((p) => fileText(index, p, known)),
+        ];
         // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
         // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
         // would yield vectors of noise that re-rank nothing, silently.

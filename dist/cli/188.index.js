@@ -21,6 +21,7 @@ const node_path_1 = __webpack_require__(6760);
 const openai_1 = __importDefault(__webpack_require__(2583));
 const client_js_1 = __webpack_require__(2156);
 const chars_js_1 = __webpack_require__(5153);
+const index_js_1 = __webpack_require__(5073);
 const fs_js_1 = __webpack_require__(1917);
 const cachefile_js_1 = __webpack_require__(9396);
 const RERANK_POOL = 30;
@@ -108,7 +109,7 @@ function cosine(a, b) {
     }
     return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
-function fileText(index, path) {
+function fileText(index, path, known) {
     const f = index.files.get(path);
     let body = '';
     try {
@@ -118,7 +119,8 @@ function fileText(index, path) {
         // unreadable now: embed what the index knows
     }
     const names = f.definitions.slice(0, 60).join(', ');
-    return `${path}\n${names}\n${body}`;
+    // What leaves the machine is redacted like a prompt; a secret file's content never leaves it.
+    return (0, index_js_1.redactSecretsSync)(`${path}\n${names}\n${(0, index_js_1.isSecretFile)(path) ? '' : body}`, { path, known }).text;
 }
 /**
  * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
@@ -203,7 +205,11 @@ async function rerankWithEmbeddings(opts) {
             }),
         });
         const missing = head.map((h) => h.path).filter((p) => !cachedOf(p));
-        const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
+        const known = config.known;
+        const inputs = [
+            (0, index_js_1.redactSecretsSync)(opts.query.slice(0, 8000), { known }).text,
+            ...missing.map((p) => fileText(index, p, known)),
+        ];
         // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
         // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
         // would yield vectors of noise that re-rank nothing, silently.

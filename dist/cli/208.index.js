@@ -294,6 +294,7 @@ const context7_js_1 = __webpack_require__(1142);
 const detect_js_1 = __webpack_require__(4413);
 const python_js_1 = __webpack_require__(6564);
 const typescript_js_1 = __webpack_require__(9765);
+const lockfiles_js_1 = __webpack_require__(8522);
 var context7_js_2 = __webpack_require__(1142);
 Object.defineProperty(exports, "Context7Client", ({ enumerable: true, get: function () { return context7_js_2.Context7Client; } }));
 Object.defineProperty(exports, "Context7Error", ({ enumerable: true, get: function () { return context7_js_2.Context7Error; } }));
@@ -342,6 +343,19 @@ async function discoverSitePackages(interpreters, log = log_js_1.silentLogger) {
         }
     }
     return out;
+}
+/** Where a node_modules folder that is a link leading out of its project's folder points, if it is one. */
+function linkedOutOfProject(nm) {
+    try {
+        if (!(0, node_fs_1.lstatSync)(nm).isSymbolicLink())
+            return undefined;
+        const to = (0, node_fs_1.realpathSync)(nm);
+        const rel = (0, node_path_1.relative)((0, node_fs_1.realpathSync)((0, node_path_1.dirname)(nm)), to);
+        return rel.startsWith('..') || (0, node_path_1.isAbsolute)(rel) ? to : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function isDir(p) {
     try {
@@ -422,15 +436,74 @@ async function gatherKnowledge(opts) {
         if (!distImport.has((0, detect_js_1.normalizePyName)(dist)))
             distImport.set((0, detect_js_1.normalizePyName)(dist), imp);
     }
+    // Distributions sharing a namespace (`google-auth` and `protobuf` both install under `google/`) each
+    // own their packages below it (`google.auth`, `google.protobuf`), by their RECORD: a module of the
+    // namespace is attributed to the distribution owning it, at that distribution's version.
+    // Stubs-only distributions (`types-protobuf`) do not: their version is not the library's.
+    const rootDist = new Map();
+    for (const site of sites)
+        for (const d of (0, python_js_1.installedDists)(site)) {
+            if (/^types[-_.]/i.test(d.name))
+                continue;
+            for (const r of (0, python_js_1.distRoots)(d))
+                if (r.includes('.') && !rootDist.has(r))
+                    rootDist.set(r, d.name);
+        }
+    const namespaces = new Set();
+    for (const r of rootDist.keys()) {
+        const parts = r.split('.');
+        for (let k = 1; k < parts.length; k++)
+            namespaces.add(parts.slice(0, k).join('.'));
+    }
+    const pythonLibraryOf = (module) => {
+        const parts = module.split('.');
+        if (!namespaces.has(parts[0]))
+            return undefined;
+        for (let k = parts.length; k >= 2; k--) {
+            const p = parts.slice(0, k).join('.');
+            if (rootDist.has(p))
+                return p;
+        }
+        // Not installed: the package below the namespaces others install into (`google.cloud.storage`).
+        for (let k = 2; k <= parts.length; k++) {
+            const p = parts.slice(0, k).join('.');
+            if (!namespaces.has(p))
+                return p;
+        }
+        return undefined;
+    };
     const libraries = (0, detect_js_1.detectLibraries)({
         taskText: opts.taskText,
         sources: opts.sources,
         manifests,
         localModules: opts.localModules,
-        pythonDistOf: (n) => topLevelDist.get(n),
+        pythonDistOf: (n) => rootDist.get(n) ?? topLevelDist.get(n),
+        pythonLibraryOf: namespaces.size > 0 ? pythonLibraryOf : undefined,
         pythonImportOf: (n) => distImport.get((0, detect_js_1.normalizePyName)(n)),
     }).slice(0, maxLibraries);
+    // Lock files of the ecosystems the libraries belong to: the version used when one is not installed.
+    const ecosystems = new Set(libraries.map((l) => l.ecosystem));
+    let locks;
+    if (ecosystems.size > 0) {
+        locks = (0, lockfiles_js_1.readLockfiles)(opts.root, ecosystems, manifests);
+        notes.push(...locks.notes);
+        for (const lib of libraries) {
+            const locked = lockedVersion(locks, lib);
+            if (locked)
+                lib.locked = { file: locked.file, versions: [...locked.versions] };
+        }
+    }
     const nodeModules = (opts.nodeModules ?? [(0, node_path_1.join)(opts.root, 'node_modules')]).filter(isDir);
+    // Said once, or every library would read "no TypeScript declarations installed" with no reason why.
+    if (libraries.some((l) => l.ecosystem === 'npm')) {
+        for (const nm of nodeModules) {
+            const to = linkedOutOfProject(nm);
+            if (to)
+                notes.push({
+                    message: `${codeSpan(nm)} is a symbolic link out of the project (to ${codeSpan(to)}): declarations there are not read`,
+                });
+        }
+    }
     const identifiers = (0, detect_js_1.taskIdentifiers)(opts.taskText);
     // A name of the task text that the code imports from one library is that library's: `Session` is
     // SQLAlchemy's when the code imports it from sqlalchemy.orm, not pytest's `Session` too.
@@ -446,6 +519,8 @@ async function gatherKnowledge(opts) {
         return !owners || owners.has(lib);
     });
     const facts = [];
+    // Libraries whose version is their `@types` package's, not their own.
+    const typesVersionOnly = new Set();
     for (const lib of libraries) {
         const label = lib.ecosystem === 'python' ? lib.packageName : lib.importName;
         // Installed files are the repository's (or anyone's): one that cannot be read costs its facts, never
@@ -456,7 +531,7 @@ async function gatherKnowledge(opts) {
                 if (!pkg) {
                     notes.push({
                         library: label,
-                        message: `${label} is not installed in ${sites.length ? sites.map(codeSpan).join(', ') : 'any site-packages found'}: no offline API facts`,
+                        message: `${label} is not installed in ${sites.length ? sites.map(codeSpan).join(', ') : 'any site-packages found'}: no offline API facts${lockedClause(lib)}`,
                     });
                     continue;
                 }
@@ -480,12 +555,29 @@ async function gatherKnowledge(opts) {
                 if (!pkg) {
                     notes.push({
                         library: label,
-                        message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.map(codeSpan).join(', ') : 'no node_modules'}): no offline API facts`,
+                        message: `${label}: no TypeScript declarations installed (${nodeModules.length ? nodeModules.map(codeSpan).join(', ') : 'no node_modules'}): no offline API facts${lockedClause(lib)}`,
                     });
                     continue;
                 }
                 lib.version = pkg.version;
-                noteVersionMismatch(lib, label, notes);
+                // A workspace's own copy (`packages/web/node_modules/zod`) is compared with what the lock file
+                // records for that location, not for the root's.
+                const atPath = pkg.typesPackage
+                    ? undefined
+                    : locks?.npmPaths.get((0, node_path_1.relative)(opts.root, pkg.dir).split(node_path_1.sep).join('/'));
+                if (atPath)
+                    lib.locked = { file: atPath.file, versions: [...atPath.versions] };
+                if (pkg.versionOfTypes)
+                    typesVersionOnly.add(lib);
+                if (pkg.versionOfTypes && lib.locked) {
+                    // Declarations of `@types/x` at their own version: the library itself is not installed.
+                    notes.push({
+                        library: label,
+                        message: `${label} is not installed: the API facts are from ${pkg.typesPackage} ${pkg.version}${lockedClause(lib)}`,
+                    });
+                }
+                else
+                    noteVersionMismatch(lib, label, notes);
                 facts.push(...pickFacts(lib, taskNamesFor(lib), maxFacts, (name, module) => (0, typescript_js_1.typescriptFact)(pkg, name, label, module)));
                 noteIfNone(lib, facts, notes, pkg);
             }
@@ -522,7 +614,8 @@ async function gatherKnowledge(opts) {
                     notes.push({ library: name, message: `Context7 has no library matching ${name}` });
                     continue;
                 }
-                const id = (0, context7_js_1.versionedId)(best, lib.version);
+                // The installed version is what the code runs against; without one, the locked version.
+                const id = (0, context7_js_1.versionedId)(best, typesVersionOnly.has(lib) ? soleLocked(lib) : (lib.version ?? soleLocked(lib)));
                 const snippets = await client.context(id, query);
                 snippets.slice(0, 3).forEach((s, i) => {
                     facts.push({
@@ -572,8 +665,59 @@ function nestedNodeModules(root, importers) {
 }
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
 exports.MAX_FACT_CHARS = 16_000;
+/** The locked version of a library, looked up by its distribution or package name. */
+function lockedVersion(locks, lib) {
+    if (lib.ecosystem === 'npm') {
+        if (lib.importName.startsWith('node:'))
+            return undefined;
+        return locks.npm.get(lib.importName);
+    }
+    const names = [lib.packageName, lib.importName];
+    // A module of a namespace (`google.protobuf`, `google.cloud.storage`) not installed: its distribution
+    // is commonly named by its last part or by its dotted path (`protobuf`, `google-cloud-storage`).
+    if (lib.importName.includes('.') && lib.packageName === lib.importName)
+        names.push(lib.importName.replace(/\./g, '-'), lib.importName.split('.').pop());
+    for (const n of names) {
+        const hit = locks.python.get((0, detect_js_1.normalizePyName)(n));
+        if (hit)
+            return hit;
+    }
+    return undefined;
+}
+/** `2.0` and `2.0.0`, `v1.2.3` and `1.2.3` are one version (as PEP 440 and npm compare them). */
+function sameVersion(a, b) {
+    const norm = (v) => v
+        .toLowerCase()
+        .replace(/^v/, '')
+        .replace(/(?:\.0)+$/, '');
+    return norm(a) === norm(b);
+}
+function soleLocked(lib) {
+    return lib.locked?.versions.length === 1 ? lib.locked.versions[0] : undefined;
+}
+/** What the lock file says of a library that is not installed (appended to the note saying so). */
+function lockedClause(lib) {
+    if (!lib.locked)
+        return '';
+    const file = codeSpan(lib.locked.file);
+    return lib.locked.versions.length === 1
+        ? `; ${file} locks version ${lib.locked.versions[0]}`
+        : `; ${file} locks several versions (${lib.locked.versions.join(', ')})`;
+}
 /** A pinned version (`==1.4.46`, `"1.4.46"`) that differs from the installed one: the facts may not match. */
 function noteVersionMismatch(lib, label, notes) {
+    // A lock file (not the requirements file declaring the pin) that records other versions than the
+    // installed one: the installed one is what the code runs against.
+    if (lib.version &&
+        lib.locked &&
+        lib.locked.file !== lib.declared?.file &&
+        !lib.locked.versions.some((v) => sameVersion(v, lib.version))) {
+        const locked = lib.locked.versions.join(', ');
+        notes.push({
+            library: label,
+            message: `${label}: ${codeSpan(lib.locked.file)} locks ${locked} but ${lib.version} is installed; the API facts describe ${lib.version}, the version the code runs against`,
+        });
+    }
     if (!lib.version || !lib.declared)
         return;
     const spec = lib.declared.spec.replace(/^[A-Za-z0-9._-]+(?=\s*==)/, '').trim();
@@ -649,12 +793,413 @@ function safeReal(p) {
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PYTHON_LOCKFILES = exports.NPM_LOCKFILES = exports.MAX_LOCK_ENTRIES = exports.MAX_LOCKFILE_BYTES = void 0;
+exports.readLockfiles = readLockfiles;
+/**
+ * Versions a project's lock files record: `package-lock.json` / `npm-shrinkwrap.json` (v1–v3),
+ * `yarn.lock` (classic and berry), `pnpm-lock.yaml`, `poetry.lock`, `uv.lock`, `Pipfile.lock`, and `==`
+ * pins of requirements files. A lock file is the repository's and untrusted: one that is too large, not
+ * a regular file, not UTF-8 or not of the expected shape is a note, never a failure; each is read once
+ * and bounded in size and nesting depth; YAML lock files are read line by line, never expanded.
+ */
+const node_fs_1 = __webpack_require__(3024);
+const node_path_1 = __webpack_require__(6760);
+const smol_toml_1 = __webpack_require__(7106);
+const chars_js_1 = __webpack_require__(5153);
+const detect_js_1 = __webpack_require__(4413);
+/** Bytes of one lock file read at most (a large monorepo's package-lock.json is some megabytes). */
+exports.MAX_LOCKFILE_BYTES = 16 * 1024 * 1024;
+/** Entries of one lock file looked at most. */
+exports.MAX_LOCK_ENTRIES = 100_000;
+exports.NPM_LOCKFILES = ['npm-shrinkwrap.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'];
+exports.PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'Pipfile.lock'];
+/** A version worth reporting: short, starts with a digit, no markup or control characters. */
+const VERSION = /^v?\d[\w.+!-]{0,63}$/;
+const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property only: a lock file naming `constructor` or `__proto__` reads no inherited value. */
+function own(o, key) {
+    return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+class Collector {
+    file;
+    key;
+    map = new Map();
+    entries = 0;
+    constructor(file, key = (n) => n) {
+        this.file = file;
+        this.key = key;
+    }
+    /** False once the entry bound is reached. */
+    add(name, version) {
+        if (++this.entries > exports.MAX_LOCK_ENTRIES)
+            return false;
+        if (typeof name !== 'string' || typeof version !== 'string' || name.length > 214)
+            return true;
+        const v = version.trim();
+        if (!VERSION.test(v))
+            return true;
+        const k = this.key(name);
+        const cur = this.map.get(k);
+        if (!cur)
+            this.map.set(k, { file: this.file, versions: [v] });
+        else if (!cur.versions.includes(v) && cur.versions.length < 8)
+            cur.versions.push(v);
+        return true;
+    }
+}
+/** The text of a lock file at the project root, or a note saying why it is left out. */
+function readLockText(root, file, notes) {
+    const path = (0, node_path_1.join)(root, file);
+    let size;
+    try {
+        const st = (0, node_fs_1.lstatSync)(path);
+        if (!st.isFile()) {
+            notes.push({ message: `lock file \`${file}\` skipped: not a regular file` });
+            return undefined;
+        }
+        size = st.size;
+    }
+    catch {
+        return undefined;
+    }
+    if (size > exports.MAX_LOCKFILE_BYTES) {
+        notes.push({
+            message: `lock file \`${file}\` skipped: ${size} bytes, over the bound of ${exports.MAX_LOCKFILE_BYTES / (1024 * 1024)} MiB`,
+        });
+        return undefined;
+    }
+    let bytes;
+    try {
+        bytes = (0, node_fs_1.readFileSync)(path);
+    }
+    catch (e) {
+        notes.push({
+            message: `lock file \`${file}\` skipped: ${e.code ?? 'unreadable'}`,
+        });
+        return undefined;
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        notes.push({ message: `lock file \`${file}\` skipped: not valid UTF-8` });
+        return undefined;
+    }
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Declared ranges of the root package.json, to tell which of several locked versions is the project's. */
+function declaredRanges(manifests) {
+    const out = new Map();
+    for (const d of manifests)
+        if (d.ecosystem === 'npm' && d.file === 'package.json' && !out.has(d.name))
+            out.set(d.name, d.spec);
+    return out;
+}
+function packageLock(text, c, paths) {
+    const j = JSON.parse(text);
+    if (!isRecord(j))
+        throw new Error('not a JSON object');
+    const packages = own(j, 'packages');
+    if (isRecord(packages)) {
+        // v2 / v3: `node_modules/<name>` at the top of the tree is what the project's code resolves.
+        for (const [path, entry] of Object.entries(packages)) {
+            if (!isRecord(entry))
+                continue;
+            const version = own(entry, 'version');
+            if (paths && /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/]+$/.test(path) && !paths.add(path, version))
+                return;
+            const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(path);
+            if (m && !c.add(m[1], version))
+                return;
+        }
+        return;
+    }
+    // v1: top-level `dependencies` (nested ones belong to other packages).
+    const deps = own(j, 'dependencies');
+    if (!isRecord(deps))
+        throw new Error('neither packages nor dependencies is an object');
+    for (const [name, entry] of Object.entries(deps)) {
+        if (!isRecord(entry))
+            continue;
+        if (!c.add(name, own(entry, 'version')))
+            return;
+    }
+}
+/** The package name of a yarn descriptor (`@scope/x@^1.0.0`, `x@npm:^1.0.0`), and its range. */
+function descriptor(d) {
+    const at = d.indexOf('@', 1);
+    if (at < 0)
+        return undefined;
+    return { name: d.slice(0, at), range: d.slice(at + 1) };
+}
+/** Chooses, for each name yarn locks several times, the entry the root package.json's range resolves to. */
+function yarnEntries(entries, c, declared) {
+    const byName = new Map();
+    for (const e of entries) {
+        const seen = new Set();
+        for (const d of e.descriptors) {
+            const p = descriptor(d.trim().replace(/^"|"$/g, ''));
+            if (!p)
+                continue;
+            // A workspace or a linked folder is the project's own code, not a locked version of a package.
+            if (/^(?:workspace|link|portal|file):/.test(p.range))
+                continue;
+            if (seen.has(p.name)) {
+                byName.get(p.name).at(-1).ranges.push(p.range);
+                continue;
+            }
+            seen.add(p.name);
+            const list = byName.get(p.name) ?? [];
+            list.push({ ranges: [p.range], version: e.version });
+            byName.set(p.name, list);
+        }
+    }
+    for (const [name, list] of byName) {
+        const want = declared.get(name);
+        const hit = want === undefined
+            ? undefined
+            : list.find((e) => e.ranges.some((r) => r === want || r === `npm:${want}`));
+        for (const e of hit ? [hit] : list)
+            if (!c.add(name, e.version))
+                return;
+    }
+}
+/**
+ * yarn.lock, classic (`zod@^3.0.0:` / `  version "3.22.4"`) and berry (YAML of the same shape:
+ * `"zod@npm:^3.0.0":` / `  version: 3.22.4`), read line by line for the same reasons as pnpm's.
+ */
+function yarnLock(text, c, declared) {
+    const entries = [];
+    let cur;
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (!/^\s/.test(line)) {
+            cur = undefined;
+            const m = /^(.+):\s*$/.exec(line);
+            if (!m)
+                continue;
+            if (entries.length >= exports.MAX_LOCK_ENTRIES)
+                break;
+            cur = { descriptors: m[1].split(/,\s*/), version: undefined };
+            entries.push(cur);
+            continue;
+        }
+        const v = /^ {2}version:?\s+"?([^"\s]+)"?\s*$/.exec(line);
+        if (v && cur && cur.version === undefined)
+            cur.version = v[1];
+    }
+    yarnEntries(entries, c, declared);
+}
+/** `1.2.3(react@18.2.0)` (v6+) and `1.2.3_react@18.2.0` (v5) are 1.2.3; `link:…` is no version. */
+function pnpmVersion(v) {
+    const s = isRecord(v) ? own(v, 'version') : v;
+    if (typeof s !== 'string')
+        return undefined;
+    return s.replace(/\(.*$/, '').replace(/_.*$/, '');
+}
+const unquote = (s) => s.replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
+/**
+ * pnpm-lock.yaml read line by line, not as YAML: only a few fields at known depths are needed, and a
+ * YAML parser given deep nesting (`[[[[…`, `- - - …`) or aliases runs out of memory or time. The root
+ * project's importer (`importers: .:`, workspaces and v9), else the single project's top-level fields
+ * (v5, v6), else every package the file locks (`/x/1.0.0`, `/x@1.0.0`, `x@1.0.0`).
+ */
+function pnpmLock(text, c) {
+    const deps = new Map();
+    const packages = [];
+    const stack = [];
+    const depFields = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
+    let lines = 0;
+    for (const line of text.split(/\r?\n/)) {
+        if (++lines > 4 * exports.MAX_LOCK_ENTRIES)
+            break;
+        // No lazy group before a trailing `\s*$`: on a line of spaces that is quadratic.
+        const m = /^( *)('[^']*'|"[^"]*"|[^\s:'"#-][^:#]*?):(?:[ \t]+(.*))?$/.exec(line);
+        if (!m)
+            continue;
+        const indent = m[1].length;
+        const key = unquote(m[2]);
+        const rest = m[3]?.trim();
+        const value = rest ? unquote(rest) : undefined;
+        while (stack.length > 0 && stack[stack.length - 1].indent >= indent)
+            stack.pop();
+        // Only the first levels matter: a deeper line is read no further (nesting costs nothing).
+        if (stack.length <= 4) {
+            const path = stack.map((e) => e.key);
+            const at = (...want) => path.length === want.length && want.every((w, i) => w === '*' || w === path[i]);
+            const importer = path[0] === 'importers' && path[1] === '.';
+            if (value !== undefined &&
+                ((importer && path.length === 3) || path.length === 1) &&
+                depFields.has(path[path.length - 1])) {
+                if (!deps.has(key))
+                    deps.set(key, value);
+            }
+            else if (key === 'version' &&
+                value !== undefined &&
+                (importer ? at('importers', '.', '*', '*') : at('*', '*')) &&
+                depFields.has(path[path.length - 2])) {
+                if (!deps.has(path[path.length - 1]))
+                    deps.set(path[path.length - 1], value);
+            }
+            else if (at('packages') && packages.length < exports.MAX_LOCK_ENTRIES)
+                packages.push(key);
+        }
+        stack.push({ indent, key });
+    }
+    if (deps.size > 0) {
+        for (const [name, v] of deps)
+            if (!c.add(name, pnpmVersion(v)))
+                return;
+        return;
+    }
+    for (const key of packages) {
+        const m = /^\/?((?:@[^/@]+\/)?[^/@]+)[/@]([^/(]+)/.exec(key);
+        if (m && !c.add(m[1], pnpmVersion(m[2])))
+            return;
+    }
+}
+/** `[[package]]` tables with `name` and `version` (poetry.lock, uv.lock). */
+function tomlPackages(text, c) {
+    // Dotted keys (`a.a.a…`) nest tables beyond the parser's depth bound, millions deep in a few megabytes.
+    for (let i = 0, start = 0; i <= text.length; i++) {
+        if (i < text.length && text.charCodeAt(i) !== 10)
+            continue;
+        if (i - start > 1024) {
+            let dots = 0;
+            for (let k = start; k < i; k++)
+                if (text.charCodeAt(k) === 46)
+                    dots++;
+            if (dots > 1024)
+                throw new Error(`line ${text.slice(0, start).split('\n').length} nests keys too deeply`);
+        }
+        start = i + 1;
+    }
+    const t = (0, smol_toml_1.parse)(text, { maxDepth: 32 });
+    const list = own(t, 'package');
+    if (!Array.isArray(list))
+        throw new Error('no [[package]] list');
+    for (const p of list) {
+        if (!isRecord(p))
+            continue;
+        // uv lists the project itself, built from its own folder: no locked version of a dependency.
+        const source = own(p, 'source');
+        if (isRecord(source) && (own(source, 'editable') === '.' || own(source, 'virtual') === '.'))
+            continue;
+        if (!c.add(own(p, 'name'), own(p, 'version')))
+            return;
+    }
+}
+function pipfileLock(text, c) {
+    const j = JSON.parse(text);
+    if (!isRecord(j))
+        throw new Error('not a JSON object');
+    let any = false;
+    for (const section of ['default', 'develop']) {
+        const deps = own(j, section);
+        if (!isRecord(deps))
+            continue;
+        any = true;
+        for (const [name, entry] of Object.entries(deps)) {
+            const v = isRecord(entry) ? own(entry, 'version') : undefined;
+            const pinned = typeof v === 'string' ? /^===?\s*(\S+)$/.exec(v.trim())?.[1] : undefined;
+            if (!c.add(name, pinned))
+                return;
+        }
+    }
+    if (!any)
+        throw new Error('neither default nor develop is an object');
+}
+/** Why a lock file does not parse, on one line and short. */
+function reason(e) {
+    const msg = e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? e.message : String(e);
+    const line = msg.split('\n')[0].replace(/`/g, "'").trim();
+    return (0, chars_js_1.escapeControlChars)(line.length > 160 ? `${line.slice(0, 159)}…` : line);
+}
+/**
+ * Locked versions of the ecosystems asked for, from the lock files at the project root and the `==`
+ * pins of its requirements files. Lock files come first; of npm's, the shrinkwrap wins as it does for npm.
+ */
+function readLockfiles(root, ecosystems, manifests) {
+    const notes = [];
+    const npm = new Map();
+    const python = new Map();
+    const merge = (into, from) => {
+        for (const [k, v] of from)
+            if (!into.has(k))
+                into.set(k, v);
+    };
+    const npmPaths = new Map();
+    const read = (file, parse, key) => {
+        const text = readLockText(root, file, notes);
+        if (text === undefined)
+            return undefined;
+        const c = new Collector(file, key);
+        const paths = new Collector(file);
+        try {
+            parse(text, c, paths);
+            merge(npmPaths, paths.map);
+        }
+        catch (e) {
+            notes.push({ message: `lock file \`${file}\` skipped: it does not parse (${reason(e)})` });
+            return undefined;
+        }
+        if (c.entries > exports.MAX_LOCK_ENTRIES)
+            notes.push({
+                message: `lock file \`${file}\` has more than ${exports.MAX_LOCK_ENTRIES} entries: the rest are not read`,
+            });
+        return c.map;
+    };
+    if (ecosystems.has('npm')) {
+        const declared = declaredRanges(manifests);
+        const shrinkwrap = read('npm-shrinkwrap.json', packageLock);
+        const lock = shrinkwrap ? undefined : read('package-lock.json', packageLock);
+        for (const m of [
+            shrinkwrap,
+            lock,
+            read('pnpm-lock.yaml', pnpmLock),
+            read('yarn.lock', (t, c) => yarnLock(t, c, declared)),
+        ])
+            if (m)
+                merge(npm, m);
+    }
+    if (ecosystems.has('python')) {
+        for (const file of exports.PYTHON_LOCKFILES) {
+            const m = read(file, file === 'Pipfile.lock' ? pipfileLock : tomlPackages, detect_js_1.normalizePyName);
+            if (m)
+                merge(python, m);
+        }
+        // `name==1.2.3` in requirements files (the parsed manifests): a pin, when no lock file says more.
+        const pins = new Map();
+        for (const d of manifests) {
+            if (d.ecosystem !== 'python' || d.file.endsWith('pyproject.toml'))
+                continue;
+            const v = /^[A-Za-z0-9._-]+\s*===?\s*([^\s,;*]+)$/.exec(d.spec)?.[1];
+            const k = (0, detect_js_1.normalizePyName)(d.name);
+            if (v && VERSION.test(v) && !pins.has(k))
+                pins.set(k, { file: d.file, versions: [v] });
+        }
+        merge(python, pins);
+    }
+    return { npm, npmPaths, python, notes };
+}
+
+
+/***/ }),
+
 /***/ 6564:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_PYTHON_BYTES = exports.unreadableFiles = void 0;
+exports.MAX_PYTHON_BYTES = exports.unreadableFiles = exports.MAX_METADATA_BYTES = void 0;
+exports.distRoots = distRoots;
 exports.installedDists = installedDists;
 exports.importNameOf = importNameOf;
 exports.findPythonPackage = findPythonPackage;
@@ -670,11 +1215,40 @@ exports.clearPythonCache = clearPythonCache;
  */
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
-/** A regular file of sane size, or undefined: a FIFO would block, a link to /dev/zero would never end. */
+/**
+ * The packages a distribution installs, as imported: its top-level names, except that a distribution
+ * installing into a namespace shared with others (`google/`, `google/cloud/`) owns the packages below
+ * it (`google.protobuf`, `google.auth`, `google.cloud.storage`), from its RECORD. Stubs
+ * (`google-stubs/protobuf/`) are named as the package they type (`google.protobuf`).
+ */
+const rootsByDist = new WeakMap();
+function distRoots(dist) {
+    return rootsByDist.get(dist) ?? dist.topLevel.filter((t) => IDENT.test(t));
+}
+/**
+ * Bytes of distribution metadata (top_level.txt, RECORD) one bundle reads at most: a site directory may
+ * hold thousands of metadata folders, each RECORD of megabytes.
+ */
+exports.MAX_METADATA_BYTES = 64 * 1024 * 1024;
+let metadataRead = 0;
+let metadataOver = false;
+/**
+ * A regular file of sane size, or undefined: a FIFO would block, a link to /dev/zero would never end.
+ * Counted against the metadata bound; the first file over it is noted.
+ */
 function smallFile(path, max) {
     try {
         const st = (0, node_fs_1.statSync)(path);
-        return st.isFile() && st.size <= max ? (0, node_fs_1.readFileSync)(path, 'utf8') : undefined;
+        if (!st.isFile() || st.size > max)
+            return undefined;
+        if (metadataRead + st.size > exports.MAX_METADATA_BYTES) {
+            if (!metadataOver)
+                exports.unreadableFiles.set(path, `over the read bound of ${exports.MAX_METADATA_BYTES / (1024 * 1024)} MiB of distribution metadata; later metadata files are skipped too`);
+            metadataOver = true;
+            return undefined;
+        }
+        metadataRead += st.size;
+        return (0, node_fs_1.readFileSync)(path, 'utf8');
     }
     catch {
         return undefined;
@@ -701,6 +1275,50 @@ function topLevelFromRecord(record) {
     }
     return [...out].sort();
 }
+/**
+ * The packages a RECORD installs below namespace packages: the outermost folders with an `__init__`
+ * that are no namespace themselves (`google/protobuf/__init__.py` → `google.protobuf`), and top-level
+ * modules. `<name>-stubs/` is named as `<name>`. Paths that leave the site directory are ignored.
+ */
+function rootsFromRecord(record, namespaces) {
+    const packages = new Set();
+    const modules = new Set();
+    for (const line of record.split('\n')) {
+        const path = line.split(',')[0].trim();
+        const segs = path.split('/');
+        if (segs.length > 16 || segs.some((x) => x === '..' || x === ''))
+            continue;
+        segs[0] = segs[0].replace(/-stubs$/, '');
+        const file = segs.pop();
+        if (!segs.every((x) => IDENT.test(x)))
+            continue;
+        if (/^__init__\.pyi?$/.test(file)) {
+            if (segs.length)
+                packages.add(segs.join('.'));
+        }
+        else if (segs.length === 0) {
+            const m = /^([A-Za-z_]\w*)(?:\.pyi?|\.(?:[\w-]+\.)?(?:so|pyd))$/.exec(file);
+            if (m)
+                modules.add(m[1]);
+        }
+    }
+    const owned = [...packages].filter((p) => !namespaces.has(p));
+    const ownedSet = new Set(owned);
+    const outermost = owned.filter((p) => {
+        const parts = p.split('.');
+        for (let k = 1; k < parts.length; k++)
+            if (ownedSet.has(parts.slice(0, k).join('.')))
+                return false;
+        return true;
+    });
+    return [...new Set([...outermost, ...modules])].sort();
+}
+const IDENT = /^[A-Za-z_]\w*$/;
+/** A folder of the site without `__init__`: a namespace package (PEP 420) several distributions share. */
+function isNamespaceDir(site, name) {
+    const dir = (0, node_path_1.join)(site, name);
+    return isDirectory(dir) && !(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '__init__.py')) && !(0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '__init__.pyi'));
+}
 const distCache = new Map();
 /** Distributions installed in a site directory, from `*.dist-info` / `*.egg-info` metadata. */
 function installedDists(site) {
@@ -714,7 +1332,7 @@ function installedDists(site) {
     catch {
         return [];
     }
-    const out = [];
+    const found = [];
     // In name order, not the file system's: which of two metadata folders wins must not vary by machine.
     for (const n of names.sort()) {
         const m = /^(.+?)-(\d[^-]*?)(?:-py[\d.]+)?\.(?:dist-info|egg-info)$/.exec(n);
@@ -722,18 +1340,62 @@ function installedDists(site) {
         if (!m || !/^[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9])?$/.test(m[1]) || !/^[\w.+!]{1,64}$/.test(m[2]))
             continue;
         const meta = (0, node_path_1.join)(site, n);
-        const top = smallFile((0, node_path_1.join)(meta, 'top_level.txt'), 64 * 1024);
-        const record = top === undefined ? smallFile((0, node_path_1.join)(meta, 'RECORD'), 4 * 1024 * 1024) : undefined;
-        const topLevel = top !== undefined
-            ? top
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean)
-            : record !== undefined
-                ? topLevelFromRecord(record)
-                : [];
+        const lines = (t) => t
+            ?.split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean);
+        const namespaces = (lines(smallFile((0, node_path_1.join)(meta, 'namespace_packages.txt'), 64 * 1024)) ?? []).filter((x) => /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(x));
+        found.push({
+            name: m[1],
+            version: m[2],
+            meta,
+            top: lines(smallFile((0, node_path_1.join)(meta, 'top_level.txt'), 64 * 1024)),
+            namespaces,
+        });
+    }
+    // A top-level name two distributions install is a namespace too (`google` of pkg_resources style).
+    const claims = new Map();
+    for (const d of found)
+        for (const t of d.top ?? [])
+            claims.set(t, (claims.get(t) ?? 0) + 1);
+    const out = [];
+    for (const d of found) {
+        // Only names of packages (`google`, `google-stubs`) are looked up in the site directory.
+        const shared = (d.top ?? [])
+            .filter((t) => /^[A-Za-z_]\w*(?:-stubs)?$/.test(t))
+            .filter((t) => {
+            const bare = t.replace(/-stubs$/, '');
+            return ((claims.get(t) ?? 0) > 1 ||
+                d.namespaces.includes(bare) ||
+                isNamespaceDir(site, t) ||
+                // Stubs of a namespace package (`google-stubs` has an `__init__.pyi`; `google/` has none).
+                (bare !== t && isNamespaceDir(site, bare)));
+        });
+        // RECORD is read only where it tells more than top_level.txt: without one, or below a namespace.
+        const record = d.top === undefined || shared.length > 0 || d.namespaces.length > 0
+            ? smallFile((0, node_path_1.join)(d.meta, 'RECORD'), 4 * 1024 * 1024)
+            : undefined;
         // Unreadable metadata: the distribution is still listed by its name.
-        out.push({ name: m[1], version: m[2], topLevel });
+        const topLevel = d.top ?? (record !== undefined ? topLevelFromRecord(record) : []);
+        let roots = topLevel.map((t) => t.replace(/-stubs$/, '')).filter((t) => IDENT.test(t));
+        if (record !== undefined && (shared.length > 0 || d.namespaces.length > 0 || d.top === undefined)) {
+            const namespaces = new Set([...d.namespaces, ...shared.map((t) => t.replace(/-stubs$/, ''))]);
+            // A namespace of pkg_resources style has an `__init__` of its own in each distribution.
+            for (const ns of [...namespaces]) {
+                const parts = ns.split('.');
+                for (let k = 1; k < parts.length; k++)
+                    namespaces.add(parts.slice(0, k).join('.'));
+            }
+            const fromRecord = rootsFromRecord(record, namespaces);
+            // A top-level name outside the namespaces that the RECORD shows no package of (a folder of
+            // compiled modules only) is still the distribution's.
+            const covered = new Set(fromRecord.map((r) => r.split('.')[0]));
+            if (fromRecord.length > 0)
+                roots = [...fromRecord, ...roots.filter((t) => !namespaces.has(t) && !covered.has(t))];
+        }
+        const dist = { name: d.name, version: d.version, topLevel };
+        rootsByDist.set(dist, [...new Set(roots)].sort());
+        out.push(dist);
     }
     distCache.set(site, out);
     return out;
@@ -743,27 +1405,38 @@ function installedDists(site) {
  * installed metadata: the top-level name like the distribution's, else its first public one.
  */
 function importNameOf(dist) {
-    const names = dist.topLevel.filter((t) => /^[A-Za-z_]\w*$/.test(t));
+    // Stubs-only distributions name the package they type, not one to import.
+    if (/^types[-_.]/i.test(dist.name))
+        return undefined;
+    const roots = distRoots(dist);
+    const names = roots.length > 0 ? roots : dist.topLevel.filter((t) => IDENT.test(t));
     const n = norm(dist.name);
-    return names.find((t) => norm(t) === n) ?? names.find((t) => !t.startsWith('_')) ?? names[0];
+    // `google-auth` → `google.auth`, `protobuf` → `google.protobuf`.
+    return (names.find((t) => norm(t) === n) ??
+        names.find((t) => norm(t.split('.').pop()) === n) ??
+        names.find((t) => !t.split('.').pop().startsWith('_')) ??
+        names[0]);
 }
 const norm = (s) => s.toLowerCase().replace(/[-_.]+/g, '_');
 /** Finds an importable top-level package in the site directories (first hit wins, like Python). */
 function findPythonPackage(sites, importName) {
-    // A name from a manifest or the task is joined onto site-packages: only an identifier may be.
-    if (!/^[A-Za-z_]\w*$/.test(importName))
+    // A name from a manifest or the task is joined onto site-packages: only an identifier may be, or a
+    // dotted package below a namespace (`google.protobuf`).
+    if (!/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){0,7}$/.test(importName))
         return undefined;
+    const [top, ...rest] = importName.split('.');
+    const last = rest.length ? rest[rest.length - 1] : top;
     let found;
     for (const site of sites) {
-        const srcDir = firstExisting([
-            (0, node_path_1.join)(site, importName, '__init__.py'),
-            (0, node_path_1.join)(site, importName, '__init__.pyi'),
-        ])
-            ? (0, node_path_1.join)(site, importName)
-            : firstExisting([(0, node_path_1.join)(site, `${importName}.py`), (0, node_path_1.join)(site, `${importName}.pyi`)]);
-        const stubDir = (0, node_fs_1.existsSync)((0, node_path_1.join)(site, `${importName}-stubs`))
-            ? (0, node_path_1.join)(site, `${importName}-stubs`)
-            : undefined;
+        const dir = (0, node_path_1.join)(site, top, ...rest);
+        const parent = (0, node_path_1.join)(site, top, ...rest.slice(0, -1));
+        const srcDir = firstExisting([(0, node_path_1.join)(dir, '__init__.py'), (0, node_path_1.join)(dir, '__init__.pyi')])
+            ? dir
+            : rest.length
+                ? firstExisting([(0, node_path_1.join)(parent, `${last}.py`), (0, node_path_1.join)(parent, `${last}.pyi`)])
+                : firstExisting([(0, node_path_1.join)(site, `${importName}.py`), (0, node_path_1.join)(site, `${importName}.pyi`)]);
+        const stubPath = (0, node_path_1.join)(site, `${top}-stubs`, ...rest);
+        const stubDir = (0, node_fs_1.existsSync)(stubPath) ? stubPath : undefined;
         if (!srcDir && !stubDir)
             continue;
         if (!found)
@@ -781,7 +1454,7 @@ function findPythonPackage(sites, importName) {
     }
     // A compiled extension module without sources or stubs is still installed: its version is known,
     // its API is not readable.
-    if (!found) {
+    if (!found && rest.length === 0) {
         for (const site of sites) {
             const so = extensionModule(site, importName);
             if (so) {
@@ -793,14 +1466,20 @@ function findPythonPackage(sites, importName) {
     // A folder without `__init__` is a namespace package (PEP 420: `google.cloud` spread over several
     // distributions), importable when no regular package or module of the name is found.
     if (!found) {
-        const site = sites.find((d) => isDirectory((0, node_path_1.join)(d, importName)));
+        const site = sites.find((d) => isDirectory((0, node_path_1.join)(d, top, ...rest)));
         if (site)
-            found = { importName, site, srcDir: (0, node_path_1.join)(site, importName), srcSite: site };
+            found = { importName, site, srcDir: (0, node_path_1.join)(site, top, ...rest), srcSite: site };
     }
     if (!found)
         return undefined;
+    // The distribution that installs the package: below a namespace, the one whose RECORD holds it (not
+    // another one installing into the same namespace); never a stubs-only one (its version is the stubs').
     for (const site of sites) {
-        const dist = installedDists(site).find((d) => d.topLevel.includes(importName) || norm(d.name) === norm(importName));
+        const dists = installedDists(site).filter((d) => !/^types[-_.]/i.test(d.name));
+        const dist = dists.find((d) => distRoots(d).includes(importName)) ??
+            (rest.length === 0
+                ? dists.find((d) => d.topLevel.includes(importName) || norm(d.name) === norm(importName))
+                : undefined);
         if (dist) {
             found.version = dist.version;
             found.distName = dist.name;
@@ -1111,7 +1790,7 @@ function pythonFact(pkg, name, library, module = pkg.importName) {
             return undefined;
         const layout = { site, stubs };
         return (resolvePythonDef(layout, parts, name, ext) ??
-            (parts.length > 1 ? resolvePythonDef(layout, [pkg.importName], name, ext) : undefined));
+            (module !== pkg.importName ? resolvePythonDef(layout, pkg.importName.split('.'), name, ext) : undefined));
     };
     let stubDef = find(pkg.stubSite, true, '.pyi');
     const srcDef = find(pkg.srcSite, false, '.pyi') ?? find(pkg.srcSite, false, '.py');
@@ -1262,6 +1941,8 @@ function clearPythonCache() {
     exports.unreadableFiles.clear();
     bytesRead = 0;
     overBound = false;
+    metadataRead = 0;
+    metadataOver = false;
 }
 
 
@@ -1468,6 +2149,7 @@ function findNpmPackage(nodeModulesDirs, spec, boundary) {
                     entry,
                     version: versionOf(pj) ?? versionOf(tpj),
                     typesPackage: typesName,
+                    ...(versionOf(pj) === undefined && versionOf(tpj) !== undefined ? { versionOfTypes: true } : {}),
                     nodeModules: nm,
                     boundary,
                 };
@@ -2143,10 +2825,17 @@ function renderCode(c, ranges) {
     return out.join('\n');
 }
 function renderLibraryHeader(lib, name, version) {
-    const parts = [`### ${oneLine(name)}${version ? ` ${oneLine(clip(version, 40))}` : ''}`];
+    // Not installed: the version the project's lock file records, said to be that.
+    const locked = !version && lib?.locked?.versions.length === 1 ? lib.locked.versions[0] : undefined;
+    const shown = version ?? locked;
+    const parts = [`### ${oneLine(name)}${shown ? ` ${oneLine(clip(shown, 40))}` : ''}`];
     const meta = [];
     if (version)
         meta.push('installed version');
+    else if (locked)
+        meta.push(`locked in ${oneLine(lib.locked.file)}, not installed`);
+    if (version && lib?.locked && !lib.locked.versions.includes(version))
+        meta.push(`${oneLine(lib.locked.file)} locks ${oneLine(clip(lib.locked.versions.join(', '), 60))}`);
     if (lib?.declared)
         meta.push(`declared in ${oneLine(lib.declared.file)}: ${inlineCode(clip(lib.declared.spec, 120))}`);
     if (lib?.reasons.length)
@@ -2538,7 +3227,7 @@ async function runBundler(opts) {
         const manifest = (0, bundle_js_1.newManifest)({
             taskId,
             baseCommit,
-            blueprintPath: task.path,
+            blueprintPath: (0, index_js_2.redactSecretsSync)(task.path).text,
             blueprintSha256: task.sha256,
         });
         carryOverPrestart(finalDir, work, manifest);
@@ -2636,7 +3325,7 @@ async function buildBundle(input) {
     const notes = [];
     let redactions = 0;
     const redact = async (text, path) => {
-        const r = await (0, index_js_2.redactSecrets)(text, { path });
+        const r = await (0, index_js_2.redactSecrets)(text, { path, known: input.known });
         redactions += r.findings.length;
         return r.text;
     };
@@ -2810,7 +3499,7 @@ async function buildBundle(input) {
         notes: redactedNotes,
     });
     // Belt and braces: the assembled document is scanned once more as a whole.
-    const finalScan = await (0, index_js_2.redactSecrets)(ctx.markdown, { path: 'task_context.md' });
+    const finalScan = await (0, index_js_2.redactSecrets)(ctx.markdown, { path: 'task_context.md', known: input.known });
     redactions += finalScan.findings.length;
     (0, bundle_js_1.writeBundleFile)(dir, 'task_context.md', finalScan.text);
     // A marker is not as long as what it replaces: the count reported is the one of the bytes written.
@@ -2896,19 +3585,19 @@ async function buildBundle(input) {
         // JSON escapes is scanned as it is first.
         const unescaped = await redactEscapedStrings(value, (s) => redact(s, path));
         const json = JSON.stringify(unescaped, null, 2) + '\n';
-        const clean = await (0, index_js_2.redactSecrets)(json, { path });
+        const clean = await (0, index_js_2.redactSecrets)(json, { path, known: input.known });
         JSON.parse(clean.text); // a redaction never breaks the JSON (markers hold no quotes)
         (0, bundle_js_1.writeBundleFile)(dir, `evidence/${name}.json`, clean.text);
     }
     return {
         taskId: bp.id,
         baseCommit,
-        blueprintPath: bp.path,
+        blueprintPath: (0, index_js_2.redactSecretsSync)(bp.path).text,
         tokens,
         tokenBudget: input.budget,
         tokenizer: tokens_js_1.TOKENIZER,
         sectionTokens: ctx.sectionTokens,
-        codeFiles: ctx.includedCode.map((c) => ({ path: c.path, ranges: c.ranges })),
+        codeFiles: ctx.includedCode.map((c) => ({ path: (0, index_js_2.redactSecretsSync)(c.path).text, ranges: c.ranges })),
         rules: ctx.includedRules.length,
         libraries: libraryNames,
         facts: ctx.includedFacts.length,

@@ -417,6 +417,21 @@ function detectLibraries(input) {
             s.from.push(from);
     };
     const weights = new Map();
+    const use = (src, imp, lib, names) => {
+        const importers = importersOfLib.get(lib) ?? [];
+        if (!importers.some((i) => i.path === src.path) && importers.length < 6)
+            importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
+        const reason = `imported by ${src.path}:${imp.line}`;
+        if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
+            lib.reasons.push(reason);
+        const ws = weights.get(lib);
+        if (ws)
+            ws.push(src.weight);
+        else
+            weights.set(lib, [src.weight]);
+        for (const n of names)
+            addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+    };
     for (const src of input.sources) {
         for (const imp of parseImports(src.path, src.text)) {
             let lib;
@@ -426,7 +441,20 @@ function detectLibraries(input) {
                 const top = imp.module.split('.')[0];
                 if (isPythonStdlib(top) || input.localModules.has(top))
                     continue;
-                lib = get('python', top);
+                const libOf = input.pythonLibraryOf;
+                const whole = libOf?.(imp.module);
+                if (libOf && !whole && imp.names.length > 0) {
+                    // `from google.cloud import storage, pubsub`: each name is a package of its own distribution.
+                    const byLib = new Map();
+                    for (const n of imp.names) {
+                        const l = libOf(`${imp.module}.${n}`) ?? top;
+                        byLib.set(l, [...(byLib.get(l) ?? []), n]);
+                    }
+                    for (const [l, names] of byLib)
+                        use(src, imp, get('python', l), names);
+                    continue;
+                }
+                lib = get('python', whole ?? top);
             }
             else {
                 const pkg = npmPackageOf(imp.module);
@@ -438,19 +466,7 @@ function detectLibraries(input) {
                     continue;
                 lib = get('npm', pkg);
             }
-            const importers = importersOfLib.get(lib) ?? [];
-            if (!importers.some((i) => i.path === src.path) && importers.length < 6)
-                importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
-            const reason = `imported by ${src.path}:${imp.line}`;
-            if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
-                lib.reasons.push(reason);
-            const ws = weights.get(lib);
-            if (ws)
-                ws.push(src.weight);
-            else
-                weights.set(lib, [src.weight]);
-            for (const n of imp.names)
-                addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+            use(src, imp, lib, imp.names);
         }
     }
     // The most relevant importer counts fully, further importers a little: a library every test file

@@ -21,6 +21,7 @@ const log_js_1 = __webpack_require__(9906);
 const temp_js_1 = __webpack_require__(4868);
 const io_js_1 = __webpack_require__(1604);
 const spec_js_1 = __webpack_require__(5842);
+const index_js_2 = __webpack_require__(5073);
 /** Version of the `--json` document; bumped only on incompatible changes. */
 exports.BUNDLE_JSON_SCHEMA_VERSION = 1;
 const collect = (v, prev = []) => [...prev, v];
@@ -86,6 +87,7 @@ function register(program, ctx) {
                 baseUrl: env.GUARDIAN_EMBEDDINGS_BASE_URL,
                 model: env.GUARDIAN_EMBEDDINGS_MODEL,
                 ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+                known: (0, index_js_2.secretEnvValues)(env),
             };
         }
         const context7Key = env.CONTEXT7_API_KEY?.trim();
@@ -102,6 +104,7 @@ function register(program, ctx) {
             tokenBudget: budget,
             searchTop: top,
             embeddings,
+            known: (0, index_js_2.secretEnvValues)(env),
             python: opts.sitePackages?.length
                 ? { sitePackages: opts.sitePackages.map((p) => (0, node_path_1.resolve)(ctx.io.cwd, p)) }
                 : opts.python?.length

@@ -19,6 +19,7 @@ const index_js_1 = __webpack_require__(1276);
 const chars_js_1 = __webpack_require__(5153);
 const log_js_1 = __webpack_require__(9906);
 const spec_js_1 = __webpack_require__(5842);
+const index_js_2 = __webpack_require__(5073);
 /** Version of the `--json` document; bumped only on incompatible changes. */
 exports.SEARCH_JSON_SCHEMA_VERSION = 1;
 const collect = (v, prev = []) => [...prev, v];
@@ -123,6 +124,7 @@ function register(program, ctx) {
                 baseUrl,
                 model,
                 ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
+                known: (0, index_js_2.secretEnvValues)(env),
             };
         }
         const cacheDir = opts.cacheDir === undefined ? undefined : (0, node_path_1.resolve)(ctx.io.cwd, opts.cacheDir);
@@ -137,10 +139,11 @@ function register(program, ctx) {
             ...(embeddings ? { embeddings } : {}),
             log: (0, log_js_1.streamLogger)(ctx.io.stderr, { debug: !!opts.debug }),
         });
+        // Paths and commit subjects are the repository's: printed redacted, as the bundle quotes them.
         if (opts.json)
-            ctx.io.stdout.write(JSON.stringify(searchJson(root, query, top, res), null, 2) + '\n');
+            ctx.io.stdout.write(JSON.stringify((0, index_js_2.redactStringsSync)(searchJson(root, query, top, res)), null, 2) + '\n');
         else
-            ctx.io.stdout.write(formatHuman(res));
+            ctx.io.stdout.write((0, index_js_2.redactSecretsSync)(formatHuman(res)).text);
         ctx.setExitCode(0);
     });
 }

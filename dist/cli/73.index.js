@@ -116,6 +116,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.secretFileReason = exports.isSecretFile = void 0;
 exports.redactSecrets = redactSecrets;
 exports.redactSecretsSync = redactSecretsSync;
+exports.redactStrings = redactStrings;
+exports.redactStringsSync = redactStringsSync;
+exports.secretEnvValues = secretEnvValues;
 /**
  * Secret detection and redaction for everything Guardian puts in front of a model or into a bundle.
  * Two layers: secretlint's recommended preset (a maintained catalogue of provider token formats) and
@@ -124,6 +127,7 @@ exports.redactSecretsSync = redactSecretsSync;
  */
 const core_1 = __webpack_require__(6707);
 const profiler_1 = __webpack_require__(806);
+const env_js_1 = __webpack_require__(8966);
 const chars_js_1 = __webpack_require__(5153);
 const secretlint_rule_preset_recommend_1 = __webpack_require__(1577);
 const patterns_js_1 = __webpack_require__(2374);
@@ -157,29 +161,51 @@ const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
 async function redactSecrets(text, opts = {}) {
     if (text.length === 0)
         return { text, findings: [] };
-    const spans = guardianSpans(text, opts.path);
+    const spans = guardianSpans(text, opts.path, opts.known);
     spans.push(...(await secretlintSpans(text, opts.path)));
     const view = decodedView(text);
     if (view) {
-        const inView = guardianSpans(view.text, opts.path);
+        const inView = guardianSpans(view.text, opts.path, opts.known);
         inView.push(...(await secretlintSpans(view.text, opts.path)));
         spans.push(...inView.flatMap((s) => view.toSource(s)));
+    }
+    const encoded = base64View(text);
+    if (encoded) {
+        const inView = guardianSpans(encoded.text, undefined, opts.known);
+        inView.push(...(await secretlintSpans(encoded.text, undefined)));
+        spans.push(...inView.flatMap((s) => encoded.toSource(s)));
     }
     return applySpans(text, spans);
 }
 /** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
 function redactSecretsSync(text, opts = {}) {
-    const spans = guardianSpans(text, opts.path);
+    const spans = guardianSpans(text, opts.path, opts.known);
     const view = decodedView(text);
     if (view)
-        spans.push(...guardianSpans(view.text, opts.path).flatMap((s) => view.toSource(s)));
+        spans.push(...guardianSpans(view.text, opts.path, opts.known).flatMap((s) => view.toSource(s)));
+    const encoded = base64View(text);
+    if (encoded)
+        spans.push(...guardianSpans(encoded.text, undefined, opts.known).flatMap((s) => encoded.toSource(s)));
     return applySpans(text, spans);
 }
-function guardianSpans(text, path) {
+function guardianSpans(text, path, known = []) {
     const spans = [];
     for (const p of patterns_js_1.GUARDIAN_PATTERNS)
         spans.push(...matchPattern(text, p));
     spans.push(...genericAssignments(text, (0, patterns_js_1.textKind)(path)));
+    for (const value of known) {
+        if (value.length < 8)
+            continue;
+        for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+            spans.push({
+                start: i,
+                end: i + value.length,
+                marker: 'known-secret',
+                ruleId: 'guardian/known-secret',
+                message: 'found the value of a secret of this run',
+            });
+        }
+    }
     return spans;
 }
 /** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
@@ -251,6 +277,79 @@ function decodedView(text) {
                 }
             }
             spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+            return spans;
+        },
+    };
+}
+/**
+ * A run of base64 (standard or URL-safe alphabet), on one line or wrapped over several (continuation
+ * lines may be indented). Each line is delimited by its line break, so a run is read once.
+ */
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/_-]{20,}={0,2})*(?![A-Za-z0-9+/=_-])/g;
+/**
+ * The values a run of base64 lines holds: the lines of one value wrapped over several, or one value a
+ * line. A line with padding (`=`) or a length that is not a multiple of 4 ends a value; the lines of a
+ * wrapped value (64 or 76 characters) continue it.
+ */
+function base64Segments(run, offset) {
+    const segments = [];
+    let start = -1;
+    const re = /[A-Za-z0-9+/_-]+=*/g;
+    for (const m of run.matchAll(re)) {
+        if (start === -1)
+            start = m.index;
+        const end = m.index + m[0].length;
+        if (m[0].endsWith('=') || m[0].length % 4 !== 0 || end === run.length) {
+            segments.push({ start: offset + start, end: offset + end });
+            start = -1;
+        }
+    }
+    if (start !== -1)
+        segments.push({ start: offset + start, end: offset + run.length });
+    return segments;
+}
+/**
+ * The text that runs of base64 stand for, where it is text: a token, an `.env` or a key written as
+ * base64 (a Kubernetes Secret's `data:`, a CI variable, a test fixture) is found in what it decodes
+ * to. A secret found there redacts its whole run: a piece of base64 says nothing on its own.
+ * Undefined when no run decodes to text.
+ */
+function base64View(text) {
+    const runs = [];
+    let out = '';
+    for (const m of text.matchAll(BASE64_RUN)) {
+        for (const seg of base64Segments(m[0], m.index)) {
+            const decoded = Buffer.from(text.slice(seg.start, seg.end).replace(/\s+/g, ''), 'base64');
+            // Printable ASCII, tabs and line breaks only: binary data (images, hashes, keys' DER) is left to
+            // the patterns that know its shape.
+            if (decoded.length < 12 ||
+                !decoded.every((b) => (b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13))
+                continue;
+            const t = decoded.toString('latin1');
+            runs.push({ ...seg, at: out.length, length: t.length });
+            // Blank lines between runs: a value read from one run stops at the end of it.
+            out += t + '\n\n';
+        }
+    }
+    if (runs.length === 0)
+        return undefined;
+    return {
+        text: out,
+        toSource(s) {
+            // The first run that ends after the span starts (runs are in order and never overlap).
+            let lo = 0;
+            let hi = runs.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (runs[mid].at + runs[mid].length <= s.start)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            const spans = [];
+            for (let i = lo; i < runs.length && runs[i].at < s.end; i++) {
+                spans.push({ ...s, start: runs[i].start, end: runs[i].end });
+            }
             return spans;
         },
     };
@@ -458,6 +557,64 @@ function applySpans(text, spans) {
     out += text.slice(pos);
     return { text: out, findings };
 }
+/**
+ * A JSON-like value with every string in it redacted, object keys included (a record keyed by file
+ * path). Each string is scanned as it is: a JSON text scanned whole hides a quoted value behind `\"`
+ * escapes, and a redaction that took an escape's backslash with it would break the JSON.
+ */
+async function redactStrings(value, opts = {}) {
+    if (typeof value === 'string')
+        return (await redactSecrets(value, opts)).text;
+    if (Array.isArray(value)) {
+        const out = [];
+        for (const v of value)
+            out.push(await redactStrings(v, opts));
+        return out;
+    }
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[(await redactSecrets(k, opts)).text] = await redactStrings(v, opts);
+        }
+        return out;
+    }
+    return value;
+}
+/** `redactStrings` with the synchronous Guardian-only pass. */
+function redactStringsSync(value, opts = {}) {
+    if (typeof value === 'string')
+        return redactSecretsSync(value, opts).text;
+    if (Array.isArray(value))
+        return value.map((v) => redactStringsSync(v, opts));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[redactSecretsSync(k, opts).text] = redactStringsSync(v, opts);
+        }
+        return out;
+    }
+    return value;
+}
+/**
+ * The values of an environment's secret variables, as the Coder's redactor takes them: the variables
+ * checks do not get (API keys, tokens, passwords, `secret_env`, credential URLs of any name), less
+ * model names and base URLs, which are configuration. For `known`: a key that looks like nothing in
+ * particular is still redacted where a repository file or a tool repeats it.
+ */
+function secretEnvValues(env, secretEnv = []) {
+    const values = new Set();
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < 8)
+            continue;
+        if (!(0, env_js_1.isHiddenFromCode)(name, value, secretEnv))
+            continue;
+        if (/_(?:MODEL|BASE_URL)$/i.test(name) && !(0, env_js_1.isCredentialUrl)(value))
+            continue;
+        values.add(value);
+    }
+    // Longest first: a value that contains another is redacted whole.
+    return [...values].sort((a, b) => b.length - a.length);
+}
 
 
 /***/ }),
@@ -490,13 +647,14 @@ exports.GUARDIAN_PATTERNS = [
         id: 'github-token',
         message: 'GitHub token',
         // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
-        // subject shortened for display) still goes whole.
-        regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}\b/g,
+        // subject shortened for display) still goes whole. Bounded by letters and digits, not by word
+        // boundaries: in a file name (`last_login_ghp_….py`) an underscore sits next to the token.
+        regex: /(?<![A-Za-z0-9])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}(?![A-Za-z0-9])/g,
     },
     {
         id: 'github-token',
         message: 'GitHub fine-grained personal access token',
-        regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
+        regex: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])/g,
     },
     {
         id: 'openai-key',
@@ -508,7 +666,7 @@ exports.GUARDIAN_PATTERNS = [
     {
         id: 'aws-access-key-id',
         message: 'AWS access key id',
-        regex: /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/g,
+        regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
     },
     {
         id: 'aws-secret-access-key',
@@ -537,38 +695,38 @@ exports.GUARDIAN_PATTERNS = [
     {
         id: 'stripe-key',
         message: 'Stripe secret key',
-        regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\b/g,
+        regex: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}(?![A-Za-z0-9])/g,
     },
     {
         id: 'stripe-key',
         message: 'Stripe webhook signing secret',
-        regex: /\bwhsec_[A-Za-z0-9+/]{24,}/g,
+        regex: /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/]{24,}/g,
     },
     {
         id: 'gitlab-token',
         message: 'GitLab personal access token',
-        regex: /\bglpat-[A-Za-z0-9_-]{20,}/g,
+        regex: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/g,
     },
     {
         id: 'pypi-token',
         message: 'PyPI upload token',
-        regex: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+        regex: /(?<![A-Za-z0-9])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
     },
     {
         id: 'huggingface-token',
         message: 'Hugging Face access token',
-        regex: /\bhf_[A-Za-z0-9]{30,}\b/g,
+        regex: /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}(?![A-Za-z0-9])/g,
         accept: (s) => looksRandom(s.slice(3)),
     },
     {
         id: 'google-api-key',
         message: 'Google API key',
-        regex: /\bAIza[0-9A-Za-z_-]{35}\b/g,
+        regex: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
     },
     {
         id: 'npm-token',
         message: 'npm access token',
-        regex: /\bnpm_[A-Za-z0-9]{36}\b/g,
+        regex: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
     },
     {
         id: 'jwt',
@@ -632,7 +790,40 @@ exports.GUARDIAN_PATTERNS = [
         group: 1,
         accept: (s) => looksRandom(s),
     },
+    {
+        id: 'azure-key',
+        message: 'Azure storage or service bus key in a connection string',
+        regex: /\b(?:AccountKey|SharedAccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{20,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        // `curl -u user:password` (and `--user`): the shell hands the value to curl as it is.
+        regex: /\bcurl\b[^\r\n]{0,300}?[ \t](?:-u|--user)(?:[ \t]+|=)["'`]?[^\s:"'`]{1,100}:([^\s"'`]{4,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        regex: /\bsshpass[ \t]+-p[ \t]*["'`]?([^\s"'`]{4,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        // `mysql -p<password>`: the value follows the flag with no blank.
+        regex: /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\r\n]{0,300}?[ \t]-p([^\s"'`-][^\s"'`]{3,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
 ];
+/** A value on a command line that is not a variable or a placeholder (`-p<password>:` in prose). */
+function isCommandPassword(value) {
+    return !isPlaceholder(value.replace(/[.,;:)\]}]+$/, ''));
+}
 /**
  * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
  * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
@@ -654,6 +845,23 @@ function isDerPrivateKey(b64) {
 }
 /** Key names whose value is a secret in configuration text. */
 const SECRET_KEY_NAME = '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
+/**
+ * Secrets in XML: `<password>…</password>` (Maven's settings.xml, Spring and Tomcat configuration) and
+ * `<add key="DbPassword" value="…"/>` (.NET's appSettings).
+ */
+exports.GUARDIAN_PATTERNS.push({
+    id: 'generic-secret',
+    message: 'secret in an XML element',
+    regex: new RegExp(`<(${SECRET_KEY_NAME})>[ \\t]*([^<\\s][^<\\r\\n]{3,500}?)[ \\t]*</\\1>`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+}, {
+    id: 'generic-secret',
+    message: 'secret in an XML key/value pair',
+    regex: new RegExp(`\\bkey[ \\t]*=[ \\t]*"(${SECRET_KEY_NAME})"[ \\t]+value[ \\t]*=[ \\t]*"([^"\\r\\n]{4,500})"`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+});
 /**
  * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
  * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the

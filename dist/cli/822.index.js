@@ -15,8 +15,9 @@ exports.runPrestart = runPrestart;
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
 const bundle_js_1 = __webpack_require__(6782);
+const index_js_1 = __webpack_require__(5073);
 const errors_js_1 = __webpack_require__(3916);
-const index_js_1 = __webpack_require__(2157);
+const index_js_2 = __webpack_require__(2157);
 const worktree_js_1 = __webpack_require__(5847);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
@@ -71,7 +72,7 @@ async function runPrestart(opts) {
                 (0, worktree_js_1.linkDependencies)(root, dir);
             }
             if (checks.every((c) => c.outcome === 'pass')) {
-                const outs = await (0, index_js_1.runPool)(steps.map((s) => ({
+                const outs = await (0, index_js_2.runPool)(steps.map((s) => ({
                     run: async () => (await (0, run_checks_js_1.runCheck)({
                         name: `plan:${task.plan.indexOf(s) + 1}`,
                         kind: 'plan',
@@ -90,7 +91,8 @@ async function runPrestart(opts) {
                 throw new errors_js_1.GuardianError('pre-start interrupted: every step was stopped; no report written');
             const s = (0, run_checks_js_1.summarize)(checks, 0);
             const summary = steps.length === 0 ? 'pass: the verification plan has no pre-start steps' : s.summary;
-            const result = {
+            // What the steps printed (a failing test's assertion) is redacted like the bundle.
+            const result = await (0, index_js_1.redactStrings)({
                 schemaVersion: types_js_1.VALIDATION_SCHEMA_VERSION,
                 taskId: task.id,
                 verdict: s.verdict,
@@ -99,12 +101,12 @@ async function runPrestart(opts) {
                 durationMs: Date.now() - startedAt.getTime(),
                 checks,
                 summary,
-            };
+            });
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'prestart.json', JSON.stringify(result, null, 2) + '\n');
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'prestart.md', (0, run_checks_js_1.renderMarkdown)(`Pre-start checks of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\` (${dir === root ? 'in place' : 'clean worktree'})`,
-            ], checks, s.verdict, summary));
+            ], result.checks, s.verdict, result.summary));
             return {
                 result,
                 record: {
@@ -1299,6 +1301,7 @@ const prestart_js_1 = __webpack_require__(3978);
 const index_js_5 = __webpack_require__(7982);
 const index_js_6 = __webpack_require__(5736);
 const temp_js_1 = __webpack_require__(4868);
+const index_js_7 = __webpack_require__(5073);
 const prestart = async (ctx) => {
     const r = await (0, prestart_js_1.runPrestart)({
         root: ctx.root,
@@ -1415,7 +1418,14 @@ const bundle = async (ctx) => {
     // The bundle keeps the base commit pre-start used (the Bundler would otherwise take HEAD).
     const dir = (0, bundle_js_1.bundleDirFor)(ctx.root, ctx.taskId);
     const base = (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'manifest.json')) ? (0, bundle_js_1.readManifest)(dir, ctx.taskId).baseCommit : ctx.base;
-    const r = await (0, index_js_2.runBundler)({ root: ctx.root, taskId: ctx.taskId, log: ctx.log, ...(base ? { base } : {}) });
+    const r = await (0, index_js_2.runBundler)({
+        root: ctx.root,
+        taskId: ctx.taskId,
+        log: ctx.log,
+        ...(base ? { base } : {}),
+        // The values of this run's secret variables, whatever their shape, are redacted wherever they appear.
+        known: (0, index_js_7.secretEnvValues)(ctx.env),
+    });
     return {
         status: 'ok',
         note: `${r.tokens}/${r.tokenBudget} tokens, ${r.codeFiles.length} code files, ${r.rules} rules${r.redactions ? `, ${r.redactions} secrets redacted` : ''}`,

@@ -197,8 +197,9 @@ exports.runPrestart = runPrestart;
 const node_os_1 = __webpack_require__(8161);
 const node_path_1 = __webpack_require__(6760);
 const bundle_js_1 = __webpack_require__(6782);
+const index_js_1 = __webpack_require__(5073);
 const errors_js_1 = __webpack_require__(3916);
-const index_js_1 = __webpack_require__(2157);
+const index_js_2 = __webpack_require__(2157);
 const worktree_js_1 = __webpack_require__(5847);
 const fs_js_1 = __webpack_require__(1917);
 const log_js_1 = __webpack_require__(9906);
@@ -253,7 +254,7 @@ async function runPrestart(opts) {
                 (0, worktree_js_1.linkDependencies)(root, dir);
             }
             if (checks.every((c) => c.outcome === 'pass')) {
-                const outs = await (0, index_js_1.runPool)(steps.map((s) => ({
+                const outs = await (0, index_js_2.runPool)(steps.map((s) => ({
                     run: async () => (await (0, run_checks_js_1.runCheck)({
                         name: `plan:${task.plan.indexOf(s) + 1}`,
                         kind: 'plan',
@@ -272,7 +273,8 @@ async function runPrestart(opts) {
                 throw new errors_js_1.GuardianError('pre-start interrupted: every step was stopped; no report written');
             const s = (0, run_checks_js_1.summarize)(checks, 0);
             const summary = steps.length === 0 ? 'pass: the verification plan has no pre-start steps' : s.summary;
-            const result = {
+            // What the steps printed (a failing test's assertion) is redacted like the bundle.
+            const result = await (0, index_js_1.redactStrings)({
                 schemaVersion: types_js_1.VALIDATION_SCHEMA_VERSION,
                 taskId: task.id,
                 verdict: s.verdict,
@@ -281,12 +283,12 @@ async function runPrestart(opts) {
                 durationMs: Date.now() - startedAt.getTime(),
                 checks,
                 summary,
-            };
+            });
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'prestart.json', JSON.stringify(result, null, 2) + '\n');
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'prestart.md', (0, run_checks_js_1.renderMarkdown)(`Pre-start checks of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\` (${dir === root ? 'in place' : 'clean worktree'})`,
-            ], checks, s.verdict, summary));
+            ], result.checks, s.verdict, result.summary));
             return {
                 result,
                 record: {

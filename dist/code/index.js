@@ -38425,6 +38425,1846 @@ function own(obj, key) {
 
 /***/ }),
 
+/***/ 9706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D0: () => (/* reexport */ isSecretFile),
+  fp: () => (/* binding */ redactSecrets),
+  mB: () => (/* binding */ redactSecretsSync)
+});
+
+// UNUSED EXPORTS: redactStrings, redactStringsSync, secretEnvValues, secretFileReason
+
+// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
+var structured_source = __nccwpck_require__(2472);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
+/**
+ * Test if condition is truthy.
+ * @param {any} expression to be evaluated
+ * @param {string} error message to be shown
+ * @returns {void}
+ * @throws
+ */
+function invariant(condition, message) {
+    if (!condition)
+        throw new Error(message);
+}
+//# sourceMappingURL=invariant.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+
+
+/**
+ * This class represent of source code.
+ */
+class SecretLintSourceCodeImpl {
+    hasBOM;
+    content;
+    filePath;
+    physicalFilePath;
+    contentType;
+    ext;
+    structuredSource;
+    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
+        invariant(ext || filePath, "should be set either of fileExt or filePath.");
+        this.hasBOM = content.charCodeAt(0) === 0xfeff;
+        this.content = this.hasBOM ? content.slice(1) : content;
+        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
+        this.filePath = filePath;
+        this.physicalFilePath = physicalFilePath;
+        this.contentType = contentType;
+        this.ext = ext;
+    }
+    /**
+     * get file path
+     * This return `undefined` if the source code is created without file path.
+     * For example, use core API to create a source code directly.
+     *
+     * You can use this path to detect file type.
+     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
+     * @returns {string|undefined}
+     */
+    getFilePath() {
+        return this.filePath;
+    }
+    /**
+     * get physical file path
+     * This return `undefined` if the source code is not related to file.
+     * For example, the source code is given from the stdin.
+     *
+     * You can use this path to read the file content.
+     */
+    getPhysicalFilePath() {
+        return this.physicalFilePath;
+    }
+    /**
+     * @param {SecretLintSourceNodeLocation} loc - location indicator.
+     * @return {[ number, number ]} range.
+     */
+    locationToRange(loc) {
+        return this.structuredSource.locationToRange(loc);
+    }
+    /**
+     * @param {[ number, number ]} range - pair of indice.
+     * @return {SecretLintSourceNodeLocation} location.
+     */
+    rangeToLocation(range) {
+        const location = this.structuredSource.rangeToLocation(range);
+        // Note: unwrap class instance to get plain object
+        return {
+            start: {
+                line: location.start.line,
+                column: location.start.column,
+            },
+            end: {
+                line: location.end.line,
+                column: location.end.column,
+            },
+        };
+    }
+    /**
+     * @param {Position} pos - position indicator.
+     * @return {number} index.
+     */
+    positionToIndex(pos) {
+        return this.structuredSource.positionToIndex(pos);
+    }
+    /**
+     * @param {number} index - index to the source code.
+     * @return {Position} position.
+     */
+    indexToPosition(index) {
+        const position = this.structuredSource.indexToPosition(index);
+        // Note: unwrap class instance to get plain object
+        return {
+            line: position.line,
+            column: position.column,
+        };
+    }
+}
+//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+// MIT © 2017 azu
+// MIT © 2017 59naga
+// https://github.com/59naga/carrack
+class EventEmitter {
+    #listeners = new Map();
+    on(type, listener) {
+        const prevSet = this.#listeners.get(type);
+        const listenerSet = prevSet ?? new Set();
+        listenerSet?.add(listener);
+        this.#listeners.set(type, listenerSet);
+    }
+    emit(type, ...args) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            listenerSetElement(...args);
+        }
+    }
+    off(type, listener) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            if (listenerSetElement === listener) {
+                listenerSet.delete(listener);
+            }
+        }
+    }
+    removeAllListeners() {
+        this.#listeners.clear();
+    }
+    listenerCount(type) {
+        return this.#listeners.get(type)?.size ?? 0;
+    }
+    listeners(type) {
+        return Array.from(this.#listeners.get(type) ?? []);
+    }
+}
+class PromiseEventEmitter {
+    events;
+    constructor() {
+        this.events = new EventEmitter();
+    }
+    listenerCount(type) {
+        return this.events.listenerCount(type);
+    }
+    on(event, listener) {
+        return this.events.on(event, listener);
+    }
+    emit(event, ...args) {
+        const promises = [];
+        this.events.listeners(event).forEach((listener) => {
+            promises.push(listener(...args));
+        });
+        return Promise.all(promises);
+    }
+}
+//# sourceMappingURL=promise-event-emitter.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+/**
+ * Default locale that is also fallback locale.
+ */
+const DEFAULT_LOCAL = "en";
+const formatMessage = (messageHandler, props) => {
+    if (typeof props !== "object" || props === null) {
+        return messageHandler();
+    }
+    return messageHandler(props);
+};
+const getMatchedLocaleMessage = (locale, locales) => {
+    const localKeys = Object.keys(locales);
+    const matchLocale = localKeys.find((key) => {
+        return key === locale;
+    });
+    if (matchLocale) {
+        return matchLocale;
+    }
+    const [lang] = locale.split("-");
+    if (!lang) {
+        return DEFAULT_LOCAL;
+    }
+    // en-US => en
+    const fallbackMatchLocal = localKeys.find((key) => {
+        return key === lang;
+    });
+    if (fallbackMatchLocal) {
+        return fallbackMatchLocal;
+    }
+    return DEFAULT_LOCAL;
+};
+const createTranslator = (messages, options) => {
+    return (messageId, props) => {
+        const messageHandler = messages[messageId];
+        if (!messageHandler) {
+            throw new Error(`messages:${String(messageId)} is missing in messages.`);
+        }
+        // if messages is string, use it.
+        if (typeof messageHandler === "function") {
+            if (typeof messageId !== "string") {
+                throw new Error(`message's key:${String(messageId)} should be string`);
+            }
+            return {
+                message: formatMessage(messageHandler, props),
+                messageId: messageId,
+                data: props,
+            };
+        }
+        // if messages is object, pick message that is matched locale from messages.
+        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
+        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
+        const localizedMessage = messageHandler[locale];
+        if (!localizedMessage) {
+            if (messageHandler[DEFAULT_LOCAL]) {
+                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
+            }
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
+        }
+        if (typeof messageId !== "string") {
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
+        }
+        return {
+            message: formatMessage(localizedMessage, props),
+            messageId: messageId,
+            data: props,
+        };
+    };
+};
+//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
+
+
+const createContextEvents = () => {
+    const contextEvents = new EventEmitter();
+    const REPORT_SYMBOL = Symbol("report");
+    const IGNORE_SYMBOL = Symbol("ignore");
+    return {
+        report(descriptor) {
+            contextEvents.emit(REPORT_SYMBOL, descriptor);
+        },
+        onReport(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(REPORT_SYMBOL, listener);
+            return () => {
+                contextEvents.off(REPORT_SYMBOL, listener);
+            };
+        },
+        ignore(descriptor) {
+            contextEvents.emit(IGNORE_SYMBOL, descriptor);
+        },
+        onIgnore(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(IGNORE_SYMBOL, listener);
+            return () => {
+                contextEvents.off(IGNORE_SYMBOL, listener);
+            };
+        },
+    };
+};
+const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
+    return {
+        sharedOptions: sharedOptions,
+        createTranslator: (messages) => {
+            return createTranslator(messages, {
+                defaultLocale: locale,
+            });
+        },
+        ignore(descriptor) {
+            const { message } = descriptor.message;
+            contextEvents.ignore({
+                type: "ignore",
+                ruleId: ruleId,
+                ruleParentId,
+                range: descriptor.range,
+                targetRuleId: descriptor.targetRuleId,
+                loc: sourceCode.rangeToLocation(descriptor.range),
+                message: message,
+            });
+        },
+        report(descriptor) {
+            const { message, messageId, data } = descriptor.message;
+            // Default severity level is "error"
+            const severityLevel = severity ?? "error";
+            if (ruleParentId) {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    ruleParentId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+            else {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+        },
+    };
+};
+//# sourceMappingURL=RuleContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+class SecretLintRule {
+    ruleReportHandle;
+    ruleCreator;
+    descriptorRule;
+    constructor({ descriptorRule, context }) {
+        this.descriptorRule = descriptorRule;
+        this.ruleCreator = descriptorRule.rule;
+        // normalize rule options
+        const ruleCreatorOptions = descriptorRule.options || {};
+        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
+    }
+    allowMessageIds() {
+        if (!this.descriptorRule.allowMessageIds) {
+            return [];
+        }
+        const ruleId = this.ruleCreator.meta.id;
+        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
+            return {
+                messageId: allowMessageId,
+                ruleId,
+            };
+        });
+    }
+    supportSourceCode(sourceCode) {
+        const contentType = sourceCode.contentType;
+        if (contentType === "unknown") {
+            return true;
+        }
+        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
+            return true;
+        }
+        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
+    }
+    async file(source) {
+        const file = this.ruleReportHandle.file;
+        if (!file) {
+            return;
+        }
+        return file(source);
+    }
+}
+//# sourceMappingURL=SecretLintRuleImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
+class SecretLintProfiler {
+    perf;
+    entries = [];
+    measures = [];
+    executionPromises = [];
+    constructor(options) {
+        this.perf = options.perf;
+        const pattern = /(.*?)::end(\|\|.*)?/;
+        const observer = new options.PerformanceObserver((items) => {
+            const entries = items.getEntries();
+            entries.forEach((entry) => {
+                if (entry.entryType === "mark") {
+                    const match = entry.name.match(pattern);
+                    const endIdentifier = match ? match[1] : undefined;
+                    const suffix = match && match[2] ? match[2] : "";
+                    // if mark already {mark}::start, measure start to end
+                    if (endIdentifier) {
+                        const startIdentifier = `${endIdentifier}::start`;
+                        this.entries.find((savedEntry) => {
+                            return savedEntry.name === startIdentifier;
+                        });
+                        // create measure
+                        if (startIdentifier) {
+                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
+                            this.executionPromises.push(Promise.resolve().then(() => {
+                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
+                            }));
+                        }
+                    }
+                    this.entries.push(entry);
+                }
+                else if (entry.entryType === "measure") {
+                    this.measures.push(entry);
+                }
+            });
+        });
+        observer.observe({ entryTypes: ["mark", "measure"] });
+    }
+    mark(marker) {
+        if ("id" in marker) {
+            this.perf.mark(`${marker.type}||${marker.id}`);
+        }
+        else {
+            this.perf.mark(marker.type);
+        }
+    }
+    waifForExecutionPromises = () => {
+        return Promise.all(this.executionPromises).finally(() => {
+            this.executionPromises.length = 0;
+        });
+    };
+    async getEntries() {
+        await this.waifForExecutionPromises();
+        return this.entries;
+    }
+    async getMeasures() {
+        await this.waifForExecutionPromises();
+        return this.measures;
+    }
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+
+
+
+class NullPerformanceObserver {
+    disconnect() { }
+    observe(_options) { }
+}
+const secretLintProfiler = new SecretLintProfiler({
+    perf: external_node_perf_hooks_.performance,
+    PerformanceObserver: external_node_perf_hooks_.PerformanceObserver ? external_node_perf_hooks_.PerformanceObserver : NullPerformanceObserver,
+});
+//# sourceMappingURL=node.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
+
+
+
+const createRunningEvents = () => {
+    const contextEvents = new PromiseEventEmitter();
+    const registerSet = new Set();
+    const LINT_HANDLE = Symbol("lint:start");
+    const rules = [];
+    return {
+        collectAllowMessageIds() {
+            const allowMessageIds = [];
+            rules.forEach((rule) => {
+                allowMessageIds.push(...rule.allowMessageIds());
+            });
+            return allowMessageIds;
+        },
+        /**
+         * Start to run linting
+         * @param options
+         */
+        runLint(options) {
+            return contextEvents.emit(LINT_HANDLE, options);
+        },
+        registerRule({ descriptorRule, context, }) {
+            if (registerSet.has(descriptorRule.id)) {
+                // TODO: more trivial implementation
+                throw new Error(`rule.id:${descriptorRule.id} is already registered.
+                
+Duplicated rule.id is something wrong in .secretlintrc.                
+`);
+            }
+            registerSet.add(descriptorRule.id);
+            const rule = new SecretLintRule({
+                descriptorRule: descriptorRule,
+                context,
+            });
+            rules.push(rule);
+            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
+                // TODO: add more handler
+                // Call O￿￿rder?
+                // - file
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::start",
+                    id: descriptorRule.rule.meta.id,
+                });
+                // if this rule support the content type
+                if (rule.supportSourceCode(sourceCode)) {
+                    await rule.file(sourceCode);
+                }
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::end",
+                    id: descriptorRule.rule.meta.id,
+                });
+            });
+        },
+        registerRulePreset({ descriptorRulePreset, context, }) {
+            // Normalized Rule Preset Options
+            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
+            // Internally, RulePreset#register call `registerRule`
+            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
+        },
+        isRegistered(ruleId) {
+            return registerSet.has(ruleId);
+        },
+    };
+};
+//# sourceMappingURL=RunningEvents.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
+
+/**
+ * Create a context for Rule Preset
+ */
+const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
+    const presetRules = configRulePreset.rules || [];
+    if (!Array.isArray(presetRules)) {
+        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
+        throw new Error("preset's rules should be an array of rule definitions");
+    }
+    return {
+        sharedOptions,
+        registerRule(rule, defaultValue) {
+            const descriptorRule = presetRules.find((descriptorRule) => {
+                return descriptorRule.id === rule.meta.id;
+            });
+            // Use undefined instead of {}
+            // Default value will be handled by RunningEvents#registerRule
+            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
+            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
+            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
+            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
+            const context = createRuleContext({
+                // rule id is a single rule in a preset
+                ruleId: rule.meta.id,
+                // parent rule id is rule preset id
+                ruleParentId: configRulePreset.id,
+                meta: rule.meta,
+                severity: descriptorRuleSeverity,
+                sourceCode,
+                contextEvents: contextEvents,
+                sharedOptions: sharedOptions,
+                locale,
+            });
+            const defaultValueOfPreset = defaultValue ? defaultValue : {};
+            runningEvents.registerRule({
+                descriptorRule: {
+                    // options and disabled ...
+                    ...defaultValueOfPreset,
+                    // Prefer to use user setting
+                    // User can override preset setting
+                    ...descriptorRule,
+                    id: rule.meta.id,
+                    options: descriptorRuleOptions,
+                    rule,
+                    disabled: descriptorRuleDisabled,
+                    allowMessageIds: descriptorAllowMessageIds,
+                    severity: descriptorRuleSeverity,
+                },
+                context,
+            });
+        },
+    };
+};
+//# sourceMappingURL=RulePresetContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+/**
+ * the `index` is in the `range` and return true.
+ * @param {Number} index
+ * @param {Number[]} range
+ * @returns {boolean}
+ */
+const isContainedRange = (index, range) => {
+    const [start, end] = range;
+    return start <= index && index <= end;
+};
+/**
+ * filter messages by ignore messages
+ */
+function filterIgnoredMessages(options) {
+    const reportedMessages = options.reportedMessages;
+    const ignoreMessages = options.ignoredMessages;
+    // if match, reject the message
+    return reportedMessages.filter((message) => {
+        return !ignoreMessages.some((ignoreMessage) => {
+            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
+                isContainedRange(message.range[1], ignoreMessage.range);
+            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
+                // "*" is wildcard that match any rule
+                if (ignoreMessage.targetRuleId === "*") {
+                    return true;
+                }
+                // compare normalized key path
+                return message.ruleId === ignoreMessage.targetRuleId;
+            }
+            return isInIgnoringRange;
+        });
+    });
+}
+//# sourceMappingURL=filter-ignored-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+const createMessageProcessor = (processors) => {
+    return {
+        /**
+         * process `messages` with registered processes
+         */
+        process(messages) {
+            const originalMessages = messages;
+            if (processors.length === 0) {
+                throw new Error("processors should be > 0");
+            }
+            return processors.reduce((messages, filter) => {
+                return filter(messages);
+            }, originalMessages);
+        },
+    };
+};
+//# sourceMappingURL=MessageProcessManager.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+/**
+ * equal message
+ */
+const isEqualMessage = (aMessage, bMessage) => {
+    return (aMessage.range[0] === bMessage.range[0] &&
+        aMessage.range[1] === bMessage.range[1] &&
+        "severity" in aMessage &&
+        "severity" in bMessage &&
+        aMessage.severity === bMessage.severity &&
+        aMessage.message === bMessage.message);
+};
+/**
+ * filter duplicated messages
+ */
+function filterDuplicatedMessages(messages = []) {
+    return messages.filter((message, index) => {
+        const restMessages = messages.slice(index + 1);
+        return !restMessages.some((restMessage) => {
+            return isEqualMessage(message, restMessage);
+        });
+    });
+}
+//# sourceMappingURL=filter-duplicated-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
+/**
+ * sort messages by line and column
+ */
+function sortMessagesByLocation(messages) {
+    // sort by line and column
+    return messages.sort(function (a, b) {
+        const startIndexDiff = a.range[0] - b.range[0];
+        if (startIndexDiff === 0) {
+            return a.range[1] - b.range[1];
+        }
+        else {
+            return startIndexDiff;
+        }
+    });
+}
+//# sourceMappingURL=sort-messages-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
+const filterByAllowMessageIds = (messages, allowMessageIds) => {
+    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
+        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
+    }));
+    return messages.filter((message) => {
+        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
+    });
+};
+//# sourceMappingURL=filter-message-id.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+// mask all properties with *** deeply
+// These properties are object, array, or others
+const deepMask = (object, handler) => {
+    for (const key of Object.keys(object)) {
+        if (typeof object[key] === "object") {
+            object[key] = deepMask(object[key], handler);
+        }
+        else if (Array.isArray(object[key])) {
+            object[key] = object[key].map((item) => deepMask(item, handler));
+        }
+        else if (typeof object[key] === "string") {
+            object[key] = handler(object[key]);
+        }
+    }
+    return object;
+};
+const createMaskValue = (value) => {
+    return "*".repeat(value.length);
+};
+/**
+ * = Masking logics
+ * secretlint mask simple string replacement.
+ * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
+ * ```
+ * context.report({
+ *   message: t("MESSAGE", {
+ *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
+ *   }),
+ *   range,
+ * });
+ * ```
+ * This logics may includes false-positve.
+ * This is similar to CI logs like Travis CI or GitHub Actions.
+ * @param str
+ * @param maskedValues
+ */
+const maskWithValues = (str, maskedValues) => {
+    let result = str;
+    for (const maskValue of maskedValues) {
+        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+    }
+    return result;
+};
+// mask all data values for hide secret value
+// https://github.com/secretlint/secretlint/issues/176
+const filterMaskSecretsData = (messages = []) => {
+    return messages.map((message) => {
+        if (message.type !== "message") {
+            return message;
+        }
+        const maskedValues = [];
+        const maskedData = message.data
+            ? deepMask(message.data, (value) => {
+                maskedValues.push(value);
+                return createMaskValue(value);
+            })
+            : undefined;
+        // no mask data
+        if (!maskedData) {
+            return message;
+        }
+        const maskedMessage = maskWithValues(message.message, maskedValues);
+        return {
+            ...message,
+            message: maskedMessage,
+            data: maskedData,
+        };
+    });
+};
+//# sourceMappingURL=filter-mask-secrets.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
+
+
+
+
+
+
+/**
+ * Post cleanup messages
+ * - filter ignored range
+ * - filter disabled message
+ * - [masSecrets] mask secrets message
+ * - filter duplicated messages
+ * - sort messages by range
+ * @param options
+ */
+const cleanupMessages = (options) => {
+    const reportedMessages = filterIgnoredMessages(options);
+    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
+    const filters = options.maskSecrets
+        ? [filterDuplicatedMessages, filterMaskSecretsData]
+        : [filterDuplicatedMessages];
+    const filterProcess = createMessageProcessor(filters);
+    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
+
+
+
+
+
+
+
+const debug = src("@secretlint/core");
+const lintSource = ({ source, options }) => {
+    secretLintProfiler.mark({
+        type: "@core>lint::start",
+        id: source.filePath,
+    });
+    debug(`source filePath: %O`, source.filePath);
+    debug(`options: %O`, options);
+    const rules = options.config.rules;
+    const locale = options.locale ?? "en";
+    const maskSecrets = options.maskSecrets ?? false;
+    const contextEvents = createContextEvents();
+    const runningEvents = createRunningEvents();
+    const reportedMessages = [];
+    const ignoredMessages = [];
+    // setup
+    contextEvents.onReport((message) => {
+        reportedMessages.push(message);
+    });
+    contextEvents.onIgnore((message) => {
+        ignoredMessages.push(message);
+    });
+    // Create a SourceCode for linting
+    const sourceCode = new SecretLintSourceCodeImpl({
+        content: source.content,
+        filePath: source.filePath,
+        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
+        ext: source.ext || "",
+        contentType: source.contentType,
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::start",
+    });
+    rules.forEach((rule) => {
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::start",
+            id: rule.rule.meta.id,
+        });
+        registerRule({
+            sourceCode,
+            config: options.config,
+            descriptorRule: rule,
+            contextEvents,
+            runningEvents,
+            locale,
+        });
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::end",
+            id: rule.rule.meta.id,
+        });
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::end",
+    });
+    // start to run
+    return runningEvents
+        .runLint({
+        sourceCode,
+    })
+        .then(() => {
+        return {
+            filePath: source.filePath,
+            // binary content should be skipped
+            sourceContent: source.contentType === "text" ? source.content : undefined,
+            sourceContentType: source.contentType,
+            messages: cleanupMessages({
+                reportedMessages,
+                ignoredMessages,
+                allowMessageIds: runningEvents.collectAllowMessageIds(),
+                maskSecrets,
+            }),
+        };
+    })
+        .finally(() => {
+        secretLintProfiler.mark({
+            type: "@core>lint::end",
+            id: source.filePath,
+        });
+    });
+};
+const isRulePreset = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "preset";
+};
+const isRule = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "scanner";
+};
+/**
+ * Rule Processing
+ */
+const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
+    const ruleId = descriptorRule.id;
+    // Do not register disabled rule
+    if (descriptorRule.disabled) {
+        debug("Skip registerRule %s, because it is disabled", ruleId);
+        return;
+    }
+    debug("registerRule %s", ruleId);
+    // sharedOptions is {} by default
+    // sharedOptions is shared between presets and rules
+    const sharedOptionsWithDefault = config.sharedOptions ?? {};
+    // If option is not defined Options is {} by default
+    if (isRulePreset(descriptorRule)) {
+        const context = createRulePresetContext({
+            configRulePreset: descriptorRule,
+            sourceCode,
+            contextEvents: contextEvents,
+            runningEvents: runningEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRulePreset({
+            descriptorRulePreset: descriptorRule,
+            context,
+        });
+        return;
+    }
+    else if (isRule(descriptorRule)) {
+        const context = createRuleContext({
+            ruleId: ruleId,
+            severity: descriptorRule.severity,
+            meta: descriptorRule.rule.meta,
+            sourceCode,
+            contextEvents: contextEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRule({
+            descriptorRule: descriptorRule,
+            context,
+        });
+        return;
+    }
+    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./src/util/chars.ts
+var chars = __nccwpck_require__(5153);
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
+var index_Cq_34xZU = __nccwpck_require__(7639);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./src/secrets/patterns.ts
+/**
+ * Guardian's own secret patterns, on top of secretlint's recommended preset. They cover tokens the
+ * preset misses or only finds in some shapes (OpenAI keys, a lone AWS access key id, fine-grained
+ * GitHub tokens, private key blocks of any kind, JWTs) and the generic `password = "…"` assignment of
+ * configuration files.
+ */
+const GUARDIAN_PATTERNS = [
+    {
+        id: 'private-key',
+        message: 'private key block',
+        // Any PEM/OpenSSH/PGP private key, including a block cut off before its END line.
+        regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|$(?![\s\S]))/g,
+    },
+    {
+        id: 'github-token',
+        message: 'GitHub token',
+        // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
+        // subject shortened for display) still goes whole. Bounded by letters and digits, not by word
+        // boundaries: in a file name (`last_login_ghp_….py`) an underscore sits next to the token.
+        regex: /(?<![A-Za-z0-9])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'github-token',
+        message: 'GitHub fine-grained personal access token',
+        regex: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])/g,
+    },
+    {
+        id: 'openai-key',
+        message: 'OpenAI-style API key (sk-…)',
+        regex: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/g,
+        // Real keys mix letters and digits; "sk-learn-style-identifiers" do not.
+        accept: (s) => /\d/.test(s) && /[A-Za-z]/.test(s.slice(3)),
+    },
+    {
+        id: 'aws-access-key-id',
+        message: 'AWS access key id',
+        regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'aws-secret-access-key',
+        message: 'AWS secret access key',
+        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?(?:[ \t]*(?:[:=]|:=|=>)\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 1,
+    },
+    {
+        id: 'aws-secret-access-key',
+        message: 'AWS secret access key next to its key id',
+        // The pair as the console's CSV download, `id:secret` or two arguments writes it, with no key name.
+        regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}["']?(?:[ \t]*[,:;|=][ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+        group: 1,
+    },
+    {
+        id: 'slack-token',
+        message: 'Slack token',
+        // Bot, user, legacy and refresh tokens (`xoxe-`, `xoxe.xoxp-`) and app-level tokens (`xapp-`).
+        regex: /(?<![A-Za-z0-9_-])(?:xox[abposre](?:\.xox[bp])?|xapp)-[A-Za-z0-9-]{10,250}/g,
+    },
+    {
+        id: 'slack-webhook',
+        message: 'Slack webhook URL',
+        regex: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,}/g,
+    },
+    {
+        id: 'stripe-key',
+        message: 'Stripe secret key',
+        regex: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'stripe-key',
+        message: 'Stripe webhook signing secret',
+        regex: /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/]{24,}/g,
+    },
+    {
+        id: 'gitlab-token',
+        message: 'GitLab personal access token',
+        regex: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/g,
+    },
+    {
+        id: 'pypi-token',
+        message: 'PyPI upload token',
+        regex: /(?<![A-Za-z0-9])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+    },
+    {
+        id: 'huggingface-token',
+        message: 'Hugging Face access token',
+        regex: /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}(?![A-Za-z0-9])/g,
+        accept: (s) => looksRandom(s.slice(3)),
+    },
+    {
+        id: 'google-api-key',
+        message: 'Google API key',
+        regex: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+    },
+    {
+        id: 'npm-token',
+        message: 'npm access token',
+        regex: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'jwt',
+        message: 'JSON Web Token',
+        // Starts only where a run of base64url characters starts: a `\b` start would try again at every
+        // `eyJ` inside one long run (`eyJ-eyJ-…`) and scan the run each time, quadratic in its length.
+        regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+    },
+    {
+        id: 'private-key',
+        message: 'base64-encoded private key block',
+        // `client-key-data:` of a kubeconfig, a key in a Kubernetes Secret or a CI variable: the base64 of
+        // `-----BEGIN`, on one line or wrapped in lines of 60 characters or more.
+        regex: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/]{60,}={0,2})*/g,
+        accept: (s) => /PRIVATE KEY/.test(Buffer.from(s.slice(0, 80), 'base64').toString('latin1')),
+    },
+    {
+        id: 'private-key',
+        message: 'base64 DER private key',
+        // A key's body without its BEGIN/END lines (as environment variables and CI secrets often hold it):
+        // PKCS#8, PKCS#1, SEC1 or a PKCS#12 store, on one line or wrapped (also in `\n`-escaped JSON).
+        regex: /(?<![A-Za-z0-9+/])M[A-Za-z0-9+/]{59,}={0,2}(?:(?:\r?\n|\\n)[ \t]*[A-Za-z0-9+/]{20,}={0,2})*/g,
+        accept: isDerPrivateKey,
+    },
+    {
+        id: 'basic-auth',
+        message: 'HTTP Basic credentials',
+        // `Authorization: Basic <base64 of user:password>`, and the `auth` of a Docker config.json.
+        regex: /(?:\bBasic[ \t]+|"auth"[ \t]*:[ \t]*")([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+        accept: (s) => /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(s, 'base64').toString('latin1')),
+    },
+    {
+        id: 'bearer-token',
+        message: 'bearer token',
+        regex: /\b(?:Bearer|token)[ \t]+([A-Za-z0-9._~+/-]{20,500}=*)(?![A-Za-z0-9._~+/=-])/g,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
+    {
+        id: 'netrc-password',
+        message: 'password in a .netrc entry',
+        // A host name with a dot, or a login before the password: "machine learning password strength"
+        // in prose is neither.
+        regex: /\bmachine[ \t\r\n]+(?:[^\s.]{0,120}\.[^\s]{1,200}[ \t\r\n]+(?:login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)?|[^\s]{1,253}[ \t\r\n]+login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)password[ \t]+([^\s]{1,500})/g,
+        group: 1,
+        accept: (s) => !isPlaceholder(s),
+    },
+    {
+        id: 'url-credentials',
+        message: 'password in a URL',
+        regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,100}:([^\s:/@'"]{3,200})@[^\s/'"]/gi,
+        group: 1,
+        accept: (s) => !isPlaceholder(s),
+    },
+    {
+        id: 'url-credentials',
+        message: 'token in a URL',
+        // `https://<token>@github.com/…`: a user part that is a generated token rather than a name.
+        regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@'"]{16,200})@[^\s/'"]/gi,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
+    {
+        id: 'azure-key',
+        message: 'Azure storage or service bus key in a connection string',
+        regex: /\b(?:AccountKey|SharedAccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{20,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        // `curl -u user:password` (and `--user`): the shell hands the value to curl as it is.
+        regex: /\bcurl\b[^\r\n]{0,300}?[ \t](?:-u|--user)(?:[ \t]+|=)["'`]?[^\s:"'`]{1,100}:([^\s"'`]{4,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        regex: /\bsshpass[ \t]+-p[ \t]*["'`]?([^\s"'`]{4,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        // `mysql -p<password>`: the value follows the flag with no blank.
+        regex: /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\r\n]{0,300}?[ \t]-p([^\s"'`-][^\s"'`]{3,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+];
+/** A value on a command line that is not a variable or a placeholder (`-p<password>:` in prose). */
+function isCommandPassword(value) {
+    return !isPlaceholder(value.replace(/[.,;:)\]}]+$/, ''));
+}
+/**
+ * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
+ * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
+ * OCTET STRING. Public keys and certificates start their SEQUENCE with another SEQUENCE.
+ */
+function isDerPrivateKey(b64) {
+    const der = Buffer.from(b64.slice(0, 24), 'base64');
+    if (der[0] !== 0x30)
+        return false;
+    const lengthByte = der[1] ?? 0;
+    const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+    if (lengthByte > 0x84)
+        return false;
+    const [tag, len, version, next] = [der[at], der[at + 1], der[at + 2], der[at + 3]];
+    return (tag === 0x02 &&
+        len === 0x01 &&
+        (version === 0 || version === 1 || version === 3) &&
+        (next === 0x30 || next === 0x02 || next === 0x04));
+}
+/** Key names whose value is a secret in configuration text. */
+const SECRET_KEY_NAME = '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
+/**
+ * Secrets in XML: `<password>…</password>` (Maven's settings.xml, Spring and Tomcat configuration) and
+ * `<add key="DbPassword" value="…"/>` (.NET's appSettings).
+ */
+GUARDIAN_PATTERNS.push({
+    id: 'generic-secret',
+    message: 'secret in an XML element',
+    regex: new RegExp(`<(${SECRET_KEY_NAME})>[ \\t]*([^<\\s][^<\\r\\n]{3,500}?)[ \\t]*</\\1>`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+}, {
+    id: 'generic-secret',
+    message: 'secret in an XML key/value pair',
+    regex: new RegExp(`\\bkey[ \\t]*=[ \\t]*"(${SECRET_KEY_NAME})"[ \\t]+value[ \\t]*=[ \\t]*"([^"\\r\\n]{4,500})"`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+});
+/**
+ * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
+ * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the
+ * start of a comment, or the redaction would leave the rest of the secret behind. Applied to
+ * configuration-like files (and text of unknown origin); elsewhere it is applied only to values that
+ * look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
+ */
+const GENERIC_ASSIGNMENT = {
+    id: 'generic-secret',
+    message: 'secret-looking assignment',
+    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;](?:[^\\s"'#,;]|[#,;](?=[^\\s"'#,;]))*))`, 'gi'),
+};
+const PLACEHOLDER = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|%\(.*\)s?|\*+|x+|\.{3}|changeme|change[_-]?me|your[_-].*|example.*|dummy|placeholder|redacted|none|null|nil|true|false|undefined|secret|password|token|todo|tbd|fake.*|test|\[REDACTED:[^\]]*\])$/i;
+function isPlaceholder(value) {
+    const v = value.trim();
+    if (v.length < 4)
+        return true;
+    if (PLACEHOLDER.test(v))
+        return true;
+    // Lookups rather than literals: os.environ[...], process.env.X, getenv("X"), ENV["X"].
+    if (/(?:environ|process\.env|getenv|ENV\[|env\(|secrets\.|vars\.)/i.test(v))
+        return true;
+    // A function call or expression rather than a literal.
+    if (/^[A-Za-z_][A-Za-z0-9_.]*\(/.test(v))
+        return true;
+    return false;
+}
+/** Shannon entropy in bits per character. */
+function entropy(s) {
+    const counts = new Map();
+    for (const ch of s)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const c of counts.values()) {
+        const p = c / s.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+/** A value that looks machine-generated: long, no spaces, mixed classes, high entropy. */
+function looksRandom(value) {
+    if (value.length < 12 || /\s/.test(value))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
+    return classes >= 2 && /\d/.test(value) && entropy(value) >= 3.3;
+}
+/** Source files: an unquoted value there is an expression (a variable, a call), never a literal. */
+const CODE_EXTENSION = /\.(?:py|pyi|pyx|js|jsx|mjs|cjs|ts|tsx|mts|cts|java|kt|kts|scala|groovy|go|rs|rb|php|cs|fs|vb|c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|dart|lua|pl|pm|r|jl|ex|exs|erl|hrl|hs|ml|mli|clj|cljs|elm|vue|svelte|sol|zig|nim)$/i;
+/**
+ * How the generic assignment rule reads a text: `config` (any literal value of a secret-named key is a
+ * secret), `code` (only quoted values that look random) or `text` (documentation, scripts, notes: any
+ * value that looks random, quoted or not).
+ */
+function textKind(path) {
+    if (isConfigLikePath(path))
+        return 'config';
+    const base = (path ?? '').split(/[\\/]/).pop() ?? '';
+    return CODE_EXTENSION.test(base) ? 'code' : 'text';
+}
+/** Files whose text is configuration (KEY=value), where any secret-named key holds a secret. */
+function isConfigLikePath(path) {
+    if (path === undefined)
+        return true;
+    const base = path.split(/[\\/]/).pop() ?? path;
+    return (/^\.env(?:\..*)?$/i.test(base) ||
+        /\.(?:env|ini|cfg|conf|config|properties|toml|ya?ml|json|tfvars|envrc)$/i.test(base) ||
+        /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.htpasswd|dockerfile|docker-compose.*)$/i.test(base));
+}
+
+;// CONCATENATED MODULE: ./src/secrets/files.ts
+/**
+ * Files that hold secrets by their nature (environment files, private keys, credential stores). Their
+ * content never enters a bundle or a prompt, whatever it looks like.
+ */
+/** Templates of environment files are committed on purpose and hold placeholders; their text is still redacted. */
+const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|dist|defaults)$/i;
+const RULES = [
+    { test: (b) => /^\.env(?:\..+)?$/i.test(b) && !ENV_TEMPLATE.test(b), reason: 'environment file (.env)' },
+    {
+        test: (b) => /\.env$/i.test(b) && b.length > 4 && !/^\.?env$/i.test(b),
+        reason: 'environment file (*.env)',
+    },
+    { test: (b) => /^\.envrc$/i.test(b), reason: 'direnv environment file' },
+    {
+        test: (b) => /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|asc|gpg|kdbx|ovpn)$/i.test(b),
+        reason: 'key or certificate store',
+    },
+    {
+        test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:[_.-][a-z0-9._-]+)?$/i.test(b) ||
+            /^[a-z0-9._-]+_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i.test(b),
+        reason: 'SSH private key',
+    },
+    { test: (b) => /\.(?:keytab|jceks|bks|kdb|sso)$/i.test(b), reason: 'key or certificate store' },
+    {
+        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.?htpasswd|\.pgpass|\.dockercfg|\.dockerconfigjson|\.vault-token|\.my\.cnf|\.s3cfg|\.boto|\.terraformrc|terraform\.rc|\.dev\.vars|settings-security\.xml|application_default_credentials\.json|access_?tokens\.json|msal_token_cache\.(?:json|bin))$/i.test(b),
+        reason: 'credentials file',
+    },
+    {
+        // What a shell, a database client or a REPL keeps of what was typed, passwords included.
+        test: (b) => /^\.[a-z0-9_]*_?history$/i.test(b) || /^\.(?:lesshst|viminfo)$/i.test(b),
+        reason: 'command history',
+    },
+    {
+        // The AWS console's key downloads (`rootkey.csv`, `<user>_accessKeys.csv`, `<user>_credentials.csv`).
+        test: (b) => /^(?:rootkey|(?:.*_)?access_?keys|.*_credentials)\.csv$/i.test(b),
+        reason: 'AWS credentials file',
+    },
+    {
+        // Cloud service-account keys, saved under names of their own (`gcp-key.json`, `…-firebase-adminsdk-….json`).
+        test: (b) => /^(?:.*[-_.])?(?:key|keyfile)\.json$/i.test(b) || /firebase-adminsdk.*\.json$/i.test(b),
+        reason: 'service account key',
+    },
+    {
+        test: (b) => /^(?:credentials|credentials\.(?:json|ya?ml|toml|xml|csv|ini)|client_secrets?\.json)$/i.test(b),
+        reason: 'credentials file',
+    },
+    {
+        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|passwords?\.txt|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
+        reason: 'secrets file',
+    },
+    {
+        test: (b) => /\.tfvars(?:\.json)?$/i.test(b) || /^terraform\.tfstate(?:\.backup)?$/i.test(b),
+        reason: 'Terraform variables or state',
+    },
+    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.ssh\//.test(p) && !/\.pub$/.test(p), reason: 'SSH directory' },
+    {
+        test: (b, p) => /(?:^|\/)\.kube\/config$/.test(p) || /^kubeconfig(?:[._-].*)?$/.test(b) || /[._-]kubeconfig$/.test(b),
+        reason: 'Kubernetes credentials file',
+    },
+    { test: (_b, p) => /(?:^|\/)\.config\/gh\/hosts\.ya?ml$/.test(p), reason: 'GitHub CLI credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.composer\/auth\.json$/.test(p), reason: 'Composer credentials file' },
+    {
+        test: (_b, p) => /(?:^|\/)(?:\.config\/gcloud|\.azure|\.gnupg|\.password-store)\//.test(p),
+        reason: 'credentials directory',
+    },
+];
+/**
+ * Backup, swap and copy suffixes editors and tools add: `id_rsa.bak`, `.env~`, `credentials.orig` are
+ * the file they copy.
+ */
+const BACKUP_SUFFIX = /(?:~|\.(?:bak|backup|bk|old|orig|save|sav|swp|swo|tmp|temp|copy|prev|previous|rej|\d))+$/;
+/** Why a path is a secret file, or undefined when it is not one. */
+function secretFileReason(path) {
+    const fullPath = path.replace(/\\/g, '/').toLowerCase();
+    const fullBase = fullPath.split('/').pop() ?? fullPath;
+    if (fullBase === '')
+        return undefined;
+    // A backup is judged by the name it is a copy of (but a name that is all suffix stays itself).
+    const stripped = fullBase.replace(BACKUP_SUFFIX, '');
+    const base = stripped === '' ? fullBase : stripped;
+    const lowerPath = fullPath.slice(0, fullPath.length - fullBase.length) + base;
+    // Public halves of key pairs are not secret.
+    if (/\.pub$/.test(base) || /\.crt$|\.cer$/.test(base))
+        return undefined;
+    for (const r of RULES)
+        if (r.test(base, lowerPath))
+            return r.reason;
+    return undefined;
+}
+/** True for `.env*` (not templates), `*.pem`, `*.key`, `id_rsa*`, credential stores, secrets files… */
+function isSecretFile(path) {
+    return secretFileReason(path) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/secrets/index.ts
+/**
+ * Secret detection and redaction for everything Guardian puts in front of a model or into a bundle.
+ * Two layers: secretlint's recommended preset (a maintained catalogue of provider token formats) and
+ * Guardian's own patterns (`patterns.ts`). A secret is replaced by `[REDACTED:<rule>]`; line breaks inside
+ * a redacted span are kept, so `path:line` references into redacted text stay right.
+ */
+
+
+
+
+
+
+
+// The engine times every scan with process-wide performance marks, and its observer keeps every mark
+// and searches them all for each new one: the cost of a scan grows with the number of scans before it
+// (a bundle of 3,000 rule files spent 40 s there) and the marks are never freed. Nothing here reads the
+// timings. The package is pinned to the engine's own version, so this is the instance the engine uses.
+secretLintProfiler.mark = () => { };
+/**
+ * The recommended preset's rules, each registered on its own, less `filter-comments`: that rule honours
+ * `secretlint-disable` comments, and text from a repository must not be able to switch the scan off for
+ * the secrets that follow. (A preset's own `disabled` setting for one of its rules is not applied by
+ * this engine version, so the preset itself is not registered.)
+ */
+const SECRETLINT_CONFIG = {
+    rules: index_Cq_34xZU.r
+        .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+        .map((rule) => ({ id: rule.meta.id, rule })),
+};
+const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
+const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
+/**
+ * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
+ * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
+ * `password = "…"` rule fires on any literal in configuration files (`.env`, `.ini`, `.yaml`, …) and
+ * text of unknown origin, but in source code only on values that look machine-generated.
+ */
+async function redactSecrets(text, opts = {}) {
+    if (text.length === 0)
+        return { text, findings: [] };
+    const spans = guardianSpans(text, opts.path, opts.known);
+    spans.push(...(await secretlintSpans(text, opts.path)));
+    const view = decodedView(text);
+    if (view) {
+        const inView = guardianSpans(view.text, opts.path, opts.known);
+        inView.push(...(await secretlintSpans(view.text, opts.path)));
+        spans.push(...inView.flatMap((s) => view.toSource(s)));
+    }
+    const encoded = base64View(text);
+    if (encoded) {
+        const inView = guardianSpans(encoded.text, undefined, opts.known);
+        inView.push(...(await secretlintSpans(encoded.text, undefined)));
+        spans.push(...inView.flatMap((s) => encoded.toSource(s)));
+    }
+    return applySpans(text, spans);
+}
+/** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
+function redactSecretsSync(text, opts = {}) {
+    const spans = guardianSpans(text, opts.path, opts.known);
+    const view = decodedView(text);
+    if (view)
+        spans.push(...guardianSpans(view.text, opts.path, opts.known).flatMap((s) => view.toSource(s)));
+    const encoded = base64View(text);
+    if (encoded)
+        spans.push(...guardianSpans(encoded.text, undefined, opts.known).flatMap((s) => encoded.toSource(s)));
+    return applySpans(text, spans);
+}
+function guardianSpans(text, path, known = []) {
+    const spans = [];
+    for (const p of GUARDIAN_PATTERNS)
+        spans.push(...matchPattern(text, p));
+    spans.push(...genericAssignments(text, textKind(path)));
+    for (const value of known) {
+        if (value.length < 8)
+            continue;
+        for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+            spans.push({
+                start: i,
+                end: i + value.length,
+                marker: 'known-secret',
+                ruleId: 'guardian/known-secret',
+                message: 'found the value of a secret of this run',
+            });
+        }
+    }
+    return spans;
+}
+/** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(["'\\/])|([nrt]))|%([0-9A-Fa-f]{2})/g;
+/**
+ * Between two string literals that a program joins into one: `"abc" + "def"`, `"abc" "def"`, across a
+ * line break (with or without a `\` continuation), in JavaScript, Python, Java, Go, C… Written so that
+ * no run of blanks can be split two ways (linear time).
+ */
+const CONCATENATION = /(["'])(?=[ \t+\\\r\n])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*(?:\+[ \t]*)?)?\1/g;
+/**
+ * The text as a program would see it: escapes decoded (`\u0067hp_…`, `\"`, `%5F`) and concatenated
+ * string literals joined, so a secret written in pieces or escaped is found as a whole. Undefined when
+ * there is nothing to decode or join.
+ */
+function decodedView(text) {
+    const edits = [];
+    for (const m of text.matchAll(ESCAPE)) {
+        const [whole, u, x, lit, ctl, pct] = m;
+        const code = u ?? x ?? pct;
+        const to = code !== undefined
+            ? String.fromCharCode(parseInt(code, 16))
+            : lit !== undefined
+                ? lit
+                : ({ n: '\n', r: '\r', t: '\t' }[ctl ?? ''] ?? whole);
+        edits.push({ start: m.index, end: m.index + whole.length, to });
+    }
+    for (const m of text.matchAll(CONCATENATION)) {
+        edits.push({ start: m.index, end: m.index + m[0].length, to: '' });
+    }
+    if (edits.length === 0)
+        return undefined;
+    edits.sort((a, b) => a.start - b.start);
+    // For each character of the view, where it comes from: [from[i], upTo[i]) in the source.
+    const from = [];
+    const upTo = [];
+    let out = '';
+    let pos = 0;
+    for (const e of edits) {
+        if (e.start < pos)
+            continue; // an escape's backslash inside a gap, or the reverse: keep the first
+        for (let i = pos; i < e.start; i++) {
+            from.push(i);
+            upTo.push(i + 1);
+        }
+        out += text.slice(pos, e.start) + e.to;
+        for (let i = 0; i < e.to.length; i++) {
+            from.push(e.start);
+            upTo.push(e.end);
+        }
+        pos = e.end;
+    }
+    for (let i = pos; i < text.length; i++) {
+        from.push(i);
+        upTo.push(i + 1);
+    }
+    out += text.slice(pos);
+    return {
+        text: out,
+        toSource(s) {
+            // A secret joined from pieces is redacted piece by piece, so the quotes and the `+` between
+            // the pieces stay where they are.
+            const spans = [];
+            let start = from[s.start] ?? 0;
+            for (let i = s.start + 1; i < s.end; i++) {
+                if ((from[i] ?? 0) !== (upTo[i - 1] ?? 0)) {
+                    spans.push({ ...s, start, end: upTo[i - 1] ?? start });
+                    start = from[i] ?? 0;
+                }
+            }
+            spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+            return spans;
+        },
+    };
+}
+/**
+ * A run of base64 (standard or URL-safe alphabet), on one line or wrapped over several (continuation
+ * lines may be indented). Each line is delimited by its line break, so a run is read once.
+ */
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/_-]{20,}={0,2})*(?![A-Za-z0-9+/=_-])/g;
+/**
+ * The values a run of base64 lines holds: the lines of one value wrapped over several, or one value a
+ * line. A line with padding (`=`) or a length that is not a multiple of 4 ends a value; the lines of a
+ * wrapped value (64 or 76 characters) continue it.
+ */
+function base64Segments(run, offset) {
+    const segments = [];
+    let start = -1;
+    const re = /[A-Za-z0-9+/_-]+=*/g;
+    for (const m of run.matchAll(re)) {
+        if (start === -1)
+            start = m.index;
+        const end = m.index + m[0].length;
+        if (m[0].endsWith('=') || m[0].length % 4 !== 0 || end === run.length) {
+            segments.push({ start: offset + start, end: offset + end });
+            start = -1;
+        }
+    }
+    if (start !== -1)
+        segments.push({ start: offset + start, end: offset + run.length });
+    return segments;
+}
+/**
+ * The text that runs of base64 stand for, where it is text: a token, an `.env` or a key written as
+ * base64 (a Kubernetes Secret's `data:`, a CI variable, a test fixture) is found in what it decodes
+ * to. A secret found there redacts its whole run: a piece of base64 says nothing on its own.
+ * Undefined when no run decodes to text.
+ */
+function base64View(text) {
+    const runs = [];
+    let out = '';
+    for (const m of text.matchAll(BASE64_RUN)) {
+        for (const seg of base64Segments(m[0], m.index)) {
+            const decoded = Buffer.from(text.slice(seg.start, seg.end).replace(/\s+/g, ''), 'base64');
+            // Printable ASCII, tabs and line breaks only: binary data (images, hashes, keys' DER) is left to
+            // the patterns that know its shape.
+            if (decoded.length < 12 ||
+                !decoded.every((b) => (b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13))
+                continue;
+            const t = decoded.toString('latin1');
+            runs.push({ ...seg, at: out.length, length: t.length });
+            // Blank lines between runs: a value read from one run stops at the end of it.
+            out += t + '\n\n';
+        }
+    }
+    if (runs.length === 0)
+        return undefined;
+    return {
+        text: out,
+        toSource(s) {
+            // The first run that ends after the span starts (runs are in order and never overlap).
+            let lo = 0;
+            let hi = runs.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (runs[mid].at + runs[mid].length <= s.start)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            const spans = [];
+            for (let i = lo; i < runs.length && runs[i].at < s.end; i++) {
+                spans.push({ ...s, start: runs[i].start, end: runs[i].end });
+            }
+            return spans;
+        },
+    };
+}
+function matchPattern(text, p) {
+    const out = [];
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+        const whole = m[0];
+        if (whole.length === 0)
+            continue;
+        let start = m.index;
+        let secret = whole;
+        if (p.group !== undefined) {
+            const g = m[p.group];
+            if (g === undefined)
+                continue;
+            // The group is the last occurrence of its text inside the match (values follow key names).
+            start = m.index + whole.lastIndexOf(g);
+            secret = g;
+        }
+        if (p.accept && !p.accept(secret))
+            continue;
+        out.push({
+            start,
+            end: start + secret.length,
+            marker: p.id,
+            ruleId: `guardian/${p.id}`,
+            message: `found ${p.message}`,
+        });
+    }
+    return out;
+}
+function genericAssignments(text, kind) {
+    const out = [];
+    const re = GENERIC_ASSIGNMENT.regex;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+        const value = m[1] ?? m[2] ?? m[3];
+        if (value === undefined)
+            continue;
+        if (isPlaceholder(value))
+            continue;
+        // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
+        // look generated are. Unquoted values in code are expressions (variables, calls), never literals;
+        // in documentation, scripts and notes they are literals.
+        if (kind !== 'config' && !looksRandom(value))
+            continue;
+        if (kind === 'code' && m[3] !== undefined)
+            continue;
+        const start = m.index + m[0].lastIndexOf(value);
+        out.push({
+            start,
+            end: start + value.length,
+            marker: GENERIC_ASSIGNMENT.id,
+            ruleId: `guardian/${GENERIC_ASSIGNMENT.id}`,
+            message: `found ${GENERIC_ASSIGNMENT.message}`,
+        });
+    }
+    return out;
+}
+async function secretlintSpans(text, path) {
+    // The engine's profiler names performance marks after the path and measures them with a pattern that
+    // stops at a line break: a file named with one (repository names are untrusted) would crash the
+    // process from a stray promise. The rules need only a path-like name.
+    const name = path === undefined ? undefined : (0,chars/* replaceControlChars */.lq)(path, () => '_');
+    const result = await lintSource({
+        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+        options: {
+            config: SECRETLINT_CONFIG,
+            noPhysicFilePath: name === undefined || name !== path,
+            locale: 'en',
+        },
+    });
+    const out = [];
+    for (const msg of result.messages) {
+        if (msg.type !== 'message')
+            continue;
+        const marker = msg.ruleId.replace(SECRETLINT_PREFIX, '');
+        const base = {
+            marker,
+            ruleId: msg.ruleId,
+            message: `found ${describeSecretlintMessage(msg.messageId, marker)}`,
+        };
+        // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
+        // place (some rules report the start of the line), so redact every occurrence of the value and
+        // fall back to the range only when no value is found in the text.
+        // Some rules' values run on over the quote and punctuation after them (`…/app";`): those are
+        // not part of the secret, and redacting them would break the text around it.
+        const values = Object.values(msg.data ?? {})
+            .filter((v) => typeof v === 'string')
+            .map((v) => v.replace(TRAILING_PUNCTUATION, ''))
+            .filter((v) => v.length >= 8 && !/\s/.test(v));
+        let found = false;
+        for (const v of values) {
+            let i = text.indexOf(v);
+            while (i !== -1) {
+                found = true;
+                out.push({ start: i, end: i + v.length, ...base });
+                i = text.indexOf(v, i + v.length);
+            }
+        }
+        if (!found && msg.range[1] > msg.range[0]) {
+            const end = msg.range[0] + text.slice(msg.range[0], msg.range[1]).replace(TRAILING_PUNCTUATION, '').length;
+            if (end > msg.range[0])
+                out.push({ start: msg.range[0], end, ...base });
+        }
+    }
+    return out;
+}
+function describeSecretlintMessage(messageId, rule) {
+    // messageIds are like "AWSSecretAccessKey", "GITHUB_TOKEN", "PostgreSQLConnection": readable enough.
+    const words = messageId
+        .replace(/_/g, ' ')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .trim();
+    return words ? `${words} (${rule})` : rule;
+}
+function lineAt(lineStarts, index) {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((lineStarts[mid] ?? 0) <= index)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+const MARKER = /\[REDACTED:[A-Za-z0-9_.:/@-]{0,100}\]/g;
+/**
+ * The spans less the markers of an earlier redaction they cover: text redacted once and scanned again
+ * (a bundle's parts, then the whole) keeps its markers as they are, not `[REDACTED:[REDACTED:…]`.
+ */
+function outsideMarkers(text, spans) {
+    if (!text.includes('[REDACTED:'))
+        return [...spans];
+    const markers = [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length]);
+    if (markers.length === 0)
+        return [...spans];
+    const out = [];
+    for (const s of spans) {
+        let start = s.start;
+        // The first marker that ends after the span starts (markers are sorted and never overlap).
+        let lo = 0;
+        let hi = markers.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (markers[mid][1] <= start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < markers.length && markers[i][0] < s.end; i++) {
+            const [mStart, mEnd] = markers[i];
+            if (mStart > start)
+                out.push({ ...s, start, end: mStart });
+            start = Math.max(start, mEnd);
+        }
+        if (start < s.end)
+            out.push({ ...s, start });
+    }
+    return out;
+}
+function applySpans(text, spans) {
+    if (spans.length === 0)
+        return { text, findings: [] };
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            lineStarts.push(i + 1);
+    // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
+    const sorted = outsideMarkers(text, spans).sort((a, b) => a.start - b.start || b.end - a.end);
+    if (sorted.length === 0)
+        return { text, findings: [] };
+    const merged = [];
+    for (const s of sorted) {
+        const last = merged[merged.length - 1];
+        if (last && s.start < last.end) {
+            last.end = Math.max(last.end, s.end);
+            continue;
+        }
+        merged.push({ ...s });
+    }
+    const findings = [];
+    const seen = new Set();
+    for (const s of sorted) {
+        const f = { ruleId: s.ruleId, line: lineAt(lineStarts, s.start), message: s.message };
+        const key = `${f.ruleId}\0${f.line}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        findings.push(f);
+    }
+    findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    let out = '';
+    let pos = 0;
+    for (const s of merged) {
+        out += text.slice(pos, s.start);
+        const newlines = text.slice(s.start, s.end).split('\n').length - 1;
+        out += `[REDACTED:${s.marker}]` + '\n'.repeat(newlines);
+        pos = s.end;
+    }
+    out += text.slice(pos);
+    return { text: out, findings };
+}
+/**
+ * A JSON-like value with every string in it redacted, object keys included (a record keyed by file
+ * path). Each string is scanned as it is: a JSON text scanned whole hides a quoted value behind `\"`
+ * escapes, and a redaction that took an escape's backslash with it would break the JSON.
+ */
+async function redactStrings(value, opts = {}) {
+    if (typeof value === 'string')
+        return (await redactSecrets(value, opts)).text;
+    if (Array.isArray(value)) {
+        const out = [];
+        for (const v of value)
+            out.push(await redactStrings(v, opts));
+        return out;
+    }
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[(await redactSecrets(k, opts)).text] = await redactStrings(v, opts);
+        }
+        return out;
+    }
+    return value;
+}
+/** `redactStrings` with the synchronous Guardian-only pass. */
+function redactStringsSync(value, opts = {}) {
+    if (typeof value === 'string')
+        return redactSecretsSync(value, opts).text;
+    if (Array.isArray(value))
+        return value.map((v) => redactStringsSync(v, opts));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[redactSecretsSync(k, opts).text] = redactStringsSync(v, opts);
+        }
+        return out;
+    }
+    return value;
+}
+/**
+ * The values of an environment's secret variables, as the Coder's redactor takes them: the variables
+ * checks do not get (API keys, tokens, passwords, `secret_env`, credential URLs of any name), less
+ * model names and base URLs, which are configuration. For `known`: a key that looks like nothing in
+ * particular is still redacted where a repository file or a tool repeats it.
+ */
+function secretEnvValues(env, secretEnv = []) {
+    const values = new Set();
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < 8)
+            continue;
+        if (!isHiddenFromCode(name, value, secretEnv))
+            continue;
+        if (/_(?:MODEL|BASE_URL)$/i.test(name) && !isCredentialUrl(value))
+            continue;
+        values.add(value);
+    }
+    // Longest first: a value that contains another is redacted whole.
+    return [...values].sort((a, b) => b.length - a.length);
+}
+
+
+/***/ }),
+
 /***/ 5153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -69726,7 +71566,7 @@ const AGENT_PATTERNS = [/^SSH_AUTH_SOCK$/];
  * A URL with credentials in it (`postgres://user:pass@host/db`, `https://token@host`): a secret whatever
  * the variable holding it is called. The one rule for it: the Coder's Redactor uses it too.
  */
-function isCredentialUrl(value) {
+function code_isCredentialUrl(value) {
     return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value.trim());
 }
 /**
@@ -69753,12 +71593,12 @@ function allowSet(allow) {
  * Whether code under test must not see a variable (nor its value in what it prints): a secret name
  * (`isSecretEnvName`), an agent socket, or a credential URL of any name.
  */
-function isHiddenFromCode(name, value, secretEnv = []) {
+function code_isHiddenFromCode(name, value, secretEnv = []) {
     if (isSecretEnvName(name, secretEnv))
         return true;
     if (AGENT_PATTERNS.some((re) => re.test(name.toUpperCase())))
         return true;
-    return value !== undefined && isCredentialUrl(value);
+    return value !== undefined && code_isCredentialUrl(value);
 }
 /**
  * The environment of git's own calls (src/git/git.ts): secret names removed, and the runner's file
@@ -69787,7 +71627,7 @@ function scrubCodeEnv(env, opts = {}) {
     const allow = allowSet(opts.allow);
     const out = scrubEnv(env, opts);
     for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
+        if (!allow.has(k) && code_isHiddenFromCode(k, v, opts.secretEnv))
             delete out[k];
     }
     return out;
@@ -70104,7 +71944,7 @@ function hiddenValues(opts) {
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k) && code_isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -78844,1621 +80684,8 @@ function feedbackFromValidation(report) {
     return fence('validator_report', lines.join('\n'));
 }
 
-// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
-var structured_source = __nccwpck_require__(2472);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
-/**
- * Test if condition is truthy.
- * @param {any} expression to be evaluated
- * @param {string} error message to be shown
- * @returns {void}
- * @throws
- */
-function invariant(condition, message) {
-    if (!condition)
-        throw new Error(message);
-}
-//# sourceMappingURL=invariant.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
-
-
-/**
- * This class represent of source code.
- */
-class SecretLintSourceCodeImpl {
-    hasBOM;
-    content;
-    filePath;
-    physicalFilePath;
-    contentType;
-    ext;
-    structuredSource;
-    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
-        invariant(ext || filePath, "should be set either of fileExt or filePath.");
-        this.hasBOM = content.charCodeAt(0) === 0xfeff;
-        this.content = this.hasBOM ? content.slice(1) : content;
-        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
-        this.filePath = filePath;
-        this.physicalFilePath = physicalFilePath;
-        this.contentType = contentType;
-        this.ext = ext;
-    }
-    /**
-     * get file path
-     * This return `undefined` if the source code is created without file path.
-     * For example, use core API to create a source code directly.
-     *
-     * You can use this path to detect file type.
-     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
-     * @returns {string|undefined}
-     */
-    getFilePath() {
-        return this.filePath;
-    }
-    /**
-     * get physical file path
-     * This return `undefined` if the source code is not related to file.
-     * For example, the source code is given from the stdin.
-     *
-     * You can use this path to read the file content.
-     */
-    getPhysicalFilePath() {
-        return this.physicalFilePath;
-    }
-    /**
-     * @param {SecretLintSourceNodeLocation} loc - location indicator.
-     * @return {[ number, number ]} range.
-     */
-    locationToRange(loc) {
-        return this.structuredSource.locationToRange(loc);
-    }
-    /**
-     * @param {[ number, number ]} range - pair of indice.
-     * @return {SecretLintSourceNodeLocation} location.
-     */
-    rangeToLocation(range) {
-        const location = this.structuredSource.rangeToLocation(range);
-        // Note: unwrap class instance to get plain object
-        return {
-            start: {
-                line: location.start.line,
-                column: location.start.column,
-            },
-            end: {
-                line: location.end.line,
-                column: location.end.column,
-            },
-        };
-    }
-    /**
-     * @param {Position} pos - position indicator.
-     * @return {number} index.
-     */
-    positionToIndex(pos) {
-        return this.structuredSource.positionToIndex(pos);
-    }
-    /**
-     * @param {number} index - index to the source code.
-     * @return {Position} position.
-     */
-    indexToPosition(index) {
-        const position = this.structuredSource.indexToPosition(index);
-        // Note: unwrap class instance to get plain object
-        return {
-            line: position.line,
-            column: position.column,
-        };
-    }
-}
-//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
-// MIT © 2017 azu
-// MIT © 2017 59naga
-// https://github.com/59naga/carrack
-class EventEmitter {
-    #listeners = new Map();
-    on(type, listener) {
-        const prevSet = this.#listeners.get(type);
-        const listenerSet = prevSet ?? new Set();
-        listenerSet?.add(listener);
-        this.#listeners.set(type, listenerSet);
-    }
-    emit(type, ...args) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-            return;
-        }
-        for (const listenerSetElement of listenerSet) {
-            listenerSetElement(...args);
-        }
-    }
-    off(type, listener) {
-        const listenerSet = this.#listeners.get(type);
-        if (!listenerSet) {
-            return;
-        }
-        for (const listenerSetElement of listenerSet) {
-            if (listenerSetElement === listener) {
-                listenerSet.delete(listener);
-            }
-        }
-    }
-    removeAllListeners() {
-        this.#listeners.clear();
-    }
-    listenerCount(type) {
-        return this.#listeners.get(type)?.size ?? 0;
-    }
-    listeners(type) {
-        return Array.from(this.#listeners.get(type) ?? []);
-    }
-}
-class PromiseEventEmitter {
-    events;
-    constructor() {
-        this.events = new EventEmitter();
-    }
-    listenerCount(type) {
-        return this.events.listenerCount(type);
-    }
-    on(event, listener) {
-        return this.events.on(event, listener);
-    }
-    emit(event, ...args) {
-        const promises = [];
-        this.events.listeners(event).forEach((listener) => {
-            promises.push(listener(...args));
-        });
-        return Promise.all(promises);
-    }
-}
-//# sourceMappingURL=promise-event-emitter.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
-/**
- * Default locale that is also fallback locale.
- */
-const DEFAULT_LOCAL = "en";
-const formatMessage = (messageHandler, props) => {
-    if (typeof props !== "object" || props === null) {
-        return messageHandler();
-    }
-    return messageHandler(props);
-};
-const getMatchedLocaleMessage = (locale, locales) => {
-    const localKeys = Object.keys(locales);
-    const matchLocale = localKeys.find((key) => {
-        return key === locale;
-    });
-    if (matchLocale) {
-        return matchLocale;
-    }
-    const [lang] = locale.split("-");
-    if (!lang) {
-        return DEFAULT_LOCAL;
-    }
-    // en-US => en
-    const fallbackMatchLocal = localKeys.find((key) => {
-        return key === lang;
-    });
-    if (fallbackMatchLocal) {
-        return fallbackMatchLocal;
-    }
-    return DEFAULT_LOCAL;
-};
-const createTranslator = (messages, options) => {
-    return (messageId, props) => {
-        const messageHandler = messages[messageId];
-        if (!messageHandler) {
-            throw new Error(`messages:${String(messageId)} is missing in messages.`);
-        }
-        // if messages is string, use it.
-        if (typeof messageHandler === "function") {
-            if (typeof messageId !== "string") {
-                throw new Error(`message's key:${String(messageId)} should be string`);
-            }
-            return {
-                message: formatMessage(messageHandler, props),
-                messageId: messageId,
-                data: props,
-            };
-        }
-        // if messages is object, pick message that is matched locale from messages.
-        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
-        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
-        const localizedMessage = messageHandler[locale];
-        if (!localizedMessage) {
-            if (messageHandler[DEFAULT_LOCAL]) {
-                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
-            }
-            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
-        }
-        if (typeof messageId !== "string") {
-            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
-        }
-        return {
-            message: formatMessage(localizedMessage, props),
-            messageId: messageId,
-            data: props,
-        };
-    };
-};
-//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
-
-
-const createContextEvents = () => {
-    const contextEvents = new EventEmitter();
-    const REPORT_SYMBOL = Symbol("report");
-    const IGNORE_SYMBOL = Symbol("ignore");
-    return {
-        report(descriptor) {
-            contextEvents.emit(REPORT_SYMBOL, descriptor);
-        },
-        onReport(handler) {
-            const listener = (descriptor) => {
-                handler(descriptor);
-            };
-            contextEvents.on(REPORT_SYMBOL, listener);
-            return () => {
-                contextEvents.off(REPORT_SYMBOL, listener);
-            };
-        },
-        ignore(descriptor) {
-            contextEvents.emit(IGNORE_SYMBOL, descriptor);
-        },
-        onIgnore(handler) {
-            const listener = (descriptor) => {
-                handler(descriptor);
-            };
-            contextEvents.on(IGNORE_SYMBOL, listener);
-            return () => {
-                contextEvents.off(IGNORE_SYMBOL, listener);
-            };
-        },
-    };
-};
-const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
-    return {
-        sharedOptions: sharedOptions,
-        createTranslator: (messages) => {
-            return createTranslator(messages, {
-                defaultLocale: locale,
-            });
-        },
-        ignore(descriptor) {
-            const { message } = descriptor.message;
-            contextEvents.ignore({
-                type: "ignore",
-                ruleId: ruleId,
-                ruleParentId,
-                range: descriptor.range,
-                targetRuleId: descriptor.targetRuleId,
-                loc: sourceCode.rangeToLocation(descriptor.range),
-                message: message,
-            });
-        },
-        report(descriptor) {
-            const { message, messageId, data } = descriptor.message;
-            // Default severity level is "error"
-            const severityLevel = severity ?? "error";
-            if (ruleParentId) {
-                contextEvents.report({
-                    ...descriptor,
-                    type: "message",
-                    ruleId: ruleId,
-                    ruleParentId,
-                    loc: sourceCode.rangeToLocation(descriptor.range),
-                    severity: severityLevel,
-                    message,
-                    messageId,
-                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
-                    data,
-                });
-            }
-            else {
-                contextEvents.report({
-                    ...descriptor,
-                    type: "message",
-                    ruleId: ruleId,
-                    loc: sourceCode.rangeToLocation(descriptor.range),
-                    severity: severityLevel,
-                    message,
-                    messageId,
-                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
-                    data,
-                });
-            }
-        },
-    };
-};
-//# sourceMappingURL=RuleContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
-class SecretLintRule {
-    ruleReportHandle;
-    ruleCreator;
-    descriptorRule;
-    constructor({ descriptorRule, context }) {
-        this.descriptorRule = descriptorRule;
-        this.ruleCreator = descriptorRule.rule;
-        // normalize rule options
-        const ruleCreatorOptions = descriptorRule.options || {};
-        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
-    }
-    allowMessageIds() {
-        if (!this.descriptorRule.allowMessageIds) {
-            return [];
-        }
-        const ruleId = this.ruleCreator.meta.id;
-        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
-            return {
-                messageId: allowMessageId,
-                ruleId,
-            };
-        });
-    }
-    supportSourceCode(sourceCode) {
-        const contentType = sourceCode.contentType;
-        if (contentType === "unknown") {
-            return true;
-        }
-        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
-            return true;
-        }
-        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
-    }
-    async file(source) {
-        const file = this.ruleReportHandle.file;
-        if (!file) {
-            return;
-        }
-        return file(source);
-    }
-}
-//# sourceMappingURL=SecretLintRuleImpl.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
-class SecretLintProfiler {
-    perf;
-    entries = [];
-    measures = [];
-    executionPromises = [];
-    constructor(options) {
-        this.perf = options.perf;
-        const pattern = /(.*?)::end(\|\|.*)?/;
-        const observer = new options.PerformanceObserver((items) => {
-            const entries = items.getEntries();
-            entries.forEach((entry) => {
-                if (entry.entryType === "mark") {
-                    const match = entry.name.match(pattern);
-                    const endIdentifier = match ? match[1] : undefined;
-                    const suffix = match && match[2] ? match[2] : "";
-                    // if mark already {mark}::start, measure start to end
-                    if (endIdentifier) {
-                        const startIdentifier = `${endIdentifier}::start`;
-                        this.entries.find((savedEntry) => {
-                            return savedEntry.name === startIdentifier;
-                        });
-                        // create measure
-                        if (startIdentifier) {
-                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
-                            this.executionPromises.push(Promise.resolve().then(() => {
-                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
-                            }));
-                        }
-                    }
-                    this.entries.push(entry);
-                }
-                else if (entry.entryType === "measure") {
-                    this.measures.push(entry);
-                }
-            });
-        });
-        observer.observe({ entryTypes: ["mark", "measure"] });
-    }
-    mark(marker) {
-        if ("id" in marker) {
-            this.perf.mark(`${marker.type}||${marker.id}`);
-        }
-        else {
-            this.perf.mark(marker.type);
-        }
-    }
-    waifForExecutionPromises = () => {
-        return Promise.all(this.executionPromises).finally(() => {
-            this.executionPromises.length = 0;
-        });
-    };
-    async getEntries() {
-        await this.waifForExecutionPromises();
-        return this.entries;
-    }
-    async getMeasures() {
-        await this.waifForExecutionPromises();
-        return this.measures;
-    }
-}
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
-
-
-
-class NullPerformanceObserver {
-    disconnect() { }
-    observe(_options) { }
-}
-const secretLintProfiler = new SecretLintProfiler({
-    perf: external_node_perf_hooks_.performance,
-    PerformanceObserver: external_node_perf_hooks_.PerformanceObserver ? external_node_perf_hooks_.PerformanceObserver : NullPerformanceObserver,
-});
-//# sourceMappingURL=node.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
-
-
-
-const createRunningEvents = () => {
-    const contextEvents = new PromiseEventEmitter();
-    const registerSet = new Set();
-    const LINT_HANDLE = Symbol("lint:start");
-    const rules = [];
-    return {
-        collectAllowMessageIds() {
-            const allowMessageIds = [];
-            rules.forEach((rule) => {
-                allowMessageIds.push(...rule.allowMessageIds());
-            });
-            return allowMessageIds;
-        },
-        /**
-         * Start to run linting
-         * @param options
-         */
-        runLint(options) {
-            return contextEvents.emit(LINT_HANDLE, options);
-        },
-        registerRule({ descriptorRule, context, }) {
-            if (registerSet.has(descriptorRule.id)) {
-                // TODO: more trivial implementation
-                throw new Error(`rule.id:${descriptorRule.id} is already registered.
-                
-Duplicated rule.id is something wrong in .secretlintrc.                
-`);
-            }
-            registerSet.add(descriptorRule.id);
-            const rule = new SecretLintRule({
-                descriptorRule: descriptorRule,
-                context,
-            });
-            rules.push(rule);
-            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
-                // TODO: add more handler
-                // Call O￿￿rder?
-                // - file
-                secretLintProfiler.mark({
-                    type: "@core>rule-handler::start",
-                    id: descriptorRule.rule.meta.id,
-                });
-                // if this rule support the content type
-                if (rule.supportSourceCode(sourceCode)) {
-                    await rule.file(sourceCode);
-                }
-                secretLintProfiler.mark({
-                    type: "@core>rule-handler::end",
-                    id: descriptorRule.rule.meta.id,
-                });
-            });
-        },
-        registerRulePreset({ descriptorRulePreset, context, }) {
-            // Normalized Rule Preset Options
-            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
-            // Internally, RulePreset#register call `registerRule`
-            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
-        },
-        isRegistered(ruleId) {
-            return registerSet.has(ruleId);
-        },
-    };
-};
-//# sourceMappingURL=RunningEvents.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
-
-/**
- * Create a context for Rule Preset
- */
-const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
-    const presetRules = configRulePreset.rules || [];
-    if (!Array.isArray(presetRules)) {
-        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
-        throw new Error("preset's rules should be an array of rule definitions");
-    }
-    return {
-        sharedOptions,
-        registerRule(rule, defaultValue) {
-            const descriptorRule = presetRules.find((descriptorRule) => {
-                return descriptorRule.id === rule.meta.id;
-            });
-            // Use undefined instead of {}
-            // Default value will be handled by RunningEvents#registerRule
-            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
-            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
-            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
-            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
-            const context = createRuleContext({
-                // rule id is a single rule in a preset
-                ruleId: rule.meta.id,
-                // parent rule id is rule preset id
-                ruleParentId: configRulePreset.id,
-                meta: rule.meta,
-                severity: descriptorRuleSeverity,
-                sourceCode,
-                contextEvents: contextEvents,
-                sharedOptions: sharedOptions,
-                locale,
-            });
-            const defaultValueOfPreset = defaultValue ? defaultValue : {};
-            runningEvents.registerRule({
-                descriptorRule: {
-                    // options and disabled ...
-                    ...defaultValueOfPreset,
-                    // Prefer to use user setting
-                    // User can override preset setting
-                    ...descriptorRule,
-                    id: rule.meta.id,
-                    options: descriptorRuleOptions,
-                    rule,
-                    disabled: descriptorRuleDisabled,
-                    allowMessageIds: descriptorAllowMessageIds,
-                    severity: descriptorRuleSeverity,
-                },
-                context,
-            });
-        },
-    };
-};
-//# sourceMappingURL=RulePresetContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
-/**
- * the `index` is in the `range` and return true.
- * @param {Number} index
- * @param {Number[]} range
- * @returns {boolean}
- */
-const isContainedRange = (index, range) => {
-    const [start, end] = range;
-    return start <= index && index <= end;
-};
-/**
- * filter messages by ignore messages
- */
-function filterIgnoredMessages(options) {
-    const reportedMessages = options.reportedMessages;
-    const ignoreMessages = options.ignoredMessages;
-    // if match, reject the message
-    return reportedMessages.filter((message) => {
-        return !ignoreMessages.some((ignoreMessage) => {
-            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
-                isContainedRange(message.range[1], ignoreMessage.range);
-            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
-                // "*" is wildcard that match any rule
-                if (ignoreMessage.targetRuleId === "*") {
-                    return true;
-                }
-                // compare normalized key path
-                return message.ruleId === ignoreMessage.targetRuleId;
-            }
-            return isInIgnoringRange;
-        });
-    });
-}
-//# sourceMappingURL=filter-ignored-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
-const createMessageProcessor = (processors) => {
-    return {
-        /**
-         * process `messages` with registered processes
-         */
-        process(messages) {
-            const originalMessages = messages;
-            if (processors.length === 0) {
-                throw new Error("processors should be > 0");
-            }
-            return processors.reduce((messages, filter) => {
-                return filter(messages);
-            }, originalMessages);
-        },
-    };
-};
-//# sourceMappingURL=MessageProcessManager.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
-/**
- * equal message
- */
-const isEqualMessage = (aMessage, bMessage) => {
-    return (aMessage.range[0] === bMessage.range[0] &&
-        aMessage.range[1] === bMessage.range[1] &&
-        "severity" in aMessage &&
-        "severity" in bMessage &&
-        aMessage.severity === bMessage.severity &&
-        aMessage.message === bMessage.message);
-};
-/**
- * filter duplicated messages
- */
-function filterDuplicatedMessages(messages = []) {
-    return messages.filter((message, index) => {
-        const restMessages = messages.slice(index + 1);
-        return !restMessages.some((restMessage) => {
-            return isEqualMessage(message, restMessage);
-        });
-    });
-}
-//# sourceMappingURL=filter-duplicated-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
-/**
- * sort messages by line and column
- */
-function sortMessagesByLocation(messages) {
-    // sort by line and column
-    return messages.sort(function (a, b) {
-        const startIndexDiff = a.range[0] - b.range[0];
-        if (startIndexDiff === 0) {
-            return a.range[1] - b.range[1];
-        }
-        else {
-            return startIndexDiff;
-        }
-    });
-}
-//# sourceMappingURL=sort-messages-process.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
-const filterByAllowMessageIds = (messages, allowMessageIds) => {
-    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
-        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
-    }));
-    return messages.filter((message) => {
-        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
-    });
-};
-//# sourceMappingURL=filter-message-id.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
-// mask all properties with *** deeply
-// These properties are object, array, or others
-const deepMask = (object, handler) => {
-    for (const key of Object.keys(object)) {
-        if (typeof object[key] === "object") {
-            object[key] = deepMask(object[key], handler);
-        }
-        else if (Array.isArray(object[key])) {
-            object[key] = object[key].map((item) => deepMask(item, handler));
-        }
-        else if (typeof object[key] === "string") {
-            object[key] = handler(object[key]);
-        }
-    }
-    return object;
-};
-const createMaskValue = (value) => {
-    return "*".repeat(value.length);
-};
-/**
- * = Masking logics
- * secretlint mask simple string replacement.
- * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
- * ```
- * context.report({
- *   message: t("MESSAGE", {
- *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
- *   }),
- *   range,
- * });
- * ```
- * This logics may includes false-positve.
- * This is similar to CI logs like Travis CI or GitHub Actions.
- * @param str
- * @param maskedValues
- */
-const maskWithValues = (str, maskedValues) => {
-    let result = str;
-    for (const maskValue of maskedValues) {
-        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
-    }
-    return result;
-};
-// mask all data values for hide secret value
-// https://github.com/secretlint/secretlint/issues/176
-const filterMaskSecretsData = (messages = []) => {
-    return messages.map((message) => {
-        if (message.type !== "message") {
-            return message;
-        }
-        const maskedValues = [];
-        const maskedData = message.data
-            ? deepMask(message.data, (value) => {
-                maskedValues.push(value);
-                return createMaskValue(value);
-            })
-            : undefined;
-        // no mask data
-        if (!maskedData) {
-            return message;
-        }
-        const maskedMessage = maskWithValues(message.message, maskedValues);
-        return {
-            ...message,
-            message: maskedMessage,
-            data: maskedData,
-        };
-    });
-};
-//# sourceMappingURL=filter-mask-secrets.js.map
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
-
-
-
-
-
-
-/**
- * Post cleanup messages
- * - filter ignored range
- * - filter disabled message
- * - [masSecrets] mask secrets message
- * - filter duplicated messages
- * - sort messages by range
- * @param options
- */
-const cleanupMessages = (options) => {
-    const reportedMessages = filterIgnoredMessages(options);
-    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
-    const filters = options.maskSecrets
-        ? [filterDuplicatedMessages, filterMaskSecretsData]
-        : [filterDuplicatedMessages];
-    const filterProcess = createMessageProcessor(filters);
-    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
-};
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/debug/src/index.js
-var src = __nccwpck_require__(2830);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
-
-
-
-
-
-
-
-const module_debug = src("@secretlint/core");
-const lintSource = ({ source, options }) => {
-    secretLintProfiler.mark({
-        type: "@core>lint::start",
-        id: source.filePath,
-    });
-    module_debug(`source filePath: %O`, source.filePath);
-    module_debug(`options: %O`, options);
-    const rules = options.config.rules;
-    const locale = options.locale ?? "en";
-    const maskSecrets = options.maskSecrets ?? false;
-    const contextEvents = createContextEvents();
-    const runningEvents = createRunningEvents();
-    const reportedMessages = [];
-    const ignoredMessages = [];
-    // setup
-    contextEvents.onReport((message) => {
-        reportedMessages.push(message);
-    });
-    contextEvents.onIgnore((message) => {
-        ignoredMessages.push(message);
-    });
-    // Create a SourceCode for linting
-    const sourceCode = new SecretLintSourceCodeImpl({
-        content: source.content,
-        filePath: source.filePath,
-        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
-        ext: source.ext || "",
-        contentType: source.contentType,
-    });
-    secretLintProfiler.mark({
-        type: "@core>setup-rules::start",
-    });
-    rules.forEach((rule) => {
-        secretLintProfiler.mark({
-            type: "@core>setup-rule::start",
-            id: rule.rule.meta.id,
-        });
-        registerRule({
-            sourceCode,
-            config: options.config,
-            descriptorRule: rule,
-            contextEvents,
-            runningEvents,
-            locale,
-        });
-        secretLintProfiler.mark({
-            type: "@core>setup-rule::end",
-            id: rule.rule.meta.id,
-        });
-    });
-    secretLintProfiler.mark({
-        type: "@core>setup-rules::end",
-    });
-    // start to run
-    return runningEvents
-        .runLint({
-        sourceCode,
-    })
-        .then(() => {
-        return {
-            filePath: source.filePath,
-            // binary content should be skipped
-            sourceContent: source.contentType === "text" ? source.content : undefined,
-            sourceContentType: source.contentType,
-            messages: cleanupMessages({
-                reportedMessages,
-                ignoredMessages,
-                allowMessageIds: runningEvents.collectAllowMessageIds(),
-                maskSecrets,
-            }),
-        };
-    })
-        .finally(() => {
-        secretLintProfiler.mark({
-            type: "@core>lint::end",
-            id: source.filePath,
-        });
-    });
-};
-const isRulePreset = (ruleDescriptor) => {
-    return ruleDescriptor.rule.meta.type === "preset";
-};
-const isRule = (ruleDescriptor) => {
-    return ruleDescriptor.rule.meta.type === "scanner";
-};
-/**
- * Rule Processing
- */
-const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
-    const ruleId = descriptorRule.id;
-    // Do not register disabled rule
-    if (descriptorRule.disabled) {
-        module_debug("Skip registerRule %s, because it is disabled", ruleId);
-        return;
-    }
-    module_debug("registerRule %s", ruleId);
-    // sharedOptions is {} by default
-    // sharedOptions is shared between presets and rules
-    const sharedOptionsWithDefault = config.sharedOptions ?? {};
-    // If option is not defined Options is {} by default
-    if (isRulePreset(descriptorRule)) {
-        const context = createRulePresetContext({
-            configRulePreset: descriptorRule,
-            sourceCode,
-            contextEvents: contextEvents,
-            runningEvents: runningEvents,
-            sharedOptions: sharedOptionsWithDefault,
-            locale: locale,
-        });
-        runningEvents.registerRulePreset({
-            descriptorRulePreset: descriptorRule,
-            context,
-        });
-        return;
-    }
-    else if (isRule(descriptorRule)) {
-        const context = createRuleContext({
-            ruleId: ruleId,
-            severity: descriptorRule.severity,
-            meta: descriptorRule.rule.meta,
-            sourceCode,
-            contextEvents: contextEvents,
-            sharedOptions: sharedOptionsWithDefault,
-            locale: locale,
-        });
-        runningEvents.registerRule({
-            descriptorRule: descriptorRule,
-            context,
-        });
-        return;
-    }
-    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
-};
-//# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
-var index_Cq_34xZU = __nccwpck_require__(7639);
-;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./src/secrets/patterns.ts
-/**
- * Guardian's own secret patterns, on top of secretlint's recommended preset. They cover tokens the
- * preset misses or only finds in some shapes (OpenAI keys, a lone AWS access key id, fine-grained
- * GitHub tokens, private key blocks of any kind, JWTs) and the generic `password = "…"` assignment of
- * configuration files.
- */
-const GUARDIAN_PATTERNS = [
-    {
-        id: 'private-key',
-        message: 'private key block',
-        // Any PEM/OpenSSH/PGP private key, including a block cut off before its END line.
-        regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|$(?![\s\S]))/g,
-    },
-    {
-        id: 'github-token',
-        message: 'GitHub token',
-        // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
-        // subject shortened for display) still goes whole.
-        regex: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}\b/g,
-    },
-    {
-        id: 'github-token',
-        message: 'GitHub fine-grained personal access token',
-        regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g,
-    },
-    {
-        id: 'openai-key',
-        message: 'OpenAI-style API key (sk-…)',
-        regex: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/g,
-        // Real keys mix letters and digits; "sk-learn-style-identifiers" do not.
-        accept: (s) => /\d/.test(s) && /[A-Za-z]/.test(s.slice(3)),
-    },
-    {
-        id: 'aws-access-key-id',
-        message: 'AWS access key id',
-        regex: /\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}\b/g,
-    },
-    {
-        id: 'aws-secret-access-key',
-        message: 'AWS secret access key',
-        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?(?:[ \t]*(?:[:=]|:=|=>)\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
-        group: 1,
-    },
-    {
-        id: 'aws-secret-access-key',
-        message: 'AWS secret access key next to its key id',
-        // The pair as the console's CSV download, `id:secret` or two arguments writes it, with no key name.
-        regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}["']?(?:[ \t]*[,:;|=][ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
-        group: 1,
-    },
-    {
-        id: 'slack-token',
-        message: 'Slack token',
-        // Bot, user, legacy and refresh tokens (`xoxe-`, `xoxe.xoxp-`) and app-level tokens (`xapp-`).
-        regex: /(?<![A-Za-z0-9_-])(?:xox[abposre](?:\.xox[bp])?|xapp)-[A-Za-z0-9-]{10,250}/g,
-    },
-    {
-        id: 'slack-webhook',
-        message: 'Slack webhook URL',
-        regex: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,}/g,
-    },
-    {
-        id: 'stripe-key',
-        message: 'Stripe secret key',
-        regex: /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\b/g,
-    },
-    {
-        id: 'stripe-key',
-        message: 'Stripe webhook signing secret',
-        regex: /\bwhsec_[A-Za-z0-9+/]{24,}/g,
-    },
-    {
-        id: 'gitlab-token',
-        message: 'GitLab personal access token',
-        regex: /\bglpat-[A-Za-z0-9_-]{20,}/g,
-    },
-    {
-        id: 'pypi-token',
-        message: 'PyPI upload token',
-        regex: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
-    },
-    {
-        id: 'huggingface-token',
-        message: 'Hugging Face access token',
-        regex: /\bhf_[A-Za-z0-9]{30,}\b/g,
-        accept: (s) => looksRandom(s.slice(3)),
-    },
-    {
-        id: 'google-api-key',
-        message: 'Google API key',
-        regex: /\bAIza[0-9A-Za-z_-]{35}\b/g,
-    },
-    {
-        id: 'npm-token',
-        message: 'npm access token',
-        regex: /\bnpm_[A-Za-z0-9]{36}\b/g,
-    },
-    {
-        id: 'jwt',
-        message: 'JSON Web Token',
-        // Starts only where a run of base64url characters starts: a `\b` start would try again at every
-        // `eyJ` inside one long run (`eyJ-eyJ-…`) and scan the run each time, quadratic in its length.
-        regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
-    },
-    {
-        id: 'private-key',
-        message: 'base64-encoded private key block',
-        // `client-key-data:` of a kubeconfig, a key in a Kubernetes Secret or a CI variable: the base64 of
-        // `-----BEGIN`, on one line or wrapped in lines of 60 characters or more.
-        regex: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/]{60,}={0,2})*/g,
-        accept: (s) => /PRIVATE KEY/.test(Buffer.from(s.slice(0, 80), 'base64').toString('latin1')),
-    },
-    {
-        id: 'private-key',
-        message: 'base64 DER private key',
-        // A key's body without its BEGIN/END lines (as environment variables and CI secrets often hold it):
-        // PKCS#8, PKCS#1, SEC1 or a PKCS#12 store, on one line or wrapped (also in `\n`-escaped JSON).
-        regex: /(?<![A-Za-z0-9+/])M[A-Za-z0-9+/]{59,}={0,2}(?:(?:\r?\n|\\n)[ \t]*[A-Za-z0-9+/]{20,}={0,2})*/g,
-        accept: isDerPrivateKey,
-    },
-    {
-        id: 'basic-auth',
-        message: 'HTTP Basic credentials',
-        // `Authorization: Basic <base64 of user:password>`, and the `auth` of a Docker config.json.
-        regex: /(?:\bBasic[ \t]+|"auth"[ \t]*:[ \t]*")([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
-        group: 1,
-        accept: (s) => /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(s, 'base64').toString('latin1')),
-    },
-    {
-        id: 'bearer-token',
-        message: 'bearer token',
-        regex: /\b(?:Bearer|token)[ \t]+([A-Za-z0-9._~+/-]{20,500}=*)(?![A-Za-z0-9._~+/=-])/g,
-        group: 1,
-        accept: (s) => looksRandom(s),
-    },
-    {
-        id: 'netrc-password',
-        message: 'password in a .netrc entry',
-        // A host name with a dot, or a login before the password: "machine learning password strength"
-        // in prose is neither.
-        regex: /\bmachine[ \t\r\n]+(?:[^\s.]{0,120}\.[^\s]{1,200}[ \t\r\n]+(?:login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)?|[^\s]{1,253}[ \t\r\n]+login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)password[ \t]+([^\s]{1,500})/g,
-        group: 1,
-        accept: (s) => !isPlaceholder(s),
-    },
-    {
-        id: 'url-credentials',
-        message: 'password in a URL',
-        regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,100}:([^\s:/@'"]{3,200})@[^\s/'"]/gi,
-        group: 1,
-        accept: (s) => !isPlaceholder(s),
-    },
-    {
-        id: 'url-credentials',
-        message: 'token in a URL',
-        // `https://<token>@github.com/…`: a user part that is a generated token rather than a name.
-        regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@'"]{16,200})@[^\s/'"]/gi,
-        group: 1,
-        accept: (s) => looksRandom(s),
-    },
-];
-/**
- * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
- * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
- * OCTET STRING. Public keys and certificates start their SEQUENCE with another SEQUENCE.
- */
-function isDerPrivateKey(b64) {
-    const der = Buffer.from(b64.slice(0, 24), 'base64');
-    if (der[0] !== 0x30)
-        return false;
-    const lengthByte = der[1] ?? 0;
-    const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
-    if (lengthByte > 0x84)
-        return false;
-    const [tag, len, version, next] = [der[at], der[at + 1], der[at + 2], der[at + 3]];
-    return (tag === 0x02 &&
-        len === 0x01 &&
-        (version === 0 || version === 1 || version === 3) &&
-        (next === 0x30 || next === 0x02 || next === 0x04));
-}
-/** Key names whose value is a secret in configuration text. */
-const SECRET_KEY_NAME = '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
-/**
- * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
- * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the
- * start of a comment, or the redaction would leave the rest of the secret behind. Applied to
- * configuration-like files (and text of unknown origin); elsewhere it is applied only to values that
- * look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
- */
-const GENERIC_ASSIGNMENT = {
-    id: 'generic-secret',
-    message: 'secret-looking assignment',
-    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;](?:[^\\s"'#,;]|[#,;](?=[^\\s"'#,;]))*))`, 'gi'),
-};
-const PLACEHOLDER = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|%\(.*\)s?|\*+|x+|\.{3}|changeme|change[_-]?me|your[_-].*|example.*|dummy|placeholder|redacted|none|null|nil|true|false|undefined|secret|password|token|todo|tbd|fake.*|test|\[REDACTED:[^\]]*\])$/i;
-function isPlaceholder(value) {
-    const v = value.trim();
-    if (v.length < 4)
-        return true;
-    if (PLACEHOLDER.test(v))
-        return true;
-    // Lookups rather than literals: os.environ[...], process.env.X, getenv("X"), ENV["X"].
-    if (/(?:environ|process\.env|getenv|ENV\[|env\(|secrets\.|vars\.)/i.test(v))
-        return true;
-    // A function call or expression rather than a literal.
-    if (/^[A-Za-z_][A-Za-z0-9_.]*\(/.test(v))
-        return true;
-    return false;
-}
-/** Shannon entropy in bits per character. */
-function entropy(s) {
-    const counts = new Map();
-    for (const ch of s)
-        counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    let h = 0;
-    for (const c of counts.values()) {
-        const p = c / s.length;
-        h -= p * Math.log2(p);
-    }
-    return h;
-}
-/** A value that looks machine-generated: long, no spaces, mixed classes, high entropy. */
-function looksRandom(value) {
-    if (value.length < 12 || /\s/.test(value))
-        return false;
-    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
-    return classes >= 2 && /\d/.test(value) && entropy(value) >= 3.3;
-}
-/** Source files: an unquoted value there is an expression (a variable, a call), never a literal. */
-const CODE_EXTENSION = /\.(?:py|pyi|pyx|js|jsx|mjs|cjs|ts|tsx|mts|cts|java|kt|kts|scala|groovy|go|rs|rb|php|cs|fs|vb|c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|dart|lua|pl|pm|r|jl|ex|exs|erl|hrl|hs|ml|mli|clj|cljs|elm|vue|svelte|sol|zig|nim)$/i;
-/**
- * How the generic assignment rule reads a text: `config` (any literal value of a secret-named key is a
- * secret), `code` (only quoted values that look random) or `text` (documentation, scripts, notes: any
- * value that looks random, quoted or not).
- */
-function textKind(path) {
-    if (isConfigLikePath(path))
-        return 'config';
-    const base = (path ?? '').split(/[\\/]/).pop() ?? '';
-    return CODE_EXTENSION.test(base) ? 'code' : 'text';
-}
-/** Files whose text is configuration (KEY=value), where any secret-named key holds a secret. */
-function isConfigLikePath(path) {
-    if (path === undefined)
-        return true;
-    const base = path.split(/[\\/]/).pop() ?? path;
-    return (/^\.env(?:\..*)?$/i.test(base) ||
-        /\.(?:env|ini|cfg|conf|config|properties|toml|ya?ml|json|tfvars|envrc)$/i.test(base) ||
-        /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.htpasswd|dockerfile|docker-compose.*)$/i.test(base));
-}
-
-;// CONCATENATED MODULE: ./src/secrets/files.ts
-/**
- * Files that hold secrets by their nature (environment files, private keys, credential stores). Their
- * content never enters a bundle or a prompt, whatever it looks like.
- */
-/** Templates of environment files are committed on purpose and hold placeholders; their text is still redacted. */
-const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|dist|defaults)$/i;
-const RULES = [
-    { test: (b) => /^\.env(?:\..+)?$/i.test(b) && !ENV_TEMPLATE.test(b), reason: 'environment file (.env)' },
-    {
-        test: (b) => /\.env$/i.test(b) && b.length > 4 && !/^\.?env$/i.test(b),
-        reason: 'environment file (*.env)',
-    },
-    { test: (b) => /^\.envrc$/i.test(b), reason: 'direnv environment file' },
-    {
-        test: (b) => /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|asc|gpg|kdbx|ovpn)$/i.test(b),
-        reason: 'key or certificate store',
-    },
-    {
-        test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:[_.-][a-z0-9._-]+)?$/i.test(b) ||
-            /^[a-z0-9._-]+_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i.test(b),
-        reason: 'SSH private key',
-    },
-    { test: (b) => /\.(?:keytab|jceks|bks|kdb|sso)$/i.test(b), reason: 'key or certificate store' },
-    {
-        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.?htpasswd|\.pgpass|\.dockercfg|\.dockerconfigjson|\.vault-token|\.my\.cnf|\.s3cfg|\.boto|\.terraformrc|terraform\.rc|\.dev\.vars|settings-security\.xml|application_default_credentials\.json|access_?tokens\.json|msal_token_cache\.(?:json|bin))$/i.test(b),
-        reason: 'credentials file',
-    },
-    {
-        // What a shell, a database client or a REPL keeps of what was typed, passwords included.
-        test: (b) => /^\.[a-z0-9_]*_?history$/i.test(b) || /^\.(?:lesshst|viminfo)$/i.test(b),
-        reason: 'command history',
-    },
-    {
-        // The AWS console's key downloads (`rootkey.csv`, `<user>_accessKeys.csv`, `<user>_credentials.csv`).
-        test: (b) => /^(?:rootkey|(?:.*_)?access_?keys|.*_credentials)\.csv$/i.test(b),
-        reason: 'AWS credentials file',
-    },
-    {
-        // Cloud service-account keys, saved under names of their own (`gcp-key.json`, `…-firebase-adminsdk-….json`).
-        test: (b) => /^(?:.*[-_.])?(?:key|keyfile)\.json$/i.test(b) || /firebase-adminsdk.*\.json$/i.test(b),
-        reason: 'service account key',
-    },
-    {
-        test: (b) => /^(?:credentials|credentials\.(?:json|ya?ml|toml|xml|csv|ini)|client_secrets?\.json)$/i.test(b),
-        reason: 'credentials file',
-    },
-    {
-        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|passwords?\.txt|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
-        reason: 'secrets file',
-    },
-    {
-        test: (b) => /\.tfvars(?:\.json)?$/i.test(b) || /^terraform\.tfstate(?:\.backup)?$/i.test(b),
-        reason: 'Terraform variables or state',
-    },
-    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials file' },
-    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials file' },
-    { test: (_b, p) => /(?:^|\/)\.ssh\//.test(p) && !/\.pub$/.test(p), reason: 'SSH directory' },
-    {
-        test: (b, p) => /(?:^|\/)\.kube\/config$/.test(p) || /^kubeconfig(?:[._-].*)?$/.test(b) || /[._-]kubeconfig$/.test(b),
-        reason: 'Kubernetes credentials file',
-    },
-    { test: (_b, p) => /(?:^|\/)\.config\/gh\/hosts\.ya?ml$/.test(p), reason: 'GitHub CLI credentials file' },
-    { test: (_b, p) => /(?:^|\/)\.composer\/auth\.json$/.test(p), reason: 'Composer credentials file' },
-    {
-        test: (_b, p) => /(?:^|\/)(?:\.config\/gcloud|\.azure|\.gnupg|\.password-store)\//.test(p),
-        reason: 'credentials directory',
-    },
-];
-/**
- * Backup, swap and copy suffixes editors and tools add: `id_rsa.bak`, `.env~`, `credentials.orig` are
- * the file they copy.
- */
-const BACKUP_SUFFIX = /(?:~|\.(?:bak|backup|bk|old|orig|save|sav|swp|swo|tmp|temp|copy|prev|previous|rej|\d))+$/;
-/** Why a path is a secret file, or undefined when it is not one. */
-function secretFileReason(path) {
-    const fullPath = path.replace(/\\/g, '/').toLowerCase();
-    const fullBase = fullPath.split('/').pop() ?? fullPath;
-    if (fullBase === '')
-        return undefined;
-    // A backup is judged by the name it is a copy of (but a name that is all suffix stays itself).
-    const stripped = fullBase.replace(BACKUP_SUFFIX, '');
-    const base = stripped === '' ? fullBase : stripped;
-    const lowerPath = fullPath.slice(0, fullPath.length - fullBase.length) + base;
-    // Public halves of key pairs are not secret.
-    if (/\.pub$/.test(base) || /\.crt$|\.cer$/.test(base))
-        return undefined;
-    for (const r of RULES)
-        if (r.test(base, lowerPath))
-            return r.reason;
-    return undefined;
-}
-/** True for `.env*` (not templates), `*.pem`, `*.key`, `id_rsa*`, credential stores, secrets files… */
-function isSecretFile(path) {
-    return secretFileReason(path) !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/secrets/index.ts
-/**
- * Secret detection and redaction for everything Guardian puts in front of a model or into a bundle.
- * Two layers: secretlint's recommended preset (a maintained catalogue of provider token formats) and
- * Guardian's own patterns (`patterns.ts`). A secret is replaced by `[REDACTED:<rule>]`; line breaks inside
- * a redacted span are kept, so `path:line` references into redacted text stay right.
- */
-
-
-
-
-
-
-// The engine times every scan with process-wide performance marks, and its observer keeps every mark
-// and searches them all for each new one: the cost of a scan grows with the number of scans before it
-// (a bundle of 3,000 rule files spent 40 s there) and the marks are never freed. Nothing here reads the
-// timings. The package is pinned to the engine's own version, so this is the instance the engine uses.
-secretLintProfiler.mark = () => { };
-/**
- * The recommended preset's rules, each registered on its own, less `filter-comments`: that rule honours
- * `secretlint-disable` comments, and text from a repository must not be able to switch the scan off for
- * the secrets that follow. (A preset's own `disabled` setting for one of its rules is not applied by
- * this engine version, so the preset itself is not registered.)
- */
-const SECRETLINT_CONFIG = {
-    rules: index_Cq_34xZU.r
-        .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
-        .map((rule) => ({ id: rule.meta.id, rule })),
-};
-const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
-const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
-/**
- * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
- * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
- * `password = "…"` rule fires on any literal in configuration files (`.env`, `.ini`, `.yaml`, …) and
- * text of unknown origin, but in source code only on values that look machine-generated.
- */
-async function redactSecrets(text, opts = {}) {
-    if (text.length === 0)
-        return { text, findings: [] };
-    const spans = guardianSpans(text, opts.path);
-    spans.push(...(await secretlintSpans(text, opts.path)));
-    const view = decodedView(text);
-    if (view) {
-        const inView = guardianSpans(view.text, opts.path);
-        inView.push(...(await secretlintSpans(view.text, opts.path)));
-        spans.push(...inView.flatMap((s) => view.toSource(s)));
-    }
-    return applySpans(text, spans);
-}
-/** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
-function redactSecretsSync(text, opts = {}) {
-    const spans = guardianSpans(text, opts.path);
-    const view = decodedView(text);
-    if (view)
-        spans.push(...guardianSpans(view.text, opts.path).flatMap((s) => view.toSource(s)));
-    return applySpans(text, spans);
-}
-function guardianSpans(text, path) {
-    const spans = [];
-    for (const p of GUARDIAN_PATTERNS)
-        spans.push(...matchPattern(text, p));
-    spans.push(...genericAssignments(text, textKind(path)));
-    return spans;
-}
-/** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
-const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(["'\\/])|([nrt]))|%([0-9A-Fa-f]{2})/g;
-/**
- * Between two string literals that a program joins into one: `"abc" + "def"`, `"abc" "def"`, across a
- * line break (with or without a `\` continuation), in JavaScript, Python, Java, Go, C… Written so that
- * no run of blanks can be split two ways (linear time).
- */
-const CONCATENATION = /(["'])(?=[ \t+\\\r\n])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*(?:\+[ \t]*)?)?\1/g;
-/**
- * The text as a program would see it: escapes decoded (`\u0067hp_…`, `\"`, `%5F`) and concatenated
- * string literals joined, so a secret written in pieces or escaped is found as a whole. Undefined when
- * there is nothing to decode or join.
- */
-function decodedView(text) {
-    const edits = [];
-    for (const m of text.matchAll(ESCAPE)) {
-        const [whole, u, x, lit, ctl, pct] = m;
-        const code = u ?? x ?? pct;
-        const to = code !== undefined
-            ? String.fromCharCode(parseInt(code, 16))
-            : lit !== undefined
-                ? lit
-                : ({ n: '\n', r: '\r', t: '\t' }[ctl ?? ''] ?? whole);
-        edits.push({ start: m.index, end: m.index + whole.length, to });
-    }
-    for (const m of text.matchAll(CONCATENATION)) {
-        edits.push({ start: m.index, end: m.index + m[0].length, to: '' });
-    }
-    if (edits.length === 0)
-        return undefined;
-    edits.sort((a, b) => a.start - b.start);
-    // For each character of the view, where it comes from: [from[i], upTo[i]) in the source.
-    const from = [];
-    const upTo = [];
-    let out = '';
-    let pos = 0;
-    for (const e of edits) {
-        if (e.start < pos)
-            continue; // an escape's backslash inside a gap, or the reverse: keep the first
-        for (let i = pos; i < e.start; i++) {
-            from.push(i);
-            upTo.push(i + 1);
-        }
-        out += text.slice(pos, e.start) + e.to;
-        for (let i = 0; i < e.to.length; i++) {
-            from.push(e.start);
-            upTo.push(e.end);
-        }
-        pos = e.end;
-    }
-    for (let i = pos; i < text.length; i++) {
-        from.push(i);
-        upTo.push(i + 1);
-    }
-    out += text.slice(pos);
-    return {
-        text: out,
-        toSource(s) {
-            // A secret joined from pieces is redacted piece by piece, so the quotes and the `+` between
-            // the pieces stay where they are.
-            const spans = [];
-            let start = from[s.start] ?? 0;
-            for (let i = s.start + 1; i < s.end; i++) {
-                if ((from[i] ?? 0) !== (upTo[i - 1] ?? 0)) {
-                    spans.push({ ...s, start, end: upTo[i - 1] ?? start });
-                    start = from[i] ?? 0;
-                }
-            }
-            spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
-            return spans;
-        },
-    };
-}
-function matchPattern(text, p) {
-    const out = [];
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
-        const whole = m[0];
-        if (whole.length === 0)
-            continue;
-        let start = m.index;
-        let secret = whole;
-        if (p.group !== undefined) {
-            const g = m[p.group];
-            if (g === undefined)
-                continue;
-            // The group is the last occurrence of its text inside the match (values follow key names).
-            start = m.index + whole.lastIndexOf(g);
-            secret = g;
-        }
-        if (p.accept && !p.accept(secret))
-            continue;
-        out.push({
-            start,
-            end: start + secret.length,
-            marker: p.id,
-            ruleId: `guardian/${p.id}`,
-            message: `found ${p.message}`,
-        });
-    }
-    return out;
-}
-function genericAssignments(text, kind) {
-    const out = [];
-    const re = GENERIC_ASSIGNMENT.regex;
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-        const value = m[1] ?? m[2] ?? m[3];
-        if (value === undefined)
-            continue;
-        if (isPlaceholder(value))
-            continue;
-        // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
-        // look generated are. Unquoted values in code are expressions (variables, calls), never literals;
-        // in documentation, scripts and notes they are literals.
-        if (kind !== 'config' && !looksRandom(value))
-            continue;
-        if (kind === 'code' && m[3] !== undefined)
-            continue;
-        const start = m.index + m[0].lastIndexOf(value);
-        out.push({
-            start,
-            end: start + value.length,
-            marker: GENERIC_ASSIGNMENT.id,
-            ruleId: `guardian/${GENERIC_ASSIGNMENT.id}`,
-            message: `found ${GENERIC_ASSIGNMENT.message}`,
-        });
-    }
-    return out;
-}
-async function secretlintSpans(text, path) {
-    // The engine's profiler names performance marks after the path and measures them with a pattern that
-    // stops at a line break: a file named with one (repository names are untrusted) would crash the
-    // process from a stray promise. The rules need only a path-like name.
-    const name = path === undefined ? undefined : (0,chars/* replaceControlChars */.lq)(path, () => '_');
-    const result = await lintSource({
-        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
-        options: {
-            config: SECRETLINT_CONFIG,
-            noPhysicFilePath: name === undefined || name !== path,
-            locale: 'en',
-        },
-    });
-    const out = [];
-    for (const msg of result.messages) {
-        if (msg.type !== 'message')
-            continue;
-        const marker = msg.ruleId.replace(SECRETLINT_PREFIX, '');
-        const base = {
-            marker,
-            ruleId: msg.ruleId,
-            message: `found ${describeSecretlintMessage(msg.messageId, marker)}`,
-        };
-        // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
-        // place (some rules report the start of the line), so redact every occurrence of the value and
-        // fall back to the range only when no value is found in the text.
-        // Some rules' values run on over the quote and punctuation after them (`…/app";`): those are
-        // not part of the secret, and redacting them would break the text around it.
-        const values = Object.values(msg.data ?? {})
-            .filter((v) => typeof v === 'string')
-            .map((v) => v.replace(TRAILING_PUNCTUATION, ''))
-            .filter((v) => v.length >= 8 && !/\s/.test(v));
-        let found = false;
-        for (const v of values) {
-            let i = text.indexOf(v);
-            while (i !== -1) {
-                found = true;
-                out.push({ start: i, end: i + v.length, ...base });
-                i = text.indexOf(v, i + v.length);
-            }
-        }
-        if (!found && msg.range[1] > msg.range[0]) {
-            const end = msg.range[0] + text.slice(msg.range[0], msg.range[1]).replace(TRAILING_PUNCTUATION, '').length;
-            if (end > msg.range[0])
-                out.push({ start: msg.range[0], end, ...base });
-        }
-    }
-    return out;
-}
-function describeSecretlintMessage(messageId, rule) {
-    // messageIds are like "AWSSecretAccessKey", "GITHUB_TOKEN", "PostgreSQLConnection": readable enough.
-    const words = messageId
-        .replace(/_/g, ' ')
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .trim();
-    return words ? `${words} (${rule})` : rule;
-}
-function secrets_lineAt(lineStarts, index) {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((lineStarts[mid] ?? 0) <= index)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo + 1;
-}
-const MARKER = /\[REDACTED:[A-Za-z0-9_.:/@-]{0,100}\]/g;
-/**
- * The spans less the markers of an earlier redaction they cover: text redacted once and scanned again
- * (a bundle's parts, then the whole) keeps its markers as they are, not `[REDACTED:[REDACTED:…]`.
- */
-function outsideMarkers(text, spans) {
-    if (!text.includes('[REDACTED:'))
-        return [...spans];
-    const markers = [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length]);
-    if (markers.length === 0)
-        return [...spans];
-    const out = [];
-    for (const s of spans) {
-        let start = s.start;
-        // The first marker that ends after the span starts (markers are sorted and never overlap).
-        let lo = 0;
-        let hi = markers.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (markers[mid][1] <= start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (let i = lo; i < markers.length && markers[i][0] < s.end; i++) {
-            const [mStart, mEnd] = markers[i];
-            if (mStart > start)
-                out.push({ ...s, start, end: mStart });
-            start = Math.max(start, mEnd);
-        }
-        if (start < s.end)
-            out.push({ ...s, start });
-    }
-    return out;
-}
-function applySpans(text, spans) {
-    if (spans.length === 0)
-        return { text, findings: [] };
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) === 10)
-            lineStarts.push(i + 1);
-    // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
-    const sorted = outsideMarkers(text, spans).sort((a, b) => a.start - b.start || b.end - a.end);
-    if (sorted.length === 0)
-        return { text, findings: [] };
-    const merged = [];
-    for (const s of sorted) {
-        const last = merged[merged.length - 1];
-        if (last && s.start < last.end) {
-            last.end = Math.max(last.end, s.end);
-            continue;
-        }
-        merged.push({ ...s });
-    }
-    const findings = [];
-    const seen = new Set();
-    for (const s of sorted) {
-        const f = { ruleId: s.ruleId, line: secrets_lineAt(lineStarts, s.start), message: s.message };
-        const key = `${f.ruleId}\0${f.line}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        findings.push(f);
-    }
-    findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
-    let out = '';
-    let pos = 0;
-    for (const s of merged) {
-        out += text.slice(pos, s.start);
-        const newlines = text.slice(s.start, s.end).split('\n').length - 1;
-        out += `[REDACTED:${s.marker}]` + '\n'.repeat(newlines);
-        pos = s.end;
-    }
-    out += text.slice(pos);
-    return { text: out, findings };
-}
-
+// EXTERNAL MODULE: ./src/secrets/index.ts + 21 modules
+var secrets = __nccwpck_require__(9706);
 ;// CONCATENATED MODULE: ./src/stations/coder/redact.ts
 /**
  * Everything the Coder sends to the model or writes to the bundle passes through one redactor: the
@@ -80496,8 +80723,8 @@ class Redactor {
             if (!v)
                 continue;
             // A URL with credentials in it (`https://user:pass@host`) is a secret whatever its name.
-            const credentialUrl = isCredentialUrl(v);
-            if (!isHiddenFromCode(k, v, secretEnv))
+            const credentialUrl = code_isCredentialUrl(v);
+            if (!code_isHiddenFromCode(k, v, secretEnv))
                 continue;
             // Model names and base URLs are configuration, not secrets (unless a URL carries credentials).
             if (/_(MODEL|BASE_URL)$/i.test(k) && !credentialUrl)
@@ -80534,7 +80761,7 @@ class Redactor {
     /** Known values, then the secret patterns. */
     async full(text, path) {
         const lit = this.literal(text);
-        const { text: red } = await redactSecrets(lit, path ? { path } : {});
+        const { text: red } = await (0,secrets/* redactSecrets */.fp)(lit, path ? { path } : {});
         return red;
     }
 }
@@ -80686,7 +80913,7 @@ class Sandbox {
         }
         if (FORBIDDEN_DIRS.includes(first.toLowerCase()))
             return `refused: ${shown}: ${first}/ is not accessible`;
-        if (access !== 'list' && isSecretFile(rel)) {
+        if (access !== 'list' && (0,secrets/* isSecretFile */.D0)(rel)) {
             return `refused: ${shown}: looks like a secrets file (keys, .env, credentials); it is never read or written`;
         }
         const base = segments[segments.length - 1].toLowerCase();
@@ -86387,6 +86614,21 @@ function detectLibraries(input) {
             s.from.push(from);
     };
     const weights = new Map();
+    const use = (src, imp, lib, names) => {
+        const importers = importersOfLib.get(lib) ?? [];
+        if (!importers.some((i) => i.path === src.path) && importers.length < 6)
+            importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
+        const reason = `imported by ${src.path}:${imp.line}`;
+        if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
+            lib.reasons.push(reason);
+        const ws = weights.get(lib);
+        if (ws)
+            ws.push(src.weight);
+        else
+            weights.set(lib, [src.weight]);
+        for (const n of names)
+            addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+    };
     for (const src of input.sources) {
         for (const imp of parseImports(src.path, src.text)) {
             let lib;
@@ -86396,7 +86638,20 @@ function detectLibraries(input) {
                 const top = imp.module.split('.')[0];
                 if (isPythonStdlib(top) || input.localModules.has(top))
                     continue;
-                lib = get('python', top);
+                const libOf = input.pythonLibraryOf;
+                const whole = libOf?.(imp.module);
+                if (libOf && !whole && imp.names.length > 0) {
+                    // `from google.cloud import storage, pubsub`: each name is a package of its own distribution.
+                    const byLib = new Map();
+                    for (const n of imp.names) {
+                        const l = libOf(`${imp.module}.${n}`) ?? top;
+                        byLib.set(l, [...(byLib.get(l) ?? []), n]);
+                    }
+                    for (const [l, names] of byLib)
+                        use(src, imp, get('python', l), names);
+                    continue;
+                }
+                lib = get('python', whole ?? top);
             }
             else {
                 const pkg = npmPackageOf(imp.module);
@@ -86408,19 +86663,7 @@ function detectLibraries(input) {
                     continue;
                 lib = get('npm', pkg);
             }
-            const importers = importersOfLib.get(lib) ?? [];
-            if (!importers.some((i) => i.path === src.path) && importers.length < 6)
-                importersOfLib.set(lib, [...importers, { path: src.path, weight: src.weight }]);
-            const reason = `imported by ${src.path}:${imp.line}`;
-            if (!lib.reasons.includes(reason) && lib.reasons.length < 6)
-                lib.reasons.push(reason);
-            const ws = weights.get(lib);
-            if (ws)
-                ws.push(src.weight);
-            else
-                weights.set(lib, [src.weight]);
-            for (const n of imp.names)
-                addSymbol(lib, n, src.weight, `${src.path}:${imp.line}`, imp.module);
+            use(src, imp, lib, imp.names);
         }
     }
     // The most relevant importer counts fully, further importers a little: a library every test file

@@ -14,14 +14,16 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var openai__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3674);
 /* harmony import */ var _llm_client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2156);
-/* harmony import */ var _util_chars_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5153);
-/* harmony import */ var _util_fs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1917);
-/* harmony import */ var _cachefile_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9396);
+/* harmony import */ var _util_chars_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5153);
+/* harmony import */ var _secrets_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9706);
+/* harmony import */ var _util_fs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1917);
+/* harmony import */ var _cachefile_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9396);
 /**
  * Optional re-ranking with an OpenAI-compatible embeddings endpoint. Never required: any failure leaves
  * the lexical/structural order as it was, with a note. File vectors are cached by model and blob id, so
  * a warm run embeds only the query and files whose content changed.
  */
+
 
 
 
@@ -114,7 +116,7 @@ function cosine(a, b) {
     }
     return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
-function fileText(index, path) {
+function fileText(index, path, known) {
     const f = index.files.get(path);
     let body = '';
     try {
@@ -124,7 +126,8 @@ function fileText(index, path) {
         // unreadable now: embed what the index knows
     }
     const names = f.definitions.slice(0, 60).join(', ');
-    return `${path}\n${names}\n${body}`;
+    // What leaves the machine is redacted like a prompt; a secret file's content never leaves it.
+    return (0,_secrets_index_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecretsSync */ .mB)(`${path}\n${names}\n${(0,_secrets_index_js__WEBPACK_IMPORTED_MODULE_4__/* .isSecretFile */ .D0)(path) ? '' : body}`, { path, known }).text;
 }
 /**
  * Vectors from the server are untrusted input: each must be a non-empty list of finite numbers, all of
@@ -167,10 +170,10 @@ async function rerankWithEmbeddings(opts) {
         return { pool: opts.pool };
     const cachePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(opts.cacheDir, 'embeddings.json');
     let cache = { version: 1, vectors: {} };
-    const r = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_5__/* .readCacheFile */ .l9)(cachePath);
+    const r = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_6__/* .readCacheFile */ .l9)(cachePath);
     try {
         const parsed = 'text' in r ? JSON.parse(r.text) : undefined;
-        if (parsed?.version === 1 && (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .Gv)(parsed.vectors))
+        if (parsed?.version === 1 && (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .Gv)(parsed.vectors))
             cache = parsed;
     }
     catch {
@@ -180,7 +183,7 @@ async function rerankWithEmbeddings(opts) {
     // Cached vectors are untrusted too: the head's must be lists of finite numbers of one length, else
     // they are asked for again (a damaged or hand-edited cache would otherwise re-rank by noise).
     const cachedOf = (p) => {
-        const v = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_5__/* .own */ .ZV)(cache.vectors, keyOf(p));
+        const v = (0,_cachefile_js__WEBPACK_IMPORTED_MODULE_6__/* .own */ .ZV)(cache.vectors, keyOf(p));
         return isVector(v) ? v : undefined;
     };
     const dims = new Set(head.map((h) => cachedOf(h.path)?.length).filter((n) => n !== undefined));
@@ -209,7 +212,11 @@ async function rerankWithEmbeddings(opts) {
             }),
         });
         const missing = head.map((h) => h.path).filter((p) => !cachedOf(p));
-        const inputs = [opts.query.slice(0, 8000), ...missing.map((p) => fileText(index, p))];
+        const known = config.known;
+        const inputs = [
+            (0,_secrets_index_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecretsSync */ .mB)(opts.query.slice(0, 8000), { known }).text,
+            ...missing.map((p) => fileText(index, p, known)),
+        ];
         // Floats, asked for by name: the client would otherwise ask for base64 and decode whatever comes back
         // as base64, and a server that ignores the parameter (returning floats, as is the API's default)
         // would yield vectors of noise that re-rank nothing, silently.
@@ -245,7 +252,7 @@ async function rerankWithEmbeddings(opts) {
             if (!live.has(k))
                 delete cache.vectors[k];
         try {
-            (0,_util_fs_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Zf)(cachePath, JSON.stringify(cache));
+            (0,_util_fs_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Zf)(cachePath, JSON.stringify(cache));
         }
         catch {
             // a read-only cache only costs the next run some requests
@@ -255,7 +262,7 @@ async function rerankWithEmbeddings(opts) {
     catch (e) {
         const msg = responseProblem ?? (e instanceof Error ? e.message : String(e));
         // The note is printed and kept in evidence: no user:password of the URL, no key a server echoed.
-        const clean = (t) => (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeControlChars */ ._s)((config.apiKey && config.apiKey.length >= 8 ? t.split(config.apiKey).join('[REDACTED]') : t).replace(/\/\/[^\s/@]*@/g, '//'));
+        const clean = (t) => (0,_util_chars_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeControlChars */ ._s)((config.apiKey && config.apiKey.length >= 8 ? t.split(config.apiKey).join('[REDACTED]') : t).replace(/\/\/[^\s/@]*@/g, '//'));
         return {
             pool: opts.pool,
             note: `embeddings re-ranking skipped (${clean((0,_llm_client_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutCredentials */ .ri)(config.baseUrl))}): ${clean(msg.slice(0, 200))}`,
