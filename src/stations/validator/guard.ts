@@ -15,12 +15,26 @@ import type { AddedLine, ChangedFile, ChangedLink, RemovedLine } from '../../git
 import { parsePlan } from '../../spec/plan.js';
 import { TASKS_DIR } from '../../spec/project.js';
 import { parseQualityToml } from '../../spec/quality.js';
+import { collectedTests, type FileTests } from './collected-tests.js';
 import type { CheckResult, Diagnostic } from './types.js';
 
 const TEST_GLOBS = [
   '**/tests/**',
   '**/test/**',
   '**/__tests__/**',
+  // Jest's manual mocks stand in for the module beside them whenever a test calls `jest.mock(…)` (and
+  // for a package's module always): test code, which the red tree must hold like the tests themselves.
+  '**/__mocks__/**',
+  // The setup files Jest and Vitest run before every test file (`setupFiles`, `setupFilesAfterEach`,
+  // `setupFiles` of Vitest) by their usual names: a `jest.mock(…)` there replaces a module for every test.
+  '**/jest.setup.*',
+  '**/jest-setup.*',
+  '**/vitest.setup.*',
+  '**/vitest-setup.*',
+  '**/setupTests.*',
+  '**/setup-tests.*',
+  '**/test-setup.*',
+  '**/test.setup.*',
   '**/test_*.py',
   '**/*_test.py',
   '**/conftest.py',
@@ -48,18 +62,37 @@ interface Marker {
    * the test files only, not in them.
    */
   outside?: 'everywhere' | 'plugin' | 'only';
+  /** The files the marker applies to, by name (default: any file). */
+  files?: RegExp;
 }
+
+/** The built-in matchers of Jest's and Vitest's `expect`, which `expect.extend` could replace. */
+const JS_MATCHERS =
+  '(?:toBe|toEqual|toStrictEqual|toMatch|toMatchObject|toMatchSnapshot|toMatchInlineSnapshot|toThrow|toThrowError|toContain|toContainEqual|toBeTruthy|toBeFalsy|toBeDefined|toBeUndefined|toBeNull|toBeNaN|toHaveLength|toHaveProperty|toBeCloseTo|toBeGreaterThan|toBeGreaterThanOrEqual|toBeLessThan|toBeLessThanOrEqual|toBeInstanceOf|toHaveBeenCalled|toHaveBeenCalledWith|toHaveBeenCalledTimes|toHaveReturnedWith|toResolve|toReject)';
 
 /** Markers that skip, focus or expect-to-fail tests. */
 const SKIP_MARKERS: Marker[] = [
   // With or without '@': `pytestmark = pytest.mark.skip`, `item.add_marker(pytest.mark.skip(...))`, `@mark.skip`.
   { re: /\b(pytest\.)?mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
   { re: /(^|[^\w.])skip(If|Unless)?\s*\(/, what: 'a skip decorator or call' },
-  { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
+  // Called, raised (`raise pytest.skip.Exception(…)`) or taken under another name (`s = pytest.skip`).
+  { re: /\bpytest\s*\.\s*(skip|xfail|importorskip)\b/, what: 'a pytest.skip()/xfail() call' },
+  { re: /\braise\s+[\w.]*\b(?:Skipped|XFailed|SkipTest)\b/, what: 'a raised skip exception' },
+  // pytest skips a test whose parameter set is empty: `@pytest.mark.parametrize("x", [])`.
+  {
+    re: /\bparametrize\s*\(\s*(?:[^,()[\]]+|\([^()]*\)|\[[^[\]]*\])\s*,\s*(?:argvalues\s*=\s*)?(?:\[\s*\]|\(\s*\)|\{\s*\}|(?:list|tuple|set|dict)\s*\(\s*\)|(["'])\1)\s*[,)]|\bargvalues\s*=\s*(?:\[\s*\]|\(\s*\)|\{\s*\}|(?:list|tuple|set|dict)\s*\(\s*\))\s*[,)]/,
+    what: 'an empty parameter set (pytest skips the test)',
+  },
   { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
   { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
   {
-    re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf)\b/,
+    re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf|failing|fails)\b/,
+    what: 'a skip/only modifier',
+  },
+  // The same modifiers read by name: `test['only'](…)`, `const { skip } = it`. (`test.failing` in Jest
+  // and `test.fails` in Vitest pass when the test's body fails.)
+  {
+    re: /\b(?:it|test|describe|suite|context|specify)\s*(?:\.\s*concurrent\s*)?\[\s*(['"`])(?:skip|only|todo|skipIf|runIf|failing|fails)\1\s*\]|\{[^}]*\b(?:skip|only|todo|failing|fails)\b[^}]*\}\s*=\s*(?:it|test|describe|suite|context|specify)\b/,
     what: 'a skip/only modifier',
   },
   { re: /\b(it|test|describe)\s*\.\s*concurrent\s*\.\s*(skip|only)\b/, what: 'a skip/only modifier' },
@@ -77,9 +110,10 @@ const SKIP_MARKERS: Marker[] = [
     outside: 'plugin',
   },
   // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
-  // fixtures may change freely, but a failure reported as a pass is not a fixture).
+  // fixtures may change freely, but a failure reported as a pass is not a fixture). `pytest_pyfunc_call`
+  // calls the test function: one that returns True without calling it passes every test.
   {
-    re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
+    re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop|pyfunc_call)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
     what: 'a pytest hook that can rewrite test outcomes',
     outside: 'plugin',
   },
@@ -103,12 +137,44 @@ const SKIP_MARKERS: Marker[] = [
     what: 'code that rewrites the assertion library',
     outside: 'everywhere',
   },
+  // The same for a test case's own assertion methods (`self.assertEqual = lambda *a: None` in setUp),
+  // Jest's and Vitest's built-in matchers (`expect.extend({ toBe() { return { pass: true } } })`, one
+  // key a line too) and chai's (`Assertion.overwriteMethod('equal', …)`).
+  {
+    re: /\bself\s*\.\s*(?:assert\w*|fail\w*)\s*=(?!=)|\bsetattr\s*\(\s*self\s*,\s*['"](?:assert|fail)/,
+    what: 'code that rewrites the assertion library',
+    outside: 'everywhere',
+    files: /\.py$/,
+  },
+  {
+    re: new RegExp(
+      `\\bexpect\\s*\\.\\s*extend\\s*\\(.*\\b${JS_MATCHERS}\\b|^\\s*(?:async\\s+)?(['"]?)${JS_MATCHERS}\\1\\s*(?:\\(|:)|\\.\\s*overwrite(?:Method|Property|ChainableMethod)\\s*\\(`,
+    ),
+    what: 'code that rewrites the assertion library',
+    outside: 'everywhere',
+    files: /\.[cm]?[jt]sx?$/,
+  },
   // Code outside the tests that asks whether a test runner is running it: it can answer the tests
   // differently from everyone else (`if "pytest" in sys.modules: return expected`).
   {
     re: /\b(?:PYTEST_CURRENT_TEST|PYTEST_VERSION|PYTEST_XDIST_WORKER|NODE_TEST_CONTEXT|JEST_WORKER_ID|VITEST(?:_WORKER_ID|_POOL_ID)?)\b|['"](?:pytest|_pytest|unittest|jest|vitest|mocha)['"]\s*in\s*sys\.modules|sys\.modules\s*(?:\.get\s*\(|\[)\s*['"](?:pytest|_pytest)['"]|process\.argv[^;]*(?:--test|\.test\.|jest|vitest|mocha)/,
     what: 'code that checks whether it runs under a test runner',
     outside: 'only',
+  },
+  // Code outside the tests that reaches into the test runner: pytest's internals imported by the module
+  // under test (`_pytest.python.Function.runtest = lambda self: None` passes every test), the test
+  // framework's globals read or replaced from the code under test (`globalThis.expect = …`).
+  {
+    re: /^\s*(?:import|from)\s+_?pytest\b|\bimport\s+_pytest\b|\b(?:__import__|import_module)\s*\(\s*['"]_?pytest\b/,
+    what: 'code outside the tests that reaches into the test runner (pytest)',
+    outside: 'only',
+    files: /\.py$/,
+  },
+  {
+    re: /\b(?:globalThis|global|window)\s*(?:\.\s*|\[\s*['"`])(?:expect|test|it|describe|jest|vi|assert|beforeEach|afterEach|beforeAll|afterAll)\b|\b(?:globalThis|global)\s*,\s*['"`](?:expect|test|it|describe|jest|vi)['"`]|(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s*)['"](?:@jest\/[\w-]+|vitest|@vitest\/[\w-]+|expect|node:test|mocha|chai)['"]/,
+    what: 'code outside the tests that reaches into the test runner (its globals or its modules)',
+    outside: 'only',
+    files: /\.[cm]?[jt]sx?$/,
   },
   // A block that never runs, around tests that are still defined in it (`if False:` above the existing
   // `def test_…`, `if (false) {` around an `it(…)`): their names stay, their code is never collected.
@@ -412,14 +478,104 @@ function testNames(lines: { text: string }[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const l of lines) {
     for (const re of TEST_DEF) {
-      const m = re.exec(l.text);
+      // As Python reads it: `def ｔｅｓｔ_x` defines test_x.
+      const m = re.exec(l.text.normalize('NFKC'));
       if (m) names.set(m[m.length - 1]!, l.text.trim());
     }
   }
   return names;
 }
 
-export function testFilesCheck(input: GuardInput): CheckResult {
+/**
+ * Tests of a test file the change keeps (its `def test_…` or `it('…'` line stays) but takes out of the
+ * run: wrapped in a string or a comment, nested in a function or a class that is not collected, put
+ * under a condition, deleted or rebound (`del test_x`), or defined a second time. The file's tests are
+ * read at the base and in the change; a test gone from one file may reappear in another file of the
+ * change (moved). `flagged`: tests the line-based rule has reported already.
+ */
+function hiddenTests(input: GuardInput, read: ConfigReader, flagged: ReadonlySet<string>): Diagnostic[] {
+  const files = input.changed.filter(
+    (f) =>
+      f.status !== 'D' && isTestFile(f.path, input.relevantTests) && collectedTests(f.path, '') !== undefined,
+  );
+  const before = new Map<string, FileTests>();
+  const after = new Map<string, FileTests>();
+  for (const f of files) {
+    const now = read.changed(f.path);
+    if (now === undefined) continue;
+    after.set(f.path, collectedTests(f.path, now.toString('utf8'))!);
+    const old = f.status === 'M' && input.baseFiles.has(f.path) ? read.base(f.path) : undefined;
+    if (old !== undefined) before.set(f.path, collectedTests(f.path, old.toString('utf8'))!);
+  }
+  const bare = (key: string) => key.split('::').pop()!;
+  // Tests that are new in a file of the change (this one too: a test class renamed): where a test moved to.
+  const arrived = () =>
+    new Set(
+      [...after].flatMap(([p, t]) => {
+        const had = new Set(before.get(p)?.tests.map((x) => x.key));
+        return t.tests.filter((x) => !had.has(x.key)).map((x) => bare(x.key));
+      }),
+    );
+  const count = (list: { key: string }[]) => {
+    const n = new Map<string, number>();
+    for (const x of list) n.set(x.key, (n.get(x.key) ?? 0) + 1);
+    return n;
+  };
+  const diags: Diagnostic[] = [];
+  let moved: Set<string> | undefined;
+  for (const [file, base] of before) {
+    const now = after.get(file)!;
+    const reported = new Set<string>();
+    const report = (key: string, line: number, message: string) => {
+      if (reported.has(key) || flagged.has(bare(key))) return;
+      reported.add(key);
+      diags.push({ file, line, message, tool: 'guard' });
+    };
+    // Defined again, deleted or rebound by a later statement.
+    const hiddenBefore = count(base.hidden);
+    const seen = new Map<string, number>();
+    for (const h of now.hidden) {
+      seen.set(h.key, (seen.get(h.key) ?? 0) + 1);
+      if (seen.get(h.key)! <= (hiddenBefore.get(h.key) ?? 0)) continue;
+      report(h.key, h.line, `the change takes the test ${h.key} of ${file} out of the run: ${h.why}`);
+    }
+    const hiddenNow = new Map(now.hidden.map((h) => [h.key, h]));
+    const nowCount = count(now.tests);
+    const baseCount = count(base.tests);
+    for (const [key, n] of baseCount) {
+      if ((nowCount.get(key) ?? 0) >= n) continue;
+      const gone = hiddenNow.get(key);
+      if (gone) {
+        report(key, gone.line, `the change takes the test ${key} of ${file} out of the run: ${gone.why}`);
+        continue;
+      }
+      moved ??= arrived();
+      if (moved.has(bare(key))) continue;
+      report(
+        key,
+        1,
+        `the change removes the test ${key} from ${file}: its definition is no longer where the test runner collects it (inside a string or a comment, nested in a function, or in a class that is not collected)`,
+      );
+    }
+    // Put under a condition it was not under at the base.
+    const baseCondition = new Map(base.tests.map((t) => [t.key, t.condition]));
+    for (const t of now.tests) {
+      if (!t.condition || !baseCount.has(t.key) || baseCondition.get(t.key)) continue;
+      report(
+        t.key,
+        t.line,
+        `the change puts the test ${t.key} of ${file} inside \`${t.condition.slice(0, 120)}\`: it is collected only when that block runs`,
+      );
+    }
+  }
+  return diags;
+}
+
+/**
+ * `read` gives the test files' text at the base and in the change, to see tests taken out of the run
+ * although their definition line stays.
+ */
+export function testFilesCheck(input: GuardInput, read?: ConfigReader): CheckResult {
   const diags: Diagnostic[] = [];
   for (const f of input.changed) {
     if (f.status === 'D' && isTestFile(f.path, input.relevantTests) && input.baseFiles.has(f.path)) {
@@ -448,6 +604,10 @@ export function testFilesCheck(input: GuardInput): CheckResult {
     const file = removedByFile.get(text) ?? '';
     if (input.changed.some((f) => f.status === 'D' && f.path === file)) continue;
     diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
+  }
+  if (read) {
+    const flagged = new Set([...removedTests.keys()].filter((n) => !addedTests.has(n)));
+    diags.push(...hiddenTests(input, read, flagged));
   }
   return guardResult(
     'guard:test-files',
@@ -478,6 +638,36 @@ function loadedByTests(path: string, testLines: readonly AddedLine[]): boolean {
   );
 }
 
+/**
+ * Line breaks inside what git shows as one line: Python reads a lone `\r` as a line break, JavaScript
+ * also `\u2028` and `\u2029`, so `x = 0\rif False:` is two lines to the interpreter.
+ */
+const INNER_LINE_BREAK = /\r\n?|[\u2028\u2029]/;
+
+/**
+ * Whether a marker matches an added line, or one of the lines the interpreter reads in it. Python reads
+ * names in their NFKC form (`@pytest.mark.ｓｋｉｐ` is `@pytest.mark.skip`), so the line is matched in
+ * that form too.
+ */
+function matches(re: RegExp, text: string): boolean {
+  const forms = [text];
+  const nfkc = text.normalize('NFKC');
+  if (nfkc !== text) forms.push(nfkc);
+  return forms.some(
+    (t) => re.test(t) || (INNER_LINE_BREAK.test(t) && t.split(INNER_LINE_BREAK).some((p) => re.test(p))),
+  );
+}
+
+/** An added line as a message quotes it: the line breaks inside it shown, at most 200 characters. */
+function shownLine(text: string): string {
+  return text
+    .trim()
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .slice(0, 200);
+}
+
 export function skipMarkersCheck(input: GuardInput): CheckResult {
   const diags: Diagnostic[] = [];
   if (!input.allowSkipMarkers) {
@@ -492,27 +682,28 @@ export function skipMarkersCheck(input: GuardInput): CheckResult {
       for (const m of SKIP_MARKERS) {
         // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
         const applies =
-          (inTest && m.outside !== 'only') ||
-          (!inTest && m.outside === 'only') ||
-          m.what === 'a test exclusion' ||
-          m.outside === 'everywhere' ||
-          (m.outside === 'plugin' && isLoaded(l.file));
-        if (applies && m.re.test(l.text)) {
+          (!m.files || m.files.test(l.file)) &&
+          ((inTest && m.outside !== 'only') ||
+            (!inTest && m.outside === 'only') ||
+            m.what === 'a test exclusion' ||
+            m.outside === 'everywhere' ||
+            (m.outside === 'plugin' && isLoaded(l.file)));
+        if (applies && matches(m.re, l.text)) {
           diags.push({
             file: l.file,
             line: l.line,
-            message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+            message: `the change adds ${m.what}: ${shownLine(l.text)}`,
             tool: 'guard',
           });
           break;
         }
       }
       for (const m of SUPPRESSIONS) {
-        if (m.re.test(l.text)) {
+        if (matches(m.re, l.text)) {
           diags.push({
             file: l.file,
             line: l.line,
-            message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+            message: `the change adds ${m.what}: ${shownLine(l.text)}`,
             tool: 'guard',
           });
           break;
@@ -937,6 +1128,26 @@ function dependencyFolderOf(path: string): string | undefined {
 }
 
 /**
+ * The metadata folder of an installed Python distribution a path lies in (`cheat-1.0.dist-info/`,
+ * `pkg.egg-info/`): importlib.metadata reads it from every folder on the import path, and pytest loads
+ * the `[pytest11]` entry points it declares as plugins before any conftest.py.
+ */
+function distributionMetadataOf(path: string): string | undefined {
+  const parts = path.split('/');
+  const at = parts.findIndex((p, i) => i < parts.length - 1 && /\.(?:dist|egg)-info$/i.test(p));
+  return at >= 0 ? parts.slice(0, at + 1).join('/') : undefined;
+}
+
+/**
+ * Compiled Python: bytecode (`__pycache__/value.cpython-311.pyc`, a `.pyc` beside its module) and
+ * extension modules (`value.cpython-311-x86_64-linux-gnu.so`, `value.pyd`). Python imports them instead
+ * of the `.py` source, which is all the linters, the type checker and a reviewer read.
+ */
+const isCompiledPython = picomatch(['**/__pycache__/**', '**/*.py[co]', '**/*.so', '**/*.pyd'], {
+  dot: true,
+});
+
+/**
  * The module a top-level path would stand in for when a check runs `python -m NAME` (the repository
  * root comes first on `sys.path` then): `pytest.py` or `mypy/__main__.py` replaces the tool itself.
  */
@@ -1152,6 +1363,23 @@ export function toolConfigCheck(
           file: f.path,
           line: 1,
           message: `the change ${verb(f, f.path)} ${f.path}${folder === f.path ? '' : `, inside ${folder}/`}, the dependency folder the checks take their tools from (a file there can stand in for the linter or the test runner; install dependencies from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+          tool: 'guard',
+        });
+      }
+      const metadata = f.status === 'D' ? undefined : distributionMetadataOf(f.path);
+      if (metadata) {
+        diags.push({
+          file: f.path,
+          line: 1,
+          message: `the change ${verb(f, f.path)} ${f.path}, inside ${metadata}/, the metadata of an installed Python package: on the import path (\`python -m pytest\` puts the repository there) its entry points are loaded as plugins, a \`[pytest11]\` entry as a pytest plugin that can rewrite test outcomes (install packages from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+          tool: 'guard',
+        });
+      }
+      if (f.status !== 'D' && isCompiledPython(f.path)) {
+        diags.push({
+          file: f.path,
+          line: 1,
+          message: `the change ${verb(f, f.path)} ${f.path}, compiled code that Python imports instead of the module's source (an unchecked .pyc is never compared with its .py; an extension module comes before it): the tests would run it while the linters and type checkers read the source (change the source instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
           tool: 'guard',
         });
       }

@@ -36,6 +36,7 @@ import { addWorktree, linkDependencies, type Worktree } from '../../git/worktree
 import { killWorkingIn, runPool, type PoolJob } from '../../exec/index.js';
 import { type PlanStep, type QualityConfig } from '../../spec/index.js';
 import { sha256 } from '../../util/fs.js';
+import { redactStrings } from '../../secrets/index.js';
 import { silentLogger, type Logger } from '../../util/log.js';
 import { openGate } from './context.js';
 import {
@@ -336,6 +337,10 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         allowSkipMarkers: quality.guard.allowSkipMarkers,
         relevantTests: task.relevantTests,
       };
+      const read = {
+        base: (p: string) => showFile(root, baseCommit, p),
+        changed: (p: string) => showFile(root, tree, p),
+      };
       const guards: CheckResult[] = [
         protectedPathsCheck(guardInput),
         gitConfigFilesCheck(changed, includedWorkTreeFiles(root)),
@@ -343,11 +348,11 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
           const special = changedSpecialEntries(root, baseCommit, tree);
           return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
         })(),
-        testFilesCheck(guardInput),
+        testFilesCheck(guardInput, read),
         skipMarkersCheck(guardInput),
         toolConfigCheck(
           guardInput,
-          { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) },
+          read,
           quality.guard.allowConfigChanges,
           // Exactly what this validation runs (from the base): a Makefile is tool configuration when
           // one of these runs make.
@@ -735,7 +740,8 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
       }
 
       const { verdict, summary } = summarize(checks, notRun);
-      const result: ValidationReport = {
+      // What the checks printed (a failing test's assertion, a file's name) is redacted like the bundle.
+      const result: ValidationReport = await redactStrings({
         schemaVersion: VALIDATION_SCHEMA_VERSION,
         taskId: task.id,
         verdict,
@@ -748,7 +754,7 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
         durationMs: Date.now() - startedAt.getTime(),
         checks,
         summary,
-      };
+      });
       writeBundleFile(bundleDir, 'validation.json', JSON.stringify(result, null, 2) + '\n');
       writeBundleFile(
         bundleDir,
@@ -761,9 +767,9 @@ export async function runValidator(opts: ValidatorOptions): Promise<ValidatorRes
             `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
             `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
           ],
-          checks,
+          result.checks,
           verdict,
-          summary,
+          result.summary,
         ),
       );
       return {
