@@ -18,7 +18,7 @@ export function isTestPath(rel: string, relevantTests: string[] = []): boolean {
 }
 
 export const TEST_PATH_HELP =
-  'files under tests/, test/ or __tests__/, test_*.py, *_test.py, conftest.py, *.test.*, *.spec.*, *_test.go, *Test.java, *_spec.rb, or the relevant tests named by the task';
+  'files under tests/, test/, __tests__/ or __mocks__/, test_*.py, *_test.py, conftest.py, *.test.*, *.spec.*, *_test.go, *Test.java, *_spec.rb, Jest and Vitest setup files (jest.setup.*, setupTests.*, vitest.setup.*, …), or the relevant tests named by the task';
 
 /** The recorded proof that the new tests failed before the implementation existed. */
 export interface RedProof {

@@ -55,7 +55,7 @@ export function openGate(opts: {
     // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
     if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
       throw new ConfigurationError(
-        `--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`,
+        `--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for (a Task Bundle's base is fixed when the bundle is made; to judge the task against another base, remove .guardian/bundles/${taskId}/ first)`,
       );
     }
   } else {
