@@ -219,41 +219,6 @@ function readQueryFile(path, given) {
 }
 
 
-/***/ }),
-
-/***/ 9906:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.silentLogger = void 0;
-exports.streamLogger = streamLogger;
-exports.silentLogger = {
-    info() { },
-    warn() { },
-    error() { },
-    debug() { },
-    group: (_name, fn) => fn(),
-};
-/** Writes to the given streams (stderr by default, so stdout stays free for --json output). */
-function streamLogger(out = process.stderr, opts = {}) {
-    const where = (w) => w?.file ? ` (${w.file}${w.line ? `:${w.line}` : ''})` : '';
-    return {
-        info: (m) => void out.write(`${m}\n`),
-        warn: (m, w) => void out.write(`warning: ${m}${where(w)}\n`),
-        error: (m, w) => void out.write(`error: ${m}${where(w)}\n`),
-        debug: (m) => {
-            if (opts.debug)
-                out.write(`debug: ${m}\n`);
-        },
-        group: async (name, fn) => {
-            out.write(`▸ ${name}\n`);
-            return fn();
-        },
-    };
-}
-
-
 /***/ })
 
 };

@@ -34,7 +34,7 @@ function openGate(opts) {
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && (0, git_js_1.resolveCommit)(root, opts.base) !== baseCommit) {
-            throw new errors_js_1.ConfigurationError(`--base ${opts.base} is ${(0, git_js_1.resolveCommit)(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
+            throw new errors_js_1.ConfigurationError(`--base ${opts.base} is ${(0, git_js_1.resolveCommit)(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for (a Task Bundle's base is fixed when the bundle is made; to judge the task against another base, remove .guardian/bundles/${taskId}/ first)`);
         }
     }
     else {
@@ -612,6 +612,7 @@ const gitdir_js_1 = __webpack_require__(9501);
 const worktree_js_1 = __webpack_require__(5847);
 const index_js_1 = __webpack_require__(2157);
 const fs_js_1 = __webpack_require__(1917);
+const index_js_2 = __webpack_require__(5073);
 const log_js_1 = __webpack_require__(9906);
 const context_js_1 = __webpack_require__(683);
 const deps_js_1 = __webpack_require__(4056);
@@ -815,6 +816,10 @@ async function runValidator(opts) {
                 allowSkipMarkers: quality.guard.allowSkipMarkers,
                 relevantTests: task.relevantTests,
             };
+            const read = {
+                base: (p) => (0, git_js_1.showFile)(root, baseCommit, p),
+                changed: (p) => (0, git_js_1.showFile)(root, tree, p),
+            };
             const guards = [
                 (0, guard_js_1.protectedPathsCheck)(guardInput),
                 (0, guard_js_1.gitConfigFilesCheck)(changed, (0, gitdir_js_1.includedWorkTreeFiles)(root)),
@@ -822,9 +827,9 @@ async function runValidator(opts) {
                     const special = (0, patch_js_1.changedSpecialEntries)(root, baseCommit, tree);
                     return (0, guard_js_1.linksCheck)(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
                 })(),
-                (0, guard_js_1.testFilesCheck)(guardInput),
+                (0, guard_js_1.testFilesCheck)(guardInput, read),
                 (0, guard_js_1.skipMarkersCheck)(guardInput),
-                (0, guard_js_1.toolConfigCheck)(guardInput, { base: (p) => (0, git_js_1.showFile)(root, baseCommit, p), changed: (p) => (0, git_js_1.showFile)(root, tree, p) }, quality.guard.allowConfigChanges, 
+                (0, guard_js_1.toolConfigCheck)(guardInput, read, quality.guard.allowConfigChanges, 
                 // Exactly what this validation runs (from the base): a Makefile is tool configuration when
                 // one of these runs make.
                 [
@@ -1176,7 +1181,8 @@ async function runValidator(opts) {
                     (0, state_js_1.restoreState)(state);
             }
             const { verdict, summary } = (0, run_checks_js_1.summarize)(checks, notRun);
-            const result = {
+            // What the checks printed (a failing test's assertion, a file's name) is redacted like the bundle.
+            const result = await (0, index_js_2.redactStrings)({
                 schemaVersion: types_js_1.VALIDATION_SCHEMA_VERSION,
                 taskId: task.id,
                 verdict,
@@ -1189,14 +1195,14 @@ async function runValidator(opts) {
                 durationMs: Date.now() - startedAt.getTime(),
                 checks,
                 summary,
-            };
+            });
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'validation.json', JSON.stringify(result, null, 2) + '\n');
             (0, bundle_js_1.writeBundleFile)(bundleDir, 'validation.md', (0, run_checks_js_1.renderMarkdown)(`Validation of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\``,
                 `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
                 `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
-            ], checks, verdict, summary));
+            ], result.checks, verdict, result.summary));
             return {
                 result,
                 record: {

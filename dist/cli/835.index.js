@@ -1755,7 +1755,7 @@ const guard_js_1 = __webpack_require__(8969);
 function isTestPath(rel, relevantTests = []) {
     return (0, guard_js_1.isTestFile)(rel, relevantTests);
 }
-exports.TEST_PATH_HELP = 'files under tests/, test/ or __tests__/, test_*.py, *_test.py, conftest.py, *.test.*, *.spec.*, *_test.go, *Test.java, *_spec.rb, or the relevant tests named by the task';
+exports.TEST_PATH_HELP = 'files under tests/, test/, __tests__/ or __mocks__/, test_*.py, *_test.py, conftest.py, *.test.*, *.spec.*, *_test.go, *Test.java, *_spec.rb, Jest and Vitest setup files (jest.setup.*, setupTests.*, vitest.setup.*, …), or the relevant tests named by the task';
 
 
 /***/ }),

@@ -38433,10 +38433,11 @@ function own(obj, key) {
 __nccwpck_require__.d(__webpack_exports__, {
   D0: () => (/* reexport */ isSecretFile),
   fp: () => (/* binding */ redactSecrets),
-  mB: () => (/* binding */ redactSecretsSync)
+  mB: () => (/* binding */ redactSecretsSync),
+  eT: () => (/* binding */ redactStrings)
 });
 
-// UNUSED EXPORTS: redactStrings, redactStringsSync, secretEnvValues, secretFileReason
+// UNUSED EXPORTS: redactStringsSync, secretEnvValues, secretFileReason
 
 // EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
 var structured_source = __nccwpck_require__(2472);
@@ -79488,6 +79489,499 @@ function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/stations/validator/collected-tests.ts
+/**
+ * Which tests of a test file the runner would collect, read from the file's text without running it.
+ * The guard on removed tests compares them at the base and in the change: a test whose `def` or `it(`
+ * line stays in the file can still vanish from the run when the change wraps it in a string or a
+ * comment, nests it in a function or in a class the runner does not collect, puts it under a condition,
+ * deletes or rebinds its name (`del test_x`) or defines it a second time (the later definition wins).
+ */
+/** Python's line breaks: `\r\n`, `\n`, and a lone `\r`, which Python reads as a line break too. */
+const PY_NEWLINE = /\r\n|\r|\n/;
+/** A string literal's prefix and opening quote, read where the scan stands. */
+const PY_STRING = /([rRbBuUfF]{0,2})("""|'''|"|')/y;
+/** The logical lines of a Python module (strings and comments blanked out), with their indentation. */
+function pythonStatements(src) {
+    const out = [];
+    const lines = src.split(PY_NEWLINE);
+    // Lines as git and editors number them (a lone `\r` does not start one): for each of Python's lines.
+    const gitLine = [];
+    let at = 1;
+    for (const piece of src.split(/(\r\n|\r|\n)/)) {
+        if (piece === '\r')
+            continue;
+        if (piece === '\n' || piece === '\r\n')
+            at++;
+        else
+            gitLine.push(at);
+    }
+    let code = '';
+    let start = 0;
+    let indent = 0;
+    let depth = 0;
+    let continued = false;
+    // A string still open at the end of a line (a triple-quoted one): its quote.
+    let open;
+    const flush = () => {
+        if (code.trim())
+            out.push({ line: gitLine[start] ?? start + 1, indent, code: code.trim() });
+        code = '';
+    };
+    for (let n = 0; n < lines.length; n++) {
+        const text = lines[n];
+        let i = 0;
+        if (!open && depth === 0 && !continued) {
+            flush();
+            start = n;
+            indent = 0;
+            for (; i < text.length; i++) {
+                const c = text[i];
+                if (c === ' ')
+                    indent++;
+                else if (c === '\t')
+                    indent = indent - (indent % 8) + 8;
+                else if (c === '\f')
+                    indent = 0;
+                else
+                    break;
+            }
+        }
+        continued = false;
+        // A backslash that ends the line inside a one-quote string continues the string.
+        let escapedEnd = false;
+        while (i < text.length) {
+            if (open) {
+                const c = text[i];
+                // Even in a raw string a backslash keeps the quote after it from ending the string.
+                if (c === '\\') {
+                    escapedEnd = i === text.length - 1;
+                    i += 2;
+                    continue;
+                }
+                if (text.startsWith(open.quote, i)) {
+                    i += open.quote.length;
+                    open = undefined;
+                    code += "''";
+                    continue;
+                }
+                i++;
+                continue;
+            }
+            const c = text[i];
+            if (c === '#')
+                break;
+            if (c === '\\' && i === text.length - 1) {
+                continued = true;
+                break;
+            }
+            // A string literal, with its prefix (`r"…"`, `b'…'`, `f"""…"""`) when that is not the end of a name.
+            PY_STRING.lastIndex = i;
+            const str = PY_STRING.exec(text);
+            if (str && !(str[1] && i > 0 && /\w/.test(text[i - 1]))) {
+                open = { quote: str[2] };
+                i += str[0].length;
+                continue;
+            }
+            if ('([{'.includes(c))
+                depth++;
+            else if (')]}'.includes(c))
+                depth = Math.max(0, depth - 1);
+            code += c;
+            i++;
+        }
+        // A one-quote string does not span lines (an unterminated one is a syntax error: close it here).
+        if (open && open.quote.length === 1 && !escapedEnd) {
+            open = undefined;
+            code += "''";
+        }
+        code += ' ';
+    }
+    flush();
+    return out;
+}
+/** Splits a logical line at its top-level `;`. */
+function simpleStatements(code) {
+    const parts = [];
+    let depth = 0;
+    let from = 0;
+    for (let i = 0; i < code.length; i++) {
+        const c = code[i];
+        if ('([{'.includes(c))
+            depth++;
+        else if (')]}'.includes(c))
+            depth = Math.max(0, depth - 1);
+        else if (c === ';' && depth === 0) {
+            parts.push(code.slice(from, i).trim());
+            from = i + 1;
+        }
+    }
+    parts.push(code.slice(from).trim());
+    return parts.filter(Boolean);
+}
+/** The position of the `:` that ends a compound statement's header, or -1. */
+function headerEnd(code) {
+    let depth = 0;
+    for (let i = 0; i < code.length; i++) {
+        const c = code[i];
+        if ('([{'.includes(c))
+            depth++;
+        else if (')]}'.includes(c))
+            depth = Math.max(0, depth - 1);
+        else if (c === ':' && depth === 0 && code[i + 1] !== '=')
+            return i;
+    }
+    return -1;
+}
+const PY_COMPOUND = /^(?:async\s+)?(?:def|class|if|elif|else|while|for|with|try|except|finally|match|case)\b/;
+/** The names a simple statement binds or deletes in its scope (not a `def`/`class`). */
+function boundNames(statement) {
+    // The names come first: a long statement (a data literal) is not read to its end.
+    const code = statement.slice(0, 2000);
+    const del = /^del\s+(.+)$/.exec(code);
+    if (del)
+        return { names: del[1].split(',').map((s) => s.trim().replace(/^\(|\)$/g, '')), deleted: true };
+    const imp = /^(?:from\s+\S+\s+)?import\s+(.+)$/.exec(code);
+    if (imp) {
+        return {
+            names: imp[1]
+                .replace(/[()]/g, '')
+                .split(',')
+                .map((s) => {
+                const as = /\bas\s+(\w+)\s*$/.exec(s);
+                return as ? as[1] : s.trim().split('.')[0];
+            }),
+            deleted: false,
+        };
+    }
+    // `test_x = …`, `test_x: T = …`, `a = test_x = …`, `test_x, y = …`, `test_x += …`.
+    const names = [];
+    let rest = code;
+    for (;;) {
+        const m = /^((?:\s*\w+\s*,)*\s*\w+\s*,?\s*)(?::[^=]*)?(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/.exec(rest);
+        if (!m)
+            break;
+        names.push(...m[1].split(',').map((s) => s.trim()));
+        rest = rest.slice(m[0].length);
+    }
+    return { names, deleted: false };
+}
+/**
+ * The tests pytest (or unittest) would collect from a Python test file: functions named `test…` at module
+ * level or in classes (nested in no function), under their class path. A definition a later statement of
+ * the same scope deletes, rebinds or defines again is hidden, not collected.
+ */
+function pythonTests(src) {
+    const stack = [];
+    // Per scope (class path), the last binding of each name: a test definition, or what replaced it.
+    const last = new Map();
+    const hidden = [];
+    // Classes (by their path) that hold tests.
+    const holders = new Set();
+    const bind = (scope, name, line, why, test) => {
+        const key = scope ? `${scope}::${name}` : name;
+        const what = why ?? `defined again at line ${line} (the later definition replaces it)`;
+        const hide = (k) => {
+            const v = last.get(k);
+            if (!v?.test)
+                return;
+            hidden.push({ key: k, line: v.test.line, why: what });
+            last.set(k, { line, why: what });
+        };
+        hide(key);
+        // The tests of a class of that name (`del TestAuth`, a second `class TestAuth:`).
+        if (holders.delete(key)) {
+            for (const k of [...last.keys()])
+                if (k.startsWith(`${key}::`))
+                    hide(k);
+        }
+        last.set(key, { test, line, why });
+        if (test && scope) {
+            const parts = scope.split('::');
+            parts.forEach((_, i) => holders.add(parts.slice(0, i + 1).join('::')));
+        }
+    };
+    // Python reads names in their NFKC form: `def ｔｅｓｔ_x` defines test_x.
+    for (const st of pythonStatements(src.normalize('NFKC'))) {
+        while (stack.length && stack[stack.length - 1].indent >= st.indent)
+            stack.pop();
+        const inDef = stack.some((b) => b.kind === 'def');
+        const scope = stack
+            .filter((b) => b.kind === 'class')
+            .map((b) => b.name)
+            .join('::');
+        const condition = stack.find((b) => b.kind === 'other')?.header;
+        const collected = stack.every((b) => b.kind !== 'class' || b.collects);
+        for (const part of simpleStatements(st.code)) {
+            if (PY_COMPOUND.test(part)) {
+                const end = headerEnd(part);
+                const header = end >= 0 ? part.slice(0, end + 1) : part;
+                const body = end >= 0 ? part.slice(end + 1).trim() : '';
+                const def = /^(?:async\s+)?def\s+(\w+)/.exec(header);
+                const cls = /^class\s+(\w+)/.exec(header);
+                if (def && !inDef && collected && /^test/.test(def[1])) {
+                    const key = scope ? `${scope}::${def[1]}` : def[1];
+                    bind(scope, def[1], st.line, undefined, {
+                        key,
+                        line: st.line,
+                        ...(condition ? { condition } : {}),
+                    });
+                }
+                else if ((def || cls) && !inDef) {
+                    bind(scope, (def ?? cls)[1], st.line, `rebound at line ${st.line}`);
+                }
+                if (!body) {
+                    stack.push({
+                        indent: st.indent,
+                        kind: def ? 'def' : cls ? 'class' : 'other',
+                        name: (def ?? cls)?.[1] ?? '',
+                        header,
+                        ...(cls ? { collects: /^Test/.test(cls[1]) || /\(.*Test/.test(header) } : {}),
+                    });
+                }
+                else if (!def && !cls && !inDef) {
+                    // `if c: del test_x` — the body runs in the same scope.
+                    for (const s of simpleStatements(body)) {
+                        const b = boundNames(s);
+                        for (const n of b.names)
+                            bind(scope, n, st.line, `${b.deleted ? 'deleted' : 'rebound'} at line ${st.line}`);
+                    }
+                }
+                continue;
+            }
+            if (inDef || part.startsWith('@'))
+                continue;
+            const b = boundNames(part);
+            for (const n of b.names)
+                bind(scope, n, st.line, `${b.deleted ? 'deleted' : 'rebound'} at line ${st.line}`);
+        }
+    }
+    return { tests: [...last.values()].flatMap((v) => (v.test ? [v.test] : [])), hidden };
+}
+/** The end of a `//` comment: JavaScript's line terminators. */
+const JS_LINE_END = /[\r\n\u2028\u2029]/g;
+/**
+ * The text of a JavaScript/TypeScript file with every comment blanked out and the contents of every
+ * string, template and regular expression literal blanked out too (their delimiters stay, and so does
+ * every line break), so that a search of it finds code only, at the original offsets.
+ */
+function jsCodeMask(src) {
+    const out = src.split('');
+    const blank = (from, to) => {
+        for (let k = from; k < to && k < out.length; k++)
+            if (out[k] !== '\n' && out[k] !== '\r')
+                out[k] = ' ';
+    };
+    // Brace depths at which a template's `${…}` returns to the template.
+    const templates = [];
+    let braces = 0;
+    let prev = '';
+    let i = 0;
+    const readTemplate = () => {
+        // From just after "`" or "}" of a substitution: to the closing "`" or the next "${".
+        const from = i;
+        while (i < src.length) {
+            const c = src[i];
+            if (c === '\\') {
+                i += 2;
+                continue;
+            }
+            if (c === '`') {
+                blank(from, i);
+                i++;
+                prev = '`';
+                return;
+            }
+            if (c === '$' && src[i + 1] === '{') {
+                blank(from, i);
+                i += 2;
+                templates.push(braces);
+                braces++;
+                prev = '{';
+                return;
+            }
+            i++;
+        }
+        blank(from, i);
+    };
+    while (i < src.length) {
+        const c = src[i];
+        if (c === '/' && src[i + 1] === '/') {
+            JS_LINE_END.lastIndex = i;
+            const to = JS_LINE_END.exec(src) ? JS_LINE_END.lastIndex - 1 : src.length;
+            blank(i, to);
+            i = to;
+            continue;
+        }
+        if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            const to = end < 0 ? src.length : end + 2;
+            blank(i, to);
+            i = to;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let k = i + 1;
+            while (k < src.length && src[k] !== c && src[k] !== '\n')
+                k += src[k] === '\\' ? 2 : 1;
+            blank(i + 1, k);
+            i = k + 1;
+            prev = c;
+            continue;
+        }
+        if (c === '`') {
+            i++;
+            readTemplate();
+            continue;
+        }
+        if (c === '/' &&
+            (prev === '' ||
+                /[(,=:[!&|?{};+\-*%<>~^]/.test(prev) ||
+                /\b(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await)$/.test(src.slice(Math.max(0, i - 10), i).trimEnd()))) {
+            let k = i + 1;
+            let cls = false;
+            while (k < src.length && src[k] !== '\n') {
+                const d = src[k];
+                if (d === '\\')
+                    k++;
+                else if (d === '[')
+                    cls = true;
+                else if (d === ']')
+                    cls = false;
+                else if (d === '/' && !cls)
+                    break;
+                k++;
+            }
+            blank(i + 1, k);
+            i = k + 1;
+            prev = '/';
+            continue;
+        }
+        if (c === '{')
+            braces++;
+        if (c === '}') {
+            braces--;
+            if (templates.length && templates[templates.length - 1] === braces) {
+                templates.pop();
+                i++;
+                readTemplate();
+                continue;
+            }
+        }
+        if (!/\s/.test(c))
+            prev = /\w/.test(c) ? 'w' : c;
+        i++;
+    }
+    return out.join('');
+}
+/** The titles of the `it(…)`, `test(…)` and `specify(…)` calls of a JavaScript/TypeScript test file that are code. */
+function jsTests(src) {
+    const code = jsCodeMask(src);
+    const tests = [];
+    // With a modifier too (`test.only(`, `it.concurrent(`): the skip-marker rule judges those.
+    const call = /(?<![\w.$])(?:it|test|specify)(?:\s*\.\s*\w+)*\s*\(\s*(['"`])/g;
+    // Lines counted as git counts them, up to each match in turn; the blocks open at each match.
+    let line = 1;
+    let counted = 0;
+    const blocks = [];
+    let scanned = 0;
+    for (const m of code.matchAll(call)) {
+        const open = m.index + m[0].length;
+        const close = code.indexOf(m[1], open);
+        if (close < 0)
+            continue;
+        for (let k = src.indexOf('\n', counted); k >= 0 && k < m.index; k = src.indexOf('\n', k + 1))
+            line++;
+        counted = m.index;
+        for (; scanned < m.index; scanned++) {
+            if (code[scanned] === '{')
+                blocks.push(code[scanned - 1] === '$' ? undefined : jsBlockCondition(code, scanned));
+            else if (code[scanned] === '}')
+                blocks.pop();
+        }
+        const condition = blocks.find((b) => b !== undefined);
+        tests.push({ key: src.slice(open, close), line, ...(condition ? { condition } : {}) });
+    }
+    return { tests, hidden: [] };
+}
+/** The position of the `(` that the `)` at `at` closes, in code whose strings and comments are blank. */
+function openingParen(code, at) {
+    let depth = 0;
+    for (let i = at; i >= 0; i--) {
+        if (code[i] === ')')
+            depth++;
+        else if (code[i] === '(' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Why the block that a `{` at `at` opens may not run when the file is loaded: the body of an `if`, a
+ * loop, an `else` or a `catch`, or of a function that is declared or stored rather than passed to a
+ * call (`function later() {`, `const later = () => {`, a method). A callback passed to a call
+ * (`describe('x', () => {`) and plain blocks run.
+ */
+function jsBlockCondition(code, at) {
+    // Without a TypeScript return type (`function later(): void {`, `(): void => {`).
+    let before = code.slice(Math.max(0, at - 2000), at).trimEnd();
+    const typed = /\)\s*:\s*[\w$<>[\]|&.,\s]+?(\s*=>)?$/.exec(before.slice(-120));
+    if (typed)
+        before = `${before.slice(0, before.length - typed[0].length)})${typed[1] ?? ''}`;
+    const shown = (text) => `${text.replace(/\s+/g, ' ').trim().slice(0, 80)} {`;
+    if (/\b(?:else|do)$/.test(before))
+        return shown(before.slice(-4));
+    let end = before.length - 1;
+    const arrow = before.endsWith('=>');
+    if (arrow)
+        end = before.slice(0, -2).trimEnd().length - 1;
+    let start;
+    if (before[end] === ')') {
+        start = openingParen(before, end);
+        if (start < 0)
+            return undefined;
+    }
+    else if (arrow && /[\w$]/.test(before[end] ?? '')) {
+        start = end;
+        while (start > 0 && /[\w$]/.test(before[start - 1]))
+            start--;
+    }
+    else {
+        return undefined;
+    }
+    const head = before.slice(0, start).trimEnd();
+    if (arrow) {
+        // `const later = () => {`, `{ later: () => {`, `return () => {`: stored, not run here.
+        const held = /(?:[=:]|\breturn)$/.test(head.replace(/\basync$/, '').trimEnd());
+        const statement = Math.max(...[';', '{', '}', '\n'].map((c) => head.lastIndexOf(c))) + 1;
+        return held ? shown(before.slice(statement)) : undefined;
+    }
+    const word = /([\w$]+)$/.exec(head)?.[1];
+    if (!word)
+        return undefined;
+    if (['if', 'while', 'for', 'switch', 'catch', 'with'].includes(word))
+        return shown(before.slice(head.length - word.length));
+    if (word === 'function' || /\bfunction\s*\*?\s*[\w$]+$/.test(head)) {
+        // A function expression passed to a call runs when the call runs it (`describe('x', function () {`).
+        const fn = head.slice(0, head.lastIndexOf('function')).trimEnd();
+        return /[(,]$/.test(fn) ? undefined : shown(before.slice(head.lastIndexOf('function')));
+    }
+    // A method (`later() {` in a class or an object), not a call: calls are not followed by a block.
+    if (/^[\w$]+$/.test(word) && !/[.\w$]$/.test(head.slice(0, -word.length).trimEnd() || '')) {
+        return ['super', 'catch', 'constructor'].includes(word)
+            ? undefined
+            : shown(before.slice(head.length - word.length));
+    }
+    return undefined;
+}
+/** The tests of a test file by its language, or undefined for a file of another kind. */
+function collectedTests(path, src) {
+    if (/\.py$/.test(path))
+        return pythonTests(src);
+    if (/\.[cm]?[jt]sx?$/.test(path))
+        return jsTests(src);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/stations/validator/guard.ts
 /**
  * Guard rules: checks on the change itself that no test run can replace. They are what keeps a Coder
@@ -79505,10 +79999,24 @@ function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
 
 
 
+
 const TEST_GLOBS = [
     '**/tests/**',
     '**/test/**',
     '**/__tests__/**',
+    // Jest's manual mocks stand in for the module beside them whenever a test calls `jest.mock(…)` (and
+    // for a package's module always): test code, which the red tree must hold like the tests themselves.
+    '**/__mocks__/**',
+    // The setup files Jest and Vitest run before every test file (`setupFiles`, `setupFilesAfterEach`,
+    // `setupFiles` of Vitest) by their usual names: a `jest.mock(…)` there replaces a module for every test.
+    '**/jest.setup.*',
+    '**/jest-setup.*',
+    '**/vitest.setup.*',
+    '**/vitest-setup.*',
+    '**/setupTests.*',
+    '**/setup-tests.*',
+    '**/test-setup.*',
+    '**/test.setup.*',
     '**/test_*.py',
     '**/*_test.py',
     '**/conftest.py',
@@ -79523,16 +80031,31 @@ const isTestGlob = picomatch_default()(TEST_GLOBS, { dot: true });
 function isTestFile(path, relevantTests = []) {
     return isTestGlob(path) || relevantTests.includes(path);
 }
+/** The built-in matchers of Jest's and Vitest's `expect`, which `expect.extend` could replace. */
+const JS_MATCHERS = '(?:toBe|toEqual|toStrictEqual|toMatch|toMatchObject|toMatchSnapshot|toMatchInlineSnapshot|toThrow|toThrowError|toContain|toContainEqual|toBeTruthy|toBeFalsy|toBeDefined|toBeUndefined|toBeNull|toBeNaN|toHaveLength|toHaveProperty|toBeCloseTo|toBeGreaterThan|toBeGreaterThanOrEqual|toBeLessThan|toBeLessThanOrEqual|toBeInstanceOf|toHaveBeenCalled|toHaveBeenCalledWith|toHaveBeenCalledTimes|toHaveReturnedWith|toResolve|toReject)';
 /** Markers that skip, focus or expect-to-fail tests. */
 const SKIP_MARKERS = [
     // With or without '@': `pytestmark = pytest.mark.skip`, `item.add_marker(pytest.mark.skip(...))`, `@mark.skip`.
     { re: /\b(pytest\.)?mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
     { re: /(^|[^\w.])skip(If|Unless)?\s*\(/, what: 'a skip decorator or call' },
-    { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
+    // Called, raised (`raise pytest.skip.Exception(…)`) or taken under another name (`s = pytest.skip`).
+    { re: /\bpytest\s*\.\s*(skip|xfail|importorskip)\b/, what: 'a pytest.skip()/xfail() call' },
+    { re: /\braise\s+[\w.]*\b(?:Skipped|XFailed|SkipTest)\b/, what: 'a raised skip exception' },
+    // pytest skips a test whose parameter set is empty: `@pytest.mark.parametrize("x", [])`.
+    {
+        re: /\bparametrize\s*\(\s*(?:[^,()[\]]+|\([^()]*\)|\[[^[\]]*\])\s*,\s*(?:argvalues\s*=\s*)?(?:\[\s*\]|\(\s*\)|\{\s*\}|(?:list|tuple|set|dict)\s*\(\s*\)|(["'])\1)\s*[,)]|\bargvalues\s*=\s*(?:\[\s*\]|\(\s*\)|\{\s*\}|(?:list|tuple|set|dict)\s*\(\s*\))\s*[,)]/,
+        what: 'an empty parameter set (pytest skips the test)',
+    },
     { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
     { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
     {
-        re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf)\b/,
+        re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf|failing|fails)\b/,
+        what: 'a skip/only modifier',
+    },
+    // The same modifiers read by name: `test['only'](…)`, `const { skip } = it`. (`test.failing` in Jest
+    // and `test.fails` in Vitest pass when the test's body fails.)
+    {
+        re: /\b(?:it|test|describe|suite|context|specify)\s*(?:\.\s*concurrent\s*)?\[\s*(['"`])(?:skip|only|todo|skipIf|runIf|failing|fails)\1\s*\]|\{[^}]*\b(?:skip|only|todo|failing|fails)\b[^}]*\}\s*=\s*(?:it|test|describe|suite|context|specify)\b/,
         what: 'a skip/only modifier',
     },
     { re: /\b(it|test|describe)\s*\.\s*concurrent\s*\.\s*(skip|only)\b/, what: 'a skip/only modifier' },
@@ -79550,9 +80073,10 @@ const SKIP_MARKERS = [
         outside: 'plugin',
     },
     // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
-    // fixtures may change freely, but a failure reported as a pass is not a fixture).
+    // fixtures may change freely, but a failure reported as a pass is not a fixture). `pytest_pyfunc_call`
+    // calls the test function: one that returns True without calling it passes every test.
     {
-        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
+        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop|pyfunc_call)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
         what: 'a pytest hook that can rewrite test outcomes',
         outside: 'plugin',
     },
@@ -79576,12 +80100,42 @@ const SKIP_MARKERS = [
         what: 'code that rewrites the assertion library',
         outside: 'everywhere',
     },
+    // The same for a test case's own assertion methods (`self.assertEqual = lambda *a: None` in setUp),
+    // Jest's and Vitest's built-in matchers (`expect.extend({ toBe() { return { pass: true } } })`, one
+    // key a line too) and chai's (`Assertion.overwriteMethod('equal', …)`).
+    {
+        re: /\bself\s*\.\s*(?:assert\w*|fail\w*)\s*=(?!=)|\bsetattr\s*\(\s*self\s*,\s*['"](?:assert|fail)/,
+        what: 'code that rewrites the assertion library',
+        outside: 'everywhere',
+        files: /\.py$/,
+    },
+    {
+        re: new RegExp(`\\bexpect\\s*\\.\\s*extend\\s*\\(.*\\b${JS_MATCHERS}\\b|^\\s*(?:async\\s+)?(['"]?)${JS_MATCHERS}\\1\\s*(?:\\(|:)|\\.\\s*overwrite(?:Method|Property|ChainableMethod)\\s*\\(`),
+        what: 'code that rewrites the assertion library',
+        outside: 'everywhere',
+        files: /\.[cm]?[jt]sx?$/,
+    },
     // Code outside the tests that asks whether a test runner is running it: it can answer the tests
     // differently from everyone else (`if "pytest" in sys.modules: return expected`).
     {
         re: /\b(?:PYTEST_CURRENT_TEST|PYTEST_VERSION|PYTEST_XDIST_WORKER|NODE_TEST_CONTEXT|JEST_WORKER_ID|VITEST(?:_WORKER_ID|_POOL_ID)?)\b|['"](?:pytest|_pytest|unittest|jest|vitest|mocha)['"]\s*in\s*sys\.modules|sys\.modules\s*(?:\.get\s*\(|\[)\s*['"](?:pytest|_pytest)['"]|process\.argv[^;]*(?:--test|\.test\.|jest|vitest|mocha)/,
         what: 'code that checks whether it runs under a test runner',
         outside: 'only',
+    },
+    // Code outside the tests that reaches into the test runner: pytest's internals imported by the module
+    // under test (`_pytest.python.Function.runtest = lambda self: None` passes every test), the test
+    // framework's globals read or replaced from the code under test (`globalThis.expect = …`).
+    {
+        re: /^\s*(?:import|from)\s+_?pytest\b|\bimport\s+_pytest\b|\b(?:__import__|import_module)\s*\(\s*['"]_?pytest\b/,
+        what: 'code outside the tests that reaches into the test runner (pytest)',
+        outside: 'only',
+        files: /\.py$/,
+    },
+    {
+        re: /\b(?:globalThis|global|window)\s*(?:\.\s*|\[\s*['"`])(?:expect|test|it|describe|jest|vi|assert|beforeEach|afterEach|beforeAll|afterAll)\b|\b(?:globalThis|global)\s*,\s*['"`](?:expect|test|it|describe|jest|vi)['"`]|(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s*)['"](?:@jest\/[\w-]+|vitest|@vitest\/[\w-]+|expect|node:test|mocha|chai)['"]/,
+        what: 'code outside the tests that reaches into the test runner (its globals or its modules)',
+        outside: 'only',
+        files: /\.[cm]?[jt]sx?$/,
     },
     // A block that never runs, around tests that are still defined in it (`if False:` above the existing
     // `def test_…`, `if (false) {` around an `it(…)`): their names stay, their code is never collected.
@@ -79850,14 +80404,97 @@ function testNames(lines) {
     const names = new Map();
     for (const l of lines) {
         for (const re of TEST_DEF) {
-            const m = re.exec(l.text);
+            // As Python reads it: `def ｔｅｓｔ_x` defines test_x.
+            const m = re.exec(l.text.normalize('NFKC'));
             if (m)
                 names.set(m[m.length - 1], l.text.trim());
         }
     }
     return names;
 }
-function testFilesCheck(input) {
+/**
+ * Tests of a test file the change keeps (its `def test_…` or `it('…'` line stays) but takes out of the
+ * run: wrapped in a string or a comment, nested in a function or a class that is not collected, put
+ * under a condition, deleted or rebound (`del test_x`), or defined a second time. The file's tests are
+ * read at the base and in the change; a test gone from one file may reappear in another file of the
+ * change (moved). `flagged`: tests the line-based rule has reported already.
+ */
+function hiddenTests(input, read, flagged) {
+    const files = input.changed.filter((f) => f.status !== 'D' && isTestFile(f.path, input.relevantTests) && collectedTests(f.path, '') !== undefined);
+    const before = new Map();
+    const after = new Map();
+    for (const f of files) {
+        const now = read.changed(f.path);
+        if (now === undefined)
+            continue;
+        after.set(f.path, collectedTests(f.path, now.toString('utf8')));
+        const old = f.status === 'M' && input.baseFiles.has(f.path) ? read.base(f.path) : undefined;
+        if (old !== undefined)
+            before.set(f.path, collectedTests(f.path, old.toString('utf8')));
+    }
+    const bare = (key) => key.split('::').pop();
+    // Tests that are new in a file of the change (this one too: a test class renamed): where a test moved to.
+    const arrived = () => new Set([...after].flatMap(([p, t]) => {
+        const had = new Set(before.get(p)?.tests.map((x) => x.key));
+        return t.tests.filter((x) => !had.has(x.key)).map((x) => bare(x.key));
+    }));
+    const count = (list) => {
+        const n = new Map();
+        for (const x of list)
+            n.set(x.key, (n.get(x.key) ?? 0) + 1);
+        return n;
+    };
+    const diags = [];
+    let moved;
+    for (const [file, base] of before) {
+        const now = after.get(file);
+        const reported = new Set();
+        const report = (key, line, message) => {
+            if (reported.has(key) || flagged.has(bare(key)))
+                return;
+            reported.add(key);
+            diags.push({ file, line, message, tool: 'guard' });
+        };
+        // Defined again, deleted or rebound by a later statement.
+        const hiddenBefore = count(base.hidden);
+        const seen = new Map();
+        for (const h of now.hidden) {
+            seen.set(h.key, (seen.get(h.key) ?? 0) + 1);
+            if (seen.get(h.key) <= (hiddenBefore.get(h.key) ?? 0))
+                continue;
+            report(h.key, h.line, `the change takes the test ${h.key} of ${file} out of the run: ${h.why}`);
+        }
+        const hiddenNow = new Map(now.hidden.map((h) => [h.key, h]));
+        const nowCount = count(now.tests);
+        const baseCount = count(base.tests);
+        for (const [key, n] of baseCount) {
+            if ((nowCount.get(key) ?? 0) >= n)
+                continue;
+            const gone = hiddenNow.get(key);
+            if (gone) {
+                report(key, gone.line, `the change takes the test ${key} of ${file} out of the run: ${gone.why}`);
+                continue;
+            }
+            moved ??= arrived();
+            if (moved.has(bare(key)))
+                continue;
+            report(key, 1, `the change removes the test ${key} from ${file}: its definition is no longer where the test runner collects it (inside a string or a comment, nested in a function, or in a class that is not collected)`);
+        }
+        // Put under a condition it was not under at the base.
+        const baseCondition = new Map(base.tests.map((t) => [t.key, t.condition]));
+        for (const t of now.tests) {
+            if (!t.condition || !baseCount.has(t.key) || baseCondition.get(t.key))
+                continue;
+            report(t.key, t.line, `the change puts the test ${t.key} of ${file} inside \`${t.condition.slice(0, 120)}\`: it is collected only when that block runs`);
+        }
+    }
+    return diags;
+}
+/**
+ * `read` gives the test files' text at the base and in the change, to see tests taken out of the run
+ * although their definition line stays.
+ */
+function testFilesCheck(input, read) {
     const diags = [];
     for (const f of input.changed) {
         if (f.status === 'D' && isTestFile(f.path, input.relevantTests) && input.baseFiles.has(f.path)) {
@@ -79889,6 +80526,10 @@ function testFilesCheck(input) {
             continue;
         diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
     }
+    if (read) {
+        const flagged = new Set([...removedTests.keys()].filter((n) => !addedTests.has(n)));
+        diags.push(...hiddenTests(input, read, flagged));
+    }
     return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
 }
 /**
@@ -79911,6 +80552,32 @@ function loadedByTests(path, testLines) {
         /^\s*['"][\w.]+['"]\s*,?\s*\]?\s*$/.test(l.text)) &&
         named.test(l.text));
 }
+/**
+ * Line breaks inside what git shows as one line: Python reads a lone `\r` as a line break, JavaScript
+ * also `\u2028` and `\u2029`, so `x = 0\rif False:` is two lines to the interpreter.
+ */
+const INNER_LINE_BREAK = /\r\n?|[\u2028\u2029]/;
+/**
+ * Whether a marker matches an added line, or one of the lines the interpreter reads in it. Python reads
+ * names in their NFKC form (`@pytest.mark.ｓｋｉｐ` is `@pytest.mark.skip`), so the line is matched in
+ * that form too.
+ */
+function matches(re, text) {
+    const forms = [text];
+    const nfkc = text.normalize('NFKC');
+    if (nfkc !== text)
+        forms.push(nfkc);
+    return forms.some((t) => re.test(t) || (INNER_LINE_BREAK.test(t) && t.split(INNER_LINE_BREAK).some((p) => re.test(p))));
+}
+/** An added line as a message quotes it: the line breaks inside it shown, at most 200 characters. */
+function shownLine(text) {
+    return text
+        .trim()
+        .replace(/\r/g, '\\r')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029')
+        .slice(0, 200);
+}
 function skipMarkersCheck(input) {
     const diags = [];
     if (!input.allowSkipMarkers) {
@@ -79925,27 +80592,28 @@ function skipMarkersCheck(input) {
             const inTest = isTestFile(l.file, input.relevantTests);
             for (const m of SKIP_MARKERS) {
                 // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
-                const applies = (inTest && m.outside !== 'only') ||
-                    (!inTest && m.outside === 'only') ||
-                    m.what === 'a test exclusion' ||
-                    m.outside === 'everywhere' ||
-                    (m.outside === 'plugin' && isLoaded(l.file));
-                if (applies && m.re.test(l.text)) {
+                const applies = (!m.files || m.files.test(l.file)) &&
+                    ((inTest && m.outside !== 'only') ||
+                        (!inTest && m.outside === 'only') ||
+                        m.what === 'a test exclusion' ||
+                        m.outside === 'everywhere' ||
+                        (m.outside === 'plugin' && isLoaded(l.file)));
+                if (applies && matches(m.re, l.text)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
-                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        message: `the change adds ${m.what}: ${shownLine(l.text)}`,
                         tool: 'guard',
                     });
                     break;
                 }
             }
             for (const m of SUPPRESSIONS) {
-                if (m.re.test(l.text)) {
+                if (matches(m.re, l.text)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
-                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        message: `the change adds ${m.what}: ${shownLine(l.text)}`,
                         tool: 'guard',
                     });
                     break;
@@ -80337,6 +81005,24 @@ function dependencyFolderOf(path) {
     return undefined;
 }
 /**
+ * The metadata folder of an installed Python distribution a path lies in (`cheat-1.0.dist-info/`,
+ * `pkg.egg-info/`): importlib.metadata reads it from every folder on the import path, and pytest loads
+ * the `[pytest11]` entry points it declares as plugins before any conftest.py.
+ */
+function distributionMetadataOf(path) {
+    const parts = path.split('/');
+    const at = parts.findIndex((p, i) => i < parts.length - 1 && /\.(?:dist|egg)-info$/i.test(p));
+    return at >= 0 ? parts.slice(0, at + 1).join('/') : undefined;
+}
+/**
+ * Compiled Python: bytecode (`__pycache__/value.cpython-311.pyc`, a `.pyc` beside its module) and
+ * extension modules (`value.cpython-311-x86_64-linux-gnu.so`, `value.pyd`). Python imports them instead
+ * of the `.py` source, which is all the linters, the type checker and a reviewer read.
+ */
+const isCompiledPython = picomatch_default()(['**/__pycache__/**', '**/*.py[co]', '**/*.so', '**/*.pyd'], {
+    dot: true,
+});
+/**
  * The module a top-level path would stand in for when a check runs `python -m NAME` (the repository
  * root comes first on `sys.path` then): `pytest.py` or `mypy/__main__.py` replaces the tool itself.
  */
@@ -80526,6 +81212,23 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
                     tool: 'guard',
                 });
             }
+            const metadata = f.status === 'D' ? undefined : distributionMetadataOf(f.path);
+            if (metadata) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}, inside ${metadata}/, the metadata of an installed Python package: on the import path (\`python -m pytest\` puts the repository there) its entry points are loaded as plugins, a \`[pytest11]\` entry as a pytest plugin that can rewrite test outcomes (install packages from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
+            }
+            if (f.status !== 'D' && isCompiledPython(f.path)) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}, compiled code that Python imports instead of the module's source (an unchecked .pyc is never compared with its .py; an extension module comes before it): the tests would run it while the linters and type checkers read the source (change the source instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
+            }
             for (const p of [f.path, f.oldPath].filter((x) => !!x)) {
                 const runner = isToolConfig(p) ? undefined : RUNNER_CONFIG.find((r) => r.isFile(p) && runs(r.runs));
                 if (isToolConfig(p) || runner) {
@@ -80595,7 +81298,7 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
 function isTestPath(rel, relevantTests = []) {
     return isTestFile(rel, relevantTests);
 }
-const TEST_PATH_HELP = 'files under tests/, test/ or __tests__/, test_*.py, *_test.py, conftest.py, *.test.*, *.spec.*, *_test.go, *Test.java, *_spec.rb, or the relevant tests named by the task';
+const TEST_PATH_HELP = 'files under tests/, test/, __tests__/ or __mocks__/, test_*.py, *_test.py, conftest.py, *.test.*, *.spec.*, *_test.go, *Test.java, *_spec.rb, Jest and Vitest setup files (jest.setup.*, setupTests.*, vitest.setup.*, …), or the relevant tests named by the task';
 
 ;// CONCATENATED MODULE: ./src/stations/coder/prompt.ts
 
@@ -89190,7 +89893,7 @@ function openGate(opts) {
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-            throw new src_errors/* ConfigurationError */.j1(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
+            throw new src_errors/* ConfigurationError */.j1(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for (a Task Bundle's base is fixed when the bundle is made; to judge the task against another base, remove .guardian/bundles/${taskId}/ first)`);
         }
     }
     else {
@@ -90232,6 +90935,7 @@ const VALIDATION_SCHEMA_VERSION = 1;
 
 
 
+
 function timeoutMs(seconds, quality) {
     return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
 }
@@ -90421,6 +91125,10 @@ async function runValidator(opts) {
                 allowSkipMarkers: quality.guard.allowSkipMarkers,
                 relevantTests: task.relevantTests,
             };
+            const read = {
+                base: (p) => showFile(root, baseCommit, p),
+                changed: (p) => showFile(root, tree, p),
+            };
             const guards = [
                 protectedPathsCheck(guardInput),
                 gitConfigFilesCheck(changed, includedWorkTreeFiles(root)),
@@ -90428,9 +91136,9 @@ async function runValidator(opts) {
                     const special = changedSpecialEntries(root, baseCommit, tree);
                     return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
                 })(),
-                testFilesCheck(guardInput),
+                testFilesCheck(guardInput, read),
                 skipMarkersCheck(guardInput),
-                toolConfigCheck(guardInput, { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) }, quality.guard.allowConfigChanges, 
+                toolConfigCheck(guardInput, read, quality.guard.allowConfigChanges, 
                 // Exactly what this validation runs (from the base): a Makefile is tool configuration when
                 // one of these runs make.
                 [
@@ -90782,7 +91490,8 @@ async function runValidator(opts) {
                     restoreState(state);
             }
             const { verdict, summary } = summarize(checks, notRun);
-            const result = {
+            // What the checks printed (a failing test's assertion, a file's name) is redacted like the bundle.
+            const result = await (0,secrets/* redactStrings */.eT)({
                 schemaVersion: VALIDATION_SCHEMA_VERSION,
                 taskId: task.id,
                 verdict,
@@ -90795,14 +91504,14 @@ async function runValidator(opts) {
                 durationMs: Date.now() - startedAt.getTime(),
                 checks,
                 summary,
-            };
+            });
             writeBundleFile(bundleDir, 'validation.json', JSON.stringify(result, null, 2) + '\n');
             writeBundleFile(bundleDir, 'validation.md', renderMarkdown(`Validation of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\``,
                 `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
                 `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
-            ], checks, verdict, summary));
+            ], result.checks, verdict, result.summary));
             return {
                 result,
                 record: {

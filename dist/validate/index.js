@@ -1,6 +1,948 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 8682:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+  Copyright (C) 2014 Yusuke Suzuki <utatane.tea@gmail.com>
+
+  Redistribution and use in source and binary forms, with or without
+  modification, are permitted provided that the following conditions are met:
+
+    * Redistributions of source code must retain the above copyright
+      notice, this list of conditions and the following disclaimer.
+    * Redistributions in binary form must reproduce the above copyright
+      notice, this list of conditions and the following disclaimer in the
+      documentation and/or other materials provided with the distribution.
+
+  THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"
+  AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
+  IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
+  ARE DISCLAIMED. IN NO EVENT SHALL <COPYRIGHT HOLDER> BE LIABLE FOR ANY
+  DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES
+  (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES;
+  LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND
+  ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT
+  (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF
+  THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.binarySearch = exports.upperBound = exports.lowerBound = exports.compare = void 0;
+function compare(v1, v2) {
+    return v1 < v2;
+}
+exports.compare = compare;
+function upperBound(array, value, comp = compare) {
+    let len = array.length;
+    let i = 0;
+    while (len) {
+        let diff = len >>> 1;
+        let cursor = i + diff;
+        if (comp(value, array[cursor])) {
+            len = diff;
+        }
+        else {
+            i = cursor + 1;
+            len -= diff + 1;
+        }
+    }
+    return i;
+}
+exports.upperBound = upperBound;
+function lowerBound(array, value, comp = compare) {
+    let len = array.length;
+    let i = 0;
+    while (len) {
+        let diff = len >>> 1;
+        let cursor = i + diff;
+        if (comp(array[cursor], value)) {
+            i = cursor + 1;
+            len -= diff + 1;
+        }
+        else {
+            len = diff;
+        }
+    }
+    return i;
+}
+exports.lowerBound = lowerBound;
+function binarySearch(array, value, comp = compare) {
+    let cursor = lowerBound(array, value, comp);
+    return cursor !== array.length && !comp(value, array[cursor]);
+}
+exports.binarySearch = binarySearch;
+/* vim: set sw=4 ts=4 et tw=80 : */
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 6110:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+/* eslint-env browser */
+
+/**
+ * This is the web browser implementation of `debug()`.
+ */
+
+exports.formatArgs = formatArgs;
+exports.save = save;
+exports.load = load;
+exports.useColors = useColors;
+exports.storage = localstorage();
+exports.destroy = (() => {
+	let warned = false;
+
+	return () => {
+		if (!warned) {
+			warned = true;
+			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
+		}
+	};
+})();
+
+/**
+ * Colors.
+ */
+
+exports.colors = [
+	'#0000CC',
+	'#0000FF',
+	'#0033CC',
+	'#0033FF',
+	'#0066CC',
+	'#0066FF',
+	'#0099CC',
+	'#0099FF',
+	'#00CC00',
+	'#00CC33',
+	'#00CC66',
+	'#00CC99',
+	'#00CCCC',
+	'#00CCFF',
+	'#3300CC',
+	'#3300FF',
+	'#3333CC',
+	'#3333FF',
+	'#3366CC',
+	'#3366FF',
+	'#3399CC',
+	'#3399FF',
+	'#33CC00',
+	'#33CC33',
+	'#33CC66',
+	'#33CC99',
+	'#33CCCC',
+	'#33CCFF',
+	'#6600CC',
+	'#6600FF',
+	'#6633CC',
+	'#6633FF',
+	'#66CC00',
+	'#66CC33',
+	'#9900CC',
+	'#9900FF',
+	'#9933CC',
+	'#9933FF',
+	'#99CC00',
+	'#99CC33',
+	'#CC0000',
+	'#CC0033',
+	'#CC0066',
+	'#CC0099',
+	'#CC00CC',
+	'#CC00FF',
+	'#CC3300',
+	'#CC3333',
+	'#CC3366',
+	'#CC3399',
+	'#CC33CC',
+	'#CC33FF',
+	'#CC6600',
+	'#CC6633',
+	'#CC9900',
+	'#CC9933',
+	'#CCCC00',
+	'#CCCC33',
+	'#FF0000',
+	'#FF0033',
+	'#FF0066',
+	'#FF0099',
+	'#FF00CC',
+	'#FF00FF',
+	'#FF3300',
+	'#FF3333',
+	'#FF3366',
+	'#FF3399',
+	'#FF33CC',
+	'#FF33FF',
+	'#FF6600',
+	'#FF6633',
+	'#FF9900',
+	'#FF9933',
+	'#FFCC00',
+	'#FFCC33'
+];
+
+/**
+ * Currently only WebKit-based Web Inspectors, Firefox >= v31,
+ * and the Firebug extension (any Firefox version) are known
+ * to support "%c" CSS customizations.
+ *
+ * TODO: add a `localStorage` variable to explicitly enable/disable colors
+ */
+
+// eslint-disable-next-line complexity
+function useColors() {
+	// NB: In an Electron preload script, document will be defined but not fully
+	// initialized. Since we know we're in Chrome, we'll just detect this case
+	// explicitly
+	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
+		return true;
+	}
+
+	// Internet Explorer and Edge do not support colors.
+	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+		return false;
+	}
+
+	let m;
+
+	// Is webkit? http://stackoverflow.com/a/16459606/376773
+	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
+	// eslint-disable-next-line no-return-assign
+	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
+		// Is firebug? http://stackoverflow.com/a/398120/376773
+		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
+		// Is firefox >= v31?
+		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
+		// Double check webkit in userAgent just in case we are in a worker
+		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
+}
+
+/**
+ * Colorize log arguments if enabled.
+ *
+ * @api public
+ */
+
+function formatArgs(args) {
+	args[0] = (this.useColors ? '%c' : '') +
+		this.namespace +
+		(this.useColors ? ' %c' : ' ') +
+		args[0] +
+		(this.useColors ? '%c ' : ' ') +
+		'+' + module.exports.humanize(this.diff);
+
+	if (!this.useColors) {
+		return;
+	}
+
+	const c = 'color: ' + this.color;
+	args.splice(1, 0, c, 'color: inherit');
+
+	// The final "%c" is somewhat tricky, because there could be other
+	// arguments passed either before or after the %c, so we need to
+	// figure out the correct index to insert the CSS into
+	let index = 0;
+	let lastC = 0;
+	args[0].replace(/%[a-zA-Z%]/g, match => {
+		if (match === '%%') {
+			return;
+		}
+		index++;
+		if (match === '%c') {
+			// We only are interested in the *last* %c
+			// (the user may have provided their own)
+			lastC = index;
+		}
+	});
+
+	args.splice(lastC, 0, c);
+}
+
+/**
+ * Invokes `console.debug()` when available.
+ * No-op when `console.debug` is not a "function".
+ * If `console.debug` is not available, falls back
+ * to `console.log`.
+ *
+ * @api public
+ */
+exports.log = console.debug || console.log || (() => {});
+
+/**
+ * Save `namespaces`.
+ *
+ * @param {String} namespaces
+ * @api private
+ */
+function save(namespaces) {
+	try {
+		if (namespaces) {
+			exports.storage.setItem('debug', namespaces);
+		} else {
+			exports.storage.removeItem('debug');
+		}
+	} catch (error) {
+		// Swallow
+		// XXX (@Qix-) should we be logging these?
+	}
+}
+
+/**
+ * Load `namespaces`.
+ *
+ * @return {String} returns the previously persisted debug modes
+ * @api private
+ */
+function load() {
+	let r;
+	try {
+		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
+	} catch (error) {
+		// Swallow
+		// XXX (@Qix-) should we be logging these?
+	}
+
+	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
+	if (!r && typeof process !== 'undefined' && 'env' in process) {
+		r = process.env.DEBUG;
+	}
+
+	return r;
+}
+
+/**
+ * Localstorage attempts to return the localstorage.
+ *
+ * This is necessary because safari throws
+ * when a user disables cookies/localstorage
+ * and you attempt to access it.
+ *
+ * @return {LocalStorage}
+ * @api private
+ */
+
+function localstorage() {
+	try {
+		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
+		// The Browser also has localStorage in the global context.
+		return localStorage;
+	} catch (error) {
+		// Swallow
+		// XXX (@Qix-) should we be logging these?
+	}
+}
+
+module.exports = __nccwpck_require__(897)(exports);
+
+const {formatters} = module.exports;
+
+/**
+ * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
+ */
+
+formatters.j = function (v) {
+	try {
+		return JSON.stringify(v);
+	} catch (error) {
+		return '[UnexpectedJSONParseError]: ' + error.message;
+	}
+};
+
+
+/***/ }),
+
+/***/ 897:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+/**
+ * This is the common logic for both the Node.js and web browser
+ * implementations of `debug()`.
+ */
+
+function setup(env) {
+	createDebug.debug = createDebug;
+	createDebug.default = createDebug;
+	createDebug.coerce = coerce;
+	createDebug.disable = disable;
+	createDebug.enable = enable;
+	createDebug.enabled = enabled;
+	createDebug.humanize = __nccwpck_require__(744);
+	createDebug.destroy = destroy;
+
+	Object.keys(env).forEach(key => {
+		createDebug[key] = env[key];
+	});
+
+	/**
+	* The currently active debug mode names, and names to skip.
+	*/
+
+	createDebug.names = [];
+	createDebug.skips = [];
+
+	/**
+	* Map of special "%n" handling functions, for the debug "format" argument.
+	*
+	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
+	*/
+	createDebug.formatters = {};
+
+	/**
+	* Selects a color for a debug namespace
+	* @param {String} namespace The namespace string for the debug instance to be colored
+	* @return {Number|String} An ANSI color code for the given namespace
+	* @api private
+	*/
+	function selectColor(namespace) {
+		let hash = 0;
+
+		for (let i = 0; i < namespace.length; i++) {
+			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
+			hash |= 0; // Convert to 32bit integer
+		}
+
+		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+	}
+	createDebug.selectColor = selectColor;
+
+	/**
+	* Create a debugger with the given `namespace`.
+	*
+	* @param {String} namespace
+	* @return {Function}
+	* @api public
+	*/
+	function createDebug(namespace) {
+		let prevTime;
+		let enableOverride = null;
+		let namespacesCache;
+		let enabledCache;
+
+		function debug(...args) {
+			// Disabled?
+			if (!debug.enabled) {
+				return;
+			}
+
+			const self = debug;
+
+			// Set `diff` timestamp
+			const curr = Number(new Date());
+			const ms = curr - (prevTime || curr);
+			self.diff = ms;
+			self.prev = prevTime;
+			self.curr = curr;
+			prevTime = curr;
+
+			args[0] = createDebug.coerce(args[0]);
+
+			if (typeof args[0] !== 'string') {
+				// Anything else let's inspect with %O
+				args.unshift('%O');
+			}
+
+			// Apply any `formatters` transformations
+			let index = 0;
+			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+				// If we encounter an escaped % then don't increase the array index
+				if (match === '%%') {
+					return '%';
+				}
+				index++;
+				const formatter = createDebug.formatters[format];
+				if (typeof formatter === 'function') {
+					const val = args[index];
+					match = formatter.call(self, val);
+
+					// Now we need to remove `args[index]` since it's inlined in the `format`
+					args.splice(index, 1);
+					index--;
+				}
+				return match;
+			});
+
+			// Apply env-specific formatting (colors, etc.)
+			createDebug.formatArgs.call(self, args);
+
+			const logFn = self.log || createDebug.log;
+			logFn.apply(self, args);
+		}
+
+		debug.namespace = namespace;
+		debug.useColors = createDebug.useColors();
+		debug.color = createDebug.selectColor(namespace);
+		debug.extend = extend;
+		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
+
+		Object.defineProperty(debug, 'enabled', {
+			enumerable: true,
+			configurable: false,
+			get: () => {
+				if (enableOverride !== null) {
+					return enableOverride;
+				}
+				if (namespacesCache !== createDebug.namespaces) {
+					namespacesCache = createDebug.namespaces;
+					enabledCache = createDebug.enabled(namespace);
+				}
+
+				return enabledCache;
+			},
+			set: v => {
+				enableOverride = v;
+			}
+		});
+
+		// Env-specific initialization logic for debug instances
+		if (typeof createDebug.init === 'function') {
+			createDebug.init(debug);
+		}
+
+		return debug;
+	}
+
+	function extend(namespace, delimiter) {
+		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
+		newDebug.log = this.log;
+		return newDebug;
+	}
+
+	/**
+	* Enables a debug mode by namespaces. This can include modes
+	* separated by a colon and wildcards.
+	*
+	* @param {String} namespaces
+	* @api public
+	*/
+	function enable(namespaces) {
+		createDebug.save(namespaces);
+		createDebug.namespaces = namespaces;
+
+		createDebug.names = [];
+		createDebug.skips = [];
+
+		const split = (typeof namespaces === 'string' ? namespaces : '')
+			.trim()
+			.replace(/\s+/g, ',')
+			.split(',')
+			.filter(Boolean);
+
+		for (const ns of split) {
+			if (ns[0] === '-') {
+				createDebug.skips.push(ns.slice(1));
+			} else {
+				createDebug.names.push(ns);
+			}
+		}
+	}
+
+	/**
+	 * Checks if the given string matches a namespace template, honoring
+	 * asterisks as wildcards.
+	 *
+	 * @param {String} search
+	 * @param {String} template
+	 * @return {Boolean}
+	 */
+	function matchesTemplate(search, template) {
+		let searchIndex = 0;
+		let templateIndex = 0;
+		let starIndex = -1;
+		let matchIndex = 0;
+
+		while (searchIndex < search.length) {
+			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
+				// Match character or proceed with wildcard
+				if (template[templateIndex] === '*') {
+					starIndex = templateIndex;
+					matchIndex = searchIndex;
+					templateIndex++; // Skip the '*'
+				} else {
+					searchIndex++;
+					templateIndex++;
+				}
+			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
+				// Backtrack to the last '*' and try to match more characters
+				templateIndex = starIndex + 1;
+				matchIndex++;
+				searchIndex = matchIndex;
+			} else {
+				return false; // No match
+			}
+		}
+
+		// Handle trailing '*' in template
+		while (templateIndex < template.length && template[templateIndex] === '*') {
+			templateIndex++;
+		}
+
+		return templateIndex === template.length;
+	}
+
+	/**
+	* Disable debug output.
+	*
+	* @return {String} namespaces
+	* @api public
+	*/
+	function disable() {
+		const namespaces = [
+			...createDebug.names,
+			...createDebug.skips.map(namespace => '-' + namespace)
+		].join(',');
+		createDebug.enable('');
+		return namespaces;
+	}
+
+	/**
+	* Returns true if the given mode name is enabled, false otherwise.
+	*
+	* @param {String} name
+	* @return {Boolean}
+	* @api public
+	*/
+	function enabled(name) {
+		for (const skip of createDebug.skips) {
+			if (matchesTemplate(name, skip)) {
+				return false;
+			}
+		}
+
+		for (const ns of createDebug.names) {
+			if (matchesTemplate(name, ns)) {
+				return true;
+			}
+		}
+
+		return false;
+	}
+
+	/**
+	* Coerce `val`.
+	*
+	* @param {Mixed} val
+	* @return {Mixed}
+	* @api private
+	*/
+	function coerce(val) {
+		if (val instanceof Error) {
+			return val.stack || val.message;
+		}
+		return val;
+	}
+
+	/**
+	* XXX DO NOT USE. This is a temporary stub function.
+	* XXX It WILL be removed in the next major release.
+	*/
+	function destroy() {
+		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
+	}
+
+	createDebug.enable(createDebug.load());
+
+	return createDebug;
+}
+
+module.exports = setup;
+
+
+/***/ }),
+
+/***/ 2830:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+ * Detect Electron renderer / nwjs process, which is node, but we should
+ * treat as a browser.
+ */
+
+if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
+	module.exports = __nccwpck_require__(6110);
+} else {
+	module.exports = __nccwpck_require__(5108);
+}
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+/**
+ * Module dependencies.
+ */
+
+const tty = __nccwpck_require__(2018);
+const util = __nccwpck_require__(9023);
+
+/**
+ * This is the Node.js implementation of `debug()`.
+ */
+
+exports.init = init;
+exports.log = log;
+exports.formatArgs = formatArgs;
+exports.save = save;
+exports.load = load;
+exports.useColors = useColors;
+exports.destroy = util.deprecate(
+	() => {},
+	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
+);
+
+/**
+ * Colors.
+ */
+
+exports.colors = [6, 2, 3, 4, 5, 1];
+
+try {
+	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
+	// eslint-disable-next-line import/no-extraneous-dependencies
+	const supportsColor = __nccwpck_require__(1450);
+
+	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+		exports.colors = [
+			20,
+			21,
+			26,
+			27,
+			32,
+			33,
+			38,
+			39,
+			40,
+			41,
+			42,
+			43,
+			44,
+			45,
+			56,
+			57,
+			62,
+			63,
+			68,
+			69,
+			74,
+			75,
+			76,
+			77,
+			78,
+			79,
+			80,
+			81,
+			92,
+			93,
+			98,
+			99,
+			112,
+			113,
+			128,
+			129,
+			134,
+			135,
+			148,
+			149,
+			160,
+			161,
+			162,
+			163,
+			164,
+			165,
+			166,
+			167,
+			168,
+			169,
+			170,
+			171,
+			172,
+			173,
+			178,
+			179,
+			184,
+			185,
+			196,
+			197,
+			198,
+			199,
+			200,
+			201,
+			202,
+			203,
+			204,
+			205,
+			206,
+			207,
+			208,
+			209,
+			214,
+			215,
+			220,
+			221
+		];
+	}
+} catch (error) {
+	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
+}
+
+/**
+ * Build up the default `inspectOpts` object from the environment variables.
+ *
+ *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
+ */
+
+exports.inspectOpts = Object.keys(process.env).filter(key => {
+	return /^debug_/i.test(key);
+}).reduce((obj, key) => {
+	// Camel-case
+	const prop = key
+		.substring(6)
+		.toLowerCase()
+		.replace(/_([a-z])/g, (_, k) => {
+			return k.toUpperCase();
+		});
+
+	// Coerce string value into JS value
+	let val = process.env[key];
+	if (/^(yes|on|true|enabled)$/i.test(val)) {
+		val = true;
+	} else if (/^(no|off|false|disabled)$/i.test(val)) {
+		val = false;
+	} else if (val === 'null') {
+		val = null;
+	} else {
+		val = Number(val);
+	}
+
+	obj[prop] = val;
+	return obj;
+}, {});
+
+/**
+ * Is stdout a TTY? Colored output is enabled when `true`.
+ */
+
+function useColors() {
+	return 'colors' in exports.inspectOpts ?
+		Boolean(exports.inspectOpts.colors) :
+		tty.isatty(process.stderr.fd);
+}
+
+/**
+ * Adds ANSI color escape codes if enabled.
+ *
+ * @api public
+ */
+
+function formatArgs(args) {
+	const {namespace: name, useColors} = this;
+
+	if (useColors) {
+		const c = this.color;
+		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
+		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
+
+		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
+		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
+	} else {
+		args[0] = getDate() + name + ' ' + args[0];
+	}
+}
+
+function getDate() {
+	if (exports.inspectOpts.hideDate) {
+		return '';
+	}
+	return new Date().toISOString() + ' ';
+}
+
+/**
+ * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
+ */
+
+function log(...args) {
+	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
+}
+
+/**
+ * Save `namespaces`.
+ *
+ * @param {String} namespaces
+ * @api private
+ */
+function save(namespaces) {
+	if (namespaces) {
+		process.env.DEBUG = namespaces;
+	} else {
+		// If you set a process.env field to null or undefined, it gets cast to the
+		// string 'null' or 'undefined'. Just delete instead.
+		delete process.env.DEBUG;
+	}
+}
+
+/**
+ * Load `namespaces`.
+ *
+ * @return {String} returns the previously persisted debug modes
+ * @api private
+ */
+
+function load() {
+	return process.env.DEBUG;
+}
+
+/**
+ * Init logic for `debug` instances.
+ *
+ * Create a new `inspectOpts` object in case `useColors` is set
+ * differently for a particular `debug` instance.
+ */
+
+function init(debug) {
+	debug.inspectOpts = {};
+
+	const keys = Object.keys(exports.inspectOpts);
+	for (let i = 0; i < keys.length; i++) {
+		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+	}
+}
+
+module.exports = __nccwpck_require__(897)(exports);
+
+const {formatters} = module.exports;
+
+/**
+ * Map %o to `util.inspect()`, all on a single line.
+ */
+
+formatters.o = function (v) {
+	this.inspectOpts.colors = this.useColors;
+	return util.inspect(v, this.inspectOpts)
+		.split('\n')
+		.map(str => str.trim())
+		.join(' ');
+};
+
+/**
+ * Map %O to `util.inspect()`, allowing multiple lines if needed.
+ */
+
+formatters.O = function (v) {
+	this.inspectOpts.colors = this.useColors;
+	return util.inspect(v, this.inspectOpts);
+};
+
+
+/***/ }),
+
 /***/ 8905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -639,6 +1581,21 @@ exports.arrayify = function(val) {
 exports.startsWith = function(str, substr, len) {
   if (typeof len !== 'number') len = substr.length;
   return str.slice(0, len) === substr;
+};
+
+
+/***/ }),
+
+/***/ 3813:
+/***/ ((module) => {
+
+
+
+module.exports = (flag, argv = process.argv) => {
+	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
+	const position = argv.indexOf(prefix + flag);
+	const terminatorPosition = argv.indexOf('--');
+	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
 };
 
 
@@ -4972,6 +5929,175 @@ function isBuffer(val) {
 
 /***/ }),
 
+/***/ 744:
+/***/ ((module) => {
+
+/**
+ * Helpers.
+ */
+
+var s = 1000;
+var m = s * 60;
+var h = m * 60;
+var d = h * 24;
+var w = d * 7;
+var y = d * 365.25;
+
+/**
+ * Parse or format the given `val`.
+ *
+ * Options:
+ *
+ *  - `long` verbose formatting [false]
+ *
+ * @param {String|Number} val
+ * @param {Object} [options]
+ * @throws {Error} throw an error if val is not a non-empty string or a number
+ * @return {String|Number}
+ * @api public
+ */
+
+module.exports = function (val, options) {
+  options = options || {};
+  var type = typeof val;
+  if (type === 'string' && val.length > 0) {
+    return parse(val);
+  } else if (type === 'number' && isFinite(val)) {
+    return options.long ? fmtLong(val) : fmtShort(val);
+  }
+  throw new Error(
+    'val is not a non-empty string or a valid number. val=' +
+      JSON.stringify(val)
+  );
+};
+
+/**
+ * Parse the given `str` and return milliseconds.
+ *
+ * @param {String} str
+ * @return {Number}
+ * @api private
+ */
+
+function parse(str) {
+  str = String(str);
+  if (str.length > 100) {
+    return;
+  }
+  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+    str
+  );
+  if (!match) {
+    return;
+  }
+  var n = parseFloat(match[1]);
+  var type = (match[2] || 'ms').toLowerCase();
+  switch (type) {
+    case 'years':
+    case 'year':
+    case 'yrs':
+    case 'yr':
+    case 'y':
+      return n * y;
+    case 'weeks':
+    case 'week':
+    case 'w':
+      return n * w;
+    case 'days':
+    case 'day':
+    case 'd':
+      return n * d;
+    case 'hours':
+    case 'hour':
+    case 'hrs':
+    case 'hr':
+    case 'h':
+      return n * h;
+    case 'minutes':
+    case 'minute':
+    case 'mins':
+    case 'min':
+    case 'm':
+      return n * m;
+    case 'seconds':
+    case 'second':
+    case 'secs':
+    case 'sec':
+    case 's':
+      return n * s;
+    case 'milliseconds':
+    case 'millisecond':
+    case 'msecs':
+    case 'msec':
+    case 'ms':
+      return n;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Short format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtShort(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return Math.round(ms / d) + 'd';
+  }
+  if (msAbs >= h) {
+    return Math.round(ms / h) + 'h';
+  }
+  if (msAbs >= m) {
+    return Math.round(ms / m) + 'm';
+  }
+  if (msAbs >= s) {
+    return Math.round(ms / s) + 's';
+  }
+  return ms + 'ms';
+}
+
+/**
+ * Long format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtLong(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return plural(ms, msAbs, d, 'day');
+  }
+  if (msAbs >= h) {
+    return plural(ms, msAbs, h, 'hour');
+  }
+  if (msAbs >= m) {
+    return plural(ms, msAbs, m, 'minute');
+  }
+  if (msAbs >= s) {
+    return plural(ms, msAbs, s, 'second');
+  }
+  return ms + ' ms';
+}
+
+/**
+ * Pluralization helper.
+ */
+
+function plural(ms, msAbs, n, name) {
+  var isPlural = msAbs >= n * 1.5;
+  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
+}
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -7636,6 +8762,260 @@ module.exports = function(str) {
     return str.slice(1);
   }
   return str;
+};
+
+
+/***/ }),
+
+/***/ 2472:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+/*
+  Copyright (C) 2014 Yusuke Suzuki <utatane.tea@gmail.com>
+
+  Redistribution and use in source and binary forms, with or without
+  modification, are permitted provided that the following conditions are met:
+
+    * Redistributions of source code must retain the above copyright
+      notice, this list of conditions and the following disclaimer.
+    * Redistributions in binary form must reproduce the above copyright
+      notice, this list of conditions and the following disclaimer in the
+      documentation and/or other materials provided with the distribution.
+
+  THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"
+  AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
+  IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE
+  ARE DISCLAIMED. IN NO EVENT SHALL <COPYRIGHT HOLDER> BE LIABLE FOR ANY
+  DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES
+  (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES;
+  LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND
+  ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT
+  (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF
+  THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+__webpack_unused_export__ = ({ value: true });
+exports.z = void 0;
+const boundary_1 = __nccwpck_require__(8682);
+/**
+ * StructuredSource
+ */
+class StructuredSource {
+    /**
+     * @constructs StructuredSource
+     * @param {string} source - source code text.
+     */
+    constructor(source) {
+        this.indice = [0];
+        let regexp = /[\r\n\u2028\u2029]/g;
+        const length = source.length;
+        regexp.lastIndex = 0;
+        while (true) {
+            let result = regexp.exec(source);
+            if (!result) {
+                break;
+            }
+            let index = result.index;
+            if (source.charCodeAt(index) === 0x0D /* '\r' */ &&
+                source.charCodeAt(index + 1) === 0x0A /* '\n' */) {
+                index += 1;
+            }
+            let nextIndex = index + 1;
+            // If there's a last line terminator, we push it to the indice.
+            // So use < instead of <=.
+            if (length < nextIndex) {
+                break;
+            }
+            this.indice.push(nextIndex);
+            regexp.lastIndex = nextIndex;
+        }
+    }
+    get line() {
+        return this.indice.length;
+    }
+    /**
+     * @param {SourceLocation} loc - location indicator.
+     * @return {[ number, number ]} range.
+     */
+    locationToRange(loc) {
+        return [this.positionToIndex(loc.start), this.positionToIndex(loc.end)];
+    }
+    /**
+     * @param {[ number, number ]} range - pair of indice.
+     * @return {SourceLocation} location.
+     */
+    rangeToLocation(range) {
+        return {
+            start: this.indexToPosition(range[0]),
+            end: this.indexToPosition(range[1])
+        };
+    }
+    /**
+     * @param {SourcePosition} pos - position indicator.
+     * @return {number} index.
+     */
+    positionToIndex(pos) {
+        // Line number starts with 1.
+        // Column number starts with 0.
+        let start = this.indice[pos.line - 1];
+        return start + pos.column;
+    }
+    /**
+     * @param {number} index - index to the source code.
+     * @return {SourcePosition} position.
+     */
+    indexToPosition(index) {
+        const startLine = (0, boundary_1.upperBound)(this.indice, index);
+        return {
+            line: startLine,
+            column: index - this.indice[startLine - 1]
+        };
+    }
+}
+exports.z = StructuredSource;
+/* vim: set sw=4 ts=4 et tw=80 : */
+//# sourceMappingURL=structured-source.js.map
+
+/***/ }),
+
+/***/ 1450:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const os = __nccwpck_require__(857);
+const tty = __nccwpck_require__(2018);
+const hasFlag = __nccwpck_require__(3813);
+
+const {env} = process;
+
+let forceColor;
+if (hasFlag('no-color') ||
+	hasFlag('no-colors') ||
+	hasFlag('color=false') ||
+	hasFlag('color=never')) {
+	forceColor = 0;
+} else if (hasFlag('color') ||
+	hasFlag('colors') ||
+	hasFlag('color=true') ||
+	hasFlag('color=always')) {
+	forceColor = 1;
+}
+
+if ('FORCE_COLOR' in env) {
+	if (env.FORCE_COLOR === 'true') {
+		forceColor = 1;
+	} else if (env.FORCE_COLOR === 'false') {
+		forceColor = 0;
+	} else {
+		forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+	}
+}
+
+function translateLevel(level) {
+	if (level === 0) {
+		return false;
+	}
+
+	return {
+		level,
+		hasBasic: true,
+		has256: level >= 2,
+		has16m: level >= 3
+	};
+}
+
+function supportsColor(haveStream, streamIsTTY) {
+	if (forceColor === 0) {
+		return 0;
+	}
+
+	if (hasFlag('color=16m') ||
+		hasFlag('color=full') ||
+		hasFlag('color=truecolor')) {
+		return 3;
+	}
+
+	if (hasFlag('color=256')) {
+		return 2;
+	}
+
+	if (haveStream && !streamIsTTY && forceColor === undefined) {
+		return 0;
+	}
+
+	const min = forceColor || 0;
+
+	if (env.TERM === 'dumb') {
+		return min;
+	}
+
+	if (process.platform === 'win32') {
+		// Windows 10 build 10586 is the first Windows release that supports 256 colors.
+		// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
+		const osRelease = os.release().split('.');
+		if (
+			Number(osRelease[0]) >= 10 &&
+			Number(osRelease[2]) >= 10586
+		) {
+			return Number(osRelease[2]) >= 14931 ? 3 : 2;
+		}
+
+		return 1;
+	}
+
+	if ('CI' in env) {
+		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
+			return 1;
+		}
+
+		return min;
+	}
+
+	if ('TEAMCITY_VERSION' in env) {
+		return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+	}
+
+	if (env.COLORTERM === 'truecolor') {
+		return 3;
+	}
+
+	if ('TERM_PROGRAM' in env) {
+		const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
+
+		switch (env.TERM_PROGRAM) {
+			case 'iTerm.app':
+				return version >= 3 ? 3 : 2;
+			case 'Apple_Terminal':
+				return 2;
+			// No default
+		}
+	}
+
+	if (/-256(color)?$/i.test(env.TERM)) {
+		return 2;
+	}
+
+	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+		return 1;
+	}
+
+	if ('COLORTERM' in env) {
+		return 1;
+	}
+
+	return min;
+}
+
+function getSupportLevel(stream) {
+	const level = supportsColor(stream, stream && stream.isTTY);
+	return translateLevel(level);
+}
+
+module.exports = {
+	supportsColor: getSupportLevel,
+	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
 };
 
 
@@ -36024,6 +37404,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -36115,6 +37502,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -36133,6 +37527,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -36199,6 +37600,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -36217,6 +37625,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
@@ -44792,6 +46207,6082 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
+/***/ }),
+
+/***/ 7639:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ commonjsGlobal),
+/* harmony export */   r: () => (/* binding */ rules)
+/* harmony export */ });
+/* unused harmony export a */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+
+
+var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+var regexpStringMatcher = {};
+
+/**
+ * lodash (Custom Build) <https://lodash.com/>
+ * Build: `lodash modularize exports="npm" -o ./`
+ * Copyright jQuery Foundation and other contributors <https://jquery.org/>
+ * Released under MIT license <https://lodash.com/license>
+ * Based on Underscore.js 1.8.3 <http://underscorejs.org/LICENSE>
+ * Copyright Jeremy Ashkenas, DocumentCloud and Investigative Reporters & Editors
+ */
+
+var lodash_uniq;
+var hasRequiredLodash_uniq;
+
+function requireLodash_uniq () {
+	if (hasRequiredLodash_uniq) return lodash_uniq;
+	hasRequiredLodash_uniq = 1;
+	/** Used as the size to enable large array optimizations. */
+	var LARGE_ARRAY_SIZE = 200;
+
+	/** Used to stand-in for `undefined` hash values. */
+	var HASH_UNDEFINED = '__lodash_hash_undefined__';
+
+	/** Used as references for various `Number` constants. */
+	var INFINITY = 1 / 0;
+
+	/** `Object#toString` result references. */
+	var funcTag = '[object Function]',
+	    genTag = '[object GeneratorFunction]';
+
+	/**
+	 * Used to match `RegExp`
+	 * [syntax characters](http://ecma-international.org/ecma-262/7.0/#sec-patterns).
+	 */
+	var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+
+	/** Used to detect host constructors (Safari). */
+	var reIsHostCtor = /^\[object .+?Constructor\]$/;
+
+	/** Detect free variable `global` from Node.js. */
+	var freeGlobal = typeof commonjsGlobal == 'object' && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+
+	/** Detect free variable `self`. */
+	var freeSelf = typeof self == 'object' && self && self.Object === Object && self;
+
+	/** Used as a reference to the global object. */
+	var root = freeGlobal || freeSelf || Function('return this')();
+
+	/**
+	 * A specialized version of `_.includes` for arrays without support for
+	 * specifying an index to search from.
+	 *
+	 * @private
+	 * @param {Array} [array] The array to inspect.
+	 * @param {*} target The value to search for.
+	 * @returns {boolean} Returns `true` if `target` is found, else `false`.
+	 */
+	function arrayIncludes(array, value) {
+	  var length = array ? array.length : 0;
+	  return !!length && baseIndexOf(array, value, 0) > -1;
+	}
+
+	/**
+	 * The base implementation of `_.findIndex` and `_.findLastIndex` without
+	 * support for iteratee shorthands.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {Function} predicate The function invoked per iteration.
+	 * @param {number} fromIndex The index to search from.
+	 * @param {boolean} [fromRight] Specify iterating from right to left.
+	 * @returns {number} Returns the index of the matched value, else `-1`.
+	 */
+	function baseFindIndex(array, predicate, fromIndex, fromRight) {
+	  var length = array.length,
+	      index = fromIndex + (-1);
+
+	  while ((++index < length)) {
+	    if (predicate(array[index], index, array)) {
+	      return index;
+	    }
+	  }
+	  return -1;
+	}
+
+	/**
+	 * The base implementation of `_.indexOf` without `fromIndex` bounds checks.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {*} value The value to search for.
+	 * @param {number} fromIndex The index to search from.
+	 * @returns {number} Returns the index of the matched value, else `-1`.
+	 */
+	function baseIndexOf(array, value, fromIndex) {
+	  if (value !== value) {
+	    return baseFindIndex(array, baseIsNaN, fromIndex);
+	  }
+	  var index = fromIndex - 1,
+	      length = array.length;
+
+	  while (++index < length) {
+	    if (array[index] === value) {
+	      return index;
+	    }
+	  }
+	  return -1;
+	}
+
+	/**
+	 * The base implementation of `_.isNaN` without support for number objects.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is `NaN`, else `false`.
+	 */
+	function baseIsNaN(value) {
+	  return value !== value;
+	}
+
+	/**
+	 * Checks if a cache value for `key` exists.
+	 *
+	 * @private
+	 * @param {Object} cache The cache to query.
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function cacheHas(cache, key) {
+	  return cache.has(key);
+	}
+
+	/**
+	 * Gets the value at `key` of `object`.
+	 *
+	 * @private
+	 * @param {Object} [object] The object to query.
+	 * @param {string} key The key of the property to get.
+	 * @returns {*} Returns the property value.
+	 */
+	function getValue(object, key) {
+	  return object == null ? undefined : object[key];
+	}
+
+	/**
+	 * Checks if `value` is a host object in IE < 9.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is a host object, else `false`.
+	 */
+	function isHostObject(value) {
+	  // Many host objects are `Object` objects that can coerce to strings
+	  // despite having improperly defined `toString` methods.
+	  var result = false;
+	  if (value != null && typeof value.toString != 'function') {
+	    try {
+	      result = !!(value + '');
+	    } catch (e) {}
+	  }
+	  return result;
+	}
+
+	/**
+	 * Converts `set` to an array of its values.
+	 *
+	 * @private
+	 * @param {Object} set The set to convert.
+	 * @returns {Array} Returns the values.
+	 */
+	function setToArray(set) {
+	  var index = -1,
+	      result = Array(set.size);
+
+	  set.forEach(function(value) {
+	    result[++index] = value;
+	  });
+	  return result;
+	}
+
+	/** Used for built-in method references. */
+	var arrayProto = Array.prototype,
+	    funcProto = Function.prototype,
+	    objectProto = Object.prototype;
+
+	/** Used to detect overreaching core-js shims. */
+	var coreJsData = root['__core-js_shared__'];
+
+	/** Used to detect methods masquerading as native. */
+	var maskSrcKey = (function() {
+	  var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || '');
+	  return uid ? ('Symbol(src)_1.' + uid) : '';
+	}());
+
+	/** Used to resolve the decompiled source of functions. */
+	var funcToString = funcProto.toString;
+
+	/** Used to check objects for own properties. */
+	var hasOwnProperty = objectProto.hasOwnProperty;
+
+	/**
+	 * Used to resolve the
+	 * [`toStringTag`](http://ecma-international.org/ecma-262/7.0/#sec-object.prototype.tostring)
+	 * of values.
+	 */
+	var objectToString = objectProto.toString;
+
+	/** Used to detect if a method is native. */
+	var reIsNative = RegExp('^' +
+	  funcToString.call(hasOwnProperty).replace(reRegExpChar, '\\$&')
+	  .replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, '$1.*?') + '$'
+	);
+
+	/** Built-in value references. */
+	var splice = arrayProto.splice;
+
+	/* Built-in method references that are verified to be native. */
+	var Map = getNative(root, 'Map'),
+	    Set = getNative(root, 'Set'),
+	    nativeCreate = getNative(Object, 'create');
+
+	/**
+	 * Creates a hash object.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [entries] The key-value pairs to cache.
+	 */
+	function Hash(entries) {
+	  var index = -1,
+	      length = entries ? entries.length : 0;
+
+	  this.clear();
+	  while (++index < length) {
+	    var entry = entries[index];
+	    this.set(entry[0], entry[1]);
+	  }
+	}
+
+	/**
+	 * Removes all key-value entries from the hash.
+	 *
+	 * @private
+	 * @name clear
+	 * @memberOf Hash
+	 */
+	function hashClear() {
+	  this.__data__ = nativeCreate ? nativeCreate(null) : {};
+	}
+
+	/**
+	 * Removes `key` and its value from the hash.
+	 *
+	 * @private
+	 * @name delete
+	 * @memberOf Hash
+	 * @param {Object} hash The hash to modify.
+	 * @param {string} key The key of the value to remove.
+	 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+	 */
+	function hashDelete(key) {
+	  return this.has(key) && delete this.__data__[key];
+	}
+
+	/**
+	 * Gets the hash value for `key`.
+	 *
+	 * @private
+	 * @name get
+	 * @memberOf Hash
+	 * @param {string} key The key of the value to get.
+	 * @returns {*} Returns the entry value.
+	 */
+	function hashGet(key) {
+	  var data = this.__data__;
+	  if (nativeCreate) {
+	    var result = data[key];
+	    return result === HASH_UNDEFINED ? undefined : result;
+	  }
+	  return hasOwnProperty.call(data, key) ? data[key] : undefined;
+	}
+
+	/**
+	 * Checks if a hash value for `key` exists.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf Hash
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function hashHas(key) {
+	  var data = this.__data__;
+	  return nativeCreate ? data[key] !== undefined : hasOwnProperty.call(data, key);
+	}
+
+	/**
+	 * Sets the hash `key` to `value`.
+	 *
+	 * @private
+	 * @name set
+	 * @memberOf Hash
+	 * @param {string} key The key of the value to set.
+	 * @param {*} value The value to set.
+	 * @returns {Object} Returns the hash instance.
+	 */
+	function hashSet(key, value) {
+	  var data = this.__data__;
+	  data[key] = (nativeCreate && value === undefined) ? HASH_UNDEFINED : value;
+	  return this;
+	}
+
+	// Add methods to `Hash`.
+	Hash.prototype.clear = hashClear;
+	Hash.prototype['delete'] = hashDelete;
+	Hash.prototype.get = hashGet;
+	Hash.prototype.has = hashHas;
+	Hash.prototype.set = hashSet;
+
+	/**
+	 * Creates an list cache object.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [entries] The key-value pairs to cache.
+	 */
+	function ListCache(entries) {
+	  var index = -1,
+	      length = entries ? entries.length : 0;
+
+	  this.clear();
+	  while (++index < length) {
+	    var entry = entries[index];
+	    this.set(entry[0], entry[1]);
+	  }
+	}
+
+	/**
+	 * Removes all key-value entries from the list cache.
+	 *
+	 * @private
+	 * @name clear
+	 * @memberOf ListCache
+	 */
+	function listCacheClear() {
+	  this.__data__ = [];
+	}
+
+	/**
+	 * Removes `key` and its value from the list cache.
+	 *
+	 * @private
+	 * @name delete
+	 * @memberOf ListCache
+	 * @param {string} key The key of the value to remove.
+	 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+	 */
+	function listCacheDelete(key) {
+	  var data = this.__data__,
+	      index = assocIndexOf(data, key);
+
+	  if (index < 0) {
+	    return false;
+	  }
+	  var lastIndex = data.length - 1;
+	  if (index == lastIndex) {
+	    data.pop();
+	  } else {
+	    splice.call(data, index, 1);
+	  }
+	  return true;
+	}
+
+	/**
+	 * Gets the list cache value for `key`.
+	 *
+	 * @private
+	 * @name get
+	 * @memberOf ListCache
+	 * @param {string} key The key of the value to get.
+	 * @returns {*} Returns the entry value.
+	 */
+	function listCacheGet(key) {
+	  var data = this.__data__,
+	      index = assocIndexOf(data, key);
+
+	  return index < 0 ? undefined : data[index][1];
+	}
+
+	/**
+	 * Checks if a list cache value for `key` exists.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf ListCache
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function listCacheHas(key) {
+	  return assocIndexOf(this.__data__, key) > -1;
+	}
+
+	/**
+	 * Sets the list cache `key` to `value`.
+	 *
+	 * @private
+	 * @name set
+	 * @memberOf ListCache
+	 * @param {string} key The key of the value to set.
+	 * @param {*} value The value to set.
+	 * @returns {Object} Returns the list cache instance.
+	 */
+	function listCacheSet(key, value) {
+	  var data = this.__data__,
+	      index = assocIndexOf(data, key);
+
+	  if (index < 0) {
+	    data.push([key, value]);
+	  } else {
+	    data[index][1] = value;
+	  }
+	  return this;
+	}
+
+	// Add methods to `ListCache`.
+	ListCache.prototype.clear = listCacheClear;
+	ListCache.prototype['delete'] = listCacheDelete;
+	ListCache.prototype.get = listCacheGet;
+	ListCache.prototype.has = listCacheHas;
+	ListCache.prototype.set = listCacheSet;
+
+	/**
+	 * Creates a map cache object to store key-value pairs.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [entries] The key-value pairs to cache.
+	 */
+	function MapCache(entries) {
+	  var index = -1,
+	      length = entries ? entries.length : 0;
+
+	  this.clear();
+	  while (++index < length) {
+	    var entry = entries[index];
+	    this.set(entry[0], entry[1]);
+	  }
+	}
+
+	/**
+	 * Removes all key-value entries from the map.
+	 *
+	 * @private
+	 * @name clear
+	 * @memberOf MapCache
+	 */
+	function mapCacheClear() {
+	  this.__data__ = {
+	    'hash': new Hash,
+	    'map': new (Map || ListCache),
+	    'string': new Hash
+	  };
+	}
+
+	/**
+	 * Removes `key` and its value from the map.
+	 *
+	 * @private
+	 * @name delete
+	 * @memberOf MapCache
+	 * @param {string} key The key of the value to remove.
+	 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+	 */
+	function mapCacheDelete(key) {
+	  return getMapData(this, key)['delete'](key);
+	}
+
+	/**
+	 * Gets the map value for `key`.
+	 *
+	 * @private
+	 * @name get
+	 * @memberOf MapCache
+	 * @param {string} key The key of the value to get.
+	 * @returns {*} Returns the entry value.
+	 */
+	function mapCacheGet(key) {
+	  return getMapData(this, key).get(key);
+	}
+
+	/**
+	 * Checks if a map value for `key` exists.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf MapCache
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function mapCacheHas(key) {
+	  return getMapData(this, key).has(key);
+	}
+
+	/**
+	 * Sets the map `key` to `value`.
+	 *
+	 * @private
+	 * @name set
+	 * @memberOf MapCache
+	 * @param {string} key The key of the value to set.
+	 * @param {*} value The value to set.
+	 * @returns {Object} Returns the map cache instance.
+	 */
+	function mapCacheSet(key, value) {
+	  getMapData(this, key).set(key, value);
+	  return this;
+	}
+
+	// Add methods to `MapCache`.
+	MapCache.prototype.clear = mapCacheClear;
+	MapCache.prototype['delete'] = mapCacheDelete;
+	MapCache.prototype.get = mapCacheGet;
+	MapCache.prototype.has = mapCacheHas;
+	MapCache.prototype.set = mapCacheSet;
+
+	/**
+	 *
+	 * Creates an array cache object to store unique values.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [values] The values to cache.
+	 */
+	function SetCache(values) {
+	  var index = -1,
+	      length = values ? values.length : 0;
+
+	  this.__data__ = new MapCache;
+	  while (++index < length) {
+	    this.add(values[index]);
+	  }
+	}
+
+	/**
+	 * Adds `value` to the array cache.
+	 *
+	 * @private
+	 * @name add
+	 * @memberOf SetCache
+	 * @alias push
+	 * @param {*} value The value to cache.
+	 * @returns {Object} Returns the cache instance.
+	 */
+	function setCacheAdd(value) {
+	  this.__data__.set(value, HASH_UNDEFINED);
+	  return this;
+	}
+
+	/**
+	 * Checks if `value` is in the array cache.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf SetCache
+	 * @param {*} value The value to search for.
+	 * @returns {number} Returns `true` if `value` is found, else `false`.
+	 */
+	function setCacheHas(value) {
+	  return this.__data__.has(value);
+	}
+
+	// Add methods to `SetCache`.
+	SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+	SetCache.prototype.has = setCacheHas;
+
+	/**
+	 * Gets the index at which the `key` is found in `array` of key-value pairs.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {*} key The key to search for.
+	 * @returns {number} Returns the index of the matched value, else `-1`.
+	 */
+	function assocIndexOf(array, key) {
+	  var length = array.length;
+	  while (length--) {
+	    if (eq(array[length][0], key)) {
+	      return length;
+	    }
+	  }
+	  return -1;
+	}
+
+	/**
+	 * The base implementation of `_.isNative` without bad shim checks.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is a native function,
+	 *  else `false`.
+	 */
+	function baseIsNative(value) {
+	  if (!isObject(value) || isMasked(value)) {
+	    return false;
+	  }
+	  var pattern = (isFunction(value) || isHostObject(value)) ? reIsNative : reIsHostCtor;
+	  return pattern.test(toSource(value));
+	}
+
+	/**
+	 * The base implementation of `_.uniqBy` without support for iteratee shorthands.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {Function} [iteratee] The iteratee invoked per element.
+	 * @param {Function} [comparator] The comparator invoked per element.
+	 * @returns {Array} Returns the new duplicate free array.
+	 */
+	function baseUniq(array, iteratee, comparator) {
+	  var index = -1,
+	      includes = arrayIncludes,
+	      length = array.length,
+	      isCommon = true,
+	      result = [],
+	      seen = result;
+
+	  if (length >= LARGE_ARRAY_SIZE) {
+	    var set = createSet(array);
+	    if (set) {
+	      return setToArray(set);
+	    }
+	    isCommon = false;
+	    includes = cacheHas;
+	    seen = new SetCache;
+	  }
+	  else {
+	    seen = result;
+	  }
+	  outer:
+	  while (++index < length) {
+	    var value = array[index],
+	        computed = value;
+
+	    value = (value !== 0) ? value : 0;
+	    if (isCommon && computed === computed) {
+	      var seenIndex = seen.length;
+	      while (seenIndex--) {
+	        if (seen[seenIndex] === computed) {
+	          continue outer;
+	        }
+	      }
+	      result.push(value);
+	    }
+	    else if (!includes(seen, computed, comparator)) {
+	      if (seen !== result) {
+	        seen.push(computed);
+	      }
+	      result.push(value);
+	    }
+	  }
+	  return result;
+	}
+
+	/**
+	 * Creates a set object of `values`.
+	 *
+	 * @private
+	 * @param {Array} values The values to add to the set.
+	 * @returns {Object} Returns the new set.
+	 */
+	var createSet = !(Set && (1 / setToArray(new Set([,-0]))[1]) == INFINITY) ? noop : function(values) {
+	  return new Set(values);
+	};
+
+	/**
+	 * Gets the data for `map`.
+	 *
+	 * @private
+	 * @param {Object} map The map to query.
+	 * @param {string} key The reference key.
+	 * @returns {*} Returns the map data.
+	 */
+	function getMapData(map, key) {
+	  var data = map.__data__;
+	  return isKeyable(key)
+	    ? data[typeof key == 'string' ? 'string' : 'hash']
+	    : data.map;
+	}
+
+	/**
+	 * Gets the native function at `key` of `object`.
+	 *
+	 * @private
+	 * @param {Object} object The object to query.
+	 * @param {string} key The key of the method to get.
+	 * @returns {*} Returns the function if it's native, else `undefined`.
+	 */
+	function getNative(object, key) {
+	  var value = getValue(object, key);
+	  return baseIsNative(value) ? value : undefined;
+	}
+
+	/**
+	 * Checks if `value` is suitable for use as unique object key.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is suitable, else `false`.
+	 */
+	function isKeyable(value) {
+	  var type = typeof value;
+	  return (type == 'string' || type == 'number' || type == 'symbol' || type == 'boolean')
+	    ? (value !== '__proto__')
+	    : (value === null);
+	}
+
+	/**
+	 * Checks if `func` has its source masked.
+	 *
+	 * @private
+	 * @param {Function} func The function to check.
+	 * @returns {boolean} Returns `true` if `func` is masked, else `false`.
+	 */
+	function isMasked(func) {
+	  return !!maskSrcKey && (maskSrcKey in func);
+	}
+
+	/**
+	 * Converts `func` to its source code.
+	 *
+	 * @private
+	 * @param {Function} func The function to process.
+	 * @returns {string} Returns the source code.
+	 */
+	function toSource(func) {
+	  if (func != null) {
+	    try {
+	      return funcToString.call(func);
+	    } catch (e) {}
+	    try {
+	      return (func + '');
+	    } catch (e) {}
+	  }
+	  return '';
+	}
+
+	/**
+	 * Creates a duplicate-free version of an array, using
+	 * [`SameValueZero`](http://ecma-international.org/ecma-262/7.0/#sec-samevaluezero)
+	 * for equality comparisons, in which only the first occurrence of each
+	 * element is kept.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 0.1.0
+	 * @category Array
+	 * @param {Array} array The array to inspect.
+	 * @returns {Array} Returns the new duplicate free array.
+	 * @example
+	 *
+	 * _.uniq([2, 1, 2]);
+	 * // => [2, 1]
+	 */
+	function uniq(array) {
+	  return (array && array.length)
+	    ? baseUniq(array)
+	    : [];
+	}
+
+	/**
+	 * Performs a
+	 * [`SameValueZero`](http://ecma-international.org/ecma-262/7.0/#sec-samevaluezero)
+	 * comparison between two values to determine if they are equivalent.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 4.0.0
+	 * @category Lang
+	 * @param {*} value The value to compare.
+	 * @param {*} other The other value to compare.
+	 * @returns {boolean} Returns `true` if the values are equivalent, else `false`.
+	 * @example
+	 *
+	 * var object = { 'a': 1 };
+	 * var other = { 'a': 1 };
+	 *
+	 * _.eq(object, object);
+	 * // => true
+	 *
+	 * _.eq(object, other);
+	 * // => false
+	 *
+	 * _.eq('a', 'a');
+	 * // => true
+	 *
+	 * _.eq('a', Object('a'));
+	 * // => false
+	 *
+	 * _.eq(NaN, NaN);
+	 * // => true
+	 */
+	function eq(value, other) {
+	  return value === other || (value !== value && other !== other);
+	}
+
+	/**
+	 * Checks if `value` is classified as a `Function` object.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 0.1.0
+	 * @category Lang
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is a function, else `false`.
+	 * @example
+	 *
+	 * _.isFunction(_);
+	 * // => true
+	 *
+	 * _.isFunction(/abc/);
+	 * // => false
+	 */
+	function isFunction(value) {
+	  // The use of `Object#toString` avoids issues with the `typeof` operator
+	  // in Safari 8-9 which returns 'object' for typed array and other constructors.
+	  var tag = isObject(value) ? objectToString.call(value) : '';
+	  return tag == funcTag || tag == genTag;
+	}
+
+	/**
+	 * Checks if `value` is the
+	 * [language type](http://www.ecma-international.org/ecma-262/7.0/#sec-ecmascript-language-types)
+	 * of `Object`. (e.g. arrays, functions, objects, regexes, `new Number(0)`, and `new String('')`)
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 0.1.0
+	 * @category Lang
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is an object, else `false`.
+	 * @example
+	 *
+	 * _.isObject({});
+	 * // => true
+	 *
+	 * _.isObject([1, 2, 3]);
+	 * // => true
+	 *
+	 * _.isObject(_.noop);
+	 * // => true
+	 *
+	 * _.isObject(null);
+	 * // => false
+	 */
+	function isObject(value) {
+	  var type = typeof value;
+	  return !!value && (type == 'object' || type == 'function');
+	}
+
+	/**
+	 * This method returns `undefined`.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 2.3.0
+	 * @category Util
+	 * @example
+	 *
+	 * _.times(2, _.noop);
+	 * // => [undefined, undefined]
+	 */
+	function noop() {
+	  // No operation performed.
+	}
+
+	lodash_uniq = uniq;
+	return lodash_uniq;
+}
+
+/**
+ * lodash (Custom Build) <https://lodash.com/>
+ * Build: `lodash modularize exports="npm" -o ./`
+ * Copyright jQuery Foundation and other contributors <https://jquery.org/>
+ * Released under MIT license <https://lodash.com/license>
+ * Based on Underscore.js 1.8.3 <http://underscorejs.org/LICENSE>
+ * Copyright Jeremy Ashkenas, DocumentCloud and Investigative Reporters & Editors
+ */
+
+var lodash_uniqwith;
+var hasRequiredLodash_uniqwith;
+
+function requireLodash_uniqwith () {
+	if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
+	hasRequiredLodash_uniqwith = 1;
+	/** Used as the size to enable large array optimizations. */
+	var LARGE_ARRAY_SIZE = 200;
+
+	/** Used to stand-in for `undefined` hash values. */
+	var HASH_UNDEFINED = '__lodash_hash_undefined__';
+
+	/** Used as references for various `Number` constants. */
+	var INFINITY = 1 / 0;
+
+	/** `Object#toString` result references. */
+	var funcTag = '[object Function]',
+	    genTag = '[object GeneratorFunction]';
+
+	/**
+	 * Used to match `RegExp`
+	 * [syntax characters](http://ecma-international.org/ecma-262/7.0/#sec-patterns).
+	 */
+	var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+
+	/** Used to detect host constructors (Safari). */
+	var reIsHostCtor = /^\[object .+?Constructor\]$/;
+
+	/** Detect free variable `global` from Node.js. */
+	var freeGlobal = typeof commonjsGlobal == 'object' && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+
+	/** Detect free variable `self`. */
+	var freeSelf = typeof self == 'object' && self && self.Object === Object && self;
+
+	/** Used as a reference to the global object. */
+	var root = freeGlobal || freeSelf || Function('return this')();
+
+	/**
+	 * A specialized version of `_.includes` for arrays without support for
+	 * specifying an index to search from.
+	 *
+	 * @private
+	 * @param {Array} [array] The array to inspect.
+	 * @param {*} target The value to search for.
+	 * @returns {boolean} Returns `true` if `target` is found, else `false`.
+	 */
+	function arrayIncludes(array, value) {
+	  var length = array ? array.length : 0;
+	  return !!length && baseIndexOf(array, value, 0) > -1;
+	}
+
+	/**
+	 * This function is like `arrayIncludes` except that it accepts a comparator.
+	 *
+	 * @private
+	 * @param {Array} [array] The array to inspect.
+	 * @param {*} target The value to search for.
+	 * @param {Function} comparator The comparator invoked per element.
+	 * @returns {boolean} Returns `true` if `target` is found, else `false`.
+	 */
+	function arrayIncludesWith(array, value, comparator) {
+	  var index = -1,
+	      length = array ? array.length : 0;
+
+	  while (++index < length) {
+	    if (comparator(value, array[index])) {
+	      return true;
+	    }
+	  }
+	  return false;
+	}
+
+	/**
+	 * The base implementation of `_.findIndex` and `_.findLastIndex` without
+	 * support for iteratee shorthands.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {Function} predicate The function invoked per iteration.
+	 * @param {number} fromIndex The index to search from.
+	 * @param {boolean} [fromRight] Specify iterating from right to left.
+	 * @returns {number} Returns the index of the matched value, else `-1`.
+	 */
+	function baseFindIndex(array, predicate, fromIndex, fromRight) {
+	  var length = array.length,
+	      index = fromIndex + (-1);
+
+	  while ((++index < length)) {
+	    if (predicate(array[index], index, array)) {
+	      return index;
+	    }
+	  }
+	  return -1;
+	}
+
+	/**
+	 * The base implementation of `_.indexOf` without `fromIndex` bounds checks.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {*} value The value to search for.
+	 * @param {number} fromIndex The index to search from.
+	 * @returns {number} Returns the index of the matched value, else `-1`.
+	 */
+	function baseIndexOf(array, value, fromIndex) {
+	  if (value !== value) {
+	    return baseFindIndex(array, baseIsNaN, fromIndex);
+	  }
+	  var index = fromIndex - 1,
+	      length = array.length;
+
+	  while (++index < length) {
+	    if (array[index] === value) {
+	      return index;
+	    }
+	  }
+	  return -1;
+	}
+
+	/**
+	 * The base implementation of `_.isNaN` without support for number objects.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is `NaN`, else `false`.
+	 */
+	function baseIsNaN(value) {
+	  return value !== value;
+	}
+
+	/**
+	 * Checks if a cache value for `key` exists.
+	 *
+	 * @private
+	 * @param {Object} cache The cache to query.
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function cacheHas(cache, key) {
+	  return cache.has(key);
+	}
+
+	/**
+	 * Gets the value at `key` of `object`.
+	 *
+	 * @private
+	 * @param {Object} [object] The object to query.
+	 * @param {string} key The key of the property to get.
+	 * @returns {*} Returns the property value.
+	 */
+	function getValue(object, key) {
+	  return object == null ? undefined : object[key];
+	}
+
+	/**
+	 * Checks if `value` is a host object in IE < 9.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is a host object, else `false`.
+	 */
+	function isHostObject(value) {
+	  // Many host objects are `Object` objects that can coerce to strings
+	  // despite having improperly defined `toString` methods.
+	  var result = false;
+	  if (value != null && typeof value.toString != 'function') {
+	    try {
+	      result = !!(value + '');
+	    } catch (e) {}
+	  }
+	  return result;
+	}
+
+	/**
+	 * Converts `set` to an array of its values.
+	 *
+	 * @private
+	 * @param {Object} set The set to convert.
+	 * @returns {Array} Returns the values.
+	 */
+	function setToArray(set) {
+	  var index = -1,
+	      result = Array(set.size);
+
+	  set.forEach(function(value) {
+	    result[++index] = value;
+	  });
+	  return result;
+	}
+
+	/** Used for built-in method references. */
+	var arrayProto = Array.prototype,
+	    funcProto = Function.prototype,
+	    objectProto = Object.prototype;
+
+	/** Used to detect overreaching core-js shims. */
+	var coreJsData = root['__core-js_shared__'];
+
+	/** Used to detect methods masquerading as native. */
+	var maskSrcKey = (function() {
+	  var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || '');
+	  return uid ? ('Symbol(src)_1.' + uid) : '';
+	}());
+
+	/** Used to resolve the decompiled source of functions. */
+	var funcToString = funcProto.toString;
+
+	/** Used to check objects for own properties. */
+	var hasOwnProperty = objectProto.hasOwnProperty;
+
+	/**
+	 * Used to resolve the
+	 * [`toStringTag`](http://ecma-international.org/ecma-262/7.0/#sec-object.prototype.tostring)
+	 * of values.
+	 */
+	var objectToString = objectProto.toString;
+
+	/** Used to detect if a method is native. */
+	var reIsNative = RegExp('^' +
+	  funcToString.call(hasOwnProperty).replace(reRegExpChar, '\\$&')
+	  .replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, '$1.*?') + '$'
+	);
+
+	/** Built-in value references. */
+	var splice = arrayProto.splice;
+
+	/* Built-in method references that are verified to be native. */
+	var Map = getNative(root, 'Map'),
+	    Set = getNative(root, 'Set'),
+	    nativeCreate = getNative(Object, 'create');
+
+	/**
+	 * Creates a hash object.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [entries] The key-value pairs to cache.
+	 */
+	function Hash(entries) {
+	  var index = -1,
+	      length = entries ? entries.length : 0;
+
+	  this.clear();
+	  while (++index < length) {
+	    var entry = entries[index];
+	    this.set(entry[0], entry[1]);
+	  }
+	}
+
+	/**
+	 * Removes all key-value entries from the hash.
+	 *
+	 * @private
+	 * @name clear
+	 * @memberOf Hash
+	 */
+	function hashClear() {
+	  this.__data__ = nativeCreate ? nativeCreate(null) : {};
+	}
+
+	/**
+	 * Removes `key` and its value from the hash.
+	 *
+	 * @private
+	 * @name delete
+	 * @memberOf Hash
+	 * @param {Object} hash The hash to modify.
+	 * @param {string} key The key of the value to remove.
+	 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+	 */
+	function hashDelete(key) {
+	  return this.has(key) && delete this.__data__[key];
+	}
+
+	/**
+	 * Gets the hash value for `key`.
+	 *
+	 * @private
+	 * @name get
+	 * @memberOf Hash
+	 * @param {string} key The key of the value to get.
+	 * @returns {*} Returns the entry value.
+	 */
+	function hashGet(key) {
+	  var data = this.__data__;
+	  if (nativeCreate) {
+	    var result = data[key];
+	    return result === HASH_UNDEFINED ? undefined : result;
+	  }
+	  return hasOwnProperty.call(data, key) ? data[key] : undefined;
+	}
+
+	/**
+	 * Checks if a hash value for `key` exists.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf Hash
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function hashHas(key) {
+	  var data = this.__data__;
+	  return nativeCreate ? data[key] !== undefined : hasOwnProperty.call(data, key);
+	}
+
+	/**
+	 * Sets the hash `key` to `value`.
+	 *
+	 * @private
+	 * @name set
+	 * @memberOf Hash
+	 * @param {string} key The key of the value to set.
+	 * @param {*} value The value to set.
+	 * @returns {Object} Returns the hash instance.
+	 */
+	function hashSet(key, value) {
+	  var data = this.__data__;
+	  data[key] = (nativeCreate && value === undefined) ? HASH_UNDEFINED : value;
+	  return this;
+	}
+
+	// Add methods to `Hash`.
+	Hash.prototype.clear = hashClear;
+	Hash.prototype['delete'] = hashDelete;
+	Hash.prototype.get = hashGet;
+	Hash.prototype.has = hashHas;
+	Hash.prototype.set = hashSet;
+
+	/**
+	 * Creates an list cache object.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [entries] The key-value pairs to cache.
+	 */
+	function ListCache(entries) {
+	  var index = -1,
+	      length = entries ? entries.length : 0;
+
+	  this.clear();
+	  while (++index < length) {
+	    var entry = entries[index];
+	    this.set(entry[0], entry[1]);
+	  }
+	}
+
+	/**
+	 * Removes all key-value entries from the list cache.
+	 *
+	 * @private
+	 * @name clear
+	 * @memberOf ListCache
+	 */
+	function listCacheClear() {
+	  this.__data__ = [];
+	}
+
+	/**
+	 * Removes `key` and its value from the list cache.
+	 *
+	 * @private
+	 * @name delete
+	 * @memberOf ListCache
+	 * @param {string} key The key of the value to remove.
+	 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+	 */
+	function listCacheDelete(key) {
+	  var data = this.__data__,
+	      index = assocIndexOf(data, key);
+
+	  if (index < 0) {
+	    return false;
+	  }
+	  var lastIndex = data.length - 1;
+	  if (index == lastIndex) {
+	    data.pop();
+	  } else {
+	    splice.call(data, index, 1);
+	  }
+	  return true;
+	}
+
+	/**
+	 * Gets the list cache value for `key`.
+	 *
+	 * @private
+	 * @name get
+	 * @memberOf ListCache
+	 * @param {string} key The key of the value to get.
+	 * @returns {*} Returns the entry value.
+	 */
+	function listCacheGet(key) {
+	  var data = this.__data__,
+	      index = assocIndexOf(data, key);
+
+	  return index < 0 ? undefined : data[index][1];
+	}
+
+	/**
+	 * Checks if a list cache value for `key` exists.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf ListCache
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function listCacheHas(key) {
+	  return assocIndexOf(this.__data__, key) > -1;
+	}
+
+	/**
+	 * Sets the list cache `key` to `value`.
+	 *
+	 * @private
+	 * @name set
+	 * @memberOf ListCache
+	 * @param {string} key The key of the value to set.
+	 * @param {*} value The value to set.
+	 * @returns {Object} Returns the list cache instance.
+	 */
+	function listCacheSet(key, value) {
+	  var data = this.__data__,
+	      index = assocIndexOf(data, key);
+
+	  if (index < 0) {
+	    data.push([key, value]);
+	  } else {
+	    data[index][1] = value;
+	  }
+	  return this;
+	}
+
+	// Add methods to `ListCache`.
+	ListCache.prototype.clear = listCacheClear;
+	ListCache.prototype['delete'] = listCacheDelete;
+	ListCache.prototype.get = listCacheGet;
+	ListCache.prototype.has = listCacheHas;
+	ListCache.prototype.set = listCacheSet;
+
+	/**
+	 * Creates a map cache object to store key-value pairs.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [entries] The key-value pairs to cache.
+	 */
+	function MapCache(entries) {
+	  var index = -1,
+	      length = entries ? entries.length : 0;
+
+	  this.clear();
+	  while (++index < length) {
+	    var entry = entries[index];
+	    this.set(entry[0], entry[1]);
+	  }
+	}
+
+	/**
+	 * Removes all key-value entries from the map.
+	 *
+	 * @private
+	 * @name clear
+	 * @memberOf MapCache
+	 */
+	function mapCacheClear() {
+	  this.__data__ = {
+	    'hash': new Hash,
+	    'map': new (Map || ListCache),
+	    'string': new Hash
+	  };
+	}
+
+	/**
+	 * Removes `key` and its value from the map.
+	 *
+	 * @private
+	 * @name delete
+	 * @memberOf MapCache
+	 * @param {string} key The key of the value to remove.
+	 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+	 */
+	function mapCacheDelete(key) {
+	  return getMapData(this, key)['delete'](key);
+	}
+
+	/**
+	 * Gets the map value for `key`.
+	 *
+	 * @private
+	 * @name get
+	 * @memberOf MapCache
+	 * @param {string} key The key of the value to get.
+	 * @returns {*} Returns the entry value.
+	 */
+	function mapCacheGet(key) {
+	  return getMapData(this, key).get(key);
+	}
+
+	/**
+	 * Checks if a map value for `key` exists.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf MapCache
+	 * @param {string} key The key of the entry to check.
+	 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+	 */
+	function mapCacheHas(key) {
+	  return getMapData(this, key).has(key);
+	}
+
+	/**
+	 * Sets the map `key` to `value`.
+	 *
+	 * @private
+	 * @name set
+	 * @memberOf MapCache
+	 * @param {string} key The key of the value to set.
+	 * @param {*} value The value to set.
+	 * @returns {Object} Returns the map cache instance.
+	 */
+	function mapCacheSet(key, value) {
+	  getMapData(this, key).set(key, value);
+	  return this;
+	}
+
+	// Add methods to `MapCache`.
+	MapCache.prototype.clear = mapCacheClear;
+	MapCache.prototype['delete'] = mapCacheDelete;
+	MapCache.prototype.get = mapCacheGet;
+	MapCache.prototype.has = mapCacheHas;
+	MapCache.prototype.set = mapCacheSet;
+
+	/**
+	 *
+	 * Creates an array cache object to store unique values.
+	 *
+	 * @private
+	 * @constructor
+	 * @param {Array} [values] The values to cache.
+	 */
+	function SetCache(values) {
+	  var index = -1,
+	      length = values ? values.length : 0;
+
+	  this.__data__ = new MapCache;
+	  while (++index < length) {
+	    this.add(values[index]);
+	  }
+	}
+
+	/**
+	 * Adds `value` to the array cache.
+	 *
+	 * @private
+	 * @name add
+	 * @memberOf SetCache
+	 * @alias push
+	 * @param {*} value The value to cache.
+	 * @returns {Object} Returns the cache instance.
+	 */
+	function setCacheAdd(value) {
+	  this.__data__.set(value, HASH_UNDEFINED);
+	  return this;
+	}
+
+	/**
+	 * Checks if `value` is in the array cache.
+	 *
+	 * @private
+	 * @name has
+	 * @memberOf SetCache
+	 * @param {*} value The value to search for.
+	 * @returns {number} Returns `true` if `value` is found, else `false`.
+	 */
+	function setCacheHas(value) {
+	  return this.__data__.has(value);
+	}
+
+	// Add methods to `SetCache`.
+	SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+	SetCache.prototype.has = setCacheHas;
+
+	/**
+	 * Gets the index at which the `key` is found in `array` of key-value pairs.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {*} key The key to search for.
+	 * @returns {number} Returns the index of the matched value, else `-1`.
+	 */
+	function assocIndexOf(array, key) {
+	  var length = array.length;
+	  while (length--) {
+	    if (eq(array[length][0], key)) {
+	      return length;
+	    }
+	  }
+	  return -1;
+	}
+
+	/**
+	 * The base implementation of `_.isNative` without bad shim checks.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is a native function,
+	 *  else `false`.
+	 */
+	function baseIsNative(value) {
+	  if (!isObject(value) || isMasked(value)) {
+	    return false;
+	  }
+	  var pattern = (isFunction(value) || isHostObject(value)) ? reIsNative : reIsHostCtor;
+	  return pattern.test(toSource(value));
+	}
+
+	/**
+	 * The base implementation of `_.uniqBy` without support for iteratee shorthands.
+	 *
+	 * @private
+	 * @param {Array} array The array to inspect.
+	 * @param {Function} [iteratee] The iteratee invoked per element.
+	 * @param {Function} [comparator] The comparator invoked per element.
+	 * @returns {Array} Returns the new duplicate free array.
+	 */
+	function baseUniq(array, iteratee, comparator) {
+	  var index = -1,
+	      includes = arrayIncludes,
+	      length = array.length,
+	      isCommon = true,
+	      result = [],
+	      seen = result;
+
+	  if (comparator) {
+	    isCommon = false;
+	    includes = arrayIncludesWith;
+	  }
+	  else if (length >= LARGE_ARRAY_SIZE) {
+	    var set = createSet(array);
+	    if (set) {
+	      return setToArray(set);
+	    }
+	    isCommon = false;
+	    includes = cacheHas;
+	    seen = new SetCache;
+	  }
+	  else {
+	    seen = result;
+	  }
+	  outer:
+	  while (++index < length) {
+	    var value = array[index],
+	        computed = value;
+
+	    value = (comparator || value !== 0) ? value : 0;
+	    if (isCommon && computed === computed) {
+	      var seenIndex = seen.length;
+	      while (seenIndex--) {
+	        if (seen[seenIndex] === computed) {
+	          continue outer;
+	        }
+	      }
+	      result.push(value);
+	    }
+	    else if (!includes(seen, computed, comparator)) {
+	      if (seen !== result) {
+	        seen.push(computed);
+	      }
+	      result.push(value);
+	    }
+	  }
+	  return result;
+	}
+
+	/**
+	 * Creates a set object of `values`.
+	 *
+	 * @private
+	 * @param {Array} values The values to add to the set.
+	 * @returns {Object} Returns the new set.
+	 */
+	var createSet = !(Set && (1 / setToArray(new Set([,-0]))[1]) == INFINITY) ? noop : function(values) {
+	  return new Set(values);
+	};
+
+	/**
+	 * Gets the data for `map`.
+	 *
+	 * @private
+	 * @param {Object} map The map to query.
+	 * @param {string} key The reference key.
+	 * @returns {*} Returns the map data.
+	 */
+	function getMapData(map, key) {
+	  var data = map.__data__;
+	  return isKeyable(key)
+	    ? data[typeof key == 'string' ? 'string' : 'hash']
+	    : data.map;
+	}
+
+	/**
+	 * Gets the native function at `key` of `object`.
+	 *
+	 * @private
+	 * @param {Object} object The object to query.
+	 * @param {string} key The key of the method to get.
+	 * @returns {*} Returns the function if it's native, else `undefined`.
+	 */
+	function getNative(object, key) {
+	  var value = getValue(object, key);
+	  return baseIsNative(value) ? value : undefined;
+	}
+
+	/**
+	 * Checks if `value` is suitable for use as unique object key.
+	 *
+	 * @private
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is suitable, else `false`.
+	 */
+	function isKeyable(value) {
+	  var type = typeof value;
+	  return (type == 'string' || type == 'number' || type == 'symbol' || type == 'boolean')
+	    ? (value !== '__proto__')
+	    : (value === null);
+	}
+
+	/**
+	 * Checks if `func` has its source masked.
+	 *
+	 * @private
+	 * @param {Function} func The function to check.
+	 * @returns {boolean} Returns `true` if `func` is masked, else `false`.
+	 */
+	function isMasked(func) {
+	  return !!maskSrcKey && (maskSrcKey in func);
+	}
+
+	/**
+	 * Converts `func` to its source code.
+	 *
+	 * @private
+	 * @param {Function} func The function to process.
+	 * @returns {string} Returns the source code.
+	 */
+	function toSource(func) {
+	  if (func != null) {
+	    try {
+	      return funcToString.call(func);
+	    } catch (e) {}
+	    try {
+	      return (func + '');
+	    } catch (e) {}
+	  }
+	  return '';
+	}
+
+	/**
+	 * This method is like `_.uniq` except that it accepts `comparator` which
+	 * is invoked to compare elements of `array`. The comparator is invoked with
+	 * two arguments: (arrVal, othVal).
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 4.0.0
+	 * @category Array
+	 * @param {Array} array The array to inspect.
+	 * @param {Function} [comparator] The comparator invoked per element.
+	 * @returns {Array} Returns the new duplicate free array.
+	 * @example
+	 *
+	 * var objects = [{ 'x': 1, 'y': 2 }, { 'x': 2, 'y': 1 }, { 'x': 1, 'y': 2 }];
+	 *
+	 * _.uniqWith(objects, _.isEqual);
+	 * // => [{ 'x': 1, 'y': 2 }, { 'x': 2, 'y': 1 }]
+	 */
+	function uniqWith(array, comparator) {
+	  return (array && array.length)
+	    ? baseUniq(array, undefined, comparator)
+	    : [];
+	}
+
+	/**
+	 * Performs a
+	 * [`SameValueZero`](http://ecma-international.org/ecma-262/7.0/#sec-samevaluezero)
+	 * comparison between two values to determine if they are equivalent.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 4.0.0
+	 * @category Lang
+	 * @param {*} value The value to compare.
+	 * @param {*} other The other value to compare.
+	 * @returns {boolean} Returns `true` if the values are equivalent, else `false`.
+	 * @example
+	 *
+	 * var object = { 'a': 1 };
+	 * var other = { 'a': 1 };
+	 *
+	 * _.eq(object, object);
+	 * // => true
+	 *
+	 * _.eq(object, other);
+	 * // => false
+	 *
+	 * _.eq('a', 'a');
+	 * // => true
+	 *
+	 * _.eq('a', Object('a'));
+	 * // => false
+	 *
+	 * _.eq(NaN, NaN);
+	 * // => true
+	 */
+	function eq(value, other) {
+	  return value === other || (value !== value && other !== other);
+	}
+
+	/**
+	 * Checks if `value` is classified as a `Function` object.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 0.1.0
+	 * @category Lang
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is a function, else `false`.
+	 * @example
+	 *
+	 * _.isFunction(_);
+	 * // => true
+	 *
+	 * _.isFunction(/abc/);
+	 * // => false
+	 */
+	function isFunction(value) {
+	  // The use of `Object#toString` avoids issues with the `typeof` operator
+	  // in Safari 8-9 which returns 'object' for typed array and other constructors.
+	  var tag = isObject(value) ? objectToString.call(value) : '';
+	  return tag == funcTag || tag == genTag;
+	}
+
+	/**
+	 * Checks if `value` is the
+	 * [language type](http://www.ecma-international.org/ecma-262/7.0/#sec-ecmascript-language-types)
+	 * of `Object`. (e.g. arrays, functions, objects, regexes, `new Number(0)`, and `new String('')`)
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 0.1.0
+	 * @category Lang
+	 * @param {*} value The value to check.
+	 * @returns {boolean} Returns `true` if `value` is an object, else `false`.
+	 * @example
+	 *
+	 * _.isObject({});
+	 * // => true
+	 *
+	 * _.isObject([1, 2, 3]);
+	 * // => true
+	 *
+	 * _.isObject(_.noop);
+	 * // => true
+	 *
+	 * _.isObject(null);
+	 * // => false
+	 */
+	function isObject(value) {
+	  var type = typeof value;
+	  return !!value && (type == 'object' || type == 'function');
+	}
+
+	/**
+	 * This method returns `undefined`.
+	 *
+	 * @static
+	 * @memberOf _
+	 * @since 2.3.0
+	 * @category Util
+	 * @example
+	 *
+	 * _.times(2, _.noop);
+	 * // => [undefined, undefined]
+	 */
+	function noop() {
+	  // No operation performed.
+	}
+
+	lodash_uniqwith = uniqWith;
+	return lodash_uniqwith;
+}
+
+var lodash_sortby = {exports: {}};
+
+/**
+ * lodash (Custom Build) <https://lodash.com/>
+ * Build: `lodash modularize exports="npm" -o ./`
+ * Copyright jQuery Foundation and other contributors <https://jquery.org/>
+ * Released under MIT license <https://lodash.com/license>
+ * Based on Underscore.js 1.8.3 <http://underscorejs.org/LICENSE>
+ * Copyright Jeremy Ashkenas, DocumentCloud and Investigative Reporters & Editors
+ */
+lodash_sortby.exports;
+
+var hasRequiredLodash_sortby;
+
+function requireLodash_sortby () {
+	if (hasRequiredLodash_sortby) return lodash_sortby.exports;
+	hasRequiredLodash_sortby = 1;
+	(function (module, exports$1) {
+		/** Used as the size to enable large array optimizations. */
+		var LARGE_ARRAY_SIZE = 200;
+
+		/** Used as the `TypeError` message for "Functions" methods. */
+		var FUNC_ERROR_TEXT = 'Expected a function';
+
+		/** Used to stand-in for `undefined` hash values. */
+		var HASH_UNDEFINED = '__lodash_hash_undefined__';
+
+		/** Used to compose bitmasks for comparison styles. */
+		var UNORDERED_COMPARE_FLAG = 1,
+		    PARTIAL_COMPARE_FLAG = 2;
+
+		/** Used as references for various `Number` constants. */
+		var MAX_SAFE_INTEGER = 9007199254740991;
+
+		/** `Object#toString` result references. */
+		var argsTag = '[object Arguments]',
+		    arrayTag = '[object Array]',
+		    boolTag = '[object Boolean]',
+		    dateTag = '[object Date]',
+		    errorTag = '[object Error]',
+		    funcTag = '[object Function]',
+		    genTag = '[object GeneratorFunction]',
+		    mapTag = '[object Map]',
+		    numberTag = '[object Number]',
+		    objectTag = '[object Object]',
+		    promiseTag = '[object Promise]',
+		    regexpTag = '[object RegExp]',
+		    setTag = '[object Set]',
+		    stringTag = '[object String]',
+		    symbolTag = '[object Symbol]',
+		    weakMapTag = '[object WeakMap]';
+
+		var arrayBufferTag = '[object ArrayBuffer]',
+		    dataViewTag = '[object DataView]',
+		    float32Tag = '[object Float32Array]',
+		    float64Tag = '[object Float64Array]',
+		    int8Tag = '[object Int8Array]',
+		    int16Tag = '[object Int16Array]',
+		    int32Tag = '[object Int32Array]',
+		    uint8Tag = '[object Uint8Array]',
+		    uint8ClampedTag = '[object Uint8ClampedArray]',
+		    uint16Tag = '[object Uint16Array]',
+		    uint32Tag = '[object Uint32Array]';
+
+		/** Used to match property names within property paths. */
+		var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/,
+		    reIsPlainProp = /^\w*$/,
+		    reLeadingDot = /^\./,
+		    rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+
+		/**
+		 * Used to match `RegExp`
+		 * [syntax characters](http://ecma-international.org/ecma-262/7.0/#sec-patterns).
+		 */
+		var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+
+		/** Used to match backslashes in property paths. */
+		var reEscapeChar = /\\(\\)?/g;
+
+		/** Used to detect host constructors (Safari). */
+		var reIsHostCtor = /^\[object .+?Constructor\]$/;
+
+		/** Used to detect unsigned integer values. */
+		var reIsUint = /^(?:0|[1-9]\d*)$/;
+
+		/** Used to identify `toStringTag` values of typed arrays. */
+		var typedArrayTags = {};
+		typedArrayTags[float32Tag] = typedArrayTags[float64Tag] =
+		typedArrayTags[int8Tag] = typedArrayTags[int16Tag] =
+		typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] =
+		typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] =
+		typedArrayTags[uint32Tag] = true;
+		typedArrayTags[argsTag] = typedArrayTags[arrayTag] =
+		typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] =
+		typedArrayTags[dataViewTag] = typedArrayTags[dateTag] =
+		typedArrayTags[errorTag] = typedArrayTags[funcTag] =
+		typedArrayTags[mapTag] = typedArrayTags[numberTag] =
+		typedArrayTags[objectTag] = typedArrayTags[regexpTag] =
+		typedArrayTags[setTag] = typedArrayTags[stringTag] =
+		typedArrayTags[weakMapTag] = false;
+
+		/** Detect free variable `global` from Node.js. */
+		var freeGlobal = typeof commonjsGlobal == 'object' && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+
+		/** Detect free variable `self`. */
+		var freeSelf = typeof self == 'object' && self && self.Object === Object && self;
+
+		/** Used as a reference to the global object. */
+		var root = freeGlobal || freeSelf || Function('return this')();
+
+		/** Detect free variable `exports`. */
+		var freeExports = exports$1 && !exports$1.nodeType && exports$1;
+
+		/** Detect free variable `module`. */
+		var freeModule = freeExports && 'object' == 'object' && module && !module.nodeType && module;
+
+		/** Detect the popular CommonJS extension `module.exports`. */
+		var moduleExports = freeModule && freeModule.exports === freeExports;
+
+		/** Detect free variable `process` from Node.js. */
+		var freeProcess = moduleExports && freeGlobal.process;
+
+		/** Used to access faster Node.js helpers. */
+		var nodeUtil = (function() {
+		  try {
+		    return freeProcess && freeProcess.binding('util');
+		  } catch (e) {}
+		}());
+
+		/* Node.js helper references. */
+		var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
+
+		/**
+		 * A faster alternative to `Function#apply`, this function invokes `func`
+		 * with the `this` binding of `thisArg` and the arguments of `args`.
+		 *
+		 * @private
+		 * @param {Function} func The function to invoke.
+		 * @param {*} thisArg The `this` binding of `func`.
+		 * @param {Array} args The arguments to invoke `func` with.
+		 * @returns {*} Returns the result of `func`.
+		 */
+		function apply(func, thisArg, args) {
+		  switch (args.length) {
+		    case 0: return func.call(thisArg);
+		    case 1: return func.call(thisArg, args[0]);
+		    case 2: return func.call(thisArg, args[0], args[1]);
+		    case 3: return func.call(thisArg, args[0], args[1], args[2]);
+		  }
+		  return func.apply(thisArg, args);
+		}
+
+		/**
+		 * A specialized version of `_.map` for arrays without support for iteratee
+		 * shorthands.
+		 *
+		 * @private
+		 * @param {Array} [array] The array to iterate over.
+		 * @param {Function} iteratee The function invoked per iteration.
+		 * @returns {Array} Returns the new mapped array.
+		 */
+		function arrayMap(array, iteratee) {
+		  var index = -1,
+		      length = array ? array.length : 0,
+		      result = Array(length);
+
+		  while (++index < length) {
+		    result[index] = iteratee(array[index], index, array);
+		  }
+		  return result;
+		}
+
+		/**
+		 * Appends the elements of `values` to `array`.
+		 *
+		 * @private
+		 * @param {Array} array The array to modify.
+		 * @param {Array} values The values to append.
+		 * @returns {Array} Returns `array`.
+		 */
+		function arrayPush(array, values) {
+		  var index = -1,
+		      length = values.length,
+		      offset = array.length;
+
+		  while (++index < length) {
+		    array[offset + index] = values[index];
+		  }
+		  return array;
+		}
+
+		/**
+		 * A specialized version of `_.some` for arrays without support for iteratee
+		 * shorthands.
+		 *
+		 * @private
+		 * @param {Array} [array] The array to iterate over.
+		 * @param {Function} predicate The function invoked per iteration.
+		 * @returns {boolean} Returns `true` if any element passes the predicate check,
+		 *  else `false`.
+		 */
+		function arraySome(array, predicate) {
+		  var index = -1,
+		      length = array ? array.length : 0;
+
+		  while (++index < length) {
+		    if (predicate(array[index], index, array)) {
+		      return true;
+		    }
+		  }
+		  return false;
+		}
+
+		/**
+		 * The base implementation of `_.property` without support for deep paths.
+		 *
+		 * @private
+		 * @param {string} key The key of the property to get.
+		 * @returns {Function} Returns the new accessor function.
+		 */
+		function baseProperty(key) {
+		  return function(object) {
+		    return object == null ? undefined : object[key];
+		  };
+		}
+
+		/**
+		 * The base implementation of `_.sortBy` which uses `comparer` to define the
+		 * sort order of `array` and replaces criteria objects with their corresponding
+		 * values.
+		 *
+		 * @private
+		 * @param {Array} array The array to sort.
+		 * @param {Function} comparer The function to define sort order.
+		 * @returns {Array} Returns `array`.
+		 */
+		function baseSortBy(array, comparer) {
+		  var length = array.length;
+
+		  array.sort(comparer);
+		  while (length--) {
+		    array[length] = array[length].value;
+		  }
+		  return array;
+		}
+
+		/**
+		 * The base implementation of `_.times` without support for iteratee shorthands
+		 * or max array length checks.
+		 *
+		 * @private
+		 * @param {number} n The number of times to invoke `iteratee`.
+		 * @param {Function} iteratee The function invoked per iteration.
+		 * @returns {Array} Returns the array of results.
+		 */
+		function baseTimes(n, iteratee) {
+		  var index = -1,
+		      result = Array(n);
+
+		  while (++index < n) {
+		    result[index] = iteratee(index);
+		  }
+		  return result;
+		}
+
+		/**
+		 * The base implementation of `_.unary` without support for storing metadata.
+		 *
+		 * @private
+		 * @param {Function} func The function to cap arguments for.
+		 * @returns {Function} Returns the new capped function.
+		 */
+		function baseUnary(func) {
+		  return function(value) {
+		    return func(value);
+		  };
+		}
+
+		/**
+		 * Gets the value at `key` of `object`.
+		 *
+		 * @private
+		 * @param {Object} [object] The object to query.
+		 * @param {string} key The key of the property to get.
+		 * @returns {*} Returns the property value.
+		 */
+		function getValue(object, key) {
+		  return object == null ? undefined : object[key];
+		}
+
+		/**
+		 * Checks if `value` is a host object in IE < 9.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a host object, else `false`.
+		 */
+		function isHostObject(value) {
+		  // Many host objects are `Object` objects that can coerce to strings
+		  // despite having improperly defined `toString` methods.
+		  var result = false;
+		  if (value != null && typeof value.toString != 'function') {
+		    try {
+		      result = !!(value + '');
+		    } catch (e) {}
+		  }
+		  return result;
+		}
+
+		/**
+		 * Converts `map` to its key-value pairs.
+		 *
+		 * @private
+		 * @param {Object} map The map to convert.
+		 * @returns {Array} Returns the key-value pairs.
+		 */
+		function mapToArray(map) {
+		  var index = -1,
+		      result = Array(map.size);
+
+		  map.forEach(function(value, key) {
+		    result[++index] = [key, value];
+		  });
+		  return result;
+		}
+
+		/**
+		 * Creates a unary function that invokes `func` with its argument transformed.
+		 *
+		 * @private
+		 * @param {Function} func The function to wrap.
+		 * @param {Function} transform The argument transform.
+		 * @returns {Function} Returns the new function.
+		 */
+		function overArg(func, transform) {
+		  return function(arg) {
+		    return func(transform(arg));
+		  };
+		}
+
+		/**
+		 * Converts `set` to an array of its values.
+		 *
+		 * @private
+		 * @param {Object} set The set to convert.
+		 * @returns {Array} Returns the values.
+		 */
+		function setToArray(set) {
+		  var index = -1,
+		      result = Array(set.size);
+
+		  set.forEach(function(value) {
+		    result[++index] = value;
+		  });
+		  return result;
+		}
+
+		/** Used for built-in method references. */
+		var arrayProto = Array.prototype,
+		    funcProto = Function.prototype,
+		    objectProto = Object.prototype;
+
+		/** Used to detect overreaching core-js shims. */
+		var coreJsData = root['__core-js_shared__'];
+
+		/** Used to detect methods masquerading as native. */
+		var maskSrcKey = (function() {
+		  var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || '');
+		  return uid ? ('Symbol(src)_1.' + uid) : '';
+		}());
+
+		/** Used to resolve the decompiled source of functions. */
+		var funcToString = funcProto.toString;
+
+		/** Used to check objects for own properties. */
+		var hasOwnProperty = objectProto.hasOwnProperty;
+
+		/**
+		 * Used to resolve the
+		 * [`toStringTag`](http://ecma-international.org/ecma-262/7.0/#sec-object.prototype.tostring)
+		 * of values.
+		 */
+		var objectToString = objectProto.toString;
+
+		/** Used to detect if a method is native. */
+		var reIsNative = RegExp('^' +
+		  funcToString.call(hasOwnProperty).replace(reRegExpChar, '\\$&')
+		  .replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, '$1.*?') + '$'
+		);
+
+		/** Built-in value references. */
+		var Symbol = root.Symbol,
+		    Uint8Array = root.Uint8Array,
+		    propertyIsEnumerable = objectProto.propertyIsEnumerable,
+		    splice = arrayProto.splice,
+		    spreadableSymbol = Symbol ? Symbol.isConcatSpreadable : undefined;
+
+		/* Built-in method references for those with the same name as other `lodash` methods. */
+		var nativeKeys = overArg(Object.keys, Object),
+		    nativeMax = Math.max;
+
+		/* Built-in method references that are verified to be native. */
+		var DataView = getNative(root, 'DataView'),
+		    Map = getNative(root, 'Map'),
+		    Promise = getNative(root, 'Promise'),
+		    Set = getNative(root, 'Set'),
+		    WeakMap = getNative(root, 'WeakMap'),
+		    nativeCreate = getNative(Object, 'create');
+
+		/** Used to detect maps, sets, and weakmaps. */
+		var dataViewCtorString = toSource(DataView),
+		    mapCtorString = toSource(Map),
+		    promiseCtorString = toSource(Promise),
+		    setCtorString = toSource(Set),
+		    weakMapCtorString = toSource(WeakMap);
+
+		/** Used to convert symbols to primitives and strings. */
+		var symbolProto = Symbol ? Symbol.prototype : undefined,
+		    symbolValueOf = symbolProto ? symbolProto.valueOf : undefined,
+		    symbolToString = symbolProto ? symbolProto.toString : undefined;
+
+		/**
+		 * Creates a hash object.
+		 *
+		 * @private
+		 * @constructor
+		 * @param {Array} [entries] The key-value pairs to cache.
+		 */
+		function Hash(entries) {
+		  var index = -1,
+		      length = entries ? entries.length : 0;
+
+		  this.clear();
+		  while (++index < length) {
+		    var entry = entries[index];
+		    this.set(entry[0], entry[1]);
+		  }
+		}
+
+		/**
+		 * Removes all key-value entries from the hash.
+		 *
+		 * @private
+		 * @name clear
+		 * @memberOf Hash
+		 */
+		function hashClear() {
+		  this.__data__ = nativeCreate ? nativeCreate(null) : {};
+		}
+
+		/**
+		 * Removes `key` and its value from the hash.
+		 *
+		 * @private
+		 * @name delete
+		 * @memberOf Hash
+		 * @param {Object} hash The hash to modify.
+		 * @param {string} key The key of the value to remove.
+		 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+		 */
+		function hashDelete(key) {
+		  return this.has(key) && delete this.__data__[key];
+		}
+
+		/**
+		 * Gets the hash value for `key`.
+		 *
+		 * @private
+		 * @name get
+		 * @memberOf Hash
+		 * @param {string} key The key of the value to get.
+		 * @returns {*} Returns the entry value.
+		 */
+		function hashGet(key) {
+		  var data = this.__data__;
+		  if (nativeCreate) {
+		    var result = data[key];
+		    return result === HASH_UNDEFINED ? undefined : result;
+		  }
+		  return hasOwnProperty.call(data, key) ? data[key] : undefined;
+		}
+
+		/**
+		 * Checks if a hash value for `key` exists.
+		 *
+		 * @private
+		 * @name has
+		 * @memberOf Hash
+		 * @param {string} key The key of the entry to check.
+		 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+		 */
+		function hashHas(key) {
+		  var data = this.__data__;
+		  return nativeCreate ? data[key] !== undefined : hasOwnProperty.call(data, key);
+		}
+
+		/**
+		 * Sets the hash `key` to `value`.
+		 *
+		 * @private
+		 * @name set
+		 * @memberOf Hash
+		 * @param {string} key The key of the value to set.
+		 * @param {*} value The value to set.
+		 * @returns {Object} Returns the hash instance.
+		 */
+		function hashSet(key, value) {
+		  var data = this.__data__;
+		  data[key] = (nativeCreate && value === undefined) ? HASH_UNDEFINED : value;
+		  return this;
+		}
+
+		// Add methods to `Hash`.
+		Hash.prototype.clear = hashClear;
+		Hash.prototype['delete'] = hashDelete;
+		Hash.prototype.get = hashGet;
+		Hash.prototype.has = hashHas;
+		Hash.prototype.set = hashSet;
+
+		/**
+		 * Creates an list cache object.
+		 *
+		 * @private
+		 * @constructor
+		 * @param {Array} [entries] The key-value pairs to cache.
+		 */
+		function ListCache(entries) {
+		  var index = -1,
+		      length = entries ? entries.length : 0;
+
+		  this.clear();
+		  while (++index < length) {
+		    var entry = entries[index];
+		    this.set(entry[0], entry[1]);
+		  }
+		}
+
+		/**
+		 * Removes all key-value entries from the list cache.
+		 *
+		 * @private
+		 * @name clear
+		 * @memberOf ListCache
+		 */
+		function listCacheClear() {
+		  this.__data__ = [];
+		}
+
+		/**
+		 * Removes `key` and its value from the list cache.
+		 *
+		 * @private
+		 * @name delete
+		 * @memberOf ListCache
+		 * @param {string} key The key of the value to remove.
+		 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+		 */
+		function listCacheDelete(key) {
+		  var data = this.__data__,
+		      index = assocIndexOf(data, key);
+
+		  if (index < 0) {
+		    return false;
+		  }
+		  var lastIndex = data.length - 1;
+		  if (index == lastIndex) {
+		    data.pop();
+		  } else {
+		    splice.call(data, index, 1);
+		  }
+		  return true;
+		}
+
+		/**
+		 * Gets the list cache value for `key`.
+		 *
+		 * @private
+		 * @name get
+		 * @memberOf ListCache
+		 * @param {string} key The key of the value to get.
+		 * @returns {*} Returns the entry value.
+		 */
+		function listCacheGet(key) {
+		  var data = this.__data__,
+		      index = assocIndexOf(data, key);
+
+		  return index < 0 ? undefined : data[index][1];
+		}
+
+		/**
+		 * Checks if a list cache value for `key` exists.
+		 *
+		 * @private
+		 * @name has
+		 * @memberOf ListCache
+		 * @param {string} key The key of the entry to check.
+		 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+		 */
+		function listCacheHas(key) {
+		  return assocIndexOf(this.__data__, key) > -1;
+		}
+
+		/**
+		 * Sets the list cache `key` to `value`.
+		 *
+		 * @private
+		 * @name set
+		 * @memberOf ListCache
+		 * @param {string} key The key of the value to set.
+		 * @param {*} value The value to set.
+		 * @returns {Object} Returns the list cache instance.
+		 */
+		function listCacheSet(key, value) {
+		  var data = this.__data__,
+		      index = assocIndexOf(data, key);
+
+		  if (index < 0) {
+		    data.push([key, value]);
+		  } else {
+		    data[index][1] = value;
+		  }
+		  return this;
+		}
+
+		// Add methods to `ListCache`.
+		ListCache.prototype.clear = listCacheClear;
+		ListCache.prototype['delete'] = listCacheDelete;
+		ListCache.prototype.get = listCacheGet;
+		ListCache.prototype.has = listCacheHas;
+		ListCache.prototype.set = listCacheSet;
+
+		/**
+		 * Creates a map cache object to store key-value pairs.
+		 *
+		 * @private
+		 * @constructor
+		 * @param {Array} [entries] The key-value pairs to cache.
+		 */
+		function MapCache(entries) {
+		  var index = -1,
+		      length = entries ? entries.length : 0;
+
+		  this.clear();
+		  while (++index < length) {
+		    var entry = entries[index];
+		    this.set(entry[0], entry[1]);
+		  }
+		}
+
+		/**
+		 * Removes all key-value entries from the map.
+		 *
+		 * @private
+		 * @name clear
+		 * @memberOf MapCache
+		 */
+		function mapCacheClear() {
+		  this.__data__ = {
+		    'hash': new Hash,
+		    'map': new (Map || ListCache),
+		    'string': new Hash
+		  };
+		}
+
+		/**
+		 * Removes `key` and its value from the map.
+		 *
+		 * @private
+		 * @name delete
+		 * @memberOf MapCache
+		 * @param {string} key The key of the value to remove.
+		 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+		 */
+		function mapCacheDelete(key) {
+		  return getMapData(this, key)['delete'](key);
+		}
+
+		/**
+		 * Gets the map value for `key`.
+		 *
+		 * @private
+		 * @name get
+		 * @memberOf MapCache
+		 * @param {string} key The key of the value to get.
+		 * @returns {*} Returns the entry value.
+		 */
+		function mapCacheGet(key) {
+		  return getMapData(this, key).get(key);
+		}
+
+		/**
+		 * Checks if a map value for `key` exists.
+		 *
+		 * @private
+		 * @name has
+		 * @memberOf MapCache
+		 * @param {string} key The key of the entry to check.
+		 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+		 */
+		function mapCacheHas(key) {
+		  return getMapData(this, key).has(key);
+		}
+
+		/**
+		 * Sets the map `key` to `value`.
+		 *
+		 * @private
+		 * @name set
+		 * @memberOf MapCache
+		 * @param {string} key The key of the value to set.
+		 * @param {*} value The value to set.
+		 * @returns {Object} Returns the map cache instance.
+		 */
+		function mapCacheSet(key, value) {
+		  getMapData(this, key).set(key, value);
+		  return this;
+		}
+
+		// Add methods to `MapCache`.
+		MapCache.prototype.clear = mapCacheClear;
+		MapCache.prototype['delete'] = mapCacheDelete;
+		MapCache.prototype.get = mapCacheGet;
+		MapCache.prototype.has = mapCacheHas;
+		MapCache.prototype.set = mapCacheSet;
+
+		/**
+		 *
+		 * Creates an array cache object to store unique values.
+		 *
+		 * @private
+		 * @constructor
+		 * @param {Array} [values] The values to cache.
+		 */
+		function SetCache(values) {
+		  var index = -1,
+		      length = values ? values.length : 0;
+
+		  this.__data__ = new MapCache;
+		  while (++index < length) {
+		    this.add(values[index]);
+		  }
+		}
+
+		/**
+		 * Adds `value` to the array cache.
+		 *
+		 * @private
+		 * @name add
+		 * @memberOf SetCache
+		 * @alias push
+		 * @param {*} value The value to cache.
+		 * @returns {Object} Returns the cache instance.
+		 */
+		function setCacheAdd(value) {
+		  this.__data__.set(value, HASH_UNDEFINED);
+		  return this;
+		}
+
+		/**
+		 * Checks if `value` is in the array cache.
+		 *
+		 * @private
+		 * @name has
+		 * @memberOf SetCache
+		 * @param {*} value The value to search for.
+		 * @returns {number} Returns `true` if `value` is found, else `false`.
+		 */
+		function setCacheHas(value) {
+		  return this.__data__.has(value);
+		}
+
+		// Add methods to `SetCache`.
+		SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+		SetCache.prototype.has = setCacheHas;
+
+		/**
+		 * Creates a stack cache object to store key-value pairs.
+		 *
+		 * @private
+		 * @constructor
+		 * @param {Array} [entries] The key-value pairs to cache.
+		 */
+		function Stack(entries) {
+		  this.__data__ = new ListCache(entries);
+		}
+
+		/**
+		 * Removes all key-value entries from the stack.
+		 *
+		 * @private
+		 * @name clear
+		 * @memberOf Stack
+		 */
+		function stackClear() {
+		  this.__data__ = new ListCache;
+		}
+
+		/**
+		 * Removes `key` and its value from the stack.
+		 *
+		 * @private
+		 * @name delete
+		 * @memberOf Stack
+		 * @param {string} key The key of the value to remove.
+		 * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+		 */
+		function stackDelete(key) {
+		  return this.__data__['delete'](key);
+		}
+
+		/**
+		 * Gets the stack value for `key`.
+		 *
+		 * @private
+		 * @name get
+		 * @memberOf Stack
+		 * @param {string} key The key of the value to get.
+		 * @returns {*} Returns the entry value.
+		 */
+		function stackGet(key) {
+		  return this.__data__.get(key);
+		}
+
+		/**
+		 * Checks if a stack value for `key` exists.
+		 *
+		 * @private
+		 * @name has
+		 * @memberOf Stack
+		 * @param {string} key The key of the entry to check.
+		 * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+		 */
+		function stackHas(key) {
+		  return this.__data__.has(key);
+		}
+
+		/**
+		 * Sets the stack `key` to `value`.
+		 *
+		 * @private
+		 * @name set
+		 * @memberOf Stack
+		 * @param {string} key The key of the value to set.
+		 * @param {*} value The value to set.
+		 * @returns {Object} Returns the stack cache instance.
+		 */
+		function stackSet(key, value) {
+		  var cache = this.__data__;
+		  if (cache instanceof ListCache) {
+		    var pairs = cache.__data__;
+		    if (!Map || (pairs.length < LARGE_ARRAY_SIZE - 1)) {
+		      pairs.push([key, value]);
+		      return this;
+		    }
+		    cache = this.__data__ = new MapCache(pairs);
+		  }
+		  cache.set(key, value);
+		  return this;
+		}
+
+		// Add methods to `Stack`.
+		Stack.prototype.clear = stackClear;
+		Stack.prototype['delete'] = stackDelete;
+		Stack.prototype.get = stackGet;
+		Stack.prototype.has = stackHas;
+		Stack.prototype.set = stackSet;
+
+		/**
+		 * Creates an array of the enumerable property names of the array-like `value`.
+		 *
+		 * @private
+		 * @param {*} value The value to query.
+		 * @param {boolean} inherited Specify returning inherited property names.
+		 * @returns {Array} Returns the array of property names.
+		 */
+		function arrayLikeKeys(value, inherited) {
+		  // Safari 8.1 makes `arguments.callee` enumerable in strict mode.
+		  // Safari 9 makes `arguments.length` enumerable in strict mode.
+		  var result = (isArray(value) || isArguments(value))
+		    ? baseTimes(value.length, String)
+		    : [];
+
+		  var length = result.length,
+		      skipIndexes = !!length;
+
+		  for (var key in value) {
+		    if ((hasOwnProperty.call(value, key)) &&
+		        !(skipIndexes && (key == 'length' || isIndex(key, length)))) {
+		      result.push(key);
+		    }
+		  }
+		  return result;
+		}
+
+		/**
+		 * Gets the index at which the `key` is found in `array` of key-value pairs.
+		 *
+		 * @private
+		 * @param {Array} array The array to inspect.
+		 * @param {*} key The key to search for.
+		 * @returns {number} Returns the index of the matched value, else `-1`.
+		 */
+		function assocIndexOf(array, key) {
+		  var length = array.length;
+		  while (length--) {
+		    if (eq(array[length][0], key)) {
+		      return length;
+		    }
+		  }
+		  return -1;
+		}
+
+		/**
+		 * The base implementation of `_.forEach` without support for iteratee shorthands.
+		 *
+		 * @private
+		 * @param {Array|Object} collection The collection to iterate over.
+		 * @param {Function} iteratee The function invoked per iteration.
+		 * @returns {Array|Object} Returns `collection`.
+		 */
+		var baseEach = createBaseEach(baseForOwn);
+
+		/**
+		 * The base implementation of `_.flatten` with support for restricting flattening.
+		 *
+		 * @private
+		 * @param {Array} array The array to flatten.
+		 * @param {number} depth The maximum recursion depth.
+		 * @param {boolean} [predicate=isFlattenable] The function invoked per iteration.
+		 * @param {boolean} [isStrict] Restrict to values that pass `predicate` checks.
+		 * @param {Array} [result=[]] The initial result value.
+		 * @returns {Array} Returns the new flattened array.
+		 */
+		function baseFlatten(array, depth, predicate, isStrict, result) {
+		  var index = -1,
+		      length = array.length;
+
+		  predicate || (predicate = isFlattenable);
+		  result || (result = []);
+
+		  while (++index < length) {
+		    var value = array[index];
+		    if (predicate(value)) {
+		      {
+		        arrayPush(result, value);
+		      }
+		    } else {
+		      result[result.length] = value;
+		    }
+		  }
+		  return result;
+		}
+
+		/**
+		 * The base implementation of `baseForOwn` which iterates over `object`
+		 * properties returned by `keysFunc` and invokes `iteratee` for each property.
+		 * Iteratee functions may exit iteration early by explicitly returning `false`.
+		 *
+		 * @private
+		 * @param {Object} object The object to iterate over.
+		 * @param {Function} iteratee The function invoked per iteration.
+		 * @param {Function} keysFunc The function to get the keys of `object`.
+		 * @returns {Object} Returns `object`.
+		 */
+		var baseFor = createBaseFor();
+
+		/**
+		 * The base implementation of `_.forOwn` without support for iteratee shorthands.
+		 *
+		 * @private
+		 * @param {Object} object The object to iterate over.
+		 * @param {Function} iteratee The function invoked per iteration.
+		 * @returns {Object} Returns `object`.
+		 */
+		function baseForOwn(object, iteratee) {
+		  return object && baseFor(object, iteratee, keys);
+		}
+
+		/**
+		 * The base implementation of `_.get` without support for default values.
+		 *
+		 * @private
+		 * @param {Object} object The object to query.
+		 * @param {Array|string} path The path of the property to get.
+		 * @returns {*} Returns the resolved value.
+		 */
+		function baseGet(object, path) {
+		  path = isKey(path, object) ? [path] : castPath(path);
+
+		  var index = 0,
+		      length = path.length;
+
+		  while (object != null && index < length) {
+		    object = object[toKey(path[index++])];
+		  }
+		  return (index && index == length) ? object : undefined;
+		}
+
+		/**
+		 * The base implementation of `getTag`.
+		 *
+		 * @private
+		 * @param {*} value The value to query.
+		 * @returns {string} Returns the `toStringTag`.
+		 */
+		function baseGetTag(value) {
+		  return objectToString.call(value);
+		}
+
+		/**
+		 * The base implementation of `_.hasIn` without support for deep paths.
+		 *
+		 * @private
+		 * @param {Object} [object] The object to query.
+		 * @param {Array|string} key The key to check.
+		 * @returns {boolean} Returns `true` if `key` exists, else `false`.
+		 */
+		function baseHasIn(object, key) {
+		  return object != null && key in Object(object);
+		}
+
+		/**
+		 * The base implementation of `_.isEqual` which supports partial comparisons
+		 * and tracks traversed objects.
+		 *
+		 * @private
+		 * @param {*} value The value to compare.
+		 * @param {*} other The other value to compare.
+		 * @param {Function} [customizer] The function to customize comparisons.
+		 * @param {boolean} [bitmask] The bitmask of comparison flags.
+		 *  The bitmask may be composed of the following flags:
+		 *     1 - Unordered comparison
+		 *     2 - Partial comparison
+		 * @param {Object} [stack] Tracks traversed `value` and `other` objects.
+		 * @returns {boolean} Returns `true` if the values are equivalent, else `false`.
+		 */
+		function baseIsEqual(value, other, customizer, bitmask, stack) {
+		  if (value === other) {
+		    return true;
+		  }
+		  if (value == null || other == null || (!isObject(value) && !isObjectLike(other))) {
+		    return value !== value && other !== other;
+		  }
+		  return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
+		}
+
+		/**
+		 * A specialized version of `baseIsEqual` for arrays and objects which performs
+		 * deep comparisons and tracks traversed objects enabling objects with circular
+		 * references to be compared.
+		 *
+		 * @private
+		 * @param {Object} object The object to compare.
+		 * @param {Object} other The other object to compare.
+		 * @param {Function} equalFunc The function to determine equivalents of values.
+		 * @param {Function} [customizer] The function to customize comparisons.
+		 * @param {number} [bitmask] The bitmask of comparison flags. See `baseIsEqual`
+		 *  for more details.
+		 * @param {Object} [stack] Tracks traversed `object` and `other` objects.
+		 * @returns {boolean} Returns `true` if the objects are equivalent, else `false`.
+		 */
+		function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
+		  var objIsArr = isArray(object),
+		      othIsArr = isArray(other),
+		      objTag = arrayTag,
+		      othTag = arrayTag;
+
+		  if (!objIsArr) {
+		    objTag = getTag(object);
+		    objTag = objTag == argsTag ? objectTag : objTag;
+		  }
+		  if (!othIsArr) {
+		    othTag = getTag(other);
+		    othTag = othTag == argsTag ? objectTag : othTag;
+		  }
+		  var objIsObj = objTag == objectTag && !isHostObject(object),
+		      othIsObj = othTag == objectTag && !isHostObject(other),
+		      isSameTag = objTag == othTag;
+
+		  if (isSameTag && !objIsObj) {
+		    stack || (stack = new Stack);
+		    return (objIsArr || isTypedArray(object))
+		      ? equalArrays(object, other, equalFunc, customizer, bitmask, stack)
+		      : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
+		  }
+		  if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
+		    var objIsWrapped = objIsObj && hasOwnProperty.call(object, '__wrapped__'),
+		        othIsWrapped = othIsObj && hasOwnProperty.call(other, '__wrapped__');
+
+		    if (objIsWrapped || othIsWrapped) {
+		      var objUnwrapped = objIsWrapped ? object.value() : object,
+		          othUnwrapped = othIsWrapped ? other.value() : other;
+
+		      stack || (stack = new Stack);
+		      return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
+		    }
+		  }
+		  if (!isSameTag) {
+		    return false;
+		  }
+		  stack || (stack = new Stack);
+		  return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
+		}
+
+		/**
+		 * The base implementation of `_.isMatch` without support for iteratee shorthands.
+		 *
+		 * @private
+		 * @param {Object} object The object to inspect.
+		 * @param {Object} source The object of property values to match.
+		 * @param {Array} matchData The property names, values, and compare flags to match.
+		 * @param {Function} [customizer] The function to customize comparisons.
+		 * @returns {boolean} Returns `true` if `object` is a match, else `false`.
+		 */
+		function baseIsMatch(object, source, matchData, customizer) {
+		  var index = matchData.length,
+		      length = index;
+
+		  if (object == null) {
+		    return !length;
+		  }
+		  object = Object(object);
+		  while (index--) {
+		    var data = matchData[index];
+		    if ((data[2])
+		          ? data[1] !== object[data[0]]
+		          : !(data[0] in object)
+		        ) {
+		      return false;
+		    }
+		  }
+		  while (++index < length) {
+		    data = matchData[index];
+		    var key = data[0],
+		        objValue = object[key],
+		        srcValue = data[1];
+
+		    if (data[2]) {
+		      if (objValue === undefined && !(key in object)) {
+		        return false;
+		      }
+		    } else {
+		      var stack = new Stack;
+		      var result; 
+		      if (!(result === undefined
+		            ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack)
+		            : result
+		          )) {
+		        return false;
+		      }
+		    }
+		  }
+		  return true;
+		}
+
+		/**
+		 * The base implementation of `_.isNative` without bad shim checks.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a native function,
+		 *  else `false`.
+		 */
+		function baseIsNative(value) {
+		  if (!isObject(value) || isMasked(value)) {
+		    return false;
+		  }
+		  var pattern = (isFunction(value) || isHostObject(value)) ? reIsNative : reIsHostCtor;
+		  return pattern.test(toSource(value));
+		}
+
+		/**
+		 * The base implementation of `_.isTypedArray` without Node.js optimizations.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a typed array, else `false`.
+		 */
+		function baseIsTypedArray(value) {
+		  return isObjectLike(value) &&
+		    isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
+		}
+
+		/**
+		 * The base implementation of `_.iteratee`.
+		 *
+		 * @private
+		 * @param {*} [value=_.identity] The value to convert to an iteratee.
+		 * @returns {Function} Returns the iteratee.
+		 */
+		function baseIteratee(value) {
+		  // Don't store the `typeof` result in a variable to avoid a JIT bug in Safari 9.
+		  // See https://bugs.webkit.org/show_bug.cgi?id=156034 for more details.
+		  if (typeof value == 'function') {
+		    return value;
+		  }
+		  if (value == null) {
+		    return identity;
+		  }
+		  if (typeof value == 'object') {
+		    return isArray(value)
+		      ? baseMatchesProperty(value[0], value[1])
+		      : baseMatches(value);
+		  }
+		  return property(value);
+		}
+
+		/**
+		 * The base implementation of `_.keys` which doesn't treat sparse arrays as dense.
+		 *
+		 * @private
+		 * @param {Object} object The object to query.
+		 * @returns {Array} Returns the array of property names.
+		 */
+		function baseKeys(object) {
+		  if (!isPrototype(object)) {
+		    return nativeKeys(object);
+		  }
+		  var result = [];
+		  for (var key in Object(object)) {
+		    if (hasOwnProperty.call(object, key) && key != 'constructor') {
+		      result.push(key);
+		    }
+		  }
+		  return result;
+		}
+
+		/**
+		 * The base implementation of `_.map` without support for iteratee shorthands.
+		 *
+		 * @private
+		 * @param {Array|Object} collection The collection to iterate over.
+		 * @param {Function} iteratee The function invoked per iteration.
+		 * @returns {Array} Returns the new mapped array.
+		 */
+		function baseMap(collection, iteratee) {
+		  var index = -1,
+		      result = isArrayLike(collection) ? Array(collection.length) : [];
+
+		  baseEach(collection, function(value, key, collection) {
+		    result[++index] = iteratee(value, key, collection);
+		  });
+		  return result;
+		}
+
+		/**
+		 * The base implementation of `_.matches` which doesn't clone `source`.
+		 *
+		 * @private
+		 * @param {Object} source The object of property values to match.
+		 * @returns {Function} Returns the new spec function.
+		 */
+		function baseMatches(source) {
+		  var matchData = getMatchData(source);
+		  if (matchData.length == 1 && matchData[0][2]) {
+		    return matchesStrictComparable(matchData[0][0], matchData[0][1]);
+		  }
+		  return function(object) {
+		    return object === source || baseIsMatch(object, source, matchData);
+		  };
+		}
+
+		/**
+		 * The base implementation of `_.matchesProperty` which doesn't clone `srcValue`.
+		 *
+		 * @private
+		 * @param {string} path The path of the property to get.
+		 * @param {*} srcValue The value to match.
+		 * @returns {Function} Returns the new spec function.
+		 */
+		function baseMatchesProperty(path, srcValue) {
+		  if (isKey(path) && isStrictComparable(srcValue)) {
+		    return matchesStrictComparable(toKey(path), srcValue);
+		  }
+		  return function(object) {
+		    var objValue = get(object, path);
+		    return (objValue === undefined && objValue === srcValue)
+		      ? hasIn(object, path)
+		      : baseIsEqual(srcValue, objValue, undefined, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+		  };
+		}
+
+		/**
+		 * The base implementation of `_.orderBy` without param guards.
+		 *
+		 * @private
+		 * @param {Array|Object} collection The collection to iterate over.
+		 * @param {Function[]|Object[]|string[]} iteratees The iteratees to sort by.
+		 * @param {string[]} orders The sort orders of `iteratees`.
+		 * @returns {Array} Returns the new sorted array.
+		 */
+		function baseOrderBy(collection, iteratees, orders) {
+		  var index = -1;
+		  iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
+
+		  var result = baseMap(collection, function(value, key, collection) {
+		    var criteria = arrayMap(iteratees, function(iteratee) {
+		      return iteratee(value);
+		    });
+		    return { 'criteria': criteria, 'index': ++index, 'value': value };
+		  });
+
+		  return baseSortBy(result, function(object, other) {
+		    return compareMultiple(object, other, orders);
+		  });
+		}
+
+		/**
+		 * A specialized version of `baseProperty` which supports deep paths.
+		 *
+		 * @private
+		 * @param {Array|string} path The path of the property to get.
+		 * @returns {Function} Returns the new accessor function.
+		 */
+		function basePropertyDeep(path) {
+		  return function(object) {
+		    return baseGet(object, path);
+		  };
+		}
+
+		/**
+		 * The base implementation of `_.rest` which doesn't validate or coerce arguments.
+		 *
+		 * @private
+		 * @param {Function} func The function to apply a rest parameter to.
+		 * @param {number} [start=func.length-1] The start position of the rest parameter.
+		 * @returns {Function} Returns the new function.
+		 */
+		function baseRest(func, start) {
+		  start = nativeMax(start === undefined ? (func.length - 1) : start, 0);
+		  return function() {
+		    var args = arguments,
+		        index = -1,
+		        length = nativeMax(args.length - start, 0),
+		        array = Array(length);
+
+		    while (++index < length) {
+		      array[index] = args[start + index];
+		    }
+		    index = -1;
+		    var otherArgs = Array(start + 1);
+		    while (++index < start) {
+		      otherArgs[index] = args[index];
+		    }
+		    otherArgs[start] = array;
+		    return apply(func, this, otherArgs);
+		  };
+		}
+
+		/**
+		 * The base implementation of `_.toString` which doesn't convert nullish
+		 * values to empty strings.
+		 *
+		 * @private
+		 * @param {*} value The value to process.
+		 * @returns {string} Returns the string.
+		 */
+		function baseToString(value) {
+		  // Exit early for strings to avoid a performance hit in some environments.
+		  if (typeof value == 'string') {
+		    return value;
+		  }
+		  if (isSymbol(value)) {
+		    return symbolToString ? symbolToString.call(value) : '';
+		  }
+		  var result = (value + '');
+		  return (result == '0' && (1 / value) == -Infinity) ? '-0' : result;
+		}
+
+		/**
+		 * Casts `value` to a path array if it's not one.
+		 *
+		 * @private
+		 * @param {*} value The value to inspect.
+		 * @returns {Array} Returns the cast property path array.
+		 */
+		function castPath(value) {
+		  return isArray(value) ? value : stringToPath(value);
+		}
+
+		/**
+		 * Compares values to sort them in ascending order.
+		 *
+		 * @private
+		 * @param {*} value The value to compare.
+		 * @param {*} other The other value to compare.
+		 * @returns {number} Returns the sort order indicator for `value`.
+		 */
+		function compareAscending(value, other) {
+		  if (value !== other) {
+		    var valIsDefined = value !== undefined,
+		        valIsNull = value === null,
+		        valIsReflexive = value === value,
+		        valIsSymbol = isSymbol(value);
+
+		    var othIsDefined = other !== undefined,
+		        othIsNull = other === null,
+		        othIsReflexive = other === other,
+		        othIsSymbol = isSymbol(other);
+
+		    if ((!othIsNull && !othIsSymbol && !valIsSymbol && value > other) ||
+		        (valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol) ||
+		        (valIsNull && othIsDefined && othIsReflexive) ||
+		        (!valIsDefined && othIsReflexive) ||
+		        !valIsReflexive) {
+		      return 1;
+		    }
+		    if ((!valIsNull && !valIsSymbol && !othIsSymbol && value < other) ||
+		        (othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol) ||
+		        (othIsNull && valIsDefined && valIsReflexive) ||
+		        (!othIsDefined && valIsReflexive) ||
+		        !othIsReflexive) {
+		      return -1;
+		    }
+		  }
+		  return 0;
+		}
+
+		/**
+		 * Used by `_.orderBy` to compare multiple properties of a value to another
+		 * and stable sort them.
+		 *
+		 * If `orders` is unspecified, all values are sorted in ascending order. Otherwise,
+		 * specify an order of "desc" for descending or "asc" for ascending sort order
+		 * of corresponding values.
+		 *
+		 * @private
+		 * @param {Object} object The object to compare.
+		 * @param {Object} other The other object to compare.
+		 * @param {boolean[]|string[]} orders The order to sort by for each property.
+		 * @returns {number} Returns the sort order indicator for `object`.
+		 */
+		function compareMultiple(object, other, orders) {
+		  var index = -1,
+		      objCriteria = object.criteria,
+		      othCriteria = other.criteria,
+		      length = objCriteria.length,
+		      ordersLength = orders.length;
+
+		  while (++index < length) {
+		    var result = compareAscending(objCriteria[index], othCriteria[index]);
+		    if (result) {
+		      if (index >= ordersLength) {
+		        return result;
+		      }
+		      var order = orders[index];
+		      return result * (order == 'desc' ? -1 : 1);
+		    }
+		  }
+		  // Fixes an `Array#sort` bug in the JS engine embedded in Adobe applications
+		  // that causes it, under certain circumstances, to provide the same value for
+		  // `object` and `other`. See https://github.com/jashkenas/underscore/pull/1247
+		  // for more details.
+		  //
+		  // This also ensures a stable sort in V8 and other engines.
+		  // See https://bugs.chromium.org/p/v8/issues/detail?id=90 for more details.
+		  return object.index - other.index;
+		}
+
+		/**
+		 * Creates a `baseEach` or `baseEachRight` function.
+		 *
+		 * @private
+		 * @param {Function} eachFunc The function to iterate over a collection.
+		 * @param {boolean} [fromRight] Specify iterating from right to left.
+		 * @returns {Function} Returns the new base function.
+		 */
+		function createBaseEach(eachFunc, fromRight) {
+		  return function(collection, iteratee) {
+		    if (collection == null) {
+		      return collection;
+		    }
+		    if (!isArrayLike(collection)) {
+		      return eachFunc(collection, iteratee);
+		    }
+		    var length = collection.length,
+		        index = -1,
+		        iterable = Object(collection);
+
+		    while ((++index < length)) {
+		      if (iteratee(iterable[index], index, iterable) === false) {
+		        break;
+		      }
+		    }
+		    return collection;
+		  };
+		}
+
+		/**
+		 * Creates a base function for methods like `_.forIn` and `_.forOwn`.
+		 *
+		 * @private
+		 * @param {boolean} [fromRight] Specify iterating from right to left.
+		 * @returns {Function} Returns the new base function.
+		 */
+		function createBaseFor(fromRight) {
+		  return function(object, iteratee, keysFunc) {
+		    var index = -1,
+		        iterable = Object(object),
+		        props = keysFunc(object),
+		        length = props.length;
+
+		    while (length--) {
+		      var key = props[++index];
+		      if (iteratee(iterable[key], key, iterable) === false) {
+		        break;
+		      }
+		    }
+		    return object;
+		  };
+		}
+
+		/**
+		 * A specialized version of `baseIsEqualDeep` for arrays with support for
+		 * partial deep comparisons.
+		 *
+		 * @private
+		 * @param {Array} array The array to compare.
+		 * @param {Array} other The other array to compare.
+		 * @param {Function} equalFunc The function to determine equivalents of values.
+		 * @param {Function} customizer The function to customize comparisons.
+		 * @param {number} bitmask The bitmask of comparison flags. See `baseIsEqual`
+		 *  for more details.
+		 * @param {Object} stack Tracks traversed `array` and `other` objects.
+		 * @returns {boolean} Returns `true` if the arrays are equivalent, else `false`.
+		 */
+		function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
+		  var isPartial = bitmask & PARTIAL_COMPARE_FLAG,
+		      arrLength = array.length,
+		      othLength = other.length;
+
+		  if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
+		    return false;
+		  }
+		  // Assume cyclic values are equal.
+		  var stacked = stack.get(array);
+		  if (stacked && stack.get(other)) {
+		    return stacked == other;
+		  }
+		  var index = -1,
+		      result = true,
+		      seen = (bitmask & UNORDERED_COMPARE_FLAG) ? new SetCache : undefined;
+
+		  stack.set(array, other);
+		  stack.set(other, array);
+
+		  // Ignore non-index properties.
+		  while (++index < arrLength) {
+		    var arrValue = array[index],
+		        othValue = other[index];
+
+		    if (customizer) {
+		      var compared = isPartial
+		        ? customizer(othValue, arrValue, index, other, array, stack)
+		        : customizer(arrValue, othValue, index, array, other, stack);
+		    }
+		    if (compared !== undefined) {
+		      if (compared) {
+		        continue;
+		      }
+		      result = false;
+		      break;
+		    }
+		    // Recursively compare arrays (susceptible to call stack limits).
+		    if (seen) {
+		      if (!arraySome(other, function(othValue, othIndex) {
+		            if (!seen.has(othIndex) &&
+		                (arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
+		              return seen.add(othIndex);
+		            }
+		          })) {
+		        result = false;
+		        break;
+		      }
+		    } else if (!(
+		          arrValue === othValue ||
+		            equalFunc(arrValue, othValue, customizer, bitmask, stack)
+		        )) {
+		      result = false;
+		      break;
+		    }
+		  }
+		  stack['delete'](array);
+		  stack['delete'](other);
+		  return result;
+		}
+
+		/**
+		 * A specialized version of `baseIsEqualDeep` for comparing objects of
+		 * the same `toStringTag`.
+		 *
+		 * **Note:** This function only supports comparing values with tags of
+		 * `Boolean`, `Date`, `Error`, `Number`, `RegExp`, or `String`.
+		 *
+		 * @private
+		 * @param {Object} object The object to compare.
+		 * @param {Object} other The other object to compare.
+		 * @param {string} tag The `toStringTag` of the objects to compare.
+		 * @param {Function} equalFunc The function to determine equivalents of values.
+		 * @param {Function} customizer The function to customize comparisons.
+		 * @param {number} bitmask The bitmask of comparison flags. See `baseIsEqual`
+		 *  for more details.
+		 * @param {Object} stack Tracks traversed `object` and `other` objects.
+		 * @returns {boolean} Returns `true` if the objects are equivalent, else `false`.
+		 */
+		function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
+		  switch (tag) {
+		    case dataViewTag:
+		      if ((object.byteLength != other.byteLength) ||
+		          (object.byteOffset != other.byteOffset)) {
+		        return false;
+		      }
+		      object = object.buffer;
+		      other = other.buffer;
+
+		    case arrayBufferTag:
+		      if ((object.byteLength != other.byteLength) ||
+		          !equalFunc(new Uint8Array(object), new Uint8Array(other))) {
+		        return false;
+		      }
+		      return true;
+
+		    case boolTag:
+		    case dateTag:
+		    case numberTag:
+		      // Coerce booleans to `1` or `0` and dates to milliseconds.
+		      // Invalid dates are coerced to `NaN`.
+		      return eq(+object, +other);
+
+		    case errorTag:
+		      return object.name == other.name && object.message == other.message;
+
+		    case regexpTag:
+		    case stringTag:
+		      // Coerce regexes to strings and treat strings, primitives and objects,
+		      // as equal. See http://www.ecma-international.org/ecma-262/7.0/#sec-regexp.prototype.tostring
+		      // for more details.
+		      return object == (other + '');
+
+		    case mapTag:
+		      var convert = mapToArray;
+
+		    case setTag:
+		      var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
+		      convert || (convert = setToArray);
+
+		      if (object.size != other.size && !isPartial) {
+		        return false;
+		      }
+		      // Assume cyclic values are equal.
+		      var stacked = stack.get(object);
+		      if (stacked) {
+		        return stacked == other;
+		      }
+		      bitmask |= UNORDERED_COMPARE_FLAG;
+
+		      // Recursively compare objects (susceptible to call stack limits).
+		      stack.set(object, other);
+		      var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
+		      stack['delete'](object);
+		      return result;
+
+		    case symbolTag:
+		      if (symbolValueOf) {
+		        return symbolValueOf.call(object) == symbolValueOf.call(other);
+		      }
+		  }
+		  return false;
+		}
+
+		/**
+		 * A specialized version of `baseIsEqualDeep` for objects with support for
+		 * partial deep comparisons.
+		 *
+		 * @private
+		 * @param {Object} object The object to compare.
+		 * @param {Object} other The other object to compare.
+		 * @param {Function} equalFunc The function to determine equivalents of values.
+		 * @param {Function} customizer The function to customize comparisons.
+		 * @param {number} bitmask The bitmask of comparison flags. See `baseIsEqual`
+		 *  for more details.
+		 * @param {Object} stack Tracks traversed `object` and `other` objects.
+		 * @returns {boolean} Returns `true` if the objects are equivalent, else `false`.
+		 */
+		function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
+		  var isPartial = bitmask & PARTIAL_COMPARE_FLAG,
+		      objProps = keys(object),
+		      objLength = objProps.length,
+		      othProps = keys(other),
+		      othLength = othProps.length;
+
+		  if (objLength != othLength && !isPartial) {
+		    return false;
+		  }
+		  var index = objLength;
+		  while (index--) {
+		    var key = objProps[index];
+		    if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
+		      return false;
+		    }
+		  }
+		  // Assume cyclic values are equal.
+		  var stacked = stack.get(object);
+		  if (stacked && stack.get(other)) {
+		    return stacked == other;
+		  }
+		  var result = true;
+		  stack.set(object, other);
+		  stack.set(other, object);
+
+		  var skipCtor = isPartial;
+		  while (++index < objLength) {
+		    key = objProps[index];
+		    var objValue = object[key],
+		        othValue = other[key];
+
+		    if (customizer) {
+		      var compared = isPartial
+		        ? customizer(othValue, objValue, key, other, object, stack)
+		        : customizer(objValue, othValue, key, object, other, stack);
+		    }
+		    // Recursively compare objects (susceptible to call stack limits).
+		    if (!(compared === undefined
+		          ? (objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack))
+		          : compared
+		        )) {
+		      result = false;
+		      break;
+		    }
+		    skipCtor || (skipCtor = key == 'constructor');
+		  }
+		  if (result && !skipCtor) {
+		    var objCtor = object.constructor,
+		        othCtor = other.constructor;
+
+		    // Non `Object` object instances with different constructors are not equal.
+		    if (objCtor != othCtor &&
+		        ('constructor' in object && 'constructor' in other) &&
+		        !(typeof objCtor == 'function' && objCtor instanceof objCtor &&
+		          typeof othCtor == 'function' && othCtor instanceof othCtor)) {
+		      result = false;
+		    }
+		  }
+		  stack['delete'](object);
+		  stack['delete'](other);
+		  return result;
+		}
+
+		/**
+		 * Gets the data for `map`.
+		 *
+		 * @private
+		 * @param {Object} map The map to query.
+		 * @param {string} key The reference key.
+		 * @returns {*} Returns the map data.
+		 */
+		function getMapData(map, key) {
+		  var data = map.__data__;
+		  return isKeyable(key)
+		    ? data[typeof key == 'string' ? 'string' : 'hash']
+		    : data.map;
+		}
+
+		/**
+		 * Gets the property names, values, and compare flags of `object`.
+		 *
+		 * @private
+		 * @param {Object} object The object to query.
+		 * @returns {Array} Returns the match data of `object`.
+		 */
+		function getMatchData(object) {
+		  var result = keys(object),
+		      length = result.length;
+
+		  while (length--) {
+		    var key = result[length],
+		        value = object[key];
+
+		    result[length] = [key, value, isStrictComparable(value)];
+		  }
+		  return result;
+		}
+
+		/**
+		 * Gets the native function at `key` of `object`.
+		 *
+		 * @private
+		 * @param {Object} object The object to query.
+		 * @param {string} key The key of the method to get.
+		 * @returns {*} Returns the function if it's native, else `undefined`.
+		 */
+		function getNative(object, key) {
+		  var value = getValue(object, key);
+		  return baseIsNative(value) ? value : undefined;
+		}
+
+		/**
+		 * Gets the `toStringTag` of `value`.
+		 *
+		 * @private
+		 * @param {*} value The value to query.
+		 * @returns {string} Returns the `toStringTag`.
+		 */
+		var getTag = baseGetTag;
+
+		// Fallback for data views, maps, sets, and weak maps in IE 11,
+		// for data views in Edge < 14, and promises in Node.js.
+		if ((DataView && getTag(new DataView(new ArrayBuffer(1))) != dataViewTag) ||
+		    (Map && getTag(new Map) != mapTag) ||
+		    (Promise && getTag(Promise.resolve()) != promiseTag) ||
+		    (Set && getTag(new Set) != setTag) ||
+		    (WeakMap && getTag(new WeakMap) != weakMapTag)) {
+		  getTag = function(value) {
+		    var result = objectToString.call(value),
+		        Ctor = result == objectTag ? value.constructor : undefined,
+		        ctorString = Ctor ? toSource(Ctor) : undefined;
+
+		    if (ctorString) {
+		      switch (ctorString) {
+		        case dataViewCtorString: return dataViewTag;
+		        case mapCtorString: return mapTag;
+		        case promiseCtorString: return promiseTag;
+		        case setCtorString: return setTag;
+		        case weakMapCtorString: return weakMapTag;
+		      }
+		    }
+		    return result;
+		  };
+		}
+
+		/**
+		 * Checks if `path` exists on `object`.
+		 *
+		 * @private
+		 * @param {Object} object The object to query.
+		 * @param {Array|string} path The path to check.
+		 * @param {Function} hasFunc The function to check properties.
+		 * @returns {boolean} Returns `true` if `path` exists, else `false`.
+		 */
+		function hasPath(object, path, hasFunc) {
+		  path = isKey(path, object) ? [path] : castPath(path);
+
+		  var result,
+		      index = -1,
+		      length = path.length;
+
+		  while (++index < length) {
+		    var key = toKey(path[index]);
+		    if (!(result = object != null && hasFunc(object, key))) {
+		      break;
+		    }
+		    object = object[key];
+		  }
+		  if (result) {
+		    return result;
+		  }
+		  var length = object ? object.length : 0;
+		  return !!length && isLength(length) && isIndex(key, length) &&
+		    (isArray(object) || isArguments(object));
+		}
+
+		/**
+		 * Checks if `value` is a flattenable `arguments` object or array.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is flattenable, else `false`.
+		 */
+		function isFlattenable(value) {
+		  return isArray(value) || isArguments(value) ||
+		    !!(spreadableSymbol && value && value[spreadableSymbol]);
+		}
+
+		/**
+		 * Checks if `value` is a valid array-like index.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @param {number} [length=MAX_SAFE_INTEGER] The upper bounds of a valid index.
+		 * @returns {boolean} Returns `true` if `value` is a valid index, else `false`.
+		 */
+		function isIndex(value, length) {
+		  length = length == null ? MAX_SAFE_INTEGER : length;
+		  return !!length &&
+		    (typeof value == 'number' || reIsUint.test(value)) &&
+		    (value > -1 && value % 1 == 0 && value < length);
+		}
+
+		/**
+		 * Checks if the given arguments are from an iteratee call.
+		 *
+		 * @private
+		 * @param {*} value The potential iteratee value argument.
+		 * @param {*} index The potential iteratee index or key argument.
+		 * @param {*} object The potential iteratee object argument.
+		 * @returns {boolean} Returns `true` if the arguments are from an iteratee call,
+		 *  else `false`.
+		 */
+		function isIterateeCall(value, index, object) {
+		  if (!isObject(object)) {
+		    return false;
+		  }
+		  var type = typeof index;
+		  if (type == 'number'
+		        ? (isArrayLike(object) && isIndex(index, object.length))
+		        : (type == 'string' && index in object)
+		      ) {
+		    return eq(object[index], value);
+		  }
+		  return false;
+		}
+
+		/**
+		 * Checks if `value` is a property name and not a property path.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @param {Object} [object] The object to query keys on.
+		 * @returns {boolean} Returns `true` if `value` is a property name, else `false`.
+		 */
+		function isKey(value, object) {
+		  if (isArray(value)) {
+		    return false;
+		  }
+		  var type = typeof value;
+		  if (type == 'number' || type == 'symbol' || type == 'boolean' ||
+		      value == null || isSymbol(value)) {
+		    return true;
+		  }
+		  return reIsPlainProp.test(value) || !reIsDeepProp.test(value) ||
+		    (object != null && value in Object(object));
+		}
+
+		/**
+		 * Checks if `value` is suitable for use as unique object key.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is suitable, else `false`.
+		 */
+		function isKeyable(value) {
+		  var type = typeof value;
+		  return (type == 'string' || type == 'number' || type == 'symbol' || type == 'boolean')
+		    ? (value !== '__proto__')
+		    : (value === null);
+		}
+
+		/**
+		 * Checks if `func` has its source masked.
+		 *
+		 * @private
+		 * @param {Function} func The function to check.
+		 * @returns {boolean} Returns `true` if `func` is masked, else `false`.
+		 */
+		function isMasked(func) {
+		  return !!maskSrcKey && (maskSrcKey in func);
+		}
+
+		/**
+		 * Checks if `value` is likely a prototype object.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a prototype, else `false`.
+		 */
+		function isPrototype(value) {
+		  var Ctor = value && value.constructor,
+		      proto = (typeof Ctor == 'function' && Ctor.prototype) || objectProto;
+
+		  return value === proto;
+		}
+
+		/**
+		 * Checks if `value` is suitable for strict equality comparisons, i.e. `===`.
+		 *
+		 * @private
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` if suitable for strict
+		 *  equality comparisons, else `false`.
+		 */
+		function isStrictComparable(value) {
+		  return value === value && !isObject(value);
+		}
+
+		/**
+		 * A specialized version of `matchesProperty` for source values suitable
+		 * for strict equality comparisons, i.e. `===`.
+		 *
+		 * @private
+		 * @param {string} key The key of the property to get.
+		 * @param {*} srcValue The value to match.
+		 * @returns {Function} Returns the new spec function.
+		 */
+		function matchesStrictComparable(key, srcValue) {
+		  return function(object) {
+		    if (object == null) {
+		      return false;
+		    }
+		    return object[key] === srcValue &&
+		      (srcValue !== undefined || (key in Object(object)));
+		  };
+		}
+
+		/**
+		 * Converts `string` to a property path array.
+		 *
+		 * @private
+		 * @param {string} string The string to convert.
+		 * @returns {Array} Returns the property path array.
+		 */
+		var stringToPath = memoize(function(string) {
+		  string = toString(string);
+
+		  var result = [];
+		  if (reLeadingDot.test(string)) {
+		    result.push('');
+		  }
+		  string.replace(rePropName, function(match, number, quote, string) {
+		    result.push(quote ? string.replace(reEscapeChar, '$1') : (number || match));
+		  });
+		  return result;
+		});
+
+		/**
+		 * Converts `value` to a string key if it's not a string or symbol.
+		 *
+		 * @private
+		 * @param {*} value The value to inspect.
+		 * @returns {string|symbol} Returns the key.
+		 */
+		function toKey(value) {
+		  if (typeof value == 'string' || isSymbol(value)) {
+		    return value;
+		  }
+		  var result = (value + '');
+		  return (result == '0' && (1 / value) == -Infinity) ? '-0' : result;
+		}
+
+		/**
+		 * Converts `func` to its source code.
+		 *
+		 * @private
+		 * @param {Function} func The function to process.
+		 * @returns {string} Returns the source code.
+		 */
+		function toSource(func) {
+		  if (func != null) {
+		    try {
+		      return funcToString.call(func);
+		    } catch (e) {}
+		    try {
+		      return (func + '');
+		    } catch (e) {}
+		  }
+		  return '';
+		}
+
+		/**
+		 * Creates an array of elements, sorted in ascending order by the results of
+		 * running each element in a collection thru each iteratee. This method
+		 * performs a stable sort, that is, it preserves the original sort order of
+		 * equal elements. The iteratees are invoked with one argument: (value).
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 0.1.0
+		 * @category Collection
+		 * @param {Array|Object} collection The collection to iterate over.
+		 * @param {...(Function|Function[])} [iteratees=[_.identity]]
+		 *  The iteratees to sort by.
+		 * @returns {Array} Returns the new sorted array.
+		 * @example
+		 *
+		 * var users = [
+		 *   { 'user': 'fred',   'age': 48 },
+		 *   { 'user': 'barney', 'age': 36 },
+		 *   { 'user': 'fred',   'age': 40 },
+		 *   { 'user': 'barney', 'age': 34 }
+		 * ];
+		 *
+		 * _.sortBy(users, function(o) { return o.user; });
+		 * // => objects for [['barney', 36], ['barney', 34], ['fred', 48], ['fred', 40]]
+		 *
+		 * _.sortBy(users, ['user', 'age']);
+		 * // => objects for [['barney', 34], ['barney', 36], ['fred', 40], ['fred', 48]]
+		 *
+		 * _.sortBy(users, 'user', function(o) {
+		 *   return Math.floor(o.age / 10);
+		 * });
+		 * // => objects for [['barney', 36], ['barney', 34], ['fred', 48], ['fred', 40]]
+		 */
+		var sortBy = baseRest(function(collection, iteratees) {
+		  if (collection == null) {
+		    return [];
+		  }
+		  var length = iteratees.length;
+		  if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
+		    iteratees = [];
+		  } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
+		    iteratees = [iteratees[0]];
+		  }
+		  return baseOrderBy(collection, baseFlatten(iteratees), []);
+		});
+
+		/**
+		 * Creates a function that memoizes the result of `func`. If `resolver` is
+		 * provided, it determines the cache key for storing the result based on the
+		 * arguments provided to the memoized function. By default, the first argument
+		 * provided to the memoized function is used as the map cache key. The `func`
+		 * is invoked with the `this` binding of the memoized function.
+		 *
+		 * **Note:** The cache is exposed as the `cache` property on the memoized
+		 * function. Its creation may be customized by replacing the `_.memoize.Cache`
+		 * constructor with one whose instances implement the
+		 * [`Map`](http://ecma-international.org/ecma-262/7.0/#sec-properties-of-the-map-prototype-object)
+		 * method interface of `delete`, `get`, `has`, and `set`.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 0.1.0
+		 * @category Function
+		 * @param {Function} func The function to have its output memoized.
+		 * @param {Function} [resolver] The function to resolve the cache key.
+		 * @returns {Function} Returns the new memoized function.
+		 * @example
+		 *
+		 * var object = { 'a': 1, 'b': 2 };
+		 * var other = { 'c': 3, 'd': 4 };
+		 *
+		 * var values = _.memoize(_.values);
+		 * values(object);
+		 * // => [1, 2]
+		 *
+		 * values(other);
+		 * // => [3, 4]
+		 *
+		 * object.a = 2;
+		 * values(object);
+		 * // => [1, 2]
+		 *
+		 * // Modify the result cache.
+		 * values.cache.set(object, ['a', 'b']);
+		 * values(object);
+		 * // => ['a', 'b']
+		 *
+		 * // Replace `_.memoize.Cache`.
+		 * _.memoize.Cache = WeakMap;
+		 */
+		function memoize(func, resolver) {
+		  if (typeof func != 'function' || (resolver && typeof resolver != 'function')) {
+		    throw new TypeError(FUNC_ERROR_TEXT);
+		  }
+		  var memoized = function() {
+		    var args = arguments,
+		        key = resolver ? resolver.apply(this, args) : args[0],
+		        cache = memoized.cache;
+
+		    if (cache.has(key)) {
+		      return cache.get(key);
+		    }
+		    var result = func.apply(this, args);
+		    memoized.cache = cache.set(key, result);
+		    return result;
+		  };
+		  memoized.cache = new (memoize.Cache || MapCache);
+		  return memoized;
+		}
+
+		// Assign cache to `_.memoize`.
+		memoize.Cache = MapCache;
+
+		/**
+		 * Performs a
+		 * [`SameValueZero`](http://ecma-international.org/ecma-262/7.0/#sec-samevaluezero)
+		 * comparison between two values to determine if they are equivalent.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to compare.
+		 * @param {*} other The other value to compare.
+		 * @returns {boolean} Returns `true` if the values are equivalent, else `false`.
+		 * @example
+		 *
+		 * var object = { 'a': 1 };
+		 * var other = { 'a': 1 };
+		 *
+		 * _.eq(object, object);
+		 * // => true
+		 *
+		 * _.eq(object, other);
+		 * // => false
+		 *
+		 * _.eq('a', 'a');
+		 * // => true
+		 *
+		 * _.eq('a', Object('a'));
+		 * // => false
+		 *
+		 * _.eq(NaN, NaN);
+		 * // => true
+		 */
+		function eq(value, other) {
+		  return value === other || (value !== value && other !== other);
+		}
+
+		/**
+		 * Checks if `value` is likely an `arguments` object.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 0.1.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is an `arguments` object,
+		 *  else `false`.
+		 * @example
+		 *
+		 * _.isArguments(function() { return arguments; }());
+		 * // => true
+		 *
+		 * _.isArguments([1, 2, 3]);
+		 * // => false
+		 */
+		function isArguments(value) {
+		  // Safari 8.1 makes `arguments.callee` enumerable in strict mode.
+		  return isArrayLikeObject(value) && hasOwnProperty.call(value, 'callee') &&
+		    (!propertyIsEnumerable.call(value, 'callee') || objectToString.call(value) == argsTag);
+		}
+
+		/**
+		 * Checks if `value` is classified as an `Array` object.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 0.1.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is an array, else `false`.
+		 * @example
+		 *
+		 * _.isArray([1, 2, 3]);
+		 * // => true
+		 *
+		 * _.isArray(document.body.children);
+		 * // => false
+		 *
+		 * _.isArray('abc');
+		 * // => false
+		 *
+		 * _.isArray(_.noop);
+		 * // => false
+		 */
+		var isArray = Array.isArray;
+
+		/**
+		 * Checks if `value` is array-like. A value is considered array-like if it's
+		 * not a function and has a `value.length` that's an integer greater than or
+		 * equal to `0` and less than or equal to `Number.MAX_SAFE_INTEGER`.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is array-like, else `false`.
+		 * @example
+		 *
+		 * _.isArrayLike([1, 2, 3]);
+		 * // => true
+		 *
+		 * _.isArrayLike(document.body.children);
+		 * // => true
+		 *
+		 * _.isArrayLike('abc');
+		 * // => true
+		 *
+		 * _.isArrayLike(_.noop);
+		 * // => false
+		 */
+		function isArrayLike(value) {
+		  return value != null && isLength(value.length) && !isFunction(value);
+		}
+
+		/**
+		 * This method is like `_.isArrayLike` except that it also checks if `value`
+		 * is an object.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is an array-like object,
+		 *  else `false`.
+		 * @example
+		 *
+		 * _.isArrayLikeObject([1, 2, 3]);
+		 * // => true
+		 *
+		 * _.isArrayLikeObject(document.body.children);
+		 * // => true
+		 *
+		 * _.isArrayLikeObject('abc');
+		 * // => false
+		 *
+		 * _.isArrayLikeObject(_.noop);
+		 * // => false
+		 */
+		function isArrayLikeObject(value) {
+		  return isObjectLike(value) && isArrayLike(value);
+		}
+
+		/**
+		 * Checks if `value` is classified as a `Function` object.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 0.1.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a function, else `false`.
+		 * @example
+		 *
+		 * _.isFunction(_);
+		 * // => true
+		 *
+		 * _.isFunction(/abc/);
+		 * // => false
+		 */
+		function isFunction(value) {
+		  // The use of `Object#toString` avoids issues with the `typeof` operator
+		  // in Safari 8-9 which returns 'object' for typed array and other constructors.
+		  var tag = isObject(value) ? objectToString.call(value) : '';
+		  return tag == funcTag || tag == genTag;
+		}
+
+		/**
+		 * Checks if `value` is a valid array-like length.
+		 *
+		 * **Note:** This method is loosely based on
+		 * [`ToLength`](http://ecma-international.org/ecma-262/7.0/#sec-tolength).
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a valid length, else `false`.
+		 * @example
+		 *
+		 * _.isLength(3);
+		 * // => true
+		 *
+		 * _.isLength(Number.MIN_VALUE);
+		 * // => false
+		 *
+		 * _.isLength(Infinity);
+		 * // => false
+		 *
+		 * _.isLength('3');
+		 * // => false
+		 */
+		function isLength(value) {
+		  return typeof value == 'number' &&
+		    value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+		}
+
+		/**
+		 * Checks if `value` is the
+		 * [language type](http://www.ecma-international.org/ecma-262/7.0/#sec-ecmascript-language-types)
+		 * of `Object`. (e.g. arrays, functions, objects, regexes, `new Number(0)`, and `new String('')`)
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 0.1.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is an object, else `false`.
+		 * @example
+		 *
+		 * _.isObject({});
+		 * // => true
+		 *
+		 * _.isObject([1, 2, 3]);
+		 * // => true
+		 *
+		 * _.isObject(_.noop);
+		 * // => true
+		 *
+		 * _.isObject(null);
+		 * // => false
+		 */
+		function isObject(value) {
+		  var type = typeof value;
+		  return !!value && (type == 'object' || type == 'function');
+		}
+
+		/**
+		 * Checks if `value` is object-like. A value is object-like if it's not `null`
+		 * and has a `typeof` result of "object".
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is object-like, else `false`.
+		 * @example
+		 *
+		 * _.isObjectLike({});
+		 * // => true
+		 *
+		 * _.isObjectLike([1, 2, 3]);
+		 * // => true
+		 *
+		 * _.isObjectLike(_.noop);
+		 * // => false
+		 *
+		 * _.isObjectLike(null);
+		 * // => false
+		 */
+		function isObjectLike(value) {
+		  return !!value && typeof value == 'object';
+		}
+
+		/**
+		 * Checks if `value` is classified as a `Symbol` primitive or object.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a symbol, else `false`.
+		 * @example
+		 *
+		 * _.isSymbol(Symbol.iterator);
+		 * // => true
+		 *
+		 * _.isSymbol('abc');
+		 * // => false
+		 */
+		function isSymbol(value) {
+		  return typeof value == 'symbol' ||
+		    (isObjectLike(value) && objectToString.call(value) == symbolTag);
+		}
+
+		/**
+		 * Checks if `value` is classified as a typed array.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 3.0.0
+		 * @category Lang
+		 * @param {*} value The value to check.
+		 * @returns {boolean} Returns `true` if `value` is a typed array, else `false`.
+		 * @example
+		 *
+		 * _.isTypedArray(new Uint8Array);
+		 * // => true
+		 *
+		 * _.isTypedArray([]);
+		 * // => false
+		 */
+		var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
+
+		/**
+		 * Converts `value` to a string. An empty string is returned for `null`
+		 * and `undefined` values. The sign of `-0` is preserved.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Lang
+		 * @param {*} value The value to process.
+		 * @returns {string} Returns the string.
+		 * @example
+		 *
+		 * _.toString(null);
+		 * // => ''
+		 *
+		 * _.toString(-0);
+		 * // => '-0'
+		 *
+		 * _.toString([1, 2, 3]);
+		 * // => '1,2,3'
+		 */
+		function toString(value) {
+		  return value == null ? '' : baseToString(value);
+		}
+
+		/**
+		 * Gets the value at `path` of `object`. If the resolved value is
+		 * `undefined`, the `defaultValue` is returned in its place.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 3.7.0
+		 * @category Object
+		 * @param {Object} object The object to query.
+		 * @param {Array|string} path The path of the property to get.
+		 * @param {*} [defaultValue] The value returned for `undefined` resolved values.
+		 * @returns {*} Returns the resolved value.
+		 * @example
+		 *
+		 * var object = { 'a': [{ 'b': { 'c': 3 } }] };
+		 *
+		 * _.get(object, 'a[0].b.c');
+		 * // => 3
+		 *
+		 * _.get(object, ['a', '0', 'b', 'c']);
+		 * // => 3
+		 *
+		 * _.get(object, 'a.b.c', 'default');
+		 * // => 'default'
+		 */
+		function get(object, path, defaultValue) {
+		  var result = object == null ? undefined : baseGet(object, path);
+		  return result === undefined ? defaultValue : result;
+		}
+
+		/**
+		 * Checks if `path` is a direct or inherited property of `object`.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 4.0.0
+		 * @category Object
+		 * @param {Object} object The object to query.
+		 * @param {Array|string} path The path to check.
+		 * @returns {boolean} Returns `true` if `path` exists, else `false`.
+		 * @example
+		 *
+		 * var object = _.create({ 'a': _.create({ 'b': 2 }) });
+		 *
+		 * _.hasIn(object, 'a');
+		 * // => true
+		 *
+		 * _.hasIn(object, 'a.b');
+		 * // => true
+		 *
+		 * _.hasIn(object, ['a', 'b']);
+		 * // => true
+		 *
+		 * _.hasIn(object, 'b');
+		 * // => false
+		 */
+		function hasIn(object, path) {
+		  return object != null && hasPath(object, path, baseHasIn);
+		}
+
+		/**
+		 * Creates an array of the own enumerable property names of `object`.
+		 *
+		 * **Note:** Non-object values are coerced to objects. See the
+		 * [ES spec](http://ecma-international.org/ecma-262/7.0/#sec-object.keys)
+		 * for more details.
+		 *
+		 * @static
+		 * @since 0.1.0
+		 * @memberOf _
+		 * @category Object
+		 * @param {Object} object The object to query.
+		 * @returns {Array} Returns the array of property names.
+		 * @example
+		 *
+		 * function Foo() {
+		 *   this.a = 1;
+		 *   this.b = 2;
+		 * }
+		 *
+		 * Foo.prototype.c = 3;
+		 *
+		 * _.keys(new Foo);
+		 * // => ['a', 'b'] (iteration order is not guaranteed)
+		 *
+		 * _.keys('hi');
+		 * // => ['0', '1']
+		 */
+		function keys(object) {
+		  return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
+		}
+
+		/**
+		 * This method returns the first argument it receives.
+		 *
+		 * @static
+		 * @since 0.1.0
+		 * @memberOf _
+		 * @category Util
+		 * @param {*} value Any value.
+		 * @returns {*} Returns `value`.
+		 * @example
+		 *
+		 * var object = { 'a': 1 };
+		 *
+		 * console.log(_.identity(object) === object);
+		 * // => true
+		 */
+		function identity(value) {
+		  return value;
+		}
+
+		/**
+		 * Creates a function that returns the value at `path` of a given object.
+		 *
+		 * @static
+		 * @memberOf _
+		 * @since 2.4.0
+		 * @category Util
+		 * @param {Array|string} path The path of the property to get.
+		 * @returns {Function} Returns the new accessor function.
+		 * @example
+		 *
+		 * var objects = [
+		 *   { 'a': { 'b': 2 } },
+		 *   { 'a': { 'b': 1 } }
+		 * ];
+		 *
+		 * _.map(objects, _.property('a.b'));
+		 * // => [2, 1]
+		 *
+		 * _.map(_.sortBy(objects, _.property(['a', 'b'])), 'a.b');
+		 * // => [1, 2]
+		 */
+		function property(path) {
+		  return isKey(path) ? baseProperty(toKey(path)) : basePropertyDeep(path);
+		}
+
+		module.exports = sortBy; 
+	} (lodash_sortby, lodash_sortby.exports));
+	return lodash_sortby.exports;
+}
+
+var escapeStringRegexp;
+var hasRequiredEscapeStringRegexp;
+
+function requireEscapeStringRegexp () {
+	if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
+	hasRequiredEscapeStringRegexp = 1;
+
+	escapeStringRegexp = string => {
+		if (typeof string !== 'string') {
+			throw new TypeError('Expected a string');
+		}
+
+		// Escape characters with special meaning either inside or outside character sets.
+		// Use a simple backslash escape when it’s always valid, and a \unnnn escape when the simpler form would be disallowed by Unicode patterns’ stricter grammar.
+		return string
+			.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&')
+			.replace(/-/g, '\\x2d');
+	};
+	return escapeStringRegexp;
+}
+
+var regexpParse = {};
+
+var hasRequiredRegexpParse;
+
+function requireRegexpParse () {
+	if (hasRequiredRegexpParse) return regexpParse;
+	hasRequiredRegexpParse = 1;
+	Object.defineProperty(regexpParse, "__esModule", { value: true });
+	regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
+	// https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Regular_Expressions#advanced_searching_with_flags
+	var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
+	var parseRegExpString = function (str) {
+	    var result = str.match(REGEXP_LITERAL_PATTERN);
+	    if (!result) {
+	        return null;
+	    }
+	    return {
+	        source: result[1],
+	        flagString: result[2]
+	    };
+	};
+	regexpParse.parseRegExpString = parseRegExpString;
+	var isRegExpString = function (str) {
+	    return REGEXP_LITERAL_PATTERN.test(str);
+	};
+	regexpParse.isRegExpString = isRegExpString;
+	
+	return regexpParse;
+}
+
+var hasRequiredRegexpStringMatcher;
+
+function requireRegexpStringMatcher () {
+	if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
+	hasRequiredRegexpStringMatcher = 1;
+	(function (exports$1) {
+		var __importDefault = (regexpStringMatcher && regexpStringMatcher.__importDefault) || function (mod) {
+		    return (mod && mod.__esModule) ? mod : { "default": mod };
+		};
+		Object.defineProperty(exports$1, "__esModule", { value: true });
+		exports$1.matchPatterns = exports$1.createRegExp = void 0;
+		var lodash_uniq_1 = __importDefault(requireLodash_uniq());
+		var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
+		var lodash_sortby_1 = __importDefault(requireLodash_sortby());
+		var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
+		var regexp_parse_1 = requireRegexpParse();
+		var DEFAULT_FLAGS = "ug";
+		var defaultFlags = function (flagsString) {
+		    if (flagsString.length === 0) {
+		        return DEFAULT_FLAGS;
+		    }
+		    return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
+		};
+		var createRegExp = function (patternString, defaultFlag) {
+		    if (defaultFlag === void 0) { defaultFlag = DEFAULT_FLAGS; }
+		    if (patternString.length === 0) {
+		        throw new Error("Empty string can not handled");
+		    }
+		    if ((0, regexp_parse_1.isRegExpString)(patternString)) {
+		        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
+		        if (regExpStructure) {
+		            return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
+		        }
+		        throw new Error("\"".concat(patternString, "\" can not parse as RegExp."));
+		    }
+		    else {
+		        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
+		    }
+		};
+		exports$1.createRegExp = createRegExp;
+		var isEqualMatchPatternResult = function (a, b) {
+		    return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+		};
+		/**
+		 * Match regExpLikeStrings and return matchPatternResults
+		 * @param text target text
+		 * @param regExpLikeStrings an array of pattern string
+		 */
+		var matchPatterns = function (text, regExpLikeStrings) {
+		    var matchPatternResults = [];
+		    regExpLikeStrings
+		        .map(function (patternString) {
+		        return (0, exports$1.createRegExp)(patternString);
+		    })
+		        .forEach(function (regExp) {
+		        var results = text.matchAll(regExp);
+		        Array.from(results).forEach(function (result) {
+		            if (result.index === undefined) {
+		                return;
+		            }
+		            var match = result[0];
+		            var index = result.index;
+		            matchPatternResults.push({
+		                match: match,
+		                captures: result.slice(1),
+		                startIndex: index,
+		                endIndex: index + match.length
+		            });
+		        });
+		    });
+		    var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
+		    return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
+		};
+		exports$1.matchPatterns = matchPatterns;
+		
+	} (regexpStringMatcher));
+	return regexpStringMatcher;
+}
+
+var regexpStringMatcherExports = requireRegexpStringMatcher();
+
+/**
+ * These should be ignored by default, because these are used in AWS example.
+ * https://docs.aws.amazon.com/ja_jp/general/latest/gr/aws-access-keys-best-practices.html
+ */
+const BUILTIN_IGNORED = {
+    AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
+    AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"],
+};
+const messages$e = {
+    AWSAccountID: {
+        en: (props) => `found AWS Account ID: ${props.ID}`,
+        ja: (props) => `AWS Account ID: ${props.ID} がみつかりました`,
+    },
+    AWSSecretAccessKey: {
+        en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
+        ja: (props) => `AWS Secret Access Key: ${props.KEY} がみつかりました`,
+    },
+    AWSAccessKeyID: {
+        en: (props) => `found AWS Access Key ID: ${props.ID}`,
+        ja: (props) => `AWS Access Key Id: ${props.ID} がみつかりました`,
+    },
+};
+/*
+  local aws="(AWS|aws|Aws)?_?" quote="(\"|')" connect="\s*(:|=>|=)\s*"
+  local opt_quote="${quote}?"
+  add_config 'secrets.providers' 'git secrets --aws-provider'
+
+  add_config 'secrets.patterns' '(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}'
+
+  add_config 'secrets.patterns' "${opt_quote}${aws}(SECRET|secret|Secret)?_?(ACCESS|access|Access)?_?(KEY|key|Key)${opt_quote}${connect}${opt_quote}[A-Za-z0-9/\+=]{40}${opt_quote}"
+
+  add_config 'secrets.patterns' "${opt_quote}${aws}(ACCOUNT|account|Account)_?(ID|id|Id)?${opt_quote}${connect}${opt_quote}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${opt_quote}"
+
+  add_config 'secrets.allowed' 'AKIAIOSFODNN7EXAMPLE'
+  add_config 'secrets.allowed' "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+  https://docs.cribl.io/docs/regexesyml
+ */
+const reportAWSAccessKey = ({ t, source, context, options, }) => {
+    // AWS Access Key ID
+    // Example) AKIAIOSFODNN7EXAMPLE
+    const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
+    const results = source.content.matchAll(AWSAccessKeyIDPattern);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        // Built-in ignore
+        if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
+            continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("AWSAccessKeyID", {
+                ID: match,
+            }),
+            range,
+        });
+    }
+};
+const reportAWSSecretAccessKey = ({ t, source, context, options, }) => {
+    const AWS = "(?:AWS|aws|Aws)?_?";
+    const QUOTE = `["']?`;
+    const CONNECT = "\\s*(?::|=>|=)\\s*";
+    // git-secrets implementation match _KEY=XXX, but it is false-positive
+    // https://github.com/awslabs/git-secrets/blob/5e28df337746db4f070c84f7069d365bfd0d72a8/git-secrets#L239
+    // This Pattern match only `AWS?_SECRET_ACCESS_KEY=XXX`
+    const AWSSecretPatten = new RegExp(String.raw `${QUOTE}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE}${CONNECT}${QUOTE}([A-Za-z0-9/\+=]{40})${QUOTE}\b`, "g");
+    const results = source.content.matchAll(AWSSecretPatten);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[1] || "";
+        const range = [index, index + match.length];
+        // Built-in ignored
+        if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
+            continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("AWSSecretAccessKey", {
+                KEY: match,
+            }),
+            range,
+        });
+    }
+};
+const reportAWSAccountID = ({ t, source, context, options, }) => {
+    const AWS = "(AWS|aws|Aws)?_?";
+    const QUOTE = `("|')?`;
+    const CONNECT = "\\s*(:|=>|=)\\s*";
+    const AWSSecretPatten = new RegExp(String.raw `${QUOTE}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE}${CONNECT}${QUOTE}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE}\b`, "g");
+    const results = source.content.matchAll(AWSSecretPatten);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("AWSAccountID", {
+                ID: match,
+            }),
+            range,
+        });
+    }
+};
+const creator$f = {
+    messages: messages$e,
+    meta: {
+        id: "@secretlint/secretlint-rule-aws",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md",
+        },
+    },
+    create(context, options) {
+        const normalizedOptions = {
+            allows: options.allows || [],
+            enableIDScanRule: options.enableIDScanRule ?? false,
+        };
+        const t = context.createTranslator(messages$e);
+        return {
+            file(source) {
+                if (normalizedOptions.enableIDScanRule) {
+                    reportAWSAccessKey({ t, source: source, context: context, options: normalizedOptions });
+                    reportAWSAccountID({ t, source: source, context: context, options: normalizedOptions });
+                }
+                reportAWSSecretAccessKey({ t, source: source, context: context, options: normalizedOptions });
+            },
+        };
+    },
+};
+
+async function reportIfFoundPrivateKeyP12Format({ source, context, t, }) {
+    if (!source.filePath) {
+        return;
+    }
+    try {
+        // lazy load fs/path and node-forge
+        // browser does not have fs module
+        // node-forge is heavy module
+        const fs = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3024, 19));
+        const path = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6760, 19));
+        // Read file as Buffer to Base64 -> bytes -> asn1
+        const p12String = fs.readFileSync(source.filePath).toString("base64");
+        const forge = (await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 1200)).then(function (n) { return n.i; })).default;
+        const p12Der = forge.util.decode64(p12String);
+        const p12Asn1 = forge.asn1.fromDer(p12Der);
+        // read p12 file with "notasecret" pass phase
+        // The password for Service Account's the PKCS12 file is "notasecret".
+        // If success read p12 file, report it as error
+        // https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts.keys#serviceaccountprivatekeytype
+        forge.pkcs12.pkcs12FromAsn1(p12Asn1, "notasecret");
+        // because, this p12 file is credential for GCP Service Account
+        context.report({
+            message: t("PrivateKeyP12", {
+                FILE_NAME: source.filePath ? path.basename(source.filePath) : "",
+            }),
+            range: [0, source.content.length],
+        });
+    }
+    catch {
+        // nope
+    }
+}
+
+const messages$d = {
+    PrivateKeyP12: {
+        en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
+        ja: (props) => `GCPサービスアカウントの秘密鍵(p12) ${props.FILE_NAME} がみつかりました`,
+    },
+    PrivateKeyJSON: {
+        en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
+        ja: (props) => `GCPサービスアカウントの秘密鍵(json): ${props.FILE_NAME} がみつかりました`,
+    },
+};
+function reportIfFoundPrivateKeyJSONFormat({ source, context, t, }) {
+    try {
+        const credentialObject = JSON.parse(source.content);
+        // Private Key Pattern
+        const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
+        const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject &&
+            "private_key" in credentialObject &&
+            PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
+        if (!isGCPServiceAccountPrivateKeyJSON) {
+            return;
+        }
+        context.report({
+            message: t("PrivateKeyJSON", {
+                FILE_NAME: source.filePath ? node_path__WEBPACK_IMPORTED_MODULE_0__.basename(source.filePath) : "",
+            }),
+            range: [0, source.content.length],
+        });
+    }
+    catch {
+        // nope
+    }
+}
+const creator$e = {
+    messages: messages$d,
+    meta: {
+        id: "@secretlint/secretlint-rule-gcp",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["all"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$d);
+        ({
+            allows: options.allows || [],
+        });
+        return {
+            file(source) {
+                if (source.ext === ".p12") {
+                    return reportIfFoundPrivateKeyP12Format({ source, context, t });
+                }
+                else if (source.ext === ".json") {
+                    return reportIfFoundPrivateKeyJSONFormat({ source, context, t });
+                }
+            },
+        };
+    },
+};
+
+const messages$c = {
+    PackageJSON_xOauthToken: {
+        en: (props) => `found GitHub Token: ${props.TOKEN}`,
+        ja: (props) => `GitHub Token: ${props.TOKEN} がみつかりました`,
+    },
+    Npmrc_authToken: {
+        en: (props) => `found npmrc authToken: ${props.TOKEN}`,
+        ja: (props) => `npmrc authToken: ${props.TOKEN} がみつかりました`,
+    },
+    NPM_ACCESS_TOKEN: {
+        en: (props) => `found npm access token: ${props.TOKEN}`,
+        ja: (props) => `npm access token: ${props.TOKEN} がみつかりました`,
+    },
+};
+function reportIfFoundXOauthGitHubToken({ source, options, context, t, }) {
+    // https://github.blog/2012-09-21-easier-builds-and-deployments-using-git-over-https-and-oauth/
+    // https://stackoverflow.com/questions/14402407/maximum-length-of-a-domain-name-without-the-http-www-com-parts
+    const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
+    const results = source.content.matchAll(XOAuthPattern);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[1] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("PackageJSON_xOauthToken", {
+                TOKEN: match,
+            }),
+            range,
+        });
+    }
+}
+function reportIfFound_AuthTokenInNpmrc({ source, options, context, t, }) {
+    // https://blog.npmjs.org/post/118393368555/deploying-with-npm-private-modules
+    // allow _authToken=${NPM_TOKEN}
+    // https://github.com/secretlint/secretlint/issues/302
+    const AuthTokenPattern = /_authToken=([^$].*)/g;
+    const results = source.content.matchAll(AuthTokenPattern);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[1] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("Npmrc_authToken", {
+                TOKEN: match,
+            }),
+            range,
+        });
+    }
+}
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t, }) {
+    // https://github.blog/2021-09-23-announcing-npms-new-access-token-format/
+    // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+    // token length should be 40
+    const NPM_ACCESS_TOKEN_PATTERN = /(?<!\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])/gu;
+    const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("NPM_ACCESS_TOKEN", {
+                TOKEN: match,
+            }),
+            range,
+        });
+    }
+}
+const isPackageFile = (filePath) => {
+    if (!filePath) {
+        return true;
+    }
+    return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
+};
+const isNpmrc = (filePath) => {
+    if (!filePath) {
+        return true;
+    }
+    return filePath.endsWith(".npmrc");
+};
+const creator$d = {
+    messages: messages$c,
+    meta: {
+        id: "@secretlint/secretlint-rule-npm",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$c);
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        return {
+            file(source) {
+                if (isPackageFile(source.filePath)) {
+                    reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context, t });
+                }
+                else if (isNpmrc(source.filePath)) {
+                    reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context, t });
+                }
+                reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context, t });
+            },
+        };
+    },
+};
+
+const messages$b = {
+    SLACK_TOKEN: {
+        en: (props) => `found slack token: ${props.TOKEN}`,
+        ja: (props) => `Slackトークン: ${props.TOKEN} がみつかりました`,
+    },
+    IncomingWebhook: {
+        en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
+        ja: (props) => `SlackのIncoming Webhooks: ${props.TOKEN} がみつかりました`,
+    },
+};
+function reportIfFoundRawPrivateKey$1({ source, options, context, t, }) {
+    // Based on https://docs.cribl.io/docs/regexesyml
+    // https://api.slack.com/docs/token-types
+    // Bot user token strings begin with xoxb-
+    // User token strings begin with xoxp-
+    // App token strings begin with xapp-
+    // Workspace access token strings begin with xoxa-2
+    // Workspace refresh token strings begin with xoxr
+    // Pattern: {prefix}-(\d-)-xxxx-xxxx
+    const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
+    const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("SLACK_TOKEN", {
+                TOKEN: match,
+            }),
+            range,
+        });
+    }
+}
+/**
+ * Report if found Incoming Webhooks
+ * https://api.slack.com/messaging/webhooks
+ * @param source
+ * @param options
+ * @param context
+ * @param t
+ */
+function reportIfFoundIncomingWebhook({ source, options, context, t, }) {
+    // Based on https://hooks.slack.com/TXXXXX/BXXXXX/XXXXXXXXXX
+    // https://api.slack.com/messaging/webhooks
+    const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
+    const results = source.content.matchAll(IncomingWebhooksPattern);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("IncomingWebhook", {
+                URL: match,
+            }),
+            range,
+        });
+    }
+}
+const creator$c = {
+    messages: messages$b,
+    meta: {
+        id: "@secretlint/secretlint-rule-slack",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$b);
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        return {
+            file(source) {
+                reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context, t });
+                reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context, t });
+            },
+        };
+    },
+};
+
+const messages$a = {
+    BasicAuth: {
+        en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
+        ja: (props) => `ベーシック認証情報: ${props.CREDENTIAL} がみつかりました`,
+    },
+};
+// Common placeholder patterns that should be ignored to avoid false positives
+const BUILTIN_IGNORED_PATTERNS$1 = [
+    "localhost",
+    "127.0.0.1",
+    "password",
+    "mypassword",
+    "myusername",
+    "{password}",
+    "${password}",
+    "{{password}}",
+    "{username}",
+    "${username}",
+    "{{username}}",
+    "YOUR_PASSWORD",
+    "YOUR_USERNAME",
+    "REPLACE_WITH_PASSWORD",
+    "REPLACE_WITH_USERNAME",
+];
+/**
+ * Check if the string contains variable-like patterns that indicate it's likely a template
+ */
+function isVariableLikeString$1(str) {
+    // Check for common variable patterns with length limits to prevent ReDoS
+    const variablePatterns = [
+        /\$\{[^}]{1,50}\}/, // ${var}
+        /\{\{[^}]{1,50}\}\}/, // {{var}}
+        /\{[^}]{1,50}\}/, // {var}
+        /%[A-Z_]{1,30}%/, // %VAR%
+        /\$[A-Z_]{1,30}/, // $VAR
+    ];
+    return variablePatterns.some((pattern) => pattern.test(str));
+}
+/**
+ * Check if the username part looks like a real credential
+ */
+function isLikelyRealUsername(username) {
+    // Skip if it's too short
+    if (username.length < 2)
+        return false;
+    // Skip if it contains variable patterns
+    if (isVariableLikeString$1(username))
+        return false;
+    // Skip if it's a common placeholder
+    if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
+        return false;
+    }
+    return true;
+}
+/**
+ * Check if the password part looks like a real credential
+ */
+function isLikelyRealPassword$1(password) {
+    // Skip if it's too short or too simple
+    if (password.length < 4)
+        return false;
+    // Skip if it contains variable patterns
+    if (isVariableLikeString$1(password))
+        return false;
+    // Skip if it's a common placeholder
+    if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
+        return false;
+    }
+    // Skip passwords that are too repetitive (same character repeated)
+    if (/^(.)\1{3,}$/.test(password))
+        return false; // e.g., "aaaa", "1111", "xxxx"
+    return true;
+}
+function reportIfFoundBasicAuth({ source, options, context, t, }) {
+    // https://developer.mozilla.org/docs/Web/HTTP/Authentication
+    // https://ihateregex.io/expr/url
+    // Using possessive quantifiers to prevent ReDoS
+    const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
+    const results = source.content.matchAll(URL_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const username = result.groups?.user;
+        const password = result.groups?.password;
+        // Skip if no credentials found
+        if (!username || !password)
+            continue;
+        // Skip if username doesn't look real
+        if (!isLikelyRealUsername(username))
+            continue;
+        // Skip if password doesn't look real
+        if (!isLikelyRealPassword$1(password))
+            continue;
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("BasicAuth", {
+                CREDENTIAL: match,
+            }),
+            range,
+        });
+    }
+}
+const creator$b = {
+    messages: messages$a,
+    meta: {
+        id: "@secretlint/secretlint-rule-basicauth",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$a);
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        return {
+            file(source) {
+                reportIfFoundBasicAuth({ source, options: normalizedOptions, context, t });
+            },
+        };
+    },
+};
+
+const messages$9 = {
+    OPENAI_TOKEN: {
+        en: (props) => `found OpenAI API token: ${props.TOKEN}`,
+        ja: (props) => `OpenAI API トークン: ${props.TOKEN} がみつかりました`,
+    },
+};
+const creator$a = {
+    messages: messages$9,
+    meta: {
+        id: "@secretlint/secretlint-rule-openai",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md",
+        },
+    },
+    create(context) {
+        const t = context.createTranslator(messages$9);
+        return {
+            file(source) {
+                const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
+                const matches = source.content.matchAll(pattern);
+                for (const match of matches) {
+                    const index = match.index ?? 0;
+                    const matchString = match[0] ?? "";
+                    const range = [index, index + matchString.length];
+                    context.report({
+                        message: t("OPENAI_TOKEN", {
+                            TOKEN: matchString,
+                        }),
+                        range,
+                    });
+                }
+            },
+        };
+    },
+};
+
+const messages$8 = {
+    ANTHROPIC_API_KEY: {
+        en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
+        ja: (props) => `Anthropic Claude API キー: ${props.KEY} がみつかりました`,
+    },
+};
+const creator$9 = {
+    messages: messages$8,
+    meta: {
+        id: "@secretlint/secretlint-rule-anthropic",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md",
+        },
+    },
+    create(context) {
+        const t = context.createTranslator(messages$8);
+        return {
+            file(source) {
+                // Anthropic Claude API keys patterns:
+                // - sk-ant-api03-... (original format) - 13 chars prefix
+                // - sk-ant-api04-... (newer format) - 13 chars prefix
+                // Example format: sk-ant-api03-<93 base64url chars>AA (108 chars total)
+                // Breakdown: prefix(13) + middle(93) + suffix(2) = 108 chars
+                // Pattern: sk-ant-api0[3-4]- + base64-like characters (exactly 93 chars) + ending with AA
+                // https://docs.anthropic.com/en/api/overview
+                // https://docs.anthropic.com/en/api/admin-api/apikeys/get-api-key
+                // https://docs.gitguardian.com/secrets-detection/secrets-detection-engine/detectors/specifics/claude_api_key
+                const pattern = /(?<!\p{L})sk-ant-api0\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])/gu;
+                const matches = source.content.matchAll(pattern);
+                for (const match of matches) {
+                    const index = match.index ?? 0;
+                    const matchString = match[0] ?? "";
+                    const range = [index, index + matchString.length];
+                    context.report({
+                        message: t("ANTHROPIC_API_KEY", {
+                            KEY: matchString,
+                        }),
+                        range,
+                    });
+                }
+            },
+        };
+    },
+};
+
+const messages$7 = {
+    LINEAR_API_TOKEN: {
+        en: (props) => `found linear api token: ${props.ID}`,
+        ja: (props) => `linear api token: ${props.ID} がみつかりました`,
+    },
+};
+const creator$8 = {
+    messages: messages$7,
+    meta: {
+        id: "@secretlint/secretlint-rule-linear",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md",
+        },
+    },
+    create(context) {
+        const t = context.createTranslator(messages$7);
+        return {
+            file(source) {
+                const pattern = /(?<!\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])/gu;
+                const matches = source.content.matchAll(pattern);
+                for (const match of matches) {
+                    const index = match.index ?? 0;
+                    const matchString = match[0] ?? "";
+                    const range = [index, index + matchString.length];
+                    context.report({
+                        message: t("LINEAR_API_TOKEN", {
+                            ID: matchString,
+                        }),
+                        range,
+                    });
+                }
+            },
+        };
+    },
+};
+
+const messages$6 = {
+    PrivateKey: {
+        en: (props) => `found private key: ${props.KEY}`,
+        ja: (props) => `秘密鍵: ${props.KEY} がみつかりました`,
+    },
+};
+/**
+ * Regular expression to detect private keys and extract Base64 content in one pass
+ * Based on https://docs.cribl.io/docs/regexesyml
+ * Captures the Base64 content (group 1) between BEGIN and END markers
+ *
+ * Length constraint {100,10000} (heuristic):
+ * - Minimum 100: Heuristically excludes short placeholders (smallest real key ECDSA-256 ≈ 288 chars)
+ * - Maximum 10000: Heuristically prevents catastrophic backtracking and extremely large inputs
+ *
+ * Character class [A-Za-z0-9+/=\s\\]:
+ * - Restricts to Base64 characters, whitespace, and backslash to prevent ReDoS attacks
+ * - Backslash included to handle JSON escape sequences (\n, \r, \t)
+ * - Fails fast on invalid characters, reducing backtracking complexity
+ *
+ * ReDoS mitigation:
+ * - Uses greedy quantifier (no ?) to reduce backtracking ambiguity
+ * - Simplified optional parts to minimize exponential complexity
+ * - Length limit ensures bounded execution time
+ */
+const PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
+/**
+ * Validate if the Base64 content is a real private key or a placeholder
+ * Based on Base64 validation approach without decoding
+ *
+ * References:
+ * - RFC 7468: Textual Encodings of PKIX, PKCS, and CMS Structures
+ *   https://tools.ietf.org/html/rfc7468
+ * - RFC 4648: The Base16, Base32, and Base64 Data Encodings
+ *   https://datatracker.ietf.org/doc/html/rfc4648
+ * - RFC 5208: PKCS #8: Private-Key Information Syntax v1.2
+ *   https://datatracker.ietf.org/doc/html/rfc5208
+ * - RFC 5958: Asymmetric Key Packages
+ *   https://datatracker.ietf.org/doc/html/rfc5958
+ * - RFC 3447: PKCS #1: RSA Cryptography Specifications v2.1
+ *   https://datatracker.ietf.org/doc/html/rfc3447
+ * - OpenSSH PROTOCOL.key
+ *   https://github.com/openssh/openssh-portable/blob/master/PROTOCOL.key
+ *
+ * @param base64Content - The Base64-encoded key content (without PEM headers)
+ * @returns true if it's likely a real private key, false if it's a placeholder
+ */
+function validateBase64KeyContent(base64Content) {
+    // 1. Base64 format validation (RFC 4648)
+    // Reject non-Base64 characters like "...", "***", "xxx"
+    if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
+        return false;
+    }
+    // 2. Minimum length check (Base64 100 chars = ~75 bytes decoded)
+    // Real keys are much longer: RSA-1024 ≈ 800 chars, EC-256 ≈ 120 chars
+    if (base64Content.length < 100) {
+        return false;
+    }
+    // 3. Magic byte check (in Base64)
+    // ASN.1 format (PKCS#1, PKCS#8, SEC1): 0x30 (SEQUENCE) → "MI*"
+    // OpenSSH format: "openssh-key-v1\0" → "b3BlbnNzaC1rZXktdjE"
+    const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
+    if (!validMagicBytes.test(base64Content)) {
+        return false;
+    }
+    return true;
+}
+function reportIfFoundRawPrivateKey({ source, options, context, t, }) {
+    // Use PEM_CONTENT_PATTERN to extract both full match and Base64 content in one pass
+    const results = source.content.matchAll(PEM_CONTENT_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const base64Raw = result[1] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        // Remove whitespace and escaped newlines (from JSON strings)
+        const base64Content = base64Raw.replace(/\s|\\n/g, "");
+        // Validate if the Base64 content is a real private key
+        if (!validateBase64KeyContent(base64Content)) {
+            continue;
+        }
+        context.report({
+            message: t("PrivateKey", {
+                KEY: match,
+            }),
+            range,
+        });
+    }
+}
+const creator$7 = {
+    messages: messages$6,
+    meta: {
+        id: "@secretlint/secretlint-rule-privatekey",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$6);
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        return {
+            file(source) {
+                reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context, t });
+            },
+        };
+    },
+};
+
+const messages$5 = {
+    SENDGRID_KEY: {
+        en: (props) => `found Sendgrid api key: ${props.KEY}`,
+        ja: (props) => `Sendgrid APIキーが見つかりました： ${props.KEY}`,
+    },
+};
+function reportIfFoundKey$2({ source, options, context, t, }) {
+    const SENDGRID_KEY_PATTERN = /(?<!\p{L})SG\.\w{1,128}\.\w{1,128}([-_]?)\w{1,128}(?!\w)/gu;
+    const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        if (match.length !== 69) {
+            // send grid api key is 69 characters long
+            continue;
+        }
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("SENDGRID_KEY", {
+                KEY: match,
+            }),
+            range,
+        });
+    }
+}
+const creator$6 = {
+    messages: messages$5,
+    meta: {
+        id: "@secretlint/secretlint-rule-sendgrid",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$5);
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        return {
+            file(source) {
+                reportIfFoundKey$2({ source, options: normalizedOptions, context, t });
+            },
+        };
+    },
+};
+
+const messages$4 = {
+    SHOPIFY_KEY: {
+        en: (props) => `found Shopify api key: ${props.KEY}`,
+        ja: (props) => `Shopify APIキーが見つかりました： ${props.KEY}`
+    }
+};
+function reportIfFoundKey$1({ source, options, context, t }) {
+    /**
+     * Source: https://shopify.dev/changelog/app-secret-key-length-has-increased
+     * for app secret keys
+     * shpss_[a-zA-Z0-9]{32,64}
+     * e.g.) shpss_QlRSJy5AXX1cILNjVatTsEIhFxuPF5ex
+     *
+     * Source: https://shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing
+     * for public apps
+     * shpat_[a-zA-Z0-9]{32,64}
+     * e.g.) shpat_r8TRc9ZXAvcVvcrmtr7qoVw69WeeY1ex
+     *
+     * for custom apps
+     * shpca_[a-zA-Z0-9]{32,64}
+     * e.g.) shpca_7jqbg9cupMkZRxJKXWz3v8BvS8QBa7hMdJfAex
+     *
+     * for legacy private apps
+     * shppa_[a-zA-Z0-9]{32,64}
+     * e.g.) shppa_7jqbg9cupMkZRxJKXWz3v8BvS8QBa7hMdJfAex
+     */
+    const SHOPIFY_KEY_PATTERN = /(?<!\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])/gu;
+    const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("SHOPIFY_KEY", {
+                KEY: match
+            }),
+            range
+        });
+    }
+}
+const creator$5 = {
+    messages: messages$4,
+    meta: {
+        id: "@secretlint/secretlint-rule-shopify",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
+        }
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$4);
+        const normalizedOptions = {
+            allows: options.allows || []
+        };
+        return {
+            file(source) {
+                reportIfFoundKey$1({ source, options: normalizedOptions, context, t });
+            }
+        };
+    }
+};
+
+const messages$3 = {
+    GITHUB_TOKEN: {
+        en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
+        ja: (props) => `GitHub Token(${props.typeName})が見つかりました： ${props.KEY}`,
+    },
+};
+// ghp for GitHub personal access tokens
+// gho for OAuth access tokens
+// ghu for GitHub user-to-server tokens
+// ghs for GitHub server-to-server tokens
+// ghr for refresh tokens
+// github_pat for fine-grained personal access tokens
+const typeMap = new Map([
+    ["ghp", "GitHub personal access tokens"],
+    ["gho", "OAuth access tokens"],
+    ["ghu", "GitHub user-to-server tokens"],
+    ["ghs", "GitHub server-to-server tokens"],
+    ["ghr", "refresh tokens"],
+    ["github_pat", "fine-grained personal access tokens"],
+]);
+function reportIfFoundKey({ pattern, source, options, context, t, }) {
+    const results = source.content.matchAll(pattern);
+    for (const result of results) {
+        const index = result.index || 0;
+        const type = result.groups?.type;
+        const typeName = typeMap.get(type);
+        if (!typeName) {
+            throw new Error("Unknown type:" + typeName);
+        }
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("GITHUB_TOKEN", {
+                KEY: match,
+                typeName,
+            }),
+            range,
+        });
+    }
+}
+const creator$4 = {
+    messages: messages$3,
+    meta: {
+        id: "@secretlint/secretlint-rule-github",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md",
+        },
+    },
+    create(context, options) {
+        // token length should be 40
+        // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+        const CLASSIC_GITHUB_TOKEN_PATTERN = /(?<!\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])/gu;
+        // fine-grained personal access tokens. FIXME: Format of the token is unclear
+        // https://github.com/community/community/discussions/36441#discussioncomment-4014190
+        const FINE_GRAINED_GITHUB_TOKEN_PATTERN = /(?<!\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])/gu;
+        const patterns = [CLASSIC_GITHUB_TOKEN_PATTERN, FINE_GRAINED_GITHUB_TOKEN_PATTERN];
+        const t = context.createTranslator(messages$3);
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        return {
+            file(source) {
+                for (const pattern of patterns) {
+                    reportIfFoundKey({ pattern, source, options: normalizedOptions, context, t });
+                }
+            },
+        };
+    },
+};
+
+const messages$2 = {
+    OPS_TOKEN: {
+        en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
+        ja: (props) => `1Password Service Account: ${props.TOKEN} がみつかりました`,
+    },
+};
+const is1PasswordServiceAccountToken = (base64String) => {
+    try {
+        const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
+        const json = JSON.parse(jsonString);
+        return typeof json === "object" && json !== null;
+    }
+    catch (error) {
+        return false;
+    }
+};
+const creator$3 = {
+    messages: messages$2,
+    meta: {
+        id: "@secretlint/secretlint-rule-1password",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md",
+        },
+    },
+    create(context, options) {
+        const t = context.createTranslator(messages$2);
+        const normalizedOptions = {
+            allows: options?.allows ?? [],
+        };
+        return {
+            file(source) {
+                // 1Password Service Account format is `ops_<base64>`
+                // https://developer.1password.com/docs/service-accounts/security/
+                // It will be like ops_{"email":"ejwe64qmlxhri@1passwordserviceaccounts.lcl","muk":{"alg":"A256GCM","ext":true,"k":"M8VPfIc8VEfThcMXLaKCKF8sMh5JMZsPAtu92fQNb-o","key_ops":["encrypt","decrypt"],"kty":"oct","kid":"mp"},"secretKey":"A3-C4ZJMN-PQTZTL-HGL84-G64M7-KVZRN-4ZVP6","srpX":"870d67a9e626625d9e368507804c9c32e661c57e7e558778291bf29d5a279ae1","signInAddress":"gotham.b5local.com:4000","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":100000,"salt":"FMRUPiyrN4Xf_8Hoh6YRXQ"}}
+                // This regexp match `ops_{...}` pattern
+                const pattern = /(?<!\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])/gu;
+                const matches = source.content.matchAll(pattern);
+                for (const match of matches) {
+                    const index = match.index ?? 0;
+                    const matchString = match[0] ?? "";
+                    const base64String = match[1] ?? "";
+                    if (!is1PasswordServiceAccountToken(base64String)) {
+                        continue;
+                    }
+                    const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+                    if (allowedResults.length > 0) {
+                        continue;
+                    }
+                    const range = [index, index + matchString.length];
+                    context.report({
+                        message: t("OPS_TOKEN", {
+                            TOKEN: matchString,
+                        }),
+                        range,
+                    });
+                }
+            },
+        };
+    },
+};
+
+const messages$1 = {
+    MongoDBConnection: {
+        en: (props) => `found MongoDB connection string: ${props.URI}`,
+        ja: (props) => `MongoDB接続文字列: ${props.URI} がみつかりました`,
+    },
+    MySQLConnection: {
+        en: (props) => `found MySQL connection string: ${props.URI}`,
+        ja: (props) => `MySQL接続文字列: ${props.URI} がみつかりました`,
+    },
+    PostgreSQLConnection: {
+        en: (props) => `found PostgreSQL connection string: ${props.URI}`,
+        ja: (props) => `PostgreSQL接続文字列: ${props.URI} がみつかりました`,
+    },
+};
+// Common placeholder patterns that should be ignored to avoid false positives
+const BUILTIN_IGNORED_PATTERNS = [
+    "localhost",
+    "127.0.0.1",
+    "example.com",
+    "example.org",
+    "test.com",
+    "password",
+    "username",
+    "secret",
+    "mypassword",
+    "myusername",
+    "root",
+    "admin",
+    "user",
+    "pass",
+    "{password}",
+    "${password}",
+    "{{password}}",
+    "{username}",
+    "${username}",
+    "{{username}}",
+    "YOUR_PASSWORD",
+    "YOUR_USERNAME",
+    "REPLACE_WITH_PASSWORD",
+];
+/**
+ * Check if the string contains variable-like patterns that indicate it's likely a template
+ */
+function isVariableLikeString(str) {
+    // Check for common variable patterns with length limits to prevent ReDoS
+    const variablePatterns = [
+        /\$\{[^}]{1,50}\}/, // ${var}
+        /\{\{[^}]{1,50}\}\}/, // {{var}}
+        /\{[^}]{1,50}\}/, // {var}
+        /%[A-Z_]{1,30}%/, // %VAR%
+        /\$[A-Z_]{1,30}/, // $VAR
+        /\$\([^)]{1,50}\)/, // $(var)
+    ];
+    return variablePatterns.some((pattern) => pattern.test(str));
+}
+/**
+ * Check if the password part looks like a real credential
+ */
+function isLikelyRealPassword(password) {
+    // Skip if it's too short or too simple
+    if (password.length < 4)
+        return false;
+    // Skip if it contains variable patterns
+    if (isVariableLikeString(password))
+        return false;
+    // Skip if it's exactly a common placeholder (not just contains it)
+    const passwordLower = password.toLowerCase();
+    if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
+        return false;
+    }
+    // Skip passwords that are too repetitive (same character repeated)
+    if (/^(.)\1{3,}$/.test(password))
+        return false; // e.g., "aaaa", "1111", "xxxx"
+    return true;
+}
+function reportMongoDBConnectionString({ source, options, context, t, }) {
+    // MongoDB URI patterns: mongodb:// and mongodb+srv://
+    // Captures: mongodb://[username:password@]host[:port][/database][?options]
+    // Using possessive quantifiers to prevent ReDoS
+    const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+    const results = source.content.matchAll(MONGODB_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const username = result.groups?.username;
+        const password = result.groups?.password;
+        // Skip if no credentials found
+        if (!username || !password)
+            continue;
+        // Skip if password doesn't look real
+        if (!isLikelyRealPassword(password))
+            continue;
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("MongoDBConnection", {
+                URI: match,
+            }),
+            range,
+        });
+    }
+}
+function reportMySQLConnectionString({ source, options, context, t, }) {
+    // MySQL URI patterns: jdbc:mysql://, mysql://, mysqlx://
+    // Using possessive quantifiers to prevent ReDoS
+    const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+    const results = source.content.matchAll(MYSQL_URI_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const username = result.groups?.username;
+        const password = result.groups?.password;
+        // Skip if no credentials found
+        if (!username || !password)
+            continue;
+        // Skip if password doesn't look real
+        if (!isLikelyRealPassword(password))
+            continue;
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("MySQLConnection", {
+                URI: match,
+            }),
+            range,
+        });
+    }
+}
+function reportPostgreSQLConnectionString({ source, options, context, t, }) {
+    // PostgreSQL URI patterns: postgresql://, postgres://
+    // Using possessive quantifiers to prevent ReDoS
+    const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+    const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
+    for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const username = result.groups?.username;
+        const password = result.groups?.password;
+        // Skip if no credentials found
+        if (!username || !password)
+            continue;
+        // Skip if password doesn't look real
+        if (!isLikelyRealPassword(password))
+            continue;
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+            continue;
+        }
+        context.report({
+            message: t("PostgreSQLConnection", {
+                URI: match,
+            }),
+            range,
+        });
+    }
+}
+const creator$2 = {
+    messages: messages$1,
+    meta: {
+        id: "@secretlint/secretlint-rule-database-connection-string",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md",
+        },
+    },
+    create(context, options) {
+        const normalizedOptions = {
+            allows: options.allows || [],
+        };
+        const t = context.createTranslator(messages$1);
+        return {
+            file(source) {
+                reportMongoDBConnectionString({ source, options: normalizedOptions, context, t });
+                reportMySQLConnectionString({ source, options: normalizedOptions, context, t });
+                reportPostgreSQLConnectionString({ source, options: normalizedOptions, context, t });
+            },
+        };
+    },
+};
+
+const HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
+const parseComments = (source) => {
+    const matches = source.content.matchAll(HTML_COMMENT_REGEXP);
+    return Array.from(matches).map((match) => {
+        const type = match.groups?.type;
+        const index = match.index;
+        if (type === "secretlint-disable-line") {
+            return {
+                type: type,
+                options: parseComment(match.groups?.options),
+                line: source.indexToPosition(index).line
+            };
+        }
+        if (type === "secretlint-disable-next-line") {
+            return {
+                type: type,
+                options: parseComment(match.groups?.options),
+                line: source.indexToPosition(index).line + 1
+            };
+        }
+        return {
+            type: type,
+            options: parseComment(match.groups?.options),
+            index: index
+        };
+    });
+};
+/**
+ * Parses a config of values separated by comma.
+ *
+ * secretlint-disable a,b,c => ["a", "b", "c"]
+ * secretlint-disable -- comment　=> []
+ */
+function parseComment(options) {
+    if (!options) {
+        return [];
+    }
+    const commentStart = options.indexOf("--");
+    const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
+    return (ruleIdString
+        .split(/,/)
+        .map((arg) => arg.trim())
+        .filter((arg) => arg !== "") ?? []);
+}
+
+class CommentState {
+    source;
+    reportingConfig;
+    endIndex;
+    constructor(source) {
+        this.source = source;
+        this.reportingConfig = [];
+        this.endIndex = source.content.length;
+    }
+    getIgnoringMessages() {
+        const isFilledMessage = (message) => {
+            return message.startIndex !== null && message.endIndex !== null && message.ruleId !== null;
+        };
+        return this.reportingConfig
+            .map((reporting) => {
+            if (reporting.endIndex === null) {
+                // [start, ?= document-end]
+                // filled with document's end
+                reporting.endIndex = this.endIndex;
+            }
+            return reporting;
+        })
+            .filter(isFilledMessage);
+    }
+    disableLine(lineNumber, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        const range = this.source.locationToRange({
+            start: {
+                line: lineNumber,
+                column: 0
+            },
+            end: {
+                line: lineNumber + 1,
+                column: 0
+            }
+        });
+        if (rulesToDisable.length) {
+            rulesToDisable.forEach((ruleId) => {
+                reportingConfig.push({
+                    startIndex: range[0],
+                    endIndex: range[1] - 1,
+                    ruleId: ruleId
+                });
+            });
+        }
+        else {
+            reportingConfig.push({
+                startIndex: range[0],
+                endIndex: range[1] - 1,
+                ruleId: "*"
+            });
+        }
+    }
+    /**
+     * Add data to reporting configuration to disable reporting for list of rules
+     * starting from start location
+     * @returns {void}
+     */
+    disableReporting(startIndex, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToDisable.length) {
+            rulesToDisable.forEach(function (ruleId) {
+                reportingConfig.push({
+                    startIndex: startIndex,
+                    endIndex: null,
+                    ruleId: ruleId
+                });
+            });
+        }
+        else {
+            reportingConfig.push({
+                startIndex: startIndex,
+                endIndex: null,
+                ruleId: "*"
+            });
+        }
+    }
+    /**
+     * Add data to reporting configuration to enable reporting for list of rules
+     * starting from start location
+     */
+    enableReporting(endIndex, rulesToEnable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToEnable.length) {
+            rulesToEnable.forEach(function (ruleId) {
+                for (let i = reportingConfig.length - 1; i >= 0; i--) {
+                    if (!reportingConfig[i].endIndex && reportingConfig[i].ruleId === ruleId) {
+                        reportingConfig[i].endIndex = endIndex;
+                        break;
+                    }
+                }
+            });
+        }
+        else {
+            // find all previous disabled locations if they was started as list of rules
+            let prevStart;
+            for (let i = reportingConfig.length - 1; i >= 0; i--) {
+                if (prevStart && prevStart !== reportingConfig[i].startIndex) {
+                    break;
+                }
+                if (!reportingConfig[i].endIndex) {
+                    reportingConfig[i].endIndex = endIndex;
+                    prevStart = reportingConfig[i].startIndex;
+                }
+            }
+        }
+    }
+}
+
+const messages = {
+    IGNORE_MESSAGE: {
+        en: () => `disable by secretlint-disable comment`
+    }
+};
+const creator$1 = {
+    messages,
+    meta: {
+        id: "@secretlint/secretlint-rule-filter-comments",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+            url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
+        }
+    },
+    create(context) {
+        const t = context.createTranslator(messages);
+        return {
+            file(source) {
+                const state = new CommentState(source);
+                const comments = parseComments(source);
+                for (const comment of comments) {
+                    if (comment.type === "secretlint-disable") {
+                        state.disableReporting(comment.index, comment.options);
+                    }
+                    else if (comment.type === "secretlint-enable") {
+                        state.enableReporting(comment.index, comment.options);
+                    }
+                    else if (comment.type === "secretlint-disable-line") {
+                        state.disableLine(comment.line, comment.options);
+                    }
+                    else if (comment.type === "secretlint-disable-next-line") {
+                        state.disableLine(comment.line, comment.options);
+                    }
+                }
+                state.getIgnoringMessages().forEach((message) => {
+                    context.ignore({
+                        message: t("IGNORE_MESSAGE"),
+                        range: [message.startIndex, message.endIndex],
+                        targetRuleId: message.ruleId
+                    });
+                });
+            }
+        };
+    }
+};
+
+const rules = [
+    creator$f,
+    creator$e,
+    creator$7,
+    creator$d,
+    creator$b,
+    creator$c,
+    creator$6,
+    creator$5,
+    creator$4,
+    creator$a,
+    creator$9,
+    creator$8,
+    creator$3,
+    creator$2,
+    creator$1,
+];
+const creator = {
+    meta: {
+        id: "@secretlint/secretlint-rule-preset-recommend",
+        recommended: true,
+        type: "preset",
+    },
+    rules,
+    create(context, _options) {
+        rules.forEach((rule) => {
+            context.registerRule(rule);
+        });
+    },
+};
+
+
+//# sourceMappingURL=index-Cq-34xZU.js.map
+
+
 /***/ })
 
 /******/ });
@@ -44826,6 +52317,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -44842,6 +52336,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -44854,16 +52378,112 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -44938,7 +52558,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -44992,8 +52612,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -45012,12 +52632,12 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -45028,7 +52648,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -46110,7 +53730,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -46834,13 +54454,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -47131,7 +54751,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -47470,8 +55090,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -47652,7 +55272,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -47720,7 +55340,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -47807,10 +55427,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * A mistake the user can fix (bad blueprint, unknown task, bad config, bad patch). Hosts print its
@@ -47905,7 +55525,7 @@ const AGENT_PATTERNS = [/^SSH_AUTH_SOCK$/];
  * A URL with credentials in it (`postgres://user:pass@host/db`, `https://token@host`): a secret whatever
  * the variable holding it is called. The one rule for it: the Coder's Redactor uses it too.
  */
-function isCredentialUrl(value) {
+function env_isCredentialUrl(value) {
     return /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(value.trim());
 }
 /**
@@ -47932,12 +55552,12 @@ function allowSet(allow) {
  * Whether code under test must not see a variable (nor its value in what it prints): a secret name
  * (`isSecretEnvName`), an agent socket, or a credential URL of any name.
  */
-function isHiddenFromCode(name, value, secretEnv = []) {
+function env_isHiddenFromCode(name, value, secretEnv = []) {
     if (isSecretEnvName(name, secretEnv))
         return true;
     if (AGENT_PATTERNS.some((re) => re.test(name.toUpperCase())))
         return true;
-    return value !== undefined && isCredentialUrl(value);
+    return value !== undefined && env_isCredentialUrl(value);
 }
 /**
  * The environment of git's own calls (src/git/git.ts): secret names removed, and the runner's file
@@ -47966,7 +55586,7 @@ function scrubCodeEnv(env, opts = {}) {
     const allow = allowSet(opts.allow);
     const out = scrubEnv(env, opts);
     for (const [k, v] of Object.entries(out)) {
-        if (!allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
+        if (!allow.has(k) && env_isHiddenFromCode(k, v, opts.secretEnv))
             delete out[k];
     }
     return out;
@@ -48147,12 +55767,12 @@ const COMMAND_MARK_VAR = 'GUARDIAN_COMMAND_ID';
  * daemons tests forget, and makes escaping deliberate work.
  */
 function exec_killMarked(mark) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/environ'))
+    if (!(0,external_node_fs_.existsSync)('/proc/self/environ'))
         return 0;
     const needle = Buffer.from(`\0${COMMAND_MARK_VAR}=${mark}\0`);
     const first = Buffer.from(`${COMMAND_MARK_VAR}=${mark}\0`);
     return killProcesses((pid) => {
-        const environ = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/environ`);
+        const environ = (0,external_node_fs_.readFileSync)(`/proc/${pid}/environ`);
         return environ.includes(needle) || environ.subarray(0, first.length).equals(first);
     });
 }
@@ -48163,7 +55783,7 @@ function exec_killMarked(mark) {
 function statFields(pid) {
     let stat;
     try {
-        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
     }
     catch {
         return undefined;
@@ -48179,7 +55799,7 @@ let ownNamespace;
 function pidNamespace() {
     if (ownNamespace === undefined) {
         try {
-            ownNamespace = /\[(\d+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid'))?.[1] ?? '0';
+            ownNamespace = /\[(\d+)\]/.exec((0,external_node_fs_.readlinkSync)('/proc/self/ns/pid'))?.[1] ?? '0';
         }
         catch {
             ownNamespace = '0';
@@ -48205,7 +55825,7 @@ function ownerTag() {
  */
 function ownerAlive(tag) {
     const m = /^(\d+)-(\d+)-(\d+)$/.exec(tag);
-    if (!m || !(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
+    if (!m || !(0,external_node_fs_.existsSync)('/proc/self/stat'))
         return undefined;
     if (m[1] === '0' || m[1] !== pidNamespace())
         return undefined;
@@ -48257,7 +55877,7 @@ function killOrphanedChecks() {
  */
 function killProcesses(matches) {
     let killed = 0;
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+    for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
         if (!/^\d+$/.test(name) || Number(name) === process.pid)
             continue;
         try {
@@ -48283,7 +55903,7 @@ function hiddenValues(opts) {
     const values = new Set();
     for (const env of [opts.env ?? process.env, process.env])
         for (const [k, v] of Object.entries(env))
-            if (v && v.trim().length >= 8 && !allow.has(k) && isHiddenFromCode(k, v, opts.secretEnv))
+            if (v && v.trim().length >= 8 && !allow.has(k) && env_isHiddenFromCode(k, v, opts.secretEnv))
                 values.add(v);
     return [...values].sort((a, b) => b.length - a.length);
 }
@@ -48352,10 +55972,10 @@ function redactBytes(data, values) {
  * environment (which `killMarked` cannot recognise). On Linux only.
  */
 function killWorkingIn(dirs) {
-    if (dirs.length === 0 || !(0,external_node_fs_namespaceObject.existsSync)('/proc/self/cwd'))
+    if (dirs.length === 0 || !(0,external_node_fs_.existsSync)('/proc/self/cwd'))
         return 0;
     return killProcesses((pid) => {
-        const cwd = (0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/cwd`);
+        const cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
         return dirs.some((d) => cwd === d || cwd.startsWith(`${d}/`));
     });
 }
@@ -48380,7 +56000,7 @@ function processGroupAlive(pgid) {
     catch {
         return false;
     }
-    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
+    if (!(0,external_node_fs_.existsSync)('/proc/self/stat'))
         return true;
     // The group's leader, when it is still alive and still in its group, answers without a walk of
     // every process (about 2 ms per hundred processes, polled every 10 ms while a killed group ends).
@@ -48402,9 +56022,9 @@ function procStat(pid) {
 /** pid → [parent pid, process group] of every live process, from /proc (empty where there is none). */
 function processTable() {
     const out = new Map();
-    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/stat'))
+    if (!(0,external_node_fs_.existsSync)('/proc/self/stat'))
         return out;
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+    for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
         if (!/^\d+$/.test(name))
             continue;
         const st = procStat(name); // undefined: gone meanwhile, or a zombie
@@ -48977,14 +56597,14 @@ function sha256(data) {
 }
 /** Write a file atomically (temp file + rename) so a reader never sees half a file. */
 function writeFileAtomic(path, data) {
-    ensureDir((0,external_node_path_namespaceObject.dirname)(path));
+    ensureDir((0,external_node_path_.dirname)(path));
     const tmp = `${path}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`;
     try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, data);
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, path);
+        (0,external_node_fs_.writeFileSync)(tmp, data);
+        (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
         const code = e.code;
         if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') {
             const blocked = findBlocker(guessRoot(path), path, 'file');
@@ -49000,22 +56620,22 @@ function writeFileAtomic(path, data) {
  * a broken symbolic link. Only the part below `root` is looked at; nothing is created.
  */
 function findBlocker(root, path, want) {
-    const rel = (0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(root, path) : path;
+    const rel = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(root, path) : path;
     const parts = rel.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
     let abs = root;
     for (let i = 0; i < parts.length; i++) {
-        abs = (0,external_node_path_namespaceObject.join)(abs, parts[i]);
-        const shown = toPosix((0,external_node_path_namespaceObject.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0,external_node_path_namespaceObject.relative)(root, abs));
+        abs = (0,external_node_path_.join)(abs, parts[i]);
+        const shown = toPosix((0,external_node_path_.isAbsolute)(rel) || rel.startsWith('..') ? abs : (0,external_node_path_.relative)(root, abs));
         const last = i === parts.length - 1;
         let st;
         try {
-            st = (0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false });
+            st = (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false });
         }
         catch {
             st = undefined;
         }
         if (!st) {
-            if ((0,external_node_fs_namespaceObject.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+            if ((0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
                 return {
                     path: shown,
                     is: 'a broken symbolic link',
@@ -49034,16 +56654,16 @@ function findBlocker(root, path, want) {
 }
 /** The nearest existing directory at or above `path` when Guardian may not write there, else undefined. */
 function unwritableAncestor(root, path) {
-    let abs = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(root, path);
-    while ((0,external_node_fs_namespaceObject.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0,external_node_path_namespaceObject.dirname)(abs) !== abs)
-        abs = (0,external_node_path_namespaceObject.dirname)(abs);
+    let abs = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(root, path);
+    while ((0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false }) === undefined && (0,external_node_path_.dirname)(abs) !== abs)
+        abs = (0,external_node_path_.dirname)(abs);
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(abs, external_node_fs_namespaceObject.constants.W_OK);
+        (0,external_node_fs_.accessSync)(abs, external_node_fs_.constants.W_OK);
         return undefined;
     }
     catch {
-        const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
-        return rel === '' ? '.' : rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? abs : toPosix(rel);
+        const rel = (0,external_node_path_.relative)(root, abs);
+        return rel === '' ? '.' : rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? abs : toPosix(rel);
     }
 }
 const GUARDIAN_STATE = 'Guardian keeps its bundles, index and ledger in a .guardian/ directory';
@@ -49057,9 +56677,9 @@ function blockerMessage(b) {
 }
 /** The repository a `.guardian/...` path belongs to (the folder holding `.guardian`), else the path's own folder. */
 function guessRoot(path) {
-    const parts = path.split(external_node_path_namespaceObject.sep);
+    const parts = path.split(external_node_path_.sep);
     const i = parts.lastIndexOf('.guardian');
-    return i > 0 ? parts.slice(0, i).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep : (0,external_node_path_namespaceObject.dirname)(path);
+    return i > 0 ? parts.slice(0, i).join(external_node_path_.sep) || external_node_path_.sep : (0,external_node_path_.dirname)(path);
 }
 /**
  * Guardian's state stays inside the repository: a `.guardian` (or a folder below it) that is a symbolic
@@ -49068,15 +56688,15 @@ function guessRoot(path) {
  * naming it and its target.
  */
 function refuseLinkedState(path) {
-    const parts = path.split(external_node_path_namespaceObject.sep);
+    const parts = path.split(external_node_path_.sep);
     const i = parts.lastIndexOf('.guardian');
     if (i <= 0)
         return;
     for (let j = i; j < parts.length; j++) {
-        const p = parts.slice(0, j + 1).join(external_node_path_namespaceObject.sep);
+        const p = parts.slice(0, j + 1).join(external_node_path_.sep);
         let st;
         try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+            st = (0,external_node_fs_.lstatSync)(p);
         }
         catch {
             return; // not there yet: created as a directory below
@@ -49084,12 +56704,12 @@ function refuseLinkedState(path) {
         if (st.isSymbolicLink()) {
             let target = '';
             try {
-                target = (0,external_node_fs_namespaceObject.readlinkSync)(p);
+                target = (0,external_node_fs_.readlinkSync)(p);
             }
             catch {
                 // gone meanwhile
             }
-            throw new errors_ConfigurationError(`${toPosix(parts.slice(i, j + 1).join(external_node_path_namespaceObject.sep))} is a symbolic link (to ${JSON.stringify(target)}); ${GUARDIAN_STATE} inside the repository, not behind a link — remove the link`);
+            throw new errors_ConfigurationError(`${toPosix(parts.slice(i, j + 1).join(external_node_path_.sep))} is a symbolic link (to ${JSON.stringify(target)}); ${GUARDIAN_STATE} inside the repository, not behind a link — remove the link`);
         }
     }
 }
@@ -49109,7 +56729,7 @@ const BLOCKED_CODES = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM',
 function ensureDir(path, root = guessRoot(path)) {
     refuseLinkedState(path);
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(path, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(path, { recursive: true });
     }
     catch (e) {
         const code = e.code;
@@ -49120,7 +56740,7 @@ function ensureDir(path, root = guessRoot(path)) {
             throw new errors_ConfigurationError(blockerMessage(blocked), { cause: e });
         const denied = unwritableAncestor(root, path);
         if (denied) {
-            const rel = toPosix((0,external_node_path_namespaceObject.relative)(root, path));
+            const rel = toPosix((0,external_node_path_.relative)(root, path));
             throw new errors_ConfigurationError(`cannot create ${rel.startsWith('..') ? path : rel}: ${denied} is not writable (${code})`, { cause: e });
         }
         throw e;
@@ -49132,7 +56752,7 @@ function checkRepoRelativePath(p) {
         return 'an empty path';
     if (p.includes('\0'))
         return 'a path containing a NUL byte';
-    if ((0,external_node_path_namespaceObject.isAbsolute)(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\'))
+    if ((0,external_node_path_.isAbsolute)(p) || /^[a-zA-Z]:[\\/]/.test(p) || p.startsWith('\\'))
         return 'an absolute path';
     const parts = p.split(/[\\/]+/);
     if (parts.includes('..'))
@@ -49140,7 +56760,7 @@ function checkRepoRelativePath(p) {
     return undefined;
 }
 function toPosix(p) {
-    return (0,external_node_path_namespaceObject.normalize)(p).split(external_node_path_namespaceObject.sep).join('/');
+    return (0,external_node_path_.normalize)(p).split(external_node_path_.sep).join('/');
 }
 /**
  * Opens `path` only when it is a regular file: a symbolic link is not followed, and a FIFO is not
@@ -49206,7 +56826,7 @@ function bundleDirFor(root, taskId) {
     if (!TASK_ID_PATTERN.test(taskId) || taskId.length > 64) {
         throw new errors_ConfigurationError(`invalid task id '${taskId}': expected letters, digits and dashes, like TASK-042`, { exitCode: 2 });
     }
-    const dir = (0,external_node_path_namespaceObject.join)(root, '.guardian', 'bundles', taskId);
+    const dir = (0,external_node_path_.join)(root, '.guardian', 'bundles', taskId);
     // Read or written, a bundle is the one in this repository's .guardian/, never one behind a link.
     refuseLinkedState(dir);
     return dir;
@@ -49226,8 +56846,8 @@ function newManifest(init) {
 }
 /** Reads and checks a bundle's manifest; a missing bundle or one of another task is a user error. */
 function readManifest(dir, expectedTaskId) {
-    const path = (0,external_node_path_namespaceObject.join)(dir, 'manifest.json');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
+    const path = (0,external_node_path_.join)(dir, 'manifest.json');
+    if (!(0,external_node_fs_.existsSync)(path)) {
         throw new errors_ConfigurationError(`no Task Bundle at ${dir} (manifest.json missing): run \`guardian bundle ${expectedTaskId ?? 'TASK-ID'}\` first`);
     }
     const m = readBundleJson(dir, 'manifest.json', checkManifest);
@@ -49247,13 +56867,13 @@ function manifestBase(root, dir, m) {
         return resolveCommit(root, m.baseCommit);
     }
     catch {
-        throw new errors_ConfigurationError(`${shownPath((0,external_node_path_namespaceObject.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
+        throw new errors_ConfigurationError(`${shownPath((0,external_node_path_.join)(dir, 'manifest.json'))}: field \`baseCommit\` is ${m.baseCommit.slice(0, 12)}, which is not a commit of the repository at ${root} (a bundle from another repository, or a shallow clone without it)`);
     }
 }
 /** A path as messages show it: relative to the working directory when it is inside it. */
 function shownPath(p) {
-    const rel = (0,external_node_path_namespaceObject.relative)(process.cwd(), p);
-    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? toPosix(rel) : p;
+    const rel = (0,external_node_path_.relative)(process.cwd(), p);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? toPosix(rel) : p;
 }
 /** What a JSON value is, for messages: "a number", "an array", "null", … */
 function describeJson(v) {
@@ -49392,7 +57012,7 @@ function errnoText(e) {
 function readInputFile(path, what = 'Task Bundle file') {
     let st;
     try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        st = (0,external_node_fs_.lstatSync)(path);
     }
     catch (e) {
         if (e.code === 'ENOENT')
@@ -49410,7 +57030,7 @@ function readInputFile(path, what = 'Task Bundle file') {
         throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: it is ${kind}, expected a regular file`);
     }
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+        return (0,external_node_fs_.readFileSync)(path);
     }
     catch (e) {
         throw new errors_ConfigurationError(`${shownPath(path)}: cannot read this ${what}: ${errnoText(e)}`, {
@@ -49423,7 +57043,7 @@ function readInputFile(path, what = 'Task Bundle file') {
  * undefined when the file does not exist.
  */
 function readBundleJson(dir, rel, check) {
-    const path = (0,external_node_path_namespaceObject.join)(dir, rel);
+    const path = (0,external_node_path_.join)(dir, rel);
     const text = readBundleFile(dir, rel);
     if (text === undefined)
         return undefined;
@@ -49442,10 +57062,10 @@ function readBundleJson(dir, rel, check) {
  */
 function checkBundleWritable(dir, rels) {
     for (const rel of rels) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, rel);
+        const path = (0,external_node_path_.join)(dir, rel);
         let st;
         try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+            st = (0,external_node_fs_.lstatSync)(path);
         }
         catch (e) {
             if (e.code === 'ENOENT')
@@ -49459,10 +57079,10 @@ function checkBundleWritable(dir, rels) {
 }
 /** Regular files of a bundle (bundle-relative, posix) and the entries that are neither files nor directories. */
 function walk(dir, base = dir, out = { files: [], dirs: [], other: [] }) {
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)(dir).sort()) {
-        const p = (0,external_node_path_namespaceObject.join)(dir, name);
-        const rel = toPosix((0,external_node_path_namespaceObject.relative)(base, p));
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+    for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+        const p = (0,external_node_path_.join)(dir, name);
+        const rel = toPosix((0,external_node_path_.relative)(base, p));
+        const st = (0,external_node_fs_.lstatSync)(p);
         if (st.isDirectory()) {
             out.dirs.push(rel);
             walk(p, base, out);
@@ -49482,15 +57102,15 @@ function listFiles(dir) {
 /** Hashes every bundle file (so the next job can check what it downloaded) and writes the manifest. */
 function writeManifest(dir, m) {
     const files = {};
-    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
+    if ((0,external_node_fs_.existsSync)(dir)) {
         for (const rel of listFiles(dir)) {
             if (rel === 'manifest.json')
                 continue;
-            files[rel] = sha256((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, rel)));
+            files[rel] = sha256((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel)));
         }
     }
     m.files = files;
-    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+    writeFileAtomic((0,external_node_path_.join)(dir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
 }
 /** Problems with the bundle's files compared to the manifest's hashes (empty when intact). */
 function verifyBundle(dir, m = readManifest(dir)) {
@@ -49504,7 +57124,7 @@ function verifyBundle(dir, m = readManifest(dir)) {
             continue;
         else if (!present.has(rel))
             problems.push(`${rel}: listed in manifest.json but missing`);
-        else if (sha256(readInputFile((0,external_node_path_namespaceObject.join)(dir, rel)) ?? Buffer.alloc(0)) !== hash)
+        else if (sha256(readInputFile((0,external_node_path_.join)(dir, rel)) ?? Buffer.alloc(0)) !== hash)
             problems.push(`${rel}: sha256 differs from manifest.json`);
         present.delete(rel);
     }
@@ -49516,15 +57136,15 @@ function verifyBundle(dir, m = readManifest(dir)) {
 }
 function writeBundleFile(dir, rel, data) {
     checkBundleWritable(dir, [rel]);
-    writeFileAtomic((0,external_node_path_namespaceObject.join)(dir, rel), data);
+    writeFileAtomic((0,external_node_path_.join)(dir, rel), data);
 }
 /** A bundle file's text, or undefined when it does not exist; unreadable is a user error naming it. */
 function readBundleFile(dir, rel) {
-    return readInputFile((0,external_node_path_namespaceObject.join)(dir, rel))?.toString('utf8');
+    return readInputFile((0,external_node_path_.join)(dir, rel))?.toString('utf8');
 }
 /** A bundle file's bytes (a patch), or undefined when it does not exist. */
 function readBundleBytes(dir, rel) {
-    return readInputFile((0,external_node_path_namespaceObject.join)(dir, rel));
+    return readInputFile((0,external_node_path_.join)(dir, rel));
 }
 function addUsage(a, b) {
     return {
@@ -49561,7 +57181,7 @@ async function recordStation(dir, taskId, station, fn) {
     catch (e) {
         let m;
         try {
-            m = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
+            m = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json')) ? readManifest(dir, taskId) : undefined;
         }
         catch {
             m = undefined; // a manifest damaged meanwhile: report the station's own error, not this one
@@ -49647,7 +57267,7 @@ function emitAnnotations(list) {
  * wrote is what this one reads). A missing bundle is an error; so is any file that differs.
  */
 function openVerifiedBundle(dir, taskId, what = 'the Task Bundle') {
-    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'manifest.json'))) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json'))) {
         throw new errors_ConfigurationError(`${what} for ${taskId} is missing (no manifest.json in ${dir}): the previous station's artifact was not downloaded there`);
     }
     const manifest = readManifest(dir, taskId);
@@ -49660,7 +57280,7 @@ function openVerifiedBundle(dir, taskId, what = 'the Task Bundle') {
 /** The bundle directory of a task in a working tree, verified when it exists. */
 function verifiedBundleIfPresent(root, taskId) {
     const dir = bundleDirFor(root, taskId);
-    return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'manifest.json')) ? openVerifiedBundle(dir, taskId) : undefined;
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json')) ? openVerifiedBundle(dir, taskId) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/git/gitdir.ts
@@ -49708,32 +57328,32 @@ const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 const MAX_INCLUDE_DEPTH = 5;
 function commonGitDir(root) {
     const out = git_execGit(['rev-parse', '--git-common-dir'], { cwd: root }).stdout.trim();
-    return (0,external_node_path_namespaceObject.isAbsolute)(out) ? out : (0,external_node_path_namespaceObject.join)(root, out);
+    return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(root, out);
 }
 /** A watched path on disk: relative to the git directory, or absolute (a global config file). */
 function onDisk(dir, p) {
-    return (0,external_node_path_namespaceObject.isAbsolute)(p) ? p : (0,external_node_path_namespaceObject.join)(dir, p);
+    return (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.join)(dir, p);
 }
 function gitdir_walk(dir, rel, out) {
     let st;
     try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(onDisk(dir, rel));
+        st = (0,external_node_fs_.lstatSync)(onDisk(dir, rel));
     }
     catch {
         return;
     }
     if (st.isDirectory()) {
-        for (const name of (0,external_node_fs_namespaceObject.readdirSync)(onDisk(dir, rel)).sort())
-            gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, name), out);
+        for (const name of (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort())
+            gitdir_walk(dir, (0,external_node_path_.join)(rel, name), out);
     }
     else if (st.isSymbolicLink()) {
         // A link's target is what it says, not followed.
-        const link = (0,external_node_fs_namespaceObject.readlinkSync)(onDisk(dir, rel));
+        const link = (0,external_node_fs_.readlinkSync)(onDisk(dir, rel));
         out.set(rel, { link, sig: `link:${link}` });
     }
     else if (st.isFile() && st.size <= MAX_KEPT_BYTES) {
         out.set(rel, {
-            content: (0,external_node_fs_namespaceObject.readFileSync)(onDisk(dir, rel)),
+            content: (0,external_node_fs_.readFileSync)(onDisk(dir, rel)),
             mode: st.mode & 0o7777,
             sig: `file:${st.mode & 0o7777}`,
         });
@@ -49749,9 +57369,9 @@ function gitdir_walk(dir, rel, out) {
 function walkModules(dir, rel, out, depth = 0) {
     let names;
     try {
-        if (!(0,external_node_fs_namespaceObject.lstatSync)(onDisk(dir, rel)).isDirectory())
+        if (!(0,external_node_fs_.lstatSync)(onDisk(dir, rel)).isDirectory())
             return gitdir_walk(dir, rel, out);
-        names = (0,external_node_fs_namespaceObject.readdirSync)(onDisk(dir, rel)).sort();
+        names = (0,external_node_fs_.readdirSync)(onDisk(dir, rel)).sort();
     }
     catch {
         return;
@@ -49760,12 +57380,12 @@ function walkModules(dir, rel, out, depth = 0) {
         return;
     if (names.includes('HEAD')) {
         for (const w of MODULE_WATCHED)
-            gitdir_walk(dir, (0,external_node_path_namespaceObject.join)(rel, w), out);
-        walkModules(dir, (0,external_node_path_namespaceObject.join)(rel, 'modules'), out, depth + 1);
+            gitdir_walk(dir, (0,external_node_path_.join)(rel, w), out);
+        walkModules(dir, (0,external_node_path_.join)(rel, 'modules'), out, depth + 1);
         return;
     }
     for (const name of names)
-        walkModules(dir, (0,external_node_path_namespaceObject.join)(rel, name), out, depth + 1);
+        walkModules(dir, (0,external_node_path_.join)(rel, name), out, depth + 1);
 }
 /**
  * The global config files git reads for this process's user: `$GIT_CONFIG_GLOBAL` when it is set,
@@ -49774,14 +57394,14 @@ function walkModules(dir, rel, out, depth = 0) {
  */
 function globalConfigPaths(env = process.env) {
     if (env.GIT_CONFIG_GLOBAL)
-        return [(0,external_node_path_namespaceObject.resolve)(env.GIT_CONFIG_GLOBAL)];
+        return [(0,external_node_path_.resolve)(env.GIT_CONFIG_GLOBAL)];
     const home = env.HOME;
     const paths = [];
     if (home)
-        paths.push((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(home), '.gitconfig'));
-    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_namespaceObject.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(home), '.config') : '';
+        paths.push((0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.gitconfig'));
+    const xdg = env.XDG_CONFIG_HOME ? (0,external_node_path_.resolve)(env.XDG_CONFIG_HOME) : home ? (0,external_node_path_.join)((0,external_node_path_.resolve)(home), '.config') : '';
     if (xdg)
-        paths.push((0,external_node_path_namespaceObject.join)(xdg, 'git', 'config'));
+        paths.push((0,external_node_path_.join)(xdg, 'git', 'config'));
     return paths;
 }
 /** Files a config file includes (`include.path`, `includeIf.*.path`), as git resolves them. */
@@ -49803,10 +57423,10 @@ function includedBy(file, cwd) {
             continue;
         if (value.startsWith('~/')) {
             if (home)
-                out.push((0,external_node_path_namespaceObject.join)(home, value.slice(2)));
+                out.push((0,external_node_path_.join)(home, value.slice(2)));
         }
         else
-            out.push((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(file), value));
+            out.push((0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.join)((0,external_node_path_.dirname)(file), value));
     }
     return out;
 }
@@ -49823,7 +57443,7 @@ function followConfigFiles(starts, cwd, depth0 = 0) {
             return;
         let st;
         try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+            st = (0,external_node_fs_.lstatSync)(p);
         }
         catch {
             seen.add(p); // not there yet: watched, so that its creation is seen
@@ -49834,7 +57454,7 @@ function followConfigFiles(starts, cwd, depth0 = 0) {
         seen.add(p);
         if (st.isSymbolicLink()) {
             try {
-                add((0,external_node_fs_namespaceObject.realpathSync)(p), depth);
+                add((0,external_node_fs_.realpathSync)(p), depth);
             }
             catch {
                 // a dangling link: its target is watched as the link's text
@@ -49843,10 +57463,10 @@ function followConfigFiles(starts, cwd, depth0 = 0) {
         }
         if (depth < MAX_INCLUDE_DEPTH)
             for (const inc of includedBy(p, cwd))
-                add((0,external_node_path_namespaceObject.resolve)(inc), depth + 1);
+                add((0,external_node_path_.resolve)(inc), depth + 1);
     };
     for (const p of starts)
-        add((0,external_node_path_namespaceObject.resolve)(p), depth0);
+        add((0,external_node_path_.resolve)(p), depth0);
     return [...seen];
 }
 /** The global config files to watch: those git reads and what they include. */
@@ -49865,8 +57485,8 @@ function localIncludes(dir) {
 /** The repository's own config files that exist, in the git directory `dir`. */
 function localConfigFiles(dir) {
     return ['config', 'config.worktree']
-        .map((n) => (0,external_node_path_namespaceObject.join)(dir, n))
-        .filter((f) => (0,external_node_fs_namespaceObject.lstatSync)(f, { throwIfNoEntry: false })?.isFile());
+        .map((n) => (0,external_node_path_.join)(dir, n))
+        .filter((f) => (0,external_node_fs_.lstatSync)(f, { throwIfNoEntry: false })?.isFile());
 }
 /** What one config file includes, followed. */
 function includesOf(file, cwd) {
@@ -49880,32 +57500,32 @@ function includesOf(file, cwd) {
  */
 function includedWorkTreeFiles(root) {
     const dir = commonGitDir(root);
-    const tops = new Set([(0,external_node_path_namespaceObject.resolve)(root), realOrSame(root)]);
+    const tops = new Set([(0,external_node_path_.resolve)(root), realOrSame(root)]);
     // The main worktree of a repository whose git directory is a `.git` folder.
-    if ((0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.resolve)(dir)) === '.git')
-        tops.add(realOrSame((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(dir))));
+    if ((0,external_node_path_.basename)((0,external_node_path_.resolve)(dir)) === '.git')
+        tops.add(realOrSame((0,external_node_path_.dirname)((0,external_node_path_.resolve)(dir))));
     const out = new Map();
     const consider = (file, via) => {
         const real = realOrSame(file);
         for (const top of tops) {
-            for (const candidate of new Set([(0,external_node_path_namespaceObject.resolve)(file), real])) {
-                const rel = (0,external_node_path_namespaceObject.relative)(top, candidate);
-                if (!rel || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+            for (const candidate of new Set([(0,external_node_path_.resolve)(file), real])) {
+                const rel = (0,external_node_path_.relative)(top, candidate);
+                if (!rel || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
                     continue;
-                const path = rel.split(external_node_path_namespaceObject.sep).join('/');
+                const path = rel.split(external_node_path_.sep).join('/');
                 if (!out.has(path))
                     out.set(path, via);
             }
         }
     };
     for (const file of localConfigFiles(dir)) {
-        const rel = (0,external_node_path_namespaceObject.relative)(realOrSame(root), realOrSame(file));
-        const via = rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? file : rel.split(external_node_path_namespaceObject.sep).join('/');
+        const rel = (0,external_node_path_.relative)(realOrSame(root), realOrSame(file));
+        const via = rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? file : rel.split(external_node_path_.sep).join('/');
         for (const inc of includesOf(file, dir))
             consider(inc, via);
     }
     for (const file of globalConfigPaths()) {
-        if (!(0,external_node_fs_namespaceObject.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
+        if (!(0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false })?.isFile())
             continue;
         for (const inc of includesOf(file, dir))
             consider(inc, file);
@@ -49925,10 +57545,10 @@ function snapshotOf(dir, globals) {
 const active = new Set();
 function realOrSame(p) {
     try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+        return (0,external_node_fs_.realpathSync)(p);
     }
     catch {
-        return (0,external_node_path_namespaceObject.resolve)(p);
+        return (0,external_node_path_.resolve)(p);
     }
 }
 function snapshotGitDir(root) {
@@ -49981,14 +57601,14 @@ function restoreGitDir(before) {
             return false;
         const abs = onDisk(before.dir, p);
         try {
-            (0,external_node_fs_namespaceObject.rmSync)(abs, { recursive: true, force: true });
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(abs), { recursive: true });
+            (0,external_node_fs_.rmSync)(abs, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(abs), { recursive: true });
             if (e.link !== undefined)
-                (0,external_node_fs_namespaceObject.symlinkSync)(e.link, abs);
+                (0,external_node_fs_.symlinkSync)(e.link, abs);
             else {
-                (0,external_node_fs_namespaceObject.writeFileSync)(abs, e.content);
+                (0,external_node_fs_.writeFileSync)(abs, e.content);
                 if (e.mode !== undefined)
-                    (0,external_node_fs_namespaceObject.chmodSync)(abs, e.mode);
+                    (0,external_node_fs_.chmodSync)(abs, e.mode);
             }
             return true;
         }
@@ -50007,7 +57627,7 @@ function restoreGitDir(before) {
             continue;
         let restored = true;
         try {
-            (0,external_node_fs_namespaceObject.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(onDisk(before.dir, p), { recursive: true, force: true });
         }
         catch {
             restored = false;
@@ -50018,10 +57638,10 @@ function restoreGitDir(before) {
 }
 /** How a change is named in a report: `.git/hooks/pre-commit`, or a global config file's own path. */
 function shownGitPath(root, snapshot, p) {
-    if ((0,external_node_path_namespaceObject.isAbsolute)(p))
+    if ((0,external_node_path_.isAbsolute)(p))
         return p;
-    const rel = (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.join)(snapshot.dir, p));
-    return rel.startsWith('..') ? (0,external_node_path_namespaceObject.join)(snapshot.dir, p) : rel;
+    const rel = (0,external_node_path_.relative)(root, (0,external_node_path_.join)(snapshot.dir, p));
+    return rel.startsWith('..') ? (0,external_node_path_.join)(snapshot.dir, p) : rel;
 }
 
 ;// CONCATENATED MODULE: ./src/git/patch.ts
@@ -50038,27 +57658,27 @@ function shownGitPath(root, snapshot, p) {
 
 /** Runs `fn` with a private index file (GIT_INDEX_FILE) that is removed afterwards. */
 function patch_withTempIndex(root, fn, seedFromRealIndex = false) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
-    const index = (0,external_node_path_namespaceObject.join)(dir, 'index');
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-index-'));
+    const index = (0,external_node_path_.join)(dir, 'index');
     try {
         if (seedFromRealIndex) {
             // Starting from the real index keeps git's stat cache: `add -A` then re-hashes only changed files.
             let real = git_execGit(['rev-parse', '--git-path', 'index'], { cwd: root }).stdout.trim();
-            if (!(0,external_node_path_namespaceObject.isAbsolute)(real))
-                real = (0,external_node_path_namespaceObject.join)(root, real);
-            if ((0,external_node_fs_namespaceObject.existsSync)(real)) {
-                (0,external_node_fs_namespaceObject.copyFileSync)(real, index);
+            if (!(0,external_node_path_.isAbsolute)(real))
+                real = (0,external_node_path_.join)(root, real);
+            if ((0,external_node_fs_.existsSync)(real)) {
+                (0,external_node_fs_.copyFileSync)(real, index);
                 // Keep the index's mtime: git treats entries as "racily clean" by comparing their mtimes with
                 // it. A copy with a new mtime would make a file rewritten in the same second as the last
                 // `git add` (same size) look unchanged, and the change would escape judgment.
-                const st = (0,external_node_fs_namespaceObject.statSync)(real);
-                (0,external_node_fs_namespaceObject.utimesSync)(index, st.atime, st.mtime);
+                const st = (0,external_node_fs_.statSync)(real);
+                (0,external_node_fs_.utimesSync)(index, st.atime, st.mtime);
             }
         }
         return fn({ GIT_INDEX_FILE: index });
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 function treeOf(root, commit) {
@@ -50085,7 +57705,7 @@ function refuseHiddenEdits(root) {
         return;
     const present = flagged.filter((f) => {
         try {
-            return (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, f.path)).isFile();
+            return (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, f.path)).isFile();
         }
         catch {
             return false;
@@ -50878,7 +58498,7 @@ function pathInput(name, fallback = '.') {
     const v = raw(name) || fallback;
     if (v.includes('\0'))
         throw new errors_ConfigurationError(`input '${name}': ${shown(v)} is not a path`);
-    return (0,external_node_path_namespaceObject.isAbsolute)(v) ? v : (0,external_node_path_namespaceObject.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
+    return (0,external_node_path_.isAbsolute)(v) ? v : (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd(), v);
 }
 /**
  * The repository's working tree (the `root` input): an existing directory, inside GITHUB_WORKSPACE
@@ -50890,7 +58510,7 @@ function rootInput(name = 'root') {
     const expected = "expected the repository's working tree: the checkout, or a directory inside it";
     let isDir;
     try {
-        isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+        isDir = (0,external_node_fs_.statSync)(path).isDirectory();
     }
     catch {
         throw new errors_ConfigurationError(`input '${name}': ${given} does not exist (${path}); ${expected}`);
@@ -50899,16 +58519,16 @@ function rootInput(name = 'root') {
         throw new errors_ConfigurationError(`input '${name}': ${given} is not a directory (${path}); ${expected}`);
     const workspace = process.env.GITHUB_WORKSPACE;
     if (workspace) {
-        const real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        let ws = (0,external_node_path_namespaceObject.resolve)(workspace);
+        const real = (0,external_node_fs_.realpathSync)(path);
+        let ws = (0,external_node_path_.resolve)(workspace);
         try {
-            ws = (0,external_node_fs_namespaceObject.realpathSync)(ws);
+            ws = (0,external_node_fs_.realpathSync)(ws);
         }
         catch {
             // A workspace that does not exist contains nothing: the check below refuses the root.
         }
-        const rel = (0,external_node_path_namespaceObject.relative)(ws, real);
-        if (rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+        const rel = (0,external_node_path_.relative)(ws, real);
+        if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel)) {
             throw new errors_ConfigurationError(`input '${name}': ${given} (${real}) is outside the workspace ${ws} (GITHUB_WORKSPACE); ${expected}`);
         }
     }
@@ -51152,15 +58772,15 @@ function actionsLogger() {
 
 /** The processes visible in /proc (Linux), or undefined where there is no /proc. */
 function listProcesses() {
-    if (!(0,external_node_fs_namespaceObject.existsSync)('/proc/self/status'))
+    if (!(0,external_node_fs_.existsSync)('/proc/self/status'))
         return undefined;
     const out = [];
-    for (const name of (0,external_node_fs_namespaceObject.readdirSync)('/proc')) {
+    for (const name of (0,external_node_fs_.readdirSync)('/proc')) {
         if (!/^\d+$/.test(name))
             continue;
         let status;
         try {
-            status = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${name}/status`, 'utf8');
+            status = (0,external_node_fs_.readFileSync)(`/proc/${name}/status`, 'utf8');
         }
         catch {
             continue; // gone
@@ -51263,7 +58883,7 @@ function fileId(st) {
 }
 function lstatOrUndefined(path) {
     try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(path);
+        return (0,external_node_fs_.lstatSync)(path);
     }
     catch {
         return undefined;
@@ -51277,7 +58897,7 @@ function snapshotFileCommands(env = process.env) {
             continue;
         let content;
         try {
-            content = (0,external_node_fs_namespaceObject.readFileSync)(path);
+            content = (0,external_node_fs_.readFileSync)(path);
         }
         catch {
             content = undefined; // not there yet
@@ -51305,7 +58925,7 @@ function restoreFileCommands(snap) {
         if (same) {
             let now;
             try {
-                now = (0,external_node_fs_namespaceObject.readFileSync)(f.path);
+                now = (0,external_node_fs_.readFileSync)(f.path);
             }
             catch {
                 now = undefined;
@@ -51317,11 +58937,11 @@ function restoreFileCommands(snap) {
             continue; // an empty file removed: as good as it was
         changed.push(f.name);
         if (same)
-            (0,external_node_fs_namespaceObject.writeFileSync)(f.path, before);
+            (0,external_node_fs_.writeFileSync)(f.path, before);
         else {
             if (st)
-                (0,external_node_fs_namespaceObject.rmSync)(f.path, { recursive: true, force: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(f.path, before, { flag: 'wx' });
+                (0,external_node_fs_.rmSync)(f.path, { recursive: true, force: true });
+            (0,external_node_fs_.writeFileSync)(f.path, before, { flag: 'wx' });
         }
     }
     return changed;
@@ -51562,7 +59182,7 @@ async function writeSummary(markdown) {
         return;
     let written = 0;
     try {
-        written = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        written = (0,external_node_fs_.statSync)(file).size;
     }
     catch {
         // No file yet: core.summary creates it.
@@ -51605,7 +59225,7 @@ function removeTemps() {
     }
     for (const p of temps) {
         try {
-            (0,external_node_fs_namespaceObject.rmSync)(p, { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
         }
         catch {
             // Nothing more can be done while exiting.
@@ -51680,9 +59300,9 @@ function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
         swept.add(root);
         removeStaleWorktrees(root);
     }
-    const parent = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(parent, OWNER_FILE), `${ownerTag()}\n`);
-    const dir = (0,external_node_path_namespaceObject.join)(parent, 'tree');
+    const parent = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), prefix)));
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(parent, OWNER_FILE), `${ownerTag()}\n`);
+    const dir = (0,external_node_path_.join)(parent, 'tree');
     let removed = false;
     /** This worktree's own entry in the repository (`.git/worktrees/<name>`), once it exists. */
     let entry;
@@ -51694,12 +59314,12 @@ function addWorktree(root, commit, tree, prefix = 'guardian-wt-') {
         removed = true;
         forgetExit();
         const r = git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
-        (0,external_node_fs_namespaceObject.rmSync)(parent, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(parent, { recursive: true, force: true });
         // Only this worktree's entry, when git could not remove it (its folder was gone): `git worktree
         // prune` would also drop the user's own worktrees whose folder is missing for now (on a drive that
         // is not mounted), and their index with them.
         if (r.code !== 0 && entry)
-            (0,external_node_fs_namespaceObject.rmSync)(entry, { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(entry, { recursive: true, force: true });
     };
     forgetExit = onExit(remove);
     try {
@@ -51729,7 +59349,7 @@ function removeStaleWorktrees(root) {
         return [];
     let tmp;
     try {
-        tmp = (0,external_node_fs_namespaceObject.realpathSync)((0,external_node_os_namespaceObject.tmpdir)());
+        tmp = (0,external_node_fs_.realpathSync)((0,external_node_os_namespaceObject.tmpdir)());
     }
     catch {
         return [];
@@ -51739,14 +59359,14 @@ function removeStaleWorktrees(root) {
         if (!field.startsWith('worktree '))
             continue;
         const dir = field.slice('worktree '.length);
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
-        if ((0,external_node_path_namespaceObject.basename)(dir) !== 'tree' ||
-            (0,external_node_path_namespaceObject.dirname)(parent) !== tmp ||
-            !/^guardian-[a-z-]*[A-Za-z0-9]{6}$/.test((0,external_node_path_namespaceObject.basename)(parent)))
+        const parent = (0,external_node_path_.dirname)(dir);
+        if ((0,external_node_path_.basename)(dir) !== 'tree' ||
+            (0,external_node_path_.dirname)(parent) !== tmp ||
+            !/^guardian-[a-z-]*[A-Za-z0-9]{6}$/.test((0,external_node_path_.basename)(parent)))
             continue;
         let tag;
         try {
-            tag = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(parent, OWNER_FILE), 'utf8').trim();
+            tag = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(parent, OWNER_FILE), 'utf8').trim();
         }
         catch {
             continue; // no owner file: not one this Guardian can judge
@@ -51754,7 +59374,7 @@ function removeStaleWorktrees(root) {
         if (ownerAlive(tag) !== false)
             continue;
         git_execGit(['worktree', 'remove', '--force', '--force', dir], { cwd: root, allowFailure: true });
-        (0,external_node_fs_namespaceObject.rmSync)(parent, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(parent, { recursive: true, force: true });
         removed.push(dir);
     }
     return removed;
@@ -51769,16 +59389,16 @@ function ownEntry(root, dir) {
     if (r.code !== 0 || common.code !== 0)
         return undefined;
     const commonDir = common.stdout.trim();
-    const gitDir = (0,external_node_fs_namespaceObject.realpathSync)(r.stdout.trim());
-    const worktrees = (0,external_node_path_namespaceObject.join)((0,external_node_fs_namespaceObject.realpathSync)((0,external_node_path_namespaceObject.isAbsolute)(commonDir) ? commonDir : (0,external_node_path_namespaceObject.join)(root, commonDir)), 'worktrees');
-    return (0,external_node_path_namespaceObject.dirname)(gitDir) === worktrees ? gitDir : undefined;
+    const gitDir = (0,external_node_fs_.realpathSync)(r.stdout.trim());
+    const worktrees = (0,external_node_path_.join)((0,external_node_fs_.realpathSync)((0,external_node_path_.isAbsolute)(commonDir) ? commonDir : (0,external_node_path_.join)(root, commonDir)), 'worktrees');
+    return (0,external_node_path_.dirname)(gitDir) === worktrees ? gitDir : undefined;
 }
 /** Untracked dependency folders a check usually needs and a fresh checkout lacks. */
 const DEPENDENCY_DIRS = ['node_modules', '.venv', 'venv'];
 /** Whether anything is at `p`, a link that leads nowhere included. */
 function present(p) {
     try {
-        (0,external_node_fs_namespaceObject.lstatSync)(p);
+        (0,external_node_fs_.lstatSync)(p);
         return true;
     }
     catch {
@@ -51792,8 +59412,8 @@ function present(p) {
 function linkDependencies(root, dir, names = DEPENDENCY_DIRS) {
     const linked = [];
     for (const name of names) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, name)) && !present((0,external_node_path_namespaceObject.join)(dir, name))) {
-            (0,external_node_fs_namespaceObject.symlinkSync)((0,external_node_path_namespaceObject.join)(root, name), (0,external_node_path_namespaceObject.join)(dir, name), 'dir');
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, name)) && !present((0,external_node_path_.join)(dir, name))) {
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(root, name), (0,external_node_path_.join)(dir, name), 'dir');
             linked.push(name);
         }
     }
@@ -51808,15 +59428,1835 @@ function dependencyFoldersIn(dir, names = DEPENDENCY_DIRS) {
     const out = [];
     for (const name of names) {
         try {
-            const p = (0,external_node_path_namespaceObject.join)(dir, name);
-            if ((0,external_node_fs_namespaceObject.statSync)(p).isDirectory())
-                out.push({ name, real: (0,external_node_fs_namespaceObject.realpathSync)(p) });
+            const p = (0,external_node_path_.join)(dir, name);
+            if ((0,external_node_fs_.statSync)(p).isDirectory())
+                out.push({ name, real: (0,external_node_fs_.realpathSync)(p) });
         }
         catch {
             // absent, or a broken link: nothing to take tools from
         }
     }
     return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/structured-source/lib/structured-source.js
+var structured_source = __nccwpck_require__(2472);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/invariant.js
+/**
+ * Test if condition is truthy.
+ * @param {any} expression to be evaluated
+ * @param {string} error message to be shown
+ * @returns {void}
+ * @throws
+ */
+function invariant(condition, message) {
+    if (!condition)
+        throw new Error(message);
+}
+//# sourceMappingURL=invariant.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+
+
+/**
+ * This class represent of source code.
+ */
+class SecretLintSourceCodeImpl {
+    hasBOM;
+    content;
+    filePath;
+    physicalFilePath;
+    contentType;
+    ext;
+    structuredSource;
+    constructor({ content = "", ext, filePath, physicalFilePath, contentType, }) {
+        invariant(ext || filePath, "should be set either of fileExt or filePath.");
+        this.hasBOM = content.charCodeAt(0) === 0xfeff;
+        this.content = this.hasBOM ? content.slice(1) : content;
+        this.structuredSource = new structured_source/* StructuredSource */.z(this.content);
+        this.filePath = filePath;
+        this.physicalFilePath = physicalFilePath;
+        this.contentType = contentType;
+        this.ext = ext;
+    }
+    /**
+     * get file path
+     * This return `undefined` if the source code is created without file path.
+     * For example, use core API to create a source code directly.
+     *
+     * You can use this path to detect file type.
+     * However, if you want to read the file content, use `getPhysicalFilePath` instead.
+     * @returns {string|undefined}
+     */
+    getFilePath() {
+        return this.filePath;
+    }
+    /**
+     * get physical file path
+     * This return `undefined` if the source code is not related to file.
+     * For example, the source code is given from the stdin.
+     *
+     * You can use this path to read the file content.
+     */
+    getPhysicalFilePath() {
+        return this.physicalFilePath;
+    }
+    /**
+     * @param {SecretLintSourceNodeLocation} loc - location indicator.
+     * @return {[ number, number ]} range.
+     */
+    locationToRange(loc) {
+        return this.structuredSource.locationToRange(loc);
+    }
+    /**
+     * @param {[ number, number ]} range - pair of indice.
+     * @return {SecretLintSourceNodeLocation} location.
+     */
+    rangeToLocation(range) {
+        const location = this.structuredSource.rangeToLocation(range);
+        // Note: unwrap class instance to get plain object
+        return {
+            start: {
+                line: location.start.line,
+                column: location.start.column,
+            },
+            end: {
+                line: location.end.line,
+                column: location.end.column,
+            },
+        };
+    }
+    /**
+     * @param {Position} pos - position indicator.
+     * @return {number} index.
+     */
+    positionToIndex(pos) {
+        return this.structuredSource.positionToIndex(pos);
+    }
+    /**
+     * @param {number} index - index to the source code.
+     * @return {Position} position.
+     */
+    indexToPosition(index) {
+        const position = this.structuredSource.indexToPosition(index);
+        // Note: unwrap class instance to get plain object
+        return {
+            line: position.line,
+            column: position.column,
+        };
+    }
+}
+//# sourceMappingURL=SecretLintSourceCodeImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+// MIT © 2017 azu
+// MIT © 2017 59naga
+// https://github.com/59naga/carrack
+class EventEmitter {
+    #listeners = new Map();
+    on(type, listener) {
+        const prevSet = this.#listeners.get(type);
+        const listenerSet = prevSet ?? new Set();
+        listenerSet?.add(listener);
+        this.#listeners.set(type, listenerSet);
+    }
+    emit(type, ...args) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            listenerSetElement(...args);
+        }
+    }
+    off(type, listener) {
+        const listenerSet = this.#listeners.get(type);
+        if (!listenerSet) {
+            return;
+        }
+        for (const listenerSetElement of listenerSet) {
+            if (listenerSetElement === listener) {
+                listenerSet.delete(listener);
+            }
+        }
+    }
+    removeAllListeners() {
+        this.#listeners.clear();
+    }
+    listenerCount(type) {
+        return this.#listeners.get(type)?.size ?? 0;
+    }
+    listeners(type) {
+        return Array.from(this.#listeners.get(type) ?? []);
+    }
+}
+class PromiseEventEmitter {
+    events;
+    constructor() {
+        this.events = new EventEmitter();
+    }
+    listenerCount(type) {
+        return this.events.listenerCount(type);
+    }
+    on(event, listener) {
+        return this.events.on(event, listener);
+    }
+    emit(event, ...args) {
+        const promises = [];
+        this.events.listeners(event).forEach((listener) => {
+            promises.push(listener(...args));
+        });
+        return Promise.all(promises);
+    }
+}
+//# sourceMappingURL=promise-event-emitter.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+/**
+ * Default locale that is also fallback locale.
+ */
+const DEFAULT_LOCAL = "en";
+const formatMessage = (messageHandler, props) => {
+    if (typeof props !== "object" || props === null) {
+        return messageHandler();
+    }
+    return messageHandler(props);
+};
+const getMatchedLocaleMessage = (locale, locales) => {
+    const localKeys = Object.keys(locales);
+    const matchLocale = localKeys.find((key) => {
+        return key === locale;
+    });
+    if (matchLocale) {
+        return matchLocale;
+    }
+    const [lang] = locale.split("-");
+    if (!lang) {
+        return DEFAULT_LOCAL;
+    }
+    // en-US => en
+    const fallbackMatchLocal = localKeys.find((key) => {
+        return key === lang;
+    });
+    if (fallbackMatchLocal) {
+        return fallbackMatchLocal;
+    }
+    return DEFAULT_LOCAL;
+};
+const createTranslator = (messages, options) => {
+    return (messageId, props) => {
+        const messageHandler = messages[messageId];
+        if (!messageHandler) {
+            throw new Error(`messages:${String(messageId)} is missing in messages.`);
+        }
+        // if messages is string, use it.
+        if (typeof messageHandler === "function") {
+            if (typeof messageId !== "string") {
+                throw new Error(`message's key:${String(messageId)} should be string`);
+            }
+            return {
+                message: formatMessage(messageHandler, props),
+                messageId: messageId,
+                data: props,
+            };
+        }
+        // if messages is object, pick message that is matched locale from messages.
+        const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
+        const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
+        const localizedMessage = messageHandler[locale];
+        if (!localizedMessage) {
+            if (messageHandler[DEFAULT_LOCAL]) {
+                throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
+            }
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
+        }
+        if (typeof messageId !== "string") {
+            throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
+        }
+        return {
+            message: formatMessage(localizedMessage, props),
+            messageId: messageId,
+            data: props,
+        };
+    };
+};
+//# sourceMappingURL=SecretLintRuleMessageTranslator.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RuleContext.js
+
+
+const createContextEvents = () => {
+    const contextEvents = new EventEmitter();
+    const REPORT_SYMBOL = Symbol("report");
+    const IGNORE_SYMBOL = Symbol("ignore");
+    return {
+        report(descriptor) {
+            contextEvents.emit(REPORT_SYMBOL, descriptor);
+        },
+        onReport(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(REPORT_SYMBOL, listener);
+            return () => {
+                contextEvents.off(REPORT_SYMBOL, listener);
+            };
+        },
+        ignore(descriptor) {
+            contextEvents.emit(IGNORE_SYMBOL, descriptor);
+        },
+        onIgnore(handler) {
+            const listener = (descriptor) => {
+                handler(descriptor);
+            };
+            contextEvents.on(IGNORE_SYMBOL, listener);
+            return () => {
+                contextEvents.off(IGNORE_SYMBOL, listener);
+            };
+        },
+    };
+};
+const createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale, }) => {
+    return {
+        sharedOptions: sharedOptions,
+        createTranslator: (messages) => {
+            return createTranslator(messages, {
+                defaultLocale: locale,
+            });
+        },
+        ignore(descriptor) {
+            const { message } = descriptor.message;
+            contextEvents.ignore({
+                type: "ignore",
+                ruleId: ruleId,
+                ruleParentId,
+                range: descriptor.range,
+                targetRuleId: descriptor.targetRuleId,
+                loc: sourceCode.rangeToLocation(descriptor.range),
+                message: message,
+            });
+        },
+        report(descriptor) {
+            const { message, messageId, data } = descriptor.message;
+            // Default severity level is "error"
+            const severityLevel = severity ?? "error";
+            if (ruleParentId) {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    ruleParentId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+            else {
+                contextEvents.report({
+                    ...descriptor,
+                    type: "message",
+                    ruleId: ruleId,
+                    loc: sourceCode.rangeToLocation(descriptor.range),
+                    severity: severityLevel,
+                    message,
+                    messageId,
+                    docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : undefined,
+                    data,
+                });
+            }
+        },
+    };
+};
+//# sourceMappingURL=RuleContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+class SecretLintRule {
+    ruleReportHandle;
+    ruleCreator;
+    descriptorRule;
+    constructor({ descriptorRule, context }) {
+        this.descriptorRule = descriptorRule;
+        this.ruleCreator = descriptorRule.rule;
+        // normalize rule options
+        const ruleCreatorOptions = descriptorRule.options || {};
+        this.ruleReportHandle = this.ruleCreator.create(context, ruleCreatorOptions);
+    }
+    allowMessageIds() {
+        if (!this.descriptorRule.allowMessageIds) {
+            return [];
+        }
+        const ruleId = this.ruleCreator.meta.id;
+        return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
+            return {
+                messageId: allowMessageId,
+                ruleId,
+            };
+        });
+    }
+    supportSourceCode(sourceCode) {
+        const contentType = sourceCode.contentType;
+        if (contentType === "unknown") {
+            return true;
+        }
+        if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
+            return true;
+        }
+        return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
+    }
+    async file(source) {
+        const file = this.ruleReportHandle.file;
+        if (!file) {
+            return;
+        }
+        return file(source);
+    }
+}
+//# sourceMappingURL=SecretLintRuleImpl.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/index.js
+class SecretLintProfiler {
+    perf;
+    entries = [];
+    measures = [];
+    executionPromises = [];
+    constructor(options) {
+        this.perf = options.perf;
+        const pattern = /(.*?)::end(\|\|.*)?/;
+        const observer = new options.PerformanceObserver((items) => {
+            const entries = items.getEntries();
+            entries.forEach((entry) => {
+                if (entry.entryType === "mark") {
+                    const match = entry.name.match(pattern);
+                    const endIdentifier = match ? match[1] : undefined;
+                    const suffix = match && match[2] ? match[2] : "";
+                    // if mark already {mark}::start, measure start to end
+                    if (endIdentifier) {
+                        const startIdentifier = `${endIdentifier}::start`;
+                        this.entries.find((savedEntry) => {
+                            return savedEntry.name === startIdentifier;
+                        });
+                        // create measure
+                        if (startIdentifier) {
+                            // FIXME: avoid ERR_INVALID_PERFORMANCE_MARK error
+                            this.executionPromises.push(Promise.resolve().then(() => {
+                                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
+                            }));
+                        }
+                    }
+                    this.entries.push(entry);
+                }
+                else if (entry.entryType === "measure") {
+                    this.measures.push(entry);
+                }
+            });
+        });
+        observer.observe({ entryTypes: ["mark", "measure"] });
+    }
+    mark(marker) {
+        if ("id" in marker) {
+            this.perf.mark(`${marker.type}||${marker.id}`);
+        }
+        else {
+            this.perf.mark(marker.type);
+        }
+    }
+    waifForExecutionPromises = () => {
+        return Promise.all(this.executionPromises).finally(() => {
+            this.executionPromises.length = 0;
+        });
+    };
+    async getEntries() {
+        await this.waifForExecutionPromises();
+        return this.entries;
+    }
+    async getMeasures() {
+        await this.waifForExecutionPromises();
+        return this.measures;
+    }
+}
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/profiler/module/node.js
+
+
+
+class NullPerformanceObserver {
+    disconnect() { }
+    observe(_options) { }
+}
+const secretLintProfiler = new SecretLintProfiler({
+    perf: external_node_perf_hooks_.performance,
+    PerformanceObserver: external_node_perf_hooks_.PerformanceObserver ? external_node_perf_hooks_.PerformanceObserver : NullPerformanceObserver,
+});
+//# sourceMappingURL=node.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RunningEvents.js
+
+
+
+const createRunningEvents = () => {
+    const contextEvents = new PromiseEventEmitter();
+    const registerSet = new Set();
+    const LINT_HANDLE = Symbol("lint:start");
+    const rules = [];
+    return {
+        collectAllowMessageIds() {
+            const allowMessageIds = [];
+            rules.forEach((rule) => {
+                allowMessageIds.push(...rule.allowMessageIds());
+            });
+            return allowMessageIds;
+        },
+        /**
+         * Start to run linting
+         * @param options
+         */
+        runLint(options) {
+            return contextEvents.emit(LINT_HANDLE, options);
+        },
+        registerRule({ descriptorRule, context, }) {
+            if (registerSet.has(descriptorRule.id)) {
+                // TODO: more trivial implementation
+                throw new Error(`rule.id:${descriptorRule.id} is already registered.
+                
+Duplicated rule.id is something wrong in .secretlintrc.                
+`);
+            }
+            registerSet.add(descriptorRule.id);
+            const rule = new SecretLintRule({
+                descriptorRule: descriptorRule,
+                context,
+            });
+            rules.push(rule);
+            contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
+                // TODO: add more handler
+                // Call O￿￿rder?
+                // - file
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::start",
+                    id: descriptorRule.rule.meta.id,
+                });
+                // if this rule support the content type
+                if (rule.supportSourceCode(sourceCode)) {
+                    await rule.file(sourceCode);
+                }
+                secretLintProfiler.mark({
+                    type: "@core>rule-handler::end",
+                    id: descriptorRule.rule.meta.id,
+                });
+            });
+        },
+        registerRulePreset({ descriptorRulePreset, context, }) {
+            // Normalized Rule Preset Options
+            const rulePresetCreatorOptions = descriptorRulePreset.options || [];
+            // Internally, RulePreset#register call `registerRule`
+            descriptorRulePreset.rule.create(context, rulePresetCreatorOptions);
+        },
+        isRegistered(ruleId) {
+            return registerSet.has(ruleId);
+        },
+    };
+};
+//# sourceMappingURL=RunningEvents.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/RulePresetContext.js
+
+/**
+ * Create a context for Rule Preset
+ */
+const createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale, }) => {
+    const presetRules = configRulePreset.rules || [];
+    if (!Array.isArray(presetRules)) {
+        console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
+        throw new Error("preset's rules should be an array of rule definitions");
+    }
+    return {
+        sharedOptions,
+        registerRule(rule, defaultValue) {
+            const descriptorRule = presetRules.find((descriptorRule) => {
+                return descriptorRule.id === rule.meta.id;
+            });
+            // Use undefined instead of {}
+            // Default value will be handled by RunningEvents#registerRule
+            const descriptorRuleOptions = descriptorRule ? descriptorRule.options : undefined;
+            const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : undefined;
+            const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : undefined;
+            const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : undefined;
+            const context = createRuleContext({
+                // rule id is a single rule in a preset
+                ruleId: rule.meta.id,
+                // parent rule id is rule preset id
+                ruleParentId: configRulePreset.id,
+                meta: rule.meta,
+                severity: descriptorRuleSeverity,
+                sourceCode,
+                contextEvents: contextEvents,
+                sharedOptions: sharedOptions,
+                locale,
+            });
+            const defaultValueOfPreset = defaultValue ? defaultValue : {};
+            runningEvents.registerRule({
+                descriptorRule: {
+                    // options and disabled ...
+                    ...defaultValueOfPreset,
+                    // Prefer to use user setting
+                    // User can override preset setting
+                    ...descriptorRule,
+                    id: rule.meta.id,
+                    options: descriptorRuleOptions,
+                    rule,
+                    disabled: descriptorRuleDisabled,
+                    allowMessageIds: descriptorAllowMessageIds,
+                    severity: descriptorRuleSeverity,
+                },
+                context,
+            });
+        },
+    };
+};
+//# sourceMappingURL=RulePresetContext.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+/**
+ * the `index` is in the `range` and return true.
+ * @param {Number} index
+ * @param {Number[]} range
+ * @returns {boolean}
+ */
+const isContainedRange = (index, range) => {
+    const [start, end] = range;
+    return start <= index && index <= end;
+};
+/**
+ * filter messages by ignore messages
+ */
+function filterIgnoredMessages(options) {
+    const reportedMessages = options.reportedMessages;
+    const ignoreMessages = options.ignoredMessages;
+    // if match, reject the message
+    return reportedMessages.filter((message) => {
+        return !ignoreMessages.some((ignoreMessage) => {
+            const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) &&
+                isContainedRange(message.range[1], ignoreMessage.range);
+            if (isInIgnoringRange && ignoreMessage.targetRuleId) {
+                // "*" is wildcard that match any rule
+                if (ignoreMessage.targetRuleId === "*") {
+                    return true;
+                }
+                // compare normalized key path
+                return message.ruleId === ignoreMessage.targetRuleId;
+            }
+            return isInIgnoringRange;
+        });
+    });
+}
+//# sourceMappingURL=filter-ignored-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+const createMessageProcessor = (processors) => {
+    return {
+        /**
+         * process `messages` with registered processes
+         */
+        process(messages) {
+            const originalMessages = messages;
+            if (processors.length === 0) {
+                throw new Error("processors should be > 0");
+            }
+            return processors.reduce((messages, filter) => {
+                return filter(messages);
+            }, originalMessages);
+        },
+    };
+};
+//# sourceMappingURL=MessageProcessManager.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+/**
+ * equal message
+ */
+const isEqualMessage = (aMessage, bMessage) => {
+    return (aMessage.range[0] === bMessage.range[0] &&
+        aMessage.range[1] === bMessage.range[1] &&
+        "severity" in aMessage &&
+        "severity" in bMessage &&
+        aMessage.severity === bMessage.severity &&
+        aMessage.message === bMessage.message);
+};
+/**
+ * filter duplicated messages
+ */
+function filterDuplicatedMessages(messages = []) {
+    return messages.filter((message, index) => {
+        const restMessages = messages.slice(index + 1);
+        return !restMessages.some((restMessage) => {
+            return isEqualMessage(message, restMessage);
+        });
+    });
+}
+//# sourceMappingURL=filter-duplicated-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/sort-messages-process.js
+/**
+ * sort messages by line and column
+ */
+function sortMessagesByLocation(messages) {
+    // sort by line and column
+    return messages.sort(function (a, b) {
+        const startIndexDiff = a.range[0] - b.range[0];
+        if (startIndexDiff === 0) {
+            return a.range[1] - b.range[1];
+        }
+        else {
+            return startIndexDiff;
+        }
+    });
+}
+//# sourceMappingURL=sort-messages-process.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-message-id.js
+const filterByAllowMessageIds = (messages, allowMessageIds) => {
+    const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
+        return `${allowMessage.ruleId}--${allowMessage.messageId}`;
+    }));
+    return messages.filter((message) => {
+        return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
+    });
+};
+//# sourceMappingURL=filter-message-id.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+// mask all properties with *** deeply
+// These properties are object, array, or others
+const deepMask = (object, handler) => {
+    for (const key of Object.keys(object)) {
+        if (typeof object[key] === "object") {
+            object[key] = deepMask(object[key], handler);
+        }
+        else if (Array.isArray(object[key])) {
+            object[key] = object[key].map((item) => deepMask(item, handler));
+        }
+        else if (typeof object[key] === "string") {
+            object[key] = handler(object[key]);
+        }
+    }
+    return object;
+};
+const createMaskValue = (value) => {
+    return "*".repeat(value.length);
+};
+/**
+ * = Masking logics
+ * secretlint mask simple string replacement.
+ * If a secretlint rule report `"TOKEN_STRING"` as message data, replace all `TOKEN_STRING` with `**********` in messages.
+ * ```
+ * context.report({
+ *   message: t("MESSAGE", {
+ *       TOKEN: "TOKEN_STRING", // => replace all "TOKEN_STRING" with  `**********`.
+ *   }),
+ *   range,
+ * });
+ * ```
+ * This logics may includes false-positve.
+ * This is similar to CI logs like Travis CI or GitHub Actions.
+ * @param str
+ * @param maskedValues
+ */
+const maskWithValues = (str, maskedValues) => {
+    let result = str;
+    for (const maskValue of maskedValues) {
+        result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+    }
+    return result;
+};
+// mask all data values for hide secret value
+// https://github.com/secretlint/secretlint/issues/176
+const filterMaskSecretsData = (messages = []) => {
+    return messages.map((message) => {
+        if (message.type !== "message") {
+            return message;
+        }
+        const maskedValues = [];
+        const maskedData = message.data
+            ? deepMask(message.data, (value) => {
+                maskedValues.push(value);
+                return createMaskValue(value);
+            })
+            : undefined;
+        // no mask data
+        if (!maskedData) {
+            return message;
+        }
+        const maskedMessage = maskWithValues(message.message, maskedValues);
+        return {
+            ...message,
+            message: maskedMessage,
+            data: maskedData,
+        };
+    });
+};
+//# sourceMappingURL=filter-mask-secrets.js.map
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/messages/index.js
+
+
+
+
+
+
+/**
+ * Post cleanup messages
+ * - filter ignored range
+ * - filter disabled message
+ * - [masSecrets] mask secrets message
+ * - filter duplicated messages
+ * - sort messages by range
+ * @param options
+ */
+const cleanupMessages = (options) => {
+    const reportedMessages = filterIgnoredMessages(options);
+    const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
+    const filters = options.maskSecrets
+        ? [filterDuplicatedMessages, filterMaskSecretsData]
+        : [filterDuplicatedMessages];
+    const filterProcess = createMessageProcessor(filters);
+    return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/core/module/index.js
+
+
+
+
+
+
+
+const module_debug = src("@secretlint/core");
+const lintSource = ({ source, options }) => {
+    secretLintProfiler.mark({
+        type: "@core>lint::start",
+        id: source.filePath,
+    });
+    module_debug(`source filePath: %O`, source.filePath);
+    module_debug(`options: %O`, options);
+    const rules = options.config.rules;
+    const locale = options.locale ?? "en";
+    const maskSecrets = options.maskSecrets ?? false;
+    const contextEvents = createContextEvents();
+    const runningEvents = createRunningEvents();
+    const reportedMessages = [];
+    const ignoredMessages = [];
+    // setup
+    contextEvents.onReport((message) => {
+        reportedMessages.push(message);
+    });
+    contextEvents.onIgnore((message) => {
+        ignoredMessages.push(message);
+    });
+    // Create a SourceCode for linting
+    const sourceCode = new SecretLintSourceCodeImpl({
+        content: source.content,
+        filePath: source.filePath,
+        physicalFilePath: options.noPhysicFilePath ? undefined : source.filePath,
+        ext: source.ext || "",
+        contentType: source.contentType,
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::start",
+    });
+    rules.forEach((rule) => {
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::start",
+            id: rule.rule.meta.id,
+        });
+        registerRule({
+            sourceCode,
+            config: options.config,
+            descriptorRule: rule,
+            contextEvents,
+            runningEvents,
+            locale,
+        });
+        secretLintProfiler.mark({
+            type: "@core>setup-rule::end",
+            id: rule.rule.meta.id,
+        });
+    });
+    secretLintProfiler.mark({
+        type: "@core>setup-rules::end",
+    });
+    // start to run
+    return runningEvents
+        .runLint({
+        sourceCode,
+    })
+        .then(() => {
+        return {
+            filePath: source.filePath,
+            // binary content should be skipped
+            sourceContent: source.contentType === "text" ? source.content : undefined,
+            sourceContentType: source.contentType,
+            messages: cleanupMessages({
+                reportedMessages,
+                ignoredMessages,
+                allowMessageIds: runningEvents.collectAllowMessageIds(),
+                maskSecrets,
+            }),
+        };
+    })
+        .finally(() => {
+        secretLintProfiler.mark({
+            type: "@core>lint::end",
+            id: source.filePath,
+        });
+    });
+};
+const isRulePreset = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "preset";
+};
+const isRule = (ruleDescriptor) => {
+    return ruleDescriptor.rule.meta.type === "scanner";
+};
+/**
+ * Rule Processing
+ */
+const registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale, }) => {
+    const ruleId = descriptorRule.id;
+    // Do not register disabled rule
+    if (descriptorRule.disabled) {
+        module_debug("Skip registerRule %s, because it is disabled", ruleId);
+        return;
+    }
+    module_debug("registerRule %s", ruleId);
+    // sharedOptions is {} by default
+    // sharedOptions is shared between presets and rules
+    const sharedOptionsWithDefault = config.sharedOptions ?? {};
+    // If option is not defined Options is {} by default
+    if (isRulePreset(descriptorRule)) {
+        const context = createRulePresetContext({
+            configRulePreset: descriptorRule,
+            sourceCode,
+            contextEvents: contextEvents,
+            runningEvents: runningEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRulePreset({
+            descriptorRulePreset: descriptorRule,
+            context,
+        });
+        return;
+    }
+    else if (isRule(descriptorRule)) {
+        const context = createRuleContext({
+            ruleId: ruleId,
+            severity: descriptorRule.severity,
+            meta: descriptorRule.rule.meta,
+            sourceCode,
+            contextEvents: contextEvents,
+            sharedOptions: sharedOptionsWithDefault,
+            locale: locale,
+        });
+        runningEvents.registerRule({
+            descriptorRule: descriptorRule,
+            context,
+        });
+        return;
+    }
+    throw new Error(`Unknown descriptor type: ${descriptorRule}`);
+};
+//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-Cq-34xZU.js
+var index_Cq_34xZU = __nccwpck_require__(7639);
+;// CONCATENATED MODULE: ./node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./src/secrets/patterns.ts
+/**
+ * Guardian's own secret patterns, on top of secretlint's recommended preset. They cover tokens the
+ * preset misses or only finds in some shapes (OpenAI keys, a lone AWS access key id, fine-grained
+ * GitHub tokens, private key blocks of any kind, JWTs) and the generic `password = "…"` assignment of
+ * configuration files.
+ */
+const GUARDIAN_PATTERNS = [
+    {
+        id: 'private-key',
+        message: 'private key block',
+        // Any PEM/OpenSSH/PGP private key, including a block cut off before its END line.
+        regex: /-----BEGIN[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[ A-Z0-9]*PRIVATE KEY(?: BLOCK)?-----|$(?![\s\S]))/g,
+    },
+    {
+        id: 'github-token',
+        message: 'GitHub token',
+        // 36 characters follow the prefix; 16 are enough to know one, so a token cut short (a commit
+        // subject shortened for display) still goes whole. Bounded by letters and digits, not by word
+        // boundaries: in a file name (`last_login_ghp_….py`) an underscore sits next to the token.
+        regex: /(?<![A-Za-z0-9])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{16,255}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'github-token',
+        message: 'GitHub fine-grained personal access token',
+        regex: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])/g,
+    },
+    {
+        id: 'openai-key',
+        message: 'OpenAI-style API key (sk-…)',
+        regex: /(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/g,
+        // Real keys mix letters and digits; "sk-learn-style-identifiers" do not.
+        accept: (s) => /\d/.test(s) && /[A-Za-z]/.test(s.slice(3)),
+    },
+    {
+        id: 'aws-access-key-id',
+        message: 'AWS access key id',
+        regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'aws-secret-access-key',
+        message: 'AWS secret access key',
+        regex: /\baws_?(?:secret_?access_?key|secret_?key|secret)\b["']?(?:[ \t]*(?:[:=]|:=|=>)\s*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi,
+        group: 1,
+    },
+    {
+        id: 'aws-secret-access-key',
+        message: 'AWS secret access key next to its key id',
+        // The pair as the console's CSV download, `id:secret` or two arguments writes it, with no key name.
+        regex: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}["']?(?:[ \t]*[,:;|=][ \t]*|[ \t]+)["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+        group: 1,
+    },
+    {
+        id: 'slack-token',
+        message: 'Slack token',
+        // Bot, user, legacy and refresh tokens (`xoxe-`, `xoxe.xoxp-`) and app-level tokens (`xapp-`).
+        regex: /(?<![A-Za-z0-9_-])(?:xox[abposre](?:\.xox[bp])?|xapp)-[A-Za-z0-9-]{10,250}/g,
+    },
+    {
+        id: 'slack-webhook',
+        message: 'Slack webhook URL',
+        regex: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,}/g,
+    },
+    {
+        id: 'stripe-key',
+        message: 'Stripe secret key',
+        regex: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'stripe-key',
+        message: 'Stripe webhook signing secret',
+        regex: /(?<![A-Za-z0-9])whsec_[A-Za-z0-9+/]{24,}/g,
+    },
+    {
+        id: 'gitlab-token',
+        message: 'GitLab personal access token',
+        regex: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}/g,
+    },
+    {
+        id: 'pypi-token',
+        message: 'PyPI upload token',
+        regex: /(?<![A-Za-z0-9])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}/g,
+    },
+    {
+        id: 'huggingface-token',
+        message: 'Hugging Face access token',
+        regex: /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}(?![A-Za-z0-9])/g,
+        accept: (s) => looksRandom(s.slice(3)),
+    },
+    {
+        id: 'google-api-key',
+        message: 'Google API key',
+        regex: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+    },
+    {
+        id: 'npm-token',
+        message: 'npm access token',
+        regex: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g,
+    },
+    {
+        id: 'jwt',
+        message: 'JSON Web Token',
+        // Starts only where a run of base64url characters starts: a `\b` start would try again at every
+        // `eyJ` inside one long run (`eyJ-eyJ-…`) and scan the run each time, quadratic in its length.
+        regex: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
+    },
+    {
+        id: 'private-key',
+        message: 'base64-encoded private key block',
+        // `client-key-data:` of a kubeconfig, a key in a Kubernetes Secret or a CI variable: the base64 of
+        // `-----BEGIN`, on one line or wrapped in lines of 60 characters or more.
+        regex: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/]{60,}={0,2})*/g,
+        accept: (s) => /PRIVATE KEY/.test(Buffer.from(s.slice(0, 80), 'base64').toString('latin1')),
+    },
+    {
+        id: 'private-key',
+        message: 'base64 DER private key',
+        // A key's body without its BEGIN/END lines (as environment variables and CI secrets often hold it):
+        // PKCS#8, PKCS#1, SEC1 or a PKCS#12 store, on one line or wrapped (also in `\n`-escaped JSON).
+        regex: /(?<![A-Za-z0-9+/])M[A-Za-z0-9+/]{59,}={0,2}(?:(?:\r?\n|\\n)[ \t]*[A-Za-z0-9+/]{20,}={0,2})*/g,
+        accept: isDerPrivateKey,
+    },
+    {
+        id: 'basic-auth',
+        message: 'HTTP Basic credentials',
+        // `Authorization: Basic <base64 of user:password>`, and the `auth` of a Docker config.json.
+        regex: /(?:\bBasic[ \t]+|"auth"[ \t]*:[ \t]*")([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+        accept: (s) => /^[\x20-\x7e]+:[\x20-\x7e]+$/.test(Buffer.from(s, 'base64').toString('latin1')),
+    },
+    {
+        id: 'bearer-token',
+        message: 'bearer token',
+        regex: /\b(?:Bearer|token)[ \t]+([A-Za-z0-9._~+/-]{20,500}=*)(?![A-Za-z0-9._~+/=-])/g,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
+    {
+        id: 'netrc-password',
+        message: 'password in a .netrc entry',
+        // A host name with a dot, or a login before the password: "machine learning password strength"
+        // in prose is neither.
+        regex: /\bmachine[ \t\r\n]+(?:[^\s.]{0,120}\.[^\s]{1,200}[ \t\r\n]+(?:login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)?|[^\s]{1,253}[ \t\r\n]+login[ \t\r\n]+[^\s]{1,200}[ \t\r\n]+)password[ \t]+([^\s]{1,500})/g,
+        group: 1,
+        accept: (s) => !isPlaceholder(s),
+    },
+    {
+        id: 'url-credentials',
+        message: 'password in a URL',
+        regex: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"]{1,100}:([^\s:/@'"]{3,200})@[^\s/'"]/gi,
+        group: 1,
+        accept: (s) => !isPlaceholder(s),
+    },
+    {
+        id: 'url-credentials',
+        message: 'token in a URL',
+        // `https://<token>@github.com/…`: a user part that is a generated token rather than a name.
+        regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/([^\s:/@'"]{16,200})@[^\s/'"]/gi,
+        group: 1,
+        accept: (s) => looksRandom(s),
+    },
+    {
+        id: 'azure-key',
+        message: 'Azure storage or service bus key in a connection string',
+        regex: /\b(?:AccountKey|SharedAccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{20,}={0,2})(?![A-Za-z0-9+/=])/g,
+        group: 1,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        // `curl -u user:password` (and `--user`): the shell hands the value to curl as it is.
+        regex: /\bcurl\b[^\r\n]{0,300}?[ \t](?:-u|--user)(?:[ \t]+|=)["'`]?[^\s:"'`]{1,100}:([^\s"'`]{4,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        regex: /\bsshpass[ \t]+-p[ \t]*["'`]?([^\s"'`]{4,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+    {
+        id: 'command-password',
+        message: 'password on a command line',
+        // `mysql -p<password>`: the value follows the flag with no blank.
+        regex: /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\r\n]{0,300}?[ \t]-p([^\s"'`-][^\s"'`]{3,200})/g,
+        group: 1,
+        accept: isCommandPassword,
+    },
+];
+/** A value on a command line that is not a variable or a placeholder (`-p<password>:` in prose). */
+function isCommandPassword(value) {
+    return !isPlaceholder(value.replace(/[.,;:)\]}]+$/, ''));
+}
+/**
+ * Whether base64 text starts like the DER of a private key: a SEQUENCE whose first element is the
+ * version INTEGER 0 or 1 (PKCS#8, PKCS#1, SEC1) or 3 (PKCS#12), followed by a SEQUENCE, an INTEGER or an
+ * OCTET STRING. Public keys and certificates start their SEQUENCE with another SEQUENCE.
+ */
+function isDerPrivateKey(b64) {
+    const der = Buffer.from(b64.slice(0, 24), 'base64');
+    if (der[0] !== 0x30)
+        return false;
+    const lengthByte = der[1] ?? 0;
+    const at = lengthByte < 0x80 ? 2 : 2 + (lengthByte & 0x7f);
+    if (lengthByte > 0x84)
+        return false;
+    const [tag, len, version, next] = [der[at], der[at + 1], der[at + 2], der[at + 3]];
+    return (tag === 0x02 &&
+        len === 0x01 &&
+        (version === 0 || version === 1 || version === 3) &&
+        (next === 0x30 || next === 0x02 || next === 0x04));
+}
+/** Key names whose value is a secret in configuration text. */
+const SECRET_KEY_NAME = '[A-Za-z0-9_.-]{0,40}?(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|session[_-]?key|master[_-]?key|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)';
+/**
+ * Secrets in XML: `<password>…</password>` (Maven's settings.xml, Spring and Tomcat configuration) and
+ * `<add key="DbPassword" value="…"/>` (.NET's appSettings).
+ */
+GUARDIAN_PATTERNS.push({
+    id: 'generic-secret',
+    message: 'secret in an XML element',
+    regex: new RegExp(`<(${SECRET_KEY_NAME})>[ \\t]*([^<\\s][^<\\r\\n]{3,500}?)[ \\t]*</\\1>`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+}, {
+    id: 'generic-secret',
+    message: 'secret in an XML key/value pair',
+    regex: new RegExp(`\\bkey[ \\t]*=[ \\t]*"(${SECRET_KEY_NAME})"[ \\t]+value[ \\t]*=[ \\t]*"([^"\\r\\n]{4,500})"`, 'gi'),
+    group: 2,
+    accept: (s) => !isPlaceholder(s),
+});
+/**
+ * `NAME = value` / `NAME: value` / `"name": "value"` where NAME ends in a secret-ish word. An unquoted
+ * value runs to a blank or a quote: a `#`, `,` or `;` inside it (`Pw1x#k9Zq…`) is part of it, not the
+ * start of a comment, or the redaction would leave the rest of the secret behind. Applied to
+ * configuration-like files (and text of unknown origin); elsewhere it is applied only to values that
+ * look random (see `looksRandom`), so test fixtures like `password="correct horse"` stay readable.
+ */
+const GENERIC_ASSIGNMENT = {
+    id: 'generic-secret',
+    message: 'secret-looking assignment',
+    regex: new RegExp(`(?<![A-Za-z0-9])${SECRET_KEY_NAME}["']?[ \\t]*(?:=|:(?!:)|:=|=>)[ \\t]*(?:"([^"\\r\\n]{4,})"|'([^'\\r\\n]{4,})'|([^\\s"'#,;](?:[^\\s"'#,;]|[#,;](?=[^\\s"'#,;]))*))`, 'gi'),
+};
+const PLACEHOLDER = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|%\(.*\)s?|\*+|x+|\.{3}|changeme|change[_-]?me|your[_-].*|example.*|dummy|placeholder|redacted|none|null|nil|true|false|undefined|secret|password|token|todo|tbd|fake.*|test|\[REDACTED:[^\]]*\])$/i;
+function isPlaceholder(value) {
+    const v = value.trim();
+    if (v.length < 4)
+        return true;
+    if (PLACEHOLDER.test(v))
+        return true;
+    // Lookups rather than literals: os.environ[...], process.env.X, getenv("X"), ENV["X"].
+    if (/(?:environ|process\.env|getenv|ENV\[|env\(|secrets\.|vars\.)/i.test(v))
+        return true;
+    // A function call or expression rather than a literal.
+    if (/^[A-Za-z_][A-Za-z0-9_.]*\(/.test(v))
+        return true;
+    return false;
+}
+/** Shannon entropy in bits per character. */
+function entropy(s) {
+    const counts = new Map();
+    for (const ch of s)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const c of counts.values()) {
+        const p = c / s.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+/** A value that looks machine-generated: long, no spaces, mixed classes, high entropy. */
+function looksRandom(value) {
+    if (value.length < 12 || /\s/.test(value))
+        return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
+    return classes >= 2 && /\d/.test(value) && entropy(value) >= 3.3;
+}
+/** Source files: an unquoted value there is an expression (a variable, a call), never a literal. */
+const CODE_EXTENSION = /\.(?:py|pyi|pyx|js|jsx|mjs|cjs|ts|tsx|mts|cts|java|kt|kts|scala|groovy|go|rs|rb|php|cs|fs|vb|c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|swift|dart|lua|pl|pm|r|jl|ex|exs|erl|hrl|hs|ml|mli|clj|cljs|elm|vue|svelte|sol|zig|nim)$/i;
+/**
+ * How the generic assignment rule reads a text: `config` (any literal value of a secret-named key is a
+ * secret), `code` (only quoted values that look random) or `text` (documentation, scripts, notes: any
+ * value that looks random, quoted or not).
+ */
+function textKind(path) {
+    if (isConfigLikePath(path))
+        return 'config';
+    const base = (path ?? '').split(/[\\/]/).pop() ?? '';
+    return CODE_EXTENSION.test(base) ? 'code' : 'text';
+}
+/** Files whose text is configuration (KEY=value), where any secret-named key holds a secret. */
+function isConfigLikePath(path) {
+    if (path === undefined)
+        return true;
+    const base = path.split(/[\\/]/).pop() ?? path;
+    return (/^\.env(?:\..*)?$/i.test(base) ||
+        /\.(?:env|ini|cfg|conf|config|properties|toml|ya?ml|json|tfvars|envrc)$/i.test(base) ||
+        /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.htpasswd|dockerfile|docker-compose.*)$/i.test(base));
+}
+
+;// CONCATENATED MODULE: ./src/secrets/files.ts
+/**
+ * Files that hold secrets by their nature (environment files, private keys, credential stores). Their
+ * content never enters a bundle or a prompt, whatever it looks like.
+ */
+/** Templates of environment files are committed on purpose and hold placeholders; their text is still redacted. */
+const ENV_TEMPLATE = /^\.env\.(?:example|sample|template|dist|defaults)$/i;
+const RULES = [
+    { test: (b) => /^\.env(?:\..+)?$/i.test(b) && !ENV_TEMPLATE.test(b), reason: 'environment file (.env)' },
+    {
+        test: (b) => /\.env$/i.test(b) && b.length > 4 && !/^\.?env$/i.test(b),
+        reason: 'environment file (*.env)',
+    },
+    { test: (b) => /^\.envrc$/i.test(b), reason: 'direnv environment file' },
+    {
+        test: (b) => /\.(?:pem|key|p12|pfx|jks|keystore|p8|ppk|asc|gpg|kdbx|ovpn)$/i.test(b),
+        reason: 'key or certificate store',
+    },
+    {
+        test: (b) => /^id_(?:rsa|dsa|ecdsa|ed25519)(?:[_.-][a-z0-9._-]+)?$/i.test(b) ||
+            /^[a-z0-9._-]+_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i.test(b),
+        reason: 'SSH private key',
+    },
+    { test: (b) => /\.(?:keytab|jceks|bks|kdb|sso)$/i.test(b), reason: 'key or certificate store' },
+    {
+        test: (b) => /^(?:\.npmrc|\.pypirc|\.netrc|_netrc|\.git-credentials|\.?htpasswd|\.pgpass|\.dockercfg|\.dockerconfigjson|\.vault-token|\.my\.cnf|\.s3cfg|\.boto|\.terraformrc|terraform\.rc|\.dev\.vars|settings-security\.xml|application_default_credentials\.json|access_?tokens\.json|msal_token_cache\.(?:json|bin))$/i.test(b),
+        reason: 'credentials file',
+    },
+    {
+        // What a shell, a database client or a REPL keeps of what was typed, passwords included.
+        test: (b) => /^\.[a-z0-9_]*_?history$/i.test(b) || /^\.(?:lesshst|viminfo)$/i.test(b),
+        reason: 'command history',
+    },
+    {
+        // The AWS console's key downloads (`rootkey.csv`, `<user>_accessKeys.csv`, `<user>_credentials.csv`).
+        test: (b) => /^(?:rootkey|(?:.*_)?access_?keys|.*_credentials)\.csv$/i.test(b),
+        reason: 'AWS credentials file',
+    },
+    {
+        // Cloud service-account keys, saved under names of their own (`gcp-key.json`, `…-firebase-adminsdk-….json`).
+        test: (b) => /^(?:.*[-_.])?(?:key|keyfile)\.json$/i.test(b) || /firebase-adminsdk.*\.json$/i.test(b),
+        reason: 'service account key',
+    },
+    {
+        test: (b) => /^(?:credentials|credentials\.(?:json|ya?ml|toml|xml|csv|ini)|client_secrets?\.json)$/i.test(b),
+        reason: 'credentials file',
+    },
+    {
+        test: (b) => /^(?:secrets?\.(?:json|ya?ml|toml|ini|env)|passwords?\.txt|\.secrets?(?:\..*)?|service[-_]account.*\.json)$/i.test(b),
+        reason: 'secrets file',
+    },
+    {
+        test: (b) => /\.tfvars(?:\.json)?$/i.test(b) || /^terraform\.tfstate(?:\.backup)?$/i.test(b),
+        reason: 'Terraform variables or state',
+    },
+    { test: (_b, p) => /(?:^|\/)\.docker\/config\.json$/.test(p), reason: 'Docker credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.aws\/(?:credentials|config)$/.test(p), reason: 'AWS credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.ssh\//.test(p) && !/\.pub$/.test(p), reason: 'SSH directory' },
+    {
+        test: (b, p) => /(?:^|\/)\.kube\/config$/.test(p) || /^kubeconfig(?:[._-].*)?$/.test(b) || /[._-]kubeconfig$/.test(b),
+        reason: 'Kubernetes credentials file',
+    },
+    { test: (_b, p) => /(?:^|\/)\.config\/gh\/hosts\.ya?ml$/.test(p), reason: 'GitHub CLI credentials file' },
+    { test: (_b, p) => /(?:^|\/)\.composer\/auth\.json$/.test(p), reason: 'Composer credentials file' },
+    {
+        test: (_b, p) => /(?:^|\/)(?:\.config\/gcloud|\.azure|\.gnupg|\.password-store)\//.test(p),
+        reason: 'credentials directory',
+    },
+];
+/**
+ * Backup, swap and copy suffixes editors and tools add: `id_rsa.bak`, `.env~`, `credentials.orig` are
+ * the file they copy.
+ */
+const BACKUP_SUFFIX = /(?:~|\.(?:bak|backup|bk|old|orig|save|sav|swp|swo|tmp|temp|copy|prev|previous|rej|\d))+$/;
+/** Why a path is a secret file, or undefined when it is not one. */
+function secretFileReason(path) {
+    const fullPath = path.replace(/\\/g, '/').toLowerCase();
+    const fullBase = fullPath.split('/').pop() ?? fullPath;
+    if (fullBase === '')
+        return undefined;
+    // A backup is judged by the name it is a copy of (but a name that is all suffix stays itself).
+    const stripped = fullBase.replace(BACKUP_SUFFIX, '');
+    const base = stripped === '' ? fullBase : stripped;
+    const lowerPath = fullPath.slice(0, fullPath.length - fullBase.length) + base;
+    // Public halves of key pairs are not secret.
+    if (/\.pub$/.test(base) || /\.crt$|\.cer$/.test(base))
+        return undefined;
+    for (const r of RULES)
+        if (r.test(base, lowerPath))
+            return r.reason;
+    return undefined;
+}
+/** True for `.env*` (not templates), `*.pem`, `*.key`, `id_rsa*`, credential stores, secrets files… */
+function isSecretFile(path) {
+    return secretFileReason(path) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/secrets/index.ts
+/**
+ * Secret detection and redaction for everything Guardian puts in front of a model or into a bundle.
+ * Two layers: secretlint's recommended preset (a maintained catalogue of provider token formats) and
+ * Guardian's own patterns (`patterns.ts`). A secret is replaced by `[REDACTED:<rule>]`; line breaks inside
+ * a redacted span are kept, so `path:line` references into redacted text stay right.
+ */
+
+
+
+
+
+
+
+// The engine times every scan with process-wide performance marks, and its observer keeps every mark
+// and searches them all for each new one: the cost of a scan grows with the number of scans before it
+// (a bundle of 3,000 rule files spent 40 s there) and the marks are never freed. Nothing here reads the
+// timings. The package is pinned to the engine's own version, so this is the instance the engine uses.
+secretLintProfiler.mark = () => { };
+/**
+ * The recommended preset's rules, each registered on its own, less `filter-comments`: that rule honours
+ * `secretlint-disable` comments, and text from a repository must not be able to switch the scan off for
+ * the secrets that follow. (A preset's own `disabled` setting for one of its rules is not applied by
+ * this engine version, so the preset itself is not registered.)
+ */
+const SECRETLINT_CONFIG = {
+    rules: index_Cq_34xZU.r
+        .filter((rule) => rule.meta.id !== '@secretlint/secretlint-rule-filter-comments')
+        .map((rule) => ({ id: rule.meta.id, rule })),
+};
+const SECRETLINT_PREFIX = /^@secretlint\/secretlint-rule-/;
+const TRAILING_PUNCTUATION = /["'`;,)\]}>]+$/;
+/**
+ * Finds secrets in `text` and returns the text with each one replaced by `[REDACTED:<rule>]`.
+ * `path` (repository-relative or absolute) lets rules that depend on the file kind apply: the generic
+ * `password = "…"` rule fires on any literal in configuration files (`.env`, `.ini`, `.yaml`, …) and
+ * text of unknown origin, but in source code only on values that look machine-generated.
+ */
+async function redactSecrets(text, opts = {}) {
+    if (text.length === 0)
+        return { text, findings: [] };
+    const spans = guardianSpans(text, opts.path, opts.known);
+    spans.push(...(await secretlintSpans(text, opts.path)));
+    const view = decodedView(text);
+    if (view) {
+        const inView = guardianSpans(view.text, opts.path, opts.known);
+        inView.push(...(await secretlintSpans(view.text, opts.path)));
+        spans.push(...inView.flatMap((s) => view.toSource(s)));
+    }
+    const encoded = base64View(text);
+    if (encoded) {
+        const inView = guardianSpans(encoded.text, undefined, opts.known);
+        inView.push(...(await secretlintSpans(encoded.text, undefined)));
+        spans.push(...inView.flatMap((s) => encoded.toSource(s)));
+    }
+    return applySpans(text, spans);
+}
+/** Synchronous Guardian-only pass (no secretlint) for hot paths that cannot await. */
+function redactSecretsSync(text, opts = {}) {
+    const spans = guardianSpans(text, opts.path, opts.known);
+    const view = decodedView(text);
+    if (view)
+        spans.push(...guardianSpans(view.text, opts.path, opts.known).flatMap((s) => view.toSource(s)));
+    const encoded = base64View(text);
+    if (encoded)
+        spans.push(...guardianSpans(encoded.text, undefined, opts.known).flatMap((s) => encoded.toSource(s)));
+    return applySpans(text, spans);
+}
+function guardianSpans(text, path, known = []) {
+    const spans = [];
+    for (const p of GUARDIAN_PATTERNS)
+        spans.push(...matchPattern(text, p));
+    spans.push(...genericAssignments(text, textKind(path)));
+    for (const value of known) {
+        if (value.length < 8)
+            continue;
+        for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+            spans.push({
+                start: i,
+                end: i + value.length,
+                marker: 'known-secret',
+                ruleId: 'guardian/known-secret',
+                message: 'found the value of a secret of this run',
+            });
+        }
+    }
+    return spans;
+}
+/** Escapes of JSON, JavaScript, Python and URLs whose decoded character can be part of a secret. */
+const ESCAPE = /\\(?:u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(["'\\/])|([nrt]))|%([0-9A-Fa-f]{2})/g;
+/**
+ * Between two string literals that a program joins into one: `"abc" + "def"`, `"abc" "def"`, across a
+ * line break (with or without a `\` continuation), in JavaScript, Python, Java, Go, C… Written so that
+ * no run of blanks can be split two ways (linear time).
+ */
+const CONCATENATION = /(["'])(?=[ \t+\\\r\n])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*(?:\+[ \t]*)?)?\1/g;
+/**
+ * The text as a program would see it: escapes decoded (`\u0067hp_…`, `\"`, `%5F`) and concatenated
+ * string literals joined, so a secret written in pieces or escaped is found as a whole. Undefined when
+ * there is nothing to decode or join.
+ */
+function decodedView(text) {
+    const edits = [];
+    for (const m of text.matchAll(ESCAPE)) {
+        const [whole, u, x, lit, ctl, pct] = m;
+        const code = u ?? x ?? pct;
+        const to = code !== undefined
+            ? String.fromCharCode(parseInt(code, 16))
+            : lit !== undefined
+                ? lit
+                : ({ n: '\n', r: '\r', t: '\t' }[ctl ?? ''] ?? whole);
+        edits.push({ start: m.index, end: m.index + whole.length, to });
+    }
+    for (const m of text.matchAll(CONCATENATION)) {
+        edits.push({ start: m.index, end: m.index + m[0].length, to: '' });
+    }
+    if (edits.length === 0)
+        return undefined;
+    edits.sort((a, b) => a.start - b.start);
+    // For each character of the view, where it comes from: [from[i], upTo[i]) in the source.
+    const from = [];
+    const upTo = [];
+    let out = '';
+    let pos = 0;
+    for (const e of edits) {
+        if (e.start < pos)
+            continue; // an escape's backslash inside a gap, or the reverse: keep the first
+        for (let i = pos; i < e.start; i++) {
+            from.push(i);
+            upTo.push(i + 1);
+        }
+        out += text.slice(pos, e.start) + e.to;
+        for (let i = 0; i < e.to.length; i++) {
+            from.push(e.start);
+            upTo.push(e.end);
+        }
+        pos = e.end;
+    }
+    for (let i = pos; i < text.length; i++) {
+        from.push(i);
+        upTo.push(i + 1);
+    }
+    out += text.slice(pos);
+    return {
+        text: out,
+        toSource(s) {
+            // A secret joined from pieces is redacted piece by piece, so the quotes and the `+` between
+            // the pieces stay where they are.
+            const spans = [];
+            let start = from[s.start] ?? 0;
+            for (let i = s.start + 1; i < s.end; i++) {
+                if ((from[i] ?? 0) !== (upTo[i - 1] ?? 0)) {
+                    spans.push({ ...s, start, end: upTo[i - 1] ?? start });
+                    start = from[i] ?? 0;
+                }
+            }
+            spans.push({ ...s, start, end: upTo[s.end - 1] ?? start });
+            return spans;
+        },
+    };
+}
+/**
+ * A run of base64 (standard or URL-safe alphabet), on one line or wrapped over several (continuation
+ * lines may be indented). Each line is delimited by its line break, so a run is read once.
+ */
+const BASE64_RUN = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}(?:\r?\n[ \t]*[A-Za-z0-9+/_-]{20,}={0,2})*(?![A-Za-z0-9+/=_-])/g;
+/**
+ * The values a run of base64 lines holds: the lines of one value wrapped over several, or one value a
+ * line. A line with padding (`=`) or a length that is not a multiple of 4 ends a value; the lines of a
+ * wrapped value (64 or 76 characters) continue it.
+ */
+function base64Segments(run, offset) {
+    const segments = [];
+    let start = -1;
+    const re = /[A-Za-z0-9+/_-]+=*/g;
+    for (const m of run.matchAll(re)) {
+        if (start === -1)
+            start = m.index;
+        const end = m.index + m[0].length;
+        if (m[0].endsWith('=') || m[0].length % 4 !== 0 || end === run.length) {
+            segments.push({ start: offset + start, end: offset + end });
+            start = -1;
+        }
+    }
+    if (start !== -1)
+        segments.push({ start: offset + start, end: offset + run.length });
+    return segments;
+}
+/**
+ * The text that runs of base64 stand for, where it is text: a token, an `.env` or a key written as
+ * base64 (a Kubernetes Secret's `data:`, a CI variable, a test fixture) is found in what it decodes
+ * to. A secret found there redacts its whole run: a piece of base64 says nothing on its own.
+ * Undefined when no run decodes to text.
+ */
+function base64View(text) {
+    const runs = [];
+    let out = '';
+    for (const m of text.matchAll(BASE64_RUN)) {
+        for (const seg of base64Segments(m[0], m.index)) {
+            const decoded = Buffer.from(text.slice(seg.start, seg.end).replace(/\s+/g, ''), 'base64');
+            // Printable ASCII, tabs and line breaks only: binary data (images, hashes, keys' DER) is left to
+            // the patterns that know its shape.
+            if (decoded.length < 12 ||
+                !decoded.every((b) => (b >= 0x20 && b < 0x7f) || b === 9 || b === 10 || b === 13))
+                continue;
+            const t = decoded.toString('latin1');
+            runs.push({ ...seg, at: out.length, length: t.length });
+            // Blank lines between runs: a value read from one run stops at the end of it.
+            out += t + '\n\n';
+        }
+    }
+    if (runs.length === 0)
+        return undefined;
+    return {
+        text: out,
+        toSource(s) {
+            // The first run that ends after the span starts (runs are in order and never overlap).
+            let lo = 0;
+            let hi = runs.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (runs[mid].at + runs[mid].length <= s.start)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            const spans = [];
+            for (let i = lo; i < runs.length && runs[i].at < s.end; i++) {
+                spans.push({ ...s, start: runs[i].start, end: runs[i].end });
+            }
+            return spans;
+        },
+    };
+}
+function matchPattern(text, p) {
+    const out = [];
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+        const whole = m[0];
+        if (whole.length === 0)
+            continue;
+        let start = m.index;
+        let secret = whole;
+        if (p.group !== undefined) {
+            const g = m[p.group];
+            if (g === undefined)
+                continue;
+            // The group is the last occurrence of its text inside the match (values follow key names).
+            start = m.index + whole.lastIndexOf(g);
+            secret = g;
+        }
+        if (p.accept && !p.accept(secret))
+            continue;
+        out.push({
+            start,
+            end: start + secret.length,
+            marker: p.id,
+            ruleId: `guardian/${p.id}`,
+            message: `found ${p.message}`,
+        });
+    }
+    return out;
+}
+function genericAssignments(text, kind) {
+    const out = [];
+    const re = GENERIC_ASSIGNMENT.regex;
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+        const value = m[1] ?? m[2] ?? m[3];
+        if (value === undefined)
+            continue;
+        if (isPlaceholder(value))
+            continue;
+        // In code, `password = "correct horse"` in a test is a fixture, not a secret; only values that
+        // look generated are. Unquoted values in code are expressions (variables, calls), never literals;
+        // in documentation, scripts and notes they are literals.
+        if (kind !== 'config' && !looksRandom(value))
+            continue;
+        if (kind === 'code' && m[3] !== undefined)
+            continue;
+        const start = m.index + m[0].lastIndexOf(value);
+        out.push({
+            start,
+            end: start + value.length,
+            marker: GENERIC_ASSIGNMENT.id,
+            ruleId: `guardian/${GENERIC_ASSIGNMENT.id}`,
+            message: `found ${GENERIC_ASSIGNMENT.message}`,
+        });
+    }
+    return out;
+}
+async function secretlintSpans(text, path) {
+    // The engine's profiler names performance marks after the path and measures them with a pattern that
+    // stops at a line break: a file named with one (repository names are untrusted) would crash the
+    // process from a stray promise. The rules need only a path-like name.
+    const name = path === undefined ? undefined : replaceControlChars(path, () => '_');
+    const result = await lintSource({
+        source: { content: text, filePath: name ?? 'input.txt', contentType: 'text' },
+        options: {
+            config: SECRETLINT_CONFIG,
+            noPhysicFilePath: name === undefined || name !== path,
+            locale: 'en',
+        },
+    });
+    const out = [];
+    for (const msg of result.messages) {
+        if (msg.type !== 'message')
+            continue;
+        const marker = msg.ruleId.replace(SECRETLINT_PREFIX, '');
+        const base = {
+            marker,
+            ruleId: msg.ruleId,
+            message: `found ${describeSecretlintMessage(msg.messageId, marker)}`,
+        };
+        // secretlint reports the secret's value in `data`; its `range` is not always the value's exact
+        // place (some rules report the start of the line), so redact every occurrence of the value and
+        // fall back to the range only when no value is found in the text.
+        // Some rules' values run on over the quote and punctuation after them (`…/app";`): those are
+        // not part of the secret, and redacting them would break the text around it.
+        const values = Object.values(msg.data ?? {})
+            .filter((v) => typeof v === 'string')
+            .map((v) => v.replace(TRAILING_PUNCTUATION, ''))
+            .filter((v) => v.length >= 8 && !/\s/.test(v));
+        let found = false;
+        for (const v of values) {
+            let i = text.indexOf(v);
+            while (i !== -1) {
+                found = true;
+                out.push({ start: i, end: i + v.length, ...base });
+                i = text.indexOf(v, i + v.length);
+            }
+        }
+        if (!found && msg.range[1] > msg.range[0]) {
+            const end = msg.range[0] + text.slice(msg.range[0], msg.range[1]).replace(TRAILING_PUNCTUATION, '').length;
+            if (end > msg.range[0])
+                out.push({ start: msg.range[0], end, ...base });
+        }
+    }
+    return out;
+}
+function describeSecretlintMessage(messageId, rule) {
+    // messageIds are like "AWSSecretAccessKey", "GITHUB_TOKEN", "PostgreSQLConnection": readable enough.
+    const words = messageId
+        .replace(/_/g, ' ')
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .trim();
+    return words ? `${words} (${rule})` : rule;
+}
+function lineAt(lineStarts, index) {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((lineStarts[mid] ?? 0) <= index)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo + 1;
+}
+const MARKER = /\[REDACTED:[A-Za-z0-9_.:/@-]{0,100}\]/g;
+/**
+ * The spans less the markers of an earlier redaction they cover: text redacted once and scanned again
+ * (a bundle's parts, then the whole) keeps its markers as they are, not `[REDACTED:[REDACTED:…]`.
+ */
+function outsideMarkers(text, spans) {
+    if (!text.includes('[REDACTED:'))
+        return [...spans];
+    const markers = [...text.matchAll(MARKER)].map((m) => [m.index, m.index + m[0].length]);
+    if (markers.length === 0)
+        return [...spans];
+    const out = [];
+    for (const s of spans) {
+        let start = s.start;
+        // The first marker that ends after the span starts (markers are sorted and never overlap).
+        let lo = 0;
+        let hi = markers.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (markers[mid][1] <= start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (let i = lo; i < markers.length && markers[i][0] < s.end; i++) {
+            const [mStart, mEnd] = markers[i];
+            if (mStart > start)
+                out.push({ ...s, start, end: mStart });
+            start = Math.max(start, mEnd);
+        }
+        if (start < s.end)
+            out.push({ ...s, start });
+    }
+    return out;
+}
+function applySpans(text, spans) {
+    if (spans.length === 0)
+        return { text, findings: [] };
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            lineStarts.push(i + 1);
+    // Merge overlapping spans; the earliest-starting (then longest) span names the merged one.
+    const sorted = outsideMarkers(text, spans).sort((a, b) => a.start - b.start || b.end - a.end);
+    if (sorted.length === 0)
+        return { text, findings: [] };
+    const merged = [];
+    for (const s of sorted) {
+        const last = merged[merged.length - 1];
+        if (last && s.start < last.end) {
+            last.end = Math.max(last.end, s.end);
+            continue;
+        }
+        merged.push({ ...s });
+    }
+    const findings = [];
+    const seen = new Set();
+    for (const s of sorted) {
+        const f = { ruleId: s.ruleId, line: lineAt(lineStarts, s.start), message: s.message };
+        const key = `${f.ruleId}\0${f.line}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        findings.push(f);
+    }
+    findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    let out = '';
+    let pos = 0;
+    for (const s of merged) {
+        out += text.slice(pos, s.start);
+        const newlines = text.slice(s.start, s.end).split('\n').length - 1;
+        out += `[REDACTED:${s.marker}]` + '\n'.repeat(newlines);
+        pos = s.end;
+    }
+    out += text.slice(pos);
+    return { text: out, findings };
+}
+/**
+ * A JSON-like value with every string in it redacted, object keys included (a record keyed by file
+ * path). Each string is scanned as it is: a JSON text scanned whole hides a quoted value behind `\"`
+ * escapes, and a redaction that took an escape's backslash with it would break the JSON.
+ */
+async function redactStrings(value, opts = {}) {
+    if (typeof value === 'string')
+        return (await redactSecrets(value, opts)).text;
+    if (Array.isArray(value)) {
+        const out = [];
+        for (const v of value)
+            out.push(await redactStrings(v, opts));
+        return out;
+    }
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[(await redactSecrets(k, opts)).text] = await redactStrings(v, opts);
+        }
+        return out;
+    }
+    return value;
+}
+/** `redactStrings` with the synchronous Guardian-only pass. */
+function redactStringsSync(value, opts = {}) {
+    if (typeof value === 'string')
+        return redactSecretsSync(value, opts).text;
+    if (Array.isArray(value))
+        return value.map((v) => redactStringsSync(v, opts));
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            out[redactSecretsSync(k, opts).text] = redactStringsSync(v, opts);
+        }
+        return out;
+    }
+    return value;
+}
+/**
+ * The values of an environment's secret variables, as the Coder's redactor takes them: the variables
+ * checks do not get (API keys, tokens, passwords, `secret_env`, credential URLs of any name), less
+ * model names and base URLs, which are configuration. For `known`: a key that looks like nothing in
+ * particular is still redacted where a repository file or a tool repeats it.
+ */
+function secretEnvValues(env, secretEnv = []) {
+    const values = new Set();
+    for (const [name, value] of Object.entries(env)) {
+        if (!value || value.length < 8)
+            continue;
+        if (!isHiddenFromCode(name, value, secretEnv))
+            continue;
+        if (/_(?:MODEL|BASE_URL)$/i.test(name) && !isCredentialUrl(value))
+            continue;
+        values.add(value);
+    }
+    // Longest first: a value that contains another is redacted whole.
+    return [...values].sort((a, b) => b.length - a.length);
 }
 
 ;// CONCATENATED MODULE: ./src/util/log.ts
@@ -52065,7 +61505,7 @@ function decodeSpecFile(data, file) {
             problems: [
                 {
                     file,
-                    line: lineAt(text, nul),
+                    line: text_lineAt(text, nul),
                     severity: 'error',
                     message: 'contains a NUL byte; spec files must be text',
                 },
@@ -52082,7 +61522,7 @@ function decodeSpecFile(data, file) {
                 problems: [
                     {
                         file,
-                        line: lineAt(text, cr),
+                        line: text_lineAt(text, cr),
                         severity: 'error',
                         message: 'contains a carriage return without a line feed (an old Mac line ending); spec files must use LF or CRLF line endings',
                     },
@@ -52147,7 +61587,7 @@ function lineAtByte(buf, offset) {
     return line;
 }
 /** 1-based line of a character offset. */
-function lineAt(text, offset) {
+function text_lineAt(text, offset) {
     let line = 1;
     for (let i = 0; i < offset && i < text.length; i++)
         if (text.charCodeAt(i) === 10)
@@ -52491,9 +61931,9 @@ function jsonErrorLine(src, message) {
         return Number(lc[1]);
     const pos = /position (\d+)/.exec(message);
     if (pos)
-        return lineAt(src, Number(pos[1]));
+        return text_lineAt(src, Number(pos[1]));
     if (/end of JSON input/i.test(message))
-        return lineAt(src, src.trimEnd().length);
+        return text_lineAt(src, src.trimEnd().length);
     return 1;
 }
 function describe(v) {
@@ -52713,7 +62153,7 @@ function parseFrontMatter(original, file) {
             problems: [
                 {
                     file,
-                    line: lineAt(text, closeAt + 1),
+                    line: text_lineAt(text, closeAt + 1),
                     severity: 'error',
                     message: `a line that starts with '---' ends the front matter and must be exactly '---', got ${describe(closing)}`,
                 },
@@ -52748,7 +62188,7 @@ function parseFrontMatter(original, file) {
         return { problems: [{ file, line: 1, severity: 'error', message: msg }] };
     }
     const bodyOffset = text.length - content.length;
-    const bodyLine = lineAt(text, bodyOffset);
+    const bodyLine = text_lineAt(text, bodyOffset);
     // The YAML starts on the line after the opening '---' (gray-matter keeps that line's newline).
     const yamlFirstLine = yamlSource.startsWith('\n') ? 1 : yamlSource.startsWith('\r\n') ? 1 : 2;
     let doc;
@@ -55042,10 +64482,10 @@ const NOT_UTF8_REASON = 'its name is not valid UTF-8: spec file names must be UT
 function fsSource(root) {
     // `skipped`, when given, collects what is left out (links, devices) with why.
     const walk = (rel, skipped) => {
-        const abs = (0,external_node_path_namespaceObject.join)(root, rel);
+        const abs = (0,external_node_path_.join)(root, rel);
         let names;
         try {
-            names = (0,external_node_fs_namespaceObject.readdirSync)(abs);
+            names = (0,external_node_fs_.readdirSync)(abs);
         }
         catch {
             return [];
@@ -55055,7 +64495,7 @@ function fsSource(root) {
             const r = rel ? `${rel}/${name}` : name;
             let st;
             try {
-                st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, r));
+                st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, r));
             }
             catch {
                 // A name that is not UTF-8 comes back from readdir with U+FFFD in it and names no file: such a
@@ -55078,10 +64518,10 @@ function fsSource(root) {
         list: (dir) => walk(dir.replace(/\/+$/, '')),
         read: (p) => {
             try {
-                const st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, p));
+                const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
                 if (!st.isFile())
                     return undefined;
-                return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, p));
+                return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, p));
             }
             catch {
                 return undefined;
@@ -55089,7 +64529,7 @@ function fsSource(root) {
         },
         size: (p) => {
             try {
-                return (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(root, p)).size;
+                return (0,external_node_fs_.statSync)((0,external_node_path_.join)(root, p)).size;
             }
             catch {
                 return undefined;
@@ -55098,7 +64538,7 @@ function fsSource(root) {
         // A link counts as present (even a dangling one): reading it then says why it is not followed.
         exists: (p) => {
             try {
-                (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, p));
+                (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
                 return true;
             }
             catch {
@@ -55107,14 +64547,14 @@ function fsSource(root) {
         },
         unreadable: (p) => {
             try {
-                const st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(root, p));
+                const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, p));
                 if (st.isSymbolicLink())
                     return SYMLINK_REASON;
                 if (st.isDirectory())
                     return 'is a directory; expected a file';
                 if (!st.isFile())
                     return 'not a regular file';
-                (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, p));
+                (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, p));
                 return 'file could not be read';
             }
             catch (e) {
@@ -55757,7 +65197,7 @@ function readyTasks(project, milestone) {
 function openGate(opts) {
     const { root, taskId } = opts;
     const bundleDir = bundleDirFor(root, taskId);
-    const hasBundle = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(bundleDir, 'manifest.json'));
+    const hasBundle = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(bundleDir, 'manifest.json'));
     let manifest = hasBundle ? readManifest(bundleDir, taskId) : undefined;
     let baseCommit;
     if (manifest) {
@@ -55765,7 +65205,7 @@ function openGate(opts) {
         // The bundle travelled through jobs that ran model-written code; a host that knows the base
         // (--base) is trusted over the manifest, and a disagreement is refused rather than resolved.
         if (opts.base !== undefined && resolveCommit(root, opts.base) !== baseCommit) {
-            throw new errors_ConfigurationError(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for`);
+            throw new errors_ConfigurationError(`--base ${opts.base} is ${resolveCommit(root, opts.base).slice(0, 12)}, but the Task Bundle's manifest says ${baseCommit.slice(0, 12)}: refusing to judge against a base the host did not ask for (a Task Bundle's base is fixed when the bundle is made; to judge the task against another base, remove .guardian/bundles/${taskId}/ first)`);
         }
     }
     else {
@@ -55781,7 +65221,7 @@ function openGate(opts) {
     if (!manifest) {
         if (opts.createBundle === false)
             throw new errors_ConfigurationError(`no Task Bundle for ${taskId} at ${bundleDir}`);
-        (0,external_node_fs_namespaceObject.mkdirSync)(bundleDir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(bundleDir, { recursive: true });
         manifest = newManifest({ taskId, baseCommit, blueprintPath: task.path, blueprintSha256: task.sha256 });
         writeManifest(bundleDir, manifest);
     }
@@ -55858,7 +65298,7 @@ function dependencyFolders(trees) {
 function entrySig(path) {
     let st;
     try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(path, { bigint: true });
+        st = (0,external_node_fs_.lstatSync)(path, { bigint: true });
     }
     catch {
         return null;
@@ -55889,7 +65329,7 @@ function deps_walk(folder, budget, visit) {
         if (budget.left <= 0)
             return { capped: true, ...(last !== undefined ? { last } : {}) };
         const rel = stack.pop();
-        const abs = rel ? (0,external_node_path_namespaceObject.join)(folder.real, rel) : folder.real;
+        const abs = rel ? (0,external_node_path_.join)(folder.real, rel) : folder.real;
         const sig = entrySig(abs);
         if (sig === null)
             continue; // gone while walking: the other walk sees it missing
@@ -55901,14 +65341,14 @@ function deps_walk(folder, budget, visit) {
         }
         let names;
         try {
-            names = (0,external_node_fs_namespaceObject.readdirSync)(abs);
+            names = (0,external_node_fs_.readdirSync)(abs);
         }
         catch {
             visit(rel, `${sig}:unreadable`);
             continue;
         }
         visit(rel, sig);
-        const inNodeModules = (0,external_node_path_namespaceObject.basename)(abs) === 'node_modules';
+        const inNodeModules = (0,external_node_path_.basename)(abs) === 'node_modules';
         names.sort();
         for (let i = names.length - 1; i >= 0; i--) {
             const name = names[i];
@@ -55944,7 +65384,7 @@ function compareDependencies(before) {
     const budget = { left: before.maxEntries };
     for (const b of before.folders) {
         const shown = (rel) => (rel ? `${b.folder.name}/${rel}` : b.folder.name);
-        const real = (rel) => (rel ? (0,external_node_path_namespaceObject.join)(b.folder.real, rel) : b.folder.real);
+        const real = (rel) => (rel ? (0,external_node_path_.join)(b.folder.real, rel) : b.folder.real);
         const { capped } = deps_walk(b.folder, budget, (rel, sig) => {
             const was = b.entries.get(rel);
             if (was !== undefined) {
@@ -55981,13 +65421,13 @@ function taintPath(root) {
     let main = root;
     try {
         const common = commonGitDir(root);
-        if ((0,external_node_path_namespaceObject.basename)(common) === '.git')
-            main = (0,external_node_path_namespaceObject.dirname)(common);
+        if ((0,external_node_path_.basename)(common) === '.git')
+            main = (0,external_node_path_.dirname)(common);
     }
     catch {
         // not a repository git can read: the root's own
     }
-    return (0,external_node_path_namespaceObject.join)(main, '.guardian', 'validator', 'deps-tainted.json');
+    return (0,external_node_path_.join)(main, '.guardian', 'validator', 'deps-tainted.json');
 }
 function isChange(e) {
     const c = e;
@@ -56006,17 +65446,17 @@ function readTaint(root) {
     const p = taintPath(root);
     let doc;
     try {
-        doc = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8'));
+        doc = JSON.parse((0,external_node_fs_.readFileSync)(p, 'utf8'));
     }
     catch (e) {
         if (e.code !== 'ENOENT')
-            (0,external_node_fs_namespaceObject.rmSync)(p, { force: true });
+            (0,external_node_fs_.rmSync)(p, { force: true });
         return undefined;
     }
     const entries = Array.isArray(doc.entries) ? doc.entries.filter(isChange) : [];
     const still = entries.filter((e) => entrySig(e.real) === e.sig);
     if (still.length === 0) {
-        (0,external_node_fs_namespaceObject.rmSync)(p, { force: true });
+        (0,external_node_fs_.rmSync)(p, { force: true });
         return undefined;
     }
     return {
@@ -56121,7 +65561,7 @@ const MAX_FILES = 2000;
 function state_listFiles(dir, out) {
     let names;
     try {
-        names = (0,external_node_fs_namespaceObject.readdirSync)(dir).sort();
+        names = (0,external_node_fs_.readdirSync)(dir).sort();
     }
     catch {
         return;
@@ -56129,9 +65569,9 @@ function state_listFiles(dir, out) {
     for (const name of names) {
         if (out.length >= MAX_FILES)
             return;
-        const p = (0,external_node_path_namespaceObject.join)(dir, name);
+        const p = (0,external_node_path_.join)(dir, name);
         try {
-            const st = (0,external_node_fs_namespaceObject.lstatSync)(p);
+            const st = (0,external_node_fs_.lstatSync)(p);
             if (st.isDirectory())
                 state_listFiles(p, out);
             else
@@ -56144,12 +65584,12 @@ function state_listFiles(dir, out) {
 }
 function keep(path) {
     try {
-        const st = (0,external_node_fs_namespaceObject.lstatSync)(path);
+        const st = (0,external_node_fs_.lstatSync)(path);
         if (!st.isFile())
             return { stamp: `not a file: ${st.mode}` };
         if (st.size > state_MAX_KEPT_BYTES)
             return { stamp: `${st.size}:${st.mtimeMs}` };
-        return { bytes: (0,external_node_fs_namespaceObject.readFileSync)(path) };
+        return { bytes: (0,external_node_fs_.readFileSync)(path) };
     }
     catch {
         return undefined;
@@ -56193,12 +65633,12 @@ function restoreState(before) {
         let restored = false;
         try {
             if (!was) {
-                (0,external_node_fs_namespaceObject.rmSync)(p, { force: true, recursive: true });
+                (0,external_node_fs_.rmSync)(p, { force: true, recursive: true });
                 restored = true;
             }
             else if (was.bytes) {
                 if (is)
-                    (0,external_node_fs_namespaceObject.rmSync)(p, { force: true, recursive: true });
+                    (0,external_node_fs_.rmSync)(p, { force: true, recursive: true });
                 writeFileAtomic(p, was.bytes);
                 restored = true;
             }
@@ -56213,8 +65653,8 @@ function restoreState(before) {
 /** `guard:state` for what the checks changed, with paths shown relative to the repository. */
 function stateCheck(root, changes) {
     const shown = (p) => {
-        const rel = (0,external_node_path_namespaceObject.relative)(root, p);
-        return rel && !rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel) ? rel.split('\\').join('/') : p;
+        const rel = (0,external_node_path_.relative)(root, p);
+        return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel.split('\\').join('/') : p;
     };
     const line = (c) => `${shown(c.path)} ${c.change}${c.restored ? ', put back' : ', NOT put back: check it'}`;
     return {
@@ -56416,7 +65856,7 @@ function judgeTestCounts(run, expected, added) {
 
 
 function timingsPath(root) {
-    return (0,external_node_path_namespaceObject.join)(root, '.guardian', 'validator', 'timings.json');
+    return (0,external_node_path_.join)(root, '.guardian', 'validator', 'timings.json');
 }
 /** The key of a command: which tree it runs in (judged / red) and the command itself. */
 function timingKey(tree, command) {
@@ -56424,10 +65864,10 @@ function timingKey(tree, command) {
 }
 function loadTimings(root) {
     const p = timingsPath(root);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(p))
+    if (!(0,external_node_fs_.existsSync)(p))
         return {};
     try {
-        const data = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8'));
+        const data = JSON.parse((0,external_node_fs_.readFileSync)(p, 'utf8'));
         const out = {};
         for (const [k, v] of Object.entries(data.timings ?? {}))
             if (typeof v === 'number' && v >= 0)
@@ -56458,6 +65898,499 @@ var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/stations/validator/collected-tests.ts
+/**
+ * Which tests of a test file the runner would collect, read from the file's text without running it.
+ * The guard on removed tests compares them at the base and in the change: a test whose `def` or `it(`
+ * line stays in the file can still vanish from the run when the change wraps it in a string or a
+ * comment, nests it in a function or in a class the runner does not collect, puts it under a condition,
+ * deletes or rebinds its name (`del test_x`) or defines it a second time (the later definition wins).
+ */
+/** Python's line breaks: `\r\n`, `\n`, and a lone `\r`, which Python reads as a line break too. */
+const PY_NEWLINE = /\r\n|\r|\n/;
+/** A string literal's prefix and opening quote, read where the scan stands. */
+const PY_STRING = /([rRbBuUfF]{0,2})("""|'''|"|')/y;
+/** The logical lines of a Python module (strings and comments blanked out), with their indentation. */
+function pythonStatements(src) {
+    const out = [];
+    const lines = src.split(PY_NEWLINE);
+    // Lines as git and editors number them (a lone `\r` does not start one): for each of Python's lines.
+    const gitLine = [];
+    let at = 1;
+    for (const piece of src.split(/(\r\n|\r|\n)/)) {
+        if (piece === '\r')
+            continue;
+        if (piece === '\n' || piece === '\r\n')
+            at++;
+        else
+            gitLine.push(at);
+    }
+    let code = '';
+    let start = 0;
+    let indent = 0;
+    let depth = 0;
+    let continued = false;
+    // A string still open at the end of a line (a triple-quoted one): its quote.
+    let open;
+    const flush = () => {
+        if (code.trim())
+            out.push({ line: gitLine[start] ?? start + 1, indent, code: code.trim() });
+        code = '';
+    };
+    for (let n = 0; n < lines.length; n++) {
+        const text = lines[n];
+        let i = 0;
+        if (!open && depth === 0 && !continued) {
+            flush();
+            start = n;
+            indent = 0;
+            for (; i < text.length; i++) {
+                const c = text[i];
+                if (c === ' ')
+                    indent++;
+                else if (c === '\t')
+                    indent = indent - (indent % 8) + 8;
+                else if (c === '\f')
+                    indent = 0;
+                else
+                    break;
+            }
+        }
+        continued = false;
+        // A backslash that ends the line inside a one-quote string continues the string.
+        let escapedEnd = false;
+        while (i < text.length) {
+            if (open) {
+                const c = text[i];
+                // Even in a raw string a backslash keeps the quote after it from ending the string.
+                if (c === '\\') {
+                    escapedEnd = i === text.length - 1;
+                    i += 2;
+                    continue;
+                }
+                if (text.startsWith(open.quote, i)) {
+                    i += open.quote.length;
+                    open = undefined;
+                    code += "''";
+                    continue;
+                }
+                i++;
+                continue;
+            }
+            const c = text[i];
+            if (c === '#')
+                break;
+            if (c === '\\' && i === text.length - 1) {
+                continued = true;
+                break;
+            }
+            // A string literal, with its prefix (`r"…"`, `b'…'`, `f"""…"""`) when that is not the end of a name.
+            PY_STRING.lastIndex = i;
+            const str = PY_STRING.exec(text);
+            if (str && !(str[1] && i > 0 && /\w/.test(text[i - 1]))) {
+                open = { quote: str[2] };
+                i += str[0].length;
+                continue;
+            }
+            if ('([{'.includes(c))
+                depth++;
+            else if (')]}'.includes(c))
+                depth = Math.max(0, depth - 1);
+            code += c;
+            i++;
+        }
+        // A one-quote string does not span lines (an unterminated one is a syntax error: close it here).
+        if (open && open.quote.length === 1 && !escapedEnd) {
+            open = undefined;
+            code += "''";
+        }
+        code += ' ';
+    }
+    flush();
+    return out;
+}
+/** Splits a logical line at its top-level `;`. */
+function simpleStatements(code) {
+    const parts = [];
+    let depth = 0;
+    let from = 0;
+    for (let i = 0; i < code.length; i++) {
+        const c = code[i];
+        if ('([{'.includes(c))
+            depth++;
+        else if (')]}'.includes(c))
+            depth = Math.max(0, depth - 1);
+        else if (c === ';' && depth === 0) {
+            parts.push(code.slice(from, i).trim());
+            from = i + 1;
+        }
+    }
+    parts.push(code.slice(from).trim());
+    return parts.filter(Boolean);
+}
+/** The position of the `:` that ends a compound statement's header, or -1. */
+function headerEnd(code) {
+    let depth = 0;
+    for (let i = 0; i < code.length; i++) {
+        const c = code[i];
+        if ('([{'.includes(c))
+            depth++;
+        else if (')]}'.includes(c))
+            depth = Math.max(0, depth - 1);
+        else if (c === ':' && depth === 0 && code[i + 1] !== '=')
+            return i;
+    }
+    return -1;
+}
+const PY_COMPOUND = /^(?:async\s+)?(?:def|class|if|elif|else|while|for|with|try|except|finally|match|case)\b/;
+/** The names a simple statement binds or deletes in its scope (not a `def`/`class`). */
+function boundNames(statement) {
+    // The names come first: a long statement (a data literal) is not read to its end.
+    const code = statement.slice(0, 2000);
+    const del = /^del\s+(.+)$/.exec(code);
+    if (del)
+        return { names: del[1].split(',').map((s) => s.trim().replace(/^\(|\)$/g, '')), deleted: true };
+    const imp = /^(?:from\s+\S+\s+)?import\s+(.+)$/.exec(code);
+    if (imp) {
+        return {
+            names: imp[1]
+                .replace(/[()]/g, '')
+                .split(',')
+                .map((s) => {
+                const as = /\bas\s+(\w+)\s*$/.exec(s);
+                return as ? as[1] : s.trim().split('.')[0];
+            }),
+            deleted: false,
+        };
+    }
+    // `test_x = …`, `test_x: T = …`, `a = test_x = …`, `test_x, y = …`, `test_x += …`.
+    const names = [];
+    let rest = code;
+    for (;;) {
+        const m = /^((?:\s*\w+\s*,)*\s*\w+\s*,?\s*)(?::[^=]*)?(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/.exec(rest);
+        if (!m)
+            break;
+        names.push(...m[1].split(',').map((s) => s.trim()));
+        rest = rest.slice(m[0].length);
+    }
+    return { names, deleted: false };
+}
+/**
+ * The tests pytest (or unittest) would collect from a Python test file: functions named `test…` at module
+ * level or in classes (nested in no function), under their class path. A definition a later statement of
+ * the same scope deletes, rebinds or defines again is hidden, not collected.
+ */
+function pythonTests(src) {
+    const stack = [];
+    // Per scope (class path), the last binding of each name: a test definition, or what replaced it.
+    const last = new Map();
+    const hidden = [];
+    // Classes (by their path) that hold tests.
+    const holders = new Set();
+    const bind = (scope, name, line, why, test) => {
+        const key = scope ? `${scope}::${name}` : name;
+        const what = why ?? `defined again at line ${line} (the later definition replaces it)`;
+        const hide = (k) => {
+            const v = last.get(k);
+            if (!v?.test)
+                return;
+            hidden.push({ key: k, line: v.test.line, why: what });
+            last.set(k, { line, why: what });
+        };
+        hide(key);
+        // The tests of a class of that name (`del TestAuth`, a second `class TestAuth:`).
+        if (holders.delete(key)) {
+            for (const k of [...last.keys()])
+                if (k.startsWith(`${key}::`))
+                    hide(k);
+        }
+        last.set(key, { test, line, why });
+        if (test && scope) {
+            const parts = scope.split('::');
+            parts.forEach((_, i) => holders.add(parts.slice(0, i + 1).join('::')));
+        }
+    };
+    // Python reads names in their NFKC form: `def ｔｅｓｔ_x` defines test_x.
+    for (const st of pythonStatements(src.normalize('NFKC'))) {
+        while (stack.length && stack[stack.length - 1].indent >= st.indent)
+            stack.pop();
+        const inDef = stack.some((b) => b.kind === 'def');
+        const scope = stack
+            .filter((b) => b.kind === 'class')
+            .map((b) => b.name)
+            .join('::');
+        const condition = stack.find((b) => b.kind === 'other')?.header;
+        const collected = stack.every((b) => b.kind !== 'class' || b.collects);
+        for (const part of simpleStatements(st.code)) {
+            if (PY_COMPOUND.test(part)) {
+                const end = headerEnd(part);
+                const header = end >= 0 ? part.slice(0, end + 1) : part;
+                const body = end >= 0 ? part.slice(end + 1).trim() : '';
+                const def = /^(?:async\s+)?def\s+(\w+)/.exec(header);
+                const cls = /^class\s+(\w+)/.exec(header);
+                if (def && !inDef && collected && /^test/.test(def[1])) {
+                    const key = scope ? `${scope}::${def[1]}` : def[1];
+                    bind(scope, def[1], st.line, undefined, {
+                        key,
+                        line: st.line,
+                        ...(condition ? { condition } : {}),
+                    });
+                }
+                else if ((def || cls) && !inDef) {
+                    bind(scope, (def ?? cls)[1], st.line, `rebound at line ${st.line}`);
+                }
+                if (!body) {
+                    stack.push({
+                        indent: st.indent,
+                        kind: def ? 'def' : cls ? 'class' : 'other',
+                        name: (def ?? cls)?.[1] ?? '',
+                        header,
+                        ...(cls ? { collects: /^Test/.test(cls[1]) || /\(.*Test/.test(header) } : {}),
+                    });
+                }
+                else if (!def && !cls && !inDef) {
+                    // `if c: del test_x` — the body runs in the same scope.
+                    for (const s of simpleStatements(body)) {
+                        const b = boundNames(s);
+                        for (const n of b.names)
+                            bind(scope, n, st.line, `${b.deleted ? 'deleted' : 'rebound'} at line ${st.line}`);
+                    }
+                }
+                continue;
+            }
+            if (inDef || part.startsWith('@'))
+                continue;
+            const b = boundNames(part);
+            for (const n of b.names)
+                bind(scope, n, st.line, `${b.deleted ? 'deleted' : 'rebound'} at line ${st.line}`);
+        }
+    }
+    return { tests: [...last.values()].flatMap((v) => (v.test ? [v.test] : [])), hidden };
+}
+/** The end of a `//` comment: JavaScript's line terminators. */
+const JS_LINE_END = /[\r\n\u2028\u2029]/g;
+/**
+ * The text of a JavaScript/TypeScript file with every comment blanked out and the contents of every
+ * string, template and regular expression literal blanked out too (their delimiters stay, and so does
+ * every line break), so that a search of it finds code only, at the original offsets.
+ */
+function jsCodeMask(src) {
+    const out = src.split('');
+    const blank = (from, to) => {
+        for (let k = from; k < to && k < out.length; k++)
+            if (out[k] !== '\n' && out[k] !== '\r')
+                out[k] = ' ';
+    };
+    // Brace depths at which a template's `${…}` returns to the template.
+    const templates = [];
+    let braces = 0;
+    let prev = '';
+    let i = 0;
+    const readTemplate = () => {
+        // From just after "`" or "}" of a substitution: to the closing "`" or the next "${".
+        const from = i;
+        while (i < src.length) {
+            const c = src[i];
+            if (c === '\\') {
+                i += 2;
+                continue;
+            }
+            if (c === '`') {
+                blank(from, i);
+                i++;
+                prev = '`';
+                return;
+            }
+            if (c === '$' && src[i + 1] === '{') {
+                blank(from, i);
+                i += 2;
+                templates.push(braces);
+                braces++;
+                prev = '{';
+                return;
+            }
+            i++;
+        }
+        blank(from, i);
+    };
+    while (i < src.length) {
+        const c = src[i];
+        if (c === '/' && src[i + 1] === '/') {
+            JS_LINE_END.lastIndex = i;
+            const to = JS_LINE_END.exec(src) ? JS_LINE_END.lastIndex - 1 : src.length;
+            blank(i, to);
+            i = to;
+            continue;
+        }
+        if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            const to = end < 0 ? src.length : end + 2;
+            blank(i, to);
+            i = to;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let k = i + 1;
+            while (k < src.length && src[k] !== c && src[k] !== '\n')
+                k += src[k] === '\\' ? 2 : 1;
+            blank(i + 1, k);
+            i = k + 1;
+            prev = c;
+            continue;
+        }
+        if (c === '`') {
+            i++;
+            readTemplate();
+            continue;
+        }
+        if (c === '/' &&
+            (prev === '' ||
+                /[(,=:[!&|?{};+\-*%<>~^]/.test(prev) ||
+                /\b(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await)$/.test(src.slice(Math.max(0, i - 10), i).trimEnd()))) {
+            let k = i + 1;
+            let cls = false;
+            while (k < src.length && src[k] !== '\n') {
+                const d = src[k];
+                if (d === '\\')
+                    k++;
+                else if (d === '[')
+                    cls = true;
+                else if (d === ']')
+                    cls = false;
+                else if (d === '/' && !cls)
+                    break;
+                k++;
+            }
+            blank(i + 1, k);
+            i = k + 1;
+            prev = '/';
+            continue;
+        }
+        if (c === '{')
+            braces++;
+        if (c === '}') {
+            braces--;
+            if (templates.length && templates[templates.length - 1] === braces) {
+                templates.pop();
+                i++;
+                readTemplate();
+                continue;
+            }
+        }
+        if (!/\s/.test(c))
+            prev = /\w/.test(c) ? 'w' : c;
+        i++;
+    }
+    return out.join('');
+}
+/** The titles of the `it(…)`, `test(…)` and `specify(…)` calls of a JavaScript/TypeScript test file that are code. */
+function jsTests(src) {
+    const code = jsCodeMask(src);
+    const tests = [];
+    // With a modifier too (`test.only(`, `it.concurrent(`): the skip-marker rule judges those.
+    const call = /(?<![\w.$])(?:it|test|specify)(?:\s*\.\s*\w+)*\s*\(\s*(['"`])/g;
+    // Lines counted as git counts them, up to each match in turn; the blocks open at each match.
+    let line = 1;
+    let counted = 0;
+    const blocks = [];
+    let scanned = 0;
+    for (const m of code.matchAll(call)) {
+        const open = m.index + m[0].length;
+        const close = code.indexOf(m[1], open);
+        if (close < 0)
+            continue;
+        for (let k = src.indexOf('\n', counted); k >= 0 && k < m.index; k = src.indexOf('\n', k + 1))
+            line++;
+        counted = m.index;
+        for (; scanned < m.index; scanned++) {
+            if (code[scanned] === '{')
+                blocks.push(code[scanned - 1] === '$' ? undefined : jsBlockCondition(code, scanned));
+            else if (code[scanned] === '}')
+                blocks.pop();
+        }
+        const condition = blocks.find((b) => b !== undefined);
+        tests.push({ key: src.slice(open, close), line, ...(condition ? { condition } : {}) });
+    }
+    return { tests, hidden: [] };
+}
+/** The position of the `(` that the `)` at `at` closes, in code whose strings and comments are blank. */
+function openingParen(code, at) {
+    let depth = 0;
+    for (let i = at; i >= 0; i--) {
+        if (code[i] === ')')
+            depth++;
+        else if (code[i] === '(' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Why the block that a `{` at `at` opens may not run when the file is loaded: the body of an `if`, a
+ * loop, an `else` or a `catch`, or of a function that is declared or stored rather than passed to a
+ * call (`function later() {`, `const later = () => {`, a method). A callback passed to a call
+ * (`describe('x', () => {`) and plain blocks run.
+ */
+function jsBlockCondition(code, at) {
+    // Without a TypeScript return type (`function later(): void {`, `(): void => {`).
+    let before = code.slice(Math.max(0, at - 2000), at).trimEnd();
+    const typed = /\)\s*:\s*[\w$<>[\]|&.,\s]+?(\s*=>)?$/.exec(before.slice(-120));
+    if (typed)
+        before = `${before.slice(0, before.length - typed[0].length)})${typed[1] ?? ''}`;
+    const shown = (text) => `${text.replace(/\s+/g, ' ').trim().slice(0, 80)} {`;
+    if (/\b(?:else|do)$/.test(before))
+        return shown(before.slice(-4));
+    let end = before.length - 1;
+    const arrow = before.endsWith('=>');
+    if (arrow)
+        end = before.slice(0, -2).trimEnd().length - 1;
+    let start;
+    if (before[end] === ')') {
+        start = openingParen(before, end);
+        if (start < 0)
+            return undefined;
+    }
+    else if (arrow && /[\w$]/.test(before[end] ?? '')) {
+        start = end;
+        while (start > 0 && /[\w$]/.test(before[start - 1]))
+            start--;
+    }
+    else {
+        return undefined;
+    }
+    const head = before.slice(0, start).trimEnd();
+    if (arrow) {
+        // `const later = () => {`, `{ later: () => {`, `return () => {`: stored, not run here.
+        const held = /(?:[=:]|\breturn)$/.test(head.replace(/\basync$/, '').trimEnd());
+        const statement = Math.max(...[';', '{', '}', '\n'].map((c) => head.lastIndexOf(c))) + 1;
+        return held ? shown(before.slice(statement)) : undefined;
+    }
+    const word = /([\w$]+)$/.exec(head)?.[1];
+    if (!word)
+        return undefined;
+    if (['if', 'while', 'for', 'switch', 'catch', 'with'].includes(word))
+        return shown(before.slice(head.length - word.length));
+    if (word === 'function' || /\bfunction\s*\*?\s*[\w$]+$/.test(head)) {
+        // A function expression passed to a call runs when the call runs it (`describe('x', function () {`).
+        const fn = head.slice(0, head.lastIndexOf('function')).trimEnd();
+        return /[(,]$/.test(fn) ? undefined : shown(before.slice(head.lastIndexOf('function')));
+    }
+    // A method (`later() {` in a class or an object), not a call: calls are not followed by a block.
+    if (/^[\w$]+$/.test(word) && !/[.\w$]$/.test(head.slice(0, -word.length).trimEnd() || '')) {
+        return ['super', 'catch', 'constructor'].includes(word)
+            ? undefined
+            : shown(before.slice(head.length - word.length));
+    }
+    return undefined;
+}
+/** The tests of a test file by its language, or undefined for a file of another kind. */
+function collectedTests(path, src) {
+    if (/\.py$/.test(path))
+        return pythonTests(src);
+    if (/\.[cm]?[jt]sx?$/.test(path))
+        return jsTests(src);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/stations/validator/guard.ts
 /**
  * Guard rules: checks on the change itself that no test run can replace. They are what keeps a Coder
@@ -56475,10 +66408,24 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
+
 const TEST_GLOBS = [
     '**/tests/**',
     '**/test/**',
     '**/__tests__/**',
+    // Jest's manual mocks stand in for the module beside them whenever a test calls `jest.mock(…)` (and
+    // for a package's module always): test code, which the red tree must hold like the tests themselves.
+    '**/__mocks__/**',
+    // The setup files Jest and Vitest run before every test file (`setupFiles`, `setupFilesAfterEach`,
+    // `setupFiles` of Vitest) by their usual names: a `jest.mock(…)` there replaces a module for every test.
+    '**/jest.setup.*',
+    '**/jest-setup.*',
+    '**/vitest.setup.*',
+    '**/vitest-setup.*',
+    '**/setupTests.*',
+    '**/setup-tests.*',
+    '**/test-setup.*',
+    '**/test.setup.*',
     '**/test_*.py',
     '**/*_test.py',
     '**/conftest.py',
@@ -56493,16 +66440,31 @@ const isTestGlob = picomatch_default()(TEST_GLOBS, { dot: true });
 function isTestFile(path, relevantTests = []) {
     return isTestGlob(path) || relevantTests.includes(path);
 }
+/** The built-in matchers of Jest's and Vitest's `expect`, which `expect.extend` could replace. */
+const JS_MATCHERS = '(?:toBe|toEqual|toStrictEqual|toMatch|toMatchObject|toMatchSnapshot|toMatchInlineSnapshot|toThrow|toThrowError|toContain|toContainEqual|toBeTruthy|toBeFalsy|toBeDefined|toBeUndefined|toBeNull|toBeNaN|toHaveLength|toHaveProperty|toBeCloseTo|toBeGreaterThan|toBeGreaterThanOrEqual|toBeLessThan|toBeLessThanOrEqual|toBeInstanceOf|toHaveBeenCalled|toHaveBeenCalledWith|toHaveBeenCalledTimes|toHaveReturnedWith|toResolve|toReject)';
 /** Markers that skip, focus or expect-to-fail tests. */
 const SKIP_MARKERS = [
     // With or without '@': `pytestmark = pytest.mark.skip`, `item.add_marker(pytest.mark.skip(...))`, `@mark.skip`.
     { re: /\b(pytest\.)?mark\.(skip|skipif|xfail)\b/, what: 'a pytest skip/xfail marker' },
     { re: /(^|[^\w.])skip(If|Unless)?\s*\(/, what: 'a skip decorator or call' },
-    { re: /\bpytest\.(skip|xfail|importorskip)\s*\(/, what: 'a pytest.skip()/xfail() call' },
+    // Called, raised (`raise pytest.skip.Exception(…)`) or taken under another name (`s = pytest.skip`).
+    { re: /\bpytest\s*\.\s*(skip|xfail|importorskip)\b/, what: 'a pytest.skip()/xfail() call' },
+    { re: /\braise\s+[\w.]*\b(?:Skipped|XFailed|SkipTest)\b/, what: 'a raised skip exception' },
+    // pytest skips a test whose parameter set is empty: `@pytest.mark.parametrize("x", [])`.
+    {
+        re: /\bparametrize\s*\(\s*(?:[^,()[\]]+|\([^()]*\)|\[[^[\]]*\])\s*,\s*(?:argvalues\s*=\s*)?(?:\[\s*\]|\(\s*\)|\{\s*\}|(?:list|tuple|set|dict)\s*\(\s*\)|(["'])\1)\s*[,)]|\bargvalues\s*=\s*(?:\[\s*\]|\(\s*\)|\{\s*\}|(?:list|tuple|set|dict)\s*\(\s*\))\s*[,)]/,
+        what: 'an empty parameter set (pytest skips the test)',
+    },
     { re: /@unittest\.(skip|skipIf|skipUnless|expectedFailure)\b/, what: 'a unittest skip decorator' },
     { re: /\b(self\.skipTest\s*\(|raise\s+(unittest\.)?SkipTest\b)/, what: 'a unittest skip' },
     {
-        re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf)\b/,
+        re: /\b(it|test|describe|suite|context|specify)\s*\.\s*(skip|only|todo|skipIf|runIf|failing|fails)\b/,
+        what: 'a skip/only modifier',
+    },
+    // The same modifiers read by name: `test['only'](…)`, `const { skip } = it`. (`test.failing` in Jest
+    // and `test.fails` in Vitest pass when the test's body fails.)
+    {
+        re: /\b(?:it|test|describe|suite|context|specify)\s*(?:\.\s*concurrent\s*)?\[\s*(['"`])(?:skip|only|todo|skipIf|runIf|failing|fails)\1\s*\]|\{[^}]*\b(?:skip|only|todo|failing|fails)\b[^}]*\}\s*=\s*(?:it|test|describe|suite|context|specify)\b/,
         what: 'a skip/only modifier',
     },
     { re: /\b(it|test|describe)\s*\.\s*concurrent\s*\.\s*(skip|only)\b/, what: 'a skip/only modifier' },
@@ -56520,9 +66482,10 @@ const SKIP_MARKERS = [
         outside: 'plugin',
     },
     // Hooks that rewrite a test's outcome or pytest's exit status (a conftest.py is a test file: its
-    // fixtures may change freely, but a failure reported as a pass is not a fixture).
+    // fixtures may change freely, but a failure reported as a pass is not a fixture). `pytest_pyfunc_call`
+    // calls the test function: one that returns True without calling it passes every test.
     {
-        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
+        re: /\bdef\s+pytest_(runtest_makereport|report_teststatus|runtest_protocol|runtest_call|runtest_logreport|runtestloop|pyfunc_call)\b|\.(?:exitstatus|testsfailed|shouldfail|shouldstop)\s*=(?!=)/,
         what: 'a pytest hook that can rewrite test outcomes',
         outside: 'plugin',
     },
@@ -56546,12 +66509,42 @@ const SKIP_MARKERS = [
         what: 'code that rewrites the assertion library',
         outside: 'everywhere',
     },
+    // The same for a test case's own assertion methods (`self.assertEqual = lambda *a: None` in setUp),
+    // Jest's and Vitest's built-in matchers (`expect.extend({ toBe() { return { pass: true } } })`, one
+    // key a line too) and chai's (`Assertion.overwriteMethod('equal', …)`).
+    {
+        re: /\bself\s*\.\s*(?:assert\w*|fail\w*)\s*=(?!=)|\bsetattr\s*\(\s*self\s*,\s*['"](?:assert|fail)/,
+        what: 'code that rewrites the assertion library',
+        outside: 'everywhere',
+        files: /\.py$/,
+    },
+    {
+        re: new RegExp(`\\bexpect\\s*\\.\\s*extend\\s*\\(.*\\b${JS_MATCHERS}\\b|^\\s*(?:async\\s+)?(['"]?)${JS_MATCHERS}\\1\\s*(?:\\(|:)|\\.\\s*overwrite(?:Method|Property|ChainableMethod)\\s*\\(`),
+        what: 'code that rewrites the assertion library',
+        outside: 'everywhere',
+        files: /\.[cm]?[jt]sx?$/,
+    },
     // Code outside the tests that asks whether a test runner is running it: it can answer the tests
     // differently from everyone else (`if "pytest" in sys.modules: return expected`).
     {
         re: /\b(?:PYTEST_CURRENT_TEST|PYTEST_VERSION|PYTEST_XDIST_WORKER|NODE_TEST_CONTEXT|JEST_WORKER_ID|VITEST(?:_WORKER_ID|_POOL_ID)?)\b|['"](?:pytest|_pytest|unittest|jest|vitest|mocha)['"]\s*in\s*sys\.modules|sys\.modules\s*(?:\.get\s*\(|\[)\s*['"](?:pytest|_pytest)['"]|process\.argv[^;]*(?:--test|\.test\.|jest|vitest|mocha)/,
         what: 'code that checks whether it runs under a test runner',
         outside: 'only',
+    },
+    // Code outside the tests that reaches into the test runner: pytest's internals imported by the module
+    // under test (`_pytest.python.Function.runtest = lambda self: None` passes every test), the test
+    // framework's globals read or replaced from the code under test (`globalThis.expect = …`).
+    {
+        re: /^\s*(?:import|from)\s+_?pytest\b|\bimport\s+_pytest\b|\b(?:__import__|import_module)\s*\(\s*['"]_?pytest\b/,
+        what: 'code outside the tests that reaches into the test runner (pytest)',
+        outside: 'only',
+        files: /\.py$/,
+    },
+    {
+        re: /\b(?:globalThis|global|window)\s*(?:\.\s*|\[\s*['"`])(?:expect|test|it|describe|jest|vi|assert|beforeEach|afterEach|beforeAll|afterAll)\b|\b(?:globalThis|global)\s*,\s*['"`](?:expect|test|it|describe|jest|vi)['"`]|(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s*)['"](?:@jest\/[\w-]+|vitest|@vitest\/[\w-]+|expect|node:test|mocha|chai)['"]/,
+        what: 'code outside the tests that reaches into the test runner (its globals or its modules)',
+        outside: 'only',
+        files: /\.[cm]?[jt]sx?$/,
     },
     // A block that never runs, around tests that are still defined in it (`if False:` above the existing
     // `def test_…`, `if (false) {` around an `it(…)`): their names stay, their code is never collected.
@@ -56820,14 +66813,97 @@ function testNames(lines) {
     const names = new Map();
     for (const l of lines) {
         for (const re of TEST_DEF) {
-            const m = re.exec(l.text);
+            // As Python reads it: `def ｔｅｓｔ_x` defines test_x.
+            const m = re.exec(l.text.normalize('NFKC'));
             if (m)
                 names.set(m[m.length - 1], l.text.trim());
         }
     }
     return names;
 }
-function testFilesCheck(input) {
+/**
+ * Tests of a test file the change keeps (its `def test_…` or `it('…'` line stays) but takes out of the
+ * run: wrapped in a string or a comment, nested in a function or a class that is not collected, put
+ * under a condition, deleted or rebound (`del test_x`), or defined a second time. The file's tests are
+ * read at the base and in the change; a test gone from one file may reappear in another file of the
+ * change (moved). `flagged`: tests the line-based rule has reported already.
+ */
+function hiddenTests(input, read, flagged) {
+    const files = input.changed.filter((f) => f.status !== 'D' && isTestFile(f.path, input.relevantTests) && collectedTests(f.path, '') !== undefined);
+    const before = new Map();
+    const after = new Map();
+    for (const f of files) {
+        const now = read.changed(f.path);
+        if (now === undefined)
+            continue;
+        after.set(f.path, collectedTests(f.path, now.toString('utf8')));
+        const old = f.status === 'M' && input.baseFiles.has(f.path) ? read.base(f.path) : undefined;
+        if (old !== undefined)
+            before.set(f.path, collectedTests(f.path, old.toString('utf8')));
+    }
+    const bare = (key) => key.split('::').pop();
+    // Tests that are new in a file of the change (this one too: a test class renamed): where a test moved to.
+    const arrived = () => new Set([...after].flatMap(([p, t]) => {
+        const had = new Set(before.get(p)?.tests.map((x) => x.key));
+        return t.tests.filter((x) => !had.has(x.key)).map((x) => bare(x.key));
+    }));
+    const count = (list) => {
+        const n = new Map();
+        for (const x of list)
+            n.set(x.key, (n.get(x.key) ?? 0) + 1);
+        return n;
+    };
+    const diags = [];
+    let moved;
+    for (const [file, base] of before) {
+        const now = after.get(file);
+        const reported = new Set();
+        const report = (key, line, message) => {
+            if (reported.has(key) || flagged.has(bare(key)))
+                return;
+            reported.add(key);
+            diags.push({ file, line, message, tool: 'guard' });
+        };
+        // Defined again, deleted or rebound by a later statement.
+        const hiddenBefore = count(base.hidden);
+        const seen = new Map();
+        for (const h of now.hidden) {
+            seen.set(h.key, (seen.get(h.key) ?? 0) + 1);
+            if (seen.get(h.key) <= (hiddenBefore.get(h.key) ?? 0))
+                continue;
+            report(h.key, h.line, `the change takes the test ${h.key} of ${file} out of the run: ${h.why}`);
+        }
+        const hiddenNow = new Map(now.hidden.map((h) => [h.key, h]));
+        const nowCount = count(now.tests);
+        const baseCount = count(base.tests);
+        for (const [key, n] of baseCount) {
+            if ((nowCount.get(key) ?? 0) >= n)
+                continue;
+            const gone = hiddenNow.get(key);
+            if (gone) {
+                report(key, gone.line, `the change takes the test ${key} of ${file} out of the run: ${gone.why}`);
+                continue;
+            }
+            moved ??= arrived();
+            if (moved.has(bare(key)))
+                continue;
+            report(key, 1, `the change removes the test ${key} from ${file}: its definition is no longer where the test runner collects it (inside a string or a comment, nested in a function, or in a class that is not collected)`);
+        }
+        // Put under a condition it was not under at the base.
+        const baseCondition = new Map(base.tests.map((t) => [t.key, t.condition]));
+        for (const t of now.tests) {
+            if (!t.condition || !baseCount.has(t.key) || baseCondition.get(t.key))
+                continue;
+            report(t.key, t.line, `the change puts the test ${t.key} of ${file} inside \`${t.condition.slice(0, 120)}\`: it is collected only when that block runs`);
+        }
+    }
+    return diags;
+}
+/**
+ * `read` gives the test files' text at the base and in the change, to see tests taken out of the run
+ * although their definition line stays.
+ */
+function testFilesCheck(input, read) {
     const diags = [];
     for (const f of input.changed) {
         if (f.status === 'D' && isTestFile(f.path, input.relevantTests) && input.baseFiles.has(f.path)) {
@@ -56859,6 +66935,10 @@ function testFilesCheck(input) {
             continue;
         diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
     }
+    if (read) {
+        const flagged = new Set([...removedTests.keys()].filter((n) => !addedTests.has(n)));
+        diags.push(...hiddenTests(input, read, flagged));
+    }
     return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
 }
 /**
@@ -56881,6 +66961,32 @@ function loadedByTests(path, testLines) {
         /^\s*['"][\w.]+['"]\s*,?\s*\]?\s*$/.test(l.text)) &&
         named.test(l.text));
 }
+/**
+ * Line breaks inside what git shows as one line: Python reads a lone `\r` as a line break, JavaScript
+ * also `\u2028` and `\u2029`, so `x = 0\rif False:` is two lines to the interpreter.
+ */
+const INNER_LINE_BREAK = /\r\n?|[\u2028\u2029]/;
+/**
+ * Whether a marker matches an added line, or one of the lines the interpreter reads in it. Python reads
+ * names in their NFKC form (`@pytest.mark.ｓｋｉｐ` is `@pytest.mark.skip`), so the line is matched in
+ * that form too.
+ */
+function matches(re, text) {
+    const forms = [text];
+    const nfkc = text.normalize('NFKC');
+    if (nfkc !== text)
+        forms.push(nfkc);
+    return forms.some((t) => re.test(t) || (INNER_LINE_BREAK.test(t) && t.split(INNER_LINE_BREAK).some((p) => re.test(p))));
+}
+/** An added line as a message quotes it: the line breaks inside it shown, at most 200 characters. */
+function shownLine(text) {
+    return text
+        .trim()
+        .replace(/\r/g, '\\r')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029')
+        .slice(0, 200);
+}
 function skipMarkersCheck(input) {
     const diags = [];
     if (!input.allowSkipMarkers) {
@@ -56895,27 +67001,28 @@ function skipMarkersCheck(input) {
             const inTest = isTestFile(l.file, input.relevantTests);
             for (const m of SKIP_MARKERS) {
                 // Test-exclusion options are also written in configuration files (pyproject.toml, jest config).
-                const applies = (inTest && m.outside !== 'only') ||
-                    (!inTest && m.outside === 'only') ||
-                    m.what === 'a test exclusion' ||
-                    m.outside === 'everywhere' ||
-                    (m.outside === 'plugin' && isLoaded(l.file));
-                if (applies && m.re.test(l.text)) {
+                const applies = (!m.files || m.files.test(l.file)) &&
+                    ((inTest && m.outside !== 'only') ||
+                        (!inTest && m.outside === 'only') ||
+                        m.what === 'a test exclusion' ||
+                        m.outside === 'everywhere' ||
+                        (m.outside === 'plugin' && isLoaded(l.file)));
+                if (applies && matches(m.re, l.text)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
-                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        message: `the change adds ${m.what}: ${shownLine(l.text)}`,
                         tool: 'guard',
                     });
                     break;
                 }
             }
             for (const m of SUPPRESSIONS) {
-                if (m.re.test(l.text)) {
+                if (matches(m.re, l.text)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
-                        message: `the change adds ${m.what}: ${l.text.trim().slice(0, 200)}`,
+                        message: `the change adds ${m.what}: ${shownLine(l.text)}`,
                         tool: 'guard',
                     });
                     break;
@@ -57307,6 +67414,24 @@ function dependencyFolderOf(path) {
     return undefined;
 }
 /**
+ * The metadata folder of an installed Python distribution a path lies in (`cheat-1.0.dist-info/`,
+ * `pkg.egg-info/`): importlib.metadata reads it from every folder on the import path, and pytest loads
+ * the `[pytest11]` entry points it declares as plugins before any conftest.py.
+ */
+function distributionMetadataOf(path) {
+    const parts = path.split('/');
+    const at = parts.findIndex((p, i) => i < parts.length - 1 && /\.(?:dist|egg)-info$/i.test(p));
+    return at >= 0 ? parts.slice(0, at + 1).join('/') : undefined;
+}
+/**
+ * Compiled Python: bytecode (`__pycache__/value.cpython-311.pyc`, a `.pyc` beside its module) and
+ * extension modules (`value.cpython-311-x86_64-linux-gnu.so`, `value.pyd`). Python imports them instead
+ * of the `.py` source, which is all the linters, the type checker and a reviewer read.
+ */
+const isCompiledPython = picomatch_default()(['**/__pycache__/**', '**/*.py[co]', '**/*.so', '**/*.pyd'], {
+    dot: true,
+});
+/**
  * The module a top-level path would stand in for when a check runs `python -m NAME` (the repository
  * root comes first on `sys.path` then): `pytest.py` or `mypy/__main__.py` replaces the tool itself.
  */
@@ -57330,15 +67455,15 @@ const GITIGNORE = '.gitignore';
 function gitIgnored(paths, ignoreFiles) {
     if (!paths.length)
         return [];
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-ignore-'));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'guardian-ignore-'));
     try {
-        const gitDir = (0,external_node_path_namespaceObject.join)(dir, '.git');
-        const work = (0,external_node_path_namespaceObject.join)(dir, 'tree');
-        (0,external_node_fs_namespaceObject.mkdirSync)(work);
+        const gitDir = (0,external_node_path_.join)(dir, '.git');
+        const work = (0,external_node_path_.join)(dir, 'tree');
+        (0,external_node_fs_.mkdirSync)(work);
         git_execGit(['--git-dir', gitDir, 'init', '-q'], { cwd: dir });
         for (const [p, content] of ignoreFiles) {
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(work, (0,external_node_path_namespaceObject.dirname)(p)), { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(work, p), content, { mode: 0o600 });
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(work, (0,external_node_path_.dirname)(p)), { recursive: true });
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(work, p), content, { mode: 0o600 });
         }
         const r = git_execGit(['--git-dir', gitDir, '--work-tree', work, 'check-ignore', '--no-index', '-v', '-z', '--stdin'], { cwd: work, input: paths.join('\0') + '\0', allowFailure: true });
         // Exit 1: nothing is ignored.
@@ -57357,7 +67482,7 @@ function gitIgnored(paths, ignoreFiles) {
         return out;
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 /**
@@ -57493,6 +67618,23 @@ function toolConfigCheck(input, read, allowConfigChanges, commands) {
                     file: f.path,
                     line: 1,
                     message: `the change ${verb(f, f.path)} ${f.path}${folder === f.path ? '' : `, inside ${folder}/`}, the dependency folder the checks take their tools from (a file there can stand in for the linter or the test runner; install dependencies from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
+            }
+            const metadata = f.status === 'D' ? undefined : distributionMetadataOf(f.path);
+            if (metadata) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}, inside ${metadata}/, the metadata of an installed Python package: on the import path (\`python -m pytest\` puts the repository there) its entry points are loaded as plugins, a \`[pytest11]\` entry as a pytest plugin that can rewrite test outcomes (install packages from the package files instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
+                    tool: 'guard',
+                });
+            }
+            if (f.status !== 'D' && isCompiledPython(f.path)) {
+                diags.push({
+                    file: f.path,
+                    line: 1,
+                    message: `the change ${verb(f, f.path)} ${f.path}, compiled code that Python imports instead of the module's source (an unchecked .pyc is never compared with its .py; an extension module comes before it): the tests would run it while the linters and type checkers read the source (change the source instead, or set [guard] allow_config_changes = true in quality.toml to allow it)`,
                     tool: 'guard',
                 });
             }
@@ -57660,17 +67802,17 @@ function parseLines(text) {
 /** Repository-relative path of a file a tool printed, or undefined when it is not in the judged tree. */
 function resolveFile(file, dir, aliases) {
     let f = file.replace(/^"|"$/g, '');
-    if ((0,external_node_path_namespaceObject.isAbsolute)(f)) {
+    if ((0,external_node_path_.isAbsolute)(f)) {
         const base = [dir, ...aliases].find((d) => f === d || f.startsWith(d + '/'));
         if (!base)
             return undefined;
-        f = (0,external_node_path_namespaceObject.relative)(base, f);
+        f = (0,external_node_path_.relative)(base, f);
     }
     f = f.replace(/^\.\//, '');
     if (f.startsWith('..') || f === '')
         return undefined;
     try {
-        if (!(0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(dir, f)).isFile())
+        if (!(0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, f)).isFile())
             return undefined;
     }
     catch {
@@ -57682,7 +67824,7 @@ function resolveFile(file, dir, aliases) {
 function findDefinition(path, testId) {
     const name = testId.split('::').pop().replace(/\[.*$/, '');
     try {
-        const lines = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8').split('\n');
+        const lines = (0,external_node_fs_.readFileSync)(path, 'utf8').split('\n');
         const i = lines.findIndex((l) => new RegExp(`^\\s*(?:async\\s+)?def\\s+${name}\\b`).test(l));
         return i >= 0 ? i + 1 : 1;
     }
@@ -57703,7 +67845,7 @@ function extractDiagnostics(output, dir, aliases = []) {
         const file = resolveFile(r.file, dir, aliases);
         if (!file)
             continue;
-        const line = r.line === 0 ? findDefinition((0,external_node_path_namespaceObject.join)(dir, file), r.message.split(' ')[0]) : r.line;
+        const line = r.line === 0 ? findDefinition((0,external_node_path_.join)(dir, file), r.message.split(' ')[0]) : r.line;
         const where = `${file}:${line}`;
         // A generic match of a line another parser understood is the same diagnostic.
         if (r.tool === 'generic' && specific.has(where))
@@ -57905,6 +68047,7 @@ const VALIDATION_SCHEMA_VERSION = 1;
 
 
 
+
 function timeoutMs(seconds, quality) {
     return Math.round((seconds ?? quality.validator.defaultTimeout) * 1000);
 }
@@ -58053,7 +68196,7 @@ async function runValidator(opts) {
     }
     // The bundle's files are read (and refused when unreadable) before the manifest records anything.
     const bundlePatch = readBundleBytes(bundleDir, 'changes.patch');
-    const securityPath = opts.securityJson ?? (0,external_node_path_namespaceObject.join)(bundleDir, 'security.json');
+    const securityPath = opts.securityJson ?? (0,external_node_path_.join)(bundleDir, 'security.json');
     const securityBytes = readInputFile(securityPath, opts.securityJson ? 'file' : 'Task Bundle file');
     checkBundleWritable(bundleDir, ['validation.json', 'validation.md']);
     const report = await recordStation(bundleDir, task.id, 'validate', async () => {
@@ -58094,6 +68237,10 @@ async function runValidator(opts) {
                 allowSkipMarkers: quality.guard.allowSkipMarkers,
                 relevantTests: task.relevantTests,
             };
+            const read = {
+                base: (p) => showFile(root, baseCommit, p),
+                changed: (p) => showFile(root, tree, p),
+            };
             const guards = [
                 protectedPathsCheck(guardInput),
                 gitConfigFilesCheck(changed, includedWorkTreeFiles(root)),
@@ -58101,9 +68248,9 @@ async function runValidator(opts) {
                     const special = changedSpecialEntries(root, baseCommit, tree);
                     return linksCheck(special.links, special.treeLinks, special.gitlinks, special.baseLinks);
                 })(),
-                testFilesCheck(guardInput),
+                testFilesCheck(guardInput, read),
                 skipMarkersCheck(guardInput),
-                toolConfigCheck(guardInput, { base: (p) => showFile(root, baseCommit, p), changed: (p) => showFile(root, tree, p) }, quality.guard.allowConfigChanges, 
+                toolConfigCheck(guardInput, read, quality.guard.allowConfigChanges, 
                 // Exactly what this validation runs (from the base): a Makefile is tool configuration when
                 // one of these runs make.
                 [
@@ -58455,7 +68602,8 @@ async function runValidator(opts) {
                     restoreState(state);
             }
             const { verdict, summary } = summarize(checks, notRun);
-            const result = {
+            // What the checks printed (a failing test's assertion, a file's name) is redacted like the bundle.
+            const result = await redactStrings({
                 schemaVersion: VALIDATION_SCHEMA_VERSION,
                 taskId: task.id,
                 verdict,
@@ -58468,14 +68616,14 @@ async function runValidator(opts) {
                 durationMs: Date.now() - startedAt.getTime(),
                 checks,
                 summary,
-            };
+            });
             writeBundleFile(bundleDir, 'validation.json', JSON.stringify(result, null, 2) + '\n');
             writeBundleFile(bundleDir, 'validation.md', renderMarkdown(`Validation of ${task.id}`, [
                 `Task: ${task.title}`,
                 `Base commit: \`${baseCommit}\``,
                 `Patch: ${fromBundle ? '`changes.patch`' : 'the working tree'}, sha256 \`${patchSha256}\`, ${changed.length} file(s), judged ${inPlace ? 'in place' : 'in a clean worktree of the base'}`,
                 `Duration: ${(result.durationMs / 1000).toFixed(1)} s`,
-            ], checks, verdict, summary));
+            ], result.checks, verdict, result.summary));
             return {
                 result,
                 record: {
@@ -58493,8 +68641,8 @@ async function runValidator(opts) {
     return {
         report,
         bundleDir,
-        reportPath: (0,external_node_path_namespaceObject.join)(bundleDir, 'validation.json'),
-        markdownPath: (0,external_node_path_namespaceObject.join)(bundleDir, 'validation.md'),
+        reportPath: (0,external_node_path_.join)(bundleDir, 'validation.json'),
+        markdownPath: (0,external_node_path_.join)(bundleDir, 'validation.md'),
     };
 }
 
@@ -58548,14 +68696,14 @@ function enforceSecurityJson(inputs, coded) {
             throw new errors_ConfigurationError(`the Task Bundle at ${dir} names the base commit ${claimed.slice(0, 12)} (manifest.json \`baseCommit\`), but the Security Consultant's Task Bundle at ${inputs.securityBundle} names ${base.slice(0, 12)}: refusing to judge the change against a base the Bundler did not choose`);
         }
     }
-    const source = (0,external_node_path_namespaceObject.join)(inputs.securityBundle, 'security.json');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(source)) {
+    const source = (0,external_node_path_.join)(inputs.securityBundle, 'security.json');
+    if (!(0,external_node_fs_.existsSync)(source)) {
         throw new errors_ConfigurationError(`the Security Consultant's Task Bundle at ${inputs.securityBundle} has no security.json: its station did not finish`);
     }
-    const enforced = (0,external_node_fs_namespaceObject.readFileSync)(source);
-    const current = (0,external_node_path_namespaceObject.join)(dir, 'security.json');
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'manifest.json')) &&
-        (!(0,external_node_fs_namespaceObject.existsSync)(current) || !(0,external_node_fs_namespaceObject.readFileSync)(current).equals(enforced))) {
+    const enforced = (0,external_node_fs_.readFileSync)(source);
+    const current = (0,external_node_path_.join)(dir, 'security.json');
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'manifest.json')) &&
+        (!(0,external_node_fs_.existsSync)(current) || !(0,external_node_fs_.readFileSync)(current).equals(enforced))) {
         warning("security.json in the Coder's Task Bundle differs from the Security Consultant's; the Security Consultant's is enforced");
         writeBundleFile(dir, 'security.json', enforced);
     }
