@@ -160,11 +160,17 @@ function yarnEntries(
   const byName = new Map<string, { ranges: string[]; version: unknown }[]>();
   for (const e of entries) {
     const seen = new Set<string>();
-    for (const d of e.descriptors) {
-      const p = descriptor(d.trim().replace(/^"|"$/g, ''));
-      if (!p) continue;
-      // A workspace or a linked folder is the project's own code, not a locked version of a package.
-      if (/^(?:workspace|link|portal|file):/.test(p.range)) continue;
+    const parsed = e.descriptors
+      .map((d) => descriptor(d.trim().replace(/^"|"$/g, '')))
+      .filter((p): p is { name: string; range: string } => p !== undefined);
+    // A workspace or a linked folder is the project's own code, not a locked version of a package; so
+    // is a range yarn resolves to one (berry's `"x@npm:^1.0.0, x@workspace:packages/x":` locks
+    // `0.0.0-use.local`).
+    const local = new Set(
+      parsed.filter((p) => /^(?:workspace|link|portal|file):/.test(p.range)).map((p) => p.name),
+    );
+    for (const p of parsed) {
+      if (local.has(p.name)) continue;
       if (seen.has(p.name)) {
         byName.get(p.name)!.at(-1)!.ranges.push(p.range);
         continue;
@@ -209,23 +215,44 @@ function yarnLock(text: string, c: Collector, declared: Map<string, string>): vo
   yarnEntries(entries, c, declared);
 }
 
-/** `1.2.3(react@18.2.0)` (v6+) and `1.2.3_react@18.2.0` (v5) are 1.2.3; `link:…` is no version. */
+/**
+ * `1.2.3(react@18.2.0)` (v6+) and `1.2.3_react@18.2.0` (v5) are 1.2.3; so is the version of an alias
+ * (`zod3: npm:zod@^3` locks `zod@3.24.3` in v9, `/zod@3.24.3` in v6, `/zod/3.24.3` in v5); `link:…`
+ * is no version.
+ */
 function pnpmVersion(v: unknown): unknown {
   const s = isRecord(v) ? own(v, 'version') : v;
   if (typeof s !== 'string') return undefined;
-  return s.replace(/\(.*$/, '').replace(/_.*$/, '');
+  // Not `1.2.3_react@18.2.0`: a version starts with a digit, an alias's name does not.
+  const aliased = /^\d/.test(s)
+    ? undefined
+    : /^\/?(?:@[^/@]+\/)?[^/@:()]+[@/](\d[^/()]*)(?:\(.*)?$/.exec(s)?.[1];
+  return (aliased ?? s).replace(/\(.*$/, '').replace(/_.*$/, '');
 }
 
 const unquote = (s: string) => s.replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
 
 /**
  * pnpm-lock.yaml read line by line, not as YAML: only a few fields at known depths are needed, and a
- * YAML parser given deep nesting (`[[[[…`, `- - - …`) or aliases runs out of memory or time. The root
- * project's importer (`importers: .:`, workspaces and v9), else the single project's top-level fields
- * (v5, v6), else every package the file locks (`/x/1.0.0`, `/x@1.0.0`, `x@1.0.0`).
+ * YAML parser given deep nesting (`[[[[…`, `- - - …`) or aliases runs out of memory or time. What the
+ * projects lock (`importers:` of a workspace and v9, else the single project's top-level fields of v5
+ * and v6): the root project's version of a name first, else the versions the workspace's other
+ * projects lock; only when no project locks anything, every package the file holds (`/x/1.0.0`,
+ * `/x@1.0.0`, `x@1.0.0`). Each project's dependency is also its install location
+ * (`packages/web/node_modules/zod`), as package-lock.json records them.
  */
-function pnpmLock(text: string, c: Collector): void {
-  const deps = new Map<string, unknown>();
+function pnpmLock(text: string, c: Collector, paths?: Collector): void {
+  /** Importer (`.` for the root or a single project) → name → version. */
+  const importers = new Map<string, Map<string, unknown>>();
+  let depCount = 0;
+  const setDep = (importer: string, name: string, value: unknown) => {
+    let deps = importers.get(importer);
+    if (!deps) importers.set(importer, (deps = new Map()));
+    if (!deps.has(name) && depCount < MAX_LOCK_ENTRIES) {
+      deps.set(name, value);
+      depCount++;
+    }
+  };
   const packages: string[] = [];
   const stack: { indent: number; key: string }[] = [];
   const depFields = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
@@ -245,26 +272,40 @@ function pnpmLock(text: string, c: Collector): void {
       const path = stack.map((e) => e.key);
       const at = (...want: string[]) =>
         path.length === want.length && want.every((w, i) => w === '*' || w === path[i]);
-      const importer = path[0] === 'importers' && path[1] === '.';
+      const inImporter = path[0] === 'importers' && path.length >= 2;
+      const importer = inImporter ? path[1]! : '.';
       if (
         value !== undefined &&
-        ((importer && path.length === 3) || path.length === 1) &&
+        ((inImporter && path.length === 3) || path.length === 1) &&
         depFields.has(path[path.length - 1]!)
       ) {
-        if (!deps.has(key)) deps.set(key, value);
+        setDep(importer, key, value);
       } else if (
         key === 'version' &&
         value !== undefined &&
-        (importer ? at('importers', '.', '*', '*') : at('*', '*')) &&
+        (inImporter ? at('importers', '*', '*', '*') : at('*', '*')) &&
         depFields.has(path[path.length - 2]!)
       ) {
-        if (!deps.has(path[path.length - 1]!)) deps.set(path[path.length - 1]!, value);
+        setDep(importer, path[path.length - 1]!, value);
       } else if (at('packages') && packages.length < MAX_LOCK_ENTRIES) packages.push(key);
     }
     stack.push({ indent, key });
   }
-  if (deps.size > 0) {
-    for (const [name, v] of deps) if (!c.add(name, pnpmVersion(v))) return;
+  if (importers.size > 0) {
+    const root = importers.get('.');
+    if (paths)
+      for (const [importer, deps] of importers) {
+        // An importer is a folder of the workspace: one that leaves it names no install location.
+        if (importer !== '.' && importer.split('/').some((s) => s === '..' || s === '' || s === '.'))
+          continue;
+        const base = importer === '.' ? '' : `${importer}/`;
+        for (const [name, v] of deps) if (!paths.add(`${base}node_modules/${name}`, pnpmVersion(v))) break;
+      }
+    for (const [name, v] of root ?? []) if (!c.add(name, pnpmVersion(v))) return;
+    for (const [importer, deps] of importers) {
+      if (importer === '.') continue;
+      for (const [name, v] of deps) if (!root?.has(name) && !c.add(name, pnpmVersion(v))) return;
+    }
     return;
   }
   for (const key of packages) {

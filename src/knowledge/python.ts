@@ -126,6 +126,29 @@ function rootsFromRecord(record: string, namespaces: Set<string>): string[] {
 
 const IDENT = /^[A-Za-z_]\w*$/;
 
+/**
+ * The package below a namespace a distribution is named after (`lazr.uri` → `lazr.uri`,
+ * `google-cloud-storage` → `google.cloud.storage`), when the site holds it as a regular package or a
+ * module, else undefined.
+ */
+function packageNamedAfter(site: string, distName: string, namespaces: Set<string>): string | undefined {
+  const parts = distName.split(/[-_.]+/);
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const ns = parts.slice(0, i).join('.');
+    if (!namespaces.has(ns)) continue;
+    const tail = parts.slice(i).join('_');
+    if (!IDENT.test(tail) || !parts.slice(0, i).every((x) => IDENT.test(x))) continue;
+    const dir = join(site, ...parts.slice(0, i));
+    if (
+      isFile(join(dir, tail, '__init__.py')) ||
+      isFile(join(dir, tail, '__init__.pyi')) ||
+      isFile(join(dir, `${tail}.py`))
+    )
+      return `${ns}.${tail}`;
+  }
+  return undefined;
+}
+
 /** A folder of the site without `__init__`: a namespace package (PEP 420) several distributions share. */
 function isNamespaceDir(site: string, name: string): boolean {
   const dir = join(site, name);
@@ -193,19 +216,26 @@ export function installedDists(site: string): InstalledDist[] {
     // Unreadable metadata: the distribution is still listed by its name.
     const topLevel = d.top ?? (record !== undefined ? topLevelFromRecord(record) : []);
     let roots = topLevel.map((t) => t.replace(/-stubs$/, '')).filter((t) => IDENT.test(t));
-    if (record !== undefined && (shared.length > 0 || d.namespaces.length > 0 || d.top === undefined)) {
-      const namespaces = new Set([...d.namespaces, ...shared.map((t) => t.replace(/-stubs$/, ''))]);
-      // A namespace of pkg_resources style has an `__init__` of its own in each distribution.
-      for (const ns of [...namespaces]) {
-        const parts = ns.split('.');
-        for (let k = 1; k < parts.length; k++) namespaces.add(parts.slice(0, k).join('.'));
-      }
-      const fromRecord = rootsFromRecord(record, namespaces);
+    const namespaces = new Set([...d.namespaces, ...shared.map((t) => t.replace(/-stubs$/, ''))]);
+    // A namespace of pkg_resources style has an `__init__` of its own in each distribution.
+    for (const ns of [...namespaces]) {
+      const parts = ns.split('.');
+      for (let k = 1; k < parts.length; k++) namespaces.add(parts.slice(0, k).join('.'));
+    }
+    let fromRecord: string[] = [];
+    if (record !== undefined && (namespaces.size > 0 || d.top === undefined)) {
+      fromRecord = rootsFromRecord(record, namespaces);
       // A top-level name outside the namespaces that the RECORD shows no package of (a folder of
       // compiled modules only) is still the distribution's.
       const covered = new Set(fromRecord.map((r) => r.split('.')[0]!));
       if (fromRecord.length > 0)
         roots = [...fromRecord, ...roots.filter((t) => !namespaces.has(t) && !covered.has(t))];
+    }
+    // No RECORD to tell (Debian's egg-info of `lazr.uri` has none): the package below the namespace
+    // the distribution is named after (`lazr/uri/`), when the site holds it.
+    if (namespaces.size > 0 && fromRecord.length === 0) {
+      const own = packageNamedAfter(site, d.name, namespaces);
+      if (own) roots = [own, ...roots.filter((t) => !namespaces.has(t))];
     }
     const dist: InstalledDist = { name: d.name, version: d.version, topLevel };
     rootsByDist.set(dist, [...new Set(roots)].sort());
