@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startContext7StandIn, VALID_KEY } from '../knowledge/context7-server.js';
 import { makeRepo, type TempRepo } from '../support/repo.js';
-import { errorCommands, NODE24, runAction, runActionAsync } from './harness.js';
+import { errorCommands, NODE24, procEnvScanner, runAction, runActionAsync } from './harness.js';
 
 const repos: TempRepo[] = [];
 const dirs: string[] = [];
@@ -25,21 +25,9 @@ function scratch(): string {
   return d;
 }
 
-/** A [setup] command that counts the processes whose environment holds the key (spelled backwards in it). */
+/** A repository whose [setup] command counts the processes whose environment holds the key. */
 function repoScanningFor(key: string, out: string): TempRepo {
-  const scan = `import os
-KEY = ${JSON.stringify([...key].reverse().join(''))}[::-1].encode()
-found = 0
-for pid in os.listdir("/proc"):
-    if pid.isdigit():
-        try:
-            with open(f"/proc/{pid}/environ", "rb") as f:
-                found += KEY in f.read()
-        except OSError:
-            pass
-with open(${JSON.stringify(out)}, "a") as f:
-    f.write(f"{found}\\n")
-`;
+  const scan = procEnvScanner(key, out);
   const repo = makeRepo('python-flask-users', {
     files: {
       'quality.toml':

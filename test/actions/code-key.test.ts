@@ -14,6 +14,7 @@ import {
   greetingCoderScript,
   greetingRepo,
   NODE24,
+  procEnvScanner,
   runAction,
   runActionAsync,
 } from './harness.js';
@@ -26,23 +27,6 @@ afterAll(() => {
   for (const r of repos) r.cleanup();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-
-/** A conftest.py that counts the processes whose environment holds the key (spelled backwards in it). */
-function scanner(out: string): string {
-  return `import os
-KEY = ${JSON.stringify([...KEY].reverse().join(''))}[::-1].encode()
-found = 0
-for pid in os.listdir("/proc"):
-    if pid.isdigit():
-        try:
-            with open(f"/proc/{pid}/environ", "rb") as f:
-                found += KEY in f.read()
-        except OSError:
-            pass
-with open(${JSON.stringify(out)}, "a") as f:
-    f.write(f"{found}\\n")
-`;
-}
 
 async function runCoder(key: {
   input?: string;
@@ -60,7 +44,9 @@ async function runCoder(key: {
     errorCommands(runAction('security', { cwd: repo.root, inputs: { 'task-id': 'TASK-900' }, node: NODE24 })),
   ).toEqual([]);
   const server = await startScriptedServer(
-    greetingCoderScript([callTool('write_file', { path: 'tests/conftest.py', content: scanner(out) })]),
+    greetingCoderScript([
+      callTool('write_file', { path: 'tests/conftest.py', content: procEnvScanner(KEY, out) }),
+    ]),
   );
   let keyFile: string | undefined;
   if (key.file !== undefined) {

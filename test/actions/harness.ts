@@ -193,3 +193,23 @@ export function greetingCoderScript(before: ScriptStep[] = []): ScriptStep[] {
     callTool('finish', { summary: 'Added greet(name), test first.' }),
   ];
 }
+
+/**
+ * A Python script that appends to `out` how many processes have `key` in their environment
+ * (/proc/<pid>/environ); the key is spelled backwards in it, so the script itself holds it nowhere.
+ */
+export function procEnvScanner(key: string, out: string): string {
+  return `import os
+KEY = ${JSON.stringify([...key].reverse().join(''))}[::-1].encode()
+found = 0
+for pid in os.listdir("/proc"):
+    if pid.isdigit():
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                found += KEY in f.read()
+        except OSError:
+            pass
+with open(${JSON.stringify(out)}, "a") as f:
+    f.write(f"{found}\\n")
+`;
+}
