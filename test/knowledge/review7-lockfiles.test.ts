@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gatherKnowledge, type KnowledgeResult } from '../../src/knowledge/index.js';
+import { gatherKnowledge } from '../../src/knowledge/index.js';
 import { MAX_LOCKFILE_BYTES } from '../../src/knowledge/lockfiles.js';
 import { startContext7StandIn, VALID_KEY, type StandIn } from './context7-server.js';
+import { locked, notes } from './lock-helpers.js';
 
 let tmp: string;
 let n = 0;
@@ -49,15 +50,6 @@ const pyTask = (root: string, code: string, requirements?: string, sites: string
     localModules: new Set(['app']),
     python: { sitePackages: sites },
   });
-
-const locked = (r: KnowledgeResult) =>
-  Object.fromEntries(
-    r.libraries.map((l) => [
-      l.importName,
-      l.locked ? `${l.locked.file} ${l.locked.versions.join('|')}` : undefined,
-    ]),
-  );
-const notes = (r: KnowledgeResult) => r.notes.map((x) => x.message).join('\n');
 
 describe('npm lock files', () => {
   it('package-lock.json v3 and v1, and the shrinkwrap before them, give the version of what is not installed', async () => {

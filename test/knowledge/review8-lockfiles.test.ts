@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gatherKnowledge, type KnowledgeResult } from '../../src/knowledge/index.js';
+import { gatherKnowledge } from '../../src/knowledge/index.js';
+import { locked, notes } from './lock-helpers.js';
 
 let tmp: string;
 let n = 0;
@@ -35,15 +36,6 @@ const task = (root: string, path: string, code: string) =>
     localModules: new Set(),
     nodeModules: [join(root, 'node_modules')],
   });
-
-const locked = (r: KnowledgeResult) =>
-  Object.fromEntries(
-    r.libraries.map((l) => [
-      l.importName,
-      l.locked ? `${l.locked.file} ${l.locked.versions.join('|')}` : undefined,
-    ]),
-  );
-const notes = (r: KnowledgeResult) => r.notes.map((x) => x.message).join('\n');
 
 /** A pnpm 5.4 workspace lock: the root project has dev tools only, its packages lock the libraries. */
 const V5_WORKSPACE = [
