@@ -23,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkRepositories, optionCount, optionValue, printHelp, repositoryArg } from '../args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
@@ -40,17 +41,8 @@ function parseArgs(argv) {
     build: true,
     repos: [],
   };
-  const value = (a, i) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value (see --help)`);
-    return v;
-  };
-  const count = (a, i) => {
-    const v = value(a, i);
-    if (!/^[1-9]\d*$/.test(v))
-      throw new Error(`${a} expects a whole number of at least 1, not ${JSON.stringify(v)}`);
-    return Number(v);
-  };
+  const value = (a, i) => optionValue(argv, a, i);
+  const count = (a, i) => optionCount(argv, a, i);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--commits') o.commits = count(a, ++i);
@@ -59,42 +51,11 @@ function parseArgs(argv) {
     else if (a === '--list') o.list = true;
     else if (a === '--out') o.out = resolve(value(a, ++i));
     else if (a === '--no-build') o.build = false;
-    else if (a === '--help' || a === '-h') {
-      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8')
-        .split('\n')
-        .slice(1);
-      console.log(
-        lines
-          .filter((l) => l.startsWith('//'))
-          .map((l) => l.replace(/^\/\/ ?/, ''))
-          .join('\n'),
-      );
-      process.exit(0);
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a} (see --help)`);
-    else {
-      const eq = a.indexOf('=');
-      const path = resolve(eq > 0 ? a.slice(eq + 1) : a);
-      const name =
-        eq > 0
-          ? a.slice(0, eq)
-          : path
-              .split('/')
-              .filter((p) => p !== 'repo')
-              .pop();
-      o.repos.push({ name, path });
-    }
+    else if (a === '--help' || a === '-h') printHelp(import.meta.url);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a} (see --help)`);
+    else o.repos.push(repositoryArg(a));
   }
-  if (!o.repos.length) throw new Error('name at least one repository (see --help)');
-  const seen = new Set();
-  for (const r of o.repos) {
-    if (seen.has(r.name)) throw new Error(`two repositories are named '${r.name}': name them NAME=PATH`);
-    seen.add(r.name);
-    const ok = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-      cwd: r.path,
-      encoding: 'utf8',
-    });
-    if (ok.error || ok.status !== 0) throw new Error(`${r.path}: not a git repository with commits`);
-  }
+  checkRepositories(o.repos);
   return o;
 }
 

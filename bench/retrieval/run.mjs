@@ -27,9 +27,10 @@
 // Scratch data lives in bench/.work/ (git-ignored).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
+import { checkRepositories, optionCount, optionValue, printHelp, repositoryArg } from '../args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
@@ -51,19 +52,8 @@ function parseArgs(argv) {
     embeddingsUrl: undefined,
     embeddingsModel: undefined,
   };
-  /** The value of option `a`, which must follow it. */
-  const value = (a, i) => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${a} needs a value (see --help)`);
-    return v;
-  };
-  /** A count: a whole number of at least 1 (a typo would otherwise mine no cases and print NaN). */
-  const count = (a, i) => {
-    const v = value(a, i);
-    if (!/^[1-9]\d*$/.test(v))
-      throw new Error(`${a} expects a whole number of at least 1, not ${JSON.stringify(v)}`);
-    return Number(v);
-  };
+  const value = (a, i) => optionValue(argv, a, i);
+  const count = (a, i) => optionCount(argv, a, i);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cases') o.cases = count(a, ++i);
@@ -74,43 +64,11 @@ function parseArgs(argv) {
     else if (a === '--no-baselines') o.baselines = false;
     else if (a === '--embeddings-url') o.embeddingsUrl = value(a, ++i);
     else if (a === '--embeddings-model') o.embeddingsModel = value(a, ++i);
-    else if (a === '--help' || a === '-h') {
-      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8')
-        .split('\n')
-        .slice(1);
-      console.log(
-        lines
-          .slice(
-            0,
-            lines.findIndex((l) => !l.startsWith('//')),
-          )
-          .join('\n'),
-      );
-      process.exit(0);
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-    else {
-      const eq = a.indexOf('=');
-      const path = resolve(eq > 0 ? a.slice(eq + 1) : a);
-      let name = eq > 0 ? a.slice(0, eq) : basename(path).replace(/\.git$/, '');
-      if (eq < 0 && (name === 'repo' || name === '')) name = basename(dirname(path)).replace(/^.*\+/, '');
-      o.repos.push({ name, path });
-    }
+    else if (a === '--help' || a === '-h') printHelp(import.meta.url);
+    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else o.repos.push(repositoryArg(a));
   }
-  if (!o.repos.length) throw new Error('give at least one repository path (see --help)');
-  // Each repository has its own scratch clone and cache, named after it.
-  const seen = new Map();
-  for (const r of o.repos) {
-    if (seen.has(r.name))
-      throw new Error(
-        `${seen.get(r.name)} and ${r.path} are both named '${r.name}': name one, e.g. other-${r.name}=${r.path}`,
-      );
-    seen.set(r.name, r.path);
-    const ok = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-      cwd: r.path,
-      encoding: 'utf8',
-    });
-    if (ok.error || ok.status !== 0) throw new Error(`${r.path}: not a git repository with commits`);
-  }
+  checkRepositories(o.repos);
   if (!o.embeddingsUrl !== !o.embeddingsModel)
     throw new Error('--embeddings-url and --embeddings-model go together (see --help)');
   return o;
