@@ -943,12 +943,15 @@ function yarnEntries(entries, c, declared) {
     const byName = new Map();
     for (const e of entries) {
         const seen = new Set();
-        for (const d of e.descriptors) {
-            const p = descriptor(d.trim().replace(/^"|"$/g, ''));
-            if (!p)
-                continue;
-            // A workspace or a linked folder is the project's own code, not a locked version of a package.
-            if (/^(?:workspace|link|portal|file):/.test(p.range))
+        const parsed = e.descriptors
+            .map((d) => descriptor(d.trim().replace(/^"|"$/g, '')))
+            .filter((p) => p !== undefined);
+        // A workspace or a linked folder is the project's own code, not a locked version of a package; so
+        // is a range yarn resolves to one (berry's `"x@npm:^1.0.0, x@workspace:packages/x":` locks
+        // `0.0.0-use.local`).
+        const local = new Set(parsed.filter((p) => /^(?:workspace|link|portal|file):/.test(p.range)).map((p) => p.name));
+        for (const p of parsed) {
+            if (local.has(p.name))
                 continue;
             if (seen.has(p.name)) {
                 byName.get(p.name).at(-1).ranges.push(p.range);
@@ -997,22 +1000,44 @@ function yarnLock(text, c, declared) {
     }
     yarnEntries(entries, c, declared);
 }
-/** `1.2.3(react@18.2.0)` (v6+) and `1.2.3_react@18.2.0` (v5) are 1.2.3; `link:…` is no version. */
+/**
+ * `1.2.3(react@18.2.0)` (v6+) and `1.2.3_react@18.2.0` (v5) are 1.2.3; so is the version of an alias
+ * (`zod3: npm:zod@^3` locks `zod@3.24.3` in v9, `/zod@3.24.3` in v6, `/zod/3.24.3` in v5); `link:…`
+ * is no version.
+ */
 function pnpmVersion(v) {
     const s = isRecord(v) ? own(v, 'version') : v;
     if (typeof s !== 'string')
         return undefined;
-    return s.replace(/\(.*$/, '').replace(/_.*$/, '');
+    // Not `1.2.3_react@18.2.0`: a version starts with a digit, an alias's name does not.
+    const aliased = /^\d/.test(s)
+        ? undefined
+        : /^\/?(?:@[^/@]+\/)?[^/@:()]+[@/](\d[^/()]*)(?:\(.*)?$/.exec(s)?.[1];
+    return (aliased ?? s).replace(/\(.*$/, '').replace(/_.*$/, '');
 }
 const unquote = (s) => s.replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
 /**
  * pnpm-lock.yaml read line by line, not as YAML: only a few fields at known depths are needed, and a
- * YAML parser given deep nesting (`[[[[…`, `- - - …`) or aliases runs out of memory or time. The root
- * project's importer (`importers: .:`, workspaces and v9), else the single project's top-level fields
- * (v5, v6), else every package the file locks (`/x/1.0.0`, `/x@1.0.0`, `x@1.0.0`).
+ * YAML parser given deep nesting (`[[[[…`, `- - - …`) or aliases runs out of memory or time. What the
+ * projects lock (`importers:` of a workspace and v9, else the single project's top-level fields of v5
+ * and v6): the root project's version of a name first, else the versions the workspace's other
+ * projects lock; only when no project locks anything, every package the file holds (`/x/1.0.0`,
+ * `/x@1.0.0`, `x@1.0.0`). Each project's dependency is also its install location
+ * (`packages/web/node_modules/zod`), as package-lock.json records them.
  */
-function pnpmLock(text, c) {
-    const deps = new Map();
+function pnpmLock(text, c, paths) {
+    /** Importer (`.` for the root or a single project) → name → version. */
+    const importers = new Map();
+    let depCount = 0;
+    const setDep = (importer, name, value) => {
+        let deps = importers.get(importer);
+        if (!deps)
+            importers.set(importer, (deps = new Map()));
+        if (!deps.has(name) && depCount < exports.MAX_LOCK_ENTRIES) {
+            deps.set(name, value);
+            depCount++;
+        }
+    };
     const packages = [];
     const stack = [];
     const depFields = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
@@ -1034,29 +1059,46 @@ function pnpmLock(text, c) {
         if (stack.length <= 4) {
             const path = stack.map((e) => e.key);
             const at = (...want) => path.length === want.length && want.every((w, i) => w === '*' || w === path[i]);
-            const importer = path[0] === 'importers' && path[1] === '.';
+            const inImporter = path[0] === 'importers' && path.length >= 2;
+            const importer = inImporter ? path[1] : '.';
             if (value !== undefined &&
-                ((importer && path.length === 3) || path.length === 1) &&
+                ((inImporter && path.length === 3) || path.length === 1) &&
                 depFields.has(path[path.length - 1])) {
-                if (!deps.has(key))
-                    deps.set(key, value);
+                setDep(importer, key, value);
             }
             else if (key === 'version' &&
                 value !== undefined &&
-                (importer ? at('importers', '.', '*', '*') : at('*', '*')) &&
+                (inImporter ? at('importers', '*', '*', '*') : at('*', '*')) &&
                 depFields.has(path[path.length - 2])) {
-                if (!deps.has(path[path.length - 1]))
-                    deps.set(path[path.length - 1], value);
+                setDep(importer, path[path.length - 1], value);
             }
             else if (at('packages') && packages.length < exports.MAX_LOCK_ENTRIES)
                 packages.push(key);
         }
         stack.push({ indent, key });
     }
-    if (deps.size > 0) {
-        for (const [name, v] of deps)
+    if (importers.size > 0) {
+        const root = importers.get('.');
+        if (paths)
+            for (const [importer, deps] of importers) {
+                // An importer is a folder of the workspace: one that leaves it names no install location.
+                if (importer !== '.' && importer.split('/').some((s) => s === '..' || s === '' || s === '.'))
+                    continue;
+                const base = importer === '.' ? '' : `${importer}/`;
+                for (const [name, v] of deps)
+                    if (!paths.add(`${base}node_modules/${name}`, pnpmVersion(v)))
+                        break;
+            }
+        for (const [name, v] of root ?? [])
             if (!c.add(name, pnpmVersion(v)))
                 return;
+        for (const [importer, deps] of importers) {
+            if (importer === '.')
+                continue;
+            for (const [name, v] of deps)
+                if (!root?.has(name) && !c.add(name, pnpmVersion(v)))
+                    return;
+        }
         return;
     }
     for (const key of packages) {
@@ -1314,6 +1356,28 @@ function rootsFromRecord(record, namespaces) {
     return [...new Set([...outermost, ...modules])].sort();
 }
 const IDENT = /^[A-Za-z_]\w*$/;
+/**
+ * The package below a namespace a distribution is named after (`lazr.uri` → `lazr.uri`,
+ * `google-cloud-storage` → `google.cloud.storage`), when the site holds it as a regular package or a
+ * module, else undefined.
+ */
+function packageNamedAfter(site, distName, namespaces) {
+    const parts = distName.split(/[-_.]+/);
+    for (let i = parts.length - 1; i >= 1; i--) {
+        const ns = parts.slice(0, i).join('.');
+        if (!namespaces.has(ns))
+            continue;
+        const tail = parts.slice(i).join('_');
+        if (!IDENT.test(tail) || !parts.slice(0, i).every((x) => IDENT.test(x)))
+            continue;
+        const dir = (0, node_path_1.join)(site, ...parts.slice(0, i));
+        if (isFile((0, node_path_1.join)(dir, tail, '__init__.py')) ||
+            isFile((0, node_path_1.join)(dir, tail, '__init__.pyi')) ||
+            isFile((0, node_path_1.join)(dir, `${tail}.py`)))
+            return `${ns}.${tail}`;
+    }
+    return undefined;
+}
 /** A folder of the site without `__init__`: a namespace package (PEP 420) several distributions share. */
 function isNamespaceDir(site, name) {
     const dir = (0, node_path_1.join)(site, name);
@@ -1378,20 +1442,28 @@ function installedDists(site) {
         // Unreadable metadata: the distribution is still listed by its name.
         const topLevel = d.top ?? (record !== undefined ? topLevelFromRecord(record) : []);
         let roots = topLevel.map((t) => t.replace(/-stubs$/, '')).filter((t) => IDENT.test(t));
-        if (record !== undefined && (shared.length > 0 || d.namespaces.length > 0 || d.top === undefined)) {
-            const namespaces = new Set([...d.namespaces, ...shared.map((t) => t.replace(/-stubs$/, ''))]);
-            // A namespace of pkg_resources style has an `__init__` of its own in each distribution.
-            for (const ns of [...namespaces]) {
-                const parts = ns.split('.');
-                for (let k = 1; k < parts.length; k++)
-                    namespaces.add(parts.slice(0, k).join('.'));
-            }
-            const fromRecord = rootsFromRecord(record, namespaces);
+        const namespaces = new Set([...d.namespaces, ...shared.map((t) => t.replace(/-stubs$/, ''))]);
+        // A namespace of pkg_resources style has an `__init__` of its own in each distribution.
+        for (const ns of [...namespaces]) {
+            const parts = ns.split('.');
+            for (let k = 1; k < parts.length; k++)
+                namespaces.add(parts.slice(0, k).join('.'));
+        }
+        let fromRecord = [];
+        if (record !== undefined && (namespaces.size > 0 || d.top === undefined)) {
+            fromRecord = rootsFromRecord(record, namespaces);
             // A top-level name outside the namespaces that the RECORD shows no package of (a folder of
             // compiled modules only) is still the distribution's.
             const covered = new Set(fromRecord.map((r) => r.split('.')[0]));
             if (fromRecord.length > 0)
                 roots = [...fromRecord, ...roots.filter((t) => !namespaces.has(t) && !covered.has(t))];
+        }
+        // No RECORD to tell (Debian's egg-info of `lazr.uri` has none): the package below the namespace
+        // the distribution is named after (`lazr/uri/`), when the site holds it.
+        if (namespaces.size > 0 && fromRecord.length === 0) {
+            const own = packageNamedAfter(site, d.name, namespaces);
+            if (own)
+                roots = [own, ...roots.filter((t) => !namespaces.has(t))];
         }
         const dist = { name: d.name, version: d.version, topLevel };
         rootsByDist.set(dist, [...new Set(roots)].sort());

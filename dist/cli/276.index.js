@@ -64,17 +64,25 @@ function parsePythonImports(text) {
     const out = [];
     const lineOf = lineLocator(text);
     const aliases = new Map();
+    /** Local name of a `from` import → its entry and the name imported. */
+    const fromNames = new Map();
     for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const module = m[1];
-        const names = m[2]
-            .replace(/[()\\]/g, ' ')
-            .split(',')
-            .map((s) => s
-            .trim()
-            .split(/\s+as\s+/)[0]
-            .trim())
-            .filter((s) => PY_IDENT.test(s));
-        out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
+        const names = [];
+        const entry = { ecosystem: 'python', module, names, line: lineOf(m.index) };
+        for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+            const [name, alias] = part
+                .trim()
+                .split(/\s+as\s+/)
+                .map((x) => x.trim());
+            if (!name || !PY_IDENT.test(name))
+                continue;
+            names.push(name);
+            const local = alias ?? name;
+            if (PY_IDENT.test(local))
+                fromNames.set(local, { entry, name });
+        }
+        out.push(entry);
     }
     for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
         for (const part of m[1].split(',')) {
@@ -111,6 +119,20 @@ function parsePythonImports(text) {
             const entry = firstOf.get(mod);
             if (entry)
                 entry.names.push(...[...(used.get(alias) ?? [])].slice(0, 40));
+        }
+    }
+    // `storage.Client` after `from google.cloud import storage`: members used through an imported name.
+    if (fromNames.size > 0) {
+        for (const c of text.matchAll(/(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)/g)) {
+            const from = fromNames.get(c[1]);
+            if (!from)
+                continue;
+            // No prototype: an imported name `__proto__` is a key like any other.
+            const members = (from.entry.members ??= Object.create(null));
+            const list = Object.prototype.hasOwnProperty.call(members, from.name) ? members[from.name] : [];
+            members[from.name] = list;
+            if (list.length < 40 && !list.includes(c[2]))
+                list.push(c[2]);
         }
     }
     return out;
@@ -447,8 +469,12 @@ function detectLibraries(input) {
                     // `from google.cloud import storage, pubsub`: each name is a package of its own distribution.
                     const byLib = new Map();
                     for (const n of imp.names) {
-                        const l = libOf(`${imp.module}.${n}`) ?? top;
-                        byLib.set(l, [...(byLib.get(l) ?? []), n]);
+                        const full = `${imp.module}.${n}`;
+                        const l = libOf(full) ?? top;
+                        // The name is the library's own package (`storage` of google.cloud.storage): what the code
+                        // uses of it is `storage.Client`, not a name `storage` inside it.
+                        const own = l === full ? (imp.members && Object.hasOwn(imp.members, n) ? imp.members[n] : []) : [n];
+                        byLib.set(l, [...(byLib.get(l) ?? []), ...own]);
                     }
                     for (const [l, names] of byLib)
                         use(src, imp, get('python', l), names);

@@ -80153,7 +80153,9 @@ const SKIP_MARKERS = [
     { re: /\bt\.(Skip|SkipNow|Skipf)\s*\(/, what: 'a Go t.Skip()' },
     { re: /@(Disabled|Ignore)\b/, what: 'a JUnit @Disabled/@Ignore' },
     {
-        re: /--deselect\b|--ignore(-glob)?\b|(^|[\s"'])-k\s|\bcollect_ignore\b|\bnorecursedirs\b|\btestpaths\b|\bpython_files\b|\btestMatch\b|\btestRegex\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
+        // pytest's `--ignore`/`--ignore-glob`/`--deselect`, not another tool's longer option that starts the
+        // same (`--ignore-words-list`, `--ignore-unknown`, `--ignore-missing-imports`).
+        re: /--deselect(?![\w-])|--ignore(?:-glob)?(?![\w-])|(^|[\s"'])-k\s|\bcollect_ignore\b|\bnorecursedirs\b|\btestpaths\b|\bpython_files\b|\btestMatch\b|\btestRegex\b|\btestPathIgnorePatterns\b|\bmodulePathIgnorePatterns\b/,
         what: 'a test exclusion',
     },
 ];
@@ -80163,23 +80165,29 @@ const SKIP_MARKERS = [
 const SUPPRESSIONS = [
     { re: /#\s*nosec\b/, what: 'a bandit suppression (# nosec)' },
     { re: /\bnosemgrep\b/, what: 'a semgrep suppression (nosemgrep)' },
-    { re: /#\s*type:\s*ignore\b/, what: 'a mypy suppression (# type: ignore)' },
+    { re: /#\s*type:\s*ignore\b/, what: 'a mypy suppression (# type: ignore)', comment: true },
     // mypy's inline configuration: `# mypy: ignore-errors`, `disable-error-code=…`, `allow-untyped-defs`,
     // `no-strict-optional`, `strict-optional=False`, … (not the ones that only add checks).
     {
         re: /#\s*mypy\s*:\s*(?:ignore-errors|disable-error-code|allow-|no-|ignore-|follow-imports|[\w-]+\s*=\s*(?:False|false|0|skip|silent)\b)/,
         what: 'a mypy inline configuration that turns checks off (# mypy: …)',
+        comment: true,
     },
     {
         re: /#\s*pyright\s*:\s*(?:ignore\b|basic\b|standard\b|report\w+\s*=\s*(?:false|none|information|warning)\b)/,
         what: 'a pyright suppression (# pyright: …)',
+        comment: true,
     },
-    { re: /#\s*pyre-(?:ignore|fixme|unsafe)\b/, what: 'a pyre suppression' },
-    { re: /#\s*pytype\s*:\s*disable\b/, what: 'a pytype suppression' },
+    { re: /#\s*pyre-(?:ignore|fixme|unsafe)\b/, what: 'a pyre suppression', comment: true },
+    { re: /#\s*pytype\s*:\s*disable\b/, what: 'a pytype suppression', comment: true },
     // `# noqa`, `# NOQA: E501`, and the file-wide `# ruff: noqa` / `# flake8: noqa`.
     { re: /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b/i, what: 'a linter suppression (# noqa)' },
-    { re: /#\s*pylint\s*:\s*(?:disable|skip-file)/, what: 'a pylint suppression' },
-    { re: /#\s*fmt:\s*(off|skip)\b|#\s*yapf:\s*disable\b/, what: 'a formatter suppression (# fmt: off)' },
+    { re: /#\s*pylint\s*:\s*(?:disable|skip-file)/, what: 'a pylint suppression', comment: true },
+    {
+        re: /#\s*fmt:\s*(off|skip)\b|#\s*yapf:\s*disable\b/,
+        what: 'a formatter suppression (# fmt: off)',
+        comment: true,
+    },
     { re: /\bisort\s*:\s*(?:skip(?:_file)?|off)\b/, what: 'an isort suppression' },
     // coverage.py's own default: `#\s*(pragma|PRAGMA)[:\s]?\s*(no|NO)\s*(cover|COVER)`.
     { re: /#\s*pragma[:\s]?\s*no\s*(?:cover|branch)\b/i, what: 'a coverage exclusion (# pragma: no cover)' },
@@ -80192,10 +80200,11 @@ const SUPPRESSIONS = [
         what: 'an ESLint configuration comment that turns a rule off',
     },
     { re: /@ts-(ignore|nocheck|expect-error)\b/, what: 'a TypeScript suppression' },
-    { re: /\b(?:tslint:disable|stylelint-disable|markdownlint-disable)\b/, what: 'a linter suppression' },
+    { re: /\b(?:tslint:disable|stylelint-disable)\b/, what: 'a linter suppression' },
+    { re: /\bmarkdownlint-disable\b/, what: 'a linter suppression', prose: true },
     { re: /\bbiome-ignore\b/, what: 'a Biome suppression (biome-ignore)' },
     { re: /\bdeno-(?:lint|fmt|coverage)-ignore\b/, what: 'a Deno suppression (deno-lint-ignore)' },
-    { re: /\bprettier-ignore\b/, what: 'a formatter suppression (prettier-ignore)' },
+    { re: /\bprettier-ignore\b/, what: 'a formatter suppression (prettier-ignore)', prose: true },
     { re: /\$Flow(?:FixMe|Ignore|ExpectedError|Issue)\b/, what: 'a Flow suppression' },
     {
         re: /\b(?:istanbul|c8|v8)\s+ignore\b|\bnode:coverage\s+(?:ignore|disable)\b/,
@@ -80412,6 +80421,36 @@ function testNames(lines) {
     }
     return names;
 }
+/** Files pytest reads its settings from, among them `python_files`. */
+const PYTEST_CONFIG_FILES = new Set([
+    'pytest.ini',
+    '.pytest.ini',
+    'pytest.toml',
+    '.pytest.toml',
+    'pyproject.toml',
+    'tox.ini',
+    'setup.cfg',
+]);
+/**
+ * Which Python files the runner collects tests from, by name: `test*.py` (unittest's default, which holds
+ * pytest's `test_*.py`), `*_test.py`, the files the blueprint names, and the `python_files` patterns of
+ * every pytest configuration at the base. Other Python files in a test folder define no test the run
+ * collects: helpers, and data the tests read (a formatter's cases hold each `def test_…` twice, as input
+ * and as expected output).
+ */
+function pythonTestModules(input, read) {
+    const patterns = ['test*.py', '*_test.py'];
+    for (const p of input.baseFiles) {
+        if (!PYTEST_CONFIG_FILES.has(p.split('/').pop()))
+            continue;
+        const text = read.base(p)?.toString('utf8') ?? '';
+        // `python_files = check_*.py *_check.py`, on one line or on indented lines after it; a TOML list.
+        for (const m of text.matchAll(/^[ \t]*python_files[ \t]*[=:](.*(?:\r?\n[ \t]+\S.*)*)/gm))
+            patterns.push(...(m[1].match(/[^\s"',[\]]+/g) ?? []));
+    }
+    const named = picomatch_default()(patterns, { dot: true, basename: true });
+    return (path) => named(path) || input.relevantTests.includes(path);
+}
 /**
  * Tests of a test file the change keeps (its `def test_…` or `it('…'` line stays) but takes out of the
  * run: wrapped in a string or a comment, nested in a function or a class that is not collected, put
@@ -80420,7 +80459,11 @@ function testNames(lines) {
  * change (moved). `flagged`: tests the line-based rule has reported already.
  */
 function hiddenTests(input, read, flagged) {
-    const files = input.changed.filter((f) => f.status !== 'D' && isTestFile(f.path, input.relevantTests) && collectedTests(f.path, '') !== undefined);
+    let testModule;
+    const files = input.changed.filter((f) => f.status !== 'D' &&
+        isTestFile(f.path, input.relevantTests) &&
+        collectedTests(f.path, '') !== undefined &&
+        (!f.path.endsWith('.py') || (testModule ??= pythonTestModules(input, read))(f.path)));
     const before = new Map();
     const after = new Map();
     for (const f of files) {
@@ -80491,6 +80534,27 @@ function hiddenTests(input, read, flagged) {
     return diags;
 }
 /**
+ * Whether a test whose definition line the change removes is still collected from its file as often as
+ * at the base, under every class path it had there (`it('title'` rewritten as `it(` and `'title'` on the
+ * next line by a formatter; not `TestA::test_x` deleted while `TestB::test_x` stays).
+ */
+function keptTests(input, read) {
+    let testModule;
+    return (file, name) => {
+        const f = input.changed.find((c) => c.path === file);
+        if (f?.status !== 'M' || !input.baseFiles.has(file) || collectedTests(file, '') === undefined)
+            return false;
+        if (file.endsWith('.py') && !(testModule ??= pythonTestModules(input, read))(file))
+            return false;
+        const [base, now] = [read.base(file), read.changed(file)].map((b) => b === undefined ? undefined : collectedTests(file, b.toString('utf8')).tests);
+        if (!base || !now)
+            return false;
+        const count = (list, key) => list.filter((t) => t.key === key).length;
+        const keys = new Set(base.map((t) => t.key).filter((k) => k.split('::').pop() === name));
+        return keys.size > 0 && [...keys].every((k) => count(now, k) >= count(base, k));
+    };
+}
+/**
  * `read` gives the test files' text at the base and in the change, to see tests taken out of the run
  * although their definition line stays.
  */
@@ -80518,16 +80582,21 @@ function testFilesCheck(input, read) {
     const removedTests = testNames(input.removed.filter((l) => isTestFile(l.file, input.relevantTests)));
     const addedTests = testNames(input.added.filter((l) => isTestFile(l.file, input.relevantTests)));
     const removedByFile = new Map(input.removed.map((l) => [l.text.trim(), l.file]));
+    const kept = read ? keptTests(input, read) : () => false;
+    const flagged = new Set();
     for (const [name, text] of removedTests) {
         if (addedTests.has(name))
             continue;
         const file = removedByFile.get(text) ?? '';
         if (input.changed.some((f) => f.status === 'D' && f.path === file))
             continue;
+        // Its definition line rewritten, not removed: `it(` and the title on two lines once reformatted.
+        if (kept(file, name))
+            continue;
+        flagged.add(name);
         diags.push({ file, line: 1, message: `the change removes the test ${name}`, tool: 'guard' });
     }
     if (read) {
-        const flagged = new Set([...removedTests.keys()].filter((n) => !addedTests.has(n)));
         diags.push(...hiddenTests(input, read, flagged));
     }
     return guardResult('guard:test-files', 'no test file is deleted or renamed and no test case removed', diags);
@@ -80562,13 +80631,64 @@ const INNER_LINE_BREAK = /\r\n?|[\u2028\u2029]/;
  * names in their NFKC form (`@pytest.mark.ｓｋｉｐ` is `@pytest.mark.skip`), so the line is matched in
  * that form too.
  */
-function matches(re, text) {
-    const forms = [text];
-    const nfkc = text.normalize('NFKC');
-    if (nfkc !== text)
+function matches(re, text, file, code) {
+    let line = text;
+    if (file !== undefined || code) {
+        // With `file`: the pieces that are a comment only are left out (`# with fmt: skip (see #12)`).
+        let pieces = text.split(INNER_LINE_BREAK);
+        if (file !== undefined)
+            pieces = pieces.filter((p) => !commentOnly(file, p));
+        if (!pieces.length)
+            return false;
+        line = (code ? pieces.map(code) : pieces).join('\r');
+    }
+    const forms = [line];
+    const nfkc = line.normalize('NFKC');
+    if (nfkc !== line)
         forms.push(nfkc);
     return forms.some((t) => re.test(t) || (INNER_LINE_BREAK.test(t) && t.split(INNER_LINE_BREAK).some((p) => re.test(p))));
 }
+/**
+ * Whether a line (or a piece of one the interpreter reads as a line) is a comment and nothing else: `//`
+ * in JavaScript and TypeScript, `#` in Python and the configuration files. Only a whole-line comment: a
+ * `#` or `//` after code may be inside a string.
+ */
+function commentOnly(file, piece) {
+    return /\.[cm]?[jt]sx?$/.test(file) ? /^\s*\/\//.test(piece) : /^\s*#/.test(piece);
+}
+/**
+ * A piece of a Python line with the string literals that open and close on it blanked out (`"# type:
+ * ignore"` is text); the piece as it is when a quote stays open on it (a string continued from or onto
+ * another line, whose extent one line cannot tell), and everything from the first `#` outside a string.
+ */
+function pythonCode(piece) {
+    let out = '';
+    for (let i = 0; i < piece.length;) {
+        const c = piece[i];
+        if (c === '#')
+            return out + piece.slice(i);
+        if (c !== '"' && c !== "'") {
+            out += c;
+            i++;
+            continue;
+        }
+        const quote = piece.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+        let k = i + quote.length;
+        while (k < piece.length && !piece.startsWith(quote, k))
+            k += piece[k] === '\\' ? 2 : 1;
+        if (k >= piece.length)
+            return piece;
+        out += quote + quote;
+        i = k + quote.length;
+    }
+    return out;
+}
+/**
+ * Prose and data files that none of the linters, type checkers and coverage tools the checks run reads
+ * as code (a changelog entry about `# fmt: skip`, a source map, a Jest snapshot): a suppression written
+ * there silences nothing, except those of the tools that do read them (markdownlint, prettier).
+ */
+const PROSE_OR_DATA = /\.(?:md|markdown|rst|txt|adoc|snap|map)$/i;
 /** An added line as a message quotes it: the line breaks inside it shown, at most 200 characters. */
 function shownLine(text) {
     return text
@@ -80598,7 +80718,7 @@ function skipMarkersCheck(input) {
                         m.what === 'a test exclusion' ||
                         m.outside === 'everywhere' ||
                         (m.outside === 'plugin' && isLoaded(l.file)));
-                if (applies && matches(m.re, l.text)) {
+                if (applies && matches(m.re, l.text, l.file)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
@@ -80608,8 +80728,10 @@ function skipMarkersCheck(input) {
                     break;
                 }
             }
+            const prose = PROSE_OR_DATA.test(l.file);
             for (const m of SUPPRESSIONS) {
-                if (matches(m.re, l.text)) {
+                const code = m.comment && /\.pyi?$/.test(l.file) ? pythonCode : undefined;
+                if ((!prose || m.prose) && matches(m.re, l.text, undefined, code)) {
                     diags.push({
                         file: l.file,
                         line: l.line,
@@ -86964,17 +87086,25 @@ function parsePythonImports(text) {
     const out = [];
     const lineOf = lineLocator(text);
     const aliases = new Map();
+    /** Local name of a `from` import → its entry and the name imported. */
+    const fromNames = new Map();
     for (const m of text.matchAll(/^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]{0,4000}\)|[^\n#]+)/gm)) {
         const module = m[1];
-        const names = m[2]
-            .replace(/[()\\]/g, ' ')
-            .split(',')
-            .map((s) => s
-            .trim()
-            .split(/\s+as\s+/)[0]
-            .trim())
-            .filter((s) => PY_IDENT.test(s));
-        out.push({ ecosystem: 'python', module, names, line: lineOf(m.index) });
+        const names = [];
+        const entry = { ecosystem: 'python', module, names, line: lineOf(m.index) };
+        for (const part of m[2].replace(/[()\\]/g, ' ').split(',')) {
+            const [name, alias] = part
+                .trim()
+                .split(/\s+as\s+/)
+                .map((x) => x.trim());
+            if (!name || !PY_IDENT.test(name))
+                continue;
+            names.push(name);
+            const local = alias ?? name;
+            if (PY_IDENT.test(local))
+                fromNames.set(local, { entry, name });
+        }
+        out.push(entry);
     }
     for (const m of text.matchAll(/^[ \t]*import[ \t]+([^\n#]+)/gm)) {
         for (const part of m[1].split(',')) {
@@ -87011,6 +87141,20 @@ function parsePythonImports(text) {
             const entry = firstOf.get(mod);
             if (entry)
                 entry.names.push(...[...(used.get(alias) ?? [])].slice(0, 40));
+        }
+    }
+    // `storage.Client` after `from google.cloud import storage`: members used through an imported name.
+    if (fromNames.size > 0) {
+        for (const c of text.matchAll(/(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)/g)) {
+            const from = fromNames.get(c[1]);
+            if (!from)
+                continue;
+            // No prototype: an imported name `__proto__` is a key like any other.
+            const members = (from.entry.members ??= Object.create(null));
+            const list = Object.prototype.hasOwnProperty.call(members, from.name) ? members[from.name] : [];
+            members[from.name] = list;
+            if (list.length < 40 && !list.includes(c[2]))
+                list.push(c[2]);
         }
     }
     return out;
@@ -87347,8 +87491,12 @@ function detectLibraries(input) {
                     // `from google.cloud import storage, pubsub`: each name is a package of its own distribution.
                     const byLib = new Map();
                     for (const n of imp.names) {
-                        const l = libOf(`${imp.module}.${n}`) ?? top;
-                        byLib.set(l, [...(byLib.get(l) ?? []), n]);
+                        const full = `${imp.module}.${n}`;
+                        const l = libOf(full) ?? top;
+                        // The name is the library's own package (`storage` of google.cloud.storage): what the code
+                        // uses of it is `storage.Client`, not a name `storage` inside it.
+                        const own = l === full ? (imp.members && Object.hasOwn(imp.members, n) ? imp.members[n] : []) : [n];
+                        byLib.set(l, [...(byLib.get(l) ?? []), ...own]);
                     }
                     for (const [l, names] of byLib)
                         use(src, imp, get('python', l), names);
