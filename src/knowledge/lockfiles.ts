@@ -54,6 +54,8 @@ function own(o: Record<string, unknown>, key: string): unknown {
 class Collector {
   readonly map = new Map<string, LockedVersion>();
   entries = 0;
+  /** Set by a reader that stopped before the end of the file for a bound of its own (lines read). */
+  cut?: string;
   constructor(
     readonly file: string,
     private readonly key: (name: string) => string = (n) => n,
@@ -258,7 +260,10 @@ function pnpmLock(text: string, c: Collector, paths?: Collector): void {
   const depFields = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
   let lines = 0;
   for (const line of text.split(/\r?\n/)) {
-    if (++lines > 4 * MAX_LOCK_ENTRIES) break;
+    if (++lines > 4 * MAX_LOCK_ENTRIES) {
+      c.cut = `more than ${4 * MAX_LOCK_ENTRIES} lines`;
+      break;
+    }
     // No lazy group before a trailing `\s*$`: on a line of spaces that is quadratic.
     const m = /^( *)('[^']*'|"[^"]*"|[^\s:'"#-][^:#]*?):(?:[ \t]+(.*))?$/.exec(line);
     if (!m) continue;
@@ -332,9 +337,11 @@ function tomlPackages(text: string, c: Collector): void {
   if (!Array.isArray(list)) throw new Error('no [[package]] list');
   for (const p of list) {
     if (!isRecord(p)) continue;
-    // uv lists the project itself, built from its own folder: no locked version of a dependency.
+    // uv lists the project itself and its workspace members, built from their own folders (`editable`,
+    // `virtual`): the project's code, not a locked version of a dependency.
     const source = own(p, 'source');
-    if (isRecord(source) && (own(source, 'editable') === '.' || own(source, 'virtual') === '.')) continue;
+    if (isRecord(source) && (own(source, 'editable') !== undefined || own(source, 'virtual') !== undefined))
+      continue;
     if (!c.add(own(p, 'name'), own(p, 'version'))) return;
   }
 }
@@ -395,10 +402,8 @@ export function readLockfiles(
       notes.push({ message: `lock file \`${file}\` skipped: it does not parse (${reason(e)})` });
       return undefined;
     }
-    if (c.entries > MAX_LOCK_ENTRIES)
-      notes.push({
-        message: `lock file \`${file}\` has more than ${MAX_LOCK_ENTRIES} entries: the rest are not read`,
-      });
+    const cut = c.cut ?? (c.entries > MAX_LOCK_ENTRIES ? `more than ${MAX_LOCK_ENTRIES} entries` : undefined);
+    if (cut) notes.push({ message: `lock file \`${file}\` has ${cut}: the rest are not read` });
     return c.map;
   };
   if (ecosystems.has('npm')) {
