@@ -431,15 +431,23 @@ export async function gatherKnowledge(opts: GatherKnowledgeOptions): Promise<Kno
  * root's own left to the caller), as node resolves a bare specifier. Importers are repository paths.
  */
 function nestedNodeModules(root: string, importers: string[]): string[] {
+  return importerFolders(importers)
+    .map((f) => join(root, ...f, 'node_modules'))
+    .filter(isDir);
+}
+
+/**
+ * The folders of the most relevant importer, deepest first, below the root (`packages/web/src`,
+ * `packages/web`, `packages`): where node looks for a package before the root's node_modules. None for
+ * a path that leaves the tree or lies in a node_modules.
+ */
+function importerFolders(importers: string[]): string[][] {
   const first = importers[0];
   if (!first || isAbsolute(first)) return [];
   const parts = first.split('/').slice(0, -1);
   if (parts.some((p) => p === '..' || p === '.' || p === '' || p === 'node_modules')) return [];
-  const out: string[] = [];
-  for (let k = parts.length; k > 0; k--) {
-    const nm = join(root, ...parts.slice(0, k), 'node_modules');
-    if (isDir(nm)) out.push(nm);
-  }
+  const out: string[][] = [];
+  for (let k = parts.length; k > 0; k--) out.push(parts.slice(0, k));
   return out;
 }
 
@@ -450,6 +458,11 @@ export const MAX_FACT_CHARS = 16_000;
 function lockedVersion(locks: LockIndex, lib: LibraryRef): { file: string; versions: string[] } | undefined {
   if (lib.ecosystem === 'npm') {
     if (lib.importName.startsWith('node:')) return undefined;
+    // Where node would install it for the file importing it: a workspace's own entry before the root's.
+    for (const folder of importerFolders(importersOf(lib))) {
+      const hit = locks.npmPaths.get([...folder, 'node_modules', lib.importName].join('/'));
+      if (hit) return hit;
+    }
     return locks.npm.get(lib.importName);
   }
   const names = [lib.packageName, lib.importName];

@@ -123,7 +123,7 @@ describe('pnpm workspaces', () => {
     expect(locked(own)).toEqual({ '@trpc/server': undefined });
   });
 
-  it('the root project’s version comes first; a workspace’s installed copy is compared with what it locks', async () => {
+  it('a file in a workspace gets what that workspace locks, installed or not; elsewhere the root’s version comes first', async () => {
     const notInstalled = project({ 'pnpm-lock.yaml': V9_WORKSPACE });
     const r = await task(
       notInstalled,
@@ -131,9 +131,11 @@ describe('pnpm workspaces', () => {
       "import { z } from 'zod';\nimport { useQuery } from '@tanstack/react-query';\n",
     );
     expect(locked(r)).toEqual({
-      zod: 'pnpm-lock.yaml 4.2.1',
+      zod: 'pnpm-lock.yaml 3.25.76',
       '@tanstack/react-query': 'pnpm-lock.yaml 5.80.3',
     });
+    const atRoot = await task(notInstalled, 'src/a.ts', "import { z } from 'zod';\n");
+    expect(locked(atRoot)).toEqual({ zod: 'pnpm-lock.yaml 4.2.1' });
 
     const installed = project({
       'pnpm-lock.yaml': V9_WORKSPACE,
