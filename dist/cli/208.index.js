@@ -649,6 +649,16 @@ async function gatherKnowledge(opts) {
  * root's own left to the caller), as node resolves a bare specifier. Importers are repository paths.
  */
 function nestedNodeModules(root, importers) {
+    return importerFolders(importers)
+        .map((f) => (0, node_path_1.join)(root, ...f, 'node_modules'))
+        .filter(isDir);
+}
+/**
+ * The folders of the most relevant importer, deepest first, below the root (`packages/web/src`,
+ * `packages/web`, `packages`): where node looks for a package before the root's node_modules. None for
+ * a path that leaves the tree or lies in a node_modules.
+ */
+function importerFolders(importers) {
     const first = importers[0];
     if (!first || (0, node_path_1.isAbsolute)(first))
         return [];
@@ -656,11 +666,8 @@ function nestedNodeModules(root, importers) {
     if (parts.some((p) => p === '..' || p === '.' || p === '' || p === 'node_modules'))
         return [];
     const out = [];
-    for (let k = parts.length; k > 0; k--) {
-        const nm = (0, node_path_1.join)(root, ...parts.slice(0, k), 'node_modules');
-        if (isDir(nm))
-            out.push(nm);
-    }
+    for (let k = parts.length; k > 0; k--)
+        out.push(parts.slice(0, k));
     return out;
 }
 /** Characters of one offline API fact kept (a declaration with its documentation is kilobytes). */
@@ -670,6 +677,12 @@ function lockedVersion(locks, lib) {
     if (lib.ecosystem === 'npm') {
         if (lib.importName.startsWith('node:'))
             return undefined;
+        // Where node would install it for the file importing it: a workspace's own entry before the root's.
+        for (const folder of importerFolders((0, detect_js_1.importersOf)(lib))) {
+            const hit = locks.npmPaths.get([...folder, 'node_modules', lib.importName].join('/'));
+            if (hit)
+                return hit;
+        }
         return locks.npm.get(lib.importName);
     }
     const names = [lib.packageName, lib.importName];
@@ -830,6 +843,8 @@ class Collector {
     key;
     map = new Map();
     entries = 0;
+    /** Set by a reader that stopped before the end of the file for a bound of its own (lines read). */
+    cut;
     constructor(file, key = (n) => n) {
         this.file = file;
         this.key = key;
@@ -1043,8 +1058,10 @@ function pnpmLock(text, c, paths) {
     const depFields = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
     let lines = 0;
     for (const line of text.split(/\r?\n/)) {
-        if (++lines > 4 * exports.MAX_LOCK_ENTRIES)
+        if (++lines > 4 * exports.MAX_LOCK_ENTRIES) {
+            c.cut = `more than ${4 * exports.MAX_LOCK_ENTRIES} lines`;
             break;
+        }
         // No lazy group before a trailing `\s*$`: on a line of spaces that is quadratic.
         const m = /^( *)('[^']*'|"[^"]*"|[^\s:'"#-][^:#]*?):(?:[ \t]+(.*))?$/.exec(line);
         if (!m)
@@ -1130,9 +1147,10 @@ function tomlPackages(text, c) {
     for (const p of list) {
         if (!isRecord(p))
             continue;
-        // uv lists the project itself, built from its own folder: no locked version of a dependency.
+        // uv lists the project itself and its workspace members, built from their own folders (`editable`,
+        // `virtual`): the project's code, not a locked version of a dependency.
         const source = own(p, 'source');
-        if (isRecord(source) && (own(source, 'editable') === '.' || own(source, 'virtual') === '.'))
+        if (isRecord(source) && (own(source, 'editable') !== undefined || own(source, 'virtual') !== undefined))
             continue;
         if (!c.add(own(p, 'name'), own(p, 'version')))
             return;
@@ -1192,10 +1210,9 @@ function readLockfiles(root, ecosystems, manifests) {
             notes.push({ message: `lock file \`${file}\` skipped: it does not parse (${reason(e)})` });
             return undefined;
         }
-        if (c.entries > exports.MAX_LOCK_ENTRIES)
-            notes.push({
-                message: `lock file \`${file}\` has more than ${exports.MAX_LOCK_ENTRIES} entries: the rest are not read`,
-            });
+        const cut = c.cut ?? (c.entries > exports.MAX_LOCK_ENTRIES ? `more than ${exports.MAX_LOCK_ENTRIES} entries` : undefined);
+        if (cut)
+            notes.push({ message: `lock file \`${file}\` has ${cut}: the rest are not read` });
         return c.map;
     };
     if (ecosystems.has('npm')) {
