@@ -43,9 +43,7 @@ describe('ts-todo-api with its own node_modules', () => {
     for (const [, name, kind, file, line] of cited) {
       const lines = readFileSync(join(TYPES_NODE, file!), 'utf8').split('\n');
       const at = lines[Number(line) - 1]!;
-      expect(`${file}:${line} ${at}`).toMatch(
-        new RegExp(`\\b${kind === 'function' ? 'function' : kind} ${name}\\b`),
-      );
+      expect(`${file}:${line} ${at}`).toMatch(new RegExp(`\\b${kind} ${name}\\b`));
     }
   });
 

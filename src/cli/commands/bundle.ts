@@ -105,7 +105,6 @@ export function register(program: Command, ctx: CommandContext): void {
           baseUrl: env.GUARDIAN_EMBEDDINGS_BASE_URL,
           model: env.GUARDIAN_EMBEDDINGS_MODEL,
           ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
-          known: secretEnvValues(env),
         };
       }
       const context7Key = env.CONTEXT7_API_KEY?.trim();

@@ -301,7 +301,9 @@ async function buildBundle(input: BuildInput): Promise<Omit<BundlerResult, 'bund
         top: input.searchTop ?? SEARCH_TOP,
         hints: { files: hintFiles, relevantTests },
         cacheDir: input.searchCacheDir,
-        embeddings: input.embeddings,
+        // What leaves the machine is redacted with the same known values as the bundle.
+        embeddings:
+          input.embeddings && input.known ? { ...input.embeddings, known: input.known } : input.embeddings,
         log,
       });
     } catch (e) {
