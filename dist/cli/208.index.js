@@ -3450,7 +3450,8 @@ async function buildBundle(input) {
                 top: input.searchTop ?? SEARCH_TOP,
                 hints: { files: hintFiles, relevantTests },
                 cacheDir: input.searchCacheDir,
-                embeddings: input.embeddings,
+                // What leaves the machine is redacted with the same known values as the bundle.
+                embeddings: input.embeddings && input.known ? { ...input.embeddings, known: input.known } : input.embeddings,
                 log,
             });
         }

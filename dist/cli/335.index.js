@@ -87,7 +87,6 @@ function register(program, ctx) {
                 baseUrl: env.GUARDIAN_EMBEDDINGS_BASE_URL,
                 model: env.GUARDIAN_EMBEDDINGS_MODEL,
                 ...(env.GUARDIAN_EMBEDDINGS_API_KEY ? { apiKey: env.GUARDIAN_EMBEDDINGS_API_KEY } : {}),
-                known: (0, index_js_2.secretEnvValues)(env),
             };
         }
         const context7Key = env.CONTEXT7_API_KEY?.trim();
