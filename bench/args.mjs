@@ -1,8 +1,8 @@
-// Command-line pieces the benchmark scripts share: option values, the help text (the comment block at
-// the top of the script), and the repositories named on the command line.
+// Pieces the benchmark scripts share: option values, the help text (the comment block at the top of
+// the script), the repositories named on the command line, and compiling the sources they measure.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The value of option `a`, which must follow it at argv[i]. */
@@ -60,4 +60,11 @@ export function checkRepositories(repos) {
     });
     if (ok.error || ok.status !== 0) throw new Error(`${r.path}: not a git repository with commits`);
   }
+}
+
+/** Compiles the sources a benchmark measures with the project's tsc and the benchmark's tsconfig. */
+export function compileWithTsc(projectRoot, tsconfig) {
+  const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', tsconfig], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('tsc failed');
 }

@@ -23,7 +23,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkRepositories, optionCount, optionValue, printHelp, repositoryArg } from '../args.mjs';
+import {
+  checkRepositories,
+  compileWithTsc,
+  optionCount,
+  optionValue,
+  printHelp,
+  repositoryArg,
+} from '../args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
@@ -69,11 +76,7 @@ try {
   process.exit(2);
 }
 mkdirSync(work, { recursive: true });
-if (opts.build) {
-  const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('tsc failed');
-}
+if (opts.build) compileWithTsc(projectRoot, join(here, 'tsconfig.json'));
 const guard = await import(join(build, 'src', 'stations', 'validator', 'guard.js'));
 const patch = await import(join(build, 'src', 'git', 'patch.js'));
 const git = await import(join(build, 'src', 'git', 'git.js'));

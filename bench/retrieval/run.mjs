@@ -30,7 +30,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import { checkRepositories, optionCount, optionValue, printHelp, repositoryArg } from '../args.mjs';
+import {
+  checkRepositories,
+  compileWithTsc,
+  optionCount,
+  optionValue,
+  printHelp,
+  repositoryArg,
+} from '../args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
@@ -82,11 +89,7 @@ try {
   process.exit(2);
 }
 mkdirSync(work, { recursive: true });
-if (opts.build) {
-  const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(here, 'tsconfig.json')], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('tsc failed');
-}
+if (opts.build) compileWithTsc(projectRoot, join(here, 'tsconfig.json'));
 const files = await import(join(build, 'src', 'search', 'files.js'));
 const search = opts.fast ? await import(join(build, 'src', 'search', 'index.js')) : undefined;
 
